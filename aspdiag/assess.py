@@ -1,0 +1,178 @@
+"""The verdict: a pure function from a Report to ready / degraded / blocked / cannot tell, with findings."""
+
+from __future__ import annotations
+
+from aspdiag.model import (
+    Assessment,
+    DnsOutcome,
+    Family,
+    Finding,
+    PortResult,
+    PortState,
+    Protocol,
+    Report,
+    RouteOutcome,
+    Severity,
+    Verdict,
+)
+
+_DNS_ACTIONS = {
+    DnsOutcome.NXDOMAIN: "check the spelling of the host name with the data provider",
+    DnsOutcome.NO_ANSWER: "the name has no address records; ask the data provider for the right host name",
+    DnsOutcome.SERVFAIL: "the DNS server failed; ask your IT helpdesk, or try --dns-server with another resolver",
+    DnsOutcome.TIMEOUT: "no DNS server answered; check the network connection or try --dns-server",
+    DnsOutcome.ERROR: "check /etc/resolv.conf or give a resolver with --dns-server",
+}
+
+
+def _port_phrase(result: PortResult) -> str:
+    return f"{result.label} on {result.address}: {result.state.value} — {result.detail}"
+
+
+def _address_findings(report: Report, address: str) -> tuple[bool, list[Finding]]:
+    """(usable, findings) for one address: usable when a TCP control port is open and UDP gets through."""
+    findings: list[Finding] = []
+    route = report.route_for(address)
+    if route is not None and route.outcome is RouteOutcome.NO_ROUTE:
+        findings.append(
+            Finding(
+                Severity.BLOCKER,
+                f"No local route to {address}",
+                route.detail,
+                "check this machine's network configuration (default route, VPN)",
+            )
+        )
+        return False, findings
+    ports = report.ports_for(address)
+    tcp = [p for p in ports if p.protocol is Protocol.TCP]
+    udp = [p for p in ports if p.protocol is Protocol.UDP]
+    undecided = [p for p in ports if p.state is PortState.ERROR]
+    control_open = [p for p in tcp if p.state is PortState.OPEN]
+    udp_open = [p for p in udp if p.path_open]
+    for p in undecided:
+        findings.append(Finding(Severity.WARNING, f"Could not test {p.label} on {address}", p.detail))
+    if tcp and not control_open:
+        if any(p.state is not PortState.ERROR for p in tcp):
+            findings.append(
+                Finding(
+                    Severity.BLOCKER,
+                    f"No SSH control port reachable on {address}",
+                    "; ".join(_port_phrase(p) for p in tcp),
+                    "ask the network team to allow outbound TCP "
+                    + " and ".join(str(p.port) for p in tcp)
+                    + f" to {address}",
+                )
+            )
+    elif control_open and any(p.port != 22 for p in control_open) and not any(p.port == 22 for p in control_open):
+        port = control_open[0].port
+        findings.append(
+            Finding(
+                Severity.INFO,
+                f"Use -P {port} on {address}",
+                f"TCP {port} is open but TCP 22 is not; ascp uses 22 unless told otherwise",
+                f"add -P {port} to the ascp command",
+            )
+        )
+    blocked_udp = [p for p in udp if not p.path_open and p.state is not PortState.ERROR]
+    for p in blocked_udp:
+        findings.append(
+            Finding(
+                Severity.BLOCKER,
+                f"UDP {p.port} (FASP data) blocked toward {address}",
+                _port_phrase(p),
+                f"ask the network team to allow outbound UDP {p.port} to {address} (and the replies)",
+            )
+        )
+    usable = bool(control_open) and (bool(udp_open) or not udp)
+    return usable, findings
+
+
+def assess(report: Report) -> Assessment:
+    """Derive the verdict and findings from the measurements (no I/O)."""
+    dns = report.dns
+    findings: list[Finding] = []
+    if dns is None:
+        return Assessment(
+            Verdict.CANNOT_TELL,
+            "The check was stopped before the host was resolved.",
+            "run the check again and let it finish",
+        )
+    if not dns.addresses:
+        outcome = dns.outcome
+        findings.append(
+            Finding(
+                Severity.BLOCKER,
+                f"DNS lookup of {report.target.display} failed: {outcome.value}",
+                dns.detail,
+                _DNS_ACTIONS.get(outcome, ""),
+            )
+        )
+        return Assessment(
+            Verdict.BLOCKED,
+            f"{report.target.display} cannot be resolved ({outcome.value}), so no transfer can start.",
+            _DNS_ACTIONS.get(outcome, "check the host name"),
+            tuple(findings),
+        )
+
+    usable: list[str] = []
+    unusable: list[str] = []
+    undecided: list[str] = []
+    for address in dns.addresses:
+        ok, address_findings = _address_findings(report, address)
+        findings.extend(address_findings)
+        if ok:
+            usable.append(address)
+        elif any(f.severity is Severity.BLOCKER for f in address_findings):
+            unusable.append(address)
+        else:
+            undecided.append(address)
+
+    if report.interrupted:
+        findings.append(
+            Finding(
+                Severity.WARNING,
+                "The check was interrupted",
+                "results are partial: probes that did not finish are listed as failures",
+            )
+        )
+    ordered = tuple(sorted(findings, key=lambda f: list(Severity).index(f.severity)))
+
+    if usable and not unusable and not undecided:
+        return Assessment(
+            Verdict.READY,
+            f"SSH control (TCP) and FASP data (UDP) reach {report.target.display} on every address.",
+            "start the transfer; keep this report with the job",
+            ordered,
+        )
+    if usable:
+        v6_only_problem = all(Family.of(a) is Family.IPV6 for a in unusable + undecided)
+        if v6_only_problem and any(Family.of(a) is Family.IPV4 for a in usable):
+            return Assessment(
+                Verdict.READY,
+                f"The IPv4 path to {report.target.display} works; its IPv6 address does not "
+                "(ascp uses IPv4 unless given -6).",
+                "start the transfer without -6; report the IPv6 finding to the network team",
+                ordered,
+            )
+        return Assessment(
+            Verdict.DEGRADED,
+            f"Only some addresses of {report.target.display} are reachable "
+            f"({', '.join(usable)}); a transfer may fail when DNS hands out another one.",
+            "ask the network team to open the blocked addresses below, or pin the working address",
+            ordered,
+        )
+    if unusable:
+        return Assessment(
+            Verdict.BLOCKED,
+            f"A transfer to {report.target.display} will not work from here: "
+            + "; ".join(f.title for f in ordered if f.severity is Severity.BLOCKER)
+            + ".",
+            "send this report to the network team; the blockers below say what must be opened",
+            ordered,
+        )
+    return Assessment(
+        Verdict.CANNOT_TELL,
+        f"aspdiag could not test the path to {report.target.display}.",
+        "see the warnings below, fix what stopped the probes, and run the check again",
+        ordered,
+    )

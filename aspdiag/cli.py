@@ -1,0 +1,330 @@
+"""The typer command line: parse and validate options, run the engine, render, map to an exit code.
+
+Everything here is a thin dispatcher; the work happens in ``engine`` and the renderers. ``main`` owns
+all error handling: bad input is one line on stderr and exit 2, never a traceback unless ``--debug``.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shlex
+import sys
+import traceback
+from contextlib import nullcontext
+from pathlib import Path
+from typing import IO, Annotated
+
+import typer
+from rich.console import Console
+
+from aspdiag import __version__
+from aspdiag.config import (
+    DEFAULT_TCP_PORTS,
+    DEFAULT_UDP_PORTS,
+    CheckConfig,
+    validate_host,
+    validate_nameserver,
+    validate_ports,
+    validate_timeout,
+)
+from aspdiag.errors import AspdiagError, ConfigError, OutputError
+from aspdiag.exit_codes import ExitCode, exit_code_for
+from aspdiag.model import Report
+from aspdiag.output import (
+    DEFAULT_REPORTS_DIR,
+    open_output,
+    prepare_reports_dir,
+    report_stem,
+    write_new,
+)
+from aspdiag.render import OutputFormat
+
+logger = logging.getLogger("aspdiag")
+
+
+def _click_class(name: str) -> type[Exception]:
+    # typer >= 0.20 vendors click (typer._click); find its exception classes through a public one.
+    return next(c for c in typer.BadParameter.__mro__ if c.__name__ == name)
+
+
+_ClickException = _click_class("ClickException")
+_UsageError = _click_class("UsageError")
+
+app = typer.Typer(
+    name="aspdiag",
+    help="Will an IBM Aspera (FASP/ascp) transfer work from here, how fast, and what must be opened?",
+    context_settings={"help_option_names": ["-h", "--help"]},
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+def _version_callback(value: bool) -> None:
+    if value:
+        typer.echo(f"aspdiag {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            help="Show the version and exit.",
+            callback=_version_callback,
+            is_eager=True,
+        ),
+    ] = False,
+) -> None:
+    """Preflight checks for IBM Aspera transfers: DNS, routes, TCP 22/33001 and UDP 33001 reachability.
+
+    Exit codes: 0 ready, 1 findings that block or degrade a transfer, 2 bad input, 3 tool error,
+    130 interrupted.
+    """
+
+
+def _reproduce_command(config: CheckConfig) -> str:
+    argv = ["aspdiag", "check", config.target.raw]
+    if config.tcp_ports != DEFAULT_TCP_PORTS:
+        argv += ["--ssh-port", ",".join(map(str, config.tcp_ports))]
+    if config.udp_ports != DEFAULT_UDP_PORTS:
+        argv += ["--udp-port", ",".join(map(str, config.udp_ports))]
+    for server in config.dns_servers:
+        argv += ["--dns-server", server]
+    return shlex.join(argv)
+
+
+def _use_color(no_color: bool, stream: IO[str]) -> bool:
+    return not no_color and "NO_COLOR" not in os.environ and stream.isatty()
+
+
+@app.command()
+def check(
+    host: Annotated[
+        str,
+        typer.Argument(
+            metavar="HOST",
+            help="Aspera server: host name, IPv4 address or IPv6 address (brackets optional).",
+            show_default=False,
+        ),
+    ],
+    ssh_port: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--ssh-port",
+            metavar="PORT",
+            help="TCP (SSH control) port to test; repeat or use commas. Default: 22 and 33001.",
+        ),
+    ] = None,
+    udp_port: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--udp-port",
+            metavar="PORT",
+            help="UDP (FASP data) port to test; repeat or use commas. Default: 33001.",
+        ),
+    ] = None,
+    timeout: Annotated[
+        float,
+        typer.Option("--timeout", metavar="SECONDS", help="How long each port probe waits for an answer."),
+    ] = 3.0,
+    dns_timeout: Annotated[
+        float,
+        typer.Option("--dns-timeout", metavar="SECONDS", help="How long the DNS lookup may take."),
+    ] = 5.0,
+    dns_server: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--dns-server",
+            metavar="ADDR[:PORT]",
+            help="Ask this resolver instead of the system's (repeatable).",
+        ),
+    ] = None,
+    output_format: Annotated[
+        OutputFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="What to print (or write with --output). Default: terminal.",
+            case_sensitive=False,
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            dir_okay=False,
+            help="Write the report to FILE (format from --format or the suffix .json/.md/.txt; "
+            "default JSON). Never overwrites unless --force.",
+        ),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Allow --output to replace an existing file.")] = False,
+    reports_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--reports-dir",
+            metavar="DIR",
+            file_okay=False,
+            help=f"Where the JSON and Markdown reports go. Default: ./{DEFAULT_REPORTS_DIR}/",
+        ),
+    ] = None,
+    no_reports: Annotated[
+        bool, typer.Option("--no-reports", help="Do not write reports to the reports directory.")
+    ] = False,
+    quiet: Annotated[
+        bool,
+        typer.Option("--quiet", "-q", help="No progress display; print only the verdict line."),
+    ] = False,
+    no_color: Annotated[bool, typer.Option("--no-color", help="No colours (also honoured: NO_COLOR).")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Log details and show tracebacks on errors.")] = False,
+) -> None:
+    """Check whether an Aspera transfer to HOST can work: DNS, local route, TCP 22/33001, UDP 33001.
+
+    Writes reports/<host>-<UTC time>.json and .md unless --no-reports.
+    """
+    config = CheckConfig(
+        target=validate_host(host),
+        tcp_ports=validate_ports(ssh_port, DEFAULT_TCP_PORTS, option="--ssh-port"),
+        udp_ports=validate_ports(udp_port, DEFAULT_UDP_PORTS, option="--udp-port"),
+        timeout_s=validate_timeout(timeout, option="--timeout"),
+        dns_timeout_s=validate_timeout(dns_timeout, option="--dns-timeout"),
+        dns_servers=tuple(validate_nameserver(s) for s in dns_server or ()),
+    )
+    config = CheckConfig(**{**config.__dict__, "command": _reproduce_command(config)})
+
+    output_handle: IO[str] | None = None
+    file_format = output_format
+    if output is not None:
+        file_format = output_format or OutputFormat.from_suffix(str(output)) or OutputFormat.JSON
+        output_handle = open_output(output, force=force)
+    reports_path: Path | None = None
+    if not no_reports:
+        try:
+            reports_path = prepare_reports_dir(reports_dir or Path(DEFAULT_REPORTS_DIR))
+        except OutputError:
+            if output_handle is not None:
+                output_handle.close()
+                output.unlink(missing_ok=True) if output is not None and not force else None
+            if reports_dir is not None:
+                raise
+            reports_path = None
+            typer.echo(
+                f"aspdiag: warning: ./{DEFAULT_REPORTS_DIR}/ is not writable; no reports will be written "
+                "(use --reports-dir DIR)",
+                err=True,
+            )
+
+    report = _run_check(config, quiet=quiet, no_color=no_color)
+
+    written: list[Path] = []
+    if reports_path is not None:
+        stem = report_stem(config.target.host)
+        for fmt in (OutputFormat.JSON, OutputFormat.MARKDOWN):
+            written.append(write_new(reports_path, stem, fmt.suffix, fmt.to_renderer()(report)))
+    if output_handle is not None and file_format is not None:
+        with output_handle:
+            output_handle.write(file_format.to_renderer(color=False)(report))
+        written.append(output)  # type: ignore[arg-type]
+
+    stdout_format = output_format if output is None and output_format is not None else OutputFormat.TERMINAL
+    color = _use_color(no_color, sys.stdout)
+    if quiet and stdout_format is OutputFormat.TERMINAL:
+        a = report.assessment
+        typer.echo(f"{a.verdict.value}: {a.summary}")
+    else:
+        width = Console().width if sys.stdout.isatty() else 120
+        sys.stdout.write(stdout_format.to_renderer(color=color, width=width)(report))
+        sys.stdout.flush()
+    if written and not quiet:
+        typer.echo("reports: " + ", ".join(str(p) for p in written), err=True)
+    raise typer.Exit(int(exit_code_for(report.assessment.verdict, interrupted=report.interrupted)))
+
+
+def _run_check(config: CheckConfig, *, quiet: bool, no_color: bool) -> Report:
+    """Build the production adapters and run the engine with a live display when on a terminal."""
+    from aspdiag.engine import check as run
+    from aspdiag.net.commands import SubprocessRunner
+    from aspdiag.net.resolver import DnspythonResolver
+    from aspdiag.net.routes import IprouteRouteLookup
+    from aspdiag.net.sockets import SocketConnector
+    from aspdiag.net.system import HostSystemInfo
+    from aspdiag.probes.base import ProbeContext
+    from aspdiag.ui.progress import RichProgressObserver
+
+    ctx = ProbeContext(
+        resolver=DnspythonResolver(config.dns_servers),
+        routes=IprouteRouteLookup(SubprocessRunner()),
+        connector=SocketConnector(),
+    )
+    show_progress = not quiet and sys.stderr.isatty()
+    if show_progress:
+        console = Console(stderr=True, no_color=no_color or "NO_COLOR" in os.environ)
+        with RichProgressObserver(console) as observer:
+            return run(config, ctx, HostSystemInfo(), observer)
+    with nullcontext():
+        return run(config, ctx, HostSystemInfo())
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _fail(message: str, hint: str, code: ExitCode) -> int:
+    line = f"aspdiag: error: {_one_line(message)}"
+    if hint:
+        line += f" (hint: {_one_line(hint)})"
+    print(line, file=sys.stderr)
+    return int(code)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Console-script entry point; returns the exit status."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in args
+    logging.basicConfig(
+        level=logging.DEBUG if debug else logging.WARNING,
+        format="aspdiag: %(levelname)s: %(message)s",
+    )
+    if not debug:
+        logging.getLogger("aspdiag").setLevel(logging.WARNING)
+    try:
+        result = app(args=args, prog_name="aspdiag", standalone_mode=False)
+        return int(result) if isinstance(result, int) else 0
+    except ConfigError as exc:
+        if debug:
+            traceback.print_exc()
+        return _fail(str(exc), exc.hint, ExitCode.USAGE)
+    except _UsageError as exc:
+        ctx = getattr(exc, "ctx", None)
+        if type(exc).__name__ == "NoArgsIsHelpError" and ctx is not None:
+            print(ctx.get_help(), file=sys.stderr)
+            return int(ExitCode.USAGE)
+        if debug:
+            traceback.print_exc()
+        command = ctx.command_path if ctx is not None else "aspdiag"
+        return _fail(exc.format_message(), f"run '{command} --help'", ExitCode.USAGE)  # type: ignore[attr-defined]
+    except _ClickException as exc:
+        if debug:
+            traceback.print_exc()
+        return _fail(exc.format_message(), "", ExitCode.USAGE)  # type: ignore[attr-defined]
+    except (typer.Abort, KeyboardInterrupt):
+        print("aspdiag: interrupted", file=sys.stderr)
+        return int(ExitCode.INTERRUPTED)
+    except AspdiagError as exc:
+        if debug:
+            traceback.print_exc()
+        return _fail(str(exc), exc.hint, ExitCode.TOOL_ERROR)
+    except Exception as exc:
+        if debug:
+            traceback.print_exc()
+        return _fail(
+            f"internal error: {type(exc).__name__}: {exc}",
+            "re-run with --debug and report the traceback",
+            ExitCode.TOOL_ERROR,
+        )

@@ -1,0 +1,171 @@
+"""The engine: runs probes concurrently with per-probe timeouts, reports progress, builds the Report.
+
+Probes run in daemon threads so that a probe stuck in I/O can never keep the process alive: when a probe
+overruns its timeout (plus a grace period) the engine records its ``failed()`` result and moves on.
+Ctrl-C stops the run at once; what finished is kept and the rest is listed as interrupted.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+import time
+import traceback
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from aspdiag import __version__
+from aspdiag.config import CheckConfig
+from aspdiag.model import (
+    CheckSettings,
+    DnsResult,
+    PortResult,
+    ProbeFailure,
+    Report,
+    RouteResult,
+    utc_now_iso,
+)
+from aspdiag.net import SystemInfo
+from aspdiag.observer import NullObserver, Observer
+from aspdiag.probes.base import Probe, ProbeContext
+from aspdiag.probes.dns import DnsProbe
+from aspdiag.probes.ports import TcpConnectProbe, UdpSocketProbe
+from aspdiag.probes.route import RouteProbe
+
+R = TypeVar("R")
+
+GRACE_S = 2.0
+"""Extra time a probe gets beyond its own timeout before the engine gives up on it."""
+MAX_PARALLEL = 16
+
+
+@dataclass
+class Batch:
+    """Results of one concurrent batch, in the order the probes were given (None: not finished)."""
+
+    results: list[Any]
+    failures: list[ProbeFailure] = field(default_factory=list)
+    interrupted: bool = False
+
+
+def run_probes(
+    probes: Sequence[Probe[Any]],
+    ctx: ProbeContext,
+    observer: Observer,
+    *,
+    max_parallel: int = MAX_PARALLEL,
+    grace_s: float = GRACE_S,
+) -> Batch:
+    """Run probes concurrently, at most ``max_parallel`` at a time, each bounded by its timeout."""
+    batch = Batch(results=[None] * len(probes))
+    done: queue.Queue[tuple[int, Any, str | None]] = queue.Queue()
+    pending = list(range(len(probes)))
+    running: dict[int, float] = {}  # index -> deadline (monotonic)
+
+    def work(index: int) -> None:
+        probe = probes[index]
+        try:
+            done.put((index, probe.run(ctx), None))
+        except Exception as exc:  # a bug in a probe must not take the whole run down
+            reason = f"probe crashed: {type(exc).__name__}: {exc}"
+            done.put((index, probe.failed(reason), "".join(traceback.format_exception(exc))))
+
+    def finish(index: int, result: Any, failure: str | None) -> None:
+        running.pop(index, None)
+        batch.results[index] = result
+        if failure is not None:
+            batch.failures.append(ProbeFailure(probes[index].key, failure.splitlines()[0]))
+        observer.probe_finished(probes[index].key, probes[index].label, result)
+
+    try:
+        while pending or running:
+            while pending and len(running) < max_parallel:
+                index = pending.pop(0)
+                probe = probes[index]
+                running[index] = time.monotonic() + probe.timeout_s + grace_s
+                observer.probe_started(probe.key, probe.label)
+                threading.Thread(target=work, args=(index,), name=f"probe {probe.key}", daemon=True).start()
+            wait_s = max(0.0, min(running.values()) - time.monotonic())
+            try:
+                index, result, failure = done.get(timeout=wait_s)
+            except queue.Empty:
+                now = time.monotonic()
+                for late in [i for i, deadline in running.items() if deadline <= now]:
+                    reason = f"gave no result within {probes[late].timeout_s + grace_s:g} s"
+                    finish(late, probes[late].failed(reason), reason)
+                continue
+            if index in running:  # a result that arrives after its deadline was already replaced
+                finish(index, result, failure)
+    except KeyboardInterrupt:
+        batch.interrupted = True
+        for index in [*running, *pending]:
+            batch.failures.append(ProbeFailure(probes[index].key, "not finished: interrupted (Ctrl-C)"))
+    return batch
+
+
+def plan_address_probes(config: CheckConfig, addresses: Sequence[str]) -> list[Probe[Any]]:
+    """The per-address probes of a check: route, every TCP port, every UDP port."""
+    probes: list[Probe[Any]] = []
+    for address in addresses:
+        probes.append(RouteProbe(address))
+        probes.extend(TcpConnectProbe(address, port, config.timeout_s) for port in config.tcp_ports)
+        probes.extend(UdpSocketProbe(address, port, config.timeout_s) for port in config.udp_ports)
+    return probes
+
+
+def check(
+    config: CheckConfig,
+    ctx: ProbeContext,
+    system: SystemInfo,
+    observer: Observer | None = None,
+) -> Report:
+    """Run ``aspdiag check``: resolve, then probe every address concurrently; return the Report."""
+    observer = observer or NullObserver()
+    started = utc_now_iso()
+    environment = system.environment()
+    settings = CheckSettings(
+        tcp_ports=config.tcp_ports,
+        udp_ports=config.udp_ports,
+        timeout_s=config.timeout_s,
+        dns_timeout_s=config.dns_timeout_s,
+        dns_servers=config.dns_servers,
+        command=config.command,
+    )
+    failures: list[ProbeFailure] = []
+    routes: list[RouteResult] = []
+    ports: list[PortResult] = []
+    dns: DnsResult | None = None
+    interrupted = False
+
+    observer.stage_started("Resolving", 1)
+    dns_batch = run_probes([DnsProbe(config.target, config.dns_timeout_s)], ctx, observer)
+    failures.extend(dns_batch.failures)
+    dns = dns_batch.results[0]
+    interrupted = dns_batch.interrupted
+
+    if dns is not None and dns.addresses and not interrupted:
+        probes = plan_address_probes(config, dns.addresses)
+        observer.stage_started("Probing", len(probes))
+        batch = run_probes(probes, ctx, observer)
+        failures.extend(batch.failures)
+        interrupted = batch.interrupted
+        for result in batch.results:
+            if isinstance(result, RouteResult):
+                routes.append(result)
+            elif isinstance(result, PortResult):
+                ports.append(result)
+
+    return Report(
+        tool_version=__version__,
+        target=config.target,
+        settings=settings,
+        environment=environment,
+        started_utc=started,
+        finished_utc=utc_now_iso(),
+        dns=dns,
+        routes=tuple(routes),
+        ports=tuple(ports),
+        failures=tuple(failures),
+        interrupted=interrupted,
+    )

@@ -1,0 +1,384 @@
+"""The result model: frozen dataclasses and enums for every probe outcome and the one Report.
+
+Nothing here does I/O or imports a UI library. Units are in field names (``rtt_ms``, ``mtu_bytes``).
+Derived values are properties, not stored fields.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import statistics
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from enum import StrEnum
+
+SCHEMA_VERSION = "1"
+
+
+def utc_now_iso() -> str:
+    """The current UTC time as an ISO 8601 string with millisecond precision and a ``Z``."""
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+class Family(StrEnum):
+    """IP address family."""
+
+    IPV4 = "ipv4"
+    IPV6 = "ipv6"
+
+    @staticmethod
+    def of(address: str) -> Family:
+        """The family of an address literal."""
+        return Family.IPV6 if ipaddress.ip_address(address).version == 6 else Family.IPV4
+
+
+class Protocol(StrEnum):
+    """Transport protocol of a port probe."""
+
+    TCP = "tcp"
+    UDP = "udp"
+
+
+@dataclass(frozen=True)
+class Target:
+    """What the user asked to check, normalised."""
+
+    raw: str
+    """Exactly what was typed."""
+    host: str
+    """The host to query: an ASCII (IDNA) name without trailing dot, or an address literal."""
+    is_literal: bool
+    """True when ``host`` is an IP address literal; DNS is then skipped."""
+
+    @property
+    def display(self) -> str:
+        """How to show the target to a person (the Unicode form for IDN names)."""
+        if self.is_literal:
+            return self.host
+        try:
+            unicode = self.host.encode("ascii").decode("idna")
+        except UnicodeError:
+            return self.host
+        return unicode if unicode == self.raw.rstrip(".") else self.host
+
+
+# --------------------------------------------------------------------------- DNS
+
+
+class DnsOutcome(StrEnum):
+    """How a DNS lookup ended."""
+
+    RESOLVED = "resolved"
+    """At least one address came back."""
+    LITERAL = "literal"
+    """The target is an IP literal; no lookup was made."""
+    NXDOMAIN = "nxdomain"
+    """The name does not exist."""
+    NO_ANSWER = "no_answer"
+    """The name exists but has no A/AAAA record."""
+    SERVFAIL = "servfail"
+    """The resolver failed (SERVFAIL / REFUSED): a DNS server problem, not a firewall."""
+    TIMEOUT = "timeout"
+    """No resolver answered in time."""
+    ERROR = "error"
+    """The lookup could not be made (no resolver configured, bad configuration)."""
+
+
+@dataclass(frozen=True)
+class DnsQuery:
+    """One query (A or AAAA) and what came back."""
+
+    rdtype: str
+    outcome: DnsOutcome
+    addresses: tuple[str, ...] = ()
+    cname_chain: tuple[str, ...] = ()
+    """Names followed from the query name to the canonical name, in order (empty: no CNAME)."""
+    nameserver: str | None = None
+    """The resolver that answered (address, with ``@port`` when not 53)."""
+    lookup_ms: float = 0.0
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class DnsResult:
+    """Resolution of the target name (or the note that it is a literal)."""
+
+    name: str
+    queries: tuple[DnsQuery, ...]
+    configured_resolvers: tuple[str, ...] = ()
+    lookup_ms: float = 0.0
+    """Wall time of the whole lookup (A and AAAA run concurrently)."""
+    started_utc: str = ""
+    literal: bool = False
+
+    @property
+    def addresses(self) -> tuple[str, ...]:
+        """Every address found, IPv4 first, without duplicates, in answer order."""
+        seen: dict[str, None] = {}
+        for query in sorted(self.queries, key=lambda q: q.rdtype != "A"):
+            for address in query.addresses:
+                seen.setdefault(address, None)
+        return tuple(seen)
+
+    @property
+    def cname_chain(self) -> tuple[str, ...]:
+        """The longest CNAME chain seen by any query."""
+        return max((q.cname_chain for q in self.queries), key=len, default=())
+
+    @property
+    def nameserver(self) -> str | None:
+        """The resolver that answered, if any did."""
+        return next((q.nameserver for q in self.queries if q.nameserver), None)
+
+    @property
+    def outcome(self) -> DnsOutcome:
+        """One outcome for the whole lookup: resolved if anything resolved, else the worst failure."""
+        if self.literal:
+            return DnsOutcome.LITERAL
+        outcomes = {q.outcome for q in self.queries}
+        for candidate in (
+            DnsOutcome.RESOLVED,
+            DnsOutcome.NXDOMAIN,
+            DnsOutcome.TIMEOUT,
+            DnsOutcome.SERVFAIL,
+            DnsOutcome.ERROR,
+        ):
+            if candidate in outcomes:
+                return candidate
+        return DnsOutcome.NO_ANSWER
+
+    @property
+    def detail(self) -> str:
+        """A sentence explaining a failed lookup (empty when it resolved)."""
+        if self.outcome in (DnsOutcome.RESOLVED, DnsOutcome.LITERAL):
+            return ""
+        details = [q.detail for q in self.queries if q.detail and q.outcome is self.outcome]
+        return details[0] if details else ""
+
+
+# --------------------------------------------------------------------------- routes
+
+
+class RouteOutcome(StrEnum):
+    """Whether the kernel has a route to an address."""
+
+    OK = "ok"
+    NO_ROUTE = "no_route"
+    ERROR = "error"
+
+
+@dataclass(frozen=True)
+class RouteResult:
+    """The local route the kernel would use toward one address."""
+
+    address: str
+    outcome: RouteOutcome
+    source_address: str | None = None
+    interface: str | None = None
+    gateway: str | None = None
+    """Next hop; ``None`` when the address is on a directly connected network."""
+    interface_mtu_bytes: int | None = None
+    route_mtu_bytes: int | None = None
+    """An MTU set on the route itself (``ip route ... mtu N``), if any."""
+    detail: str = ""
+
+
+# --------------------------------------------------------------------------- ports
+
+
+class PortState(StrEnum):
+    """What a port probe found."""
+
+    OPEN = "open"
+    """TCP handshake completed, or a UDP reply came back."""
+    CLOSED = "closed"
+    """TCP reset, or ICMP port-unreachable from the target itself (for UDP: the path is open)."""
+    REJECTED = "rejected"
+    """An ICMP error (prohibited, unreachable) or a port-unreachable from a device other than the target."""
+    TIMED_OUT = "timed_out"
+    """No answer at all: dropped somewhere on the path or at the target."""
+    ERROR = "error"
+    """Could not test (local error); ``detail`` says why."""
+
+
+@dataclass(frozen=True)
+class IcmpError:
+    """An ICMP error the kernel reported for a probe (via IP_RECVERR)."""
+
+    family: Family
+    type: int
+    code: int
+    offender: str | None
+    """The address of the device that sent the ICMP message."""
+    info: int = 0
+    """Type-specific extra, e.g. the next-hop MTU of a fragmentation-needed message."""
+
+    @property
+    def name(self) -> str:
+        """Human name, e.g. ``communication-administratively-prohibited``."""
+        from aspdiag.icmp import icmp_name
+
+        return icmp_name(self.family, self.type, self.code)
+
+
+@dataclass(frozen=True)
+class PortResult:
+    """Reachability of one protocol/port on one address."""
+
+    address: str
+    protocol: Protocol
+    port: int
+    state: PortState
+    method: str = "socket"
+    """``socket`` (unprivileged connect/send) or ``raw`` (packet crafting)."""
+    rtts_ms: tuple[float, ...] = ()
+    probes_sent: int = 0
+    probes_answered: int = 0
+    icmp: IcmpError | None = None
+    detail: str = ""
+    started_utc: str = ""
+
+    @property
+    def rtt_ms(self) -> float | None:
+        """Median round-trip time of the answered probes."""
+        return statistics.median(self.rtts_ms) if self.rtts_ms else None
+
+    @property
+    def path_open(self) -> bool:
+        """Whether traffic to this port crosses the whole path.
+
+        For TCP that is an open port (a closed one cannot carry SSH). For UDP to an idle Aspera server,
+        ICMP port-unreachable from the target itself is the expected, positive answer.
+        """
+        if self.state is PortState.OPEN:
+            return True
+        return self.protocol is Protocol.UDP and self.state is PortState.CLOSED
+
+    @property
+    def label(self) -> str:
+        """``tcp/22`` style label."""
+        return f"{self.protocol}/{self.port}"
+
+
+# --------------------------------------------------------------------------- run metadata
+
+
+@dataclass(frozen=True)
+class Environment:
+    """Where and how the check ran."""
+
+    hostname: str
+    os: str
+    python: str
+    uid: int
+    privileged: bool
+    """True when raw sockets are possible (root or CAP_NET_RAW)."""
+
+
+@dataclass(frozen=True)
+class ProbeFailure:
+    """A probe the engine had to give up on (exceeded its timeout, or crashed)."""
+
+    key: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class CheckSettings:
+    """The settings a check ran with (echoed in the report so a reader can reproduce it)."""
+
+    tcp_ports: tuple[int, ...]
+    udp_ports: tuple[int, ...]
+    timeout_s: float
+    dns_timeout_s: float
+    dns_servers: tuple[str, ...] = ()
+    command: str = ""
+    """The aspdiag command line that reproduces this run."""
+
+
+# --------------------------------------------------------------------------- verdict
+
+
+class Verdict(StrEnum):
+    """The one-word answer at the top of every report."""
+
+    READY = "ready"
+    DEGRADED = "degraded"
+    BLOCKED = "blocked"
+    CANNOT_TELL = "cannot tell"
+
+
+class Severity(StrEnum):
+    """How much a finding matters for a transfer."""
+
+    BLOCKER = "blocker"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One statement about the transfer, with what to do about it."""
+
+    severity: Severity
+    title: str
+    detail: str = ""
+    action: str = ""
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """The verdict with its one-sentence summary, the next step, and the findings behind it."""
+
+    verdict: Verdict
+    summary: str
+    next_step: str
+    findings: tuple[Finding, ...] = ()
+
+
+# --------------------------------------------------------------------------- report
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything one ``aspdiag check`` run measured. Renderers are pure functions of this."""
+
+    tool_version: str
+    target: Target
+    settings: CheckSettings
+    environment: Environment
+    started_utc: str
+    finished_utc: str
+    dns: DnsResult | None = None
+    routes: tuple[RouteResult, ...] = ()
+    ports: tuple[PortResult, ...] = ()
+    failures: tuple[ProbeFailure, ...] = ()
+    interrupted: bool = False
+    schema_version: str = field(default=SCHEMA_VERSION)
+
+    @property
+    def addresses(self) -> tuple[str, ...]:
+        """The addresses that were (or would have been) probed."""
+        if self.dns is None:
+            return ()
+        return self.dns.addresses
+
+    def route_for(self, address: str) -> RouteResult | None:
+        """The route result for one address, if measured."""
+        return next((r for r in self.routes if r.address == address), None)
+
+    def ports_for(self, address: str) -> tuple[PortResult, ...]:
+        """Port results for one address, TCP first, in port order."""
+        return tuple(
+            sorted(
+                (p for p in self.ports if p.address == address),
+                key=lambda p: (p.protocol is Protocol.UDP, p.port),
+            )
+        )
+
+    @property
+    def assessment(self) -> Assessment:
+        """The verdict and findings, derived from the measurements."""
+        from aspdiag.assess import assess
+
+        return assess(self)

@@ -1,0 +1,1 @@
+"""Probes: each one measures one thing through the injected adapters and returns a frozen result."""

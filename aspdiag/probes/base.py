@@ -1,0 +1,46 @@
+"""What a probe is, and the context (adapters) every probe receives."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol, TypeVar
+
+from aspdiag.net import Connector, Resolver, RouteLookup
+
+R_co = TypeVar("R_co", covariant=True)
+
+
+@dataclass(frozen=True)
+class ProbeContext:
+    """The I/O adapters a probe may use. Tests pass fakes."""
+
+    resolver: Resolver
+    routes: RouteLookup
+    connector: Connector
+
+
+class Probe(Protocol[R_co]):
+    """One measurement. ``run`` must honour ``timeout_s``; the engine enforces it with a margin."""
+
+    @property
+    def key(self) -> str:
+        """Unique id within a run, e.g. ``tcp/198.18.3.2/22``."""
+        ...
+
+    @property
+    def label(self) -> str:
+        """Short text for progress displays."""
+        ...
+
+    @property
+    def timeout_s(self) -> float:
+        """How long the probe may take at most."""
+        ...
+
+    def run(self, ctx: ProbeContext) -> R_co:
+        """Measure and return the result; never raise for network outcomes."""
+        ...
+
+    def failed(self, reason: str) -> R_co:
+        """The result to record when the probe could not finish (timeout, crash, interruption)."""
+        ...

@@ -1,0 +1,70 @@
+"""DNS probe: A and AAAA concurrently, CNAME chain, which resolver answered, lookup time."""
+
+from __future__ import annotations
+
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+
+from aspdiag.model import DnsOutcome, DnsQuery, DnsResult, Target, utc_now_iso
+from aspdiag.probes.base import ProbeContext
+
+RECORD_TYPES = ("A", "AAAA")
+
+
+@dataclass(frozen=True)
+class DnsProbe:
+    """Resolve the target's addresses (or note that it is a literal)."""
+
+    target: Target
+    lookup_timeout_s: float = 5.0
+
+    @property
+    def key(self) -> str:
+        """Probe id."""
+        return f"dns/{self.target.host}"
+
+    @property
+    def label(self) -> str:
+        """Progress text."""
+        return f"DNS {self.target.display}"
+
+    @property
+    def timeout_s(self) -> float:
+        """A and AAAA run concurrently, so one lookup lifetime bounds the probe."""
+        return self.lookup_timeout_s
+
+    def run(self, ctx: ProbeContext) -> DnsResult:
+        """Query A and AAAA in parallel."""
+        started = utc_now_iso()
+        if self.target.is_literal:
+            rdtype = "AAAA" if ":" in self.target.host else "A"
+            return DnsResult(
+                name=self.target.host,
+                queries=(DnsQuery(rdtype, DnsOutcome.LITERAL, addresses=(self.target.host,)),),
+                started_utc=started,
+                literal=True,
+            )
+        t0 = time.perf_counter()
+        with ThreadPoolExecutor(max_workers=len(RECORD_TYPES)) as pool:
+            queries = tuple(
+                pool.map(
+                    lambda rdtype: ctx.resolver.query(self.target.host, rdtype, self.lookup_timeout_s),
+                    RECORD_TYPES,
+                )
+            )
+        return DnsResult(
+            name=self.target.host,
+            queries=queries,
+            configured_resolvers=ctx.resolver.configured(),
+            lookup_ms=round((time.perf_counter() - t0) * 1000.0, 3),
+            started_utc=started,
+        )
+
+    def failed(self, reason: str) -> DnsResult:
+        """A lookup that did not finish."""
+        return DnsResult(
+            name=self.target.host,
+            queries=tuple(DnsQuery(t, DnsOutcome.TIMEOUT, detail=reason) for t in RECORD_TYPES),
+            started_utc=utc_now_iso(),
+        )

@@ -1,0 +1,47 @@
+"""Renderers: pure functions from a Report to a string, one per output format."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from enum import StrEnum
+from typing import assert_never
+
+from aspdiag.model import Report
+
+
+class OutputFormat(StrEnum):
+    """The formats ``--format`` accepts."""
+
+    TERMINAL = "terminal"
+    JSON = "json"
+    MARKDOWN = "markdown"
+
+    @property
+    def suffix(self) -> str:
+        """File name suffix for reports in this format."""
+        return {"terminal": ".txt", "json": ".json", "markdown": ".md"}[self.value]
+
+    def to_renderer(self, *, color: bool = False, width: int = 100) -> Callable[[Report], str]:
+        """The render function for this format."""
+        if self is OutputFormat.TERMINAL:
+            from aspdiag.render.terminal import render_terminal
+
+            return lambda report: render_terminal(report, color=color, width=width)
+        if self is OutputFormat.JSON:
+            from aspdiag.render.json import render_json
+
+            return render_json
+        if self is OutputFormat.MARKDOWN:
+            from aspdiag.render.markdown import render_markdown
+
+            return render_markdown
+        assert_never(self)
+
+    @staticmethod
+    def from_suffix(path: str) -> OutputFormat | None:
+        """The format a file name suggests (``.json``, ``.md``, ``.txt``), if any."""
+        lowered = path.lower()
+        for fmt in OutputFormat:
+            if lowered.endswith(fmt.suffix) or (fmt is OutputFormat.MARKDOWN and lowered.endswith(".markdown")):
+                return fmt
+        return None

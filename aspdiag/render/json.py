@@ -1,0 +1,144 @@
+"""JSON renderer: an explicit, versioned view of the Report (not ``asdict`` of internal classes)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from aspdiag.model import DnsResult, Family, PortResult, Report, RouteResult
+
+
+def _dns(dns: DnsResult | None) -> dict[str, Any] | None:
+    if dns is None:
+        return None
+    return {
+        "name": dns.name,
+        "outcome": dns.outcome.value,
+        "addresses": list(dns.addresses),
+        "ipv4": [a for q in dns.queries if q.rdtype == "A" for a in q.addresses],
+        "ipv6": [a for q in dns.queries if q.rdtype == "AAAA" for a in q.addresses],
+        "cname_chain": list(dns.cname_chain),
+        "answered_by": dns.nameserver,
+        "configured_resolvers": list(dns.configured_resolvers),
+        "lookup_ms": dns.lookup_ms,
+        "detail": dns.detail,
+        "started_utc": dns.started_utc,
+        "queries": [
+            {
+                "rdtype": q.rdtype,
+                "outcome": q.outcome.value,
+                "addresses": list(q.addresses),
+                "cname_chain": list(q.cname_chain),
+                "answered_by": q.nameserver,
+                "lookup_ms": q.lookup_ms,
+                "detail": q.detail,
+            }
+            for q in dns.queries
+        ],
+    }
+
+
+def _route(route: RouteResult | None) -> dict[str, Any] | None:
+    if route is None:
+        return None
+    return {
+        "outcome": route.outcome.value,
+        "source_address": route.source_address,
+        "interface": route.interface,
+        "gateway": route.gateway,
+        "interface_mtu_bytes": route.interface_mtu_bytes,
+        "route_mtu_bytes": route.route_mtu_bytes,
+        "detail": route.detail,
+    }
+
+
+def _port(port: PortResult) -> dict[str, Any]:
+    icmp = None
+    if port.icmp is not None:
+        icmp = {
+            "type": port.icmp.type,
+            "code": port.icmp.code,
+            "name": port.icmp.name,
+            "offender": port.icmp.offender,
+            "info": port.icmp.info,
+        }
+    return {
+        "protocol": port.protocol.value,
+        "port": port.port,
+        "state": port.state.value,
+        "path_open": port.path_open,
+        "method": port.method,
+        "rtt_ms": port.rtt_ms,
+        "rtts_ms": list(port.rtts_ms),
+        "probes_sent": port.probes_sent,
+        "probes_answered": port.probes_answered,
+        "icmp": icmp,
+        "detail": port.detail,
+        "started_utc": port.started_utc,
+    }
+
+
+def report_to_dict(report: Report) -> dict[str, Any]:
+    """The JSON view of a report (schema ``schema_version``)."""
+    assessment = report.assessment
+    settings = report.settings
+    env = report.environment
+    return {
+        "schema_version": report.schema_version,
+        "tool": {"name": "aspdiag", "version": report.tool_version},
+        "target": {
+            "input": report.target.raw,
+            "host": report.target.host,
+            "is_literal": report.target.is_literal,
+        },
+        "verdict": {
+            "verdict": assessment.verdict.value,
+            "summary": assessment.summary,
+            "next_step": assessment.next_step,
+            "findings": [
+                {
+                    "severity": f.severity.value,
+                    "title": f.title,
+                    "detail": f.detail,
+                    "action": f.action,
+                }
+                for f in assessment.findings
+            ],
+        },
+        "run": {
+            "started_utc": report.started_utc,
+            "finished_utc": report.finished_utc,
+            "interrupted": report.interrupted,
+            "command": settings.command,
+            "settings": {
+                "tcp_ports": list(settings.tcp_ports),
+                "udp_ports": list(settings.udp_ports),
+                "timeout_s": settings.timeout_s,
+                "dns_timeout_s": settings.dns_timeout_s,
+                "dns_servers": list(settings.dns_servers),
+            },
+        },
+        "environment": {
+            "hostname": env.hostname,
+            "os": env.os,
+            "python": env.python,
+            "uid": env.uid,
+            "privileged": env.privileged,
+        },
+        "dns": _dns(report.dns),
+        "addresses": [
+            {
+                "address": address,
+                "family": Family.of(address).value,
+                "route": _route(report.route_for(address)),
+                "ports": [_port(p) for p in report.ports_for(address)],
+            }
+            for address in report.addresses
+        ],
+        "failures": [{"probe": f.key, "reason": f.reason} for f in report.failures],
+    }
+
+
+def render_json(report: Report) -> str:
+    """Pretty, stable JSON with a trailing newline."""
+    return json.dumps(report_to_dict(report), indent=2, ensure_ascii=False) + "\n"

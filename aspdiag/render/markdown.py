@@ -1,0 +1,126 @@
+"""Markdown renderer: a report that pastes cleanly into a ticket or a wiki."""
+
+from __future__ import annotations
+
+from aspdiag.model import Family, Report
+from aspdiag.render.view import (
+    dns_lines,
+    find_port,
+    gateway_cell,
+    icmp_cell,
+    port_cell,
+    port_columns,
+    route_cell,
+)
+
+
+def _cell(text: object) -> str:
+    return str(text).replace("|", "\\|").replace("\n", " ")
+
+
+def _table(header: list[str], rows: list[list[str]]) -> list[str]:
+    lines = ["| " + " | ".join(_cell(h) for h in header) + " |", "|" + "---|" * len(header)]
+    lines.extend("| " + " | ".join(_cell(c) for c in row) + " |" for row in rows)
+    return lines
+
+
+def render_markdown(report: Report) -> str:
+    """The whole report as GitHub-flavoured Markdown."""
+    a = report.assessment
+    out: list[str] = [
+        f"# aspdiag check: {report.target.display}",
+        "",
+        f"**Verdict: {a.verdict.value.upper()}** — {a.summary}",
+        "",
+        f"**Next step:** {a.next_step}",
+        "",
+    ]
+    if report.interrupted:
+        out += ["> **Interrupted:** this report holds only what was measured before Ctrl-C.", ""]
+    if a.findings:
+        out += ["## Findings", ""]
+        for f in a.findings:
+            line = f"- **{f.severity.value}** — {f.title}"
+            if f.detail:
+                line += f". {f.detail}"
+            if f.action:
+                line += f". *Action:* {f.action}"
+            out.append(line)
+        out.append("")
+    out += ["## Target and DNS", ""]
+    out += _table(["", ""], [["Target", report.target.raw], *[[k, v] for k, v in dns_lines(report.dns)]])
+    out.append("")
+    if report.addresses:
+        columns = port_columns(report)
+        out += ["## Addresses", ""]
+        rows = []
+        for address in report.addresses:
+            route = report.route_for(address)
+            rows.append(
+                [address, Family.of(address).value, route_cell(route), gateway_cell(route)]
+                + [port_cell(find_port(report, address, proto, port)) for proto, port in columns]
+            )
+        out += _table(
+            ["Address", "Family", "Source / interface", "Gateway"]
+            + [f"{proto.value.upper()} {port}" for proto, port in columns],
+            rows,
+        )
+        out += ["", "## Port evidence", ""]
+        evidence = []
+        for address in report.addresses:
+            for p in report.ports_for(address):
+                evidence.append(
+                    [
+                        address,
+                        p.label,
+                        p.state.value,
+                        p.method,
+                        f"{p.rtt_ms:.2f}" if p.rtt_ms is not None else "-",
+                        f"{p.probes_sent}/{p.probes_answered}",
+                        icmp_cell(p),
+                        (p.icmp.offender if p.icmp and p.icmp.offender else "-"),
+                        p.started_utc or "-",
+                        p.detail,
+                    ]
+                )
+        out += _table(
+            [
+                "Address",
+                "Port",
+                "State",
+                "Method",
+                "RTT ms",
+                "Sent/answered",
+                "ICMP",
+                "Offender",
+                "Time (UTC)",
+                "Detail",
+            ],
+            evidence,
+        )
+        out.append("")
+    if report.failures:
+        out += ["## Probes that did not finish", ""]
+        out += [f"- `{f.key}`: {f.reason}" for f in report.failures]
+        out.append("")
+    env = report.environment
+    out += ["## Environment", ""]
+    out += _table(
+        ["", ""],
+        [
+            ["Host", env.hostname],
+            ["OS", env.os],
+            ["Python", env.python],
+            [
+                "User id",
+                f"{env.uid} ({'raw sockets allowed' if env.privileged else 'unprivileged'})",
+            ],
+            ["Started (UTC)", report.started_utc],
+            ["Finished (UTC)", report.finished_utc],
+            ["aspdiag", report.tool_version],
+        ],
+    )
+    out.append("")
+    if report.settings.command:
+        out += ["## Reproduce", "", "```", report.settings.command, "```", ""]
+    return "\n".join(out)

@@ -1,0 +1,98 @@
+"""Terminal renderer: rich tables rendered into a string (colour optional); no printing here."""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from aspdiag.model import Family, PortState, Report, Severity, Verdict
+from aspdiag.render.view import find_port, gateway_cell, port_cell, port_columns, route_cell
+
+_VERDICT_STYLE = {
+    Verdict.READY: "bold green",
+    Verdict.DEGRADED: "bold yellow",
+    Verdict.BLOCKED: "bold red",
+    Verdict.CANNOT_TELL: "bold magenta",
+}
+_STATE_STYLE = {
+    PortState.OPEN: "green",
+    PortState.CLOSED: "yellow",
+    PortState.REJECTED: "red",
+    PortState.TIMED_OUT: "red",
+    PortState.ERROR: "magenta",
+}
+_SEVERITY_STYLE = {Severity.BLOCKER: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+
+
+def render_terminal(report: Report, *, color: bool = False, width: int = 100) -> str:
+    """The summary a person reads in a terminal: verdict, findings, one row per address."""
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        width=width,
+        force_terminal=color,
+        no_color=not color,
+        color_system="standard" if color else None,
+        highlight=False,
+        emoji=False,
+    )
+    a = report.assessment
+    headline = Text()
+    headline.append(f"{a.verdict.value.upper()}", style=_VERDICT_STYLE[a.verdict])
+    headline.append(f"  {a.summary}\n")
+    headline.append("Next step: ", style="bold")
+    headline.append(a.next_step)
+    console.print(Panel(headline, title=f"aspdiag check {report.target.display}", expand=True))
+
+    if report.dns is not None and not report.dns.literal:
+        dns = report.dns
+        line = f"DNS {dns.outcome.value}"
+        if dns.cname_chain:
+            line += f"; CNAME {' → '.join(dns.cname_chain)}"
+        line += f"; answered by {dns.nameserver or 'nobody'} in {dns.lookup_ms:.1f} ms"
+        if dns.detail:
+            line += f"; {dns.detail}"
+        console.print(line)
+
+    if report.addresses:
+        columns = port_columns(report)
+        table = Table(show_lines=False, expand=False)
+        table.add_column("Address")
+        table.add_column("Source / interface")
+        table.add_column("Gateway")
+        for proto, port in columns:
+            table.add_column(f"{proto.value.upper()} {port}")
+        for address in report.addresses:
+            route = report.route_for(address)
+            cells: list[Text | str] = [
+                f"{address} ({'v6' if Family.of(address) is Family.IPV6 else 'v4'})",
+                route_cell(route),
+                gateway_cell(route),
+            ]
+            for proto, port in columns:
+                result = find_port(report, address, proto, port)
+                style = _STATE_STYLE[result.state] if result else ""
+                if result is not None and result.path_open:
+                    style = "green"
+                cells.append(Text(port_cell(result), style=style))
+            table.add_row(*cells)
+        console.print(table)
+
+    for finding in a.findings:
+        text = Text()
+        text.append(f"{finding.severity.value:>7}  ", style=_SEVERITY_STYLE[finding.severity])
+        text.append(finding.title)
+        if finding.detail:
+            text.append(f"\n         {finding.detail}", style="dim")
+        if finding.action:
+            text.append(f"\n         → {finding.action}")
+        console.print(text)
+    for failure in report.failures:
+        console.print(f"not finished: {failure.key}: {failure.reason}")
+    if report.interrupted:
+        console.print(Text("Interrupted: results are partial.", style="bold yellow"))
+    return buffer.getvalue()

@@ -1,0 +1,111 @@
+"""Presentation helpers shared by the renderers: short cell texts derived from the Report."""
+
+from __future__ import annotations
+
+from aspdiag.model import (
+    DnsResult,
+    PortResult,
+    PortState,
+    Protocol,
+    Report,
+    RouteOutcome,
+    RouteResult,
+)
+
+STATE_TEXT = {
+    PortState.OPEN: "open",
+    PortState.CLOSED: "closed",
+    PortState.REJECTED: "REJECTED",
+    PortState.TIMED_OUT: "NO ANSWER",
+    PortState.ERROR: "error",
+}
+
+
+def port_cell(result: PortResult | None) -> str:
+    """Short text for one port in the summary table."""
+    if result is None:
+        return "not tested"
+    text = STATE_TEXT[result.state]
+    if result.protocol is Protocol.UDP and result.state is PortState.CLOSED:
+        text = "path open (target: port-unreachable)"
+    elif result.state is PortState.REJECTED and result.icmp is not None and result.icmp.offender:
+        text += f" by {result.icmp.offender}"
+    if result.rtt_ms is not None and result.state in (PortState.OPEN, PortState.CLOSED):
+        text += f" {result.rtt_ms:.1f} ms"
+    return text
+
+
+def route_cell(route: RouteResult | None) -> str:
+    """``198.18.1.2 via eth0 (MTU 1500)`` style text."""
+    if route is None:
+        return "not measured"
+    if route.outcome is not RouteOutcome.OK:
+        return f"{route.outcome.value}: {route.detail}"
+    parts = [route.source_address or "?"]
+    if route.interface:
+        parts.append(f"on {route.interface}")
+    mtu = route.route_mtu_bytes or route.interface_mtu_bytes
+    if mtu:
+        parts.append(f"(MTU {mtu})")
+    return " ".join(parts)
+
+
+def gateway_cell(route: RouteResult | None) -> str:
+    """Next hop or 'direct'."""
+    if route is None or route.outcome is not RouteOutcome.OK:
+        return "-"
+    return route.gateway or "direct"
+
+
+def port_columns(report: Report) -> list[tuple[Protocol, int]]:
+    """The (protocol, port) columns of the summary table, TCP first."""
+    return [(Protocol.TCP, p) for p in report.settings.tcp_ports] + [
+        (Protocol.UDP, p) for p in report.settings.udp_ports
+    ]
+
+
+def find_port(report: Report, address: str, protocol: Protocol, port: int) -> PortResult | None:
+    """The result for one address/protocol/port."""
+    return next(
+        (p for p in report.ports if p.address == address and p.protocol is protocol and p.port == port),
+        None,
+    )
+
+
+def dns_lines(dns: DnsResult | None) -> list[tuple[str, str]]:
+    """Label/value rows describing the DNS lookup."""
+    if dns is None:
+        return [("DNS", "not finished")]
+    if dns.literal:
+        return [("DNS", "skipped: the target is an IP address")]
+    rows = [("DNS outcome", dns.outcome.value)]
+    ipv4 = [a for q in dns.queries if q.rdtype == "A" for a in q.addresses]
+    ipv6 = [a for q in dns.queries if q.rdtype == "AAAA" for a in q.addresses]
+    rows.append(
+        (
+            "IPv4 (A)",
+            ", ".join(ipv4) or next((q.outcome.value for q in dns.queries if q.rdtype == "A"), "-"),
+        )
+    )
+    rows.append(
+        (
+            "IPv6 (AAAA)",
+            ", ".join(ipv6) or next((q.outcome.value for q in dns.queries if q.rdtype == "AAAA"), "-"),
+        )
+    )
+    if dns.cname_chain:
+        rows.append(("CNAME chain", " → ".join(dns.cname_chain)))
+    rows.append(("Answered by", dns.nameserver or "no resolver answered"))
+    if dns.configured_resolvers:
+        rows.append(("Resolvers", ", ".join(dns.configured_resolvers)))
+    rows.append(("Lookup time", f"{dns.lookup_ms:.1f} ms"))
+    if dns.detail:
+        rows.append(("Detail", dns.detail))
+    return rows
+
+
+def icmp_cell(result: PortResult) -> str:
+    """``3/13 communication-administratively-prohibited`` or '-'."""
+    if result.icmp is None:
+        return "-"
+    return f"{result.icmp.type}/{result.icmp.code} {result.icmp.name}"

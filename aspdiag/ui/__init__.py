@@ -1,0 +1,1 @@
+"""Interactive terminal pieces (rich live progress). Only the CLI imports this package."""
