@@ -1,0 +1,394 @@
+"""A throw-away network lab built from Linux network namespaces, for aspdiag's tests, demo and benchmarks.
+
+Topology (hop numbers as seen from the client)::
+
+    client ── router (hop 1, runs dnsmasq) ── firewall (hop 2, nftables) ─┬─ server  (hop 3, sshd :22 :33001)
+                                                                          └─ server2 (hop 3, sshd :22 only)
+
+Addresses come only from 198.18.0.0/15 and 2001:db8::/32 and live inside the lab's own namespaces, so two
+labs never collide; only the namespace names must be unique, and they carry a random token. Everything a
+lab starts (sshd, dnsmasq, qdiscs, nft rules) lives in its namespaces and dies with them in ``down()``.
+A state file under /run/aspdiag-lab/ lets a later run remove a lab whose owner was killed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import shutil
+import signal
+import subprocess
+import tempfile
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+STATE_DIR = Path("/run/aspdiag-lab")
+NS_PREFIX = "adl"
+DOMAIN = "lab.test"
+
+REQUIRED_TOOLS = ("ip", "nft", "tc", "sshd", "ssh-keygen", "dnsmasq", "setpriv", "ss")
+_EXTRA_PATH = ("/usr/sbin", "/sbin", "/usr/bin", "/bin")
+
+
+def which(tool: str) -> str | None:
+    """Find a tool also in sbin directories (root's PATH may miss them in some environments)."""
+    found = shutil.which(tool)
+    if found:
+        return found
+    for directory in _EXTRA_PATH:
+        candidate = Path(directory) / tool
+        if candidate.exists() and os.access(candidate, os.X_OK):
+            return str(candidate)
+    return None
+
+
+def unavailable_reason() -> str | None:
+    """Why a lab cannot be built here (None when it can)."""
+    if os.geteuid() != 0:
+        return "the network lab needs root (network namespaces, nftables, tc)"
+    missing = [tool for tool in REQUIRED_TOOLS if which(tool) is None]
+    if missing:
+        return f"the network lab needs {', '.join(missing)} (run .ci/run or 'make deps' to install them)"
+    probe = f"{NS_PREFIX}probe{secrets.token_hex(3)}"
+    result = subprocess.run(["ip", "netns", "add", probe], capture_output=True, text=True)
+    if result.returncode != 0:
+        return f"network namespaces are not available: {result.stderr.strip()}"
+    subprocess.run(["ip", "netns", "del", probe], capture_output=True)
+    return None
+
+
+@dataclass(frozen=True)
+class Addr:
+    """The lab's fixed addressing plan (the same in every lab; namespaces keep labs apart)."""
+
+    client4: str = "198.18.1.2"
+    client6: str = "2001:db8:1::2"
+    router_client4: str = "198.18.1.1"
+    router_client6: str = "2001:db8:1::1"
+    router_fw4: str = "198.18.2.1"
+    router_fw6: str = "2001:db8:2::1"
+    fw_router4: str = "198.18.2.2"
+    fw_router6: str = "2001:db8:2::2"
+    fw_server4: str = "198.18.3.1"
+    fw_server6: str = "2001:db8:3::1"
+    fw_server2_4: str = "198.18.4.1"
+    fw_server2_6: str = "2001:db8:4::1"
+    server4: str = "198.18.3.2"
+    server6: str = "2001:db8:3::2"
+    server2_4: str = "198.18.4.2"
+    server2_6: str = "2001:db8:4::2"
+
+
+ADDR = Addr()
+
+# name -> (A records, AAAA records)
+DNS_NAMES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    f"aspera.{DOMAIN}": ((ADDR.server4,), (ADDR.server6,)),
+    f"server2.{DOMAIN}": ((ADDR.server2_4,), (ADDR.server2_6,)),
+    f"multi.{DOMAIN}": ((ADDR.server4, ADDR.server2_4), ()),
+    f"v4only.{DOMAIN}": ((ADDR.server4,), ()),
+}
+CNAMES = {f"fasp.{DOMAIN}": f"aspera.{DOMAIN}"}
+NO_ADDRESS_NAME = f"noaddr.{DOMAIN}"
+MISSING_NAME = f"missing.{DOMAIN}"
+
+
+def run(argv: Sequence[str], *, check: bool = True, input: str | None = None, timeout: float = 30.0) -> str:
+    """Run a command (never through a shell); raise with its stderr when it fails and ``check``."""
+    result = subprocess.run(list(argv), capture_output=True, text=True, input=input, timeout=timeout)
+    if check and result.returncode != 0:
+        raise RuntimeError(f"{' '.join(argv)} failed ({result.returncode}): {result.stderr.strip()}")
+    return result.stdout
+
+
+@dataclass
+class Lab:
+    """One lab instance. Use as a context manager, or ``up()`` / ``down()``."""
+
+    token: str = field(default_factory=lambda: secrets.token_hex(3))
+    workdir: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="aspdiag-lab-")))
+    processes: list[subprocess.Popen[bytes]] = field(default_factory=list)
+    addr: Addr = ADDR
+
+    NODES = ("client", "router", "fw", "server", "server2")
+
+    @property
+    def id(self) -> str:
+        """Lab id, the common prefix of its namespace names."""
+        return f"{NS_PREFIX}{self.token}"
+
+    def ns(self, node: str) -> str:
+        """Namespace name of a node (client, router, fw, server, server2)."""
+        return f"{self.id}-{node}"
+
+    @property
+    def namespaces(self) -> list[str]:
+        """Every namespace of this lab."""
+        return [self.ns(node) for node in self.NODES]
+
+    # ------------------------------------------------------------------ lifecycle
+
+    def __enter__(self) -> Lab:
+        self.up()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.down()
+
+    def up(self) -> Lab:
+        """Build the namespaces, links, addresses, routes and services; tear down again on any failure."""
+        sweep_stale()
+        STATE_DIR.mkdir(parents=True, exist_ok=True)
+        self._write_state()
+        try:
+            self._build_network()
+            self._start_dns()
+            self._start_sshd("server", ports=(22, 33001))
+            self._start_sshd("server2", ports=(22,))
+        except BaseException:
+            self.down()
+            raise
+        return self
+
+    def down(self) -> None:
+        """Stop every process in the lab's namespaces and delete them; safe to call twice."""
+        for proc in self.processes:
+            if proc.poll() is None:
+                proc.terminate()
+        deadline = time.monotonic() + 3
+        for proc in self.processes:
+            try:
+                proc.wait(timeout=max(0.1, deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait(timeout=3)
+        self.processes.clear()
+        remove_namespaces(self.namespaces)
+        shutil.rmtree(self.workdir, ignore_errors=True)
+        (STATE_DIR / f"{self.id}.json").unlink(missing_ok=True)
+
+    def _write_state(self) -> None:
+        state = {"owner_pid": os.getpid(), "namespaces": self.namespaces, "workdir": str(self.workdir)}
+        (STATE_DIR / f"{self.id}.json").write_text(json.dumps(state))
+
+    # ------------------------------------------------------------------ building
+
+    def _build_network(self) -> None:
+        for node in self.NODES:
+            ns = self.ns(node)
+            run(["ip", "netns", "add", ns])
+            # Before any interface exists: no IPv6 duplicate address detection (addresses usable at once).
+            self.sysctl(node, "net.ipv6.conf.all.accept_dad", "0")
+            self.sysctl(node, "net.ipv6.conf.default.accept_dad", "0")
+            run(["ip", "-n", ns, "link", "set", "lo", "up"])
+        for node in ("router", "fw"):
+            self.sysctl(node, "net.ipv4.ip_forward", "1")
+            self.sysctl(node, "net.ipv6.conf.all.forwarding", "1")
+            # Routers answer every TTL-expired / unreachable probe: deterministic hop-by-hop tests.
+            self.sysctl(node, "net.ipv4.icmp_ratelimit", "0")
+            self.sysctl(node, "net.ipv6.icmp.ratelimit", "0")
+        a = self.addr
+        self._link("client", "eth0", "router", "eth0")
+        self._link("router", "eth1", "fw", "eth0")
+        self._link("fw", "eth1", "server", "eth0")
+        self._link("fw", "eth2", "server2", "eth0")
+        self._address("client", "eth0", a.client4, a.client6)
+        self._address("router", "eth0", a.router_client4, a.router_client6)
+        self._address("router", "eth1", a.router_fw4, a.router_fw6)
+        self._address("fw", "eth0", a.fw_router4, a.fw_router6)
+        self._address("fw", "eth1", a.fw_server4, a.fw_server6)
+        self._address("fw", "eth2", a.fw_server2_4, a.fw_server2_6)
+        self._address("server", "eth0", a.server4, a.server6)
+        self._address("server2", "eth0", a.server2_4, a.server2_6)
+        self._default_route("client", a.router_client4, a.router_client6)
+        self._default_route("router", a.fw_router4, a.fw_router6)
+        self._default_route("server", a.fw_server4, a.fw_server6)
+        self._default_route("server2", a.fw_server2_4, a.fw_server2_6)
+        run(["ip", "-n", self.ns("fw"), "route", "add", "198.18.1.0/24", "via", a.router_fw4])
+        run(["ip", "-n", self.ns("fw"), "-6", "route", "add", "2001:db8:1::/64", "via", a.router_fw6])
+        self.firewall([])
+
+    def _link(self, node_a: str, if_a: str, node_b: str, if_b: str) -> None:
+        run(["ip", "link", "add", if_a, "netns", self.ns(node_a), "type", "veth",
+             "peer", "name", if_b, "netns", self.ns(node_b)])
+        run(["ip", "-n", self.ns(node_a), "link", "set", if_a, "up"])
+        run(["ip", "-n", self.ns(node_b), "link", "set", if_b, "up"])
+
+    def _address(self, node: str, ifname: str, v4: str, v6: str) -> None:
+        run(["ip", "-n", self.ns(node), "addr", "add", f"{v4}/24", "dev", ifname])
+        run(["ip", "-n", self.ns(node), "-6", "addr", "add", f"{v6}/64", "dev", ifname, "nodad"])
+
+    def _default_route(self, node: str, via4: str, via6: str) -> None:
+        run(["ip", "-n", self.ns(node), "route", "add", "default", "via", via4])
+        run(["ip", "-n", self.ns(node), "-6", "route", "add", "default", "via", via6])
+
+    def sysctl(self, node: str, key: str, value: str) -> None:
+        """Set a sysctl inside one node's namespace."""
+        run(["ip", "netns", "exec", self.ns(node), "sysctl", "-q", "-w", f"{key}={value}"])
+
+    # ------------------------------------------------------------------ services
+
+    def _spawn(self, node: str, argv: list[str]) -> subprocess.Popen[bytes]:
+        log = open(self.workdir / f"{node}-{Path(argv[0]).name}.log", "ab")
+        proc = subprocess.Popen(
+            ["ip", "netns", "exec", self.ns(node), *argv],
+            stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+        )
+        log.close()
+        self.processes.append(proc)
+        return proc
+
+    def _start_dns(self) -> None:
+        a = self.addr
+        argv = [
+            which("dnsmasq") or "dnsmasq", "--keep-in-foreground", "--no-resolv", "--no-hosts",
+            "--conf-file=/dev/null", "--bind-interfaces", "--port=53", "--user=root", "--group=root",
+            f"--listen-address={a.router_client4}", f"--listen-address={a.router_client6}",
+            f"--local=/{DOMAIN}/", f"--pid-file={self.workdir / 'dnsmasq.pid'}",
+            f"--txt-record={NO_ADDRESS_NAME},no address records here",
+        ]
+        for name, (v4s, v6s) in DNS_NAMES.items():
+            for address in (*v4s, *v6s):
+                argv.append(f"--host-record={name},{address}")
+        for alias, target in CNAMES.items():
+            argv.append(f"--cname={alias},{target}")
+        self._spawn("router", argv)
+        self._client_resolv_conf()
+        self.wait_listening("router", "udp", 53)
+
+    def _client_resolv_conf(self) -> None:
+        # ``ip netns exec`` bind-mounts /etc/netns/<ns>/resolv.conf over /etc/resolv.conf.
+        directory = Path("/etc/netns") / self.ns("client")
+        directory.mkdir(parents=True, exist_ok=True)
+        (directory / "resolv.conf").write_text(f"nameserver {self.addr.router_client4}\n")
+        os.chmod(directory / "resolv.conf", 0o644)
+
+    def _start_sshd(self, node: str, ports: Iterable[int]) -> None:
+        key = self.workdir / f"{node}_host_ed25519_key"
+        if not key.exists():
+            run([which("ssh-keygen") or "ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(key)])
+        config = self.workdir / f"{node}_sshd_config"
+        lines = [f"Port {port}" for port in ports] + [
+            "ListenAddress 0.0.0.0",
+            "ListenAddress ::",
+            f"HostKey {key}",
+            f"PidFile {self.workdir / f'{node}_sshd.pid'}",
+            "UsePAM no",
+            "PasswordAuthentication no",
+            "KbdInteractiveAuthentication no",
+            "PermitRootLogin no",
+            "StrictModes no",
+            "LogLevel ERROR",
+        ]
+        config.write_text("\n".join(lines) + "\n")
+        Path("/run/sshd").mkdir(mode=0o755, exist_ok=True)  # sshd's privilege-separation directory
+        self._spawn(node, [which("sshd") or "/usr/sbin/sshd", "-D", "-e", "-f", str(config)])
+        for port in ports:
+            self.wait_listening(node, "tcp", port)
+
+    def wait_listening(self, node: str, proto: str, port: int, timeout_s: float = 10.0) -> None:
+        """Wait until something listens on ``proto``/``port`` inside ``node``."""
+        flag = "-Htln" if proto == "tcp" else "-Huln"
+        deadline = time.monotonic() + timeout_s
+        while time.monotonic() < deadline:
+            out = run(["ip", "netns", "exec", self.ns(node), "ss", flag, f"sport = :{port}"], check=False)
+            if out.strip():
+                return
+            for proc in self.processes:
+                if proc.poll() is not None:
+                    logs = "\n".join(p.read_text(errors="replace")[-2000:] for p in self.workdir.glob("*.log"))
+                    raise RuntimeError(f"a lab service exited early ({proc.args}):\n{logs}")
+            time.sleep(0.05)
+        raise RuntimeError(f"nothing listens on {proto}/{port} in {node} after {timeout_s} s")
+
+    # ------------------------------------------------------------------ scenario switches
+
+    def firewall(self, rules: Iterable[str]) -> None:
+        """Replace the perimeter firewall's forward rules (nft syntax, family inet) with ``rules``."""
+        body = "\n".join(f"    {rule}" for rule in rules)
+        ruleset = (
+            "table inet aspdiag_fw\n"
+            "delete table inet aspdiag_fw\n"
+            "table inet aspdiag_fw {\n"
+            "  chain forward {\n"
+            "    type filter hook forward priority 0; policy accept;\n"
+            f"{body}\n"
+            "  }\n"
+            "}\n"
+        )
+        run(["ip", "netns", "exec", self.ns("fw"), which("nft") or "nft", "-f", "-"], input=ruleset)
+
+    def shape(self, node: str, ifname: str, rate_mbit: float, burst_kbyte: int = 32) -> None:
+        """Token-bucket shaping (tc tbf) on the egress of ``node``/``ifname``."""
+        run(["ip", "netns", "exec", self.ns(node), "tc", "qdisc", "replace", "dev", ifname, "root", "tbf",
+             "rate", f"{rate_mbit}mbit", "burst", f"{burst_kbyte}kb", "latency", "100ms"])
+
+    def unshape(self, node: str, ifname: str) -> None:
+        """Remove shaping from ``node``/``ifname``."""
+        run(["ip", "netns", "exec", self.ns(node), "tc", "qdisc", "del", "dev", ifname, "root"], check=False)
+
+    def set_mtu(self, node: str, ifname: str, mtu: int) -> None:
+        """Change a link's MTU on one side."""
+        run(["ip", "-n", self.ns(node), "link", "set", "dev", ifname, "mtu", str(mtu)])
+
+    # ------------------------------------------------------------------ running things inside
+
+    def exec_argv(self, node: str, argv: Sequence[str], *, user: str | None = None) -> list[str]:
+        """The argv that runs ``argv`` inside ``node`` (as ``user`` with no capabilities, if given)."""
+        prefix = ["ip", "netns", "exec", self.ns(node)]
+        if user is not None:
+            prefix += [which("setpriv") or "setpriv", f"--reuid={user}", f"--regid={_group_of(user)}",
+                       "--clear-groups", "--inh-caps=-all", "--bounding-set=-all", "--no-new-privs"]
+        return [*prefix, *argv]
+
+    def exec(self, node: str, argv: Sequence[str], *, user: str | None = None, timeout: float = 60.0,
+             env: dict[str, str] | None = None, cwd: str | Path | None = None) -> subprocess.CompletedProcess[str]:
+        """Run a command inside ``node`` and capture its output."""
+        return subprocess.run(self.exec_argv(node, argv, user=user), capture_output=True, text=True,
+                              timeout=timeout, env=env, cwd=cwd, stdin=subprocess.DEVNULL)
+
+
+def _group_of(user: str) -> str:
+    return "nogroup" if user == "nobody" else user
+
+
+def remove_namespaces(namespaces: Iterable[str]) -> None:
+    """Kill every process inside the namespaces, delete them and their /etc/netns entries."""
+    for ns in namespaces:
+        pids = run(["ip", "netns", "pids", ns], check=False).split()
+        for pid in pids:
+            try:
+                os.kill(int(pid), signal.SIGKILL)
+            except (ProcessLookupError, ValueError):
+                pass
+    for ns in namespaces:
+        run(["ip", "netns", "del", ns], check=False)
+        shutil.rmtree(Path("/etc/netns") / ns, ignore_errors=True)
+
+
+def sweep_stale() -> list[str]:
+    """Remove labs whose owning process is gone (e.g. a test run killed with SIGKILL)."""
+    removed: list[str] = []
+    if not STATE_DIR.is_dir():
+        return removed
+    for state_file in STATE_DIR.glob("*.json"):
+        try:
+            state = json.loads(state_file.read_text())
+            owner = int(state["owner_pid"])
+        except (ValueError, KeyError, OSError):
+            continue
+        try:
+            os.kill(owner, 0)
+            continue  # still alive: not ours to touch
+        except ProcessLookupError:
+            pass
+        except PermissionError:
+            continue
+        remove_namespaces(state.get("namespaces", []))
+        shutil.rmtree(state.get("workdir", ""), ignore_errors=True)
+        state_file.unlink(missing_ok=True)
+        removed.append(state_file.stem)
+    return removed
