@@ -198,27 +198,24 @@ def check(
     )
     config = CheckConfig(**{**config.__dict__, "command": _reproduce_command(config)})
 
-    output_handle: IO[str] | None = None
-    file_format = output_format
-    if output is not None:
-        file_format = output_format or OutputFormat.from_suffix(str(output)) or OutputFormat.JSON
-        output_handle = open_output(output, force=force)
+    # Check every destination before the first probe, so bad paths fail fast with exit 2.
     reports_path: Path | None = None
     if not no_reports:
         try:
             reports_path = prepare_reports_dir(reports_dir or Path(DEFAULT_REPORTS_DIR))
         except OutputError:
-            if output_handle is not None:
-                output_handle.close()
-                output.unlink(missing_ok=True) if output is not None and not force else None
             if reports_dir is not None:
                 raise
-            reports_path = None
             typer.echo(
                 f"aspdiag: warning: ./{DEFAULT_REPORTS_DIR}/ is not writable; no reports will be written "
                 "(use --reports-dir DIR)",
                 err=True,
             )
+    output_handle: IO[str] | None = None
+    file_format = output_format
+    if output is not None:
+        file_format = output_format or OutputFormat.from_suffix(str(output)) or OutputFormat.JSON
+        output_handle = open_output(output, force=force)
 
     report = _run_check(config, quiet=quiet, no_color=no_color)
 
@@ -227,10 +224,10 @@ def check(
         stem = report_stem(config.target.host)
         for fmt in (OutputFormat.JSON, OutputFormat.MARKDOWN):
             written.append(write_new(reports_path, stem, fmt.suffix, fmt.to_renderer()(report)))
-    if output_handle is not None and file_format is not None:
+    if output is not None and output_handle is not None and file_format is not None:
         with output_handle:
             output_handle.write(file_format.to_renderer(color=False)(report))
-        written.append(output)  # type: ignore[arg-type]
+        written.append(output)
 
     stdout_format = output_format if output is None and output_format is not None else OutputFormat.TERMINAL
     color = _use_color(no_color, sys.stdout)

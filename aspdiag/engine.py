@@ -7,6 +7,7 @@ Ctrl-C stops the run at once; what finished is kept and the rest is listed as in
 
 from __future__ import annotations
 
+import logging
 import queue
 import threading
 import time
@@ -34,6 +35,7 @@ from aspdiag.probes.ports import TcpConnectProbe, UdpSocketProbe
 from aspdiag.probes.route import RouteProbe
 
 R = TypeVar("R")
+logger = logging.getLogger(__name__)
 
 GRACE_S = 2.0
 """Extra time a probe gets beyond its own timeout before the engine gives up on it."""
@@ -69,13 +71,14 @@ def run_probes(
             done.put((index, probe.run(ctx), None))
         except Exception as exc:  # a bug in a probe must not take the whole run down
             reason = f"probe crashed: {type(exc).__name__}: {exc}"
-            done.put((index, probe.failed(reason), "".join(traceback.format_exception(exc))))
+            logger.debug("probe %s crashed:\n%s", probe.key, "".join(traceback.format_exception(exc)))
+            done.put((index, probe.failed(reason), reason))
 
     def finish(index: int, result: Any, failure: str | None) -> None:
         running.pop(index, None)
         batch.results[index] = result
         if failure is not None:
-            batch.failures.append(ProbeFailure(probes[index].key, failure.splitlines()[0]))
+            batch.failures.append(ProbeFailure(probes[index].key, failure))
         observer.probe_finished(probes[index].key, probes[index].label, result)
 
     try:

@@ -212,8 +212,23 @@ class Lab:
         self.firewall([])
 
     def _link(self, node_a: str, if_a: str, node_b: str, if_b: str) -> None:
-        run(["ip", "link", "add", if_a, "netns", self.ns(node_a), "type", "veth",
-             "peer", "name", if_b, "netns", self.ns(node_b)])
+        run(
+            [
+                "ip",
+                "link",
+                "add",
+                if_a,
+                "netns",
+                self.ns(node_a),
+                "type",
+                "veth",
+                "peer",
+                "name",
+                if_b,
+                "netns",
+                self.ns(node_b),
+            ]
+        )
         run(["ip", "-n", self.ns(node_a), "link", "set", if_a, "up"])
         run(["ip", "-n", self.ns(node_b), "link", "set", if_b, "up"])
 
@@ -235,7 +250,10 @@ class Lab:
         log = open(self.workdir / f"{node}-{Path(argv[0]).name}.log", "ab")
         proc = subprocess.Popen(
             ["ip", "netns", "exec", self.ns(node), *argv],
-            stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+            stdin=subprocess.DEVNULL,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
         log.close()
         self.processes.append(proc)
@@ -244,10 +262,19 @@ class Lab:
     def _start_dns(self) -> None:
         a = self.addr
         argv = [
-            which("dnsmasq") or "dnsmasq", "--keep-in-foreground", "--no-resolv", "--no-hosts",
-            "--conf-file=/dev/null", "--bind-interfaces", "--port=53", "--user=root", "--group=root",
-            f"--listen-address={a.router_client4}", f"--listen-address={a.router_client6}",
-            f"--local=/{DOMAIN}/", f"--pid-file={self.workdir / 'dnsmasq.pid'}",
+            which("dnsmasq") or "dnsmasq",
+            "--keep-in-foreground",
+            "--no-resolv",
+            "--no-hosts",
+            "--conf-file=/dev/null",
+            "--bind-interfaces",
+            "--port=53",
+            "--user=root",
+            "--group=root",
+            f"--listen-address={a.router_client4}",
+            f"--listen-address={a.router_client6}",
+            f"--local=/{DOMAIN}/",
+            f"--pid-file={self.workdir / 'dnsmasq.pid'}",
             f"--txt-record={NO_ADDRESS_NAME},no address records here",
         ]
         for name, (v4s, v6s) in DNS_NAMES.items():
@@ -300,7 +327,7 @@ class Lab:
             for proc in self.processes:
                 if proc.poll() is not None:
                     logs = "\n".join(p.read_text(errors="replace")[-2000:] for p in self.workdir.glob("*.log"))
-                    raise RuntimeError(f"a lab service exited early ({proc.args}):\n{logs}")
+                    raise RuntimeError(f"a lab service exited early ({proc.args!r}):\n{logs}")
             time.sleep(0.05)
         raise RuntimeError(f"nothing listens on {proto}/{port} in {node} after {timeout_s} s")
 
@@ -323,8 +350,27 @@ class Lab:
 
     def shape(self, node: str, ifname: str, rate_mbit: float, burst_kbyte: int = 32) -> None:
         """Token-bucket shaping (tc tbf) on the egress of ``node``/``ifname``."""
-        run(["ip", "netns", "exec", self.ns(node), "tc", "qdisc", "replace", "dev", ifname, "root", "tbf",
-             "rate", f"{rate_mbit}mbit", "burst", f"{burst_kbyte}kb", "latency", "100ms"])
+        run(
+            [
+                "ip",
+                "netns",
+                "exec",
+                self.ns(node),
+                "tc",
+                "qdisc",
+                "replace",
+                "dev",
+                ifname,
+                "root",
+                "tbf",
+                "rate",
+                f"{rate_mbit}mbit",
+                "burst",
+                f"{burst_kbyte}kb",
+                "latency",
+                "100ms",
+            ]
+        )
 
     def unshape(self, node: str, ifname: str) -> None:
         """Remove shaping from ``node``/``ifname``."""
@@ -340,15 +386,37 @@ class Lab:
         """The argv that runs ``argv`` inside ``node`` (as ``user`` with no capabilities, if given)."""
         prefix = ["ip", "netns", "exec", self.ns(node)]
         if user is not None:
-            prefix += [which("setpriv") or "setpriv", f"--reuid={user}", f"--regid={_group_of(user)}",
-                       "--clear-groups", "--inh-caps=-all", "--bounding-set=-all", "--no-new-privs"]
+            prefix += [
+                which("setpriv") or "setpriv",
+                f"--reuid={user}",
+                f"--regid={_group_of(user)}",
+                "--clear-groups",
+                "--inh-caps=-all",
+                "--bounding-set=-all",
+                "--no-new-privs",
+            ]
         return [*prefix, *argv]
 
-    def exec(self, node: str, argv: Sequence[str], *, user: str | None = None, timeout: float = 60.0,
-             env: dict[str, str] | None = None, cwd: str | Path | None = None) -> subprocess.CompletedProcess[str]:
+    def exec(
+        self,
+        node: str,
+        argv: Sequence[str],
+        *,
+        user: str | None = None,
+        timeout: float = 60.0,
+        env: dict[str, str] | None = None,
+        cwd: str | Path | None = None,
+    ) -> subprocess.CompletedProcess[str]:
         """Run a command inside ``node`` and capture its output."""
-        return subprocess.run(self.exec_argv(node, argv, user=user), capture_output=True, text=True,
-                              timeout=timeout, env=env, cwd=cwd, stdin=subprocess.DEVNULL)
+        return subprocess.run(
+            self.exec_argv(node, argv, user=user),
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            env=env,
+            cwd=cwd,
+            stdin=subprocess.DEVNULL,
+        )
 
 
 def _group_of(user: str) -> str:
@@ -377,9 +445,11 @@ def sweep_stale() -> list[str]:
     for state_file in STATE_DIR.glob("*.json"):
         try:
             state = json.loads(state_file.read_text())
-            owner = int(state["owner_pid"])
-        except (ValueError, KeyError, OSError):
+        except (ValueError, OSError):
             continue
+        if not isinstance(state.get("owner_pid"), int):
+            continue  # a lab brought up by hand (python -m tests.lab up): removed only by 'down'
+        owner = state["owner_pid"]
         try:
             os.kill(owner, 0)
             continue  # still alive: not ours to touch

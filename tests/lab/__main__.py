@@ -1,0 +1,102 @@
+"""Bring a lab up or down by hand, or run the demo: ``python -m tests.lab {up,down,list,demo}``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.lab import STATE_DIR, Lab, remove_namespaces, sweep_stale, unavailable_reason
+from tests.lab.scenarios import SCENARIOS
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _require_lab() -> None:
+    reason = unavailable_reason()
+    if reason:
+        sys.exit(f"lab: {reason}")
+
+
+def cmd_up(args: argparse.Namespace) -> int:
+    """Build a lab that stays up after this command exits."""
+    _require_lab()
+    lab = Lab().up()
+    lab.firewall(SCENARIOS[args.scenario])
+    # Hand the lab over to the user: forget the child processes (they keep running in the namespaces)
+    # and mark the state file as manual so automatic sweeps leave it alone.
+    lab.processes.clear()
+    state = STATE_DIR / f"{lab.id}.json"
+    data = json.loads(state.read_text())
+    data["owner_pid"] = None
+    state.write_text(json.dumps(data))
+    print(f"lab {lab.id} is up (firewall scenario: {args.scenario})")
+    print(f"  namespaces: {' '.join(lab.namespaces)}")
+    print(f"  try:        ip netns exec {lab.ns('client')} aspdiag check aspera.lab.test")
+    print(f"  remove:     python -m tests.lab down {lab.id}")
+    return 0
+
+
+def cmd_down(args: argparse.Namespace) -> int:
+    """Remove one lab (by id) or all of them."""
+    targets = sorted(STATE_DIR.glob("*.json")) if STATE_DIR.is_dir() else []
+    if not args.all:
+        targets = [t for t in targets if t.stem in args.ids]
+    for state_file in targets:
+        data = json.loads(state_file.read_text())
+        remove_namespaces(data.get("namespaces", []))
+        subprocess.run(["rm", "-rf", "--", data.get("workdir", "/nonexistent")], check=False)
+        state_file.unlink(missing_ok=True)
+        print(f"removed {state_file.stem}")
+    return 0
+
+
+def cmd_list(_args: argparse.Namespace) -> int:
+    """List labs that have a state file."""
+    sweep_stale()
+    for state_file in sorted(STATE_DIR.glob("*.json")) if STATE_DIR.is_dir() else []:
+        data = json.loads(state_file.read_text())
+        owner = data.get("owner_pid") or "manual"
+        print(f"{state_file.stem}  owner={owner}  {' '.join(data.get('namespaces', []))}")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    """Build a lab whose firewall drops UDP 33001, run ``aspdiag check`` from the client, tear down."""
+    _require_lab()
+    print(f"demo: building a lab; its perimeter firewall applies scenario '{args.scenario}'", file=sys.stderr)
+    with Lab() as lab:
+        lab.firewall(SCENARIOS[args.scenario])
+        argv = lab.exec_argv("client", [sys.executable, "-m", "aspdiag", "check", "aspera.lab.test", *args.extra])
+        print(f"demo: {' '.join(argv[4:])}  (inside namespace {lab.ns('client')})", file=sys.stderr)
+        env = {**os.environ, "PYTHONPATH": str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+        code = subprocess.run(argv, cwd=REPO, env=env, check=False).returncode
+    print(f"demo: aspdiag exited with {code} (0 ready, 1 findings); the lab is removed", file=sys.stderr)
+    return 0 if code in (0, 1) else code
+
+
+def main() -> int:
+    """Parse the sub-command and run it."""
+    parser = argparse.ArgumentParser(prog="python -m tests.lab", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    up = sub.add_parser("up", help="build a lab and leave it running")
+    up.add_argument("--scenario", choices=sorted(SCENARIOS), default="open")
+    up.set_defaults(func=cmd_up)
+    down = sub.add_parser("down", help="remove labs")
+    down.add_argument("ids", nargs="*")
+    down.add_argument("--all", action="store_true")
+    down.set_defaults(func=cmd_down)
+    sub.add_parser("list", help="list labs").set_defaults(func=cmd_list)
+    demo = sub.add_parser("demo", help="run aspdiag check against a lab that blocks UDP 33001")
+    demo.add_argument("--scenario", choices=sorted(SCENARIOS), default="udp-drop")
+    demo.add_argument("extra", nargs=argparse.REMAINDER, help="extra aspdiag check options")
+    demo.set_defaults(func=cmd_demo)
+    args = parser.parse_args()
+    return int(args.func(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

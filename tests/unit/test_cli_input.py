@@ -1,0 +1,101 @@
+"""Bad input through the real entry point: exit 2, exactly one line on stderr, no traceback, no probe sent."""
+
+import os
+
+import pytest
+
+from aspdiag import __version__
+from aspdiag.cli import main
+
+BAD_ARGS = [
+    ["check", ""],
+    ["check", "fasp example.org"],
+    ["check", "a;b"],
+    ["check", "$(id)"],
+    ["check", "--", "-fasp.example.org"],
+    ["check", "a" * 254],
+    ["check", "a" * 64 + ".example"],
+    ["check", "xn--a.example"],
+    ["check", "☃.example"],
+    ["check", "x.example", "--ssh-port", "0"],
+    ["check", "x.example", "--ssh-port", "65536"],
+    ["check", "x.example", "--udp-port", "abc"],
+    ["check", "x.example", "--bogus"],
+    ["check", "-x"],
+    ["check"],
+    ["check", "x.example", "--format", "xml"],
+    ["check", "x.example", "--timeout", "0"],
+    ["check", "x.example", "--timeout", "abc"],
+    ["check", "x.example", "--dns-server", "dns.example"],
+    ["nosuchcommand"],
+]
+
+
+@pytest.fixture(autouse=True)
+def _no_network(monkeypatch):
+    """Bad input must be rejected before any probe runs: make probing explode if reached."""
+    import aspdiag.cli as cli
+
+    def forbidden(*_a, **_k):
+        raise AssertionError("probes must not run on bad input")
+
+    monkeypatch.setattr(cli, "_run_check", forbidden)
+
+
+@pytest.mark.parametrize("args", BAD_ARGS, ids=lambda a: " ".join(a)[:40])
+def test_bad_input_one_line_exit_2(args, capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    code = main(args)
+    captured = capsys.readouterr()
+    assert code == 2
+    lines = captured.err.strip().splitlines()
+    assert len(lines) == 1, captured.err
+    assert lines[0].startswith("aspdiag: error: ")
+    assert "hint:" in lines[0]
+    assert "Traceback" not in captured.err + captured.out
+    assert not os.listdir(tmp_path), "nothing may be written on bad input"
+
+
+def test_debug_shows_traceback(capsys):
+    assert main(["check", "a;b", "--debug"]) == 2
+    assert "Traceback" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("make_path", "needle"),
+    [
+        (lambda d: d, "is a directory"),
+        (lambda d: d / "missing" / "r.json", "does not exist"),
+        (lambda d: d / "plainfile" / "r.json", "Not a directory"),
+        (lambda d: d / "exists.json", "already exists"),
+    ],
+)
+def test_unwritable_output(make_path, needle, tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "plainfile").write_text("keep me")
+    (tmp_path / "exists.json").write_text("keep me too")
+    code = main(["check", "198.18.3.2", "--output", str(make_path(tmp_path))])
+    err = capsys.readouterr().err
+    assert code == 2, err
+    assert needle in err and len(err.strip().splitlines()) == 1
+    assert (tmp_path / "exists.json").read_text() == "keep me too"
+
+
+def test_unwritable_output_in_proc(capsys):
+    assert main(["check", "198.18.3.2", "--output", "/proc/aspdiag-report.json"]) == 2
+    assert "cannot write" in capsys.readouterr().err
+
+
+def test_unwritable_reports_dir(tmp_path, capsys):
+    (tmp_path / "f").write_text("")
+    assert main(["check", "198.18.3.2", "--reports-dir", str(tmp_path / "f" / "sub")]) == 2
+    assert "reports directory" in capsys.readouterr().err
+
+
+def test_version_and_help(capsys):
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out.strip() == f"aspdiag {__version__}"
+    assert main(["check", "-h"]) == 0
+    out = capsys.readouterr().out
+    for option in ("--ssh-port", "--udp-port", "--format", "--output", "--quiet", "--no-color", "--debug"):
+        assert option in out

@@ -1,0 +1,168 @@
+"""The engine with fakes: concurrency, per-probe timeouts, crashes, interruption, verdicts."""
+
+import threading
+import time
+from dataclasses import dataclass
+
+import pytest
+
+from aspdiag.config import CheckConfig, validate_host
+from aspdiag.engine import check, run_probes
+from aspdiag.exit_codes import ExitCode, exit_code_for
+from aspdiag.model import DnsOutcome, Family, IcmpError, PortState, Severity, Verdict
+from aspdiag.net import ConnectKind, ConnectOutcome
+from aspdiag.observer import RecordingObserver
+from tests.fakes import FakeConnector, FakeResolver, FakeRoutes, FakeSystem, fake_context, resolved
+
+NAME = "aspera.lab.test"
+V4, V6 = "198.18.3.2", "2001:db8:3::2"
+
+
+def run_check(host=NAME, resolver=None, connector=None, routes=None, observer=None, **config):
+    cfg = CheckConfig(target=validate_host(host), timeout_s=config.pop("timeout_s", 0.5), **config)
+    ctx = fake_context(resolver or FakeResolver(resolved(NAME, (V4,), (V6,))), routes, connector)
+    return check(cfg, ctx, FakeSystem(), observer)
+
+
+def test_ready_when_everything_answers():
+    observer = RecordingObserver()
+    report = run_check(observer=observer)
+    assert report.addresses == (V4, V6)
+    assert {(p.address, p.label, p.state) for p in report.ports} == {
+        (V4, "tcp/22", PortState.OPEN),
+        (V4, "tcp/33001", PortState.OPEN),
+        (V4, "udp/33001", PortState.CLOSED),
+        (V6, "tcp/22", PortState.OPEN),
+        (V6, "tcp/33001", PortState.OPEN),
+        (V6, "udp/33001", PortState.CLOSED),
+    }
+    assert report.assessment.verdict is Verdict.READY
+    assert exit_code_for(report.assessment.verdict) is ExitCode.READY
+    # 1 DNS + 2 addresses x (route + 2 TCP + 1 UDP)
+    assert sum(1 for kind, _ in observer.events if kind == "finished") == 9
+    assert [title for kind, title in observer.events if kind == "stage"] == ["Resolving", "Probing"]
+
+
+def test_literal_skips_dns():
+    resolver = FakeResolver()
+    report = run_check(V4, resolver=resolver)
+    assert report.dns is not None and report.dns.outcome is DnsOutcome.LITERAL
+    assert report.addresses == (V4,)
+
+
+@pytest.mark.parametrize("name", ["missing.lab.test"])
+def test_nxdomain_blocks(name):
+    report = run_check(name)
+    assessment = report.assessment
+    assert assessment.verdict is Verdict.BLOCKED
+    assert "nxdomain" in assessment.summary
+    assert report.ports == ()
+
+
+def test_udp_dropped_blocks_with_actionable_finding():
+    connector = FakeConnector(
+        udp={(V4, 33001): ConnectOutcome(ConnectKind.TIMEOUT, 3), (V6, 33001): ConnectOutcome(ConnectKind.TIMEOUT, 3)}
+    )
+    report = run_check(connector=connector)
+    a = report.assessment
+    assert a.verdict is Verdict.BLOCKED
+    blockers = [f for f in a.findings if f.severity is Severity.BLOCKER]
+    assert len(blockers) == 2
+    assert "allow outbound UDP 33001" in blockers[0].action
+    assert exit_code_for(a.verdict) is ExitCode.FINDINGS
+
+
+def test_only_ipv6_blocked_stays_ready_with_warning():
+    connector = FakeConnector(udp={(V6, 33001): ConnectOutcome(ConnectKind.TIMEOUT, 3)})
+    a = run_check(connector=connector).assessment
+    assert a.verdict is Verdict.READY
+    assert "IPv6" in a.summary
+    assert any(f.severity is Severity.BLOCKER and V6 in f.title for f in a.findings)
+
+
+def test_one_of_two_ipv4_addresses_blocked_is_degraded():
+    other = "198.18.4.2"
+    resolver = FakeResolver(resolved("multi.lab.test", (V4, other)))
+    icmp = IcmpError(Family.IPV4, 3, 13, "198.18.2.2")
+    connector = FakeConnector(udp={(other, 33001): ConnectOutcome(ConnectKind.ICMP, 1, (0.3,), icmp)})
+    a = run_check("multi.lab.test", resolver=resolver, connector=connector).assessment
+    assert a.verdict is Verdict.DEGRADED
+
+
+def test_only_33001_open_suggests_dash_p():
+    connector = FakeConnector(
+        tcp={(V4, 22): ConnectOutcome(ConnectKind.TIMEOUT, 1), (V6, 22): ConnectOutcome(ConnectKind.TIMEOUT, 1)}
+    )
+    a = run_check(connector=connector).assessment
+    assert a.verdict is Verdict.READY
+    assert any(f.title.startswith("Use -P 33001") for f in a.findings)
+
+
+def test_no_route_blocks():
+    a = run_check(V4, routes=FakeRoutes(unroutable={V4})).assessment
+    assert a.verdict is Verdict.BLOCKED
+
+
+def test_probe_overrunning_its_timeout_is_recorded_not_waited_for():
+    connector = FakeConnector(delay_s={("tcp", V4, 22): 30.0})
+    started = time.monotonic()
+    report = run_check(V4, connector=connector, timeout_s=0.2)
+    assert time.monotonic() - started < 10
+    tcp22 = next(p for p in report.ports if p.port == 22 and p.protocol.value == "tcp")
+    assert tcp22.state is PortState.ERROR
+    assert any(f.key == f"tcp/{V4}/22" and "no result within" in f.reason for f in report.failures)
+
+
+def test_probes_run_concurrently():
+    delays = {("tcp", V4, 22): 0.5, ("tcp", V4, 33001): 0.5, ("udp", V4, 33001): 0.5}
+    started = time.monotonic()
+    run_check(V4, connector=FakeConnector(delay_s=delays), timeout_s=2)
+    assert time.monotonic() - started < 1.2
+
+
+@dataclass(frozen=True)
+class CrashingProbe:
+    key: str = "crash"
+    label: str = "crash"
+    timeout_s: float = 1.0
+
+    def run(self, ctx):
+        raise RuntimeError("boom")
+
+    def failed(self, reason):
+        return reason
+
+
+def test_crashing_probe_becomes_a_failure():
+    batch = run_probes([CrashingProbe()], fake_context(), RecordingObserver())
+    assert batch.results == ["probe crashed: RuntimeError: boom"]
+    assert batch.failures[0].reason.startswith("probe crashed")
+
+
+@dataclass(frozen=True)
+class InterruptingProbe:
+    key: str = "slow"
+    label: str = "slow"
+    timeout_s: float = 5.0
+
+    def run(self, ctx):
+        time.sleep(2)
+        return "late"
+
+    def failed(self, reason):
+        return reason
+
+
+class InterruptOnStart(RecordingObserver):
+    def probe_started(self, key, label):
+        super().probe_started(key, label)
+        if threading.current_thread() is threading.main_thread():
+            raise KeyboardInterrupt
+
+
+def test_ctrl_c_returns_partial_batch():
+    batch = run_probes([InterruptingProbe(), InterruptingProbe(key="slow2")], fake_context(), InterruptOnStart())
+    assert batch.interrupted
+    assert batch.results == [None, None]
+    assert {f.key for f in batch.failures} == {"slow", "slow2"}
+    assert exit_code_for(Verdict.READY, interrupted=True) is ExitCode.INTERRUPTED
