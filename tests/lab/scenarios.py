@@ -24,7 +24,9 @@ def tcp_reset(port: int | str, family: str | None = None) -> str:
 
 
 def random_loss(percent: int, proto: str = "udp") -> str:
-    """Drop ``percent`` % of ``proto`` packets at random (this kernel has no netem)."""
+    """Drop ``percent`` % of ``proto`` packets at random (this kernel has no netem), in both directions."""
+    if percent >= 100:
+        return f"meta l4proto {proto} drop"
     return f"meta l4proto {proto} numgen random mod 100 < {percent} drop"
 
 

@@ -1,0 +1,221 @@
+"""``aspdiag check`` end to end inside the network lab: real DNS, sshd, nftables, routes."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from tests.conftest import REPO, SAFE_PATH, run_aspdiag
+from tests.lab import ADDR, Lab
+from tests.lab import scenarios as sc
+
+V4, V6 = ADDR.server4, ADDR.server6
+FW4, FW6 = ADDR.fw_router4, ADDR.fw_router6
+
+
+def ports_of(data: dict) -> dict[tuple[str, str], dict]:
+    """(address, 'tcp/22') -> port result."""
+    return {
+        (entry["address"], f"{p['protocol']}/{p['port']}"): p for entry in data["addresses"] for p in entry["ports"]
+    }
+
+
+def states(data: dict) -> dict[tuple[str, str], str]:
+    return {key: p["state"] for key, p in ports_of(data).items()}
+
+
+def check_json(lab: Lab, workdir, *args: str, **kw) -> tuple[int, dict]:
+    run = run_aspdiag(lab, ["check", *args, "--format", "json", "--no-reports"], workdir, **kw)
+    assert run.code in (0, 1), run.stderr
+    return run.code, run.json
+
+
+def test_lab_name_shows_ipv4_and_ipv6_with_tcp_results(fw, workdir):
+    run = run_aspdiag(fw, ["check", "aspera.lab.test"], workdir)
+    assert run.code == 0, run.stdout + run.stderr
+    assert V4 in run.stdout and V6 in run.stdout and "READY" in run.stdout
+    json_reports, md_reports = run.reports(".json"), run.reports(".md")
+    assert len(json_reports) == 1 and len(md_reports) == 1
+    assert json_reports[0].name.startswith("aspera.lab.test-")
+    data = json.loads(json_reports[0].read_text())
+    assert data["verdict"]["verdict"] == "ready"
+    assert data["dns"]["answered_by"] == ADDR.router_client4
+    assert data["dns"]["ipv4"] == [V4] and data["dns"]["ipv6"] == [V6]
+    assert states(data) == {
+        (V4, "tcp/22"): "open",
+        (V4, "tcp/33001"): "open",
+        (V4, "udp/33001"): "closed",
+        (V6, "tcp/22"): "open",
+        (V6, "tcp/33001"): "open",
+        (V6, "udp/33001"): "closed",
+    }
+    udp = ports_of(data)[(V4, "udp/33001")]
+    assert udp["path_open"] and udp["icmp"]["offender"] == V4 and udp["icmp"]["name"] == "port-unreachable"
+    routes = {e["address"]: e["route"] for e in data["addresses"]}
+    assert routes[V4]["source_address"] == ADDR.client4 and routes[V4]["gateway"] == ADDR.router_client4
+    assert routes[V6]["source_address"] == ADDR.client6 and routes[V6]["interface"] == "eth0"
+    assert routes[V4]["interface_mtu_bytes"] == 1500
+    assert "**Verdict: READY**" in md_reports[0].read_text()
+
+
+def test_unprivileged_run_gives_the_same_results(fw, workdir, nobody_python):
+    _, as_root = check_json(fw, workdir, "aspera.lab.test")
+    code, as_nobody = check_json(fw, workdir, "aspera.lab.test", python=nobody_python, user="nobody")
+    assert code == 0
+    assert as_nobody["environment"]["uid"] == 65534
+    assert as_nobody["environment"]["privileged"] is False
+    assert as_root["environment"]["privileged"] is True
+    assert states(as_nobody) == states(as_root)
+    assert as_nobody["verdict"]["verdict"] == as_root["verdict"]["verdict"] == "ready"
+    # and with reports written by the unprivileged user into its working directory
+    run = run_aspdiag(fw, ["check", "aspera.lab.test", "-q"], workdir, python=nobody_python, user="nobody")
+    assert run.code == 0 and run.stdout.startswith("ready:")
+    assert len(run.reports(".json")) == 1 and len(run.reports(".md")) == 1
+
+
+@pytest.mark.parametrize("literal", [V4, V6, f"[{V6}]"])
+def test_ip_literals_skip_dns(fw, workdir, literal):
+    code, data = check_json(fw, workdir, literal)
+    assert code == 0
+    assert data["dns"]["outcome"] == "literal"
+    address = literal.strip("[]")
+    assert states(data)[(address, "tcp/22")] == "open"
+
+
+def test_cname_chain(fw, workdir):
+    _, data = check_json(fw, workdir, "fasp.lab.test")
+    assert data["dns"]["cname_chain"] == ["fasp.lab.test", "aspera.lab.test"]
+    assert data["dns"]["addresses"] == [V4, V6]
+
+
+def test_two_a_records(fw, workdir):
+    _, data = check_json(fw, workdir, "multi.lab.test")
+    assert sorted(data["dns"]["ipv4"]) == sorted([V4, ADDR.server2_4])
+    assert data["dns"]["ipv6"] == []
+
+
+@pytest.mark.parametrize(("name", "outcome"), [("missing.lab.test", "nxdomain"), ("noaddr.lab.test", "no_answer")])
+def test_dns_failures_block(fw, workdir, name, outcome):
+    code, data = check_json(fw, workdir, name)
+    assert code == 1
+    assert data["dns"]["outcome"] == outcome
+    assert data["verdict"]["verdict"] == "blocked"
+    assert data["addresses"] == []
+
+
+def test_closed_port_on_second_server(fw, workdir):
+    code, data = check_json(fw, workdir, "server2.lab.test")
+    s = states(data)
+    assert s[(ADDR.server2_4, "tcp/22")] == "open"
+    assert s[(ADDR.server2_4, "tcp/33001")] == "closed"
+    assert s[(ADDR.server2_6, "tcp/33001")] == "closed"
+    assert code == 0
+
+
+@pytest.mark.parametrize(
+    ("scenario", "expected", "icmp"),
+    [
+        ("tcp-drop", {"tcp/22": "timed_out", "tcp/33001": "timed_out"}, None),
+        ("tcp-reject", {"tcp/22": "rejected", "tcp/33001": "rejected"}, "communication-administratively-prohibited"),
+        ("tcp-reset", {"tcp/22": "closed", "tcp/33001": "closed"}, None),
+        ("udp-drop", {"udp/33001": "timed_out"}, None),
+        ("udp-reject", {"udp/33001": "rejected"}, "communication-administratively-prohibited"),
+        ("udp-spoof", {"udp/33001": "rejected"}, "port-unreachable"),
+    ],
+)
+def test_firewall_scenarios_block(fw, workdir, scenario, expected, icmp):
+    fw.firewall(sc.SCENARIOS[scenario])
+    code, data = check_json(fw, workdir, "aspera.lab.test", "--timeout", "1")
+    assert code == 1
+    assert data["verdict"]["verdict"] == "blocked"
+    ports = ports_of(data)
+    for address, firewall in ((V4, FW4), (V6, FW6)):
+        for label, state in expected.items():
+            result = ports[(address, label)]
+            assert result["state"] == state, (address, label, result)
+            if icmp is not None:
+                assert result["icmp"]["name"] == icmp
+                assert result["icmp"]["offender"] == firewall
+    findings = " ".join(f["action"] for f in data["verdict"]["findings"])
+    assert "allow outbound" in findings
+
+
+def test_ipv6_only_rule(fw, workdir):
+    fw.firewall(sc.SCENARIOS["ipv6-udp-drop"])
+    code, data = check_json(fw, workdir, "aspera.lab.test", "--timeout", "1")
+    s = states(data)
+    assert s[(V4, "udp/33001")] == "closed" and s[(V6, "udp/33001")] == "timed_out"
+    assert data["verdict"]["verdict"] == "ready" and "IPv6" in data["verdict"]["summary"]
+    assert code == 0
+
+
+def test_one_of_two_addresses_blocked_is_degraded(fw, workdir):
+    fw.firewall([f"ip daddr {ADDR.server2_4} udp dport 33001 drop"])
+    code, data = check_json(fw, workdir, "multi.lab.test", "--timeout", "1")
+    assert data["verdict"]["verdict"] == "degraded" and code == 1
+
+
+def test_only_33001_open_suggests_dash_p(fw, workdir):
+    fw.firewall([sc.drop("tcp", 22)])
+    code, data = check_json(fw, workdir, V4, "--timeout", "1")
+    assert code == 0
+    assert any(f["title"].startswith("Use -P 33001") for f in data["verdict"]["findings"])
+
+
+def test_link_mtu_is_reported(fw, workdir):
+    fw.set_mtu("client", "eth0", 1400)
+    try:
+        _, data = check_json(fw, workdir, V4)
+    finally:
+        fw.set_mtu("client", "eth0", 1500)
+    assert data["addresses"][0]["route"]["interface_mtu_bytes"] == 1400
+
+
+def test_ctrl_c_exits_130_and_writes_partial_reports(fw, workdir):
+    fw.firewall(sc.SCENARIOS["udp-drop"])
+    argv = fw.exec_argv("client", [sys.executable, "-m", "aspdiag", "check", "aspera.lab.test", "--timeout", "20"])
+    env = {"PATH": SAFE_PATH, "PYTHONPATH": str(REPO), "HOME": str(workdir)}
+    proc = subprocess.Popen(argv, cwd=workdir, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(2.0)
+    proc.send_signal(signal.SIGINT)
+    stdout, stderr = proc.communicate(timeout=20)
+    assert proc.returncode == 130, stdout + stderr
+    assert "Traceback" not in stderr
+    reports = sorted((workdir / "reports").glob("*.json"))
+    assert len(reports) == 1
+    data = json.loads(reports[0].read_text())
+    assert data["run"]["interrupted"] is True
+    assert ports_of(data)[(V4, "tcp/22")]["state"] == "open"  # measured before Ctrl-C, kept
+    assert any("interrupted" in f["reason"] for f in data["failures"])
+
+
+def test_lab_shaping_and_loss_switches_work(fw):
+    """The lab's scenario switches do what later benchmarks rely on (tc tbf rate, nft random loss)."""
+    server = subprocess.Popen(
+        fw.exec_argv("server", ["iperf3", "-s", "-1", "-p", "5201"]),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        fw.wait_listening("server", "tcp", 5201)
+        fw.shape("fw", "eth1", 5)
+        result = fw.exec("client", ["iperf3", "-c", V4, "-p", "5201", "-t", "2", "-J"], timeout=30)
+        rate_mbps = json.loads(result.stdout)["end"]["sum_received"]["bits_per_second"] / 1e6
+        assert 2.0 < rate_mbps < 6.0, rate_mbps
+    finally:
+        fw.unshape("fw", "eth1")
+        server.kill()
+        server.wait()
+    fw.firewall([sc.random_loss(50, "icmp")])
+    ping = fw.exec("client", ["ping", "-q", "-c", "40", "-i", "0.01", "-W", "1", V4])
+    received = int(ping.stdout.split(" received")[0].rsplit(",", 1)[-1])
+    assert 1 <= received <= 30, ping.stdout  # ~25 % of echo request+reply pairs survive 50 % loss each way
+    fw.firewall([])
+    assert fw.exec("client", ["ping", "-c", "1", "-W", "1", V4]).returncode == 0
+    assert os.path.exists(f"/run/netns/{fw.ns('client')}")
