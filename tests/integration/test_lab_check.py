@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import time
+from typing import Any
 
 import pytest
 
@@ -19,18 +20,18 @@ V4, V6 = ADDR.server4, ADDR.server6
 FW4, FW6 = ADDR.fw_router4, ADDR.fw_router6
 
 
-def ports_of(data: dict) -> dict[tuple[str, str], dict]:
+def ports_of(data: Any) -> dict[tuple[str, str], Any]:
     """(address, 'tcp/22') -> port result."""
     return {
         (entry["address"], f"{p['protocol']}/{p['port']}"): p for entry in data["addresses"] for p in entry["ports"]
     }
 
 
-def states(data: dict) -> dict[tuple[str, str], str]:
+def states(data: Any) -> dict[tuple[str, str], str]:
     return {key: p["state"] for key, p in ports_of(data).items()}
 
 
-def check_json(lab: Lab, workdir, *args: str, **kw) -> tuple[int, dict]:
+def check_json(lab: Lab, workdir, *args: str, **kw) -> tuple[int, Any]:
     run = run_aspdiag(lab, ["check", *args, "--format", "json", "--no-reports"], workdir, **kw)
     assert run.code in (0, 1), run.stderr
     return run.code, run.json
