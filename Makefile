@@ -1,0 +1,43 @@
+# aspdiag developer commands. Every target installs what it needs first (make deps).
+PYTHON ?= python3
+PYTEST_ARGS ?=
+
+.DEFAULT_GOAL := help
+.PHONY: help deps demo test test-unit lint reformat bench lab-up lab-down
+
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+deps: .make/deps.stamp  ## install system packages (apt-get, as root) and the Python package with dev extras
+
+.make/deps.stamp: pyproject.toml .ci/install-system-deps
+	bash .ci/install-system-deps
+	$(PYTHON) -m pip install --disable-pip-version-check -q -e '.[dev]'
+	@mkdir -p .make && touch $@
+
+demo: deps  ## build a lab whose firewall drops UDP 33001, run 'aspdiag check' on it, write reports/
+	$(PYTHON) -m tests.lab demo
+
+test: deps  ## all tests: unit, integration and network-lab tests (lab tests need root)
+	$(PYTHON) -m pytest $(PYTEST_ARGS)
+
+test-unit: deps  ## tests that need neither root nor the lab
+	$(PYTHON) -m pytest -m 'not lab' $(PYTEST_ARGS)
+
+lint: deps  ## ruff format check, ruff lint, mypy --strict
+	$(PYTHON) -m ruff format --check .
+	$(PYTHON) -m ruff check .
+	$(PYTHON) -m mypy
+
+reformat: deps  ## apply ruff formatting and autofixes
+	$(PYTHON) -m ruff format .
+	$(PYTHON) -m ruff check --fix .
+
+bench: deps  ## speed/accuracy table versus nmap (and later iperf3/traceroute), measured in the lab
+	$(PYTHON) -m tests.bench
+
+lab-up: deps  ## bring a lab up by hand (SCENARIO=udp-drop etc.)
+	$(PYTHON) -m tests.lab up --scenario $(or $(SCENARIO),open)
+
+lab-down:  ## remove every lab brought up by hand
+	$(PYTHON) -m tests.lab down --all
