@@ -37,7 +37,8 @@ def _aspdiag(lab: Lab) -> tuple[float, dict[str, str], str]:
 
 
 def _nmap(lab: Lab) -> tuple[float, dict[str, str]]:
-    times, states = [], {}
+    times: list[float] = []
+    states: dict[str, str] = {}
     for _ in range(REPEATS):
         t_tcp, tcp = _time(lab, ["nmap", "-n", "-Pn", "-sT", "--reason", "-p", "22,33001", TARGET])
         t_udp, udp = _time(lab, ["nmap", "-n", "-Pn", "-sU", "--reason", "-p", "33001", TARGET])
