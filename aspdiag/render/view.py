@@ -31,7 +31,7 @@ def port_cell(result: PortResult | None) -> str:
     elif result.state is PortState.REJECTED and result.icmp is not None and result.icmp.offender:
         text += f" by {result.icmp.offender}"
     if result.rtt_ms is not None and result.state in (PortState.OPEN, PortState.CLOSED):
-        text += f" {result.rtt_ms:.1f} ms"
+        text += f" {result.rtt_ms:.2f} ms"
     return text
 
 

@@ -220,3 +220,32 @@ def test_lab_shaping_and_loss_switches_work(fw):
     fw.firewall([])
     assert fw.exec("client", ["ping", "-c", "1", "-W", "1", V4]).returncode == 0
     assert os.path.exists(f"/run/netns/{fw.ns('client')}")
+
+
+def test_output_file_and_formats(fw, workdir):
+    run = run_aspdiag(fw, ["check", "aspera.lab.test", "--output", "evidence.md", "--no-reports"], workdir)
+    assert run.code == 0, run.stderr
+    assert "READY" in run.stdout  # the terminal summary still goes to stdout
+    assert (workdir / "evidence.md").read_text().startswith("# aspdiag check: aspera.lab.test")
+    again = run_aspdiag(fw, ["check", "aspera.lab.test", "--output", "evidence.md", "--no-reports"], workdir)
+    assert again.code == 2 and "already exists" in again.stderr
+    forced = run_aspdiag(fw, ["check", V4, "-o", "evidence.md", "--force", "-f", "json", "--no-reports"], workdir)
+    assert forced.code == 0 and json.loads((workdir / "evidence.md").read_text())["target"]["host"] == V4
+    md = run_aspdiag(fw, ["check", V4, "-f", "markdown", "--no-reports", "--no-color"], workdir)
+    assert md.stdout.startswith("# aspdiag check: 198.18.3.2") and "\x1b[" not in md.stdout
+
+
+def test_killed_owner_leaves_nothing_behind(lab):
+    """A lab whose owner is SIGKILLed is removed by the next lab's sweep."""
+    code = (
+        "from tests.lab import Lab; import os, signal; lab = Lab().up(); print(lab.id, flush=True); "
+        "os.kill(os.getpid(), signal.SIGKILL)"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=60)
+    orphan = proc.stdout.strip()
+    assert orphan.startswith("adl")
+    assert orphan in subprocess.run(["ip", "netns", "list"], capture_output=True, text=True).stdout
+    from tests.lab import sweep_stale
+
+    assert orphan in sweep_stale()
+    assert orphan not in subprocess.run(["ip", "netns", "list"], capture_output=True, text=True).stdout

@@ -1,0 +1,37 @@
+"""The live progress observer and the colour decision."""
+
+import io
+
+from rich.console import Console
+
+from aspdiag.cli import _use_color
+from aspdiag.model import PortResult, PortState, Protocol
+from aspdiag.ui.progress import RichProgressObserver
+
+
+class FakeTty(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_prints_one_line_per_finished_probe():
+    out = io.StringIO()
+    console = Console(file=out, force_terminal=True, width=100, no_color=True)
+    with RichProgressObserver(console) as observer:
+        observer.stage_started("Probing", 2)
+        observer.probe_started("tcp/198.18.3.2/22", "TCP 22 on 198.18.3.2")
+        observer.probe_finished(
+            "tcp/198.18.3.2/22",
+            "TCP 22 on 198.18.3.2",
+            PortResult("198.18.3.2", Protocol.TCP, 22, PortState.OPEN, rtts_ms=(0.25,)),
+        )
+    assert "TCP 22 on 198.18.3.2: open 0.25 ms" in out.getvalue()
+
+
+def test_color_only_on_a_tty_and_without_no_color(monkeypatch):
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    assert _use_color(False, FakeTty()) is True
+    assert _use_color(True, FakeTty()) is False
+    assert _use_color(False, io.StringIO()) is False
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert _use_color(False, FakeTty()) is False
