@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from aspdiag.model import (
     Assessment,
     DnsOutcome,
@@ -25,6 +27,23 @@ _DNS_ACTIONS = {
 }
 
 
+def _dns_warnings(report: Report) -> list[Finding]:
+    """A record type that failed (SERVFAIL, timeout) while the other resolved: worth knowing, not blocking."""
+    dns = report.dns
+    if dns is None or dns.literal or not dns.addresses:
+        return []
+    return [
+        Finding(
+            Severity.WARNING,
+            f"DNS {q.rdtype} lookup of {report.target.display} failed: {q.outcome.value}",
+            q.detail,
+            "other machines may resolve the name differently; check the resolver",
+        )
+        for q in dns.queries
+        if q.outcome in (DnsOutcome.SERVFAIL, DnsOutcome.TIMEOUT, DnsOutcome.ERROR)
+    ]
+
+
 def _port_phrase(result: PortResult) -> str:
     return f"{result.label} on {result.address}: {result.state.value} — {result.detail}"
 
@@ -42,7 +61,7 @@ def _address_findings(report: Report, address: str) -> tuple[bool, list[Finding]
                 "check this machine's network configuration (default route, VPN)",
             )
         )
-        return False, findings
+        return False, [replace(f, address=address) for f in findings]
     ports = report.ports_for(address)
     tcp = [p for p in ports if p.protocol is Protocol.TCP]
     udp = [p for p in ports if p.protocol is Protocol.UDP]
@@ -83,8 +102,10 @@ def _address_findings(report: Report, address: str) -> tuple[bool, list[Finding]
                 f"ask the network team to allow outbound UDP {p.port} to {address} (and the replies)",
             )
         )
-    usable = bool(control_open) and (bool(udp_open) or not udp)
-    return usable, findings
+    # Every configured UDP port must be measured and open: a Windows/Isilon server may use any port of a range.
+    udp_ok = len(udp_open) == len(report.settings.udp_ports)
+    usable = bool(control_open) and udp_ok
+    return usable, [replace(f, address=address) for f in findings]
 
 
 def assess(report: Report) -> Assessment:
@@ -127,6 +148,7 @@ def assess(report: Report) -> Assessment:
         else:
             undecided.append(address)
 
+    findings.extend(_dns_warnings(report))
     if report.interrupted:
         findings.append(
             Finding(
@@ -135,8 +157,24 @@ def assess(report: Report) -> Assessment:
                 "results are partial: probes that did not finish are listed as failures",
             )
         )
-    ordered = tuple(sorted(findings, key=lambda f: list(Severity).index(f.severity)))
+    ordered = _by_severity(findings)
+    blockers = "; ".join(f.title for f in ordered if f.severity is Severity.BLOCKER)
 
+    if report.interrupted:
+        if unusable:
+            return Assessment(
+                Verdict.BLOCKED,
+                f"A transfer to {report.target.display} will not work from here: {blockers} "
+                "(the check was interrupted; other results are missing).",
+                "send this report to the network team, or run the check again to completion",
+                ordered,
+            )
+        return Assessment(
+            Verdict.CANNOT_TELL,
+            "The check was interrupted before every probe finished.",
+            "run the check again and let it finish",
+            ordered,
+        )
     if usable and not unusable and not undecided:
         return Assessment(
             Verdict.READY,
@@ -147,12 +185,17 @@ def assess(report: Report) -> Assessment:
     if usable:
         v6_only_problem = all(Family.of(a) is Family.IPV6 for a in unusable + undecided)
         if v6_only_problem and any(Family.of(a) is Family.IPV4 for a in usable):
+            # ascp uses IPv4 unless given -6, so an IPv6-only block does not stop the transfer: a warning.
+            softened = [
+                replace(f, severity=Severity.WARNING) if f.severity is Severity.BLOCKER and f.address in unusable else f
+                for f in ordered
+            ]
             return Assessment(
                 Verdict.READY,
                 f"The IPv4 path to {report.target.display} works; its IPv6 address does not "
                 "(ascp uses IPv4 unless given -6).",
-                "start the transfer without -6; report the IPv6 finding to the network team",
-                ordered,
+                "start the transfer without -6; report the IPv6 warning to the network team",
+                _by_severity(softened),
             )
         return Assessment(
             Verdict.DEGRADED,
@@ -164,9 +207,7 @@ def assess(report: Report) -> Assessment:
     if unusable:
         return Assessment(
             Verdict.BLOCKED,
-            f"A transfer to {report.target.display} will not work from here: "
-            + "; ".join(f.title for f in ordered if f.severity is Severity.BLOCKER)
-            + ".",
+            f"A transfer to {report.target.display} will not work from here: {blockers}.",
             "send this report to the network team; the blockers below say what must be opened",
             ordered,
         )
@@ -176,3 +217,7 @@ def assess(report: Report) -> Assessment:
         "see the warnings below, fix what stopped the probes, and run the check again",
         ordered,
     )
+
+
+def _by_severity(findings: list[Finding]) -> tuple[Finding, ...]:
+    return tuple(sorted(findings, key=lambda f: list(Severity).index(f.severity)))

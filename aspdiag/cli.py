@@ -33,10 +33,11 @@ from aspdiag.exit_codes import ExitCode, exit_code_for
 from aspdiag.model import Report
 from aspdiag.output import (
     DEFAULT_REPORTS_DIR,
-    open_output,
+    check_output,
     prepare_reports_dir,
     report_stem,
-    write_new,
+    write_output,
+    write_report_set,
 )
 from aspdiag.render import OutputFormat
 
@@ -53,7 +54,6 @@ _UsageError = _click_class("UsageError")
 
 app = typer.Typer(
     name="aspdiag",
-    help="Will an IBM Aspera (FASP/ascp) transfer work from here, how fast, and what must be opened?",
     context_settings={"help_option_names": ["-h", "--help"]},
     no_args_is_help=True,
     add_completion=False,
@@ -79,10 +79,11 @@ def _root(
         ),
     ] = False,
 ) -> None:
-    """Preflight checks for IBM Aspera transfers: DNS, routes, TCP 22/33001 and UDP 33001 reachability.
+    """Will an IBM Aspera (FASP/ascp) transfer work from here, and if not, what must be opened?
 
-    Exit codes: 0 ready, 1 findings that block or degrade a transfer, 2 bad input, 3 tool error,
-    130 interrupted.
+    Preflight checks: DNS, local routes, TCP 22/33001 (SSH control) and UDP 33001 (FASP data).
+
+    Exit codes: 0 ready, 1 findings that block or degrade a transfer, 2 bad input, 3 tool error, 130 interrupted.
     """
 
 
@@ -92,13 +93,18 @@ def _reproduce_command(config: CheckConfig) -> str:
         argv += ["--ssh-port", ",".join(map(str, config.tcp_ports))]
     if config.udp_ports != DEFAULT_UDP_PORTS:
         argv += ["--udp-port", ",".join(map(str, config.udp_ports))]
+    if config.timeout_s != CheckConfig.timeout_s:
+        argv += ["--timeout", f"{config.timeout_s:g}"]
+    if config.dns_timeout_s != CheckConfig.dns_timeout_s:
+        argv += ["--dns-timeout", f"{config.dns_timeout_s:g}"]
     for server in config.dns_servers:
         argv += ["--dns-server", server]
     return shlex.join(argv)
 
 
 def _use_color(no_color: bool, stream: IO[str]) -> bool:
-    return not no_color and "NO_COLOR" not in os.environ and stream.isatty()
+    # https://no-color.org: only a non-empty NO_COLOR disables colour.
+    return not no_color and not os.environ.get("NO_COLOR") and stream.isatty()
 
 
 @app.command()
@@ -199,6 +205,10 @@ def check(
     config = CheckConfig(**{**config.__dict__, "command": _reproduce_command(config)})
 
     # Check every destination before the first probe, so bad paths fail fast with exit 2.
+    file_format: OutputFormat | None = None
+    if output is not None:
+        check_output(output, force=force)
+        file_format = output_format or OutputFormat.from_suffix(str(output)) or OutputFormat.JSON
     reports_path: Path | None = None
     if not no_reports:
         try:
@@ -211,33 +221,25 @@ def check(
                 "(use --reports-dir DIR)",
                 err=True,
             )
-    output_handle: IO[str] | None = None
-    file_format = output_format
-    if output is not None:
-        file_format = output_format or OutputFormat.from_suffix(str(output)) or OutputFormat.JSON
-        output_handle = open_output(output, force=force)
 
     report = _run_check(config, quiet=quiet, no_color=no_color)
 
-    written: list[Path] = []
-    if reports_path is not None:
-        stem = report_stem(config.target.host)
-        for fmt in (OutputFormat.JSON, OutputFormat.MARKDOWN):
-            written.append(write_new(reports_path, stem, fmt.suffix, fmt.to_renderer()(report)))
-    if output is not None and output_handle is not None and file_format is not None:
-        with output_handle:
-            output_handle.write(file_format.to_renderer(color=False)(report))
-        written.append(output)
-
     stdout_format = output_format if output is None and output_format is not None else OutputFormat.TERMINAL
-    color = _use_color(no_color, sys.stdout)
     if quiet and stdout_format is OutputFormat.TERMINAL:
         a = report.assessment
         typer.echo(f"{a.verdict.value}: {a.summary}")
     else:
         width = Console().width if sys.stdout.isatty() else 120
-        sys.stdout.write(stdout_format.to_renderer(color=color, width=width)(report))
+        sys.stdout.write(stdout_format.to_renderer(color=_use_color(no_color, sys.stdout), width=width)(report))
         sys.stdout.flush()
+
+    written: list[Path] = []
+    if reports_path is not None:
+        texts = {fmt.suffix: fmt.to_renderer()(report) for fmt in (OutputFormat.JSON, OutputFormat.MARKDOWN)}
+        written += write_report_set(reports_path, report_stem(config.target.host), texts)
+    if output is not None and file_format is not None:
+        write_output(output, file_format.to_renderer(color=False)(report), force=force)
+        written.append(output)
     if written and not quiet:
         typer.echo("reports: " + ", ".join(str(p) for p in written), err=True)
     raise typer.Exit(int(exit_code_for(report.assessment.verdict, interrupted=report.interrupted)))
@@ -261,7 +263,7 @@ def _run_check(config: CheckConfig, *, quiet: bool, no_color: bool) -> Report:
     )
     show_progress = not quiet and sys.stderr.isatty()
     if show_progress:
-        console = Console(stderr=True, no_color=no_color or "NO_COLOR" in os.environ)
+        console = Console(stderr=True, no_color=no_color or bool(os.environ.get("NO_COLOR")))
         with RichProgressObserver(console) as observer:
             return run(config, ctx, HostSystemInfo(), observer)
     with nullcontext():
@@ -299,9 +301,8 @@ def main(argv: list[str] | None = None) -> int:
         return _fail(str(exc), exc.hint, ExitCode.USAGE)
     except _UsageError as exc:
         ctx = getattr(exc, "ctx", None)
-        if type(exc).__name__ == "NoArgsIsHelpError" and ctx is not None:
-            print(ctx.get_help(), file=sys.stderr)
-            return int(ExitCode.USAGE)
+        if type(exc).__name__ == "NoArgsIsHelpError":
+            return int(ExitCode.USAGE)  # typer has already printed the help
         if debug:
             traceback.print_exc()
         command = ctx.command_path if ctx is not None else "aspdiag"

@@ -101,6 +101,11 @@ def validate_host(raw: str) -> Target:
 def _as_literal(text: str) -> str | None:
     """The canonical form of an IP literal (brackets removed), or None when it is not one."""
     inner = text[1:-1] if text.startswith("[") and text.endswith("]") else text
+    if "%" in inner and not re.fullmatch(r"[0-9A-Fa-f:.]+%[A-Za-z0-9_.-]{1,15}", inner):
+        raise ConfigError(
+            f"{text!r} has an invalid IPv6 zone (the part after '%')",
+            "a zone is an interface name, e.g. fe80::1%eth0",
+        )
     try:
         address = ipaddress.ip_address(inner)
     except ValueError:
@@ -113,7 +118,7 @@ def _as_literal(text: str) -> str | None:
 def validate_port(value: str | int, *, option: str = "port") -> int:
     """A TCP/UDP port number 1-65535 from user input."""
     text = str(value).strip()
-    if not text.isdigit():
+    if not re.fullmatch(r"[0-9]{1,5}", text):  # not str.isdigit(): it accepts '²' and other Unicode digits
         raise ConfigError(
             f"{option} {str(value)!r} is not a port number",
             "ports are whole numbers from 1 to 65535",

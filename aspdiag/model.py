@@ -324,6 +324,8 @@ class Finding:
     title: str
     detail: str = ""
     action: str = ""
+    address: str | None = None
+    """The address the finding is about, if it is about one."""
 
 
 @dataclass(frozen=True)

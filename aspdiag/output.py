@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import os
 import re
+import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import IO
 
 from aspdiag.errors import OutputError
 
@@ -20,25 +20,58 @@ def report_stem(host: str, when: datetime | None = None) -> str:
     return f"{safe_host}-{moment.strftime('%Y%m%dT%H%M%SZ')}"
 
 
-def open_output(path: Path, *, force: bool) -> IO[str]:
-    """Open ``--output`` for writing before any probe runs, so a bad path fails fast (exit 2).
+def check_output(path: Path, *, force: bool) -> None:
+    """Before any probe runs, make sure ``--output`` can be written, so a bad path fails fast (exit 2).
 
-    An existing file is never overwritten unless ``force`` is given.
+    Nothing is created or truncated here: an existing file is only ever replaced at the very end, in one
+    atomic rename, and only with ``force``; special files and symbolic links are never replaced.
     """
+    shown = str(path)
     if path.is_dir():
-        raise OutputError(f"--output {str(path)!r} is a directory", "give a file name, e.g. --output report.json")
-    if not path.parent.exists():
-        raise OutputError(
-            f"--output directory {str(path.parent)!r} does not exist",
-            "create it first or pick another path",
-        )
+        raise OutputError(f"--output {shown!r} is a directory", "give a file name, e.g. --output report.json")
+    parent = path.parent
+    if parent.exists() and not parent.is_dir():
+        raise OutputError(f"--output {shown!r}: {str(parent)!r} is not a directory", "pick another path")
+    if not parent.is_dir():
+        raise OutputError(f"--output directory {str(parent)!r} does not exist", "create it first or pick another path")
+    if path.is_symlink():
+        raise OutputError(f"--output {shown!r} is a symbolic link; aspdiag does not replace links", "give a new name")
+    if path.exists():
+        if not force:
+            raise OutputError(
+                f"--output {shown!r} already exists; aspdiag does not overwrite files",
+                "pick a new name, or add --force to replace it",
+            )
+        if not path.is_file():
+            raise OutputError(
+                f"--output {shown!r} is not a regular file; aspdiag will not replace it", "give a new name"
+            )
     try:
-        return open(path, "w" if force else "x", encoding="utf-8")
+        # A real write test (os.access says yes to root even on /proc): create and remove our own probe file.
+        fd, probe = tempfile.mkstemp(dir=parent, prefix=".aspdiag-write-test-")
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as exc:
+        raise OutputError(f"cannot write --output {shown!r}: {exc.strerror or exc}") from None
+
+
+def write_output(path: Path, text: str, *, force: bool) -> None:
+    """Write ``--output``: a new file, or with ``force`` an atomic replacement of a regular file."""
+    try:
+        if not force:
+            with open(path, "x", encoding="utf-8") as fh:
+                fh.write(text)
+            return
+        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(text)
+            os.replace(temp, path)
+        except BaseException:
+            Path(temp).unlink(missing_ok=True)  # our own temporary file
+            raise
     except FileExistsError:
-        raise OutputError(
-            f"--output {str(path)!r} already exists; aspdiag does not overwrite files",
-            "pick a new name, or add --force to replace it",
-        ) from None
+        raise OutputError(f"--output {str(path)!r} appeared while aspdiag ran; not overwriting it") from None
     except OSError as exc:
         raise OutputError(f"cannot write --output {str(path)!r}: {exc.strerror or exc}") from None
 
@@ -60,15 +93,29 @@ def prepare_reports_dir(directory: Path) -> Path:
     return directory
 
 
-def write_new(directory: Path, stem: str, suffix: str, text: str) -> Path:
-    """Write ``text`` to a new file ``stem+suffix`` in ``directory`` (``stem-2`` etc. when taken)."""
+def write_report_set(directory: Path, stem: str, texts: dict[str, str]) -> list[Path]:
+    """Write one report per suffix under one shared, new name (``stem``, else ``stem-2``, ...).
+
+    Files are created exclusively; if any name of a set is taken, the files this call just created are
+    removed again and the next name is tried, so a set always shares its name and nothing is overwritten.
+    """
     for attempt in range(1, 100):
-        name = f"{stem}{suffix}" if attempt == 1 else f"{stem}-{attempt}{suffix}"
-        path = directory / name
+        name = stem if attempt == 1 else f"{stem}-{attempt}"
+        created: list[Path] = []
         try:
-            with open(path, "x", encoding="utf-8") as fh:
-                fh.write(text)
+            for suffix, text in texts.items():
+                path = directory / f"{name}{suffix}"
+                with open(path, "x", encoding="utf-8") as fh:
+                    created.append(path)
+                    fh.write(text)
         except FileExistsError:
+            for path in created:
+                path.unlink(missing_ok=True)
             continue
-        return path
+        except OSError as exc:
+            raise OutputError(
+                f"cannot write reports in {str(directory)!r}: {exc.strerror or exc}",
+                "use --reports-dir or --no-reports",
+            ) from None
+        return created
     raise OutputError(f"too many reports named {stem}* in {str(directory)!r}", "clean up the reports directory")

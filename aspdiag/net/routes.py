@@ -57,7 +57,7 @@ def parse_link_mtu(stdout: str) -> int | None:
 class IprouteRouteLookup:
     """The production RouteLookup."""
 
-    def __init__(self, runner: CommandRunner, timeout_s: float = 5.0) -> None:
+    def __init__(self, runner: CommandRunner, timeout_s: float = 4.0) -> None:
         self._runner = runner
         self._timeout_s = timeout_s
 

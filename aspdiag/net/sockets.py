@@ -108,7 +108,15 @@ class SocketConnector:
                 pass  # Older kernels: we still get the errno, only without ICMP details.
             sock.setblocking(False)
             start = time.perf_counter()
-            err = sock.connect_ex((address, port))
+            try:
+                err = sock.connect_ex((address, port))
+            except OSError as exc:  # e.g. an unresolvable IPv6 zone
+                return ConnectOutcome(
+                    ConnectKind.LOCAL_ERROR,
+                    0,
+                    errno_name=_errno_name(exc.errno or 0),
+                    detail=f"cannot connect to {address}: {exc.strerror or exc}",
+                )
             if err not in (0, errno.EINPROGRESS):
                 return self._tcp_failure(sock, err, start, sent=0 if err == errno.ENETUNREACH else 1)
             poller = select.poll()

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from aspdiag.model import DnsOutcome, DnsQuery, DnsResult, Target, utc_now_iso
@@ -46,13 +46,18 @@ class DnsProbe:
                 literal=True,
             )
         t0 = time.perf_counter()
-        with ThreadPoolExecutor(max_workers=len(RECORD_TYPES)) as pool:
-            queries = tuple(
-                pool.map(
-                    lambda rdtype: ctx.resolver.query(self.target.host, rdtype, self.lookup_timeout_s),
-                    RECORD_TYPES,
-                )
-            )
+        # Daemon threads, not a ThreadPoolExecutor: a lookup stuck in I/O must not keep the process alive
+        # after Ctrl-C (executor workers are joined at interpreter exit).
+        answers: dict[str, DnsQuery] = {}
+        threads = [
+            threading.Thread(target=self._query, args=(ctx, rdtype, answers), daemon=True, name=f"dns {rdtype}")
+            for rdtype in RECORD_TYPES
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        queries = tuple(answers.get(t, DnsQuery(t, DnsOutcome.ERROR, detail="lookup failed")) for t in RECORD_TYPES)
         return DnsResult(
             name=self.target.host,
             queries=queries,
@@ -60,6 +65,9 @@ class DnsProbe:
             lookup_ms=round((time.perf_counter() - t0) * 1000.0, 3),
             started_utc=started,
         )
+
+    def _query(self, ctx: ProbeContext, rdtype: str, answers: dict[str, DnsQuery]) -> None:
+        answers[rdtype] = ctx.resolver.query(self.target.host, rdtype, self.lookup_timeout_s)
 
     def failed(self, reason: str) -> DnsResult:
         """A lookup that did not finish."""

@@ -13,7 +13,8 @@ class RouteProbe:
     """Ask the kernel how it would reach one address."""
 
     address: str
-    timeout_s: float = 5.0
+    timeout_s: float = 10.0
+    """Covers the adapter's two ``ip`` calls (4 s each at most)."""
 
     @property
     def key(self) -> str:

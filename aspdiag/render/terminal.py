@@ -46,7 +46,7 @@ def render_terminal(report: Report, *, color: bool = False, width: int = 100) ->
     headline.append(f"  {a.summary}\n")
     headline.append("Next step: ", style="bold")
     headline.append(a.next_step)
-    console.print(Panel(headline, title=f"aspdiag check {report.target.display}", expand=True))
+    console.print(Panel(headline, title=Text(f"aspdiag check {report.target.display}"), expand=True))
 
     if report.dns is not None and not report.dns.literal:
         dns = report.dns
@@ -56,7 +56,7 @@ def render_terminal(report: Report, *, color: bool = False, width: int = 100) ->
         line += f"; answered by {dns.nameserver or 'nobody'} in {dns.lookup_ms:.1f} ms"
         if dns.detail:
             line += f"; {dns.detail}"
-        console.print(line)
+        console.print(Text(line))  # Text, not a str: names from DNS may contain rich markup like "[/x]"
 
     if report.addresses:
         columns = port_columns(report)
@@ -68,10 +68,10 @@ def render_terminal(report: Report, *, color: bool = False, width: int = 100) ->
             table.add_column(f"{proto.value.upper()} {port}")
         for address in report.addresses:
             route = report.route_for(address)
-            cells: list[Text | str] = [
-                f"{address} ({'v6' if Family.of(address) is Family.IPV6 else 'v4'})",
-                route_cell(route),
-                gateway_cell(route),
+            cells: list[Text] = [
+                Text(f"{address} ({'v6' if Family.of(address) is Family.IPV6 else 'v4'})"),
+                Text(route_cell(route)),
+                Text(gateway_cell(route)),
             ]
             for proto, port in columns:
                 result = find_port(report, address, proto, port)
@@ -92,7 +92,7 @@ def render_terminal(report: Report, *, color: bool = False, width: int = 100) ->
             text.append(f"\n         → {finding.action}")
         console.print(text)
     for failure in report.failures:
-        console.print(f"not finished: {failure.key}: {failure.reason}")
+        console.print(Text(f"not finished: {failure.key}: {failure.reason}"))
     if report.interrupted:
         console.print(Text("Interrupted: results are partial.", style="bold yellow"))
     return buffer.getvalue()

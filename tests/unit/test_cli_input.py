@@ -28,6 +28,16 @@ BAD_ARGS = [
     ["check", "x.example", "--timeout", "abc"],
     ["check", "x.example", "--dns-server", "dns.example"],
     ["nosuchcommand"],
+    ["check", "x.example", "--ssh-port", "\u00b2"],
+    ["check", "x.example", "--ssh-port", "\u0663"],
+    ["check", "::1%$(id)"],
+    ["check", "::1% x"],
+    ["check", "[fe80::1%;rm]"],
+    ["check", "x.example", "--timeout", "nan"],
+    ["check", "x.example", "--timeout", "inf"],
+    ["check", "x.example", "--timeout", "-1"],
+    ["check", "x.example", "--dns-server", "127.0.0.1:\u00b2"],
+    ["check", "x.example", "--dns-server", "[::1]:99999"],
 ]
 
 
@@ -66,7 +76,7 @@ def test_debug_shows_traceback(capsys):
     [
         (lambda d: d, "is a directory"),
         (lambda d: d / "missing" / "r.json", "does not exist"),
-        (lambda d: d / "plainfile" / "r.json", "Not a directory"),
+        (lambda d: d / "plainfile" / "r.json", "is not a directory"),
         (lambda d: d / "exists.json", "already exists"),
     ],
 )
@@ -99,3 +109,21 @@ def test_version_and_help(capsys):
     out = capsys.readouterr().out
     for option in ("--ssh-port", "--udp-port", "--format", "--output", "--quiet", "--no-color", "--debug"):
         assert option in out
+
+
+def test_bad_output_creates_no_reports_dir(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "exists.json").write_text("x")
+    assert main(["check", "198.18.3.2", "--output", "exists.json"]) == 2
+    assert not (tmp_path / "reports").exists()
+
+
+def test_symlink_and_special_file_outputs_are_refused(tmp_path, capsys):
+    target = tmp_path / "real.json"
+    target.write_text("precious")
+    (tmp_path / "link.json").symlink_to(target)
+    assert main(["check", "198.18.3.2", "--output", str(tmp_path / "link.json"), "--force"]) == 2
+    assert "symbolic link" in capsys.readouterr().err
+    assert main(["check", "198.18.3.2", "--output", "/dev/null", "--force"]) == 2
+    assert "not a regular file" in capsys.readouterr().err
+    assert target.read_text() == "precious"

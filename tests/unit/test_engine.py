@@ -77,7 +77,8 @@ def test_only_ipv6_blocked_stays_ready_with_warning():
     a = run_check(connector=connector).assessment
     assert a.verdict is Verdict.READY
     assert "IPv6" in a.summary
-    assert any(f.severity is Severity.BLOCKER and V6 in f.title for f in a.findings)
+    assert any(f.severity is Severity.WARNING and f.address == V6 for f in a.findings)
+    assert not any(f.severity is Severity.BLOCKER for f in a.findings)
 
 
 def test_one_of_two_ipv4_addresses_blocked_is_degraded():
@@ -166,3 +167,36 @@ def test_ctrl_c_returns_partial_batch():
     assert batch.results == [None, None]
     assert {f.key for f in batch.failures} == {"slow", "slow2"}
     assert exit_code_for(Verdict.READY, interrupted=True) is ExitCode.INTERRUPTED
+
+
+def test_interrupted_check_is_never_ready():
+    """Ctrl-C while UDP is still being probed: TCP results kept, verdict 'cannot tell', never 'ready'."""
+    import _thread
+
+    connector = FakeConnector(delay_s={("udp", V4, 33001): 3.0, ("udp", V6, 33001): 3.0})
+    timer = threading.Timer(0.4, _thread.interrupt_main)
+    timer.start()
+    try:
+        report = run_check(connector=connector, timeout_s=5)
+    finally:
+        timer.cancel()
+    assert report.interrupted
+    assert {p.label for p in report.ports} == {"tcp/22", "tcp/33001"}
+    assert report.assessment.verdict is Verdict.CANNOT_TELL
+    assert exit_code_for(report.assessment.verdict, interrupted=True) is ExitCode.INTERRUPTED
+
+
+def test_every_udp_port_of_a_range_must_be_open():
+    connector = FakeConnector(udp={(V4, 33002): ConnectOutcome(ConnectKind.TIMEOUT, 3)})
+    report = run_check(V4, connector=connector, udp_ports=(33001, 33002))
+    assert report.assessment.verdict is Verdict.BLOCKED
+
+
+def test_partial_dns_failure_is_a_warning():
+    from aspdiag.model import DnsQuery
+
+    answers = resolved(NAME, (V4,))
+    answers[NAME]["AAAA"] = DnsQuery("AAAA", DnsOutcome.SERVFAIL, detail="SERVFAIL from 198.18.0.53")
+    a = run_check(resolver=FakeResolver(answers)).assessment
+    assert a.verdict is Verdict.READY
+    assert any(f.severity is Severity.WARNING and "AAAA" in f.title for f in a.findings)

@@ -175,3 +175,12 @@ def test_format_from_suffix(name, fmt):
 )
 def test_exit_codes(verdict, code):
     assert exit_code_for(verdict) is code
+
+
+def test_terminal_survives_markup_in_dns_names(sample_report):
+    from dataclasses import replace
+
+    dns = sample_report.dns
+    odd = replace(dns, queries=tuple(replace(q, cname_chain=("[/x].lab.test", "[bold]a")) for q in dns.queries))
+    text = OutputFormat.TERMINAL.to_renderer()(replace(sample_report, dns=odd))
+    assert "[/x].lab.test" in text

@@ -1,0 +1,40 @@
+"""Report files: names, exclusive creation, atomic --force replacement, never touching others' files."""
+
+from datetime import UTC, datetime
+
+import pytest
+
+from aspdiag.errors import OutputError
+from aspdiag.output import check_output, report_stem, write_output, write_report_set
+
+
+def test_report_stem_is_filename_safe():
+    when = datetime(2026, 11, 21, 15, 4, 5, tzinfo=UTC)
+    assert report_stem("aspera.lab.test", when) == "aspera.lab.test-20261121T150405Z"
+    assert report_stem("2001:db8::2", when) == "2001-db8--2-20261121T150405Z"
+
+
+def test_report_sets_share_a_name_and_never_overwrite(tmp_path):
+    (tmp_path / "r.md").write_text("someone else's")
+    first = write_report_set(tmp_path, "r", {".json": "{}", ".md": "# 1"})
+    assert [p.name for p in first] == ["r-2.json", "r-2.md"]
+    assert (tmp_path / "r.md").read_text() == "someone else's"
+    assert not (tmp_path / "r.json").exists(), "a half-written set is removed again"
+    second = write_report_set(tmp_path, "r", {".json": "{}", ".md": "# 2"})
+    assert [p.name for p in second] == ["r-3.json", "r-3.md"]
+
+
+def test_write_output_new_and_forced(tmp_path):
+    path = tmp_path / "out.json"
+    check_output(path, force=False)
+    assert not path.exists(), "checking creates nothing"
+    write_output(path, "one", force=False)
+    with pytest.raises(OutputError):
+        check_output(path, force=False)
+    with pytest.raises(OutputError):
+        write_output(path, "two", force=False)
+    check_output(path, force=True)
+    assert path.read_text() == "one", "checking with --force does not truncate"
+    write_output(path, "two", force=True)
+    assert path.read_text() == "two"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.json"], "no temporary files left behind"
