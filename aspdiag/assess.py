@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from aspdiag.model import (
     Assessment,
+    BannerKind,
     DnsOutcome,
     Family,
     Finding,
@@ -48,6 +49,40 @@ def _port_phrase(result: PortResult) -> str:
     return f"{result.label} on {result.address}: {result.state.value} — {result.detail}"
 
 
+def _where(result: PortResult) -> str:
+    hop = result.blocked_at
+    if hop is None:
+        return ""
+    return f" (blocked at hop {hop.hop}" + (f", {hop.address})" if hop.address else ")")
+
+
+def _family_differences(report: Report) -> list[Finding]:
+    """IPv4 and IPv6 disagreeing on a port is a classic cause of 'works from one machine only'."""
+    findings = []
+    by_port: dict[tuple[Protocol, int], dict[Family, list[PortResult]]] = {}
+    for result in report.ports:
+        by_port.setdefault((result.protocol, result.port), {}).setdefault(Family.of(result.address), []).append(result)
+    for (protocol, port), families in sorted(by_port.items()):
+        if len(families) < 2:
+            continue
+        v4 = {r.path_open for r in families[Family.IPV4]}
+        v6 = {r.path_open for r in families[Family.IPV6]}
+        if v4 != v6:
+            states = "; ".join(
+                f"{family.value} {', '.join(sorted({r.state.value for r in results}))}"
+                for family, results in sorted(families.items())
+            )
+            findings.append(
+                Finding(
+                    Severity.WARNING,
+                    f"IPv4 and IPv6 differ on {protocol.value}/{port}",
+                    f"{states}: machines that prefer the other address family will see a different result",
+                    "ask the network team to apply the same rule to both families",
+                )
+            )
+    return findings
+
+
 def _address_findings(report: Report, address: str) -> tuple[bool, list[Finding]]:
     """(usable, findings) for one address: usable when a TCP control port is open and UDP gets through."""
     findings: list[Finding] = []
@@ -66,7 +101,22 @@ def _address_findings(report: Report, address: str) -> tuple[bool, list[Finding]
     tcp = [p for p in ports if p.protocol is Protocol.TCP]
     udp = [p for p in ports if p.protocol is Protocol.UDP]
     undecided = [p for p in ports if p.state is PortState.ERROR]
-    control_open = [p for p in tcp if p.state is PortState.OPEN]
+    # An open TCP port only serves as the SSH control port if it speaks SSH (or we could not tell).
+    control_open = [
+        p for p in tcp if p.state is PortState.OPEN and (p.banner is None or p.banner.kind is BannerKind.SSH)
+    ]
+    for p in tcp:
+        if p.state is PortState.OPEN and p.banner is not None and p.banner.kind is not BannerKind.SSH:
+            said = f": {p.banner.text!r}" if p.banner.text else ""
+            findings.append(
+                Finding(
+                    Severity.WARNING,
+                    f"TCP {p.port} on {address} answers but is not SSH ({p.banner.kind.value})",
+                    f"an SSH server greets first with 'SSH-2.0-...'; this port said{said or ' nothing'}. "
+                    "A proxy, a load balancer or the wrong service holds it",
+                    f"ask the data provider which port their Aspera SSH service uses; do not use -P {p.port}",
+                )
+            )
     udp_open = [p for p in udp if p.path_open]
     for p in undecided:
         findings.append(Finding(Severity.WARNING, f"Could not test {p.label} on {address}", p.detail))
@@ -99,7 +149,7 @@ def _address_findings(report: Report, address: str) -> tuple[bool, list[Finding]
                 Severity.BLOCKER,
                 f"UDP {p.port} (FASP data) blocked toward {address}",
                 _port_phrase(p),
-                f"ask the network team to allow outbound UDP {p.port} to {address} (and the replies)",
+                f"ask the network team to allow outbound UDP {p.port} to {address} (and the replies){_where(p)}",
             )
         )
     # Every configured UDP port must be measured and open: a Windows/Isilon server may use any port of a range.
@@ -149,6 +199,7 @@ def assess(report: Report) -> Assessment:
             undecided.append(address)
 
     findings.extend(_dns_warnings(report))
+    findings.extend(_family_differences(report))
     if report.interrupted:
         findings.append(
             Finding(

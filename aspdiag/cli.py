@@ -11,7 +11,6 @@ import os
 import shlex
 import sys
 import traceback
-from contextlib import nullcontext
 from pathlib import Path
 from typing import IO, Annotated
 
@@ -24,11 +23,13 @@ from aspdiag.config import (
     DEFAULT_UDP_PORTS,
     CheckConfig,
     validate_host,
+    validate_max_hops,
+    validate_method,
     validate_nameserver,
     validate_ports,
     validate_timeout,
 )
-from aspdiag.errors import AspdiagError, ConfigError, OutputError
+from aspdiag.errors import AspdiagError, ConfigError, OutputError, PrivilegeError
 from aspdiag.exit_codes import ExitCode, exit_code_for
 from aspdiag.model import Report
 from aspdiag.output import (
@@ -93,6 +94,10 @@ def _reproduce_command(config: CheckConfig) -> str:
         argv += ["--ssh-port", ",".join(map(str, config.tcp_ports))]
     if config.udp_ports != DEFAULT_UDP_PORTS:
         argv += ["--udp-port", ",".join(map(str, config.udp_ports))]
+    if config.method != "auto":
+        argv += ["--method", config.method]
+    if config.max_hops != CheckConfig.max_hops:
+        argv += ["--max-hops", str(config.max_hops)]
     if config.timeout_s != CheckConfig.timeout_s:
         argv += ["--timeout", f"{config.timeout_s:g}"]
     if config.dns_timeout_s != CheckConfig.dns_timeout_s:
@@ -187,6 +192,18 @@ def check(
         bool,
         typer.Option("--quiet", "-q", help="No progress display; print only the verdict line."),
     ] = False,
+    method: Annotated[
+        str,
+        typer.Option(
+            "--method",
+            metavar="auto|raw|socket",
+            help="Probe back-end: raw packets (scapy; root or CAP_NET_RAW) or unprivileged sockets. "
+            "auto picks raw when allowed.",
+        ),
+    ] = "auto",
+    max_hops: Annotated[
+        int, typer.Option("--max-hops", metavar="N", help="Highest TTL for the hop-by-hop localisation (1-64).")
+    ] = 16,
     no_color: Annotated[bool, typer.Option("--no-color", help="No colours (also honoured: NO_COLOR).")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Log details and show tracebacks on errors.")] = False,
 ) -> None:
@@ -201,6 +218,8 @@ def check(
         timeout_s=validate_timeout(timeout, option="--timeout"),
         dns_timeout_s=validate_timeout(dns_timeout, option="--dns-timeout"),
         dns_servers=tuple(validate_nameserver(s) for s in dns_server or ()),
+        method=validate_method(method),
+        max_hops=validate_max_hops(max_hops),
     )
     config = CheckConfig(**{**config.__dict__, "command": _reproduce_command(config)})
 
@@ -246,28 +265,40 @@ def check(
 
 
 def _run_check(config: CheckConfig, *, quiet: bool, no_color: bool) -> Report:
-    """Build the production adapters and run the engine with a live display when on a terminal."""
+    """Discover privileges once, build the production adapters, run the engine (live display on a TTY)."""
     from aspdiag.engine import check as run
+    from aspdiag.net import PacketProber
     from aspdiag.net.commands import SubprocessRunner
     from aspdiag.net.resolver import DnspythonResolver
     from aspdiag.net.routes import IprouteRouteLookup
-    from aspdiag.net.sockets import SocketConnector
+    from aspdiag.net.sockets import SocketProber
     from aspdiag.net.system import HostSystemInfo
     from aspdiag.probes.base import ProbeContext
     from aspdiag.ui.progress import RichProgressObserver
 
+    environment = HostSystemInfo().environment()
+    prober: PacketProber
+    if config.method == "raw" or (config.method == "auto" and environment.privileged):
+        if not environment.privileged:
+            raise PrivilegeError(
+                "--method raw needs root or CAP_NET_RAW",
+                "re-run with sudo, or use --method socket (unprivileged, same states)",
+            )
+        from aspdiag.net.raw import ScapyProber
+
+        prober = ScapyProber()
+    else:
+        prober = SocketProber()
     ctx = ProbeContext(
         resolver=DnspythonResolver(config.dns_servers),
         routes=IprouteRouteLookup(SubprocessRunner()),
-        connector=SocketConnector(),
+        prober=prober,
     )
-    show_progress = not quiet and sys.stderr.isatty()
-    if show_progress:
+    if not quiet and sys.stderr.isatty():
         console = Console(stderr=True, no_color=no_color or bool(os.environ.get("NO_COLOR")))
         with RichProgressObserver(console) as observer:
-            return run(config, ctx, HostSystemInfo(), observer)
-    with nullcontext():
-        return run(config, ctx, HostSystemInfo())
+            return run(config, ctx, environment, observer)
+    return run(config, ctx, environment)
 
 
 def _one_line(text: str) -> str:

@@ -14,6 +14,7 @@ from aspdiag.model import Target
 MAX_NAME_LENGTH = 253
 MAX_LABEL_LENGTH = 63
 
+MAX_PORT_RANGE = 100
 DEFAULT_TCP_PORTS: tuple[int, ...] = (22, 33001)
 DEFAULT_UDP_PORTS: tuple[int, ...] = (33001,)
 
@@ -136,7 +137,16 @@ def validate_ports(values: list[str] | None, default: tuple[int, ...], *, option
     ports: dict[int, None] = {}
     for value in values:
         for part in value.split(","):
-            ports.setdefault(validate_port(part, option=option), None)
+            low_text, dash, high_text = part.strip().partition("-")
+            low = validate_port(low_text, option=option)
+            high = validate_port(high_text, option=option) if dash else low
+            if high < low or high - low >= MAX_PORT_RANGE:
+                raise ConfigError(
+                    f"{option} range {part.strip()!r} is not valid",
+                    f"write a range low-high with at most {MAX_PORT_RANGE} ports, e.g. 33001-33010",
+                )
+            for port in range(low, high + 1):
+                ports.setdefault(port, None)
     return tuple(ports)
 
 
@@ -147,6 +157,24 @@ def validate_timeout(value: float, *, option: str) -> float:
             f"{option} {value} is out of range",
             "give a number of seconds greater than 0 and at most 120",
         )
+    return value
+
+
+METHODS = ("auto", "raw", "socket")
+
+
+def validate_method(value: str) -> str:
+    """``auto``, ``raw`` or ``socket``."""
+    method = value.strip().lower()
+    if method not in METHODS:
+        raise ConfigError(f"--method {value!r} is not one of {', '.join(METHODS)}", "use --method auto|raw|socket")
+    return method
+
+
+def validate_max_hops(value: int) -> int:
+    """A TTL limit for localisation, 1-64."""
+    if not 1 <= value <= 64:
+        raise ConfigError(f"--max-hops {value} is out of range", "give a number of hops from 1 to 64")
     return value
 
 
@@ -193,4 +221,7 @@ class CheckConfig:
     """Per-probe answer timeout."""
     dns_timeout_s: float = 5.0
     dns_servers: tuple[str, ...] = ()
+    method: str = "auto"
+    """``auto`` (raw when privileged, else socket), ``raw`` or ``socket``."""
+    max_hops: int = 16
     command: str = ""

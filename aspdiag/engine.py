@@ -21,17 +21,17 @@ from aspdiag.config import CheckConfig
 from aspdiag.model import (
     CheckSettings,
     DnsResult,
+    Environment,
     PortResult,
     ProbeFailure,
     Report,
     RouteResult,
     utc_now_iso,
 )
-from aspdiag.net import SystemInfo
 from aspdiag.observer import NullObserver, Observer
 from aspdiag.probes.base import Probe, ProbeContext
 from aspdiag.probes.dns import DnsProbe
-from aspdiag.probes.ports import TcpConnectProbe, UdpSocketProbe
+from aspdiag.probes.reachability import ReachabilityProbe
 from aspdiag.probes.route import RouteProbe
 
 R = TypeVar("R")
@@ -108,25 +108,27 @@ def run_probes(
 
 
 def plan_address_probes(config: CheckConfig, addresses: Sequence[str]) -> list[Probe[Any]]:
-    """The per-address probes of a check: route, every TCP port, every UDP port."""
+    """The per-address probes of a check: the local route, and the reachability of every port."""
     probes: list[Probe[Any]] = []
     for address in addresses:
         probes.append(RouteProbe(address))
-        probes.extend(TcpConnectProbe(address, port, config.timeout_s) for port in config.tcp_ports)
-        probes.extend(UdpSocketProbe(address, port, config.timeout_s) for port in config.udp_ports)
+        probes.append(ReachabilityProbe(address, config.tcp_ports, config.udp_ports, config.timeout_s, config.max_hops))
     return probes
 
 
 def check(
     config: CheckConfig,
     ctx: ProbeContext,
-    system: SystemInfo,
+    environment: Environment,
     observer: Observer | None = None,
 ) -> Report:
-    """Run ``aspdiag check``: resolve, then probe every address concurrently; return the Report."""
+    """Run ``aspdiag check``: resolve, then probe every address concurrently; return the Report.
+
+    ``environment`` (uid, raw-socket privilege) is discovered once by the caller, which also chose the
+    prober in ``ctx`` from it.
+    """
     observer = observer or NullObserver()
     started = utc_now_iso()
-    environment = system.environment()
     settings = CheckSettings(
         tcp_ports=config.tcp_ports,
         udp_ports=config.udp_ports,
@@ -134,6 +136,8 @@ def check(
         dns_timeout_s=config.dns_timeout_s,
         dns_servers=config.dns_servers,
         command=config.command,
+        method=ctx.prober.method,
+        max_hops=config.max_hops,
     )
     failures: list[ProbeFailure] = []
     routes: list[RouteResult] = []
@@ -156,8 +160,8 @@ def check(
         for result in batch.results:
             if isinstance(result, RouteResult):
                 routes.append(result)
-            elif isinstance(result, PortResult):
-                ports.append(result)
+            elif isinstance(result, tuple):
+                ports.extend(r for r in result if isinstance(r, PortResult))
 
     return Report(
         tool_version=__version__,

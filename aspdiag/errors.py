@@ -28,6 +28,12 @@ class OutputError(ConfigError):
     default_hint = "choose another --output path or directory"
 
 
+class PrivilegeError(ConfigError):
+    """An option needs privileges this process does not have (exit 2: the user can choose otherwise)."""
+
+    default_hint = "re-run with sudo, or choose the unprivileged variant"
+
+
 class ToolNotFoundError(AspdiagError):
     """An external program aspdiag needs (ip, ascp, ...) is not installed."""
 

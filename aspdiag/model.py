@@ -187,23 +187,25 @@ class RouteResult:
 
 
 class PortState(StrEnum):
-    """What a port probe found."""
+    """What the reachability check found for one port."""
 
     OPEN = "open"
-    """TCP handshake completed, or a UDP reply came back."""
+    """TCP handshake completed (SYN-ACK), or a UDP reply came back from a service."""
     CLOSED = "closed"
-    """TCP reset, or ICMP port-unreachable from the target itself (for UDP: the path is open)."""
+    """A TCP reset or ICMP port-unreachable that really comes from the target. For UDP to an idle Aspera
+    server this is the expected answer: the path is open."""
     REJECTED = "rejected"
-    """An ICMP error (prohibited, unreachable) or a port-unreachable from a device other than the target."""
-    TIMED_OUT = "timed_out"
-    """No answer at all: dropped somewhere on the path or at the target."""
+    """ICMP prohibited/unreachable, or a reset / port-unreachable the evidence attributes to a device
+    before the target (offender address, or a hop distance shorter than the target's)."""
+    DROPPED = "dropped"
+    """No answer at all; ``blocked_at`` says where the TTL-limited probes went silent."""
     ERROR = "error"
     """Could not test (local error); ``detail`` says why."""
 
 
 @dataclass(frozen=True)
 class IcmpError:
-    """An ICMP error the kernel reported for a probe (via IP_RECVERR)."""
+    """An ICMP error received for a probe."""
 
     family: Family
     type: int
@@ -221,27 +223,132 @@ class IcmpError:
         return icmp_name(self.family, self.type, self.code)
 
 
+class AnswerKind(StrEnum):
+    """What came back for one probe packet."""
+
+    SYN_ACK = "syn_ack"
+    UDP_REPLY = "udp_reply"
+    RESET = "reset"
+    TIME_EXCEEDED = "time_exceeded"
+    PORT_UNREACHABLE = "port_unreachable"
+    UNREACHABLE = "unreachable"
+    """Any other ICMP destination-unreachable: prohibited, net/host unreachable, ..."""
+    SILENT = "silent"
+    LOCAL_ERROR = "local_error"
+    """The probe could not be sent (no local route, permission...)."""
+
+
+def inferred_hops(reply_ttl: int) -> int:
+    """Hop distance of a sender from the TTL of its reply, assuming it started at 64, 128 or 255."""
+    initial = next(start for start in (64, 128, 255) if reply_ttl <= start)
+    return initial - reply_ttl + 1
+
+
+@dataclass(frozen=True)
+class ProbeAnswer:
+    """One probe packet (with the TTL / hop limit it was sent with) and what came back."""
+
+    ttl: int
+    kind: AnswerKind
+    responder: str | None = None
+    """Source address of the answer: the ICMP offender, or the target for SYN-ACK / reset / UDP reply."""
+    icmp: IcmpError | None = None
+    reply_ttl: int | None = None
+    """TTL (hop limit) of the answer as it arrived; None when the method cannot see it."""
+    rtt_ms: float | None = None
+    sent_utc: str = ""
+    detail: str = ""
+
+    @property
+    def answered(self) -> bool:
+        """Whether anything came back."""
+        return self.kind not in (AnswerKind.SILENT, AnswerKind.LOCAL_ERROR)
+
+    @property
+    def reply_hops(self) -> int | None:
+        """Hop distance of the answering device, inferred from the reply TTL."""
+        return inferred_hops(self.reply_ttl) if self.reply_ttl else None
+
+
+@dataclass(frozen=True)
+class HopRef:
+    """A hop on the path: its index (1 = first router) and address when known."""
+
+    hop: int
+    address: str | None
+
+
+class BannerKind(StrEnum):
+    """What a TCP port that accepted a connection said first."""
+
+    SSH = "ssh"
+    HTTP = "http"
+    TLS = "tls"
+    SILENT = "silent"
+    OTHER = "other"
+
+
+@dataclass(frozen=True)
+class Banner:
+    """The first words of the service behind an open TCP port."""
+
+    kind: BannerKind
+    text: str = ""
+    wait_ms: float = 0.0
+
+
 @dataclass(frozen=True)
 class PortResult:
-    """Reachability of one protocol/port on one address."""
+    """Reachability of one protocol/port on one address, with the evidence behind the state."""
 
     address: str
     protocol: Protocol
     port: int
     state: PortState
     method: str = "socket"
-    """``socket`` (unprivileged connect/send) or ``raw`` (packet crafting)."""
-    rtts_ms: tuple[float, ...] = ()
-    probes_sent: int = 0
-    probes_answered: int = 0
-    icmp: IcmpError | None = None
+    """``socket`` (unprivileged sockets with IP_RECVERR) or ``raw`` (scapy packets)."""
+    probes: tuple[ProbeAnswer, ...] = ()
+    """The probes sent with a full TTL, in order."""
+    trace: tuple[ProbeAnswer, ...] = ()
+    """TTL-limited probes on the same 5-tuple, by TTL (the hop list)."""
+    hops_to_target: int | None = None
+    last_responding_hop: HopRef | None = None
+    blocked_at: HopRef | None = None
+    location: str = ""
+    """Where traffic stops, in words ("between hop 2 (...) and hop 3")."""
     detail: str = ""
+    banner: Banner | None = None
     started_utc: str = ""
 
     @property
+    def answer(self) -> ProbeAnswer | None:
+        """The full-TTL probe answer that decided the state (None: no answer)."""
+        return next((p for p in self.probes if p.answered), None)
+
+    @property
+    def icmp(self) -> IcmpError | None:
+        """The ICMP message that decided the state, if any."""
+        return self.answer.icmp if self.answer else None
+
+    @property
+    def rtts_ms(self) -> tuple[float, ...]:
+        """Round-trip times of the answered full-TTL probes."""
+        return tuple(p.rtt_ms for p in self.probes if p.answered and p.rtt_ms is not None)
+
+    @property
     def rtt_ms(self) -> float | None:
-        """Median round-trip time of the answered probes."""
+        """Median round-trip time of the answered full-TTL probes."""
         return statistics.median(self.rtts_ms) if self.rtts_ms else None
+
+    @property
+    def probes_sent(self) -> int:
+        """Full-TTL and TTL-limited probes sent."""
+        return sum(1 for p in (*self.probes, *self.trace) if p.kind is not AnswerKind.LOCAL_ERROR)
+
+    @property
+    def probes_answered(self) -> int:
+        """Probes that got any answer."""
+        return sum(1 for p in (*self.probes, *self.trace) if p.answered)
 
     @property
     def path_open(self) -> bool:
@@ -292,6 +399,9 @@ class CheckSettings:
     timeout_s: float
     dns_timeout_s: float
     dns_servers: tuple[str, ...] = ()
+    method: str = "socket"
+    """The probe method used for reachability: ``raw`` or ``socket``."""
+    max_hops: int = 16
     command: str = ""
     """The aspdiag command line that reproduces this run."""
 

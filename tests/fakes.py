@@ -6,8 +6,20 @@ import threading
 import time
 from dataclasses import dataclass, field
 
-from aspdiag.model import DnsOutcome, DnsQuery, Environment, RouteOutcome, RouteResult
-from aspdiag.net import ConnectKind, ConnectOutcome
+from aspdiag.model import (
+    AnswerKind,
+    Banner,
+    BannerKind,
+    DnsOutcome,
+    DnsQuery,
+    Environment,
+    Family,
+    IcmpError,
+    ProbeAnswer,
+    Protocol,
+    RouteOutcome,
+    RouteResult,
+)
 from aspdiag.probes.base import ProbeContext
 
 
@@ -43,50 +55,105 @@ class FakeRoutes:
         return RouteResult(address, RouteOutcome.OK, source, "eth0", gateway, 1500)
 
 
-@dataclass
-class FakeConnector:
-    """Outcomes scripted per (protocol, address, port); default: TCP connects, UDP gets port-unreachable."""
+V4_PATH = ("198.18.1.1", "198.18.2.2", "198.18.5.2")
+V6_PATH = ("2001:db8:1::1", "2001:db8:2::2", "2001:db8:5::2")
 
-    tcp: dict[tuple[str, int], ConnectOutcome] = field(default_factory=dict)
-    udp: dict[tuple[str, int], ConnectOutcome] = field(default_factory=dict)
+
+@dataclass(frozen=True)
+class Rule:
+    """What a device does to one flow: ``action`` at hop ``hop`` (0 = the target's own host firewall)."""
+
+    action: str  # drop | reject | reset | unreach | spoof
+    hop: int = 2
+
+
+@dataclass
+class FakeNetwork:
+    """A simulated path for PacketProber tests: routers at hops 1..n, the target at hop n+1.
+
+    Like a Linux router, a device answers TTL expiry before it filters, so a firewall at hop k still
+    answers TTL=k and acts on TTL > k. ``raw_like`` decides whether resets carry a reply TTL (raw packets)
+    or not (sockets), and whether TCP probes may go in parallel.
+    """
+
+    tcp_listening: set[int] = field(default_factory=lambda: {22, 33001})
+    udp_listening: set[int] = field(default_factory=set)
+    rules: dict[tuple[str | None, str, int], Rule] = field(default_factory=dict)
+    raw_like: bool = False
+    silent_routers: set[str] = field(default_factory=set)
     delay_s: dict[tuple[str, str, int], float] = field(default_factory=dict)
-    calls: list[tuple[str, str, int]] = field(default_factory=list)
+    banners: dict[int, Banner] = field(default_factory=dict)
+    calls: list[tuple[str, str, int, tuple[int, ...]]] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def _record(self, proto: str, address: str, port: int) -> None:
-        with self.lock:
-            self.calls.append((proto, address, port))
-        time.sleep(self.delay_s.get((proto, address, port), 0.0))
+    @property
+    def method(self) -> str:
+        return "raw" if self.raw_like else "socket"
 
-    def tcp_connect(self, address: str, port: int, timeout_s: float) -> ConnectOutcome:
-        self._record("tcp", address, port)
-        return self.tcp.get((address, port), ConnectOutcome(ConnectKind.CONNECTED, 1, rtts_ms=(1.0,)))
+    def sequential(self, protocol: Protocol) -> bool:
+        return protocol is Protocol.TCP and not self.raw_like
 
-    def udp_probe(self, address: str, port: int, timeout_s: float, attempts: int) -> ConnectOutcome:
-        self._record("udp", address, port)
-        if (address, port) in self.udp:
-            return self.udp[(address, port)]
-        from aspdiag.model import Family, IcmpError
+    def _path(self, address: str) -> tuple[str, ...]:
+        return V6_PATH if ":" in address else V4_PATH
 
+    def _answer(self, address: str, protocol: Protocol, port: int, ttl: int) -> ProbeAnswer:
         family = Family.of(address)
-        icmp = IcmpError(family, 3 if family is Family.IPV4 else 1, 3 if family is Family.IPV4 else 4, address)
-        return ConnectOutcome(ConnectKind.ICMP, 1, rtts_ms=(1.5,), icmp=icmp, errno_name="ECONNREFUSED")
+        v4 = family is Family.IPV4
+        path = self._path(address)
+        rule = self.rules.get((address, protocol.value, port)) or self.rules.get((None, protocol.value, port))
+        for hop, router in enumerate(path, start=1):
+            if ttl == hop:
+                if router in self.silent_routers:
+                    return ProbeAnswer(ttl, AnswerKind.SILENT)
+                icmp = IcmpError(family, 11 if v4 else 3, 0, router)
+                return ProbeAnswer(ttl, AnswerKind.TIME_EXCEEDED, router, icmp, 65 - hop, 1.0)
+            if rule is not None and rule.hop == hop:
+                reply = 65 - hop
+                if rule.action == "drop":
+                    return ProbeAnswer(ttl, AnswerKind.SILENT)
+                if rule.action == "reject":
+                    icmp = IcmpError(family, 3 if v4 else 1, 13 if v4 else 1, router)
+                    return ProbeAnswer(ttl, AnswerKind.UNREACHABLE, router, icmp, reply, 1.0)
+                if rule.action == "unreach":
+                    icmp = IcmpError(family, 3 if v4 else 1, 3 if v4 else 4, router)
+                    return ProbeAnswer(ttl, AnswerKind.PORT_UNREACHABLE, router, icmp, reply, 1.0)
+                if rule.action == "spoof":
+                    icmp = IcmpError(family, 3 if v4 else 1, 3 if v4 else 4, address)
+                    return ProbeAnswer(ttl, AnswerKind.PORT_UNREACHABLE, address, icmp, reply, 1.0)
+                if rule.action == "reset":
+                    return ProbeAnswer(ttl, AnswerKind.RESET, address, None, reply if self.raw_like else None, 1.0)
+        target_hop = len(path) + 1
+        reply = 65 - target_hop
+        if rule is not None and rule.hop == 0 and rule.action == "drop":
+            return ProbeAnswer(ttl, AnswerKind.SILENT)
+        if protocol is Protocol.TCP:
+            kind = AnswerKind.SYN_ACK if port in self.tcp_listening else AnswerKind.RESET
+            return ProbeAnswer(ttl, kind, address, None, reply if self.raw_like else None, 2.0)
+        if port in self.udp_listening:
+            return ProbeAnswer(ttl, AnswerKind.UDP_REPLY, address, None, reply, 2.0)
+        icmp = IcmpError(family, 3 if v4 else 1, 3 if v4 else 4, address)
+        return ProbeAnswer(ttl, AnswerKind.PORT_UNREACHABLE, address, icmp, reply, 2.0)
+
+    def probe(self, address, protocol, port, ttls, wait_s, source_port=0):
+        with self.lock:
+            self.calls.append((protocol.value, address, port, tuple(ttls)))
+        time.sleep(self.delay_s.get((protocol.value, address, port), 0.0))
+        return tuple(self._answer(address, protocol, port, ttl) for ttl in ttls), source_port or 40000
+
+    def read_banner(self, address: str, port: int, wait_s: float) -> Banner:
+        return self.banners.get(port, Banner(BannerKind.SSH, "SSH-2.0-OpenSSH_9.2p1"))
 
 
-class FakeSystem:
-    """A fixed environment."""
-
-    def environment(self) -> Environment:
-        return Environment(hostname="client", os="Linux test", python="3.11", uid=1000, privileged=False)
+FAKE_ENVIRONMENT = Environment(hostname="client", os="Linux test", python="3.11", uid=1000, privileged=False)
 
 
 def fake_context(
     resolver: FakeResolver | None = None,
     routes: FakeRoutes | None = None,
-    connector: FakeConnector | None = None,
+    network: FakeNetwork | None = None,
 ) -> ProbeContext:
     """A ProbeContext made of fakes."""
-    return ProbeContext(resolver or FakeResolver(), routes or FakeRoutes(), connector or FakeConnector())
+    return ProbeContext(resolver or FakeResolver(), routes or FakeRoutes(), network or FakeNetwork())
 
 
 def resolved(name: str, v4: tuple[str, ...] = (), v6: tuple[str, ...] = (), chain: tuple[str, ...] = ()):

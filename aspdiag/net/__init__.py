@@ -6,11 +6,12 @@ adapters through a ProbeContext, so tests can swap in fakes that send no packets
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import Protocol
 
-from aspdiag.model import DnsQuery, Environment, IcmpError, RouteResult
+from aspdiag.model import Banner, DnsQuery, Environment, ProbeAnswer, RouteResult
+from aspdiag.model import Protocol as ModelProtocol
 
 
 class Resolver(Protocol):
@@ -33,44 +34,33 @@ class RouteLookup(Protocol):
         ...
 
 
-class ConnectKind(StrEnum):
-    """Low-level outcome of one socket probe, before classification into a PortState."""
+class PacketProber(Protocol):
+    """Sends reachability probes: full-TTL or TTL-limited, on one 5-tuple. Two implementations give the
+    same answers: SocketProber (unprivileged) and ScapyProber (raw packets, root or CAP_NET_RAW)."""
 
-    CONNECTED = "connected"
-    """TCP handshake completed."""
-    REPLIED = "replied"
-    """A UDP datagram came back."""
-    REFUSED = "refused"
-    """TCP RST (ECONNREFUSED) with no ICMP behind it."""
-    ICMP = "icmp"
-    """An ICMP error arrived (details in ``icmp``; ``errno_name`` says what the kernel made of it)."""
-    TIMEOUT = "timeout"
-    """Nothing came back within the timeout."""
-    LOCAL_ERROR = "local_error"
-    """The probe could not be sent (no route, permission, address family unsupported...)."""
-
-
-@dataclass(frozen=True)
-class ConnectOutcome:
-    """What the socket layer saw for one probe series."""
-
-    kind: ConnectKind
-    probes_sent: int
-    rtts_ms: tuple[float, ...] = ()
-    icmp: IcmpError | None = None
-    errno_name: str = ""
-    detail: str = ""
-
-
-class Connector(Protocol):
-    """Unprivileged socket probes."""
-
-    def tcp_connect(self, address: str, port: int, timeout_s: float) -> ConnectOutcome:
-        """Try one TCP connect and close it at once (no data is sent)."""
+    @property
+    def method(self) -> str:
+        """``socket`` or ``raw``; recorded in every result."""
         ...
 
-    def udp_probe(self, address: str, port: int, timeout_s: float, attempts: int) -> ConnectOutcome:
-        """Send up to ``attempts`` small datagrams and report the first answer (reply or ICMP error)."""
+    def sequential(self, protocol: ModelProtocol) -> bool:
+        """Whether TTL-limited probes of this protocol must go one at a time."""
+        ...
+
+    def probe(
+        self,
+        address: str,
+        protocol: ModelProtocol,
+        port: int,
+        ttls: Sequence[int],
+        wait_s: float,
+        source_port: int = 0,
+    ) -> tuple[tuple[ProbeAnswer, ...], int]:
+        """One probe per TTL from one source port (0: pick one); answers in ``ttls`` order, and the port."""
+        ...
+
+    def read_banner(self, address: str, port: int, wait_s: float) -> Banner:
+        """Connect to a TCP port that is open and read what the service says first."""
         ...
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
-from aspdiag.net import Connector, Resolver, RouteLookup
+from aspdiag.net import PacketProber, Resolver, RouteLookup
 
 R_co = TypeVar("R_co", covariant=True)
 
@@ -16,7 +16,7 @@ class ProbeContext:
 
     resolver: Resolver
     routes: RouteLookup
-    connector: Connector
+    prober: PacketProber
 
 
 class Probe(Protocol[R_co]):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from aspdiag.model import DnsResult, Family, PortResult, Report, RouteResult
+from aspdiag.model import DnsResult, Family, HopRef, IcmpError, PortResult, ProbeAnswer, Report, RouteResult
 
 
 def _dns(dns: DnsResult | None) -> dict[str, Any] | None:
@@ -52,29 +52,58 @@ def _route(route: RouteResult | None) -> dict[str, Any] | None:
     }
 
 
-def _port(port: PortResult) -> dict[str, Any]:
-    icmp = None
-    if port.icmp is not None:
-        icmp = {
-            "type": port.icmp.type,
-            "code": port.icmp.code,
-            "name": port.icmp.name,
-            "offender": port.icmp.offender,
-            "info": port.icmp.info,
-        }
+def _icmp(icmp: IcmpError | None) -> dict[str, Any] | None:
+    if icmp is None:
+        return None
+    return {"type": icmp.type, "code": icmp.code, "name": icmp.name, "offender": icmp.offender, "info": icmp.info}
+
+
+def _hop(hop: HopRef | None) -> dict[str, Any] | None:
+    return None if hop is None else {"hop": hop.hop, "address": hop.address}
+
+
+def _answer(answer: ProbeAnswer) -> dict[str, Any]:
     return {
+        "ttl": answer.ttl,
+        "answer": answer.kind.value,
+        "responder": answer.responder,
+        "icmp": _icmp(answer.icmp),
+        "reply_ttl": answer.reply_ttl,
+        "reply_hops": answer.reply_hops,
+        "rtt_ms": answer.rtt_ms,
+        "sent_utc": answer.sent_utc,
+    }
+
+
+def _reachability(port: PortResult) -> dict[str, Any]:
+    answer = port.answer
+    return {
+        "address": port.address,
+        "family": Family.of(port.address).value,
         "protocol": port.protocol.value,
         "port": port.port,
         "state": port.state.value,
         "path_open": port.path_open,
         "method": port.method,
-        "rtt_ms": port.rtt_ms,
-        "rtts_ms": list(port.rtts_ms),
-        "probes_sent": port.probes_sent,
-        "probes_answered": port.probes_answered,
-        "icmp": icmp,
+        "hops_to_target": port.hops_to_target,
+        "last_responding_hop": _hop(port.last_responding_hop),
+        "blocked_at": _hop(port.blocked_at),
+        "location": port.location,
+        "icmp": _icmp(port.icmp),
         "detail": port.detail,
-        "started_utc": port.started_utc,
+        "banner": None if port.banner is None else {"kind": port.banner.kind.value, "text": port.banner.text},
+        "evidence": {
+            "probes_sent": port.probes_sent,
+            "probes_answered": port.probes_answered,
+            "rtt_ms": port.rtt_ms,
+            "rtts_ms": list(port.rtts_ms),
+            "offender": answer.responder if answer else None,
+            "reply_ttl": answer.reply_ttl if answer else None,
+            "reply_hops": answer.reply_hops if answer else None,
+            "started_utc": port.started_utc,
+            "probes": [_answer(a) for a in port.probes],
+            "trace": [_answer(a) for a in port.trace],
+        },
     }
 
 
@@ -116,6 +145,8 @@ def report_to_dict(report: Report) -> dict[str, Any]:
                 "timeout_s": settings.timeout_s,
                 "dns_timeout_s": settings.dns_timeout_s,
                 "dns_servers": list(settings.dns_servers),
+                "method": settings.method,
+                "max_hops": settings.max_hops,
             },
         },
         "environment": {
@@ -127,14 +158,10 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         },
         "dns": _dns(report.dns),
         "addresses": [
-            {
-                "address": address,
-                "family": Family.of(address).value,
-                "route": _route(report.route_for(address)),
-                "ports": [_port(p) for p in report.ports_for(address)],
-            }
+            {"address": address, "family": Family.of(address).value, "route": _route(report.route_for(address))}
             for address in report.addresses
         ],
+        "reachability": [_reachability(p) for address in report.addresses for p in report.ports_for(address)],
         "failures": [{"probe": f.key, "reason": f.reason} for f in report.failures],
     }
 

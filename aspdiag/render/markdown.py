@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from aspdiag.model import Family, Report
 from aspdiag.render.view import (
+    banner_cell,
     dns_lines,
     find_port,
     gateway_cell,
     icmp_cell,
     port_cell,
     port_columns,
+    reply_ttl_cell,
     route_cell,
+    trace_text,
 )
 
 
@@ -65,8 +68,9 @@ def render_markdown(report: Report) -> str:
             + [f"{proto.value.upper()} {port}" for proto, port in columns],
             rows,
         )
-        out += ["", "## Port evidence", ""]
+        out += ["", f"## Port evidence (method: {report.settings.method})", ""]
         evidence = []
+        traces: list[str] = []
         for address in report.addresses:
             for p in report.ports_for(address):
                 evidence.append(
@@ -74,31 +78,40 @@ def render_markdown(report: Report) -> str:
                         address,
                         p.label,
                         p.state.value,
-                        p.method,
-                        f"{p.rtt_ms:.2f}" if p.rtt_ms is not None else "-",
-                        f"{p.probes_sent}/{p.probes_answered}",
+                        p.location or "-",
                         icmp_cell(p),
                         (p.icmp.offender if p.icmp and p.icmp.offender else "-"),
+                        reply_ttl_cell(p),
+                        str(p.hops_to_target) if p.hops_to_target else "-",
+                        p.method,
+                        f"{p.probes_sent}/{p.probes_answered}",
+                        f"{p.rtt_ms:.2f}" if p.rtt_ms is not None else "-",
+                        banner_cell(p),
                         p.started_utc or "-",
                         p.detail,
                     ]
                 )
+                traces.append(f"- `{address}` {p.label}: {trace_text(p)}")
         out += _table(
             [
                 "Address",
                 "Port",
                 "State",
-                "Method",
-                "RTT ms",
-                "Sent/answered",
+                "Where",
                 "ICMP",
                 "Offender",
+                "Reply TTL",
+                "Hops to target",
+                "Method",
+                "Sent/answered",
+                "RTT ms",
+                "Banner",
                 "Time (UTC)",
                 "Detail",
             ],
             evidence,
         )
-        out.append("")
+        out += ["", "### Hop lists (TTL-limited probes on the same 5-tuple; * = no answer)", "", *traces, ""]
     if report.failures:
         out += ["## Probes that did not finish", ""]
         out += [f"- `{f.key}`: {f.reason}" for f in report.failures]

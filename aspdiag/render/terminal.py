@@ -10,7 +10,15 @@ from rich.table import Table
 from rich.text import Text
 
 from aspdiag.model import Family, PortState, Report, Severity, Verdict
-from aspdiag.render.view import find_port, gateway_cell, port_cell, port_columns, route_cell
+from aspdiag.render.view import (
+    banner_cell,
+    find_port,
+    gateway_cell,
+    port_cell,
+    port_columns,
+    route_cell,
+    trace_text,
+)
 
 _VERDICT_STYLE = {
     Verdict.READY: "bold green",
@@ -22,7 +30,7 @@ _STATE_STYLE = {
     PortState.OPEN: "green",
     PortState.CLOSED: "yellow",
     PortState.REJECTED: "red",
-    PortState.TIMED_OUT: "red",
+    PortState.DROPPED: "red",
     PortState.ERROR: "magenta",
 }
 _SEVERITY_STYLE = {Severity.BLOCKER: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -81,6 +89,16 @@ def render_terminal(report: Report, *, color: bool = False, width: int = 100) ->
                 cells.append(Text(port_cell(result), style=style))
             table.add_row(*cells)
         console.print(table)
+        for address in report.addresses:
+            for p in report.ports_for(address):
+                if p.state in (PortState.REJECTED, PortState.DROPPED) or (p.banner and p.banner.kind.value != "ssh"):
+                    note = Text(f"  {p.label} {address}: ", style="bold")
+                    note.append(p.location or p.detail)
+                    note.append(f"\n    hops: {trace_text(p)}", style="dim")
+                    if p.banner and p.banner.kind.value != "ssh":
+                        note.append(f"\n    banner: {banner_cell(p)}", style="dim")
+                    console.print(note)
+        console.print(Text(f"probe method: {report.settings.method}", style="dim"))
 
     for finding in a.findings:
         text = Text()

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from aspdiag.model import (
+    AnswerKind,
+    BannerKind,
     DnsResult,
     PortResult,
     PortState,
+    ProbeAnswer,
     Protocol,
     Report,
     RouteOutcome,
@@ -16,7 +19,7 @@ STATE_TEXT = {
     PortState.OPEN: "open",
     PortState.CLOSED: "closed",
     PortState.REJECTED: "REJECTED",
-    PortState.TIMED_OUT: "NO ANSWER",
+    PortState.DROPPED: "DROPPED",
     PortState.ERROR: "error",
 }
 
@@ -28,11 +31,43 @@ def port_cell(result: PortResult | None) -> str:
     text = STATE_TEXT[result.state]
     if result.protocol is Protocol.UDP and result.state is PortState.CLOSED:
         text = "path open (target: port-unreachable)"
-    elif result.state is PortState.REJECTED and result.icmp is not None and result.icmp.offender:
-        text += f" by {result.icmp.offender}"
+    elif result.state in (PortState.REJECTED, PortState.DROPPED) and result.blocked_at is not None:
+        hop = result.blocked_at
+        text += f" at hop {hop.hop}" + (f" ({hop.address})" if hop.address else "")
     if result.rtt_ms is not None and result.state in (PortState.OPEN, PortState.CLOSED):
         text += f" {result.rtt_ms:.2f} ms"
+    if result.banner is not None and result.banner.kind is not BannerKind.SSH:
+        text += f"; not SSH ({result.banner.kind.value})"
     return text
+
+
+def answer_text(answer: ProbeAnswer) -> str:
+    """``3 198.18.5.2 time-exceeded`` style text for one probe of a trace."""
+    if not answer.answered:
+        return f"{answer.ttl} *" if answer.kind is AnswerKind.SILENT else f"{answer.ttl} {answer.detail or 'error'}"
+    what = answer.icmp.name if answer.icmp else answer.kind.value.replace("_", "-")
+    ttl = f" ttl={answer.reply_ttl}" if answer.reply_ttl is not None else ""
+    return f"{answer.ttl} {answer.responder or '?'} {what}{ttl}"
+
+
+def trace_text(result: PortResult) -> str:
+    """The hop list of a port's trace on one line."""
+    return "; ".join(answer_text(a) for a in result.trace) or "-"
+
+
+def reply_ttl_cell(result: PortResult) -> str:
+    """``61 (4 hops)`` for the deciding answer, or '-'."""
+    answer = result.answer
+    if answer is None or answer.reply_ttl is None:
+        return "-"
+    return f"{answer.reply_ttl} ({answer.reply_hops} hops)"
+
+
+def banner_cell(result: PortResult) -> str:
+    """What the service said first, for open TCP ports."""
+    if result.banner is None:
+        return "-"
+    return f"{result.banner.kind.value}: {result.banner.text}" if result.banner.text else result.banner.kind.value
 
 
 def route_cell(route: RouteResult | None) -> str:

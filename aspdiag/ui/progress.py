@@ -29,6 +29,8 @@ def describe(result: object) -> str:
         return port_cell(result)
     if isinstance(result, RouteResult):
         return route_cell(result)
+    if isinstance(result, tuple):
+        return "; ".join(f"{r.label} {port_cell(r)}" for r in result if isinstance(r, PortResult))
     return str(result)
 
 

@@ -2,8 +2,13 @@
 
 Topology (hop numbers as seen from the client)::
 
-    client ── router (hop 1, runs dnsmasq) ── firewall (hop 2, nftables) ─┬─ server  (hop 3, sshd :22 :33001)
-                                                                          └─ server2 (hop 3, sshd :22 only)
+    client ── router (hop 1, dnsmasq) ── firewall (hop 2, nftables) ── dmz (hop 3) ─┬─ server  (hop 4)
+                                                                                      └─ server2 (hop 4)
+
+``server`` runs sshd on TCP 22 and 33001; ``server2`` runs sshd on TCP 22 only and an HTTP server on
+TCP 8080 (a port that answers but is not SSH). The ``dmz`` router behind the perimeter firewall makes a
+perimeter drop (silence from hop 3 on) distinguishable from a drop by the target's own host firewall
+(silence only at hop 4).
 
 Addresses come only from 198.18.0.0/15 and 2001:db8::/32 and live inside the lab's own namespaces, so two
 labs never collide; only the namespace names must be unique, and they carry a random token. Everything a
@@ -19,6 +24,7 @@ import secrets
 import shutil
 import signal
 import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Iterable, Sequence
@@ -72,14 +78,21 @@ class Addr:
     router_fw6: str = "2001:db8:2::1"
     fw_router4: str = "198.18.2.2"
     fw_router6: str = "2001:db8:2::2"
-    fw_server4: str = "198.18.3.1"
-    fw_server6: str = "2001:db8:3::1"
-    fw_server2_4: str = "198.18.4.1"
-    fw_server2_6: str = "2001:db8:4::1"
+    fw_dmz4: str = "198.18.5.1"
+    fw_dmz6: str = "2001:db8:5::1"
+    dmz_fw4: str = "198.18.5.2"
+    dmz_fw6: str = "2001:db8:5::2"
+    dmz_server4: str = "198.18.3.1"
+    dmz_server6: str = "2001:db8:3::1"
+    dmz_server2_4: str = "198.18.4.1"
+    dmz_server2_6: str = "2001:db8:4::1"
     server4: str = "198.18.3.2"
     server6: str = "2001:db8:3::2"
     server2_4: str = "198.18.4.2"
     server2_6: str = "2001:db8:4::2"
+    unrouted4: str = "198.18.6.2"
+    """Inside a prefix the firewall declares unreachable (ICMP net-unreachable)."""
+    unrouted6: str = "2001:db8:6::2"
 
 
 ADDR = Addr()
@@ -90,6 +103,7 @@ DNS_NAMES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     f"server2.{DOMAIN}": ((ADDR.server2_4,), (ADDR.server2_6,)),
     f"multi.{DOMAIN}": ((ADDR.server4, ADDR.server2_4), ()),
     f"v4only.{DOMAIN}": ((ADDR.server4,), ()),
+    f"noroute.{DOMAIN}": ((ADDR.unrouted4,), (ADDR.unrouted6,)),
 }
 CNAMES = {f"fasp.{DOMAIN}": f"aspera.{DOMAIN}"}
 NO_ADDRESS_NAME = f"noaddr.{DOMAIN}"
@@ -113,7 +127,7 @@ class Lab:
     processes: list[subprocess.Popen[bytes]] = field(default_factory=list)
     addr: Addr = ADDR
 
-    NODES = ("client", "router", "fw", "server", "server2")
+    NODES = ("client", "router", "fw", "dmz", "server", "server2")
 
     @property
     def id(self) -> str:
@@ -148,6 +162,7 @@ class Lab:
             self._start_dns()
             self._start_sshd("server", ports=(22, 33001))
             self._start_sshd("server2", ports=(22,))
+            self._start_http("server2", 8080)
         except BaseException:
             self.down()
             raise
@@ -184,31 +199,46 @@ class Lab:
             self.sysctl(node, "net.ipv6.conf.all.accept_dad", "0")
             self.sysctl(node, "net.ipv6.conf.default.accept_dad", "0")
             run(["ip", "-n", ns, "link", "set", "lo", "up"])
-        for node in ("router", "fw"):
+        for node in ("router", "fw", "dmz"):
             self.sysctl(node, "net.ipv4.ip_forward", "1")
             self.sysctl(node, "net.ipv6.conf.all.forwarding", "1")
-            # Routers answer every TTL-expired / unreachable probe: deterministic hop-by-hop tests.
-            self.sysctl(node, "net.ipv4.icmp_ratelimit", "0")
-            self.sysctl(node, "net.ipv6.icmp.ratelimit", "0")
+        for node in ("router", "fw", "dmz", "server", "server2"):
+            # Every node answers every probe (no ICMP rate limit): tests that run many checks back to back
+            # stay deterministic. rate_limit_icmp() puts Linux's default limit back for rate-limit scenarios.
+            self.rate_limit_icmp(node, 0)
+
         a = self.addr
         self._link("client", "eth0", "router", "eth0")
         self._link("router", "eth1", "fw", "eth0")
-        self._link("fw", "eth1", "server", "eth0")
-        self._link("fw", "eth2", "server2", "eth0")
+        self._link("fw", "eth1", "dmz", "eth0")
+        self._link("dmz", "eth1", "server", "eth0")
+        self._link("dmz", "eth2", "server2", "eth0")
         self._address("client", "eth0", a.client4, a.client6)
         self._address("router", "eth0", a.router_client4, a.router_client6)
         self._address("router", "eth1", a.router_fw4, a.router_fw6)
         self._address("fw", "eth0", a.fw_router4, a.fw_router6)
-        self._address("fw", "eth1", a.fw_server4, a.fw_server6)
-        self._address("fw", "eth2", a.fw_server2_4, a.fw_server2_6)
+        self._address("fw", "eth1", a.fw_dmz4, a.fw_dmz6)
+        self._address("dmz", "eth0", a.dmz_fw4, a.dmz_fw6)
+        self._address("dmz", "eth1", a.dmz_server4, a.dmz_server6)
+        self._address("dmz", "eth2", a.dmz_server2_4, a.dmz_server2_6)
         self._address("server", "eth0", a.server4, a.server6)
         self._address("server2", "eth0", a.server2_4, a.server2_6)
         self._default_route("client", a.router_client4, a.router_client6)
         self._default_route("router", a.fw_router4, a.fw_router6)
-        self._default_route("server", a.fw_server4, a.fw_server6)
-        self._default_route("server2", a.fw_server2_4, a.fw_server2_6)
-        run(["ip", "-n", self.ns("fw"), "route", "add", "198.18.1.0/24", "via", a.router_fw4])
-        run(["ip", "-n", self.ns("fw"), "-6", "route", "add", "2001:db8:1::/64", "via", a.router_fw6])
+        self._default_route("dmz", a.fw_dmz4, a.fw_dmz6)
+        self._default_route("server", a.dmz_server4, a.dmz_server6)
+        self._default_route("server2", a.dmz_server2_4, a.dmz_server2_6)
+        fw = self.ns("fw")
+        run(["ip", "-n", fw, "route", "add", "198.18.1.0/24", "via", a.router_fw4])
+        run(["ip", "-n", fw, "-6", "route", "add", "2001:db8:1::/64", "via", a.router_fw6])
+        for prefix4, prefix6 in (("198.18.3.0/24", "2001:db8:3::/64"), ("198.18.4.0/24", "2001:db8:4::/64")):
+            run(["ip", "-n", fw, "route", "add", prefix4, "via", a.dmz_fw4])
+            run(["ip", "-n", fw, "-6", "route", "add", prefix6, "via", a.dmz_fw6])
+        # A destination nobody can reach: the firewall answers ICMP net-unreachable / no-route (see firewall()).
+        # (An 'unreachable' route would do the same, but its ICMP goes through a per-peer limiter that is
+        # not per-namespace (net.ipv4.route.error_cost) and would make the lab's answers depend on timing.)
+        run(["ip", "-n", fw, "route", "add", "198.18.6.0/24", "via", a.dmz_fw4])
+        run(["ip", "-n", fw, "-6", "route", "add", "2001:db8:6::/64", "via", a.dmz_fw6])
         self.firewall([])
 
     def _link(self, node_a: str, if_a: str, node_b: str, if_b: str) -> None:
@@ -316,6 +346,30 @@ class Lab:
         for port in ports:
             self.wait_listening(node, "tcp", port)
 
+    def _start_http(self, node: str, port: int) -> None:
+        """A plain HTTP server: a TCP port that answers but is not SSH."""
+        (self.workdir / "www").mkdir(exist_ok=True)
+        self._spawn(
+            node,
+            [sys.executable, "-m", "http.server", str(port), "--bind", "::", "--directory", str(self.workdir / "www")],
+        )
+        self.wait_listening(node, "tcp", port)
+
+    def host_firewall(self, node: str, rules: Iterable[str]) -> None:
+        """Replace the input-chain rules of a server's own host firewall (nft, family inet)."""
+        body = "\n".join(f"    {rule}" for rule in rules)
+        ruleset = (
+            "table inet aspdiag_host\n"
+            "delete table inet aspdiag_host\n"
+            "table inet aspdiag_host {\n"
+            "  chain input {\n"
+            "    type filter hook input priority 0; policy accept;\n"
+            f"{body}\n"
+            "  }\n"
+            "}\n"
+        )
+        run(["ip", "netns", "exec", self.ns(node), which("nft") or "nft", "-f", "-"], input=ruleset)
+
     def wait_listening(self, node: str, proto: str, port: int, timeout_s: float = 10.0) -> None:
         """Wait until something listens on ``proto``/``port`` inside ``node``."""
         flag = "-Htln" if proto == "tcp" else "-Huln"
@@ -333,20 +387,40 @@ class Lab:
 
     # ------------------------------------------------------------------ scenario switches
 
-    def firewall(self, rules: Iterable[str]) -> None:
-        """Replace the perimeter firewall's forward rules (nft syntax, family inet) with ``rules``."""
+    def firewall(self, rules: Iterable[str], output_rules: Iterable[str] = ()) -> None:
+        """Replace the perimeter firewall's rules (nft syntax, family inet): ``rules`` filter forwarded
+        traffic, ``output_rules`` act on what the firewall itself sends (e.g. spoofing its rejects)."""
         body = "\n".join(f"    {rule}" for rule in rules)
+        out = "\n".join(f"    {rule}" for rule in output_rules)
         ruleset = (
             "table inet aspdiag_fw\n"
             "delete table inet aspdiag_fw\n"
             "table inet aspdiag_fw {\n"
             "  chain forward {\n"
             "    type filter hook forward priority 0; policy accept;\n"
+            "    ip daddr 198.18.6.0/24 reject with icmp type net-unreachable\n"
+            "    ip6 daddr 2001:db8:6::/64 reject with icmpv6 type no-route\n"
             f"{body}\n"
+            "  }\n"
+            "  chain output {\n"
+            "    type filter hook output priority 0; policy accept;\n"
+            f"{out}\n"
             "  }\n"
             "}\n"
         )
         run(["ip", "netns", "exec", self.ns("fw"), which("nft") or "nft", "-f", "-"], input=ruleset)
+
+    def rate_limit_icmp(self, node: str, interval_ms: int) -> None:
+        """Set a node's ICMP rate limit (Linux default: 1000 ms per peer after a burst of about 6)."""
+        self.sysctl(node, "net.ipv4.icmp_ratelimit", str(interval_ms))
+        self.sysctl(node, "net.ipv6.icmp.ratelimit", str(interval_ms))
+
+    def scenario(self, name: str) -> None:
+        """Apply a named perimeter scenario from tests.lab.scenarios."""
+        from tests.lab.scenarios import SCENARIOS, spoof_source
+
+        output = spoof_source(self.addr.server4, self.addr.server6) if name == "udp-spoof" else []
+        self.firewall(SCENARIOS[name], output)
 
     def shape(self, node: str, ifname: str, rate_mbit: float, burst_kbyte: int = 32) -> None:
         """Token-bucket shaping (tc tbf) on the egress of ``node``/``ifname``."""

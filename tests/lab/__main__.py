@@ -25,7 +25,7 @@ def cmd_up(args: argparse.Namespace) -> int:
     """Build a lab that stays up after this command exits."""
     _require_lab()
     lab = Lab().up()
-    lab.firewall(SCENARIOS[args.scenario])
+    lab.scenario(args.scenario)
     # Hand the lab over to the user: forget the child processes (they keep running in the namespaces)
     # and mark the state file as manual so automatic sweeps leave it alone.
     lab.processes.clear()
@@ -69,7 +69,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     _require_lab()
     print(f"demo: building a lab; its perimeter firewall applies scenario '{args.scenario}'", file=sys.stderr)
     with Lab() as lab:
-        lab.firewall(SCENARIOS[args.scenario])
+        lab.scenario(args.scenario)
         argv = lab.exec_argv("client", [sys.executable, "-m", "aspdiag", "check", "aspera.lab.test", *args.extra])
         print(f"demo: {' '.join(argv[4:])}  (inside namespace {lab.ns('client')})", file=sys.stderr)
         env = {**os.environ, "PYTHONPATH": str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", "")}

@@ -9,19 +9,18 @@ import pytest
 from aspdiag.config import CheckConfig, validate_host
 from aspdiag.engine import check, run_probes
 from aspdiag.exit_codes import ExitCode, exit_code_for
-from aspdiag.model import DnsOutcome, Family, IcmpError, PortState, Severity, Verdict
-from aspdiag.net import ConnectKind, ConnectOutcome
+from aspdiag.model import DnsOutcome, PortState, Severity, Verdict
 from aspdiag.observer import RecordingObserver
-from tests.fakes import FakeConnector, FakeResolver, FakeRoutes, FakeSystem, fake_context, resolved
+from tests.fakes import FAKE_ENVIRONMENT, FakeNetwork, FakeResolver, FakeRoutes, Rule, fake_context, resolved
 
 NAME = "aspera.lab.test"
 V4, V6 = "198.18.3.2", "2001:db8:3::2"
 
 
-def run_check(host=NAME, resolver=None, connector=None, routes=None, observer=None, **config):
+def run_check(host=NAME, resolver=None, network=None, routes=None, observer=None, **config):
     cfg = CheckConfig(target=validate_host(host), timeout_s=config.pop("timeout_s", 0.5), **config)
-    ctx = fake_context(resolver or FakeResolver(resolved(NAME, (V4,), (V6,))), routes, connector)
-    return check(cfg, ctx, FakeSystem(), observer)
+    ctx = fake_context(resolver or FakeResolver(resolved(NAME, (V4,), (V6,))), routes, network)
+    return check(cfg, ctx, FAKE_ENVIRONMENT, observer)
 
 
 def test_ready_when_everything_answers():
@@ -38,8 +37,8 @@ def test_ready_when_everything_answers():
     }
     assert report.assessment.verdict is Verdict.READY
     assert exit_code_for(report.assessment.verdict) is ExitCode.READY
-    # 1 DNS + 2 addresses x (route + 2 TCP + 1 UDP)
-    assert sum(1 for kind, _ in observer.events if kind == "finished") == 9
+    # 1 DNS + 2 addresses x (route + reachability)
+    assert sum(1 for kind, _ in observer.events if kind == "finished") == 5
     assert [title for kind, title in observer.events if kind == "stage"] == ["Resolving", "Probing"]
 
 
@@ -60,10 +59,7 @@ def test_nxdomain_blocks(name):
 
 
 def test_udp_dropped_blocks_with_actionable_finding():
-    connector = FakeConnector(
-        udp={(V4, 33001): ConnectOutcome(ConnectKind.TIMEOUT, 3), (V6, 33001): ConnectOutcome(ConnectKind.TIMEOUT, 3)}
-    )
-    report = run_check(connector=connector)
+    report = run_check(network=FakeNetwork(rules={(None, "udp", 33001): Rule("drop")}))
     a = report.assessment
     assert a.verdict is Verdict.BLOCKED
     blockers = [f for f in a.findings if f.severity is Severity.BLOCKER]
@@ -73,8 +69,7 @@ def test_udp_dropped_blocks_with_actionable_finding():
 
 
 def test_only_ipv6_blocked_stays_ready_with_warning():
-    connector = FakeConnector(udp={(V6, 33001): ConnectOutcome(ConnectKind.TIMEOUT, 3)})
-    a = run_check(connector=connector).assessment
+    a = run_check(network=FakeNetwork(rules={(V6, "udp", 33001): Rule("drop")})).assessment
     assert a.verdict is Verdict.READY
     assert "IPv6" in a.summary
     assert any(f.severity is Severity.WARNING and f.address == V6 for f in a.findings)
@@ -84,17 +79,13 @@ def test_only_ipv6_blocked_stays_ready_with_warning():
 def test_one_of_two_ipv4_addresses_blocked_is_degraded():
     other = "198.18.4.2"
     resolver = FakeResolver(resolved("multi.lab.test", (V4, other)))
-    icmp = IcmpError(Family.IPV4, 3, 13, "198.18.2.2")
-    connector = FakeConnector(udp={(other, 33001): ConnectOutcome(ConnectKind.ICMP, 1, (0.3,), icmp)})
-    a = run_check("multi.lab.test", resolver=resolver, connector=connector).assessment
+    network = FakeNetwork(rules={(other, "udp", 33001): Rule("reject")})
+    a = run_check("multi.lab.test", resolver=resolver, network=network).assessment
     assert a.verdict is Verdict.DEGRADED
 
 
 def test_only_33001_open_suggests_dash_p():
-    connector = FakeConnector(
-        tcp={(V4, 22): ConnectOutcome(ConnectKind.TIMEOUT, 1), (V6, 22): ConnectOutcome(ConnectKind.TIMEOUT, 1)}
-    )
-    a = run_check(connector=connector).assessment
+    a = run_check(network=FakeNetwork(rules={(None, "tcp", 22): Rule("drop")})).assessment
     assert a.verdict is Verdict.READY
     assert any(f.title.startswith("Use -P 33001") for f in a.findings)
 
@@ -105,20 +96,29 @@ def test_no_route_blocks():
 
 
 def test_probe_overrunning_its_timeout_is_recorded_not_waited_for():
-    connector = FakeConnector(delay_s={("tcp", V4, 22): 30.0})
+    network = FakeNetwork(delay_s={("tcp", V4, 22): 30.0})
     started = time.monotonic()
-    report = run_check(V4, connector=connector, timeout_s=0.2)
+    report = run_check(V4, network=network, timeout_s=0.2)
     assert time.monotonic() - started < 10
     tcp22 = next(p for p in report.ports if p.port == 22 and p.protocol.value == "tcp")
     assert tcp22.state is PortState.ERROR
-    assert any(f.key == f"tcp/{V4}/22" and "no result within" in f.reason for f in report.failures)
+    assert any(f.key == f"reach/{V4}" and "no result within" in f.reason for f in report.failures)
 
 
 def test_probes_run_concurrently():
-    delays = {("tcp", V4, 22): 0.5, ("tcp", V4, 33001): 0.5, ("udp", V4, 33001): 0.5}
+    delays = {
+        ("tcp", V4, 22): 0.3,
+        ("tcp", V4, 33001): 0.3,
+        ("udp", V4, 33001): 0.3,
+        ("tcp", V6, 22): 0.3,
+        ("tcp", V6, 33001): 0.3,
+        ("udp", V6, 33001): 0.3,
+    }
+    network = FakeNetwork(delay_s=delays)
     started = time.monotonic()
-    run_check(V4, connector=FakeConnector(delay_s=delays), timeout_s=2)
-    assert time.monotonic() - started < 1.2
+    run_check(network=network, timeout_s=3)
+    # 6 flows x (full probe + at least one trace probe) x 0.3 s sequentially would take > 3.6 s
+    assert time.monotonic() - started < 2.0
 
 
 @dataclass(frozen=True)
@@ -171,24 +171,25 @@ def test_ctrl_c_returns_partial_batch():
 
 def test_interrupted_check_is_never_ready():
     """Ctrl-C while UDP is still being probed: TCP results kept, verdict 'cannot tell', never 'ready'."""
-    import _thread
+    import os
+    import signal
 
-    connector = FakeConnector(delay_s={("udp", V4, 33001): 3.0, ("udp", V6, 33001): 3.0})
-    timer = threading.Timer(0.4, _thread.interrupt_main)
+    network = FakeNetwork(delay_s={("udp", V4, 33001): 3.0, ("udp", V6, 33001): 3.0})
+    timer = threading.Timer(0.4, os.kill, (os.getpid(), signal.SIGINT))  # a real Ctrl-C
     timer.start()
     try:
-        report = run_check(connector=connector, timeout_s=5)
+        report = run_check(network=network, timeout_s=5)
     finally:
         timer.cancel()
     assert report.interrupted
-    assert {p.label for p in report.ports} == {"tcp/22", "tcp/33001"}
+    assert report.ports == ()  # each address's ports are one probe: none finished
     assert report.assessment.verdict is Verdict.CANNOT_TELL
     assert exit_code_for(report.assessment.verdict, interrupted=True) is ExitCode.INTERRUPTED
 
 
 def test_every_udp_port_of_a_range_must_be_open():
-    connector = FakeConnector(udp={(V4, 33002): ConnectOutcome(ConnectKind.TIMEOUT, 3)})
-    report = run_check(V4, connector=connector, udp_ports=(33001, 33002))
+    network = FakeNetwork(rules={(V4, "udp", 33002): Rule("drop")})
+    report = run_check(V4, network=network, udp_ports=(33001, 33002))
     assert report.assessment.verdict is Verdict.BLOCKED
 
 

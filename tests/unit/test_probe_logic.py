@@ -6,11 +6,9 @@ import struct
 import pytest
 
 from aspdiag.icmp import icmp_name, is_prohibited
-from aspdiag.model import Family, IcmpError, PortState, Protocol, RouteOutcome
-from aspdiag.net import ConnectKind, ConnectOutcome
+from aspdiag.model import AnswerKind, Family, IcmpError, RouteOutcome, inferred_hops
 from aspdiag.net.routes import parse_link_mtu, parse_route_get
-from aspdiag.net.sockets import parse_extended_err
-from aspdiag.probes.ports import classify
+from aspdiag.net.sockets import answer_kind, parse_extended_err
 
 TARGET = "198.18.3.2"
 FIREWALL = "198.18.2.2"
@@ -63,46 +61,25 @@ def test_icmp_names(family, t, c, name, prohibited):
     assert is_prohibited(family, t, c) is prohibited
 
 
-def _icmp(t, c, offender, family=Family.IPV4):
-    return ConnectOutcome(ConnectKind.ICMP, 1, rtts_ms=(1.0,), icmp=IcmpError(family, t, c, offender))
-
-
 @pytest.mark.parametrize(
-    ("protocol", "outcome", "state", "words"),
+    ("family", "t", "c", "kind"),
     [
-        (Protocol.TCP, ConnectOutcome(ConnectKind.CONNECTED, 1, (0.4,)), PortState.OPEN, "SYN-ACK"),
-        (Protocol.TCP, ConnectOutcome(ConnectKind.REFUSED, 1, (0.4,)), PortState.CLOSED, "reset"),
-        (Protocol.TCP, ConnectOutcome(ConnectKind.TIMEOUT, 1), PortState.TIMED_OUT, "no answer"),
-        (Protocol.TCP, _icmp(3, 13, FIREWALL), PortState.REJECTED, FIREWALL),
-        (Protocol.UDP, _icmp(3, 3, TARGET), PortState.CLOSED, "crosses every firewall"),
-        (Protocol.UDP, _icmp(3, 3, FIREWALL), PortState.REJECTED, "not by the target"),
-        (Protocol.UDP, _icmp(3, 13, FIREWALL), PortState.REJECTED, "administratively"),
-        (Protocol.UDP, ConnectOutcome(ConnectKind.REPLIED, 1, (2.0,)), PortState.OPEN, "UDP reply"),
-        (Protocol.UDP, ConnectOutcome(ConnectKind.TIMEOUT, 3), PortState.TIMED_OUT, "3 probe"),
-        (
-            Protocol.UDP,
-            ConnectOutcome(ConnectKind.LOCAL_ERROR, 0, detail="send failed: x"),
-            PortState.ERROR,
-            "send failed",
-        ),
-        (
-            Protocol.TCP,
-            ConnectOutcome(ConnectKind.ICMP, 1, errno_name="EHOSTUNREACH", detail="x EHOSTUNREACH"),
-            PortState.REJECTED,
-            "EHOSTUNREACH",
-        ),
+        (Family.IPV4, 11, 0, AnswerKind.TIME_EXCEEDED),
+        (Family.IPV4, 3, 3, AnswerKind.PORT_UNREACHABLE),
+        (Family.IPV4, 3, 13, AnswerKind.UNREACHABLE),
+        (Family.IPV4, 3, 0, AnswerKind.UNREACHABLE),
+        (Family.IPV6, 3, 0, AnswerKind.TIME_EXCEEDED),
+        (Family.IPV6, 1, 4, AnswerKind.PORT_UNREACHABLE),
+        (Family.IPV6, 1, 1, AnswerKind.UNREACHABLE),
     ],
 )
-def test_classify(protocol, outcome, state, words):
-    got_state, detail = classify(protocol, TARGET, outcome)
-    assert got_state is state
-    assert words in detail
+def test_answer_kind(family, t, c, kind):
+    assert answer_kind(IcmpError(family, t, c, None)) is kind
 
 
-def test_classify_ipv6_port_unreachable_from_target_is_path_open():
-    target6 = "2001:db8:3::2"
-    state, _ = classify(Protocol.UDP, target6, _icmp(1, 4, target6, Family.IPV6))
-    assert state is PortState.CLOSED
+@pytest.mark.parametrize(("reply_ttl", "hops"), [(64, 1), (61, 4), (128, 1), (120, 9), (250, 6)])
+def test_inferred_hops(reply_ttl, hops):
+    assert inferred_hops(reply_ttl) == hops
 
 
 def test_parse_route_get_gateway_and_metrics():

@@ -7,15 +7,20 @@ import pytest
 from aspdiag.config import validate_host
 from aspdiag.exit_codes import ExitCode, exit_code_for
 from aspdiag.model import (
+    AnswerKind,
+    Banner,
+    BannerKind,
     CheckSettings,
     DnsOutcome,
     DnsQuery,
     DnsResult,
     Environment,
     Family,
+    HopRef,
     IcmpError,
     PortResult,
     PortState,
+    ProbeAnswer,
     Protocol,
     Report,
     RouteOutcome,
@@ -41,40 +46,38 @@ def sample_report() -> Report:
     )
     ports = []
     for address in (V4, V6):
-        ports.append(
-            PortResult(
-                address,
-                Protocol.TCP,
-                22,
-                PortState.OPEN,
-                rtts_ms=(0.4,),
-                probes_sent=1,
-                probes_answered=1,
-                detail="TCP handshake completed (SYN-ACK)",
+        for port, rtt in ((22, 0.4), (33001, 0.5)):
+            ports.append(
+                PortResult(
+                    address,
+                    Protocol.TCP,
+                    port,
+                    PortState.OPEN,
+                    probes=(ProbeAnswer(64, AnswerKind.SYN_ACK, address, rtt_ms=rtt),),
+                    hops_to_target=4,
+                    last_responding_hop=HopRef(4, address),
+                    detail="TCP handshake completed (SYN-ACK)",
+                    banner=Banner(BannerKind.SSH, "SSH-2.0-OpenSSH_9.2p1"),
+                )
             )
-        )
-        ports.append(
-            PortResult(
-                address,
-                Protocol.TCP,
-                33001,
-                PortState.OPEN,
-                rtts_ms=(0.5,),
-                probes_sent=1,
-                probes_answered=1,
-                detail="TCP handshake completed (SYN-ACK)",
-            )
-        )
+    reject = IcmpError(Family.IPV4, 3, 13, FW)
     ports.append(
         PortResult(
             V4,
             Protocol.UDP,
             33001,
             PortState.REJECTED,
-            rtts_ms=(0.3,),
-            probes_sent=1,
-            probes_answered=1,
-            icmp=IcmpError(Family.IPV4, 3, 13, FW),
+            method="raw",
+            probes=(ProbeAnswer(64, AnswerKind.UNREACHABLE, FW, reject, reply_ttl=63, rtt_ms=0.3),),
+            trace=(
+                ProbeAnswer(1, AnswerKind.TIME_EXCEEDED, "198.18.1.1", IcmpError(Family.IPV4, 11, 0, "198.18.1.1"), 64),
+                ProbeAnswer(2, AnswerKind.TIME_EXCEEDED, FW, IcmpError(Family.IPV4, 11, 0, FW), 63),
+                ProbeAnswer(3, AnswerKind.UNREACHABLE, FW, reject, 63),
+            ),
+            hops_to_target=4,
+            last_responding_hop=HopRef(2, FW),
+            blocked_at=HopRef(2, FW),
+            location=f"rejected at hop 2 ({FW})",
             detail="ICMP communication-administratively-prohibited | from firewall",
         )
     )
@@ -84,10 +87,8 @@ def sample_report() -> Report:
             Protocol.UDP,
             33001,
             PortState.CLOSED,
-            rtts_ms=(0.3,),
-            probes_sent=1,
-            probes_answered=1,
-            icmp=IcmpError(Family.IPV6, 1, 4, V6),
+            probes=(ProbeAnswer(64, AnswerKind.PORT_UNREACHABLE, V6, IcmpError(Family.IPV6, 1, 4, V6), 61, 0.3),),
+            hops_to_target=4,
             detail="path open",
         )
     )
@@ -116,10 +117,28 @@ def test_json_view(sample_report):
     v4 = data["addresses"][0]
     assert v4["address"] == V4 and v4["family"] == "ipv4"
     assert v4["route"]["interface_mtu_bytes"] == 1500
-    udp = v4["ports"][-1]
+    udp = next(r for r in data["reachability"] if r["address"] == V4 and r["protocol"] == "udp")
+    for key in (
+        "address",
+        "family",
+        "protocol",
+        "port",
+        "state",
+        "last_responding_hop",
+        "blocked_at",
+        "hops_to_target",
+        "icmp",
+        "method",
+        "evidence",
+    ):
+        assert key in udp
     assert udp["state"] == "rejected" and udp["icmp"]["offender"] == FW
     assert udp["icmp"]["name"] == "communication-administratively-prohibited"
-    assert udp["rtt_ms"] == 0.3
+    assert udp["blocked_at"] == {"hop": 2, "address": FW}
+    assert udp["hops_to_target"] == 4 and udp["method"] == "raw"
+    assert udp["evidence"]["rtt_ms"] == 0.3 and udp["evidence"]["reply_ttl"] == 63
+    assert [h["ttl"] for h in udp["evidence"]["trace"]] == [1, 2, 3]
+    assert data["reachability"][0]["banner"]["kind"] == "ssh"
 
 
 def test_verdict_for_sample_is_degraded_when_ipv4_blocked(sample_report):
@@ -132,7 +151,8 @@ def test_markdown_has_verdict_tables_and_escapes_pipes(sample_report):
     assert text.startswith("# aspdiag check: fasp.lab.test")
     assert "**Verdict: DEGRADED**" in text
     assert "| Address | Family | Source / interface | Gateway | TCP 22 | TCP 33001 | UDP 33001 |" in text
-    assert "REJECTED by 198.18.2.2" in text
+    assert "REJECTED at hop 2 (198.18.2.2)" in text
+    assert "2 198.18.2.2 ttl-exceeded ttl=63; 3 198.18.2.2 communication-administratively-prohibited" in text
     assert "prohibited \\| from firewall" in text
     assert "```\naspdiag check fasp.lab.test\n```" in text
 

@@ -5,7 +5,7 @@ import io
 from rich.console import Console
 
 from aspdiag.cli import _use_color
-from aspdiag.model import PortResult, PortState, Protocol
+from aspdiag.model import AnswerKind, HopRef, PortResult, PortState, ProbeAnswer, Protocol
 from aspdiag.ui.progress import RichProgressObserver
 
 
@@ -23,9 +23,18 @@ def test_progress_prints_one_line_per_finished_probe():
         observer.probe_finished(
             "tcp/198.18.3.2/22",
             "TCP 22 on 198.18.3.2",
-            PortResult("198.18.3.2", Protocol.TCP, 22, PortState.OPEN, rtts_ms=(0.25,)),
+            (
+                PortResult(
+                    "198.18.3.2",
+                    Protocol.TCP,
+                    22,
+                    PortState.OPEN,
+                    probes=(ProbeAnswer(64, AnswerKind.SYN_ACK, "198.18.3.2", rtt_ms=0.25),),
+                ),
+                PortResult("198.18.3.2", Protocol.UDP, 33001, PortState.DROPPED, blocked_at=HopRef(3, "198.18.5.2")),
+            ),
         )
-    assert "TCP 22 on 198.18.3.2: open 0.25 ms" in out.getvalue()
+    assert "TCP 22 on 198.18.3.2: tcp/22 open 0.25 ms; udp/33001 DROPPED at hop 3 (198.18.5.2)" in out.getvalue()
 
 
 def test_color_only_on_a_tty_and_without_no_color(monkeypatch):

@@ -1,0 +1,160 @@
+"""Reachability from simulated paths (no packets): state, hop and address for every firewall scenario,
+for a raw-like back-end (reply TTLs everywhere, parallel TCP) and a socket-like one (sequential TCP,
+resets without reply TTL)."""
+
+import pytest
+
+from aspdiag.model import AnswerKind, HopRef, PortState, ProbeAnswer
+from aspdiag.probes.reachability import ReachabilityProbe
+from aspdiag.reach import HopSearch, hops_to_target
+from tests.fakes import V4_PATH, V6_PATH, FakeNetwork, Rule, fake_context
+
+V4, V6 = "198.18.3.2", "2001:db8:3::2"
+FW = {V4: V4_PATH[1], V6: V6_PATH[1]}
+DMZ = {V4: V4_PATH[2], V6: V6_PATH[2]}
+
+
+def reach(address, network):
+    results = ReachabilityProbe(address, (22, 33001), (33001,), answer_timeout_s=1.0).run(fake_context(network=network))
+    return {r.label: r for r in results}
+
+
+@pytest.fixture(params=[False, True], ids=["socket-like", "raw-like"])
+def raw_like(request):
+    return request.param
+
+
+@pytest.mark.parametrize("address", [V4, V6])
+def test_all_open(address, raw_like):
+    r = reach(address, FakeNetwork(raw_like=raw_like))
+    assert [r[k].state for k in ("tcp/22", "tcp/33001", "udp/33001")] == [
+        PortState.OPEN,
+        PortState.OPEN,
+        PortState.CLOSED,
+    ]
+    assert r["udp/33001"].path_open
+    assert all(x.hops_to_target == 4 for x in r.values())
+    assert r["tcp/22"].last_responding_hop == HopRef(4, address)
+    assert r["tcp/22"].blocked_at is None
+    assert [a.responder for a in r["udp/33001"].trace[:3]] == list(V4_PATH if address == V4 else V6_PATH)
+
+
+@pytest.mark.parametrize("address", [V4, V6])
+def test_udp_dropped_at_the_perimeter(address, raw_like):
+    r = reach(address, FakeNetwork(raw_like=raw_like, rules={(None, "udp", 33001): Rule("drop", 2)}))["udp/33001"]
+    assert r.state is PortState.DROPPED
+    assert r.last_responding_hop == HopRef(2, FW[address])
+    assert r.blocked_at == HopRef(3, DMZ[address])
+    assert r.location.startswith(f"between hop 2 ({FW[address]}) and hop 3 ({DMZ[address]})")
+
+
+@pytest.mark.parametrize("address", [V4, V6])
+def test_tcp_33001_rejected_admin_prohibited(address, raw_like):
+    r = reach(address, FakeNetwork(raw_like=raw_like, rules={(None, "tcp", 33001): Rule("reject", 2)}))
+    assert r["tcp/33001"].state is PortState.REJECTED
+    assert r["tcp/33001"].blocked_at == HopRef(2, FW[address])
+    assert r["tcp/33001"].icmp is not None and "prohibited" in r["tcp/33001"].icmp.name
+    assert r["tcp/22"].state is PortState.OPEN
+
+
+@pytest.mark.parametrize("address", [V4, V6])
+def test_tcp_22_reset_injected_by_the_firewall(address, raw_like):
+    r = reach(address, FakeNetwork(raw_like=raw_like, rules={(None, "tcp", 22): Rule("reset", 2)}))
+    assert r["tcp/22"].state is PortState.REJECTED
+    assert r["tcp/22"].blocked_at == HopRef(2, FW[address])
+    assert "before the target at hop 4" in r["tcp/22"].detail
+
+
+def test_genuine_reset_is_closed(raw_like):
+    r = reach(V4, FakeNetwork(raw_like=raw_like, tcp_listening={33001}))
+    assert r["tcp/22"].state is PortState.CLOSED
+    assert r["tcp/22"].hops_to_target == 4
+
+
+@pytest.mark.parametrize("address", [V4, V6])
+def test_udp_port_unreachable_spoofed_by_the_firewall(address, raw_like):
+    r = reach(address, FakeNetwork(raw_like=raw_like, rules={(None, "udp", 33001): Rule("spoof", 2)}))["udp/33001"]
+    assert r.state is PortState.REJECTED
+    assert r.blocked_at == HopRef(2, FW[address])
+    assert not r.path_open
+
+
+def test_port_unreachable_from_the_firewall_address(raw_like):
+    r = reach(V4, FakeNetwork(raw_like=raw_like, rules={(None, "udp", 33001): Rule("unreach", 2)}))["udp/33001"]
+    assert r.state is PortState.REJECTED and r.blocked_at == HopRef(2, FW[V4])
+    assert "not by the target" in r.detail
+
+
+def test_drop_for_ipv6_only(raw_like):
+    network = FakeNetwork(raw_like=raw_like, rules={(V6, "udp", 33001): Rule("drop", 2)})
+    assert reach(V4, network)["udp/33001"].state is PortState.CLOSED
+    assert reach(V6, network)["udp/33001"].state is PortState.DROPPED
+
+
+@pytest.mark.parametrize("address", [V4, V6])
+def test_target_host_firewall_drops(address, raw_like):
+    r = reach(address, FakeNetwork(raw_like=raw_like, rules={(None, "udp", 33001): Rule("drop", 0)}))["udp/33001"]
+    assert r.state is PortState.DROPPED
+    assert r.blocked_at == HopRef(4, address)
+    assert r.last_responding_hop == HopRef(3, DMZ[address])
+    assert r.location.startswith("at or just before the target")
+
+
+def test_silent_router_is_worded_with_caution(raw_like):
+    network = FakeNetwork(raw_like=raw_like, rules={(None, "udp", 33001): Rule("drop", 2)}, silent_routers={DMZ[V4]})
+    r = reach(V4, network)["udp/33001"]
+    assert r.state is PortState.DROPPED
+    assert r.blocked_at == HopRef(3, None)
+    assert "may also just not answer" in r.location
+
+
+def test_ports_that_share_a_fate_share_a_trace():
+    network = FakeNetwork()
+    ReachabilityProbe(V4, (22, 33001), (33001, 33002, 33003), answer_timeout_s=1.0).run(fake_context(network=network))
+    udp_traces = [c for c in network.calls if c[0] == "udp" and c[3] != (64,)]
+    assert len(udp_traces) == 1, udp_traces
+
+
+def test_hop_search_sequential_stops_two_silences_after_the_last_answer():
+    search = HopSearch(max_ttl=16, sequential=True)
+    script = {1: AnswerKind.TIME_EXCEEDED, 2: AnswerKind.TIME_EXCEEDED}
+    sent = []
+    while ttls := search.next_ttls():
+        sent += ttls
+        search.record(ProbeAnswer(t, script.get(t, AnswerKind.SILENT)) for t in ttls)
+    assert sent == [1, 2, 3, 4]
+
+
+def test_hop_search_sequential_stops_at_a_decisive_answer():
+    search = HopSearch(max_ttl=16, sequential=True)
+    search.record([ProbeAnswer(1, AnswerKind.TIME_EXCEEDED), ProbeAnswer(2, AnswerKind.RESET)])
+    assert search.done and search.next_ttls() == []
+
+
+def test_hop_search_parallel_is_one_round():
+    search = HopSearch(max_ttl=5, sequential=False)
+    assert search.next_ttls() == [1, 2, 3, 4, 5]
+    search.record([ProbeAnswer(t, AnswerKind.SILENT) for t in (1, 2, 3, 4, 5)])
+    assert search.done
+
+
+def test_hops_to_target_prefers_confirmed_answers():
+    answers = [
+        ProbeAnswer(3, AnswerKind.RESET, V4),  # a socket sees no reply TTL: unconfirmed
+        ProbeAnswer(4, AnswerKind.SYN_ACK, V4),  # confirmed
+        ProbeAnswer(3, AnswerKind.PORT_UNREACHABLE, V4, reply_ttl=63),  # claims 2 hops at TTL 3: forged
+    ]
+    assert hops_to_target(V4, answers) == 4
+    assert hops_to_target(V4, answers[:1]) == 3
+    assert hops_to_target(V4, [ProbeAnswer(64, AnswerKind.PORT_UNREACHABLE, V4, reply_ttl=61)]) == 4
+    assert hops_to_target(V4, [ProbeAnswer(64, AnswerKind.TIME_EXCEEDED, "198.18.1.1")]) is None
+
+
+def test_local_error_is_error():
+    class Broken(FakeNetwork):
+        def probe(self, address, protocol, port, ttls, wait_s, source_port=0):
+            return tuple(ProbeAnswer(t, AnswerKind.LOCAL_ERROR, detail="no route (ENETUNREACH)") for t in ttls), 1
+
+    r = ReachabilityProbe(V6, (22,), (33001,), 1.0).run(fake_context(network=Broken()))
+    assert {x.state for x in r} == {PortState.ERROR}
+    assert "ENETUNREACH" in r[0].detail
