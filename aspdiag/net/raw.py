@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import random
+import socket
 import struct
 from collections.abc import Sequence
 from typing import Any
@@ -30,6 +31,17 @@ def _scapy() -> Any:
     return scapy
 
 
+def _local_route_error(address: str, port: int) -> str | None:
+    """Ask the kernel whether it can route to ``address`` at all (scapy would silently send nothing)."""
+    family = socket.AF_INET6 if ":" in address else socket.AF_INET
+    try:
+        with socket.socket(family, socket.SOCK_DGRAM) as sock:
+            sock.connect((address, port))  # selects a route; sends nothing
+    except OSError as exc:
+        return f"no local route to {address}: {exc.strerror or exc}"
+    return None
+
+
 class ScapyProber:
     """The raw-packet PacketProber."""
 
@@ -47,6 +59,10 @@ class ScapyProber:
         self, address: str, protocol: Protocol, port: int, ttls: Sequence[int], wait_s: float, source_port: int = 0
     ) -> tuple[tuple[ProbeAnswer, ...], int]:
         """Send all probes at once, wait ``wait_s``, match every answer to its probe."""
+        sent_utc = utc_now_iso()
+        no_route = _local_route_error(address, port)
+        if no_route is not None:
+            return tuple(ProbeAnswer(t, AnswerKind.LOCAL_ERROR, sent_utc=sent_utc, detail=no_route) for t in ttls), 0
         if self._scapy is None:
             self._scapy = _scapy()
         s = self._scapy
@@ -62,7 +78,6 @@ class ScapyProber:
             else:
                 l4 = s.UDP(sport=sport, dport=port) / s.Raw(PAYLOAD_PREFIX + struct.pack("!I", index))
             packets.append(ip / l4)
-        sent_utc = utc_now_iso()
         try:
             # multi=False: sr() returns as soon as every probe has an answer. scapy may pair an answer with the
             # wrong probe of the same 5-tuple; _index() re-derives the probe from the answer's own fields.

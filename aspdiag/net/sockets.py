@@ -194,7 +194,7 @@ class SocketProber:
             except OSError as exc:  # e.g. an unresolvable IPv6 zone
                 return _local_error(ttl, exc, f"cannot connect to {address}"), source_port
             if err not in (0, errno.EINPROGRESS):
-                return self._tcp_failure(sock, address, ttl, err, start, sent_utc), source_port
+                return self._tcp_failure(sock, address, ttl, err, start, sent_utc, immediate=True), source_port
             poller = select.poll()
             poller.register(sock, select.POLLOUT | select.POLLERR)
             if not poller.poll(wait_s * 1000.0):
@@ -224,7 +224,9 @@ class SocketProber:
         return int(sock.getsockname()[1])
 
     @staticmethod
-    def _tcp_failure(sock: socket.socket, address: str, ttl: int, err: int, start: float, sent_utc: str) -> ProbeAnswer:
+    def _tcp_failure(
+        sock: socket.socket, address: str, ttl: int, err: int, start: float, sent_utc: str, immediate: bool = False
+    ) -> ProbeAnswer:
         rtt = _ms(start)
         for _data, icmp, _local, reply_ttl in _read_errqueue(sock):
             if icmp is not None:
@@ -249,7 +251,7 @@ class SocketProber:
             )
         if err == errno.ETIMEDOUT:
             return ProbeAnswer(ttl, AnswerKind.SILENT, sent_utc=sent_utc)
-        if err in (errno.EHOSTUNREACH, errno.ENETUNREACH) and rtt > 0:
+        if err in (errno.EHOSTUNREACH, errno.ENETUNREACH) and not immediate:
             return ProbeAnswer(
                 ttl,
                 AnswerKind.UNREACHABLE,

@@ -21,10 +21,8 @@ FW4, FW6 = ADDR.fw_router4, ADDR.fw_router6
 
 
 def ports_of(data: Any) -> dict[tuple[str, str], Any]:
-    """(address, 'tcp/22') -> port result."""
-    return {
-        (entry["address"], f"{p['protocol']}/{p['port']}"): p for entry in data["addresses"] for p in entry["ports"]
-    }
+    """(address, 'tcp/22') -> reachability entry."""
+    return {(r["address"], f"{r['protocol']}/{r['port']}"): r for r in data["reachability"]}
 
 
 def states(data: Any) -> dict[tuple[str, str], str]:
@@ -34,6 +32,7 @@ def states(data: Any) -> dict[tuple[str, str], str]:
 def check_json(lab: Lab, workdir, *args: str, **kw) -> tuple[int, Any]:
     run = run_aspdiag(lab, ["check", *args, "--format", "json", "--no-reports"], workdir, **kw)
     assert run.code in (0, 1), run.stderr
+    assert not run.json["failures"], run.json["failures"]
     return run.code, run.json
 
 
@@ -58,6 +57,8 @@ def test_lab_name_shows_ipv4_and_ipv6_with_tcp_results(fw, workdir):
     }
     udp = ports_of(data)[(V4, "udp/33001")]
     assert udp["path_open"] and udp["icmp"]["offender"] == V4 and udp["icmp"]["name"] == "port-unreachable"
+    assert udp["hops_to_target"] == 4 and udp["method"] == "raw"
+    assert ports_of(data)[(V4, "tcp/22")]["banner"]["text"].startswith("SSH-2.0-OpenSSH")
     routes = {e["address"]: e["route"] for e in data["addresses"]}
     assert routes[V4]["source_address"] == ADDR.client4 and routes[V4]["gateway"] == ADDR.router_client4
     assert routes[V6]["source_address"] == ADDR.client6 and routes[V6]["interface"] == "eth0"
@@ -119,43 +120,6 @@ def test_closed_port_on_second_server(fw, workdir):
     assert code == 0
 
 
-@pytest.mark.parametrize(
-    ("scenario", "expected", "icmp"),
-    [
-        ("tcp-drop", {"tcp/22": "timed_out", "tcp/33001": "timed_out"}, None),
-        ("tcp-reject", {"tcp/22": "rejected", "tcp/33001": "rejected"}, "communication-administratively-prohibited"),
-        ("tcp-reset", {"tcp/22": "closed", "tcp/33001": "closed"}, None),
-        ("udp-drop", {"udp/33001": "timed_out"}, None),
-        ("udp-reject", {"udp/33001": "rejected"}, "communication-administratively-prohibited"),
-        ("udp-spoof", {"udp/33001": "rejected"}, "port-unreachable"),
-    ],
-)
-def test_firewall_scenarios_block(fw, workdir, scenario, expected, icmp):
-    fw.firewall(sc.SCENARIOS[scenario])
-    code, data = check_json(fw, workdir, "aspera.lab.test", "--timeout", "1")
-    assert code == 1
-    assert data["verdict"]["verdict"] == "blocked"
-    ports = ports_of(data)
-    for address, firewall in ((V4, FW4), (V6, FW6)):
-        for label, state in expected.items():
-            result = ports[(address, label)]
-            assert result["state"] == state, (address, label, result)
-            if icmp is not None:
-                assert result["icmp"]["name"] == icmp
-                assert result["icmp"]["offender"] == firewall
-    findings = " ".join(f["action"] for f in data["verdict"]["findings"])
-    assert "allow outbound" in findings
-
-
-def test_ipv6_only_rule(fw, workdir):
-    fw.firewall(sc.SCENARIOS["ipv6-udp-drop"])
-    code, data = check_json(fw, workdir, "aspera.lab.test", "--timeout", "1")
-    s = states(data)
-    assert s[(V4, "udp/33001")] == "closed" and s[(V6, "udp/33001")] == "timed_out"
-    assert data["verdict"]["verdict"] == "ready" and "IPv6" in data["verdict"]["summary"]
-    assert code == 0
-
-
 def test_one_of_two_addresses_blocked_is_degraded(fw, workdir):
     fw.firewall([f"ip daddr {ADDR.server2_4} udp dport 33001 drop"])
     code, data = check_json(fw, workdir, "multi.lab.test", "--timeout", "1")
@@ -179,7 +143,7 @@ def test_link_mtu_is_reported(fw, workdir):
 
 
 def test_ctrl_c_exits_130_and_writes_partial_reports(fw, workdir):
-    fw.firewall(sc.SCENARIOS["udp-drop"])
+    fw.scenario("udp-drop")
     argv = fw.exec_argv("client", [sys.executable, "-m", "aspdiag", "check", "aspera.lab.test", "--timeout", "20"])
     env = {"PATH": SAFE_PATH, "PYTHONPATH": str(REPO), "HOME": str(workdir)}
     proc = subprocess.Popen(argv, cwd=workdir, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -193,7 +157,7 @@ def test_ctrl_c_exits_130_and_writes_partial_reports(fw, workdir):
     data = json.loads(reports[0].read_text())
     assert data["run"]["interrupted"] is True
     assert data["verdict"]["verdict"] == "cannot tell"  # UDP never finished: never "ready"
-    assert ports_of(data)[(V4, "tcp/22")]["state"] == "open"  # measured before Ctrl-C, kept
+    assert data["addresses"][0]["route"]["source_address"] == ADDR.client4  # measured before Ctrl-C, kept
     assert any("interrupted" in f["reason"] for f in data["failures"])
 
 

@@ -1,0 +1,190 @@
+"""Firewall evidence in the lab: every scenario gives the right state, hop and address, in both back-ends
+(raw packets as root, unprivileged sockets as ``nobody``)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from tests.conftest import run_aspdiag
+from tests.lab import ADDR, Lab
+
+V4, V6 = ADDR.server4, ADDR.server6
+FW = {V4: ADDR.fw_router4, V6: ADDR.fw_router6}
+DMZ = {V4: ADDR.dmz_fw4, V6: ADDR.dmz_fw6}
+
+
+@pytest.fixture(params=["raw", "socket"])
+def backend(request, nobody_python) -> dict[str, Any]:
+    """How to run the tool: raw as root, socket as nobody (the unprivileged fallback chosen automatically)."""
+    if request.param == "raw":
+        return {"method": "raw", "kw": {}}
+    return {"method": "socket", "kw": {"python": nobody_python, "user": "nobody"}}
+
+
+@pytest.fixture
+def lab_clean(lab: Lab) -> Iterator[Lab]:
+    lab.scenario("open")
+    lab.host_firewall("server", [])
+    yield lab
+    lab.scenario("open")
+    lab.host_firewall("server", [])
+
+
+def check(lab: Lab, workdir, backend, host: str = "aspera.lab.test", *extra: str) -> tuple[int, Any]:
+    run = run_aspdiag(lab, ["check", host, "-f", "json", "--no-reports", *extra], workdir, **backend["kw"])
+    assert run.code in (0, 1), run.stderr
+    import json
+
+    data = json.loads(run.stdout)
+    assert data["run"]["settings"]["method"] == backend["method"]
+    assert not data["failures"], data["failures"]  # no probe crashed or overran
+    assert {r["method"] for r in data["reachability"]} == {backend["method"]}
+    return run.code, data
+
+
+def entry(data: Any, address: str, label: str) -> Any:
+    proto, port = label.split("/")
+    return next(
+        r for r in data["reachability"] if r["address"] == address and r["protocol"] == proto and r["port"] == int(port)
+    )
+
+
+def hop(n: int, address: str | None) -> dict[str, Any]:
+    return {"hop": n, "address": address}
+
+
+def test_all_open(lab_clean, workdir, backend):
+    code, data = check(lab_clean, workdir, backend)
+    assert code == 0 and data["verdict"]["verdict"] == "ready"
+    for address in (V4, V6):
+        assert entry(data, address, "tcp/22")["state"] == "open"
+        assert entry(data, address, "tcp/33001")["state"] == "open"
+        udp = entry(data, address, "udp/33001")
+        assert udp["state"] == "closed" and udp["path_open"]
+        assert udp["hops_to_target"] == 4 and udp["blocked_at"] is None
+        assert udp["last_responding_hop"] == hop(4, address)
+        assert [h["responder"] for h in udp["evidence"]["trace"][:3]] == (
+            [ADDR.router_client4, FW[V4], DMZ[V4]] if address == V4 else [ADDR.router_client6, FW[V6], DMZ[V6]]
+        )
+        assert entry(data, address, "tcp/22")["banner"]["kind"] == "ssh"
+
+
+def test_udp_dropped_at_the_perimeter(lab_clean, workdir, backend):
+    lab_clean.scenario("udp-drop")
+    code, data = check(lab_clean, workdir, backend)
+    assert code == 1 and data["verdict"]["verdict"] == "blocked"
+    for address in (V4, V6):
+        udp = entry(data, address, "udp/33001")
+        assert udp["state"] == "dropped"
+        assert udp["last_responding_hop"] == hop(2, FW[address])
+        assert udp["blocked_at"] == hop(3, DMZ[address])
+        assert udp["location"].startswith(f"between hop 2 ({FW[address]}) and hop 3")
+        assert udp["hops_to_target"] == 4
+        assert udp["evidence"]["probes_answered"] >= 2  # the time-exceeded answers of hops 1 and 2
+
+
+def test_tcp_33001_rejected_admin_prohibited(lab_clean, workdir, backend):
+    lab_clean.scenario("tcp33001-reject")
+    _, data = check(lab_clean, workdir, backend)
+    for address in (V4, V6):
+        tcp = entry(data, address, "tcp/33001")
+        assert tcp["state"] == "rejected"
+        assert tcp["icmp"]["name"] == "communication-administratively-prohibited"
+        assert tcp["icmp"]["offender"] == FW[address]
+        assert tcp["blocked_at"] == hop(2, FW[address])
+        assert entry(data, address, "tcp/22")["state"] == "open"
+
+
+def test_tcp_22_reset_injected_by_the_firewall(lab_clean, workdir, backend):
+    lab_clean.scenario("tcp22-reset")
+    _, data = check(lab_clean, workdir, backend)
+    for address in (V4, V6):
+        tcp = entry(data, address, "tcp/22")
+        assert tcp["state"] == "rejected", tcp["detail"]
+        assert tcp["blocked_at"] == hop(2, FW[address])
+        assert "before the target at hop 4" in tcp["detail"]
+
+
+def test_udp_port_unreachable_spoofed_by_the_firewall(lab_clean, workdir, backend):
+    lab_clean.scenario("udp-spoof")
+    code, data = check(lab_clean, workdir, backend)
+    assert code == 1
+    for address in (V4, V6):
+        udp = entry(data, address, "udp/33001")
+        assert udp["icmp"]["offender"] == address  # it claims to be the target...
+        assert udp["state"] == "rejected"  # ...but its hop distance gives it away
+        assert udp["blocked_at"] == hop(2, FW[address])
+        assert udp["evidence"]["reply_hops"] == 2
+
+
+def test_drop_for_ipv6_only(lab_clean, workdir, backend):
+    lab_clean.scenario("ipv6-udp-drop")
+    code, data = check(lab_clean, workdir, backend)
+    assert entry(data, V4, "udp/33001")["state"] == "closed"
+    assert entry(data, V6, "udp/33001")["state"] == "dropped"
+    assert entry(data, V6, "udp/33001")["blocked_at"] == hop(3, DMZ[V6])
+    assert any(f["title"] == "IPv4 and IPv6 differ on udp/33001" for f in data["verdict"]["findings"])
+    assert code == 0  # ascp uses IPv4 unless -6: a warning, not a blocker
+
+
+def test_target_host_firewall_drops(lab_clean, workdir, backend):
+    lab_clean.host_firewall("server", ["udp dport 33001 drop"])
+    code, data = check(lab_clean, workdir, backend)
+    assert code == 1
+    for address in (V4, V6):
+        udp = entry(data, address, "udp/33001")
+        assert udp["state"] == "dropped"
+        assert udp["last_responding_hop"] == hop(3, DMZ[address])
+        assert udp["blocked_at"] == hop(4, address)
+        assert udp["location"].startswith("at or just before the target")
+
+
+def test_no_route_to_the_target(lab_clean, workdir, backend):
+    code, data = check(lab_clean, workdir, backend, "noroute.lab.test")
+    assert code == 1 and data["verdict"]["verdict"] == "blocked"
+    for address, name in ((ADDR.unrouted4, "net-unreachable"), (ADDR.unrouted6, "no-route-to-destination")):
+        for label in ("tcp/22", "tcp/33001", "udp/33001"):
+            result = entry(data, address, label)
+            assert result["state"] == "rejected"
+            assert result["icmp"]["name"] == name
+            assert result["blocked_at"]["hop"] == 2
+
+
+def test_no_local_route_is_an_error(lab_clean, workdir, backend):
+    lab_clean.exec("client", ["ip", "-6", "route", "del", "default"])
+    try:
+        _, data = check(lab_clean, workdir, backend, V6)
+    finally:
+        lab_clean.exec("client", ["ip", "-6", "route", "add", "default", "via", ADDR.router_client6])
+    assert data["addresses"][0]["route"]["outcome"] == "no_route"
+    assert {r["state"] for r in data["reachability"]} == {"error"}
+    assert all("no local route" in r["detail"] or "ENETUNREACH" in r["detail"] for r in data["reachability"]), [
+        r["detail"] for r in data["reachability"]
+    ]
+    assert data["verdict"]["verdict"] == "blocked"
+
+
+def test_port_that_answers_but_is_not_ssh(lab_clean, workdir, backend):
+    code, data = check(lab_clean, workdir, backend, "server2.lab.test", "--ssh-port", "8080")
+    web = entry(data, ADDR.server2_4, "tcp/8080")
+    assert web["state"] == "open" and web["banner"]["kind"] == "http"
+    assert any("answers but is not SSH (http)" in f["title"] for f in data["verdict"]["findings"])
+    assert code == 1  # an HTTP port cannot carry the SSH control session
+
+
+def test_udp_port_range(lab_clean, workdir, backend):
+    lab_clean.firewall(["udp dport 33005 drop"])
+    code, data = check(lab_clean, workdir, backend, V4, "--udp-port", "33001-33006")
+    states = {r["port"]: r["state"] for r in data["reachability"] if r["protocol"] == "udp"}
+    assert states == {
+        33001: "closed",
+        33002: "closed",
+        33003: "closed",
+        33004: "closed",
+        33005: "dropped",
+        33006: "closed",
+    }
+    assert code == 1
