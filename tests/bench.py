@@ -1,87 +1,268 @@
-"""``make bench``: aspdiag measured against reference tools in the same lab run, printed as a table.
+"""``make bench``: aspdiag against reference tools, measured in the same lab run, printed as a Markdown table.
 
-Now: the port check (TCP 22, TCP 33001, UDP 33001 on one IPv4 address) versus nmap (-sT for TCP, -sU for
-UDP, --reason) per firewall scenario: wall time and the state each tool reports. Later issues add
-bandwidth (iperf3), path (traceroute/tracepath) and MTU rows.
+Reachability (issue 3): for every firewall scenario, time to a verdict for TCP 22, TCP 33001 and UDP 33001
+and what each tool says about the port the scenario affects — aspdiag with raw packets (root) and with
+unprivileged sockets (as ``nobody``), ``nmap -sS -sU --reason`` and ``traceroute -T``/``-U`` on the same
+port. Later issues add bandwidth (iperf3), path MTU and ascp rows.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import shutil
 import statistics
+import subprocess
 import sys
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
 
 from tests.lab import ADDR, Lab, unavailable_reason
-from tests.lab.scenarios import SCENARIOS
 
 REPEATS = 3
-TARGET = ADDR.server4
+TIMEOUT_S = 3.0
 
 
-def _time(lab: Lab, argv: list[str]) -> tuple[float, str]:
+@dataclass(frozen=True)
+class Case:
+    """One scenario: how to set it up and what the right answer is."""
+
+    name: str
+    setup: Callable[[Lab], None]
+    target: str
+    label: str
+    state: str
+    hop: int | None
+    hop_address: str | None
+
+
+def _scenario(name: str) -> Callable[[Lab], None]:
+    return lambda lab: lab.scenario(name)
+
+
+def _host_firewall_drop(lab: Lab) -> None:
+    lab.scenario("open")
+    lab.host_firewall("server", ["udp dport 33001 drop"])
+
+
+CASES = [
+    Case("all open", _scenario("open"), ADDR.server4, "udp/33001", "closed", None, None),
+    Case(
+        "UDP 33001 dropped at the perimeter",
+        _scenario("udp-drop"),
+        ADDR.server4,
+        "udp/33001",
+        "dropped",
+        3,
+        ADDR.dmz_fw4,
+    ),
+    Case(
+        "TCP 33001 rejected (admin-prohibited)",
+        _scenario("tcp33001-reject"),
+        ADDR.server4,
+        "tcp/33001",
+        "rejected",
+        2,
+        ADDR.fw_router4,
+    ),
+    Case(
+        "TCP 22 reset injected by the firewall",
+        _scenario("tcp22-reset"),
+        ADDR.server4,
+        "tcp/22",
+        "rejected",
+        2,
+        ADDR.fw_router4,
+    ),
+    Case(
+        "UDP 33001 port-unreachable spoofed by the firewall",
+        _scenario("udp-spoof"),
+        ADDR.server4,
+        "udp/33001",
+        "rejected",
+        2,
+        ADDR.fw_router4,
+    ),
+    Case(
+        "UDP 33001 dropped for IPv6 only",
+        _scenario("ipv6-udp-drop"),
+        ADDR.server6,
+        "udp/33001",
+        "dropped",
+        3,
+        ADDR.dmz_fw6,
+    ),
+    Case(
+        "target's own host firewall drops UDP 33001",
+        _host_firewall_drop,
+        ADDR.server4,
+        "udp/33001",
+        "dropped",
+        4,
+        ADDR.server4,
+    ),
+    Case("no route to the target", _scenario("open"), ADDR.unrouted4, "udp/33001", "rejected", 2, ADDR.fw_router4),
+]
+
+
+def _timed(lab: Lab, argv: list[str], **kw: Any) -> tuple[float, subprocess.CompletedProcess[str]]:
     started = time.perf_counter()
-    result = lab.exec("client", argv, timeout=120)
-    return time.perf_counter() - started, result.stdout
+    result = lab.exec("client", argv, timeout=120, **kw)
+    return time.perf_counter() - started, result
 
 
-def _aspdiag(lab: Lab) -> tuple[float, dict[str, str], str]:
-    times, out = [], ""
+def _aspdiag(lab: Lab, case: Case, method: str, python: tuple[str, str]) -> dict[str, Any]:
+    interpreter, pythonpath = python
+    user = "nobody" if method == "socket" else None
+    env = {"PATH": "/usr/sbin:/usr/bin:/sbin:/bin", "PYTHONPATH": pythonpath}
+    argv = [
+        interpreter,
+        "-m",
+        "aspdiag",
+        "check",
+        case.target,
+        "-f",
+        "json",
+        "--no-reports",
+        "--method",
+        method,
+        "--timeout",
+        str(TIMEOUT_S),
+    ]
+    walls, checks, data = [], [], {}
     for _ in range(REPEATS):
-        elapsed, out = _time(lab, [sys.executable, "-m", "aspdiag", "check", TARGET, "-f", "json", "--no-reports"])
-        times.append(elapsed)
-    data = json.loads(out)
-    states = {f"{p['protocol']}/{p['port']}": p["state"] for p in data["addresses"][0]["ports"]}
-    return statistics.median(times), states, data["verdict"]["verdict"]
+        wall, result = _timed(lab, argv, user=user, env=env, cwd="/tmp")
+        data = json.loads(result.stdout)
+        walls.append(wall)
+        started = datetime.fromisoformat(data["run"]["started_utc"].replace("Z", "+00:00"))
+        finished = datetime.fromisoformat(data["run"]["finished_utc"].replace("Z", "+00:00"))
+        checks.append((finished - started).total_seconds())
+    proto, port = case.label.split("/")
+    entry = next(r for r in data["reachability"] if r["protocol"] == proto and r["port"] == int(port))
+    blocked = entry["blocked_at"]
+    correct = entry["state"] == case.state and (
+        case.hop is None
+        or (blocked is not None and blocked["hop"] == case.hop and blocked["address"] == case.hop_address)
+    )
+    where = f" @ hop {blocked['hop']} {blocked['address'] or ''}".rstrip() if blocked else ""
+    return {
+        "answer": f"{entry['state']}{where}",
+        "wall": statistics.median(walls),
+        "check": statistics.median(checks),
+        "correct": correct,
+    }
 
 
-def _nmap(lab: Lab) -> tuple[float, dict[str, str]]:
-    times: list[float] = []
-    states: dict[str, str] = {}
+def _nmap(lab: Lab, case: Case) -> tuple[str, float]:
+    proto, port = case.label.split("/")
+    six = ["-6"] if ":" in case.target else []
+    argv = ["nmap", "-n", "-Pn", *six, "-sS", "-sU", "-p", "T:22,33001,U:33001", "--reason", case.target]
+    walls, out = [], ""
     for _ in range(REPEATS):
-        t_tcp, tcp = _time(lab, ["nmap", "-n", "-Pn", "-sT", "--reason", "-p", "22,33001", TARGET])
-        t_udp, udp = _time(lab, ["nmap", "-n", "-Pn", "-sU", "--reason", "-p", "33001", TARGET])
-        times.append(t_tcp + t_udp)
-        states = {}
-        for proto, text in (("tcp", tcp), ("udp", udp)):
-            for port, state, reason in re.findall(rf"^(\d+)/{proto}\s+(\S+)\s+\S+\s+(.*)$", text, re.M):
-                states[f"{proto}/{port}"] = f"{state} ({reason.strip()})"
-    return statistics.median(times), states
+        wall, result = _timed(lab, argv)
+        walls.append(wall)
+        out = result.stdout
+    match = re.search(rf"^{port}/{proto}\s+(\S+)\s+\S+\s+(.*)$", out, re.M)
+    return (f"{match.group(1)} ({match.group(2).strip()})" if match else "?"), statistics.median(walls)
+
+
+def _traceroute(lab: Lab, case: Case) -> tuple[str, float]:
+    proto, port = case.label.split("/")
+    mode = "-T" if proto == "tcp" else "-U"
+    six = ["-6"] if ":" in case.target else []
+    argv = ["traceroute", "-n", *six, mode, "-p", port, "-q", "1", "-w", "1", "-m", "6", case.target]
+    wall, result = _timed(lab, argv)
+    hops = [line.split() for line in result.stdout.splitlines()[1:] if line.strip()]
+    answered = [h for h in hops if len(h) > 1 and h[1] != "*"]
+    if not answered:
+        return "no hop answered", wall
+    last = answered[-1]
+    notes = " ".join(x for x in last[2:] if x.startswith("!"))
+    silent = len(hops) - int(last[0])
+    text = f"last answer hop {last[0]} {last[1]}" + (f" {notes}" if notes else "")
+    if silent > 0:
+        text += f", then {silent} silent"
+    return text, wall
 
 
 def main() -> int:
-    """Run the benchmark and print a Markdown table."""
+    """Run every case and print the table."""
     reason = unavailable_reason()
     if reason:
         print(f"bench: {reason}", file=sys.stderr)
         return 1
+    for tool in ("nmap", "traceroute"):
+        if shutil.which(tool) is None:
+            print(f"bench: {tool} is missing (make deps installs it)", file=sys.stderr)
+            return 1
+    from tests.conftest import _stage_for_unprivileged
+
+    nobody_python = _stage_for_unprivileged()
+    root_python = (sys.executable, str(__import__("pathlib").Path(__file__).resolve().parents[1]))
     rows = []
+    all_correct = True
     with Lab() as lab:
-        for scenario in ("open", "udp-drop", "udp-reject", "udp-spoof", "tcp-reject", "tcp-drop"):
-            lab.firewall(SCENARIOS[scenario])
-            a_time, a_states, verdict = _aspdiag(lab)
-            n_time, n_states = _nmap(lab)
-            for port in ("tcp/22", "tcp/33001", "udp/33001"):
-                rows.append(
-                    (
-                        scenario,
-                        port,
-                        a_states.get(port, "-"),
-                        n_states.get(port, "-"),
-                        f"{a_time:.2f}" if port == "tcp/22" else "",
-                        f"{n_time:.2f}" if port == "tcp/22" else "",
-                        verdict if port == "tcp/22" else "",
-                    )
-                )
-    print(f"## Port check: aspdiag vs nmap, one IPv4 target, median of {REPEATS} runs (wall seconds)\n")
-    print("| scenario | port | aspdiag state | nmap state (reason) | aspdiag s | nmap -sT + -sU s | aspdiag verdict |")
-    print("|---|---|---|---|---|---|---|")
-    for row in rows:
-        print("| " + " | ".join(row) + " |")
+        lab.scenario("open")
+        for case in CASES:
+            lab.host_firewall("server", [])
+            case.setup(lab)
+            raw = _aspdiag(lab, case, "raw", root_python)
+            sock = _aspdiag(lab, case, "socket", nobody_python)
+            nmap_answer, nmap_s = _nmap(lab, case)
+            trace_answer, trace_s = _traceroute(lab, case)
+            all_correct &= raw["correct"] and sock["correct"]
+            expected = case.state + (f" @ hop {case.hop}" if case.hop else "")
+            rows.append(
+                [
+                    case.name,
+                    f"{case.label} {'v6' if ':' in case.target else 'v4'}",
+                    expected,
+                    f"{raw['answer']} {'✔' if raw['correct'] else '✘'}",
+                    f"{raw['check']:.2f} / {raw['wall']:.2f}",
+                    f"{sock['answer']} {'✔' if sock['correct'] else '✘'}",
+                    f"{sock['check']:.2f} / {sock['wall']:.2f}",
+                    nmap_answer,
+                    f"{nmap_s:.2f}",
+                    trace_answer,
+                    f"{trace_s:.2f}",
+                ]
+            )
+    if nobody_python[1] != root_python[1]:
+        shutil.rmtree(nobody_python[1], ignore_errors=True)
     print(
-        "\nTarget: a verdict for the 3 Aspera ports in ≤ 5 s, "
-        "with the offender of every ICMP answer. Bandwidth, path and MTU rows come with later issues."
+        f"## Reachability: aspdiag vs nmap and traceroute, same lab run (median of {REPEATS}; --timeout {TIMEOUT_S:g})"
+    )
+    print()
+    print(
+        "Seconds for aspdiag are `check / process`: the check itself (all three ports, traces and banners) and the "
+        "whole process including Python start-up (and scapy's import for raw). nmap runs `-sS -sU -p "
+        "T:22,33001,U:33001 --reason`; traceroute runs `-T` or `-U -p PORT -q 1 -w 1 -m 6`."
+    )
+    print()
+    header = [
+        "scenario",
+        "port",
+        "right answer",
+        "aspdiag raw (root)",
+        "s",
+        "aspdiag socket (nobody)",
+        "s",
+        "nmap state (reason)",
+        "s",
+        "traceroute",
+        "s",
+    ]
+    print("| " + " | ".join(header) + " |")
+    print("|" + "---|" * len(header))
+    for row in rows:
+        print("| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |")
+    print()
+    print(
+        "Targets: healthy path ≤ 1 s; silent drop with localisation ≤ --timeout + 1 s; right state and hop in every "
+        f"scenario: {'met' if all_correct else 'NOT met'} for the state and hop."
     )
     return 0
 

@@ -4,7 +4,7 @@ Raw packets add what sockets cannot see for a TCP reset (its reply TTL) and let 
 any protocol go out together on one 5-tuple (Paris traceroute): each probe is told apart by fields
 outside the flow identifier — the IPv4 ID, the TCP sequence number, the UDP payload — which come back
 quoted inside ICMP errors (or as the acknowledgement number of a SYN-ACK or reset). scapy is imported
-only when this prober is first used.
+only when this prober is created (never for the socket back-end).
 """
 
 from __future__ import annotations
@@ -48,7 +48,8 @@ class ScapyProber:
     method = "raw"
 
     def __init__(self) -> None:
-        self._scapy: Any = None
+        # Import scapy now (about half a second), before any probe's clock starts.
+        self._scapy: Any = _scapy()
         self._sockets = SocketProber()
 
     def sequential(self, protocol: Protocol) -> bool:
@@ -63,8 +64,6 @@ class ScapyProber:
         no_route = _local_route_error(address, port)
         if no_route is not None:
             return tuple(ProbeAnswer(t, AnswerKind.LOCAL_ERROR, sent_utc=sent_utc, detail=no_route) for t in ttls), 0
-        if self._scapy is None:
-            self._scapy = _scapy()
         s = self._scapy
         v6 = ":" in address
         sport = source_port or random.randint(*SOURCE_PORTS)
