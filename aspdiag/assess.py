@@ -53,7 +53,7 @@ def _where(result: PortResult) -> str:
     hop = result.blocked_at
     if hop is None:
         return ""
-    return f" (blocked at hop {hop.hop}" + (f", {hop.address})" if hop.address else ")")
+    return f"; it is stopped at hop {hop.hop}" + (f" ({hop.address})" if hop.address else "")
 
 
 def _family_differences(report: Report) -> list[Finding]:

@@ -137,7 +137,8 @@ def _device_hop(
             if router == offender:
                 return HopRef(index, offender)
     if answer.reply_hops is not None:
-        return HopRef(answer.reply_hops, offender or hops.get(answer.reply_hops))
+        # The address the path shows at that hop beats the offender's, which may be forged.
+        return HopRef(answer.reply_hops, hops.get(answer.reply_hops) or offender)
     same = [a.ttl for a in trace if a.kind is answer.kind]
     if same:
         # TTL expiry comes before filtering on a router, so the device answered the TTL before this one itself.

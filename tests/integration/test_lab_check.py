@@ -214,3 +214,11 @@ def test_killed_owner_leaves_nothing_behind(lab):
 
     assert orphan in sweep_stale()
     assert orphan not in subprocess.run(["ip", "netns", "list"], capture_output=True, text=True).stdout
+
+
+def test_raw_method_without_privileges_is_a_usage_error(fw, workdir, nobody_python):
+    run = run_aspdiag(
+        fw, ["check", V4, "--method", "raw", "--no-reports"], workdir, python=nobody_python, user="nobody"
+    )
+    assert run.code == 2
+    assert run.stderr.strip().count("\n") == 0 and "CAP_NET_RAW" in run.stderr and "--method socket" in run.stderr

@@ -158,3 +158,25 @@ def test_local_error_is_error():
     r = ReachabilityProbe(V6, (22,), (33001,), 1.0).run(fake_context(network=Broken()))
     assert {x.state for x in r} == {PortState.ERROR}
     assert "ENETUNREACH" in r[0].detail
+
+
+@pytest.mark.parametrize(
+    ("data", "kind"),
+    [
+        (b"SSH-2.0-OpenSSH_9.2p1 Debian-2\r\n", "ssh"),
+        (b"HTTP/1.0 400 Bad Request\r\n", "http"),
+        (b"\x15\x03\x03\x00\x02\x02\x46", "tls"),
+        (b"\x16\x03\x01\x00", "tls"),
+        (b"220 ftp ready\r\n", "other"),
+    ],
+)
+def test_banner_kinds(data, kind):
+    from aspdiag.net.sockets import SocketProber
+
+    assert SocketProber._banner_of(data, 1.0).kind.value == kind
+
+
+def test_forged_answer_is_placed_at_the_path_address():
+    network = FakeNetwork(rules={(None, "udp", 33001): Rule("spoof", 2)})
+    r = reach(V4, network)["udp/33001"]
+    assert r.blocked_at == HopRef(2, FW[V4])  # not the forged source address
