@@ -142,7 +142,17 @@ def _address_findings(report: Report, address: str) -> tuple[bool, list[Finding]
                 f"add -P {port} to the ascp command",
             )
         )
-    blocked_udp = [p for p in udp if not p.path_open and p.state is not PortState.ERROR]
+    for p in udp:
+        if p.rate_limit_suspected:
+            findings.append(
+                Finding(
+                    Severity.WARNING,
+                    f"UDP {p.port} toward {address}: no answer, but the target may be rate-limiting ICMP",
+                    _port_phrase(p),
+                    f"run 'aspdiag check {address} --udp-port {p.port}' to test this port on its own",
+                )
+            )
+    blocked_udp = [p for p in udp if not p.path_open and p.state is not PortState.ERROR and not p.rate_limit_suspected]
     for p in blocked_udp:
         findings.append(
             Finding(

@@ -318,6 +318,9 @@ class PortResult:
     """Where traffic stops, in words ("between hop 2 (...) and hop 3")."""
     detail: str = ""
     banner: Banner | None = None
+    rate_limit_suspected: bool = False
+    """A UDP port silent only at the target while the target answered other UDP ports: its ICMP replies
+    may just be rate-limited, so the silence is not proof of a block."""
     started_utc: str = ""
 
     @property

@@ -9,9 +9,9 @@ elicited by a smaller TTL, or carrying a reply TTL that shows fewer hops, was ma
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from aspdiag.model import AnswerKind, HopRef, PortState, ProbeAnswer, Protocol
+from aspdiag.model import AnswerKind, HopRef, PortResult, PortState, ProbeAnswer, Protocol
 
 TERMINAL = frozenset(
     {AnswerKind.SYN_ACK, AnswerKind.UDP_REPLY, AnswerKind.RESET, AnswerKind.PORT_UNREACHABLE, AnswerKind.UNREACHABLE}
@@ -257,3 +257,26 @@ def _dropped(
     if first_silent.address is None:
         where += f" (hop {k + 1} may also just not answer traceroute probes)"
     return Classification(PortState.DROPPED, f"{base}; dropped {where}", last, first_silent, where)
+
+
+RATE_LIMIT_NOTE = (
+    " (the target answered other UDP ports, so it may only be rate-limiting its ICMP replies: Linux sends"
+    " about one per second after a burst of six; re-check this port on its own)"
+)
+
+
+def flag_rate_limited(results: Sequence[PortResult]) -> list[PortResult]:
+    """Mark UDP ports that only the target left unanswered while it answered other UDP ports (pure)."""
+    answered = any(r.protocol is Protocol.UDP and r.state is PortState.CLOSED for r in results)
+    flagged = []
+    for result in results:
+        at_target = result.blocked_at is not None and result.blocked_at.address == result.address
+        if answered and result.protocol is Protocol.UDP and result.state is PortState.DROPPED and at_target:
+            result = replace(
+                result,
+                rate_limit_suspected=True,
+                location=result.location + RATE_LIMIT_NOTE,
+                detail=result.detail + RATE_LIMIT_NOTE,
+            )
+        flagged.append(result)
+    return flagged

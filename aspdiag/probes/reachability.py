@@ -21,7 +21,7 @@ from typing import TypeVar
 from aspdiag.model import AnswerKind, Banner, PortResult, PortState, ProbeAnswer, Protocol, utc_now_iso
 from aspdiag.net import PacketProber
 from aspdiag.probes.base import ProbeContext
-from aspdiag.reach import HopSearch, classify, hops_to_target, path_hops
+from aspdiag.reach import HopSearch, classify, flag_rate_limited, hops_to_target, path_hops
 
 FULL_TTL = 64
 UDP_ATTEMPTS = 3
@@ -177,7 +177,7 @@ class ReachabilityProbe:
                     started_utc=started[(proto, port)],
                 )
             )
-        return tuple(results)
+        return tuple(flag_rate_limited(results))
 
     def failed(self, reason: str) -> tuple[PortResult, ...]:
         """Every port as an error when the probe could not finish."""

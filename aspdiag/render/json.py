@@ -101,6 +101,7 @@ def _reachability(port: PortResult) -> dict[str, Any]:
             "reply_ttl": answer.reply_ttl if answer else None,
             "reply_hops": answer.reply_hops if answer else None,
             "started_utc": port.started_utc,
+            "rate_limit_suspected": port.rate_limit_suspected,
             "probes": [_answer(a) for a in port.probes],
             "trace": [_answer(a) for a in port.trace],
         },

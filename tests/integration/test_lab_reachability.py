@@ -188,3 +188,18 @@ def test_udp_port_range(lab_clean, workdir, backend):
         33006: "closed",
     }
     assert code == 1
+
+
+def test_icmp_rate_limited_target_is_not_called_blocked(lab_clean, workdir, backend):
+    """Linux's own limiter on the server (1 ICMP/s per peer after a burst): a 10-port UDP range must not turn
+    limiter silence into a 'blocked' verdict."""
+    lab_clean.rate_limit_icmp("server", 1000)
+    try:
+        _, data = check(lab_clean, workdir, backend, V4, "--udp-port", "33001-33010")
+    finally:
+        lab_clean.rate_limit_icmp("server", 0)
+    udp = [r for r in data["reachability"] if r["protocol"] == "udp"]
+    assert {r["state"] for r in udp} <= {"closed", "dropped"}
+    assert any(r["state"] == "closed" for r in udp)
+    assert all(r["evidence"]["rate_limit_suspected"] for r in udp if r["state"] == "dropped")
+    assert data["verdict"]["verdict"] in ("ready", "cannot tell")

@@ -180,3 +180,26 @@ def test_forged_answer_is_placed_at_the_path_address():
     network = FakeNetwork(rules={(None, "udp", 33001): Rule("spoof", 2)})
     r = reach(V4, network)["udp/33001"]
     assert r.blocked_at == HopRef(2, FW[V4])  # not the forged source address
+
+
+def test_silent_port_next_to_answering_ones_is_a_rate_limit_suspect():
+    from aspdiag.config import CheckConfig, validate_host
+    from aspdiag.engine import check
+    from aspdiag.model import Verdict
+    from tests.fakes import FAKE_ENVIRONMENT, FakeResolver
+
+    network = FakeNetwork(rules={(None, "udp", 33003): Rule("drop", 0)})
+    results = ReachabilityProbe(V4, (22,), (33001, 33002, 33003), 1.0).run(fake_context(network=network))
+    silent = next(r for r in results if r.port == 33003)
+    assert silent.state is PortState.DROPPED and silent.rate_limit_suspected
+    assert "rate-limiting" in silent.location
+    assert not any(r.rate_limit_suspected for r in results if r.port != 33003)
+    config = CheckConfig(validate_host(V4), tcp_ports=(22,), udp_ports=(33001, 33002, 33003), timeout_s=1.0)
+    report = check(config, fake_context(FakeResolver(), network=network), FAKE_ENVIRONMENT)
+    assert report.assessment.verdict is Verdict.CANNOT_TELL  # not 'blocked' on a silence that may be a limiter
+
+
+def test_all_udp_silent_at_the_target_is_still_blocked():
+    network = FakeNetwork(rules={(None, "udp", 33001): Rule("drop", 0)})
+    r = reach(V4, network)["udp/33001"]
+    assert r.state is PortState.DROPPED and not r.rate_limit_suspected
