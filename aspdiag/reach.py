@@ -71,38 +71,109 @@ def path_hops(traces: Iterable[Sequence[ProbeAnswer]]) -> dict[int, str]:
     return hops
 
 
-def _spoof_suspect(answer: ProbeAnswer) -> bool:
-    """An answer whose reply TTL shows it came from closer than the TTL it needed: not from the target."""
-    return answer.reply_hops is not None and answer.ttl < 64 and answer.reply_hops < answer.ttl
+@dataclass(frozen=True)
+class TargetDistance:
+    """How many hops away the target is, and how sure we are."""
+
+    hops: int | None
+    confirmed: bool = False
+    """True when a SYN-ACK came back to a TTL-limited probe (forward-path evidence no stateless reject can
+    forge), or a reset / port-unreachable whose reply TTL checks out against the hop before it. Otherwise
+    the distance rests on answers that could not be checked, or on reply TTLs alone."""
+    reply_ttl: int | None = None
+    """Reply TTL of a confirmed answer from the target, when the method sees it (raw)."""
+
+
+def _first_from_target(address: str, trace: Sequence[ProbeAnswer], kind: AnswerKind) -> ProbeAnswer | None:
+    hits = [a for a in trace if a.kind is kind and a.responder == address and a.ttl < 64]
+    return min(hits, key=lambda a: a.ttl) if hits else None
+
+
+def target_distance(
+    address: str, traces: Iterable[Sequence[ProbeAnswer]], full: Iterable[ProbeAnswer] = ()
+) -> TargetDistance:
+    """The target's hop distance from every trace (and full-TTL answer) to one address.
+
+    A SYN-ACK seen with a limited TTL confirms it. Failing that, the smallest TTL that drew a reset or a
+    port-unreachable from the target's address and was not forged (see ``forged_at``) is used,
+    unconfirmed; failing that, the hop distance a reply TTL suggests, if no time-exceeded answer came
+    from at least that far.
+    """
+    traces = [tuple(t) for t in traces]
+    syn_acks = [a for t in traces if (a := _first_from_target(address, t, AnswerKind.SYN_ACK)) is not None]
+    if syn_acks:
+        best = min(syn_acks, key=lambda a: a.ttl)
+        return TargetDistance(best.ttl, True, best.reply_ttl)
+    verified: list[int] = []
+    unverified: list[int] = []
+    for trace in traces:
+        for kind in (AnswerKind.RESET, AnswerKind.PORT_UNREACHABLE, AnswerKind.UDP_REPLY):
+            first = _first_from_target(address, trace, kind)
+            if first is None or _forged_by_reply_ttl(first, trace) is not None:
+                continue
+            # An answer whose reply TTL could be checked against the hop before it (and passed) outranks one
+            # that cannot be checked (a reset seen through a socket shows no reply TTL).
+            (verified if _reply_ttl_checkable(first, trace) else unverified).append(first.ttl)
+    if verified:
+        return TargetDistance(min(verified), True)
+    if unverified:
+        return TargetDistance(min(unverified))
+    farthest_router = max((a.ttl for t in traces for a in t if a.kind is AnswerKind.TIME_EXCEEDED), default=0)
+    claimed = [
+        a.reply_hops
+        for a in full
+        if a.kind in FROM_TARGET and a.responder == address and a.reply_hops and a.reply_hops > farthest_router
+    ]
+    return TargetDistance(min(claimed) if claimed else None)
 
 
 def hops_to_target(address: str, answers: Iterable[ProbeAnswer]) -> int | None:
-    """Hop distance of the target: the smallest TTL that reached it, confirmed where possible.
+    """A first estimate of the target's distance from full-TTL answers alone (used to size traces)."""
+    claimed = [a.reply_hops for a in answers if a.kind in FROM_TARGET and a.responder == address and a.reply_hops]
+    return min(claimed) if claimed else None
 
-    Confirmed answers (a SYN-ACK, or an answer whose reply TTL agrees with the TTL that elicited it) win
-    over unconfirmed ones (a reset seen through a socket, which shows no reply TTL): a firewall that
-    injects resets can otherwise pass itself off as the target.
+
+def _reply_ttl_checkable(answer: ProbeAnswer, trace: Sequence[ProbeAnswer]) -> bool:
+    """Whether the answer's reply TTL can be compared with a time-exceeded from the hop before it."""
+    before = next((a for a in trace if a.ttl == answer.ttl - 1 and a.kind is AnswerKind.TIME_EXCEEDED), None)
+    return answer.reply_ttl is not None and (answer.ttl == 1 or (before is not None and before.reply_ttl is not None))
+
+
+def _forged_by_reply_ttl(answer: ProbeAnswer, trace: Sequence[ProbeAnswer]) -> HopRef | None:
+    """A 'target' answer at TTL t that arrives with at least the reply TTL of hop t-1's own time-exceeded
+    came from no farther than hop t-1: the device there made it up."""
+    if answer.reply_ttl is None or answer.ttl <= 1:
+        return None
+    before = next((a for a in trace if a.ttl == answer.ttl - 1 and a.kind is AnswerKind.TIME_EXCEEDED), None)
+    if before is None or before.reply_ttl is None or answer.reply_ttl < before.reply_ttl:
+        return None
+    return HopRef(before.ttl, before.responder)
+
+
+def forged_at(
+    address: str,
+    answer: ProbeAnswer,
+    trace: Sequence[ProbeAnswer],
+    distance: TargetDistance,
+    hops: dict[int, str],
+) -> HopRef | None:
+    """Where a reset / port-unreachable carrying the target's address was really made, or None if genuine.
+
+    Forward evidence first: the target confirmed at hop N cannot have answered a probe with TTL < N, and a
+    router answers TTL k before it filters, so the forger sits at hop t-1 for the first TTL t it answered.
+    Without a confirmed distance, reply TTLs compared along the same trace decide (hop t-1 vs the answer);
+    with a confirmed one, a reply TTL larger than the target's own says the answer came from nearer.
     """
-    confirmed: list[int] = []
-    unconfirmed: list[int] = []
-    full_ttl: list[int] = []
-    for answer in answers:
-        if answer.kind not in FROM_TARGET or answer.responder != address:
-            continue
-        if answer.ttl >= 64:
-            if answer.reply_hops is not None:
-                full_ttl.append(answer.reply_hops)
-            continue
-        if _spoof_suspect(answer):
-            continue
-        if answer.kind in (AnswerKind.SYN_ACK, AnswerKind.UDP_REPLY) or answer.reply_hops == answer.ttl:
-            confirmed.append(answer.ttl)
-        else:
-            unconfirmed.append(answer.ttl)
-    for group in (confirmed, unconfirmed, full_ttl):
-        if group:
-            return min(group)
-    return None
+    first = _first_from_target(address, trace, answer.kind) or answer
+    if distance.confirmed and distance.hops is not None:
+        if first.ttl < distance.hops:
+            index = max(1, first.ttl - 1)
+            return HopRef(index, hops.get(index))
+        if answer.reply_ttl is not None and distance.reply_ttl is not None and answer.reply_ttl > distance.reply_ttl:
+            index = max(1, distance.hops - (answer.reply_ttl - distance.reply_ttl))
+            return HopRef(index, hops.get(index))
+        return None
+    return _forged_by_reply_ttl(first, trace)
 
 
 @dataclass(frozen=True)
@@ -131,34 +202,18 @@ def _last_time_exceeded(trace: Sequence[ProbeAnswer]) -> HopRef | None:
 def _device_hop(
     offender: str | None, answer: ProbeAnswer, trace: Sequence[ProbeAnswer], hops: dict[int, str]
 ) -> HopRef | None:
-    """Which hop sent a reject: by its address on the path, by reply TTL, or by the first TTL it answered."""
+    """Which hop sent a reject: by its address on the path, by the first TTL it answered, or by reply TTL."""
     if offender is not None:
         for index, router in sorted(hops.items()):
             if router == offender:
                 return HopRef(index, offender)
-    if answer.reply_hops is not None:
-        # The address the path shows at that hop beats the offender's, which may be forged.
-        return HopRef(answer.reply_hops, hops.get(answer.reply_hops) or offender)
-    same = [a.ttl for a in trace if a.kind is answer.kind]
+    same = [a.ttl for a in trace if a.kind is answer.kind and a.responder == answer.responder]
     if same:
         # TTL expiry comes before filtering on a router, so the device answered the TTL before this one itself.
         index = max(1, min(same) - 1)
-        return HopRef(index, offender or hops.get(index))
-    return None
-
-
-def _injected(
-    answer: ProbeAnswer, trace: Sequence[ProbeAnswer], target_hops: int | None, hops: dict[int, str]
-) -> HopRef | None:
-    """The hop of the device that forged a 'target' answer (reset, port-unreachable), or None if genuine."""
-    if _spoof_suspect(answer) or (answer.reply_hops is not None and target_hops and answer.reply_hops < target_hops):
-        index = answer.reply_hops or 1
-        return HopRef(index, hops.get(index))
-    if target_hops is not None:
-        early = [a.ttl for a in trace if a.kind is answer.kind and a.ttl < target_hops]
-        if early:
-            index = max(1, min(early) - 1)
-            return HopRef(index, hops.get(index))
+        return HopRef(index, hops.get(index) or offender)
+    if answer.reply_hops is not None:
+        return HopRef(answer.reply_hops, hops.get(answer.reply_hops) or offender)
     return None
 
 
@@ -167,18 +222,19 @@ def classify(
     address: str,
     probes: Sequence[ProbeAnswer],
     trace: Sequence[ProbeAnswer],
-    target_hops: int | None,
+    distance: TargetDistance,
     hops: dict[int, str],
 ) -> Classification:
     """Decide a port's state from its full-TTL probes and its TTL-limited trace (pure)."""
     answer = next((p for p in probes if p.answered), None)
+    target_hops = distance.hops
     target_ref = HopRef(target_hops, address) if target_hops else None
     reached = f"reaches the target at hop {target_hops}" if target_hops else "reaches the target"
     if answer is None:
         local = next((p for p in probes if p.kind is AnswerKind.LOCAL_ERROR), None)
         if local is not None:
             return Classification(PortState.ERROR, local.detail or "the probe could not be sent")
-        return _dropped(protocol, address, probes, trace, target_hops, hops)
+        return _dropped(address, probes, trace, target_hops, hops)
     if answer.kind is AnswerKind.SYN_ACK:
         return Classification(PortState.OPEN, "TCP handshake completed (SYN-ACK)", target_ref, None, reached)
     if answer.kind is AnswerKind.UDP_REPLY:
@@ -188,8 +244,16 @@ def classify(
     icmp = answer.icmp
     sender = answer.responder or "an unknown address"
     if answer.kind is AnswerKind.UNREACHABLE:
-        device = _device_hop(answer.responder, answer, trace, hops)
         name = f"ICMP {icmp.name} ({icmp.type}/{icmp.code})" if icmp else "ICMP destination-unreachable"
+        if answer.responder == address:
+            return Classification(
+                PortState.REJECTED,
+                f"{name} from the target itself: its own host firewall rejects the port",
+                target_ref,
+                target_ref,
+                "rejected by the target's own host firewall",
+            )
+        device = _device_hop(answer.responder, answer, trace, hops)
         where = f"at {_hop_text(device)}" if device else f"by {sender}"
         return Classification(
             PortState.REJECTED, f"{name} from {sender}: rejected before the target", device, device, f"rejected {where}"
@@ -207,16 +271,18 @@ def classify(
             device,
             f"rejected at {_hop_text(device)}" if device else f"rejected by {sender}",
         )
-    forged_at = _injected(answer, trace, target_hops, hops)
-    if forged_at is not None:
+    forger = forged_at(address, answer, trace, distance, hops)
+    if forger is not None:
+        how = "the target answers only from hop" if distance.confirmed else "its reply TTL is that of hop"
+        proof = f"{how} {target_hops}" if distance.confirmed else f"{how} {forger.hop}"
         return Classification(
             PortState.REJECTED,
-            f"{what} carrying the target's address but made by a device at {_hop_text(forged_at)}"
+            f"{what} carrying the target's address but made by a device at {_hop_text(forger)}"
             + (f", before the target at hop {target_hops}" if target_hops else "")
-            + " (hop distance of the answer is shorter than the target's)",
-            forged_at,
-            forged_at,
-            f"forged at {_hop_text(forged_at)}",
+            + f" ({proof})",
+            forger,
+            forger,
+            f"forged at {_hop_text(forger)}",
         )
     if protocol is Protocol.UDP and answer.kind is AnswerKind.PORT_UNREACHABLE:
         detail = (
@@ -225,15 +291,14 @@ def classify(
         )
     elif answer.kind is AnswerKind.RESET:
         detail = "TCP reset from the target: reachable, nothing listening"
-        if target_hops is None:
-            detail += " (the hop distance could not be confirmed)"
     else:
         detail = f"{what} from the target"
+    if not distance.confirmed:
+        detail += " (no port reached the target with a handshake, so that it came from the target is not confirmed)"
     return Classification(PortState.CLOSED, detail, target_ref, None, reached)
 
 
 def _dropped(
-    protocol: Protocol,
     address: str,
     probes: Sequence[ProbeAnswer],
     trace: Sequence[ProbeAnswer],
@@ -243,15 +308,23 @@ def _dropped(
     sent = len(probes)
     last = _last_time_exceeded(trace)
     k = last.hop if last else 0
-    first_silent = HopRef(k + 1, address if target_hops == k + 1 else hops.get(k + 1))
     base = f"no answer to {sent} probe(s)"
     if not trace:
         return Classification(PortState.DROPPED, f"{base}: dropped on the path or at the target")
+    highest = max(a.ttl for a in trace)
+    if last is not None and k >= highest:
+        where = f"beyond hop {k}: the trace stopped at hop {k} with every hop answering (raise --max-hops)"
+        return Classification(PortState.DROPPED, f"{base}; dropped {where}", last, None, where)
+    first_silent = HopRef(k + 1, hops.get(k + 1))
     if target_hops is not None and k + 1 >= target_hops:
+        target = HopRef(target_hops, address)
         where = f"at or just before the target (hop {target_hops}): every router answered, only the target is silent"
-        return Classification(PortState.DROPPED, f"{base}; {where}", last, HopRef(target_hops, address), where)
+        return Classification(PortState.DROPPED, f"{base}; {where}", last, target, where)
     if last is None:
-        where = "at the first hop: not even hop 1 answered (a local firewall or the first router drops it)"
+        where = (
+            "at the first hop: not even hop 1 answered (a local firewall or the first router drops it,"
+            " unless hop 1 never answers traceroute probes)"
+        )
         return Classification(PortState.DROPPED, f"{base}; {where}", None, first_silent, where)
     where = f"between {_hop_text(last)} and {_hop_text(first_silent)}"
     if first_silent.address is None:

@@ -83,6 +83,10 @@ class FakeNetwork:
     silent_routers: set[str] = field(default_factory=set)
     delay_s: dict[tuple[str, str, int], float] = field(default_factory=dict)
     banners: dict[int, Banner] = field(default_factory=dict)
+    target_return_hops: int | None = None
+    """Hops the target's replies travel back (None: the same as forward); less = an asymmetric path."""
+    silent_costs_wait: bool = False
+    """Make a probe call that gets a silent answer take its whole wait, like a real one."""
     calls: list[tuple[str, str, int, tuple[int, ...]]] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -123,9 +127,12 @@ class FakeNetwork:
                 if rule.action == "reset":
                     return ProbeAnswer(ttl, AnswerKind.RESET, address, None, reply if self.raw_like else None, 1.0)
         target_hop = len(path) + 1
-        reply = 65 - target_hop
+        reply = 65 - (self.target_return_hops or target_hop)
         if rule is not None and rule.hop == 0 and rule.action == "drop":
             return ProbeAnswer(ttl, AnswerKind.SILENT)
+        if rule is not None and rule.hop == 0 and rule.action == "reject":
+            icmp = IcmpError(family, 3 if v4 else 1, 13 if v4 else 1, address)
+            return ProbeAnswer(ttl, AnswerKind.UNREACHABLE, address, icmp, reply, 1.0)
         if protocol is Protocol.TCP:
             kind = AnswerKind.SYN_ACK if port in self.tcp_listening else AnswerKind.RESET
             return ProbeAnswer(ttl, kind, address, None, reply if self.raw_like else None, 2.0)
@@ -138,7 +145,10 @@ class FakeNetwork:
         with self.lock:
             self.calls.append((protocol.value, address, port, tuple(ttls)))
         time.sleep(self.delay_s.get((protocol.value, address, port), 0.0))
-        return tuple(self._answer(address, protocol, port, ttl) for ttl in ttls), source_port or 40000
+        answers = tuple(self._answer(address, protocol, port, ttl) for ttl in ttls)
+        if self.silent_costs_wait and any(not a.answered for a in answers):
+            time.sleep(wait_s)
+        return answers, source_port or 40000
 
     def read_banner(self, address: str, port: int, wait_s: float) -> Banner:
         return self.banners.get(port, Banner(BannerKind.SSH, "SSH-2.0-OpenSSH_9.2p1"))

@@ -85,15 +85,27 @@ class ScapyProber:
             detail = f"could not send raw packets: {exc.strerror or exc}"
             return tuple(ProbeAnswer(t, AnswerKind.LOCAL_ERROR, sent_utc=sent_utc, detail=detail) for t in ttls), sport
         answers: dict[int, ProbeAnswer] = {}
+        replies: list[tuple[Any, float]] = []
         seen: set[int] = set()
         for sent, received in answered:
             if id(received) in seen:
                 continue
             seen.add(id(received))
+            if protocol is Protocol.UDP and received.haslayer(s.UDP) and not received.haslayer(s.UDPerror):
+                replies.append((received, float(sent.sent_time)))  # from the service: no probe index inside
+                continue
             found = self._index(received, v6, protocol, base_id, base_seq, len(ttls))
             if found is None or found in answers:
                 continue
             answers[found] = self._answer(received, ttls[found], address, v6, float(sent.sent_time), sent_utc)
+        # A service's UDP reply answers a probe that reached the target: give it to the lowest TTL above the
+        # last router that answered (not to the highest, which would overstate the target's distance).
+        last_router = max((a.ttl for a in answers.values() if a.kind is AnswerKind.TIME_EXCEEDED), default=0)
+        for received, sent_time in replies:
+            open_slots = [i for i, t in enumerate(ttls) if i not in answers and t > last_router]
+            if open_slots:
+                slot = min(open_slots, key=lambda i: ttls[i])
+                answers[slot] = self._answer(received, ttls[slot], address, v6, sent_time, sent_utc)
         return tuple(
             answers.get(i, ProbeAnswer(ttl, AnswerKind.SILENT, sent_utc=sent_utc)) for i, ttl in enumerate(ttls)
         ), sport
@@ -112,8 +124,6 @@ class ScapyProber:
                 index = int(struct.unpack_from("!I", payload, 4)[0])
             elif not v6 and pkt.haslayer(s.IPerror):
                 index = int(pkt[s.IPerror].id) - base_id
-        elif pkt.haslayer(s.UDP):
-            index = count - 1  # a reply from the service: it answers the last (highest-TTL) probe
         if index is None or not 0 <= index < count:
             return None
         return index

@@ -35,8 +35,9 @@ SO_EE_ORIGIN_ICMP = 2
 SO_EE_ORIGIN_ICMP6 = 3
 _EXTENDED_ERR = struct.Struct("=IBBBBII")
 PAYLOAD_PREFIX = b"aspd"
-"""UDP probe payload: 4 bytes of prefix and a 4-byte index, 8 bytes in all, so that even a router quoting
-only the RFC 792 minimum returns the whole payload with its error."""
+"""UDP probe payload: 4 bytes of prefix and a 4-byte probe index. Linux and most routers quote enough of
+the datagram to return it with the error; one that quotes only the RFC 792 minimum (the UDP header)
+returns no payload, and those TTLs are asked again one at a time."""
 SOURCE_PORTS = (33500, 60999)
 _PENDING_ICMP_ERRNOS = {
     errno.ECONNREFUSED,
@@ -292,12 +293,18 @@ class SocketProber:
             poller = select.poll()
             poller.register(sock, select.POLLIN | select.POLLERR)
             deadline = time.perf_counter() + wait_s
+            unmatched = 0
             while len(answers) < len(ttls) and (remaining := deadline - time.perf_counter()) > 0:
                 if not poller.poll(remaining * 1000.0):
                     break
                 for data, icmp, local, reply_ttl in _read_errqueue(sock):
                     found = self._index(data)
-                    if found is None or found in answers or found not in started:
+                    if found is None and len(started) == 1:
+                        found = next(iter(started))  # a single probe: the error is its, quoted payload or not
+                    if found is None:
+                        unmatched += 1  # a router quoted too little of the datagram to tell which probe it was
+                        continue
+                    if found in answers or found not in started:
                         continue
                     index = found
                     t0, sent_utc = started[index]
@@ -321,10 +328,12 @@ class SocketProber:
                     continue
                 except OSError:
                     continue
-                # A datagram from the service: it answers the highest-TTL probe still open (it reached the target).
-                pending = [i for i in range(len(ttls)) if i not in answers and i in started]
+                # A datagram from the service: it answers a probe that reached the target; give it to the lowest
+                # TTL above the last router that answered (the highest would overstate the distance).
+                last_router = max((a.ttl for a in answers.values() if a.kind is AnswerKind.TIME_EXCEEDED), default=0)
+                pending = [i for i in range(len(ttls)) if i not in answers and i in started and ttls[i] > last_router]
                 if pending:
-                    index = max(pending, key=lambda i: ttls[i])
+                    index = min(pending, key=lambda i: ttls[i])
                     t0, sent_utc = started[index]
                     answers[index] = ProbeAnswer(
                         ttls[index],
@@ -334,10 +343,18 @@ class SocketProber:
                         rtt_ms=_ms(t0),
                         sent_utc=sent_utc,
                     )
-            return tuple(
+            results = [
                 answers.get(i, ProbeAnswer(ttl, AnswerKind.SILENT, sent_utc=started.get(i, (0, ""))[1]))
                 for i, ttl in enumerate(ttls)
-            ), source_port
+            ]
+        if unmatched and len(ttls) > 1:
+            # Errors we could not attribute: ask again one TTL at a time (each error is then unambiguous).
+            remaining_s = max(0.05, deadline - time.perf_counter())
+            for i, ttl in enumerate(ttls):
+                if not results[i].answered and results[i].kind is not AnswerKind.LOCAL_ERROR:
+                    single, source_port = self._udp(address, port, [ttl], remaining_s / len(ttls), source_port)
+                    results[i] = single[0]
+        return tuple(results), source_port
 
     @staticmethod
     def _send(sock: socket.socket, payload: bytes) -> None:
@@ -361,15 +378,18 @@ class SocketProber:
     # ------------------------------------------------------------------ banner
 
     def read_banner(self, address: str, port: int, wait_s: float) -> Banner:
-        """Connect and read what the service says first. An SSH server speaks first; HTTP and TLS wait.
-
-        When nothing comes, one HTTP request line tells HTTP (a status line) from TLS (an alert record)
-        from a silent service.
-        """
+        """Connect and read what the service says first, all within ``wait_s``. An SSH server speaks first;
+        HTTP and TLS wait: then one HTTP request line tells HTTP (a status line) from TLS (an alert
+        record) from a silent service. The first read gets three quarters of the time, the second the rest."""
         start = time.perf_counter()
+        deadline = start + wait_s
+
+        def left() -> float:
+            return max(0.05, deadline - time.perf_counter())
+
         try:
-            with socket.create_connection((address, port), timeout=wait_s) as sock:
-                sock.settimeout(wait_s)
+            with socket.create_connection((address, port), timeout=left()) as sock:
+                sock.settimeout(max(0.05, left() * 0.75))
                 first = self._recv(sock)
                 if first:
                     return self._banner_of(first, _ms(start))
@@ -377,6 +397,7 @@ class SocketProber:
                     sock.sendall(b"HEAD / HTTP/1.0\r\n\r\n")
                 except OSError:
                     return Banner(BannerKind.SILENT, "", _ms(start))
+                sock.settimeout(left())
                 reply = self._recv(sock)
                 if not reply:
                     return Banner(BannerKind.SILENT, "", _ms(start))

@@ -13,6 +13,7 @@ Per address, in three concurrent steps bounded by ``timeout_s``:
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -21,12 +22,15 @@ from typing import TypeVar
 from aspdiag.model import AnswerKind, Banner, PortResult, PortState, ProbeAnswer, Protocol, utc_now_iso
 from aspdiag.net import PacketProber
 from aspdiag.probes.base import ProbeContext
-from aspdiag.reach import HopSearch, classify, flag_rate_limited, hops_to_target, path_hops
+from aspdiag.reach import HopSearch, classify, flag_rate_limited, hops_to_target, path_hops, target_distance
 
 FULL_TTL = 64
 UDP_ATTEMPTS = 3
 TRACE_BUDGET_S = 1.0
-"""Time the TTL-limited traces and banners may add after the full-TTL probes."""
+"""Time the TTL-limited traces may add after the full-TTL probes."""
+BANNER_WAIT_S = 2.0
+"""Time a banner read may take (it runs beside the traces); an SSH server greets within milliseconds, but a
+busy one may take a while to fork, and a silent service costs the whole wait."""
 T = TypeVar("T")
 
 
@@ -46,21 +50,32 @@ def _parallel(jobs: dict[str, Callable[[], T]]) -> dict[str, T]:
 
 
 def trace_flow(
-    prober: PacketProber, address: str, protocol: Protocol, port: int, max_ttl: int, budget_s: float
+    prober: PacketProber,
+    address: str,
+    protocol: Protocol,
+    port: int,
+    max_ttl: int,
+    budget_s: float,
+    source_port: int = 0,
 ) -> tuple[ProbeAnswer, ...]:
-    """TTL-limited probes on one 5-tuple, driven by the HopSearch state machine."""
+    """TTL-limited probes on one 5-tuple, driven by the HopSearch state machine, within a deadline.
+
+    Parallel traces get ``budget_s`` for their one round. Sequential ones give each TTL half of it and
+    stop at 1.5 x ``budget_s`` whatever happens (silent hops between answering ones would otherwise keep
+    them going), so a trace never pushes the check past ``--timeout`` plus about half a second.
+    """
     search = HopSearch(max_ttl=max_ttl, sequential=prober.sequential(protocol))
-    wait_s = budget_s / 2 if search.sequential else budget_s
-    source_port = 0
-    while ttls := search.next_ttls():
-        answers, source_port = prober.probe(address, protocol, port, ttls, wait_s, source_port)
+    step_s = budget_s / 2 if search.sequential else budget_s
+    deadline = time.monotonic() + (1.5 * budget_s if search.sequential else budget_s)
+    while (ttls := search.next_ttls()) and (remaining := deadline - time.monotonic()) > 0.01:
+        answers, source_port = prober.probe(address, protocol, port, ttls, min(step_s, remaining), source_port)
         search.record(answers)
     return tuple(sorted(search.answers.values(), key=lambda a: a.ttl))
 
 
-def _signature(probes: Sequence[ProbeAnswer]) -> tuple[str, str | None]:
+def _signature(probes: Sequence[ProbeAnswer]) -> tuple[str, str | None, int | None]:
     answer = next((p for p in probes if p.answered), None)
-    return (answer.kind.value, answer.responder) if answer else ("silent", None)
+    return (answer.kind.value, answer.responder, answer.reply_ttl) if answer else ("silent", None, None)
 
 
 @dataclass(frozen=True)
@@ -87,24 +102,28 @@ class ReachabilityProbe:
     @property
     def timeout_s(self) -> float:
         """Full-TTL probes and traces together stay within the answer timeout (plus the banner read)."""
-        return self.answer_timeout_s + 2 * TRACE_BUDGET_S
+        return self.answer_timeout_s + BANNER_WAIT_S
 
     @property
     def _full_wait_s(self) -> float:
         return max(0.5, self.answer_timeout_s - TRACE_BUDGET_S)
 
-    def _full_probe(self, prober: PacketProber, proto: Protocol, port: int) -> tuple[ProbeAnswer, ...]:
+    def _full_probe(self, prober: PacketProber, proto: Protocol, port: int) -> tuple[tuple[ProbeAnswer, ...], int]:
         """TCP: one SYN (the kernel or the probe retransmits). UDP: up to three datagrams, one after the
-        other, stopping at the first answer: a target that rate-limits ICMP still answers the first one."""
+        other from one source port, stopping at the first answer: a target that rate-limits ICMP still
+        answers the first one. Returns the answers and the source port, which the trace reuses."""
         if proto is Protocol.TCP:
-            return prober.probe(self.address, proto, port, [FULL_TTL], self._full_wait_s)[0]
+            return prober.probe(self.address, proto, port, [FULL_TTL], self._full_wait_s)
         answers: list[ProbeAnswer] = []
+        source_port = 0
         for _ in range(UDP_ATTEMPTS):
-            got, _port = prober.probe(self.address, proto, port, [FULL_TTL], self._full_wait_s / UDP_ATTEMPTS)
+            got, source_port = prober.probe(
+                self.address, proto, port, [FULL_TTL], self._full_wait_s / UDP_ATTEMPTS, source_port
+            )
             answers.extend(got)
             if any(a.answered or a.kind is AnswerKind.LOCAL_ERROR for a in got):
                 break
-        return tuple(answers)
+        return tuple(answers), source_port
 
     def _max_ttl(self, prober: PacketProber, proto: Protocol, probes: Sequence[ProbeAnswer], hint: int | None) -> int:
         """How far a trace goes. Sequential traces stop by themselves at the first decisive answer, so they
@@ -121,43 +140,49 @@ class ReachabilityProbe:
         prober = ctx.prober
         flows = [(Protocol.TCP, p) for p in self.tcp_ports] + [(Protocol.UDP, p) for p in self.udp_ports]
         started = {flow: utc_now_iso() for flow in flows}
-        full = _parallel({f"{proto}/{port}": partial(self._full_probe, prober, proto, port) for proto, port in flows})
+        first = _parallel({f"{proto}/{port}": partial(self._full_probe, prober, proto, port) for proto, port in flows})
+        full = {key: answers for key, (answers, _port) in first.items()}
         hint = hops_to_target(self.address, (a for answers in full.values() for a in answers))
-        groups: dict[tuple[Protocol, tuple[str, str | None]], list[int]] = {}
+        # UDP ports that answered alike (a range on a Windows/Isilon server) share one trace: fewer packets
+        # toward routers and a target that rate-limit ICMP. TCP ports (few) get a trace each: a reset on
+        # one and a reset on another can have different authors.
+        groups: dict[tuple[Protocol, object], list[int]] = {}
         for proto, port in flows:
-            groups.setdefault((proto, _signature(full[f"{proto}/{port}"])), []).append(port)
+            key: object = _signature(full[f"{proto}/{port}"]) if proto is Protocol.UDP else port
+            groups.setdefault((proto, key), []).append(port)
         jobs: dict[str, Callable[[], object]] = {}
-        for (proto, _sig), ports in groups.items():
+        for (proto, _key), ports in groups.items():
+            answers, used_port = first[f"{proto}/{ports[0]}"]
+            # Same 5-tuple as the full-TTL probe, except after a completed handshake (TIME_WAIT holds it).
+            reuse = used_port if not any(a.kind is AnswerKind.SYN_ACK for a in answers) else 0
             jobs[f"trace {proto}/{ports[0]}"] = partial(
                 trace_flow,
                 prober,
                 self.address,
                 proto,
                 ports[0],
-                self._max_ttl(prober, proto, full[f"{proto}/{ports[0]}"], hint),
+                self._max_ttl(prober, proto, answers, hint),
                 TRACE_BUDGET_S,
+                reuse,
             )
         if self.banners:
             for proto, port in flows:
                 if proto is Protocol.TCP and _signature(full[f"tcp/{port}"])[0] == AnswerKind.SYN_ACK.value:
-                    jobs[f"banner {port}"] = partial(prober.read_banner, self.address, port, 2 * TRACE_BUDGET_S)
+                    jobs[f"banner {port}"] = partial(prober.read_banner, self.address, port, BANNER_WAIT_S)
         extra = _parallel(jobs)
         traces: dict[tuple[Protocol, int], tuple[ProbeAnswer, ...]] = {}
-        for (proto, _sig), ports in groups.items():
+        for (proto, _key), ports in groups.items():
             trace = extra[f"trace {proto}/{ports[0]}"]
             assert isinstance(trace, tuple)
             for port in ports:
                 traces[(proto, port)] = trace
-        every_answer = [a for answers in full.values() for a in answers] + [
-            a for trace in traces.values() for a in trace
-        ]
-        target_hops = hops_to_target(self.address, every_answer)
+        distance = target_distance(self.address, traces.values(), (a for answers in full.values() for a in answers))
         routers = path_hops(traces.values())
         results = []
         for proto, port in flows:
             probes = full[f"{proto}/{port}"]
             trace = traces[(proto, port)]
-            verdict = classify(proto, self.address, probes, trace, target_hops, routers)
+            verdict = classify(proto, self.address, probes, trace, distance, routers)
             banner = extra.get(f"banner {port}") if proto is Protocol.TCP else None
             results.append(
                 PortResult(
@@ -168,7 +193,7 @@ class ReachabilityProbe:
                     method=prober.method,
                     probes=probes,
                     trace=trace,
-                    hops_to_target=target_hops,
+                    hops_to_target=distance.hops,
                     last_responding_hop=verdict.last_responding_hop,
                     blocked_at=verdict.blocked_at,
                     location=verdict.location,

@@ -338,6 +338,8 @@ class Lab:
             "KbdInteractiveAuthentication no",
             "PermitRootLogin no",
             "StrictModes no",
+            "UseDNS no",
+            "MaxStartups 500",  # tests open many short connections; do not let sshd drop any at random
             "LogLevel ERROR",
         ]
         config.write_text("\n".join(lines) + "\n")

@@ -6,7 +6,7 @@ import pytest
 
 from aspdiag.model import AnswerKind, HopRef, PortState, ProbeAnswer
 from aspdiag.probes.reachability import ReachabilityProbe
-from aspdiag.reach import HopSearch, hops_to_target
+from aspdiag.reach import HopSearch, target_distance
 from tests.fakes import V4_PATH, V6_PATH, FakeNetwork, Rule, fake_context
 
 V4, V6 = "198.18.3.2", "2001:db8:3::2"
@@ -138,16 +138,18 @@ def test_hop_search_parallel_is_one_round():
     assert search.done
 
 
-def test_hops_to_target_prefers_confirmed_answers():
-    answers = [
-        ProbeAnswer(3, AnswerKind.RESET, V4),  # a socket sees no reply TTL: unconfirmed
-        ProbeAnswer(4, AnswerKind.SYN_ACK, V4),  # confirmed
-        ProbeAnswer(3, AnswerKind.PORT_UNREACHABLE, V4, reply_ttl=63),  # claims 2 hops at TTL 3: forged
+def test_target_distance_prefers_a_handshake():
+    reset_trace = [ProbeAnswer(1, AnswerKind.TIME_EXCEEDED, "198.18.1.1"), ProbeAnswer(2, AnswerKind.RESET, V4)]
+    syn_trace = [ProbeAnswer(t, AnswerKind.TIME_EXCEEDED, f"198.18.{t}.1") for t in (1, 2, 3)] + [
+        ProbeAnswer(4, AnswerKind.SYN_ACK, V4, reply_ttl=61)
     ]
-    assert hops_to_target(V4, answers) == 4
-    assert hops_to_target(V4, answers[:1]) == 3
-    assert hops_to_target(V4, [ProbeAnswer(64, AnswerKind.PORT_UNREACHABLE, V4, reply_ttl=61)]) == 4
-    assert hops_to_target(V4, [ProbeAnswer(64, AnswerKind.TIME_EXCEEDED, "198.18.1.1")]) is None
+    both = target_distance(V4, [reset_trace, syn_trace])
+    assert (both.hops, both.confirmed, both.reply_ttl) == (4, True, 61)
+    alone = target_distance(V4, [reset_trace])
+    assert (alone.hops, alone.confirmed) == (2, False)
+    claimed = target_distance(V4, [], [ProbeAnswer(64, AnswerKind.PORT_UNREACHABLE, V4, reply_ttl=61)])
+    assert (claimed.hops, claimed.confirmed) == (4, False)
+    assert target_distance(V4, [[ProbeAnswer(1, AnswerKind.TIME_EXCEEDED, "198.18.1.1")]]).hops is None
 
 
 def test_local_error_is_error():
@@ -203,3 +205,65 @@ def test_all_udp_silent_at_the_target_is_still_blocked():
     network = FakeNetwork(rules={(None, "udp", 33001): Rule("drop", 0)})
     r = reach(V4, network)["udp/33001"]
     assert r.state is PortState.DROPPED and not r.rate_limit_suspected
+
+
+def test_asymmetric_return_path_does_not_fake_a_forgery(raw_like):
+    """The target at hop 4 answers over a 3-hop return path: its reply TTL equals hop 3's."""
+    r = reach(V4, FakeNetwork(raw_like=raw_like, target_return_hops=3))
+    assert r["udp/33001"].state is PortState.CLOSED, r["udp/33001"].detail
+    assert r["tcp/22"].state is PortState.OPEN
+    assert r["udp/33001"].hops_to_target == 4
+
+
+def test_ports_with_different_fates_are_not_merged(raw_like):
+    network = FakeNetwork(raw_like=raw_like, tcp_listening=set(), rules={(None, "tcp", 33001): Rule("reset", 2)})
+    r = reach(V4, network)
+    assert r["tcp/22"].state is PortState.CLOSED  # a genuine reset from the target...
+    assert r["tcp/33001"].state is PortState.REJECTED  # ...next to one injected at hop 2
+    assert r["tcp/33001"].blocked_at == HopRef(2, FW[V4])
+
+
+def test_silent_ports_with_different_drop_points(raw_like):
+    network = FakeNetwork(
+        raw_like=raw_like, rules={(None, "tcp", 22): Rule("drop", 2), (None, "tcp", 33001): Rule("drop", 0)}
+    )
+    r = reach(V4, network)
+    assert r["tcp/22"].blocked_at == HopRef(3, DMZ[V4])
+    assert r["tcp/33001"].blocked_at == HopRef(4, V4)
+
+
+def test_trace_cut_by_max_hops_is_not_a_located_drop(raw_like):
+    network = FakeNetwork(raw_like=raw_like, rules={(None, "udp", 33001): Rule("drop", 0)})
+    results = ReachabilityProbe(V4, (22,), (33001,), answer_timeout_s=1.0, max_hops=2).run(
+        fake_context(network=network)
+    )
+    udp = next(r for r in results if r.label == "udp/33001")
+    assert udp.state is PortState.DROPPED
+    assert udp.blocked_at is None and "beyond hop 2" in udp.location
+
+
+def test_reject_by_the_target_itself(raw_like):
+    r = reach(V4, FakeNetwork(raw_like=raw_like, rules={(None, "udp", 33001): Rule("reject", 0)}))["udp/33001"]
+    assert r.state is PortState.REJECTED
+    assert r.blocked_at == HopRef(4, V4)
+    assert "own host firewall" in r.location
+
+
+def test_unconfirmed_reset_says_so():
+    # every TCP port reset at the target, UDP dropped: no handshake anywhere to confirm the distance
+    network = FakeNetwork(tcp_listening=set(), rules={(None, "udp", 33001): Rule("drop", 0)})
+    r = reach(V4, network)["tcp/22"]
+    assert r.state is PortState.CLOSED and "not confirmed" in r.detail
+
+
+def test_sequential_trace_respects_its_deadline():
+    import time
+
+    network = FakeNetwork(
+        silent_routers={V4_PATH[0], V4_PATH[2]}, silent_costs_wait=True, rules={(None, "tcp", 22): Rule("drop", 0)}
+    )
+    started = time.monotonic()
+    results = ReachabilityProbe(V4, (22,), (), answer_timeout_s=2.0, max_hops=30).run(fake_context(network=network))
+    elapsed = time.monotonic() - started
+    assert results[0].state is PortState.DROPPED
+    assert elapsed < 2.0 + 0.8, elapsed  # full-TTL wait (timeout - 1 s) + trace (1.5 s cap) + slack
