@@ -180,7 +180,18 @@ class RouteResult:
     interface_mtu_bytes: int | None = None
     route_mtu_bytes: int | None = None
     """An MTU set on the route itself (``ip route ... mtu N``), if any."""
+    source_prefix_len: int | None = None
+    """Prefix length of the source address on its interface (the client's subnet)."""
     detail: str = ""
+
+    @property
+    def source_subnet(self) -> str | None:
+        """The client's subnet as seen here, e.g. ``198.18.1.0/24``."""
+        if self.source_address is None or self.source_prefix_len is None:
+            return None
+        import ipaddress
+
+        return str(ipaddress.ip_interface(f"{self.source_address}/{self.source_prefix_len}").network)
 
 
 # --------------------------------------------------------------------------- ports
@@ -405,6 +416,11 @@ class CheckSettings:
     method: str = "socket"
     """The probe method used for reachability: ``raw`` or ``socket``."""
     max_hops: int = 16
+    rule_days: int = 30
+    """Suggested lifetime of the temporary firewall rules in the change request."""
+    ascp_user: str | None = None
+    """Transfer user name, when a preset knows it (for the recommended ascp command)."""
+    preset: str | None = None
     command: str = ""
     """The aspdiag command line that reproduces this run."""
 

@@ -1,4 +1,4 @@
-"""IprouteRouteLookup: the kernel's route toward an address, from ``ip -j route get`` / ``ip -j link``.
+"""IprouteRouteLookup: the kernel's route toward an address, from ``ip -j route get`` / ``ip -j addr``.
 
 Asking iproute2 gives exactly what the kernel would do (policy routing, source selection) without
 privileges. When ``ip`` is missing we fall back to a connected UDP socket, which still reveals the
@@ -46,12 +46,26 @@ def parse_route_get(address: str, stdout: str) -> RouteResult:
 
 
 def parse_link_mtu(stdout: str) -> int | None:
-    """The ``mtu`` of the first interface in ``ip -j link show`` output."""
+    """The ``mtu`` of the first interface in ``ip -j link show`` / ``ip -j addr show`` output."""
     try:
         data: Any = json.loads(stdout)
         return int(data[0]["mtu"])
     except (ValueError, IndexError, KeyError, TypeError):
         return None
+
+
+def parse_prefix_len(stdout: str, source: str | None) -> int | None:
+    """The prefix length of ``source`` on the interface, from ``ip -j addr show`` output."""
+    if source is None:
+        return None
+    try:
+        data: Any = json.loads(stdout)
+        for info in data[0].get("addr_info", []):
+            if info.get("local") == source:
+                return int(info["prefixlen"])
+    except (ValueError, IndexError, KeyError, TypeError, AttributeError):
+        return None
+    return None
 
 
 class IprouteRouteLookup:
@@ -81,10 +95,11 @@ class IprouteRouteLookup:
         if route.outcome is not RouteOutcome.OK or not route.interface:
             return route
         try:
-            link = self._runner.run(["ip", "-j", "link", "show", "dev", route.interface], self._timeout_s)
+            link = self._runner.run(["ip", "-j", "addr", "show", "dev", route.interface], self._timeout_s)
         except (ToolNotFoundError, ToolFailedError):
             return route
         mtu = parse_link_mtu(link.stdout) if link.returncode == 0 else None
+        prefix = parse_prefix_len(link.stdout, route.source_address) if link.returncode == 0 else None
         return RouteResult(
             address=route.address,
             outcome=route.outcome,
@@ -93,6 +108,7 @@ class IprouteRouteLookup:
             gateway=route.gateway,
             interface_mtu_bytes=mtu,
             route_mtu_bytes=route.route_mtu_bytes,
+            source_prefix_len=prefix,
         )
 
     @staticmethod

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from aspdiag.advice import RuleRequest, ascp_command, change_request, checklist
 from aspdiag.model import DnsResult, Family, HopRef, IcmpError, PortResult, ProbeAnswer, Report, RouteResult
 
 
@@ -48,6 +49,8 @@ def _route(route: RouteResult | None) -> dict[str, Any] | None:
         "gateway": route.gateway,
         "interface_mtu_bytes": route.interface_mtu_bytes,
         "route_mtu_bytes": route.route_mtu_bytes,
+        "source_prefix_len": route.source_prefix_len,
+        "source_subnet": route.source_subnet,
         "detail": route.detail,
     }
 
@@ -108,6 +111,23 @@ def _reachability(port: PortResult) -> dict[str, Any]:
     }
 
 
+def _rule(row: RuleRequest) -> dict[str, Any]:
+    return {
+        "source_address": row.source_address,
+        "source_subnet": row.source_subnet,
+        "nat_note": row.nat_note,
+        "destination_name": row.destination_name,
+        "destination_address": row.destination_address,
+        "protocol": row.protocol.value,
+        "ports": row.ports,
+        "direction": row.direction,
+        "action": row.action,
+        "justification": row.justification,
+        "expires": row.expires,
+        "evidence": row.evidence,
+    }
+
+
 def report_to_dict(report: Report) -> dict[str, Any]:
     """The JSON view of a report (schema ``schema_version``)."""
     assessment = report.assessment
@@ -148,6 +168,9 @@ def report_to_dict(report: Report) -> dict[str, Any]:
                 "dns_servers": list(settings.dns_servers),
                 "method": settings.method,
                 "max_hops": settings.max_hops,
+                "rule_days": settings.rule_days,
+                "ascp_user": settings.ascp_user,
+                "preset": settings.preset,
             },
         },
         "environment": {
@@ -156,6 +179,14 @@ def report_to_dict(report: Report) -> dict[str, Any]:
             "python": env.python,
             "uid": env.uid,
             "privileged": env.privileged,
+            "sources": [
+                {"address": address, "interface": interface}
+                for address, interface in sorted(
+                    {(r.source_address, r.interface or "") for r in report.routes if r.source_address is not None}
+                )
+            ],
+            "resolver": report.dns.nameserver if report.dns else None,
+            "ascp_installations": None,
         },
         "dns": _dns(report.dns),
         "addresses": [
@@ -163,6 +194,13 @@ def report_to_dict(report: Report) -> dict[str, Any]:
             for address in report.addresses
         ],
         "reachability": [_reachability(p) for address in report.addresses for p in report.ports_for(address)],
+        "change_request": [_rule(row) for row in change_request(report, settings.rule_days)],
+        "recommendations": {
+            "ascp_command": ascp_command(report, settings.ascp_user),
+            "checklist": [
+                {"item": item.item, "status": item.status.value, "note": item.note} for item in checklist(report)
+            ],
+        },
         "failures": [{"probe": f.key, "reason": f.reason} for f in report.failures],
     }
 

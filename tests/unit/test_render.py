@@ -204,3 +204,25 @@ def test_terminal_survives_markup_in_dns_names(sample_report):
     odd = replace(dns, queries=tuple(replace(q, cname_chain=("[/x].lab.test", "[bold]a")) for q in dns.queries))
     text = OutputFormat.TERMINAL.to_renderer()(replace(sample_report, dns=odd))
     assert "[/x].lab.test" in text
+
+
+def test_json_round_trip(sample_report, tmp_path):
+    from aspdiag.load import load_report
+    from aspdiag.render.json import report_to_dict
+
+    path = tmp_path / "r.json"
+    path.write_text(OutputFormat.JSON.to_renderer()(sample_report))
+    again = load_report(path)
+    assert report_to_dict(again) == report_to_dict(sample_report)
+    assert again.assessment == sample_report.assessment
+
+
+def test_change_request_rows_only_for_what_is_blocked(sample_report):
+    data = json.loads(OutputFormat.JSON.to_renderer()(sample_report))
+    rows = data["change_request"]
+    assert [(r["destination_address"], r["protocol"], r["ports"]) for r in rows] == [(V4, "udp", "33001")]
+    row = rows[0]
+    assert row["destination_name"] == "fasp.lab.test" and row["action"] == "allow"
+    assert row["source_address"] == "198.18.1.2" and row["expires"] == "2026-12-21"
+    assert "hop 2" in row["evidence"] and "raw" in row["evidence"]
+    assert data["recommendations"]["ascp_command"].startswith("ascp -P 33001 -O 33001 -l 100m -k 1 ")

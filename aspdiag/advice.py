@@ -1,0 +1,214 @@
+"""What to ask for and what to run: the firewall change request, the tuned ascp command line and the
+pre-download checklist, all pure functions of a Report."""
+
+from __future__ import annotations
+
+import ipaddress
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+from aspdiag.model import Family, PortResult, PortState, Protocol, Report, Verdict
+
+DEFAULT_RULE_DAYS = 30
+POLITENESS_CAP_MBPS = 100
+"""Target rate suggested while capacity is not measured: do not hog someone else's network."""
+FASP_TCP_PORT = 33001
+
+
+@dataclass(frozen=True)
+class RuleRequest:
+    """One row of the firewall change request: exactly one rule the perimeter team must add."""
+
+    source_address: str | None
+    source_subnet: str | None
+    nat_note: str
+    destination_name: str | None
+    destination_address: str
+    protocol: Protocol
+    ports: str
+    """A port or a range, e.g. ``33001`` or ``33001-33010``."""
+    direction: str
+    action: str
+    justification: str
+    expires: str
+    """Suggested expiry date of the temporary rule (YYYY-MM-DD)."""
+    evidence: str
+    """Where and how the traffic stops, with the method and the time of the probe."""
+
+
+def _ranges(ports: list[int]) -> list[str]:
+    """``[33001, 33002, 33003, 33005]`` -> ``["33001-33003", "33005"]``."""
+    out: list[str] = []
+    for port in sorted(set(ports)):
+        if out and "-" not in out[-1] and int(out[-1]) == port - 1:
+            out[-1] = f"{out[-1]}-{port}"
+        elif out and "-" in out[-1] and int(out[-1].split("-")[1]) == port - 1:
+            out[-1] = f"{out[-1].split('-')[0]}-{port}"
+        else:
+            out.append(str(port))
+    return out
+
+
+def _blocked(result: PortResult) -> bool:
+    return (
+        result.state in (PortState.REJECTED, PortState.DROPPED)
+        and not result.rate_limit_suspected
+        and not result.path_open
+    )
+
+
+def nat_note(source: str | None) -> str:
+    """A note when the client's address is private: the perimeter will see a translated address."""
+    if source is None:
+        return "source address unknown"
+    address = ipaddress.ip_address(source)
+    shared = address.version == 4 and address in ipaddress.ip_network("100.64.0.0/10")
+    if (
+        address.is_private and not address.is_loopback and address not in ipaddress.ip_network("198.18.0.0/15")
+    ) or shared:
+        return (
+            "the client has a private address: the perimeter probably sees it through NAT; "
+            "use the translated public address (or the NAT pool) as the source"
+        )
+    return ""
+
+
+def change_request(report: Report, rule_days: int = DEFAULT_RULE_DAYS) -> tuple[RuleRequest, ...]:
+    """One row per rule really needed: UDP data ports blocked toward an address, and the SSH control port
+    when no control port reaches that address (TCP 33001, as IBM recommends, when it was tested)."""
+    started = datetime.fromisoformat(report.started_utc.replace("Z", "+00:00")) if report.started_utc else None
+    expires = (started + timedelta(days=rule_days)).date().isoformat() if started else ""
+    name = None if report.target.is_literal else report.target.host
+    rows: list[RuleRequest] = []
+    for address in report.addresses:
+        ports = report.ports_for(address)
+        route = report.route_for(address)
+        source = route.source_address if route else None
+        subnet = route.source_subnet if route else None
+        tcp = [p for p in ports if p.protocol is Protocol.TCP]
+        control_open = any(p.state is PortState.OPEN for p in tcp)
+        needed: list[PortResult] = []
+        if tcp and not control_open:
+            blocked_tcp = [p for p in tcp if _blocked(p)]
+            preferred = [p for p in blocked_tcp if p.port == FASP_TCP_PORT]
+            needed += preferred or blocked_tcp
+        needed += [p for p in ports if p.protocol is Protocol.UDP and _blocked(p)]
+        for protocol in (Protocol.TCP, Protocol.UDP):
+            group = [p for p in needed if p.protocol is protocol]
+            for port_range in _ranges([p.port for p in group]):
+                low = int(port_range.split("-")[0])
+                example = next(p for p in group if p.port == low)
+                role = "SSH control for IBM Aspera" if protocol is Protocol.TCP else "IBM Aspera FASP data"
+                rows.append(
+                    RuleRequest(
+                        source_address=source,
+                        source_subnet=subnet,
+                        nat_note=nat_note(source),
+                        destination_name=name,
+                        destination_address=address,
+                        protocol=protocol,
+                        ports=port_range,
+                        direction="outbound: client to server (allow the replies back)",
+                        action="allow",
+                        justification=(
+                            f"{role} ({protocol.value.upper()} {port_range}) from this data-transfer host to "
+                            f"{report.target.display} ({address}): needed to download/upload research data "
+                            "with ascp; temporary, for the duration of the transfer"
+                        ),
+                        expires=expires,
+                        evidence=_evidence(example),
+                    )
+                )
+    return tuple(rows)
+
+
+def _evidence(result: PortResult) -> str:
+    where = result.location or result.detail
+    when = result.started_utc or "?"
+    return f"{result.label} {result.state.value}: {where} (method {result.method}, {when})"
+
+
+class ItemStatus(StrEnum):
+    """State of one checklist item."""
+
+    DONE = "done"
+    TODO = "to do"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    """One step of the pre-download checklist."""
+
+    item: str
+    status: ItemStatus
+    note: str
+
+
+def _control_port(report: Report) -> int | None:
+    open_ports = sorted(
+        {p.port for p in report.ports if p.protocol is Protocol.TCP and p.state is PortState.OPEN},
+        key=lambda port: (port != FASP_TCP_PORT, port),
+    )
+    return open_ports[0] if open_ports else None
+
+
+def _path_mtu(report: Report) -> int | None:
+    mtus = [m for r in report.routes for m in (r.route_mtu_bytes or r.interface_mtu_bytes,) if m]
+    return min(mtus) if mtus else None
+
+
+def ascp_command(report: Report, user: str | None = None) -> str:
+    """The ascp command line tuned from what was measured (placeholders in angle brackets)."""
+    control = _control_port(report) or FASP_TCP_PORT
+    udp = report.settings.udp_ports[0] if report.settings.udp_ports else 33001
+    args = ["ascp", "-P", str(control), "-O", str(udp), "-l", f"{POLITENESS_CAP_MBPS}m", "-k", "1"]
+    mtu = _path_mtu(report)
+    v6_only = report.addresses and all(Family.of(a) is Family.IPV6 for a in report.addresses)
+    if mtu is not None and mtu < 1500:
+        args += ["-Z", str(mtu - (48 if v6_only else 28))]
+    if v6_only:
+        args.append("-6")
+    host = report.target.host if not report.target.is_literal else report.target.host
+    args += [f"{user or '<user>'}@{host}:<remote path>", "<local directory>"]
+    return " ".join(args)
+
+
+def checklist(report: Report) -> tuple[ChecklistItem, ...]:
+    """The pre-download checklist, each item marked from the measurements."""
+    verdict = report.assessment.verdict
+    firewall = {
+        Verdict.READY: (ItemStatus.DONE, "SSH control and FASP data reach the server"),
+        Verdict.DEGRADED: (ItemStatus.TODO, "some addresses are blocked: send the change request below"),
+        Verdict.BLOCKED: (ItemStatus.TODO, "send the change request below to the network team"),
+        Verdict.CANNOT_TELL: (ItemStatus.UNKNOWN, "the check could not decide: see the warnings"),
+    }[verdict]
+    return (
+        ChecklistItem(
+            "Account and credentials (user name, password/token in ASPERA_SCP_PASS or a key file)",
+            ItemStatus.UNKNOWN,
+            "not checked by aspdiag yet; the data provider sends them",
+        ),
+        ChecklistItem("Firewall holes: TCP control port and UDP data port", *firewall),
+        ChecklistItem(
+            "ascp command line",
+            ItemStatus.DONE if _control_port(report) else ItemStatus.TODO,
+            "see the recommended command" if _control_port(report) else "no SSH control port answers yet",
+        ),
+        ChecklistItem(
+            "Run the long transfer inside screen or tmux (it survives a closed terminal)",
+            ItemStatus.TODO,
+            "e.g. tmux new -s download, then the ascp command; detach with Ctrl-b d",
+        ),
+        ChecklistItem(
+            "Monitoring: watch progress and get told when it stops",
+            ItemStatus.TODO,
+            "e.g. an hourly du -sh of the target directory, or the ascp -L log",
+        ),
+        ChecklistItem(
+            "File catalogue at the end (sizes, checksums) for the people who use the data",
+            ItemStatus.TODO,
+            "e.g. ls -ltR > file_listing.txt",
+        ),
+    )

@@ -1,0 +1,197 @@
+"""Read a saved JSON report back into the Report model (for ``aspdiag report render`` and ``merge``).
+
+Every problem with the file is a ReportFileError: one line, exit 2.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from aspdiag.errors import ConfigError
+from aspdiag.model import (
+    SCHEMA_VERSION,
+    AnswerKind,
+    Banner,
+    BannerKind,
+    CheckSettings,
+    DnsOutcome,
+    DnsQuery,
+    DnsResult,
+    Environment,
+    Family,
+    HopRef,
+    IcmpError,
+    PortResult,
+    PortState,
+    ProbeAnswer,
+    ProbeFailure,
+    Protocol,
+    Report,
+    RouteOutcome,
+    RouteResult,
+    Target,
+)
+
+MAX_REPORT_BYTES = 64 * 1024 * 1024
+
+
+class ReportFileError(ConfigError):
+    """A file that is not a readable aspdiag JSON report of this schema version."""
+
+    default_hint = "give a JSON report written by aspdiag check (reports/*.json)"
+
+
+def load_report(path: Path) -> Report:
+    """Load and check one saved report."""
+    name = str(path)
+    try:
+        if path.stat().st_size > MAX_REPORT_BYTES:
+            raise ReportFileError(f"{name} is larger than {MAX_REPORT_BYTES // 2**20} MB: not an aspdiag report")
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ReportFileError(f"{name} does not exist") from None
+    except IsADirectoryError:
+        raise ReportFileError(f"{name} is a directory") from None
+    except UnicodeDecodeError:
+        raise ReportFileError(f"{name} is not UTF-8 text: not an aspdiag JSON report") from None
+    except OSError as exc:
+        raise ReportFileError(f"cannot read {name}: {exc.strerror or exc}") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ReportFileError(f"{name} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+    return report_from_dict(data, name)
+
+
+def report_from_dict(data: Any, name: str = "the report") -> Report:
+    """Rebuild a Report from its JSON view; ReportFileError when it is not one."""
+    tool = data.get("tool") if isinstance(data, dict) else None
+    if not isinstance(tool, dict) or tool.get("name") != "aspdiag":
+        raise ReportFileError(f"{name} is not an aspdiag report (no tool.name 'aspdiag')")
+    version = data.get("schema_version")
+    if version != SCHEMA_VERSION:
+        raise ReportFileError(
+            f"{name} has report schema version {version!r}; this aspdiag reads version {SCHEMA_VERSION}",
+            "re-run the check with this version of aspdiag, or use the aspdiag version that wrote it",
+        )
+    try:
+        return _report(data)
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise ReportFileError(f"{name} is not a complete aspdiag report ({type(exc).__name__}: {exc})") from None
+
+
+def _icmp(data: Any, family: Family) -> IcmpError | None:
+    if data is None:
+        return None
+    return IcmpError(family, int(data["type"]), int(data["code"]), data.get("offender"), int(data.get("info", 0)))
+
+
+def _hop(data: Any) -> HopRef | None:
+    return None if data is None else HopRef(int(data["hop"]), data.get("address"))
+
+
+def _answer(data: Any, family: Family) -> ProbeAnswer:
+    return ProbeAnswer(
+        ttl=int(data["ttl"]),
+        kind=AnswerKind(data["answer"]),
+        responder=data.get("responder"),
+        icmp=_icmp(data.get("icmp"), family),
+        reply_ttl=data.get("reply_ttl"),
+        rtt_ms=data.get("rtt_ms"),
+        sent_utc=data.get("sent_utc", ""),
+    )
+
+
+def _port(data: Any) -> PortResult:
+    family = Family(data["family"])
+    evidence = data["evidence"]
+    banner = data.get("banner")
+    return PortResult(
+        address=data["address"],
+        protocol=Protocol(data["protocol"]),
+        port=int(data["port"]),
+        state=PortState(data["state"]),
+        method=data["method"],
+        probes=tuple(_answer(a, family) for a in evidence["probes"]),
+        trace=tuple(_answer(a, family) for a in evidence["trace"]),
+        hops_to_target=data.get("hops_to_target"),
+        last_responding_hop=_hop(data.get("last_responding_hop")),
+        blocked_at=_hop(data.get("blocked_at")),
+        location=data.get("location", ""),
+        detail=data.get("detail", ""),
+        banner=None if banner is None else Banner(BannerKind(banner["kind"]), banner.get("text", "")),
+        rate_limit_suspected=bool(evidence.get("rate_limit_suspected", False)),
+        started_utc=evidence.get("started_utc", ""),
+    )
+
+
+def _route(address: str, data: Any) -> RouteResult:
+    return RouteResult(
+        address=address,
+        outcome=RouteOutcome(data["outcome"]),
+        source_address=data.get("source_address"),
+        interface=data.get("interface"),
+        gateway=data.get("gateway"),
+        interface_mtu_bytes=data.get("interface_mtu_bytes"),
+        route_mtu_bytes=data.get("route_mtu_bytes"),
+        source_prefix_len=data.get("source_prefix_len"),
+        detail=data.get("detail", ""),
+    )
+
+
+def _dns(data: Any) -> DnsResult | None:
+    if data is None:
+        return None
+    return DnsResult(
+        name=data["name"],
+        queries=tuple(
+            DnsQuery(
+                q["rdtype"],
+                DnsOutcome(q["outcome"]),
+                tuple(q["addresses"]),
+                tuple(q["cname_chain"]),
+                q.get("answered_by"),
+                float(q.get("lookup_ms", 0.0)),
+                q.get("detail", ""),
+            )
+            for q in data["queries"]
+        ),
+        configured_resolvers=tuple(data.get("configured_resolvers", [])),
+        lookup_ms=float(data.get("lookup_ms", 0.0)),
+        started_utc=data.get("started_utc", ""),
+        literal=data["outcome"] == DnsOutcome.LITERAL.value,
+    )
+
+
+def _report(data: Any) -> Report:
+    run = data["run"]
+    settings = run["settings"]
+    env = data["environment"]
+    target = data["target"]
+    return Report(
+        tool_version=data["tool"]["version"],
+        target=Target(target["input"], target["host"], bool(target["is_literal"])),
+        settings=CheckSettings(
+            tcp_ports=tuple(settings["tcp_ports"]),
+            udp_ports=tuple(settings["udp_ports"]),
+            timeout_s=float(settings["timeout_s"]),
+            dns_timeout_s=float(settings["dns_timeout_s"]),
+            dns_servers=tuple(settings.get("dns_servers", [])),
+            command=run.get("command", ""),
+            method=settings.get("method", "socket"),
+            max_hops=int(settings.get("max_hops", 16)),
+            rule_days=int(settings.get("rule_days", 30)),
+            ascp_user=settings.get("ascp_user"),
+            preset=settings.get("preset"),
+        ),
+        environment=Environment(env["hostname"], env["os"], env["python"], int(env["uid"]), bool(env["privileged"])),
+        started_utc=run["started_utc"],
+        finished_utc=run["finished_utc"],
+        dns=_dns(data.get("dns")),
+        routes=tuple(_route(a["address"], a["route"]) for a in data["addresses"] if a.get("route") is not None),
+        ports=tuple(_port(p) for p in data["reachability"]),
+        failures=tuple(ProbeFailure(f["probe"], f["reason"]) for f in data.get("failures", [])),
+        interrupted=bool(run.get("interrupted", False)),
+    )
