@@ -58,15 +58,18 @@ def _blocked(result: PortResult) -> bool:
     )
 
 
+_NAT_RANGES = tuple(
+    ipaddress.ip_network(n) for n in ("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10", "fc00::/7")
+)
+"""Private (RFC 1918, RFC 6598 shared, IPv6 ULA) ranges: a client there reaches the Internet through NAT."""
+
+
 def nat_note(source: str | None) -> str:
     """A note when the client's address is private: the perimeter will see a translated address."""
     if source is None:
         return "source address unknown"
     address = ipaddress.ip_address(source)
-    shared = address.version == 4 and address in ipaddress.ip_network("100.64.0.0/10")
-    if (
-        address.is_private and not address.is_loopback and address not in ipaddress.ip_network("198.18.0.0/15")
-    ) or shared:
+    if any(address.version == net.version and address in net for net in _NAT_RANGES):
         return (
             "the client has a private address: the perimeter probably sees it through NAT; "
             "use the translated public address (or the NAT pool) as the source"

@@ -50,10 +50,7 @@ def _port_phrase(result: PortResult) -> str:
 
 
 def _where(result: PortResult) -> str:
-    hop = result.blocked_at
-    if hop is None:
-        return ""
-    return f"; it is stopped at hop {hop.hop}" + (f" ({hop.address})" if hop.address else "")
+    return f"; it stops {result.location}" if result.location else ""
 
 
 def _family_differences(report: Report) -> list[Finding]:

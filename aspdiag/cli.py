@@ -254,7 +254,10 @@ def check(
 
     written: list[Path] = []
     if reports_path is not None:
-        texts = {fmt.suffix: fmt.to_renderer()(report) for fmt in (OutputFormat.JSON, OutputFormat.MARKDOWN)}
+        texts = {
+            fmt.suffix: fmt.to_renderer()(report)
+            for fmt in (OutputFormat.JSON, OutputFormat.MARKDOWN, OutputFormat.HTML)
+        }
         written += write_report_set(reports_path, report_stem(config.target.host), texts)
     if output is not None and file_format is not None:
         write_output(output, file_format.to_renderer(color=False)(report), force=force)

@@ -15,11 +15,12 @@ class OutputFormat(StrEnum):
     TERMINAL = "terminal"
     JSON = "json"
     MARKDOWN = "markdown"
+    HTML = "html"
 
     @property
     def suffix(self) -> str:
         """File name suffix for reports in this format."""
-        return {"terminal": ".txt", "json": ".json", "markdown": ".md"}[self.value]
+        return {"terminal": ".txt", "json": ".json", "markdown": ".md", "html": ".html"}[self.value]
 
     def to_renderer(self, *, color: bool = False, width: int = 100) -> Callable[[Report], str]:
         """The render function for this format."""
@@ -35,6 +36,10 @@ class OutputFormat(StrEnum):
             from aspdiag.render.markdown import render_markdown
 
             return render_markdown
+        if self is OutputFormat.HTML:
+            from aspdiag.render.html import render_html
+
+            return render_html
         assert_never(self)
 
     @staticmethod
@@ -42,6 +47,10 @@ class OutputFormat(StrEnum):
         """The format a file name suggests (``.json``, ``.md``, ``.txt``), if any."""
         lowered = path.lower()
         for fmt in OutputFormat:
-            if lowered.endswith(fmt.suffix) or (fmt is OutputFormat.MARKDOWN and lowered.endswith(".markdown")):
+            if (
+                lowered.endswith(fmt.suffix)
+                or (fmt is OutputFormat.MARKDOWN and lowered.endswith(".markdown"))
+                or (fmt is OutputFormat.HTML and lowered.endswith(".htm"))
+            ):
                 return fmt
         return None

@@ -31,9 +31,13 @@ def port_cell(result: PortResult | None) -> str:
     text = STATE_TEXT[result.state]
     if result.protocol is Protocol.UDP and result.state is PortState.CLOSED:
         text = "path open (target: port-unreachable)"
-    elif result.state in (PortState.REJECTED, PortState.DROPPED) and result.blocked_at is not None:
+    elif result.state is PortState.REJECTED and result.blocked_at is not None:
         hop = result.blocked_at
         text += f" at hop {hop.hop}" + (f" ({hop.address})" if hop.address else "")
+    elif result.state is PortState.DROPPED and result.last_responding_hop is not None:
+        # Say where it was last seen, not the first silent hop: that device may never have seen it.
+        hop = result.last_responding_hop
+        text += f" after hop {hop.hop}" + (f" ({hop.address})" if hop.address else "")
     if result.rtt_ms is not None and result.state in (PortState.OPEN, PortState.CLOSED):
         text += f" {result.rtt_ms:.2f} ms"
     if result.banner is not None and result.banner.kind is not BannerKind.SSH:

@@ -177,7 +177,8 @@ def test_every_format_renders(sample_report):
         ("A.MD", OutputFormat.MARKDOWN),
         ("x.markdown", OutputFormat.MARKDOWN),
         ("r.txt", OutputFormat.TERMINAL),
-        ("r.html", None),
+        ("r.html", OutputFormat.HTML),
+        ("r.pdf", None),
     ],
 )
 def test_format_from_suffix(name, fmt):
@@ -226,3 +227,22 @@ def test_change_request_rows_only_for_what_is_blocked(sample_report):
     assert row["source_address"] == "198.18.1.2" and row["expires"] == "2026-12-21"
     assert "hop 2" in row["evidence"] and "raw" in row["evidence"]
     assert data["recommendations"]["ascp_command"].startswith("ascp -P 33001 -O 33001 -l 100m -k 1 ")
+
+
+@pytest.mark.parametrize(
+    ("source", "nat"),
+    [
+        ("10.1.2.3", True),
+        ("192.168.0.5", True),
+        ("172.20.0.1", True),
+        ("100.64.1.1", True),
+        ("fd00::5", True),
+        ("198.18.1.2", False),
+        ("2001:db8:1::2", False),
+        ("130.88.1.1", False),
+    ],
+)
+def test_nat_note(source, nat):
+    from aspdiag.advice import nat_note
+
+    assert bool(nat_note(source)) is nat

@@ -31,10 +31,17 @@ def test_progress_prints_one_line_per_finished_probe():
                     PortState.OPEN,
                     probes=(ProbeAnswer(64, AnswerKind.SYN_ACK, "198.18.3.2", rtt_ms=0.25),),
                 ),
-                PortResult("198.18.3.2", Protocol.UDP, 33001, PortState.DROPPED, blocked_at=HopRef(3, "198.18.5.2")),
+                PortResult(
+                    "198.18.3.2",
+                    Protocol.UDP,
+                    33001,
+                    PortState.DROPPED,
+                    last_responding_hop=HopRef(2, "198.18.2.2"),
+                    blocked_at=HopRef(3, "198.18.5.2"),
+                ),
             ),
         )
-    assert "TCP 22 on 198.18.3.2: tcp/22 open 0.25 ms; udp/33001 DROPPED at hop 3 (198.18.5.2)" in out.getvalue()
+    assert "TCP 22 on 198.18.3.2: tcp/22 open 0.25 ms; udp/33001 DROPPED after hop 2 (198.18.2.2)" in out.getvalue()
 
 
 def test_color_only_on_a_tty_and_without_no_color(monkeypatch):
