@@ -68,7 +68,10 @@ def nat_note(source: str | None) -> str:
     """A note when the client's address is private: the perimeter will see a translated address."""
     if source is None:
         return "source address unknown"
-    address = ipaddress.ip_address(source)
+    try:
+        address = ipaddress.ip_address(source)
+    except ValueError:  # redacted ("ip-1")
+        return ""
     if any(address.version == net.version and address in net for net in _NAT_RANGES):
         return (
             "the client has a private address: the perimeter probably sees it through NAT; "

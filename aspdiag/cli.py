@@ -6,6 +6,7 @@ all error handling: bad input is one line on stderr and exit 2, never a tracebac
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import shlex
@@ -27,6 +28,7 @@ from aspdiag.config import (
     validate_method,
     validate_nameserver,
     validate_ports,
+    validate_rule_days,
     validate_timeout,
 )
 from aspdiag.errors import AspdiagError, ConfigError, OutputError, PrivilegeError
@@ -40,6 +42,7 @@ from aspdiag.output import (
     write_output,
     write_report_set,
 )
+from aspdiag.presets import Preset, load_presets
 from aspdiag.render import OutputFormat
 
 logger = logging.getLogger("aspdiag")
@@ -88,8 +91,15 @@ def _root(
     """
 
 
+def find_preset(host: str, extra: Path | None) -> Preset | None:
+    """The preset a HOST argument names (a single word such as 'ena'), if any."""
+    if "." in host or ":" in host or not host.strip():
+        return None
+    return load_presets(extra).get(host.strip().lower())
+
+
 def _reproduce_command(config: CheckConfig) -> str:
-    argv = ["aspdiag", "check", config.target.raw]
+    argv = ["aspdiag", "check", config.preset or config.target.raw]
     if config.tcp_ports != DEFAULT_TCP_PORTS:
         argv += ["--ssh-port", ",".join(map(str, config.tcp_ports))]
     if config.udp_ports != DEFAULT_UDP_PORTS:
@@ -204,22 +214,44 @@ def check(
     max_hops: Annotated[
         int, typer.Option("--max-hops", metavar="N", help="Highest TTL for the hop-by-hop localisation (1-64).")
     ] = 16,
+    rule_days: Annotated[
+        int, typer.Option("--rule-days", metavar="DAYS", help="Suggested lifetime of the temporary firewall rules.")
+    ] = 30,
+    redact: Annotated[
+        bool, typer.Option("--redact", help="Replace internal addresses and host names with tokens in every output.")
+    ] = False,
+    presets: Annotated[
+        Path | None,
+        typer.Option(
+            "--presets", metavar="FILE", dir_okay=False, help="Extra preset file (TOML), see 'aspdiag presets'."
+        ),
+    ] = None,
     no_color: Annotated[bool, typer.Option("--no-color", help="No colours (also honoured: NO_COLOR).")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Log details and show tracebacks on errors.")] = False,
 ) -> None:
     """Check whether an Aspera transfer to HOST can work: DNS, local route, TCP 22/33001, UDP 33001.
 
+    HOST may also name a preset (e.g. 'ena'; see 'aspdiag presets').
+
     Writes reports/<host>-<UTC time>.json and .md unless --no-reports.
     """
+    preset = find_preset(host, presets)
     config = CheckConfig(
-        target=validate_host(host),
-        tcp_ports=validate_ports(ssh_port, DEFAULT_TCP_PORTS, option="--ssh-port"),
-        udp_ports=validate_ports(udp_port, DEFAULT_UDP_PORTS, option="--udp-port"),
+        target=validate_host(preset.host if preset else host),
+        tcp_ports=validate_ports(
+            ssh_port, (preset.ssh_ports if preset else ()) or DEFAULT_TCP_PORTS, option="--ssh-port"
+        ),
+        udp_ports=validate_ports(
+            udp_port, (preset.udp_ports if preset else ()) or DEFAULT_UDP_PORTS, option="--udp-port"
+        ),
         timeout_s=validate_timeout(timeout, option="--timeout"),
         dns_timeout_s=validate_timeout(dns_timeout, option="--dns-timeout"),
         dns_servers=tuple(validate_nameserver(s) for s in dns_server or ()),
         method=validate_method(method),
         max_hops=validate_max_hops(max_hops),
+        rule_days=validate_rule_days(rule_days),
+        ascp_user=preset.user if preset else None,
+        preset=preset.name if preset else None,
     )
     config = CheckConfig(**{**config.__dict__, "command": _reproduce_command(config)})
 
@@ -242,6 +274,10 @@ def check(
             )
 
     report = _run_check(config, quiet=quiet, no_color=no_color)
+    if redact:
+        from aspdiag.redact import redact as redact_report
+
+        report = redact_report(report)
 
     stdout_format = output_format if output is None and output_format is not None else OutputFormat.TERMINAL
     if quiet and stdout_format is OutputFormat.TERMINAL:
@@ -265,6 +301,96 @@ def check(
     if written and not quiet:
         typer.echo("reports: " + ", ".join(str(p) for p in written), err=True)
     raise typer.Exit(int(exit_code_for(report.assessment.verdict, interrupted=report.interrupted)))
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the JSON report (schema_version included)."""
+    from aspdiag.schema import REPORT_SCHEMA
+
+    typer.echo(json.dumps(REPORT_SCHEMA, indent=2))
+
+
+@app.command("presets")
+def list_presets(
+    presets: Annotated[
+        Path | None, typer.Option("--presets", metavar="FILE", dir_okay=False, help="Extra preset file (TOML).")
+    ] = None,
+) -> None:
+    """List the presets 'aspdiag check NAME' understands (built in, ~/.config/aspdiag/presets.toml, --presets)."""
+    for preset in load_presets(presets).values():
+        ports = ", ".join([f"TCP {p}" for p in preset.ssh_ports] + [f"UDP {p}" for p in preset.udp_ports])
+        typer.echo(f"{preset.name:10} {preset.host} (user {preset.user or '-'}; {ports}) {preset.description}")
+
+
+report_app = typer.Typer(
+    help="Re-render or merge saved JSON reports.",
+    context_settings={"help_option_names": ["-h", "--help"]},
+    no_args_is_help=True,
+)
+app.add_typer(report_app, name="report")
+
+
+def _emit(text: str, output: Path | None, force: bool) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        return
+    check_output(output, force=force)
+    write_output(output, text, force=force)
+    typer.echo(f"written: {output}", err=True)
+
+
+@report_app.command("render")
+def report_render(
+    file: Annotated[Path, typer.Argument(metavar="FILE.json", help="A JSON report written by aspdiag check.")],
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", "-f", case_sensitive=False, help="html, markdown, terminal or json.")
+    ] = OutputFormat.TERMINAL,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", metavar="FILE", dir_okay=False, help="Write to FILE instead of stdout."),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Allow --output to replace an existing file.")] = False,
+    redact: Annotated[bool, typer.Option("--redact", help="Replace internal addresses and host names.")] = False,
+    no_color: Annotated[bool, typer.Option("--no-color", help="No colours.")] = False,
+) -> None:
+    """Render a saved JSON report again, in another format."""
+    from aspdiag.load import load_report
+
+    report = load_report(file)
+    if redact:
+        from aspdiag.redact import redact as redact_report
+
+        report = redact_report(report)
+    color = output is None and _use_color(no_color, sys.stdout)
+    _emit(output_format.to_renderer(color=color, width=120)(report), output, force)
+
+
+@report_app.command("merge")
+def report_merge(
+    files: Annotated[
+        list[Path], typer.Argument(metavar="FILE.json...", help="JSON reports from several vantage points.")
+    ],
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", "-f", case_sensitive=False, help="html, markdown, terminal or json.")
+    ] = OutputFormat.MARKDOWN,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", metavar="FILE", dir_okay=False, help="Write to FILE instead of stdout."),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Allow --output to replace an existing file.")] = False,
+    redact: Annotated[bool, typer.Option("--redact", help="Replace internal addresses and host names.")] = False,
+) -> None:
+    """Merge reports from several vantage points (e.g. every data-transfer node) into one, one column each."""
+    from aspdiag.load import load_report
+    from aspdiag.render.merged import render_merged
+
+    reports = [load_report(path) for path in files]
+    if redact:
+        from aspdiag.redact import redact as redact_report
+
+        reports = [redact_report(r) for r in reports]
+    _emit(render_merged(reports, output_format), output, force)
 
 
 def _run_check(config: CheckConfig, *, quiet: bool, no_color: bool) -> Report:
@@ -320,6 +446,8 @@ def main(argv: list[str] | None = None) -> int:
     """Console-script entry point; returns the exit status."""
     args = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args
+    if debug:  # accepted by every command, anywhere on the line
+        args = [a for a in args if a != "--debug"]
     logging.basicConfig(
         level=logging.DEBUG if debug else logging.WARNING,
         format="aspdiag: %(levelname)s: %(message)s",

@@ -171,6 +171,13 @@ def validate_method(value: str) -> str:
     return method
 
 
+def validate_rule_days(value: int) -> int:
+    """Lifetime of a temporary firewall rule, 1-3650 days."""
+    if not 1 <= value <= 3650:
+        raise ConfigError(f"--rule-days {value} is out of range", "give a number of days from 1 to 3650")
+    return value
+
+
 def validate_max_hops(value: int) -> int:
     """A TTL limit for localisation, 1-64."""
     if not 1 <= value <= 64:
@@ -224,4 +231,7 @@ class CheckConfig:
     method: str = "auto"
     """``auto`` (raw when privileged, else socket), ``raw`` or ``socket``."""
     max_hops: int = 16
+    rule_days: int = 30
+    ascp_user: str | None = None
+    preset: str | None = None
     command: str = ""

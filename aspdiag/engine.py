@@ -138,6 +138,9 @@ def check(
         command=config.command,
         method=ctx.prober.method,
         max_hops=config.max_hops,
+        rule_days=config.rule_days,
+        ascp_user=config.ascp_user,
+        preset=config.preset,
     )
     failures: list[ProbeFailure] = []
     routes: list[RouteResult] = []

@@ -191,7 +191,10 @@ class RouteResult:
             return None
         import ipaddress
 
-        return str(ipaddress.ip_interface(f"{self.source_address}/{self.source_prefix_len}").network)
+        try:
+            return str(ipaddress.ip_interface(f"{self.source_address}/{self.source_prefix_len}").network)
+        except ValueError:  # a redacted address ("ip-1")
+            return f"{self.source_address}-net/{self.source_prefix_len}"
 
 
 # --------------------------------------------------------------------------- ports

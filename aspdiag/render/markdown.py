@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from aspdiag.advice import ascp_command, change_request, checklist
 from aspdiag.model import Family, Report
 from aspdiag.render.view import (
     banner_cell,
@@ -40,6 +41,42 @@ def render_markdown(report: Report) -> str:
     ]
     if report.interrupted:
         out += ["> **Interrupted:** this report holds only what was measured before Ctrl-C.", ""]
+    rules = change_request(report, report.settings.rule_days)
+    out += ["## Firewall change request", ""]
+    if rules:
+        out += ["One row per rule needed, only for what is really blocked.", ""]
+        out += _table(
+            [
+                "#",
+                "Source",
+                "Destination",
+                "Protocol / port",
+                "Direction",
+                "Action",
+                "Justification",
+                "Expires",
+                "Evidence",
+            ],
+            [
+                [
+                    str(i),
+                    (r.source_address or "?")
+                    + (f" (subnet {r.source_subnet})" if r.source_subnet else "")
+                    + (f"; {r.nat_note}" if r.nat_note else ""),
+                    (f"{r.destination_name} " if r.destination_name else "") + r.destination_address,
+                    f"{r.protocol.value.upper()} {r.ports}",
+                    r.direction,
+                    r.action,
+                    r.justification,
+                    r.expires,
+                    r.evidence,
+                ]
+                for i, r in enumerate(rules, start=1)
+            ],
+        )
+        out.append("")
+    else:
+        out += ["No firewall rule is needed: nothing measured here is blocked.", ""]
     if a.findings:
         out += ["## Findings", ""]
         for f in a.findings:
@@ -116,6 +153,20 @@ def render_markdown(report: Report) -> str:
         out += ["## Probes that did not finish", ""]
         out += [f"- `{f.key}`: {f.reason}" for f in report.failures]
         out.append("")
+    out += [
+        "## Recommendations",
+        "",
+        "ascp command line tuned from these measurements:",
+        "",
+        "```",
+        ascp_command(report, report.settings.ascp_user),
+        "```",
+        "",
+    ]
+    out += _table(
+        ["Pre-download checklist", "Status", "Note"], [[c.item, c.status.value, c.note] for c in checklist(report)]
+    )
+    out.append("")
     env = report.environment
     out += ["## Environment", ""]
     out += _table(
@@ -124,6 +175,13 @@ def render_markdown(report: Report) -> str:
             ["Host", env.hostname],
             ["OS", env.os],
             ["Python", env.python],
+            [
+                "Source addresses",
+                ", ".join(sorted({f"{r.source_address} on {r.interface}" for r in report.routes if r.source_address}))
+                or "-",
+            ],
+            ["Resolver", report.dns.nameserver if report.dns and report.dns.nameserver else "-"],
+            ["ascp installations", "not checked by this version"],
             [
                 "User id",
                 f"{env.uid} ({'raw sockets allowed' if env.privileged else 'unprivileged'})",

@@ -9,6 +9,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from aspdiag.advice import ascp_command, change_request
 from aspdiag.model import Family, PortState, Report, Severity, Verdict
 from aspdiag.render.view import (
     banner_cell,
@@ -109,6 +110,18 @@ def render_terminal(report: Report, *, color: bool = False, width: int = 100) ->
         if finding.action:
             text.append(f"\n         → {finding.action}")
         console.print(text)
+    rows = change_request(report, report.settings.rule_days)
+    if rows:
+        console.print(Text("Firewall change request (details in the HTML/Markdown report):", style="bold"))
+        for row in rows:
+            console.print(
+                Text(
+                    f"  allow {row.protocol.value.upper()} {row.ports} from {row.source_address or '?'} to "
+                    f"{row.destination_address} ({row.direction}); expires {row.expires}"
+                )
+            )
+    if report.addresses and any(p.path_open for p in report.ports):
+        console.print(Text("Suggested: ", style="bold") + Text(ascp_command(report, report.settings.ascp_user)))
     for failure in report.failures:
         console.print(Text(f"not finished: {failure.key}: {failure.reason}"))
     if report.interrupted:

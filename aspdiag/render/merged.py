@@ -1,0 +1,90 @@
+"""Renderers for several reports merged into one: a per-vantage comparison, then each vantage in full."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from aspdiag.model import SCHEMA_VERSION, Report
+from aspdiag.render import OutputFormat
+from aspdiag.render.view import port_cell
+
+
+def vantage_name(report: Report) -> str:
+    """How a vantage point is named: its host name and first source address."""
+    source = next((r.source_address for r in report.routes if r.source_address), None)
+    return f"{report.environment.hostname} ({source})" if source else report.environment.hostname
+
+
+def comparison(reports: Sequence[Report]) -> tuple[list[str], list[list[str]]]:
+    """Header and rows: one row per target address and port, one column per vantage point."""
+    names = [vantage_name(r) for r in reports]
+    keys: dict[tuple[str, str, str], None] = {}
+    for report in reports:
+        for address in report.addresses:
+            for port in report.ports_for(address):
+                keys.setdefault((report.target.display, address, port.label), None)
+    rows = []
+    for target, address, label in keys:
+        row = [target, address, label]
+        for report in reports:
+            result = next(
+                (
+                    p
+                    for p in report.ports
+                    if p.address == address and p.label == label and report.target.display == target
+                ),
+                None,
+            )
+            row.append(port_cell(result) if result else "not tested")
+        rows.append(row)
+    return ["Target", "Address", "Port", *names], rows
+
+
+def render_merged(reports: Sequence[Report], fmt: OutputFormat) -> str:
+    """The merged report in one format."""
+    header, rows = comparison(reports)
+    verdicts = [(vantage_name(r), r.assessment.verdict.value, r.target.display) for r in reports]
+    if fmt is OutputFormat.JSON:
+        from aspdiag.render.json import report_to_dict
+
+        data: dict[str, Any] = {
+            "schema_version": SCHEMA_VERSION,
+            "kind": "merged",
+            "vantages": [report_to_dict(r) for r in reports],
+            "comparison": {"header": header, "rows": rows},
+        }
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    if fmt is OutputFormat.HTML:
+        from html import escape
+
+        from aspdiag.render.html import CSS, render_html
+
+        table = '<table id="vantage-table"><thead><tr>' + "".join(f"<th>{escape(h)}</th>" for h in header)
+        table += (
+            "</tr></thead><tbody>"
+            + "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in rows)
+            + "</tbody></table>"
+        )
+        summary = "".join(f"<li>{escape(n)}: <b>{escape(v)}</b> for {escape(t)}</li>" for n, v, t in verdicts)
+        bodies = []
+        for report in reports:
+            full = render_html(report)
+            body = full[full.index("<body>") + len("<body>") : full.rindex("</body>")]
+            bodies.append(f'<section class="vantage"><h1>From {escape(vantage_name(report))}</h1>{body}</section>')
+        return (
+            '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>aspdiag: merged report</title>'
+            f"<style>{CSS}</style></head><body><h1>aspdiag: {len(reports)} vantage points</h1><ul>{summary}</ul>"
+            f"<h2>Per vantage point</h2>{table}{''.join(bodies)}</body></html>\n"
+        )
+    from aspdiag.render.markdown import _table, render_markdown
+
+    lines = [f"# aspdiag: {len(reports)} vantage points", ""]
+    lines += [f"- {n}: **{v}** for {t}" for n, v, t in verdicts]
+    lines += ["", "## Per vantage point", "", *_table(header, rows), ""]
+    if fmt is OutputFormat.MARKDOWN:
+        for report in reports:
+            lines += [f"# From {vantage_name(report)}", "", render_markdown(report).split("\n", 1)[1], ""]
+        return "\n".join(lines)
+    return "\n".join(lines) + "\n"
