@@ -40,8 +40,10 @@ def test_lab_name_shows_ipv4_and_ipv6_with_tcp_results(fw, workdir):
     run = run_aspdiag(fw, ["check", "aspera.lab.test"], workdir)
     assert run.code == 0, run.stdout + run.stderr
     assert V4 in run.stdout and V6 in run.stdout and "READY" in run.stdout
-    json_reports, md_reports = run.reports(".json"), run.reports(".md")
-    assert len(json_reports) == 1 and len(md_reports) == 1
+    json_reports, md_reports, html_reports = run.reports(".json"), run.reports(".md"), run.reports(".html")
+    assert len(json_reports) == 1 and len(md_reports) == 1 and len(html_reports) == 1
+    assert json_reports[0].stem == md_reports[0].stem == html_reports[0].stem
+    assert 'id="verdict"' in html_reports[0].read_text()
     assert json_reports[0].name.startswith("aspera.lab.test-")
     data = json.loads(json_reports[0].read_text())
     assert data["verdict"]["verdict"] == "ready"

@@ -84,6 +84,15 @@ def test_udp_dropped_at_the_perimeter(lab_clean, workdir, backend):
         assert udp["location"].startswith(f"between hop 2 ({FW[address]}) and hop 3")
         assert udp["hops_to_target"] == 4
         assert udp["evidence"]["probes_answered"] >= 2  # the time-exceeded answers of hops 1 and 2
+    # The change request: exactly one rule per resolved address, UDP 33001, naming where it stops.
+    rows = data["change_request"]
+    assert sorted((r["destination_address"], r["protocol"], r["ports"]) for r in rows) == sorted(
+        [(V4, "udp", "33001"), (V6, "udp", "33001")]
+    )
+    for row in rows:
+        assert row["destination_name"] == "aspera.lab.test" and row["action"] == "allow"
+        assert f"between hop 2 ({FW[row['destination_address']]}) and hop 3" in row["evidence"]
+        assert row["source_address"] in (ADDR.client4, ADDR.client6) and row["source_subnet"]
 
 
 def test_tcp_33001_rejected_admin_prohibited(lab_clean, workdir, backend):

@@ -1,0 +1,140 @@
+"""The evidence report: Markdown parses, JSON meets its schema, redaction hides every internal value in
+every format, render/merge reject bad files, presets resolve."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+
+import jsonschema
+import pytest
+from markdown_it import MarkdownIt
+
+from aspdiag.cli import main
+from aspdiag.redact import redact, redaction_map
+from aspdiag.render import OutputFormat
+from aspdiag.render.json import report_to_dict
+from aspdiag.schema import REPORT_SCHEMA
+from tests.unit.test_render import FW, V4, V6, sample_report  # noqa: F401  (fixture)
+
+INTERNAL = ["198.18.1.2", "198.18.1.1", FW, "2001:db8:1::2", "2001:db8:1::1", "dtn-secret-01", "198.18.1.0"]
+
+
+@pytest.fixture
+def saved(sample_report, tmp_path):  # noqa: F811
+    path = tmp_path / "report.json"
+    path.write_text(OutputFormat.JSON.to_renderer()(sample_report))
+    return path
+
+
+def test_json_matches_the_schema(sample_report):  # noqa: F811
+    jsonschema.Draft202012Validator.check_schema(REPORT_SCHEMA)
+    jsonschema.validate(report_to_dict(sample_report), REPORT_SCHEMA)
+    broken = report_to_dict(sample_report)
+    broken["reachability"][0]["state"] = "sort of open"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(broken, REPORT_SCHEMA)
+
+
+def test_schema_command_prints_it(capsys):
+    assert main(["schema"]) == 0
+    assert json.loads(capsys.readouterr().out)["properties"]["schema_version"]["const"] == "1"
+
+
+def test_markdown_parses_into_the_expected_tables(sample_report):  # noqa: F811
+    tokens = MarkdownIt("commonmark").enable("table").parse(OutputFormat.MARKDOWN.to_renderer()(sample_report))
+    headers = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "th_open"]
+    for column in ("Source", "Destination", "Protocol / port", "Direction", "Action", "Justification", "Expires"):
+        assert column in headers
+    headings = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open"]
+    assert headings[:3] == ["aspdiag check: fasp.lab.test", "Firewall change request", "Findings"]
+    rows = sum(1 for t in tokens if t.type == "tr_open")
+    assert rows > 10
+
+
+def _internal_leaks(text: str) -> list[str]:
+    return [value for value in INTERNAL if value in text]
+
+
+@pytest.mark.parametrize("fmt", list(OutputFormat))
+def test_redaction_leaves_nothing_internal(sample_report, fmt):  # noqa: F811
+    report = replace(sample_report, environment=replace(sample_report.environment, hostname="dtn-secret-01"))
+    plain = fmt.to_renderer()(report)
+    assert _internal_leaks(plain), "the sample must contain internal values for this test to mean anything"
+    hidden = fmt.to_renderer()(redact(report))
+    assert _internal_leaks(hidden) == []
+    assert V4 in hidden and V6 in hidden  # the target stays
+
+
+def test_redaction_tokens_are_stable(sample_report):  # noqa: F811
+    mapping = redaction_map(sample_report)
+    assert mapping[FW] == mapping[FW] and len(set(mapping.values())) == len(mapping)
+    once = OutputFormat.JSON.to_renderer()(redact(sample_report))
+    assert once == OutputFormat.JSON.to_renderer()(redact(sample_report))
+
+
+def test_render_and_merge(saved, tmp_path, capsys):
+    assert main(["report", "render", str(saved), "--format", "html", "-o", str(tmp_path / "r.html")]) == 0
+    assert 'id="change-request-table"' in (tmp_path / "r.html").read_text()
+    other = tmp_path / "other.json"
+    data = json.loads(saved.read_text())
+    data["environment"]["hostname"] = "dtn2"
+    other.write_text(json.dumps(data))
+    capsys.readouterr()
+    assert main(["report", "merge", str(saved), str(other), "--format", "markdown"]) == 0
+    out = capsys.readouterr().out
+    assert "| Target | Address | Port | client (198.18.1.2) | dtn2 (198.18.1.2) |" in out
+    assert main(["report", "merge", str(saved), str(other), "--format", "json"]) == 0
+    merged = json.loads(capsys.readouterr().out)
+    assert merged["kind"] == "merged" and len(merged["vantages"]) == 2
+
+
+@pytest.mark.parametrize(
+    ("content", "needle"),
+    [
+        (b"{", "not valid JSON"),
+        (b"\xff\xfe\x00binary", "not UTF-8"),
+        (b'{"tool": {"name": "nmap"}}', "not an aspdiag report"),
+        (b'{"tool": {"name": "aspdiag"}, "schema_version": "0"}', "schema version '0'"),
+        (b'{"tool": {"name": "aspdiag", "version": "x"}, "schema_version": "1", "run": {}}', "not a complete"),
+        (b"[1, 2]", "not an aspdiag report"),
+    ],
+)
+@pytest.mark.parametrize("command", ["render", "merge"])
+def test_bad_report_files_are_one_line_exit_2(tmp_path, capsys, content, needle, command):
+    bad = tmp_path / "bad.json"
+    bad.write_bytes(content)
+    assert main(["report", command, str(bad)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert needle in err and len(err.splitlines()) == 1 and "Traceback" not in err
+
+
+def test_missing_and_directory_report_files(tmp_path, capsys):
+    assert main(["report", "render", str(tmp_path / "nope.json")]) == 2
+    assert main(["report", "merge", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert "does not exist" in err and "is a directory" in err
+
+
+def test_presets(tmp_path, monkeypatch):
+    from aspdiag.cli import find_preset
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "none"))
+    ena = find_preset("ena", None)
+    assert ena is not None and (ena.host, ena.user, ena.ssh_ports) == ("fasp.sra.ebi.ac.uk", "era-fasp", (33001,))
+    assert find_preset("fasp.sra.ebi.ac.uk", None) is None
+    extra = tmp_path / "mine.toml"
+    extra.write_text('[lab]\nhost = "aspera.lab.test"\nuser = "me"\nssh_ports = [33001]\n')
+    lab = find_preset("LAB", extra)
+    assert lab is not None and lab.host == "aspera.lab.test"
+    extra.write_text("[broken\n")
+    with pytest.raises(Exception, match="not valid TOML"):
+        find_preset("lab", extra)
+
+
+def test_preset_with_bad_option_is_exit_2_before_any_probe(capsys, monkeypatch):
+    import aspdiag.cli as cli
+
+    monkeypatch.setattr(cli, "_run_check", lambda *a, **k: pytest.fail("no probe on bad input"))
+    assert main(["check", "ena", "--udp-port", "0"]) == 2
+    assert main(["check", "ena", "--rule-days", "0"]) == 2
