@@ -115,7 +115,7 @@ def change_request(report: Report, rule_days: int = DEFAULT_RULE_DAYS) -> tuple[
                         destination_address=address,
                         protocol=protocol,
                         ports=port_range,
-                        direction="outbound: client to server (allow the replies back)",
+                        direction="outbound, client to server; replies allowed back",
                         action="allow",
                         justification=(
                             f"{role} ({protocol.value.upper()} {port_range}) from this data-transfer host to "

@@ -50,7 +50,9 @@ def _port_phrase(result: PortResult) -> str:
 
 
 def _where(result: PortResult) -> str:
-    return f"; it stops {result.location}" if result.location else ""
+    if not result.location:
+        return ""
+    return f"; {result.location}" if result.state is PortState.REJECTED else f"; it stops {result.location}"
 
 
 def _family_differences(report: Report) -> list[Finding]:
