@@ -1,0 +1,155 @@
+"""CappedRunner: run a long external program (ascp) with hard caps on wall time and captured output.
+
+The child gets its own process group, so on timeout (or Ctrl-C) the whole group is stopped: ascp starts
+ssh, and a hung ssh must not outlive us. Output is read as it comes (progress lines arrive with
+``\\r``), kept within a byte budget (head and tail), and handed to a callback line by line.
+"""
+
+from __future__ import annotations
+
+import os
+import selectors
+import signal
+import subprocess
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+from aspdiag.errors import ToolFailedError, ToolNotFoundError
+
+KEEP_BYTES = 256 * 1024
+"""Of each stream, keep at most this much from the start and this much from the end."""
+
+
+@dataclass(frozen=True)
+class ProcessResult:
+    """How a capped run ended."""
+
+    returncode: int | None
+    """Exit status; negative for a signal (as in subprocess); None when it had to be killed."""
+    stdout: str
+    stderr: str
+    duration_s: float
+    timed_out: bool
+    truncated: bool
+    """True when output beyond the byte budget was dropped from the middle."""
+
+
+class _Buffer:
+    def __init__(self) -> None:
+        self.head = bytearray()
+        self.tail = bytearray()
+        self.dropped = False
+
+    def add(self, data: bytes) -> None:
+        if len(self.head) < KEEP_BYTES:
+            room = KEEP_BYTES - len(self.head)
+            self.head += data[:room]
+            data = data[room:]
+        if data:
+            self.tail += data
+            if len(self.tail) > KEEP_BYTES:
+                self.dropped = True
+                del self.tail[: len(self.tail) - KEEP_BYTES]
+
+    def text(self) -> str:
+        middle = "\n[... output truncated ...]\n" if self.dropped else ""
+        return bytes(self.head).decode("utf-8", "replace") + middle + bytes(self.tail).decode("utf-8", "replace")
+
+
+def stop_group(proc: subprocess.Popen[bytes], grace_s: float = 2.0) -> None:
+    """SIGTERM the child's process group, then SIGKILL what is left after ``grace_s``."""
+    for sig, wait in ((signal.SIGTERM, grace_s), (signal.SIGKILL, 5.0)):
+        try:
+            os.killpg(proc.pid, sig)
+        except ProcessLookupError:
+            return
+        try:
+            proc.wait(timeout=wait)
+            return
+        except subprocess.TimeoutExpired:
+            continue
+
+
+class CappedRunner:
+    """Runs one program with a wall-time cap, bounded output capture and a per-line callback."""
+
+    def run(
+        self,
+        argv: Sequence[str],
+        *,
+        env: Mapping[str, str],
+        timeout_s: float,
+        cwd: str | None = None,
+        on_line: Callable[[str, str], None] | None = None,
+    ) -> ProcessResult:
+        """Run ``argv`` (no shell) with exactly ``env``; never longer than ``timeout_s``."""
+        started = time.monotonic()
+        try:
+            proc = subprocess.Popen(
+                list(argv),
+                env=dict(env),
+                cwd=cwd,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                start_new_session=True,
+            )
+        except FileNotFoundError as exc:
+            raise ToolNotFoundError(f"{argv[0]} is not installed or not found", "give its path with --ascp") from exc
+        except PermissionError as exc:
+            raise ToolFailedError(f"{argv[0]} is not executable", "check the file's permissions or --ascp") from exc
+        except OSError as exc:
+            raise ToolFailedError(f"cannot run {argv[0]}: {exc.strerror or exc}") from exc
+        buffers = {"stdout": _Buffer(), "stderr": _Buffer()}
+        partial = {"stdout": b"", "stderr": b""}
+        selector = selectors.DefaultSelector()
+        assert proc.stdout is not None and proc.stderr is not None
+        selector.register(proc.stdout, selectors.EVENT_READ, "stdout")
+        selector.register(proc.stderr, selectors.EVENT_READ, "stderr")
+        timed_out = False
+        try:
+            while selector.get_map():
+                remaining = timeout_s - (time.monotonic() - started)
+                if remaining <= 0:
+                    timed_out = True
+                    break
+                for key, _ in selector.select(timeout=min(remaining, 0.5)):
+                    name = key.data
+                    chunk = os.read(key.fd, 65536)
+                    if not chunk:
+                        selector.unregister(key.fileobj)
+                        continue
+                    buffers[name].add(chunk)
+                    if on_line is not None:
+                        partial[name] += chunk
+                        *complete, partial[name] = partial[name].replace(b"\r", b"\n").split(b"\n")
+                        partial[name] = partial[name][-65536:]
+                        for line in complete[-200:]:
+                            if line.strip():
+                                on_line(name, line.decode("utf-8", "replace"))
+            if not timed_out:
+                try:
+                    proc.wait(timeout=max(0.1, timeout_s - (time.monotonic() - started)))
+                except subprocess.TimeoutExpired:
+                    timed_out = True
+        finally:
+            if timed_out or proc.poll() is None:
+                stop_group(proc)
+            else:
+                # ascp may have left children (ssh) in its group: do not let them linger.
+                try:
+                    os.killpg(proc.pid, signal.SIGKILL)
+                except (ProcessLookupError, PermissionError):
+                    pass
+            selector.close()
+            proc.stdout.close()
+            proc.stderr.close()
+        return ProcessResult(
+            returncode=None if timed_out else proc.returncode,
+            stdout=buffers["stdout"].text(),
+            stderr=buffers["stderr"].text(),
+            duration_s=round(time.monotonic() - started, 3),
+            timed_out=timed_out,
+            truncated=buffers["stdout"].dropped or buffers["stderr"].dropped,
+        )
