@@ -167,8 +167,50 @@ def _address_findings(report: Report, address: str) -> tuple[bool, list[Finding]
     return usable, [replace(f, address=address) for f in findings]
 
 
+def _transfer_finding(report: Report) -> Finding | None:
+    transfer = report.transfer
+    if transfer is None:
+        return None
+    from aspdiag.ascp.diagnose import diagnose
+    from aspdiag.ascp.transfer import TransferOutcome
+
+    why = diagnose(transfer, report.ports, report.settings.udp_ports[0] if report.settings.udp_ports else None)
+    if transfer.outcome is TransferOutcome.SUCCESS:
+        return Finding(Severity.INFO, "The capped test transfer succeeded", why)
+    code = f" (FASP error {transfer.error_code}: {transfer.error_meaning})" if transfer.error_code is not None else ""
+    title = (
+        f"The test transfer failed{code}"
+        if transfer.outcome is not TransferOutcome.TIMED_OUT
+        else ("The test transfer was stopped at its time cap")
+    )
+    detail = why + (f". ascp said: {transfer.error_message}" if transfer.error_message else "")
+    return Finding(Severity.BLOCKER, title, detail, transfer.check)
+
+
 def assess(report: Report) -> Assessment:
-    """Derive the verdict and findings from the measurements (no I/O)."""
+    """Derive the verdict and findings from the measurements, then the test transfer's say (no I/O)."""
+    assessment = _assess_paths(report)
+    finding = _transfer_finding(report)
+    if finding is None:
+        return assessment
+    findings = _by_severity([finding, *assessment.findings])
+    if finding.severity is Severity.BLOCKER and assessment.verdict in (
+        Verdict.READY,
+        Verdict.DEGRADED,
+        Verdict.CANNOT_TELL,
+    ):
+        return Assessment(
+            Verdict.BLOCKED,
+            f"The paths look {assessment.verdict.value}, but the test transfer to {report.target.display} failed: "
+            f"{finding.detail}",
+            finding.action or "fix what the transfer finding says, then run the check again",
+            findings,
+        )
+    return replace(assessment, findings=findings)
+
+
+def _assess_paths(report: Report) -> Assessment:
+    """The verdict from DNS, routes and reachability alone."""
     dns = report.dns
     findings: list[Finding] = []
     if dns is None:

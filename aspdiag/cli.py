@@ -12,8 +12,9 @@ import os
 import shlex
 import sys
 import traceback
+from dataclasses import replace
 from pathlib import Path
-from typing import IO, Annotated
+from typing import IO, TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -23,6 +24,8 @@ from aspdiag.config import (
     DEFAULT_TCP_PORTS,
     DEFAULT_UDP_PORTS,
     CheckConfig,
+    TransferSettings,
+    parse_size,
     validate_host,
     validate_max_hops,
     validate_method,
@@ -44,6 +47,9 @@ from aspdiag.output import (
 )
 from aspdiag.presets import Preset, load_presets
 from aspdiag.render import OutputFormat
+
+if TYPE_CHECKING:
+    from aspdiag.ascp.find import AscpInstallation
 
 logger = logging.getLogger("aspdiag")
 
@@ -226,6 +232,45 @@ def check(
             "--presets", metavar="FILE", dir_okay=False, help="Extra preset file (TOML), see 'aspdiag presets'."
         ),
     ] = None,
+    transfer: Annotated[bool, typer.Option("--transfer", help="Also run a capped test transfer with ascp.")] = False,
+    remote_file: Annotated[
+        str | None, typer.Option("--remote-file", metavar="PATH", help="Test download of this remote file.")
+    ] = None,
+    upload: Annotated[bool, typer.Option("--upload", help="Test upload of generated data instead.")] = False,
+    to_folder: Annotated[
+        str | None, typer.Option("--to-folder", metavar="DIR", help="Remote folder for --upload.")
+    ] = None,
+    user: Annotated[str | None, typer.Option("--user", metavar="NAME", help="Transfer user (or the preset's).")] = None,
+    key: Annotated[
+        Path | None,
+        typer.Option(
+            "--key",
+            "-i",
+            metavar="FILE",
+            dir_okay=False,
+            help="SSH private key file for ascp (-i). Passwords/tokens go in "
+            "ASPERA_SCP_PASS / ASPERA_SCP_TOKEN, never on the command line.",
+        ),
+    ] = None,
+    ascp: Annotated[
+        Path | None,
+        typer.Option(
+            "--ascp", metavar="PATH", help="The ascp to use (else ASPDIAG_ASCP, PATH and the known install locations)."
+        ),
+    ] = None,
+    rate: Annotated[float, typer.Option("--rate", metavar="MBPS", help="Test transfer target rate (ascp -l).")] = 10.0,
+    max_rate: Annotated[
+        float, typer.Option("--max-rate", metavar="MBPS", help="Politeness cap: no rate above this.")
+    ] = 100.0,
+    time_limit: Annotated[
+        float, typer.Option("--time-limit", metavar="SECONDS", help="Wall-time cap of the test transfer.")
+    ] = 20.0,
+    max_bytes: Annotated[
+        str, typer.Option("--max-bytes", metavar="SIZE", help="Byte cap of the test transfer.")
+    ] = "64MB",
+    no_encryption: Annotated[
+        bool, typer.Option("--no-encryption", help="ascp -T (some servers refuse stronger encryption).")
+    ] = False,
     no_color: Annotated[bool, typer.Option("--no-color", help="No colours (also honoured: NO_COLOR).")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Log details and show tracebacks on errors.")] = False,
 ) -> None:
@@ -250,10 +295,29 @@ def check(
         method=validate_method(method),
         max_hops=validate_max_hops(max_hops),
         rule_days=validate_rule_days(rule_days),
-        ascp_user=preset.user if preset else None,
+        ascp_user=user or (preset.user if preset else None),
         preset=preset.name if preset else None,
     )
-    config = CheckConfig(**{**config.__dict__, "command": _reproduce_command(config)})
+    installations: list[AscpInstallation] = []
+    if transfer or remote_file or upload:
+        installations = _find_ascp(ascp)
+        config = replace(
+            config,
+            transfer=_transfer_settings(
+                installations,
+                user or (preset.user if preset else None),
+                remote_file,
+                upload,
+                to_folder,
+                key,
+                rate,
+                max_rate,
+                time_limit,
+                max_bytes,
+                no_encryption,
+            ),
+        )
+    config = replace(config, command=_reproduce_command(config))
 
     # Check every destination before the first probe, so bad paths fail fast with exit 2.
     file_format: OutputFormat | None = None
@@ -274,6 +338,8 @@ def check(
             )
 
     report = _run_check(config, quiet=quiet, no_color=no_color)
+    if installations:
+        report = replace(report, ascp=tuple(installations))
     if redact:
         from aspdiag.redact import redact as redact_report
 
@@ -301,6 +367,115 @@ def check(
     if written and not quiet:
         typer.echo("reports: " + ", ".join(str(p) for p in written), err=True)
     raise typer.Exit(int(exit_code_for(report.assessment.verdict, interrupted=report.interrupted)))
+
+
+def _find_ascp(explicit: Path | None) -> list[AscpInstallation]:
+    """Every ascp installation (the first is used); --ascp must point at an executable."""
+    from aspdiag.ascp.find import discover
+    from aspdiag.net.commands import SubprocessRunner
+
+    if explicit is not None and not (explicit.is_file() and os.access(explicit, os.X_OK)):
+        raise ConfigError(f"--ascp {str(explicit)!r} is not an executable file", "give the path of the ascp program")
+    return discover(
+        SubprocessRunner(),
+        home=str(Path.home()),
+        env=os.environ,
+        platform=sys.platform,
+        explicit=str(explicit) if explicit else None,
+    )
+
+
+def _transfer_settings(
+    installations: list[AscpInstallation],
+    user: str | None,
+    remote_file: str | None,
+    upload: bool,
+    to_folder: str | None,
+    key: Path | None,
+    rate: float,
+    max_rate: float,
+    time_limit: float,
+    max_bytes: str,
+    no_encryption: bool,
+) -> TransferSettings:
+    """Validate the test-transfer options (every problem is one line and exit 2)."""
+    from aspdiag.ascp.transfer import validate_remote_path, validate_user
+
+    if not installations:
+        raise ConfigError(
+            "no ascp was found for the test transfer",
+            "install IBM Aspera Connect (or the Transfer SDK), or give --ascp PATH / ASPDIAG_ASCP",
+        )
+    if upload == bool(remote_file):
+        raise ConfigError(
+            "a test transfer needs either --remote-file PATH (download) or --upload --to-folder DIR",
+            "e.g. --transfer --remote-file /aspera-test/10MB.bin",
+        )
+    if upload and not to_folder:
+        raise ConfigError("--upload needs --to-folder DIR", "give the remote folder that accepts the test upload")
+    if user is None:
+        raise ConfigError("the test transfer needs a user name", "give --user NAME (or use a preset that has one)")
+    if key is not None and not key.is_file():
+        raise ConfigError(f"--key {str(key)!r} is not a file", "give the path of the SSH private key file")
+    if not 0 < max_rate <= 100_000:
+        raise ConfigError(f"--max-rate {max_rate:g} is out of range", "give Mbit/s, e.g. --max-rate 100")
+    if not 0 < rate <= max_rate:
+        raise ConfigError(
+            f"--rate {rate:g} Mbit/s is not within 0 and --max-rate {max_rate:g}",
+            "lower --rate, or raise --max-rate if the network owner agrees",
+        )
+    if not 1 <= time_limit <= 600:
+        raise ConfigError(f"--time-limit {time_limit:g} is out of range", "give 1 to 600 seconds")
+    return TransferSettings(
+        ascp=installations[0].path,
+        user=validate_user(user),
+        download=not upload,
+        remote_path=validate_remote_path(
+            (to_folder if upload else remote_file) or "", "--to-folder" if upload else "--remote-file"
+        ),
+        rate_mbps=rate,
+        time_limit_s=time_limit,
+        max_bytes=parse_size(max_bytes, "--max-bytes"),
+        key_file=str(key) if key else None,
+        encrypt=not no_encryption,
+    )
+
+
+@app.command("transfer", context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
+def transfer_command(ctx: typer.Context) -> None:
+    """Run 'aspdiag check HOST --transfer ...': reachability first, then a capped test transfer.
+
+    Takes every option of 'aspdiag check' (see 'aspdiag check --help'): --remote-file PATH or --upload
+    --to-folder DIR, --user, --key, --ascp, --rate, --max-rate, --time-limit, --max-bytes.
+    """
+    raise typer.Exit(main(["check", *ctx.args, "--transfer"]))
+
+
+@app.command("ascp")
+def ascp_command(
+    ascp: Annotated[Path | None, typer.Option("--ascp", metavar="PATH", help="Look at this ascp first.")] = None,
+) -> None:
+    """List every ascp installation found, with version, licence and warnings; say which one is used."""
+    installations = _find_ascp(ascp)
+    if not installations:
+        typer.echo("no ascp found (looked at --ascp, ASPDIAG_ASCP, PATH and the known install locations)")
+        raise typer.Exit(int(ExitCode.FINDINGS))
+    for index, inst in enumerate(installations):
+        v = inst.version
+        mark = "used" if index == 0 else "    "
+        typer.echo(f"{mark}  {inst.path}  ({inst.origin})")
+        if v is not None:
+            typer.echo(
+                f"      product: {v.product or '-'} {v.product_version or ''}"
+                f"{f' (build {v.build})' if v.build else ''}; ascp {v.ascp_version or '?'}"
+                f"{f' {v.git_hash}' if v.git_hash else ''}; OS {v.operating_system or '?'}"
+            )
+            typer.echo(f"      licence max rate: {v.license_max_rate or '?'}; FIPS: {v.fips}; AES-NI: {v.aes_ni}")
+        if inst.version_error:
+            typer.echo(f"      {inst.version_error}")
+        typer.echo(f"      key files: {', '.join(inst.key_files) or 'none found next to it'}")
+        for warning in inst.warnings:
+            typer.echo(f"      warning: {warning}")
 
 
 @app.command()
@@ -418,10 +593,13 @@ def _run_check(config: CheckConfig, *, quiet: bool, no_color: bool) -> Report:
         prober = ScapyProber()
     else:
         prober = SocketProber()
+    from aspdiag.net.process import CappedRunner
+
     ctx = ProbeContext(
         resolver=DnspythonResolver(config.dns_servers),
         routes=IprouteRouteLookup(SubprocessRunner()),
         prober=prober,
+        processes=CappedRunner() if config.transfer is not None else None,
     )
     if not quiet and sys.stderr.isatty():
         console = Console(stderr=True, no_color=no_color or bool(os.environ.get("NO_COLOR")))

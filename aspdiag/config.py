@@ -218,6 +218,33 @@ def split_nameserver(value: str) -> tuple[str, int | None]:
 
 
 @dataclass(frozen=True)
+class TransferSettings:
+    """The capped test transfer the user asked for (validated)."""
+
+    ascp: str
+    user: str
+    download: bool
+    remote_path: str
+    rate_mbps: float = 10.0
+    time_limit_s: float = 20.0
+    max_bytes: int = 64 * 1024 * 1024
+    key_file: str | None = None
+    encrypt: bool = True
+
+
+def parse_size(value: str, option: str) -> int:
+    """``64MB``, ``1.5GB``, ``500k``, ``1048576`` -> bytes (binary units)."""
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([kKmMgGtT]?)(?:i?[bB])?\s*", value)
+    if not match:
+        raise ConfigError(f"{option} {value!r} is not a size", "write it like 64MB, 2.3TB or 1048576")
+    factor = {"": 1, "K": 1024, "M": 1024**2, "G": 1024**3, "T": 1024**4}[match.group(2).upper()]
+    size = int(float(match.group(1)) * factor)
+    if size <= 0:
+        raise ConfigError(f"{option} {value!r} must be more than zero", "write it like 64MB")
+    return size
+
+
+@dataclass(frozen=True)
 class CheckConfig:
     """Everything ``aspdiag check`` needs, validated."""
 
@@ -234,4 +261,5 @@ class CheckConfig:
     rule_days: int = 30
     ascp_user: str | None = None
     preset: str | None = None
+    transfer: TransferSettings | None = None
     command: str = ""

@@ -33,6 +33,7 @@ from aspdiag.probes.base import Probe, ProbeContext
 from aspdiag.probes.dns import DnsProbe
 from aspdiag.probes.reachability import ReachabilityProbe
 from aspdiag.probes.route import RouteProbe
+from aspdiag.probes.transfer import TransferProbe
 
 R = TypeVar("R")
 logger = logging.getLogger(__name__)
@@ -166,6 +167,15 @@ def check(
             elif isinstance(result, tuple):
                 ports.extend(r for r in result if isinstance(r, PortResult))
 
+    transfer = None
+    if config.transfer is not None and not interrupted and dns is not None and dns.addresses:
+        observer.stage_started("Test transfer", 1)
+        probe = TransferProbe(config.transfer, config.target.host, ports, config.udp_ports)
+        batch = run_probes([probe], ctx, observer)
+        failures.extend(batch.failures)
+        interrupted = batch.interrupted
+        transfer = batch.results[0]
+
     return Report(
         tool_version=__version__,
         target=config.target,
@@ -178,4 +188,5 @@ def check(
         ports=tuple(ports),
         failures=tuple(failures),
         interrupted=interrupted,
+        transfer=transfer,
     )

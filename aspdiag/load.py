@@ -165,6 +165,64 @@ def _dns(data: Any) -> DnsResult | None:
     )
 
 
+def _installations(data: Any) -> tuple[Any, ...]:
+    from aspdiag.ascp.find import AscpInstallation
+    from aspdiag.ascp.parse import AscpVersion
+
+    out = []
+    for item in (data or {}).get("installations", []):
+        version = AscpVersion(
+            product=item.get("product"),
+            product_version=item.get("product_version"),
+            build=item.get("build"),
+            ascp_version=item.get("ascp_version"),
+            git_hash=item.get("git_hash"),
+            operating_system=item.get("operating_system"),
+            license_max_rate=item.get("license_max_rate"),
+            fips=item.get("fips"),
+            aes_ni=item.get("aes_ni"),
+        )
+        out.append(
+            AscpInstallation(
+                item["path"],
+                item["origin"],
+                version,
+                item.get("version_error", ""),
+                tuple(item.get("key_files", [])),
+                tuple(item.get("warnings", [])),
+            )
+        )
+    return tuple(out)
+
+
+def _transfer(data: Any) -> Any:
+    if data is None:
+        return None
+    from aspdiag.ascp.transfer import Direction, TransferOutcome, TransferResult
+
+    error = data.get("error", {})
+    return TransferResult(
+        outcome=TransferOutcome(data["outcome"]),
+        direction=Direction(data["direction"]),
+        command=data["command"],
+        target_rate_mbps=float(data["target_rate_mbps"]),
+        time_limit_s=float(data["time_limit_s"]),
+        exit_status=data.get("exit_status"),
+        bytes=int(data.get("bytes", 0)),
+        duration_s=float(data["duration_s"]),
+        error_code=error.get("code"),
+        error_message=error.get("message", ""),
+        error_meaning=error.get("meaning", ""),
+        retryable=error.get("retryable"),
+        check=error.get("check", ""),
+        reported_rate_mbps=data.get("reported_rate_mbps"),
+        last_progress=data.get("last_progress", ""),
+        log_sessions=int(data.get("log_sessions", 0)),
+        loss_pct=data.get("loss_pct"),
+        stderr_tail=data.get("stderr_tail", ""),
+    )
+
+
 def _report(data: Any) -> Report:
     run = data["run"]
     settings = run["settings"]
@@ -194,4 +252,6 @@ def _report(data: Any) -> Report:
         ports=tuple(_port(p) for p in data["reachability"]),
         failures=tuple(ProbeFailure(f["probe"], f["reason"]) for f in data.get("failures", [])),
         interrupted=bool(run.get("interrupted", False)),
+        ascp=_installations(data.get("ascp")),
+        transfer=_transfer(data.get("transfer")),
     )

@@ -11,6 +11,11 @@ import statistics
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from aspdiag.ascp.find import AscpInstallation
+    from aspdiag.ascp.transfer import TransferResult
 
 SCHEMA_VERSION = "1"
 
@@ -488,6 +493,10 @@ class Report:
     ports: tuple[PortResult, ...] = ()
     failures: tuple[ProbeFailure, ...] = ()
     interrupted: bool = False
+    ascp: tuple[AscpInstallation, ...] = ()
+    """ascp installations found (the first is the one used); empty when not looked for."""
+    transfer: TransferResult | None = None
+    """The capped test transfer, when one was asked for."""
     schema_version: str = field(default=SCHEMA_VERSION)
 
     @property

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Protocol, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
+
+if TYPE_CHECKING:
+    from aspdiag.ascp.transfer import Runner
 
 from aspdiag.net import PacketProber, Resolver, RouteLookup
 
@@ -17,6 +20,8 @@ class ProbeContext:
     resolver: Resolver
     routes: RouteLookup
     prober: PacketProber
+    processes: Runner | None = None
+    """Runs ascp for the test transfer (CappedRunner); None when no transfer is planned."""
 
 
 class Probe(Protocol[R_co]):

@@ -279,6 +279,56 @@ def render_html(report: Report) -> str:
         )
         out.append("</section>")
 
+    t = report.transfer
+    if t is not None:
+        from aspdiag.ascp.diagnose import diagnose
+
+        why = diagnose(t, report.ports, report.settings.udp_ports[0] if report.settings.udp_ports else None)
+        out.append('<section id="transfer"><h2>Test transfer</h2>')
+        out.append(
+            _table(
+                ["", ""],
+                [
+                    [_e("Outcome"), f"<b>{_e(t.outcome.value)}</b>"],
+                    [_e("Bytes"), _e(f"{t.bytes:,}")],
+                    [_e("Duration"), _e(f"{t.duration_s:g} s (cap {t.time_limit_s:g} s)")],
+                    [
+                        _e("Rate"),
+                        _e(f"{t.rate_mbps:.2f} Mbit/s (target {t.target_rate_mbps:g})" if t.rate_mbps else "-"),
+                    ],
+                    [_e("FASP error"), _e(f"{t.error_code} {t.error_meaning}" if t.error_code is not None else "-")],
+                    [_e("ascp said"), _e(t.error_message or "-")],
+                    [_e("Diagnosis"), _e(why)],
+                    [_e("Command"), f"<code>{_e(t.command)}</code>"],
+                ],
+                "transfer-table",
+            )
+        )
+        out.append("</section>")
+    if report.ascp:
+        out.append('<section id="ascp"><h2>ascp installations</h2>')
+        out.append(
+            _table(
+                ["Used", "Path", "Found via", "Product", "ascp", "Key files", "Warnings"],
+                [
+                    [
+                        _e("yes" if i == 0 else ""),
+                        _e(inst.path),
+                        _e(inst.origin),
+                        _e(
+                            f"{inst.version.product or '-'} {inst.version.product_version or ''}"
+                            if inst.version
+                            else "-"
+                        ),
+                        _e((inst.version.ascp_version or "-") if inst.version else inst.version_error),
+                        _e(", ".join(inst.key_files) or "-"),
+                        _e("; ".join(inst.warnings) or "-"),
+                    ]
+                    for i, inst in enumerate(report.ascp)
+                ],
+            )
+        )
+        out.append("</section>")
     out.append('<section id="recommendations"><h2>Recommendations</h2>')
     out.append("<p>ascp command line tuned from these measurements:</p>")
     out.append(f"<pre>{_e(ascp_command(report, report.settings.ascp_user))}</pre>")
@@ -309,7 +359,7 @@ def render_html(report: Report) -> str:
                 [_e("User id"), _e(f"{env.uid} ({'raw sockets allowed' if env.privileged else 'unprivileged'})")],
                 [_e("Source addresses"), _e(", ".join(sources) or "-")],
                 [_e("Resolver"), _e(report.dns.nameserver if report.dns and report.dns.nameserver else "-")],
-                [_e("ascp installations"), _e("not checked by this version")],
+                [_e("ascp installations"), _e(", ".join(i.path for i in report.ascp) or "not looked for")],
                 [_e("Started (UTC)"), _e(report.started_utc)],
                 [_e("Finished (UTC)"), _e(report.finished_utc)],
                 [_e("aspdiag"), _e(report.tool_version)],

@@ -128,6 +128,63 @@ def _rule(row: RuleRequest) -> dict[str, Any]:
     }
 
 
+def _ascp(report: Report) -> dict[str, Any]:
+    return {
+        "installations": [
+            {
+                "path": inst.path,
+                "origin": inst.origin,
+                "used": index == 0,
+                "product": inst.version.product if inst.version else None,
+                "product_version": inst.version.product_version if inst.version else None,
+                "build": inst.version.build if inst.version else None,
+                "ascp_version": inst.version.ascp_version if inst.version else None,
+                "git_hash": inst.version.git_hash if inst.version else None,
+                "operating_system": inst.version.operating_system if inst.version else None,
+                "license_max_rate": inst.version.license_max_rate if inst.version else None,
+                "fips": inst.version.fips if inst.version else None,
+                "aes_ni": inst.version.aes_ni if inst.version else None,
+                "version_error": inst.version_error,
+                "key_files": list(inst.key_files),
+                "warnings": list(inst.warnings),
+            }
+            for index, inst in enumerate(report.ascp)
+        ]
+    }
+
+
+def _transfer(report: Report) -> dict[str, Any] | None:
+    t = report.transfer
+    if t is None:
+        return None
+    from aspdiag.ascp.diagnose import diagnose
+
+    return {
+        "outcome": t.outcome.value,
+        "direction": t.direction.value,
+        "command": t.command,
+        "target_rate_mbps": t.target_rate_mbps,
+        "rate_mbps": t.rate_mbps,
+        "reported_rate_mbps": t.reported_rate_mbps,
+        "bytes": t.bytes,
+        "duration_s": t.duration_s,
+        "time_limit_s": t.time_limit_s,
+        "exit_status": t.exit_status,
+        "error": {
+            "code": t.error_code,
+            "message": t.error_message,
+            "meaning": t.error_meaning,
+            "retryable": t.retryable,
+            "check": t.check,
+        },
+        "diagnosis": diagnose(t, report.ports, report.settings.udp_ports[0] if report.settings.udp_ports else None),
+        "loss_pct": t.loss_pct,
+        "log_sessions": t.log_sessions,
+        "last_progress": t.last_progress,
+        "stderr_tail": t.stderr_tail,
+    }
+
+
 def report_to_dict(report: Report) -> dict[str, Any]:
     """The JSON view of a report (schema ``schema_version``)."""
     assessment = report.assessment
@@ -186,7 +243,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
                 )
             ],
             "resolver": report.dns.nameserver if report.dns else None,
-            "ascp_installations": None,
+            "ascp_installations": [inst.path for inst in report.ascp] or None,
         },
         "dns": _dns(report.dns),
         "addresses": [
@@ -201,6 +258,8 @@ def report_to_dict(report: Report) -> dict[str, Any]:
                 {"item": item.item, "status": item.status.value, "note": item.note} for item in checklist(report)
             ],
         },
+        "ascp": _ascp(report),
+        "transfer": _transfer(report),
         "failures": [{"probe": f.key, "reason": f.reason} for f in report.failures],
     }
 

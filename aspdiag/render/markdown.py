@@ -28,6 +28,53 @@ def _table(header: list[str], rows: list[list[str]]) -> list[str]:
     return lines
 
 
+def transfer_markdown(report: Report) -> list[str]:
+    """The test transfer and the ascp installations, as Markdown lines."""
+    out: list[str] = []
+    t = report.transfer
+    if t is not None:
+        from aspdiag.ascp.diagnose import diagnose
+
+        out += ["## Test transfer", ""]
+        rows = [
+            ["Outcome", t.outcome.value],
+            ["Direction", t.direction.value],
+            ["Bytes", f"{t.bytes:,}"],
+            ["Duration", f"{t.duration_s:g} s (cap {t.time_limit_s:g} s)"],
+            ["Rate", f"{t.rate_mbps:.2f} Mbit/s (target {t.target_rate_mbps:g})" if t.rate_mbps else "-"],
+            ["Exit status", str(t.exit_status)],
+            ["FASP error", f"{t.error_code} {t.error_meaning}" if t.error_code is not None else "-"],
+            ["ascp said", t.error_message or "-"],
+            [
+                "Diagnosis",
+                diagnose(t, report.ports, report.settings.udp_ports[0] if report.settings.udp_ports else None),
+            ],
+            ["Command", f"`{t.command}`"],
+        ]
+        out += _table(["", ""], rows)
+        out.append("")
+    if report.ascp:
+        out += ["## ascp installations", ""]
+        out += _table(
+            ["Used", "Path", "Found via", "Product", "ascp", "Licence max rate", "Key files", "Warnings"],
+            [
+                [
+                    "yes" if i == 0 else "",
+                    inst.path,
+                    inst.origin,
+                    f"{inst.version.product or '-'} {inst.version.product_version or ''}" if inst.version else "-",
+                    (inst.version.ascp_version or "-") if inst.version else inst.version_error,
+                    (inst.version.license_max_rate or "-") if inst.version else "-",
+                    ", ".join(inst.key_files) or "-",
+                    "; ".join(inst.warnings) or "-",
+                ]
+                for i, inst in enumerate(report.ascp)
+            ],
+        )
+        out.append("")
+    return out
+
+
 def render_markdown(report: Report) -> str:
     """The whole report as GitHub-flavoured Markdown."""
     a = report.assessment
@@ -181,7 +228,7 @@ def render_markdown(report: Report) -> str:
                 or "-",
             ],
             ["Resolver", report.dns.nameserver if report.dns and report.dns.nameserver else "-"],
-            ["ascp installations", "not checked by this version"],
+            ["ascp installations", ", ".join(i.path for i in report.ascp) or "not looked for"],
             [
                 "User id",
                 f"{env.uid} ({'raw sockets allowed' if env.privileged else 'unprivileged'})",

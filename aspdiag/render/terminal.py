@@ -110,6 +110,15 @@ def render_terminal(report: Report, *, color: bool = False, width: int = 100) ->
         if finding.action:
             text.append(f"\n         → {finding.action}")
         console.print(text)
+    if report.transfer is not None:
+        t = report.transfer
+        summary = Text("Test transfer: ", style="bold")
+        summary.append(f"{t.outcome.value}; {t.bytes:,} bytes in {t.duration_s:g} s")
+        if t.rate_mbps:
+            summary.append(f" at {t.rate_mbps:.2f} Mbit/s (target {t.target_rate_mbps:g})")
+        if t.error_message:
+            summary.append(f"; ascp: {t.error_message}")
+        console.print(summary)
     rows = change_request(report, report.settings.rule_days)
     if rows:
         console.print(Text("Firewall change request (details in the HTML/Markdown report):", style="bold"))

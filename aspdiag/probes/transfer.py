@@ -1,0 +1,78 @@
+"""The test-transfer probe: ports from the reachability results, hard caps, ascp through the runner."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from aspdiag.ascp.transfer import Direction, TransferOutcome, TransferRequest, TransferResult, run_transfer
+from aspdiag.config import TransferSettings
+from aspdiag.model import PortResult, PortState, Protocol
+from aspdiag.probes.base import ProbeContext
+
+FASP_TCP_PORT = 33001
+
+
+def choose_ssh_port(ports: Sequence[PortResult], tested: Sequence[int] = ()) -> int:
+    """The SSH port the transfer uses: an open one (33001 first, as IBM recommends), else 33001."""
+    open_ports = sorted(
+        {p.port for p in ports if p.protocol is Protocol.TCP and p.state is PortState.OPEN},
+        key=lambda port: (port != FASP_TCP_PORT, port),
+    )
+    return open_ports[0] if open_ports else (tested[0] if tested else FASP_TCP_PORT)
+
+
+@dataclass(frozen=True)
+class TransferProbe:
+    """Run one capped test transfer."""
+
+    settings: TransferSettings
+    host: str
+    ports: tuple[PortResult, ...] | list[PortResult]
+    udp_ports: tuple[int, ...]
+
+    @property
+    def key(self) -> str:
+        """Probe id."""
+        return f"transfer/{self.host}"
+
+    @property
+    def label(self) -> str:
+        """Progress text."""
+        return f"test transfer with {os.path.basename(self.settings.ascp)}"
+
+    @property
+    def timeout_s(self) -> float:
+        """The wall-time cap plus the time to stop the process group."""
+        return self.settings.time_limit_s + 10.0
+
+    def _request(self) -> TransferRequest:
+        s = self.settings
+        return TransferRequest(
+            ascp=s.ascp,
+            host=self.host,
+            user=s.user,
+            direction=Direction.DOWNLOAD if s.download else Direction.UPLOAD,
+            remote_path=s.remote_path,
+            ssh_port=choose_ssh_port(self.ports),
+            udp_port=self.udp_ports[0] if self.udp_ports else 33001,
+            rate_mbps=s.rate_mbps,
+            time_limit_s=s.time_limit_s,
+            max_bytes=s.max_bytes,
+            key_file=s.key_file,
+            encrypt=s.encrypt,
+        )
+
+    def run(self, ctx: ProbeContext) -> TransferResult:
+        """Run ascp under the caps (the environment carries the credentials, never the command line)."""
+        if ctx.processes is None:
+            return self.failed("no process runner")
+        return run_transfer(self._request(), ctx.processes, dict(os.environ))
+
+    def failed(self, reason: str) -> TransferResult:
+        """A transfer that could not be run or finish."""
+        request = self._request()
+        return TransferResult(
+            TransferOutcome.ERROR, request.direction, "", request.rate_mbps, request.time_limit_s, error_message=reason
+        )
