@@ -1,8 +1,8 @@
 """Test-only stand-in for the server side of a FASP session: answers the ascp test double on a UDP port.
 
 ``HELLO <id>`` -> ``WELCOME <id>``; ``DATA <seq> ...`` is counted and acknowledged (``ACK <bytes>``) every
-few datagrams; ``FIN`` gets a final ACK. Run it inside the lab's server namespace only while a transfer
-test needs it (an idle Aspera server has nothing listening on UDP 33001).
+few datagrams; ``FIN`` gets a final ACK; anything else gets ``?``. Run it inside the lab server namespace
+only while a transfer test needs it (an idle Aspera server has nothing listening on UDP 33001).
 """
 
 import socket
@@ -29,6 +29,10 @@ def main() -> int:
                 sock.sendto(b"ACK %d" % received[peer], peer)
         elif data.startswith(b"FIN"):
             sock.sendto(b"ACK %d" % received.get(peer, 0), peer)
+        else:
+            # Anything else (aspdiag's reachability probe) gets a short answer, like any UDP service would:
+            # while the stand-in holds the port, the kernel no longer sends port-unreachable for it.
+            sock.sendto(b"?", peer)
 
 
 if __name__ == "__main__":

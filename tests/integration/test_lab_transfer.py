@@ -1,0 +1,191 @@
+"""The capped test transfer in the lab, with the ascp test double moving real packets through the firewall."""
+
+from __future__ import annotations
+
+import json
+import secrets
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import REPO, SAFE_PATH
+from tests.lab import ADDR, Lab
+
+DOUBLE = REPO / "tests" / "ascp_double" / "ascp"
+STANDIN = REPO / "tests" / "ascp_double" / "standin.py"
+
+
+@pytest.fixture
+def transfer_lab(lab: Lab) -> Iterator[Lab]:
+    """The lab with the FASP stand-in listening on the server's UDP 33001 (only during the test)."""
+    lab.scenario("open")
+    proc = subprocess.Popen(
+        lab.exec_argv("server", [sys.executable, str(STANDIN), "33001"]),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        lab.wait_listening("server", "udp", 33001)
+        yield lab
+    finally:
+        proc.kill()
+        proc.wait()
+        lab.scenario("open")
+
+
+def _temp_dirs() -> set[str]:
+    return {p.name for p in Path(tempfile.gettempdir()).glob("aspdiag-transfer-*")}
+
+
+def transfer(
+    lab: Lab,
+    workdir: Path,
+    remote: str,
+    *extra: str,
+    password: str | None = None,
+    expect_password: str | None = None,
+    timeout: float = 90,
+) -> tuple[subprocess.CompletedProcess[str], Any]:
+    secret = password or secrets.token_hex(8)
+    env = {
+        "PATH": SAFE_PATH,
+        "PYTHONPATH": str(REPO),
+        "HOME": str(workdir),
+        "ASPERA_SCP_PASS": secret,
+        "ASCP_DOUBLE_EXPECT_PASS": expect_password or secret,
+    }
+    argv = [
+        sys.executable,
+        "-m",
+        "aspdiag",
+        "check",
+        "aspera.lab.test",
+        "--transfer",
+        "--remote-file",
+        remote,
+        "--user",
+        "aspdiag",
+        "--ascp",
+        str(DOUBLE),
+        "--rate",
+        "10",
+        "-f",
+        "json",
+        "--no-reports",
+        *extra,
+    ]
+    result = lab.exec("client", argv, env=env, cwd=workdir, timeout=timeout)
+    assert result.returncode in (0, 1), result.stderr
+    for text in (result.stdout, result.stderr):
+        assert secret not in text, "a credential leaked into the output"
+    return result, json.loads(result.stdout)
+
+
+def test_healthy_transfer_reports_bytes_and_rate(transfer_lab, workdir):
+    before = _temp_dirs()
+    result, data = transfer(transfer_lab, workdir, "/data/aspdiag-test-4MB")
+    t = data["transfer"]
+    assert t["outcome"] == "success" and result.returncode == 0
+    assert t["bytes"] == 4 * 1024 * 1024
+    assert abs(t["rate_mbps"] - 10) <= 1.0, t  # within 10 % of the -l cap
+    assert "-P 33001" in t["command"] and "-O 33001" in t["command"] and "-l 10m" in t["command"]
+    assert data["verdict"]["verdict"] == "ready"
+    assert _temp_dirs() == before, "the temporary download directory must be removed"
+
+
+def test_udp_drop_gives_code_15_and_names_the_hop(transfer_lab, workdir):
+    transfer_lab.scenario("udp-drop")
+    _, data = transfer(transfer_lab, workdir, "/data/aspdiag-test-4MB")
+    t = data["transfer"]
+    assert t["outcome"] == "failed" and t["error"]["code"] == 15
+    assert "between hop 2" in t["diagnosis"] and ADDR.fw_router4 in t["diagnosis"]
+    assert data["verdict"]["verdict"] == "blocked"
+
+
+def test_auth_failure_is_not_the_network(transfer_lab, workdir):
+    _, data = transfer(
+        transfer_lab,
+        workdir,
+        "/data/aspdiag-test-4MB",
+        password=secrets.token_hex(8),
+        expect_password=secrets.token_hex(8),
+    )
+    t = data["transfer"]
+    assert t["error"]["code"] == 19
+    assert "not the network" in t["diagnosis"]
+
+
+def test_tcp_block_names_the_ssh_port(transfer_lab, workdir):
+    transfer_lab.firewall(["tcp dport { 22, 33001 } reject with icmpx type admin-prohibited"])
+    _, data = transfer(transfer_lab, workdir, "/data/aspdiag-test-4MB")
+    t = data["transfer"]
+    assert t["error"]["code"] == 44
+    assert "SSH control port is blocked" in t["diagnosis"] and "rejected at hop 2" in t["diagnosis"]
+
+
+def test_stall_is_a_data_timeout(transfer_lab, workdir):
+    _, data = transfer(transfer_lab, workdir, "/data/aspdiag-test-stall-8MB", "--time-limit", "30")
+    t = data["transfer"]
+    assert t["outcome"] == "failed" and t["error"]["code"] == 14
+    assert "stalled" in t["diagnosis"]
+
+
+def test_hang_is_stopped_at_the_cap_and_leaves_nothing(transfer_lab, workdir):
+    before = _temp_dirs()
+    secret = secrets.token_hex(8)
+    env = {
+        "PATH": SAFE_PATH,
+        "PYTHONPATH": str(REPO),
+        "HOME": str(workdir),
+        "ASPERA_SCP_PASS": secret,
+        "ASCP_DOUBLE_EXPECT_PASS": secret,
+    }
+    argv = transfer_lab.exec_argv(
+        "client",
+        [
+            sys.executable,
+            "-m",
+            "aspdiag",
+            "check",
+            "aspera.lab.test",
+            "--transfer",
+            "--remote-file",
+            "/data/hang",
+            "--user",
+            "aspdiag",
+            "--ascp",
+            str(DOUBLE),
+            "--time-limit",
+            "4",
+            "-f",
+            "json",
+            "--no-reports",
+        ],
+    )
+    started = time.monotonic()
+    proc = subprocess.Popen(argv, env=env, cwd=workdir, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(2.5)
+    listing = subprocess.run(["ps", "-eo", "args"], capture_output=True, text=True).stdout
+    assert str(DOUBLE) in listing, "the double should be running now"
+    assert secret not in listing, "a credential is visible in the process list"
+    stdout, stderr = proc.communicate(timeout=60)
+    elapsed = time.monotonic() - started
+    t = json.loads(stdout)["transfer"]
+    assert t["outcome"] == "timed_out" and "printed nothing" in t["diagnosis"]
+    assert elapsed < 4 + 8, elapsed  # the reachability phase, then the cap
+    time.sleep(0.5)
+    assert str(DOUBLE) not in subprocess.run(["ps", "-eo", "args"], capture_output=True, text=True).stdout
+    assert _temp_dirs() == before
+    assert secret not in stdout + stderr
+
+
+def test_missing_file(transfer_lab, workdir):
+    _, data = transfer(transfer_lab, workdir, "/data/missing-file")
+    t = data["transfer"]
+    assert t["error"]["code"] == 43 and "does not exist" in t["diagnosis"]

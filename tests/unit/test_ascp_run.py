@@ -1,0 +1,176 @@
+"""Running ascp safely (caps, bounded output, process groups), finding it, and rejecting bad transfer input.
+Everything here runs locally: no packet leaves the machine."""
+
+from __future__ import annotations
+
+import os
+import stat
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from aspdiag.ascp.find import candidates, discover, version_warnings
+from aspdiag.ascp.parse import AscpVersion
+from aspdiag.ascp.transfer import Direction, TransferRequest, build_argv
+from aspdiag.cli import main
+from aspdiag.errors import ToolFailedError, ToolNotFoundError
+from aspdiag.net.commands import SubprocessRunner
+from aspdiag.net.process import KEEP_BYTES, CappedRunner
+
+DOUBLE = Path(__file__).resolve().parents[1] / "ascp_double" / "ascp"
+ENV = {"PATH": os.environ.get("PATH", "/usr/bin:/bin")}
+
+
+def test_megabytes_of_binary_output_are_bounded():
+    code = "import sys; sys.stdout.buffer.write(bytes(range(256)) * 40000); sys.stdout.flush()"
+    result = CappedRunner().run([sys.executable, "-c", code], env=ENV, timeout_s=30)
+    assert result.returncode == 0 and result.truncated
+    assert len(result.stdout.encode("utf-8", "replace")) < 5 * KEEP_BYTES
+
+
+def test_hang_is_stopped_with_its_whole_process_group(tmp_path):
+    marker = tmp_path / "child.pid"
+    code = (
+        "import subprocess, sys, time; p = subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(60)']);"
+        f" open({str(marker)!r}, 'w').write(str(p.pid)); time.sleep(60)"
+    )
+    started = time.monotonic()
+    result = CappedRunner().run([sys.executable, "-c", code], env=ENV, timeout_s=1.5)
+    assert result.timed_out and result.returncode is None
+    assert time.monotonic() - started < 10
+    child = int(marker.read_text())
+    time.sleep(0.2)
+    status = Path(f"/proc/{child}/status")
+    # The grandchild went with the group: gone, or a zombie waiting for init to reap it.
+    assert not status.exists() or "State:\tZ" in status.read_text()
+
+
+def test_killed_by_a_signal():
+    result = CappedRunner().run(
+        [sys.executable, "-c", "import os, signal; os.kill(os.getpid(), signal.SIGKILL)"], env=ENV, timeout_s=10
+    )
+    assert result.returncode == -9 and not result.timed_out
+
+
+def test_not_executable_and_missing(tmp_path):
+    script = tmp_path / "ascp"
+    script.write_text("#!/bin/sh\necho hi\n")
+    with pytest.raises(ToolFailedError):
+        CappedRunner().run([str(script)], env=ENV, timeout_s=5)
+    with pytest.raises(ToolNotFoundError):
+        CappedRunner().run([str(tmp_path / "nope")], env=ENV, timeout_s=5)
+
+
+def test_lines_are_reported_as_they_come():
+    seen: list[tuple[str, str]] = []
+    CappedRunner().run(
+        [sys.executable, "-c", "import sys; print('a\\rb'); print('oops', file=sys.stderr)"],
+        env=ENV,
+        timeout_s=10,
+        on_line=lambda stream, line: seen.append((stream, line)),
+    )
+    assert ("stdout", "a") in seen and ("stdout", "b") in seen and ("stderr", "oops") in seen
+
+
+def test_candidates_cover_the_known_locations():
+    paths = [c.path for c in candidates("/home/u", {"PATH": "/x/bin", "CONDA_PREFIX": "/c"}, "linux", "/my/ascp")]
+    assert paths[0] == "/my/ascp" and "/x/bin/ascp" in paths and "/x/bin/ascp4" in paths
+    for expected in (
+        "/home/u/.aspera/connect/bin/ascp",
+        "/home/u/.aspera/sdk/ascp",
+        "/opt/aspera/bin/ascp",
+        "/c/opt/aspera/connect/bin/ascp",
+    ):
+        assert expected in paths
+    mac = [c.path for c in candidates("/Users/u", {}, "darwin")]
+    assert "/Applications/Aspera Connect.app/Contents/Resources/ascp" in mac
+
+
+def test_version_warnings():
+    assert any("ECDSA" in w for w in version_warnings(AscpVersion(ascp_version="3.9.1.168302")))
+    assert any(
+        "DSA key" in w
+        for w in version_warnings(
+            AscpVersion(product="IBM Aspera Connect", product_version="4.2.13", ascp_version="4.4.3.820")
+        )
+    )
+    assert (
+        version_warnings(AscpVersion(product="IBM Aspera SDK", product_version="1.1.1", ascp_version="4.4.2.572")) == []
+    )
+
+
+def test_discover_reads_the_double_and_survives_a_hanging_version(monkeypatch, tmp_path):
+    found = discover(SubprocessRunner(), home=str(tmp_path), env={"PATH": ""}, explicit=str(DOUBLE))
+    assert found[0].path == str(DOUBLE) and found[0].version is not None
+    assert found[0].version.ascp_version == "4.4.3.820"
+    monkeypatch.setenv("ASCP_DOUBLE_HANG_VERSION", "1")
+    started = time.monotonic()
+    hung = discover(SubprocessRunner(), home=str(tmp_path), env={"PATH": ""}, explicit=str(DOUBLE))
+    assert "did not finish" in hung[0].version_error and time.monotonic() - started < 15
+
+
+def test_ascp_command_lists_the_double(capsys, monkeypatch, tmp_path):
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("PATH", os.path.dirname(sys.executable))  # the double's interpreter, and no real ascp
+    assert main(["ascp", "--ascp", str(DOUBLE)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"used  {DOUBLE}") and "ascp 4.4.3.820" in out and "DSA key" in out
+
+
+def test_argv_never_carries_a_secret():
+    request = TransferRequest(
+        ascp="/opt/aspera/bin/ascp",
+        host="fasp.example.org",
+        user="era-fasp",
+        direction=Direction.DOWNLOAD,
+        remote_path="/vol1/x.fastq.gz",
+        ssh_port=33001,
+        udp_port=33001,
+        rate_mbps=10,
+        time_limit_s=20,
+        max_bytes=1024,
+        key_file="/k/id",
+    )
+    argv = build_argv(request, "/tmp/d", "/tmp/l", "name")
+    assert argv[:8] == ["/opt/aspera/bin/ascp", "-P", "33001", "-O", "33001", "-l", "10m", "-L"]
+    assert "-@" in argv and "0:1024" in argv and "--user=era-fasp" in argv and "-i" in argv
+    assert not any("PASS" in a or "TOKEN" in a for a in argv)
+
+
+@pytest.fixture
+def no_probe(monkeypatch):
+    import aspdiag.cli as cli
+
+    monkeypatch.setattr(cli, "_run_check", lambda *a, **k: pytest.fail("no probe on bad input"))
+
+
+@pytest.mark.parametrize(
+    ("extra", "needle"),
+    [
+        (["--remote-file", "/data/x;rm -rf ~"], "shell metacharacters"),
+        (["--remote-file", "-oProxyCommand=x"], "starts with '-'"),
+        (["--remote-file", "/x", "--user", "-oProxyCommand=x"], "not a valid user name"),
+        (["--remote-file", "/x", "--rate", "500"], "--max-rate"),
+        (["--remote-file", "/x", "--time-limit", "0"], "--time-limit"),
+        (["--remote-file", "/x", "--max-bytes", "lots"], "not a size"),
+        (["--upload"], "--to-folder"),
+        (["--remote-file", "/x", "--upload", "--to-folder", "/in"], "either"),
+        (["--transfer"], "either"),
+        (["--remote-file", "/x", "--key", "/nonexistent/key"], "is not a file"),
+    ],
+)
+def test_bad_transfer_input_is_exit_2(extra, needle, capsys, no_probe, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    code = main(["check", "198.18.3.2", "--user", "u", "--ascp", str(DOUBLE), *extra])
+    err = capsys.readouterr().err.strip()
+    assert code == 2 and needle in err and len(err.splitlines()) == 1
+
+
+def test_ascp_not_executable_is_exit_2(tmp_path, capsys, no_probe):
+    fake = tmp_path / "ascp"
+    fake.write_text("not a program")
+    fake.chmod(stat.S_IRUSR)
+    assert main(["check", "198.18.3.2", "--transfer", "--remote-file", "/x", "--user", "u", "--ascp", str(fake)]) == 2
+    assert "not an executable" in capsys.readouterr().err
