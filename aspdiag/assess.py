@@ -187,9 +187,32 @@ def _transfer_finding(report: Report) -> Finding | None:
     return Finding(Severity.BLOCKER, title, detail, transfer.check)
 
 
+def _ascp_findings(report: Report) -> list[Finding]:
+    """Warnings about the ascp that will be used: known-bad versions, a missing public-download key."""
+    if not report.ascp:
+        return []
+    used = report.ascp[0]
+    findings = [Finding(Severity.WARNING, f"ascp at {used.path}: {w.split(':')[0]}", w) for w in used.warnings]
+    wanted = report.settings.preset_key_files
+    have = {path.rsplit("/", 1)[-1] for path in used.key_files}
+    if wanted and not have & set(wanted):
+        findings.append(
+            Finding(
+                Severity.WARNING,
+                f"No public-download key file next to {used.path}",
+                f"{report.settings.preset} downloads need one of: {', '.join(wanted)}",
+                "get the key file the data provider documents and pass it with --key (ascp -i)",
+            )
+        )
+    return findings
+
+
 def assess(report: Report) -> Assessment:
     """Derive the verdict and findings from the measurements, then the test transfer's say (no I/O)."""
     assessment = _assess_paths(report)
+    extra = _ascp_findings(report)
+    if extra:
+        assessment = replace(assessment, findings=_by_severity([*assessment.findings, *extra]))
     finding = _transfer_finding(report)
     if finding is None:
         return assessment

@@ -297,6 +297,7 @@ def check(
         rule_days=validate_rule_days(rule_days),
         ascp_user=user or (preset.user if preset else None),
         preset=preset.name if preset else None,
+        preset_key_files=preset.key_files if preset else (),
     )
     installations: list[AscpInstallation] = []
     if transfer or remote_file or upload:

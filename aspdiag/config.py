@@ -261,5 +261,6 @@ class CheckConfig:
     rule_days: int = 30
     ascp_user: str | None = None
     preset: str | None = None
+    preset_key_files: tuple[str, ...] = ()
     transfer: TransferSettings | None = None
     command: str = ""

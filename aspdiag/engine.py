@@ -142,6 +142,7 @@ def check(
         rule_days=config.rule_days,
         ascp_user=config.ascp_user,
         preset=config.preset,
+        preset_key_files=config.preset_key_files,
     )
     failures: list[ProbeFailure] = []
     routes: list[RouteResult] = []

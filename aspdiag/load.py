@@ -243,6 +243,7 @@ def _report(data: Any) -> Report:
             rule_days=int(settings.get("rule_days", 30)),
             ascp_user=settings.get("ascp_user"),
             preset=settings.get("preset"),
+            preset_key_files=tuple(settings.get("preset_key_files", [])),
         ),
         environment=Environment(env["hostname"], env["os"], env["python"], int(env["uid"]), bool(env["privileged"])),
         started_utc=run["started_utc"],

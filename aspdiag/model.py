@@ -429,6 +429,8 @@ class CheckSettings:
     ascp_user: str | None = None
     """Transfer user name, when a preset knows it (for the recommended ascp command)."""
     preset: str | None = None
+    preset_key_files: tuple[str, ...] = ()
+    """Key files the preset's service needs for public downloads (any one of them)."""
     command: str = ""
     """The aspdiag command line that reproduces this run."""
 

@@ -23,6 +23,8 @@ class Preset:
     ssh_ports: tuple[int, ...] = ()
     udp_ports: tuple[int, ...] = ()
     note: str = ""
+    key_files: tuple[str, ...] = ()
+    """Key files a public download with this service needs (any one of them)."""
 
 
 def user_presets_path() -> Path:
@@ -49,6 +51,7 @@ def _parse(text: str, origin: str) -> dict[str, Preset]:
                 ssh_ports=tuple(int(p) for p in entry.get("ssh_ports", ())),
                 udp_ports=tuple(int(p) for p in entry.get("udp_ports", ())),
                 note=str(entry.get("note", "")),
+                key_files=tuple(str(k) for k in entry.get("key_files", ())),
             )
         except (TypeError, ValueError):
             raise ConfigError(f"preset {name!r} in {origin} has invalid ports", "ports are lists of numbers") from None

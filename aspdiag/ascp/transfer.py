@@ -149,6 +149,8 @@ class TransferResult:
     last_progress: str = ""
     log_sessions: int = 0
     loss_pct: float | None = None
+    rtt_ms: float | None = None
+    """Round-trip time the log reports (Session Statistics ``delay``), when it does."""
     stderr_tail: str = ""
 
     @property
@@ -253,6 +255,11 @@ def run_transfer(
                         loss = float(item["loss"])
                     except ValueError:
                         pass
+        rtt = None
+        for session in sessions:
+            delay = session.statistics.get("delay", "")
+            if delay.endswith("ms") and delay[:-2].replace(".", "", 1).isdigit():
+                rtt = float(delay[:-2])
         if result.timed_out:
             outcome = TransferOutcome.TIMED_OUT
         elif result.returncode == 0 and not errors:
@@ -277,6 +284,7 @@ def run_transfer(
             last_progress=progress[-1].file + f" {progress[-1].percent}%" if progress else "",
             log_sessions=len(sessions),
             loss_pct=loss,
+            rtt_ms=rtt,
             stderr_tail=_redact_stderr(result.stderr, env),
         )
     finally:

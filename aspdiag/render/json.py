@@ -179,6 +179,7 @@ def _transfer(report: Report) -> dict[str, Any] | None:
         },
         "diagnosis": diagnose(t, report.ports, report.settings.udp_ports[0] if report.settings.udp_ports else None),
         "loss_pct": t.loss_pct,
+        "rtt_ms": t.rtt_ms,
         "log_sessions": t.log_sessions,
         "last_progress": t.last_progress,
         "stderr_tail": t.stderr_tail,
@@ -228,6 +229,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
                 "rule_days": settings.rule_days,
                 "ascp_user": settings.ascp_user,
                 "preset": settings.preset,
+                "preset_key_files": list(settings.preset_key_files),
             },
         },
         "environment": {

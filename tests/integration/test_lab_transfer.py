@@ -189,3 +189,37 @@ def test_missing_file(transfer_lab, workdir):
     _, data = transfer(transfer_lab, workdir, "/data/missing-file")
     t = data["transfer"]
     assert t["error"]["code"] == 43 and "does not exist" in t["diagnosis"]
+
+
+def test_upload_of_generated_data(transfer_lab, workdir):
+    secret = secrets.token_hex(8)
+    env = {
+        "PATH": SAFE_PATH,
+        "PYTHONPATH": str(REPO),
+        "HOME": str(workdir),
+        "ASPERA_SCP_PASS": secret,
+        "ASCP_DOUBLE_EXPECT_PASS": secret,
+    }
+    argv = [
+        sys.executable,
+        "-m",
+        "aspdiag",
+        "transfer",
+        "aspera.lab.test",
+        "--upload",
+        "--to-folder",
+        "/incoming",
+        "--user",
+        "aspdiag",
+        "--ascp",
+        str(DOUBLE),
+        "--max-bytes",
+        "2MB",
+        "-f",
+        "json",
+        "--no-reports",
+    ]
+    result = transfer_lab.exec("client", argv, env=env, cwd=workdir, timeout=90)
+    t = json.loads(result.stdout)["transfer"]
+    assert t["outcome"] == "success" and t["direction"] == "upload" and t["bytes"] == 2 * 1024 * 1024
+    assert "faux:///aspdiag-test-" in t["command"] and "--mode=send" in t["command"]

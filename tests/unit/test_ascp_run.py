@@ -174,3 +174,59 @@ def test_ascp_not_executable_is_exit_2(tmp_path, capsys, no_probe):
     fake.chmod(stat.S_IRUSR)
     assert main(["check", "198.18.3.2", "--transfer", "--remote-file", "/x", "--user", "u", "--ascp", str(fake)]) == 2
     assert "not an executable" in capsys.readouterr().err
+
+
+def test_unwritable_temp_dir_is_a_clear_error(monkeypatch):
+    import tempfile
+
+    from aspdiag.ascp.transfer import TransferOutcome, run_transfer
+
+    monkeypatch.setattr(tempfile, "tempdir", "/proc/aspdiag-cannot-write-here")
+    request = TransferRequest(
+        ascp=str(DOUBLE),
+        host="198.18.3.2",
+        user="u",
+        direction=Direction.DOWNLOAD,
+        remote_path="/x",
+        ssh_port=33001,
+        udp_port=33001,
+        rate_mbps=10,
+        time_limit_s=5,
+        max_bytes=1024,
+    )
+    result = run_transfer(request, CappedRunner(), ENV)
+    assert result.outcome is TransferOutcome.ERROR and "temporary directory" in result.error_message
+
+
+def test_log_statistics_give_rtt_and_loss():
+    from aspdiag.ascp.parse import parse_log
+
+    line = (
+        "2020-08-21 19:48:44.622 [112c-00001cf0] LOG FASP Session Statistics [Sender] "
+        "id=029c1333-c732-4636-83c1-e1acec2864cb delay=64ms rex_delay=72ms solicited_rex=0.01%"
+    )
+    sessions = parse_log([line])
+    assert sessions[0].statistics["delay"] == "64ms"
+
+
+def test_preset_key_warning(monkeypatch):
+    from dataclasses import replace
+
+    from aspdiag.ascp.find import AscpInstallation
+    from aspdiag.config import validate_host
+    from aspdiag.model import CheckSettings, Environment, Report, Severity
+    from tests.unit.test_render import sample_report as _fixture  # noqa: F401
+
+    report = Report(
+        "0.1.0",
+        validate_host("fasp.sra.ebi.ac.uk"),
+        CheckSettings((33001,), (33001,), 3, 5, preset="ena", preset_key_files=("aspera_bypass_rsa.pem",)),
+        Environment("h", "Linux", "3.11", 0, True),
+        "2026-11-21T10:00:00.000Z",
+        "2026-11-21T10:00:01.000Z",
+        ascp=(AscpInstallation("/opt/aspera/bin/ascp", "PATH"),),
+    )
+    titles = [f.title for f in report.assessment.findings if f.severity is Severity.WARNING]
+    assert any("No public-download key file" in t for t in titles)
+    with_key = replace(report, ascp=(AscpInstallation("/x/ascp", "PATH", key_files=("/x/aspera_bypass_rsa.pem",)),))
+    assert not any("key file" in f.title for f in with_key.assessment.findings)
