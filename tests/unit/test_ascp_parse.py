@@ -104,3 +104,58 @@ def test_parsers_never_crash(text):
     parse_summary(text)
     parse_errors(text, text)
     parse_log(text.splitlines())
+
+
+@pytest.mark.parametrize(
+    ("text", "product", "version", "build", "ascp"),
+    [
+        (
+            "IBM Aspera Connect version 4.2.13 (820)\nascp version 4.4.3.820 529a938b9",
+            "IBM Aspera Connect",
+            "4.2.13",
+            "820",
+            "4.4.3.820",
+        ),
+        (
+            "IBM Aspera Connect version 4.2.19 (956)\nascp version 4.4.7.956",
+            "IBM Aspera Connect",
+            "4.2.19",
+            "956",
+            "4.4.7.956",
+        ),
+        (
+            "[root@centos ~]# ascp4 -A\nascp4 version 3.9.1.168954\nOperating System: Linux",
+            None,
+            None,
+            None,
+            "3.9.1.168954",
+        ),
+    ],
+)
+def test_inline_version_samples(text, product, version, build, ascp):
+    parsed = parse_version(text)
+    assert (parsed.product, parsed.product_version, parsed.build, parsed.ascp_version) == (
+        product,
+        version,
+        build,
+        ascp,
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        (
+            "Session Stop (Error: Failure processing peer license: Deprecated peer license)",
+            "Failure processing peer license: Deprecated peer license",
+        ),
+        ("ascp: Source file list not specified, exiting", "Source file list not specified"),
+        ("ascp.exe: failed to connect to management socket, exiting.", "failed to connect to management socket"),
+        (
+            "Session Stop  (Error: Session shutdown failed, Tried to write different output after EAGAIN)",
+            "Session shutdown failed, Tried to write different output after EAGAIN",
+        ),
+    ],
+)
+def test_inline_error_samples(line, message):
+    assert [e.message for e in parse_errors(line, "")] == [message]
