@@ -5,7 +5,8 @@ from __future__ import annotations
 from aspdiag.ascp.transfer import TransferOutcome, TransferResult
 from aspdiag.model import PortResult, PortState, Protocol
 
-_UDP_CODES = {14, 15}
+_UDP_CODES = {14, 15, 18}
+_STALL_CODES = {40}
 _TCP_CODES = {13, 44}
 
 
@@ -36,6 +37,9 @@ def diagnose(transfer: TransferResult, ports: tuple[PortResult, ...], udp_port: 
             f"the transfer was still running at the {transfer.time_limit_s:g} s cap (last progress: "
             f"{transfer.last_progress}); raise --time-limit or lower --max-bytes"
         )
+    if code in _STALL_CODES or "transfer timeout" in message.lower():
+        return ("the data stream stalled after it had started: a shaper or stateful firewall drops UDP once the "
+                "rate rises, or the target rate exceeds what the receiver's disk or the path can take")
     if code in _UDP_CODES or "UDP" in message:
         blocked = [p for p in udp if not p.path_open]
         if blocked:
@@ -64,7 +68,7 @@ def diagnose(transfer: TransferResult, ports: tuple[PortResult, ...], udp_port: 
                 "password (ASPERA_SCP_PASS), token or key file is wrong, not the network"
             )
         return "authentication failed: check the user name, password (ASPERA_SCP_PASS), token or key file"
-    if code == 43 or "No such file" in message:
+    if code in (4, 43) or "No such file" in message:
         return "the remote file does not exist or cannot be read: check --remote-file with the data provider"
     if "stronger encryption" in message:
         return "the server refuses the client's encryption: add -T (--no-encryption) as the provider documents"

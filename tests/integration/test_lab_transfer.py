@@ -132,7 +132,7 @@ def test_tcp_block_names_the_ssh_port(transfer_lab, workdir):
 def test_stall_is_a_data_timeout(transfer_lab, workdir):
     _, data = transfer(transfer_lab, workdir, "/data/aspdiag-test-stall-8MB", "--time-limit", "30")
     t = data["transfer"]
-    assert t["outcome"] == "failed" and t["error"]["code"] == 14
+    assert t["outcome"] == "failed" and t["error"]["code"] == 40
     assert "stalled" in t["diagnosis"]
 
 
@@ -188,7 +188,7 @@ def test_hang_is_stopped_at_the_cap_and_leaves_nothing(transfer_lab, workdir):
 def test_missing_file(transfer_lab, workdir):
     _, data = transfer(transfer_lab, workdir, "/data/missing-file")
     t = data["transfer"]
-    assert t["error"]["code"] == 43 and "does not exist" in t["diagnosis"]
+    assert t["error"]["code"] == 4 and "does not exist" in t["diagnosis"]
 
 
 def test_upload_of_generated_data(transfer_lab, workdir):
