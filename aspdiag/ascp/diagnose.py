@@ -38,8 +38,10 @@ def diagnose(transfer: TransferResult, ports: tuple[PortResult, ...], udp_port: 
             f"{transfer.last_progress}); raise --time-limit or lower --max-bytes"
         )
     if code in _STALL_CODES or "transfer timeout" in message.lower():
-        return ("the data stream stalled after it had started: a shaper or stateful firewall drops UDP once the "
-                "rate rises, or the target rate exceeds what the receiver's disk or the path can take")
+        return (
+            "the data stream stalled after it had started: a shaper or stateful firewall drops UDP once the "
+            "rate rises, or the target rate exceeds what the receiver's disk or the path can take"
+        )
     if code in _UDP_CODES or "UDP" in message:
         blocked = [p for p in udp if not p.path_open]
         if blocked:

@@ -1,0 +1,1 @@
+"""``aspdiag explain``: diagnose failed, stalled or slow transfers from ascp output and logs."""
