@@ -37,6 +37,8 @@ class KnowledgeEntry:
     id: str
     patterns: tuple[re.Pattern[str], ...]
     codes: tuple[int, ...]
+    code: int | None
+    """The code a matching session most likely ended with, when its lines name none."""
     cause: str
     confidence: str
     next: str
@@ -53,6 +55,7 @@ def knowledge() -> tuple[KnowledgeEntry, ...]:
             e["id"],
             tuple(re.compile(p, re.I) for p in e["patterns"]),
             tuple(e["codes"]),
+            e.get("code"),
             e["cause"],
             e["confidence"],
             e["next"],
@@ -108,6 +111,8 @@ class SessionExplanation:
     outcome: str
     """success, partial, failed, or unknown (no end of session seen)."""
     error_code: int | None
+    code_inferred: bool
+    """True when no line named the code and the knowledge base supplied the likely one."""
     error_message: str
     error_meaning: str
     cause_id: str
@@ -327,8 +332,6 @@ def explain(session: _Session) -> SessionExplanation:
     message = next((m for m in session.errors if m), session.fields.get("errstr", ""))
     if code is None:
         code = next((c for m in messages if m and (c := code_for_message(m)) is not None), None)
-    if session.exit_status == 127 or any("not found" in m for m in session.errors):
-        code = code if code is not None else None
     failed = (
         status == "failed" or bool(session.errors) or session.files_failed > 0 or (session.exit_status not in (None, 0))
     )
@@ -344,6 +347,9 @@ def explain(session: _Session) -> SessionExplanation:
         f" | exit status {session.exit_status}" if session.exit_status is not None else ""
     )
     entry = _match(text, code) if outcome in ("failed", "partial", "unknown") and (text.strip(" |") or code) else None
+    inferred = False
+    if code is None and entry is not None and entry.code is not None:
+        code, inferred = entry.code, True
     meaning = describe(code)
     peer_address, udp_port = _peer(session)
     tcp_port = int(session.fields["tcp_port"]) if session.fields.get("tcp_port", "").isdigit() else None
@@ -393,6 +399,7 @@ def explain(session: _Session) -> SessionExplanation:
         loss_pct=loss,
         outcome=outcome,
         error_code=code,
+        code_inferred=inferred,
         error_message=message,
         error_meaning=meaning.message if meaning else "",
         cause_id=cause_id,
