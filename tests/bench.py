@@ -18,6 +18,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from tests.lab import ADDR, Lab, unavailable_reason
@@ -186,6 +187,60 @@ def _traceroute(lab: Lab, case: Case) -> tuple[str, float]:
     if silent > 0:
         text += f", then {silent} silent"
     return text, wall
+
+
+EXPLAIN_BYTES = 2 * 1024**3
+
+
+def _explain_bench() -> list[str]:
+    """aspdiag explain on a synthetic 2 GB log: wall time and peak RSS of the process (bounded memory)."""
+    import tempfile
+
+    lines = []
+    session = 0
+    with tempfile.TemporaryDirectory(prefix="aspdiag-bench-") as tmp:
+        path = Path(tmp) / "aspera-scp-transfer.log"
+        block_lines = []
+        for i in range(2000):
+            session = i % 50
+            block_lines.append(
+                f"2024-03-03 08:10:00 [1-1] LOG FASP Transfer Stop uuid=77777777-2222-3333-4444-{session:012d} "
+                f'op=recv status=success file="/data/f{i}.gz" size=1048576 start_byte=0 rate=95.10Mbps '
+                "elapsed=0.09s loss=0.00 rexreqs=0 overhead=0\n"
+            )
+        block = "".join(block_lines).encode()
+        with open(path, "wb") as fh:
+            written = 0
+            while written < EXPLAIN_BYTES:
+                fh.write(block)
+                written += len(block)
+            fh.write(
+                b"2024-03-03 09:00:00 [1-1] LOG FASP Session Stop uuid=77777777-2222-3333-4444-000000000007 "
+                b'op=recv status=failed errcode=15 errstr="Timeout establishing data connection"\n'
+            )
+        # The child reports its own peak RSS on exit (ru_maxrss of RUSAGE_SELF, KiB on Linux).
+        wrapper = (
+            "import resource, runpy, sys\n"
+            f"sys.argv = ['aspdiag', 'explain', {str(path)!r}, '-f', 'json']\n"
+            "try:\n    runpy.run_module('aspdiag', run_name='__main__')\n"
+            "finally:\n    print('PEAK', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n"
+        )
+        started = time.perf_counter()
+        result = subprocess.run([sys.executable, "-c", wrapper], capture_output=True, text=True)
+        wall = time.perf_counter() - started
+        peak_kib = int(result.stderr.rsplit("PEAK", 1)[1].split()[0])
+        data = json.loads(result.stdout)
+        failed = [s for s in data["sessions"] if s["outcome"] == "failed"]
+        lines.append("## explain: a synthetic 2 GB log (50 interleaved sessions, one failing with code 15)")
+        lines.append("")
+        lines.append("| input | wall s | MB/s | peak RSS MiB | sessions | failing session found |")
+        lines.append("|---|---|---|---|---|---|")
+        lines.append(
+            f"| {written / 2**30:.2f} GiB, {data['lines_read']:,} lines | {wall:.1f} | {written / 2**20 / wall:.0f} | "
+            f"{peak_kib / 1024:.0f} | {len(data['sessions'])} | "
+            f"{'yes, code ' + str(failed[0]['error_code']) if failed else 'NO'} |"
+        )
+    return lines
 
 
 def main() -> int:

@@ -223,3 +223,31 @@ def test_upload_of_generated_data(transfer_lab, workdir):
     t = json.loads(result.stdout)["transfer"]
     assert t["outcome"] == "success" and t["direction"] == "upload" and t["bytes"] == 2 * 1024 * 1024
     assert "faux:///aspdiag-test-" in t["command"] and "--mode=send" in t["command"]
+
+
+def test_explain_probe_folds_in_a_check(lab, workdir):
+    """explain --probe runs the check against the peer the log names (here: the lab server, UDP dropped)."""
+    lab.scenario("udp-drop")
+    try:
+        log = workdir / "aspera-scp-transfer.log"
+        log.write_text(
+            "2024-03-01 10:00:00 [1-1] LOG FASP Session Start uuid=11111111-2222-3333-4444-555555555515 op=recv "
+            f"status=started peer={ADDR.server4}:33001 tcp_port=33001\n"
+            "2024-03-01 10:00:05 [1-1] LOG FASP Session Stop uuid=11111111-2222-3333-4444-555555555515 op=recv "
+            'status=failed errcode=15 errstr="Timeout establishing data connection"\n'
+        )
+        env = {"PATH": SAFE_PATH, "PYTHONPATH": str(REPO), "HOME": str(workdir)}
+        result = lab.exec(
+            "client",
+            [sys.executable, "-m", "aspdiag", "explain", str(log), "--probe", "-f", "json"],
+            env=env,
+            cwd=workdir,
+            timeout=90,
+        )
+        assert result.returncode == 1, result.stderr
+        session = json.loads(result.stdout)["sessions"][0]
+        assert session["cause_id"] == "udp" and session["error_code"] == 15
+        assert session["probe_summary"].startswith("blocked:") and "UDP 33001" in session["probe_summary"]
+        assert session["check_command"] == f"aspdiag check {ADDR.server4} --ssh-port 33001 --udp-port 33001"
+    finally:
+        lab.scenario("open")
