@@ -10,7 +10,9 @@ import json
 import logging
 import os
 import shlex
+import signal
 import sys
+import threading
 import traceback
 from dataclasses import replace
 from pathlib import Path
@@ -190,7 +192,7 @@ def check(
             "-o",
             metavar="FILE",
             dir_okay=False,
-            help="Write the report to FILE (format from --format or the suffix .json/.md/.txt; "
+            help="Write the report to FILE (format from --format or the suffix .json/.md/.html/.txt; "
             "default JSON). Never overwrites unless --force.",
         ),
     ] = None,
@@ -201,7 +203,7 @@ def check(
             "--reports-dir",
             metavar="DIR",
             file_okay=False,
-            help=f"Where the JSON and Markdown reports go. Default: ./{DEFAULT_REPORTS_DIR}/",
+            help=f"Where the HTML, Markdown and JSON reports go. Default: ./{DEFAULT_REPORTS_DIR}/",
         ),
     ] = None,
     no_reports: Annotated[
@@ -281,7 +283,7 @@ def check(
 
     HOST may also name a preset (e.g. 'ena'; see 'aspdiag presets').
 
-    Writes reports/<host>-<UTC time>.json and .md unless --no-reports.
+    Writes reports/<host>-<UTC time>.html, .md and .json unless --no-reports.
     """
     preset = find_preset(host, presets)
     config = CheckConfig(
@@ -452,7 +454,7 @@ def transfer_command(ctx: typer.Context) -> None:
     Takes every option of 'aspdiag check' (see 'aspdiag check --help'): --remote-file PATH or --upload
     --to-folder DIR, --user, --key, --ascp, --rate, --max-rate, --time-limit, --max-bytes.
     """
-    raise typer.Exit(main(["check", *ctx.args, "--transfer"]))
+    raise typer.Exit(main(["check", *ctx.args, "--transfer", *(["--debug"] if "--debug" in sys.argv else [])]))
 
 
 @app.command("explain")
@@ -683,9 +685,9 @@ def report_merge(
 
     reports = [load_report(path) for path in files]
     if redact:
-        from aspdiag.redact import redact as redact_report
+        from aspdiag.redact import redact_all
 
-        reports = [redact_report(r) for r in reports]
+        reports = redact_all(reports)
     _emit(render_merged(reports, output_format), output, force)
 
 
@@ -729,6 +731,20 @@ def _run_check(config: CheckConfig, *, quiet: bool, no_color: bool) -> Report:
     return run(config, ctx, environment)
 
 
+def _terminate(signum: int, frame: object) -> None:
+    """SIGTERM ends a run like Ctrl-C: what was measured is written, children are stopped."""
+    raise KeyboardInterrupt
+
+
+def _stop_children() -> None:
+    """Stop any ascp still running and remove its temporary directory (after Ctrl-C, the engine returns
+    while the transfer's thread is still waiting on it)."""
+    if "aspdiag.ascp.transfer" in sys.modules:
+        from aspdiag.ascp.transfer import remove_workdirs
+
+        remove_workdirs()
+
+
 def _one_line(text: str) -> str:
     return " ".join(text.split())
 
@@ -753,6 +769,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     if not debug:
         logging.getLogger("aspdiag").setLevel(logging.WARNING)
+    in_main = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _terminate) if in_main else None
     try:
         result = app(args=args, prog_name="aspdiag", standalone_mode=False)
         return int(result) if isinstance(result, int) else 0
@@ -787,3 +805,7 @@ def main(argv: list[str] | None = None) -> int:
             "re-run with --debug and report the traceback",
             ExitCode.TOOL_ERROR,
         )
+    finally:
+        _stop_children()
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)

@@ -232,15 +232,21 @@ class TransferSettings:
     encrypt: bool = True
 
 
+MAX_SIZE = 1024**5
+
+
 def parse_size(value: str, option: str) -> int:
     """``64MB``, ``1.5GB``, ``500k``, ``1048576`` -> bytes (binary units)."""
     match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([kKmMgGtT]?)(?:i?[bB])?\s*", value)
     if not match:
         raise ConfigError(f"{option} {value!r} is not a size", "write it like 64MB, 2.3TB or 1048576")
     factor = {"": 1, "K": 1024, "M": 1024**2, "G": 1024**3, "T": 1024**4}[match.group(2).upper()]
-    size = int(float(match.group(1)) * factor)
-    if size <= 0:
-        raise ConfigError(f"{option} {value!r} must be more than zero", "write it like 64MB")
+    try:
+        size = int(float(match.group(1)) * factor)
+    except (OverflowError, ValueError):
+        raise ConfigError(f"{option} {value!r} is too large", "write it like 64MB or 2.3TB") from None
+    if not 0 < size <= MAX_SIZE:
+        raise ConfigError(f"{option} {value!r} is out of range", "give more than zero and at most 1 PB")
     return size
 
 

@@ -171,7 +171,7 @@ def check(
     transfer = None
     if config.transfer is not None and not interrupted and dns is not None and dns.addresses:
         observer.stage_started("Test transfer", 1)
-        probe = TransferProbe(config.transfer, config.target.host, ports, config.udp_ports)
+        probe = TransferProbe(config.transfer, config.target.host, ports, config.udp_ports, config.tcp_ports)
         batch = run_probes([probe], ctx, observer)
         failures.extend(batch.failures)
         interrupted = batch.interrupted

@@ -219,6 +219,10 @@ def _transfer(data: Any) -> Any:
         last_progress=data.get("last_progress", ""),
         log_sessions=int(data.get("log_sessions", 0)),
         loss_pct=data.get("loss_pct"),
+        rtt_ms=data.get("rtt_ms"),
+        ssh_port=data.get("ssh_port"),
+        udp_port=data.get("udp_port"),
+        ipv6=bool(data.get("ipv6", False)),
         stderr_tail=data.get("stderr_tail", ""),
     )
 

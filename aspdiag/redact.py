@@ -40,9 +40,8 @@ def _internal_values(report: Report) -> tuple[list[str], list[str]]:
                 addresses.append(hop.address)
     seen: dict[str, None] = {}
     for address in addresses:
-        try:
-            canonical = str(ipaddress.ip_address(address))
-        except ValueError:
+        canonical = _canonical(address)
+        if canonical is None:
             continue
         if canonical not in targets:
             seen.setdefault(canonical, None)
@@ -50,45 +49,89 @@ def _internal_values(report: Report) -> tuple[list[str], list[str]]:
     return list(seen), names
 
 
-def redaction_map(report: Report) -> dict[str, str]:
-    """Original value -> token (``ip-1``, ``ip-2``, ..., ``host-1``)."""
-    addresses, names = _internal_values(report)
+def redaction_map(*reports: Report) -> dict[str, str]:
+    """Original value -> token (``ip-1``, ``ip-2``, ..., ``host-1``), one map over every report given (so a
+    merged report keeps one token per value)."""
+    addresses: dict[str, None] = {}
+    names: dict[str, None] = {}
+    for report in reports:
+        found_addresses, found_names = _internal_values(report)
+        addresses.update(dict.fromkeys(found_addresses))
+        names.update(dict.fromkeys(n for n in found_names if n))
     mapping = {address: f"ip-{i}" for i, address in enumerate(addresses, start=1)}
-    mapping.update({name: f"host-{i}" for i, name in enumerate(names, start=1) if name})
-    # Subnets derived from a client address ("198.18.1.0/24") would reveal it: replace their network part too.
-    for route in report.routes:
-        subnet = route.source_subnet
-        if subnet and route.source_address in mapping:
-            mapping[subnet.split("/")[0]] = f"{mapping[route.source_address]}-net"
+    mapping.update({name: f"host-{i}" for i, name in enumerate(names, start=1)})
+    for report in reports:
+        # Subnets derived from a client address ("198.18.1.0/24") would reveal it: map their network too.
+        for route in report.routes:
+            subnet = route.source_subnet
+            if subnet and route.source_address in mapping:
+                mapping.setdefault(
+                    str(ipaddress.ip_network(subnet).network_address), f"{mapping[route.source_address]}-net"
+                )
     return mapping
 
 
-def _pattern(mapping: dict[str, str]) -> re.Pattern[str] | None:
-    if not mapping:
+_IPV4 = r"\d{1,3}(?:\.\d{1,3}){3}"
+_ADDRESS = re.compile(
+    r"(?<![0-9A-Za-z_.:])("
+    r"(?:[0-9A-Fa-f]{0,4}:){2,7}(?:" + _IPV4 + r"|[0-9A-Fa-f]{0,4})(?:%[\w.-]+)?"
+    r"|" + _IPV4 + r")(?![0-9A-Za-z_]|\.\d)"
+)
+_HOME = re.compile(r"(/home|/Users)/[^/\s\"']+/")
+
+
+def _canonical(text: str) -> str | None:
+    try:
+        address = ipaddress.ip_address(text.split("%", 1)[0])
+    except ValueError:
         return None
-    # Longest first, and never inside a longer address or name.
-    keys = sorted(mapping, key=len, reverse=True)
-    return re.compile(r"(?<![0-9A-Za-z:.\-])(" + "|".join(re.escape(k) for k in keys) + r")(?![0-9A-Za-z:\-]|\.\d)")
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        return str(address.ipv4_mapped)
+    return str(address)
 
 
-def _scrub(value: Any, pattern: re.Pattern[str], mapping: dict[str, str]) -> Any:
+def _redact_text(text: str, mapping: dict[str, str], names: re.Pattern[str] | None) -> str:
+    def address(match: re.Match[str]) -> str:
+        canonical = _canonical(match.group(1))
+        return mapping.get(canonical, match.group(1)) if canonical else match.group(1)
+
+    text = _ADDRESS.sub(address, text)
+    text = _HOME.sub(lambda m: f"{m.group(1)}/<user>/", text)
+    if names is not None:
+        text = names.sub(lambda m: mapping[m.group(1)], text)
+    return text
+
+
+def _name_pattern(mapping: dict[str, str]) -> re.Pattern[str] | None:
+    names = [k for k, v in mapping.items() if v.startswith("host-")]
+    if not names:
+        return None
+    # Whole names only: never a label inside a longer name (the target's FQDN stays as it is).
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(r"(?<![0-9A-Za-z.\-])(" + alternatives + r")(?![0-9A-Za-z\-]|\.[0-9A-Za-z])")
+
+
+def _scrub(value: Any, mapping: dict[str, str], names: re.Pattern[str] | None) -> Any:
     if isinstance(value, Enum):  # StrEnum members are str too: keep them as they are
         return value
     if isinstance(value, str):
-        return pattern.sub(lambda m: mapping[m.group(1)], value)
+        return _redact_text(value, mapping, names)
     if isinstance(value, tuple):
-        return tuple(_scrub(v, pattern, mapping) for v in value)
+        return tuple(_scrub(v, mapping, names) for v in value)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        changes = {f.name: _scrub(getattr(value, f.name), pattern, mapping) for f in dataclasses.fields(value)}
+        changes = {f.name: _scrub(getattr(value, f.name), mapping, names) for f in dataclasses.fields(value)}
         return dataclasses.replace(value, **changes)
     return value
 
 
-def redact(report: Report) -> Report:
+def redact(report: Report, mapping: dict[str, str] | None = None) -> Report:
     """The same report with every internal address and name replaced by its token."""
-    mapping = redaction_map(report)
-    pattern = _pattern(mapping)
-    if pattern is None:
-        return report
-    redacted: Report = _scrub(report, pattern, mapping)
+    mapping = mapping if mapping is not None else redaction_map(report)
+    redacted: Report = _scrub(report, mapping, _name_pattern(mapping))
     return redacted
+
+
+def redact_all(reports: list[Report]) -> list[Report]:
+    """Several reports redacted with one shared map (merge)."""
+    mapping = redaction_map(*reports)
+    return [redact(r, mapping) for r in reports]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from aspdiag.ascp.transfer import TransferOutcome, TransferResult
-from aspdiag.model import PortResult, PortState, Protocol
+from aspdiag.model import Family, PortResult, PortState, Protocol
 
 _UDP_CODES = {14, 15, 18}
 _STALL_CODES = {40}
@@ -25,8 +25,13 @@ def diagnose(transfer: TransferResult, ports: tuple[PortResult, ...], udp_port: 
         return f"ascp could not be run: {transfer.error_message}"
     code = transfer.error_code
     message = transfer.error_message
-    udp = [p for p in ports if p.protocol is Protocol.UDP and (udp_port is None or p.port == udp_port)]
-    tcp = [p for p in ports if p.protocol is Protocol.TCP]
+    # Only the evidence about the ports and the address family ascp really used counts.
+    families = {Family.of(p.address) for p in ports}
+    family = Family.IPV6 if transfer.ipv6 or families == {Family.IPV6} else Family.IPV4
+    used = [p for p in ports if Family.of(p.address) is family]
+    udp_wanted = transfer.udp_port or udp_port
+    udp = [p for p in used if p.protocol is Protocol.UDP and (udp_wanted is None or p.port == udp_wanted)]
+    tcp = [p for p in used if p.protocol is Protocol.TCP and (transfer.ssh_port is None or p.port == transfer.ssh_port)]
     if transfer.outcome is TransferOutcome.TIMED_OUT and not message:
         if not transfer.last_progress:
             return (
@@ -37,7 +42,7 @@ def diagnose(transfer: TransferResult, ports: tuple[PortResult, ...], udp_port: 
             f"the transfer was still running at the {transfer.time_limit_s:g} s cap (last progress: "
             f"{transfer.last_progress}); raise --time-limit or lower --max-bytes"
         )
-    if code in _STALL_CODES or "transfer timeout" in message.lower():
+    if code in _STALL_CODES or "transfer timeout" in message.lower() or "stalled" in message.lower():
         return (
             "the data stream stalled after it had started: a shaper or stateful firewall drops UDP once the "
             "rate rises, or the target rate exceeds what the receiver's disk or the path can take"

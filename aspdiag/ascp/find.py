@@ -42,7 +42,7 @@ def candidates(
     if env.get("ASPDIAG_ASCP"):
         out.append(Candidate(env["ASPDIAG_ASCP"], "ASPDIAG_ASCP"))
     for directory in env.get("PATH", "").split(os.pathsep):
-        if directory:
+        if directory and os.path.isabs(directory):  # never run ./ascp from wherever we happen to be
             out.append(Candidate(os.path.join(directory, "ascp"), "PATH"))
             out.append(Candidate(os.path.join(directory, "ascp4"), "PATH (ascp4)"))
     h = home

@@ -71,7 +71,7 @@ def parse_version(text: str) -> AscpVersion:
             values["fips"] = True
             continue
         if line.startswith("AES-NI"):
-            values["aes_ni"] = "Supported" in line or "supported" in line
+            values["aes_ni"] = "not supported" not in line.lower() and "supported" in line.lower()
             continue
         product = _PRODUCT.match(line)
         if product and "product" not in values and not line.startswith("ascp"):
@@ -151,7 +151,7 @@ class Summary:
         return self.rate_kbps / 1000 if self.rate_kbps is not None else None
 
 
-_SUMMARY = re.compile(r"(?P<kind>Completed|Partial Completion): (?P<k>\d+)K bytes transferred in (?P<s>\d+) seconds")
+_SUMMARY = re.compile(r"(?P<kind>Completed|Partial Completion): (?P<k>\d+)K bytes transferred in (?P<s>\d+) seconds?")
 _SUMMARY_RATE = re.compile(
     r"\((?P<rate>\d+)K bits/sec\), in (?P<files>\d+) files?(?:.*?(?P<failed>\d+) files? failed)?"
 )
@@ -219,7 +219,8 @@ def parse_errors(stdout: str, stderr: str) -> list[AscpError]:
                 message = match.group("msg").strip()
                 code = None
                 with_code = _CODE_SUFFIX.match(message)
-                if with_code:
+                # Only a number in the FASP range is a FASP code; "(110)" after a system message is an errno.
+                if with_code and int(with_code.group("code")) <= 80 and not _EXITING.search(line):
                     message, code = with_code.group("msg"), int(with_code.group("code"))
                 errors.append(AscpError(message, stream, code if code is not None else code_for_message(message)))
     return errors

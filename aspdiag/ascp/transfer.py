@@ -8,6 +8,7 @@ under a unique name, so nothing that exists is ever overwritten.
 
 from __future__ import annotations
 
+import atexit
 import os
 import re
 import shutil
@@ -25,6 +26,21 @@ from aspdiag.errors import AspdiagError, ConfigError
 from aspdiag.net.process import ProcessResult
 
 MAX_LOG_BYTES = 4 * 1024 * 1024
+_WORKDIRS: set[Path] = set()
+"""Temporary directories of transfers still running; removed at exit whatever happens (Ctrl-C, SIGTERM)."""
+
+
+def remove_workdirs() -> None:
+    """Remove every temporary transfer directory this process created and has not removed yet."""
+    from aspdiag.net.process import stop_all
+
+    stop_all()  # ascp first: it may still be writing into them
+    for path in list(_WORKDIRS):
+        shutil.rmtree(path, ignore_errors=True)
+        _WORKDIRS.discard(path)
+
+
+atexit.register(remove_workdirs)
 _SAFE_PATH = re.compile(r"^[^\-;|&$`<>\\\n\r\t*?!{}()'\"][^;|&$`<>\\\n\r\t*?!{}()'\"]*$")
 _SAFE_USER = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9._-]{0,63}$")
 
@@ -136,6 +152,12 @@ class TransferResult:
     """The command line as run (no secrets are ever on it)."""
     target_rate_mbps: float
     time_limit_s: float
+    ssh_port: int | None = None
+    """The TCP port ascp was told to use (-P)."""
+    udp_port: int | None = None
+    """The UDP port ascp was told to use (-O)."""
+    ipv6: bool = False
+    """Whether ascp ran with -6 (else it uses IPv4 for a host name)."""
     exit_status: int | None = None
     bytes: int = 0
     duration_s: float = 0.0
@@ -190,12 +212,23 @@ def _read_logs(log_dir: Path) -> list[LogSession]:
     return parse_log(lines)
 
 
-def _redact_stderr(text: str, env: Mapping[str, str]) -> str:
-    for name in ("ASPERA_SCP_PASS", "ASPERA_SCP_TOKEN", "ASPERA_SCP_FILEPASS", "ASPERA_SCP_COOKIE"):
+SECRET_VARIABLES = (
+    "ASPERA_SCP_PASS",
+    "ASPERA_SCP_TOKEN",
+    "ASPERA_SCP_FILEPASS",
+    "ASPERA_SCP_COOKIE",
+    "ASPERA_PROXY_PASS",
+    "ASPERA_SRC_PASS",
+    "ASPERA_DST_PASS",
+)
+
+
+def _scrub_secrets(text: str, env: Mapping[str, str]) -> str:
+    for name in SECRET_VARIABLES:
         secret = env.get(name)
-        if secret:
+        if secret and len(secret) >= 3:
             text = text.replace(secret, "[redacted]")
-    return text[-2000:]
+    return text
 
 
 def run_transfer(
@@ -207,6 +240,7 @@ def run_transfer(
     """Run the capped transfer in a fresh temporary directory that is removed afterwards."""
     try:
         workdir = Path(tempfile.mkdtemp(prefix="aspdiag-transfer-"))
+        _WORKDIRS.add(workdir)
     except OSError as exc:
         return TransferResult(
             TransferOutcome.ERROR,
@@ -233,9 +267,11 @@ def run_transfer(
                 request.time_limit_s,
                 error_message=str(exc),
             )
-        summary = parse_summary(result.stdout)
-        errors = parse_errors(result.stdout, result.stderr)
-        progress = [p for line in result.stdout.replace("\r", "\n").splitlines() if (p := parse_progress(line))]
+        # Whatever ascp echoes, a credential never goes further than this point.
+        stdout, stderr = _scrub_secrets(result.stdout, env), _scrub_secrets(result.stderr, env)
+        summary = parse_summary(stdout)
+        errors = parse_errors(stdout, stderr)
+        progress = [p for line in stdout.replace("\r", "\n").splitlines() if (p := parse_progress(line))]
         sessions = _read_logs(logs)
         received = (
             sum(f.stat().st_size for f in dest.rglob("*") if f.is_file())
@@ -272,6 +308,9 @@ def run_transfer(
             command=command,
             target_rate_mbps=request.rate_mbps,
             time_limit_s=request.time_limit_s,
+            ssh_port=request.ssh_port,
+            udp_port=request.udp_port,
+            ipv6=":" in request.host,
             exit_status=result.returncode,
             bytes=transferred,
             duration_s=float(summary.seconds) if summary and summary.seconds else result.duration_s,
@@ -285,10 +324,11 @@ def run_transfer(
             log_sessions=len(sessions),
             loss_pct=loss,
             rtt_ms=rtt,
-            stderr_tail=_redact_stderr(result.stderr, env),
+            stderr_tail=stderr[-2000:],
         )
     finally:
         shutil.rmtree(workdir, ignore_errors=True)  # our own temporary directory, always removed
+        _WORKDIRS.discard(workdir)
 
 
 def transfer_env(base: Mapping[str, str]) -> dict[str, str]:

@@ -25,7 +25,7 @@ _STAMP = re.compile(r"^(?:- )?(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d)")
 _SYSLOG_STAMP = re.compile(r"^(?:- )?([A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d)")
 _UUID = re.compile(r"\b(?:uuid|id)=([0-9a-fA-F]{8}-[0-9a-fA-F-]{27})")
 _KV = re.compile(r'(\w[\w/]*)=("[^"]*"|\S+)')
-_SUMMARY = re.compile(r"(Completed|Partial Completion): (\d+)K bytes transferred in (\d+) seconds")
+_SUMMARY = re.compile(r"(Completed|Partial Completion): (\d+)K bytes transferred in (\d+) seconds?")
 _RATE = re.compile(r"\((\d+)K bits/sec\)")
 _EXIT = re.compile(r"(?:exit(?:ed)?(?: with)?(?: status)?|returned non-zero exit status)\s*[:=]?\s*(\d+)", re.I)
 

@@ -7,6 +7,7 @@ ssh, and a hung ssh must not outlive us. Output is read as it comes (progress li
 
 from __future__ import annotations
 
+import atexit
 import os
 import selectors
 import signal
@@ -16,6 +17,20 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from aspdiag.errors import ToolFailedError, ToolNotFoundError
+
+_LIVE: set[subprocess.Popen[bytes]] = set()
+"""Children running right now. On Ctrl-C the engine returns while the runner's thread is still waiting, so
+``stop_all`` (called by the CLI and at exit) stops them: ascp must never outlive aspdiag."""
+
+
+def stop_all() -> None:
+    """Stop every child still running (its whole process group)."""
+    for proc in list(_LIVE):
+        stop_group(proc, grace_s=1.0)
+        _LIVE.discard(proc)
+
+
+atexit.register(stop_all)
 
 KEEP_BYTES = 256 * 1024
 """Of each stream, keep at most this much from the start and this much from the end."""
@@ -101,6 +116,7 @@ class CappedRunner:
             raise ToolFailedError(f"{argv[0]} is not executable", "check the file's permissions or --ascp") from exc
         except OSError as exc:
             raise ToolFailedError(f"cannot run {argv[0]}: {exc.strerror or exc}") from exc
+        _LIVE.add(proc)
         buffers = {"stdout": _Buffer(), "stderr": _Buffer()}
         partial = {"stdout": b"", "stderr": b""}
         selector = selectors.DefaultSelector()
@@ -145,6 +161,7 @@ class CappedRunner:
             selector.close()
             proc.stdout.close()
             proc.stderr.close()
+            _LIVE.discard(proc)
         return ProcessResult(
             returncode=None if timed_out else proc.returncode,
             stdout=buffers["stdout"].text(),

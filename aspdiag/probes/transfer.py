@@ -15,9 +15,14 @@ FASP_TCP_PORT = 33001
 
 
 def choose_ssh_port(ports: Sequence[PortResult], tested: Sequence[int] = ()) -> int:
-    """The SSH port the transfer uses: an open one (33001 first, as IBM recommends), else 33001."""
+    """The SSH port the transfer uses: an open one of those tested (33001 first, as IBM recommends), else the
+    first one tested (so the transfer shows what happens there), else 33001."""
     open_ports = sorted(
-        {p.port for p in ports if p.protocol is Protocol.TCP and p.state is PortState.OPEN},
+        {
+            p.port
+            for p in ports
+            if p.protocol is Protocol.TCP and p.state is PortState.OPEN and (not tested or p.port in tested)
+        },
         key=lambda port: (port != FASP_TCP_PORT, port),
     )
     return open_ports[0] if open_ports else (tested[0] if tested else FASP_TCP_PORT)
@@ -31,6 +36,7 @@ class TransferProbe:
     host: str
     ports: tuple[PortResult, ...] | list[PortResult]
     udp_ports: tuple[int, ...]
+    tcp_ports: tuple[int, ...] = ()
 
     @property
     def key(self) -> str:
@@ -55,7 +61,7 @@ class TransferProbe:
             user=s.user,
             direction=Direction.DOWNLOAD if s.download else Direction.UPLOAD,
             remote_path=s.remote_path,
-            ssh_port=choose_ssh_port(self.ports),
+            ssh_port=choose_ssh_port(self.ports, self.tcp_ports),
             udp_port=self.udp_ports[0] if self.udp_ports else 33001,
             rate_mbps=s.rate_mbps,
             time_limit_s=s.time_limit_s,

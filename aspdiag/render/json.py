@@ -169,6 +169,9 @@ def _transfer(report: Report) -> dict[str, Any] | None:
         "bytes": t.bytes,
         "duration_s": t.duration_s,
         "time_limit_s": t.time_limit_s,
+        "ssh_port": t.ssh_port,
+        "udp_port": t.udp_port,
+        "ipv6": t.ipv6,
         "exit_status": t.exit_status,
         "error": {
             "code": t.error_code,

@@ -138,3 +138,54 @@ def test_preset_with_bad_option_is_exit_2_before_any_probe(capsys, monkeypatch):
     monkeypatch.setattr(cli, "_run_check", lambda *a, **k: pytest.fail("no probe on bad input"))
     assert main(["check", "ena", "--udp-port", "0"]) == 2
     assert main(["check", "ena", "--rule-days", "0"]) == 2
+
+
+def test_redaction_catches_ports_case_mapped_and_zones(sample_report):  # noqa: F811
+    from aspdiag.model import DnsQuery, DnsResult
+
+    dns = sample_report.dns
+    assert dns is not None
+    odd = replace(
+        sample_report,
+        environment=replace(sample_report.environment, hostname="aspera"),
+        settings=replace(
+            sample_report.settings,
+            dns_servers=("198.18.9.9:5353", "[2001:DB8:9::53]:53"),
+            command="aspdiag check fasp.lab.test --dns-server 198.18.9.9:5353",
+        ),
+        dns=DnsResult(
+            dns.name,
+            (*dns.queries, DnsQuery("TXT", dns.queries[0].outcome)),
+            ("198.18.9.9@5353", "2001:db8:9::53"),
+            dns.lookup_ms,
+        ),
+        ports=tuple(
+            replace(p, detail=p.detail + " via ::ffff:198.18.1.1 and FE80::1%eth0 and 2001:0DB8:0001::0002")
+            for p in sample_report.ports
+        ),
+        routes=tuple(replace(r, gateway="fe80::1") if ":" in r.address else r for r in sample_report.routes),
+    )
+    for fmt in OutputFormat:
+        text = fmt.to_renderer()(redact(odd))
+        for leaked in (
+            "198.18.9.9",
+            "2001:DB8:9::53",
+            "2001:db8:9::53",
+            "::ffff:198.18.1.1",
+            "FE80::1",
+            "2001:0DB8:0001::0002",
+            "198.18.1.1",
+        ):
+            assert leaked not in text, (fmt, leaked)
+        assert "aspera.lab.test" in text or fmt is OutputFormat.TERMINAL  # the client's name is not cut out of it
+
+
+def test_merge_redaction_uses_one_map(saved, tmp_path, capsys):
+    other = tmp_path / "other.json"
+    data = json.loads(saved.read_text())
+    data["environment"]["hostname"] = "dtn-two"
+    other.write_text(json.dumps(data))
+    capsys.readouterr()
+    assert main(["report", "merge", str(saved), str(other), "--redact", "--format", "markdown"]) == 0
+    out = capsys.readouterr().out
+    assert "host-1 (ip-1)" in out and "host-2 (ip-1)" in out  # same client address, two host names
