@@ -4,7 +4,7 @@ pre-download checklist, all pure functions of a Report."""
 from __future__ import annotations
 
 import ipaddress
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
 
@@ -35,6 +35,9 @@ class RuleRequest:
     """Suggested expiry date of the temporary rule (YYYY-MM-DD)."""
     evidence: str
     """Where and how the traffic stops, with the method and the time of the probe."""
+    needed: bool = True
+    """False for a rule the transfer can do without (the verdict is ready: e.g. only IPv6 is blocked and
+    ascp uses IPv4 unless -6); still listed, so that both families can be made to agree."""
 
 
 def _ranges(ports: list[int]) -> list[str]:
@@ -126,6 +129,8 @@ def change_request(report: Report, rule_days: int = DEFAULT_RULE_DAYS) -> tuple[
                         evidence=_evidence(example),
                     )
                 )
+    if rows and report.assessment.verdict is Verdict.READY:
+        rows = [replace(r, needed=False) for r in rows]
     return tuple(rows)
 
 

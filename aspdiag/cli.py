@@ -14,6 +14,7 @@ import signal
 import sys
 import threading
 import traceback
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Annotated
@@ -51,8 +52,6 @@ from aspdiag.presets import Preset, load_presets
 from aspdiag.render import OutputFormat
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     from aspdiag.ascp.find import AscpInstallation
     from aspdiag.explain.run import ExplainReport
 
@@ -629,6 +628,16 @@ report_app = typer.Typer(
 app.add_typer(report_app, name="report")
 
 
+def _render_loaded(render: Callable[[], str], source: Path) -> str:
+    """Render a report read from a file: values it holds that no renderer can use are the file's fault."""
+    from aspdiag.load import ReportFileError
+
+    try:
+        return render()
+    except (TypeError, ValueError, KeyError, AttributeError, OverflowError, StopIteration, IndexError) as exc:
+        raise ReportFileError(f"{source} holds values aspdiag cannot render ({type(exc).__name__}: {exc})") from None
+
+
 def _emit(text: str, output: Path | None, force: bool) -> None:
     if output is None:
         sys.stdout.write(text)
@@ -661,7 +670,7 @@ def report_render(
 
         report = redact_report(report)
     color = output is None and _use_color(no_color, sys.stdout)
-    _emit(output_format.to_renderer(color=color, width=120)(report), output, force)
+    _emit(_render_loaded(lambda: output_format.to_renderer(color=color, width=120)(report), file), output, force)
 
 
 @report_app.command("merge")
@@ -688,7 +697,7 @@ def report_merge(
         from aspdiag.redact import redact_all
 
         reports = redact_all(reports)
-    _emit(render_merged(reports, output_format), output, force)
+    _emit(_render_loaded(lambda: render_merged(reports, output_format), files[0]), output, force)
 
 
 def _run_check(config: CheckConfig, *, quiet: bool, no_color: bool) -> Report:

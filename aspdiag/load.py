@@ -5,7 +5,9 @@ Every problem with the file is a ReportFileError: one line, exit 2.
 
 from __future__ import annotations
 
+import ipaddress
 import json
+import math
 from pathlib import Path
 from typing import Any
 
@@ -77,9 +79,43 @@ def report_from_dict(data: Any, name: str = "the report") -> Report:
             "re-run the check with this version of aspdiag, or use the aspdiag version that wrote it",
         )
     try:
+        _check_values(data)
         return _report(data)
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+    except (KeyError, TypeError, ValueError, AttributeError, StopIteration, OverflowError, IndexError) as exc:
         raise ReportFileError(f"{name} is not a complete aspdiag report ({type(exc).__name__}: {exc})") from None
+
+
+_BYTE_KEYS = {"ttl", "hop", "reply_ttl", "reply_hops", "hops_to_target"}
+_PORT_KEYS = {"port", "tcp_port", "udp_port", "ssh_port"}
+
+
+def _check_values(value: Any, key: str = "", parent: str = "") -> None:
+    """Ranges and kinds the renderers rely on: TTLs and hops 0-255, ports 1-65535, target addresses that are
+    IP addresses, finite numbers. Raises ValueError with the offending key."""
+    if isinstance(value, dict):
+        for child_key, child in value.items():
+            _check_values(child, str(child_key), key)
+        return
+    if isinstance(value, list):
+        for item in value[:100_000]:
+            _check_values(item, key, parent)
+        return
+    if value is None:
+        return
+    if key in _BYTE_KEYS and not (isinstance(value, int) and 0 <= value <= 255):
+        raise ValueError(f"{key}={value!r} is not a hop count or TTL (0-255)")
+    if key in _PORT_KEYS and not (isinstance(value, int) and 1 <= value <= 65535):
+        raise ValueError(f"{key}={value!r} is not a port")
+    if key in ("tcp_ports", "udp_ports") and not (isinstance(value, int) and 1 <= value <= 65535):
+        raise ValueError(f"{key} holds {value!r}, not a port")
+    if key == "address" and parent in ("addresses", "reachability", ""):
+        ipaddress.ip_address(value)
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ValueError(f"{key}={value!r} is not a finite number")
+    if key.endswith(("_ms", "_s", "_mbps", "_bytes", "_pct", "_days")) and not isinstance(value, (int, float)):
+        raise ValueError(f"{key}={value!r} is not a number")
+    if key.endswith("_days") and not 0 < value <= 3650:
+        raise ValueError(f"{key}={value!r} is out of range")
 
 
 def _icmp(data: Any, family: Family) -> IcmpError | None:

@@ -88,7 +88,8 @@ _RULE = _object(
         "justification": {"type": "string"},
         "expires": {"type": "string"},
         "evidence": {"type": "string"},
-    }
+    },
+    {"needed": {"type": "boolean"}},
 )
 _ROUTE = {
     "oneOf": [

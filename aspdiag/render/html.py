@@ -188,7 +188,7 @@ def render_html(report: Report) -> str:
                         (f"{_e(r.destination_name)}<br>" if r.destination_name else "") + _e(r.destination_address),
                         f"{_e(r.protocol.value.upper())} {_e(r.ports)}",
                         _e(r.direction),
-                        _e(r.action),
+                        _e(r.action if r.needed else f"{r.action} (optional: the transfer works without it)"),
                         _e(r.justification),
                         _e(r.expires),
                         _e(r.evidence),

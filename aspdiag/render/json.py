@@ -125,6 +125,7 @@ def _rule(row: RuleRequest) -> dict[str, Any]:
         "justification": row.justification,
         "expires": row.expires,
         "evidence": row.evidence,
+        "needed": row.needed,
     }
 
 

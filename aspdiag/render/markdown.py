@@ -113,7 +113,7 @@ def render_markdown(report: Report) -> str:
                     (f"{r.destination_name} " if r.destination_name else "") + r.destination_address,
                     f"{r.protocol.value.upper()} {r.ports}",
                     r.direction,
-                    r.action,
+                    r.action if r.needed else f"{r.action} (optional: the transfer works without it)",
                     r.justification,
                     r.expires,
                     r.evidence,

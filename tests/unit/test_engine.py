@@ -2,7 +2,7 @@
 
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pytest
 
@@ -201,3 +201,33 @@ def test_partial_dns_failure_is_a_warning():
     a = run_check(resolver=FakeResolver(answers)).assessment
     assert a.verdict is Verdict.READY
     assert any(f.severity is Severity.WARNING and "AAAA" in f.title for f in a.findings)
+
+
+def test_ipv6_only_block_rows_are_optional():
+    from aspdiag.advice import change_request
+
+    report = run_check(network=FakeNetwork(rules={(V6, "udp", 33001): Rule("drop")}))
+    assert report.assessment.verdict is Verdict.READY
+    rows = change_request(report)
+    assert [(r.destination_address, r.needed) for r in rows] == [(V6, False)]
+
+
+def test_diagnosis_uses_only_the_port_and_family_ascp_used():
+    from aspdiag.ascp.diagnose import diagnose
+    from aspdiag.ascp.transfer import Direction, TransferOutcome, TransferResult
+
+    report = run_check(network=FakeNetwork(rules={(None, "tcp", 22): Rule("drop"), (V6, "udp", 33001): Rule("drop")}))
+    tcp_fail = TransferResult(
+        TransferOutcome.FAILED,
+        Direction.DOWNLOAD,
+        "ascp",
+        10,
+        20,
+        ssh_port=33001,
+        udp_port=33001,
+        error_code=44,
+        error_message="Failed to open TCP connection for SSH",
+    )
+    assert "TCP 22" not in diagnose(tcp_fail, report.ports)
+    udp_fail = replace(tcp_fail, error_code=15, error_message="Client unable to connect to server")
+    assert V6 not in diagnose(udp_fail, report.ports)  # ascp used IPv4, whose UDP passed
