@@ -101,15 +101,15 @@ def test_unreadable_and_changing_files_are_problems_not_fatal(tmp_path: Path, mo
     # A file appended to after the scan (a transfer still writing) must not get a checksum.
     with open(root / "run1" / "a.fastq.gz", "ab") as fh:
         fh.write(b"more")
-    real_open = open
+    real_open = os.open
 
-    def deny(path: object, *args: object, **kwargs: object) -> object:
+    def deny(path: str, flags: int, *args: int) -> int:
         if str(path).endswith("README"):
             raise PermissionError(13, "Permission denied")
-        return real_open(path, *args, **kwargs)  # type: ignore[call-overload]
+        return real_open(path, flags, *args)
 
-    # Root can read anything, so unreadability is simulated at the one place the catalogue opens files.
-    monkeypatch.setattr(cat, "open", deny, raising=False)
+    # Root can read anything, so unreadability is simulated at the one call the catalogue opens files with.
+    monkeypatch.setattr(os, "open", deny)
     c = cat.checksum_entries(scanned, "sha256")
     reasons = {s.path: s.reason for s in c.problems}
     assert "changed while being catalogued" in reasons["run1/a.fastq.gz"]
