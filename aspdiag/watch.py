@@ -60,6 +60,7 @@ class DirSampler:
         full = self._count % self.full_every == 0
         self._count += 1
         calls = 0
+        fresh: set[str] = set()  # stat'ed just now as new files: no second stat in step 2
         if full:
             self._dirs.clear()
         # 1. Directories: re-list those that are new or whose mtime changed (entries added/removed).
@@ -92,6 +93,7 @@ class DirSampler:
                         if entry.path not in self._files:
                             self._files[entry.path] = entry.stat(follow_symlinks=False).st_size
                             self._hot[entry.path] = _HOT_SAMPLES
+                            fresh.add(entry.path)
                             calls += 1
                 except OSError:
                     continue
@@ -105,7 +107,7 @@ class DirSampler:
             self._subdirs[d] = subdirs
             stack.extend(subdirs)
         # 2. Files: every one on a full sample, otherwise only the hot ones.
-        targets = list(self._files) if full else list(self._hot)
+        targets = [p for p in (self._files if full else self._hot) if p not in fresh]
         for path in targets:
             try:
                 st = os.stat(path, follow_symlinks=False)
