@@ -675,7 +675,8 @@ def catalog_command(
             directory,
             follow_symlinks=follow_symlinks,
             partial_suffixes=(*cat.PARTIAL_SUFFIXES, *(partial_suffix or [])),
-            exclude=[reports_path] if reports_path is not None else [],
+            # Our own catalogues may live inside the tree (the default reports/ when run from it): never list them.
+            exclude=[reports_path or reports_dir or Path(DEFAULT_REPORTS_DIR)],
             progress=progress,
         )
         if algorithm:

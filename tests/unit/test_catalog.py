@@ -215,6 +215,8 @@ def test_cli_does_not_catalogue_its_own_output_inside_the_tree(tmp_path: Path) -
     latest = max(out.glob("*.json"), key=lambda p: p.stat().st_mtime_ns)
     paths = [e["path"] for e in json.loads(latest.read_text())["entries"]]
     assert not [p for p in paths if p.startswith("reports/")]
+    # ... and verifying from the same place does not call them extra files.
+    assert main(["catalog", str(root), "--verify", str(latest), "--reports-dir", str(out)]) == 0
 
 
 @pytest.mark.parametrize(
