@@ -71,6 +71,8 @@ _UsageError = _click_class("UsageError")
 
 app = typer.Typer(
     name="aspdiag",
+    # Markdown: docstring paragraphs reflow to the terminal width instead of keeping the source's line breaks.
+    rich_markup_mode="markdown",
     context_settings={"help_option_names": ["-h", "--help"]},
     no_args_is_help=True,
     add_completion=False,
@@ -285,7 +287,7 @@ def check(
 
     HOST may also name a preset (e.g. 'ena'; see 'aspdiag presets').
 
-    Writes reports/<host>-<UTC time>.html, .md and .json unless --no-reports.
+    Writes `reports/<host>-<UTC time>.html`, `.md` and `.json` unless --no-reports.
     """
     preset = find_preset(host, presets)
     config = CheckConfig(
@@ -478,7 +480,7 @@ def explain_command(
     force: Annotated[bool, typer.Option("--force", help="Allow --output to replace an existing file.")] = False,
     report: Annotated[
         bool,
-        typer.Option("--report", help="Also write the explanation to reports/ (explain-<UTC time>.{html,md,json})."),
+        typer.Option("--report", help="Also write the explanation to reports/ (`explain-<UTC time>.{html,md,json}`)."),
     ] = False,
     reports_dir: Annotated[
         Path | None, typer.Option("--reports-dir", metavar="DIR", file_okay=False, help="Where --report writes.")
@@ -654,7 +656,7 @@ def catalog_command(
 ) -> None:
     """Catalogue a downloaded tree: path, size, modification time, optional checksum.
 
-    Writes catalog-<dir>-<UTC time>.{tsv,json,md} to reports/ (never replacing a file) and prints the
+    Writes `catalog-<dir>-<UTC time>.{tsv,json,md}` to reports/ (never replacing a file) and prints the
     Markdown summary's totals. ascp's partial files (.aspx, .aspera-inprogress, .partial, .aspera-ckpt) and
     files next to them are listed apart; unreadable files, loops and files changing meanwhile are listed, not
     fatal. Exit: 0 done (or --verify found no difference), 1 problems or differences, 2 bad input.

@@ -127,3 +127,23 @@ def test_symlink_and_special_file_outputs_are_refused(tmp_path, capsys):
     assert main(["check", "198.18.3.2", "--output", "/dev/null", "--force"]) == 2
     assert "not a regular file" in capsys.readouterr().err
     assert target.read_text() == "precious"
+
+
+@pytest.mark.parametrize(
+    ("command", "needle"),
+    [
+        (["check"], "reports/<host>-<UTC time>.html"),
+        (["explain"], "explain-<UTC time>.{html,md,json}"),
+        (["catalog"], "catalog-<dir>-<UTC time>.{tsv,json,md}"),
+    ],
+)
+def test_help_keeps_placeholders_and_reflows_paragraphs(command: list[str], needle: str) -> None:
+    """Help is rendered as Markdown (paragraphs reflow); <placeholders> must not vanish as HTML tags."""
+    import subprocess
+    import sys
+
+    env = {"COLUMNS": "200", "NO_COLOR": "1", "TERM": "dumb", "PATH": "/usr/bin:/bin"}
+    out = subprocess.run(
+        [sys.executable, "-m", "aspdiag", *command, "--help"], capture_output=True, text=True, env=env, check=True
+    ).stdout
+    assert needle in out
