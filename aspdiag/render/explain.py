@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import dataclasses
-import io
 import json
 from html import escape
 from typing import Any
 
-from rich.console import Console
 from rich.text import Text
 
 from aspdiag.explain.analyze import SessionExplanation
 from aspdiag.explain.run import ExplainReport
 from aspdiag.model import SCHEMA_VERSION
 from aspdiag.render import OutputFormat
+from aspdiag.render.terminal import string_console
 
 PIPE = "\\|"
 _OUTCOME_STYLE = {"success": "green", "partial": "yellow", "failed": "red", "unknown": "magenta"}
@@ -114,16 +113,7 @@ def render_explain(report: ExplainReport, fmt: OutputFormat, *, color: bool = Fa
             )
         parts.append("</body></html>\n")
         return "\n".join(parts)
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer,
-        width=width,
-        force_terminal=color,
-        no_color=not color,
-        color_system="standard" if color else None,
-        highlight=False,
-        emoji=False,
-    )
+    console, buffer = string_console(color=color, width=width)
     for i, s in enumerate(report.sessions, start=1):
         head = Text(f"Session {i} ", style="bold")
         head.append(s.outcome.upper(), style=_OUTCOME_STYLE.get(s.outcome, ""))

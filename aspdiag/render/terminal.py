@@ -37,8 +37,8 @@ _STATE_STYLE = {
 _SEVERITY_STYLE = {Severity.BLOCKER: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
 
-def render_terminal(report: Report, *, color: bool = False, width: int = 100) -> str:
-    """The summary a person reads in a terminal: verdict, findings, one row per address."""
+def string_console(*, color: bool, width: int) -> tuple[Console, io.StringIO]:
+    """A rich console that renders into a string (8 standard colours or none, no auto-highlighting)."""
     buffer = io.StringIO()
     console = Console(
         file=buffer,
@@ -49,6 +49,12 @@ def render_terminal(report: Report, *, color: bool = False, width: int = 100) ->
         highlight=False,
         emoji=False,
     )
+    return console, buffer
+
+
+def render_terminal(report: Report, *, color: bool = False, width: int = 100) -> str:
+    """The summary a person reads in a terminal: verdict, findings, one row per address."""
+    console, buffer = string_console(color=color, width=width)
     a = report.assessment
     headline = Text()
     headline.append(f"{a.verdict.value.upper()}", style=_VERDICT_STYLE[a.verdict])
