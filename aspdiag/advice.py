@@ -83,6 +83,20 @@ def nat_note(source: str | None) -> str:
     return ""
 
 
+CHANGE_REQUEST_COLUMNS = (
+    "#",
+    "Source",
+    "Destination",
+    "Protocol / port",
+    "Direction",
+    "Action",
+    "Justification",
+    "Expires",
+    "Evidence",
+)
+"""Column titles of the change-request table, the same in every report format."""
+
+
 def change_request(report: Report, rule_days: int = DEFAULT_RULE_DAYS) -> tuple[RuleRequest, ...]:
     """One row per rule really needed: UDP data ports blocked toward an address, and the SSH control port
     when no control port reaches that address (TCP 33001, as IBM recommends, when it was tested)."""

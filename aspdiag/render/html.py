@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
-from aspdiag.advice import ascp_command, change_request, checklist
+from aspdiag.advice import CHANGE_REQUEST_COLUMNS, ascp_command, change_request, checklist
 from aspdiag.model import AnswerKind, Family, PortResult, PortState, Report, Severity
 from aspdiag.render.view import (
     banner_cell,
@@ -168,17 +168,7 @@ def render_html(report: Report) -> str:
         )
         out.append(
             _table(
-                [
-                    "#",
-                    "Source",
-                    "Destination",
-                    "Protocol / port",
-                    "Direction",
-                    "Action",
-                    "Justification",
-                    "Expires",
-                    "Evidence",
-                ],
+                list(CHANGE_REQUEST_COLUMNS),
                 [
                     [
                         str(i),

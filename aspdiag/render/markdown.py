@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from aspdiag.advice import ascp_command, change_request, checklist
+from aspdiag.advice import CHANGE_REQUEST_COLUMNS, ascp_command, change_request, checklist
 from aspdiag.model import Family, Report
 from aspdiag.render.view import (
     banner_cell,
@@ -93,17 +93,7 @@ def render_markdown(report: Report) -> str:
     if rules:
         out += ["One row per rule needed, only for what is really blocked.", ""]
         out += _table(
-            [
-                "#",
-                "Source",
-                "Destination",
-                "Protocol / port",
-                "Direction",
-                "Action",
-                "Justification",
-                "Expires",
-                "Evidence",
-            ],
+            list(CHANGE_REQUEST_COLUMNS),
             [
                 [
                     str(i),
