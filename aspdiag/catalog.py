@@ -214,13 +214,19 @@ def _digest(
     return CatalogEntry(entry.path, entry.size_bytes, entry.mtime_ns, h.hexdigest())
 
 
+def validate_algorithm(name: str) -> str:
+    """``sha256`` or ``md5`` (any case) -> its lower-case name; anything else is a ConfigError (exit 2)."""
+    if name.lower() not in ALGORITHMS:
+        raise ConfigError(f"unknown checksum {name!r}", "use --checksum sha256 or --checksum md5")
+    return name.lower()
+
+
 def checksum_entries(
     catalog: Catalog, algorithm: str, *, workers: int = 4, progress: ScanProgress | None = None
 ) -> Catalog:
     """Add checksums in parallel (hashlib releases the GIL on large buffers); unreadable or changing files
     move to ``problems``."""
-    if algorithm not in ALGORITHMS:
-        raise ConfigError(f"unknown checksum {algorithm!r}", "use --checksum sha256 or --checksum md5")
+    algorithm = validate_algorithm(algorithm)
     done: list[CatalogEntry] = []
     problems = list(catalog.problems)
     stop = threading.Event()

@@ -663,13 +663,12 @@ def catalog_command(
     """
     from aspdiag import catalog as cat
 
-    if checksum is not None and checksum.lower() not in cat.ALGORITHMS:
-        raise ConfigError(f"unknown checksum {checksum!r}", "use --checksum sha256 or --checksum md5")
+    requested = cat.validate_algorithm(checksum) if checksum is not None else ""  # before a long scan
     for suffix in partial_suffix or []:
         if not suffix.startswith(".") or len(suffix) < 2 or "/" in suffix:
             raise ConfigError(f"bad --partial-suffix {suffix!r}", "give a suffix such as .tmp")
     earlier = cat.load_catalog(verify) if verify is not None else None
-    algorithm = earlier.algorithm if earlier is not None else (checksum or "").lower()
+    algorithm = earlier.algorithm if earlier is not None else requested
     reports_path = None if earlier is not None else prepare_reports_dir(reports_dir or Path(DEFAULT_REPORTS_DIR))
     progress = cat.ScanProgress()
     with _count_progress(progress, algorithm):
