@@ -140,9 +140,10 @@ class Tracker:
     stall_reported: bool = False
 
     def add(self, at_s: float, total_bytes: int) -> None:
-        if not self.samples or total_bytes > self.samples[-1][1] or self.last_growth_s is None:
-            if self.samples and total_bytes > self.samples[-1][1]:
-                self.stall_reported = False
+        grew = bool(self.samples) and total_bytes > self.samples[-1][1]
+        if grew:
+            self.stall_reported = False  # re-arm: the next stall gets its own alert
+        if grew or not self.samples:
             self.last_growth_s = at_s
         self.samples.append((at_s, total_bytes))
         # Keep the rate window plus one older sample as its left edge.
