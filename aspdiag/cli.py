@@ -132,6 +132,16 @@ def _reproduce_command(config: CheckConfig) -> str:
     return shlex.join(argv)
 
 
+# Options several commands share, declared once so their names and help stay the same everywhere.
+_OutputOption = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", metavar="FILE", dir_okay=False, help="Write to FILE instead of stdout."),
+]
+_ForceOption = Annotated[bool, typer.Option("--force", help="Allow --output to replace an existing file.")]
+_RedactOption = Annotated[bool, typer.Option("--redact", help="Replace internal addresses and host names.")]
+_NoColorOption = Annotated[bool, typer.Option("--no-color", help="No colours.")]
+
+
 def _use_color(no_color: bool, stream: IO[str]) -> bool:
     # https://no-color.org: only a non-empty NO_COLOR disables colour.
     return not no_color and not os.environ.get("NO_COLOR") and stream.isatty()
@@ -200,7 +210,7 @@ def check(
             "default JSON). Never overwrites unless --force.",
         ),
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Allow --output to replace an existing file.")] = False,
+    force: _ForceOption = False,
     reports_dir: Annotated[
         Path | None,
         typer.Option(
@@ -473,11 +483,8 @@ def explain_command(
     output_format: Annotated[
         OutputFormat, typer.Option("--format", "-f", case_sensitive=False, help="terminal, markdown, html or json.")
     ] = OutputFormat.TERMINAL,
-    output: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", metavar="FILE", dir_okay=False, help="Write to FILE instead of stdout."),
-    ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Allow --output to replace an existing file.")] = False,
+    output: _OutputOption = None,
+    force: _ForceOption = False,
     report: Annotated[
         bool,
         typer.Option("--report", help="Also write the explanation to reports/ (`explain-<UTC time>.{html,md,json}`)."),
@@ -488,7 +495,7 @@ def explain_command(
     probe: Annotated[
         bool, typer.Option("--probe", help="Run 'aspdiag check' against each peer right away and fold the result in.")
     ] = False,
-    no_color: Annotated[bool, typer.Option("--no-color", help="No colours.")] = False,
+    no_color: _NoColorOption = False,
 ) -> None:
     """Explain failed, stalled or slow transfers from ascp output and logs: cause, evidence, next step.
 
@@ -874,13 +881,10 @@ def report_render(
     output_format: Annotated[
         OutputFormat, typer.Option("--format", "-f", case_sensitive=False, help="html, markdown, terminal or json.")
     ] = OutputFormat.TERMINAL,
-    output: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", metavar="FILE", dir_okay=False, help="Write to FILE instead of stdout."),
-    ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Allow --output to replace an existing file.")] = False,
-    redact: Annotated[bool, typer.Option("--redact", help="Replace internal addresses and host names.")] = False,
-    no_color: Annotated[bool, typer.Option("--no-color", help="No colours.")] = False,
+    output: _OutputOption = None,
+    force: _ForceOption = False,
+    redact: _RedactOption = False,
+    no_color: _NoColorOption = False,
 ) -> None:
     """Render a saved JSON report again, in another format."""
     from aspdiag.load import load_report
@@ -902,12 +906,9 @@ def report_merge(
     output_format: Annotated[
         OutputFormat, typer.Option("--format", "-f", case_sensitive=False, help="html, markdown, terminal or json.")
     ] = OutputFormat.MARKDOWN,
-    output: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", metavar="FILE", dir_okay=False, help="Write to FILE instead of stdout."),
-    ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Allow --output to replace an existing file.")] = False,
-    redact: Annotated[bool, typer.Option("--redact", help="Replace internal addresses and host names.")] = False,
+    output: _OutputOption = None,
+    force: _ForceOption = False,
+    redact: _RedactOption = False,
 ) -> None:
     """Merge reports from several vantage points (e.g. every data-transfer node) into one, one column each."""
     from aspdiag.load import load_report

@@ -219,18 +219,8 @@ def _explain_bench() -> list[str]:
                 b"2024-03-03 09:00:00 [1-1] LOG FASP Session Stop uuid=77777777-2222-3333-4444-000000000007 "
                 b'op=recv status=failed errcode=15 errstr="Timeout establishing data connection"\n'
             )
-        # The child reports its own peak RSS on exit (ru_maxrss of RUSAGE_SELF, KiB on Linux).
-        wrapper = (
-            "import resource, runpy, sys\n"
-            f"sys.argv = ['aspdiag', 'explain', {str(path)!r}, '-f', 'json']\n"
-            "try:\n    runpy.run_module('aspdiag', run_name='__main__')\n"
-            "finally:\n    print('PEAK', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n"
-        )
-        started = time.perf_counter()
-        result = subprocess.run([sys.executable, "-c", wrapper], capture_output=True, text=True)
-        wall = time.perf_counter() - started
-        peak_kib = int(result.stderr.rsplit("PEAK", 1)[1].split()[0])
-        data = json.loads(result.stdout)
+        wall, peak_mib, _rc, out = _measured([sys.executable, "-m", "aspdiag", "explain", str(path), "-f", "json"])
+        data = json.loads(out)
         failed = [s for s in data["sessions"] if s["outcome"] == "failed"]
         lines.append("## explain: a synthetic 2 GB log (50 interleaved sessions, one failing with code 15)")
         lines.append("")
@@ -238,7 +228,7 @@ def _explain_bench() -> list[str]:
         lines.append("|---|---|---|---|---|---|")
         lines.append(
             f"| {written / 2**30:.2f} GiB, {data['lines_read']:,} lines | {wall:.1f} | {written / 2**20 / wall:.0f} | "
-            f"{peak_kib / 1024:.0f} | {len(data['sessions'])} | "
+            f"{peak_mib:.0f} | {len(data['sessions'])} | "
             f"{'yes, code ' + str(failed[0]['error_code']) if failed else 'NO'} |"
         )
     return lines
