@@ -817,6 +817,12 @@ def watch_command(
     raise typer.Exit(int(ExitCode.READY if outcome.state == "done" else ExitCode.FINDINGS))
 
 
+from aspdiag.cli_run import run_command, status_command  # noqa: E402  (registered here, defined apart)
+
+app.command("run", context_settings={"allow_interspersed_args": False})(run_command)
+app.command("status")(status_command)
+
+
 def _duration(seconds: float) -> str:
     s = int(round(seconds))
     h, rem = divmod(s, 3600)
@@ -825,11 +831,12 @@ def _duration(seconds: float) -> str:
 
 
 def _notify(command: str, kind: str, directory: Path, t: object, expected_bytes: int) -> None:
-    """Run the user's notification command through the shell, capped at 60 s; its failure is reported, not fatal."""
-    import subprocess
+    """Run watch's notification command with the sample in ASPDIAG_* variables."""
+    from aspdiag.notify import notify
 
-    env = dict(os.environ)
-    env.update(
+    notify(
+        command,
+        kind,
         {
             "ASPDIAG_EVENT": kind,
             "ASPDIAG_DIR": str(directory.resolve()),
@@ -837,15 +844,8 @@ def _notify(command: str, kind: str, directory: Path, t: object, expected_bytes:
             "ASPDIAG_EXPECTED_BYTES": str(expected_bytes),
             "ASPDIAG_RATE_MBPS": f"{getattr(t, 'rate_mbps', 0.0):.3f}",
             "ASPDIAG_STALLED_S": f"{getattr(t, 'stalled_for_s', 0.0):.0f}",
-        }
+        },
     )
-    try:
-        done = subprocess.run(["/bin/sh", "-c", command], env=env, timeout=60, check=False)
-    except subprocess.TimeoutExpired:
-        print(f"aspdiag: warning: the {kind} command ran over 60 s and was stopped", file=sys.stderr)
-        return
-    if done.returncode != 0:
-        print(f"aspdiag: warning: the {kind} command exited with {done.returncode}", file=sys.stderr)
 
 
 report_app = typer.Typer(

@@ -119,3 +119,51 @@ def write_report_set(directory: Path, stem: str, texts: dict[str, str]) -> list[
             ) from None
         return created
     raise OutputError(f"too many reports named {stem}* in {str(directory)!r}", "clean up the reports directory")
+
+
+class StateFile:
+    """The state file of ``aspdiag run``: created new (never over an existing file), then replaced atomically.
+
+    Each update goes to a temporary file beside it and is renamed over it, so ``aspdiag status`` in another
+    terminal never reads half a file. Only the file this object created is ever replaced.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            with open(path, "x", encoding="utf-8"):
+                pass
+        except FileExistsError:
+            raise OutputError(
+                f"state file {str(path)!r} already exists; aspdiag does not overwrite files",
+                "give a new --state-file, or leave it out to get a new name in reports/",
+            ) from None
+        except OSError as exc:
+            raise OutputError(f"cannot create the state file {str(path)!r}: {exc.strerror or exc}") from None
+
+    def write(self, data: dict[str, object]) -> None:
+        """Replace the content (atomically). A failed write is reported once, not fatal: ascp keeps running."""
+        import json
+
+        try:
+            fd, temp = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.name}.", suffix=".tmp")
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                    json.dump(data, fh, indent=2)
+                    fh.write("\n")
+                os.replace(temp, self.path)
+            except BaseException:
+                Path(temp).unlink(missing_ok=True)  # our own temporary file
+                raise
+        except OSError as exc:
+            if not getattr(self, "_warned", False):
+                self._warned = True
+                import sys
+
+                print(f"aspdiag: warning: cannot update {self.path}: {exc.strerror or exc}", file=sys.stderr)
+
+
+def run_state_path(directory: Path, when: datetime | None = None) -> Path:
+    """A new state-file name in the reports directory: ``run-<UTC timestamp>-<pid>.state.json``."""
+    moment = (when or datetime.now(UTC)).astimezone(UTC)
+    return directory / f"run-{moment.strftime('%Y%m%dT%H%M%SZ')}-{os.getpid()}.state.json"

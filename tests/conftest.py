@@ -173,3 +173,24 @@ def run_aspdiag(
     env = {"PATH": SAFE_PATH, "PYTHONPATH": pythonpath, "LANG": "C.UTF-8", "HOME": str(cwd)}
     result = lab.exec("client", [interpreter, "-m", "aspdiag", *args], user=user, env=env, cwd=cwd, timeout=timeout)
     return ToolRun(result.returncode, result.stdout, result.stderr, cwd)
+
+
+STANDIN = REPO / "tests" / "ascp_double" / "standin.py"
+
+
+@pytest.fixture
+def transfer_lab(lab: Lab) -> Iterator[Lab]:
+    """The lab with the FASP stand-in listening on the server's UDP 33001 (only during the test)."""
+    lab.scenario("open")
+    proc = subprocess.Popen(
+        lab.exec_argv("server", [sys.executable, str(STANDIN), "33001"]),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        lab.wait_listening("server", "udp", 33001)
+        yield lab
+    finally:
+        proc.kill()
+        proc.wait()
+        lab.scenario("open")

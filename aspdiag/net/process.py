@@ -170,3 +170,91 @@ class CappedRunner:
             timed_out=timed_out,
             truncated=buffers["stdout"].dropped or buffers["stderr"].dropped,
         )
+
+
+class SupervisedChild:
+    """A long-running command for ``aspdiag run``: its own process group, output read line by line.
+
+    Unlike :class:`CappedRunner` it has no time cap (a transfer may take days) and keeps no output: the
+    supervisor takes each line as it comes. stdin is not passed on (ascp must not stop to ask for a password:
+    credentials come from the environment).
+    """
+
+    def __init__(self, argv: Sequence[str], env: Mapping[str, str] | None = None) -> None:
+        try:
+            self._proc = subprocess.Popen(
+                list(argv),
+                env=None if env is None else dict(env),
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                start_new_session=True,
+            )
+        except FileNotFoundError as exc:
+            raise ToolNotFoundError(f"{argv[0]}: command not found", "give the full path of ascp") from exc
+        except PermissionError as exc:
+            raise ToolFailedError(f"{argv[0]} is not executable", "check the file's permissions") from exc
+        except OSError as exc:
+            raise ToolFailedError(f"cannot run {argv[0]}: {exc.strerror or exc}") from exc
+        _LIVE.add(self._proc)
+        self.pid = self._proc.pid
+        self._selector = selectors.DefaultSelector()
+        assert self._proc.stdout is not None and self._proc.stderr is not None
+        self._selector.register(self._proc.stdout, selectors.EVENT_READ, "stdout")
+        self._selector.register(self._proc.stderr, selectors.EVENT_READ, "stderr")
+        self._partial = {"stdout": b"", "stderr": b""}
+        self._exited_at: float | None = None
+
+    def read(self, timeout_s: float) -> list[tuple[str, str]]:
+        """Lines (``\\r`` also ends one, for progress lines) that arrive within ``timeout_s``."""
+        if not self._selector.get_map():
+            if timeout_s > 0 and self._proc.poll() is None:
+                time.sleep(min(timeout_s, 0.2))
+            return []
+        lines: list[tuple[str, str]] = []
+        for key, _ in self._selector.select(timeout=timeout_s):
+            name = key.data
+            chunk = os.read(key.fd, 65536)
+            if not chunk:
+                self._selector.unregister(key.fileobj)
+                rest, self._partial[name] = self._partial[name], b""
+                if rest.strip():
+                    lines.append((name, rest.decode("utf-8", "replace")))
+                continue
+            data = self._partial[name] + chunk
+            *complete, last = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n").split(b"\n")
+            self._partial[name] = last[-65536:]
+            lines.extend((name, line.decode("utf-8", "replace")) for line in complete if line.strip())
+        return lines
+
+    def poll(self) -> int | None:
+        """The exit status once the command has ended and its output streams are at their end."""
+        code = self._proc.poll()
+        if code is None:
+            return None
+        if self._selector.get_map():
+            # Something ascp started (ssh) may still hold the pipes open: give it 2 s, then stop it.
+            if self._exited_at is None:
+                self._exited_at = time.monotonic()
+                return None
+            if time.monotonic() - self._exited_at < 2.0:
+                return None
+            self.send_signal(signal.SIGKILL)
+        self.close()
+        return code
+
+    def send_signal(self, signum: int) -> None:
+        """Signal the whole process group (ascp and its ssh)."""
+        try:
+            os.killpg(self._proc.pid, signum)
+        except (ProcessLookupError, PermissionError):
+            pass
+
+    def close(self) -> None:
+        """Release the pipes (after the command ended)."""
+        if self._proc in _LIVE:
+            _LIVE.discard(self._proc)
+            self._selector.close()
+            for stream in (self._proc.stdout, self._proc.stderr):
+                if stream is not None:
+                    stream.close()

@@ -8,35 +8,14 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-
-import pytest
 
 from tests.conftest import REPO, SAFE_PATH
 from tests.lab import ADDR, Lab
 
 DOUBLE = REPO / "tests" / "ascp_double" / "ascp"
 STANDIN = REPO / "tests" / "ascp_double" / "standin.py"
-
-
-@pytest.fixture
-def transfer_lab(lab: Lab) -> Iterator[Lab]:
-    """The lab with the FASP stand-in listening on the server's UDP 33001 (only during the test)."""
-    lab.scenario("open")
-    proc = subprocess.Popen(
-        lab.exec_argv("server", [sys.executable, str(STANDIN), "33001"]),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        lab.wait_listening("server", "udp", 33001)
-        yield lab
-    finally:
-        proc.kill()
-        proc.wait()
-        lab.scenario("open")
 
 
 def _temp_dirs() -> set[str]:
