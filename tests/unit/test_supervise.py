@@ -327,3 +327,23 @@ def test_cli_any_command_and_status(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert "status: succeeded" in out
     state = next((tmp_path / "reports").glob("run-*.state.json"))
     assert json.loads(state.read_text())["command"] == ["sh", "-c", "echo working; exit 0"]
+
+
+def test_status_says_when_the_supervisor_is_gone() -> None:
+    import subprocess
+
+    from aspdiag.cli_run import describe_state
+
+    dead = subprocess.Popen(["true"])
+    dead.wait()
+    text, healthy = describe_state(
+        {"status": "running", "supervisor_pid": dead.pid, "updated_utc": "2026-11-21T00:00:00Z", "attempts": []}
+    )
+    assert not healthy and f"(pid {dead.pid}) is gone" in text
+    import os
+
+    text, healthy = describe_state(
+        {"status": "running", "supervisor_pid": os.getpid(), "updated_utc": "2026-11-21T00:00:00Z"},
+        now_utc=1795305610.0,
+    )
+    assert healthy and "last update" in text
