@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
 
-from aspdiag.model import Family, PortResult, PortState, Protocol, Report, Verdict
+from aspdiag.model import Family, PathResult, PortResult, PortState, Protocol, Report, Verdict
 
 DEFAULT_RULE_DAYS = 30
 POLITENESS_CAP_MBPS = 100
@@ -181,7 +181,27 @@ def _control_port(report: Report) -> int | None:
 
 def _path_mtu(report: Report) -> int | None:
     mtus = [m for r in report.routes for m in (r.route_mtu_bytes or r.interface_mtu_bytes,) if m]
+    mtus += [p.path_mtu_bytes for p in report.paths if p.path_mtu_bytes]
     return min(mtus) if mtus else None
+
+
+def z_advice(p: PathResult) -> str:
+    """Whether ascp needs ``-Z`` (the FASP datagram size) on this path, and the value."""
+    if p.path_mtu_bytes is None or p.max_fasp_datagram_bytes is None:
+        return "unknown: the path MTU was not measured"
+    if p.needs_z:
+        return (
+            f"needed: ascp -Z {p.max_fasp_datagram_bytes} (large datagrams vanish with no ICMP, "
+            "so ascp cannot detect the path MTU itself)"
+        )
+    if p.icmp_mtu_bytes is not None and p.path_mtu_bytes < (p.local_mtu_bytes or 1500):
+        return (
+            f"optional: ascp -Z {p.max_fasp_datagram_bytes} (ICMP reports MTU {p.icmp_mtu_bytes}, "
+            "so ascp can detect it itself)"
+        )
+    if p.path_mtu_bytes < (p.local_mtu_bytes or 1500):
+        return f"optional: ascp -Z {p.max_fasp_datagram_bytes} (the largest datagram that reached the target)"
+    return f"not needed: {p.path_mtu_bytes}-byte datagrams reach the target"
 
 
 def ascp_command(report: Report, user: str | None = None) -> str:
@@ -229,11 +249,11 @@ def checklist(report: Report) -> tuple[ChecklistItem, ...]:
         ChecklistItem(
             "Monitoring: watch progress and get told when it stops",
             ItemStatus.TODO,
-            "e.g. an hourly du -sh of the target directory, or the ascp -L log",
+            "aspdiag run -- ascp ... (progress, stall alerts, retries), or aspdiag watch DIR for other tools",
         ),
         ChecklistItem(
             "File catalogue at the end (sizes, checksums) for the people who use the data",
             ItemStatus.TODO,
-            "e.g. ls -ltR > file_listing.txt",
+            "aspdiag catalog DIR --checksum sha256 (TSV, JSON and a Markdown summary)",
         ),
     )

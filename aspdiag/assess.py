@@ -207,10 +207,48 @@ def _ascp_findings(report: Report) -> list[Finding]:
     return findings
 
 
+def _path_findings(report: Report) -> list[Finding]:
+    """Black holes and lossy paths found by ``--path``."""
+    from aspdiag.advice import z_advice
+
+    findings = []
+    for p in report.paths:
+        if p.black_hole:
+            where = (
+                f" between hop {p.black_hole_after_hop} ({p.black_hole_after_address or '?'}) and "
+                f"{p.black_hole_next_address or 'the next hop'}"
+                if p.black_hole_after_hop is not None
+                else ""
+            )
+            findings.append(
+                Finding(
+                    Severity.WARNING,
+                    f"Path MTU black hole toward UDP {p.udp_port} at {p.address}: {p.path_mtu_bytes} bytes pass, "
+                    f"{p.black_hole_smallest_lost_bytes} vanish{where}",
+                    "full-size FASP datagrams are dropped with no ICMP fragmentation-needed, so ascp cannot "
+                    "find the MTU itself and the transfer stalls",
+                    f"use {z_advice(p).split(': ', 1)[-1].split(' (')[0]}; and ask the network team to let ICMP "
+                    "fragmentation-needed / packet-too-big through" + where,
+                    p.address,
+                )
+            )
+        if p.loss_pct and p.loss_pct >= 1.0:
+            findings.append(
+                Finding(
+                    Severity.INFO,
+                    f"{p.loss_pct:g}% of TCP handshakes to {p.address} got no answer",
+                    "loss on the path: one TCP stream would be slow (see the estimate); FASP copes better",
+                    "",
+                    p.address,
+                )
+            )
+    return findings
+
+
 def assess(report: Report) -> Assessment:
     """Derive the verdict and findings from the measurements, then the test transfer's say (no I/O)."""
     assessment = _assess_paths(report)
-    extra = _ascp_findings(report)
+    extra = _ascp_findings(report) + _path_findings(report)
     if extra:
         assessment = replace(assessment, findings=_by_severity([*assessment.findings, *extra]))
     finding = _transfer_finding(report)

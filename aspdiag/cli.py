@@ -129,6 +129,10 @@ def _reproduce_command(config: CheckConfig) -> str:
         argv += ["--dns-timeout", f"{config.dns_timeout_s:g}"]
     for server in config.dns_servers:
         argv += ["--dns-server", server]
+    if config.path and config.dataset_bytes is None:
+        argv += ["--path"]
+    if config.dataset_bytes is not None:
+        argv += ["--dataset-size", str(config.dataset_bytes)]
     return shlex.join(argv)
 
 
@@ -251,6 +255,17 @@ def check(
             "--presets", metavar="FILE", dir_okay=False, help="Extra preset file (TOML), see 'aspdiag presets'."
         ),
     ] = None,
+    path: Annotated[
+        bool, typer.Option("--path", help="Also measure RTT, jitter, loss and the path MTU toward UDP 33001.")
+    ] = False,
+    dataset_size: Annotated[
+        str | None,
+        typer.Option(
+            "--dataset-size",
+            metavar="SIZE",
+            help="Estimate the transfer time of this much data, e.g. 2.3TB (implies --path).",
+        ),
+    ] = None,
     transfer: Annotated[bool, typer.Option("--transfer", help="Also run a capped test transfer with ascp.")] = False,
     remote_file: Annotated[
         str | None, typer.Option("--remote-file", metavar="PATH", help="Test download of this remote file.")
@@ -317,7 +332,12 @@ def check(
         ascp_user=user or (preset.user if preset else None),
         preset=preset.name if preset else None,
         preset_key_files=preset.key_files if preset else (),
+        path=path or dataset_size is not None,
+        dataset_bytes=parse_size(dataset_size, "--dataset-size") if dataset_size is not None else None,
+        max_rate_mbps=max_rate,
     )
+    if not 0 < max_rate <= 100_000:
+        raise ConfigError(f"--max-rate {max_rate:g} is out of range", "give Mbit/s, e.g. --max-rate 100")
     installations: list[AscpInstallation] = []
     if transfer or remote_file or upload:
         installations = _find_ascp(ascp)
@@ -947,6 +967,7 @@ def _run_check(config: CheckConfig, *, quiet: bool, no_color: bool) -> Report:
         prober = ScapyProber()
     else:
         prober = SocketProber()
+    from aspdiag.net.path import SocketPathProber
     from aspdiag.net.process import CappedRunner
 
     ctx = ProbeContext(
@@ -954,6 +975,7 @@ def _run_check(config: CheckConfig, *, quiet: bool, no_color: bool) -> Report:
         routes=IprouteRouteLookup(SubprocessRunner()),
         prober=prober,
         processes=CappedRunner() if config.transfer is not None else None,
+        path=SocketPathProber() if config.path else None,
     )
     if not quiet and sys.stderr.isatty():
         console = Console(stderr=True, no_color=no_color or bool(os.environ.get("NO_COLOR")))

@@ -269,4 +269,10 @@ class CheckConfig:
     preset: str | None = None
     preset_key_files: tuple[str, ...] = ()
     transfer: TransferSettings | None = None
+    path: bool = False
+    """Measure RTT/jitter/loss and search the path MTU (``--path``)."""
+    dataset_bytes: int | None = None
+    """``--dataset-size``: estimate how long this much data takes."""
+    max_rate_mbps: float = 100.0
+    """The politeness cap: the rate the estimate assumes at most."""
     command: str = ""

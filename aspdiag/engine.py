@@ -18,10 +18,12 @@ from typing import Any, TypeVar
 
 from aspdiag import __version__
 from aspdiag.config import CheckConfig
+from aspdiag.estimate import estimate_transfer
 from aspdiag.model import (
     CheckSettings,
     DnsResult,
     Environment,
+    PathResult,
     PortResult,
     ProbeFailure,
     Report,
@@ -31,6 +33,7 @@ from aspdiag.model import (
 from aspdiag.observer import NullObserver, Observer
 from aspdiag.probes.base import Probe, ProbeContext
 from aspdiag.probes.dns import DnsProbe
+from aspdiag.probes.path import PathProbe
 from aspdiag.probes.reachability import ReachabilityProbe
 from aspdiag.probes.route import RouteProbe
 from aspdiag.probes.transfer import TransferProbe
@@ -168,6 +171,25 @@ def check(
             elif isinstance(result, tuple):
                 ports.extend(r for r in result if isinstance(r, PortResult))
 
+    paths: list[PathResult] = []
+    if config.path and not interrupted and dns is not None and dns.addresses:
+        path_probes = [
+            PathProbe(
+                address,
+                tuple(p for p in ports if p.address == address),
+                next((r for r in routes if r.address == address), None),
+                config.udp_ports[0] if config.udp_ports else None,
+                wait_s=min(config.timeout_s, 1.0),
+                max_hops=config.max_hops,
+            )
+            for address in dns.addresses
+        ]
+        observer.stage_started("Path", len(path_probes))
+        batch = run_probes(path_probes, ctx, observer)
+        failures.extend(batch.failures)
+        interrupted = batch.interrupted
+        paths = [r for r in batch.results if isinstance(r, PathResult)]
+
     transfer = None
     if config.transfer is not None and not interrupted and dns is not None and dns.addresses:
         observer.stage_started("Test transfer", 1)
@@ -190,4 +212,10 @@ def check(
         failures=tuple(failures),
         interrupted=interrupted,
         transfer=transfer,
+        paths=tuple(paths),
+        estimate=(
+            estimate_transfer(config.dataset_bytes, config.max_rate_mbps, tuple(paths), transfer)
+            if config.dataset_bytes is not None
+            else None
+        ),
     )

@@ -25,6 +25,7 @@ from aspdiag.model import (
     Family,
     HopRef,
     IcmpError,
+    PathResult,
     PortResult,
     PortState,
     ProbeAnswer,
@@ -34,6 +35,7 @@ from aspdiag.model import (
     RouteOutcome,
     RouteResult,
     Target,
+    TransferEstimate,
 )
 
 MAX_REPORT_BYTES = 64 * 1024 * 1024
@@ -295,4 +297,13 @@ def _report(data: Any) -> Report:
         interrupted=bool(run.get("interrupted", False)),
         ascp=_installations(data.get("ascp")),
         transfer=_transfer(data.get("transfer")),
+        paths=tuple(_flat(PathResult, p) for p in data.get("path") or ()),
+        estimate=_flat(TransferEstimate, data["estimate"]) if data.get("estimate") else None,
     )
+
+
+def _flat(cls: Any, data: Any) -> Any:
+    """A flat result dataclass from its JSON object (extra keys, such as derived advice, are ignored)."""
+    from dataclasses import fields
+
+    return cls(**{f.name: data[f.name] for f in fields(cls)})

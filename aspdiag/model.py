@@ -477,6 +477,64 @@ class Assessment:
     findings: tuple[Finding, ...] = ()
 
 
+# --------------------------------------------------------------------------- path
+
+
+@dataclass(frozen=True)
+class PathResult:
+    """RTT, loss and path MTU toward one address (``aspdiag check --path``). Flat: every field is a number,
+    a string or None, with its unit in its name."""
+
+    address: str
+    family: str
+    rtt_port: int | None
+    """The TCP port whose handshakes gave the RTT series (None: no TCP port answered)."""
+    rtt_samples: int
+    rtt_answered: int
+    rtt_min_ms: float | None
+    rtt_median_ms: float | None
+    rtt_p95_ms: float | None
+    jitter_ms: float | None
+    loss_pct: float | None
+    udp_port: int | None
+    mtu_status: str
+    """ok | cannot-tell | skipped"""
+    path_mtu_bytes: int | None
+    local_mtu_bytes: int | None
+    icmp_mtu_bytes: int | None
+    icmp_mtu_from: str | None
+    black_hole: bool
+    black_hole_smallest_lost_bytes: int | None
+    black_hole_after_hop: int | None
+    black_hole_after_address: str | None
+    black_hole_next_address: str | None
+    max_fasp_datagram_bytes: int | None
+    needs_z: bool
+    """ascp cannot learn this path's MTU by itself (black hole): give it ``-Z``."""
+    mtu_probes: int
+    detail: str
+    duration_s: float
+
+
+@dataclass(frozen=True)
+class TransferEstimate:
+    """How long ``--dataset-size`` takes: at the politeness cap, and for one TCP stream (Mathis bound)."""
+
+    dataset_bytes: int
+    cap_mbps: float
+    at_cap_s: float | None
+    measured_mbps: float | None
+    """A measured rate for this path (a capped test transfer); None when none was measured."""
+    at_measured_s: float | None
+    measured_from: str | None
+    tcp_single_stream_mbps: float | None
+    at_tcp_s: float | None
+    rtt_ms: float | None
+    loss_fraction_used: float | None
+    loss_basis: str
+    note: str
+
+
 # --------------------------------------------------------------------------- report
 
 
@@ -499,6 +557,10 @@ class Report:
     """ascp installations found (the first is the one used); empty when not looked for."""
     transfer: TransferResult | None = None
     """The capped test transfer, when one was asked for."""
+    paths: tuple[PathResult, ...] = ()
+    """RTT/loss/path MTU per address, when ``--path`` asked for them."""
+    estimate: TransferEstimate | None = None
+    """Transfer-time estimate, when ``--dataset-size`` was given."""
     schema_version: str = field(default=SCHEMA_VERSION)
 
     @property

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from aspdiag.model import SCHEMA_VERSION, AnswerKind, PortState, Verdict
+from aspdiag.model import SCHEMA_VERSION, AnswerKind, PathResult, PortState, TransferEstimate, Verdict
 
 _STR_OR_NULL: dict[str, Any] = {"type": ["string", "null"]}
 _NUM_OR_NULL: dict[str, Any] = {"type": ["number", "null"]}
@@ -17,6 +17,23 @@ def _object(required: dict[str, Any], optional: dict[str, Any] | None = None) ->
         "required": sorted(required),
         "properties": {**required, **(optional or {})},
     }
+
+
+_TYPES = {"str": "string", "int": "integer", "float": "number", "bool": "boolean"}
+
+
+def _flat(cls: Any, extra: dict[str, str] | None = None) -> dict[str, Any]:
+    """The schema of a flat result dataclass, from its field annotations (``int | None`` -> integer or null)."""
+    from dataclasses import fields
+
+    props: dict[str, Any] = {}
+    for f in fields(cls):
+        parts = [p.strip() for p in str(f.type).split("|")]
+        types = [_TYPES[p] if p in _TYPES else "null" for p in parts]
+        props[f.name] = {"type": types if len(types) > 1 else types[0]}
+    for name, kind in (extra or {}).items():
+        props[name] = {"type": _TYPES[kind]}
+    return _object(props)
 
 
 _ICMP = {
@@ -211,7 +228,11 @@ REPORT_SCHEMA: dict[str, Any] = {
                 "type": "array",
                 "items": _object({"probe": {"type": "string"}, "reason": {"type": "string"}}),
             },
-        }
+        },
+        {
+            "path": {"oneOf": [{"type": "null"}, {"type": "array", "items": _flat(PathResult, {"z_advice": "str"})}]},
+            "estimate": {"oneOf": [{"type": "null"}, _flat(TransferEstimate)]},
+        },
     ),
     "$defs": {
         "icmp": _ICMP,

@@ -12,6 +12,7 @@ from typing import Protocol
 
 from aspdiag.model import Banner, DnsQuery, Environment, ProbeAnswer, RouteResult
 from aspdiag.model import Protocol as ModelProtocol
+from aspdiag.path import DatagramAnswer
 
 
 class Resolver(Protocol):
@@ -61,6 +62,20 @@ class PacketProber(Protocol):
 
     def read_banner(self, address: str, port: int, wait_s: float) -> Banner:
         """Connect to a TCP port that is open and read what the service says first."""
+        ...
+
+
+class PathProber(Protocol):
+    """RTT series and sized Don't-Fragment datagrams for path characterisation (SocketPathProber)."""
+
+    def tcp_rtt(self, address: str, port: int, wait_s: float) -> float | None:
+        """Milliseconds for one TCP handshake; None when nothing answered within ``wait_s``."""
+        ...
+
+    def datagrams(
+        self, address: str, port: int, size_bytes: int, ttls: Sequence[int], wait_s: float
+    ) -> tuple[DatagramAnswer, ...]:
+        """One datagram of ``size_bytes`` per TTL; what came back for each, in ``ttls`` order."""
         ...
 
 

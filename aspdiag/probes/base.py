@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 if TYPE_CHECKING:
     from aspdiag.ascp.transfer import Runner
 
-from aspdiag.net import PacketProber, Resolver, RouteLookup
+from aspdiag.net import PacketProber, PathProber, Resolver, RouteLookup
 
 R_co = TypeVar("R_co", covariant=True)
 
@@ -22,6 +22,8 @@ class ProbeContext:
     prober: PacketProber
     processes: Runner | None = None
     """Runs ascp for the test transfer (CappedRunner); None when no transfer is planned."""
+    path: PathProber | None = None
+    """RTT series and sized datagrams (``--path``); None when path characterisation is not asked for."""
 
 
 class Probe(Protocol[R_co]):

@@ -269,6 +269,25 @@ def render_html(report: Report) -> str:
         )
         out.append("</section>")
 
+    if report.paths or report.estimate is not None:
+        from aspdiag.render.view import PATH_HEADER, estimate_rows, path_rows
+
+        out.append('<section id="path"><h2>Path: RTT, loss and path MTU</h2>')
+        if report.paths:
+            out.append(_table(PATH_HEADER, [[_e(c) for c in row] for row in path_rows(report)], "path-table"))
+        if report.estimate is not None:
+            e = report.estimate
+            out.append(f"<h3>Transfer estimate for {_e(f'{e.dataset_bytes:,}')} bytes</h3>")
+            out.append(
+                _table(
+                    ["Assuming", "Rate", "Duration"],
+                    [[_e(c) for c in row] for row in estimate_rows(report)],
+                    "estimate-table",
+                )
+            )
+            out.append(f"<p>{_e(e.note)}</p>")
+        out.append("</section>")
+
     t = report.transfer
     if t is not None:
         from aspdiag.ascp.diagnose import diagnose

@@ -3,10 +3,21 @@
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 from typing import Any
 
-from aspdiag.advice import RuleRequest, ascp_command, change_request, checklist
-from aspdiag.model import DnsResult, Family, HopRef, IcmpError, PortResult, ProbeAnswer, Report, RouteResult
+from aspdiag.advice import RuleRequest, ascp_command, change_request, checklist, z_advice
+from aspdiag.model import (
+    DnsResult,
+    Family,
+    HopRef,
+    IcmpError,
+    PathResult,
+    PortResult,
+    ProbeAnswer,
+    Report,
+    RouteResult,
+)
 
 
 def _dns(dns: DnsResult | None) -> dict[str, Any] | None:
@@ -190,6 +201,16 @@ def _transfer(report: Report) -> dict[str, Any] | None:
     }
 
 
+def _path(p: PathResult) -> dict[str, Any]:
+    data = asdict(p)
+    data["z_advice"] = z_advice(p)
+    return data
+
+
+def _estimate(report: Report) -> dict[str, Any] | None:
+    return asdict(report.estimate) if report.estimate is not None else None
+
+
 def report_to_dict(report: Report) -> dict[str, Any]:
     """The JSON view of a report (schema ``schema_version``)."""
     assessment = report.assessment
@@ -266,6 +287,8 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         },
         "ascp": _ascp(report),
         "transfer": _transfer(report),
+        "path": [_path(p) for p in report.paths] or None,
+        "estimate": _estimate(report),
         "failures": [{"probe": f.key, "reason": f.reason} for f in report.failures],
     }
 

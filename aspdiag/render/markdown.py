@@ -28,9 +28,24 @@ def _table(header: list[str], rows: list[list[str]]) -> list[str]:
     return lines
 
 
+def path_markdown(report: Report) -> list[str]:
+    """RTT/loss/path MTU and the transfer estimate, as Markdown lines."""
+    from aspdiag.render.view import PATH_HEADER, estimate_rows, path_rows
+
+    out: list[str] = []
+    if report.paths:
+        out += ["## Path: RTT, loss and path MTU", "", *_table(PATH_HEADER, path_rows(report)), ""]
+    if report.estimate is not None:
+        e = report.estimate
+        out += [f"## Transfer estimate for {e.dataset_bytes:,} bytes", ""]
+        out += _table(["Assuming", "Rate", "Duration"], estimate_rows(report))
+        out += ["", e.note, ""]
+    return out
+
+
 def transfer_markdown(report: Report) -> list[str]:
     """The test transfer and the ascp installations, as Markdown lines."""
-    out: list[str] = []
+    out: list[str] = path_markdown(report)
     t = report.transfer
     if t is not None:
         from aspdiag.ascp.diagnose import diagnose
@@ -124,6 +139,7 @@ def render_markdown(report: Report) -> str:
                 line += f". *Action:* {f.action}"
             out.append(line)
         out.append("")
+    out += transfer_markdown(report)  # path, estimate, test transfer and ascp installations
     out += ["## Target and DNS", ""]
     out += _table(["", ""], [["Target", report.target.raw], *[[k, v] for k, v in dns_lines(report.dns)]])
     out.append("")

@@ -116,6 +116,24 @@ def render_terminal(report: Report, *, color: bool = False, width: int = 100) ->
         if finding.action:
             text.append(f"\n         → {finding.action}")
         console.print(text)
+    if report.paths:
+        from aspdiag.render.view import PATH_HEADER, path_rows
+
+        table = Table(title="Path", show_lines=False, expand=False)
+        for column in PATH_HEADER[:-1]:
+            table.add_column(column)
+        for path_row in path_rows(report):
+            table.add_row(*(Text(c) for c in path_row[:-1]))
+        console.print(table)
+        for measured in report.paths:
+            console.print(Text(f"  {measured.address}: {measured.detail}", style="dim"))
+    if report.estimate is not None:
+        from aspdiag.render.view import estimate_rows
+
+        e = report.estimate
+        console.print(Text(f"Transfer estimate for {e.dataset_bytes:,} bytes:", style="bold"))
+        for what, rate, duration in estimate_rows(report):
+            console.print(Text(f"  {duration:>14}  {rate:>14}  {what}"))
     if report.transfer is not None:
         t = report.transfer
         summary = Text("Test transfer: ", style="bold")

@@ -148,3 +148,66 @@ def icmp_cell(result: PortResult) -> str:
     if result.icmp is None:
         return "-"
     return f"{result.icmp.type}/{result.icmp.code} {result.icmp.name}"
+
+
+def _ms(value: float | None) -> str:
+    return "-" if value is None else f"{value:.2f} ms"
+
+
+def _duration(seconds: float | None) -> str:
+    if seconds is None:
+        return "-"
+    s = int(round(seconds))
+    days, rem = divmod(s, 86400)
+    hours, rem = divmod(rem, 3600)
+    minutes = rem // 60
+    if days:
+        return f"{days} d {hours} h"
+    if hours:
+        return f"{hours} h {minutes} min"
+    return f"{minutes} min {rem % 60} s" if minutes else f"{s} s"
+
+
+PATH_HEADER = ["Address", "RTT min / median / p95", "Jitter", "Loss", "Path MTU", "-Z", "How it was found"]
+
+
+def path_rows(report: Report) -> list[list[str]]:
+    """One row per address measured with ``--path``."""
+    from aspdiag.advice import z_advice
+
+    rows = []
+    for p in report.paths:
+        rtt = (
+            f"{_ms(p.rtt_min_ms)} / {_ms(p.rtt_median_ms)} / {_ms(p.rtt_p95_ms)} (TCP {p.rtt_port}, n={p.rtt_samples})"
+            if p.rtt_port is not None
+            else "-"
+        )
+        loss = f"{p.loss_pct:g}%" if p.loss_pct is not None else "-"
+        mtu = (
+            f"{p.path_mtu_bytes} bytes (UDP payload {p.max_fasp_datagram_bytes})" if p.path_mtu_bytes else p.mtu_status
+        )
+        if p.black_hole:
+            mtu += " — BLACK HOLE"
+        rows.append([p.address, rtt, _ms(p.jitter_ms), loss, mtu, z_advice(p), p.detail])
+    return rows
+
+
+def estimate_rows(report: Report) -> list[list[str]]:
+    """The transfer-time estimate for ``--dataset-size``, as (what, rate, duration) rows."""
+    e = report.estimate
+    if e is None:
+        return []
+    rows = [["at the politeness cap", f"{e.cap_mbps:g} Mbit/s", _duration(e.at_cap_s)]]
+    if e.measured_mbps is not None:
+        rows.append(
+            [f"at the measured rate ({e.measured_from})", f"{e.measured_mbps:.1f} Mbit/s", _duration(e.at_measured_s)]
+        )
+    tcp = f"{e.tcp_single_stream_mbps:.1f} Mbit/s" if e.tcp_single_stream_mbps is not None else "-"
+    rows.append(
+        [
+            f"one TCP stream: Mathis bound and 6 MiB window (RTT {_ms(e.rtt_ms)}; {e.loss_basis})",
+            tcp,
+            _duration(e.at_tcp_s),
+        ]
+    )
+    return rows

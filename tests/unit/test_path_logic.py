@@ -1,0 +1,211 @@
+"""Path characterisation logic from recorded answers: RTT statistics, the MTU search (ICMP, black holes,
+rate limiting), black-hole localisation, the Mathis bound and the transfer estimate."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from aspdiag.estimate import estimate_transfer
+from aspdiag.path import (
+    REACHED,
+    SILENT,
+    TIME_EXCEEDED,
+    TOO_BIG,
+    UNREACHABLE,
+    DatagramAnswer,
+    MtuSearch,
+    locate_black_hole,
+    loss_for_estimate,
+    mathis_mbps,
+    rtt_stats,
+)
+from tests.unit.test_render import sample_report  # noqa: F401  (fixture)
+
+
+def search(local: int, pmtu: int, *, icmp: bool, floor: int = 576, drop_every: int = 0) -> tuple[MtuSearch, list[int]]:
+    """Run the search against a simulated path; ``drop_every`` loses every n-th answer (rate limiting)."""
+    s = MtuSearch(local, floor)
+    sent: list[int] = []
+    while (size := s.next_size()) is not None:
+        sent.append(size)
+        if drop_every and len(sent) % drop_every == 0:
+            s.feed(DatagramAnswer(size, 64, SILENT))
+        elif size <= pmtu:
+            s.feed(DatagramAnswer(size, 64, REACHED, "target"))
+        elif icmp:
+            s.feed(DatagramAnswer(size, 64, TOO_BIG, "router", pmtu))
+        else:
+            s.feed(DatagramAnswer(size, 64, SILENT))
+    return s, sent
+
+
+@pytest.mark.parametrize("pmtu", [1500, 1492, 1400, 1280, 1006, 577])
+def test_search_is_exact_with_icmp_in_few_probes(pmtu):
+    s, sent = search(1500, pmtu, icmp=True)
+    r = s.result()
+    assert r.status == "ok" and r.path_mtu_bytes == pmtu and not r.black_hole
+    assert len(sent) <= 3
+    if pmtu < 1500:
+        assert (r.icmp_mtu_bytes, r.icmp_from) == (pmtu, "router")
+
+
+@pytest.mark.parametrize("pmtu", [1499, 1472, 1400, 1281, 1280, 600])
+def test_search_is_exact_through_a_black_hole(pmtu):
+    s, sent = search(1500, pmtu, icmp=False)
+    r = s.result()
+    assert r.status == "ok" and r.path_mtu_bytes == pmtu and r.black_hole
+    assert r.smallest_lost_bytes == pmtu + 1 and r.icmp_mtu_bytes is None
+    assert len(sent) <= 40
+
+
+def test_a_lost_answer_is_not_mistaken_for_a_black_hole():
+    # every 3rd answer vanishes (loss / ICMP rate limiting): still exact, and no black hole on a full path
+    s, _ = search(1500, 1500, icmp=True, drop_every=3)
+    r = s.result()
+    assert r.path_mtu_bytes == 1500 and not r.black_hole
+
+
+def test_nothing_reaches_the_target_is_cannot_tell():
+    s = MtuSearch(1500, 576)
+    while (size := s.next_size()) is not None:
+        s.feed(DatagramAnswer(size, 64, SILENT))
+    r = s.result()
+    assert r.status == "cannot-tell" and r.path_mtu_bytes is None and "576" in r.detail
+
+
+def test_other_icmp_error_stops_the_search():
+    s = MtuSearch(1500, 576)
+    size = s.next_size()
+    assert size == 576
+    s.feed(DatagramAnswer(576, 64, UNREACHABLE, "fw"))
+    assert s.next_size() is None and s.result().status == "cannot-tell"
+
+
+def test_locate_black_hole_between_hops():
+    big = [
+        DatagramAnswer(1401, 1, TIME_EXCEEDED, "r1"),
+        DatagramAnswer(1401, 2, TIME_EXCEEDED, "fw"),
+        DatagramAnswer(1401, 3, SILENT),
+        DatagramAnswer(1401, 4, SILENT),
+    ]
+    small = [
+        DatagramAnswer(1400, 1, TIME_EXCEEDED, "r1"),
+        DatagramAnswer(1400, 2, TIME_EXCEEDED, "fw"),
+        DatagramAnswer(1400, 3, TIME_EXCEEDED, "dmz"),
+        DatagramAnswer(1400, 4, REACHED, "server"),
+    ]
+    where = locate_black_hole(big, small)
+    assert where is not None
+    assert (where.last_hop, where.last_hop_address, where.first_silent_hop, where.next_hop_address) == (
+        2,
+        "fw",
+        3,
+        "dmz",
+    )
+    # hops that never answer anything: no location claimed
+    assert locate_black_hole([DatagramAnswer(1401, 1, SILENT)], [DatagramAnswer(1400, 1, SILENT)]) is None
+
+
+def test_rtt_stats():
+    s = rtt_stats([10.0, 12.0, None, 11.0, 30.0])
+    assert (s.samples, s.answered, s.loss_pct) == (5, 4, 20.0)
+    assert (s.rtt_min_ms, s.rtt_median_ms, s.rtt_p95_ms) == (10.0, 11.5, 30.0)
+    assert s.jitter_ms == pytest.approx((2 + 1 + 19) / 3, abs=1e-3)
+    empty = rtt_stats([None, None])
+    assert empty.loss_pct == 100.0 and empty.rtt_min_ms is None
+
+
+def test_mathis_matches_the_reference_table():
+    # network-facts.md §5.3: MSS 1460, C = 1.22: 100 ms and 1e-4 loss -> about 14 Mbit/s; 10 ms, 1e-6 -> 1430
+    assert mathis_mbps(100, 1e-4) == pytest.approx(14.3, rel=0.01)
+    assert mathis_mbps(10, 1e-6) == pytest.approx(1430, rel=0.01)
+    assert mathis_mbps(0, 0.01) is None and mathis_mbps(10, 0) is None
+    assert loss_for_estimate(0.5, 10)[0] == 0.005
+    assert loss_for_estimate(0.0, 10)[0] == 1e-4
+
+
+def test_estimate_durations():
+    from aspdiag.model import PathResult
+
+    path = PathResult(
+        "198.18.3.2",
+        "ipv4",
+        22,
+        10,
+        10,
+        90.0,
+        100.0,
+        120.0,
+        1.0,
+        0.0,
+        33001,
+        "ok",
+        1500,
+        1500,
+        None,
+        None,
+        False,
+        None,
+        None,
+        None,
+        None,
+        1472,
+        False,
+        3,
+        "",
+        1.0,
+    )
+    e = estimate_transfer(10**12, 100.0, [path])
+    assert e.at_cap_s == pytest.approx(80_000)
+    assert e.rtt_ms == 100.0 and e.tcp_single_stream_mbps == pytest.approx(14.3, rel=0.01)
+    assert e.tcp_single_stream_mbps is not None and e.at_cap_s is not None
+    assert e.at_tcp_s == pytest.approx(10**12 * 8 / (e.tcp_single_stream_mbps * 1e6), rel=1e-4)
+    assert e.measured_mbps is None and math.isfinite(e.at_cap_s)
+
+
+def test_path_and_estimate_round_trip_through_json_and_render(sample_report):  # noqa: F811
+    from dataclasses import replace
+
+    from aspdiag.load import report_from_dict
+    from aspdiag.model import PathResult
+    from aspdiag.render import OutputFormat
+    from aspdiag.render.json import report_to_dict
+
+    hole = PathResult(
+        "198.18.3.2",
+        "ipv4",
+        22,
+        10,
+        10,
+        0.1,
+        0.2,
+        0.3,
+        0.01,
+        0.0,
+        33001,
+        "ok",
+        1400,
+        1500,
+        None,
+        None,
+        True,
+        1401,
+        2,
+        "198.18.2.2",
+        "198.18.5.2",
+        1372,
+        True,
+        22,
+        "datagrams of 1401 bytes vanish",
+        3.2,
+    )
+    report = replace(sample_report, paths=(hole,), estimate=estimate_transfer(10**12, 100.0, [hole]))
+    data = report_to_dict(report)
+    assert data["path"][0]["z_advice"].startswith("needed: ascp -Z 1372")
+    assert report_to_dict(report_from_dict(data)) == data
+    for fmt in (OutputFormat.MARKDOWN, OutputFormat.HTML, OutputFormat.TERMINAL):
+        text = fmt.to_renderer()(report)
+        assert "BLACK HOLE" in text and "-Z 1372" in text, fmt
+    assert any("black hole" in f.title.lower() for f in report.assessment.findings)
