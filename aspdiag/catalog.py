@@ -381,7 +381,8 @@ def to_json(catalog: Catalog) -> str:
     return dumps(head)[:-1] + ',\n"entries": [\n' + body + "\n]}\n"
 
 
-def _human(n: int) -> str:
+def human_size(n: int) -> str:
+    """Bytes in binary units for people: 512 B, 1.5 KiB, 3.2 GiB."""
     size = float(n)
     for unit in ("B", "KiB", "MiB", "GiB", "TiB"):
         if size < 1024 or unit == "TiB":
@@ -425,20 +426,20 @@ def to_markdown(catalog: Catalog, *, limit: int = 50) -> str:
     lines = [
         f"# File catalogue of `{_md_cell(catalog.root)}`",
         "",
-        f"Created {catalog.created_utc} by aspdiag. {len(catalog.entries)} files, {_human(catalog.total_bytes)} "
+        f"Created {catalog.created_utc} by aspdiag. {len(catalog.entries)} files, {human_size(catalog.total_bytes)} "
         f"({catalog.total_bytes} bytes); checksums: {catalog.algorithm or 'none'}.",
         "",
         "## Per directory",
         "",
         "| Directory | Files | Size | Bytes |",
         "|---|---:|---:|---:|",
-        *(f"| {_md_cell(n)} | {c} | {_human(b)} | {b} |" for n, c, b in by_dir[:limit]),
+        *(f"| {_md_cell(n)} | {c} | {human_size(b)} | {b} |" for n, c, b in by_dir[:limit]),
         "",
         "## Per extension",
         "",
         "| Extension | Files | Size | Bytes |",
         "|---|---:|---:|---:|",
-        *(f"| {_md_cell(n)} | {c} | {_human(b)} | {b} |" for n, c, b in by_ext[:limit]),
+        *(f"| {_md_cell(n)} | {c} | {human_size(b)} | {b} |" for n, c, b in by_ext[:limit]),
         "",
     ]
     sections = (

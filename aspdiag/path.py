@@ -197,32 +197,17 @@ class MtuSearch:
             return
         self._confirming = size
 
+    def _cannot_tell(self, detail: str) -> MtuFinding:
+        return MtuFinding(
+            "cannot-tell", None, self.local_mtu, self.icmp_mtu, self.icmp_from, False, None, self.probes, detail
+        )
+
     def result(self) -> MtuFinding:
         """What the search found (call when :meth:`next_size` returns None)."""
         if self._failed is not None or self.lo == 0:
-            return MtuFinding(
-                "cannot-tell",
-                None,
-                self.local_mtu,
-                self.icmp_mtu,
-                self.icmp_from,
-                False,
-                None,
-                self.probes,
-                self._failed or "the search stopped before any datagram got through",
-            )
+            return self._cannot_tell(self._failed or "the search stopped before any datagram got through")
         if self.lo < self.hi:
-            return MtuFinding(
-                "cannot-tell",
-                None,
-                self.local_mtu,
-                self.icmp_mtu,
-                self.icmp_from,
-                False,
-                None,
-                self.probes,
-                f"probe budget used up between {self.lo} and {self.hi} bytes",
-            )
+            return self._cannot_tell(f"probe budget used up between {self.lo} and {self.hi} bytes")
         lost_above = sorted(s for s in self.lost if s > self.lo)
         # A black hole: something larger than the path MTU vanished, and no ICMP told us the limit.
         black_hole = bool(lost_above) and (self.icmp_mtu is None or self.icmp_mtu > self.lo)
