@@ -94,6 +94,11 @@ class MtuFinding:
     detail: str
 
 
+RATE_LIMIT_PAUSE_S = 1.1
+"""Linux targets answer about one ICMP error per second per peer after a burst of six: wait that long."""
+VERIFY_PROBES = 2
+
+
 @dataclass
 class MtuSearch:
     """Binary search for the largest datagram that reaches the target, learning from ICMP too-big.
@@ -108,8 +113,8 @@ class MtuSearch:
     local_mtu: int
     floor: int
     retries: int = 2
-    max_probes: int = 40
-    max_confirm_failures: int = 3
+    max_probes: int = 60
+    max_confirm_failures: int = 6
     lo: int = 0
     hi: int = 0
     probes: int = 0
@@ -122,21 +127,36 @@ class MtuSearch:
     _confirm_failures: int = 0
     _failed: str | None = None
     _tried_top: bool = False
+    rate_limited: bool = False
+    """Evidence of ICMP rate limiting was seen (a size taken for lost got through when asked again)."""
+    _verifying: bool = False
+    _verified: int = 0
+    _paced: bool = False
+    pause_s: float = 0.0
+    """How long to wait before sending the next size: after even the known-good size went unanswered
+    (ICMP rate limiting: Linux refills about one answer per second), give the target time to recover."""
 
     def __post_init__(self) -> None:
         self.floor = min(self.floor, self.local_mtu)
         self.hi = self.local_mtu
 
     def next_size(self) -> int | None:
-        """The next size to send, or None when the search is over."""
+        """The next size to send, or None when the search is over. Wait ``pause_s`` before sending it."""
         if self._failed is not None or self.probes >= self.max_probes:
             return None
+        self.pause_s = RATE_LIMIT_PAUSE_S if self._paced else 0.0
         if self._pending is not None:
             return self._pending
         if self._confirming is not None:
             size = self.lo
         elif self.lo == 0:
             size = self.floor
+        elif self.lo >= self.hi and self.lo + 1 in self.lost and self._verified < VERIFY_PROBES:
+            # The boundary rests on a "lost" size. Ask it again after a pause: if silence had been ICMP rate
+            # limiting (the target answers about once a second after a burst), the answer comes now.
+            size = self.lo + 1
+            self._verifying = True
+            self.pause_s = RATE_LIMIT_PAUSE_S
         elif self.lo >= self.hi:
             return None
         elif not self._tried_top:
@@ -152,6 +172,23 @@ class MtuSearch:
         size = answer.size_bytes
         self.probes += 1
         self._pending = None
+        self.pause_s = 0.0
+        if self._verifying:
+            self._verifying = False
+            self._pending = None
+            if answer.kind == REACHED:
+                # A size taken for lost got through: earlier silences were rate limiting, not a black hole.
+                # Forget every loss, keep what passed, and search on with a pause before each probe.
+                self.lo = size
+                self.hi = min(self.local_mtu, self.icmp_mtu or self.local_mtu)
+                self.lost.clear()
+                self._paced, self._tried_top, self._verified = True, False, 0
+                self.rate_limited = True
+                if self.lo >= self.hi:
+                    self.hi = self.lo
+            else:
+                self._verified += 1
+            return
         if self._confirming is not None:
             if answer.kind == REACHED:
                 self.lost.add(self._confirming)  # the small one passes, the big one does not: really lost
@@ -159,6 +196,7 @@ class MtuSearch:
                 self._confirm_failures = 0
             else:
                 self._confirm_failures += 1  # even the known-good size vanished: loss or rate limiting
+                self.rate_limited = self._paced = True
                 if self._confirm_failures >= self.max_confirm_failures:
                     self._failed = "answers stopped coming even for the size that had passed (loss or ICMP rate limit)"
             self._confirming = None

@@ -120,8 +120,9 @@ class PathProbe:
         wait = min(self.wait_s, max(0.25, 4 * (median_ms or 50.0) / 1000.0))
         search = MtuSearch(local, MIN_MTU_V6 if v6 else MIN_MTU_V4)
         while (size := search.next_size()) is not None:
-            if time.monotonic() + wait > deadline:
+            if time.monotonic() + search.pause_s + wait > deadline:
                 break
+            time.sleep(search.pause_s)
             search.feed(prober.datagrams(self.address, self.udp_port, size, [64], wait)[0])
         found = search.result()
         values.update(

@@ -108,3 +108,33 @@ def test_transfer_estimate(fw, workdir):
     assert e["dataset_bytes"] == 1024**4 and e["cap_mbps"] == 200
     assert abs(e["at_cap_s"] - 1024**4 * 8 / 200e6) < 1
     assert e["rtt_ms"] is not None and e["tcp_single_stream_mbps"] > 0 and e["at_tcp_s"] > 0
+
+
+def test_icmp_rate_limited_target_is_not_a_black_hole(fw, workdir):
+    """Linux's default ICMP rate limit at the target (about 1 per second after a burst of 6): the search
+    may be slower, but it must not report a black hole that is not there."""
+    fw.rate_limit_icmp("server", 1000)
+    try:
+        _, data = path_json(fw, workdir)
+    finally:
+        fw.rate_limit_icmp("server", 0)
+    for p in data["path"]:
+        assert not p["black_hole"], p
+        assert p["path_mtu_bytes"] in (1500, None), p
+
+
+def test_black_hole_found_exactly_with_icmp_rate_limits_everywhere(narrow, workdir):
+    """Linux's default ICMP rate limit on the target and every router: silences from rate limiting are
+    told apart from the black hole (the known-good size is asked again, after a pause)."""
+    narrow.firewall([], BLACK_HOLE_RULES)
+    nodes = ("server", "dmz", "fw", "router")
+    for node in nodes:
+        narrow.rate_limit_icmp(node, 1000)
+    try:
+        _, data = path_json(narrow, workdir)
+    finally:
+        for node in nodes:
+            narrow.rate_limit_icmp(node, 0)
+    for p in data["path"]:
+        assert p["mtu_status"] == "ok" and p["path_mtu_bytes"] == 1400 and p["black_hole"], p
+        assert p["black_hole_after_hop"] == 2, p

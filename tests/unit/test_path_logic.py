@@ -209,3 +209,26 @@ def test_path_and_estimate_round_trip_through_json_and_render(sample_report):  #
         text = fmt.to_renderer()(report)
         assert "BLACK HOLE" in text and "-Z 1372" in text, fmt
     assert any("black hole" in f.title.lower() for f in report.assessment.findings)
+
+
+@pytest.mark.parametrize(("pmtu", "icmp"), [(1400, False), (1280, False), (1500, False), (1400, True)])
+def test_search_stays_exact_under_a_linux_icmp_rate_limit(pmtu, icmp):
+    """The target answers from a token bucket (6 tokens, one more per second), as Linux does; each probe
+    takes 0.05 s plus the pause the search asks for. Silences from the limiter must not become a black hole."""
+    s = MtuSearch(1500, 576)
+    tokens, now, last = 6.0, 0.0, 0.0
+    while (size := s.next_size()) is not None:
+        now += s.pause_s + 0.05
+        tokens, last = min(6.0, tokens + (now - last)), now
+        if size > pmtu:
+            answer = DatagramAnswer(size, 64, TOO_BIG, "router", pmtu) if icmp else DatagramAnswer(size, 64, SILENT)
+        elif tokens >= 1:
+            tokens -= 1
+            answer = DatagramAnswer(size, 64, REACHED, "target")
+        else:
+            answer = DatagramAnswer(size, 64, SILENT)
+        s.feed(answer)
+    r = s.result()
+    assert r.status == "ok" and r.path_mtu_bytes == pmtu, (r, s.probes)
+    assert r.black_hole is (not icmp and pmtu < 1500)
+    assert now < 60, now
