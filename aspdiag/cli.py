@@ -457,9 +457,7 @@ def _transfer_settings(
         raise ConfigError("the test transfer needs a user name", "give --user NAME (or use a preset that has one)")
     if key is not None and not key.is_file():
         raise ConfigError(f"--key {str(key)!r} is not a file", "give the path of the SSH private key file")
-    if not 0 < max_rate <= 100_000:
-        raise ConfigError(f"--max-rate {max_rate:g} is out of range", "give Mbit/s, e.g. --max-rate 100")
-    if not 0 < rate <= max_rate:
+    if not 0 < rate <= max_rate:  # --max-rate itself was checked by 'check' before this is called
         raise ConfigError(
             f"--rate {rate:g} Mbit/s is not within 0 and --max-rate {max_rate:g}",
             "lower --rate, or raise --max-rate if the network owner agrees",
