@@ -787,13 +787,13 @@ def watch_command(
     """
     import time
 
-    from aspdiag.config import parse_size
+    from aspdiag.config import MAX_DURATION_S, parse_size, validate_range
     from aspdiag.watch import DirSampler, Tracker, run_watch
 
     expected_bytes = parse_size(expected, "--expected")
     for name, value in (("--interval", interval), ("--stall-after", stall_after), ("--max-time", max_time)):
-        if value is not None and not (0.05 <= value <= 86400 * 30):
-            raise ConfigError(f"{name} {value:g} is out of range", "give seconds between 0.05 and 2592000")
+        if value is not None:
+            validate_range(name, value, 0.05, MAX_DURATION_S, what="seconds")
     if not directory.exists():
         raise ConfigError(f"no such directory: {directory}", "give the directory the transfer writes to")
     sampler = DirSampler(str(directory))

@@ -11,16 +11,10 @@ from typing import Annotated, Any
 
 import typer
 
+from aspdiag.config import MAX_DURATION_S, validate_range
 from aspdiag.errors import ConfigError, ToolFailedError, ToolNotFoundError
 from aspdiag.exit_codes import ExitCode
 from aspdiag.output import DEFAULT_REPORTS_DIR
-
-_RANGE_S = 86400 * 30
-
-
-def _check_range(name: str, value: float, low: float, high: float) -> None:
-    if not (low <= value <= high):
-        raise ConfigError(f"{name} {value:g} is out of range", f"give a value between {low:g} and {high:.0f}")
 
 
 def run_command(
@@ -89,9 +83,9 @@ def run_command(
             f"{argv[0]!r} is not ascp; aspdiag run supervises ascp commands",
             "add --any-command to supervise another program (no resume option is added to it)",
         )
-    _check_range("--retries", retries, 0, 100)
-    _check_range("--backoff", backoff, 0, 86400)
-    _check_range("--stall-after", stall_after, 0.5, _RANGE_S)
+    validate_range("--retries", retries, 0, 100)
+    validate_range("--backoff", backoff, 0, 86400)
+    validate_range("--stall-after", stall_after, 0.5, MAX_DURATION_S)
     if "-W" in argv or any(a.startswith("-W") and len(a) > 2 for a in argv[1:]):
         print(
             "aspdiag: warning: -W puts a token on the command line, where any user can read it (ps); "

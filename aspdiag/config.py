@@ -160,6 +160,17 @@ def validate_timeout(value: float, *, option: str) -> float:
     return value
 
 
+MAX_DURATION_S = 86400 * 30
+"""The longest interval, stall time or time limit the long-running commands accept: 30 days."""
+
+
+def validate_range(option: str, value: float, low: float, high: float, *, what: str = "a value") -> float:
+    """A number within [low, high]; ``what`` names it in the hint ("seconds", "a value")."""
+    if not low <= value <= high:
+        raise ConfigError(f"{option} {value:g} is out of range", f"give {what} between {low:g} and {high:.0f}")
+    return value
+
+
 METHODS = ("auto", "raw", "socket")
 
 
