@@ -86,6 +86,36 @@ def stop_group(proc: subprocess.Popen[bytes], grace_s: float = 2.0) -> None:
             continue
 
 
+def _start(
+    argv: Sequence[str],
+    env: dict[str, str] | None,
+    cwd: str | None,
+    *,
+    not_found: tuple[str, str],
+    permission_hint: str,
+) -> subprocess.Popen[bytes]:
+    """Start a child in its own process group (so its whole group can be stopped), stdin closed, both
+    output streams piped, and register it in ``_LIVE``. Start-up failures become one-line tool errors."""
+    try:
+        proc = subprocess.Popen(
+            list(argv),
+            env=env,
+            cwd=cwd,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            start_new_session=True,
+        )
+    except FileNotFoundError as exc:
+        raise ToolNotFoundError(*not_found) from exc
+    except PermissionError as exc:
+        raise ToolFailedError(f"{argv[0]} is not executable", permission_hint) from exc
+    except OSError as exc:
+        raise ToolFailedError(f"cannot run {argv[0]}: {exc.strerror or exc}") from exc
+    _LIVE.add(proc)
+    return proc
+
+
 class CappedRunner:
     """Runs one program with a wall-time cap, bounded output capture and a per-line callback."""
 
@@ -100,23 +130,13 @@ class CappedRunner:
     ) -> ProcessResult:
         """Run ``argv`` (no shell) with exactly ``env``; never longer than ``timeout_s``."""
         started = time.monotonic()
-        try:
-            proc = subprocess.Popen(
-                list(argv),
-                env=dict(env),
-                cwd=cwd,
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.PIPE,
-                start_new_session=True,
-            )
-        except FileNotFoundError as exc:
-            raise ToolNotFoundError(f"{argv[0]} is not installed or not found", "give its path with --ascp") from exc
-        except PermissionError as exc:
-            raise ToolFailedError(f"{argv[0]} is not executable", "check the file's permissions or --ascp") from exc
-        except OSError as exc:
-            raise ToolFailedError(f"cannot run {argv[0]}: {exc.strerror or exc}") from exc
-        _LIVE.add(proc)
+        proc = _start(
+            argv,
+            dict(env),
+            cwd,
+            not_found=(f"{argv[0]} is not installed or not found", "give its path with --ascp"),
+            permission_hint="check the file's permissions or --ascp",
+        )
         buffers = {"stdout": _Buffer(), "stderr": _Buffer()}
         partial = {"stdout": b"", "stderr": b""}
         selector = selectors.DefaultSelector()
@@ -181,22 +201,13 @@ class SupervisedChild:
     """
 
     def __init__(self, argv: Sequence[str], env: Mapping[str, str] | None = None) -> None:
-        try:
-            self._proc = subprocess.Popen(
-                list(argv),
-                env=None if env is None else dict(env),
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.PIPE,
-                start_new_session=True,
-            )
-        except FileNotFoundError as exc:
-            raise ToolNotFoundError(f"{argv[0]}: command not found", "give the full path of ascp") from exc
-        except PermissionError as exc:
-            raise ToolFailedError(f"{argv[0]} is not executable", "check the file's permissions") from exc
-        except OSError as exc:
-            raise ToolFailedError(f"cannot run {argv[0]}: {exc.strerror or exc}") from exc
-        _LIVE.add(self._proc)
+        self._proc = _start(
+            argv,
+            None if env is None else dict(env),
+            None,
+            not_found=(f"{argv[0]}: command not found", "give the full path of ascp"),
+            permission_hint="check the file's permissions",
+        )
         self.pid = self._proc.pid
         self._selector = selectors.DefaultSelector()
         assert self._proc.stdout is not None and self._proc.stderr is not None
