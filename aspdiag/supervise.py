@@ -24,6 +24,7 @@ from typing import Any, Protocol
 from aspdiag import __version__
 from aspdiag.ascp.errors import describe
 from aspdiag.ascp.parse import parse_errors, parse_progress, parse_summary
+from aspdiag.ascp.transfer import scrub_values
 from aspdiag.model import utc_now_iso
 
 STATE_FORMAT = "aspdiag-run-state"
@@ -59,7 +60,8 @@ class RunObserver(Protocol):
 
     def on_progress(self, state: RunProgress) -> None: ...
 
-    def on_line(self, stream: str, line: str) -> None: ...
+    def on_line(self, stream: str, line: str) -> None:
+        """A line of output that is not a progress line (those arrive through ``on_progress``)."""
 
     def on_stall(self, state: RunProgress, stalled_s: float) -> None: ...
 
@@ -107,10 +109,7 @@ def redact_argv(argv: Sequence[str], secrets: Sequence[str] = ()) -> list[str]:
         if any(arg.startswith(opt) and len(arg) > len(opt) for opt in _SECRET_OPTIONS):
             shown.append(arg[:2] + "[redacted]")
             continue
-        for secret in secrets:
-            if secret and len(secret) >= 3:
-                arg = arg.replace(secret, "[redacted]")
-        shown.append(arg)
+        shown.append(scrub_values(arg, secrets))
     return shown
 
 
@@ -316,13 +315,11 @@ class Supervisor:
         return self._decide(number, argv, started_utc, ended_utc, self._clock() - started_s, returncode, stalls)
 
     def _line(self, stream: str, line: str, files: _Files) -> None:
-        for secret in self._secrets:
-            if secret and len(secret) >= 3:
-                line = line.replace(secret, "[redacted]")
-        self._observer.on_line(stream, line)
+        line = scrub_values(line, self._secrets)
         self._lines.append((stream, line))
         progress = parse_progress(line)
         if progress is None:
+            self._observer.on_line(stream, line)
             if line.strip():
                 self.tail.append(line.strip()[:300])
             return

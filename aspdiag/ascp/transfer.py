@@ -14,7 +14,7 @@ import re
 import shutil
 import tempfile
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -223,12 +223,16 @@ SECRET_VARIABLES = (
 )
 
 
-def _scrub_secrets(text: str, env: Mapping[str, str]) -> str:
-    for name in SECRET_VARIABLES:
-        secret = env.get(name)
+def scrub_values(text: str, secrets: Iterable[str | None]) -> str:
+    """``text`` with every secret value (three characters or more) replaced by ``[redacted]``."""
+    for secret in secrets:
         if secret and len(secret) >= 3:
             text = text.replace(secret, "[redacted]")
     return text
+
+
+def _scrub_secrets(text: str, env: Mapping[str, str]) -> str:
+    return scrub_values(text, (env.get(name) for name in SECRET_VARIABLES))
 
 
 def run_transfer(

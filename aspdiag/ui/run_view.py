@@ -93,10 +93,8 @@ class RunView:
             self._print(f"aspdiag: {progress_text(state)}")
 
     def on_line(self, stream: str, line: str) -> None:
-        # ascp's own progress lines are replaced by ours; everything else it says is shown as it comes.
-        from aspdiag.ascp.parse import parse_progress
-
-        if parse_progress(line) is None and not self._quiet:
+        # ascp's own progress lines reach on_progress and are replaced by ours; the rest is shown as it comes.
+        if not self._quiet:
             self._console.print(f"  {line}", highlight=False, markup=False)
 
     def on_stall(self, state: RunProgress, stalled_s: float) -> None:
