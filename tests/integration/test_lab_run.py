@@ -50,8 +50,9 @@ def _ascp(workdir: Path, remote: str, *extra: str) -> list[str]:
 
 
 def run(
-    lab: Lab, workdir: Path, remote: str, *options: str, timeout: float = 90
+    lab: Lab, workdir: Path, remote: str, *options: str, timeout: float = 90, expect_password: str | None = None
 ) -> tuple[subprocess.CompletedProcess[str], dict[str, Any], str]:
+    """``aspdiag run`` of the double in the lab; ``expect_password`` makes the double want another password."""
     secret = secrets.token_hex(8)
     state = workdir / "state.json"
     argv = [
@@ -67,7 +68,10 @@ def run(
         "--",
         *_ascp(workdir, remote),
     ]
-    result = lab.exec("client", argv, env=_env(workdir, secret), cwd=workdir, timeout=timeout)
+    env = _env(workdir, secret)
+    if expect_password is not None:
+        env["ASCP_DOUBLE_EXPECT_PASS"] = expect_password
+    result = lab.exec("client", argv, env=env, cwd=workdir, timeout=timeout)
     text = state.read_text()
     for blob in (result.stdout, result.stderr, text):
         assert secret not in blob, "a credential leaked"
@@ -115,31 +119,11 @@ def test_retryable_failure_then_success_with_resume(transfer_lab, workdir):
     [("/data/missing-file", 4, "NO_SUCH_FILE"), ("/data/run-auth-2MB", 19, "AUTH")],
 )
 def test_non_retryable_failure_is_not_retried(transfer_lab, workdir, remote, code, name):
-    if code == 19:
-        # a wrong password: the double expects another one
-        secret = secrets.token_hex(8)
-        env = {**_env(workdir, secret), "ASCP_DOUBLE_EXPECT_PASS": "something-else"}
-        argv = [
-            sys.executable,
-            "-m",
-            "aspdiag",
-            "run",
-            "--state-file",
-            str(workdir / "state.json"),
-            "--retries",
-            "3",
-            "--backoff",
-            "0.1",
-            "--",
-            *_ascp(workdir, remote),
-        ]
-        result = transfer_lab.exec("client", argv, env=env, cwd=workdir, timeout=60)
-        state = json.loads((workdir / "state.json").read_text())
-    else:
-        result, state, _ = run(transfer_lab, workdir, remote, "--retries", "3", "--backoff", "0.1")
-        done = _vars(workdir / "done.env")
-        assert done["ASPDIAG_OUTCOME"] == "failed" and done["ASPDIAG_FASP_CODE"] == str(code)
-        assert done["ASPDIAG_CAUSE"]
+    wrong = "something-else" if code == 19 else None  # a wrong password: the double expects another one
+    result, state, _ = run(transfer_lab, workdir, remote, "--retries", "3", "--backoff", "0.1", expect_password=wrong)
+    done = _vars(workdir / "done.env")
+    assert done["ASPDIAG_OUTCOME"] == "failed" and done["ASPDIAG_FASP_CODE"] == str(code)
+    assert done["ASPDIAG_CAUSE"]
     assert result.returncode == 1, result.stderr
     assert len(_argv_log(workdir)) == 1, "a non-retryable error must not be retried"
     (attempt,) = state["attempts"]
@@ -169,6 +153,17 @@ def test_stall_alert_fires_with_variables(transfer_lab, workdir):
     assert state["attempts"][0]["decision"] == "retries-exhausted"
     assert "stall: no progress" in result.stderr
     assert _vars(workdir / "done.env")["ASPDIAG_OUTCOME"] == "failed"
+
+
+def _status(state_path: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """``aspdiag status FILE`` from another process (outside the lab: it only reads the file)."""
+    return subprocess.run(
+        [sys.executable, "-m", "aspdiag", "status", str(state_path)],
+        env={**env, "PYTHONPATH": str(REPO)},
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
 
 
 def _double_running(marker: str) -> bool:
@@ -202,13 +197,7 @@ def test_signal_is_passed_to_ascp_and_recorded_and_status_works(transfer_lab, wo
                     break
             time.sleep(0.2)
         assert state.get("status") == "running", state
-        status = subprocess.run(
-            [sys.executable, "-m", "aspdiag", "status", str(state_path)],
-            env={**env, "PYTHONPATH": str(REPO)},
-            capture_output=True,
-            text=True,
-            timeout=30,
-        )
+        status = _status(state_path, env)
         assert status.returncode == 0, status.stderr
         assert "status: running" in status.stdout and "progress:" in status.stdout
         proc.send_signal(sig)
@@ -222,11 +211,5 @@ def test_signal_is_passed_to_ascp_and_recorded_and_status_works(transfer_lab, wo
     assert state["attempts"][0]["exit_status"] == 128 + sig.value  # the double ended on the passed-on signal
     time.sleep(0.3)
     assert not _double_running(marker), "ascp outlived aspdiag run"
-    after = subprocess.run(
-        [sys.executable, "-m", "aspdiag", "status", str(state_path)],
-        env={**env, "PYTHONPATH": str(REPO)},
-        capture_output=True,
-        text=True,
-        timeout=30,
-    )
+    after = _status(state_path, env)
     assert after.returncode == 1 and "status: interrupted" in after.stdout
