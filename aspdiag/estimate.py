@@ -4,14 +4,14 @@ and for one TCP stream (the Mathis bound from RTT and loss), which is why FASP i
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
+from aspdiag.ascp.transfer import TransferOutcome, TransferResult
 from aspdiag.model import PathResult, TransferEstimate
 from aspdiag.path import duration_s, loss_for_estimate, tcp_stream_mbps
 
 
 def estimate_transfer(
-    dataset_bytes: int, cap_mbps: float, paths: Sequence[PathResult], transfer: Any = None
+    dataset_bytes: int, cap_mbps: float, paths: Sequence[PathResult], transfer: TransferResult | None = None
 ) -> TransferEstimate:
     """Combine what was measured into the three durations (each None when its input is missing)."""
     with_rtt = [p for p in paths if p.rtt_median_ms is not None]
@@ -22,9 +22,8 @@ def estimate_transfer(
         loss_used, basis = loss_for_estimate(best.loss_pct or 0.0, best.rtt_samples)
         tcp_mbps = tcp_stream_mbps(best.rtt_median_ms, loss_used)
     measured = measured_from = None
-    rate = getattr(transfer, "rate_mbps", None)
-    if transfer is not None and getattr(getattr(transfer, "outcome", None), "value", "") == "success" and rate:
-        measured = float(rate)
+    if transfer is not None and transfer.outcome is TransferOutcome.SUCCESS and transfer.rate_mbps:
+        measured = float(transfer.rate_mbps)
         measured_from = f"the capped test transfer (ascp -l {transfer.target_rate_mbps:g}m): a lower bound"
     note = (
         "The path's capacity is not measured by this version (no packet-train estimate yet): the cap is what "

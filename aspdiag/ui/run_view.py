@@ -51,7 +51,6 @@ class RunView:
         self._last_line = 0.0
         self._progress: Progress | None = None
         self._task: TaskID | None = None
-        self._attempt = 0
         self.threads: list[threading.Thread] = []
 
     def __enter__(self) -> RunView:
@@ -80,7 +79,6 @@ class RunView:
             self._console.print(text, highlight=False, markup=False)
 
     def on_start(self, attempt: int, argv: Sequence[str]) -> None:
-        self._attempt = attempt
         if self._progress is not None and self._task is not None:
             self._progress.update(self._task, attempt=attempt, completed=0, description="starting")
         self._print(f"aspdiag: attempt {attempt}: {' '.join(argv)}")
