@@ -996,6 +996,17 @@ def _stop_children() -> None:
         remove_workdirs()
 
 
+def _quiet_thread_exception(args: threading.ExceptHookArgs) -> None:
+    """An exception that escapes a library's own background thread (scapy's sender, for one, can hit a
+    closed pipe when Ctrl-C ends its sniffer) is not a result: the engine gives every probe its own
+    deadline and reports a probe that never answered. So it is logged for --debug, not printed as a
+    traceback over the report."""
+    name = args.thread.name if args.thread is not None else "?"
+    logging.getLogger("aspdiag").debug(
+        "background thread %s ended with %s: %s", name, args.exc_type.__name__, args.exc_value
+    )
+
+
 def _one_line(text: str) -> str:
     return " ".join(text.split())
 
@@ -1022,6 +1033,9 @@ def main(argv: list[str] | None = None) -> int:
         logging.getLogger("aspdiag").setLevel(logging.WARNING)
     in_main = threading.current_thread() is threading.main_thread()
     previous = signal.signal(signal.SIGTERM, _terminate) if in_main else None
+    previous_hook = threading.excepthook
+    if not debug:
+        threading.excepthook = _quiet_thread_exception
     try:
         result = app(args=args, prog_name="aspdiag", standalone_mode=False)
         return int(result) if isinstance(result, int) else 0
@@ -1058,5 +1072,6 @@ def main(argv: list[str] | None = None) -> int:
         )
     finally:
         _stop_children()
+        threading.excepthook = previous_hook
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
