@@ -517,6 +517,77 @@ class PathResult:
 
 
 @dataclass(frozen=True)
+class CapacityResult:
+    """Single-ended capacity estimate toward one address (``aspdiag check --capacity``): paced packet
+    trains whose answers (TCP resets or ICMP port-unreachable) come back spaced by the bottleneck. Flat."""
+
+    address: str
+    family: str
+    status: str
+    """ok | lower-bound (no bottleneck below the probe rate) | rate-limited (the target's ICMP limit hid
+    the answers) | no-answers | skipped"""
+    method: str
+    """tcp-reset (raw TCP, needs root) | udp-icmp (unprivileged UDP, ICMP port-unreachable) | none"""
+    port: int | None
+    packet_bytes: int | None
+    """IP size of each probe packet."""
+    probe_rate_cap_mbps: float
+    """The pace of the trains: never above ``--max-rate``."""
+    sent_packets: int
+    answered_packets: int
+    probe_bytes: int
+    """IP bytes sent by the estimate (all trains)."""
+    burst_mbps: float | None
+    """Rate of the first packets of a train (what a token bucket lets through before it runs dry)."""
+    sustained_mbps: float | None
+    """Rate once any token bucket is dry: what a long FASP transfer gets."""
+    sustained_is_lower_bound: bool
+    """True when the path kept up with the probe's own pace: the capacity is at least this."""
+    burst_bytes: int | None
+    """Estimated token-bucket depth when a shaper is suspected."""
+    shaper_suspected: bool
+    confidence: str
+    """high | medium | low | none"""
+    icmp_rate_limited: bool
+    detail: str
+    duration_s: float
+
+
+@dataclass(frozen=True)
+class ResponderResult:
+    """Two-way answers and capped UDP throughput against an ``aspdiag responder`` (``check --responder``).
+    Flat; the up direction is client to responder, down is responder to client."""
+
+    address: str
+    family: str
+    port: int
+    status: str
+    """ok | no-answer (wrong key, clock skew over the window, or blocked) | error"""
+    udp_two_way: bool | None
+    udp_rtt_ms: float | None
+    tcp_two_way: bool | None
+    tcp_rtt_ms: float | None
+    rate_cap_mbps: float
+    """Rate granted by the responder (the smaller of ``--max-rate`` and its own per-client cap)."""
+    up_duration_s: float | None
+    up_sent_packets: int | None
+    up_received_packets: int | None
+    up_rate_mbps: float | None
+    up_loss_pct: float | None
+    up_jitter_ms: float | None
+    up_reordered_packets: int | None
+    down_duration_s: float | None
+    down_sent_packets: int | None
+    down_received_packets: int | None
+    down_rate_mbps: float | None
+    down_loss_pct: float | None
+    down_jitter_ms: float | None
+    down_reordered_packets: int | None
+    detail: str
+    duration_s: float
+
+
+@dataclass(frozen=True)
 class TransferEstimate:
     """How long ``--dataset-size`` takes: at the politeness cap, and for one TCP stream (Mathis bound)."""
 
@@ -561,6 +632,10 @@ class Report:
     """RTT/loss/path MTU per address, when ``--path`` asked for them."""
     estimate: TransferEstimate | None = None
     """Transfer-time estimate, when ``--dataset-size`` was given."""
+    capacities: tuple[CapacityResult, ...] = ()
+    """Single-ended capacity estimate per address, when ``--capacity`` asked for it."""
+    responders: tuple[ResponderResult, ...] = ()
+    """Results against an ``aspdiag responder``, when ``--responder`` asked for them."""
     schema_version: str = field(default=SCHEMA_VERSION)
 
     @property
