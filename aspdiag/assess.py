@@ -242,6 +242,37 @@ def _path_findings(report: Report) -> list[Finding]:
                     p.address,
                 )
             )
+    return findings + _capacity_findings(report)
+
+
+def _capacity_findings(report: Report) -> list[Finding]:
+    """Shapers and rate-limited answers found by ``--capacity``."""
+    findings = []
+    for c in report.capacities:
+        if c.shaper_suspected and c.sustained_mbps:
+            findings.append(
+                Finding(
+                    Severity.INFO,
+                    f"Traffic shaper suspected toward {c.address}: about {c.burst_bytes or 0:,} bytes go through "
+                    f"fast, then {c.sustained_mbps:.1f} Mbit/s",
+                    "a token bucket on the path: short tests and the first seconds of a transfer look faster than "
+                    "a multi-terabyte transfer will run",
+                    f"plan with {c.sustained_mbps:.1f} Mbit/s (ascp -l {max(1, int(c.sustained_mbps))}m); ask the "
+                    "network team whether the shaping can be raised for this transfer",
+                    c.address,
+                )
+            )
+        if c.status == "rate-limited":
+            findings.append(
+                Finding(
+                    Severity.INFO,
+                    f"Capacity toward {c.address} cannot be told: the target rate-limits its ICMP answers",
+                    c.detail,
+                    "run as root (TCP resets are not rate-limited), or run 'aspdiag responder' beside the server "
+                    "and use --responder",
+                    c.address,
+                )
+            )
     return findings
 
 

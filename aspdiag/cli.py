@@ -131,6 +131,10 @@ def _reproduce_command(config: CheckConfig) -> str:
         argv += ["--dns-server", server]
     if config.path and config.dataset_bytes is None:
         argv += ["--path"]
+    if config.capacity and config.dataset_bytes is None:
+        argv += ["--capacity"]
+    if config.max_rate_mbps != CheckConfig.max_rate_mbps:
+        argv += ["--max-rate", f"{config.max_rate_mbps:g}"]
     if config.dataset_bytes is not None:
         argv += ["--dataset-size", str(config.dataset_bytes)]
     return shlex.join(argv)
@@ -258,12 +262,20 @@ def check(
     path: Annotated[
         bool, typer.Option("--path", help="Also measure RTT, jitter, loss and the path MTU toward UDP 33001.")
     ] = False,
+    capacity: Annotated[
+        bool,
+        typer.Option(
+            "--capacity",
+            help="Also estimate the path's capacity (burst and sustained rate, shaper) with paced packet trains: "
+            "at most 3 s and 4 MB per address, never faster than --max-rate. TCP resets as root, else ICMP.",
+        ),
+    ] = False,
     dataset_size: Annotated[
         str | None,
         typer.Option(
             "--dataset-size",
             metavar="SIZE",
-            help="Estimate the transfer time of this much data, e.g. 2.3TB (implies --path).",
+            help="Estimate the transfer time of this much data, e.g. 2.3TB (implies --path and --capacity).",
         ),
     ] = None,
     transfer: Annotated[bool, typer.Option("--transfer", help="Also run a capped test transfer with ascp.")] = False,
@@ -333,6 +345,7 @@ def check(
         preset=preset.name if preset else None,
         preset_key_files=preset.key_files if preset else (),
         path=path or dataset_size is not None,
+        capacity=capacity or dataset_size is not None,
         dataset_bytes=parse_size(dataset_size, "--dataset-size") if dataset_size is not None else None,
         max_rate_mbps=max_rate,
     )
@@ -965,6 +978,7 @@ def _run_check(config: CheckConfig, *, quiet: bool, no_color: bool) -> Report:
         prober = ScapyProber()
     else:
         prober = SocketProber()
+    from aspdiag.net.capacity import TrainProber
     from aspdiag.net.path import SocketPathProber
     from aspdiag.net.process import CappedRunner
 
@@ -974,6 +988,7 @@ def _run_check(config: CheckConfig, *, quiet: bool, no_color: bool) -> Report:
         prober=prober,
         processes=CappedRunner() if config.transfer is not None else None,
         path=SocketPathProber() if config.path else None,
+        capacity=TrainProber() if config.capacity else None,
     )
     if not quiet and sys.stderr.isatty():
         console = Console(stderr=True, no_color=no_color or bool(os.environ.get("NO_COLOR")))

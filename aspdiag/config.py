@@ -282,6 +282,8 @@ class CheckConfig:
     transfer: TransferSettings | None = None
     path: bool = False
     """Measure RTT/jitter/loss and search the path MTU (``--path``)."""
+    capacity: bool = False
+    """Estimate the path's capacity with paced packet trains (``--capacity``)."""
     dataset_bytes: int | None = None
     """``--dataset-size``: estimate how long this much data takes."""
     max_rate_mbps: float = 100.0

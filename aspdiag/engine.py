@@ -20,6 +20,7 @@ from aspdiag import __version__
 from aspdiag.config import CheckConfig
 from aspdiag.estimate import estimate_transfer
 from aspdiag.model import (
+    CapacityResult,
     CheckSettings,
     DnsResult,
     Environment,
@@ -32,6 +33,7 @@ from aspdiag.model import (
 )
 from aspdiag.observer import NullObserver, Observer
 from aspdiag.probes.base import Probe, ProbeContext
+from aspdiag.probes.capacity import CapacityProbe
 from aspdiag.probes.dns import DnsProbe
 from aspdiag.probes.path import PathProbe
 from aspdiag.probes.reachability import ReachabilityProbe
@@ -190,6 +192,26 @@ def check(
         interrupted = batch.interrupted
         paths = [r for r in batch.results if isinstance(r, PathResult)]
 
+    capacities: list[CapacityResult] = []
+    if config.capacity and not interrupted and dns is not None and dns.addresses:
+        capacity_probes = [
+            CapacityProbe(
+                address,
+                tuple(p for p in ports if p.address == address),
+                next((r for r in routes if r.address == address), None),
+                next((p for p in paths if p.address == address), None),
+                pace_mbps=config.max_rate_mbps,
+                raw=ctx.prober.method == "raw",
+            )
+            for address in dns.addresses
+        ]
+        observer.stage_started("Capacity", len(capacity_probes))
+        # One at a time: trains to two addresses of one host share the bottleneck.
+        batch = run_probes(capacity_probes, ctx, observer, max_parallel=1)
+        failures.extend(batch.failures)
+        interrupted = batch.interrupted
+        capacities = [r for r in batch.results if isinstance(r, CapacityResult)]
+
     transfer = None
     if config.transfer is not None and not interrupted and dns is not None and dns.addresses:
         observer.stage_started("Test transfer", 1)
@@ -213,8 +235,9 @@ def check(
         interrupted=interrupted,
         transfer=transfer,
         paths=tuple(paths),
+        capacities=tuple(capacities),
         estimate=(
-            estimate_transfer(config.dataset_bytes, config.max_rate_mbps, tuple(paths), transfer)
+            estimate_transfer(config.dataset_bytes, config.max_rate_mbps, tuple(paths), transfer, tuple(capacities))
             if config.dataset_bytes is not None
             else None
         ),

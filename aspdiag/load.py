@@ -17,6 +17,7 @@ from aspdiag.model import (
     AnswerKind,
     Banner,
     BannerKind,
+    CapacityResult,
     CheckSettings,
     DnsOutcome,
     DnsQuery,
@@ -32,6 +33,7 @@ from aspdiag.model import (
     ProbeFailure,
     Protocol,
     Report,
+    ResponderResult,
     RouteOutcome,
     RouteResult,
     Target,
@@ -299,6 +301,8 @@ def _report(data: Any) -> Report:
         transfer=_transfer(data.get("transfer")),
         paths=tuple(_flat(PathResult, p) for p in data.get("path") or ()),
         estimate=_flat(TransferEstimate, data["estimate"]) if data.get("estimate") else None,
+        capacities=tuple(_flat(CapacityResult, c) for c in data.get("capacity") or ()),
+        responders=tuple(_flat(ResponderResult, r) for r in data.get("responder") or ()),
     )
 
 

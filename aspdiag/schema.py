@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from aspdiag.model import SCHEMA_VERSION, AnswerKind, PathResult, PortState, TransferEstimate, Verdict
+from aspdiag.model import (
+    SCHEMA_VERSION,
+    AnswerKind,
+    CapacityResult,
+    PathResult,
+    PortState,
+    ResponderResult,
+    TransferEstimate,
+    Verdict,
+)
 
 _STR_OR_NULL: dict[str, Any] = {"type": ["string", "null"]}
 _NUM_OR_NULL: dict[str, Any] = {"type": ["number", "null"]}
@@ -231,6 +240,8 @@ REPORT_SCHEMA: dict[str, Any] = {
         },
         {
             "path": {"oneOf": [{"type": "null"}, {"type": "array", "items": _flat(PathResult, {"z_advice": "str"})}]},
+            "capacity": {"oneOf": [{"type": "null"}, {"type": "array", "items": _flat(CapacityResult)}]},
+            "responder": {"oneOf": [{"type": "null"}, {"type": "array", "items": _flat(ResponderResult)}]},
             "estimate": {"oneOf": [{"type": "null"}, _flat(TransferEstimate)]},
         },
     ),

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from aspdiag.model import Banner, DnsQuery, Environment, ProbeAnswer, RouteResult
 from aspdiag.model import Protocol as ModelProtocol
 from aspdiag.path import DatagramAnswer
+
+if TYPE_CHECKING:
+    from aspdiag.capacity import TrainMonitor, TrainPacket
 
 
 class Resolver(Protocol):
@@ -76,6 +79,17 @@ class PathProber(Protocol):
         self, address: str, port: int, size_bytes: int, ttls: Sequence[int], wait_s: float
     ) -> tuple[DatagramAnswer, ...]:
         """One datagram of ``size_bytes`` per TTL; what came back for each, in ``ttls`` order."""
+        ...
+
+
+class CapacityProber(Protocol):
+    """Paced packet trains whose answers carry kernel receive timestamps (TrainProber)."""
+
+    def train(
+        self, method: str, address: str, port: int, ip_bytes: int, monitor: TrainMonitor, max_time_s: float
+    ) -> list[TrainPacket]:
+        """Send ``ip_bytes`` packets by ``method`` (``tcp-reset`` / ``udp-icmp``) at ``monitor.pace_mbps``
+        until the monitor says stop; every packet with its answer time, in sending order."""
         ...
 
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 if TYPE_CHECKING:
     from aspdiag.ascp.transfer import Runner
 
-from aspdiag.net import PacketProber, PathProber, Resolver, RouteLookup
+from aspdiag.net import CapacityProber, PacketProber, PathProber, Resolver, RouteLookup
 
 R_co = TypeVar("R_co", covariant=True)
 
@@ -24,6 +24,8 @@ class ProbeContext:
     """Runs ascp for the test transfer (CappedRunner); None when no transfer is planned."""
     path: PathProber | None = None
     """RTT series and sized datagrams (``--path``); None when path characterisation is not asked for."""
+    capacity: CapacityProber | None = None
+    """Paced packet trains (``--capacity``); None when no capacity estimate is asked for."""
 
 
 class Probe(Protocol[R_co]):

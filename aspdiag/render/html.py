@@ -269,12 +269,16 @@ def render_html(report: Report) -> str:
         )
         out.append("</section>")
 
-    if report.paths or report.estimate is not None:
-        from aspdiag.render.view import PATH_HEADER, estimate_rows, path_rows
+    if report.paths or report.capacities or report.estimate is not None:
+        from aspdiag.render.view import CAPACITY_HEADER, PATH_HEADER, capacity_rows, estimate_rows, path_rows
 
         out.append('<section id="path"><h2>Path: RTT, loss and path MTU</h2>')
         if report.paths:
             out.append(_table(PATH_HEADER, [[_e(c) for c in row] for row in path_rows(report)], "path-table"))
+        if report.capacities:
+            out.append("<h3>Capacity estimate (single-ended)</h3>")
+            capacity_table_rows = [[_e(c) for c in row] for row in capacity_rows(report)]
+            out.append(_table(CAPACITY_HEADER, capacity_table_rows, "capacity-table"))
         if report.estimate is not None:
             e = report.estimate
             out.append(f"<h3>Transfer estimate for {_e(f'{e.dataset_bytes:,}')} bytes</h3>")

@@ -288,6 +288,8 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "ascp": _ascp(report),
         "transfer": _transfer(report),
         "path": [_path(p) for p in report.paths] or None,
+        "capacity": [asdict(c) for c in report.capacities] or None,
+        "responder": [asdict(r) for r in report.responders] or None,
         "estimate": _estimate(report),
         "failures": [{"probe": f.key, "reason": f.reason} for f in report.failures],
     }

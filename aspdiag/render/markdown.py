@@ -30,11 +30,13 @@ def _table(header: list[str], rows: list[list[str]]) -> list[str]:
 
 def path_markdown(report: Report) -> list[str]:
     """RTT/loss/path MTU and the transfer estimate, as Markdown lines."""
-    from aspdiag.render.view import PATH_HEADER, estimate_rows, path_rows
+    from aspdiag.render.view import CAPACITY_HEADER, PATH_HEADER, capacity_rows, estimate_rows, path_rows
 
     out: list[str] = []
     if report.paths:
         out += ["## Path: RTT, loss and path MTU", "", *_table(PATH_HEADER, path_rows(report)), ""]
+    if report.capacities:
+        out += ["## Capacity estimate (single-ended)", "", *_table(CAPACITY_HEADER, capacity_rows(report)), ""]
     if report.estimate is not None:
         e = report.estimate
         out += [f"## Transfer estimate for {e.dataset_bytes:,} bytes", ""]

@@ -127,6 +127,17 @@ def render_terminal(report: Report, *, color: bool = False, width: int = 100) ->
         console.print(table)
         for measured in report.paths:
             console.print(Text(f"  {measured.address}: {measured.detail}", style="dim"))
+    if report.capacities:
+        from aspdiag.render.view import CAPACITY_HEADER, capacity_rows
+
+        table = Table(title="Capacity", show_lines=False, expand=False)
+        for column in CAPACITY_HEADER[:5]:
+            table.add_column(column)
+        for capacity_row in capacity_rows(report):
+            table.add_row(*(Text(c) for c in capacity_row[:5]))
+        console.print(table)
+        for capacity_cells in capacity_rows(report):
+            console.print(Text(f"  {capacity_cells[0]}: {capacity_cells[6]}; {capacity_cells[5]}", style="dim"))
     if report.estimate is not None:
         from aspdiag.render.view import estimate_rows
 

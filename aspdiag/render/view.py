@@ -192,6 +192,46 @@ def path_rows(report: Report) -> list[list[str]]:
     return rows
 
 
+CAPACITY_HEADER = ["Address", "Sustained", "Burst", "Shaper", "Confidence", "Probe traffic", "How it was found"]
+
+
+CAPACITY_CANNOT_TELL = {
+    "rate-limited": "cannot tell (ICMP rate-limited)",
+    "no-answers": "cannot tell (no answers)",
+    "skipped": "not measured",
+}
+
+
+def _rate(value: float | None) -> str:
+    return "-" if value is None else f"{value:.1f} Mbit/s"
+
+
+def capacity_rows(report: Report) -> list[list[str]]:
+    """One row per address measured with ``--capacity``."""
+    rows = []
+    for c in report.capacities:
+        if c.status == "ok":
+            sustained = _rate(c.sustained_mbps)
+        elif c.status == "lower-bound":
+            sustained = f"≥ {_rate(c.sustained_mbps)} (probe pace)"
+        else:
+            sustained = {
+                "rate-limited": "cannot tell (ICMP rate-limited)",
+                "no-answers": "cannot tell (no answers)",
+            }.get(c.status, c.status)
+        burst = _rate(c.burst_mbps) if c.burst_mbps is not None else "-"
+        shaper = f"suspected (bucket ≈ {c.burst_bytes:,} bytes)" if c.shaper_suspected and c.burst_bytes else "no"
+        if c.status not in ("ok", "lower-bound"):
+            shaper = "-"
+        traffic = (
+            f"{c.probe_bytes:,} bytes, {c.sent_packets} packets of {c.packet_bytes or '-'} "
+            f"({c.answered_packets} answered) in {c.duration_s:g} s, {c.method}"
+            f"{'' if c.port is None else f' port {c.port}'}, pace ≤ {c.probe_rate_cap_mbps:g} Mbit/s"
+        )
+        rows.append([c.address, sustained, burst, shaper, c.confidence, traffic, c.detail])
+    return rows
+
+
 def estimate_rows(report: Report) -> list[list[str]]:
     """The transfer-time estimate for ``--dataset-size``, as (what, rate, duration) rows."""
     e = report.estimate

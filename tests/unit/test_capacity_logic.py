@@ -1,0 +1,185 @@
+"""The capacity estimator and the train monitor, on trains simulated through a token bucket / link / policer
+/ ICMP rate limiter (timings as the kernel would stamp them), no sockets."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from aspdiag.capacity import TrainMonitor, TrainPacket, analyse_train, mbps
+
+SIZE = 1500
+RTT_NS = 20_000_000
+
+
+def simulate(
+    pace_mbps: float,
+    count: int,
+    *,
+    rate_mbps: float | None = None,
+    bucket_bytes: float = 0.0,
+    queue_ms: float = 100.0,
+    policer: bool = False,
+    answer_limit_pps: float | None = None,
+    answer_burst: int = 50,
+    answer_loss: float = 0.0,
+    jitter_ns: int = 0,
+    seed: int = 1,
+) -> list[TrainPacket]:
+    """Send ``count`` packets at ``pace_mbps`` through a token bucket (``rate_mbps``, ``bucket_bytes``) with a
+    FIFO of ``queue_ms`` (tail drop), or a policer (no queue); answers through an optional token-bucket
+    limiter (``answer_limit_pps``, like Linux's ICMP limit) and random answer loss."""
+    rng = random.Random(seed)
+    interval = SIZE * 8 / (pace_mbps * 1e6) * 1e9
+    tokens = bucket_bytes
+    clock = 0.0  # time of the last departure / token update
+    free_at = 0.0
+    answer_tokens = float(answer_burst)
+    answer_clock = 0.0
+    packets = []
+    for i in range(count):
+        sent = i * interval
+        departs: float | None = sent
+        if rate_mbps is not None:
+            bytes_per_ns = rate_mbps * 1e6 / 8 / 1e9
+            start = max(sent, free_at)
+            level = min(bucket_bytes, tokens + (start - clock) * bytes_per_ns) if bucket_bytes else tokens
+            if not bucket_bytes:
+                level = min(SIZE, tokens + (start - clock) * bytes_per_ns)
+            wait = max(0.0, (SIZE - level) / bytes_per_ns)
+            departs = start + wait
+            if policer and wait > 0:
+                departs = None  # dropped instead of queued; tokens keep filling
+            elif departs - sent > queue_ms * 1e6:
+                departs = None  # the queue is full: tail drop
+            else:
+                tokens = level + wait * bytes_per_ns - SIZE
+                clock = departs
+                free_at = departs
+        answered = None
+        if departs is not None and rng.random() >= answer_loss:
+            arrive = departs + RTT_NS + (rng.randint(0, jitter_ns) if jitter_ns else 0)
+            if answer_limit_pps is not None:
+                answer_tokens = min(answer_burst, answer_tokens + (arrive - answer_clock) * answer_limit_pps / 1e9)
+                answer_clock = arrive
+                if answer_tokens >= 1:
+                    answer_tokens -= 1
+                    answered = round(arrive)
+            else:
+                answered = round(arrive)
+        packets.append(TrainPacket(seq=i, sent_ns=round(sent), ip_bytes=SIZE, answered_ns=answered))
+    return packets
+
+
+def test_link_bottleneck_gives_its_rate_and_no_shaper():
+    a = analyse_train(simulate(100, 600, rate_mbps=50), answers_are_icmp=False)
+    assert a.status == "ok"
+    assert a.sustained_mbps == pytest.approx(50, rel=0.01)
+    assert not a.shaper_suspected and a.burst_bytes is None
+    assert a.confidence == "high"
+
+
+@pytest.mark.parametrize(("rate", "bucket"), [(10, 16_384), (50, 1_048_576), (20, 262_144)])
+def test_token_bucket_gives_sustained_rate_burst_and_depth(rate, bucket):
+    packets = simulate(100, 2600, rate_mbps=rate, bucket_bytes=bucket)
+    a = analyse_train(packets, answers_are_icmp=False)
+    assert a.status == "ok"
+    assert a.sustained_mbps == pytest.approx(rate, rel=0.02)
+    assert a.shaper_suspected
+    assert a.burst_bytes == pytest.approx(bucket, rel=0.15)
+    assert a.burst_mbps == pytest.approx(100, rel=0.05)
+
+
+def test_path_faster_than_the_pace_is_a_lower_bound():
+    a = analyse_train(simulate(100, 500, rate_mbps=400), answers_are_icmp=False)
+    assert a.status == "lower-bound" and a.sustained_is_lower_bound
+    assert a.sustained_mbps == pytest.approx(100, rel=0.02)
+    assert not a.shaper_suspected
+
+
+def test_icmp_rate_limit_without_a_bottleneck_is_reported_not_read_as_capacity():
+    # Linux: about 1000 answers per second after a burst of 50; the path itself is not the limit.
+    a = analyse_train(simulate(100, 2000, answer_limit_pps=1000), answers_are_icmp=True)
+    assert a.status == "rate-limited" and a.rate_limited
+    assert a.sustained_mbps is None and a.confidence == "none"
+
+
+def test_per_peer_icmp_limit_six_answers():
+    a = analyse_train(simulate(100, 300, answer_limit_pps=1, answer_burst=6), answers_are_icmp=True)
+    assert a.status == "rate-limited" and a.answered_packets == 6
+
+
+def test_counting_by_sequence_number_survives_rate_limited_answers():
+    # Only about one answer in four comes back, but the packets in between went through the bottleneck.
+    packets = simulate(100, 1500, rate_mbps=30, bucket_bytes=16_384, answer_limit_pps=1000)
+    a = analyse_train(packets, answers_are_icmp=True)
+    assert a.answered_packets < 0.6 * a.sent_packets
+    assert a.status == "ok"
+    assert a.sustained_mbps == pytest.approx(30, rel=0.03)
+    # Counting arrivals instead would have said far less:
+    answered = [p for p in packets if p.answered_ns is not None][-200:]
+    by_arrivals = mbps(SIZE * (len(answered) - 1), (answered[-1].answered_ns - answered[0].answered_ns) / 1e9)
+    assert by_arrivals < 20
+
+
+def test_lost_answers_and_jitter_do_not_bias_the_rate():
+    packets = simulate(100, 1500, rate_mbps=40, answer_loss=0.05, jitter_ns=100_000, seed=7)
+    a = analyse_train(packets, answers_are_icmp=False)
+    assert a.status == "ok"
+    assert a.sustained_mbps == pytest.approx(40, rel=0.03)
+
+
+def test_policer_drops_without_queueing():
+    a = analyse_train(simulate(100, 2000, rate_mbps=20, bucket_bytes=65_536, policer=True), answers_are_icmp=False)
+    assert a.status == "ok" and a.policer
+    assert a.sustained_mbps == pytest.approx(20, rel=0.05)
+    assert a.shaper_suspected
+
+
+def test_no_answers():
+    a = analyse_train([TrainPacket(i, i * 1000, SIZE) for i in range(300)], answers_are_icmp=False)
+    assert a.status == "no-answers" and a.confidence == "none" and a.sustained_mbps is None
+
+
+def test_tail_drop_plateau_is_left_out():
+    # A short queue overflows quickly; the plateau's drops must not be counted as carried.
+    a = analyse_train(simulate(100, 1500, rate_mbps=10, queue_ms=15), answers_are_icmp=False)
+    assert a.status == "ok"
+    assert a.sustained_mbps == pytest.approx(10, rel=0.03)
+
+
+def _feed(monitor: TrainMonitor, packets: list[TrainPacket], *, lag: int = 0) -> int:
+    """Play a simulated train into the monitor in time order; returns how many packets it let out."""
+    events = sorted(
+        [(p.sent_ns, 0, p) for p in packets] + [(p.answered_ns, 1, p) for p in packets if p.answered_ns is not None],
+        key=lambda e: (e[0], e[1]),
+    )
+    sent = 0
+    for _, kind, packet in events:
+        if kind == 0:
+            if not monitor.may_send(packet.ip_bytes):
+                return sent
+            monitor.sent(packet.seq, packet.sent_ns, packet.ip_bytes)
+            sent += 1
+        elif packet.seq < sent:
+            monitor.answered(packet.seq, packet.answered_ns or 0)
+    return sent
+
+
+def test_monitor_stops_at_the_byte_budget():
+    monitor = TrainMonitor(100, max_bytes=150_000)
+    assert _feed(monitor, simulate(100, 1000)) == 100
+
+
+def test_monitor_gives_up_when_nothing_answers():
+    monitor = TrainMonitor(100)
+    assert _feed(monitor, [TrainPacket(i, i * 120_000, SIZE) for i in range(2000)]) == 300
+
+
+def test_monitor_slows_down_after_the_knee_and_stops_when_it_has_enough():
+    monitor = TrainMonitor(100)
+    sent = _feed(monitor, simulate(100, 2600, rate_mbps=10))
+    assert monitor.retuned and monitor.pace_mbps == pytest.approx(15, rel=0.1)
+    assert sent < 2600 and monitor.knee_at_packet is not None
+    assert sent - monitor.knee_at_packet <= TrainMonitor.MAX_AFTER_KNEE
