@@ -440,17 +440,124 @@ def _path_bench() -> list[str]:
     return lines
 
 
+CAPACITY_RATES = (10, 50, 200, 1000)
+CAPACITY_BURSTS_KB = (16, 1024)
+
+
+def _capacity_bench() -> list[str]:
+    """Single-ended capacity estimate (aspdiag check --capacity) versus the tc tbf rate, same lab run."""
+    reason = unavailable_reason()
+    if reason:
+        return [f"bench: {reason}"]
+    from tests.conftest import _stage_for_unprivileged
+
+    root = (sys.executable, str(__import__("pathlib").Path(__file__).resolve().parents[1]))
+    nobody = _stage_for_unprivileged()
+    cases: list[tuple[str, float | None, int | None, float, bool, bool]] = []
+    for tbf_rate in CAPACITY_RATES:
+        for tbf_burst in CAPACITY_BURSTS_KB:
+            cases.append(("root", tbf_rate, tbf_burst, max(100.0, 2.0 * tbf_rate), False, True))
+    cases += [
+        ("nobody", 10, 16, 100.0, False, False),
+        ("nobody", 50, 1024, 100.0, False, False),
+        ("root", None, None, 100.0, False, True),
+        ("nobody", None, None, 100.0, True, False),
+    ]
+    rows = []
+    with Lab() as lab:
+        lab.scenario("open")
+        for who, rate, burst, cap, limited, as_root in cases:
+            if rate is not None and burst is not None:
+                lab.shape("router", "eth1", rate, burst)
+            else:
+                lab.unshape("router", "eth1")
+            lab.rate_limit_icmp("server", 1000 if limited else 0)
+            interpreter, pythonpath = root if as_root else nobody
+            env = {"PATH": "/usr/sbin:/usr/bin:/sbin:/bin", "PYTHONPATH": pythonpath}
+            argv = [interpreter, "-m", "aspdiag", "check", ADDR.server4, "--capacity", "--max-rate", f"{cap:g}"]
+            argv += ["-f", "json", "--no-reports"]
+            time.sleep(1.5)  # let the previous case's bucket refill and queues drain
+            _wall, result = _timed(lab, argv, env=env, cwd="/tmp", user=None if as_root else "nobody")
+            c = json.loads(result.stdout)["capacity"][0]
+            expected = rate * 1500 / 1514 if rate is not None else None
+            sustained = c["sustained_mbps"]
+            if expected is not None and sustained is not None and c["status"] == "ok":
+                error = (sustained - expected) / expected * 100
+                verdict = f"{error:+.1f} % {'✔' if abs(error) <= 10 else '✘'}"
+            elif c["status"] == "lower-bound":
+                verdict = "≥ pace (lower bound) " + ("✔" if expected is None else "✘ not measured")
+            elif c["status"] == "rate-limited":
+                verdict = "rate limit reported ✔" if limited else "rate-limited ✘"
+            else:
+                verdict = f"{c['status']} ✘"
+            shaped = f"tbf {rate:g} Mbit/s, burst {burst} KB" if rate is not None else "unshaped"
+            if limited:
+                shaped += ", target ICMP limit (Linux default)"
+            rows.append(
+                [
+                    shaped,
+                    who,
+                    f"{cap:g}",
+                    c["method"],
+                    "-" if expected is None else f"{expected:.1f}",
+                    c["status"] if sustained is None else f"{sustained:.1f}",
+                    verdict,
+                    "yes" if c["shaper_suspected"] else "no",
+                    "-" if c["burst_bytes"] is None else f"{c['burst_bytes']:,}",
+                    c["confidence"],
+                    f"{c['duration_s']:.2f}",
+                    f"{c['probe_bytes']:,} ({c['sent_packets']} pkts, {c['answered_packets']} answered)",
+                ]
+            )
+        lab.unshape("router", "eth1")
+        lab.rate_limit_icmp("server", 0)
+    header = [
+        "path (router eth1)",
+        "as",
+        "--max-rate",
+        "method",
+        "expected Mbit/s (IP)",
+        "aspdiag sustained",
+        "error",
+        "shaper",
+        "bucket estimate (bytes)",
+        "confidence",
+        "s",
+        "probe bytes",
+    ]
+    lines = [
+        "## Capacity: aspdiag check --capacity vs the tc tbf rate, same lab run",
+        "",
+        "tbf counts Ethernet frames, aspdiag IP bytes: expected = rate x 1500/1514. Target: within ±10 % of the "
+        "sustained rate, ≤ 3 s, ≤ 4 MB. --max-rate is 100 (the default) up to 50 Mbit/s and twice the tbf rate "
+        "above, since a probe can only see a bottleneck slower than its own pace. A 1 MiB bucket is 1,048,576 "
+        "bytes.",
+        "",
+    ]
+    lines.append("| " + " | ".join(header) + " |")
+    lines.append("|" + "---|" * len(header))
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return lines
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Run every section (or those named: reachability, explain, catalog, path) and print the tables."""
-    sections = set(sys.argv[1:] if argv is None else argv) or {"reachability", "explain", "catalog", "path"}
-    unknown = sections - {"reachability", "explain", "catalog", "path"}
+    """Run every section (or those named: reachability, explain, catalog, path, capacity) and print the
+    tables."""
+    every = {"reachability", "explain", "catalog", "path", "capacity"}
+    sections = set(sys.argv[1:] if argv is None else argv) or every
+    unknown = sections - every
     if unknown:
         print(f"bench: unknown section(s) {', '.join(sorted(unknown))}", file=sys.stderr)
         return 2
     status = 0
     if "reachability" in sections:
         status |= _reachability_bench()
-    for name, section in (("explain", _explain_bench), ("catalog", _catalog_bench), ("path", _path_bench)):
+    for name, section in (
+        ("explain", _explain_bench),
+        ("catalog", _catalog_bench),
+        ("path", _path_bench),
+        ("capacity", _capacity_bench),
+    ):
         if name in sections:
             print()
             print("\n".join(section()), flush=True)
