@@ -273,6 +273,46 @@ def _capacity_findings(report: Report) -> list[Finding]:
                     c.address,
                 )
             )
+    return findings + _responder_findings(report)
+
+
+def _responder_findings(report: Report) -> list[Finding]:
+    """Definitive answers from ``aspdiag responder``: one direction blocked, or loss in a test."""
+    findings = []
+    for r in report.responders:
+        if r.status == "no-answer":
+            findings.append(
+                Finding(
+                    Severity.WARNING,
+                    f"The responder at {r.address} port {r.port} did not answer",
+                    r.detail or "no answer on UDP or TCP",
+                    "check that 'aspdiag responder' runs there with the same key and that the clocks agree "
+                    "within 2 minutes; then check the firewall for that port",
+                    r.address,
+                )
+            )
+        elif r.udp_two_way is False and r.tcp_two_way:
+            findings.append(
+                Finding(
+                    Severity.BLOCKER,
+                    f"UDP {r.port} is blocked between here and {r.address}; TCP {r.port} gets through",
+                    "the responder answered over TCP but not over UDP: a firewall on the path drops the FASP "
+                    "data channel (tested with both ends under our control, so this is definitive)",
+                    f"ask the network team to allow UDP {r.port} to {r.address} (see the change request)",
+                    r.address,
+                )
+            )
+        for direction, loss in (("up", r.up_loss_pct), ("down", r.down_loss_pct)):
+            if loss is not None and loss >= 1.0:
+                findings.append(
+                    Finding(
+                        Severity.INFO,
+                        f"{loss:g}% UDP loss {direction} at {r.rate_cap_mbps:g} Mbit/s with {r.address}",
+                        "the path drops UDP at this rate: FASP will slow down to what gets through",
+                        "try a lower ascp -l, or ask what limits UDP on the path",
+                        r.address,
+                    )
+                )
     return findings
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import idna
 
@@ -284,6 +284,12 @@ class CheckConfig:
     """Measure RTT/jitter/loss and search the path MTU (``--path``)."""
     capacity: bool = False
     """Estimate the path's capacity with paced packet trains (``--capacity``)."""
+    responder_port: int | None = None
+    """``--responder``: the port of an ``aspdiag responder`` beside the server (None: not used)."""
+    responder_key: bytes = field(default=b"", repr=False)
+    """The responder's shared key (from a file or the environment; never in a report or a log)."""
+    responder_duration_s: float = 2.0
+    """Length of each throughput test (up, then down); the responder may grant less."""
     dataset_bytes: int | None = None
     """``--dataset-size``: estimate how long this much data takes."""
     max_rate_mbps: float = 100.0

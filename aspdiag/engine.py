@@ -28,6 +28,7 @@ from aspdiag.model import (
     PortResult,
     ProbeFailure,
     Report,
+    ResponderResult,
     RouteResult,
     utc_now_iso,
 )
@@ -37,6 +38,7 @@ from aspdiag.probes.capacity import CapacityProbe
 from aspdiag.probes.dns import DnsProbe
 from aspdiag.probes.path import PathProbe
 from aspdiag.probes.reachability import ReachabilityProbe
+from aspdiag.probes.responder import ResponderProbe
 from aspdiag.probes.route import RouteProbe
 from aspdiag.probes.transfer import TransferProbe
 
@@ -212,6 +214,25 @@ def check(
         interrupted = batch.interrupted
         capacities = [r for r in batch.results if isinstance(r, CapacityResult)]
 
+    responders: list[ResponderResult] = []
+    if config.responder_port is not None and not interrupted and dns is not None and dns.addresses:
+        responder_probes = [
+            ResponderProbe(
+                address,
+                config.responder_port,
+                config.max_rate_mbps,
+                config.responder_duration_s,
+                secret=config.responder_key,
+            )
+            for address in dns.addresses
+        ]
+        observer.stage_started("Responder", len(responder_probes))
+        # One at a time, like the capacity trains: the tests would share the path.
+        batch = run_probes(responder_probes, ctx, observer, max_parallel=1)
+        failures.extend(batch.failures)
+        interrupted = batch.interrupted
+        responders = [r for r in batch.results if isinstance(r, ResponderResult)]
+
     transfer = None
     if config.transfer is not None and not interrupted and dns is not None and dns.addresses:
         observer.stage_started("Test transfer", 1)
@@ -236,6 +257,7 @@ def check(
         transfer=transfer,
         paths=tuple(paths),
         capacities=tuple(capacities),
+        responders=tuple(responders),
         estimate=(
             estimate_transfer(config.dataset_bytes, config.max_rate_mbps, tuple(paths), transfer, tuple(capacities))
             if config.dataset_bytes is not None

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
-from aspdiag.model import Banner, DnsQuery, Environment, ProbeAnswer, RouteResult
+from aspdiag.model import Banner, DnsQuery, Environment, ProbeAnswer, ResponderResult, RouteResult
 from aspdiag.model import Protocol as ModelProtocol
 from aspdiag.path import DatagramAnswer
 
@@ -90,6 +90,14 @@ class CapacityProber(Protocol):
     ) -> list[TrainPacket]:
         """Send ``ip_bytes`` packets by ``method`` (``tcp-reset`` / ``udp-icmp``) at ``monitor.pace_mbps``
         until the monitor says stop; every packet with its answer time, in sending order."""
+        ...
+
+
+class ResponderClient(Protocol):
+    """Talks to an ``aspdiag responder``: two-way checks and capped UDP throughput both ways."""
+
+    def probe(self, address: str, port: int, key: bytes, max_rate_mbps: float, duration_s: float) -> ResponderResult:
+        """Everything ``check --responder`` measures against one address."""
         ...
 
 

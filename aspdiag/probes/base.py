@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 if TYPE_CHECKING:
     from aspdiag.ascp.transfer import Runner
 
-from aspdiag.net import CapacityProber, PacketProber, PathProber, Resolver, RouteLookup
+from aspdiag.net import CapacityProber, PacketProber, PathProber, Resolver, ResponderClient, RouteLookup
 
 R_co = TypeVar("R_co", covariant=True)
 
@@ -26,6 +26,8 @@ class ProbeContext:
     """RTT series and sized datagrams (``--path``); None when path characterisation is not asked for."""
     capacity: CapacityProber | None = None
     """Paced packet trains (``--capacity``); None when no capacity estimate is asked for."""
+    responder: ResponderClient | None = None
+    """The client of ``aspdiag responder`` (``--responder``); None when not asked for."""
 
 
 class Probe(Protocol[R_co]):

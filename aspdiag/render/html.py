@@ -269,7 +269,7 @@ def render_html(report: Report) -> str:
         )
         out.append("</section>")
 
-    if report.paths or report.capacities or report.estimate is not None:
+    if report.paths or report.capacities or report.responders or report.estimate is not None:
         from aspdiag.render.view import CAPACITY_HEADER, PATH_HEADER, capacity_rows, estimate_rows, path_rows
 
         out.append('<section id="path"><h2>Path: RTT, loss and path MTU</h2>')
@@ -279,6 +279,12 @@ def render_html(report: Report) -> str:
             out.append("<h3>Capacity estimate (single-ended)</h3>")
             capacity_table_rows = [[_e(c) for c in row] for row in capacity_rows(report)]
             out.append(_table(CAPACITY_HEADER, capacity_table_rows, "capacity-table"))
+        if report.responders:
+            from aspdiag.render.view import RESPONDER_HEADER, responder_rows
+
+            out.append("<h3>Responder tests (aspdiag responder)</h3>")
+            responder_cells = [[_e(c) for c in row] for row in responder_rows(report)]
+            out.append(_table(RESPONDER_HEADER, responder_cells, "responder-table"))
         if report.estimate is not None:
             e = report.estimate
             out.append(f"<h3>Transfer estimate for {_e(f'{e.dataset_bytes:,}')} bytes</h3>")

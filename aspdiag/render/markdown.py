@@ -37,6 +37,10 @@ def path_markdown(report: Report) -> list[str]:
         out += ["## Path: RTT, loss and path MTU", "", *_table(PATH_HEADER, path_rows(report)), ""]
     if report.capacities:
         out += ["## Capacity estimate (single-ended)", "", *_table(CAPACITY_HEADER, capacity_rows(report)), ""]
+    if report.responders:
+        from aspdiag.render.view import RESPONDER_HEADER, responder_rows
+
+        out += ["## Responder tests (aspdiag responder)", "", *_table(RESPONDER_HEADER, responder_rows(report)), ""]
     if report.estimate is not None:
         e = report.estimate
         out += [f"## Transfer estimate for {e.dataset_bytes:,} bytes", ""]

@@ -138,6 +138,15 @@ def render_terminal(report: Report, *, color: bool = False, width: int = 100) ->
         console.print(table)
         for capacity_cells in capacity_rows(report):
             console.print(Text(f"  {capacity_cells[0]}: {capacity_cells[6]}; {capacity_cells[5]}", style="dim"))
+    if report.responders:
+        from aspdiag.render.view import RESPONDER_HEADER, responder_rows
+
+        table = Table(title="Responder", show_lines=False, expand=False)
+        for column in RESPONDER_HEADER:
+            table.add_column(column)
+        for responder_row in responder_rows(report):
+            table.add_row(*(Text(c) for c in responder_row))
+        console.print(table)
     if report.estimate is not None:
         from aspdiag.render.view import estimate_rows
 

@@ -232,6 +232,49 @@ def capacity_rows(report: Report) -> list[list[str]]:
     return rows
 
 
+RESPONDER_HEADER = ["Address", "Port", "UDP two-way", "TCP two-way", "Up (client → server)", "Down", "Notes"]
+
+
+def _yes_no(value: bool | None, rtt_ms: float | None) -> str:
+    if value is None:
+        return "not tested"
+    return f"yes ({_ms(rtt_ms)})" if value else "NO"
+
+
+def _direction(rate: float | None, loss: float | None, jitter: float | None, reordered: int | None) -> str:
+    if rate is None:
+        return "-"
+    parts = [f"{rate:.1f} Mbit/s"]
+    if loss is not None:
+        parts.append(f"loss {loss:g}%")
+    if jitter is not None:
+        parts.append(f"jitter {_ms(jitter)}")
+    if reordered:
+        parts.append(f"{reordered} reordered")
+    return ", ".join(parts)
+
+
+def responder_rows(report: Report) -> list[list[str]]:
+    """One row per address tested against ``aspdiag responder``."""
+    rows = []
+    for r in report.responders:
+        up = _direction(r.up_rate_mbps, r.up_loss_pct, r.up_jitter_ms, r.up_reordered_packets)
+        down = _direction(r.down_rate_mbps, r.down_loss_pct, r.down_jitter_ms, r.down_reordered_packets)
+        notes = f"{r.status}; test rate granted {r.rate_cap_mbps:g} Mbit/s" + (f"; {r.detail}" if r.detail else "")
+        rows.append(
+            [
+                r.address,
+                str(r.port),
+                _yes_no(r.udp_two_way, r.udp_rtt_ms),
+                _yes_no(r.tcp_two_way, r.tcp_rtt_ms),
+                up,
+                down,
+                notes,
+            ]
+        )
+    return rows
+
+
 def estimate_rows(report: Report) -> list[list[str]]:
     """The transfer-time estimate for ``--dataset-size``, as (what, rate, duration) rows."""
     e = report.estimate

@@ -1,0 +1,72 @@
+"""Responder probe: what ``check --responder`` measures against an ``aspdiag responder`` beside the server
+(two-way UDP and TCP answers on its port, capped UDP throughput up and down), for one address."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from aspdiag.model import Family, ResponderResult
+from aspdiag.probes.base import ProbeContext
+
+
+@dataclass(frozen=True)
+class ResponderProbe:
+    """Run the responder tests against one address; at most ``max_rate_mbps``, ``duration_s`` each way."""
+
+    address: str
+    port: int
+    max_rate_mbps: float
+    duration_s: float
+    secret: bytes = field(default=b"", repr=False)
+    """The shared key (never shown: not in repr, reports or logs)."""
+
+    @property
+    def timeout_s(self) -> float:
+        """Two tests plus the two-way checks and their retries."""
+        return 2 * self.duration_s + 20.0
+
+    @property
+    def key(self) -> str:
+        """Probe id."""
+        return f"responder/{self.address}"
+
+    @property
+    def label(self) -> str:
+        """Progress text."""
+        return f"responder tests with {self.address} port {self.port}"
+
+    def run(self, ctx: ProbeContext) -> ResponderResult:
+        """Ask the responder client; it never raises for network outcomes."""
+        if ctx.responder is None:
+            return self.failed("no responder client available")
+        return ctx.responder.probe(self.address, self.port, self.secret, self.max_rate_mbps, self.duration_s)
+
+    def failed(self, reason: str) -> ResponderResult:
+        """A responder probe that could not finish."""
+        return ResponderResult(
+            address=self.address,
+            family=Family.of(self.address).value,
+            port=self.port,
+            status="error",
+            udp_two_way=None,
+            udp_rtt_ms=None,
+            tcp_two_way=None,
+            tcp_rtt_ms=None,
+            rate_cap_mbps=self.max_rate_mbps,
+            up_duration_s=None,
+            up_sent_packets=None,
+            up_received_packets=None,
+            up_rate_mbps=None,
+            up_loss_pct=None,
+            up_jitter_ms=None,
+            up_reordered_packets=None,
+            down_duration_s=None,
+            down_sent_packets=None,
+            down_received_packets=None,
+            down_rate_mbps=None,
+            down_loss_pct=None,
+            down_jitter_ms=None,
+            down_reordered_packets=None,
+            detail=reason,
+            duration_s=0.0,
+        )
