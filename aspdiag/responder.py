@@ -102,6 +102,8 @@ KEEP_FINISHED_S = 60.0
 """How long the statistics of an ended session are kept for a repeated END (the first reply was lost)."""
 BAD_LOG_INTERVAL_S = 60.0
 BAD_SOURCES_MAX = 10_000
+MAX_TRACKED_PACKETS = 1 << 28
+"""Sequence numbers tracked per stream (a 32 MiB bitmap at most: 10 s at 300 Gbit/s of 1472-byte datagrams)."""
 
 
 class MessageType(IntEnum):
@@ -394,7 +396,8 @@ class Pacer:
         """How many datagrams are due at ``now`` and not yet sent."""
         if now < self.start:
             return 0
-        allowed = min(self.total, int((now - self.start) / self.interval_s) + 1)
+        # The epsilon keeps a datagram due exactly at ``now`` from slipping to the next call by rounding.
+        allowed = min(self.total, int((now - self.start) / self.interval_s + 1e-9) + 1)
         return max(0, allowed - self.sent)
 
     def ready(self, now: float) -> int:
@@ -453,8 +456,8 @@ class ReceiverStats:
     """
 
     def __init__(self, max_packets: int) -> None:
-        self.max_packets = max_packets
-        self._seen = bytearray((max_packets + 7) // 8)
+        self.max_packets = min(max_packets, MAX_TRACKED_PACKETS)
+        self._seen = bytearray(min(64 * 1024, (self.max_packets + 7) // 8))
         self.packets = 0
         self.bytes = 0
         self.highest = -1
@@ -471,6 +474,8 @@ class ReceiverStats:
         if not 0 <= seq < self.max_packets:
             return
         index, bit = seq >> 3, 1 << (seq & 7)
+        if index >= len(self._seen):  # grown on demand: a granted test need not cost its whole bitmap at once
+            self._seen.extend(bytes(max(index + 1 - len(self._seen), len(self._seen))))
         if self._seen[index] & bit:
             self.duplicates += 1
             return
