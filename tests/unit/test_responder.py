@@ -77,7 +77,9 @@ def make(caps: Caps | None = None) -> tuple[Responder, Clock, list[str]]:
 _counter = itertools.count(1)
 
 
-def request(kind: MessageType, body: dict, *, key: bytes = KEY, at: float = NOW, pad: int = REQUEST_BYTES) -> bytes:
+def request(
+    kind: MessageType, body: dict[str, object], *, key: bytes = KEY, at: float = NOW, pad: int = REQUEST_BYTES
+) -> bytes:
     nonce = next(_counter).to_bytes(16, "big")
     return encode(key, kind, body, nonce=nonce, timestamp_ms=int(at * 1000), pad_to=pad)
 
