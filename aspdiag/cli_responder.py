@@ -111,11 +111,13 @@ def responder_command(
     core = Responder(key, caps, wall=time.time, mono=time.monotonic, log=write, utc=utc_now_iso)
     server = ResponderServer(addresses, port, core)
     stop: list[int] = []
+    opened = False
     previous = {
         sig: signal.signal(sig, lambda signum, frame: stop.append(signum)) for sig in (signal.SIGINT, signal.SIGTERM)
     }
     try:
         server.open()
+        opened = True
         shown = ", ".join(f"[{a}]:{port}" if ":" in a else f"{a}:{port}" for a in addresses)
         write(
             f"{utc_now_iso()} aspdiag responder listening on udp+tcp {shown}; per client: at most "
@@ -127,12 +129,13 @@ def responder_command(
         server.stop()
         for sig, old in previous.items():
             signal.signal(sig, old)
-        how = signal.Signals(stop[0]).name if stop else "error"
-        ignored = ", ".join(f"{n} {kind}" for kind, n in sorted(core.ignored.items())) or "none"
-        write(
-            f"{utc_now_iso()} aspdiag responder stopped ({how}): {core.sessions_done} test(s), "
-            f"{core.ignored_total} message(s) ignored ({ignored})"
-        )
+        if opened:  # a run that could not bind ends with the error line alone
+            how = signal.Signals(stop[0]).name if stop else "error"
+            ignored = ", ".join(f"{n} {kind}" for kind, n in sorted(core.ignored.items())) or "none"
+            write(
+                f"{utc_now_iso()} aspdiag responder stopped ({how}): {core.sessions_done} test(s), "
+                f"{core.ignored_total} message(s) ignored ({ignored})"
+            )
         if stream is not sys.stderr:
             stream.close()
     raise typer.Exit(int(ExitCode.INTERRUPTED if stop and stop[0] == signal.SIGINT else ExitCode.READY))
