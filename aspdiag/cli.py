@@ -853,6 +853,10 @@ from aspdiag.cli_run import run_command, status_command  # noqa: E402  (register
 app.command("run", context_settings={"allow_interspersed_args": False})(run_command)
 app.command("status")(status_command)
 
+from aspdiag.cli_responder import responder_command  # noqa: E402  (registered here, defined apart)
+
+app.command("responder")(responder_command)
+
 
 def _duration(seconds: float) -> str:
     s = int(round(seconds))

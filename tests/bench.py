@@ -532,6 +532,99 @@ def _capacity_bench() -> list[str]:
         "sustained rate, ≤ 3 s, ≤ 4 MB. --max-rate is 100 (the default) up to 50 Mbit/s and twice the tbf rate "
         "above, since a probe can only see a bottleneck slower than its own pace. A 1 MiB bucket is 1,048,576 "
         "bytes.",
+RESPONDER_RATES_MBIT = (10, 50, 200)
+RESPONDER_SECONDS = 4.0
+RESPONDER_HIGH_CAP_MBIT = 40_000
+
+
+def _iperf3(lab: Lab, rate: str, reverse: bool, seconds: float) -> tuple[float, float]:
+    """iperf3 -u -b RATE (client namespace to the server's iperf3 -s): (received Mbit/s, loss %)."""
+    argv = ["iperf3", "-u", "-b", rate, "-l", "1472", "-t", f"{seconds:g}", "-J", "-c", ADDR.server4, "-p", "5201"]
+    result = lab.exec("client", [*argv, *(["-R"] if reverse else [])], timeout=seconds + 30)
+    end = json.loads(result.stdout)["end"]
+    received = end.get("sum_received") or end["sum"]
+    return received["bits_per_second"] / 1e6, float(end["sum"].get("lost_percent", 0.0))
+
+
+def _responder_bench() -> list[str]:
+    """aspdiag responder UDP throughput (both directions) versus iperf3 -u on the same lab path, same run."""
+    reason = unavailable_reason()
+    if reason:
+        return [f"bench: {reason}"]
+    if shutil.which("iperf3") is None:
+        return ["bench: iperf3 is missing (make deps installs it)"]
+    from tests.lab.responder import probe, responder
+
+    key = os.urandom(24).hex()
+    rows: list[list[str]] = []
+    with Lab() as lab:
+        lab.scenario("open")
+        iperf = subprocess.Popen(
+            lab.exec_argv("server", ["iperf3", "-s", "-B", ADDR.server4, "-p", "5201"]),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            lab.wait_listening("server", "tcp", 5201)
+            with responder(lab, key, "--max-rate", str(RESPONDER_HIGH_CAP_MBIT), "--max-duration", "30"):
+                cases: list[tuple[str, float | None]] = [(f"tbf {r} Mbit/s", float(r)) for r in RESPONDER_RATES_MBIT]
+                cases.append(("unshaped (veth)", None))
+                for name, shaped in cases:
+                    if shaped is None:
+                        lab.unshape("router", "eth1")
+                        lab.unshape("fw", "eth0")
+                    else:
+                        # Both directions: router eth1 carries client->server, fw eth0 server->client.
+                        lab.shape("router", "eth1", shaped)
+                        lab.shape("fw", "eth0", shaped)
+                    rate = RESPONDER_HIGH_CAP_MBIT if shaped is None else shaped
+                    ours = probe(lab, key, ADDR.server4, max_rate_mbps=rate, duration_s=RESPONDER_SECONDS)
+                    for direction, reverse in (("up", False), ("down", True)):
+                        theirs, their_loss = _iperf3(
+                            lab, "0" if shaped is None else f"{shaped:g}M", reverse, RESPONDER_SECONDS
+                        )
+                        mine = ours[f"{direction}_rate_mbps"] or 0.0
+                        ratio = mine / theirs if theirs else float("nan")
+                        ok = abs(ratio - 1) <= 0.05 if shaped is not None else ratio >= 0.80
+                        rows.append(
+                            [
+                                name,
+                                direction,
+                                f"{rate:g}" if shaped is not None else f"{rate:g} (cap)",
+                                f"{mine:.1f}",
+                                f"{ours[f'{direction}_loss_pct']:.2f}"
+                                if ours[f"{direction}_loss_pct"] is not None
+                                else "-",
+                                f"{theirs:.1f}",
+                                f"{their_loss:.2f}",
+                                f"{ratio:.3f}",
+                                ("±5 %" if shaped is not None else "≥ 80 %") + (" ✔" if ok else " ✘"),
+                            ]
+                        )
+        finally:
+            lab.unshape("router", "eth1")
+            lab.unshape("fw", "eth0")
+            iperf.terminate()
+            iperf.wait(timeout=5)
+    header = [
+        "path",
+        "direction",
+        "asked Mbit/s",
+        "aspdiag Mbit/s",
+        "aspdiag loss %",
+        "iperf3 Mbit/s",
+        "iperf3 loss %",
+        "ratio",
+        "target",
+    ]
+    lines = [
+        "## Responder: aspdiag responder UDP throughput vs iperf3 -u, same lab path, same run",
+        "",
+        f"IPv4, client namespace to server namespace through router, firewall and dmz; {RESPONDER_SECONDS:g} s per "
+        "test, 1472-byte datagrams for both tools (`iperf3 -u -l 1472 -b RATE`, `-R` for down). Shaped rows: tc tbf "
+        "(burst 32 kB) on router eth1 and fw eth0, both tools asked for the shaped rate; the shaper counts "
+        "Ethernet frames, the tools UDP payload, so both see about 97 % of it. Unshaped row: aspdiag asked for "
+        f"{RESPONDER_HIGH_CAP_MBIT:,} Mbit/s (GSO/GRO batches) versus `iperf3 -b 0`. Mbit/s = received payload rate.",
         "",
     ]
     lines.append("| " + " | ".join(header) + " |")
@@ -541,9 +634,9 @@ def _capacity_bench() -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run every section (or those named: reachability, explain, catalog, path, capacity) and print the
-    tables."""
-    every = {"reachability", "explain", "catalog", "path", "capacity"}
+    """Run every section (or those named: reachability, explain, catalog, path, capacity, responder) and
+    print the tables."""
+    every = {"reachability", "explain", "catalog", "path", "capacity", "responder"}
     sections = set(sys.argv[1:] if argv is None else argv) or every
     unknown = sections - every
     if unknown:
@@ -557,6 +650,7 @@ def main(argv: list[str] | None = None) -> int:
         ("catalog", _catalog_bench),
         ("path", _path_bench),
         ("capacity", _capacity_bench),
+        ("responder", _responder_bench),
     ):
         if name in sections:
             print()
