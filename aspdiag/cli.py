@@ -33,7 +33,9 @@ from aspdiag.config import (
     validate_max_hops,
     validate_method,
     validate_nameserver,
+    validate_port,
     validate_ports,
+    validate_range,
     validate_rule_days,
     validate_timeout,
 )
@@ -133,6 +135,10 @@ def _reproduce_command(config: CheckConfig) -> str:
         argv += ["--path"]
     if config.capacity and config.dataset_bytes is None:
         argv += ["--capacity"]
+    if config.responder_port is not None:
+        argv += ["--responder"]  # the key stays where it was: a file or the environment
+        if config.responder_port != 33001:
+            argv += ["--responder-port", str(config.responder_port)]
     if config.max_rate_mbps != CheckConfig.max_rate_mbps:
         argv += ["--max-rate", f"{config.max_rate_mbps:g}"]
     if config.dataset_bytes is not None:
@@ -262,6 +268,31 @@ def check(
     path: Annotated[
         bool, typer.Option("--path", help="Also measure RTT, jitter, loss and the path MTU toward UDP 33001.")
     ] = False,
+    responder: Annotated[
+        bool,
+        typer.Option(
+            "--responder",
+            help="Also test against an 'aspdiag responder' running beside the server: two-way UDP/TCP answers "
+            "on its port and a UDP throughput test up and down, capped by --max-rate. Key: "
+            "--responder-key-file or ASPDIAG_RESPONDER_KEY.",
+        ),
+    ] = False,
+    responder_port: Annotated[
+        str, typer.Option("--responder-port", metavar="PORT", help="The responder's port (its --port).")
+    ] = "33001",
+    responder_key_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--responder-key-file",
+            metavar="FILE",
+            dir_okay=False,
+            help="File with the responder's shared key (else ASPDIAG_RESPONDER_KEY; never on the command line).",
+        ),
+    ] = None,
+    responder_seconds: Annotated[
+        float,
+        typer.Option("--responder-seconds", metavar="SECONDS", help="Length of each responder throughput test."),
+    ] = 2.0,
     capacity: Annotated[
         bool,
         typer.Option(
@@ -346,6 +377,9 @@ def check(
         preset_key_files=preset.key_files if preset else (),
         path=path or dataset_size is not None,
         capacity=capacity or dataset_size is not None,
+        responder_port=validate_port(responder_port, option="--responder-port") if responder else None,
+        responder_key=_responder_key(responder_key_file) if responder else b"",
+        responder_duration_s=validate_range("--responder-seconds", responder_seconds, 0.5, 30.0, what="seconds"),
         dataset_bytes=parse_size(dataset_size, "--dataset-size") if dataset_size is not None else None,
         max_rate_mbps=max_rate,
     )
@@ -985,6 +1019,7 @@ def _run_check(config: CheckConfig, *, quiet: bool, no_color: bool) -> Report:
     from aspdiag.net.capacity import TrainProber
     from aspdiag.net.path import SocketPathProber
     from aspdiag.net.process import CappedRunner
+    from aspdiag.net.responder import SocketResponderClient
 
     ctx = ProbeContext(
         resolver=DnspythonResolver(config.dns_servers),
@@ -993,6 +1028,7 @@ def _run_check(config: CheckConfig, *, quiet: bool, no_color: bool) -> Report:
         processes=CappedRunner() if config.transfer is not None else None,
         path=SocketPathProber() if config.path else None,
         capacity=TrainProber() if config.capacity else None,
+        responder=SocketResponderClient() if config.responder_port is not None else None,
     )
     if not quiet and sys.stderr.isatty():
         console = Console(stderr=True, no_color=no_color or bool(os.environ.get("NO_COLOR")))
@@ -1024,6 +1060,16 @@ def _quiet_thread_exception(args: threading.ExceptHookArgs) -> None:
     logging.getLogger("aspdiag").debug(
         "background thread %s ended with %s: %s", name, args.exc_type.__name__, args.exc_value
     )
+
+
+def _responder_key(path: Path | None) -> bytes:
+    """The responder's shared key for ``check --responder`` (file or environment, never argv)."""
+    from aspdiag.responder import key_file_warning, load_responder_key
+
+    key = load_responder_key(path, os.environ, option="--responder-key-file")
+    if path is not None and (warning := key_file_warning(path)):
+        print(f"aspdiag: warning: {warning}", file=sys.stderr)
+    return key
 
 
 def _one_line(text: str) -> str:

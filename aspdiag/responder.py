@@ -143,7 +143,7 @@ class Message:
 # --------------------------------------------------------------------------- keys
 
 
-def load_responder_key(path: Path | None, environ: Mapping[str, str]) -> bytes:
+def load_responder_key(path: Path | None, environ: Mapping[str, str], *, option: str = "--key-file") -> bytes:
     """The shared key: from ``path`` (its content without the trailing newline) or ``ASPDIAG_RESPONDER_KEY``.
 
     Never from the command line, where any user could read it. Raises ConfigError with a hint when there
@@ -151,7 +151,7 @@ def load_responder_key(path: Path | None, environ: Mapping[str, str]) -> bytes:
     """
     hint = (
         f"put at least {MIN_KEY_BYTES} random bytes in a file readable only by you (e.g. "
-        "'openssl rand -hex 32 > key; chmod 600 key') and give --key-file, or set "
+        f"'openssl rand -hex 32 > key; chmod 600 key') and give {option}, or set "
         f"{KEY_ENV}; use the same key on both ends"
     )
     if path is not None:
@@ -168,7 +168,7 @@ def load_responder_key(path: Path | None, environ: Mapping[str, str]) -> bytes:
     else:
         text = environ.get(KEY_ENV, "")
         if not text:
-            raise ConfigError(f"no responder key: neither --key-file nor {KEY_ENV} is given", hint)
+            raise ConfigError(f"no responder key: neither {option} nor {KEY_ENV} is given", hint)
         key = text.rstrip("\r\n").encode("utf-8")
         source = KEY_ENV
     if len(key) < MIN_KEY_BYTES:

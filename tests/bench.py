@@ -532,6 +532,14 @@ def _capacity_bench() -> list[str]:
         "sustained rate, ≤ 3 s, ≤ 4 MB. --max-rate is 100 (the default) up to 50 Mbit/s and twice the tbf rate "
         "above, since a probe can only see a bottleneck slower than its own pace. A 1 MiB bucket is 1,048,576 "
         "bytes.",
+        "",
+    ]
+    lines.append("| " + " | ".join(header) + " |")
+    lines.append("|" + "---|" * len(header))
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return lines
+
+
 RESPONDER_RATES_MBIT = (10, 50, 200)
 RESPONDER_SECONDS = 4.0
 RESPONDER_HIGH_CAP_MBIT = 40_000

@@ -715,3 +715,11 @@ def _fill(fields: dict[str, Any], direction: str, outcome: DirectionResult) -> N
     fields[f"{direction}_loss_pct"] = None if stats.loss_pct is None else round(stats.loss_pct, 3)
     fields[f"{direction}_jitter_ms"] = None if stats.jitter_ms is None else round(stats.jitter_ms, 4)
     fields[f"{direction}_reordered_packets"] = stats.reordered
+
+
+class SocketResponderClient:
+    """The production ResponderClient: ``probe_responder`` with its defaults."""
+
+    def probe(self, address: str, port: int, key: bytes, max_rate_mbps: float, duration_s: float) -> ResponderResult:
+        """Two-way checks, then the capped UDP tests up and down."""
+        return probe_responder(address, port, key, max_rate_mbps, duration_s)

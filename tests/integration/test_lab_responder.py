@@ -235,3 +235,44 @@ def test_readable_key_file_is_warned_about(tmp_path: Path):
     assert "warning: key file" in result.stderr and "chmod 600" in result.stderr
     assert result.returncode == 2 and "cannot bind" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 2, result.stderr  # the warning and the error, nothing else
+
+
+def _check(lab: Lab, key: str, *args: str, env_key: bool = True) -> subprocess.CompletedProcess[str]:
+    environ = env(key) if env_key else {k: v for k, v in env(key).items() if k != "ASPDIAG_RESPONDER_KEY"}
+    argv = [sys.executable, "-m", "aspdiag", "check", "aspera.lab.test", "--responder", "--responder-port"]
+    argv += [str(PORT), "--format", "json", "--no-reports", *args]
+    return lab.exec("client", argv, env=environ, cwd=lab.workdir, timeout=120)
+
+
+def test_check_responder_end_to_end(shaped, key):
+    """aspdiag check --responder: both addresses, the report's 'responder' section, nothing secret in it."""
+    with responder(shaped, key, "--max-rate", "100"):
+        run = _check(shaped, key, "--max-rate", str(SHAPED_MBIT), "--responder-seconds", "1.5")
+    assert run.returncode in (0, 1), run.stderr
+    data = json.loads(run.stdout)
+    results = {r["address"]: r for r in data["responder"]}
+    assert set(results) == {shaped.addr.server4, shaped.addr.server6}
+    for r in results.values():
+        assert r["status"] == "ok" and r["udp_two_way"] and r["tcp_two_way"], r
+        assert r["rate_cap_mbps"] == SHAPED_MBIT
+        for direction in ("up", "down"):
+            assert r[f"{direction}_rate_mbps"] == pytest.approx(SHAPED_MBIT, rel=0.10), (direction, r)
+    assert key not in run.stdout + run.stderr
+    assert "--responder" in data["run"]["command"] and key not in data["run"]["command"]
+
+
+def test_check_responder_udp_blocked_is_a_blocker_finding(fw, key):
+    fw.firewall([f"udp dport {PORT} drop"])
+    with responder(fw, key):
+        run = _check(fw, key, "--responder-seconds", "1")
+    assert run.returncode in (0, 1), run.stderr
+    data = json.loads(run.stdout)
+    assert all(r["udp_two_way"] is False and r["tcp_two_way"] is True for r in data["responder"]), data["responder"]
+    titles = [f["title"] for f in data["verdict"]["findings"] if f["severity"] == "blocker"]
+    assert any(f"UDP {PORT} is blocked" in t for t in titles), titles
+
+
+def test_check_responder_without_a_key_is_one_line_and_exit_2(fw, key):
+    run = _check(fw, key, env_key=False)
+    assert run.returncode == 2
+    assert run.stderr.count("\n") == 1 and "ASPDIAG_RESPONDER_KEY" in run.stderr, run.stderr
