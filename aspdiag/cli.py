@@ -358,6 +358,7 @@ def check(
     Writes `reports/<host>-<UTC time>.html`, `.md` and `.json` unless --no-reports.
     """
     preset = find_preset(host, presets)
+    port_of_responder = validate_port(responder_port, option="--responder-port")
     config = CheckConfig(
         target=validate_host(preset.host if preset else host),
         tcp_ports=validate_ports(
@@ -377,7 +378,7 @@ def check(
         preset_key_files=preset.key_files if preset else (),
         path=path or dataset_size is not None,
         capacity=capacity or dataset_size is not None,
-        responder_port=validate_port(responder_port, option="--responder-port") if responder else None,
+        responder_port=port_of_responder if responder else None,
         responder_key=_responder_key(responder_key_file) if responder else b"",
         responder_duration_s=validate_range("--responder-seconds", responder_seconds, 0.5, 30.0, what="seconds"),
         dataset_bytes=parse_size(dataset_size, "--dataset-size") if dataset_size is not None else None,
