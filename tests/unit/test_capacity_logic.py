@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
+import json
 import random
+from pathlib import Path
 
 import pytest
 
@@ -183,3 +185,31 @@ def test_monitor_slows_down_after_the_knee_and_stops_when_it_has_enough():
     assert monitor.retuned and monitor.pace_mbps == pytest.approx(15, rel=0.1)
     assert sent < 2600 and monitor.knee_at_packet is not None
     assert sent - monitor.knee_at_packet <= TrainMonitor.MAX_AFTER_KNEE
+
+
+def _recorded(name: str) -> list[TrainPacket]:
+    """A train recorded in the lab by TrainProber (times in ns from the first send; None: no answer)."""
+    data = json.loads((Path(__file__).resolve().parents[1] / "data" / "trains" / f"{name}.json").read_text())
+    return [
+        TrainPacket(seq=i, sent_ns=sent, ip_bytes=data["ip_bytes"], answered_ns=answered)
+        for i, (sent, answered) in enumerate(data["packets"])
+    ]
+
+
+def test_recorded_tcp_reset_train_through_tbf_10mbit_16k():
+    # tc tbf rate 10mbit burst 16kb on router eth1, probe pace 100 Mbit/s (root, TCP resets, IPv4).
+    a = analyse_train(_recorded("tcp-reset-tbf10-16k"), answers_are_icmp=False)
+    assert a.status == "ok"
+    assert a.sustained_mbps == pytest.approx(10 * 1500 / 1514, rel=0.02)
+    assert a.shaper_suspected and a.burst_bytes == pytest.approx(16_384, rel=0.25)
+
+
+def test_recorded_icmp_train_through_tbf_50mbit_1m_with_rate_limited_answers():
+    # tc tbf rate 50mbit burst 1024kb, pace 100 Mbit/s, unprivileged UDP; the lab's target answers at most
+    # 1000 ICMP per second, so most probes go unanswered and the rate rests on sequence numbers.
+    packets = _recorded("udp-icmp-tbf50-1m")
+    a = analyse_train(packets, answers_are_icmp=True)
+    assert a.answered_packets < 0.5 * a.sent_packets
+    assert a.status == "ok"
+    assert a.sustained_mbps == pytest.approx(50 * 1500 / 1514, rel=0.02)
+    assert a.shaper_suspected and a.burst_bytes == pytest.approx(1_048_576, rel=0.1)
