@@ -26,17 +26,21 @@ import time
 from collections.abc import Callable
 
 from aspdiag.capacity import TrainMonitor, TrainPacket
-from aspdiag.net.sockets import MSG_ERRQUEUE, PAYLOAD_PREFIX, SOL_IP, SOL_IPV6, _cmsg_error
+from aspdiag.net.path import set_dont_fragment
+from aspdiag.net.sockets import (
+    IP_RECVERR,
+    IPV6_RECVERR,
+    MSG_ERRQUEUE,
+    PAYLOAD_PREFIX,
+    SOL_IP,
+    SOL_IPV6,
+    _cmsg_error,
+    _family,
+)
 from aspdiag.path import IPV4_UDP_OVERHEAD, IPV6_UDP_OVERHEAD
 
 SO_TIMESTAMPNS = 35
-IP_MTU_DISCOVER = 10
-IP_PMTUDISC_PROBE = 3
-IPV6_MTU_DISCOVER = 23
-IPV6_PMTUDISC_PROBE = 3
 IPV6_CHECKSUM = 7
-IP_RECVERR = 11
-IPV6_RECVERR = 25
 TCP_ACK = 0x10
 TCP_RST = 0x04
 MARKER = b"aspdiag capacity probe "
@@ -205,7 +209,7 @@ class _TcpResetTrain(_Train):
         super().__init__()
         self.address = address
         self.port = port
-        self.family = socket.AF_INET6 if ":" in address else socket.AF_INET
+        self.family = _family(address)
         v6 = self.family == socket.AF_INET6
         header = 40 if v6 else 20
         self.ip_bytes = max(ip_bytes, header + 20 + len(MARKER))
@@ -221,11 +225,9 @@ class _TcpResetTrain(_Train):
         self.rx.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, RCVBUF_BYTES)
         self.rx.setsockopt(socket.SOL_SOCKET, SO_TIMESTAMPNS, 1)
         self.rx.setblocking(False)
+        set_dont_fragment(self.tx)
         if v6:
-            self.tx.setsockopt(SOL_IPV6, IPV6_MTU_DISCOVER, IPV6_PMTUDISC_PROBE)
             self.tx.setsockopt(SOL_IPV6, IPV6_CHECKSUM, 16)  # the kernel fills in the TCP checksum
-        else:
-            self.tx.setsockopt(SOL_IP, IP_MTU_DISCOVER, IP_PMTUDISC_PROBE)
         self.tx.connect((address, 0))
         payload = MARKER + b"\0" * (self.ip_bytes - header - 20 - len(MARKER))
         self.segment = bytearray(struct.pack("!HHIIBBHHH", self.sport, port, self.seq, 0, 5 << 4, TCP_ACK, 65535, 0, 0))
@@ -279,17 +281,16 @@ class _UdpIcmpTrain(_Train):
 
     def __init__(self, address: str, port: int, ip_bytes: int) -> None:
         super().__init__()
-        self.family = socket.AF_INET6 if ":" in address else socket.AF_INET
+        self.family = _family(address)
         v6 = self.family == socket.AF_INET6
         overhead = IPV6_UDP_OVERHEAD if v6 else IPV4_UDP_OVERHEAD
         self.ip_bytes = max(ip_bytes, overhead + len(PAYLOAD_PREFIX) + 4 + len(MARKER))
         self.sock = socket.socket(self.family, socket.SOCK_DGRAM)
         if v6:
             self.sock.setsockopt(SOL_IPV6, IPV6_RECVERR, 1)
-            self.sock.setsockopt(SOL_IPV6, IPV6_MTU_DISCOVER, IPV6_PMTUDISC_PROBE)
         else:
             self.sock.setsockopt(SOL_IP, IP_RECVERR, 1)
-            self.sock.setsockopt(SOL_IP, IP_MTU_DISCOVER, IP_PMTUDISC_PROBE)
+        set_dont_fragment(self.sock)
         self.sock.setsockopt(socket.SOL_SOCKET, SO_TIMESTAMPNS, 1)
         self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, RCVBUF_BYTES)
         self.sock.connect((address, port))

@@ -45,6 +45,15 @@ IPV6_MTU_DISCOVER = 23
 IPV6_PMTUDISC_PROBE = 3
 
 
+def set_dont_fragment(sock: socket.socket) -> None:
+    """Set DF on every datagram and ignore the kernel's cached path MTU (``IP_PMTUDISC_PROBE``), so the
+    size asked for really goes out; one that does not fit the local link fails with EMSGSIZE."""
+    if sock.family == socket.AF_INET6:
+        sock.setsockopt(SOL_IPV6, IPV6_MTU_DISCOVER, IPV6_PMTUDISC_PROBE)
+    else:
+        sock.setsockopt(SOL_IP, IP_MTU_DISCOVER, IP_PMTUDISC_PROBE)
+
+
 def _too_big(family: Family, icmp_type: int, code: int) -> bool:
     return (family is Family.IPV4 and (icmp_type, code) == (3, 4)) or (family is Family.IPV6 and icmp_type == 2)
 
@@ -79,10 +88,7 @@ class SocketPathProber:
         with sock:
             try:
                 _prepare(sock, 64)
-                if family == socket.AF_INET6:
-                    sock.setsockopt(SOL_IPV6, IPV6_MTU_DISCOVER, IPV6_PMTUDISC_PROBE)
-                else:
-                    sock.setsockopt(SOL_IP, IP_MTU_DISCOVER, IP_PMTUDISC_PROBE)
+                set_dont_fragment(sock)
                 sock.connect((address, port))
             except OSError:
                 return tuple(DatagramAnswer(size_bytes, t, SILENT) for t in ttls)

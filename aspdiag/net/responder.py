@@ -22,6 +22,7 @@ from typing import Any
 
 from aspdiag.errors import ConfigError
 from aspdiag.model import Family, ResponderResult
+from aspdiag.net.sockets import _family
 from aspdiag.responder import (
     DATA_HEADER,
     FLAG_LAST,
@@ -81,10 +82,6 @@ def _enable_gro(sock: socket.socket) -> bool:
     except OSError:
         return False
     return True
-
-
-def _family(address: str) -> socket.AddressFamily:
-    return socket.AF_INET6 if ":" in address else socket.AF_INET
 
 
 def receive(sock: socket.socket) -> tuple[bytes, Any, int]:
