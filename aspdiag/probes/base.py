@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 if TYPE_CHECKING:
     from aspdiag.ascp.transfer import Runner
 
+from aspdiag.model import PortResult, PortState
+from aspdiag.model import Protocol as Transport
 from aspdiag.net import CapacityProber, PacketProber, PathProber, Resolver, ResponderClient, RouteLookup
 
 R_co = TypeVar("R_co", covariant=True)
@@ -55,3 +58,10 @@ class Probe(Protocol[R_co]):
     def failed(self, reason: str) -> R_co:
         """The result to record when the probe could not finish (timeout, crash, interruption)."""
         ...
+
+
+def answering_tcp_port(ports: Sequence[PortResult]) -> PortResult | None:
+    """The first TCP port the target itself answered on (handshake or reset): what the path probes send to."""
+    return next(
+        (p for p in ports if p.protocol is Transport.TCP and p.state in (PortState.OPEN, PortState.CLOSED)), None
+    )

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from aspdiag.capacity import DEFAULT_MAX_BYTES, DEFAULT_MAX_TIME_S, TrainAnalysis, TrainMonitor, analyse_train
 from aspdiag.model import CapacityResult, Family, PathResult, PortResult, PortState, Protocol, RouteResult
-from aspdiag.probes.base import ProbeContext
+from aspdiag.probes.base import ProbeContext, answering_tcp_port
 
 DEFAULT_PACKET_BYTES = 1500
 
@@ -50,10 +50,7 @@ class CapacityProbe:
         """(method, port) to try in order: TCP resets (root) from a port the target itself answered on,
         then ICMP port-unreachable from a UDP port the target reported closed."""
         plan: list[tuple[str, int]] = []
-        tcp = next(
-            (p for p in self.ports if p.protocol is Protocol.TCP and p.state in (PortState.OPEN, PortState.CLOSED)),
-            None,
-        )
+        tcp = answering_tcp_port(self.ports)
         if self.raw and tcp is not None:
             plan.append(("tcp-reset", tcp.port))
         udp = next((p for p in self.ports if p.protocol is Protocol.UDP and p.state is PortState.CLOSED), None)

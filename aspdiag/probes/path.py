@@ -15,7 +15,7 @@ from aspdiag.path import (
     locate_black_hole,
     rtt_stats,
 )
-from aspdiag.probes.base import ProbeContext
+from aspdiag.probes.base import ProbeContext, answering_tcp_port
 
 RTT_SAMPLES = 10
 RTT_INTERVAL_S = 0.05
@@ -83,10 +83,7 @@ class PathProbe:
         if prober is None:
             return self.failed("no path prober available")
         values: dict[str, object] = {}
-        tcp = next(
-            (p for p in self.ports if p.protocol is Protocol.TCP and p.state in (PortState.OPEN, PortState.CLOSED)),
-            None,
-        )
+        tcp = answering_tcp_port(self.ports)
         median_ms = None
         if tcp is not None:
             samples = []
