@@ -349,8 +349,8 @@ class TrainMonitor:
         self.pace_mbps = pace_mbps
         self.max_bytes = max_bytes
         self.sent_bytes = 0
-        self.sent_packets = 0
         self.sent_ns: list[int] = []
+        """Send time of every packet, by index (the train's record of what went out)."""
         self.sizes: list[int] = []
         self.answers = 0
         self.min_rtt_ns: int | None = None
@@ -363,9 +363,13 @@ class TrainMonitor:
     def sent(self, index: int, sent_ns: int, ip_bytes: int) -> None:
         """Packet ``index`` went out at ``sent_ns``."""
         self.sent_bytes += ip_bytes
-        self.sent_packets += 1
         self.sent_ns.append(sent_ns)
         self.sizes.append(ip_bytes)
+
+    @property
+    def sent_packets(self) -> int:
+        """Packets sent so far."""
+        return len(self.sent_ns)
 
     def answered(self, index: int, at_ns: int) -> None:
         """The answer to packet ``index`` arrived at ``at_ns``."""

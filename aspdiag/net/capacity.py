@@ -139,7 +139,6 @@ class _Train:
     ip_bytes: int
 
     def __init__(self) -> None:
-        self.sent_ns: list[int] = []
         self.answered: dict[int, int] = {}
         self.monitor = TrainMonitor(0.0)
 
@@ -153,7 +152,7 @@ class _Train:
         raise NotImplementedError
 
     def _answer(self, index: int, stamp_ns: int | None) -> None:
-        if 0 <= index < len(self.sent_ns) and index not in self.answered:
+        if 0 <= index < self.monitor.sent_packets and index not in self.answered:
             at = stamp_ns if stamp_ns is not None else time.time_ns()
             self.answered[index] = at
             self.monitor.answered(index, at)
@@ -168,15 +167,14 @@ class _Train:
                 pacer.interval_ns = _interval_ns(self.ip_bytes, monitor.pace_mbps)
                 pacer.wait(self.read_answers)
                 # Kernel timestamps are CLOCK_REALTIME: the send time is taken on the same clock.
-                self.sent_ns.append(time.time_ns())
+                sent_ns = time.time_ns()
                 try:
                     self.send(index)
                 except OSError as exc:
-                    self.sent_ns.pop()
                     if exc.errno in (errno.ENOBUFS, errno.EAGAIN):
                         continue  # the local queue is full: this slot is skipped, the pace holds
                     raise
-                monitor.sent(index, self.sent_ns[-1], self.ip_bytes)
+                monitor.sent(index, sent_ns, self.ip_bytes)
                 index += 1
                 if index % 64 == 0:
                     self.read_answers()
@@ -185,7 +183,7 @@ class _Train:
             self.close()
         return [
             TrainPacket(seq=i, sent_ns=t, ip_bytes=self.ip_bytes, answered_ns=self.answered.get(i))
-            for i, t in enumerate(self.sent_ns)
+            for i, t in enumerate(monitor.sent_ns)
         ]
 
     def _wait_tail(self, deadline: int) -> None:
@@ -193,7 +191,7 @@ class _Train:
         quiet = TAIL_QUIET_NS + 2 * rtt
         last_change = time.perf_counter_ns()
         seen = len(self.answered)
-        while time.perf_counter_ns() < deadline and len(self.answered) < len(self.sent_ns):
+        while time.perf_counter_ns() < deadline and len(self.answered) < self.monitor.sent_packets:
             self.read_answers()
             if len(self.answered) != seen:
                 seen, last_change = len(self.answered), time.perf_counter_ns()
