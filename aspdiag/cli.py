@@ -379,7 +379,7 @@ def check(
         path=path or dataset_size is not None,
         capacity=capacity or dataset_size is not None,
         responder_port=port_of_responder if responder else None,
-        responder_key=_responder_key(responder_key_file) if responder else b"",
+        responder_key=read_key(responder_key_file, option="--responder-key-file") if responder else b"",
         responder_duration_s=validate_range("--responder-seconds", responder_seconds, 0.5, 30.0, what="seconds"),
         dataset_bytes=parse_size(dataset_size, "--dataset-size") if dataset_size is not None else None,
         max_rate_mbps=max_rate,
@@ -888,7 +888,7 @@ from aspdiag.cli_run import run_command, status_command  # noqa: E402  (register
 app.command("run", context_settings={"allow_interspersed_args": False})(run_command)
 app.command("status")(status_command)
 
-from aspdiag.cli_responder import responder_command  # noqa: E402  (registered here, defined apart)
+from aspdiag.cli_responder import read_key, responder_command  # noqa: E402  (registered here, defined apart)
 
 app.command("responder")(responder_command)
 
@@ -1061,16 +1061,6 @@ def _quiet_thread_exception(args: threading.ExceptHookArgs) -> None:
     logging.getLogger("aspdiag").debug(
         "background thread %s ended with %s: %s", name, args.exc_type.__name__, args.exc_value
     )
-
-
-def _responder_key(path: Path | None) -> bytes:
-    """The responder's shared key for ``check --responder`` (file or environment, never argv)."""
-    from aspdiag.responder import key_file_warning, load_responder_key
-
-    key = load_responder_key(path, os.environ, option="--responder-key-file")
-    if path is not None and (warning := key_file_warning(path)):
-        print(f"aspdiag: warning: {warning}", file=sys.stderr)
-    return key
 
 
 def _one_line(text: str) -> str:

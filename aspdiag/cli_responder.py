@@ -20,6 +20,15 @@ from aspdiag.model import utc_now_iso
 from aspdiag.responder import DEFAULT_PORT, KEY_ENV, Caps, Responder, key_file_warning, load_responder_key
 
 
+def read_key(path: Path | None, *, option: str = "--key-file") -> bytes:
+    """The shared key from ``path`` or ASPDIAG_RESPONDER_KEY (never argv), with a warning on stderr when the
+    key file can be read by others. Used by ``responder`` and by ``check --responder``."""
+    key = load_responder_key(path, os.environ, option=option)
+    if path is not None and (warning := key_file_warning(path)):
+        print(f"aspdiag: warning: {warning}", file=sys.stderr)
+    return key
+
+
 def _bind_address(value: str) -> str:
     text = value.strip()
     inner = text[1:-1] if text.startswith("[") and text.endswith("]") else text
@@ -84,9 +93,7 @@ def responder_command(
     validate_port(port, option="--port")
     validate_range("--max-rate", max_rate, 0.01, 100_000, what="Mbit/s")
     validate_range("--max-duration", max_duration, 0.1, 3600, what="seconds")
-    key = load_responder_key(key_file, os.environ)
-    if key_file is not None and (warning := key_file_warning(key_file)):
-        print(f"aspdiag: warning: {warning}", file=sys.stderr)
+    key = read_key(key_file)
     stream: IO[str]
     if log is None:
         stream = sys.stderr
