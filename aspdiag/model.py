@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import ipaddress
 import statistics
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import UTC, datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING
@@ -585,6 +585,24 @@ class ResponderResult:
     down_reordered_packets: int | None
     detail: str
     duration_s: float
+
+    @classmethod
+    def unmeasured(
+        cls, address: str, port: int, status: str, rate_cap_mbps: float, detail: str = "", duration_s: float = 0.0
+    ) -> ResponderResult:
+        """A result in which nothing was measured yet: every measurement is None."""
+        given = {"address", "family", "port", "status", "rate_cap_mbps", "detail", "duration_s"}
+        empty = {f.name: None for f in fields(cls) if f.name not in given}
+        return cls(
+            address=address,
+            family=Family.of(address).value,
+            port=port,
+            status=status,
+            rate_cap_mbps=rate_cap_mbps,
+            detail=detail,
+            duration_s=duration_s,
+            **empty,
+        )
 
 
 @dataclass(frozen=True)

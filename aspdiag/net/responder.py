@@ -17,7 +17,7 @@ import socket
 import struct
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from aspdiag.errors import ConfigError
@@ -628,28 +628,14 @@ def probe_responder(
     family = Family.of(address)
     size = payload_bytes or max_payload(6 if family is Family.IPV6 else 4)
     details: list[str] = []
-    fields: dict[str, Any] = {
-        "udp_two_way": None,
-        "udp_rtt_ms": None,
-        "tcp_two_way": None,
-        "tcp_rtt_ms": None,
-        "rate_cap_mbps": max_rate_mbps,
-    }
-    for prefix in ("up", "down"):
-        for name in ("duration_s", "sent_packets", "received_packets", "rate_mbps", "loss_pct", "jitter_ms"):
-            fields[f"{prefix}_{name}"] = None
-        fields[f"{prefix}_reordered_packets"] = None
+    fields: dict[str, Any] = {"rate_cap_mbps": max_rate_mbps}
 
     def result(status: str) -> ResponderResult:
-        return ResponderResult(
-            address=address,
-            family=str(family),
-            port=port,
-            status=status,
-            detail="; ".join(d for d in details if d),
-            duration_s=round(time.monotonic() - begin, 3),
-            **fields,
+        detail = "; ".join(d for d in details if d)
+        unmeasured = ResponderResult.unmeasured(
+            address, port, status, max_rate_mbps, detail, round(time.monotonic() - begin, 3)
         )
+        return replace(unmeasured, **fields)
 
     try:
         ipaddress.ip_address(address)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from aspdiag.model import Family, ResponderResult
+from aspdiag.model import ResponderResult
 from aspdiag.probes.base import ProbeContext
 
 
@@ -43,30 +43,4 @@ class ResponderProbe:
 
     def failed(self, reason: str) -> ResponderResult:
         """A responder probe that could not finish."""
-        return ResponderResult(
-            address=self.address,
-            family=Family.of(self.address).value,
-            port=self.port,
-            status="error",
-            udp_two_way=None,
-            udp_rtt_ms=None,
-            tcp_two_way=None,
-            tcp_rtt_ms=None,
-            rate_cap_mbps=self.max_rate_mbps,
-            up_duration_s=None,
-            up_sent_packets=None,
-            up_received_packets=None,
-            up_rate_mbps=None,
-            up_loss_pct=None,
-            up_jitter_ms=None,
-            up_reordered_packets=None,
-            down_duration_s=None,
-            down_sent_packets=None,
-            down_received_packets=None,
-            down_rate_mbps=None,
-            down_loss_pct=None,
-            down_jitter_ms=None,
-            down_reordered_packets=None,
-            detail=reason,
-            duration_s=0.0,
-        )
+        return ResponderResult.unmeasured(self.address, self.port, "error", self.max_rate_mbps, reason)
