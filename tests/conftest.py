@@ -175,6 +175,24 @@ def run_aspdiag(
     return ToolRun(result.returncode, result.stdout, result.stderr, cwd)
 
 
+def check_json(
+    lab: Lab, cwd: Path, *args: str, user: str | None = None, python: tuple[str, str] | None = None
+) -> ToolRun:
+    """``aspdiag check aspera.lab.test ARGS --format json --no-reports`` in the client namespace; the run must
+    reach a verdict (exit 0 or 1) with no failed probe."""
+    run = run_aspdiag(
+        lab,
+        ["check", "aspera.lab.test", *args, "--format", "json", "--no-reports"],
+        cwd,
+        user=user,
+        python=python,
+        timeout=120,
+    )
+    assert run.code in (0, 1), run.stderr
+    assert not run.json["failures"], run.json["failures"]
+    return run
+
+
 STANDIN = REPO / "tests" / "ascp_double" / "standin.py"
 
 

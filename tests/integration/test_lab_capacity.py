@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import run_aspdiag
+from tests.conftest import check_json, run_aspdiag
 from tests.lab import ADDR, Lab
 
 V4, V6 = ADDR.server4, ADDR.server6
@@ -22,16 +22,7 @@ IP_SHARE = 1500 / 1514
 def capacity_json(
     lab: Lab, workdir, *args: str, user: str | None = None, python: tuple[str, str] | None = None
 ) -> dict[str, Any]:
-    run = run_aspdiag(
-        lab,
-        ["check", "aspera.lab.test", "--capacity", "--format", "json", "--no-reports", *args],
-        workdir,
-        user=user,
-        python=python,
-        timeout=120,
-    )
-    assert run.code in (0, 1), run.stderr
-    assert not run.json["failures"], run.json["failures"]
+    run = check_json(lab, workdir, "--capacity", *args, user=user, python=python)
     return {c["address"]: c for c in run.json["capacity"]}
 
 

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import run_aspdiag
+from tests.conftest import check_json
 from tests.lab import ADDR, Lab
 from tests.lab import scenarios as sc
 
@@ -22,16 +22,7 @@ BLACK_HOLE_RULES = [
 def path_json(
     lab: Lab, workdir, *args: str, user: str | None = None, python: tuple[str, str] | None = None
 ) -> tuple[int, Any]:
-    run = run_aspdiag(
-        lab,
-        ["check", "aspera.lab.test", "--path", "--format", "json", "--no-reports", *args],
-        workdir,
-        user=user,
-        python=python,
-        timeout=120,
-    )
-    assert run.code in (0, 1), run.stderr
-    assert not run.json["failures"], run.json["failures"]
+    run = check_json(lab, workdir, "--path", *args, user=user, python=python)
     return run.code, run.json
 
 
