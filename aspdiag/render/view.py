@@ -244,7 +244,7 @@ def _yes_no(value: bool | None, rtt_ms: float | None) -> str:
 def _direction(rate: float | None, loss: float | None, jitter: float | None, reordered: int | None) -> str:
     if rate is None:
         return "-"
-    parts = [f"{rate:.1f} Mbit/s"]
+    parts = [_rate(rate)]
     if loss is not None:
         parts.append(f"loss {loss:g}%")
     if jitter is not None:
@@ -282,10 +282,8 @@ def estimate_rows(report: Report) -> list[list[str]]:
         return []
     rows = [["at the politeness cap", f"{e.cap_mbps:g} Mbit/s", _duration(e.at_cap_s)]]
     if e.measured_mbps is not None:
-        rows.append(
-            [f"at the measured rate ({e.measured_from})", f"{e.measured_mbps:.1f} Mbit/s", _duration(e.at_measured_s)]
-        )
-    tcp = f"{e.tcp_single_stream_mbps:.1f} Mbit/s" if e.tcp_single_stream_mbps is not None else "-"
+        rows.append([f"at the measured rate ({e.measured_from})", _rate(e.measured_mbps), _duration(e.at_measured_s)])
+    tcp = _rate(e.tcp_single_stream_mbps)
     rows.append(
         [
             f"one TCP stream: Mathis bound and 6 MiB window (RTT {_ms(e.rtt_ms)}; {e.loss_basis})",
