@@ -24,10 +24,11 @@ test: deps  ## all tests: unit, integration and network-lab tests (lab tests nee
 test-unit: deps  ## tests that need neither root nor the lab
 	$(PYTHON) -m pytest -m 'not lab' $(PYTEST_ARGS)
 
-lint: deps  ## ruff format check, ruff lint, mypy --strict
+lint: deps  ## ruff format check, ruff lint, mypy --strict, import contracts (layers, independence, no cycles)
 	$(PYTHON) -m ruff format --check .
 	$(PYTHON) -m ruff check .
 	$(PYTHON) -m mypy
+	lint-imports
 
 reformat: deps  ## apply ruff formatting and autofixes
 	$(PYTHON) -m ruff format .

@@ -290,7 +290,7 @@ def _catalog_bench() -> list[str]:
         listed = sum(1 for _ in open(tsv, encoding="utf-8")) - 2
         verify = _measured([sys.executable, "-m", "aspdiag", "catalog", str(root), "--verify", str(tsv)])
         # aspdiag watch on the same tree: a full sample versus an incremental one while one file grows.
-        from aspdiag.watch import DirSampler
+        from aspdiag.tools.watch import DirSampler
 
         sampler = DirSampler(str(root), full_every=1000)
         t0 = time.perf_counter()

@@ -6,21 +6,14 @@ import threading
 import time
 from dataclasses import dataclass, field
 
-from aspdiag.model import (
-    AnswerKind,
-    Banner,
-    BannerKind,
-    DnsOutcome,
-    DnsQuery,
-    Environment,
-    Family,
-    IcmpError,
-    ProbeAnswer,
-    Protocol,
-    RouteOutcome,
-    RouteResult,
-)
-from aspdiag.probes.base import ProbeContext
+from aspdiag.core.measurement import ProbeContext
+from aspdiag.core.model import Environment, Family, Protocol
+from aspdiag.measurements.dns.port import RESOLVER
+from aspdiag.measurements.dns.result import DnsOutcome, DnsQuery
+from aspdiag.measurements.reachability.port import PROBER
+from aspdiag.measurements.reachability.result import AnswerKind, Banner, BannerKind, IcmpError, ProbeAnswer
+from aspdiag.measurements.route.port import ROUTES
+from aspdiag.measurements.route.result import RouteOutcome, RouteResult
 
 
 @dataclass
@@ -163,7 +156,11 @@ def fake_context(
     network: FakeNetwork | None = None,
 ) -> ProbeContext:
     """A ProbeContext made of fakes."""
-    return ProbeContext(resolver or FakeResolver(), routes or FakeRoutes(), network or FakeNetwork())
+    return ProbeContext.of(
+        (RESOLVER, resolver or FakeResolver()),
+        (ROUTES, routes or FakeRoutes()),
+        (PROBER, network or FakeNetwork()),
+    )
 
 
 def resolved(name: str, v4: tuple[str, ...] = (), v6: tuple[str, ...] = (), chain: tuple[str, ...] = ()):

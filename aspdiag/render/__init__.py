@@ -6,7 +6,7 @@ from collections.abc import Callable
 from enum import StrEnum
 from typing import assert_never
 
-from aspdiag.model import Report
+from aspdiag.core.model import Report
 
 
 class OutputFormat(StrEnum):
@@ -29,7 +29,7 @@ class OutputFormat(StrEnum):
 
             return lambda report: render_terminal(report, color=color, width=width)
         if self is OutputFormat.JSON:
-            from aspdiag.render.json import render_json
+            from aspdiag.report.codec import render_json
 
             return render_json
         if self is OutputFormat.MARKDOWN:

@@ -9,11 +9,11 @@ from typing import Any
 
 from rich.text import Text
 
-from aspdiag.explain.analyze import SessionExplanation
-from aspdiag.explain.run import ExplainReport
-from aspdiag.model import SCHEMA_VERSION
+from aspdiag.core.model import SCHEMA_VERSION
 from aspdiag.render import OutputFormat
 from aspdiag.render.terminal import string_console
+from aspdiag.tools.explain.analyze import SessionExplanation
+from aspdiag.tools.explain.run import ExplainReport
 
 PIPE = "\\|"
 _OUTCOME_STYLE = {"success": "green", "partial": "yellow", "failed": "red", "unknown": "magenta"}

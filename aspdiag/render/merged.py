@@ -6,14 +6,16 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from aspdiag.model import SCHEMA_VERSION, Report
+from aspdiag.core.model import SCHEMA_VERSION, Report
+from aspdiag.measurements.reachability import ports_for, ports_of
+from aspdiag.measurements.reachability.section import port_cell
+from aspdiag.measurements.route import routes_of
 from aspdiag.render import OutputFormat
-from aspdiag.render.view import port_cell
 
 
 def vantage_name(report: Report) -> str:
     """How a vantage point is named: its host name and first source address."""
-    source = next((r.source_address for r in report.routes if r.source_address), None)
+    source = next((r.source_address for r in routes_of(report) if r.source_address), None)
     return f"{report.environment.hostname} ({source})" if source else report.environment.hostname
 
 
@@ -23,7 +25,7 @@ def comparison(reports: Sequence[Report]) -> tuple[list[str], list[list[str]]]:
     keys: dict[tuple[str, str, str], None] = {}
     for report in reports:
         for address in report.addresses:
-            for port in report.ports_for(address):
+            for port in ports_for(report, address):
                 keys.setdefault((report.target.display, address, port.label), None)
     rows = []
     for target, address, label in keys:
@@ -32,7 +34,7 @@ def comparison(reports: Sequence[Report]) -> tuple[list[str], list[list[str]]]:
             result = next(
                 (
                     p
-                    for p in report.ports
+                    for p in ports_of(report)
                     if p.address == address and p.label == label and report.target.display == target
                 ),
                 None,
@@ -47,7 +49,7 @@ def render_merged(reports: Sequence[Report], fmt: OutputFormat) -> str:
     header, rows = comparison(reports)
     verdicts = [(vantage_name(r), r.assessment.verdict.value, r.target.display) for r in reports]
     if fmt is OutputFormat.JSON:
-        from aspdiag.render.json import report_to_dict
+        from aspdiag.report.codec import report_to_dict
 
         data: dict[str, Any] = {
             "schema_version": SCHEMA_VERSION,
@@ -78,11 +80,11 @@ def render_merged(reports: Sequence[Report], fmt: OutputFormat) -> str:
             f"<style>{CSS}</style></head><body><h1>aspdiag: {len(reports)} vantage points</h1><ul>{summary}</ul>"
             f"<h2>Per vantage point</h2>{table}{''.join(bodies)}</body></html>\n"
         )
-    from aspdiag.render.markdown import _table, render_markdown
+    from aspdiag.render.markdown import render_markdown, table_lines
 
     lines = [f"# aspdiag: {len(reports)} vantage points", ""]
     lines += [f"- {n}: **{v}** for {t}" for n, v, t in verdicts]
-    lines += ["", "## Per vantage point", "", *_table(header, rows), ""]
+    lines += ["", "## Per vantage point", "", *table_lines(header, rows), ""]
     if fmt is OutputFormat.MARKDOWN:
         for report in reports:
             lines += [f"# From {vantage_name(report)}", "", render_markdown(report).split("\n", 1)[1], ""]

@@ -15,23 +15,17 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
-from aspdiag.model import DnsResult, PortResult, RouteResult
-from aspdiag.render.view import port_cell, route_cell
+from aspdiag.engine.registry import MEASUREMENTS
 
 
 def describe(result: object) -> str:
-    """One short line about a finished probe."""
-    if isinstance(result, DnsResult):
-        if result.literal:
-            return "IP literal, DNS skipped"
-        return f"{result.outcome.value}: {', '.join(result.addresses) or result.detail}"
-    if isinstance(result, PortResult):
-        return port_cell(result)
-    if isinstance(result, RouteResult):
-        return route_cell(result)
-    if isinstance(result, tuple):
-        return "; ".join(f"{r.label} {port_cell(r)}" for r in result if isinstance(r, PortResult))
-    return str(result)
+    """One short, readable line about a finished probe: the measurement that made the result says it."""
+    for measurement in MEASUREMENTS:
+        text = measurement.progress(result)
+        if text is not None:
+            return text
+    # Never a repr on screen: a result no measurement claims is described by its kind only.
+    return "done" if result is not None else "no result"
 
 
 class RichProgressObserver:

@@ -14,8 +14,8 @@ from types import TracebackType
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TaskID, TextColumn
 
-from aspdiag.catalog import human_size
-from aspdiag.supervise import Attempt, RunProgress
+from aspdiag.tools.catalog import human_size
+from aspdiag.tools.supervise.supervisor import Attempt, RunProgress
 
 
 def progress_text(p: RunProgress) -> str:

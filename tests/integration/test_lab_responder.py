@@ -79,7 +79,7 @@ def test_udp_blocked_by_the_firewall_tcp_still_works(fw, key):
 
 ABUSE = r"""
 import json, os, socket, sys, time
-from aspdiag.responder import MessageType, encode, new_nonce, REQUEST_BYTES
+from aspdiag.tools.responder.protocol import MessageType, encode, new_nonce, REQUEST_BYTES
 host, port = sys.argv[1], int(sys.argv[2])
 key = os.environ["ASPDIAG_RESPONDER_KEY"].encode()
 

@@ -2,10 +2,10 @@
 
 import pytest
 
-from aspdiag.config import validate_host
-from aspdiag.model import DnsOutcome
-from aspdiag.net.resolver import DnspythonResolver
-from aspdiag.probes.dns import DnsProbe
+from aspdiag.adapters.resolver import DnspythonResolver
+from aspdiag.core.config import validate_host
+from aspdiag.measurements.dns.probe import DnsProbe
+from aspdiag.measurements.dns.result import DnsOutcome
 from tests.fakedns import FakeDnsServer, Zone
 from tests.fakes import fake_context
 

@@ -22,7 +22,7 @@ PORT = 33002
 
 PROBE = """
 import dataclasses, json, os, sys
-from aspdiag.net.responder import probe_responder
+from aspdiag.adapters.responder_client import probe_responder
 args = json.loads(sys.argv[1])
 key = os.environ["ASPDIAG_RESPONDER_KEY"].encode()
 print(json.dumps(dataclasses.asdict(probe_responder(key=key, **args))))

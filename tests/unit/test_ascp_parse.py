@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from aspdiag.ascp.errors import describe, error_table
-from aspdiag.ascp.parse import parse_errors, parse_log, parse_progress, parse_summary, parse_version
+from aspdiag.fasp.errors import describe, error_table
+from aspdiag.fasp.parse import parse_errors, parse_log, parse_progress, parse_summary, parse_version
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "ascp"
 MANIFEST = json.loads((DATA / "manifest.json").read_text())

@@ -11,13 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from aspdiag.ascp.find import candidates, discover, version_warnings
-from aspdiag.ascp.parse import AscpVersion
-from aspdiag.ascp.transfer import Direction, TransferRequest, build_argv
+from aspdiag.adapters.commands import SubprocessRunner
+from aspdiag.adapters.process import KEEP_BYTES, CappedRunner
 from aspdiag.cli import main
-from aspdiag.errors import ToolFailedError, ToolNotFoundError
-from aspdiag.net.commands import SubprocessRunner
-from aspdiag.net.process import KEEP_BYTES, CappedRunner
+from aspdiag.core.errors import ToolFailedError, ToolNotFoundError
+from aspdiag.fasp.find import candidates, discover, version_warnings
+from aspdiag.fasp.parse import AscpVersion
+from aspdiag.measurements.transfer.run import Direction, TransferRequest, build_argv
 
 DOUBLE = Path(__file__).resolve().parents[1] / "ascp_double" / "ascp"
 ENV = {"PATH": os.environ.get("PATH", "/usr/bin:/bin")}
@@ -141,9 +141,9 @@ def test_argv_never_carries_a_secret():
 
 @pytest.fixture
 def no_probe(monkeypatch):
-    import aspdiag.cli as cli
+    import aspdiag.cli.check as cli
 
-    monkeypatch.setattr(cli, "_run_check", lambda *a, **k: pytest.fail("no probe on bad input"))
+    monkeypatch.setattr(cli, "run_check", lambda *a, **k: pytest.fail("no probe on bad input"))
 
 
 @pytest.mark.parametrize(
@@ -179,7 +179,7 @@ def test_ascp_not_executable_is_exit_2(tmp_path, capsys, no_probe):
 def test_unwritable_temp_dir_is_a_clear_error(monkeypatch):
     import tempfile
 
-    from aspdiag.ascp.transfer import TransferOutcome, run_transfer
+    from aspdiag.measurements.transfer.run import TransferOutcome, run_transfer
 
     monkeypatch.setattr(tempfile, "tempdir", "/proc/aspdiag-cannot-write-here")
     request = TransferRequest(
@@ -199,7 +199,7 @@ def test_unwritable_temp_dir_is_a_clear_error(monkeypatch):
 
 
 def test_log_statistics_give_rtt_and_loss():
-    from aspdiag.ascp.parse import parse_log
+    from aspdiag.fasp.parse import parse_log
 
     line = (
         "2020-08-21 19:48:44.622 [112c-00001cf0] LOG FASP Session Statistics [Sender] "
@@ -210,14 +210,14 @@ def test_log_statistics_give_rtt_and_loss():
 
 
 def test_preset_key_warning(monkeypatch):
-    from dataclasses import replace
 
-    from aspdiag.ascp.find import AscpInstallation
-    from aspdiag.config import validate_host
-    from aspdiag.model import CheckSettings, Environment, Report, Severity
+    from aspdiag.core.config import validate_host
+    from aspdiag.core.model import CheckSettings, Environment, Severity
+    from aspdiag.fasp.find import AscpInstallation
+    from tests.reports import make_report, revise
     from tests.unit.test_render import sample_report as _fixture  # noqa: F401
 
-    report = Report(
+    report = make_report(
         "0.1.0",
         validate_host("fasp.sra.ebi.ac.uk"),
         CheckSettings((33001,), (33001,), 3, 5, preset="ena", preset_key_files=("aspera_bypass_rsa.pem",)),
@@ -228,5 +228,5 @@ def test_preset_key_warning(monkeypatch):
     )
     titles = [f.title for f in report.assessment.findings if f.severity is Severity.WARNING]
     assert any("No public-download key file" in t for t in titles)
-    with_key = replace(report, ascp=(AscpInstallation("/x/ascp", "PATH", key_files=("/x/aspera_bypass_rsa.pem",)),))
+    with_key = revise(report, ascp=(AscpInstallation("/x/ascp", "PATH", key_files=("/x/aspera_bypass_rsa.pem",)),))
     assert not any("key file" in f.title for f in with_key.assessment.findings)

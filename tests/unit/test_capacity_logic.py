@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from aspdiag.capacity import TrainMonitor, TrainPacket, analyse_train, mbps
+from aspdiag.measurements.capacity.trains import TrainMonitor, TrainPacket, analyse_train, mbps
 
 SIZE = 1500
 RTT_NS = 20_000_000

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from aspdiag import catalog as cat
 from aspdiag.cli import main
-from aspdiag.errors import ConfigError
+from aspdiag.core.errors import ConfigError
+from aspdiag.tools import catalog as cat
 
 
 def _tree(root: Path) -> Path:

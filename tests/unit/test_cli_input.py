@@ -5,8 +5,9 @@ import threading
 
 import pytest
 
-from aspdiag import __version__, cli
+from aspdiag import __version__
 from aspdiag.cli import main
+from aspdiag.cli import root as cli
 
 BAD_ARGS = [
     ["check", ""],
@@ -48,12 +49,12 @@ BAD_ARGS = [
 @pytest.fixture(autouse=True)
 def _no_network(monkeypatch):
     """Bad input must be rejected before any probe runs: make probing explode if reached."""
-    import aspdiag.cli as cli
+    import aspdiag.cli.check as cli
 
     def forbidden(*_a, **_k):
         raise AssertionError("probes must not run on bad input")
 
-    monkeypatch.setattr(cli, "_run_check", forbidden)
+    monkeypatch.setattr(cli, "run_check", forbidden)
 
 
 @pytest.mark.parametrize("args", BAD_ARGS, ids=lambda a: " ".join(a)[:40])

@@ -2,8 +2,8 @@
 
 import pytest
 
-from aspdiag.config import split_nameserver, validate_host, validate_port, validate_ports
-from aspdiag.errors import ConfigError
+from aspdiag.core.config import split_nameserver, validate_host, validate_port, validate_ports
+from aspdiag.core.errors import ConfigError
 
 
 @pytest.mark.parametrize(

@@ -6,11 +6,12 @@ from dataclasses import dataclass, replace
 
 import pytest
 
-from aspdiag.config import CheckConfig, validate_host
-from aspdiag.engine import check, run_probes
-from aspdiag.exit_codes import ExitCode, exit_code_for
-from aspdiag.model import DnsOutcome, PortState, Severity, Verdict
-from aspdiag.observer import RecordingObserver
+from aspdiag.core.config import CheckConfig, validate_host
+from aspdiag.core.exit_codes import ExitCode, exit_code_for
+from aspdiag.core.model import PortState, Severity, Verdict
+from aspdiag.core.observer import RecordingObserver
+from aspdiag.engine.run import check, run_probes
+from aspdiag.measurements.dns.result import DnsOutcome
 from tests.fakes import FAKE_ENVIRONMENT, FakeNetwork, FakeResolver, FakeRoutes, Rule, fake_context, resolved
 
 NAME = "aspera.lab.test"
@@ -194,7 +195,7 @@ def test_every_udp_port_of_a_range_must_be_open():
 
 
 def test_partial_dns_failure_is_a_warning():
-    from aspdiag.model import DnsQuery
+    from aspdiag.measurements.dns.result import DnsQuery
 
     answers = resolved(NAME, (V4,))
     answers[NAME]["AAAA"] = DnsQuery("AAAA", DnsOutcome.SERVFAIL, detail="SERVFAIL from 198.18.0.53")
@@ -204,7 +205,7 @@ def test_partial_dns_failure_is_a_warning():
 
 
 def test_ipv6_only_block_rows_are_optional():
-    from aspdiag.advice import change_request
+    from aspdiag.engine.advice import change_request
 
     report = run_check(network=FakeNetwork(rules={(V6, "udp", 33001): Rule("drop")}))
     assert report.assessment.verdict is Verdict.READY
@@ -213,8 +214,8 @@ def test_ipv6_only_block_rows_are_optional():
 
 
 def test_diagnosis_uses_only_the_port_and_family_ascp_used():
-    from aspdiag.ascp.diagnose import diagnose
-    from aspdiag.ascp.transfer import Direction, TransferOutcome, TransferResult
+    from aspdiag.measurements.transfer.diagnose import diagnose
+    from aspdiag.measurements.transfer.run import Direction, TransferOutcome, TransferResult
 
     report = run_check(network=FakeNetwork(rules={(None, "tcp", 22): Rule("drop"), (V6, "udp", 33001): Rule("drop")}))
     tcp_fail = TransferResult(

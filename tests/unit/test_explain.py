@@ -15,9 +15,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from aspdiag.cli import main
-from aspdiag.explain.analyze import Analyzer
-from aspdiag.explain.read import UnusableInput, lines
-from aspdiag.explain.run import explain_inputs
+from aspdiag.tools.explain.analyze import Analyzer
+from aspdiag.tools.explain.read import UnusableInput, lines
+from aspdiag.tools.explain.run import explain_inputs
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "explain"
 ASCP_SAMPLES = Path(__file__).resolve().parents[1] / "data" / "ascp"

@@ -4,8 +4,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from aspdiag.errors import OutputError
-from aspdiag.output import check_output, report_stem, write_output, write_report_set
+from aspdiag.core.errors import OutputError
+from aspdiag.report.files import check_output, report_stem, write_output, write_report_set
 
 
 def test_report_stem_is_filename_safe():

@@ -7,8 +7,8 @@ import math
 
 import pytest
 
-from aspdiag.estimate import estimate_transfer
-from aspdiag.path import (
+from aspdiag.engine.estimate import estimate_transfer
+from aspdiag.measurements.path.logic import (
     REACHED,
     SILENT,
     TIME_EXCEEDED,
@@ -127,7 +127,7 @@ def test_mathis_matches_the_reference_table():
 
 
 def test_estimate_durations():
-    from aspdiag.model import PathResult
+    from aspdiag.measurements.path.result import PathResult
 
     path = PathResult(
         "198.18.3.2",
@@ -166,12 +166,11 @@ def test_estimate_durations():
 
 
 def test_path_and_estimate_round_trip_through_json_and_render(sample_report):  # noqa: F811
-    from dataclasses import replace
 
-    from aspdiag.load import report_from_dict
-    from aspdiag.model import PathResult
+    from aspdiag.measurements.path.result import PathResult
     from aspdiag.render import OutputFormat
-    from aspdiag.render.json import report_to_dict
+    from aspdiag.report.codec import report_from_dict, report_to_dict
+    from tests.reports import revise
 
     hole = PathResult(
         "198.18.3.2",
@@ -201,7 +200,7 @@ def test_path_and_estimate_round_trip_through_json_and_render(sample_report):  #
         "datagrams of 1401 bytes vanish",
         3.2,
     )
-    report = replace(sample_report, paths=(hole,), estimate=estimate_transfer(10**12, 100.0, [hole]))
+    report = revise(sample_report, paths=(hole,), estimate=estimate_transfer(10**12, 100.0, [hole]))
     data = report_to_dict(report)
     assert data["path"][0]["z_advice"].startswith("needed: ascp -Z 1372")
     assert report_to_dict(report_from_dict(data)) == data

@@ -5,10 +5,12 @@ import struct
 
 import pytest
 
-from aspdiag.icmp import icmp_name, is_prohibited
-from aspdiag.model import AnswerKind, Family, IcmpError, RouteOutcome, inferred_hops
-from aspdiag.net.routes import parse_link_mtu, parse_route_get
-from aspdiag.net.sockets import answer_kind, parse_extended_err
+from aspdiag.adapters.routes import parse_link_mtu, parse_route_get
+from aspdiag.adapters.sockets import answer_kind, parse_extended_err
+from aspdiag.core.icmp import icmp_name, is_prohibited
+from aspdiag.core.model import Family
+from aspdiag.measurements.reachability.result import AnswerKind, IcmpError, inferred_hops
+from aspdiag.measurements.route.result import RouteOutcome
 
 TARGET = "198.18.3.2"
 FIREWALL = "198.18.2.2"

@@ -4,9 +4,10 @@ import struct
 
 import pytest
 
-from aspdiag.model import AnswerKind, Protocol
-from aspdiag.net.raw import SEQ_STEP, ScapyProber
-from aspdiag.net.sockets import PAYLOAD_PREFIX
+from aspdiag.adapters.raw import SEQ_STEP, ScapyProber
+from aspdiag.adapters.sockets import PAYLOAD_PREFIX
+from aspdiag.core.model import Protocol
+from aspdiag.measurements.reachability.result import AnswerKind
 
 
 @pytest.fixture(scope="module")

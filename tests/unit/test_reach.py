@@ -4,9 +4,10 @@ resets without reply TTL)."""
 
 import pytest
 
-from aspdiag.model import AnswerKind, HopRef, PortState, ProbeAnswer
-from aspdiag.probes.reachability import ReachabilityProbe
-from aspdiag.reach import HopSearch, target_distance
+from aspdiag.core.model import PortState
+from aspdiag.measurements.reachability.logic import HopSearch, target_distance
+from aspdiag.measurements.reachability.probe import ReachabilityProbe
+from aspdiag.measurements.reachability.result import AnswerKind, HopRef, ProbeAnswer
 from tests.fakes import V4_PATH, V6_PATH, FakeNetwork, Rule, fake_context
 
 V4, V6 = "198.18.3.2", "2001:db8:3::2"
@@ -173,7 +174,7 @@ def test_local_error_is_error():
     ],
 )
 def test_banner_kinds(data, kind):
-    from aspdiag.net.sockets import SocketProber
+    from aspdiag.adapters.sockets import SocketProber
 
     assert SocketProber._banner_of(data, 1.0).kind.value == kind
 
@@ -185,9 +186,9 @@ def test_forged_answer_is_placed_at_the_path_address():
 
 
 def test_silent_port_next_to_answering_ones_is_a_rate_limit_suspect():
-    from aspdiag.config import CheckConfig, validate_host
-    from aspdiag.engine import check
-    from aspdiag.model import Verdict
+    from aspdiag.core.config import CheckConfig, validate_host
+    from aspdiag.core.model import Verdict
+    from aspdiag.engine.run import check
     from tests.fakes import FAKE_ENVIRONMENT, FakeResolver
 
     network = FakeNetwork(rules={(None, "udp", 33003): Rule("drop", 0)})

@@ -4,30 +4,22 @@ import json
 
 import pytest
 
-from aspdiag.config import validate_host
-from aspdiag.exit_codes import ExitCode, exit_code_for
-from aspdiag.model import (
+from aspdiag.core.config import validate_host
+from aspdiag.core.exit_codes import ExitCode, exit_code_for
+from aspdiag.core.model import CheckSettings, Environment, Family, PortState, Protocol, Report, Verdict
+from aspdiag.measurements.dns.result import DnsOutcome, DnsQuery, DnsResult
+from aspdiag.measurements.reachability.result import (
     AnswerKind,
     Banner,
     BannerKind,
-    CheckSettings,
-    DnsOutcome,
-    DnsQuery,
-    DnsResult,
-    Environment,
-    Family,
     HopRef,
     IcmpError,
     PortResult,
-    PortState,
     ProbeAnswer,
-    Protocol,
-    Report,
-    RouteOutcome,
-    RouteResult,
-    Verdict,
 )
+from aspdiag.measurements.route.result import RouteOutcome, RouteResult
 from aspdiag.render import OutputFormat
+from tests.reports import make_report, revise
 
 V4, V6, FW = "198.18.3.2", "2001:db8:3::2", "198.18.2.2"
 
@@ -92,10 +84,11 @@ def sample_report() -> Report:
             detail="path open",
         )
     )
-    return Report(
+    return make_report(
         tool_version="0.1.0",
         target=validate_host("fasp.lab.test"),
-        settings=CheckSettings((22, 33001), (33001,), 3.0, 5.0, command="aspdiag check fasp.lab.test"),
+        settings=CheckSettings((22, 33001), (33001,), 3.0, 5.0),
+        command="aspdiag check fasp.lab.test",
         environment=Environment("client", "Linux", "3.11", 0, True),
         started_utc="2026-11-21T10:00:00.000Z",
         finished_utc="2026-11-21T10:00:01.000Z",
@@ -203,13 +196,12 @@ def test_terminal_survives_markup_in_dns_names(sample_report):
 
     dns = sample_report.dns
     odd = replace(dns, queries=tuple(replace(q, cname_chain=("[/x].lab.test", "[bold]a")) for q in dns.queries))
-    text = OutputFormat.TERMINAL.to_renderer()(replace(sample_report, dns=odd))
+    text = OutputFormat.TERMINAL.to_renderer()(revise(sample_report, dns=odd))
     assert "[/x].lab.test" in text
 
 
 def test_json_round_trip(sample_report, tmp_path):
-    from aspdiag.load import load_report
-    from aspdiag.render.json import report_to_dict
+    from aspdiag.report.codec import load_report, report_to_dict
 
     path = tmp_path / "r.json"
     path.write_text(OutputFormat.JSON.to_renderer()(sample_report))
@@ -243,6 +235,6 @@ def test_change_request_rows_only_for_what_is_blocked(sample_report):
     ],
 )
 def test_nat_note(source, nat):
-    from aspdiag.advice import nat_note
+    from aspdiag.engine.advice import nat_note
 
     assert bool(nat_note(source)) is nat

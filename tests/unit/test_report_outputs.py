@@ -11,11 +11,12 @@ import pytest
 from markdown_it import MarkdownIt
 
 from aspdiag.cli import main
-from aspdiag.redact import redact, redaction_map
 from aspdiag.render import OutputFormat
-from aspdiag.render.json import report_to_dict
-from aspdiag.schema import REPORT_SCHEMA
+from aspdiag.report.codec import report_schema, report_to_dict
+from aspdiag.report.redact import redact, redaction_map
 from tests.unit.test_render import FW, V4, V6, sample_report  # noqa: F401  (fixture)
+
+REPORT_SCHEMA = report_schema()
 
 INTERNAL = ["198.18.1.2", "198.18.1.1", FW, "2001:db8:1::2", "2001:db8:1::1", "dtn-secret-01", "198.18.1.0"]
 
@@ -117,7 +118,7 @@ def test_missing_and_directory_report_files(tmp_path, capsys):
 
 
 def test_presets(tmp_path, monkeypatch):
-    from aspdiag.cli import find_preset
+    from aspdiag.cli.check import find_preset
 
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "none"))
     ena = find_preset("ena", None)
@@ -133,26 +134,24 @@ def test_presets(tmp_path, monkeypatch):
 
 
 def test_preset_with_bad_option_is_exit_2_before_any_probe(capsys, monkeypatch):
-    import aspdiag.cli as cli
+    import aspdiag.cli.check as cli
 
-    monkeypatch.setattr(cli, "_run_check", lambda *a, **k: pytest.fail("no probe on bad input"))
+    monkeypatch.setattr(cli, "run_check", lambda *a, **k: pytest.fail("no probe on bad input"))
     assert main(["check", "ena", "--udp-port", "0"]) == 2
     assert main(["check", "ena", "--rule-days", "0"]) == 2
 
 
 def test_redaction_catches_ports_case_mapped_and_zones(sample_report):  # noqa: F811
-    from aspdiag.model import DnsQuery, DnsResult
+    from aspdiag.measurements.dns.result import DnsQuery, DnsResult
+    from tests.reports import revise
 
     dns = sample_report.dns
     assert dns is not None
-    odd = replace(
+    odd = revise(
         sample_report,
         environment=replace(sample_report.environment, hostname="aspera"),
-        settings=replace(
-            sample_report.settings,
-            dns_servers=("198.18.9.9:5353", "[2001:DB8:9::53]:53"),
-            command="aspdiag check fasp.lab.test --dns-server 198.18.9.9:5353",
-        ),
+        settings=replace(sample_report.settings, dns_servers=("198.18.9.9:5353", "[2001:DB8:9::53]:53")),
+        command="aspdiag check fasp.lab.test --dns-server 198.18.9.9:5353",
         dns=DnsResult(
             dns.name,
             (*dns.queries, DnsQuery("TXT", dns.queries[0].outcome)),

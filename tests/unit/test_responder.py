@@ -7,30 +7,26 @@ from pathlib import Path
 
 import pytest
 
-from aspdiag.errors import ConfigError
-from aspdiag.responder import (
+from aspdiag.core.errors import ConfigError
+from aspdiag.tools.responder.limits import Caps, ReplayGuard, clamp_request
+from aspdiag.tools.responder.protocol import (
     DATA_HEADER,
     FLAG_LAST,
     MAX_MESSAGE_BYTES,
     REQUEST_BYTES,
     TAG_BYTES,
     WINDOW_S,
-    Caps,
     MessageType,
-    Pacer,
-    ReceiverStats,
     Rejected,
-    ReplayGuard,
-    Responder,
-    clamp_request,
     decode,
     encode,
     key_file_warning,
     load_responder_key,
     pack_data,
-    stats_from_body,
     unpack_data,
 )
+from aspdiag.tools.responder.server import Responder
+from aspdiag.tools.responder.stats import Pacer, ReceiverStats, stats_from_body
 
 KEY = b"k" * 32
 NOW = 1_800_000_000.0

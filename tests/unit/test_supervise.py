@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from aspdiag.cli import main
-from aspdiag.supervise import (
+from aspdiag.tools.supervise.supervisor import (
     Attempt,
     RunProgress,
     RunSettings,
@@ -332,7 +332,7 @@ def test_cli_any_command_and_status(tmp_path: Path, capsys: pytest.CaptureFixtur
 def test_status_says_when_the_supervisor_is_gone() -> None:
     import subprocess
 
-    from aspdiag.cli_run import describe_state
+    from aspdiag.cli.run import describe_state
 
     dead = subprocess.Popen(["true"])
     dead.wait()

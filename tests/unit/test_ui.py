@@ -4,8 +4,9 @@ import io
 
 from rich.console import Console
 
-from aspdiag.cli import _use_color
-from aspdiag.model import AnswerKind, HopRef, PortResult, PortState, ProbeAnswer, Protocol
+from aspdiag.cli.common import use_color as _use_color
+from aspdiag.core.model import PortState, Protocol
+from aspdiag.measurements.reachability.result import AnswerKind, HopRef, PortResult, ProbeAnswer
 from aspdiag.ui.progress import RichProgressObserver
 
 

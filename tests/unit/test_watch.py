@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from aspdiag.cli import main
-from aspdiag.watch import DirSampler, Sample, Tracker, run_watch
+from aspdiag.tools.watch import DirSampler, Sample, Tracker, run_watch
 
 
 def _truth(root: Path) -> tuple[int, int]:

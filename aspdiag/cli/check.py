@@ -1,0 +1,458 @@
+"""``aspdiag check`` (and ``aspdiag transfer``): validate the options into a CheckConfig, run the engine,
+write the reports, print the chosen format, exit with the verdict's code."""
+
+from __future__ import annotations
+
+import shlex
+import sys
+from dataclasses import replace
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+
+from aspdiag.cli.common import ForceOption, use_color
+from aspdiag.cli.responder import read_key
+from aspdiag.core.config import (
+    DEFAULT_TCP_PORTS,
+    DEFAULT_UDP_PORTS,
+    CheckConfig,
+    TransferSettings,
+    parse_size,
+    validate_host,
+    validate_max_hops,
+    validate_method,
+    validate_nameserver,
+    validate_port,
+    validate_ports,
+    validate_range,
+    validate_rule_days,
+    validate_timeout,
+)
+from aspdiag.core.errors import ConfigError, OutputError
+from aspdiag.core.exit_codes import exit_code_for
+from aspdiag.core.model import Report
+from aspdiag.core.presets import Preset, load_presets
+from aspdiag.render import OutputFormat
+from aspdiag.report.files import (
+    DEFAULT_REPORTS_DIR,
+    check_output,
+    prepare_reports_dir,
+    report_stem,
+    write_output,
+    write_report_set,
+)
+
+
+def find_preset(host: str, extra: Path | None) -> Preset | None:
+    """The preset a HOST argument names (a single word such as 'ena'), if any."""
+    if "." in host or ":" in host or not host.strip():
+        return None
+    return load_presets(extra).get(host.strip().lower())
+
+
+def _reproduce_command(config: CheckConfig) -> str:
+    argv = ["aspdiag", "check", config.preset or config.target.raw]
+    if config.tcp_ports != DEFAULT_TCP_PORTS:
+        argv += ["--ssh-port", ",".join(map(str, config.tcp_ports))]
+    if config.udp_ports != DEFAULT_UDP_PORTS:
+        argv += ["--udp-port", ",".join(map(str, config.udp_ports))]
+    if config.method != "auto":
+        argv += ["--method", config.method]
+    if config.max_hops != CheckConfig.max_hops:
+        argv += ["--max-hops", str(config.max_hops)]
+    if config.timeout_s != CheckConfig.timeout_s:
+        argv += ["--timeout", f"{config.timeout_s:g}"]
+    if config.dns_timeout_s != CheckConfig.dns_timeout_s:
+        argv += ["--dns-timeout", f"{config.dns_timeout_s:g}"]
+    for server in config.dns_servers:
+        argv += ["--dns-server", server]
+    if config.path and config.dataset_bytes is None:
+        argv += ["--path"]
+    if config.capacity and config.dataset_bytes is None:
+        argv += ["--capacity"]
+    if config.responder_port is not None:
+        argv += ["--responder"]  # the key stays where it was: a file or the environment
+        if config.responder_port != 33001:
+            argv += ["--responder-port", str(config.responder_port)]
+    if config.max_rate_mbps != CheckConfig.max_rate_mbps:
+        argv += ["--max-rate", f"{config.max_rate_mbps:g}"]
+    if config.dataset_bytes is not None:
+        argv += ["--dataset-size", str(config.dataset_bytes)]
+    return shlex.join(argv)
+
+
+def run_check(config: CheckConfig, *, quiet: bool, no_color: bool) -> Report:
+    """Wire the production adapters (composition root) and run the engine, with a live display on a TTY."""
+    import os
+
+    from aspdiag.compose import prepare
+    from aspdiag.engine.run import check as run
+    from aspdiag.ui.progress import RichProgressObserver
+
+    config, ctx, environment = prepare(config)
+    if not quiet and sys.stderr.isatty():
+        console = Console(stderr=True, no_color=no_color or bool(os.environ.get("NO_COLOR")))
+        with RichProgressObserver(console) as observer:
+            return run(config, ctx, environment, observer)
+    return run(config, ctx, environment)
+
+
+def check_command(
+    host: Annotated[
+        str,
+        typer.Argument(
+            metavar="HOST",
+            help="Aspera server: host name, IPv4 address or IPv6 address (brackets optional).",
+            show_default=False,
+        ),
+    ],
+    ssh_port: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--ssh-port",
+            metavar="PORT",
+            help="TCP (SSH control) port to test; repeat or use commas. Default: 22 and 33001.",
+        ),
+    ] = None,
+    udp_port: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--udp-port",
+            metavar="PORT",
+            help="UDP (FASP data) port to test; repeat or use commas. Default: 33001.",
+        ),
+    ] = None,
+    timeout: Annotated[
+        float,
+        typer.Option("--timeout", metavar="SECONDS", help="How long each port probe waits for an answer."),
+    ] = 3.0,
+    dns_timeout: Annotated[
+        float,
+        typer.Option("--dns-timeout", metavar="SECONDS", help="How long the DNS lookup may take."),
+    ] = 5.0,
+    dns_server: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--dns-server",
+            metavar="ADDR[:PORT]",
+            help="Ask this resolver instead of the system's (repeatable).",
+        ),
+    ] = None,
+    output_format: Annotated[
+        OutputFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="What to print (or write with --output). Default: terminal.",
+            case_sensitive=False,
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            dir_okay=False,
+            help="Write the report to FILE (format from --format or the suffix .json/.md/.html/.txt; "
+            "default JSON). Never overwrites unless --force.",
+        ),
+    ] = None,
+    force: ForceOption = False,
+    reports_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--reports-dir",
+            metavar="DIR",
+            file_okay=False,
+            help=f"Where the HTML, Markdown and JSON reports go. Default: ./{DEFAULT_REPORTS_DIR}/",
+        ),
+    ] = None,
+    no_reports: Annotated[
+        bool, typer.Option("--no-reports", help="Do not write reports to the reports directory.")
+    ] = False,
+    quiet: Annotated[
+        bool,
+        typer.Option("--quiet", "-q", help="No progress display; print only the verdict line."),
+    ] = False,
+    method: Annotated[
+        str,
+        typer.Option(
+            "--method",
+            metavar="auto|raw|socket",
+            help="Probe back-end: raw packets (scapy; root or CAP_NET_RAW) or unprivileged sockets. "
+            "auto picks raw when allowed.",
+        ),
+    ] = "auto",
+    max_hops: Annotated[
+        int, typer.Option("--max-hops", metavar="N", help="Highest TTL for the hop-by-hop localisation (1-64).")
+    ] = 16,
+    rule_days: Annotated[
+        int, typer.Option("--rule-days", metavar="DAYS", help="Suggested lifetime of the temporary firewall rules.")
+    ] = 30,
+    redact: Annotated[
+        bool, typer.Option("--redact", help="Replace internal addresses and host names with tokens in every output.")
+    ] = False,
+    presets: Annotated[
+        Path | None,
+        typer.Option(
+            "--presets", metavar="FILE", dir_okay=False, help="Extra preset file (TOML), see 'aspdiag presets'."
+        ),
+    ] = None,
+    path: Annotated[
+        bool, typer.Option("--path", help="Also measure RTT, jitter, loss and the path MTU toward UDP 33001.")
+    ] = False,
+    responder: Annotated[
+        bool,
+        typer.Option(
+            "--responder",
+            help="Also test against an 'aspdiag responder' running beside the server: two-way UDP/TCP answers "
+            "on its port and a UDP throughput test up and down, capped by --max-rate. Key: "
+            "--responder-key-file or ASPDIAG_RESPONDER_KEY.",
+        ),
+    ] = False,
+    responder_port: Annotated[
+        str, typer.Option("--responder-port", metavar="PORT", help="The responder's port (its --port).")
+    ] = "33001",
+    responder_key_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--responder-key-file",
+            metavar="FILE",
+            dir_okay=False,
+            help="File with the responder's shared key (else ASPDIAG_RESPONDER_KEY; never on the command line).",
+        ),
+    ] = None,
+    responder_seconds: Annotated[
+        float,
+        typer.Option("--responder-seconds", metavar="SECONDS", help="Length of each responder throughput test."),
+    ] = 2.0,
+    capacity: Annotated[
+        bool,
+        typer.Option(
+            "--capacity",
+            help="Also estimate the path's capacity (burst and sustained rate, shaper) with paced packet trains: "
+            "at most 3 s and 4 MB per address, never faster than --max-rate. TCP resets as root, else ICMP.",
+        ),
+    ] = False,
+    dataset_size: Annotated[
+        str | None,
+        typer.Option(
+            "--dataset-size",
+            metavar="SIZE",
+            help="Estimate the transfer time of this much data, e.g. 2.3TB (implies --path and --capacity).",
+        ),
+    ] = None,
+    transfer: Annotated[bool, typer.Option("--transfer", help="Also run a capped test transfer with ascp.")] = False,
+    remote_file: Annotated[
+        str | None, typer.Option("--remote-file", metavar="PATH", help="Test download of this remote file.")
+    ] = None,
+    upload: Annotated[bool, typer.Option("--upload", help="Test upload of generated data instead.")] = False,
+    to_folder: Annotated[
+        str | None, typer.Option("--to-folder", metavar="DIR", help="Remote folder for --upload.")
+    ] = None,
+    user: Annotated[str | None, typer.Option("--user", metavar="NAME", help="Transfer user (or the preset's).")] = None,
+    key: Annotated[
+        Path | None,
+        typer.Option(
+            "--key",
+            "-i",
+            metavar="FILE",
+            dir_okay=False,
+            help="SSH private key file for ascp (-i). Passwords/tokens go in "
+            "ASPERA_SCP_PASS / ASPERA_SCP_TOKEN, never on the command line.",
+        ),
+    ] = None,
+    ascp: Annotated[
+        Path | None,
+        typer.Option(
+            "--ascp", metavar="PATH", help="The ascp to use (else ASPDIAG_ASCP, PATH and the known install locations)."
+        ),
+    ] = None,
+    rate: Annotated[float, typer.Option("--rate", metavar="MBPS", help="Test transfer target rate (ascp -l).")] = 10.0,
+    max_rate: Annotated[
+        float, typer.Option("--max-rate", metavar="MBPS", help="Politeness cap: no rate above this.")
+    ] = 100.0,
+    time_limit: Annotated[
+        float, typer.Option("--time-limit", metavar="SECONDS", help="Wall-time cap of the test transfer.")
+    ] = 20.0,
+    max_bytes: Annotated[
+        str, typer.Option("--max-bytes", metavar="SIZE", help="Byte cap of the test transfer.")
+    ] = "64MB",
+    no_encryption: Annotated[
+        bool, typer.Option("--no-encryption", help="ascp -T (some servers refuse stronger encryption).")
+    ] = False,
+    no_color: Annotated[bool, typer.Option("--no-color", help="No colours (also honoured: NO_COLOR).")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Log details and show tracebacks on errors.")] = False,
+) -> None:
+    """Check whether an Aspera transfer to HOST can work: DNS, local route, TCP 22/33001, UDP 33001.
+
+    HOST may also name a preset (e.g. 'ena'; see 'aspdiag presets').
+
+    Writes `reports/<host>-<UTC time>.html`, `.md` and `.json` unless --no-reports.
+    """
+    preset = find_preset(host, presets)
+    port_of_responder = validate_port(responder_port, option="--responder-port")
+    config = CheckConfig(
+        target=validate_host(preset.host if preset else host),
+        tcp_ports=validate_ports(
+            ssh_port, (preset.ssh_ports if preset else ()) or DEFAULT_TCP_PORTS, option="--ssh-port"
+        ),
+        udp_ports=validate_ports(
+            udp_port, (preset.udp_ports if preset else ()) or DEFAULT_UDP_PORTS, option="--udp-port"
+        ),
+        timeout_s=validate_timeout(timeout, option="--timeout"),
+        dns_timeout_s=validate_timeout(dns_timeout, option="--dns-timeout"),
+        dns_servers=tuple(validate_nameserver(s) for s in dns_server or ()),
+        method=validate_method(method),
+        max_hops=validate_max_hops(max_hops),
+        rule_days=validate_rule_days(rule_days),
+        ascp_user=user or (preset.user if preset else None),
+        preset=preset.name if preset else None,
+        preset_key_files=preset.key_files if preset else (),
+        path=path or dataset_size is not None,
+        capacity=capacity or dataset_size is not None,
+        responder_port=port_of_responder if responder else None,
+        responder_key=read_key(responder_key_file, option="--responder-key-file") if responder else b"",
+        responder_duration_s=validate_range("--responder-seconds", responder_seconds, 0.5, 30.0, what="seconds"),
+        dataset_bytes=parse_size(dataset_size, "--dataset-size") if dataset_size is not None else None,
+        max_rate_mbps=max_rate,
+    )
+    if not 0 < max_rate <= 100_000:
+        raise ConfigError(f"--max-rate {max_rate:g} is out of range", "give Mbit/s, e.g. --max-rate 100")
+    if transfer or remote_file or upload:
+        from aspdiag.compose import find_ascp
+
+        installations = find_ascp(str(ascp) if ascp is not None else None)
+        config = replace(
+            config,
+            ascp_installations=tuple(installations),
+            transfer=_transfer_settings(
+                installations,
+                user or (preset.user if preset else None),
+                remote_file,
+                upload,
+                to_folder,
+                key,
+                rate,
+                max_rate,
+                time_limit,
+                max_bytes,
+                no_encryption,
+            ),
+        )
+    config = replace(config, command=_reproduce_command(config))
+    finish(config, output, output_format, force, reports_dir, no_reports, quiet, no_color, redact)
+
+
+def finish(
+    config: CheckConfig,
+    output: Path | None,
+    output_format: OutputFormat | None,
+    force: bool,
+    reports_dir: Path | None,
+    no_reports: bool,
+    quiet: bool,
+    no_color: bool,
+    redact: bool,
+) -> None:
+    """Open every destination first (bad paths fail fast with exit 2), run the check, write and print."""
+    file_format: OutputFormat | None = None
+    if output is not None:
+        check_output(output, force=force)
+        file_format = output_format or OutputFormat.from_suffix(str(output)) or OutputFormat.JSON
+    reports_path: Path | None = None
+    if not no_reports:
+        try:
+            reports_path = prepare_reports_dir(reports_dir or Path(DEFAULT_REPORTS_DIR))
+        except OutputError:
+            if reports_dir is not None:
+                raise
+            typer.echo(
+                f"aspdiag: warning: ./{DEFAULT_REPORTS_DIR}/ is not writable; no reports will be written "
+                "(use --reports-dir DIR)",
+                err=True,
+            )
+    report = run_check(config, quiet=quiet, no_color=no_color)
+    if redact:
+        from aspdiag.report.redact import redact as redact_report
+
+        report = redact_report(report)
+    stdout_format = output_format if output is None and output_format is not None else OutputFormat.TERMINAL
+    if quiet and stdout_format is OutputFormat.TERMINAL:
+        a = report.assessment
+        typer.echo(f"{a.verdict.value}: {a.summary}")
+    else:
+        width = Console().width if sys.stdout.isatty() else 120
+        sys.stdout.write(stdout_format.to_renderer(color=use_color(no_color, sys.stdout), width=width)(report))
+        sys.stdout.flush()
+    written: list[Path] = []
+    if reports_path is not None:
+        texts = {
+            fmt.suffix: fmt.to_renderer()(report)
+            for fmt in (OutputFormat.JSON, OutputFormat.MARKDOWN, OutputFormat.HTML)
+        }
+        written += write_report_set(reports_path, report_stem(config.target.host), texts)
+    if output is not None and file_format is not None:
+        write_output(output, file_format.to_renderer(color=False)(report), force=force)
+        written.append(output)
+    if written and not quiet:
+        typer.echo("reports: " + ", ".join(str(p) for p in written), err=True)
+    raise typer.Exit(int(exit_code_for(report.assessment.verdict, interrupted=report.interrupted)))
+
+
+def _transfer_settings(
+    installations: list[Any],
+    user: str | None,
+    remote_file: str | None,
+    upload: bool,
+    to_folder: str | None,
+    key: Path | None,
+    rate: float,
+    max_rate: float,
+    time_limit: float,
+    max_bytes: str,
+    no_encryption: bool,
+) -> TransferSettings:
+    """Validate the test-transfer options (every problem is one line and exit 2)."""
+    from aspdiag.measurements.transfer.run import validate_remote_path, validate_user
+
+    if not installations:
+        raise ConfigError(
+            "no ascp was found for the test transfer",
+            "install IBM Aspera Connect (or the Transfer SDK), or give --ascp PATH / ASPDIAG_ASCP",
+        )
+    if upload == bool(remote_file):
+        raise ConfigError(
+            "a test transfer needs either --remote-file PATH (download) or --upload --to-folder DIR",
+            "e.g. --transfer --remote-file /aspera-test/10MB.bin",
+        )
+    if upload and not to_folder:
+        raise ConfigError("--upload needs --to-folder DIR", "give the remote folder that accepts the test upload")
+    if user is None:
+        raise ConfigError("the test transfer needs a user name", "give --user NAME (or use a preset that has one)")
+    if key is not None and not key.is_file():
+        raise ConfigError(f"--key {str(key)!r} is not a file", "give the path of the SSH private key file")
+    if not 0 < rate <= max_rate:  # --max-rate itself was checked by 'check' before this is called
+        raise ConfigError(
+            f"--rate {rate:g} Mbit/s is not within 0 and --max-rate {max_rate:g}",
+            "lower --rate, or raise --max-rate if the network owner agrees",
+        )
+    if not 1 <= time_limit <= 600:
+        raise ConfigError(f"--time-limit {time_limit:g} is out of range", "give 1 to 600 seconds")
+    return TransferSettings(
+        ascp=installations[0].path,
+        user=validate_user(user),
+        download=not upload,
+        remote_path=validate_remote_path(
+            (to_folder if upload else remote_file) or "", "--to-folder" if upload else "--remote-file"
+        ),
+        rate_mbps=rate,
+        time_limit_s=time_limit,
+        max_bytes=parse_size(max_bytes, "--max-bytes"),
+        key_file=str(key) if key else None,
+        encrypt=not no_encryption,
+    )

@@ -1,0 +1,136 @@
+"""``aspdiag explain``: failed, stalled or slow transfers explained from ascp output and logs."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+from rich.console import Console
+
+from aspdiag.cli.check import run_check
+from aspdiag.cli.common import ForceOption, NoColorOption, OutputOption, emit, use_color
+from aspdiag.core.config import DEFAULT_TCP_PORTS, DEFAULT_UDP_PORTS, CheckConfig, validate_host
+from aspdiag.core.errors import ConfigError
+from aspdiag.core.exit_codes import ExitCode
+from aspdiag.render import OutputFormat
+from aspdiag.report.files import DEFAULT_REPORTS_DIR, check_output, prepare_reports_dir, report_stem, write_report_set
+
+if TYPE_CHECKING:
+    from aspdiag.tools.explain.run import ExplainReport
+
+
+def explain_command(
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[FILE|DIR|-]...",
+            help="ascp output or logs (aspera-scp-transfer*.log); a directory is read whole; '-' or nothing: stdin.",
+        ),
+    ] = None,
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", "-f", case_sensitive=False, help="terminal, markdown, html or json.")
+    ] = OutputFormat.TERMINAL,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    report: Annotated[
+        bool,
+        typer.Option("--report", help="Also write the explanation to reports/ (`explain-<UTC time>.{html,md,json}`)."),
+    ] = False,
+    reports_dir: Annotated[
+        Path | None, typer.Option("--reports-dir", metavar="DIR", file_okay=False, help="Where --report writes.")
+    ] = None,
+    probe: Annotated[
+        bool, typer.Option("--probe", help="Run 'aspdiag check' against each peer right away and fold the result in.")
+    ] = False,
+    no_color: NoColorOption = False,
+) -> None:
+    """Explain failed, stalled or slow transfers from ascp output and logs: cause, evidence, next step.
+
+    Reads captured stdout/stderr, aspera-scp-transfer*.log files (also syslog and Windows forms, CRLF,
+    UTF-16, rotated, truncated or interleaved sessions). Exit: 0 all sessions succeeded, 1 a session
+    failed or cannot be told, 2 nothing usable in the input.
+    """
+    from aspdiag.render.explain import render_explain
+    from aspdiag.tools.explain.run import explain_inputs
+
+    items = paths or ["-"]
+    if items == ["-"] and sys.stdin.isatty():
+        raise ConfigError(
+            "no input: give ascp output or log files, a directory, or pipe them in",
+            "e.g. aspdiag explain ~/aspera-logs/  or  ascp ... 2>&1 | aspdiag explain",
+        )
+    if output is not None:
+        check_output(output, force=force)
+    reports_path = prepare_reports_dir(reports_dir or Path(DEFAULT_REPORTS_DIR)) if report else None
+    progress_ctx = _bytes_progress(items) if sys.stderr.isatty() else None
+    if progress_ctx is not None:
+        with progress_ctx as advance:
+            result = explain_inputs(items, sys.stdin.buffer, on_bytes=advance)
+    else:
+        result = explain_inputs(items, sys.stdin.buffer)
+    if not result.usable:
+        reasons = "; ".join(f"{name}: {why}" for name, why in result.problems) or "no input"
+        raise ConfigError(
+            f"nothing usable to explain ({reasons})", "give ascp's own output or its aspera-scp-transfer*.log files"
+        )
+    if probe:
+        result = _probe_peers(result)
+    text = render_explain(result, output_format, color=output is None and use_color(no_color, sys.stdout))
+    emit(text, output, force)
+    if reports_path is not None:
+        texts = {
+            fmt.suffix: render_explain(result, fmt)
+            for fmt in (OutputFormat.JSON, OutputFormat.MARKDOWN, OutputFormat.HTML)
+        }
+        written = write_report_set(reports_path, report_stem("explain"), texts)
+        typer.echo("reports: " + ", ".join(str(p) for p in written), err=True)
+    ok = all(s.outcome == "success" for s in result.sessions)
+    raise typer.Exit(int(ExitCode.READY if ok else ExitCode.FINDINGS))
+
+
+class _bytes_progress:
+    """A rich progress bar over the bytes of the inputs (for big logs), as a context manager."""
+
+    def __init__(self, items: list[str]) -> None:
+        self.total = sum(Path(i).stat().st_size for i in items if i != "-" and Path(i).is_file()) or None
+
+    def __enter__(self) -> Callable[[int], None]:
+        from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
+
+        self.progress = Progress(
+            TextColumn("reading"),
+            BarColumn(),
+            DownloadColumn(),
+            TimeRemainingColumn(),
+            console=Console(stderr=True),
+            transient=True,
+        )
+        self.progress.start()
+        task = self.progress.add_task("read", total=self.total)
+        return lambda n: self.progress.advance(task, n)
+
+    def __exit__(self, *exc: object) -> None:
+        self.progress.stop()
+
+
+def _probe_peers(result: ExplainReport) -> ExplainReport:
+    """Check every peer named in the sessions and attach the verdict to each session."""
+    summaries: dict[str, str] = {}
+    sessions = []
+    for session in result.sessions:
+        peer = session.peer_address
+        if peer and peer not in summaries:
+            config = CheckConfig(
+                target=validate_host(peer),
+                tcp_ports=(session.tcp_port,) if session.tcp_port else DEFAULT_TCP_PORTS,
+                udp_ports=(session.udp_port,) if session.udp_port else DEFAULT_UDP_PORTS,
+            )
+            checked = run_check(config, quiet=True, no_color=True)
+            a = checked.assessment
+            summaries[peer] = f"{a.verdict.value}: {a.summary}"
+        sessions.append(replace(session, probe_summary=summaries.get(peer or "")))
+    return replace(result, sessions=tuple(sessions))

@@ -1,0 +1,197 @@
+"""The ``aspdiag`` application: the typer app with every command registered, and ``main``, the only place
+that maps exceptions to exit codes (bad input is one line and exit 2, never a traceback unless --debug)."""
+
+from __future__ import annotations
+
+import logging
+import signal
+import sys
+import threading
+import traceback
+from typing import Annotated
+
+import typer
+
+from aspdiag import __version__
+from aspdiag.cli import catalog, check, explain, info, report, responder, run, watch
+from aspdiag.core.errors import AspdiagError, ConfigError
+from aspdiag.core.exit_codes import ExitCode
+
+logger = logging.getLogger("aspdiag")
+
+
+def _click_class(name: str) -> type[Exception]:
+    # typer >= 0.20 vendors click (typer._click); find its exception classes through a public one.
+    return next(c for c in typer.BadParameter.__mro__ if c.__name__ == name)
+
+
+_ClickException = _click_class("ClickException")
+_UsageError = _click_class("UsageError")
+
+app = typer.Typer(
+    name="aspdiag",
+    # Markdown: docstring paragraphs reflow to the terminal width instead of keeping the source's line breaks.
+    rich_markup_mode="markdown",
+    context_settings={"help_option_names": ["-h", "--help"]},
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+def _version_callback(value: bool) -> None:
+    if value:
+        typer.echo(f"aspdiag {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            help="Show the version and exit.",
+            callback=_version_callback,
+            is_eager=True,
+        ),
+    ] = False,
+) -> None:
+    """Will an IBM Aspera (FASP/ascp) transfer work from here, and if not, what must be opened?
+
+    Preflight checks: DNS, local routes, TCP 22/33001 (SSH control) and UDP 33001 (FASP data).
+
+    Exit codes: 0 ready, 1 findings that block or degrade a transfer, 2 bad input, 3 tool error, 130 interrupted.
+    """
+
+
+app.command("check")(check.check_command)
+
+
+@app.command("transfer", context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
+def transfer_command(ctx: typer.Context) -> None:
+    """Run 'aspdiag check HOST --transfer ...': reachability first, then a capped test transfer.
+
+    Takes every option of 'aspdiag check' (see 'aspdiag check --help'): --remote-file PATH or --upload
+    --to-folder DIR, --user, --key, --ascp, --rate, --max-rate, --time-limit, --max-bytes.
+    """
+    raise typer.Exit(main(["check", *ctx.args, "--transfer", *(["--debug"] if "--debug" in sys.argv else [])]))
+
+
+app.command("explain")(explain.explain_command)
+app.command("ascp")(info.ascp_command)
+app.command("schema")(info.schema_command)
+app.command("presets")(info.list_presets)
+app.command("catalog")(catalog.catalog_command)
+app.command("watch")(watch.watch_command)
+app.command("run", context_settings={"allow_interspersed_args": False})(run.run_command)
+app.command("status")(run.status_command)
+app.command("responder")(responder.responder_command)
+
+report_app = typer.Typer(
+    help="Re-render or merge saved JSON reports.",
+    context_settings={"help_option_names": ["-h", "--help"]},
+    no_args_is_help=True,
+)
+report_app.command("render")(report.report_render)
+report_app.command("merge")(report.report_merge)
+app.add_typer(report_app, name="report")
+
+
+def _terminate(signum: int, frame: object) -> None:
+    """SIGTERM ends a run like Ctrl-C: what was measured is written, children are stopped."""
+    raise KeyboardInterrupt
+
+
+def _stop_children() -> None:
+    """Stop any ascp still running and remove its temporary directory (after Ctrl-C, the engine returns
+    while the transfer's thread is still waiting on it)."""
+    if "aspdiag.adapters.process" in sys.modules:
+        from aspdiag.adapters.process import stop_all
+
+        stop_all()  # ascp first: it may still be writing into its directory
+    if "aspdiag.measurements.transfer.run" in sys.modules:
+        from aspdiag.measurements.transfer.run import remove_workdirs
+
+        remove_workdirs()
+
+
+def _quiet_thread_exception(args: threading.ExceptHookArgs) -> None:
+    """An exception that escapes a library's own background thread (scapy's sender, for one, can hit a
+    closed pipe when Ctrl-C ends its sniffer) is not a result: the engine gives every probe its own
+    deadline and reports a probe that never answered. So it is logged for --debug, not printed as a
+    traceback over the report."""
+    name = args.thread.name if args.thread is not None else "?"
+    logging.getLogger("aspdiag").debug(
+        "background thread %s ended with %s: %s", name, args.exc_type.__name__, args.exc_value
+    )
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _fail(message: str, hint: str, code: ExitCode) -> int:
+    line = f"aspdiag: error: {_one_line(message)}"
+    if hint:
+        line += f" (hint: {_one_line(hint)})"
+    print(line, file=sys.stderr)
+    return int(code)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Console-script entry point; returns the exit status."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in args
+    if debug:  # accepted by every command, anywhere on the line
+        args = [a for a in args if a != "--debug"]
+    logging.basicConfig(
+        level=logging.DEBUG if debug else logging.WARNING,
+        format="aspdiag: %(levelname)s: %(message)s",
+    )
+    if not debug:
+        logging.getLogger("aspdiag").setLevel(logging.WARNING)
+    in_main = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _terminate) if in_main else None
+    previous_hook = threading.excepthook
+    if not debug:
+        threading.excepthook = _quiet_thread_exception
+    try:
+        result = app(args=args, prog_name="aspdiag", standalone_mode=False)
+        return int(result) if isinstance(result, int) else 0
+    except ConfigError as exc:
+        if debug:
+            traceback.print_exc()
+        return _fail(str(exc), exc.hint, ExitCode.USAGE)
+    except _UsageError as exc:
+        ctx = getattr(exc, "ctx", None)
+        if type(exc).__name__ == "NoArgsIsHelpError":
+            return int(ExitCode.USAGE)  # typer has already printed the help
+        if debug:
+            traceback.print_exc()
+        command = ctx.command_path if ctx is not None else "aspdiag"
+        return _fail(exc.format_message(), f"run '{command} --help'", ExitCode.USAGE)  # type: ignore[attr-defined]
+    except _ClickException as exc:
+        if debug:
+            traceback.print_exc()
+        return _fail(exc.format_message(), "", ExitCode.USAGE)  # type: ignore[attr-defined]
+    except (typer.Abort, KeyboardInterrupt):
+        print("aspdiag: interrupted", file=sys.stderr)
+        return int(ExitCode.INTERRUPTED)
+    except AspdiagError as exc:
+        if debug:
+            traceback.print_exc()
+        return _fail(str(exc), exc.hint, ExitCode.TOOL_ERROR)
+    except Exception as exc:
+        if debug:
+            traceback.print_exc()
+        return _fail(
+            f"internal error: {type(exc).__name__}: {exc}",
+            "re-run with --debug and report the traceback",
+            ExitCode.TOOL_ERROR,
+        )
+    finally:
+        _stop_children()
+        threading.excepthook = previous_hook
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)

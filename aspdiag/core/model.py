@@ -1,0 +1,318 @@
+"""The shared vocabulary of a check: the target, the run's settings and environment, findings and the
+verdict, and the one Report that holds every measurement's section.
+
+Nothing here does I/O or names a measurement. A measurement's own result types live in its package
+(``aspdiag.measurements.<name>``); the Report keeps them in ``sections``, keyed by the measurement's key,
+and the registry (``aspdiag.engine.registry``) says which type each key holds. Units are in field names.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Any, ClassVar
+
+from aspdiag.core.codec import SKIP, Address, Port, at
+
+SCHEMA_VERSION = "1"
+"""Version of the JSON report layout. Readers accept this and every older version they know."""
+
+
+def utc_now_iso() -> str:
+    """The current UTC time as an ISO 8601 string with millisecond precision and a ``Z``."""
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+class Family(StrEnum):
+    """IP address family."""
+
+    IPV4 = "ipv4"
+    IPV6 = "ipv6"
+
+    @staticmethod
+    def of(address: str) -> Family:
+        """The family of an address literal."""
+        return Family.IPV6 if ipaddress.ip_address(address).version == 6 else Family.IPV4
+
+
+class Protocol(StrEnum):
+    """Transport protocol of a port probe."""
+
+    TCP = "tcp"
+    UDP = "udp"
+
+
+class PortState(StrEnum):
+    """What the reachability check found for one port (shared: later measurements and the verdict read it)."""
+
+    OPEN = "open"
+    """TCP handshake completed (SYN-ACK), or a UDP reply came back from a service."""
+    CLOSED = "closed"
+    """A TCP reset or ICMP port-unreachable that really comes from the target. For UDP to an idle Aspera
+    server this is the expected answer: the path is open."""
+    REJECTED = "rejected"
+    """ICMP prohibited/unreachable, or a reset / port-unreachable the evidence attributes to a device
+    before the target (offender address, or a hop distance shorter than the target's)."""
+    DROPPED = "dropped"
+    """No answer at all; ``blocked_at`` says where the TTL-limited probes went silent."""
+    ERROR = "error"
+    """Could not test (local error); ``detail`` says why."""
+
+
+@dataclass(frozen=True)
+class Target:
+    """What the user asked to check, normalised."""
+
+    raw: str = field(metadata=at("input"))
+    """Exactly what was typed."""
+    host: str
+    """The host to query: an ASCII (IDNA) name without trailing dot, or an address literal."""
+    is_literal: bool
+    """True when ``host`` is an IP address literal; DNS is then skipped."""
+
+    @property
+    def display(self) -> str:
+        """How to show the target to a person (the Unicode form for IDN names)."""
+        if self.is_literal:
+            return self.host
+        try:
+            unicode = self.host.encode("ascii").decode("idna")
+        except UnicodeError:
+            return self.host
+        return unicode if unicode == self.raw.rstrip(".") else self.host
+
+
+# --------------------------------------------------------------------------- run metadata
+
+
+@dataclass(frozen=True)
+class SourceAddress:
+    """A local address the probes left from, and its interface."""
+
+    address: str
+    interface: str
+
+
+@dataclass(frozen=True)
+class Environment:
+    """Where and how the check ran."""
+
+    hostname: str
+    os: str
+    python: str
+    uid: int
+    privileged: bool
+    """True when raw sockets are possible (root or CAP_NET_RAW)."""
+    sources: tuple[SourceAddress, ...] = ()
+    """The local addresses the probes used (filled in from the routes when the check ends)."""
+    resolver: str | None = None
+    """The resolver that answered the DNS lookup, if any did."""
+    ascp_installations: tuple[str, ...] | None = None
+    """Paths of the ascp installations found (None: not looked for)."""
+
+
+@dataclass(frozen=True)
+class ProbeFailure:
+    """A probe the engine had to give up on (exceeded its timeout, or crashed)."""
+
+    key: str = field(metadata=at("probe"))
+    reason: str
+
+
+@dataclass(frozen=True)
+class CheckSettings:
+    """The settings a check ran with (echoed in the report so a reader can reproduce it)."""
+
+    tcp_ports: tuple[Port, ...]
+    udp_ports: tuple[Port, ...]
+    timeout_s: float
+    dns_timeout_s: float
+    dns_servers: tuple[str, ...] = ()
+    method: str = "socket"
+    """The probe method used for reachability: ``raw`` or ``socket``."""
+    max_hops: int = 16
+    rule_days: int = 30
+    """Suggested lifetime of the temporary firewall rules in the change request."""
+    ascp_user: str | None = None
+    """Transfer user name, when a preset knows it (for the recommended ascp command)."""
+    preset: str | None = None
+    preset_key_files: tuple[str, ...] = ()
+    """Key files the preset's service needs for public downloads (any one of them)."""
+
+
+# --------------------------------------------------------------------------- verdict
+
+
+class Verdict(StrEnum):
+    """The one-word answer at the top of every report."""
+
+    READY = "ready"
+    DEGRADED = "degraded"
+    BLOCKED = "blocked"
+    CANNOT_TELL = "cannot tell"
+
+
+class Severity(StrEnum):
+    """How much a finding matters for a transfer."""
+
+    BLOCKER = "blocker"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One statement about the transfer, with what to do about it."""
+
+    severity: Severity
+    title: str
+    detail: str = ""
+    action: str = ""
+    address: str | None = None
+    """The address the finding is about, if it is about one."""
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """The verdict with its one-sentence summary, the next step, and the findings behind it."""
+
+    verdict: Verdict
+    summary: str
+    next_step: str
+    findings: tuple[Finding, ...] = ()
+
+
+@dataclass(frozen=True)
+class RuleRequest:
+    """One row of the firewall change request: exactly one rule the perimeter team must add."""
+
+    source_address: str | None
+    source_subnet: str | None
+    nat_note: str
+    destination_name: str | None
+    destination_address: str
+    protocol: Protocol
+    ports: str
+    """A port or a range, e.g. ``33001`` or ``33001-33010``."""
+    direction: str
+    action: str
+    justification: str
+    expires: str
+    """Suggested expiry date of the temporary rule (YYYY-MM-DD)."""
+    evidence: str
+    """Where and how the traffic stops, with the method and the time of the probe."""
+    needed: bool = True
+    """False for a rule the transfer can do without (the verdict is ready: e.g. only IPv6 is blocked and
+    ascp uses IPv4 unless -6); still listed, so that both families can be made to agree."""
+
+
+class ItemStatus(StrEnum):
+    """State of one checklist item."""
+
+    DONE = "done"
+    TODO = "to do"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    """One step of the pre-download checklist."""
+
+    item: str
+    status: ItemStatus
+    note: str
+
+
+@dataclass(frozen=True)
+class Recommendations:
+    """What to run: the tuned ascp command line and the pre-download checklist."""
+
+    ascp_command: str = ""
+    checklist: tuple[ChecklistItem, ...] = ()
+
+
+# --------------------------------------------------------------------------- report
+
+UNJUDGED = Assessment(Verdict.CANNOT_TELL, "The report has not been judged.", "run the check again")
+"""The placeholder verdict of a report the engine has not judged yet (never rendered by the tool)."""
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything one ``aspdiag check`` run measured, and the verdict the engine gave it.
+
+    ``sections`` maps each measurement's key (``dns``, ``routes``, ``ports``, ``paths``, ...) to what it
+    found; ``report.<key>`` reads one (untyped, for convenience), and each measurement package offers a
+    typed accessor. The verdict, the change request and the recommendations are computed once, when the
+    check ends, and saved with the report: rendering a saved report shows the verdict it had.
+    """
+
+    JSON_DERIVED: ClassVar[Mapping[str, str]] = {"tool.name": "tool_name"}
+
+    tool_version: str = field(metadata=at("tool.version"))
+    target: Target
+    settings: CheckSettings = field(metadata=at("run.settings"))
+    environment: Environment
+    started_utc: str = field(metadata=at("run.started_utc"))
+    finished_utc: str = field(metadata=at("run.finished_utc"))
+    sections: Mapping[str, Any] = field(default_factory=dict, metadata=SKIP)
+    """Measurement key -> its section (encoded by the report codec, one JSON key per measurement)."""
+    failures: tuple[ProbeFailure, ...] = ()
+    interrupted: bool = field(default=False, metadata=at("run.interrupted"))
+    command: str = field(default="", metadata=at("run.command"))
+    """The aspdiag command line that reproduces this run."""
+    assessment: Assessment = field(default=UNJUDGED, metadata=at("verdict"))
+    change_request: tuple[RuleRequest, ...] = ()
+    recommendations: Recommendations = Recommendations()
+    schema_version: str = SCHEMA_VERSION
+
+    @property
+    def tool_name(self) -> str:
+        """Always ``aspdiag`` (a reader checks it before anything else)."""
+        return "aspdiag"
+
+    def __getattr__(self, name: str) -> Any:
+        # ``report.ports``, ``report.dns``...: a section by its key. Only called for names that are not
+        # fields; typed code uses the measurement's accessor instead.
+        sections = self.__dict__.get("sections")
+        if sections is not None and name in sections:
+            return sections[name]
+        raise AttributeError(f"{type(self).__name__!r} has no attribute or section {name!r}")
+
+    def section(self, key: str, default: Any = None) -> Any:
+        """The section of one measurement (``default`` when it did not run)."""
+        return self.sections.get(key, default)
+
+    @property
+    def addresses(self) -> tuple[str, ...]:
+        """The addresses that were (or would have been) probed: those the DNS section found."""
+        dns = self.sections.get("dns")
+        addresses = getattr(dns, "addresses", ())
+        return tuple(addresses)
+
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Address",
+    "Assessment",
+    "CheckSettings",
+    "ChecklistItem",
+    "Environment",
+    "Family",
+    "Finding",
+    "ItemStatus",
+    "PortState",
+    "ProbeFailure",
+    "Protocol",
+    "Recommendations",
+    "Report",
+    "RuleRequest",
+    "Severity",
+    "SourceAddress",
+    "Target",
+    "Verdict",
+    "utc_now_iso",
+]

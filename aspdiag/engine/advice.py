@@ -1,0 +1,201 @@
+"""What to ask for and what to run: the firewall change request, the tuned ascp command line and the
+pre-download checklist, all pure functions of a Report."""
+
+from __future__ import annotations
+
+import ipaddress
+from dataclasses import replace
+from datetime import datetime, timedelta
+
+from aspdiag.core.model import ChecklistItem, Family, ItemStatus, PortState, Protocol, Report, RuleRequest, Verdict
+from aspdiag.measurements.path import paths_of
+from aspdiag.measurements.reachability import PortResult, ports_for, ports_of
+from aspdiag.measurements.route import route_for, routes_of
+
+DEFAULT_RULE_DAYS = 30
+POLITENESS_CAP_MBPS = 100
+"""Target rate suggested while capacity is not measured: do not hog someone else's network."""
+FASP_TCP_PORT = 33001
+
+
+def _ranges(ports: list[int]) -> list[str]:
+    """``[33001, 33002, 33003, 33005]`` -> ``["33001-33003", "33005"]``."""
+    out: list[str] = []
+    for port in sorted(set(ports)):
+        if out and "-" not in out[-1] and int(out[-1]) == port - 1:
+            out[-1] = f"{out[-1]}-{port}"
+        elif out and "-" in out[-1] and int(out[-1].split("-")[1]) == port - 1:
+            out[-1] = f"{out[-1].split('-')[0]}-{port}"
+        else:
+            out.append(str(port))
+    return out
+
+
+def _blocked(result: PortResult) -> bool:
+    return (
+        result.state in (PortState.REJECTED, PortState.DROPPED)
+        and not result.rate_limit_suspected
+        and not result.path_open
+    )
+
+
+_NAT_RANGES = tuple(
+    ipaddress.ip_network(n) for n in ("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10", "fc00::/7")
+)
+"""Private (RFC 1918, RFC 6598 shared, IPv6 ULA) ranges: a client there reaches the Internet through NAT."""
+
+
+def nat_note(source: str | None) -> str:
+    """A note when the client's address is private: the perimeter will see a translated address."""
+    if source is None:
+        return "source address unknown"
+    try:
+        address = ipaddress.ip_address(source)
+    except ValueError:  # redacted ("ip-1")
+        return ""
+    if any(address.version == net.version and address in net for net in _NAT_RANGES):
+        return (
+            "the client has a private address: the perimeter probably sees it through NAT; "
+            "use the translated public address (or the NAT pool) as the source"
+        )
+    return ""
+
+
+CHANGE_REQUEST_COLUMNS = (
+    "#",
+    "Source",
+    "Destination",
+    "Protocol / port",
+    "Direction",
+    "Action",
+    "Justification",
+    "Expires",
+    "Evidence",
+)
+"""Column titles of the change-request table, the same in every report format."""
+
+
+def change_request(report: Report, rule_days: int = DEFAULT_RULE_DAYS) -> tuple[RuleRequest, ...]:
+    """One row per rule really needed: UDP data ports blocked toward an address, and the SSH control port
+    when no control port reaches that address (TCP 33001, as IBM recommends, when it was tested)."""
+    started = datetime.fromisoformat(report.started_utc.replace("Z", "+00:00")) if report.started_utc else None
+    expires = (started + timedelta(days=rule_days)).date().isoformat() if started else ""
+    name = None if report.target.is_literal else report.target.host
+    rows: list[RuleRequest] = []
+    for address in report.addresses:
+        ports = ports_for(report, address)
+        route = route_for(report, address)
+        source = route.source_address if route else None
+        subnet = route.source_subnet if route else None
+        tcp = [p for p in ports if p.protocol is Protocol.TCP]
+        control_open = any(p.state is PortState.OPEN for p in tcp)
+        needed: list[PortResult] = []
+        if tcp and not control_open:
+            blocked_tcp = [p for p in tcp if _blocked(p)]
+            preferred = [p for p in blocked_tcp if p.port == FASP_TCP_PORT]
+            needed += preferred or blocked_tcp
+        needed += [p for p in ports if p.protocol is Protocol.UDP and _blocked(p)]
+        for protocol in (Protocol.TCP, Protocol.UDP):
+            group = [p for p in needed if p.protocol is protocol]
+            for port_range in _ranges([p.port for p in group]):
+                low = int(port_range.split("-")[0])
+                example = next(p for p in group if p.port == low)
+                role = "SSH control for IBM Aspera" if protocol is Protocol.TCP else "IBM Aspera FASP data"
+                rows.append(
+                    RuleRequest(
+                        source_address=source,
+                        source_subnet=subnet,
+                        nat_note=nat_note(source),
+                        destination_name=name,
+                        destination_address=address,
+                        protocol=protocol,
+                        ports=port_range,
+                        direction="outbound, client to server; replies allowed back",
+                        action="allow",
+                        justification=(
+                            f"{role} ({protocol.value.upper()} {port_range}) from this data-transfer host to "
+                            f"{report.target.display} ({address}): needed to download/upload research data "
+                            "with ascp; temporary, for the duration of the transfer"
+                        ),
+                        expires=expires,
+                        evidence=_evidence(example),
+                    )
+                )
+    if rows and report.assessment.verdict is Verdict.READY:
+        rows = [replace(r, needed=False) for r in rows]
+    return tuple(rows)
+
+
+def _evidence(result: PortResult) -> str:
+    where = result.location or result.detail
+    when = result.started_utc or "?"
+    return f"{result.label} {result.state.value}: {where} (method {result.method}, {when})"
+
+
+def _control_port(report: Report) -> int | None:
+    open_ports = sorted(
+        {p.port for p in ports_of(report) if p.protocol is Protocol.TCP and p.state is PortState.OPEN},
+        key=lambda port: (port != FASP_TCP_PORT, port),
+    )
+    return open_ports[0] if open_ports else None
+
+
+def _path_mtu(report: Report) -> int | None:
+    mtus = [m for r in routes_of(report) for m in (r.route_mtu_bytes or r.interface_mtu_bytes,) if m]
+    mtus += [p.path_mtu_bytes for p in paths_of(report) if p.path_mtu_bytes]
+    return min(mtus) if mtus else None
+
+
+def ascp_command(report: Report, user: str | None = None) -> str:
+    """The ascp command line tuned from what was measured (placeholders in angle brackets)."""
+    control = _control_port(report) or FASP_TCP_PORT
+    udp = report.settings.udp_ports[0] if report.settings.udp_ports else 33001
+    args = ["ascp", "-P", str(control), "-O", str(udp), "-l", f"{POLITENESS_CAP_MBPS}m", "-k", "1"]
+    mtu = _path_mtu(report)
+    v6_only = report.addresses and all(Family.of(a) is Family.IPV6 for a in report.addresses)
+    if mtu is not None and mtu < 1500:
+        args += ["-Z", str(mtu - (48 if v6_only else 28))]
+    if v6_only:
+        args.append("-6")
+    host = report.target.host if not report.target.is_literal else report.target.host
+    args += [f"{user or '<user>'}@{host}:<remote path>", "<local directory>"]
+    return " ".join(args)
+
+
+def checklist(report: Report) -> tuple[ChecklistItem, ...]:
+    """The pre-download checklist, each item marked from the measurements."""
+    verdict = report.assessment.verdict
+    firewall = {
+        Verdict.READY: (ItemStatus.DONE, "SSH control and FASP data reach the server"),
+        Verdict.DEGRADED: (ItemStatus.TODO, "some addresses are blocked: send the change request below"),
+        Verdict.BLOCKED: (ItemStatus.TODO, "send the change request below to the network team"),
+        Verdict.CANNOT_TELL: (ItemStatus.UNKNOWN, "the check could not decide: see the warnings"),
+    }[verdict]
+    return (
+        ChecklistItem(
+            "Account and credentials (user name, password/token in ASPERA_SCP_PASS or a key file)",
+            ItemStatus.UNKNOWN,
+            "not checked by aspdiag yet; the data provider sends them",
+        ),
+        ChecklistItem("Firewall holes: TCP control port and UDP data port", *firewall),
+        ChecklistItem(
+            "ascp command line",
+            ItemStatus.DONE if _control_port(report) else ItemStatus.TODO,
+            "see the recommended command" if _control_port(report) else "no SSH control port answers yet",
+        ),
+        ChecklistItem(
+            "Run the long transfer inside screen or tmux (it survives a closed terminal)",
+            ItemStatus.TODO,
+            "e.g. tmux new -s download, then the ascp command; detach with Ctrl-b d",
+        ),
+        ChecklistItem(
+            "Monitoring: watch progress and get told when it stops",
+            ItemStatus.TODO,
+            "aspdiag run -- ascp ... (progress, stall alerts, retries), or aspdiag watch DIR for other tools",
+        ),
+        ChecklistItem(
+            "File catalogue at the end (sizes, checksums) for the people who use the data",
+            ItemStatus.TODO,
+            "aspdiag catalog DIR --checksum sha256 (TSV, JSON and a Markdown summary)",
+        ),
+    )

@@ -1,0 +1,149 @@
+"""Capacity probe: the single-ended estimate (burst and sustained rate, shaper flag, confidence) toward one
+address, from paced packet trains. Runs after reachability (which says which port answers) and after the
+path probe (whose MTU sizes the packets). Trains toward different addresses never run at the same time:
+they would share the bottleneck and halve each other's answer."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+from aspdiag.core.facts import AddressFacts
+from aspdiag.core.measurement import ProbeContext
+from aspdiag.core.model import Family, PortState, Protocol
+from aspdiag.measurements.capacity.port import CAPACITY
+from aspdiag.measurements.capacity.result import CapacityResult
+from aspdiag.measurements.capacity.trains import (
+    DEFAULT_MAX_BYTES,
+    DEFAULT_MAX_TIME_S,
+    TrainAnalysis,
+    TrainMonitor,
+    analyse_train,
+)
+
+DEFAULT_PACKET_BYTES = 1500
+
+
+@dataclass(frozen=True)
+class CapacityProbe:
+    """Estimate the capacity toward one address within ``max_bytes`` and ``max_time_s``, at most ``pace_mbps``."""
+
+    facts: AddressFacts
+    """What reachability, the route and the path found for this address."""
+    pace_mbps: float
+    raw: bool
+    """Raw sockets may be used (the TCP-reset method)."""
+    max_bytes: int = DEFAULT_MAX_BYTES
+    max_time_s: float = DEFAULT_MAX_TIME_S
+    timeout_s: float = DEFAULT_MAX_TIME_S + 5.0
+
+    @property
+    def address(self) -> str:
+        """The address measured."""
+        return self.facts.address
+
+    @property
+    def key(self) -> str:
+        """Probe id."""
+        return f"capacity/{self.address}"
+
+    @property
+    def label(self) -> str:
+        """Progress text."""
+        return f"capacity estimate to {self.address}"
+
+    def _packet_bytes(self) -> int:
+        if self.facts.path_mtu_bytes:
+            return min(self.facts.path_mtu_bytes, DEFAULT_PACKET_BYTES)
+        local = self.facts.interface_mtu_bytes
+        return min(local or DEFAULT_PACKET_BYTES, DEFAULT_PACKET_BYTES)
+
+    def _plan(self) -> list[tuple[str, int]]:
+        """(method, port) to try in order: TCP resets (root) from a port the target itself answered on,
+        then ICMP port-unreachable from a UDP port the target reported closed."""
+        plan: list[tuple[str, int]] = []
+        tcp = self.facts.answering_tcp_port
+        if self.raw and tcp is not None:
+            plan.append(("tcp-reset", tcp.port))
+        udp = next((p for p in self.facts.ports if p.protocol is Protocol.UDP and p.state is PortState.CLOSED), None)
+        if udp is not None:
+            plan.append(("udp-icmp", udp.port))
+        return plan
+
+    def run(self, ctx: ProbeContext) -> CapacityResult:
+        """Send trains until one gives an answer (or the budget is spent)."""
+        started = time.monotonic()
+        prober = ctx.get(CAPACITY)
+        if prober is None:
+            return self.failed("no capacity prober available")
+        plan = self._plan()
+        if not plan:
+            why = (
+                "no TCP port answered from the target and no UDP port answered 'closed' (ICMP port-unreachable)"
+                if self.raw
+                else "no UDP port answered 'closed' (ICMP port-unreachable); as root, TCP resets would do"
+            )
+            return self._result(started, None, "none", None, 0, f"capacity not estimated: {why}")
+        size = self._packet_bytes()
+        spent = 0
+        analysis: TrainAnalysis | None = None
+        method, port = plan[0]
+        tried: list[str] = []
+        for method, port in plan:
+            left_s = self.max_time_s - (time.monotonic() - started)
+            if left_s < 0.5 or self.max_bytes - spent < 50 * size:
+                break
+            monitor = TrainMonitor(self.pace_mbps, self.max_bytes - spent)
+            try:
+                packets = prober.train(method, self.address, port, size, monitor, left_s)
+            except OSError as exc:
+                tried.append(f"{method} on port {port}: {exc.strerror or exc}")
+                continue
+            spent += sum(p.ip_bytes for p in packets)
+            analysis = analyse_train(packets, answers_are_icmp=method == "udp-icmp")
+            if analysis.status != "no-answers":
+                break
+            tried.append(f"{method} on port {port}: no answers")
+        if analysis is None:
+            why = "; ".join(tried) or "no time left"
+            return self._result(started, None, method, port, spent, f"capacity not estimated: {why}")
+        detail = analysis.detail if not tried or analysis.status != "no-answers" else "; ".join(tried)
+        if tried and analysis.status != "no-answers":
+            detail = f"{'; '.join(tried)}; {detail}"
+        return self._result(started, analysis, method, port, spent, detail)
+
+    def _result(
+        self,
+        started: float,
+        analysis: TrainAnalysis | None,
+        method: str,
+        port: int | None,
+        probe_bytes: int,
+        detail: str,
+    ) -> CapacityResult:
+        a = analysis
+        return CapacityResult(
+            address=self.address,
+            family=Family.of(self.address).value,
+            status=a.status if a is not None else "skipped",
+            method=method,
+            port=port,
+            packet_bytes=self._packet_bytes() if a is not None else None,
+            probe_rate_cap_mbps=self.pace_mbps,
+            sent_packets=a.sent_packets if a is not None else 0,
+            answered_packets=a.answered_packets if a is not None else 0,
+            probe_bytes=probe_bytes,
+            burst_mbps=a.burst_mbps if a is not None else None,
+            sustained_mbps=a.sustained_mbps if a is not None else None,
+            sustained_is_lower_bound=a.sustained_is_lower_bound if a is not None else False,
+            burst_bytes=a.burst_bytes if a is not None else None,
+            shaper_suspected=a.shaper_suspected if a is not None else False,
+            confidence=a.confidence if a is not None else "none",
+            icmp_rate_limited=a.rate_limited if a is not None else False,
+            detail=detail,
+            duration_s=round(time.monotonic() - started, 3),
+        )
+
+    def failed(self, reason: str) -> CapacityResult:
+        """A capacity probe that could not finish."""
+        return self._result(time.monotonic(), None, "none", None, 0, reason)

@@ -1,0 +1,44 @@
+"""Result type of the single-ended capacity estimate (paced packet trains)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from aspdiag.core.codec import Address
+
+
+@dataclass(frozen=True)
+class CapacityResult:
+    """Single-ended capacity estimate toward one address (``aspdiag check --capacity``): paced packet
+    trains whose answers (TCP resets or ICMP port-unreachable) come back spaced by the bottleneck. Flat."""
+
+    address: Address
+    family: str
+    status: str
+    """ok | lower-bound (no bottleneck below the probe rate) | rate-limited (the target's ICMP limit hid
+    the answers) | no-answers | skipped"""
+    method: str
+    """tcp-reset (raw TCP, needs root) | udp-icmp (unprivileged UDP, ICMP port-unreachable) | none"""
+    port: int | None
+    packet_bytes: int | None
+    """IP size of each probe packet."""
+    probe_rate_cap_mbps: float
+    """The pace of the trains: never above ``--max-rate``."""
+    sent_packets: int
+    answered_packets: int
+    probe_bytes: int
+    """IP bytes sent by the estimate (all trains)."""
+    burst_mbps: float | None
+    """Rate of the first packets of a train (what a token bucket lets through before it runs dry)."""
+    sustained_mbps: float | None
+    """Rate once any token bucket is dry: what a long FASP transfer gets."""
+    sustained_is_lower_bound: bool
+    """True when the path kept up with the probe's own pace: the capacity is at least this."""
+    burst_bytes: int | None
+    """Estimated token-bucket depth when a shaper is suspected."""
+    shaper_suspected: bool
+    confidence: str
+    """high | medium | low | none"""
+    icmp_rate_limited: bool
+    detail: str
+    duration_s: float

@@ -1,0 +1,143 @@
+"""Path: RTT, jitter and loss toward the control port, and the path MTU toward the FASP data port, with
+black holes (large datagrams lost without ICMP) localised hop by hop."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, cast
+
+from aspdiag.core.config import CheckConfig
+from aspdiag.core.facts import Facts
+from aspdiag.core.measurement import Cell, Line, MeasurementBase, Probe, Section, Table
+from aspdiag.core.model import Finding, Report, Severity
+from aspdiag.core.units import ms_text
+from aspdiag.measurements.path.probe import PathProbe
+from aspdiag.measurements.path.result import PathResult
+
+KEY = "paths"
+
+HEADER = ("Address", "RTT min / median / p95", "Jitter", "Loss", "Path MTU", "-Z", "How it was found")
+
+
+def paths_of(report: Report) -> tuple[PathResult, ...]:
+    """The path section of a report."""
+    return cast(tuple[PathResult, ...], report.section(KEY, ()))
+
+
+def path_row(p: PathResult) -> tuple[str, ...]:
+    """One row of the path table."""
+    rtt = (
+        f"{ms_text(p.rtt_min_ms)} / {ms_text(p.rtt_median_ms)} / {ms_text(p.rtt_p95_ms)} "
+        f"(TCP {p.rtt_port}, n={p.rtt_samples})"
+        if p.rtt_port is not None
+        else "-"
+    )
+    loss = f"{p.loss_pct:g}%" if p.loss_pct is not None else "-"
+    mtu = f"{p.path_mtu_bytes} bytes (UDP payload {p.max_fasp_datagram_bytes})" if p.path_mtu_bytes else p.mtu_status
+    if p.black_hole:
+        mtu += " — BLACK HOLE"
+    return (p.address, rtt, ms_text(p.jitter_ms), loss, mtu, p.z_advice, p.detail)
+
+
+@dataclass(frozen=True)
+class PathMeasurement(MeasurementBase):
+    """The path stage (``--path``)."""
+
+    key: str = KEY
+    json_key: str = "path"
+    stage: str = "Path"
+    section_type: Any = tuple[PathResult, ...]
+
+    def wanted(self, config: CheckConfig) -> bool:
+        """``--path`` (or ``--dataset-size``)."""
+        return config.path
+
+    def probes(self, config: CheckConfig, facts: Facts) -> Sequence[Probe[Any]]:
+        """One probe per address."""
+        return [
+            PathProbe(
+                facts.of(address),
+                config.udp_ports[0] if config.udp_ports else None,
+                wait_s=min(config.timeout_s, 1.0),
+                max_hops=config.max_hops,
+            )
+            for address in facts.addresses
+        ]
+
+    def collect(self, results: Sequence[Any]) -> tuple[PathResult, ...]:
+        """The addresses that finished."""
+        return tuple(r for r in results if isinstance(r, PathResult))
+
+    def learn(self, facts: Facts, section: Any) -> Facts:
+        """Path MTU and RTT, for the capacity estimate."""
+        for p in cast(tuple[PathResult, ...], section):
+            facts = facts.update(p.address, path_mtu_bytes=p.path_mtu_bytes, rtt_ms=p.rtt_median_ms)
+        return facts
+
+    def progress(self, result: object) -> str | None:
+        """RTT and path MTU in a few words."""
+        if not isinstance(result, PathResult):
+            return None
+        rtt = f"RTT {ms_text(result.rtt_median_ms)}" if result.rtt_median_ms is not None else "no RTT"
+        mtu = f"path MTU {result.path_mtu_bytes} bytes" if result.path_mtu_bytes else f"MTU {result.mtu_status}"
+        return f"{rtt}, {mtu}" + (", BLACK HOLE" if result.black_hole else "")
+
+    def findings(self, report: Report) -> Sequence[Finding]:
+        """Black holes and lossy paths."""
+        findings = []
+        for p in paths_of(report):
+            if p.black_hole:
+                where = (
+                    f" between hop {p.black_hole_after_hop} ({p.black_hole_after_address or '?'}) and "
+                    f"{p.black_hole_next_address or 'the next hop'}"
+                    if p.black_hole_after_hop is not None
+                    else ""
+                )
+                findings.append(
+                    Finding(
+                        Severity.WARNING,
+                        f"Path MTU black hole toward UDP {p.udp_port} at {p.address}: {p.path_mtu_bytes} bytes pass, "
+                        f"{p.black_hole_smallest_lost_bytes} vanish{where}",
+                        "full-size FASP datagrams are dropped with no ICMP fragmentation-needed, so ascp cannot "
+                        "find the MTU itself and the transfer stalls",
+                        f"use {p.z_advice.split(': ', 1)[-1].split(' (')[0]}; and ask the network team to let ICMP "
+                        "fragmentation-needed / packet-too-big through" + where,
+                        p.address,
+                    )
+                )
+            if p.loss_pct and p.loss_pct >= 1.0:
+                findings.append(
+                    Finding(
+                        Severity.INFO,
+                        f"{p.loss_pct:g}% of TCP handshakes to {p.address} got no answer",
+                        "loss on the path: one TCP stream would be slow (see the estimate); FASP copes better",
+                        "",
+                        p.address,
+                    )
+                )
+        return findings
+
+    def section(self, report: Report) -> Section | None:
+        """The path table (the terminal leaves the last column for a line of its own)."""
+        paths = paths_of(report)
+        if not paths:
+            return None
+        rows = tuple(tuple(Cell(c) for c in path_row(p)) for p in paths)
+        table = Table(HEADER, rows, "path-table", brief=len(HEADER) - 1, title="Path")
+        notes = tuple(Line(f"  {p.address}: {p.detail}", dim=True) for p in paths)
+        return Section("path", "Path: RTT, loss and path MTU", (table,), (table, *notes))
+
+    def internal_addresses(self, section: Any) -> Sequence[str]:
+        """Routers named in black-hole localisations."""
+        return [
+            a
+            for p in cast(tuple[PathResult, ...], section)
+            for a in (p.black_hole_after_address, p.black_hole_next_address, p.icmp_mtu_from)
+            if a and a != p.address
+        ]
+
+
+MEASUREMENT = PathMeasurement()
+
+__all__ = ["KEY", "MEASUREMENT", "PathResult", "paths_of"]

@@ -1,0 +1,164 @@
+"""Path probe: an RTT/jitter/loss series over the TCP control port and a path-MTU search toward UDP 33001
+(with black-hole localisation), for one address. Runs after reachability, which says what can be used."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+from aspdiag.core.facts import AddressFacts
+from aspdiag.core.measurement import ProbeContext
+from aspdiag.core.model import Family, PortState, Protocol
+from aspdiag.measurements.path.logic import (
+    MIN_MTU_V4,
+    MIN_MTU_V6,
+    MtuSearch,
+    fasp_payload_bytes,
+    locate_black_hole,
+    rtt_stats,
+)
+from aspdiag.measurements.path.port import PATH
+from aspdiag.measurements.path.result import PathResult
+
+RTT_SAMPLES = 10
+RTT_INTERVAL_S = 0.05
+
+
+@dataclass(frozen=True)
+class PathProbe:
+    """Characterise the path to one address; bounded by ``timeout_s``."""
+
+    facts: AddressFacts
+    """What reachability and the route found for this address."""
+    udp_port: int | None
+    wait_s: float = 1.0
+    timeout_s: float = 40.0
+    max_hops: int = 16
+
+    @property
+    def address(self) -> str:
+        """The address measured."""
+        return self.facts.address
+
+    @property
+    def key(self) -> str:
+        """Probe id."""
+        return f"path/{self.address}"
+
+    @property
+    def label(self) -> str:
+        """Progress text."""
+        return f"RTT, loss and path MTU to {self.address}"
+
+    def _result(self, started: float, **values: object) -> PathResult:
+        base: dict[str, object] = {
+            "address": self.address,
+            "family": Family.of(self.address).value,
+            "rtt_port": None,
+            "rtt_samples": 0,
+            "rtt_answered": 0,
+            "rtt_min_ms": None,
+            "rtt_median_ms": None,
+            "rtt_p95_ms": None,
+            "jitter_ms": None,
+            "loss_pct": None,
+            "udp_port": self.udp_port,
+            "mtu_status": "skipped",
+            "path_mtu_bytes": None,
+            "local_mtu_bytes": None,
+            "icmp_mtu_bytes": None,
+            "icmp_mtu_from": None,
+            "black_hole": False,
+            "black_hole_smallest_lost_bytes": None,
+            "black_hole_after_hop": None,
+            "black_hole_after_address": None,
+            "black_hole_next_address": None,
+            "max_fasp_datagram_bytes": None,
+            "needs_z": False,
+            "mtu_probes": 0,
+            "detail": "",
+            "duration_s": round(time.monotonic() - started, 3),
+        }
+        base.update(values)
+        return PathResult(**base)  # type: ignore[arg-type]
+
+    def run(self, ctx: ProbeContext) -> PathResult:
+        """RTT series, then the MTU search (and the hop scan when a black hole is found)."""
+        started = time.monotonic()
+        deadline = started + self.timeout_s - 1.0
+        prober = ctx.get(PATH)
+        if prober is None:
+            return self.failed("no path prober available")
+        values: dict[str, object] = {}
+        tcp = self.facts.answering_tcp_port
+        median_ms = None
+        if tcp is not None:
+            samples = []
+            for _ in range(RTT_SAMPLES):
+                samples.append(prober.tcp_rtt(self.address, tcp.port, self.wait_s))
+                time.sleep(RTT_INTERVAL_S)
+            stats = rtt_stats(samples)
+            median_ms = stats.rtt_median_ms
+            values.update(
+                rtt_port=tcp.port,
+                rtt_samples=stats.samples,
+                rtt_answered=stats.answered,
+                rtt_min_ms=stats.rtt_min_ms,
+                rtt_median_ms=stats.rtt_median_ms,
+                rtt_p95_ms=stats.rtt_p95_ms,
+                jitter_ms=stats.jitter_ms,
+                loss_pct=stats.loss_pct,
+            )
+        udp = self.facts.port(Protocol.UDP, self.udp_port) if self.udp_port is not None else None
+        if self.udp_port is None or udp is None or udp.state not in (PortState.OPEN, PortState.CLOSED):
+            why = "no UDP port to search on" if udp is None else f"UDP {self.udp_port} does not reach the target"
+            return self._result(started, **values, mtu_status="skipped", detail=f"path MTU not searched: {why}")
+        v6 = Family.of(self.address) is Family.IPV6
+        # The interface MTU, not the route's: the kernel's route cache may hold an MTU learned from an
+        # earlier ICMP too-big, and the search must find (and report) that limit itself.
+        local = self.facts.interface_mtu_bytes
+        local = min(local or 1500, 65535)  # an IP packet is at most 65535 bytes (loopback's MTU is 65536)
+        wait = min(self.wait_s, max(0.25, 4 * (median_ms or 50.0) / 1000.0))
+        search = MtuSearch(local, MIN_MTU_V6 if v6 else MIN_MTU_V4)
+        while (size := search.next_size()) is not None:
+            if time.monotonic() + search.pause_s + wait > deadline:
+                break
+            time.sleep(search.pause_s)
+            search.feed(prober.datagrams(self.address, self.udp_port, size, [64], wait)[0])
+        found = search.result()
+        values.update(
+            mtu_status=found.status,
+            path_mtu_bytes=found.path_mtu_bytes,
+            local_mtu_bytes=found.local_mtu_bytes,
+            icmp_mtu_bytes=found.icmp_mtu_bytes,
+            icmp_mtu_from=found.icmp_from,
+            black_hole=found.black_hole,
+            black_hole_smallest_lost_bytes=found.smallest_lost_bytes if found.black_hole else None,
+            mtu_probes=found.probes,
+            detail=found.detail,
+            max_fasp_datagram_bytes=fasp_payload_bytes(found.path_mtu_bytes, v6) if found.path_mtu_bytes else None,
+            needs_z=found.black_hole,
+        )
+        if found.black_hole and found.path_mtu_bytes and found.smallest_lost_bytes:
+            hops = min(self.max_hops, (udp.hops_to_target or self.max_hops))
+            ttls = list(range(1, hops + 1))
+            scan_wait = max(wait, 0.5)
+            if time.monotonic() + 2 * scan_wait <= deadline + 1.0:
+                big = prober.datagrams(self.address, self.udp_port, found.smallest_lost_bytes, ttls, scan_wait)
+                small = prober.datagrams(self.address, self.udp_port, found.path_mtu_bytes, ttls, scan_wait)
+                where = locate_black_hole(big, small)
+                if where is not None:
+                    values.update(
+                        black_hole_after_hop=where.last_hop,
+                        black_hole_after_address=where.last_hop_address,
+                        black_hole_next_address=where.next_hop_address,
+                    )
+                    values["detail"] = (
+                        f"{found.detail}; they get past hop {where.last_hop} ({where.last_hop_address or '?'}) "
+                        f"and vanish before hop {where.first_silent_hop} ({where.next_hop_address or '?'}) answers"
+                    )
+        return self._result(started, **values)
+
+    def failed(self, reason: str) -> PathResult:
+        """A path probe that could not finish."""
+        return self._result(time.monotonic(), mtu_status="cannot-tell", detail=reason)

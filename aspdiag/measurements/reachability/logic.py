@@ -1,0 +1,356 @@
+"""Reachability logic without I/O: the hop search, the port-state classification and the localisation.
+
+Facts it relies on (Linux routers; see DEVELOPERS.md): TTL expiry is decided before the forward filter,
+so a firewall at hop k still answers a probe sent with TTL k and rejects or drops from TTL k+1 on; an
+answer that comes from the target really comes from hop ``hops_to_target``, so the same kind of answer
+elicited by a smaller TTL, or carrying a reply TTL that shows fewer hops, was made by a device before it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+
+from aspdiag.core.model import PortState, Protocol
+from aspdiag.measurements.reachability.result import AnswerKind, HopRef, PortResult, ProbeAnswer
+
+TERMINAL = frozenset(
+    {AnswerKind.SYN_ACK, AnswerKind.UDP_REPLY, AnswerKind.RESET, AnswerKind.PORT_UNREACHABLE, AnswerKind.UNREACHABLE}
+)
+FROM_TARGET = frozenset({AnswerKind.SYN_ACK, AnswerKind.UDP_REPLY, AnswerKind.RESET, AnswerKind.PORT_UNREACHABLE})
+
+
+@dataclass
+class HopSearch:
+    """Which TTLs to probe next for one flow.
+
+    Parallel back-ends (raw packets, UDP sockets that can tell their answers apart) get every TTL up to
+    ``max_ttl`` in one round. Sequential ones (a TCP socket can hold one 5-tuple at a time) go up one TTL
+    at a time and stop at the first decisive answer, or after two silent TTLs beyond the last hop that
+    answered: that is where the flow dies.
+    """
+
+    max_ttl: int
+    sequential: bool
+    answers: dict[int, ProbeAnswer] = field(default_factory=dict)
+
+    def next_ttls(self) -> list[int]:
+        """TTLs to send now (empty when the search is done)."""
+        if self.done:
+            return []
+        missing = [t for t in range(1, self.max_ttl + 1) if t not in self.answers]
+        return missing[:1] if self.sequential else missing
+
+    def record(self, answers: Iterable[ProbeAnswer]) -> None:
+        """Add the answers of the last round."""
+        for answer in answers:
+            self.answers[answer.ttl] = answer
+
+    @property
+    def done(self) -> bool:
+        """Whether more probes would add nothing."""
+        if all(t in self.answers for t in range(1, self.max_ttl + 1)):
+            return True
+        if not self.answers:
+            return False
+        if not self.sequential:
+            return True
+        if any(a.kind in TERMINAL or a.kind is AnswerKind.LOCAL_ERROR for a in self.answers.values()):
+            return True
+        last = max((t for t, a in self.answers.items() if a.answered), default=0)
+        silent_after = [t for t, a in self.answers.items() if t > last and not a.answered]
+        return len(silent_after) >= 2
+
+
+def path_hops(traces: Iterable[Sequence[ProbeAnswer]]) -> dict[int, str]:
+    """Hop index -> router address, from the time-exceeded answers of every trace to one address."""
+    hops: dict[int, str] = {}
+    for trace in traces:
+        for answer in trace:
+            if answer.kind is AnswerKind.TIME_EXCEEDED and answer.responder:
+                hops.setdefault(answer.ttl, answer.responder)
+    return hops
+
+
+@dataclass(frozen=True)
+class TargetDistance:
+    """How many hops away the target is, and how sure we are."""
+
+    hops: int | None
+    confirmed: bool = False
+    """True when a SYN-ACK came back to a TTL-limited probe (forward-path evidence no stateless reject can
+    forge), or a reset / port-unreachable whose reply TTL checks out against the hop before it. Otherwise
+    the distance rests on answers that could not be checked, or on reply TTLs alone."""
+    reply_ttl: int | None = None
+    """Reply TTL of a confirmed answer from the target, when the method sees it (raw)."""
+
+
+def _first_from_target(address: str, trace: Sequence[ProbeAnswer], kind: AnswerKind) -> ProbeAnswer | None:
+    hits = [a for a in trace if a.kind is kind and a.responder == address and a.ttl < 64]
+    return min(hits, key=lambda a: a.ttl) if hits else None
+
+
+def target_distance(
+    address: str, traces: Iterable[Sequence[ProbeAnswer]], full: Iterable[ProbeAnswer] = ()
+) -> TargetDistance:
+    """The target's hop distance from every trace (and full-TTL answer) to one address.
+
+    A SYN-ACK seen with a limited TTL confirms it. Failing that, the smallest TTL that drew a reset or a
+    port-unreachable from the target's address and was not forged (see ``forged_at``) is used,
+    unconfirmed; failing that, the hop distance a reply TTL suggests, if no time-exceeded answer came
+    from at least that far.
+    """
+    traces = [tuple(t) for t in traces]
+    syn_acks = [a for t in traces if (a := _first_from_target(address, t, AnswerKind.SYN_ACK)) is not None]
+    if syn_acks:
+        best = min(syn_acks, key=lambda a: a.ttl)
+        return TargetDistance(best.ttl, True, best.reply_ttl)
+    verified: list[int] = []
+    unverified: list[int] = []
+    for trace in traces:
+        for kind in (AnswerKind.RESET, AnswerKind.PORT_UNREACHABLE, AnswerKind.UDP_REPLY):
+            first = _first_from_target(address, trace, kind)
+            if first is None or _forged_by_reply_ttl(first, trace) is not None:
+                continue
+            # An answer whose reply TTL could be checked against the hop before it (and passed) outranks one
+            # that cannot be checked (a reset seen through a socket shows no reply TTL).
+            (verified if _reply_ttl_checkable(first, trace) else unverified).append(first.ttl)
+    if verified:
+        return TargetDistance(min(verified), True)
+    if unverified:
+        return TargetDistance(min(unverified))
+    farthest_router = max((a.ttl for t in traces for a in t if a.kind is AnswerKind.TIME_EXCEEDED), default=0)
+    claimed = [
+        a.reply_hops
+        for a in full
+        if a.kind in FROM_TARGET and a.responder == address and a.reply_hops and a.reply_hops > farthest_router
+    ]
+    return TargetDistance(min(claimed) if claimed else None)
+
+
+def hops_to_target(address: str, answers: Iterable[ProbeAnswer]) -> int | None:
+    """A first estimate of the target's distance from full-TTL answers alone (used to size traces)."""
+    claimed = [a.reply_hops for a in answers if a.kind in FROM_TARGET and a.responder == address and a.reply_hops]
+    return min(claimed) if claimed else None
+
+
+def _reply_ttl_checkable(answer: ProbeAnswer, trace: Sequence[ProbeAnswer]) -> bool:
+    """Whether the answer's reply TTL can be compared with a time-exceeded from the hop before it."""
+    before = next((a for a in trace if a.ttl == answer.ttl - 1 and a.kind is AnswerKind.TIME_EXCEEDED), None)
+    return answer.reply_ttl is not None and (answer.ttl == 1 or (before is not None and before.reply_ttl is not None))
+
+
+def _forged_by_reply_ttl(answer: ProbeAnswer, trace: Sequence[ProbeAnswer]) -> HopRef | None:
+    """A 'target' answer at TTL t that arrives with at least the reply TTL of hop t-1's own time-exceeded
+    came from no farther than hop t-1: the device there made it up."""
+    if answer.reply_ttl is None or answer.ttl <= 1:
+        return None
+    before = next((a for a in trace if a.ttl == answer.ttl - 1 and a.kind is AnswerKind.TIME_EXCEEDED), None)
+    if before is None or before.reply_ttl is None or answer.reply_ttl < before.reply_ttl:
+        return None
+    return HopRef(before.ttl, before.responder)
+
+
+def forged_at(
+    address: str,
+    answer: ProbeAnswer,
+    trace: Sequence[ProbeAnswer],
+    distance: TargetDistance,
+    hops: dict[int, str],
+) -> HopRef | None:
+    """Where a reset / port-unreachable carrying the target's address was really made, or None if genuine.
+
+    Forward evidence first: the target confirmed at hop N cannot have answered a probe with TTL < N, and a
+    router answers TTL k before it filters, so the forger sits at hop t-1 for the first TTL t it answered.
+    Without a confirmed distance, reply TTLs compared along the same trace decide (hop t-1 vs the answer);
+    with a confirmed one, a reply TTL larger than the target's own says the answer came from nearer.
+    """
+    first = _first_from_target(address, trace, answer.kind) or answer
+    if distance.confirmed and distance.hops is not None:
+        if first.ttl < distance.hops:
+            index = max(1, first.ttl - 1)
+            return HopRef(index, hops.get(index))
+        if answer.reply_ttl is not None and distance.reply_ttl is not None and answer.reply_ttl > distance.reply_ttl:
+            index = max(1, distance.hops - (answer.reply_ttl - distance.reply_ttl))
+            return HopRef(index, hops.get(index))
+        return None
+    return _forged_by_reply_ttl(first, trace)
+
+
+@dataclass(frozen=True)
+class Classification:
+    """State, evidence-based location and explanation of one port."""
+
+    state: PortState
+    detail: str
+    last_responding_hop: HopRef | None = None
+    blocked_at: HopRef | None = None
+    location: str = ""
+
+
+def _hop_text(hop: HopRef) -> str:
+    return f"hop {hop.hop} ({hop.address})" if hop.address else f"hop {hop.hop}"
+
+
+def _last_time_exceeded(trace: Sequence[ProbeAnswer]) -> HopRef | None:
+    times = [a for a in trace if a.kind is AnswerKind.TIME_EXCEEDED]
+    if not times:
+        return None
+    last = max(times, key=lambda a: a.ttl)
+    return HopRef(last.ttl, last.responder)
+
+
+def _device_hop(
+    offender: str | None, answer: ProbeAnswer, trace: Sequence[ProbeAnswer], hops: dict[int, str]
+) -> HopRef | None:
+    """Which hop sent a reject: by its address on the path, by the first TTL it answered, or by reply TTL."""
+    if offender is not None:
+        for index, router in sorted(hops.items()):
+            if router == offender:
+                return HopRef(index, offender)
+    same = [a.ttl for a in trace if a.kind is answer.kind and a.responder == answer.responder]
+    if same:
+        # TTL expiry comes before filtering on a router, so the device answered the TTL before this one itself.
+        index = max(1, min(same) - 1)
+        return HopRef(index, hops.get(index) or offender)
+    if answer.reply_hops is not None:
+        return HopRef(answer.reply_hops, hops.get(answer.reply_hops) or offender)
+    return None
+
+
+def classify(
+    protocol: Protocol,
+    address: str,
+    probes: Sequence[ProbeAnswer],
+    trace: Sequence[ProbeAnswer],
+    distance: TargetDistance,
+    hops: dict[int, str],
+) -> Classification:
+    """Decide a port's state from its full-TTL probes and its TTL-limited trace (pure)."""
+    answer = next((p for p in probes if p.answered), None)
+    target_hops = distance.hops
+    target_ref = HopRef(target_hops, address) if target_hops else None
+    reached = f"reaches the target at hop {target_hops}" if target_hops else "reaches the target"
+    if answer is None:
+        local = next((p for p in probes if p.kind is AnswerKind.LOCAL_ERROR), None)
+        if local is not None:
+            return Classification(PortState.ERROR, local.detail or "the probe could not be sent")
+        return _dropped(address, probes, trace, target_hops, hops)
+    if answer.kind is AnswerKind.SYN_ACK:
+        return Classification(PortState.OPEN, "TCP handshake completed (SYN-ACK)", target_ref, None, reached)
+    if answer.kind is AnswerKind.UDP_REPLY:
+        return Classification(
+            PortState.OPEN, "a UDP reply came back: a service answers on this port", target_ref, None, reached
+        )
+    icmp = answer.icmp
+    sender = answer.responder or "an unknown address"
+    if answer.kind is AnswerKind.UNREACHABLE:
+        name = f"ICMP {icmp.name} ({icmp.type}/{icmp.code})" if icmp else "ICMP destination-unreachable"
+        if answer.responder == address:
+            return Classification(
+                PortState.REJECTED,
+                f"{name} from the target itself: its own host firewall rejects the port",
+                target_ref,
+                target_ref,
+                "rejected by the target's own host firewall",
+            )
+        device = _device_hop(answer.responder, answer, trace, hops)
+        where = f"at {_hop_text(device)}" if device else f"by {sender}"
+        return Classification(
+            PortState.REJECTED, f"{name} from {sender}: rejected before the target", device, device, f"rejected {where}"
+        )
+    if answer.kind is AnswerKind.TIME_EXCEEDED:
+        return Classification(PortState.ERROR, f"TTL exceeded at full TTL from {sender}: a routing loop?")
+    # RESET or PORT_UNREACHABLE: from the target, or forged by a device before it?
+    what = "TCP reset" if answer.kind is AnswerKind.RESET else "ICMP port-unreachable"
+    if answer.responder and answer.responder != address:
+        device = _device_hop(answer.responder, answer, trace, hops)
+        return Classification(
+            PortState.REJECTED,
+            f"{what} sent by {sender}, not by the target: a firewall reject disguised as 'closed'",
+            device,
+            device,
+            f"rejected at {_hop_text(device)}" if device else f"rejected by {sender}",
+        )
+    forger = forged_at(address, answer, trace, distance, hops)
+    if forger is not None:
+        how = "the target answers only from hop" if distance.confirmed else "its reply TTL is that of hop"
+        proof = f"{how} {target_hops}" if distance.confirmed else f"{how} {forger.hop}"
+        return Classification(
+            PortState.REJECTED,
+            f"{what} carrying the target's address but made by a device at {_hop_text(forger)}"
+            + (f", before the target at hop {target_hops}" if target_hops else "")
+            + f" ({proof})",
+            forger,
+            forger,
+            f"forged at {_hop_text(forger)}",
+        )
+    if protocol is Protocol.UDP and answer.kind is AnswerKind.PORT_UNREACHABLE:
+        detail = (
+            "ICMP port-unreachable from the target itself: UDP crosses every firewall on the path "
+            "(an idle Aspera server answers exactly this)"
+        )
+    elif answer.kind is AnswerKind.RESET:
+        detail = "TCP reset from the target: reachable, nothing listening"
+    else:
+        detail = f"{what} from the target"
+    if not distance.confirmed:
+        detail += " (no port reached the target with a handshake, so that it came from the target is not confirmed)"
+    return Classification(PortState.CLOSED, detail, target_ref, None, reached)
+
+
+def _dropped(
+    address: str,
+    probes: Sequence[ProbeAnswer],
+    trace: Sequence[ProbeAnswer],
+    target_hops: int | None,
+    hops: dict[int, str],
+) -> Classification:
+    sent = len(probes)
+    last = _last_time_exceeded(trace)
+    k = last.hop if last else 0
+    base = f"no answer to {sent} probe(s)"
+    if not trace:
+        return Classification(PortState.DROPPED, f"{base}: dropped on the path or at the target")
+    highest = max(a.ttl for a in trace)
+    if last is not None and k >= highest:
+        where = f"beyond hop {k}: the trace stopped at hop {k} with every hop answering (raise --max-hops)"
+        return Classification(PortState.DROPPED, f"{base}; dropped {where}", last, None, where)
+    first_silent = HopRef(k + 1, hops.get(k + 1))
+    if target_hops is not None and k + 1 >= target_hops:
+        target = HopRef(target_hops, address)
+        where = f"at or just before the target (hop {target_hops}): every router answered, only the target is silent"
+        return Classification(PortState.DROPPED, f"{base}; {where}", last, target, where)
+    if last is None:
+        where = (
+            "at the first hop: not even hop 1 answered (a local firewall or the first router drops it,"
+            " unless hop 1 never answers traceroute probes)"
+        )
+        return Classification(PortState.DROPPED, f"{base}; {where}", None, first_silent, where)
+    where = f"between {_hop_text(last)} and {_hop_text(first_silent)}"
+    if first_silent.address is None:
+        where += f" (hop {k + 1} may also just not answer traceroute probes)"
+    return Classification(PortState.DROPPED, f"{base}; dropped {where}", last, first_silent, where)
+
+
+RATE_LIMIT_NOTE = (
+    " (the target answered other UDP ports, so it may only be rate-limiting its ICMP replies: Linux sends"
+    " about one per second after a burst of six; re-check this port on its own)"
+)
+
+
+def flag_rate_limited(results: Sequence[PortResult]) -> list[PortResult]:
+    """Mark UDP ports that only the target left unanswered while it answered other UDP ports (pure)."""
+    answered = any(r.protocol is Protocol.UDP and r.state is PortState.CLOSED for r in results)
+    flagged = []
+    for result in results:
+        at_target = result.blocked_at is not None and result.blocked_at.address == result.address
+        if answered and result.protocol is Protocol.UDP and result.state is PortState.DROPPED and at_target:
+            result = replace(
+                result,
+                rate_limit_suspected=True,
+                location=result.location + RATE_LIMIT_NOTE,
+                detail=result.detail + RATE_LIMIT_NOTE,
+            )
+        flagged.append(result)
+    return flagged

@@ -1,0 +1,221 @@
+"""Reachability of every Aspera port on one address, with firewall evidence.
+
+Per address, in three concurrent steps bounded by ``timeout_s``:
+
+1. full-TTL probes for every port at once (TCP: SYN / connect; UDP: three small datagrams);
+2. TTL-limited traces on the same 5-tuple, one per group of ports that answered alike (ports that share
+   a fate share a trace: fewer packets, and routers' ICMP rate limits are respected), and at the same
+   time the banner of every open TCP port;
+3. the pure classification (``aspdiag.reach``), which needs every trace of the address: the target's
+   hop distance and the routers' addresses come from all of them.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import partial
+from typing import TypeVar
+
+from aspdiag.core.measurement import ProbeContext
+from aspdiag.core.model import PortState, Protocol, utc_now_iso
+from aspdiag.measurements.reachability.logic import (
+    HopSearch,
+    classify,
+    flag_rate_limited,
+    hops_to_target,
+    path_hops,
+    target_distance,
+)
+from aspdiag.measurements.reachability.port import PROBER, PacketProber
+from aspdiag.measurements.reachability.result import AnswerKind, Banner, PortResult, ProbeAnswer
+
+FULL_TTL = 64
+UDP_ATTEMPTS = 3
+TRACE_BUDGET_S = 1.0
+"""Time the TTL-limited traces may add after the full-TTL probes."""
+BANNER_WAIT_S = 2.0
+"""Time a banner read may take (it runs beside the traces); an SSH server greets within milliseconds, but a
+busy one may take a while to fork, and a silent service costs the whole wait."""
+T = TypeVar("T")
+
+
+def _parallel(jobs: dict[str, Callable[[], T]]) -> dict[str, T]:
+    """Run jobs in daemon threads and wait for all (each job bounds its own time)."""
+    results: dict[str, T] = {}
+
+    def run(key: str, job: Callable[[], T]) -> None:
+        results[key] = job()
+
+    threads = [threading.Thread(target=run, args=item, daemon=True) for item in jobs.items()]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return results
+
+
+def trace_flow(
+    prober: PacketProber,
+    address: str,
+    protocol: Protocol,
+    port: int,
+    max_ttl: int,
+    budget_s: float,
+    source_port: int = 0,
+) -> tuple[ProbeAnswer, ...]:
+    """TTL-limited probes on one 5-tuple, driven by the HopSearch state machine, within a deadline.
+
+    Parallel traces get ``budget_s`` for their one round. Sequential ones give each TTL half of it and
+    stop at 1.5 x ``budget_s`` whatever happens (silent hops between answering ones would otherwise keep
+    them going), so a trace never pushes the check past ``--timeout`` plus about half a second.
+    """
+    search = HopSearch(max_ttl=max_ttl, sequential=prober.sequential(protocol))
+    step_s = budget_s / 2 if search.sequential else budget_s
+    deadline = time.monotonic() + (1.5 * budget_s if search.sequential else budget_s)
+    while (ttls := search.next_ttls()) and (remaining := deadline - time.monotonic()) > 0.01:
+        answers, source_port = prober.probe(address, protocol, port, ttls, min(step_s, remaining), source_port)
+        search.record(answers)
+    return tuple(sorted(search.answers.values(), key=lambda a: a.ttl))
+
+
+def _signature(probes: Sequence[ProbeAnswer]) -> tuple[str, str | None, int | None]:
+    answer = next((p for p in probes if p.answered), None)
+    return (answer.kind.value, answer.responder, answer.reply_ttl) if answer else ("silent", None, None)
+
+
+@dataclass(frozen=True)
+class ReachabilityProbe:
+    """TCP and UDP reachability of one address, with traces, banners and evidence."""
+
+    address: str
+    tcp_ports: tuple[int, ...]
+    udp_ports: tuple[int, ...]
+    answer_timeout_s: float = 3.0
+    max_hops: int = 16
+    banners: bool = True
+
+    @property
+    def key(self) -> str:
+        """Probe id."""
+        return f"reach/{self.address}"
+
+    @property
+    def label(self) -> str:
+        """Progress text."""
+        return f"ports on {self.address}"
+
+    @property
+    def timeout_s(self) -> float:
+        """Full-TTL probes and traces together stay within the answer timeout (plus the banner read)."""
+        return self.answer_timeout_s + BANNER_WAIT_S
+
+    @property
+    def _full_wait_s(self) -> float:
+        return max(0.5, self.answer_timeout_s - TRACE_BUDGET_S)
+
+    def _full_probe(self, prober: PacketProber, proto: Protocol, port: int) -> tuple[tuple[ProbeAnswer, ...], int]:
+        """TCP: one SYN (the kernel or the probe retransmits). UDP: up to three datagrams, one after the
+        other from one source port, stopping at the first answer: a target that rate-limits ICMP still
+        answers the first one. Returns the answers and the source port, which the trace reuses."""
+        if proto is Protocol.TCP:
+            return prober.probe(self.address, proto, port, [FULL_TTL], self._full_wait_s)
+        answers: list[ProbeAnswer] = []
+        source_port = 0
+        for _ in range(UDP_ATTEMPTS):
+            got, source_port = prober.probe(
+                self.address, proto, port, [FULL_TTL], self._full_wait_s / UDP_ATTEMPTS, source_port
+            )
+            answers.extend(got)
+            if any(a.answered or a.kind is AnswerKind.LOCAL_ERROR for a in got):
+                break
+        return tuple(answers), source_port
+
+    def _max_ttl(self, prober: PacketProber, proto: Protocol, probes: Sequence[ProbeAnswer], hint: int | None) -> int:
+        """How far a trace goes. Sequential traces stop by themselves at the first decisive answer, so they
+        may go to --max-hops. Parallel ones go two hops past the distance the flow's own answer claims (so a
+        forged 'target' answer from nearer cannot hide the real target), else past the address's hint."""
+        if prober.sequential(proto):
+            return self.max_hops
+        own = next((p.reply_hops for p in probes if p.answered and p.reply_hops), None)
+        claimed = own or hint
+        return min(self.max_hops, claimed + 2) if claimed else self.max_hops
+
+    def run(self, ctx: ProbeContext) -> tuple[PortResult, ...]:
+        """Probe, trace, read banners, classify."""
+        prober = ctx.need(PROBER)
+        flows = [(Protocol.TCP, p) for p in self.tcp_ports] + [(Protocol.UDP, p) for p in self.udp_ports]
+        started = {flow: utc_now_iso() for flow in flows}
+        first = _parallel({f"{proto}/{port}": partial(self._full_probe, prober, proto, port) for proto, port in flows})
+        full = {key: answers for key, (answers, _port) in first.items()}
+        hint = hops_to_target(self.address, (a for answers in full.values() for a in answers))
+        # UDP ports that answered alike (a range on a Windows/Isilon server) share one trace: fewer packets
+        # toward routers and a target that rate-limit ICMP. TCP ports (few) get a trace each: a reset on
+        # one and a reset on another can have different authors.
+        groups: dict[tuple[Protocol, object], list[int]] = {}
+        for proto, port in flows:
+            key: object = _signature(full[f"{proto}/{port}"]) if proto is Protocol.UDP else port
+            groups.setdefault((proto, key), []).append(port)
+        jobs: dict[str, Callable[[], object]] = {}
+        for (proto, _key), ports in groups.items():
+            answers, used_port = first[f"{proto}/{ports[0]}"]
+            # Same 5-tuple as the full-TTL probe, except after a completed handshake (TIME_WAIT holds it).
+            reuse = used_port if not any(a.kind is AnswerKind.SYN_ACK for a in answers) else 0
+            jobs[f"trace {proto}/{ports[0]}"] = partial(
+                trace_flow,
+                prober,
+                self.address,
+                proto,
+                ports[0],
+                self._max_ttl(prober, proto, answers, hint),
+                TRACE_BUDGET_S,
+                reuse,
+            )
+        if self.banners:
+            for proto, port in flows:
+                if proto is Protocol.TCP and _signature(full[f"tcp/{port}"])[0] == AnswerKind.SYN_ACK.value:
+                    jobs[f"banner {port}"] = partial(prober.read_banner, self.address, port, BANNER_WAIT_S)
+        extra = _parallel(jobs)
+        traces: dict[tuple[Protocol, int], tuple[ProbeAnswer, ...]] = {}
+        for (proto, _key), ports in groups.items():
+            trace = extra[f"trace {proto}/{ports[0]}"]
+            assert isinstance(trace, tuple)
+            for port in ports:
+                traces[(proto, port)] = trace
+        distance = target_distance(self.address, traces.values(), (a for answers in full.values() for a in answers))
+        routers = path_hops(traces.values())
+        results = []
+        for proto, port in flows:
+            probes = full[f"{proto}/{port}"]
+            trace = traces[(proto, port)]
+            verdict = classify(proto, self.address, probes, trace, distance, routers)
+            banner = extra.get(f"banner {port}") if proto is Protocol.TCP else None
+            results.append(
+                PortResult(
+                    address=self.address,
+                    protocol=proto,
+                    port=port,
+                    state=verdict.state,
+                    method=prober.method,
+                    probes=probes,
+                    trace=trace,
+                    hops_to_target=distance.hops,
+                    last_responding_hop=verdict.last_responding_hop,
+                    blocked_at=verdict.blocked_at,
+                    location=verdict.location,
+                    detail=verdict.detail,
+                    banner=banner if isinstance(banner, Banner) else None,
+                    started_utc=started[(proto, port)],
+                )
+            )
+        return tuple(flag_rate_limited(results))
+
+    def failed(self, reason: str) -> tuple[PortResult, ...]:
+        """Every port as an error when the probe could not finish."""
+        flows = [(Protocol.TCP, p) for p in self.tcp_ports] + [(Protocol.UDP, p) for p in self.udp_ports]
+        return tuple(
+            PortResult(self.address, proto, port, PortState.ERROR, detail=reason, started_utc=utc_now_iso())
+            for proto, port in flows
+        )

@@ -1,0 +1,87 @@
+"""What every report format shows and in which order, independent of the format: the measurements'
+sections from the registry, the per-address overview their columns make up, the change-request cells and
+the environment rows."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from aspdiag.core.measurement import Cell, Section
+from aspdiag.core.model import Family, Report, RuleRequest
+from aspdiag.engine.registry import MEASUREMENTS
+
+CHANGE_REQUEST_COLUMNS = (
+    "#",
+    "Source",
+    "Destination",
+    "Protocol / port",
+    "Direction",
+    "Action",
+    "Justification",
+    "Expires",
+    "Evidence",
+)
+"""Column titles of the change-request table, the same in every report format."""
+
+
+def ordered_sections(report: Report) -> Iterator[Section | None]:
+    """Each measurement's section in registry order; None marks where the per-address overview goes (before
+    the first measurement that adds a column to it)."""
+    overview_placed = False
+    for measurement in MEASUREMENTS:
+        if not overview_placed and report.addresses and measurement.overview(report):
+            overview_placed = True
+            yield None
+        section = measurement.section(report)
+        if section is not None:
+            yield section
+
+
+def overview(report: Report, *, family: bool) -> tuple[list[str], list[list[Cell]]]:
+    """The one-row-per-address table: the address (and family) and every measurement's overview columns."""
+    columns = [column for m in MEASUREMENTS for column in m.overview(report)]
+    header = ["Address", *(["Family"] if family else []), *(c.header for c in columns)]
+    rows = []
+    for address in report.addresses:
+        v6 = Family.of(address) is Family.IPV6
+        first = (
+            [Cell(address), Cell(Family.of(address).value)] if family else [Cell(f"{address} ({'v6' if v6 else 'v4'})")]
+        )
+        rows.append([*first, *(c.cells.get(address, Cell("-")) for c in columns)])
+    return header, rows
+
+
+def change_request_cells(index: int, r: RuleRequest, joiner: str) -> list[str]:
+    """The cells of one change-request row as text (``joiner`` separates the lines of one cell)."""
+    source = (r.source_address or "?") + (f" (subnet {r.source_subnet})" if r.source_subnet else "")
+    if r.nat_note:
+        source += f"{joiner}{r.nat_note}"
+    return [
+        str(index),
+        source,
+        (f"{r.destination_name} " if r.destination_name else "") + r.destination_address,
+        f"{r.protocol.value.upper()} {r.ports}",
+        r.direction,
+        r.action if r.needed else f"{r.action} (optional: the transfer works without it)",
+        r.justification,
+        r.expires,
+        r.evidence,
+    ]
+
+
+def environment_rows(report: Report) -> list[tuple[str, str]]:
+    """Where and how the check ran."""
+    env = report.environment
+    sources = ", ".join(f"{s.address} on {s.interface}" for s in env.sources) or "-"
+    return [
+        ("Host", env.hostname),
+        ("OS", env.os),
+        ("Python", env.python),
+        ("User id", f"{env.uid} ({'raw sockets allowed' if env.privileged else 'unprivileged'})"),
+        ("Source addresses", sources),
+        ("Resolver", env.resolver or "-"),
+        ("ascp installations", ", ".join(env.ascp_installations or ()) or "not looked for"),
+        ("Started (UTC)", report.started_utc),
+        ("Finished (UTC)", report.finished_utc),
+        ("aspdiag", report.tool_version),
+    ]
