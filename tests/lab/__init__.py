@@ -391,6 +391,7 @@ class Lab:
         if not key.exists():
             run([which("ssh-keygen") or "ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(key)])
         sshd = Sshd(spec, self.workdir / f"{spec.name}_sshd_config", self.workdir / f"{spec.name}-sshd.log")
+        sshd.log_start = sshd.log_offset()
         sshd.config_path.write_text(spec.config(key, self.workdir / f"{spec.name}_sshd.pid"))
         Path("/run/sshd").mkdir(mode=0o755, exist_ok=True)  # sshd's privilege-separation directory
         sshd.process = self._spawn(spec.node, sshd.argv())

@@ -11,10 +11,12 @@ Lab.start_sshd() / restart_sshd() / stop_sshd() run these in a lab node; ssh_pok
 the client. What the current sshd logs, as measured in the lab (tests/integration/test_lab_sshd.py):
 
 - INFO: ``Connection closed by 198.18.1.2 port P`` (a connection closed before or after reading the
-  banner), ``Received disconnect from 198.18.1.2 port P:11: <text> [preauth]`` and ``Disconnected from
-  198.18.1.2 port P [preauth]`` (an SSH_MSG_DISCONNECT), ``drop connection #0 from [198.18.1.2]:P on
-  [198.18.3.2]:2222 penalty: connections without attempting authentication`` (refused for a penalty; only
-  the first 7 or so of a burst, then rate-limited) and ``drop connection #N from ... Maxstartups``.
+  banner), ``Connection reset by 198.18.1.2 port P [preauth]`` (closed after sending its identification,
+  with the server's KEXINIT unread), ``Received disconnect from 198.18.1.2 port P:11: <text> [preauth]``
+  and ``Disconnected from 198.18.1.2 port P [preauth]`` (an SSH_MSG_DISCONNECT), ``drop connection #0
+  from [198.18.1.2]:P on [198.18.3.2]:2222 penalty: connections without attempting authentication``
+  (refused for a penalty; only about the first 7 of a burst, then rate-limited) and ``drop connection #N
+  from ... Maxstartups``.
 - VERBOSE adds ``Connection from 198.18.1.2 port P on 198.18.3.2 port 2222 rdomain ""``,
   ``kex_exchange_identification: Connection closed by remote host`` and the penalty bookkeeping:
   ``srclimit_penalise: ipv4: new 198.18.1.2/32 deferred penalty of 1 seconds for penalty: connections
@@ -23,10 +25,11 @@ the client. What the current sshd logs, as measured in the lab (tests/integratio
 
 Every connection closed before authenticating, a polite SSH_MSG_DISCONNECT included, adds 1 s to its
 source address; the total drains at 1 s per second; above 15 s the address is refused until it has drained
-(about 16 s when reached in a burst; refused connections add nothing). A refused client reads exactly
-``Not allowed at this time\r\n`` and then a FIN (or an RST when it had sent bytes sshd never read); the
-same text answers a MaxStartups refusal. Debian's 9.2 never refuses for penalties and answers a
-MaxStartups refusal with ``Exceeded MaxStartups\r\n``.
+(about 16 s when reached in a burst; refused connections add nothing). Measured: the 17th or 18th
+connection of a burst is refused; one every 0.5 s gets the 33rd refused after 16.4 s; one a second never.
+A refused client reads exactly ``Not allowed at this time\r\n`` and then a FIN (or an RST when it had
+sent bytes sshd never read); the same text answers a MaxStartups refusal. Debian's 9.2 never refuses for
+penalties and answers a MaxStartups refusal with ``Exceeded MaxStartups\r\n``.
 """
 
 from __future__ import annotations
@@ -138,22 +141,25 @@ class SshdSpec:
 
 @dataclass
 class Sshd:
-    """One sshd a lab started: its spec, files and process (see Lab.start_sshd)."""
+    """One sshd a lab started: its spec, files and process (see Lab.start_sshd).
+
+    A restart appends to the same log file; ``log_start`` is where this process's part begins."""
 
     spec: SshdSpec
     config_path: Path
     log_path: Path
     process: subprocess.Popen[bytes] | None = field(default=None, repr=False)
+    log_start: int = 0
 
     def argv(self) -> list[str]:
         """The command line: in the foreground, logging to ``log_path`` (``-E``), with our config."""
         return [str(sshd_binary(self.spec.flavour)), "-D", "-E", str(self.log_path), "-f", str(self.config_path)]
 
-    def log(self, since: int = 0) -> str:
-        """The log text from byte offset ``since`` (see log_offset) on."""
+    def log(self, since: int | None = None) -> str:
+        """This process's log, or what it logged after byte offset ``since`` (see log_offset)."""
         try:
             with self.log_path.open("rb") as file:
-                file.seek(since)
+                file.seek(self.log_start if since is None else since)
                 return file.read().decode(errors="replace")
         except FileNotFoundError:
             return ""
@@ -165,8 +171,10 @@ class Sshd:
         except FileNotFoundError:
             return 0
 
-    def penalty_drops(self, since: int = 0) -> list[str]:
-        """The log's ``drop connection ... penalty: ...`` lines (connections refused for a penalty)."""
+    def penalty_drops(self, since: int | None = None) -> list[str]:
+        """The log's ``drop connection ... penalty: ...`` lines (connections refused for a penalty).
+
+        sshd logs only about the first 7 of a burst at INFO (then it rate-limits them to DEBUG3)."""
         return [line for line in self.log(since).splitlines() if PENALTY_DROP.search(line)]
 
 
