@@ -8,7 +8,8 @@ Topology (hop numbers as seen from the client)::
 ``server`` runs sshd on TCP 22 and 33001; ``server2`` runs sshd on TCP 22 only and an HTTP server on
 TCP 8080 (a port that answers but is not SSH). The ``dmz`` router behind the perimeter firewall makes a
 perimeter drop (silence from hop 3 on) distinguishable from a drop by the target's own host firewall
-(silence only at hop 4).
+(silence only at hop 4). Those sshds are Debian's; ``start_sshd`` runs more, also a current OpenSSH with
+PerSourcePenalties on by default (``flavour="current"``, see tests.lab.sshd).
 
 Addresses come only from 198.18.0.0/15 and 2001:db8::/32 and live inside the lab's own namespaces, so two
 labs never collide; only the namespace names must be unique, and they carry a random token. Everything a
@@ -18,6 +19,7 @@ A state file under /run/aspdiag-lab/ lets a later run remove a lab whose owner w
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import secrets
@@ -30,6 +32,10 @@ import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+
+from tests.lab.sshd import Flavour, Sshd, SshdSpec
+from tests.lab.sshd import unavailable_reason as sshd_unavailable_reason
 
 STATE_DIR = Path("/run/aspdiag-lab")
 NS_PREFIX = "adl"
@@ -125,6 +131,7 @@ class Lab:
     token: str = field(default_factory=lambda: secrets.token_hex(3))
     workdir: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="aspdiag-lab-")))
     processes: list[subprocess.Popen[bytes]] = field(default_factory=list)
+    sshds: list[Sshd] = field(default_factory=list)
     addr: Addr = ADDR
 
     NODES = ("client", "router", "fw", "dmz", "server", "server2")
@@ -181,6 +188,7 @@ class Lab:
                 proc.kill()
                 proc.wait(timeout=3)
         self.processes.clear()
+        self.sshds.clear()
         remove_namespaces(self.namespaces)
         shutil.rmtree(self.workdir, ignore_errors=True)
         (STATE_DIR / f"{self.id}.json").unlink(missing_ok=True)
@@ -324,29 +332,73 @@ class Lab:
         os.chmod(directory / "resolv.conf", 0o644)
 
     def _start_sshd(self, node: str, ports: Iterable[int]) -> None:
-        key = self.workdir / f"{node}_host_ed25519_key"
+        # The standard servers: Debian's sshd, quiet, and MaxStartups raised because tests open many short
+        # connections (sshd must not drop any at random).
+        self.start_sshd(node, tuple(ports), log_level="ERROR", max_startups="500")
+
+    def start_sshd(
+        self,
+        node: str,
+        ports: Sequence[int],
+        *,
+        flavour: Flavour = "debian",
+        log_level: str = "VERBOSE",
+        max_startups: str | None = None,
+        extra_config: Sequence[str] = (),
+    ) -> Sshd:
+        """Start an sshd in ``node`` listening on ``ports`` (IPv4 and IPv6) and wait until it listens.
+
+        ``flavour`` "debian" is the system's sshd (9.2 on Debian 12), "current" the OpenSSH >= 9.8 that
+        .ci/install-system-deps unpacks (PerSourcePenalties on by default). ``max_startups`` None keeps sshd's
+        default; ``extra_config`` lines come first in sshd_config and so override the lab's defaults. The log
+        goes to ``Sshd.log_path`` (read it with ``Sshd.log()``); the process dies in ``stop_sshd`` or ``down``.
+        """
+        spec = SshdSpec(node, tuple(ports), flavour, log_level, max_startups, tuple(extra_config))
+        return self._run_sshd(spec)
+
+    def restart_sshd(self, sshd: Sshd, **changes: Any) -> Sshd:
+        """Stop ``sshd`` and start it again, with ``changes`` to its spec (e.g. ``log_level="INFO"``).
+
+        A restart also forgets every penalty the old process had given."""
+        self.stop_sshd(sshd)
+        if "extra_config" in changes:
+            changes["extra_config"] = tuple(changes["extra_config"])
+        return self._run_sshd(dataclasses.replace(sshd.spec, **changes))
+
+    def stop_sshd(self, sshd: Sshd) -> None:
+        """Stop one sshd and every process it started (preauth sessions), and wait until they are gone."""
+        proc = sshd.process
+        if proc is None:
+            return
+        pids = [proc.pid, *_descendants(proc.pid)]
+        for pid in pids:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        proc.wait(timeout=5)
+        if proc in self.processes:
+            self.processes.remove(proc)
+        if sshd in self.sshds:
+            self.sshds.remove(sshd)
+        sshd.process = None
+
+    def _run_sshd(self, spec: SshdSpec) -> Sshd:
+        reason = sshd_unavailable_reason(spec.flavour)
+        if reason:
+            raise RuntimeError(reason)
+        key = self.workdir / f"{spec.node}_host_ed25519_key"
         if not key.exists():
             run([which("ssh-keygen") or "ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(key)])
-        config = self.workdir / f"{node}_sshd_config"
-        lines = [f"Port {port}" for port in ports] + [
-            "ListenAddress 0.0.0.0",
-            "ListenAddress ::",
-            f"HostKey {key}",
-            f"PidFile {self.workdir / f'{node}_sshd.pid'}",
-            "UsePAM no",
-            "PasswordAuthentication no",
-            "KbdInteractiveAuthentication no",
-            "PermitRootLogin no",
-            "StrictModes no",
-            "UseDNS no",
-            "MaxStartups 500",  # tests open many short connections; do not let sshd drop any at random
-            "LogLevel ERROR",
-        ]
-        config.write_text("\n".join(lines) + "\n")
+        sshd = Sshd(spec, self.workdir / f"{spec.name}_sshd_config", self.workdir / f"{spec.name}-sshd.log")
+        sshd.log_start = sshd.log_offset()
+        sshd.config_path.write_text(spec.config(key, self.workdir / f"{spec.name}_sshd.pid"))
         Path("/run/sshd").mkdir(mode=0o755, exist_ok=True)  # sshd's privilege-separation directory
-        self._spawn(node, [which("sshd") or "/usr/sbin/sshd", "-D", "-e", "-f", str(config)])
-        for port in ports:
-            self.wait_listening(node, "tcp", port)
+        sshd.process = self._spawn(spec.node, sshd.argv())
+        self.sshds.append(sshd)
+        for port in spec.ports:
+            self.wait_listening(spec.node, "tcp", port)
+        return sshd
 
     def _start_http(self, node: str, port: int) -> None:
         """A plain HTTP server: a TCP port that answers but is not SSH."""
@@ -493,6 +545,27 @@ class Lab:
             cwd=cwd,
             stdin=subprocess.DEVNULL,
         )
+
+
+def _descendants(pid: int) -> list[int]:
+    """Every process below ``pid`` (children, grandchildren, ...), from /proc."""
+    parents: dict[int, int] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            text = stat.read_text()
+        except OSError:
+            continue
+        # "pid (comm) state ppid ...": comm may hold spaces and parentheses, so split after the last ')'.
+        fields = text[text.rindex(")") + 2 :].split()
+        parents[int(stat.parent.name)] = int(fields[1])
+    found: list[int] = []
+    frontier = [pid]
+    while frontier:
+        parent = frontier.pop()
+        children = [child for child, ppid in parents.items() if ppid == parent]
+        found += children
+        frontier += children
+    return found
 
 
 def _group_of(user: str) -> str:
