@@ -12,7 +12,7 @@ perimeter drop (silence from hop 3 on) distinguishable from a drop by the target
 
 Addresses come only from 198.18.0.0/15 and 2001:db8::/32 and live inside the lab's own namespaces, so two
 labs never collide; only the namespace names must be unique, and they carry a random token. Everything a
-lab starts (sshd, dnsmasq, qdiscs, nft rules) lives in its namespaces and dies with them in ``down()``.
+lab starts (sshd, dnsmasq, qdiscs, nft rules, delay lines) lives in its namespaces and dies with them in ``down()``.
 A state file under /run/aspdiag-lab/ lets a later run remove a lab whose owner was killed.
 """
 
@@ -30,6 +30,10 @@ import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tests.lab.delay import Delay
 
 STATE_DIR = Path("/run/aspdiag-lab")
 NS_PREFIX = "adl"
@@ -126,6 +130,7 @@ class Lab:
     workdir: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="aspdiag-lab-")))
     processes: list[subprocess.Popen[bytes]] = field(default_factory=list)
     addr: Addr = ADDR
+    delays: dict[str, Delay] = field(default_factory=dict)
 
     NODES = ("client", "router", "fw", "dmz", "server", "server2")
 
@@ -181,6 +186,7 @@ class Lab:
                 proc.kill()
                 proc.wait(timeout=3)
         self.processes.clear()
+        self.delays.clear()
         remove_namespaces(self.namespaces)
         shutil.rmtree(self.workdir, ignore_errors=True)
         (STATE_DIR / f"{self.id}.json").unlink(missing_ok=True)
@@ -451,6 +457,30 @@ class Lab:
     def unshape(self, node: str, ifname: str) -> None:
         """Remove shaping from ``node``/``ifname``."""
         run(["ip", "netns", "exec", self.ns(node), "tc", "qdisc", "del", "dev", ifname, "root"], check=False)
+
+    def delay(
+        self,
+        node: str = "router",
+        ms: float = 25.0,
+        *,
+        reverse_ms: float | None = None,
+        inner: str = "eth0",
+        outer: str = "eth1",
+    ) -> Delay:
+        """Delay what ``node`` forwards: ``ms`` one way from ``inner`` to ``outer``, ``reverse_ms`` back (None:
+        the same). A user-space delay line (tests.lab.delay); refuses a second one on the same node."""
+        from tests.lab.delay import Delay
+
+        if node in self.delays:
+            raise RuntimeError(f"{node} already delays its traffic (lab.undelay({node!r}) first)")
+        self.delays[node] = Delay(self, node, ms, reverse_ms, inner, outer).start()
+        return self.delays[node]
+
+    def undelay(self, node: str = "router") -> None:
+        """Remove the delay from ``node`` (nothing when it has none)."""
+        delay = self.delays.pop(node, None)
+        if delay is not None:
+            delay.stop()
 
     def set_mtu(self, node: str, ifname: str, mtu: int) -> None:
         """Change a link's MTU on one side."""
