@@ -13,7 +13,7 @@ PerSourcePenalties on by default (``flavour="current"``, see tests.lab.sshd).
 
 Addresses come only from 198.18.0.0/15 and 2001:db8::/32 and live inside the lab's own namespaces, so two
 labs never collide; only the namespace names must be unique, and they carry a random token. Everything a
-lab starts (sshd, dnsmasq, qdiscs, nft rules) lives in its namespaces and dies with them in ``down()``.
+lab starts (sshd, dnsmasq, qdiscs, nft rules, delay lines) lives in its namespaces and dies with them in ``down()``.
 A state file under /run/aspdiag-lab/ lets a later run remove a lab whose owner was killed.
 """
 
@@ -32,10 +32,13 @@ import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tests.lab.sshd import Flavour, Sshd, SshdSpec
 from tests.lab.sshd import unavailable_reason as sshd_unavailable_reason
+
+if TYPE_CHECKING:
+    from tests.lab.delay import Delay
 
 STATE_DIR = Path("/run/aspdiag-lab")
 NS_PREFIX = "adl"
@@ -133,6 +136,7 @@ class Lab:
     processes: list[subprocess.Popen[bytes]] = field(default_factory=list)
     sshds: list[Sshd] = field(default_factory=list)
     addr: Addr = ADDR
+    delays: dict[str, Delay] = field(default_factory=dict)
 
     NODES = ("client", "router", "fw", "dmz", "server", "server2")
 
@@ -189,6 +193,7 @@ class Lab:
                 proc.wait(timeout=3)
         self.processes.clear()
         self.sshds.clear()
+        self.delays.clear()
         remove_namespaces(self.namespaces)
         shutil.rmtree(self.workdir, ignore_errors=True)
         (STATE_DIR / f"{self.id}.json").unlink(missing_ok=True)
@@ -503,6 +508,30 @@ class Lab:
     def unshape(self, node: str, ifname: str) -> None:
         """Remove shaping from ``node``/``ifname``."""
         run(["ip", "netns", "exec", self.ns(node), "tc", "qdisc", "del", "dev", ifname, "root"], check=False)
+
+    def delay(
+        self,
+        node: str = "router",
+        ms: float = 25.0,
+        *,
+        reverse_ms: float | None = None,
+        inner: str = "eth0",
+        outer: str = "eth1",
+    ) -> Delay:
+        """Delay what ``node`` forwards: ``ms`` one way from ``inner`` to ``outer``, ``reverse_ms`` back (None:
+        the same). A user-space delay line (tests.lab.delay); refuses a second one on the same node."""
+        from tests.lab.delay import Delay
+
+        if node in self.delays:
+            raise RuntimeError(f"{node} already delays its traffic (lab.undelay({node!r}) first)")
+        self.delays[node] = Delay(self, node, ms, reverse_ms, inner, outer).start()
+        return self.delays[node]
+
+    def undelay(self, node: str = "router") -> None:
+        """Remove the delay from ``node`` (nothing when it has none)."""
+        delay = self.delays.pop(node, None)
+        if delay is not None:
+            delay.stop()
 
     def set_mtu(self, node: str, ifname: str, mtu: int) -> None:
         """Change a link's MTU on one side."""
