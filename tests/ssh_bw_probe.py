@@ -57,6 +57,7 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
                 budget.max_bytes,
                 budget.max_seconds,
                 stop_when=None if args.no_stop else StopWhenStable(),
+                sample_interval_s=args.sample_interval_ms / 1000,
             )
         close = conn.close(args.reason)
     estimate = estimate_bandwidth(
@@ -94,6 +95,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--max-seconds", type=float)
     parser.add_argument("--no-stop", action="store_true", help="spend the whole budget (no early stop)")
     parser.add_argument("--samples", action="store_true", help="include the TCP_INFO samples")
+    parser.add_argument("--sample-interval-ms", type=float, default=0.5, help="TCP_INFO sampling interval")
     parser.add_argument("--reason", default=DEFAULT_CLOSE_REASON, help="the DISCONNECT text")
     args = parser.parse_args(argv)
     json.dump(measure(args), sys.stdout)

@@ -652,10 +652,11 @@ class SshConnection:
 
         def done(outcome: BannerOutcome, ident: str | None = None) -> ServerBanner:
             text = "" if ident is not None else _printable(bytes(received))
-            if outcome in (BannerOutcome.CLOSED, BannerOutcome.RESET) and any(
-                phrase in text.lower() for phrase in REFUSAL_PHRASES
-            ):
-                outcome = BannerOutcome.REFUSED
+            if outcome in (BannerOutcome.CLOSED, BannerOutcome.RESET) and text.strip():
+                # It said something and hung up: why it refuses us (OpenSSH's penalty or MaxStartups text),
+                # or a service that is not SSH at all.
+                refused = any(phrase in text.lower() for phrase in REFUSAL_PHRASES)
+                outcome = BannerOutcome.REFUSED if refused else BannerOutcome.NOT_SSH
             return ServerBanner(outcome, time.monotonic() - started, ident, tuple(lines), text)
 
         while True:

@@ -316,7 +316,7 @@ def tail_windows(
         start_index = _index_at_or_before(samples, end.t_s - window_s, first, end_index)
         start_index = _arrival(samples, start_index, first)
         start = samples[start_index]
-        if start_index >= end_index or end.t_s - start.t_s < window_s:
+        if start_index >= end_index or end.t_s - start.t_s < window_s - 1e-9:  # (float rounding of t_s)
             break
         inside = samples[start_index + 1 : end_index + 1]
         delivered = delivered_bytes(end) - delivered_bytes(start)
