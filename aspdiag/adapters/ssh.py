@@ -219,6 +219,32 @@ class ServerBanner:
             return None
         return self.ident.split(" ", 1)[1]
 
+    @property
+    def explanation(self) -> str:
+        """What the outcome means, in plain words."""
+        return _BANNER_EXPLANATIONS[self.outcome]
+
+
+_BANNER_EXPLANATIONS = {
+    BannerOutcome.IDENTIFIED: "the server identified itself as SSH-2",
+    BannerOutcome.SSH1_ONLY: "the server speaks only the obsolete SSH-1 protocol",
+    BannerOutcome.REFUSED: (
+        "the server refused this connection with a message: OpenSSH >= 9.8 says 'Not allowed at this time' when"
+        " PerSourcePenalties has penalised this source address (connections that never authenticated) or"
+        " MaxStartups is full; a real transfer from this address is refused as well until the penalty expires"
+    ),
+    BannerOutcome.CLOSED: (
+        "the server closed the connection without identifying: sshd's MaxStartups or PerSourcePenalties (or a"
+        " TCP wrapper / firewall proxy) dropping this source, or not an SSH service"
+    ),
+    BannerOutcome.RESET: (
+        "the server reset the connection without identifying: sshd refusing this source (MaxStartups,"
+        " PerSourcePenalties) or a middlebox"
+    ),
+    BannerOutcome.TIMEOUT: "nothing arrived in time: a service that waits for the client first, or a stalled proxy",
+    BannerOutcome.NOT_SSH: "the service on this port answered, but not with an SSH identification",
+}
+
 
 class ConnectFailure(enum.Enum):
     """Why the TCP connection could not be made."""
@@ -738,7 +764,8 @@ class SshConnection:
         says the estimate is stable (asked every ``stop_check_interval_s``). Returns the TCP_INFO samples:
         the first one before any IGNORE byte (t_s = 0), then one every ``sample_interval_s``, the last when
         the stream stopped. The stream then completes the packet the budget cut, so ``bytes_written`` (the
-        whole cost) may exceed the last sample's by up to one packet. ``stream_stop`` says why it ended."""
+        whole cost) may exceed the last sample's by up to one packet. ``stream_stop`` says why it ended.
+        Raises ValueError on kernels whose TCP_INFO has no delivery rate (Linux < 4.9)."""
         if not (self.banner.ok and self.ident_sent):
             raise RuntimeError("the server did not identify as SSH-2 (see banner): nothing to stream to")
         if self._streamed or self._closed is not None:
@@ -897,6 +924,9 @@ class SshConnection:
             sock.setblocking(False)
             if self.ident_sent and not (self._peer_eof or self._peer_reset):
                 sent = self._send_all(disconnect_packet(reason), deadline)
+            elif not self.banner.ok:
+                # We never spoke SSH: read what is already there, no reason to wait for the server.
+                deadline = min(deadline, started + 0.2)
             # Read until the server's EOF: sshd reads every IGNORE queued before our DISCONNECT, logs it and
             # closes. Closing with unread data in our receive queue would make the kernel send a reset.
             self._drain(deadline)

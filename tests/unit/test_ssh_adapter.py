@@ -152,6 +152,7 @@ def test_refusal_text_is_noted(fake_server):
     with SshConnection.open("127.0.0.1", port) as conn:
         assert conn.banner.outcome is BannerOutcome.REFUSED
         assert "Not allowed at this time" in conn.banner.text
+        assert "PerSourcePenalties" in conn.banner.explanation
         assert not conn.ident_sent
         with pytest.raises(RuntimeError):
             conn.stream_ignore(1000, 1.0)

@@ -7,23 +7,24 @@ why — and decides when a running stream has seen enough (:class:`StopWhenStabl
 
 How (see ``estimate_bandwidth``):
 
-* The figure is the median, over the *settled tail* of the run, of the rate delivered per window —
-  Δ(delivered segments) x MSS / Δt over windows of several RTTs (at least 4 base RTTs, one smoothed RTT,
-  10 ms and 40 segments). Windows are anchored at the end of the run; the settled tail is where the window
-  rates stay within a band of their median, so the slow-start ramp and a token bucket's initial burst are
-  left out. ``delivered`` counts SACKed segments too, so a loss does not show up as a stall followed by a
-  jump the way the cumulative ``bytes_acked`` does.
-* The kernel's per-ACK delivery-rate samples that are not application-limited cross-check it (their median
-  and maximum over the same stretch are reported). Their maximum is not the figure: single samples read 2-3x
-  the bottleneck (ACK compression, a sender descheduled and resumed), and while a shaper's bucket drains they
-  read the line rate.
-* The budget may end before the pipe filled (slow start still running, fewer than 2 x rate x RTT bytes
-  delivered, rate still rising): then the result is a LOWER_BOUND with that reason, using a rate that cannot
-  be an overestimate of what was seen (the lower of the whole-run average and the last window).
-* The kernel says why samples were low: ``tcpi_rwnd_limited`` (the server's sshd did not read fast enough or
-  its window is small — a limit of the SSH server, not of the path: LOWER_BOUND), ``tcpi_sndbuf_limited``
-  (our send buffer: LOWER_BOUND), and application-limited samples (our own sender stalled, e.g. for CPU:
-  NOT_MEASURED, retry — never a figure).
+* The figure is the rate delivered over the *settled tail* of the run: Δ(delivered segments) x MSS / Δt,
+  summed over back-to-back windows of several RTTs (the longest of 4 base RTTs, one smoothed RTT, 10 ms,
+  40 segments and 4 ACK arrivals), anchored at the end of the run, with every boundary on an ACK arrival
+  (a receiver may acknowledge 64 KB at once). The settled tail is where the window rates stay within 20 % of
+  their median, so the slow-start ramp and a shaper's initial burst are left out. ``tcpi_delivered`` counts
+  SACKed segments too, so a loss does not show up as a stall followed by a jump, as ``bytes_acked`` would.
+* The kernel's non-application-limited delivery-rate samples only cross-check it (their median and
+  maximum over the same stretch are reported). Their maximum is not the figure: in the lab single samples
+  read up to 3x the bottleneck, and 50x while a shaper's bucket drained at line rate.
+* LOWER_BOUND, never an overestimate, with the reason, when the run could not show the path's rate: the
+  budget ended before the pipe was full (BBR still in STARTUP / CUBIC's ssthresh still infinite, less than
+  2 x rate x RTT delivered, the rate still rising, too few windows), the server's receive window held the
+  sender back (``tcpi_rwnd_limited``, or the advertised window seen full: sshd read slower than the network
+  delivered, or its window is small — a limit of the SSH server, not of the path), our send buffer did
+  (``tcpi_sndbuf_limited``), our socket was found empty in most samples, or the rate swung between windows.
+* NOT_MEASURED when our own sender stalled — windows where the socket was found empty with the congestion
+  window open, or the kernel marked samples application-limited, and that ran slower than the clean ones —
+  or the run was shorter than one window: retry rather than claim something.
 
 Rates are TCP payload bytes (goodput), in Mbit/s (10^6 bit/s). On the wire each 1448-byte segment also
 carries 52 bytes of TCP/IPv4 headers (72 with IPv6), so a link's nominal rate is about 4-5 % higher.
