@@ -185,6 +185,15 @@ def test_our_sender_stalling_is_not_measured():
     assert "retry" in e.reason and e.starved_share > 0.5
 
 
+def test_a_sender_that_paced_the_whole_run_gives_only_a_lower_bound():
+    """The socket found empty all along at a steady rate: nothing faster was ever seen, so this process may
+    have been the bottleneck. What it delivered is still a lower bound of the path, flagged as ours."""
+    e = estimate_bandwidth(series(100, 2.0, stall=(0.0, 2.0, 1.0)))
+    assert e.status is BandwidthStatus.LOWER_BOUND, e.reason
+    assert e.limited_by is LimitedBy.SENDER and "retry" in e.reason
+    assert e.rate_mbps is not None and e.rate_mbps <= 100 * 1.02
+
+
 def test_a_short_stall_of_our_sender_is_left_out():
     e = estimate_bandwidth(series(100, 3.0, stall=(1.5, 1.6, 0.1)))
     assert e.status is BandwidthStatus.MEASURED, e.reason

@@ -338,6 +338,11 @@ def tail_windows(
     return windows
 
 
+def _marked(window: Window, params: EstimatorParams) -> bool:
+    """Our own process may have held this window back: socket found empty, or application-limited."""
+    return window.starved_share > params.starved_max_share or window.app_limited_share > params.app_limited_max_share
+
+
 def settled_start(rates: Sequence[float], params: EstimatorParams) -> int | None:
     """Index of the first window of the settled tail: from there on, at least ``settle_share`` of the
     windows are within ``settle_band`` of their median, the first of them too (so a ramp or a burst at the
@@ -453,11 +458,8 @@ def estimate_bandwidth(
     # had room, or the kernel's application-limited mark. They are stalls — left out — when they ran slower
     # than the windows without that sign; when they ran as fast, the path set the pace all the same (in the
     # lab the sender's own system call forwards the packets through every namespace, so its socket is often
-    # empty at full rate). With no clean window to compare with, every marked window counts as a stall.
-    marked = [
-        w.starved_share > params.starved_max_share or w.app_limited_share > params.app_limited_max_share
-        for w in stretch
-    ]
+    # empty at full rate).
+    marked = [_marked(w, params) for w in stretch]
     clean = [w.rate_bytes_per_s for w, m in zip(stretch, marked, strict=True) if not m]
     reference = statistics.median(clean) if clean else None
     good = [
@@ -465,6 +467,18 @@ def estimate_bandwidth(
         for w, m in zip(stretch, marked, strict=True)
         if not m or (reference is not None and w.rate_bytes_per_s >= (1 - params.settle_band) * reference)
     ]
+    # Every window marked, but at a steady rate: this process may have set the pace all along. What was
+    # delivered is still a lower bound of the path; unsteady marked windows say nothing (below).
+    # (Not when clean windows before the stretch ran faster: then the marked stretch is a stall.)
+    stretch_rate = statistics.median(w.rate_bytes_per_s for w in stretch) if stretch else 0.0
+    faster_before = [
+        w
+        for w in windows[: settle or 0]
+        if not _marked(w, params) and w.rate_bytes_per_s > (1 + params.settle_band) * stretch_rate
+    ]
+    sender_paced = bool(stretch) and reference is None and settle is not None and len(faster_before) < 2
+    if sender_paced:
+        good = list(stretch)
     a, b = (stretch[0].first, stretch[-1].last) if stretch else (0, len(samples) - 1)
     used = samples[a + 1 : b + 1]
     not_app = [s.delivery_rate_bytes_per_s for s in used if not s.delivery_rate_app_limited]
@@ -530,12 +544,13 @@ def estimate_bandwidth(
         )
     good_samples = [s for w in good for s in samples[w.first + 1 : w.last + 1]]
     good_starved = sum(1 for s in good_samples if starved(s)) / len(good_samples) if good_samples else 0.0
-    if good_starved > params.sender_max_share:
+    if good_starved > params.sender_max_share or sender_paced:
         limits.append(
             (
                 LimitedBy.SENDER,
-                f"our socket was found empty in {good_starved:.0%} of the samples (this process could not keep"
-                " data queued: CPU)",
+                f"this process may have set the pace: our socket was found empty in {good_starved:.0%} of the"
+                f" samples and the kernel marked {run.app_limited_share:.0%} application-limited (CPU; retry on a"
+                " less busy machine)",
             )
         )
     mid = _index_at_or_before(samples, (first.t_s + last.t_s) / 2, 0, len(samples) - 1)
