@@ -510,7 +510,9 @@ def estimate_bandwidth(
             LimitedBy.BUDGET,
         )
     stalled = len(stretch) - len(good)
-    if stretch and (len(good) < min(len(stretch), params.min_windows) or stalled > len(stretch) / 3):
+    # Only a run long enough to compare windows can show a stall; a shorter one is a lower bound below.
+    enough = len(stretch) >= params.min_windows
+    if enough and (len(good) < params.min_windows or stalled > len(stretch) / 3):
         return run.result(
             BandwidthStatus.NOT_MEASURED,
             None,
@@ -542,7 +544,7 @@ def estimate_bandwidth(
                 " (net.ipv4.tcp_wmem too small for this rate x RTT)",
             )
         )
-    good_samples = [s for w in good for s in samples[w.first + 1 : w.last + 1]]
+    good_samples = [s for w in good for s in samples[w.first + 1 : w.last + 1]] or list(used)
     good_starved = sum(1 for s in good_samples if starved(s)) / len(good_samples) if good_samples else 0.0
     if good_starved > params.sender_max_share or sender_paced:
         limits.append(
