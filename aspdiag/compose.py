@@ -8,6 +8,8 @@ ProbeContext, so tests can hand in fakes.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from typing import Any
 
@@ -19,7 +21,7 @@ from aspdiag.core.ports import COMMANDS
 from aspdiag.measurements.capacity.port import CAPACITY
 from aspdiag.measurements.dns.port import RESOLVER
 from aspdiag.measurements.path.port import PATH
-from aspdiag.measurements.reachability.port import PROBER
+from aspdiag.measurements.reachability.port import GREETER, PROBER
 from aspdiag.measurements.responder.port import RESPONDER
 from aspdiag.measurements.route.port import ROUTES
 from aspdiag.measurements.transfer.port import PROCESSES
@@ -44,8 +46,9 @@ def resolve_method(requested: str, environment: Environment) -> str:
     return "socket"
 
 
-def build_context(config: CheckConfig) -> ProbeContext:
-    """The production adapters for one check (``config.method`` already resolved to raw or socket)."""
+def build_context(config: CheckConfig, sessions: object) -> ProbeContext:
+    """The production adapters for one check (``config.method`` already resolved to raw or socket);
+    ``sessions`` is the run's SSH session pool (one connection per SSH port and address)."""
     from aspdiag.adapters.commands import SubprocessRunner
     from aspdiag.adapters.resolver import DnspythonResolver
     from aspdiag.adapters.routes import IprouteRouteLookup
@@ -63,6 +66,7 @@ def build_context(config: CheckConfig) -> ProbeContext:
         (RESOLVER, DnspythonResolver(config.dns_servers)),
         (ROUTES, IprouteRouteLookup(commands)),
         (PROBER, prober),
+        (GREETER, sessions),
         (COMMANDS, commands),
     ]
     if config.path:
@@ -84,11 +88,19 @@ def build_context(config: CheckConfig) -> ProbeContext:
     return ProbeContext.of(*pairs)
 
 
-def prepare(config: CheckConfig) -> tuple[CheckConfig, ProbeContext, Environment]:
-    """Discover the environment, resolve the method, build the adapters."""
+@contextmanager
+def prepared(config: CheckConfig) -> Iterator[tuple[CheckConfig, ProbeContext, Environment]]:
+    """Discover the environment, resolve the method, build the adapters for one run; when the run is over
+    (or interrupted), end its SSH connections politely."""
+    from aspdiag.adapters.ssh import SshSessionPool
+
     environment = discover_environment()
     config = replace(config, method=resolve_method(config.method, environment))
-    return config, build_context(config), environment
+    sessions = SshSessionPool()
+    try:
+        yield config, build_context(config, sessions), environment
+    finally:
+        sessions.close_all()
 
 
 def find_ascp(explicit: str | None) -> list[Any]:

@@ -10,7 +10,7 @@ from aspdiag.core.measurement import ProbeContext
 from aspdiag.core.model import Environment, Family, Protocol
 from aspdiag.measurements.dns.port import RESOLVER
 from aspdiag.measurements.dns.result import DnsOutcome, DnsQuery
-from aspdiag.measurements.reachability.port import PROBER
+from aspdiag.measurements.reachability.port import GREETER, PROBER
 from aspdiag.measurements.reachability.result import AnswerKind, Banner, BannerKind, IcmpError, ProbeAnswer
 from aspdiag.measurements.route.port import ROUTES
 from aspdiag.measurements.route.result import RouteOutcome, RouteResult
@@ -80,7 +80,14 @@ class FakeNetwork:
     """Hops the target's replies travel back (None: the same as forward); less = an asymmetric path."""
     silent_costs_wait: bool = False
     """Make a probe call that gets a silent answer take its whole wait, like a real one."""
+    udp_busy: set[int] = field(default_factory=set)
+    """UDP ports a process on the target holds (a running transfer): datagrams vanish, no ICMP."""
+    icmp_blackout_after: int | None = None
+    """A perimeter at this hop drops every ICMP message from beyond it on its way back to the client."""
+    intercept: dict[int, int] = field(default_factory=dict)
+    """TCP port -> hop of a device that answers it itself (a transparent proxy)."""
     calls: list[tuple[str, str, int, tuple[int, ...]]] = field(default_factory=list)
+    greetings: list[tuple[str, int]] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     @property
@@ -94,11 +101,23 @@ class FakeNetwork:
         return V6_PATH if ":" in address else V4_PATH
 
     def _answer(self, address: str, protocol: Protocol, port: int, ttl: int) -> ProbeAnswer:
+        answer = self._forward(address, protocol, port, ttl)
+        blackout = self.icmp_blackout_after
+        if blackout is not None and answer.icmp is not None and ttl > blackout:
+            origin = next((i for i, r in enumerate(self._path(address), 1) if r == answer.responder), None)
+            if origin is None or origin > blackout:
+                return ProbeAnswer(ttl, AnswerKind.SILENT)
+        return answer
+
+    def _forward(self, address: str, protocol: Protocol, port: int, ttl: int) -> ProbeAnswer:
         family = Family.of(address)
         v4 = family is Family.IPV4
         path = self._path(address)
         rule = self.rules.get((address, protocol.value, port)) or self.rules.get((None, protocol.value, port))
+        proxy = self.intercept.get(port) if protocol is Protocol.TCP else None
         for hop, router in enumerate(path, start=1):
+            if proxy == hop and ttl >= hop:
+                return ProbeAnswer(ttl, AnswerKind.SYN_ACK, address, None, 65 - hop if self.raw_like else None, 0.5)
             if ttl == hop:
                 if router in self.silent_routers:
                     return ProbeAnswer(ttl, AnswerKind.SILENT)
@@ -129,6 +148,8 @@ class FakeNetwork:
         if protocol is Protocol.TCP:
             kind = AnswerKind.SYN_ACK if port in self.tcp_listening else AnswerKind.RESET
             return ProbeAnswer(ttl, kind, address, None, reply if self.raw_like else None, 2.0)
+        if port in self.udp_busy:
+            return ProbeAnswer(ttl, AnswerKind.SILENT)
         if port in self.udp_listening:
             return ProbeAnswer(ttl, AnswerKind.UDP_REPLY, address, None, reply, 2.0)
         icmp = IcmpError(family, 3 if v4 else 1, 3 if v4 else 4, address)
@@ -143,7 +164,8 @@ class FakeNetwork:
             time.sleep(wait_s)
         return answers, source_port or 40000
 
-    def read_banner(self, address: str, port: int, wait_s: float) -> Banner:
+    def greet(self, address: str, port: int, wait_s: float) -> Banner:
+        self.greetings.append((address, port))
         return self.banners.get(port, Banner(BannerKind.SSH, "SSH-2.0-OpenSSH_9.2p1"))
 
 
@@ -156,10 +178,12 @@ def fake_context(
     network: FakeNetwork | None = None,
 ) -> ProbeContext:
     """A ProbeContext made of fakes."""
+    network = network or FakeNetwork()
     return ProbeContext.of(
         (RESOLVER, resolver or FakeResolver()),
         (ROUTES, routes or FakeRoutes()),
-        (PROBER, network or FakeNetwork()),
+        (PROBER, network),
+        (GREETER, network),
     )
 
 

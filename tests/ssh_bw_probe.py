@@ -15,7 +15,8 @@ import time
 from dataclasses import asdict
 from typing import Any
 
-from aspdiag.adapters.ssh import DEFAULT_CLOSE_REASON, SshConnectError, SshConnection
+from aspdiag.adapters.ssh import SshConnection
+from aspdiag.adapters.ssh_wire import DEFAULT_CLOSE_REASON, SshConnectError
 from aspdiag.measurements.bandwidth.estimate import (
     Budget,
     StopWhenStable,

@@ -19,7 +19,7 @@ from typing import Any
 
 from aspdiag.adapters.sockets import PAYLOAD_PREFIX, SOURCE_PORTS, SocketProber, answer_kind
 from aspdiag.core.model import Family, Protocol, utc_now_iso
-from aspdiag.measurements.reachability.result import AnswerKind, Banner, IcmpError, ProbeAnswer
+from aspdiag.measurements.reachability.result import AnswerKind, IcmpError, ProbeAnswer
 
 SEQ_STEP = 1000
 """Distance between the TCP sequence numbers of two probes (scapy matches acks within +-2)."""
@@ -182,7 +182,3 @@ class ScapyProber:
             kind = AnswerKind.RESET if flags.R else AnswerKind.SYN_ACK
             return ProbeAnswer(ttl, kind, responder, None, reply_ttl, rtt_ms, sent_utc, detail=str(flags))
         return ProbeAnswer(ttl, AnswerKind.UDP_REPLY, responder, None, reply_ttl, rtt_ms, sent_utc)
-
-    def read_banner(self, address: str, port: int, wait_s: float) -> Banner:
-        """Banners are read with an ordinary connection."""
-        return self._sockets.read_banner(address, port, wait_s)

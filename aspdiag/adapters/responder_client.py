@@ -3,6 +3,7 @@ down (``probe_responder``, and ``SocketResponderClient`` for ``check --responder
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 import socket
 import time
@@ -311,6 +312,10 @@ def probe_responder(
         if udp is not None:
             fields["udp_two_way"] = True
             fields["udp_rtt_ms"] = round(udp[1] * 1000, 3)
+            seen = udp[0].body.get("seen_from")
+            fields["seen_source_address"] = seen if isinstance(seen, str) else None
+            with contextlib.suppress(OSError):
+                fields["local_source_address"] = sock.getsockname()[0]
         elif tcp_ok:
             # The key and the clocks are fine (TCP got an authenticated answer), so UDP itself is blocked.
             fields["udp_two_way"] = False

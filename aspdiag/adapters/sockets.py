@@ -19,7 +19,7 @@ import time
 from collections.abc import Sequence
 
 from aspdiag.core.model import Family, Protocol, utc_now_iso
-from aspdiag.measurements.reachability.result import AnswerKind, Banner, BannerKind, IcmpError, ProbeAnswer
+from aspdiag.measurements.reachability.result import AnswerKind, IcmpError, ProbeAnswer
 
 SOL_IP = 0
 SOL_IPV6 = 41
@@ -170,6 +170,11 @@ def send_datagram(sock: socket.socket, payload: bytes) -> None:
                 raise
 
 
+def reset_on_close(sock: socket.socket) -> None:
+    """Make the coming close() send a TCP reset (SO_LINGER 0) instead of a FIN."""
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+
+
 def probe_index(payload: bytes) -> int | None:
     """The probe number a datagram of ours carries (None: not one of ours)."""
     if not payload.startswith(PAYLOAD_PREFIX) or len(payload) < 8:
@@ -209,6 +214,11 @@ class SocketProber:
             try:
                 prepare_socket(sock, ttl)
                 sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+                # Half-open: the kernel would answer the SYN-ACK with an ACK at once and the server's sshd
+                # would accept a connection (OpenSSH >= 9.8 penalises every one that never authenticates).
+                # TCP_DEFER_ACCEPT on a connecting socket delays that ACK; the reset we send as soon as the
+                # SYN-ACK is seen ends the half-open connection before sshd ever hears of it.
+                sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_DEFER_ACCEPT, 1)
                 source_port = self._bind(sock, source_port)
             except OSError as exc:
                 return _local_error(ttl, exc, "cannot prepare the socket"), source_port
@@ -227,8 +237,10 @@ class SocketProber:
                 return ProbeAnswer(ttl, AnswerKind.SILENT, sent_utc=sent_utc), source_port
             err = sock.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR)
             if err == 0:
+                rtt = _ms(start)
+                reset_on_close(sock)
                 return ProbeAnswer(
-                    ttl, AnswerKind.SYN_ACK, responder=address, rtt_ms=_ms(start), sent_utc=sent_utc, detail="SYN-ACK"
+                    ttl, AnswerKind.SYN_ACK, responder=address, rtt_ms=rtt, sent_utc=sent_utc, detail="SYN-ACK"
                 ), source_port
             return self._tcp_failure(sock, address, ttl, err, start, sent_utc), source_port
 
@@ -380,51 +392,3 @@ class SocketProber:
                     single, source_port = self._udp(address, port, [ttl], remaining_s / len(ttls), source_port)
                     results[i] = single[0]
         return tuple(results), source_port
-
-    # ------------------------------------------------------------------ banner
-
-    def read_banner(self, address: str, port: int, wait_s: float) -> Banner:
-        """Connect and read what the service says first, all within ``wait_s``. An SSH server speaks first;
-        HTTP and TLS wait: then one HTTP request line tells HTTP (a status line) from TLS (an alert
-        record) from a silent service. The first read gets three quarters of the time, the second the rest."""
-        start = time.perf_counter()
-        deadline = start + wait_s
-
-        def left() -> float:
-            return max(0.05, deadline - time.perf_counter())
-
-        try:
-            with socket.create_connection((address, port), timeout=left()) as sock:
-                sock.settimeout(max(0.05, left() * 0.75))
-                first = self._recv(sock)
-                if first:
-                    return self._banner_of(first, _ms(start))
-                try:
-                    sock.sendall(b"HEAD / HTTP/1.0\r\n\r\n")
-                except OSError:
-                    return Banner(BannerKind.SILENT, "", _ms(start))
-                sock.settimeout(left())
-                reply = self._recv(sock)
-                if not reply:
-                    return Banner(BannerKind.SILENT, "", _ms(start))
-                return self._banner_of(reply, _ms(start))
-        except OSError as exc:
-            return Banner(BannerKind.OTHER, f"could not read a banner: {exc.strerror or exc}", _ms(start))
-
-    @staticmethod
-    def _recv(sock: socket.socket) -> bytes:
-        try:
-            return sock.recv(256)
-        except (TimeoutError, OSError):
-            return b""
-
-    @staticmethod
-    def _banner_of(data: bytes, wait_ms: float) -> Banner:
-        text = data.split(b"\n", 1)[0].decode("ascii", "replace").strip()[:120]
-        if data.startswith(b"SSH-"):
-            return Banner(BannerKind.SSH, text, wait_ms)
-        if data.startswith(b"HTTP/"):
-            return Banner(BannerKind.HTTP, text, wait_ms)
-        if data[:1] in (b"\x15", b"\x16") and data[1:2] == b"\x03":
-            return Banner(BannerKind.TLS, "TLS record", wait_ms)
-        return Banner(BannerKind.OTHER, "".join(c if c.isprintable() else "." for c in text), wait_ms)

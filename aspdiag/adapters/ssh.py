@@ -24,537 +24,46 @@ This module also holds the parser of Linux's ``struct tcp_info`` (:func:`parse_t
 
 from __future__ import annotations
 
-import enum
 import errno
 import os
 import select
 import socket
-import struct
-import sys
+import threading
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import TracebackType
 
-from aspdiag import __version__
-from aspdiag.measurements.bandwidth.estimate import StreamStop, TcpInfoSample
-
-# ---------------------------------------------------------------------------------------------------- SSH
-
-CLIENT_IDENT = f"SSH-2.0-aspdiag_{__version__}"
-DEFAULT_CLOSE_REASON = "aspdiag preflight check: bandwidth test, no login attempted"
-
-SSH_MSG_DISCONNECT = 1
-SSH_MSG_IGNORE = 2
-SSH_DISCONNECT_BY_APPLICATION = 11
-MESSAGE_NAMES = {
-    1: "DISCONNECT",
-    2: "IGNORE",
-    3: "UNIMPLEMENTED",
-    4: "DEBUG",
-    5: "SERVICE_REQUEST",
-    6: "SERVICE_ACCEPT",
-    7: "EXT_INFO",
-    20: "KEXINIT",
-    21: "NEWKEYS",
-}
-
-BLOCK_SIZE = 8  # the cipher block size before key exchange ("none"): 4 + packet_length must be a multiple
-MIN_PADDING = 4
-MAX_PAYLOAD = 32768  # RFC 4253 6.1: every implementation must accept these sizes (OpenSSH takes 256 KiB)
-MAX_PACKET = 35000
-IGNORE_DATA_BYTES = MAX_PAYLOAD - 5  # byte type + uint32 string length + data = the largest legal payload
-
-# OpenSSH stops reading identification lines after 1024 lines / 8 KiB per line; a server that has said
-# more than this without an SSH- line is not an SSH server.
-MAX_PRE_IDENT_LINES = 1024
-MAX_LINE_BYTES = 8192
-REFUSAL_PHRASES = ("not allowed at this time", "exceeded maxstartups", "too many", "refused")
-
-RX_KEEP_BYTES = 1 << 20  # what we keep of the server's packets (its KEXINIT is ~1-2 KB)
-
-# One send() call writes at most this much; the stream cycles through a block of pre-built packets.
-SEND_CHUNK_BYTES = 256 * 1024
-IGNORE_BLOCK_PACKETS = 32  # 32 packets of random data: 1 MiB before the stream repeats itself
-
-# TCP_NOTSENT_LOWAT follows the delivery rate: about LOWAT_SECONDS of data may wait unsent in the socket.
-LOWAT_SECONDS = 0.04
-DRAIN_DONE_BYTES = 64 * 1024  # after the byte budget, sample until this little is left unsent
-LOWAT_MIN_BYTES = 256 * 1024
-LOWAT_MAX_BYTES = 4 * 1024 * 1024
-
-DEFAULT_SAMPLE_INTERVAL_S = 0.0005
-DEFAULT_STOP_CHECK_INTERVAL_S = 0.005
-
-
-def ssh_string(data: bytes) -> bytes:
-    """RFC 4251 ``string``: uint32 length and the bytes."""
-    return struct.pack(">I", len(data)) + data
-
-
-def binary_packet(payload: bytes, *, padding: bytes | None = None) -> bytes:
-    """One unencrypted RFC 4253 binary packet (no MAC): uint32 packet_length, byte padding_length, payload,
-    random padding of at least 4 bytes, with 4 + packet_length a multiple of the block size 8."""
-    if len(payload) > MAX_PAYLOAD:
-        raise ValueError(f"payload of {len(payload)} bytes exceeds {MAX_PAYLOAD}")
-    padding_length = BLOCK_SIZE - (4 + 1 + len(payload)) % BLOCK_SIZE
-    if padding_length < MIN_PADDING:
-        padding_length += BLOCK_SIZE
-    pad = os.urandom(padding_length) if padding is None else padding[:padding_length]
-    if len(pad) != padding_length:
-        raise ValueError("padding too short")
-    packet_length = 1 + len(payload) + padding_length
-    packet = struct.pack(">IB", packet_length, padding_length) + payload + pad
-    if len(packet) > MAX_PACKET:
-        raise ValueError(f"packet of {len(packet)} bytes exceeds {MAX_PACKET}")
-    return packet
-
-
-def ignore_packet(data: bytes) -> bytes:
-    """SSH_MSG_IGNORE carrying ``data`` (RFC 4253 11.2: must be understood and ignored at any time)."""
-    return binary_packet(bytes([SSH_MSG_IGNORE]) + ssh_string(data))
-
-
-def disconnect_packet(description: str, reason_code: int = SSH_DISCONNECT_BY_APPLICATION) -> bytes:
-    """SSH_MSG_DISCONNECT with a reason code, a UTF-8 description and an empty language tag."""
-    payload = bytes([SSH_MSG_DISCONNECT]) + struct.pack(">I", reason_code)
-    payload += ssh_string(description.encode("utf-8")) + ssh_string(b"")
-    return binary_packet(payload)
-
-
-def check_client_ident(ident: str) -> str:
-    """Validate our identification line: SSH-2.0-, printable ASCII, no lines OpenSSH drops at once."""
-    if not ident.startswith("SSH-2.0-") or len(ident) > 253 or not ident.isascii() or not ident.isprintable():
-        raise ValueError(f"not a valid SSH-2.0 identification: {ident!r}")
-    software = ident[len("SSH-2.0-") :].split(" ", 1)[0]
-    # OpenSSH (compat.c) closes the connection at once for scanners' identifications.
-    if software.startswith("Probe-") or "SSH_Version_Mapper" in software or "-" in software:
-        raise ValueError(f"identification {ident!r} would be treated as a scanner or is malformed")
-    return ident
-
-
-@dataclass(frozen=True)
-class ServerMessage:
-    """One unencrypted binary packet the server sent before key exchange."""
-
-    message_type: int
-    payload_bytes: int
-    disconnect_reason: int | None = None
-    description: str | None = None
-
-    @property
-    def name(self) -> str:
-        return MESSAGE_NAMES.get(self.message_type, str(self.message_type))
-
-
-def parse_server_packets(data: bytes) -> list[ServerMessage]:
-    """The complete unencrypted packets at the start of ``data`` (what followed the server's identification
-    line); stops at the first incomplete or malformed one."""
-    messages: list[ServerMessage] = []
-    offset = 0
-    while offset + 5 <= len(data):
-        packet_length, padding_length = struct.unpack_from(">IB", data, offset)
-        if packet_length < 5 or packet_length > 256 * 1024 or padding_length >= packet_length:
-            break
-        end = offset + 4 + packet_length
-        if end > len(data):
-            break
-        payload = data[offset + 5 : end - padding_length]
-        if not payload:
-            break
-        reason: int | None = None
-        description: str | None = None
-        if payload[0] == SSH_MSG_DISCONNECT and len(payload) >= 9:
-            reason = struct.unpack_from(">I", payload, 1)[0]
-            length = struct.unpack_from(">I", payload, 5)[0]
-            description = payload[9 : 9 + length].decode("utf-8", "replace")
-        messages.append(ServerMessage(payload[0], len(payload), reason, description))
-        offset = end
-    return messages
-
-
-class BannerOutcome(enum.Enum):
-    """What the server did after the TCP handshake."""
-
-    IDENTIFIED = "identified"  # an SSH-2.0 (or 1.99) identification line
-    SSH1_ONLY = "ssh1-only"  # SSH-1.x: no SSH-2 transport
-    REFUSED = "refused"  # said why it refuses us (e.g. "Not allowed at this time") and closed or reset
-    CLOSED = "closed"  # closed before any identification
-    RESET = "reset"  # reset before any identification
-    TIMEOUT = "timeout"  # said nothing (or no SSH- line) within the timeout
-    NOT_SSH = "not-ssh"  # talked, but not SSH (e.g. an HTTP server)
-
-
-@dataclass(frozen=True)
-class ServerBanner:
-    """The server's identification, or what it sent instead."""
-
-    outcome: BannerOutcome
-    seconds: float
-    ident: str | None = None
-    pre_ident_lines: tuple[str, ...] = ()
-    text: str = ""
-    """What the server sent when it did not identify (printable, at most 512 characters)."""
-
-    @property
-    def ok(self) -> bool:
-        return self.outcome is BannerOutcome.IDENTIFIED
-
-    @property
-    def protocol_version(self) -> str | None:
-        if self.ident is None:
-            return None
-        return self.ident.split("-", 2)[1]
-
-    @property
-    def software(self) -> str | None:
-        """The software version, e.g. ``OpenSSH_9.2p1`` (without the comments)."""
-        if self.ident is None or self.ident.count("-") < 2:
-            return None
-        return self.ident.split("-", 2)[2].split(" ", 1)[0]
-
-    @property
-    def comments(self) -> str | None:
-        if self.ident is None or " " not in self.ident:
-            return None
-        return self.ident.split(" ", 1)[1]
-
-    @property
-    def explanation(self) -> str:
-        """What the outcome means, in plain words."""
-        return _BANNER_EXPLANATIONS[self.outcome]
-
-
-_BANNER_EXPLANATIONS = {
-    BannerOutcome.IDENTIFIED: "the server identified itself as SSH-2",
-    BannerOutcome.SSH1_ONLY: "the server speaks only the obsolete SSH-1 protocol",
-    BannerOutcome.REFUSED: (
-        "the server refused this connection with a message: OpenSSH >= 9.8 says 'Not allowed at this time' when"
-        " PerSourcePenalties has penalised this source address (connections that never authenticated) or"
-        " MaxStartups is full; a real transfer from this address is refused as well until the penalty expires"
-    ),
-    BannerOutcome.CLOSED: (
-        "the server closed the connection without identifying: sshd's MaxStartups or PerSourcePenalties (or a"
-        " TCP wrapper / firewall proxy) dropping this source, or not an SSH service"
-    ),
-    BannerOutcome.RESET: (
-        "the server reset the connection without identifying: sshd refusing this source (MaxStartups,"
-        " PerSourcePenalties) or a middlebox"
-    ),
-    BannerOutcome.TIMEOUT: "nothing arrived in time: a service that waits for the client first, or a stalled proxy",
-    BannerOutcome.NOT_SSH: "the service on this port answered, but not with an SSH identification",
-}
-
-
-class ConnectFailure(enum.Enum):
-    """Why the TCP connection could not be made."""
-
-    REFUSED = "refused"
-    TIMEOUT = "timeout"
-    UNREACHABLE = "unreachable"
-    OTHER = "other"
-
-
-class SshConnectError(Exception):
-    """The TCP handshake failed."""
-
-    def __init__(self, failure: ConnectFailure, detail: str, errno_value: int | None = None) -> None:
-        super().__init__(f"{failure.value}: {detail}")
-        self.failure = failure
-        self.detail = detail
-        self.errno = errno_value
-
-
-@dataclass(frozen=True)
-class CloseOutcome:
-    """How the connection ended."""
-
-    disconnect_sent: bool
-    server_closed: bool
-    """The server closed its side (EOF) before we closed ours: our DISCONNECT (or FIN) was read."""
-    reset: bool
-    seconds: float
-    bytes_received: int
-    server_messages: tuple[ServerMessage, ...] = ()
-
-
-# ---------------------------------------------------------------------------------------------- TCP_INFO
-
-# struct tcp_info of include/uapi/linux/tcp.h, up to tcpi_total_rto_time (Linux 6.7+; 248 bytes). Every
-# field is naturally aligned, so the standard-size native-order struct format below is the C layout.
-# Older kernels return a shorter prefix: fields past the returned length are None. Linux 6.18 appends
-# AccECN counters after byte 248, which aspdiag does not read.
-_TCP_INFO_FIELDS: tuple[tuple[str, str], ...] = (
-    ("state", "B"),
-    ("ca_state", "B"),
-    ("retransmits", "B"),
-    ("probes", "B"),
-    ("backoff", "B"),
-    ("options", "B"),
-    ("wscale", "B"),
-    ("flags", "B"),
-    ("rto_us", "I"),
-    ("ato_us", "I"),
-    ("snd_mss_bytes", "I"),
-    ("rcv_mss_bytes", "I"),
-    ("unacked_segments", "I"),
-    ("sacked_segments", "I"),
-    ("lost_segments", "I"),
-    ("retrans_segments", "I"),
-    ("fackets", "I"),
-    ("last_data_sent_ms", "I"),
-    ("last_ack_sent_ms", "I"),
-    ("last_data_recv_ms", "I"),
-    ("last_ack_recv_ms", "I"),
-    ("pmtu_bytes", "I"),
-    ("rcv_ssthresh_bytes", "I"),
-    ("rtt_us", "I"),
-    ("rttvar_us", "I"),
-    ("snd_ssthresh_segments", "I"),
-    ("snd_cwnd_segments", "I"),
-    ("advmss_bytes", "I"),
-    ("reordering", "I"),
-    ("rcv_rtt_us", "I"),
-    ("rcv_space_bytes", "I"),
-    ("total_retrans", "I"),
-    ("pacing_rate_bytes_per_s", "Q"),
-    ("max_pacing_rate_bytes_per_s", "Q"),
-    ("bytes_acked", "Q"),
-    ("bytes_received", "Q"),
-    ("segs_out", "I"),
-    ("segs_in", "I"),
-    ("notsent_bytes", "I"),
-    ("min_rtt_us", "I"),
-    ("data_segs_in", "I"),
-    ("data_segs_out", "I"),
-    ("delivery_rate_bytes_per_s", "Q"),
-    ("busy_time_us", "Q"),
-    ("rwnd_limited_us", "Q"),
-    ("sndbuf_limited_us", "Q"),
-    ("delivered_segments", "I"),
-    ("delivered_ce_segments", "I"),
-    ("bytes_sent", "Q"),
-    ("bytes_retrans", "Q"),
-    ("dsack_dups", "I"),
-    ("reord_seen", "I"),
-    ("rcv_ooopack", "I"),
-    ("snd_wnd_bytes", "I"),
-    ("rcv_wnd_bytes", "I"),
-    ("rehash", "I"),
-    ("total_rto", "H"),
-    ("total_rto_recoveries", "H"),
-    ("total_rto_time_ms", "I"),
+from aspdiag.adapters.ssh_wire import (
+    CLIENT_IDENT,
+    DEFAULT_CLOSE_REASON,
+    DEFAULT_SAMPLE_INTERVAL_S,
+    DEFAULT_STOP_CHECK_INTERVAL_S,
+    DRAIN_DONE_BYTES,
+    IGNORE_BLOCK_PACKETS,
+    IGNORE_DATA_BYTES,
+    LOWAT_MAX_BYTES,
+    LOWAT_MIN_BYTES,
+    LOWAT_SECONDS,
+    MAX_LINE_BYTES,
+    MAX_PRE_IDENT_LINES,
+    REFUSAL_PHRASES,
+    RX_KEEP_BYTES,
+    SEND_CHUNK_BYTES,
+    BannerOutcome,
+    CloseOutcome,
+    ConnectFailure,
+    ServerBanner,
+    ServerMessage,
+    SshConnectError,
+    check_client_ident,
+    disconnect_packet,
+    ignore_packet,
+    parse_server_packets,
 )
-_TCP_INFO_STRUCT = struct.Struct("=" + "".join(fmt for _name, fmt in _TCP_INFO_FIELDS))
-TCP_INFO_BYTES = _TCP_INFO_STRUCT.size
-_TCP_INFO_ENDS: dict[str, int] = {}
-_offset = 0
-for _name, _fmt in _TCP_INFO_FIELDS:
-    _offset += struct.calcsize("=" + _fmt)
-    _TCP_INFO_ENDS[_name] = _offset
-TCP_INFO_BASE_BYTES = _TCP_INFO_ENDS["total_retrans"]  # what every Linux since 2.6 returns
-TCP_INFO_INFINITE_SSTHRESH = 0x7FFFFFFF  # TCP_INFINITE_SSTHRESH: no loss yet, initial slow start
-
-TCP_CC_INFO = 26  # not in Python's socket module
-_BBR_INFO = struct.Struct("=5I")  # struct tcp_bbr_info: bw_lo, bw_hi, min_rtt, pacing_gain, cwnd_gain
-BBR_UNIT = 256
-
-
-@dataclass(frozen=True, slots=True)
-class TcpInfo:
-    """Linux ``struct tcp_info``: the kernel's names without ``tcpi_``, with the unit appended where the name
-    does not say it. Fields newer than the running kernel are None."""
-
-    length_bytes: int
-    state: int
-    ca_state: int
-    retransmits: int
-    probes: int
-    backoff: int
-    options: int
-    snd_wscale: int
-    rcv_wscale: int
-    delivery_rate_app_limited: bool
-    fastopen_client_fail: int
-    rto_us: int
-    ato_us: int
-    snd_mss_bytes: int
-    rcv_mss_bytes: int
-    unacked_segments: int
-    sacked_segments: int
-    lost_segments: int
-    retrans_segments: int
-    fackets: int
-    last_data_sent_ms: int
-    last_ack_sent_ms: int
-    last_data_recv_ms: int
-    last_ack_recv_ms: int
-    pmtu_bytes: int
-    rcv_ssthresh_bytes: int
-    rtt_us: int
-    rttvar_us: int
-    snd_ssthresh_segments: int
-    snd_cwnd_segments: int
-    advmss_bytes: int
-    reordering: int
-    rcv_rtt_us: int
-    rcv_space_bytes: int
-    total_retrans: int
-    pacing_rate_bytes_per_s: int | None
-    max_pacing_rate_bytes_per_s: int | None
-    bytes_acked: int | None
-    bytes_received: int | None
-    segs_out: int | None
-    segs_in: int | None
-    notsent_bytes: int | None
-    min_rtt_us: int | None
-    data_segs_in: int | None
-    data_segs_out: int | None
-    delivery_rate_bytes_per_s: int | None
-    busy_time_us: int | None
-    rwnd_limited_us: int | None
-    sndbuf_limited_us: int | None
-    delivered_segments: int | None
-    delivered_ce_segments: int | None
-    bytes_sent: int | None
-    bytes_retrans: int | None
-    dsack_dups: int | None
-    reord_seen: int | None
-    rcv_ooopack: int | None
-    snd_wnd_bytes: int | None
-    rcv_wnd_bytes: int | None
-    rehash: int | None
-    total_rto: int | None
-    total_rto_recoveries: int | None
-    total_rto_time_ms: int | None
-
-
-def parse_tcp_info(raw: bytes) -> TcpInfo:
-    """Parse what ``getsockopt(IPPROTO_TCP, TCP_INFO)`` returned (any kernel since 2.6)."""
-    if len(raw) < TCP_INFO_BASE_BYTES:
-        raise ValueError(f"TCP_INFO of {len(raw)} bytes is shorter than the {TCP_INFO_BASE_BYTES}-byte base")
-    padded = raw[:TCP_INFO_BYTES].ljust(TCP_INFO_BYTES, b"\0")
-    v: dict[str, int] = dict(zip((name for name, _ in _TCP_INFO_FIELDS), _TCP_INFO_STRUCT.unpack(padded), strict=True))
-    have = len(raw)
-
-    def o(name: str) -> int | None:
-        return v[name] if _TCP_INFO_ENDS[name] <= have else None
-
-    # The two bytes of bitfields: C allocates them from the least significant bit on little-endian ABIs.
-    wscale, flags = v["wscale"], v["flags"]
-    if sys.byteorder == "little":
-        snd_wscale, rcv_wscale = wscale & 0x0F, wscale >> 4
-        app_limited, fastopen_fail = bool(flags & 0x01), (flags >> 1) & 0x03
-    else:
-        snd_wscale, rcv_wscale = wscale >> 4, wscale & 0x0F
-        app_limited, fastopen_fail = bool(flags & 0x80), (flags >> 5) & 0x03
-    return TcpInfo(
-        length_bytes=len(raw),
-        state=v["state"],
-        ca_state=v["ca_state"],
-        retransmits=v["retransmits"],
-        probes=v["probes"],
-        backoff=v["backoff"],
-        options=v["options"],
-        snd_wscale=snd_wscale,
-        rcv_wscale=rcv_wscale,
-        delivery_rate_app_limited=app_limited,
-        fastopen_client_fail=fastopen_fail,
-        rto_us=v["rto_us"],
-        ato_us=v["ato_us"],
-        snd_mss_bytes=v["snd_mss_bytes"],
-        rcv_mss_bytes=v["rcv_mss_bytes"],
-        unacked_segments=v["unacked_segments"],
-        sacked_segments=v["sacked_segments"],
-        lost_segments=v["lost_segments"],
-        retrans_segments=v["retrans_segments"],
-        fackets=v["fackets"],
-        last_data_sent_ms=v["last_data_sent_ms"],
-        last_ack_sent_ms=v["last_ack_sent_ms"],
-        last_data_recv_ms=v["last_data_recv_ms"],
-        last_ack_recv_ms=v["last_ack_recv_ms"],
-        pmtu_bytes=v["pmtu_bytes"],
-        rcv_ssthresh_bytes=v["rcv_ssthresh_bytes"],
-        rtt_us=v["rtt_us"],
-        rttvar_us=v["rttvar_us"],
-        snd_ssthresh_segments=v["snd_ssthresh_segments"],
-        snd_cwnd_segments=v["snd_cwnd_segments"],
-        advmss_bytes=v["advmss_bytes"],
-        reordering=v["reordering"],
-        rcv_rtt_us=v["rcv_rtt_us"],
-        rcv_space_bytes=v["rcv_space_bytes"],
-        total_retrans=v["total_retrans"],
-        pacing_rate_bytes_per_s=o("pacing_rate_bytes_per_s"),
-        max_pacing_rate_bytes_per_s=o("max_pacing_rate_bytes_per_s"),
-        bytes_acked=o("bytes_acked"),
-        bytes_received=o("bytes_received"),
-        segs_out=o("segs_out"),
-        segs_in=o("segs_in"),
-        notsent_bytes=o("notsent_bytes"),
-        min_rtt_us=o("min_rtt_us"),
-        data_segs_in=o("data_segs_in"),
-        data_segs_out=o("data_segs_out"),
-        delivery_rate_bytes_per_s=o("delivery_rate_bytes_per_s"),
-        busy_time_us=o("busy_time_us"),
-        rwnd_limited_us=o("rwnd_limited_us"),
-        sndbuf_limited_us=o("sndbuf_limited_us"),
-        delivered_segments=o("delivered_segments"),
-        delivered_ce_segments=o("delivered_ce_segments"),
-        bytes_sent=o("bytes_sent"),
-        bytes_retrans=o("bytes_retrans"),
-        dsack_dups=o("dsack_dups"),
-        reord_seen=o("reord_seen"),
-        rcv_ooopack=o("rcv_ooopack"),
-        snd_wnd_bytes=o("snd_wnd_bytes"),
-        rcv_wnd_bytes=o("rcv_wnd_bytes"),
-        rehash=o("rehash"),
-        total_rto=o("total_rto"),
-        total_rto_recoveries=o("total_rto_recoveries"),
-        total_rto_time_ms=o("total_rto_time_ms"),
-    )
-
-
-def bbr_pacing_gain(raw: bytes) -> float | None:
-    """BBR's current pacing gain from ``TCP_CC_INFO`` (2.89 in STARTUP, ~1 once the pipe is full)."""
-    if len(raw) < _BBR_INFO.size:
-        return None
-    _lo, _hi, _min_rtt, pacing_gain, _cwnd_gain = _BBR_INFO.unpack_from(raw)
-    return float(pacing_gain) / BBR_UNIT
-
-
-def to_sample(info: TcpInfo, *, t_s: float, bytes_written: int, pacing_gain: float | None = None) -> TcpInfoSample:
-    """The fields of one TCP_INFO reading that the bandwidth estimate uses."""
-    if info.delivery_rate_bytes_per_s is None or info.bytes_acked is None or info.min_rtt_us is None:
-        raise ValueError("this kernel's TCP_INFO has no delivery rate (Linux >= 4.9 needed)")
-    delivered = info.delivered_segments
-    if delivered is None:  # before Linux 4.18: cumulative ACKs only
-        delivered = info.bytes_acked // max(1, info.snd_mss_bytes)
-    return TcpInfoSample(
-        t_s=t_s,
-        bytes_written=bytes_written,
-        # tcpi_bytes_sent (4.19) counts retransmissions too; older kernels: what left our hands.
-        bytes_sent=info.bytes_sent if info.bytes_sent is not None else bytes_written,
-        bytes_acked=info.bytes_acked,
-        delivered_segments=delivered,
-        delivery_rate_bytes_per_s=info.delivery_rate_bytes_per_s,
-        delivery_rate_app_limited=info.delivery_rate_app_limited,
-        rtt_us=info.rtt_us,
-        min_rtt_us=info.min_rtt_us,
-        snd_cwnd_segments=info.snd_cwnd_segments,
-        snd_ssthresh_segments=info.snd_ssthresh_segments,
-        snd_mss_bytes=info.snd_mss_bytes,
-        total_retrans=info.total_retrans,
-        busy_time_us=info.busy_time_us or 0,
-        rwnd_limited_us=info.rwnd_limited_us or 0,
-        sndbuf_limited_us=info.sndbuf_limited_us or 0,
-        notsent_bytes=info.notsent_bytes or 0,
-        unacked_segments=info.unacked_segments,
-        snd_wnd_bytes=info.snd_wnd_bytes,
-        pacing_gain=pacing_gain,
-    )
-
-
-# -------------------------------------------------------------------------------------------- connection
+from aspdiag.adapters.tcp_info import _BBR_INFO, TCP_CC_INFO, TcpInfo, bbr_pacing_gain, parse_tcp_info, to_sample
+from aspdiag.measurements.bandwidth.estimate import StreamStop, TcpInfoSample
+from aspdiag.measurements.reachability.result import Banner, BannerKind
 
 
 def _lowat_for(recent: Sequence[TcpInfoSample]) -> int:
@@ -973,6 +482,19 @@ class SshConnection:
             if self._receive_nowait() is not None and not (self._peer_eof or self._peer_reset):
                 return  # another error: nothing more to read
 
+    def sniff_http(self, timeout_s: float) -> bytes:
+        """For a service that stayed silent: send one HTTP request line and return what comes back (an HTTP
+        status line, a TLS alert, or nothing). Only on a connection that never identified as SSH."""
+        if self.banner.ok or self._peer_eof or self._peer_reset:
+            return b""
+        sock = self._sock
+        try:
+            sock.settimeout(timeout_s)
+            sock.sendall(b"HEAD / HTTP/1.0\r\n\r\n")
+            return sock.recv(256)
+        except OSError:
+            return b""
+
     @property
     def server_messages(self) -> list[ServerMessage]:
         """The unencrypted packets the server has sent so far (its KEXINIT, maybe a DISCONNECT)."""
@@ -985,3 +507,103 @@ class SshConnection:
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         self.close()
+
+
+# ------------------------------------------------------------------------------------------------ the pool
+
+SESSION_CLOSE_REASON = "aspdiag preflight check: reachability and bandwidth test, no login attempted"
+
+
+def banner_of(conn: SshConnection, sniffed: bytes, wait_ms: float) -> Banner:
+    """What the service on a port is, from the connection's greeting (and an HTTP sniff when it was silent)."""
+    greeting = conn.banner
+    if greeting.outcome is BannerOutcome.IDENTIFIED:
+        return Banner(BannerKind.SSH, greeting.ident or "", wait_ms)
+    if greeting.outcome is BannerOutcome.REFUSED:
+        return Banner(BannerKind.REFUSED, greeting.text.strip()[:120], wait_ms)
+    if greeting.outcome in (BannerOutcome.CLOSED, BannerOutcome.RESET):
+        return Banner(BannerKind.CLOSED, greeting.outcome.value, wait_ms)
+    return classify_greeting(sniffed or greeting.text.encode("utf-8", "replace"), wait_ms)
+
+
+def classify_greeting(data: bytes, wait_ms: float) -> Banner:
+    """What a service's first bytes say it is: SSH, HTTP (a status line), TLS (an alert record), silent, other."""
+    text = data.split(b"\n", 1)[0].decode("ascii", "replace").strip()[:120]
+    if data.startswith(b"SSH-"):
+        return Banner(BannerKind.SSH, text, wait_ms)
+    if data.startswith(b"HTTP/"):
+        return Banner(BannerKind.HTTP, text, wait_ms)
+    if data[:1] in (b"\x15", b"\x16") and data[1:2] == b"\x03":
+        return Banner(BannerKind.TLS, "TLS record", wait_ms)
+    if not data:
+        return Banner(BannerKind.SILENT, "", wait_ms)
+    return Banner(BannerKind.OTHER, "".join(c if c.isprintable() else "." for c in text), wait_ms)
+
+
+@dataclass
+class _Entry:
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    connection: SshConnection | None = None
+    error: SshConnectError | None = None
+    banner: Banner | None = None
+
+
+class SshSessionPool:
+    """The run's SSH connections: at most one per address and port, opened on first use (by the reachability
+    banner read or the bandwidth stream, whichever comes first), shared by everything that needs the control
+    port, and closed politely at the end of the run (SSH_MSG_DISCONNECT naming aspdiag). OpenSSH >= 9.8 counts
+    every unauthenticated connection against the client's address (PerSourcePenalties): one per port and
+    address per run keeps ten runs in a row far from its threshold."""
+
+    def __init__(self, close_reason: str = SESSION_CLOSE_REASON) -> None:
+        self._lock = threading.Lock()
+        self._entries: dict[tuple[str, int], _Entry] = {}
+        self.close_reason = close_reason
+
+    def _entry(self, address: str, port: int) -> _Entry:
+        with self._lock:
+            return self._entries.setdefault((address, port), _Entry())
+
+    def session(self, address: str, port: int, wait_s: float) -> SshConnection | SshConnectError:
+        """The one connection to ``address``/``port`` (opened now if this is the first use); the connect error
+        when the one attempt failed — never a second attempt."""
+        entry = self._entry(address, port)
+        with entry.lock:
+            if entry.connection is None and entry.error is None:
+                try:
+                    entry.connection = SshConnection.open(
+                        address, port, connect_timeout_s=wait_s, banner_timeout_s=max(0.1, 0.75 * wait_s)
+                    )
+                except SshConnectError as exc:
+                    entry.error = exc
+            if entry.connection is not None:
+                return entry.connection
+            assert entry.error is not None
+            return entry.error
+
+    def greet(self, address: str, port: int, wait_s: float) -> Banner:
+        """What the service on an open TCP port says first (see ``banner_of``), from the run's one connection."""
+        started = time.monotonic()
+        found = self.session(address, port, wait_s)
+        entry = self._entry(address, port)
+        with entry.lock:
+            if entry.banner is not None:
+                return entry.banner
+            wait_ms = (time.monotonic() - started) * 1000.0
+            if isinstance(found, SshConnectError):
+                entry.banner = Banner(BannerKind.OTHER, f"could not connect: {found.detail}", wait_ms)
+            else:
+                sniffed = b""
+                if found.banner.outcome is BannerOutcome.TIMEOUT:
+                    sniffed = found.sniff_http(max(0.05, wait_s - (time.monotonic() - started)))
+                entry.banner = banner_of(found, sniffed, found.banner.seconds * 1000.0)
+            return entry.banner
+
+    def close_all(self) -> None:
+        """Close every connection of the run politely (idempotent)."""
+        with self._lock:
+            entries = list(self._entries.values())
+        for entry in entries:
+            with entry.lock:
+                if entry.connection is not None:
+                    entry.connection.close(self.close_reason, timeout_s=2.0)

@@ -87,16 +87,16 @@ def run_check(config: CheckConfig, *, quiet: bool, no_color: bool) -> Report:
     """Wire the production adapters (composition root) and run the engine, with a live display on a TTY."""
     import os
 
-    from aspdiag.compose import prepare
+    from aspdiag.compose import prepared
     from aspdiag.engine.run import check as run
     from aspdiag.ui.progress import RichProgressObserver
 
-    config, ctx, environment = prepare(config)
-    if not quiet and sys.stderr.isatty():
-        console = Console(stderr=True, no_color=no_color or bool(os.environ.get("NO_COLOR")))
-        with RichProgressObserver(console) as observer:
-            return run(config, ctx, environment, observer)
-    return run(config, ctx, environment)
+    with prepared(config) as (config, ctx, environment):
+        if not quiet and sys.stderr.isatty():
+            console = Console(stderr=True, no_color=no_color or bool(os.environ.get("NO_COLOR")))
+            with RichProgressObserver(console) as observer:
+                return run(config, ctx, environment, observer)
+        return run(config, ctx, environment)
 
 
 def check_command(

@@ -12,13 +12,18 @@ class ExitCode(IntEnum):
     """Process exit statuses; scripts may rely on them."""
 
     READY = 0
-    """Every check needed for a transfer passed."""
+    """Ready: proven end to end."""
     FINDINGS = 1
-    """At least one finding blocks or degrades a transfer, or it could not be told."""
+    """Blocked or degraded: a proven problem (the report says who must act)."""
     USAGE = 2
     """Bad input: host, port, option, file (click's convention)."""
     TOOL_ERROR = 3
     """aspdiag itself failed; not a statement about the network."""
+    UNCONFIRMED = 4
+    """Ready but unconfirmed: everything seen works, but not all of it is proven (the report says what would
+    settle it)."""
+    CANNOT_TELL = 5
+    """Cannot tell: not enough evidence either way (the report says what would settle it)."""
     INTERRUPTED = 130
     """Stopped by Ctrl-C (128 + SIGINT); what was measured so far is still written."""
 
@@ -29,4 +34,8 @@ def exit_code_for(verdict: Verdict, *, interrupted: bool = False) -> ExitCode:
         return ExitCode.INTERRUPTED
     if verdict is Verdict.READY:
         return ExitCode.READY
+    if verdict is Verdict.UNCONFIRMED:
+        return ExitCode.UNCONFIRMED
+    if verdict is Verdict.CANNOT_TELL:
+        return ExitCode.CANNOT_TELL
     return ExitCode.FINDINGS

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 if TYPE_CHECKING:
     from aspdiag.core.config import CheckConfig
     from aspdiag.core.facts import Facts
-    from aspdiag.core.model import Assessment, Finding, Report
+    from aspdiag.core.model import Assessment, Finding, Grade, Report
 
 T = TypeVar("T")
 R_co = TypeVar("R_co", covariant=True)
@@ -252,14 +252,14 @@ class Measurement(Protocol):
         """What its section means for a transfer."""
         ...
 
-    def usable(self, report: Report) -> Mapping[str, bool]:
-        """Per address, whether its section shows a transfer can use it (True) or cannot (False); addresses
-        it has no opinion on are left out."""
+    def grades(self, report: Report) -> Mapping[str, Grade]:
+        """Per address, how well its section shows a transfer can use it (proven, probable, unknown, blocked);
+        addresses it has no opinion on are left out."""
         ...
 
     @property
     def stops_address(self) -> bool:
-        """When it calls an address unusable, later measurements' findings about that address are left out
+        """When it grades an address BLOCKED, later measurements' findings about that address are left out
         (a missing local route makes every port probe to it fail for the same reason)."""
         ...
 
@@ -309,7 +309,7 @@ class MeasurementBase:
         """No findings."""
         return ()
 
-    def usable(self, report: Report) -> Mapping[str, bool]:
+    def grades(self, report: Report) -> Mapping[str, Grade]:
         """No opinion on any address."""
         return {}
 

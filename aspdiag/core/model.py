@@ -12,13 +12,14 @@ import ipaddress
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from enum import StrEnum
+from enum import IntEnum, StrEnum
 from typing import Any, ClassVar
 
 from aspdiag.core.codec import SKIP, Address, Port, at
 
-SCHEMA_VERSION = "1"
-"""Version of the JSON report layout. Readers accept this and every older version they know."""
+SCHEMA_VERSION = "2"
+"""Version of the JSON report layout. Readers accept this and every older version they know (2 added the verdict
+"ready but unconfirmed", port states server_silent / silent / intercepted, and each finding's audience)."""
 
 
 def utc_now_iso() -> str:
@@ -57,7 +58,18 @@ class PortState(StrEnum):
     """ICMP prohibited/unreachable, or a reset / port-unreachable the evidence attributes to a device
     before the target (offender address, or a hop distance shorter than the target's)."""
     DROPPED = "dropped"
-    """No answer at all; ``blocked_at`` says where the TTL-limited probes went silent."""
+    """No answer, and the drop is proven: the flow's TTL-limited probes stop after hop k while traffic from
+    beyond hop k demonstrably comes back (``blocked_at`` is the first silent hop)."""
+    SERVER_SILENT = "server_silent"
+    """No answer from the server, but the flow's TTL-limited probes are answered by every router up to the
+    last one before the server: the client's network passes it. A busy Aspera server (a transfer holds UDP
+    33001 and discards stray datagrams) and a filter on the server's side look exactly like this."""
+    SILENT = "silent"
+    """No answer, and nothing proves where it stops: ICMP from beyond the last answering hop does not come
+    back on any flow (a perimeter that drops inbound ICMP), so the silence is no evidence of a drop."""
+    INTERCEPTED = "intercepted"
+    """A device before the server answered for it (a transparent proxy or SYN proxy): the handshake came
+    from a nearer hop than the server's own answers."""
     ERROR = "error"
     """Could not test (local error); ``detail`` says why."""
 
@@ -147,12 +159,44 @@ class CheckSettings:
 
 
 class Verdict(StrEnum):
-    """The one-word answer at the top of every report."""
+    """The answer at the top of every report. Proven states and probable ones are never confused: only READY,
+    DEGRADED and BLOCKED rest on proof; the others say what would settle them (``Assessment.settle``)."""
 
     READY = "ready"
+    """Proven end to end on every address: the SSH control port answers with SSH and every FASP data port's
+    path is shown open (the server's port-unreachable, a reply, or a test transfer that moved data)."""
+    UNCONFIRMED = "ready but unconfirmed"
+    """Everything that could be seen works, but part of it is not proven: typically the data port reaches the
+    last router before the server and the server is silent (a busy Aspera server looks like that)."""
     DEGRADED = "degraded"
+    """Some addresses are proven to work and others proven blocked."""
     BLOCKED = "blocked"
+    """Proven not to work: a device answered no, a drop is localised where traffic from beyond does come back,
+    no SSH service answers, or a test transfer failed."""
     CANNOT_TELL = "cannot tell"
+    """Not enough evidence either way (ICMP filtered on the way back, interrupted, local errors)."""
+
+
+class Grade(IntEnum):
+    """How well one address is shown to work for a transfer (the verdict combines them)."""
+
+    BLOCKED = 0
+    UNKNOWN = 1
+    PROBABLE = 2
+    PROVEN = 3
+
+
+class Audience(StrEnum):
+    """Who must act on a finding."""
+
+    CLIENT_NETWORK = "client network team"
+    """The network team of the client's side: the change request is for them."""
+    SERVER_OPERATORS = "server operators"
+    """The operators of the Aspera server (the data provider): a separate note with the evidence."""
+    USER = "you"
+    """The person running the transfer: credentials, software, options, waiting."""
+    NOBODY = "nobody"
+    """Expected behaviour: for information."""
 
 
 class Severity(StrEnum):
@@ -165,7 +209,8 @@ class Severity(StrEnum):
 
 @dataclass(frozen=True)
 class Finding:
-    """One statement about the transfer, with what to do about it."""
+    """One statement about the transfer: what was found, who must act, what to do — and whether it is proven,
+    or what would settle it."""
 
     severity: Severity
     title: str
@@ -173,6 +218,10 @@ class Finding:
     action: str = ""
     address: str | None = None
     """The address the finding is about, if it is about one."""
+    audience: Audience = Audience.USER
+    proven: bool = True
+    """False for what the evidence suggests but cannot show (then ``settle`` says what would)."""
+    settle: str = ""
 
 
 @dataclass(frozen=True)
@@ -183,6 +232,8 @@ class Assessment:
     summary: str
     next_step: str
     findings: tuple[Finding, ...] = ()
+    settle: str = ""
+    """For a verdict that is not proven: what would settle it."""
 
 
 @dataclass(frozen=True)
@@ -298,11 +349,13 @@ __all__ = [
     "SCHEMA_VERSION",
     "Address",
     "Assessment",
+    "Audience",
     "CheckSettings",
     "ChecklistItem",
     "Environment",
     "Family",
     "Finding",
+    "Grade",
     "ItemStatus",
     "PortState",
     "ProbeFailure",

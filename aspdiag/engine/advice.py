@@ -9,7 +9,8 @@ from datetime import datetime, timedelta
 
 from aspdiag.core.model import ChecklistItem, Family, ItemStatus, PortState, Protocol, Report, RuleRequest, Verdict
 from aspdiag.measurements.path import paths_of
-from aspdiag.measurements.reachability import PortResult, ports_for, ports_of
+from aspdiag.measurements.reachability import PortResult, blocked_by_client_network, ports_for, ports_of
+from aspdiag.measurements.responder import responders_of
 from aspdiag.measurements.route import route_for, routes_of
 
 DEFAULT_RULE_DAYS = 30
@@ -32,11 +33,9 @@ def _ranges(ports: list[int]) -> list[str]:
 
 
 def _blocked(result: PortResult) -> bool:
-    return (
-        result.state in (PortState.REJECTED, PortState.DROPPED)
-        and not result.rate_limit_suspected
-        and not result.path_open
-    )
+    """Only what the client's network team can act on: a proven block by a device before the server. Silence
+    at the server, a reject by the server's own firewall and silence that proves nothing are not theirs."""
+    return blocked_by_client_network(result) and not result.rate_limit_suspected
 
 
 _NAT_RANGES = tuple(
@@ -45,8 +44,14 @@ _NAT_RANGES = tuple(
 """Private (RFC 1918, RFC 6598 shared, IPv6 ULA) ranges: a client there reaches the Internet through NAT."""
 
 
-def nat_note(source: str | None) -> str:
-    """A note when the client's address is private: the perimeter will see a translated address."""
+def nat_note(source: str | None, seen_from: str | None = None) -> str:
+    """A note when the client is behind NAT: measured (the responder saw another source address), or likely
+    (the client's address is private): the perimeter sees the translated address."""
+    if seen_from and source and seen_from != source:
+        return (
+            f"NAT: the server sees this client as {seen_from} (measured by the responder), not as {source}; the "
+            f"rule's source is {seen_from} (or the NAT pool) where the perimeter sits beyond the translation"
+        )
     if source is None:
         return "source address unknown"
     try:
@@ -82,6 +87,7 @@ def change_request(report: Report, rule_days: int = DEFAULT_RULE_DAYS) -> tuple[
     expires = (started + timedelta(days=rule_days)).date().isoformat() if started else ""
     name = None if report.target.is_literal else report.target.host
     rows: list[RuleRequest] = []
+    seen = {r.address: r.seen_source_address for r in responders_of(report) if r.seen_source_address}
     for address in report.addresses:
         ports = ports_for(report, address)
         route = route_for(report, address)
@@ -105,7 +111,7 @@ def change_request(report: Report, rule_days: int = DEFAULT_RULE_DAYS) -> tuple[
                     RuleRequest(
                         source_address=source,
                         source_subnet=subnet,
-                        nat_note=nat_note(source),
+                        nat_note=nat_note(source, seen.get(address)),
                         destination_name=name,
                         destination_address=address,
                         protocol=protocol,
@@ -170,6 +176,10 @@ def checklist(report: Report) -> tuple[ChecklistItem, ...]:
         Verdict.DEGRADED: (ItemStatus.TODO, "some addresses are blocked: send the change request below"),
         Verdict.BLOCKED: (ItemStatus.TODO, "send the change request below to the network team"),
         Verdict.CANNOT_TELL: (ItemStatus.UNKNOWN, "the check could not decide: see the warnings"),
+        Verdict.UNCONFIRMED: (
+            ItemStatus.UNKNOWN,
+            "no rule is proven missing; run the capped test transfer to confirm before the long one",
+        ),
     }[verdict]
     return (
         ChecklistItem(

@@ -11,6 +11,7 @@ from aspdiag.core.model import (
     Assessment,
     Family,
     Finding,
+    Grade,
     Recommendations,
     Report,
     Severity,
@@ -29,26 +30,37 @@ def by_severity(findings: Sequence[Finding]) -> tuple[Finding, ...]:
     return tuple(sorted(findings, key=lambda f: list(Severity).index(f.severity)))
 
 
-def _collect(report: Report) -> tuple[list[Finding], dict[str, list[bool]]]:
-    """Every measurement's findings and its per-address usability votes, in registry order. Once a measurement
-    that ``stops_address`` calls an address unusable, later findings about that address are left out."""
+def _collect(report: Report) -> tuple[list[Finding], dict[str, Grade]]:
+    """Every measurement's findings and the grade of every address, in registry order. An address's grade is
+    the weakest any measurement gives it (none: unknown). Once a measurement that ``stops_address`` grades an
+    address BLOCKED, later findings about that address are left out."""
     findings: list[Finding] = []
-    votes: dict[str, list[bool]] = {}
+    grades: dict[str, Grade] = {}
     stopped: set[str] = set()
     for measurement in MEASUREMENTS:
         findings += [f for f in measurement.findings(report) if f.address is None or f.address not in stopped]
-        for address, usable in measurement.usable(report).items():
+        for address, grade in measurement.grades(report).items():
             if address in stopped:
                 continue
-            votes.setdefault(address, []).append(usable)
-            if not usable and measurement.stops_address:
+            grades[address] = min(grade, grades.get(address, Grade.PROVEN))
+            if grade is Grade.BLOCKED and measurement.stops_address:
                 stopped.add(address)
-    return findings, votes
+    for f in findings:
+        # A proven blocker about an address blocks it, whichever measurement found it (a failed responder
+        # test, say).
+        if f.address is not None and f.severity is Severity.BLOCKER and f.proven:
+            grades[f.address] = Grade.BLOCKED
+    return findings, grades
+
+
+def _settle(findings: tuple[Finding, ...]) -> str:
+    """What would settle a verdict that is not proven: the first unproven finding's answer."""
+    return next((f.settle for f in findings if not f.proven and f.settle), "")
 
 
 def assess(report: Report) -> Assessment:
     """Derive the verdict and findings from the measurements (pure)."""
-    found, votes = _collect(report)
+    found, grades = _collect(report)
     decided = next((d for m in MEASUREMENTS if (d := m.decide(report)) is not None), None)
     if decided is not None:
         # The decision stands; what the other measurements say about the machine (ascp, ...) still counts.
@@ -66,27 +78,20 @@ def assess(report: Report) -> Assessment:
             )
         )
     ordered = by_severity(found)
-    usable: list[str] = []
-    unusable: list[str] = []
-    undecided: list[str] = []
-    for address in report.addresses:
-        blocked = any(f.severity is Severity.BLOCKER and f.address == address for f in found)
-        if blocked:
-            unusable.append(address)
-        elif votes.get(address) and all(votes[address]):
-            usable.append(address)
-        else:
-            undecided.append(address)
-    assessment = _verdict(report, ordered, usable, unusable, undecided)
+    by_grade = {grade: [a for a in report.addresses if grades.get(a, Grade.UNKNOWN) is grade] for grade in Grade}
+    assessment = _verdict(report, ordered, by_grade)
+    if assessment.verdict in (Verdict.UNCONFIRMED, Verdict.CANNOT_TELL) and not assessment.settle:
+        assessment = replace(assessment, settle=_settle(ordered))
     for measurement in MEASUREMENTS:
         assessment = measurement.amend(report, assessment)
     return assessment
 
 
-def _verdict(
-    report: Report, ordered: tuple[Finding, ...], usable: list[str], unusable: list[str], undecided: list[str]
-) -> Assessment:
-    blockers = "; ".join(f.title for f in ordered if f.severity is Severity.BLOCKER)
+def _verdict(report: Report, ordered: tuple[Finding, ...], by_grade: dict[Grade, list[str]]) -> Assessment:
+    proven, probable = by_grade[Grade.PROVEN], by_grade[Grade.PROBABLE]
+    usable = proven + probable
+    unusable, undecided = by_grade[Grade.BLOCKED], by_grade[Grade.UNKNOWN]
+    blockers = "; ".join(f.title for f in ordered if f.severity is Severity.BLOCKER and f.proven)
     target = report.target.display
     if report.interrupted:
         if unusable:
@@ -94,7 +99,7 @@ def _verdict(
                 Verdict.BLOCKED,
                 f"A transfer to {target} will not work from here: {blockers} "
                 "(the check was interrupted; other results are missing).",
-                "send this report to the network team, or run the check again to completion",
+                "send this report to whom the blockers name, or run the check again to completion",
                 ordered,
             )
         return Assessment(
@@ -102,46 +107,73 @@ def _verdict(
             "The check was interrupted before every probe finished.",
             "run the check again and let it finish",
             ordered,
+            "run the check again without interrupting it",
         )
-    if usable and not unusable and not undecided:
-        return Assessment(
-            Verdict.READY,
-            f"SSH control (TCP) and FASP data (UDP) reach {target} on every address.",
-            "start the transfer; keep this report with the job",
-            ordered,
-        )
-    if usable:
-        v6_only_problem = all(Family.of(a) is Family.IPV6 for a in unusable + undecided)
-        if v6_only_problem and any(Family.of(a) is Family.IPV4 for a in usable):
-            # ascp uses IPv4 unless given -6, so an IPv6-only block does not stop the transfer: a warning.
+    problems = unusable + undecided
+    if usable and problems and all(Family.of(a) is Family.IPV6 for a in problems):
+        if any(Family.of(a) is Family.IPV4 for a in usable):
+            # ascp uses IPv4 unless given -6, so an IPv6-only problem does not stop the transfer: a warning.
             softened = [
-                replace(f, severity=Severity.WARNING) if f.severity is Severity.BLOCKER and f.address in unusable else f
+                replace(f, severity=Severity.WARNING) if f.severity is Severity.BLOCKER and f.address in problems else f
                 for f in ordered
             ]
+            ipv4 = [a for a in usable if Family.of(a) is Family.IPV4]
+            if all(a in proven for a in ipv4):
+                return Assessment(
+                    Verdict.READY,
+                    f"The IPv4 path to {target} works; its IPv6 address does not (ascp uses IPv4 unless given -6).",
+                    "start the transfer without -6; report the IPv6 warning to the network team",
+                    by_severity(softened),
+                )
+            return Assessment(
+                Verdict.UNCONFIRMED,
+                f"The IPv4 path to {target} looks usable but is not proven end to end; its IPv6 address does not "
+                "work (ascp uses IPv4 unless given -6).",
+                "run the capped test transfer to confirm; report the IPv6 warning to the network team",
+                by_severity(softened),
+                _settle(ordered),
+            )
+    if usable and not problems:
+        if not probable:
             return Assessment(
                 Verdict.READY,
-                f"The IPv4 path to {target} works; its IPv6 address does not (ascp uses IPv4 unless given -6).",
-                "start the transfer without -6; report the IPv6 warning to the network team",
-                by_severity(softened),
+                f"SSH control (TCP) and FASP data (UDP) reach {target} on every address.",
+                "start the transfer; keep this report with the job",
+                ordered,
             )
+        return Assessment(
+            Verdict.UNCONFIRMED,
+            f"Everything that can be seen toward {target} works, but not all of it is proven: see the "
+            "unconfirmed findings.",
+            "run the capped test transfer (or the responder) to confirm; no firewall change is needed on this evidence",
+            ordered,
+        )
+    if usable and unusable:
         return Assessment(
             Verdict.DEGRADED,
             f"Only some addresses of {target} are reachable "
             f"({', '.join(usable)}); a transfer may fail when DNS hands out another one.",
-            "ask the network team to open the blocked addresses below, or pin the working address",
+            "ask whom the blockers name to open the blocked addresses, or pin the working address",
+            ordered,
+        )
+    if usable:
+        return Assessment(
+            Verdict.UNCONFIRMED,
+            f"Some addresses of {target} look usable ({', '.join(usable)}); others could not be told.",
+            "run the capped test transfer to confirm, or pin a working address",
             ordered,
         )
     if unusable:
         return Assessment(
             Verdict.BLOCKED,
             f"A transfer to {target} will not work from here: {blockers}.",
-            "send this report to the network team; the blockers below say what must be opened",
+            "send this report to whom each blocker names (the change request is for your network team)",
             ordered,
         )
     return Assessment(
         Verdict.CANNOT_TELL,
-        f"aspdiag could not test the path to {target}.",
-        "see the warnings below, fix what stopped the probes, and run the check again",
+        f"aspdiag could not show whether a transfer to {target} works: the evidence does not settle it.",
+        "see the unconfirmed findings below and what would settle them",
         ordered,
     )
 

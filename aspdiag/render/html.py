@@ -17,6 +17,8 @@ from aspdiag.render.layout import (
     CHANGE_REQUEST_COLUMNS,
     change_request_cells,
     environment_rows,
+    finding_suffix,
+    operator_notes,
     ordered_sections,
     overview,
 )
@@ -30,7 +32,7 @@ h1 { font-size: 20px; margin: 0 0 4px; }
 h2 { font-size: 16px; margin: 22px 0 8px; border-bottom: 1px solid #d0d7de; padding-bottom: 3px; }
 header.verdict { border-radius: 6px; padding: 12px 16px; color: #fff; }
 .v-ready { background: #1a7f37; } .v-degraded { background: #9a6700; } .v-blocked { background: #cf222e; }
-.v-cannot-tell { background: #6e40c9; }
+.v-cannot-tell { background: #6e40c9; } .v-ready-but-unconfirmed { background: #0a6f7a; }
 header .word { font-size: 26px; font-weight: 700; letter-spacing: 0.04em; }
 header p { margin: 4px 0; } header .meta { opacity: 0.85; font-size: 12px; }
 table { border-collapse: collapse; width: 100%; margin: 6px 0 10px; font-size: 12.5px; }
@@ -103,6 +105,7 @@ def render_html(report: Report) -> str:
         f'<div class="word">{_e(a.verdict.value.upper())}</div>',
         f'<p class="summary">{_e(a.summary)}</p>',
         f'<p class="next"><b>Next step:</b> {_e(a.next_step)}</p>',
+        *([f'<p class="settle"><b>To settle it:</b> {_e(a.settle)}</p>'] if a.settle else []),
         f'<p class="meta">aspdiag check {_e(report.target.display)} · {_e(report.started_utc)} UTC · '
         f"method {_e(report.settings.method)} · aspdiag {_e(report.tool_version)} · "
         f"from {_e(report.environment.hostname)}</p></header>",
@@ -120,8 +123,18 @@ def render_html(report: Report) -> str:
         ]
         out.append(_table(CHANGE_REQUEST_COLUMNS, rows, "change-request-table"))
     else:
-        out.append("<p>No firewall rule is needed: nothing measured here is blocked.</p>")
+        out.append("<p>No firewall rule is needed: nothing measured here is proven blocked on the client's side.</p>")
     out.append("</section>")
+    notes = operator_notes(report)
+    if notes:
+        out.append('<section id="server-operators"><h2>For the server\'s operators</h2><ul>')
+        out += [
+            f'<li>{_e(f.title)}<br><span class="muted">{_e(f.detail)}</span>'
+            + (f"<br>To settle it: {_e(f.settle)}" if f.settle else "")
+            + "</li>"
+            for f in notes
+        ]
+        out.append("</ul></section>")
     if a.findings:
         out.append('<section id="findings"><h2>Findings</h2><ul>')
         for f in a.findings:
@@ -130,6 +143,7 @@ def render_html(report: Report) -> str:
                 item += f'<br><span class="muted">{_e(f.detail)}</span>'
             if f.action:
                 item += f"<br>→ {_e(f.action)}"
+            item += f'<br><span class="muted">{_e(finding_suffix(f).strip())}</span>'
             out.append(item + "</li>")
         out.append("</ul></section>")
     for section in ordered_sections(report):

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from aspdiag.core.measurement import Cell, Section
-from aspdiag.core.model import Family, Report, RuleRequest
+from aspdiag.core.model import Audience, Family, Finding, Report, RuleRequest
 from aspdiag.engine.registry import MEASUREMENTS
 
 CHANGE_REQUEST_COLUMNS = (
@@ -85,3 +85,16 @@ def environment_rows(report: Report) -> list[tuple[str, str]]:
         ("Finished (UTC)", report.finished_utc),
         ("aspdiag", report.tool_version),
     ]
+
+
+def finding_suffix(finding: Finding) -> str:
+    """Who must act, and for an unproven finding what would settle it: `` [for: client network team]``."""
+    text = f" [for: {finding.audience.value}]"
+    if not finding.proven:
+        text += " [not proven" + (f"; to settle it: {finding.settle}" if finding.settle else "") + "]"
+    return text
+
+
+def operator_notes(report: Report) -> list[Finding]:
+    """The findings the server's operators must act on (a note apart from the change request)."""
+    return [f for f in report.assessment.findings if f.audience is Audience.SERVER_OPERATORS]

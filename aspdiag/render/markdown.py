@@ -11,6 +11,8 @@ from aspdiag.render.layout import (
     CHANGE_REQUEST_COLUMNS,
     change_request_cells,
     environment_rows,
+    finding_suffix,
+    operator_notes,
     ordered_sections,
     overview,
 )
@@ -54,6 +56,8 @@ def render_markdown(report: Report) -> str:
         f"**Next step:** {a.next_step}",
         "",
     ]
+    if a.settle:
+        out += [f"**To settle it:** {a.settle}", ""]
     if report.interrupted:
         out += ["> **Interrupted:** this report holds only what was measured before Ctrl-C.", ""]
     out += ["## Firewall change request", ""]
@@ -62,11 +66,16 @@ def render_markdown(report: Report) -> str:
         rows = [change_request_cells(i, r, "; ") for i, r in enumerate(report.change_request, start=1)]
         out += [*table_lines(CHANGE_REQUEST_COLUMNS, rows), ""]
     else:
-        out += ["No firewall rule is needed: nothing measured here is blocked.", ""]
+        out += ["No firewall rule is needed: nothing measured here is proven blocked on the client's side.", ""]
+    notes = operator_notes(report)
+    if notes:
+        out += ["## For the server's operators", "", "What the evidence shows on the server's side:", ""]
+        out += [f"- {f.title}. {f.detail}" + (f" *Evidence settles it:* {f.settle}" if f.settle else "") for f in notes]
+        out.append("")
     if a.findings:
         out += ["## Findings", ""]
         for f in a.findings:
-            line = f"- **{f.severity.value}** — {f.title}"
+            line = f"- **{f.severity.value}**{finding_suffix(f)} — {f.title}"
             if f.detail:
                 line += f". {f.detail}"
             if f.action:

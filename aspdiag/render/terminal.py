@@ -13,13 +13,14 @@ from rich.text import Text
 
 from aspdiag.core.measurement import Cell, Line, Table
 from aspdiag.core.model import Report, Severity, Verdict
-from aspdiag.render.layout import ordered_sections, overview
+from aspdiag.render.layout import finding_suffix, ordered_sections, overview
 
 _VERDICT_STYLE = {
     Verdict.READY: "bold green",
     Verdict.DEGRADED: "bold yellow",
     Verdict.BLOCKED: "bold red",
     Verdict.CANNOT_TELL: "bold magenta",
+    Verdict.UNCONFIRMED: "bold cyan",
 }
 TONE_STYLE = {"ok": "green", "warn": "yellow", "bad": "red", "error": "magenta", "info": "cyan"}
 _SEVERITY_STYLE = {Severity.BLOCKER: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -70,11 +71,15 @@ def render_terminal(report: Report, *, color: bool = False, width: int = 100) ->
     headline.append(f"  {a.summary}\n")
     headline.append("Next step: ", style="bold")
     headline.append(a.next_step)
+    if a.settle:
+        headline.append("\nTo settle it: ", style="bold")
+        headline.append(a.settle)
     console.print(Panel(headline, title=Text(f"aspdiag check {report.target.display}"), expand=True))
     for finding in a.findings:
         text = Text()
         text.append(f"{finding.severity.value:>7}  ", style=_SEVERITY_STYLE[finding.severity])
         text.append(finding.title)
+        text.append(finding_suffix(finding), style="dim")
         if finding.detail:
             text.append(f"\n         {finding.detail}", style="dim")
         if finding.action:

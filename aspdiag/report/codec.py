@@ -18,7 +18,7 @@ from aspdiag.core.model import SCHEMA_VERSION, Report
 from aspdiag.engine.registry import MEASUREMENTS
 
 MAX_REPORT_BYTES = 64 * 1024 * 1024
-READABLE_VERSIONS = ("1",)
+READABLE_VERSIONS = ("1", "2")
 """Schema versions a saved report may have (the layout of each is a superset of the one before)."""
 TOP_ORDER = ("schema_version", "tool", "target", "verdict", "run", "environment")
 

@@ -49,36 +49,25 @@ def shaped(fw: Lab) -> Iterator[Lab]:
 
 
 @pytest.fixture(scope="module")
-def nobody_env() -> Iterator[tuple[str, str]]:
-    """(interpreter, PYTHONPATH) with which ``nobody`` can run ``python -m tests.ssh_bw_probe``: the project
-    itself when nobody can read it, otherwise a world-readable copy of just what the runner imports."""
-    if which("setpriv") is None or os.geteuid() != 0:
-        pytest.skip("running as nobody needs root and setpriv")
-    candidates = [sys.executable, f"/usr/bin/python{sys.version_info.major}.{sys.version_info.minor}"]
-    check = ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"]
-    for interpreter in candidates:
-        probe = subprocess.run(
-            [*check, interpreter, "-c", "import tests.ssh_bw_probe"],
-            capture_output=True,
-            env={"PATH": SAFE_PATH, "PYTHONPATH": str(REPO)},
-            cwd="/",
-        )
-        if probe.returncode == 0:
-            yield interpreter, str(REPO)
-            return
-    stage = Path(tempfile.mkdtemp(prefix="aspdiag-sshbw-"))
+def nobody_env(nobody_python: tuple[str, str]) -> Iterator[tuple[str, str]]:
+    """(interpreter, PYTHONPATH) with which ``nobody`` can run ``python -m tests.ssh_bw_probe``: the staged copy
+    of aspdiag and its dependencies (conftest's ``nobody_python``) plus the runner module."""
+    interpreter, pythonpath = nobody_python
+    if pythonpath == str(REPO):
+        yield interpreter, pythonpath
+        return
+    extra = Path(tempfile.mkdtemp(prefix="aspdiag-sshbw-"))
     try:
-        shutil.copytree(REPO / "aspdiag", stage / "aspdiag", ignore=shutil.ignore_patterns("__pycache__"))
-        (stage / "tests").mkdir()
+        (extra / "tests").mkdir()
         for name in ("__init__.py", "ssh_bw_probe.py"):
-            shutil.copy2(REPO / "tests" / name, stage / "tests" / name)
-        for directory, _dirs, files in os.walk(stage):
+            shutil.copy2(REPO / "tests" / name, extra / "tests" / name)
+        for directory, _dirs, files in os.walk(extra):
             os.chmod(directory, 0o755)
             for name in files:
                 os.chmod(os.path.join(directory, name), 0o644)
-        yield candidates[-1], str(stage)
+        yield interpreter, f"{extra}:{pythonpath}"
     finally:
-        shutil.rmtree(stage, ignore_errors=True)
+        shutil.rmtree(extra, ignore_errors=True)
 
 
 def probe(

@@ -95,10 +95,11 @@ def test_drop_for_ipv6_only(raw_like):
 @pytest.mark.parametrize("address", [V4, V6])
 def test_target_host_firewall_drops(address, raw_like):
     r = reach(address, FakeNetwork(raw_like=raw_like, rules={(None, "udp", 33001): Rule("drop", 0)}))["udp/33001"]
-    assert r.state is PortState.DROPPED
+    # Issue #13: silence that begins at the server is the server's side (busy or filtered), not a proven drop.
+    assert r.state is PortState.SERVER_SILENT
     assert r.blocked_at == HopRef(4, address)
     assert r.last_responding_hop == HopRef(3, DMZ[address])
-    assert r.location.startswith("at or just before the target")
+    assert r.location.startswith("at the server")
 
 
 def test_silent_router_is_worded_with_caution(raw_like):
@@ -174,9 +175,9 @@ def test_local_error_is_error():
     ],
 )
 def test_banner_kinds(data, kind):
-    from aspdiag.adapters.sockets import SocketProber
+    from aspdiag.adapters.ssh import classify_greeting
 
-    assert SocketProber._banner_of(data, 1.0).kind.value == kind
+    assert classify_greeting(data, 1.0).kind.value == kind
 
 
 def test_forged_answer_is_placed_at_the_path_address():
@@ -194,18 +195,21 @@ def test_silent_port_next_to_answering_ones_is_a_rate_limit_suspect():
     network = FakeNetwork(rules={(None, "udp", 33003): Rule("drop", 0)})
     results = ReachabilityProbe(V4, (22,), (33001, 33002, 33003), 1.0).run(fake_context(network=network))
     silent = next(r for r in results if r.port == 33003)
-    assert silent.state is PortState.DROPPED and silent.rate_limit_suspected
+    # Issue #13: silent only at the server while it answers its neighbours: the server's side, not a drop.
+    assert silent.state is PortState.SERVER_SILENT and silent.rate_limit_suspected
     assert "rate-limiting" in silent.location
     assert not any(r.rate_limit_suspected for r in results if r.port != 33003)
     config = CheckConfig(validate_host(V4), tcp_ports=(22,), udp_ports=(33001, 33002, 33003), timeout_s=1.0)
     report = check(config, fake_context(FakeResolver(), network=network), FAKE_ENVIRONMENT)
-    assert report.assessment.verdict is Verdict.CANNOT_TELL  # not 'blocked' on a silence that may be a limiter
+    # Not 'blocked' on a silence that may be a limiter or a busy server: ready, but not proven (issue #13).
+    assert report.assessment.verdict is Verdict.UNCONFIRMED
 
 
-def test_all_udp_silent_at_the_target_is_still_blocked():
+def test_udp_silent_at_the_target_is_the_servers_side():
+    # Issue #13: every router up to the server answers the flow; the server is silent (busy or filtered).
     network = FakeNetwork(rules={(None, "udp", 33001): Rule("drop", 0)})
     r = reach(V4, network)["udp/33001"]
-    assert r.state is PortState.DROPPED and not r.rate_limit_suspected
+    assert r.state is PortState.SERVER_SILENT and not r.rate_limit_suspected
 
 
 def test_asymmetric_return_path_does_not_fake_a_forgery(raw_like):
@@ -239,7 +243,7 @@ def test_trace_cut_by_max_hops_is_not_a_located_drop(raw_like):
         fake_context(network=network)
     )
     udp = next(r for r in results if r.label == "udp/33001")
-    assert udp.state is PortState.DROPPED
+    assert udp.state is PortState.SILENT  # issue #13: nothing was seen beyond hop 2, so nothing is proven
     assert udp.blocked_at is None and "beyond hop 2" in udp.location
 
 
@@ -252,7 +256,9 @@ def test_reject_by_the_target_itself(raw_like):
 
 def test_unconfirmed_reset_says_so():
     # every TCP port reset at the target, UDP dropped: no handshake anywhere to confirm the distance
-    network = FakeNetwork(tcp_listening=set(), rules={(None, "udp", 33001): Rule("drop", 0)})
+    network = FakeNetwork(
+        tcp_listening=set(), rules={(None, "udp", 33001): Rule("drop", 0), (None, "udp", 33002): Rule("drop", 0)}
+    )
     r = reach(V4, network)["tcp/22"]
     assert r.state is PortState.CLOSED and "not confirmed" in r.detail
 
@@ -266,5 +272,5 @@ def test_sequential_trace_respects_its_deadline():
     started = time.monotonic()
     results = ReachabilityProbe(V4, (22,), (), answer_timeout_s=2.0, max_hops=30).run(fake_context(network=network))
     elapsed = time.monotonic() - started
-    assert results[0].state is PortState.DROPPED
+    assert results[0].state is PortState.SILENT  # issue #13: ICMP from beyond hop 2 never comes back
     assert elapsed < 2.0 + 0.8, elapsed  # full-TTL wait (timeout - 1 s) + trace (1.5 s cap) + slack

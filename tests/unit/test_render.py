@@ -103,7 +103,7 @@ def sample_report() -> Report:
 
 def test_json_view(sample_report):
     data = json.loads(OutputFormat.JSON.to_renderer()(sample_report))
-    assert data["schema_version"] == "1"
+    assert data["schema_version"] == "2"  # issue #13 added verdicts, port states and audiences
     assert data["verdict"]["verdict"] == "degraded"
     assert data["dns"]["cname_chain"] == ["fasp.lab.test", "aspera.lab.test"]
     assert data["dns"]["answered_by"] == "198.18.1.1"
@@ -184,7 +184,8 @@ def test_format_from_suffix(name, fmt):
         (Verdict.READY, ExitCode.READY),
         (Verdict.DEGRADED, ExitCode.FINDINGS),
         (Verdict.BLOCKED, ExitCode.FINDINGS),
-        (Verdict.CANNOT_TELL, ExitCode.FINDINGS),
+        (Verdict.CANNOT_TELL, ExitCode.CANNOT_TELL),  # issue #13: unproven states have their own codes
+        (Verdict.UNCONFIRMED, ExitCode.UNCONFIRMED),
     ],
 )
 def test_exit_codes(verdict, code):

@@ -39,7 +39,7 @@ def test_json_matches_the_schema(sample_report):  # noqa: F811
 
 def test_schema_command_prints_it(capsys):
     assert main(["schema"]) == 0
-    assert json.loads(capsys.readouterr().out)["properties"]["schema_version"]["const"] == "1"
+    assert json.loads(capsys.readouterr().out)["properties"]["schema_version"]["const"] == "2"
 
 
 def test_markdown_parses_into_the_expected_tables(sample_report):  # noqa: F811

@@ -12,23 +12,21 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
-from aspdiag.adapters.ssh import (
+from aspdiag.adapters.ssh import SshConnection
+from aspdiag.adapters.ssh_wire import (
     CLIENT_IDENT,
     DEFAULT_CLOSE_REASON,
     MAX_PACKET,
     MAX_PAYLOAD,
-    TCP_INFO_BASE_BYTES,
-    TCP_INFO_BYTES,
     BannerOutcome,
     ConnectFailure,
     SshConnectError,
-    SshConnection,
     check_client_ident,
     disconnect_packet,
     ignore_packet,
     parse_server_packets,
-    parse_tcp_info,
 )
+from aspdiag.adapters.tcp_info import TCP_INFO_BASE_BYTES, TCP_INFO_BYTES, parse_tcp_info
 from aspdiag.measurements.bandwidth.estimate import StreamStop
 
 Handler = Callable[[socket.socket], None]

@@ -10,7 +10,7 @@ from typing import Any, cast
 from aspdiag.core.config import CheckConfig
 from aspdiag.core.facts import Facts
 from aspdiag.core.measurement import Cell, Line, MeasurementBase, Probe, Section, Table
-from aspdiag.core.model import Finding, Report, Severity
+from aspdiag.core.model import Audience, Finding, Report, Severity
 from aspdiag.core.units import rate_text
 from aspdiag.measurements.capacity.probe import CapacityProbe
 from aspdiag.measurements.capacity.result import CapacityResult
@@ -41,7 +41,7 @@ def capacity_row(c: CapacityResult) -> tuple[str, ...]:
     if c.status not in ("ok", "lower-bound"):
         shaper = "-"
     traffic = (
-        f"{c.probe_bytes:,} bytes, {c.sent_packets} packets of {c.packet_bytes or '-'} "
+        f"{c.protocol.upper()}: {c.probe_bytes:,} bytes, {c.sent_packets} packets of {c.packet_bytes or '-'} "
         f"({c.answered_packets} answered) in {c.duration_s:g} s, {c.method}"
         f"{'' if c.port is None else f' port {c.port}'}, pace ≤ {c.probe_rate_cap_mbps:g} Mbit/s"
     )
@@ -95,6 +95,7 @@ class CapacityMeasurement(MeasurementBase):
                         f"plan with {c.sustained_mbps:.1f} Mbit/s (ascp -l {max(1, int(c.sustained_mbps))}m); ask "
                         "the network team whether the shaping can be raised for this transfer",
                         c.address,
+                        Audience.CLIENT_NETWORK,
                     )
                 )
             if c.status == "rate-limited":
@@ -106,6 +107,20 @@ class CapacityMeasurement(MeasurementBase):
                         "run as root (TCP resets are not rate-limited), or run 'aspdiag responder' beside the "
                         "server and use --responder",
                         c.address,
+                    )
+                )
+            if c.protocol == "tcp" and c.sustained_mbps:
+                findings.append(
+                    Finding(
+                        Severity.INFO,
+                        f"The capacity toward {c.address} was measured with TCP packets; FASP sends its data over UDP",
+                        "a perimeter may police or shape UDP differently from TCP (UDP flood protection): the figure "
+                        "says what the path carries for TCP, not what a FASP transfer will get",
+                        "measure UDP with the responder (--responder) or a capped test transfer (--transfer)",
+                        c.address,
+                        Audience.USER,
+                        proven=False,
+                        settle="the responder's UDP throughput test or a capped test transfer measures UDP",
                     )
                 )
         return findings

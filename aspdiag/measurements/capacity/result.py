@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import ClassVar
 
 from aspdiag.core.codec import Address
 
@@ -42,3 +44,16 @@ class CapacityResult:
     icmp_rate_limited: bool
     detail: str
     duration_s: float
+
+    JSON_DERIVED: ClassVar[Mapping[str, str]] = {"protocol": "protocol", "direction": "direction"}
+
+    @property
+    def protocol(self) -> str:
+        """The protocol the probe packets used (``tcp`` for TCP resets, ``udp`` for ICMP-answered datagrams):
+        FASP's data is UDP, so a TCP figure says nothing about a UDP policer."""
+        return {"tcp-reset": "tcp", "udp-icmp": "udp"}.get(self.method, "none")
+
+    @property
+    def direction(self) -> str:
+        """The direction measured: the probe packets go from the client to the server."""
+        return "client-to-server"

@@ -10,7 +10,7 @@ from typing import Any, cast
 from aspdiag.core.config import CheckConfig
 from aspdiag.core.facts import Facts
 from aspdiag.core.measurement import Cell, Line, MeasurementBase, Probe, Section, Table
-from aspdiag.core.model import Finding, Report, Severity
+from aspdiag.core.model import Audience, Finding, Report, Severity
 from aspdiag.core.units import ms_text
 from aspdiag.measurements.path.probe import PathProbe
 from aspdiag.measurements.path.result import PathResult
@@ -104,6 +104,7 @@ class PathMeasurement(MeasurementBase):
                         f"use {p.z_advice.split(': ', 1)[-1].split(' (')[0]}; and ask the network team to let ICMP "
                         "fragmentation-needed / packet-too-big through" + where,
                         p.address,
+                        Audience.CLIENT_NETWORK,
                     )
                 )
             if p.loss_pct and p.loss_pct >= 1.0:
@@ -114,6 +115,7 @@ class PathMeasurement(MeasurementBase):
                         "loss on the path: one TCP stream would be slow (see the estimate); FASP copes better",
                         "",
                         p.address,
+                        Audience.NOBODY,
                     )
                 )
         return findings

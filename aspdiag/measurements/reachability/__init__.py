@@ -10,7 +10,7 @@ from typing import Any, cast
 from aspdiag.core.config import CheckConfig
 from aspdiag.core.facts import Facts, PortFact
 from aspdiag.core.measurement import Cell, MeasurementBase, OverviewColumn, Probe, Section
-from aspdiag.core.model import Family, Finding, PortState, Protocol, Report, Severity
+from aspdiag.core.model import Audience, Family, Finding, Grade, PortState, Protocol, Report, Severity
 from aspdiag.measurements.reachability.probe import ReachabilityProbe
 from aspdiag.measurements.reachability.result import BannerKind, PortResult
 from aspdiag.measurements.reachability.section import port_cell, port_tone, reachability_section
@@ -51,17 +51,71 @@ def _where(result: PortResult) -> str:
 
 
 def _control_open(tcp: Sequence[PortResult]) -> list[PortResult]:
-    # An open TCP port only serves as the SSH control port if it speaks SSH (or we could not tell).
-    return [p for p in tcp if p.state is PortState.OPEN and (p.banner is None or p.banner.kind is BannerKind.SSH)]
+    # An open TCP port only serves as the SSH control port if it speaks SSH (or we could not tell), and the
+    # server itself answered it (not a proxy before it).
+    return [
+        p
+        for p in tcp
+        if p.state is PortState.OPEN and (p.banner is None or p.banner.kind in (BannerKind.SSH, BannerKind.REFUSED))
+    ]
 
 
-def _address_findings(report: Report, address: str, ports: tuple[PortResult, ...]) -> list[Finding]:
+def at_target(result: PortResult) -> bool:
+    """Whether the server itself (or its own host firewall) gave the deciding answer or silence."""
+    return result.blocked_at is not None and result.blocked_at.address == result.address
+
+
+def blocked_by_client_network(result: PortResult) -> bool:
+    """A proven block on the client's side of the server: a device before the server rejected the port, or
+    it was dropped where traffic from beyond demonstrably comes back."""
+    if result.state is PortState.DROPPED:
+        return True
+    return result.state is PortState.REJECTED and not at_target(result)
+
+
+def port_grade(result: PortResult) -> Grade:
+    """How well one data port is shown to carry FASP."""
+    if result.path_open:
+        return Grade.PROVEN
+    if result.state is PortState.SERVER_SILENT:
+        return Grade.PROBABLE
+    if result.state in (PortState.DROPPED, PortState.REJECTED, PortState.CLOSED):
+        return Grade.BLOCKED
+    return Grade.UNKNOWN
+
+
+def control_grade(tcp: Sequence[PortResult]) -> Grade:
+    """How well the SSH control connection is shown to work on one address."""
+    control = _control_open(tcp)
+    if any(p.banner is None or p.banner.kind is BannerKind.SSH for p in control):
+        return Grade.PROVEN
+    if control:
+        return Grade.PROBABLE  # reachable, but the server refused us right now
+    if any(p.state in (PortState.SILENT, PortState.INTERCEPTED, PortState.ERROR) for p in tcp):
+        return Grade.UNKNOWN
+    if any(p.state is PortState.OPEN for p in tcp):
+        return Grade.BLOCKED  # answers, but not SSH
+    return Grade.BLOCKED if tcp else Grade.UNKNOWN
+
+
+def _tcp_findings(address: str, tcp: list[PortResult]) -> list[Finding]:
     findings: list[Finding] = []
-    tcp = [p for p in ports if p.protocol is Protocol.TCP]
-    udp = [p for p in ports if p.protocol is Protocol.UDP]
-    control_open = _control_open(tcp)
+    control = _control_open(tcp)
     for p in tcp:
-        if p.state is PortState.OPEN and p.banner is not None and p.banner.kind is not BannerKind.SSH:
+        if p.state is PortState.OPEN and p.banner is not None and p.banner.kind is BannerKind.REFUSED:
+            findings.append(
+                Finding(
+                    Severity.WARNING,
+                    f"The SSH server at {address} refused this client on TCP {p.port} right now",
+                    f"it said {p.banner.text!r}: OpenSSH >= 9.8 says this while this client's address is penalised "
+                    "(too many connections that never logged in, PerSourcePenalties) or while MaxStartups is full. "
+                    "The port is reachable: this is the server refusing, not the network",
+                    "wait a minute (a penalty lasts 15 s to 10 min) and run the check again; if it persists, ask "
+                    "the server's operators whether your address is penalised or MaxStartups is too low",
+                    audience=Audience.USER,
+                )
+            )
+        elif p.state is PortState.OPEN and p.banner is not None and p.banner.kind is not BannerKind.SSH:
             said = f": {p.banner.text!r}" if p.banner.text else ""
             findings.append(
                 Finding(
@@ -70,54 +124,142 @@ def _address_findings(report: Report, address: str, ports: tuple[PortResult, ...
                     f"an SSH server greets first with 'SSH-2.0-...'; this port said{said or ' nothing'}. "
                     "A proxy, a load balancer or the wrong service holds it",
                     f"ask the data provider which port their Aspera SSH service uses; do not use -P {p.port}",
+                    audience=Audience.SERVER_OPERATORS,
                 )
             )
-    for p in ports:
-        if p.state is PortState.ERROR:
-            findings.append(Finding(Severity.WARNING, f"Could not test {p.label} on {address}", p.detail))
-    if tcp and not control_open:
-        if any(p.state is not PortState.ERROR for p in tcp):
+        elif p.state is PortState.INTERCEPTED:
             findings.append(
                 Finding(
-                    Severity.BLOCKER,
-                    f"No SSH control port reachable on {address}",
-                    "; ".join(_port_phrase(p) for p in tcp),
-                    "ask the network team to allow outbound TCP "
-                    + " and ".join(str(p.port) for p in tcp)
-                    + f" to {address}",
+                    Severity.WARNING,
+                    f"TCP {p.port} toward {address} is answered by a device at hop "
+                    f"{p.blocked_at.hop if p.blocked_at else '?'}, not by the server",
+                    p.detail + (f"; it said {p.banner.text!r}" if p.banner and p.banner.text else ""),
+                    "ask the network team which device answers this port (a transparent SSH proxy, a SYN proxy) "
+                    "and whether it forwards SSH to the server; the FASP data (UDP) does not go through it",
+                    audience=Audience.CLIENT_NETWORK,
                 )
             )
-    elif control_open and any(p.port != 22 for p in control_open) and not any(p.port == 22 for p in control_open):
-        port = control_open[0].port
+        elif p.state is PortState.ERROR:
+            findings.append(Finding(Severity.WARNING, f"Could not test {p.label} on {address}", p.detail))
+    if not control:
+        findings += _no_control(address, tcp)
+    elif any(p.port != 22 for p in control) and not any(p.port == 22 for p in control):
+        port = control[0].port
+        silent_22 = next((p for p in tcp if p.port == 22 and p.state is PortState.SERVER_SILENT), None)
+        why = " (the server does not answer TCP 22 at all)" if silent_22 else ""
         findings.append(
             Finding(
                 Severity.INFO,
                 f"Use -P {port} on {address}",
-                f"TCP {port} is open but TCP 22 is not; ascp uses 22 unless told otherwise",
+                f"TCP {port} is open but TCP 22 is not{why}; ascp uses 22 unless told otherwise",
                 f"add -P {port} to the ascp command",
+                audience=Audience.USER,
             )
         )
-    for p in udp:
-        if p.rate_limit_suspected:
-            findings.append(
-                Finding(
-                    Severity.WARNING,
-                    f"UDP {p.port} toward {address}: no answer, but the target may be rate-limiting ICMP",
-                    _port_phrase(p),
-                    f"run 'aspdiag check {address} --udp-port {p.port}' to test this port on its own",
-                )
+    return findings
+
+
+def _no_control(address: str, tcp: list[PortResult]) -> list[Finding]:
+    """No SSH control port works: who must act depends on where the evidence puts the problem."""
+    if not tcp or all(p.state is PortState.ERROR for p in tcp):
+        return []
+    phrase = "; ".join(_port_phrase(p) for p in tcp)
+    ports = " and ".join(str(p.port) for p in tcp)
+    if any(blocked_by_client_network(p) for p in tcp):
+        return [
+            Finding(
+                Severity.BLOCKER,
+                f"No SSH control port reachable on {address}",
+                phrase,
+                f"ask the network team to allow outbound TCP {ports} to {address}",
+                audience=Audience.CLIENT_NETWORK,
             )
+        ]
+    if all(p.state in (PortState.SERVER_SILENT, PortState.CLOSED, PortState.REJECTED, PortState.OPEN) for p in tcp):
+        return [
+            Finding(
+                Severity.BLOCKER,
+                f"No SSH service answers at {address} (TCP {ports})",
+                phrase + ". The client's network passes TCP up to the server; the server (or a filter on its side) "
+                "does not accept the connection",
+                "ask the data provider which port their Aspera SSH service uses, and whether their firewall admits "
+                "only listed client addresses (then give them your address)",
+                audience=Audience.SERVER_OPERATORS,
+            )
+        ]
+    return [
+        Finding(
+            Severity.WARNING,
+            f"No SSH control port could be shown to work on {address}",
+            phrase,
+            "run a capped test transfer (--transfer), or ask the network team whether TCP "
+            f"{ports} to {address} is allowed",
+            audience=Audience.USER,
+            proven=False,
+            settle="a capped test transfer (--transfer) shows whether ascp can open its SSH connection",
+        )
+    ]
+
+
+def _udp_findings(address: str, udp: list[PortResult]) -> list[Finding]:
+    findings: list[Finding] = []
     for p in udp:
-        if not p.path_open and p.state is not PortState.ERROR and not p.rate_limit_suspected:
+        evidence = p.control.meaning if p.control else p.detail
+        if blocked_by_client_network(p):
             findings.append(
                 Finding(
                     Severity.BLOCKER,
                     f"UDP {p.port} (FASP data) blocked toward {address}",
-                    _port_phrase(p),
+                    _port_phrase(p) + (f". {evidence}" if p.control else ""),
                     f"ask the network team to allow outbound UDP {p.port} to {address} (and the replies){_where(p)}",
+                    audience=Audience.CLIENT_NETWORK,
                 )
             )
-    return [replace(f, address=address) for f in findings]
+        elif p.state is PortState.REJECTED:
+            findings.append(
+                Finding(
+                    Severity.BLOCKER,
+                    f"UDP {p.port} (FASP data) is rejected by the server at {address} itself",
+                    _port_phrase(p),
+                    "ask the data provider to open UDP " + str(p.port) + " in the server's own firewall",
+                    audience=Audience.SERVER_OPERATORS,
+                )
+            )
+        elif p.state is PortState.SERVER_SILENT:
+            findings.append(
+                Finding(
+                    Severity.WARNING,
+                    f"UDP {p.port} reaches the last router before {address}; the server is silent on it",
+                    evidence,
+                    "nothing for your network team: their part passes UDP "
+                    f"{p.port}; run the capped test transfer to be sure",
+                    audience=Audience.SERVER_OPERATORS,
+                    proven=False,
+                    settle=p.control.settle if p.control else "",
+                )
+            )
+        elif p.state is PortState.SILENT:
+            findings.append(
+                Finding(
+                    Severity.WARNING,
+                    f"UDP {p.port} toward {address}: no answer, and no evidence where it stops",
+                    evidence,
+                    "run the capped test transfer (--transfer) or the responder (--responder) before asking anyone "
+                    "to change a firewall",
+                    audience=Audience.USER,
+                    proven=False,
+                    settle=p.control.settle if p.control else "",
+                )
+            )
+        elif p.state is PortState.ERROR:
+            findings.append(Finding(Severity.WARNING, f"Could not test {p.label} on {address}", p.detail))
+    return findings
+
+
+def _address_findings(report: Report, address: str, ports: tuple[PortResult, ...]) -> list[Finding]:
+    tcp = [p for p in ports if p.protocol is Protocol.TCP]
+    udp = [p for p in ports if p.protocol is Protocol.UDP]
+    return [replace(f, address=address) for f in (*_tcp_findings(address, tcp), *_udp_findings(address, udp))]
 
 
 def _family_differences(ports: Sequence[PortResult]) -> list[Finding]:
@@ -142,6 +284,7 @@ def _family_differences(ports: Sequence[PortResult]) -> list[Finding]:
                     f"IPv4 and IPv6 differ on {protocol.value}/{port}",
                     f"{states}: machines that prefer the other address family will see a different result",
                     "ask the network team to apply the same rule to both families",
+                    audience=Audience.CLIENT_NETWORK,
                 )
             )
     return findings
@@ -205,18 +348,22 @@ class ReachabilityMeasurement(MeasurementBase):
             findings += _address_findings(report, address, ports_for(report, address))
         return (*findings, *_family_differences(ports_of(report)))
 
-    def usable(self, report: Report) -> Mapping[str, bool]:
-        """Usable: an SSH control port is open and every UDP port tested gets through."""
-        verdicts = {}
+    def grades(self, report: Report) -> Mapping[str, Grade]:
+        """Per address: the SSH control connection's grade and every UDP data port's (a Windows/Isilon server
+        may use any port of a range, so every one counts); the weakest decides."""
+        grades = {}
         for address in report.addresses:
             ports = ports_for(report, address)
             if not ports:
                 continue
-            control = _control_open([p for p in ports if p.protocol is Protocol.TCP])
-            udp_open = [p for p in ports if p.protocol is Protocol.UDP and p.path_open]
-            # Every configured UDP port must be open: a Windows/Isilon server may use any port of a range.
-            verdicts[address] = bool(control) and len(udp_open) == len(report.settings.udp_ports)
-        return verdicts
+            tcp = [p for p in ports if p.protocol is Protocol.TCP]
+            udp = [p for p in ports if p.protocol is Protocol.UDP]
+            parts = [control_grade(tcp)] if tcp else []
+            parts += [port_grade(p) for p in udp]
+            if len(udp) < len(report.settings.udp_ports):
+                parts.append(Grade.UNKNOWN)  # a port that was never tested proves nothing
+            grades[address] = min(parts, default=Grade.UNKNOWN)
+        return grades
 
     def overview(self, report: Report) -> Sequence[OverviewColumn]:
         """One column per port: its state in a few words."""
@@ -248,4 +395,14 @@ class ReachabilityMeasurement(MeasurementBase):
 
 MEASUREMENT = ReachabilityMeasurement()
 
-__all__ = ["KEY", "MEASUREMENT", "PortResult", "find_port", "ports_for", "ports_of"]
+__all__ = [
+    "KEY",
+    "MEASUREMENT",
+    "PortResult",
+    "at_target",
+    "blocked_by_client_network",
+    "find_port",
+    "port_grade",
+    "ports_for",
+    "ports_of",
+]

@@ -18,6 +18,8 @@ TERMINAL = frozenset(
     {AnswerKind.SYN_ACK, AnswerKind.UDP_REPLY, AnswerKind.RESET, AnswerKind.PORT_UNREACHABLE, AnswerKind.UNREACHABLE}
 )
 FROM_TARGET = frozenset({AnswerKind.SYN_ACK, AnswerKind.UDP_REPLY, AnswerKind.RESET, AnswerKind.PORT_UNREACHABLE})
+FULL_TTL = 64
+"""The TTL of full-TTL probes (a TTL-limited trace never goes this high)."""
 
 
 @dataclass
@@ -95,17 +97,17 @@ def target_distance(
 ) -> TargetDistance:
     """The target's hop distance from every trace (and full-TTL answer) to one address.
 
-    A SYN-ACK seen with a limited TTL confirms it. Failing that, the smallest TTL that drew a reset or a
-    port-unreachable from the target's address and was not forged (see ``forged_at``) is used,
-    unconfirmed; failing that, the hop distance a reply TTL suggests, if no time-exceeded answer came
-    from at least that far.
+    Each trace contributes the first TTL at which an answer carrying the target's address came back: a
+    SYN-ACK, or a reset / port-unreachable / UDP reply that was not forged (see ``forged_at``). The target is
+    the farthest of them: nothing answers from beyond the target, while a device before it (a transparent
+    proxy answering one port, a firewall forging resets) answers from nearer. The distance is confirmed by a
+    SYN-ACK (forward-path evidence no stateless reject can forge) or an answer whose reply TTL checks out
+    against the hop before it; failing that it rests on answers that could not be checked, or on the hop
+    distance a reply TTL suggests, if no time-exceeded answer came from at least that far.
     """
     traces = [tuple(t) for t in traces]
     syn_acks = [a for t in traces if (a := _first_from_target(address, t, AnswerKind.SYN_ACK)) is not None]
-    if syn_acks:
-        best = min(syn_acks, key=lambda a: a.ttl)
-        return TargetDistance(best.ttl, True, best.reply_ttl)
-    verified: list[int] = []
+    verified: list[int] = [a.ttl for a in syn_acks]
     unverified: list[int] = []
     for trace in traces:
         for kind in (AnswerKind.RESET, AnswerKind.PORT_UNREACHABLE, AnswerKind.UDP_REPLY):
@@ -116,16 +118,40 @@ def target_distance(
             # that cannot be checked (a reset seen through a socket shows no reply TTL).
             (verified if _reply_ttl_checkable(first, trace) else unverified).append(first.ttl)
     if verified:
-        return TargetDistance(min(verified), True)
+        hops = max(verified)
+        reply_ttl = next((a.reply_ttl for a in syn_acks if a.ttl == hops and a.reply_ttl is not None), None)
+        return TargetDistance(hops, True, reply_ttl)
     if unverified:
-        return TargetDistance(min(unverified))
+        return TargetDistance(max(unverified))
     farthest_router = max((a.ttl for t in traces for a in t if a.kind is AnswerKind.TIME_EXCEEDED), default=0)
     claimed = [
         a.reply_hops
         for a in full
         if a.kind in FROM_TARGET and a.responder == address and a.reply_hops and a.reply_hops > farthest_router
     ]
-    return TargetDistance(min(claimed) if claimed else None)
+    return TargetDistance(max(claimed) if claimed else None)
+
+
+def icmp_horizon(
+    address: str, traces: Iterable[Sequence[ProbeAnswer]], full: Iterable[ProbeAnswer], distance: TargetDistance
+) -> int:
+    """The farthest hop from which an ICMP message demonstrably came back to us, on any flow to this address:
+    a time-exceeded from hop k, or an ICMP error from the target itself (then the target's own distance).
+    A silence beyond this hop is evidence of a drop; a silence beyond it with nothing ever coming back from
+    farther is not (perimeters that drop inbound ICMP look exactly like that)."""
+    horizon = 0
+    for trace in traces:
+        for answer in trace:
+            if answer.kind is AnswerKind.TIME_EXCEEDED:
+                horizon = max(horizon, answer.ttl)
+            elif answer.icmp is not None and answer.responder == address and answer.kind in FROM_TARGET:
+                horizon = max(horizon, answer.ttl if answer.ttl < FULL_TTL else (distance.hops or answer.ttl))
+    for answer in full:
+        if answer.icmp is not None and answer.responder == address and answer.kind in FROM_TARGET:
+            target = distance.hops or answer.reply_hops
+            if target:
+                horizon = max(horizon, target)
+    return horizon
 
 
 def hops_to_target(address: str, answers: Iterable[ProbeAnswer]) -> int | None:
@@ -225,8 +251,10 @@ def classify(
     trace: Sequence[ProbeAnswer],
     distance: TargetDistance,
     hops: dict[int, str],
+    horizon: int = 0,
 ) -> Classification:
-    """Decide a port's state from its full-TTL probes and its TTL-limited trace (pure)."""
+    """Decide a port's state from its full-TTL probes and its TTL-limited trace (pure). ``horizon`` is the
+    farthest hop ICMP demonstrably comes back from on this address's flows (see ``icmp_horizon``)."""
     answer = next((p for p in probes if p.answered), None)
     target_hops = distance.hops
     target_ref = HopRef(target_hops, address) if target_hops else None
@@ -235,8 +263,18 @@ def classify(
         local = next((p for p in probes if p.kind is AnswerKind.LOCAL_ERROR), None)
         if local is not None:
             return Classification(PortState.ERROR, local.detail or "the probe could not be sent")
-        return _dropped(address, probes, trace, target_hops, hops)
+        return _silent(address, probes, trace, target_hops, hops, horizon)
     if answer.kind is AnswerKind.SYN_ACK:
+        proxy = intercepted_at(address, answer, trace, distance, hops)
+        if proxy is not None:
+            return Classification(
+                PortState.INTERCEPTED,
+                f"the handshake came from a device at {_hop_text(proxy)}, not from the server at hop {target_hops}:"
+                " a transparent SSH proxy or SYN proxy answers this port itself",
+                proxy,
+                proxy,
+                f"answered by a device at {_hop_text(proxy)}",
+            )
         return Classification(PortState.OPEN, "TCP handshake completed (SYN-ACK)", target_ref, None, reached)
     if answer.kind is AnswerKind.UDP_REPLY:
         return Classification(
@@ -299,43 +337,83 @@ def classify(
     return Classification(PortState.CLOSED, detail, target_ref, None, reached)
 
 
-def _dropped(
+def intercepted_at(
+    address: str, answer: ProbeAnswer, trace: Sequence[ProbeAnswer], distance: TargetDistance, hops: dict[int, str]
+) -> HopRef | None:
+    """Where a SYN-ACK carrying the target's address was really made, or None when the server made it.
+
+    A device that answers a port itself (a redirect to its own sshd, a SYN proxy) does so before its TTL check,
+    so a TTL-limited SYN is answered at the device's own hop; a raw SYN-ACK's reply TTL shows the same nearer
+    distance. Only a confirmed distance of the server (from its other answers) can show it."""
+    if not distance.confirmed or distance.hops is None:
+        return None
+    first = _first_from_target(address, trace, AnswerKind.SYN_ACK)
+    if first is not None and first.ttl < distance.hops:
+        return HopRef(first.ttl, hops.get(first.ttl))
+    if answer.reply_hops is not None and distance.reply_ttl is not None and answer.reply_ttl is not None:
+        if answer.reply_ttl > distance.reply_ttl:
+            index = max(1, distance.hops - (answer.reply_ttl - distance.reply_ttl))
+            return HopRef(index, hops.get(index))
+    return None
+
+
+def _silent(
     address: str,
     probes: Sequence[ProbeAnswer],
     trace: Sequence[ProbeAnswer],
     target_hops: int | None,
     hops: dict[int, str],
+    horizon: int,
 ) -> Classification:
+    """A port that got no answer: where the silence begins, and whether that is evidence of a drop.
+
+    Silence after hop k proves a drop only if ICMP from beyond hop k demonstrably comes back on some flow
+    (``horizon`` > k). Silence that begins after the last router before the server is the server's side: a busy
+    Aspera server and a server-side filter look alike there."""
     sent = len(probes)
     last = _last_time_exceeded(trace)
     k = last.hop if last else 0
     base = f"no answer to {sent} probe(s)"
     if not trace:
-        return Classification(PortState.DROPPED, f"{base}: dropped on the path or at the target")
+        return Classification(PortState.SILENT, f"{base}: no TTL-limited probes to say where it stops")
     highest = max(a.ttl for a in trace)
-    if last is not None and k >= highest:
+    if last is not None and k >= highest and (target_hops is None or k < target_hops - 1):
         where = f"beyond hop {k}: the trace stopped at hop {k} with every hop answering (raise --max-hops)"
-        return Classification(PortState.DROPPED, f"{base}; dropped {where}", last, None, where)
+        return Classification(PortState.SILENT, f"{base}; silent {where}", last, None, where)
     first_silent = HopRef(k + 1, hops.get(k + 1))
     if target_hops is not None and k + 1 >= target_hops:
         target = HopRef(target_hops, address)
-        where = f"at or just before the target (hop {target_hops}): every router answered, only the target is silent"
-        return Classification(PortState.DROPPED, f"{base}; {where}", last, target, where)
+        where = (
+            f"at the server (hop {target_hops}): every router up to hop {k} answered this very flow, only the"
+            " server is silent"
+        )
+        return Classification(PortState.SERVER_SILENT, f"{base}; {where}", last, target, where)
+    if horizon > k:
+        beyond = f"traffic from beyond hop {k} does come back (ICMP from hop {horizon} on another flow)"
+        if last is None:
+            where = f"at the first hop: not even hop 1 answered this flow, while {beyond.replace(f'hop {k}', 'it')}"
+            return Classification(PortState.DROPPED, f"{base}; dropped {where}", None, first_silent, "at the first hop")
+        where = f"between {_hop_text(last)} and {_hop_text(first_silent)}"
+        if first_silent.address is None:
+            where += f" (hop {k + 1} may also just not answer traceroute probes)"
+        return Classification(PortState.DROPPED, f"{base}; dropped {where} ({beyond})", last, first_silent, where)
     if last is None:
         where = (
-            "at the first hop: not even hop 1 answered (a local firewall or the first router drops it,"
-            " unless hop 1 never answers traceroute probes)"
+            "no hop answers: not even hop 1 sends ICMP back (a local firewall or the first router drops the"
+            " probes, or ICMP is filtered on the way back), so this silence proves nothing"
         )
-        return Classification(PortState.DROPPED, f"{base}; {where}", None, first_silent, where)
-    where = f"between {_hop_text(last)} and {_hop_text(first_silent)}"
-    if first_silent.address is None:
-        where += f" (hop {k + 1} may also just not answer traceroute probes)"
-    return Classification(PortState.DROPPED, f"{base}; dropped {where}", last, first_silent, where)
+        return Classification(PortState.SILENT, f"{base}; {where}", None, None, "cannot see past this machine")
+    where = f"cannot see past {_hop_text(last)}"
+    detail = (
+        f"{base}; {where}: ICMP from beyond hop {k} does not come back on any flow (a perimeter that drops inbound"
+        " ICMP), so this silence proves nothing"
+    )
+    return Classification(PortState.SILENT, detail, last, None, where)
 
 
 RATE_LIMIT_NOTE = (
-    " (the target answered other UDP ports, so it may only be rate-limiting its ICMP replies: Linux sends"
-    " about one per second after a burst of six; re-check this port on its own)"
+    " (the server answered other UDP ports: it holds this one — a running transfer on a busy Aspera server —"
+    " or it is only rate-limiting its ICMP replies: Linux sends about one per second after a burst of six)"
 )
 
 
@@ -344,8 +422,7 @@ def flag_rate_limited(results: Sequence[PortResult]) -> list[PortResult]:
     answered = any(r.protocol is Protocol.UDP and r.state is PortState.CLOSED for r in results)
     flagged = []
     for result in results:
-        at_target = result.blocked_at is not None and result.blocked_at.address == result.address
-        if answered and result.protocol is Protocol.UDP and result.state is PortState.DROPPED and at_target:
+        if answered and result.protocol is Protocol.UDP and result.state is PortState.SERVER_SILENT:
             result = replace(
                 result,
                 rate_limit_suspected=True,

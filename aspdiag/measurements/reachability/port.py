@@ -35,9 +35,18 @@ class PacketProber(Interface):
         """One probe per TTL from one source port (0: pick one); answers in ``ttls`` order, and the port."""
         ...
 
-    def read_banner(self, address: str, port: int, wait_s: float) -> Banner:
-        """Connect to a TCP port that is open and read what the service says first."""
+
+PROBER: AdapterKey[PacketProber] = AdapterKey("prober")
+
+
+class SshGreeter(Interface):
+    """The run's one connection to an open TCP port: what the service says first. OpenSSH >= 9.8 penalises
+    every connection that never authenticates, so a run opens at most one per port and address, shared with
+    everything else that needs the control port, and ends it politely (``SshSessionPool``)."""
+
+    def greet(self, address: str, port: int, wait_s: float) -> Banner:
+        """Connect (once per run), read the greeting, classify the service."""
         ...
 
 
-PROBER: AdapterKey[PacketProber] = AdapterKey("prober")
+GREETER: AdapterKey[SshGreeter] = AdapterKey("ssh-sessions")

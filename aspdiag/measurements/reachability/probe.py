@@ -15,7 +15,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from typing import TypeVar
 
@@ -26,11 +26,12 @@ from aspdiag.measurements.reachability.logic import (
     classify,
     flag_rate_limited,
     hops_to_target,
+    icmp_horizon,
     path_hops,
     target_distance,
 )
-from aspdiag.measurements.reachability.port import PROBER, PacketProber
-from aspdiag.measurements.reachability.result import AnswerKind, Banner, PortResult, ProbeAnswer
+from aspdiag.measurements.reachability.port import GREETER, PROBER, PacketProber
+from aspdiag.measurements.reachability.result import AnswerKind, Banner, ControlEvidence, PortResult, ProbeAnswer
 
 FULL_TTL = 64
 UDP_ATTEMPTS = 3
@@ -96,6 +97,8 @@ class ReachabilityProbe:
     answer_timeout_s: float = 3.0
     max_hops: int = 16
     banners: bool = True
+    control: bool = True
+    """Also probe a neighbouring unused UDP port as evidence for a silent UDP port."""
 
     @property
     def key(self) -> str:
@@ -143,10 +146,23 @@ class ReachabilityProbe:
         claimed = own or hint
         return min(self.max_hops, claimed + 2) if claimed else self.max_hops
 
+    @property
+    def control_port(self) -> int | None:
+        """A neighbouring UDP port nothing asked about, probed as evidence for a silent FASP port (None when
+        no UDP port is tested)."""
+        return control_udp_port(self.tcp_ports, self.udp_ports) if self.udp_ports and self.control else None
+
+    def _flows(self) -> list[tuple[Protocol, int]]:
+        flows = [(Protocol.TCP, p) for p in self.tcp_ports] + [(Protocol.UDP, p) for p in self.udp_ports]
+        if self.control_port is not None:
+            flows.append((Protocol.UDP, self.control_port))
+        return flows
+
     def run(self, ctx: ProbeContext) -> tuple[PortResult, ...]:
         """Probe, trace, read banners, classify."""
         prober = ctx.need(PROBER)
-        flows = [(Protocol.TCP, p) for p in self.tcp_ports] + [(Protocol.UDP, p) for p in self.udp_ports]
+        greeter = ctx.get(GREETER)
+        flows = self._flows()
         started = {flow: utc_now_iso() for flow in flows}
         first = _parallel({f"{proto}/{port}": partial(self._full_probe, prober, proto, port) for proto, port in flows})
         full = {key: answers for key, (answers, _port) in first.items()}
@@ -173,10 +189,11 @@ class ReachabilityProbe:
                 TRACE_BUDGET_S,
                 reuse,
             )
-        if self.banners:
+        if self.banners and greeter is not None:
             for proto, port in flows:
                 if proto is Protocol.TCP and _signature(full[f"tcp/{port}"])[0] == AnswerKind.SYN_ACK.value:
-                    jobs[f"banner {port}"] = partial(prober.read_banner, self.address, port, BANNER_WAIT_S)
+                    # The run's one connection to this port (shared with the bandwidth measurement).
+                    jobs[f"banner {port}"] = partial(greeter.greet, self.address, port, BANNER_WAIT_S)
         extra = _parallel(jobs)
         traces: dict[tuple[Protocol, int], tuple[ProbeAnswer, ...]] = {}
         for (proto, _key), ports in groups.items():
@@ -184,13 +201,15 @@ class ReachabilityProbe:
             assert isinstance(trace, tuple)
             for port in ports:
                 traces[(proto, port)] = trace
-        distance = target_distance(self.address, traces.values(), (a for answers in full.values() for a in answers))
+        every_full = [a for answers in full.values() for a in answers]
+        distance = target_distance(self.address, traces.values(), every_full)
+        horizon = icmp_horizon(self.address, traces.values(), every_full, distance)
         routers = path_hops(traces.values())
         results = []
         for proto, port in flows:
             probes = full[f"{proto}/{port}"]
             trace = traces[(proto, port)]
-            verdict = classify(proto, self.address, probes, trace, distance, routers)
+            verdict = classify(proto, self.address, probes, trace, distance, routers, horizon)
             banner = extra.get(f"banner {port}") if proto is Protocol.TCP else None
             results.append(
                 PortResult(
@@ -210,12 +229,88 @@ class ReachabilityProbe:
                     started_utc=started[(proto, port)],
                 )
             )
-        return tuple(flag_rate_limited(results))
+        control = next((r for r in results if (r.protocol, r.port) == (Protocol.UDP, self.control_port)), None)
+        asked = [r for r in results if r is not control]
+        flow_horizons = {
+            f"{r.label} trace": max((a.ttl for a in r.trace if a.kind is AnswerKind.TIME_EXCEEDED), default=0)
+            for r in results
+        }
+        if control is not None and control.path_open and distance.hops:
+            flow_horizons[f"{control.label} (port-unreachable from the server)"] = distance.hops
+        return tuple(flag_rate_limited([attach_control(r, control, horizon, flow_horizons) for r in asked]))
 
     def failed(self, reason: str) -> tuple[PortResult, ...]:
-        """Every port as an error when the probe could not finish."""
+        """Every asked port as an error when the probe could not finish."""
         flows = [(Protocol.TCP, p) for p in self.tcp_ports] + [(Protocol.UDP, p) for p in self.udp_ports]
         return tuple(
             PortResult(self.address, proto, port, PortState.ERROR, detail=reason, started_utc=utc_now_iso())
             for proto, port in flows
         )
+
+
+def control_udp_port(tcp_ports: Sequence[int], udp_ports: Sequence[int]) -> int:
+    """The neighbouring UDP port used as a control: the first port above the tested ones that nothing asked
+    about (33002 for the default 33001; past the end of a range such as 33001-33010), below them at the top
+    of the port space."""
+    taken = {*tcp_ports, *udp_ports}
+    candidate = max(udp_ports) + 1
+    while candidate in taken or candidate > 65535:
+        candidate = candidate + 1 if candidate <= 65535 else min(udp_ports) - 1
+        if candidate < 1:
+            break
+    return max(1, min(candidate, 65535))
+
+
+SETTLE_SERVER = (
+    "a capped test transfer (--transfer) shows whether FASP data really flows; 'aspdiag responder' beside the"
+    " server (--responder) tests the port with both ends under control; the server's operators can say whether"
+    " a transfer was running or a filter on their side drops it"
+)
+SETTLE_UNSEEN = (
+    "a capped test transfer (--transfer) or the responder (--responder) shows whether UDP really passes; or ask"
+    " the network team whether the perimeter drops inbound ICMP (then only such a test can tell)"
+)
+
+
+def attach_control(
+    result: PortResult, control: PortResult | None, horizon: int, flow_horizons: dict[str, int]
+) -> PortResult:
+    """A silent port with the evidence that says whether its silence means anything (pure)."""
+    if result.state not in (PortState.DROPPED, PortState.SILENT, PortState.SERVER_SILENT):
+        return result
+    best_flow = max(flow_horizons, key=lambda f: flow_horizons[f], default="")
+    if control is None:
+        neighbour = ""
+    elif control.path_open:
+        neighbour = f"port-unreachable from the server (hop {control.hops_to_target or '?'})"
+    elif control.state is PortState.REJECTED:
+        neighbour = f"rejected: {control.location}"
+    else:
+        neighbour = f"no answer ({control.location or control.state.value})"
+    if result.state is PortState.DROPPED:
+        meaning = f"dropped {result.location}: traffic from beyond that hop does come back ({best_flow})"
+        settle = ""
+    elif result.state is PortState.SERVER_SILENT:
+        meaning = (
+            "the client's network passes this port up to the last router before the server; the server is"
+            " silent on it — a busy Aspera server (a transfer holds the port) and a filter on the server's side"
+            " look exactly alike"
+        )
+        if control is not None and control.path_open:
+            meaning += f"; the server does answer UDP {control.port}, so it is up and its ICMP reaches us"
+        settle = SETTLE_SERVER
+    else:
+        meaning = (
+            f"{result.location}: no ICMP from beyond hop {horizon} comes back on any flow, so this silence is no"
+            " evidence of a drop"
+        )
+        settle = SETTLE_UNSEEN
+    evidence = ControlEvidence(
+        icmp_horizon_hop=horizon,
+        horizon_flow=best_flow if horizon else "",
+        neighbour_port=control.port if control is not None else None,
+        neighbour_answer=neighbour,
+        meaning=meaning,
+        settle=settle,
+    )
+    return replace(result, control=evidence)

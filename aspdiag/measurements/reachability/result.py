@@ -107,6 +107,11 @@ class BannerKind(StrEnum):
     TLS = "tls"
     SILENT = "silent"
     OTHER = "other"
+    REFUSED = "refused"
+    """An SSH server that refused this connection with a message (OpenSSH's ``Not allowed at this time``:
+    a per-source penalty or MaxStartups): reachable, but the server says no to this client right now."""
+    CLOSED = "closed"
+    """The connection was closed or reset before the service said anything."""
 
 
 @dataclass(frozen=True)
@@ -116,6 +121,25 @@ class Banner:
     kind: BannerKind
     text: str = ""
     wait_ms: float = 0.0
+
+
+@dataclass(frozen=True)
+class ControlEvidence:
+    """Why a silence is (or is not) evidence of a drop: how far ICMP demonstrably comes back on this address's
+    other flows, and what a neighbouring unused UDP port answered."""
+
+    icmp_horizon_hop: int
+    """The farthest hop an ICMP message came back from, on any flow to this address (0: none)."""
+    horizon_flow: str
+    """The flow that showed it, e.g. ``tcp/33001 trace`` or ``udp/33002``."""
+    neighbour_port: Port | None = None
+    """The neighbouring UDP port probed as a control (it holds no service on an Aspera server)."""
+    neighbour_answer: str = ""
+    """What it got, e.g. ``port-unreachable from the server (hop 4)`` or ``no answer``."""
+    meaning: str = ""
+    """What the evidence shows, in one sentence."""
+    settle: str = ""
+    """What would settle it when it is not proven."""
 
 
 @dataclass(frozen=True)
@@ -156,6 +180,8 @@ class PortResult:
     """A UDP port silent only at the target while the target answered other UDP ports: its ICMP replies
     may just be rate-limited, so the silence is not proof of a block."""
     started_utc: str = field(default="", metadata=at("evidence.started_utc"))
+    control: ControlEvidence | None = field(default=None, metadata=at("evidence.control"))
+    """For a port that got no answer: the control probes that say whether the silence is evidence."""
 
     @property
     def answer(self) -> ProbeAnswer | None:
@@ -186,6 +212,12 @@ class PortResult:
     def probes_answered(self) -> int:
         """Probes that got any answer."""
         return sum(1 for p in (*self.probes, *self.trace) if p.answered)
+
+    @property
+    def passes_client_network(self) -> bool:
+        """Whether the client's side of the path demonstrably carries this port: the path is open, or the flow
+        reaches the last router before the server (the silence begins at the server)."""
+        return self.path_open or self.state is PortState.SERVER_SILENT
 
     @property
     def path_open(self) -> bool:

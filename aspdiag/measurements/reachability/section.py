@@ -14,6 +14,9 @@ STATE_TEXT = {
     PortState.CLOSED: "closed",
     PortState.REJECTED: "REJECTED",
     PortState.DROPPED: "DROPPED",
+    PortState.SERVER_SILENT: "silent at the server",
+    PortState.SILENT: "no answer",
+    PortState.INTERCEPTED: "INTERCEPTED",
     PortState.ERROR: "error",
 }
 STATE_TONE = {
@@ -21,6 +24,9 @@ STATE_TONE = {
     PortState.CLOSED: "warn",
     PortState.REJECTED: "bad",
     PortState.DROPPED: "bad",
+    PortState.SERVER_SILENT: "warn",
+    PortState.SILENT: "warn",
+    PortState.INTERCEPTED: "bad",
     PortState.ERROR: "error",
 }
 
@@ -39,6 +45,15 @@ def port_cell(result: PortResult | None) -> str:
         # Say where it was last seen, not the first silent hop: that device may never have seen it.
         hop = result.last_responding_hop
         text += f" after hop {hop.hop}" + (f" ({hop.address})" if hop.address else "")
+    elif result.state is PortState.SERVER_SILENT and result.last_responding_hop is not None:
+        text += f" (passes hop {result.last_responding_hop.hop}; busy or filtered)"
+    elif result.state is PortState.SILENT:
+        seen = result.last_responding_hop
+        text += f"; cannot see past hop {seen.hop}" if seen else "; nothing answers"
+    elif result.state is PortState.INTERCEPTED and result.blocked_at is not None:
+        text += f" by hop {result.blocked_at.hop}" + (
+            f" ({result.blocked_at.address})" if result.blocked_at.address else ""
+        )
     if result.rtt_ms is not None and result.state in (PortState.OPEN, PortState.CLOSED):
         text += f" {result.rtt_ms:.2f} ms"
     if result.banner is not None and result.banner.kind is not BannerKind.SSH:
@@ -122,7 +137,7 @@ def _evidence_row(p: PortResult) -> tuple[Cell, ...]:
         Cell(f"{p.rtt_ms:.2f}" if p.rtt_ms is not None else "-"),
         Cell(banner_cell(p)),
         Cell(p.started_utc or "-"),
-        Cell(p.detail),
+        Cell(p.detail + (f". Evidence: {p.control.meaning}" if p.control else "")),
     )
 
 
@@ -131,9 +146,14 @@ def _notes(address: str, ports: tuple[PortResult, ...]) -> list[Line]:
     lines = []
     for p in ports:
         not_ssh = p.banner is not None and p.banner.kind is not BannerKind.SSH
-        if p.state in (PortState.REJECTED, PortState.DROPPED) or not_ssh:
+        noteworthy = (PortState.REJECTED, PortState.DROPPED, PortState.SERVER_SILENT, PortState.SILENT)
+        if p.state in noteworthy or p.state is PortState.INTERCEPTED or not_ssh:
             lines.append(Line(p.location or p.detail, bold_prefix=f"  {p.label} {address}: "))
             lines.append(Line(f"    hops: {trace_text(p)}", dim=True))
+            if p.control is not None:
+                lines.append(Line(f"    evidence: {p.control.meaning}", dim=True))
+                if p.control.neighbour_port is not None:
+                    lines.append(Line(f"    UDP {p.control.neighbour_port}: {p.control.neighbour_answer}", dim=True))
             if not_ssh:
                 lines.append(Line(f"    banner: {banner_cell(p)}", dim=True))
     return lines

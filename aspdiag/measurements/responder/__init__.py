@@ -10,7 +10,7 @@ from typing import Any, cast
 from aspdiag.core.config import CheckConfig
 from aspdiag.core.facts import Facts
 from aspdiag.core.measurement import Cell, MeasurementBase, Probe, Section, Table
-from aspdiag.core.model import Finding, Report, Severity
+from aspdiag.core.model import Audience, Finding, Report, Severity
 from aspdiag.core.units import ms_text, rate_text
 from aspdiag.measurements.responder.probe import ResponderProbe
 from aspdiag.measurements.responder.result import ResponderResult
@@ -101,9 +101,22 @@ class ResponderMeasurement(MeasurementBase):
         return f"{result.status}; UDP {row[2]}, TCP {row[3]}; up {row[4]}; down {row[5]}"
 
     def findings(self, report: Report) -> Sequence[Finding]:
-        """Definitive answers: one direction blocked, or loss in a test."""
+        """Definitive answers: one direction blocked, loss in a test, NAT on the way."""
         findings = []
         for r in responders_of(report):
+            if r.behind_nat:
+                findings.append(
+                    Finding(
+                        Severity.INFO,
+                        f"NAT between here and {r.address}: the server sees this client as {r.seen_source_address}",
+                        f"this machine sends from {r.local_source_address}; the responder saw "
+                        f"{r.seen_source_address}. A perimeter rule beyond the translation must name "
+                        f"{r.seen_source_address} (or the NAT pool)",
+                        "give the network team both addresses (the change request names them)",
+                        r.address,
+                        Audience.CLIENT_NETWORK,
+                    )
+                )
             if r.status == "no-answer":
                 findings.append(
                     Finding(
@@ -124,6 +137,7 @@ class ResponderMeasurement(MeasurementBase):
                         "data channel (tested with both ends under our control, so this is definitive)",
                         f"ask the network team to allow UDP {r.port} to {r.address} (see the change request)",
                         r.address,
+                        Audience.CLIENT_NETWORK,
                     )
                 )
             for direction, loss in (("up", r.up_loss_pct), ("down", r.down_loss_pct)):
@@ -135,6 +149,7 @@ class ResponderMeasurement(MeasurementBase):
                             "the path drops UDP at this rate: FASP will slow down to what gets through",
                             "try a lower ascp -l, or ask what limits UDP on the path",
                             r.address,
+                            Audience.CLIENT_NETWORK,
                         )
                     )
         return findings

@@ -40,6 +40,17 @@ class ResponderResult:
     down_reordered_packets: int | None
     detail: str
     duration_s: float
+    seen_source_address: str | None = None
+    """The client's address as the responder saw it (the far end of any NAT)."""
+    local_source_address: str | None = None
+    """The client's own source address for the test (this side of any NAT)."""
+
+    @property
+    def behind_nat(self) -> bool:
+        """The responder saw another source address than this machine used: NAT on the way."""
+        return bool(self.seen_source_address and self.local_source_address) and (
+            self.seen_source_address != self.local_source_address
+        )
 
     @classmethod
     def unmeasured(
@@ -47,6 +58,7 @@ class ResponderResult:
     ) -> ResponderResult:
         """A result in which nothing was measured yet: every measurement is None."""
         given = {"address", "family", "port", "status", "rate_cap_mbps", "detail", "duration_s"}
+        given |= {"seen_source_address", "local_source_address"}
         empty = {f.name: None for f in fields(cls) if f.name not in given}
         return cls(
             address=address,

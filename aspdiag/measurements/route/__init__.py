@@ -10,7 +10,7 @@ from typing import Any, cast
 from aspdiag.core.config import CheckConfig
 from aspdiag.core.facts import Facts
 from aspdiag.core.measurement import Cell, MeasurementBase, OverviewColumn, Probe
-from aspdiag.core.model import Finding, Report, Severity
+from aspdiag.core.model import Audience, Finding, Grade, Report, Severity
 from aspdiag.measurements.route.probe import RouteProbe
 from aspdiag.measurements.route.result import RouteOutcome, RouteResult
 
@@ -95,14 +95,15 @@ class RouteMeasurement(MeasurementBase):
                 r.detail,
                 "check this machine's network configuration (default route, VPN)",
                 r.address,
+                Audience.USER,
             )
             for r in routes_of(report)
             if r.outcome is RouteOutcome.NO_ROUTE
         )
 
-    def usable(self, report: Report) -> Mapping[str, bool]:
+    def grades(self, report: Report) -> Mapping[str, Grade]:
         """An address without a route is unusable; a route alone proves nothing more."""
-        return {r.address: False for r in routes_of(report) if r.outcome is RouteOutcome.NO_ROUTE}
+        return {r.address: Grade.BLOCKED for r in routes_of(report) if r.outcome is RouteOutcome.NO_ROUTE}
 
     def overview(self, report: Report) -> Sequence[OverviewColumn]:
         """Source / interface and gateway per address."""

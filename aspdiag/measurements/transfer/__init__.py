@@ -10,7 +10,8 @@ from typing import Any, cast
 from aspdiag.core.config import CheckConfig
 from aspdiag.core.facts import Facts
 from aspdiag.core.measurement import FactList, Line, MeasurementBase, Probe, Section
-from aspdiag.core.model import Assessment, Finding, Report, Severity, Verdict
+from aspdiag.core.model import Assessment, Audience, Finding, Report, Severity, Verdict
+from aspdiag.fasp.errors import channel
 from aspdiag.measurements.transfer.probe import TransferProbe
 from aspdiag.measurements.transfer.run import TransferOutcome, TransferResult
 
@@ -36,7 +37,11 @@ def _finding(report: Report) -> Finding | None:
         else "The test transfer was stopped at its time cap"
     )
     detail = why + (f". ascp said: {transfer.error_message}" if transfer.error_message else "")
-    return Finding(Severity.BLOCKER, title, detail, transfer.check)
+    network = channel(transfer.error_code) in ("ssh", "udp", "session", "stall")
+    audience = (
+        Audience.CLIENT_NETWORK if network and "blocked" in why or "does not get through" in why else Audience.USER
+    )
+    return Finding(Severity.BLOCKER, title, detail, transfer.check, audience=audience)
 
 
 @dataclass(frozen=True)
@@ -76,9 +81,24 @@ class TransferMeasurement(MeasurementBase):
         return (finding,) if finding is not None else ()
 
     def amend(self, report: Report, assessment: Assessment) -> Assessment:
-        """A failed test transfer overrides paths that look fine: it is what the user will live through."""
+        """The test transfer is what the user will live through: a failure overrides paths that look fine, and
+        data moved at the target rate settles what the probes could not prove."""
         finding = _finding(report)
-        if finding is None or finding.severity is not Severity.BLOCKER or assessment.verdict is Verdict.BLOCKED:
+        if finding is None:
+            return assessment
+        if finding.severity is not Severity.BLOCKER:
+            if assessment.verdict in (Verdict.UNCONFIRMED, Verdict.CANNOT_TELL) and not any(
+                f.severity is Severity.BLOCKER and f.proven for f in assessment.findings
+            ):
+                return Assessment(
+                    Verdict.READY,
+                    f"The capped test transfer to {report.target.display} moved data ({finding.detail}): SSH "
+                    "control and FASP data work, whatever the probes could not see.",
+                    "start the transfer; keep this report with the job",
+                    assessment.findings,
+                )
+            return assessment
+        if assessment.verdict is Verdict.BLOCKED:
             return assessment
         return Assessment(
             Verdict.BLOCKED,

@@ -117,7 +117,9 @@ class Responder:
             return None
         now = self.mono()
         if message.type is MessageType.HELLO:
-            kind, body = MessageType.HELLO_REPLY, {"transport": transport}
+            # The address the client is seen from: a client behind NAT learns the address the perimeter rule
+            # must name (the reply goes only to that address, so this tells nobody else anything).
+            kind, body = MessageType.HELLO_REPLY, {"transport": transport, "seen_from": source[0]}
         elif transport != "udp":
             kind, body = MessageType.REFUSED, {"reason": "tests run over UDP only"}
         elif message.type is MessageType.START:
