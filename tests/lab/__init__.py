@@ -30,7 +30,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -131,12 +131,12 @@ def run(argv: Sequence[str], *, check: bool = True, input: str | None = None, ti
 class Lab:
     """One lab instance. Use as a context manager, or ``up()`` / ``down()``."""
 
-    token: str = field(default_factory=lambda: secrets.token_hex(3))
-    workdir: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="aspdiag-lab-")))
-    processes: list[subprocess.Popen[bytes]] = field(default_factory=list)
-    sshds: list[Sshd] = field(default_factory=list)
+    token: str = dataclasses.field(default_factory=lambda: secrets.token_hex(3))
+    workdir: Path = dataclasses.field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="aspdiag-lab-")))
+    processes: list[subprocess.Popen[bytes]] = dataclasses.field(default_factory=list)
+    sshds: list[Sshd] = dataclasses.field(default_factory=list)
     addr: Addr = ADDR
-    delays: dict[str, Delay] = field(default_factory=dict)
+    delays: dict[str, Delay] = dataclasses.field(default_factory=dict)
 
     NODES = ("client", "router", "fw", "dmz", "server", "server2")
 
