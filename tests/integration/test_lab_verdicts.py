@@ -1,0 +1,152 @@
+"""Issue #13: verdicts that hold on real networks, in the field scenarios of tests.lab.field, as root (raw
+packets) and as nobody (sockets). What each scenario must give is derived from its ground truth by the rules
+the product promises, not written per scenario: a silence is a proven drop only where ICMP from beyond the
+last answering hop comes back; silence that begins at the server is the server's side; a reject is proven;
+no BLOCKED where the path is open, no READY where it is blocked; every finding names its audience; the change
+request holds only what the client's network team can act on."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import check_json
+from tests.lab import ADDR, Lab
+from tests.lab.field import FIELD_SCENARIOS, FieldScenario, apply_scenario, remove_all
+
+ROOT_AND_NOBODY = [
+    "busy-server",
+    "icmp-blackout-fw",
+    "icmp-blackout-fw+busy-server",
+    "icmp-blackout-router+udp-drop-fw",
+    "intercept-tcp33001-dmz",
+    "udp-drop-fw",
+    "udp-drop-host",
+]
+"""Scenarios run both ways; every other field scenario runs once, the backend alternating."""
+LAST_ROUTER = 3
+SERVER_HOP = 4
+
+
+@dataclass(frozen=True)
+class Expected:
+    """What the product must say about UDP 33001 and the verdict, from a scenario's ground truth."""
+
+    udp_state: str
+    verdict: str
+    udp_audience: str | None
+    change_request: bool
+
+
+def expected(sc: FieldScenario) -> Expected:
+    """The product's rules applied to the ground truth (see the module docstring)."""
+    icmp_back = sc.icmp_horizon  # ICMP from beyond this hop never comes back (None: from everywhere)
+
+    def seen(hop: int) -> bool:
+        return icmp_back is None or hop <= icmp_back
+
+    # The control port (33002) gets port-unreachable from the server when ICMP from hop 4 comes back.
+    horizon = SERVER_HOP if seen(SERVER_HOP) else (icmp_back or 0)
+    hop, how = sc.udp_filter_hop, sc.udp_filter
+    if hop is None and 33001 not in sc.silent_udp:
+        # The server's port-unreachable proves it; without it, every router answering the flow still shows the
+        # client's network passes it (a filter of ICMP right before the server is the server's side).
+        state = "closed" if seen(SERVER_HOP) else "server_silent" if seen(LAST_ROUTER) else "silent"
+    elif hop is None:  # busy: the server holds the port
+        state = "server_silent" if seen(LAST_ROUTER) else "silent"
+    elif how == "reject":
+        state = "rejected" if seen(hop) else "silent"
+    elif hop >= LAST_ROUTER:  # the last router (answers its TTL, then drops) or the server's host firewall
+        state = "server_silent" if seen(LAST_ROUTER) else "silent"
+    else:
+        last_seen = min(hop, icmp_back) if icmp_back is not None else hop
+        state = "dropped" if horizon > last_seen else "silent"
+    at_target = hop == SERVER_HOP
+    verdict, audience, change = {
+        "closed": ("ready", None, False),
+        "dropped": ("blocked", "client network team", True),
+        "rejected": ("blocked", "server operators" if at_target else "client network team", not at_target),
+        "server_silent": ("ready but unconfirmed", "server operators", False),
+        "silent": ("cannot tell", "you", False),
+    }[state]
+    return Expected(state, verdict, audience, change)
+
+
+def cases() -> list[Any]:
+    out = []
+    others = [name for name in FIELD_SCENARIOS if name not in ROOT_AND_NOBODY]
+    for name in ROOT_AND_NOBODY:
+        out += [pytest.param(name, "root", id=f"{name}-root"), pytest.param(name, "nobody", id=f"{name}-nobody")]
+    for index, name in enumerate(others):
+        backend = "root" if index % 2 == 0 else "nobody"
+        out.append(pytest.param(name, backend, id=f"{name}-{backend}"))
+    return out
+
+
+@pytest.fixture
+def field_lab(fw: Lab) -> Iterator[Lab]:
+    """The shared lab with an open perimeter and no field situation before and after the test."""
+    remove_all(fw)
+    yield fw
+    remove_all(fw)
+
+
+def _entry(data: dict[str, Any], address: str, label: str) -> dict[str, Any]:
+    return next(r for r in data["reachability"] if r["address"] == address and f"{r['protocol']}/{r['port']}" == label)
+
+
+@pytest.mark.parametrize(("name", "backend"), cases())
+def test_verdict_follows_the_evidence(field_lab, workdir, nobody_python, name, backend):
+    sc = FIELD_SCENARIOS[name]
+    want = expected(sc)
+    user, python = (None, None) if backend == "root" else ("nobody", nobody_python)
+    with apply_scenario(field_lab, name):
+        run = check_json(field_lab, workdir, user=user, python=python)
+    data = run.json
+    assert data["run"]["settings"]["method"] == ("raw" if backend == "root" else "socket")
+    findings = data["verdict"]["findings"]
+    for address in (ADDR.server4, ADDR.server6):
+        udp = _entry(data, address, "udp/33001")
+        assert udp["state"] == want.udp_state, (address, udp["detail"])
+        if want.udp_state in ("dropped", "silent", "server_silent"):
+            control = udp["evidence"]["control"]
+            assert control is not None and control["meaning"], "every silent port carries its control evidence"
+            if want.udp_state != "dropped":
+                assert control["settle"], "an unproven silence says what would settle it"
+        if want.udp_state == "dropped":
+            assert sc.udp_filter_hop is not None and udp["blocked_at"]["hop"] == sc.udp_filter_hop + 1
+            assert udp["last_responding_hop"]["hop"] == sc.udp_filter_hop
+        tcp22 = _entry(data, address, "tcp/22")
+        assert tcp22["state"] == "open"
+        tcp33001 = _entry(data, address, "tcp/33001")
+        if sc.tcp33001_node != "server":
+            assert tcp33001["state"] == "intercepted", tcp33001["detail"]
+            assert tcp33001["blocked_at"]["hop"] == sc.tcp33001_hop
+            assert tcp33001["hops_to_target"] == SERVER_HOP  # the server's own distance, not the proxy's
+        else:
+            assert tcp33001["state"] == "open"
+        if want.udp_audience is not None:
+            about = [f for f in findings if "UDP 33001" in f["title"] and f["address"] == address]
+            assert about and all(f["audience"] == want.udp_audience for f in about), about
+    assert data["verdict"]["verdict"] == want.verdict, data["verdict"]["summary"]
+    assert run.code == {"ready": 0, "blocked": 1, "ready but unconfirmed": 4, "cannot tell": 5}[want.verdict]
+    rows = data["change_request"]
+    assert bool(rows) is want.change_request, rows
+    assert all(r["protocol"] == "udp" and r["ports"] == "33001" for r in rows)
+    if sc.tcp33001_node != "server":
+        proxy = [f for f in findings if "answered by a device at hop" in f["title"]]
+        assert proxy and all(f["audience"] == "client network team" for f in proxy)
+    for f in findings:
+        assert f["audience"] in ("client network team", "server operators", "you", "nobody")
+        if not f["proven"]:
+            assert f["severity"] != "blocker" or f["settle"]
+
+
+def test_expectations_cover_every_outcome():
+    states = {expected(sc).udp_state for sc in FIELD_SCENARIOS.values()}
+    assert states == {"closed", "dropped", "rejected", "server_silent", "silent"}
+    assert isinstance(Path, type)

@@ -1,0 +1,102 @@
+"""Issue #13 on simulated paths: busy servers, perimeters that drop inbound ICMP, interception, who must act,
+what settles an unproven verdict, and the exit codes that match."""
+
+from __future__ import annotations
+
+import pytest
+
+from aspdiag.core.config import CheckConfig, validate_host
+from aspdiag.core.exit_codes import ExitCode, exit_code_for
+from aspdiag.core.model import Audience, PortState, Verdict
+from aspdiag.engine.advice import nat_note
+from aspdiag.engine.run import check
+from aspdiag.measurements.reachability.probe import ReachabilityProbe, control_udp_port
+from tests.fakes import FAKE_ENVIRONMENT, FakeNetwork, FakeResolver, Rule, fake_context, resolved
+
+NAME = "aspera.lab.test"
+V4 = "198.18.3.2"
+
+
+def run(network: FakeNetwork):
+    config = CheckConfig(target=validate_host(NAME), timeout_s=0.5)
+    return check(config, fake_context(FakeResolver(resolved(NAME, (V4,))), network=network), FAKE_ENVIRONMENT)
+
+
+def udp(report):
+    return next(p for p in report.ports if p.protocol.value == "udp")
+
+
+@pytest.fixture(params=[False, True], ids=["socket-like", "raw-like"])
+def raw_like(request):
+    return request.param
+
+
+def test_busy_server_is_not_a_blocker(raw_like):
+    report = run(FakeNetwork(raw_like=raw_like, udp_busy={33001}))
+    result = udp(report)
+    assert result.state is PortState.SERVER_SILENT
+    assert result.control is not None and "busy" in result.control.meaning
+    assert "33002" in result.control.meaning and result.control.settle
+    assert report.assessment.verdict is Verdict.UNCONFIRMED and report.assessment.settle
+    assert report.change_request == ()
+    finding = next(f for f in report.assessment.findings if "UDP 33001" in f.title)
+    assert finding.audience is Audience.SERVER_OPERATORS and not finding.proven
+    assert exit_code_for(report.assessment.verdict) is ExitCode.UNCONFIRMED
+
+
+def test_icmp_blackout_with_udp_open_proves_nothing(raw_like):
+    report = run(FakeNetwork(raw_like=raw_like, icmp_blackout_after=1))
+    result = udp(report)
+    assert result.state is PortState.SILENT and "cannot see past hop 1" in result.location
+    assert report.assessment.verdict is Verdict.CANNOT_TELL
+    assert report.change_request == ()
+    assert exit_code_for(report.assessment.verdict) is ExitCode.CANNOT_TELL
+
+
+def test_drop_before_the_icmp_filter_is_proven(raw_like):
+    # UDP dies at the router (hop 1); ICMP from hops 2 comes back on the other flows: a proven drop.
+    network = FakeNetwork(raw_like=raw_like, icmp_blackout_after=2, rules={(None, "udp", 33001): Rule("drop", 1)})
+    report = run(network)
+    result = udp(report)
+    assert result.state is PortState.DROPPED
+    assert (result.last_responding_hop.hop, result.blocked_at.hop) == (1, 2)
+    assert report.assessment.verdict is Verdict.BLOCKED
+    (row,) = report.change_request
+    assert (row.protocol.value, row.ports) == ("udp", "33001")
+    finding = next(f for f in report.assessment.findings if "UDP 33001" in f.title)
+    assert finding.audience is Audience.CLIENT_NETWORK and finding.proven
+
+
+def test_drop_behind_the_icmp_filter_is_not_called_blocked(raw_like):
+    network = FakeNetwork(raw_like=raw_like, icmp_blackout_after=1, rules={(None, "udp", 33001): Rule("drop", 2)})
+    report = run(network)
+    assert udp(report).state is PortState.SILENT
+    assert report.assessment.verdict is Verdict.CANNOT_TELL
+
+
+def test_interceptor_is_named_and_the_server_keeps_its_distance(raw_like):
+    report = run(FakeNetwork(raw_like=raw_like, intercept={33001: 3}))
+    tcp = {p.port: p for p in report.ports if p.protocol.value == "tcp"}
+    assert tcp[33001].state is PortState.INTERCEPTED and tcp[33001].blocked_at.hop == 3
+    assert tcp[22].state is PortState.OPEN and tcp[22].hops_to_target == 4
+    finding = next(f for f in report.assessment.findings if "answered by a device at hop 3" in f.title)
+    assert finding.audience is Audience.CLIENT_NETWORK
+    assert report.assessment.verdict is Verdict.READY  # TCP 22 reaches the server itself
+
+
+def test_one_greeting_per_open_port():
+    network = FakeNetwork()
+    ReachabilityProbe(V4, (22, 33001), (33001,), answer_timeout_s=1.0).run(fake_context(network=network))
+    assert sorted(network.greetings) == [(V4, 22), (V4, 33001)]
+
+
+def test_control_port_is_a_neighbour_nothing_asked_about():
+    assert control_udp_port((22, 33001), (33001,)) == 33002
+    assert control_udp_port((22, 33011), (*range(33001, 33011),)) == 33012
+    assert control_udp_port((22,), (65535,)) == 65534
+
+
+def test_nat_note_names_both_addresses():
+    note = nat_note("198.18.1.2", "198.18.2.1")
+    assert "198.18.2.1" in note and "198.18.1.2" in note and "NAT" in note
+    assert nat_note("198.18.1.2", "198.18.1.2") == ""
