@@ -18,11 +18,12 @@ deps: .make/deps.stamp  ## install system packages (apt-get, as root) and the Py
 demo: deps  ## build a lab whose firewall drops UDP 33001, run 'aspdiag check' on it, write reports/
 	$(PYTHON) -m tests.lab demo
 
-test: deps  ## all tests: unit, integration and network-lab tests (lab tests need root)
-	$(PYTHON) -m pytest $(PYTEST_ARGS)
+test: deps  ## all tests: unit, integration and network-lab tests (lab tests need root); rate and timing tests run alone
+	$(PYTHON) -m pytest -n 3 -m 'not serial' $(PYTEST_ARGS)
+	$(PYTHON) -m pytest -m serial $(PYTEST_ARGS)
 
 test-unit: deps  ## tests that need neither root nor the lab
-	$(PYTHON) -m pytest -m 'not lab' $(PYTEST_ARGS)
+	$(PYTHON) -m pytest -n 2 -m 'not lab' $(PYTEST_ARGS)
 
 lint: deps  ## ruff format check, ruff lint, mypy --strict, import contracts (layers, independence, no cycles)
 	$(PYTHON) -m ruff format --check .

@@ -15,6 +15,8 @@ import pytest
 from tests.conftest import check_json, run_aspdiag
 from tests.lab import ADDR, Lab
 
+pytestmark = pytest.mark.serial  # rates and timings: run alone, not beside other tests
+
 V4, V6 = ADDR.server4, ADDR.server6
 IP_SHARE = 1500 / 1514
 

@@ -14,6 +14,8 @@ import pytest
 from tests.lab import Lab
 from tests.lab.delay import unavailable_reason
 
+pytestmark = pytest.mark.serial  # rates and timings: run alone, not beside other tests
+
 IPERF_PORT = 5299
 
 

@@ -12,6 +12,8 @@ from tests.conftest import check_json
 from tests.lab import ADDR, Lab
 from tests.lab import scenarios as sc
 
+pytestmark = pytest.mark.serial  # rates and timings: run alone, not beside other tests
+
 V4, V6 = ADDR.server4, ADDR.server6
 BLACK_HOLE_RULES = [
     "meta nfproto ipv4 icmp type destination-unreachable icmp code frag-needed drop",

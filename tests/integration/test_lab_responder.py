@@ -16,6 +16,8 @@ import pytest
 from tests.lab import Lab
 from tests.lab.responder import PORT, client_python, env, probe, responder
 
+pytestmark = pytest.mark.serial  # rates and timings: run alone, not beside other tests
+
 SHAPED_MBIT = 20.0
 PAYLOAD_SHARE = 1472 / 1514
 """tbf counts Ethernet frames; the tools count UDP payload."""

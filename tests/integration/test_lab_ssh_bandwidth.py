@@ -26,6 +26,8 @@ import pytest
 from tests.conftest import SAFE_PATH
 from tests.lab import ADDR, Lab, run, which
 
+pytestmark = pytest.mark.serial  # rates and timings: run alone, not beside other tests
+
 REPO = Path(__file__).resolve().parents[2]
 V4_SHARE = 1448 / 1514
 V6_SHARE = 1428 / 1514

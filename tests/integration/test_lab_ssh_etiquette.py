@@ -16,6 +16,8 @@ from tests.lab import ADDR, Lab
 from tests.lab.sshd import PENALTY_TEXT, Sshd, poke
 from tests.lab.sshd import unavailable_reason as sshd_unavailable_reason
 
+pytestmark = pytest.mark.serial  # rates and timings: run alone, not beside other tests
+
 RUNS = 10
 DISCONNECT = re.compile(r"Received disconnect from (\S+) port \d+:11: aspdiag preflight check")
 
