@@ -46,7 +46,9 @@ MAX_KEPT_FAILED = 2_000
 MAX_KEPT_OK = 500
 MAX_CLIENTS = 5_000
 
-_STOP_FIELDS = re.compile(rb" status=(\w+).*? size=(\d+).*? rate=([\d.]+)([KMG]?)bps.*? elapsed=([\d.]+)s.*? loss=([\d.]+)")
+_STOP_FIELDS = re.compile(
+    rb" status=(\w+).*? size=(\d+).*? rate=([\d.]+)([KMG]?)bps.*? elapsed=([\d.]+)s.*? loss=([\d.]+)"
+)
 _SOLICITED = re.compile(rb"solicited_rex=([\d.]+)%")
 _SUMMARY = re.compile(r"(Completed|Partial Completion): (\d+)K bytes transferred in (\d+) seconds?")
 _RATE = re.compile(r"\((\d+)K bits/sec\)")
@@ -382,9 +384,11 @@ class Analyzer:
     # -- results -------------------------------------------------------------------------------------------
 
     def _finish(self, session: Collected) -> None:
-        if session.uuid is None and not (
-            session.finals or session.details or session.completed is not None or session.progress
-        ) and session.exit_status in (None, 0):
+        if (
+            session.uuid is None
+            and not (session.finals or session.details or session.completed is not None or session.progress)
+            and session.exit_status in (None, 0)
+        ):
             return
         if self._kept_ok >= MAX_KEPT_OK and session.uuid is not None:
             counted = session.counted()

@@ -178,8 +178,9 @@ def diagnose(ev: Evidence) -> Diagnosis:
     if code is None:
         code = next((c for m in ev.finals if m and (c := code_for_message(m)) is not None), None)
         if code is not None:
-            reasons.append(f"ascp's message '{_short(next(m for m in ev.finals if code_for_message(m) == code))}' "
-                           f"is FASP {code}")
+            reasons.append(
+                f"ascp's message '{_short(next(m for m in ev.finals if code_for_message(m) == code))}' is FASP {code}"
+            )
     else:
         reasons.append(f"ascp logged FASP error {code}")
     text = " | ".join((*ev.finals, *ev.details))

@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Protocol
 
 CHUNK_BYTES = 4 << 20
 """Large enough that per-chunk work is negligible, small enough to keep memory flat."""
@@ -30,6 +30,14 @@ MAX_LINE_BYTES = 64 * 1024
 _COMPRESSED = ((b"\x1f\x8b", "gzip"), (b"BZh", "bzip2"), (b"\xfd7zXZ\x00", "xz"))
 _ROTATED = re.compile(r"^(?P<stem>.+?)(?:\.(?P<n>\d{1,4})(?P<log>\.log)?|-(?P<date>\d{8}(?:\d{2})?))$")
 _COMPRESSION_SUFFIX = re.compile(r"\.(?:gz|bz2|xz)$")
+
+
+class ByteStream(Protocol):
+    """What the reader needs of an input: plain, decompressing, or standard input."""
+
+    def read(self, size: int = -1, /) -> bytes: ...
+
+    def close(self) -> None: ...
 
 
 class UnusableInput(Exception):
@@ -126,7 +134,7 @@ def compression(head: bytes) -> str | None:
     return next((name for magic, name in _COMPRESSED if head.startswith(magic)), None)
 
 
-def decompressed(stream: BinaryIO) -> tuple[BinaryIO, str | None]:
+def decompressed(stream: BinaryIO) -> tuple[ByteStream, str | None]:
     """The stream itself, or a decompressing view of it when it is gzip, bzip2 or xz (and which)."""
     head = stream.read(6)
     kind = compression(head)
@@ -169,7 +177,7 @@ def _cut_long_lines(body: bytes) -> bytes:
     return body
 
 
-def chunks(stream: BinaryIO, on_bytes: Callable[[int], None] | None = None) -> Iterator[bytes]:
+def chunks(stream: ByteStream, on_bytes: Callable[[int], None] | None = None) -> Iterator[bytes]:
     """The stream as UTF-8 byte chunks that each end on a line end (``\\n``), in bounded memory.
 
     ``on_bytes`` hears how many bytes were read (for a compressed input: decompressed bytes).
@@ -196,7 +204,12 @@ def chunks(stream: BinaryIO, on_bytes: Callable[[int], None] | None = None) -> I
         carry = data[cut:]
         if len(carry) > MAX_LINE_BYTES:
             # One line longer than any ascp line: keep its head as a line, drop the rest up to its end.
-            data, cut, carry, skipping = data[:cut] + carry[:MAX_LINE_BYTES] + b"\n", cut + MAX_LINE_BYTES + 1, b"", True
+            data, cut, carry, skipping = (
+                data[:cut] + carry[:MAX_LINE_BYTES] + b"\n",
+                cut + MAX_LINE_BYTES + 1,
+                b"",
+                True,
+            )
         if cut:
             yield _cut_long_lines(data[:cut])
         chunk = stream.read(CHUNK_BYTES)
@@ -206,7 +219,7 @@ def chunks(stream: BinaryIO, on_bytes: Callable[[int], None] | None = None) -> I
         yield carry[:MAX_LINE_BYTES] + b"\n"
 
 
-def lines(stream: BinaryIO, on_bytes: Callable[[int], None] | None = None) -> Iterator[str]:
+def lines(stream: ByteStream, on_bytes: Callable[[int], None] | None = None) -> Iterator[str]:
     """Text lines of a byte stream (split on ``\\n``, ``\\r\\n`` and ``\\r``), in bounded memory (for tests and
     small inputs; the analyzer itself works on chunks)."""
     for chunk in chunks(stream, on_bytes):
@@ -215,7 +228,7 @@ def lines(stream: BinaryIO, on_bytes: Callable[[int], None] | None = None) -> It
         yield from parts[:-1]
 
 
-def open_input(item: InputFile, stdin: BinaryIO) -> tuple[BinaryIO, str | None]:
+def open_input(item: InputFile, stdin: BinaryIO) -> tuple[ByteStream, str | None]:
     """The (decompressed) byte stream of one input and its compression; UnusableInput when it cannot be opened.
 
     Closing the stream closes the file (standard input is left open)."""

@@ -11,7 +11,7 @@ from typing import BinaryIO
 from aspdiag import __version__
 from aspdiag.core.model import utc_now_iso
 from aspdiag.tools.explain.analyze import Analyzer, ClientSummary, SessionExplanation
-from aspdiag.tools.explain.read import InputFile, UnusableInput, chunks, expand, open_input
+from aspdiag.tools.explain.read import ByteStream, InputFile, UnusableInput, chunks, expand, open_input
 
 _CORRUPT = (EOFError, zlib.error, lzma.LZMAError, OSError, ValueError)
 """What a truncated or damaged .gz/.bz2/.xz raises part-way (gzip.BadGzipFile is an OSError)."""
@@ -73,7 +73,7 @@ def explain_inputs(
             on_file(item)
         before = analyzer.ascp_lines
         seen = 0
-        stream: BinaryIO | None = None
+        stream: ByteStream | None = None
         try:
             stream, kind = open_input(item, stdin)
             for chunk in chunks(stream, count):

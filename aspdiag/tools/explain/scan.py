@@ -22,7 +22,9 @@ _SYSLOG = re.compile(
     rb"(?:- )?(?P<stamp>[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?"
     rb"(?:Z|[+-]\d\d:?\d\d)?) (?P<host>\S+) (?P<tag>ascp4?(?:\.exe)?)\[(?P<pid>\d+)\]: ?"
 )
-_FILE_FORM = re.compile(rb"(?P<stamp>\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:[.,]\d+)?) \[(?P<pid>[0-9A-Fa-fx]+)-[0-9A-Fa-fx]+\] ")
+_FILE_FORM = re.compile(
+    rb"(?P<stamp>\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:[.,]\d+)?) \[(?P<pid>[0-9A-Fa-fx]+)-[0-9A-Fa-fx]+\] "
+)
 
 _RECORD = (
     rb"(?P<message>LOG FASP (?P<kind>Session Start|Session Stop|Session Params|Session Statistics|Transfer Stop) "
@@ -83,7 +85,9 @@ def file_prefix(chunk: bytes, bracket_at: int) -> bytes:
     return chunk[start : bracket_at - 1]
 
 
-_NOT_A_CONTINUATION = re.compile(rb"\s*(?:ascp|Session Stop|Completed|Partial Completion|LOG |ERR |DBG |\S+\s+\d{1,3}%)")
+_NOT_A_CONTINUATION = re.compile(
+    rb"\s*(?:ascp|Session Stop|Completed|Partial Completion|LOG |ERR |DBG |\S+\s+\d{1,3}%)"
+)
 
 
 def other_lines(chunk: bytes) -> Iterator[Line]:
