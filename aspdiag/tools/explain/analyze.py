@@ -317,7 +317,11 @@ class Analyzer:
             rate = _RATE.search(text)
             run = self._console.get(source)
             if rate and run is not None and run.completed is not None:
+                # After "Completed:" the summary's second line is the last thing a run prints: later errors are
+                # the next run's (after "Partial Completion:" the Session Stop with the error still follows).
                 run.rate_kbps = int(rate.group(1))
+                if run.completed and not run.finals:
+                    run.stopped = run.exited = True
             elif "ascp" in text.lower():
                 self.ascp_lines += 1
             return

@@ -174,19 +174,12 @@ def diagnose(ev: Evidence) -> Diagnosis:
     words = _strong_matches(ev.finals, True) + _strong_matches(ev.details, False)
     # The earliest step ascp's own words name; its final words before its log lines, then KB order.
     best = min(words, key=lambda m: (m.entry.stage, not m.final), default=None)
-    code, code_named = ev.code, ev.code is not None
-    if code is None:
-        code = next((c for m in ev.finals if m and (c := code_for_message(m)) is not None), None)
-        if code is not None:
-            reasons.append(
-                f"ascp's message '{_short(next(m for m in ev.finals if code_for_message(m) == code))}' is FASP {code}"
-            )
-    else:
-        reasons.append(f"ascp logged FASP error {code}")
+    code = ev.code
     text = " | ".join((*ev.finals, *ev.details))
     confidence: str | None = None
     chosen: KnowledgeEntry | None = None
     if code is not None:
+        reasons.append(f"ascp logged FASP error {code}")
         kind = failure_channel(code, text, ev.bytes_moved)
         by_code = kb.for_code(code, kind)
         if by_code is not None and kind != channel(code):
@@ -203,16 +196,27 @@ def diagnose(ev: Evidence) -> Diagnosis:
             chosen = best.entry  # same step (or a code the knowledge base does not place): the words are specific
         else:
             chosen = by_code
-        if chosen is not None and best is not None and chosen is best.entry and code_named and by_code is chosen:
+        if chosen is not None and best is not None and chosen is best.entry is by_code:
             confidence = "high"
     elif best is not None:
         chosen = best.entry
         reasons.append(f"ascp's words '{_short(best.text)}' are documented for this cause")
+        # The code those words stand for (fasp_messages.json), when it leads to the same cause.
+        worded = next((c for m in ev.finals if (c := code_for_message(m)) is not None), None)
+        if worded is not None and kb.for_code(worded, failure_channel(worded, text, ev.bytes_moved)) is chosen:
+            code = worded
     else:
         weak = _weak_match((*ev.finals, *ev.details))
         if weak is not None:
             chosen, confidence = weak.entry, "low"
             reasons.append(f"only a keyword points here ('{_short(weak.text)}'); no code or documented wording")
+        worded = next((c for m in ev.finals if (c := code_for_message(m)) is not None), None)
+        if worded is not None:
+            code = worded
+            by_code = kb.for_code(worded, failure_channel(worded, text, ev.bytes_moved))
+            if by_code is not None:
+                chosen, confidence = by_code, None
+                reasons.append(f"ascp's message stands for FASP {worded}")
     if chosen is None:
         return _unknown(ev, code, reasons)
     chosen, confidence = _by_progress(chosen, confidence, code, ev, reasons)
