@@ -19,6 +19,7 @@ from collections import Counter, OrderedDict
 from collections.abc import Iterator
 
 from aspdiag.fasp.parse import AscpError, parse_errors, parse_progress
+from aspdiag.tools.explain.diagnose import documented
 from aspdiag.tools.explain.scan import (
     FILE_RECORD,
     SYSLOG_RECORD,
@@ -313,6 +314,12 @@ class Analyzer:
         exit_match = _EXIT.search(text)
         is_err = text.startswith("ERR ") or " ERR " in text
         prompt = _PROMPT.match(text)
+        lowered = text.lower()
+        if not (errors or summary or progress or exit_match or is_err or prompt) and any(
+            word in lowered for word in ("ascp", "fasp", "aspera")
+        ):
+            # A wrapper's own line (ascli, an SDK, a pipeline) that names ascp and a documented failure.
+            is_err = documented(text)
         if not (errors or summary or progress or exit_match or is_err or prompt):
             rate = _RATE.search(text)
             run = self._console.get(source)
@@ -322,7 +329,7 @@ class Analyzer:
                 run.rate_kbps = int(rate.group(1))
                 if run.completed and not run.finals:
                     run.stopped = run.exited = True
-            elif "ascp" in text.lower():
+            elif "ascp" in lowered:
                 self.ascp_lines += 1
             return
         self.ascp_lines += 1

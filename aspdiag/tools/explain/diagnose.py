@@ -153,6 +153,11 @@ def _strong_matches(texts: tuple[str, ...], final: bool) -> list[_Match]:
     return found
 
 
+def documented(text: str) -> bool:
+    """Whether a line holds a documented ascp wording (for wrapper lines that carry no ascp form)."""
+    return bool(_strong_matches((text,), False))
+
+
 def _weak_match(texts: tuple[str, ...]) -> _Match | None:
     for text in texts:
         for entry in knowledge().entries:
@@ -196,8 +201,8 @@ def diagnose(ev: Evidence) -> Diagnosis:
             chosen = best.entry  # same step (or a code the knowledge base does not place): the words are specific
         else:
             chosen = by_code
-        if chosen is not None and best is not None and chosen is best.entry is by_code:
-            confidence = "high"
+        if chosen is not None and best is not None and chosen is best.entry is by_code and chosen.confidence != "low":
+            confidence = "high"  # the code and ascp's own words agree
     elif best is not None:
         chosen = best.entry
         reasons.append(f"ascp's words '{_short(best.text)}' are documented for this cause")
@@ -238,7 +243,9 @@ def diagnose(ev: Evidence) -> Diagnosis:
 
 def _channel_reason(kind: str, ev: Evidence) -> str:
     if kind == "ssh":
-        return "ascp's words say the SSH (TCP) connection never opened"
+        return "ascp's words say the SSH (TCP) connection never opened, so no UDP exchange ever started" + (
+            " (the far end never answered: peerver=-)" if ev.peer_reached is False else ""
+        )
     if kind == "udp" and ev.bytes_moved == 0:
         return "not a byte had moved: the data connection never carried anything"
     if kind == "stall":

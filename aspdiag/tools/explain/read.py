@@ -177,46 +177,72 @@ def _cut_long_lines(body: bytes) -> bytes:
     return body
 
 
-def chunks(stream: ByteStream, on_bytes: Callable[[int], None] | None = None) -> Iterator[bytes]:
+def _pieces(stream: ByteStream, piece: int) -> Iterator[bytes]:
+    """Reads of ``piece`` bytes, gathered into chunks of about CHUNK_BYTES (small reads lose little when a
+    compressed stream turns out truncated: what was decompressed before the damage is kept)."""
+    gathered: list[bytes] = []
+    size = 0
+    while True:
+        try:
+            data = stream.read(piece)
+        except Exception:
+            if gathered:
+                yield b"".join(gathered)
+            raise
+        if not data:
+            break
+        gathered.append(data)
+        size += len(data)
+        if size >= CHUNK_BYTES:
+            yield b"".join(gathered) if len(gathered) > 1 else gathered[0]
+            gathered, size = [], 0
+    if gathered:
+        yield b"".join(gathered)
+
+
+def chunks(
+    stream: ByteStream, on_bytes: Callable[[int], None] | None = None, piece: int = CHUNK_BYTES
+) -> Iterator[bytes]:
     """The stream as UTF-8 byte chunks that each end on a line end (``\\n``), in bounded memory.
 
-    ``on_bytes`` hears how many bytes were read (for a compressed input: decompressed bytes).
+    ``on_bytes`` hears how many bytes were read (for a compressed input: decompressed bytes); ``piece`` is the
+    read size (smaller for compressed input). A read error part-way is raised after the lines read before it.
     """
-    head = stream.read(CHUNK_BYTES)
+    pieces = _pieces(stream, piece)
+    head = next(pieces, b"")
     if not head:
         return
     encoding = _encoding(head)
     decoder = codecs.getincrementaldecoder(encoding)(errors="replace") if encoding.startswith("utf-16") else None
     carry = b""
     skipping = False  # inside an over-long line: drop bytes until its end
-    chunk = head[3:] if encoding == "utf-8-sig" else head
-    while chunk:
-        if on_bytes:
-            on_bytes(len(chunk))
+    chunk: bytes | None = head[3:] if encoding == "utf-8-sig" else head
+    try:
+        while chunk is not None:
+            if on_bytes:
+                on_bytes(len(chunk))
+            if decoder is not None:
+                chunk = decoder.decode(chunk).encode("utf-8", "replace")
+            if skipping:
+                end = chunk.find(b"\n")
+                skipping = end < 0
+                chunk = b"" if skipping else chunk[end + 1 :]
+            data = carry + chunk if carry else chunk
+            cut = data.rfind(b"\n") + 1
+            carry = data[cut:]
+            if len(carry) > MAX_LINE_BYTES:
+                # One line longer than any ascp line: keep its head as a line, drop the rest up to its end.
+                data = data[:cut] + carry[:MAX_LINE_BYTES] + b"\n"
+                cut, carry, skipping = len(data), b"", True
+            if cut:
+                yield _cut_long_lines(data[:cut])
+            chunk = next(pieces, None)
+    finally:
+        # Whatever ended the input (its end, or damage part-way), the last unfinished line still counts.
         if decoder is not None:
-            chunk = decoder.decode(chunk).encode("utf-8", "replace")
-        if skipping:
-            end = chunk.find(b"\n")
-            skipping = end < 0
-            chunk = b"" if skipping else chunk[end + 1 :]
-        data = carry + chunk if carry else chunk
-        cut = data.rfind(b"\n") + 1
-        carry = data[cut:]
-        if len(carry) > MAX_LINE_BYTES:
-            # One line longer than any ascp line: keep its head as a line, drop the rest up to its end.
-            data, cut, carry, skipping = (
-                data[:cut] + carry[:MAX_LINE_BYTES] + b"\n",
-                cut + MAX_LINE_BYTES + 1,
-                b"",
-                True,
-            )
-        if cut:
-            yield _cut_long_lines(data[:cut])
-        chunk = stream.read(CHUNK_BYTES)
-    if decoder is not None:
-        carry += decoder.decode(b"", final=True).encode("utf-8", "replace")
-    if carry:
-        yield carry[:MAX_LINE_BYTES] + b"\n"
+            carry += decoder.decode(b"", final=True).encode("utf-8", "replace")
+        if carry:
+            yield carry[:MAX_LINE_BYTES] + b"\n"
 
 
 def lines(stream: ByteStream, on_bytes: Callable[[int], None] | None = None) -> Iterator[str]:

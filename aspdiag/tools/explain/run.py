@@ -11,10 +11,20 @@ from typing import BinaryIO
 from aspdiag import __version__
 from aspdiag.core.model import utc_now_iso
 from aspdiag.tools.explain.analyze import Analyzer, ClientSummary, SessionExplanation
-from aspdiag.tools.explain.read import ByteStream, InputFile, UnusableInput, chunks, expand, open_input
+from aspdiag.tools.explain.read import (
+    CHUNK_BYTES,
+    ByteStream,
+    InputFile,
+    UnusableInput,
+    chunks,
+    expand,
+    open_input,
+)
 
 _CORRUPT = (EOFError, zlib.error, lzma.LZMAError, OSError, ValueError)
 """What a truncated or damaged .gz/.bz2/.xz raises part-way (gzip.BadGzipFile is an OSError)."""
+PIECE_BYTES = 1 << 18
+"""Read size for compressed input: a truncated rotated log loses at most this much before the damage."""
 
 
 @dataclass(frozen=True)
@@ -76,7 +86,7 @@ def explain_inputs(
         stream: ByteStream | None = None
         try:
             stream, kind = open_input(item, stdin)
-            for chunk in chunks(stream, count):
+            for chunk in chunks(stream, count, PIECE_BYTES if kind else CHUNK_BYTES):
                 seen += len(chunk)
                 analyzer.feed_chunk(item.name, chunk)
         except UnusableInput as exc:
