@@ -44,7 +44,7 @@ MAX_OPEN = 10_000
 GRACE = 64
 """Ended sessions still accepting late lines (statistics after the stop, a console echo of the error)."""
 MAX_KEPT_FAILED = 2_000
-MAX_KEPT_OK = 500
+MAX_KEPT_OK = 200
 MAX_CLIENTS = 5_000
 
 _STOP_FIELDS = re.compile(
@@ -123,7 +123,28 @@ class Analyzer:
             end = find(b"\n", match.end())
             if end < 0:
                 end = size
-            kind, uuid = match.group(3, 4)
+            file_uuid, status, size, rate, unit, elapsed, loss, kind, uuid = match.group(2, 3, 4, 5, 6, 7, 8, 9, 10)
+            if file_uuid is not None:  # a file's end, its figures already taken apart by the search
+                session = opened(file_uuid) or recent(file_uuid)
+                if session is None:
+                    stamp, process = self._prefix(chunk, match, syslog)
+                    session = self._new(source, file_uuid, stamp, syslog)
+                    self._bind(source, process, file_uuid, session)
+                session.lines += 1
+                ok = status == b"success"
+                session.files_ok += ok
+                session.files_failed += not ok
+                if ok:
+                    session.moved((session.bytes or 0) + int(size))
+                else:
+                    session.note(chunk[match.start("file_uuid") - 28 : end].decode("utf-8", "replace"))
+                rates, losses = session.rates_mbps, session.losses
+                rates.append(float(rate) * _RATE_UNITS[unit])
+                losses.append(float(loss))
+                if len(rates) > 100:
+                    del rates[:-50], losses[:-50]
+                session.seconds = (session.seconds or 0.0) + float(elapsed)
+                continue
             if uuid is None:  # an ERR line or console text from ascp
                 self._tick += 1
                 stamp, process = self._prefix(chunk, match, syslog)

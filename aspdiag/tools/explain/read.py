@@ -22,8 +22,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Protocol
 
-CHUNK_BYTES = 4 << 20
-"""Large enough that per-chunk work is negligible, small enough to keep memory flat."""
+CHUNK_BYTES = 2 << 20
+"""Large enough that per-chunk work is negligible, small enough to keep memory flat (a few copies of one
+chunk are alive at a time)."""
 MAX_LINE_BYTES = 64 * 1024
 """Longer lines are cut (an ascp line is never this long; a binary blob without newlines might be)."""
 
@@ -235,7 +236,10 @@ def chunks(
                 data = data[:cut] + carry[:MAX_LINE_BYTES] + b"\n"
                 cut, carry, skipping = len(data), b"", True
             if cut:
-                yield _cut_long_lines(data[:cut])
+                body = _cut_long_lines(data[:cut])
+                data = chunk = b""  # let the previous buffers go before the next read
+                yield body
+                del body
             chunk = next(pieces, None)
     finally:
         # Whatever ended the input (its end, or damage part-way), the last unfinished line still counts.

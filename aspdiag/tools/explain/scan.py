@@ -27,7 +27,11 @@ _FILE_FORM = re.compile(
 )
 
 _RECORD = (
-    rb"(?P<message>LOG FASP (?P<kind>Session Start|Session Stop|Session Params|Session Statistics|Transfer Stop) "
+    # A file's end, the most frequent record, with its figures taken in the same pass (layout as ascp logs it).
+    rb"(?:LOG FASP Transfer Stop uuid=(?P<file_uuid>[0-9a-fA-F-]{36}) op=\w+ status=(?P<status>\w+) "
+    rb"[^\n]*? size=(?P<size>\d+) [^\n]*?rate=(?P<rate>[\d.]+)(?P<unit>[KMG]?)bps "
+    rb"elapsed=(?P<elapsed>[\d.]+)s loss=(?P<loss>[\d.]+)"
+    rb"|LOG FASP (?P<kind>Session Start|Session Stop|Session Params|Session Statistics|Transfer Stop) "
     rb"(?:uuid=|\[\w+\] id=)(?P<uuid>[0-9a-fA-F-]{36})|(?!LOG |DBG ))"
 )
 SYSLOG_RECORD = re.compile(rb"ascp4?\[(?P<pid>\d+)\]: ?+" + _RECORD)
