@@ -116,13 +116,13 @@ class Analyzer:
         opened = self._open.get
         recent = self._recent.get
         find = chunk.find
-        size = len(chunk)
+        length = len(chunk)
         seen = 0
         for match in found:
             seen += 1
             end = find(b"\n", match.end())
             if end < 0:
-                end = size
+                end = length
             file_uuid, status, size, rate, unit, elapsed, loss, kind, uuid = match.group(2, 3, 4, 5, 6, 7, 8, 9, 10)
             if file_uuid is not None:  # a file's end, its figures already taken apart by the search
                 session = opened(file_uuid) or recent(file_uuid)
