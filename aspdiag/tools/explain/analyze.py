@@ -82,6 +82,8 @@ class Analyzer:
         self._order = 0
         self._tick = 0
         self.sessions_total = 0
+        self.sessions_seen = 0
+        """Sessions and console runs begun (explained or not yet): tells an input with none apart."""
         self.outcomes: Counter[str] = Counter()
         self.causes: Counter[str] = Counter()
         self._clients: dict[tuple[str, str], ClientSummary] = {}
@@ -195,6 +197,7 @@ class Analyzer:
 
     def _new(self, source: str, uuid: bytes, stamp: bytes | None, syslog: bool) -> Collected:
         self._order += 1
+        self.sessions_seen += 1
         session = Collected(source, uuid.decode("ascii", "replace"), self._order, syslog, stamp)
         self._open[uuid] = session
         if len(self._open) > MAX_OPEN:
@@ -288,6 +291,7 @@ class Analyzer:
                     if len(self._pending) > MAX_OPEN:
                         self._finish(self._pending.pop(next(iter(self._pending))))
                     self._order += 1
+                    self.sessions_seen += 1
                     pending = self._pending[key] = Collected(source, None, self._order, line.syslog)
                 return pending
             return session
@@ -319,6 +323,7 @@ class Analyzer:
             if run is not None:
                 self._finish(run)
             self._order += 1
+            self.sessions_seen += 1
             run = self._console[source] = Collected(source, None, self._order)
         return run
 

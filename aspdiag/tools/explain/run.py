@@ -51,8 +51,9 @@ class ExplainReport:
 
     @property
     def usable(self) -> bool:
-        """Whether anything in the input was ascp output or an ascp log."""
-        return bool(self.sessions) or self.ascp_lines > 0
+        """Whether the input held at least one ascp session or run to explain (lines that merely mention ascp
+        are not enough: "no session" must not read as "every session succeeded")."""
+        return self.sessions_total > 0
 
     @property
     def sessions_omitted(self) -> int:
@@ -81,7 +82,7 @@ def explain_inputs(
     for item in files:
         if on_file:
             on_file(item)
-        before = analyzer.ascp_lines
+        before, sessions_before = analyzer.ascp_lines, analyzer.sessions_seen
         seen = 0
         stream: ByteStream | None = None
         try:
@@ -102,6 +103,8 @@ def explain_inputs(
             problems.append((item.name, "empty"))
         elif analyzer.ascp_lines == before:
             problems.append((item.name, "no ascp output or log lines in it"))
+        elif analyzer.sessions_seen == sessions_before:
+            problems.append((item.name, "no ascp session or run in it (lines mention ascp, but none ran)"))
     sessions = analyzer.results()
     return ExplainReport(
         tool_version=__version__,
