@@ -28,7 +28,8 @@ def explain_command(
         list[str] | None,
         typer.Argument(
             metavar="[FILE|DIR|-]...",
-            help="ascp output or logs (aspera-scp-transfer*.log); a directory is read whole; '-' or nothing: stdin.",
+            help="ascp output or logs (aspera-scp-transfer*.log, syslog, .gz/.bz2/.xz); a directory is read whole; "
+            "'-' or nothing: stdin.",
         ),
     ] = None,
     output_format: Annotated[
@@ -50,9 +51,10 @@ def explain_command(
 ) -> None:
     """Explain failed, stalled or slow transfers from ascp output and logs: cause, evidence, next step.
 
-    Reads captured stdout/stderr, aspera-scp-transfer*.log files (also syslog and Windows forms, CRLF,
-    UTF-16, rotated, truncated or interleaved sessions). Exit: 0 all sessions succeeded, 1 a session
-    failed or cannot be told, 2 nothing usable in the input.
+    Reads captured stdout/stderr, aspera-scp-transfer*.log files and syslog (a server's log gets a per-client
+    summary), rotated logs in rotation order and .gz/.bz2/.xz compressed ones, CRLF, UTF-16, truncated or
+    interleaved sessions. Exit: 0 all sessions succeeded, 1 a session failed or cannot be told, 2 nothing
+    usable in the input.
     """
     from aspdiag.render.explain import render_explain
     from aspdiag.tools.explain.run import explain_inputs

@@ -197,6 +197,10 @@ _EXITING = re.compile(r"\bascp(?:4)?(?:\.exe)?: (?P<msg>[^\n]+?),? exiting\.?")
 _SESSION_STOP = re.compile(r"Session Stop\s+\(Error: (?P<msg>.+)\)")
 _WRAPPED = re.compile(r"error description is '(?P<msg>[^']+)'")
 """A wrapper's form (Apple Transporter): ``... the error description is '<message> (15)'``."""
+_SESSION_STOP_CUT = re.compile(r"Session Stop\s+\(Error: (?P<msg>[^)]+?)\s*$")
+"""A ``Session Stop`` line cut before its closing parenthesis (copies of output in issues and logs)."""
+_SERVER_ABORTED = re.compile(r"(?P<msg>Server aborted session: [^'\n]+?)\s*$")
+"""The server's verdict as wrappers print it (ascli, the IBM SDKs, webin-cli): ``... Server aborted session: ...``."""
 _CODE_SUFFIX = re.compile(r"^(?P<msg>.*\S)\s+\((?P<code>\d{1,3})\)$")
 
 
@@ -213,7 +217,13 @@ def parse_errors(stdout: str, stderr: str) -> list[AscpError]:
     for stream, text in (("stderr", stderr), ("stdout", stdout)):
         for raw in text.replace("\r", "\n").splitlines():
             for line in _unrepr(raw).splitlines():
-                match = _EXITING.search(line) or _SESSION_STOP.search(line) or _WRAPPED.search(line)
+                match = (
+                    _EXITING.search(line)
+                    or _SESSION_STOP.search(line)
+                    or _WRAPPED.search(line)
+                    or _SESSION_STOP_CUT.search(line)
+                    or _SERVER_ABORTED.search(line)
+                )
                 if not match:
                     continue
                 message = match.group("msg").strip()

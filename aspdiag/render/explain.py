@@ -12,8 +12,11 @@ from rich.text import Text
 from aspdiag.core.model import SCHEMA_VERSION
 from aspdiag.render import OutputFormat
 from aspdiag.render.terminal import string_console
-from aspdiag.tools.explain.analyze import SessionExplanation
+from aspdiag.tools.explain.analyze import ClientSummary, SessionExplanation
 from aspdiag.tools.explain.run import ExplainReport
+
+TERMINAL_SESSIONS = 30
+"""A server's log can hold thousands of sessions: the terminal shows this many (failures first)."""
 
 PIPE = "\\|"
 _OUTCOME_STYLE = {"success": "green", "partial": "yellow", "failed": "red", "unknown": "magenta"}
@@ -29,6 +32,7 @@ def _facts(s: SessionExplanation) -> list[tuple[str, str]]:
         ("Peer", f"{s.peer_address} (UDP {s.udp_port}, SSH TCP {s.tcp_port or '?'})" if s.peer_address else "-"),
         ("Target rate", f"{s.target_rate_mbps:g} Mbit/s" if s.target_rate_mbps else "-"),
         ("Bytes", f"{s.bytes:,}" if s.bytes is not None else "-"),
+        ("Progress", s.progress or "-"),
         ("Duration", f"{s.duration_s:g} s" if s.duration_s is not None else "-"),
         ("Rate", f"{s.rate_mbps:.2f} Mbit/s" if s.rate_mbps is not None else "-"),
         ("Loss", f"{s.loss_pct:g} %" if s.loss_pct is not None else "-"),
@@ -41,6 +45,8 @@ def _facts(s: SessionExplanation) -> list[tuple[str, str]]:
         ("Cause", f"{s.cause} [{s.confidence} confidence]"),
         ("Next step", f"{s.next_step} (who: {s.who})"),
     ]
+    if s.reasoning:
+        rows.append(("Why", "; ".join(s.reasoning)))
     if s.limit:
         rows.append(("Limit hit", s.limit))
     if s.check_command:
@@ -48,6 +54,35 @@ def _facts(s: SessionExplanation) -> list[tuple[str, str]]:
     if s.probe_summary:
         rows.append(("Probe", s.probe_summary))
     return rows
+
+
+def _client_row(c: ClientSummary) -> list[str]:
+    causes = ", ".join(f"{cause} {n}" for cause, n in c.causes.most_common(3)) or "-"
+    return [c.peer, c.user, str(c.sessions), str(c.succeeded), str(c.failed), causes, c.last_failure or "-"]
+
+
+CLIENT_HEADER = ["client", "user", "sessions", "ok", "failed", "causes", "last failure"]
+
+
+def _headline(report: ExplainReport) -> str:
+    outcomes = ", ".join(f"{n:,} {o}" for o, n in sorted(report.outcomes.items(), key=lambda kv: -kv[1]))
+    text = (
+        f"{report.sessions_total:,} session(s) ({outcomes or 'none'}) in {len(report.inputs)} input(s), "
+        f"{report.lines_read:,} lines read."
+    )
+    if report.server_side:
+        text += f" A server's log: {len(report.clients):,} client(s) (peer address and user)."
+    if report.sessions_omitted:
+        text += f" {report.sessions_omitted:,} session(s) only counted (listed: {len(report.sessions):,})."
+    return text
+
+
+def _listed(report: ExplainReport, limit: int | None) -> list[SessionExplanation]:
+    """Sessions to show: all of them, or (many, as in a server's log) failures first up to ``limit``."""
+    if limit is None or len(report.sessions) <= limit:
+        return list(report.sessions)
+    ranked = sorted(report.sessions, key=lambda s: s.outcome == "success")
+    return ranked[:limit]
 
 
 def explain_to_dict(report: ExplainReport) -> dict[str, Any]:
@@ -61,7 +96,17 @@ def explain_to_dict(report: ExplainReport) -> dict[str, Any]:
         "problems": [{"input": name, "reason": reason} for name, reason in report.problems],
         "lines_read": report.lines_read,
         "bytes_read": report.bytes_read,
-        "sessions": [{**dataclasses.asdict(s), "evidence": list(s.evidence)} for s in report.sessions],
+        "sessions_total": report.sessions_total,
+        "sessions_omitted": report.sessions_omitted,
+        "outcomes": dict(report.outcomes),
+        "causes": dict(report.causes),
+        "server_side": report.server_side,
+        "clients": [{**dataclasses.asdict(c), "causes": dict(c.causes)} for c in report.clients],
+        "clients_omitted": report.clients_omitted,
+        "sessions": [
+            {**dataclasses.asdict(s), "evidence": list(s.evidence), "reasoning": list(s.reasoning)}
+            for s in report.sessions
+        ],
     }
 
 
@@ -70,12 +115,12 @@ def render_explain(report: ExplainReport, fmt: OutputFormat, *, color: bool = Fa
     if fmt is OutputFormat.JSON:
         return json.dumps(explain_to_dict(report), indent=2, ensure_ascii=False) + "\n"
     if fmt is OutputFormat.MARKDOWN:
-        out = [
-            "# aspdiag explain",
-            "",
-            f"{len(report.sessions)} session(s) in {len(report.inputs)} input(s), {report.lines_read:,} lines read.",
-            "",
-        ]
+        out = ["# aspdiag explain", "", _headline(report), ""]
+        if report.server_side and report.clients:
+            out += ["## Clients (server's view)", "", "| " + " | ".join(CLIENT_HEADER) + " |"]
+            out.append("|" + "---|" * len(CLIENT_HEADER))
+            out += ["| " + " | ".join(v.replace("|", PIPE) for v in _client_row(c)) + " |" for c in report.clients]
+            out.append("")
         for i, s in enumerate(report.sessions, start=1):
             out += [f"## Session {i}: {s.outcome} — {s.cause_id}", "", "| | |", "|---|---|"]
             out += ["| " + k + " | " + str(v).replace("|", PIPE) + " |" for k, v in _facts(s)]
@@ -92,9 +137,14 @@ def render_explain(report: ExplainReport, fmt: OutputFormat, *, color: bool = Fa
             "<!DOCTYPE html>",
             '<html lang="en"><head><meta charset="utf-8"><title>aspdiag explain</title>',
             f"<style>{CSS}</style></head><body><h1>aspdiag explain</h1>",
-            f"<p>{len(report.sessions)} session(s) in {len(report.inputs)} input(s), "
-            f"{report.lines_read:,} lines read.</p>",
+            f"<p>{escape(_headline(report))}</p>",
         ]
+        if report.server_side and report.clients:
+            parts.append("<h2>Clients (server's view)</h2><table>")
+            parts.append("<tr>" + "".join(f"<th>{escape(h)}</th>" for h in CLIENT_HEADER) + "</tr>")
+            for c in report.clients:
+                parts.append("<tr>" + "".join(f"<td>{escape(v)}</td>" for v in _client_row(c)) + "</tr>")
+            parts.append("</table>")
         for i, s in enumerate(report.sessions, start=1):
             parts.append(f'<section class="session"><h2>Session {i}: {escape(s.outcome)} — {escape(s.cause_id)}</h2>')
             parts.append(
@@ -114,7 +164,18 @@ def render_explain(report: ExplainReport, fmt: OutputFormat, *, color: bool = Fa
         parts.append("</body></html>\n")
         return "\n".join(parts)
     console, buffer = string_console(color=color, width=width)
-    for i, s in enumerate(report.sessions, start=1):
+    console.print(Text(_headline(report), style="bold"))
+    if report.server_side and report.clients:
+        console.print(Text("Clients (server's view), failing most first:", style="bold"))
+        for c in report.clients[:TERMINAL_SESSIONS]:
+            row = _client_row(c)
+            console.print(
+                Text(f"  {row[0]:<40} {row[1]:<16} {row[2]:>6} sessions, {row[3]:>6} ok, {row[4]:>6} failed  {row[5]}")
+            )
+        if len(report.clients) > TERMINAL_SESSIONS:
+            console.print(Text(f"  ... {len(report.clients) - TERMINAL_SESSIONS:,} more clients (--format json)"))
+    shown = _listed(report, TERMINAL_SESSIONS)
+    for i, s in enumerate(shown, start=1):
         head = Text(f"Session {i} ", style="bold")
         head.append(s.outcome.upper(), style=_OUTCOME_STYLE.get(s.outcome, ""))
         head.append(f"  {s.source}" + (f"  {s.uuid}" if s.uuid else ""))
@@ -123,6 +184,8 @@ def render_explain(report: ExplainReport, fmt: OutputFormat, *, color: bool = Fa
             console.print(Text(f"  {key:<12} {value}"))
         for line in s.evidence[:5]:
             console.print(Text(f"    | {line}", style="dim"))
+    if len(shown) < len(report.sessions):
+        console.print(Text(f"... {len(report.sessions) - len(shown):,} more sessions listed in --format json/markdown"))
     for name, reason in report.problems:
         console.print(Text(f"not used: {name}: {reason}", style="yellow"))
     return buffer.getvalue()

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from aspdiag.core.facts import PortView
 from aspdiag.core.model import Family, PortState, Protocol
-from aspdiag.fasp.errors import channel
+from aspdiag.fasp.errors import failure_channel
 from aspdiag.measurements.transfer.run import TransferOutcome, TransferResult
 
 
@@ -42,16 +42,16 @@ def diagnose(transfer: TransferResult, ports: Sequence[PortView], udp_port: int 
             f"the transfer was still running at the {transfer.time_limit_s:g} s cap (last progress: "
             f"{transfer.last_progress}); raise --time-limit or lower --max-bytes"
         )
-    if channel(code) == "stall" or "transfer timeout" in message.lower() or "stalled" in message.lower():
+    # Whether any data moved: unknown when ascp printed neither progress nor a summary.
+    moved = transfer.bytes if transfer.bytes or transfer.last_progress else None
+    kind = failure_channel(code, message, moved)
+    if kind == "stall":
         return (
             "the data stream stalled after it had started: a shaper or stateful firewall drops UDP once the "
             "rate rises, or the target rate exceeds what the receiver's disk or the path can take"
         )
-    kind = channel(code)
     tcp_blocked = [p for p in tcp if p.state is not PortState.OPEN]
-    # The words outrank the number: code 44 ("session initiation") is used for a failed SSH connection too.
-    says_tcp = "TCP connection" in message or "control connection" in message
-    if kind == "ssh" or says_tcp or (kind == "session" and tcp_blocked and "UDP" not in message):
+    if kind == "ssh" or (kind == "session" and tcp_blocked and "UDP" not in message):
         if tcp_blocked:
             where = "; ".join(f"TCP {p.port} toward {p.address} {_where(p)}" for p in tcp_blocked)
             return f"the SSH control port is blocked: {where}"
@@ -70,7 +70,7 @@ def diagnose(transfer: TransferResult, ports: Sequence[PortView], udp_port: int 
             "UDP passed the reachability check, yet ascp's data connection failed: the server may negotiate "
             "another UDP port (a range on Windows/Isilon servers), or a stateful firewall drops the data stream"
         )
-    if channel(code) == "auth" or "authenticate" in message:
+    if kind == "auth" or "authenticate" in message:
         answering = [p for p in tcp if p.state is PortState.OPEN]
         if answering:
             return (

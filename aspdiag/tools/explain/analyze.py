@@ -1,421 +1,526 @@
 """From ascp output and log lines to one explanation per session (pure, streaming, bounded memory).
 
-Lines are fed one at a time; sessions are keyed by their uuid (several may be interleaved in one file);
-console output (progress, summary, error lines) without a uuid forms one session per input. Only a few
-evidence lines are kept per session, so a multi-gigabyte log needs no more memory than a small one.
+Input arrives as chunks (``feed_chunk``) or as single lines (``feed``). Sessions are keyed by their uuid;
+lines without one (``ERR`` lines, console output) belong to the session of the same process (syslog
+``ascp[pid]``, the file form's ``[pid-thread]``), or, for console output without a process, to the current
+run (a run ends with its ``Session Stop`` or its summary). A session is explained as soon as it has ended (a
+few lines of grace for late lines), so a server's syslog with millions of sessions needs no more memory than
+one with ten: each session keeps a few evidence lines, explanations beyond a cap are only counted, and the
+operator summary (per client and user) is kept up to date as sessions end.
+
+Big inputs take a fast path (``scan.SYSLOG_RECORD`` / ``scan.FILE_RECORD``): one regular expression per chunk,
+anchored on a literal, finds the records that can matter in C; Python runs only for those.
 """
 
 from __future__ import annotations
 
-import json
 import re
-from dataclasses import dataclass, field
-from functools import cache
-from importlib import resources
-from typing import Any
+from collections import Counter, OrderedDict
+from collections.abc import Iterator
 
-from aspdiag.fasp.errors import describe
-from aspdiag.fasp.parse import code_for_message, parse_errors, parse_progress
+from aspdiag.fasp.parse import AscpError, parse_errors, parse_progress
+from aspdiag.tools.explain.diagnose import documented
+from aspdiag.tools.explain.scan import (
+    FILE_RECORD,
+    SYSLOG_RECORD,
+    Line,
+    file_prefix,
+    is_file_form,
+    is_syslog,
+    other_lines,
+    syslog_prefix,
+)
+from aspdiag.tools.explain.session import (
+    ClientSummary,
+    Collected,
+    SessionExplanation,
+    explain,
+    field_value,
+    outcome,
+)
 
-MAX_EVIDENCE = 12
-MAX_SESSIONS = 10_000
+MAX_OPEN = 10_000
+"""Sessions started but not ended; beyond this the oldest is explained as unfinished."""
+GRACE = 64
+"""Ended sessions still accepting late lines (statistics after the stop, a console echo of the error)."""
+MAX_KEPT_FAILED = 2_000
+MAX_KEPT_OK = 200
+MAX_CLIENTS = 5_000
 
-_SYSLOG = re.compile(r"^(?:- )?[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d \S+ ascp\d?\[\d+\]: ")
-_STAMP = re.compile(r"^(?:- )?(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d)")
-_SYSLOG_STAMP = re.compile(r"^(?:- )?([A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d)")
-_UUID = re.compile(r"\b(?:uuid|id)=([0-9a-fA-F]{8}-[0-9a-fA-F-]{27})")
-_KV = re.compile(r'(\w[\w/]*)=("[^"]*"|\S+)')
+_STOP_FIELDS = re.compile(
+    rb" status=(\w+).*? size=(\d+).*? rate=([\d.]+)([KMG]?)bps.*? elapsed=([\d.]+)s.*? loss=([\d.]+)"
+)
+_SOLICITED = re.compile(rb"solicited_rex=([\d.]+)%")
 _SUMMARY = re.compile(r"(Completed|Partial Completion): (\d+)K bytes transferred in (\d+) seconds?")
 _RATE = re.compile(r"\((\d+)K bits/sec\)")
-_EXIT = re.compile(r"(?:exit(?:ed)?(?: with)?(?: status)?|returned non-zero exit status)\s*[:=]?\s*(\d+)", re.I)
+_EXIT = re.compile(r"(?:exit(?:ed)?(?: with)?(?: status| code)?|returned non-zero exit status)\s*[:=]?\s*(\d+)", re.I)
+_CODE = re.compile(r"(?:\bCode: |\berrcode[= ]|ERROR -- : code: )(\d{1,2})\b")
+_PROMPT = re.compile(r"^\s*(?:Password|Key passphrase):\s*", re.I)
+_RATE_UNITS = {b"": 1e-6, b"K": 1e-3, b"M": 1.0, b"G": 1e3}
+_LOG_FASP = re.compile(
+    rb"LOG FASP (Session Start|Session Stop|Session Params|Session Statistics|Transfer Stop) "
+    rb"(?:uuid=|\[\w+\] id=)([0-9a-fA-F-]{36})"
+)
 
-
-@dataclass(frozen=True)
-class KnowledgeEntry:
-    """One known cause."""
-
-    id: str
-    patterns: tuple[re.Pattern[str], ...]
-    codes: tuple[int, ...]
-    code: int | None
-    """The code a matching session most likely ended with, when its lines name none."""
-    cause: str
-    confidence: str
-    next: str
-    who: str
-    check: str
-
-
-@cache
-def knowledge() -> tuple[KnowledgeEntry, ...]:
-    """The knowledge base, from aspdiag/data/explain_kb.json."""
-    data = json.loads(resources.files("aspdiag").joinpath("data/explain_kb.json").read_text(encoding="utf-8"))
-    return tuple(
-        KnowledgeEntry(
-            e["id"],
-            tuple(re.compile(p, re.I) for p in e["patterns"]),
-            tuple(e["codes"]),
-            e.get("code"),
-            e["cause"],
-            e["confidence"],
-            e["next"],
-            e["who"],
-            e["check"],
-        )
-        for e in data["entries"]
-    )
-
-
-@dataclass
-class _Session:
-    source: str
-    uuid: str | None
-    time: str | None = None
-    fields: dict[str, str] = field(default_factory=dict)
-    errors: list[str] = field(default_factory=list)
-    evidence: list[str] = field(default_factory=list)
-    bytes: int | None = None
-    seconds: float | None = None
-    rate_kbps: int | None = None
-    completed: bool | None = None
-    files_ok: int = 0
-    files_failed: int = 0
-    losses: list[float] = field(default_factory=list)
-    rates_mbps: list[float] = field(default_factory=list)
-    last_progress: str | None = None
-    exit_status: int | None = None
-    lines: int = 0
-
-    def note(self, line: str) -> None:
-        if len(self.evidence) < MAX_EVIDENCE:
-            self.evidence.append(line.strip()[:400])
-
-
-@dataclass(frozen=True)
-class SessionExplanation:
-    """What one session did, why it failed (if it did) and what to do next."""
-
-    source: str
-    uuid: str | None
-    time: str | None
-    direction: str | None
-    user: str | None
-    peer_address: str | None
-    udp_port: int | None
-    tcp_port: int | None
-    target_rate_mbps: float | None
-    bytes: int | None
-    duration_s: float | None
-    rate_mbps: float | None
-    loss_pct: float | None
-    outcome: str
-    """success, partial, failed, or unknown (no end of session seen)."""
-    error_code: int | None
-    code_inferred: bool
-    """True when no line named the code and the knowledge base supplied the likely one."""
-    error_message: str
-    error_meaning: str
-    cause_id: str
-    cause: str
-    confidence: str
-    next_step: str
-    who: str
-    check_command: str | None
-    limit: str | None
-    """For a finished transfer: which limit it hit (target rate, loss, receiver/sender)."""
-    evidence: tuple[str, ...]
-    probe_summary: str | None = None
+__all__ = ["Analyzer", "ClientSummary", "SessionExplanation"]
 
 
 class Analyzer:
-    """Feed lines (``feed``) per input, then ``results()``."""
+    """Feed chunks (``feed_chunk``) or lines (``feed``) per input, then ``results()`` and ``clients()``."""
 
     def __init__(self) -> None:
-        self._sessions: dict[tuple[str, str], _Session] = {}
-        self._console: dict[str, _Session] = {}
-        self._pending: dict[str, list[str]] = {}
-        """Error lines seen before any session started in an input: they belong to the next one."""
-        self._last_fasp: dict[str, _Session] = {}
+        self._open: OrderedDict[bytes, Collected] = OrderedDict()
+        self._recent: OrderedDict[bytes, Collected] = OrderedDict()
+        self._process: dict[tuple[str, bytes], bytes] = {}
+        self._pending: dict[tuple[str, bytes], Collected] = {}
+        """Lines of a process seen before its first record (IBM's samples log the ERR lines first)."""
+        self._console: dict[str, Collected] = {}
+        self._attached: dict[str, bytes] = {}
+        """Console lines of an input that belong to a logged session (``-L-`` output mixes both)."""
+        self._kept: list[tuple[int, SessionExplanation]] = []
+        self._kept_ok = 0
+        self._order = 0
+        self._tick = 0
+        self.sessions_total = 0
+        self.sessions_seen = 0
+        """Sessions and console runs begun (explained or not yet): tells an input with none apart."""
+        self.outcomes: Counter[str] = Counter()
+        self.causes: Counter[str] = Counter()
+        self._clients: dict[tuple[str, str], ClientSummary] = {}
+        self.clients_omitted = 0
         self.lines_seen = 0
         self.ascp_lines = 0
+        """ascp lines that were looked at (the fast paths skip ascp's many LOG lines that cannot matter)."""
+        self.syslog_lines = 0
 
-    def _session(self, source: str, uuid: str | None) -> _Session:
-        if uuid is None:
-            return self._console.setdefault(source, _Session(source, None))
-        key = (source, uuid)
-        if key not in self._sessions and len(self._sessions) < MAX_SESSIONS:
-            self._sessions[key] = _Session(source, uuid)
-        return self._sessions.get(key) or self._console.setdefault(source, _Session(source, None))
+    # -- input ---------------------------------------------------------------------------------------------
+
+    def feed_chunk(self, source: str, chunk: bytes) -> None:
+        """A chunk of whole lines of one input."""
+        self.lines_seen += chunk.count(b"\n")
+        if is_syslog(chunk):
+            self._records(source, chunk, SYSLOG_RECORD.finditer(chunk), syslog=True)
+        elif is_file_form(chunk):
+            self._records(source, chunk, FILE_RECORD.finditer(chunk), syslog=False)
+        else:
+            for line in other_lines(chunk):
+                self._line(source, line)
 
     def feed(self, source: str, raw: str) -> None:
-        """One line of input."""
+        """One line of input (for callers holding text, such as ``aspdiag run``)."""
         self.lines_seen += 1
-        line = _SYSLOG.sub("", raw.rstrip("\r\n").replace("\x00", ""))
-        if not line.strip():
-            return
-        stamp = _STAMP.match(raw) or _SYSLOG_STAMP.match(raw)
-        uuid_match = _UUID.search(line) if ("FASP " in line) else None
-        if uuid_match:
-            self.ascp_lines += 1
-            session = self._session(source, uuid_match.group(1))
+        data = raw.replace("\x00", "").replace("\n", " ").encode("utf-8", "replace")
+        for line in other_lines(data):
+            self._line(source, line)
+
+    def _records(self, source: str, chunk: bytes, found: Iterator[re.Match[bytes]], syslog: bool) -> None:
+        """The fast path: the records a chunk-wide search found (syslog or ascp's own log file)."""
+        opened = self._open.get
+        recent = self._recent.get
+        find = chunk.find
+        length = len(chunk)
+        seen = 0
+        for match in found:
+            seen += 1
+            end = find(b"\n", match.end())
+            if end < 0:
+                end = length
+            file_uuid, status, size, rate, unit, elapsed, loss, kind, uuid = match.group(2, 3, 4, 5, 6, 7, 8, 9, 10)
+            if file_uuid is not None:  # a file's end, its figures already taken apart by the search
+                session = opened(file_uuid) or recent(file_uuid)
+                if session is None:
+                    stamp, process = self._prefix(chunk, match, syslog)
+                    session = self._new(source, file_uuid, stamp, syslog)
+                    self._bind(source, process, file_uuid, session)
+                session.lines += 1
+                ok = status == b"success"
+                session.files_ok += ok
+                session.files_failed += not ok
+                if ok:
+                    session.moved((session.bytes or 0) + int(size))
+                else:
+                    session.note(chunk[match.start("file_uuid") - 28 : end].decode("utf-8", "replace"))
+                rates, losses = session.rates_mbps, session.losses
+                rates.append(float(rate) * _RATE_UNITS[unit])
+                losses.append(float(loss))
+                if len(rates) > 100:
+                    del rates[:-50], losses[:-50]
+                session.seconds = (session.seconds or 0.0) + float(elapsed)
+                continue
+            if uuid is None:  # an ERR line or console text from ascp
+                self._tick += 1
+                stamp, process = self._prefix(chunk, match, syslog)
+                message = chunk[match.end() : end].rstrip(b"\r")
+                if not message.startswith(b"WRN "):
+                    self._line(source, Line(message, stamp, process, syslog))
+                continue
+            session = opened(uuid) or recent(uuid)
+            if session is None:
+                stamp, process = self._prefix(chunk, match, syslog)
+                session = self._new(source, uuid, stamp, syslog)
+                self._bind(source, process, uuid, session)
             session.lines += 1
-            if session.time is None and stamp:
-                session.time = stamp.group(1)
-            for pending in self._pending.pop(source, []):
-                session.errors.append(pending)
-                session.note(pending)
-            self._fasp_line(session, line)
-            self._last_fasp[source] = session
+            self._record(session, kind, chunk[match.end() : end].rstrip(b"\r"))
+        self._tick += seen
+        self.ascp_lines += seen
+        if syslog:
+            self.syslog_lines += seen
+
+    @staticmethod
+    def _prefix(chunk: bytes, match: re.Match[bytes], syslog: bool) -> tuple[bytes, bytes]:
+        if syslog:
+            stamp, host = syslog_prefix(chunk, match.start())
+            return stamp, host + b"/" + match.group("pid")
+        return file_prefix(chunk, match.start()), match.group("pid")
+
+    def _line(self, source: str, line: Line) -> None:
+        self._tick += 1
+        message = line.message
+        if message.startswith(b"LOG "):
+            self.ascp_lines += 1
+            found = _LOG_FASP.match(message)
+            if found is not None:
+                self._logged(source, line, found)
+            return  # ascp's other LOG lines (configuration, statistics tables) do not change a diagnosis
+        if message.startswith(b"ERR "):
+            self.ascp_lines += 1
+            self._error(source, line)
             return
-        if not stamp and re.match(r"^\s*\w+=", line) and source in self._last_fasp:
-            # A long FASP line wrapped by whoever copied the log: continue the previous one.
-            self._fasp_line(self._last_fasp[source], "FASP Session Stop " + line)
+        if message.startswith((b"DBG ", b"WRN ")):
+            self.ascp_lines += 1
             return
-        errors = parse_errors(line, "")
-        summary = _SUMMARY.search(line)
-        progress = parse_progress(line)
-        exit_match = _EXIT.search(line)
-        is_err = " ERR " in f" {line} "
-        if not (errors or summary or progress or exit_match or is_err or "ascp" in line.lower()):
-            # A bare rate line after a summary: " (227709K bits/sec), in 1 file."
-            rate = _RATE.search(line)
-            if rate and self._console.get(source) is not None:
-                self._console[source].rate_kbps = int(rate.group(1))
+        if line.syslog:
+            self.ascp_lines += 1  # an ascp line without a level (a wrapped continuation): keep as console text
+        self._console_line(source, line)
+
+    # -- logged sessions -----------------------------------------------------------------------------------
+
+    def _new(self, source: str, uuid: bytes, stamp: bytes | None, syslog: bool) -> Collected:
+        self._order += 1
+        self.sessions_seen += 1
+        session = Collected(source, uuid.decode("ascii", "replace"), self._order, syslog, stamp)
+        self._open[uuid] = session
+        if len(self._open) > MAX_OPEN:
+            _, oldest = self._open.popitem(last=False)
+            self._finish(oldest)
+        return session
+
+    def _logged(self, source: str, line: Line, found: re.Match[bytes]) -> None:
+        """A FASP record met line by line (small inputs, console output of ``-L-``)."""
+        uuid = found.group(2)
+        session = self._open.get(uuid) or self._recent.get(uuid) or self._new(source, uuid, line.stamp, line.syslog)
+        session.lines += 1
+        if line.process is not None:
+            if self._process.get((source, line.process)) != uuid:
+                self._bind(source, line.process, uuid, session)
+        else:
+            # Console lines (ascp run with -L-): what the current run said so far was this session's.
+            run = self._console.get(source)
+            if run is not None and not run.ended and run.lines:
+                session.absorb(run)
+                del self._console[source]
+            self._attached[source] = uuid
+        self._record(session, found.group(1), line.message[found.end() :])
+
+    def _record(self, session: Collected, kind: bytes, record: bytes) -> None:
+        """One FASP record (``record``: the text after its uuid)."""
+        if kind == b"Transfer Stop":
+            found = _STOP_FIELDS.search(record)
+            if found is None:
+                return
+            ok = found.group(1) == b"success"
+            session.files_ok += ok
+            session.files_failed += not ok
+            if ok:
+                session.moved((session.bytes or 0) + int(found.group(2)))
+            else:
+                session.note("FASP Transfer Stop " + record.decode("utf-8", "replace"))
+            session.rates_mbps.append(float(found.group(3)) * _RATE_UNITS[found.group(4)])
+            session.losses.append(float(found.group(6)))
+            del session.rates_mbps[:-50], session.losses[:-50]
+            session.seconds = (session.seconds or 0.0) + float(found.group(5))
+        elif kind == b"Session Statistics":
+            at = record.find(b"tx_bytes ")
+            if at >= 0:
+                end = record.find(b" ", at + 9)
+                value = record[at + 9 : end if end > 0 else len(record)]
+                if value.isdigit():
+                    session.moved(int(value))
+            rex = _SOLICITED.search(record)
+            if rex:
+                session.losses.append(float(rex.group(1)))
+                del session.losses[:-50]
+        else:
+            session.records.append((kind, record))
+            if kind == b"Session Stop" or (kind == b"Session Start" and b" status=failed" in record):
+                # A Stop, or a Start that failed (ascp logs no Stop then): the code, the words, the end.
+                if b" status=success" not in record:
+                    code = field_value(record, "errcode") or ""
+                    if code.isdigit() and code != "0":
+                        session.code = int(code)
+                    session.final(field_value(record, "errstr") or "")
+                self._end(session)
+
+    def _bind(self, source: str, process: bytes, uuid: bytes, session: Collected) -> None:
+        key = (source, process)
+        self._process[key] = uuid
+        pending = self._pending.pop(key, None)
+        if pending is not None:
+            session.absorb(pending)
+
+    def _end(self, session: Collected) -> None:
+        if session.uuid is None or session.ended:
+            return
+        session.ended, session.ended_at = True, self._tick
+        uuid = session.uuid.encode("ascii", "replace")
+        self._open.pop(uuid, None)
+        self._recent[uuid] = session
+        while len(self._recent) > GRACE:
+            _, done = self._recent.popitem(last=False)
+            self._finish(done)
+
+    def _by_process(self, source: str, line: Line) -> Collected | None:
+        """The logged session a line without a uuid belongs to, if any."""
+        if line.process is not None:
+            uuid = self._process.get((source, line.process))
+            session = (self._open.get(uuid) or self._recent.get(uuid)) if uuid else None
+            if session is None or (session.ended and self._tick - session.ended_at > GRACE):
+                key = (source, line.process)
+                pending = self._pending.get(key)
+                if pending is None:
+                    if len(self._pending) > MAX_OPEN:
+                        self._finish(self._pending.pop(next(iter(self._pending))))
+                    self._order += 1
+                    self.sessions_seen += 1
+                    pending = self._pending[key] = Collected(source, None, self._order, line.syslog)
+                return pending
+            return session
+        uuid = self._attached.get(source)
+        if uuid:
+            session = self._open.get(uuid) or self._recent.get(uuid)
+            if session is not None and (not session.ended or self._tick - session.ended_at <= GRACE):
+                return session
+            del self._attached[source]
+        return None
+
+    def _error(self, source: str, line: Line) -> None:
+        session = self._by_process(source, line)
+        if session is None:
+            self._console_line(source, line)
+            return
+        text = line.message[4:].decode("utf-8", "replace").strip()
+        session.lines += 1
+        session.stamp = session.stamp or line.stamp
+        session.detail(text)
+        session.note(line.message.decode("utf-8", "replace"))
+
+    # -- console output ------------------------------------------------------------------------------------
+
+    def _run(self, source: str, starts: bool) -> Collected:
+        """The console run a line belongs to; ``starts``: the line opens a new run after an ended one."""
+        run = self._console.get(source)
+        if run is None or (run.ended and starts):
+            if run is not None:
+                self._finish(run)
+            self._order += 1
+            self.sessions_seen += 1
+            run = self._console[source] = Collected(source, None, self._order)
+        return run
+
+    def _console_line(self, source: str, line: Line) -> None:
+        text = line.message.decode("utf-8", "replace").replace("\x00", "")
+        for segment in text.split("\r"):  # progress lines are rewritten with \r
+            if segment.strip():
+                self._console_segment(source, line, segment)
+
+    def _console_segment(self, source: str, line: Line, text: str) -> None:
+        errors = parse_errors(text, "")
+        summary = _SUMMARY.search(text)
+        progress = parse_progress(text) if "%" in text else None
+        exit_match = _EXIT.search(text)
+        is_err = text.startswith("ERR ") or " ERR " in text
+        prompt = _PROMPT.match(text)
+        lowered = text.lower()
+        if not (errors or summary or progress or exit_match or is_err or prompt) and any(
+            word in lowered for word in ("ascp", "fasp", "aspera")
+        ):
+            # A wrapper's own line (ascli, an SDK, a pipeline) that names ascp and a documented failure.
+            is_err = documented(text)
+        if not (errors or summary or progress or exit_match or is_err or prompt):
+            rate = _RATE.search(text)
+            run = self._console.get(source)
+            if rate and run is not None and run.completed is not None:
+                # After "Completed:" the summary's second line is the last thing a run prints: later errors are
+                # the next run's (after "Partial Completion:" the Session Stop with the error still follows).
+                run.rate_kbps = int(rate.group(1))
+                if run.completed and not run.finals:
+                    run.stopped = run.exited = True
+            elif "ascp" in lowered:
+                self.ascp_lines += 1
             return
         self.ascp_lines += 1
-        if is_err and not any(src == source for src, _ in self._sessions):
-            self._pending.setdefault(source, []).append(line.split(" ERR ", 1)[-1].strip()[:300])
-            del self._pending[source][:-20]
-            return
-        # In a log, lines without a uuid belong to the most recent session of that input.
-        session = self._latest(source)
-        if session.time is None and stamp:
-            session.time = stamp.group(1)
+        streams = _streams(text, errors)
+        session = self._by_process(source, line)
+        if session is None:
+            opens = bool(summary or progress or is_err or prompt)
+            session = self._run(source, starts=not self._continues(source, errors, streams, opens))
         session.lines += 1
-        if errors or is_err or "not found" in line:
-            session.errors.append((errors[0].message if errors else line.split(" ERR ", 1)[-1]).strip()[:300])
-            del session.errors[:-20]
-            session.note(line)
+        session.stamp = session.stamp or line.stamp
+        for error, stream in zip(errors, streams, strict=True):
+            session.final(error.message)
+            if stream == "stderr":
+                session.exited = True
+            else:
+                session.stopped = session.ended = True
+            if error.code is not None and f"({error.code})" in text:
+                session.code = error.code
+        code = _CODE.search(text)
+        if code and session.code is None:
+            session.code = int(code.group(1))
+        if errors or is_err or prompt:
+            if is_err and not errors:
+                session.detail(text.split("ERR ", 1)[-1].strip())
+            if prompt:
+                session.detail(text.strip())
+            session.note(text)
         if summary:
             session.completed = summary.group(1) == "Completed"
-            session.bytes = int(summary.group(2)) * 1024
+            session.moved(int(summary.group(2)) * 1024)
             session.seconds = float(summary.group(3))
-            session.note(line)
+            session.ended = True
+            session.note(text)
         if progress:
-            session.last_progress = f"{progress.file} {progress.percent}% {progress.bytes_text}"
+            session.progress = f"{progress.file} {progress.percent}% {progress.bytes_text}"
+            session.percent = progress.percent
+            if progress.bytes is not None:
+                session.moved(progress.bytes)
             if progress.rate_mbps is not None:
                 session.rates_mbps.append(progress.rate_mbps)
                 del session.rates_mbps[:-50]
-        if exit_match and "ascp" in line.lower() or exit_match and "status" in line.lower():
-            session.exit_status = int(exit_match.group(1)) if exit_match else None
-            session.note(line)
+        if exit_match and ("ascp" in text.lower() or "status" in text.lower() or "code" in text.lower()):
+            session.exit_status = int(exit_match.group(1))
+            session.note(text)
 
-    def _latest(self, source: str) -> _Session:
-        candidates = [s for (src, _), s in self._sessions.items() if src == source]
-        return candidates[-1] if candidates else self._session(source, None)
+    def _continues(self, source: str, errors: list[AscpError], streams: list[str], opens: bool) -> bool:
+        """Whether a console line still belongs to a run that has ended: ascp's stderr and stdout echo each
+        other in either order and the exit status comes last; progress, a summary, prompts or ERR lines after
+        the end, a second ``Session Stop`` or a different error open the next run."""
+        run = self._console.get(source)
+        if run is None or not run.ended:
+            return True
+        if opens:
+            return False
+        for error, stream in zip(errors, streams, strict=True):
+            if stream == "stderr":
+                if run.exited or (run.stopped and error.message not in run.finals):
+                    return False
+            elif run.stopped:
+                return False
+        return True
 
-    def _fasp_line(self, session: _Session, line: str) -> None:
-        kv = {k: v.strip('"') for k, v in _KV.findall(line)}
-        if "FASP Session Start" in line or "FASP Session Stop" in line or "FASP Session Params" in line:
-            for key in (
-                "op",
-                "status",
-                "errcode",
-                "errstr",
-                "peer",
-                "local",
-                "tcp_port",
-                "user",
-                "targetrate",
-                "source",
-                "dest",
-            ):
-                if key in kv:
-                    session.fields[key] = kv[key]
-            if "FASP Session Stop" in line or kv.get("status") == "failed":
-                session.note(line)
-        elif "FASP Transfer Stop" in line or "FASP Transfer Start" in line:
-            if "op" in kv:
-                session.fields.setdefault("op", kv["op"])
-            if "FASP Transfer Stop" in line:
-                ok = kv.get("status") == "success"
-                session.files_ok += ok
-                session.files_failed += not ok
-                if kv.get("size", "").isdigit() and ok:
-                    session.bytes = (session.bytes or 0) + int(kv["size"])
-                for key, target in (("loss", session.losses), ("rate", session.rates_mbps)):
-                    value = kv.get(key, "").removesuffix("Mbps")
-                    try:
-                        target.append(float(value))
-                        del target[:-50]
-                    except ValueError:
-                        pass
-                elapsed = kv.get("elapsed", "").removesuffix("s")
-                try:
-                    session.seconds = (session.seconds or 0.0) + float(elapsed)
-                except ValueError:
-                    pass
-                if not ok:
-                    session.note(line)
-        elif "FASP Session Statistics" in line:
-            delay = re.search(r"solicited_rex=([\d.]+)%", line)
-            if delay:
-                session.losses.append(float(delay.group(1)))
-            tx = re.search(r"tx_bytes (\d+)", line)
-            if tx:
-                session.bytes = max(session.bytes or 0, int(tx.group(1)))
+    # -- results -------------------------------------------------------------------------------------------
+
+    def _finish(self, session: Collected) -> None:
+        if (
+            session.uuid is None
+            and not (session.finals or session.details or session.completed is not None or session.progress)
+            and session.exit_status in (None, 0)
+        ):
+            return
+        if self._kept_ok >= MAX_KEPT_OK and session.uuid is not None:
+            counted = session.counted()
+            if counted is not None:
+                # Beyond the cap a success is only counted: its explanation would say "completed" once more.
+                self.sessions_total += 1
+                self.outcomes["success"] += 1
+                self.causes["ok"] += 1
+                _, peer, user, server = counted
+                if server:
+                    self._count_client(peer, user, "success", "ok", session.bytes)
+                return
+        fields = session.parsed()
+        self.sessions_total += 1
+        self.outcomes[outcome(session, fields)] += 1
+        explained = explain(session, fields)
+        self.causes[explained.cause_id] += 1
+        if explained.side == "server":
+            self._count_client(
+                explained.peer_address,
+                explained.user,
+                explained.outcome,
+                explained.cause_id,
+                explained.bytes,
+                explained.time,
+            )
+        if explained.outcome == "success":
+            self._kept_ok += 1
+        elif len(self._kept) - self._kept_ok >= MAX_KEPT_FAILED:
+            return
+        self._kept.append((session.order, explained))
+
+    def _count_client(
+        self, peer: str | None, user: str | None, result: str, cause: str, moved: int | None, time: str | None = None
+    ) -> None:
+        if not (peer or user):
+            return
+        key = (peer or "?", user or "?")
+        client = self._clients.get(key)
+        if client is None:
+            if len(self._clients) >= MAX_CLIENTS:
+                self.clients_omitted += 1
+                return
+            client = self._clients[key] = ClientSummary(*key)
+        client.sessions += 1
+        client.bytes += moved or 0
+        if result == "success":
+            client.succeeded += 1
+        else:
+            client.failed += 1
+            client.causes[cause] += 1
+            client.last_failure = time or client.last_failure
+
+    def close(self) -> None:
+        """Explain every session still held (end of input)."""
+        for pending in list(self._pending.values()):
+            self._finish(pending)
+        self._pending.clear()
+        for table in (self._recent, self._open):
+            for session in list(table.values()):
+                self._finish(session)
+            table.clear()
+        for run in list(self._console.values()):
+            self._finish(run)
+        self._console.clear()
 
     def results(self) -> list[SessionExplanation]:
-        """Every session seen, explained."""
-        for source, pending in self._pending.items():  # errors with no session after them
-            console = self._session(source, None)
-            console.lines += len(pending)
-            for line in pending:
-                console.errors.append(line)
-                console.note(line)
-        self._pending.clear()
-        sessions = list(self._sessions.values())
-        sessions += [
-            s
-            for s in self._console.values()
-            if s.lines and (s.errors or s.completed is not None or s.last_progress or s.exit_status)
-        ]
-        return [explain(s) for s in sessions]
+        """Every session kept (all of them unless there were thousands), in the order they first appeared."""
+        self.close()
+        return [explained for _, explained in sorted(self._kept, key=lambda kept: kept[0])]
+
+    def clients(self) -> list[ClientSummary]:
+        """Per client (peer address, user) of a server's log, the ones failing most first."""
+        self.close()
+        return sorted(self._clients.values(), key=lambda c: (-c.failed, -c.sessions, c.peer, c.user))
+
+    @property
+    def server_side(self) -> bool:
+        """Whether the input is a server's log: sessions of several clients or users seen from the server."""
+        return len(self._clients) >= 2 or (len(self._clients) == 1 and self.syslog_lines > 0)
 
 
-def _match(text: str, code: int | None) -> KnowledgeEntry | None:
-    for entry in knowledge():
-        if any(p.search(text) for p in entry.patterns):
-            return entry
-    if code is not None:
-        for entry in knowledge():
-            if code in entry.codes:
-                return entry
-    return None
-
-
-def _peer(session: _Session) -> tuple[str | None, int | None]:
-    peer = session.fields.get("peer")
-    if not peer or ":" not in peer:
-        return None, None
-    host, _, port = peer.rpartition(":")
-    return host.strip("[]"), int(port) if port.isdigit() else None
-
-
-def _limit(target: float | None, achieved: float | None, loss: float | None) -> str | None:
-    if achieved is None:
-        return None
-    if target and achieved >= 0.8 * target:
-        return (
-            f"it ran at {achieved:.1f} Mbit/s, close to its target of {target:.1f}: the target rate (-l) was the "
-            "limit; raise it if the path and the receiver allow"
-        )
-    if loss is not None and loss >= 1.0:
-        return (
-            f"it lost {loss:.1f} % of its packets: the path (congestion, or UDP shaping) was the limit; a lower "
-            "-l may finish sooner"
-        )
-    if target:
-        return (
-            f"it ran at {achieved:.1f} Mbit/s, well below its target of {target:.1f} with little loss: the "
-            "receiver's disk, the sender, or a licence cap was the limit"
-        )
-    return None
-
-
-def explain(session: _Session) -> SessionExplanation:
-    """Turn one collected session into its explanation (pure)."""
-    status = session.fields.get("status")
-    code_text = session.fields.get("errcode", "")
-    code = int(code_text) if code_text.isdigit() and code_text != "0" else None
-    messages = [*session.errors, session.fields.get("errstr", "")]
-    message = next((m for m in session.errors if m), session.fields.get("errstr", ""))
-    if code is None:
-        code = next((c for m in messages if m and (c := code_for_message(m)) is not None), None)
-    failed = (
-        status == "failed" or bool(session.errors) or session.files_failed > 0 or (session.exit_status not in (None, 0))
-    )
-    if session.completed is False or (session.files_failed and session.files_ok):
-        outcome = "partial"
-    elif failed:
-        outcome = "failed"
-    elif status == "success" or session.completed or session.files_ok:
-        outcome = "success"
-    else:
-        outcome = "unknown"
-    text = " | ".join(m for m in messages if m) + (
-        f" | exit status {session.exit_status}" if session.exit_status is not None else ""
-    )
-    entry = _match(text, code) if outcome in ("failed", "partial", "unknown") and (text.strip(" |") or code) else None
-    inferred = False
-    if code is None and entry is not None and entry.code is not None:
-        code, inferred = entry.code, True
-    meaning = describe(code)
-    peer_address, udp_port = _peer(session)
-    tcp_port = int(session.fields["tcp_port"]) if session.fields.get("tcp_port", "").isdigit() else None
-    target = int(session.fields["targetrate"]) / 1e6 if session.fields.get("targetrate", "").isdigit() else None
-    achieved = None
-    if session.bytes and session.seconds:
-        achieved = session.bytes * 8 / session.seconds / 1e6
-    elif session.rate_kbps:
-        achieved = session.rate_kbps / 1000
-    elif session.rates_mbps:
-        achieved = session.rates_mbps[-1]
-    loss = max(session.losses) if session.losses else None
-    check = None
-    if peer_address and (entry is None or entry.check in ("tcp", "udp", "dns")):
-        check = f"aspdiag check {peer_address} --ssh-port {tcp_port or '22,33001'} --udp-port {udp_port or 33001}"
-    if outcome == "success":
-        cause_id, cause, confidence, next_step, who = "ok", "the transfer completed", "high", "nothing to fix", "-"
-    elif entry is not None:
-        cause_id, cause, confidence, next_step, who = entry.id, entry.cause, entry.confidence, entry.next, entry.who
-    elif outcome == "unknown" and not text.strip(" |"):
-        cause_id, cause, confidence = (
-            "unknown",
-            "the session has no end in this input (still running, or cut off)",
-            "low",
-        )
-        next_step, who = "look for the rest of the log, or the ascp output of that run", "you"
-    else:
-        cause_id, cause, confidence = (
-            "unknown",
-            "unknown: no known cause matches these lines (shown as evidence)",
-            "low",
-        )
-        next_step, who = "send the evidence lines to the data provider's support", "the data provider"
-    return SessionExplanation(
-        source=session.source,
-        uuid=session.uuid,
-        time=session.time,
-        direction=session.fields.get("op"),
-        user=session.fields.get("user"),
-        peer_address=peer_address,
-        udp_port=udp_port,
-        tcp_port=tcp_port,
-        target_rate_mbps=target,
-        bytes=session.bytes,
-        duration_s=session.seconds,
-        rate_mbps=round(achieved, 3) if achieved is not None else None,
-        loss_pct=loss,
-        outcome=outcome,
-        error_code=code,
-        code_inferred=inferred,
-        error_message=message,
-        error_meaning=meaning.message if meaning else "",
-        cause_id=cause_id,
-        cause=cause,
-        confidence=confidence,
-        next_step=next_step,
-        who=who,
-        check_command=check,
-        limit=_limit(target, achieved, loss) if outcome in ("success", "partial") else None,
-        evidence=tuple(session.evidence),
-    )
-
-
-def summary_counts(results: list[SessionExplanation]) -> dict[str, Any]:
-    """How many sessions ended how."""
-    counts: dict[str, Any] = {}
-    for result in results:
-        counts[result.outcome] = counts.get(result.outcome, 0) + 1
-    return counts
+def _streams(text: str, errors: list[AscpError]) -> list[str]:
+    """For each error of a line, in order: ``stderr`` (``ascp: ..., exiting.``) or ``stdout`` (``Session Stop``
+    and wrappers' forms), told by where its message sits in the line (one wrapper line may hold both)."""
+    streams = []
+    at = 0
+    for error in errors:
+        stop = text.find("(Error: " + error.message, at)
+        exiting = text.find(error.message, at)
+        exiting = exiting if exiting >= 0 and "exiting" in text[exiting : exiting + len(error.message) + 12] else -1
+        if exiting >= 0 and (stop < 0 or exiting < stop):
+            streams.append("stderr")
+            at = exiting + len(error.message)
+        else:
+            streams.append("stdout")
+            at = (stop if stop >= 0 else at) + len(error.message)
+    return streams

@@ -2,14 +2,29 @@
 
 from __future__ import annotations
 
+import lzma
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
 from aspdiag import __version__
 from aspdiag.core.model import utc_now_iso
-from aspdiag.tools.explain.analyze import Analyzer, SessionExplanation
-from aspdiag.tools.explain.read import InputFile, UnusableInput, expand, lines, open_input
+from aspdiag.tools.explain.analyze import Analyzer, ClientSummary, SessionExplanation
+from aspdiag.tools.explain.read import (
+    CHUNK_BYTES,
+    ByteStream,
+    InputFile,
+    UnusableInput,
+    chunks,
+    expand,
+    open_input,
+)
+
+_CORRUPT = (EOFError, zlib.error, lzma.LZMAError, OSError, ValueError)
+"""What a truncated or damaged .gz/.bz2/.xz raises part-way (gzip.BadGzipFile is an OSError)."""
+PIECE_BYTES = 1 << 18
+"""Read size for compressed input: a truncated rotated log loses at most this much before the damage."""
 
 
 @dataclass(frozen=True)
@@ -25,11 +40,25 @@ class ExplainReport:
     bytes_read: int
     ascp_lines: int
     probes: dict[str, str] = field(default_factory=dict)
+    sessions_total: int = 0
+    """Every session seen; ``sessions`` holds them all unless there were thousands (then failures first)."""
+    outcomes: dict[str, int] = field(default_factory=dict)
+    causes: dict[str, int] = field(default_factory=dict)
+    server_side: bool = False
+    """A server's log (syslog form, sessions of several clients or users): ``clients`` is the operator's view."""
+    clients: tuple[ClientSummary, ...] = ()
+    clients_omitted: int = 0
 
     @property
     def usable(self) -> bool:
-        """Whether anything in the input was ascp output or an ascp log."""
-        return bool(self.sessions) or self.ascp_lines > 0
+        """Whether the input held at least one ascp session or run to explain (lines that merely mention ascp
+        are not enough: "no session" must not read as "every session succeeded")."""
+        return self.sessions_total > 0
+
+    @property
+    def sessions_omitted(self) -> int:
+        """Sessions counted in the summary but not listed one by one."""
+        return max(0, self.sessions_total - len(self.sessions))
 
 
 def explain_inputs(
@@ -38,7 +67,7 @@ def explain_inputs(
     on_bytes: Callable[[int], None] | None = None,
     on_file: Callable[[InputFile], None] | None = None,
 ) -> ExplainReport:
-    """Read every input and explain every session in it."""
+    """Read every input (rotated and compressed logs in rotation order) and explain every session in it."""
     started = utc_now_iso()
     files, problems = expand(paths)
     analyzer = Analyzer()
@@ -53,34 +82,43 @@ def explain_inputs(
     for item in files:
         if on_file:
             on_file(item)
-        before = analyzer.ascp_lines
+        before, sessions_before = analyzer.ascp_lines, analyzer.sessions_seen
+        seen = 0
+        stream: ByteStream | None = None
         try:
-            stream = open_input(item, stdin)
-            try:
-                seen = 0
-                for line in lines(stream, count):
-                    seen += 1
-                    analyzer.feed(item.name, line)
-            finally:
-                if stream is not stdin:
-                    stream.close()
+            stream, kind = open_input(item, stdin)
+            for chunk in chunks(stream, count, PIECE_BYTES if kind else CHUNK_BYTES):
+                seen += len(chunk)
+                analyzer.feed_chunk(item.name, chunk)
         except UnusableInput as exc:
             problems.append((item.name, str(exc)))
             continue
-        except OSError as exc:
-            problems.append((item.name, f"read failed: {exc.strerror or exc}"))
-            continue
+        except _CORRUPT as exc:
+            # Keep what was read before the damage: a rotated log cut short still has its sessions.
+            problems.append((item.name, f"read stopped part-way: {exc}"))
+        finally:
+            if stream is not None and item.name != "-":
+                stream.close()
         if seen == 0:
             problems.append((item.name, "empty"))
         elif analyzer.ascp_lines == before:
             problems.append((item.name, "no ascp output or log lines in it"))
+        elif analyzer.sessions_seen == sessions_before:
+            problems.append((item.name, "no ascp session or run in it (lines mention ascp, but none ran)"))
+    sessions = analyzer.results()
     return ExplainReport(
         tool_version=__version__,
         started_utc=started,
         inputs=tuple(f.name for f in files),
         problems=tuple(problems),
-        sessions=tuple(analyzer.results()),
+        sessions=tuple(sessions),
         lines_read=analyzer.lines_seen,
         bytes_read=total,
         ascp_lines=analyzer.ascp_lines,
+        sessions_total=analyzer.sessions_total,
+        outcomes=dict(analyzer.outcomes),
+        causes=dict(analyzer.causes),
+        server_side=analyzer.server_side,
+        clients=tuple(analyzer.clients()),
+        clients_omitted=analyzer.clients_omitted,
     )

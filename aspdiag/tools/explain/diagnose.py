@@ -1,0 +1,309 @@
+"""Why one session failed: evidence ranked by strength, read against the knowledge base (pure).
+
+The ranking (issue 17): an explicit FASP error code > the structured Session Stop fields > progress (0 bytes
+versus started) > keywords. Two facts about ascp refine it, both from the order in which a session happens
+(local checks, TCP, SSH handshake, authentication, the server's authorization, the UDP exchange, data):
+
+- ascp's own documented words for an earlier step outrank a code for a later step, because the later step is
+  never reached: ascp reports an SSH connection that never opened as 44 or even 14, and an SSH handshake
+  that failed as "failed to authenticate";
+- progress settles data timeouts: a session that never moved a byte and then timed out on data is the
+  blocked-UDP symptom, not a stall; one that had moved data and lost its connection stalled.
+
+Codes are read through the one FASP table shared with the transfer diagnosis (``aspdiag.fasp.errors``:
+every code has a ``channel``); the knowledge base (``aspdiag/data/explain_kb.json``) ties its entries to those
+channels. When the evidence is weak or contradictory the answer says so (low confidence, or "cannot tell").
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+
+from aspdiag.fasp.errors import channel, error_table, failure_channel
+from aspdiag.fasp.parse import code_for_message
+
+UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class KnowledgeEntry:
+    """One known cause."""
+
+    id: str
+    stage: int
+    """Position of its step in a session (see ``stages`` in the data file)."""
+    channel: str
+    codes: tuple[int, ...]
+    patterns: tuple[re.Pattern[str], ...]
+    """Documented wordings: strong evidence."""
+    weak: tuple[re.Pattern[str], ...]
+    """Keywords: weak evidence (low confidence)."""
+    code: int | None
+    """The code a matching session most likely ended with, when its lines name none."""
+    cause: str
+    confidence: str
+    next: str
+    who: str
+    check: str
+    server_next: str | None
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    """The knowledge base: entries in stage order, and the stage names."""
+
+    stages: tuple[str, ...]
+    entries: tuple[KnowledgeEntry, ...]
+
+    def by_id(self, entry_id: str) -> KnowledgeEntry:
+        """The entry with this id."""
+        return next(e for e in self.entries if e.id == entry_id)
+
+    def for_code(self, code: int, kind: str | None = None) -> KnowledgeEntry | None:
+        """The entry a code leads to: the one listing it, else the one with its channel (or ``kind``)."""
+        listed = next((e for e in self.entries if code in e.codes), None)
+        if listed is not None and (kind is None or kind == channel(code)):
+            return listed
+        wanted = kind if kind is not None else channel(code)
+        if not wanted:
+            return listed
+        return next((e for e in self.entries if e.channel == wanted and not e.codes), listed)
+
+
+@cache
+def knowledge() -> Knowledge:
+    """The knowledge base, from aspdiag/data/explain_kb.json."""
+    data = json.loads(resources.files("aspdiag").joinpath("data/explain_kb.json").read_text(encoding="utf-8"))
+    stages = tuple(data["stages"])
+    entries = tuple(
+        KnowledgeEntry(
+            id=e["id"],
+            stage=stages.index(e["stage"]),
+            channel=e["channel"],
+            codes=tuple(e["codes"]),
+            patterns=tuple(re.compile(p, re.I | re.M) for p in e["patterns"]),
+            weak=tuple(re.compile(p, re.I | re.M) for p in e["weak"]),
+            code=e.get("code"),
+            cause=e["cause"],
+            confidence=e["confidence"],
+            next=e["next"],
+            who=e["who"],
+            check=e["check"],
+            server_next=e.get("server_next"),
+        )
+        for e in data["entries"]
+    )
+    return Knowledge(stages, entries)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What one session's lines say, sorted by kind (built by the analyzer)."""
+
+    code: int | None
+    """An explicit FASP code: ``errcode=`` on Session Start/Stop, a wrapper's ``(15)``, a ``Code:`` frame."""
+    finals: tuple[str, ...]
+    """ascp's own final words: ``Session Stop (Error: ...)``, ``ascp: ..., exiting.``, ``errstr=``."""
+    details: tuple[str, ...]
+    """Other error lines: ``ERR ...`` log lines, prompts, wrappers' messages."""
+    bytes_moved: int | None
+    """Bytes the session moved as its progress, summary, statistics or file lines say; None: no figures."""
+    peer_reached: bool | None
+    """Whether the far end ever answered (``peerver`` on Session Start/Stop); None: not said."""
+    outcome: str
+    server_side: bool = False
+
+
+@dataclass(frozen=True)
+class Diagnosis:
+    """The cause of one session's failure and what to do."""
+
+    cause_id: str
+    cause: str
+    confidence: str
+    next_step: str
+    who: str
+    check: str
+    code: int | None
+    code_inferred: bool
+    reasoning: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _Match:
+    entry: KnowledgeEntry
+    text: str
+    final: bool
+
+
+def _strong_matches(texts: tuple[str, ...], final: bool) -> list[_Match]:
+    found = []
+    for text in texts:
+        # "Server aborted session: ..." is the server's verdict after SSH and authentication had worked:
+        # words for earlier steps inside it ("Failed to authenticate: ... token") describe something else.
+        floor = knowledge().stages.index("authorization") if "server aborted session" in text.lower() else 0
+        for entry in knowledge().entries:
+            if entry.stage >= floor and any(p.search(text) for p in entry.patterns):
+                found.append(_Match(entry, text, final))
+                break
+    return found
+
+
+def documented(text: str) -> bool:
+    """Whether a line holds a documented ascp wording (for wrapper lines that carry no ascp form)."""
+    return bool(_strong_matches((text,), False))
+
+
+def _weak_match(texts: tuple[str, ...]) -> _Match | None:
+    for text in texts:
+        for entry in knowledge().entries:
+            if any(p.search(text) for p in entry.weak):
+                return _Match(entry, text, False)
+    return None
+
+
+def _short(text: str, limit: int = 90) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+@lru_cache(maxsize=4096)
+def diagnose(ev: Evidence) -> Diagnosis:
+    """The cause of a failed (or unfinished) session from its evidence (cached: a server's log repeats the
+    same failure many times)."""
+    kb = knowledge()
+    reasons: list[str] = []
+    words = _strong_matches(ev.finals, True) + _strong_matches(ev.details, False)
+    # The earliest step ascp's own words name; its final words before its log lines, then KB order.
+    best = min(words, key=lambda m: (m.entry.stage, not m.final), default=None)
+    code = ev.code
+    text = " | ".join((*ev.finals, *ev.details))
+    confidence: str | None = None
+    chosen: KnowledgeEntry | None = None
+    if code is not None:
+        reasons.append(f"ascp logged FASP error {code}")
+        kind = failure_channel(code, text, ev.bytes_moved)
+        by_code = kb.for_code(code, kind)
+        if by_code is not None and kind != channel(code):
+            reasons.append(f"read as '{kind}' rather than '{channel(code) or 'none'}': " + _channel_reason(kind, ev))
+        if best is not None and by_code is not None and best.entry.stage < by_code.stage:
+            # ascp's words say an earlier step failed: the step the code names was never reached.
+            reasons.append(
+                f"its own words '{_short(best.text)}' say an earlier step failed ({kb.stages[best.entry.stage]}), "
+                f"so the code's step ({kb.stages[by_code.stage]}) was never reached"
+                + ("; the far end never answered (peerver=-)" if ev.peer_reached is False else "")
+            )
+            chosen = best.entry
+        elif best is not None and (by_code is None or best.entry.stage == by_code.stage):
+            chosen = best.entry  # same step (or a code the knowledge base does not place): the words are specific
+        else:
+            chosen = by_code
+        if chosen is not None and best is not None and chosen is best.entry is by_code and chosen.confidence != "low":
+            confidence = "high"  # the code and ascp's own words agree
+    elif best is not None:
+        chosen = best.entry
+        reasons.append(f"ascp's words '{_short(best.text)}' are documented for this cause")
+        # The code those words stand for (fasp_messages.json), when it leads to the same cause.
+        worded = next((c for m in ev.finals if (c := code_for_message(m)) is not None), None)
+        if worded is not None and kb.for_code(worded, failure_channel(worded, text, ev.bytes_moved)) is chosen:
+            code = worded
+    else:
+        weak = _weak_match((*ev.finals, *ev.details))
+        if weak is not None:
+            chosen, confidence = weak.entry, "low"
+            reasons.append(f"only a keyword points here ('{_short(weak.text)}'); no code or documented wording")
+        worded = next((c for m in ev.finals if (c := code_for_message(m)) is not None), None)
+        if worded is not None:
+            code = worded
+            by_code = kb.for_code(worded, failure_channel(worded, text, ev.bytes_moved))
+            if by_code is not None:
+                chosen, confidence = by_code, None
+                reasons.append(f"ascp's message stands for FASP {worded}")
+    if chosen is None:
+        return _unknown(ev, code, reasons)
+    chosen, confidence = _by_progress(chosen, confidence, code, ev, reasons)
+    inferred = False
+    if code is None and chosen.code is not None:
+        code, inferred = chosen.code, True
+    return Diagnosis(
+        cause_id=chosen.id,
+        cause=chosen.cause,
+        confidence=confidence or chosen.confidence,
+        next_step=(chosen.server_next or chosen.next) if ev.server_side else chosen.next,
+        who=chosen.who,
+        check=chosen.check,
+        code=code,
+        code_inferred=inferred,
+        reasoning=tuple(reasons),
+    )
+
+
+def _channel_reason(kind: str, ev: Evidence) -> str:
+    if kind == "ssh":
+        return "ascp's words say the SSH (TCP) connection never opened, so no UDP exchange ever started" + (
+            " (the far end never answered: peerver=-)" if ev.peer_reached is False else ""
+        )
+    if kind == "udp" and ev.bytes_moved == 0:
+        return "not a byte had moved: the data connection never carried anything"
+    if kind == "stall":
+        return "data had moved before it stopped"
+    return "ascp's words decide"
+
+
+def _by_progress(
+    entry: KnowledgeEntry, confidence: str | None, code: int | None, ev: Evidence, reasons: list[str]
+) -> tuple[KnowledgeEntry, str | None]:
+    """Progress settles a data-stage failure: never started means UDP never got through; started means stall."""
+    kb = knowledge()
+    if entry.channel == "stall":
+        if ev.bytes_moved == 0:
+            reasons.append("0 bytes moved before the data timeout: the session started but no data ever arrived")
+            return kb.by_id("udp"), "high"
+        if ev.bytes_moved is None:
+            reasons.append(
+                "no progress figures: if nothing had moved, UDP is blocked rather than stalled (cannot tell which)"
+            )
+            return entry, "low"
+        reasons.append(f"{ev.bytes_moved:,} bytes had moved before it stopped")
+        return entry, confidence
+    lost = code in (16, 17, 18) or (code is None and entry.id == "udp" and "lost" in " ".join(ev.finals).lower())
+    if entry.channel == "udp" and lost and ev.bytes_moved:
+        reasons.append(f"{ev.bytes_moved:,} bytes had moved before the connection was lost: a stall, not a block")
+        return kb.by_id("stall"), confidence
+    if entry.channel == "session" and ev.peer_reached:
+        reasons.append("the far end had answered (peerver known): SSH worked, the UDP exchange failed")
+        return kb.by_id("udp"), "medium"
+    return entry, confidence
+
+
+def _unknown(ev: Evidence, code: int | None, reasons: list[str]) -> Diagnosis:
+    known = error_table().get(code) if code is not None else None
+    if ev.outcome == "unknown" and not ev.finals and not ev.details:
+        return Diagnosis(
+            UNKNOWN,
+            "the session has no end in this input (still running, or cut off)",
+            "low",
+            "look for the rest of the log, or the ascp output of that run",
+            "you",
+            "none",
+            code,
+            False,
+            tuple(reasons),
+        )
+    cause = "unknown (cannot tell): no known cause matches these lines (shown as evidence)"
+    if known is not None:
+        cause = f"unknown (cannot tell) beyond FASP {code} ({known.message}): no known cause matches these lines"
+    return Diagnosis(
+        UNKNOWN,
+        cause,
+        "low",
+        "send the evidence lines to the data provider's support" + (f"; {known.check}" if known else ""),
+        "the data provider",
+        "none",
+        code,
+        False,
+        tuple(reasons),
+    )

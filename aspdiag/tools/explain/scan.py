@@ -1,0 +1,129 @@
+"""From chunks of bytes to the few lines that can matter, with their time, process and message (pure).
+
+Speed comes from not looking at most lines. In a syslog-form chunk (a server's ``/var/log/messages``, where
+ascp's lines sit among sshd, kernel and cron lines) every line of ascp's carries the tag ``ascp[pid]:``; one
+regular expression per chunk that starts with that literal (``SYSLOG_RECORD``) lets the engine skip every
+other line in C, and rejects ascp's own LOG lines that cannot matter there too, so Python code runs only for
+the FASP session and file records and for error lines; nothing else is decoded. ascp's own log files get the
+same treatment (``FILE_RECORD``, anchored on the ``[pid-thread]`` prefix). Other input (captured console
+output, small pasted logs) is split into lines (``other_lines``), prefixes taken apart so that the analyzer
+sees the message and the process it came from (interleaved sessions are told apart by process).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import NamedTuple
+
+_BSD_STAMP = re.compile(rb"(?:- )?[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d ")
+_ISO_STAMP = re.compile(rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)? ")
+_SYSLOG = re.compile(
+    rb"(?:- )?(?P<stamp>[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?"
+    rb"(?:Z|[+-]\d\d:?\d\d)?) (?P<host>\S+) (?P<tag>ascp4?(?:\.exe)?)\[(?P<pid>\d+)\]: ?"
+)
+_FILE_FORM = re.compile(
+    rb"(?P<stamp>\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:[.,]\d+)?) \[(?P<pid>[0-9A-Fa-fx]+)-[0-9A-Fa-fx]+\] "
+)
+
+_RECORD = (
+    # A file's end, the most frequent record, with its figures taken in the same pass (layout as ascp logs it).
+    rb"(?:LOG FASP Transfer Stop uuid=(?P<file_uuid>[0-9a-fA-F-]{36}) op=\w+ status=(?P<status>\w+) "
+    rb"[^\n]*? size=(?P<size>\d+) [^\n]*?rate=(?P<rate>[\d.]+)(?P<unit>[KMG]?)bps "
+    rb"elapsed=(?P<elapsed>[\d.]+)s loss=(?P<loss>[\d.]+)"
+    rb"|LOG FASP (?P<kind>Session Start|Session Stop|Session Params|Session Statistics|Transfer Stop) "
+    rb"(?:uuid=|\[\w+\] id=)(?P<uuid>[0-9a-fA-F-]{36})|(?!LOG |DBG ))"
+)
+SYSLOG_RECORD = re.compile(rb"ascp4?\[(?P<pid>\d+)\]: ?+" + _RECORD)
+"""One ascp line of a syslog chunk that can matter: a FASP session or file record (its kind and uuid), or any
+line that is not another LOG or DBG line (ERR lines, console text). The regular expression starts with the
+literal ``ascp``, so the engine skips every other line in C; ascp's many other LOG lines (file starts,
+statistics tables, configuration) are rejected there too, before any Python code runs for them."""
+FILE_RECORD = re.compile(rb"\[(?P<pid>[0-9A-Fa-fx]+)-[0-9A-Fa-fx]+\] " + _RECORD)
+"""The same for ascp's own log files (``YYYY-MM-DD HH:MM:SS [pid-thread] LOG ...``)."""
+
+
+class Line(NamedTuple):
+    """One line that can matter: its message (bytes, prefix removed), when and from which process."""
+
+    message: bytes
+    stamp: bytes | None
+    process: bytes | None
+    """``host/pid`` for syslog, the pid for the file form, None for console output."""
+    syslog: bool
+
+
+def _samples(chunk: bytes) -> list[int]:
+    middle = chunk.find(b"\n", len(chunk) // 2) + 1
+    return [0] if middle <= 0 or middle >= len(chunk) else [0, middle]
+
+
+def is_syslog(chunk: bytes) -> bool:
+    """Whether a chunk is in syslog form (its first and a middle line carry a syslog time stamp)."""
+    return all(_BSD_STAMP.match(chunk, at) or _ISO_STAMP.match(chunk, at) for at in _samples(chunk))
+
+
+def is_file_form(chunk: bytes) -> bool:
+    """Whether a chunk is one of ascp's own log files (its first and a middle line carry the file prefix)."""
+    return len(chunk) > 1 << 16 and all(_FILE_FORM.match(chunk, at) for at in _samples(chunk))
+
+
+def line_bounds(chunk: bytes, at: int) -> tuple[int, int]:
+    """Start and end (exclusive, without the line end) of the line holding position ``at``."""
+    end = chunk.find(b"\n", at)
+    return chunk.rfind(b"\n", 0, at) + 1, len(chunk) if end < 0 else end
+
+
+def syslog_prefix(chunk: bytes, tag_at: int) -> tuple[bytes, bytes]:
+    """(time stamp, host) of the syslog line whose tag starts at ``tag_at``."""
+    start = chunk.rfind(b"\n", 0, tag_at) + 1
+    if chunk.startswith(b"- ", start):
+        start += 2  # pastebin's list markers in copies of logs
+    host_at = chunk.rfind(b" ", start, tag_at - 1)
+    return chunk[start:host_at], chunk[host_at + 1 : tag_at - 1]
+
+
+def file_prefix(chunk: bytes, bracket_at: int) -> bytes:
+    """The time stamp of the file-form line whose ``[pid-thread]`` starts at ``bracket_at``."""
+    start = chunk.rfind(b"\n", 0, bracket_at) + 1
+    return chunk[start : bracket_at - 1]
+
+
+_NOT_A_CONTINUATION = re.compile(
+    rb"\s*(?:ascp|Session Stop|Completed|Partial Completion|LOG |ERR |DBG |\S+\s+\d{1,3}%)"
+)
+
+
+def other_lines(chunk: bytes) -> Iterator[Line]:
+    """Every line of a chunk that is not in syslog form (ascp's own log files, console output).
+
+    A line without a prefix right after a file-form log line continues it (copies of logs in articles and
+    issues wrap long ``FASP Session`` and ``ERR`` lines); it is joined back.
+    """
+    file_form = _FILE_FORM.match
+    syslog = _SYSLOG.match
+    held: Line | None = None
+    for raw in chunk.split(b"\n"):
+        if not raw.strip():
+            continue
+        first = raw[:1]
+        line: Line | None = None
+        if first.isdigit():
+            found = file_form(raw)
+            if found is not None:
+                line = Line(raw[found.end() :].rstrip(b"\r"), found.group("stamp"), found.group("pid"), False)
+        if line is None and (first.isdigit() or first.isupper() or first == b"-"):
+            found = syslog(raw)
+            if found is not None:
+                process = found.group("host") + b"/" + found.group("pid")
+                line = Line(raw[found.end() :].rstrip(b"\r"), found.group("stamp"), process, True)
+        if line is None:
+            if held is not None and held.process is not None and not _NOT_A_CONTINUATION.match(raw):
+                held = held._replace(message=held.message + b" " + raw.strip())
+                continue
+            line = Line(raw, None, None, False)
+        if held is not None:
+            yield held
+        held = line
+    if held is not None:
+        yield held

@@ -1,0 +1,360 @@
+"""One session's collected lines, and its explanation (pure).
+
+The analyzer fills a ``Collected`` per session (a few evidence lines, counters, the raw Session
+Start/Params/Stop records); ``explain`` turns it into a ``SessionExplanation`` when the session has ended:
+outcome, figures, and, for a failure, the diagnosis (``diagnose.py``).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from aspdiag.fasp.errors import describe
+from aspdiag.tools.explain.diagnose import Evidence, diagnose
+
+MAX_EVIDENCE = 12
+MAX_TEXTS = 20
+
+_LINE_KEYS = {
+    b"Session Start": ("op", "status", "errcode", "errstr", "peer", "local", "tcp_port", "peerver"),
+    b"Session Params": ("user", "targetrate"),
+    b"Session Stop": ("status", "errcode", "errstr", "peer", "local", "tcp_port"),
+}
+_NEEDLES = {key: b" " + key.encode() + b"=" for keys in _LINE_KEYS.values() for key in keys}
+
+
+def field_value(record: bytes, key: str) -> str | None:
+    """The value of ``key=value`` or ``key="quoted value"`` in a FASP record (after its uuid)."""
+    needle = _NEEDLES.get(key) or b" " + key.encode() + b"="
+    at = record.find(needle)
+    if at < 0:
+        return None
+    at += len(needle)
+    if record[at : at + 1] == b'"':
+        end = record.find(b'"', at + 1)
+        return record[at + 1 : end if end >= 0 else len(record)].decode("utf-8", "replace")
+    end = record.find(b" ", at)
+    return record[at : end if end >= 0 else len(record)].decode("utf-8", "replace")
+
+
+def _raw(record: bytes, needle: bytes) -> bytes | None:
+    at = record.find(needle)
+    if at < 0:
+        return None
+    at += len(needle)
+    end = record.find(b" ", at)
+    return record[at : end if end >= 0 else len(record)]
+
+
+@dataclass(slots=True)
+class Collected:
+    """What the lines of one session said so far (bounded)."""
+
+    source: str
+    uuid: str | None
+    order: int
+    syslog: bool = False
+    stamp: bytes | None = None
+    """The first line's time stamp, decoded only when the session is explained."""
+    fields: dict[str, str] = field(default_factory=dict)
+    records: list[tuple[bytes, bytes]] = field(default_factory=list)
+    """(kind, text after the uuid) of its Session Start/Params/Stop records, parsed when explained."""
+    code: int | None = None
+    finals: list[str] = field(default_factory=list)
+    details: list[str] = field(default_factory=list)
+    evidence: list[str] = field(default_factory=list)
+    bytes: int | None = None
+    percent: int | None = None
+    progress: str | None = None
+    seconds: float | None = None
+    rate_kbps: int | None = None
+    completed: bool | None = None
+    files_ok: int = 0
+    files_failed: int = 0
+    losses: list[float] = field(default_factory=list)
+    rates_mbps: list[float] = field(default_factory=list)
+    exit_status: int | None = None
+    lines: int = 0
+    ended: bool = False
+    ended_at: int = 0
+    stopped: bool = False
+    """Console run: its ``Session Stop`` line was seen (a second one starts the next run)."""
+    exited: bool = False
+    """Console run: its ``ascp: ..., exiting.`` line was seen."""
+
+    def note(self, line: str) -> None:
+        if len(self.evidence) < MAX_EVIDENCE:
+            self.evidence.append(line.strip()[:400])
+
+    def moved(self, n: int) -> None:
+        self.bytes = n if self.bytes is None else max(self.bytes, n)
+
+    def final(self, message: str) -> None:
+        if message and message not in self.finals and len(self.finals) < MAX_TEXTS:
+            self.finals.append(message[:300])
+
+    def detail(self, message: str) -> None:
+        if message and message not in self.details and len(self.details) < MAX_TEXTS:
+            self.details.append(message[:300])
+
+    def absorb(self, other: Collected) -> None:
+        """Take over lines collected before this session's first record (ERR lines come first in ascp's
+        logs; console output of a run with ``-L-`` precedes the log records)."""
+        for m in other.finals:
+            self.final(m)
+        for m in other.details:
+            self.detail(m)
+        for line in other.evidence:
+            self.note(line)
+        if other.bytes is not None:
+            self.moved(other.bytes)
+        self.percent = other.percent if other.percent is not None else self.percent
+        self.progress = other.progress or self.progress
+        self.exit_status = other.exit_status if other.exit_status is not None else self.exit_status
+        self.code = self.code if self.code is not None else other.code
+        self.stamp = self.stamp or other.stamp
+        self.lines += other.lines
+
+    def counted(self) -> tuple[bool, str | None, str | None, bool] | None:
+        """For a session that will only be counted: (succeeded, peer address, user, server side), read
+        straight from its records; None when it needs the full explanation (it failed or said more)."""
+        if self.finals or self.details or self.files_failed or self.exit_status or self.completed is not None:
+            return None
+        status = peer = local = user = None
+        for kind, record in self.records:
+            if kind == b"Session Stop":
+                status = b" status=success" in record
+            elif kind == b"Session Start":
+                peer, local = _raw(record, b" peer="), _raw(record, b" local=")
+            elif kind == b"Session Params":
+                user = field_value(record, "user")
+        if not status:
+            return None
+        peer_address, _, peer_port = (peer or b"").rpartition(b":")
+        local_port = (local or b"").rpartition(b":")[2]
+        if peer_port.isdigit() and local_port.isdigit() and not (local or b"").startswith(b"0.0.0.0"):
+            server = _served(int(local_port)) and not _served(int(peer_port))
+        else:
+            server = self.syslog and not (peer_port.isdigit() and _served(int(peer_port)))
+        address = peer_address.strip(b"[]").decode("ascii", "replace") if peer_address else None
+        return True, address, user, server
+
+    def parsed(self) -> dict[str, str]:
+        """Its fields from its Session Start/Params/Stop records (later records win)."""
+        fields = dict(self.fields)
+        for kind, record in self.records:
+            for key in _LINE_KEYS.get(kind, ()):
+                value = field_value(record, key)
+                if value is not None:
+                    fields[key] = value
+        return fields
+
+
+@dataclass(frozen=True)
+class SessionExplanation:
+    """What one session did, why it failed (if it did) and what to do next."""
+
+    source: str
+    uuid: str | None
+    time: str | None
+    direction: str | None
+    user: str | None
+    peer_address: str | None
+    udp_port: int | None
+    tcp_port: int | None
+    target_rate_mbps: float | None
+    bytes: int | None
+    duration_s: float | None
+    rate_mbps: float | None
+    loss_pct: float | None
+    outcome: str
+    """success, partial, failed, or unknown (no end of session seen)."""
+    error_code: int | None
+    code_inferred: bool
+    """True when no line named the code and the knowledge base supplied the likely one."""
+    error_message: str
+    error_meaning: str
+    cause_id: str
+    cause: str
+    confidence: str
+    next_step: str
+    who: str
+    check_command: str | None
+    limit: str | None
+    """For a finished transfer: which limit it hit (target rate, loss, receiver/sender)."""
+    evidence: tuple[str, ...]
+    probe_summary: str | None = None
+    progress: str | None = None
+    """The last progress line (file, percent, size), when ascp printed one."""
+    reasoning: tuple[str, ...] = ()
+    """How the evidence was weighed (which code, which words, what progress)."""
+    side: str | None = None
+    """``server`` when this is the server's log of a client's session, ``client`` for the client's own."""
+
+
+@dataclass
+class ClientSummary:
+    """One client (peer address and user) as a server's operator sees it."""
+
+    peer: str
+    user: str
+    sessions: int = 0
+    succeeded: int = 0
+    failed: int = 0
+    bytes: int = 0
+    causes: Counter[str] = field(default_factory=Counter)
+    last_failure: str | None = None
+
+
+def endpoint(value: str | None) -> tuple[str | None, int | None]:
+    """(address, port) of ``address:port`` (``[v6]:port`` too)."""
+    if not value or ":" not in value:
+        return None, None
+    host, _, port = value.rpartition(":")
+    return host.strip("[]"), int(port) if port.isdigit() else None
+
+
+def _served(port: int) -> bool:
+    """A port a server listens on: below the ephemeral range, or FASP's 33001 and the ranges around it."""
+    return port < 32768 or 33001 <= port <= 33100
+
+
+def side(collected: Collected, fields: dict[str, str]) -> str | None:
+    """Whose log this is. The server's end of a session holds the well-known UDP port (33001) and sees the
+    client's ephemeral one; the client sees the server's. Without ports: syslog means a server (ascp on a
+    server logs there; clients log to their own files or the console)."""
+    _, local_port = endpoint(fields.get("local"))
+    _, peer_port = endpoint(fields.get("peer"))
+    local = fields.get("local", "")
+    if local_port and peer_port and not local.startswith("0.0.0.0") and _served(local_port) and not _served(peer_port):
+        return "server"
+    if peer_port and _served(peer_port) and (not local_port or not _served(local_port) or local.startswith("0.0.0.0")):
+        return "client"
+    if collected.uuid is None:
+        return "client"
+    return "server" if collected.syslog else None
+
+
+def outcome(collected: Collected, fields: dict[str, str]) -> str:
+    """success, partial, failed or unknown."""
+    status = fields.get("status")
+    failed = (
+        status == "failed"
+        or bool(collected.finals)
+        or collected.files_failed > 0
+        or collected.exit_status not in (None, 0)
+        or (collected.uuid is None and bool(collected.details))
+    )
+    if collected.completed is False or (collected.files_failed and collected.files_ok):
+        return "partial"
+    if failed:
+        return "failed"
+    if status == "success" or collected.completed or collected.files_ok:
+        return "success"
+    return "unknown"
+
+
+def _limit(target: float | None, achieved: float | None, loss: float | None) -> str | None:
+    if achieved is None:
+        return None
+    if target and achieved >= 0.8 * target:
+        return (
+            f"it ran at {achieved:.1f} Mbit/s, close to its target of {target:.1f}: the target rate (-l) was the "
+            "limit; raise it if the path and the receiver allow"
+        )
+    if loss is not None and loss >= 1.0:
+        return (
+            f"it lost {loss:.1f} % of its packets: the path (congestion, or UDP shaping) was the limit; a lower "
+            "-l may finish sooner"
+        )
+    if target:
+        return (
+            f"it ran at {achieved:.1f} Mbit/s, well below its target of {target:.1f} with little loss: the "
+            "receiver's disk, the sender, or a licence cap was the limit"
+        )
+    return None
+
+
+def _evidence(collected: Collected) -> tuple[str, ...]:
+    """Its evidence lines, with the record that ended it (kept raw until now: most sessions are only counted)."""
+    ending = [
+        f"FASP {kind.decode()} uuid={collected.uuid}{record.decode('utf-8', 'replace')}"
+        for kind, record in collected.records
+        if kind == b"Session Stop" or (kind == b"Session Start" and b" status=failed" in record)
+    ]
+    return (*collected.evidence, *ending[-1:])[: MAX_EVIDENCE + 1]
+
+
+def explain(collected: Collected, fields: dict[str, str] | None = None) -> SessionExplanation:
+    """Turn one collected session into its explanation (pure)."""
+    fields = collected.parsed() if fields is None else fields
+    result = outcome(collected, fields)
+    peer_address, udp_port = endpoint(fields.get("peer"))
+    whose = side(collected, fields)
+    peerver = fields.get("peerver")
+    finals = tuple(collected.finals)
+    details = tuple(collected.details) + (
+        (f"exit status {collected.exit_status}",) if collected.exit_status not in (None, 0, 1) else ()
+    )
+    diagnosis = None
+    if result != "success":
+        diagnosis = diagnose(
+            Evidence(
+                code=collected.code,
+                finals=finals,
+                details=details,
+                bytes_moved=collected.bytes,
+                peer_reached=None if peerver is None else peerver not in ("-", ""),
+                outcome=result,
+                server_side=whose == "server",
+            )
+        )
+    code = diagnosis.code if diagnosis else None
+    meaning = describe(code)
+    tcp_text = fields.get("tcp_port", "")
+    tcp_port = int(tcp_text) if tcp_text.isdigit() else None
+    target_text = fields.get("targetrate", "")
+    target = int(target_text) / 1e6 if target_text.isdigit() else None
+    achieved = None
+    if collected.bytes and collected.seconds:
+        achieved = collected.bytes * 8 / collected.seconds / 1e6
+    elif collected.rate_kbps:
+        achieved = collected.rate_kbps / 1000
+    elif collected.rates_mbps:
+        achieved = collected.rates_mbps[-1]
+    loss = max(collected.losses) if collected.losses else None
+    check = None
+    if peer_address and whose != "server" and (diagnosis is None or diagnosis.check in ("tcp", "udp", "dns")):
+        check = f"aspdiag check {peer_address} --ssh-port {tcp_port or '22,33001'} --udp-port {udp_port or 33001}"
+    return SessionExplanation(
+        source=collected.source,
+        uuid=collected.uuid,
+        time=collected.stamp.decode("utf-8", "replace") if collected.stamp else None,
+        direction=fields.get("op"),
+        user=fields.get("user"),
+        peer_address=peer_address,
+        udp_port=udp_port,
+        tcp_port=tcp_port,
+        target_rate_mbps=target,
+        bytes=collected.bytes,
+        duration_s=collected.seconds,
+        rate_mbps=round(achieved, 3) if achieved is not None else None,
+        loss_pct=loss,
+        outcome=result,
+        error_code=code,
+        code_inferred=diagnosis.code_inferred if diagnosis else False,
+        error_message=next((m for m in finals if m), next((m for m in details if m), "")),
+        error_meaning=meaning.message if meaning else "",
+        cause_id=diagnosis.cause_id if diagnosis else "ok",
+        cause=diagnosis.cause if diagnosis else "the transfer completed",
+        confidence=diagnosis.confidence if diagnosis else "high",
+        next_step=diagnosis.next_step if diagnosis else "nothing to fix",
+        who=diagnosis.who if diagnosis else "-",
+        check_command=check,
+        limit=_limit(target, achieved, loss) if result in ("success", "partial") else None,
+        evidence=_evidence(collected),
+        progress=collected.progress,
+        reasoning=diagnosis.reasoning if diagnosis else (),
+        side=whose,
+    )

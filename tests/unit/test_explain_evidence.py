@@ -1,0 +1,154 @@
+"""Issue 17: evidence ranked by strength (code > Session Stop fields > progress > keywords), one FASP table shared
+with the transfer diagnosis, and the real wording of public reports (tests/data/explain/real)."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from aspdiag.fasp.errors import error_table, failure_channel
+from aspdiag.tools.explain.analyze import Analyzer, SessionExplanation
+from aspdiag.tools.explain.diagnose import Evidence, diagnose, knowledge
+from aspdiag.tools.explain.run import explain_inputs
+
+REAL = Path(__file__).resolve().parents[1] / "data" / "explain" / "real"
+MANIFEST = json.loads((REAL / "manifest.json").read_text(encoding="utf-8"))
+
+
+def explain_text(text: str) -> list[SessionExplanation]:
+    analyzer = Analyzer()
+    analyzer.feed_chunk("input", text.encode())
+    return analyzer.results()
+
+
+# -- the defects measured on main ----------------------------------------------------------------------------
+
+
+def test_zero_bytes_then_data_timeout_is_udp_not_a_stall():
+    """0 %, 0 KB, then a data-transfer timeout: the session started but no data packet ever arrived."""
+    (s,) = explain_text(
+        "big.tar   0%   0KB   0.0Kb/s    --:-- ETA\r\nSession Stop  (Error: Session data transfer timeout)\n"
+    )
+    assert (s.cause_id, s.confidence, s.bytes) == ("udp", "high", 0)
+    assert "lower -l" not in s.next_step and "UDP 33001" in s.next_step
+    assert any("0 bytes moved" in r for r in s.reasoning)
+
+
+def test_data_timeout_after_data_moved_is_a_stall():
+    (s,) = explain_text(
+        "big.tar  20%  200MB 80Mb/s  10:00 ETA\r\nSession Stop  (Error: Session data transfer timeout)\n"
+    )
+    assert (s.cause_id, s.bytes, s.progress) == ("stall", 200 * 2**20, "big.tar 20% 200MB")
+
+
+def test_data_timeout_without_progress_figures_is_low_confidence():
+    (s,) = explain_text("Session Stop  (Error: Session data transfer timeout)\n")
+    assert (s.cause_id, s.confidence) == ("stall", "low")
+    assert any("cannot tell" in r for r in s.reasoning)
+
+
+def test_explicit_code_outranks_a_free_text_timeout_line():
+    """An ERR line saying 'timed out' must not outrank errcode=15 on the same session's Session Stop."""
+    log = (
+        "2024-03-01 10:00:00 [1a2b-0001] LOG FASP Session Start uuid=11111111-2222-3333-4444-555555555515 op=recv "
+        "status=started peer=203.0.113.10:33001 tcp_port=33001\n"
+        "2024-03-01 10:00:30 [1a2b-0001] ERR Connection timed out\n"
+        "2024-03-01 10:00:31 [1a2b-0001] LOG FASP Session Stop uuid=11111111-2222-3333-4444-555555555515 op=recv "
+        'status=failed errcode=15 errstr="Timeout establishing data connection"\n'
+    )
+    (s,) = explain_text(log)
+    assert (s.cause_id, s.error_code, s.code_inferred) == ("udp", 15, False)
+
+
+def test_progress_figures_fill_bytes():
+    (s,) = explain_text("data.bin   20%  200MB  95.0Mb/s    01:00 ETA\r\nascp: Connection lost, exiting.\n")
+    assert s.bytes == 200 * 2**20 and s.progress == "data.bin 20% 200MB"
+    assert s.cause_id == "stall"  # the connection was lost after data had moved
+
+
+def test_code_44_is_decided_by_words_and_evidence():
+    """44 is channel 'session' in the shared table: TCP words make it SSH, a known peer makes it UDP, else
+    the answer says it cannot tell which."""
+
+    def evidence(peer_reached: bool | None, *details: str) -> Evidence:
+        finals = ("UDP session initiation fatal error",)
+        return Evidence(44, finals, details, None, peer_reached, "failed")
+
+    assert diagnose(evidence(None)).cause_id == "session-start"
+    assert diagnose(evidence(None)).confidence == "low"
+    assert diagnose(evidence(True)).cause_id == "udp"
+    assert diagnose(evidence(False, "Failed to open TCP connection for SSH")).cause_id == "ssh-port"
+
+
+def test_ascp_words_for_an_earlier_step_outrank_a_later_code():
+    """IBM/aspera-cli#95: TCP connect failed (err=110) yet the Session Start line says errcode=14 (UDP)."""
+    (s,) = explain_inputs([str(REAL / "aspera-cli-95-tcp.log")], io.BytesIO(b"")).sessions
+    assert (s.cause_id, s.error_code, s.confidence) == ("ssh-port", 14, "high")
+    assert any("never opened" in r and "peerver=-" in r for r in s.reasoning)
+
+
+def test_server_aborted_session_is_read_as_a_server_verdict():
+    """'Failed to authenticate' inside 'Server aborted session:' is the token check, not SSH authentication."""
+    (s,) = explain_text("Server aborted session: Docroot check failed: Failed to authenticate: : Error getting token\n")
+    assert s.cause_id == "unauthorized"
+
+
+# -- one FASP table ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("code", sorted(c for c, e in error_table().items() if e.channel and e.channel != "session"))
+def test_every_code_with_a_channel_leads_to_an_entry_of_that_channel(code):
+    entry = knowledge().for_code(code)
+    assert entry is not None and (entry.channel == error_table()[code].channel or code in entry.codes)
+
+
+def test_knowledge_base_channels_are_the_shared_tables():
+    channels = {e.channel for e in error_table().values()} | {""}
+    assert {e.channel for e in knowledge().entries} <= channels
+
+
+def test_failure_channel_is_shared_with_the_transfer_diagnosis():
+    from aspdiag.measurements.transfer.diagnose import diagnose as transfer_diagnose
+    from aspdiag.measurements.transfer.run import Direction, TransferOutcome, TransferResult
+
+    assert failure_channel(40, "Session data transfer timeout", 0) == "udp"
+    assert failure_channel(40, "Session data transfer timeout", 10) == "stall"
+    assert failure_channel(40, "Session data transfer timeout", None) == "stall"
+    assert failure_channel(14, "Failed to open TCP connection for SSH") == "ssh"
+    assert failure_channel(44, "UDP session initiation fatal error") == "session"
+    failed = TransferResult(
+        TransferOutcome.FAILED,
+        Direction.DOWNLOAD,
+        "ascp",
+        10,
+        20,
+        error_code=40,
+        error_message="Session data transfer timeout",
+        last_progress="probe 0% 0KB",
+    )
+    assert "stalled" not in transfer_diagnose(failed, [])  # 0 bytes moved: not a stall
+
+
+# -- real reports (held-out-like check) ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("sample", MANIFEST["samples"], ids=lambda s: s["file"])
+def test_real_report(sample):
+    """Every public report in the corpus gets the cause its thread established (one per session, in order)."""
+    report = explain_inputs([str(REAL / sample["file"])], io.BytesIO(b""))
+    assert [s.cause_id for s in report.sessions] == sample["expected"]
+    assert sample["url"].startswith("https://")
+
+
+def test_corpus_manifest_lists_every_sample():
+    listed = {s["file"] for s in MANIFEST["samples"]}
+    assert listed == {p.name for p in REAL.iterdir() if p.name != "manifest.json"}
+    assert {s["set"] for s in MANIFEST["samples"]} == {"dev", "held-out"}
+
+
+def test_no_confident_wrong_answer_on_unknown_wording():
+    (s,) = explain_text("Session Stop  (Error: Frobnication of the flux capacitor failed)\n")
+    assert s.cause_id == "unknown" and s.confidence == "low"

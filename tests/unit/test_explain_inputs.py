@@ -1,0 +1,182 @@
+"""Issue 17: rotated and compressed logs, server-side syslog with many clients, process attribution, the fast
+paths agreeing with the line-by-line path, bounded memory for many sessions."""
+
+from __future__ import annotations
+
+import bz2
+import gzip
+import io
+import lzma
+from pathlib import Path
+
+from aspdiag.cli import main
+from aspdiag.tools.explain.analyze import MAX_KEPT_OK, Analyzer
+from aspdiag.tools.explain.read import InputFile, expand, in_rotation_order, rotation_key
+from aspdiag.tools.explain.run import explain_inputs
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "explain"
+UUID = "aaaaaaaa-2222-3333-4444-{:012d}"
+
+
+def run(*paths: Path | str):
+    return explain_inputs([str(p) for p in paths], io.BytesIO(b""))
+
+
+def server_lines(n: int, fail_every: int = 3, first: int = 0) -> str:
+    """A server's syslog: sshd and kernel lines around n ascp sessions from several clients (ephemeral ports)."""
+    out = []
+    for i in range(n):
+        uuid, pid, client = UUID.format(first + i), 1000 + i, f"198.51.100.{i % 4}"
+        stamp = f"Mar  4 10:{i // 60 % 60:02d}:{i % 60:02d} dtn1"
+        out.append(f"{stamp} kernel: [UFW BLOCK] IN=eth0 SRC=203.0.113.9 DST=192.0.2.10 PROTO=TCP DPT=23\n")
+        out.append(f"{stamp} sshd[{pid}]: Accepted publickey for xfer{i % 2} from {client} port 5{i:04d} ssh2\n")
+        out.append(
+            f"{stamp} ascp[{pid}]: LOG FASP Session Start uuid={uuid} op=send status=started local=192.0.2.10:33001 "
+            f"peer={client}:{40000 + i} tcp_port=22 peerver=4.4.1\n"
+        )
+        out.append(
+            f'{stamp} ascp[{pid}]: LOG FASP Session Params uuid={uuid} user="xfer{i % 2}" targetrate=100000000\n'
+        )
+        if i % fail_every == 0:
+            out.append(f"{stamp} ascp[{pid}]: ERR Data transfer timed out\n")
+            out.append(
+                f"{stamp} ascp[{pid}]: LOG FASP Session Stop uuid={uuid} op=send status=failed errcode=15 "
+                f'errstr="Timeout establishing data connection" peer={client}:{40000 + i}\n'
+            )
+        else:
+            out.append(
+                f"{stamp} ascp[{pid}]: LOG FASP Transfer Stop uuid={uuid} op=send status=success "
+                f'file="/d/f{i}" size=1000 start_byte=0 rate=10.00Mbps elapsed=0.01s loss=0.00 rexreqs=0\n'
+            )
+            out.append(f"{stamp} ascp[{pid}]: LOG FASP Session Stop uuid={uuid} op=send status=success\n")
+    return "".join(out)
+
+
+def test_rotation_order():
+    names = ["log", "log.1", "log.2.gz", "log.3.gz", "other.log"]
+    ordered = [f.name for f in in_rotation_order([InputFile(n, 0) for n in names])]
+    assert ordered == ["log.3.gz", "log.2.gz", "log.1", "log", "other.log"]
+    assert rotation_key("aspera-scp-transfer.1.log") < rotation_key("aspera-scp-transfer.0.log")
+    assert rotation_key("aspera-scp-transfer.0.log") < rotation_key("aspera-scp-transfer.log")
+    assert rotation_key("messages-20240301.gz") < rotation_key("messages-20240308") < rotation_key("messages")
+
+
+def test_compressed_rotated_logs_are_read_in_order(tmp_path):
+    """A session that starts in log.2.gz and ends in log (logrotate with compress) is one session."""
+    start, stop = DATA.joinpath("udp-14.log").read_text().splitlines(keepends=True)
+    (tmp_path / "aspera-scp-transfer.log.2.gz").write_bytes(gzip.compress(start.encode()))
+    (tmp_path / "aspera-scp-transfer.log.1").write_bytes(b"")
+    (tmp_path / "aspera-scp-transfer.log").write_text(stop)
+    files, _ = expand([str(tmp_path)])
+    assert [Path(f.name).name for f in files][0] == "aspera-scp-transfer.log.2.gz"
+    report = run(tmp_path)
+    assert [(s.cause_id, s.error_code, s.peer_address) for s in report.sessions] == [("udp", 14, "203.0.113.10")]
+
+
+def test_bz2_and_xz_are_read_like_gz(tmp_path):
+    text = DATA.joinpath("syslog-interleaved.log").read_bytes()
+    (tmp_path / "a.bz2").write_bytes(bz2.compress(text))
+    (tmp_path / "b.xz").write_bytes(lzma.compress(text))
+    (tmp_path / "c").write_bytes(gzip.compress(text))  # recognised by its magic bytes, not its name
+    for name in ("a.bz2", "b.xz", "c"):
+        report = run(tmp_path / name)
+        assert sorted(s.outcome for s in report.sessions) == ["failed", "success"], name
+
+
+def test_compressed_stdin(tmp_path, capsys, monkeypatch):
+    data = gzip.compress(DATA.joinpath("udp-15.txt").read_bytes())
+    report = explain_inputs(["-"], io.BufferedReader(io.BytesIO(data)))
+    assert [s.cause_id for s in report.sessions] == ["udp"]
+
+
+def test_truncated_gz_keeps_what_was_read(tmp_path):
+    data = gzip.compress(server_lines(3000).encode())  # about 2 MB: several reads before the damage
+    (tmp_path / "messages.1.gz").write_bytes(data[: len(data) * 2 // 3])
+    report = run(tmp_path / "messages.1.gz")
+    assert report.sessions_total > 0
+    assert any("part-way" in reason for _, reason in report.problems)
+
+
+def test_gz_is_no_longer_rejected_as_binary(tmp_path, capsys):
+    (tmp_path / "ascp.log.gz").write_bytes(gzip.compress(DATA.joinpath("auth-19.txt").read_bytes()))
+    assert main(["explain", str(tmp_path / "ascp.log.gz"), "-f", "json"]) == 1
+    assert '"cause_id": "auth"' in capsys.readouterr().out
+
+
+def test_server_syslog_summary_per_client(tmp_path):
+    log = tmp_path / "messages"
+    log.write_text(server_lines(12))
+    report = run(log)
+    assert report.server_side and report.sessions_total == 12
+    assert report.outcomes == {"failed": 4, "success": 8}
+    clients = {(c.peer, c.user): c for c in report.clients}
+    first = clients[("198.51.100.0", "xfer0")]  # sessions 0, 4 and 8; 0 fails
+    assert (first.sessions, first.succeeded, first.failed, dict(first.causes)) == (3, 2, 1, {"udp": 1})
+    failed = [s for s in report.sessions if s.outcome == "failed"]
+    assert {s.side for s in failed} == {"server"} and all(s.user in ("xfer0", "xfer1") for s in failed)
+    assert all("client" in s.next_step for s in failed)  # the operator's view of a UDP failure
+    assert all(s.check_command is None for s in failed)  # no 'aspdiag check <client>' from the server
+
+
+def test_iso_syslog_and_hosts_keep_processes_apart():
+    analyzer = Analyzer()
+    iso = server_lines(2).replace("Mar  4 10:00:0", "2024-03-04T10:00:0").replace(" dtn1 ", " dtn2 ")
+    analyzer.feed_chunk("iso", iso.encode())  # the same pids on another host, in the same input order
+    analyzer.feed_chunk("bsd", server_lines(2, first=100).encode())
+    assert [s.outcome for s in analyzer.results()] == ["failed", "success", "failed", "success"]
+
+
+def test_error_lines_belong_to_their_process():
+    """Two interleaved sessions in one file log: each ERR line goes to its own process's session."""
+    log = (
+        "2024-03-01 10:00:00 [aaa-1] LOG FASP Session Start uuid=11111111-2222-3333-4444-000000000001 op=recv "
+        "status=started peer=203.0.113.1:33001\n"
+        "2024-03-01 10:00:00 [bbb-1] LOG FASP Session Start uuid=11111111-2222-3333-4444-000000000002 op=recv "
+        "status=started peer=203.0.113.2:33001\n"
+        "2024-03-01 10:00:01 [aaa-2] ERR Disk write failed (No space left on device)\n"
+        "2024-03-01 10:00:02 [bbb-2] ERR Remote host is not who we expected\n"
+        "2024-03-01 10:00:03 [aaa-1] LOG FASP Session Stop uuid=11111111-2222-3333-4444-000000000001 status=failed\n"
+        "2024-03-01 10:00:03 [bbb-1] LOG FASP Session Stop uuid=11111111-2222-3333-4444-000000000002 status=failed\n"
+    )
+    analyzer = Analyzer()
+    analyzer.feed_chunk("x", log.encode())
+    assert [s.cause_id for s in analyzer.results()] == ["disk", "host-key"]
+
+
+def test_fast_paths_agree_with_line_by_line():
+    """The chunk-wide search (syslog, file form) and the line-by-line path give the same explanations."""
+    for text in (server_lines(40), DATA.joinpath("slow.log").read_text() * 1):
+        fast, slow = Analyzer(), Analyzer()
+        fast.feed_chunk("x", text.encode() * 1)
+        for line in text.splitlines():
+            slow.feed("x", line)
+        pick = [(s.uuid, s.outcome, s.cause_id, s.bytes, s.user, s.peer_address) for s in fast.results()]
+        assert pick == [(s.uuid, s.outcome, s.cause_id, s.bytes, s.user, s.peer_address) for s in slow.results()]
+
+
+def test_file_form_fast_path_on_a_big_log():
+    """A file-form chunk big enough for the fast path (> 64 KiB) with a failing session in it."""
+    text = DATA.joinpath("slow.log").read_text()
+    body = "".join(text.replace("555555555577", f"{i:012d}") for i in range(300))
+    analyzer = Analyzer()
+    analyzer.feed_chunk("x", (body + DATA.joinpath("udp-14.log").read_text()).encode())
+    results = analyzer.results()
+    assert analyzer.sessions_total == 301 and [s.cause_id for s in results if s.outcome == "failed"] == ["udp"]
+
+
+def test_many_sessions_are_counted_not_all_listed():
+    analyzer = Analyzer()
+    analyzer.feed_chunk("x", server_lines(MAX_KEPT_OK + 400, fail_every=100).encode())
+    results = analyzer.results()
+    assert analyzer.sessions_total == MAX_KEPT_OK + 400
+    assert sum(s.outcome == "failed" for s in results) == analyzer.outcomes["failed"]  # every failure kept
+    assert sum(s.outcome == "success" for s in results) == MAX_KEPT_OK
+    assert sum(c.sessions for c in analyzer.clients()) == MAX_KEPT_OK + 400
+
+
+def test_server_summary_rendered(tmp_path, capsys):
+    log = tmp_path / "messages"
+    log.write_text(server_lines(6))
+    assert main(["explain", str(log), "-f", "markdown"]) == 1
+    out = capsys.readouterr().out
+    assert "## Clients (server's view)" in out and "| 198.51.100.0 | xfer0 |" in out
