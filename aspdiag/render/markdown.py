@@ -10,6 +10,7 @@ from aspdiag.core.model import Report
 from aspdiag.render.layout import (
     CHANGE_REQUEST_COLUMNS,
     change_request_cells,
+    changes_section,
     environment_rows,
     ordered_sections,
     overview,
@@ -56,6 +57,11 @@ def render_markdown(report: Report) -> str:
     ]
     if report.interrupted:
         out += ["> **Interrupted:** this report holds only what was measured before Ctrl-C.", ""]
+    changes = changes_section(report)
+    if changes is not None:
+        out += [f"## {changes.title}", ""]
+        for block in changes.blocks:
+            out += block_lines(block)
     out += ["## Firewall change request", ""]
     if report.change_request:
         out += ["One row per rule needed, only for what is really blocked.", ""]
