@@ -78,11 +78,14 @@ class ToolRun:
 
 def _dependency_tops(root: str) -> set[Path]:
     """Top-level package directories and modules of every installed runtime dependency of ``root``."""
+    import tomllib
     from importlib import metadata
 
     tops: set[Path] = set()
     seen: set[str] = set()
-    stack = [root]
+    # The working tree's declared dependencies too: the installed metadata may predate a new one.
+    declared = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]["dependencies"]
+    stack = [root, *declared]
     while stack:
         name = re.split(r"[ ;<>=!~\[(]", stack.pop(), maxsplit=1)[0].lower().replace("_", "-")
         if name in seen:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import stat
 import tempfile
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
@@ -69,6 +70,11 @@ class HistoryError(ConfigError):
     default_hint = "give another --history PATH, or --no-history"
 
 
+class HistoryUnavailable(HistoryError):
+    """The database cannot be reached (no permission, cannot be created): an environment problem, which the
+    CLI reports as a warning for the default location."""
+
+
 def default_history_path() -> Path:
     """``history.sqlite`` in the user's data directory (``~/.local/share/aspdiag`` on Linux, XDG_DATA_HOME
     honoured)."""
@@ -88,13 +94,13 @@ class HistoryEntry:
 def _inspect(path: Path) -> None:
     """Raise HistoryError unless ``path`` is a regular file that reads as our database (nothing written)."""
     shown = str(path)
-    if not path.is_file():
-        raise HistoryError(f"history database {shown!r} is not a regular file")
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):  # before open(): a FIFO would block it
+            raise HistoryError(f"history database {shown!r} is not a regular file")
         with open(path, "rb") as fh:
             header = fh.read(100)
     except OSError as exc:
-        raise HistoryError(f"cannot read the history database {shown!r}: {exc.strerror or exc}") from None
+        raise HistoryUnavailable(f"cannot read the history database {shown!r}: {exc.strerror or exc}") from None
     if len(header) < 100 or not header.startswith(HEADER):
         what = "is empty" if not header else "is not an SQLite database"
         raise HistoryError(
@@ -194,7 +200,7 @@ class HistoryStore:
         except HistoryError:
             raise
         except OSError as exc:
-            raise HistoryError(f"cannot use the history database {str(path)!r}: {exc.strerror or exc}") from None
+            raise HistoryUnavailable(f"cannot use the history database {str(path)!r}: {exc.strerror or exc}") from None
         except sqlite3.DatabaseError as exc:
             raise HistoryError(f"cannot use the history database {str(path)!r}: {exc}") from None
         return cls(path, db)
@@ -203,8 +209,11 @@ class HistoryStore:
     def read(cls, path: Path) -> HistoryStore | None:
         """The database at ``path`` opened read-only (None when there is none; nothing is created or
         changed); HistoryError when the file is not ours or cannot be used."""
-        if not path.exists():
-            return None
+        try:
+            if not path.exists():
+                return None
+        except OSError as exc:
+            raise HistoryUnavailable(f"cannot read the history database {str(path)!r}: {exc.strerror or exc}") from None
         _inspect(path)
         try:
             db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)

@@ -40,16 +40,15 @@ def open_history(path: Path | None, no_history: bool) -> HistoryStore | None:
     damaged is a HistoryError (exit 2); a default location that cannot be created is a warning."""
     if no_history:
         return None
-    from aspdiag.adapters.history import HistoryError, HistoryStore, default_history_path
+    from aspdiag.adapters.history import HistoryStore, HistoryUnavailable, default_history_path
 
     if path is not None:
         return HistoryStore.open(path)
-    default = default_history_path()
     try:
-        return HistoryStore.open(default)
-    except HistoryError as exc:
-        if default.exists():
-            raise  # ours to refuse, never to replace: the user must look at it
+        return HistoryStore.open(default_history_path())
+    except HistoryUnavailable as exc:
+        # Like an unwritable ./reports/: the check still runs. A file that is there but not our database
+        # (HistoryError) is refused instead: the user must look at it; it is never replaced.
         typer.echo(f"aspdiag: warning: no history is kept ({exc}); use --history PATH or --no-history", err=True)
         return None
 
