@@ -79,7 +79,8 @@ def history_svg(points: Sequence[CheckSummary], title: str = "") -> str:
     has_rate = any(r is not None for r in rates)
     left, cell_h, top = 230, 18, 24
     cell_w = max(6.0, min(28.0, 720 / len(points)))
-    width = int(left + cell_w * len(points) + 20)
+    # At least 780 wide: the viewBox scales to the page, so a narrow one would blow the text up.
+    width = max(780, int(left + cell_w * len(points) + 20))
     rate_h = 90 if has_rate else 0
     height = top + cell_h * len(chart_rows) + rate_h + 40
 
@@ -89,8 +90,8 @@ def history_svg(points: Sequence[CheckSummary], title: str = "") -> str:
     label = title or f"History of {points[-1].target}"
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" aria-label="{e(label)}">',
-        f'<text x="{left}" y="14" font-size="11" fill="#57606a">{e(points[0].started_utc[:16])} UTC … '
-        f"{e(points[-1].started_utc[:16])} UTC, {len(points)} checks</text>",
+        f'<text x="{left}" y="14" font-size="11" fill="#57606a">{e(points[0].started_utc[:16].replace("T", " "))} '
+        f"UTC … {e(points[-1].started_utc[:16].replace('T', ' '))} UTC, {len(points)} checks</text>",
     ]
     for r, row in enumerate(chart_rows):
         y = top + r * cell_h
@@ -111,7 +112,7 @@ def history_svg(points: Sequence[CheckSummary], title: str = "") -> str:
             if r is not None
         ]
         parts.append(
-            f'<line x1="{left}" y1="{base}" x2="{width - 20}" y2="{base}" stroke="#57606a"/>'
+            f'<line x1="{left}" y1="{base}" x2="{left + cell_w * len(points):.1f}" y2="{base}" stroke="#57606a"/>'
             f'<text x="{left - 6}" y="{base - rate_h + 24}" font-size="11" text-anchor="end">rate, Mbit/s</text>'
             f'<text x="{left - 6}" y="{base - rate_h + 38}" font-size="10" text-anchor="end" fill="#57606a">'
             f"peak {peak:.1f}</text>"
