@@ -129,6 +129,7 @@ def _aspdiag(lab: Lab, case: Case, method: str, python: tuple[str, str]) -> dict
         "-f",
         "json",
         "--no-reports",
+        "--no-history",
         "--method",
         method,
         "--timeout",
@@ -503,6 +504,7 @@ def _path_bench() -> list[str]:
                 lab.exec("client", ["ip", "route", "flush", "cache"])
                 lab.exec("client", ["ip", "-6", "route", "flush", "cache"])
                 argv = [sys.executable, "-m", "aspdiag", "check", target, "--path", "-f", "json", "--no-reports"]
+                argv.append("--no-history")
                 wall, result = _timed(lab, argv, env=env, cwd="/tmp")
                 p = json.loads(result.stdout)["path"][0]
                 right = (
@@ -599,7 +601,7 @@ def _capacity_bench() -> list[str]:
             interpreter, pythonpath = root if as_root else nobody
             env = {"PATH": "/usr/sbin:/usr/bin:/sbin:/bin", "PYTHONPATH": pythonpath}
             argv = [interpreter, "-m", "aspdiag", "check", ADDR.server4, "--capacity", "--max-rate", f"{cap:g}"]
-            argv += ["-f", "json", "--no-reports"]
+            argv += ["-f", "json", "--no-reports", "--no-history"]
             time.sleep(1.5)  # let the previous case's bucket refill and queues drain
             _wall, result = _timed(lab, argv, env=env, cwd="/tmp", user=None if as_root else "nobody")
             c = json.loads(result.stdout)["capacity"][0]

@@ -29,6 +29,13 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.lab)
 
 
+@pytest.fixture(autouse=True)
+def _private_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test gets its own user data directory: a check run in-process records its history there, never
+    in the real ~/.local/share/aspdiag."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("data")))
+
+
 @pytest.fixture(scope="session")
 def lab() -> Iterator[Lab]:
     """One lab for the session; skipped with the reason when it cannot be built (failed in CI)."""
@@ -71,11 +78,14 @@ class ToolRun:
 
 def _dependency_tops(root: str) -> set[Path]:
     """Top-level package directories and modules of every installed runtime dependency of ``root``."""
+    import tomllib
     from importlib import metadata
 
     tops: set[Path] = set()
     seen: set[str] = set()
-    stack = [root]
+    # The working tree's declared dependencies too: the installed metadata may predate a new one.
+    declared = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]["dependencies"]
+    stack = [root, *declared]
     while stack:
         name = re.split(r"[ ;<>=!~\[(]", stack.pop(), maxsplit=1)[0].lower().replace("_", "-")
         if name in seen:
@@ -170,6 +180,7 @@ def run_aspdiag(
 ) -> ToolRun:
     """Run ``python -m aspdiag ARGS`` in the lab's client namespace (as ``user`` when given)."""
     interpreter, pythonpath = python or (sys.executable, str(REPO))
+    # HOME (and so the user data directory, where a check records its history) is the run's own directory.
     env = {"PATH": SAFE_PATH, "PYTHONPATH": pythonpath, "LANG": "C.UTF-8", "HOME": str(cwd)}
     result = lab.exec("client", [interpreter, "-m", "aspdiag", *args], user=user, env=env, cwd=cwd, timeout=timeout)
     return ToolRun(result.returncode, result.stdout, result.stderr, cwd)

@@ -143,8 +143,14 @@ class SshConnection:
         try:
             sock.settimeout(connect_timeout_s)
             started = time.monotonic()
+            reset_at_once = False
             try:
                 sock.connect(sockaddr)
+            except ConnectionResetError:
+                # The handshake completed and the server reset the connection before connect() returned (a
+                # busy client machine, a server that refuses at once): a reset after the handshake, not a
+                # failed handshake.
+                reset_at_once = True
             except TimeoutError as exc:
                 raise SshConnectError(ConnectFailure.TIMEOUT, f"no answer within {connect_timeout_s:g} s") from exc
             except ConnectionRefusedError as exc:
@@ -161,6 +167,10 @@ class SshConnection:
             sock.close()
             raise
         conn = cls(sock, address, port, handshake_ms, client_ident)
+        if reset_at_once:
+            conn._peer_reset = True
+            conn.banner = ServerBanner(BannerOutcome.RESET, 0.0)
+            return conn
         try:
             conn.congestion_control = (
                 sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_CONGESTION, 16).split(b"\0", 1)[0].decode()

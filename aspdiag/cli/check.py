@@ -13,6 +13,7 @@ import typer
 from rich.console import Console
 
 from aspdiag.cli.common import ForceOption, use_color
+from aspdiag.cli.history import HistoryOption, NoHistoryOption, open_history, record_check
 from aspdiag.cli.responder import read_key
 from aspdiag.core.config import (
     DEFAULT_TCP_PORTS,
@@ -285,6 +286,8 @@ def check_command(
     no_encryption: Annotated[
         bool, typer.Option("--no-encryption", help="ascp -T (some servers refuse stronger encryption).")
     ] = False,
+    history: HistoryOption = None,
+    no_history: NoHistoryOption = False,
     no_color: Annotated[bool, typer.Option("--no-color", help="No colours (also honoured: NO_COLOR).")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Log details and show tracebacks on errors.")] = False,
 ) -> None:
@@ -292,7 +295,9 @@ def check_command(
 
     HOST may also name a preset (e.g. 'ena'; see 'aspdiag presets').
 
-    Writes `reports/<host>-<UTC time>.html`, `.md` and `.json` unless --no-reports.
+    Writes `reports/<host>-<UTC time>.html`, `.md` and `.json` unless --no-reports, and records the check in
+    the history database (see 'aspdiag history'); the report shows what changed since the last check of the
+    same target from this machine.
     """
     preset = find_preset(host, presets)
     port_of_responder = validate_port(responder_port, option="--responder-port")
@@ -345,7 +350,7 @@ def check_command(
             ),
         )
     config = replace(config, command=_reproduce_command(config))
-    finish(config, output, output_format, force, reports_dir, no_reports, quiet, no_color, redact)
+    finish(config, output, output_format, force, reports_dir, no_reports, quiet, no_color, redact, history, no_history)
 
 
 def finish(
@@ -358,8 +363,11 @@ def finish(
     quiet: bool,
     no_color: bool,
     redact: bool,
+    history: Path | None = None,
+    no_history: bool = True,
 ) -> None:
-    """Open every destination first (bad paths fail fast with exit 2), run the check, write and print."""
+    """Open every destination first (bad paths fail fast with exit 2), run the check, compare it with the
+    history and record it, write and print."""
     file_format: OutputFormat | None = None
     if output is not None:
         check_output(output, force=force)
@@ -376,7 +384,11 @@ def finish(
                 "(use --reports-dir DIR)",
                 err=True,
             )
+    store = open_history(history, no_history)
     report = run_check(config, quiet=quiet, no_color=no_color)
+    if store is not None:
+        with store:
+            report = record_check(store, report)
     if redact:
         from aspdiag.report.redact import redact as redact_report
 

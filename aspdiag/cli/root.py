@@ -13,7 +13,7 @@ from typing import Annotated
 import typer
 
 from aspdiag import __version__
-from aspdiag.cli import catalog, check, explain, info, report, responder, run, watch
+from aspdiag.cli import catalog, check, explain, exporter, history, info, report, responder, run, watch
 from aspdiag.core.errors import AspdiagError, ConfigError
 from aspdiag.core.exit_codes import ExitCode
 
@@ -87,6 +87,8 @@ app.command("watch")(watch.watch_command)
 app.command("run", context_settings={"allow_interspersed_args": False})(run.run_command)
 app.command("status")(run.status_command)
 app.command("responder")(responder.responder_command)
+app.command("history")(history.history_command)
+app.command("exporter")(exporter.exporter_command)
 
 report_app = typer.Typer(
     help="Re-render or merge saved JSON reports.",

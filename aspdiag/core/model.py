@@ -16,6 +16,7 @@ from enum import IntEnum, StrEnum
 from typing import Any, ClassVar
 
 from aspdiag.core.codec import SKIP, Address, Port, at
+from aspdiag.core.history import Changes
 
 SCHEMA_VERSION = "2"
 """Version of the JSON report layout. Readers accept this and every older version they know (2 added the verdict
@@ -319,6 +320,9 @@ class Report:
     change_request: tuple[RuleRequest, ...] = ()
     recommendations: Recommendations = Recommendations()
     schema_version: str = SCHEMA_VERSION
+    changes: Changes | None = None
+    """What changed since the last check of the same target from the same vantage point (None: no history
+    was kept). Added by the CLI from the history database after the verdict; not part of the verdict."""
 
     @property
     def tool_name(self) -> str:

@@ -16,6 +16,7 @@ from aspdiag.core.model import PortState, Report, Severity
 from aspdiag.render.layout import (
     CHANGE_REQUEST_COLUMNS,
     change_request_cells,
+    changes_section,
     environment_rows,
     finding_suffix,
     operator_notes,
@@ -112,6 +113,11 @@ def render_html(report: Report) -> str:
     ]
     if report.interrupted:
         out.append("<p><b>Interrupted:</b> this report holds only what was measured before Ctrl-C.</p>")
+    changes = changes_section(report)
+    if changes is not None:
+        out.append(f'<section id="changes"><h2>{_e(changes.title)}</h2>')
+        out += [block_html(block) for block in changes.blocks]
+        out.append("</section>")
     out.append('<section id="change-request"><h2>Firewall change request</h2>')
     if report.change_request:
         out.append(

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from aspdiag.core.measurement import Cell, Section
+from aspdiag.core.measurement import Block, Cell, Chart, Items, Line, Paragraph, Section
 from aspdiag.core.model import Audience, Family, Finding, Report, RuleRequest
 from aspdiag.engine.registry import MEASUREMENTS
+from aspdiag.render.charts import history_svg
+from aspdiag.report.changes import when
 
 CHANGE_REQUEST_COLUMNS = (
     "#",
@@ -22,6 +24,37 @@ CHANGE_REQUEST_COLUMNS = (
     "Evidence",
 )
 """Column titles of the change-request table, the same in every report format."""
+
+
+def changes_section(report: Report) -> Section | None:
+    """What changed since the last check of the same target from the same vantage point (shown right after
+    the verdict); None when no history was kept."""
+    changes = report.changes
+    if changes is None:
+        return None
+    target = report.target.display
+    if changes.previous_utc is None:
+        text = f"First check of {target} recorded from {changes.vantage.text}: the next one will show what changed."
+        return Section(
+            "changes", "Changed since the last check", (Paragraph(text, muted=True),), (Line(text, dim=True),)
+        )
+    since = when(changes.previous_utc)
+    intro = f"Compared with the last check of {target} from {changes.vantage.text}, on {since}"
+    blocks: list[Block] = []
+    terminal: list[Line] = []
+    if changes.items:
+        blocks.append(Paragraph(f"{intro}:"))
+        blocks.append(Items(tuple(c.text for c in changes.items)))
+        terminal.append(Line("", bold_prefix=f"Changed since {since}:"))
+        tones = {True: "bad", False: "ok", None: "info"}
+        terminal += [Line(f"  {c.text}", tone=tones[c.worse]) for c in changes.items]
+    else:
+        text = f"{intro}: nothing changed beyond noise (RTT within max(20 %, 5 ms), rates within 20 %)."
+        blocks.append(Paragraph(text))
+        terminal.append(Line(f"No change since {since} (from {changes.vantage.text}).", dim=True))
+    if len(changes.timeline) > 1:
+        blocks.append(Chart(f"The last {len(changes.timeline)} checks", history_svg(changes.timeline)))
+    return Section("changes", f"Changed since {since}", tuple(blocks), tuple(terminal))
 
 
 def ordered_sections(report: Report) -> Iterator[Section | None]:

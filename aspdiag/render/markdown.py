@@ -10,6 +10,7 @@ from aspdiag.core.model import Report
 from aspdiag.render.layout import (
     CHANGE_REQUEST_COLUMNS,
     change_request_cells,
+    changes_section,
     environment_rows,
     finding_suffix,
     operator_notes,
@@ -60,6 +61,11 @@ def render_markdown(report: Report) -> str:
         out += [f"**To settle it:** {a.settle}", ""]
     if report.interrupted:
         out += ["> **Interrupted:** this report holds only what was measured before Ctrl-C.", ""]
+    changes = changes_section(report)
+    if changes is not None:
+        out += [f"## {changes.title}", ""]
+        for block in changes.blocks:
+            out += block_lines(block)
     out += ["## Firewall change request", ""]
     if report.change_request:
         out += ["One row per rule needed, only for what is really blocked.", ""]

@@ -13,7 +13,7 @@ from rich.text import Text
 
 from aspdiag.core.measurement import Cell, Line, Table
 from aspdiag.core.model import Report, Severity, Verdict
-from aspdiag.render.layout import finding_suffix, ordered_sections, overview
+from aspdiag.render.layout import changes_section, finding_suffix, ordered_sections, overview
 
 _VERDICT_STYLE = {
     Verdict.READY: "bold green",
@@ -75,6 +75,10 @@ def render_terminal(report: Report, *, color: bool = False, width: int = 100) ->
         headline.append("\nTo settle it: ", style="bold")
         headline.append(a.settle)
     console.print(Panel(headline, title=Text(f"aspdiag check {report.target.display}"), expand=True))
+    changes = changes_section(report)
+    for item in changes.terminal if changes else ():
+        if isinstance(item, Line):
+            console.print(_line(item))
     for finding in a.findings:
         text = Text()
         text.append(f"{finding.severity.value:>7}  ", style=_SEVERITY_STYLE[finding.severity])

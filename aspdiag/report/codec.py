@@ -20,7 +20,7 @@ from aspdiag.engine.registry import MEASUREMENTS
 MAX_REPORT_BYTES = 64 * 1024 * 1024
 READABLE_VERSIONS = ("1", "2")
 """Schema versions a saved report may have (the layout of each is a superset of the one before)."""
-TOP_ORDER = ("schema_version", "tool", "target", "verdict", "run", "environment")
+TOP_ORDER = ("schema_version", "tool", "target", "verdict", "changes", "run", "environment")
 
 
 class ReportFileError(ConfigError):

@@ -70,7 +70,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
     print(f"demo: building a lab; its perimeter firewall applies scenario '{args.scenario}'", file=sys.stderr)
     with Lab() as lab:
         lab.scenario(args.scenario)
-        argv = lab.exec_argv("client", [sys.executable, "-m", "aspdiag", "check", "aspera.lab.test", *args.extra])
+        # --no-history: the demo's lab is thrown away, its checks do not belong in the user's history.
+        check = [sys.executable, "-m", "aspdiag", "check", "aspera.lab.test", "--no-history", *args.extra]
+        argv = lab.exec_argv("client", check)
         print(f"demo: {' '.join(argv[4:])}  (inside namespace {lab.ns('client')})", file=sys.stderr)
         env = {**os.environ, "PYTHONPATH": str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", "")}
         code = subprocess.run(argv, cwd=REPO, env=env, check=False).returncode

@@ -1,0 +1,77 @@
+"""``aspdiag exporter --listen ADDR:PORT [--config FILE]``: the Prometheus multi-target exporter."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from aspdiag.core.config import CheckConfig
+from aspdiag.core.model import Report
+
+DEFAULT_LISTEN = "127.0.0.1:9833"
+logger = logging.getLogger(__name__)
+
+
+def run_one_check(config: CheckConfig) -> Report:
+    """One check with the production adapters and no display (what each real scrape runs)."""
+    from aspdiag.compose import prepared
+    from aspdiag.engine.run import check
+
+    with prepared(config) as (config, ctx, environment):
+        return check(config, ctx, environment)
+
+
+def exporter_command(
+    listen: Annotated[
+        str,
+        typer.Option(
+            "--listen",
+            metavar="ADDR:PORT",
+            help="Where to serve /probe and /metrics. Listen on loopback or a management network only: "
+            "anyone who reaches it can make this host probe a target.",
+        ),
+    ] = DEFAULT_LISTEN,
+    config: Annotated[
+        Path | None,
+        typer.Option(
+            "--config",
+            metavar="FILE",
+            dir_okay=False,
+            help="Modules file (TOML, see contrib/exporter.toml). Default: one module 'default' (TCP 22 and "
+            "33001, UDP 33001, at most one check per target per 60 s, no path MTU or bandwidth).",
+        ),
+    ] = None,
+) -> None:
+    """Serve Prometheus metrics of Aspera targets, blackbox_exporter style: /probe?target=HOST&module=NAME.
+
+    Each scrape answers within its scrape timeout; a target is checked at most once per module
+    min_interval, one check per target at a time, at most max_checks at once; other scrapes get the
+    cached result. Runs until SIGTERM or Ctrl-C.
+    """
+    from aspdiag.adapters.http_server import BoundedHTTPServer, parse_listen
+    from aspdiag.monitor.exposition import Exporter
+    from aspdiag.monitor.modules import load_settings
+    from aspdiag.monitor.scheduler import Scheduler
+
+    address = parse_listen(listen)
+    settings = load_settings(config)
+    scheduler = Scheduler(run_one_check, max_checks=settings.max_checks, max_targets=settings.max_targets)
+    exporter = Exporter(settings, scheduler)
+    server = BoundedHTTPServer(
+        address,
+        exporter.handle,
+        workers=settings.workers,
+        max_pending=settings.max_pending,
+        on_reject=exporter.rejected.inc,
+    )
+    shown = f"[{address[0]}]:{server.port}" if ":" in address[0] else f"{address[0]}:{server.port}"
+    typer.echo(
+        f"aspdiag exporter listening on http://{shown}/ (modules: {', '.join(sorted(settings.modules))})", err=True
+    )
+    try:
+        server.serve_forever(poll_interval=0.5)
+    finally:
+        server.server_close()
