@@ -92,7 +92,7 @@ def build_context(config: CheckConfig, sessions: object) -> ProbeContext:
 def prepared(config: CheckConfig) -> Iterator[tuple[CheckConfig, ProbeContext, Environment]]:
     """Discover the environment, resolve the method, build the adapters for one run; when the run is over
     (or interrupted), end its SSH connections politely."""
-    from aspdiag.adapters.ssh import SshSessionPool
+    from aspdiag.adapters.ssh_sessions import SshSessionPool
 
     environment = discover_environment()
     config = replace(config, method=resolve_method(config.method, environment))

@@ -17,12 +17,10 @@ from typing import Any
 
 from aspdiag.adapters.ssh import SshConnection
 from aspdiag.adapters.ssh_wire import DEFAULT_CLOSE_REASON, SshConnectError
-from aspdiag.measurements.bandwidth.estimate import (
-    Budget,
-    StopWhenStable,
-    estimate_bandwidth,
-    samples_to_columns,
-)
+from aspdiag.measurements.bandwidth.estimate import estimate_bandwidth
+from aspdiag.measurements.bandwidth.params import Budget
+from aspdiag.measurements.bandwidth.samples import samples_to_columns
+from aspdiag.measurements.bandwidth.stop import StopWhenStable
 
 
 def measure(args: argparse.Namespace) -> dict[str, Any]:

@@ -88,6 +88,10 @@ def _sum16(data: bytes) -> int:
     return sum(struct.unpack(f"!{len(data) // 2}H", data))
 
 
+CATCH_UP_LIMIT_NS = 1_000_000
+"""Behind the schedule by more than this (and two intervals), the pacer resumes from now."""
+
+
 class _Pacer:
     """Slots packets ``interval_ns`` apart from the first one; ``wait`` runs ``idle`` while waiting."""
 
@@ -98,6 +102,11 @@ class _Pacer:
     def wait(self, idle: Callable[[], None]) -> None:
         while True:
             left = self.next_ns - time.perf_counter_ns()
+            if left < -max(2 * self.interval_ns, CATCH_UP_LIMIT_NS):
+                # We stalled (no CPU): the missed slots are skipped rather than sent back to back, which
+                # would be a burst at line rate — impolite, and it would look like a shaper's burst.
+                self.next_ns -= left
+                break
             if left <= 0:
                 break
             idle()

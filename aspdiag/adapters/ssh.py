@@ -28,10 +28,8 @@ import errno
 import os
 import select
 import socket
-import threading
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from types import TracebackType
 
 from aspdiag.adapters.ssh_wire import (
@@ -62,8 +60,7 @@ from aspdiag.adapters.ssh_wire import (
     parse_server_packets,
 )
 from aspdiag.adapters.tcp_info import _BBR_INFO, TCP_CC_INFO, TcpInfo, bbr_pacing_gain, parse_tcp_info, to_sample
-from aspdiag.measurements.bandwidth.estimate import StreamStop, TcpInfoSample
-from aspdiag.measurements.reachability.result import Banner, BannerKind
+from aspdiag.measurements.bandwidth.samples import StreamStop, TcpInfoSample
 
 
 def _lowat_for(recent: Sequence[TcpInfoSample]) -> int:
@@ -251,6 +248,11 @@ class SshConnection:
             self._rx += data[:room]
 
     # ----------------------------------------------------------------------------------------- sampling
+
+    @property
+    def streamed(self) -> bool:
+        """Whether ``stream_ignore`` ran (it runs once per connection)."""
+        return self._streamed
 
     def tcp_info(self) -> TcpInfo:
         """The kernel's TCP_INFO of this connection now."""
@@ -517,103 +519,3 @@ class SshConnection:
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         self.close()
-
-
-# ------------------------------------------------------------------------------------------------ the pool
-
-SESSION_CLOSE_REASON = "aspdiag preflight check: reachability and bandwidth test, no login attempted"
-
-
-def banner_of(conn: SshConnection, sniffed: bytes, wait_ms: float) -> Banner:
-    """What the service on a port is, from the connection's greeting (and an HTTP sniff when it was silent)."""
-    greeting = conn.banner
-    if greeting.outcome is BannerOutcome.IDENTIFIED:
-        return Banner(BannerKind.SSH, greeting.ident or "", wait_ms)
-    if greeting.outcome is BannerOutcome.REFUSED:
-        return Banner(BannerKind.REFUSED, greeting.text.strip()[:120], wait_ms)
-    if greeting.outcome in (BannerOutcome.CLOSED, BannerOutcome.RESET):
-        return Banner(BannerKind.CLOSED, greeting.outcome.value, wait_ms)
-    return classify_greeting(sniffed or greeting.text.encode("utf-8", "replace"), wait_ms)
-
-
-def classify_greeting(data: bytes, wait_ms: float) -> Banner:
-    """What a service's first bytes say it is: SSH, HTTP (a status line), TLS (an alert record), silent, other."""
-    text = data.split(b"\n", 1)[0].decode("ascii", "replace").strip()[:120]
-    if data.startswith(b"SSH-"):
-        return Banner(BannerKind.SSH, text, wait_ms)
-    if data.startswith(b"HTTP/"):
-        return Banner(BannerKind.HTTP, text, wait_ms)
-    if data[:1] in (b"\x15", b"\x16") and data[1:2] == b"\x03":
-        return Banner(BannerKind.TLS, "TLS record", wait_ms)
-    if not data:
-        return Banner(BannerKind.SILENT, "", wait_ms)
-    return Banner(BannerKind.OTHER, "".join(c if c.isprintable() else "." for c in text), wait_ms)
-
-
-@dataclass
-class _Entry:
-    lock: threading.Lock = field(default_factory=threading.Lock)
-    connection: SshConnection | None = None
-    error: SshConnectError | None = None
-    banner: Banner | None = None
-
-
-class SshSessionPool:
-    """The run's SSH connections: at most one per address and port, opened on first use (by the reachability
-    banner read or the bandwidth stream, whichever comes first), shared by everything that needs the control
-    port, and closed politely at the end of the run (SSH_MSG_DISCONNECT naming aspdiag). OpenSSH >= 9.8 counts
-    every unauthenticated connection against the client's address (PerSourcePenalties): one per port and
-    address per run keeps ten runs in a row far from its threshold."""
-
-    def __init__(self, close_reason: str = SESSION_CLOSE_REASON) -> None:
-        self._lock = threading.Lock()
-        self._entries: dict[tuple[str, int], _Entry] = {}
-        self.close_reason = close_reason
-
-    def _entry(self, address: str, port: int) -> _Entry:
-        with self._lock:
-            return self._entries.setdefault((address, port), _Entry())
-
-    def session(self, address: str, port: int, wait_s: float) -> SshConnection | SshConnectError:
-        """The one connection to ``address``/``port`` (opened now if this is the first use); the connect error
-        when the one attempt failed — never a second attempt."""
-        entry = self._entry(address, port)
-        with entry.lock:
-            if entry.connection is None and entry.error is None:
-                try:
-                    entry.connection = SshConnection.open(
-                        address, port, connect_timeout_s=wait_s, banner_timeout_s=max(0.1, 0.75 * wait_s)
-                    )
-                except SshConnectError as exc:
-                    entry.error = exc
-            if entry.connection is not None:
-                return entry.connection
-            assert entry.error is not None
-            return entry.error
-
-    def greet(self, address: str, port: int, wait_s: float) -> Banner:
-        """What the service on an open TCP port says first (see ``banner_of``), from the run's one connection."""
-        started = time.monotonic()
-        found = self.session(address, port, wait_s)
-        entry = self._entry(address, port)
-        with entry.lock:
-            if entry.banner is not None:
-                return entry.banner
-            wait_ms = (time.monotonic() - started) * 1000.0
-            if isinstance(found, SshConnectError):
-                entry.banner = Banner(BannerKind.OTHER, f"could not connect: {found.detail}", wait_ms)
-            else:
-                sniffed = b""
-                if found.banner.outcome is BannerOutcome.TIMEOUT:
-                    sniffed = found.sniff_http(max(0.05, wait_s - (time.monotonic() - started)))
-                entry.banner = banner_of(found, sniffed, found.banner.seconds * 1000.0)
-            return entry.banner
-
-    def close_all(self) -> None:
-        """Close every connection of the run politely (idempotent)."""
-        with self._lock:
-            entries = list(self._entries.values())
-        for entry in entries:
-            with entry.lock:
-                if entry.connection is not None:
-                    entry.connection.close(self.close_reason, timeout_s=2.0)

@@ -7,7 +7,7 @@ import struct
 import sys
 from dataclasses import dataclass
 
-from aspdiag.measurements.bandwidth.estimate import TcpInfoSample
+from aspdiag.measurements.bandwidth.samples import TcpInfoSample
 
 # struct tcp_info of include/uapi/linux/tcp.h, up to tcpi_total_rto_time (Linux 6.7+; 248 bytes). Every
 # field is naturally aligned, so the standard-size native-order struct format below is the C layout.

@@ -71,8 +71,12 @@ def _reproduce_command(config: CheckConfig) -> str:
         argv += ["--dns-server", server]
     if config.path and config.dataset_bytes is None:
         argv += ["--path"]
-    if config.capacity and config.dataset_bytes is None:
+    if config.capacity:
         argv += ["--capacity"]
+    if config.bandwidth and config.dataset_bytes is None:
+        argv += ["--bandwidth"]
+    if config.bandwidth_budget != CheckConfig.bandwidth_budget:
+        argv += ["--bandwidth-budget", f"{config.bandwidth_budget:g}"]
     if config.responder_port is not None:
         argv += ["--responder"]  # the key stays where it was: a file or the environment
         if config.responder_port != 33001:
@@ -239,12 +243,30 @@ def check_command(
             "at most 3 s and 4 MB per address, never faster than --max-rate. TCP resets as root, else ICMP.",
         ),
     ] = False,
+    bandwidth: Annotated[
+        bool,
+        typer.Option(
+            "--bandwidth",
+            help="Also measure the client-to-server rate through the server's SSH port, unprivileged and before "
+            "any login: one TCP stream of SSH_MSG_IGNORE packets on the run's one SSH connection, at most 8 MB "
+            "and 3 s per address (see --bandwidth-budget).",
+        ),
+    ] = False,
+    bandwidth_budget: Annotated[
+        float,
+        typer.Option(
+            "--bandwidth-budget",
+            metavar="FACTOR",
+            help="Multiply the bandwidth stream's budget (1 = 8 MB / 3 s; 4 = 32 MB / 12 s; at most 1 GB / 30 s): "
+            "fast or long paths need more bytes to fill the pipe.",
+        ),
+    ] = 1.0,
     dataset_size: Annotated[
         str | None,
         typer.Option(
             "--dataset-size",
             metavar="SIZE",
-            help="Estimate the transfer time of this much data, e.g. 2.3TB (implies --path and --capacity).",
+            help="Estimate the transfer time of this much data, e.g. 2.3TB (implies --path and --bandwidth).",
         ),
     ] = None,
     transfer: Annotated[bool, typer.Option("--transfer", help="Also run a capped test transfer with ascp.")] = False,
@@ -319,7 +341,9 @@ def check_command(
         preset=preset.name if preset else None,
         preset_key_files=preset.key_files if preset else (),
         path=path or dataset_size is not None,
-        capacity=capacity or dataset_size is not None,
+        capacity=capacity,
+        bandwidth=bandwidth or dataset_size is not None,
+        bandwidth_budget=validate_range("--bandwidth-budget", bandwidth_budget, 0.1, 100.0, what="a factor"),
         responder_port=port_of_responder if responder else None,
         responder_key=read_key(responder_key_file, option="--responder-key-file") if responder else b"",
         responder_duration_s=validate_range("--responder-seconds", responder_seconds, 0.5, 30.0, what="seconds"),

@@ -284,6 +284,10 @@ class CheckConfig:
     """Measure RTT/jitter/loss and search the path MTU (``--path``)."""
     capacity: bool = False
     """Estimate the path's capacity with paced packet trains (``--capacity``)."""
+    bandwidth: bool = False
+    """Measure the client-to-server rate through the SSH port (``--bandwidth``)."""
+    bandwidth_budget: float = 1.0
+    """``--bandwidth-budget``: multiplies the default 8 MB / 3 s budget of the bandwidth stream."""
     responder_port: int | None = None
     """``--responder``: the port of an ``aspdiag responder`` beside the server (None: not used)."""
     responder_key: bytes = field(default=b"", repr=False)

@@ -44,6 +44,9 @@ class PortFact:
     hops_to_target: int | None = None
     speaks_ssh: bool | None = None
     """The port greeted with an SSH banner (None: not known)."""
+    refused: bool = False
+    """The service refused this client right now (``Not allowed at this time``: a per-source penalty or
+    MaxStartups), so it says nothing about the port."""
 
     @property
     def path_open(self) -> bool:

@@ -10,11 +10,17 @@ from typing import Any, cast
 from aspdiag.core.config import CheckConfig
 from aspdiag.core.facts import Facts
 from aspdiag.core.measurement import Cell, MeasurementBase, Paragraph, Probe, Section, Table
-from aspdiag.core.model import Report
+from aspdiag.core.model import Audience, Finding, Report, Severity
 from aspdiag.core.units import duration_text, ms_text, rate_text
-from aspdiag.measurements.capacity.result import CapacityResult
+from aspdiag.measurements.bandwidth import bandwidths_of
+from aspdiag.measurements.bandwidth.estimate import BandwidthStatus
+from aspdiag.measurements.bandwidth.result import BandwidthResult
+from aspdiag.measurements.capacity import capacities_of
+from aspdiag.measurements.capacity.result import CapacityResult, ShaperState
 from aspdiag.measurements.path.logic import duration_s, loss_for_estimate, tcp_stream_mbps
 from aspdiag.measurements.path.result import PathResult
+from aspdiag.measurements.responder import responders_of
+from aspdiag.measurements.transfer import transfer_of
 from aspdiag.measurements.transfer.run import TransferOutcome, TransferResult
 
 
@@ -26,7 +32,8 @@ class TransferEstimate:
     cap_mbps: float
     at_cap_s: float | None
     measured_mbps: float | None
-    """A measured rate for this path (a capped test transfer); None when none was measured."""
+    """The rate to plan with (the slowest measured bottleneck, else the highest lower bound); None when none
+    was measured (see ``planning_rate``)."""
     at_measured_s: float | None
     measured_from: str | None
     tcp_single_stream_mbps: float | None
@@ -37,12 +44,64 @@ class TransferEstimate:
     note: str
 
 
+def planning_rate(
+    capacities: Sequence[CapacityResult],
+    bandwidths: Sequence[BandwidthResult],
+    transfer: TransferResult | None,
+) -> tuple[float | None, str | None, CapacityResult | None]:
+    """The rate to plan with, where it came from, and the capacity result that saw a shaper (if any).
+
+    Every figure that measured a bottleneck counts, and the slowest wins: a UDP policer that the TCP stream
+    never meets must not be hidden by the faster TCP figure. Without any, the highest lower bound (each is
+    honest, so the highest is too), marked as such: the estimate is then 'at most this long'."""
+    measured: list[tuple[float, str]] = []
+    lower: list[tuple[float, str]] = []
+    for b in bandwidths:
+        if b.rate_mbps is None:
+            continue
+        where = f"TCP through SSH port {b.port}, client → server"
+        if b.status is BandwidthStatus.MEASURED:
+            measured.append((b.rate_mbps, f"the bandwidth measurement ({where})"))
+        elif b.status is BandwidthStatus.LOWER_BOUND:
+            lower.append((b.rate_mbps, f"the bandwidth measurement: at least this ({where}; {b.limited_by.value})"))
+    for c in capacities:
+        if not c.sustained_mbps or c.status not in ("ok", "lower-bound"):
+            continue
+        if c.sustained_is_lower_bound:
+            lower.append(
+                (c.sustained_mbps, f"the capacity estimate: at least this ({c.protocol.upper()} trains' pace)")
+            )
+        else:
+            measured.append(
+                (
+                    c.sustained_mbps,
+                    f"the capacity estimate's sustained rate ({c.protocol.upper()}, {c.confidence} confidence)",
+                )
+            )
+    if transfer is not None and transfer.outcome is TransferOutcome.SUCCESS and transfer.rate_mbps:
+        lower.append(
+            (
+                float(transfer.rate_mbps),
+                f"the capped test transfer (FASP, ascp -l {transfer.target_rate_mbps:g}m): a lower bound",
+            )
+        )
+    shaper = next((c for c in capacities if c.shaper is ShaperState.SUSPECTED and c.sustained_mbps), None)
+    if measured:
+        rate, source = min(measured)
+        return rate, source, shaper
+    if lower:
+        rate, source = max(lower)
+        return rate, source + ", so at most this long", shaper
+    return None, None, shaper
+
+
 def estimate_transfer(
     dataset_bytes: int,
     cap_mbps: float,
     paths: Sequence[PathResult],
     transfer: TransferResult | None = None,
     capacities: Sequence[CapacityResult] = (),
+    bandwidths: Sequence[BandwidthResult] = (),
 ) -> TransferEstimate:
     """Combine what was measured into the three durations (each None when its input is missing)."""
     with_rtt = [p for p in paths if p.rtt_median_ms is not None]
@@ -52,33 +111,21 @@ def estimate_transfer(
     if best is not None and best.rtt_median_ms is not None:
         loss_used, basis = loss_for_estimate(best.loss_pct or 0.0, best.rtt_samples)
         tcp_mbps = tcp_stream_mbps(best.rtt_median_ms, loss_used)
-    measured: float | None = None
-    measured_from = None
-    capacity = next((c for c in capacities if c.status in ("ok", "lower-bound") and c.sustained_mbps), None)
-    if capacity is not None and capacity.sustained_mbps:
-        measured = capacity.sustained_mbps
-        if capacity.sustained_is_lower_bound:
-            measured_from = (
-                f"the capacity estimate: at least {measured:g} Mbit/s (the probe's own pace), so at most this long"
-            )
-        else:
-            measured_from = f"the capacity estimate's sustained rate ({capacity.confidence} confidence)"
-    elif transfer is not None and transfer.outcome is TransferOutcome.SUCCESS and transfer.rate_mbps:
-        measured = float(transfer.rate_mbps)
-        measured_from = f"the capped test transfer (ascp -l {transfer.target_rate_mbps:g}m): a lower bound"
-    if capacity is not None:
+    measured, measured_from, shaper = planning_rate(capacities, bandwidths, transfer)
+    if measured is not None:
         note = (
             "The measured rate is the path's bottleneck when it carries nothing else; FASP gets it only if the "
-            "path stays that idle, and never more than the cap you give ascp (-l)."
+            "path stays that idle, and never more than the cap you give ascp (-l). It was measured from this "
+            "machine toward the server: a download may meet a different bottleneck on the way back."
         )
-        if capacity.shaper_suspected:
+        if shaper is not None:
             note += (
-                f" A shaper lets the first {capacity.burst_bytes or 0:,} bytes through faster; a long transfer gets"
+                f" A shaper lets the first {shaper.burst_bytes or 0:,} bytes through faster; a long transfer gets"
                 " the sustained rate."
             )
     else:
         note = (
-            "No capacity was measured (add --capacity): the cap is what aspdiag allows itself, not a promise that "
+            "No rate was measured (add --bandwidth): the cap is what aspdiag allows itself, not a promise that "
             "the path carries it."
         )
     return TransferEstimate(
@@ -98,6 +145,31 @@ def estimate_transfer(
 
 
 KEY = "estimate"
+
+
+def udp_caveat(report: Report) -> Finding | None:
+    """One finding when the report's rate figures were all measured with TCP: a perimeter may police UDP (the
+    protocol of FASP's data) where TCP runs free, and only a UDP measurement shows that."""
+    tcp = [b.address for b in bandwidths_of(report) if b.usable_mbps is not None]
+    tcp += [c.address for c in capacities_of(report) if c.protocol == "tcp" and c.sustained_mbps]
+    if not tcp:
+        return None
+    udp = any(c.protocol == "udp" and c.status == "ok" for c in capacities_of(report))
+    udp = udp or any(r.up_rate_mbps or r.down_rate_mbps for r in responders_of(report))
+    transfer = transfer_of(report)
+    if udp or (transfer is not None and transfer.outcome is TransferOutcome.SUCCESS):
+        return None
+    return Finding(
+        Severity.INFO,
+        "The bandwidth was measured with TCP; FASP sends its data over UDP",
+        "a perimeter may police or shape UDP differently from TCP (UDP flood protection): the figure says what the "
+        "path carries for TCP from this machine to the server, not yet what a FASP transfer will get",
+        "run the capped test transfer (--transfer) or the responder (--responder) to measure UDP",
+        None,
+        Audience.USER,
+        proven=False,
+        settle="a capped test transfer or the responder's UDP throughput test measures UDP",
+    )
 
 
 def estimate_of(report: Report) -> TransferEstimate | None:
@@ -154,7 +226,13 @@ class EstimateMeasurement(MeasurementBase):
             tuple(sections.get("paths", ())),
             sections.get("transfer"),
             tuple(sections.get("capacities", ())),
+            tuple(sections.get("bandwidths", ())),
         )
+
+    def findings(self, report: Report) -> Sequence[Finding]:
+        """Whatever the options: rate figures measured with TCP only say nothing about UDP (FASP's data)."""
+        caveat = udp_caveat(report)
+        return (caveat,) if caveat is not None else ()
 
     def section(self, report: Report) -> Section | None:
         """The durations table and its caveat."""

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from aspdiag.core.measurement import Measurement
 from aspdiag.engine import estimate
-from aspdiag.measurements import ascp, capacity, dns, path, reachability, responder, route, transfer
+from aspdiag.measurements import ascp, bandwidth, capacity, dns, path, reachability, responder, route, transfer
 
 MEASUREMENTS: tuple[Measurement, ...] = (
     dns.MEASUREMENT,
     route.MEASUREMENT,
     reachability.MEASUREMENT,
     path.MEASUREMENT,
+    bandwidth.MEASUREMENT,
     capacity.MEASUREMENT,
     responder.MEASUREMENT,
     ascp.MEASUREMENT,

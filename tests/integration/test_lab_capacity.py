@@ -50,10 +50,16 @@ def test_root_estimate_matches_tbf(shaped, workdir, rate, burst_kb):
         assert c["method"] == "tcp-reset", c
         assert c["status"] == "ok", c
         assert _within(c["sustained_mbps"], rate * IP_SHARE, 0.10), c
-        assert c["confidence"] in ("high", "medium"), c
+        assert c["confidence"] in ("high", "medium") or c["longest_stall_ms"] > 0, c
         assert c["probe_bytes"] <= 4_000_000 and c["duration_s"] <= 3.5, c
     # The IPv4 train runs first, into a full bucket; the IPv6 one follows into what has refilled since.
     c = results[V4]
+    # Never 'not seen' (issue #14): when our own sender stalled in both trains (a busy machine), the shaper
+    # is 'not measurable' and the stall is named; otherwise it is seen with its bucket.
+    assert c["shaper"] in ("suspected", "not measurable"), c
+    if c["shaper"] == "not measurable":
+        assert c["longest_stall_ms"] > 0 and c["attempts"] == 2 and "stalled" in c["detail"], c
+        return
     assert c["shaper_suspected"], c
     assert c["burst_bytes"] == pytest.approx(burst_kb * 1024, rel=0.35), c
     assert c["burst_mbps"] > 1.25 * c["sustained_mbps"], c
@@ -93,19 +99,23 @@ def test_icmp_rate_limited_target_is_not_mistaken_for_a_slow_path(fw, workdir, n
 
 
 def test_dataset_size_uses_the_measured_rate(shaped, workdir):
+    """--dataset-size measures the bandwidth through the SSH port (issue #14); with --capacity as well, the
+    slower of the two measured bottlenecks is the one to plan with, and the trains still report the shaper."""
     shaped.shape("router", "eth1", 20, 16)
     run = run_aspdiag(
         shaped,
-        ["check", "aspera.lab.test", "--dataset-size", "1GB", "--format", "json", "--no-reports"],
+        ["check", "aspera.lab.test", "--dataset-size", "1GB", "--capacity", "--format", "json", "--no-reports"],
         workdir,
         timeout=120,
     )
-    assert run.code in (0, 1), run.stderr
+    assert run.code in (0, 1, 4), run.stderr
     estimate = run.json["estimate"]
-    assert "capacity estimate" in estimate["measured_from"], estimate
-    assert _within(estimate["measured_mbps"], 20 * IP_SHARE, 0.10), estimate
+    assert "bandwidth measurement" in estimate["measured_from"] or "capacity" in estimate["measured_from"], estimate
+    assert _within(estimate["measured_mbps"], 20 * 1448 / 1514, 0.10), estimate
     assert estimate["at_measured_s"] == pytest.approx(
         estimate["dataset_bytes"] * 8 / (estimate["measured_mbps"] * 1e6), rel=0.01
     )
+    assert {b["estimate"]["status"] for b in run.json["bandwidth"]} == {"measured"}, run.json["bandwidth"]
     titles = [f["title"] for f in run.json["verdict"]["findings"]]
-    assert any("shaper suspected" in t for t in titles), titles
+    first = run.json["capacity"][0]
+    assert any("shaper suspected" in t for t in titles) or first["shaper"] == "not measurable", (titles, first)

@@ -1,5 +1,6 @@
 """Issue #13, SSH etiquette, against a current OpenSSH (>= 9.8) with its default PerSourcePenalties and
-MaxStartups on the server's SSH ports: ten unprivileged ``check --path --capacity`` runs in a row give the
+MaxStartups on the server's SSH ports: ten unprivileged ``check --path --capacity --bandwidth`` runs in a row
+(issue #14: the bandwidth stream rides on the run's one connection) give the
 same verdict, open exactly one connection per SSH port and address per run, end every one with an SSH
 DISCONNECT naming aspdiag, and leave no penalty line in sshd's log; a server that is penalising this client
 already is reported as a server-side refusal, never as a blocked port."""
@@ -47,14 +48,29 @@ def current_sshd(fw: Lab) -> Iterator[Sshd]:
 def test_ten_runs_in_a_row_stay_polite(fw, current_sshd, workdir, nobody_python):
     start = current_sshd.log_offset()
     verdicts = []
-    for _ in range(RUNS):
-        run = check_json(
-            fw, workdir, "--path", "--capacity", user="nobody", python=nobody_python, host="v4only.lab.test"
-        )
-        verdicts.append(run.json["verdict"]["verdict"])
-        ports = {(r["protocol"], r["port"]): r for r in run.json["reachability"]}
-        assert ports[("tcp", 22)]["state"] == ports[("tcp", 33001)]["state"] == "open"
-        assert ports[("tcp", 22)]["banner"]["kind"] == "ssh"
+    # A bottleneck the default budget can measure (the unshaped lab path runs at many Gbit/s).
+    fw.shape("router", "eth1", 200, 64)
+    try:
+        for _ in range(RUNS):
+            run = check_json(
+                fw,
+                workdir,
+                "--path",
+                "--capacity",
+                "--bandwidth",
+                user="nobody",
+                python=nobody_python,
+                host="v4only.lab.test",
+            )
+            verdicts.append(run.json["verdict"]["verdict"])
+            (bandwidth,) = run.json["bandwidth"]
+            assert bandwidth["estimate"]["status"] != "not_measured", bandwidth
+            assert bandwidth["port"] == 33001 and bandwidth["server_software"].startswith("OpenSSH_10"), bandwidth
+            ports = {(r["protocol"], r["port"]): r for r in run.json["reachability"]}
+            assert ports[("tcp", 22)]["state"] == ports[("tcp", 33001)]["state"] == "open"
+            assert ports[("tcp", 22)]["banner"]["kind"] == "ssh"
+    finally:
+        fw.unshape("router", "eth1")
     assert verdicts == [verdicts[0]] * RUNS and verdicts[0] == "ready", verdicts
     log = current_sshd.log(start)
     assert "penalty" not in log.lower(), log[-2000:]
@@ -68,7 +84,7 @@ def test_ten_runs_in_a_row_stay_polite(fw, current_sshd, workdir, nobody_python)
 def test_a_penalised_client_is_told_to_wait_not_to_open_the_firewall(fw, current_sshd, workdir, nobody_python):
     # Someone else's tool (or a script of the user's) has already earned this address a penalty.
     poke(fw, ADDR.server4, 22, "bare", count=20, gap=0.02)
-    run = check_json(fw, workdir, user="nobody", python=nobody_python, host="v4only.lab.test")
+    run = check_json(fw, workdir, "--bandwidth", user="nobody", python=nobody_python, host="v4only.lab.test")
     data = run.json
     for port in (22, 33001):
         result = next(r for r in data["reachability"] if r["protocol"] == "tcp" and r["port"] == port)
@@ -78,3 +94,5 @@ def test_a_penalised_client_is_told_to_wait_not_to_open_the_firewall(fw, current
     assert refusals and all(f["audience"] == "you" and "wait" in f["action"] for f in refusals)
     assert data["verdict"]["verdict"] != "blocked"
     assert data["change_request"] == []
+    (bandwidth,) = data["bandwidth"]  # no figure, and the reason is the server's refusal, not the path
+    assert bandwidth["estimate"]["status"] == "not_measured" and "refused" in bandwidth["estimate"]["reason"]

@@ -12,17 +12,15 @@ from pathlib import Path
 
 import pytest
 
-from aspdiag.measurements.bandwidth.estimate import (
-    BandwidthStatus,
-    Budget,
-    LimitedBy,
-    StopWhenStable,
+from aspdiag.measurements.bandwidth.estimate import BandwidthStatus, LimitedBy, estimate_bandwidth
+from aspdiag.measurements.bandwidth.params import Budget
+from aspdiag.measurements.bandwidth.samples import (
     StreamStop,
     TcpInfoSample,
-    estimate_bandwidth,
     samples_from_columns,
     samples_to_columns,
 )
+from aspdiag.measurements.bandwidth.stop import StopWhenStable
 
 MSS = 1448
 INFINITE = 0x7FFFFFFF

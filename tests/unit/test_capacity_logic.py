@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from aspdiag.measurements.capacity.trains import TrainMonitor, TrainPacket, analyse_train, mbps
+from aspdiag.measurements.capacity.result import ShaperState
+from aspdiag.measurements.capacity.trains import TrainMonitor, TrainPacket, analyse_train, mbps, sender_stalls
 
 SIZE = 1500
 RTT_NS = 20_000_000
@@ -27,11 +28,13 @@ def simulate(
     answer_burst: int = 50,
     answer_loss: float = 0.0,
     jitter_ns: int = 0,
+    stall: tuple[int, int] | None = None,
     seed: int = 1,
 ) -> list[TrainPacket]:
     """Send ``count`` packets at ``pace_mbps`` through a token bucket (``rate_mbps``, ``bucket_bytes``) with a
     FIFO of ``queue_ms`` (tail drop), or a policer (no queue); answers through an optional token-bucket
-    limiter (``answer_limit_pps``, like Linux's ICMP limit) and random answer loss."""
+    limiter (``answer_limit_pps``, like Linux's ICMP limit) and random answer loss. ``stall``: (packet index,
+    ns) our sender pauses that long before that packet, then keeps its pace from there (as the pacer does)."""
     rng = random.Random(seed)
     interval = SIZE * 8 / (pace_mbps * 1e6) * 1e9
     tokens = bucket_bytes
@@ -41,7 +44,7 @@ def simulate(
     answer_clock = 0.0
     packets = []
     for i in range(count):
-        sent = i * interval
+        sent = i * interval + (stall[1] if stall is not None and i >= stall[0] else 0)
         departs: float | None = sent
         if rate_mbps is not None:
             bytes_per_ns = rate_mbps * 1e6 / 8 / 1e9
@@ -213,3 +216,61 @@ def test_recorded_icmp_train_through_tbf_50mbit_1m_with_rate_limited_answers():
     assert a.status == "ok"
     assert a.sustained_mbps == pytest.approx(50 * 1500 / 1514, rel=0.02)
     assert a.shaper_suspected and a.burst_bytes == pytest.approx(1_048_576, rel=0.1)
+
+
+# ------------------------------------------------------------------- stalls of our own sender (issue #14)
+
+
+def test_shaper_seen_and_not_seen_without_stalls():
+    a = analyse_train(simulate(100, 800, rate_mbps=20, bucket_bytes=16_384), answers_are_icmp=False)
+    assert a.shaper is ShaperState.SUSPECTED and a.longest_stall_ms == 0
+    a = analyse_train(simulate(100, 600, rate_mbps=50), answers_are_icmp=False)
+    assert a.shaper is ShaperState.NOT_SEEN
+
+
+@pytest.mark.parametrize("stall_ms", [3, 6, 8, 20])
+@pytest.mark.parametrize("at", [2, 6, 10, 25])
+def test_a_stall_before_the_queue_builds_makes_the_shaper_not_measurable_never_no(stall_ms, at):
+    """Under CPU load a 6-8 ms stall in the first packets let a 16 KB bucket at 20 Mbit/s refill and the
+    train read 'no shaper' with high confidence (issue #14). The rate stays right; the shaper is unjudged."""
+    packets = simulate(100, 800, rate_mbps=20, bucket_bytes=16_384, stall=(at, stall_ms * 1_000_000))
+    a = analyse_train(packets, answers_are_icmp=False)
+    assert a.status == "ok"
+    assert a.sustained_mbps == pytest.approx(20, rel=0.10)
+    assert a.shaper is not ShaperState.NOT_SEEN
+    assert a.confidence == "low"
+    assert a.shaper is ShaperState.NOT_MEASURABLE or not sender_stalls(packets[: at + 1])
+    assert a.longest_stall_ms == pytest.approx(stall_ms, rel=0.1)
+    assert "stalled" in a.detail
+
+
+def test_a_stall_long_after_the_knee_only_lowers_the_confidence():
+    packets = simulate(100, 800, rate_mbps=20, bucket_bytes=16_384, stall=(120, 5_000_000))
+    a = analyse_train(packets, answers_are_icmp=False)
+    assert a.shaper is ShaperState.SUSPECTED
+    assert a.confidence == "low" and "stalled" in a.detail
+    # After the stretch the rate comes from (the queue full, tail drop), a stall changes nothing.
+    a = analyse_train(
+        simulate(100, 800, rate_mbps=20, bucket_bytes=16_384, stall=(700, 5_000_000)), answers_are_icmp=False
+    )
+    assert a.shaper is ShaperState.SUSPECTED and a.confidence == "high"
+
+
+def test_a_path_that_kept_up_cannot_show_a_shaper():
+    a = analyse_train(simulate(100, 500, rate_mbps=400), answers_are_icmp=False)
+    assert a.shaper is ShaperState.NOT_MEASURABLE and not a.shaper_suspected
+
+
+def test_ordinary_scheduling_jitter_is_not_a_stall():
+    packets = [TrainPacket(i, i * 120_000 + (900_000 if i % 50 == 0 else 0), SIZE) for i in range(400)]
+    assert sender_stalls(packets) == []
+
+
+def test_old_reports_get_a_shaper_state():
+    from aspdiag.measurements.capacity.result import CapacityResult
+
+    assert CapacityResult.json_upgrade({"shaper_suspected": True, "status": "ok"})["shaper"] == "suspected"
+    assert CapacityResult.json_upgrade({"shaper_suspected": False, "status": "ok"})["shaper"] == "not seen"
+    assert CapacityResult.json_upgrade({"shaper_suspected": False, "status": "lower-bound"})["shaper"] == (
+        "not measurable"
+    )

@@ -175,7 +175,7 @@ def test_local_error_is_error():
     ],
 )
 def test_banner_kinds(data, kind):
-    from aspdiag.adapters.ssh import classify_greeting
+    from aspdiag.adapters.ssh_sessions import classify_greeting
 
     assert classify_greeting(data, 1.0).kind.value == kind
 

@@ -27,7 +27,7 @@ from aspdiag.adapters.ssh_wire import (
     parse_server_packets,
 )
 from aspdiag.adapters.tcp_info import TCP_INFO_BASE_BYTES, TCP_INFO_BYTES, parse_tcp_info
-from aspdiag.measurements.bandwidth.estimate import StreamStop
+from aspdiag.measurements.bandwidth.samples import StreamStop
 
 Handler = Callable[[socket.socket], None]
 

@@ -34,54 +34,24 @@ from __future__ import annotations
 
 import enum
 import statistics
-from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass, fields
-from typing import Any
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
 
-INFINITE_SSTHRESH = 0x7FFFFFFF  # the kernel's TCP_INFINITE_SSTHRESH: still in the initial slow start
-BBR_STARTUP_GAIN_MIN = 2.0  # BBR paces at 2.89x in STARTUP, at most 1.25x once it has filled the pipe
-
-
-class StreamStop(enum.Enum):
-    """Why the IGNORE stream ended."""
-
-    STABLE = "stable"
-    BYTE_BUDGET = "byte-budget"
-    TIME_BUDGET = "time-budget"
-    PEER_CLOSED = "peer-closed"
-    PEER_RESET = "peer-reset"
-    SEND_ERROR = "send-error"
-
-
-@dataclass(frozen=True, slots=True)
-class TcpInfoSample:
-    """One reading of the sending socket's kernel TCP_INFO during the stream (counters are cumulative for
-    the connection; ``t_s`` and ``bytes_written`` count from the start of the stream)."""
-
-    t_s: float
-    bytes_written: int
-    """Stream bytes handed to the kernel so far."""
-    bytes_sent: int
-    """tcpi_bytes_sent: payload bytes put on the wire, retransmissions included."""
-    bytes_acked: int
-    delivered_segments: int
-    """tcpi_delivered: segments delivered (cumulatively or selectively acknowledged)."""
-    delivery_rate_bytes_per_s: int
-    delivery_rate_app_limited: bool
-    rtt_us: int
-    min_rtt_us: int
-    snd_cwnd_segments: int
-    snd_ssthresh_segments: int
-    snd_mss_bytes: int
-    total_retrans: int
-    busy_time_us: int
-    rwnd_limited_us: int
-    sndbuf_limited_us: int
-    notsent_bytes: int
-    unacked_segments: int
-    snd_wnd_bytes: int | None = None
-    pacing_gain: float | None = None
-    """BBR's pacing gain (TCP_CC_INFO); None for other congestion controls."""
+from aspdiag.measurements.bandwidth.params import DEFAULT_PARAMS, EstimatorParams
+from aspdiag.measurements.bandwidth.samples import StreamStop, TcpInfoSample
+from aspdiag.measurements.bandwidth.windows import (
+    delivered_bytes,
+    index_at_or_before,
+    mbps,
+    pipe_filled_by_cc,
+    sender_marked,
+    settled_start,
+    share,
+    starved,
+    tail_windows,
+    window_full,
+    window_length_s,
+)
 
 
 class BandwidthStatus(enum.Enum):
@@ -103,65 +73,6 @@ class LimitedBy(enum.Enum):
     CONNECTION = "connection"  # the server closed or reset the connection early
     VARIABLE = "variable"  # the rate varied too much between windows (competing traffic, a busy machine)
     NOTHING = "nothing"  # too little data to say anything
-
-
-@dataclass(frozen=True)
-class Budget:
-    """How much a run may spend. The default fits a preflight check; ``scaled`` raises it within hard caps."""
-
-    max_bytes: int = 8_000_000
-    max_seconds: float = 3.0
-
-    HARD_MAX_BYTES = 1_000_000_000
-    HARD_MAX_SECONDS = 30.0
-
-    def __post_init__(self) -> None:
-        if not 0 < self.max_bytes <= self.HARD_MAX_BYTES:
-            raise ValueError(f"max_bytes must be in 1..{self.HARD_MAX_BYTES}")
-        if not 0 < self.max_seconds <= self.HARD_MAX_SECONDS:
-            raise ValueError(f"max_seconds must be in (0, {self.HARD_MAX_SECONDS}]")
-
-    def scaled(self, factor: float) -> Budget:
-        """``factor`` x the bytes and the time, each capped (a stable estimate still ends the run early)."""
-        if factor <= 0:
-            raise ValueError("the scale factor must be positive")
-        return Budget(
-            max_bytes=min(self.HARD_MAX_BYTES, max(1, int(self.max_bytes * factor))),
-            max_seconds=min(self.HARD_MAX_SECONDS, self.max_seconds * factor),
-        )
-
-
-@dataclass(frozen=True)
-class EstimatorParams:
-    """Tuning of the estimator and of the stop rule (defaults set on lab recordings, see the tests)."""
-
-    window_base_rtts: float = 4.0
-    window_min_s: float = 0.010
-    window_min_segments: int = 40
-    window_min_events: int = 4
-    """A window spans at least this many ACK arrivals (the receiver may acknowledge 64 KB at a time)."""
-    min_windows: int = 3
-    settle_band: float = 0.20
-    """Windows within this share of the tail's median count as settled..."""
-    settle_share: float = 0.8
-    """...and at least this share of the tail's windows must be."""
-    rising_share: float = 0.10
-    """The last third of the windows above the first third by more than this: still ramping up."""
-    bdp_multiple: float = 2.0
-    starved_max_share: float = 0.20
-    """Samples that found our socket empty while the window had room (our sender stalled)."""
-    app_limited_max_share: float = 0.25
-    sender_max_share: float = 0.5
-    """Socket found empty in more of the used samples than this: at best a lower bound."""
-    limited_max_share: float = 0.30
-    """rwnd-/sndbuf-limited for more than this share of the stretch: a lower bound."""
-    limited_note_share: float = 0.05
-    stable_windows: int = 4
-    stable_tolerance: float = 0.05
-    cross_check_tolerance: float = 0.15
-
-
-DEFAULT_PARAMS = EstimatorParams()
 
 
 @dataclass(frozen=True)
@@ -211,160 +122,6 @@ class BandwidthEstimate:
     def to_dict(self) -> dict[str, object]:
         """JSON-ready: enums as their values."""
         return {key: value.value if isinstance(value, enum.Enum) else value for key, value in asdict(self).items()}
-
-
-# ------------------------------------------------------------------------------------------------ windows
-
-
-@dataclass(frozen=True)
-class Window:
-    """Samples ``first``..``last`` of the run (both at ACK arrivals), and what was delivered between them."""
-
-    first: int
-    last: int
-    start_s: float
-    end_s: float
-    rate_bytes_per_s: float
-    delivered_bytes: int
-    app_limited_share: float
-    starved_share: float
-
-    @property
-    def seconds(self) -> float:
-        return self.end_s - self.start_s
-
-
-def mbps(bytes_per_s: float) -> float:
-    return bytes_per_s * 8 / 1e6
-
-
-def delivered_bytes(sample: TcpInfoSample) -> int:
-    """Bytes delivered so far, selectively acknowledged ones included."""
-    return sample.delivered_segments * sample.snd_mss_bytes
-
-
-def starved(sample: TcpInfoSample) -> bool:
-    """Our socket had nothing left to send while the congestion window had room: this process, not the
-    network, held the flow back at that moment."""
-    return sample.notsent_bytes == 0 and sample.unacked_segments < sample.snd_cwnd_segments
-
-
-def window_full(sample: TcpInfoSample) -> bool:
-    """The server's advertised window was full while we had data waiting: the receiver, not the network,
-    set the pace at that moment (seen directly, whatever the kernel's jiffy-grained chrono counted)."""
-    if sample.snd_wnd_bytes is None:
-        return False
-    in_flight = (sample.unacked_segments + 1) * sample.snd_mss_bytes
-    return sample.notsent_bytes > 0 and in_flight > sample.snd_wnd_bytes
-
-
-def pipe_filled_by_cc(sample: TcpInfoSample) -> bool:
-    """The congestion control itself says it has left its start-up phase: BBR's pacing gain dropped from
-    2.89, or (Reno/CUBIC) ssthresh became finite after a loss or a HyStart exit."""
-    if sample.pacing_gain is not None:
-        return sample.pacing_gain < BBR_STARTUP_GAIN_MIN
-    return sample.snd_ssthresh_segments < INFINITE_SSTHRESH
-
-
-def _index_at_or_before(samples: Sequence[TcpInfoSample], t_s: float, lo: int, hi: int) -> int:
-    """Largest index in [lo, hi] whose sample is not later than ``t_s`` (``lo`` if none)."""
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if samples[mid].t_s <= t_s:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
-
-
-def _arrival(samples: Sequence[TcpInfoSample], index: int, lo: int) -> int:
-    """The first sample (not before ``lo``) that already saw the delivered count of sample ``index``: the
-    sample just after the ACK arrival that brought it."""
-    count = samples[index].delivered_segments
-    while index > lo and samples[index - 1].delivered_segments == count:
-        index -= 1
-    return index
-
-
-def window_length_s(samples: Sequence[TcpInfoSample], params: EstimatorParams, first: int = 0) -> float:
-    """Several RTTs: the longest of 4 base RTTs, one smoothed RTT (queueing included), 10 ms, 40 segments
-    at the rate the delivery-rate samples suggest, and 4 ACK arrivals as seen in the samples."""
-    tail = samples[first:] if len(samples) - first >= 2 else samples
-    last = tail[-1]
-    srtt_s = statistics.median(s.rtt_us for s in tail[len(tail) // 2 :]) / 1e6
-    rates = [s.delivery_rate_bytes_per_s for s in tail if not s.delivery_rate_app_limited]
-    rate = statistics.median(rates) if rates else 0.0
-    segments_s = params.window_min_segments * last.snd_mss_bytes / rate if rate > 0 else 0.0
-    events = sum(1 for a, b in zip(tail, tail[1:], strict=False) if b.delivered_segments != a.delivered_segments)
-    span = tail[-1].t_s - tail[0].t_s
-    events_s = params.window_min_events * span / events if events else span
-    return max(params.window_min_s, params.window_base_rtts * last.min_rtt_us / 1e6, srtt_s, segments_s, events_s)
-
-
-def tail_windows(
-    samples: Sequence[TcpInfoSample], window_s: float, *, first: int = 0, limit: int | None = None
-) -> list[Window]:
-    """Back-to-back windows of at least ``window_s`` anchored at the end of the run, none starting before
-    sample ``first``, oldest first (at most ``limit`` of them). Every boundary is moved to an ACK arrival, so a
-    window holds whole ACKs: with ACKs 64 KB apart, a boundary between two of them would otherwise count one
-    more or one less and make the window read up to 1/n too fast or slow."""
-    windows: list[Window] = []
-    if len(samples) - 1 <= first:
-        return windows
-    end_index = _arrival(samples, len(samples) - 1, first)
-    while limit is None or len(windows) < limit:
-        end = samples[end_index]
-        start_index = _index_at_or_before(samples, end.t_s - window_s, first, end_index)
-        start_index = _arrival(samples, start_index, first)
-        start = samples[start_index]
-        if start_index >= end_index or end.t_s - start.t_s < window_s - 1e-9:  # (float rounding of t_s)
-            break
-        inside = samples[start_index + 1 : end_index + 1]
-        delivered = delivered_bytes(end) - delivered_bytes(start)
-        windows.append(
-            Window(
-                first=start_index,
-                last=end_index,
-                start_s=start.t_s,
-                end_s=end.t_s,
-                rate_bytes_per_s=delivered / (end.t_s - start.t_s),
-                delivered_bytes=delivered,
-                app_limited_share=sum(1 for s in inside if s.delivery_rate_app_limited) / len(inside),
-                starved_share=sum(1 for s in inside if starved(s)) / len(inside),
-            )
-        )
-        end_index = start_index
-    windows.reverse()
-    return windows
-
-
-def _marked(window: Window, params: EstimatorParams) -> bool:
-    """Our own process may have held this window back: socket found empty, or application-limited."""
-    return window.starved_share > params.starved_max_share or window.app_limited_share > params.app_limited_max_share
-
-
-def settled_start(rates: Sequence[float], params: EstimatorParams) -> int | None:
-    """Index of the first window of the settled tail: from there on, at least ``settle_share`` of the
-    windows are within ``settle_band`` of their median, the first of them too (so a ramp or a burst at the
-    start of the tail is cut off). None when no tail of ``min_windows`` settles."""
-    for start in range(0, len(rates) - params.min_windows + 1):
-        tail = rates[start:]
-        median = statistics.median(tail)
-        if median <= 0:
-            continue
-        inside = [abs(r - median) <= params.settle_band * median for r in tail]
-        if inside[0] and sum(inside) >= params.settle_share * len(tail):
-            return start
-    return None
-
-
-def _share(later: TcpInfoSample, earlier: TcpInfoSample, attribute: str) -> float:
-    """Share of the time between two samples that a kernel chrono counter (µs) advanced."""
-    seconds = later.t_s - earlier.t_s
-    if seconds <= 0:
-        return 0.0
-    delta_us = float(getattr(later, attribute)) - float(getattr(earlier, attribute))
-    return min(1.0, max(0.0, delta_us / 1e6 / seconds))
 
 
 # ------------------------------------------------------------------------------------------------ estimate
@@ -459,7 +216,7 @@ def estimate_bandwidth(
     # than the windows without that sign; when they ran as fast, the path set the pace all the same (in the
     # lab the sender's own system call forwards the packets through every namespace, so its socket is often
     # empty at full rate).
-    marked = [_marked(w, params) for w in stretch]
+    marked = [sender_marked(w, params) for w in stretch]
     clean = [w.rate_bytes_per_s for w, m in zip(stretch, marked, strict=True) if not m]
     reference = statistics.median(clean) if clean else None
     good = [
@@ -474,7 +231,7 @@ def estimate_bandwidth(
     faster_before = [
         w
         for w in windows[: settle or 0]
-        if not _marked(w, params) and w.rate_bytes_per_s > (1 + params.settle_band) * stretch_rate
+        if not sender_marked(w, params) and w.rate_bytes_per_s > (1 + params.settle_band) * stretch_rate
     ]
     sender_paced = bool(stretch) and reference is None and settle is not None and len(faster_before) < 2
     if sender_paced:
@@ -497,16 +254,17 @@ def estimate_bandwidth(
     ra, rb = (recent[0].first, recent[-1].last) if recent else (a, b)
     recent_samples = samples[ra + 1 : rb + 1]
     full_share = sum(1 for s in recent_samples if window_full(s)) / len(recent_samples) if recent_samples else 0.0
-    run.rwnd_limited_share = max(_share(samples[rb], samples[ra], "rwnd_limited_us"), full_share)
-    run.sndbuf_limited_share = _share(samples[rb], samples[ra], "sndbuf_limited_us")
+    run.rwnd_limited_share = max(share(samples[rb], samples[ra], "rwnd_limited_us"), full_share)
+    run.sndbuf_limited_share = share(samples[rb], samples[ra], "sndbuf_limited_us")
 
     if not windows:
         return run.result(
             BandwidthStatus.NOT_MEASURED,
             None,
-            f"the budget ended after {delivered / 1e3:.0f} KB in {(last.t_s - first.t_s) * 1000:.1f} ms, less than one"
-            f" window of {window_s * 1000:.0f} ms: a figure this short would mostly show the ramp or a shaper's"
-            " burst (raise the budget)",
+            f"the budget ended after {delivered / 1e6:.1f} MB in {(last.t_s - first.t_s) * 1000:.1f} ms"
+            f" ({mbps(average):,.0f} Mbit/s on average, which a shaper's burst could also explain), less than one"
+            f" window of {window_s * 1000:.0f} ms: too fast a path for this budget to show its sustained rate"
+            " (raise the budget)",
             LimitedBy.BUDGET,
         )
     stalled = len(stretch) - len(good)
@@ -555,7 +313,7 @@ def estimate_bandwidth(
                 " less busy machine)",
             )
         )
-    mid = _index_at_or_before(samples, (first.t_s + last.t_s) / 2, 0, len(samples) - 1)
+    mid = index_at_or_before(samples, (first.t_s + last.t_s) / 2, 0, len(samples) - 1)
     second_half = (delivered_bytes(last) - delivered_bytes(samples[mid])) / max(1e-9, last.t_s - samples[mid].t_s)
     conservative = min(average, second_half, *rates[-1:])
     if len(good) < params.min_windows:
@@ -652,66 +410,6 @@ def _stop_note(stop: StreamStop | None) -> str:
     return ""
 
 
-# --------------------------------------------------------------------------------------------- stop rule
-
-
-class StopWhenStable:
-    """The stream's early end: true once the congestion control has filled the pipe, at least
-    2 x rate x RTT has been delivered, and the last ``stable_windows`` windows agree within
-    ``stable_tolerance`` with no sign of our own sender stalling in them. Looks only at the tail of the
-    samples, so it is cheap enough to ask every few milliseconds."""
-
-    RECENT_SAMPLES = 256
-
-    def __init__(self, params: EstimatorParams = DEFAULT_PARAMS) -> None:
-        self.params = params
-
-    def __call__(self, samples: Sequence[TcpInfoSample]) -> bool:
-        p = self.params
-        if len(samples) < 8 or not pipe_filled_by_cc(samples[-1]):
-            return False
-        window_s = window_length_s(samples, p, max(0, len(samples) - self.RECENT_SAMPLES))
-        windows = tail_windows(samples, window_s, limit=p.stable_windows)
-        if len(windows) < p.stable_windows:
-            return False
-        rates = [w.rate_bytes_per_s for w in windows]
-        median = statistics.median(rates)
-        if median <= 0 or any(abs(r - median) > p.stable_tolerance * median for r in rates):
-            return False
-        if any(w.app_limited_share > 0 or w.starved_share > 0 for w in windows):
-            return False
-        # Not while the server's window or our send buffer holds the flow back: that may still change (the
-        # receive buffer autotunes), and a figure taken then is only a lower bound.
-        start, end = samples[windows[0].first], samples[windows[-1].last]
-        if max(_share(end, start, "rwnd_limited_us"), _share(end, start, "sndbuf_limited_us")) > p.limited_note_share:
-            return False
-        inside = samples[windows[0].first + 1 : windows[-1].last + 1]
-        if sum(1 for s in inside if window_full(s)) > p.limited_note_share * len(inside):
-            return False
-        delivered = delivered_bytes(samples[-1]) - delivered_bytes(samples[0])
-        return delivered >= p.bdp_multiple * median * samples[-1].min_rtt_us / 1e6
-
-
-# ----------------------------------------------------------------------------------------- serialisation
-
-
-SAMPLE_FIELDS = tuple(f.name for f in fields(TcpInfoSample))
-
-
-def samples_to_columns(samples: Sequence[TcpInfoSample]) -> dict[str, object]:
-    """Samples as ``{"fields": [...], "rows": [[...], ...]}`` (compact JSON for recordings)."""
-    return {"fields": list(SAMPLE_FIELDS), "rows": [[getattr(s, f) for f in SAMPLE_FIELDS] for s in samples]}
-
-
-def samples_from_columns(data: Mapping[str, object]) -> list[TcpInfoSample]:
-    """The inverse of :func:`samples_to_columns` (unknown fields are ignored, missing optional ones None)."""
-    names = data["fields"]
-    rows = data["rows"]
-    if not isinstance(names, list) or not isinstance(rows, list):
-        raise ValueError("expected 'fields' and 'rows' lists")
-    known = set(SAMPLE_FIELDS)
-    out = []
-    for row in rows:
-        values: dict[str, Any] = {name: value for name, value in zip(names, row, strict=True) if name in known}
-        out.append(TcpInfoSample(**values))
-    return out
+def not_measured(reason: str, limited_by: LimitedBy = LimitedBy.NOTHING) -> BandwidthEstimate:
+    """The estimate of a run that never streamed (no SSH port, the server refused this client)."""
+    return _Run((), None, None, 0).result(BandwidthStatus.NOT_MEASURED, None, reason, limited_by)

@@ -13,7 +13,7 @@ from aspdiag.core.measurement import Cell, Line, MeasurementBase, Probe, Section
 from aspdiag.core.model import Audience, Finding, Report, Severity
 from aspdiag.core.units import rate_text
 from aspdiag.measurements.capacity.probe import CapacityProbe
-from aspdiag.measurements.capacity.result import CapacityResult
+from aspdiag.measurements.capacity.result import CapacityResult, ShaperState
 
 KEY = "capacities"
 
@@ -37,9 +37,16 @@ def capacity_row(c: CapacityResult) -> tuple[str, ...]:
             "no-answers": "cannot tell (no answers)",
         }.get(c.status, c.status)
     burst = rate_text(c.burst_mbps) if c.burst_mbps is not None else "-"
-    shaper = f"suspected (bucket ≈ {c.burst_bytes:,} bytes)" if c.shaper_suspected and c.burst_bytes else "no"
-    if c.status not in ("ok", "lower-bound"):
-        shaper = "-"
+    if c.shaper is ShaperState.SUSPECTED:
+        shaper = f"suspected (bucket ≈ {c.burst_bytes:,} bytes)" if c.burst_bytes else "suspected"
+    elif c.shaper is ShaperState.NOT_SEEN:
+        shaper = "none seen"
+    elif c.status == "lower-bound":
+        shaper = f"not measurable (none below {c.probe_rate_cap_mbps:g} Mbit/s)"
+    elif c.longest_stall_ms:
+        shaper = f"not measurable (our sender stalled {c.longest_stall_ms:.0f} ms)"
+    else:
+        shaper = "not measurable"
     traffic = (
         f"{c.protocol.upper()}: {c.probe_bytes:,} bytes, {c.sent_packets} packets of {c.packet_bytes or '-'} "
         f"({c.answered_packets} answered) in {c.duration_s:g} s, {c.method}"
@@ -81,7 +88,8 @@ class CapacityMeasurement(MeasurementBase):
         return f"{capacity_row(result)[1]}, {result.confidence} confidence"
 
     def findings(self, report: Report) -> Sequence[Finding]:
-        """Shapers, and answers the target rate-limits."""
+        """Shapers, and answers the target rate-limits (the TCP-versus-UDP caveat of every rate figure is the
+        engine's, see ``aspdiag.engine.estimate``)."""
         findings = []
         for c in capacities_of(report):
             if c.shaper_suspected and c.sustained_mbps:
@@ -107,20 +115,6 @@ class CapacityMeasurement(MeasurementBase):
                         "run as root (TCP resets are not rate-limited), or run 'aspdiag responder' beside the "
                         "server and use --responder",
                         c.address,
-                    )
-                )
-            if c.protocol == "tcp" and c.sustained_mbps:
-                findings.append(
-                    Finding(
-                        Severity.INFO,
-                        f"The capacity toward {c.address} was measured with TCP packets; FASP sends its data over UDP",
-                        "a perimeter may police or shape UDP differently from TCP (UDP flood protection): the figure "
-                        "says what the path carries for TCP, not what a FASP transfer will get",
-                        "measure UDP with the responder (--responder) or a capped test transfer (--transfer)",
-                        c.address,
-                        Audience.USER,
-                        proven=False,
-                        settle="the responder's UDP throughput test or a capped test transfer measures UDP",
                     )
                 )
         return findings

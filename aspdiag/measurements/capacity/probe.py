@@ -12,7 +12,7 @@ from aspdiag.core.facts import AddressFacts
 from aspdiag.core.measurement import ProbeContext
 from aspdiag.core.model import Family, PortState, Protocol
 from aspdiag.measurements.capacity.port import CAPACITY
-from aspdiag.measurements.capacity.result import CapacityResult
+from aspdiag.measurements.capacity.result import CapacityResult, ShaperState
 from aspdiag.measurements.capacity.trains import (
     DEFAULT_MAX_BYTES,
     DEFAULT_MAX_TIME_S,
@@ -89,28 +89,40 @@ class CapacityProbe:
         analysis: TrainAnalysis | None = None
         method, port = plan[0]
         tried: list[str] = []
+        attempts = 0
         for method, port in plan:
-            left_s = self.max_time_s - (time.monotonic() - started)
-            if left_s < 0.5 or self.max_bytes - spent < 50 * size:
+            attempts = 0
+            analysis = None
+            # A second train of the same method only when our own sender stalled in the first: the shaper
+            # verdict of a stalled train is 'not measurable', and a quiet moment may give a real one.
+            while attempts < 2 and (analysis is None or _stalled(analysis)):
+                left_s = self.max_time_s - (time.monotonic() - started)
+                if left_s < 0.5 or self.max_bytes - spent < 50 * size:
+                    break
+                monitor = TrainMonitor(self.pace_mbps, self.max_bytes - spent)
+                try:
+                    packets = prober.train(method, self.address, port, size, monitor, left_s)
+                except OSError as exc:
+                    tried.append(f"{method} on port {port}: {exc.strerror or exc}")
+                    break
+                attempts += 1
+                spent += sum(p.ip_bytes for p in packets)
+                found = analyse_train(packets, answers_are_icmp=method == "udp-icmp")
+                if analysis is None or _preferred(found, analysis):
+                    analysis = found
+            if analysis is not None and analysis.status != "no-answers":
                 break
-            monitor = TrainMonitor(self.pace_mbps, self.max_bytes - spent)
-            try:
-                packets = prober.train(method, self.address, port, size, monitor, left_s)
-            except OSError as exc:
-                tried.append(f"{method} on port {port}: {exc.strerror or exc}")
-                continue
-            spent += sum(p.ip_bytes for p in packets)
-            analysis = analyse_train(packets, answers_are_icmp=method == "udp-icmp")
-            if analysis.status != "no-answers":
-                break
-            tried.append(f"{method} on port {port}: no answers")
+            if analysis is not None:
+                tried.append(f"{method} on port {port}: no answers")
         if analysis is None:
             why = "; ".join(tried) or "no time left"
             return self._result(started, None, method, port, spent, f"capacity not estimated: {why}")
         detail = analysis.detail if not tried or analysis.status != "no-answers" else "; ".join(tried)
         if tried and analysis.status != "no-answers":
             detail = f"{'; '.join(tried)}; {detail}"
-        return self._result(started, analysis, method, port, spent, detail)
+        if attempts > 1:
+            detail += f" (train {attempts}: the first was spoilt by a stall of our own sender)"
+        return self._result(started, analysis, method, port, spent, detail, attempts)
 
     def _result(
         self,
@@ -120,6 +132,7 @@ class CapacityProbe:
         port: int | None,
         probe_bytes: int,
         detail: str,
+        attempts: int = 1,
     ) -> CapacityResult:
         a = analysis
         return CapacityResult(
@@ -137,7 +150,10 @@ class CapacityProbe:
             sustained_mbps=a.sustained_mbps if a is not None else None,
             sustained_is_lower_bound=a.sustained_is_lower_bound if a is not None else False,
             burst_bytes=a.burst_bytes if a is not None else None,
-            shaper_suspected=a.shaper_suspected if a is not None else False,
+            shaper_suspected=a.shaper is ShaperState.SUSPECTED if a is not None else False,
+            shaper=a.shaper if a is not None else ShaperState.NOT_MEASURABLE,
+            longest_stall_ms=a.longest_stall_ms if a is not None else 0.0,
+            attempts=attempts,
             confidence=a.confidence if a is not None else "none",
             icmp_rate_limited=a.rate_limited if a is not None else False,
             detail=detail,
@@ -147,3 +163,16 @@ class CapacityProbe:
     def failed(self, reason: str) -> CapacityResult:
         """A capacity probe that could not finish."""
         return self._result(time.monotonic(), None, "none", None, 0, reason)
+
+
+def _stalled(analysis: TrainAnalysis) -> bool:
+    """The train measured a rate, but a stall of our own sender left the shaper unjudged or the rate in doubt."""
+    spoilt = analysis.shaper is ShaperState.NOT_MEASURABLE or analysis.confidence == "low"
+    return analysis.status == "ok" and analysis.longest_stall_ms > 0 and spoilt
+
+
+def _preferred(new: TrainAnalysis, old: TrainAnalysis) -> bool:
+    """An answer beats none, a train without a stall beats one with."""
+    if (new.status == "no-answers") != (old.status == "no-answers"):
+        return old.status == "no-answers"
+    return _stalled(old) and not _stalled(new)

@@ -2,11 +2,24 @@
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from aspdiag.core.codec import Address
+
+
+class ShaperState(enum.Enum):
+    """What a train says about a token-bucket shaper on the path."""
+
+    SUSPECTED = "suspected"
+    """The first packets went through faster than the sustained rate, more than a link's own queue holds."""
+    NOT_SEEN = "not seen"
+    """The queue built up from the first packets on without a burst: no shaper below the probe's pace."""
+    NOT_MEASURABLE = "not measurable"
+    """The train could not show it: our own sender stalled before the queue built up (the bucket refilled
+    meanwhile), the path kept up with the probe's pace, or the answers were missing."""
 
 
 @dataclass(frozen=True)
@@ -39,11 +52,29 @@ class CapacityResult:
     burst_bytes: int | None
     """Estimated token-bucket depth when a shaper is suspected."""
     shaper_suspected: bool
+    """True exactly when ``shaper`` is SUSPECTED (kept for readers of older reports)."""
     confidence: str
     """high | medium | low | none"""
     icmp_rate_limited: bool
     detail: str
     duration_s: float
+    shaper: ShaperState = ShaperState.NOT_MEASURABLE
+    """Suspected, not seen, or not measurable (never 'not seen' when the train could not show it)."""
+    longest_stall_ms: float = 0.0
+    """The longest stall of aspdiag's own sender during the train used (0: none)."""
+    attempts: int = 1
+    """Trains sent by the method used (a second one when our sender stalled in the first)."""
+
+    @staticmethod
+    def json_upgrade(data: dict[str, Any]) -> dict[str, Any]:
+        """Reports before 'shaper' had only the flag: suspected, or (status ok) not seen."""
+        if "shaper" not in data:
+            if data.get("shaper_suspected"):
+                shaper = ShaperState.SUSPECTED
+            else:
+                shaper = ShaperState.NOT_SEEN if data.get("status") == "ok" else ShaperState.NOT_MEASURABLE
+            data = {**data, "shaper": shaper.value}
+        return data
 
     JSON_DERIVED: ClassVar[Mapping[str, str]] = {"protocol": "protocol", "direction": "direction"}
 

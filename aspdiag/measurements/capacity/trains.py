@@ -31,6 +31,8 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from aspdiag.measurements.capacity.result import ShaperState
+
 DEFAULT_MAX_BYTES = 4_000_000
 """Probe traffic per address (IP bytes), all trains together."""
 DEFAULT_MAX_TIME_S = 3.0
@@ -45,6 +47,11 @@ SHAPER_RATIO = 1.25
 """... and only when the first packets went through this much faster than the sustained rate."""
 RATE_LIMIT_ANSWERED = 0.8
 """Fewer answers than this fraction, with no queueing at all: the answers were withheld."""
+STALL_MIN_NS = 2_000_000
+"""A gap between two sends longer than this (and than ``STALL_INTERVALS`` pacing intervals) is a stall of our
+own sender (no CPU, a page fault): a token bucket refills and a queue drains meanwhile, so the shaper
+cannot be judged from that train."""
+STALL_INTERVALS = 8
 
 
 @dataclass(frozen=True)
@@ -82,6 +89,54 @@ class TrainAnalysis:
     """Relative spread of the sustained rate over the quarters of its stretch (0.02 = 2 %)."""
     confidence: str = "none"
     detail: str = ""
+    shaper: ShaperState = ShaperState.NOT_MEASURABLE
+    """What the train says about a shaper; ``shaper_suspected`` is true exactly when it is SUSPECTED."""
+    longest_stall_ms: float = 0.0
+    """The longest stall of our own sender (0: none), see ``sender_stalls``."""
+
+
+def sender_stalls(packets: Sequence[TrainPacket]) -> list[tuple[int, int]]:
+    """(index of the packet sent after the gap, gap ns) for every stall of our own sender: a gap between two
+    sends of more than ``STALL_MIN_NS`` and ``STALL_INTERVALS`` times the train's usual interval (the median
+    gap, which follows the pace)."""
+    gaps = [(i, b.sent_ns - a.sent_ns) for i, (a, b) in enumerate(zip(packets, packets[1:], strict=False), 1)]
+    if len(gaps) < 3:
+        return []
+    usual = statistics.median(g for _, g in gaps)
+    return [(i, g) for i, g in gaps if g > max(STALL_MIN_NS, STALL_INTERVALS * usual)]
+
+
+def _judge_stalls(
+    packets: Sequence[TrainPacket], analysis: TrainAnalysis, judged_until: int, measured_until: int
+) -> TrainAnalysis:
+    """A shaper verdict the train could not see is NOT_MEASURABLE, never 'not seen': our sender stalled before
+    packet ``judged_until`` (the bucket refilled and the queue drained while the burst and the knee were
+    being read), or the answers say nothing about a burst. A stall later, up to ``measured_until`` (the end
+    of the stretch the sustained rate comes from), lowers the confidence: the queue may have run empty."""
+    stalls = sender_stalls(packets)
+    longest = max((g for _, g in stalls), default=0)
+    analysis = replace(analysis, longest_stall_ms=round(longest / 1e6, 3))
+    if analysis.status != "ok":
+        return replace(analysis, shaper=ShaperState.NOT_MEASURABLE, shaper_suspected=False)
+    early = [g for i, g in stalls if i <= judged_until]
+    later = [g for i, g in stalls if judged_until < i <= measured_until]
+    if later or early:
+        analysis = replace(analysis, confidence="low")
+    if early:
+        return replace(
+            analysis,
+            shaper=ShaperState.NOT_MEASURABLE,
+            shaper_suspected=False,
+            burst_mbps=None,
+            burst_bytes=None,
+            detail=analysis.detail + f"; our sender stalled for {max(early) / 1e6:.1f} ms before the queue built up,"
+            " so whether a shaper is there cannot be told from this train",
+        )
+    if later:
+        analysis = replace(
+            analysis, detail=analysis.detail + f"; our sender stalled for {max(later) / 1e6:.1f} ms meanwhile"
+        )
+    return replace(analysis, shaper=ShaperState.SUSPECTED if analysis.shaper_suspected else ShaperState.NOT_SEEN)
 
 
 def mbps(ip_bytes: float, seconds: float) -> float:
@@ -217,7 +272,11 @@ def analyse_train(packets: Sequence[TrainPacket], *, answers_are_icmp: bool) -> 
     if stretch is not None:
         queued = _queued(packets, delays, stretch, counts, answers_are_icmp)
         if queued is not None:
-            return queued
+            knee = _knee_ns(packets, delays, *stretch)
+            knee_index = sum(1 for p in packets if p.sent_ns < knee)
+            # The knee is fitted to the first growing delays: a stall up to there changes what they look like.
+            fitted = delays[min(stretch[1], stretch[0] + 15)][0]
+            return _judge_stalls(packets, queued, max(knee_index + 20, fitted), delays[stretch[1]][0])
     if len(answered) / len(packets) < RATE_LIMIT_ANSWERED:
         if answers_are_icmp:
             return replace(
@@ -230,7 +289,8 @@ def analyse_train(packets: Sequence[TrainPacket], *, answers_are_icmp: bool) -> 
                     "nothing about capacity"
                 ),
             )
-        return _policer(packets, answered, counts)
+        first_loss = next((i for i, p in enumerate(packets) if p.answered_ns is None), len(packets))
+        return _judge_stalls(packets, _policer(packets, answered, counts), first_loss + 20, len(packets))
     # The path kept up with the pace: the capacity is at least what got through.
     first, last = answered[0], answered[-1]
     span_ns = _at(last) - _at(first)

@@ -327,6 +327,7 @@ class ReachabilityMeasurement(MeasurementBase):
                     p.location,
                     p.hops_to_target,
                     None if p.banner is None else p.banner.kind is BannerKind.SSH,
+                    p.banner is not None and p.banner.kind is BannerKind.REFUSED,
                 )
                 for p in mine
             )
