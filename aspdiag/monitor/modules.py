@@ -36,11 +36,13 @@ class Module:
     path: bool = False
     """Also measure the path MTU (and RTT series): cached, at most once per ``cache``."""
     bandwidth: bool = False
-    """Also estimate the bandwidth with paced packet trains: cached, at most once per ``cache``."""
+    """Also measure the client-to-server bandwidth through the SSH port (a bounded stream on the scrape's one
+    SSH connection, at most 8 MB / 3 s): cached, at most once per ``cache``."""
     cache: float = 3600.0
     """Lifetime of the slow measurements (path, bandwidth), seconds."""
     max_rate: float = 100.0
-    """Politeness cap of the bandwidth trains, Mbit/s."""
+    """Politeness cap of the probes' own pacing, Mbit/s (the bandwidth stream is congestion-controlled TCP
+    bounded by bytes and time instead)."""
 
     def check_config(self, target: Target, budget_s: float, *, slow: bool) -> CheckConfig:
         """The check for one scrape: timeouts shrunk so that DNS, the port probes and a banner read fit in
@@ -56,7 +58,7 @@ class Module:
             method=self.method,
             max_hops=self.max_hops,
             path=self.path and slow,
-            capacity=self.bandwidth and slow,
+            bandwidth=self.bandwidth and slow,
             max_rate_mbps=self.max_rate,
         )
 

@@ -15,6 +15,8 @@ from collections.abc import Iterable, Sequence
 
 from aspdiag.core.history import Change, ChangeKind, Changes, CheckSummary, PortMark, Vantage
 from aspdiag.core.model import Family, PortState, Protocol, Report
+from aspdiag.measurements.bandwidth import bandwidths_of
+from aspdiag.measurements.bandwidth.estimate import BandwidthStatus
 from aspdiag.measurements.capacity import capacities_of
 from aspdiag.measurements.dns import dns_of
 from aspdiag.measurements.path import paths_of
@@ -81,6 +83,10 @@ def rates(report: Report) -> dict[tuple[str, str], float]:
     for c in capacities_of(report):
         if c.status in ("ok", "lower-bound") and c.sustained_mbps:
             out[("capacity estimate", c.address)] = c.sustained_mbps
+    for b in bandwidths_of(report):
+        if b.status is BandwidthStatus.MEASURED and b.rate_mbps:
+            # Lower bounds are left out: two of them differ by the budget, not by the path.
+            out[("bandwidth (TCP, client → server)", b.address)] = b.rate_mbps
     return out
 
 

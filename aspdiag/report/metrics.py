@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from aspdiag.core.model import PortState, Protocol, Report, Verdict
+from aspdiag.measurements.bandwidth import bandwidths_of
 from aspdiag.measurements.capacity import capacities_of
 from aspdiag.measurements.path import paths_of
 from aspdiag.measurements.reachability import blocked_by_client_network, ports_of
@@ -85,7 +86,28 @@ def _slow_metrics(result: ProbeResult) -> list[Metric]:
             )
         )
     rates = [
-        ({"address": c.address, "method": c.method}, c.sustained_mbps * 1e6 / 8)
+        (
+            {
+                "address": b.address,
+                "method": b.estimate.method,
+                "direction": b.estimate.direction,
+                "kind": b.status.value,
+            },
+            b.usable_mbps * 1e6 / 8,
+        )
+        for b in bandwidths_of(slow)
+        if b.usable_mbps
+    ]
+    rates += [
+        (
+            {
+                "address": c.address,
+                "method": c.method,
+                "direction": c.direction,
+                "kind": "lower_bound" if c.sustained_is_lower_bound else "measured",
+            },
+            c.sustained_mbps * 1e6 / 8,
+        )
         for c in capacities_of(slow)
         if c.status in ("ok", "lower-bound") and c.sustained_mbps
     ]
@@ -93,9 +115,10 @@ def _slow_metrics(result: ProbeResult) -> list[Metric]:
         out.append(
             _gauge(
                 "aspera_bandwidth_bytes_per_second",
-                "Sustained path capacity estimated with paced packet trains (a lower bound when the path kept up "
-                "with the probe's own capped pace); cached: measured at most once per the module's cache "
-                "lifetime (see aspera_slow_measurement_age_seconds), never on every scrape.",
+                "Client-to-server bandwidth: method ssh-ignore is one TCP stream through the SSH port before login, "
+                "tcp-reset/udp-icmp are paced packet trains; kind lower_bound when the test could not show the "
+                "bottleneck itself. Cached: measured at most once per the module's cache lifetime (see "
+                "aspera_slow_measurement_age_seconds), never on every scrape.",
                 *rates,
             )
         )

@@ -95,7 +95,7 @@ def test_slow_measurements_say_they_are_cached(ready):
     slow = replace(ready, sections={**ready.sections, "capacities": (capacity,)})
     metrics = {m.name: m for m in probe_metrics(ProbeResult(ready, slow=slow, slow_age_s=30.0), "default")}
     bandwidth = metrics["aspera_bandwidth_bytes_per_second"]
-    assert "cached" in bandwidth.help and bandwidth.samples[0][1] == 40.0 * 1e6 / 8
+    assert "Cached" in bandwidth.help and bandwidth.samples[0][1] == 40.0 * 1e6 / 8
     assert metrics["aspera_slow_measurement_age_seconds"].samples[0][1] == 30.0
 
 
@@ -137,8 +137,8 @@ def test_check_timeouts_fit_the_scrape_budget():
     config = module.check_config(TARGET, 9.0, slow=False)
     assert (config.timeout_s, config.dns_timeout_s) == (3.0, 2.0)
     tight = module.check_config(TARGET, 2.5, slow=True)
-    assert tight.timeout_s == 0.5 and tight.dns_timeout_s == 0.625 and not tight.capacity
-    assert Module(bandwidth=True).check_config(TARGET, 9.0, slow=True).capacity
+    assert tight.timeout_s == 0.5 and tight.dns_timeout_s == 0.625 and not tight.bandwidth
+    assert Module(bandwidth=True).check_config(TARGET, 9.0, slow=True).bandwidth
 
 
 HEADER = "X-Prometheus-Scrape-Timeout-Seconds"
@@ -275,7 +275,8 @@ def test_slow_measurements_run_once_per_cache_lifetime(ready):
     for _ in range(5):
         scheduler.probe(module, TARGET, 5)
         clock.now += 30
-    assert [c.capacity for c in run.calls] == [True, False, False, False, True]
+    assert [c.bandwidth for c in run.calls] == [True, False, False, False, True]
+    assert not any(c.capacity for c in run.calls)  # the stream through the SSH port, not packet trains
     result, _ = scheduler.probe(module, TARGET, 5)
     assert result.slow is ready and result.slow_age_s is not None
 

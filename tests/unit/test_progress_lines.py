@@ -19,6 +19,7 @@ CONFIG = CheckConfig(
     target=validate_host("aspera.lab.test"),
     path=True,
     capacity=True,
+    bandwidth=True,
     responder_port=33001,
     responder_key=b"k" * 32,
     transfer=TransferSettings("/usr/bin/ascp", "anonymous", True, "/data/1MB"),
@@ -65,4 +66,4 @@ def test_progress_line_is_readable(measurement, probe):
 
 def test_every_probing_measurement_is_covered():
     covered = {m.key for m in MEASUREMENTS if m.wanted(CONFIG) and m.probes(CONFIG, FACTS)}
-    assert covered >= {"dns", "routes", "ports", "paths", "capacities", "responders", "transfer"}
+    assert covered >= {"dns", "routes", "ports", "paths", "bandwidths", "capacities", "responders", "transfer"}
