@@ -768,9 +768,9 @@ def _responder_bench() -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run every section (or those named: reachability, explain, catalog, path, capacity, responder) and
-    print the tables."""
-    every = {"reachability", "explain", "catalog", "path", "capacity", "responder"}
+    """Run every section (or those named: reachability, explain, catalog, path, capacity, bandwidth,
+    responder) and print the tables."""
+    every = {"reachability", "explain", "catalog", "path", "capacity", "bandwidth", "responder"}
     sections = set(sys.argv[1:] if argv is None else argv) or every
     unknown = sections - every
     if unknown:
@@ -784,12 +784,20 @@ def main(argv: list[str] | None = None) -> int:
         ("catalog", _catalog_bench),
         ("path", _path_bench),
         ("capacity", _capacity_bench),
+        ("bandwidth", _bandwidth_bench),
         ("responder", _responder_bench),
     ):
         if name in sections:
             print()
             print("\n".join(section()), flush=True)
     return status
+
+
+def _bandwidth_bench() -> list[str]:
+    """The SSH-port bandwidth measurement versus tbf and iperf3 (tests.bench_bandwidth)."""
+    from tests.bench_bandwidth import bandwidth_bench
+
+    return bandwidth_bench()
 
 
 def _reachability_bench() -> int:
