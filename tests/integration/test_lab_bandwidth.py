@@ -36,7 +36,8 @@ def shaped(fw: Lab) -> Iterator[Lab]:
 
 
 def bandwidth(run_json: dict[str, Any]) -> dict[str, Any]:
-    (result,) = run_json["bandwidth"]
+    results: list[dict[str, Any]] = run_json["bandwidth"]
+    (result,) = results
     assert (result["estimate"]["method"], result["estimate"]["protocol"], result["estimate"]["direction"]) == (
         "ssh-ignore",
         "tcp",
