@@ -19,7 +19,7 @@ from aspdiag.core.measurement import AdapterKey, ProbeContext
 from aspdiag.core.model import Environment
 from aspdiag.core.ports import COMMANDS
 from aspdiag.measurements.capacity.port import CAPACITY
-from aspdiag.measurements.dns.port import RESOLVER
+from aspdiag.measurements.dns.port import HOSTS, RESOLVER
 from aspdiag.measurements.path.port import PATH
 from aspdiag.measurements.reachability.port import GREETER, PROBER
 from aspdiag.measurements.responder.port import RESPONDER
@@ -50,6 +50,7 @@ def build_context(config: CheckConfig, sessions: object) -> ProbeContext:
     """The production adapters for one check (``config.method`` already resolved to raw or socket);
     ``sessions`` is the run's SSH session pool (one connection per SSH port and address)."""
     from aspdiag.adapters.commands import SubprocessRunner
+    from aspdiag.adapters.hosts import HostsFileLookup
     from aspdiag.adapters.resolver import DnspythonResolver
     from aspdiag.adapters.routes import IprouteRouteLookup
     from aspdiag.adapters.sockets import SocketProber
@@ -64,6 +65,7 @@ def build_context(config: CheckConfig, sessions: object) -> ProbeContext:
         prober = SocketProber()
     pairs: list[tuple[AdapterKey[Any], object]] = [
         (RESOLVER, DnspythonResolver(config.dns_servers)),
+        (HOSTS, HostsFileLookup()),
         (ROUTES, IprouteRouteLookup(commands)),
         (PROBER, prober),
         (GREETER, sessions),

@@ -3,11 +3,12 @@ write the reports, print the chosen format, exit with the verdict's code."""
 
 from __future__ import annotations
 
+import os
 import shlex
 import sys
 from dataclasses import replace
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -19,7 +20,6 @@ from aspdiag.core.config import (
     DEFAULT_TCP_PORTS,
     DEFAULT_UDP_PORTS,
     CheckConfig,
-    TransferSettings,
     parse_size,
     validate_host,
     validate_max_hops,
@@ -69,12 +69,17 @@ def _reproduce_command(config: CheckConfig) -> str:
         argv += ["--dns-timeout", f"{config.dns_timeout_s:g}"]
     for server in config.dns_servers:
         argv += ["--dns-server", server]
-    if config.path and config.dataset_bytes is None:
-        argv += ["--path"]
+    skipped = {s.stage: s.reason for s in config.skipped}
+    if skipped.get("path", "").startswith("--quick"):
+        argv += ["--quick"]
+    else:
+        argv += [
+            option for stage, option in (("path", "--no-path"), ("bandwidth", "--no-bandwidth")) if stage in skipped
+        ]
+        if skipped.get("transfer") == "--no-transfer":
+            argv += ["--no-transfer"]
     if config.capacity:
         argv += ["--capacity"]
-    if config.bandwidth and config.dataset_bytes is None:
-        argv += ["--bandwidth"]
     if config.bandwidth_budget != CheckConfig.bandwidth_budget:
         argv += ["--bandwidth-budget", f"{config.bandwidth_budget:g}"]
     if config.responder_port is not None:
@@ -207,9 +212,19 @@ def check_command(
             "--presets", metavar="FILE", dir_okay=False, help="Extra preset file (TOML), see 'aspdiag presets'."
         ),
     ] = None,
-    path: Annotated[
-        bool, typer.Option("--path", help="Also measure RTT, jitter, loss and the path MTU toward UDP 33001.")
+    quick: Annotated[
+        bool,
+        typer.Option(
+            "--quick",
+            help="DNS, routes and ports only (about a second): no path, bandwidth, ascp or test transfer.",
+        ),
     ] = False,
+    path: Annotated[
+        bool,
+        typer.Option(
+            "--path/--no-path", help="Measure RTT, jitter, loss and the path MTU toward UDP 33001 (on by default)."
+        ),
+    ] = True,
     responder: Annotated[
         bool,
         typer.Option(
@@ -246,12 +261,12 @@ def check_command(
     bandwidth: Annotated[
         bool,
         typer.Option(
-            "--bandwidth",
-            help="Also measure the client-to-server rate through the server's SSH port, unprivileged and before "
-            "any login: one TCP stream of SSH_MSG_IGNORE packets on the run's one SSH connection, at most 8 MB "
-            "and 3 s per address (see --bandwidth-budget).",
+            "--bandwidth/--no-bandwidth",
+            help="Measure the client-to-server rate through the server's SSH port (on by default), unprivileged "
+            "and before any login: one TCP stream of SSH_MSG_IGNORE packets on the run's one SSH connection, at "
+            "most 8 MB and 3 s per address (see --bandwidth-budget).",
         ),
-    ] = False,
+    ] = True,
     bandwidth_budget: Annotated[
         float,
         typer.Option(
@@ -266,10 +281,19 @@ def check_command(
         typer.Option(
             "--dataset-size",
             metavar="SIZE",
-            help="Estimate the transfer time of this much data, e.g. 2.3TB (implies --path and --bandwidth).",
+            help="Estimate the transfer time of this much data, e.g. 2.3TB (from the path and bandwidth figures).",
         ),
     ] = None,
-    transfer: Annotated[bool, typer.Option("--transfer", help="Also run a capped test transfer with ascp.")] = False,
+    transfer: Annotated[
+        bool | None,
+        typer.Option(
+            "--transfer/--no-transfer",
+            help="The capped test transfer with ascp runs whenever it can (credentials in ASPERA_SCP_PASS, "
+            "ASPERA_SCP_TOKEN or a key, a user, and a test file or upload folder, given here or by a preset). "
+            "--transfer insists (exit 2 before anything is sent when something is missing); --no-transfer skips it.",
+            show_default=False,
+        ),
+    ] = None,
     remote_file: Annotated[
         str | None, typer.Option("--remote-file", metavar="PATH", help="Test download of this remote file.")
     ] = None,
@@ -303,8 +327,14 @@ def check_command(
         float, typer.Option("--time-limit", metavar="SECONDS", help="Wall-time cap of the test transfer.")
     ] = 20.0,
     max_bytes: Annotated[
-        str, typer.Option("--max-bytes", metavar="SIZE", help="Byte cap of the test transfer.")
-    ] = "64MB",
+        str,
+        typer.Option(
+            "--max-bytes",
+            metavar="SIZE",
+            help="Byte cap of the test transfer; auto = what --rate moves in half of --time-limit (12.5 MB at "
+            "10 Mbit/s and 20 s), so a healthy transfer ends by its byte cap.",
+        ),
+    ] = "auto",
     no_encryption: Annotated[
         bool, typer.Option("--no-encryption", help="ascp -T (some servers refuse stronger encryption).")
     ] = False,
@@ -340,9 +370,7 @@ def check_command(
         ascp_user=user or (preset.user if preset else None),
         preset=preset.name if preset else None,
         preset_key_files=preset.key_files if preset else (),
-        path=path or dataset_size is not None,
         capacity=capacity,
-        bandwidth=bandwidth or dataset_size is not None,
         bandwidth_budget=validate_range("--bandwidth-budget", bandwidth_budget, 0.1, 100.0, what="a factor"),
         responder_port=port_of_responder if responder else None,
         responder_key=read_key(responder_key_file, option="--responder-key-file") if responder else b"",
@@ -352,27 +380,36 @@ def check_command(
     )
     if not 0 < max_rate <= 100_000:
         raise ConfigError(f"--max-rate {max_rate:g} is out of range", "give Mbit/s, e.g. --max-rate 100")
-    if transfer or remote_file or upload:
-        from aspdiag.compose import find_ascp
+    from aspdiag.cli.preflight import TransferOptions, plan
+    from aspdiag.compose import find_ascp
 
-        installations = find_ascp(str(ascp) if ascp is not None else None)
-        config = replace(
-            config,
-            ascp_installations=tuple(installations),
-            transfer=_transfer_settings(
-                installations,
-                user or (preset.user if preset else None),
-                remote_file,
-                upload,
-                to_folder,
-                key,
-                rate,
-                max_rate,
-                time_limit,
-                max_bytes,
-                no_encryption,
-            ),
-        )
+    insist = True if (remote_file or upload) and transfer is None else transfer
+    options = TransferOptions(
+        insist=insist,
+        remote_file=remote_file,
+        upload=upload,
+        to_folder=to_folder,
+        user=user,
+        key=key,
+        ascp=str(ascp) if ascp is not None else None,
+        rate_mbps=rate,
+        max_rate_mbps=max_rate,
+        time_limit_s=time_limit,
+        max_bytes=max_bytes,
+        no_encryption=no_encryption,
+    )
+    if dataset_size is not None and quick:
+        raise ConfigError("--dataset-size needs the path and bandwidth figures", "drop --quick")
+    config = plan(
+        config,
+        quick=quick,
+        path=path,
+        bandwidth=bandwidth,
+        options=options,
+        preset=preset,
+        env=os.environ,
+        find_ascp=find_ascp,
+    )
     config = replace(config, command=_reproduce_command(config))
     finish(config, output, output_format, force, reports_dir, no_reports, quiet, no_color, redact, history, no_history)
 
@@ -437,58 +474,5 @@ def finish(
         written.append(output)
     if written and not quiet:
         typer.echo("reports: " + ", ".join(str(p) for p in written), err=True)
-    raise typer.Exit(int(exit_code_for(report.assessment.verdict, interrupted=report.interrupted)))
-
-
-def _transfer_settings(
-    installations: list[Any],
-    user: str | None,
-    remote_file: str | None,
-    upload: bool,
-    to_folder: str | None,
-    key: Path | None,
-    rate: float,
-    max_rate: float,
-    time_limit: float,
-    max_bytes: str,
-    no_encryption: bool,
-) -> TransferSettings:
-    """Validate the test-transfer options (every problem is one line and exit 2)."""
-    from aspdiag.measurements.transfer.run import validate_remote_path, validate_user
-
-    if not installations:
-        raise ConfigError(
-            "no ascp was found for the test transfer",
-            "install IBM Aspera Connect (or the Transfer SDK), or give --ascp PATH / ASPDIAG_ASCP",
-        )
-    if upload == bool(remote_file):
-        raise ConfigError(
-            "a test transfer needs either --remote-file PATH (download) or --upload --to-folder DIR",
-            "e.g. --transfer --remote-file /aspera-test/10MB.bin",
-        )
-    if upload and not to_folder:
-        raise ConfigError("--upload needs --to-folder DIR", "give the remote folder that accepts the test upload")
-    if user is None:
-        raise ConfigError("the test transfer needs a user name", "give --user NAME (or use a preset that has one)")
-    if key is not None and not key.is_file():
-        raise ConfigError(f"--key {str(key)!r} is not a file", "give the path of the SSH private key file")
-    if not 0 < rate <= max_rate:  # --max-rate itself was checked by 'check' before this is called
-        raise ConfigError(
-            f"--rate {rate:g} Mbit/s is not within 0 and --max-rate {max_rate:g}",
-            "lower --rate, or raise --max-rate if the network owner agrees",
-        )
-    if not 1 <= time_limit <= 600:
-        raise ConfigError(f"--time-limit {time_limit:g} is out of range", "give 1 to 600 seconds")
-    return TransferSettings(
-        ascp=installations[0].path,
-        user=validate_user(user),
-        download=not upload,
-        remote_path=validate_remote_path(
-            (to_folder if upload else remote_file) or "", "--to-folder" if upload else "--remote-file"
-        ),
-        rate_mbps=rate,
-        time_limit_s=time_limit,
-        max_bytes=parse_size(max_bytes, "--max-bytes"),
-        key_file=str(key) if key else None,
-        encrypt=not no_encryption,
-    )
+    code = exit_code_for(report.assessment.verdict, interrupted=report.interrupted, signal=report.interrupted_by)
+    raise typer.Exit(int(code))

@@ -14,7 +14,7 @@ import typer
 
 from aspdiag import __version__
 from aspdiag.cli import catalog, check, explain, exporter, history, info, report, responder, run, watch
-from aspdiag.core.errors import AspdiagError, ConfigError
+from aspdiag.core.errors import AspdiagError, ConfigError, Terminated
 from aspdiag.core.exit_codes import ExitCode
 
 logger = logging.getLogger("aspdiag")
@@ -101,8 +101,9 @@ app.add_typer(report_app, name="report")
 
 
 def _terminate(signum: int, frame: object) -> None:
-    """SIGTERM ends a run like Ctrl-C: what was measured is written, children are stopped."""
-    raise KeyboardInterrupt
+    """SIGTERM ends a run like Ctrl-C, but named: what was measured is written, children are stopped, and
+    the report and the exit status (143) say SIGTERM."""
+    raise Terminated
 
 
 def _stop_children() -> None:
@@ -177,8 +178,11 @@ def main(argv: list[str] | None = None) -> int:
         if debug:
             traceback.print_exc()
         return _fail(exc.format_message(), "", ExitCode.USAGE)  # type: ignore[attr-defined]
+    except Terminated:
+        print("aspdiag: terminated (SIGTERM)", file=sys.stderr)
+        return int(ExitCode.TERMINATED)
     except (typer.Abort, KeyboardInterrupt):
-        print("aspdiag: interrupted", file=sys.stderr)
+        print("aspdiag: interrupted (Ctrl-C)", file=sys.stderr)
         return int(ExitCode.INTERRUPTED)
     except AspdiagError as exc:
         if debug:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 import idna
 
 from aspdiag.core.errors import ConfigError
-from aspdiag.core.model import Target
+from aspdiag.core.model import SkippedStage, Target
 
 MAX_NAME_LENGTH = 253
 MAX_LABEL_LENGTH = 63
@@ -299,5 +299,11 @@ class CheckConfig:
     max_rate_mbps: float = 100.0
     """The politeness cap: the rate the estimate assumes at most."""
     ascp_installations: tuple[object, ...] = ()
-    """The ascp installations discovery found before the check (the first is used); empty: not looked for."""
+    """The ascp installations discovery found before the check (the first is used)."""
+    ascp_searched: bool = False
+    """Whether discovery ran (then an empty ``ascp_installations`` means none was found)."""
+    login: str = ""
+    """How a transfer would log in (``password``, ``token``, ``key`` or ''): a name, never the secret."""
+    skipped: tuple[SkippedStage, ...] = ()
+    """Stages of the preflight left out, why, and the option that runs them."""
     command: str = ""

@@ -45,3 +45,15 @@ class ToolFailedError(AspdiagError):
         super().__init__(message, hint)
         self.returncode = returncode
         self.stderr = stderr
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised in the main thread like Ctrl-C's KeyboardInterrupt so that a run ends the same way
+    (what was measured is kept and written), but named: the report and the exit status (143) say SIGTERM."""
+
+    signal_name = "SIGTERM"
+
+
+def signal_name(exc: BaseException) -> str:
+    """``SIGTERM`` for :class:`Terminated`, ``SIGINT`` for a plain KeyboardInterrupt (Ctrl-C)."""
+    return str(getattr(exc, "signal_name", "SIGINT"))

@@ -24,18 +24,25 @@ class ExitCode(IntEnum):
     settle it)."""
     CANNOT_TELL = 5
     """Cannot tell: not enough evidence either way (the report says what would settle it)."""
+    NOT_RESOLVED = 6
+    """The host name did not resolve (no such name, no address, no resolver answered): nothing was probed."""
+    TERMINATED = 143
+    """Stopped by SIGTERM (128 + 15); what was measured so far is still written."""
     INTERRUPTED = 130
     """Stopped by Ctrl-C (128 + SIGINT); what was measured so far is still written."""
 
 
-def exit_code_for(verdict: Verdict, *, interrupted: bool = False) -> ExitCode:
-    """The exit code for a finished (or interrupted) run with this verdict."""
+def exit_code_for(verdict: Verdict, *, interrupted: bool = False, signal: str = "") -> ExitCode:
+    """The exit code for a finished (or interrupted) run with this verdict; ``signal`` names what interrupted
+    it (``SIGTERM`` gives 143, anything else 130)."""
     if interrupted:
-        return ExitCode.INTERRUPTED
+        return ExitCode.TERMINATED if signal == "SIGTERM" else ExitCode.INTERRUPTED
     if verdict is Verdict.READY:
         return ExitCode.READY
     if verdict is Verdict.UNCONFIRMED:
         return ExitCode.UNCONFIRMED
     if verdict is Verdict.CANNOT_TELL:
         return ExitCode.CANNOT_TELL
+    if verdict is Verdict.NOT_RESOLVED:
+        return ExitCode.NOT_RESOLVED
     return ExitCode.FINDINGS

@@ -136,6 +136,17 @@ class ProbeFailure:
 
 
 @dataclass(frozen=True)
+class SkippedStage:
+    """A stage of the preflight that did not run."""
+
+    stage: str
+    """``path``, ``bandwidth``, ``ascp`` or ``transfer``."""
+    reason: str
+    option: str = ""
+    """What runs it (``run without --quick``, ``--remote-file PATH``, ``export ASPERA_SCP_PASS=...``)."""
+
+
+@dataclass(frozen=True)
 class CheckSettings:
     """The settings a check ran with (echoed in the report so a reader can reproduce it)."""
 
@@ -154,6 +165,17 @@ class CheckSettings:
     preset: str | None = None
     preset_key_files: tuple[str, ...] = ()
     """Key files the preset's service needs for public downloads (any one of them)."""
+    login: str = ""
+    """How the transfer would log in: ``password`` (ASPERA_SCP_PASS), ``token`` (ASPERA_SCP_TOKEN), ``key``
+    (--key, or a preset's key file next to ascp), or '' (none found). Never the secret itself."""
+    skipped: tuple[SkippedStage, ...] = ()
+    """Stages of the preflight that did not run, why, and the option that runs them."""
+    ascp_searched: bool = False
+    """Whether this check looked for ascp (an empty ascp section then means none was found)."""
+
+
+SIGNAL_WORDS = {"SIGINT": "Ctrl-C (SIGINT)", "SIGTERM": "SIGTERM", "": "an interruption"}
+"""How a report names the signal that ended its run."""
 
 
 # --------------------------------------------------------------------------- verdict
@@ -176,6 +198,10 @@ class Verdict(StrEnum):
     no SSH service answers, or a test transfer failed."""
     CANNOT_TELL = "cannot tell"
     """Not enough evidence either way (ICMP filtered on the way back, interrupted, local errors)."""
+    NOT_RESOLVED = "name not resolved"
+    """The host name gave no address (no such name, no address record, no resolver answered): nothing could
+    be probed, and nothing about the firewall is known. Not a block: the name, the resolver or the network
+    connection needs fixing first."""
 
 
 class Grade(IntEnum):
@@ -265,17 +291,33 @@ class ItemStatus(StrEnum):
     """State of one checklist item."""
 
     DONE = "done"
+    """The stage ran and shows this part works (or measured it)."""
+    PROBLEM = "problem"
+    """The stage ran and found something to fix before the transfer (the note says what, for whom)."""
+    UNKNOWN = "unconfirmed"
+    """The stage ran but could not show it either way (the note says what would)."""
+    NOT_RUN = "not run"
+    """The stage did not run: the note says why, ``option`` what runs it."""
     TODO = "to do"
-    UNKNOWN = "unknown"
+    """A step for the user after the checks (screen/tmux, monitoring, a catalogue)."""
 
 
 @dataclass(frozen=True)
 class ChecklistItem:
-    """One step of the pre-download checklist."""
+    """One line of the pre-download checklist: a stage of the preflight, or a step to take."""
 
     item: str
     status: ItemStatus
     note: str
+    option: str = ""
+    """How to run a stage that did not run, or what to set (e.g. ``--transfer --remote-file PATH``)."""
+
+    @staticmethod
+    def json_upgrade(data: dict[str, Any]) -> dict[str, Any]:
+        """Schema-1/2 reports said 'unknown' where this one says 'unconfirmed'."""
+        if data.get("status") == "unknown":
+            data = {**data, "status": ItemStatus.UNKNOWN.value}
+        return data
 
 
 @dataclass(frozen=True)
@@ -314,6 +356,8 @@ class Report:
     """Measurement key -> its section (encoded by the report codec, one JSON key per measurement)."""
     failures: tuple[ProbeFailure, ...] = ()
     interrupted: bool = field(default=False, metadata=at("run.interrupted"))
+    interrupted_by: str = field(default="", metadata=at("run.interrupted_by"))
+    """The signal that ended the run early: ``SIGINT`` (Ctrl-C) or ``SIGTERM``; '' when it ran to the end."""
     command: str = field(default="", metadata=at("run.command"))
     """The aspdiag command line that reproduces this run."""
     assessment: Assessment = field(default=UNJUDGED, metadata=at("verdict"))
@@ -356,6 +400,7 @@ __all__ = [
     "Audience",
     "CheckSettings",
     "ChecklistItem",
+    "SkippedStage",
     "Environment",
     "Family",
     "Finding",

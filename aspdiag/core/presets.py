@@ -25,6 +25,8 @@ class Preset:
     note: str = ""
     key_files: tuple[str, ...] = ()
     """Key files a public download with this service needs (any one of them)."""
+    test_file: str | None = None
+    """A public file on the server that a capped test download may fetch the first bytes of."""
 
 
 def user_presets_path() -> Path:
@@ -52,6 +54,7 @@ def _parse(text: str, origin: str) -> dict[str, Preset]:
                 udp_ports=tuple(int(p) for p in entry.get("udp_ports", ())),
                 note=str(entry.get("note", "")),
                 key_files=tuple(str(k) for k in entry.get("key_files", ())),
+                test_file=str(entry["test_file"]) if entry.get("test_file") else None,
             )
         except (TypeError, ValueError):
             raise ConfigError(f"preset {name!r} in {origin} has invalid ports", "ports are lists of numbers") from None

@@ -7,7 +7,7 @@ import ipaddress
 from dataclasses import replace
 from datetime import datetime, timedelta
 
-from aspdiag.core.model import ChecklistItem, Family, ItemStatus, PortState, Protocol, Report, RuleRequest, Verdict
+from aspdiag.core.model import Family, PortState, Protocol, Report, RuleRequest, Verdict
 from aspdiag.measurements.path import paths_of
 from aspdiag.measurements.reachability import PortResult, blocked_by_client_network, ports_for, ports_of
 from aspdiag.measurements.responder import responders_of
@@ -166,46 +166,3 @@ def ascp_command(report: Report, user: str | None = None) -> str:
     host = report.target.host if not report.target.is_literal else report.target.host
     args += [f"{user or '<user>'}@{host}:<remote path>", "<local directory>"]
     return " ".join(args)
-
-
-def checklist(report: Report) -> tuple[ChecklistItem, ...]:
-    """The pre-download checklist, each item marked from the measurements."""
-    verdict = report.assessment.verdict
-    firewall = {
-        Verdict.READY: (ItemStatus.DONE, "SSH control and FASP data reach the server"),
-        Verdict.DEGRADED: (ItemStatus.TODO, "some addresses are blocked: send the change request below"),
-        Verdict.BLOCKED: (ItemStatus.TODO, "send the change request below to the network team"),
-        Verdict.CANNOT_TELL: (ItemStatus.UNKNOWN, "the check could not decide: see the warnings"),
-        Verdict.UNCONFIRMED: (
-            ItemStatus.UNKNOWN,
-            "no rule is proven missing; run the capped test transfer to confirm before the long one",
-        ),
-    }[verdict]
-    return (
-        ChecklistItem(
-            "Account and credentials (user name, password/token in ASPERA_SCP_PASS or a key file)",
-            ItemStatus.UNKNOWN,
-            "not checked by aspdiag yet; the data provider sends them",
-        ),
-        ChecklistItem("Firewall holes: TCP control port and UDP data port", *firewall),
-        ChecklistItem(
-            "ascp command line",
-            ItemStatus.DONE if _control_port(report) else ItemStatus.TODO,
-            "see the recommended command" if _control_port(report) else "no SSH control port answers yet",
-        ),
-        ChecklistItem(
-            "Run the long transfer inside screen or tmux (it survives a closed terminal)",
-            ItemStatus.TODO,
-            "e.g. tmux new -s download, then the ascp command; detach with Ctrl-b d",
-        ),
-        ChecklistItem(
-            "Monitoring: watch progress and get told when it stops",
-            ItemStatus.TODO,
-            "aspdiag run -- ascp ... (progress, stall alerts, retries), or aspdiag watch DIR for other tools",
-        ),
-        ChecklistItem(
-            "File catalogue at the end (sizes, checksums) for the people who use the data",
-            ItemStatus.TODO,
-            "aspdiag catalog DIR --checksum sha256 (TSV, JSON and a Markdown summary)",
-        ),
-    )

@@ -18,9 +18,10 @@ from typing import Any, TypeVar
 
 from aspdiag import __version__
 from aspdiag.core.config import CheckConfig
+from aspdiag.core.errors import signal_name
 from aspdiag.core.facts import Facts
 from aspdiag.core.measurement import Measurement, Probe, ProbeContext
-from aspdiag.core.model import CheckSettings, Environment, ProbeFailure, Report, utc_now_iso
+from aspdiag.core.model import SIGNAL_WORDS, CheckSettings, Environment, ProbeFailure, Report, utc_now_iso
 from aspdiag.core.observer import NullObserver, Observer
 from aspdiag.engine.registry import MEASUREMENTS
 from aspdiag.engine.verdict import judge
@@ -40,6 +41,8 @@ class Batch:
     results: list[Any]
     failures: list[ProbeFailure] = field(default_factory=list)
     interrupted: bool = False
+    signal: str = ""
+    """``SIGINT`` or ``SIGTERM`` when the batch was interrupted."""
 
 
 def run_probes(
@@ -91,10 +94,21 @@ def run_probes(
                 continue
             if index in running:  # a result that arrives after its deadline was already replaced
                 finish(index, result, failure)
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:
         batch.interrupted = True
-        for index in [*running, *pending]:
-            batch.failures.append(ProbeFailure(probes[index].key, "not finished: interrupted (Ctrl-C)"))
+        batch.signal = signal_name(exc)
+        words = SIGNAL_WORDS[batch.signal]
+        for index in running:
+            # What a probe already measured is kept (a port that answered stays answered).
+            partial = getattr(probes[index], "partial", None)
+            found = partial() if callable(partial) else None
+            if found is not None:
+                batch.results[index] = found
+                batch.failures.append(ProbeFailure(probes[index].key, f"cut short by {words}: partly measured"))
+            else:
+                batch.failures.append(ProbeFailure(probes[index].key, f"not finished: interrupted by {words}"))
+        for index in pending:
+            batch.failures.append(ProbeFailure(probes[index].key, f"not started: interrupted by {words}"))
     return batch
 
 
@@ -138,11 +152,15 @@ def check(
         ascp_user=config.ascp_user,
         preset=config.preset,
         preset_key_files=config.preset_key_files,
+        login=config.login,
+        skipped=config.skipped,
+        ascp_searched=config.ascp_searched,
     )
     facts = Facts(config.target)
     sections: dict[str, Any] = {m.key: m.empty for m in MEASUREMENTS}
     failures: list[ProbeFailure] = []
     interrupted = False
+    signal = ""
     for stage in stages(MEASUREMENTS, config):
         # After Ctrl-C nothing more is sent; sections computed from what was measured are still filled in.
         planned = [(m, () if interrupted else tuple(m.probes(config, facts))) for m in stage]
@@ -153,6 +171,7 @@ def check(
             batch = run_probes(probes, ctx, observer, max_parallel=min(m.max_parallel for m in stage))
             failures.extend(batch.failures)
             interrupted = batch.interrupted
+            signal = batch.signal
             results = batch.results
         for measurement, mine in planned:
             if mine:
@@ -172,6 +191,7 @@ def check(
         sections=sections,
         failures=tuple(failures),
         interrupted=interrupted,
+        interrupted_by=signal,
         command=config.command,
     )
     return judge(report)

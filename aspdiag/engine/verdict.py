@@ -18,7 +18,8 @@ from aspdiag.core.model import (
     SourceAddress,
     Verdict,
 )
-from aspdiag.engine.advice import ascp_command, change_request, checklist
+from aspdiag.engine.advice import ascp_command, change_request
+from aspdiag.engine.checklist import checklist
 from aspdiag.engine.registry import MEASUREMENTS
 from aspdiag.measurements.ascp import installations_of
 from aspdiag.measurements.dns import dns_of
@@ -195,9 +196,8 @@ def judge(report: Report) -> Report:
         resolver=dns.nameserver if dns is not None else None,
         ascp_installations=tuple(i.path for i in installations) or None,
     )
+    # The checklist reads the change request: it says whether the network team has something to do.
+    judged = replace(judged, environment=environment, change_request=change_request(judged, report.settings.rule_days))
     return replace(
-        judged,
-        environment=environment,
-        change_request=change_request(judged, report.settings.rule_days),
-        recommendations=Recommendations(ascp_command(judged, report.settings.ascp_user), checklist(judged)),
+        judged, recommendations=Recommendations(ascp_command(judged, report.settings.ascp_user), checklist(judged))
     )

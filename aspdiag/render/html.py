@@ -15,10 +15,13 @@ from aspdiag.core.measurement import Block, Cell, Chart, FactList, Items, Paragr
 from aspdiag.core.model import PortState, Report, Severity
 from aspdiag.render.layout import (
     CHANGE_REQUEST_COLUMNS,
+    CHECKLIST_HEADER,
     change_request_cells,
     changes_section,
+    checklist_rows,
     environment_rows,
     finding_suffix,
+    interrupted_note,
     operator_notes,
     ordered_sections,
     overview,
@@ -33,7 +36,8 @@ h1 { font-size: 20px; margin: 0 0 4px; }
 h2 { font-size: 16px; margin: 22px 0 8px; border-bottom: 1px solid #d0d7de; padding-bottom: 3px; }
 header.verdict { border-radius: 6px; padding: 12px 16px; color: #fff; }
 .v-ready { background: #1a7f37; } .v-degraded { background: #9a6700; } .v-blocked { background: #cf222e; }
-.v-cannot-tell { background: #6e40c9; } .v-ready-but-unconfirmed { background: #0a6f7a; }
+.v-cannot-tell, .v-name-not-resolved { background: #6e40c9; }
+.v-ready-but-unconfirmed { background: #0a6f7a; }
 header .word { font-size: 26px; font-weight: 700; letter-spacing: 0.04em; }
 header p { margin: 4px 0; } header .meta { opacity: 0.85; font-size: 12px; }
 table { border-collapse: collapse; width: 100%; margin: 6px 0 10px; font-size: 12.5px; }
@@ -112,7 +116,12 @@ def render_html(report: Report) -> str:
         f"from {_e(report.environment.hostname)}</p></header>",
     ]
     if report.interrupted:
-        out.append("<p><b>Interrupted:</b> this report holds only what was measured before Ctrl-C.</p>")
+        out.append(f"<p><b>{_e(interrupted_note(report))}</b></p>")
+    stages = checklist_rows(report, todo=False)
+    if stages:
+        out.append('<section id="checklist"><h2>Pre-download checklist</h2>')
+        out.append(_table(CHECKLIST_HEADER, [[_cell(c) for c in row] for row in stages], "checklist-table"))
+        out.append("</section>")
     changes = changes_section(report)
     if changes is not None:
         out.append(f'<section id="changes"><h2>{_e(changes.title)}</h2>')
@@ -166,13 +175,8 @@ def render_html(report: Report) -> str:
     out.append('<section id="recommendations"><h2>Recommendations</h2>')
     out.append("<p>ascp command line tuned from these measurements:</p>")
     out.append(f"<pre>{_e(recs.ascp_command)}</pre>")
-    out.append(
-        _table(
-            ["Pre-download checklist", "Status", "Note"],
-            [[_e(c.item), _e(c.status.value), _e(c.note)] for c in recs.checklist],
-            "checklist-table",
-        )
-    )
+    steps = checklist_rows(report, todo=True)
+    out.append(_table(["Then", "Status", "How"], [[_cell(c) for c in row[:3]] for row in steps], "steps-table"))
     out.append("</section>")
     out.append('<section id="environment"><h2>Environment</h2>')
     out.append(_table(["", ""], [[_e(k), _e(v)] for k, v in environment_rows(report)]))

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from aspdiag.core.measurement import Block, Cell, Chart, Items, Line, Paragraph, Section
-from aspdiag.core.model import Audience, Family, Finding, Report, RuleRequest
+from aspdiag.core.model import SIGNAL_WORDS, Audience, Family, Finding, ItemStatus, Report, RuleRequest
 from aspdiag.engine.registry import MEASUREMENTS
 from aspdiag.render.charts import history_svg
 from aspdiag.report.changes import when
@@ -131,3 +131,29 @@ def finding_suffix(finding: Finding) -> str:
 def operator_notes(report: Report) -> list[Finding]:
     """The findings the server's operators must act on (a note apart from the change request)."""
     return [f for f in report.assessment.findings if f.audience is Audience.SERVER_OPERATORS]
+
+
+CHECKLIST_HEADER = ("Stage", "Status", "What it found", "To run it / to fix it")
+STATUS_TONE = {
+    ItemStatus.DONE: "ok",
+    ItemStatus.PROBLEM: "bad",
+    ItemStatus.UNKNOWN: "warn",
+    ItemStatus.NOT_RUN: "info",
+    ItemStatus.TODO: "",
+}
+
+
+def checklist_rows(report: Report, *, todo: bool) -> list[list[Cell]]:
+    """The pre-download checklist as table rows: the preflight's stages (``todo`` False) or the steps to take
+    around the long transfer (``todo`` True)."""
+    return [
+        [Cell(c.item), Cell(c.status.value, STATUS_TONE[c.status]), Cell(c.note), Cell(c.option)]
+        for c in report.recommendations.checklist
+        if (c.status is ItemStatus.TODO) == todo
+    ]
+
+
+def interrupted_note(report: Report) -> str:
+    """``Interrupted by SIGTERM: this report holds only what was measured before.``"""
+    by = SIGNAL_WORDS.get(report.interrupted_by, report.interrupted_by)
+    return f"Interrupted by {by}: this report holds only what was measured before."

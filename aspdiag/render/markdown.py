@@ -9,10 +9,13 @@ from aspdiag.core.measurement import Block, Chart, FactList, Items, Paragraph, T
 from aspdiag.core.model import Report
 from aspdiag.render.layout import (
     CHANGE_REQUEST_COLUMNS,
+    CHECKLIST_HEADER,
     change_request_cells,
     changes_section,
+    checklist_rows,
     environment_rows,
     finding_suffix,
+    interrupted_note,
     operator_notes,
     ordered_sections,
     overview,
@@ -60,7 +63,11 @@ def render_markdown(report: Report) -> str:
     if a.settle:
         out += [f"**To settle it:** {a.settle}", ""]
     if report.interrupted:
-        out += ["> **Interrupted:** this report holds only what was measured before Ctrl-C.", ""]
+        out += [f"> **{interrupted_note(report)}**", ""]
+    stages = checklist_rows(report, todo=False)
+    if stages:
+        out += ["## Pre-download checklist", ""]
+        out += [*table_lines(CHECKLIST_HEADER, [[c.text for c in row] for row in stages]), ""]
     changes = changes_section(report)
     if changes is not None:
         out += [f"## {changes.title}", ""]
@@ -103,9 +110,8 @@ def render_markdown(report: Report) -> str:
     recs = report.recommendations
     out += ["## Recommendations", "", "ascp command line tuned from these measurements:", ""]
     out += ["```", recs.ascp_command, "```", ""]
-    out += table_lines(
-        ["Pre-download checklist", "Status", "Note"], [[c.item, c.status.value, c.note] for c in recs.checklist]
-    )
+    steps = checklist_rows(report, todo=True)
+    out += table_lines(["Then", "Status", "How"], [[row[0].text, row[1].text, row[2].text] for row in steps])
     out += ["", "## Environment", ""]
     out += [*table_lines(["", ""], [list(row) for row in environment_rows(report)]), ""]
     if report.command:

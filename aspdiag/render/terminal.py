@@ -13,7 +13,14 @@ from rich.text import Text
 
 from aspdiag.core.measurement import Cell, Line, Table
 from aspdiag.core.model import Report, Severity, Verdict
-from aspdiag.render.layout import changes_section, finding_suffix, ordered_sections, overview
+from aspdiag.render.layout import (
+    changes_section,
+    checklist_rows,
+    finding_suffix,
+    interrupted_note,
+    ordered_sections,
+    overview,
+)
 
 _VERDICT_STYLE = {
     Verdict.READY: "bold green",
@@ -21,6 +28,7 @@ _VERDICT_STYLE = {
     Verdict.BLOCKED: "bold red",
     Verdict.CANNOT_TELL: "bold magenta",
     Verdict.UNCONFIRMED: "bold cyan",
+    Verdict.NOT_RESOLVED: "bold magenta",
 }
 TONE_STYLE = {"ok": "green", "warn": "yellow", "bad": "red", "error": "magenta", "info": "cyan"}
 _SEVERITY_STYLE = {Severity.BLOCKER: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -75,6 +83,19 @@ def render_terminal(report: Report, *, color: bool = False, width: int = 100) ->
         headline.append("\nTo settle it: ", style="bold")
         headline.append(a.settle)
     console.print(Panel(headline, title=Text(f"aspdiag check {report.target.display}"), expand=True))
+    stages = checklist_rows(report, todo=False)
+    if stages:
+        # A grid, not free lines: a long note wraps inside its column and the status column stays readable.
+        grid = RichTable.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True, justify="right")
+        grid.add_column()
+        for name, status, note, option in stages:
+            line = Text(name.text, style="bold")
+            line.append(f": {note.text}")
+            if option.text:
+                line.append(f" → {option.text}", style="dim")
+            grid.add_row(Text(status.text, style=TONE_STYLE.get(status.tone, "")), line)
+        console.print(grid)
     changes = changes_section(report)
     for item in changes.terminal if changes else ():
         if isinstance(item, Line):
@@ -114,5 +135,5 @@ def render_terminal(report: Report, *, color: bool = False, width: int = 100) ->
     for failure in report.failures:
         console.print(Text(f"not finished: {failure.key}: {failure.reason}"))
     if report.interrupted:
-        console.print(Text("Interrupted: results are partial.", style="bold yellow"))
+        console.print(Text(interrupted_note(report), style="bold yellow"))
     return buffer.getvalue()

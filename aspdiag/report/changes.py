@@ -305,13 +305,18 @@ def _rate_changes(before: Report, after: Report, d1: str, d2: str) -> list[Chang
     return out
 
 
+def _rank(order: Sequence[str], value: str) -> int:
+    return order.index(value) if value in order else len(order)
+
+
 def compare(before: Report, after: Report) -> tuple[Change, ...]:
     """Every change beyond noise from ``before`` to ``after`` (the same target), verdict first."""
     d1, d2 = when(before.started_utc), when(after.started_utc)
     out: list[Change] = []
     v1, v2 = before.assessment.verdict, after.assessment.verdict
     if v1 is not v2:
-        order = ["ready", "degraded", "cannot tell", "blocked"]
+        # Worse to the right (every verdict ranked: a missing one would raise on a report from a newer tool).
+        order = ["ready", "ready but unconfirmed", "degraded", "cannot tell", "name not resolved", "blocked"]
         out.append(
             Change(
                 ChangeKind.VERDICT,
@@ -319,7 +324,7 @@ def compare(before: Report, after: Report) -> tuple[Change, ...]:
                 v1.value,
                 v2.value,
                 f"The verdict was {v1.value.upper()} on {d1}; since {d2} it is {v2.value.upper()}",
-                order.index(v2.value) > order.index(v1.value),
+                _rank(order, v2.value) > _rank(order, v1.value),
             )
         )
     for part in (_address_changes, _port_changes, _hop_changes, _mtu_changes, _rtt_changes, _rate_changes):

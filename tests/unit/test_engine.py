@@ -51,12 +51,19 @@ def test_literal_skips_dns():
 
 
 @pytest.mark.parametrize("name", ["missing.lab.test"])
-def test_nxdomain_blocks(name):
+def test_nxdomain_is_its_own_outcome_not_a_block(name):
+    """Issue #15: a name that does not resolve says so (the name, the resolver, what to try), never BLOCKED."""
     report = run_check(name)
     assessment = report.assessment
-    assert assessment.verdict is Verdict.BLOCKED
-    assert "nxdomain" in assessment.summary
-    assert report.ports == ()
+    assert assessment.verdict is Verdict.NOT_RESOLVED
+    assert "NXDOMAIN" in assessment.summary and "198.18.0.53" in assessment.summary
+    assert "spelling" in assessment.next_step
+    assert report.ports == () and report.change_request == ()
+    assert exit_code_for(assessment.verdict) is ExitCode.NOT_RESOLVED
+    dns_line = report.recommendations.checklist[0]
+    assert dns_line.status.value == "problem" and "NXDOMAIN" in dns_line.note
+    firewall = next(c for c in report.recommendations.checklist if c.item.startswith("Firewall"))
+    assert firewall.status.value == "not run"
 
 
 def test_udp_dropped_blocks_with_actionable_finding():
@@ -170,22 +177,34 @@ def test_ctrl_c_returns_partial_batch():
     assert exit_code_for(Verdict.READY, interrupted=True) is ExitCode.INTERRUPTED
 
 
-def test_interrupted_check_is_never_ready():
-    """Ctrl-C while UDP is still being probed: TCP results kept, verdict 'cannot tell', never 'ready'."""
+@pytest.mark.parametrize("signum", ["SIGINT", "SIGTERM"])
+def test_interrupted_check_keeps_what_answered_and_names_the_signal(signum):
+    """Ctrl-C or SIGTERM while UDP is still being probed (issue #15): the TCP ports that answered keep their
+    state (never 'not tested'), UDP is 'not finished', the verdict is 'cannot tell', never 'ready', and the
+    report and the exit status name the signal."""
     import os
     import signal
 
+    from aspdiag.cli.root import _terminate
+
     network = FakeNetwork(delay_s={("udp", V4, 33001): 3.0, ("udp", V6, 33001): 3.0})
-    timer = threading.Timer(0.4, os.kill, (os.getpid(), signal.SIGINT))  # a real Ctrl-C
+    previous = signal.signal(signal.SIGTERM, _terminate)
+    timer = threading.Timer(0.4, os.kill, (os.getpid(), getattr(signal, signum)))  # a real signal
     timer.start()
     try:
         report = run_check(network=network, timeout_s=5)
     finally:
         timer.cancel()
-    assert report.interrupted
-    assert report.ports == ()  # each address's ports are one probe: none finished
+        signal.signal(signal.SIGTERM, previous)
+    assert report.interrupted and report.interrupted_by == signum
+    tcp = [p for p in report.ports if p.protocol.value == "tcp"]
+    udp = [p for p in report.ports if p.protocol.value == "udp"]
+    assert tcp and all(p.state.value == "open" for p in tcp), tcp
+    assert udp and all(p.state.value == "error" and "interrupted" in p.detail for p in udp), udp
     assert report.assessment.verdict is Verdict.CANNOT_TELL
-    assert exit_code_for(report.assessment.verdict, interrupted=True) is ExitCode.INTERRUPTED
+    expected = ExitCode.TERMINATED if signum == "SIGTERM" else ExitCode.INTERRUPTED
+    assert exit_code_for(report.assessment.verdict, interrupted=True, signal=report.interrupted_by) is expected
+    assert any(signum in f.reason or "Ctrl-C" in f.reason for f in report.failures)
 
 
 def test_every_udp_port_of_a_range_must_be_open():

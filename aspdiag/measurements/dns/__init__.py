@@ -10,14 +10,25 @@ from typing import Any, cast
 from aspdiag.core.config import CheckConfig
 from aspdiag.core.facts import Facts
 from aspdiag.core.measurement import FactList, Line, MeasurementBase, Probe, Section
-from aspdiag.core.model import Assessment, Finding, Report, Severity, Verdict
+from aspdiag.core.model import Assessment, Audience, Finding, Report, Severity, Verdict
 from aspdiag.measurements.dns.probe import DnsProbe
 from aspdiag.measurements.dns.result import DnsOutcome, DnsQuery, DnsResult
 
 KEY = "dns"
 
+OUTCOME_WORDS = {
+    DnsOutcome.NXDOMAIN: "no such name (NXDOMAIN)",
+    DnsOutcome.NO_ANSWER: "the name has no address record",
+    DnsOutcome.SERVFAIL: "the DNS server failed (SERVFAIL/REFUSED)",
+    DnsOutcome.TIMEOUT: "no DNS server answered in time",
+    DnsOutcome.ERROR: "no lookup could be made",
+}
+
 ACTIONS = {
-    DnsOutcome.NXDOMAIN: "check the spelling of the host name with the data provider",
+    DnsOutcome.NXDOMAIN: (
+        "check the spelling of the host name with the data provider; on a VPN-only or internal name, connect the VPN"
+        " or try --dns-server with your site's resolver"
+    ),
     DnsOutcome.NO_ANSWER: "the name has no address records; ask the data provider for the right host name",
     DnsOutcome.SERVFAIL: "the DNS server failed; ask your IT helpdesk, or try --dns-server with another resolver",
     DnsOutcome.TIMEOUT: "no DNS server answered; check the network connection or try --dns-server",
@@ -52,6 +63,52 @@ def dns_lines(dns: DnsResult | None) -> list[tuple[str, str]]:
     if dns.detail:
         rows.append(("Detail", dns.detail))
     return rows
+
+
+def _hosts_findings(report: Report, dns: DnsResult) -> tuple[Finding, ...]:
+    name = report.target.display
+    if not dns.hosts_file:
+        return ()
+    if not dns.dns_addresses:
+        return (
+            Finding(
+                Severity.WARNING,
+                f"{name} resolves only through this machine's hosts file",
+                f"DNS: {OUTCOME_WORDS.get(dns.dns_outcome, dns.dns_outcome.value)}; /etc/hosts gives"
+                f" {', '.join(dns.hosts_file)}. ascp on this machine finds the server; another machine (a batch node,"
+                " a colleague's laptop) will not",
+                "keep the hosts entry on every machine that runs the transfer, or ask the data provider for the"
+                " name DNS knows",
+                audience=Audience.USER,
+            ),
+        )
+    if set(dns.hosts_file) != set(dns.dns_addresses):
+        return (
+            Finding(
+                Severity.INFO,
+                f"This machine's hosts file overrides DNS for {name}",
+                f"/etc/hosts gives {', '.join(dns.hosts_file)}; DNS gives {', '.join(dns.dns_addresses)}. ascp uses"
+                " the hosts file's addresses (and so did this check)",
+                "remove the hosts entry if it is stale",
+                audience=Audience.USER,
+            ),
+        )
+    return ()
+
+
+def _query_findings(report: Report, dns: DnsResult) -> tuple[Finding, ...]:
+    if dns.hosts_file and not dns.dns_addresses:
+        return ()
+    return tuple(
+        Finding(
+            Severity.WARNING,
+            f"DNS {q.rdtype} lookup of {report.target.display} failed: {q.outcome.value}",
+            q.detail,
+            "other machines may resolve the name differently; check the resolver",
+        )
+        for q in dns.queries
+        if q.outcome in (DnsOutcome.SERVFAIL, DnsOutcome.TIMEOUT, DnsOutcome.ERROR)
+    )
 
 
 @dataclass(frozen=True)
@@ -89,20 +146,12 @@ class DnsMeasurement(MeasurementBase):
         return f"{result.outcome.value}: {', '.join(result.addresses) or result.detail}"
 
     def findings(self, report: Report) -> Sequence[Finding]:
-        """A record type that failed while the other resolved: worth knowing, not blocking."""
+        """A name only the hosts file knows, a hosts entry that differs from DNS, a record type that failed
+        while the other resolved: worth knowing, not blocking."""
         dns = dns_of(report)
         if dns is None or dns.literal or not dns.addresses:
             return ()
-        return tuple(
-            Finding(
-                Severity.WARNING,
-                f"DNS {q.rdtype} lookup of {report.target.display} failed: {q.outcome.value}",
-                q.detail,
-                "other machines may resolve the name differently; check the resolver",
-            )
-            for q in dns.queries
-            if q.outcome in (DnsOutcome.SERVFAIL, DnsOutcome.TIMEOUT, DnsOutcome.ERROR)
-        )
+        return (*_hosts_findings(report, dns), *_query_findings(report, dns))
 
     def decide(self, report: Report) -> Assessment | None:
         """No lookup, or no address: nothing else can be judged."""
@@ -116,17 +165,21 @@ class DnsMeasurement(MeasurementBase):
         if dns.addresses:
             return None
         outcome = dns.outcome
+        asked = dns.nameserver or ", ".join(dns.configured_resolvers) or "no resolver configured"
         finding = Finding(
             Severity.BLOCKER,
-            f"DNS lookup of {report.target.display} failed: {outcome.value}",
-            dns.detail,
-            ACTIONS.get(outcome, ""),
+            f"{report.target.display} did not resolve: {OUTCOME_WORDS.get(outcome, outcome.value)}",
+            f"{dns.detail or outcome.value} (asked: {asked}; A and AAAA; the hosts file has no entry either)",
+            ACTIONS.get(outcome, "check the host name"),
+            audience=Audience.USER,
         )
         return Assessment(
-            Verdict.BLOCKED,
-            f"{report.target.display} cannot be resolved ({outcome.value}), so no transfer can start.",
+            Verdict.NOT_RESOLVED,
+            f"{report.target.display} gives no address ({OUTCOME_WORDS.get(outcome, outcome.value)}; asked {asked}):"
+            " nothing could be probed, and nothing is known about the firewall.",
             ACTIONS.get(outcome, "check the host name"),
             (finding,),
+            "a lookup that returns an address (then run the check again)",
         )
 
     def section(self, report: Report) -> Section | None:

@@ -21,3 +21,14 @@ class Resolver(Protocol):
 
 
 RESOLVER: AdapterKey[Resolver] = AdapterKey("resolver")
+
+
+class HostsFile(Protocol):
+    """This machine's hosts database (``/etc/hosts``): what getaddrinfo answers before asking DNS."""
+
+    def lookup(self, name: str) -> tuple[str, ...]:
+        """The addresses the hosts file gives ``name`` (case-insensitive), in file order; empty if none."""
+        ...
+
+
+HOSTS: AdapterKey[HostsFile] = AdapterKey("hosts-file")

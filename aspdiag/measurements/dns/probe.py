@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from aspdiag.core.measurement import ProbeContext
 from aspdiag.core.model import Target, utc_now_iso
-from aspdiag.measurements.dns.port import RESOLVER
+from aspdiag.measurements.dns.port import HOSTS, RESOLVER
 from aspdiag.measurements.dns.result import DnsOutcome, DnsQuery, DnsResult
 
 RECORD_TYPES = ("A", "AAAA")
@@ -60,12 +60,14 @@ class DnsProbe:
         for thread in threads:
             thread.join()
         queries = tuple(answers.get(t, DnsQuery(t, DnsOutcome.ERROR, detail="lookup failed")) for t in RECORD_TYPES)
+        hosts = ctx.get(HOSTS)
         return DnsResult(
             name=self.target.host,
             queries=queries,
             configured_resolvers=ctx.need(RESOLVER).configured(),
             lookup_ms=round((time.perf_counter() - t0) * 1000.0, 3),
             started_utc=started,
+            hosts_file=hosts.lookup(self.target.host) if hosts is not None else (),
         )
 
     def _query(self, ctx: ProbeContext, rdtype: str, answers: dict[str, DnsQuery]) -> None:

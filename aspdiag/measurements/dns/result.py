@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any, ClassVar
 
@@ -27,6 +27,9 @@ class DnsOutcome(StrEnum):
     """No resolver answered in time."""
     ERROR = "error"
     """The lookup could not be made (no resolver configured, bad configuration)."""
+    HOSTS_FILE = "hosts_file"
+    """DNS gave no address, but this machine's hosts file has the name (ascp, through getaddrinfo, finds it
+    here; another machine may not)."""
 
 
 @dataclass(frozen=True)
@@ -65,10 +68,21 @@ class DnsResult:
     """Wall time of the whole lookup (A and AAAA run concurrently)."""
     started_utc: str = ""
     literal: bool = False
+    hosts_file: tuple[str, ...] = ()
+    """Addresses this machine's hosts file gives the name. getaddrinfo (and so ascp) reads the hosts file
+    before DNS on a default Linux (nsswitch ``files dns``), so these are the addresses a transfer uses."""
 
     @property
     def addresses(self) -> tuple[str, ...]:
-        """Every address found, IPv4 first, without duplicates, in answer order."""
+        """The addresses a transfer from this machine uses, IPv4 first, without duplicates: the hosts file's
+        when it has the name, else every address DNS gave, in answer order."""
+        if self.hosts_file:
+            return tuple(dict.fromkeys(sorted(self.hosts_file, key=lambda a: ":" in a)))
+        return self.dns_addresses
+
+    @property
+    def dns_addresses(self) -> tuple[str, ...]:
+        """What DNS alone gave, IPv4 first, without duplicates, in answer order."""
         seen: dict[str, None] = {}
         for query in sorted(self.queries, key=lambda q: q.rdtype != "A"):
             for address in query.addresses:
@@ -77,13 +91,13 @@ class DnsResult:
 
     @property
     def ipv4(self) -> tuple[str, ...]:
-        """The A records, in answer order."""
-        return tuple(a for q in self.queries if q.rdtype == "A" for a in q.addresses)
+        """The IPv4 addresses used, in answer order."""
+        return tuple(a for a in self.addresses if ":" not in a)
 
     @property
     def ipv6(self) -> tuple[str, ...]:
-        """The AAAA records, in answer order."""
-        return tuple(a for q in self.queries if q.rdtype == "AAAA" for a in q.addresses)
+        """The IPv6 addresses used, in answer order."""
+        return tuple(a for a in self.addresses if ":" in a)
 
     @staticmethod
     def json_upgrade(data: dict[str, Any]) -> dict[str, Any]:
@@ -107,6 +121,8 @@ class DnsResult:
         if self.literal:
             return DnsOutcome.LITERAL
         outcomes = {q.outcome for q in self.queries}
+        if self.hosts_file and DnsOutcome.RESOLVED not in outcomes:
+            return DnsOutcome.HOSTS_FILE
         for candidate in (
             DnsOutcome.RESOLVED,
             DnsOutcome.NXDOMAIN,
@@ -121,7 +137,16 @@ class DnsResult:
     @property
     def detail(self) -> str:
         """A sentence explaining a failed lookup (empty when it resolved)."""
-        if self.outcome in (DnsOutcome.RESOLVED, DnsOutcome.LITERAL):
+        outcome = self.outcome
+        if outcome in (DnsOutcome.RESOLVED, DnsOutcome.LITERAL):
             return ""
-        details = [q.detail for q in self.queries if q.detail and q.outcome is self.outcome]
+        if outcome is DnsOutcome.HOSTS_FILE:
+            failed = self.dns_outcome
+            return f"DNS: {failed.value}; the address comes from this machine's hosts file"
+        details = [q.detail for q in self.queries if q.detail and q.outcome is outcome]
         return details[0] if details else ""
+
+    @property
+    def dns_outcome(self) -> DnsOutcome:
+        """The outcome of the DNS queries alone (the hosts file left aside)."""
+        return replace(self, hosts_file=()).outcome

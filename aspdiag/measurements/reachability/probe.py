@@ -15,7 +15,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import TypeVar
 
@@ -99,6 +99,10 @@ class ReachabilityProbe:
     banners: bool = True
     control: bool = True
     """Also probe a neighbouring unused UDP port as evidence for a silent UDP port."""
+    seen: dict[tuple[Protocol, int], tuple[ProbeAnswer, ...]] = field(default_factory=dict, compare=False, repr=False)
+    """Full-TTL answers as each flow's probe finishes: what ``partial`` keeps when the run is interrupted."""
+    methods: list[str] = field(default_factory=list, compare=False, repr=False)
+    """The probe method in use (``socket`` or ``raw``), for ``partial``."""
 
     @property
     def key(self) -> str:
@@ -123,8 +127,11 @@ class ReachabilityProbe:
         """TCP: one SYN (the kernel or the probe retransmits). UDP: up to three datagrams, one after the
         other from one source port, stopping at the first answer: a target that rate-limits ICMP still
         answers the first one. Returns the answers and the source port, which the trace reuses."""
+        self.methods.append(prober.method)
         if proto is Protocol.TCP:
-            return prober.probe(self.address, proto, port, [FULL_TTL], self._full_wait_s)
+            found = prober.probe(self.address, proto, port, [FULL_TTL], self._full_wait_s)
+            self.seen[(proto, port)] = found[0]
+            return found
         answers: list[ProbeAnswer] = []
         source_port = 0
         for _ in range(UDP_ATTEMPTS):
@@ -134,6 +141,7 @@ class ReachabilityProbe:
             answers.extend(got)
             if any(a.answered or a.kind is AnswerKind.LOCAL_ERROR for a in got):
                 break
+        self.seen[(proto, port)] = tuple(answers)
         return tuple(answers), source_port
 
     def _max_ttl(self, prober: PacketProber, proto: Protocol, probes: Sequence[ProbeAnswer], hint: int | None) -> int:
@@ -238,6 +246,37 @@ class ReachabilityProbe:
         if control is not None and control.path_open and distance.hops:
             flow_horizons[f"{control.label} (port-unreachable from the server)"] = distance.hops
         return tuple(flag_rate_limited([attach_control(r, control, horizon, flow_horizons) for r in asked]))
+
+    def partial(self) -> tuple[PortResult, ...] | None:
+        """What the run established before it was interrupted: a port the target itself answered (a SYN-ACK,
+        its port-unreachable) keeps its state; every other port is 'not finished' (never 'not tested' for a
+        port that answered). None when nothing had answered yet."""
+        done = dict(self.seen)
+        decisive: dict[tuple[Protocol, int], PortResult] = {}
+        for (proto, port), answers in done.items():
+            answer = next((a for a in answers if a.answered), None)
+            if answer is None or answer.responder != self.address:
+                continue
+            if answer.kind is AnswerKind.SYN_ACK:
+                state, detail = PortState.OPEN, "TCP handshake completed (SYN-ACK)"
+            elif proto is Protocol.UDP and answer.kind is AnswerKind.PORT_UNREACHABLE:
+                state, detail = PortState.CLOSED, "path open: the server answered port-unreachable"
+            else:
+                continue
+            decisive[(proto, port)] = PortResult(
+                self.address,
+                proto,
+                port,
+                state,
+                method=self.methods[0] if self.methods else "socket",
+                probes=answers,
+                detail=detail + "; the run was interrupted before the hop-by-hop evidence",
+                started_utc=utc_now_iso(),
+            )
+        if not decisive:
+            return None
+        rest = self.failed("not finished: the run was interrupted before this port's answer was complete")
+        return tuple(decisive.get((r.protocol, r.port), r) for r in rest)
 
     def failed(self, reason: str) -> tuple[PortResult, ...]:
         """Every asked port as an error when the probe could not finish."""

@@ -30,6 +30,15 @@ def _finding(report: Report) -> Finding | None:
     why = transfer.diagnosis
     if transfer.outcome is TransferOutcome.SUCCESS:
         return Finding(Severity.INFO, "The capped test transfer succeeded", why)
+    if transfer.outcome is TransferOutcome.TIMED_OUT and transfer.bytes > 0 and not transfer.error_message:
+        # Data moved: SSH and FASP's UDP both work; only the rate fell short of the target.
+        return Finding(
+            Severity.WARNING,
+            "The test transfer moved data, but slower than its target rate",
+            why,
+            "compare with the bandwidth figure; a shaper or a busy path slows FASP, which adapts its rate",
+            audience=Audience.USER,
+        )
     code = f" (FASP error {transfer.error_code}: {transfer.error_meaning})" if transfer.error_code is not None else ""
     title = (
         f"The test transfer failed{code}"

@@ -18,9 +18,12 @@ def diagnose(transfer: TransferResult, ports: Sequence[PortView], udp_port: int 
     """One or two sentences: what went wrong and where, from ascp's error and the reachability evidence."""
     if transfer.outcome is TransferOutcome.SUCCESS:
         rate = transfer.rate_mbps
-        return f"{transfer.bytes / 1e6:.1f} MB in {transfer.duration_s:g} s" + (
+        text = f"{transfer.bytes / 1e6:.1f} MB in {transfer.duration_s:g} s" + (
             f" at {rate:.1f} Mbit/s (target {transfer.target_rate_mbps:g})" if rate else ""
         )
+        if transfer.stopped_by:
+            text += f"; stopped by its {transfer.stopped_by} while moving data, as planned"
+        return text
     if transfer.outcome is TransferOutcome.ERROR:
         return f"ascp could not be run: {transfer.error_message}"
     code = transfer.error_code
@@ -38,9 +41,11 @@ def diagnose(transfer: TransferResult, ports: Sequence[PortView], udp_port: int 
                 f"ascp printed nothing within the {transfer.time_limit_s:g} s cap and was stopped: it is probably "
                 "waiting at an SSH prompt (host key, password) or hung; run the same ascp command once by hand"
             )
+        rate = transfer.rate_mbps
+        slow = f" but only at {rate:.1f} Mbit/s of the {transfer.target_rate_mbps:g} asked" if rate else ""
         return (
-            f"the transfer was still running at the {transfer.time_limit_s:g} s cap (last progress: "
-            f"{transfer.last_progress}); raise --time-limit or lower --max-bytes"
+            f"the transfer was still running at the {transfer.time_limit_s:g} s cap{slow} (last progress: "
+            f"{transfer.last_progress}): FASP got through, slowly; see the bandwidth figure, or raise --time-limit"
         )
     # Whether any data moved: unknown when ascp printed neither progress nor a summary.
     moved = transfer.bytes if transfer.bytes or transfer.last_progress else None

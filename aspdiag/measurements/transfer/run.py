@@ -177,6 +177,9 @@ class TransferResult:
     rtt_ms: float | None = None
     """Round-trip time the log reports (Session Statistics ``delay``), when it does."""
     stderr_tail: str = ""
+    stopped_by: str = ""
+    """``time cap`` when the wall-time cap ended a transfer that was moving data at its target rate (a pass),
+    ``byte cap`` when it ended at the byte cap; '' otherwise."""
     diagnosis: str = ""
     """What went wrong and where, in plain words, from ascp's error and the reachability evidence."""
 
@@ -186,6 +189,18 @@ class TransferResult:
         if self.reported_rate_mbps is not None:
             return self.reported_rate_mbps
         return round(self.bytes * 8 / self.duration_s / 1e6, 3) if self.duration_s > 0 and self.bytes else None
+
+
+CAPPED_PASS_SHARE = 0.5
+"""A transfer stopped by its time cap passes when it averaged at least this share of its target rate over the
+whole run (SSH login and FASP's ramp included, so a healthy one averages 70-90 %)."""
+
+
+def moving_at_target(transferred: int, duration_s: float, target_mbps: float) -> bool:
+    """Whether a transfer cut by its time cap was moving data at (about) its target rate (pure)."""
+    if transferred <= 0 or duration_s <= 0:
+        return False
+    return transferred * 8 / duration_s / 1e6 >= CAPPED_PASS_SHARE * target_mbps
 
 
 def _read_logs(log_dir: Path) -> list[LogSession]:
@@ -270,10 +285,16 @@ def run_transfer(
             delay = session.statistics.get("delay", "")
             if delay.endswith("ms") and delay[:-2].replace(".", "", 1).isdigit():
                 rtt = float(delay[:-2])
+        duration = float(summary.seconds) if summary and summary.seconds else result.duration_s
+        stopped_by = ""
         if result.timed_out:
             outcome = TransferOutcome.TIMED_OUT
+            if moving_at_target(transferred, duration, request.rate_mbps) and not errors:
+                # The time cap stopped a transfer that was doing what a real one does: a pass.
+                outcome, stopped_by = TransferOutcome.SUCCESS, "time cap"
         elif result.returncode == 0 and not errors:
             outcome = TransferOutcome.SUCCESS
+            stopped_by = "byte cap" if transferred >= 0.99 * request.max_bytes else ""
         else:
             outcome = TransferOutcome.FAILED
         return TransferResult(
@@ -287,7 +308,8 @@ def run_transfer(
             ipv6=":" in request.host,
             exit_status=result.returncode,
             bytes=transferred,
-            duration_s=float(summary.seconds) if summary and summary.seconds else result.duration_s,
+            duration_s=duration,
+            stopped_by=stopped_by,
             reported_rate_mbps=summary.rate_mbps if summary else None,
             error_code=code,
             error_message=errors[0].message if errors else "",
