@@ -48,7 +48,12 @@ def test_markdown_parses_into_the_expected_tables(sample_report):  # noqa: F811
     for column in ("Source", "Destination", "Protocol / port", "Direction", "Action", "Justification", "Expires"):
         assert column in headers
     headings = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open"]
-    assert headings[:4] == ["aspdiag check: fasp.lab.test", "Pre-download checklist", "Firewall change request", "Findings"]
+    assert headings[:4] == [
+        "aspdiag check: fasp.lab.test",
+        "Pre-download checklist",
+        "Firewall change request",
+        "Findings",
+    ]
     rows = sum(1 for t in tokens if t.type == "tr_open")
     assert rows > 10
 
