@@ -9,7 +9,13 @@ from datetime import datetime, timedelta
 
 from aspdiag.core.model import Family, PortState, Protocol, Report, RuleRequest, Verdict
 from aspdiag.measurements.path import paths_of
-from aspdiag.measurements.reachability import PortResult, blocked_by_client_network, ports_for, ports_of
+from aspdiag.measurements.reachability import (
+    PortResult,
+    blocked_by_client_network,
+    control_ports_to_open,
+    ports_for,
+    ports_of,
+)
 from aspdiag.measurements.responder import responders_of
 from aspdiag.measurements.route import route_for, routes_of
 
@@ -94,12 +100,7 @@ def change_request(report: Report, rule_days: int = DEFAULT_RULE_DAYS) -> tuple[
         source = route.source_address if route else None
         subnet = route.source_subnet if route else None
         tcp = [p for p in ports if p.protocol is Protocol.TCP]
-        control_open = any(p.state is PortState.OPEN for p in tcp)
-        needed: list[PortResult] = []
-        if tcp and not control_open:
-            blocked_tcp = [p for p in tcp if _blocked(p)]
-            preferred = [p for p in blocked_tcp if p.port == FASP_TCP_PORT]
-            needed += preferred or blocked_tcp
+        needed: list[PortResult] = list(control_ports_to_open(tcp))
         needed += [p for p in ports if p.protocol is Protocol.UDP and _blocked(p)]
         for protocol in (Protocol.TCP, Protocol.UDP):
             group = [p for p in needed if p.protocol is protocol]

@@ -20,6 +20,7 @@ from aspdiag.core.model import (
 )
 from aspdiag.core.units import ms_text, rate_text
 from aspdiag.fasp.errors import failure_channel
+from aspdiag.fasp.find import CONNECT4_KEY_NOTE
 from aspdiag.measurements.ascp import installations_of
 from aspdiag.measurements.bandwidth import bandwidths_of
 from aspdiag.measurements.bandwidth.estimate import BandwidthStatus
@@ -190,8 +191,10 @@ def ascp_item(report: Report) -> ChecklistItem:
         return ChecklistItem(item, ItemStatus.PROBLEM, f"{used.path}: {used.version_error or 'ascp -A failed'}")
     product = f" ({v.product} {v.product_version or ''}".rstrip() + ")" if v.product else ""
     what = f"ascp {v.ascp_version or '?'}{product}"
-    if used.warnings:
-        return ChecklistItem(item, ItemStatus.PROBLEM, f"{what} at {used.path}: {used.warnings[0]}")
+    password = report.settings.login in ("password", "token")
+    warnings = [w for w in used.warnings if not (password and w == CONNECT4_KEY_NOTE)]
+    if warnings:
+        return ChecklistItem(item, ItemStatus.PROBLEM, f"{what} at {used.path}: {warnings[0]}")
     more = f"; {len(found) - 1} more found" if len(found) > 1 else ""
     return ChecklistItem(item, ItemStatus.DONE, f"{what} at {used.path}{more}")
 

@@ -91,6 +91,13 @@ class AscpInstallation:
     """The installation aspdiag (and a plain ``ascp`` command) uses: the first one found."""
 
 
+CONNECT4_KEY_NOTE = (
+    "Aspera Connect 4.x no longer ships the public DSA key asperaweb_id_dsa.openssh: public download recipes "
+    "(ENA, NCBI) need the key the data provider documents (e.g. aspera_bypass_rsa.pem)"
+)
+"""Matters only for key logins to public services: a password or token login never reads that key."""
+
+
 def version_warnings(version: AscpVersion) -> list[str]:
     """Known problems of a version (pure)."""
     notes: list[str] = []
@@ -104,10 +111,7 @@ def version_warnings(version: AscpVersion) -> list[str]:
         notes.append("ascp older than 3.7 is no longer supported by IBM; current servers may refuse it")
     product = (version.product or "").lower()
     if "connect" in product and version.product_version and version.product_version.split(".")[0] >= "4":
-        notes.append(
-            "Aspera Connect 4.x no longer ships the public DSA key asperaweb_id_dsa.openssh used by public "
-            "download recipes (ENA, NCBI); use the key the data provider documents (e.g. aspera_bypass_rsa.pem)"
-        )
+        notes.append(CONNECT4_KEY_NOTE)
     if "cli" in product and version.product_version and version.product_version.startswith("3."):
         notes.append("Aspera CLI v3 is deprecated by IBM")
     if version.is_ascp4:

@@ -10,8 +10,8 @@ from typing import Any, cast
 from aspdiag.core.config import CheckConfig
 from aspdiag.core.facts import Facts
 from aspdiag.core.measurement import Cell, MeasurementBase, Probe, Section, Table
-from aspdiag.core.model import Finding, Report, Severity
-from aspdiag.fasp.find import AscpInstallation
+from aspdiag.core.model import Audience, Finding, Report, Severity
+from aspdiag.fasp.find import CONNECT4_KEY_NOTE, AscpInstallation
 
 KEY = "ascp"
 
@@ -40,6 +40,13 @@ def _row(inst: AscpInstallation) -> tuple[Cell, ...]:
     )
 
 
+def warning_finding(path: str, warning: str) -> Finding:
+    """One finding per known problem: the warning's first clause as the title, the rest as the detail (never
+    the same words twice)."""
+    title, _, rest = warning.partition(": ")
+    return Finding(Severity.WARNING, f"ascp at {path}: {title}", rest, audience=Audience.USER)
+
+
 @dataclass(frozen=True)
 class AscpMeasurement(MeasurementBase):
     """The ascp installations found before the run (no probe of its own)."""
@@ -52,7 +59,7 @@ class AscpMeasurement(MeasurementBase):
 
     def wanted(self, config: CheckConfig) -> bool:
         """When installations were looked for."""
-        return bool(config.ascp_installations)
+        return config.ascp_searched or bool(config.ascp_installations)
 
     def probes(self, config: CheckConfig, facts: Facts) -> Sequence[Probe[Any]]:
         """None: discovery ran before the check (a transfer cannot start without ascp)."""
@@ -72,7 +79,8 @@ class AscpMeasurement(MeasurementBase):
         if not found:
             return ()
         used = next((i for i in found if i.used), found[0])
-        findings = [Finding(Severity.WARNING, f"ascp at {used.path}: {w.split(':')[0]}", w) for w in used.warnings]
+        password = report.settings.login in ("password", "token")
+        findings = [warning_finding(used.path, w) for w in used.warnings if not (password and w == CONNECT4_KEY_NOTE)]
         wanted = report.settings.preset_key_files
         have = {path.rsplit("/", 1)[-1] for path in used.key_files}
         if wanted and not have & set(wanted):

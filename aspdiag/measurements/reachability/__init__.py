@@ -73,6 +73,20 @@ def blocked_by_client_network(result: PortResult) -> bool:
     return result.state is PortState.REJECTED and not at_target(result)
 
 
+FASP_TCP_PORT = 33001
+"""The SSH control port IBM recommends for Aspera (ascp -P 33001)."""
+
+
+def control_ports_to_open(tcp: Sequence[PortResult]) -> list[PortResult]:
+    """The SSH control port(s) to ask the client's network team for when none reaches the server: the ones
+    they can open (proven blocked on their side), 33001 alone when it is among them — one is enough, and IBM
+    recommends it. The finding and the change request both use this, so they never disagree."""
+    if any(p.state is PortState.OPEN for p in tcp):
+        return []
+    blocked = [p for p in tcp if blocked_by_client_network(p)]
+    return [p for p in blocked if p.port == FASP_TCP_PORT] or blocked
+
+
 def port_grade(result: PortResult) -> Grade:
     """How well one data port is shown to carry FASP."""
     if result.path_open:
@@ -165,13 +179,17 @@ def _no_control(address: str, tcp: list[PortResult]) -> list[Finding]:
         return []
     phrase = "; ".join(_port_phrase(p) for p in tcp)
     ports = " and ".join(str(p.port) for p in tcp)
-    if any(blocked_by_client_network(p) for p in tcp):
+    wanted = control_ports_to_open(tcp)
+    if wanted:
+        # The same port(s) the change request asks for: one SSH control port is enough (33001 first).
+        asked = " and ".join(str(p.port) for p in wanted)
         return [
             Finding(
                 Severity.BLOCKER,
                 f"No SSH control port reachable on {address}",
                 phrase,
-                f"ask the network team to allow outbound TCP {ports} to {address}",
+                f"ask the network team to allow outbound TCP {asked} to {address}"
+                + (" (one SSH control port is enough; ascp then needs -P " + asked + ")" if len(tcp) > 1 else ""),
                 audience=Audience.CLIENT_NETWORK,
             )
         ]
