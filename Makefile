@@ -15,7 +15,7 @@ deps: .make/deps.stamp  ## install system packages (apt-get, as root) and the Py
 	$(PYTHON) -m pip install --disable-pip-version-check -q -e '.[dev]'
 	@mkdir -p .make && touch $@
 
-demo: deps  ## build a lab whose firewall drops UDP 33001, run 'aspdiag check' on it, write reports/
+demo: deps  ## the whole preflight in a lab (bottleneck, ascp test double, test transfer); reports in reports/
 	$(PYTHON) -m tests.lab demo
 
 test: deps  ## all tests: unit, integration and network-lab tests (lab tests need root); rate and timing tests run alone

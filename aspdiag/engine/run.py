@@ -104,7 +104,7 @@ def run_probes(
             found = partial() if callable(partial) else None
             if found is not None:
                 batch.results[index] = found
-                batch.failures.append(ProbeFailure(probes[index].key, f"cut short by {words}: partly measured"))
+                batch.failures.append(ProbeFailure(probes[index].key, f"interrupted by {words}: partly measured"))
             else:
                 batch.failures.append(ProbeFailure(probes[index].key, f"not finished: interrupted by {words}"))
         for index in pending:
