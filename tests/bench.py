@@ -769,8 +769,8 @@ def _responder_bench() -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     """Run every section (or those named: reachability, explain, catalog, path, capacity, bandwidth,
-    responder) and print the tables."""
-    every = {"reachability", "explain", "catalog", "path", "capacity", "bandwidth", "responder"}
+    preflight, responder) and print the tables."""
+    every = {"reachability", "explain", "catalog", "path", "capacity", "bandwidth", "preflight", "responder"}
     sections = set(sys.argv[1:] if argv is None else argv) or every
     unknown = sections - every
     if unknown:
@@ -785,6 +785,7 @@ def main(argv: list[str] | None = None) -> int:
         ("path", _path_bench),
         ("capacity", _capacity_bench),
         ("bandwidth", _bandwidth_bench),
+        ("preflight", _preflight_bench),
         ("responder", _responder_bench),
     ):
         if name in sections:
@@ -798,6 +799,13 @@ def _bandwidth_bench() -> list[str]:
     from tests.bench_bandwidth import bandwidth_bench
 
     return bandwidth_bench()
+
+
+def _preflight_bench() -> list[str]:
+    """The whole preflight's wall time (tests.bench_bandwidth.preflight_bench)."""
+    from tests.bench_bandwidth import preflight_bench
+
+    return preflight_bench()
 
 
 def _reachability_bench() -> int:

@@ -260,3 +260,53 @@ def main() -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+def preflight_bench() -> list[str]:
+    """``make bench`` section ``preflight`` (issue #15): wall time of a plain ``aspdiag check`` without the test
+    transfer, and of ``--quick``, as root and as nobody, on a healthy lab path (50 Mbit/s bottleneck) and on
+    the same path 50 ms away; three runs each. Budgets: 10 s and 1.5 s."""
+    reason = unavailable_reason()
+    if reason:
+        return [f"bench: {reason}"]
+    root = (sys.executable, str(REPO))
+    nobody = _stage_for_unprivileged()
+    lines = [
+        "Wall time of `aspdiag check aspera.lab.test` (both addresses, IPv4 and IPv6), the whole process, three",
+        "runs each (min / median / max, seconds); budget: 10 s without the test transfer, 1.5 s with --quick.",
+        "",
+        "| path | as | options | min | median | max | stages filled | budget met |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    with Lab() as lab:
+        lab.firewall([])
+        lab.shape("router", "eth1", 50, 64)
+        for label, delay in (("50 Mbit/s, LAN RTT", 0), ("50 Mbit/s, 50 ms RTT", 25)):
+            if delay:
+                lab.delay("router", delay)
+            for who, python, user in (("root", root, None), ("nobody", nobody, "nobody")):
+                for options, budget in ((["--no-transfer"], 10.0), (["--quick"], 1.5)):
+                    times, filled = [], ""
+                    for _ in range(3):
+                        workdir = Path(tempfile.mkdtemp(prefix="aspdiag-bench-"))
+                        os.chmod(workdir, 0o777)
+                        args = ["check", "aspera.lab.test", *options, "--format", "json", "--no-reports"]
+                        started = time.monotonic()
+                        run = run_aspdiag(lab, [*args, "--no-history"], workdir, python=python, user=user)
+                        times.append(time.monotonic() - started)
+                        subprocess.run(["rm", "-rf", str(workdir)], check=False)
+                        data = json.loads(run.stdout)
+                        parts = [k for k in ("reachability", "path", "bandwidth") if data.get(k)]
+                        parts += ["ascp"] if data["run"]["settings"].get("ascp_searched") else []
+                        filled = ", ".join(parts)
+                    times.sort()
+                    met = "yes" if times[-1] <= budget else "no"
+                    lines.append(
+                        f"| {label} | {who} | {' '.join(options)} | {times[0]:.2f} | {times[1]:.2f} | {times[2]:.2f} |"
+                        f" {filled} | {met} |"
+                    )
+                    print(lines[-1], file=sys.stderr, flush=True)
+            if delay:
+                lab.undelay("router")
+        lab.unshape("router", "eth1")
+    return lines

@@ -343,13 +343,22 @@ def check_command(
     no_color: Annotated[bool, typer.Option("--no-color", help="No colours (also honoured: NO_COLOR).")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Log details and show tracebacks on errors.")] = False,
 ) -> None:
-    """Check whether an Aspera transfer to HOST can work: DNS, local route, TCP 22/33001, UDP 33001.
+    """Check whether an Aspera transfer to HOST can work: the whole preflight, with a checklist on top.
+
+    Stages: DNS, local route, TCP 22/33001 and UDP 33001 hop by hop; path (RTT, loss, MTU); bandwidth through
+    the SSH port; ascp and its version; and a capped test transfer whenever it can run (ascp found,
+    ASPERA_SCP_PASS / ASPERA_SCP_TOKEN or a key, a user, and --remote-file or --upload --to-folder, or a
+    preset's test file). --quick: DNS, routes and ports only. --no-path, --no-bandwidth, --no-transfer leave
+    one stage out; --transfer insists (exit 2 before anything is sent when it cannot run).
 
     HOST may also name a preset (e.g. 'ena'; see 'aspdiag presets').
 
     Writes `reports/<host>-<UTC time>.html`, `.md` and `.json` unless --no-reports, and records the check in
     the history database (see 'aspdiag history'); the report shows what changed since the last check of the
     same target from this machine.
+
+    Exit codes: 0 ready, 1 blocked or degraded, 2 bad input, 3 tool error, 4 ready but unconfirmed,
+    5 cannot tell, 6 name not resolved, 130 Ctrl-C, 143 SIGTERM.
     """
     preset = find_preset(host, presets)
     port_of_responder = validate_port(responder_port, option="--responder-port")

@@ -59,9 +59,11 @@ def _root(
 ) -> None:
     """Will an IBM Aspera (FASP/ascp) transfer work from here, and if not, what must be opened?
 
-    Preflight checks: DNS, local routes, TCP 22/33001 (SSH control) and UDP 33001 (FASP data).
+    'aspdiag check HOST' runs the whole preflight: DNS, local routes, TCP 22/33001 (SSH control) and UDP 33001
+    (FASP data) hop by hop, path (RTT, loss, MTU), bandwidth, ascp, and a capped test transfer when it can run.
 
-    Exit codes: 0 ready, 1 findings that block or degrade a transfer, 2 bad input, 3 tool error, 130 interrupted.
+    Exit codes: 0 ready, 1 findings that block or degrade a transfer, 2 bad input, 3 tool error, 4 ready but
+    unconfirmed, 5 cannot tell, 6 name not resolved, 130 interrupted (Ctrl-C), 143 terminated (SIGTERM).
     """
 
 

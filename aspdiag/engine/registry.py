@@ -15,8 +15,10 @@ MEASUREMENTS: tuple[Measurement, ...] = (
     route.MEASUREMENT,
     reachability.MEASUREMENT,
     path.MEASUREMENT,
-    bandwidth.MEASUREMENT,
+    # The capacity trains read a shaper's bucket and queue: they go before the bandwidth stream, which
+    # empties the bucket (a 1 MB bucket at 10 Mbit/s takes 0.8 s to refill) and leaves its queue draining.
     capacity.MEASUREMENT,
+    bandwidth.MEASUREMENT,
     responder.MEASUREMENT,
     ascp.MEASUREMENT,
     transfer.MEASUREMENT,

@@ -262,8 +262,16 @@ def analyse_train(packets: Sequence[TrainPacket], *, answers_are_icmp: bool) -> 
         detail=f"{len(answered)} of {len(packets)} probe packets answered",
     )
     if len(answered) < 2:
-        limited = bool(answered) and answers_are_icmp
-        return replace(counts, status="rate-limited" if limited else "no-answers", rate_limited=limited)
+        # ICMP answers are only used toward a port the target answered 'closed' moments before: when nothing
+        # comes back now, its ICMP rate limit is spent (the earlier stages' probes use the same budget).
+        limited = answers_are_icmp
+        note = "; the target answered ICMP moments before, so its ICMP rate limit is spent" if limited else ""
+        return replace(
+            counts,
+            status="rate-limited" if limited else "no-answers",
+            rate_limited=limited,
+            detail=counts.detail + note,
+        )
     delays = queue_delays(packets)
     base_rtt_ms = round(min(d for d in _rtts_ns(answered)) / 1e6, 3)
     counts = replace(counts, base_rtt_ms=base_rtt_ms)
