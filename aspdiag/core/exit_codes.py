@@ -24,6 +24,9 @@ class ExitCode(IntEnum):
     settle it)."""
     CANNOT_TELL = 5
     """Cannot tell: not enough evidence either way (the report says what would settle it)."""
+    INCOMPLETE = 6
+    """Not finished yet: the tree still holds ascp's in-progress files (catalog), or --max-time passed before
+    the expected size arrived (watch). Try again later."""
     INTERRUPTED = 130
     """Stopped by Ctrl-C (128 + SIGINT); what was measured so far is still written."""
 

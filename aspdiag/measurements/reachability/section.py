@@ -142,14 +142,19 @@ def _evidence_row(p: PortResult) -> tuple[Cell, ...]:
 
 
 def _notes(address: str, ports: tuple[PortResult, ...]) -> list[Line]:
-    """Terminal lines under the overview for the ports a reader must look at."""
+    """Terminal lines under the overview for the ports a reader must look at; neighbouring ports with the
+    same evidence share their lines (``udp/33001-33010``)."""
+    from aspdiag.measurements.reachability import port_runs  # the package imports this module
+
     lines = []
-    for p in ports:
+    for numbers, run in port_runs(ports):
+        p = run[0]
         not_ssh = p.banner is not None and p.banner.kind is not BannerKind.SSH
         noteworthy = (PortState.REJECTED, PortState.DROPPED, PortState.SERVER_SILENT, PortState.SILENT)
         if p.state in noteworthy or p.state is PortState.INTERCEPTED or not_ssh:
-            lines.append(Line(p.location or p.detail, bold_prefix=f"  {p.label} {address}: "))
-            lines.append(Line(f"    hops: {trace_text(p)}", dim=True))
+            lines.append(Line(p.location or p.detail, bold_prefix=f"  {p.protocol}/{numbers} {address}: "))
+            traces = {trace_text(r) for r in run}
+            lines.append(Line(f"    hops: {trace_text(p)}" + ("" if len(traces) == 1 else " (first port)"), dim=True))
             if p.control is not None:
                 lines.append(Line(f"    evidence: {p.control.meaning}", dim=True))
                 if p.control.neighbour_port is not None:
