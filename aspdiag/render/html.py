@@ -37,8 +37,11 @@ header.verdict { border-radius: 6px; padding: 12px 16px; color: #fff; }
 header .word { font-size: 26px; font-weight: 700; letter-spacing: 0.04em; }
 header p { margin: 4px 0; } header .meta { opacity: 0.85; font-size: 12px; }
 table { border-collapse: collapse; width: 100%; margin: 6px 0 10px; font-size: 12.5px; }
-th, td { border: 1px solid #d0d7de; padding: 4px 6px; text-align: left; vertical-align: top; }
+th, td { border: 1px solid #d0d7de; padding: 4px 6px; text-align: left; vertical-align: top;
+         overflow-wrap: break-word; }
+.w { overflow-wrap: anywhere; }
 th { background: #f6f8fa; }
+table.dense { font-size: 10.5px; } table.dense th, table.dense td { padding: 2px 3px; }
 tr { page-break-inside: avoid; }
 code, pre { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 12px; }
 pre { background: #f6f8fa; padding: 8px 10px; border-radius: 4px; white-space: pre-wrap; word-break: break-all; }
@@ -49,6 +52,7 @@ pre { background: #f6f8fa; padding: 8px 10px; border-radius: 4px; white-space: p
 .muted { color: #57606a; font-size: 12px; }
 svg { max-width: 100%; height: auto; }
 @media print { body { max-width: none; padding: 0; font-size: 11px; } h2 { page-break-after: avoid; }
+  table.dense { font-size: 8.5px; }
   header.verdict { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
 """
 
@@ -66,12 +70,39 @@ def _cell(cell: Cell) -> str:
     return f'<span class="t-{cell.tone}">{_e(cell.text)}</span>' if cell.tone else _e(cell.text)
 
 
+_TAG = re.compile(r"(<[^>]*>)")
+_LONG_TOKEN = re.compile(r"\S{12,}")
+WIDE_TABLE_COLUMNS = 9
+"""A summary table with more columns than this is shown as one small table per address (a page's width holds
+about nine columns of evidence)."""
+
+
+def breakable(html: str) -> str:
+    """Escaped HTML whose long tokens (an IPv6 address, a path, a timestamp) may wrap inside a table cell, so
+    the table stays on the page; the text itself is unchanged (no inserted characters: a report is still
+    searched for an address as it is)."""
+    return "".join(
+        p if p.startswith("<") else _LONG_TOKEN.sub(r'<span class="w">\g<0></span>', p) for p in _TAG.split(html)
+    )
+
+
 def _table(header: Sequence[str], rows: Sequence[Sequence[str]], table_id: str = "") -> str:
-    """A table; cells are already escaped HTML."""
+    """A table; cells are already escaped HTML. A table with many columns is set denser (smaller type, less
+    padding) so that it stays within the page."""
     head = "".join(f"<th>{_e(h)}</th>" for h in header)
-    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    body = "".join("<tr>" + "".join(f"<td>{breakable(c)}</td>" for c in row) + "</tr>" for row in rows)
     ident = f' id="{table_id}"' if table_id else ""
-    return f"<table{ident}><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    dense = ' class="dense"' if len(header) > WIDE_TABLE_COLUMNS else ""
+    return f"<table{ident}{dense}><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _per_row(header: Sequence[str], rows: Sequence[Sequence[str]], table_id: str) -> str:
+    """A wide table as one two-column table per row (its first cell as the heading)."""
+    parts = [f'<div id="{table_id}" class="per-row">']
+    for row in rows:
+        parts.append(f"<h3>{breakable(row[0])}</h3>")
+        parts.append(_table(["", ""], [[_e(name), cell] for name, cell in zip(header[1:], row[1:], strict=False)]))
+    return "".join(parts) + "</div>"
 
 
 def block_html(block: Block) -> str:
@@ -156,7 +187,9 @@ def render_html(report: Report) -> str:
         if section is None:
             header, cells = overview(report, family=True)
             out.append('<section id="overview"><h2>Addresses</h2>')
-            out.append(_table(header, [[_cell(c) for c in row] for row in cells], "summary-table"))
+            html_rows = [[_cell(c) for c in row] for row in cells]
+            wide = len(header) > WIDE_TABLE_COLUMNS
+            out.append((_per_row if wide else _table)(header, html_rows, "summary-table"))
             out.append("</section>")
             continue
         out.append(f'<section id="{_e(section.key)}"><h2>{_e(section.title)}</h2>')

@@ -263,6 +263,7 @@ def schema_list_document(kinds: Mapping[str, str]) -> Document:
     data = {
         "kind": "schema-kinds",
         "version": DOCUMENT_VERSION,
+        "tool": _tool(),
         "kinds": [{"kind": k, "describes": a} for k, a in kinds.items()],
     }
     return Document(

@@ -60,23 +60,14 @@ def _same_evidence(result: PortResult) -> tuple[Any, ...]:
     )
 
 
-def port_runs(results: Sequence[PortResult]) -> list[tuple[str, list[PortResult]]]:
-    """Consecutive ports of one protocol with the same evidence, as ``(numbers, results)``: ``("33001-33010",
-    [...])``. With ``--udp-port 33001-33010`` ten identical findings become one, and nothing is lost: the
-    evidence table still lists every port."""
-    runs: list[list[PortResult]] = []
+def port_groups(results: Sequence[PortResult]) -> list[tuple[str, list[PortResult]]]:
+    """Ports of one protocol with the same evidence, as ``(numbers, results)``: ``("33001-33010", [...])`` or
+    ``("33001, 33003", [...])``. With ``--udp-port 33001-33010`` ten identical findings become one, and
+    nothing is lost: the evidence table still lists every port."""
+    groups: dict[tuple[Any, ...], list[PortResult]] = {}
     for result in sorted(results, key=lambda r: (r.protocol is Protocol.UDP, r.port)):
-        last = runs[-1][-1] if runs else None
-        if (
-            last is not None
-            and last.protocol is result.protocol
-            and last.port == result.port - 1
-            and _same_evidence(last) == _same_evidence(result)
-        ):
-            runs[-1].append(result)
-        else:
-            runs.append([result])
-    return [(port_ranges(r.port for r in run), run) for run in runs]
+        groups.setdefault((result.protocol, _same_evidence(result)), []).append(result)
+    return [(port_ranges(r.port for r in group), group) for group in groups.values()]
 
 
 def _where(result: PortResult) -> str:
@@ -238,7 +229,7 @@ def _no_control(address: str, tcp: list[PortResult]) -> list[Finding]:
 
 def _udp_findings(address: str, udp: list[PortResult]) -> list[Finding]:
     findings: list[Finding] = []
-    for ports, run in port_runs(udp):
+    for ports, run in port_groups(udp):
         p = run[0]
         label = f"{p.protocol}/{ports}"
         evidence = p.control.meaning if p.control else p.detail
@@ -458,6 +449,6 @@ __all__ = [
     "find_port",
     "port_grade",
     "ports_for",
-    "port_runs",
+    "port_groups",
     "ports_of",
 ]
