@@ -56,13 +56,22 @@ def _terminal(doc: Document, *, color: bool, width: int) -> str:
         elif isinstance(block, Items):
             if block.heading:
                 console.print(Text(block.heading, style="bold"))
-            for item in block.items:
-                console.print(hanging(Text(f"- {item}"), 2))
+            console.print(_bullets(block.items))
         elif isinstance(block, Chart):
             continue  # pictures are for HTML
         else:
             assert_never(block)
     return console_text(buffer, color=color)
+
+
+def _bullets(items: Sequence[str]) -> RichTable:
+    """A bullet list whose wrapped lines stay under their item's text."""
+    grid = RichTable.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
+    for item in items:
+        grid.add_row("-", Text(item))
+    return grid
 
 
 def _facts(block: FactList) -> RichTable:

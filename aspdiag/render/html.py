@@ -86,7 +86,7 @@ def breakable(html: str) -> str:
     )
 
 
-def _table(header: Sequence[str], rows: Sequence[Sequence[str]], table_id: str = "") -> str:
+def table_html(header: Sequence[str], rows: Sequence[Sequence[str]], table_id: str = "") -> str:
     """A table; cells are already escaped HTML. A table with many columns is set denser (smaller type, less
     padding) so that it stays within the page."""
     head = "".join(f"<th>{_e(h)}</th>" for h in header)
@@ -101,16 +101,16 @@ def _per_row(header: Sequence[str], rows: Sequence[Sequence[str]], table_id: str
     parts = [f'<div id="{table_id}" class="per-row">']
     for row in rows:
         parts.append(f"<h3>{breakable(row[0])}</h3>")
-        parts.append(_table(["", ""], [[_e(name), cell] for name, cell in zip(header[1:], row[1:], strict=False)]))
+        parts.append(table_html(["", ""], [[_e(name), cell] for name, cell in zip(header[1:], row[1:], strict=False)]))
     return "".join(parts) + "</div>"
 
 
 def block_html(block: Block) -> str:
     """One block of a section as HTML."""
     if isinstance(block, Table):
-        return _table(block.header, [[_cell(c) for c in row] for row in block.rows], block.ident)
+        return table_html(block.header, [[_cell(c) for c in row] for row in block.rows], block.ident)
     if isinstance(block, FactList):
-        return _table(["", ""], [[_e(k), _e(v)] for k, v in block.rows], block.ident)
+        return table_html(["", ""], [[_e(k), _e(v)] for k, v in block.rows], block.ident)
     if isinstance(block, Paragraph):
         if block.code:
             return f"<pre>{_e(block.text)}</pre>"
@@ -158,7 +158,7 @@ def render_html(report: Report) -> str:
             [_e(c).replace("\n", "<br>") for c in change_request_cells(i, r, "\n")]
             for i, r in enumerate(report.change_request, start=1)
         ]
-        out.append(_table(CHANGE_REQUEST_COLUMNS, rows, "change-request-table"))
+        out.append(table_html(CHANGE_REQUEST_COLUMNS, rows, "change-request-table"))
     else:
         out.append("<p>No firewall rule is needed: nothing measured here is proven blocked on the client's side.</p>")
     out.append("</section>")
@@ -189,7 +189,7 @@ def render_html(report: Report) -> str:
             out.append('<section id="overview"><h2>Addresses</h2>')
             html_rows = [[_cell(c) for c in row] for row in cells]
             wide = len(header) > WIDE_TABLE_COLUMNS
-            out.append((_per_row if wide else _table)(header, html_rows, "summary-table"))
+            out.append((_per_row if wide else table_html)(header, html_rows, "summary-table"))
             out.append("</section>")
             continue
         out.append(f'<section id="{_e(section.key)}"><h2>{_e(section.title)}</h2>')
@@ -200,7 +200,7 @@ def render_html(report: Report) -> str:
     out.append("<p>ascp command line tuned from these measurements:</p>")
     out.append(f"<pre>{_e(recs.ascp_command)}</pre>")
     out.append(
-        _table(
+        table_html(
             ["Pre-download checklist", "Status", "Note"],
             [[_e(c.item), _e(c.status.value), _e(c.note)] for c in recs.checklist],
             "checklist-table",
@@ -208,7 +208,7 @@ def render_html(report: Report) -> str:
     )
     out.append("</section>")
     out.append('<section id="environment"><h2>Environment</h2>')
-    out.append(_table(["", ""], [[_e(k), _e(v)] for k, v in environment_rows(report)]))
+    out.append(table_html(["", ""], [[_e(k), _e(v)] for k, v in environment_rows(report)]))
     out.append("</section>")
     if report.failures:
         out.append('<section id="failures"><h2>Probes that did not finish</h2><ul>')

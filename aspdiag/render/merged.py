@@ -61,14 +61,9 @@ def render_merged(reports: Sequence[Report], fmt: OutputFormat, *, color: bool =
     if fmt is OutputFormat.HTML:
         from html import escape
 
-        from aspdiag.render.html import CSS, render_html
+        from aspdiag.render.html import CSS, render_html, table_html
 
-        table = '<table id="vantage-table"><thead><tr>' + "".join(f"<th>{escape(h)}</th>" for h in header)
-        table += (
-            "</tr></thead><tbody>"
-            + "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in rows)
-            + "</tbody></table>"
-        )
+        table = table_html(header, [[escape(c) for c in row] for row in rows], "vantage-table")
         summary = "".join(f"<li>{escape(n)}: <b>{escape(v)}</b> for {escape(t)}</li>" for n, v, t in verdicts)
         bodies = []
         for report in reports:

@@ -276,3 +276,23 @@ def test_nothing_is_written_by_help_or_errors(work):
     assert sorted(p.name for p in work.iterdir()) == before
     assert shutil.which("sh"), "the run tests need a shell"
     assert os.path.isfile(DOUBLE)
+
+
+def test_status_json_is_kept_as_an_alias_of_format_json(work):
+    new = aspdiag(work, "status", "state.json", "--format", "json")
+    old = aspdiag(work, "status", "state.json", "--json")
+    assert new.code == old.code == 0
+    assert json.loads(new.stdout) == json.loads(old.stdout)
+    assert "--json" not in _help(work, "status")  # hidden: --format json is the one documented
+
+
+def test_check_quiet_prints_the_verdict_line_alone(work):
+    done = aspdiag(work, "check", *LOOPBACK_CHECK, "--no-reports", "--no-history", "-q")
+    assert done.code in (0, 1, 4, 5)
+    assert len(done.stdout.splitlines()) == 1 and done.stdout.split(":", 1)[0] in (
+        "ready",
+        "ready but unconfirmed",
+        "degraded",
+        "blocked",
+        "cannot tell",
+    )
