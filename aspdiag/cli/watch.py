@@ -25,7 +25,8 @@ def eta_text(eta_s: float | None, stalled_s: float) -> str:
     """``ETA 4 min 10 s``; while nothing grows ``ETA unknown (stalled 15 s)``, never a promise a stall
     cannot keep."""
     if stalled_s > 0:
-        return f"ETA unknown (stalled {duration_text(stalled_s)})"
+        how_long = f"{stalled_s:.1f} s" if stalled_s < 10 else duration_text(stalled_s)
+        return f"ETA unknown (stalled {how_long})"
     return "ETA unknown" if eta_s is None else f"ETA {duration_text(eta_s)}"
 
 
