@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.console import Console
 
+from aspdiag.cli.completion import complete_catalogs
 from aspdiag.cli.output import ForceOption, FormatOption, NoColorOption, OutputOption, QuietOption, destination
 from aspdiag.core.errors import ConfigError
 from aspdiag.core.exit_codes import ExitCode
@@ -45,6 +46,7 @@ def catalog_command(
             metavar="CATALOG",
             dir_okay=False,
             help="Re-check DIR against an earlier .tsv/.json catalogue: missing, extra and changed files.",
+            autocompletion=complete_catalogs,
         ),
     ] = None,
     workers: Annotated[int, typer.Option("--workers", min=1, max=64, help="Checksum threads.")] = 4,

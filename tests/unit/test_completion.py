@@ -97,6 +97,9 @@ def test_reports_state_files_and_schema_kinds_complete(tmp_path):
     assert bash_complete(tmp_path, "aspdiag report render reports/fa") == ["reports/fasp-20261121T100000Z.json"]
     assert "reports/run-20261121T100000Z-1.state.json" in bash_complete(tmp_path, "aspdiag status ")
     assert bash_complete(tmp_path, "aspdiag schema cat") == ["catalog", "catalog-verification"]
+    (reports / "catalog-data-20261121T100000Z.tsv").write_text("")
+    offered = bash_complete(tmp_path, "aspdiag catalog data --verify ")
+    assert "reports/catalog-data-20261121T100000Z.tsv" in offered
 
 
 def test_complete_files_never_fails(tmp_path):
