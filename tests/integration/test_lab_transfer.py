@@ -193,7 +193,7 @@ def test_upload_of_generated_data(transfer_lab, workdir):
         "--ascp",
         str(DOUBLE),
         "--max-bytes",
-        "2MB",
+        "2MiB",  # binary: the double generates whole KiB
         "-f",
         "json",
         "--no-reports",
