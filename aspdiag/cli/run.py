@@ -121,7 +121,8 @@ def run_command(
             raise ConfigError(f"--state-file directory {str(state_file.parent)!r} does not exist", "create it first")
         path = state_file
     secrets = [os.environ[name] for name in SECRET_VARIABLES if os.environ.get(name)]
-    states = StateFile(path)
+    states = StateFile(path, numbered=state_file is None)
+    path = states.path
     shown_command = " ".join(redact_argv(argv, secrets))
     err = Console(stderr=True, no_color=no_color or bool(os.environ.get("NO_COLOR")), highlight=False, soft_wrap=True)
     supervisor: Supervisor | None = None

@@ -125,10 +125,19 @@ class StateFile:
     terminal never reads half a file. Only the file this object created is ever replaced.
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, numbered: bool = False) -> None:
+        """``numbered``: a name aspdiag chose itself: when it is taken, try ``-2``, ``-3``... instead of failing."""
         self.path = path
+        for attempt in range(2, 100 if numbered else 2):
+            try:
+                with open(self.path, "x", encoding="utf-8"):
+                    return
+            except FileExistsError:
+                self.path = path.with_name(path.name.replace(".state.json", f"-{attempt}.state.json"))
+            except OSError as exc:
+                raise OutputError(f"cannot create the state file {str(path)!r}: {exc.strerror or exc}") from None
         try:
-            with open(path, "x", encoding="utf-8"):
+            with open(self.path, "x", encoding="utf-8"):
                 pass
         except FileExistsError:
             raise OutputError(

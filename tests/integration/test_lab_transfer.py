@@ -149,8 +149,14 @@ def test_hang_is_stopped_at_the_cap_and_leaves_nothing(transfer_lab, workdir):
     )
     started = time.monotonic()
     proc = subprocess.Popen(argv, env=env, cwd=workdir, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    time.sleep(2.5)
-    listing = subprocess.run(["ps", "-eww", "-o", "args"], capture_output=True, text=True).stdout
+    # Wait for the double (the reachability phase comes first; on a loaded machine it takes a while), at most
+    # until the cap would have ended it.
+    listing = ""
+    while time.monotonic() - started < 8 and proc.poll() is None:
+        time.sleep(0.1)
+        listing = subprocess.run(["ps", "-eww", "-o", "args"], capture_output=True, text=True).stdout
+        if f"{DOUBLE} -P" in listing:
+            break
     assert f"{DOUBLE} -P" in listing, "the double should be running now"
     assert secret not in listing, "a credential is visible in the process list"
     stdout, stderr = proc.communicate(timeout=60)

@@ -19,6 +19,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from aspdiag.cli import main
 from aspdiag.cli.exits import EXIT_CODES
 from aspdiag.report.schemas import SCHEMAS, schema_for
 from tests.conftest import REPO
@@ -162,12 +163,18 @@ def _looks_like(suffix: str, text: str) -> bool:
 
 @pytest.mark.parametrize("suffix", [".json", ".md", ".html"])
 @pytest.mark.parametrize(("name", "args", "kind", "codes"), DOCUMENT_COMMANDS, ids=[m[0] for m in DOCUMENT_COMMANDS])
-def test_output_suffix_decides_the_format(work, name, args, kind, codes, suffix):
+def test_output_suffix_decides_the_format(work, name, args, kind, codes, suffix, capsys, monkeypatch):
+    # In-process (the entry point itself) to keep the machine free: the JSON matrix above runs real processes.
+    monkeypatch.chdir(work)
+    monkeypatch.setenv("HOME", str(work))
     target = work / f"out-{name.replace(' ', '-')}{suffix}"
     target.unlink(missing_ok=True)
-    done = aspdiag(work, *_args(args, work, "-o", target.name))
-    assert done.code in codes, (done.code, done.stderr)
-    assert done.stdout == "", "with -o the document goes to the file, and stdout stays empty"
+    code = main(_args(args, work, "-o", target.name))
+    captured = capsys.readouterr()
+    assert code in codes, (code, captured.err)
+    assert captured.out == "", "with -o the document goes to the file, and stdout stays empty"
+    if suffix == ".json":
+        jsonschema.validate(json.loads(target.read_text()), schema_for(kind))
     assert _looks_like(suffix, target.read_text()), target.read_text()[:300]
 
 
