@@ -6,7 +6,6 @@ import json
 import secrets
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -18,8 +17,14 @@ DOUBLE = REPO / "tests" / "ascp_double" / "ascp"
 STANDIN = REPO / "tests" / "ascp_double" / "standin.py"
 
 
-def _temp_dirs() -> set[str]:
-    return {p.name for p in Path(tempfile.gettempdir()).glob("aspdiag-transfer-*")}
+def _temp_dirs(workdir: Path) -> set[str]:
+    """The transfer directories in the run's own TMPDIR (tests in other workers run transfers too)."""
+    return {p.name for p in (workdir / "tmp").glob("aspdiag-transfer-*")}
+
+
+def _tmp(workdir: Path) -> str:
+    (workdir / "tmp").mkdir(exist_ok=True)
+    return str(workdir / "tmp")
 
 
 def transfer(
@@ -36,6 +41,7 @@ def transfer(
         "PATH": SAFE_PATH,
         "PYTHONPATH": str(REPO),
         "HOME": str(workdir),
+        "TMPDIR": _tmp(workdir),
         "ASPERA_SCP_PASS": secret,
         "ASCP_DOUBLE_EXPECT_PASS": expect_password or secret,
     }
@@ -67,7 +73,7 @@ def transfer(
 
 
 def test_healthy_transfer_reports_bytes_and_rate(transfer_lab, workdir):
-    before = _temp_dirs()
+    before = _temp_dirs(workdir)
     result, data = transfer(transfer_lab, workdir, "/data/aspdiag-test-4MB")
     t = data["transfer"]
     assert t["outcome"] == "success" and result.returncode == 0
@@ -75,7 +81,7 @@ def test_healthy_transfer_reports_bytes_and_rate(transfer_lab, workdir):
     assert abs(t["rate_mbps"] - 10) <= 1.0, t  # within 10 % of the -l cap
     assert "-P 33001" in t["command"] and "-O 33001" in t["command"] and "-l 10m" in t["command"]
     assert data["verdict"]["verdict"] == "ready"
-    assert not _temp_dirs() - before, "the temporary download directory must be removed"
+    assert not _temp_dirs(workdir) - before, "the temporary download directory must be removed"
 
 
 def test_udp_drop_gives_code_15_and_names_the_hop(transfer_lab, workdir):
@@ -116,12 +122,13 @@ def test_stall_is_a_data_timeout(transfer_lab, workdir):
 
 
 def test_hang_is_stopped_at_the_cap_and_leaves_nothing(transfer_lab, workdir):
-    before = _temp_dirs()
+    before = _temp_dirs(workdir)
     secret = secrets.token_hex(8)
     env = {
         "PATH": SAFE_PATH,
         "PYTHONPATH": str(REPO),
         "HOME": str(workdir),
+        "TMPDIR": _tmp(workdir),
         "ASPERA_SCP_PASS": secret,
         "ASCP_DOUBLE_EXPECT_PASS": secret,
     }
@@ -166,7 +173,7 @@ def test_hang_is_stopped_at_the_cap_and_leaves_nothing(transfer_lab, workdir):
     assert elapsed < 4 + 8, elapsed  # the reachability phase, then the cap
     time.sleep(0.5)
     assert f"{DOUBLE} -P" not in subprocess.run(["ps", "-eww", "-o", "args"], capture_output=True, text=True).stdout
-    assert not _temp_dirs() - before
+    assert not _temp_dirs(workdir) - before
     assert secret not in stdout + stderr
 
 

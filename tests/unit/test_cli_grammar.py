@@ -38,10 +38,13 @@ class Run:
 
 def aspdiag(workdir: Path, *args: str, stdin: str | None = None, env: dict[str, str] | None = None) -> Run:
     """``python -m aspdiag ARGS`` in ``workdir`` with its own HOME (history, presets) and no terminal."""
+    tmp = workdir / "tmp"  # the transfer's temporary directory stays out of the shared /tmp other tests watch
+    tmp.mkdir(exist_ok=True)
     base = {
         "PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin",
         "PYTHONPATH": str(REPO),
         "HOME": str(workdir),
+        "TMPDIR": str(tmp),
         "XDG_DATA_HOME": str(workdir / "data"),
         "LANG": "C.UTF-8",
     }
