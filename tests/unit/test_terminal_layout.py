@@ -117,3 +117,16 @@ def test_no_binary_units_printed_as_decimal_names():
 
 def test_port_ranges():
     assert port_ranges([33003, 33001, 33002, 22, 33005]) == "22, 33001-33003, 33005"
+
+
+def test_the_cli_lays_out_for_columns(tmp_path, monkeypatch, capsys):
+    """COLUMNS=80 reaches the renderer through the CLI (report render of a saved wide report)."""
+    from aspdiag.cli import main
+
+    saved = tmp_path / "wide.json"
+    saved.write_text(OutputFormat.JSON.to_renderer()(wide_report()))
+    monkeypatch.setenv("COLUMNS", "80")
+    assert main(["report", "render", str(saved)]) == 0
+    out = capsys.readouterr().out
+    assert max(len(line) for line in _lines(out)) <= 80 and "…" not in out
+    assert any(WIDE_V6 in line for line in _lines(out)) and any(WIDE_FW6 in line for line in _lines(out))
