@@ -118,3 +118,13 @@ def find_ascp(explicit: str | None) -> list[Any]:
     return list(
         discover(SubprocessRunner(), home=str(Path.home()), env=os.environ, platform=sys.platform, explicit=explicit)
     )
+
+
+def ascp_for_command(name: str) -> Any | None:
+    """The installation a bare ``ascp`` (or ``ascp4``) in a command means: the first one 'aspdiag ascp' lists
+    with that name. The same discovery as ``find_ascp``, so ``aspdiag run -- ascp ...`` finds every ascp
+    ``aspdiag ascp`` finds (Aspera Connect's per-user copy is not on PATH)."""
+    for installation in find_ascp(None):
+        if os.path.basename(installation.path) == name:
+            return installation
+    return None

@@ -13,8 +13,17 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from aspdiag.cli.common import ForceOption, use_color
+from aspdiag.cli.completion import complete_presets
 from aspdiag.cli.history import HistoryOption, NoHistoryOption, open_history, record_check
+from aspdiag.cli.output import (
+    Destination,
+    ForceOption,
+    FormatOption,
+    NoColorOption,
+    OutputOption,
+    QuietOption,
+    destination,
+)
 from aspdiag.cli.responder import read_key
 from aspdiag.core.config import (
     DEFAULT_TCP_PORTS,
@@ -36,14 +45,7 @@ from aspdiag.core.exit_codes import exit_code_for
 from aspdiag.core.model import Report
 from aspdiag.core.presets import Preset, load_presets
 from aspdiag.render import OutputFormat
-from aspdiag.report.files import (
-    DEFAULT_REPORTS_DIR,
-    check_output,
-    prepare_reports_dir,
-    report_stem,
-    write_output,
-    write_report_set,
-)
+from aspdiag.report.files import DEFAULT_REPORTS_DIR, prepare_reports_dir, report_stem, write_report_set
 
 
 def find_preset(host: str, extra: Path | None) -> Preset | None:
@@ -116,6 +118,7 @@ def check_command(
             metavar="HOST",
             help="Aspera server: host name, IPv4 address or IPv6 address (brackets optional).",
             show_default=False,
+            autocompletion=complete_presets,
         ),
     ],
     ssh_port: Annotated[
@@ -150,27 +153,8 @@ def check_command(
             help="Ask this resolver instead of the system's (repeatable).",
         ),
     ] = None,
-    output_format: Annotated[
-        OutputFormat | None,
-        typer.Option(
-            "--format",
-            "-f",
-            help="What to print (or write with --output). Default: terminal.",
-            case_sensitive=False,
-            show_default=False,
-        ),
-    ] = None,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="FILE",
-            dir_okay=False,
-            help="Write the report to FILE (format from --format or the suffix .json/.md/.html/.txt; "
-            "default JSON). Never overwrites unless --force.",
-        ),
-    ] = None,
+    output_format: FormatOption = None,
+    output: OutputOption = None,
     force: ForceOption = False,
     reports_dir: Annotated[
         Path | None,
@@ -184,10 +168,7 @@ def check_command(
     no_reports: Annotated[
         bool, typer.Option("--no-reports", help="Do not write reports to the reports directory.")
     ] = False,
-    quiet: Annotated[
-        bool,
-        typer.Option("--quiet", "-q", help="No progress display; print only the verdict line."),
-    ] = False,
+    quiet: QuietOption = False,
     method: Annotated[
         str,
         typer.Option(
@@ -340,7 +321,7 @@ def check_command(
     ] = False,
     history: HistoryOption = None,
     no_history: NoHistoryOption = False,
-    no_color: Annotated[bool, typer.Option("--no-color", help="No colours (also honoured: NO_COLOR).")] = False,
+    no_color: NoColorOption = False,
     debug: Annotated[bool, typer.Option("--debug", help="Log details and show tracebacks on errors.")] = False,
 ) -> None:
     """Check whether an Aspera transfer to HOST can work: the whole preflight, with a checklist on top.
@@ -355,10 +336,8 @@ def check_command(
 
     Writes `reports/<host>-<UTC time>.html`, `.md` and `.json` unless --no-reports, and records the check in
     the history database (see 'aspdiag history'); the report shows what changed since the last check of the
-    same target from this machine.
-
-    Exit codes: 0 ready, 1 blocked or degraded, 2 bad input, 3 tool error, 4 ready but unconfirmed,
-    5 cannot tell, 6 name not resolved, 130 Ctrl-C, 143 SIGTERM.
+    same target from this machine. The report in the chosen --format goes to stdout (--quiet and the terminal
+    format: just the verdict line), or to --output.
     """
     preset = find_preset(host, presets)
     port_of_responder = validate_port(responder_port, option="--responder-port")
@@ -438,10 +417,7 @@ def finish(
 ) -> None:
     """Open every destination first (bad paths fail fast with exit 2), run the check, compare it with the
     history and record it, write and print."""
-    file_format: OutputFormat | None = None
-    if output is not None:
-        check_output(output, force=force)
-        file_format = output_format or OutputFormat.from_suffix(str(output)) or OutputFormat.JSON
+    dest = destination(output_format, output, force=force, quiet=quiet, no_color=no_color, command="check")
     reports_path: Path | None = None
     if not no_reports:
         try:
@@ -463,25 +439,26 @@ def finish(
         from aspdiag.report.redact import redact as redact_report
 
         report = redact_report(report)
-    stdout_format = output_format if output is None and output_format is not None else OutputFormat.TERMINAL
-    if quiet and stdout_format is OutputFormat.TERMINAL:
-        a = report.assessment
-        typer.echo(f"{a.verdict.value}: {a.summary}")
-    else:
-        width = Console().width if sys.stdout.isatty() else 120
-        sys.stdout.write(stdout_format.to_renderer(color=use_color(no_color, sys.stdout), width=width)(report))
-        sys.stdout.flush()
-    written: list[Path] = []
     if reports_path is not None:
         texts = {
             fmt.suffix: fmt.to_renderer()(report)
             for fmt in (OutputFormat.JSON, OutputFormat.MARKDOWN, OutputFormat.HTML)
         }
-        written += write_report_set(reports_path, report_stem(config.target.host), texts)
-    if output is not None and file_format is not None:
-        write_output(output, file_format.to_renderer(color=False)(report), force=force)
-        written.append(output)
-    if written and not quiet:
-        typer.echo("reports: " + ", ".join(str(p) for p in written), err=True)
+        written = write_report_set(reports_path, report_stem(config.target.host), texts)
+        dest.note("reports: " + ", ".join(str(p) for p in written))
+    write_document(dest, report)
     code = exit_code_for(report.assessment.verdict, interrupted=report.interrupted, signal=report.interrupted_by)
     raise typer.Exit(int(code))
+
+
+def write_document(dest: Destination, report: Report) -> None:
+    """The report in the chosen format to stdout or --output. --quiet with the terminal format on stdout is
+    the verdict line alone; a report written to a file leaves the verdict line on stderr for the person."""
+    a = report.assessment
+    verdict_line = f"{a.verdict.value}: {a.summary}"
+    if dest.quiet and dest.format is OutputFormat.TERMINAL and dest.path is None:
+        dest.write(verdict_line + "\n")
+        return
+    dest.write(dest.format.to_renderer(color=dest.color, width=dest.width)(report))
+    if dest.path is not None:
+        dest.note(verdict_line)

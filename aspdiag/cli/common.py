@@ -1,43 +1,40 @@
-"""What the commands share: option types declared once (so names and help agree everywhere), the colour
-decision, writing a document to stdout or a file, and one-line errors."""
+"""What the commands share: option types declared once (so names and help agree everywhere), the output
+grammar (re-exported from :mod:`aspdiag.cli.output`) and small text helpers."""
 
 from __future__ import annotations
 
-import os
-import sys
 from pathlib import Path
-from typing import IO, Annotated
+from typing import Annotated
 
 import typer
 
-from aspdiag.report.files import check_output, write_output
+from aspdiag.cli.output import (
+    ForceOption,
+    FormatOption,
+    NoColorOption,
+    OutputOption,
+    QuietOption,
+    destination,
+    use_color,
+)
 
-OutputOption = Annotated[
-    Path | None,
-    typer.Option("--output", "-o", metavar="FILE", dir_okay=False, help="Write to FILE instead of stdout."),
-]
-ForceOption = Annotated[bool, typer.Option("--force", help="Allow --output to replace an existing file.")]
 RedactOption = Annotated[bool, typer.Option("--redact", help="Replace internal addresses and host names.")]
-NoColorOption = Annotated[bool, typer.Option("--no-color", help="No colours (also honoured: NO_COLOR).")]
 ReportsDirOption = Annotated[
     Path | None, typer.Option("--reports-dir", metavar="DIR", file_okay=False, help="Where reports are written.")
 ]
 
-
-def use_color(no_color: bool, stream: IO[str]) -> bool:
-    """Colour only on a terminal, and never with --no-color or NO_COLOR."""
-    # https://no-color.org: only a non-empty NO_COLOR disables colour.
-    return not no_color and not os.environ.get("NO_COLOR") and stream.isatty()
-
-
-def emit(text: str, output: Path | None, force: bool) -> None:
-    """A document to stdout, or to ``output`` (never over a file unless ``force``)."""
-    if output is None:
-        sys.stdout.write(text)
-        return
-    check_output(output, force=force)
-    write_output(output, text, force=force)
-    typer.echo(f"written: {output}", err=True)
+__all__ = [
+    "ForceOption",
+    "FormatOption",
+    "NoColorOption",
+    "OutputOption",
+    "QuietOption",
+    "RedactOption",
+    "ReportsDirOption",
+    "destination",
+    "duration_text",
+    "use_color",
+]
 
 
 def duration_text(seconds: float) -> str:

@@ -12,12 +12,12 @@ import typer
 from rich.console import Console
 
 from aspdiag.cli.check import run_check
-from aspdiag.cli.common import ForceOption, NoColorOption, OutputOption, emit, use_color
+from aspdiag.cli.output import ForceOption, FormatOption, NoColorOption, OutputOption, QuietOption, destination
 from aspdiag.core.config import DEFAULT_TCP_PORTS, DEFAULT_UDP_PORTS, CheckConfig, validate_host
 from aspdiag.core.errors import ConfigError
 from aspdiag.core.exit_codes import ExitCode
 from aspdiag.render import OutputFormat
-from aspdiag.report.files import DEFAULT_REPORTS_DIR, check_output, prepare_reports_dir, report_stem, write_report_set
+from aspdiag.report.files import DEFAULT_REPORTS_DIR, prepare_reports_dir, report_stem, write_report_set
 
 if TYPE_CHECKING:
     from aspdiag.tools.explain.run import ExplainReport
@@ -32,9 +32,7 @@ def explain_command(
             "'-' or nothing: stdin.",
         ),
     ] = None,
-    output_format: Annotated[
-        OutputFormat, typer.Option("--format", "-f", case_sensitive=False, help="terminal, markdown, html or json.")
-    ] = OutputFormat.TERMINAL,
+    output_format: FormatOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
     report: Annotated[
@@ -47,14 +45,14 @@ def explain_command(
     probe: Annotated[
         bool, typer.Option("--probe", help="Run 'aspdiag check' against each peer right away and fold the result in.")
     ] = False,
+    quiet: QuietOption = False,
     no_color: NoColorOption = False,
 ) -> None:
     """Explain failed, stalled or slow transfers from ascp output and logs: cause, evidence, next step.
 
     Reads captured stdout/stderr, aspera-scp-transfer*.log files and syslog (a server's log gets a per-client
     summary), rotated logs in rotation order and .gz/.bz2/.xz compressed ones, CRLF, UTF-16, truncated or
-    interleaved sessions. Exit: 0 all sessions succeeded, 1 a session failed or cannot be told, 2 nothing
-    usable in the input.
+    interleaved sessions.
     """
     from aspdiag.render.explain import render_explain
     from aspdiag.tools.explain.run import explain_inputs
@@ -65,10 +63,10 @@ def explain_command(
             "no input: give ascp output or log files, a directory, or pipe them in",
             "e.g. aspdiag explain ~/aspera-logs/  or  ascp ... 2>&1 | aspdiag explain",
         )
-    if output is not None:
-        check_output(output, force=force)
-    reports_path = prepare_reports_dir(reports_dir or Path(DEFAULT_REPORTS_DIR)) if report else None
-    progress_ctx = _bytes_progress(items) if sys.stderr.isatty() else None
+    dest = destination(output_format, output, force=force, quiet=quiet, no_color=no_color, command="explain")
+    reports_hint = "use --reports-dir DIR, or leave out --report"
+    reports_path = prepare_reports_dir(reports_dir or Path(DEFAULT_REPORTS_DIR), hint=reports_hint) if report else None
+    progress_ctx = _bytes_progress(items) if sys.stderr.isatty() and not quiet else None
     if progress_ctx is not None:
         with progress_ctx as advance:
             result = explain_inputs(items, sys.stdin.buffer, on_bytes=advance)
@@ -81,15 +79,14 @@ def explain_command(
         )
     if probe:
         result = _probe_peers(result)
-    text = render_explain(result, output_format, color=output is None and use_color(no_color, sys.stdout))
-    emit(text, output, force)
+    dest.write(render_explain(result, dest.format, color=dest.color, width=dest.width))
     if reports_path is not None:
         texts = {
             fmt.suffix: render_explain(result, fmt)
             for fmt in (OutputFormat.JSON, OutputFormat.MARKDOWN, OutputFormat.HTML)
         }
         written = write_report_set(reports_path, report_stem("explain"), texts)
-        typer.echo("reports: " + ", ".join(str(p) for p in written), err=True)
+        dest.note("reports: " + ", ".join(str(p) for p in written))
     ok = all(s.outcome == "success" for s in result.sessions)
     raise typer.Exit(int(ExitCode.READY if ok else ExitCode.FINDINGS))
 

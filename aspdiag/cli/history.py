@@ -4,18 +4,17 @@ the same target from the same vantage point, attach the changes and record the c
 
 from __future__ import annotations
 
-import sys
 from dataclasses import replace
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from aspdiag.cli.common import ForceOption, NoColorOption, OutputOption, emit, use_color
+from aspdiag.cli.output import ForceOption, FormatOption, NoColorOption, OutputOption, QuietOption, destination
 from aspdiag.core.config import validate_host
 from aspdiag.core.history import CheckSummary
 from aspdiag.core.model import Report
+from aspdiag.render import OutputFormat
 
 if TYPE_CHECKING:
     from aspdiag.adapters.history import HistoryStore
@@ -67,15 +66,6 @@ def record_check(store: HistoryStore, report: Report) -> Report:
     return report
 
 
-class HistoryFormat(StrEnum):
-    """What ``aspdiag history`` prints."""
-
-    TERMINAL = "terminal"
-    JSON = "json"
-    MARKDOWN = "markdown"
-    HTML = "html"
-
-
 def history_command(
     host: Annotated[
         str | None,
@@ -85,11 +75,10 @@ def history_command(
     ] = None,
     history: HistoryOption = None,
     limit: Annotated[int, typer.Option("--limit", metavar="N", help="Show at most the last N checks.")] = 200,
-    output_format: Annotated[
-        HistoryFormat, typer.Option("--format", "-f", case_sensitive=False, help="What to print.")
-    ] = HistoryFormat.TERMINAL,
+    output_format: FormatOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
+    quiet: QuietOption = False,
     no_color: NoColorOption = False,
 ) -> None:
     """List past checks and chart port states, the verdict and the rate over time, per target and vantage point.
@@ -99,6 +88,7 @@ def history_command(
     from aspdiag.adapters.history import HistoryError, HistoryStore, default_history_path
     from aspdiag.render import history as view
 
+    dest = destination(output_format, output, force=force, quiet=quiet, no_color=no_color, command="history")
     if not 1 <= limit <= 100_000:
         raise HistoryError(f"--limit {limit} is out of range", "give 1 to 100000")
     target = validate_host(host).host if host is not None else None
@@ -110,16 +100,12 @@ def history_command(
         with store:
             entries = [(e.id, e.summary) for e in store.entries(target, limit)]
     shown = str(path)
-    if output_format is HistoryFormat.TERMINAL:
-        from rich.console import Console
-
-        color = output is None and use_color(no_color, sys.stdout)
-        width = Console().width if output is None and sys.stdout.isatty() else 120
-        text = view.render_history_terminal(entries, shown, color=color, width=width)
-    elif output_format is HistoryFormat.JSON:
+    if dest.format is OutputFormat.TERMINAL:
+        text = view.render_history_terminal(entries, shown, color=dest.color, width=dest.width)
+    elif dest.format is OutputFormat.JSON:
         text = view.render_history_json(entries, shown)
-    elif output_format is HistoryFormat.MARKDOWN:
+    elif dest.format is OutputFormat.MARKDOWN:
         text = view.render_history_markdown(entries, shown)
     else:
         text = view.render_history_html(entries, shown)
-    emit(text, output, force)
+    dest.write(text)

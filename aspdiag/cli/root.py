@@ -14,6 +14,7 @@ import typer
 
 from aspdiag import __version__
 from aspdiag.cli import catalog, check, explain, exporter, history, info, report, responder, run, watch
+from aspdiag.cli.exits import exit_codes_text
 from aspdiag.core.errors import AspdiagError, ConfigError, Terminated
 from aspdiag.core.exit_codes import ExitCode
 
@@ -34,7 +35,7 @@ app = typer.Typer(
     rich_markup_mode="markdown",
     context_settings={"help_option_names": ["-h", "--help"]},
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,  # typer's --install-completion / --show-completion (bash, zsh, fish)
     pretty_exceptions_enable=False,
 )
 
@@ -62,15 +63,24 @@ def _root(
     'aspdiag check HOST' runs the whole preflight: DNS, local routes, TCP 22/33001 (SSH control) and UDP 33001
     (FASP data) hop by hop, path (RTT, loss, MTU), bandwidth, ascp, and a capped test transfer when it can run.
 
-    Exit codes: 0 ready, 1 findings that block or degrade a transfer, 2 bad input, 3 tool error, 4 ready but
-    unconfirmed, 5 cannot tell, 6 name not resolved, 130 interrupted (Ctrl-C), 143 terminated (SIGTERM).
+    Every command speaks one grammar: --format terminal|json|markdown|html, -o FILE (the format from its
+    suffix; '-' is stdout), --force, --quiet, --no-color (or NO_COLOR); stdout carries only the document.
+    Each command's --help ends with its exit codes. Shell completion: --install-completion.
     """
 
 
-app.command("check")(check.check_command)
+def _epilog(command: str) -> str:
+    return exit_codes_text(command) + "."
 
 
-@app.command("transfer", context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
+app.command("check", epilog=_epilog("check"))(check.check_command)
+
+
+@app.command(
+    "transfer",
+    context_settings={"allow_extra_args": True, "ignore_unknown_options": True},
+    epilog=_epilog("transfer"),
+)
 def transfer_command(ctx: typer.Context) -> None:
     """Run 'aspdiag check HOST --transfer ...': reachability first, then a capped test transfer.
 
@@ -80,25 +90,25 @@ def transfer_command(ctx: typer.Context) -> None:
     raise typer.Exit(main(["check", *ctx.args, "--transfer", *(["--debug"] if "--debug" in sys.argv else [])]))
 
 
-app.command("explain")(explain.explain_command)
-app.command("ascp")(info.ascp_command)
-app.command("schema")(info.schema_command)
-app.command("presets")(info.list_presets)
-app.command("catalog")(catalog.catalog_command)
-app.command("watch")(watch.watch_command)
-app.command("run", context_settings={"allow_interspersed_args": False})(run.run_command)
-app.command("status")(run.status_command)
-app.command("responder")(responder.responder_command)
-app.command("history")(history.history_command)
-app.command("exporter")(exporter.exporter_command)
+app.command("explain", epilog=_epilog("explain"))(explain.explain_command)
+app.command("ascp", epilog=_epilog("ascp"))(info.ascp_command)
+app.command("schema", epilog=_epilog("schema"))(info.schema_command)
+app.command("presets", epilog=_epilog("presets"))(info.list_presets)
+app.command("catalog", epilog=_epilog("catalog"))(catalog.catalog_command)
+app.command("watch", epilog=_epilog("watch"))(watch.watch_command)
+app.command("run", context_settings={"allow_interspersed_args": False}, epilog=_epilog("run"))(run.run_command)
+app.command("status", epilog=_epilog("status"))(run.status_command)
+app.command("responder", epilog=_epilog("responder"))(responder.responder_command)
+app.command("history", epilog=_epilog("history"))(history.history_command)
+app.command("exporter", epilog=_epilog("exporter"))(exporter.exporter_command)
 
 report_app = typer.Typer(
     help="Re-render or merge saved JSON reports.",
     context_settings={"help_option_names": ["-h", "--help"]},
     no_args_is_help=True,
 )
-report_app.command("render")(report.report_render)
-report_app.command("merge")(report.report_merge)
+report_app.command("render", epilog=_epilog("report render"))(report.report_render)
+report_app.command("merge", epilog=_epilog("report merge"))(report.report_merge)
 app.add_typer(report_app, name="report")
 
 
@@ -190,11 +200,24 @@ def main(argv: list[str] | None = None) -> int:
         if debug:
             traceback.print_exc()
         return _fail(str(exc), exc.hint, ExitCode.TOOL_ERROR)
+    except SystemExit as exc:
+        # typer's --install-completion / --show-completion and the completion requests of the shell's Tab key
+        # end with sys.exit(); their status is ours.
+        return exc.code if isinstance(exc.code, int) else 0
+    except OSError as exc:
+        if debug:
+            traceback.print_exc()
+        where = f" ({exc.filename})" if exc.filename else ""
+        return _fail(
+            f"aspdiag failed: {exc.strerror or 'system error'}{where}",
+            "re-run with --debug for the details",
+            ExitCode.TOOL_ERROR,
+        )
     except Exception as exc:
         if debug:
             traceback.print_exc()
         return _fail(
-            f"internal error: {type(exc).__name__}: {exc}",
+            f"aspdiag failed unexpectedly: {exc}" if str(exc) else "aspdiag failed unexpectedly",
             "re-run with --debug and report the traceback",
             ExitCode.TOOL_ERROR,
         )

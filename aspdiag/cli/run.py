@@ -11,9 +11,19 @@ from typing import Annotated, Any
 
 import typer
 
+from aspdiag.cli.output import (
+    Destination,
+    ForceOption,
+    FormatOption,
+    NoColorOption,
+    OutputOption,
+    QuietOption,
+    destination,
+)
 from aspdiag.core.config import MAX_DURATION_S, validate_range
 from aspdiag.core.errors import ConfigError, ToolFailedError, ToolNotFoundError
 from aspdiag.core.exit_codes import ExitCode
+from aspdiag.render import OutputFormat
 from aspdiag.report.files import DEFAULT_REPORTS_DIR
 
 
@@ -50,7 +60,13 @@ def run_command(
     any_command: Annotated[
         bool, typer.Option("--any-command", help="Supervise a command that is not ascp (no -k is added).")
     ] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only stalls, attempt ends and the outcome.")] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Only stalls, attempt ends and the outcome on stderr.")
+    ] = False,
+    output_format: FormatOption = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    no_color: NoColorOption = False,
 ) -> None:
     """Run your own ascp command under supervision: progress, stall alerts, retries with resume, a state file.
 
@@ -59,12 +75,15 @@ def run_command(
     ASPERA_SCP_PASS). A retryable FASP error (connection lost, timeouts, stalled) is retried after a doubling
     wait, with `-k 1` added when the command sets no resume level; auth, no-such-file, licence and unknown
     errors are not retried. `aspdiag status` reads the state file from another terminal. Ctrl-C or SIGTERM is
-    passed on to ascp and recorded. At the end the output is explained as by `aspdiag explain`.
+    passed on to ascp and recorded. At the end the output is explained as by `aspdiag explain`. A bare `ascp`
+    is the one 'aspdiag ascp' lists first (also Aspera Connect's per-user copy, which is not on PATH).
+
+    The command's output and the live progress line go to stderr; stdout (or --output) gets the outcome at
+    the end (--format json: the state file's JSON, schema 'aspdiag schema run-state').
 
     Notification commands get ASPDIAG_EVENT (stall/done), ASPDIAG_OUTCOME (succeeded/failed/interrupted),
     ASPDIAG_DETAIL, ASPDIAG_ATTEMPTS, ASPDIAG_EXIT_STATUS, ASPDIAG_FASP_CODE, ASPDIAG_FASP_NAME, ASPDIAG_BYTES,
     ASPDIAG_FILE, ASPDIAG_RATE_MBPS, ASPDIAG_STALLED_S, ASPDIAG_CAUSE, ASPDIAG_NEXT_STEP, ASPDIAG_STATE_FILE.
-    Exit: 0 succeeded, 1 failed, 2 bad input, 3 aspdiag failed, 130 stopped by Ctrl-C/SIGTERM.
     """
     from rich.console import Console
 
@@ -75,6 +94,7 @@ def run_command(
     from aspdiag.tools.supervise.supervisor import RunProgress, RunSettings, Supervisor, is_ascp, redact_argv
     from aspdiag.ui.run_view import RunView
 
+    dest = destination(output_format, output, force=force, quiet=quiet, no_color=no_color, command="run")
     argv = list(command or [])
     if not argv:
         raise ConfigError("no command to run", "put your ascp command after '--': aspdiag run -- ascp ...")
@@ -92,20 +112,19 @@ def run_command(
             "use ASPERA_SCP_TOKEN instead. aspdiag keeps it out of its state file and output.",
             file=sys.stderr,
         )
-    import shutil
-
-    if shutil.which(argv[0]) is None:
-        raise ConfigError(f"{argv[0]}: command not found or not executable", "give the full path of the program")
+    argv = resolve_program(argv)
     if state_file is None:
-        path = run_state_path(prepare_reports_dir(reports_dir or Path(DEFAULT_REPORTS_DIR)))
+        reports_hint = "use --reports-dir DIR, or --state-file FILE"
+        path = run_state_path(prepare_reports_dir(reports_dir or Path(DEFAULT_REPORTS_DIR), hint=reports_hint))
     else:
         if not state_file.parent.is_dir():
             raise ConfigError(f"--state-file directory {str(state_file.parent)!r} does not exist", "create it first")
         path = state_file
     secrets = [os.environ[name] for name in SECRET_VARIABLES if os.environ.get(name)]
-    states = StateFile(path)
+    states = StateFile(path, numbered=state_file is None)
+    path = states.path
     shown_command = " ".join(redact_argv(argv, secrets))
-    err = Console(stderr=True, no_color=bool(os.environ.get("NO_COLOR")), highlight=False, soft_wrap=True)
+    err = Console(stderr=True, no_color=no_color or bool(os.environ.get("NO_COLOR")), highlight=False, soft_wrap=True)
     supervisor: Supervisor | None = None
 
     def stall_hook(state: RunProgress, stalled_s: float) -> None:
@@ -169,15 +188,7 @@ def run_command(
     last = supervisor.attempts[-1] if supervisor.attempts else None
     diagnosis = supervisor.diagnosis or {}
     total = sum(a.bytes_done for a in supervisor.attempts)
-    err.print(
-        f"aspdiag: {status} after {len(supervisor.attempts)} attempt(s): {supervisor.outcome_detail}", markup=False
-    )
-    if status != "succeeded" and diagnosis:
-        err.print(f"  diagnosis: {diagnosis.get('cause')} (confidence {diagnosis.get('confidence')})", markup=False)
-        err.print(f"  next step: {diagnosis.get('next_step')} (who: {diagnosis.get('who')})", markup=False)
-        if diagnosis.get("check_command"):
-            err.print(f"  check: {diagnosis['check_command']}", markup=False)
-    err.print(f"  state: {path}", markup=False)
+    _outcome(dest, err, supervisor.state(), path, quiet=quiet)
     if on_done:
         notify(
             on_done,
@@ -204,6 +215,57 @@ def run_command(
     raise typer.Exit(int(code))
 
 
+def resolve_program(argv: list[str]) -> list[str]:
+    """``argv`` with its program found: a path as given, a name on PATH as the shell finds it, and a bare
+    ``ascp``/``ascp4`` that is not on PATH through the same discovery as 'aspdiag ascp'."""
+    import shutil
+
+    from aspdiag.tools.supervise.supervisor import is_ascp
+
+    program = argv[0]
+    if os.sep in program:
+        if not (os.path.isfile(program) and os.access(program, os.X_OK)):
+            raise ConfigError(f"{program}: not an executable file", "give the path of the program")
+        return argv
+    if shutil.which(program) is not None:
+        return argv
+    if is_ascp([program]):
+        from aspdiag.compose import ascp_for_command
+
+        found = ascp_for_command(program)
+        if found is not None:
+            print(f"aspdiag: {program} is not on PATH; using {found.path} ({found.origin})", file=sys.stderr)
+            return [found.path, *argv[1:]]
+        raise ConfigError(
+            f"{program}: not found on PATH nor in the known install locations",
+            "install IBM Aspera Connect or the Transfer SDK, or give the full path ('aspdiag ascp' shows where "
+            "aspdiag looks)",
+        )
+    raise ConfigError(f"{program}: command not found or not executable", "give the full path of the program")
+
+
+def _outcome(dest: Destination, err: Any, state: dict[str, Any], path: Path, *, quiet: bool) -> None:
+    """How the run ended: the document (stdout or --output) and, when that is not already on the terminal,
+    the same in a few lines on stderr."""
+    from aspdiag.render.document import render_document
+    from aspdiag.render.views import run_state_document
+
+    text, _ = describe_state(state)
+    if dest.path is not None or dest.format is not OutputFormat.TERMINAL:
+        diagnosis = state.get("diagnosis") or {}
+        err.print(
+            f"aspdiag: {state.get('status')} after {len(state.get('attempts') or [])} attempt(s): "
+            f"{state.get('outcome')}",
+            markup=False,
+        )
+        if state.get("status") != "succeeded" and diagnosis:
+            err.print(f"  diagnosis: {diagnosis.get('cause')} (confidence {diagnosis.get('confidence')})", markup=False)
+            err.print(f"  next step: {diagnosis.get('next_step')} (who: {diagnosis.get('who')})", markup=False)
+        err.print(f"  state: {path}", markup=False)
+    doc = run_state_document(state, text.splitlines(), str(path))
+    dest.write(render_document(doc, dest.format, color=dest.color, width=dest.width))
+
+
 def _alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
@@ -212,6 +274,13 @@ def _alive(pid: int) -> bool:
     except PermissionError:
         return True
     return True
+
+
+def complete_state_files(incomplete: str) -> list[str]:
+    """Shell completion of a state file: ``run-*.state.json`` in reports/ and under what was typed."""
+    from aspdiag.cli.completion import complete_files
+
+    return complete_files(incomplete, (".state.json",), default_dir=DEFAULT_REPORTS_DIR)
 
 
 def _latest_state(directory: Path) -> Path:
@@ -272,21 +341,35 @@ def describe_state(data: dict[str, Any], *, now_utc: float | None = None, same_h
 def status_command(
     state_file: Annotated[
         Path | None,
-        typer.Argument(metavar="[STATE_FILE]", help="A state file of 'aspdiag run' (default: the newest in reports/)."),
+        typer.Argument(
+            metavar="[STATE_FILE]",
+            help="A state file of 'aspdiag run' (default: the newest in reports/).",
+            autocompletion=complete_state_files,
+        ),
     ] = None,
     reports_dir: Annotated[
         Path | None, typer.Option("--reports-dir", metavar="DIR", help="Where to look for the newest state file.")
     ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the state file's JSON.")] = False,
+    output_format: FormatOption = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    quiet: QuietOption = False,
+    no_color: NoColorOption = False,
+    as_json: Annotated[bool, typer.Option("--json", hidden=True, help="Deprecated: --format json.")] = False,
 ) -> None:
     """Show the state of an 'aspdiag run' (from any terminal): progress, attempts, how it ended.
 
-    Exit: 0 running or succeeded, 1 failed, interrupted, stalled or its supervisor gone, 2 bad input.
+    --format json prints the state file's JSON (schema: 'aspdiag schema run-state').
     """
-    import json
-
+    from aspdiag.render.document import render_document
+    from aspdiag.render.views import run_state_document
     from aspdiag.tools.supervise.supervisor import read_state
 
+    if as_json:
+        if output_format not in (None, OutputFormat.JSON):
+            raise ConfigError("--json and --format disagree", "use --format json (--json is its old name)")
+        output_format = OutputFormat.JSON
+    dest = destination(output_format, output, force=force, quiet=quiet, no_color=no_color, command="status")
     path = state_file or _latest_state(reports_dir or Path(DEFAULT_REPORTS_DIR))
     try:
         text = path.read_text(encoding="utf-8")
@@ -301,5 +384,6 @@ def status_command(
     except ValueError as exc:
         raise ConfigError(f"{path}: {exc}", "give a state file written by this version of aspdiag run") from None
     text_out, healthy = describe_state(data, same_host=data.get("hostname") == os.uname().nodename)
-    sys.stdout.write(json.dumps(data, indent=2) + "\n" if as_json else f"state file: {path}\n{text_out}\n")
+    doc = run_state_document(data, text_out.splitlines(), str(path))
+    dest.write(render_document(doc, dest.format, color=dest.color, width=dest.width))
     raise typer.Exit(int(ExitCode.READY if healthy else ExitCode.FINDINGS))

@@ -238,20 +238,24 @@ class TransferSettings:
     remote_path: str
     rate_mbps: float = 10.0
     time_limit_s: float = 20.0
-    max_bytes: int = 64 * 1024 * 1024
+    max_bytes: int = 64_000_000  # --max-bytes 64MB (decimal, like every size aspdiag writes)
     key_file: str | None = None
     encrypt: bool = True
 
 
-MAX_SIZE = 1024**5
+MAX_SIZE = 10**15
+"""1 PB: the largest --dataset-size, --expected or --max-bytes accepted."""
 
 
 def parse_size(value: str, option: str) -> int:
-    """``64MB``, ``1.5GB``, ``500k``, ``1048576`` -> bytes (binary units)."""
-    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([kKmMgGtT]?)(?:i?[bB])?\s*", value)
+    """``64MB``, ``2.3TB``, ``500k``, ``1048576`` -> bytes. Decimal, as aspdiag writes sizes (1 MB = 10^6 bytes);
+    binary only when the unit says so (``64MiB`` = 64 x 2^20)."""
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*(?:([kKmMgGtT])(i)?)?[bB]?\s*", value)
     if not match:
-        raise ConfigError(f"{option} {value!r} is not a size", "write it like 64MB, 2.3TB or 1048576")
-    factor = {"": 1, "K": 1024, "M": 1024**2, "G": 1024**3, "T": 1024**4}[match.group(2).upper()]
+        raise ConfigError(f"{option} {value!r} is not a size", "write it like 64MB, 2.3TB, 64MiB or 1048576")
+    prefix, binary = (match.group(2) or "").upper(), bool(match.group(3))
+    power = " KMGT".index(prefix) if prefix else 0
+    factor = (1024 if binary else 1000) ** power
     try:
         size = int(float(match.group(1)) * factor)
     except (OverflowError, ValueError):

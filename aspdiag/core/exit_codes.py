@@ -24,7 +24,10 @@ class ExitCode(IntEnum):
     settle it)."""
     CANNOT_TELL = 5
     """Cannot tell: not enough evidence either way (the report says what would settle it)."""
-    NOT_RESOLVED = 6
+    INCOMPLETE = 6
+    """Not finished yet: the tree still holds ascp's in-progress files (catalog), or --max-time passed before
+    the expected size arrived (watch). Try again later."""
+    NOT_RESOLVED = 7
     """The host name did not resolve (no such name, no address, no resolver answered): nothing was probed."""
     TERMINATED = 143
     """Stopped by SIGTERM (128 + 15); what was measured so far is still written."""

@@ -44,13 +44,16 @@ class OutputFormat(StrEnum):
 
     @staticmethod
     def from_suffix(path: str) -> OutputFormat | None:
-        """The format a file name suggests (``.json``, ``.md``, ``.txt``), if any."""
+        """The format a file name's suffix names (``.json``/``.jsonl``, ``.md``, ``.html``, ``.txt``), if any."""
         lowered = path.lower()
         for fmt in OutputFormat:
-            if (
-                lowered.endswith(fmt.suffix)
-                or (fmt is OutputFormat.MARKDOWN and lowered.endswith(".markdown"))
-                or (fmt is OutputFormat.HTML and lowered.endswith(".htm"))
-            ):
+            if lowered.endswith((fmt.suffix, *_MORE_SUFFIXES.get(fmt.value, ()))):
                 return fmt
         return None
+
+
+_MORE_SUFFIXES = {
+    "json": (".jsonl", ".ndjson"),  # JSON Lines: what streams such as 'aspdiag watch' write
+    "markdown": (".markdown",),
+    "html": (".htm",),
+}

@@ -101,9 +101,11 @@ def render_history_terminal(entries: Sequence[Entry], database: str, *, color: b
 
 
 def render_history_json(entries: Sequence[Entry], database: str) -> str:
-    """``{"database": ..., "checks": [{"id": ..., <summary>}, ...]}``, oldest first."""
+    """``{"kind": "history", "database": ..., "checks": [{"id": ..., <summary>}, ...]}``, oldest first
+    (schema: ``aspdiag schema history``)."""
     checks = [{"id": row_id, **codec.encode(summary)} for row_id, summary in entries]
-    return json.dumps({"database": database, "checks": checks}, indent=2, ensure_ascii=False) + "\n"
+    data = {"kind": "history", "version": 1, "database": database, "checks": checks}
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
 def render_history_markdown(entries: Sequence[Entry], database: str) -> str:

@@ -41,8 +41,11 @@ header.verdict { border-radius: 6px; padding: 12px 16px; color: #fff; }
 header .word { font-size: 26px; font-weight: 700; letter-spacing: 0.04em; }
 header p { margin: 4px 0; } header .meta { opacity: 0.85; font-size: 12px; }
 table { border-collapse: collapse; width: 100%; margin: 6px 0 10px; font-size: 12.5px; }
-th, td { border: 1px solid #d0d7de; padding: 4px 6px; text-align: left; vertical-align: top; }
+th, td { border: 1px solid #d0d7de; padding: 4px 6px; text-align: left; vertical-align: top;
+         overflow-wrap: break-word; }
+.w { overflow-wrap: anywhere; }
 th { background: #f6f8fa; }
+table.dense { font-size: 10.5px; } table.dense th, table.dense td { padding: 2px 3px; }
 tr { page-break-inside: avoid; }
 code, pre { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 12px; }
 pre { background: #f6f8fa; padding: 8px 10px; border-radius: 4px; white-space: pre-wrap; word-break: break-all; }
@@ -53,6 +56,7 @@ pre { background: #f6f8fa; padding: 8px 10px; border-radius: 4px; white-space: p
 .muted { color: #57606a; font-size: 12px; }
 svg { max-width: 100%; height: auto; }
 @media print { body { max-width: none; padding: 0; font-size: 11px; } h2 { page-break-after: avoid; }
+  table.dense { font-size: 8.5px; }
   header.verdict { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
 """
 
@@ -70,20 +74,47 @@ def _cell(cell: Cell) -> str:
     return f'<span class="t-{cell.tone}">{_e(cell.text)}</span>' if cell.tone else _e(cell.text)
 
 
-def _table(header: Sequence[str], rows: Sequence[Sequence[str]], table_id: str = "") -> str:
-    """A table; cells are already escaped HTML."""
+_TAG = re.compile(r"(<[^>]*>)")
+_LONG_TOKEN = re.compile(r"\S{12,}")
+WIDE_TABLE_COLUMNS = 9
+"""A summary table with more columns than this is shown as one small table per address (a page's width holds
+about nine columns of evidence)."""
+
+
+def breakable(html: str) -> str:
+    """Escaped HTML whose long tokens (an IPv6 address, a path, a timestamp) may wrap inside a table cell, so
+    the table stays on the page; the text itself is unchanged (no inserted characters: a report is still
+    searched for an address as it is)."""
+    return "".join(
+        p if p.startswith("<") else _LONG_TOKEN.sub(r'<span class="w">\g<0></span>', p) for p in _TAG.split(html)
+    )
+
+
+def table_html(header: Sequence[str], rows: Sequence[Sequence[str]], table_id: str = "") -> str:
+    """A table; cells are already escaped HTML. A table with many columns is set denser (smaller type, less
+    padding) so that it stays within the page."""
     head = "".join(f"<th>{_e(h)}</th>" for h in header)
-    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    body = "".join("<tr>" + "".join(f"<td>{breakable(c)}</td>" for c in row) + "</tr>" for row in rows)
     ident = f' id="{table_id}"' if table_id else ""
-    return f"<table{ident}><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    dense = ' class="dense"' if len(header) > WIDE_TABLE_COLUMNS else ""
+    return f"<table{ident}{dense}><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _per_row(header: Sequence[str], rows: Sequence[Sequence[str]], table_id: str) -> str:
+    """A wide table as one two-column table per row (its first cell as the heading)."""
+    parts = [f'<div id="{table_id}" class="per-row">']
+    for row in rows:
+        parts.append(f"<h3>{breakable(row[0])}</h3>")
+        parts.append(table_html(["", ""], [[_e(name), cell] for name, cell in zip(header[1:], row[1:], strict=False)]))
+    return "".join(parts) + "</div>"
 
 
 def block_html(block: Block) -> str:
     """One block of a section as HTML."""
     if isinstance(block, Table):
-        return _table(block.header, [[_cell(c) for c in row] for row in block.rows], block.ident)
+        return table_html(block.header, [[_cell(c) for c in row] for row in block.rows], block.ident)
     if isinstance(block, FactList):
-        return _table(["", ""], [[_e(k), _e(v)] for k, v in block.rows], block.ident)
+        return table_html(["", ""], [[_e(k), _e(v)] for k, v in block.rows], block.ident)
     if isinstance(block, Paragraph):
         if block.code:
             return f"<pre>{_e(block.text)}</pre>"
@@ -120,7 +151,7 @@ def render_html(report: Report) -> str:
     stages = checklist_rows(report, todo=False)
     if stages:
         out.append('<section id="checklist"><h2>Pre-download checklist</h2>')
-        out.append(_table(CHECKLIST_HEADER, [[_cell(c) for c in row] for row in stages], "checklist-table"))
+        out.append(table_html(CHECKLIST_HEADER, [[_cell(c) for c in row] for row in stages], "checklist-table"))
         out.append("</section>")
     changes = changes_section(report)
     if changes is not None:
@@ -136,7 +167,7 @@ def render_html(report: Report) -> str:
             [_e(c).replace("\n", "<br>") for c in change_request_cells(i, r, "\n")]
             for i, r in enumerate(report.change_request, start=1)
         ]
-        out.append(_table(CHANGE_REQUEST_COLUMNS, rows, "change-request-table"))
+        out.append(table_html(CHANGE_REQUEST_COLUMNS, rows, "change-request-table"))
     else:
         out.append("<p>No firewall rule is needed: nothing measured here is proven blocked on the client's side.</p>")
     out.append("</section>")
@@ -165,7 +196,9 @@ def render_html(report: Report) -> str:
         if section is None:
             header, cells = overview(report, family=True)
             out.append('<section id="overview"><h2>Addresses</h2>')
-            out.append(_table(header, [[_cell(c) for c in row] for row in cells], "summary-table"))
+            html_rows = [[_cell(c) for c in row] for row in cells]
+            wide = len(header) > WIDE_TABLE_COLUMNS
+            out.append((_per_row if wide else table_html)(header, html_rows, "summary-table"))
             out.append("</section>")
             continue
         out.append(f'<section id="{_e(section.key)}"><h2>{_e(section.title)}</h2>')
@@ -176,10 +209,10 @@ def render_html(report: Report) -> str:
     out.append("<p>ascp command line tuned from these measurements:</p>")
     out.append(f"<pre>{_e(recs.ascp_command)}</pre>")
     steps = checklist_rows(report, todo=True)
-    out.append(_table(["Then", "Status", "How"], [[_cell(c) for c in row[:3]] for row in steps], "steps-table"))
+    out.append(table_html(["Then", "Status", "How"], [[_cell(c) for c in row[:3]] for row in steps], "steps-table"))
     out.append("</section>")
     out.append('<section id="environment"><h2>Environment</h2>')
-    out.append(_table(["", ""], [[_e(k), _e(v)] for k, v in environment_rows(report)]))
+    out.append(table_html(["", ""], [[_e(k), _e(v)] for k, v in environment_rows(report)]))
     out.append("</section>")
     if report.failures:
         out.append('<section id="failures"><h2>Probes that did not finish</h2><ul>')

@@ -44,7 +44,7 @@ def comparison(reports: Sequence[Report]) -> tuple[list[str], list[list[str]]]:
     return ["Target", "Address", "Port", *names], rows
 
 
-def render_merged(reports: Sequence[Report], fmt: OutputFormat) -> str:
+def render_merged(reports: Sequence[Report], fmt: OutputFormat, *, color: bool = False, width: int = 100) -> str:
     """The merged report in one format."""
     header, rows = comparison(reports)
     verdicts = [(vantage_name(r), r.assessment.verdict.value, r.target.display) for r in reports]
@@ -61,14 +61,9 @@ def render_merged(reports: Sequence[Report], fmt: OutputFormat) -> str:
     if fmt is OutputFormat.HTML:
         from html import escape
 
-        from aspdiag.render.html import CSS, render_html
+        from aspdiag.render.html import CSS, render_html, table_html
 
-        table = '<table id="vantage-table"><thead><tr>' + "".join(f"<th>{escape(h)}</th>" for h in header)
-        table += (
-            "</tr></thead><tbody>"
-            + "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in rows)
-            + "</tbody></table>"
-        )
+        table = table_html(header, [[escape(c) for c in row] for row in rows], "vantage-table")
         summary = "".join(f"<li>{escape(n)}: <b>{escape(v)}</b> for {escape(t)}</li>" for n, v, t in verdicts)
         bodies = []
         for report in reports:
@@ -80,13 +75,32 @@ def render_merged(reports: Sequence[Report], fmt: OutputFormat) -> str:
             f"<style>{CSS}</style></head><body><h1>aspdiag: {len(reports)} vantage points</h1><ul>{summary}</ul>"
             f"<h2>Per vantage point</h2>{table}{''.join(bodies)}</body></html>\n"
         )
+    if fmt is OutputFormat.TERMINAL:
+        return _terminal(header, rows, verdicts, color=color, width=width)
     from aspdiag.render.markdown import render_markdown, table_lines
 
     lines = [f"# aspdiag: {len(reports)} vantage points", ""]
     lines += [f"- {n}: **{v}** for {t}" for n, v, t in verdicts]
     lines += ["", "## Per vantage point", "", *table_lines(header, rows), ""]
-    if fmt is OutputFormat.MARKDOWN:
-        for report in reports:
-            lines += [f"# From {vantage_name(report)}", "", render_markdown(report).split("\n", 1)[1], ""]
-        return "\n".join(lines)
-    return "\n".join(lines) + "\n"
+    for report in reports:
+        lines += [f"# From {vantage_name(report)}", "", render_markdown(report).split("\n", 1)[1], ""]
+    return "\n".join(lines)
+
+
+def _terminal(
+    header: list[str], rows: list[list[str]], verdicts: list[tuple[str, str, str]], *, color: bool, width: int
+) -> str:
+    """The comparison for a terminal: each vantage point's verdict, then one row per address and port (one
+    block per row when the vantage columns do not fit the width)."""
+    from rich.text import Text
+
+    from aspdiag.core.measurement import Cell
+    from aspdiag.render.terminal import console_text, fitted_table, string_console
+
+    console, buffer = string_console(color=color, width=width)
+    console.print(Text(f"aspdiag: {len(verdicts)} vantage points", style="bold"))
+    for name, verdict, target in verdicts:
+        console.print(Text(f"  {name}: {verdict.upper()} for {target}"))
+    console.print(fitted_table(console, header, [[Cell(c) for c in row] for row in rows]))
+    console.print(Text("Every vantage point in full: --format markdown or html.", style="dim"))
+    return console_text(buffer, color=color)

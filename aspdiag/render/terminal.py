@@ -6,7 +6,8 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 
-from rich.console import Console
+from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table as RichTable
 from rich.text import Text
@@ -49,6 +50,13 @@ def string_console(*, color: bool, width: int) -> tuple[Console, io.StringIO]:
     return console, buffer
 
 
+def console_text(buffer: io.StringIO, *, color: bool) -> str:
+    """What a string console holds; without colour, without the spaces rich pads lines with (they make
+    copy-paste and diffs noisy)."""
+    text = buffer.getvalue()
+    return text if color else "\n".join(line.rstrip() for line in text.split("\n"))
+
+
 def _text(cell: Cell) -> Text:
     # Text, not a str: names from DNS may contain rich markup like "[/x]".
     return Text(cell.text, style=TONE_STYLE.get(cell.tone, ""))
@@ -57,16 +65,53 @@ def _text(cell: Cell) -> Text:
 def _rich_table(header: Sequence[str], rows: Sequence[Sequence[Cell]], title: str = "") -> RichTable:
     table = RichTable(title=title or None, show_lines=False, expand=False)
     for column in header:
-        table.add_column(column)
+        # fold, never "…": a cut address or hop is evidence lost (issue #16)
+        table.add_column(column, overflow="fold")
     for row in rows:
         table.add_row(*(_text(c) for c in row))
     return table
 
 
-def _line(line: Line) -> Text:
-    text = Text(line.bold_prefix, style="bold") if line.bold_prefix else Text()
-    text.append(line.text, style="dim" if line.dim else TONE_STYLE.get(line.tone, ""))
-    return text
+def _record(header: Sequence[str], row: Sequence[Cell]) -> RenderableType:
+    """One row as a block: its first cell as the heading, then one 'column: value' line per other column."""
+    grid = RichTable.grid(padding=(0, 2))
+    grid.add_column(no_wrap=True, style="dim")
+    grid.add_column(overflow="fold")
+    for name, cell in zip(header[1:], row[1:], strict=False):
+        grid.add_row(name, _text(cell))
+    heading = Text(f"{header[0]}: " if header and header[0] else "", style="bold")
+    heading.append_text(_text(row[0]) if row else Text())
+    return Group(heading, grid)
+
+
+def fitted_table(
+    console: Console, header: Sequence[str], rows: Sequence[Sequence[Cell]], title: str = ""
+) -> RenderableType:
+    """A table when every cell fits whole at the console's width; else one block per row (the first cell as
+    its heading), so that no address or hop is ever cut short in a narrow terminal."""
+    table = _rich_table(header, rows, title)
+    # The table's own measure (Measurement.get clamps to the width): its minimum is the sum of the columns'
+    # longest words, i.e. the narrowest layout that keeps every word whole.
+    if table.__rich_measure__(console, console.options).minimum <= console.width:
+        return table
+    blocks: list[RenderableType] = [Text(title, style="bold italic")] if title else []
+    blocks += [_record(header, row) for row in rows]
+    return Group(*blocks)
+
+
+def hanging(text: Text, indent: int) -> RenderableType:
+    """``text`` whose wrapped lines keep its indentation (a wrapped evidence line stays under its heading)."""
+    return Padding(text, (0, 0, 0, indent), expand=False) if indent else text
+
+
+def _line(line: Line) -> RenderableType:
+    whole = line.bold_prefix + line.text
+    indent = len(whole) - len(whole.lstrip(" "))
+    prefix = line.bold_prefix[indent:] if line.bold_prefix else ""
+    text = Text(prefix, style="bold") if prefix else Text()
+    body = line.text if line.bold_prefix else line.text[indent:]
+    text.append(body, style="dim" if line.dim else TONE_STYLE.get(line.tone, ""))
+    return hanging(text, indent)
 
 
 def render_terminal(report: Report, *, color: bool = False, width: int = 100) -> str:
@@ -105,29 +150,32 @@ def render_terminal(report: Report, *, color: bool = False, width: int = 100) ->
         text.append(f"{finding.severity.value:>7}  ", style=_SEVERITY_STYLE[finding.severity])
         text.append(finding.title)
         text.append(finding_suffix(finding), style="dim")
-        if finding.detail:
-            text.append(f"\n         {finding.detail}", style="dim")
-        if finding.action:
-            text.append(f"\n         → {finding.action}")
         console.print(text)
+        if finding.detail:
+            console.print(hanging(Text(finding.detail, style="dim"), 9))
+        if finding.action:
+            console.print(hanging(Text(f"→ {finding.action}"), 9))
     for section in ordered_sections(report):
         if section is None:
             header, rows = overview(report, family=False)
-            console.print(_rich_table(header, rows))
+            console.print(fitted_table(console, header, rows))
             continue
         for item in section.terminal:
             if isinstance(item, Table):
                 keep = item.brief if item.brief is not None else len(item.header)
-                console.print(_rich_table(item.header[:keep], [row[:keep] for row in item.rows], item.title))
+                console.print(fitted_table(console, item.header[:keep], [row[:keep] for row in item.rows], item.title))
             else:
                 console.print(_line(item))
     if report.change_request:
         console.print(Text("Firewall change request (details in the HTML/Markdown report):", style="bold"))
         for row in report.change_request:
             console.print(
-                Text(
-                    f"  allow {row.protocol.value.upper()} {row.ports} from {row.source_address or '?'} to "
-                    f"{row.destination_address} ({row.direction}); expires {row.expires}"
+                hanging(
+                    Text(
+                        f"allow {row.protocol.value.upper()} {row.ports} from {row.source_address or '?'} to "
+                        f"{row.destination_address} ({row.direction}); expires {row.expires}"
+                    ),
+                    2,
                 )
             )
     if report.addresses and report.recommendations.ascp_command:
@@ -136,4 +184,4 @@ def render_terminal(report: Report, *, color: bool = False, width: int = 100) ->
         console.print(Text(f"not finished: {failure.key}: {failure.reason}"))
     if report.interrupted:
         console.print(Text(interrupted_note(report), style="bold yellow"))
-    return buffer.getvalue()
+    return console_text(buffer, color=color)

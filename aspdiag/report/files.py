@@ -76,20 +76,17 @@ def write_output(path: Path, text: str, *, force: bool) -> None:
         raise OutputError(f"cannot write --output {str(path)!r}: {exc.strerror or exc}") from None
 
 
-def prepare_reports_dir(directory: Path) -> Path:
-    """Create the reports directory if needed and check it is writable."""
+def prepare_reports_dir(directory: Path, *, hint: str = "use --reports-dir DIR, or --no-reports") -> Path:
+    """Create the reports directory if needed and check it is writable. ``hint`` names only options the
+    calling command accepts (a hint the command then rejects is worse than none)."""
     try:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputError(
-            f"cannot create the reports directory {str(directory)!r}: {exc.strerror or exc}",
-            "use --reports-dir DIR, or --no-reports",
+            f"cannot create the reports directory {str(directory)!r}: {exc.strerror or exc}", hint
         ) from None
     if not directory.is_dir() or not os.access(directory, os.W_OK | os.X_OK):
-        raise OutputError(
-            f"the reports directory {str(directory)!r} is not writable",
-            "use --reports-dir DIR, or --no-reports",
-        )
+        raise OutputError(f"the reports directory {str(directory)!r} is not writable", hint)
     return directory
 
 
@@ -128,10 +125,19 @@ class StateFile:
     terminal never reads half a file. Only the file this object created is ever replaced.
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, numbered: bool = False) -> None:
+        """``numbered``: a name aspdiag chose itself: when it is taken, try ``-2``, ``-3``... instead of failing."""
         self.path = path
+        for attempt in range(2, 100 if numbered else 2):
+            try:
+                with open(self.path, "x", encoding="utf-8"):
+                    return
+            except FileExistsError:
+                self.path = path.with_name(path.name.replace(".state.json", f"-{attempt}.state.json"))
+            except OSError as exc:
+                raise OutputError(f"cannot create the state file {str(path)!r}: {exc.strerror or exc}") from None
         try:
-            with open(path, "x", encoding="utf-8"):
+            with open(self.path, "x", encoding="utf-8"):
                 pass
         except FileExistsError:
             raise OutputError(

@@ -23,6 +23,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from aspdiag.core.errors import ConfigError
+from aspdiag.core.units import size_text
 
 FORMAT_NAME = "aspdiag-catalog"
 FORMAT_VERSION = 1
@@ -332,9 +333,13 @@ def _unescape(text: str) -> str:
     return "".join(out)
 
 
-def _safe(path: str) -> str:
-    # Names that are not valid UTF-8 reach us as surrogate escapes; keep them reversible in text files.
+def safe_text(path: str) -> str:
+    """A path as printable text: names that are not valid UTF-8 reach us as surrogate escapes; keep them
+    reversible (backslash escapes) in text files and on the terminal."""
     return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+_safe = safe_text
 
 
 def to_tsv(catalog: Catalog) -> str:
@@ -381,16 +386,6 @@ def to_json(catalog: Catalog) -> str:
     return dumps(head)[:-1] + ',\n"entries": [\n' + body + "\n]}\n"
 
 
-def human_size(n: int) -> str:
-    """Bytes in binary units for people: 512 B, 1.5 KiB, 3.2 GiB."""
-    size = float(n)
-    for unit in ("B", "KiB", "MiB", "GiB", "TiB"):
-        if size < 1024 or unit == "TiB":
-            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
-        size /= 1024
-    return f"{n} B"
-
-
 def summary_rows(catalog: Catalog) -> tuple[list[tuple[str, int, int]], list[tuple[str, int, int]]]:
     """(per top-level directory, per extension) rows of (name, files, bytes), biggest first."""
     by_dir: dict[str, list[int]] = defaultdict(lambda: [0, 0])
@@ -426,20 +421,20 @@ def to_markdown(catalog: Catalog, *, limit: int = 50) -> str:
     lines = [
         f"# File catalogue of `{_md_cell(catalog.root)}`",
         "",
-        f"Created {catalog.created_utc} by aspdiag. {len(catalog.entries)} files, {human_size(catalog.total_bytes)} "
+        f"Created {catalog.created_utc} by aspdiag. {len(catalog.entries)} files, {size_text(catalog.total_bytes)} "
         f"({catalog.total_bytes} bytes); checksums: {catalog.algorithm or 'none'}.",
         "",
         "## Per directory",
         "",
         "| Directory | Files | Size | Bytes |",
         "|---|---:|---:|---:|",
-        *(f"| {_md_cell(n)} | {c} | {human_size(b)} | {b} |" for n, c, b in by_dir[:limit]),
+        *(f"| {_md_cell(n)} | {c} | {size_text(b)} | {b} |" for n, c, b in by_dir[:limit]),
         "",
         "## Per extension",
         "",
         "| Extension | Files | Size | Bytes |",
         "|---|---:|---:|---:|",
-        *(f"| {_md_cell(n)} | {c} | {human_size(b)} | {b} |" for n, c, b in by_ext[:limit]),
+        *(f"| {_md_cell(n)} | {c} | {size_text(b)} | {b} |" for n, c, b in by_ext[:limit]),
         "",
     ]
     sections = (
@@ -498,7 +493,10 @@ def load_catalog(path: Path) -> Catalog:
     except CatalogFileError:
         raise
     except (ValueError, KeyError, TypeError, IndexError, AttributeError) as exc:
-        raise CatalogFileError(f"{path} is not a valid aspdiag catalogue ({type(exc).__name__}: {exc})") from None
+        why = (
+            f"no {exc.args[0]!r} field" if isinstance(exc, KeyError) and exc.args else str(exc) or "unexpected content"
+        )
+        raise CatalogFileError(f"{path} is not a valid aspdiag catalogue ({why})") from None
 
 
 def _check_header(name: object, version: object) -> None:

@@ -164,10 +164,12 @@ class Tracker:
 
     @property
     def eta_s(self) -> float | None:
-        rate = self.rate_mbps
+        """Seconds to the expected size at the window's rate; None (unknown) while the tree is not growing:
+        the minute's average would otherwise promise an ETA that a stall never keeps (issue #16)."""
         if self.done:
             return 0.0
-        if rate <= 0:
+        rate = self.rate_mbps
+        if rate <= 0 or self.stalled_for_s > 0:
             return None
         return (self.expected_bytes - self.total_bytes) * 8 / 1e6 / rate
 
@@ -191,12 +193,15 @@ class Tracker:
 
 @dataclass(frozen=True)
 class WatchOutcome:
-    """How a watch ended: ``done`` (expected size reached), ``stalled`` (with exit_on_stall) or ``timeout``."""
+    """How a watch ended: ``done`` (expected size reached), ``stalled`` (with exit_on_stall) or ``timeout``
+    (``max_s`` passed first)."""
 
     state: str
     total_bytes: int
     elapsed_s: float
     stalls: int
+    stalled_s: float = 0.0
+    """How long the tree had not grown when the watch ended."""
 
 
 def run_watch(
@@ -221,12 +226,12 @@ def run_watch(
         on_sample(sample, tracker)
         if tracker.done:
             on_event("done", tracker)
-            return WatchOutcome("done", tracker.total_bytes, now - started, stalls)
+            return WatchOutcome("done", tracker.total_bytes, now - started, stalls, tracker.stalled_for_s)
         if tracker.stall_event():
             stalls += 1
             on_event("stall", tracker)
             if exit_on_stall:
-                return WatchOutcome("stalled", tracker.total_bytes, now - started, stalls)
+                return WatchOutcome("stalled", tracker.total_bytes, now - started, stalls, tracker.stalled_for_s)
         if max_s is not None and now - started >= max_s:
-            return WatchOutcome("timeout", tracker.total_bytes, now - started, stalls)
+            return WatchOutcome("timeout", tracker.total_bytes, now - started, stalls, tracker.stalled_for_s)
         sleep(interval_s)

@@ -14,14 +14,14 @@ from types import TracebackType
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TaskID, TextColumn
 
-from aspdiag.tools.catalog import human_size
+from aspdiag.core.units import size_text
 from aspdiag.tools.supervise.supervisor import Attempt, RunProgress
 
 
 def progress_text(p: RunProgress) -> str:
     """One line: file, its percent, bytes of all files so far, rate, ETA, stall."""
     parts = [f"{p.file or '-'} {p.file_percent if p.file_percent is not None else '?'}%"]
-    parts.append(f"{human_size(p.bytes_done)} in {p.files_seen} file(s)")
+    parts.append(f"{size_text(p.bytes_done)} in {p.files_seen} file(s)")
     if p.rate_mbps is not None:
         parts.append(f"{p.rate_mbps:.1f} Mbit/s")
     if p.eta:
@@ -108,7 +108,7 @@ class RunView:
         how = attempt.ended_by_signal or f"exit status {attempt.exit_status}"
         self._console.print(
             f"aspdiag: attempt {attempt.number} ended ({how}) after {attempt.duration_s:.0f} s with "
-            f"{human_size(attempt.bytes_done)} of files done: {attempt.detail}",
+            f"{size_text(attempt.bytes_done)} of files done: {attempt.detail}",
             highlight=False,
             markup=False,
         )

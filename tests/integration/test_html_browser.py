@@ -84,3 +84,39 @@ def test_html_report_in_chromium(chromium, sample_report, tmp_path):  # noqa: F8
         assert match, measured[:500]
         top, bottom = json.loads(match.group(1).replace("&quot;", '"'))
         assert 0 <= top < bottom <= FIRST_SCREEN[1], (ident, top, bottom)
+
+
+@pytest.mark.parametrize("mixed", [False, True], ids=["one-range", "no-range"])
+@pytest.mark.parametrize("width", [1280, 800])
+def test_wide_port_ranges_and_long_ipv6_stay_on_the_page(chromium, tmp_path, width, mixed):
+    """``--udp-port 33001-33010`` on an IPv4 and a long IPv6 address (issue #16): no table runs off the page,
+    every address is in the page whole, and the ten dropped ports read as one range."""
+    from tests.reports import WIDE_FW6, WIDE_V6, wide_report
+
+    html = OutputFormat.HTML.to_renderer()(wide_report(mixed=mixed))
+    # ten ports that do not read alike: the per-address table would need 16 columns, so one table per address
+    assert ('<div id="summary-table" class="per-row">' in html) is mixed
+    probe = tmp_path / "wide.html"
+    probe.write_text(
+        html.replace(
+            "</body>",
+            "<script>const w = document.documentElement.scrollWidth;"
+            " const t = [...document.querySelectorAll('table')].map("
+            "   x => x.getBoundingClientRect().right - x.parentElement.getBoundingClientRect().right);"
+            " document.body.setAttribute('data-fit', JSON.stringify([w, window.innerWidth, Math.max(...t)]));"
+            " document.body.setAttribute('data-text', document.body.innerText.replace(/\\s+/g, ' '));"
+            "</script></body>",
+        )
+    )
+    dom = _run(chromium, tmp_path, f"--window-size={width},900", "--dump-dom", probe.as_uri()).stdout
+    match = re.search(r'data-fit="([^"]+)"', dom)
+    assert match, dom[:500]
+    page, window, overhang = json.loads(match.group(1).replace("&quot;", '"'))
+    assert page <= window, (page, window)
+    assert overhang <= 0, f"a table reaches {overhang} px past its section"
+    text = re.search(r'data-text="([^"]*)"', dom)
+    assert text
+    shown = text.group(1)
+    assert ("UDP 33001-33010" in shown) is not mixed
+    # <wbr> lets an address wrap at its colons, and the text still holds it whole
+    assert WIDE_V6 in shown and WIDE_FW6 in shown

@@ -31,7 +31,7 @@ def states(data: Any) -> dict[tuple[str, str], str]:
 
 def check_json(lab: Lab, workdir, *args: str, **kw) -> tuple[int, Any]:
     run = run_aspdiag(lab, ["check", *args, "--format", "json", "--no-reports"], workdir, **kw)
-    assert run.code in (0, 1, 6), run.stderr
+    assert run.code in (0, 1, 7), run.stderr
     assert not run.json["failures"], run.json["failures"]
     return run.code, run.json
 
@@ -106,9 +106,9 @@ def test_two_a_records(fw, workdir):
 
 @pytest.mark.parametrize(("name", "outcome"), [("missing.lab.test", "nxdomain"), ("noaddr.lab.test", "no_answer")])
 def test_dns_failures_are_not_a_block(fw, workdir, name, outcome):
-    """Issue #15: their own outcome ('name not resolved', exit 6), not BLOCKED."""
+    """Issue #15: their own outcome ('name not resolved', exit 7), not BLOCKED."""
     code, data = check_json(fw, workdir, name)
-    assert code == 6
+    assert code == 7
     assert data["dns"]["outcome"] == outcome
     assert data["verdict"]["verdict"] == "name not resolved"
     assert data["addresses"] == [] and data["change_request"] == []
@@ -193,12 +193,18 @@ def test_lab_shaping_and_loss_switches_work(fw):
 def test_output_file_and_formats(fw, workdir):
     run = run_aspdiag(fw, ["check", "aspera.lab.test", "--output", "evidence.md", "--no-reports"], workdir)
     assert run.code == 0, run.stderr
-    assert "READY" in run.stdout  # the terminal summary still goes to stdout
+    assert run.stdout == ""  # the document went to the file (issue #16: one grammar)
+    assert "ready: " in run.stderr  # the verdict line stays on stderr for the person at the terminal
     assert (workdir / "evidence.md").read_text().startswith("# aspdiag check: aspera.lab.test")
     again = run_aspdiag(fw, ["check", "aspera.lab.test", "--output", "evidence.md", "--no-reports"], workdir)
     assert again.code == 2 and "already exists" in again.stderr
-    forced = run_aspdiag(fw, ["check", V4, "-o", "evidence.md", "--force", "-f", "json", "--no-reports"], workdir)
-    assert forced.code == 0 and json.loads((workdir / "evidence.md").read_text())["target"]["host"] == V4
+    clash = run_aspdiag(fw, ["check", V4, "-o", "evidence.md", "--force", "-f", "json", "--no-reports"], workdir)
+    assert clash.code == 2 and "does not match" in clash.stderr  # JSON is never written into a .md
+    assert (workdir / "evidence.md").read_text().startswith("# aspdiag check: aspera.lab.test")
+    forced = run_aspdiag(fw, ["check", V4, "-o", "evidence.md", "--force", "--no-reports"], workdir)
+    assert forced.code == 0 and (workdir / "evidence.md").read_text().startswith("# aspdiag check: 198.18.3.2")
+    as_json = run_aspdiag(fw, ["check", V4, "-o", "evidence.json", "--no-reports"], workdir)
+    assert as_json.code == 0 and json.loads((workdir / "evidence.json").read_text())["target"]["host"] == V4
     md = run_aspdiag(fw, ["check", V4, "-f", "markdown", "--no-reports", "--no-color"], workdir)
     assert md.stdout.startswith("# aspdiag check: 198.18.3.2") and "\x1b[" not in md.stdout
 

@@ -149,7 +149,7 @@ def test_a_wrong_password_is_a_credentials_problem_not_a_firewall_one(preflight_
 def test_dns_failures_are_their_own_outcome(fw, workdir):
     result = aspdiag(fw, workdir, "check", "missing.lab.test", "-f", "json", "--no-reports", "--no-transfer")
     data = json.loads(result.stdout)
-    assert result.returncode == 6 and data["verdict"]["verdict"] == "name not resolved", data["verdict"]
+    assert result.returncode == 7 and data["verdict"]["verdict"] == "name not resolved", data["verdict"]
     assert "NXDOMAIN" in data["verdict"]["summary"] and data["change_request"] == []
     # A resolver that never answers (the server has no DNS service: port-unreachable or silence).
     result = aspdiag(
@@ -167,7 +167,7 @@ def test_dns_failures_are_their_own_outcome(fw, workdir):
         "--no-transfer",
     )
     data = json.loads(result.stdout)
-    assert result.returncode == 6 and data["verdict"]["verdict"] == "name not resolved", data["verdict"]
+    assert result.returncode == 7 and data["verdict"]["verdict"] == "name not resolved", data["verdict"]
     assert ADDR.server4 in data["verdict"]["summary"]
 
 

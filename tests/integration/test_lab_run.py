@@ -130,7 +130,7 @@ def test_non_retryable_failure_is_not_retried(transfer_lab, workdir, remote, cod
     assert (attempt["fasp_code"], attempt["decision"]) == (code, "not-retryable")
     assert attempt["fasp_name"] == name
     assert state["diagnosis"] and state["diagnosis"]["cause"]
-    assert "diagnosis:" in result.stderr
+    assert "diagnosis:" in result.stdout  # the outcome is the document: on stdout (issue #16)
 
 
 def test_stall_alert_fires_with_variables(transfer_lab, workdir):

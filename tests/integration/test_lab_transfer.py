@@ -6,7 +6,6 @@ import json
 import secrets
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -18,17 +17,14 @@ DOUBLE = REPO / "tests" / "ascp_double" / "ascp"
 STANDIN = REPO / "tests" / "ascp_double" / "standin.py"
 
 
-def _temp_dirs() -> set[str]:
-    return {p.name for p in Path(tempfile.gettempdir()).glob("aspdiag-transfer-*")}
+def _temp_dirs(workdir: Path) -> set[str]:
+    """The transfer directories in the run's own TMPDIR (tests in other workers run transfers too)."""
+    return {p.name for p in (workdir / "tmp").glob("aspdiag-transfer-*")}
 
 
-def _left_behind(before: set[str], wait_s: float = 30.0) -> set[str]:
-    """Transfer directories that appeared since ``before`` and stay: other workers' running transfers have
-    their own for a while (the suite runs in parallel), a leak stays for good."""
-    deadline = time.monotonic() + wait_s
-    while _temp_dirs() - before and time.monotonic() < deadline:
-        time.sleep(0.5)
-    return _temp_dirs() - before
+def _tmp(workdir: Path) -> str:
+    (workdir / "tmp").mkdir(exist_ok=True)
+    return str(workdir / "tmp")
 
 
 def transfer(
@@ -45,6 +41,7 @@ def transfer(
         "PATH": SAFE_PATH,
         "PYTHONPATH": str(REPO),
         "HOME": str(workdir),
+        "TMPDIR": _tmp(workdir),
         "ASPERA_SCP_PASS": secret,
         "ASCP_DOUBLE_EXPECT_PASS": expect_password or secret,
     }
@@ -76,7 +73,7 @@ def transfer(
 
 
 def test_healthy_transfer_reports_bytes_and_rate(transfer_lab, workdir):
-    before = _temp_dirs()
+    before = _temp_dirs(workdir)
     result, data = transfer(transfer_lab, workdir, "/data/aspdiag-test-4MB")
     t = data["transfer"]
     assert t["outcome"] == "success" and result.returncode == 0
@@ -84,7 +81,7 @@ def test_healthy_transfer_reports_bytes_and_rate(transfer_lab, workdir):
     assert abs(t["rate_mbps"] - 10) <= 1.0, t  # within 10 % of the -l cap
     assert "-P 33001" in t["command"] and "-O 33001" in t["command"] and "-l 10m" in t["command"]
     assert data["verdict"]["verdict"] == "ready"
-    assert not _left_behind(before), "the temporary download directory must be removed"
+    assert not _temp_dirs(workdir) - before, "the temporary download directory must be removed"
 
 
 def test_udp_drop_gives_code_15_and_names_the_hop(transfer_lab, workdir):
@@ -125,12 +122,13 @@ def test_stall_is_a_data_timeout(transfer_lab, workdir):
 
 
 def test_hang_is_stopped_at_the_cap_and_leaves_nothing(transfer_lab, workdir):
-    before = _temp_dirs()
+    before = _temp_dirs(workdir)
     secret = secrets.token_hex(8)
     env = {
         "PATH": SAFE_PATH,
         "PYTHONPATH": str(REPO),
         "HOME": str(workdir),
+        "TMPDIR": _tmp(workdir),
         "ASPERA_SCP_PASS": secret,
         "ASCP_DOUBLE_EXPECT_PASS": secret,
     }
@@ -158,8 +156,14 @@ def test_hang_is_stopped_at_the_cap_and_leaves_nothing(transfer_lab, workdir):
     )
     started = time.monotonic()
     proc = subprocess.Popen(argv, env=env, cwd=workdir, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    time.sleep(2.5)
-    listing = subprocess.run(["ps", "-eww", "-o", "args"], capture_output=True, text=True).stdout
+    # Wait for the double (the reachability phase comes first; on a loaded machine it takes a while), at most
+    # until the cap would have ended it.
+    listing = ""
+    while time.monotonic() - started < 8 and proc.poll() is None:
+        time.sleep(0.1)
+        listing = subprocess.run(["ps", "-eww", "-o", "args"], capture_output=True, text=True).stdout
+        if f"{DOUBLE} -P" in listing:
+            break
     assert f"{DOUBLE} -P" in listing, "the double should be running now"
     assert secret not in listing, "a credential is visible in the process list"
     stdout, stderr = proc.communicate(timeout=60)
@@ -169,7 +173,7 @@ def test_hang_is_stopped_at_the_cap_and_leaves_nothing(transfer_lab, workdir):
     assert elapsed < 4 + 8, elapsed  # the reachability phase, then the cap
     time.sleep(0.5)
     assert f"{DOUBLE} -P" not in subprocess.run(["ps", "-eww", "-o", "args"], capture_output=True, text=True).stdout
-    assert not _left_behind(before)
+    assert not _temp_dirs(workdir) - before
     assert secret not in stdout + stderr
 
 
@@ -202,7 +206,7 @@ def test_upload_of_generated_data(transfer_lab, workdir):
         "--ascp",
         str(DOUBLE),
         "--max-bytes",
-        "2MB",
+        "2MiB",  # binary: the double generates whole KiB
         "-f",
         "json",
         "--no-reports",

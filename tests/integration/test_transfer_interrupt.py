@@ -7,7 +7,6 @@ import os
 import signal
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -17,17 +16,9 @@ REPO = Path(__file__).resolve().parents[2]
 DOUBLE = REPO / "tests" / "ascp_double" / "ascp"
 
 
-def _temp_dirs() -> set[str]:
-    return {p.name for p in Path(tempfile.gettempdir()).glob("aspdiag-transfer-*")}
-
-
-def _left_behind(before: set[str], wait_s: float = 30.0) -> set[str]:
-    """Transfer directories that appeared since ``before`` and stay: other workers' running transfers have
-    their own for a while (the suite runs in parallel), a leak stays for good."""
-    deadline = time.monotonic() + wait_s
-    while _temp_dirs() - before and time.monotonic() < deadline:
-        time.sleep(0.5)
-    return _temp_dirs() - before
+def _temp_dirs(root: Path) -> set[str]:
+    """The transfer directories in the run's own TMPDIR (tests in other workers run transfers too)."""
+    return {p.name for p in root.glob("aspdiag-transfer-*")}
 
 
 def _double_running(marker: str) -> bool:
@@ -38,8 +29,16 @@ def _double_running(marker: str) -> bool:
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
 def test_interrupting_a_transfer_leaves_nothing(tmp_path, sig):
     marker = f"/hang-{os.getpid()}-{sig.value}"
-    before = _temp_dirs()
-    env = {**os.environ, "PYTHONPATH": str(REPO), "ASPERA_SCP_PASS": "x" * 12, "ASCP_DOUBLE_EXPECT_PASS": "x" * 12}
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    before = _temp_dirs(tmp)
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(REPO),
+        "TMPDIR": str(tmp),
+        "ASPERA_SCP_PASS": "x" * 12,
+        "ASCP_DOUBLE_EXPECT_PASS": "x" * 12,
+    }
     proc = subprocess.Popen(
         [
             sys.executable,
@@ -76,4 +75,4 @@ def test_interrupting_a_transfer_leaves_nothing(tmp_path, sig):
     assert proc.returncode == 128 + sig, err  # 130 after Ctrl-C, 143 after SIGTERM (issue #15: named)
     time.sleep(0.5)
     assert not _double_running(marker), "ascp outlived aspdiag"
-    assert not _left_behind(before), "the temporary transfer directory was left behind"
+    assert not _temp_dirs(tmp) - before, "the temporary transfer directory was left behind"

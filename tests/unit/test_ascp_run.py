@@ -116,7 +116,9 @@ def test_ascp_command_lists_the_double(capsys, monkeypatch, tmp_path):
     monkeypatch.setenv("PATH", os.path.dirname(sys.executable))  # the double's interpreter, and no real ascp
     assert main(["ascp", "--ascp", str(DOUBLE)]) == 0
     out = capsys.readouterr().out
-    assert out.startswith(f"used  {DOUBLE}") and "ascp 4.4.3.820" in out and "DSA key" in out
+    assert out.startswith("ascp installations (1 found; the first is used)")
+    assert f"Path              {DOUBLE}" in out and "Used              yes" in out
+    assert "4.4.3.820" in out and "DSA key" in out
 
 
 def test_argv_never_carries_a_secret():

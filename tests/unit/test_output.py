@@ -38,3 +38,15 @@ def test_write_output_new_and_forced(tmp_path):
     write_output(path, "two", force=True)
     assert path.read_text() == "two"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.json"], "no temporary files left behind"
+
+
+def test_a_state_file_name_aspdiag_chose_is_numbered_when_taken(tmp_path):
+    from aspdiag.report.files import StateFile
+
+    taken = tmp_path / "run-20261121T100000Z-42.state.json"
+    taken.write_text("someone else's")
+    state = StateFile(taken, numbered=True)
+    assert state.path.name == "run-20261121T100000Z-42-2.state.json"
+    assert taken.read_text() == "someone else's"
+    with pytest.raises(OutputError):
+        StateFile(taken)  # a name the user gave is never replaced, nor renamed

@@ -38,8 +38,10 @@ def test_json_matches_the_schema(sample_report):  # noqa: F811
 
 
 def test_schema_command_prints_it(capsys):
-    assert main(["schema"]) == 0
+    assert main(["schema", "report"]) == 0
     assert json.loads(capsys.readouterr().out)["properties"]["schema_version"]["const"] == "2"
+    assert main(["schema"]) == 0  # no kind: the list of kinds
+    assert "report" in capsys.readouterr().out
 
 
 def test_markdown_parses_into_the_expected_tables(sample_report):  # noqa: F811

@@ -147,7 +147,8 @@ def test_cli_runs_the_done_command_with_the_outcome(tmp_path: Path) -> None:
     command = (
         f'printf "%s %s %s %s" "$ASPDIAG_EVENT" "$ASPDIAG_BYTES" "$ASPDIAG_EXPECTED_BYTES" "$ASPDIAG_DIR" > {record}'
     )
-    assert main(["watch", str(root), "--expected", "4K", "--interval", "0.05", "--on-done", command]) == 0
+    # 4KiB = 4096 bytes: binary only when the unit says so (4K would be 4000, as aspdiag writes sizes)
+    assert main(["watch", str(root), "--expected", "4KiB", "--interval", "0.05", "--on-done", command]) == 0
     assert record.read_text() == f"done 4096 4096 {root.resolve()}"
 
 

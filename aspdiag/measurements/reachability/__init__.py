@@ -11,6 +11,7 @@ from aspdiag.core.config import CheckConfig
 from aspdiag.core.facts import Facts, PortFact
 from aspdiag.core.measurement import Cell, MeasurementBase, OverviewColumn, Probe, Section
 from aspdiag.core.model import Audience, Family, Finding, Grade, PortState, Protocol, Report, Severity
+from aspdiag.core.units import port_ranges
 from aspdiag.measurements.reachability.probe import ReachabilityProbe
 from aspdiag.measurements.reachability.result import BannerKind, PortResult
 from aspdiag.measurements.reachability.section import port_cell, port_tone, reachability_section
@@ -40,8 +41,33 @@ def find_port(report: Report, address: str, protocol: Protocol, port: int) -> Po
     )
 
 
-def _port_phrase(result: PortResult) -> str:
-    return f"{result.label} on {result.address}: {result.state.value} — {result.detail}"
+def _port_phrase(result: PortResult, label: str = "") -> str:
+    return f"{label or result.label} on {result.address}: {result.state.value} — {result.detail}"
+
+
+def _same_evidence(result: PortResult) -> tuple[Any, ...]:
+    """What must agree for neighbouring ports to be told as one range (``UDP 33001-33010``): everything a
+    finding about them says, apart from the port number."""
+    control = result.control
+    return (
+        result.state,
+        result.blocked_at,
+        result.last_responding_hop,
+        result.location,
+        result.detail,
+        result.rate_limit_suspected,
+        None if control is None else (control.meaning, control.settle),
+    )
+
+
+def port_groups(results: Sequence[PortResult]) -> list[tuple[str, list[PortResult]]]:
+    """Ports of one protocol with the same evidence, as ``(numbers, results)``: ``("33001-33010", [...])`` or
+    ``("33001, 33003", [...])``. With ``--udp-port 33001-33010`` ten identical findings become one, and
+    nothing is lost: the evidence table still lists every port."""
+    groups: dict[tuple[Any, ...], list[PortResult]] = {}
+    for result in sorted(results, key=lambda r: (r.protocol is Protocol.UDP, r.port)):
+        groups.setdefault((result.protocol, _same_evidence(result)), []).append(result)
+    return [(port_ranges(r.port for r in group), group) for group in groups.values()]
 
 
 def _where(result: PortResult) -> str:
@@ -221,15 +247,17 @@ def _no_control(address: str, tcp: list[PortResult]) -> list[Finding]:
 
 def _udp_findings(address: str, udp: list[PortResult]) -> list[Finding]:
     findings: list[Finding] = []
-    for p in udp:
+    for ports, run in port_groups(udp):
+        p = run[0]
+        label = f"{p.protocol}/{ports}"
         evidence = p.control.meaning if p.control else p.detail
         if blocked_by_client_network(p):
             findings.append(
                 Finding(
                     Severity.BLOCKER,
-                    f"UDP {p.port} (FASP data) blocked toward {address}",
-                    _port_phrase(p) + (f". {evidence}" if p.control else ""),
-                    f"ask the network team to allow outbound UDP {p.port} to {address} (and the replies){_where(p)}",
+                    f"UDP {ports} (FASP data) blocked toward {address}",
+                    _port_phrase(p, label) + (f". {evidence}" if p.control else ""),
+                    f"ask the network team to allow outbound UDP {ports} to {address} (and the replies){_where(p)}",
                     audience=Audience.CLIENT_NETWORK,
                 )
             )
@@ -237,9 +265,9 @@ def _udp_findings(address: str, udp: list[PortResult]) -> list[Finding]:
             findings.append(
                 Finding(
                     Severity.BLOCKER,
-                    f"UDP {p.port} (FASP data) is rejected by the server at {address} itself",
-                    _port_phrase(p),
-                    "ask the data provider to open UDP " + str(p.port) + " in the server's own firewall",
+                    f"UDP {ports} (FASP data) is rejected by the server at {address} itself",
+                    _port_phrase(p, label),
+                    "ask the data provider to open UDP " + ports + " in the server's own firewall",
                     audience=Audience.SERVER_OPERATORS,
                 )
             )
@@ -247,10 +275,10 @@ def _udp_findings(address: str, udp: list[PortResult]) -> list[Finding]:
             findings.append(
                 Finding(
                     Severity.WARNING,
-                    f"UDP {p.port} reaches the last router before {address}; the server is silent on it",
+                    f"UDP {ports} reaches the last router before {address}; the server is silent on it",
                     evidence,
                     "nothing for your network team: their part passes UDP "
-                    f"{p.port}; run the capped test transfer to be sure",
+                    f"{ports}; run the capped test transfer to be sure",
                     audience=Audience.SERVER_OPERATORS,
                     proven=False,
                     settle=p.control.settle if p.control else "",
@@ -260,7 +288,7 @@ def _udp_findings(address: str, udp: list[PortResult]) -> list[Finding]:
             findings.append(
                 Finding(
                     Severity.WARNING,
-                    f"UDP {p.port} toward {address}: no answer, and no evidence where it stops",
+                    f"UDP {ports} toward {address}: no answer, and no evidence where it stops",
                     evidence,
                     "run the capped test transfer (--transfer) or the responder (--responder) before asking anyone "
                     "to change a firewall",
@@ -270,7 +298,7 @@ def _udp_findings(address: str, udp: list[PortResult]) -> list[Finding]:
                 )
             )
         elif p.state is PortState.ERROR:
-            findings.append(Finding(Severity.WARNING, f"Could not test {p.label} on {address}", p.detail))
+            findings.append(Finding(Severity.WARNING, f"Could not test {label} on {address}", p.detail))
     return findings
 
 
@@ -282,7 +310,7 @@ def _address_findings(report: Report, address: str, ports: tuple[PortResult, ...
 
 def _family_differences(ports: Sequence[PortResult]) -> list[Finding]:
     """IPv4 and IPv6 disagreeing on a port is a classic cause of 'works from one machine only'."""
-    findings = []
+    differing: list[tuple[Protocol, int, str]] = []
     by_port: dict[tuple[Protocol, int], dict[Family, list[PortResult]]] = {}
     for result in ports:
         by_port.setdefault((result.protocol, result.port), {}).setdefault(Family.of(result.address), []).append(result)
@@ -296,16 +324,25 @@ def _family_differences(ports: Sequence[PortResult]) -> list[Finding]:
                 f"{family.value} {', '.join(sorted({r.state.value for r in results}))}"
                 for family, results in sorted(families.items())
             )
-            findings.append(
-                Finding(
-                    Severity.WARNING,
-                    f"IPv4 and IPv6 differ on {protocol.value}/{port}",
-                    f"{states}: machines that prefer the other address family will see a different result",
-                    "ask the network team to apply the same rule to both families",
-                    audience=Audience.CLIENT_NETWORK,
-                )
-            )
-    return findings
+            differing.append((protocol, port, states))
+    # Neighbouring ports that differ in the same way are one finding (a range such as 33001-33010).
+    runs: list[list[tuple[Protocol, int, str]]] = []
+    for item in differing:
+        last = runs[-1][-1] if runs else None
+        if last is not None and (last[0], last[1] + 1, last[2]) == item:
+            runs[-1].append(item)
+        else:
+            runs.append([item])
+    return [
+        Finding(
+            Severity.WARNING,
+            f"IPv4 and IPv6 differ on {run[0][0].value}/{port_ranges(p for _, p, _ in run)}",
+            f"{run[0][2]}: machines that prefer the other address family will see a different result",
+            "ask the network team to apply the same rule to both families",
+            audience=Audience.CLIENT_NETWORK,
+        )
+        for run in runs
+    ]
 
 
 @dataclass(frozen=True)
@@ -385,18 +422,26 @@ class ReachabilityMeasurement(MeasurementBase):
         return grades
 
     def overview(self, report: Report) -> Sequence[OverviewColumn]:
-        """One column per port: its state in a few words."""
+        """One column per port (neighbouring ports that read the same on every address share one column,
+        ``UDP 33001-33010``): its state in a few words."""
         columns = [(Protocol.TCP, p) for p in report.settings.tcp_ports] + [
             (Protocol.UDP, p) for p in report.settings.udp_ports
         ]
-        out = []
+        runs: list[tuple[Protocol, list[int], dict[str, Cell]]] = []
         for protocol, number in columns:
             cells = {}
             for address in report.addresses:
                 result = find_port(report, address, protocol, number)
                 cells[address] = Cell(port_cell(result), port_tone(result))
-            out.append(OverviewColumn(f"{protocol.value.upper()} {number}", cells))
-        return out
+            last = runs[-1] if runs else None
+            if last is not None and last[0] is protocol and last[1][-1] == number - 1 and last[2] == cells:
+                last[1].append(number)
+            else:
+                runs.append((protocol, [number], cells))
+        return [
+            OverviewColumn(f"{protocol.value.upper()} {port_ranges(numbers)}", cells)
+            for protocol, numbers, cells in runs
+        ]
 
     def section(self, report: Report) -> Section | None:
         """Evidence per port, hop lists and charts."""
@@ -423,5 +468,6 @@ __all__ = [
     "find_port",
     "port_grade",
     "ports_for",
+    "port_groups",
     "ports_of",
 ]

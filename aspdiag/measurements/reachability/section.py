@@ -7,6 +7,7 @@ from html import escape
 
 from aspdiag.core.measurement import Block, Cell, Chart, Items, Line, Section, Table
 from aspdiag.core.model import PortState, Protocol, Report
+from aspdiag.core.units import port_ranges
 from aspdiag.measurements.reachability.result import AnswerKind, BannerKind, PortResult, ProbeAnswer
 
 STATE_TEXT = {
@@ -114,7 +115,7 @@ EVIDENCE_HEADER = (
     "Reply TTL",
     "Hops to target",
     "Method",
-    "Sent/answered",
+    "Sent / answered",
     "RTT ms",
     "Banner",
     "Time (UTC)",
@@ -142,14 +143,19 @@ def _evidence_row(p: PortResult) -> tuple[Cell, ...]:
 
 
 def _notes(address: str, ports: tuple[PortResult, ...]) -> list[Line]:
-    """Terminal lines under the overview for the ports a reader must look at."""
+    """Terminal lines under the overview for the ports a reader must look at; neighbouring ports with the
+    same evidence share their lines (``udp/33001-33010``)."""
+    from aspdiag.measurements.reachability import port_groups  # the package imports this module
+
     lines = []
-    for p in ports:
+    for numbers, run in port_groups(ports):
+        p = run[0]
         not_ssh = p.banner is not None and p.banner.kind is not BannerKind.SSH
         noteworthy = (PortState.REJECTED, PortState.DROPPED, PortState.SERVER_SILENT, PortState.SILENT)
         if p.state in noteworthy or p.state is PortState.INTERCEPTED or not_ssh:
-            lines.append(Line(p.location or p.detail, bold_prefix=f"  {p.label} {address}: "))
-            lines.append(Line(f"    hops: {trace_text(p)}", dim=True))
+            lines.append(Line(p.location or p.detail, bold_prefix=f"  {p.protocol}/{numbers} {address}: "))
+            traces = {trace_text(r) for r in run}
+            lines.append(Line(f"    hops: {trace_text(p)}" + ("" if len(traces) == 1 else " (first port)"), dim=True))
             if p.control is not None:
                 lines.append(Line(f"    evidence: {p.control.meaning}", dim=True))
                 if p.control.neighbour_port is not None:
@@ -172,7 +178,12 @@ def path_chart(address: str, ports: tuple[PortResult, ...]) -> str:
     if target_hop:
         rtts = [r.rtt_ms for r in ports if r.rtt_ms is not None and r.path_open]
         hops[target_hop] = (address, min(rtts) if rtts else None)
-    stops = [(r.blocked_at.hop, r.label) for r in ports if r.blocked_at is not None and not r.path_open]
+    stopped: dict[tuple[int, Protocol], list[int]] = {}
+    for r in ports:
+        if r.blocked_at is not None and not r.path_open:
+            stopped.setdefault((r.blocked_at.hop, r.protocol), []).append(r.port)
+    # One mark per hop and protocol, ports as ranges: ten stopped ports are one label, not ten.
+    stops = [(hop, f"{protocol}/{port_ranges(numbers)}") for (hop, protocol), numbers in stopped.items()]
     if not hops and not stops:
         return ""
     last = max([*hops, *(hop for hop, _ in stops)])

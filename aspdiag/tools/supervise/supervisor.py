@@ -266,6 +266,7 @@ class Supervisor:
             if self.stop_signal is not None:
                 self.status = "interrupted"
                 self.outcome_detail = f"stopped by {signal_name(self.stop_signal)} while waiting to retry"
+                self.diagnosis = stopped_diagnosis(self.stop_signal)  # the attempts keep the failure before it
                 break
         self.ended_utc = utc_now_iso()
         self._save(force=True)
@@ -355,7 +356,13 @@ class Supervisor:
         message = errors[-1].message if errors else None
         entry = describe(code)
         by_signal = signal_name(-returncode) if returncode < 0 else None
-        self.diagnosis = _diagnose(stdout, stderr, returncode)
+        # After a stop the user (or the system) asked for, the output's failure is that stop, not a cause to
+        # guess at: ascp's last words then look like an unknown failure (issue #16).
+        self.diagnosis = (
+            stopped_diagnosis(self.stop_signal)
+            if self.stop_signal is not None
+            else _diagnose(stdout, stderr, returncode)
+        )
         summary = parse_summary(stdout)
         bytes_done = max(self.progress.bytes_done, summary.bytes if summary else 0)
         if self.stop_signal is not None:
@@ -428,6 +435,23 @@ class Supervisor:
         if force or now - self._last_write >= 1.0:
             self._last_write = now
             self._write_state(self.state(retry_in_s))
+
+
+def stopped_diagnosis(signum: int) -> dict[str, Any]:
+    """The diagnosis of a run stopped on request: who stopped it, and how to go on."""
+    who = "you pressed Ctrl-C" if signum == signal.SIGINT else f"aspdiag received {signal_name(signum)}"
+    return {
+        "outcome": "interrupted",
+        "error_code": None,
+        "error_message": None,
+        "cause": f"stopped on request: {who} and aspdiag passed {signal_name(signum)} on to the command; "
+        "this is not a transfer failure",
+        "confidence": "high",
+        "next_step": "run the same 'aspdiag run' command again to go on (ascp resumes with -k 1, which aspdiag adds "
+        "when your command sets no -k)",
+        "who": "you",
+        "check_command": None,
+    }
 
 
 def _diagnose(stdout: str, stderr: str, returncode: int) -> dict[str, Any] | None:

@@ -1,0 +1,227 @@
+"""The defects issue #16 lists, each with a test that would have caught it: a hint naming an option the command
+rejects; catalog's exit 0 over unfinished transfers; run not finding the ascp 'aspdiag ascp' finds; "unknown
+cause" after the user's own Ctrl-C; watch's ETA through a stall and its silent --max-time; Python exception
+names in error messages."""
+
+from __future__ import annotations
+
+import json
+import re
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from aspdiag.cli import main
+from aspdiag.cli import root as cli
+from aspdiag.cli.watch import eta_text
+from aspdiag.core.exit_codes import ExitCode
+from aspdiag.tools.watch import Tracker
+from tests.conftest import REPO
+from tests.unit.test_supervise import LOST, progress, supervise
+
+# --------------------------------------------------------------------------- hints name accepted options
+
+
+def _options_in_help(command: list[str], capsys: pytest.CaptureFixture[str]) -> set[str]:
+    assert main([*command, "--help"]) == 0
+    return set(re.findall(r"--[a-z][a-z-]+", capsys.readouterr().out))
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["catalog", "{tree}", "--reports-dir", "{bad}"],
+        ["check", "198.18.3.2", "--reports-dir", "{bad}"],
+        ["explain", "{log}", "--report", "--reports-dir", "{bad}"],
+        ["run", "--any-command", "--reports-dir", "{bad}", "--", "true"],
+    ],
+    ids=lambda c: c[0],
+)
+def test_a_hint_names_only_options_the_command_accepts(command, tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "tree").mkdir()
+    (tmp_path / "file").write_text("not a directory")
+    log = REPO / "tests" / "data" / "explain" / "auth-19.txt"
+    args = [a.format(tree=tmp_path / "tree", bad=tmp_path / "file" / "sub", log=log) for a in command]
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    hint = err.split("(hint:", 1)[1]
+    named = set(re.findall(r"--[a-z][a-z-]+", hint))
+    assert named, err
+    assert named <= _options_in_help([c for c in command if not c.startswith(("{", "-")) or c == "--"][:1], capsys)
+
+
+# --------------------------------------------------------------------------- catalog: unfinished transfers
+
+
+def _tree_with_partial(root: Path) -> Path:
+    root.mkdir()
+    (root / "done.bin").write_bytes(b"d" * 100)
+    (root / "big.bin.partial").write_bytes(b"p" * 50)  # ascp is still writing big.bin
+    return root
+
+
+def test_catalog_exits_6_while_ascp_transfers_are_unfinished(tmp_path, capsys):
+    tree = _tree_with_partial(tmp_path / "tree")
+    assert main(["catalog", str(tree), "--reports-dir", str(tmp_path / "r")]) == int(ExitCode.INCOMPLETE) == 6
+    err = capsys.readouterr().err
+    assert "unfinished ascp transfer" in err and "big.bin.partial" in err
+    catalogue = next((tmp_path / "r").glob("*.json"))
+    assert main(["catalog", str(tree), "--verify", str(catalogue)]) == 6  # identical, but still not finished
+    (tree / "big.bin.partial").rename(tree / "big.bin")
+    capsys.readouterr()
+    assert main(["catalog", str(tree), "--no-reports"]) == 0
+
+
+def test_catalog_json_lists_the_partial_files(tmp_path, capsys):
+    tree = _tree_with_partial(tmp_path / "tree")
+    assert main(["catalog", str(tree), "--no-reports", "--format", "json"]) == 6
+    data = json.loads(capsys.readouterr().out)
+    assert [p["path"] for p in data["partial"]] == ["big.bin.partial"]
+
+
+# --------------------------------------------------------------------------- run finds ascp as 'aspdiag ascp' does
+
+FAKE_ASCP = """#!/bin/sh
+if [ "$1" = "-A" ]; then
+  echo "IBM Aspera Connect version 4.2.13.820"
+  echo "ascp version 4.4.3.820 529a938b9"
+  exit 0
+fi
+echo "fake ascp ran: $*" > "$HOME/ran.txt"
+exit 0
+"""
+
+
+def _aspdiag(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {
+        "PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin",
+        "PYTHONPATH": str(REPO),
+        "HOME": str(home),
+        "LANG": "C.UTF-8",
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "aspdiag", *args], cwd=home, env=env, capture_output=True, text=True, timeout=60
+    )
+
+
+def test_run_finds_the_connect_ascp_that_aspdiag_ascp_lists(tmp_path):
+    connect = tmp_path / ".aspera" / "connect" / "bin"
+    connect.mkdir(parents=True)
+    (connect / "ascp").write_text(FAKE_ASCP)
+    (connect / "ascp").chmod(0o755)
+    listed = _aspdiag(tmp_path, "ascp", "--format", "json")
+    assert listed.returncode == 0, listed.stderr
+    first = json.loads(listed.stdout)["installations"][0]
+    assert first["path"] == str(connect / "ascp") and first["used"]
+    ran = _aspdiag(tmp_path, "run", "-q", "--state-file", "s.json", "--", "ascp", "-P", "33001", "u@h:/x", ".")
+    assert ran.returncode == 0, ran.stderr
+    assert f"using {connect / 'ascp'}" in ran.stderr
+    assert (tmp_path / "ran.txt").read_text().startswith("fake ascp ran: -P 33001")
+
+
+def test_run_says_where_it_looked_when_there_is_no_ascp(tmp_path):
+    done = _aspdiag(tmp_path, "run", "--", "ascp", "u@h:/x", ".")
+    assert done.returncode == 2
+    assert "known install locations" in done.stderr and "aspdiag ascp" in done.stderr
+
+
+# --------------------------------------------------------------------------- run after the user's own Ctrl-C
+
+
+def test_after_ctrl_c_the_diagnosis_says_the_user_stopped_it():
+    sup, *_ = supervise([(LOST[:1], 30.0, 0)], stop_at=(1.2, signal.SIGINT))
+    assert sup.run() == "interrupted"
+    diagnosis = sup.diagnosis or {}
+    assert "Ctrl-C" in diagnosis["cause"] and diagnosis["who"] == "you"
+    assert "support" not in json.dumps(diagnosis) and "unknown" not in diagnosis["cause"]
+
+
+def test_a_real_ctrl_c_ends_with_the_user_named_and_exit_130(tmp_path):
+    script = tmp_path / "ascp"
+    script.write_text(f"#!/bin/sh\necho '{progress('big.bin', 10, 1)}'\nexec sleep 30\n")
+    script.chmod(0o755)
+    env = {"PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin", "PYTHONPATH": str(REPO), "HOME": str(tmp_path)}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "aspdiag", "run", "--state-file", "s.json", "--format", "json", "--", str(script)],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        state = tmp_path / "s.json"
+        if state.exists() and state.read_text().strip() and json.loads(state.read_text())["status"] == "running":
+            break
+        time.sleep(0.1)
+    time.sleep(0.5)
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=40)
+    assert proc.returncode == 130, err
+    data = json.loads(out)
+    assert data["status"] == "interrupted" and data["diagnosis"]["who"] == "you"
+    assert "Ctrl-C" in err and "support" not in err
+
+
+# --------------------------------------------------------------------------- watch: ETA through a stall, --max-time
+
+
+def test_eta_is_unknown_through_a_stall():
+    t = Tracker(expected_bytes=10_000_000, stall_after_s=300)
+    for second in range(0, 11):
+        t.add(float(second), second * 125_000)
+    growing = t.eta_s
+    assert growing is not None and "ETA 1 min" in eta_text(growing, t.stalled_for_s)
+    for second in range(11, 26):  # 15 s without growth: the minute's average rate is still high
+        t.add(float(second), 1_250_000)
+    assert t.rate_mbps > 0
+    assert t.eta_s is None
+    assert eta_text(t.eta_s, t.stalled_for_s) == "ETA unknown (stalled 15 s)"
+
+
+def test_watch_says_why_it_stopped_at_max_time(tmp_path, capsys):
+    (tmp_path / "dl").mkdir()
+    (tmp_path / "dl" / "part").write_bytes(b"x" * 10)
+    args = ["watch", str(tmp_path / "dl"), "--expected", "1MB", "--interval", "0.05", "--max-time", "0.3"]
+    assert main([*args, "--format", "json"]) == int(ExitCode.INCOMPLETE) == 6
+    captured = capsys.readouterr()
+    assert "--max-time 0.3 s passed before the expected size arrived" in captured.err
+    last = json.loads(captured.out.splitlines()[-1])
+    assert last["kind"] == "watch-event" and last["outcome"] == "timeout" and last["exit_code"] == 6
+    assert main([*args, "--quiet"]) == 6
+    assert "watch ended: --max-time" in capsys.readouterr().err  # why it gave up is never silenced
+
+
+# --------------------------------------------------------------------------- no exception class names
+
+
+@pytest.mark.parametrize(
+    ("exc", "needle"),
+    [(ValueError("boom"), "aspdiag failed unexpectedly: boom"), (PermissionError(13, "Permission denied", "/x"), "")],
+)
+def test_internal_errors_name_no_exception_class(exc, needle, monkeypatch, capsys):
+    def explode(**_kwargs):
+        raise exc
+
+    monkeypatch.setattr(cli, "app", explode)
+    assert main(["presets"]) == 3
+    err = capsys.readouterr().err
+    assert type(exc).__name__ not in err and "Traceback" not in err
+    assert needle in err and err.startswith("aspdiag: error: ")
+
+
+def test_bad_files_are_described_without_exception_names(tmp_path, capsys):
+    catalogue = tmp_path / "c.json"
+    catalogue.write_text(json.dumps({"format": "aspdiag-catalog", "version": 1, "root": "/x"}))
+    (tmp_path / "tree").mkdir()
+    assert main(["catalog", str(tmp_path / "tree"), "--verify", str(catalogue)]) == 2
+    err = capsys.readouterr().err
+    assert "'created_utc'" in err or "'entries'" in err  # what is missing, in words
+    for name in ("KeyError", "TypeError", "ValueError", "AttributeError"):
+        assert name not in err
