@@ -64,7 +64,8 @@ def run_probes(
         try:
             done.put((index, probe.run(ctx), None))
         except Exception as exc:  # a bug in a probe must not take the whole run down
-            reason = f"probe crashed: {type(exc).__name__}: {exc}"
+            # The report says what failed in words; the exception's class and traceback go to the --debug log.
+            reason = f"this probe failed unexpectedly ({exc or 'no detail'}); run with --debug and report it"
             logger.debug("probe %s crashed:\n%s", probe.key, "".join(traceback.format_exception(exc)))
             done.put((index, probe.failed(reason), reason))
 

@@ -139,7 +139,7 @@ class Scheduler:
         try:
             report = self.run(config)
         except Exception as exc:  # a failed check is a result to report, never a crashed exporter
-            error = f"{type(exc).__name__}: {exc}"
+            error = str(exc) or "the check failed unexpectedly"
             logger.warning("check of %s failed: %s", host, error)
         finally:
             with self._lock:

@@ -144,8 +144,9 @@ class CrashingProbe:
 
 def test_crashing_probe_becomes_a_failure():
     batch = run_probes([CrashingProbe()], fake_context(), RecordingObserver())
-    assert batch.results == ["probe crashed: RuntimeError: boom"]
-    assert batch.failures[0].reason.startswith("probe crashed")
+    assert batch.results == ["this probe failed unexpectedly (boom); run with --debug and report it"]
+    assert batch.failures[0].reason.startswith("this probe failed unexpectedly")
+    assert "RuntimeError" not in batch.failures[0].reason  # class names only in the --debug log (#16)
 
 
 @dataclass(frozen=True)
