@@ -6,6 +6,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -20,6 +21,12 @@ from tests.lab import Lab, unavailable_reason, which
 
 REPO = Path(__file__).resolve().parents[1]
 SAFE_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
+
+# A suite started as a background job of a non-interactive shell (`make test &`, nohup) inherits SIGINT
+# ignored, and so would every aspdiag it starts: the Ctrl-C tests would then test the shell, not aspdiag.
+# A Python handler here is reset to the default at exec, so the children get Python's usual Ctrl-C again.
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
