@@ -32,7 +32,7 @@ EXPECTED = {
     # error") nothing says whether SSH or the first UDP exchange failed (issue 17; this was "udp" before).
     "udp-44.log": ("failed", 44, False, "session-start", "UDP 33001"),
     "auth-19.txt": ("failed", 19, False, "auth", "key file"),
-    "host-key-51.txt": ("failed", 51, True, "host-key", "fingerprint"),
+    "host-key-51.txt": ("failed", 51, False, "host-key", "fingerprint"),
     "no-such-file.txt": ("failed", 4, False, "no-such-file", "remote path"),
     "permission.txt": ("failed", 5, True, "permission", "permissions"),
     "disk-full.txt": ("partial", 36, True, "disk", "df -h"),

@@ -152,3 +152,63 @@ def test_corpus_manifest_lists_every_sample():
 def test_no_confident_wrong_answer_on_unknown_wording():
     (s,) = explain_text("Session Stop  (Error: Frobnication of the flux capacitor failed)\n")
     assert s.cause_id == "unknown" and s.confidence == "low"
+
+
+# -- wordings outside the corpus: IBM's error table and the system's own words --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "cause"),
+    [
+        # OpenSSH's words for a missing -i file name the key, not the remote path (was "no-such-file", high).
+        ("Warning: Identity file /x/asperaweb_id_dsa.openssh not accessible: No such file or directory.", "key-file"),
+        # IBM's FASP table texts, as ascp prints them after "Session Stop  (Error: ...)".
+        ("Session Stop  (Error: Server aborted session: Server unable to connect to client)", "udp"),
+        ("Session Stop  (Error: Timeout establishing UDP connection (check UDP port and firewall))", "udp"),
+        ("Session Stop  (Error: Network failure (receiver can't receive UDP data))", "udp"),
+        ("Session Stop  (Error: Error establishing SSH connection (check SSH port and firewall))", "ssh-port"),
+        ("Session Stop  (Error: File location is outside 'docroot' hierarchy)", "permission"),
+        ("Session Stop  (Error: Insufficient permissions)", "permission"),
+        ("Session Stop  (Error: No space left on disk)", "disk"),
+        ("Session Stop  (Error: Read only filesystem)", "disk"),
+        ("Session Stop  (Error: Operation not permitted by license)", "licence"),
+        ("Session Stop  (Error: Invalid or expired license)", "licence"),
+        ("Session Stop  (Error: File decryption error, bad passphrase)", "passphrase"),
+        ("Session Stop  (Error: Unable to exchange keys)", "ssh-handshake"),
+        (
+            "ascp: error while loading shared libraries: libssl.so.1.0.0: cannot open shared object file",
+            "died-at-start",
+        ),
+        ("bash: /opt/aspera/bin/ascp: cannot execute binary file: Exec format error", "died-at-start"),
+        ("Could not find aspera at: /home/u/.aspera", "ascp-missing"),
+        (
+            "2019-07-10T08:35:23 prefetch.2.8.1 err: file not found while copying file - cannot download "
+            "'SRR065639' using requested transport",
+            "no-such-file",
+        ),
+    ],
+)
+def test_documented_wording(line, cause):
+    (s,) = explain_text(line + "\n")
+    assert s.cause_id == cause and s.confidence in ("high", "medium"), (s.cause_id, s.confidence)
+
+
+def test_a_pasted_command_line_starts_a_new_run():
+    """Two commands pasted one after the other are two runs, each with its own cause; ascp's own lines that
+    start with its name (Windows' 'ascp.exe - System Error' dialog, 'ascp: ..., exiting.') are not commands."""
+    text = (
+        "C:\\Users\\u>ascli shares repo download /x --to-folder=.\n"
+        "ERROR: Other: no FASP installation found\n"
+        "C:\\Users\\u>ascli conf ascp install\n"
+        "ascp.exe - System Error\n"
+        "The code execution cannot proceed because VCRUNTIME140.dll was not found.\n"
+        "$ ascp -P 33001 -i key.pem era-fasp@fasp.sra.ebi.ac.uk:/vol1/x .\n"
+        "ascp: failed to authenticate, exiting.\n"
+    )
+    assert [s.cause_id for s in explain_text(text)] == ["ascp-missing", "died-at-start", "auth"]
+
+
+def test_a_line_that_only_mentions_ascp_is_not_a_command():
+    text = "ascp failed with exit status 1\nSession Stop  (Error: failed to authenticate)\n"
+    (s,) = explain_text(text)
+    assert s.cause_id == "auth"

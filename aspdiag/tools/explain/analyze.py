@@ -56,6 +56,14 @@ _RATE = re.compile(r"\((\d+)K bits/sec\)")
 _EXIT = re.compile(r"(?:exit(?:ed)?(?: with)?(?: status| code)?|returned non-zero exit status)\s*[:=]?\s*(\d+)", re.I)
 _CODE = re.compile(r"(?:\bCode: |\berrcode[= ]|ERROR -- : code: )(\d{1,2})\b")
 _PROMPT = re.compile(r"^\s*(?:Password|Key passphrase):\s*", re.I)
+_COMMAND = re.compile(
+    r"^\s*(?:(?:\([\w.-]+\)\s+)?\S*[$#>]\s*(?:sudo\s+)?(?:[\w.~/\\:-]*[/\\])?(?:ascp4?|ascli)(?:\.exe)?\s"
+    r"|(?:sudo\s+)?(?:[\w.~/\\:-]*[/\\])?(?:ascp4?|ascli)(?:\.exe)?\s+--?[A-Za-z])",
+    re.I,
+)
+"""A shell command line that starts ascp (or IBM's ascli, which runs it): after a pasted prompt, or without one
+when an option follows (so that ascp's own lines such as "ascp.exe - System Error" are not taken for it).
+Whatever follows belongs to a new run."""
 _RATE_UNITS = {b"": 1e-6, b"K": 1e-3, b"M": 1.0, b"G": 1e3}
 _LOG_FASP = re.compile(
     rb"LOG FASP (Session Start|Session Stop|Session Params|Session Statistics|Transfer Stop) "
@@ -334,17 +342,23 @@ class Analyzer:
                 self._console_segment(source, line, segment)
 
     def _console_segment(self, source: str, line: Line, text: str) -> None:
+        lowered = text.lower()
+        if "asc" in lowered and _COMMAND.match(text):
+            run = self._console.pop(source, None)
+            if run is not None:
+                self._finish(run)  # the user pasted the next command: the previous run is over
+            return
         errors = parse_errors(text, "")
         summary = _SUMMARY.search(text)
         progress = parse_progress(text) if "%" in text else None
         exit_match = _EXIT.search(text)
         is_err = text.startswith("ERR ") or " ERR " in text
         prompt = _PROMPT.match(text)
-        lowered = text.lower()
         if not (errors or summary or progress or exit_match or is_err or prompt) and any(
-            word in lowered for word in ("ascp", "fasp", "aspera")
+            word in lowered for word in ("ascp", "fasp", "aspera", "using requested transport")
         ):
-            # A wrapper's own line (ascli, an SDK, a pipeline) that names ascp and a documented failure.
+            # A wrapper's own line (ascli, an SDK, a pipeline) that names ascp and a documented failure (NCBI's
+            # prefetch says "using requested transport" for the transport its -t option chose, e.g. ascp).
             is_err = documented(text)
         if not (errors or summary or progress or exit_match or is_err or prompt):
             rate = _RATE.search(text)

@@ -58,9 +58,17 @@ def _samples(chunk: bytes) -> list[int]:
     return [0] if middle <= 0 or middle >= len(chunk) else [0, middle]
 
 
+_SRA_TOOLS = re.compile(rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d [\w-]+\.\d+\.\d+\.\d+ [a-z]+: ")
+"""NCBI's sra-tools (prefetch, fasterq-dump) stamp their own console lines the way rsyslog stamps syslog:
+``2019-07-10T08:35:23 prefetch.2.8.1 err: ...`` is console output carrying ascp's failure, not syslog."""
+
+
 def is_syslog(chunk: bytes) -> bool:
     """Whether a chunk is in syslog form (its first and a middle line carry a syslog time stamp)."""
-    return all(_BSD_STAMP.match(chunk, at) or _ISO_STAMP.match(chunk, at) for at in _samples(chunk))
+    return all(
+        _BSD_STAMP.match(chunk, at) or (_ISO_STAMP.match(chunk, at) and not _SRA_TOOLS.match(chunk, at))
+        for at in _samples(chunk)
+    )
 
 
 def is_file_form(chunk: bytes) -> bool:
