@@ -212,3 +212,14 @@ def test_a_line_that_only_mentions_ascp_is_not_a_command():
     text = "ascp failed with exit status 1\nSession Stop  (Error: failed to authenticate)\n"
     (s,) = explain_text(text)
     assert s.cause_id == "auth"
+
+
+def test_a_bare_documented_wording_is_read_and_other_tools_lines_are_not():
+    """FAQs and short reports quote ascp's message on its own; a line of another tool that merely contains
+    common words ('No such file or directory', 'Permission denied') is not taken for ascp's."""
+    assert [s.cause_id for s in explain_text("Failed to open TCP connection for SSH\n")] == ["ssh-port"]
+    assert [s.cause_id for s in explain_text('Error: "Remote host is not who we expected"\n')] == ["host-key"]
+    assert (
+        explain_text("ls: cannot access 'x': No such file or directory\ncp: cannot create 'y': Permission denied\n")
+        == []
+    )

@@ -174,6 +174,23 @@ def test_many_sessions_are_counted_not_all_listed():
     assert sum(c.sessions for c in analyzer.clients()) == MAX_KEPT_OK + 400
 
 
+def test_many_console_runs_are_counted_not_all_listed():
+    """A batch wrapper's console log of thousands of downloads: every run counted, the successes listed only up
+    to the cap (before, each run's explanation was kept: 850 MB of memory for 100,000 runs)."""
+    run = (
+        "x.fastq.gz  100%  10MB 80Mb/s    00:01\n"
+        "Completed: 10240K bytes transferred in 1 seconds\n (80000K bits/sec), in 1 file.\n"
+    )
+    failed = "ascp: failed to authenticate, exiting.\nSession Stop  (Error: failed to authenticate)\n"
+    text = "".join(failed if i % 100 == 99 else run for i in range(MAX_KEPT_OK + 800))
+    analyzer = Analyzer()
+    analyzer.feed_chunk("x", text.encode())
+    results = analyzer.results()
+    assert analyzer.sessions_total == MAX_KEPT_OK + 800
+    assert sum(s.outcome == "success" for s in results) == MAX_KEPT_OK
+    assert [s.cause_id for s in results if s.outcome == "failed"] == ["auth"] * ((MAX_KEPT_OK + 800) // 100)
+
+
 def test_server_summary_rendered(tmp_path, capsys):
     log = tmp_path / "messages"
     log.write_text(server_lines(6))

@@ -19,7 +19,7 @@ from collections import Counter, OrderedDict
 from collections.abc import Iterator
 
 from aspdiag.fasp.parse import AscpError, parse_errors, parse_progress
-from aspdiag.tools.explain.diagnose import documented
+from aspdiag.tools.explain.diagnose import bare_documented, documented
 from aspdiag.tools.explain.scan import (
     FILE_RECORD,
     SYSLOG_RECORD,
@@ -360,6 +360,8 @@ class Analyzer:
             # A wrapper's own line (ascli, an SDK, a pipeline) that names ascp and a documented failure (NCBI's
             # prefetch says "using requested transport" for the transport its -t option chose, e.g. ascp).
             is_err = documented(text)
+        elif not (errors or summary or progress or exit_match or is_err or prompt) and len(text) < 200:
+            is_err = bare_documented(text)
         if not (errors or summary or progress or exit_match or is_err or prompt):
             rate = _RATE.search(text)
             run = self._console.get(source)
@@ -467,6 +469,8 @@ class Analyzer:
                 explained.time,
             )
         if explained.outcome == "success":
+            if self._kept_ok >= MAX_KEPT_OK:
+                return  # counted above; console runs reach here too (a batch wrapper's log of 100,000 files)
             self._kept_ok += 1
         elif len(self._kept) - self._kept_ok >= MAX_KEPT_FAILED:
             return

@@ -158,6 +158,26 @@ def documented(text: str) -> bool:
     return bool(_strong_matches((text,), False))
 
 
+_BARE_PREFIX = r"""^\s*(?:(?:error|err|fatal)\s*[:-]?\s*)?["'`]?"""
+
+
+@cache
+def _bare_documented() -> re.Pattern[str]:
+    # One anchored alternation of every documented wording: a line that does not start with one fails after a
+    # few characters, so even a long console capture pays little for it.
+    return re.compile(
+        _BARE_PREFIX + "(?:" + "|".join(f"(?:{p.pattern})" for e in knowledge().entries for p in e.patterns) + ")",
+        re.I,
+    )
+
+
+def bare_documented(text: str) -> bool:
+    """Whether a line is one of ascp's documented wordings on its own (``Failed to open TCP connection for SSH``,
+    ``Error: "Remote host is not who we expected"``): pasted without the ``ascp:`` or ``Session Stop`` form
+    around it, as documentation, FAQs and short reports quote it."""
+    return bool(_bare_documented().match(text))
+
+
 def _weak_match(texts: tuple[str, ...]) -> _Match | None:
     for text in texts:
         for entry in knowledge().entries:
