@@ -95,7 +95,7 @@ class SshSessionPool:
                 return entry.banner
             wait_ms = (time.monotonic() - started) * 1000.0
             if isinstance(found, SshConnectError):
-                entry.banner = Banner(BannerKind.OTHER, f"could not connect: {found.detail}", wait_ms)
+                entry.banner = Banner(BannerKind.NO_CONNECTION, f"could not connect: {found.detail}", wait_ms)
             else:
                 sniffed = b""
                 if found.banner.outcome is BannerOutcome.TIMEOUT:

@@ -140,6 +140,32 @@ def test_hop_search_parallel_is_one_round():
     assert search.done
 
 
+def test_hop_search_parallel_asks_its_boundary_again():
+    """A lost probe at TTL 3 (a lossy path, an ICMP rate limit) must not become 'dropped between hop 2 and 3':
+    the first silent TTL is asked again, and the boundary moves on when it answers."""
+    search = HopSearch(max_ttl=5, sequential=False, retries=2)
+    assert search.next_ttls() == [1, 2, 3, 4, 5]
+    te = lambda t: ProbeAnswer(t, AnswerKind.TIME_EXCEEDED, f"198.18.{t}.1")  # noqa: E731
+    search.record([te(1), te(2)] + [ProbeAnswer(t, AnswerKind.SILENT) for t in (3, 4, 5)])
+    assert search.next_ttls() == [3]
+    search.record([te(3)])
+    assert search.next_ttls() == [4]
+    search.record([ProbeAnswer(4, AnswerKind.SILENT)])
+    assert search.done and search.next_ttls() == []  # two retries spent: TTL 4 is where the flow dies
+    assert search.answers[3].kind is AnswerKind.TIME_EXCEEDED  # a later silence never replaces an answer
+
+
+def test_hop_search_parallel_stops_at_a_decisive_answer():
+    search = HopSearch(max_ttl=4, sequential=False, retries=2)
+    search.record(
+        [ProbeAnswer(1, AnswerKind.TIME_EXCEEDED, "198.18.1.1"), ProbeAnswer(2, AnswerKind.SILENT)]
+        + [ProbeAnswer(t, AnswerKind.SYN_ACK, V4) for t in (3, 4)]
+    )
+    assert search.next_ttls() == [2]  # the gap before the target's answer is asked again...
+    search.record([ProbeAnswer(2, AnswerKind.TIME_EXCEEDED, "198.18.2.2")])
+    assert search.done  # ...and nothing after the target's answer is
+
+
 def test_target_distance_prefers_a_handshake():
     reset_trace = [ProbeAnswer(1, AnswerKind.TIME_EXCEEDED, "198.18.1.1"), ProbeAnswer(2, AnswerKind.RESET, V4)]
     syn_trace = [ProbeAnswer(t, AnswerKind.TIME_EXCEEDED, f"198.18.{t}.1") for t in (1, 2, 3)] + [
@@ -152,6 +178,49 @@ def test_target_distance_prefers_a_handshake():
     claimed = target_distance(V4, [], [ProbeAnswer(64, AnswerKind.PORT_UNREACHABLE, V4, reply_ttl=61)])
     assert (claimed.hops, claimed.confirmed) == (4, False)
     assert target_distance(V4, [[ProbeAnswer(1, AnswerKind.TIME_EXCEEDED, "198.18.1.1")]]).hops is None
+
+
+def _trace(target_ttl: int, lost: tuple[int, ...], kind: AnswerKind = AnswerKind.SYN_ACK, reply_ttl=61, last=6):
+    """Routers at TTL 1-3, the target at 4 (reply TTL 61 = 4 hops); the TTLs in ``lost`` got no answer."""
+    answers = []
+    for ttl in range(1, last + 1):
+        if ttl in lost:
+            answers.append(ProbeAnswer(ttl, AnswerKind.SILENT))
+        elif ttl < target_ttl:
+            answers.append(ProbeAnswer(ttl, AnswerKind.TIME_EXCEEDED, f"198.18.{ttl}.1"))
+        else:
+            answers.append(ProbeAnswer(ttl, kind, V4, reply_ttl=reply_ttl))
+    return answers
+
+
+def test_a_lost_probe_does_not_move_the_target_farther():
+    """Random loss: the SYN at the target's own TTL was lost, so that trace's first answer comes one hop
+    late. The target stays at 4 (was 5: the server's genuine answers then read as 'intercepted' and its
+    port-unreachable as a firewall's 'rejected', and the verdict BLOCKED)."""
+    assert target_distance(V4, [_trace(4, ()), _trace(4, (4,))]).hops == 4
+    assert target_distance(V4, [_trace(4, (4,)), _trace(4, (4, 5))]).hops == 4  # the reply TTL settles it
+    udp = _trace(4, (), AnswerKind.PORT_UNREACHABLE)
+    assert target_distance(V4, [_trace(4, (4,)), udp]).hops == 4
+    # Without a reply TTL (a socket sees none), an answer after a gap alone still counts at its own TTL.
+    assert target_distance(V4, [_trace(4, (4,), reply_ttl=None)]).hops == 5
+
+
+def test_the_targets_own_reset_before_a_gap_does_not_make_a_late_handshake_exact():
+    """Seen in the lab with 30 % TCP loss: TTL 4 lost, the target's reset at TTL 5 (same 5-tuple), its SYN-ACK
+    at TTL 6. Only routers' answers bound the target from below: the target stays at 4."""
+    odd = _trace(4, (4,))
+    odd[4] = ProbeAnswer(5, AnswerKind.RESET, V4, reply_ttl=61)
+    assert target_distance(V4, [_trace(4, (5, 6)), odd]).hops == 4
+
+
+def test_a_device_answering_before_the_target_is_still_told_apart():
+    """A transparent proxy at hop 2 answering port A with the target's address (its reply TTL shows 2 hops),
+    the real target at 4: the target is at 4 with or without gaps in the traces, and with silent routers."""
+    proxy = _trace(2, (), reply_ttl=63)
+    assert target_distance(V4, [proxy, _trace(4, ())]).hops == 4
+    assert target_distance(V4, [proxy, _trace(4, (4,))]).hops == 4
+    silent_routers = (1, 2, 3)
+    assert target_distance(V4, [_trace(2, (1,), reply_ttl=63), _trace(4, silent_routers)]).hops == 4
 
 
 def test_local_error_is_error():

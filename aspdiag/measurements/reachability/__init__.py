@@ -86,6 +86,16 @@ def _control_open(tcp: Sequence[PortResult]) -> list[PortResult]:
     ]
 
 
+def unconfirmed(result: PortResult) -> bool:
+    """An open port whose service could not be told: the run's connection did not open in time, or the
+    service said nothing at all (not even to an HTTP request). Neither is evidence that it is not SSH."""
+    return (
+        result.state is PortState.OPEN
+        and result.banner is not None
+        and result.banner.kind in (BannerKind.SILENT, BannerKind.NO_CONNECTION)
+    )
+
+
 def at_target(result: PortResult) -> bool:
     """Whether the server itself (or its own host firewall) gave the deciding answer or silence."""
     return result.blocked_at is not None and result.blocked_at.address == result.address
@@ -131,7 +141,7 @@ def control_grade(tcp: Sequence[PortResult]) -> Grade:
         return Grade.PROVEN
     if control:
         return Grade.PROBABLE  # reachable, but the server refused us right now
-    if any(p.state in (PortState.SILENT, PortState.INTERCEPTED, PortState.ERROR) for p in tcp):
+    if any(p.state in (PortState.SILENT, PortState.INTERCEPTED, PortState.ERROR) or unconfirmed(p) for p in tcp):
         return Grade.UNKNOWN
     if any(p.state is PortState.OPEN for p in tcp):
         return Grade.BLOCKED  # answers, but not SSH
@@ -152,6 +162,23 @@ def _tcp_findings(address: str, tcp: list[PortResult]) -> list[Finding]:
                     "The port is reachable: this is the server refusing, not the network",
                     "wait a minute (a penalty lasts 15 s to 10 min) and run the check again; if it persists, ask "
                     "the server's operators whether your address is penalised or MaxStartups is too low",
+                    audience=Audience.USER,
+                )
+            )
+        elif unconfirmed(p):
+            assert p.banner is not None
+            said = (
+                "its connection did not open in time"
+                if p.banner.kind is BannerKind.NO_CONNECTION
+                else "it said nothing"
+            )
+            findings.append(
+                Finding(
+                    Severity.WARNING,
+                    f"TCP {p.port} on {address} answered the handshake probe, but the service could not be told",
+                    f"{said} within {p.banner.wait_ms / 1000.0:.1f} s; an SSH server greets at once, so a lossy or "
+                    "slow path, an overloaded server or a service that is not SSH remain possible",
+                    "run the check again with a longer --timeout, or run a capped test transfer (--transfer)",
                     audience=Audience.USER,
                 )
             )
@@ -219,7 +246,9 @@ def _no_control(address: str, tcp: list[PortResult]) -> list[Finding]:
                 audience=Audience.CLIENT_NETWORK,
             )
         ]
-    if all(p.state in (PortState.SERVER_SILENT, PortState.CLOSED, PortState.REJECTED, PortState.OPEN) for p in tcp):
+    if not any(unconfirmed(p) for p in tcp) and all(
+        p.state in (PortState.SERVER_SILENT, PortState.CLOSED, PortState.REJECTED, PortState.OPEN) for p in tcp
+    ):
         return [
             Finding(
                 Severity.BLOCKER,

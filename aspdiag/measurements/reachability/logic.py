@@ -27,35 +27,63 @@ class HopSearch:
     """Which TTLs to probe next for one flow.
 
     Parallel back-ends (raw packets, UDP sockets that can tell their answers apart) get every TTL up to
-    ``max_ttl`` in one round. Sequential ones (a TCP socket can hold one 5-tuple at a time) go up one TTL
-    at a time and stop at the first decisive answer, or after two silent TTLs beyond the last hop that
-    answered: that is where the flow dies.
+    ``max_ttl`` in one round, then up to ``retries`` short rounds that ask again the first TTL that stayed
+    silent (the boundary where the flow seems to die): one lost packet on a lossy path, or one answer a
+    router's ICMP rate limit swallowed, must not move that boundary. Sequential ones (a TCP socket can hold
+    one 5-tuple at a time) go up one TTL at a time and stop at the first decisive answer, or after two silent
+    TTLs beyond the last hop that answered: that is where the flow dies.
     """
 
     max_ttl: int
     sequential: bool
+    retries: int = 0
     answers: dict[int, ProbeAnswer] = field(default_factory=dict)
+    rounds: int = 0
 
     def next_ttls(self) -> list[int]:
         """TTLs to send now (empty when the search is done)."""
         if self.done:
             return []
         missing = [t for t in range(1, self.max_ttl + 1) if t not in self.answers]
-        return missing[:1] if self.sequential else missing
+        if self.sequential:
+            return missing[:1]
+        if self.rounds == 0:
+            return missing
+        boundary = self.boundary
+        return [boundary] if boundary is not None else []
 
     def record(self, answers: Iterable[ProbeAnswer]) -> None:
-        """Add the answers of the last round."""
+        """Add the answers of the last round (an answer to a TTL asked again replaces its silence)."""
+        self.rounds += 1
         for answer in answers:
-            self.answers[answer.ttl] = answer
+            if answer.answered or answer.ttl not in self.answers:
+                self.answers[answer.ttl] = answer
+
+    @property
+    def boundary(self) -> int | None:
+        """The first silent TTL before any decisive answer (None when there is none)."""
+        decisive = min((t for t, a in self.answers.items() if a.kind in TERMINAL), default=self.max_ttl + 1)
+        return next(
+            (
+                t
+                for t in range(1, min(decisive, self.max_ttl + 1))
+                if t in self.answers and not self.answers[t].answered
+            ),
+            None,
+        )
 
     @property
     def done(self) -> bool:
         """Whether more probes would add nothing."""
-        if all(t in self.answers for t in range(1, self.max_ttl + 1)):
+        if all(t in self.answers for t in range(1, self.max_ttl + 1)) and all(
+            a.answered for a in self.answers.values()
+        ):
             return True
         if not self.answers:
             return False
         if not self.sequential:
+            return self.rounds > self.retries or self.boundary is None
+        if all(t in self.answers for t in range(1, self.max_ttl + 1)):
             return True
         if any(a.kind in TERMINAL or a.kind is AnswerKind.LOCAL_ERROR for a in self.answers.values()):
             return True
@@ -106,23 +134,29 @@ def target_distance(
     distance a reply TTL suggests, if no time-exceeded answer came from at least that far.
     """
     traces = [tuple(t) for t in traces]
-    syn_acks = [a for t in traces if (a := _first_from_target(address, t, AnswerKind.SYN_ACK)) is not None]
-    verified: list[int] = [a.ttl for a in syn_acks]
-    unverified: list[int] = []
+    syn_acks: list[ProbeAnswer] = []
+    verified: list[tuple[ProbeAnswer, int]] = []
+    unverified: list[tuple[ProbeAnswer, int]] = []
     for trace in traces:
+        first = _first_from_target(address, trace, AnswerKind.SYN_ACK)
+        if first is not None:
+            syn_acks.append(first)
+            verified.append((first, _lower_bound(trace, first)))
         for kind in (AnswerKind.RESET, AnswerKind.PORT_UNREACHABLE, AnswerKind.UDP_REPLY):
             first = _first_from_target(address, trace, kind)
             if first is None or _forged_by_reply_ttl(first, trace) is not None:
                 continue
             # An answer whose reply TTL could be checked against the hop before it (and passed) outranks one
             # that cannot be checked (a reset seen through a socket shows no reply TTL).
-            (verified if _reply_ttl_checkable(first, trace) else unverified).append(first.ttl)
+            (verified if _reply_ttl_checkable(first, trace) else unverified).append((first, _lower_bound(trace, first)))
     if verified:
-        hops = max(verified)
+        hops = _settle(verified)
         reply_ttl = next((a.reply_ttl for a in syn_acks if a.ttl == hops and a.reply_ttl is not None), None)
+        if reply_ttl is None:
+            reply_ttl = next((a.reply_ttl for a in syn_acks if a.reply_ttl is not None), None)
         return TargetDistance(hops, True, reply_ttl)
     if unverified:
-        return TargetDistance(max(unverified))
+        return TargetDistance(_settle(unverified))
     farthest_router = max((a.ttl for t in traces for a in t if a.kind is AnswerKind.TIME_EXCEEDED), default=0)
     claimed = [
         a.reply_hops
@@ -130,6 +164,40 @@ def target_distance(
         if a.kind in FROM_TARGET and a.responder == address and a.reply_hops and a.reply_hops > farthest_router
     ]
     return TargetDistance(max(claimed) if claimed else None)
+
+
+def _lower_bound(trace: Sequence[ProbeAnswer], first: ProbeAnswer) -> int:
+    """The nearest the target can be, given the first answer from it in one trace: that answer's TTL when a
+    router answered the TTL before it (time-exceeded: the target is farther), else one past the last TTL a
+    router answered. A lost probe (a lossy path, a router's ICMP rate limit) leaves a gap, and the answer after the
+    gap may come from a probe that went one or more hops past the target."""
+    # Only routers' time-exceeded answers say the target is farther; the target's own answer to a nearer TTL
+    # (a reset beside the handshake on the same 5-tuple) says nothing about this probe.
+    answered = [a.ttl for a in trace if a.ttl < first.ttl and a.kind is AnswerKind.TIME_EXCEEDED]
+    if not answered or max(answered) == first.ttl - 1:
+        return first.ttl if answered or first.ttl == 1 else 1
+    return max(answered) + 1
+
+
+def _settle(found: Sequence[tuple[ProbeAnswer, int]]) -> int:
+    """The target's distance from the first answers of several traces, each with its lower bound.
+
+    Answers with no gap before them are exact; the farthest of them is the target (a device before the target
+    answering for it answers from nearer). An answer after a gap agrees with that distance when its range
+    holds it: a lost probe, not a farther target. One that cannot agree (routers answered from beyond that
+    distance on its flow) moves the target out to it. An answer after a gap counts at the distance its reply
+    TTL shows when that falls in its range (the same device answered a later probe), else at its own TTL."""
+    exact = [a.ttl for a, low in found if low == a.ttl]
+    hops = max(exact, default=0)
+    for answer, low in found:
+        if low != answer.ttl and not (exact and low <= hops):
+            hops = max(hops, _within(answer, low))
+    return hops
+
+
+def _within(answer: ProbeAnswer, low: int) -> int:
+    hops = answer.reply_hops
+    return hops if hops and low <= hops <= answer.ttl else answer.ttl
 
 
 def icmp_horizon(

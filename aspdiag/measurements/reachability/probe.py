@@ -34,8 +34,11 @@ from aspdiag.measurements.reachability.port import GREETER, PROBER, PacketProber
 from aspdiag.measurements.reachability.result import AnswerKind, Banner, ControlEvidence, PortResult, ProbeAnswer
 
 FULL_TTL = 64
-UDP_ATTEMPTS = 3
+ATTEMPTS = 3
+"""Probes per port at full TTL, sent one after the other until one is answered."""
 TRACE_BUDGET_S = 1.0
+TRACE_RETRIES = 2
+"""Short rounds a parallel trace spends asking its boundary TTL again (see ``HopSearch``)."""
 """Time the TTL-limited traces may add after the full-TTL probes."""
 BANNER_WAIT_S = 2.0
 """Time a banner read may take (it runs beside the traces); an SSH server greets within milliseconds, but a
@@ -69,14 +72,20 @@ def trace_flow(
 ) -> tuple[ProbeAnswer, ...]:
     """TTL-limited probes on one 5-tuple, driven by the HopSearch state machine, within a deadline.
 
-    Parallel traces get ``budget_s`` for their one round. Sequential ones give each TTL half of it and
-    stop at 1.5 x ``budget_s`` whatever happens (silent hops between answering ones would otherwise keep
-    them going), so a trace never pushes the check past ``--timeout`` plus about half a second.
+    Parallel traces get ``budget_s`` for their full round and the retries of their boundary TTL. Sequential
+    ones give each TTL half of it and stop at 1.5 x ``budget_s`` whatever happens (silent hops between
+    answering ones would otherwise keep them going), so a trace never pushes the check past ``--timeout``
+    plus about half a second.
     """
-    search = HopSearch(max_ttl=max_ttl, sequential=prober.sequential(protocol))
-    step_s = budget_s / 2 if search.sequential else budget_s
+    search = HopSearch(max_ttl=max_ttl, sequential=prober.sequential(protocol), retries=TRACE_RETRIES)
     deadline = time.monotonic() + (1.5 * budget_s if search.sequential else budget_s)
     while (ttls := search.next_ttls()) and (remaining := deadline - time.monotonic()) > 0.01:
+        if search.sequential:
+            step_s = budget_s / 2
+        else:
+            # Most of the budget for the full round (a far target answers last), the rest shared by the
+            # retries of the boundary TTL.
+            step_s = budget_s * 0.6 if search.rounds == 0 else budget_s * 0.4 / TRACE_RETRIES
         answers, source_port = prober.probe(address, protocol, port, ttls, min(step_s, remaining), source_port)
         search.record(answers)
     return tuple(sorted(search.answers.values(), key=lambda a: a.ttl))
@@ -117,27 +126,29 @@ class ReachabilityProbe:
     @property
     def timeout_s(self) -> float:
         """Full-TTL probes and traces together stay within the answer timeout (plus the banner read)."""
-        return self.answer_timeout_s + BANNER_WAIT_S
+        return self.answer_timeout_s + self._banner_wait_s
+
+    @property
+    def _banner_wait_s(self) -> float:
+        # An SSH server greets at once; a lossy or long path needs longer, and --timeout is how the user says so.
+        return max(BANNER_WAIT_S, self.answer_timeout_s)
 
     @property
     def _full_wait_s(self) -> float:
         return max(0.5, self.answer_timeout_s - TRACE_BUDGET_S)
 
     def _full_probe(self, prober: PacketProber, proto: Protocol, port: int) -> tuple[tuple[ProbeAnswer, ...], int]:
-        """TCP: one SYN (the kernel or the probe retransmits). UDP: up to three datagrams, one after the
-        other from one source port, stopping at the first answer: a target that rate-limits ICMP still
-        answers the first one. Returns the answers and the source port, which the trace reuses."""
+        """Up to three probes (a SYN, or a datagram), one after the other from one source port, stopping at
+        the first answer: one lost packet on a lossy path must not read as a silent port (with one SYN, 30 %
+        random loss made most lab runs BLOCKED), and a target that rate-limits ICMP still answers the first
+        datagram. The first probe gets half the wait (a long path's answer takes longest), each retry a
+        quarter. Returns the answers and the source port, which the trace reuses."""
         self.methods.append(prober.method)
-        if proto is Protocol.TCP:
-            found = prober.probe(self.address, proto, port, [FULL_TTL], self._full_wait_s)
-            self.seen[(proto, port)] = found[0]
-            return found
         answers: list[ProbeAnswer] = []
         source_port = 0
-        for _ in range(UDP_ATTEMPTS):
-            got, source_port = prober.probe(
-                self.address, proto, port, [FULL_TTL], self._full_wait_s / UDP_ATTEMPTS, source_port
-            )
+        for attempt in range(ATTEMPTS):
+            wait_s = self._full_wait_s / (2 if attempt == 0 else 2 * (ATTEMPTS - 1))
+            got, source_port = prober.probe(self.address, proto, port, [FULL_TTL], wait_s, source_port)
             answers.extend(got)
             if any(a.answered or a.kind is AnswerKind.LOCAL_ERROR for a in got):
                 break
@@ -201,7 +212,7 @@ class ReachabilityProbe:
             for proto, port in flows:
                 if proto is Protocol.TCP and _signature(full[f"tcp/{port}"])[0] == AnswerKind.SYN_ACK.value:
                     # The run's one connection to this port (shared with the bandwidth measurement).
-                    jobs[f"banner {port}"] = partial(greeter.greet, self.address, port, BANNER_WAIT_S)
+                    jobs[f"banner {port}"] = partial(greeter.greet, self.address, port, self._banner_wait_s)
         extra = _parallel(jobs)
         traces: dict[tuple[Protocol, int], tuple[ProbeAnswer, ...]] = {}
         for (proto, _key), ports in groups.items():

@@ -112,6 +112,9 @@ class BannerKind(StrEnum):
     a per-source penalty or MaxStartups): reachable, but the server says no to this client right now."""
     CLOSED = "closed"
     """The connection was closed or reset before the service said anything."""
+    NO_CONNECTION = "no_connection"
+    """The half-open probe was answered, but the run's connection did not open within the wait (a lossy or
+    slow path, an overloaded server): nothing is known about the service."""
 
 
 @dataclass(frozen=True)
