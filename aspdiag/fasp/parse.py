@@ -99,7 +99,7 @@ class Progress:
 
 _PROGRESS = re.compile(
     r"^\s*(?:#\s*)?(?P<file>\S.*?)\s+(?P<pct>\d{1,3})%\s+(?P<size>\d+(?:\.\d+)?[KMGTP]?B)"
-    r"(?:\s+(?P<rate>\d+(?:\.\d+)?[KMGT]?b/s))?\s+(?P<time>(?:\d+:)?\d+:\d+|--:--)(?P<eta>\s+ETA)?\s*$"
+    r"(?:\s+(?P<rate>\d+(?:\.\d+)?[KMGT]?[bB]/s))?\s+(?P<time>(?:\d+:)?\d+:\d+|--:--)(?P<eta>\s+ETA)?\s*$"
 )
 
 
@@ -113,8 +113,11 @@ def _size_bytes(text: str) -> int | None:
 def _rate_mbps(text: str | None) -> float | None:
     if not text:
         return None
-    match = re.fullmatch(r"(\d+(?:\.\d+)?)([KMGT]?b)/s", text)
-    return float(match.group(1)) * _RATE_UNITS[match.group(2)] if match else None
+    match = re.fullmatch(r"(\d+(?:\.\d+)?)([KMGT]?)([bB])/s", text)
+    if not match:
+        return None
+    # ascp prints bits (Mb/s); copies made by other tools, and some pastes, show bytes (KB/s).
+    return float(match.group(1)) * _RATE_UNITS[match.group(2) + "b"] * (8 if match.group(3) == "B" else 1)
 
 
 def parse_progress(line: str) -> Progress | None:

@@ -223,3 +223,23 @@ def test_a_bare_documented_wording_is_read_and_other_tools_lines_are_not():
         explain_text("ls: cannot access 'x': No such file or directory\ncp: cannot create 'y': Permission denied\n")
         == []
     )
+
+
+def test_zero_progress_in_bytes_per_second_then_a_data_timeout_is_udp():
+    """Progress copied with a byte rate ('0.0KB/s') is still progress: 0 bytes, then a data timeout, is UDP."""
+    text = (
+        "SRR1_1.fastq.gz                                  0%    0KB    0.0KB/s    --:-- ETA\n"
+        "Session Stop  (Error: Session data transfer timeout)\n"
+    )
+    (s,) = explain_text(text)
+    assert (s.cause_id, s.confidence) == ("udp", "high")
+
+
+def test_a_wrappers_own_failure_words_are_a_session_that_cannot_be_told():
+    """A wrapper that only says ascp failed is a failed session with its line as evidence ('cannot tell'),
+    never 'nothing usable'; after a run that failed, the wrapper's words echo it and open no second run."""
+    (s,) = explain_text("Error: SRR1 download failed via Aspera, retry 3 times\n")
+    assert (s.outcome, s.cause_id, s.confidence) == ("failed", "unknown", "low")
+    text = "Session Stop  (Error: Deprecated peer license)\nERROR: Failed to upload files using Aspera.\n"
+    assert [x.cause_id for x in explain_text(text)] == ["licence"]
+    assert explain_text("Downloading SRR1 with ascp from fasp.sra.ebi.ac.uk\n") == []

@@ -55,6 +55,7 @@ _SUMMARY = re.compile(r"(Completed|Partial Completion): (\d+)K bytes transferred
 _RATE = re.compile(r"\((\d+)K bits/sec\)")
 _EXIT = re.compile(r"(?:exit(?:ed)?(?: with)?(?: status| code)?|returned non-zero exit status)\s*[:=]?\s*(\d+)", re.I)
 _CODE = re.compile(r"(?:\bCode: |\berrcode[= ]|ERROR -- : code: )(\d{1,2})\b")
+_WRAPPER_FAILED = re.compile(r"\b(?:error|fail(?:ed|ure|s)?|cannot|can't|unable|exception)\b", re.I)
 _PROMPT = re.compile(r"^\s*(?:Password|Key passphrase):\s*", re.I)
 _COMMAND = re.compile(
     r"^\s*(?:(?:\([\w.-]+\)\s+)?\S*[$#>]\s*(?:sudo\s+)?(?:[\w.~/\\:-]*[/\\])?(?:ascp4?|ascli)(?:\.exe)?\s"
@@ -354,12 +355,17 @@ class Analyzer:
         exit_match = _EXIT.search(text)
         is_err = text.startswith("ERR ") or " ERR " in text
         prompt = _PROMPT.match(text)
+        echo = False
         if not (errors or summary or progress or exit_match or is_err or prompt) and any(
             word in lowered for word in ("ascp", "fasp", "aspera", "using requested transport")
         ):
             # A wrapper's own line (ascli, an SDK, a pipeline) that names ascp and a documented failure (NCBI's
-            # prefetch says "using requested transport" for the transport its -t option chose, e.g. ascp).
+            # prefetch says "using requested transport" for the transport its -t option chose, e.g. ascp), or
+            # that says it failed in words of its own: a session whose cause is then told only if the other
+            # lines tell it (else "cannot tell", with the line as evidence; never nothing at all).
             is_err = documented(text)
+            echo = not is_err and bool(_WRAPPER_FAILED.search(text))
+            is_err = is_err or echo
         elif not (errors or summary or progress or exit_match or is_err or prompt) and len(text) < 200:
             is_err = bare_documented(text)
         if not (errors or summary or progress or exit_match or is_err or prompt):
@@ -378,7 +384,8 @@ class Analyzer:
         streams = _streams(text, errors)
         session = self._by_process(source, line)
         if session is None:
-            opens = bool(summary or progress or is_err or prompt)
+            # A wrapper's own failure words after a run echo that run's failure: they do not open another.
+            opens = bool(summary or progress or (is_err and not echo) or prompt)
             session = self._run(source, starts=not self._continues(source, errors, streams, opens))
         session.lines += 1
         session.stamp = session.stamp or line.stamp
