@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from aspdiag.core.model import (
     Assessment,
+    Audience,
     Family,
     Finding,
     Grade,
@@ -92,7 +93,10 @@ def _verdict(report: Report, ordered: tuple[Finding, ...], by_grade: dict[Grade,
     proven, probable = by_grade[Grade.PROVEN], by_grade[Grade.PROBABLE]
     usable = proven + probable
     unusable, undecided = by_grade[Grade.BLOCKED], by_grade[Grade.UNKNOWN]
-    blockers = "; ".join(f.title for f in ordered if f.severity is Severity.BLOCKER and f.proven)
+    blocking = [f for f in ordered if f.severity is Severity.BLOCKER]
+    # The proven blockers name the cause; without any, the others still say what stops the transfer.
+    blockers = "; ".join(f.title for f in ([b for b in blocking if b.proven] or blocking))
+    to_network = any(f.audience is Audience.CLIENT_NETWORK for f in blocking)
     target = report.target.display
     if report.interrupted:
         if unusable:
@@ -168,7 +172,8 @@ def _verdict(report: Report, ordered: tuple[Finding, ...], by_grade: dict[Grade,
         return Assessment(
             Verdict.BLOCKED,
             f"A transfer to {target} will not work from here: {blockers}.",
-            "send this report to whom each blocker names (the change request is for your network team)",
+            "send this report to whom each blocker names"
+            + (" (the change request is for your network team)" if to_network else ""),
             ordered,
         )
     return Assessment(

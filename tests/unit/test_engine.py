@@ -272,3 +272,21 @@ def test_an_open_port_whose_service_could_not_be_told_is_never_blocked(kind, tex
     titles = [f.title for f in report.assessment.findings]
     assert not any("No SSH service answers" in t for t in titles), titles
     assert any("could not be told" in t for t in titles), titles
+
+
+def test_a_server_that_is_down_is_never_a_change_request():
+    """The last router answers ICMP host-unreachable on every port (the server's machine is off: its neighbour
+    lookup fails). Seen in the lab as BLOCKED with four change-request rows for the client's network team;
+    now one finding for the data provider, not proven who is at fault, and no change request."""
+    from aspdiag.engine.advice import change_request
+
+    rules: dict[tuple[str | None, str, int], Rule] = {
+        (None, proto, port): Rule("hostdown", hop=3) for proto, port in (("tcp", 22), ("tcp", 33001), ("udp", 33001))
+    }
+    report = run_check(network=FakeNetwork(rules=rules, raw_like=True))
+    a = report.assessment
+    assert change_request(report) == ()
+    assert not any(f.audience.value == "client network team" for f in a.findings), a.findings
+    down = [f for f in a.findings if "cannot deliver" in f.title]
+    assert {f.address for f in down} == {V4, V6} and all(f.audience.value == "server operators" for f in down)
+    assert "cannot deliver" in a.summary and "change request" not in a.next_step, (a.summary, a.next_step)

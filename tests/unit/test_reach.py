@@ -5,7 +5,7 @@ resets without reply TTL)."""
 import pytest
 
 from aspdiag.core.model import PortState
-from aspdiag.measurements.reachability.logic import HopSearch, target_distance
+from aspdiag.measurements.reachability.logic import HopSearch, TargetDistance, forged_at, target_distance
 from aspdiag.measurements.reachability.probe import ReachabilityProbe
 from aspdiag.measurements.reachability.result import AnswerKind, HopRef, ProbeAnswer
 from tests.fakes import V4_PATH, V6_PATH, FakeNetwork, Rule, fake_context
@@ -343,3 +343,22 @@ def test_sequential_trace_respects_its_deadline():
     elapsed = time.monotonic() - started
     assert results[0].state is PortState.SILENT  # issue #13: ICMP from beyond hop 2 never comes back
     assert elapsed < 2.0 + 0.8, elapsed  # full-TTL wait (timeout - 1 s) + trace (1.5 s cap) + slack
+
+
+def test_a_spoofed_port_unreachable_is_told_by_the_routers_reply_distance():
+    """As nobody a socket never sees the SYN-ACK's reply TTL, and routers' ICMP rate limits silenced the UDP
+    trace from hop 2 on: the 'target's' port-unreachable came back from 2 hops away, as the router at hop 2
+    does on another flow, while the target is at hop 4. It was made at hop 2 (was READY: 'UDP crosses every
+    firewall'). A genuine one from 4 hops back is not flagged."""
+    tcp_trace = [ProbeAnswer(t, AnswerKind.TIME_EXCEEDED, f"198.18.{t}.1", reply_ttl=65 - t) for t in (1, 2, 3)]
+    udp_trace = [ProbeAnswer(1, AnswerKind.TIME_EXCEEDED, "198.18.1.1", reply_ttl=64)] + [
+        ProbeAnswer(t, AnswerKind.SILENT) for t in (2, 3, 4)
+    ]
+    distance = TargetDistance(4, True, None)
+    spoofed = ProbeAnswer(64, AnswerKind.PORT_UNREACHABLE, V4, reply_ttl=63)
+    hops = {t: f"198.18.{t}.1" for t in (1, 2, 3)}
+    forger = forged_at(V4, spoofed, udp_trace, distance, hops, tcp_trace)
+    assert forger is not None and forger.hop == 2
+    genuine = ProbeAnswer(64, AnswerKind.PORT_UNREACHABLE, V4, reply_ttl=61)
+    assert forged_at(V4, genuine, udp_trace, distance, hops, tcp_trace) is None
+    assert forged_at(V4, spoofed, udp_trace, distance, hops) is None  # without the other flows: cannot tell

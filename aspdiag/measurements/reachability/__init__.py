@@ -101,12 +101,26 @@ def at_target(result: PortResult) -> bool:
     return result.blocked_at is not None and result.blocked_at.address == result.address
 
 
+def host_unreachable(result: PortResult) -> bool:
+    """A router before the server answered that it cannot deliver to the host (ICMP host-unreachable 3/1 or
+    host-unknown 3/7, ICMPv6 address-unreachable 1/3): what the last router says when the server is down or
+    its address is gone (its neighbour lookup failed). A filter may use the same code, but nothing in it
+    names a port rule to open, so it never becomes a change request."""
+    answer = result.answer
+    icmp = answer.icmp if answer is not None else None
+    if result.state is not PortState.REJECTED or icmp is None or answer is None or answer.responder == result.address:
+        return False
+    if icmp.family == "ipv4":
+        return icmp.type == 3 and icmp.code in (1, 7)
+    return icmp.type == 1 and icmp.code == 3
+
+
 def blocked_by_client_network(result: PortResult) -> bool:
     """A proven block on the client's side of the server: a device before the server rejected the port, or
     it was dropped where traffic from beyond demonstrably comes back."""
     if result.state is PortState.DROPPED:
         return True
-    return result.state is PortState.REJECTED and not at_target(result)
+    return result.state is PortState.REJECTED and not at_target(result) and not host_unreachable(result)
 
 
 FASP_TCP_PORT = 33001
@@ -332,9 +346,34 @@ def _udp_findings(address: str, udp: list[PortResult]) -> list[Finding]:
 
 
 def _address_findings(report: Report, address: str, ports: tuple[PortResult, ...]) -> list[Finding]:
-    tcp = [p for p in ports if p.protocol is Protocol.TCP]
-    udp = [p for p in ports if p.protocol is Protocol.UDP]
-    return [replace(f, address=address) for f in (*_tcp_findings(address, tcp), *_udp_findings(address, udp))]
+    down = [p for p in ports if host_unreachable(p)]
+    tcp = [p for p in ports if p.protocol is Protocol.TCP and p not in down]
+    udp = [p for p in ports if p.protocol is Protocol.UDP and p not in down]
+    found = [*_host_unreachable_findings(address, down), *_tcp_findings(address, tcp), *_udp_findings(address, udp)]
+    return [replace(f, address=address) for f in found]
+
+
+def _host_unreachable_findings(address: str, down: list[PortResult]) -> list[Finding]:
+    if not down:
+        return []
+    p = down[0]
+    labels = ", ".join(r.label for r in down)
+    sender = p.offender or "a router"
+    where = f" at hop {p.blocked_at.hop}" if p.blocked_at and p.blocked_at.hop else ""
+    name = p.answer.icmp.name if p.answer and p.answer.icmp else "host-unreachable"
+    return [
+        Finding(
+            Severity.BLOCKER,
+            f"The router{where} before {address} cannot deliver to it ({labels})",
+            f"{sender} answered ICMP {name}: the server is down, or this address is no longer in use, or a filter "
+            "rejects all traffic to it with that code",
+            f"ask the data provider whether {address} is up; if they say it is, show this evidence to your "
+            "network team",
+            audience=Audience.SERVER_OPERATORS,
+            proven=False,
+            settle="the data provider's word that the server is up and reachable at this address",
+        )
+    ]
 
 
 def _family_differences(ports: Sequence[PortResult]) -> list[Finding]:

@@ -251,6 +251,7 @@ def forged_at(
     trace: Sequence[ProbeAnswer],
     distance: TargetDistance,
     hops: dict[int, str],
+    routers: Sequence[ProbeAnswer] = (),
 ) -> HopRef | None:
     """Where a reset / port-unreachable carrying the target's address was really made, or None if genuine.
 
@@ -267,6 +268,18 @@ def forged_at(
         if answer.reply_ttl is not None and distance.reply_ttl is not None and answer.reply_ttl > distance.reply_ttl:
             index = max(1, distance.hops - (answer.reply_ttl - distance.reply_ttl))
             return HopRef(index, hops.get(index))
+        near = answer.reply_hops
+        if distance.reply_ttl is None and near is not None and near < distance.hops - 1:
+            # Without the target's own reply TTL (a socket never sees a SYN-ACK's), the routers' answers are
+            # the yardstick: the router at hop k answers from k hops back, and this answer "from the target"
+            # at hop N came from just as near (``routers``: time-exceeded answers on every flow to the address).
+            # Routers' ICMP rate limits may silence this flow's trace, hiding the forward evidence (seen in the
+            # lab as READY through a spoofing firewall).
+            if any(
+                a.kind is AnswerKind.TIME_EXCEEDED and a.ttl == near and a.reply_hops == near
+                for a in (*trace, *routers)
+            ):
+                return HopRef(near, hops.get(near))
         return None
     return _forged_by_reply_ttl(first, trace)
 
@@ -320,6 +333,7 @@ def classify(
     distance: TargetDistance,
     hops: dict[int, str],
     horizon: int = 0,
+    routers: Sequence[ProbeAnswer] = (),
 ) -> Classification:
     """Decide a port's state from its full-TTL probes and its TTL-limited trace (pure). ``horizon`` is the
     farthest hop ICMP demonstrably comes back from on this address's flows (see ``icmp_horizon``)."""
@@ -378,7 +392,7 @@ def classify(
             device,
             f"rejected at {_hop_text(device)}" if device else f"rejected by {sender}",
         )
-    forger = forged_at(address, answer, trace, distance, hops)
+    forger = forged_at(address, answer, trace, distance, hops, routers)
     if forger is not None:
         how = "the target answers only from hop" if distance.confirmed else "its reply TTL is that of hop"
         proof = f"{how} {target_hops}" if distance.confirmed else f"{how} {forger.hop}"

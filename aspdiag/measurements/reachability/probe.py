@@ -193,6 +193,11 @@ class ReachabilityProbe:
         for proto, port in flows:
             key: object = _signature(full[f"{proto}/{port}"]) if proto is Protocol.UDP else port
             groups.setdefault((proto, key), []).append(port)
+        # A long path's answers come late: a trace that stopped listening before them would place a drop at a
+        # hop that merely answered slowly. Its budget follows the slowest answer seen (up to the banner wait,
+        # which runs beside it, so the probe's own deadline holds).
+        slowest_s = max((a.rtt_ms for got in full.values() for a in got if a.answered and a.rtt_ms), default=0.0)
+        trace_budget_s = min(max(TRACE_BUDGET_S, 2.5 * slowest_s / 1000.0), max(TRACE_BUDGET_S, self._banner_wait_s))
         jobs: dict[str, Callable[[], object]] = {}
         for (proto, _key), ports in groups.items():
             answers, used_port = first[f"{proto}/{ports[0]}"]
@@ -205,7 +210,7 @@ class ReachabilityProbe:
                 proto,
                 ports[0],
                 self._max_ttl(prober, proto, answers, hint),
-                TRACE_BUDGET_S,
+                trace_budget_s,
                 reuse,
             )
         if self.banners and greeter is not None:
@@ -224,11 +229,12 @@ class ReachabilityProbe:
         distance = target_distance(self.address, traces.values(), every_full)
         horizon = icmp_horizon(self.address, traces.values(), every_full, distance)
         routers = path_hops(traces.values())
+        echoes = [a for t in traces.values() for a in t if a.kind is AnswerKind.TIME_EXCEEDED]
         results = []
         for proto, port in flows:
             probes = full[f"{proto}/{port}"]
             trace = traces[(proto, port)]
-            verdict = classify(proto, self.address, probes, trace, distance, routers, horizon)
+            verdict = classify(proto, self.address, probes, trace, distance, routers, horizon, echoes)
             banner = extra.get(f"banner {port}") if proto is Protocol.TCP else None
             results.append(
                 PortResult(
