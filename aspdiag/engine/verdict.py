@@ -127,14 +127,14 @@ def _verdict(report: Report, ordered: tuple[Finding, ...], by_grade: dict[Grade,
                 return Assessment(
                     Verdict.READY,
                     f"The IPv4 path to {target} works; its IPv6 address does not (ascp uses IPv4 unless given -6).",
-                    "start the transfer without -6; report the IPv6 warning to the network team",
+                    "start the transfer without -6; report the IPv6 warning to whom it names",
                     by_severity(softened),
                 )
             return Assessment(
                 Verdict.UNCONFIRMED,
                 f"The IPv4 path to {target} looks usable but is not proven end to end; its IPv6 address does not "
                 "work (ascp uses IPv4 unless given -6).",
-                "run the capped test transfer to confirm; report the IPv6 warning to the network team",
+                "run the capped test transfer to confirm; report the IPv6 warning to whom it names",
                 by_severity(softened),
                 _settle(ordered),
             )

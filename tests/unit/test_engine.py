@@ -290,3 +290,17 @@ def test_a_server_that_is_down_is_never_a_change_request():
     down = [f for f in a.findings if "cannot deliver" in f.title]
     assert {f.address for f in down} == {V4, V6} and all(f.audience.value == "server operators" for f in down)
     assert "cannot deliver" in a.summary and "change request" not in a.next_step, (a.summary, a.next_step)
+
+
+def test_a_dead_ipv6_address_is_not_a_request_to_the_network_team():
+    """The server's IPv6 address is silent on every port behind the last router (its address is gone, but the
+    AAAA record is still published): IPv4 works, and the family difference is the data provider's, unproven
+    (was: a proven 'apply the same rule to both families' for the client's network team)."""
+    rules: dict[tuple[str | None, str, int], Rule] = {
+        (V6, proto, port): Rule("drop", hop=0) for proto, port in (("tcp", 22), ("tcp", 33001), ("udp", 33001))
+    }
+    a = run_check(network=FakeNetwork(rules=rules, raw_like=True)).assessment
+    differ = [f for f in a.findings if f.title.startswith("IPv4 and IPv6 differ")]
+    assert differ and all(f.audience.value == "server operators" and not f.proven for f in differ), differ
+    assert not any(f.audience.value == "client network team" for f in a.findings)
+    assert "network team" not in a.next_step

@@ -274,6 +274,20 @@ def _no_control(address: str, tcp: list[PortResult]) -> list[Finding]:
                 audience=Audience.SERVER_OPERATORS,
             )
         ]
+    if all(p.state is PortState.SILENT for p in tcp):
+        return [
+            Finding(
+                Severity.WARNING,
+                f"No TCP handshake completed on {address} (TCP {ports})",
+                phrase + ". ascp cannot open its SSH connection this way; where the traffic stops cannot be seen",
+                f"ask the data provider whether the server at {address} is up and admits your address, and your "
+                f"network team whether outbound TCP {ports} to it is allowed",
+                audience=Audience.USER,
+                proven=False,
+                settle="the data provider's word that the server is up, or a traceroute from a network that "
+                "lets ICMP back in",
+            )
+        ]
     return [
         Finding(
             Severity.WARNING,
@@ -379,6 +393,7 @@ def _host_unreachable_findings(address: str, down: list[PortResult]) -> list[Fin
 def _family_differences(ports: Sequence[PortResult]) -> list[Finding]:
     """IPv4 and IPv6 disagreeing on a port is a classic cause of 'works from one machine only'."""
     differing: list[tuple[Protocol, int, str]] = []
+    failing: dict[tuple[Protocol, int], list[PortResult]] = {}
     by_port: dict[tuple[Protocol, int], dict[Family, list[PortResult]]] = {}
     for result in ports:
         by_port.setdefault((result.protocol, result.port), {}).setdefault(Family.of(result.address), []).append(result)
@@ -393,6 +408,7 @@ def _family_differences(ports: Sequence[PortResult]) -> list[Finding]:
                 for family, results in sorted(families.items())
             )
             differing.append((protocol, port, states))
+            failing[(protocol, port)] = [r for results in families.values() for r in results if not r.path_open]
     # Neighbouring ports that differ in the same way are one finding (a range such as 33001-33010).
     runs: list[list[tuple[Protocol, int, str]]] = []
     for item in differing:
@@ -401,16 +417,45 @@ def _family_differences(ports: Sequence[PortResult]) -> list[Finding]:
             runs[-1].append(item)
         else:
             runs.append([item])
-    return [
-        Finding(
+    return [_family_finding(run, failing[(run[0][0], run[0][1])]) for run in runs]
+
+
+def _family_finding(run: list[tuple[Protocol, int, str]], failing: list[PortResult]) -> Finding:
+    """Who the difference is for follows where the failing family's traffic stops: a rule on the client's
+    side proven by a drop or a reject there is the network team's; silence or a refusal at the server (a dead
+    address, a server that does not listen on that family) is the data provider's; anything else is unproven."""
+    title = f"IPv4 and IPv6 differ on {run[0][0].value}/{port_ranges(p for _, p, _ in run)}"
+    detail = f"{run[0][2]}: machines that prefer the other address family will see a different result"
+    if failing and all(blocked_by_client_network(r) for r in failing):
+        return Finding(
             Severity.WARNING,
-            f"IPv4 and IPv6 differ on {run[0][0].value}/{port_ranges(p for _, p, _ in run)}",
-            f"{run[0][2]}: machines that prefer the other address family will see a different result",
+            title,
+            detail,
             "ask the network team to apply the same rule to both families",
             audience=Audience.CLIENT_NETWORK,
         )
-        for run in runs
-    ]
+    addresses = ", ".join(sorted({r.address for r in failing}))
+    if failing and all(
+        at_target(r) or host_unreachable(r) or r.state in (PortState.SERVER_SILENT, PortState.CLOSED) for r in failing
+    ):
+        return Finding(
+            Severity.WARNING,
+            title,
+            detail + f"; the traffic to {addresses} stops at the server's side, not in the client's network",
+            f"ask the data provider whether their server answers at {addresses} (or stop publishing it)",
+            audience=Audience.SERVER_OPERATORS,
+            proven=False,
+            settle=f"the data provider's word on {addresses}, or a capped test transfer over that family",
+        )
+    return Finding(
+        Severity.WARNING,
+        title,
+        detail + "; where the failing family's traffic stops is not proven",
+        "run the check again; if the difference stays, run a capped test transfer to each address (ascp -6 for IPv6)",
+        audience=Audience.USER,
+        proven=False,
+        settle="a capped test transfer over each family",
+    )
 
 
 @dataclass(frozen=True)

@@ -407,8 +407,9 @@ def classify(
         )
     if protocol is Protocol.UDP and answer.kind is AnswerKind.PORT_UNREACHABLE:
         detail = (
-            "ICMP port-unreachable from the target itself: UDP crosses every firewall on the path "
-            "(an idle Aspera server answers exactly this)"
+            "ICMP port-unreachable from the target itself: UDP toward the server crosses every firewall on the way "
+            "(an idle Aspera server answers exactly this; the way back, server to client, is what the responder "
+            "or a test transfer shows)"
         )
     elif answer.kind is AnswerKind.RESET:
         detail = "TCP reset from the target: reachable, nothing listening"
