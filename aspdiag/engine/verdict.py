@@ -150,7 +150,12 @@ def _verdict(report: Report, ordered: tuple[Finding, ...], by_grade: dict[Grade,
             Verdict.UNCONFIRMED,
             f"Everything that can be seen toward {target} works, but not all of it is proven: see the "
             "unconfirmed findings.",
-            "run the capped test transfer (or the responder) to confirm; no firewall change is needed on this evidence",
+            "run the capped test transfer (or the responder) to confirm; "
+            + (
+                "the warnings name what the network team should look at"
+                if any(f.audience is Audience.CLIENT_NETWORK for f in ordered)
+                else "no firewall change is needed on this evidence"
+            ),
             ordered,
         )
     if usable and unusable:

@@ -11,6 +11,7 @@ import pytest
 from tests.conftest import check_json
 from tests.lab import ADDR, Lab
 from tests.lab import scenarios as sc
+from tests.lab.field import busy_udp
 
 pytestmark = pytest.mark.serial  # rates and timings: run alone, not beside other tests
 
@@ -143,3 +144,16 @@ def test_black_hole_found_exactly_with_icmp_rate_limits_everywhere(narrow, workd
     for p in data["path"]:
         assert p["mtu_status"] == "ok" and p["path_mtu_bytes"] == 1400 and p["black_hole"], p
         assert p["black_hole_after_hop"] == 2, p
+
+
+def test_black_hole_found_behind_a_busy_server(narrow, workdir):
+    """A busy Aspera server is silent on UDP 33001, so no datagram ever comes back from it; the search runs up
+    to the last router instead (its time-exceeded says the size got there) and still finds the black hole
+    after the firewall (was: 'path MTU not searched', and a READY-but-unconfirmed saying no change is needed)."""
+    narrow.firewall([], BLACK_HOLE_RULES)
+    with busy_udp(narrow, "server", (33001,)):
+        _, data = path_json(narrow, workdir, "--no-bandwidth")
+    for p in data["path"]:
+        assert p["black_hole"] and p["path_mtu_bytes"] == 1400 and p["black_hole_after_hop"] == 2, p
+        assert "last router" in p["detail"], p["detail"]
+    assert "no firewall change is needed" not in data["verdict"]["next_step"]

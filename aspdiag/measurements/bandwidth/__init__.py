@@ -79,7 +79,10 @@ HINTS = {
     LimitedBy.SENDER: "retry on a less busy machine (this process did not keep the stream going)",
     LimitedBy.VARIABLE: "retry: competing traffic or a busy machine made the rate swing",
     LimitedBy.CONNECTION: "see the reachability table for what the SSH port did",
-    LimitedBy.NOTHING: "see the reachability table: the stream needs an open SSH port on the server",
+    LimitedBy.NOTHING: (
+        "the SSH connection opened, yet nothing of the stream was acknowledged: full-size packets may vanish on the"
+        " way (a path MTU black hole: see the path section), or a middlebox holds the stream"
+    ),
 }
 
 

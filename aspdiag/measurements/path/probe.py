@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from aspdiag.core.facts import AddressFacts
 from aspdiag.core.measurement import ProbeContext
@@ -12,6 +12,8 @@ from aspdiag.core.model import Family, PortState, Protocol
 from aspdiag.measurements.path.logic import (
     MIN_MTU_V4,
     MIN_MTU_V6,
+    REACHED,
+    TIME_EXCEEDED,
     MtuSearch,
     fasp_payload_bytes,
     locate_black_hole,
@@ -110,9 +112,21 @@ class PathProbe:
                 loss_pct=stats.loss_pct,
             )
         udp = self.facts.port(Protocol.UDP, self.udp_port) if self.udp_port is not None else None
-        if self.udp_port is None or udp is None or udp.state not in (PortState.OPEN, PortState.CLOSED):
+        # A server that is silent on UDP (a busy Aspera server, a server-side filter) still lets the search run
+        # up to the last router before it: TTL-limited datagrams that router answers with time-exceeded got
+        # there, so a black hole on the way (an MTU clamp that drops frag-needed) is still found.
+        reach_ttl = 64
+        if (
+            udp is not None
+            and udp.state is PortState.SERVER_SILENT
+            and udp.hops_to_target is not None
+            and udp.hops_to_target >= 2
+        ):
+            reach_ttl = udp.hops_to_target - 1
+        elif self.udp_port is None or udp is None or udp.state not in (PortState.OPEN, PortState.CLOSED):
             why = "no UDP port to search on" if udp is None else f"UDP {self.udp_port} does not reach the target"
             return self._result(started, **values, mtu_status="skipped", detail=f"path MTU not searched: {why}")
+        assert udp is not None and self.udp_port is not None
         v6 = Family.of(self.address) is Family.IPV6
         # The interface MTU, not the route's: the kernel's route cache may hold an MTU learned from an
         # earlier ICMP too-big, and the search must find (and report) that limit itself.
@@ -124,8 +138,17 @@ class PathProbe:
             if time.monotonic() + search.pause_s + wait > deadline:
                 break
             time.sleep(search.pause_s)
-            search.feed(prober.datagrams(self.address, self.udp_port, size, [64], wait)[0])
+            answer = prober.datagrams(self.address, self.udp_port, size, [reach_ttl], wait)[0]
+            if reach_ttl < 64 and answer.kind == TIME_EXCEEDED and answer.ttl == reach_ttl:
+                answer = replace(answer, kind=REACHED)  # the last router got it: as far as can be seen
+            search.feed(answer)
         found = search.result()
+        if reach_ttl < 64:
+            found = replace(
+                found,
+                detail=f"{found.detail} (measured up to hop {reach_ttl}, the last router before the server: the "
+                f"server is silent on UDP {self.udp_port})",
+            )
         values.update(
             mtu_status=found.status,
             path_mtu_bytes=found.path_mtu_bytes,
@@ -140,7 +163,7 @@ class PathProbe:
             needs_z=found.black_hole,
         )
         if found.black_hole and found.path_mtu_bytes and found.smallest_lost_bytes:
-            hops = min(self.max_hops, (udp.hops_to_target or self.max_hops))
+            hops = min(self.max_hops, reach_ttl, (udp.hops_to_target or self.max_hops))
             ttls = list(range(1, hops + 1))
             scan_wait = max(wait, 0.5)
             if time.monotonic() + 2 * scan_wait <= deadline + 1.0:
