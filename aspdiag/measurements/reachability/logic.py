@@ -213,7 +213,9 @@ def icmp_horizon(
             if answer.kind is AnswerKind.TIME_EXCEEDED:
                 horizon = max(horizon, answer.ttl)
             elif answer.icmp is not None and answer.responder == address and answer.kind in FROM_TARGET:
-                horizon = max(horizon, answer.ttl if answer.ttl < FULL_TTL else (distance.hops or answer.ttl))
+                # The target answers every TTL past its own hop alike: the hop it sits at is the horizon.
+                reached = answer.ttl if answer.ttl < FULL_TTL else (distance.hops or answer.ttl)
+                horizon = max(horizon, min(reached, distance.hops) if distance.hops else reached)
     for answer in full:
         if answer.icmp is not None and answer.responder == address and answer.kind in FROM_TARGET:
             target = distance.hops or answer.reply_hops
