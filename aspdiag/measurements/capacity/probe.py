@@ -96,9 +96,13 @@ class CapacityProbe:
         for method, port in plan:
             attempts = 0
             analysis = None
-            # A second train of the same method only when our own sender stalled in the first: the shaper
-            # verdict of a stalled train is 'not measurable', and a quiet moment may give a real one.
+            # A second train of the same method only when our own sender stalled in the first (the shaper
+            # verdict of a stalled train is 'not measurable') or its answers spread too widely for more than a
+            # low confidence: a quiet moment may give a real one.
+            spoilt_by = ""
             while attempts < 2 and (analysis is None or _stalled(analysis)):
+                if analysis is not None:
+                    spoilt_by = "a stall of our own sender" if analysis.longest_stall_ms > 0 else "too wide a spread"
                 left_s = self.max_time_s - (time.monotonic() - started)
                 if left_s < 0.5 or self.max_bytes - spent < 50 * size:
                     break
@@ -128,7 +132,7 @@ class CapacityProbe:
         if tried and analysis.status != "no-answers":
             detail = f"{'; '.join(tried)}; {detail}"
         if attempts > 1:
-            detail += f" (train {attempts}: the first was spoilt by a stall of our own sender)"
+            detail += f" (train {attempts}: the first was spoilt by {spoilt_by or 'a stall of our own sender'})"
         return self._result(started, analysis, method, port, spent, detail, attempts)
 
     def _result(
@@ -173,13 +177,20 @@ class CapacityProbe:
 
 
 def _stalled(analysis: TrainAnalysis) -> bool:
-    """The train measured a rate, but a stall of our own sender left the shaper unjudged or the rate in doubt."""
+    """The train measured a rate, but a stall of our own sender left the shaper unjudged or the rate in doubt,
+    or the answers spread too widely for more than a low confidence (a busy machine, competing traffic): a
+    second train in a quieter moment may do better."""
     spoilt = analysis.shaper is ShaperState.NOT_MEASURABLE or analysis.confidence == "low"
-    return analysis.status == "ok" and analysis.longest_stall_ms > 0 and spoilt
+    return analysis.status == "ok" and spoilt and (analysis.longest_stall_ms > 0 or analysis.confidence == "low")
+
+
+_CONFIDENCE_RANK = {"low": 0, "medium": 1, "high": 2}
 
 
 def _preferred(new: TrainAnalysis, old: TrainAnalysis) -> bool:
-    """An answer beats none, a train without a stall beats one with."""
+    """An answer beats none, a train without a stall beats one with, a surer one beats a less sure one."""
     if (new.status == "no-answers") != (old.status == "no-answers"):
         return old.status == "no-answers"
-    return _stalled(old) and not _stalled(new)
+    if _stalled(old) and not _stalled(new):
+        return True
+    return _CONFIDENCE_RANK.get(new.confidence, 0) > _CONFIDENCE_RANK.get(old.confidence, 0)
