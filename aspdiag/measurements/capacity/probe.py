@@ -109,7 +109,10 @@ class CapacityProbe:
                 # A quiet moment first: the train needs an empty queue and a few tokens in a shaper's bucket to
                 # see its baseline before the queue grows. Right after another address's train on the same
                 # bottleneck there was none ("queue grew after 0 packets": 11.1 Mbit/s read for 10).
-                time.sleep(QUIET_S)
+                if method == "tcp-reset":
+                    # (Not before ICMP-answered trains: a target's ICMP rate limit would then hand out a few
+                    # more answers, enough to look like a rate instead of the rate limit it is.)
+                    time.sleep(QUIET_S)
                 monitor = TrainMonitor(self.pace_mbps, self.max_bytes - spent)
                 try:
                     packets = prober.train(method, self.address, port, size, monitor, left_s)

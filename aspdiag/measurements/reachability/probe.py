@@ -69,6 +69,7 @@ def trace_flow(
     max_ttl: int,
     budget_s: float,
     source_port: int = 0,
+    retries: int = TRACE_RETRIES,
 ) -> tuple[ProbeAnswer, ...]:
     """TTL-limited probes on one 5-tuple, driven by the HopSearch state machine, within a deadline.
 
@@ -77,7 +78,7 @@ def trace_flow(
     answering ones would otherwise keep them going), so a trace never pushes the check past ``--timeout``
     plus about half a second.
     """
-    search = HopSearch(max_ttl=max_ttl, sequential=prober.sequential(protocol), retries=TRACE_RETRIES)
+    search = HopSearch(max_ttl=max_ttl, sequential=prober.sequential(protocol), retries=retries)
     deadline = time.monotonic() + (1.5 * budget_s if search.sequential else budget_s)
     while (ttls := search.next_ttls()) and (remaining := deadline - time.monotonic()) > 0.01:
         if search.sequential:
@@ -85,7 +86,10 @@ def trace_flow(
         else:
             # Most of the budget for the full round (a far target answers last), the rest shared by the
             # retries of the boundary TTL.
-            step_s = budget_s * 0.6 if search.rounds == 0 else budget_s * 0.4 / TRACE_RETRIES
+            if not retries:
+                step_s = budget_s
+            else:
+                step_s = budget_s * 0.6 if search.rounds == 0 else budget_s * 0.4 / retries
         answers, source_port = prober.probe(address, protocol, port, ttls, min(step_s, remaining), source_port)
         search.record(answers)
     return tuple(sorted(search.answers.values(), key=lambda a: a.ttl))
@@ -212,6 +216,9 @@ class ReachabilityProbe:
                 self._max_ttl(prober, proto, answers, hint),
                 trace_budget_s,
                 reuse,
+                # Only a silent port's trace says where its traffic stops, so only its boundary is worth asking
+                # again; other flows keep routers' ICMP rate limits for the path MTU search that follows.
+                TRACE_RETRIES if not any(a.answered for a in answers) else 0,
             )
         if self.banners and greeter is not None:
             for proto, port in flows:
