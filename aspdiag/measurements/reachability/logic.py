@@ -75,14 +75,9 @@ class HopSearch:
     @property
     def done(self) -> bool:
         """Whether more probes would add nothing."""
-        if all(t in self.answers for t in range(1, self.max_ttl + 1)) and all(
-            a.answered for a in self.answers.values()
-        ):
-            return True
-        if not self.answers:
-            return False
         if not self.sequential:
-            return self.rounds > self.retries or self.boundary is None
+            # The full round, then the retries of the boundary while there is one.
+            return bool(self.answers) and (self.rounds > self.retries or self.boundary is None)
         if all(t in self.answers for t in range(1, self.max_ttl + 1)):
             return True
         if any(a.kind in TERMINAL or a.kind is AnswerKind.LOCAL_ERROR for a in self.answers.values()):
@@ -173,10 +168,7 @@ def _lower_bound(trace: Sequence[ProbeAnswer], first: ProbeAnswer) -> int:
     gap may come from a probe that went one or more hops past the target."""
     # Only routers' time-exceeded answers say the target is farther; the target's own answer to a nearer TTL
     # (a reset beside the handshake on the same 5-tuple) says nothing about this probe.
-    answered = [a.ttl for a in trace if a.ttl < first.ttl and a.kind is AnswerKind.TIME_EXCEEDED]
-    if not answered or max(answered) == first.ttl - 1:
-        return first.ttl if answered or first.ttl == 1 else 1
-    return max(answered) + 1
+    return max((a.ttl for a in trace if a.ttl < first.ttl and a.kind is AnswerKind.TIME_EXCEEDED), default=0) + 1
 
 
 def _settle(found: Sequence[tuple[ProbeAnswer, int]]) -> int:
