@@ -56,7 +56,7 @@ V6_PATH = ("2001:db8:1::1", "2001:db8:2::2", "2001:db8:5::2")
 class Rule:
     """What a device does to one flow: ``action`` at hop ``hop`` (0 = the target's own host firewall)."""
 
-    action: str  # drop | reject | reset | unreach | spoof | hostdown (host-unreachable from the router)
+    action: str  # drop | reject | reset | unreach | spoof | hostdown (host-unreachable) | noroute (net-unreachable)
     hop: int = 2
 
 
@@ -132,6 +132,9 @@ class FakeNetwork:
                     return ProbeAnswer(ttl, AnswerKind.UNREACHABLE, router, icmp, reply, 1.0)
                 if rule.action == "hostdown":
                     icmp = IcmpError(family, 3 if v4 else 1, 1 if v4 else 3, router)
+                    return ProbeAnswer(ttl, AnswerKind.UNREACHABLE, router, icmp, reply, 1.0)
+                if rule.action == "noroute":
+                    icmp = IcmpError(family, 3 if v4 else 1, 0, router)
                     return ProbeAnswer(ttl, AnswerKind.UNREACHABLE, router, icmp, reply, 1.0)
                 if rule.action == "unreach":
                     icmp = IcmpError(family, 3 if v4 else 1, 3 if v4 else 4, router)

@@ -108,6 +108,8 @@ class BoundedHTTPServer(HTTPServer):
         self.request_queue_size = min(max_pending, 1024)  # the kernel's backlog before accept()
         self._pending: queue.Queue[tuple[socket.socket, Any] | None] = queue.Queue(maxsize=max_pending)
         self._on_reject = on_reject
+        # Before binding: a failed bind makes socketserver call server_close(), which reads the workers.
+        self._workers: list[threading.Thread] = []
         try:
             super().__init__(address, _request_handler(handle))
         except OSError as exc:

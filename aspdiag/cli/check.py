@@ -49,10 +49,14 @@ from aspdiag.report.files import DEFAULT_REPORTS_DIR, prepare_reports_dir, repor
 
 
 def find_preset(host: str, extra: Path | None) -> Preset | None:
-    """The preset a HOST argument names (a single word such as 'ena'), if any."""
-    if "." in host or ":" in host or not host.strip():
+    """The preset a HOST argument names (a single word such as 'ena'), if any. A ``--presets`` file given is
+    read even when HOST is a name or an address: a missing or broken file is the user's mistake to hear about
+    (it was ignored, and the check ran with exit 0)."""
+    word = not ("." in host or ":" in host or not host.strip())
+    if not word and extra is None:
         return None
-    return load_presets(extra).get(host.strip().lower())
+    presets = load_presets(extra)
+    return presets.get(host.strip().lower()) if word else None
 
 
 def _reproduce_command(config: CheckConfig) -> str:

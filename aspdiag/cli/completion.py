@@ -16,6 +16,10 @@ import typer
 
 from aspdiag.report.files import DEFAULT_REPORTS_DIR
 
+SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
+"""The shells typer writes completion scripts for."""
+COMPLETION_FLAGS = ("--show-completion", "--install-completion")
+
 MAX_CANDIDATES = 200
 """A directory with thousands of reports: offer the newest ones (by name, which holds the UTC time)."""
 
@@ -69,3 +73,31 @@ def complete_presets(ctx: typer.Context, incomplete: str) -> list[tuple[str, str
         return []
     typed = incomplete.lower()
     return [(p.name, p.host) for p in presets.values() if p.name.startswith(typed)]
+
+
+def named_shell(args: Sequence[str]) -> tuple[str, str] | None:
+    """``(flag, shell)`` for ``aspdiag --show-completion zsh`` / ``--install-completion fish``.
+
+    typer's flags detect the shell the command runs in and ignore a name after them, so ``--show-completion
+    zsh`` typed in bash printed the bash script and ``--install-completion fish`` wrote into ~/.bashrc. A name
+    given is the user's choice; ConfigError for a shell typer has no script for."""
+    from aspdiag.core.errors import ConfigError
+
+    if len(args) < 2 or args[0] not in COMPLETION_FLAGS or args[1].startswith("-"):
+        return None
+    if args[1] not in SHELLS:
+        raise ConfigError(f"{args[0]} {args[1]!r}: no completion for that shell", f"one of {', '.join(SHELLS)}")
+    return args[0], args[1]
+
+
+def completion_for(flag: str, shell: str, prog_name: str = "aspdiag") -> str:
+    """Print the script (``--show-completion``) or install it (``--install-completion``) for ``shell``, with
+    typer's own scripts and install locations; returns what to print."""
+    # typer.completion's own flags call these two; they are not re-exported under a public name.
+    from typer._completion_shared import get_completion_script, install
+
+    complete_var = f"_{prog_name.upper()}_COMPLETE"
+    if flag == "--show-completion":
+        return get_completion_script(prog_name=prog_name, complete_var=complete_var, shell=shell)
+    installed, path = install(shell=shell, prog_name=prog_name, complete_var=complete_var)
+    return f"{installed} completion installed in {path}\nCompletion will take effect once you restart the terminal"

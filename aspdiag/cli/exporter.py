@@ -9,6 +9,8 @@ from typing import Annotated
 import typer
 
 from aspdiag.core.config import CheckConfig
+from aspdiag.core.errors import Terminated
+from aspdiag.core.exit_codes import ExitCode
 from aspdiag.core.model import Report
 
 DEFAULT_LISTEN = "127.0.0.1:9833"
@@ -71,7 +73,16 @@ def exporter_command(
     typer.echo(
         f"aspdiag exporter listening on http://{shown}/ (modules: {', '.join(sorted(settings.modules))})", err=True
     )
+    # SIGTERM (systemctl stop) is the normal end of a service: exit 0 with a stop line; Ctrl-C exits 130.
+    # Caught here because click turns any KeyboardInterrupt (SIGTERM's Terminated too) into an abort (130).
+    how = "error"
     try:
         server.serve_forever(poll_interval=0.5)
+    except Terminated:
+        how = "SIGTERM"
+    except KeyboardInterrupt:
+        how = "SIGINT"
     finally:
         server.server_close()
+        typer.echo(f"aspdiag exporter stopped ({how})", err=True)
+    raise typer.Exit(int(ExitCode.INTERRUPTED if how == "SIGINT" else ExitCode.READY))

@@ -14,6 +14,7 @@ import typer
 
 from aspdiag import __version__
 from aspdiag.cli import catalog, check, explain, exporter, history, info, report, responder, run, watch
+from aspdiag.cli.completion import completion_for, named_shell
 from aspdiag.cli.exits import exit_codes_text
 from aspdiag.core.errors import AspdiagError, ConfigError, Terminated
 from aspdiag.core.exit_codes import ExitCode
@@ -65,7 +66,8 @@ def _root(
 
     Every command speaks one grammar: --format terminal|json|markdown|html, -o FILE (the format from its
     suffix; '-' is stdout), --force, --quiet, --no-color (or NO_COLOR); stdout carries only the document.
-    Each command's --help ends with its exit codes. Shell completion: --install-completion.
+    Each command's --help ends with its exit codes. Shell completion: --install-completion [bash|zsh|fish]
+    (default: the shell you run it from), or --show-completion [bash|zsh|fish] to install it by hand.
     """
 
 
@@ -154,6 +156,23 @@ def _fail(message: str, hint: str, code: ExitCode) -> int:
     return int(code)
 
 
+GENERIC_HINT = ConfigError.default_hint
+
+
+def _command_path(args: list[str]) -> str:
+    """'aspdiag report render' for the words of ``args`` that name (sub)commands."""
+    command: object = typer.main.get_command(app)
+    words = ["aspdiag"]
+    for arg in args:
+        subcommands = getattr(command, "commands", None)  # a group (typer vendors click: no isinstance here)
+        sub = subcommands.get(arg) if isinstance(subcommands, dict) else None
+        if sub is None:
+            break
+        words.append(arg)
+        command = sub
+    return " ".join(words)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Console-script entry point; returns the exit status."""
     args = list(sys.argv[1:] if argv is None else argv)
@@ -172,12 +191,18 @@ def main(argv: list[str] | None = None) -> int:
     if not debug:
         threading.excepthook = _quiet_thread_exception
     try:
+        shell = named_shell(args)
+        if shell is not None:
+            print(completion_for(*shell))
+            return int(ExitCode.READY)
         result = app(args=args, prog_name="aspdiag", standalone_mode=False)
         return int(result) if isinstance(result, int) else 0
     except ConfigError as exc:
         if debug:
             traceback.print_exc()
-        return _fail(str(exc), exc.hint, ExitCode.USAGE)
+        # The generic hint names the command that was run ('aspdiag status --help'), not always 'check'.
+        hint = f"run '{_command_path(args)} --help' for the accepted forms" if exc.hint == GENERIC_HINT else exc.hint
+        return _fail(str(exc), hint, ExitCode.USAGE)
     except _UsageError as exc:
         ctx = getattr(exc, "ctx", None)
         if type(exc).__name__ == "NoArgsIsHelpError":
@@ -185,7 +210,9 @@ def main(argv: list[str] | None = None) -> int:
         if debug:
             traceback.print_exc()
         command = ctx.command_path if ctx is not None else "aspdiag"
-        return _fail(exc.format_message(), f"run '{command} --help'", ExitCode.USAGE)  # type: ignore[attr-defined]
+        # typer's value coercion (pydantic) prefixes its messages with 'Value error, ': not the user's words.
+        message = exc.format_message().replace("Value error, ", "")  # type: ignore[attr-defined]
+        return _fail(message, f"run '{command} --help'", ExitCode.USAGE)
     except _ClickException as exc:
         if debug:
             traceback.print_exc()

@@ -374,11 +374,19 @@ def status_command(
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise ConfigError(f"no such state file: {path}") from None
+        raise ConfigError(
+            f"no such state file: {path}", "give a state file that 'aspdiag run' wrote (reports/run-*.state.json)"
+        ) from None
     except UnicodeDecodeError:
-        raise ConfigError(f"{path} is not a state file (not UTF-8 text)") from None
+        raise ConfigError(
+            f"{path} is not a state file (not UTF-8 text)",
+            "give a state file that 'aspdiag run' wrote (reports/run-*.state.json)",
+        ) from None
     except OSError as exc:
-        raise ConfigError(f"cannot read {path}: {exc.strerror or exc}") from None
+        raise ConfigError(
+            f"cannot read {path}: {exc.strerror or exc}",
+            "give a state file that 'aspdiag run' wrote (reports/run-*.state.json)",
+        ) from None
     try:
         data = read_state(text)
     except ValueError as exc:

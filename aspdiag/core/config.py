@@ -138,6 +138,10 @@ def validate_ports(values: list[str] | None, default: tuple[int, ...], *, option
     for value in values:
         for part in value.split(","):
             low_text, dash, high_text = part.strip().partition("-")
+            if dash and not low_text:  # '-5': not an empty port before a dash
+                raise ConfigError(
+                    f"{option} {part.strip()!r} is not a port number", "ports are whole numbers from 1 to 65535"
+                )
             low = validate_port(low_text, option=option)
             high = validate_port(high_text, option=option) if dash else low
             if high < low or high - low >= MAX_PORT_RANGE:

@@ -72,7 +72,10 @@ def load_presets(extra: Path | None = None) -> dict[str, Preset]:
             try:
                 text = path.read_text(encoding="utf-8")
             except OSError as exc:
-                raise ConfigError(f"cannot read preset file {path}: {exc.strerror or exc}") from None
+                raise ConfigError(
+                    f"cannot read preset file {path}: {exc.strerror or exc}",
+                    "give a TOML preset file; see 'aspdiag presets'",
+                ) from None
             except UnicodeDecodeError:
                 raise ConfigError(f"preset file {path} is not UTF-8 text", "save it as UTF-8 TOML") from None
             presets.update(_parse(text, str(path)))

@@ -8,6 +8,8 @@ through, so the network passed it); a transfer that moved data settles both.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from aspdiag.core.model import (
     Audience,
     ChecklistItem,
@@ -28,6 +30,7 @@ from aspdiag.measurements.dns import OUTCOME_WORDS, dns_of
 from aspdiag.measurements.dns.result import DnsOutcome
 from aspdiag.measurements.path import paths_of
 from aspdiag.measurements.reachability import ports_of
+from aspdiag.measurements.reachability.result import PortResult
 from aspdiag.measurements.route import routes_of
 from aspdiag.measurements.route.result import RouteOutcome
 from aspdiag.measurements.transfer import TransferOutcome, transfer_of
@@ -89,6 +92,17 @@ def route_item(report: Report) -> ChecklistItem:
     return ChecklistItem(item, ItemStatus.DONE, "via " + "; ".join(ways))
 
 
+def usable_somewhere(report: Report, ports: Sequence[PortResult]) -> bool:
+    """Whether some address carries SSH control and FASP data (then a dead address alone is a warning)."""
+    for address in report.addresses:
+        mine = [p for p in ports if p.address == address]
+        control = any(p.protocol is Protocol.TCP and p.state is PortState.OPEN for p in mine)
+        data = [p for p in mine if p.protocol is Protocol.UDP]
+        if control and data and all(p.passes_client_network for p in data):
+            return True
+    return False
+
+
 def firewall_item(report: Report) -> ChecklistItem:
     """SSH control and FASP data through the perimeter, from the port evidence and a test transfer that moved
     data; never from a transfer that failed for another reason (a wrong password is no firewall problem)."""
@@ -106,6 +120,10 @@ def firewall_item(report: Report) -> ChecklistItem:
         rules = ", ".join(f"{r.protocol.value.upper()} {r.ports} to {r.destination_address}" for r in needed)
         note = f"send the change request to your network team ({rules})"
         return ChecklistItem(item, ItemStatus.PROBLEM, note, "the change request is in this report")
+    unrouted = sorted({p.address for p in ports if p.no_route})
+    if unrouted and not usable_somewhere(report, ports):
+        note = f"no route to {', '.join(unrouted)}: a router on the way has none (routing, not a port rule)"
+        return ChecklistItem(item, ItemStatus.PROBLEM, note, "ask your network team about the route")
     server_side = [
         f
         for f in report.assessment.findings

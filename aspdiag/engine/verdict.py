@@ -96,7 +96,8 @@ def _verdict(report: Report, ordered: tuple[Finding, ...], by_grade: dict[Grade,
     blocking = [f for f in ordered if f.severity is Severity.BLOCKER]
     # The proven blockers name the cause; without any, the others still say what stops the transfer.
     blockers = "; ".join(f.title for f in ([b for b in blocking if b.proven] or blocking))
-    to_network = any(f.audience is Audience.CLIENT_NETWORK for f in blocking)
+    # A blocker for the network team that is not a port rule (a router without a route) has no change request.
+    to_network = any(f.audience is Audience.CLIENT_NETWORK for f in blocking) and bool(change_request(report))
     target = report.target.display
     if report.interrupted:
         if unusable:

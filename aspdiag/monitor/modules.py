@@ -164,7 +164,13 @@ def load_settings(path: Path | None) -> ExporterSettings:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise ConfigError(f"cannot read the exporter config {str(path)!r}: {exc.strerror or exc}") from None
+        raise ConfigError(
+            f"cannot read the exporter config {str(path)!r}: {exc.strerror or exc}",
+            "give the modules file (TOML; an example: contrib/exporter.toml)",
+        ) from None
     except UnicodeDecodeError:
-        raise ConfigError(f"the exporter config {str(path)!r} is not UTF-8 text") from None
+        raise ConfigError(
+            f"the exporter config {str(path)!r} is not UTF-8 text",
+            "give the modules file (TOML; an example: contrib/exporter.toml)",
+        ) from None
     return parse_settings(text, str(path))

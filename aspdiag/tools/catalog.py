@@ -484,8 +484,10 @@ def load_catalog(path: Path) -> Catalog:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise CatalogFileError(f"no such catalogue: {path}") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CatalogFileError(f"cannot read catalogue {path}: {exc}") from None
+    except UnicodeDecodeError:
+        raise CatalogFileError(f"{path} is not a catalogue (not UTF-8 text)") from None
+    except OSError as exc:
+        raise CatalogFileError(f"cannot read catalogue {path}: {exc.strerror or exc}") from None
     try:
         if text.lstrip().startswith("{"):
             return _from_json(text)

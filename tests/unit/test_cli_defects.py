@@ -225,3 +225,33 @@ def test_bad_files_are_described_without_exception_names(tmp_path, capsys):
     assert "'created_utc'" in err or "'entries'" in err  # what is missing, in words
     for name in ("KeyError", "TypeError", "ValueError", "AttributeError"):
         assert name not in err
+
+
+# --------------------------------------------------------------------------- a held-out review's findings
+
+
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [
+        (["check", "127.0.0.1", "--udp-port", "-5"], "--udp-port '-5' is not a port number"),
+        (["check", "127.0.0.1", "--format", "xml"], "'xml' is not one of 'terminal'"),
+        (["catalog", "{tree}", "--verify", "{nonutf8}"], "is not a catalogue (not UTF-8 text)"),
+        (["status", "{missing}"], "state file that 'aspdiag run' wrote"),
+        (["exporter", "--config", "{missing}"], "contrib/exporter.toml"),
+        (["presets", "--presets", "{missing}"], "see 'aspdiag presets'"),
+        # A --presets file given to check is read even when HOST is an address (it was ignored, exit 0).
+        (["check", "127.0.0.1", "--quick", "--presets", "{missing}"], "cannot read preset file"),
+        (["check", "x.invalid", "--quick", "--presets", "{badtoml}"], "is not valid TOML"),
+    ],
+)
+def test_bad_input_is_one_plain_line_with_the_right_hint(args, needle, tmp_path, capsys):
+    (tmp_path / "tree").mkdir()
+    (tmp_path / "nonutf8.json").write_bytes(b"\xff\xfe\x00bad")
+    (tmp_path / "bad.toml").write_text("x = [\n")
+    where = {"tree": "tree", "nonutf8": "nonutf8.json", "missing": "missing.toml", "badtoml": "bad.toml"}
+    args = [a.format(**{k: str(tmp_path / v) for k, v in where.items()}) for a in args]
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and needle in err, err
+    assert "Value error" not in err and "codec can't decode" not in err
+    assert "'aspdiag check --help'" not in err or args[0] == "check", err

@@ -208,6 +208,37 @@ def test_interrupted_check_keeps_what_answered_and_names_the_signal(signum):
     assert any(signum in f.reason or "Ctrl-C" in f.reason for f in report.failures)
 
 
+def test_interrupted_check_keeps_resets_and_udp_replies():
+    """An interrupted run keeps every answer the target already gave, not only handshakes: a reset (TCP 22
+    closed) and a UDP reply (a service on 33001) stay as they were measured (a held-out review found both
+    shown as 'not finished', with no probe sent, after SIGTERM); only the slow port is 'not finished'."""
+    import os
+    import signal
+
+    from aspdiag.cli.root import _terminate
+
+    network = FakeNetwork(
+        tcp_listening={33001}, udp_listening={33001}, delay_s={("tcp", V4, 33001): 3.0, ("tcp", V6, 33001): 3.0}
+    )
+    previous = signal.signal(signal.SIGTERM, _terminate)
+    timer = threading.Timer(0.4, os.kill, (os.getpid(), signal.SIGTERM))
+    timer.start()
+    try:
+        report = run_check(network=network, timeout_s=5)
+    finally:
+        timer.cancel()
+        signal.signal(signal.SIGTERM, previous)
+    assert report.interrupted and report.interrupted_by == "SIGTERM"
+    states = {(p.address, p.label): p.state for p in report.ports}
+    for address in (V4, V6):
+        assert states[(address, "tcp/22")] is PortState.CLOSED, states
+        assert states[(address, "udp/33001")] is PortState.OPEN, states
+        assert states[(address, "tcp/33001")] is PortState.ERROR, states
+    kept = [p for p in report.ports if p.state is not PortState.ERROR]
+    assert all(p.probes and "interrupted" in p.detail for p in kept), kept
+    assert report.assessment.verdict is Verdict.CANNOT_TELL
+
+
 def test_every_udp_port_of_a_range_must_be_open():
     network = FakeNetwork(rules={(V4, "udp", 33002): Rule("drop")})
     report = run_check(V4, network=network, udp_ports=(33001, 33002))
@@ -304,3 +335,54 @@ def test_a_dead_ipv6_address_is_not_a_request_to_the_network_team():
     assert differ and all(f.audience.value == "server operators" and not f.proven for f in differ), differ
     assert not any(f.audience.value == "client network team" for f in a.findings)
     assert "network team" not in a.next_step
+
+
+_EVERY_FLOW = (("tcp", 22), ("tcp", 33001), ("udp", 33001), ("udp", 33002))  # 33002: the unused control port
+
+
+def test_no_route_to_the_ipv6_network_is_routing_not_a_change_request():
+    """A router with no IPv6 route to the server's network answers every port (the unused control port too)
+    with ICMPv6 no-route (a site without an IPv6 upstream). Seen as BLOCKED with a change request for three
+    port rules that would not help; now one finding about the route for the network team, no change request,
+    and IPv4 carrying the transfer."""
+    from aspdiag.engine.advice import change_request
+
+    rules: dict[tuple[str | None, str, int], Rule] = {
+        (V6, proto, port): Rule("noroute", hop=2) for proto, port in _EVERY_FLOW
+    }
+    report = run_check(network=FakeNetwork(rules=rules, raw_like=True))
+    a = report.assessment
+    assert change_request(report) == ()
+    v6 = [p for p in report.ports if p.address == V6]
+    assert v6 and all(p.no_route and p.location.startswith("no route at hop 2") for p in v6), v6
+    routed = [f for f in a.findings if f.title.startswith(f"No route to {V6}")]
+    assert len(routed) == 1 and routed[0].audience.value == "client network team", a.findings
+    assert "not a firewall rule" in routed[0].detail and "without -6" in routed[0].action
+    assert a.verdict is Verdict.READY and "change request" not in a.next_step, (a.verdict, a.next_step)
+
+
+def test_no_route_on_the_only_address_blocks_without_a_change_request():
+    from aspdiag.engine.advice import change_request
+
+    rules: dict[tuple[str | None, str, int], Rule] = {
+        (V4, proto, port): Rule("noroute", hop=1) for proto, port in _EVERY_FLOW
+    }
+    report = run_check(V4, network=FakeNetwork(rules=rules))
+    a = report.assessment
+    assert a.verdict is Verdict.BLOCKED and a.summary.count("No route to") == 1, a.summary
+    assert change_request(report) == () and "change request" not in a.next_step
+    firewall = next(i for i in report.recommendations.checklist if i.item.startswith("Firewall"))
+    assert firewall.status.value == "problem" and "no route" in firewall.note, firewall
+
+
+def test_a_filter_that_rejects_one_port_with_no_route_is_still_a_port_rule():
+    """The same code for UDP 33001 only (a filter's 'reject with icmp no-route'): the other ports and the
+    unused control port pass, so it is a port rule, and the change request asks for it."""
+    from aspdiag.engine.advice import change_request
+
+    rules: dict[tuple[str | None, str, int], Rule] = {(None, "udp", 33001): Rule("noroute", hop=2)}
+    report = run_check(V4, network=FakeNetwork(rules=rules))
+    udp = next(p for p in report.ports if p.label == "udp/33001")
+    assert udp.state is PortState.REJECTED and not udp.no_route
+    assert [(r.protocol.value, r.ports) for r in change_request(report)] == [("udp", "33001")]
+    assert report.assessment.verdict is Verdict.BLOCKED

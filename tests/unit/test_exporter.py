@@ -346,3 +346,50 @@ def test_the_http_server_keeps_its_threads_and_sheds_load():
     server.server_close()
     assert peak - before <= 4 + 1  # the workers and the serving thread, whatever the number of clients
     assert codes.count(200) >= 12 and codes.count(503) >= 1 and len(codes) == 40
+
+
+def _exporter(*args: str):
+    import subprocess
+    import sys
+
+    return subprocess.Popen(
+        [sys.executable, "-m", "aspdiag", "exporter", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def test_the_exporter_cannot_listen_on_a_port_in_use():
+    """A port already taken: one line and exit 2 (was: exit 3, 'object has no attribute _workers')."""
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        proc = _exporter("--listen", f"127.0.0.1:{taken.getsockname()[1]}")
+        out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 2, err
+    assert out == "" and len(err.strip().splitlines()) <= 2 and "cannot listen" in err, err
+    assert "Traceback" not in err and "_workers" not in err
+
+
+@pytest.mark.parametrize(("signum", "code"), [("SIGTERM", 0), ("SIGINT", 130)])
+def test_the_exporter_stops_as_a_service_should(signum, code):
+    """systemctl stop sends SIGTERM: exit 0 and a stop line (was: 130, no line); Ctrl-C: 130."""
+    import signal
+    import socket
+
+    with socket.socket() as free:
+        free.bind(("127.0.0.1", 0))
+        port = free.getsockname()[1]
+    proc = _exporter("--listen", f"127.0.0.1:{port}")
+    try:
+        assert proc.stderr is not None
+        assert "listening" in proc.stderr.readline()
+        proc.send_signal(getattr(signal, signum))
+        _, err = proc.communicate(timeout=30)
+    finally:
+        proc.kill()
+    assert proc.returncode == code, err
+    assert f"stopped ({signum})" in err and "Traceback" not in err, err

@@ -120,7 +120,9 @@ def blocked_by_client_network(result: PortResult) -> bool:
     it was dropped where traffic from beyond demonstrably comes back."""
     if result.state is PortState.DROPPED:
         return True
-    return result.state is PortState.REJECTED and not at_target(result) and not host_unreachable(result)
+    if result.state is not PortState.REJECTED or result.no_route:
+        return False
+    return not at_target(result) and not host_unreachable(result)
 
 
 FASP_TCP_PORT = 33001
@@ -360,11 +362,40 @@ def _udp_findings(address: str, udp: list[PortResult]) -> list[Finding]:
 
 
 def _address_findings(report: Report, address: str, ports: tuple[PortResult, ...]) -> list[Finding]:
-    down = [p for p in ports if host_unreachable(p)]
-    tcp = [p for p in ports if p.protocol is Protocol.TCP and p not in down]
-    udp = [p for p in ports if p.protocol is Protocol.UDP and p not in down]
-    found = [*_host_unreachable_findings(address, down), *_tcp_findings(address, tcp), *_udp_findings(address, udp)]
+    unrouted = [p for p in ports if p.no_route]
+    down = [p for p in ports if host_unreachable(p) and p not in unrouted]
+    tcp = [p for p in ports if p.protocol is Protocol.TCP and p not in down and p not in unrouted]
+    udp = [p for p in ports if p.protocol is Protocol.UDP and p not in down and p not in unrouted]
+    found = [
+        *_no_route_findings(address, unrouted),
+        *_host_unreachable_findings(address, down),
+        *_tcp_findings(address, tcp),
+        *_udp_findings(address, udp),
+    ]
     return [replace(f, address=address) for f in found]
+
+
+def _no_route_findings(address: str, unrouted: list[PortResult]) -> list[Finding]:
+    if not unrouted:
+        return []
+    p = unrouted[0]
+    name = p.answer.icmp.name if p.answer and p.answer.icmp else "no-route"
+    where = p.location.removeprefix("no route at ") or "a router"
+    ipv6 = Family.of(address) is Family.IPV6
+    return [
+        Finding(
+            Severity.BLOCKER,
+            f"No route to {address} from {where}",
+            f"{p.offender or 'a router'} answered ICMP {name} for every port ({', '.join(r.label for r in unrouted)}"
+            " and an unused one): it has no route to the server's network. This is routing, not a firewall rule,"
+            " so no port needs opening"
+            + ("; a site without IPv6 connectivity beyond its own network answers exactly this" if ipv6 else ""),
+            "ask your network team why that router has no route to "
+            + address
+            + (" (or transfer over IPv4: ascp without -6)" if ipv6 else ""),
+            audience=Audience.CLIENT_NETWORK,
+        )
+    ]
 
 
 def _host_unreachable_findings(address: str, down: list[PortResult]) -> list[Finding]:

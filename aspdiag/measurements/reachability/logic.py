@@ -508,3 +508,40 @@ def flag_rate_limited(results: Sequence[PortResult]) -> list[PortResult]:
             )
         flagged.append(result)
     return flagged
+
+
+def routing_code(answer: ProbeAnswer | None) -> bool:
+    """An ICMP 'no route' from a router: IPv4 net-unreachable (3/0), network-unknown (3/6), net-unreachable
+    for the type of service (3/11); ICMPv6 no-route-to-destination (1/0)."""
+    icmp = answer.icmp if answer is not None else None
+    if icmp is None:
+        return False
+    if icmp.family == "ipv4":
+        return icmp.type == 3 and icmp.code in (0, 6, 11)
+    return icmp.type == 1 and icmp.code == 0
+
+
+def flag_no_route(results: Sequence[PortResult]) -> list[PortResult]:
+    """Mark every flow of one address as 'no route' when all of them, the unused control port included, were
+    rejected with a routing code by the same router (pure).
+
+    A router without a route to the server's network (a site without an IPv6 upstream, a withdrawn prefix)
+    answers every port alike; a filter that uses the same code for the ports it rejects leaves the others
+    (and an unused neighbouring port) alone. Only the first is routing: no port rule would help, so it must
+    never become a change request."""
+    senders = {
+        (r.answer.responder, r.blocked_at.hop if r.blocked_at else None)
+        for r in results
+        if r.answer is not None and r.answer.responder != r.address
+    }
+    if len(results) < 2 or len(senders) != 1:
+        return list(results)
+    if not all(r.state is PortState.REJECTED and routing_code(r.answer) for r in results):
+        return list(results)
+    sender, hop = next(iter(senders))
+    where = f"hop {hop} ({sender})" if hop else str(sender)
+    note = (
+        f": the router at {where} has no route to the server's network — every port to this address, an unused"
+        " one too, gets this answer, so routing stops it, not a port rule"
+    )
+    return [replace(r, no_route=True, location=f"no route at {where}", detail=r.detail + note) for r in results]

@@ -24,6 +24,7 @@ from aspdiag.core.model import PortState, Protocol, utc_now_iso
 from aspdiag.measurements.reachability.logic import (
     HopSearch,
     classify,
+    flag_no_route,
     flag_rate_limited,
     hops_to_target,
     icmp_horizon,
@@ -37,9 +38,9 @@ FULL_TTL = 64
 ATTEMPTS = 3
 """Probes per port at full TTL, sent one after the other until one is answered."""
 TRACE_BUDGET_S = 1.0
+"""Time the TTL-limited traces may add after the full-TTL probes."""
 TRACE_RETRIES = 2
 """Short rounds a parallel trace spends asking its boundary TTL again (see ``HopSearch``)."""
-"""Time the TTL-limited traces may add after the full-TTL probes."""
 BANNER_WAIT_S = 2.0
 """Time a banner read may take (it runs beside the traces); an SSH server greets within milliseconds, but a
 busy one may take a while to fork, and a silent service costs the whole wait."""
@@ -261,6 +262,7 @@ class ReachabilityProbe:
                     started_utc=started[(proto, port)],
                 )
             )
+        results = flag_no_route(results)
         control = next((r for r in results if (r.protocol, r.port) == (Protocol.UDP, self.control_port)), None)
         asked = [r for r in results if r is not control]
         flow_horizons = {
@@ -273,8 +275,8 @@ class ReachabilityProbe:
 
     def partial(self) -> tuple[PortResult, ...] | None:
         """What the run established before it was interrupted: a port the target itself answered (a SYN-ACK,
-        its port-unreachable) keeps its state; every other port is 'not finished' (never 'not tested' for a
-        port that answered). None when nothing had answered yet."""
+        a UDP reply, a reset, its port-unreachable) keeps its state; every other port is 'not finished' (never
+        'not tested' for a port that answered). None when nothing had answered yet."""
         done = dict(self.seen)
         decisive: dict[tuple[Protocol, int], PortResult] = {}
         for (proto, port), answers in done.items():
@@ -283,6 +285,11 @@ class ReachabilityProbe:
                 continue
             if answer.kind is AnswerKind.SYN_ACK:
                 state, detail = PortState.OPEN, "TCP handshake completed (SYN-ACK)"
+            elif answer.kind is AnswerKind.UDP_REPLY:
+                state, detail = PortState.OPEN, "a UDP reply came back: a service answers on this port"
+            elif answer.kind is AnswerKind.RESET:
+                # Whether the server or a device before it sent the reset is what the trace would have shown.
+                state, detail = PortState.CLOSED, "a TCP reset carrying the server's address: nothing listening"
             elif proto is Protocol.UDP and answer.kind is AnswerKind.PORT_UNREACHABLE:
                 state, detail = PortState.CLOSED, "path open: the server answered port-unreachable"
             else:

@@ -182,6 +182,9 @@ class PortResult:
     rate_limit_suspected: bool = field(default=False, metadata=at("evidence.rate_limit_suspected"))
     """A UDP port silent only at the target while the target answered other UDP ports: its ICMP replies
     may just be rate-limited, so the silence is not proof of a block."""
+    no_route: bool = field(default=False, metadata=at("evidence.no_route"))
+    """A router answered 'no route' (ICMP net-unreachable, ICMPv6 no-route) for every port of this address,
+    the unused control port too: its routing, not a port rule, stops the traffic."""
     started_utc: str = field(default="", metadata=at("evidence.started_utc"))
     control: ControlEvidence | None = field(default=None, metadata=at("evidence.control"))
     """For a port that got no answer: the control probes that say whether the silence is evidence."""

@@ -39,6 +39,8 @@ def port_cell(result: PortResult | None) -> str:
     text = STATE_TEXT[result.state]
     if result.protocol is Protocol.UDP and result.state is PortState.CLOSED:
         text = "path open (target: port-unreachable)"
+    elif result.state is PortState.REJECTED and result.no_route:
+        text = "NO ROUTE" + result.location.removeprefix("no route")
     elif result.state is PortState.REJECTED and result.blocked_at is not None:
         hop = result.blocked_at
         text += f" at hop {hop.hop}" + (f" ({hop.address})" if hop.address else "")
