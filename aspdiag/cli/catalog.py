@@ -3,6 +3,7 @@ catalogue."""
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -91,7 +92,7 @@ def catalog_command(
     writes = earlier is None and not no_reports
     reports_path = prepare_reports_dir(reports_dir or Path(DEFAULT_REPORTS_DIR), hint=REPORTS_HINT) if writes else None
     progress = cat.ScanProgress()
-    with _count_progress(progress, algorithm, quiet=quiet):
+    with _count_progress(progress, algorithm, quiet=quiet, no_color=no_color or bool(os.environ.get("NO_COLOR"))):
         scanned = cat.scan(
             directory,
             follow_symlinks=follow_symlinks,
@@ -130,8 +131,9 @@ class _count_progress:
     """A rich counter on stderr (files found, bytes hashed) while a catalogue is built; silent off a terminal
     and with --quiet."""
 
-    def __init__(self, progress: ScanProgress, algorithm: str, *, quiet: bool) -> None:
+    def __init__(self, progress: ScanProgress, algorithm: str, *, quiet: bool, no_color: bool = False) -> None:
         self.state = progress
+        self.no_color = no_color
         self.algorithm = algorithm
         self.quiet = quiet
         self.live: Progress | None = None
@@ -143,7 +145,12 @@ class _count_progress:
 
         from aspdiag.core.units import size_text
 
-        live = Progress(SpinnerColumn(), TextColumn("{task.description}"), console=Console(stderr=True), transient=True)
+        live = Progress(
+            SpinnerColumn(),
+            TextColumn("{task.description}"),
+            console=Console(stderr=True, no_color=self.no_color),
+            transient=True,
+        )
         task = live.add_task("scanning")
         algo = self.algorithm
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from dataclasses import replace
@@ -54,6 +55,7 @@ def explain_command(
     summary), rotated logs in rotation order and .gz/.bz2/.xz compressed ones, CRLF, UTF-16, truncated or
     interleaved sessions.
     """
+    from aspdiag.fasp.secrets import scrub_document, secrets_in
     from aspdiag.render.explain import render_explain
     from aspdiag.tools.explain.run import explain_inputs
 
@@ -66,7 +68,8 @@ def explain_command(
     dest = destination(output_format, output, force=force, quiet=quiet, no_color=no_color, command="explain")
     reports_hint = "use --reports-dir DIR, or leave out --report"
     reports_path = prepare_reports_dir(reports_dir or Path(DEFAULT_REPORTS_DIR), hint=reports_hint) if report else None
-    progress_ctx = _bytes_progress(items) if sys.stderr.isatty() and not quiet else None
+    plain = no_color or bool(os.environ.get("NO_COLOR"))
+    progress_ctx = _bytes_progress(items, no_color=plain) if sys.stderr.isatty() and not quiet else None
     if progress_ctx is not None:
         with progress_ctx as advance:
             result = explain_inputs(items, sys.stdin.buffer, on_bytes=advance)
@@ -79,10 +82,13 @@ def explain_command(
         )
     if probe:
         result = _probe_peers(result)
-    dest.write(render_explain(result, dest.format, color=dest.color, width=dest.width))
+    # A log pasted with a password in it (a shell trace, an echoed command) must not carry it into the
+    # explanation or the reports: the credential variables' values are scrubbed, as 'run' does.
+    secrets = secrets_in()
+    dest.write(scrub_document(render_explain(result, dest.format, color=dest.color, width=dest.width), secrets))
     if reports_path is not None:
         texts = {
-            fmt.suffix: render_explain(result, fmt)
+            fmt.suffix: scrub_document(render_explain(result, fmt), secrets)
             for fmt in (OutputFormat.JSON, OutputFormat.MARKDOWN, OutputFormat.HTML)
         }
         written = write_report_set(reports_path, report_stem("explain"), texts)
@@ -94,7 +100,8 @@ def explain_command(
 class _bytes_progress:
     """A rich progress bar over the bytes of the inputs (for big logs), as a context manager."""
 
-    def __init__(self, items: list[str]) -> None:
+    def __init__(self, items: list[str], *, no_color: bool = False) -> None:
+        self.no_color = no_color
         self.total = sum(Path(i).stat().st_size for i in items if i != "-" and Path(i).is_file()) or None
 
     def __enter__(self) -> Callable[[int], None]:
@@ -105,7 +112,7 @@ class _bytes_progress:
             BarColumn(),
             DownloadColumn(),
             TimeRemainingColumn(),
-            console=Console(stderr=True),
+            console=Console(stderr=True, no_color=self.no_color),
             transient=True,
         )
         self.progress.start()

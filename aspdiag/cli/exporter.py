@@ -70,13 +70,14 @@ def exporter_command(
         on_reject=exporter.rejected.inc,
     )
     shown = f"[{address[0]}]:{server.port}" if ":" in address[0] else f"{address[0]}:{server.port}"
-    typer.echo(
-        f"aspdiag exporter listening on http://{shown}/ (modules: {', '.join(sorted(settings.modules))})", err=True
-    )
     # SIGTERM (systemctl stop) is the normal end of a service: exit 0 with a stop line; Ctrl-C exits 130.
-    # Caught here because click turns any KeyboardInterrupt (SIGTERM's Terminated too) into an abort (130).
+    # Caught here because click turns any KeyboardInterrupt (SIGTERM's Terminated too) into an abort (130);
+    # the 'listening' line is inside, so a signal right after it still ends with the stop line.
     how = "error"
     try:
+        typer.echo(
+            f"aspdiag exporter listening on http://{shown}/ (modules: {', '.join(sorted(settings.modules))})", err=True
+        )
         server.serve_forever(poll_interval=0.5)
     except Terminated:
         how = "SIGTERM"

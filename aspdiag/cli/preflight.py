@@ -117,8 +117,12 @@ def plan(
     missing = _missing(installations, login, user, test_file, options)
     if missing:
         if options.insist:
-            problem, hint = missing[0][1], missing[0][2]
-            raise ConfigError(problem, hint)
+            # Everything it lacks in one line: one item per run made the user fix and re-run several times.
+            if len(missing) == 1:
+                raise ConfigError(missing[0][1], missing[0][2])
+            raise ConfigError(
+                "the test transfer cannot run: " + "; ".join(m[1] for m in missing), "; ".join(m[2] for m in missing)
+            )
         reasons = "; ".join(m[1] for m in missing)
         skipped.append(SkippedStage("transfer", reasons, "; ".join(m[2] for m in missing)))
         return replace(config, skipped=tuple(skipped))
@@ -129,8 +133,11 @@ def plan(
 def _missing(
     installations: Sequence[Any], login: str, user: str | None, test_file: str | None, options: TransferOptions
 ) -> list[tuple[str, str, str]]:
-    """What the test transfer lacks: (stage, problem, what to give), most basic first."""
+    """What the test transfer lacks: (stage, problem, what to give), credentials first (the one thing the
+    user must set in the environment, never on the command line), then ascp, the file or folder, the user."""
     out = []
+    if not login:
+        out.append(("credentials", "the test transfer needs credentials and none were found", CREDENTIALS_HINT))
     if not installations:
         out.append(
             (
@@ -151,8 +158,6 @@ def _missing(
         )
     if user is None:
         out.append(("user", "the test transfer needs a user name", "give --user NAME (or use a preset that has one)"))
-    if not login:
-        out.append(("credentials", "the test transfer needs credentials and none were found", CREDENTIALS_HINT))
     return out
 
 

@@ -4,6 +4,7 @@ that maps exceptions to exit codes (bad input is one line and exit 2, never a tr
 from __future__ import annotations
 
 import logging
+import shutil
 import signal
 import sys
 import threading
@@ -157,6 +158,8 @@ def _fail(message: str, hint: str, code: ExitCode) -> int:
 
 
 GENERIC_HINT = ConfigError.default_hint
+RICH_HELP_MIN_COLUMNS = 100
+"""Below this width, --help is click's plain text (the rich tables cut option names short)."""
 
 
 def _command_path(args: list[str]) -> str:
@@ -190,6 +193,10 @@ def main(argv: list[str] | None = None) -> int:
     previous_hook = threading.excepthook
     if not debug:
         threading.excepthook = _quiet_thread_exception
+    if {"--help", "-h"} & set(args) and shutil.get_terminal_size().columns < RICH_HELP_MIN_COLUMNS:
+        # typer's rich help table cuts long option names and words to 'responder-key-…' below ~100 columns;
+        # click's plain help wraps them whole (typer's own switch, the one TYPER_USE_RICH=0 sets).
+        typer.core.HAS_RICH = False
     try:
         shell = named_shell(args)
         if shell is not None:

@@ -148,10 +148,8 @@ def watch_command(
         code = _EXIT[outcome.state]
         reason = _why_it_ended(outcome.state, outcome.total_bytes, expected_bytes, outcome.elapsed_s, max_time)
         reason += f" (exit {int(code)})"
-        if code is ExitCode.READY:
-            dest.note(f"watch ended: {reason}")
-        else:  # why it gave up is never silenced
-            print(f"aspdiag: watch ended: {reason}", file=sys.stderr, flush=True)
+        # Why the watch ended is always the last line on stderr, also with --quiet (a script reads it).
+        print(f"aspdiag: watch ended: {reason}", file=sys.stderr, flush=True)
         if as_json:
             emit(
                 json_line(

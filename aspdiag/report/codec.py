@@ -76,6 +76,9 @@ def report_from_dict(data: Any, name: str = "the report") -> Report:
             "re-run the check with this version of aspdiag, or use the aspdiag version that wrote it",
         )
     data = _upgrade(data)
+    if not isinstance(data.get("verdict"), dict):
+        # Without it, rendering would re-judge nothing and show 'not judged' as if that were the saved verdict.
+        raise ReportFileError(f"{name} is not a complete aspdiag report (it has no verdict)")
     try:
         report: Report = codec.decode(data, Report)
         sections = {}

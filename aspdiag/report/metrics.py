@@ -60,14 +60,18 @@ def _gauge(name: str, help_text: str, *samples: tuple[Labels, float]) -> Metric:
     return Metric(name, help_text, tuple(samples))
 
 
-def _any_address_all_open(report: Report, protocol: Protocol) -> float | None:
+def _any_address_open(report: Report, protocol: Protocol) -> float | None:
+    """1 when some address carries the protocol: every tested UDP (FASP data) port, since a transfer uses them
+    all; any tested TCP port, since ascp needs one SSH control port (a server offering 33001 only, with 22
+    closed, is a working Aspera server: requiring both kept the 'UDP lost while TCP works' alert silent)."""
     by_address: dict[str, list[bool]] = {}
     for p in ports_of(report):
         if p.protocol is protocol:
             by_address.setdefault(p.address, []).append(p.path_open)
     if not by_address:
         return None
-    return 1.0 if any(all(opens) for opens in by_address.values()) else 0.0
+    enough = all if protocol is Protocol.UDP else any
+    return 1.0 if any(enough(opens) for opens in by_address.values()) else 0.0
 
 
 def _slow_metrics(result: ProbeResult) -> list[Metric]:
@@ -229,9 +233,9 @@ def probe_metrics(result: ProbeResult, module: str) -> list[Metric]:
             )
     for protocol, name, help_text in (
         (Protocol.UDP, "aspera_udp_path_open", "1 when every tested UDP (FASP data) port crosses the path to at "),
-        (Protocol.TCP, "aspera_tcp_path_open", "1 when every tested TCP (SSH control) port is open on at "),
+        (Protocol.TCP, "aspera_tcp_path_open", "1 when a tested TCP (SSH control) port (one is enough) is open on at "),
     ):
-        value = _any_address_all_open(report, protocol)
+        value = _any_address_open(report, protocol)
         if value is not None:
             out.append(_gauge(name, help_text + "least one of the target's addresses, else 0.", ({}, value)))
     udp = [p for p in ports_of(report) if p.protocol is Protocol.UDP]

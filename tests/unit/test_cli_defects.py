@@ -255,3 +255,46 @@ def test_bad_input_is_one_plain_line_with_the_right_hint(args, needle, tmp_path,
     assert err.count("\n") == 1 and needle in err, err
     assert "Value error" not in err and "codec can't decode" not in err
     assert "'aspdiag check --help'" not in err or args[0] == "check", err
+
+
+def test_no_color_reaches_the_progress_displays(tmp_path, monkeypatch):
+    """--no-color (or NO_COLOR) also plain for explain's and catalog's progress on stderr (they stayed coloured)."""
+    from aspdiag.cli.catalog import _count_progress
+    from aspdiag.cli.explain import _bytes_progress
+    from aspdiag.tools.catalog import ScanProgress
+
+    reader = _bytes_progress([], no_color=True)
+    with reader:
+        assert reader.progress.console.no_color
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    counter = _count_progress(ScanProgress(), "sha256", quiet=False, no_color=True)
+    with counter:
+        assert counter.live is not None and counter.live.console.no_color
+
+
+def test_watch_quiet_still_ends_with_why(tmp_path, capsys):
+    """--quiet drops the progress lines, never the last line saying why the watch ended (it dropped that line
+    and kept the 'done' alert when the expected size arrived)."""
+    (tmp_path / "dl").mkdir()
+    (tmp_path / "dl" / "part").write_bytes(b"x" * 2000)
+    args = ["watch", str(tmp_path / "dl"), "--expected", "1kB", "--interval", "0.05", "--max-time", "5", "--quiet"]
+    assert main(args) == 0
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err and err[-1].startswith("aspdiag: watch ended:"), err
+
+
+@pytest.mark.parametrize("columns", ["80", "100", "160"])
+def test_help_never_cuts_an_option_name(columns, tmp_path):
+    """At 80 columns typer's rich table cut '--responder-key-file' to '--responder-key-…'."""
+    for command in (["check"], ["transfer"], ["run"], ["exporter"], ["report", "render"]):
+        done = subprocess.run(
+            [sys.executable, "-m", "aspdiag", *command, "--help"],
+            capture_output=True,
+            text=True,
+            env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(REPO), "COLUMNS": columns, "HOME": str(tmp_path)},
+            timeout=60,
+        )
+        assert done.returncode == 0, done.stderr
+        assert "…" not in done.stdout, done.stdout
+        if command == ["check"]:
+            assert "--responder-key-file" in done.stdout and "--bandwidth-budget" in done.stdout

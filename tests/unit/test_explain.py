@@ -174,6 +174,29 @@ def test_formats_and_report_files(tmp_path, capsys, monkeypatch):
     assert "<h2>Session 1: success — ok</h2>" in capsys.readouterr().out
 
 
+@pytest.mark.parametrize("fmt", ["terminal", "json", "markdown", "html"])
+def test_a_password_in_the_input_never_reaches_the_explanation(fmt, tmp_path, capsys, monkeypatch):
+    """A pasted log that carries the password (a shell trace, an echoed command): with it in ASPERA_SCP_PASS,
+    neither the output nor the report files hold it, also in its JSON- and HTML-escaped forms (a held-out
+    review found it on stdout, in the JSON and in every --report file, while 'run' scrubbed it)."""
+    secrets = {"ASPERA_SCP_PASS": "supersecret123", "ASPERA_SCP_TOKEN": 'a&b<"c'}
+    for name, value in secrets.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.chdir(tmp_path)
+    log = tmp_path / "leak.txt"
+    log.write_text(
+        "ascp: failed to authenticate with supersecret123, exiting.\n"
+        'ascp: token a&b<"c rejected\n'
+        "Session Stop  (Error: failed to authenticate)\n"
+    )
+    main(["explain", str(log), "-f", fmt, "--report"])
+    texts = [capsys.readouterr().out] + [p.read_text() for p in (tmp_path / "reports").iterdir()]
+    forms = ["supersecret123", 'a&b<"c', "a&amp;b&lt;&quot;c", 'a&b<\\"c']
+    for text in texts:
+        assert not any(form in text for form in forms), text
+    assert any("[redacted]" in text for text in texts)
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.text(max_size=300), max_size=30))
 def test_no_input_crashes_the_analyzer(chunks):

@@ -305,6 +305,19 @@ def test_endpoints(ready):
     assert exporter.handle("/nothing", {}, {}).status == 404
 
 
+def test_one_open_ssh_port_is_an_open_tcp_path():
+    """A server on 33001 only (22 closed), UDP dropped: aspera_tcp_path_open is 1 (ascp needs one control port),
+    so the shipped 'UDP lost while TCP works' alert can fire (it read 0 and the alert stayed silent)."""
+    from aspdiag.monitor.exposition import probe_text
+
+    cfg = CheckConfig(target=TARGET, timeout_s=0.5)
+    network = FakeNetwork(tcp_listening={33001}, rules={(None, "udp", 33001): Rule("drop", hop=2)})
+    ctx = fake_context(FakeResolver(resolved(NAME, (V4,), (V6,))), None, network)
+    got = samples(probe_text(probe_metrics(ProbeResult(check(cfg, ctx, FAKE_ENVIRONMENT)), "m")).decode())
+    assert value(got, "aspera_tcp_path_open") == 1 and value(got, "aspera_udp_path_open") == 0
+    assert value(got, "aspera_udp_path_blocked") == 1
+
+
 def test_listen_addresses():
     assert parse_listen("127.0.0.1:9833") == ("127.0.0.1", 9833)
     assert parse_listen("[::1]:9833") == ("::1", 9833)

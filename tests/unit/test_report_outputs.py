@@ -195,3 +195,14 @@ def test_merge_redaction_uses_one_map(saved, tmp_path, capsys):
     assert main(["report", "merge", str(saved), str(other), "--redact", "--format", "markdown"]) == 0
     out = capsys.readouterr().out
     assert "host-1 (ip-1)" in out and "host-2 (ip-1)" in out  # same client address, two host names
+
+
+def test_a_report_without_its_verdict_is_not_rendered(saved, tmp_path, capsys):
+    """A saved report with 'verdict' deleted (it fails 'aspdiag schema report') rendered as 'CANNOT TELL – not
+    judged', exit 0; the verdict it was saved with is gone, so it is one line and exit 2."""
+    data = json.loads(saved.read_text())
+    del data["verdict"]
+    cut = tmp_path / "cut.json"
+    cut.write_text(json.dumps(data))
+    assert main(["report", "render", str(cut)]) == 2
+    assert "has no verdict" in capsys.readouterr().err
