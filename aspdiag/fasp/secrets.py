@@ -41,5 +41,5 @@ def scrub_document(text: str, secrets: Iterable[str | None]) -> str:
         if secret and len(secret) >= 3:
             forms += [secret, json.dumps(secret)[1:-1], html.escape(secret), html.escape(secret, quote=False)]
     # Longest first: an escaped form may contain the raw one.
-    ordered: list[str | None] = sorted(set(forms), key=len, reverse=True)
+    ordered: list[str] = sorted(set(forms), key=len, reverse=True)
     return scrub_values(text, ordered)
