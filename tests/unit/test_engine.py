@@ -312,7 +312,8 @@ def test_a_server_that_is_down_is_never_a_change_request():
     from aspdiag.engine.advice import change_request
 
     rules: dict[tuple[str | None, str, int], Rule] = {
-        (None, proto, port): Rule("hostdown", hop=3) for proto, port in (("tcp", 22), ("tcp", 33001), ("udp", 33001))
+        (None, proto, port): Rule("hostdown", hop=3)
+        for proto, port in (("tcp", 22), ("tcp", 33001), ("udp", 33001), ("udp", 33002))
     }
     report = run_check(network=FakeNetwork(rules=rules, raw_like=True))
     a = report.assessment
@@ -386,3 +387,63 @@ def test_a_filter_that_rejects_one_port_with_no_route_is_still_a_port_rule():
     assert udp.state is PortState.REJECTED and not udp.no_route
     assert [(r.protocol.value, r.ports) for r in change_request(report)] == [("udp", "33001")]
     assert report.assessment.verdict is Verdict.BLOCKED
+
+
+def test_a_firewall_rejecting_one_port_with_host_unreachable_is_a_port_rule():
+    """The firewall at hop 2 rejects UDP 33001 with host-unreachable while the server answers TCP at hop 4: the
+    server is up, so this is a port rule for the client's network team (a held-out lab review found 'the server
+    is down' for the server's operators, and no change request)."""
+    from aspdiag.engine.advice import change_request
+
+    rules: dict[tuple[str | None, str, int], Rule] = {(None, "udp", 33001): Rule("hostdown", hop=2)}
+    report = run_check(V4, network=FakeNetwork(rules=rules, raw_like=True))
+    udp = next(p for p in report.ports if p.label == "udp/33001")
+    assert udp.state is PortState.REJECTED and not udp.host_down
+    assert [(r.protocol.value, r.ports) for r in change_request(report)] == [("udp", "33001")]
+    assert not any("cannot deliver" in f.title for f in report.assessment.findings)
+    assert report.assessment.verdict is Verdict.BLOCKED
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [("Exceeded MaxStartups", "MaxStartups) is full"), ("Not allowed at this time", "PerSourcePenalties")],
+)
+def test_a_refusing_ssh_server_is_explained_by_its_own_words(text, names):
+    """Debian's OpenSSH 9.2 says 'Exceeded MaxStartups' (a connection limit for everyone), OpenSSH >= 9.8 'Not
+    allowed at this time' (also a per-source penalty). Either way the next step is to wait and check again,
+    not a test transfer that would be refused too (a held-out review found the 9.2 text explained as a 9.8
+    penalty and 'run the capped test transfer to confirm')."""
+    from aspdiag.measurements.reachability.result import Banner, BannerKind
+
+    network = FakeNetwork()
+    network.banners = {22: Banner(BannerKind.REFUSED, text, 5.0), 33001: Banner(BannerKind.REFUSED, text, 5.0)}
+    a = run_check(V4, network=network).assessment
+    refusals = [f for f in a.findings if "refused this client" in f.title]
+    assert refusals and all(names in f.detail and f.settle for f in refusals), refusals
+    if "MaxStartups" in text:
+        assert not any("PerSourcePenalties" in f.detail for f in refusals)
+    assert a.verdict is not Verdict.BLOCKED
+    assert a.next_step.startswith("wait a minute") and "test transfer started now" in a.next_step, a.next_step
+    assert "refuses this client right now" in a.summary and a.settle
+
+
+def test_nothing_from_the_server_on_any_port_mentions_a_server_that_is_off():
+    """Every flow silent past the last router, TCP included, nothing from the server: 'cannot tell', and the
+    detail names a server that is off (its router's host-unreachable may take longer than the wait), not only
+    a perimeter dropping ICMP."""
+    rules: dict[tuple[str | None, str, int], Rule] = {
+        (None, proto, port): Rule("drop", hop=3) for proto, port in _EVERY_FLOW
+    }
+    report = run_check(V4, network=FakeNetwork(rules=rules, raw_like=True))
+    silent = [p for p in report.ports if p.state is PortState.SILENT]
+    assert silent and all("the server may also be off" in p.detail for p in silent), report.ports
+    assert report.assessment.verdict is Verdict.CANNOT_TELL
+
+
+def test_a_blocked_33001_with_22_working_is_said_not_silently_ignored():
+    rules: dict[tuple[str | None, str, int], Rule] = {(None, "tcp", 33001): Rule("drop", hop=1)}
+    report = run_check(V4, network=FakeNetwork(rules=rules, raw_like=True))
+    a = report.assessment
+    assert a.verdict is Verdict.READY
+    note = [f for f in a.findings if f.title.startswith("TCP 33001 is blocked")]
+    assert note and note[0].severity.value == "info" and "-P 33001" in note[0].detail, a.findings

@@ -102,12 +102,29 @@ def test_target_host_firewall_drops(address, raw_like):
     assert r.location.startswith("at the server")
 
 
-def test_silent_router_is_worded_with_caution(raw_like):
-    network = FakeNetwork(raw_like=raw_like, rules={(None, "udp", 33001): Rule("drop", 2)}, silent_routers={DMZ[V4]})
+def test_a_mute_last_router_makes_the_silence_no_evidence(raw_like):
+    """The last router before the server never sends time-exceeded (on any flow): a flow silent from there
+    on may stop at that router or at the server's side (a busy server), so nothing is proven. A held-out lab
+    review found BLOCKED with a change request for a busy server behind such a router."""
+    for rule in (Rule("drop", 2), Rule("drop", 0)):
+        network = FakeNetwork(raw_like=raw_like, rules={(None, "udp", 33001): rule}, silent_routers={DMZ[V4]})
+        r = reach(V4, network)["udp/33001"]
+        assert r.state is PortState.SILENT, r
+        assert r.last_responding_hop is not None and r.last_responding_hop.hop == 2
+        assert "hop 3 never answer(s) any flow" in r.location and "at the server" in r.location
+    busy = FakeNetwork(raw_like=raw_like, udp_busy={33001}, silent_routers={DMZ[V4]})
+    assert reach(V4, busy)["udp/33001"].state is PortState.SILENT
+
+
+def test_a_mute_router_before_an_answering_one_still_bounds_the_drop(raw_like):
+    """A drop at hop 1 behind a mute hop 2: hop 3 answers other flows, so this flow's silence there is
+    evidence; the drop is between hop 1 and hop 3 (at the mute hop 2 or at hop 3)."""
+    network = FakeNetwork(raw_like=raw_like, rules={(None, "udp", 33001): Rule("drop", 1)}, silent_routers={V4_PATH[1]})
     r = reach(V4, network)["udp/33001"]
-    assert r.state is PortState.DROPPED
-    assert r.blocked_at == HopRef(3, None)
-    assert "may also just not answer" in r.location
+    assert r.state is PortState.DROPPED, r
+    assert r.blocked_at == HopRef(2, None)
+    assert r.location.startswith(f"between hop 1 ({V4_PATH[0]}) and hop 3 ({V4_PATH[2]})"), r.location
+    assert "hop 2 answer(s) no flow" in r.location
 
 
 def test_ports_that_share_a_fate_share_a_trace():
@@ -211,6 +228,18 @@ def test_the_targets_own_reset_before_a_gap_does_not_make_a_late_handshake_exact
     odd = _trace(4, (4,))
     odd[4] = ProbeAnswer(5, AnswerKind.RESET, V4, reply_ttl=61)
     assert target_distance(V4, [_trace(4, (5, 6)), odd]).hops == 4
+
+
+def test_different_flows_losing_different_probes_agree_on_the_target():
+    """A held-out lab review (nobody, sockets: no reply TTL): the dmz lost the TTL-3 probe of tcp/33001 and the
+    TTL-4 probes of tcp/22 and udp/33002, so the first answers came at [3,4], [4,5], [4,5]. Each read at its
+    own TTL put the target at 5, the server's own handshake 'intercepted at hop 4' and a busy UDP port
+    'dropped between hop 3 and 4' with a change request; the one distance they share is 4."""
+    a = _trace(4, (3,), reply_ttl=None)
+    b = _trace(4, (4,), reply_ttl=None)
+    c = _trace(4, (4,), AnswerKind.PORT_UNREACHABLE, reply_ttl=None)
+    assert target_distance(V4, [a, b, c]).hops == 4
+    assert target_distance(V4, [b, c]).hops == 5  # alone, nothing says the target is not at 5
 
 
 def test_a_device_answering_before_the_target_is_still_told_apart():

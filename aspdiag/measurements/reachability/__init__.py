@@ -10,7 +10,18 @@ from typing import Any, cast
 from aspdiag.core.config import CheckConfig
 from aspdiag.core.facts import Facts, PortFact
 from aspdiag.core.measurement import Cell, MeasurementBase, OverviewColumn, Probe, Section
-from aspdiag.core.model import Audience, Family, Finding, Grade, PortState, Protocol, Report, Severity
+from aspdiag.core.model import (
+    Assessment,
+    Audience,
+    Family,
+    Finding,
+    Grade,
+    PortState,
+    Protocol,
+    Report,
+    Severity,
+    Verdict,
+)
 from aspdiag.core.units import port_ranges
 from aspdiag.measurements.reachability.probe import ReachabilityProbe
 from aspdiag.measurements.reachability.result import BannerKind, PortResult
@@ -103,16 +114,10 @@ def at_target(result: PortResult) -> bool:
 
 def host_unreachable(result: PortResult) -> bool:
     """A router before the server answered that it cannot deliver to the host (ICMP host-unreachable 3/1 or
-    host-unknown 3/7, ICMPv6 address-unreachable 1/3): what the last router says when the server is down or
-    its address is gone (its neighbour lookup failed). A filter may use the same code, but nothing in it
-    names a port rule to open, so it never becomes a change request."""
-    answer = result.answer
-    icmp = answer.icmp if answer is not None else None
-    if result.state is not PortState.REJECTED or icmp is None or answer is None or answer.responder == result.address:
-        return False
-    if icmp.family == "ipv4":
-        return icmp.type == 3 and icmp.code in (1, 7)
-    return icmp.type == 1 and icmp.code == 3
+    host-unknown 3/7, ICMPv6 address-unreachable 1/3) and nothing came from the server on any port: what the
+    last router says when the server is down or its address is gone (its neighbour lookup failed). It never
+    becomes a change request (see ``logic.flag_host_down``)."""
+    return result.state is PortState.REJECTED and result.host_down
 
 
 def blocked_by_client_network(result: PortResult) -> bool:
@@ -164,23 +169,45 @@ def control_grade(tcp: Sequence[PortResult]) -> Grade:
     return Grade.BLOCKED if tcp else Grade.UNKNOWN
 
 
+REFUSAL_SETTLE = "the same check a minute later (the server's refusal is for now, not for good)"
+
+
+def _refusal_finding(address: str, port: int, text: str) -> Finding:
+    """An SSH server that said why it refuses this client: its words decide which limit it is."""
+    if "maxstartups" in text.lower():
+        # OpenSSH before 9.8 (Debian 12's 9.2) names the limit: too many unauthenticated connections at once,
+        # from anyone, not a penalty on this address.
+        why = (
+            "the server's limit on connections that have not logged in yet (MaxStartups) is full: too many at "
+            "once, from any client"
+        )
+        wait = "wait a minute and run the check again; if it persists, ask the server's operators to raise MaxStartups"
+    else:
+        why = (
+            "OpenSSH >= 9.8 says this while this client's address is penalised (too many connections that never "
+            "logged in, PerSourcePenalties) or while MaxStartups is full"
+        )
+        wait = (
+            "wait a minute (a penalty lasts 15 s to 10 min) and run the check again; if it persists, ask the "
+            "server's operators whether your address is penalised or MaxStartups is too low"
+        )
+    return Finding(
+        Severity.WARNING,
+        f"The SSH server at {address} refused this client on TCP {port} right now",
+        f"it said {text!r}: {why}. The port is reachable: this is the server refusing, not the network; a "
+        "transfer started now would be refused as well",
+        wait,
+        audience=Audience.USER,
+        settle=REFUSAL_SETTLE,
+    )
+
+
 def _tcp_findings(address: str, tcp: list[PortResult]) -> list[Finding]:
     findings: list[Finding] = []
     control = _control_open(tcp)
     for p in tcp:
         if p.state is PortState.OPEN and p.banner is not None and p.banner.kind is BannerKind.REFUSED:
-            findings.append(
-                Finding(
-                    Severity.WARNING,
-                    f"The SSH server at {address} refused this client on TCP {p.port} right now",
-                    f"it said {p.banner.text!r}: OpenSSH >= 9.8 says this while this client's address is penalised "
-                    "(too many connections that never logged in, PerSourcePenalties) or while MaxStartups is full. "
-                    "The port is reachable: this is the server refusing, not the network",
-                    "wait a minute (a penalty lasts 15 s to 10 min) and run the check again; if it persists, ask "
-                    "the server's operators whether your address is penalised or MaxStartups is too low",
-                    audience=Audience.USER,
-                )
-            )
+            findings.append(_refusal_finding(address, p.port, p.banner.text))
         elif unconfirmed(p):
             assert p.banner is not None
             said = (
@@ -239,6 +266,23 @@ def _tcp_findings(address: str, tcp: list[PortResult]) -> list[Finding]:
                 audience=Audience.USER,
             )
         )
+    else:
+        # TCP 22 carries SSH: a blocked 33001 (IBM's recommended port) costs nothing today, but the user's own
+        # ascp command, a preset or a colleague may use -P 33001; say so instead of nothing at all.
+        blocked = [p for p in tcp if p.port == FASP_TCP_PORT and blocked_by_client_network(p)]
+        if blocked:
+            findings.append(
+                Finding(
+                    Severity.INFO,
+                    f"TCP {FASP_TCP_PORT} is blocked toward {address}; TCP 22 works",
+                    f"tcp/{FASP_TCP_PORT} {blocked[0].state.value} {blocked[0].location or blocked[0].detail}: ascp "
+                    f"works over TCP 22 (its default), but a command with -P {FASP_TCP_PORT} (IBM's recommended "
+                    "port, used by some presets and scripts) would fail here",
+                    f"use ascp without -P {FASP_TCP_PORT} (or -P 22); to use {FASP_TCP_PORT}, the change would be "
+                    "for your network team",
+                    audience=Audience.USER,
+                )
+            )
     return findings
 
 
@@ -547,6 +591,24 @@ class ReachabilityMeasurement(MeasurementBase):
         for address in report.addresses:
             findings += _address_findings(report, address, ports_for(report, address))
         return (*findings, *_family_differences(ports_of(report)))
+
+    def amend(self, report: Report, assessment: Assessment) -> Assessment:
+        """A server that refuses this client right now (penalty, MaxStartups) with nothing worse found: the
+        next step is to wait and check again, not a test transfer that would be refused too."""
+        ports = ports_of(report)
+        tcp = [p for p in ports if p.protocol is Protocol.TCP and p.state is PortState.OPEN]
+        refused = bool(tcp) and all(p.banner is not None and p.banner.kind is BannerKind.REFUSED for p in tcp)
+        # Only when the refusal is all that is unsure: UDP crosses the client's network on every port.
+        udp_fine = all(p.passes_client_network for p in ports if p.protocol is Protocol.UDP)
+        if not (refused and udp_fine) or assessment.verdict not in (Verdict.UNCONFIRMED, Verdict.CANNOT_TELL):
+            return assessment
+        return replace(
+            assessment,
+            summary=f"The network path to {report.target.display} answers, but its SSH server refuses this client "
+            "right now (a connection limit or a per-source penalty on the server): the network is not the problem.",
+            next_step="wait a minute and run the check again: a test transfer started now would be refused too",
+            settle=REFUSAL_SETTLE,
+        )
 
     def grades(self, report: Report) -> Mapping[str, Grade]:
         """Per address: the SSH control connection's grade and every UDP data port's (a Windows/Isilon server

@@ -181,10 +181,20 @@ def _settle(found: Sequence[tuple[ProbeAnswer, int]]) -> int:
     TTL shows when that falls in its range (the same device answered a later probe), else at its own TTL."""
     exact = [a.ttl for a, low in found if low == a.ttl]
     hops = max(exact, default=0)
-    for answer, low in found:
-        if low != answer.ttl and not (exact and low <= hops):
-            hops = max(hops, _within(answer, low))
-    return hops
+    gapped = [(a, low) for a, low in found if low != a.ttl and not (exact and low <= hops)]
+    if not gapped:
+        return hops
+    # Answers after gaps that can all come from one device are read as one device behind lost probes (loss is
+    # common, a device answering for the target rare): the target is past every lower bound and no farther
+    # than any answer's TTL. Read one by one at their own TTLs, different flows that lost different probes put
+    # it a hop out ([3,4], [4,5], [4,5]: at 5, and the server's own handshake read as 'intercepted at hop 4').
+    # Reply TTLs that name different distances are different devices: then the farthest is the target.
+    shown = {a.reply_hops for a, lo in gapped if a.reply_hops and lo <= a.reply_hops <= a.ttl}
+    low = max(lo for _, lo in gapped)
+    high = min(a.ttl for a, _ in gapped)
+    if len(shown) <= 1 and low <= high and all(low <= h <= high for h in shown):
+        return max(hops, *shown) if shown else max(hops, high)
+    return max(hops, *(_within(answer, lo) for answer, lo in gapped))
 
 
 def _within(answer: ProbeAnswer, low: int) -> int:
@@ -466,13 +476,25 @@ def _silent(
         )
         return Classification(PortState.SERVER_SILENT, f"{base}; {where}", last, target, where)
     if horizon > k:
+        # The first hop past this flow's last answer that answers some flow: only there is this flow's silence
+        # evidence. Hops before it that answer no flow at all (a router that never sends time-exceeded) may
+        # have passed it on or dropped it: nothing shows which.
+        seen = next((h for h in range(k + 1, horizon + 1) if h in hops or h == target_hops), horizon)
+        mute = f"hop {k + 1}" if seen == k + 2 else f"hops {k + 1}-{seen - 1}"
+        if seen > k + 1 and target_hops is not None and seen >= target_hops:
+            where = (
+                f"passes {_hop_text(last) if last else 'this machine'}; {mute} never answer(s) any flow, so whether"
+                f" it stops there or at the server (busy, or filtered on its side) cannot be seen"
+            )
+            return Classification(PortState.SILENT, f"{base}; {where}", last, None, where)
         beyond = f"traffic from beyond hop {k} does come back (ICMP from hop {horizon} on another flow)"
-        if last is None:
+        if last is None and seen == k + 1:
             where = f"at the first hop: not even hop 1 answered this flow, while {beyond.replace(f'hop {k}', 'it')}"
             return Classification(PortState.DROPPED, f"{base}; dropped {where}", None, first_silent, "at the first hop")
-        where = f"between {_hop_text(last)} and {_hop_text(first_silent)}"
-        if first_silent.address is None:
-            where += f" (hop {k + 1} may also just not answer traceroute probes)"
+        start = _hop_text(last) if last else "this machine"
+        where = f"between {start} and {_hop_text(HopRef(seen, hops.get(seen)))}"
+        if seen > k + 1:
+            where += f" ({mute} answer(s) no flow: the drop is at one of them or at hop {seen})"
         return Classification(PortState.DROPPED, f"{base}; dropped {where} ({beyond})", last, first_silent, where)
     if last is None:
         where = (
@@ -485,6 +507,13 @@ def _silent(
         f"{base}; {where}: ICMP from beyond hop {k} does not come back on any flow (a perimeter that drops inbound"
         " ICMP), so this silence proves nothing"
     )
+    if target_hops is None:
+        # Nothing came from the server on any port either: a server that is off looks the same until the last
+        # router gives up its neighbour lookup (about 3 s on Linux) and says host-unreachable.
+        detail += (
+            f"; nothing answers from beyond hop {k} on any port, TCP included: the server may also be off or"
+            " unreachable (the router's host-unreachable can take 3 s or more: --timeout 8 waits for it)"
+        )
     return Classification(PortState.SILENT, detail, last, None, where)
 
 
@@ -545,3 +574,28 @@ def flag_no_route(results: Sequence[PortResult]) -> list[PortResult]:
         " one too, gets this answer, so routing stops it, not a port rule"
     )
     return [replace(r, no_route=True, location=f"no route at {where}", detail=r.detail + note) for r in results]
+
+
+def host_unreachable_code(answer: ProbeAnswer | None) -> bool:
+    """ICMP host-unreachable (3/1) or host-unknown (3/7); ICMPv6 address-unreachable (1/3)."""
+    icmp = answer.icmp if answer is not None else None
+    if icmp is None:
+        return False
+    if icmp.family == "ipv4":
+        return icmp.type == 3 and icmp.code in (1, 7)
+    return icmp.type == 1 and icmp.code == 3
+
+
+def flag_host_down(results: Sequence[PortResult]) -> list[PortResult]:
+    """Mark a router's host-unreachable as 'server down' only when nothing on any flow of this address (the
+    unused control port included) came from the server itself (pure). The last router says it when its
+    neighbour lookup for the server fails; a firewall that rejects one port with the same code while the
+    server answers the others is a port rule (a held-out review found it handed to the server's operators)."""
+    if any(r.answer is not None and r.answer.responder == r.address for r in results):
+        return list(results)
+    return [
+        replace(r, host_down=True)
+        if r.state is PortState.REJECTED and host_unreachable_code(r.answer) and r.offender != r.address
+        else r
+        for r in results
+    ]

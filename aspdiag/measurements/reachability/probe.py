@@ -24,6 +24,7 @@ from aspdiag.core.model import PortState, Protocol, utc_now_iso
 from aspdiag.measurements.reachability.logic import (
     HopSearch,
     classify,
+    flag_host_down,
     flag_no_route,
     flag_rate_limited,
     hops_to_target,
@@ -262,7 +263,7 @@ class ReachabilityProbe:
                     started_utc=started[(proto, port)],
                 )
             )
-        results = flag_no_route(results)
+        results = flag_host_down(flag_no_route(results))
         control = next((r for r in results if (r.protocol, r.port) == (Protocol.UDP, self.control_port)), None)
         asked = [r for r in results if r is not control]
         flow_horizons = {

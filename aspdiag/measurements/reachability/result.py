@@ -185,6 +185,9 @@ class PortResult:
     no_route: bool = field(default=False, metadata=at("evidence.no_route"))
     """A router answered 'no route' (ICMP net-unreachable, ICMPv6 no-route) for every port of this address,
     the unused control port too: its routing, not a port rule, stops the traffic."""
+    host_down: bool = field(default=False, metadata=at("evidence.host_down"))
+    """A router answered host-unreachable and nothing on any port of this address came from the server itself:
+    the server is off or its address gone (with a server that answers other ports it is a filter instead)."""
     started_utc: str = field(default="", metadata=at("evidence.started_utc"))
     control: ControlEvidence | None = field(default=None, metadata=at("evidence.control"))
     """For a port that got no answer: the control probes that say whether the silence is evidence."""
