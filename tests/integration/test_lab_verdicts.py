@@ -150,3 +150,76 @@ def test_expectations_cover_every_outcome():
     states = {expected(sc).udp_state for sc in FIELD_SCENARIOS.values()}
     assert states == {"closed", "dropped", "rejected", "server_silent", "silent"}
     assert isinstance(Path, type)
+
+
+# ------------------------------------------------------------------- situations a held-out review found
+
+MUTE_DMZ = """table inet aspdiag_field_mute {
+  chain output {
+    type filter hook output priority filter; policy accept;
+    icmp type time-exceeded drop
+    icmpv6 type time-exceeded drop
+  }
+}
+"""
+"""The dmz (hop 3, the last router before the server) never sends time-exceeded: common in front of servers."""
+
+LOST_PROBES = """table inet aspdiag_field_lost {
+  chain pre {
+    type filter hook prerouting priority -300; policy accept;
+    ip daddr 198.18.3.2 tcp dport 33001 ip ttl 1 drop
+    ip daddr 198.18.3.2 tcp dport 22 ip ttl 2 drop
+    ip daddr 198.18.3.2 udp dport 33002 ip ttl 2 drop
+    ip6 daddr 2001:db8:3::2 tcp dport 33001 ip6 hoplimit 1 drop
+    ip6 daddr 2001:db8:3::2 tcp dport 22 ip6 hoplimit 2 drop
+    ip6 daddr 2001:db8:3::2 udp dport 33002 ip6 hoplimit 2 drop
+  }
+}
+"""
+"""At the dmz, three TTL-limited probes are lost, each flow a different one (what 20 % loss once did): the
+TTL-3 probe of tcp/33001 and the TTL-4 probes of tcp/22 and udp/33002. Everything else passes."""
+
+
+def _nft_script(lab: Lab, node: str, script: str) -> None:
+    from tests.lab import run, which
+
+    run(lab.exec_argv(node, [which("nft") or "nft", "-f", "-"]), input=script)
+
+
+@pytest.mark.parametrize("backend", ["root", "nobody"])
+def test_a_mute_last_router_before_a_busy_server_is_no_evidence(field_lab, workdir, nobody_python, backend):
+    """A held-out review: the dmz sends no time-exceeded and a transfer holds UDP 33001 on the server. The
+    path is open; the silence from hop 3 on may be the dmz or the busy server. Was BLOCKED, 'dropped between
+    hop 2 and hop 3', with a change request for the client's network team, in every run."""
+    from tests.lab.field import busy_udp
+
+    user, python = (None, None) if backend == "root" else ("nobody", nobody_python)
+    _nft_script(field_lab, "dmz", MUTE_DMZ)
+    with busy_udp(field_lab, "server", (33001,)):
+        data = check_json(field_lab, workdir, "--no-bandwidth", user=user, python=python).json
+    assert data["verdict"]["verdict"] in ("cannot tell", "ready but unconfirmed"), data["verdict"]["summary"]
+    assert data["change_request"] == []
+    for address in (ADDR.server4, ADDR.server6):
+        udp = _entry(data, address, "udp/33001")
+        assert udp["state"] in ("silent", "server_silent"), udp["detail"]
+        assert udp["evidence"]["control"] and udp["evidence"]["control"]["settle"]
+    assert not any(f["audience"] == "client network team" for f in data["verdict"]["findings"])
+
+
+@pytest.mark.parametrize("backend", ["root", "nobody"])
+def test_probes_lost_on_different_flows_keep_the_server_at_its_hop(field_lab, workdir, nobody_python, backend):
+    """A held-out review (nobody, sockets): three lost TTL-limited probes put the server at hop 5, its own
+    handshake on 33001 'intercepted at hop 4' and the busy UDP 33001 'dropped between hop 3 and 4', BLOCKED."""
+    from tests.lab.field import busy_udp
+
+    user, python = (None, None) if backend == "root" else ("nobody", nobody_python)
+    _nft_script(field_lab, "dmz", LOST_PROBES)
+    with busy_udp(field_lab, "server", (33001,)):
+        data = check_json(field_lab, workdir, "--no-bandwidth", user=user, python=python).json
+    assert data["verdict"]["verdict"] == "ready but unconfirmed", data["verdict"]["summary"]
+    assert data["change_request"] == []
+    for address in (ADDR.server4, ADDR.server6):
+        for label in ("tcp/22", "tcp/33001"):
+            tcp = _entry(data, address, label)
+            assert tcp["state"] == "open" and tcp["hops_to_target"] == SERVER_HOP, (label, tcp["detail"])
+        assert _entry(data, address, "udp/33001")["state"] == "server_silent"
