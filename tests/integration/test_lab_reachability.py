@@ -164,6 +164,11 @@ def test_no_route_to_the_target(lab_clean, workdir, backend):
             assert result["state"] == "rejected"
             assert result["icmp"]["name"] == name
             assert result["blocked_at"]["hop"] == 2
+            assert result["evidence"]["no_route"] and result["location"].startswith("no route at hop 2")
+    # Routing, not a port rule: the network team hears about the route, and no change request asks for ports.
+    assert data["change_request"] == []
+    routed = [f for f in data["verdict"]["findings"] if f["title"].startswith("No route to")]
+    assert len(routed) == 2 and all(f["audience"] == "client network team" for f in routed), routed
 
 
 def test_no_local_route_is_an_error(lab_clean, workdir, backend):
