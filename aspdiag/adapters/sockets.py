@@ -206,6 +206,7 @@ class SocketProber:
     # ------------------------------------------------------------------ TCP
 
     def _tcp(self, address: str, port: int, ttl: int, wait_s: float, source_port: int) -> tuple[ProbeAnswer, int]:
+        reuse = bool(source_port)
         try:
             sock = socket.socket(socket_family(address), socket.SOCK_STREAM)
         except OSError as exc:
@@ -229,6 +230,11 @@ class SocketProber:
                 err = sock.connect_ex((address, port))
             except OSError as exc:  # e.g. an unresolvable IPv6 zone
                 return _local_error(ttl, exc, f"cannot connect to {address}"), source_port
+            if err == errno.EADDRNOTAVAIL and reuse:
+                # The same 4-tuple is still held by the kernel (a late SYN-ACK to an earlier probe on a lossy
+                # path): a fresh source port costs only the trace's Paris-style 5-tuple, not the probe.
+                sock.close()
+                return self._tcp(address, port, ttl, wait_s, 0)
             if err not in (0, errno.EINPROGRESS):
                 return self._tcp_failure(sock, address, ttl, err, start, sent_utc, immediate=True), source_port
             poller = select.poll()
