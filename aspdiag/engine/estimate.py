@@ -65,19 +65,16 @@ def planning_rate(
         elif b.status is BandwidthStatus.LOWER_BOUND:
             lower.append((b.rate_mbps, f"the bandwidth measurement: at least this ({where}; {b.limited_by.value})"))
     for c in capacities:
-        if not c.sustained_mbps or c.status not in ("ok", "lower-bound"):
+        # A train that passed unqueued bounds a burst of its size only (a deeper token bucket looks the same),
+        # never a long transfer: it is no 'at most this long'.
+        if not c.sustained_mbps or c.status != "ok" or c.sustained_is_lower_bound:
             continue
-        if c.sustained_is_lower_bound:
-            lower.append(
-                (c.sustained_mbps, f"the capacity estimate: at least this ({c.protocol.upper()} trains' pace)")
+        measured.append(
+            (
+                c.sustained_mbps,
+                f"the capacity estimate's sustained rate ({c.protocol.upper()}, {c.confidence} confidence)",
             )
-        else:
-            measured.append(
-                (
-                    c.sustained_mbps,
-                    f"the capacity estimate's sustained rate ({c.protocol.upper()}, {c.confidence} confidence)",
-                )
-            )
+        )
     if transfer is not None and transfer.outcome is TransferOutcome.SUCCESS and transfer.rate_mbps:
         lower.append(
             (

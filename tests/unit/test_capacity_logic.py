@@ -103,6 +103,28 @@ def test_path_faster_than_the_pace_is_a_lower_bound():
     assert not a.shaper_suspected
 
 
+def test_a_train_inside_a_deep_bucket_bounds_a_burst_only():
+    """A held-out review: 40 Mbit/s behind a 4 MB token bucket, a 2 MB train at 100 Mbit/s passes unqueued.
+    That proves 100 Mbit/s for a 2 MB burst, nothing about a long transfer: never 'high' confidence, the
+    detail says so, and the transfer estimate does not take it as 'at least this' (it read 'at most 800 s'
+    for 10 GB that take about 2000 s)."""
+    from dataclasses import replace as _replace
+
+    from aspdiag.engine.estimate import planning_rate
+    from aspdiag.measurements.capacity.result import CapacityResult
+
+    a = analyse_train(simulate(100, 1500, rate_mbps=40, bucket_bytes=4_000_000), answers_are_icmp=False)
+    assert a.status == "lower-bound" and a.confidence != "high"
+    assert "burst" in a.detail and "token bucket deeper" in a.detail
+    result = CapacityResult(
+        "198.18.3.2", "ipv4", "lower-bound", "tcp-reset", 22, 1500, 100.0, 1500, 1500, 2_000_000, None, 100.0,
+        True, None, False, a.confidence, False, a.detail, 0.2,
+    )  # fmt: skip
+    assert planning_rate((result,), (), None) == (None, None, None)
+    ok = _replace(result, status="ok", sustained_mbps=39.6, sustained_is_lower_bound=False)
+    assert planning_rate((ok,), (), None)[0] == 39.6
+
+
 def test_icmp_rate_limit_without_a_bottleneck_is_reported_not_read_as_capacity():
     # Linux: about 1000 answers per second after a burst of 50; the path itself is not the limit.
     a = analyse_train(simulate(100, 2000, answer_limit_pps=1000), answers_are_icmp=True)

@@ -11,7 +11,7 @@ from aspdiag.core.config import CheckConfig
 from aspdiag.core.facts import Facts
 from aspdiag.core.measurement import Cell, Line, MeasurementBase, Probe, Section, Table
 from aspdiag.core.model import Audience, Finding, Report, Severity
-from aspdiag.core.units import rate_text
+from aspdiag.core.units import rate_text, size_text
 from aspdiag.measurements.capacity.probe import CapacityProbe
 from aspdiag.measurements.capacity.result import CapacityResult, ShaperState
 
@@ -30,7 +30,9 @@ def capacity_row(c: CapacityResult) -> tuple[str, ...]:
     if c.status == "ok":
         sustained = rate_text(c.sustained_mbps)
     elif c.status == "lower-bound":
-        sustained = f"≥ {rate_text(c.sustained_mbps)} (probe pace)"
+        sustained = (
+            f"≥ {rate_text(c.sustained_mbps)} for a {size_text(c.probe_bytes)} burst (a deeper bucket hides less)"
+        )
     else:
         sustained = {
             "rate-limited": "cannot tell (ICMP rate-limited)",

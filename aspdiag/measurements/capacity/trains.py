@@ -14,8 +14,9 @@ pace is busy (a link, or a token bucket that has run dry) its queue grows and so
   is found by fitting the growing delays (slope = pace/rate - 1) back to zero; the bytes sent before it,
   less what the sustained rate drains in that time, estimate the bucket. A bucket of more than a few
   packets means a shaper: a long transfer gets the sustained rate, not the first seconds' rate.
-- **No queue**: the path kept up with the pace; the capacity is at least the rate that got through
-  (``lower-bound``).
+- **No queue**: the path kept up with the pace; it carries at least the rate that got through for a burst of
+  the train's size (``lower-bound``). A token bucket deeper than the train looks the same, so this bounds a
+  burst only: it never serves as a lower bound for a long transfer.
 - **Answers missing without any queueing**: the answers were withheld, not delayed. With ICMP that is the
   target's ICMP rate limit (Linux: about 1000 per second, and per peer one per second after a burst of 6),
   so nothing can be said about capacity; with TCP resets (never rate-limited by Linux) it is a policer
@@ -31,6 +32,7 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from aspdiag.core.units import size_text
 from aspdiag.measurements.capacity.result import ShaperState
 
 DEFAULT_MAX_BYTES = 4_000_000
@@ -299,7 +301,9 @@ def analyse_train(packets: Sequence[TrainPacket], *, answers_are_icmp: bool) -> 
             )
         first_loss = next((i for i, p in enumerate(packets) if p.answered_ns is None), len(packets))
         return _judge_stalls(packets, _policer(packets, answered, counts), first_loss + 20, len(packets))
-    # The path kept up with the pace: the capacity is at least what got through.
+    # The path kept up with the pace: it carries at least what got through — for a burst of this size. A token
+    # bucket deeper than the train lets all of it through unqueued, so this bounds a burst, not a long
+    # transfer (a held-out review: 40 Mbit/s with a 4 MB bucket read 'at least 100 Mbit/s', confidence high).
     first, last = answered[0], answered[-1]
     span_ns = _at(last) - _at(first)
     through = mbps(sum(p.ip_bytes for p in answered[1:]), span_ns / 1e9) if span_ns > 0 else counts.pace_mbps
@@ -309,8 +313,12 @@ def analyse_train(packets: Sequence[TrainPacket], *, answers_are_icmp: bool) -> 
         sustained_mbps=round(min(through, counts.pace_mbps) if counts.pace_mbps > 0 else through, 3),
         sustained_is_lower_bound=True,
         queued_samples=len(answered),
-        confidence="high" if len(answered) / len(packets) >= 0.95 and len(answered) >= 100 else "medium",
-        detail=f"no queue built up at {counts.pace_mbps:.0f} Mbit/s: the path carries at least that",
+        confidence="medium" if len(answered) / len(packets) >= 0.95 and len(answered) >= 100 else "low",
+        detail=(
+            f"no queue built up while {size_text(counts.probe_bytes)} went at {counts.pace_mbps:.0f} Mbit/s: the path"
+            " carries at least that for a burst of that size; a token bucket deeper than that would also let it"
+            " through, so a long transfer may get less (the bandwidth stream measures the sustained rate)"
+        ),
     )
 
 

@@ -199,6 +199,11 @@ class MtuSearch:
                 self.rate_limited = self._paced = True
                 if self._confirm_failures >= self.max_confirm_failures:
                     self._failed = "answers stopped coming even for the size that had passed (loss or ICMP rate limit)"
+                else:
+                    # Its silence proves nothing either: ask that size again, after the pause. Searching on
+                    # below it instead cost a target whose ICMP tokens the port probes had spent a paced
+                    # binary search, about 12 s for a path that carries full-size datagrams.
+                    self._pending = self._confirming
             self._confirming = None
             self._silent_count = 0
             return
@@ -227,7 +232,9 @@ class MtuSearch:
             return
         # silent
         self._silent_count += 1
-        if self._silent_count < self.retries:
+        # Paced, every probe follows a pause long enough for the target's ICMP token to come back, so one
+        # silence is as telling as two unpaced ones (the loss is still confirmed with the known-good size).
+        if self._silent_count < (1 if self._paced else self.retries):
             self._pending = size  # ask the same size again
             return
         if self.lo == 0:
