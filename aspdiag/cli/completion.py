@@ -9,6 +9,7 @@ the command line) and print nothing.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -51,9 +52,21 @@ def complete_files(incomplete: str, suffixes: Sequence[str], *, default_dir: str
     return sorted(set(found), reverse=True)[:MAX_CANDIDATES]
 
 
+NOT_CHECK_REPORTS = (".state.json",)
+"""JSON files aspdiag writes beside its check reports that ``report render|merge`` does not read."""
+OTHER_REPORTS = re.compile(r"^(explain|catalog-.+)-\d{8}T\d{6}Z(-\d+)?\.json$")
+"""The names of explain reports and catalogues (``report_stem('explain')``, ``report_stem('catalog-DIR')``)."""
+
+
 def complete_reports(incomplete: str) -> list[str]:
-    """Saved JSON reports (``reports/*.json`` by default)."""
-    return complete_files(incomplete, (".json",), default_dir=DEFAULT_REPORTS_DIR)
+    """Saved check reports (``reports/*.json`` by default), without the run states, catalogues and explain
+    reports that share the directory."""
+    found = complete_files(incomplete, (".json",), default_dir=DEFAULT_REPORTS_DIR)
+    return [
+        f
+        for f in found
+        if f.endswith("/") or not (f.endswith(NOT_CHECK_REPORTS) or OTHER_REPORTS.match(f.rpartition("/")[2]))
+    ]
 
 
 def complete_catalogs(incomplete: str) -> list[str]:

@@ -100,8 +100,12 @@ def test_reports_state_files_and_schema_kinds_complete(tmp_path):
     (reports / "fasp-20261121T100000Z.json").write_text("{}")
     (reports / "fasp-20261121T100000Z.html").write_text("")
     (reports / "run-20261121T100000Z-1.state.json").write_text("{}")
+    (reports / "explain-20261121T100000Z.json").write_text("{}")
+    (reports / "catalog-data-20261121T100000Z.json").write_text("{}")
     offered = bash_complete(tmp_path, "aspdiag report render ")
     assert "reports/fasp-20261121T100000Z.json" in offered and not any(o.endswith(".html") for o in offered)
+    # Run states, explain reports and catalogues share the directory; report render reads none of them.
+    assert not any(o.endswith(".state.json") or "explain-" in o or "catalog-" in o for o in offered), offered
     assert bash_complete(tmp_path, "aspdiag report render reports/fa") == ["reports/fasp-20261121T100000Z.json"]
     assert "reports/run-20261121T100000Z-1.state.json" in bash_complete(tmp_path, "aspdiag status ")
     assert bash_complete(tmp_path, "aspdiag schema cat") == ["catalog", "catalog-verification"]
