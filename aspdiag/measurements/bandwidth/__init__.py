@@ -61,7 +61,9 @@ def cost(b: BandwidthResult) -> str:
     e = b.estimate
     if not e.bytes_sent:
         return "-"
-    return f"{e.bytes_sent / 1e6:.1f} MB in {e.seconds:.2f} s"
+    # A fast path spends a small budget in milliseconds: '0.00 s' said nothing.
+    spent = f"{e.seconds * 1000:.1f} ms" if e.seconds < 0.1 else f"{e.seconds:.2f} s"
+    return f"{e.bytes_sent / 1e6:.1f} MB in {spent}"
 
 
 def bandwidth_row(b: BandwidthResult) -> tuple[str, ...]:
