@@ -21,12 +21,10 @@ from typing import TypeVar
 
 from aspdiag.core.measurement import ProbeContext
 from aspdiag.core.model import PortState, Protocol, utc_now_iso
+from aspdiag.measurements.reachability.flags import flag_host_down, flag_no_route, flag_rate_limited
 from aspdiag.measurements.reachability.logic import (
     HopSearch,
     classify,
-    flag_host_down,
-    flag_no_route,
-    flag_rate_limited,
     hops_to_target,
     icmp_horizon,
     path_hops,
