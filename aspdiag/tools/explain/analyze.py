@@ -57,6 +57,10 @@ _EXIT = re.compile(r"(?:exit(?:ed)?(?: with)?(?: status| code)?|returned non-zer
 _CODE = re.compile(r"(?:\bCode: |\berrcode[= ]|ERROR -- : code: )(\d{1,2})\b")
 _WRAPPER_FAILED = re.compile(r"\b(?:error|fail(?:ed|ure|s)?|cannot|can't|unable|exception)\b", re.I)
 _PROMPT = re.compile(r"^\s*(?:Password|Key passphrase):\s*", re.I)
+_WRAPPER_LOG = re.compile(r"^\s*[DIWEF], \[\d{4}-\d\d-\d\dT[\d:.]+ #\d+\] +[A-Z]+ -- : ")
+"""ascli's (Ruby Logger's) own lines, ``E, [2024-03-13T15:58:12.581419 #3204711] ERROR -- : ...``: they carry
+ascp's failure in ascli's words ("An error occurred during transfer: Failure processing peer license")
+without naming ascp, so they count as a wrapper's lines."""
 _COMMAND = re.compile(
     r"^\s*(?:(?:\([\w.-]+\)\s+)?\S*[$#>]\s*(?:sudo\s+)?(?:[\w.~/\\:-]*[/\\])?(?:ascp4?|ascli)(?:\.exe)?\s"
     r"|(?:sudo\s+)?(?:[\w.~/\\:-]*[/\\])?(?:ascp4?|ascli)(?:\.exe)?\s+--?[A-Za-z])",
@@ -356,8 +360,9 @@ class Analyzer:
         is_err = text.startswith("ERR ") or " ERR " in text
         prompt = _PROMPT.match(text)
         echo = False
-        if not (errors or summary or progress or exit_match or is_err or prompt) and any(
-            word in lowered for word in ("ascp", "fasp", "aspera", "using requested transport")
+        if not (errors or summary or progress or exit_match or is_err or prompt) and (
+            any(word in lowered for word in ("ascp", "fasp", "aspera", "using requested transport"))
+            or _WRAPPER_LOG.match(text) is not None
         ):
             # A wrapper's own line (ascli, an SDK, a pipeline) that names ascp and a documented failure (NCBI's
             # prefetch says "using requested transport" for the transport its -t option chose, e.g. ascp), or
