@@ -157,3 +157,21 @@ def test_black_hole_found_behind_a_busy_server(narrow, workdir):
         assert p["black_hole"] and p["path_mtu_bytes"] == 1400 and p["black_hole_after_hop"] == 2, p
         assert "last router" in p["detail"], p["detail"]
     assert "no firewall change is needed" not in data["verdict"]["next_step"]
+
+
+def test_a_narrow_last_link_behind_a_busy_server_is_not_called_fine(fw, workdir):
+    """A held-out review: the link from the last router to the server carries 1400 bytes and the server is
+    busy (silent on UDP 33001), so the search can only run to the last router. It said 'ok, 1500' and 'not
+    needed'; the last link cannot be seen from here, and the report must say so."""
+    fw.set_mtu("dmz", "eth1", 1400)
+    fw.set_mtu("server", "eth0", 1400)
+    try:
+        with busy_udp(fw, "server", (33001,)):
+            _, data = path_json(fw, workdir, "--no-bandwidth")
+    finally:
+        fw.set_mtu("server", "eth0", 1500)
+        fw.set_mtu("dmz", "eth1", 1500)
+    for p in data["path"]:
+        assert p["measured_to_hop"] == 3, p
+        assert not p["z_advice"].startswith("not needed"), p["z_advice"]
+        assert p["z_advice"].startswith("unknown for the last link"), p["z_advice"]

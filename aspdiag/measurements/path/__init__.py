@@ -35,6 +35,8 @@ def path_row(p: PathResult) -> tuple[str, ...]:
     )
     loss = f"{p.loss_pct:g}%" if p.loss_pct is not None else "-"
     mtu = f"{p.path_mtu_bytes} bytes (UDP payload {p.max_fasp_datagram_bytes})" if p.path_mtu_bytes else p.mtu_status
+    if p.path_mtu_bytes and p.measured_to_hop:
+        mtu += f", up to hop {p.measured_to_hop} (the last link is not measured)"
     if p.black_hole:
         mtu += " — BLACK HOLE"
     return (p.address, rtt, ms_text(p.jitter_ms), loss, mtu, p.z_advice, p.detail)
@@ -80,7 +82,7 @@ class PathMeasurement(MeasurementBase):
         if not isinstance(result, PathResult):
             return None
         rtt = f"RTT {ms_text(result.rtt_median_ms)}" if result.rtt_median_ms is not None else "no RTT"
-        mtu = f"path MTU {result.path_mtu_bytes} bytes" if result.path_mtu_bytes else f"MTU {result.mtu_status}"
+        mtu = f"path MTU {result.mtu_text}" if result.path_mtu_bytes else f"MTU {result.mtu_status}"
         return f"{rtt}, {mtu}" + (", BLACK HOLE" if result.black_hole else "")
 
     def findings(self, report: Report) -> Sequence[Finding]:

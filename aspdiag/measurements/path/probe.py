@@ -159,6 +159,7 @@ class PathProbe:
             black_hole_smallest_lost_bytes=found.smallest_lost_bytes if found.black_hole else None,
             mtu_probes=found.probes,
             detail=found.detail,
+            measured_to_hop=reach_ttl if reach_ttl < 64 else None,
             max_fasp_datagram_bytes=fasp_payload_bytes(found.path_mtu_bytes, v6) if found.path_mtu_bytes else None,
             needs_z=found.black_hole,
         )

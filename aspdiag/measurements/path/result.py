@@ -46,12 +46,28 @@ class PathResult:
     mtu_probes: int
     detail: str
     duration_s: float
+    measured_to_hop: int | None = None
+    """The search ran up to this hop only, the last router before a server silent on UDP (its time-exceeded
+    shows a size got there); the link to the server is not measured. None: up to the server itself."""
+
+    @property
+    def mtu_text(self) -> str:
+        """The path MTU in a few words: ``1400``, ``1500 up to hop 3``, or the status."""
+        if not self.path_mtu_bytes:
+            return self.mtu_status
+        return f"{self.path_mtu_bytes}" + (f" up to hop {self.measured_to_hop}" if self.measured_to_hop else "")
 
     @property
     def z_advice(self) -> str:
         """Whether ascp needs ``-Z`` (the FASP datagram size) on this path, and the value."""
         if self.path_mtu_bytes is None or self.max_fasp_datagram_bytes is None:
             return "unknown: the path MTU was not measured"
+        if self.measured_to_hop and not self.needs_z:
+            # Past the last router nothing answers: a smaller last link (or a black hole there) cannot be seen.
+            return (
+                f"unknown for the last link: {self.path_mtu_bytes}-byte datagrams reach hop {self.measured_to_hop},"
+                " the last router before the server, which is silent on UDP (a capped test transfer shows the rest)"
+            )
         if self.needs_z:
             return (
                 f"needed: ascp -Z {self.max_fasp_datagram_bytes} (large datagrams vanish with no ICMP, "
