@@ -223,3 +223,32 @@ def test_probes_lost_on_different_flows_keep_the_server_at_its_hop(field_lab, wo
             tcp = _entry(data, address, label)
             assert tcp["state"] == "open" and tcp["hops_to_target"] == SERVER_HOP, (label, tcp["detail"])
         assert _entry(data, address, "udp/33001")["state"] == "server_silent"
+
+
+RATE_LIMITED_DMZ = """table inet aspdiag_field_telimit {
+  chain output {
+    type filter hook output priority filter; policy accept;
+    icmp type time-exceeded limit rate over 1/minute burst 1 packets drop
+    icmpv6 type time-exceeded limit rate over 1/minute burst 1 packets drop
+  }
+}
+"""
+"""The dmz (the last router) sends one time-exceeded a minute per family: it answers one flow's trace, not
+the next one's."""
+
+
+@pytest.mark.parametrize("backend", ["root", "nobody"])
+def test_a_last_router_that_rate_limits_time_exceeded_before_a_busy_server(field_lab, workdir, nobody_python, backend):
+    """A held-out review: with the dmz answering one trace a minute and a busy server, UDP 33001 read 'dropped
+    between hop 2 and hop 3', BLOCKED, with a change request, in 3 runs of 4. Another flow passes hop 3 without
+    its answer, so that silence is no evidence."""
+    from tests.lab.field import busy_udp
+
+    user, python = (None, None) if backend == "root" else ("nobody", nobody_python)
+    _nft_script(field_lab, "dmz", RATE_LIMITED_DMZ)
+    with busy_udp(field_lab, "server", (33001,)):
+        data = check_json(field_lab, workdir, "--no-bandwidth", "--no-path", user=user, python=python).json
+    assert data["verdict"]["verdict"] in ("cannot tell", "ready but unconfirmed"), data["verdict"]["summary"]
+    assert data["change_request"] == []
+    for address in (ADDR.server4, ADDR.server6):
+        assert _entry(data, address, "udp/33001")["state"] in ("silent", "server_silent")

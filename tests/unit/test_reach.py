@@ -5,7 +5,13 @@ resets without reply TTL)."""
 import pytest
 
 from aspdiag.core.model import PortState
-from aspdiag.measurements.reachability.logic import HopSearch, TargetDistance, forged_at, target_distance
+from aspdiag.measurements.reachability.logic import (
+    HopSearch,
+    TargetDistance,
+    forged_at,
+    target_distance,
+    unreliable_hops,
+)
 from aspdiag.measurements.reachability.probe import ReachabilityProbe
 from aspdiag.measurements.reachability.result import AnswerKind, HopRef, ProbeAnswer
 from tests.fakes import V4_PATH, V6_PATH, FakeNetwork, Rule, fake_context
@@ -111,7 +117,7 @@ def test_a_mute_last_router_makes_the_silence_no_evidence(raw_like):
         r = reach(V4, network)["udp/33001"]
         assert r.state is PortState.SILENT, r
         assert r.last_responding_hop is not None and r.last_responding_hop.hop == 2
-        assert "hop 3 never answer(s) any flow" in r.location and "at the server" in r.location
+        assert "hop 3 does not answer every flow" in r.location and "at the server" in r.location
     busy = FakeNetwork(raw_like=raw_like, udp_busy={33001}, silent_routers={DMZ[V4]})
     assert reach(V4, busy)["udp/33001"].state is PortState.SILENT
 
@@ -124,7 +130,7 @@ def test_a_mute_router_before_an_answering_one_still_bounds_the_drop(raw_like):
     assert r.state is PortState.DROPPED, r
     assert r.blocked_at == HopRef(2, None)
     assert r.location.startswith(f"between hop 1 ({V4_PATH[0]}) and hop 3 ({V4_PATH[2]})"), r.location
-    assert "hop 2 answer(s) no flow" in r.location
+    assert "hop 2 does not answer every flow" in r.location
 
 
 def test_ports_that_share_a_fate_share_a_trace():
@@ -391,3 +397,49 @@ def test_a_spoofed_port_unreachable_is_told_by_the_routers_reply_distance():
     genuine = ProbeAnswer(64, AnswerKind.PORT_UNREACHABLE, V4, reply_ttl=61)
     assert forged_at(V4, genuine, udp_trace, distance, hops, tcp_trace) is None
     assert forged_at(V4, spoofed, udp_trace, distance, hops) is None  # without the other flows: cannot tell
+
+
+class _RateLimitedDmz(FakeNetwork):
+    """The dmz (hop 3, the last router) sends one time-exceeded and then none (a limit of one a minute)."""
+
+    budget: int = 1
+
+    def _answer(self, address, protocol, port, ttl):
+        answer = super()._answer(address, protocol, port, ttl)
+        if answer.kind is AnswerKind.TIME_EXCEEDED and answer.responder in DMZ.values():
+            with self.lock:
+                if self.budget <= 0:
+                    return ProbeAnswer(ttl, AnswerKind.SILENT)
+                self.budget -= 1
+        return answer
+
+
+@pytest.mark.parametrize("busy", [True, False])
+def test_a_last_router_that_rate_limits_time_exceeded_is_no_evidence(raw_like, busy):
+    """A held-out review: the dmz allows one time-exceeded a minute and the server is busy; the one answer
+    went to one flow, and the busy UDP port read 'dropped between hop 2 and hop 3', BLOCKED, with a change
+    request. Another flow passed hop 3 without its answer (the server answered it from hop 4), so hop 3's
+    silence is no evidence: 'cannot tell', never dropped."""
+    network = _RateLimitedDmz(raw_like=raw_like, udp_busy={33001} if busy else set())
+    r = reach(V4, network)["udp/33001"]
+    if busy:
+        assert r.state in (PortState.SILENT, PortState.SERVER_SILENT), r
+    else:
+        assert r.state is PortState.CLOSED, r
+    assert r.state is not PortState.DROPPED
+
+
+def test_unreliable_hops_need_more_silences_than_answers():
+    def trace(silent: tuple[int, ...], target: int = 4):
+        return [
+            ProbeAnswer(t, AnswerKind.SILENT)
+            if t in silent
+            else ProbeAnswer(t, AnswerKind.TIME_EXCEEDED, f"198.18.{t}.1")
+            if t < target
+            else ProbeAnswer(t, AnswerKind.SYN_ACK, V4)
+            for t in range(1, target + 1)
+        ]
+
+    assert unreliable_hops([trace(()), trace((3,))]) == {3}  # one answer, one silent pass
+    assert unreliable_hops([trace(()), trace(()), trace((3,))]) == set()  # a lost answer on a lossy path
+    assert unreliable_hops([trace((3, 4))]) == set()  # silent at the end: nothing shows it was passed

@@ -97,6 +97,27 @@ def path_hops(traces: Iterable[Sequence[ProbeAnswer]]) -> dict[int, str]:
     return hops
 
 
+def unreliable_hops(traces: Iterable[Sequence[ProbeAnswer]]) -> frozenset[int]:
+    """Hops whose silence is no evidence: on at least as many traces as they answered, a probe with their TTL
+    went unanswered although the same flow got an answer from farther on (so it passed them). A router that
+    rate-limits its time-exceeded (one a minute, in front of many servers) answers one flow and not the next;
+    read as a drop, its silence sent the network team after a rule that existed."""
+    answered: dict[int, int] = {}
+    passed_silently: dict[int, int] = {}
+    for trace in traces:
+        by_ttl: dict[int, bool] = {}
+        for answer in trace:
+            if answer.ttl < FULL_TTL:
+                by_ttl[answer.ttl] = by_ttl.get(answer.ttl, False) or answer.answered
+        farthest = max((ttl for ttl, got in by_ttl.items() if got), default=0)
+        for ttl, got in by_ttl.items():
+            if got:
+                answered[ttl] = answered.get(ttl, 0) + 1
+            elif ttl < farthest:
+                passed_silently[ttl] = passed_silently.get(ttl, 0) + 1
+    return frozenset(h for h, n in passed_silently.items() if n >= answered.get(h, 0))
+
+
 @dataclass(frozen=True)
 class TargetDistance:
     """How many hops away the target is, and how sure we are."""
@@ -338,9 +359,11 @@ def classify(
     hops: dict[int, str],
     horizon: int = 0,
     routers: Sequence[ProbeAnswer] = (),
+    unreliable: frozenset[int] = frozenset(),
 ) -> Classification:
     """Decide a port's state from its full-TTL probes and its TTL-limited trace (pure). ``horizon`` is the
-    farthest hop ICMP demonstrably comes back from on this address's flows (see ``icmp_horizon``)."""
+    farthest hop ICMP demonstrably comes back from on this address's flows (see ``icmp_horizon``);
+    ``unreliable`` the hops whose silence is no evidence (see ``unreliable_hops``)."""
     answer = next((p for p in probes if p.answered), None)
     target_hops = distance.hops
     target_ref = HopRef(target_hops, address) if target_hops else None
@@ -349,7 +372,7 @@ def classify(
         local = next((p for p in probes if p.kind is AnswerKind.LOCAL_ERROR), None)
         if local is not None:
             return Classification(PortState.ERROR, local.detail or "the probe could not be sent")
-        return _silent(address, probes, trace, target_hops, hops, horizon)
+        return _silent(address, probes, trace, target_hops, hops, horizon, unreliable)
     if answer.kind is AnswerKind.SYN_ACK:
         proxy = intercepted_at(address, answer, trace, distance, hops)
         if proxy is not None:
@@ -451,6 +474,7 @@ def _silent(
     target_hops: int | None,
     hops: dict[int, str],
     horizon: int,
+    unreliable: frozenset[int] = frozenset(),
 ) -> Classification:
     """A port that got no answer: where the silence begins, and whether that is evidence of a drop.
 
@@ -476,15 +500,18 @@ def _silent(
         )
         return Classification(PortState.SERVER_SILENT, f"{base}; {where}", last, target, where)
     if horizon > k:
-        # The first hop past this flow's last answer that answers some flow: only there is this flow's silence
-        # evidence. Hops before it that answer no flow at all (a router that never sends time-exceeded) may
-        # have passed it on or dropped it: nothing shows which.
-        seen = next((h for h in range(k + 1, horizon + 1) if h in hops or h == target_hops), horizon)
+        # The first hop past this flow's last answer that reliably answers: only there is this flow's silence
+        # evidence. Hops before it that answer no flow at all (a router that never sends time-exceeded), or
+        # not every flow that passed them (one that rate-limits it), may have passed it on or dropped it.
+        seen = next(
+            (h for h in range(k + 1, horizon + 1) if (h in hops and h not in unreliable) or h == target_hops), horizon
+        )
         mute = f"hop {k + 1}" if seen == k + 2 else f"hops {k + 1}-{seen - 1}"
         if seen > k + 1 and target_hops is not None and seen >= target_hops:
             where = (
-                f"passes {_hop_text(last) if last else 'this machine'}; {mute} never answer(s) any flow, so whether"
-                f" it stops there or at the server (busy, or filtered on its side) cannot be seen"
+                f"passes {_hop_text(last) if last else 'this machine'}; {mute} does not answer every flow that"
+                " passes (no time-exceeded, or rate-limited), so whether it stops there or at the server (busy, or"
+                " filtered on its side) cannot be seen"
             )
             return Classification(PortState.SILENT, f"{base}; {where}", last, None, where)
         beyond = f"traffic from beyond hop {k} does come back (ICMP from hop {horizon} on another flow)"
@@ -494,7 +521,7 @@ def _silent(
         start = _hop_text(last) if last else "this machine"
         where = f"between {start} and {_hop_text(HopRef(seen, hops.get(seen)))}"
         if seen > k + 1:
-            where += f" ({mute} answer(s) no flow: the drop is at one of them or at hop {seen})"
+            where += f" ({mute} does not answer every flow: the drop is there or at hop {seen})"
         return Classification(PortState.DROPPED, f"{base}; dropped {where} ({beyond})", last, first_silent, where)
     if last is None:
         where = (

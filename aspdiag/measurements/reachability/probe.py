@@ -29,6 +29,7 @@ from aspdiag.measurements.reachability.logic import (
     icmp_horizon,
     path_hops,
     target_distance,
+    unreliable_hops,
 )
 from aspdiag.measurements.reachability.port import GREETER, PROBER, PacketProber
 from aspdiag.measurements.reachability.result import AnswerKind, Banner, ControlEvidence, PortResult, ProbeAnswer
@@ -237,11 +238,12 @@ class ReachabilityProbe:
         horizon = icmp_horizon(self.address, traces.values(), every_full, distance)
         routers = path_hops(traces.values())
         echoes = [a for t in traces.values() for a in t if a.kind is AnswerKind.TIME_EXCEEDED]
+        unreliable = unreliable_hops(traces.values())
         results = []
         for proto, port in flows:
             probes = full[f"{proto}/{port}"]
             trace = traces[(proto, port)]
-            verdict = classify(proto, self.address, probes, trace, distance, routers, horizon, echoes)
+            verdict = classify(proto, self.address, probes, trace, distance, routers, horizon, echoes, unreliable)
             banner = extra.get(f"banner {port}") if proto is Protocol.TCP else None
             results.append(
                 PortResult(
