@@ -19,6 +19,7 @@ from aspdiag.core.model import (
     Report,
     Severity,
     SkippedStage,
+    Verdict,
 )
 from aspdiag.core.units import ms_text, rate_text
 from aspdiag.fasp.errors import failure_channel
@@ -30,7 +31,7 @@ from aspdiag.measurements.dns import OUTCOME_WORDS, dns_of
 from aspdiag.measurements.dns.result import DnsOutcome
 from aspdiag.measurements.path import paths_of
 from aspdiag.measurements.reachability import ports_of
-from aspdiag.measurements.reachability.result import PortResult
+from aspdiag.measurements.reachability.result import BannerKind, PortResult
 from aspdiag.measurements.route import routes_of
 from aspdiag.measurements.route.result import RouteOutcome
 from aspdiag.measurements.transfer import TransferOutcome, transfer_of
@@ -132,14 +133,29 @@ def firewall_item(report: Report) -> ChecklistItem:
     if server_side:
         note = f"on the server's side: {server_side[0].title}"
         return ChecklistItem(item, ItemStatus.PROBLEM, note, "send the operators' note to the data provider")
-    every = []
+    proven: dict[str, bool] = {}
     for address in report.addresses:
         mine = [p for p in ports if p.address == address]
-        control = any(p.protocol is Protocol.TCP and p.state is PortState.OPEN for p in mine)
+        # An SSH control port is proven by its greeting: a handshake whose service could not be told (a
+        # stateful firewall on an asymmetric path lets the SYN-ACK through, not the session) is not enough.
+        control = any(
+            p.protocol is Protocol.TCP
+            and p.state is PortState.OPEN
+            and (p.banner is None or p.banner.kind is BannerKind.SSH)
+            for p in mine
+        )
         data = [p for p in mine if p.protocol is Protocol.UDP]
-        every.append(control and bool(data) and all(p.path_open for p in data))
-    if every and all(every):
+        proven[address] = control and bool(data) and all(p.path_open for p in data)
+    if proven and all(proven.values()):
         return ChecklistItem(item, ItemStatus.DONE, "SSH control and FASP data reach the server")
+    if report.assessment.verdict is Verdict.READY and any(proven.values()):
+        # Ready on the address ascp uses (IPv4) while another one fails: the proven part is done; the warnings
+        # name what the other address lacks (its change-request rows are optional).
+        good = ", ".join(a for a, ok in proven.items() if ok)
+        bad = ", ".join(a for a, ok in proven.items() if not ok)
+        return ChecklistItem(
+            item, ItemStatus.DONE, f"SSH control and FASP data reach {good}; {bad} does not (see the warnings)"
+        )
     return ChecklistItem(
         item,
         ItemStatus.UNKNOWN,

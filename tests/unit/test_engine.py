@@ -447,3 +447,30 @@ def test_a_blocked_33001_with_22_working_is_said_not_silently_ignored():
     assert a.verdict is Verdict.READY
     note = [f for f in a.findings if f.title.startswith("TCP 33001 is blocked")]
     assert note and note[0].severity.value == "info" and "-P 33001" in note[0].detail, a.findings
+
+
+def _firewall_item(report):
+    return next(i for i in report.recommendations.checklist if i.item.startswith("Firewall"))
+
+
+def test_checklist_firewall_follows_a_ready_verdict_with_a_failing_ipv6_address():
+    """IPv6 TCP dropped at the firewall, IPv4 fine: READY (ascp uses IPv4), and the checklist says the IPv4
+    part is done and names the IPv6 address (it said 'no rule is proven missing' beside proven findings)."""
+    rules: dict[tuple[str | None, str, int], Rule] = {(V6, "tcp", port): Rule("drop", hop=2) for port in (22, 33001)}
+    report = run_check(network=FakeNetwork(rules=rules, raw_like=True))
+    assert report.assessment.verdict is Verdict.READY
+    item = _firewall_item(report)
+    assert item.status.value == "done" and V4 in item.note and V6 in item.note, item
+
+
+def test_checklist_firewall_is_not_done_when_no_ssh_service_was_told():
+    """Handshakes answered but no greeting (a stateful firewall on an asymmetric path): 'cannot tell', and the
+    checklist must not say 'SSH control and FASP data reach the server' (a held-out review found it did)."""
+    from aspdiag.measurements.reachability.result import Banner, BannerKind
+
+    network = FakeNetwork()
+    quiet = Banner(BannerKind.NO_CONNECTION, "could not connect: timed out", 2000.0)
+    network.banners = {22: quiet, 33001: quiet}
+    report = run_check(V4, network=network)
+    assert report.assessment.verdict is not Verdict.READY
+    assert _firewall_item(report).status.value != "done"
