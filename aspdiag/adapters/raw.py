@@ -37,9 +37,11 @@ def _scapy() -> Any:
         ICMPv6TimeExceeded,
         IPerror6,
         IPv6,
+        L3RawSocket6,
     )
     from scapy.packet import Raw
     from scapy.sendrecv import sr
+    from scapy.supersocket import L3RawSocket
 
     conf.verb = 0
     return SimpleNamespace(
@@ -58,6 +60,8 @@ def _scapy() -> Any:
         IPv6=IPv6,
         Raw=Raw,
         sr=sr,
+        L3RawSocket=L3RawSocket,
+        L3RawSocket6=L3RawSocket6,
     )
 
 
@@ -110,7 +114,14 @@ class ScapyProber:
         try:
             # multi=False: sr() returns as soon as every probe has an answer. scapy may pair an answer with the
             # wrong probe of the same 5-tuple; _index() re-derives the probe from the answer's own fields.
-            answered, _unanswered = s.sr(packets, timeout=wait_s, verbose=0)
+            # Sent through the kernel's raw socket, which resolves the next hop's link address itself: scapy's
+            # own resolution waits seconds per packet for a gateway that never answers neighbour discovery
+            # (IPv6 routed to a dead gateway: every port 'gave no result within 5 s').
+            sock = s.L3RawSocket6() if v6 else s.L3RawSocket()
+            try:
+                answered, _unanswered = sock.sr(packets, timeout=wait_s, verbose=0)
+            finally:
+                sock.close()
         except OSError as exc:
             detail = f"could not send raw packets: {exc.strerror or exc}"
             return tuple(ProbeAnswer(t, AnswerKind.LOCAL_ERROR, sent_utc=sent_utc, detail=detail) for t in ttls), sport

@@ -171,6 +171,22 @@ def test_no_route_to_the_target(lab_clean, workdir, backend):
     assert len(routed) == 2 and all(f["audience"] == "client network team" for f in routed), routed
 
 
+def test_a_gateway_that_never_answers_neighbour_discovery_is_silence_not_a_hang(lab_clean, workdir, backend):
+    """The client's IPv6 default route points at an address nobody holds (a dead gateway): neighbour discovery
+    never succeeds. The raw back-end sent through scapy's own link layer, which waited seconds per packet for
+    the neighbour: every port 'gave no result within 5 s'. Now the kernel resolves (and gives up) itself."""
+    dead = "2001:db8:1::99"
+    lab_clean.exec("client", ["ip", "-6", "route", "replace", "default", "via", dead])
+    try:
+        _, data = check(lab_clean, workdir, backend, V6, "--quick", "--timeout", "1")
+    finally:
+        lab_clean.exec("client", ["ip", "-6", "route", "replace", "default", "via", ADDR.router_client6])
+        lab_clean.exec("client", ["ip", "-6", "neigh", "flush", "dev", "eth0"])
+    assert {r["state"] for r in data["reachability"]} <= {"silent", "error"}, data["reachability"]
+    assert not any("gave no result" in r["detail"] for r in data["reachability"])
+    assert data["verdict"]["verdict"] in ("cannot tell", "blocked")
+
+
 def test_no_local_route_is_an_error(lab_clean, workdir, backend):
     lab_clean.exec("client", ["ip", "-6", "route", "del", "default"])
     try:
