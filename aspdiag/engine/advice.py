@@ -128,7 +128,9 @@ def change_request(report: Report, rule_days: int = DEFAULT_RULE_DAYS) -> tuple[
                         evidence=_evidence(example),
                     )
                 )
-    if rows and report.assessment.verdict is Verdict.READY:
+    # READY, or ready-but-unconfirmed, with rows: they are for an address the transfer does not need (IPv6
+    # while IPv4 works: ascp uses IPv4 unless given -6), so they are optional.
+    if rows and report.assessment.verdict in (Verdict.READY, Verdict.UNCONFIRMED):
         rows = [replace(r, needed=False) for r in rows]
     return tuple(rows)
 

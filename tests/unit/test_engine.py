@@ -474,3 +474,25 @@ def test_checklist_firewall_is_not_done_when_no_ssh_service_was_told():
     report = run_check(V4, network=network)
     assert report.assessment.verdict is not Verdict.READY
     assert _firewall_item(report).status.value != "done"
+
+
+def test_checklist_firewall_names_a_server_that_is_down():
+    rules: dict[tuple[str | None, str, int], Rule] = {
+        (None, proto, port): Rule("hostdown", hop=3) for proto, port in _EVERY_FLOW
+    }
+    report = run_check(V4, network=FakeNetwork(rules=rules, raw_like=True))
+    item = _firewall_item(report)
+    assert item.status.value == "problem" and "does not answer" in item.note, item
+
+
+def test_an_ipv6_row_beside_an_unconfirmed_ipv4_path_is_optional():
+    """IPv6 UDP dropped at the firewall, IPv4 UDP silent at a busy server: ready but unconfirmed on IPv4, and
+    the IPv6 row is optional, so the checklist does not ask for a change (it said 'send the change request')."""
+    from aspdiag.engine.advice import change_request
+
+    rules: dict[tuple[str | None, str, int], Rule] = {(V6, "udp", 33001): Rule("drop", hop=2)}
+    report = run_check(network=FakeNetwork(rules=rules, raw_like=True, udp_busy={33001}))
+    assert report.assessment.verdict is Verdict.UNCONFIRMED, report.assessment.summary
+    rows = change_request(report)
+    assert rows and all(not r.needed for r in rows)
+    assert _firewall_item(report).status.value != "problem"

@@ -4,7 +4,7 @@ resets without reply TTL)."""
 
 import pytest
 
-from aspdiag.core.model import PortState
+from aspdiag.core.model import PortState, Protocol
 from aspdiag.measurements.reachability.logic import (
     HopSearch,
     TargetDistance,
@@ -443,3 +443,68 @@ def test_unreliable_hops_need_more_silences_than_answers():
     assert unreliable_hops([trace(()), trace((3,))]) == {3}  # one answer, one silent pass
     assert unreliable_hops([trace(()), trace(()), trace((3,))]) == set()  # a lost answer on a lossy path
     assert unreliable_hops([trace((3, 4))]) == set()  # silent at the end: nothing shows it was passed
+
+
+def _udp_trace_silent_from(hop: int, retries: int = 2, last: int = 6):
+    answers = [ProbeAnswer(t, AnswerKind.TIME_EXCEEDED, f"198.18.{t}.1") for t in range(1, hop)]
+    answers += [ProbeAnswer(hop, AnswerKind.SILENT) for _ in range(1 + retries)]
+    answers += [ProbeAnswer(t, AnswerKind.SILENT) for t in range(hop + 1, last + 1)]
+    return answers
+
+
+@pytest.mark.parametrize(
+    ("loss", "state"), [(0.0, PortState.DROPPED), (0.1, PortState.DROPPED), (0.5, PortState.SILENT)]
+)
+def test_a_silence_proves_a_drop_only_if_loss_cannot_explain_it(loss, state):
+    """A held-out review: 30 % loss each way (about half the probes) lost all three probes of a boundary about
+    one time in eight, and an open path read BLOCKED with a change request. The probes a silence rests on must
+    be unlikely to have all been lost."""
+    from aspdiag.measurements.reachability.logic import classify
+
+    hops = {1: "198.18.1.1", 2: "198.18.2.1", 3: "198.18.3.1"}
+    silent_full = [ProbeAnswer(64, AnswerKind.SILENT)] * 3
+    r = classify(
+        Protocol.UDP,
+        V4,
+        silent_full,
+        _udp_trace_silent_from(3),
+        TargetDistance(4, True),
+        hops,
+        4,
+        (),
+        frozenset(),
+        loss,
+    )
+    assert r.state is state, r
+    if state is PortState.SILENT:
+        assert "loses about 50 % of probes" in r.detail
+
+
+def test_probe_loss_counts_only_probes_that_went_astray():
+    from aspdiag.measurements.reachability.logic import probe_loss
+
+    clean = [
+        ProbeAnswer(t, AnswerKind.TIME_EXCEEDED, f"198.18.{t}.1") if t < 4 else ProbeAnswer(t, AnswerKind.SYN_ACK, V4)
+        for t in range(1, 5)
+    ]
+    holed = [a if a.ttl != 2 else ProbeAnswer(2, AnswerKind.SILENT) for a in clean]
+    assert probe_loss([clean, clean]) == 0.0
+    assert probe_loss([clean, holed]) == pytest.approx(1 / 6)
+    mute3 = [a if a.ttl != 3 else ProbeAnswer(3, AnswerKind.SILENT) for a in clean]
+    assert probe_loss([mute3, mute3]) == 0.0  # a hop that answers no flow is not loss
+    full = [[ProbeAnswer(64, AnswerKind.SILENT), ProbeAnswer(64, AnswerKind.SYN_ACK, V4)]]
+    assert probe_loss([clean, clean], full) == pytest.approx(1 / 8)
+
+
+def test_a_target_answer_in_the_trace_decides_when_the_full_probes_were_lost():
+    """A held-out review (30 % loss): the three full-TTL SYNs to TCP 22 were lost, the trace's TTL-6 SYN got a
+    reset from the server itself; the port read 'dropped between hop 1 and hop 2' and the verdict BLOCKED."""
+    from aspdiag.measurements.reachability.logic import classify
+
+    hops = {1: "198.18.1.1", 2: "198.18.2.1", 3: "198.18.3.1"}
+    trace = [ProbeAnswer(1, AnswerKind.TIME_EXCEEDED, hops[1])]
+    trace += [ProbeAnswer(t, AnswerKind.SILENT) for t in (2, 2, 2, 3, 4, 5)]
+    trace += [ProbeAnswer(6, AnswerKind.RESET, V4, reply_ttl=61)]
+    silent_full = [ProbeAnswer(64, AnswerKind.SILENT)] * 3
+    r = classify(Protocol.TCP, V4, silent_full, trace, TargetDistance(4, True, 61), hops, 4)
+    assert r.state is PortState.CLOSED, r

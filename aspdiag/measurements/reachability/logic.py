@@ -118,6 +118,35 @@ def unreliable_hops(traces: Iterable[Sequence[ProbeAnswer]]) -> frozenset[int]:
     return frozenset(h for h, n in passed_silently.items() if n >= answered.get(h, 0))
 
 
+LOSS_PROOF_LIMIT = 0.02
+"""A silence proves a drop only if losing all of its probes by chance is less likely than this."""
+MIN_LOSS_SAMPLES = 5
+
+
+def probe_loss(traces: Iterable[Sequence[ProbeAnswer]], full: Iterable[Sequence[ProbeAnswer]] = ()) -> float:
+    """The share of probes lost on one address's flows, from the probes that demonstrably went astray: a
+    TTL-limited probe to a hop that answers other probes, unanswered below a TTL the same trace got an answer
+    for; a full-TTL probe unanswered before a later one of the same flow was answered. Rate-limited ICMP
+    counts as loss here too, which only makes a silence prove less. 0 with too few samples to tell."""
+    traces = [tuple(t) for t in traces]
+    # Only hops that answer some flow count: a router that never sends time-exceeded (or ICMP filtered from
+    # beyond a hop) is silent every time, which is no loss.
+    answering = {a.ttl for t in traces for a in t if a.kind is AnswerKind.TIME_EXCEEDED}
+    lost = total = 0
+    for trace in traces:
+        farthest = max((a.ttl for a in trace if a.answered and a.ttl < FULL_TTL), default=0)
+        for a in trace:
+            if a.ttl < farthest and a.ttl in answering:
+                total += 1
+                lost += not a.answered
+    for answers in full:
+        first = next((i for i, a in enumerate(answers) if a.answered), None)
+        if first is not None:
+            total += first + 1
+            lost += first
+    return lost / total if total >= MIN_LOSS_SAMPLES else 0.0
+
+
 @dataclass(frozen=True)
 class TargetDistance:
     """How many hops away the target is, and how sure we are."""
@@ -360,11 +389,17 @@ def classify(
     horizon: int = 0,
     routers: Sequence[ProbeAnswer] = (),
     unreliable: frozenset[int] = frozenset(),
+    loss: float = 0.0,
 ) -> Classification:
     """Decide a port's state from its full-TTL probes and its TTL-limited trace (pure). ``horizon`` is the
     farthest hop ICMP demonstrably comes back from on this address's flows (see ``icmp_horizon``);
-    ``unreliable`` the hops whose silence is no evidence (see ``unreliable_hops``)."""
+    ``unreliable`` the hops whose silence is no evidence (see ``unreliable_hops``); ``loss`` the share of
+    probes this address's flows lost (see ``probe_loss``)."""
     answer = next((p for p in probes if p.answered), None)
+    if answer is None:
+        # Every full-TTL probe was lost (a lossy path), but a probe of the trace reached the target and was
+        # answered by it: that answer decides (it was read as a drop 'between hop 1 and hop 2', BLOCKED).
+        answer = next((a for a in trace if a.responder == address and a.kind in FROM_TARGET), None)
     target_hops = distance.hops
     target_ref = HopRef(target_hops, address) if target_hops else None
     reached = f"reaches the target at hop {target_hops}" if target_hops else "reaches the target"
@@ -372,7 +407,7 @@ def classify(
         local = next((p for p in probes if p.kind is AnswerKind.LOCAL_ERROR), None)
         if local is not None:
             return Classification(PortState.ERROR, local.detail or "the probe could not be sent")
-        return _silent(address, probes, trace, target_hops, hops, horizon, unreliable)
+        return _silent(address, probes, trace, target_hops, hops, horizon, unreliable, loss)
     if answer.kind is AnswerKind.SYN_ACK:
         proxy = intercepted_at(address, answer, trace, distance, hops)
         if proxy is not None:
@@ -475,6 +510,7 @@ def _silent(
     hops: dict[int, str],
     horizon: int,
     unreliable: frozenset[int] = frozenset(),
+    loss: float = 0.0,
 ) -> Classification:
     """A port that got no answer: where the silence begins, and whether that is evidence of a drop.
 
@@ -514,6 +550,18 @@ def _silent(
                 " filtered on its side) cannot be seen"
             )
             return Classification(PortState.SILENT, f"{base}; {where}", last, None, where)
+        # On a lossy path a few silent probes may all have been lost: their silence proves a drop only when
+        # losing every one of them by chance is unlikely (30 % loss each way lost all three probes of a boundary
+        # about one time in eight: BLOCKED, with a change request, on an open path).
+        evidence = sum(1 for a in trace if k < a.ttl <= seen)
+        if loss > 0 and loss ** max(1, evidence) > LOSS_PROOF_LIMIT:
+            start = _hop_text(last) if last else "this machine"
+            where = f"cannot tell past {start}: this path loses about {loss * 100:.0f} % of probes"
+            detail = (
+                f"{base}; silent from hop {k + 1} on, but this path loses about {loss * 100:.0f} % of probes (on this"
+                f" address's other flows), so its {evidence} probe(s) there may all have been lost: no proof of a drop"
+            )
+            return Classification(PortState.SILENT, detail, last, None, where)
         beyond = f"traffic from beyond hop {k} does come back (ICMP from hop {horizon} on another flow)"
         if last is None and seen == k + 1:
             where = f"at the first hop: not even hop 1 answered this flow, while {beyond.replace(f'hop {k}', 'it')}"

@@ -28,6 +28,7 @@ from aspdiag.measurements.reachability.logic import (
     hops_to_target,
     icmp_horizon,
     path_hops,
+    probe_loss,
     target_distance,
     unreliable_hops,
 )
@@ -239,11 +240,12 @@ class ReachabilityProbe:
         routers = path_hops(traces.values())
         echoes = [a for t in traces.values() for a in t if a.kind is AnswerKind.TIME_EXCEEDED]
         unreliable = unreliable_hops(traces.values())
+        loss = probe_loss(traces.values(), full.values())
         results = []
         for proto, port in flows:
             probes = full[f"{proto}/{port}"]
             trace = traces[(proto, port)]
-            verdict = classify(proto, self.address, probes, trace, distance, routers, horizon, echoes, unreliable)
+            verdict = classify(proto, self.address, probes, trace, distance, routers, horizon, echoes, unreliable, loss)
             banner = extra.get(f"banner {port}") if proto is Protocol.TCP else None
             results.append(
                 PortResult(
