@@ -491,9 +491,11 @@ def test_probe_loss_counts_only_probes_that_went_astray():
     assert probe_loss([clean, clean]) == 0.0
     assert probe_loss([clean, holed]) == pytest.approx(1 / 6)
     mute3 = [a if a.ttl != 3 else ProbeAnswer(3, AnswerKind.SILENT) for a in clean]
-    assert probe_loss([mute3, mute3]) == 0.0  # a hop that answers no flow is not loss
+    assert probe_loss([mute3, mute3, mute3]) == 0.0  # a hop that answers no flow is not loss
     full = [[ProbeAnswer(64, AnswerKind.SILENT), ProbeAnswer(64, AnswerKind.SYN_ACK, V4)]]
     assert probe_loss([clean, clean], full) == pytest.approx(1 / 8)
+    # Too few probes to tell (every flow nearly silent): Laplace's rule, never 'no loss'.
+    assert probe_loss([]) == 0.5 and probe_loss([clean[:2]]) == pytest.approx(1 / 3)
 
 
 def test_a_target_answer_in_the_trace_decides_when_the_full_probes_were_lost():

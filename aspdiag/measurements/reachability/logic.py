@@ -118,7 +118,7 @@ def unreliable_hops(traces: Iterable[Sequence[ProbeAnswer]]) -> frozenset[int]:
     return frozenset(h for h, n in passed_silently.items() if n >= answered.get(h, 0))
 
 
-LOSS_PROOF_LIMIT = 0.02
+LOSS_PROOF_LIMIT = 0.05
 """A silence proves a drop only if losing all of its probes by chance is less likely than this."""
 MIN_LOSS_SAMPLES = 5
 
@@ -127,7 +127,7 @@ def probe_loss(traces: Iterable[Sequence[ProbeAnswer]], full: Iterable[Sequence[
     """The share of probes lost on one address's flows, from the probes that demonstrably went astray: a
     TTL-limited probe to a hop that answers other probes, unanswered below a TTL the same trace got an answer
     for; a full-TTL probe unanswered before a later one of the same flow was answered. Rate-limited ICMP
-    counts as loss here too, which only makes a silence prove less. 0 with too few samples to tell."""
+    counts as loss here too, which only makes a silence prove less."""
     traces = [tuple(t) for t in traces]
     # Only hops that answer some flow count: a router that never sends time-exceeded (or ICMP filtered from
     # beyond a hop) is silent every time, which is no loss.
@@ -144,7 +144,11 @@ def probe_loss(traces: Iterable[Sequence[ProbeAnswer]], full: Iterable[Sequence[
         if first is not None:
             total += first + 1
             lost += first
-    return lost / total if total >= MIN_LOSS_SAMPLES else 0.0
+    if total >= MIN_LOSS_SAMPLES:
+        return lost / total
+    # Too few probes to measure it: Laplace's rule of succession, so that a path that showed next to nothing
+    # (30 % loss each way left an IPv6 address one answered probe) is not taken for a loss-free one.
+    return (lost + 1) / (total + 2)
 
 
 @dataclass(frozen=True)
@@ -554,7 +558,7 @@ def _silent(
         # losing every one of them by chance is unlikely (30 % loss each way lost all three probes of a boundary
         # about one time in eight: BLOCKED, with a change request, on an open path).
         evidence = sum(1 for a in trace if k < a.ttl <= seen)
-        if loss > 0 and loss ** max(1, evidence) > LOSS_PROOF_LIMIT:
+        if loss ** max(1, evidence) > LOSS_PROOF_LIMIT:
             start = _hop_text(last) if last else "this machine"
             where = f"cannot tell past {start}: this path loses about {loss * 100:.0f} % of probes"
             detail = (
