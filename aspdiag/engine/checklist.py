@@ -93,15 +93,24 @@ def route_item(report: Report) -> ChecklistItem:
     return ChecklistItem(item, ItemStatus.DONE, "via " + "; ".join(ways))
 
 
+def _carries(mine: Sequence[PortResult], *, proven: bool) -> bool:
+    """Whether one address's ports carry SSH control and FASP data. ``proven``: an SSH control port proven by
+    its greeting (a handshake whose service could not be told — a stateful firewall on an asymmetric path
+    lets the SYN-ACK through, not the session — is not enough) and every data port open end to end; else
+    an open control port and data ports that cross the client's network."""
+    control = any(
+        p.protocol is Protocol.TCP
+        and p.state is PortState.OPEN
+        and (not proven or p.banner is None or p.banner.kind is BannerKind.SSH)
+        for p in mine
+    )
+    data = [p for p in mine if p.protocol is Protocol.UDP]
+    return control and bool(data) and all(p.path_open if proven else p.passes_client_network for p in data)
+
+
 def usable_somewhere(report: Report, ports: Sequence[PortResult]) -> bool:
     """Whether some address carries SSH control and FASP data (then a dead address alone is a warning)."""
-    for address in report.addresses:
-        mine = [p for p in ports if p.address == address]
-        control = any(p.protocol is Protocol.TCP and p.state is PortState.OPEN for p in mine)
-        data = [p for p in mine if p.protocol is Protocol.UDP]
-        if control and data and all(p.passes_client_network for p in data):
-            return True
-    return False
+    return any(_carries([p for p in ports if p.address == a], proven=False) for a in report.addresses)
 
 
 def firewall_item(report: Report) -> ChecklistItem:
@@ -137,19 +146,7 @@ def firewall_item(report: Report) -> ChecklistItem:
     if down and not usable_somewhere(report, ports):
         note = f"the server does not answer at {', '.join(down)}: a router says it cannot deliver to it (off?)"
         return ChecklistItem(item, ItemStatus.PROBLEM, note, "ask the data provider whether the server is up")
-    proven: dict[str, bool] = {}
-    for address in report.addresses:
-        mine = [p for p in ports if p.address == address]
-        # An SSH control port is proven by its greeting: a handshake whose service could not be told (a
-        # stateful firewall on an asymmetric path lets the SYN-ACK through, not the session) is not enough.
-        control = any(
-            p.protocol is Protocol.TCP
-            and p.state is PortState.OPEN
-            and (p.banner is None or p.banner.kind is BannerKind.SSH)
-            for p in mine
-        )
-        data = [p for p in mine if p.protocol is Protocol.UDP]
-        proven[address] = control and bool(data) and all(p.path_open for p in data)
+    proven = {a: _carries([p for p in ports if p.address == a], proven=True) for a in report.addresses}
     if proven and all(proven.values()):
         return ChecklistItem(item, ItemStatus.DONE, "SSH control and FASP data reach the server")
     if report.assessment.verdict is Verdict.READY and any(proven.values()):

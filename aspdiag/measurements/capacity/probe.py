@@ -183,8 +183,8 @@ def _stalled(analysis: TrainAnalysis) -> bool:
     """The train measured a rate, but a stall of our own sender left the shaper unjudged or the rate in doubt,
     or the answers spread too widely for more than a low confidence (a busy machine, competing traffic): a
     second train in a quieter moment may do better."""
-    spoilt = analysis.shaper is ShaperState.NOT_MEASURABLE or analysis.confidence == "low"
-    return analysis.status == "ok" and spoilt and (analysis.longest_stall_ms > 0 or analysis.confidence == "low")
+    stall_spoilt = analysis.longest_stall_ms > 0 and analysis.shaper is ShaperState.NOT_MEASURABLE
+    return analysis.status == "ok" and (analysis.confidence == "low" or stall_spoilt)
 
 
 _CONFIDENCE_RANK = {"low": 0, "medium": 1, "high": 2}

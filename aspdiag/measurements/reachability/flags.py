@@ -32,15 +32,20 @@ def flag_rate_limited(results: Sequence[PortResult]) -> list[PortResult]:
     return flagged
 
 
-def routing_code(answer: ProbeAnswer | None) -> bool:
-    """An ICMP 'no route' from a router: IPv4 net-unreachable (3/0), network-unknown (3/6), net-unreachable
-    for the type of service (3/11); ICMPv6 no-route-to-destination (1/0)."""
+def _unreachable(answer: ProbeAnswer | None, v4_codes: tuple[int, ...], v6_codes: tuple[int, ...]) -> bool:
+    """Whether ``answer`` is an ICMP destination-unreachable (IPv4 type 3, ICMPv6 type 1) with one of the codes."""
     icmp = answer.icmp if answer is not None else None
     if icmp is None:
         return False
     if icmp.family == "ipv4":
-        return icmp.type == 3 and icmp.code in (0, 6, 11)
-    return icmp.type == 1 and icmp.code == 0
+        return icmp.type == 3 and icmp.code in v4_codes
+    return icmp.type == 1 and icmp.code in v6_codes
+
+
+def routing_code(answer: ProbeAnswer | None) -> bool:
+    """An ICMP 'no route' from a router: IPv4 net-unreachable (3/0), network-unknown (3/6), net-unreachable
+    for the type of service (3/11); ICMPv6 no-route-to-destination (1/0)."""
+    return _unreachable(answer, (0, 6, 11), (0,))
 
 
 def flag_no_route(results: Sequence[PortResult]) -> list[PortResult]:
@@ -71,12 +76,7 @@ def flag_no_route(results: Sequence[PortResult]) -> list[PortResult]:
 
 def host_unreachable_code(answer: ProbeAnswer | None) -> bool:
     """ICMP host-unreachable (3/1) or host-unknown (3/7); ICMPv6 address-unreachable (1/3)."""
-    icmp = answer.icmp if answer is not None else None
-    if icmp is None:
-        return False
-    if icmp.family == "ipv4":
-        return icmp.type == 3 and icmp.code in (1, 7)
-    return icmp.type == 1 and icmp.code == 3
+    return _unreachable(answer, (1, 7), (3,))
 
 
 def flag_host_down(results: Sequence[PortResult]) -> list[PortResult]:
