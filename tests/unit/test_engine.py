@@ -178,25 +178,30 @@ def test_ctrl_c_returns_partial_batch():
     assert exit_code_for(Verdict.READY, interrupted=True) is ExitCode.INTERRUPTED
 
 
-@pytest.mark.parametrize("signum", ["SIGINT", "SIGTERM"])
-def test_interrupted_check_keeps_what_answered_and_names_the_signal(signum):
-    """Ctrl-C or SIGTERM while UDP is still being probed (issue #15): the TCP ports that answered keep their
-    state (never 'not tested'), UDP is 'not finished', the verdict is 'cannot tell', never 'ready', and the
-    report and the exit status name the signal."""
+def check_interrupted_by(signum: str, network: FakeNetwork):
+    """A check that a real signal (``SIGINT`` or ``SIGTERM``, handled as the CLI does) stops after 0.4 s."""
     import os
     import signal
 
     from aspdiag.cli.root import _terminate
 
-    network = FakeNetwork(delay_s={("udp", V4, 33001): 3.0, ("udp", V6, 33001): 3.0})
     previous = signal.signal(signal.SIGTERM, _terminate)
-    timer = threading.Timer(0.4, os.kill, (os.getpid(), getattr(signal, signum)))  # a real signal
+    timer = threading.Timer(0.4, os.kill, (os.getpid(), getattr(signal, signum)))
     timer.start()
     try:
-        report = run_check(network=network, timeout_s=5)
+        return run_check(network=network, timeout_s=5)
     finally:
         timer.cancel()
         signal.signal(signal.SIGTERM, previous)
+
+
+@pytest.mark.parametrize("signum", ["SIGINT", "SIGTERM"])
+def test_interrupted_check_keeps_what_answered_and_names_the_signal(signum):
+    """Ctrl-C or SIGTERM while UDP is still being probed (issue #15): the TCP ports that answered keep their
+    state (never 'not tested'), UDP is 'not finished', the verdict is 'cannot tell', never 'ready', and the
+    report and the exit status name the signal."""
+    network = FakeNetwork(delay_s={("udp", V4, 33001): 3.0, ("udp", V6, 33001): 3.0})
+    report = check_interrupted_by(signum, network)
     assert report.interrupted and report.interrupted_by == signum
     tcp = [p for p in report.ports if p.protocol.value == "tcp"]
     udp = [p for p in report.ports if p.protocol.value == "udp"]
@@ -212,22 +217,10 @@ def test_interrupted_check_keeps_resets_and_udp_replies():
     """An interrupted run keeps every answer the target already gave, not only handshakes: a reset (TCP 22
     closed) and a UDP reply (a service on 33001) stay as they were measured (a held-out review found both
     shown as 'not finished', with no probe sent, after SIGTERM); only the slow port is 'not finished'."""
-    import os
-    import signal
-
-    from aspdiag.cli.root import _terminate
-
     network = FakeNetwork(
         tcp_listening={33001}, udp_listening={33001}, delay_s={("tcp", V4, 33001): 3.0, ("tcp", V6, 33001): 3.0}
     )
-    previous = signal.signal(signal.SIGTERM, _terminate)
-    timer = threading.Timer(0.4, os.kill, (os.getpid(), signal.SIGTERM))
-    timer.start()
-    try:
-        report = run_check(network=network, timeout_s=5)
-    finally:
-        timer.cancel()
-        signal.signal(signal.SIGTERM, previous)
+    report = check_interrupted_by("SIGTERM", network)
     assert report.interrupted and report.interrupted_by == "SIGTERM"
     states = {(p.address, p.label): p.state for p in report.ports}
     for address in (V4, V6):

@@ -210,12 +210,12 @@ def test_path_and_estimate_round_trip_through_json_and_render(sample_report):  #
     assert any("black hole" in f.title.lower() for f in report.assessment.findings)
 
 
-@pytest.mark.parametrize(("pmtu", "icmp"), [(1400, False), (1280, False), (1500, False), (1400, True)])
-def test_search_stays_exact_under_a_linux_icmp_rate_limit(pmtu, icmp):
-    """The target answers from a token bucket (6 tokens, one more per second), as Linux does; each probe
-    takes 0.05 s plus the pause the search asks for. Silences from the limiter must not become a black hole."""
+def limited_search(pmtu: int, icmp: bool, *, tokens: float) -> tuple[MtuSearch, float]:
+    """Run the search against a target that answers from a token bucket (at most 6 tokens, one more per
+    second), as Linux does, starting with ``tokens``; each probe takes 0.05 s plus the pause the search asks
+    for. Returns the search and the time it took."""
     s = MtuSearch(1500, 576)
-    tokens, now, last = 6.0, 0.0, 0.0
+    now, last = 0.0, 0.0
     while (size := s.next_size()) is not None:
         now += s.pause_s + 0.05
         tokens, last = min(6.0, tokens + (now - last)), now
@@ -227,6 +227,14 @@ def test_search_stays_exact_under_a_linux_icmp_rate_limit(pmtu, icmp):
         else:
             answer = DatagramAnswer(size, 64, SILENT)
         s.feed(answer)
+    return s, now
+
+
+@pytest.mark.parametrize(("pmtu", "icmp"), [(1400, False), (1280, False), (1500, False), (1400, True)])
+def test_search_stays_exact_under_a_linux_icmp_rate_limit(pmtu, icmp):
+    """The target answers from a token bucket (6 tokens, one more per second), as Linux does; each probe
+    takes 0.05 s plus the pause the search asks for. Silences from the limiter must not become a black hole."""
+    s, now = limited_search(pmtu, icmp, tokens=6.0)
     r = s.result()
     assert r.status == "ok" and r.path_mtu_bytes == pmtu, (r, s.probes)
     assert r.black_hole is (not icmp and pmtu < 1500)
@@ -238,19 +246,7 @@ def test_a_target_whose_icmp_tokens_the_port_probes_spent_is_searched_quickly(pm
     """A held-out review: a real server's per-peer ICMP limit with one token left after the port probes made
     the search for a full-size path a paced binary search of 14 probes, about 12 s (the whole preflight then
     took 13-18 s). The silent size is asked again after the pause instead: a few probes, under 3 s."""
-    s = MtuSearch(1500, 576)
-    tokens, now, last = 1.0, 0.0, 0.0
-    while (size := s.next_size()) is not None:
-        now += s.pause_s + 0.05
-        tokens, last = min(6.0, tokens + (now - last)), now
-        if size > pmtu:
-            answer = DatagramAnswer(size, 64, TOO_BIG, "router", pmtu) if icmp else DatagramAnswer(size, 64, SILENT)
-        elif tokens >= 1:
-            tokens -= 1
-            answer = DatagramAnswer(size, 64, REACHED, "target")
-        else:
-            answer = DatagramAnswer(size, 64, SILENT)
-        s.feed(answer)
+    s, now = limited_search(pmtu, icmp, tokens=1.0)
     r = s.result()
     assert r.status == "ok" and r.path_mtu_bytes == pmtu and not r.black_hole, r
     assert s.probes <= 6 and now < 3.0, (s.probes, now)
