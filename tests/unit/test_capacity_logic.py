@@ -315,3 +315,34 @@ def test_a_low_confidence_train_is_tried_once_more_and_the_surer_one_kept():
     assert _stalled(train("low")) and not _stalled(train("high")) and not _stalled(train("medium"))
     assert _preferred(train("high"), train("low")) and not _preferred(train("low"), train("high"))
     assert not _preferred(train("medium"), train("high"))
+
+
+def test_recorded_slow_first_answer_is_not_the_start_of_the_queue():
+    # tc tbf rate 20mbit burst 16kb, pace 100 Mbit/s (root, TCP resets): the train's first answer took 0.35 ms
+    # (a cold path), the next eleven 0.01 ms, then the queue grew. Read as the queue's start, the first answer
+    # put the unqueued packets into the stretch: spread 18 %, confidence low, no shaper, in ~1 lab run in 4.
+    a = analyse_train(_recorded("tcp-reset-tbf20-16k-slow-first"), answers_are_icmp=False)
+    assert a.status == "ok" and a.confidence == "high", a
+    assert a.sustained_mbps == pytest.approx(20 * 1500 / 1514, rel=0.02)
+    assert a.shaper is ShaperState.SUSPECTED and a.burst_bytes == pytest.approx(16_384, rel=0.35)
+
+
+@pytest.mark.parametrize("slow_ns", [350_000, 900_000])
+def test_a_lone_slow_answer_before_the_queue_does_not_start_it(slow_ns):
+    packets = simulate(100, 800, rate_mbps=20, bucket_bytes=16_384)
+    first = packets[0]
+    assert first.answered_ns is not None
+    packets[0] = TrainPacket(first.seq, first.sent_ns, first.ip_bytes, first.answered_ns + slow_ns)
+    a = analyse_train(packets, answers_are_icmp=False)
+    assert a.shaper is ShaperState.SUSPECTED and a.confidence == "high", a
+    assert a.burst_bytes == pytest.approx(16_384, rel=0.35)
+
+
+def test_recorded_pacer_catch_up_at_the_knee_keeps_the_bucket_depth():
+    # tc tbf rate 20mbit burst 16kb, pace 100 Mbit/s: our pacer sent packets 7-11 back to back after a
+    # 0.7 ms delay, right where the bucket ran dry. The knee fitted to the growing delays fell before them
+    # and the depth read 7.6 KB; the token account of the queued packets gives the bucket.
+    a = analyse_train(_recorded("tcp-reset-tbf20-16k-catch-up"), answers_are_icmp=False)
+    assert a.status == "ok" and a.confidence == "high", a
+    assert a.sustained_mbps == pytest.approx(20 * 1500 / 1514, rel=0.02)
+    assert a.shaper is ShaperState.SUSPECTED and a.burst_bytes == pytest.approx(16_384, rel=0.2)

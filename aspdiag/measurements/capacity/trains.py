@@ -11,8 +11,9 @@ pace is busy (a link, or a token bucket that has run dry) its queue grows and so
   sequence number in (i, j] went through it, answered or not: rate = bytes sent in (i, j] / (a_j - a_i).
   Counting by sequence number makes the estimate immune to lost or rate-limited answers.
 - **Burst rate** and **token-bucket depth**: what went through before the queue started to grow. The knee
-  is found by fitting the growing delays (slope = pace/rate - 1) back to zero; the bytes sent before it,
-  less what the sustained rate drains in that time, estimate the bucket. A bucket of more than a few
+  is found by fitting the growing delays (slope = pace/rate - 1) back to zero; the burst rate is the pace
+  before it. The bucket comes from the token account of the first queued packets: each left when the
+  bucket plus what the rate added since the train began covered every byte sent up to it. A bucket of more than a few
   packets means a shaper: a long transfer gets the sustained rate, not the first seconds' rate.
 - **No queue**: the path kept up with the pace; it carries at least the rate that got through for a burst of
   the train's size (``lower-bound``). A token bucket deeper than the train looks the same, so this bounds a
@@ -54,6 +55,8 @@ STALL_MIN_NS = 2_000_000
 own sender (no CPU, a page fault): a token bucket refills and a queue drains meanwhile, so the shaper
 cannot be judged from that train."""
 STALL_INTERVALS = 8
+STRETCH_SETTLE = 3
+"""The queued stretch starts at a delay above the noise floor only when this many following ones are too."""
 
 
 @dataclass(frozen=True)
@@ -183,13 +186,19 @@ def noise_floor_ns(delays: Sequence[tuple[int, int]]) -> int:
 def queued_stretch(delays: Sequence[tuple[int, int]], floor_ns: int) -> tuple[int, int] | None:
     """Positions (into ``delays``) of the first and last sample of the stretch where the bottleneck's queue is
     busy and still growing: from the first delay above the floor that stays above it, up to just before the
-    delay stops growing (a full queue tail-drops, and then sequence numbers over-count)."""
+    delay stops growing (a full queue tail-drops, and then sequence numbers over-count).
+
+    "Stays above" means the next ``STRETCH_SETTLE`` delays too: a lone slow answer followed by quick ones is
+    not a queue. The first packet of a train is often one (a neighbour lookup, a cold cache on the way):
+    read as the queue's start, it put a dozen unqueued packets into the stretch (spread 18 %, no shaper seen,
+    in about one lab run in four)."""
     n = len(delays)
     start = None
     for k in range(n):
         rest = delays[k:]
         above = sum(1 for _, d in rest if d > floor_ns)
-        if delays[k][1] > floor_ns and above >= 0.8 * len(rest):
+        settled = all(d > floor_ns for _, d in delays[k + 1 : k + 1 + STRETCH_SETTLE])
+        if delays[k][1] > floor_ns and settled and above >= 0.8 * len(rest):
             start = k
             break
     if start is None or n - start < 2:
@@ -240,6 +249,28 @@ def _knee_ns(packets: Sequence[TrainPacket], delays: Sequence[tuple[int, int]], 
         if slope > 0:
             return min(xs[0], max(packets[0].sent_ns, round(-intercept / slope)))
     return packets[delays[start][0]].sent_ns
+
+
+def _bucket_bytes(
+    packets: Sequence[TrainPacket], delays: Sequence[tuple[int, int]], start: int, end: int, rate_mbps: float
+) -> float:
+    """Token-bucket depth from the token account of each of the first growing delays: a packet waiting on
+    tokens leaves when the bucket (full when the train began) plus what the rate added since then just
+    covers every byte up to it, so depth = bytes sent up to packet k - rate x (its send time + its queueing
+    delay - the first send). The median over those packets.
+
+    (Not from the knee's send time alone: when our pacer sent a few packets back to back right at the knee,
+    the fitted knee fell before them and the depth read half of a 16 KB bucket.)"""
+    bytes_per_ns = rate_mbps * 1e6 / 8 / 1e9
+    first_ns = packets[0].sent_ns
+    cumulative = [0]
+    for p in packets:
+        cumulative.append(cumulative[-1] + p.ip_bytes)
+    depths = [
+        cumulative[i + 1] - bytes_per_ns * (packets[i].sent_ns + d - first_ns)
+        for i, d in delays[start : min(end, start + 15) + 1]
+    ]
+    return max(0.0, statistics.median(depths))
 
 
 def confidence(samples: int, spread: float | None) -> str:
@@ -347,8 +378,7 @@ def _queued(
     spread = _quarter_spread(packets, positions)
     knee = _knee_ns(packets, delays, start, end)
     before = [p for p in packets if p.sent_ns < knee]
-    drained = sustained * 1e6 / 8 * (knee - packets[0].sent_ns) / 1e9
-    bucket = max(0.0, sum(p.ip_bytes for p in before) - drained)
+    bucket = _bucket_bytes(packets, delays, start, end, sustained)
     burst = pace_mbps(before) if len(before) >= 2 else None
     shaper = (
         bucket >= SHAPER_MIN_PACKETS * packets[0].ip_bytes and burst is not None and burst >= SHAPER_RATIO * sustained
