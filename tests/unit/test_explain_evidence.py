@@ -149,6 +149,36 @@ def test_corpus_manifest_lists_every_sample():
     assert {s["set"] for s in MANIFEST["samples"]} == {"dev", "held-out"}
 
 
+def test_a_python_wrappers_own_file_error_is_not_the_remote_path():
+    """enaBrowserTools prints 'Error with Aspera transfer: [Errno 2] No such file or directory' when Python could
+    not open a local file (the download ascp did not deliver, or ascp itself): read as the remote path missing,
+    with high confidence, it was a confident wrong answer (held-out round 5)."""
+    (s,) = explain_text("Error with Aspera transfer: [Errno 2] No such file or directory\n")
+    assert s.cause_id != "no-such-file" and s.confidence == "low", (s.cause_id, s.confidence)
+    (s,) = explain_text("Session Stop  (Error: Server aborted session: No such file or directory)\n")
+    assert s.cause_id == "no-such-file"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Key passphrase: \n",
+        "2016-10-25T18:06:02 prefetch.2.7:  Downloading via fasp...\nLINE = (16) 'Key passphrase: '\n",
+    ],
+)
+def test_a_lone_key_passphrase_prompt_points_at_the_key_file(text):
+    """ascp asks for the key's passphrase when it cannot use the -i key as it is (missing for older ascp, PuTTY
+    format, encrypted); NCBI's prefetch quotes the prompt in its own line (held-out round 5: no session found).
+    A prompt is a keyword, not a documented error: low confidence."""
+    (s,) = explain_text(text)
+    assert s.cause_id == "key-file" and s.confidence == "low", (s.cause_id, s.confidence)
+
+
+def test_a_password_prompt_then_refusal_is_authentication_not_the_key_file():
+    (s,) = explain_text("Key passphrase: \nPassword: \nascp: failed to authenticate, exiting.\n")
+    assert s.cause_id == "auth"
+
+
 def test_no_confident_wrong_answer_on_unknown_wording():
     (s,) = explain_text("Session Stop  (Error: Frobnication of the flux capacitor failed)\n")
     assert s.cause_id == "unknown" and s.confidence == "low"
@@ -181,6 +211,15 @@ def test_no_confident_wrong_answer_on_unknown_wording():
         ),
         ("bash: /opt/aspera/bin/ascp: cannot execute binary file: Exec format error", "died-at-start"),
         ("Could not find aspera at: /home/u/.aspera", "ascp-missing"),
+        # Held-out round 5: sshd refusing before authentication (IBM's article: MaxStartups), in ascp's words
+        # and in sshd's own (MaxStartups and OpenSSH 9.8+ penalties both send 'Not allowed at this time').
+        ("SSH connection failure: Server unexpectedly closed network connection", "ssh-refused"),
+        ("ascp: Server unexpectedly closed network connection, exiting.", "ssh-refused"),
+        ("Session Stop  (Error: Exceeded MaxStartups)", "ssh-refused"),
+        ("Not allowed at this time", "ssh-refused"),
+        ('ascp: "user@host:" in all sources must match, exiting.', "usage"),
+        # A Python wrapper's OSError naming ascp: the program, not the remote path.
+        ("Error with Aspera transfer: [Errno 2] No such file or directory: 'ascp'", "ascp-missing"),
         (
             "2019-07-10T08:35:23 prefetch.2.8.1 err: file not found while copying file - cannot download "
             "'SRR065639' using requested transport",

@@ -56,7 +56,9 @@ _RATE = re.compile(r"\((\d+)K bits/sec\)")
 _EXIT = re.compile(r"(?:exit(?:ed)?(?: with)?(?: status| code)?|returned non-zero exit status)\s*[:=]?\s*(\d+)", re.I)
 _CODE = re.compile(r"(?:\bCode: |\berrcode[= ]|ERROR -- : code: )(\d{1,2})\b")
 _WRAPPER_FAILED = re.compile(r"\b(?:error|fail(?:ed|ure|s)?|cannot|can't|unable|exception)\b", re.I)
-_PROMPT = re.compile(r"^\s*(?:Password|Key passphrase):\s*", re.I)
+_PROMPT = re.compile(r"^\s*(?:Password|Key passphrase):\s*|['\"](?:Password|Key passphrase):\s*['\"]", re.I)
+"""ascp asking for a password or the key's passphrase: at the start of a line, or quoted by a wrapper that logs
+what its child printed (NCBI prefetch: ``LINE = (16) 'Key passphrase: '``)."""
 _WRAPPER_LOG = re.compile(r"^\s*[DIWEF], \[\d{4}-\d\d-\d\dT[\d:.]+ #\d+\] +[A-Z]+ -- : ")
 """ascli's (Ruby Logger's) own lines, ``E, [2024-03-13T15:58:12.581419 #3204711] ERROR -- : ...``: they carry
 ascp's failure in ascli's words ("An error occurred during transfer: Failure processing peer license")
@@ -358,7 +360,7 @@ class Analyzer:
         progress = parse_progress(text) if "%" in text else None
         exit_match = _EXIT.search(text)
         is_err = text.startswith("ERR ") or " ERR " in text
-        prompt = _PROMPT.match(text)
+        prompt = _PROMPT.search(text)
         echo = False
         if not (errors or summary or progress or exit_match or is_err or prompt) and (
             any(word in lowered for word in ("ascp", "fasp", "aspera", "using requested transport"))
