@@ -69,6 +69,28 @@ def test_progress_figures_fill_bytes():
     assert s.cause_id == "stall"  # the connection was lost after data had moved
 
 
+def test_a_lost_connection_is_read_by_progress_like_a_data_timeout():
+    """FASP 16 (Connection lost) said 'UDP blocked, high' whatever had moved; the session had its data
+    connection, so like a data timeout: nothing moved is the blocked-UDP symptom, after data it is a stall."""
+    (s,) = explain_text("big.tar   0%   0KB   0.0Kb/s    --:-- ETA\r\nSession Stop  (Error: Connection lost)\n")
+    assert s.cause_id == "udp"
+    (s,) = explain_text("big.tar  20%  200MB 80Mb/s  10:00 ETA\r\nSession Stop  (Error: Connection lost)\n")
+    assert s.cause_id == "stall"
+    (s,) = explain_text("Session Stop  (Error: Connection lost)\n")
+    assert s.cause_id == "stall"
+
+
+@pytest.mark.parametrize(("code", "errstr"), [(2, "Generic SCP error"), (11, "Internal error (unexpected error)")])
+def test_generic_codes_are_not_a_cause(code, errstr):
+    """FASP 2 and 11 say only that something failed: 'ascp died at start' (medium) was a guess."""
+    log = (
+        "LOG FASP Session Stop uuid=0b5c1e1c-0000-4000-8000-000000000001 op=recv status=failed "
+        f'errcode={code} errstr="{errstr}"\n'
+    )
+    (s,) = explain_text(log)
+    assert s.cause_id == "unknown" and s.confidence == "low"
+
+
 def test_code_44_is_decided_by_words_and_evidence():
     """44 is channel 'session' in the shared table: TCP words make it SSH, a known peer makes it UDP, else
     the answer says it cannot tell which."""
@@ -218,6 +240,8 @@ def test_no_confident_wrong_answer_on_unknown_wording():
         ("Session Stop  (Error: Exceeded MaxStartups)", "ssh-refused"),
         ("Not allowed at this time", "ssh-refused"),
         ('ascp: "user@host:" in all sources must match, exiting.', "usage"),
+        # IBM's table text for 64 (was 'unknown' beside a cause for it).
+        ("Session Stop  (Error: Can't rename a partial file.)", "partial-rename"),
         # A Python wrapper's OSError naming ascp: the program, not the remote path.
         ("Error with Aspera transfer: [Errno 2] No such file or directory: 'ascp'", "ascp-missing"),
         (
