@@ -240,6 +240,19 @@ def test_no_confident_wrong_answer_on_unknown_wording():
         ("Session Stop  (Error: Exceeded MaxStartups)", "ssh-refused"),
         ("Not allowed at this time", "ssh-refused"),
         ('ascp: "user@host:" in all sources must match, exiting.', "usage"),
+        # Shells that could not run ascp: the program is missing, not the remote path (env's and bash's forms
+        # read 'no-such-file', high: a confident wrong answer), and zsh's and fish's word orders.
+        ("env: ascp: No such file or directory", "ascp-missing"),
+        ("/usr/bin/env: 'ascp': No such file or directory", "ascp-missing"),
+        ("bash: /home/u/.aspera/connect/bin/ascp: No such file or directory", "ascp-missing"),
+        ("zsh: command not found: ascp", "ascp-missing"),
+        ("fish: Unknown command: ascp", "ascp-missing"),
+        ("ascp: Failed to resolve host name fasp.example.org, exiting.", "dns"),
+        # IBM's article 216126808 lists it among the server's refusals: content protection, not a missing key.
+        (
+            "Session Stop  (Error: Server aborted session: Server requires stronger content protection passphrase)",
+            "content-protection",
+        ),
         # IBM's table text for 64 (was 'unknown' beside a cause for it).
         ("Session Stop  (Error: Can't rename a partial file.)", "partial-rename"),
         # A Python wrapper's OSError naming ascp: the program, not the remote path.
