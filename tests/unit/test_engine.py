@@ -442,6 +442,25 @@ def test_a_blocked_33001_with_22_working_is_said_not_silently_ignored():
     assert note and note[0].severity.value == "info" and "-P 33001" in note[0].detail, a.findings
 
 
+@pytest.mark.parametrize(
+    ("network", "state"),
+    [
+        (FakeNetwork(tcp_listening={22}, raw_like=True), PortState.CLOSED),
+        (FakeNetwork(rules={(None, "tcp", 33001): Rule("drop", hop=0)}, raw_like=True), PortState.SERVER_SILENT),
+    ],
+)
+def test_a_server_without_ssh_on_33001_is_said_when_22_works(network, state):
+    """TCP 33001 closed by the server, or silent behind routers that all answered, with 22 working: READY and
+    an info finding for the user (no change request: the client's network passes it); it said nothing."""
+    report = run_check(V4, network=network)
+    assert next(p for p in report.ports if p.label == "tcp/33001").state is state, report.ports
+    a = report.assessment
+    assert a.verdict is Verdict.READY
+    note = [f for f in a.findings if "does not offer SSH" in f.title]
+    assert note and note[0].severity.value == "info" and "without -P 33001" in note[0].action, a.findings
+    assert report.change_request == (), report.change_request
+
+
 def _firewall_item(report):
     return next(i for i in report.recommendations.checklist if i.item.startswith("Firewall"))
 

@@ -144,6 +144,30 @@ def _tcp_findings(address: str, tcp: list[PortResult]) -> list[Finding]:
                     audience=Audience.USER,
                 )
             )
+        quiet = next(
+            (p for p in tcp if p.port == FASP_TCP_PORT and p.state in (PortState.CLOSED, PortState.SERVER_SILENT)),
+            None,
+        )
+        if not blocked and quiet is not None:
+            # The client's network passes it (a reset from the server itself, or every router up to the server
+            # answered): the server does not offer SSH there. Nothing for the network team; say it rather than
+            # leave a user whose preset says -P 33001 without a word.
+            said = (
+                "the server itself answered with a reset: nothing listens there"
+                if quiet.state is PortState.CLOSED
+                else "the routers up to the server answered, the server did not: its own filter, or nothing listens"
+            )
+            findings.append(
+                Finding(
+                    Severity.INFO,
+                    f"TCP {FASP_TCP_PORT} on {address} does not offer SSH; TCP 22 works",
+                    f"tcp/{FASP_TCP_PORT} {quiet.state.value}: {said}. ascp works over TCP 22 (its default); a "
+                    f"command with -P {FASP_TCP_PORT} would fail against this server",
+                    f"use ascp without -P {FASP_TCP_PORT}; if the provider documents {FASP_TCP_PORT}, tell them it "
+                    "does not answer",
+                    audience=Audience.USER,
+                )
+            )
     return findings
 
 
