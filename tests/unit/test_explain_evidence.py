@@ -319,3 +319,70 @@ def test_a_wrappers_own_failure_words_are_a_session_that_cannot_be_told():
     text = "Session Stop  (Error: Deprecated peer license)\nERROR: Failed to upload files using Aspera.\n"
     assert [x.cause_id for x in explain_text(text)] == ["licence"]
     assert explain_text("Downloading SRR1 with ascp from fasp.sra.ebi.ac.uk\n") == []
+
+
+# -- blind set (synthetic pastes written without the rules): what it found ------------------------------------
+
+_STOP = (
+    "Mar 04 10:15:31 hsts ascp[40219]: LOG FASP Session Stop uuid=5c7a1e02-88f4-4d6b-b2a1-0e9d3f6c2b18 op=recv "
+    "status=success source=a.tar (1) dest=/data local=10.20.0.5:33001 peer=198.51.100.23:52091 tcp_port=33001\n"
+)
+_SSHD = (
+    "Mar 04 10:15:09 hsts sshd[40233]: Unable to negotiate with 203.0.113.77 port 41822: no matching MAC found. "
+    "Their offer: hmac-sha1,hmac-md5 [preauth]\n"
+    "Mar 06 06:31:32 hsts sshd[620]: drop connection #10 from [203.0.113.45]:51822 on [172.31.35.28]:33001 past "
+    "MaxStartups\n"
+    "Sep 11 13:42:35 hsts sshd[1049]: drop connection #0 from [2001:db8::9]:52466 on [2001:db8::5]:33001 penalty: "
+    "connections without attempting authentication\n"
+)
+
+
+@pytest.mark.parametrize("filler", [0, 40_000])
+def test_sshd_turning_clients_away_is_read_from_a_servers_log(filler):
+    """sshd's own lines for clients it turned away before ascp started (no algorithm in common, MaxStartups,
+    OpenSSH 9.8+ penalties) are failures of those clients from the server's side; they were skipped. Small
+    pastes and big syslog chunks (the fast path) alike."""
+    noise = "Mar 04 10:15:00 hsts kernel: [1.0] eth0: link up\n" * filler
+    analyzer = Analyzer()
+    analyzer.feed_chunk("messages", (noise + _STOP + _SSHD + noise).encode())
+    sessions = analyzer.results()
+    assert [s.cause_id for s in sessions] == ["ok", "ssh-handshake", "ssh-refused", "ssh-refused"], sessions
+    assert [s.peer_address for s in sessions[1:]] == ["203.0.113.77", "203.0.113.45", "2001:db8::9"]
+    assert all(s.side == "server" for s in sessions)
+    clients = {c.peer: c for c in analyzer.clients()}
+    assert clients["203.0.113.45"].causes["ssh-refused"] == 1 and clients["198.51.100.23"].succeeded == 1
+
+
+def test_a_persons_sentences_around_a_paste_are_not_runs():
+    """'I did pass --file-crypt=encrypt', 'Our partner says "failed to authenticate"', a long line ending in a
+    colon that introduces the log: they quote ascp's words but printed nothing; each read as a failed run."""
+    text = (
+        'Our partner on an old ascp says "failed to authenticate" since we hardened sshd.\n'
+        "Faspex upload from Chrome fails right away (\"Authentication failure\"). The aspera-scp-transfer.log:\n"
+        "From the Aspera log (upload failed instantly; I did pass --file-crypt=encrypt):\n"
+        "ascp: File encryption needs a passphrase in environment variable ASPERA_SCP_FILEPASS, exiting.\n"
+    )
+    assert [s.cause_id for s in explain_text(text)] == ["passphrase"]
+    for line in text.splitlines()[:3]:
+        assert explain_text(line + "\n") == [], line
+    # ascp's own words that say "we" stay ascp's.
+    assert [s.cause_id for s in explain_text("ascp: Remote host is not who we expected, exiting.\n")] == ["host-key"]
+
+
+def test_prefetch_notes_stamped_like_syslog_are_console_output():
+    """prefetch's own notes (``2017-03-08T09:41:12 prefetch.2.8.1:  Downloading via fasp...``) look like
+    rsyslog lines: the whole paste was taken for syslog without any ascp[pid] line, and nothing was read."""
+    text = (
+        "2017-03-08T09:41:12 prefetch.2.8.1: 1) Downloading 'SRR3192412'...\n"
+        "2017-03-08T09:41:12 prefetch.2.8.1:  Downloading via fasp...\n"
+        "2017-03-08T09:41:15 prefetch.2.8.1 err: process failed while waiting process - ascp failed with 1\n"
+        "2017-03-08T09:41:15 prefetch.2.8.1:  fasp download failed\n"
+    )
+    (s,) = explain_text(text)
+    assert s.outcome == "failed" and s.cause_id == "unknown" and s.confidence == "low"
+
+
+def test_management_port_error_description_is_read():
+    text = "FASPMGR 2\nType: ERROR\nCode: 64\nDescription: Can't rename a partial file\nLoss: 0\n"
+    (s,) = explain_text(text)
+    assert s.cause_id == "partial-rename"

@@ -22,6 +22,8 @@ from aspdiag.fasp.parse import AscpError, parse_errors, parse_progress
 from aspdiag.tools.explain.diagnose import bare_documented, documented
 from aspdiag.tools.explain.scan import (
     FILE_RECORD,
+    SSHD_MARKS,
+    SSHD_REFUSAL,
     SYSLOG_RECORD,
     Line,
     file_prefix,
@@ -59,6 +61,14 @@ _WRAPPER_FAILED = re.compile(r"\b(?:error|fail(?:ed|ure|s)?|cannot|can't|unable|
 _PROMPT = re.compile(r"^\s*(?:Password|Key passphrase):\s*|['\"](?:Password|Key passphrase):\s*['\"]", re.I)
 """ascp asking for a password or the key's passphrase: at the start of a line, or quoted by a wrapper that logs
 what its child printed (NCBI prefetch: ``LINE = (16) 'Key passphrase: '``)."""
+_SYSLOG_TAGGED = re.compile(rb"ascp(?:4|\.exe)?\[\d")
+_NAMES_ASCP = re.compile(rb"ascp|fasp", re.I)
+"""A chunk stamped like syslog but without any ``ascp[pid]:`` line that still names ascp is a wrapper's own
+output with syslog-like stamps (NCBI's ``2017-03-08T09:41:15 prefetch.2.8.1: ...``): it is read line by line.
+A server's syslog chunk that names neither stays on the fast path (nothing in it can matter but sshd's lines)."""
+_PROSE = re.compile(r"\b(?:I|I'm|I've|I'd|my|My|our|Our|We|We're|We've)\b")
+"""First-person words: a person writing about the output, not a program printing it (programs' own words say
+"we" at most in lower case, as ascp's "Remote host is not who we expected")."""
 _WRAPPER_LOG = re.compile(r"^\s*[DIWEF], \[\d{4}-\d\d-\d\dT[\d:.]+ #\d+\] +[A-Z]+ -- : ")
 """ascli's (Ruby Logger's) own lines, ``E, [2024-03-13T15:58:12.581419 #3204711] ERROR -- : ...``: they carry
 ascp's failure in ascli's words ("An error occurred during transfer: Failure processing peer license")
@@ -113,13 +123,36 @@ class Analyzer:
     def feed_chunk(self, source: str, chunk: bytes) -> None:
         """A chunk of whole lines of one input."""
         self.lines_seen += chunk.count(b"\n")
-        if is_syslog(chunk):
+        if is_syslog(chunk) and (_SYSLOG_TAGGED.search(chunk) is not None or not _NAMES_ASCP.search(chunk)):
             self._records(source, chunk, SYSLOG_RECORD.finditer(chunk), syslog=True)
         elif is_file_form(chunk):
             self._records(source, chunk, FILE_RECORD.finditer(chunk), syslog=False)
         else:
             for line in other_lines(chunk):
                 self._line(source, line)
+        if any(mark in chunk for mark in SSHD_MARKS):
+            self._sshd(source, chunk)
+
+    def _sshd(self, source: str, chunk: bytes) -> None:
+        """sshd's lines for clients it turned away before ascp started: each is a failed attempt of that
+        client, seen from the server (its cause from sshd's words)."""
+        for found in SSHD_REFUSAL.finditer(chunk):
+            peer = found.group("peer") or found.group("dpeer")
+            port = found.group("port") or found.group("dport")
+            self._order += 1
+            self.sessions_seen += 1
+            self.syslog_lines += 1
+            attempt = Collected(source, None, self._order, True, found.group("stamp"))
+            local = found.group("local")
+            # Both ends as ascp's records name them, so that the attempt reads as the server's side.
+            attempt.fields["peer"] = f"{peer.decode()}:{port.decode()}"
+            served = (found.group("lport") or b"22").decode()
+            attempt.fields["local"] = f"{local.decode() if local else 'sshd'}:{served}"
+            message = found.group("message").decode("utf-8", "replace")
+            attempt.final(message)
+            attempt.note(found.group(0).decode("utf-8", "replace"))
+            attempt.ended = attempt.stopped = True
+            self._finish(attempt)
 
     def feed(self, source: str, raw: str) -> None:
         """One line of input (for callers holding text, such as ``aspdiag run``)."""
@@ -362,6 +395,13 @@ class Analyzer:
         is_err = text.startswith("ERR ") or " ERR " in text
         prompt = _PROMPT.search(text)
         echo = False
+        if not (errors or summary or progress or exit_match or is_err or prompt) and (
+            _PROSE.search(text) or (text.rstrip().endswith(":") and len(text.split()) >= 8)
+        ):
+            # A person's sentence around the paste ("I did pass --file-crypt ...:", "Our partner says 'failed to
+            # authenticate' since ...", a long line ending in a colon that introduces the log): it may quote
+            # ascp's words, but it is no run of its own.
+            return
         if not (errors or summary or progress or exit_match or is_err or prompt) and (
             any(word in lowered for word in ("ascp", "fasp", "aspera", "using requested transport"))
             or _WRAPPER_LOG.match(text) is not None

@@ -158,7 +158,9 @@ def documented(text: str) -> bool:
     return bool(_strong_matches((text,), False))
 
 
-_BARE_PREFIX = r"""^\s*(?:(?:error|err|fatal)\s*[:-]?\s*)?["'`]?"""
+_BARE_PREFIX = r"""^\s*(?:(?:error|err|fatal|description)\s*[:-]?\s*)?["'`]?"""
+"""What may precede a documented wording quoted on its own: an error label, or the ``Description:`` field of
+ascp's management-port ERROR message (``Type: ERROR`` / ``Code: 64`` / ``Description: ...``)."""
 
 
 @cache

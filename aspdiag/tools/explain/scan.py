@@ -39,6 +39,20 @@ SYSLOG_RECORD = re.compile(rb"ascp4?\[(?P<pid>\d+)\]: ?+" + _RECORD)
 line that is not another LOG or DBG line (ERR lines, console text). The regular expression starts with the
 literal ``ascp``, so the engine skips every other line in C; ascp's many other LOG lines (file starts,
 statistics tables, configuration) are rejected there too, before any Python code runs for them."""
+SSHD_MARKS = (b"Unable to negotiate with ", b" past MaxStartups", b" penalty: ")
+"""Literals of the sshd lines ``SSHD_REFUSAL`` reads: a chunk without any of them is not searched at all."""
+SSHD_REFUSAL = re.compile(
+    rb"^(?:- )?(?P<stamp>[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?"
+    rb"(?:Z|[+-]\d\d:?\d\d)?) \S+ sshd(?:-session)?\[\d+\]: (?:error: )?"
+    rb"(?P<message>Unable to negotiate with (?P<peer>[0-9A-Fa-f.:]+) port (?P<port>\d+): no matching [^\n]*?found"
+    rb"|drop connection #\d+ from \[(?P<dpeer>[0-9A-Fa-f.:]+)\]:(?P<dport>\d+) on \[(?P<local>[0-9A-Fa-f.:]+)\]:"
+    rb"(?P<lport>\d+) (?:past MaxStartups|penalty: [^\n]*))",
+    re.M,
+)
+"""sshd (OpenSSH) turning a client away before any ascp session: a handshake with no algorithm in common
+(``Unable to negotiate with X port P: no matching MAC found``), or a connection dropped by MaxStartups or by
+OpenSSH 9.8+'s per-source penalties (``drop connection #0 from [X]:P on [Y]:33001 penalty: ...``). A server's
+operator sees here which clients fail before ascp ever logs a line for them."""
 FILE_RECORD = re.compile(rb"\[(?P<pid>[0-9A-Fa-fx]+)-[0-9A-Fa-fx]+\] " + _RECORD)
 """The same for ascp's own log files (``YYYY-MM-DD HH:MM:SS [pid-thread] LOG ...``)."""
 
@@ -58,9 +72,10 @@ def _samples(chunk: bytes) -> list[int]:
     return [0] if middle <= 0 or middle >= len(chunk) else [0, middle]
 
 
-_SRA_TOOLS = re.compile(rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d [\w-]+\.\d+\.\d+\.\d+ [a-z]+: ")
+_SRA_TOOLS = re.compile(rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d [\w-]+\.\d+\.\d+\.\d+(?: [a-z]+)?: ")
 """NCBI's sra-tools (prefetch, fasterq-dump) stamp their own console lines the way rsyslog stamps syslog:
-``2019-07-10T08:35:23 prefetch.2.8.1 err: ...`` is console output carrying ascp's failure, not syslog."""
+``2019-07-10T08:35:23 prefetch.2.8.1 err: ...`` (and ``prefetch.2.8.1: ...`` for its notes) is console output
+carrying ascp's failure, not syslog."""
 
 
 def is_syslog(chunk: bytes) -> bool:
