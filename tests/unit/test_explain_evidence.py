@@ -358,7 +358,7 @@ def test_a_persons_sentences_around_a_paste_are_not_runs():
     colon that introduces the log: they quote ascp's words but printed nothing; each read as a failed run."""
     text = (
         'Our partner on an old ascp says "failed to authenticate" since we hardened sshd.\n'
-        "Faspex upload from Chrome fails right away (\"Authentication failure\"). The aspera-scp-transfer.log:\n"
+        'Faspex upload from Chrome fails right away ("Authentication failure"). The aspera-scp-transfer.log:\n'
         "From the Aspera log (upload failed instantly; I did pass --file-crypt=encrypt):\n"
         "ascp: File encryption needs a passphrase in environment variable ASPERA_SCP_FILEPASS, exiting.\n"
     )
