@@ -11,7 +11,14 @@ from aspdiag.core.model import Environment, Family, Protocol
 from aspdiag.measurements.dns.port import RESOLVER
 from aspdiag.measurements.dns.result import DnsOutcome, DnsQuery
 from aspdiag.measurements.reachability.port import GREETER, PROBER
-from aspdiag.measurements.reachability.result import AnswerKind, Banner, BannerKind, IcmpError, ProbeAnswer
+from aspdiag.measurements.reachability.result import (
+    LOCAL_FIREWALL,
+    AnswerKind,
+    Banner,
+    BannerKind,
+    IcmpError,
+    ProbeAnswer,
+)
 from aspdiag.measurements.route.port import ROUTES
 from aspdiag.measurements.route.result import RouteOutcome, RouteResult
 
@@ -57,6 +64,7 @@ class Rule:
     """What a device does to one flow: ``action`` at hop ``hop`` (0 = the target's own host firewall)."""
 
     action: str  # drop | reject | reset | unreach | spoof | hostdown (host-unreachable) | noroute (net-unreachable)
+    # | local (this machine's own firewall: EPERM on sending)
     hop: int = 2
 
 
@@ -114,6 +122,10 @@ class FakeNetwork:
         v4 = family is Family.IPV4
         path = self._path(address)
         rule = self.rules.get((address, protocol.value, port)) or self.rules.get((None, protocol.value, port))
+        if rule is not None and rule.action == "local":
+            # This machine's own firewall (its OUTPUT chain): the kernel refuses to send (EPERM).
+            detail = f"send failed: Operation not permitted (EPERM): {LOCAL_FIREWALL}"
+            return ProbeAnswer(ttl, AnswerKind.LOCAL_ERROR, detail=detail)
         proxy = self.intercept.get(port) if protocol is Protocol.TCP else None
         for hop, router in enumerate(path, start=1):
             if proxy == hop and ttl >= hop:

@@ -9,6 +9,7 @@ only when this prober is created (never for the socket back-end).
 
 from __future__ import annotations
 
+import errno
 import logging
 import random
 import socket
@@ -17,9 +18,9 @@ from collections.abc import Sequence
 from types import SimpleNamespace
 from typing import Any
 
-from aspdiag.adapters.sockets import PAYLOAD_PREFIX, SOURCE_PORTS, SocketProber, answer_kind
+from aspdiag.adapters.sockets import PAYLOAD_PREFIX, SOURCE_PORTS, SocketProber, answer_kind, locally_refused
 from aspdiag.core.model import Family, Protocol, utc_now_iso
-from aspdiag.measurements.reachability.result import AnswerKind, IcmpError, ProbeAnswer
+from aspdiag.measurements.reachability.result import LOCAL_FIREWALL, AnswerKind, IcmpError, ProbeAnswer
 
 SEQ_STEP = 1000
 """Distance between the TCP sequence numbers of two probes (scapy matches acks within +-2)."""
@@ -27,7 +28,9 @@ SEQ_STEP = 1000
 
 def _scapy() -> Any:
     """The scapy names this prober uses. Importing the layers, not ``scapy.all``, takes a third of the time."""
-    logging.getLogger("scapy.runtime").setLevel(logging.ERROR)
+    # Its send errors are logged at ERROR and swallowed; this prober keeps them itself (_SendErrors), so they
+    # would only print stray lines over the progress display.
+    logging.getLogger("scapy.runtime").setLevel(logging.CRITICAL)
     from scapy.config import conf
     from scapy.layers.inet import ICMP, IP, TCP, UDP, IPerror, TCPerror, UDPerror
     from scapy.layers.inet6 import (
@@ -76,6 +79,24 @@ def _local_route_error(address: str, port: int) -> str | None:
     return None
 
 
+class _SendErrors:
+    """A socket that remembers why sending failed (scapy's sender only logs it)."""
+
+    def __init__(self, inner: Any) -> None:
+        self.inner = inner
+        self.errors: list[OSError] = []
+
+    def sendto(self, *args: Any) -> Any:
+        try:
+            return self.inner.sendto(*args)
+        except OSError as exc:
+            self.errors.append(exc)
+            raise
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.inner, name)
+
+
 class ScapyProber:
     """The raw-packet PacketProber."""
 
@@ -118,12 +139,19 @@ class ScapyProber:
             # own resolution waits seconds per packet for a gateway that never answers neighbour discovery
             # (IPv6 routed to a dead gateway: every port 'gave no result within 5 s').
             sock = s.L3RawSocket6() if v6 else s.L3RawSocket()
+            # scapy logs and swallows a failed send: keep the error, or this machine's own firewall (EPERM from
+            # its OUTPUT chain) reads as a drop 'at the first hop', change request for the network team included.
+            outs = sock.outs = _SendErrors(sock.outs)
             try:
                 answered, _unanswered = sock.sr(packets, timeout=wait_s, verbose=0)
             finally:
                 sock.close()
+            refused = [e for e in outs.errors if e.errno in (errno.EPERM, errno.EACCES)]
+            if refused:
+                raise refused[0]  # (other failures, such as a full local queue, stay silences as before)
         except OSError as exc:
-            detail = f"could not send raw packets: {exc.strerror or exc}"
+            local = f": {LOCAL_FIREWALL}" if exc.errno in (errno.EPERM, errno.EACCES) else ""
+            detail = f"send failed: {exc.strerror or exc} ({errno.errorcode.get(exc.errno or 0, exc.errno)}){local}"
             return tuple(ProbeAnswer(t, AnswerKind.LOCAL_ERROR, sent_utc=sent_utc, detail=detail) for t in ttls), sport
         answers: dict[int, ProbeAnswer] = {}
         replies: list[tuple[Any, float]] = []
@@ -148,7 +176,8 @@ class ScapyProber:
                 slot = min(open_slots, key=lambda i: ttls[i])
                 answers[slot] = self._answer(received, ttls[slot], address, v6, sent_time, sent_utc)
         return tuple(
-            answers.get(i, ProbeAnswer(ttl, AnswerKind.SILENT, sent_utc=sent_utc)) for i, ttl in enumerate(ttls)
+            locally_refused(answers.get(i, ProbeAnswer(ttl, AnswerKind.SILENT, sent_utc=sent_utc)))
+            for i, ttl in enumerate(ttls)
         ), sport
 
     def _index(self, pkt: Any, v6: bool, protocol: Protocol, base_id: int, base_seq: int, count: int) -> int | None:

@@ -17,9 +17,10 @@ import socket
 import struct
 import time
 from collections.abc import Sequence
+from functools import lru_cache
 
 from aspdiag.core.model import Family, Protocol, utc_now_iso
-from aspdiag.measurements.reachability.result import AnswerKind, IcmpError, ProbeAnswer
+from aspdiag.measurements.reachability.result import LOCAL_FIREWALL, AnswerKind, IcmpError, ProbeAnswer
 
 SOL_IP = 0
 SOL_IPV6 = 41
@@ -149,11 +150,38 @@ def _ms(start: float) -> float:
 
 
 def _local_error(ttl: int, exc: OSError, what: str) -> ProbeAnswer:
+    # EPERM/EACCES on sending: netfilter's OUTPUT chain (nftables, iptables, ufw, firewalld) dropped it.
+    local = f": {LOCAL_FIREWALL}" if exc.errno in (errno.EPERM, errno.EACCES) else ""
     return ProbeAnswer(
         ttl,
         AnswerKind.LOCAL_ERROR,
         sent_utc=utc_now_iso(),
-        detail=f"{what}: {exc.strerror or exc} ({_errno_name(exc.errno or 0)})",
+        detail=f"{what}: {exc.strerror or exc} ({_errno_name(exc.errno or 0)}){local}",
+    )
+
+
+@lru_cache(maxsize=256)
+def is_local_address(address: str) -> bool:
+    """Whether ``address`` belongs to this machine (binding to it succeeds; no packet is sent)."""
+    try:
+        with socket.socket(socket_family(address), socket.SOCK_DGRAM) as sock:
+            sock.bind((address, 0))
+        return True
+    except OSError:
+        return False
+
+
+def locally_refused(answer: ProbeAnswer) -> ProbeAnswer:
+    """An ICMP error from this machine's own address is its own firewall's reject (an OUTPUT-chain rule with
+    ``reject``), not a router's: the probe never left (it read 'rejected at hop 1' with a change request)."""
+    if answer.icmp is None or answer.responder is None or not is_local_address(answer.responder):
+        return answer
+    return ProbeAnswer(
+        answer.ttl,
+        AnswerKind.LOCAL_ERROR,
+        sent_utc=answer.sent_utc,
+        detail=f"ICMP type {answer.icmp.type} code {answer.icmp.code} from {answer.responder}, this machine's own "
+        f"address: {LOCAL_FIREWALL}",
     )
 
 
@@ -196,11 +224,12 @@ class SocketProber:
     ) -> tuple[tuple[ProbeAnswer, ...], int]:
         """Send one probe per TTL on one 5-tuple; return the answers (in ``ttls`` order) and the source port."""
         if protocol is Protocol.UDP:
-            return self._udp(address, port, ttls, wait_s, source_port)
+            got, source_port = self._udp(address, port, ttls, wait_s, source_port)
+            return tuple(locally_refused(a) for a in got), source_port
         answers = []
         for ttl in ttls:
             answer, source_port = self._tcp(address, port, ttl, wait_s, source_port)
-            answers.append(answer)
+            answers.append(locally_refused(answer))
         return tuple(answers), source_port
 
     # ------------------------------------------------------------------ TCP
@@ -303,8 +332,9 @@ class SocketProber:
                 sent_utc=sent_utc,
                 detail=f"connect failed with {_errno_name(err)}; no ICMP details",
             )
+        local = f": {LOCAL_FIREWALL}" if err in (errno.EPERM, errno.EACCES) else ""
         return ProbeAnswer(
-            ttl, AnswerKind.LOCAL_ERROR, sent_utc=sent_utc, detail=f"connect failed locally: {_errno_name(err)}"
+            ttl, AnswerKind.LOCAL_ERROR, sent_utc=sent_utc, detail=f"connect failed locally: {_errno_name(err)}{local}"
         )
 
     # ------------------------------------------------------------------ UDP

@@ -252,3 +252,32 @@ def test_a_last_router_that_rate_limits_time_exceeded_before_a_busy_server(field
     assert data["change_request"] == []
     for address in (ADDR.server4, ADDR.server6):
         assert _entry(data, address, "udp/33001")["state"] in ("silent", "server_silent")
+
+
+def _client_output(verdict: str) -> str:
+    return (
+        "table inet aspdiag_field_client_out {\n  chain output {\n"
+        "    type filter hook output priority filter; policy accept;\n"
+        f"    udp dport 33001 {verdict}\n  }}\n}}\n"
+    )
+
+
+@pytest.mark.parametrize("backend", ["root", "nobody"])
+@pytest.mark.parametrize("rule", ["drop", "reject with icmpx type admin-prohibited"])
+def test_this_machines_own_firewall_is_named_not_the_network(field_lab, workdir, nobody_python, backend, rule):
+    """A held-out review: the client's own OUTPUT chain drops (or rejects) UDP 33001. As root it read 'dropped
+    at the first hop' (or 'rejected at hop 1' from the client's own address) with a change request for the
+    network team, whose firewall passes it; as nobody 'could not test' with no action. Now: BLOCKED, a blocker
+    for this machine's administrator, no change request, alike both ways."""
+    user, python = (None, None) if backend == "root" else ("nobody", nobody_python)
+    _nft_script(field_lab, "client", _client_output(rule))
+    data = check_json(field_lab, workdir, "--no-bandwidth", user=user, python=python).json
+    assert data["verdict"]["verdict"] == "blocked", data["verdict"]["summary"]
+    assert data["change_request"] == []
+    for address in (ADDR.server4, ADDR.server6):
+        udp = _entry(data, address, "udp/33001")
+        assert udp["state"] == "error" and "own firewall" in udp["detail"], udp
+    findings = data["verdict"]["findings"]
+    local = [f for f in findings if "own firewall" in f["title"]]
+    assert len(local) == 2 and all(f["audience"] == "you" and f["severity"] == "blocker" for f in local), local
+    assert not any(f["audience"] == "client network team" for f in findings), findings

