@@ -180,6 +180,16 @@ def path_item(report: Report) -> ChecklistItem:
             f"{p.address}: full-size packets are lost ({p.detail}); ascp needs -Z",
             "the suggested ascp command carries -Z",
         )
+    sized = [p for p in paths if p.large_datagrams_lost_bytes]
+    if sized:
+        p = sized[0]
+        return ChecklistItem(
+            item,
+            ItemStatus.UNKNOWN,
+            f"{p.address}: datagrams of {p.large_datagrams_lost_bytes} bytes and more get no answer, small ones do "
+            "(a filter on size, or a tiny MTU): FASP's full-size datagrams may not get through",
+            "a capped test transfer settles it (--transfer)",
+        )
     notes = []
     for p in paths:
         mtu = f"MTU {p.mtu_text}"

@@ -281,3 +281,26 @@ def test_this_machines_own_firewall_is_named_not_the_network(field_lab, workdir,
     local = [f for f in findings if "own firewall" in f["title"]]
     assert len(local) == 2 and all(f["audience"] == "you" and f["severity"] == "blocker" for f in local), local
     assert not any(f["audience"] == "client network team" for f in findings), findings
+
+
+@pytest.mark.parametrize("backend", ["root", "nobody"])
+def test_large_datagrams_dropped_where_small_ones_pass_is_never_ready(field_lab, workdir, nobody_python, backend):
+    """A held-out review: the router drops UDP 33001 datagrams longer than 512 bytes. Small probes get the
+    server's port-unreachable, so the port read open and the verdict READY (exit 0, no finding), while every
+    FASP datagram (near the path MTU) would vanish. Now: not READY, a finding that says large datagrams get no
+    answer where small ones do (unproven, settled by a test transfer), no change request."""
+    user, python = (None, None) if backend == "root" else ("nobody", nobody_python)
+    script = (
+        "table inet aspdiag_field_udp_len {\n  chain forward {\n"
+        "    type filter hook forward priority filter; policy accept;\n"
+        "    udp dport 33001 meta length > 512 drop\n  }\n}\n"
+    )
+    _nft_script(field_lab, "router", script)
+    data = check_json(field_lab, workdir, "--no-bandwidth", user=user, python=python).json
+    assert data["verdict"]["verdict"] not in ("ready", "blocked"), data["verdict"]["summary"]
+    assert data["change_request"] == []
+    for path in data["path"]:
+        assert path["large_datagrams_lost_bytes"] in (576, 1280), path
+    sized = [f for f in data["verdict"]["findings"] if "get no answer, small ones do" in f["title"]]
+    assert len(sized) == 2 and not any(f["proven"] for f in sized), sized
+    assert all("hop 1" in f["title"] for f in sized), sized  # located: past the router's own hop, not beyond

