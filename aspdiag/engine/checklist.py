@@ -193,7 +193,7 @@ def path_item(report: Report) -> ChecklistItem:
     notes = []
     for p in paths:
         mtu = f"MTU {p.mtu_text}"
-        loss = f"loss {p.loss_pct:g} %" if p.loss_pct is not None else "loss -"
+        loss = f"handshake loss {p.loss_pct:g} %" if p.loss_pct is not None else "loss -"
         notes.append(f"{p.address}: RTT {ms_text(p.rtt_median_ms)}, {loss}, {mtu}")
     return ChecklistItem(item, ItemStatus.DONE, "; ".join(notes))
 

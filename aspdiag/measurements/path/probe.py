@@ -25,7 +25,8 @@ from aspdiag.measurements.path.result import PathResult
 RTT_SAMPLES = 10
 SMALL_DATAGRAM_BYTES = 64
 """A datagram as small as the reachability check's, to compare with a large one hop by hop."""
-RTT_INTERVAL_S = 0.05
+RTT_INTERVAL_S = 0.1
+"""Between two RTT handshakes: ten in about a second, not a burst a firewall's SYN limit would cut short."""
 
 
 @dataclass(frozen=True)
