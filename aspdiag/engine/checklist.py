@@ -31,7 +31,7 @@ from aspdiag.measurements.dns import OUTCOME_WORDS, dns_of
 from aspdiag.measurements.dns.result import DnsOutcome
 from aspdiag.measurements.path import paths_of
 from aspdiag.measurements.reachability import ports_of
-from aspdiag.measurements.reachability.result import BannerKind, PortResult
+from aspdiag.measurements.reachability.result import BannerKind, PortResult, refused_locally
 from aspdiag.measurements.route import routes_of
 from aspdiag.measurements.route.result import RouteOutcome
 from aspdiag.measurements.transfer import TransferOutcome, transfer_of
@@ -142,6 +142,11 @@ def firewall_item(report: Report) -> ChecklistItem:
     if server_side:
         note = f"on the server's side: {server_side[0].title}"
         return ChecklistItem(item, ItemStatus.PROBLEM, note, "send the operators' note to the data provider")
+    local = [p for p in ports if p.state is PortState.ERROR and refused_locally(p.detail)]
+    if local:
+        flows = ", ".join(sorted({f"{p.protocol.value.upper()} {p.port} to {p.address}" for p in local}))
+        note = f"this machine's own firewall blocks {flows}"
+        return ChecklistItem(item, ItemStatus.PROBLEM, note, "allow it in this machine's firewall, then check again")
     down = sorted({p.address for p in ports if p.host_down})
     if down and not usable_somewhere(report, ports):
         note = f"the server does not answer at {', '.join(down)}: a router says it cannot deliver to it (off?)"
@@ -155,7 +160,7 @@ def firewall_item(report: Report) -> ChecklistItem:
         good = ", ".join(a for a, ok in proven.items() if ok)
         bad = ", ".join(a for a, ok in proven.items() if not ok)
         return ChecklistItem(
-            item, ItemStatus.DONE, f"SSH control and FASP data reach {good}; {bad} does not (see the warnings)"
+            item, ItemStatus.DONE, f"SSH control and FASP data reach {good}; not shown for {bad} (see the warnings)"
         )
     return ChecklistItem(
         item,

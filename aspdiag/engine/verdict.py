@@ -124,17 +124,19 @@ def _verdict(report: Report, ordered: tuple[Finding, ...], by_grade: dict[Grade,
                 for f in ordered
             ]
             ipv4 = [a for a in usable if Family.of(a) is Family.IPV4]
+            # 'does not work' only where that is proven; an IPv6 address that could not be told is just that.
+            ipv6_state = "does not work" if all(a in unusable for a in problems) else "could not be confirmed"
             if all(a in proven for a in ipv4):
                 return Assessment(
                     Verdict.READY,
-                    f"The IPv4 path to {target} works; its IPv6 address does not (ascp uses IPv4 unless given -6).",
+                    f"The IPv4 path to {target} works; its IPv6 address {ipv6_state} (ascp uses IPv4 unless given -6).",
                     "start the transfer without -6; report the IPv6 warning to whom it names",
                     by_severity(softened),
                 )
             return Assessment(
                 Verdict.UNCONFIRMED,
-                f"The IPv4 path to {target} looks usable but is not proven end to end; its IPv6 address does not "
-                "work (ascp uses IPv4 unless given -6).",
+                f"The IPv4 path to {target} looks usable but is not proven end to end; its IPv6 address "
+                f"{ipv6_state} (ascp uses IPv4 unless given -6).",
                 "run the capped test transfer to confirm; report the IPv6 warning to whom it names",
                 by_severity(softened),
                 _settle(ordered),

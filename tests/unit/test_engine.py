@@ -475,6 +475,21 @@ def test_this_machines_own_firewall_is_for_the_user_never_a_change_request(raw_l
     assert "this machine's firewall" in local.action
     assert report.change_request == ()
     assert not any(f.audience is Audience.CLIENT_NETWORK for f in a.findings), a.findings
+    item = _firewall_item(report)
+    assert item.status.value == "problem" and "own firewall" in item.note, item
+
+
+def test_an_ipv6_address_that_could_not_be_told_is_not_said_to_fail():
+    """IPv6's routers silent and its UDP dropped without a trace: no evidence either way. READY on IPv4, and
+    the summary says the IPv6 address could not be confirmed (it said 'does not work', as for a proven block)."""
+    from tests.fakes import V6_PATH
+
+    rules: dict[tuple[str | None, str, int], Rule] = {(V6, "udp", 33001): Rule("drop", hop=1)}
+    report = run_check(network=FakeNetwork(rules=rules, raw_like=True, silent_routers=set(V6_PATH)))
+    a = report.assessment
+    assert a.verdict is Verdict.READY, a
+    assert "could not be confirmed" in a.summary and "does not work" not in a.summary, a.summary
+    assert "not shown for" in _firewall_item(report).note
 
 
 def _firewall_item(report):
