@@ -7,8 +7,9 @@ import ipaddress
 from dataclasses import replace
 from datetime import datetime, timedelta
 
-from aspdiag.core.model import Family, PortState, Protocol, Report, RuleRequest, Verdict
+from aspdiag.core.model import Family, Grade, PortState, Protocol, Report, RuleRequest, Verdict
 from aspdiag.measurements.path import paths_of
+from aspdiag.measurements.reachability import MEASUREMENT as REACHABILITY
 from aspdiag.measurements.reachability import (
     PortResult,
     blocked_by_client_network,
@@ -155,13 +156,23 @@ def _path_mtu(report: Report) -> int | None:
     return min(mtus) if mtus else None
 
 
+def only_ipv6_works(report: Report) -> bool:
+    """Every IPv4 address is shown blocked and an IPv6 one usable: ascp (IPv4 unless given -6) needs -6."""
+    grades = REACHABILITY.grades(report)
+    v4 = [a for a in report.addresses if Family.of(a) is Family.IPV4]
+    v6 = [a for a in report.addresses if Family.of(a) is Family.IPV6]
+    usable = (Grade.PROVEN, Grade.PROBABLE)
+    return bool(v4) and all(grades.get(a) is Grade.BLOCKED for a in v4) and any(grades.get(a) in usable for a in v6)
+
+
 def ascp_command(report: Report, user: str | None = None) -> str:
     """The ascp command line tuned from what was measured (placeholders in angle brackets)."""
     control = _control_port(report) or FASP_TCP_PORT
     udp = report.settings.udp_ports[0] if report.settings.udp_ports else 33001
     args = ["ascp", "-P", str(control), "-O", str(udp), "-l", f"{POLITENESS_CAP_MBPS}m", "-k", "1"]
     mtu = _path_mtu(report)
-    v6_only = report.addresses and all(Family.of(a) is Family.IPV6 for a in report.addresses)
+    v6_only = bool(report.addresses) and all(Family.of(a) is Family.IPV6 for a in report.addresses)
+    v6_only = v6_only or only_ipv6_works(report)
     if mtu is not None and mtu < 1500:
         args += ["-Z", str(mtu - (48 if v6_only else 28))]
     if v6_only:

@@ -19,7 +19,7 @@ from aspdiag.core.model import (
     SourceAddress,
     Verdict,
 )
-from aspdiag.engine.advice import ascp_command, change_request
+from aspdiag.engine.advice import ascp_command, change_request, only_ipv6_works
 from aspdiag.engine.checklist import checklist
 from aspdiag.engine.registry import MEASUREMENTS
 from aspdiag.measurements.ascp import installations_of
@@ -159,6 +159,14 @@ def _verdict(report: Report, ordered: tuple[Finding, ...], by_grade: dict[Grade,
                 if any(f.audience is Audience.CLIENT_NETWORK for f in ordered)
                 else "no firewall change is needed on this evidence"
             ),
+            ordered,
+        )
+    if usable and unusable and only_ipv6_works(report):
+        return Assessment(
+            Verdict.DEGRADED,
+            f"Only the IPv6 address of {target} is reachable ({', '.join(usable)}); ascp uses IPv4 unless given -6, "
+            "so a plain ascp command fails here.",
+            "start the transfer with -6 (the suggested command carries it); ask whom the blockers name to open IPv4",
             ordered,
         )
     if usable and unusable:

@@ -479,6 +479,20 @@ def test_this_machines_own_firewall_is_for_the_user_never_a_change_request(raw_l
     assert item.status.value == "problem" and "own firewall" in item.note, item
 
 
+def test_only_ipv6_working_says_use_minus_6():
+    """IPv4's TCP 22 and 33001 reset by a firewall, IPv6 fine: ascp uses IPv4 unless given -6, so the advice
+    and the suggested command carry -6 (they said 'a transfer may fail when DNS hands out another one' and
+    gave a command without -6 that fails here)."""
+    rules: dict[tuple[str | None, str, int], Rule] = {
+        (V4, "tcp", port): Rule("reject", hop=2) for port in (22, 33001)
+    }
+    report = run_check(network=FakeNetwork(rules=rules, raw_like=True))
+    a = report.assessment
+    assert a.verdict is Verdict.DEGRADED, a
+    assert "-6" in a.summary and "-6" in a.next_step, a
+    assert " -6 " in report.recommendations.ascp_command, report.recommendations.ascp_command
+
+
 def test_an_ipv6_address_that_could_not_be_told_is_not_said_to_fail():
     """IPv6's routers silent and its UDP dropped without a trace: no evidence either way. READY on IPv4, and
     the summary says the IPv6 address could not be confirmed (it said 'does not work', as for a proven block)."""
