@@ -154,11 +154,12 @@ def _tcp_findings(address: str, tcp: list[PortResult]) -> list[Finding]:
             # The client's network passes it (a reset from the server itself, or every router up to the server
             # answered): the server does not offer SSH there. Nothing for the network team; say it rather than
             # leave a user whose preset says -P 33001 without a word.
-            said = (
-                "the server itself answered with a reset: nothing listens there"
-                if quiet.state is PortState.CLOSED
-                else "the routers up to the server answered, the server did not: its own filter, or nothing listens"
-            )
+            if quiet.state is PortState.SERVER_SILENT:
+                said = "the routers up to the server answered, the server did not: its own filter, or nothing listens"
+            elif "not confirmed" in quiet.detail:
+                said = "a reset carrying the server's address came back (from the server, or a device before it)"
+            else:
+                said = "the server itself answered with a reset: nothing listens there"
             findings.append(
                 Finding(
                     Severity.INFO,

@@ -482,7 +482,12 @@ def classify(
     else:
         detail = f"{what} from the target"
     if not distance.confirmed:
-        detail += " (no port reached the target with a handshake, so that it came from the target is not confirmed)"
+        # Not 'no handshake reached the target': one may have, at full TTL, without a TTL-limited one to place
+        # the target (a held-out review saw this beside an open TCP 22).
+        detail += (
+            " (no TTL-limited probe placed the target, so that this answer came from the target itself and not "
+            "from a device before it is not confirmed)"
+        )
     return Classification(PortState.CLOSED, detail, target_ref, None, reached)
 
 
