@@ -104,7 +104,12 @@ class PathMeasurement(MeasurementBase):
                         "full-size FASP datagrams are dropped with no ICMP fragmentation-needed, so ascp cannot "
                         "find the MTU itself and the transfer stalls",
                         f"use {p.z_advice.split(': ', 1)[-1].split(' (')[0]}; and ask the network team to let ICMP "
-                        "fragmentation-needed / packet-too-big through" + where,
+                        "fragmentation-needed / packet-too-big come back to this machine"
+                        + (
+                            f" (the smaller MTU starts{where}; its ICMP may be dropped anywhere on the way back)"
+                            if where
+                            else ""
+                        ),
                         p.address,
                         Audience.CLIENT_NETWORK,
                     )
