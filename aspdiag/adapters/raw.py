@@ -176,7 +176,7 @@ class ScapyProber:
                 slot = min(open_slots, key=lambda i: ttls[i])
                 answers[slot] = self._answer(received, ttls[slot], address, v6, sent_time, sent_utc)
         return tuple(
-            locally_refused(answers.get(i, ProbeAnswer(ttl, AnswerKind.SILENT, sent_utc=sent_utc)))
+            locally_refused(answers.get(i, ProbeAnswer(ttl, AnswerKind.SILENT, sent_utc=sent_utc)), address)
             for i, ttl in enumerate(ttls)
         ), sport
 

@@ -11,6 +11,7 @@ TCP probes are sent one at a time from the same source port.
 from __future__ import annotations
 
 import errno
+import ipaddress
 import random
 import select
 import socket
@@ -160,6 +161,13 @@ def _local_error(ttl: int, exc: OSError, what: str) -> ProbeAnswer:
     )
 
 
+def _same_address(a: str, b: str) -> bool:
+    try:
+        return ipaddress.ip_address(a.split("%")[0]) == ipaddress.ip_address(b.split("%")[0])
+    except ValueError:
+        return a == b
+
+
 @lru_cache(maxsize=256)
 def is_local_address(address: str) -> bool:
     """Whether ``address`` belongs to this machine (binding to it succeeds; no packet is sent)."""
@@ -171,10 +179,16 @@ def is_local_address(address: str) -> bool:
         return False
 
 
-def locally_refused(answer: ProbeAnswer) -> ProbeAnswer:
+def locally_refused(answer: ProbeAnswer, target: str) -> ProbeAnswer:
     """An ICMP error from this machine's own address is its own firewall's reject (an OUTPUT-chain rule with
-    ``reject``), not a router's: the probe never left (it read 'rejected at hop 1' with a change request)."""
-    if answer.icmp is None or answer.responder is None or not is_local_address(answer.responder):
+    ``reject``), not a router's: the probe never left (it read 'rejected at hop 1' with a change request).
+    Not when the target is that address: a server on this machine answers from it itself."""
+    if (
+        answer.icmp is None
+        or answer.responder is None
+        or _same_address(answer.responder, target)
+        or not is_local_address(answer.responder)
+    ):
         return answer
     return ProbeAnswer(
         answer.ttl,
@@ -225,11 +239,11 @@ class SocketProber:
         """Send one probe per TTL on one 5-tuple; return the answers (in ``ttls`` order) and the source port."""
         if protocol is Protocol.UDP:
             got, source_port = self._udp(address, port, ttls, wait_s, source_port)
-            return tuple(locally_refused(a) for a in got), source_port
+            return tuple(locally_refused(a, address) for a in got), source_port
         answers = []
         for ttl in ttls:
             answer, source_port = self._tcp(address, port, ttl, wait_s, source_port)
-            answers.append(locally_refused(answer))
+            answers.append(locally_refused(answer, address))
         return tuple(answers), source_port
 
     # ------------------------------------------------------------------ TCP

@@ -483,9 +483,7 @@ def test_only_ipv6_working_says_use_minus_6():
     """IPv4's TCP 22 and 33001 reset by a firewall, IPv6 fine: ascp uses IPv4 unless given -6, so the advice
     and the suggested command carry -6 (they said 'a transfer may fail when DNS hands out another one' and
     gave a command without -6 that fails here)."""
-    rules: dict[tuple[str | None, str, int], Rule] = {
-        (V4, "tcp", port): Rule("reject", hop=2) for port in (22, 33001)
-    }
+    rules: dict[tuple[str | None, str, int], Rule] = {(V4, "tcp", port): Rule("reject", hop=2) for port in (22, 33001)}
     report = run_check(network=FakeNetwork(rules=rules, raw_like=True))
     a = report.assessment
     assert a.verdict is Verdict.DEGRADED, a
