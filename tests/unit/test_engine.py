@@ -551,3 +551,30 @@ def test_an_ipv6_row_beside_an_unconfirmed_ipv4_path_is_optional():
     rows = change_request(report)
     assert rows and all(not r.needed for r in rows)
     assert _firewall_item(report).status.value != "problem"
+
+
+def test_neighbouring_ports_that_differ_only_in_rtt_are_one_range():
+    """A review: with --udp-port 33001-33010 and --ssh-port 22,33001-33003 the overview split UDP ports wherever
+    the RTT differed and never merged TCP ports; the finding said 'TCP 22 and 33001 and 33002 and 33003'."""
+    from dataclasses import replace as _replace
+
+    from aspdiag.measurements.reachability import MEASUREMENT as REACHABILITY
+    from tests.reports import revise
+
+    report = run_check(
+        V4,
+        network=FakeNetwork(tcp_listening=set(), raw_like=True),
+        tcp_ports=(22, 33001, 33002, 33003),
+        udp_ports=tuple(range(33001, 33011)),
+    )
+    ports = tuple(
+        _replace(p, probes=tuple(_replace(a, rtt_ms=0.03 + 0.01 * (p.port % 3)) for a in p.probes))
+        for p in report.ports
+    )
+    report = revise(report, ports=ports)
+    headers = [c.header for c in REACHABILITY.overview(report)]
+    assert headers == ["TCP 22", "TCP 33001-33003", "UDP 33001-33010"], headers
+    udp = REACHABILITY.overview(report)[-1].cells[V4].text
+    assert udp.endswith("0.03-0.05 ms"), udp
+    titles = [f.title for f in report.assessment.findings]
+    assert any("TCP 22, 33001-33003" in t for t in titles), titles

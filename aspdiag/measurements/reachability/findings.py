@@ -178,12 +178,12 @@ def _no_control(address: str, tcp: list[PortResult]) -> list[Finding]:
     """No SSH control port works: who must act depends on where the evidence puts the problem."""
     if not tcp or all(p.state is PortState.ERROR for p in tcp):
         return []
-    phrase = "; ".join(port_phrase(p) for p in tcp)
-    ports = " and ".join(str(p.port) for p in tcp)
+    phrase = _grouped_phrase(tcp)
+    ports = port_ranges([p.port for p in tcp])
     wanted = control_ports_to_open(tcp)
     if wanted:
         # The same port(s) the change request asks for: one SSH control port is enough (33001 first).
-        asked = " and ".join(str(p.port) for p in wanted)
+        asked = port_ranges([p.port for p in wanted])
         return [
             Finding(
                 Severity.BLOCKER,
@@ -294,6 +294,18 @@ def _udp_findings(address: str, udp: list[PortResult]) -> list[Finding]:
         elif p.state is PortState.ERROR:
             findings.append(Finding(Severity.WARNING, f"Could not test {label} on {address}", p.detail))
     return findings
+
+
+def _grouped_phrase(ports: Sequence[PortResult]) -> str:
+    """Each port's evidence in a few words, ports that read the same told once (``tcp/22, 33001-33003 on X:
+    closed — ...``), in the order they were given."""
+    groups: dict[tuple[str, str], list[PortResult]] = {}
+    for p in ports:
+        groups.setdefault((p.state.value, p.detail), []).append(p)
+    return "; ".join(
+        port_phrase(same[0], f"{same[0].protocol.value}/{port_ranges([p.port for p in same])}")
+        for same in groups.values()
+    )
 
 
 def _local_firewall_finding(address: str, p: PortResult) -> Finding:

@@ -32,8 +32,9 @@ STATE_TONE = {
 }
 
 
-def port_cell(result: PortResult | None) -> str:
-    """Short text for one port in the summary table."""
+def port_cell(result: PortResult | None, with_rtt: bool = True) -> str:
+    """Short text for one port in the summary table (``with_rtt=False``: without its round-trip time, to tell
+    whether neighbouring ports read the same)."""
     if result is None:
         return "not tested"
     text = STATE_TEXT[result.state]
@@ -57,7 +58,7 @@ def port_cell(result: PortResult | None) -> str:
         text += f" by hop {result.blocked_at.hop}" + (
             f" ({result.blocked_at.address})" if result.blocked_at.address else ""
         )
-    if result.rtt_ms is not None and result.state in (PortState.OPEN, PortState.CLOSED):
+    if with_rtt and result.rtt_ms is not None and result.state in (PortState.OPEN, PortState.CLOSED):
         text += f" {result.rtt_ms:.2f} ms"
     if result.banner is not None and result.banner.kind is not BannerKind.SSH:
         text += f"; not SSH ({result.banner.kind.value})"
