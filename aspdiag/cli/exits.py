@@ -48,6 +48,7 @@ EXIT_CODES: dict[str, tuple[tuple[E, str], ...]] = {
         _BAD_INPUT,
         _FAILED,
         _CTRL_C,
+        (E.TERMINATED, "terminated (SIGTERM)"),
     ),
     "run": (
         (E.READY, "the command succeeded"),

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 import typer
 
 from aspdiag.cli.output import ForceOption, FormatOption, NoColorOption, OutputOption, QuietOption, destination
-from aspdiag.core.errors import ConfigError
+from aspdiag.core.errors import ConfigError, signal_name
 from aspdiag.core.exit_codes import ExitCode
 from aspdiag.core.model import utc_now_iso
 from aspdiag.core.units import duration_text, size_text
@@ -134,19 +134,31 @@ def watch_command(
             if command:
                 _notify(command, kind, directory, t, expected_bytes)
 
-        outcome = run_watch(
-            sampler,
-            tracker,
-            interval_s=interval,
-            clock=time.monotonic,
-            sleep=time.sleep,
-            on_sample=line,
-            on_event=event,
-            exit_on_stall=exit_on_stall,
-            max_s=max_time,
-        )
-        code = _EXIT[outcome.state]
-        reason = _why_it_ended(outcome.state, outcome.total_bytes, expected_bytes, outcome.elapsed_s, max_time)
+        started = time.monotonic()
+        try:
+            outcome = run_watch(
+                sampler,
+                tracker,
+                interval_s=interval,
+                clock=time.monotonic,
+                sleep=time.sleep,
+                on_sample=line,
+                on_event=event,
+                exit_on_stall=exit_on_stall,
+                max_s=max_time,
+            )
+            state = outcome.state
+            code = _EXIT[state]
+            total, stalled_s, elapsed_s = outcome.total_bytes, outcome.stalled_s, outcome.elapsed_s
+            reason = _why_it_ended(state, total, expected_bytes, elapsed_s, max_time)
+        except KeyboardInterrupt as exc:
+            # A signal ends a watch too: the last line still says why (a review saw exit 130 and nothing said).
+            how = signal_name(exc)
+            state = "interrupted"
+            code = ExitCode.TERMINATED if how == "SIGTERM" else ExitCode.INTERRUPTED
+            total, stalled_s, elapsed_s = tracker.total_bytes, tracker.stalled_for_s, time.monotonic() - started
+            got = f"{size_text(total)} of {size_text(expected_bytes)} ({100 * total / expected_bytes:.1f} %)"
+            reason = f"stopped by {'SIGTERM' if how == 'SIGTERM' else 'Ctrl-C (SIGINT)'} at {got}"
         reason += f" (exit {int(code)})"
         # Why the watch ended is always the last line on stderr, also with --quiet (a script reads it).
         print(f"aspdiag: watch ended: {reason}", file=sys.stderr, flush=True)
@@ -154,14 +166,7 @@ def watch_command(
             emit(
                 json_line(
                     _event_data(
-                        "stopped",
-                        outcome.state,
-                        reason,
-                        outcome.total_bytes,
-                        expected_bytes,
-                        outcome.stalled_s,
-                        outcome.elapsed_s,
-                        exit_code=int(code),
+                        "stopped", state, reason, total, expected_bytes, stalled_s, elapsed_s, exit_code=int(code)
                     )
                 )
             )

@@ -186,7 +186,7 @@ def watch_schema() -> dict[str, Any]:
             "kind": {"const": "watch-event"},
             **envelope,
             "event": {"enum": ["stall", "done", "stopped"]},
-            "outcome": _null({"enum": ["done", "stalled", "timeout"]}),
+            "outcome": _null({"enum": ["done", "stalled", "timeout", "interrupted"]}),
             "reason": _STR,
             "total_bytes": _INT,
             "expected_bytes": _INT,

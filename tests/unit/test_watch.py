@@ -191,3 +191,49 @@ def test_cli_bad_input_is_one_line_exit_2(tmp_path: Path, capsys: pytest.Capture
     assert main([a.format(dir=tmp_path) for a in args]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and err[0].startswith("aspdiag: error:")
+
+
+@pytest.mark.parametrize(("sig", "code", "said"), [("SIGTERM", 143, "SIGTERM"), ("SIGINT", 130, "Ctrl-C")])
+def test_a_watch_stopped_by_a_signal_says_why(tmp_path: Path, sig: str, code: int, said: str) -> None:
+    """A review: SIGINT or SIGTERM ended a watch with exit 130, nothing on stderr and no 'stopped' JSON line,
+    although the last line always says why the watch ended."""
+    import json
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from aspdiag.report.schemas import schema_for
+
+    (tmp_path / "part.bin").write_bytes(b"x" * 1000)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "aspdiag",
+            "watch",
+            str(tmp_path),
+            "--expected",
+            "1GB",
+            "--interval",
+            "0.1",
+            "-f",
+            "json",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    assert proc.stdout is not None
+    proc.stdout.readline()  # the first sample: the watch is running
+    time.sleep(0.2)
+    proc.send_signal(getattr(signal, sig))
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == code, (proc.returncode, err)
+    assert err.strip().splitlines()[-1].startswith("aspdiag: watch ended: stopped by") and said in err, err
+    last = json.loads(out.strip().splitlines()[-1])
+    assert last["event"] == "stopped" and last["outcome"] == "interrupted" and last["exit_code"] == code, last
+    import jsonschema
+
+    jsonschema.validate(last, schema_for("watch"))
