@@ -257,6 +257,17 @@ def test_secrets_never_reach_state_or_display() -> None:
     assert "[redacted]" in blob
 
 
+@pytest.mark.parametrize("argv", [("echo", "-W", "tokenABCDEF123"), ("echo", "-WtokenABCDEF123")])
+def test_a_child_printing_its_token_is_redacted(argv: tuple[str, ...]) -> None:
+    """A review: 'run --any-command -- echo -W token' showed the attempt redacted but the child's own output
+    (the token) in clear."""
+    lines = [(0.5, "stdout", "-W tokenABCDEF123"), *OK]
+    sup, _launched, rec, states, *_ = supervise([(lines, 3.0, 0)], argv=argv)
+    sup.run()
+    blob = json.dumps(states) + json.dumps(rec.events)
+    assert "tokenABCDEF123" not in blob and "[redacted]" in blob
+
+
 def test_helpers() -> None:
     assert is_ascp(["/opt/aspera/bin/ascp", "-A"]) and is_ascp(["ascp4"]) and not is_ascp(["rsync"])
     assert resume_level(["ascp", "-k", "2", "a", "b"]) == "2" and resume_level(["ascp", "-k3"]) == "3"

@@ -113,6 +113,17 @@ def redact_argv(argv: Sequence[str], secrets: Sequence[str] = ()) -> list[str]:
     return shown
 
 
+def option_secrets(argv: Sequence[str]) -> tuple[str, ...]:
+    """The values given to credential options (``-W TOKEN``, ``-WTOKEN``)."""
+    found = []
+    for arg, following in zip(argv, [*argv[1:], ""], strict=True):
+        if arg in _SECRET_OPTIONS and following:
+            found.append(following)
+        elif any(arg.startswith(opt) and len(arg) > len(opt) for opt in _SECRET_OPTIONS):
+            found.append(arg[2:])
+    return tuple(found)
+
+
 def backoff_s(attempt: int, first_s: float, max_s: float) -> float:
     """Seconds to wait after failed attempt ``attempt`` (1-based): doubling from ``first_s``, capped at ``max_s``."""
     return float(min(max_s, first_s * 2 ** max(0, attempt - 1)))
@@ -210,7 +221,9 @@ class Supervisor:
         self._wait = wait
         self._observer = observer
         self._write_state = write_state
-        self._secrets = tuple(secrets)
+        # The values of credential options too: a child may print its own command line (a review saw
+        # 'echo -W token' shown redacted as the attempt line but in clear as the child's output).
+        self._secrets = tuple(secrets) + option_secrets(settings.argv)
         self.attempts: list[Attempt] = []
         self.progress = RunProgress()
         self.status = "starting"
