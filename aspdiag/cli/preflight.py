@@ -88,6 +88,7 @@ def plan(
     find_ascp: Any,
 ) -> CheckConfig:
     """``config`` with the stages of this run decided (see the module docstring)."""
+    check_own_values(options)  # a malformed value is bad input whether or not the transfer runs
     skipped: list[SkippedStage] = []
     if quick:
         if options.insist:
@@ -159,6 +160,19 @@ def _missing(
     if user is None:
         out.append(("user", "the test transfer needs a user name", "give --user NAME (or use a preset that has one)"))
     return out
+
+
+def check_own_values(o: TransferOptions) -> None:
+    """The test-transfer values that are wrong in themselves, whichever stages run (a review: --rate -5,
+    --max-bytes 5XB or a --key that does not exist gave a normal report with --quick)."""
+    if o.key is not None and not o.key.is_file():
+        raise ConfigError(f"--key {str(o.key)!r} is not a file", "give the path of the SSH private key file")
+    if not o.rate_mbps > 0:
+        raise ConfigError(f"--rate {o.rate_mbps:g} is not a rate", "give a target rate above 0 Mbit/s")
+    if not 1 <= o.time_limit_s <= 600:
+        raise ConfigError(f"--time-limit {o.time_limit_s:g} is out of range", "give 1 to 600 seconds")
+    if o.max_bytes.strip().lower() != "auto":
+        parse_size(o.max_bytes, "--max-bytes")
 
 
 def check_values(o: TransferOptions) -> None:

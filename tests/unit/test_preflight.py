@@ -6,6 +6,7 @@ twice, a finding and the change request asking for different SSH ports)."""
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -106,6 +107,23 @@ def test_insisting_without_credentials_is_one_line_exit_2_before_anything_runs()
     with pytest.raises(ConfigError) as caught:
         planned(insist=True, user="alice", remote_file="/test/10MB")
     assert "credentials" in str(caught.value) and "ASPERA_SCP_PASS" in caught.value.hint
+
+
+@pytest.mark.parametrize(
+    ("quick", "insist", "bad"),
+    [
+        (True, None, {"rate_mbps": -5.0}),
+        (True, None, {"max_bytes": "5XB"}),
+        (True, None, {"max_bytes": "-5"}),
+        (False, False, {"key": Path("/nonexistent/key")}),
+        (False, None, {"time_limit_s": 0.0}),
+    ],
+)
+def test_a_malformed_value_is_bad_input_whether_or_not_the_transfer_runs(quick, insist, bad):
+    """A review: --rate -5, --max-bytes 5XB or a missing --key gave a normal report with --quick (exit 1)."""
+    with pytest.raises(ConfigError):
+        planned(quick=quick, insist=insist, **bad)
+    planned(quick=True, max_rate_mbps=5.0)  # the default --rate above --max-rate is no error until it is used
 
 
 def test_quick_and_no_transfer():
