@@ -7,10 +7,12 @@ import json
 from html import escape
 from typing import Any
 
+from rich.table import Table
 from rich.text import Text
 
 from aspdiag.core.model import SCHEMA_VERSION
 from aspdiag.render import OutputFormat
+from aspdiag.render.layout import command_lines
 from aspdiag.render.terminal import string_console
 from aspdiag.tools.explain.analyze import ClientSummary, SessionExplanation
 from aspdiag.tools.explain.run import ExplainReport
@@ -180,8 +182,22 @@ def render_explain(report: ExplainReport, fmt: OutputFormat, *, color: bool = Fa
         head.append(s.outcome.upper(), style=_OUTCOME_STYLE.get(s.outcome, ""))
         head.append(f"  {s.source}" + (f"  {s.uuid}" if s.uuid else ""))
         console.print(head)
+        # A grid keeps a long value's wrapped lines under its column (they fell back to column 0), and a command
+        # to copy is printed whole on its own line: the terminal folds it, but no line break is put inside it.
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(width=14, no_wrap=True)
+        grid.add_column(overflow="fold")
+        command = None
         for key, value in _facts(s)[2:]:
-            console.print(Text(f"  {key:<12} {value}"))
+            if key == "Check":
+                command = value
+                continue
+            grid.add_row(f"  {key}", value)
+        console.print(grid)
+        if command:
+            label = "  Check        "
+            for i, part in enumerate(command_lines(command, console.width - len(label))):
+                console.print(Text(label if i == 0 else " " * len(label)) + Text(part), soft_wrap=True)
         for line in s.evidence[:5]:
             console.print(Text(f"    | {line}", style="dim"))
     if len(shown) < len(report.sessions):

@@ -17,6 +17,7 @@ from aspdiag.core.model import Report, Severity, Verdict
 from aspdiag.render.layout import (
     changes_section,
     checklist_rows,
+    command_lines,
     finding_suffix,
     interrupted_note,
     ordered_sections,
@@ -179,7 +180,10 @@ def render_terminal(report: Report, *, color: bool = False, width: int = 100) ->
                 )
             )
     if report.addresses and report.recommendations.ascp_command:
-        console.print(Text("Suggested: ", style="bold") + Text(report.recommendations.ascp_command))
+        # A command to copy: broken between words with a shell continuation, never inside a word.
+        label = "Suggested: "
+        for i, part in enumerate(command_lines(report.recommendations.ascp_command, console.width, len(label))):
+            console.print((Text(label, style="bold") if i == 0 else Text()) + Text(part), soft_wrap=True)
     for failure in report.failures:
         console.print(Text(f"not finished: {failure.key}: {failure.reason}"))
     if report.interrupted:

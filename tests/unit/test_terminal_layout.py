@@ -131,3 +131,34 @@ def test_the_cli_lays_out_for_columns(tmp_path, monkeypatch, capsys):
     out = capsys.readouterr().out
     assert max(len(line) for line in _lines(out)) <= 80 and "…" not in out
     assert any(WIDE_V6 in line for line in _lines(out)) and any(WIDE_FW6 in line for line in _lines(out))
+
+
+def test_commands_to_copy_break_between_words_with_a_continuation():
+    """A review: at 60 columns the suggested ascp command and explain's check command wrapped inside a word
+    and back to column 0, so a copied command no longer ran."""
+    from aspdiag.render.layout import command_lines
+
+    command = "ascp -P 33001 -O 33001 -l 100m -k 1 -6 <user>@fasp.lab.test:<remote path> <local directory>"
+    lines = command_lines(command, 60, len("Suggested: "))
+    assert len(lines) == 2 and lines[0].endswith(" \\") and len("Suggested: " + lines[0]) <= 60, lines
+    assert all(len(line) <= 60 for line in lines[1:])
+    # Joined back (the continuation removed), it is the same command: no word or placeholder was split.
+    assert " ".join(part.removesuffix(" \\").strip() for part in lines) == command
+
+
+def test_explain_keeps_wrapped_values_under_their_column_at_60():
+    import io
+    from pathlib import Path
+
+    from aspdiag.render.explain import render_explain
+    from aspdiag.tools.explain.run import explain_inputs
+
+    sample = Path(__file__).resolve().parents[1] / "data" / "explain" / "syslog-interleaved.log"
+    report = explain_inputs([str(sample)], io.BytesIO(b""))
+    lines = render_explain(report, OutputFormat.TERMINAL, color=False, width=60).splitlines()
+    too_wide = [line for line in lines if len(line.rstrip()) > 60 and " " in line.strip()]
+    assert not too_wide, too_wide
+    wrapped = [i for i, line in enumerate(lines) if line.startswith("  Error ")]
+    assert wrapped and lines[wrapped[-1] + 1].startswith(" " * 15), lines[wrapped[-1] : wrapped[-1] + 2]
+    check = [i for i, line in enumerate(lines) if line.startswith("  Check ")]
+    assert check and lines[check[0]].rstrip().endswith("\\") and lines[check[0] + 1].startswith(" " * 15)
