@@ -80,6 +80,9 @@ def explain_command(
         raise ConfigError(
             f"nothing usable to explain ({reasons})", "give ascp's own output or its aspera-scp-transfer*.log files"
         )
+    for name, why in result.problems:
+        # Also on stderr: an input that was not used is a warning, not only a line inside the document.
+        typer.echo(f"aspdiag: warning: not used: {name}: {why}", err=True)
     if probe:
         result = _probe_peers(result)
     # A log pasted with a password in it (a shell trace, an echoed command) must not carry it into the

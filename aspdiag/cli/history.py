@@ -92,6 +92,10 @@ def history_command(
     if not 1 <= limit <= 100_000:
         raise HistoryError(f"--limit {limit} is out of range", "give 1 to 100000")
     target = validate_host(host).host if host is not None else None
+    if history is not None and not history.exists():
+        # A path given by hand that is not there is a typo, not an empty history (the default path is created
+        # by the first check).
+        raise HistoryError(f"--history {str(history)!r} does not exist", "give the database 'aspdiag check' wrote")
     path = history or default_history_path()
     store = HistoryStore.read(path)
     if store is None:

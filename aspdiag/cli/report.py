@@ -29,7 +29,9 @@ def report_render(
     file: Annotated[
         Path,
         typer.Argument(
-            metavar="FILE.json", help="A JSON report written by aspdiag check.", autocompletion=complete_reports
+            metavar="FILE.json",
+            help="A JSON report written by aspdiag check ('-': standard input).",
+            autocompletion=complete_reports,
         ),
     ],
     output_format: FormatOption = None,

@@ -8,6 +8,7 @@ Reading accepts every schema version this aspdiag knows; every problem with a fi
 from __future__ import annotations
 
 import json
+import sys
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -67,12 +68,18 @@ def report_from_dict(data: Any, name: str = "the report") -> Report:
     not one."""
     tool = data.get("tool") if isinstance(data, dict) else None
     if not isinstance(tool, dict) or tool.get("name") != "aspdiag":
-        raise ReportFileError(f"{name} is not an aspdiag report (no tool.name 'aspdiag')")
+        # Say what it is when it is another aspdiag document (a merged report, an explanation, a catalogue).
+        kind = (data.get("kind") or data.get("format")) if isinstance(data, dict) else None
+        what = f"an aspdiag {kind} document, not a check report" if isinstance(kind, str) else "not an aspdiag report"
+        raise ReportFileError(f"{name} is {what} (no tool.name 'aspdiag')")
     version = data.get("schema_version")
+    if str(version) in READABLE_VERSIONS and not isinstance(version, str):
+        version = str(version)  # written by hand or another tool as a number: the same version
+        data = {**data, "schema_version": version}
     if version not in READABLE_VERSIONS:
         raise ReportFileError(
             f"{name} has report schema version {version!r}; this aspdiag reads version "
-            f"{' and '.join(READABLE_VERSIONS)}",
+            f"{' and '.join(repr(v) for v in READABLE_VERSIONS)}",
             "re-run the check with this version of aspdiag, or use the aspdiag version that wrote it",
         )
     data = _upgrade(data)
@@ -99,9 +106,17 @@ def load_report(path: Path) -> Report:
     """Load and check one saved report."""
     name = str(path)
     try:
-        if path.stat().st_size > MAX_REPORT_BYTES:
-            raise ReportFileError(f"{name} is larger than {MAX_REPORT_BYTES // 2**20} MB: not an aspdiag report")
-        text = path.read_text(encoding="utf-8")
+        if name == "-":
+            # Standard input, as explain reads it (a review: '- does not exist').
+            raw = sys.stdin.buffer.read(MAX_REPORT_BYTES + 1)
+            if len(raw) > MAX_REPORT_BYTES:
+                raise ReportFileError(f"standard input is larger than {MAX_REPORT_BYTES // 2**20} MB")
+            text = raw.decode("utf-8")
+            name = "standard input"
+        else:
+            if path.stat().st_size > MAX_REPORT_BYTES:
+                raise ReportFileError(f"{name} is larger than {MAX_REPORT_BYTES // 2**20} MB: not an aspdiag report")
+            text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise ReportFileError(f"{name} does not exist") from None
     except IsADirectoryError:

@@ -197,3 +197,14 @@ def test_server_summary_rendered(tmp_path, capsys):
     assert main(["explain", str(log), "-f", "markdown"]) == 1
     out = capsys.readouterr().out
     assert "## Clients (server's view)" in out and "| 198.51.100.0 | xfer0 |" in out
+
+
+def test_an_input_not_used_is_a_warning_on_stderr(tmp_path, capsys):
+    """A review: a missing file beside a good one was named only inside the document on stdout."""
+    from pathlib import Path as _Path
+
+    from aspdiag.cli import main
+
+    sample = _Path(__file__).resolve().parents[1] / "data" / "explain" / "udp-15.txt"
+    assert main(["explain", str(tmp_path / "missing.txt"), str(sample)]) == 1
+    assert "warning: not used: " in capsys.readouterr().err

@@ -278,9 +278,13 @@ def test_history_command_lists_and_charts(two_checks, capsys):
 
 
 def test_history_command_never_creates_a_database(tmp_path, capsys):
+    # A --history path that is not there is a typo (a review: it read 'No checks recorded', exit 0): bad input.
     path = tmp_path / "none.sqlite"
-    assert main(["history", "--history", str(path)]) == 0
-    assert "No checks recorded" in capsys.readouterr().out and not path.exists()
+    assert main(["history", "--history", str(path)]) == 2
+    assert "does not exist" in capsys.readouterr().err and not path.exists()
+    # The default database is created by the first check only: before that, nothing recorded yet.
+    assert main(["history"]) == 0
+    assert "No checks recorded" in capsys.readouterr().out
 
 
 def test_threads_sharing_one_file(tmp_path, open_report):

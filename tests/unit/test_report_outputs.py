@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from pathlib import Path
 
 import jsonschema
 import pytest
@@ -206,3 +207,24 @@ def test_a_report_without_its_verdict_is_not_rendered(saved, tmp_path, capsys):
     cut.write_text(json.dumps(data))
     assert main(["report", "render", str(cut)]) == 2
     assert "has no verdict" in capsys.readouterr().err
+
+
+def test_report_render_reads_standard_input_and_names_other_documents(tmp_path, capsys, monkeypatch):
+    """A review: 'report render -' said '- does not exist'; a merged document said only 'not an aspdiag
+    report'; schema_version 2 as a number said 'version 2; this aspdiag reads version 1 and 2'."""
+    import io
+    import json as _json
+
+    from aspdiag.cli import main
+
+    sample = (Path(__file__).resolve().parents[1] / "data" / "snapshots" / "sample.json").read_text()
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(sample.encode())))
+    assert main(["report", "render", "-", "-f", "markdown"]) == 0
+    assert capsys.readouterr().out.startswith("# aspdiag check")
+    merged = tmp_path / "m.json"
+    merged.write_text(_json.dumps({"kind": "merged", "reports": []}))
+    assert main(["report", "render", str(merged)]) == 2
+    assert "aspdiag merged document, not a check report" in capsys.readouterr().err
+    numbered = tmp_path / "n.json"
+    numbered.write_text(sample.replace('"schema_version": "2"', '"schema_version": 2'))
+    assert main(["report", "render", str(numbered), "-f", "markdown"]) == 0
