@@ -151,7 +151,7 @@ def test_target_host_firewall_drops(lab_clean, workdir, backend):
         assert udp["state"] == "server_silent"
         assert udp["last_responding_hop"] == hop(3, DMZ[address])
         assert udp["blocked_at"] == hop(4, address)
-        assert udp["location"].startswith("at the server")
+        assert udp["location"].startswith("past hop 3, on the server's side")
         assert "busy" in udp["evidence"]["control"]["meaning"]
 
 

@@ -105,7 +105,7 @@ def test_target_host_firewall_drops(address, raw_like):
     assert r.state is PortState.SERVER_SILENT
     assert r.blocked_at == HopRef(4, address)
     assert r.last_responding_hop == HopRef(3, DMZ[address])
-    assert r.location.startswith("at the server")
+    assert r.location.startswith("past hop 3, on the server's side")
 
 
 def test_a_mute_last_router_makes_the_silence_no_evidence(raw_like):

@@ -539,9 +539,13 @@ def _silent(
     first_silent = HopRef(k + 1, hops.get(k + 1))
     if target_hops is not None and k + 1 >= target_hops:
         target = HopRef(target_hops, address)
+        # Not 'at the server': the last router answered this flow's TTL, but it may still drop it when
+        # forwarding, as a filter on the server's side would (a review: IPv6 dropped by the last router's
+        # forward filter read 'at the server ... only the server is silent').
         where = (
-            f"at the server (hop {target_hops}): every router up to hop {k} answered this very flow, only the"
-            " server is silent"
+            f"past hop {k}, on the server's side: every router up to hop {k} answered this very flow; the server"
+            f" (hop {target_hops}) is silent: busy, or filtered on its side (its own firewall or the last router's"
+            " forward filter)"
         )
         return Classification(PortState.SERVER_SILENT, f"{base}; {where}", last, target, where)
     if horizon > k:
