@@ -30,7 +30,12 @@ EXIT_CODES: dict[str, tuple[tuple[E, str], ...]] = {
         _FAILED,
         _CTRL_C,
     ),
-    "ascp": ((E.READY, "at least one ascp found"), (E.FINDINGS, "no ascp found"), _BAD_INPUT, _FAILED),
+    "ascp": (
+        (E.READY, "at least one working ascp found"),
+        (E.FINDINGS, "no working ascp found (none, or none that prints its version with -A)"),
+        _BAD_INPUT,
+        _FAILED,
+    ),
     "presets": ((E.READY, "listed"), (E.USAGE, "bad input: a preset file that cannot be read"), _FAILED),
     "schema": ((E.READY, "printed"), (E.USAGE, "bad input: no such kind"), _FAILED),
     "catalog": (

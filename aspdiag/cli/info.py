@@ -34,7 +34,10 @@ def ascp_command(
     installations = find_ascp(str(ascp) if ascp is not None else None)
     doc = ascp_document(installations, LOOKED_AT)
     dest.write(render_document(doc, dest.format, color=dest.color, width=dest.width))
-    raise typer.Exit(int(ExitCode.READY if installations else ExitCode.FINDINGS))
+    # A program that does not print ascp's version with -A (a review gave --ascp /bin/true: exit 0) is listed
+    # with why, but is no working ascp.
+    working = any(i.version is not None and not i.version_error for i in installations)
+    raise typer.Exit(int(ExitCode.READY if working else ExitCode.FINDINGS))
 
 
 def complete_kind(incomplete: str) -> list[str]:

@@ -237,7 +237,7 @@ def ascp_item(report: Report) -> ChecklistItem:
         )
     used = next((i for i in found if i.used), found[0])
     v = used.version
-    if v is None:
+    if v is None or used.version_error:
         return ChecklistItem(item, ItemStatus.PROBLEM, f"{used.path}: {used.version_error or 'ascp -A failed'}")
     product = f" ({v.product} {v.product_version or ''}".rstrip() + ")" if v.product else ""
     what = f"ascp {v.ascp_version or '?'}{product}"

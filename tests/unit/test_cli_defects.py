@@ -298,3 +298,11 @@ def test_help_never_cuts_an_option_name(columns, tmp_path):
         assert "…" not in done.stdout, done.stdout
         if command == ["check"]:
             assert "--responder-key-file" in done.stdout and "--bandwidth-budget" in done.stdout
+
+
+def test_a_program_that_prints_no_ascp_version_is_no_working_ascp(capsys):
+    """A review: 'aspdiag ascp --ascp /bin/true' listed it as the ascp used, exit 0."""
+    from aspdiag.cli import main
+
+    assert main(["ascp", "--ascp", "/bin/true"]) == 1
+    assert "printed no version" in capsys.readouterr().out
