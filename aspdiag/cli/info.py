@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Annotated
 
@@ -32,6 +33,10 @@ def ascp_command(
 
     dest = destination(output_format, output, force=force, quiet=quiet, no_color=no_color, command="ascp")
     installations = find_ascp(str(ascp) if ascp is not None else None)
+    named = os.environ.get("ASPDIAG_ASCP")
+    if named and not any(i.path == named for i in installations):
+        # Like --ascp, a path named by hand that is not used deserves a word (it was silently skipped).
+        typer.echo(f"aspdiag: warning: ASPDIAG_ASCP={named!r} is not an executable ascp; it was skipped", err=True)
     doc = ascp_document(installations, LOOKED_AT)
     dest.write(render_document(doc, dest.format, color=dest.color, width=dest.width))
     # A program that does not print ascp's version with -A (a review gave --ascp /bin/true: exit 0) is listed

@@ -306,3 +306,11 @@ def test_a_program_that_prints_no_ascp_version_is_no_working_ascp(capsys):
 
     assert main(["ascp", "--ascp", "/bin/true"]) == 1
     assert "printed no version" in capsys.readouterr().out
+
+
+def test_an_aspdiag_ascp_path_that_is_not_there_is_named(capsys, monkeypatch):
+    from aspdiag.cli import main
+
+    monkeypatch.setenv("ASPDIAG_ASCP", "/nonexistent/ascp")
+    main(["ascp"])
+    assert "ASPDIAG_ASCP='/nonexistent/ascp' is not an executable ascp" in capsys.readouterr().err
