@@ -28,7 +28,7 @@ def explain_command(
     paths: Annotated[
         list[str] | None,
         typer.Argument(
-            metavar="[FILE|DIR|-]...",
+            metavar="FILE|DIR|-",
             help="ascp output or logs (aspera-scp-transfer*.log, syslog, .gz/.bz2/.xz); a directory is read whole; "
             "'-' or nothing: stdin.",
         ),

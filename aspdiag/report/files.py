@@ -128,6 +128,9 @@ class StateFile:
     def __init__(self, path: Path, *, numbered: bool = False) -> None:
         """``numbered``: a name aspdiag chose itself: when it is taken, try ``-2``, ``-3``... instead of failing."""
         self.path = path
+        hint = "give another --state-file, in a directory you can write to"
+        if path.is_dir():
+            raise OutputError(f"state file {str(path)!r} is a directory", "give a file name, e.g. DIR/run.state.json")
         for attempt in range(2, 100 if numbered else 2):
             try:
                 with open(self.path, "x", encoding="utf-8"):
@@ -135,7 +138,7 @@ class StateFile:
             except FileExistsError:
                 self.path = path.with_name(path.name.replace(".state.json", f"-{attempt}.state.json"))
             except OSError as exc:
-                raise OutputError(f"cannot create the state file {str(path)!r}: {exc.strerror or exc}") from None
+                raise OutputError(f"cannot create the state file {str(path)!r}: {exc.strerror or exc}", hint) from None
         try:
             with open(self.path, "x", encoding="utf-8"):
                 pass
@@ -145,7 +148,7 @@ class StateFile:
                 "give a new --state-file, or leave it out to get a new name in reports/",
             ) from None
         except OSError as exc:
-            raise OutputError(f"cannot create the state file {str(path)!r}: {exc.strerror or exc}") from None
+            raise OutputError(f"cannot create the state file {str(path)!r}: {exc.strerror or exc}", hint) from None
 
     def write(self, data: dict[str, object]) -> None:
         """Replace the content (atomically). A failed write is reported once, not fatal: ascp keeps running."""
