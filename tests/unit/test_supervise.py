@@ -358,3 +358,10 @@ def test_status_says_when_the_supervisor_is_gone() -> None:
         now_utc=1795305610.0,
     )
     assert healthy and "last update" in text
+
+
+def test_a_stopped_non_ascp_command_is_not_promised_a_resume_option() -> None:
+    from aspdiag.tools.supervise.supervisor import stopped_diagnosis
+
+    assert "-k 1, which aspdiag adds" in stopped_diagnosis(signal.SIGINT)["next_step"]
+    assert "adds no resume option" in stopped_diagnosis(signal.SIGINT, ascp=False)["next_step"]

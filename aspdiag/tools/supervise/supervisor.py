@@ -279,7 +279,9 @@ class Supervisor:
             if self.stop_signal is not None:
                 self.status = "interrupted"
                 self.outcome_detail = f"stopped by {signal_name(self.stop_signal)} while waiting to retry"
-                self.diagnosis = stopped_diagnosis(self.stop_signal)  # the attempts keep the failure before it
+                self.diagnosis = stopped_diagnosis(
+                    self.stop_signal, is_ascp(self.settings.argv)
+                )  # the attempts keep the failure before it
                 break
         self.ended_utc = utc_now_iso()
         self._save(force=True)
@@ -372,7 +374,7 @@ class Supervisor:
         # After a stop the user (or the system) asked for, the output's failure is that stop, not a cause to
         # guess at: ascp's last words then look like an unknown failure (issue #16).
         self.diagnosis = (
-            stopped_diagnosis(self.stop_signal)
+            stopped_diagnosis(self.stop_signal, is_ascp(self.settings.argv))
             if self.stop_signal is not None
             else _diagnose(stdout, stderr, returncode)
         )
@@ -450,9 +452,11 @@ class Supervisor:
             self._write_state(self.state(retry_in_s))
 
 
-def stopped_diagnosis(signum: int) -> dict[str, Any]:
-    """The diagnosis of a run stopped on request: who stopped it, and how to go on."""
+def stopped_diagnosis(signum: int, ascp: bool = True) -> dict[str, Any]:
+    """The diagnosis of a run stopped on request: who stopped it, and how to go on (``ascp``: the command is
+    ascp, whose resume option aspdiag adds; other commands resume as they do, if at all)."""
     who = "you pressed Ctrl-C" if signum == signal.SIGINT else f"aspdiag received {signal_name(signum)}"
+    again = "run the same 'aspdiag run' command again to go on"
     return {
         "outcome": "interrupted",
         "error_code": None,
@@ -460,8 +464,9 @@ def stopped_diagnosis(signum: int) -> dict[str, Any]:
         "cause": f"stopped on request: {who} and aspdiag passed {signal_name(signum)} on to the command; "
         "this is not a transfer failure",
         "confidence": "high",
-        "next_step": "run the same 'aspdiag run' command again to go on (ascp resumes with -k 1, which aspdiag adds "
-        "when your command sets no -k)",
+        "next_step": again + " (ascp resumes with -k 1, which aspdiag adds when your command sets no -k)"
+        if ascp
+        else again + " (aspdiag adds no resume option to a command that is not ascp)",
         "who": "you",
         "check_command": None,
     }
