@@ -84,6 +84,9 @@ class FakeNetwork:
     silent_routers: set[str] = field(default_factory=set)
     delay_s: dict[tuple[str, str, int], float] = field(default_factory=dict)
     banners: dict[int, Banner] = field(default_factory=dict)
+    udp_icmp_blackout_after: int | None = None
+    """ICMP about UDP flows from beyond this hop never comes back (a stateful firewall dropping the ICMP errors
+    'related' to UDP while TCP's pass)."""
     target_return_hops: int | None = None
     """Hops the target's replies travel back (None: the same as forward); less = an asymmetric path."""
     silent_costs_wait: bool = False
@@ -111,6 +114,10 @@ class FakeNetwork:
     def _answer(self, address: str, protocol: Protocol, port: int, ttl: int) -> ProbeAnswer:
         answer = self._forward(address, protocol, port, ttl)
         blackout = self.icmp_blackout_after
+        if protocol is Protocol.UDP and self.udp_icmp_blackout_after is not None:
+            blackout = (
+                min(blackout, self.udp_icmp_blackout_after) if blackout is not None else self.udp_icmp_blackout_after
+            )
         if blackout is not None and answer.icmp is not None and ttl > blackout:
             origin = next((i for i, r in enumerate(self._path(address), 1) if r == answer.responder), None)
             if origin is None or origin > blackout:

@@ -304,3 +304,25 @@ def test_large_datagrams_dropped_where_small_ones_pass_is_never_ready(field_lab,
     sized = [f for f in data["verdict"]["findings"] if "get no answer, small ones do" in f["title"]]
     assert len(sized) == 2 and not any(f["proven"] for f in sized), sized
     assert all("hop 1" in f["title"] for f in sized), sized  # located: past the router's own hop, not beyond
+
+
+@pytest.mark.parametrize("backend", ["root", "nobody"])
+def test_icmp_related_to_udp_dropped_is_no_proof_of_a_udp_drop(field_lab, workdir, nobody_python, backend):
+    """A held-out review: the firewall drops the ICMP errors related to UDP flows (TCP's pass) while UDP 33001
+    itself passes both ways. It read BLOCKED, proven, with a change request for a rule that exists: TCP's
+    time-exceeded from beyond the firewall stood in as the proof for UDP. Now: never BLOCKED, no change
+    request, the silence is 'no evidence'."""
+    user, python = (None, None) if backend == "root" else ("nobody", nobody_python)
+    script = (
+        "table inet aspdiag_field_ct_related {\n  chain forward {\n"
+        "    type filter hook forward priority filter; policy accept;\n"
+        "    ct state related ct protocol udp drop\n  }\n}\n"
+    )
+    _nft_script(field_lab, "fw", script)
+    data = check_json(field_lab, workdir, "--no-bandwidth", user=user, python=python).json
+    assert data["verdict"]["verdict"] != "blocked", data["verdict"]["summary"]
+    assert data["change_request"] == []
+    for address in (ADDR.server4, ADDR.server6):
+        udp = _entry(data, address, "udp/33001")
+        assert udp["state"] == "silent", udp
+    assert not any(f["audience"] == "client network team" and f["proven"] for f in data["verdict"]["findings"])

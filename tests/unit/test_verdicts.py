@@ -100,3 +100,15 @@ def test_nat_note_names_both_addresses():
     note = nat_note("198.18.1.2", "198.18.2.1")
     assert "198.18.2.1" in note and "198.18.1.2" in note and "NAT" in note
     assert nat_note("198.18.1.2", "198.18.1.2") == ""
+
+
+@pytest.mark.parametrize("busy", [False, True])
+def test_icmp_about_udp_filtered_apart_from_tcp_is_no_proof(raw_like, busy):
+    """A held-out review: a firewall at hop 2 dropping the ICMP errors related to UDP (TCP's pass) while UDP
+    itself passes read BLOCKED, proven, with a change request: TCP's time-exceeded from beyond it stood in as
+    the proof. A UDP silence is evidence only where ICMP about UDP comes back."""
+    network = FakeNetwork(raw_like=raw_like, udp_icmp_blackout_after=2, udp_busy={33001} if busy else set())
+    report = run(network)
+    assert udp(report).state is PortState.SILENT, udp(report)
+    assert report.assessment.verdict is not Verdict.BLOCKED
+    assert report.change_request == ()

@@ -198,6 +198,10 @@ class ReachabilityProbe:
         groups: dict[tuple[Protocol, object], list[int]] = {}
         for proto, port in flows:
             key: object = _signature(full[f"{proto}/{port}"]) if proto is Protocol.UDP else port
+            if proto is Protocol.UDP and port == self.control_port:
+                # The control port's own trace: where ICMP about UDP comes back from is the evidence a silent
+                # data port's silence is read against (ICMP about UDP and about TCP can be filtered apart).
+                key = ("control", key)
             groups.setdefault((proto, key), []).append(port)
         # A long path's answers come late: a trace that stopped listening before them would place a drop at a
         # hop that merely answered slowly. Its budget follows the slowest answer seen (up to the banner wait,
@@ -236,7 +240,20 @@ class ReachabilityProbe:
                 traces[(proto, port)] = trace
         every_full = [a for answers in full.values() for a in answers]
         distance = target_distance(self.address, traces.values(), every_full)
-        horizon = icmp_horizon(self.address, traces.values(), every_full, distance)
+        # ICMP about UDP and about TCP can be filtered apart (a stateful firewall dropping the errors 'related'
+        # to UDP flows while TCP's pass). A UDP port's only sign of a path is ICMP (a busy server answers
+        # nothing), so its silence is evidence only where ICMP about UDP comes back (a held-out review: TCP's
+        # time-exceeded from beyond the firewall proved a UDP drop that was not). A TCP flow that passes gets
+        # the server's own SYN-ACK or reset whatever happens to ICMP, so any flow's ICMP serves TCP.
+        horizons = {
+            Protocol.TCP: icmp_horizon(self.address, traces.values(), every_full, distance),
+            Protocol.UDP: icmp_horizon(
+                self.address,
+                [t for (p, _port), t in traces.items() if p is Protocol.UDP],
+                [a for key, answers in full.items() if key.startswith(f"{Protocol.UDP}/") for a in answers],
+                distance,
+            ),
+        }
         routers = path_hops(traces.values())
         echoes = [a for t in traces.values() for a in t if a.kind is AnswerKind.TIME_EXCEEDED]
         unreliable = unreliable_hops(traces.values())
@@ -245,6 +262,7 @@ class ReachabilityProbe:
         for proto, port in flows:
             probes = full[f"{proto}/{port}"]
             trace = traces[(proto, port)]
+            horizon = horizons[proto]
             verdict = classify(proto, self.address, probes, trace, distance, routers, horizon, echoes, unreliable, loss)
             banner = extra.get(f"banner {port}") if proto is Protocol.TCP else None
             results.append(
@@ -268,13 +286,20 @@ class ReachabilityProbe:
         results = flag_host_down(flag_no_route(results))
         control = next((r for r in results if (r.protocol, r.port) == (Protocol.UDP, self.control_port)), None)
         asked = [r for r in results if r is not control]
-        flow_horizons = {
-            f"{r.label} trace": max((a.ttl for a in r.trace if a.kind is AnswerKind.TIME_EXCEEDED), default=0)
-            for r in results
-        }
+        flow_horizons: dict[Protocol, dict[str, int]] = {Protocol.TCP: {}, Protocol.UDP: {}}
+        for r in results:
+            reached = max((a.ttl for a in r.trace if a.kind is AnswerKind.TIME_EXCEEDED), default=0)
+            flow_horizons[Protocol.TCP][f"{r.label} trace"] = reached
+            if r.protocol is Protocol.UDP:
+                flow_horizons[Protocol.UDP][f"{r.label} trace"] = reached
         if control is not None and control.path_open and distance.hops:
-            flow_horizons[f"{control.label} (port-unreachable from the server)"] = distance.hops
-        return tuple(flag_rate_limited([attach_control(r, control, horizon, flow_horizons) for r in asked]))
+            for named in flow_horizons.values():
+                named[f"{control.label} (port-unreachable from the server)"] = distance.hops
+        return tuple(
+            flag_rate_limited(
+                [attach_control(r, control, horizons[r.protocol], flow_horizons[r.protocol]) for r in asked]
+            )
+        )
 
     def partial(self) -> tuple[PortResult, ...] | None:
         """What the run established before it was interrupted: a port the target itself answered (a SYN-ACK,
@@ -374,8 +399,8 @@ def attach_control(
         settle = SETTLE_SERVER
     else:
         meaning = (
-            f"{result.location}: no ICMP from beyond hop {horizon} comes back on any flow, so this silence is no"
-            " evidence of a drop"
+            f"{result.location}: no ICMP about {result.protocol.value.upper()} from beyond hop {horizon} comes back on"
+            " any flow, so this silence is no evidence of a drop"
         )
         settle = SETTLE_UNSEEN
     evidence = ControlEvidence(
