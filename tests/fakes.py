@@ -64,7 +64,7 @@ class Rule:
     """What a device does to one flow: ``action`` at hop ``hop`` (0 = the target's own host firewall)."""
 
     action: str  # drop | reject | reset | unreach | spoof | hostdown (host-unreachable) | noroute (net-unreachable)
-    # | local (this machine's own firewall: EPERM on sending)
+    # | local (this machine's own firewall: EPERM on sending) | predrop (dropped before hop's TTL handling)
     hop: int = 2
 
 
@@ -137,6 +137,10 @@ class FakeNetwork:
         for hop, router in enumerate(path, start=1):
             if proxy == hop and ttl >= hop:
                 return ProbeAnswer(ttl, AnswerKind.SYN_ACK, address, None, 65 - hop if self.raw_like else None, 0.5)
+            if rule is not None and rule.hop == hop and rule.action == "predrop":
+                # Dropped before the device's TTL handling (its ICMP rate limit for this flow, or a filter in
+                # front of it): not even TTL=hop is answered on this flow.
+                return ProbeAnswer(ttl, AnswerKind.SILENT)
             if ttl == hop:
                 if router in self.silent_routers:
                     return ProbeAnswer(ttl, AnswerKind.SILENT)

@@ -112,3 +112,14 @@ def test_icmp_about_udp_filtered_apart_from_tcp_is_no_proof(raw_like, busy):
     assert udp(report).state is PortState.SILENT, udp(report)
     assert report.assessment.verdict is not Verdict.BLOCKED
     assert report.change_request == ()
+
+
+def test_nothing_answering_a_flow_not_even_hop_1_is_no_proof(raw_like):
+    """A held-out review: routers limiting time-exceeded to one a second; one UDP flow got no answer at all,
+    not even from hop 1 (which answers other flows), and read 'dropped at the first hop' with a change
+    request, for a drop three hops further. A router answers TTL 1 before any filter: no proof."""
+    network = FakeNetwork(raw_like=raw_like, rules={(None, "udp", 33001): Rule("predrop", 1)})
+    report = run(network)
+    assert udp(report).state is PortState.SILENT, udp(report)
+    assert report.change_request == ()
+    assert report.assessment.verdict is not Verdict.BLOCKED

@@ -576,9 +576,18 @@ def _silent(
             )
             return Classification(PortState.SILENT, detail, last, None, where)
         beyond = f"traffic from beyond hop {k} does come back (ICMP from hop {horizon} on another flow)"
-        if last is None and seen == k + 1:
-            where = f"at the first hop: not even hop 1 answered this flow, while {beyond.replace(f'hop {k}', 'it')}"
-            return Classification(PortState.DROPPED, f"{base}; dropped {where}", None, first_silent, "at the first hop")
+        if last is None:
+            # Nothing on this flow answered, not even hop 1, which answers other flows. A router answers TTL 1
+            # before any forward filter, so only its ICMP rate limit (several flows traced at once) or a filter
+            # in front of it explains that, and this machine's own firewall is told apart (EPERM, its own ICMP).
+            # A held-out review: routers limiting time-exceeded to one a second read 'dropped at the first hop',
+            # with a change request, for a drop three hops further.
+            where = "cannot tell: nothing answered this flow, not even hop 1, which answers other flows"
+            detail = (
+                f"{base}; not even hop 1 answered this flow while it answers others: its ICMP rate limit, or a "
+                f"filter in front of it (a switch's ACL) — no proof of where it stops"
+            )
+            return Classification(PortState.SILENT, detail, None, None, where)
         start = _hop_text(last) if last else "this machine"
         where = f"between {start} and {_hop_text(HopRef(seen, hops.get(seen)))}"
         if seen > k + 1:
