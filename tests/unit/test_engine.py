@@ -491,6 +491,18 @@ def test_only_ipv6_working_says_use_minus_6():
     assert " -6 " in report.recommendations.ascp_command, report.recommendations.ascp_command
 
 
+def test_this_machines_firewall_blocking_33001_beside_a_working_22_is_a_warning():
+    """A review: the client's own firewall dropped TCP 33001 only; TCP 22 worked and the suggested command used
+    -P 22, yet the verdict was BLOCKED (the local-firewall finding was a proven blocker)."""
+    rules: dict[tuple[str | None, str, int], Rule] = {(None, "tcp", 33001): Rule("local")}
+    report = run_check(V4, network=FakeNetwork(rules=rules, raw_like=True))
+    a = report.assessment
+    assert a.verdict is Verdict.READY, a
+    (local,) = [f for f in a.findings if "own firewall" in f.title]
+    assert local.severity is Severity.WARNING and local.audience is Audience.USER
+    assert "-P 33001" not in report.recommendations.ascp_command
+
+
 def test_an_ipv6_address_that_could_not_be_told_is_not_said_to_fail():
     """IPv6's routers silent and its UDP dropped without a trace: no evidence either way. READY on IPv4, and
     the summary says the IPv6 address could not be confirmed (it said 'does not work', as for a proven block)."""

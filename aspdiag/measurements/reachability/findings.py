@@ -111,7 +111,16 @@ def _tcp_findings(address: str, tcp: list[PortResult]) -> list[Finding]:
                 )
             )
         elif p.state is PortState.ERROR and refused_locally(p.detail):
-            findings.append(_local_firewall_finding(address, p))
+            # With another SSH control port working, ascp has a way: a warning, not a blocker (a review: BLOCKED
+            # while the suggested 'ascp -P 22' worked).
+            finding = _local_firewall_finding(address, p)
+            if control:
+                finding = replace(
+                    finding,
+                    severity=Severity.WARNING,
+                    detail=finding.detail + f"; TCP {control[0].port} works, so ascp without -P {p.port} does",
+                )
+            findings.append(finding)
         elif p.state is PortState.ERROR:
             findings.append(Finding(Severity.WARNING, f"Could not test {p.label} on {address}", p.detail))
     if not control and not all(p.state is PortState.ERROR and refused_locally(p.detail) for p in tcp):
