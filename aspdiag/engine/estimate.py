@@ -149,18 +149,30 @@ def udp_caveat(report: Report) -> Finding | None:
     protocol of FASP's data) where TCP runs free, and only a UDP measurement shows that."""
     tcp = [b.address for b in bandwidths_of(report) if b.usable_mbps is not None]
     tcp += [c.address for c in capacities_of(report) if c.protocol == "tcp" and c.sustained_mbps]
-    if not tcp:
+    if not report.addresses:
         return None
     udp = any(c.protocol == "udp" and c.status == "ok" for c in capacities_of(report))
     udp = udp or any(r.up_rate_mbps or r.down_rate_mbps for r in responders_of(report))
     transfer = transfer_of(report)
     if udp or (transfer is not None and transfer.outcome is TransferOutcome.SUCCESS):
         return None
+    # Also without any TCP figure (--quick, an unmeasured bandwidth): a READY that rests on single probes says
+    # nothing about a UDP policer (a review: 5 datagrams a second let through read READY with no word on it).
+    title = (
+        "The bandwidth was measured with TCP; FASP sends its data over UDP"
+        if tcp
+        else "FASP's UDP throughput was not measured"
+    )
+    what = (
+        "the figure says what the path carries for TCP from this machine to the server, not yet what a FASP "
+        "transfer will get"
+        if tcp
+        else "single probes showed the path, not the rate UDP gets through it"
+    )
     return Finding(
         Severity.INFO,
-        "The bandwidth was measured with TCP; FASP sends its data over UDP",
-        "a perimeter may police or shape UDP differently from TCP (UDP flood protection): the figure says what the "
-        "path carries for TCP from this machine to the server, not yet what a FASP transfer will get",
+        title,
+        f"a perimeter may police or shape UDP differently from TCP (UDP flood protection): {what}",
         "run the capped test transfer (--transfer) or the responder (--responder) to measure UDP",
         None,
         Audience.USER,
