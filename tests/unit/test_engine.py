@@ -503,6 +503,17 @@ def test_this_machines_firewall_blocking_33001_beside_a_working_22_is_a_warning(
     assert "-P 33001" not in report.recommendations.ascp_command
 
 
+def test_use_p_33001_does_not_say_22_is_closed_when_only_its_greeting_was_missed():
+    """A review (15 % loss): 'Use -P 33001 ... TCP 33001 is open but TCP 22 is not', proven, while TCP 22 had
+    answered the handshake and only its greeting was lost."""
+    from aspdiag.measurements.reachability.result import Banner, BannerKind
+
+    network = FakeNetwork(raw_like=True, banners={22: Banner(BannerKind.NO_CONNECTION, "")})
+    report = run_check(V4, network=network)
+    use = next(f for f in report.assessment.findings if f.title.startswith("Use -P 33001"))
+    assert "22 is not" not in use.detail and "handshake" in use.detail, use.detail
+
+
 def test_an_ipv6_address_that_could_not_be_told_is_not_said_to_fail():
     """IPv6's routers silent and its UDP dropped without a trace: no evidence either way. READY on IPv4, and
     the summary says the IPv6 address could not be confirmed (it said 'does not work', as for a proven block)."""

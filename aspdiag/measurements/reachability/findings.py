@@ -128,12 +128,19 @@ def _tcp_findings(address: str, tcp: list[PortResult]) -> list[Finding]:
     elif any(p.port != 22 for p in control) and not any(p.port == 22 for p in control):
         port = control[0].port
         silent_22 = next((p for p in tcp if p.port == 22 and p.state is PortState.SERVER_SILENT), None)
+        unsure_22 = next((p for p in tcp if p.port == 22 and unconfirmed(p)), None)
         why = " (the server does not answer TCP 22 at all)" if silent_22 else ""
+        # Not 'TCP 22 is not' when 22 answered the handshake and only its greeting was not seen (a lossy path).
+        said = (
+            f"TCP {port} answers with SSH; TCP 22 answered the handshake but its service could not be told"
+            if unsure_22
+            else f"TCP {port} is open but TCP 22 is not{why}"
+        )
         findings.append(
             Finding(
                 Severity.INFO,
                 f"Use -P {port} on {address}",
-                f"TCP {port} is open but TCP 22 is not{why}; ascp uses 22 unless told otherwise",
+                f"{said}; ascp uses 22 unless told otherwise",
                 f"add -P {port} to the ascp command",
                 audience=Audience.USER,
             )
