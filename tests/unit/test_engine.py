@@ -447,6 +447,7 @@ def test_a_blocked_33001_with_22_working_is_said_not_silently_ignored():
     [
         (FakeNetwork(tcp_listening={22}, raw_like=True), PortState.CLOSED),
         (FakeNetwork(rules={(None, "tcp", 33001): Rule("drop", hop=0)}, raw_like=True), PortState.SERVER_SILENT),
+        (FakeNetwork(rules={(None, "tcp", 33001): Rule("predrop", hop=1)}), PortState.SILENT),
     ],
 )
 def test_a_server_without_ssh_on_33001_is_said_when_22_works(network, state):
@@ -456,7 +457,7 @@ def test_a_server_without_ssh_on_33001_is_said_when_22_works(network, state):
     assert next(p for p in report.ports if p.label == "tcp/33001").state is state, report.ports
     a = report.assessment
     assert a.verdict is Verdict.READY
-    note = [f for f in a.findings if "does not offer SSH" in f.title]
+    note = [f for f in a.findings if "does not offer SSH" in f.title or "gets no answer; TCP 22 works" in f.title]
     assert note and note[0].severity.value == "info" and "without -P 33001" in note[0].action, a.findings
     assert report.change_request == (), report.change_request
 

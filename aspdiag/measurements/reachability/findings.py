@@ -163,14 +163,20 @@ def _tcp_findings(address: str, tcp: list[PortResult]) -> list[Finding]:
                 )
             )
         quiet = next(
-            (p for p in tcp if p.port == FASP_TCP_PORT and p.state in (PortState.CLOSED, PortState.SERVER_SILENT)),
+            (
+                p
+                for p in tcp
+                if p.port == FASP_TCP_PORT and p.state in (PortState.CLOSED, PortState.SERVER_SILENT, PortState.SILENT)
+            ),
             None,
         )
         if not blocked and quiet is not None:
-            # The client's network passes it (a reset from the server itself, or every router up to the server
-            # answered): the server does not offer SSH there. Nothing for the network team; say it rather than
-            # leave a user whose preset says -P 33001 without a word.
-            if quiet.state is PortState.SERVER_SILENT:
+            # No change request (nothing proves the client's network stops it): say it rather than leave a user
+            # whose preset says -P 33001 without a word (a reset from the server itself, silence at the server,
+            # or silence nobody can place, such as this machine's own firewall seen through a socket).
+            if quiet.state is PortState.SILENT:
+                said = f"no answer, and where it stops cannot be seen ({quiet.location or 'no evidence'})"
+            elif quiet.state is PortState.SERVER_SILENT:
                 said = "the routers up to the server answered, the server did not: its own filter, or nothing listens"
             elif "not confirmed" in quiet.detail:
                 said = "a reset carrying the server's address came back (from the server, or a device before it)"
@@ -179,11 +185,18 @@ def _tcp_findings(address: str, tcp: list[PortResult]) -> list[Finding]:
             findings.append(
                 Finding(
                     Severity.INFO,
-                    f"TCP {FASP_TCP_PORT} on {address} does not offer SSH; TCP 22 works",
+                    f"TCP {FASP_TCP_PORT} on {address} "
+                    + ("gets no answer" if quiet.state is PortState.SILENT else "does not offer SSH")
+                    + "; TCP 22 works",
                     f"tcp/{FASP_TCP_PORT} {quiet.state.value}: {said}. ascp works over TCP 22 (its default); a "
-                    f"command with -P {FASP_TCP_PORT} would fail against this server",
-                    f"use ascp without -P {FASP_TCP_PORT}; if the provider documents {FASP_TCP_PORT}, tell them it "
-                    "does not answer",
+                    f"command with -P {FASP_TCP_PORT} would fail from here",
+                    f"use ascp without -P {FASP_TCP_PORT}; "
+                    + (
+                        f"to use {FASP_TCP_PORT}, find out where it stops (this machine's firewall, your network, "
+                        "or the server's side)"
+                        if quiet.state is PortState.SILENT
+                        else f"if the provider documents {FASP_TCP_PORT}, tell them it does not answer"
+                    ),
                     audience=Audience.USER,
                 )
             )
