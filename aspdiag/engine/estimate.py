@@ -167,7 +167,8 @@ def udp_caveat(report: Report) -> Finding | None:
         "the figure says what the path carries for TCP from this machine to the server, not yet what a FASP "
         "transfer will get"
         if tcp
-        else "single probes showed the path, not the rate UDP gets through it"
+        else "single probes showed the path toward the server, not the rate UDP gets through it, nor the way back "
+        "(FASP's data comes from the server's UDP port in a download)"
     )
     return Finding(
         Severity.INFO,
