@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import signal
 import socket
 import threading
 import time
@@ -255,14 +254,25 @@ def test_interrupt_while_hashing_stops_promptly(tmp_path: Path, monkeypatch: pyt
 
     def on_change(p: cat.ScanProgress) -> None:
         calls["n"] += 1
-        if calls["n"] == 3:
-            # A real Ctrl-C: SIGINT reaches the main thread while it waits for the hashing threads.
-            signal.pthread_kill(threading.main_thread().ident or 0, signal.SIGINT)
-        elif calls["n"] > 3:
-            # From here on each chunk is slow, so a loaded machine's delay in delivering the signal cannot
-            # let the workers finish every file first (seen once in CI: all 40 files hashed).
-            time.sleep(0.2)
+        if calls["n"] > 3:
+            time.sleep(0.2)  # each further chunk is slow: the workers cannot finish every file first
 
+    # Ctrl-C reaches the main thread while it waits for the hashing threads. Raised there directly once the
+    # workers are under way: a signal sent with pthread_kill was delivered too late on a loaded CI machine
+    # (all 40 files hashed before the main thread saw it), which tested the scheduler, not aspdiag.
+    from concurrent.futures import Future
+
+    result = Future.result
+
+    def interrupted(self: Future[object], timeout: float | None = None) -> object:
+        if threading.current_thread() is threading.main_thread():
+            deadline = time.monotonic() + 30
+            while calls["n"] < 3 and time.monotonic() < deadline:
+                time.sleep(0.01)
+            raise KeyboardInterrupt
+        return result(self, timeout)
+
+    monkeypatch.setattr(Future, "result", interrupted)
     progress = cat.ScanProgress(on_change=on_change)
     with pytest.raises(KeyboardInterrupt):
         cat.checksum_entries(scanned, "sha256", workers=2, progress=progress)
