@@ -18,9 +18,16 @@ from collections.abc import Sequence
 from types import SimpleNamespace
 from typing import Any
 
-from aspdiag.adapters.sockets import PAYLOAD_PREFIX, SOURCE_PORTS, SocketProber, answer_kind, locally_refused
+from aspdiag.adapters.sockets import (
+    PAYLOAD_PREFIX,
+    SOURCE_PORTS,
+    SocketProber,
+    answer_kind,
+    firewall_note,
+    locally_refused,
+)
 from aspdiag.core.model import Family, Protocol, utc_now_iso
-from aspdiag.measurements.reachability.result import LOCAL_FIREWALL, AnswerKind, IcmpError, ProbeAnswer
+from aspdiag.measurements.reachability.result import AnswerKind, IcmpError, ProbeAnswer
 
 SEQ_STEP = 1000
 """Distance between the TCP sequence numbers of two probes (scapy matches acks within +-2)."""
@@ -150,8 +157,10 @@ class ScapyProber:
             if refused:
                 raise refused[0]  # (other failures, such as a full local queue, stay silences as before)
         except OSError as exc:
-            local = f": {LOCAL_FIREWALL}" if exc.errno in (errno.EPERM, errno.EACCES) else ""
-            detail = f"send failed: {exc.strerror or exc} ({errno.errorcode.get(exc.errno or 0, exc.errno)}){local}"
+            detail = (
+                f"send failed: {exc.strerror or exc} ({errno.errorcode.get(exc.errno or 0, exc.errno)})"
+                f"{firewall_note(exc.errno)}"
+            )
             return tuple(ProbeAnswer(t, AnswerKind.LOCAL_ERROR, sent_utc=sent_utc, detail=detail) for t in ttls), sport
         answers: dict[int, ProbeAnswer] = {}
         replies: list[tuple[Any, float]] = []

@@ -150,14 +150,18 @@ def _ms(start: float) -> float:
     return round((time.perf_counter() - start) * 1000.0, 3)
 
 
+def firewall_note(number: int | None) -> str:
+    """``: this machine's own firewall refuses it`` for EPERM/EACCES on sending (netfilter's OUTPUT chain:
+    nftables, iptables, ufw, firewalld dropped it), else ''."""
+    return f": {LOCAL_FIREWALL}" if number in (errno.EPERM, errno.EACCES) else ""
+
+
 def _local_error(ttl: int, exc: OSError, what: str) -> ProbeAnswer:
-    # EPERM/EACCES on sending: netfilter's OUTPUT chain (nftables, iptables, ufw, firewalld) dropped it.
-    local = f": {LOCAL_FIREWALL}" if exc.errno in (errno.EPERM, errno.EACCES) else ""
     return ProbeAnswer(
         ttl,
         AnswerKind.LOCAL_ERROR,
         sent_utc=utc_now_iso(),
-        detail=f"{what}: {exc.strerror or exc} ({_errno_name(exc.errno or 0)}){local}",
+        detail=f"{what}: {exc.strerror or exc} ({_errno_name(exc.errno or 0)}){firewall_note(exc.errno)}",
     )
 
 
@@ -346,9 +350,11 @@ class SocketProber:
                 sent_utc=sent_utc,
                 detail=f"connect failed with {_errno_name(err)}; no ICMP details",
             )
-        local = f": {LOCAL_FIREWALL}" if err in (errno.EPERM, errno.EACCES) else ""
         return ProbeAnswer(
-            ttl, AnswerKind.LOCAL_ERROR, sent_utc=sent_utc, detail=f"connect failed locally: {_errno_name(err)}{local}"
+            ttl,
+            AnswerKind.LOCAL_ERROR,
+            sent_utc=sent_utc,
+            detail=f"connect failed locally: {_errno_name(err)}{firewall_note(err)}",
         )
 
     # ------------------------------------------------------------------ UDP

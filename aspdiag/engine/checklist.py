@@ -31,7 +31,7 @@ from aspdiag.measurements.dns import OUTCOME_WORDS, dns_of
 from aspdiag.measurements.dns.result import DnsOutcome
 from aspdiag.measurements.path import paths_of
 from aspdiag.measurements.reachability import ports_of
-from aspdiag.measurements.reachability.result import BannerKind, PortResult, refused_locally
+from aspdiag.measurements.reachability.result import BannerKind, PortResult
 from aspdiag.measurements.route import routes_of
 from aspdiag.measurements.route.result import RouteOutcome
 from aspdiag.measurements.transfer import TransferOutcome, transfer_of
@@ -142,7 +142,7 @@ def firewall_item(report: Report) -> ChecklistItem:
     if server_side:
         note = f"on the server's side: {server_side[0].title}"
         return ChecklistItem(item, ItemStatus.PROBLEM, note, "send the operators' note to the data provider")
-    local = [p for p in ports if p.state is PortState.ERROR and refused_locally(p.detail)]
+    local = [p for p in ports if p.refused_here]
     if local:
         flows = ", ".join(sorted({f"{p.protocol.value.upper()} {p.port} to {p.address}" for p in local}))
         note = f"this machine's own firewall blocks {flows}"

@@ -254,11 +254,12 @@ def test_a_last_router_that_rate_limits_time_exceeded_before_a_busy_server(field
         assert _entry(data, address, "udp/33001")["state"] in ("silent", "server_silent")
 
 
-def _client_output(verdict: str) -> str:
+def _one_rule_table(name: str, hook: str, rule: str) -> str:
+    """An nft script: table ``aspdiag_field_NAME`` (removed by ``remove_all``) with one rule on ``hook``."""
     return (
-        "table inet aspdiag_field_client_out {\n  chain output {\n"
-        "    type filter hook output priority filter; policy accept;\n"
-        f"    udp dport 33001 {verdict}\n  }}\n}}\n"
+        f"table inet aspdiag_field_{name} {{\n  chain {hook} {{\n"
+        f"    type filter hook {hook} priority filter; policy accept;\n"
+        f"    {rule}\n  }}\n}}\n"
     )
 
 
@@ -270,7 +271,7 @@ def test_this_machines_own_firewall_is_named_not_the_network(field_lab, workdir,
     network team, whose firewall passes it; as nobody 'could not test' with no action. Now: BLOCKED, a blocker
     for this machine's administrator, no change request, alike both ways."""
     user, python = (None, None) if backend == "root" else ("nobody", nobody_python)
-    _nft_script(field_lab, "client", _client_output(rule))
+    _nft_script(field_lab, "client", _one_rule_table("client_out", "output", f"udp dport 33001 {rule}"))
     data = check_json(field_lab, workdir, "--no-bandwidth", user=user, python=python).json
     assert data["verdict"]["verdict"] == "blocked", data["verdict"]["summary"]
     assert data["change_request"] == []
@@ -290,12 +291,7 @@ def test_large_datagrams_dropped_where_small_ones_pass_is_never_ready(field_lab,
     FASP datagram (near the path MTU) would vanish. Now: not READY, a finding that says large datagrams get no
     answer where small ones do (unproven, settled by a test transfer), no change request."""
     user, python = (None, None) if backend == "root" else ("nobody", nobody_python)
-    script = (
-        "table inet aspdiag_field_udp_len {\n  chain forward {\n"
-        "    type filter hook forward priority filter; policy accept;\n"
-        "    udp dport 33001 meta length > 512 drop\n  }\n}\n"
-    )
-    _nft_script(field_lab, "router", script)
+    _nft_script(field_lab, "router", _one_rule_table("udp_len", "forward", "udp dport 33001 meta length > 512 drop"))
     data = check_json(field_lab, workdir, "--no-bandwidth", user=user, python=python).json
     assert data["verdict"]["verdict"] not in ("ready", "blocked"), data["verdict"]["summary"]
     assert data["change_request"] == []
@@ -313,12 +309,7 @@ def test_icmp_related_to_udp_dropped_is_no_proof_of_a_udp_drop(field_lab, workdi
     time-exceeded from beyond the firewall stood in as the proof for UDP. Now: never BLOCKED, no change
     request, the silence is 'no evidence'."""
     user, python = (None, None) if backend == "root" else ("nobody", nobody_python)
-    script = (
-        "table inet aspdiag_field_ct_related {\n  chain forward {\n"
-        "    type filter hook forward priority filter; policy accept;\n"
-        "    ct state related ct protocol udp drop\n  }\n}\n"
-    )
-    _nft_script(field_lab, "fw", script)
+    _nft_script(field_lab, "fw", _one_rule_table("ct_related", "forward", "ct state related ct protocol udp drop"))
     data = check_json(field_lab, workdir, "--no-bandwidth", user=user, python=python).json
     assert data["verdict"]["verdict"] != "blocked", data["verdict"]["summary"]
     assert data["change_request"] == []

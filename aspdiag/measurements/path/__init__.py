@@ -42,6 +42,16 @@ def path_row(p: PathResult) -> tuple[str, ...]:
     return (p.address, rtt, ms_text(p.jitter_ms), loss, mtu, p.z_advice, p.detail)
 
 
+def _where_lost(p: PathResult) -> str:
+    """`` between hop k (address) and the next one`` where large datagrams were seen to vanish, or ''."""
+    if p.black_hole_after_hop is None:
+        return ""
+    return (
+        f" between hop {p.black_hole_after_hop} ({p.black_hole_after_address or '?'}) and "
+        f"{p.black_hole_next_address or 'the next hop'}"
+    )
+
+
 @dataclass(frozen=True)
 class PathMeasurement(MeasurementBase):
     """The path stage (``--path``)."""
@@ -89,13 +99,8 @@ class PathMeasurement(MeasurementBase):
         """Black holes and lossy paths."""
         findings = []
         for p in paths_of(report):
+            where = _where_lost(p)
             if p.black_hole:
-                where = (
-                    f" between hop {p.black_hole_after_hop} ({p.black_hole_after_address or '?'}) and "
-                    f"{p.black_hole_next_address or 'the next hop'}"
-                    if p.black_hole_after_hop is not None
-                    else ""
-                )
                 findings.append(
                     Finding(
                         Severity.WARNING,
@@ -115,12 +120,6 @@ class PathMeasurement(MeasurementBase):
                     )
                 )
             if p.large_datagrams_lost_bytes:
-                where = (
-                    f" between hop {p.black_hole_after_hop} ({p.black_hole_after_address or '?'}) and "
-                    f"{p.black_hole_next_address or 'the next hop'}"
-                    if p.black_hole_after_hop is not None
-                    else ""
-                )
                 findings.append(
                     Finding(
                         Severity.WARNING,

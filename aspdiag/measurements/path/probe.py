@@ -14,12 +14,13 @@ from aspdiag.measurements.path.logic import (
     MIN_MTU_V6,
     REACHED,
     TIME_EXCEEDED,
+    HoleLocation,
     MtuSearch,
     fasp_payload_bytes,
     locate_black_hole,
     rtt_stats,
 )
-from aspdiag.measurements.path.port import PATH
+from aspdiag.measurements.path.port import PATH, PathProber
 from aspdiag.measurements.path.result import PathResult
 
 RTT_SAMPLES = 10
@@ -166,49 +167,61 @@ class PathProbe:
             max_fasp_datagram_bytes=fasp_payload_bytes(found.path_mtu_bytes, v6) if found.path_mtu_bytes else None,
             needs_z=found.black_hole,
         )
+        hops = min(self.max_hops, reach_ttl, (udp.hops_to_target or self.max_hops))
         if found.nothing_answered_bytes and reach_ttl == 64:
             # The server answered the reachability check's small datagrams on this port, but no datagram of the
             # protocol's minimum MTU or more, even after pauses: a filter on size (or a tiny MTU without ICMP).
             # FASP's datagrams are near the path MTU: it would not move data (a held-out review: READY).
             values["large_datagrams_lost_bytes"] = found.nothing_answered_bytes
-            hops = min(self.max_hops, udp.hops_to_target or self.max_hops)
-            scan_wait = max(wait, 0.5)
-            if time.monotonic() + 2 * scan_wait <= deadline + 1.0:
-                ttls = list(range(1, hops + 1))
-                big = prober.datagrams(self.address, self.udp_port, found.nothing_answered_bytes, ttls, scan_wait)
-                small = prober.datagrams(self.address, self.udp_port, SMALL_DATAGRAM_BYTES, ttls, scan_wait)
-                where = locate_black_hole(big, small)
-                if where is not None:
-                    values.update(
-                        black_hole_after_hop=where.last_hop,
-                        black_hole_after_address=where.last_hop_address,
-                        black_hole_next_address=where.next_hop_address,
-                    )
-                    values["detail"] = (
-                        f"{found.detail}; {found.nothing_answered_bytes}-byte datagrams get past hop {where.last_hop}"
-                        f" ({where.last_hop_address or '?'}) and vanish before hop {where.first_silent_hop} "
-                        f"({where.next_hop_address or '?'}) answers; small ones get through"
-                    )
+            lost = found.nothing_answered_bytes
+            where = self._locate(prober, self.udp_port, lost, SMALL_DATAGRAM_BYTES, hops, wait, deadline)
+            if where is not None:
+                values.update(_hole_fields(where))
+                values["detail"] = (
+                    f"{found.detail}; {found.nothing_answered_bytes}-byte datagrams get past hop {where.last_hop}"
+                    f" ({where.last_hop_address or '?'}) and vanish before hop {where.first_silent_hop} "
+                    f"({where.next_hop_address or '?'}) answers; small ones get through"
+                )
         if found.black_hole and found.path_mtu_bytes and found.smallest_lost_bytes:
-            hops = min(self.max_hops, reach_ttl, (udp.hops_to_target or self.max_hops))
-            ttls = list(range(1, hops + 1))
-            scan_wait = max(wait, 0.5)
-            if time.monotonic() + 2 * scan_wait <= deadline + 1.0:
-                big = prober.datagrams(self.address, self.udp_port, found.smallest_lost_bytes, ttls, scan_wait)
-                small = prober.datagrams(self.address, self.udp_port, found.path_mtu_bytes, ttls, scan_wait)
-                where = locate_black_hole(big, small)
-                if where is not None:
-                    values.update(
-                        black_hole_after_hop=where.last_hop,
-                        black_hole_after_address=where.last_hop_address,
-                        black_hole_next_address=where.next_hop_address,
-                    )
-                    values["detail"] = (
-                        f"{found.detail}; they get past hop {where.last_hop} ({where.last_hop_address or '?'}) "
-                        f"and vanish before hop {where.first_silent_hop} ({where.next_hop_address or '?'}) answers"
-                    )
+            lost, passing = found.smallest_lost_bytes, found.path_mtu_bytes
+            where = self._locate(prober, self.udp_port, lost, passing, hops, wait, deadline)
+            if where is not None:
+                values.update(_hole_fields(where))
+                values["detail"] = (
+                    f"{found.detail}; they get past hop {where.last_hop} ({where.last_hop_address or '?'}) "
+                    f"and vanish before hop {where.first_silent_hop} ({where.next_hop_address or '?'}) answers"
+                )
         return self._result(started, **values)
+
+    def _locate(
+        self,
+        prober: PathProber,
+        port: int,
+        lost_bytes: int,
+        passing_bytes: int,
+        hops: int,
+        wait: float,
+        deadline: float,
+    ) -> HoleLocation | None:
+        """Where datagrams of ``lost_bytes`` vanish while ones of ``passing_bytes`` still get answers, hop by hop
+        (None when the hops do not tell, or no time is left)."""
+        scan_wait = max(wait, 0.5)
+        if time.monotonic() + 2 * scan_wait > deadline + 1.0:
+            return None
+        ttls = list(range(1, hops + 1))
+        big = prober.datagrams(self.address, port, lost_bytes, ttls, scan_wait)
+        small = prober.datagrams(self.address, port, passing_bytes, ttls, scan_wait)
+        return locate_black_hole(big, small)
 
     def failed(self, reason: str) -> PathResult:
         """A path probe that could not finish."""
         return self._result(time.monotonic(), mtu_status="cannot-tell", detail=reason)
+
+
+def _hole_fields(where: HoleLocation) -> dict[str, object]:
+    """The result's fields that place where large datagrams vanish."""
+    return {
+        "black_hole_after_hop": where.last_hop,
+        "black_hole_after_address": where.last_hop_address,
+        "black_hole_next_address": where.next_hop_address,
+    }

@@ -14,7 +14,7 @@ from aspdiag.core.model import (
     Report,
 )
 from aspdiag.core.units import port_ranges
-from aspdiag.measurements.reachability.result import BannerKind, PortResult, refused_locally
+from aspdiag.measurements.reachability.result import BannerKind, PortResult
 
 KEY = "ports"
 
@@ -141,7 +141,7 @@ def port_grade(result: PortResult) -> Grade:
         return Grade.PROBABLE
     if result.state in (PortState.DROPPED, PortState.REJECTED, PortState.CLOSED):
         return Grade.BLOCKED
-    if result.state is PortState.ERROR and refused_locally(result.detail):
+    if result.refused_here:
         return Grade.BLOCKED  # this machine's own firewall: the transfer fails from here
     return Grade.UNKNOWN
 
@@ -153,7 +153,7 @@ def control_grade(tcp: Sequence[PortResult]) -> Grade:
         return Grade.PROVEN
     if control:
         return Grade.PROBABLE  # reachable, but the server refused us right now
-    if tcp and all(p.state is PortState.ERROR and refused_locally(p.detail) for p in tcp):
+    if tcp and all(p.refused_here for p in tcp):
         return Grade.BLOCKED  # this machine's own firewall refuses every control port
     if any(p.state in (PortState.SILENT, PortState.INTERCEPTED, PortState.ERROR) or unconfirmed(p) for p in tcp):
         return Grade.UNKNOWN

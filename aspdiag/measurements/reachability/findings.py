@@ -28,7 +28,7 @@ from aspdiag.measurements.reachability.evidence import (
     unconfirmed,
     where_it_stops,
 )
-from aspdiag.measurements.reachability.result import BannerKind, PortResult, refused_locally
+from aspdiag.measurements.reachability.result import BannerKind, PortResult
 
 REFUSAL_SETTLE = "the same check a minute later (the server's refusal is for now, not for good)"
 
@@ -110,7 +110,7 @@ def _tcp_findings(address: str, tcp: list[PortResult]) -> list[Finding]:
                     audience=Audience.CLIENT_NETWORK,
                 )
             )
-        elif p.state is PortState.ERROR and refused_locally(p.detail):
+        elif p.refused_here:
             # With another SSH control port working, ascp has a way: a warning, not a blocker (a review: BLOCKED
             # while the suggested 'ascp -P 22' worked).
             finding = _local_firewall_finding(address, p)
@@ -123,7 +123,7 @@ def _tcp_findings(address: str, tcp: list[PortResult]) -> list[Finding]:
             findings.append(finding)
         elif p.state is PortState.ERROR:
             findings.append(Finding(Severity.WARNING, f"Could not test {p.label} on {address}", p.detail))
-    if not control and not all(p.state is PortState.ERROR and refused_locally(p.detail) for p in tcp):
+    if not control and not all(p.refused_here for p in tcp):
         findings += _no_control(address, tcp)
     elif any(p.port != 22 for p in control) and not any(p.port == 22 for p in control):
         port = control[0].port
@@ -318,7 +318,7 @@ def _udp_findings(address: str, udp: list[PortResult]) -> list[Finding]:
                     settle=p.control.settle if p.control else "",
                 )
             )
-        elif p.state is PortState.ERROR and refused_locally(p.detail):
+        elif p.refused_here:
             findings.append(_local_firewall_finding(address, p))
         elif p.state is PortState.ERROR:
             findings.append(Finding(Severity.WARNING, f"Could not test {label} on {address}", p.detail))

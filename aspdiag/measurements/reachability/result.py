@@ -240,6 +240,11 @@ class PortResult:
         return self.path_open or self.state is PortState.SERVER_SILENT
 
     @property
+    def refused_here(self) -> bool:
+        """Whether this machine's own firewall stopped the probes (see ``LOCAL_FIREWALL``)."""
+        return self.state is PortState.ERROR and refused_locally(self.detail)
+
+    @property
     def path_open(self) -> bool:
         """Whether traffic to this port crosses the whole path.
 

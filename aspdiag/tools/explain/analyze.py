@@ -395,27 +395,28 @@ class Analyzer:
         is_err = text.startswith("ERR ") or " ERR " in text
         prompt = _PROMPT.search(text)
         echo = False
-        if not (errors or summary or progress or exit_match or is_err or prompt) and (
-            _PROSE.search(text) or (text.rstrip().endswith(":") and len(text.split()) >= 8)
-        ):
-            # A person's sentence around the paste ("I did pass --file-crypt ...:", "Our partner says 'failed to
-            # authenticate' since ...", a long line ending in a colon that introduces the log): it may quote
-            # ascp's words, but it is no run of its own.
-            return
-        if not (errors or summary or progress or exit_match or is_err or prompt) and (
-            any(word in lowered for word in ("ascp", "fasp", "aspera", "using requested transport"))
-            or _WRAPPER_LOG.match(text) is not None
-        ):
-            # A wrapper's own line (ascli, an SDK, a pipeline) that names ascp and a documented failure (NCBI's
-            # prefetch says "using requested transport" for the transport its -t option chose, e.g. ascp), or
-            # that says it failed in words of its own: a session whose cause is then told only if the other
-            # lines tell it (else "cannot tell", with the line as evidence; never nothing at all).
-            is_err = documented(text)
-            echo = not is_err and bool(_WRAPPER_FAILED.search(text))
-            is_err = is_err or echo
-        elif not (errors or summary or progress or exit_match or is_err or prompt) and len(text) < 200:
-            is_err = bare_documented(text)
-        if not (errors or summary or progress or exit_match or is_err or prompt):
+        # In none of ascp's own forms: a person's sentence, a wrapper's line, or a documented wording on its own.
+        formed = bool(errors or summary or progress or exit_match or is_err or prompt)
+        if not formed:
+            if _PROSE.search(text) or (text.rstrip().endswith(":") and len(text.split()) >= 8):
+                # A person's sentence around the paste ("I did pass --file-crypt ...:", "Our partner says 'failed
+                # to authenticate' since ...", a long line ending in a colon that introduces the log): it may
+                # quote ascp's words, but it is no run of its own.
+                return
+            if (
+                any(word in lowered for word in ("ascp", "fasp", "aspera", "using requested transport"))
+                or _WRAPPER_LOG.match(text) is not None
+            ):
+                # A wrapper's own line (ascli, an SDK, a pipeline) that names ascp and a documented failure (NCBI's
+                # prefetch says "using requested transport" for the transport its -t option chose, e.g. ascp), or
+                # that says it failed in words of its own: a session whose cause is then told only if the other
+                # lines tell it (else "cannot tell", with the line as evidence; never nothing at all).
+                is_err = documented(text)
+                echo = not is_err and bool(_WRAPPER_FAILED.search(text))
+                is_err = is_err or echo
+            elif len(text) < 200:
+                is_err = bare_documented(text)
+        if not (formed or is_err):
             rate = _RATE.search(text)
             run = self._console.get(source)
             if rate and run is not None and run.completed is not None:
