@@ -123,3 +123,18 @@ def test_nothing_answering_a_flow_not_even_hop_1_is_no_proof(raw_like):
     assert udp(report).state is PortState.SILENT, udp(report)
     assert report.change_request == ()
     assert report.assessment.verdict is not Verdict.BLOCKED
+
+
+def test_reject_by_the_last_router_says_who_may_own_it(raw_like):
+    # The router just before the server (hop 3 of a target at hop 4) rejects UDP 33001: proven, and the
+    # request goes to the client's network team, with the caveat that the device may be the provider's edge.
+    network = FakeNetwork(raw_like=raw_like, rules={(None, "udp", 33001): Rule("reject", 3)})
+    report = run(network)
+    result = udp(report)
+    assert result.state is PortState.REJECTED and result.blocked_at.hop == 3 and result.hops_to_target == 4
+    finding = next(f for f in report.assessment.findings if "UDP 33001" in f.title)
+    assert finding.audience is Audience.CLIENT_NETWORK and finding.proven
+    assert "last router before the server" in finding.action and "data provider" in finding.action
+    # A reject in the middle of the path carries no such caveat.
+    middle = run(FakeNetwork(raw_like=raw_like, rules={(None, "udp", 33001): Rule("reject", 2)}))
+    assert "last router" not in next(f for f in middle.assessment.findings if "UDP 33001" in f.title).action

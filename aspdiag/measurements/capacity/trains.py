@@ -295,11 +295,15 @@ def _knee_index(
     packets: Sequence[TrainPacket],
     delays: Sequence[tuple[int, int]],
     stretch: tuple[int, int],
-    queued: TrainAnalysis,
+    rate_mbps: float,
+    bucket_bytes: float,
 ) -> int:
-    """Packets sent before the queue began to grow (see ``_tokens_ran_out``; the fitted knee without a bucket)."""
-    if queued.burst_bytes:
-        return _tokens_ran_out(packets, queued.sustained_mbps or 0.0, queued.burst_bytes)
+    """Packets sent before the queue began to grow: where the bucket's tokens ran out (see ``_tokens_ran_out``),
+    or, with no bucket worth the name (under two packets), the knee fitted to the first growing delays. One
+    answer for the burst rate and for the stall window, so that they never disagree."""
+    covered = _tokens_ran_out(packets, rate_mbps, bucket_bytes)
+    if covered >= 2:
+        return covered
     knee = _knee_ns(packets, delays, *stretch)
     return sum(1 for p in packets if p.sent_ns < knee)
 
@@ -342,9 +346,9 @@ def analyse_train(packets: Sequence[TrainPacket], *, answers_are_icmp: bool) -> 
     floor = noise_floor_ns(delays)
     stretch = queued_stretch(delays, floor)
     if stretch is not None:
-        queued = _queued(packets, delays, stretch, counts, answers_are_icmp)
-        if queued is not None:
-            knee_index = _knee_index(packets, delays, stretch, queued)
+        found = _queued(packets, delays, stretch, counts, answers_are_icmp)
+        if found is not None:
+            queued, knee_index = found
             # The knee is fitted to the first growing delays: a stall up to there changes what they look like.
             fitted = delays[min(stretch[1], stretch[0] + 15)][0]
             return _judge_stalls(packets, queued, max(knee_index + 20, fitted), delays[stretch[1]][0])
@@ -398,8 +402,9 @@ def _queued(
     stretch: tuple[int, int],
     counts: TrainAnalysis,
     answers_are_icmp: bool,
-) -> TrainAnalysis | None:
-    """The sustained rate from the stretch where the queue was busy, and what went before it."""
+) -> tuple[TrainAnalysis, int] | None:
+    """The sustained rate from the stretch where the queue was busy, what went before it, and the index of the
+    first packet that queued."""
     start, end = stretch
     positions = [i for i, _ in delays[start : end + 1]]
     sustained = sequence_rate_mbps(packets, positions[0], positions[-1])
@@ -407,10 +412,8 @@ def _queued(
         return None
     spread = _quarter_spread(packets, positions)
     bucket = _bucket_bytes(packets, delays, start, end, sustained)
-    before = packets[: _tokens_ran_out(packets, sustained, bucket)]
-    if len(before) < 2:
-        knee = _knee_ns(packets, delays, start, end)
-        before = [p for p in packets if p.sent_ns < knee]
+    knee_index = _knee_index(packets, delays, stretch, sustained, bucket)
+    before = packets[:knee_index]
     burst = pace_mbps(before) if len(before) >= 2 else None
     shaper = (
         bucket >= SHAPER_MIN_PACKETS * packets[0].ip_bytes and burst is not None and burst >= SHAPER_RATIO * sustained
@@ -422,7 +425,7 @@ def _queued(
     limited = answers_are_icmp and early_share < RATE_LIMIT_ANSWERED
     if limited:
         detail += "; the target rate-limits ICMP (counting by sequence number keeps the rate right)"
-    return replace(
+    analysis = replace(
         counts,
         status="ok",
         burst_mbps=round(burst, 3) if burst is not None and shaper else None,
@@ -435,6 +438,7 @@ def _queued(
         confidence=confidence(len(positions), spread),
         detail=detail,
     )
+    return analysis, knee_index
 
 
 def _policer(packets: Sequence[TrainPacket], answered: Sequence[TrainPacket], counts: TrainAnalysis) -> TrainAnalysis:

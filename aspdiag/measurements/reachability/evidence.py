@@ -119,6 +119,26 @@ def blocked_by_client_network(result: PortResult) -> bool:
     return not at_target(result) and not host_unreachable(result)
 
 
+def last_router_note(results: Sequence[PortResult]) -> str:
+    """A caveat for a reject by the last router before the server: who owns that device cannot be seen from
+    here. It may be the client's perimeter (a short path) or the data provider's own edge, where silence is
+    already called the server's side; the request still goes to the client's network team, who can tell."""
+    for result in results:
+        hop = result.blocked_at.hop if result.blocked_at else None
+        if (
+            result.state is PortState.REJECTED
+            and hop is not None
+            and result.hops_to_target is not None
+            and hop == result.hops_to_target - 1
+            and not at_target(result)
+        ):
+            return (
+                f" (hop {hop} is the last router before the server: if that device is not in your network, the "
+                "data provider's network team must change it instead)"
+            )
+    return ""
+
+
 FASP_TCP_PORT = 33001
 """The SSH control port IBM recommends for Aspera (ascp -P 33001)."""
 

@@ -22,6 +22,7 @@ from aspdiag.measurements.reachability.evidence import (
     blocked_by_client_network,
     control_ports_to_open,
     host_unreachable,
+    last_router_note,
     open_controls,
     port_groups,
     port_phrase,
@@ -219,7 +220,8 @@ def _no_control(address: str, tcp: list[PortResult]) -> list[Finding]:
                 f"No SSH control port reachable on {address}",
                 phrase,
                 f"ask the network team to allow outbound TCP {asked} to {address}"
-                + (" (one SSH control port is enough; ascp then needs -P " + asked + ")" if len(tcp) > 1 else ""),
+                + (" (one SSH control port is enough; ascp then needs -P " + asked + ")" if len(tcp) > 1 else "")
+                + last_router_note(wanted),
                 audience=Audience.CLIENT_NETWORK,
             )
         ]
@@ -278,7 +280,8 @@ def _udp_findings(address: str, udp: list[PortResult]) -> list[Finding]:
                     f"UDP {ports} (FASP data) blocked toward {address}",
                     port_phrase(p, label) + (f". {evidence}" if p.control else ""),
                     f"ask the network team to allow outbound UDP {ports} to {address} (and the replies)"
-                    + where_it_stops(p),
+                    + where_it_stops(p)
+                    + last_router_note(run),
                     audience=Audience.CLIENT_NETWORK,
                 )
             )
