@@ -73,7 +73,10 @@ def _root(
 
 
 def _epilog(command: str) -> str:
-    return exit_codes_text(command) + "."
+    # --debug is taken off the line before typer parses it (it works anywhere, for every command), so typer
+    # never lists it; say it here, where every --help ends.
+    debug = "" if command == "check" else " --debug (anywhere on the line): log details and show tracebacks."
+    return exit_codes_text(command) + "." + debug
 
 
 app.command("check", epilog=_epilog("check"))(check.check_command)

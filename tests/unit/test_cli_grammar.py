@@ -262,6 +262,7 @@ def test_every_help_lists_its_exit_codes(work, command):
     assert "Exit codes:" in text
     for code, meaning in EXIT_CODES[command]:
         assert f"{int(code)} {meaning}" in text, (command, code)
+    assert "--debug" in text  # accepted by every command, so every --help says so
 
 
 def test_readme_lists_the_same_exit_codes():
