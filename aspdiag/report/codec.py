@@ -43,6 +43,8 @@ def report_to_dict(report: Report) -> dict[str, Any]:
     """The JSON view of a report: the envelope first, then one key per measurement, then the rest."""
     envelope = codec.encode(report)
     out = {key: envelope.pop(key) for key in TOP_ORDER if key in envelope}
+    # Every aspdiag JSON document names its kind (as 'aspdiag schema' lists them), the report too.
+    out = {"schema_version": out.pop("schema_version"), "kind": "report", **out}
     for measurement in MEASUREMENTS:
         out[measurement.json_key] = _section_json(measurement, report.section(measurement.key, measurement.empty))
     out.update(envelope)
@@ -82,7 +84,9 @@ def report_from_dict(data: Any, name: str = "the report") -> Report:
             f"{' and '.join(repr(v) for v in READABLE_VERSIONS)}",
             "re-run the check with this version of aspdiag, or use the aspdiag version that wrote it",
         )
-    data = _upgrade(data)
+    if data.get("kind", "report") != "report":
+        raise ReportFileError(f"{name} is an aspdiag {data.get('kind')} document, not a check report")
+    data = {key: value for key, value in _upgrade(data).items() if key != "kind"}
     if not isinstance(data.get("verdict"), dict):
         # Without it, rendering would re-judge nothing and show 'not judged' as if that were the saved verdict.
         raise ReportFileError(f"{name} is not a complete aspdiag report (it has no verdict)")
@@ -146,6 +150,7 @@ def report_schema() -> dict[str, Any]:
             section = {"type": "object", "properties": {measurement.json_wrap: section}}
         properties[measurement.json_key] = {"anyOf": [section, {"type": "null"}]}
     properties["schema_version"] = {"const": SCHEMA_VERSION}
+    properties["kind"] = {"const": "report", "description": "Which aspdiag JSON document this is."}
     assert envelope == {"$ref": "#/$defs/Report"}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",

@@ -228,3 +228,22 @@ def test_report_render_reads_standard_input_and_names_other_documents(tmp_path, 
     numbered = tmp_path / "n.json"
     numbered.write_text(sample.replace('"schema_version": "2"', '"schema_version": 2'))
     assert main(["report", "render", str(numbered), "-f", "markdown"]) == 0
+
+
+def test_the_report_names_its_kind_and_render_names_an_explanation(tmp_path, capsys):
+    """Every JSON document names its kind, the check report too; an explanation (which carries tool.name
+    'aspdiag') is named as such instead of 'has no verdict'."""
+    import json as _json
+
+    from aspdiag.cli import main
+
+    sample = _json.loads((Path(__file__).resolve().parents[1] / "data" / "snapshots" / "sample.json").read_text())
+    assert sample["kind"] == "report"
+    explanation = tmp_path / "e.json"
+    explanation.write_text(_json.dumps({"schema_version": "2", "kind": "explain", "tool": {"name": "aspdiag"}}))
+    assert main(["report", "render", str(explanation)]) == 2
+    assert "aspdiag explain document, not a check report" in capsys.readouterr().err
+    older = tmp_path / "old.json"
+    del sample["kind"]  # reports written before the field still render
+    older.write_text(_json.dumps(sample))
+    assert main(["report", "render", str(older), "-f", "markdown"]) == 0
