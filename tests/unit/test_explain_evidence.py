@@ -386,3 +386,45 @@ def test_management_port_error_description_is_read():
     text = "FASPMGR 2\nType: ERROR\nCode: 64\nDescription: Can't rename a partial file\nLoss: 0\n"
     (s,) = explain_text(text)
     assert s.cause_id == "partial-rename"
+
+
+def test_blind_round_7_wordings():
+    """A blind round (26 pastes) found these: a wrapper's success after its own unrelated errors, a lone 'Session
+    shutdown failed' read as a documented stall, ascli's WARN and ERROR lines counted as two failures."""
+    (eagain,) = explain_text(
+        "[task-17]: Detected a CRITICAL error in the transfer stream, aborting: Session Stop  (Error: Session "
+        "shutdown failed, Tried to write different output after EAGAIN)\n"
+    )
+    assert eagain.cause_id == "unknown"
+    ascli = explain_text(
+        "E, [2026-03-02T10:11:12.123456 #5120] ERROR -- : ascp failed (pid 7340 exit 1)\n"
+        "W, [2026-03-02T10:11:12.123789 #5120]  WARN -- : An error occurred during transfer: Server aborted session:"
+        " No such file or directory\n"
+        "ERROR: Transfer: Server aborted session: No such file or directory\n"
+    )
+    assert [s.cause_id for s in ascli] == ["no-such-file"]
+    # A wrapper's failure words do not turn a success it reports later into a failure, and the reverse holds.
+    (ok,) = explain_text(
+        "2021-07-21T12:41:03 prefetch.2.11.0 fatal: lookup failed for aspera key\n"
+        "2021-07-21T12:44:48 prefetch.2.11.0:  FASP download succeed\n"
+    )
+    assert ok.outcome == "success"
+    (failed,) = explain_text("Session Stop  (Error: failed to authenticate)\nAspera download completed\n")
+    assert failed.cause_id == "auth"
+    assert [s.outcome for s in explain_text("Aspera download did not succeed\n")] != ["success"]
+
+
+def test_a_servers_log_names_its_operator_where_the_server_must_act():
+    """In a server's syslog a full disk on an upload to it is the operator's to fix, not 'you'."""
+    log = (
+        "Mar  3 11:20:41 hsts ascp[4242]: LOG FASP Session Start uuid=c3a9e0f1-3333-4eee-8fff-000000000003 op=recv "
+        "status=started source=- dest=/data/carol local=10.0.0.5:33001 peer=192.0.2.44:61001 tcp_port=33001 "
+        "user=carol\n"
+        "Mar  3 11:24:02 hsts ascp[4242]: ERR Disk write failed (No space left on device)\n"
+        "Mar  3 11:24:02 hsts ascp[4242]: LOG FASP Session Stop uuid=c3a9e0f1-3333-4eee-8fff-000000000003 op=recv "
+        'status=failed errcode=25 errstr="No space left on disk" source=- dest=/data/carol local=10.0.0.5:33001 '
+        "peer=192.0.2.44:61001 tcp_port=33001\n"
+    )
+    (s,) = explain_text(log)
+    assert s.side == "server" and s.cause_id == "disk"
+    assert "this server's operator" in s.who and "op=recv" in s.next_step

@@ -57,7 +57,10 @@ _SUMMARY = re.compile(r"(Completed|Partial Completion): (\d+)K bytes transferred
 _RATE = re.compile(r"\((\d+)K bits/sec\)")
 _EXIT = re.compile(r"(?:exit(?:ed)?(?: with)?(?: status| code)?|returned non-zero exit status)\s*[:=]?\s*(\d+)", re.I)
 _CODE = re.compile(r"(?:\bCode: |\berrcode[= ]|ERROR -- : code: )(\d{1,2})\b")
-_WRAPPER_FAILED = re.compile(r"\b(?:error|fail(?:ed|ure|s)?|cannot|can't|unable|exception)\b", re.I)
+_WRAPPER_FAILED = re.compile(
+    r"\b(?:errors?|unsuccessful|(?:not|never)\b[^.]*\bsucce\w*|fail(?:ed|ure|s)?|cannot|can't|unable|exception)\b",
+    re.I,
+)
 _PROMPT = re.compile(r"^\s*(?:Password|Key passphrase):\s*|['\"](?:Password|Key passphrase):\s*['\"]", re.I)
 """ascp asking for a password or the key's passphrase: at the start of a line, or quoted by a wrapper that logs
 what its child printed (NCBI prefetch: ``LINE = (16) 'Key passphrase: '``)."""
@@ -81,6 +84,11 @@ _COMMAND = re.compile(
 """A shell command line that starts ascp (or IBM's ascli, which runs it): after a pasted prompt, or without one
 when an option follows (so that ascp's own lines such as "ascp.exe - System Error" are not taken for it).
 Whatever follows belongs to a new run."""
+_WRAPPER_SUCCESS = re.compile(
+    r"\b(?:fasp|ascp|aspera)\b[^.]*?\b(?:succeed(?:ed|s)?|successful(?:ly)?|completed?(?: successfully)?)\b", re.I
+)
+"""A wrapper saying its ascp (FASP) transfer succeeded: NCBI prefetch's ``FASP download succeed``, a pipeline's
+``Aspera download completed successfully``."""
 _RATE_UNITS = {b"": 1e-6, b"K": 1e-3, b"M": 1.0, b"G": 1e3}
 _LOG_FASP = re.compile(
     rb"LOG FASP (Session Start|Session Stop|Session Params|Session Statistics|Transfer Stop) "
@@ -404,6 +412,12 @@ class Analyzer:
                 # quote ascp's words, but it is no run of its own.
                 return
             if (
+                _WRAPPER_SUCCESS.search(text) is not None
+                and _WRAPPER_FAILED.search(text) is None
+                and self._wrapper_success(source, line, text)
+            ):
+                return
+            if (
                 any(word in lowered for word in ("ascp", "fasp", "aspera", "using requested transport"))
                 or _WRAPPER_LOG.match(text) is not None
             ):
@@ -434,7 +448,7 @@ class Analyzer:
         if session is None:
             # A wrapper's own failure words after a run echo that run's failure: they do not open another.
             opens = bool(summary or progress or (is_err and not echo) or prompt)
-            session = self._run(source, starts=not self._continues(source, errors, streams, opens))
+            session = self._run(source, starts=not self._continues(source, errors, streams, opens, text.strip()[:400]))
         session.lines += 1
         session.stamp = session.stamp or line.stamp
         for error, stream in zip(errors, streams, strict=True):
@@ -472,7 +486,25 @@ class Analyzer:
             session.exit_status = int(exit_match.group(1))
             session.note(text)
 
-    def _continues(self, source: str, errors: list[AscpError], streams: list[str], opens: bool) -> bool:
+    def _wrapper_success(self, source: str, line: Line, text: str) -> bool:
+        """A wrapper's word that its ascp run succeeded: that run (the current one, or a new one) completed,
+        unless ascp's own lines said otherwise (they outrank a wrapper's summary). The wrapper's own failure
+        words before it were about something else (prefetch's accession lookup, a retry it recovered from):
+        they stay as evidence lines, no longer as the run's error."""
+        # The run it follows, even one that has ended: a wrapper's summary comes after ascp's last line (a retry
+        # that succeeded shows ascp's own progress or summary first, which opens its own run).
+        session = self._by_process(source, line) or self._console.get(source) or self._run(source, starts=True)
+        if session.finals or session.exit_status not in (None, 0) or session.code is not None:
+            return False
+        session.details.clear()
+        session.lines += 1
+        session.completed = True
+        session.ended = True
+        session.note(text)
+        self.ascp_lines += 1
+        return True
+
+    def _continues(self, source: str, errors: list[AscpError], streams: list[str], opens: bool, line: str) -> bool:
         """Whether a console line still belongs to a run that has ended: ascp's stderr and stdout echo each
         other in either order and the exit status comes last; progress, a summary, prompts or ERR lines after
         the end, a second ``Session Stop`` or a different error open the next run."""
@@ -482,6 +514,14 @@ class Analyzer:
         if opens:
             return False
         for error, stream in zip(errors, streams, strict=True):
+            if (
+                error.message
+                and line not in run.evidence
+                and any(error.message in said for said in (*run.evidence, *run.details))
+            ):
+                # The same error in another line's form (ascli's WARN quoting it, then its "ERROR: Transfer: ..."):
+                # an echo. The very same line again (ascp's Session Stop for the next file) is the next run.
+                continue
             if stream == "stderr":
                 if run.exited or (run.stopped and error.message not in run.finals):
                     return False
@@ -495,7 +535,7 @@ class Analyzer:
         if (
             session.uuid is None
             and not (session.finals or session.details or session.completed is not None or session.progress)
-            and session.exit_status in (None, 0)
+            and session.exit_status is None
         ):
             return
         if self._kept_ok >= MAX_KEPT_OK and session.uuid is not None:

@@ -50,6 +50,9 @@ class KnowledgeEntry:
     who: str
     check: str
     server_next: str | None
+    """The next step in a server's log, for its operator (None: the same as ``next``)."""
+    server_who: str | None = None
+    """Who must act, as a server's operator reads it (None: the same as ``who``)."""
 
 
 @dataclass(frozen=True)
@@ -94,6 +97,7 @@ def knowledge() -> Knowledge:
             who=e["who"],
             check=e["check"],
             server_next=e.get("server_next"),
+            server_who=e.get("server_who"),
         )
         for e in data["entries"]
     )
@@ -255,7 +259,7 @@ def diagnose(ev: Evidence) -> Diagnosis:
         cause=chosen.cause,
         confidence=confidence or chosen.confidence,
         next_step=(chosen.server_next or chosen.next) if ev.server_side else chosen.next,
-        who=chosen.who,
+        who=(chosen.server_who or chosen.who) if ev.server_side else chosen.who,
         check=chosen.check,
         code=code,
         code_inferred=inferred,

@@ -250,7 +250,8 @@ def outcome(collected: Collected, fields: dict[str, str]) -> str:
         return "partial"
     if failed:
         return "failed"
-    if status == "success" or collected.completed or collected.files_ok:
+    if status == "success" or collected.completed or collected.files_ok or collected.exit_status == 0:
+        # ascp's exit status 0 (as a wrapper reports it: prefetch's "ascp exited with ... status=0") is success.
         return "success"
     return "unknown"
 
