@@ -91,14 +91,17 @@ def build_context(config: CheckConfig, sessions: object) -> ProbeContext:
 
 
 @contextmanager
-def prepared(config: CheckConfig) -> Iterator[tuple[CheckConfig, ProbeContext, Environment]]:
+def prepared(
+    config: CheckConfig, max_ssh_connections: int | None = None
+) -> Iterator[tuple[CheckConfig, ProbeContext, Environment]]:
     """Discover the environment, resolve the method, build the adapters for one run; when the run is over
-    (or interrupted), end its SSH connections politely."""
+    (or interrupted), end its SSH connections politely. ``max_ssh_connections``: at most that many in the
+    whole run (the exporter: 1 per scrape); None: one per address and port."""
     from aspdiag.adapters.ssh_sessions import SshSessionPool
 
     environment = discover_environment()
     config = replace(config, method=resolve_method(config.method, environment))
-    sessions = SshSessionPool()
+    sessions = SshSessionPool(max_connections=max_ssh_connections)
     try:
         yield config, build_context(config, sessions), environment
     finally:

@@ -10,10 +10,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from aspdiag.adapters.ssh import SshConnection
-from aspdiag.adapters.ssh_wire import BannerOutcome, SshConnectError
+from aspdiag.adapters.ssh_wire import BannerOutcome, ConnectFailure, SshConnectError
 from aspdiag.measurements.bandwidth.params import Budget
 from aspdiag.measurements.bandwidth.samples import StreamRecord, TcpInfoSample
-from aspdiag.measurements.reachability.result import Banner, BannerKind
+from aspdiag.measurements.reachability.result import NOT_OPENED, Banner, BannerKind
 
 SESSION_CLOSE_REASON = "aspdiag preflight check: reachability and bandwidth test, no login attempted"
 
@@ -59,10 +59,14 @@ class SshSessionPool:
     every unauthenticated connection against the client's address (PerSourcePenalties): one per port and
     address per run keeps ten runs in a row far from its threshold."""
 
-    def __init__(self, close_reason: str = SESSION_CLOSE_REASON) -> None:
+    def __init__(self, close_reason: str = SESSION_CLOSE_REASON, max_connections: int | None = None) -> None:
         self._lock = threading.Lock()
         self._entries: dict[tuple[str, int], _Entry] = {}
         self.close_reason = close_reason
+        self.max_connections = max_connections
+        """At most this many connections in the whole run (None: one per address and port). The exporter
+        gives 1: a scrape opens one SSH connection at most, whatever the ports and addresses."""
+        self._opened: list[tuple[str, int]] = []
 
     def _entry(self, address: str, port: int) -> _Entry:
         with self._lock:
@@ -73,6 +77,12 @@ class SshSessionPool:
         when the one attempt failed — never a second attempt."""
         entry = self._entry(address, port)
         with entry.lock:
+            if entry.connection is None and entry.error is None and not self._may_open(address, port):
+                first = self._opened[0]
+                entry.error = SshConnectError(
+                    ConnectFailure.OTHER,
+                    f"{NOT_OPENED}: this run's one SSH connection went to {first[0]} port {first[1]}",
+                )
             if entry.connection is None and entry.error is None:
                 try:
                     entry.connection = SshConnection.open(
@@ -85,6 +95,13 @@ class SshSessionPool:
             assert entry.error is not None
             return entry.error
 
+    def _may_open(self, address: str, port: int) -> bool:
+        with self._lock:
+            if self.max_connections is not None and len(self._opened) >= self.max_connections:
+                return False
+            self._opened.append((address, port))
+            return True
+
     def greet(self, address: str, port: int, wait_s: float) -> Banner:
         """What the service on an open TCP port says first (see ``banner_of``), from the run's one connection."""
         started = time.monotonic()
@@ -95,7 +112,8 @@ class SshSessionPool:
                 return entry.banner
             wait_ms = (time.monotonic() - started) * 1000.0
             if isinstance(found, SshConnectError):
-                entry.banner = Banner(BannerKind.NO_CONNECTION, f"could not connect: {found.detail}", wait_ms)
+                said = found.detail if found.detail.startswith(NOT_OPENED) else f"could not connect: {found.detail}"
+                entry.banner = Banner(BannerKind.NO_CONNECTION, said, wait_ms)
             else:
                 sniffed = b""
                 if found.banner.outcome is BannerOutcome.TIMEOUT:

@@ -18,11 +18,13 @@ logger = logging.getLogger(__name__)
 
 
 def run_one_check(config: CheckConfig) -> Report:
-    """One check with the production adapters and no display (what each real scrape runs)."""
+    """One check with the production adapters and no display (what each real scrape runs): one SSH connection
+    at most, whatever the module's ports and the target's addresses (the first open SSH port greeted; the
+    others count as open, their service not read)."""
     from aspdiag.compose import prepared
     from aspdiag.engine.run import check
 
-    with prepared(config) as (config, ctx, environment):
+    with prepared(config, max_ssh_connections=1) as (config, ctx, environment):
         return check(config, ctx, environment)
 
 

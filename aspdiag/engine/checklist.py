@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from aspdiag.core.model import (
+    SIGNAL_WORDS,
     Audience,
     ChecklistItem,
     ItemStatus,
@@ -54,6 +55,12 @@ def _not_run(item: str, report: Report, stage: str, default: str = "") -> Checkl
     skipped = _skipped(report, stage)
     if skipped is not None:
         return ChecklistItem(item, ItemStatus.NOT_RUN, skipped.reason, skipped.option)
+    cut = next((f for f in report.failures if f.key.split("/")[0] == stage and "interrupted" in f.reason), None)
+    if cut is not None or (report.interrupted and report.addresses):
+        # A review: SIGTERM 5 s into the test transfer read 'not run in this check', with no option.
+        words = SIGNAL_WORDS.get(report.interrupted_by or "SIGINT", report.interrupted_by)
+        said = f"interrupted by {words} before it finished" if cut is not None else f"not reached: {words} ended it"
+        return ChecklistItem(item, ItemStatus.NOT_RUN, said, "run the check again")
     if not report.addresses and not default:
         return ChecklistItem(item, ItemStatus.NOT_RUN, "no address to measure")
     return ChecklistItem(item, ItemStatus.NOT_RUN, default or "not run in this check")
@@ -83,7 +90,8 @@ def route_item(report: Report) -> ChecklistItem:
     item = "Route from this machine"
     routes = routes_of(report)
     if not routes:
-        return ChecklistItem(item, ItemStatus.NOT_RUN, "no address to route to" if report.addresses else "interrupted")
+        # No address (DNS found none) is the usual reason; with addresses, the run was cut short.
+        return ChecklistItem(item, ItemStatus.NOT_RUN, "interrupted" if report.addresses else "no address to route to")
     bad = [r for r in routes if r.outcome is not RouteOutcome.OK]
     if bad:
         return ChecklistItem(
@@ -195,6 +203,10 @@ def path_item(report: Report) -> ChecklistItem:
             "(a filter on size, or a tiny MTU): FASP's full-size datagrams may not get through",
             "a capped test transfer settles it (--transfer)",
         )
+    if all(p.rtt_median_ms is None and p.loss_pct is None for p in paths):
+        # Nothing answered the handshakes the RTT comes from (a review: 'done' with 'RTT -, loss -').
+        mtus = "; ".join(f"{p.address}: MTU {p.mtu_text}" for p in paths)
+        return ChecklistItem(item, ItemStatus.UNKNOWN, f"no RTT or loss: no TCP handshake was answered ({mtus})")
     notes = []
     for p in paths:
         mtu = f"MTU {p.mtu_text}"
@@ -241,12 +253,23 @@ def ascp_item(report: Report) -> ChecklistItem:
         return ChecklistItem(item, ItemStatus.PROBLEM, f"{used.path}: {used.version_error or 'ascp -A failed'}")
     product = f" ({v.product} {v.product_version or ''}".rstrip() + ")" if v.product else ""
     what = f"ascp {v.ascp_version or '?'}{product}"
-    password = report.settings.login in ("password", "token")
-    warnings = [w for w in used.warnings if not (password and w == CONNECT4_KEY_NOTE)]
+    # The note on Connect 4's missing public DSA key is moot when the login has its own credentials (a password,
+    # a token, or a key file the user gave: a review saw 'problem' beside 'logged in' with -i KEY).
+    moot = report.settings.login in ("password", "token", "key")
+    warnings = [w for w in used.warnings if not (moot and w == CONNECT4_KEY_NOTE)]
     if warnings:
         return ChecklistItem(item, ItemStatus.PROBLEM, f"{what} at {used.path}: {warnings[0]}")
     more = f"; {len(found) - 1} more found" if len(found) > 1 else ""
     return ChecklistItem(item, ItemStatus.DONE, f"{what} at {used.path}{more}")
+
+
+def _logged_in(report: Report) -> bool:
+    """Whether the test transfer got past the login (it succeeded, moved data, or failed on a file)."""
+    transfer = transfer_of(report)
+    if transfer is None or transfer.outcome is TransferOutcome.ERROR:
+        return False
+    kind = failure_channel(transfer.error_code, transfer.error_message, transfer.bytes)
+    return transfer.outcome is TransferOutcome.SUCCESS or transfer.bytes > 0 or kind == "file"
 
 
 def credentials_item(report: Report) -> ChecklistItem:
@@ -254,10 +277,10 @@ def credentials_item(report: Report) -> ChecklistItem:
     item = "Account and credentials"
     transfer = transfer_of(report)
     login = LOGIN_WORDS.get(report.settings.login, "")
+    if _logged_in(report):
+        return ChecklistItem(item, ItemStatus.DONE, "the test transfer logged in")
     if transfer is not None and transfer.outcome is not TransferOutcome.ERROR:
         kind = failure_channel(transfer.error_code, transfer.error_message, transfer.bytes)
-        if transfer.outcome is TransferOutcome.SUCCESS or transfer.bytes > 0 or kind in ("file",):
-            return ChecklistItem(item, ItemStatus.DONE, "the test transfer logged in")
         if kind in ("auth", "hostkey"):
             return ChecklistItem(
                 item,

@@ -78,6 +78,10 @@ class ExporterSettings:
     modules: dict[str, Module] = field(default_factory=lambda: {"default": Module()})
 
 
+PENALTY_SECONDS_PER_CONNECTION = 1.0
+"""OpenSSH 9.8+'s default ``PerSourcePenalties noauth:1``: seconds of penalty per connection that does not
+authenticate (an aspdiag check's), forgiven at one second per second."""
+
 _LIMITS: dict[str, tuple[float, float]] = {
     "timeout": (0.2, 60),
     "dns_timeout": (0.2, 30),
@@ -128,7 +132,19 @@ def _module(origin: str, name: str, entry: Any) -> Module:
             integer = key == "max_hops"
             number = _number(origin, where, value, integer)
             changes[key] = int(number) if integer else float(number)
-    return replace(module, **changes)
+    module = replace(module, **changes)
+    floor = PENALTY_SECONDS_PER_CONNECTION * 2 * len(module.ssh_ports)
+    if module.min_interval < floor:
+        # A review: min_interval = 0 with back-to-back scrapes opened 64 connections in 25 s and sshd activated
+        # its per-source penalty against the exporter's host. Each check opens one connection per SSH port per
+        # address; OpenSSH (9.8+) counts 1 s of penalty for each that does not log in and forgives 1 s per
+        # second, so checks at least twice that far apart can never add up to a penalty.
+        raise ConfigError(
+            f"{origin}: modules.{name}.min_interval = {module.min_interval:g} would let scrapes trip the server's"
+            f" sshd penalties ({len(module.ssh_ports)} SSH port(s), one connection each per check)",
+            f"give at least {floor:g} seconds",
+        )
+    return module
 
 
 def parse_settings(text: str, origin: str) -> ExporterSettings:

@@ -144,7 +144,7 @@ def prometheus(fw: Lab, workdir: Path) -> Iterator[Lab]:
             pytest.fail("ASPDIAG_REQUIRE_LAB=1 but prometheus is not installed (.ci/install-system-deps)")
         pytest.skip("prometheus is not installed (Debian package prometheus; .ci/install-system-deps)")
     exporter = start_exporter(
-        fw, workdir, "[modules.lab]\nssh_ports = [22]\nudp_ports = [33001]\ntimeout = 1.0\nmin_interval = 1\n"
+        fw, workdir, "[modules.lab]\nssh_ports = [22]\nudp_ports = [33001]\ntimeout = 1.0\nmin_interval = 2\n"
     )
     config = workdir / "prometheus.yml"
     config.write_text(

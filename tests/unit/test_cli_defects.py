@@ -314,3 +314,21 @@ def test_an_aspdiag_ascp_path_that_is_not_there_is_named(capsys, monkeypatch):
     monkeypatch.setenv("ASPDIAG_ASCP", "/nonexistent/ascp")
     main(["ascp"])
     assert "ASPDIAG_ASCP='/nonexistent/ascp' is not an executable ascp" in capsys.readouterr().err
+
+
+def test_a_second_sigterm_while_the_run_ends_is_ignored():
+    """timeout(1) and systemd send SIGTERM to the process and then to its group: the first ends the run (its
+    report is still written), the second must not interrupt the writing (a review: nothing written, exit 130)."""
+    import signal
+
+    from aspdiag.cli import root
+    from aspdiag.core.errors import Terminated
+
+    previous = signal.getsignal(signal.SIGTERM)
+    try:
+        with pytest.raises(Terminated):
+            root._terminate(signal.SIGTERM, None)
+        assert signal.getsignal(signal.SIGTERM) is root._ending
+        root._ending(signal.SIGTERM, None)  # does not raise
+    finally:
+        signal.signal(signal.SIGTERM, previous)

@@ -246,3 +246,43 @@ def test_a_name_only_in_the_hosts_file_is_used_and_flagged():
     )
     assert result.outcome is DnsOutcome.HOSTS_FILE and result.addresses == (V4,)
     assert "hosts file" in result.detail
+
+
+def test_a_key_login_makes_the_public_key_note_moot():
+    """A review: after a key login worked, 'ascp installed' still read 'problem' for Connect 4's missing public
+    DSA key."""
+    report = revise(run_check(), ascp=(replace(ASCP, warnings=(CONNECT4_KEY_NOTE,)),))
+    assert item(report, "ascp installed").status is ItemStatus.PROBLEM  # no credentials: the note matters
+    keyed = revise(report, settings=replace(report.settings, login="key"))
+    assert item(keyed, "ascp installed").status is ItemStatus.DONE
+
+
+def test_an_interrupted_stage_says_so_and_how_to_run_it():
+    """A review: SIGTERM 5 s into the test transfer read 'not run in this check' with no option."""
+    from aspdiag.core.model import ProbeFailure
+
+    report = revise(
+        run_check(),
+        interrupted=True,
+        interrupted_by="SIGTERM",
+        failures=(ProbeFailure("transfer/aspera.lab.test", "not finished: interrupted by SIGTERM"),),
+    )
+    line = item(report, "Capped test transfer")
+    assert line.status is ItemStatus.NOT_RUN and "interrupted by SIGTERM" in line.note
+    assert line.option == "run the check again"
+
+
+def test_a_path_with_no_rtt_is_not_done():
+    """A review: with every TCP handshake dropped, the path line read 'done' with 'RTT -, loss -'."""
+    from aspdiag.measurements.path.result import PathResult
+
+    silent = PathResult(
+        address=V4, family="ipv4", rtt_port=None, rtt_samples=5, rtt_answered=0, rtt_min_ms=None,
+        rtt_median_ms=None, rtt_p95_ms=None, jitter_ms=None, loss_pct=None, udp_port=33001, mtu_status="unknown",
+        path_mtu_bytes=None, local_mtu_bytes=1500, icmp_mtu_bytes=None, icmp_mtu_from=None, black_hole=False,
+        black_hole_smallest_lost_bytes=None, black_hole_after_hop=None, black_hole_after_address=None,
+        black_hole_next_address=None, max_fasp_datagram_bytes=None, needs_z=False, mtu_probes=0, detail="",
+        duration_s=1.0,
+    )  # fmt: skip
+    line = item(revise(run_check(), paths=(silent,)), "Path")
+    assert line.status is ItemStatus.UNKNOWN and "no TCP handshake was answered" in line.note

@@ -233,3 +233,31 @@ def test_tcp_info_of_a_real_socket(fake_server):
         info = conn.tcp_info()
         assert info.state in (1, 8) and info.delivery_rate_bytes_per_s is not None and info.min_rtt_us is not None
         assert info.bytes_sent is not None and info.bytes_sent >= len(CLIENT_IDENT) + 2
+
+
+def test_a_pool_limited_to_one_connection_opens_one_in_the_whole_run(monkeypatch):
+    """The exporter's scrapes: one SSH connection at most, whatever the ports and addresses (issue #18); a run
+    of 'check' keeps one per address and port."""
+    from aspdiag.adapters import ssh_sessions
+    from aspdiag.adapters.ssh import SshConnection
+    from aspdiag.adapters.ssh_wire import SshConnectError
+
+    opened: list[tuple[str, int]] = []
+
+    def fake_open(address: str, port: int, **_: object) -> object:
+        opened.append((address, port))
+        return object()
+
+    monkeypatch.setattr(SshConnection, "open", staticmethod(fake_open))
+    pool = ssh_sessions.SshSessionPool(max_connections=1)
+    first = pool.session("198.18.3.2", 22, 1.0)
+    assert not isinstance(first, SshConnectError)
+    assert pool.session("198.18.3.2", 22, 1.0) is first  # the same connection again
+    for address, port in (("198.18.3.2", 33001), ("2001:db8:3::2", 22)):
+        refused = pool.session(address, port, 1.0)
+        assert isinstance(refused, SshConnectError) and "not opened" in refused.detail
+    assert opened == [("198.18.3.2", 22)]
+    unlimited = ssh_sessions.SshSessionPool()
+    unlimited.session("198.18.3.2", 22, 1.0)
+    unlimited.session("198.18.3.2", 33001, 1.0)
+    assert opened[1:] == [("198.18.3.2", 22), ("198.18.3.2", 33001)]

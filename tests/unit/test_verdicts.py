@@ -138,3 +138,14 @@ def test_reject_by_the_last_router_says_who_may_own_it(raw_like):
     # A reject in the middle of the path carries no such caveat.
     middle = run(FakeNetwork(raw_like=raw_like, rules={(None, "udp", 33001): Rule("reject", 2)}))
     assert "last router" not in next(f for f in middle.assessment.findings if "UDP 33001" in f.title).action
+
+
+def test_a_port_deliberately_not_greeted_gets_no_warning():
+    """The exporter opens one SSH connection per scrape: the other open ports are not read, which is no
+    evidence about them (no 'service could not be told' warning)."""
+    from aspdiag.measurements.reachability.result import NOT_OPENED, Banner, BannerKind
+
+    skipped = Banner(BannerKind.NO_CONNECTION, f"{NOT_OPENED}: this run's one SSH connection went to {V4} port 22")
+    report = run(FakeNetwork(banners={33001: skipped}))
+    assert report.assessment.verdict is Verdict.READY
+    assert not [f for f in report.assessment.findings if "could not be told" in f.title]

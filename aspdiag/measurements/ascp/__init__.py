@@ -79,8 +79,9 @@ class AscpMeasurement(MeasurementBase):
         if not found:
             return ()
         used = next((i for i in found if i.used), found[0])
-        password = report.settings.login in ("password", "token")
-        findings = [warning_finding(used.path, w) for w in used.warnings if not (password and w == CONNECT4_KEY_NOTE)]
+        # Moot when the login brings its own credentials (a password, a token, or a key file the user gave).
+        own = report.settings.login in ("password", "token", "key")
+        findings = [warning_finding(used.path, w) for w in used.warnings if not (own and w == CONNECT4_KEY_NOTE)]
         wanted = report.settings.preset_key_files
         have = {path.rsplit("/", 1)[-1] for path in used.key_files}
         if wanted and not have & set(wanted):

@@ -29,7 +29,7 @@ from aspdiag.measurements.reachability.evidence import (
     unconfirmed,
     where_it_stops,
 )
-from aspdiag.measurements.reachability.result import BannerKind, PortResult
+from aspdiag.measurements.reachability.result import NOT_OPENED, BannerKind, PortResult
 
 REFUSAL_SETTLE = "the same check a minute later (the server's refusal is for now, not for good)"
 
@@ -72,6 +72,8 @@ def _tcp_findings(address: str, tcp: list[PortResult]) -> list[Finding]:
             findings.append(_refusal_finding(address, p.port, p.banner.text))
         elif unconfirmed(p):
             assert p.banner is not None
+            if p.banner.text.startswith(NOT_OPENED):
+                continue  # deliberately not read (one SSH connection per scrape): nothing to warn about
             said = (
                 "its connection did not open in time"
                 if p.banner.kind is BannerKind.NO_CONNECTION

@@ -128,6 +128,11 @@ class BannerKind(StrEnum):
     slow path, an overloaded server): nothing is known about the service."""
 
 
+NOT_OPENED = "not opened"
+"""How a ``NO_CONNECTION`` banner's text begins when the run chose not to connect (the exporter's one SSH
+connection per scrape went to another port): no evidence about the service, and no warning either."""
+
+
 @dataclass(frozen=True)
 class Banner:
     """The first words of the service behind an open TCP port."""
