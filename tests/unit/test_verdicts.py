@@ -149,3 +149,18 @@ def test_a_port_deliberately_not_greeted_gets_no_warning():
     report = run(FakeNetwork(banners={33001: skipped}))
     assert report.assessment.verdict is Verdict.READY
     assert not [f for f in report.assessment.findings if "could not be told" in f.title]
+
+
+def test_silent_ports_of_a_range_are_each_traced(raw_like):
+    """A review: with --udp-port 33001-33005, the server holding 33004-33005 (busy) and the firewall dropping
+    33002, all three silent ports shared 33002's trace: 33004-33005 joined the change request."""
+    network = FakeNetwork(
+        raw_like=raw_like, udp_busy={33004, 33005}, rules={(None, "udp", 33002): Rule("drop", 2)}
+    )
+    config = CheckConfig(target=validate_host(NAME), timeout_s=0.5, udp_ports=tuple(range(33001, 33006)))
+    report = check(config, fake_context(FakeResolver(resolved(NAME, (V4,))), network=network), FAKE_ENVIRONMENT)
+    states = {p.port: p.state for p in report.ports if p.protocol.value == "udp" and p.port <= 33005}
+    assert states[33002] is PortState.DROPPED
+    assert states[33004] is states[33005] is PortState.SERVER_SILENT
+    (row,) = report.change_request
+    assert row.ports == "33002"

@@ -192,12 +192,17 @@ class ReachabilityProbe:
         first = _parallel({f"{proto}/{port}": partial(self._full_probe, prober, proto, port) for proto, port in flows})
         full = {key: answers for key, (answers, _port) in first.items()}
         hint = hops_to_target(self.address, (a for answers in full.values() for a in answers))
-        # UDP ports that answered alike (a range on a Windows/Isilon server) share one trace: fewer packets
-        # toward routers and a target that rate-limit ICMP. TCP ports (few) get a trace each: a reset on
+        # UDP ports that got the same answer (a range on a Windows/Isilon server) share one trace: fewer packets
+        # toward routers and a target that rate-limit ICMP; the answer itself says who stopped them. A silent
+        # port gets its own: silence looks the same whether a firewall drops the port or a busy server swallows
+        # it, and only its own trace tells which (a review: 33004-33005 held by the server inherited 33002's
+        # firewall drop, a change request for a rule that exists). TCP ports (few) get a trace each: a reset on
         # one and a reset on another can have different authors.
         groups: dict[tuple[Protocol, object], list[int]] = {}
         for proto, port in flows:
-            key: object = _signature(full[f"{proto}/{port}"]) if proto is Protocol.UDP else port
+            signature = _signature(full[f"{proto}/{port}"])
+            shared = proto is Protocol.UDP and signature[0] != "silent"
+            key: object = signature if shared else port
             if proto is Protocol.UDP and port == self.control_port:
                 # The control port's own trace: where ICMP about UDP comes back from is the evidence a silent
                 # data port's silence is read against (ICMP about UDP and about TCP can be filtered apart).
