@@ -97,6 +97,9 @@ class FakeNetwork:
     """A perimeter at this hop drops every ICMP message from beyond it on its way back to the client."""
     intercept: dict[int, int] = field(default_factory=dict)
     """TCP port -> hop of a device that answers it itself (a transparent proxy)."""
+    crafted_syn_dropped: set[int] = field(default_factory=set)
+    """TCP ports where a firewall drops raw (crafted) SYNs but passes real connections (an anti-scan rule on
+    SYNs without TCP options): silent to raw probes, open to a connection."""
     calls: list[tuple[str, str, int, tuple[int, ...]]] = field(default_factory=list)
     greetings: list[tuple[str, int]] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
@@ -188,14 +191,26 @@ class FakeNetwork:
         with self.lock:
             self.calls.append((protocol.value, address, port, tuple(ttls)))
         time.sleep(self.delay_s.get((protocol.value, address, port), 0.0))
-        answers = tuple(self._answer(address, protocol, port, ttl) for ttl in ttls)
+        if protocol is Protocol.TCP and port in self.crafted_syn_dropped and self.raw_like:
+            answers = tuple(
+                self._answer(address, protocol, port, ttl) if ttl <= 2 else ProbeAnswer(ttl, AnswerKind.SILENT)
+                for ttl in ttls
+            )
+        else:
+            answers = tuple(self._answer(address, protocol, port, ttl) for ttl in ttls)
         if self.silent_costs_wait and any(not a.answered for a in answers):
             time.sleep(wait_s)
         return answers, source_port or 40000
 
     def greet(self, address: str, port: int, wait_s: float) -> Banner:
         self.greetings.append((address, port))
-        return self.banners.get(port, Banner(BannerKind.SSH, "SSH-2.0-OpenSSH_9.2p1"))
+        if port in self.banners:
+            return self.banners[port]
+        # A real connection opens only where the path carries TCP to a listening port (or a device answers it).
+        answer = self._answer(address, Protocol.TCP, port, 64) if port not in self.crafted_syn_dropped else None
+        if answer is not None and answer.kind is not AnswerKind.SYN_ACK:
+            return Banner(BannerKind.NO_CONNECTION, "could not connect: timeout", wait_s * 1000.0)
+        return Banner(BannerKind.SSH, "SSH-2.0-OpenSSH_9.2p1")
 
 
 FAKE_ENVIRONMENT = Environment(hostname="client", os="Linux test", python="3.11", uid=1000, privileged=False)

