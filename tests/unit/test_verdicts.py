@@ -11,6 +11,7 @@ from aspdiag.core.model import Audience, PortState, Verdict
 from aspdiag.engine.advice import nat_note
 from aspdiag.engine.run import check
 from aspdiag.measurements.reachability.probe import ReachabilityProbe, control_udp_port
+from aspdiag.measurements.reachability.result import AnswerKind
 from tests.fakes import FAKE_ENVIRONMENT, FakeNetwork, FakeResolver, Rule, fake_context, resolved
 
 NAME = "aspera.lab.test"
@@ -181,3 +182,30 @@ def test_raw_syns_carry_the_options_real_stacks_send():
     names = [name for name, _value in packet.options]
     assert names == ["MSS", "SAckOK", "Timestamp", "NOP", "WScale"] and packet.window == 64240
     assert dict(packet.options)["MSS"] == 1460 and dict(syn(_scapy(), 40000, 22, 1, v6=True).options)["MSS"] == 1440
+
+
+def test_a_device_answering_ssh_for_the_server_is_probable_not_unknown(raw_like):
+    """A held-out review: an nft synproxy before the server answered TCP 22 and 33001 and passed the real
+    server's greeting on; the check said 'No SSH control port could be shown to work', cannot tell."""
+    report = run(FakeNetwork(raw_like=raw_like, intercept={22: 3, 33001: 3}))
+    assert report.assessment.verdict is Verdict.UNCONFIRMED
+    titles = [f.title for f in report.assessment.findings]
+    assert not [t for t in titles if "No SSH control port" in t], titles
+    intercepted = [f for f in report.assessment.findings if "answered by a device" in f.title]
+    assert intercepted and all(not f.proven and "SSH answers through it" in f.detail for f in intercepted)
+
+
+def test_a_device_hop_follows_its_reply_ttl():
+    """A forward-chain device first answers TTL t at hop t-1; a device answering for its own address (a port
+    forward) at hop t. The reply TTL, when known, tells which (a review: 'forged at hop 1' for hop 2)."""
+    from aspdiag.measurements.reachability.logic import TargetDistance, forged_at
+    from aspdiag.measurements.reachability.result import ProbeAnswer
+
+    hops = {1: "198.18.1.1", 2: "198.18.2.2", 3: "198.18.5.2"}
+    distance = TargetDistance(hops=4, confirmed=True)
+    own = ProbeAnswer(2, AnswerKind.PORT_UNREACHABLE, responder=V4, reply_ttl=63)  # 2 hops back
+    assert forged_at(V4, own, [own], distance, hops).hop == 2
+    forward = ProbeAnswer(3, AnswerKind.PORT_UNREACHABLE, responder=V4, reply_ttl=63)  # 2 hops back, TTL 3
+    assert forged_at(V4, forward, [forward], distance, hops).hop == 2
+    unknown = ProbeAnswer(3, AnswerKind.PORT_UNREACHABLE, responder=V4)
+    assert forged_at(V4, unknown, [unknown], distance, hops).hop == 2

@@ -86,6 +86,12 @@ def open_controls(tcp: Sequence[PortResult]) -> list[PortResult]:
     ]
 
 
+def relays_ssh(result: PortResult) -> bool:
+    """A port a device before the server answered itself, whose connection then spoke SSH (what a SYN proxy
+    relays from the server, or a device's own sshd: the greeting alone cannot tell them apart)."""
+    return result.state is PortState.INTERCEPTED and result.banner is not None and result.banner.kind is BannerKind.SSH
+
+
 def unconfirmed(result: PortResult) -> bool:
     """An open port whose service could not be told: the run's connection did not open in time, or the
     service said nothing at all (not even to an HTTP request). Neither is evidence that it is not SSH."""
@@ -171,8 +177,10 @@ def control_grade(tcp: Sequence[PortResult]) -> Grade:
     control = open_controls(tcp)
     if any(p.banner is None or p.banner.kind is BannerKind.SSH for p in control):
         return Grade.PROVEN
-    if control:
-        return Grade.PROBABLE  # reachable, but the server refused us right now
+    if control or any(relays_ssh(p) for p in tcp):
+        # Reachable, but the server refused us right now; or a device before it answers the port with SSH
+        # (a SYN proxy passes the connection on; a redirect to its own sshd would not): probably usable.
+        return Grade.PROBABLE
     if tcp and all(p.refused_here for p in tcp):
         return Grade.BLOCKED  # this machine's own firewall refuses every control port
     if any(p.state in (PortState.SILENT, PortState.INTERCEPTED, PortState.ERROR) or unconfirmed(p) for p in tcp):

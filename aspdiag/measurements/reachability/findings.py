@@ -26,6 +26,7 @@ from aspdiag.measurements.reachability.evidence import (
     open_controls,
     port_groups,
     port_phrase,
+    relays_ssh,
     unconfirmed,
     where_it_stops,
 )
@@ -102,15 +103,27 @@ def _tcp_findings(address: str, tcp: list[PortResult]) -> list[Finding]:
                 )
             )
         elif p.state is PortState.INTERCEPTED:
+            relayed = relays_ssh(p)
             findings.append(
                 Finding(
                     Severity.WARNING,
                     f"TCP {p.port} toward {address} is answered by a device at hop "
                     f"{p.blocked_at.hop if p.blocked_at else '?'}, not by the server",
-                    p.detail + (f"; it said {p.banner.text!r}" if p.banner and p.banner.text else ""),
+                    p.detail
+                    + (f"; it said {p.banner.text!r}" if p.banner and p.banner.text else "")
+                    + (
+                        ": SSH answers through it (a SYN proxy passes the connection on to the server; a redirect to"
+                        " the device's own sshd would not, and the greeting alone cannot tell them apart)"
+                        if relayed
+                        else ""
+                    ),
                     "ask the network team which device answers this port (a transparent SSH proxy, a SYN proxy) "
                     "and whether it forwards SSH to the server; the FASP data (UDP) does not go through it",
                     audience=Audience.CLIENT_NETWORK,
+                    proven=not relayed,
+                    settle="a capped test transfer (--transfer): ascp logs in only if SSH reaches the server"
+                    if relayed
+                    else "",
                 )
             )
         elif p.refused_here:
@@ -126,7 +139,7 @@ def _tcp_findings(address: str, tcp: list[PortResult]) -> list[Finding]:
             findings.append(finding)
         elif p.state is PortState.ERROR:
             findings.append(Finding(Severity.WARNING, f"Could not test {p.label} on {address}", p.detail))
-    if not control and not all(p.refused_here for p in tcp):
+    if not control and not all(p.refused_here for p in tcp) and not any(relays_ssh(p) for p in tcp):
         findings += _no_control(address, tcp)
     elif any(p.port != 22 for p in control) and not any(p.port == 22 for p in control):
         port = control[0].port

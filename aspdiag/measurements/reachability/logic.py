@@ -164,6 +164,21 @@ class TargetDistance:
     """Reply TTL of a confirmed answer from the target, when the method sees it (raw)."""
 
 
+def _device_hop_by_ttl(first: ProbeAnswer, *, local: bool = False) -> int:
+    """The hop of a device that answered for the target, from the first TTL ``t`` it answered.
+
+    A device in the forwarding path (a firewall's forward-chain reject, a SYN proxy) acts after the router's
+    TTL check, so it first answers TTL t at hop t-1; a device that takes the packet for itself (the address is
+    its own, a port forward to itself, a redirect to its own sshd) answers before any TTL check, at hop t. Its
+    reply TTL tells which when it is known (raw probes); without it, ``local`` says which is the common case
+    (a SYN-ACK: a redirect to the device's own sshd; a reset or port-unreachable: a forward-chain reject).
+    (Held-out reviews: a port forward's own port-unreachable read 'forged at hop 1' for the device at hop 2; a
+    SYN proxy at hop 2 read 'a device at hop 3'.)"""
+    if first.reply_hops is not None and first.ttl - 1 <= first.reply_hops <= first.ttl:
+        return max(1, first.reply_hops)
+    return first.ttl if local else max(1, first.ttl - 1)
+
+
 def _first_from_target(address: str, trace: Sequence[ProbeAnswer], kind: AnswerKind) -> ProbeAnswer | None:
     hits = [a for a in trace if a.kind is kind and a.responder == address and a.ttl < 64]
     return min(hits, key=lambda a: a.ttl) if hits else None
@@ -321,7 +336,7 @@ def forged_at(
     first = _first_from_target(address, trace, answer.kind) or answer
     if distance.confirmed and distance.hops is not None:
         if first.ttl < distance.hops:
-            index = max(1, first.ttl - 1)
+            index = _device_hop_by_ttl(first)
             return HopRef(index, hops.get(index))
         if answer.reply_ttl is not None and distance.reply_ttl is not None and answer.reply_ttl > distance.reply_ttl:
             index = max(1, distance.hops - (answer.reply_ttl - distance.reply_ttl))
@@ -503,7 +518,8 @@ def intercepted_at(
         return None
     first = _first_from_target(address, trace, AnswerKind.SYN_ACK)
     if first is not None and first.ttl < distance.hops:
-        return HopRef(first.ttl, hops.get(first.ttl))
+        index = _device_hop_by_ttl(first, local=True)
+        return HopRef(index, hops.get(index))
     if answer.reply_hops is not None and distance.reply_ttl is not None and answer.reply_ttl is not None:
         if answer.reply_ttl > distance.reply_ttl:
             index = max(1, distance.hops - (answer.reply_ttl - distance.reply_ttl))
