@@ -113,3 +113,20 @@ class Facts:
 def ports_of(ports: Sequence[PortView], protocol: Protocol) -> list[PortView]:
     """The ports of one protocol."""
     return [p for p in ports if p.protocol is protocol]
+
+
+IBM_SSH_PORT = 33001
+"""The SSH control port IBM recommends for Aspera (``ascp -P 33001``)."""
+
+
+def best_control_port(ports: Sequence[PortView], tested: Sequence[int] = ()) -> int | None:
+    """The SSH control port for ascp's ``-P``: the open one that works on the most addresses (DNS may hand out
+    any of them: a review saw ``-P 33001`` chosen while 33001 was open on one address of two and 22 on both),
+    then IBM's 33001, then the lowest. None when no tested TCP port is open."""
+    covered: dict[int, set[str]] = {}
+    for p in ports:
+        if p.protocol is Protocol.TCP and p.state is PortState.OPEN and (not tested or p.port in tested):
+            covered.setdefault(p.port, set()).add(p.address)
+    if not covered:
+        return None
+    return min(covered, key=lambda port: (-len(covered[port]), port != IBM_SSH_PORT, port))

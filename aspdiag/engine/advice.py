@@ -7,7 +7,8 @@ import ipaddress
 from dataclasses import replace
 from datetime import datetime, timedelta
 
-from aspdiag.core.model import Family, Grade, PortState, Protocol, Report, RuleRequest, Verdict
+from aspdiag.core.facts import best_control_port
+from aspdiag.core.model import Family, Grade, Protocol, Report, RuleRequest, Verdict
 from aspdiag.measurements.path import paths_of
 from aspdiag.measurements.reachability import MEASUREMENT as REACHABILITY
 from aspdiag.measurements.reachability import (
@@ -143,11 +144,7 @@ def _evidence(result: PortResult) -> str:
 
 
 def _control_port(report: Report) -> int | None:
-    open_ports = sorted(
-        {p.port for p in ports_of(report) if p.protocol is Protocol.TCP and p.state is PortState.OPEN},
-        key=lambda port: (port != FASP_TCP_PORT, port),
-    )
-    return open_ports[0] if open_ports else None
+    return best_control_port(ports_of(report))
 
 
 def _path_mtu(report: Report) -> int | None:

@@ -286,3 +286,16 @@ def test_a_path_with_no_rtt_is_not_done():
     )  # fmt: skip
     line = item(revise(run_check(), paths=(silent,)), "Path")
     assert line.status is ItemStatus.UNKNOWN and "no TCP handshake was answered" in line.note
+
+
+def test_the_control_port_is_the_one_open_on_every_address():
+    """A review: 33001 open on one address of two, 22 on both: the suggested command (and the test transfer)
+    used -P 33001, which fails whenever DNS hands out the other address."""
+    from aspdiag.measurements.transfer.probe import choose_ssh_port
+    from tests.unit.test_engine import V6
+
+    report = run_check(network=FakeNetwork(rules={(V6, "tcp", 33001): Rule("drop", hop=2)}))
+    assert " -P 22 " in report.recommendations.ascp_command
+    assert choose_ssh_port(report.ports, (22, 33001)) == 22
+    both = run_check()
+    assert " -P 33001 " in both.recommendations.ascp_command  # IBM's port first among equals

@@ -7,9 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from aspdiag.core.config import TransferSettings
-from aspdiag.core.facts import PortView
+from aspdiag.core.facts import PortView, best_control_port
 from aspdiag.core.measurement import ProbeContext
-from aspdiag.core.model import PortState, Protocol
 from aspdiag.measurements.transfer.diagnose import diagnose
 from aspdiag.measurements.transfer.port import PROCESSES
 from aspdiag.measurements.transfer.run import Direction, TransferOutcome, TransferRequest, TransferResult, run_transfer
@@ -18,17 +17,13 @@ FASP_TCP_PORT = 33001
 
 
 def choose_ssh_port(ports: Sequence[PortView], tested: Sequence[int] = ()) -> int:
-    """The SSH port the transfer uses: an open one of those tested (33001 first, as IBM recommends), else the
-    first one tested (so the transfer shows what happens there), else 33001."""
-    open_ports = sorted(
-        {
-            p.port
-            for p in ports
-            if p.protocol is Protocol.TCP and p.state is PortState.OPEN and (not tested or p.port in tested)
-        },
-        key=lambda port: (port != FASP_TCP_PORT, port),
-    )
-    return open_ports[0] if open_ports else (tested[0] if tested else FASP_TCP_PORT)
+    """The SSH port the transfer uses: the open one of those tested that works on the most addresses (33001
+    first among equals, as IBM recommends), else the first one tested (so the transfer shows what happens
+    there), else 33001."""
+    best = best_control_port(ports, tested)
+    if best is not None:
+        return best
+    return tested[0] if tested else FASP_TCP_PORT
 
 
 @dataclass(frozen=True)
