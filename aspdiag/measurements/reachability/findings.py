@@ -247,8 +247,14 @@ def _no_control(address: str, tcp: list[PortResult]) -> list[Finding]:
             Finding(
                 Severity.BLOCKER,
                 f"No SSH service answers at {address} (TCP {ports})",
-                phrase + ". The client's network passes TCP up to the server; the server (or a filter on its side) "
-                "does not accept the connection",
+                phrase
+                + (
+                    ". The client's network passes TCP up to the server; the server accepts the connection but no "
+                    "port speaks SSH (a proxy, a tarpit or the wrong service holds it)"
+                    if any(p.state is PortState.OPEN for p in tcp)
+                    else ". The client's network passes TCP up to the server; the server (or a filter on its side) "
+                    "does not accept the connection"
+                ),
                 "ask the data provider which port their Aspera SSH service uses, and whether their firewall admits "
                 "only listed client addresses (then give them your address)",
                 audience=Audience.SERVER_OPERATORS,
