@@ -229,3 +229,22 @@ def test_ready_over_a_proven_mtu_black_hole_says_minus_z_in_its_headline():
     judged = revise(report, paths=(hole,))
     assert judged.assessment.verdict is Verdict.READY
     assert "-Z 1252" in judged.assessment.summary and "-Z 1252" in judged.assessment.next_step
+
+
+def test_hops_that_answer_with_the_targets_address_are_named_as_a_port_forward():
+    """A review: behind a port forward every router's ICMP carries the public address, and the drop read
+    'between hop 2 (X) and hop 3 (X)' with X the target."""
+    from aspdiag.measurements.reachability.logic import _silent
+    from aspdiag.measurements.reachability.result import ProbeAnswer
+
+    vip = "198.18.7.10"
+    trace = [
+        ProbeAnswer(1, AnswerKind.TIME_EXCEEDED, responder="198.18.1.1"),
+        ProbeAnswer(2, AnswerKind.TIME_EXCEEDED, responder=vip),
+        ProbeAnswer(3, AnswerKind.SILENT),
+        ProbeAnswer(4, AnswerKind.SILENT),
+    ]
+    probes = [ProbeAnswer(64, AnswerKind.SILENT)] * 3
+    hops = {1: "198.18.1.1", 2: vip, 3: vip}
+    found = _silent(vip, probes, trace, 5, hops, 4)
+    assert found.state is PortState.DROPPED and "a port forward" in found.detail

@@ -592,6 +592,14 @@ def _silent(
             )
             return Classification(PortState.SILENT, detail, last, None, where)
         beyond = f"traffic from beyond hop {k} does come back (ICMP from hop {horizon} on another flow)"
+        masked = sorted(h for h, a in hops.items() if a == address and (target_hops is None or h < target_hops))
+        if masked:
+            # A review: "between hop 2 (X) and hop 3 (X)" with X the target, a port forward: the device's conntrack
+            # gives the ICMP of every router beyond it (and its own) the public address. The hop numbers stand.
+            beyond += (
+                f"; hop {masked[0]} on answers with the target's own address: a device there translates it (a port"
+                " forward), so the routers beyond it cannot be named"
+            )
         if last is None:
             # Nothing on this flow answered, not even hop 1, which answers other flows. A router answers TTL 1
             # before any forward filter, so only its ICMP rate limit (several flows traced at once) or a filter
