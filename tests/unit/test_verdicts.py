@@ -171,7 +171,7 @@ def test_crafted_syns_dropped_while_connections_pass_is_open():
     report = run(FakeNetwork(raw_like=True, crafted_syn_dropped={22, 33001}))
     tcp = {p.port: p for p in report.ports if p.protocol.value == "tcp"}
     assert tcp[22].state is tcp[33001].state is PortState.OPEN
-    assert "ordinary connection opened" in tcp[22].detail
+    assert "an ordinary connection opened" in tcp[22].detail
     assert report.change_request == () and report.assessment.verdict is Verdict.READY
 
 

@@ -295,8 +295,8 @@ class ReachabilityProbe:
                 # 'dropped', with a change request, although ssh and ascp connect. The connection is the proof.
                 verdict = Classification(
                     PortState.OPEN,
-                    "the raw SYN probes got no answer, but an ordinary connection opened: a device on the way drops"
-                    " or answers crafted packets differently from real ones (ascp's connection passes)",
+                    "the raw SYN probes got no answer, but an ordinary connection opened: ascp's connection passes"
+                    " (the probes were lost, or a device on the way treats crafted packets unlike real ones)",
                     verdict.last_responding_hop,
                     None,
                     "",
