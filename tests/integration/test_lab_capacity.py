@@ -61,6 +61,11 @@ def test_root_estimate_matches_tbf(shaped, workdir, rate, burst_kb):
         assert c["longest_stall_ms"] > 0 and c["attempts"] == 2 and "stalled" in c["detail"], c
         return
     assert c["shaper_suspected"], c
+    if c["burst_is_lower_bound"]:
+        # Read from a second train (the first stalled) into a bucket that had only the gap to refill: a floor,
+        # said as 'at least' (never more than the bucket).
+        assert c["attempts"] == 2 and c["burst_bytes"] <= 1.35 * burst_kb * 1024, c
+        return
     assert c["burst_bytes"] == pytest.approx(burst_kb * 1024, rel=0.35), c
     assert c["burst_mbps"] > 1.25 * c["sustained_mbps"], c
 

@@ -356,3 +356,34 @@ def test_recorded_bucket_at_200mbit_is_found_where_the_fitted_knee_fell_before_t
     assert a.sustained_mbps == pytest.approx(200 * 1500 / 1514, rel=0.03)
     assert a.shaper is ShaperState.SUSPECTED and a.burst_bytes == pytest.approx(16_384, rel=0.35), a
     assert not a.detail.startswith("queue grew after 0 packets"), a.detail
+
+
+def test_a_second_trains_bucket_is_a_floor_when_the_gap_could_not_refill_it(monkeypatch):
+    """A lab run under load: the first train stalled before the knee (shaper 'not measurable'), the second,
+    0.1 s later, read a 1 MB bucket as 154 kB: all the bucket could refill in the gap. Such a depth is a
+    floor, said as 'at least'."""
+    from aspdiag.core.facts import AddressFacts, PortFact
+    from aspdiag.core.measurement import ProbeContext
+    from aspdiag.core.model import PortState, Protocol
+    from aspdiag.measurements.capacity import probe as capacity_probe
+    from aspdiag.measurements.capacity.port import CAPACITY
+
+    trains = [
+        simulate(40, 2000, rate_mbps=10, bucket_bytes=1_048_576, stall=(20, 20_000_000)),
+        simulate(40, 2000, rate_mbps=10, bucket_bytes=130_000),  # what 0.1 s refilled, plus a little
+    ]
+
+    class Prober:
+        def train(self, method, address, port, size, monitor, left_s):
+            return trains.pop(0)
+
+    # started, budget check, train 1 begins, ends; budget check, train 2 begins 0.1 s after train 1 ended, ...
+    ticks = [0.0, 0.0, 0.0, 0.8, 0.85, 0.9, 1.7, 1.8]
+    from types import SimpleNamespace
+
+    fake_time = SimpleNamespace(monotonic=lambda: ticks.pop(0) if len(ticks) > 1 else ticks[0], sleep=lambda s: None)
+    monkeypatch.setattr("aspdiag.measurements.capacity.probe.time", fake_time)  # this module's clock only
+    facts = AddressFacts("198.18.3.2", ports=(PortFact("198.18.3.2", Protocol.TCP, 22, PortState.OPEN),))
+    result = capacity_probe.CapacityProbe(facts, pace_mbps=40, raw=True).run(ProbeContext.of((CAPACITY, Prober())))
+    assert result.attempts == 2 and result.shaper_suspected, result
+    assert result.burst_is_lower_bound and "at least" in result.detail, result

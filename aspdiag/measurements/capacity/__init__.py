@@ -40,7 +40,8 @@ def capacity_row(c: CapacityResult) -> tuple[str, ...]:
         }.get(c.status, c.status)
     burst = rate_text(c.burst_mbps) if c.burst_mbps is not None else "-"
     if c.shaper is ShaperState.SUSPECTED:
-        shaper = f"suspected (bucket ≈ {c.burst_bytes:,} bytes)" if c.burst_bytes else "suspected"
+        mark = "≥" if c.burst_is_lower_bound else "≈"
+        shaper = f"suspected (bucket {mark} {c.burst_bytes:,} bytes)" if c.burst_bytes else "suspected"
     elif c.shaper is ShaperState.NOT_SEEN:
         shaper = "none seen"
     elif c.status == "lower-bound":
@@ -98,7 +99,8 @@ class CapacityMeasurement(MeasurementBase):
                 findings.append(
                     Finding(
                         Severity.INFO,
-                        f"Traffic shaper suspected toward {c.address}: about {c.burst_bytes or 0:,} bytes go "
+                        f"Traffic shaper suspected toward {c.address}: "
+                        f"{'at least' if c.burst_is_lower_bound else 'about'} {c.burst_bytes or 0:,} bytes go "
                         f"through fast, then {c.sustained_mbps:.1f} Mbit/s",
                         "a token bucket on the path: short tests and the first seconds of a transfer look faster "
                         "than a multi-terabyte transfer will run",

@@ -63,6 +63,9 @@ class CapacityResult:
     longest_stall_ms: float = 0.0
     """The longest stall of aspdiag's own sender during the train used (0: none)."""
     attempts: int = 1
+    burst_is_lower_bound: bool = False
+    """The bucket depth is at least ``burst_bytes``: it was read from a second train, and the bucket had only
+    that long to refill after the first (what the sustained rate adds in the gap)."""
     """Trains sent by the method used (a second one when our sender stalled in the first)."""
 
     @staticmethod
