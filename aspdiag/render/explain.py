@@ -76,7 +76,24 @@ def _headline(report: ExplainReport) -> str:
         text += f" A server's log: {len(report.clients):,} client(s) (peer address and user)."
     if report.sessions_omitted:
         text += f" {report.sessions_omitted:,} session(s) only counted (listed: {len(report.sessions):,})."
+    recovered = _recovered(report)
+    if recovered:
+        text += " " + recovered
     return text
+
+
+def _recovered(report: ExplainReport) -> str:
+    """A client's input whose last run succeeded after failed ones: a retry that recovered (blind round 8: three
+    runs of one download, the third completed, and nothing said the job was done)."""
+    if report.server_side:
+        return ""
+    notes = []
+    for source in dict.fromkeys(s.source for s in report.sessions):
+        runs = [s for s in report.sessions if s.source == source]
+        failed = sum(1 for s in runs[:-1] if s.outcome in ("failed", "partial"))
+        if len(runs) > 1 and runs[-1].outcome == "success" and failed:
+            notes.append(f"{source}: the last run succeeded after {failed} failed one(s): the retry recovered.")
+    return " ".join(notes)
 
 
 def _listed(report: ExplainReport, limit: int | None) -> list[SessionExplanation]:

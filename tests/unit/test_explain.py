@@ -35,7 +35,7 @@ EXPECTED = {
     "host-key-51.txt": ("failed", 51, False, "host-key", "fingerprint"),
     "no-such-file.txt": ("failed", 4, False, "no-such-file", "remote path"),
     "permission.txt": ("failed", 5, True, "permission", "permissions"),
-    "disk-full.txt": ("partial", 36, True, "disk", "df -h"),
+    "disk-full.txt": ("partial", 36, True, "disk", "server's disk"),  # "(server)": the far end's disk
     "passphrase-48.txt": ("failed", 48, True, "passphrase", "ASPERA_SCP_FILEPASS"),
     "stronger-encryption.txt": ("failed", 34, True, "stronger-encryption", "-T"),
     "licence.txt": ("failed", None, False, "licence", "licence"),

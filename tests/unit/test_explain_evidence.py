@@ -428,3 +428,73 @@ def test_a_servers_log_names_its_operator_where_the_server_must_act():
     (s,) = explain_text(log)
     assert s.side == "server" and s.cause_id == "disk"
     assert "this server's operator" in s.who and "op=recv" in s.next_step
+
+
+def test_management_port_frames_are_read():
+    """Blind round 8: ascp's -M stream (what ascli and the SDKs read) was 'nothing usable to explain'. An ERROR
+    frame's Code is an explicit FASP code, STATS frames count bytes, DONE is success."""
+    stall = (
+        "FASPMGR 2\nType: INIT\nSessionId: cd046c9c\n\n"
+        "FASPMGR 2\nType: STATS\nTransferBytes: 283639808\nRate: 0\n\n"
+        "FASPMGR 2\nType: ERROR\nCode: 40\nDescription: Data transfer stalled, timed out\nLoss: 0\n\n"
+        "ascp: Data transfer stalled, timed out, exiting.\n"
+    )
+    (s,) = explain_text(stall)
+    assert (s.cause_id, s.error_code, s.bytes) == ("stall", 40, 283639808)
+    # IBM's own fixture (ibm-cos-sdk-java): Code 5, read access denied.
+    (denied,) = explain_text(
+        "FASPMGR 2\nType: INIT\nDirection: Send\n\nFASPMGR 2\nType: ERROR\nCode: 5\n"
+        "Description: Server aborted session: Read access denied for user\nLoss: 0\n"
+    )
+    assert denied.cause_id == "permission" and denied.error_code == 5
+    (done,) = explain_text(
+        "FASPMGR 2\nType: INIT\n\nFASPMGR 2\nType: STATS\nTransferBytes: 1000\n\nFASPMGR 2\nType: DONE\n"
+    )
+    assert done.outcome == "success"
+
+
+def test_blind_round_8_wordings():
+    """Blind round 8: TCP wrappers' refusals in a server's log; a licence's maximum rate as the limit; a write
+    error ascp puts on the far end."""
+    log = (
+        "May 14 08:29:05 hsts01 sshd[40000]: refused connect from 198.51.100.77 (198.51.100.77)\n"
+        "May 14 08:29:07 hsts01 sshd[40001]: refused connect from 198.51.100.77 (198.51.100.77)\n"
+    )
+    analyzer = Analyzer()
+    analyzer.feed_chunk("messages", log.encode())
+    refused = analyzer.results()
+    assert [(s.cause_id, s.side, s.peer_address) for s in refused] == [("ssh-refused", "server", "198.51.100.77")] * 2
+    capped = explain_text(
+        "LOG Initializing FASP version 3.9.6.173386 , license max rate=20000, account no.=4172, license no.=9\n"
+        "LOG FASP Session Start uuid=5c8ea8dc-fbe0-87c9-d13a-4b333ff54f8a op=send status=started source=/a dest=/b"
+        " local=10.9.1.5:48811 peer=198.18.40.2:33001 tcp_port=22\n"
+        'LOG FASP Session Params uuid=5c8ea8dc-fbe0-87c9-d13a-4b333ff54f8a user="xfer" targetrate=20000000\n'
+        'LOG FASP Transfer Stop uuid=5c8ea8dc-fbe0-87c9-d13a-4b333ff54f8a op=send status=success file="/a"'
+        " size=21474836480 start_byte=0 rate=19.87Mbps elapsed=8646.02s loss=0.00 rexreqs=0\n"
+        "LOG FASP Session Stop uuid=5c8ea8dc-fbe0-87c9-d13a-4b333ff54f8a op=send status=success source=/a dest=/b"
+        " local=10.9.1.5:48811 peer=198.18.40.2:33001 tcp_port=22\n"
+    )
+    (s,) = capped
+    assert s.limit is not None and "licence was the limit" in s.limit and "raise it" not in s.limit
+    (far,) = explain_text(
+        "ERR Peer FASP receiver had error, errcode 36 errstr [Error writing to disk]\n"
+        "Session Stop  (Error: Error writing to disk)\n"
+    )
+    assert far.cause_id == "disk" and far.who.startswith("the data provider")
+
+
+def test_a_retry_that_recovered_is_said_and_a_resumed_runs_rate_is_its_own(tmp_path):
+    """Blind round 8: three runs of one download (-k 1), the third completed: nothing said the job was done, and
+    its rate came from the whole file (2.2 GB) instead of what the resumed run moved (80 Mbit/s)."""
+    from aspdiag.render.explain import _headline
+
+    log = tmp_path / "retry.txt"
+    log.write_text(
+        "x.gz   23%  506MB   0.0Mb/s    36:29 ETA\nSession Stop  (Error: Session data transfer timeout)\n"
+        "x.gz  100% 2200MB   286Mb/s    00:00 ETA\nCompleted: 1103872K bytes transferred in 113 seconds\n"
+        " (80023K bits/sec), in 1 file.\n"
+    )
+    report = explain_inputs([str(log)], io.BytesIO(b""))
+    assert [s.outcome for s in report.sessions] == ["failed", "success"]
+    assert report.sessions[-1].rate_mbps == pytest.approx(80.023)
+    assert "the retry recovered" in _headline(report)

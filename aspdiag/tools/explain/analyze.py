@@ -89,6 +89,10 @@ _WRAPPER_SUCCESS = re.compile(
 )
 """A wrapper saying its ascp (FASP) transfer succeeded: NCBI prefetch's ``FASP download succeed``, a pipeline's
 ``Aspera download completed successfully``."""
+_LICENCE_RATE = re.compile(rb"license max rate=(\d+)")
+_FRAME_KEY = re.compile(r"[A-Z][A-Za-z]*[a-z][A-Za-z]*\Z")
+"""A management-port frame's key (``Type``, ``TransferBytes``, ``TCPPort``): one capitalised word, so that
+ascp's own lines after the stream (``ascp: ...``, ``ERROR: ...``, ``Session Stop (Error: ...)``) end it."""
 _RATE_UNITS = {b"": 1e-6, b"K": 1e-3, b"M": 1.0, b"G": 1e3}
 _LOG_FASP = re.compile(
     rb"LOG FASP (Session Start|Session Stop|Session Params|Session Statistics|Transfer Stop) "
@@ -108,6 +112,10 @@ class Analyzer:
         self._pending: dict[tuple[str, bytes], Collected] = {}
         """Lines of a process seen before its first record (IBM's samples log the ERR lines first)."""
         self._console: dict[str, Collected] = {}
+        self._licence: dict[tuple[str, bytes | None], str] = {}
+        """ascp's ``license max rate=`` (kbit/s) from its Initializing line, until its session's first record."""
+        self._frames: dict[str, str] = {}
+        """Per input inside ascp's management-port stream: the current frame's Type ('' before it)."""
         self._attached: dict[str, bytes] = {}
         """Console lines of an input that belong to a logged session (``-L-`` output mixes both)."""
         self._kept: list[tuple[int, SessionExplanation]] = []
@@ -145,8 +153,8 @@ class Analyzer:
         """sshd's lines for clients it turned away before ascp started: each is a failed attempt of that
         client, seen from the server (its cause from sshd's words)."""
         for found in SSHD_REFUSAL.finditer(chunk):
-            peer = found.group("peer") or found.group("dpeer")
-            port = found.group("port") or found.group("dport")
+            peer = found.group("peer") or found.group("dpeer") or found.group("wpeer")
+            port = found.group("port") or found.group("dport") or b"0"
             self._order += 1
             self.sessions_seen += 1
             self.syslog_lines += 1
@@ -156,6 +164,7 @@ class Analyzer:
             attempt.fields["peer"] = f"{peer.decode()}:{port.decode()}"
             served = (found.group("lport") or b"22").decode()
             attempt.fields["local"] = f"{local.decode() if local else 'sshd'}:{served}"
+            attempt.fields["seen_by"] = "sshd"
             message = found.group("message").decode("utf-8", "replace")
             attempt.final(message)
             attempt.note(found.group(0).decode("utf-8", "replace"))
@@ -237,6 +246,10 @@ class Analyzer:
             found = _LOG_FASP.match(message)
             if found is not None:
                 self._logged(source, line, found)
+            elif message.startswith(b"LOG Initializing FASP"):
+                licensed = _LICENCE_RATE.search(message)
+                if licensed is not None:  # the session that follows runs under it
+                    self._licence[(source, line.process)] = licensed.group(1).decode()
             return  # ascp's other LOG lines (configuration, statistics tables) do not change a diagnosis
         if message.startswith(b"ERR "):
             self.ascp_lines += 1
@@ -266,6 +279,9 @@ class Analyzer:
         uuid = found.group(2)
         session = self._open.get(uuid) or self._recent.get(uuid) or self._new(source, uuid, line.stamp, line.syslog)
         session.lines += 1
+        licence = self._licence.pop((source, line.process), None)
+        if licence is not None:
+            session.fields["licence_max_kbps"] = licence
         if line.process is not None:
             if self._process.get((source, line.process)) != uuid:
                 self._bind(source, line.process, uuid, session)
@@ -389,7 +405,50 @@ class Analyzer:
             if segment.strip():
                 self._console_segment(source, line, segment)
 
+    def _frame_line(self, source: str, line: Line, text: str) -> bool:
+        """ascp's management-port stream (``-M``, what ascli and the SDKs read): frames of ``FASPMGR 2`` and
+        ``Key: Value`` lines. An ERROR frame's ``Code`` is an explicit FASP code and its ``Description``
+        ascp's own words; STATS frames count bytes; DONE is success. True when the line was a frame's."""
+        if text.startswith("FASPMGR "):
+            self._frames[source] = ""
+            return True
+        frame = self._frames.get(source)
+        if frame is None:
+            return False
+        key, sep, value = text.partition(": ")
+        if not sep or _FRAME_KEY.match(key.strip()) is None:
+            del self._frames[source]  # not a frame line: the stream ended (or never was one)
+            return False
+        key, value = key.strip(), value.strip()
+        if key == "Type":
+            self._frames[source] = value
+            run = self._console.get(source)
+            session = self._run(source, starts=value == "INIT" and run is not None and run.ended)
+            session.lines += 1
+            session.stamp = session.stamp or line.stamp
+            if value == "DONE" and not session.finals:
+                session.completed = True
+                session.ended = True
+                session.note(text)
+            self.ascp_lines += 1
+            return True
+        session = self._console.get(source)
+        if session is None:
+            return True
+        if key in ("TransferBytes", "FileBytes") and value.isdigit() and frame in ("STATS", "STOP", "DONE"):
+            session.moved(int(value))
+        elif frame in ("ERROR", "FILEERROR") and key == "Code" and value.isdigit():
+            session.code = int(value)
+            session.note(f"Type: {frame} / Code: {value}")
+        elif frame in ("ERROR", "FILEERROR") and key == "Description" and value:
+            session.final(value)
+            session.stopped = session.ended = True
+            session.note(text)
+        return True
+
     def _console_segment(self, source: str, line: Line, text: str) -> None:
+        if self._frame_line(source, line, text.strip()):
+            return
         lowered = text.lower()
         if "asc" in lowered and _COMMAND.match(text):
             run = self._console.pop(source, None)

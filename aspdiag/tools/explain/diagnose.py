@@ -196,6 +196,10 @@ def _short(text: str, limit: int = 90) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+_FAR_END = re.compile(r"\bpeer\b|\(server\)|\bremote (?:disk|host|side)\b", re.I)
+"""ascp's words that put an error on the other end of the transfer."""
+
+
 @lru_cache(maxsize=4096)
 def diagnose(ev: Evidence) -> Diagnosis:
     """The cause of a failed (or unfinished) session from its evidence (cached: a server's log repeats the
@@ -254,12 +258,23 @@ def diagnose(ev: Evidence) -> Diagnosis:
     inferred = False
     if code is None and chosen.code is not None:
         code, inferred = chosen.code, True
+    next_step = (chosen.server_next or chosen.next) if ev.server_side else chosen.next
+    who = (chosen.server_who or chosen.who) if ev.server_side else chosen.who
+    if chosen.id == "disk" and not ev.server_side and any(_FAR_END.search(t) for t in (*ev.finals, *ev.details)):
+        # ascp names the far end's disk ("Peer FASP receiver had error ... Error writing to disk", "Disk write
+        # failed (server)"): the data provider's to fix, not this machine's (blind round 8).
+        reasons.append("ascp's words put the failed write on the far end (the server)")
+        next_step = (
+            "the server's disk could not be written (full, over quota or read-only): send these lines to the data "
+            "provider, then resume with -k 1"
+        )
+        who = "the data provider (the server's disk)"
     return Diagnosis(
         cause_id=chosen.id,
         cause=chosen.cause,
         confidence=confidence or chosen.confidence,
-        next_step=(chosen.server_next or chosen.next) if ev.server_side else chosen.next,
-        who=(chosen.server_who or chosen.who) if ev.server_side else chosen.who,
+        next_step=next_step,
+        who=who,
         check=chosen.check,
         code=code,
         code_inferred=inferred,

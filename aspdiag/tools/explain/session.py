@@ -224,6 +224,8 @@ def side(collected: Collected, fields: dict[str, str]) -> str | None:
     """Whose log this is. The server's end of a session holds the well-known UDP port (33001) and sees the
     client's ephemeral one; the client sees the server's. Without ports: syslog means a server (ascp on a
     server logs there; clients log to their own files or the console)."""
+    if fields.get("seen_by") == "sshd":
+        return "server"  # sshd's own line about a client it turned away (some carry no client port)
     _, local_port = endpoint(fields.get("local"))
     _, peer_port = endpoint(fields.get("peer"))
     local = fields.get("local", "")
@@ -234,6 +236,11 @@ def side(collected: Collected, fields: dict[str, str]) -> str | None:
     if collected.uuid is None:
         return "client"
     return "server" if collected.syslog else None
+
+
+def _licence_mbps(fields: dict[str, str]) -> float | None:
+    value = fields.get("licence_max_kbps", "")
+    return int(value) / 1000 if value.isdigit() and int(value) > 0 else None
 
 
 def outcome(collected: Collected, fields: dict[str, str]) -> str:
@@ -256,9 +263,18 @@ def outcome(collected: Collected, fields: dict[str, str]) -> str:
     return "unknown"
 
 
-def _limit(target: float | None, achieved: float | None, loss: float | None) -> str | None:
+def _limit(
+    target: float | None, achieved: float | None, loss: float | None, licence: float | None = None
+) -> str | None:
     if achieved is None:
         return None
+    if licence and target and target <= licence * 1.01 and achieved >= 0.8 * licence:
+        # ascp lowers the target to its licence's maximum rate (its 'license max rate=' in kbit/s): raising -l
+        # changes nothing (blind round 8: 'raise -l' under a 20 Mbit/s licence cap).
+        return (
+            f"it ran at {achieved:.1f} Mbit/s, the maximum rate of this ascp's licence ({licence:g} Mbit/s): the "
+            "licence was the limit; a higher -l changes nothing, a licence with a higher rate would"
+        )
     if target and achieved >= 0.8 * target:
         return (
             f"it ran at {achieved:.1f} Mbit/s, close to its target of {target:.1f}: the target rate (-l) was the "
@@ -318,10 +334,12 @@ def explain(collected: Collected, fields: dict[str, str] | None = None) -> Sessi
     target_text = fields.get("targetrate", "")
     target = int(target_text) / 1e6 if target_text.isdigit() else None
     achieved = None
-    if collected.bytes and collected.seconds:
-        achieved = collected.bytes * 8 / collected.seconds / 1e6
-    elif collected.rate_kbps:
+    if collected.rate_kbps:
+        # ascp's own figure for this run: a resumed run (-k 1) counts only what it moved, while progress lines
+        # show the whole file (blind round 8: 163 Mbit/s from a 2.2 GB file for a run that moved 1.1 GB at 80).
         achieved = collected.rate_kbps / 1000
+    elif collected.bytes and collected.seconds:
+        achieved = collected.bytes * 8 / collected.seconds / 1e6
     elif collected.rates_mbps:
         achieved = collected.rates_mbps[-1]
     loss = max(collected.losses) if collected.losses else None
@@ -353,7 +371,7 @@ def explain(collected: Collected, fields: dict[str, str] | None = None) -> Sessi
         next_step=diagnosis.next_step if diagnosis else "nothing to fix",
         who=diagnosis.who if diagnosis else "-",
         check_command=check,
-        limit=_limit(target, achieved, loss) if result in ("success", "partial") else None,
+        limit=_limit(target, achieved, loss, _licence_mbps(fields)) if result in ("success", "partial") else None,
         evidence=_evidence(collected),
         progress=collected.progress,
         reasoning=diagnosis.reasoning if diagnosis else (),
