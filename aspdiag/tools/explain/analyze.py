@@ -432,9 +432,10 @@ class Analyzer:
                 session.note(text)
             self.ascp_lines += 1
             return True
-        session = self._console.get(source)
-        if session is None:
+        current = self._console.get(source)
+        if current is None:
             return True
+        session = current
         if key in ("TransferBytes", "FileBytes") and value.isdigit() and frame in ("STATS", "STOP", "DONE"):
             session.moved(int(value))
         elif frame in ("ERROR", "FILEERROR") and key == "Code" and value.isdigit():
