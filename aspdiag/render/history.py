@@ -13,6 +13,7 @@ from rich.text import Text
 
 from aspdiag.core import codec
 from aspdiag.core.history import CheckSummary, Vantage
+from aspdiag.core.units import port_ranges
 from aspdiag.render.charts import LEGEND, VERDICT_LEGEND, history_svg, rate_mbps, rows, sparkline
 from aspdiag.render.html import CSS
 from aspdiag.render.markdown import table_lines
@@ -23,6 +24,8 @@ Entry = tuple[int, CheckSummary]
 """A recorded check: its row id in the database and its summary."""
 
 HEADER = ("#", "Started (UTC)", "Target", "From", "Verdict", "Ports", "RTT", "Rate")
+WIDE_LIST = 140
+"""Below this many columns the list is one block per check (the table would cut addresses)."""
 
 
 def groups(entries: Sequence[Entry]) -> dict[tuple[str, Vantage], list[CheckSummary]]:
@@ -34,17 +37,19 @@ def groups(entries: Sequence[Entry]) -> dict[tuple[str, Vantage], list[CheckSumm
 
 
 def _ports_text(summary: CheckSummary) -> str:
-    """``tcp/22 through, udp/33001 dropped`` (per address only where the addresses differ)."""
-    by_port: dict[str, dict[str, str]] = {}
+    """``tcp/22 through, udp/33001-33010 dropped`` (neighbouring ports that read the same as one range; per
+    address only where the addresses differ)."""
+    by_port: dict[tuple[str, int], dict[str, str]] = {}
     for m in summary.ports:
-        by_port.setdefault(f"{m.protocol}/{m.port}", {})[m.address] = "through" if m.path_open else m.state
-    parts = []
-    for label, states in by_port.items():
+        by_port.setdefault((str(m.protocol), m.port), {})[m.address] = "through" if m.path_open else m.state
+    said: dict[tuple[str, str], list[int]] = {}
+    for (protocol, port), states in by_port.items():
         if len(set(states.values())) == 1:
-            parts.append(f"{label} {next(iter(states.values()))}")
+            text = next(iter(states.values()))
         else:
-            parts.append(f"{label} " + ", ".join(f"{state} on {address}" for address, state in states.items()))
-    return ", ".join(parts) or "-"
+            text = ", ".join(f"{state} on {address}" for address, state in states.items())
+        said.setdefault((protocol, text), []).append(port)
+    return ", ".join(f"{protocol}/{port_ranges(ports)} {text}" for (protocol, text), ports in said.items()) or "-"
 
 
 def _row(row_id: int, s: CheckSummary) -> list[str]:
@@ -73,15 +78,21 @@ def render_history_terminal(entries: Sequence[Entry], database: str, *, color: b
     if not entries:
         console.print(Text(f"No checks recorded in {database} yet."))
         return buffer.getvalue()
-    console.print(Text(f"History in {database}: {len(entries)} checks", style="bold"))
+    count = f"{len(entries)} check{'s' if len(entries) != 1 else ''}"
+    console.print(Text(f"History in {database}: {count}", style="bold"))
     for (target, vantage), points in groups(entries).items():
         chart_rows = rows(points)
-        label_width = min(40, max(len(r.label) for r in chart_rows) + 2)
+        # Every label whole and every row's cells in the same columns: labels as wide as the longest (an IPv6
+        # port label is 50 characters), or, when that leaves too little room, each label on a line of its own.
+        longest = max(len(r.label) for r in chart_rows) + 2
+        label_width = longest if longest <= width - 12 else 4
         columns = max(8, width - label_width - 2)
         shown = points[-columns:]
         console.print(Text(_title(target, vantage, points), style="bold"))
         for row in rows(shown):
-            line = Text(f"  {row.label:<{label_width}}")
+            if label_width < longest:
+                console.print(Text(f"  {row.label}"))
+            line = Text(f"  {row.label if label_width == longest else '':<{label_width}}")
             for symbol, tone in row.cells:
                 line.append(symbol, style=TONE_STYLE.get(tone, ""))
             console.print(line)
@@ -91,9 +102,18 @@ def render_history_terminal(entries: Sequence[Entry], database: str, *, color: b
             peaks = f"last {measured[-1]:.1f}, peak {max(measured):.1f} Mbit/s"
             console.print(Text(f"  {'rate':<{label_width}}{sparkline(rates)}  {peaks}"))
         console.print(Text(f"  {VERDICT_LEGEND}; {LEGEND}", style="dim"))
+    if width < WIDE_LIST:
+        # One block per check: a table of eight columns cut addresses and dates at 80 (and 120) columns.
+        for row_id, summary in entries:
+            number, started, target, vantage, verdict, ports, rtt, rate = _row(row_id, summary)
+            console.print(Text(f"#{number}  {started} UTC  {verdict}", style="bold"))
+            console.print(Text(f"    target {target}  from {vantage}"))
+            console.print(Text(f"    ports  {ports}"))
+            console.print(Text(f"    RTT {rtt}, rate {rate}"))
+        return buffer.getvalue()
     table = RichTable(show_lines=False, expand=False)
     for column in HEADER:
-        table.add_column(column)
+        table.add_column(column, overflow="fold")  # wrap long words (addresses) whole, never '…'
     for row_id, summary in entries:
         table.add_row(*(Text(c) for c in _row(row_id, summary)))
     console.print(table)

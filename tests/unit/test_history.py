@@ -308,3 +308,25 @@ def test_threads_sharing_one_file(tmp_path, open_report):
     assert not errors
     with HistoryStore.open(path) as store:
         assert len(store.entries()) == 40
+
+
+@pytest.mark.parametrize("width", [80, 120, 200])
+def test_history_never_cuts_addresses_and_keeps_its_chart_aligned(width):
+    """A CLI review: the history table cut IPv6 addresses and dates ('2001:db8…') at 80 and 120 columns, the
+    chart's state columns slipped behind labels over 40 characters, and ten ports read as ten entries."""
+    from aspdiag.render.history import render_history_terminal
+    from tests.reports import wide_report
+
+    report = wide_report()
+    entries = [(1, summarize(report)), (2, summarize(report))]
+    text = render_history_terminal(entries, "h.sqlite", width=width)
+    assert "…" not in text.replace(" … ", " "), text  # (the title's date span uses one)
+    v6 = next(a for a in report.addresses if ":" in a)
+    assert v6 in text.replace("\n", "")
+    assert "udp/33001-33010" in text and "2 checks" in text
+    # The chart's cells start in one column for every row.
+    title = next(i for i, line in enumerate(text.splitlines()) if "2 checks," in line)
+    body = text.splitlines()[title + 1 :]
+    chart = [line for line in body[: next(i for i, line in enumerate(body) if "R ready" in line)] if line.startswith("  ") and line[-2:].strip()]
+    starts = {len(line.rstrip()) - 2 for line in chart}
+    assert len(starts) <= 1, chart
