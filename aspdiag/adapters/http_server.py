@@ -56,7 +56,13 @@ def parse_listen(text: str) -> tuple[str, int]:
     host, sep, port_text = text.rpartition(":")
     if not sep or not port_text.isdigit() or not 0 < int(port_text) < 65536:
         raise ConfigError(f"--listen {text!r} is not ADDR:PORT", "e.g. --listen 127.0.0.1:9833 or [::1]:9833")
-    host = host.strip("[]") or "0.0.0.0"
+    bracketed = host.startswith("[") or host.endswith("]")
+    if bracketed and not (host.startswith("[") and host.endswith("]") and ":" in host):
+        # '[::1:9833' (a review: accepted, listening on [::1]:9833): brackets come in pairs around an IPv6 address.
+        raise ConfigError(f"--listen {text!r} is not ADDR:PORT", "e.g. --listen 127.0.0.1:9833 or [::1]:9833")
+    if not bracketed and ":" in host:
+        raise ConfigError(f"--listen {text!r}: an IPv6 address goes in brackets", "e.g. --listen [::1]:9833")
+    host = host[1:-1] if bracketed else host or "0.0.0.0"
     try:
         ipaddress.ip_address(host)
     except ValueError:

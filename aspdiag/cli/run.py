@@ -61,7 +61,10 @@ def run_command(
         bool, typer.Option("--any-command", help="Supervise a command that is not ascp (no -k is added).")
     ] = False,
     quiet: Annotated[
-        bool, typer.Option("--quiet", "-q", help="Only stalls, attempt ends and the outcome on stderr.")
+        bool,
+        typer.Option(
+            "--quiet", "-q", help="Only what went wrong on stderr: stalls, failed attempts, a failed outcome."
+        ),
     ] = False,
     output_format: FormatOption = None,
     output: OutputOption = None,
@@ -162,7 +165,8 @@ def run_command(
         stall_after_s=stall_after,
         add_resume=is_ascp(argv),
     )
-    err.print(f"aspdiag: state file: {path}", markup=False)
+    if not quiet:
+        err.print(f"aspdiag: state file: {path}", markup=False)
     with RunView(err, live=err.is_terminal, quiet=quiet, on_stall=stall_hook if on_stall else None) as view:
         supervisor = Supervisor(
             settings,
@@ -251,7 +255,8 @@ def _outcome(dest: Destination, err: Any, state: dict[str, Any], path: Path, *, 
     from aspdiag.render.views import run_state_document
 
     text, _ = describe_state(state)
-    if dest.path is not None or dest.format is not OutputFormat.TERMINAL:
+    succeeded = state.get("status") == "succeeded"
+    if (dest.path is not None or dest.format is not OutputFormat.TERMINAL) and not (quiet and succeeded):
         diagnosis = state.get("diagnosis") or {}
         err.print(
             f"aspdiag: {state.get('status')} after {len(state.get('attempts') or [])} attempt(s): "

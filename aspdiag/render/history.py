@@ -105,9 +105,9 @@ def render_history_terminal(entries: Sequence[Entry], database: str, *, color: b
     if width < WIDE_LIST:
         # One block per check: a table of eight columns cut addresses and dates at 80 (and 120) columns.
         for row_id, summary in entries:
-            number, started, target, vantage, verdict, ports, rtt, rate = _row(row_id, summary)
+            number, started, name, seen_from, verdict, ports, rtt, rate = _row(row_id, summary)
             console.print(Text(f"#{number}  {started} UTC  {verdict}", style="bold"))
-            console.print(Text(f"    target {target}  from {vantage}"))
+            console.print(Text(f"    target {name}  from {seen_from}"))
             console.print(Text(f"    ports  {ports}"))
             console.print(Text(f"    RTT {rtt}, rate {rate}"))
         return buffer.getvalue()

@@ -55,7 +55,7 @@ def ascp_document(installations: Sequence[AscpInstallation], looked_at: str) -> 
                 ("ascp version", f"{v.ascp_version or '?'}{f' {v.git_hash}' if v.git_hash else ''}"),
                 ("OS", v.operating_system or "?"),
                 ("Licence max rate", str(v.license_max_rate or "?")),
-                ("FIPS / AES-NI", f"{v.fips} / {v.aes_ni}"),
+                ("FIPS / AES-NI", f"{_said(v.fips)} / {_said(v.aes_ni)}"),
             ]
         if inst.version_error:
             rows.append(("ascp -A", inst.version_error))
@@ -63,6 +63,15 @@ def ascp_document(installations: Sequence[AscpInstallation], looked_at: str) -> 
         rows += [("Warning", w) for w in inst.warnings]
         blocks.append(FactList(tuple(rows)))
     return Document(f"ascp installations ({len(installations)} found; the first is used)", blocks, data)
+
+
+def _said(value: object) -> str:
+    """What ``ascp -A`` said about a feature: its words, or '?' when it said nothing (never Python's None)."""
+    if value is None or value == "":
+        return "?"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
 
 
 # --------------------------------------------------------------------------- aspdiag presets

@@ -105,6 +105,8 @@ class RunView:
             self.threads.append(thread)
 
     def on_attempt_end(self, attempt: Attempt) -> None:
+        if self._quiet and attempt.exit_status == 0 and not attempt.ended_by_signal:
+            return  # --quiet: only what went wrong (a CLI review: notes on stderr despite -q)
         how = attempt.ended_by_signal or f"exit status {attempt.exit_status}"
         self._console.print(
             f"aspdiag: attempt {attempt.number} ended ({how}) after {attempt.duration_s:.0f} s with "

@@ -305,7 +305,9 @@ def test_a_program_that_prints_no_ascp_version_is_no_working_ascp(capsys):
     from aspdiag.cli import main
 
     assert main(["ascp", "--ascp", "/bin/true"]) == 1
-    assert "printed no version" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "printed no version" in out
+    assert "None" not in out  # a second review: 'FIPS / AES-NI  None / None'
 
 
 def test_an_aspdiag_ascp_path_that_is_not_there_is_named(capsys, monkeypatch):
@@ -332,3 +334,15 @@ def test_a_second_sigterm_while_the_run_ends_is_ignored():
         root._ending(signal.SIGTERM, None)  # does not raise
     finally:
         signal.signal(signal.SIGTERM, previous)
+
+
+def test_run_quiet_says_nothing_when_all_went_well(tmp_path):
+    """A CLI review: 'run -q -f json' still wrote the state file's name, the attempt's end, the outcome and the
+    state path on stderr. -q leaves only what went wrong."""
+    ok = _aspdiag(tmp_path, "run", "-q", "-f", "json", "--any-command", "--state-file", "s.json", "--", "true")
+    assert ok.returncode == 0 and ok.stderr == "", ok.stderr
+    json.loads(ok.stdout)
+    failed = _aspdiag(
+        tmp_path, "run", "-q", "-f", "json", "--any-command", "--retries", "0", "--state-file", "f.json", "--", "false"
+    )
+    assert failed.returncode != 0 and "failed" in failed.stderr

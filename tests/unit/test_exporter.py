@@ -321,7 +321,7 @@ def test_one_open_ssh_port_is_an_open_tcp_path():
 def test_listen_addresses():
     assert parse_listen("127.0.0.1:9833") == ("127.0.0.1", 9833)
     assert parse_listen("[::1]:9833") == ("::1", 9833)
-    for bad in ("localhost:9833", "127.0.0.1", "1.2.3.4:0", "1.2.3.4:x"):
+    for bad in ("localhost:9833", "127.0.0.1", "1.2.3.4:0", "1.2.3.4:x", "[::1:9833", "::1:9833", "[127.0.0.1]:80"):
         with pytest.raises(ConfigError):
             parse_listen(bad)
 

@@ -327,6 +327,10 @@ def test_history_never_cuts_addresses_and_keeps_its_chart_aligned(width):
     # The chart's cells start in one column for every row.
     title = next(i for i, line in enumerate(text.splitlines()) if "2 checks," in line)
     body = text.splitlines()[title + 1 :]
-    chart = [line for line in body[: next(i for i, line in enumerate(body) if "R ready" in line)] if line.startswith("  ") and line[-2:].strip()]
+    chart = [
+        line
+        for line in body[: next(i for i, line in enumerate(body) if "R ready" in line)]
+        if line.startswith("  ") and line[-2:].strip()
+    ]
     starts = {len(line.rstrip()) - 2 for line in chart}
     assert len(starts) <= 1, chart

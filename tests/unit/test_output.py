@@ -12,6 +12,7 @@ def test_report_stem_is_filename_safe():
     when = datetime(2026, 11, 21, 15, 4, 5, tzinfo=UTC)
     assert report_stem("aspera.lab.test", when) == "aspera.lab.test-20261121T150405Z"
     assert report_stem("2001:db8::2", when) == "2001-db8--2-20261121T150405Z"
+    assert report_stem("::1", when) == "ipv6---1-20261121T150405Z"
 
 
 def test_report_sets_share_a_name_and_never_overwrite(tmp_path):
