@@ -289,6 +289,13 @@ def credentials_item(report: Report) -> ChecklistItem:
                 f" ({transfer.error_meaning or transfer.error_message or 'authentication failed'})",
                 f"fix the user name and the password, token or key ({CREDENTIALS_HINT})",
             )
+    cut = next((f for f in report.failures if f.key.startswith("transfer/") and "interrupted" in f.reason), None)
+    if login and cut is not None:
+        # Not 'no test transfer logged in': it may well have, before the signal (a review, SIGTERM 5 s in).
+        words = SIGNAL_WORDS.get(report.interrupted_by or "SIGINT", report.interrupted_by)
+        return ChecklistItem(
+            item, ItemStatus.UNKNOWN, f"{login}; not confirmed: {words} ended the test transfer", "run the check again"
+        )
     if login:
         return ChecklistItem(item, ItemStatus.UNKNOWN, f"{login}; not tested (no test transfer logged in)")
     return ChecklistItem(

@@ -270,6 +270,8 @@ def test_an_interrupted_stage_says_so_and_how_to_run_it():
     line = item(report, "Capped test transfer")
     assert line.status is ItemStatus.NOT_RUN and "interrupted by SIGTERM" in line.note
     assert line.option == "run the check again"
+    keyed = revise(report, settings=replace(report.settings, login="key"))
+    assert "SIGTERM ended the test transfer" in item(keyed, "Account").note
 
 
 def test_a_path_with_no_rtt_is_not_done():
