@@ -12,6 +12,7 @@ import errno
 import select
 import socket
 import struct
+import threading
 import time
 from collections.abc import Sequence
 
@@ -64,6 +65,14 @@ def _too_big(family: Family, icmp_type: int, code: int) -> bool:
 class SocketPathProber:
     """Sends the path probes; never raises for network outcomes."""
 
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._flows: dict[tuple[str, int], tuple[int, int]] = {}
+        """(address, port) -> (our source port, the next probe index): every sized datagram toward one port goes
+        out on one 5-tuple, one flow for a firewall's connection tracking. A socket of its own per size made
+        about ten new UDP flows per address: a perimeter that rate-limits new UDP flows (``ct state new limit``)
+        then dropped the later ones (a review: a false 'size filter', then on the next run a false BLOCKED)."""
+
     def tcp_rtt(self, address: str, port: int, wait_s: float) -> float | None:
         """Milliseconds from our SYN to the SYN-ACK (a reset counts too: it is an answer); None when nothing
         came. Half-open, like every TCP probe of aspdiag's: the handshake is never completed, so the server's
@@ -106,15 +115,26 @@ class SocketPathProber:
         except OSError:
             return tuple(DatagramAnswer(size_bytes, t, SILENT) for t in ttls)
         with sock:
+            with self._lock:
+                source_port, base = self._flows.get((address, port), (0, 0))
             try:
                 prepare_socket(sock, 64)
                 set_dont_fragment(sock)
+                if source_port:
+                    try:
+                        sock.bind(("::" if family == socket.AF_INET6 else "0.0.0.0", source_port))
+                    except OSError:
+                        pass  # taken meanwhile: a new flow, as before
                 sock.connect((address, port))
+                with self._lock:
+                    self._flows[(address, port)] = (sock.getsockname()[1], base + len(ttls))
             except OSError:
                 return tuple(DatagramAnswer(size_bytes, t, SILENT) for t in ttls)
             sock.setblocking(False)
+            # Indexes go on from the last call on this flow: a late answer to an earlier datagram (same 5-tuple)
+            # names an index this call never sent, and is ignored.
             for index, ttl in enumerate(ttls):
-                payload = PAYLOAD_PREFIX + struct.pack("!I", index)
+                payload = PAYLOAD_PREFIX + struct.pack("!I", base + index)
                 payload += b"\0" * max(0, size_bytes - overhead - len(payload))
                 try:
                     set_ttl(sock, ttl)
@@ -131,6 +151,8 @@ class SocketPathProber:
                     break
                 for data, icmp, local, _reply_ttl in read_errqueue(sock):
                     index_found = probe_index(data)
+                    if index_found is not None:
+                        index_found -= base
                     if index_found is None and len(started) == 1:
                         index_found = next(iter(started))
                     if index_found is None or index_found in answers or index_found not in started:

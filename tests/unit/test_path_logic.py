@@ -276,3 +276,40 @@ def test_handshake_loss_and_large_datagrams_lost_are_unproven_findings(sample_re
     found = next(f for f in sized.assessment.findings if "small ones do" in f.title)
     assert not found.proven and found.settle
     assert sized.assessment.verdict not in (Verdict.READY, Verdict.BLOCKED), sized.assessment
+
+
+@pytest.mark.parametrize("filtered", ["size", "flow"])
+def test_a_flow_that_gets_nothing_is_not_called_a_size_filter(filtered, monkeypatch):
+    """A review: a firewall limiting new UDP flows to 33001 dropped the MTU search's flow, and the path read
+    'datagrams of 576 bytes and more get no answer, small ones do' (the small ones were another flow's).
+    A small datagram on the search's own flow now tells a size filter from a flow that gets nothing."""
+    from aspdiag.core.facts import AddressFacts, PortFact
+    from aspdiag.core.measurement import ProbeContext
+    from aspdiag.core.model import PortState, Protocol
+    from aspdiag.measurements.path.logic import REACHED, SILENT, DatagramAnswer
+    from aspdiag.measurements.path.port import PATH
+    from aspdiag.measurements.path.probe import PathProbe
+
+    class Prober:
+        def tcp_rtt(self, address, port, wait_s):
+            return 1.0
+
+        def datagrams(self, address, port, size_bytes, ttls, wait_s):
+            passes = filtered == "size" and size_bytes <= 100
+            return tuple(DatagramAnswer(size_bytes, t, REACHED if passes else SILENT, address) for t in ttls)
+
+    monkeypatch.setattr("aspdiag.measurements.path.probe.time.sleep", lambda s: None)
+    v4 = "198.18.3.2"
+    facts = AddressFacts(
+        v4,
+        interface_mtu_bytes=1500,
+        ports=(
+            PortFact(v4, Protocol.TCP, 22, PortState.OPEN, hops_to_target=4),
+            PortFact(v4, Protocol.UDP, 33001, PortState.CLOSED, hops_to_target=4),
+        ),
+    )
+    result = PathProbe(facts, 33001, wait_s=0.01, timeout_s=30).run(ProbeContext.of((PATH, Prober())))
+    if filtered == "size":
+        assert result.large_datagrams_lost_bytes == 576, result
+    else:
+        assert result.large_datagrams_lost_bytes is None and "not a size filter" in result.detail, result

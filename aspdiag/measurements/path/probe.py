@@ -168,7 +168,17 @@ class PathProbe:
             needs_z=found.black_hole,
         )
         hops = min(self.max_hops, reach_ttl, (udp.hops_to_target or self.max_hops))
-        if found.nothing_answered_bytes and reach_ttl == 64:
+        if found.nothing_answered_bytes and reach_ttl == 64 and not self._small_passes(prober, wait):
+            # Not even a small datagram on the search's own flow got an answer, while the reachability check's
+            # flow did: not a size, but this flow (a review: a firewall limiting new UDP flows to 33001 read as a
+            # '576-byte size filter'; so would a per-flow load balancer with one bad member).
+            values.update(
+                mtu_status="cannot-tell",
+                detail=f"{found.detail}; a small datagram on the same flow got no answer either, while the "
+                "reachability check's flow did: not a size filter, but this flow (a firewall limiting new UDP "
+                "flows, a per-flow load balancer, or the server's ICMP rate limit)",
+            )
+        elif found.nothing_answered_bytes and reach_ttl == 64:
             # The server answered the reachability check's small datagrams on this port, but no datagram of the
             # protocol's minimum MTU or more, even after pauses: a filter on size (or a tiny MTU without ICMP).
             # FASP's datagrams are near the path MTU: it would not move data (a held-out review: READY).
@@ -192,6 +202,14 @@ class PathProbe:
                     f"and vanish before hop {where.first_silent_hop} ({where.next_hop_address or '?'}) answers"
                 )
         return self._result(started, **values)
+
+    def _small_passes(self, prober: PathProber, wait: float) -> bool:
+        """Whether a small datagram on the search's flow gets the server's answer (after a pause for its ICMP
+        rate limit)."""
+        assert self.udp_port is not None
+        time.sleep(min(1.0, max(wait, 0.25)))
+        answer = prober.datagrams(self.address, self.udp_port, SMALL_DATAGRAM_BYTES, [64], max(wait, 0.5))[0]
+        return answer.kind == REACHED
 
     def _locate(
         self,
