@@ -162,6 +162,15 @@ def only_ipv6_works(report: Report) -> bool:
     return bool(v4) and all(grades.get(a) is Grade.BLOCKED for a in v4) and any(grades.get(a) in usable for a in v6)
 
 
+def _ipv6_alone_usable(report: Report) -> bool:
+    """No IPv4 address is shown usable and an IPv6 one is: ascp (IPv4 unless given -6) needs -6 to use it."""
+    grades = REACHABILITY.grades(report)
+    usable = (Grade.PROVEN, Grade.PROBABLE)
+    v4 = [a for a in report.addresses if Family.of(a) is Family.IPV4]
+    v6 = [a for a in report.addresses if Family.of(a) is Family.IPV6]
+    return bool(v4) and not any(grades.get(a) in usable for a in v4) and any(grades.get(a) in usable for a in v6)
+
+
 def ascp_command(report: Report, user: str | None = None) -> str:
     """The ascp command line tuned from what was measured (placeholders in angle brackets)."""
     control = _control_port(report) or FASP_TCP_PORT
@@ -169,7 +178,7 @@ def ascp_command(report: Report, user: str | None = None) -> str:
     args = ["ascp", "-P", str(control), "-O", str(udp), "-l", f"{POLITENESS_CAP_MBPS}m", "-k", "1"]
     mtu = _path_mtu(report)
     v6_only = bool(report.addresses) and all(Family.of(a) is Family.IPV6 for a in report.addresses)
-    v6_only = v6_only or only_ipv6_works(report)
+    v6_only = v6_only or only_ipv6_works(report) or _ipv6_alone_usable(report)
     if mtu is not None and mtu < 1500:
         args += ["-Z", str(mtu - (48 if v6_only else 28))]
     if v6_only:

@@ -194,6 +194,17 @@ def _verdict(report: Report, ordered: tuple[Finding, ...], by_grade: dict[Grade,
             ordered,
         )
     if usable:
+        if all(Family.of(a) is Family.IPV6 for a in usable) and any(Family.of(a) is Family.IPV4 for a in problems):
+            # ascp uses IPv4 unless given -6: with IPv4 unknown (a black hole: silence, no ICMP) a plain ascp
+            # command may well hang there (a review: 'some addresses look usable', beside a DEGRADED '-6' for the
+            # same outage when the router said net-unreachable).
+            return Assessment(
+                Verdict.UNCONFIRMED,
+                f"Only the IPv6 address of {target} is shown to work ({', '.join(usable)}); its IPv4 address could "
+                "not be told, and ascp uses IPv4 unless given -6.",
+                "start the transfer with -6, or run the capped test transfer to see whether IPv4 works",
+                ordered,
+            )
         return Assessment(
             Verdict.UNCONFIRMED,
             f"Some addresses of {target} look usable ({', '.join(usable)}); others could not be told.",

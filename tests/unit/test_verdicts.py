@@ -248,3 +248,19 @@ def test_hops_that_answer_with_the_targets_address_are_named_as_a_port_forward()
     hops = {1: "198.18.1.1", 2: vip, 3: vip}
     found = _silent(vip, probes, trace, 5, hops, 4)
     assert found.state is PortState.DROPPED and "a port forward" in found.detail
+
+
+def test_ipv4_unknown_and_ipv6_working_says_minus_6():
+    """A review: IPv4 black-holed (silence, no ICMP), IPv6 working: 'some addresses look usable', while the
+    same outage with net-unreachable read DEGRADED with -6. ascp uses IPv4 unless given -6."""
+    from tests.unit.test_engine import V6, run_check
+
+    rules: dict[tuple[str | None, str, int], Rule] = {
+        (V4, proto, port): Rule("drop", 1) for proto, port in (("tcp", 22), ("tcp", 33001), ("udp", 33001))
+    }
+    rules[(V4, "udp", 33002)] = Rule("drop", 1)
+    report = run_check(network=FakeNetwork(rules=rules))
+    states = {(p.address, p.label): p.state for p in report.ports}
+    assert states[(V4, "udp/33001")] is PortState.SILENT and states[(V6, "udp/33001")] is PortState.CLOSED, states
+    assert report.assessment.verdict is Verdict.UNCONFIRMED, report.assessment
+    assert "-6" in report.assessment.next_step and " -6 " in report.recommendations.ascp_command
