@@ -264,3 +264,27 @@ def test_ipv4_unknown_and_ipv6_working_says_minus_6():
     assert states[(V4, "udp/33001")] is PortState.SILENT and states[(V6, "udp/33001")] is PortState.CLOSED, states
     assert report.assessment.verdict is Verdict.UNCONFIRMED, report.assessment
     assert "-6" in report.assessment.next_step and " -6 " in report.recommendations.ascp_command
+
+
+def test_a_device_resetting_the_ttl_makes_hop_numbers_say_nothing():
+    """A review: a router that sets TTL 64 on the way out let every probe from TTL 2 on reach the server, so
+    the client's own perimeter drop read 'past hop 1, on the server's side: nothing for your network team'.
+    The server answering a TTL-2 probe from 4 hops away (its reply TTL) shows the reset; a return path two hops
+    longer than a long way there does not."""
+    from aspdiag.core.model import Protocol
+    from aspdiag.measurements.reachability.logic import classify, target_distance
+    from aspdiag.measurements.reachability.result import ProbeAnswer
+
+    reset_trace = [
+        ProbeAnswer(1, AnswerKind.TIME_EXCEEDED, responder="198.18.1.1", reply_ttl=64),
+        ProbeAnswer(2, AnswerKind.SYN_ACK, responder=V4, reply_ttl=61),  # 4 hops back
+    ]
+    distance = target_distance(V4, [reset_trace])
+    assert distance.hops == 2 and distance.ttl_reset
+    udp_trace = [ProbeAnswer(1, AnswerKind.TIME_EXCEEDED, responder="198.18.1.1"), ProbeAnswer(2, AnswerKind.SILENT)]
+    silent = [ProbeAnswer(64, AnswerKind.SILENT)] * 3
+    found = classify(Protocol.UDP, V4, silent, udp_trace, distance, {1: "198.18.1.1"}, horizon=2)
+    assert found.state is PortState.SILENT and "resets the TTL" in found.detail
+    long_path = [ProbeAnswer(t, AnswerKind.TIME_EXCEEDED, responder=f"198.18.9.{t}") for t in range(1, 14)]
+    long_path.append(ProbeAnswer(14, AnswerKind.SYN_ACK, responder=V4, reply_ttl=48))  # 16 hops back
+    assert not target_distance(V4, [long_path]).ttl_reset

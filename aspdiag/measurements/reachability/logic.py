@@ -162,6 +162,9 @@ class TargetDistance:
     the distance rests on answers that could not be checked, or on reply TTLs alone."""
     reply_ttl: int | None = None
     """Reply TTL of a confirmed answer from the target, when the method sees it (raw)."""
+    ttl_reset: bool = False
+    """The target answered a probe sent with TTL t from far more than t hops away (its reply TTL): a device on
+    the way raised the TTL again, so the hop numbers of every trace to this address say nothing."""
 
 
 def _device_hop_by_ttl(first: ProbeAnswer, *, local: bool = False) -> int:
@@ -218,7 +221,11 @@ def target_distance(
         reply_ttl = next((a.reply_ttl for a in syn_acks if a.ttl == hops and a.reply_ttl is not None), None)
         if reply_ttl is None:
             reply_ttl = next((a.reply_ttl for a in syn_acks if a.reply_ttl is not None), None)
-        return TargetDistance(hops, True, reply_ttl)
+        # A return path a hop or two longer than the way there is common; one at least twice as long (and two
+        # hops more) as the TTL the probe was sent with is a device resetting the TTL (a review: a router that
+        # sets TTL 64 put the client's perimeter drop 'on the server's side').
+        reset = any(a.reply_hops is not None and a.reply_hops - a.ttl >= max(2, a.ttl) for a, _bound in verified)
+        return TargetDistance(hops, True, reply_ttl, reset)
     if unverified:
         return TargetDistance(_settle(unverified))
     farthest_router = max((a.ttl for t in traces for a in t if a.kind is AnswerKind.TIME_EXCEEDED), default=0)
@@ -426,6 +433,16 @@ def classify(
         local = next((p for p in probes if p.kind is AnswerKind.LOCAL_ERROR), None)
         if local is not None:
             return Classification(PortState.ERROR, local.detail or "the probe could not be sent")
+        if distance.ttl_reset and trace:
+            where = "cannot tell where: a device on the way resets the TTL, so the hop numbers say nothing"
+            return Classification(
+                PortState.SILENT,
+                f"no answer to {len(probes)} probe(s); {where} (the server answers probes sent with a TTL smaller "
+                "than its distance, its replies show; a capped test transfer settles it)",
+                None,
+                None,
+                where,
+            )
         return _silent(address, probes, trace, target_hops, hops, horizon, unreliable, loss)
     if answer.kind is AnswerKind.SYN_ACK:
         proxy = intercepted_at(address, answer, trace, distance, hops)
