@@ -288,3 +288,26 @@ def test_a_device_resetting_the_ttl_makes_hop_numbers_say_nothing():
     long_path = [ProbeAnswer(t, AnswerKind.TIME_EXCEEDED, responder=f"198.18.9.{t}") for t in range(1, 14)]
     long_path.append(ProbeAnswer(14, AnswerKind.SYN_ACK, responder=V4, reply_ttl=48))  # 16 hops back
     assert not target_distance(V4, [long_path]).ttl_reset
+
+
+def test_different_routers_at_one_hop_are_named_as_load_balancing():
+    """A review: one of two equal-cost paths dropped UDP 33001; the flow probed took the other, READY. Routers
+    that differ per flow at one hop are said, as a caveat (each port's result holds for its flow's path)."""
+    from aspdiag.core.model import Protocol
+    from aspdiag.measurements.reachability.findings import address_findings
+    from aspdiag.measurements.reachability.result import PortResult, ProbeAnswer
+
+    def port(number: int, third: str) -> PortResult:
+        trace = (
+            ProbeAnswer(1, AnswerKind.TIME_EXCEEDED, responder="198.18.1.1"),
+            ProbeAnswer(2, AnswerKind.TIME_EXCEEDED, responder="198.18.2.2"),
+            ProbeAnswer(3, AnswerKind.TIME_EXCEEDED, responder=third),
+            ProbeAnswer(4, AnswerKind.SYN_ACK, responder=V4),
+        )
+        return PortResult(V4, Protocol.TCP, number, PortState.OPEN, trace=trace, hops_to_target=4)
+
+    report = run(FakeNetwork())
+    found = address_findings(report, V4, (port(22, "198.18.7.2"), port(33001, "198.18.9.2")))
+    (ecmp,) = [f for f in found if "different paths" in f.title]
+    assert "hop 3" in ecmp.title and not ecmp.proven
+    assert not [f for f in address_findings(report, V4, (port(22, "198.18.7.2"),)) if "different paths" in f.title]

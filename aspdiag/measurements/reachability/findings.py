@@ -30,7 +30,7 @@ from aspdiag.measurements.reachability.evidence import (
     unconfirmed,
     where_it_stops,
 )
-from aspdiag.measurements.reachability.result import NOT_OPENED, BannerKind, PortResult
+from aspdiag.measurements.reachability.result import NOT_OPENED, AnswerKind, BannerKind, PortResult
 
 REFUSAL_SETTLE = "the same check a minute later (the server's refusal is for now, not for good)"
 
@@ -385,8 +385,38 @@ def address_findings(report: Report, address: str, ports: tuple[PortResult, ...]
         *_host_unreachable_findings(address, down),
         *_tcp_findings(address, tcp),
         *_udp_findings(address, udp),
+        *_load_balancing_findings(address, ports),
     ]
     return [replace(f, address=address) for f in found]
+
+
+def _load_balancing_findings(address: str, ports: Sequence[PortResult]) -> list[Finding]:
+    """Different routers answering the same hop for different flows: per-flow load balancing (ECMP, or a
+    balancer before a server farm). Each port was probed on one flow (one 5-tuple, Paris-traceroute style), so
+    its result holds for the path that flow took; another flow (ascp's) may take another (a review: one of
+    two equal-cost paths dropping UDP 33001 read READY in 6 runs of 9)."""
+    seen: dict[int, set[str]] = {}
+    for p in ports:
+        for answer in p.trace:
+            if answer.kind is AnswerKind.TIME_EXCEEDED and answer.responder:
+                seen.setdefault(answer.ttl, set()).add(answer.responder)
+    split = sorted((hop, sorted(routers)) for hop, routers in seen.items() if len(routers) > 1)
+    if not split:
+        return []
+    hop, routers = split[0]
+    return [
+        Finding(
+            Severity.INFO,
+            f"Flows toward {address} take different paths from hop {hop} on ({', '.join(routers)})",
+            "per-flow load balancing (equal-cost paths, or a balancer): each port was probed on one flow, so its "
+            "result holds for the path that flow took; ascp's flows may take another",
+            "if a transfer fails where this check passed, run the capped test transfer a few times and tell the "
+            f"network team that the paths from hop {hop} on may differ",
+            audience=Audience.USER,
+            proven=False,
+            settle="capped test transfers (each one a new flow)",
+        )
+    ]
 
 
 def _no_route_findings(address: str, unrouted: list[PortResult]) -> list[Finding]:
