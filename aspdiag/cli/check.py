@@ -143,7 +143,13 @@ def check_command(
     ] = None,
     timeout: Annotated[
         float,
-        typer.Option("--timeout", metavar="SECONDS", help="How long each port probe waits for an answer."),
+        typer.Option(
+            "--timeout",
+            metavar="SECONDS",
+            help="How long each port probe may take: its first packet waits about a third of it, the retries and "
+            "the hop-by-hop trace share the rest. On a path with a round trip over about a second, give 3 x the "
+            "round trip.",
+        ),
     ] = 3.0,
     dns_timeout: Annotated[
         float,

@@ -313,3 +313,18 @@ def test_a_flow_that_gets_nothing_is_not_called_a_size_filter(filtered, monkeypa
         assert result.large_datagrams_lost_bytes == 576, result
     else:
         assert result.large_datagrams_lost_bytes is None and "not a size filter" in result.detail, result
+
+
+def test_path_probes_wait_three_round_trips_on_a_long_path():
+    """A review: on a 1 s RTT path the path stage's fixed 1 s wait read '60 % of TCP handshakes got no answer'."""
+    from aspdiag.measurements.path import _wait_s
+    from tests.unit.test_engine import run_check
+
+    assert _wait_s(3.0, None) == 1.0 and _wait_s(3.0, 20.0) == 1.0
+    assert _wait_s(3.0, 900.0) == pytest.approx(2.7) and _wait_s(3.0, 1500.0) == 3.0 and _wait_s(0.5, 900.0) == 0.5
+    from aspdiag.core.facts import Facts
+    from aspdiag.measurements.reachability import MEASUREMENT
+
+    report = run_check()
+    facts = MEASUREMENT.learn(Facts(report.target, addresses=report.addresses), report.ports)
+    assert facts.of(report.addresses[0]).rtt_ms is not None

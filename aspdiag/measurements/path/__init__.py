@@ -66,12 +66,13 @@ class PathMeasurement(MeasurementBase):
         return config.path
 
     def probes(self, config: CheckConfig, facts: Facts) -> Sequence[Probe[Any]]:
-        """One probe per address."""
+        """One probe per address, each waiting for an answer about three round trips (at least 1 s, at most
+        ``--timeout``)."""
         return [
             PathProbe(
                 facts.of(address),
                 config.udp_ports[0] if config.udp_ports else None,
-                wait_s=min(config.timeout_s, 1.0),
+                wait_s=_wait_s(config.timeout_s, facts.of(address).rtt_ms),
                 max_hops=config.max_hops,
             )
             for address in facts.addresses
@@ -184,3 +185,12 @@ class PathMeasurement(MeasurementBase):
 MEASUREMENT = PathMeasurement()
 
 __all__ = ["KEY", "MEASUREMENT", "PathResult", "paths_of"]
+
+
+def _wait_s(timeout_s: float, rtt_ms: float | None) -> float:
+    """How long one path probe waits for its answer: 1 s, or three round trips on a long path (the reachability
+    check's handshakes measured it), never more than ``--timeout``."""
+    wait = min(timeout_s, 1.0)
+    if rtt_ms:
+        wait = max(wait, min(timeout_s, 3 * rtt_ms / 1000.0))
+    return wait

@@ -3,6 +3,7 @@ evidence supports — full-TTL probes, a TTL-limited trace on the same 5-tuple, 
 
 from __future__ import annotations
 
+import statistics
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, cast
@@ -86,7 +87,10 @@ class ReachabilityMeasurement(MeasurementBase):
                 )
                 for p in mine
             )
-            facts = facts.update(address, ports=port_facts)
+            rtts = [p.rtt_ms for p in mine if p.protocol is Protocol.TCP and p.rtt_ms is not None]
+            # The handshakes' median RTT: later stages size their waits by it (a 1 s path read '60 % of TCP
+            # handshakes got no answer' from the path stage's fixed 1 s wait).
+            facts = facts.update(address, ports=port_facts, rtt_ms=statistics.median(rtts) if rtts else None)
         return facts
 
     def progress(self, result: object) -> str | None:
