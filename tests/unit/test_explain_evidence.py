@@ -498,3 +498,18 @@ def test_a_retry_that_recovered_is_said_and_a_resumed_runs_rate_is_its_own(tmp_p
     assert [s.outcome for s in report.sessions] == ["failed", "success"]
     assert report.sessions[-1].rate_mbps == pytest.approx(80.023)
     assert "the retry recovered" in _headline(report)
+
+
+def test_a_servers_client_view_names_the_user_sshd_accepted():
+    """Blind round 8: the per-client table said user '?' although sshd logged 'Accepted publickey for lab01'."""
+    log = (
+        "May 14 08:01:09 hsts01 sshd[27057]: Accepted publickey for lab01 from 10.159.213.98 port 52652 ssh2\n"
+        "May 14 08:01:09 hsts01 ascp[27060]: LOG FASP Session Start uuid=3c02e567-56a3-e957-0edc-a4eca92d04a3"
+        " op=recv status=started source=- dest=/data/lab01 local=192.0.2.10:33001 peer=10.159.213.98:40001\n"
+        "May 14 08:04:06 hsts01 ascp[27060]: LOG FASP Session Stop uuid=3c02e567-56a3-e957-0edc-a4eca92d04a3"
+        " op=recv status=success source=- dest=/data/lab01 local=192.0.2.10:33001 peer=10.159.213.98:40001\n"
+    )
+    analyzer = Analyzer()
+    analyzer.feed_chunk("messages", log.encode())
+    analyzer.close()
+    assert [(c.peer, c.user) for c in analyzer.clients()] == [("10.159.213.98", "lab01")]

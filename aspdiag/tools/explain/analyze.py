@@ -89,6 +89,8 @@ _WRAPPER_SUCCESS = re.compile(
 )
 """A wrapper saying its ascp (FASP) transfer succeeded: NCBI prefetch's ``FASP download succeed``, a pipeline's
 ``Aspera download completed successfully``."""
+_SSHD_LOGIN = re.compile(rb"sshd(?:-session)?\[\d+\]: Accepted \S+ for (\S+) from ([0-9A-Fa-f.:]+) port ")
+"""sshd's successful login: which user a client address logged in as (the operator's per-client view)."""
 _LICENCE_RATE = re.compile(rb"license max rate=(\d+)")
 _FRAME_KEY = re.compile(r"[A-Z][A-Za-z]*[a-z][A-Za-z]*\Z")
 """A management-port frame's key (``Type``, ``TransferBytes``, ``TCPPort``): one capitalised word, so that
@@ -112,6 +114,8 @@ class Analyzer:
         self._pending: dict[tuple[str, bytes], Collected] = {}
         """Lines of a process seen before its first record (IBM's samples log the ERR lines first)."""
         self._console: dict[str, Collected] = {}
+        self._logins: dict[str, str] = {}
+        """Peer address -> the user sshd last accepted from it, for a server's operator view."""
         self._licence: dict[tuple[str, bytes | None], str] = {}
         """ascp's ``license max rate=`` (kbit/s) from its Initializing line, until its session's first record."""
         self._frames: dict[str, str] = {}
@@ -139,6 +143,10 @@ class Analyzer:
     def feed_chunk(self, source: str, chunk: bytes) -> None:
         """A chunk of whole lines of one input."""
         self.lines_seen += chunk.count(b"\n")
+        if b"sshd" in chunk and b" Accepted " in chunk:  # first: the chunk's sessions may end within it
+            for found in _SSHD_LOGIN.finditer(chunk):
+                if len(self._logins) < MAX_CLIENTS:
+                    self._logins[found.group(2).decode("ascii", "replace")] = found.group(1).decode("utf-8", "replace")
         if is_syslog(chunk) and (_SYSLOG_TAGGED.search(chunk) is not None or not _NAMES_ASCP.search(chunk)):
             self._records(source, chunk, SYSLOG_RECORD.finditer(chunk), syslog=True)
         elif is_file_form(chunk):
@@ -636,6 +644,8 @@ class Analyzer:
     ) -> None:
         if not (peer or user):
             return
+        if not user and peer:
+            user = self._logins.get(peer)  # sshd's 'Accepted ... for USER from PEER' (ascp's records lack it)
         key = (peer or "?", user or "?")
         client = self._clients.get(key)
         if client is None:
