@@ -358,6 +358,37 @@ def test_recorded_burst_would_fool_the_max_of_delivery_rate_samples():
 
 
 def test_stop_rule_on_a_recorded_series():
+    from dataclasses import replace as _replace
+
+    from aspdiag.measurements.bandwidth.params import DEFAULT_PARAMS
+
     _data, samples = _fixture("tbf50-16k")
-    assert StopWhenStable()(samples)  # the run was stopped by it
-    assert not StopWhenStable()(samples[:10])
+    early = _replace(DEFAULT_PARAMS, min_stream_s=0.0)
+    assert StopWhenStable(early)(samples)  # the run was stopped by it (recorded before the minimum duration)
+    assert not StopWhenStable(early)(samples[:10])
+    # Now a stream runs at least a second: a peak-rate shaper's bucket of a few MB shows within it (a review:
+    # 0.2 s steady at a 50 Mbit/s peak read as the bottleneck of an 8 Mbit/s tbf with a 2 MB bucket).
+    assert samples[-1].t_s - samples[0].t_s < DEFAULT_PARAMS.min_stream_s
+    assert not StopWhenStable()(samples)
+
+
+def test_a_peak_rate_shaper_is_not_read_at_its_peak():
+    """A review: tbf 8 Mbit/s with a 2 MB bucket behind a 50 Mbit/s stage ran steady at 50 for 0.2 s, the stop
+    rule ended the stream, and 47.9 Mbit/s read 'measured, steady rate at the bottleneck'. The stream now runs
+    at least a second: the bucket empties within it and the rate that holds is the one reported."""
+    from dataclasses import replace as _replace
+
+    from aspdiag.measurements.bandwidth.params import DEFAULT_PARAMS
+
+    samples = series(50, 2.0, rtt_ms=2, rate_at={0.35: 8 / 50})
+
+    def stopped(params):
+        stop = StopWhenStable(params)
+        end = next((i for i in range(8, len(samples)) if stop(samples[: i + 1])), len(samples) - 1)
+        return estimate_bandwidth(samples[: end + 1])
+
+    fooled = stopped(_replace(DEFAULT_PARAMS, min_stream_s=0.0))
+    assert fooled.rate_mbps is not None and fooled.rate_mbps > 40  # what the old rule said
+    e = stopped(DEFAULT_PARAMS)
+    assert e.rate_mbps is not None and within(e.rate_mbps, 8, 0.10), e
+    assert "deeper than that would not show" in e.reason or e.status is not BandwidthStatus.MEASURED

@@ -376,7 +376,11 @@ def estimate_bandwidth(
 
     good_rates = [w.rate_bytes_per_s for w in good]
     spread = (max(good_rates) - min(good_rates)) / rate
-    notes = [f"{len(good)} windows of >= {window_s * 1000:.0f} ms, spread {spread:.0%}"]
+    notes = [
+        f"{len(good)} windows of >= {window_s * 1000:.0f} ms, spread {spread:.0%}; it held to the end of"
+        f" {delivered / 1e6:.1f} MB in {last.t_s - first.t_s:.1f} s (a shaper's bucket deeper than that would not"
+        " show)"
+    ]
     cross = run.delivery_rate_median_mbps
     if cross is not None and abs(cross - mbps(rate)) > params.cross_check_tolerance * mbps(rate):
         notes.append(f"the kernel's delivery-rate samples disagree: median {cross:.1f} Mbit/s")

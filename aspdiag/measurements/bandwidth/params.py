@@ -58,6 +58,10 @@ class EstimatorParams:
     limited_note_share: float = 0.05
     stable_windows: int = 4
     stable_tolerance: float = 0.05
+    min_stream_s: float = 1.0
+    """The stream never stops as 'stable' before this (the byte and time budgets still end it sooner): a
+    shaper with a peak rate (a fast stage, then a token bucket of a few MB behind it: ISP 'PowerBoost', cloud
+    burst credits) ran steady for 0.2 s at the peak, and that read as the bottleneck at 6 x the real rate."""
     cross_check_tolerance: float = 0.15
 
 

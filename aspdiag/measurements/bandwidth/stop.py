@@ -32,6 +32,8 @@ class StopWhenStable:
         p = self.params
         if len(samples) < 8 or not pipe_filled_by_cc(samples[-1]):
             return False
+        if samples[-1].t_s - samples[0].t_s < p.min_stream_s:
+            return False
         window_s = window_length_s(samples, p, max(0, len(samples) - self.RECENT_SAMPLES))
         windows = tail_windows(samples, window_s, limit=p.stable_windows)
         if len(windows) < p.stable_windows:
