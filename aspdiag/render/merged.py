@@ -41,7 +41,34 @@ def comparison(reports: Sequence[Report]) -> tuple[list[str], list[list[str]]]:
             )
             row.append(port_cell(result) if result else "not tested")
         rows.append(row)
-    return ["Target", "Address", "Port", *names], rows
+    return ["Target", "Address", "Port", *names], _ranges(rows)
+
+
+def _ranges(rows: list[list[str]]) -> list[list[str]]:
+    """Neighbouring ports of one protocol whose cells read the same in every column as one row
+    (``udp/33001-33010``), as the check's own overview does (a review: ten identical rows for a range)."""
+    out: list[list[str]] = []
+    last: tuple[int, int] | None = None  # (first, last) port of out[-1]
+    for row in rows:
+        protocol, _, number = row[2].partition("/")
+        port = int(number) if number.isdigit() else None
+        previous = out[-1] if out else None
+        if (
+            previous is not None
+            and last is not None
+            and port is not None
+            and port == last[1] + 1
+            and previous[0] == row[0]
+            and previous[1] == row[1]
+            and previous[2].startswith(f"{protocol}/")
+            and previous[3:] == row[3:]
+        ):
+            last = (last[0], port)
+            previous[2] = f"{protocol}/{last[0]}-{port}"
+            continue
+        out.append(list(row))
+        last = (port, port) if port is not None else None
+    return out
 
 
 def render_merged(reports: Sequence[Report], fmt: OutputFormat, *, color: bool = False, width: int = 100) -> str:

@@ -247,3 +247,15 @@ def test_the_report_names_its_kind_and_render_names_an_explanation(tmp_path, cap
     del sample["kind"]  # reports written before the field still render
     older.write_text(_json.dumps(sample))
     assert main(["report", "render", str(older), "-f", "markdown"]) == 0
+
+
+def test_merged_comparison_summarises_port_ranges():
+    """A CLI review: 'report merge' listed udp/33002 ... 33010 one row each, all 'REJECTED at hop 4'."""
+    from aspdiag.render.merged import comparison
+    from tests.reports import wide_report
+
+    report = wide_report()
+    _header, rows = comparison([report, report])
+    labels = [row[2] for row in rows]
+    assert "udp/33001-33010" in labels, labels
+    assert len([label for label in labels if label.startswith("udp/")]) == len(report.addresses)
