@@ -147,11 +147,14 @@ def render_terminal(report: Report, *, color: bool = False, width: int = 100) ->
         if isinstance(item, Line):
             console.print(_line(item))
     for finding in a.findings:
-        text = Text()
-        text.append(f"{finding.severity.value:>7}  ", style=_SEVERITY_STYLE[finding.severity])
-        text.append(finding.title)
-        text.append(finding_suffix(finding), style="dim")
-        console.print(text)
+        # The severity in a column of its own: a title that wraps (at 80 columns) stays under itself.
+        heading = RichTable.grid(padding=(0, 2))
+        heading.add_column(no_wrap=True, justify="right", width=7)
+        heading.add_column()
+        title = Text(finding.title)
+        title.append(finding_suffix(finding), style="dim")
+        heading.add_row(Text(finding.severity.value, style=_SEVERITY_STYLE[finding.severity]), title)
+        console.print(heading)
         if finding.detail:
             console.print(hanging(Text(finding.detail, style="dim"), 9))
         if finding.action:
