@@ -95,6 +95,7 @@ class CapacityProbe:
         attempts = 0
         bucket_floor = floor = False
         ended = started
+        last_sent_ns = 0
         for method, port in plan:
             attempts = 0
             analysis = None
@@ -127,15 +128,20 @@ class CapacityProbe:
                 spent += sum(p.ip_bytes for p in packets)
                 found = analyse_train(packets, answers_are_icmp=method == "udp-icmp")
                 if analysis is not None and found.burst_bytes and analysis.sustained_mbps:
-                    # The first train emptied the bucket; in the gap it refilled by at most the rate times the
-                    # gap. A depth that is no more than that is where the refill stopped, not the bucket's size
-                    # (a lab run under load: a 1 MB bucket read 154 kB from the second train).
-                    refilled = analysis.sustained_mbps * 1e6 / 8 * (begun - ended)
-                    floor = found.burst_bytes <= 1.25 * refilled
+                    # The first train emptied the bucket; between its last packet and this train's first it
+                    # refilled by at most the rate times that gap. A depth no more than that is where the refill
+                    # stopped, not the bucket's size (lab runs under load: a 1 MB bucket read 154 and 191 kB
+                    # from the second train). The packets' own send times, not this loop's clock: the first
+                    # train's analysis also took time in the gap.
+                    gap_s = (packets[0].sent_ns - last_sent_ns) / 1e9 if packets and last_sent_ns else 0.0
+                    gap_s = gap_s if gap_s > 0 else begun - ended
+                    refilled = analysis.sustained_mbps * 1e6 / 8 * gap_s
+                    floor = found.burst_bytes <= 1.5 * refilled
                 if analysis is None or _preferred(found, analysis):
                     analysis = found
                     bucket_floor = floor
                 ended = time.monotonic()
+                last_sent_ns = packets[-1].sent_ns if packets else 0
                 floor = False
             if analysis is not None and analysis.status != "no-answers":
                 break
