@@ -114,7 +114,7 @@ class Analyzer:
         self._pending: dict[tuple[str, bytes], Collected] = {}
         """Lines of a process seen before its first record (IBM's samples log the ERR lines first)."""
         self._console: dict[str, Collected] = {}
-        self._logins: dict[str, str] = {}
+        self._logins: dict[bytes, bytes] = {}
         """Peer address -> the user sshd last accepted from it, for a server's operator view."""
         self._licence: dict[tuple[str, bytes | None], str] = {}
         """ascp's ``license max rate=`` (kbit/s) from its Initializing line, until its session's first record."""
@@ -143,10 +143,9 @@ class Analyzer:
     def feed_chunk(self, source: str, chunk: bytes) -> None:
         """A chunk of whole lines of one input."""
         self.lines_seen += chunk.count(b"\n")
-        if b"sshd" in chunk and b" Accepted " in chunk:  # first: the chunk's sessions may end within it
-            for found in _SSHD_LOGIN.finditer(chunk):
-                if len(self._logins) < MAX_CLIENTS:
-                    self._logins[found.group(2).decode("ascii", "replace")] = found.group(1).decode("utf-8", "replace")
+        if b" Accepted " in chunk and len(self._logins) < MAX_CLIENTS:  # first: its sessions may end within it
+            # findall builds the pairs in C; a name is decoded only when its client's user is looked up.
+            self._logins.update({peer: user for user, peer in _SSHD_LOGIN.findall(chunk)})
         if is_syslog(chunk) and (_SYSLOG_TAGGED.search(chunk) is not None or not _NAMES_ASCP.search(chunk)):
             self._records(source, chunk, SYSLOG_RECORD.finditer(chunk), syslog=True)
         elif is_file_form(chunk):
@@ -645,7 +644,8 @@ class Analyzer:
         if not (peer or user):
             return
         if not user and peer:
-            user = self._logins.get(peer)  # sshd's 'Accepted ... for USER from PEER' (ascp's records lack it)
+            login = self._logins.get(peer.encode("ascii", "replace"))  # sshd's 'Accepted ... for USER from PEER'
+            user = login.decode("utf-8", "replace") if login else None
         key = (peer or "?", user or "?")
         client = self._clients.get(key)
         if client is None:

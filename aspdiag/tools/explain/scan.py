@@ -39,8 +39,9 @@ SYSLOG_RECORD = re.compile(rb"ascp4?\[(?P<pid>\d+)\]: ?+" + _RECORD)
 line that is not another LOG or DBG line (ERR lines, console text). The regular expression starts with the
 literal ``ascp``, so the engine skips every other line in C; ascp's many other LOG lines (file starts,
 statistics tables, configuration) are rejected there too, before any Python code runs for them."""
-SSHD_MARKS = (b"Unable to negotiate with ", b" past MaxStartups", b" penalty: ", b"refused connect from ")
-"""Literals of the sshd lines ``SSHD_REFUSAL`` reads: a chunk without any of them is not searched at all."""
+SSHD_MARKS = (b"Unable to negotiate with ", b"drop connection #", b"refused connect from ")
+"""Literals of the sshd lines ``SSHD_REFUSAL`` reads: a chunk without any of them is not searched at all. Each
+is a scan of the whole chunk, so they are few (MaxStartups and penalty drops share ``drop connection #``)."""
 SSHD_REFUSAL = re.compile(
     rb"^(?:- )?(?P<stamp>[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?"
     rb"(?:Z|[+-]\d\d:?\d\d)?) \S+ sshd(?:-session)?\[\d+\]: (?:error: )?"
