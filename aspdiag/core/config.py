@@ -171,7 +171,9 @@ MAX_DURATION_S = 86400 * 30
 def validate_range(option: str, value: float, low: float, high: float, *, what: str = "a value") -> float:
     """A number within [low, high]; ``what`` names it in the hint ("seconds", "a value")."""
     if not low <= value <= high:
-        raise ConfigError(f"{option} {value:g} is out of range", f"give {what} between {low:g} and {high:.0f}")
+        # The number as it was given: an integer in full (a review: '--retries 1e+11'), others short.
+        shown = str(value) if isinstance(value, int) else f"{value:g}"
+        raise ConfigError(f"{option} {shown} is out of range", f"give {what} between {low:g} and {high:.0f}")
     return value
 
 

@@ -346,3 +346,9 @@ def test_run_quiet_says_nothing_when_all_went_well(tmp_path):
         tmp_path, "run", "-q", "-f", "json", "--any-command", "--retries", "0", "--state-file", "f.json", "--", "false"
     )
     assert failed.returncode != 0 and "failed" in failed.stderr
+
+
+def test_an_out_of_range_integer_is_echoed_as_given(capsys):
+    """A CLI review: '--retries 99999999999' was echoed as '1e+11'."""
+    assert main(["run", "--retries", "99999999999", "--any-command", "--", "true"]) == 2
+    assert "--retries 99999999999 is out of range" in capsys.readouterr().err
