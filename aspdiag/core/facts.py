@@ -115,8 +115,8 @@ def ports_of(ports: Sequence[PortView], protocol: Protocol) -> list[PortView]:
     return [p for p in ports if p.protocol is protocol]
 
 
-IBM_SSH_PORT = 33001
-"""The SSH control port IBM recommends for Aspera (``ascp -P 33001``)."""
+FASP_TCP_PORT = 33001
+"""The SSH control port IBM recommends for Aspera (``ascp -P 33001``); the one definition every consumer uses."""
 
 
 def best_control_port(ports: Sequence[PortView], tested: Sequence[int] = ()) -> int | None:
@@ -129,4 +129,4 @@ def best_control_port(ports: Sequence[PortView], tested: Sequence[int] = ()) -> 
             covered.setdefault(p.port, set()).add(p.address)
     if not covered:
         return None
-    return min(covered, key=lambda port: (-len(covered[port]), port != IBM_SSH_PORT, port))
+    return min(covered, key=lambda port: (-len(covered[port]), port != FASP_TCP_PORT, port))

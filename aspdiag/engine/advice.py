@@ -7,7 +7,7 @@ import ipaddress
 from dataclasses import replace
 from datetime import datetime, timedelta
 
-from aspdiag.core.facts import best_control_port
+from aspdiag.core.facts import FASP_TCP_PORT, best_control_port
 from aspdiag.core.model import Family, Grade, Protocol, Report, RuleRequest, Verdict
 from aspdiag.measurements.path import paths_of
 from aspdiag.measurements.reachability import MEASUREMENT as REACHABILITY
@@ -24,7 +24,6 @@ from aspdiag.measurements.route import route_for, routes_of
 DEFAULT_RULE_DAYS = 30
 POLITENESS_CAP_MBPS = 100
 """Target rate suggested while capacity is not measured: do not hog someone else's network."""
-FASP_TCP_PORT = 33001
 
 
 def _ranges(ports: list[int]) -> list[str]:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from typing import Any, cast
 
 from aspdiag.core.config import CheckConfig
-from aspdiag.core.facts import Facts, PortFact
+from aspdiag.core.facts import FASP_TCP_PORT, Facts, PortFact
 from aspdiag.core.measurement import Cell, MeasurementBase, OverviewColumn, Probe, Section
 from aspdiag.core.model import (
     Assessment,
@@ -22,7 +22,6 @@ from aspdiag.core.model import (
 )
 from aspdiag.core.units import port_ranges
 from aspdiag.measurements.reachability.evidence import (
-    FASP_TCP_PORT,
     KEY,
     at_target,
     blocked_by_client_network,

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, cast
 
+from aspdiag.core.facts import FASP_TCP_PORT
 from aspdiag.core.model import (
     Grade,
     PortState,
@@ -143,10 +144,6 @@ def last_router_note(results: Sequence[PortResult]) -> str:
                 "data provider's network team must change it instead)"
             )
     return ""
-
-
-FASP_TCP_PORT = 33001
-"""The SSH control port IBM recommends for Aspera (ascp -P 33001)."""
 
 
 def control_ports_to_open(tcp: Sequence[PortResult]) -> list[PortResult]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from aspdiag.core.facts import FASP_TCP_PORT
 from aspdiag.core.model import (
     Audience,
     Family,
@@ -17,7 +18,6 @@ from aspdiag.core.model import (
 )
 from aspdiag.core.units import port_ranges
 from aspdiag.measurements.reachability.evidence import (
-    FASP_TCP_PORT,
     at_target,
     blocked_by_client_network,
     control_ports_to_open,

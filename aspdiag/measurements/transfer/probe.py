@@ -7,13 +7,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from aspdiag.core.config import TransferSettings
-from aspdiag.core.facts import PortView, best_control_port
+from aspdiag.core.facts import FASP_TCP_PORT, PortView, best_control_port
 from aspdiag.core.measurement import ProbeContext
 from aspdiag.measurements.transfer.diagnose import diagnose
 from aspdiag.measurements.transfer.port import PROCESSES
 from aspdiag.measurements.transfer.run import Direction, TransferOutcome, TransferRequest, TransferResult, run_transfer
-
-FASP_TCP_PORT = 33001
 
 
 def choose_ssh_port(ports: Sequence[PortView], tested: Sequence[int] = ()) -> int:
