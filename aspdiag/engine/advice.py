@@ -152,22 +152,27 @@ def _path_mtu(report: Report) -> int | None:
     return min(mtus) if mtus else None
 
 
+_USABLE = (Grade.PROVEN, Grade.PROBABLE)
+
+
+def _family_grades(report: Report) -> tuple[list[Grade | None], list[Grade | None]]:
+    """The grades of the IPv4 addresses and of the IPv6 ones."""
+    grades = REACHABILITY.grades(report)
+    v4 = [grades.get(a) for a in report.addresses if Family.of(a) is Family.IPV4]
+    v6 = [grades.get(a) for a in report.addresses if Family.of(a) is Family.IPV6]
+    return v4, v6
+
+
 def only_ipv6_works(report: Report) -> bool:
     """Every IPv4 address is shown blocked and an IPv6 one usable: ascp (IPv4 unless given -6) needs -6."""
-    grades = REACHABILITY.grades(report)
-    v4 = [a for a in report.addresses if Family.of(a) is Family.IPV4]
-    v6 = [a for a in report.addresses if Family.of(a) is Family.IPV6]
-    usable = (Grade.PROVEN, Grade.PROBABLE)
-    return bool(v4) and all(grades.get(a) is Grade.BLOCKED for a in v4) and any(grades.get(a) in usable for a in v6)
+    v4, v6 = _family_grades(report)
+    return bool(v4) and all(g is Grade.BLOCKED for g in v4) and any(g in _USABLE for g in v6)
 
 
 def _ipv6_alone_usable(report: Report) -> bool:
     """No IPv4 address is shown usable and an IPv6 one is: ascp (IPv4 unless given -6) needs -6 to use it."""
-    grades = REACHABILITY.grades(report)
-    usable = (Grade.PROVEN, Grade.PROBABLE)
-    v4 = [a for a in report.addresses if Family.of(a) is Family.IPV4]
-    v6 = [a for a in report.addresses if Family.of(a) is Family.IPV6]
-    return bool(v4) and not any(grades.get(a) in usable for a in v4) and any(grades.get(a) in usable for a in v6)
+    v4, v6 = _family_grades(report)
+    return bool(v4) and not any(g in _USABLE for g in v4) and any(g in _USABLE for g in v6)
 
 
 def ascp_command(report: Report, user: str | None = None) -> str:

@@ -50,16 +50,26 @@ def _skipped(report: Report, stage: str) -> SkippedStage | None:
     return next((s for s in report.settings.skipped if s.stage == stage), None)
 
 
+def _cut_short(report: Report, stage: str) -> bool:
+    """Whether a signal ended this stage's probe (its failure says 'interrupted'; its key is ``stage/...``)."""
+    return any(f.key.split("/")[0] == stage and "interrupted" in f.reason for f in report.failures)
+
+
+def _signal_words(report: Report) -> str:
+    """The signal that ended the run, in words ('SIGTERM', 'Ctrl-C (SIGINT)')."""
+    return SIGNAL_WORDS.get(report.interrupted_by or "SIGINT", report.interrupted_by)
+
+
 def _not_run(item: str, report: Report, stage: str, default: str = "") -> ChecklistItem:
     """A stage that did not run: the reason the check recorded, else no address (or not asked for)."""
     skipped = _skipped(report, stage)
     if skipped is not None:
         return ChecklistItem(item, ItemStatus.NOT_RUN, skipped.reason, skipped.option)
-    cut = next((f for f in report.failures if f.key.split("/")[0] == stage and "interrupted" in f.reason), None)
-    if cut is not None or (report.interrupted and report.addresses):
+    cut = _cut_short(report, stage)
+    if cut or (report.interrupted and report.addresses):
         # A review: SIGTERM 5 s into the test transfer read 'not run in this check', with no option.
-        words = SIGNAL_WORDS.get(report.interrupted_by or "SIGINT", report.interrupted_by)
-        said = f"interrupted by {words} before it finished" if cut is not None else f"not reached: {words} ended it"
+        words = _signal_words(report)
+        said = f"interrupted by {words} before it finished" if cut else f"not reached: {words} ended it"
         return ChecklistItem(item, ItemStatus.NOT_RUN, said, "run the check again")
     if not report.addresses and not default:
         return ChecklistItem(item, ItemStatus.NOT_RUN, "no address to measure")
@@ -289,12 +299,13 @@ def credentials_item(report: Report) -> ChecklistItem:
                 f" ({transfer.error_meaning or transfer.error_message or 'authentication failed'})",
                 f"fix the user name and the password, token or key ({CREDENTIALS_HINT})",
             )
-    cut = next((f for f in report.failures if f.key.startswith("transfer/") and "interrupted" in f.reason), None)
-    if login and cut is not None:
+    if login and _cut_short(report, "transfer"):
         # Not 'no test transfer logged in': it may well have, before the signal (a review, SIGTERM 5 s in).
-        words = SIGNAL_WORDS.get(report.interrupted_by or "SIGINT", report.interrupted_by)
         return ChecklistItem(
-            item, ItemStatus.UNKNOWN, f"{login}; not confirmed: {words} ended the test transfer", "run the check again"
+            item,
+            ItemStatus.UNKNOWN,
+            f"{login}; not confirmed: {_signal_words(report)} ended the test transfer",
+            "run the check again",
         )
     if login:
         return ChecklistItem(item, ItemStatus.UNKNOWN, f"{login}; not tested (no test transfer logged in)")

@@ -87,9 +87,11 @@ def _recovered(report: ExplainReport) -> str:
     runs of one download, the third completed, and nothing said the job was done)."""
     if report.server_side:
         return ""
+    by_source: dict[str, list[SessionExplanation]] = {}
+    for session in report.sessions:
+        by_source.setdefault(session.source, []).append(session)
     notes = []
-    for source in dict.fromkeys(s.source for s in report.sessions):
-        runs = [s for s in report.sessions if s.source == source]
+    for source, runs in by_source.items():
         failed = sum(1 for s in runs[:-1] if s.outcome in ("failed", "partial"))
         if len(runs) > 1 and runs[-1].outcome == "success" and failed:
             notes.append(f"{source}: the last run succeeded after {failed} failed one(s): the retry recovered.")

@@ -16,10 +16,9 @@ DEFAULT_REPORTS_DIR = "reports"
 def report_stem(host: str, when: datetime | None = None) -> str:
     """``<host>-<UTC timestamp>``, safe as a file name (IPv6 colons become '-')."""
     moment = (when or datetime.now(UTC)).astimezone(UTC)
-    safe_host = re.sub(r"[^A-Za-z0-9._-]", "-", host).strip(".-") or "target"
-    if host.startswith(":"):
-        # '::1' read '1-<time>.json' (a CLI review): keep the address recognisable, never starting with '-'.
-        safe_host = "ipv6-" + re.sub(r"[^A-Za-z0-9._-]", "-", host).strip(".")
+    cleaned = re.sub(r"[^A-Za-z0-9._-]", "-", host)
+    # '::1' read '1-<time>.json' (a CLI review): keep the address recognisable, never starting with '-'.
+    safe_host = "ipv6-" + cleaned.strip(".") if host.startswith(":") else cleaned.strip(".-") or "target"
     return f"{safe_host}-{moment.strftime('%Y%m%dT%H%M%SZ')}"
 
 

@@ -188,19 +188,14 @@ class PathProbe:
             if where is not None:
                 values.update(_hole_fields(where))
                 values["detail"] = (
-                    f"{found.detail}; {found.nothing_answered_bytes}-byte datagrams get past hop {where.last_hop}"
-                    f" ({where.last_hop_address or '?'}) and vanish before hop {where.first_silent_hop} "
-                    f"({where.next_hop_address or '?'}) answers; small ones get through"
+                    f"{found.detail}; {lost}-byte datagrams get {_hole_text(where)}; small ones get through"
                 )
         if found.black_hole and found.path_mtu_bytes and found.smallest_lost_bytes:
             lost, passing = found.smallest_lost_bytes, found.path_mtu_bytes
             where = self._locate(prober, self.udp_port, lost, passing, hops, wait, deadline)
             if where is not None:
                 values.update(_hole_fields(where))
-                values["detail"] = (
-                    f"{found.detail}; they get past hop {where.last_hop} ({where.last_hop_address or '?'}) "
-                    f"and vanish before hop {where.first_silent_hop} ({where.next_hop_address or '?'}) answers"
-                )
+                values["detail"] = f"{found.detail}; they get {_hole_text(where)}"
         return self._result(started, **values)
 
     def _small_passes(self, prober: PathProber, wait: float) -> bool:
@@ -234,6 +229,14 @@ class PathProbe:
     def failed(self, reason: str) -> PathResult:
         """A path probe that could not finish."""
         return self._result(time.monotonic(), mtu_status="cannot-tell", detail=reason)
+
+
+def _hole_text(where: HoleLocation) -> str:
+    """``past hop 2 (198.18.2.2) and vanish before hop 3 (198.18.5.2) answers``."""
+    return (
+        f"past hop {where.last_hop} ({where.last_hop_address or '?'}) and vanish before hop "
+        f"{where.first_silent_hop} ({where.next_hop_address or '?'}) answers"
+    )
 
 
 def _hole_fields(where: HoleLocation) -> dict[str, object]:
