@@ -93,13 +93,13 @@ class CapacityProbe:
         method, port = plan[0]
         tried: list[str] = []
         attempts = 0
-        bucket_floor = floor = False
+        bucket_floor = False
         ended = started
         last_sent_ns = 0
         for method, port in plan:
             attempts = 0
             analysis = None
-            bucket_floor = floor = False
+            bucket_floor = False
             # A second train of the same method only when our own sender stalled in the first (the shaper
             # verdict of a stalled train is 'not measurable') or its answers spread too widely for more than a
             # low confidence: a quiet moment may give a real one.
@@ -127,6 +127,7 @@ class CapacityProbe:
                 attempts += 1
                 spent += sum(p.ip_bytes for p in packets)
                 found = analyse_train(packets, answers_are_icmp=method == "udp-icmp")
+                floor = False
                 if analysis is not None and found.burst_bytes and analysis.sustained_mbps:
                     # The first train emptied the bucket; between its last packet and this train's first it
                     # refilled by at most the rate times that gap. A depth no more than that is where the refill
@@ -142,7 +143,6 @@ class CapacityProbe:
                     bucket_floor = floor
                 ended = time.monotonic()
                 last_sent_ns = packets[-1].sent_ns if packets else 0
-                floor = False
             if analysis is not None and analysis.status != "no-answers":
                 break
             if analysis is not None:
