@@ -22,7 +22,7 @@ from aspdiag.fasp.parse import AscpError, parse_errors, parse_progress
 from aspdiag.tools.explain.diagnose import bare_documented, documented
 from aspdiag.tools.explain.scan import (
     FILE_RECORD,
-    SSHD_MARKS,
+    SSHD_HINT,
     SSHD_REFUSAL,
     SYSLOG_RECORD,
     Line,
@@ -153,13 +153,15 @@ class Analyzer:
         else:
             for line in other_lines(chunk):
                 self._line(source, line)
-        if any(mark in chunk for mark in SSHD_MARKS):
-            self._sshd(source, chunk)
+        self._sshd(source, chunk)
 
     def _sshd(self, source: str, chunk: bytes) -> None:
         """sshd's lines for clients it turned away before ascp started: each is a failed attempt of that
         client, seen from the server (its cause from sshd's words)."""
-        for found in SSHD_REFUSAL.finditer(chunk):
+        for hint in SSHD_HINT.finditer(chunk):
+            found = SSHD_REFUSAL.match(chunk, chunk.rfind(b"\n", 0, hint.start()) + 1)
+            if found is None:
+                continue
             peer = found.group("peer") or found.group("dpeer") or found.group("wpeer")
             port = found.group("port") or found.group("dport") or b"0"
             self._order += 1

@@ -39,17 +39,19 @@ SYSLOG_RECORD = re.compile(rb"ascp4?\[(?P<pid>\d+)\]: ?+" + _RECORD)
 line that is not another LOG or DBG line (ERR lines, console text). The regular expression starts with the
 literal ``ascp``, so the engine skips every other line in C; ascp's many other LOG lines (file starts,
 statistics tables, configuration) are rejected there too, before any Python code runs for them."""
-SSHD_MARKS = (b"Unable to negotiate with ", b"drop connection #", b"refused connect from ")
-"""Literals of the sshd lines ``SSHD_REFUSAL`` reads: a chunk without any of them is not searched at all. Each
-is a scan of the whole chunk, so they are few (MaxStartups and penalty drops share ``drop connection #``)."""
+SSHD_HINT = re.compile(
+    rb"sshd(?:-session)?\[\d+\]: (?:error: )?(?:Unable to negotiate with |drop connection #|refused connect from )"
+)
+"""Where in a chunk the sshd lines ``SSHD_REFUSAL`` reads may be: one search per chunk that starts with the
+literal ``sshd`` (the engine skips other lines in C; one pass instead of a scan per message), each hit then
+read whole from its line's start."""
 SSHD_REFUSAL = re.compile(
-    rb"^(?:- )?(?P<stamp>[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?"
+    rb"(?:- )?(?P<stamp>[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?"
     rb"(?:Z|[+-]\d\d:?\d\d)?) \S+ sshd(?:-session)?\[\d+\]: (?:error: )?"
     rb"(?P<message>Unable to negotiate with (?P<peer>[0-9A-Fa-f.:]+) port (?P<port>\d+): no matching [^\n]*?found"
     rb"|drop connection #\d+ from \[(?P<dpeer>[0-9A-Fa-f.:]+)\]:(?P<dport>\d+) on \[(?P<local>[0-9A-Fa-f.:]+)\]:"
     rb"(?P<lport>\d+) (?:past MaxStartups|penalty: [^\n]*)"
-    rb"|refused connect from \S+ \((?P<wpeer>[0-9A-Fa-f.:]+)\))",
-    re.M,
+    rb"|refused connect from \S+ \((?P<wpeer>[0-9A-Fa-f.:]+)\))"
 )
 """sshd (OpenSSH) turning a client away before any ascp session: a handshake with no algorithm in common
 (and TCP wrappers' ``refused connect from HOST (ADDR)``, hosts.deny),
