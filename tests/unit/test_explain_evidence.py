@@ -165,6 +165,58 @@ def test_real_report(sample):
     assert sample["url"].startswith("https://")
 
 
+DECORATIONS = {
+    "markdown-quote": lambda i, line: f"> {line}",
+    "indented": lambda i, line: f"    {line}",
+    "github-actions": lambda i, line: f"2024-03-05T10:{i % 60:02d}:11.1234567Z {line}",
+    "python-logging": lambda i, line: f"2024-03-05 10:11:{i % 60:02d},345 - fetch - INFO - {line}",
+    "bracket-tag": lambda i, line: f"[job 1234 task 0] {line}",
+}
+
+
+@pytest.mark.parametrize("decoration", DECORATIONS, ids=str)
+@pytest.mark.parametrize("sample", MANIFEST["samples"], ids=lambda s: s["file"])
+def test_real_report_as_pasted_by_a_logger_or_quoted(sample, decoration, tmp_path):
+    """The same report quoted in markdown, indented in a code block, or passed on by a CI runner or a logger (a
+    time stamp, level and logger name in front of every line) reads the same."""
+    text = (REAL / sample["file"]).read_bytes().decode("utf-8", "replace").splitlines()
+    pasted = tmp_path / sample["file"]
+    pasted.write_text("\n".join(DECORATIONS[decoration](i, line) for i, line in enumerate(text)) + "\n")
+    report = explain_inputs([str(pasted)], io.BytesIO(b""))
+    assert [s.cause_id for s in report.sessions] == sample["expected"]
+
+
+def test_a_container_runtimes_prefix_keeps_a_servers_syslog_on_the_fast_path():
+    """``kubectl logs``/CRI and ``docker logs -t`` put an ISO stamp in front of the syslog line: still the server's
+    log, read per session and client."""
+    lines = [
+        "LOG FASP Session Start uuid=11111111-2222-3333-4444-555555555555 op=send status=started "
+        "local=192.0.2.10:33001 peer=198.51.100.21:40001 tcp_port=22",
+        'LOG FASP Session Params uuid=11111111-2222-3333-4444-555555555555 userid=1001 user="lab02" targetrate=1',
+        "LOG FASP Session Stop uuid=11111111-2222-3333-4444-555555555555 op=send status=failed errcode=15 "
+        'errstr="Timeout establishing data connection" peer=198.51.100.21:40001',
+    ]
+    text = "".join(
+        f"2026-11-30T10:00:0{i}.5Z stdout F Nov 30 10:00:0{i} hsts-0 ascp[4242]: {line}\n"
+        for i, line in enumerate(lines)
+    )
+    analyzer = Analyzer()
+    analyzer.feed_chunk("input", text.encode())
+    (only,) = analyzer.results()
+    assert (only.cause_id, only.peer_address, only.user, only.side) == ("udp", "198.51.100.21", "lab02", "server")
+
+
+def test_fractional_seconds_in_a_bsd_stamp_are_syslog():
+    """``journalctl -o short-precise``: ``Nov 30 10:00:01.123456 host ascp[4242]: ...``."""
+    text = (
+        "Nov 30 10:00:01.123456 xfer1 ascp[4242]: LOG FASP Session Start uuid=11111111-2222-3333-4444-555555555555 "
+        'op=send status=failed errcode=15 errstr="Timeout establishing data connection" local=192.0.2.10:33001 '
+        "peer=198.51.100.21:40001 tcp_port=22\n"
+    )
+    (only,) = explain_text(text)
+    assert (only.cause_id, only.peer_address, only.time) == ("udp", "198.51.100.21", "Nov 30 10:00:01.123456")
+
+
 def test_corpus_manifest_lists_every_sample():
     listed = {s["file"] for s in MANIFEST["samples"]}
     assert listed == {p.name for p in REAL.iterdir() if p.name != "manifest.json"}

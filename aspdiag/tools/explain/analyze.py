@@ -27,6 +27,7 @@ from aspdiag.tools.explain.scan import (
     SYSLOG_RECORD,
     Line,
     file_prefix,
+    has_syslog_tags,
     is_file_form,
     is_syslog,
     other_lines,
@@ -146,7 +147,9 @@ class Analyzer:
         if b" Accepted " in chunk and len(self._logins) < MAX_CLIENTS:  # first: its sessions may end within it
             # findall builds the pairs in C; a name is decoded only when its client's user is looked up.
             self._logins.update({peer: user for user, peer in _SSHD_LOGIN.findall(chunk)})
-        if is_syslog(chunk) and (_SYSLOG_TAGGED.search(chunk) is not None or not _NAMES_ASCP.search(chunk)):
+        if is_syslog(chunk) and (
+            _SYSLOG_TAGGED.search(chunk) is not None or (not _NAMES_ASCP.search(chunk) and has_syslog_tags(chunk))
+        ):
             self._records(source, chunk, SYSLOG_RECORD.finditer(chunk), syslog=True)
         elif is_file_form(chunk):
             self._records(source, chunk, FILE_RECORD.finditer(chunk), syslog=False)

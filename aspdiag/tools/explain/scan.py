@@ -13,13 +13,13 @@ sees the message and the process it came from (interleaved sessions are told apa
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
-_BSD_STAMP = re.compile(rb"(?:- )?[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d ")
+_BSD_STAMP = re.compile(rb"(?:- )?[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d(?:\.\d+)? ")
 _ISO_STAMP = re.compile(rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)? ")
 _SYSLOG = re.compile(
-    rb"(?:- )?(?P<stamp>[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?"
+    rb"(?:- )?(?P<stamp>[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d(?:\.\d+)?|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?"
     rb"(?:Z|[+-]\d\d:?\d\d)?) (?P<host>\S+) (?P<tag>ascp4?(?:\.exe)?)\[(?P<pid>\d+)\]: ?"
 )
 _FILE_FORM = re.compile(
@@ -46,7 +46,7 @@ SSHD_HINT = re.compile(
 literal ``sshd`` (the engine skips other lines in C; one pass instead of a scan per message), each hit then
 read whole from its line's start."""
 SSHD_REFUSAL = re.compile(
-    rb"(?:- )?(?P<stamp>[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?"
+    rb"(?:- )?(?P<stamp>[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d(?:\.\d+)?|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?"
     rb"(?:Z|[+-]\d\d:?\d\d)?) \S+ sshd(?:-session)?\[\d+\]: (?:error: )?"
     rb"(?P<message>Unable to negotiate with (?P<peer>[0-9A-Fa-f.:]+) port (?P<port>\d+): no matching [^\n]*?found"
     rb"|drop connection #\d+ from \[(?P<dpeer>[0-9A-Fa-f.:]+)\]:(?P<dport>\d+) on \[(?P<local>[0-9A-Fa-f.:]+)\]:"
@@ -83,12 +83,27 @@ _SRA_TOOLS = re.compile(rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d [\w-]+\.\d+\.\d+\.\d+(
 carrying ascp's failure, not syslog."""
 
 
+_SYSLOG_TAG = re.compile(rb"\S+ [^\s:\[\]]+(?:\[\d+\])?:(?: |$)", re.M)
+"""What follows a syslog time stamp: the host, then the tag (``sshd[812]:``, ``kernel:``). A CI runner's stamped
+lines (GitHub Actions' ``2024-03-05T10:00:11.1234567Z Session Stop (Error: ...)``) carry the stamp but not this."""
+
+
 def is_syslog(chunk: bytes) -> bool:
     """Whether a chunk is in syslog form (its first and a middle line carry a syslog time stamp)."""
     return all(
         _BSD_STAMP.match(chunk, at) or (_ISO_STAMP.match(chunk, at) and not _SRA_TOOLS.match(chunk, at))
         for at in _samples(chunk)
     )
+
+
+def has_syslog_tags(chunk: bytes) -> bool:
+    """Whether a chunk's first and a middle line carry host and tag after their time stamp (``is_syslog``'s test
+    of the stamp alone also holds for a CI runner's or a container runtime's stamped lines)."""
+    for at in _samples(chunk):
+        stamp = _BSD_STAMP.match(chunk, at) or _ISO_STAMP.match(chunk, at)
+        if stamp is None or not _SYSLOG_TAG.match(chunk, stamp.end()):
+            return False
+    return True
 
 
 def is_file_form(chunk: bytes) -> bool:
@@ -120,36 +135,85 @@ def file_prefix(chunk: bytes, bracket_at: int) -> bytes:
 _NOT_A_CONTINUATION = re.compile(
     rb"\s*(?:ascp|Session Stop|Completed|Partial Completion|LOG |ERR |DBG |\S+\s+\d{1,3}%)"
 )
+_QUOTED = re.compile(rb"(?:[ \t]*>(?=[ \t]|$))*[ \t]*")
+"""What a paste puts in front of every line: markdown quote markers (``> ``) and indentation (a code block in a
+forum post; Nextflow's ``Command error:`` indents the tool's output by two spaces)."""
+_LOGGED = re.compile(
+    rb"\[?(?P<stamp>\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?"
+    rb"|\d\d/\d\d/\d{4},? \d\d?:\d\d:\d\d(?:[.,]\d+)?(?: [AP]M)?)\]?[ \t]+"
+    rb"(?:(?:-[ \t]+[\w.]+[ \t]+)?[-|]?[ \t]*\[?(?:DEBUG|INFO|NOTICE|WARNING|WARN|ERROR|CRITICAL|FATAL)\]?"
+    rb"(?:[ \t]*[-|:][ \t]*|[ \t]+)(?:[\w.]+:[\w<>]+:\d+[ \t]+-[ \t]+)?)?"
+    rb"|(?:DEBUG|INFO|WARNING|ERROR|CRITICAL):[\w.]+:"
+    rb"|\[[^\]\n]{1,80}\][ \t]+"
+)
+"""What a logger or a CI runner puts in front of the lines it passes on: a time stamp (GitHub Actions'
+``2024-03-05T10:00:11.1234567Z``, Python logging's ``2024-03-05 10:11:12,345``, ``03/05/2024 10:11:12 AM``), with
+the level and logger name that follow it (``- root - INFO -``, ``INFO:``, ``| INFO | mod:fn:12 -``), or Python's
+default ``ERROR:root:``; or a source's tag in brackets (``[job 12 task 0]``, ``[pod/x/ascp]``). Tried only
+after ascp's own prefixes (its log file's stamp is followed by ``[pid-thread]``, syslog's by host and tag), so
+those keep their meaning."""
+
+
+def _undecorated(raw: bytes) -> tuple[bytes, bytes | None]:
+    """The line without a logger's or CI runner's prefixes (a tag, then a stamp and level, at most three), and
+    their time stamp (None without one)."""
+    stamp = None
+    for _ in range(3):
+        if _FILE_FORM.match(raw) or _SYSLOG.match(raw):
+            break  # ascp's own prefix: taken apart by the caller
+        found = _LOGGED.match(raw)
+        if found is None or found.end() == len(raw):
+            break
+        raw, stamp = raw[found.end() :], stamp or found.group("stamp")
+    return raw, stamp
+
+
+def _prefixed(
+    raw: bytes,
+    file_form: Callable[[bytes], re.Match[bytes] | None],
+    syslog: Callable[[bytes], re.Match[bytes] | None],
+) -> Line | None:
+    """The line as ascp's log file or syslog writes it (prefix taken apart), or None."""
+    first = raw[:1]
+    if first.isdigit():
+        found = file_form(raw)
+        if found is not None:
+            return Line(raw[found.end() :].rstrip(b"\r"), found.group("stamp"), found.group("pid"), False)
+    if first.isdigit() or first.isupper() or first == b"-":
+        found = syslog(raw)
+        if found is not None:
+            process = found.group("host") + b"/" + found.group("pid")
+            return Line(raw[found.end() :].rstrip(b"\r"), found.group("stamp"), process, True)
+    return None
 
 
 def other_lines(chunk: bytes) -> Iterator[Line]:
     """Every line of a chunk that is not in syslog form (ascp's own log files, console output).
 
     A line without a prefix right after a file-form log line continues it (copies of logs in articles and
-    issues wrap long ``FASP Session`` and ``ERR`` lines); it is joined back.
+    issues wrap long ``FASP Session`` and ``ERR`` lines); it is joined back. What a paste or a logger put in
+    front of a line (quote markers, indentation, a CI runner's time stamp) is taken off first.
     """
     file_form = _FILE_FORM.match
     syslog = _SYSLOG.match
+    quoted = _QUOTED.match
     held: Line | None = None
     for raw in chunk.split(b"\n"):
         if not raw.strip():
             continue
-        first = raw[:1]
-        line: Line | None = None
-        if first.isdigit():
-            found = file_form(raw)
-            if found is not None:
-                line = Line(raw[found.end() :].rstrip(b"\r"), found.group("stamp"), found.group("pid"), False)
-        if line is None and (first.isdigit() or first.isupper() or first == b"-"):
-            found = syslog(raw)
-            if found is not None:
-                process = found.group("host") + b"/" + found.group("pid")
-                line = Line(raw[found.end() :].rstrip(b"\r"), found.group("stamp"), process, True)
-        if line is None:
-            if held is not None and held.process is not None and not _NOT_A_CONTINUATION.match(raw):
-                held = held._replace(message=held.message + b" " + raw.strip())
+        if raw[:1] in b" \t>":
+            raw = raw[quoted(raw).end() :]  # type: ignore[union-attr]  # matches the empty string at least
+            if not raw.strip():
                 continue
-            line = Line(raw, None, None, False)
+        line = _prefixed(raw, file_form, syslog)
+        if line is None:
+            message, stamp = _undecorated(raw) if raw[:1].isdigit() or raw[:1] in b"[DIWEC" else (raw, None)
+            line = None if message is raw else _prefixed(message, file_form, syslog)
+        if line is None:
+            if held is not None and held.process is not None and not _NOT_A_CONTINUATION.match(message):
+                held = held._replace(message=held.message + b" " + message.strip())
+                continue
+            line = Line(message.rstrip(b"\r"), stamp, None, False)
         if held is not None:
             yield held
         held = line
