@@ -208,3 +208,85 @@ def test_an_input_not_used_is_a_warning_on_stderr(tmp_path, capsys):
     sample = _Path(__file__).resolve().parents[1] / "data" / "explain" / "udp-15.txt"
     assert main(["explain", str(tmp_path / "missing.txt"), str(sample)]) == 1
     assert "warning: not used: " in capsys.readouterr().err
+
+
+def _clients(text: str) -> list[tuple[str, str, int, int]]:
+    analyzer = Analyzer()
+    analyzer.feed_chunk("messages", text.encode())
+    analyzer.close()
+    return sorted((c.peer, c.user, c.sessions, c.failed) for c in analyzer.clients())
+
+
+def test_client_table_adds_up_beyond_the_listed_successes_behind_a_nat():
+    """Sessions only counted (beyond the listed successes) take the same side as listed ones: a NAT's low source
+    ports (both ends below the ephemeral range) in a server's syslog are still its clients."""
+    lines = []
+    for i in range(MAX_KEPT_OK + 21):
+        uuid = f"cccccccc-1111-4222-8333-{i:012d}"
+        head = f"Nov 30 10:00:00 xfer1 ascp[{5000 + i}]: LOG FASP Session"
+        ends = f"local=192.0.2.10:33001 peer=203.0.113.50:{20000 + i} tcp_port=22"
+        lines += [
+            f"{head} Start uuid={uuid} op=recv status=started {ends}",
+            f'{head} Params uuid={uuid} user="student{i % 2}" targetrate=500000000',
+            f"{head} Stop uuid={uuid} op=recv status=success {ends}",
+        ]
+    clients = _clients("\n".join(lines) + "\n")
+    assert clients == [("203.0.113.50", "student0", 111, 0), ("203.0.113.50", "student1", 110, 0)]
+
+
+def test_a_session_without_a_user_takes_the_login_before_it_not_a_later_one():
+    """One address (NAT), two users: the failed start (no Session Params) is the first login's, not the user sshd
+    let in ten minutes later."""
+    text = (
+        "Nov 30 10:00:01 xfer1 sshd[100]: Accepted password for student9 from 203.0.113.50 port 20001 ssh2\n"
+        "Nov 30 10:00:02 xfer1 ascp[101]: LOG FASP Session Start uuid=aaaaaaaa-1111-4222-8333-000000000001 "
+        'op=recv status=failed errcode=15 errstr="Timeout establishing data connection" local=192.0.2.10:33001 '
+        "peer=203.0.113.50:40100 tcp_port=22\n"
+        "Nov 30 10:10:00 xfer1 sshd[102]: Accepted password for student8 from 203.0.113.50 port 20002 ssh2\n"
+        "Nov 30 10:10:01 xfer1 ascp[103]: LOG FASP Session Start uuid=bbbbbbbb-1111-4222-8333-000000000002 "
+        "op=recv status=started local=192.0.2.10:33001 peer=203.0.113.50:40200 tcp_port=22\n"
+        "Nov 30 10:10:02 xfer1 ascp[103]: LOG FASP Session Params uuid=bbbbbbbb-1111-4222-8333-000000000002 "
+        'user="student8" targetrate=500000000\n'
+        "Nov 30 10:10:03 xfer1 ascp[103]: LOG FASP Session Stop uuid=bbbbbbbb-1111-4222-8333-000000000002 "
+        "op=recv status=success local=192.0.2.10:33001 peer=203.0.113.50:40200 tcp_port=22\n"
+    )
+    assert _clients(text) == [("203.0.113.50", "student8", 1, 0), ("203.0.113.50", "student9", 1, 1)]
+
+
+def test_sshd_only_files_are_used_not_warned_about(tmp_path):
+    """A server's ``secure`` log (sshd's lines only) names the users and the clients sshd turned away: it is read,
+    and no warning says it was not used."""
+    secure = tmp_path / "secure"
+    secure.write_text(
+        "Nov 30 10:00:01 xfer1 sshd[100]: Accepted password for student9 from 203.0.113.50 port 20001 ssh2\n"
+        "Nov 30 10:00:12 xfer1 sshd[8600]: drop connection #4 from [203.0.113.77]:50204 on [192.0.2.10]:33001 "
+        "past MaxStartups\n"
+    )
+    logins = tmp_path / "secure-20261129"
+    logins.write_text(
+        "Nov 29 10:00:01 xfer1 sshd[100]: Accepted password for student9 from 203.0.113.50 port 20001 ssh2\n"
+    )
+    report = explain_inputs([str(secure), str(logins)], io.BytesIO(b""))
+    assert report.problems == ()
+    assert [(s.cause_id, s.peer_address) for s in report.sessions] == [("ssh-refused", "203.0.113.77")]
+
+
+def test_an_error_line_without_a_process_after_a_stop_is_the_next_sessions():
+    """``journalctl -o cat`` (no process ids): ascp writes a session's ERR lines before its records, so an ERR line
+    after a Session Stop belongs to the session that starts next, not to the stopped one."""
+    text = (
+        "LOG FASP Session Start uuid=aaaaaaaa-1111-4222-8333-000000000001 op=recv status=started "
+        "local=192.0.2.10:33001 peer=198.51.100.21:43447 tcp_port=22\n"
+        'LOG FASP Session Params uuid=aaaaaaaa-1111-4222-8333-000000000001 user="lab02" targetrate=500000000\n'
+        "LOG FASP Session Stop uuid=aaaaaaaa-1111-4222-8333-000000000001 op=recv status=failed errcode=15 "
+        'errstr="Timeout establishing data connection" local=192.0.2.10:33001 peer=198.51.100.21:43447 tcp_port=22\n'
+        "ERR Management authorization refused: token denied by server\n"
+        "LOG FASP Session Start uuid=bbbbbbbb-1111-4222-8333-000000000002 op=recv status=failed errcode=34 "
+        'errstr="Unauthorized" local=192.0.2.10:33001 peer=198.18.7.9:50000 tcp_port=22\n'
+    )
+    analyzer = Analyzer()
+    analyzer.feed_chunk("journal", text.encode())
+    assert [(s.cause_id, s.peer_address) for s in analyzer.results()] == [
+        ("udp", "198.51.100.21"),
+        ("unauthorized", "198.18.7.9"),
+    ]

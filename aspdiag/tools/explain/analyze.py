@@ -40,6 +40,7 @@ from aspdiag.tools.explain.session import (
     explain,
     field_value,
     outcome,
+    raw_value,
 )
 
 MAX_OPEN = 10_000
@@ -116,6 +117,12 @@ class Analyzer:
         """Lines of a process seen before its first record (IBM's samples log the ERR lines first)."""
         self._console: dict[str, Collected] = {}
         self._logins: dict[bytes, bytes] = {}
+        """sshd's logins (peer address to user) of the chunks read so far."""
+        self._chunk: bytes | None = None
+        """The chunk being read, its logins by peer (found when first needed) and where the current record is."""
+        self._chunk_logins: dict[bytes, list[tuple[int, bytes]]] | None = None
+        self._chunk_has_logins = False
+        self._at = 0
         """Peer address -> the user sshd last accepted from it, for a server's operator view."""
         self._licence: dict[tuple[str, bytes | None], str] = {}
         """ascp's ``license max rate=`` (kbit/s) from its Initializing line, until its session's first record."""
@@ -135,6 +142,8 @@ class Analyzer:
         self._clients: dict[tuple[str, str], ClientSummary] = {}
         self.clients_omitted = 0
         self.lines_seen = 0
+        self.logins_seen = 0
+        """sshd's logins read (they name the user of each client address in a server's log)."""
         self.ascp_lines = 0
         """ascp lines that were looked at (the fast paths skip ascp's many LOG lines that cannot matter)."""
         self.syslog_lines = 0
@@ -144,9 +153,8 @@ class Analyzer:
     def feed_chunk(self, source: str, chunk: bytes) -> None:
         """A chunk of whole lines of one input."""
         self.lines_seen += chunk.count(b"\n")
-        if b" Accepted " in chunk and len(self._logins) < MAX_CLIENTS:  # first: its sessions may end within it
-            # findall builds the pairs in C; a name is decoded only when its client's user is looked up.
-            self._logins.update({peer: user for user, peer in _SSHD_LOGIN.findall(chunk)})
+        self._chunk, self._chunk_logins, self._at = chunk, None, len(chunk)
+        self._chunk_has_logins = b" Accepted " in chunk
         if is_syslog(chunk) and (
             _SYSLOG_TAGGED.search(chunk) is not None or (not _NAMES_ASCP.search(chunk) and has_syslog_tags(chunk))
         ):
@@ -157,6 +165,34 @@ class Analyzer:
             for line in other_lines(chunk):
                 self._line(source, line)
         self._sshd(source, chunk)
+        if self._chunk_has_logins and len(self._logins) < MAX_CLIENTS:
+            # After the chunk's sessions (each took the login before its end, ``_login_before``); findall builds
+            # the pairs in C, and a name is decoded only when its client's user is looked up.
+            logins = _SSHD_LOGIN.findall(chunk)
+            self.logins_seen += len(logins)
+            self._logins.update({peer: user for user, peer in logins})
+        self._chunk, self._chunk_logins, self._chunk_has_logins = None, None, False
+
+    def _login_before(self, session: Collected) -> bytes | None:
+        """The user sshd let in last from the session's peer before the current record (sessions whose records
+        name no user: a failed start logs no Session Params)."""
+        peer = None
+        for _kind, record in session.records:
+            peer = peer or raw_value(record, b" peer=")
+        if peer is None:
+            return None
+        address = peer.rpartition(b":")[0].strip(b"[]")
+        chunk = self._chunk
+        if chunk is not None and self._chunk_has_logins:
+            if self._chunk_logins is None:
+                found: dict[bytes, list[tuple[int, bytes]]] = {}
+                for login in _SSHD_LOGIN.finditer(chunk):
+                    found.setdefault(login.group(2), []).append((login.start(), login.group(1)))
+                self._chunk_logins = found
+            before = [user for at, user in self._chunk_logins.get(address, ()) if at < self._at]
+            if before:
+                return before[-1]
+        return self._logins.get(address)
 
     def _sshd(self, source: str, chunk: bytes) -> None:
         """sshd's lines for clients it turned away before ascp started: each is a failed attempt of that
@@ -237,6 +273,7 @@ class Analyzer:
                 session = self._new(source, uuid, stamp, syslog)
                 self._bind(source, process, uuid, session)
             session.lines += 1
+            self._at = match.start()
             self._record(session, kind, chunk[match.end() : end].rstrip(b"\r"))
         self._tick += seen
         self.ascp_lines += seen
@@ -336,7 +373,9 @@ class Analyzer:
                 del session.losses[:-50]
         else:
             session.records.append((kind, record))
-            if kind == b"Session Stop" or (kind == b"Session Start" and b" status=failed" in record):
+            if kind == b"Session Params":
+                session.named = True
+            elif kind == b"Session Stop" or (kind == b"Session Start" and b" status=failed" in record):
                 # A Stop, or a Start that failed (ascp logs no Stop then): the code, the words, the end.
                 if b" status=success" not in record:
                     code = field_value(record, "errcode") or ""
@@ -356,6 +395,8 @@ class Analyzer:
         if session.uuid is None or session.ended:
             return
         session.ended, session.ended_at = True, self._tick
+        if not session.named and (self._logins or self._chunk_has_logins):
+            session.login = self._login_before(session)
         uuid = session.uuid.encode("ascii", "replace")
         self._open.pop(uuid, None)
         self._recent[uuid] = session
@@ -363,8 +404,9 @@ class Analyzer:
             _, done = self._recent.popitem(last=False)
             self._finish(done)
 
-    def _by_process(self, source: str, line: Line) -> Collected | None:
-        """The logged session a line without a uuid belongs to, if any."""
+    def _by_process(self, source: str, line: Line, opens: bool = False) -> Collected | None:
+        """The logged session a line without a uuid belongs to, if any. ``opens``: a line ascp writes before a
+        session's Session Stop (an ERR line), so without a process id it is not the stopped session's."""
         if line.process is not None:
             uuid = self._process.get((source, line.process))
             session = (self._open.get(uuid) or self._recent.get(uuid)) if uuid else None
@@ -382,13 +424,13 @@ class Analyzer:
         uuid = self._attached.get(source)
         if uuid:
             session = self._open.get(uuid) or self._recent.get(uuid)
-            if session is not None and (not session.ended or self._tick - session.ended_at <= GRACE):
+            if session is not None and (not session.ended or (not opens and self._tick - session.ended_at <= GRACE)):
                 return session
             del self._attached[source]
         return None
 
     def _error(self, source: str, line: Line) -> None:
-        session = self._by_process(source, line)
+        session = self._by_process(source, line, opens=True)
         if session is None:
             self._console_line(source, line)
             return
@@ -619,7 +661,7 @@ class Analyzer:
                 self.causes["ok"] += 1
                 _, peer, user, server = counted
                 if server:
-                    self._count_client(peer, user, "success", "ok", session.bytes)
+                    self._count_client(peer, user, "success", "ok", session.bytes, None, session.login)
                 return
         fields = session.parsed()
         self.sessions_total += 1
@@ -634,6 +676,7 @@ class Analyzer:
                 explained.cause_id,
                 explained.bytes,
                 explained.time,
+                session.login,
             )
         if explained.outcome == "success":
             if self._kept_ok >= MAX_KEPT_OK:
@@ -644,12 +687,20 @@ class Analyzer:
         self._kept.append((session.order, explained))
 
     def _count_client(
-        self, peer: str | None, user: str | None, result: str, cause: str, moved: int | None, time: str | None = None
+        self,
+        peer: str | None,
+        user: str | None,
+        result: str,
+        cause: str,
+        moved: int | None,
+        time: str | None = None,
+        session_login: bytes | None = None,
     ) -> None:
         if not (peer or user):
             return
         if not user and peer:
-            login = self._logins.get(peer.encode("ascii", "replace"))  # sshd's 'Accepted ... for USER from PEER'
+            # sshd's 'Accepted ... for USER from PEER': the one before the session ended, else the last one seen.
+            login = session_login or self._logins.get(peer.encode("ascii", "replace"))
             user = login.decode("utf-8", "replace") if login else None
         key = (peer or "?", user or "?")
         client = self._clients.get(key)

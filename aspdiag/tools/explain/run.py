@@ -82,7 +82,7 @@ def explain_inputs(
     for item in files:
         if on_file:
             on_file(item)
-        before, sessions_before = analyzer.ascp_lines, analyzer.sessions_seen
+        before, sessions_before, logins_before = analyzer.ascp_lines, analyzer.sessions_seen, analyzer.logins_seen
         seen = 0
         stream: ByteStream | None = None
         try:
@@ -101,6 +101,8 @@ def explain_inputs(
                 stream.close()
         if seen == 0:
             problems.append((item.name, "empty"))
+        elif analyzer.sessions_seen > sessions_before or analyzer.logins_seen > logins_before:
+            pass  # its sessions (ascp's, or clients sshd turned away) or sshd's logins (who each client is) count
         elif analyzer.ascp_lines == before:
             problems.append((item.name, "no ascp output or log lines in it"))
         elif analyzer.sessions_seen == sessions_before:

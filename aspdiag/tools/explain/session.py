@@ -38,7 +38,7 @@ def field_value(record: bytes, key: str) -> str | None:
     return record[at : end if end >= 0 else len(record)].decode("utf-8", "replace")
 
 
-def _raw(record: bytes, needle: bytes) -> bytes | None:
+def raw_value(record: bytes, needle: bytes) -> bytes | None:
     at = record.find(needle)
     if at < 0:
         return None
@@ -57,6 +57,11 @@ class Collected:
     syslog: bool = False
     stamp: bytes | None = None
     """The first line's time stamp, decoded only when the session is explained."""
+    named: bool = False
+    """Its Session Params record (which names the user) was seen."""
+    login: bytes | None = None
+    """The user sshd last let in from this session's peer before the session ended (for a session whose records
+    name no user; a later login from the same address, NAT, is another user's)."""
     fields: dict[str, str] = field(default_factory=dict)
     records: list[tuple[bytes, bytes]] = field(default_factory=list)
     """(kind, text after the uuid) of its Session Start/Params/Stop records, parsed when explained."""
@@ -126,19 +131,22 @@ class Collected:
             if kind == b"Session Stop":
                 status = b" status=success" in record
             elif kind == b"Session Start":
-                peer, local = _raw(record, b" peer="), _raw(record, b" local=")
+                peer, local = raw_value(record, b" peer="), raw_value(record, b" local=")
             elif kind == b"Session Params":
                 user = field_value(record, "user")
         if not status:
             return None
         peer_address, _, peer_port = (peer or b"").rpartition(b":")
         local_port = (local or b"").rpartition(b":")[2]
-        if peer_port.isdigit() and local_port.isdigit() and not (local or b"").startswith(b"0.0.0.0"):
-            server = _served(int(local_port)) and not _served(int(peer_port))
-        else:
-            server = self.syslog and not (peer_port.isdigit() and _served(int(peer_port)))
+        server = ports_side(
+            int(local_port) if local_port.isdigit() else None,
+            int(peer_port) if peer_port.isdigit() else None,
+            (local or b"").startswith(b"0.0.0.0"),
+            self.syslog,
+            True,
+        )
         address = peer_address.strip(b"[]").decode("ascii", "replace") if peer_address else None
-        return True, address, user, server
+        return True, address, user, server == "server"
 
     def parsed(self) -> dict[str, str]:
         """Its fields from its Session Start/Params/Stop records (later records win)."""
@@ -221,21 +229,32 @@ def _served(port: int) -> bool:
 
 
 def side(collected: Collected, fields: dict[str, str]) -> str | None:
-    """Whose log this is. The server's end of a session holds the well-known UDP port (33001) and sees the
-    client's ephemeral one; the client sees the server's. Without ports: syslog means a server (ascp on a
-    server logs there; clients log to their own files or the console)."""
+    """Whose log this is (see ``ends_side``)."""
     if fields.get("seen_by") == "sshd":
         return "server"  # sshd's own line about a client it turned away (some carry no client port)
-    _, local_port = endpoint(fields.get("local"))
-    _, peer_port = endpoint(fields.get("peer"))
-    local = fields.get("local", "")
-    if local_port and peer_port and not local.startswith("0.0.0.0") and _served(local_port) and not _served(peer_port):
+    return ends_side(fields.get("local"), fields.get("peer"), collected.syslog, collected.uuid is not None)
+
+
+def ends_side(local: str | None, peer: str | None, syslog: bool, logged: bool) -> str | None:
+    """Whose log a session's record is, from its two ends (``address:port``; see ``ports_side``)."""
+    return ports_side(endpoint(local)[1], endpoint(peer)[1], (local or "").startswith("0.0.0.0"), syslog, logged)
+
+
+def ports_side(
+    local_port: int | None, peer_port: int | None, local_any: bool, syslog: bool, logged: bool
+) -> str | None:
+    """Whose log a session's record is. The server's end of a session holds the well-known UDP port (33001)
+    and sees the client's ephemeral one; the client sees the server's. When the ports do not tell (both below the
+    ephemeral range behind a NAT, or missing): syslog means a server (ascp on a server logs there; clients log to
+    their own files or the console). ``local_any``: the local end is 0.0.0.0 (a client's unbound socket);
+    ``logged``: the session has a uuid (FASP records)."""
+    if local_port and peer_port and not local_any and _served(local_port) and not _served(peer_port):
         return "server"
-    if peer_port and _served(peer_port) and (not local_port or not _served(local_port) or local.startswith("0.0.0.0")):
+    if peer_port and _served(peer_port) and (not local_port or not _served(local_port) or local_any):
         return "client"
-    if collected.uuid is None:
+    if not logged:
         return "client"
-    return "server" if collected.syslog else None
+    return "server" if syslog else None
 
 
 def _licence_mbps(fields: dict[str, str]) -> float | None:
