@@ -565,3 +565,41 @@ def test_a_servers_client_view_names_the_user_sshd_accepted():
     analyzer.feed_chunk("messages", log.encode())
     analyzer.close()
     assert [(c.peer, c.user) for c in analyzer.clients()] == [("10.159.213.98", "lab01")]
+
+
+def test_a_wrappers_search_for_ascp_is_not_a_failure():
+    """prefetch -vv traces its search: candidates "not found" one after another, then "Using 'ascp'" (report
+    ncbi/sra-tools#255). Neither the probes nor the configuration key 'tools/ascp/disabled' mean ascp is missing."""
+    text = (
+        "2019-12-11T00:03:51 prefetch.2.10.0: 'tools/ascp/disabled': not found in configuration\n"
+        "2019-12-11T00:03:51 prefetch.2.10.0: Checking 'ascp'\n"
+        "2019-12-11T00:03:51 prefetch.2.10.0: Using 'ascp'\n"
+        "2019-12-11T00:03:51 prefetch.2.10.0: Checking '/usr/bin/ascp'\n"
+        "2019-12-11T00:03:51 prefetch.2.10.0: '/usr/bin/ascp': not found\n"
+        "2019-12-11T00:03:51 prefetch.2.10.0: '/opt/aspera/bin/ascp': not found\n"
+    )
+    assert explain_text(text) == []
+    assert [s.cause_id for s in explain_text(text + "/bin/sh: 1: ascp: not found\n")] == ["ascp-missing"]
+
+
+def test_an_explicit_code_names_what_failed_and_the_words_how():
+    """FASP 29 (licence not found or unable to access) with ascp's "Permission denied" in a read-only container
+    (report IBM/aspera-cli#121): the licence, not the transfer's source or destination."""
+    text = (
+        "I/O error : Permission denied\n"
+        "ascp: Permission denied, exiting.\n"
+        "E, [2023-09-14T16:38:14.727346 #217265] ERROR -- : code: 29\n"
+    )
+    (only,) = explain_text(text)
+    assert (only.cause_id, only.error_code, only.who) == ("licence", 29, "you")
+    assert any("say how" in reason for reason in only.reasoning)
+
+
+def test_only_a_wrappers_words_ask_for_ascps_own_output_not_the_provider():
+    """A pipeline's note that its ascp task failed (Nextflow, prefetch "ascp failed with 1") holds none of ascp's
+    own words: the next step is to keep them, by the user; ascp's own unknown words go to the provider."""
+    (wrapper,) = explain_text("ERROR ~ Error executing process > 'ascp (SRR1)'\nascp failed with exit status (1)\n")
+    assert (wrapper.cause_id, wrapper.who) == ("unknown", "you")
+    assert "ascp's own output" in wrapper.next_step
+    (own,) = explain_text("ascp: Frobnication of the quantum flux failed, exiting.\n")
+    assert (own.cause_id, own.who) == ("unknown", "the data provider")

@@ -74,6 +74,12 @@ A server's syslog chunk that names neither stays on the fast path (nothing in it
 _PROSE = re.compile(r"\b(?:I|I'm|I've|I'd|my|My|our|Our|We|We're|We've)\b")
 """First-person words: a person writing about the output, not a program printing it (programs' own words say
 "we" at most in lower case, as ascp's "Remote host is not who we expected")."""
+_SEARCH_TRACE = re.compile(
+    r"^\s*[\w.-]+(?: info)?: (?:Checking '[^']*'|Using '[^']*'|'[^']*': not found(?: in configuration)?)\s*$"
+)
+"""A wrapper's trace of its search for ascp and its key (NCBI prefetch -v: ``prefetch.2.10.0: Checking 'ascp'``,
+``'/usr/bin/ascp': not found``, ``Using 'ascp'``): candidates tried one after another, no failure of its own
+(prefetch says so in its ``err:`` lines when none is found)."""
 _WRAPPER_LOG = re.compile(r"^\s*[DIWEF], \[\d{4}-\d\d-\d\dT[\d:.]+ #\d+\] +[A-Z]+ -- : ")
 """ascli's (Ruby Logger's) own lines, ``E, [2024-03-13T15:58:12.581419 #3204711] ERROR -- : ...``: they carry
 ascp's failure in ascli's words ("An error occurred during transfer: Failure processing peer license")
@@ -437,6 +443,7 @@ class Analyzer:
         text = line.message[4:].decode("utf-8", "replace").strip()
         session.lines += 1
         session.stamp = session.stamp or line.stamp
+        session.ascp_said = True
         session.detail(text)
         session.note(line.message.decode("utf-8", "replace"))
 
@@ -504,6 +511,9 @@ class Analyzer:
     def _console_segment(self, source: str, line: Line, text: str) -> None:
         if self._frame_line(source, line, text.strip()):
             return
+        if _SEARCH_TRACE.match(text):
+            self.ascp_lines += 1  # about ascp, but no run of it
+            return
         lowered = text.lower()
         if "asc" in lowered and _COMMAND.match(text):
             run = self._console.pop(source, None)
@@ -516,6 +526,7 @@ class Analyzer:
         exit_match = _EXIT.search(text)
         is_err = text.startswith("ERR ") or " ERR " in text
         prompt = _PROMPT.search(text)
+        own = bool(errors or summary or progress or is_err or prompt)  # ascp's own forms (not a wrapper's exit)
         echo = False
         # In none of ascp's own forms: a person's sentence, a wrapper's line, or a documented wording on its own.
         formed = bool(errors or summary or progress or exit_match or is_err or prompt)
@@ -565,6 +576,7 @@ class Analyzer:
             session = self._run(source, starts=not self._continues(source, errors, streams, opens, text.strip()[:400]))
         session.lines += 1
         session.stamp = session.stamp or line.stamp
+        session.ascp_said = session.ascp_said or own
         for error, stream in zip(errors, streams, strict=True):
             session.final(error.message)
             if stream == "stderr":

@@ -120,6 +120,8 @@ class Evidence:
     """Whether the far end ever answered (``peerver`` on Session Start/Stop); None: not said."""
     outcome: str
     server_side: bool = False
+    wrapper_only: bool = False
+    """No line in ascp's own forms: only a wrapper's words about its run ("ascp failed with 1")."""
 
 
 @dataclass(frozen=True)
@@ -227,10 +229,13 @@ def diagnose(ev: Evidence) -> Diagnosis:
                 + ("; the far end never answered (peerver=-)" if ev.peer_reached is False else "")
             )
             chosen = best.entry
-        elif best is not None and (by_code is None or best.entry.stage == by_code.stage):
-            chosen = best.entry  # same step (or a code the knowledge base does not place): the words are specific
+        elif best is not None and by_code is None:
+            chosen = best.entry  # a code the knowledge base does not place: the words are specific
         else:
             chosen = by_code
+            if best is not None and by_code is not None and best.entry is not by_code:
+                # The same step: the code names what failed (29: its licence), the words how ("Permission denied").
+                reasons.append(f"the code names what failed; its words '{_short(best.text)}' say how")
         if chosen is not None and best is not None and chosen is best.entry is by_code and chosen.confidence != "low":
             confidence = "high"  # the code and ascp's own words agree
     elif best is not None:
@@ -328,6 +333,22 @@ def _unknown(ev: Evidence, code: int | None, reasons: list[str]) -> Diagnosis:
             "the session has no end in this input (still running, or cut off)",
             "low",
             "look for the rest of the log, or the ascp output of that run",
+            "you",
+            "none",
+            code,
+            False,
+            tuple(reasons),
+        )
+    if code is None and ev.wrapper_only:
+        # Only a wrapper's words (a pipeline's "exit status 1", prefetch's "ascp failed with 1"): ascp's own
+        # output, which names the cause, was not kept. Getting it is the next step, not a ticket to the provider.
+        return Diagnosis(
+            UNKNOWN,
+            "unknown (cannot tell): these lines are a wrapper's; ascp's own words, which name the cause, are not "
+            "among them",
+            "low",
+            "run it again keeping ascp's own output (the wrapper's verbose or debug option: prefetch -vv, ascli "
+            "--log-level=debug, a Nextflow task's .command.err; or ascp's log with -L-) and explain that",
             "you",
             "none",
             code,

@@ -57,6 +57,9 @@ class Collected:
     syslog: bool = False
     stamp: bytes | None = None
     """The first line's time stamp, decoded only when the session is explained."""
+    ascp_said: bool = False
+    """A line in one of ascp's own forms was seen (an ERR line, ``ascp: ...``, a progress line, a prompt), not only
+    a wrapper's words about it."""
     named: bool = False
     """Its Session Params record (which names the user) was seen."""
     login: bytes | None = None
@@ -120,6 +123,7 @@ class Collected:
         self.code = self.code if self.code is not None else other.code
         self.stamp = self.stamp or other.stamp
         self.lines += other.lines
+        self.ascp_said = self.ascp_said or other.ascp_said
 
     def counted(self) -> tuple[bool, str | None, str | None, bool] | None:
         """For a session that will only be counted: (succeeded, peer address, user, server side), read
@@ -344,6 +348,7 @@ def explain(collected: Collected, fields: dict[str, str] | None = None) -> Sessi
                 peer_reached=None if peerver is None else peerver not in ("-", ""),
                 outcome=result,
                 server_side=whose == "server",
+                wrapper_only=collected.uuid is None and not collected.ascp_said,
             )
         )
     code = diagnosis.code if diagnosis else None
