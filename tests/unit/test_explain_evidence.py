@@ -603,3 +603,18 @@ def test_only_a_wrappers_words_ask_for_ascps_own_output_not_the_provider():
     assert "ascp's own output" in wrapper.next_step
     (own,) = explain_text("ascp: Frobnication of the quantum flux failed, exiting.\n")
     assert (own.cause_id, own.who) == ("unknown", "the data provider")
+
+
+def test_finished_files_without_the_sessions_end_are_not_a_success():
+    """A server's syslog cut mid-session (pastebin Rpj9kKdq): one file's Transfer Stop says success, the next file
+    has started, no Session Stop. The session's outcome is not known; its direction comes from the file record."""
+    text = (
+        "Oct 10 13:21:05 src-3 ascp[21736]: LOG FASP Transfer Start uuid=7aadbc08-a6ec-4f5a-89af-696d02b82574 "
+        'op=recv status=started file="/data/a-013.mp4" size=216253040 start_byte=0 rate=300.00Mbps loss=0.00\n'
+        "Oct 10 13:21:06 src-3 ascp[21736]: LOG FASP Transfer Stop uuid=7aadbc08-a6ec-4f5a-89af-696d02b82574 "
+        'op=recv status=success file="/data/a-015.mp4" size=217096836 start_byte=0 rate=248.95Mbps elapsed=6.98s '
+        "loss=0.00 rexreqs=0 overhead=0\n"
+    )
+    (only,) = explain_text(text)
+    assert (only.outcome, only.direction, only.bytes) == ("unknown", "recv", 217096836)
+    assert "1 file(s) completed" in only.cause

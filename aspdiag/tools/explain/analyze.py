@@ -251,6 +251,10 @@ class Analyzer:
                     stamp, process = self._prefix(chunk, match, syslog)
                     session = self._new(source, file_uuid, stamp, syslog)
                     self._bind(source, process, file_uuid, session)
+                    # Its direction, in case no Session record follows (a log that starts mid-session).
+                    op = raw_value(chunk[match.start("file_uuid") : end], b" op=")
+                    if op:
+                        session.fields["op"] = op.decode("ascii", "replace")
                 session.lines += 1
                 ok = status == b"success"
                 session.files_ok += ok

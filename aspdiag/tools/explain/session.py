@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from aspdiag.fasp.errors import describe
-from aspdiag.tools.explain.diagnose import Evidence, diagnose
+from aspdiag.tools.explain.diagnose import Diagnosis, Evidence, diagnose
 
 MAX_EVIDENCE = 12
 MAX_TEXTS = 20
@@ -19,7 +19,7 @@ MAX_TEXTS = 20
 _LINE_KEYS = {
     b"Session Start": ("op", "status", "errcode", "errstr", "peer", "local", "tcp_port", "peerver"),
     b"Session Params": ("user", "targetrate"),
-    b"Session Stop": ("status", "errcode", "errstr", "peer", "local", "tcp_port"),
+    b"Session Stop": ("op", "status", "errcode", "errstr", "peer", "local", "tcp_port"),
 }
 _NEEDLES = {key: b" " + key.encode() + b"=" for keys in _LINE_KEYS.values() for key in keys}
 
@@ -280,6 +280,8 @@ def outcome(collected: Collected, fields: dict[str, str]) -> str:
         return "partial"
     if failed:
         return "failed"
+    if collected.files_ok and collected.uuid is not None and not collected.ended:
+        return "unknown"  # files finished, but the session's end is not in this input (still running, or cut off)
     if status == "success" or collected.completed or collected.files_ok or collected.exit_status == 0:
         # ascp's exit status 0 (as a wrapper reports it: prefetch's "ascp exited with ... status=0") is success.
         return "success"
@@ -324,6 +326,14 @@ def _evidence(collected: Collected) -> tuple[str, ...]:
         if kind == b"Session Stop" or (kind == b"Session Start" and b" status=failed" in record)
     ]
     return (*collected.evidence, *ending[-1:])[: MAX_EVIDENCE + 1]
+
+
+def _cause_text(diagnosis: Diagnosis | None, result: str, files_ok: int) -> str:
+    if diagnosis is None:
+        return "the transfer completed"
+    if result == "unknown" and files_ok:
+        return f"{diagnosis.cause}; {files_ok:,} file(s) completed before the input ends"
+    return diagnosis.cause
 
 
 def explain(collected: Collected, fields: dict[str, str] | None = None) -> SessionExplanation:
@@ -390,7 +400,7 @@ def explain(collected: Collected, fields: dict[str, str] | None = None) -> Sessi
         error_message=next((m for m in finals if m), next((m for m in details if m), "")),
         error_meaning=meaning.message if meaning else "",
         cause_id=diagnosis.cause_id if diagnosis else "ok",
-        cause=diagnosis.cause if diagnosis else "the transfer completed",
+        cause=_cause_text(diagnosis, result, collected.files_ok),
         confidence=diagnosis.confidence if diagnosis else "high",
         next_step=diagnosis.next_step if diagnosis else "nothing to fix",
         who=diagnosis.who if diagnosis else "-",
