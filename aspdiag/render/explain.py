@@ -24,6 +24,14 @@ PIPE = "\\|"
 _OUTCOME_STYLE = {"success": "green", "partial": "yellow", "failed": "red", "unknown": "magenta"}
 
 
+def _peer(s: SessionExplanation) -> str:
+    """The far end and its ports (sshd's lines about a client name its TCP source port, not a UDP one)."""
+    if not s.peer_address:
+        return "-"
+    ports = ([f"UDP {s.udp_port}"] if s.udp_port else []) + [f"SSH TCP {s.tcp_port or '?'}"]
+    return f"{s.peer_address} ({', '.join(ports)})"
+
+
 def _facts(s: SessionExplanation) -> list[tuple[str, str]]:
     rows = [
         ("Source", s.source),
@@ -31,7 +39,7 @@ def _facts(s: SessionExplanation) -> list[tuple[str, str]]:
         ("Time", s.time or "-"),
         ("Direction", s.direction or "-"),
         ("User", s.user or "-"),
-        ("Peer", f"{s.peer_address} (UDP {s.udp_port}, SSH TCP {s.tcp_port or '?'})" if s.peer_address else "-"),
+        ("Peer", _peer(s)),
         ("Target rate", f"{s.target_rate_mbps:g} Mbit/s" if s.target_rate_mbps else "-"),
         ("Bytes", f"{s.bytes:,}" if s.bytes is not None else "-"),
         ("Progress", s.progress or "-"),
@@ -41,7 +49,11 @@ def _facts(s: SessionExplanation) -> list[tuple[str, str]]:
         ("Outcome", s.outcome),
         (
             "Error",
-            (f"FASP {s.error_code} ({s.error_meaning}): " if s.error_code is not None else "")
+            (
+                f"FASP {s.error_code} ({s.error_meaning}{', inferred from the words' if s.code_inferred else ''}): "
+                if s.error_code is not None
+                else ""
+            )
             + (s.error_message or "-"),
         ),
         ("Cause", f"{s.cause} [{s.confidence} confidence]"),

@@ -618,3 +618,29 @@ def test_finished_files_without_the_sessions_end_are_not_a_success():
     (only,) = explain_text(text)
     assert (only.outcome, only.direction, only.bytes) == ("unknown", "recv", 217096836)
     assert "1 file(s) completed" in only.cause
+
+
+def test_the_error_row_marks_an_inferred_code_and_drops_a_loggers_prefix():
+    """ascli's logger line carries the message; the code the words stand for is marked as inferred, not shown as
+    if ascp had said it (report IBM/aspera-cli#89)."""
+    from aspdiag.render.explain import _facts
+
+    (only,) = explain_text(
+        "E, [2022-08-28T19:51:15.242099 #1] ERROR -- : Source: /a/b.fastq.gz: No such file or directory\n"
+    )
+    assert only.cause_id == "no-such-file" and only.code_inferred
+    assert only.error_message == "Source: /a/b.fastq.gz: No such file or directory"
+    error = dict(_facts(only))["Error"]
+    assert "inferred" in error and "E, [" not in error
+
+
+def test_sshds_refusal_names_the_clients_tcp_port_not_a_udp_one():
+    from aspdiag.render.explain import _facts
+
+    text = (
+        "Nov 30 10:00:12 xfer1 sshd[8600]: drop connection #4 from [203.0.113.77]:50204 on [192.0.2.10]:33001 "
+        "past MaxStartups\n"
+    )
+    (only,) = explain_text(text)
+    assert (only.cause_id, only.udp_port, only.tcp_port) == ("ssh-refused", None, 33001)
+    assert dict(_facts(only))["Peer"] == "203.0.113.77 (SSH TCP 33001)"

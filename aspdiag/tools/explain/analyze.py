@@ -219,6 +219,7 @@ class Analyzer:
             served = (found.group("lport") or b"22").decode()
             attempt.fields["local"] = f"{local.decode() if local else 'sshd'}:{served}"
             attempt.fields["seen_by"] = "sshd"
+            attempt.fields["tcp_port"] = served
             message = found.group("message").decode("utf-8", "replace")
             attempt.final(message)
             attempt.note(found.group(0).decode("utf-8", "replace"))
@@ -594,7 +595,8 @@ class Analyzer:
             session.code = int(code.group(1))
         if errors or is_err or prompt:
             if is_err and not errors:
-                session.detail(text.split("ERR ", 1)[-1].strip())
+                # The message without its ERR level or a wrapper's logger prefix (ascli's "E, [...] ERROR -- : ").
+                session.detail(_WRAPPER_LOG.sub("", text.split("ERR ", 1)[-1]).strip())
             if prompt:
                 session.detail(text.strip())
             session.note(text)

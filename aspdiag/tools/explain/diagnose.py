@@ -240,7 +240,8 @@ def diagnose(ev: Evidence) -> Diagnosis:
             confidence = "high"  # the code and ascp's own words agree
     elif best is not None:
         chosen = best.entry
-        reasons.append(f"ascp's words '{_short(best.text)}' are documented for this cause")
+        whose = "the wrapper's" if ev.wrapper_only else "ascp's"
+        reasons.append(f"{whose} words '{_short(best.text)}' are documented for this cause")
         # The code those words stand for (fasp_messages.json), when it leads to the same cause.
         worded = next((c for m in ev.finals if (c := code_for_message(m)) is not None), None)
         if worded is not None and kb.for_code(worded, failure_channel(worded, text, ev.bytes_moved)) is chosen:

@@ -341,6 +341,8 @@ def explain(collected: Collected, fields: dict[str, str] | None = None) -> Sessi
     fields = collected.parsed() if fields is None else fields
     result = outcome(collected, fields)
     peer_address, udp_port = endpoint(fields.get("peer"))
+    if fields.get("seen_by") == "sshd":
+        udp_port = None  # sshd names the client's TCP source port
     whose = side(collected, fields)
     peerver = fields.get("peerver")
     finals = tuple(collected.finals)
