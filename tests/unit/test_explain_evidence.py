@@ -644,3 +644,42 @@ def test_sshds_refusal_names_the_clients_tcp_port_not_a_udp_one():
     (only,) = explain_text(text)
     assert (only.cause_id, only.udp_port, only.tcp_port) == ("ssh-refused", None, 33001)
     assert dict(_facts(only))["Peer"] == "203.0.113.77 (SSH TCP 33001)"
+
+
+WIN32_SSHD = (
+    "Unable to negotiate with 10.0.120.44 port 57323: no matching key exchange method found. Their offer: \n"
+    "ecdh-sha2-nistp256,ecdh-sha2-nistp384,diffie-hellman-group-exchange-sha256,diffie-hellman-group14-sha256 "
+    "[preauth]\n"
+)
+
+
+def test_sshds_bare_negotiation_line_with_a_current_offer_is_the_servers_configuration():
+    """A Windows sshd.log line (no syslog prefix; IBM support page on HSTS 4.1): the client's offer is current, so
+    the server's allowed list is what must change, by its operator."""
+    (only,) = explain_text(WIN32_SSHD)
+    assert (only.cause_id, only.side, only.peer_address, only.udp_port) == (
+        "ssh-handshake",
+        "server",
+        "10.0.120.44",
+        None,
+    )
+    assert only.who == "this server's operator" and "sshd_config" in only.next_step
+    assert any("sshd's words" in reason for reason in only.reasoning)
+
+
+def test_an_old_clients_offer_in_sshds_log_points_at_the_client():
+    text = (
+        "Nov 30 10:00:01 xfer1 sshd[812]: Unable to negotiate with 198.51.100.9 port 40111: no matching key exchange "
+        "method found. Their offer: diffie-hellman-group1-sha1,diffie-hellman-group14-sha1 [preauth]\n"
+    )
+    (only,) = explain_text(text)
+    assert (only.cause_id, only.side, only.who) == ("ssh-handshake", "server", "the client's user")
+    assert "too old" in only.cause
+
+
+def test_a_servers_old_offer_seen_by_a_client_points_at_the_server():
+    """OpenSSH's client names the server's port (33001) and the server's offer."""
+    text = "Unable to negotiate with 192.0.2.7 port 33001: no matching host key type found. Their offer: ssh-dss\n"
+    (only,) = explain_text(text)
+    assert (only.cause_id, only.side) == ("ssh-handshake", "client")
+    assert only.who.startswith("the data provider") and "server offers only old" in only.cause

@@ -41,6 +41,7 @@ from aspdiag.tools.explain.session import (
     field_value,
     outcome,
     raw_value,
+    served,
 )
 
 MAX_OPEN = 10_000
@@ -74,6 +75,13 @@ A server's syslog chunk that names neither stays on the fast path (nothing in it
 _PROSE = re.compile(r"\b(?:I|I'm|I've|I'd|my|My|our|Our|We|We're|We've)\b")
 """First-person words: a person writing about the output, not a program printing it (programs' own words say
 "we" at most in lower case, as ascp's "Remote host is not who we expected")."""
+_NEGOTIATION = re.compile(
+    r"^\s*(?:error: )?(Unable to negotiate with (?P<peer>[0-9A-Fa-f.:]+) port (?P<port>\d+): no matching [^.]*?"
+    r"found(?:\. Their offer: [\w@.,+-]*)?)"
+)
+"""OpenSSH's ``Unable to negotiate with ADDR port P: no matching ... found. Their offer: ...`` on its own line.
+sshd writes it (with ``[preauth]``) about a client, naming the client's source port; ssh writes it about the
+server, naming the server's port (22, 33001)."""
 _SEARCH_TRACE = re.compile(
     r"^\s*[\w.-]+(?: info)?: (?:Checking '[^']*'|Using '[^']*'|'[^']*': not found(?: in configuration)?)\s*$"
 )
@@ -108,6 +116,11 @@ _LOG_FASP = re.compile(
     rb"LOG FASP (Session Start|Session Stop|Session Params|Session Statistics|Transfer Stop) "
     rb"(?:uuid=|\[\w+\] id=)([0-9a-fA-F-]{36})"
 )
+
+
+def _served_port(port: str) -> bool:
+    return port.isdigit() and served(int(port))
+
 
 __all__ = ["Analyzer", "ClientSummary", "SessionExplanation"]
 
@@ -209,22 +222,31 @@ class Analyzer:
                 continue
             peer = found.group("peer") or found.group("dpeer") or found.group("wpeer")
             port = found.group("port") or found.group("dport") or b"0"
-            self._order += 1
-            self.sessions_seen += 1
-            self.syslog_lines += 1
-            attempt = Collected(source, None, self._order, True, found.group("stamp"))
             local = found.group("local")
-            # Both ends as ascp's records name them, so that the attempt reads as the server's side.
-            attempt.fields["peer"] = f"{peer.decode()}:{port.decode()}"
-            served = (found.group("lport") or b"22").decode()
-            attempt.fields["local"] = f"{local.decode() if local else 'sshd'}:{served}"
-            attempt.fields["seen_by"] = "sshd"
-            attempt.fields["tcp_port"] = served
-            message = found.group("message").decode("utf-8", "replace")
-            attempt.final(message)
-            attempt.note(found.group(0).decode("utf-8", "replace"))
-            attempt.ended = attempt.stopped = True
-            self._finish(attempt)
+            self.syslog_lines += 1
+            self._turned_away(
+                source,
+                found.group("stamp"),
+                f"{peer.decode()}:{port.decode()}",
+                f"{local.decode() if local else 'sshd'}:{(found.group('lport') or b'22').decode()}",
+                found.group("message").decode("utf-8", "replace"),
+                found.group(0).decode("utf-8", "replace"),
+            )
+
+    def _turned_away(self, source: str, stamp: bytes | None, peer: str, local: str, message: str, line: str) -> None:
+        """A client sshd turned away before ascp started: a failed attempt of that client, seen from the server."""
+        self._order += 1
+        self.sessions_seen += 1
+        attempt = Collected(source, None, self._order, True, stamp)
+        # Both ends as ascp's records name them, so that the attempt reads as the server's side.
+        attempt.fields["peer"] = peer
+        attempt.fields["local"] = local
+        attempt.fields["seen_by"] = "sshd"
+        attempt.fields["tcp_port"] = local.rpartition(":")[2]  # empty when sshd's line does not name it
+        attempt.final(message)
+        attempt.note(line)
+        attempt.ended = attempt.stopped = True
+        self._finish(attempt)
 
     def feed(self, source: str, raw: str) -> None:
         """One line of input (for callers holding text, such as ``aspdiag run``)."""
@@ -516,6 +538,14 @@ class Analyzer:
     def _console_segment(self, source: str, line: Line, text: str) -> None:
         if self._frame_line(source, line, text.strip()):
             return
+        bare = _NEGOTIATION.match(text)
+        if bare is not None and ("[preauth]" in text or not _served_port(bare.group("port"))):
+            # sshd's own line (a Windows sshd.log, sshd -e): the address is a client's it turned away.
+            self.ascp_lines += 1
+            self._turned_away(
+                source, line.stamp, f"{bare.group('peer')}:{bare.group('port')}", "sshd", bare.group(1), text
+            )
+            return
         if _SEARCH_TRACE.match(text):
             self.ascp_lines += 1  # about ascp, but no run of it
             return
@@ -536,7 +566,9 @@ class Analyzer:
         # In none of ascp's own forms: a person's sentence, a wrapper's line, or a documented wording on its own.
         formed = bool(errors or summary or progress or exit_match or is_err or prompt)
         if not formed:
-            if _PROSE.search(text) or (text.rstrip().endswith(":") and len(text.split()) >= 8):
+            if _PROSE.search(text) or (
+                text.rstrip().endswith(":") and len(text.split()) >= 8 and not bare_documented(text)
+            ):
                 # A person's sentence around the paste ("I did pass --file-crypt ...:", "Our partner says 'failed
                 # to authenticate' since ...", a long line ending in a colon that introduces the log): it may
                 # quote ascp's words, but it is no run of its own.

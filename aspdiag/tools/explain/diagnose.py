@@ -120,8 +120,9 @@ class Evidence:
     """Whether the far end ever answered (``peerver`` on Session Start/Stop); None: not said."""
     outcome: str
     server_side: bool = False
-    wrapper_only: bool = False
-    """No line in ascp's own forms: only a wrapper's words about its run ("ascp failed with 1")."""
+    speaker: str = "ascp"
+    """Whose words the lines are: ``ascp``'s own forms, only a ``wrapper``'s about its run ("ascp failed with 1"),
+    or ``sshd``'s about a client it turned away."""
 
 
 @dataclass(frozen=True)
@@ -240,7 +241,7 @@ def diagnose(ev: Evidence) -> Diagnosis:
             confidence = "high"  # the code and ascp's own words agree
     elif best is not None:
         chosen = best.entry
-        whose = "the wrapper's" if ev.wrapper_only else "ascp's"
+        whose = {"wrapper": "the wrapper's", "sshd": "sshd's"}.get(ev.speaker, "ascp's")
         reasons.append(f"{whose} words '{_short(best.text)}' are documented for this cause")
         # The code those words stand for (fasp_messages.json), when it leads to the same cause.
         worded = next((c for m in ev.finals if (c := code_for_message(m)) is not None), None)
@@ -275,9 +276,15 @@ def diagnose(ev: Evidence) -> Diagnosis:
             "provider, then resume with -k 1"
         )
         who = "the data provider (the server's disk)"
+    cause = chosen.cause
+    if chosen.id == "ssh-handshake":
+        read = _their_offer(text, ev.server_side)
+        if read is not None:
+            cause, next_step, who, reason = read
+            reasons.append(reason)
     return Diagnosis(
         cause_id=chosen.id,
-        cause=chosen.cause,
+        cause=cause,
         confidence=confidence or chosen.confidence,
         next_step=next_step,
         who=who,
@@ -286,6 +293,55 @@ def diagnose(ev: Evidence) -> Diagnosis:
         code_inferred=inferred,
         reasoning=tuple(reasons),
     )
+
+
+_OFFER = re.compile(r"Their offer:\s*([\w@.,+-]+)")
+_CURRENT_ALGORITHMS = re.compile(
+    r"curve25519|ecdh-sha2|sntrup|mlkem|diffie-hellman-group(?:14-sha256|1[68]-sha512|-exchange-sha256)"
+    r"|ssh-ed25519|ecdsa-sha2|rsa-sha2-|aes\d+-(?:ctr|gcm)|chacha20|hmac-sha2-|umac-128|-etm@"
+)
+"""SSH algorithms current OpenSSH releases offer by default (key exchange, host key, cipher, MAC)."""
+
+
+def _their_offer(text: str, server_side: bool) -> tuple[str, str, str, str] | None:
+    """(cause, next step, who, reason) from OpenSSH's ``no matching ... found. Their offer: ...``: the offer is the
+    other end's list, so it says which end is out of date. In a server's log (sshd) it is the client's offer: a
+    current list means the server allows too little; only old algorithms mean an old client. In a client's
+    output it is the server's offer."""
+    found = _OFFER.search(text)
+    if found is None:
+        return None
+    offer = found.group(1).strip(",")
+    current = _CURRENT_ALGORITHMS.search(offer) is not None
+    shown = offer if len(offer) <= 80 else offer[:79] + "…"
+    if server_side and current:
+        return (
+            "the SSH handshake failed: this server's sshd allows none of the algorithms the client offers, and the "
+            f"client offers current ones ({shown}); the server's SSH configuration is the one out of date",
+            "allow current algorithms in sshd_config (KexAlgorithms, HostKeyAlgorithms, Ciphers, MACs as the line "
+            "names) and restart sshd; the client need not change",
+            "this server's operator",
+            "sshd's 'Their offer' is the client's list, and it holds current algorithms",
+        )
+    if server_side:
+        return (
+            f"the SSH handshake failed: the client offers only old algorithms ({shown}), which this sshd no longer "
+            "allows: the client's ascp is too old (3.9 or older bundles an old libssh2)",
+            "the client updates ascp (IBM Aspera Connect 4.x or the Transfer SDK); or, if that cannot be, sshd "
+            "allows one of the algorithms it offers",
+            "the client's user",
+            "sshd's 'Their offer' is the client's list, and it holds only old algorithms",
+        )
+    if not current:
+        return (
+            f"the SSH handshake failed: the server offers only old algorithms ({shown}), which this client no "
+            "longer accepts",
+            "ask the server's operator to allow current SSH algorithms; until then a client that still accepts "
+            "these is the only way in",
+            "the data provider (the server's SSH configuration)",
+            "'Their offer' is the server's list, and it holds only old algorithms",
+        )
+    return None
 
 
 def _channel_reason(kind: str, ev: Evidence) -> str:
@@ -340,7 +396,7 @@ def _unknown(ev: Evidence, code: int | None, reasons: list[str]) -> Diagnosis:
             False,
             tuple(reasons),
         )
-    if code is None and ev.wrapper_only:
+    if code is None and ev.speaker == "wrapper":
         # Only a wrapper's words (a pipeline's "exit status 1", prefetch's "ascp failed with 1"): ascp's own
         # output, which names the cause, was not kept. Getting it is the next step, not a ticket to the provider.
         return Diagnosis(

@@ -49,6 +49,7 @@ SSHD_REFUSAL = re.compile(
     rb"(?:- )?(?P<stamp>[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d(?:\.\d+)?|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?"
     rb"(?:Z|[+-]\d\d:?\d\d)?) \S+ sshd(?:-session)?\[\d+\]: (?:error: )?"
     rb"(?P<message>Unable to negotiate with (?P<peer>[0-9A-Fa-f.:]+) port (?P<port>\d+): no matching [^\n]*?found"
+    rb"(?:\. Their offer: [\w@.,+-]*)?"
     rb"|drop connection #\d+ from \[(?P<dpeer>[0-9A-Fa-f.:]+)\]:(?P<dport>\d+) on \[(?P<local>[0-9A-Fa-f.:]+)\]:"
     rb"(?P<lport>\d+) (?:past MaxStartups|penalty: [^\n]*)"
     rb"|refused connect from \S+ \((?P<wpeer>[0-9A-Fa-f.:]+)\))"
@@ -210,6 +211,9 @@ def other_lines(chunk: bytes) -> Iterator[Line]:
             message, stamp = _undecorated(raw) if raw[:1].isdigit() or raw[:1] in b"[DIWEC" else (raw, None)
             line = None if message is raw else _prefixed(message, file_form, syslog)
         if line is None:
+            if held is not None and held.message.rstrip().endswith(b"Their offer:"):
+                held = held._replace(message=held.message.rstrip() + b" " + message.strip())  # OpenSSH's list, wrapped
+                continue
             if held is not None and held.process is not None and not _NOT_A_CONTINUATION.match(message):
                 held = held._replace(message=held.message + b" " + message.strip())
                 continue

@@ -227,7 +227,7 @@ def endpoint(value: str | None) -> tuple[str | None, int | None]:
     return host.strip("[]"), int(port) if port.isdigit() else None
 
 
-def _served(port: int) -> bool:
+def served(port: int) -> bool:
     """A port a server listens on: below the ephemeral range, or FASP's 33001 and the ranges around it."""
     return port < 32768 or 33001 <= port <= 33100
 
@@ -252,9 +252,9 @@ def ports_side(
     ephemeral range behind a NAT, or missing): syslog means a server (ascp on a server logs there; clients log to
     their own files or the console). ``local_any``: the local end is 0.0.0.0 (a client's unbound socket);
     ``logged``: the session has a uuid (FASP records)."""
-    if local_port and peer_port and not local_any and _served(local_port) and not _served(peer_port):
+    if local_port and peer_port and not local_any and served(local_port) and not served(peer_port):
         return "server"
-    if peer_port and _served(peer_port) and (not local_port or not _served(local_port) or local_any):
+    if peer_port and served(peer_port) and (not local_port or not served(local_port) or local_any):
         return "client"
     if not logged:
         return "client"
@@ -360,7 +360,11 @@ def explain(collected: Collected, fields: dict[str, str] | None = None) -> Sessi
                 peer_reached=None if peerver is None else peerver not in ("-", ""),
                 outcome=result,
                 server_side=whose == "server",
-                wrapper_only=collected.uuid is None and not collected.ascp_said,
+                speaker="sshd"
+                if fields.get("seen_by") == "sshd"
+                else "wrapper"
+                if collected.uuid is None and not collected.ascp_said
+                else "ascp",
             )
         )
     code = diagnosis.code if diagnosis else None
