@@ -290,3 +290,28 @@ def test_an_error_line_without_a_process_after_a_stop_is_the_next_sessions():
         ("udp", "198.51.100.21"),
         ("unauthorized", "198.18.7.9"),
     ]
+
+
+def test_rfc5424_syslog_is_a_servers_log():
+    """rsyslog's or syslog-ng's "syslog protocol" files: ``<PRI>1 STAMP HOST APP PROCID MSGID SD MSG``."""
+    head = "<14>1 2026-11-30T10:00:0{}.123456+00:00 xfer1 {} - - "
+    lines = [
+        head.format(0, "sshd 4240") + "Accepted password for lab02 from 198.51.100.21 port 50100 ssh2",
+        head.format(1, "ascp 4242")
+        + "LOG FASP Session Start uuid=aaaaaaaa-1111-4222-8333-000000000001 op=recv status=failed errcode=15 "
+        'errstr="Timeout establishing data connection" local=192.0.2.10:33001 peer=198.51.100.21:43447 tcp_port=22',
+        head.format(2, "ascp 4243")
+        + "LOG FASP Session Start uuid=bbbbbbbb-1111-4222-8333-000000000002 op=recv status=started "
+        "local=192.0.2.10:33001 peer=198.51.100.20:43448 tcp_port=22",
+        head.format(3, "ascp 4243")
+        + 'LOG FASP Session Params uuid=bbbbbbbb-1111-4222-8333-000000000002 user="genomics" targetrate=1',
+        head.format(4, "ascp 4243")
+        + "LOG FASP Session Stop uuid=bbbbbbbb-1111-4222-8333-000000000002 op=recv status=success "
+        "local=192.0.2.10:33001 peer=198.51.100.20:43448 tcp_port=22",
+    ]
+    text = "\n".join(lines) + "\n"
+    assert _clients(text) == [("198.51.100.20", "genomics", 1, 0), ("198.51.100.21", "lab02", 1, 1)]
+    analyzer = Analyzer()
+    analyzer.feed_chunk("messages", text.encode())
+    first = analyzer.results()[0]
+    assert (first.cause_id, first.time, first.side) == ("udp", "2026-11-30T10:00:01.123456+00:00", "server")

@@ -67,7 +67,7 @@ _WRAPPER_FAILED = re.compile(
 _PROMPT = re.compile(r"^\s*(?:Password|Key passphrase):\s*|['\"](?:Password|Key passphrase):\s*['\"]", re.I)
 """ascp asking for a password or the key's passphrase: at the start of a line, or quoted by a wrapper that logs
 what its child printed (NCBI prefetch: ``LINE = (16) 'Key passphrase: '``)."""
-_SYSLOG_TAGGED = re.compile(rb"ascp(?:4|\.exe)?\[\d")
+_SYSLOG_TAGGED = re.compile(rb"ascp(?:4|\.exe)?(?:\[\d| \d+ \S+ [-\[])")
 _NAMES_ASCP = re.compile(rb"ascp|fasp", re.I)
 """A chunk stamped like syslog but without any ``ascp[pid]:`` line that still names ascp is a wrapper's own
 output with syslog-like stamps (NCBI's ``2017-03-08T09:41:15 prefetch.2.8.1: ...``): it is read line by line.
@@ -105,7 +105,9 @@ _WRAPPER_SUCCESS = re.compile(
 )
 """A wrapper saying its ascp (FASP) transfer succeeded: NCBI prefetch's ``FASP download succeed``, a pipeline's
 ``Aspera download completed successfully``."""
-_SSHD_LOGIN = re.compile(rb"sshd(?:-session)?\[\d+\]: Accepted \S+ for (\S+) from ([0-9A-Fa-f.:]+) port ")
+_SSHD_LOGIN = re.compile(
+    rb"sshd(?:-session)?(?:\[\d+\]:| \d+ \S+ (?:-|\[[^\n]*?\])) Accepted \S+ for (\S+) from ([0-9A-Fa-f.:]+) port "
+)
 """sshd's successful login: which user a client address logged in as (the operator's per-client view)."""
 _LICENCE_RATE = re.compile(rb"license max rate=(\d+)")
 _FRAME_KEY = re.compile(r"[A-Z][A-Za-z]*[a-z][A-Za-z]*\Z")

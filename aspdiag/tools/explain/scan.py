@@ -17,10 +17,14 @@ from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
 _BSD_STAMP = re.compile(rb"(?:- )?[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d(?:\.\d+)? ")
-_ISO_STAMP = re.compile(rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)? ")
+_PRI = rb"(?:<\d{1,3}>1 )?"
+"""RFC 5424's header before its time stamp (``<14>1 ``): rsyslog's and syslog-ng's "syslog protocol" templates."""
+_PROCESS = rb"[\[ ](?P<pid>\d+)(?:\]: ?+| \S+ (?:- |\[[^\n]*?\] ))"
+"""After a tag: ``[pid]: `` (BSD syslog, journalctl), or RFC 5424's `` PROCID MSGID STRUCTURED-DATA ``."""
+_ISO_STAMP = re.compile(_PRI + rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)? ")
 _SYSLOG = re.compile(
-    rb"(?:- )?(?P<stamp>[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d(?:\.\d+)?|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?"
-    rb"(?:Z|[+-]\d\d:?\d\d)?) (?P<host>\S+) (?P<tag>ascp4?(?:\.exe)?)\[(?P<pid>\d+)\]: ?"
+    rb"(?:- )?" + _PRI + rb"(?P<stamp>[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d(?:\.\d+)?|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d"
+    rb"(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?) (?P<host>\S+) (?P<tag>ascp4?(?:\.exe)?)" + _PROCESS
 )
 _FILE_FORM = re.compile(
     rb"(?P<stamp>\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:[.,]\d+)?) \[(?P<pid>[0-9A-Fa-fx]+)-[0-9A-Fa-fx]+\] "
@@ -34,20 +38,21 @@ _RECORD = (
     rb"|LOG FASP (?P<kind>Session Start|Session Stop|Session Params|Session Statistics|Transfer Stop) "
     rb"(?:uuid=|\[\w+\] id=)(?P<uuid>[0-9a-fA-F-]{36})|(?!LOG |DBG ))"
 )
-SYSLOG_RECORD = re.compile(rb"ascp4?\[(?P<pid>\d+)\]: ?+" + _RECORD)
+SYSLOG_RECORD = re.compile(rb"ascp4?" + _PROCESS + _RECORD)
 """One ascp line of a syslog chunk that can matter: a FASP session or file record (its kind and uuid), or any
 line that is not another LOG or DBG line (ERR lines, console text). The regular expression starts with the
 literal ``ascp``, so the engine skips every other line in C; ascp's many other LOG lines (file starts,
 statistics tables, configuration) are rejected there too, before any Python code runs for them."""
 SSHD_HINT = re.compile(
-    rb"sshd(?:-session)?\[\d+\]: (?:error: )?(?:Unable to negotiate with |drop connection #|refused connect from )"
+    rb"sshd(?:-session)?(?:\[\d+\]:| \d+ \S+ (?:-|\[[^\n]*?\])) (?:error: )?"
+    rb"(?:Unable to negotiate with |drop connection #|refused connect from )"
 )
 """Where in a chunk the sshd lines ``SSHD_REFUSAL`` reads may be: one search per chunk that starts with the
 literal ``sshd`` (the engine skips other lines in C; one pass instead of a scan per message), each hit then
 read whole from its line's start."""
 SSHD_REFUSAL = re.compile(
-    rb"(?:- )?(?P<stamp>[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d(?:\.\d+)?|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?"
-    rb"(?:Z|[+-]\d\d:?\d\d)?) \S+ sshd(?:-session)?\[\d+\]: (?:error: )?"
+    rb"(?:- )?(?:<\d{1,3}>1 )?(?P<stamp>[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d(?:\.\d+)?|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d"
+    rb"(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?) \S+ sshd(?:-session)?(?:\[\d+\]:| \d+ \S+ (?:-|\[[^\n]*?\])) (?:error: )?"
     rb"(?P<message>Unable to negotiate with (?P<peer>[0-9A-Fa-f.:]+) port (?P<port>\d+): no matching [^\n]*?found"
     rb"(?:\. Their offer: [\w@.,+-]*)?"
     rb"|drop connection #\d+ from \[(?P<dpeer>[0-9A-Fa-f.:]+)\]:(?P<dport>\d+) on \[(?P<local>[0-9A-Fa-f.:]+)\]:"
@@ -123,6 +128,8 @@ def syslog_prefix(chunk: bytes, tag_at: int) -> tuple[bytes, bytes]:
     start = chunk.rfind(b"\n", 0, tag_at) + 1
     if chunk.startswith(b"- ", start):
         start += 2  # pastebin's list markers in copies of logs
+    if chunk.startswith(b"<", start):
+        start = chunk.find(b" ", start, tag_at) + 1  # RFC 5424's <PRI>VERSION
     host_at = chunk.rfind(b" ", start, tag_at - 1)
     return chunk[start:host_at], chunk[host_at + 1 : tag_at - 1]
 
