@@ -315,3 +315,25 @@ def test_rfc5424_syslog_is_a_servers_log():
     analyzer.feed_chunk("messages", text.encode())
     first = analyzer.results()[0]
     assert (first.cause_id, first.time, first.side) == ("udp", "2026-11-30T10:00:01.123456+00:00", "server")
+
+
+def test_sshd_refusing_a_transfer_accounts_credentials_is_that_clients_failure():
+    """A client whose password or key sshd refuses never reaches ascp: only sshd's line shows it. It counts for
+    an account ascp sessions run as (once per client and account); password guessing on other accounts does not."""
+    text = (
+        "Nov 30 09:59:01 xfer1 ascp[4000]: LOG FASP Session Start uuid=aaaaaaaa-1111-4222-8333-000000000009 "
+        "op=recv status=started local=192.0.2.10:33001 peer=198.51.100.41:43447 tcp_port=22\n"
+        "Nov 30 09:59:01 xfer1 ascp[4000]: LOG FASP Session Params uuid=aaaaaaaa-1111-4222-8333-000000000009 "
+        'user="lab07" targetrate=1\n'
+        "Nov 30 09:59:02 xfer1 ascp[4000]: LOG FASP Session Stop uuid=aaaaaaaa-1111-4222-8333-000000000009 "
+        "op=recv status=success local=192.0.2.10:33001 peer=198.51.100.41:43447 tcp_port=22\n"
+        "Nov 30 10:00:01 xfer1 sshd[8400]: Failed password for lab07 from 198.51.100.40 port 53000 ssh2\n"
+        "Nov 30 10:00:03 xfer1 sshd[8400]: Failed password for lab07 from 198.51.100.40 port 53000 ssh2\n"
+        "Nov 30 10:00:04 xfer1 sshd[8401]: Failed password for root from 203.0.113.99 port 53001 ssh2\n"
+        "Nov 30 10:00:05 xfer1 sshd[8402]: Failed password for invalid user admin from 203.0.113.99 port 53002 ssh2\n"
+    )
+    assert _clients(text) == [("198.51.100.40", "lab07", 1, 1), ("198.51.100.41", "lab07", 1, 0)]
+    analyzer = Analyzer()
+    analyzer.feed_chunk("secure", text.encode())
+    refused = [s for s in analyzer.results() if s.outcome == "failed"]
+    assert [(s.cause_id, s.side, s.user) for s in refused] == [("auth", "server", "lab07")]

@@ -138,6 +138,9 @@ class Analyzer:
         """Lines of a process seen before its first record (IBM's samples log the ERR lines first)."""
         self._console: dict[str, Collected] = {}
         self._logins: dict[bytes, bytes] = {}
+        self._refused: dict[tuple[str, bytes, bytes], Collected] = {}
+        """sshd's refusals of credentials (source, peer, user), held until the accounts ascp runs as are known."""
+        self._transfer_users: set[str] = set()
         """sshd's logins (peer address to user) of the chunks read so far."""
         self._chunk: bytes | None = None
         """The chunk being read, its logins by peer (found when first needed) and where the current record is."""
@@ -222,6 +225,9 @@ class Analyzer:
             found = SSHD_REFUSAL.match(chunk, chunk.rfind(b"\n", 0, hint.start()) + 1)
             if found is None:
                 continue
+            if found.group("fuser") is not None:
+                self._refused_login(source, found)
+                continue
             peer = found.group("peer") or found.group("dpeer") or found.group("wpeer")
             port = found.group("port") or found.group("dport") or b"0"
             local = found.group("local")
@@ -234,6 +240,26 @@ class Analyzer:
                 found.group("message").decode("utf-8", "replace"),
                 found.group(0).decode("utf-8", "replace"),
             )
+
+    def _refused_login(self, source: str, found: re.Match[bytes]) -> None:
+        """sshd refusing a client's credentials for an existing account: a failed attempt of that client only if
+        the account is one ascp sessions run as (decided at the end; other accounts' failures are the internet's
+        password guessing, not a transfer). Repeated tries of one client and account count once."""
+        user, peer = found.group("fuser"), found.group("fpeer")
+        key = (source, peer, user)
+        if key in self._refused or len(self._refused) >= MAX_CLIENTS:
+            return
+        self.syslog_lines += 1
+        self._order += 1
+        attempt = Collected(source, None, self._order, True, found.group("stamp"))
+        attempt.fields["peer"] = f"{peer.decode()}:{found.group('fport').decode()}"
+        attempt.fields["local"] = "sshd"
+        attempt.fields["seen_by"] = "sshd"
+        attempt.fields["user"] = user.decode("utf-8", "replace")
+        attempt.final(found.group("message").decode("utf-8", "replace"))
+        attempt.note(found.group(0).decode("utf-8", "replace"))
+        attempt.ended = attempt.stopped = True
+        self._refused[key] = attempt
 
     def _turned_away(self, source: str, stamp: bytes | None, peer: str, local: str, message: str, line: str) -> None:
         """A client sshd turned away before ascp started: a failed attempt of that client, seen from the server."""
@@ -712,6 +738,8 @@ class Analyzer:
                 self.outcomes["success"] += 1
                 self.causes["ok"] += 1
                 _, peer, user, server = counted
+                if user and len(self._transfer_users) < MAX_CLIENTS:
+                    self._transfer_users.add(user)
                 if server:
                     self._count_client(peer, user, "success", "ok", session.bytes, None, session.login)
                 return
@@ -720,6 +748,8 @@ class Analyzer:
         self.outcomes[outcome(session, fields)] += 1
         explained = explain(session, fields)
         self.causes[explained.cause_id] += 1
+        if explained.user and session.uuid is not None and len(self._transfer_users) < MAX_CLIENTS:
+            self._transfer_users.add(explained.user)  # an account ascp sessions run as
         if explained.side == "server":
             self._count_client(
                 explained.peer_address,
@@ -782,6 +812,11 @@ class Analyzer:
         for run in list(self._console.values()):
             self._finish(run)
         self._console.clear()
+        for attempt in self._refused.values():
+            if attempt.fields["user"] in self._transfer_users:
+                self.sessions_seen += 1
+                self._finish(attempt)
+        self._refused.clear()
 
     def results(self) -> list[SessionExplanation]:
         """Every session kept (all of them unless there were thousands), in the order they first appeared."""

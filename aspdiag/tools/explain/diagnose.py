@@ -415,12 +415,19 @@ def _unknown(ev: Evidence, code: int | None, reasons: list[str]) -> Diagnosis:
     cause = "unknown (cannot tell): no known cause matches these lines (shown as evidence)"
     if known is not None:
         cause = f"unknown (cannot tell) beyond FASP {code} ({known.message}): no known cause matches these lines"
+    if ev.server_side:
+        next_step, who = (
+            "ask the client for ascp's own output of that session (or its aspera-scp-transfer.log) and explain both",
+            "this server's operator, with the client",
+        )
+    else:
+        next_step, who = "send the evidence lines to the data provider's support", "the data provider"
     return Diagnosis(
         UNKNOWN,
         cause,
         "low",
-        "send the evidence lines to the data provider's support" + (f"; {known.check}" if known else ""),
-        "the data provider",
+        next_step + (f"; {known.check}" if known else ""),
+        who,
         "none",
         code,
         False,

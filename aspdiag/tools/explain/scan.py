@@ -45,7 +45,8 @@ literal ``ascp``, so the engine skips every other line in C; ascp's many other L
 statistics tables, configuration) are rejected there too, before any Python code runs for them."""
 SSHD_HINT = re.compile(
     rb"sshd(?:-session)?(?:\[\d+\]:| \d+ \S+ (?:-|\[[^\n]*?\])) (?:error: )?"
-    rb"(?:Unable to negotiate with |drop connection #|refused connect from )"
+    rb"(?:Unable to negotiate with |drop connection #|refused connect from "
+    rb"|Failed (?:password|publickey|keyboard-interactive/pam) for (?!invalid user ))"
 )
 """Where in a chunk the sshd lines ``SSHD_REFUSAL`` reads may be: one search per chunk that starts with the
 literal ``sshd`` (the engine skips other lines in C; one pass instead of a scan per message), each hit then
@@ -57,9 +58,12 @@ SSHD_REFUSAL = re.compile(
     rb"(?:\. Their offer: [\w@.,+-]*)?"
     rb"|drop connection #\d+ from \[(?P<dpeer>[0-9A-Fa-f.:]+)\]:(?P<dport>\d+) on \[(?P<local>[0-9A-Fa-f.:]+)\]:"
     rb"(?P<lport>\d+) (?:past MaxStartups|penalty: [^\n]*)"
-    rb"|refused connect from \S+ \((?P<wpeer>[0-9A-Fa-f.:]+)\))"
+    rb"|refused connect from \S+ \((?P<wpeer>[0-9A-Fa-f.:]+)\)"
+    rb"|Failed (?:password|publickey|keyboard-interactive/pam) for (?P<fuser>\S+) from (?P<fpeer>[0-9A-Fa-f.:]+) "
+    rb"port (?P<fport>\d+))"
 )
-"""sshd (OpenSSH) turning a client away before any ascp session: a handshake with no algorithm in common
+"""sshd (OpenSSH) turning a client away before any ascp session: a handshake with no algorithm in common,
+credentials refused for an existing account (``Failed password for USER from X port P``),
 (and TCP wrappers' ``refused connect from HOST (ADDR)``, hosts.deny),
 (``Unable to negotiate with X port P: no matching MAC found``), or a connection dropped by MaxStartups or by
 OpenSSH 9.8+'s per-source penalties (``drop connection #0 from [X]:P on [Y]:33001 penalty: ...``). A server's
