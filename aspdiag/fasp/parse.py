@@ -120,11 +120,23 @@ def _rate_mbps(text: str | None) -> float | None:
     return float(match.group(1)) * _RATE_UNITS[match.group(2) + "b"] * (8 if match.group(3) == "B" else 1)
 
 
+_COUNTED_PROGRESS = re.compile(
+    r"\s*(?P<file>\S+) (?P<done>\d[\d,]*)/(?P<total>\d[\d,]*) (?P<size>\S+)/\S+ (?P<pct>\d{1,3})%\s*$"
+)
+"""NCBI prefetch's own progress line while its ascp runs: ``SRR8615563 474,021,888/6,349,455,166 452M/5G 7%``."""
+
+
 def parse_progress(line: str) -> Progress | None:
     """One progress line (one ``\\r``-separated segment), or None when it is not one."""
     match = _PROGRESS.match(line.rstrip("\r\n"))
     if not match:
-        return None
+        counted = _COUNTED_PROGRESS.match(line)
+        if counted is None:
+            return None
+        done = int(counted.group("done").replace(",", ""))
+        return Progress(
+            counted.group("file"), int(counted.group("pct")), counted.group("size"), done, None, None, "", False
+        )
     return Progress(
         file=match.group("file").strip(),
         percent=int(match.group("pct")),

@@ -683,3 +683,15 @@ def test_a_servers_old_offer_seen_by_a_client_points_at_the_server():
     (only,) = explain_text(text)
     assert (only.cause_id, only.side) == ("ssh-handshake", "client")
     assert only.who.startswith("the data provider") and "server offers only old" in only.cause
+
+
+def test_prefetchs_own_progress_lines_fill_bytes():
+    """prefetch prints its ascp's progress as ``ACC done/total size/size pct%`` (ncbi/sra-tools#200)."""
+    text = (
+        "2019-04-30T14:50:08 prefetch.2.9.6:  Downloading via fasp...\n"
+        "SRR8615563 474,021,888/6,349,455,166 452M/5G 7%        \n"
+        "SRR8615563 5,750,325,248/6,349,455,166 5.355G/5G 90%      \n"
+        "2019-04-30T15:00:06 prefetch.2.9.6:  fasp download succeed\n"
+    )
+    (only,) = explain_text(text)
+    assert (only.outcome, only.bytes, only.progress) == ("success", 5_750_325_248, "SRR8615563 90% 5.355G")
