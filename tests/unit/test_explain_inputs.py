@@ -337,3 +337,24 @@ def test_sshd_refusing_a_transfer_accounts_credentials_is_that_clients_failure()
     analyzer.feed_chunk("secure", text.encode())
     refused = [s for s in analyzer.results() if s.outcome == "failed"]
     assert [(s.cause_id, s.side, s.user) for s in refused] == [("auth", "server", "lab07")]
+
+
+def test_a_record_split_at_the_syslog_limit_is_joined_back():
+    """A classic syslog daemon splits messages at 1024 bytes into lines with the same tag: the peer in the
+    second part of a long Session Start still names the client."""
+    head = "Nov 30 10:00:01 xfer1 ascp[4242]: "
+    start = (
+        head
+        + "LOG FASP Session Start uuid=aaaaaaaa-1111-4222-8333-000000000001 op=recv status=started source="
+        + ",".join(f"/data/archive/run{i:04d}/reads_R1.fastq.gz" for i in range(30))
+    )
+    first, rest = start[:1024], start[1024:]
+    text = (
+        f"{first}\n{head}{rest} dest=/data/archive local=192.0.2.10:33001 peer=198.51.100.77:43447 tcp_port=22\n"
+        + head
+        + 'LOG FASP Session Params uuid=aaaaaaaa-1111-4222-8333-000000000001 user="archive" targetrate=500000000\n'
+        + head
+        + "LOG FASP Session Stop uuid=aaaaaaaa-1111-4222-8333-000000000001 op=recv status=failed errcode=15 "
+        'errstr="Timeout establishing data connection"\n'
+    )
+    assert _clients(text) == [("198.51.100.77", "archive", 1, 1)]

@@ -323,8 +323,10 @@ class Analyzer:
                 continue
             if uuid is None:  # an ERR line or console text from ascp
                 self._tick += 1
-                stamp, process = self._prefix(chunk, match, syslog)
                 message = chunk[match.end() : end].rstrip(b"\r")
+                if syslog and not message.startswith((b"ERR ", b"WRN ")) and self._fragment(chunk, match, message):
+                    continue
+                stamp, process = self._prefix(chunk, match, syslog)
                 if not message.startswith(b"WRN "):
                     self._line(source, Line(message, stamp, process, syslog))
                 continue
@@ -340,6 +342,24 @@ class Analyzer:
         self.ascp_lines += seen
         if syslog:
             self.syslog_lines += seen
+
+    def _fragment(self, chunk: bytes, match: re.Match[bytes], message: bytes) -> bool:
+        """Whether a syslog line without a level is the rest of the same process's FASP record on the line
+        before it (a syslog daemon splits messages longer than its limit, 1024 bytes in the classic one, into
+        lines with the same tag); if so its text is joined to that record."""
+        start = chunk.rfind(b"\n", 0, match.start()) + 1
+        if start == 0:
+            return False
+        before = chunk.rfind(b"\n", 0, start - 1) + 1
+        previous = SYSLOG_RECORD.search(chunk, before, start - 1)
+        if previous is None or previous.group("pid") != match.group("pid") or previous.group("uuid") is None:
+            return False
+        session = self._open.get(previous.group("uuid")) or self._recent.get(previous.group("uuid"))
+        kind = previous.group("kind")
+        if session is None or not session.records or session.records[-1][0] != kind:
+            return False
+        session.records[-1] = (kind, session.records[-1][1] + message)
+        return True
 
     @staticmethod
     def _prefix(chunk: bytes, match: re.Match[bytes], syslog: bool) -> tuple[bytes, bytes]:
