@@ -695,3 +695,43 @@ def test_prefetchs_own_progress_lines_fill_bytes():
     )
     (only,) = explain_text(text)
     assert (only.outcome, only.bytes, only.progress) == ("success", 5_750_325_248, "SRR8615563 90% 5.355G")
+
+
+PASTED = Path(__file__).resolve().parents[1] / "data" / "explain" / "pasted"
+"""Real reports of the corpus as people paste them (a held-out review's mutations): terminal-wrapped, coloured,
+HTML-escaped, behind a job runner's prefix, several runs with nothing between them."""
+PASTED_CAUSES = {
+    "01-keyfile-wrapped-stderr.txt": ["key-file"],
+    "01b-keyfile-no-exiting.txt": ["key-file"],
+    "01c-keyfile-tab.txt": ["key-file"],
+    "02-cos-token-wrapped.txt": ["auth"],
+    "03-handshake-parallel-tag.txt": ["ssh-handshake"],
+    "03b-handshake-joined.txt": ["ssh-handshake"],
+    "03c-handshake-ansi.txt": ["ssh-handshake"],
+    "04-two-runs-merged.txt": ["auth", "server-session"],
+    "04b-two-stderr-runs.txt": ["auth", "auth"],
+    "05-logline-swallows-next.txt": ["unauthorized", "host-key"],
+    "06-completed-zero.txt": ["unknown"],
+    "07-ansi.txt": ["auth"],
+    "08a-compose-hostkey.txt": ["host-key"],
+    "08b-srun-maxstartups.txt": ["ssh-refused"],
+    "08c-compose-rename.txt": ["partial-rename"],
+    "08d-srun-tcp.txt": ["ssh-port"],
+    "09a-html-hostkey.txt": ["host-key"],
+    "09b-smart-hostkey.txt": ["host-key"],
+    "10b-licence-wrapped.txt": ["licence"],
+    "12b-nbsp-cp1252.txt": ["udp"],
+}
+
+
+@pytest.mark.parametrize("name", sorted(PASTED_CAUSES))
+def test_real_reports_as_people_paste_them(name):
+    report = explain_inputs([str(PASTED / name)], io.BytesIO(b""))
+    assert [s.cause_id for s in report.sessions] == PASTED_CAUSES[name]
+    for session in report.sessions:
+        # A terminal's escape sequences are never echoed back (they would drive the reader's terminal).
+        assert not any("\x1b" in line for line in (*session.evidence, session.error_message))
+
+
+def test_every_pasted_sample_is_listed():
+    assert {p.name for p in PASTED.iterdir()} == set(PASTED_CAUSES)

@@ -57,7 +57,7 @@ _STOP_FIELDS = re.compile(
 )
 _SOLICITED = re.compile(rb"solicited_rex=([\d.]+)%")
 _SUMMARY = re.compile(r"(Completed|Partial Completion): (\d+)K bytes transferred in (\d+) seconds?")
-_RATE = re.compile(r"\((\d+)K bits/sec\)")
+_RATE = re.compile(r"\((\d+)K? bits/sec\)")
 _EXIT = re.compile(r"(?:exit(?:ed)?(?: with)?(?: status| code)?|returned non-zero exit status)\s*[:=]?\s*(\d+)", re.I)
 _CODE = re.compile(r"(?:\bCode: |\berrcode[= ]|ERROR -- : code: )(\d{1,2})\b")
 _WRAPPER_FAILED = re.compile(
@@ -527,7 +527,7 @@ class Analyzer:
     def _run(self, source: str, starts: bool) -> Collected:
         """The console run a line belongs to; ``starts``: the line opens a new run after an ended one."""
         run = self._console.get(source)
-        if run is None or (run.ended and starts):
+        if run is None or ((run.ended or run.exited) and starts):
             if run is not None:
                 self._finish(run)
             self._order += 1
@@ -673,6 +673,11 @@ class Analyzer:
         code = _CODE.search(text)
         if code and session.code is None:
             session.code = int(code.group(1))
+        if errors:
+            head = text[: text.find(errors[0].message)].strip()
+            if len(head) > 12 and documented(head):
+                # Lines joined into one (a paste's paragraph): words for an earlier step before ascp's final ones.
+                session.detail(head)
         if errors or is_err or prompt:
             if is_err and not errors:
                 # The message without its ERR level or a wrapper's logger prefix (ascli's "E, [...] ERROR -- : ").
@@ -721,8 +726,8 @@ class Analyzer:
         other in either order and the exit status comes last; progress, a summary, prompts or ERR lines after
         the end, a second ``Session Stop`` or a different error open the next run."""
         run = self._console.get(source)
-        if run is None or not run.ended:
-            return True
+        if run is None or not (run.ended or run.exited):
+            return True  # a run ends with its Session Stop, or with ascp's "..., exiting." on stderr
         if opens:
             return False
         for error, stream in zip(errors, streams, strict=True):

@@ -12,6 +12,7 @@ sees the message and the process it came from (interleaved sessions are told apa
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Iterator
 from typing import NamedTuple
@@ -145,11 +146,14 @@ def file_prefix(chunk: bytes, bracket_at: int) -> bytes:
 
 
 _NOT_A_CONTINUATION = re.compile(
-    rb"\s*(?:ascp|Session Stop|Completed|Partial Completion|LOG |ERR |DBG |\S+\s+\d{1,3}%)"
+    rb"\s*(?:ascp|Session Stop|Completed|Partial Completion|LOG |ERR |DBG |\S+\s+\d{1,3}%"
+    rb"|[A-Z][\w-]*(?: [\w-]+)?: |\S*[$#>] |\(|\d{4}-\d\d-\d\d[ T])"
 )
-_QUOTED = re.compile(rb"(?:[ \t]*>(?=[ \t]|$))*[ \t]*")
-"""What a paste puts in front of every line: markdown quote markers (``> ``) and indentation (a code block in a
-forum post; Nextflow's ``Command error:`` indents the tool's output by two spaces)."""
+"""Lines that start something of their own (ascp's forms, a capitalised label such as ``Error:``, a shell
+prompt, a time stamp), never the wrapped rest of the log line before them."""
+_QUOTED = re.compile(rb"(?:[ \t]*(?:>+|\|)(?=[ \t]|$))*[ \t]*")
+"""What a paste puts in front of every line: markdown quote markers (``> ``, ``>> ``, ``| ``) and indentation (a
+code block in a forum post; Nextflow's ``Command error:`` indents the tool's output by two spaces)."""
 _LOGGED = re.compile(
     rb"\[?(?P<stamp>\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?"
     rb"|\d\d/\d\d/\d{4},? \d\d?:\d\d:\d\d(?:[.,]\d+)?(?: [AP]M)?)\]?[ \t]+"
@@ -157,13 +161,56 @@ _LOGGED = re.compile(
     rb"(?:[ \t]*[-|:][ \t]*|[ \t]+)(?:[\w.]+:[\w<>]+:\d+[ \t]+-[ \t]+)?)?"
     rb"|(?:DEBUG|INFO|WARNING|ERROR|CRITICAL):[\w.]+:"
     rb"|\[[^\]\n]{1,80}\][ \t]+"
+    rb"|\d{1,5}:[ \t]"
+    rb"|[\w.-]{1,60}[ \t]+\|[ \t]"
+    rb"|[^\t\n :]{1,80}\t"
 )
-"""What a logger or a CI runner puts in front of the lines it passes on: a time stamp (GitHub Actions'
-``2024-03-05T10:00:11.1234567Z``, Python logging's ``2024-03-05 10:11:12,345``, ``03/05/2024 10:11:12 AM``), with
-the level and logger name that follow it (``- root - INFO -``, ``INFO:``, ``| INFO | mod:fn:12 -``), or Python's
-default ``ERROR:root:``; or a source's tag in brackets (``[job 12 task 0]``, ``[pod/x/ascp]``). Tried only
-after ascp's own prefixes (its log file's stamp is followed by ``[pid-thread]``, syslog's by host and tag), so
-those keep their meaning."""
+"""What a logger, a CI runner or a job runner puts in front of the lines it passes on: a time stamp (GitHub
+Actions' ``2024-03-05T10:00:11.1234567Z``, Python logging's ``2024-03-05 10:11:12,345``, ``03/05/2024 10:11:12
+AM``), with the level and logger name that follow it (``- root - INFO -``, ``INFO:``, ``| INFO | mod:fn:12 -``),
+or Python's default ``ERROR:root:``; a source's tag: in brackets (``[job 12 task 0]``, ``[pod/x/ascp]``), Slurm's
+``srun --label`` (``0: ``), docker compose's ``fetch-1  | ``, or one field and a tab (``parallel --tag``, ``cat
+-n``). Tried only after ascp's own prefixes (its log file's stamp is followed by ``[pid-thread]``, syslog's by host
+and tag), so those keep their meaning."""
+_ESCAPES = re.compile(rb"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b\n]*(?:\x07|\x1b\\)?|[@-Z\\-_])|[^\n]\x08")
+"""Terminal escape sequences (colours, erasing the line: ``ESC[31m``, ``ESC[2K``), window titles, and
+``script``'s or man's overstrike (``X BS X``): what a terminal shows, not what was said."""
+_CONTROLS = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_LOOKALIKES = (
+    (b"\xc2\xa0", b" "),  # no-break space (a copy from a web page)
+    (b"\xe2\x80\x8b", b""),  # zero-width space
+    (b"\xef\xbb\xbf", b""),  # a byte-order mark inside the text (pastes joined)
+    (b"\xe2\x80\x9c", b'"'),
+    (b"\xe2\x80\x9d", b'"'),
+    (b"\xe2\x80\x98", b"'"),
+    (b"\xe2\x80\x99", b"'"),
+    (b"&quot;", b'"'),
+    (b"&#39;", b"'"),
+    (b"&#x27;", b"'"),
+    (b"&apos;", b"'"),
+    (b"&gt;", b">"),
+    (b"&lt;", b"<"),
+    (b"&amp;", b"&"),
+    (b"\t", b" "),
+)
+_LONE_NBSP = re.compile(rb"(?<=[\x00-\x7f])\xa0")
+"""A no-break space saved as one byte (Windows-1252, "ANSI" Notepad): a space, unless it continues a UTF-8
+character."""
+
+
+def as_pasted(chunk: bytes) -> bytes:
+    """The text a person sees in a paste: without terminal escapes and overstrike or other control characters,
+    with web pages' look-alikes (no-break and zero-width spaces, curly quotes, HTML entities) and tabs made
+    plain. For console output and copies of it; a log file's or a syslog's fast path never needs it."""
+    if b"\x1b" in chunk or b"\x08" in chunk:
+        chunk = _ESCAPES.sub(b"", chunk)
+    chunk = _CONTROLS.sub(b"", chunk) if _CONTROLS.search(chunk) else chunk
+    for odd, plain in _LOOKALIKES:
+        if odd in chunk:
+            chunk = chunk.replace(odd, plain)
+    if b"\xa0" in chunk:
+        chunk = _LONE_NBSP.sub(b" ", chunk)
+    return chunk
 
 
 def _undecorated(raw: bytes) -> tuple[bytes, bytes | None]:
@@ -199,6 +246,27 @@ def _prefixed(
     return None
 
 
+def _docker_json(raw: bytes) -> bytes:
+    """The text of one line of docker's json-file log (``{"log":"...\\n","stream":"stderr","time":"..."}``)."""
+    try:
+        text = json.loads(raw).get("log", "")
+    except (ValueError, AttributeError):
+        return raw
+    return str(text).rstrip("\n").encode("utf-8", "replace")
+
+
+def _unfinished(held: bytes, following: bytes) -> bool:
+    """Whether a console line was cut by a terminal's or a mail's line width and ``following`` is its rest: ascp's
+    ``Session Stop  (Error: ...`` without its closing parenthesis, or ``ascp: ...`` before its ``, exiting.``."""
+    if _NOT_A_CONTINUATION.match(following) or len(held) < 40:
+        return False
+    rest = following.rstrip()
+    opened = held.rfind(b"(Error: ")
+    if opened >= 0 and held.find(b")", opened) < 0:
+        return rest.endswith(b")")
+    return held.lstrip().startswith(b"ascp: ") and b"exiting" not in held and rest.endswith((b"exiting.", b"exiting"))
+
+
 def other_lines(chunk: bytes) -> Iterator[Line]:
     """Every line of a chunk that is not in syslog form (ascp's own log files, console output).
 
@@ -210,22 +278,33 @@ def other_lines(chunk: bytes) -> Iterator[Line]:
     syslog = _SYSLOG.match
     quoted = _QUOTED.match
     held: Line | None = None
-    for raw in chunk.split(b"\n"):
+    for raw in as_pasted(chunk).split(b"\n"):
         if not raw.strip():
             continue
-        if raw[:1] in b" \t>":
+        if raw.startswith(b'{"log":"'):
+            raw = _docker_json(raw)
+        if raw[:1] in b" \t>|":
             raw = raw[quoted(raw).end() :]  # type: ignore[union-attr]  # matches the empty string at least
             if not raw.strip():
                 continue
         line = _prefixed(raw, file_form, syslog)
+        message, stamp = raw, None
         if line is None:
-            message, stamp = _undecorated(raw) if raw[:1].isdigit() or raw[:1] in b"[DIWEC" else (raw, None)
+            message, stamp = _undecorated(raw)
             line = None if message is raw else _prefixed(message, file_form, syslog)
         if line is None:
+            if held is not None and held.process is None and _unfinished(held.message, message):
+                held = held._replace(message=held.message.rstrip(b"\r") + message.strip())  # a terminal's wrap
+                continue
             if held is not None and held.message.rstrip().endswith(b"Their offer:"):
                 held = held._replace(message=held.message.rstrip() + b" " + message.strip())  # OpenSSH's list, wrapped
                 continue
-            if held is not None and held.process is not None and not _NOT_A_CONTINUATION.match(message):
+            if (
+                held is not None
+                and held.process is not None
+                and len(held.message) >= 40
+                and not _NOT_A_CONTINUATION.match(message)
+            ):
                 held = held._replace(message=held.message + b" " + message.strip())
                 continue
             line = Line(message.rstrip(b"\r"), stamp, None, False)

@@ -13,6 +13,9 @@ from dataclasses import dataclass, field
 from aspdiag.fasp.errors import describe
 from aspdiag.tools.explain.diagnose import Diagnosis, Evidence, diagnose
 
+_UNPRINTABLE = dict.fromkeys([*range(0x09), *range(0x0B, 0x20), 0x7F, *range(0x80, 0xA0)])
+"""Control characters (escape sequences among them) never reach a report: they would drive the reader's
+terminal. Tabs and line ends stay."""
 MAX_EVIDENCE = 12
 MAX_TEXTS = 20
 
@@ -93,16 +96,18 @@ class Collected:
 
     def note(self, line: str) -> None:
         if len(self.evidence) < MAX_EVIDENCE:
-            self.evidence.append(line.strip()[:400])
+            self.evidence.append(line.translate(_UNPRINTABLE).strip()[:400])
 
     def moved(self, n: int) -> None:
         self.bytes = n if self.bytes is None else max(self.bytes, n)
 
     def final(self, message: str) -> None:
+        message = message.translate(_UNPRINTABLE)
         if message and message not in self.finals and len(self.finals) < MAX_TEXTS:
             self.finals.append(message[:300])
 
     def detail(self, message: str) -> None:
+        message = message.translate(_UNPRINTABLE)
         if message and message not in self.details and len(self.details) < MAX_TEXTS:
             self.details.append(message[:300])
 
@@ -278,6 +283,16 @@ def outcome(collected: Collected, fields: dict[str, str]) -> str:
     )
     if collected.completed is False or (collected.files_failed and collected.files_ok):
         return "partial"
+    if (
+        collected.completed
+        and collected.bytes == 0
+        and collected.seconds is not None
+        and collected.rate_kbps is None
+        and not failed
+    ):
+        # "Completed: 0K bytes transferred in 0 seconds" is also the first line of a failure (the error follows);
+        # only the summary's second line, "(0 bits/sec), in 1 file.", makes it a finished run.
+        return "unknown"
     if failed:
         return "failed"
     if collected.files_ok and collected.uuid is not None and not collected.ended:
