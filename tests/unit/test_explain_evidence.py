@@ -735,3 +735,24 @@ def test_real_reports_as_people_paste_them(name):
 
 def test_every_pasted_sample_is_listed():
     assert {p.name for p in PASTED.iterdir()} == set(PASTED_CAUSES)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # IGS/portal_client#8: the wrapper's "complete" with a non-zero return code, then its failure words.
+        (
+            "2019-07-11 11:21:59,159 - aspera - INFO - Invocation of ascp complete. Return code: 1.\n"
+            "2019-07-11 11:21:59,159 - aspera - **ERROR - Aspera authentication failure.**\n"
+            "Skipping file ID d39c as none of the URLs ['FASP'] succeeded.\n",
+            [("auth", "failed")],
+        ),
+        ("Invocation of ascp complete. Return code: 1.\n", [("unknown", "failed")]),
+        ("Skipping file ID d39c as none of the URLs ['FASP'] succeeded.\n", [("unknown", "failed")]),
+        ("aspera - INFO - Invocation of ascp complete. Return code: 0.\n", [("ok", "success")]),
+        # IBM/aspera-cli#263: ascp's own usage error.
+        ("ascp: no remote host specified, exiting.\n", [("usage", "failed")]),
+    ],
+)
+def test_a_wrappers_return_code_and_negated_success(text, expected):
+    assert [(s.cause_id, s.outcome) for s in explain_text(text)] == expected

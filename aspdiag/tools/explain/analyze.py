@@ -58,10 +58,13 @@ _STOP_FIELDS = re.compile(
 _SOLICITED = re.compile(rb"solicited_rex=([\d.]+)%")
 _SUMMARY = re.compile(r"(Completed|Partial Completion): (\d+)K bytes transferred in (\d+) seconds?")
 _RATE = re.compile(r"\((\d+)K? bits/sec\)")
-_EXIT = re.compile(r"(?:exit(?:ed)?(?: with)?(?: status| code)?|returned non-zero exit status)\s*[:=]?\s*(\d+)", re.I)
+_EXIT = re.compile(
+    r"(?:exit(?:ed)?(?: with)?(?: status| code)?|returned non-zero exit status|return(?:ed)? code)\s*[:=]?\s*(\d+)",
+    re.I,
+)
 _CODE = re.compile(r"(?:\bCode: |\berrcode[= ]|ERROR -- : code: )(\d{1,2})\b")
 _WRAPPER_FAILED = re.compile(
-    r"\b(?:errors?|unsuccessful|(?:not|never)\b[^.]*\bsucce\w*|fail(?:ed|ure|s)?|cannot|can't|unable|exception)\b",
+    r"\b(?:errors?|unsuccessful|(?:not|never|none)\b[^.]*\bsucce\w*|fail(?:ed|ure|s)?|cannot|can't|unable|exception)\b",
     re.I,
 )
 _PROMPT = re.compile(r"^\s*(?:Password|Key passphrase):\s*|['\"](?:Password|Key passphrase):\s*['\"]", re.I)
