@@ -756,3 +756,23 @@ def test_every_pasted_sample_is_listed():
 )
 def test_a_wrappers_return_code_and_negated_success(text, expected):
     assert [(s.cause_id, s.outcome) for s in explain_text(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "\x1b[2K\r\x1b[33mascp: Failed to open TCP connection for SSH, exiting.\x1b[39m",  # coloured, line erased
+        "Mar 05 10:11:00 ascp: Failed to open TCP connection for SSH, exiting.",  # moreutils ts
+        '{"log": "ascp: Failed to open TCP connection for SSH, exiting.\\n", "stream": "stderr"}',  # docker json
+        '[1] "ascp: Failed to open TCP connection for SSH, exiting."',  # R's system(intern=TRUE)
+        "`ascp: Failed to open TCP connection for SSH, exiting.`",  # markdown inline code
+        ">ascp: Failed to open TCP connection for SSH, exiting.",  # mail quote without a space
+        "     1\tascp: Failed to open TCP connection for SSH, exiting.",  # cat -n
+        "SRR5947187\tascp: Failed to open TCP connection for SSH, exiting.",  # parallel --tag
+        "0: ascp: Failed to open TCP connection for SSH, exiting.",  # srun --label
+        "fetch-1  | ascp: Failed to open TCP connection for SSH, exiting.",  # docker compose
+    ],
+)
+def test_one_line_behind_a_runners_or_a_pastes_decoration(line):
+    (only,) = explain_text(line + "\n")
+    assert (only.cause_id, only.error_message) == ("ssh-port", "Failed to open TCP connection for SSH")

@@ -159,7 +159,8 @@ def _encoding(head: bytes) -> str:
     if len(head) >= 4 and head[0:200:2].count(0) > 0.9 * len(head[0:200:2]) and head[1:200:2].count(0) == 0:
         return "utf-16-be"
     sample = head[:4096]
-    if b"\x00" in sample or sum(b < 9 or 13 < b < 32 for b in sample) > len(sample) * 0.05:
+    # Escape (colours) and backspace (overstrike) are a terminal's, common in captured output; other controls are not.
+    if b"\x00" in sample or sum(b < 8 or 13 < b < 32 and b != 27 for b in sample) > len(sample) * 0.05:
         raise UnusableInput("binary data, not text")
     return "utf-8"
 

@@ -151,24 +151,25 @@ _NOT_A_CONTINUATION = re.compile(
 )
 """Lines that start something of their own (ascp's forms, a capitalised label such as ``Error:``, a shell
 prompt, a time stamp), never the wrapped rest of the log line before them."""
-_QUOTED = re.compile(rb"(?:[ \t]*(?:>+|\|)(?=[ \t]|$))*[ \t]*")
+_QUOTED = re.compile(rb"(?:[ \t]*(?:>+(?!=)|\|(?=[ \t]|$)))*[ \t]*")
 """What a paste puts in front of every line: markdown quote markers (``> ``, ``>> ``, ``| ``) and indentation (a
 code block in a forum post; Nextflow's ``Command error:`` indents the tool's output by two spaces)."""
 _LOGGED = re.compile(
     rb"\[?(?P<stamp>\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?"
-    rb"|\d\d/\d\d/\d{4},? \d\d?:\d\d:\d\d(?:[.,]\d+)?(?: [AP]M)?)\]?[ \t]+"
+    rb"|\d\d/\d\d/\d{4},? \d\d?:\d\d:\d\d(?:[.,]\d+)?(?: [AP]M)?|[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d(?:\.\d+)?)"
+    rb"\]?[ \t]+"
     rb"(?:(?:-[ \t]+[\w.]+[ \t]+)?[-|]?[ \t]*\[?(?:DEBUG|INFO|NOTICE|WARNING|WARN|ERROR|CRITICAL|FATAL)\]?"
     rb"(?:[ \t]*[-|:][ \t]*|[ \t]+)(?:[\w.]+:[\w<>]+:\d+[ \t]+-[ \t]+)?)?"
     rb"|(?:DEBUG|INFO|WARNING|ERROR|CRITICAL):[\w.]+:"
     rb"|\[[^\]\n]{1,80}\][ \t]+"
     rb"|\d{1,5}:[ \t]"
     rb"|[\w.-]{1,60}[ \t]+\|[ \t]"
-    rb"|[^\t\n :]{1,80}\t"
+    rb"|[^\t\n :]{1,80}\t(?=[^\t\n]*$)"
 )
 """What a logger, a CI runner or a job runner puts in front of the lines it passes on: a time stamp (GitHub
 Actions' ``2024-03-05T10:00:11.1234567Z``, Python logging's ``2024-03-05 10:11:12,345``, ``03/05/2024 10:11:12
-AM``), with the level and logger name that follow it (``- root - INFO -``, ``INFO:``, ``| INFO | mod:fn:12 -``),
-or Python's default ``ERROR:root:``; a source's tag: in brackets (``[job 12 task 0]``, ``[pod/x/ascp]``), Slurm's
+AM``, moreutils' ts ``Mar 05 10:11:00``), with the level and logger name that follow it (``- root - INFO -``,
+``INFO:``, ``| INFO | mod:fn:12 -``), or Python's default ``ERROR:root:``; a source's tag: in brackets (``[job 12 task 0]``, ``[pod/x/ascp]``), Slurm's
 ``srun --label`` (``0: ``), docker compose's ``fetch-1  | ``, or one field and a tab (``parallel --tag``, ``cat
 -n``). Tried only after ascp's own prefixes (its log file's stamp is followed by ``[pid-thread]``, syslog's by host
 and tag), so those keep their meaning."""
@@ -191,7 +192,6 @@ _LOOKALIKES = (
     (b"&gt;", b">"),
     (b"&lt;", b"<"),
     (b"&amp;", b"&"),
-    (b"\t", b" "),
 )
 _LONE_NBSP = re.compile(rb"(?<=[\x00-\x7f])\xa0")
 """A no-break space saved as one byte (Windows-1252, "ANSI" Notepad): a space, unless it continues a UTF-8
@@ -200,8 +200,8 @@ character."""
 
 def as_pasted(chunk: bytes) -> bytes:
     """The text a person sees in a paste: without terminal escapes and overstrike or other control characters,
-    with web pages' look-alikes (no-break and zero-width spaces, curly quotes, HTML entities) and tabs made
-    plain. For console output and copies of it; a log file's or a syslog's fast path never needs it."""
+    with web pages' look-alikes (no-break and zero-width spaces, curly quotes, HTML entities) made plain. For
+    console output and copies of it; a log file's or a syslog's fast path never needs it."""
     if b"\x1b" in chunk or b"\x08" in chunk:
         chunk = _ESCAPES.sub(b"", chunk)
     chunk = _CONTROLS.sub(b"", chunk) if _CONTROLS.search(chunk) else chunk
@@ -263,7 +263,7 @@ def _unfinished(held: bytes, following: bytes) -> bool:
     rest = following.rstrip()
     opened = held.rfind(b"(Error: ")
     if opened >= 0 and held.find(b")", opened) < 0:
-        return rest.endswith(b")")
+        return b")" in rest
     return held.lstrip().startswith(b"ascp: ") and b"exiting" not in held and rest.endswith((b"exiting.", b"exiting"))
 
 
@@ -279,9 +279,10 @@ def other_lines(chunk: bytes) -> Iterator[Line]:
     quoted = _QUOTED.match
     held: Line | None = None
     for raw in as_pasted(chunk).split(b"\n"):
+        raw = raw.lstrip(b"\r")  # a terminal's redraw from the first column (after an erased line)
         if not raw.strip():
             continue
-        if raw.startswith(b'{"log":"'):
+        if raw.startswith(b'{"log":'):
             raw = _docker_json(raw)
         if raw[:1] in b" \t>|":
             raw = raw[quoted(raw).end() :]  # type: ignore[union-attr]  # matches the empty string at least
@@ -291,6 +292,9 @@ def other_lines(chunk: bytes) -> Iterator[Line]:
         message, stamp = raw, None
         if line is None:
             message, stamp = _undecorated(raw)
+            message = message.replace(b"\t", b" ")  # after a tab-separated tag is gone: tabs as spaces
+            if len(message) > 2 and message[:1] in b"\"'`" and message.rstrip()[-1:] == message[:1]:
+                message = message.strip()[1:-1]  # one line quoted whole: R's print, markdown's inline code
             line = None if message is raw else _prefixed(message, file_form, syslog)
         if line is None:
             if held is not None and held.process is None and _unfinished(held.message, message):
