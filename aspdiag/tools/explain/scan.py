@@ -169,10 +169,10 @@ _LOGGED = re.compile(
 """What a logger, a CI runner or a job runner puts in front of the lines it passes on: a time stamp (GitHub
 Actions' ``2024-03-05T10:00:11.1234567Z``, Python logging's ``2024-03-05 10:11:12,345``, ``03/05/2024 10:11:12
 AM``, moreutils' ts ``Mar 05 10:11:00``), with the level and logger name that follow it (``- root - INFO -``,
-``INFO:``, ``| INFO | mod:fn:12 -``), or Python's default ``ERROR:root:``; a source's tag: in brackets (``[job 12 task 0]``, ``[pod/x/ascp]``), Slurm's
-``srun --label`` (``0: ``), docker compose's ``fetch-1  | ``, or one field and a tab (``parallel --tag``, ``cat
--n``). Tried only after ascp's own prefixes (its log file's stamp is followed by ``[pid-thread]``, syslog's by host
-and tag), so those keep their meaning."""
+``INFO:``, ``| INFO | mod:fn:12 -``), or Python's default ``ERROR:root:``; a source's tag: in brackets (``[job 12
+task 0]``, ``[pod/x/ascp]``), Slurm's ``srun --label`` (``0: ``), docker compose's ``fetch-1  | ``, or one field and
+a tab (``parallel --tag``, ``cat -n``). Tried only after ascp's own prefixes (its log file's stamp is followed by
+``[pid-thread]``, syslog's by host and tag), so those keep their meaning."""
 _ESCAPES = re.compile(rb"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b\n]*(?:\x07|\x1b\\)?|[@-Z\\-_])|[^\n]\x08")
 """Terminal escape sequences (colours, erasing the line: ``ESC[31m``, ``ESC[2K``), window titles, and
 ``script``'s or man's overstrike (``X BS X``): what a terminal shows, not what was said."""
