@@ -283,7 +283,8 @@ def _write_mixed_syslog(path: Path, size: int) -> tuple[int, int, int, int]:
 
 
 def _write_file_log(path: Path, size: int) -> int:
-    """The previous bench input: ascp's own log file, 50 interleaved sessions of file records, one failing (15)."""
+    """The previous bench input: ascp's own log file, 50 interleaved sessions of file records, each ending with its
+    Session Stop, one failing (15)."""
     block_lines = []
     for i in range(2000):
         session = i % 50
@@ -298,10 +299,16 @@ def _write_file_log(path: Path, size: int) -> int:
         while written < size:
             fh.write(block)
             written += len(block)
-        fh.write(
-            b"2024-03-03 09:00:00 [1-1] LOG FASP Session Stop uuid=77777777-2222-3333-4444-000000000007 "
-            b'op=recv status=failed errcode=15 errstr="Timeout establishing data connection"\n'
-        )
+        for session in range(50):  # each session's end, as ascp logs it
+            end = (
+                'status=failed errcode=15 errstr="Timeout establishing data connection"'
+                if session == 7
+                else "status=success"
+            )
+            fh.write(
+                f"2024-03-03 09:00:00 [1-1] LOG FASP Session Stop uuid=77777777-2222-3333-4444-{session:012d} "
+                f"op=recv {end}\n".encode()
+            )
     return written
 
 

@@ -776,3 +776,17 @@ def test_a_wrappers_return_code_and_negated_success(text, expected):
 def test_one_line_behind_a_runners_or_a_pastes_decoration(line):
     (only,) = explain_text(line + "\n")
     assert (only.cause_id, only.error_message) == ("ssh-port", "Failed to open TCP connection for SSH")
+
+
+def test_markdown_headings_and_inline_code_around_a_wording():
+    (only,) = explain_text("### 1. `ascp: command not found`\n")
+    assert (only.cause_id, only.error_message) == ("ascp-missing", "ascp: command not found")
+
+
+def test_a_codes_name_says_how_it_was_read_when_the_evidence_moved_it():
+    """44 is "UDP session initiation fatal error" in IBM's table; after the SSH connection never opened the
+    Error row must not read as a UDP failure beside a TCP cause."""
+    text = (REAL / "ibm-kb-44-ssh-port.txt").read_text()
+    last = explain_text(text)[-1]
+    assert last.cause_id == "ssh-port" and last.error_code == 44
+    assert "read here as 'ssh'" in last.error_meaning

@@ -241,7 +241,7 @@ def diagnose(ev: Evidence) -> Diagnosis:
             confidence = "high"  # the code and ascp's own words agree
     elif best is not None:
         chosen = best.entry
-        whose = {"wrapper": "the wrapper's", "sshd": "sshd's"}.get(ev.speaker, "ascp's")
+        whose = {"wrapper": "the", "sshd": "sshd's"}.get(ev.speaker, "ascp's")  # a wrapper's, a shell's: "the"
         reasons.append(f"{whose} words '{_short(best.text)}' are documented for this cause")
         # The code those words stand for (fasp_messages.json), when it leads to the same cause.
         worded = next((c for m in ev.finals if (c := code_for_message(m)) is not None), None)

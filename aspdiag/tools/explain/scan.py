@@ -151,9 +151,10 @@ _NOT_A_CONTINUATION = re.compile(
 )
 """Lines that start something of their own (ascp's forms, a capitalised label such as ``Error:``, a shell
 prompt, a time stamp), never the wrapped rest of the log line before them."""
-_QUOTED = re.compile(rb"(?:[ \t]*(?:>+(?!=)|\|(?=[ \t]|$)))*[ \t]*")
-"""What a paste puts in front of every line: markdown quote markers (``> ``, ``>> ``, ``| ``) and indentation (a
-code block in a forum post; Nextflow's ``Command error:`` indents the tool's output by two spaces)."""
+_QUOTED = re.compile(rb"(?:[ \t]*(?:>+(?!=)|\|(?=[ \t]|$)|#{1,6}(?= )|[-*+](?= )|\d{1,2}\.(?= )))*[ \t]*")
+"""What a paste puts in front of every line: markdown quote markers (``> ``, ``>> ``, ``| ``), headings and list
+markers (``### ``, ``- ``, ``1. ``) and indentation (a code block in a forum post; Nextflow's ``Command error:``
+indents the tool's output by two spaces)."""
 _LOGGED = re.compile(
     rb"\[?(?P<stamp>\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?"
     rb"|\d\d/\d\d/\d{4},? \d\d?:\d\d:\d\d(?:[.,]\d+)?(?: [AP]M)?|[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d(?:\.\d+)?)"
@@ -284,7 +285,7 @@ def other_lines(chunk: bytes) -> Iterator[Line]:
             continue
         if raw.startswith(b'{"log":'):
             raw = _docker_json(raw)
-        if raw[:1] in b" \t>|":
+        if raw[:1] in b" \t>|#-*+" or raw[:1].isdigit() and raw[1:3].startswith((b". ", b"0. ", b"1. ")):
             raw = raw[quoted(raw).end() :]  # type: ignore[union-attr]  # matches the empty string at least
             if not raw.strip():
                 continue
@@ -293,8 +294,9 @@ def other_lines(chunk: bytes) -> Iterator[Line]:
         if line is None:
             message, stamp = _undecorated(raw)
             message = message.replace(b"\t", b" ")  # after a tab-separated tag is gone: tabs as spaces
-            if len(message) > 2 and message[:1] in b"\"'`" and message.rstrip()[-1:] == message[:1]:
-                message = message.strip()[1:-1]  # one line quoted whole: R's print, markdown's inline code
+            if len(message) > 2 and message[:1] in b"\"'" and message.rstrip()[-1:] == message[:1]:
+                message = message.strip()[1:-1]  # one line quoted whole: R's print
+            message = message.replace(b"`", b"")  # markdown's inline code (ascp never prints a backtick)
             line = None if message is raw else _prefixed(message, file_form, syslog)
         if line is None:
             if held is not None and held.process is None and _unfinished(held.message, message):

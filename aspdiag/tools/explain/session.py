@@ -343,6 +343,15 @@ def _evidence(collected: Collected) -> tuple[str, ...]:
     return (*collected.evidence, *ending[-1:])[: MAX_EVIDENCE + 1]
 
 
+def _meaning_here(meaning: str, diagnosis: Diagnosis | None) -> str:
+    """The code's name in IBM's table, and how it was read here when the evidence put it on another channel
+    (44, "UDP session initiation fatal error", after the SSH connection never opened)."""
+    read = next((r for r in diagnosis.reasoning if r.startswith("read as '")), None) if diagnosis else None
+    if not meaning or read is None:
+        return meaning
+    return f"{meaning}; read here as '{read.split(chr(39))[1]}', see Why"
+
+
 def _cause_text(diagnosis: Diagnosis | None, result: str, files_ok: int) -> str:
     if diagnosis is None:
         return "the transfer completed"
@@ -419,7 +428,7 @@ def explain(collected: Collected, fields: dict[str, str] | None = None) -> Sessi
         error_code=code,
         code_inferred=diagnosis.code_inferred if diagnosis else False,
         error_message=next((m for m in finals if m), next((m for m in details if m), "")),
-        error_meaning=meaning.message if meaning else "",
+        error_meaning=_meaning_here(meaning.message if meaning else "", diagnosis),
         cause_id=diagnosis.cause_id if diagnosis else "ok",
         cause=_cause_text(diagnosis, result, collected.files_ok),
         confidence=diagnosis.confidence if diagnosis else "high",
