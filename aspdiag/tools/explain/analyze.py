@@ -731,6 +731,8 @@ class Analyzer:
         run = self._console.get(source)
         if run is None or not (run.ended or run.exited):
             return True  # a run ends with its Session Stop, or with ascp's "..., exiting." on stderr
+        if not errors and _WRAPPER_LOG.match(line) and any(final in line for final in run.finals):
+            return True  # ascli's logger repeating the run's final words ("WARN -- : An error occurred: ...")
         if opens:
             return False
         for error, stream in zip(errors, streams, strict=True):
