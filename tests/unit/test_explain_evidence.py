@@ -292,6 +292,15 @@ def test_no_confident_wrong_answer_on_unknown_wording():
         ("Session Stop  (Error: Exceeded MaxStartups)", "ssh-refused"),
         ("Not allowed at this time", "ssh-refused"),
         ('ascp: "user@host:" in all sources must match, exiting.', "usage"),
+        # IBM's table texts that had no cause of their own (read as "cannot tell beyond FASP n").
+        ("Session Stop  (Error: Target is not a directory)", "usage"),
+        ("Session Stop  (Error: Ambiguous target)", "usage"),
+        ("Session Stop  (Error: Aspera.conf contains invalid data and was rejected)", "configuration"),
+        ("Session Stop  (Error: Error reading source file from disk)", "read-error"),
+        ("Session Stop  (Error: File or directory already exists)", "exists"),
+        ("Session Stop  (Error: File path/name too long for underlying file system)", "path-name"),
+        ("Session Stop  (Error: Windows path contains illegal characters)", "path-name"),
+        ("Session Stop  (Error: Cancelled by user)", "cancelled"),
         # Shells that could not run ascp: the program is missing, not the remote path (env's and bash's forms
         # read 'no-such-file', high: a confident wrong answer), and zsh's and fish's word orders.
         ("env: ascp: No such file or directory", "ascp-missing"),

@@ -141,16 +141,16 @@ class Analyzer:
         """Lines of a process seen before its first record (IBM's samples log the ERR lines first)."""
         self._console: dict[str, Collected] = {}
         self._logins: dict[bytes, bytes] = {}
-        self._refused: dict[tuple[str, bytes, bytes], Collected] = {}
-        """sshd's refusals of credentials (source, peer, user), held until the accounts ascp runs as are known."""
-        self._transfer_users: set[str] = set()
-        """sshd's logins (peer address to user) of the chunks read so far."""
+        """Peer address -> the user sshd last accepted from it (chunks read so far), for the operator's view."""
         self._chunk: bytes | None = None
         """The chunk being read, its logins by peer (found when first needed) and where the current record is."""
         self._chunk_logins: dict[bytes, list[tuple[int, bytes]]] | None = None
         self._chunk_has_logins = False
         self._at = 0
-        """Peer address -> the user sshd last accepted from it, for a server's operator view."""
+        self._refused: dict[tuple[str, bytes, bytes], Collected] = {}
+        """sshd's refusals of credentials (source, peer, user), held until the accounts ascp runs as are known."""
+        self._transfer_users: set[str] = set()
+        """Accounts ascp sessions ran as (their Session Params)."""
         self._licence: dict[tuple[str, bytes | None], str] = {}
         """ascp's ``license max rate=`` (kbit/s) from its Initializing line, until its session's first record."""
         self._frames: dict[str, str] = {}
@@ -676,8 +676,9 @@ class Analyzer:
         code = _CODE.search(text)
         if code and session.code is None:
             session.code = int(code.group(1))
-        if errors:
-            head = text[: text.find(errors[0].message)].strip()
+        at = text.find(errors[0].message) if errors else -1
+        if at > 0:
+            head = text[:at].strip()
             if len(head) > 12 and documented(head):
                 # Lines joined into one (a paste's paragraph): words for an earlier step before ascp's final ones.
                 session.detail(head)
