@@ -126,10 +126,40 @@ _COUNTED_PROGRESS = re.compile(
 """NCBI prefetch's own progress line while its ascp runs: ``SRR8615563 474,021,888/6,349,455,166 452M/5G 7%``."""
 
 
+_ASCLI_PROGRESS = re.compile(
+    r"\s*Time: (?P<time>\d\d:\d\d:\d\d) [-=> ]*?(?P<pct>\d{1,3})% (?P<rate>\d+(?:\.\d+)?) ?(?P<unit>[KMG]?)"
+    r"(?P<kind>bps|B/sec|b/sec)(?P<eta>\s+ETA)?"
+)
+"""ascli's own progress bar while its ascp runs: ``Time: 00:00:03 ====== 100% 274 Mbps Time: 00:00:03`` (or
+``... 1469 KB/sec``, ``... 0% 0 Mbps  ETA: ??:??:??`` while it waits)."""
+
+
+def _ascli_progress(line: str) -> Progress | None:
+    found = _ASCLI_PROGRESS.match(line)
+    if found is None:
+        return None
+    rate = float(found.group("rate")) * _RATE_UNITS[found.group("unit") + "b"]
+    if found.group("kind") == "B/sec":
+        rate *= 8
+    return Progress(
+        "ascli",
+        int(found.group("pct")),
+        "",
+        None,
+        f"{found.group('rate')} {found.group('unit')}{found.group('kind')}",
+        rate,
+        found.group("time") + (" ETA" if found.group("eta") else ""),
+        found.group("eta") is None,
+    )
+
+
 def parse_progress(line: str) -> Progress | None:
     """One progress line (one ``\\r``-separated segment), or None when it is not one."""
     match = _PROGRESS.match(line.rstrip("\r\n"))
     if not match:
+        ascli = _ascli_progress(line)
+        if ascli is not None:
+            return ascli
         counted = _COUNTED_PROGRESS.match(line)
         if counted is None:
             return None

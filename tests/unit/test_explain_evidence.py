@@ -730,6 +730,9 @@ PASTED_CAUSES = {
     "09b-smart-hostkey.txt": ["host-key"],
     "10b-licence-wrapped.txt": ["licence"],
     "12b-nbsp-cp1252.txt": ["udp"],
+    "13-return-code-wrapped-80.txt": ["auth"],
+    "14-prefetch-search-r-print.txt": [],
+    "15-prefetch-search-wrapped-80.txt": [],
 }
 
 
@@ -799,3 +802,18 @@ def test_a_codes_name_says_how_it_was_read_when_the_evidence_moved_it():
     last = explain_text(text)[-1]
     assert last.cause_id == "ssh-port" and last.error_code == 44
     assert "read here as 'ssh'" in last.error_meaning
+
+
+def test_ascli_progress_bar_and_results_table():
+    """Newer ascli prints its own progress bar and a results table instead of ascp's summary."""
+    (ok,) = explain_text(
+        "Receiving package 762\n Time: 00:00:03 ===================== 100% 274 Mbps Time: 00:00:03\n"
+        "+---------+---------+\n| key     | value   |\n| package | 762     |\n| status  | success |\n"
+    )
+    assert (ok.outcome, ok.rate_mbps, ok.progress) == ("success", 274.0, "ascli 100% ")
+    (failed,) = explain_text(
+        "Time: 00:00:00 =---=---=---= 0% 0 Mbps  ETA: ??:??:??\n"
+        "W, [2024-03-13T15:58:12.581663 #3204711]  WARN -- : An error occurred during transfer: Failure processing "
+        "peer license: Deprecated peer license\n"
+    )
+    assert (failed.outcome, failed.cause_id) == ("failed", "licence")

@@ -85,6 +85,8 @@ _NEGOTIATION = re.compile(
 """OpenSSH's ``Unable to negotiate with ADDR port P: no matching ... found. Their offer: ...`` on its own line.
 sshd writes it (with ``[preauth]``) about a client, naming the client's source port; ssh writes it about the
 server, naming the server's port (22, 33001)."""
+_RESULT_ROW = re.compile(r"^\|\s*status\s*\|\s*(\w+)\s*\|\s*$", re.I)
+"""The status row of ascli's results table (``| status  | success |``)."""
 _SEARCH_TRACE = re.compile(
     r"^\s*[\w.-]+(?: info)?: (?:Checking '[^']*'|Using '[^']*'|'[^']*': not found(?: in configuration)?)\s*$"
 )
@@ -104,7 +106,9 @@ _COMMAND = re.compile(
 when an option follows (so that ascp's own lines such as "ascp.exe - System Error" are not taken for it).
 Whatever follows belongs to a new run."""
 _WRAPPER_SUCCESS = re.compile(
-    r"\b(?:fasp|ascp|aspera)\b[^.]*?\b(?:succeed(?:ed|s)?|successful(?:ly)?|completed?(?: successfully)?)\b", re.I
+    r"\b(?:fasp|ascp|aspera)\b[^.]*?\b(?:succeed(?:ed|s)?|successful(?:ly)?|completed(?: successfully)?"
+    r"|complete successfully)\b",
+    re.I,
 )
 """A wrapper saying its ascp (FASP) transfer succeeded: NCBI prefetch's ``FASP download succeed``, a pipeline's
 ``Aspera download completed successfully``."""
@@ -597,6 +601,14 @@ class Analyzer:
                 source, line.stamp, f"{bare.group('peer')}:{bare.group('port')}", "sshd", bare.group(1), text
             )
             return
+        status = _RESULT_ROW.match(text)
+        if status is not None:
+            # ascli's results table: "success" is its word that the transfer completed (newer ascli prints no
+            # "Completed:" of ascp's); another status is the run's failure in ascli's words.
+            if status.group(1).lower() == "success":
+                self._wrapper_success(source, line, text)
+                return
+            text = f"ascli: transfer {status.group(1)}"
         if _SEARCH_TRACE.match(text):
             self.ascp_lines += 1  # about ascp, but no run of it
             return

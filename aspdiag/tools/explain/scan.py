@@ -151,10 +151,13 @@ _NOT_A_CONTINUATION = re.compile(
 )
 """Lines that start something of their own (ascp's forms, a capitalised label such as ``Error:``, a shell
 prompt, a time stamp), never the wrapped rest of the log line before them."""
-_QUOTED = re.compile(rb"(?:[ \t]*(?:>+(?!=)|\|(?=[ \t]|$)|#{1,6}(?= )|[-*+](?= )|\d{1,2}\.(?= )))*[ \t]*")
+_QUOTE_MARK = rb"[ \t]*(?:>+(?!=)|#{1,6}(?= )|[-*+](?= )|\d{1,2}\.(?= ))"
+_QUOTED = re.compile(rb"(?:" + _QUOTE_MARK + rb"|[ \t]*\|(?=[ \t]|$))*[ \t]*")
 """What a paste puts in front of every line: markdown quote markers (``> ``, ``>> ``, ``| ``), headings and list
 markers (``### ``, ``- ``, ``1. ``) and indentation (a code block in a forum post; Nextflow's ``Command error:``
 indents the tool's output by two spaces)."""
+_QUOTED_AROUND = re.compile(rb"(?:" + _QUOTE_MARK + rb")*[ \t]*")
+"""The same but the pipe, which also starts a table's row."""
 _LOGGED = re.compile(
     rb"\[?(?P<stamp>\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?"
     rb"|\d\d/\d\d/\d{4},? \d\d?:\d\d:\d\d(?:[.,]\d+)?(?: [AP]M)?|[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d(?:\.\d+)?)"
@@ -247,6 +250,11 @@ def _prefixed(
     return None
 
 
+_TERMINAL_WIDTHS = frozenset((80, 100, 120, 132))
+"""Widths at which terminals and consoles cut long lines: a line of exactly this length, followed by one that
+starts nothing of its own, was cut."""
+
+
 def _docker_json(raw: bytes) -> bytes:
     """The text of one line of docker's json-file log (``{"log":"...\\n","stream":"stderr","time":"..."}``)."""
     try:
@@ -278,27 +286,46 @@ def other_lines(chunk: bytes) -> Iterator[Line]:
     file_form = _FILE_FORM.match
     syslog = _SYSLOG.match
     quoted = _QUOTED.match
+    quoted_around = _QUOTED_AROUND.match
     held: Line | None = None
+    held_width = 0
     for raw in as_pasted(chunk).split(b"\n"):
         raw = raw.lstrip(b"\r")  # a terminal's redraw from the first column (after an erased line)
         if not raw.strip():
             continue
+        width = len(raw.rstrip(b"\r"))
         if raw.startswith(b'{"log":'):
-            raw = _docker_json(raw)
-        if raw[:1] in b" \t>|#-*+" or raw[:1].isdigit() and raw[1:3].startswith((b". ", b"0. ", b"1. ")):
-            raw = raw[quoted(raw).end() :]  # type: ignore[union-attr]  # matches the empty string at least
-            if not raw.strip():
-                continue
+            raw, width = _docker_json(raw), 0
+        if b"`" in raw:
+            raw = raw.replace(b"`", b"")  # markdown's inline code (ascp never prints a backtick)
+        if raw[:1] in b" \t>#-*+" or raw[:1].isdigit() and raw[1:3].startswith((b". ", b"0. ", b"1. ")):
+            raw = raw[quoted_around(raw).end() :]  # type: ignore[union-attr]  # matches the empty string at least
+        table = raw[:1] == b"|" and raw.rstrip()[-1:] == b"|"  # a table's row (ascli's results), not a quote
+        if raw[:1] == b"|" and not table:
+            raw = raw[quoted(raw).end() :]  # type: ignore[union-attr]
+        if not raw.strip():
+            continue
         line = _prefixed(raw, file_form, syslog)
         message, stamp = raw, None
-        if line is None:
+        if line is None and table:
+            message, stamp = raw.rstrip(b"\r"), None
+        elif line is None:
             message, stamp = _undecorated(raw)
             message = message.replace(b"\t", b" ")  # after a tab-separated tag is gone: tabs as spaces
             if len(message) > 2 and message[:1] in b"\"'" and message.rstrip()[-1:] == message[:1]:
-                message = message.strip()[1:-1]  # one line quoted whole: R's print
-            message = message.replace(b"`", b"")  # markdown's inline code (ascp never prints a backtick)
+                message, stamp = _undecorated(message.strip()[1:-1])  # one line quoted whole: R's print
             line = None if message is raw else _prefixed(message, file_form, syslog)
         if line is None:
+            if (
+                held is not None
+                and held_width in _TERMINAL_WIDTHS
+                and stamp is None
+                and not _NOT_A_CONTINUATION.match(message)
+            ):
+                # The line before filled a terminal's width exactly: this is its rest, cut mid-word.
+                held = held._replace(message=held.message.rstrip(b"\r") + message.strip())
+                held_width = width
+                continue
             if held is not None and held.process is None and _unfinished(held.message, message):
                 held = held._replace(message=held.message.rstrip(b"\r") + message.strip())  # a terminal's wrap
                 continue
@@ -316,6 +343,6 @@ def other_lines(chunk: bytes) -> Iterator[Line]:
             line = Line(message.rstrip(b"\r"), stamp, None, False)
         if held is not None:
             yield held
-        held = line
+        held, held_width = line, width
     if held is not None:
         yield held
