@@ -103,8 +103,12 @@ _PROGRESS = re.compile(
 )
 
 
+_SIZE = re.compile(r"(\d+(?:\.\d+)?)([KMGTP]?)B")
+_RATE = re.compile(r"(\d+(?:\.\d+)?)([KMGT]?)([bB])/s")
+
+
 def _size_bytes(text: str) -> int | None:
-    match = re.fullmatch(r"(\d+(?:\.\d+)?)([KMGTP]?)B", text)
+    match = _SIZE.fullmatch(text)
     if not match:
         return None
     return int(float(match.group(1)) * _UNITS[match.group(2)])
@@ -113,7 +117,7 @@ def _size_bytes(text: str) -> int | None:
 def _rate_mbps(text: str | None) -> float | None:
     if not text:
         return None
-    match = re.fullmatch(r"(\d+(?:\.\d+)?)([KMGT]?)([bB])/s", text)
+    match = _RATE.fullmatch(text)
     if not match:
         return None
     # ascp prints bits (Mb/s); copies made by other tools, and some pastes, show bytes (KB/s).

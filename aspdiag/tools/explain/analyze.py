@@ -593,7 +593,7 @@ class Analyzer:
     def _console_segment(self, source: str, line: Line, text: str) -> None:
         if self._frame_line(source, line, text.strip()):
             return
-        bare = _NEGOTIATION.match(text)
+        bare = _NEGOTIATION.match(text) if "negotiate" in text else None
         if bare is not None and ("[preauth]" in text or not _served_port(bare.group("port"))):
             # sshd's own line (a Windows sshd.log, sshd -e): the address is a client's it turned away.
             self.ascp_lines += 1
@@ -601,7 +601,7 @@ class Analyzer:
                 source, line.stamp, f"{bare.group('peer')}:{bare.group('port')}", "sshd", bare.group(1), text
             )
             return
-        status = _RESULT_ROW.match(text)
+        status = _RESULT_ROW.match(text) if text.startswith("|") else None
         if status is not None:
             # ascli's results table: "success" is its word that the transfer completed (newer ascli prints no
             # "Completed:" of ascp's); another status is the run's failure in ascli's words.
@@ -609,7 +609,7 @@ class Analyzer:
                 self._wrapper_success(source, line, text)
                 return
             text = f"ascli: transfer {status.group(1)}"
-        if _SEARCH_TRACE.match(text):
+        if "'" in text and _SEARCH_TRACE.match(text):
             self.ascp_lines += 1  # about ascp, but no run of it
             return
         lowered = text.lower()

@@ -222,7 +222,8 @@ def _undecorated(raw: bytes) -> tuple[bytes, bytes | None]:
     their time stamp (None without one)."""
     stamp = None
     for _ in range(3):
-        if _FILE_FORM.match(raw) or _SYSLOG.match(raw):
+        first = raw[:1]
+        if (first.isdigit() or first.isupper() or first == b"-") and (_FILE_FORM.match(raw) or _SYSLOG.match(raw)):
             break  # ascp's own prefix: taken apart by the caller
         found = _LOGGED.match(raw)
         if found is None or found.end() == len(raw):
@@ -267,13 +268,18 @@ def _docker_json(raw: bytes) -> bytes:
 def _unfinished(held: bytes, following: bytes) -> bool:
     """Whether a console line was cut by a terminal's or a mail's line width and ``following`` is its rest: ascp's
     ``Session Stop  (Error: ...`` without its closing parenthesis, or ``ascp: ...`` before its ``, exiting.``."""
-    if _NOT_A_CONTINUATION.match(following) or len(held) < 40:
+    if len(held) < 40:
         return False
     rest = following.rstrip()
     opened = held.rfind(b"(Error: ")
     if opened >= 0 and held.find(b")", opened) < 0:
-        return b")" in rest
-    return held.lstrip().startswith(b"ascp: ") and b"exiting" not in held and rest.endswith((b"exiting.", b"exiting"))
+        return b")" in rest and not _NOT_A_CONTINUATION.match(following)
+    return (
+        held.lstrip().startswith(b"ascp: ")
+        and b"exiting" not in held
+        and rest.endswith((b"exiting.", b"exiting"))
+        and not _NOT_A_CONTINUATION.match(following)
+    )
 
 
 def other_lines(chunk: bytes) -> Iterator[Line]:
