@@ -285,9 +285,11 @@ def _unfinished(held: bytes, following: bytes) -> bool:
 def other_lines(chunk: bytes) -> Iterator[Line]:
     """Every line of a chunk that is not in syslog form (ascp's own log files, console output).
 
-    A line without a prefix right after a file-form log line continues it (copies of logs in articles and
-    issues wrap long ``FASP Session`` and ``ERR`` lines); it is joined back. What a paste or a logger put in
-    front of a line (quote markers, indentation, a CI runner's time stamp) is taken off first.
+    What a paste, a logger or a job runner put in front of a line (quote markers, indentation, a time stamp, a
+    tag) is taken off first. Cut lines are joined back: a line that fills a terminal's width exactly and its rest
+    (cut mid-word), ascp's ``Session Stop  (Error: ...`` before its closing parenthesis and ``ascp: ...`` before
+    its ``, exiting.``, OpenSSH's wrapped offer, and a line without a prefix right after a file-form log line
+    (copies of logs in articles and issues wrap long ``FASP Session`` and ``ERR`` lines).
     """
     file_form = _FILE_FORM.match
     syslog = _SYSLOG.match
