@@ -817,3 +817,34 @@ def test_ascli_progress_bar_and_results_table():
         "peer license: Deprecated peer license\n"
     )
     assert (failed.outcome, failed.cause_id) == ("failed", "licence")
+
+
+def test_the_users_own_shell_lines_are_not_ascps_words():
+    """Naming ASPERA_SCP_FILEPASS in a command the user typed is no missing passphrase; the run completed."""
+    text = (
+        "[dm@edit3 ~]$ read -s ASPERA_SCP_FILEPASS; export ASPERA_SCP_FILEPASS\n"
+        "$ export ASPERA_SCP_FILEPASS\n"
+        "x.tar        100%  512MB  186Mb/s    00:23    \n"
+        "Completed: 524288K bytes transferred in 23 seconds\n (186413K bits/sec), in 1 file.\n"
+    )
+    assert [(s.cause_id, s.outcome) for s in explain_text(text)] == [("ok", "success")]
+
+
+def test_a_pipelines_failure_words_before_the_command_belong_to_its_run():
+    """Nextflow prints the task's failure, then the command, then ascp's output: one session, ascp's cause."""
+    text = (
+        "[5c/a81e0f] process > ASCP_DOWNLOAD (SRR6357070) [100%] 1 of 1, failed: 1 \u2718\n"
+        "ERROR ~ Error executing process > 'ASCP_DOWNLOAD (SRR6357070)'\n"
+        "Caused by:\n  Process `ASCP_DOWNLOAD (SRR6357070)` terminated with an error exit status (1)\n"
+        "Command executed:\n"
+        "  ascp -QT -l 300m -P33001 -i /opt/aspera/etc/asperaweb_id_dsa.openssh era-fasp@fasp.sra.ebi.ac.uk:/x .\n"
+        "Command output:\n  Completed: 0K bytes transferred in 0 seconds\n"
+        "  Session Stop  (Error: Server aborted session: No such file or directory)\n"
+    )
+    assert [(s.cause_id, s.confidence) for s in explain_text(text)] == [("no-such-file", "high")]
+
+
+def test_no_udp_port_is_claimed_for_a_session_whose_ssh_connection_never_opened():
+    (only,) = explain_inputs([str(REAL / "aspera-cli-95-tcp.log")], io.BytesIO(b"")).sessions
+    assert (only.cause_id, only.udp_port) == ("ssh-port", None)
+    assert only.check_command is not None and "--udp-port 33001" in only.check_command

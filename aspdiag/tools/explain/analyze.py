@@ -87,6 +87,9 @@ sshd writes it (with ``[preauth]``) about a client, naming the client's source p
 server, naming the server's port (22, 33001)."""
 _RESULT_ROW = re.compile(r"^\|\s*status\s*\|\s*(\w+)\s*\|\s*$", re.I)
 """The status row of ascli's results table (``| status  | success |``)."""
+_SHELL_LINE = re.compile(r"^\s*(?:\([\w.-]+\)\s+)?\[[^\]\n]{1,60}\][$#]\s+\S")
+"""A shell command line after a ``[user@host dir]$`` prompt (``$ `` alone is checked by hand): the user's
+command, read as a new run only when it runs ascp (``_COMMAND``)."""
 _SEARCH_TRACE = re.compile(
     r"^\s*[\w.-]+(?: info)?: (?:Checking '[^']*'|Using '[^']*'|'[^']*': not found(?: in configuration)?)\s*$"
 )
@@ -144,6 +147,8 @@ class Analyzer:
         self._pending: dict[tuple[str, bytes], Collected] = {}
         """Lines of a process seen before its first record (IBM's samples log the ERR lines first)."""
         self._console: dict[str, Collected] = {}
+        self._carried: dict[str, Collected] = {}
+        """A wrapper's words about a run whose pasted command follows them, held for that run."""
         self._logins: dict[bytes, bytes] = {}
         """Peer address -> the user sshd last accepted from it (chunks read so far), for the operator's view."""
         self._chunk: bytes | None = None
@@ -540,6 +545,11 @@ class Analyzer:
             self._order += 1
             self.sessions_seen += 1
             run = self._console[source] = Collected(source, None, self._order)
+            carried = self._carried.pop(source, None)
+            if carried is not None:  # the wrapper's words before this run's command
+                run.absorb(carried)
+                run.order = carried.order
+                self.sessions_seen -= 1
         return run
 
     def _console_line(self, source: str, line: Line) -> None:
@@ -615,9 +625,22 @@ class Analyzer:
         lowered = text.lower()
         if "asc" in lowered and _COMMAND.match(text):
             run = self._console.pop(source, None)
-            if run is not None:
+            if (
+                run is not None
+                and not run.ascp_said
+                and run.completed is None
+                and run.code is None
+                and source not in self._carried
+                and not any(documented(t) for t in (*run.finals, *run.details))
+            ):
+                # Only a wrapper's words without a cause of their own (Nextflow prints "terminated with an error
+                # exit status (1)", then the command, then ascp's output): they are about the run it starts.
+                self._carried[source] = run
+            elif run is not None:
                 self._finish(run)  # the user pasted the next command: the previous run is over
             return
+        if text.lstrip().startswith("$ ") or _SHELL_LINE.match(text):
+            return  # another shell command the user typed (export, cd, read): not a run, not ascp's words
         errors = parse_errors(text, "")
         summary = _SUMMARY.search(text)
         progress = parse_progress(text) if "%" in text else None
@@ -852,9 +875,10 @@ class Analyzer:
             for session in list(table.values()):
                 self._finish(session)
             table.clear()
-        for run in list(self._console.values()):
+        for run in (*self._console.values(), *self._carried.values()):
             self._finish(run)
         self._console.clear()
+        self._carried.clear()
         for attempt in self._refused.values():
             if attempt.fields["user"] in self._transfer_users:
                 self.sessions_seen += 1

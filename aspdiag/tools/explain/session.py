@@ -343,6 +343,10 @@ def _evidence(collected: Collected) -> tuple[str, ...]:
     return (*collected.evidence, *ending[-1:])[: MAX_EVIDENCE + 1]
 
 
+_BEFORE_UDP = frozenset(("dns", "ssh-port", "ssh-handshake", "host-key", "ssh-refused", "auth"))
+"""Causes that stop a session before ascp agrees on its UDP port."""
+
+
 def _meaning_here(meaning: str, diagnosis: Diagnosis | None) -> str:
     """The code's name in IBM's table, and how it was read here when the evidence put it on another channel
     (44, "UDP session initiation fatal error", after the SSH connection never opened)."""
@@ -391,6 +395,8 @@ def explain(collected: Collected, fields: dict[str, str] | None = None) -> Sessi
                 else "ascp",
             )
         )
+    if diagnosis is not None and diagnosis.cause_id in _BEFORE_UDP and whose != "server":
+        udp_port = None  # the SSH connection never carried a session: the record's peer port is no UDP port
     code = diagnosis.code if diagnosis else None
     meaning = describe(code)
     tcp_text = fields.get("tcp_port", "")
