@@ -848,3 +848,21 @@ def test_no_udp_port_is_claimed_for_a_session_whose_ssh_connection_never_opened(
     (only,) = explain_inputs([str(REAL / "aspera-cli-95-tcp.log")], io.BytesIO(b"")).sessions
     assert (only.cause_id, only.udp_port) == ("ssh-port", None)
     assert only.check_command is not None and "--udp-port 33001" in only.check_command
+
+
+def test_connection_failures_beside_runs_that_got_through_are_not_confident():
+    """Parallel downloads: some runs completed, others could not connect or authenticate. To the same server that
+    is a burst turned away, not a closed port or a wrong key; the runs do not name their server, so the cause
+    stays, at low confidence, with that reading first in the next step."""
+    text = (
+        "x_1.fastq.gz\tCompleted: 831488K bytes transferred in 34 seconds\n"
+        "x_1.fastq.gz\t (195652K bits/sec), in 1 file.\n"
+        "x_2.fastq.gz\tascp: Failed to open TCP connection for SSH, exiting.\n"
+        "x_2.fastq.gz\tSession Stop  (Error: Failed to open TCP connection for SSH)\n"
+    )
+    ok, failed = explain_text(text)
+    assert ok.outcome == "success"
+    assert (failed.cause_id, failed.confidence) == ("ssh-port", "low")
+    assert failed.next_step.startswith("if the runs that worked went to the same server")
+    (alone,) = explain_text(text.split("\n", 2)[2])
+    assert (alone.cause_id, alone.confidence) == ("ssh-port", "high")

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections import Counter, OrderedDict
 from collections.abc import Iterator
+from dataclasses import replace
 
 from aspdiag.fasp.parse import AscpError, parse_errors, parse_progress
 from aspdiag.tools.explain.diagnose import bare_documented, documented
@@ -128,6 +129,35 @@ _LOG_FASP = re.compile(
     rb"LOG FASP (Session Start|Session Stop|Session Params|Session Statistics|Transfer Stop) "
     rb"(?:uuid=|\[\w+\] id=)([0-9a-fA-F-]{36})"
 )
+
+
+_BURST_CAUSES = frozenset(("ssh-port", "auth"))
+"""Console runs' causes that a server turning a burst of connections away also produces."""
+
+
+def _beside_successes(explained: list[SessionExplanation]) -> list[SessionExplanation]:
+    """Console runs that failed to connect or authenticate while other runs of the same input got through
+    (parallel downloads, a retry loop): if those went to the same server with the same key, the port is open and
+    the key is good, and the server turned a burst away (sshd's MaxStartups, OpenSSH 9.8+ penalties). The runs
+    do not say their server, so the cause stands, at low confidence, with that reading beside it."""
+    worked = {s.source for s in explained if s.uuid is None and s.outcome == "success"}
+    out = []
+    for s in explained:
+        if s.source in worked and s.uuid is None and s.outcome == "failed" and s.cause_id in _BURST_CAUSES:
+            s = replace(
+                s,
+                confidence="low",
+                next_step="if the runs that worked went to the same server with the same key, start the transfers a "
+                "few seconds apart or fewer at once (the server's sshd turns a burst of connections away); "
+                "otherwise: " + s.next_step,
+                reasoning=(
+                    *s.reasoning,
+                    "other runs in this input got through: to the same server, that rules out a closed port and a "
+                    "wrong key",
+                ),
+            )
+        out.append(s)
+    return out
 
 
 def _served_port(port: str) -> bool:
@@ -888,7 +918,7 @@ class Analyzer:
     def results(self) -> list[SessionExplanation]:
         """Every session kept (all of them unless there were thousands), in the order they first appeared."""
         self.close()
-        return [explained for _, explained in sorted(self._kept, key=lambda kept: kept[0])]
+        return _beside_successes([explained for _, explained in sorted(self._kept, key=lambda kept: kept[0])])
 
     def clients(self) -> list[ClientSummary]:
         """Per client (peer address, user) of a server's log, the ones failing most first."""
