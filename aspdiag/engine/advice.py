@@ -182,7 +182,7 @@ def ascp_command(report: Report, user: str | None = None) -> str:
     args = ["ascp", "-P", str(control), "-O", str(udp), "-l", f"{POLITENESS_CAP_MBPS}m", "-k", "1"]
     mtu = _path_mtu(report)
     v6_only = bool(report.addresses) and all(Family.of(a) is Family.IPV6 for a in report.addresses)
-    v6_only = v6_only or only_ipv6_works(report) or _ipv6_alone_usable(report)
+    v6_only = v6_only or _ipv6_alone_usable(report)  # includes only_ipv6_works: BLOCKED is not usable
     if mtu is not None and mtu < 1500:
         args += ["-Z", str(mtu - (48 if v6_only else 28))]
     if v6_only:
