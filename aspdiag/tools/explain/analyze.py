@@ -25,6 +25,7 @@ from aspdiag.tools.explain.scan import (
     FILE_RECORD,
     SSHD_HINT,
     SSHD_REFUSAL,
+    SSHD_TAG,
     SYSLOG_RECORD,
     Line,
     file_prefix,
@@ -116,9 +117,7 @@ _WRAPPER_SUCCESS = re.compile(
 )
 """A wrapper saying its ascp (FASP) transfer succeeded: NCBI prefetch's ``FASP download succeed``, a pipeline's
 ``Aspera download completed successfully``."""
-_SSHD_LOGIN = re.compile(
-    rb"sshd(?:-session)?(?:\[\d+\]:| \d+ \S+ (?:-|\[[^\n]*?\])) Accepted \S+ for (\S+) from ([0-9A-Fa-f.:]+) port "
-)
+_SSHD_LOGIN = re.compile(SSHD_TAG + rb"Accepted \S+ for (\S+) from ([0-9A-Fa-f.:]+) port ")
 """sshd's successful login: which user a client address logged in as (the operator's per-client view)."""
 _LICENCE_RATE = re.compile(rb"license max rate=(\d+)")
 _FRAME_KEY = re.compile(r"[A-Z][A-Za-z]*[a-z][A-Za-z]*\Z")
@@ -292,21 +291,27 @@ class Analyzer:
         if key in self._refused or len(self._refused) >= MAX_CLIENTS:
             return
         self.syslog_lines += 1
-        self._order += 1
-        attempt = Collected(source, None, self._order, True, found.group("stamp"))
-        attempt.fields["peer"] = f"{peer.decode()}:{found.group('fport').decode()}"
-        attempt.fields["local"] = "sshd"
-        attempt.fields["seen_by"] = "sshd"
+        attempt = self._sshd_attempt(
+            source,
+            found.group("stamp"),
+            f"{peer.decode()}:{found.group('fport').decode()}",
+            "sshd",
+            found.group("message").decode("utf-8", "replace"),
+            found.group(0).decode("utf-8", "replace"),
+        )
         attempt.fields["user"] = user.decode("utf-8", "replace")
-        attempt.final(found.group("message").decode("utf-8", "replace"))
-        attempt.note(found.group(0).decode("utf-8", "replace"))
-        attempt.ended = attempt.stopped = True
         self._refused[key] = attempt
 
     def _turned_away(self, source: str, stamp: bytes | None, peer: str, local: str, message: str, line: str) -> None:
         """A client sshd turned away before ascp started: a failed attempt of that client, seen from the server."""
-        self._order += 1
         self.sessions_seen += 1
+        self._finish(self._sshd_attempt(source, stamp, peer, local, message, line))
+
+    def _sshd_attempt(
+        self, source: str, stamp: bytes | None, peer: str, local: str, message: str, line: str
+    ) -> Collected:
+        """A client's attempt as sshd's line tells it, ended."""
+        self._order += 1
         attempt = Collected(source, None, self._order, True, stamp)
         # Both ends as ascp's records name them, so that the attempt reads as the server's side.
         attempt.fields["peer"] = peer
@@ -316,7 +321,7 @@ class Analyzer:
         attempt.final(message)
         attempt.note(line)
         attempt.ended = attempt.stopped = True
-        self._finish(attempt)
+        return attempt
 
     def feed(self, source: str, raw: str) -> None:
         """One line of input (for callers holding text, such as ``aspdiag run``)."""

@@ -138,6 +138,8 @@ class Diagnosis:
     code: int | None
     code_inferred: bool
     reasoning: tuple[str, ...]
+    read_as: str | None = None
+    """The channel the evidence put the code on when it differs from the code's own (44 read as 'ssh')."""
 
 
 @dataclass(frozen=True)
@@ -216,11 +218,13 @@ def diagnose(ev: Evidence) -> Diagnosis:
     text = " | ".join((*ev.finals, *ev.details))
     confidence: str | None = None
     chosen: KnowledgeEntry | None = None
+    read_as: str | None = None
     if code is not None:
         reasons.append(f"ascp logged FASP error {code}")
         kind = failure_channel(code, text, ev.bytes_moved)
         by_code = kb.for_code(code, kind)
         if by_code is not None and kind != channel(code):
+            read_as = kind
             reasons.append(f"read as '{kind}' rather than '{channel(code) or 'none'}': " + _channel_reason(kind, ev))
         if best is not None and by_code is not None and best.entry.stage < by_code.stage:
             # ascp's words say an earlier step failed: the step the code names was never reached.
@@ -292,6 +296,7 @@ def diagnose(ev: Evidence) -> Diagnosis:
         code=code,
         code_inferred=inferred,
         reasoning=tuple(reasons),
+        read_as=read_as,
     )
 
 

@@ -23,10 +23,12 @@ _PRI = rb"(?:<\d{1,3}>1 )?"
 _PROCESS = rb"[\[ ](?P<pid>\d+)(?:\]: ?+| \S+ (?:- |\[[^\n]*?\] ))"
 """After a tag: ``[pid]: `` (BSD syslog, journalctl), or RFC 5424's `` PROCID MSGID STRUCTURED-DATA ``."""
 _ISO_STAMP = re.compile(_PRI + rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)? ")
-_SYSLOG = re.compile(
-    rb"(?:- )?" + _PRI + rb"(?P<stamp>[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d(?:\.\d+)?|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d"
-    rb"(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?) (?P<host>\S+) (?P<tag>ascp4?(?:\.exe)?)" + _PROCESS
+_STAMP = (
+    rb"(?P<stamp>[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d(?:\.\d+)?"
+    rb"|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?)"
 )
+"""A syslog line's time stamp: BSD (with journalctl's fractions) or ISO 8601 (rsyslog's high precision, RFC 5424)."""
+_SYSLOG = re.compile(rb"(?:- )?" + _PRI + _STAMP + rb" (?P<host>\S+) (?P<tag>ascp4?(?:\.exe)?)" + _PROCESS)
 _FILE_FORM = re.compile(
     rb"(?P<stamp>\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:[.,]\d+)?) \[(?P<pid>[0-9A-Fa-fx]+)-[0-9A-Fa-fx]+\] "
 )
@@ -44,8 +46,10 @@ SYSLOG_RECORD = re.compile(rb"ascp4?" + _PROCESS + _RECORD)
 line that is not another LOG or DBG line (ERR lines, console text). The regular expression starts with the
 literal ``ascp``, so the engine skips every other line in C; ascp's many other LOG lines (file starts,
 statistics tables, configuration) are rejected there too, before any Python code runs for them."""
+SSHD_TAG = rb"sshd(?:-session)?(?:\[\d+\]:| \d+ \S+ (?:-|\[[^\n]*?\])) "
+"""sshd's tag and process: ``sshd[812]: `` (or ``sshd-session[...]``), or RFC 5424's ``sshd 812 - - ``."""
 SSHD_HINT = re.compile(
-    rb"sshd(?:-session)?(?:\[\d+\]:| \d+ \S+ (?:-|\[[^\n]*?\])) (?:error: )?"
+    SSHD_TAG + rb"(?:error: )?"
     rb"(?:Unable to negotiate with |drop connection #|refused connect from "
     rb"|Failed (?:password|publickey|keyboard-interactive/pam) for (?!invalid user ))"
 )
@@ -53,8 +57,7 @@ SSHD_HINT = re.compile(
 literal ``sshd`` (the engine skips other lines in C; one pass instead of a scan per message), each hit then
 read whole from its line's start."""
 SSHD_REFUSAL = re.compile(
-    rb"(?:- )?(?:<\d{1,3}>1 )?(?P<stamp>[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d(?:\.\d+)?|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d"
-    rb"(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?) \S+ sshd(?:-session)?(?:\[\d+\]:| \d+ \S+ (?:-|\[[^\n]*?\])) (?:error: )?"
+    rb"(?:- )?" + _PRI + _STAMP + rb" \S+ " + SSHD_TAG + rb"(?:error: )?"
     rb"(?P<message>Unable to negotiate with (?P<peer>[0-9A-Fa-f.:]+) port (?P<port>\d+): no matching [^\n]*?found"
     rb"(?:\. Their offer: [\w@.,+-]*)?"
     rb"|drop connection #\d+ from \[(?P<dpeer>[0-9A-Fa-f.:]+)\]:(?P<dport>\d+) on \[(?P<local>[0-9A-Fa-f.:]+)\]:"

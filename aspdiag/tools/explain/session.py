@@ -350,10 +350,9 @@ _BEFORE_UDP = frozenset(("dns", "ssh-port", "ssh-handshake", "host-key", "ssh-re
 def _meaning_here(meaning: str, diagnosis: Diagnosis | None) -> str:
     """The code's name in IBM's table, and how it was read here when the evidence put it on another channel
     (44, "UDP session initiation fatal error", after the SSH connection never opened)."""
-    read = next((r for r in diagnosis.reasoning if r.startswith("read as '")), None) if diagnosis else None
-    if not meaning or read is None:
+    if not meaning or diagnosis is None or diagnosis.read_as is None:
         return meaning
-    return f"{meaning}; read here as '{read.split(chr(39))[1]}', see Why"
+    return f"{meaning}; read here as '{diagnosis.read_as}', see Why"
 
 
 def _cause_text(diagnosis: Diagnosis | None, result: str, files_ok: int) -> str:
