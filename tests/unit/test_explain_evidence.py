@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from aspdiag.fasp.errors import error_table, failure_channel
+from aspdiag.tools.explain import scan
 from aspdiag.tools.explain.analyze import Analyzer, SessionExplanation
 from aspdiag.tools.explain.diagnose import Evidence, diagnose, knowledge
 from aspdiag.tools.explain.run import explain_inputs
@@ -713,7 +714,7 @@ PASTED_CAUSES = {
     "01-keyfile-wrapped-stderr.txt": ["key-file"],
     "01b-keyfile-no-exiting.txt": ["key-file"],
     "01c-keyfile-tab.txt": ["key-file"],
-    "02-cos-token-wrapped.txt": ["auth"],
+    "02-cos-token-wrapped.txt": ["unauthorized"],
     "03-handshake-parallel-tag.txt": ["ssh-handshake"],
     "03b-handshake-joined.txt": ["ssh-handshake"],
     "03c-handshake-ansi.txt": ["ssh-handshake"],
@@ -733,7 +734,36 @@ PASTED_CAUSES = {
     "13-return-code-wrapped-80.txt": ["auth"],
     "14-prefetch-search-r-print.txt": [],
     "15-prefetch-search-wrapped-80.txt": [],
+    "16-bytes-repr-wrapped-72.txt": ["licence"],
+    "17-json-log-field.txt": ["ssh-port", "ssh-port"],
+    "18-ipython-list-of-lines.txt": ["unauthorized"],
+    "19-ascli-warn-label-wrapped.txt": ["licence", "licence"],
+    "20-python-bytes-repr.txt": ["usage"],
 }
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            rb"stderr=b'ascp: failed to authenticate, exiting.\n\nSession Stop  (Error: failed to authenticate)\n'",
+            [b"ascp: failed to authenticate, exiting.", b"", b"Session Stop  (Error: failed to authenticate)"],
+        ),
+        (
+            rb'{"msg": "ascp failed", "out": "Session Stop  (Error: Don\'t \"x\")\n"}',
+            [b'Session Stop  (Error: Don\'t "x")'],
+        ),
+        (rb"'Session Stop  (Error: caf\xc3\xa9)\n'", ["Session Stop  (Error: café)".encode()]),
+        # Windows paths hold "\n" too: written plainly (one backslash) they are never a literal's line breaks.
+        (rb"C:\Users\me\ncbi\public\sra", None),
+        (rb"D:\new\ncbi\x", None),
+        (rb"ascp -i C:\Users\me\.aspera\nkey.openssh", None),
+        # One break in the middle of a sentence, before nothing of ascp's: not a literal's line end.
+        (rb"copied to /data\nightly without trouble", None),
+    ],
+)
+def test_a_string_literal_on_one_line_is_unfolded_into_its_lines(line, expected):
+    assert scan._unfolded(line) == expected
 
 
 @pytest.mark.parametrize("name", sorted(PASTED_CAUSES))

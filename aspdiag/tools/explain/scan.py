@@ -168,7 +168,7 @@ _LOGGED = re.compile(
     rb"(?:(?:-[ \t]+[\w.]+[ \t]+)?[-|]?[ \t]*\[?(?:DEBUG|INFO|NOTICE|WARNING|WARN|ERROR|CRITICAL|FATAL)\]?"
     rb"(?:[ \t]*[-|:][ \t]*|[ \t]+)(?:[\w.]+:[\w<>]+:\d+[ \t]+-[ \t]+)?)?"
     rb"|(?:DEBUG|INFO|WARNING|ERROR|CRITICAL):[\w.]+:"
-    rb"|\[[^\]\n]{1,80}\][ \t]+"
+    rb"|\[[^\[\]\n]{1,80}\][ \t]+"
     rb"|\d{1,5}:[ \t]"
     rb"|[\w.-]{1,60}[ \t]+\|[ \t]"
     rb"|[^\t\n :]{1,80}\t(?=[^\t\n]*$)"
@@ -254,6 +254,9 @@ def _prefixed(
     return None
 
 
+_RUBY_LOGGER = frozenset((b"D, [", b"I, [", b"W, [", b"E, [", b"F, ["))
+"""How ascli's (Ruby Logger's) lines start: ``W, [2023-09-14T16:38:14.730109 #217265]  WARN -- : ...``."""
+
 _TERMINAL_WIDTHS = frozenset((80, 100, 120, 132))
 """Widths at which terminals and consoles cut long lines: a line of exactly this length, followed by one that
 starts nothing of its own, was cut."""
@@ -268,17 +271,82 @@ def _docker_json(raw: bytes) -> bytes:
     return str(text).rstrip("\n").encode("utf-8", "replace")
 
 
+_ESCAPE = re.compile(rb"\\(?:x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|.)")
+_PLAIN_ESCAPES = {b"\\n": b"\n", b"\\r": b"", b"\\t": b"\t", b"\\'": b"'", b'\\"': b'"', b"\\\\": b"\\", b"\\/": b"/"}
+_OPENING_QUOTE = re.compile(rb"""(?<![\\\w])b?(['"])""")
+_DRIVE = re.compile(rb"(?<![\w\\])[A-Za-z]:\\(?!\\)")
+_CLOSING = re.compile(rb"""\s*['"]?[\s,;)\]}'"]*""")
+
+
+_QUOTED_WHOLE = re.compile(rb"""(?:\[ ?)?b?(?P<quote>['"])(?P<text>.+)(?P=quote)[ \t]*[,\]]?[ \t\r]*""")
+"""A line quoted whole: R's ``[1] "..."`` after its index is gone, or ``'...',`` as one item of a Python list of
+lines, the first opening the list (``['``) and the last closing it (``']``)."""
+
+
+def _unescaped(escape: re.Match[bytes]) -> bytes:
+    text = escape.group()
+    plain = _PLAIN_ESCAPES.get(text)
+    if plain is not None:
+        return plain
+    if text[1:2] == b"x":
+        return bytes((int(text[2:], 16),))  # a bytes repr's raw byte (UTF-8 in two of them: b'caf\xc3\xa9')
+    return chr(int(text[2:], 16)).encode("utf-8") if text[1:2] == b"u" else text  # JSON's \u00e9
+
+
+def _unfolded(raw: bytes) -> list[bytes] | None:
+    """The lines a line holds as one string literal, or None: Python's repr of captured output
+    (``stderr=b'ascp: failed to authenticate, exiting.\\n\\nSession Stop  (Error: ...)\\n'``) or a JSON field
+    (a structured log's ``"output": "...\\n..."``), escapes undone. Only when every backslash starts an escape
+    such a literal has and the breaks look like line ends (two of them, or one before ascp's own line or the
+    closing quote): a Windows path (``C:\\Users\\me\\ncbi``) stays one line."""
+    if _DRIVE.search(raw):
+        return None  # a Windows path written plainly (a literal would double its backslash)
+    breaks = 0
+    first = -1
+    for escape in _ESCAPE.finditer(raw):
+        text = escape.group()
+        if text == b"\\n":
+            breaks += 1
+            first = escape.start() if first < 0 else first
+        elif text not in _PLAIN_ESCAPES and text[1:2] not in b"xu":
+            return None  # \U, \m, \S: a path's separators, not an escape
+    if not breaks:
+        return None
+    after = raw[first + 2 :]
+    if breaks < 2 and not (_NOT_A_CONTINUATION.match(after) or _CLOSING.fullmatch(after)):
+        return None
+    opening = max(_OPENING_QUOTE.finditer(raw, 0, first), key=lambda quote: quote.start(), default=None)
+    # What comes before the literal (``{"msg": "ascp failed", "output": ``) is a wrapper's framing, and as a line
+    # of its own it would open a run apart from the one the literal holds.
+    body = raw[opening.end() :] if opening is not None else raw
+    lines = _ESCAPE.sub(_unescaped, body).split(b"\n")
+    if _CLOSING.fullmatch(lines[-1]):
+        lines.pop()  # the literal's closing quote and brackets
+    return lines
+
+
+def _physical(chunk: bytes) -> Iterator[tuple[bytes, bool]]:
+    """The lines of a paste, and whether each was held inside a string literal on one line (see ``_unfolded``):
+    such a line was never cut by a terminal."""
+    for raw in as_pasted(chunk).split(b"\n"):
+        folded = _unfolded(raw) if b"\\n" in raw else None
+        if folded is None:
+            yield raw, False
+        else:
+            for line in folded:
+                yield line, True
+
+
 def _unfinished(held: bytes, following: bytes) -> bool:
     """Whether a console line was cut by a terminal's or a mail's line width and ``following`` is its rest: ascp's
     ``Session Stop  (Error: ...`` without its closing parenthesis, or ``ascp: ...`` before its ``, exiting.``."""
-    if len(held) < 40:
-        return False
     rest = following.rstrip()
     opened = held.rfind(b"(Error: ")
     if opened >= 0 and held.find(b")", opened) < 0:
         return b")" in rest and not _NOT_A_CONTINUATION.match(following)
     return (
-        held.lstrip().startswith(b"ascp: ")
+        len(held) >= 40
+        and held.lstrip().startswith(b"ascp: ")
         and b"exiting" not in held
         and rest.endswith((b"exiting.", b"exiting"))
         and not _NOT_A_CONTINUATION.match(following)
@@ -300,11 +368,11 @@ def other_lines(chunk: bytes) -> Iterator[Line]:
     quoted_around = _QUOTED_AROUND.match
     held: Line | None = None
     held_width = 0
-    for raw in as_pasted(chunk).split(b"\n"):
+    for raw, unfolded in _physical(chunk):
         raw = raw.lstrip(b"\r")  # a terminal's redraw from the first column (after an erased line)
         if not raw.strip():
             continue
-        width = len(raw.rstrip(b"\r"))
+        width = 0 if unfolded else len(raw.rstrip(b"\r"))
         if raw.startswith(b'{"log":'):
             raw, width = _docker_json(raw), 0
         if b"`" in raw:
@@ -323,8 +391,10 @@ def other_lines(chunk: bytes) -> Iterator[Line]:
         elif line is None:
             message, stamp = _undecorated(raw)
             message = message.replace(b"\t", b" ")  # after a tab-separated tag is gone: tabs as spaces
-            if len(message) > 2 and message[:1] in b"\"'" and message.rstrip()[-1:] == message[:1]:
-                message, stamp = _undecorated(message.strip()[1:-1])  # one line quoted whole: R's print
+            if len(message) > 2 and message[:1] in b"\"'[b":
+                item = _QUOTED_WHOLE.fullmatch(message)
+                if item is not None:  # R's print of a line, or one item of Python's list of lines (IPython's !cmd)
+                    message, stamp = _undecorated(_ESCAPE.sub(_unescaped, item.group("text")))
             line = None if message is raw else _prefixed(message, file_form, syslog)
         if line is None:
             if (
@@ -339,6 +409,15 @@ def other_lines(chunk: bytes) -> Iterator[Line]:
                 continue
             if held is not None and held.process is None and _unfinished(held.message, message):
                 held = held._replace(message=held.message.rstrip(b"\r") + message.strip())  # a terminal's wrap
+                continue
+            if (
+                held is not None
+                and held.message[:4] in _RUBY_LOGGER
+                and held.message.rstrip().endswith(b":")
+                and not _NOT_A_CONTINUATION.match(message)
+            ):
+                # ascli's logger line cut after its label ("WARN -- : An error occurred:"): the rest is its words
+                held = held._replace(message=held.message.rstrip() + b" " + message.strip())
                 continue
             if held is not None and held.message.rstrip().endswith(b"Their offer:"):
                 held = held._replace(message=held.message.rstrip() + b" " + message.strip())  # OpenSSH's list, wrapped
