@@ -289,11 +289,16 @@ def code_for_message(message: str) -> int | None:
     """The FASP error code a documented error wording stands for (data: aspdiag/data/fasp_messages.json)."""
     from aspdiag.fasp.errors import message_table
 
-    lowered = message.lower()
+    lowered = _unquoted(message)
     for text, code in message_table():
-        if text.lower() in lowered:
+        if _unquoted(text) in lowered:
             return code
     return None
+
+
+def _unquoted(message: str) -> str:
+    """A wording compared without case or quotes: copies in articles drop them ("outside 'docroot' hierarchy")."""
+    return message.lower().replace("'", "").replace('"', "")
 
 
 @dataclass(frozen=True)

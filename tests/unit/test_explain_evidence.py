@@ -896,3 +896,44 @@ def test_connection_failures_beside_runs_that_got_through_are_not_confident():
     assert failed.next_step.startswith("if the runs that worked went to the same server")
     (alone,) = explain_text(text.split("\n", 2)[2])
     assert (alone.cause_id, alone.confidence) == ("ssh-port", "high")
+
+
+def test_a_path_outside_the_docroot_is_the_servers_docroot_not_a_file_permission():
+    """IBM's technote 'Error 41/77: File location is outside docroot hierarchy' quotes the words without the
+    quotes the log has: they still stand for error 41, and the next step is about the path, not local rights."""
+    (client,) = explain_text("Server aborted session: File location is outside docroot hierarchy\n")
+    assert (client.cause_id, client.error_code, client.code_inferred) == ("permission", 41, False)
+    assert "docroot" in client.cause and "permissions are not involved" in client.next_step
+    (logged,) = explain_text(
+        "2015-09-21 15:54:17 [2924-000012d4] LOG FASP Session Start uuid=4418d382-75f7-48a7-a9b1-b19f5668b1c7 "
+        "op=recv status=failed errcode=41 errstr=\"File location is outside 'docroot' hierarchy\"\n"
+    )
+    assert (logged.cause_id, logged.error_code) == ("permission", 41)
+    (plain,) = explain_text("Session Stop  (Error: Server aborted session: Permission denied)\n")
+    assert plain.cause_id == "permission" and "docroot" not in plain.next_step
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # IBM/aspera-cli's manual: a newer ascp on an older system (RHEL/CentOS's short library path).
+        "Error: ascp: /lib64/libc.so.6: version `GLIBC_2.28' not found\n",
+        "ascp: /lib64/libc.so.6: version `GLIBC_2.28' not found (required by ascp)\n",
+        "ascp: /lib/x86_64-linux-gnu/libc.so.6: version `GLIBC_2.34' not found (required by ascp)\n",
+    ],
+)
+def test_a_library_too_old_for_ascp_is_not_a_missing_ascp(line):
+    (only,) = explain_text(line)
+    assert only.cause_id == "died-at-start"
+    assert "`GLIBC_2." in only.evidence[0]  # the loader's quote is not taken for markdown's inline code
+
+
+def test_markdown_inline_code_around_a_missing_ascp_is_still_taken_off():
+    (only,) = explain_text("`bash: ascp: command not found`\n")
+    assert only.cause_id == "ascp-missing" and "`" not in only.evidence[0]
+
+
+def test_a_refused_connection_in_a_clients_words_is_the_tcp_step_without_claiming_a_timeout():
+    """The Human Connectome Project's FAQ: Aspera's 'Server refused connection' when port 33001 is blocked."""
+    (only,) = explain_text("Server refused connection\n")
+    assert (only.cause_id, only.error_code, only.code_inferred) == ("ssh-port", 12, True)

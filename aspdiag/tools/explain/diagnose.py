@@ -203,6 +203,9 @@ def _short(text: str, limit: int = 90) -> str:
 
 _FAR_END = re.compile(r"\bpeer\b|\(server\)|\bremote (?:disk|host|side)\b", re.I)
 """ascp's words that put an error on the other end of the transfer."""
+_NOT_TIMED_OUT = re.compile(r"refused|unreachable|No route to host", re.I)
+_DOCROOT = re.compile(r"outside '?docroot|violates docroot|docroot (?:check failed|containment)", re.I)
+"""ascp's words for a path outside the account's docroot on the server."""
 
 
 @lru_cache(maxsize=4096)
@@ -269,6 +272,8 @@ def diagnose(ev: Evidence) -> Diagnosis:
     inferred = False
     if code is None and chosen.code is not None:
         code, inferred = chosen.code, True
+        if chosen.id == "ssh-port" and _NOT_TIMED_OUT.search(text):
+            code = 12  # refused or unreachable: FASP's "Error establishing", not its "Timeout establishing" (13)
     next_step = (chosen.server_next or chosen.next) if ev.server_side else chosen.next
     who = (chosen.server_who or chosen.who) if ev.server_side else chosen.who
     if chosen.id == "disk" and not ev.server_side and any(_FAR_END.search(t) for t in (*ev.finals, *ev.details)):
@@ -280,7 +285,31 @@ def diagnose(ev: Evidence) -> Diagnosis:
             "provider, then resume with -k 1"
         )
         who = "the data provider (the server's disk)"
+    docroot = chosen.id == "permission" and (code == 41 or any(_DOCROOT.search(t) for t in (*ev.finals, *ev.details)))
+    if docroot:
+        # The server's docroot, not a file's permissions: the path asked for lies outside what the account may
+        # reach (IBM: "Path violates docroot containment", error 41).
+        if code is None or inferred:
+            code, inferred = 41, True
+        reasons.append("ascp's words put the path outside the account's docroot on the server")
+        if ev.server_side:
+            next_step = (
+                "the client asked for a path outside its account's docroot: tell it the path inside the docroot, or "
+                "widen the docroot in aspera.conf if that path should be served"
+            )
+            who = "the client (its path), or this server's docroot set-up"
+        else:
+            next_step = (
+                "use the path as the provider documents it (relative to the account's docroot); if that is the path, "
+                "ask the data provider to let the account reach it; this machine's permissions are not involved"
+            )
+            who = "you, then the data provider"
     cause = chosen.cause
+    if docroot:
+        cause = (
+            "the server refused the path: it lies outside the account's docroot (the part of the server's file "
+            "system the account may reach), so no file permission is involved"
+        )
     if chosen.id == "ssh-handshake":
         read = _their_offer(text, ev.server_side)
         if read is not None:

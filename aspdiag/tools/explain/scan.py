@@ -254,6 +254,9 @@ def _prefixed(
     return None
 
 
+_CODE_TICK = re.compile(rb"`(?![\w.+-]+')")
+"""Markdown's inline-code backtick, not the dynamic loader's opening quote (``version `GLIBC_2.28' not found``)."""
+
 _RUBY_LOGGER = frozenset((b"D, [", b"I, [", b"W, [", b"E, [", b"F, ["))
 """How ascli's (Ruby Logger's) lines start: ``W, [2023-09-14T16:38:14.730109 #217265]  WARN -- : ...``."""
 
@@ -319,17 +322,41 @@ def _unfolded(raw: bytes) -> list[bytes] | None:
     # What comes before the literal (``{"msg": "ascp failed", "output": ``) is a wrapper's framing, and as a line
     # of its own it would open a run apart from the one the literal holds.
     body = raw[opening.end() :] if opening is not None else raw
+    if opening is not None:
+        closed = body.rfind(opening.group(1))
+        if closed > body.rfind(b"\\n") and _CLOSING.fullmatch(body, closed):
+            body = body[:closed]  # the literal closes on this line: its quote and what closes around it
     lines = _ESCAPE.sub(_unescaped, body).split(b"\n")
     if _CLOSING.fullmatch(lines[-1]):
         lines.pop()  # the literal's closing quote and brackets
     return lines
 
 
+_JOINED_AT = re.compile(
+    rb"(?<=\S) +(?=ascp: |Session Stop  ?\(|Completed: \d|Partial Completion: |(?:LOG|ERR) [A-Z\[]"
+    rb"|[DIWEF], \[\d{4}-|ERROR: |Key passphrase:|\d\d/\d\d/\d{4},? \d\d?:\d\d:\d\d |\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d)"
+)
+"""Where a line that holds many starts of ascp's, ascli's or a logger's lines was joined from them: a paste
+without a code block, rendered as one paragraph (its line breaks became spaces) and copied from the page."""
+_JOINED_WIDTH = 200
+
+
+def _rejoined(raw: bytes) -> list[bytes] | None:
+    """The lines a paragraph joined from them held (see ``_JOINED_AT``), or None: only a long line (one of
+    ascp's messages is shorter) with such a start inside it."""
+    cuts = [found.end() for found in _JOINED_AT.finditer(raw)]
+    if not cuts:
+        return None
+    return [raw[start:end].rstrip() for start, end in zip([0, *cuts], [*cuts, len(raw)], strict=True)]
+
+
 def _physical(chunk: bytes) -> Iterator[tuple[bytes, bool]]:
-    """The lines of a paste, and whether each was held inside a string literal on one line (see ``_unfolded``):
-    such a line was never cut by a terminal."""
+    """The lines of a paste, and whether each was held inside a string literal on one line (see ``_unfolded``)
+    or a paragraph (``_rejoined``): such a line was never cut by a terminal."""
     for raw in as_pasted(chunk).split(b"\n"):
         folded = _unfolded(raw) if b"\\n" in raw else None
+        if folded is None and len(raw) >= _JOINED_WIDTH:
+            folded = _rejoined(raw)
         if folded is None:
             yield raw, False
         else:
@@ -376,7 +403,7 @@ def other_lines(chunk: bytes) -> Iterator[Line]:
         if raw.startswith(b'{"log":'):
             raw, width = _docker_json(raw), 0
         if b"`" in raw:
-            raw = raw.replace(b"`", b"")  # markdown's inline code (ascp never prints a backtick)
+            raw = _CODE_TICK.sub(b"", raw)  # markdown's inline code (ascp never prints a backtick)
         if raw[:1] in b" \t>#-*+" or raw[:1].isdigit() and raw[1:3].startswith((b". ", b"0. ", b"1. ")):
             raw = raw[quoted_around(raw).end() :]  # type: ignore[union-attr]  # matches the empty string at least
         table = raw[:1] == b"|" and raw.rstrip()[-1:] == b"|"  # a table's row (ascli's results), not a quote
