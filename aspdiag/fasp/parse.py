@@ -157,11 +157,37 @@ def _ascli_progress(line: str) -> Progress | None:
     )
 
 
+_BAR_PROGRESS = re.compile(
+    r"\s*(?P<pct>\d{1,3})?%\s*\[[=>#. -]*\]\s*(?P<size>\d+(?:\.\d+)?[KMGTP]?B) / (?P<total>\d+(?:\.\d+)?[KMGTP]?B)"
+    r"\s+@\s+(?P<rate>\d+(?:\.\d+)?[KMGT]?[bB]/s)\s+(?P<time>(?:\d+:)?\d+:\d+|--:--)(?P<eta>\s+ETA)?\s*$"
+)
+"""The older IBM Aspera CLI's (``aspera ats|faspex|shares ...``) bar: ``12% [====>   ] 108MB / 9.3GB @ 453Mb/s
+06:45 ETA``."""
+
+
+def _bar_progress(line: str) -> Progress | None:
+    found = _BAR_PROGRESS.match(line)
+    if found is None:
+        return None
+    done, total = _size_bytes(found.group("size")), _size_bytes(found.group("total"))
+    percent = found.group("pct")
+    return Progress(
+        "aspera",
+        int(percent) if percent else (min(100, done * 100 // total) if done is not None and total else 0),
+        found.group("size"),
+        done,
+        found.group("rate"),
+        _rate_mbps(found.group("rate")),
+        found.group("time") + (" ETA" if found.group("eta") else ""),
+        found.group("eta") is None,
+    )
+
+
 def parse_progress(line: str) -> Progress | None:
     """One progress line (one ``\\r``-separated segment), or None when it is not one."""
     match = _PROGRESS.match(line.rstrip("\r\n"))
     if not match:
-        ascli = _ascli_progress(line)
+        ascli = _ascli_progress(line) or _bar_progress(line)
         if ascli is not None:
             return ascli
         counted = _COUNTED_PROGRESS.match(line)

@@ -937,3 +937,43 @@ def test_a_refused_connection_in_a_clients_words_is_the_tcp_step_without_claimin
     """The Human Connectome Project's FAQ: Aspera's 'Server refused connection' when port 33001 is blocked."""
     (only,) = explain_text("Server refused connection\n")
     assert (only.cause_id, only.error_code, only.code_inferred) == ("ssh-port", 12, True)
+
+
+def test_files_ascp_skipped_are_said_to_be_complete_already_not_lost():
+    """NBISweden's ENA submission notes: '15 files skipped or empty' read as a failed upload; the files were there."""
+    (only,) = explain_text(
+        "Completed: 89860628K bytes transferred in 4732 seconds\n"
+        " (155556K bits/sec), in 46 files; 15 files skipped or empty.\n"
+    )
+    assert only.outcome == "success"
+    assert "15 file(s) ascp skipped were already complete" in only.cause
+    assert any("15 files skipped" in line for line in only.evidence)
+    (plain,) = explain_text("Completed: 1024K bytes transferred in 1 seconds\n (8000K bits/sec), in 1 file.\n")
+    assert plain.cause == "the transfer completed"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SRR1.fastq.gz                     12%  108MB  453Mb/s    06:45 ETA^C\n",
+        "SRR1.fastq.gz                     12%  108MB  453Mb/s    06:45 ETA\n^C\n",
+        # The older IBM Aspera CLI (aspera-cli#167): ^C over its own bar, which had lost its percentage.
+        "$ aspera ats download -H ats.example.org -s pkg -d /data\n"
+        "Performing package download\n^C% [>         ] 108MB / 9.3GB @ 453Mb/s    06:45 ETA\n",
+    ],
+)
+def test_the_terminals_ctrl_c_over_a_running_transfer_is_a_cancelled_run(text):
+    (only,) = explain_text(text)
+    assert (only.cause_id, only.outcome, only.bytes) == ("cancelled", "failed", 108 * 1024 * 1024)
+
+
+def test_a_ctrl_c_with_no_run_before_it_is_no_run():
+    assert explain_text("^C\n") == []
+
+
+def test_ascli_finished_bar_ends_a_transfer_but_not_its_own_download():
+    (done,) = explain_text("Time: 00:00:35 ============================ 100% 2 Mbps Time: 00:00:35\n")
+    assert done.outcome == "success"
+    assert explain_text("Time: 00:00:29 ============================ 100% 1469 KB/sec Time: 00:00:29\n")[0].outcome != (
+        "success"
+    )

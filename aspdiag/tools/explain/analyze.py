@@ -60,6 +60,7 @@ _STOP_FIELDS = re.compile(
 _SOLICITED = re.compile(rb"solicited_rex=([\d.]+)%")
 _SUMMARY = re.compile(r"(Completed|Partial Completion): (\d+)K bytes transferred in (\d+) seconds?")
 _RATE = re.compile(r"\((\d+)K? bits/sec\)")
+_SKIPPED = re.compile(r"; (\d+) files? skipped")
 _EXIT = re.compile(
     r"(?:exit(?:ed)?(?: with)?(?: status| code)?|returned non-zero exit status|return(?:ed)? code)\s*[:=]?\s*(\d+)",
     re.I,
@@ -69,6 +70,8 @@ _WRAPPER_FAILED = re.compile(
     r"\b(?:errors?|unsuccessful|(?:not|never|none)\b[^.]*\bsucce\w*|fail(?:ed|ure|s)?|cannot|can't|unable|exception)\b",
     re.I,
 )
+INTERRUPTED = "interrupted from the keyboard (^C)"
+"""The detail a run gets when the terminal echoed Ctrl-C (explain_kb.json's "cancelled" documents it)."""
 _PROMPT = re.compile(r"^\s*(?:Password|Key passphrase):\s*|['\"](?:Password|Key passphrase):\s*['\"]", re.I)
 """ascp asking for a password or the key's passphrase: at the start of a line, or quoted by a wrapper that logs
 what its child printed (NCBI prefetch: ``LINE = (16) 'Key passphrase: '``)."""
@@ -104,12 +107,13 @@ ascp's failure in ascli's words ("An error occurred during transfer: Failure pro
 without naming ascp, so they count as a wrapper's lines."""
 _COMMAND = re.compile(
     r"^\s*(?:(?:\([\w.-]+\)\s+)?\S*[$#>]\s*(?:sudo\s+)?(?:[\w.~/\\:-]*[/\\])?(?:ascp4?|ascli)(?:\.exe)?\s"
-    r"|(?:sudo\s+)?(?:[\w.~/\\:-]*[/\\])?(?:ascp4?|ascli)(?:\.exe)?\s+--?[A-Za-z])",
+    r"|(?:sudo\s+)?(?:[\w.~/\\:-]*[/\\])?(?:ascp4?|ascli)(?:\.exe)?\s+--?[A-Za-z]"
+    r"|(?:\S*[$#>]\s*)?(?:sudo\s+)?(?:[\w.~/\\:-]*[/\\])?aspera(?:\.exe)?\s+(?:ats|faspex|shares|node|files|server|console)\s)",
     re.I,
 )
-"""A shell command line that starts ascp (or IBM's ascli, which runs it): after a pasted prompt, or without one
-when an option follows (so that ascp's own lines such as "ascp.exe - System Error" are not taken for it).
-Whatever follows belongs to a new run."""
+"""A shell command line that starts ascp (or IBM's ascli, or the older IBM Aspera CLI's ``aspera ats ...``, which
+run it): after a pasted prompt, or without one when an option follows (so that ascp's own lines such as
+"ascp.exe - System Error" are not taken for it). Whatever follows belongs to a new run."""
 _WRAPPER_SUCCESS = re.compile(
     r"\b(?:fasp|ascp|aspera)\b[^.]*?\b(?:succeed(?:ed|s)?|successful(?:ly)?|completed(?: successfully)?"
     r"|complete successfully)\b",
@@ -638,6 +642,17 @@ class Analyzer:
     def _console_segment(self, source: str, line: Line, text: str) -> None:
         if self._frame_line(source, line, text.strip()):
             return
+        if "^C" in text:
+            # The terminal's echo of Ctrl-C, alone or over the progress line it cut short ("^C% [>  ] 108MB /
+            # 9.3GB @ 453Mb/s 06:45 ETA"): the user interrupted the run it belongs to.
+            rest = text.replace("^C", "")
+            if rest.strip():
+                self._console_segment(source, line, rest)
+            run = self._console.get(source)
+            if run is not None and not run.ended and run.lines:
+                run.detail(INTERRUPTED)
+                run.note("^C")
+            return
         bare = _NEGOTIATION.match(text) if "negotiate" in text else None
         if bare is not None and ("[preauth]" in text or not _served_port(bare.group("port"))):
             # sshd's own line (a Windows sshd.log, sshd -e): the address is a client's it turned away.
@@ -720,6 +735,10 @@ class Analyzer:
                 # After "Completed:" the summary's second line is the last thing a run prints: later errors are
                 # the next run's (after "Partial Completion:" the Session Stop with the error still follows).
                 run.rate_kbps = int(rate.group(1))
+                skipped = _SKIPPED.search(text)
+                if skipped:
+                    run.skipped = int(skipped.group(1))
+                    run.note(text)
                 if run.completed and not run.finals:
                     run.stopped = run.exited = True
             elif "ascp" in lowered:
@@ -768,6 +787,18 @@ class Analyzer:
         if progress:
             session.progress = f"{progress.file} {progress.percent}% {progress.bytes_text}"
             session.percent = progress.percent
+            if (
+                progress.file == "ascli"
+                and progress.finished
+                and progress.percent == 100
+                and (progress.rate_text or "").endswith("bps")
+                and not session.finals
+            ):
+                # ascli's transfer bar (in bits per second) at 100 % with the elapsed time, not an ETA: the end of
+                # a finished transfer (through its HTTP gateway no ascp "Completed:" follows; a failure after it
+                # still fails the run). Its bar for a download of its own (``ascli conf ascp install``) counts KB/sec.
+                session.completed = session.ended = True
+                session.note(text)
             if progress.bytes is not None:
                 session.moved(progress.bytes)
             if progress.rate_mbps is not None:

@@ -80,6 +80,8 @@ class Collected:
     progress: str | None = None
     seconds: float | None = None
     rate_kbps: int | None = None
+    skipped: int = 0
+    """Files ascp's summary says it skipped ("in 46 files; 15 files skipped or empty")."""
     completed: bool | None = None
     files_ok: int = 0
     files_failed: int = 0
@@ -355,8 +357,15 @@ def _meaning_here(meaning: str, diagnosis: Diagnosis | None) -> str:
     return f"{meaning}; read here as '{diagnosis.read_as}', see Why"
 
 
-def _cause_text(diagnosis: Diagnosis | None, result: str, files_ok: int) -> str:
+def _cause_text(diagnosis: Diagnosis | None, result: str, files_ok: int, skipped: int = 0) -> str:
     if diagnosis is None:
+        if skipped:
+            # -k (resume) skips what the destination already has complete; empty files are skipped too. People
+            # read "skipped" as lost (blind round 13: an upload to ENA, found complete the next day).
+            return (
+                f"the transfer completed; the {skipped:,} file(s) ascp skipped were already complete at the "
+                "destination (resume, -k) or empty, not lost"
+            )
         return "the transfer completed"
     if result == "unknown" and files_ok:
         return f"{diagnosis.cause}; {files_ok:,} file(s) completed before the input ends"
@@ -435,7 +444,7 @@ def explain(collected: Collected, fields: dict[str, str] | None = None) -> Sessi
         error_message=next((m for m in finals if m), next((m for m in details if m), "")),
         error_meaning=_meaning_here(meaning.message if meaning else "", diagnosis),
         cause_id=diagnosis.cause_id if diagnosis else "ok",
-        cause=_cause_text(diagnosis, result, collected.files_ok),
+        cause=_cause_text(diagnosis, result, collected.files_ok, collected.skipped),
         confidence=diagnosis.confidence if diagnosis else "high",
         next_step=diagnosis.next_step if diagnosis else "nothing to fix",
         who=diagnosis.who if diagnosis else "-",
