@@ -960,6 +960,9 @@ def test_files_ascp_skipped_are_said_to_be_complete_already_not_lost():
         # The older IBM Aspera CLI (aspera-cli#167): ^C over its own bar, which had lost its percentage.
         "$ aspera ats download -H ats.example.org -s pkg -d /data\n"
         "Performing package download\n^C% [>         ] 108MB / 9.3GB @ 453Mb/s    06:45 ETA\n",
+        # A Python wrapper interrupted while its ascp ran.
+        "SRR1.fastq.gz    12%  108MB  453Mb/s    06:45 ETA\nTraceback (most recent call last):\n"
+        '  File "get.py", line 3, in <module>\nKeyboardInterrupt\n',
     ],
 )
 def test_the_terminals_ctrl_c_over_a_running_transfer_is_a_cancelled_run(text):
