@@ -980,3 +980,160 @@ def test_ascli_finished_bar_ends_a_transfer_but_not_its_own_download():
     assert explain_text("Time: 00:00:29 ============================ 100% 1469 KB/sec Time: 00:00:29\n")[0].outcome != (
         "success"
     )
+
+
+def test_refused_logins_between_runs_that_got_through_are_a_burst_turned_away():
+    """Parallel downloads (field realities §7, ncbi/sra-tools#151): runs before and after a failed one reached the
+    same server with the same key, so 'failed to authenticate' is sshd turning a burst away, not a wrong key."""
+    ok = (
+        "x.fastq.gz  100%  10MB 80Mb/s    00:01\n"
+        "Completed: 10240K bytes transferred in 1 seconds\n (80000K bits/sec), in 1 file.\n"
+    )
+    failed = "ascp: failed to authenticate, exiting.\nSession Stop  (Error: failed to authenticate)\n"
+    runs = explain_text(ok + failed + ok)
+    assert [(s.cause_id, s.confidence) for s in runs] == [("ok", "high"), ("ssh-refused", "medium"), ("ok", "high")]
+    assert "a few seconds apart" in runs[1].next_step
+    # A failure, then a fix that worked: the failure's own words stand (at low confidence).
+    first, then = explain_text(failed + ok)
+    assert (first.cause_id, first.confidence, then.outcome) == ("auth", "low", "success")
+
+
+def test_a_python_tuple_holding_lists_of_lines_is_read_as_those_lines():
+    text = (
+        "('E1', 0, ['E1_1.fastq.gz   100% 1187MB  118Mb/s    01:27', 'Completed: 1215488K bytes transferred in 87 "
+        "seconds', ' (111769K bits/sec), in 1 file.'], [])\n"
+        "('E2', 1, ['', 'Session Stop  (Error: Failed to open TCP connection for SSH)'], "
+        "['ascp: Failed to open TCP connection for SSH, exiting.'])\n"
+    )
+    assert [s.cause_id for s in explain_text(text)] == ["ok", "ssh-port"]
+
+
+@pytest.mark.parametrize(
+    "kill",
+    [
+        "slurmstepd: error: *** JOB 8812345 ON c0412 CANCELLED AT 2024-06-02T06:00:14 DUE TO TIME LIMIT ***",
+        "=>> PBS: job killed: walltime 21630 exceeded limit 21600",
+        "TERM_RUNLIMIT: job killed after reaching LSF run time limit.",
+    ],
+)
+def test_a_batch_systems_kill_cancels_the_run_it_cut_short(kill):
+    text = "E1.bam                      47%  84.8GB 31.4Mb/s  6:55:44 ETA\n" + kill + "\n"
+    (only,) = explain_text(text)
+    assert (only.cause_id, only.outcome) == ("cancelled", "failed")
+    assert "wall time" in only.next_step
+    assert explain_text(kill + "\n") == []  # no run of ascp's before it: nothing to say
+
+
+def test_ipython_input_lines_are_code_and_its_shell_escape_a_command():
+    text = (
+        "In [3]: !ascp -QT -l 300m -P33001 -i key era-fasp@fasp.sra.ebi.ac.uk:/vol1/x.fastq.gz data/\n"
+        "x.fastq.gz      100% 1219MB  227Mb/s    00:44\n"
+        "Completed: 1248016K bytes transferred in 44 seconds\n (226912K bits/sec), in 1 file.\n"
+        "In [4]: def fetch(acc):\n"
+        '   ...:     print(f"{acc}: ascp failed (exit {rc})")\n'
+        "[14:07:51] ERR3: ascp failed (exit 1), will retry later\n"
+    )
+    ok, hidden = explain_text(text)
+    assert (ok.outcome, hidden.cause_id) == ("success", "unknown")  # the loop's failure is another run's
+
+
+def test_powershells_error_record_is_no_run_of_its_own():
+    text = (
+        'PS C:\\data> & "C:\\Program Files\\Aspera\\cli\\bin\\ascp.exe" -P 33001 --mode=send --host=h --user=u a /in\n'
+        "ascp.exe : ascp.exe: Server aborted session: Server requires content protection, exiting.\n"
+        "At line:1 char:1\n"
+        '+ & "C:\\Program Files\\Aspera\\cli\\bin\\ascp.exe" -P 33001 --mode= ...\n'
+        "+ ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~\n"
+        "    + CategoryInfo          : NotSpecified: (ascp.exe: Serve...ction, exiting.:String) [], RemoteException\n"
+        "    + FullyQualifiedErrorId : NativeCommandError\n"
+        "Session Stop  (Error: Server aborted session: Server requires content protection)\n"
+    )
+    assert [s.cause_id for s in explain_text(text)] == ["content-protection"]
+
+
+def test_a_container_that_lacks_ascp_then_one_that_has_it():
+    text = (
+        "$ docker run --rm -v $PWD:/data quay.io/biocontainers/aspera-cli:4.20.0 ascp -QT -l 300m -P33001 "
+        "era-fasp@fasp.sra.ebi.ac.uk:/vol1/x.fastq.gz /data/\n"
+        'docker: Error response from daemon: failed to create task: exec: "ascp": executable file not found in '
+        "$PATH: unknown.\n"
+        "$ docker run --rm -v $PWD:/data ibmcom/aspera-cli ascp -QT -l 300m -P33001 "
+        "era-fasp@fasp.sra.ebi.ac.uk:/vol1/x.fastq.gz /data/\n"
+        "x.fastq.gz        100%  389MB  212Mb/s    00:16\n"
+        "Completed: 398336K bytes transferred in 16 seconds\n (199168K bits/sec), in 1 file.\n"
+    )
+    assert [s.cause_id for s in explain_text(text)] == ["ascp-missing", "ok"]
+
+
+def test_prefetchs_retries_are_runs_of_their_own():
+    """prefetch tries ascp twice; each 'ascp failed with 1' ends one attempt."""
+    text = (
+        "2019-04-03T09:14:55 prefetch.2.9.3:  Downloading via fasp...\n"
+        "Key passphrase:\n"
+        "2019-04-03T09:15:21 prefetch.2.9.3 err: process failed while waiting process - ascp failed with 1\n"
+        "Key passphrase:\n"
+        "2019-04-03T09:15:40 prefetch.2.9.3 err: process failed while waiting process - ascp failed with 1\n"
+        'I just pressed enter at "Key passphrase:" both times because I don\'t know which passphrase it wants.\n'
+    )
+    assert [s.cause_id for s in explain_text(text)] == ["key-file", "key-file"]
+
+
+@pytest.mark.parametrize(
+    ("reason", "cause"),
+    [
+        ("Client requests stronger encryption than server allows", "stronger-encryption"),
+        ("Server requires stronger content protection passphrase", "content-protection"),
+        ("user acampos denied by server", "unauthorized"),
+    ],
+)
+def test_the_words_after_management_authorization_refused_name_which_reason_34_was(reason, cause):
+    text = (
+        "2024-05-07 09:12:40.019 [3e77-7f6b0a1fe700] ERR FASP sender had error, errcode 73 errstr [Server aborted "
+        f"session: Management authorization refused: {reason}]\n"
+        "2024-05-07 09:12:40.024 [3e77-7f6b0d9ff740] LOG FASP Session Start uuid=39b1f146-311a-47c8-b37c-a038edf7a4e7 "
+        'op=send status=failed errcode=34 errstr="Unauthorized"\n'
+    )
+    (only,) = explain_text(text)
+    assert (only.cause_id, only.error_code, only.confidence) == (cause, 34, "high")
+
+
+def test_journalctl_without_host_names_is_read():
+    text = (
+        "Sep 02 14:03:27 sshd-session[30412]: Unable to negotiate with 198.51.100.61 port 52814: no matching key "
+        "exchange method found. Their offer: diffie-hellman-group1-sha1 [preauth]\n"
+        "Sep 02 14:09:52 ascp[30478]: LOG FASP Session Start uuid=83615f94-ca4c-46cb-be18-7d77a049cda7 op=send "
+        "status=started local=10.8.0.10:33001 peer=10.8.1.20:61022 tcp_port=33001\n"
+        "Sep 02 14:10:31 ascp[30478]: LOG FASP Session Stop uuid=83615f94-ca4c-46cb-be18-7d77a049cda7 op=send "
+        "status=success local=10.8.0.10:33001 peer=10.8.1.20:61022 tcp_port=33001\n"
+    )
+    causes = sorted((s.cause_id, s.peer_address) for s in explain_text(text))
+    assert causes == [("ok", "10.8.1.20"), ("ssh-handshake", "198.51.100.61")]
+
+
+def test_a_long_log_line_is_not_cut_after_its_own_prefix():
+    """A paragraph's rejoining cuts where another line starts, never right after a log line's own prefix (a long
+    ERR line lost its process and became a run of its own)."""
+    pad = "x" * 150
+    line = (
+        "2024-05-07 09:12:40.019 [3e77-7f6b0a1fe700] ERR FASP sender had error, errcode 73 errstr [Server aborted "
+        f"session: Management authorization refused: user a denied by server] {pad}"
+    )
+    assert scan._rejoined(line.encode()) is None
+    joined = f"{line} 2024-05-07 09:12:41.000 [3e77-7f6b0a1fe700] LOG FASP Session Stop uuid=x"
+    assert len(scan._rejoined(joined.encode()) or []) == 2
+
+
+def test_a_passphrase_prompt_for_a_putty_key_is_the_key_and_a_later_kill_is_not_the_cause():
+    """A Slurm job sat at 'Key passphrase:' (the -i key was PuTTY's) until its time limit killed it."""
+    text = (
+        "DBG Parameter 7: -i\n"
+        "DBG Parameter 8: /home/u/.aspera/connect/etc/asperaweb_id_dsa.putty\n"
+        "Key passphrase: slurmstepd: error: *** JOB 4412871 ON cn042 CANCELLED AT 2024-06-12T08:14:03 DUE TO TIME "
+        "LIMIT ***\n"
+    )
+    (only,) = explain_text(text)
+    assert (only.cause_id, only.confidence) == ("key-file", "high")
+    assert "PuTTY format" in only.reasoning[-1]
+    # The same prompt without a PuTTY key named: the keyword alone, at low confidence.
+    (plain,) = explain_text("Key passphrase:\n")
+    assert (plain.cause_id, plain.confidence) == ("key-file", "low")

@@ -188,7 +188,11 @@ def test_many_console_runs_are_counted_not_all_listed():
     results = analyzer.results()
     assert analyzer.sessions_total == MAX_KEPT_OK + 800
     assert sum(s.outcome == "success" for s in results) == MAX_KEPT_OK
-    assert [s.cause_id for s in results if s.outcome == "failed"] == ["auth"] * ((MAX_KEPT_OK + 800) // 100)
+    failed_causes = [s.cause_id for s in results if s.outcome == "failed"]
+    assert len(failed_causes) == (MAX_KEPT_OK + 800) // 100
+    # Between runs that got through, a refused login is the server turning a burst away; the input's last run
+    # has none after it (it may be a fix that came too late: its own words stand, at low confidence).
+    assert set(failed_causes[:-1]) == {"ssh-refused"} and failed_causes[-1] in ("auth", "ssh-refused")
 
 
 def test_server_summary_rendered(tmp_path, capsys):

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from aspdiag.fasp.parse import AscpError, parse_errors, parse_progress
-from aspdiag.tools.explain.diagnose import bare_documented, documented
+from aspdiag.tools.explain.diagnose import PUTTY_KEY, bare_documented, documented, knowledge
 from aspdiag.tools.explain.scan import (
     FILE_RECORD,
     SSHD_HINT,
@@ -62,7 +62,8 @@ _SUMMARY = re.compile(r"(Completed|Partial Completion): (\d+)K bytes transferred
 _RATE = re.compile(r"\((\d+)K? bits/sec\)")
 _SKIPPED = re.compile(r"; (\d+) files? skipped")
 _EXIT = re.compile(
-    r"(?:exit(?:ed)?(?: with)?(?: status| code)?|returned non-zero exit status|return(?:ed)? code)\s*[:=]?\s*(\d+)",
+    r"(?:exit(?:ed)?(?: with)?(?: status| code)?|\bfailed with|returned non-zero exit status|return(?:ed)? code)"
+    r"\s*[:=]?\s*(\d+)",
     re.I,
 )
 _CODE = re.compile(r"(?:\bCode: |\berrcode[= ]|ERROR -- : code: )(\d{1,2})\b")
@@ -70,6 +71,19 @@ _WRAPPER_FAILED = re.compile(
     r"\b(?:errors?|unsuccessful|(?:not|never|none)\b[^.]*\bsucce\w*|fail(?:ed|ure|s)?|cannot|can't|unable|exception)\b",
     re.I,
 )
+_SCHEDULER_KILL = re.compile(
+    r"\*\*\* (?:JOB|STEP) \S+ ON \S+ CANCELLED AT|PBS: job killed: (?:walltime|mem|cput)|TERM_RUNLIMIT: job killed"
+    r"|job \d+ (?:exceeded|killed)[^\n]*(?:limit|h_rt)"
+)
+"""A batch system ending the job: Slurm's ``slurmstepd: error: *** JOB 88 ON c04 CANCELLED AT ... DUE TO TIME LIMIT
+***``, PBS's ``=>> PBS: job killed: walltime 3630 exceeded limit 3600``, LSF's ``TERM_RUNLIMIT: job killed after
+reaching LSF run time limit``, Grid Engine's ``job 88 exceeded hard wallclock time limit (h_rt)``."""
+_PUTTY_KEY = re.compile(r"[^\s\"'|=]+\.(?:putty|ppk)\b")
+"""A key file in PuTTY's format, as a command line or ascp's debug output names it."""
+_KILL_LEAD = re.compile(r"(?:slurmstepd(?:-\S+)?: error: |=>> )\s*$")
+"""What precedes a batch system's kill message on its line."""
+_IPYTHON_INPUT = re.compile(r"^\s*(?:In \[\d*\]:|\.\.\.:)\s?")
+"""IPython's or Jupyter's console input prompt (``In [3]: ``) and its continuation (``   ...: ``)."""
 INTERRUPTED = "interrupted from the keyboard (^C)"
 """The detail a run gets when the terminal echoed Ctrl-C (explain_kb.json's "cancelled" documents it)."""
 _PROMPT = re.compile(r"^\s*(?:Password|Key passphrase):\s*|['\"](?:Password|Key passphrase):\s*['\"]", re.I)
@@ -95,6 +109,12 @@ _RESULT_ROW = re.compile(r"^\|\s*status\s*\|\s*(\w+)\s*\|\s*$", re.I)
 _SHELL_LINE = re.compile(r"^\s*(?:\([\w.-]+\)\s+)?\[[^\]\n]{1,60}\][$#]\s+\S")
 """A shell command line after a ``[user@host dir]$`` prompt (``$ `` alone is checked by hand): the user's
 command, read as a new run only when it runs ascp (``_COMMAND``)."""
+_POWERSHELL_RECORD = re.compile(
+    r"^\s*(?:\+\s*)?(?:(?:CategoryInfo|FullyQualifiedErrorId)\s*:|~{3,}\s*$)|^\s*At line:\d+ char:\d+\s*$"
+)
+"""PowerShell's error record around a native command's stderr (``At line:1 char:1``, ``+ ~~~~``, ``+
+CategoryInfo : NotSpecified: (ascp.exe: Serve...ction, exiting.:String)``, ``+ FullyQualifiedErrorId :
+NativeCommandError``): its shortened copy of the line above, no run of its own."""
 _SEARCH_TRACE = re.compile(
     r"^\s*[\w.-]+(?: info)?: (?:Checking '[^']*'|Using '[^']*'|'[^']*': not found(?: in configuration)?)\s*$"
 )
@@ -108,12 +128,14 @@ without naming ascp, so they count as a wrapper's lines."""
 _COMMAND = re.compile(
     r"^\s*(?:(?:\([\w.-]+\)\s+)?\S*[$#>]\s*(?:sudo\s+)?(?:[\w.~/\\:-]*[/\\])?(?:ascp4?|ascli)(?:\.exe)?\s"
     r"|(?:sudo\s+)?(?:[\w.~/\\:-]*[/\\])?(?:ascp4?|ascli)(?:\.exe)?\s+--?[A-Za-z]"
-    r"|(?:\S*[$#>]\s*)?(?:sudo\s+)?(?:[\w.~/\\:-]*[/\\])?aspera(?:\.exe)?\s+(?:ats|faspex|shares|node|files|server|console)\s)",
+    r"|(?:\S*[$#>]\s*)?(?:sudo\s+)?(?:[\w.~/\\:-]*[/\\])?aspera(?:\.exe)?\s+(?:ats|faspex|shares|node|files|server|console)\s"
+    r"|\S*[$#>]\s*[^\n]*?\s[\"'&]*(?:[\w.~/\\:-]*[/\\])?(?:ascp4?|ascli)(?:\.exe)?[\"']?\s+--?[A-Za-z])",
     re.I,
 )
 """A shell command line that starts ascp (or IBM's ascli, or the older IBM Aspera CLI's ``aspera ats ...``, which
 run it): after a pasted prompt, or without one when an option follows (so that ascp's own lines such as
-"ascp.exe - System Error" are not taken for it). Whatever follows belongs to a new run."""
+"ascp.exe - System Error" are not taken for it), or run by another command after a prompt (``$ docker run ... ascp
+-QT ...``, ``PS> & "C:\\...\\ascp.exe" -P 33001 ...``). Whatever follows belongs to a new run."""
 _WRAPPER_SUCCESS = re.compile(
     r"\b(?:fasp|ascp|aspera)\b[^.]*?\b(?:succeed(?:ed|s)?|successful(?:ly)?|completed(?: successfully)?"
     r"|complete successfully)\b",
@@ -138,29 +160,44 @@ _BURST_CAUSES = frozenset(("ssh-port", "auth"))
 """Console runs' causes that a server turning a burst of connections away also produces."""
 
 
-def _beside_successes(explained: list[SessionExplanation]) -> list[SessionExplanation]:
-    """Console runs that failed to connect or authenticate while other runs of the same input got through
-    (parallel downloads, a retry loop): if those went to the same server with the same key, the port is open and
-    the key is good, and the server turned a burst away (sshd's MaxStartups, OpenSSH 9.8+ penalties). The runs
-    do not say their server, so the cause stands, at low confidence, with that reading beside it."""
-    worked = {s.source for s in explained if s.uuid is None and s.outcome == "success"}
-    out = []
-    for s in explained:
-        if s.source in worked and s.uuid is None and s.outcome == "failed" and s.cause_id in _BURST_CAUSES:
-            s = replace(
-                s,
-                confidence="low",
-                next_step="if the runs that worked went to the same server with the same key, start the transfers a "
-                "few seconds apart or fewer at once (the server's sshd turns a burst of connections away); "
-                "otherwise: " + s.next_step,
-                reasoning=(
-                    *s.reasoning,
-                    "other runs in this input got through: to the same server, that rules out a closed port and a "
-                    "wrong key",
-                ),
-            )
-        out.append(s)
-    return out
+def _beside_successes(explained: SessionExplanation, order: int, worked: tuple[int, int] | None) -> SessionExplanation:
+    """A console run that failed to connect or authenticate while other runs of the same input got through
+    (``worked``: the order of the first and the last that did). Between them (parallel downloads, a batch loop),
+    the same server and key worked before and after it: the server's sshd turned a burst of connections away
+    (field realities: many parallel downloads fail with 'failed to authenticate' or 'Failed to open TCP connection
+    for SSH', ncbi/sra-tools#151). Only before or after them (a fix tried after a failure, or a later change), the
+    runs do not say their server, so the cause stands, at low confidence, with that reading beside it."""
+    s = explained
+    if worked is None or s.uuid is not None or s.outcome != "failed" or s.cause_id not in _BURST_CAUSES:
+        return s
+    if worked[0] < order < worked[1]:
+        refused = knowledge().by_id("ssh-refused")
+        return replace(
+            s,
+            cause_id=refused.id,
+            cause=refused.cause,
+            confidence="medium",
+            next_step="start the transfers a few seconds apart or fewer at once (4 rather than 16), and retry the "
+            "ones that failed; if they fail alone too, check them as " + s.cause_id + ": " + s.next_step,
+            who="you, then the data provider",
+            reasoning=(
+                *s.reasoning,
+                f"runs before and after this one in the same input got through, so its '{s.cause_id}' words are how "
+                "the server's sshd turning a burst of connections away shows (MaxStartups, OpenSSH 9.8+ penalties); "
+                "a closed port or a wrong key would have failed them too",
+            ),
+        )
+    return replace(
+        s,
+        confidence="low",
+        next_step="if the runs that worked went to the same server with the same key, start the transfers a "
+        "few seconds apart or fewer at once (the server's sshd turns a burst of connections away); "
+        "otherwise: " + s.next_step,
+        reasoning=(
+            *s.reasoning,
+            "other runs in this input got through: to the same server, that rules out a closed port and a wrong key",
+        ),
+    )
 
 
 def _served_port(port: str) -> bool:
@@ -201,6 +238,12 @@ class Analyzer:
         """Console lines of an input that belong to a logged session (``-L-`` output mixes both)."""
         self._kept: list[tuple[int, SessionExplanation]] = []
         self._kept_ok = 0
+        self._console_ok: dict[str, tuple[int, int]] = {}
+        """Per input, the order of the first and the last console run that succeeded (kept or only counted)."""
+        self._putty: dict[str, str] = {}
+        """Per input, a PuTTY-format key file its command lines named."""
+        self._read_beside: set[int] = set()
+        """Sessions already read beside the input's other runs (``results`` may be asked again)."""
         self._order = 0
         self._tick = 0
         self.sessions_total = 0
@@ -438,6 +481,8 @@ class Analyzer:
             return
         if message.startswith((b"DBG ", b"WRN ")):
             self.ascp_lines += 1
+            if message.startswith(b"DBG Parameter ") and (b".putty" in message or b".ppk" in message):
+                self._putty[source] = message.split(b": ", 1)[-1].strip().decode("utf-8", "replace")  # ascp -DD's -i
             return
         if line.syslog:
             self.ascp_lines += 1  # an ascp line without a level (a wrapped continuation): keep as console text
@@ -642,16 +687,33 @@ class Analyzer:
     def _console_segment(self, source: str, line: Line, text: str) -> None:
         if self._frame_line(source, line, text.strip()):
             return
+        kill = _SCHEDULER_KILL.search(text)
+        if kill is not None:
+            # The batch system ended the job that ran ascp (a time limit, a cancel): its run was cancelled there.
+            # Whatever the job printed last shares the line when it had no line end ("Key passphrase: slurmstepd:").
+            head = _KILL_LEAD.sub("", text[: kill.start()])
+            if head.strip():
+                self._console_segment(source, line, head)
+            self._interrupted(source, text[kill.start() :].strip())
+            return
+        if ".p" in text:
+            named = _PUTTY_KEY.search(text)
+            if named is not None:
+                self._putty[source] = named.group(0)
+        ipython = _IPYTHON_INPUT.match(text)
+        if ipython is not None:
+            # IPython's input lines: code, except a shell escape that runs ascp (``!ascp ...``), a command.
+            text = text[ipython.end() :]
+            if not text.startswith("!"):
+                return
+            text = "$ " + text[1:]
         if "^C" in text:
             # The terminal's echo of Ctrl-C, alone or over the progress line it cut short ("^C% [>  ] 108MB /
             # 9.3GB @ 453Mb/s 06:45 ETA"): the user interrupted the run it belongs to.
             rest = text.replace("^C", "")
             if rest.strip():
                 self._console_segment(source, line, rest)
-            run = self._console.get(source)
-            if run is not None and not run.ended and run.lines:
-                run.detail(INTERRUPTED)
-                run.note("^C")
+            self._interrupted(source, INTERRUPTED, "^C")
             return
         bare = _NEGOTIATION.match(text) if "negotiate" in text else None
         if bare is not None and ("[preauth]" in text or not _served_port(bare.group("port"))):
@@ -689,7 +751,7 @@ class Analyzer:
             elif run is not None:
                 self._finish(run)  # the user pasted the next command: the previous run is over
             return
-        if text.lstrip().startswith("$ ") or _SHELL_LINE.match(text):
+        if text.lstrip().startswith("$ ") or _SHELL_LINE.match(text) or _POWERSHELL_RECORD.match(text):
             return  # another shell command the user typed (export, cd, read): not a run, not ascp's words
         errors = parse_errors(text, "")
         summary = _SUMMARY.search(text)
@@ -697,6 +759,8 @@ class Analyzer:
         exit_match = _EXIT.search(text)
         is_err = text.startswith("ERR ") or " ERR " in text
         prompt = _PROMPT.search(text)
+        if prompt is not None and prompt.start() > 0 and _PROSE.search(text):
+            prompt = None  # a person quoting the prompt ('I just pressed enter at "Key passphrase:"')
         own = bool(errors or summary or progress or is_err or prompt)  # ascp's own forms (not a wrapper's exit)
         echo = False
         # In none of ascp's own forms: a person's sentence, a wrapper's line, or a documented wording on its own.
@@ -748,8 +812,17 @@ class Analyzer:
         streams = _streams(text, errors)
         session = self._by_process(source, line)
         if session is None:
-            # A wrapper's own failure words after a run echo that run's failure: they do not open another.
-            opens = bool(summary or progress or (is_err and not echo) or prompt)
+            # A wrapper's own failure words after a run echo that run's failure: they do not open another. After
+            # a run that completed they are about another run (a loop's next file, its output hidden).
+            current = self._console.get(source)
+            after_success = (
+                (echo or (exit_match is not None and exit_match.group(1) != "0"))
+                and current is not None
+                and bool(current.completed)
+                and not current.finals
+                and not current.details
+            )
+            opens = bool(summary or progress or (is_err and not echo) or prompt or after_success)
             session = self._run(source, starts=not self._continues(source, errors, streams, opens, text.strip()[:400]))
         session.lines += 1
         session.stamp = session.stamp or line.stamp
@@ -777,6 +850,11 @@ class Analyzer:
                 session.detail(_WRAPPER_LOG.sub("", text.split("ERR ", 1)[-1]).strip())
             if prompt:
                 session.detail(text.strip())
+                putty = self._putty.get(source)
+                if putty is not None and "passphrase" in text.lower():
+                    # ascp asks for the key's passphrase when it cannot read the key file as OpenSSH's: the
+                    # command named a PuTTY key (prefetch -a "...|...asperaweb_id_dsa.putty", ascp -i ...ppk).
+                    session.detail(f"{PUTTY_KEY}: {putty}")
             session.note(text)
         if summary:
             session.completed = summary.group(1) == "Completed"
@@ -807,6 +885,23 @@ class Analyzer:
         if exit_match and ("ascp" in text.lower() or "status" in text.lower() or "code" in text.lower()):
             session.exit_status = int(exit_match.group(1))
             session.note(text)
+            if session.ascp_said and not own and (session.finals or session.details):
+                # A wrapper's word that ascp exited, after ascp's own words of failure: that run is over, and
+                # ascp's next words are a retry's (prefetch: "Key passphrase:", "ascp failed with 1", twice).
+                # Before them it ends nothing: Nextflow's "Command exit status:" precedes the output it quotes,
+                # ascli's "ascp failed: pid N exit 1" the reason it gives next.
+                session.exited = True
+
+    def _interrupted(self, source: str, detail: str, shown: str | None = None) -> None:
+        """The console run still going was ended from outside (Ctrl-C, the batch system): cancelled, unless it
+        sat waiting at ascp's prompt for a password or passphrase, which is then why it never finished."""
+        run = self._console.get(source)
+        if run is None or run.ended or not run.lines:
+            return
+        self.ascp_lines += 1
+        if not any(_PROMPT.search(said) for said in run.details):
+            run.detail(detail)
+        run.note(shown or detail)
 
     def _wrapper_success(self, source: str, line: Line, text: str) -> bool:
         """A wrapper's word that its ascp run succeeded: that run (the current one, or a new one) completed,
@@ -892,6 +987,9 @@ class Analyzer:
                 explained.time,
                 session.login,
             )
+        if explained.outcome == "success" and session.uuid is None:
+            first, _ = self._console_ok.get(session.source, (session.order, session.order))
+            self._console_ok[session.source] = (first, session.order)
         if explained.outcome == "success":
             if self._kept_ok >= MAX_KEPT_OK:
                 return  # counted above; console runs reach here too (a batch wrapper's log of 100,000 files)
@@ -954,7 +1052,22 @@ class Analyzer:
     def results(self) -> list[SessionExplanation]:
         """Every session kept (all of them unless there were thousands), in the order they first appeared."""
         self.close()
-        return _beside_successes([explained for _, explained in sorted(self._kept, key=lambda kept: kept[0])])
+        kept = []
+        for order, explained in sorted(self._kept, key=lambda kept: kept[0]):
+            if order in self._read_beside:
+                kept.append((order, explained))
+                continue
+            self._read_beside.add(order)
+            beside = _beside_successes(explained, order, self._console_ok.get(explained.source))
+            if beside.cause_id != explained.cause_id:
+                # Counted under its own words when it ended; the input's other runs say more (and it stays so).
+                self.causes[explained.cause_id] -= 1
+                self.causes[beside.cause_id] += 1
+                if self.causes[explained.cause_id] <= 0:
+                    del self.causes[explained.cause_id]
+            kept.append((order, beside))
+        self._kept = kept
+        return [explained for _, explained in kept]
 
     def clients(self) -> list[ClientSummary]:
         """Per client (peer address, user) of a server's log, the ones failing most first."""

@@ -203,6 +203,9 @@ def _short(text: str, limit: int = 90) -> str:
 
 _FAR_END = re.compile(r"\bpeer\b|\(server\)|\bremote (?:disk|host|side)\b", re.I)
 """ascp's words that put an error on the other end of the transfer."""
+PUTTY_KEY = "the key file given is in PuTTY format"
+"""The detail the analyzer gives a run that asked for its key's passphrase when the command named a PuTTY key (the
+knowledge base's key-file entry lists it)."""
 _NOT_TIMED_OUT = re.compile(r"refused|unreachable|No route to host", re.I)
 _DOCROOT = re.compile(r"outside '?docroot|violates docroot|docroot (?:check failed|containment)", re.I)
 """ascp's words for a path outside the account's docroot on the server."""
@@ -239,6 +242,11 @@ def diagnose(ev: Evidence) -> Diagnosis:
             chosen = best.entry
         elif best is not None and by_code is None:
             chosen = best.entry  # a code the knowledge base does not place: the words are specific
+        elif best is not None and by_code is not None and best.entry.stage == by_code.stage and best.entry.code == code:
+            # The words name one of the reasons the code stands for: 34 "Management authorization refused: Client
+            # requests stronger encryption than server allows" is that reason, not a user or token refused.
+            reasons.append(f"its words '{_short(best.text)}' name which of the code's reasons it was")
+            chosen = best.entry
         else:
             chosen = by_code
             if best is not None and by_code is not None and best.entry is not by_code:
@@ -249,7 +257,14 @@ def diagnose(ev: Evidence) -> Diagnosis:
     elif best is not None:
         chosen = best.entry
         whose = {"wrapper": "the", "sshd": "sshd's"}.get(ev.speaker, "ascp's")  # a wrapper's, a shell's: "the"
-        reasons.append(f"{whose} words '{_short(best.text)}' are documented for this cause")
+        if best.text.startswith(PUTTY_KEY):
+            # Not ascp's words: the analyzer's, from the command line's -i and ascp's "Key passphrase:" prompt.
+            reasons.append(
+                f"the key file the command gave ({best.text[len(PUTTY_KEY) + 2 :]}) is in PuTTY format and ascp asked "
+                "for its passphrase: this ascp cannot read that key as it is (the .openssh one works)"
+            )
+        else:
+            reasons.append(f"{whose} words '{_short(best.text)}' are documented for this cause")
         # The code those words stand for (fasp_messages.json), when it leads to the same cause.
         worded = next((c for m in ev.finals if (c := code_for_message(m)) is not None), None)
         if worded is not None and kb.for_code(worded, failure_channel(worded, text, ev.bytes_moved)) is chosen:

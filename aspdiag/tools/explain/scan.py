@@ -28,7 +28,8 @@ _STAMP = (
     rb"|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?)"
 )
 """A syslog line's time stamp: BSD (with journalctl's fractions) or ISO 8601 (rsyslog's high precision, RFC 5424)."""
-_SYSLOG = re.compile(rb"(?:- )?" + _PRI + _STAMP + rb" (?P<host>\S+) (?P<tag>ascp4?(?:\.exe)?)" + _PROCESS)
+_SYSLOG = re.compile(rb"(?:- )?" + _PRI + _STAMP + rb"(?: (?P<host>\S+))? (?P<tag>ascp4?(?:\.exe)?)" + _PROCESS)
+"""A syslog line of ascp's; its host is missing in ``journalctl --no-hostname``."""
 _FILE_FORM = re.compile(
     rb"(?P<stamp>\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:[.,]\d+)?) \[(?P<pid>[0-9A-Fa-fx]+)-[0-9A-Fa-fx]+\] "
 )
@@ -57,7 +58,7 @@ SSHD_HINT = re.compile(
 literal ``sshd`` (the engine skips other lines in C; one pass instead of a scan per message), each hit then
 read whole from its line's start."""
 SSHD_REFUSAL = re.compile(
-    rb"(?:- )?" + _PRI + _STAMP + rb" \S+ " + SSHD_TAG + rb"(?:error: )?"
+    rb"(?:- )?" + _PRI + _STAMP + rb" (?:\S+ )?" + SSHD_TAG + rb"(?:error: )?"
     rb"(?P<message>Unable to negotiate with (?P<peer>[0-9A-Fa-f.:]+) port (?P<port>\d+): no matching [^\n]*?found"
     rb"(?:\. Their offer: [\w@.,+-]*)?"
     rb"|drop connection #\d+ from \[(?P<dpeer>[0-9A-Fa-f.:]+)\]:(?P<dport>\d+) on \[(?P<local>[0-9A-Fa-f.:]+)\]:"
@@ -249,7 +250,7 @@ def _prefixed(
     if first.isdigit() or first.isupper() or first == b"-":
         found = syslog(raw)
         if found is not None:
-            process = found.group("host") + b"/" + found.group("pid")
+            process = (found.group("host") or b"") + b"/" + found.group("pid")
             return Line(raw[found.end() :].rstrip(b"\r"), found.group("stamp"), process, True)
     return None
 
@@ -343,18 +344,46 @@ _JOINED_WIDTH = 200
 
 def _rejoined(raw: bytes) -> list[bytes] | None:
     """The lines a paragraph joined from them held (see ``_JOINED_AT``), or None: only a long line (one of
-    ascp's messages is shorter) with such a start inside it."""
+    ascp's messages is shorter) with such a start inside it. A line that starts as a log's line (ascp's log
+    file, syslog, a logger's stamp) is cut only where the next such line starts: its own long message (ascp's
+    Receiver statistics, a FASP record, an ERR line quoting ``ascp: ...``) stays whole."""
     cuts = [found.end() for found in _JOINED_AT.finditer(raw)]
+    if cuts and _logged_line(raw):
+        cuts = [cut for cut in cuts if _logged_line(raw[cut:])]
     if not cuts:
         return None
     return [raw[start:end].rstrip() for start, end in zip([0, *cuts], [*cuts, len(raw)], strict=True)]
 
 
+def _logged_line(raw: bytes) -> bool:
+    """Whether a line starts with a log's prefix: ascp's log file's or syslog's, or a logger's time stamp."""
+    return bool(_FILE_FORM.match(raw) or _SYSLOG.match(raw) or _LOGGED_STAMP.match(raw))
+
+
+_LOGGED_STAMP = re.compile(
+    rb"\[?(?:\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d|\d\d/\d\d/\d{4},? \d\d?:\d\d:\d\d|[DIWEF], \[\d{4}-)"
+)
+
+
+_LITERAL = re.compile(rb"""(['"])((?:\\.|(?!\1)[^\\\n])*)\1""")
+
+
+def _listed(raw: bytes) -> list[bytes] | None:
+    """The lines a Python list of lines printed on one line holds (``subprocess``'s ``stdout.splitlines()``, in a
+    tuple: ``('ERR1', 1, ['', 'Session Stop  (Error: ...)'], ['ascp: ..., exiting.'])``), or None."""
+    items = [found.group(2) for found in _LITERAL.finditer(raw)]
+    if len(items) < 2 or max(len(item) for item in items) < 20:
+        return None
+    return [_ESCAPE.sub(_unescaped, item) for item in items]
+
+
 def _physical(chunk: bytes) -> Iterator[tuple[bytes, bool]]:
-    """The lines of a paste, and whether each was held inside a string literal on one line (see ``_unfolded``)
-    or a paragraph (``_rejoined``): such a line was never cut by a terminal."""
+    """The lines of a paste, and whether each was held inside a string literal on one line (see ``_unfolded``,
+    ``_listed``) or a paragraph (``_rejoined``): such a line was never cut by a terminal."""
     for raw in as_pasted(chunk).split(b"\n"):
         folded = _unfolded(raw) if b"\\n" in raw else None
+        if folded is None and raw[:1] in b"([" and (b"', " in raw or b'", ' in raw):
+            folded = _listed(raw)
         if folded is None and len(raw) >= _JOINED_WIDTH:
             folded = _rejoined(raw)
         if folded is None:
