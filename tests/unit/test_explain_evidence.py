@@ -1137,3 +1137,30 @@ def test_a_passphrase_prompt_for_a_putty_key_is_the_key_and_a_later_kill_is_not_
     # The same prompt without a PuTTY key named: the keyword alone, at low confidence.
     (plain,) = explain_text("Key passphrase:\n")
     assert (plain.cause_id, plain.confidence) == ("key-file", "low")
+
+
+def test_ascli_final_error_ends_its_run_and_its_results_table_with_a_status_column_is_read():
+    text = (
+        "Receiving package 2210\n"
+        " Time: 00:03:12 =========================================-- 97% 141 Mbps  ETA: 00:00:05\n"
+        "E, [2024-09-03T01:20:44.118602 #40211] ERROR -- : ascp failed: pid 40230 exit 1\n"
+        "W, [2024-09-03T01:20:44.118790 #40211]  WARN -- : An error occurred during transfer: Cannot rename partial "
+        "file\n"
+        "ERROR: Transfer: Cannot rename partial file\n"
+        "Receiving package 2210\n"
+        " Time: 00:00:01 ========================================== 100% 0 Mbps  Time: 00:00:01\n"
+        "+---------+---------+\n| package | status  |\n+---------+---------+\n| 2210    | success |\n"
+    )
+    assert [s.cause_id for s in explain_text(text)] == ["partial-rename", "ok"]
+    # A row's other status is ascli's word of a failure, read as the key/value table's is (no run alone).
+    assert explain_text("| package | status  |\n| 2210    | failed  |\n") == explain_text("| status | failed |\n")
+
+
+def test_a_mails_subject_line_is_no_run():
+    text = (
+        "Subject: Aspera upload to your portal fails straight away\n\n"
+        "2024-11-05 10:42:17.311 [2f4c-00003a1c] ERR failed to authenticate\n"
+        "2024-11-05 10:42:17.327 [2f4c-00001e88] LOG FASP Session Start uuid=99aba065-6cd3-4bd8-93aa-c763ef630fbc "
+        'op=send status=failed errcode=19 errstr="Authentication failure"\n'
+    )
+    assert [s.cause_id for s in explain_text(text)] == ["auth"]

@@ -94,9 +94,9 @@ _NAMES_ASCP = re.compile(rb"ascp|fasp", re.I)
 """A chunk stamped like syslog but without any ``ascp[pid]:`` line that still names ascp is a wrapper's own
 output with syslog-like stamps (NCBI's ``2017-03-08T09:41:15 prefetch.2.8.1: ...``): it is read line by line.
 A server's syslog chunk that names neither stays on the fast path (nothing in it can matter but sshd's lines)."""
-_PROSE = re.compile(r"\b(?:I|I'm|I've|I'd|my|My|our|Our|We|We're|We've)\b")
+_PROSE = re.compile(r"\b(?:I|I'm|I've|I'd|my|My|our|Our|We|We're|We've)\b|^\s*(?:Subject|Re|Fwd?|From|To|Cc|Date): ")
 """First-person words: a person writing about the output, not a program printing it (programs' own words say
-"we" at most in lower case, as ascp's "Remote host is not who we expected")."""
+"we" at most in lower case, as ascp's "Remote host is not who we expected"); a mail's header line."""
 _NEGOTIATION = re.compile(
     r"^\s*(?:error: )?(Unable to negotiate with (?P<peer>[0-9A-Fa-f.:]+) port (?P<port>\d+): no matching [^.]*?"
     r"found(?:\. Their offer: [\w@.,+-]*)?)"
@@ -106,6 +106,10 @@ sshd writes it (with ``[preauth]``) about a client, naming the client's source p
 server, naming the server's port (22, 33001)."""
 _RESULT_ROW = re.compile(r"^\|\s*status\s*\|\s*(\w+)\s*\|\s*$", re.I)
 """The status row of ascli's results table (``| status  | success |``)."""
+_STATUS_HEADER = re.compile(r"^\|(?:[^|\n]*\|)*?\s*status\s*\|", re.I)
+"""ascli's results table with a status column (``| package | status  |``, one row per package)."""
+_ASCLI_FINAL = re.compile(r"^ERROR: (?:Transfer|Other|Cli|Bug)\b")
+"""ascli's last line when a command failed (``ERROR: Transfer: Cannot rename partial file``): its run is over."""
 _SHELL_LINE = re.compile(r"^\s*(?:\([\w.-]+\)\s+)?\[[^\]\n]{1,60}\][$#]\s+\S")
 """A shell command line after a ``[user@host dir]$`` prompt (``$ `` alone is checked by hand): the user's
 command, read as a new run only when it runs ascp (``_COMMAND``)."""
@@ -242,6 +246,8 @@ class Analyzer:
         """Per input, the order of the first and the last console run that succeeded (kept or only counted)."""
         self._putty: dict[str, str] = {}
         """Per input, a PuTTY-format key file its command lines named."""
+        self._status_column: dict[str, int] = {}
+        """Per input, the status column of ascli's results table, once its header was seen."""
         self._read_beside: set[int] = set()
         """Sessions already read beside the input's other runs (``results`` may be asked again)."""
         self._order = 0
@@ -641,6 +647,10 @@ class Analyzer:
         for segment in text.split("\r"):  # progress lines are rewritten with \r
             if segment.strip():
                 self._console_segment(source, line, segment)
+                if _ASCLI_FINAL.match(segment.strip()):
+                    run = self._console.get(source)
+                    if run is not None:
+                        run.exited = True  # ascli's last words: what follows is another command's
 
     def _frame_line(self, source: str, line: Line, text: str) -> bool:
         """ascp's management-port stream (``-M``, what ascli and the SDKs read): frames of ``FASPMGR 2`` and
@@ -724,6 +734,8 @@ class Analyzer:
             )
             return
         status = _RESULT_ROW.match(text) if text.startswith("|") else None
+        if status is None and text.startswith("|"):
+            status = self._status_cell(source, text)
         if status is not None:
             # ascli's results table: "success" is its word that the transfer completed (newer ascli prints no
             # "Completed:" of ascp's); another status is the run's failure in ascli's words.
@@ -891,6 +903,17 @@ class Analyzer:
                 # Before them it ends nothing: Nextflow's "Command exit status:" precedes the output it quotes,
                 # ascli's "ascp failed: pid N exit 1" the reason it gives next.
                 session.exited = True
+
+    def _status_cell(self, source: str, text: str) -> re.Match[str] | None:
+        """The status of a row of ascli's results table with a status column (its header seen before), or None."""
+        cells = [cell.strip() for cell in text.strip().strip("|").split("|")]
+        if _STATUS_HEADER.match(text):
+            self._status_column[source] = [cell.lower() for cell in cells].index("status")
+            return None
+        column = self._status_column.get(source)
+        if column is None or column >= len(cells) or not cells[column].isalpha():
+            return None
+        return re.match(r"(\w+)", cells[column])
 
     def _interrupted(self, source: str, detail: str, shown: str | None = None) -> None:
         """The console run still going was ended from outside (Ctrl-C, the batch system): cancelled, unless it
