@@ -1164,3 +1164,20 @@ def test_a_mails_subject_line_is_no_run():
         'op=send status=failed errcode=19 errstr="Authentication failure"\n'
     )
     assert [s.cause_id for s in explain_text(text)] == ["auth"]
+
+
+def test_a_wrappers_exit_line_beside_the_log_it_tails_is_no_run_of_its_own():
+    """A PBS job's output: the script's "ascp exit code 1", then the tail of ascp's log naming the cause."""
+    text = (
+        "[Tue Jan 16 03:12:04 AEDT 2024] starting ascp for CRA000112\n"
+        "[Tue Jan 16 03:13:19 AEDT 2024] ascp exit code 1\n"
+        "2024-01-16 03:13:19.521 [2b1c-7f3b2e1c8740] ERR Failed to open TCP connection for SSH\n"
+        "2024-01-16 03:13:19.522 [2b1c-7f3b2e5e9700] LOG FASP Session Start uuid=6f0d9e2a-3b71-4c58-a0e4-9d2f1c7b8a63 "
+        'op=recv status=failed errcode=44 errstr="UDP session initiation fatal error"\n'
+    )
+    analyzer = Analyzer()
+    analyzer.feed_chunk("input", text.encode())
+    assert [s.cause_id for s in analyzer.results()] == ["ssh-port"]
+    assert analyzer.sessions_total == 1 and dict(analyzer.causes) == {"ssh-port": 1}
+    # Alone, the wrapper's words are still a run that cannot be told.
+    assert [s.cause_id for s in explain_text("[03:13:19] ascp exit code 1\n")] == ["unknown"]

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from aspdiag.fasp.parse import AscpError, parse_errors, parse_progress
-from aspdiag.tools.explain.diagnose import PUTTY_KEY, bare_documented, documented, knowledge
+from aspdiag.tools.explain.diagnose import PUTTY_KEY, WRAPPER_ONLY, bare_documented, documented, knowledge
 from aspdiag.tools.explain.scan import (
     FILE_RECORD,
     SSHD_HINT,
@@ -1089,8 +1089,28 @@ class Analyzer:
                 if self.causes[explained.cause_id] <= 0:
                     del self.causes[explained.cause_id]
             kept.append((order, beside))
-        self._kept = kept
-        return [explained for _, explained in kept]
+        self._kept = self._folded(kept)
+        return [explained for _, explained in self._kept]
+
+    def _folded(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
+        """Without the runs told only by a wrapper's words ("ascp exit code 1") in an input whose ascp log or
+        output names a failure's cause: the wrapper spoke of that failure (its words come before or after the
+        log it tails), not of a run of its own."""
+        explained_inputs = {
+            s.source for _, s in kept if s.outcome == "failed" and s.cause_id != "unknown" and s.uuid is not None
+        }
+        out = []
+        for order, s in kept:
+            if s.source in explained_inputs and s.uuid is None and s.cause == WRAPPER_ONLY:
+                self.sessions_total -= 1
+                self.outcomes[s.outcome] -= 1
+                self.causes[s.cause_id] -= 1
+                for counter, key in ((self.outcomes, s.outcome), (self.causes, s.cause_id)):
+                    if counter[key] <= 0:
+                        del counter[key]
+                continue
+            out.append((order, s))
+        return out
 
     def clients(self) -> list[ClientSummary]:
         """Per client (peer address, user) of a server's log, the ones failing most first."""

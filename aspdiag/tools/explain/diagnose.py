@@ -203,6 +203,10 @@ def _short(text: str, limit: int = 90) -> str:
 
 _FAR_END = re.compile(r"\bpeer\b|\(server\)|\bremote (?:disk|host|side)\b", re.I)
 """ascp's words that put an error on the other end of the transfer."""
+WRAPPER_ONLY = (
+    "unknown (cannot tell): these lines are a wrapper's; ascp's own words, which name the cause, are not among them"
+)
+"""The cause of a run told by a wrapper's words alone."""
 PUTTY_KEY = "the key file given is in PuTTY format"
 """The detail the analyzer gives a run that asked for its key's passphrase when the command named a PuTTY key (the
 knowledge base's key-file entry lists it)."""
@@ -450,8 +454,7 @@ def _unknown(ev: Evidence, code: int | None, reasons: list[str]) -> Diagnosis:
         # output, which names the cause, was not kept. Getting it is the next step, not a ticket to the provider.
         return Diagnosis(
             UNKNOWN,
-            "unknown (cannot tell): these lines are a wrapper's; ascp's own words, which name the cause, are not "
-            "among them",
+            WRAPPER_ONLY,
             "low",
             "run it again keeping ascp's own output (the wrapper's verbose or debug option: prefetch -vv, ascli "
             "--log-level=debug, a Nextflow task's .command.err; or ascp's log with -L-) and explain that",
