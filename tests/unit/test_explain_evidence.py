@@ -1181,3 +1181,19 @@ def test_a_wrappers_exit_line_beside_the_log_it_tails_is_no_run_of_its_own():
     assert analyzer.sessions_total == 1 and dict(analyzer.causes) == {"ssh-port": 1}
     # Alone, the wrapper's words are still a run that cannot be told.
     assert [s.cause_id for s in explain_text("[03:13:19] ascp exit code 1\n")] == ["unknown"]
+
+
+def test_causes_a_servers_log_can_show_have_a_next_step_for_its_operator():
+    """On a server's log the reader is its operator: client advice ('run one transfer per file') misleads there."""
+    kb = knowledge()
+    client_only = {"ssh-port", "host-key"}  # the client never reached this server, or checked its key itself
+    missing = [
+        e.id for e in kb.entries if kb.stages[e.stage] != "local" and e.id not in client_only and not e.server_next
+    ]
+    assert missing == []
+    (partial,) = explain_text(
+        "Sep 02 14:10:31 hsts1 ascp[30478]: LOG FASP Session Start uuid=83615f94-ca4c-46cb-be18-7d77a049cda7 op=recv "
+        'status=failed errcode=52 errstr="Cannot rename partial file" local=10.8.0.10:33001 peer=10.8.1.20:61022 '
+        "tcp_port=33001\n"
+    )
+    assert partial.cause_id == "partial-rename" and "partial_file_suffix" in partial.next_step
