@@ -246,7 +246,13 @@ def diagnose(ev: Evidence) -> Diagnosis:
             chosen = best.entry
         elif best is not None and by_code is None:
             chosen = best.entry  # a code the knowledge base does not place: the words are specific
-        elif best is not None and by_code is not None and best.entry.stage == by_code.stage and best.entry.code == code:
+        elif (
+            best is not None
+            and by_code is not None
+            and best.entry is not by_code
+            and best.entry.stage == by_code.stage
+            and best.entry.code == code
+        ):
             # The words name one of the reasons the code stands for: 34 "Management authorization refused: Client
             # requests stronger encryption than server allows" is that reason, not a user or token refused.
             reasons.append(f"its words '{_short(best.text)}' name which of the code's reasons it was")
