@@ -1197,3 +1197,13 @@ def test_causes_a_servers_log_can_show_have_a_next_step_for_its_operator():
         "tcp_port=33001\n"
     )
     assert partial.cause_id == "partial-rename" and "partial_file_suffix" in partial.next_step
+
+
+def test_a_code_and_its_own_wording_agree_rather_than_refine():
+    text = (
+        "x.fastq.gz     37%  2.4GB  110Mb/s    12:00 ETA\n"
+        "Session Stop  (Error: Data transfer stalled, timed out (40))\n"
+    )
+    (only,) = explain_text(text)
+    assert (only.cause_id, only.error_code) == ("stall", 40)
+    assert not any("which of the code's reasons" in reason for reason in only.reasoning)
