@@ -274,8 +274,9 @@ _WRAPPED = re.compile(r"error description is '(?P<msg>[^']+)'")
 """A wrapper's form (Apple Transporter): ``... the error description is '<message> (15)'``."""
 _SESSION_STOP_CUT = re.compile(r"Session Stop\s+\(Error: (?P<msg>[^)]+?)\s*$")
 """A ``Session Stop`` line cut before its closing parenthesis (copies of output in issues and logs)."""
-_SERVER_ABORTED = re.compile(r"(?P<msg>Server aborted session: [^'\n]+?)\s*$")
-"""The server's verdict as wrappers print it (ascli, the IBM SDKs, webin-cli): ``... Server aborted session: ...``."""
+_SERVER_ABORTED = re.compile(r"(?P<msg>Server aborted session: [^'\n]+?)(?:\s+\((?:[A-Z]\w*::)+[A-Z]\w*\))?\s*$")
+"""The server's verdict as wrappers print it (ascli, the IBM SDKs, webin-cli): ``... Server aborted session: ...``,
+without the class a Ruby backtrace names after it (``(Aspera::Transfer::Error)``)."""
 _CODE_SUFFIX = re.compile(r"^(?P<msg>.*\S)\s+\((?P<code>\d{1,3})\)$")
 
 

@@ -23,6 +23,9 @@ TERMINAL_SESSIONS = 30
 PIPE = "\\|"
 _OUTCOME_STYLE = {"success": "green", "partial": "yellow", "failed": "red", "unknown": "magenta"}
 
+_INFERRED = ", inferred from the cause, not logged"
+"""Marks a code ascp did not print or log: the one the cause stands for."""
+
 
 def _peer(s: SessionExplanation) -> str:
     """The far end and its ports (sshd's lines about a client name its TCP source port, not a UDP one)."""
@@ -50,7 +53,7 @@ def _facts(s: SessionExplanation) -> list[tuple[str, str]]:
         (
             "Error",
             (
-                f"FASP {s.error_code} ({s.error_meaning}{', inferred from the words' if s.code_inferred else ''}): "
+                f"FASP {s.error_code} ({s.error_meaning}{_INFERRED if s.code_inferred else ''}): "
                 if s.error_code is not None
                 else ""
             )

@@ -249,8 +249,13 @@ def test_a_lone_key_passphrase_prompt_points_at_the_key_file(text):
     assert s.cause_id == "key-file" and s.confidence == "low", (s.cause_id, s.confidence)
 
 
-def test_a_password_prompt_then_refusal_is_authentication_not_the_key_file():
+def test_a_key_passphrase_prompt_before_a_refusal_is_the_key_file():
+    """iSeq#35: 'Key passphrase:', three 'Password:' prompts, then 'failed to authenticate'; fixed with the right key
+    file. ascp asks for the key's passphrase only when it cannot use the key as it is; the password it falls back
+    to is refused. A password prompt alone before the refusal stays authentication."""
     (s,) = explain_text("Key passphrase: \nPassword: \nascp: failed to authenticate, exiting.\n")
+    assert (s.cause_id, s.confidence) == ("key-file", "medium")
+    (s,) = explain_text("Password: \nascp: failed to authenticate, exiting.\n")
     assert s.cause_id == "auth"
 
 
@@ -1207,3 +1212,41 @@ def test_a_code_and_its_own_wording_agree_rather_than_refine():
     (only,) = explain_text(text)
     assert (only.cause_id, only.error_code) == ("stall", 40)
     assert not any("which of the code's reasons" in reason for reason in only.reasoning)
+
+
+def test_the_server_aborting_at_session_initiation_stays_undifferentiated():
+    """IBM/aspera-cli#179: 'Server aborted session: Session initiation failed' when port 22 timed out (Colab): the
+    words do not say which step failed, so not the server's side alone (a blind round's label said so)."""
+    (aborted,) = explain_text("Session Stop  (Error: Server aborted session: Session initiation failed)\n")
+    assert (aborted.cause_id, aborted.confidence) == ("session-start", "low")
+
+
+def test_a_password_set_between_a_refusal_and_a_success_keeps_the_refusal_authentication():
+    """macOS's prompt; the user fixed the password (export ASPERA_SCP_PASS) between the runs: no burst."""
+    text = (
+        "MacBook:~ rh$ export ASPERA_SCP_PASS='Demo-aspera'\n"
+        "MacBook:~ rh$ ascp --mode=recv --user=asperaweb --host=demo.asperasoft.com -P 33001 d/10MB.1 ~/Desktop/\n"
+        "ascp: failed to authenticate, exiting.\n\nSession Stop  (Error: failed to authenticate)\n"
+        "MacBook:~ rh$ export ASPERA_SCP_PASS=demoaspera\n"
+        "MacBook:~ rh$ ascp --mode=recv --user=asperaweb --host=demo.asperasoft.com -P 33001 d/10MB.1 ~/Desktop/\n"
+        "10MB.1         100%   10MB 19.8Mb/s    00:04\n"
+        "Completed: 10240K bytes transferred in 4 seconds\n (19573K bits/sec), in 1 file.\n"
+    )
+    failed, ok = explain_text(text)
+    assert (failed.cause_id, failed.confidence, ok.outcome) == ("auth", "medium", "success")
+    assert not failed.next_step.startswith("if the runs that worked")
+
+
+def test_ascli_logger_lines_of_a_terminals_width_are_not_joined_and_a_ruby_class_is_no_new_error():
+    first = "E, [2024-09-03T01:20:44.118602 #40211] ERROR -- : ascp failed (pid 40230 exit 1)"
+    assert len(first) == 80
+    text = (
+        f"{first}\n"
+        "W, [2024-09-03T01:20:44.118790 #40211]  WARN -- : An error occurred during transfer: Server aborted "
+        "session: Read access denied for user\n"
+        "/usr/lib/ruby/gems/aspera-cli/lib/aspera/agent/direct.rb:223:in 'start_transfer': Server aborted session: "
+        "Read access denied for user (Aspera::Transfer::Error)\n"
+    )
+    (only,) = explain_text(text)
+    assert only.cause_id == "permission"
+    assert not any(line.count(" -- : ") > 1 for line in only.evidence)

@@ -80,6 +80,14 @@ _SCHEDULER_KILL = re.compile(
 reaching LSF run time limit``, Grid Engine's ``job 88 exceeded hard wallclock time limit (h_rt)``."""
 _PUTTY_KEY = re.compile(r"[^\s\"'|=]+\.(?:putty|ppk)\b")
 """A key file in PuTTY's format, as a command line or ascp's debug output names it."""
+_HOST_PROMPT = re.compile(r"^\s*(?:[\w.-]+:\S*\s+[\w.-]+[$#%]|[\w.-]+@[\w.-]+\s+\S+\s+[%#$])\s+(?=\S)")
+"""Shell prompts that name the host before the directory and user: macOS's bash (``MacBook:~ user$ ``) and zsh
+(``user@host dir % ``); read as ``$ `` (the user's command)."""
+_SETS_CREDENTIALS = re.compile(r"\bASPERA_SCP_(?:PASS|TOKEN|KEY)\b\s*=|\bread\b[^\n]*\bASPERA_SCP_(?:PASS|TOKEN)\b")
+"""A shell line that sets ascp's password or token (``export ASPERA_SCP_PASS=...``, ``$env:ASPERA_SCP_PASS = ...``,
+``read -s ASPERA_SCP_PASS``)."""
+_KEY_OPTION = re.compile(r"\s-i\s*[\"']?([^\s\"']+)")
+"""The key file an ascp command line gives (``-i key``)."""
 _KILL_LEAD = re.compile(r"(?:slurmstepd(?:-\S+)?: error: |=>> )\s*$")
 """What precedes a batch system's kill message on its line."""
 _IPYTHON_INPUT = re.compile(r"^\s*(?:In \[\d*\]:|\.\.\.:)\s?")
@@ -94,9 +102,12 @@ _NAMES_ASCP = re.compile(rb"ascp|fasp", re.I)
 """A chunk stamped like syslog but without any ``ascp[pid]:`` line that still names ascp is a wrapper's own
 output with syslog-like stamps (NCBI's ``2017-03-08T09:41:15 prefetch.2.8.1: ...``): it is read line by line.
 A server's syslog chunk that names neither stays on the fast path (nothing in it can matter but sshd's lines)."""
-_PROSE = re.compile(r"\b(?:I|I'm|I've|I'd|my|My|our|Our|We|We're|We've)\b|^\s*(?:Subject|Re|Fwd?|From|To|Cc|Date): ")
+_PROSE = re.compile(
+    r"\b(?:I|I'm|I've|I'd|my|My|our|Our|We|We're|We've)\b|^\s*(?:Subject|Re|Fwd?|From|To|Cc|Date): |\?\s*$"
+)
 """First-person words: a person writing about the output, not a program printing it (programs' own words say
-"we" at most in lower case, as ascp's "Remote host is not who we expected"); a mail's header line."""
+"we" at most in lower case, as ascp's "Remote host is not who we expected"); a mail's header line; a question
+(an issue's title: "Some runs fail with ascp, others fine - ENA rate limiting?")."""
 _NEGOTIATION = re.compile(
     r"^\s*(?:error: )?(Unable to negotiate with (?P<peer>[0-9A-Fa-f.:]+) port (?P<port>\d+): no matching [^.]*?"
     r"found(?:\. Their offer: [\w@.,+-]*)?)"
@@ -244,6 +255,10 @@ class Analyzer:
         self._kept_ok = 0
         self._console_ok: dict[str, tuple[int, int]] = {}
         """Per input, the order of the first and the last console run that succeeded (kept or only counted)."""
+        self._credentials_changed: dict[str, list[int]] = {}
+        """Per input, where (the session order reached) the user set a password or token or changed the -i key."""
+        self._keys: dict[str, str] = {}
+        """Per input, the -i key its last ascp command line gave."""
         self._putty: dict[str, str] = {}
         """Per input, a PuTTY-format key file its command lines named."""
         self._status_column: dict[str, int] = {}
@@ -710,6 +725,9 @@ class Analyzer:
             named = _PUTTY_KEY.search(text)
             if named is not None:
                 self._putty[source] = named.group(0)
+        other_prompt = _HOST_PROMPT.match(text)
+        if other_prompt is not None:
+            text = "$ " + text[other_prompt.end() :]  # macOS's "MacBook:~ user$ ", zsh's "user@host dir % "
         ipython = _IPYTHON_INPUT.match(text)
         if ipython is not None:
             # IPython's input lines: code, except a shell escape that runs ascp (``!ascp ...``), a command.
@@ -748,6 +766,11 @@ class Analyzer:
             return
         lowered = text.lower()
         if "asc" in lowered and _COMMAND.match(text):
+            key = _KEY_OPTION.search(text)
+            if key is not None:
+                if self._keys.get(source, key.group(1)) != key.group(1):
+                    self._credentials_changed.setdefault(source, []).append(self._order)  # another -i key now
+                self._keys[source] = key.group(1)
             run = self._console.pop(source, None)
             if (
                 run is not None
@@ -764,6 +787,9 @@ class Analyzer:
                 self._finish(run)  # the user pasted the next command: the previous run is over
             return
         if text.lstrip().startswith("$ ") or _SHELL_LINE.match(text) or _POWERSHELL_RECORD.match(text):
+            if _SETS_CREDENTIALS.search(text):
+                # The user set a password or token between runs: a later run that worked says nothing of a burst.
+                self._credentials_changed.setdefault(source, []).append(self._order)
             return  # another shell command the user typed (export, cd, read): not a run, not ascp's words
         errors = parse_errors(text, "")
         summary = _SUMMARY.search(text)
@@ -1081,7 +1107,11 @@ class Analyzer:
                 kept.append((order, explained))
                 continue
             self._read_beside.add(order)
-            beside = _beside_successes(explained, order, self._console_ok.get(explained.source))
+            changed = self._credentials_changed.get(explained.source, ())
+            worked = self._console_ok.get(explained.source)
+            if worked is not None and any(order <= at < worked[1] for at in changed):
+                worked = None  # credentials changed after this run and before one that worked: that was the fix
+            beside = _beside_successes(explained, order, worked)
             if beside.cause_id != explained.cause_id:
                 # Counted under its own words when it ended; the input's other runs say more (and it stays so).
                 self.causes[explained.cause_id] -= 1

@@ -207,6 +207,8 @@ WRAPPER_ONLY = (
     "unknown (cannot tell): these lines are a wrapper's; ascp's own words, which name the cause, are not among them"
 )
 """The cause of a run told by a wrapper's words alone."""
+_KEY_PROMPT = re.compile(r"\s*Key passphrase:")
+"""ascp's prompt for the private key's passphrase, as a run's detail."""
 PUTTY_KEY = "the key file given is in PuTTY format"
 """The detail the analyzer gives a run that asked for its key's passphrase when the command named a PuTTY key (the
 knowledge base's key-file entry lists it)."""
@@ -293,6 +295,14 @@ def diagnose(ev: Evidence) -> Diagnosis:
                 reasons.append(f"ascp's message stands for FASP {worded}")
     if chosen is None:
         return _unknown(ev, code, reasons)
+    if chosen.id == "auth" and any(_KEY_PROMPT.match(said) for said in ev.details):
+        # ascp asks for the key's passphrase only when it cannot use the key file as it is; the password prompts
+        # and the refusal that follow are its fallback failing (sra-tools#94, iSeq: a .putty key, or none).
+        reasons.append(
+            "ascp asked for the key's passphrase before authentication failed: it could not use the key file given "
+            "with -i (missing, in PuTTY format, or encrypted), and the password it fell back to was refused"
+        )
+        chosen, confidence = kb.by_id("key-file"), "medium"
     chosen, confidence = _by_progress(chosen, confidence, code, ev, reasons)
     inferred = False
     if code is None and chosen.code is not None:

@@ -151,10 +151,10 @@ def file_prefix(chunk: bytes, bracket_at: int) -> bytes:
 
 _NOT_A_CONTINUATION = re.compile(
     rb"\s*(?:ascp|Session Stop|Completed|Partial Completion|LOG |ERR |DBG |\S+\s+\d{1,3}%"
-    rb"|[A-Z][\w-]*(?: [\w-]+)?: |\S*[$#>] |\(|\d{4}-\d\d-\d\d[ T])"
+    rb"|[A-Z][\w-]*(?: [\w-]+)?: |\S*[$#>] |\(|\d{4}-\d\d-\d\d[ T]|[DIWEF], \[\d{4}-)"
 )
 """Lines that start something of their own (ascp's forms, a capitalised label such as ``Error:``, a shell
-prompt, a time stamp), never the wrapped rest of the log line before them."""
+prompt, a time stamp, ascli's logger line), never the wrapped rest of the log line before them."""
 _QUOTE_MARK = rb"[ \t]*(?:>+(?!=)|#{1,6}(?= )|[-*+](?= )|\d{1,2}\.(?= ))"
 _QUOTED = re.compile(rb"(?:" + _QUOTE_MARK + rb"|[ \t]*\|(?=[ \t]|$))*[ \t]*")
 """What a paste puts in front of every line: markdown quote markers (``> ``, ``>> ``, ``| ``), headings and list
@@ -276,10 +276,15 @@ def _docker_json(raw: bytes) -> bytes:
 
 
 _ESCAPE = re.compile(rb"\\(?:x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|.)")
+"""One escape of a Python or JSON string literal, taken left to right (``\\\\n`` is a backslash, then n)."""
 _PLAIN_ESCAPES = {b"\\n": b"\n", b"\\r": b"", b"\\t": b"\t", b"\\'": b"'", b'\\"': b'"', b"\\\\": b"\\", b"\\/": b"/"}
+"""The escapes such literals use and what they stand for (a carriage return is dropped: CRLF output)."""
 _OPENING_QUOTE = re.compile(rb"""(?<![\\\w])b?(['"])""")
+"""Where a literal may open: a quote (after Python's ``b`` prefix) that no letter or backslash precedes."""
 _DRIVE = re.compile(rb"(?<![\w\\])[A-Za-z]:\\(?!\\)")
+"""A Windows drive's path written plainly (``C:\\Users``): its ``\\n`` (``C:\\new``) is no line break."""
 _CLOSING = re.compile(rb"""\s*['"]?[\s,;)\]}'"]*""")
+"""What may follow a literal's last line: its closing quote and the brackets or braces around it."""
 
 
 _QUOTED_WHOLE = re.compile(rb"""(?:\[ ?)?b?(?P<quote>['"])(?P<text>.+)(?P=quote)[ \t]*[,\]]?[ \t\r]*""")
@@ -363,9 +368,11 @@ def _logged_line(raw: bytes) -> bool:
 _LOGGED_STAMP = re.compile(
     rb"\[?(?:\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d|\d\d/\d\d/\d{4},? \d\d?:\d\d:\d\d|[DIWEF], \[\d{4}-)"
 )
+"""A logger's time stamp at a line's start (Python logging's, ``ts``'s, ascli's Ruby Logger's)."""
 
 
 _LITERAL = re.compile(rb"""(['"])((?:\\.|(?!\1)[^\\\n])*)\1""")
+"""One quoted string on a line, its escapes kept (undone by ``_unescaped``)."""
 
 
 def _listed(raw: bytes) -> list[bytes] | None:
