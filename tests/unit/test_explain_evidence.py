@@ -1250,3 +1250,36 @@ def test_ascli_logger_lines_of_a_terminals_width_are_not_joined_and_a_ruby_class
     (only,) = explain_text(text)
     assert only.cause_id == "permission"
     assert not any(line.count(" -- : ") > 1 for line in only.evidence)
+
+
+@pytest.mark.parametrize(
+    ("sshd", "cause"),
+    [
+        (
+            "Mar 04 10:22:31 xfer01 sshd[90211]: Unable to negotiate with 192.0.2.77 port 40122: no matching key "
+            "exchange method found. Their offer: diffie-hellman-group14-sha1,diffie-hellman-group1-sha1 [preauth]",
+            "ssh-handshake",
+        ),
+        ("Aug 14 11:07:32 hsts-lab sshd[2231]: Failed password for txuser1 from 192.0.2.77 port 50312 ssh2", "auth"),
+    ],
+)
+def test_a_clients_run_pasted_with_the_servers_sshd_lines_takes_their_reading(sshd, cause):
+    """A ticket: the client's 'failed to open ssh session', and the operator's sshd lines of that minute. sshd says
+    why; its lines are the client's run, not runs of their own."""
+    text = (
+        "ascp: failed to open ssh session., exiting.\n\nSession Stop  (Error: failed to open ssh session.)\n\n"
+        f"--- from our transfer server ---\n{sshd}\n"
+    )
+    analyzer = Analyzer()
+    analyzer.feed_chunk("input", text.encode())
+    (only,) = analyzer.results()
+    assert (only.cause_id, only.confidence) == (cause, "medium")
+    assert analyzer.sessions_total == 1 and dict(analyzer.causes) == {cause: 1}
+
+
+def test_sshd_lines_of_a_host_named_aspera_are_no_console_runs():
+    text = (
+        "Mar 04 10:12:06 aspera sshd[1021]: drop connection #0 from [203.0.113.45]:52214 on [198.51.100.10]:33001 "
+        "penalty: connections without attempting authentication\n"
+    )
+    assert [s.cause_id for s in explain_text(text)] == ["ssh-refused"]

@@ -88,6 +88,8 @@ _SETS_CREDENTIALS = re.compile(r"\bASPERA_SCP_(?:PASS|TOKEN|KEY)\b\s*=|\bread\b[
 ``read -s ASPERA_SCP_PASS``)."""
 _KEY_OPTION = re.compile(r"\s-i\s*[\"']?([^\s\"']+)")
 """The key file an ascp command line gives (``-i key``)."""
+_SSHD_TAGGED = re.compile(r"\bsshd(?:-session)?\[\d+\]: ")
+"""A syslog line of sshd's."""
 _KILL_LEAD = re.compile(r"(?:slurmstepd(?:-\S+)?: error: |=>> )\s*$")
 """What precedes a batch system's kill message on its line."""
 _IPYTHON_INPUT = re.compile(r"^\s*(?:In \[\d*\]:|\.\.\.:)\s?")
@@ -171,6 +173,10 @@ _LOG_FASP = re.compile(
 )
 
 
+_LINKABLE = frozenset(
+    ("auth", "ssh-port", "server-session", "session-start", "unknown", "ssh-handshake", "ssh-refused")
+)
+"""A client run's causes that the server's sshd lines about the same attempt can say more precisely."""
 _BURST_CAUSES = frozenset(("ssh-port", "auth"))
 """Console runs' causes that a server turning a burst of connections away also produces."""
 
@@ -261,6 +267,11 @@ class Analyzer:
         """Per input, the -i key its last ascp command line gave."""
         self._putty: dict[str, str] = {}
         """Per input, a PuTTY-format key file its command lines named."""
+        self._sshd_orders: set[int] = set()
+        """Sessions told by sshd's own lines (a client it turned away)."""
+        self._refused_aside: list[SessionExplanation] = []
+        """sshd's refused logins for accounts no ascp session ran as: not counted, unless they explain a client's
+        run pasted with them (``_linked``)."""
         self._status_column: dict[str, int] = {}
         """Per input, the status column of ascli's results table, once its header was seen."""
         self._read_beside: set[int] = set()
@@ -381,6 +392,7 @@ class Analyzer:
         """A client's attempt as sshd's line tells it, ended."""
         self._order += 1
         attempt = Collected(source, None, self._order, True, stamp)
+        self._sshd_orders.add(self._order)
         # Both ends as ascp's records name them, so that the attempt reads as the server's side.
         attempt.fields["peer"] = peer
         attempt.fields["local"] = local
@@ -712,6 +724,8 @@ class Analyzer:
     def _console_segment(self, source: str, line: Line, text: str) -> None:
         if self._frame_line(source, line, text.strip()):
             return
+        if "sshd" in text and _SSHD_TAGGED.search(text):
+            return  # sshd's own line: read from the chunk (``_sshd``), never a console run (a host named "aspera")
         kill = _SCHEDULER_KILL.search(text)
         if kill is not None:
             # The batch system ended the job that ran ascp (a time limit, a cancel): its run was cancelled there.
@@ -1096,6 +1110,8 @@ class Analyzer:
             if attempt.fields["user"] in self._transfer_users:
                 self.sessions_seen += 1
                 self._finish(attempt)
+            elif len(self._refused_aside) < MAX_CLIENTS:
+                self._refused_aside.append(explain(attempt))  # may still say why a pasted client run failed
         self._refused.clear()
 
     def results(self) -> list[SessionExplanation]:
@@ -1119,8 +1135,69 @@ class Analyzer:
                 if self.causes[explained.cause_id] <= 0:
                     del self.causes[explained.cause_id]
             kept.append((order, beside))
-        self._kept = self._folded(kept)
+        self._kept = self._linked(self._folded(kept))
         return [explained for _, explained in self._kept]
+
+    def _linked(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
+        """A client's failed runs pasted with the server's sshd lines about them (an issue with the operator's
+        journal, a ticket): sshd's words say why the client failed ("Unable to negotiate ... Their offer", a
+        penalty, "Failed password for USER"), more than ascp's own ("failed to open ssh session", "failed to
+        authenticate"). Only in an input without ascp's server-side records (a server's log stays the operator's
+        per-client view); the sshd lines then count as the client's runs, not as runs of their own."""
+        by_source: dict[str, list[SessionExplanation]] = {}
+        for order, s in kept:
+            if order in self._sshd_orders:
+                by_source.setdefault(s.source, []).append(s)
+        for aside in self._refused_aside:
+            by_source.setdefault(aside.source, []).append(aside)
+        if not by_source:
+            return kept
+        server_logs = {s.source for _, s in kept if s.uuid is not None and s.side == "server"}
+        out = []
+        used: set[str] = set()
+        for order, s in kept:
+            told = by_source.get(s.source)
+            if (
+                told
+                and s.source not in server_logs
+                and order not in self._sshd_orders
+                and s.uuid is None
+                and s.outcome == "failed"
+                and s.cause_id in _LINKABLE
+            ):
+                said = Counter(t.cause_id for t in told).most_common(1)[0][0]
+                why = next(t for t in told if t.cause_id == said)
+                entry = knowledge().by_id(said)
+                used.add(s.source)
+                if said != s.cause_id:
+                    self.causes[s.cause_id] -= 1
+                    self.causes[said] += 1
+                s = replace(
+                    s,
+                    cause_id=said,
+                    cause=why.cause if said == "ssh-handshake" else entry.cause,
+                    confidence="medium",
+                    next_step=entry.next,
+                    who=entry.who,
+                    evidence=(*s.evidence, *why.evidence[:1]),
+                    reasoning=(
+                        *s.reasoning,
+                        f"the server's sshd lines pasted with it say why: '{why.error_message[:120]}'",
+                    ),
+                )
+            out.append((order, s))
+        linked = []
+        for order, s in out:
+            if order in self._sshd_orders and s.source in used:
+                self.sessions_total -= 1
+                self.outcomes[s.outcome] -= 1
+                self.causes[s.cause_id] -= 1
+                continue
+            linked.append((order, s))
+        for counter in (self.outcomes, self.causes):
+            for key in [k for k, n in counter.items() if n <= 0]:
+                del counter[key]
+        return linked
 
     def _folded(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
         """Without the runs told only by a wrapper's words ("ascp exit code 1") in an input whose ascp log or
