@@ -362,3 +362,14 @@ def test_a_record_split_at_the_syslog_limit_is_joined_back():
         'errstr="Timeout establishing data connection"\n'
     )
     assert _clients(text) == [("198.51.100.77", "archive", 1, 1)]
+
+
+def test_only_sshd_logins_say_what_is_missing(tmp_path, capsys):
+    """/var/log/secure alone: sshd's logins name users, but no ascp session is there ("no input" said nothing)."""
+    log = tmp_path / "secure"
+    log.write_text(
+        "Mar 04 10:12:05 hsts sshd[88190]: Accepted publickey for lab_mk from 203.0.113.45 port 52208 ssh2\n"
+        "Mar 04 10:12:09 hsts sshd[88190]: pam_unix(sshd:session): session closed for user lab_mk\n"
+    )
+    assert main(["explain", str(log)]) == 2
+    assert "only sshd's logins in it, no ascp session" in capsys.readouterr().err

@@ -108,6 +108,15 @@ def explain_inputs(
         elif analyzer.sessions_seen == sessions_before:
             problems.append((item.name, "no ascp session or run in it (lines mention ascp, but none ran)"))
     sessions = analyzer.results()
+    if not sessions and analyzer.logins_seen and not problems:
+        # sshd's logins name each client's user, but ascp's own lines (its sessions) were not in the input.
+        problems.append(
+            (
+                ", ".join(f.name for f in files) or "-",
+                "only sshd's logins in it, no ascp session: give the log that holds ascp's own lines too "
+                "(journalctl -t ascp, or the file syslog writes ascp[pid] lines to)",
+            )
+        )
     return ExplainReport(
         tool_version=__version__,
         started_utc=started,
