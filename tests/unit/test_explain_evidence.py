@@ -1283,3 +1283,16 @@ def test_sshd_lines_of_a_host_named_aspera_are_no_console_runs():
         "penalty: connections without attempting authentication\n"
     )
     assert [s.cause_id for s in explain_text(text)] == ["ssh-refused"]
+
+
+def test_the_shells_exit_status_after_a_silent_ascp_command_is_that_run():
+    """ascp4 printed nothing; the user's `echo $?` said 1 (blind round 15): a run that cannot be told, not
+    'none ran'."""
+    text = (
+        "[root@centos ~]# ascp4 -l 500m -P 33001 --user=xfer --host=10.20.4.15 --mode=send /data/p.tar /inbox/\n"
+        "[root@centos ~]# echo $?\n1\n"
+    )
+    (only,) = explain_text(text)
+    assert (only.outcome, only.cause_id) == ("failed", "unknown")
+    assert "-L-" in only.next_step
+    assert explain_text("[root@centos ~]# echo $?\n1\n") == []  # no ascp command before it

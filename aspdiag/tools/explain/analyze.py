@@ -80,9 +80,13 @@ _SCHEDULER_KILL = re.compile(
 reaching LSF run time limit``, Grid Engine's ``job 88 exceeded hard wallclock time limit (h_rt)``."""
 _PUTTY_KEY = re.compile(r"[^\s\"'|=]+\.(?:putty|ppk)\b")
 """A key file in PuTTY's format, as a command line or ascp's debug output names it."""
-_HOST_PROMPT = re.compile(r"^\s*(?:[\w.-]+:\S*\s+[\w.-]+[$#%]|[\w.-]+@[\w.-]+\s+\S+\s+[%#$])\s+(?=\S)")
-"""Shell prompts that name the host before the directory and user: macOS's bash (``MacBook:~ user$ ``) and zsh
-(``user@host dir % ``); read as ``$ `` (the user's command)."""
+_HOST_PROMPT = re.compile(
+    r"^\s*(?:\([\w.-]+\)\s+)?(?:[\w.-]+:\S*\s+[\w.-]+[$#%]|[\w.-]+@[\w.-]+\s+\S+\s+[%#$]|\[[^\]\n]{1,60}\][$#])\s*(?=\S)"
+)
+"""Shell prompts that name the host: Red Hat's bash (``[user@host dir]$ ``, after a conda environment's name),
+macOS's bash (``MacBook:~ user$ ``) and zsh (``user@host dir % ``); read as ``$ `` (the user's command)."""
+_ASKS_STATUS = re.compile(r"(?:^|[$#>%]\s*)(?:echo \$\?|echo %ERRORLEVEL%|\$LASTEXITCODE)\s*$", re.I)
+"""A shell command that prints the last command's exit status (sh, cmd.exe, PowerShell)."""
 _SETS_CREDENTIALS = re.compile(r"\bASPERA_SCP_(?:PASS|TOKEN|KEY)\b\s*=|\bread\b[^\n]*\bASPERA_SCP_(?:PASS|TOKEN)\b")
 """A shell line that sets ascp's password or token (``export ASPERA_SCP_PASS=...``, ``$env:ASPERA_SCP_PASS = ...``,
 ``read -s ASPERA_SCP_PASS``)."""
@@ -261,6 +265,10 @@ class Analyzer:
         self._kept_ok = 0
         self._console_ok: dict[str, tuple[int, int]] = {}
         """Per input, the order of the first and the last console run that succeeded (kept or only counted)."""
+        self._commanded: set[str] = set()
+        """Inputs where a pasted command line ran ascp (the shell's exit status after it is that run's)."""
+        self._asked_status: dict[str, bool] = {}
+        """Inputs whose last line asked the shell for the exit status (``echo $?``)."""
         self._credentials_changed: dict[str, list[int]] = {}
         """Per input, where (the session order reached) the user set a password or token or changed the -i key."""
         self._keys: dict[str, str] = {}
@@ -780,6 +788,7 @@ class Analyzer:
             return
         lowered = text.lower()
         if "asc" in lowered and _COMMAND.match(text):
+            self._commanded.add(source)
             key = _KEY_OPTION.search(text)
             if key is not None:
                 if self._keys.get(source, key.group(1)) != key.group(1):
@@ -799,6 +808,18 @@ class Analyzer:
                 self._carried[source] = run
             elif run is not None:
                 self._finish(run)  # the user pasted the next command: the previous run is over
+            return
+        if self._asked_status.pop(source, False) and text.strip().isdigit():
+            # The shell's answer to "echo $?" right after an ascp command: that run's exit status, even when
+            # ascp printed nothing (ascp4 writes its errors only to its log).
+            run = self._console.get(source) or self._run(source, starts=True)
+            run.lines += 1
+            run.exit_status = int(text.strip())
+            run.note(f"exit status {run.exit_status} (the shell's, after the ascp command)")
+            self.ascp_lines += 1
+            return
+        if _ASKS_STATUS.search(text) and source in self._commanded:
+            self._asked_status[source] = True
             return
         if text.lstrip().startswith("$ ") or _SHELL_LINE.match(text) or _POWERSHELL_RECORD.match(text):
             if _SETS_CREDENTIALS.search(text):
