@@ -1296,3 +1296,10 @@ def test_the_shells_exit_status_after_a_silent_ascp_command_is_that_run():
     assert (only.outcome, only.cause_id) == ("failed", "unknown")
     assert "-L-" in only.next_step
     assert explain_text("[root@centos ~]# echo $?\n1\n") == []  # no ascp command before it
+    # After ascp's own summary the shell's word does not undo it (cwl-aspera-cli's README: 127 after a completed run).
+    completed = (
+        "$ ascp --mode=send --user=aspera --host=demo.asperasoft.com myfile /Upload\n"
+        "myfile          100% 1024KB 14.3Mb/s    00:00\n"
+        "Completed: 1024K bytes transferred in 0 seconds\n(9381K bits/sec), in 1 file.\n$ echo $?\n127\n"
+    )
+    assert [(s.outcome, s.cause_id) for s in explain_text(completed)] == [("success", "ok")]

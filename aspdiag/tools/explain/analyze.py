@@ -109,11 +109,13 @@ _NAMES_ASCP = re.compile(rb"ascp|fasp", re.I)
 output with syslog-like stamps (NCBI's ``2017-03-08T09:41:15 prefetch.2.8.1: ...``): it is read line by line.
 A server's syslog chunk that names neither stays on the fast path (nothing in it can matter but sshd's lines)."""
 _PROSE = re.compile(
-    r"\b(?:I|I'm|I've|I'd|my|My|our|Our|We|We're|We've)\b|^\s*(?:Subject|Re|Fwd?|From|To|Cc|Date): |\?\s*$"
+    r"\b(?:I|I'm|I've|I'd|my|My|our|Our|We|We're|We've)\b|^\s*(?:Subject|Re|Fwd?|From|To|Cc|Date): "
+    r"|^(?![DIWEF], \[)\S+(?: \S+){3,}(?<=[A-Za-z)\"'])\?\s*$"
 )
 """First-person words: a person writing about the output, not a program printing it (programs' own words say
 "we" at most in lower case, as ascp's "Remote host is not who we expected"); a mail's header line; a question
-(an issue's title: "Some runs fail with ascp, others fine - ENA rate limiting?")."""
+of four words or more (an issue's title: "Some runs fail with ascp, others fine - ENA rate limiting?"), not a
+logger's line ending in a progress bar's "??:??"."""
 _NEGOTIATION = re.compile(
     r"^\s*(?:error: )?(Unable to negotiate with (?P<peer>[0-9A-Fa-f.:]+) port (?P<port>\d+): no matching [^.]*?"
     r"found(?:\. Their offer: [\w@.,+-]*)?)"
@@ -655,7 +657,7 @@ class Analyzer:
         text = line.message[4:].decode("utf-8", "replace").strip()
         session.lines += 1
         session.stamp = session.stamp or line.stamp
-        session.ascp_said = True
+        session.ascp_said = session.worded = True
         session.detail(text)
         session.note(line.message.decode("utf-8", "replace"))
 
@@ -813,6 +815,10 @@ class Analyzer:
             # The shell's answer to "echo $?" right after an ascp command: that run's exit status, even when
             # ascp printed nothing (ascp4 writes its errors only to its log).
             run = self._console.get(source) or self._run(source, starts=True)
+            if run.completed:
+                # ascp's own summary outranks it (cwl-aspera's README: "Completed:", then "echo $?" said 127).
+                run.note(f"exit status {text.strip()} (the shell's, after a run ascp said completed)")
+                return
             run.lines += 1
             run.exit_status = int(text.strip())
             run.note(f"exit status {run.exit_status} (the shell's, after the ascp command)")
@@ -900,6 +906,8 @@ class Analyzer:
         session.lines += 1
         session.stamp = session.stamp or line.stamp
         session.ascp_said = session.ascp_said or own
+        # ascp's words, not only a bar (ascli's says nothing of a cause): without them, the wrapper's words are all
+        session.worded = session.worded or (own and not (progress and progress.file in ("ascli", "aspera")))
         for error, stream in zip(errors, streams, strict=True):
             session.final(error.message)
             if stream == "stderr":

@@ -63,6 +63,8 @@ class Collected:
     ascp_said: bool = False
     """A line in one of ascp's own forms was seen (an ERR line, ``ascp: ...``, a progress line, a prompt), not only
     a wrapper's words about it."""
+    worded: bool = False
+    """As ``ascp_said``, but not for a wrapper's own progress bar (ascli's): ascp's words that could name a cause."""
     named: bool = False
     """Its Session Params record (which names the user) was seen."""
     login: bytes | None = None
@@ -131,6 +133,7 @@ class Collected:
         self.stamp = self.stamp or other.stamp
         self.lines += other.lines
         self.ascp_said = self.ascp_said or other.ascp_said
+        self.worded = self.worded or other.worded
 
     def counted(self) -> tuple[bool, str | None, str | None, bool] | None:
         """For a session that will only be counted: (succeeded, peer address, user, server side), read
@@ -399,7 +402,7 @@ def explain(collected: Collected, fields: dict[str, str] | None = None) -> Sessi
                 speaker="sshd"
                 if fields.get("seen_by") == "sshd"
                 else "wrapper"
-                if collected.uuid is None and not collected.ascp_said
+                if collected.uuid is None and not collected.worded
                 else "ascp",
             )
         )
