@@ -1303,3 +1303,49 @@ def test_the_shells_exit_status_after_a_silent_ascp_command_is_that_run():
         "Completed: 1024K bytes transferred in 0 seconds\n(9381K bits/sec), in 1 file.\n$ echo $?\n127\n"
     )
     assert [(s.outcome, s.cause_id) for s in explain_text(completed)] == [("success", "ok")]
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        '"C:\\Program Files\\Aspera\\bin\\ascp.exe" -P 33001 -i "C:\\users\\me\\.ssh\\id_rsa" u@h:/x "D:\\data"',
+        '{"msg": "failed", "output": "photo_\\ud83d\\ude80.jpg\\n\\u\\nSession Stop  (Error: failed to authenticate)'
+        '\\n"}',
+        "['a line that holds \\x and \\u', 'Session Stop  (Error: failed to authenticate)']",
+    ],
+)
+def test_odd_escapes_never_stop_the_read(first):
+    """A review found a quoted Windows path's '\\u', a lone '\\x' and JSON's escaped emoji (a surrogate pair) raising
+    errors that dropped the rest of the input."""
+    report = explain_inputs_text(first + "\nascp: failed to authenticate, exiting.\n")
+    assert not report.problems
+    assert "auth" in [s.cause_id for s in report.sessions]
+
+
+def explain_inputs_text(text: str):
+    return explain_inputs(["-"], io.BytesIO(text.encode()))
+
+
+def test_a_loggers_line_with_a_list_in_it_keeps_its_words():
+    text = (
+        "[ERROR] download failed for ['SRR1234567_1.fastq.gz', 'SRR1234567_2.fastq.gz']: ascp exit code 1 "
+        "(ascp: failed to authenticate, exiting.)\n"
+    )
+    assert [s.cause_id for s in explain_text(text)] == ["auth"]
+
+
+def test_unrelated_sshd_password_guessing_does_not_relabel_a_tcp_failure():
+    text = (
+        "ascp: Failed to open TCP connection for SSH, exiting.\n"
+        "Session Stop  (Error: Failed to open TCP connection for SSH)\n"
+        "Mar 04 10:12:05 hsts sshd[88190]: Failed password for root from 203.0.113.9 port 52208 ssh2\n"
+    )
+    assert [(s.cause_id, s.confidence) for s in explain_text(text)] == [("ssh-port", "high")]
+
+
+def test_the_exit_status_of_another_command_and_a_grep_for_a_caret_are_not_the_runs():
+    running = "x.fastq.gz        46%  2.1GB  110Mb/s    12:00 ETA\n"
+    (other,) = explain_text("$ ascp -QT -l 300m u@h:/x .\n" + running + "$ ls -la x.fastq.gz.aspx\n$ echo $?\n0\n")
+    assert other.outcome == "unknown"
+    (grep,) = explain_text(running + '$ grep -c "^Completed" ~/runs.log\n')
+    assert grep.cause_id != "cancelled"

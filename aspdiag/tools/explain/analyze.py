@@ -73,18 +73,20 @@ _WRAPPER_FAILED = re.compile(
 )
 _SCHEDULER_KILL = re.compile(
     r"\*\*\* (?:JOB|STEP) \S+ ON \S+ CANCELLED AT|PBS: job killed: (?:walltime|mem|cput)|TERM_RUNLIMIT: job killed"
-    r"|job \d+ (?:exceeded|killed)[^\n]*(?:limit|h_rt)"
+    r"|job \d+ (?:exceeded|killed)[^\n]{0,120}?(?:limit|h_rt)"
 )
 """A batch system ending the job: Slurm's ``slurmstepd: error: *** JOB 88 ON c04 CANCELLED AT ... DUE TO TIME LIMIT
 ***``, PBS's ``=>> PBS: job killed: walltime 3630 exceeded limit 3600``, LSF's ``TERM_RUNLIMIT: job killed after
 reaching LSF run time limit``, Grid Engine's ``job 88 exceeded hard wallclock time limit (h_rt)``."""
-_PUTTY_KEY = re.compile(r"[^\s\"'|=]+\.(?:putty|ppk)\b")
+_PUTTY_KEY = re.compile(r"\.(?:putty|ppk)\b")
 """A key file in PuTTY's format, as a command line or ascp's debug output names it."""
 _HOST_PROMPT = re.compile(
     r"^\s*(?:\([\w.-]+\)\s+)?(?:[\w.-]+:\S*\s+[\w.-]+[$#%]|[\w.-]+@[\w.-]+\s+\S+\s+[%#$]|\[[^\]\n]{1,60}\][$#])\s*(?=\S)"
 )
 """Shell prompts that name the host: Red Hat's bash (``[user@host dir]$ ``, after a conda environment's name),
 macOS's bash (``MacBook:~ user$ ``) and zsh (``user@host dir % ``); read as ``$ `` (the user's command)."""
+_STATUS_ANSWER = re.compile(r"\d{1,3}", re.A)
+"""The shell's answer to ``echo $?``: a number (ASCII digits: ``"²".isdigit()`` is true)."""
 _ASKS_STATUS = re.compile(r"(?:^|[$#>%]\s*)(?:echo \$\?|echo %ERRORLEVEL%|\$LASTEXITCODE)\s*$", re.I)
 """A shell command that prints the last command's exit status (sh, cmd.exe, PowerShell)."""
 _SETS_CREDENTIALS = re.compile(r"\bASPERA_SCP_(?:PASS|TOKEN|KEY)\b\s*=|\bread\b[^\n]*\bASPERA_SCP_(?:PASS|TOKEN)\b")
@@ -98,6 +100,9 @@ _KILL_LEAD = re.compile(r"(?:slurmstepd(?:-\S+)?: error: |=>> )\s*$")
 """What precedes a batch system's kill message on its line."""
 _IPYTHON_INPUT = re.compile(r"^\s*(?:In \[\d*\]:|\.\.\.:)\s?")
 """IPython's or Jupyter's console input prompt (``In [3]: ``) and its continuation (``   ...: ``)."""
+_CTRL_C = re.compile(r"(?:^|(?<=[\s%A]))\^C(?![A-Za-z])")
+"""The terminal's echo of Ctrl-C: at a line's start or after a blank, a progress line's ``ETA`` or ``%`` (not
+``grep "^Completed"``)."""
 INTERRUPTED = "interrupted from the keyboard (^C)"
 """The detail a run gets when the terminal echoed Ctrl-C (explain_kb.json's "cancelled" documents it)."""
 _PROMPT = re.compile(r"^\s*(?:Password|Key passphrase):\s*|['\"](?:Password|Key passphrase):\s*['\"]", re.I)
@@ -152,7 +157,7 @@ _COMMAND = re.compile(
     r"^\s*(?:(?:\([\w.-]+\)\s+)?\S*[$#>]\s*(?:sudo\s+)?(?:[\w.~/\\:-]*[/\\])?(?:ascp4?|ascli)(?:\.exe)?\s"
     r"|(?:sudo\s+)?(?:[\w.~/\\:-]*[/\\])?(?:ascp4?|ascli)(?:\.exe)?\s+--?[A-Za-z]"
     r"|(?:\S*[$#>]\s*)?(?:sudo\s+)?(?:[\w.~/\\:-]*[/\\])?aspera(?:\.exe)?\s+(?:ats|faspex|shares|node|files|server|console)\s"
-    r"|\S*[$#>]\s*[^\n]*?\s[\"'&]*(?:[\w.~/\\:-]*[/\\])?(?:ascp4?|ascli)(?:\.exe)?[\"']?\s+--?[A-Za-z])",
+    r"|\S{0,80}[$#>]\s*[^\n]{0,300}?\s[\"'&]*(?:[\w.~/\\:-]*[/\\])?(?:ascp4?|ascli)(?:\.exe)?[\"']?\s+--?[A-Za-z])",
     re.I,
 )
 """A shell command line that starts ascp (or IBM's ascli, or the older IBM Aspera CLI's ``aspera ats ...``, which
@@ -285,6 +290,8 @@ class Analyzer:
         self._status_column: dict[str, int] = {}
         """Per input, the status column of ascli's results table, once its header was seen."""
         self._read_beside: set[int] = set()
+        self._read_at: tuple[int, int] | None = None
+        """(sessions begun, sessions kept) when ``results`` last read them."""
         """Sessions already read beside the input's other runs (``results`` may be asked again)."""
         self._order = 0
         self._tick = 0
@@ -748,7 +755,8 @@ class Analyzer:
         if ".p" in text:
             named = _PUTTY_KEY.search(text)
             if named is not None:
-                self._putty[source] = named.group(0)
+                start = max(text.rfind(c, 0, named.start()) for c in " \t\"'|=") + 1
+                self._putty[source] = text[start : named.end()]
         other_prompt = _HOST_PROMPT.match(text)
         if other_prompt is not None:
             text = "$ " + text[other_prompt.end() :]  # macOS's "MacBook:~ user$ ", zsh's "user@host dir % "
@@ -759,10 +767,10 @@ class Analyzer:
             if not text.startswith("!"):
                 return
             text = "$ " + text[1:]
-        if "^C" in text:
+        if "^C" in text and _CTRL_C.search(text):
             # The terminal's echo of Ctrl-C, alone or over the progress line it cut short ("^C% [>  ] 108MB /
             # 9.3GB @ 453Mb/s 06:45 ETA"): the user interrupted the run it belongs to.
-            rest = text.replace("^C", "")
+            rest = _CTRL_C.sub("", text)
             if rest.strip():
                 self._console_segment(source, line, rest)
             self._interrupted(source, INTERRUPTED, "^C")
@@ -811,7 +819,7 @@ class Analyzer:
             elif run is not None:
                 self._finish(run)  # the user pasted the next command: the previous run is over
             return
-        if self._asked_status.pop(source, False) and text.strip().isdigit():
+        if self._asked_status.pop(source, False) and _STATUS_ANSWER.fullmatch(text.strip()):
             # The shell's answer to "echo $?" right after an ascp command: that run's exit status, even when
             # ascp printed nothing (ascp4 writes its errors only to its log).
             run = self._console.get(source) or self._run(source, starts=True)
@@ -828,6 +836,7 @@ class Analyzer:
             self._asked_status[source] = True
             return
         if text.lstrip().startswith("$ ") or _SHELL_LINE.match(text) or _POWERSHELL_RECORD.match(text):
+            self._commanded.discard(source)  # another command: the shell's next exit status is its own
             if _SETS_CREDENTIALS.search(text):
                 # The user set a password or token between runs: a later run that worked says nothing of a burst.
                 self._credentials_changed.setdefault(source, []).append(self._order)
@@ -1146,6 +1155,8 @@ class Analyzer:
     def results(self) -> list[SessionExplanation]:
         """Every session kept (all of them unless there were thousands), in the order they first appeared."""
         self.close()
+        if self._read_at == (self._order, len(self._kept)):
+            return [explained for _, explained in self._kept]  # read already (the passes below change counts)
         kept = []
         for order, explained in sorted(self._kept, key=lambda kept: kept[0]):
             if order in self._read_beside:
@@ -1165,6 +1176,7 @@ class Analyzer:
                     del self.causes[explained.cause_id]
             kept.append((order, beside))
         self._kept = self._linked(self._folded(kept))
+        self._read_at = (self._order, len(self._kept))
         return [explained for _, explained in self._kept]
 
     def _linked(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
@@ -1185,7 +1197,13 @@ class Analyzer:
         out = []
         used: set[str] = set()
         for order, s in kept:
-            told = by_source.get(s.source)
+            told = [
+                t
+                for t in by_source.get(s.source, ())
+                # A run that never reached sshd (no TCP connection) is told only by sshd turning it away; a refused
+                # password is about a run that got as far as logging in.
+                if s.cause_id != "ssh-port" or t.cause_id == "ssh-refused"
+            ]
             if (
                 told
                 and s.source not in server_logs

@@ -283,7 +283,7 @@ _OPENING_QUOTE = re.compile(rb"""(?<![\\\w])b?(['"])""")
 """Where a literal may open: a quote (after Python's ``b`` prefix) that no letter or backslash precedes."""
 _DRIVE = re.compile(rb"(?<![\w\\])[A-Za-z]:\\(?!\\)")
 """A Windows drive's path written plainly (``C:\\Users``): its ``\\n`` (``C:\\new``) is no line break."""
-_CLOSING = re.compile(rb"""\s*['"]?[\s,;)\]}'"]*""")
+_CLOSING = re.compile(rb"""\s*['"]?(?:[,;)\]}'"]\s*)*""")
 """What may follow a literal's last line: its closing quote and the brackets or braces around it."""
 
 
@@ -297,9 +297,12 @@ def _unescaped(escape: re.Match[bytes]) -> bytes:
     plain = _PLAIN_ESCAPES.get(text)
     if plain is not None:
         return plain
+    if len(text) < 4:
+        return text  # a backslash and one character that is no escape (a path's "\\u" in C:\\users)
     if text[1:2] == b"x":
         return bytes((int(text[2:], 16),))  # a bytes repr's raw byte (UTF-8 in two of them: b'caf\xc3\xa9')
-    return chr(int(text[2:], 16)).encode("utf-8") if text[1:2] == b"u" else text  # JSON's \u00e9
+    # JSON's \u00e9; half of a surrogate pair (an emoji) cannot stand alone in UTF-8
+    return chr(int(text[2:], 16)).encode("utf-8", "replace")
 
 
 def _unfolded(raw: bytes) -> list[bytes] | None:
@@ -371,24 +374,36 @@ _LOGGED_STAMP = re.compile(
 """A logger's time stamp at a line's start (Python logging's, ``ts``'s, ascli's Ruby Logger's)."""
 
 
-_LITERAL = re.compile(rb"""(['"])((?:\\.|(?!\1)[^\\\n])*)\1""")
+_LISTED_WIDTH = 16_384
+"""Longer lines are not read as a list of lines (a repr that long is no paste of output)."""
+_LITERAL = re.compile(rb"""b?(['"])((?:\\.|(?!\1)[^\\\n])*)\1""")
 """One quoted string on a line, its escapes kept (undone by ``_unescaped``)."""
+_LIST_FRAME = re.compile(rb"[\s\[\](),\d-]*")
+"""What may surround the items of a printed list or tuple of lines: brackets, commas, numbers (an exit status)."""
 
 
 def _listed(raw: bytes) -> list[bytes] | None:
     """The lines a Python list of lines printed on one line holds (``subprocess``'s ``stdout.splitlines()``, in a
     tuple: ``('ERR1', 1, ['', 'Session Stop  (Error: ...)'], ['ascp: ..., exiting.'])``), or None."""
+    if len(raw) > _LISTED_WIDTH:
+        return None
     items = [found.group(2) for found in _LITERAL.finditer(raw)]
     if len(items) < 2 or max(len(item) for item in items) < 20:
         return None
+    if not _LIST_FRAME.fullmatch(_LITERAL.sub(b"", raw)):
+        return None  # words of the line's own around the items (a logger's "download failed for [...]: ...")
     return [_ESCAPE.sub(_unescaped, item) for item in items]
+
+
+_PROMPTED = re.compile(rb"\s*(?:\S*[$#>%]|\[[^\]\n]{1,60}\][$#]) ")
+"""A command line after a shell prompt: its ``\\n`` (``printf 'done\\n'``) is the command's, not a line break."""
 
 
 def _physical(chunk: bytes) -> Iterator[tuple[bytes, bool]]:
     """The lines of a paste, and whether each was held inside a string literal on one line (see ``_unfolded``,
     ``_listed``) or a paragraph (``_rejoined``): such a line was never cut by a terminal."""
     for raw in as_pasted(chunk).split(b"\n"):
-        folded = _unfolded(raw) if b"\\n" in raw else None
+        folded = _unfolded(raw) if b"\\n" in raw and not _PROMPTED.match(raw) else None
         if folded is None and raw[:1] in b"([" and (b"', " in raw or b'", ' in raw):
             folded = _listed(raw)
         if folded is None and len(raw) >= _JOINED_WIDTH:
@@ -457,7 +472,8 @@ def other_lines(chunk: bytes) -> Iterator[Line]:
             if len(message) > 2 and message[:1] in b"\"'[b":
                 item = _QUOTED_WHOLE.fullmatch(message)
                 if item is not None:  # R's print of a line, or one item of Python's list of lines (IPython's !cmd)
-                    message, stamp = _undecorated(_ESCAPE.sub(_unescaped, item.group("text")))
+                    text = item.group("text")
+                    message, stamp = _undecorated(text if _DRIVE.search(text) else _ESCAPE.sub(_unescaped, text))
             line = None if message is raw else _prefixed(message, file_form, syslog)
         if line is None:
             if (
