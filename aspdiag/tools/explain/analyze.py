@@ -284,7 +284,7 @@ class Analyzer:
         """Per input, a PuTTY-format key file its command lines named."""
         self._sshd_orders: set[int] = set()
         """Sessions told by sshd's own lines (a client it turned away)."""
-        self._refused_aside: list[SessionExplanation] = []
+        self._refused_aside: list[Collected] = []
         """sshd's refused logins for accounts no ascp session ran as: not counted, unless they explain a client's
         run pasted with them (``_linked``)."""
         self._status_column: dict[str, int] = {}
@@ -1149,7 +1149,7 @@ class Analyzer:
                 self.sessions_seen += 1
                 self._finish(attempt)
             elif len(self._refused_aside) < MAX_CLIENTS:
-                self._refused_aside.append(explain(attempt))  # may still say why a pasted client run failed
+                self._refused_aside.append(attempt)  # may still say why a pasted client run failed (``_linked``)
         self._refused.clear()
 
     def results(self) -> list[SessionExplanation]:
@@ -1168,12 +1168,8 @@ class Analyzer:
             if worked is not None and any(order <= at < worked[1] for at in changed):
                 worked = None  # credentials changed after this run and before one that worked: that was the fix
             beside = _beside_successes(explained, order, worked)
-            if beside.cause_id != explained.cause_id:
-                # Counted under its own words when it ended; the input's other runs say more (and it stays so).
-                self.causes[explained.cause_id] -= 1
-                self.causes[beside.cause_id] += 1
-                if self.causes[explained.cause_id] <= 0:
-                    del self.causes[explained.cause_id]
+            # Counted under its own words when it ended; the input's other runs say more (and it stays so).
+            self._recounted(explained, beside.cause_id)
             kept.append((order, beside))
         self._kept = self._linked(self._folded(kept))
         self._read_at = (self._order, len(self._kept))
@@ -1189,11 +1185,13 @@ class Analyzer:
         for order, s in kept:
             if order in self._sshd_orders:
                 by_source.setdefault(s.source, []).append(s)
+        server_logs = {s.source for _, s in kept if s.uuid is not None and s.side == "server"}
+        wanting = {s.source for _, s in kept if s.uuid is None and s.outcome == "failed"} - server_logs
         for aside in self._refused_aside:
-            by_source.setdefault(aside.source, []).append(aside)
+            if aside.source in wanting:  # explained only where a client's run may need it
+                by_source.setdefault(aside.source, []).append(explain(aside))
         if not by_source:
             return kept
-        server_logs = {s.source for _, s in kept if s.uuid is not None and s.side == "server"}
         out = []
         used: set[str] = set()
         for order, s in kept:
@@ -1216,9 +1214,7 @@ class Analyzer:
                 why = next(t for t in told if t.cause_id == said)
                 entry = knowledge().by_id(said)
                 used.add(s.source)
-                if said != s.cause_id:
-                    self.causes[s.cause_id] -= 1
-                    self.causes[said] += 1
+                self._recounted(s, said)
                 s = replace(
                     s,
                     cause_id=said,
@@ -1236,15 +1232,28 @@ class Analyzer:
         linked = []
         for order, s in out:
             if order in self._sshd_orders and s.source in used:
-                self.sessions_total -= 1
-                self.outcomes[s.outcome] -= 1
-                self.causes[s.cause_id] -= 1
+                self._uncounted(s)
                 continue
             linked.append((order, s))
-        for counter in (self.outcomes, self.causes):
-            for key in [k for k, n in counter.items() if n <= 0]:
-                del counter[key]
         return linked
+
+    def _recounted(self, session: SessionExplanation, cause_id: str) -> None:
+        """A kept session read again under another cause: the counts follow."""
+        if cause_id != session.cause_id:
+            self.causes[cause_id] += 1
+            self._less(self.causes, session.cause_id)
+
+    def _uncounted(self, session: SessionExplanation) -> None:
+        """A kept session that turned out to be part of another (folded or linked into it): no longer counted."""
+        self.sessions_total -= 1
+        self._less(self.outcomes, session.outcome)
+        self._less(self.causes, session.cause_id)
+
+    @staticmethod
+    def _less(counter: Counter[str], key: str) -> None:
+        counter[key] -= 1
+        if counter[key] <= 0:
+            del counter[key]  # no "auth: 0" in the summary
 
     def _folded(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
         """Without the runs told only by a wrapper's words ("ascp exit code 1") in an input whose ascp log or
@@ -1256,12 +1265,7 @@ class Analyzer:
         out = []
         for order, s in kept:
             if s.source in explained_inputs and s.uuid is None and s.cause == WRAPPER_ONLY:
-                self.sessions_total -= 1
-                self.outcomes[s.outcome] -= 1
-                self.causes[s.cause_id] -= 1
-                for counter, key in ((self.outcomes, s.outcome), (self.causes, s.cause_id)):
-                    if counter[key] <= 0:
-                        del counter[key]
+                self._uncounted(s)
                 continue
             out.append((order, s))
         return out
