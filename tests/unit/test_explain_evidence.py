@@ -1001,6 +1001,14 @@ def test_refused_logins_between_runs_that_got_through_are_a_burst_turned_away():
     # A failure, then a fix that worked: the failure's own words stand (at low confidence).
     first, then = explain_text(failed + ok)
     assert (first.cause_id, first.confidence, then.outcome) == ("auth", "low", "success")
+    # Pastes of runs to different servers (a thread's replies): the others' successes say nothing of a burst here.
+    a = "$ ascp -QT -P33001 -i k era-fasp@fasp.sra.ebi.ac.uk:/vol1/x .\n"
+    b = "$ ascp -QT -P33001 -i k lab@aspera.core.example.edu:/runs/x .\n"
+    runs = explain_text(a + ok + b + failed + a + ok)
+    (alone,) = explain_text(b + failed)
+    assert [(s.cause_id, s.confidence) for s in runs] == [("ok", "high"), ("auth", alone.confidence), ("ok", "high")]
+    runs = explain_text(a + ok + a + failed + a + ok)
+    assert runs[1].cause_id == "ssh-refused"
 
 
 def test_a_python_tuple_holding_lists_of_lines_is_read_as_those_lines():
@@ -1349,3 +1357,31 @@ def test_the_exit_status_of_another_command_and_a_grep_for_a_caret_are_not_the_r
     assert other.outcome == "unknown"
     (grep,) = explain_text(running + '$ grep -c "^Completed" ~/runs.log\n')
     assert grep.cause_id != "cancelled"
+
+
+def test_an_issue_title_quoting_ascps_words_is_no_run():
+    """A title that quotes ascp's words amid its own ("random "failed to authenticate" errors") is a person's line:
+    only the pasted output below it is a run (its own cause, not the title's)."""
+    sessions = explain_text(
+        'random "failed to authenticate" errors with ascp 3.9.6\n\nHi, this happens every night:\n\n'
+        "$ ascp -QT -P33001 -i key era-fasp@fasp.sra.ebi.ac.uk:/vol1/x .\n"
+        "ascp: Failed to open TCP connection for SSH, exiting.\n\n"
+        "Session Stop  (Error: Failed to open TCP connection for SSH)\n"
+    )
+    assert [(s.cause_id, s.confidence) for s in sessions] == [("ssh-port", "high")]
+    # A wrapper's labelled line quoting ascp's words is still the wrapper's report of a run.
+    (wrapped,) = explain_text('2024-01-02 10:00:00 ERROR download: ascp failed: "failed to authenticate"\n')
+    assert wrapped.cause_id == "auth"
+
+
+def test_a_host_named_fasp_does_not_make_another_commands_line_ascps():
+    """``ping: fasp.sra.ebi.ac.uk: Name or service not known`` is ping's line: the host's name holds "fasp", but it
+    names no program; it opens no second run. A pipeline's step named after ascp (``ASCP_DOWNLOAD``) still counts."""
+    sessions = explain_text(
+        "$ ascp -QT -P33001 -i key era-fasp@fasp.sra.ebi.ac.uk:/vol1/x .\n"
+        "ascp: Cannot resolve target host., exiting.\n"
+        "$ ping -c1 fasp.sra.ebi.ac.uk\nping: fasp.sra.ebi.ac.uk: Name or service not known\n"
+    )
+    assert [s.cause_id for s in sessions] == ["dns"]
+    (step,) = explain_text("Process `ASCP_DOWNLOAD (SRR1)` terminated with an error exit status (1)\n")
+    assert step.outcome == "failed"

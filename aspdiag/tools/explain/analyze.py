@@ -92,6 +92,18 @@ _ASKS_STATUS = re.compile(r"(?:^|[$#>%]\s*)(?:echo \$\?|echo %ERRORLEVEL%|\$LAST
 _SETS_CREDENTIALS = re.compile(r"\bASPERA_SCP_(?:PASS|TOKEN|KEY)\b\s*=|\bread\b[^\n]*\bASPERA_SCP_(?:PASS|TOKEN)\b")
 """A shell line that sets ascp's password or token (``export ASPERA_SCP_PASS=...``, ``$env:ASPERA_SCP_PASS = ...``,
 ``read -s ASPERA_SCP_PASS``)."""
+_HOST_OPTION = re.compile(
+    r"(?:\s--host[= ]\s*[\"']?|//(?:[^/@\s]+@)?|\s(?:[\w.-]+@(?=[\w.-]+:|\[)|(?=[\w.-]+\.[A-Za-z]{2,}:|\d+\.\d+\.\d+\.\d+:|\[)))"
+    r"(\[[0-9A-Fa-f:]+\]|[A-Za-z0-9][\w.-]*)"
+)
+"""The server an ascp or ascli command names: ``user@host:path``, ``--host=host``, ``--url=ssh://host:33001``."""
+
+
+def _command_host(text: str) -> str | None:
+    found = _HOST_OPTION.search(text)
+    return found.group(1).lower() if found is not None else None
+
+
 _KEY_OPTION = re.compile(r"\s-i\s*[\"']?([^\s\"']+)")
 """The key file an ascp command line gives (``-i key``)."""
 _SSHD_TAGGED = re.compile(r"\bsshd(?:-session)?\[\d+\]: ")
@@ -121,6 +133,25 @@ _PROSE = re.compile(
 "we" at most in lower case, as ascp's "Remote host is not who we expected"); a mail's header line; a question
 of four words or more (an issue's title: "Some runs fail with ascp, others fine - ENA rate limiting?"), not a
 logger's line ending in a progress bar's "??:??"."""
+_PROGRAM_WORD = re.compile(r"ascp|fasp|aspera")
+_HOST_REST = re.compile(r"[\w-]*\.[a-z]|@")
+
+
+def _names_program(lowered: str) -> bool:
+    """Whether a lower-cased line names ascp, FASP or Aspera as a program (``ascp4``, ``asperaweb_id_dsa.openssh``,
+    a pipeline's ``ascp_download`` step), not only inside a host's or user's name: ``ping: fasp.sra.ebi.ac.uk:
+    Name or service not known`` is ping's line, ``era-fasp@...`` a user."""
+    for found in _PROGRAM_WORD.finditer(lowered):
+        before = lowered[found.start() - 1] if found.start() else " "
+        if before.isalnum() or before in ".@-":
+            continue  # inside a word or a host's name (demo.asperasoft.com, era-fasp)
+        rest = lowered[found.end() : found.end() + 80]
+        if before not in "/\\" and _HOST_REST.match(rest) and not rest.startswith(".exe"):
+            continue  # a host's first label (fasp.sra.ebi.ac.uk) or a user's name, not a file's (/x/asperaweb_id...)
+        return True
+    return False
+
+
 _NEGOTIATION = re.compile(
     r"^\s*(?:error: )?(Unable to negotiate with (?P<peer>[0-9A-Fa-f.:]+) port (?P<port>\d+): no matching [^.]*?"
     r"found(?:\. Their offer: [\w@.,+-]*)?)"
@@ -277,9 +308,12 @@ class Analyzer:
         self._asked_status: dict[str, bool] = {}
         """Inputs whose last line asked the shell for the exit status (``echo $?``)."""
         self._credentials_changed: dict[str, list[int]] = {}
-        """Per input, where (the session order reached) the user set a password or token or changed the -i key."""
+        """Per input, where (the session order reached) the user set a password or token, changed the -i key or
+        named another server."""
         self._keys: dict[str, str] = {}
         """Per input, the -i key its last ascp command line gave."""
+        self._hosts: dict[str, str] = {}
+        """Per input, the server its last ascp command line named."""
         self._putty: dict[str, str] = {}
         """Per input, a PuTTY-format key file its command lines named."""
         self._sshd_orders: set[int] = set()
@@ -290,9 +324,9 @@ class Analyzer:
         self._status_column: dict[str, int] = {}
         """Per input, the status column of ascli's results table, once its header was seen."""
         self._read_beside: set[int] = set()
+        """Sessions already read beside the input's other runs (``results`` may be asked again)."""
         self._read_at: tuple[int, int] | None = None
         """(sessions begun, sessions kept) when ``results`` last read them."""
-        """Sessions already read beside the input's other runs (``results`` may be asked again)."""
         self._order = 0
         self._tick = 0
         self.sessions_total = 0
@@ -804,6 +838,12 @@ class Analyzer:
                 if self._keys.get(source, key.group(1)) != key.group(1):
                     self._credentials_changed.setdefault(source, []).append(self._order)  # another -i key now
                 self._keys[source] = key.group(1)
+            host = _command_host(text)
+            if host is not None:
+                if self._hosts.get(source, host) != host:
+                    # Another server now: runs that got through to one say nothing of a burst at the other.
+                    self._credentials_changed.setdefault(source, []).append(self._order)
+                self._hosts[source] = host
             run = self._console.pop(source, None)
             if (
                 run is not None
@@ -854,8 +894,10 @@ class Analyzer:
         # In none of ascp's own forms: a person's sentence, a wrapper's line, or a documented wording on its own.
         formed = bool(errors or summary or progress or exit_match or is_err or prompt)
         if not formed:
-            if _PROSE.search(text) or (
-                text.rstrip().endswith(":") and len(text.split()) >= 8 and not bare_documented(text)
+            if (
+                _PROSE.search(text)
+                or (text.rstrip().endswith(":") and len(text.split()) >= 8 and not bare_documented(text))
+                or _quoting(text)
             ):
                 # A person's sentence around the paste ("I did pass --file-crypt ...:", "Our partner says 'failed
                 # to authenticate' since ...", a long line ending in a colon that introduces the log): it may
@@ -867,10 +909,9 @@ class Analyzer:
                 and self._wrapper_success(source, line, text)
             ):
                 return
-            if (
-                any(word in lowered for word in ("ascp", "fasp", "aspera", "using requested transport"))
-                or _WRAPPER_LOG.match(text) is not None
-            ):
+            if (_names_program(lowered) or "using requested transport" in lowered) or _WRAPPER_LOG.match(
+                text
+            ) is not None:
                 # A wrapper's own line (ascli, an SDK, a pipeline) that names ascp and a documented failure (NCBI's
                 # prefetch says "using requested transport" for the transport its -t option chose, e.g. ascp), or
                 # that says it failed in words of its own: a session whose cause is then told only if the other
@@ -1279,6 +1320,21 @@ class Analyzer:
     def server_side(self) -> bool:
         """Whether the input is a server's log: sessions of several clients or users seen from the server."""
         return len(self._clients) >= 2 or (len(self._clients) == 1 and self.syslog_lines > 0)
+
+
+_DOUBLE_QUOTED = re.compile(r'"[^"\n]{4,200}"|\u201c[^\u201d\n]{4,200}\u201d')
+_LABELLED = re.compile(r"^\s*(?:[\w.\[\]/-]+:|\S+ (?:err|error|warn|fatal|info):|\W*(?:ERROR|ERR|FATAL|WARN)\b)", re.I)
+
+
+def _quoting(text: str) -> bool:
+    """Whether a line quotes ascp's documented words in double quotes amid words of its own, without a
+    program's label in front (an issue's title: ``random "failed to authenticate" errors with ascp 3.9.6``): a
+    person writing about a failure, not a program reporting one (a wrapper labels its line: ``err:``,
+    ``ERROR``, ``prefetch.2.8.1:``)."""
+    if '"' not in text and "\u201c" not in text or _LABELLED.match(text):
+        return False
+    outside = _DOUBLE_QUOTED.sub(" ", text)
+    return outside != text and len(outside.split()) >= 3 and documented(text) and not documented(outside)
 
 
 def _streams(text: str, errors: list[AscpError]) -> list[str]:
