@@ -93,7 +93,8 @@ _SETS_CREDENTIALS = re.compile(r"\bASPERA_SCP_(?:PASS|TOKEN|KEY)\b\s*=|\bread\b[
 """A shell line that sets ascp's password or token (``export ASPERA_SCP_PASS=...``, ``$env:ASPERA_SCP_PASS = ...``,
 ``read -s ASPERA_SCP_PASS``)."""
 _HOST_OPTION = re.compile(
-    r"(?:\s--host[= ]\s*[\"']?|//(?:[^/@\s]+@)?|\s(?:[\w.-]+@(?=[\w.-]+:|\[)|(?=[\w.-]+\.[A-Za-z]{2,}:|\d+\.\d+\.\d+\.\d+:|\[)))"
+    r"(?:\s--host[= ]\s*[\"']?|//(?:[^/@\s]+@)?"
+    r"|\s(?:[\w.-]+@(?=[\w.-]+:|\[)|(?=[\w.-]+\.[A-Za-z]{2,}:|\d+\.\d+\.\d+\.\d+:|\[)))"
     r"(\[[0-9A-Fa-f:]+\]|[A-Za-z0-9][\w.-]*)"
 )
 """The server an ascp or ascli command names: ``user@host:path``, ``--host=host``, ``--url=ssh://host:33001``."""
