@@ -1385,3 +1385,37 @@ def test_a_host_named_fasp_does_not_make_another_commands_line_ascps():
     assert [s.cause_id for s in sessions] == ["dns"]
     (step,) = explain_text("Process `ASCP_DOWNLOAD (SRR1)` terminated with an error exit status (1)\n")
     assert step.outcome == "failed"
+
+
+_RECEIVING = (
+    "2024-05-02 10:00:00.100 [1a2b-00000001] LOG FASP Session Start uuid=5d53ece3-6b41-41f9-b1c8-8496c117be65 op=recv "
+    "status=started local=10.0.0.5:40000 peer=198.51.100.7:33001 tcp_port=33001\n"
+    "2024-05-02 10:05:00.000 [1a2b-00000002] LOG Receiver bl t/o/r/d/ts=722162/722160/0/2/722160 rex_rtt "
+    "l/h/s/o=0/0/174/8 rate t/m/c/n/vl/vr/r=100000000/0/100000000/100000000/100000000/100000000/100000000 "
+    "prog t/f/e={received}/{received}/87494969 rcvD=1\n"
+    "2024-05-02 10:07:00.100 [1a2b-00000001] LOG FASP Session Stop uuid=5d53ece3-6b41-41f9-b1c8-8496c117be65 "
+    'op=recv status=failed errstr="Session data transfer timeout" local=10.0.0.5:40000 peer=198.51.100.7:33001\n'
+)
+
+
+@pytest.mark.parametrize("form", ["file", "syslog", "big file"])
+def test_the_receivers_statistics_say_whether_data_moved_before_a_data_timeout(form):
+    """A receiving side logs no Transfer Stop before its Session Stop; its ``LOG Receiver bl ... prog t/f/e=`` line
+    holds the bytes received so far: some bytes make a data timeout a stall, none make it UDP that never arrived."""
+
+    def read(received: int) -> SessionExplanation:
+        text = _RECEIVING.format(received=received)
+        if form == "syslog":
+            text = "\n".join("May  2 10:00:00 srv ascp[4242]: " + line.split("] ", 1)[1] for line in text.splitlines())
+        if form == "big file":  # read by the chunk-wide search (ascp's own log files over 64 KiB)
+            padding = "2024-05-02 10:06:00.000 [9f9f-00000001] LOG Configuration line that cannot matter\n" * 1500
+            text = padding + text + padding
+            assert scan.is_file_form(text.encode())
+        (only,) = explain_text(text + "\n")
+        return only
+
+    moved, none = read(524288000), read(0)
+    assert (moved.cause_id, moved.bytes) == ("stall", 524288000)
+    assert (none.cause_id, none.confidence, none.bytes) == ("udp", "high", 0)
+    # Before any record of its session the line says nothing (and opens no session of its own).
+    assert explain_text(_RECEIVING.format(received=5).splitlines(keepends=True)[1]) == []

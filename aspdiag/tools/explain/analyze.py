@@ -23,6 +23,7 @@ from aspdiag.fasp.parse import AscpError, parse_errors, parse_progress
 from aspdiag.tools.explain.diagnose import PUTTY_KEY, WRAPPER_ONLY, bare_documented, documented, knowledge
 from aspdiag.tools.explain.scan import (
     FILE_RECORD,
+    RECEIVER_PROGRESS,
     SSHD_HINT,
     SSHD_REFUSAL,
     SSHD_TAG,
@@ -500,6 +501,9 @@ class Analyzer:
                     del rates[:-50], losses[:-50]
                 session.seconds = (session.seconds or 0.0) + float(elapsed)
                 continue
+            if uuid is None and match.group("prog") is not None:
+                self._received(source, self._prefix(chunk, match, syslog)[1], int(match.group("prog")))
+                continue
             if uuid is None:  # an ERR line or console text from ascp
                 self._tick += 1
                 message = chunk[match.end() : end].rstrip(b"\r")
@@ -521,6 +525,14 @@ class Analyzer:
         self.ascp_lines += seen
         if syslog:
             self.syslog_lines += seen
+
+    def _received(self, source: str, process: bytes | None, received: int) -> None:
+        """The receiver's statistics line (``prog t/f/e=``): bytes received so far by the session of its process
+        (of the console's logged session without one). It opens no session: before any record it says nothing."""
+        uuid = self._process.get((source, process)) if process is not None else self._attached.get(source)
+        session = (self._open.get(uuid) or self._recent.get(uuid)) if uuid else None
+        if session is not None:
+            session.moved(received)
 
     def _fragment(self, chunk: bytes, match: re.Match[bytes], message: bytes) -> bool:
         """Whether a syslog line without a level is the rest of the same process's FASP record on the line
@@ -555,6 +567,10 @@ class Analyzer:
             found = _LOG_FASP.match(message)
             if found is not None:
                 self._logged(source, line, found)
+            elif message.startswith(b"LOG Receiver bl "):
+                received = RECEIVER_PROGRESS.match(message)
+                if received is not None:
+                    self._received(source, line.process, int(received.group(1)))
             elif message.startswith(b"LOG Initializing FASP"):
                 licensed = _LICENCE_RATE.search(message)
                 if licensed is not None:  # the session that follows runs under it

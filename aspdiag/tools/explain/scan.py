@@ -40,11 +40,16 @@ _RECORD = (
     rb"[^\n]*? size=(?P<size>\d+) [^\n]*?rate=(?P<rate>[\d.]+)(?P<unit>[KMG]?)bps "
     rb"elapsed=(?P<elapsed>[\d.]+)s loss=(?P<loss>[\d.]+)"
     rb"|LOG FASP (?P<kind>Session Start|Session Stop|Session Params|Session Statistics|Transfer Stop) "
-    rb"(?:uuid=|\[\w+\] id=)(?P<uuid>[0-9a-fA-F-]{36})|(?!LOG |DBG ))"
+    rb"(?:uuid=|\[\w+\] id=)(?P<uuid>[0-9a-fA-F-]{36})"
+    rb"|LOG Receiver bl [^\n]*? prog t/f/e=(?P<prog>\d+)/|(?!LOG |DBG ))"
 )
+RECEIVER_PROGRESS = re.compile(rb"LOG Receiver bl [^\n]*? prog t/f/e=(\d+)/")
+"""The receiver's periodic statistics line: its ``prog t/f/e=`` holds the bytes received so far (equal to the file's
+size at its end in the documented sample), the only byte count a receiving side logs before its Session Stop."""
 SYSLOG_RECORD = re.compile(rb"ascp4?" + _PROCESS + _RECORD)
-"""One ascp line of a syslog chunk that can matter: a FASP session or file record (its kind and uuid), or any
-line that is not another LOG or DBG line (ERR lines, console text). The regular expression starts with the
+"""One ascp line of a syslog chunk that can matter: a FASP session or file record (its kind and uuid), the
+receiver's statistics (bytes received so far), or any line that is not another LOG or DBG line (ERR lines, console
+text). The regular expression starts with the
 literal ``ascp``, so the engine skips every other line in C; ascp's many other LOG lines (file starts,
 statistics tables, configuration) are rejected there too, before any Python code runs for them."""
 SSHD_TAG = rb"sshd(?:-session)?(?:\[\d+\]:| \d+ \S+ (?:-|\[[^\n]*?\])) "
