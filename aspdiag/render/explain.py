@@ -23,8 +23,17 @@ TERMINAL_SESSIONS = 30
 PIPE = "\\|"
 _OUTCOME_STYLE = {"success": "green", "partial": "yellow", "failed": "red", "unknown": "magenta"}
 
-_INFERRED = ", inferred from the cause, not logged"
-"""Marks a code ascp did not print or log: the one the cause stands for."""
+_INFERRED = {
+    "cause": ", inferred from the cause, not logged",
+    "words": ", the code these words stand for, not logged",
+}
+"""Marks a code ascp did not print or log: the one the cause stands for, or the one its words stand for."""
+
+
+def _meaning(s: SessionExplanation) -> str:
+    """The code's meaning, marked when no line gave the code, before how it was read here."""
+    meaning, read, rest = s.error_meaning.partition("; read here")
+    return meaning + _INFERRED.get(s.code_from or "", "") + read + rest
 
 
 def _peer(s: SessionExplanation) -> str:
@@ -52,12 +61,7 @@ def _facts(s: SessionExplanation) -> list[tuple[str, str]]:
         ("Outcome", s.outcome),
         (
             "Error",
-            (
-                f"FASP {s.error_code} ({s.error_meaning}{_INFERRED if s.code_inferred else ''}): "
-                if s.error_code is not None
-                else ""
-            )
-            + (s.error_message or "-"),
+            (f"FASP {s.error_code} ({_meaning(s)}): " if s.error_code is not None else "") + (s.error_message or "-"),
         ),
         ("Cause", f"{s.cause} [{s.confidence} confidence]"),
         ("Next step", f"{s.next_step} (who: {s.who})"),

@@ -907,7 +907,12 @@ def test_a_path_outside_the_docroot_is_the_servers_docroot_not_a_file_permission
     """IBM's technote 'Error 41/77: File location is outside docroot hierarchy' quotes the words without the
     quotes the log has: they still stand for error 41, and the next step is about the path, not local rights."""
     (client,) = explain_text("Server aborted session: File location is outside docroot hierarchy\n")
-    assert (client.cause_id, client.error_code, client.code_inferred) == ("permission", 41, False)
+    assert (client.cause_id, client.error_code, client.code_inferred, client.code_from) == (
+        "permission",
+        41,
+        True,
+        "words",
+    )
     assert "docroot" in client.cause and "permissions are not involved" in client.next_step
     (logged,) = explain_text(
         "2015-09-21 15:54:17 [2924-000012d4] LOG FASP Session Start uuid=4418d382-75f7-48a7-a9b1-b19f5668b1c7 "
@@ -1419,3 +1424,23 @@ def test_the_receivers_statistics_say_whether_data_moved_before_a_data_timeout(f
     assert (none.cause_id, none.confidence, none.bytes) == ("udp", "high", 0)
     # Before any record of its session the line says nothing (and opens no session of its own).
     assert explain_text(_RECEIVING.format(received=5).splitlines(keepends=True)[1]) == []
+
+
+def test_a_code_says_where_it_came_from():
+    """A code a line gave is the log's; one ascp's words stand for (fasp_messages.json) or one the cause stands for
+    is marked as not logged, also in the text, before how it was read here."""
+    from aspdiag.render.explain import _meaning
+
+    (logged,) = explain_text(
+        "Session Stop  (Error: Client unable to connect to server (check UDP port and firewall) (15))\n"
+    )
+    (worded,) = explain_text("ascp: Failed to open TCP connection for SSH, exiting.\n")
+    (caused,) = explain_text("ascp: Cannot resolve target host., exiting.\n")
+    assert (logged.error_code, logged.code_from, logged.code_inferred) == (15, "log", False)
+    assert (worded.error_code, worded.code_from, worded.code_inferred) == (44, "words", True)
+    assert _meaning(worded).startswith(
+        "UDP session initiation fatal error, the code these words stand for, not logged;"
+    )
+    assert "read here as 'ssh'" in _meaning(worded)
+    assert caused.error_code is None or (caused.code_from, caused.code_inferred) == ("cause", True)
+    assert _meaning(logged) == logged.error_meaning

@@ -137,9 +137,13 @@ class Diagnosis:
     check: str
     code: int | None
     code_inferred: bool
+    """True when no line gave the code (``code_from`` says where it came from)."""
     reasoning: tuple[str, ...]
     read_as: str | None = None
     """The channel the evidence put the code on when it differs from the code's own (44 read as 'ssh')."""
+    code_from: str = "log"
+    """Where the code came from: ``log`` (a line gave it), ``words`` (the code ascp's words stand for,
+    fasp_messages.json), ``cause`` (the cause's usual code)."""
 
 
 @dataclass(frozen=True)
@@ -231,6 +235,7 @@ def diagnose(ev: Evidence) -> Diagnosis:
     confidence: str | None = None
     chosen: KnowledgeEntry | None = None
     read_as: str | None = None
+    code_from = "log"
     if code is not None:
         reasons.append(f"ascp logged FASP error {code}")
         kind = failure_channel(code, text, ev.bytes_moved)
@@ -280,7 +285,8 @@ def diagnose(ev: Evidence) -> Diagnosis:
         # The code those words stand for (fasp_messages.json), when it leads to the same cause.
         worded = next((c for m in ev.finals if (c := code_for_message(m)) is not None), None)
         if worded is not None and kb.for_code(worded, failure_channel(worded, text, ev.bytes_moved)) is chosen:
-            code = worded
+            code, code_from = worded, "words"
+            read_as = _read_as(worded, text, ev)
     else:
         weak = _weak_match((*ev.finals, *ev.details))
         if weak is not None:
@@ -288,7 +294,8 @@ def diagnose(ev: Evidence) -> Diagnosis:
             reasons.append(f"only a keyword points here ('{_short(weak.text)}'); no code or documented wording")
         worded = next((c for m in ev.finals if (c := code_for_message(m)) is not None), None)
         if worded is not None:
-            code = worded
+            code, code_from = worded, "words"
+            read_as = _read_as(worded, text, ev)
             by_code = kb.for_code(worded, failure_channel(worded, text, ev.bytes_moved))
             if by_code is not None:
                 chosen, confidence = by_code, None
@@ -304,9 +311,9 @@ def diagnose(ev: Evidence) -> Diagnosis:
         )
         chosen, confidence = kb.by_id("key-file"), "medium"
     chosen, confidence = _by_progress(chosen, confidence, code, ev, reasons)
-    inferred = False
+    inferred = code is not None and code_from != "log"
     if code is None and chosen.code is not None:
-        code, inferred = chosen.code, True
+        code, inferred, code_from = chosen.code, True, "cause"
         if chosen.id == "ssh-port" and _NOT_TIMED_OUT.search(text):
             code = 12  # refused or unreachable: FASP's "Error establishing", not its "Timeout establishing" (13)
     next_step = (chosen.server_next or chosen.next) if ev.server_side else chosen.next
@@ -324,8 +331,8 @@ def diagnose(ev: Evidence) -> Diagnosis:
     if docroot:
         # The server's docroot, not a file's permissions: the path asked for lies outside what the account may
         # reach (IBM: "Path violates docroot containment", error 41).
-        if code is None or inferred:
-            code, inferred = 41, True
+        if code is None or (inferred and code != 41):
+            code, inferred, code_from = 41, True, "cause"
         reasons.append("ascp's words put the path outside the account's docroot on the server")
         if ev.server_side:
             next_step = (
@@ -360,8 +367,16 @@ def diagnose(ev: Evidence) -> Diagnosis:
         code=code,
         code_inferred=inferred,
         reasoning=tuple(reasons),
-        read_as=read_as,
+        read_as=read_as if code is not None else None,
+        code_from=code_from if code is not None else "log",
     )
+
+
+def _read_as(code: int, text: str, ev: Evidence) -> str | None:
+    """The channel the words put a code on when it is not the code's own (44's words "Failed to open TCP
+    connection for SSH": 'ssh', not 'session')."""
+    kind = failure_channel(code, text, ev.bytes_moved)
+    return kind if kind and kind != channel(code) else None
 
 
 _OFFER = re.compile(r"Their offer:\s*([\w@.,+-]+)")

@@ -194,7 +194,7 @@ class SessionExplanation:
     """success, partial, failed, or unknown (no end of session seen)."""
     error_code: int | None
     code_inferred: bool
-    """True when no line named the code and the knowledge base supplied the likely one."""
+    """True when no line named the code: ascp's words stand for it, or the cause does (``code_from``)."""
     error_message: str
     error_meaning: str
     cause_id: str
@@ -213,6 +213,9 @@ class SessionExplanation:
     """How the evidence was weighed (which code, which words, what progress)."""
     side: str | None = None
     """``server`` when this is the server's log of a client's session, ``client`` for the client's own."""
+    code_from: str | None = None
+    """Where ``error_code`` came from: ``log`` (a line gave it), ``words`` (the code ascp's words stand for),
+    ``cause`` (the cause's usual code); None without a code."""
 
 
 @dataclass
@@ -444,6 +447,7 @@ def explain(collected: Collected, fields: dict[str, str] | None = None) -> Sessi
         outcome=result,
         error_code=code,
         code_inferred=diagnosis.code_inferred if diagnosis else False,
+        code_from=diagnosis.code_from if diagnosis and code is not None else None,
         error_message=next((m for m in finals if m), next((m for m in details if m), "")),
         error_meaning=_meaning_here(meaning.message if meaning else "", diagnosis),
         cause_id=diagnosis.cause_id if diagnosis else "ok",
