@@ -1444,3 +1444,21 @@ def test_a_code_says_where_it_came_from():
     assert "read here as 'ssh'" in _meaning(worded)
     assert caused.error_code is None or (caused.code_from, caused.code_inferred) == ("cause", True)
     assert _meaning(logged) == logged.error_meaning
+
+
+def test_a_run_where_ascp_was_never_found_ends_there():
+    """A shell's "command not found" (or a wrapper's exit status 127) says ascp never ran: what follows is another
+    paste's or a retry's run, not more of that one (a thread where two people paste their output)."""
+    runs = explain_text("ascp: command not found\n\nServer aborted session: No such file or directory\n")
+    assert [s.cause_id for s in runs] == ["ascp-missing", "no-such-file"]
+    keyfile = (
+        "ascp: Private key file not found at path /home/u/.aspera/key.openssh, exiting.\n\n"
+        "Session Stop  (Error: Private key file not found at path /home/u/.aspera/key.openssh)\n"
+    )
+    wrapper = (
+        "WARNING: Error downloading from ENA with ASCP: Command ascp -T -P33001 -i key era-fasp@fasp.sra.ebi.ac.uk:/x "
+        ". returned non-zero exit status 127.\n"
+    )
+    assert [s.cause_id for s in explain_text(keyfile + wrapper)] == ["key-file", "ascp-missing"]
+    # The wrapper's word after a run of its own failure is still that run's.
+    assert len(explain_text("bash: ascp: command not found\nascp exited with status 127\n")) == 1

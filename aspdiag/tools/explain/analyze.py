@@ -968,7 +968,16 @@ class Analyzer:
                 and not current.finals
                 and not current.details
             )
-            opens = bool(summary or progress or (is_err and not echo) or prompt or after_success)
+            # A shell's "not found" status (127, or 126: not executable) says ascp never ran: not the run whose
+            # own words came before (a thread's next paste: kingfisher's "returned non-zero exit status 127").
+            never_ran = (
+                exit_match is not None
+                and exit_match.group(1) in ("126", "127")
+                and current is not None
+                and current.ascp_said
+                and current.exit_status is None
+            )
+            opens = bool(summary or progress or (is_err and not echo) or prompt or after_success or never_ran)
             session = self._run(source, starts=not self._continues(source, errors, streams, opens, text.strip()[:400]))
         session.lines += 1
         session.stamp = session.stamp or line.stamp
@@ -992,6 +1001,9 @@ class Analyzer:
             if len(head) > 12 and documented(head):
                 # Lines joined into one (a paste's paragraph): words for an earlier step before ascp's final ones.
                 session.detail(head)
+        if is_err and not errors and _never_ran(text):
+            # ascp was never found: nothing more comes from this run (what follows is a next paste's, a retry's)
+            session.exited = session.stopped = True
         if errors or is_err or prompt:
             if is_err and not errors:
                 # The message without its ERR level or a wrapper's logger prefix (ascli's "E, [...] ERROR -- : ").
@@ -1352,6 +1364,11 @@ def _quoting(text: str) -> bool:
         return False
     outside = _DOUBLE_QUOTED.sub(" ", text)
     return outside != text and len(outside.split()) >= 3 and documented(text) and not documented(outside)
+
+
+def _never_ran(text: str) -> bool:
+    """Whether a line says ascp was not found or could not start (a shell's "command not found", exit 127)."""
+    return any(p.search(text) for p in knowledge().by_id("ascp-missing").patterns)
 
 
 def _streams(text: str, errors: list[AscpError]) -> list[str]:
