@@ -1462,3 +1462,22 @@ def test_a_run_where_ascp_was_never_found_ends_there():
     assert [s.cause_id for s in explain_text(keyfile + wrapper)] == ["key-file", "ascp-missing"]
     # The wrapper's word after a run of its own failure is still that run's.
     assert len(explain_text("bash: ascp: command not found\nascp exited with status 127\n")) == 1
+
+
+def test_a_console_run_pasted_beside_its_own_log_is_one_run():
+    """ascp's output and its -L log of the same failure (a ticket with both): one run, told by the log (its code),
+    not two; a console run with other words stays its own."""
+    console = "ascp: Failed to open TCP connection for SSH, exiting.\n\n"
+    log = (
+        "2024-09-18 07:40:23 [5a1c-0x7f3a1b2fe700] ERR Failed to open TCP connection for SSH\n"
+        "2024-09-18 07:40:23 [5a1c-0x7f3a1c9ff700] LOG FASP Session Start uuid=6d0b8e1a-2f44-4a77-9d1e-0c5b7f3e92aa "
+        'op=recv status=failed errcode=44 errstr="UDP session initiation fatal error"\n'
+    )
+    (only,) = explain_text(console + log)
+    assert (only.uuid, only.cause_id, only.error_code) == ("6d0b8e1a-2f44-4a77-9d1e-0c5b7f3e92aa", "ssh-port", 44)
+    other = "ascp: failed to authenticate, exiting.\n\n"
+    assert [s.cause_id for s in explain_text(other + log)] == ["auth", "ssh-port"]
+    analyzer = Analyzer()
+    analyzer.feed_chunk("input", (console + log).encode())
+    analyzer.results()
+    assert (analyzer.sessions_total, dict(analyzer.causes)) == (1, {"ssh-port": 1})

@@ -1241,7 +1241,7 @@ class Analyzer:
             # Counted under its own words when it ended; the input's other runs say more (and it stays so).
             self._recounted(explained, beside.cause_id)
             kept.append((order, beside))
-        self._kept = self._linked(self._folded(kept))
+        self._kept = self._linked(self._paired(self._folded(kept)))
         self._read_at = (self._order, len(self._kept))
         return [explained for _, explained in self._kept]
 
@@ -1340,6 +1340,25 @@ class Analyzer:
             out.append((order, s))
         return out
 
+    def _paired(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
+        """Without the console runs whose failure a logged session of the same input tells too: ascp's output
+        pasted beside its own log (``-L``) or the server's log of the same attempt is one run seen twice, and
+        the logged session says more (its code, its fields). Paired one to one, in order, by ascp's words."""
+        logged = [(order, s) for order, s in kept if s.uuid is not None and s.outcome in ("failed", "partial")]
+        if not logged:
+            return kept
+        used: set[int] = set()
+        out = []
+        for order, s in kept:
+            if s.uuid is None and s.outcome == "failed" and order not in self._sshd_orders:
+                twin = next((at for at, t in logged if at not in used and _same_failure(s, t)), None)
+                if twin is not None:
+                    used.add(twin)
+                    self._uncounted(s)
+                    continue
+            out.append((order, s))
+        return out
+
     def clients(self) -> list[ClientSummary]:
         """Per client (peer address, user) of a server's log, the ones failing most first."""
         self.close()
@@ -1364,6 +1383,14 @@ def _quoting(text: str) -> bool:
         return False
     outside = _DOUBLE_QUOTED.sub(" ", text)
     return outside != text and len(outside.split()) >= 3 and documented(text) and not documented(outside)
+
+
+def _same_failure(run: SessionExplanation, logged: SessionExplanation) -> bool:
+    """Whether a console run's failure words are among a logged session's (the same failure, told twice)."""
+    words = run.error_message.strip()
+    if run.source != logged.source or len(words) < 12:
+        return False
+    return words == logged.error_message.strip() or any(words in line for line in logged.evidence)
 
 
 def _never_ran(text: str) -> bool:
