@@ -1481,3 +1481,48 @@ def test_a_console_run_pasted_beside_its_own_log_is_one_run():
     analyzer.feed_chunk("input", (console + log).encode())
     analyzer.results()
     assert (analyzer.sessions_total, dict(analyzer.causes)) == (1, {"ssh-port": 1})
+
+
+def test_sshd_lines_indented_in_a_mail_still_say_why_the_client_failed():
+    """A service desk's reply pastes its journal indented (or quoted): sshd's 'Unable to negotiate ... Their offer'
+    still reads the client's 'failed to open ssh session' as the handshake; each sshd line is no line of the run."""
+    text = (
+        "Our sshd journal for your address:\n\n"
+        "  May 23 09:41:27 archive01 sshd[88213]: Unable to negotiate with 198.51.100.7 port 50122: no matching host "
+        "key type found. Their offer: ssh-rsa,ssh-dss [preauth]\n\n"
+        "> Here is my test:\n>\n"
+        ">   ascp: failed to open ssh session., exiting.\n>\n"
+        ">   Session Stop  (Error: failed to open ssh session.)\n"
+    )
+    (only,) = explain_text(text)
+    assert only.cause_id == "ssh-handshake"
+
+
+def test_powershells_not_recognized_is_ascp_missing():
+    text = (
+        "ascp : The term 'ascp' is not recognized as the name of a cmdlet, function, script file, or operable "
+        "program.\n"
+    )
+    assert [s.cause_id for s in explain_text(text)] == ["ascp-missing"]
+
+
+def test_a_person_quoting_the_prompt_at_the_start_of_a_line_is_no_run():
+    text = (
+        "2019-07-10T08:35:23 prefetch.2.9.6 int: LINE = (16) 'Key passphrase: '\n"
+        '"Key passphrase:" and I just pressed Enter, then it failed.\n'
+    )
+    assert len(explain_text(text)) == 1
+    assert explain_text('"Key passphrase:" and I just pressed Enter, then it failed.\n') == []
+
+
+def test_a_blank_line_or_another_programs_syslog_line_ends_a_wrapped_log_line():
+    log = (
+        "2024-05-02 10:00:00 [1a2b-00000001] ERR Server aborted session: No such file or directory (the path "
+        "was given)\n"
+    )
+    (alone,) = explain_text(log + "\nThanks, Lena\n")
+    assert not any("Lena" in line for line in alone.evidence)
+    (wrapped,) = explain_text(log + "as it is documented\n")
+    assert any("as it is documented" in line for line in wrapped.evidence)  # its wrapped rest, no blank between
+    sshd = "May  2 10:00:01 srv sshd[812]: Accepted publickey for lab from 198.51.100.7 port 50122 ssh2\n"
+    assert not any("Accepted" in line for s in explain_text(log + sshd) for line in s.evidence)

@@ -904,7 +904,7 @@ class Analyzer:
         exit_match = _EXIT.search(text)
         is_err = text.startswith("ERR ") or " ERR " in text
         prompt = _PROMPT.search(text)
-        if prompt is not None and prompt.start() > 0 and _PROSE.search(text):
+        if prompt is not None and (prompt.start() > 0 or text[prompt.end() :].strip()) and _PROSE.search(text):
             prompt = None  # a person quoting the prompt ('I just pressed enter at "Key passphrase:"')
         own = bool(errors or summary or progress or is_err or prompt)  # ascp's own forms (not a wrapper's exit)
         echo = False
@@ -1386,10 +1386,14 @@ def _quoting(text: str) -> bool:
 
 
 def _same_failure(run: SessionExplanation, logged: SessionExplanation) -> bool:
-    """Whether a console run's failure words are among a logged session's (the same failure, told twice)."""
+    """Whether a console run's failure is a logged session's, told twice: its words are among the session's, or
+    it stands for the code the session logged, with the same cause (the client's "Client unable to connect to
+    server (check UDP port and firewall)" beside the server's errcode=15)."""
     words = run.error_message.strip()
     if run.source != logged.source or len(words) < 12:
         return False
+    if run.error_code is not None and run.error_code == logged.error_code and logged.code_from == "log":
+        return run.cause_id == logged.cause_id
     return words == logged.error_message.strip() or any(words in line for line in logged.evidence)
 
 

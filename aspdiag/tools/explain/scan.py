@@ -63,7 +63,7 @@ SSHD_HINT = re.compile(
 literal ``sshd`` (the engine skips other lines in C; one pass instead of a scan per message), each hit then
 read whole from its line's start."""
 SSHD_REFUSAL = re.compile(
-    rb"(?:- )?" + _PRI + _STAMP + rb" (?:\S+ )?" + SSHD_TAG + rb"(?:error: )?"
+    rb"[ \t>|]*(?:- )?" + _PRI + _STAMP + rb" (?:\S+ )?" + SSHD_TAG + rb"(?:error: )?"
     rb"(?P<message>Unable to negotiate with (?P<peer>[0-9A-Fa-f.:]+) port (?P<port>\d+): no matching [^\n]*?found"
     rb"(?:\. Their offer: [\w@.,+-]*)?"
     rb"|drop connection #\d+ from \[(?P<dpeer>[0-9A-Fa-f.:]+)\]:(?P<dport>\d+) on \[(?P<local>[0-9A-Fa-f.:]+)\]:"
@@ -72,7 +72,8 @@ SSHD_REFUSAL = re.compile(
     rb"|Failed (?:password|publickey|keyboard-interactive/pam) for (?P<fuser>\S+) from (?P<fpeer>[0-9A-Fa-f.:]+) "
     rb"port (?P<fport>\d+))"
 )
-"""sshd (OpenSSH) turning a client away before any ascp session: a handshake with no algorithm in common,
+"""sshd (OpenSSH) turning a client away before any ascp session (also as pasted into a mail or an issue: indented
+or quoted): a handshake with no algorithm in common,
 credentials refused for an existing account (``Failed password for USER from X port P``),
 (and TCP wrappers' ``refused connect from HOST (ADDR)``, hosts.deny),
 (``Unable to negotiate with X port P: no matching MAC found``), or a connection dropped by MaxStartups or by
@@ -436,6 +437,10 @@ def _unfinished(held: bytes, following: bytes) -> bool:
     )
 
 
+_OTHER_PROGRAM = re.compile(rb"\S+ (?:[\w.-]+\[\d+\]|kernel): ")
+"""After a syslog time stamp: a host and another program's tag (``sshd[812]:``, ``kernel:``), a line of its own."""
+
+
 def other_lines(chunk: bytes) -> Iterator[Line]:
     """Every line of a chunk that is not in syslog form (ascp's own log files, console output).
 
@@ -451,9 +456,11 @@ def other_lines(chunk: bytes) -> Iterator[Line]:
     quoted_around = _QUOTED_AROUND.match
     held: Line | None = None
     held_width = 0
+    gap = False
     for raw, unfolded in _physical(chunk):
         raw = raw.lstrip(b"\r")  # a terminal's redraw from the first column (after an erased line)
         if not raw.strip():
+            gap = True
             continue
         width = 0 if unfolded else len(raw.rstrip(b"\r"))
         if raw.startswith(b'{"log":'):
@@ -466,7 +473,9 @@ def other_lines(chunk: bytes) -> Iterator[Line]:
         if raw[:1] == b"|" and not table:
             raw = raw[quoted(raw).end() :]  # type: ignore[union-attr]
         if not raw.strip():
+            gap = True
             continue
+        after_gap, gap = gap, False
         line = _prefixed(raw, file_form, syslog)
         message, stamp = raw, None
         if line is None and table:
@@ -510,6 +519,8 @@ def other_lines(chunk: bytes) -> Iterator[Line]:
                 held is not None
                 and held.process is not None
                 and len(held.message) >= 40
+                and not after_gap  # a blank line ends a wrapped log line: what follows is the writer's own
+                and not (stamp is not None and _OTHER_PROGRAM.match(message))
                 and not _NOT_A_CONTINUATION.match(message)
             ):
                 held = held._replace(message=held.message + b" " + message.strip())
