@@ -1526,3 +1526,31 @@ def test_a_blank_line_or_another_programs_syslog_line_ends_a_wrapped_log_line():
     assert any("as it is documented" in line for line in wrapped.evidence)  # its wrapped rest, no blank between
     sshd = "May  2 10:00:01 srv sshd[812]: Accepted publickey for lab from 198.51.100.7 port 50122 ssh2\n"
     assert not any("Accepted" in line for s in explain_text(log + sshd) for line in s.evidence)
+
+
+def test_a_servers_own_firewall_dropping_a_clients_udp_makes_it_the_servers_operators_to_fix():
+    """A server's log with its kernel's drop lines (a rule's log prefix) for the client whose session then failed on
+    UDP: the server's firewall, not the client's network team. By address, or by time for a failed Session Start
+    that names no client; drops of several clients at that time, or none, leave the client's reading."""
+    start = (
+        "Jun 18 08:47:13 xfer01 ascp[52224]: LOG FASP Session Start uuid=ea993bea-5a2c-4a08-9b49-bddd5efd5b9f op=recv "
+        'status=failed errcode=15 errstr="Timeout establishing UDP connection (check UDP port and firewall)" '
+        "local=10.1.2.3:33001\n"
+    )
+
+    def drop(source: str, at: str = "08:46:13") -> str:
+        return (
+            f"Jun 18 {at} xfer01 kernel: FASP-UDP-DROP: IN=ens192 OUT= MAC=00:50:56:8a:1c:02:00:1c:73:aa:bb:01:08:00 "
+            f"SRC={source} DST=10.1.2.3 LEN=1492 TOS=0x00 PREC=0x00 TTL=54 ID=0 DF PROTO=UDP SPT=61012 DPT=33001 "
+            "LEN=1472\n"
+        )
+
+    sshd = "Jun 18 08:46:10 xfer01 sshd[812]: Accepted publickey for lab from 192.0.2.77 port 50122 ssh2\n"
+    (dropped,) = explain_text(sshd + drop("192.0.2.77") + start)
+    assert (dropped.cause_id, dropped.side) == ("udp", "server")
+    assert dropped.who.startswith("this server's operator") and "192.0.2.77" in dropped.next_step
+    assert any("FASP-UDP-DROP" in line for line in dropped.evidence)
+    (two,) = explain_text(sshd + drop("192.0.2.77") + drop("198.51.100.9") + start)
+    assert not two.who.startswith("this server's operator")
+    (long_before,) = explain_text(sshd + drop("192.0.2.77", "07:00:00") + start)
+    assert not long_before.who.startswith("this server's operator")

@@ -28,6 +28,7 @@ from aspdiag.tools.explain.scan import (
     SSHD_REFUSAL,
     SSHD_TAG,
     SYSLOG_RECORD,
+    UDP_DROP,
     Line,
     file_prefix,
     has_syslog_tags,
@@ -35,8 +36,10 @@ from aspdiag.tools.explain.scan import (
     is_syslog,
     other_lines,
     syslog_prefix,
+    udp_drop,
 )
 from aspdiag.tools.explain.session import (
+    MAX_EVIDENCE,
     ClientSummary,
     Collected,
     SessionExplanation,
@@ -323,6 +326,9 @@ class Analyzer:
         self._refused_aside: list[Collected] = []
         """sshd's refused logins for accounts no ascp session ran as: not counted, unless they explain a client's
         run pasted with them (``_linked``)."""
+        self._udp_drops: dict[str, list[tuple[float | None, str]]] = {}
+        """Per source address, the server's own firewall dropping its UDP to a FASP port: (when, the kernel's line),
+        the last few."""
         self._status_column: dict[str, int] = {}
         """Per input, the status column of ascli's results table, once its header was seen."""
         self._read_beside: set[int] = set()
@@ -362,6 +368,8 @@ class Analyzer:
             for line in other_lines(chunk):
                 self._line(source, line)
         self._sshd(source, chunk)
+        if b"PROTO=UDP" in chunk and len(self._udp_drops) < MAX_CLIENTS:
+            self._dropped(chunk)
         if self._chunk_has_logins and len(self._logins) < MAX_CLIENTS:
             # After the chunk's sessions (each took the login before its end, ``_login_before``); findall builds
             # the pairs in C, and a name is decoded only when its client's user is looked up.
@@ -413,6 +421,19 @@ class Analyzer:
                 found.group("message").decode("utf-8", "replace"),
                 found.group(0).decode("utf-8", "replace"),
             )
+
+    def _dropped(self, chunk: bytes) -> None:
+        """The kernel's lines about UDP to a FASP data port that a firewall rule logged (a server's own drops)."""
+        for found in UDP_DROP.finditer(chunk):
+            read = udp_drop(chunk, found)
+            if read is None:
+                continue
+            address, stamp, line = read
+            drops = self._udp_drops.setdefault(address.decode("ascii", "replace"), [])
+            drops.append(
+                (_seconds(stamp.decode("ascii", "replace")) if stamp else None, line.decode("utf-8", "replace"))
+            )
+            del drops[:-_DROPS_KEPT]
 
     def _refused_login(self, source: str, found: re.Match[bytes]) -> None:
         """sshd refusing a client's credentials for an existing account: a failed attempt of that client only if
@@ -1241,7 +1262,7 @@ class Analyzer:
             # Counted under its own words when it ended; the input's other runs say more (and it stays so).
             self._recounted(explained, beside.cause_id)
             kept.append((order, beside))
-        self._kept = self._linked(self._paired(self._folded(kept)))
+        self._kept = self._firewalled(self._linked(self._paired(self._folded(kept))))
         self._read_at = (self._order, len(self._kept))
         return [explained for _, explained in self._kept]
 
@@ -1340,6 +1361,51 @@ class Analyzer:
             out.append((order, s))
         return out
 
+    def _firewalled(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
+        """A server's failed UDP sessions whose client this server's own firewall logged dropping (the kernel's
+        ``... SRC=client ... PROTO=UDP ... DPT=33001`` lines of a rule with a log prefix): the server's operator
+        must act, not the client's network team. Told by the client's address, or, for a session whose records
+        name none (a failed Session Start), by drops of one client only within minutes before it."""
+        if not self._udp_drops:
+            return kept
+        out = []
+        for order, s in kept:
+            if s.side == "server" and s.cause_id == "udp" and s.outcome == "failed":
+                found = self._drops_for(s)
+                if found is not None:
+                    address, line = found
+                    s = replace(
+                        s,
+                        next_step=f"this server's own firewall dropped UDP from {address} to the FASP port: allow UDP "
+                        "33001 (and the ports of -O) inbound from this client, or from all FASP clients, in the "
+                        "server's firewall; its rule logs the drops (the kernel's line)",
+                        who="this server's operator (its firewall)",
+                        evidence=(*s.evidence[: MAX_EVIDENCE - 1], line),
+                        reasoning=(
+                            *s.reasoning,
+                            f"the server's kernel logged its firewall dropping UDP from {address} to the FASP port"
+                            + (" (the client's address)" if s.peer_address else " within minutes before this session"),
+                        ),
+                    )
+            out.append((order, s))
+        return out
+
+    def _drops_for(self, session: SessionExplanation) -> tuple[str, str] | None:
+        """(client address, the kernel's line) of the drops that tell this session's failure, or None."""
+        if session.peer_address:
+            drops = self._udp_drops.get(session.peer_address)
+            return (session.peer_address, drops[-1][1]) if drops else None
+        at = _seconds(session.time) if session.time else None
+        if at is None:
+            return None
+        near = {
+            address: line
+            for address, drops in self._udp_drops.items()
+            for when, line in drops
+            if when is not None and -_DROP_WINDOW_S <= when - at <= 60
+        }
+        return next(iter(near.items())) if len(near) == 1 else None
+
     def _paired(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
         """Without the console runs whose failure a logged session of the same input tells too: ascp's output
         pasted beside its own log (``-L``) or the server's log of the same attempt is one run seen twice, and
@@ -1383,6 +1449,33 @@ def _quoting(text: str) -> bool:
         return False
     outside = _DOUBLE_QUOTED.sub(" ", text)
     return outside != text and len(outside.split()) >= 3 and documented(text) and not documented(outside)
+
+
+_DROPS_KEPT = 20
+_DROP_WINDOW_S = 300
+"""How long before a session that names no client the firewall's drops of one client tell its failure."""
+_MONTHS = {
+    m: i for i, m in enumerate(("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"))
+}
+_WHEN = re.compile(
+    r"(?:(?P<month>[A-Z][a-z]{2}) +(?P<day>\d{1,2})|\d{4}-(?P<m>\d\d)-(?P<d>\d\d))[ T]"
+    r"(?P<h>\d\d):(?P<min>\d\d):(?P<s>\d\d)"
+)
+
+
+def _seconds(stamp: str) -> float | None:
+    """A syslog or ISO time stamp as seconds within its year (only compared with stamps of the same log)."""
+    found = _WHEN.search(stamp)
+    if found is None:
+        return None
+    if found.group("month"):
+        month, day = _MONTHS.get(found.group("month")), int(found.group("day"))
+    else:
+        month, day = int(found.group("m")) - 1, int(found.group("d"))
+    if month is None:
+        return None
+    hours, minutes, seconds = int(found.group("h")), int(found.group("min")), int(found.group("s"))
+    return ((month * 31 + day) * 24 + hours) * 3600 + minutes * 60 + seconds
 
 
 def _same_failure(run: SessionExplanation, logged: SessionExplanation) -> bool:

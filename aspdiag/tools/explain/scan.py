@@ -79,6 +79,27 @@ credentials refused for an existing account (``Failed password for USER from X p
 (``Unable to negotiate with X port P: no matching MAC found``), or a connection dropped by MaxStartups or by
 OpenSSH 9.8+'s per-source penalties (``drop connection #0 from [X]:P on [Y]:33001 penalty: ...``). A server's
 operator sees here which clients fail before ascp ever logs a line for them."""
+UDP_DROP = re.compile(rb"PROTO=UDP SPT=\d+ DPT=(?P<dport>330\d\d)\b")
+"""A netfilter LOG line (nftables' or iptables' ``log prefix``, ufw's ``[UFW BLOCK]``) about UDP to a FASP data port:
+one search per chunk that starts with the literal ``PROTO=UDP``; its line is then read for the source and stamp."""
+_DROP_SOURCE = re.compile(rb"\bSRC=(?P<src>[0-9A-Fa-f.:]+) ")
+
+
+def udp_drop(chunk: bytes, found: re.Match[bytes]) -> tuple[bytes, bytes | None, bytes] | None:
+    """(source address, time stamp, line) of the kernel's line holding a ``UDP_DROP`` hit, or None when the line
+    is not the kernel's (its tag) or names no source."""
+    start, end = line_bounds(chunk, found.start())
+    line = chunk[start:end]
+    if b"kernel:" not in line[:200]:
+        return None
+    source = _DROP_SOURCE.search(line)
+    if source is None:
+        return None
+    text = line.lstrip(b" \t>|")
+    stamp = _BSD_STAMP.match(text) or _ISO_STAMP.match(text)
+    return source.group("src"), stamp.group().strip(b" -") if stamp else None, line.strip()
+
+
 FILE_RECORD = re.compile(rb"\[(?P<pid>[0-9A-Fa-fx]+)-[0-9A-Fa-fx]+\] " + _RECORD)
 """The same for ascp's own log files (``YYYY-MM-DD HH:MM:SS [pid-thread] LOG ...``)."""
 
