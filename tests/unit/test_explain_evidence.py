@@ -431,7 +431,8 @@ def test_a_persons_sentences_around_a_paste_are_not_runs():
     )
     assert [s.cause_id for s in explain_text(text)] == ["passphrase"]
     for line in text.splitlines()[:3]:
-        assert explain_text(line + "\n") == [], line
+        # Alone (a report that is one sentence), a person's quote is all there is: told, at low confidence.
+        assert all(s.confidence == "low" for s in explain_text(line + "\n")), line
     # ascp's own words that say "we" stay ascp's.
     assert [s.cause_id for s in explain_text("ascp: Remote host is not who we expected, exiting.\n")] == ["host-key"]
 
@@ -1554,3 +1555,45 @@ def test_a_servers_own_firewall_dropping_a_clients_udp_makes_it_the_servers_oper
     assert not two.who.startswith("this server's operator")
     (long_before,) = explain_text(sshd + drop("192.0.2.77", "07:00:00") + start)
     assert not long_before.who.startswith("this server's operator")
+
+
+def test_a_threads_title_reply_and_explanations_are_no_runs_beside_the_pastes():
+    """A forum's "Title:"/"EDIT:" lines, ascp's words inside a person's sentence, a reply's paragraph explaining them
+    and a reply mentioning " ERR " lines: none is a run beside the pasted output; alone they are all there is."""
+    paste = "ascp: Failed to open TCP connection for SSH, exiting.\n"
+    person = [
+        "Title: ascp gives Session Stop  (Error: failed to authenticate) on every file\n",
+        "EDIT: it said ascp: failed to authenticate, exiting. before I changed the key\n",
+        "I get Session Stop  (Error: failed to authenticate) every time I run it.\n",
+        "This happens when the key is refused: ascp says failed to authenticate and gives up. The server's sshd "
+        "log on the provider's side would show why, but we cannot see it from here. Please try the RSA key.\n",
+        "look at the ERR lines in your log, they often say the session timed out before the data moved\n",
+    ]
+    for line in person:
+        assert [s.cause_id for s in explain_text(line + paste)] == ["ssh-port"], line
+        assert all(s.confidence == "low" for s in explain_text(line)), line
+    # A person's one sentence, alone: its quote, at low confidence.
+    (alone,) = explain_text('When I download from ENA I always get "failed to authenticate" and nothing else.\n')
+    assert (alone.cause_id, alone.confidence) == ("auth", "low")
+    # ascp's ERR lines after a wrapper's prefix still count.
+    (logged,) = explain_text("2024-01-02 10:00:00 worker-3 ERR Session data transfer timeout\n")
+    assert logged.outcome == "failed"
+
+
+def test_a_new_command_unties_the_previous_runs_log_session():
+    """A -L- run ties the input to its logged session; the next user's command (a thread's reply) starts a run of its
+    own: its TCP failure is not read into the first session's code 19."""
+    first = (
+        "$ ascp -L- -QT -i key era-fasp@fasp.sra.ebi.ac.uk:/vol1/x .\n"
+        "ERR failed to authenticate\n"
+        "ascp: failed to authenticate, exiting.\n"
+        "LOG FASP Session Start uuid=6d0b8e1a-2f44-4a77-9d1e-0c5b7f3e92aa op=recv status=failed errcode=19 "
+        'errstr="Authentication failure" peer=193.62.193.135:33001 tcp_port=33001 peerver=-\n\n'
+        "Session Stop  (Error: failed to authenticate)\n\nAnother user, same thread:\n\n"
+    )
+    second = (
+        "$ ascp -QT -P33001 -i key era-fasp@fasp.sra.ebi.ac.uk:/vol1/y .\n"
+        "ascp: Failed to open TCP connection for SSH, exiting.\n"
+        "Session Stop  (Error: Failed to open TCP connection for SSH)\n"
+    )
+    assert [s.cause_id for s in explain_text(first + second)] == ["auth", "ssh-port"]

@@ -329,6 +329,11 @@ class Analyzer:
         self._udp_drops: dict[str, list[tuple[float | None, str]]] = {}
         """Per source address, the server's own firewall dropping its UDP to a FASP port: (when, the kernel's line),
         the last few."""
+        self._run_sources: set[str] = set()
+        """Inputs with at least one run or session of their own."""
+        self._deferred: dict[str, list[tuple[Line, str]]] = {}
+        """Per input, a person's lines quoting ascp's words (a title, a question, a reply): read as a run only if the
+        input has none of its own (a one-line report), else they only talk about the runs there are."""
         self._status_column: dict[str, int] = {}
         """Per input, the status column of ascli's results table, once its header was seen."""
         self._read_beside: set[int] = set()
@@ -336,6 +341,7 @@ class Analyzer:
         self._read_at: tuple[int, int] | None = None
         """(sessions begun, sessions kept) when ``results`` last read them."""
         self._order = 0
+        self._replaying = False
         self._tick = 0
         self.sessions_total = 0
         self.sessions_seen = 0
@@ -466,6 +472,7 @@ class Analyzer:
         """A client's attempt as sshd's line tells it, ended."""
         self._order += 1
         attempt = Collected(source, None, self._order, True, stamp)
+        self._run_sources.add(source)
         self._sshd_orders.add(self._order)
         # Both ends as ascp's records name them, so that the attempt reads as the server's side.
         attempt.fields["peer"] = peer
@@ -614,6 +621,7 @@ class Analyzer:
 
     def _new(self, source: str, uuid: bytes, stamp: bytes | None, syslog: bool) -> Collected:
         self._order += 1
+        self._run_sources.add(source)
         self.sessions_seen += 1
         session = Collected(source, uuid.decode("ascii", "replace"), self._order, syslog, stamp)
         self._open[uuid] = session
@@ -718,6 +726,7 @@ class Analyzer:
                     self._order += 1
                     self.sessions_seen += 1
                     pending = self._pending[key] = Collected(source, None, self._order, line.syslog)
+                    self._run_sources.add(source)
                 return pending
             return session
         uuid = self._attached.get(source)
@@ -751,6 +760,7 @@ class Analyzer:
             self._order += 1
             self.sessions_seen += 1
             run = self._console[source] = Collected(source, None, self._order)
+            self._run_sources.add(source)
             carried = self._carried.pop(source, None)
             if carried is not None:  # the wrapper's words before this run's command
                 run.absorb(carried)
@@ -871,6 +881,8 @@ class Analyzer:
         lowered = text.lower()
         if "asc" in lowered and _COMMAND.match(text):
             self._commanded.add(source)
+            # A new command: the logged session ascp's -L- output tied this input to was the previous run's.
+            self._attached.pop(source, None)
             key = _KEY_OPTION.search(text)
             if key is not None:
                 if self._keys.get(source, key.group(1)) != key.group(1):
@@ -923,10 +935,19 @@ class Analyzer:
         summary = _SUMMARY.search(text)
         progress = parse_progress(text) if "%" in text else None
         exit_match = _EXIT.search(text)
-        is_err = text.startswith("ERR ") or " ERR " in text
+        is_err = text.startswith("ERR ") or (" ERR " in text and _ERR_FORM.search(text) is not None)
         prompt = _PROMPT.search(text)
         if prompt is not None and (prompt.start() > 0 or text[prompt.end() :].strip()) and _PROSE.search(text):
             prompt = None  # a person quoting the prompt ('I just pressed enter at "Key passphrase:"')
+        if not self._replaying and (
+            _PERSON_LABEL.match(text) is not None
+            or (errors and _PROSE.search(text) is not None)
+            or (not errors and line.stamp is None and _explaining(text))
+        ):
+            # A person's line: a forum's "Title:"/"EDIT:", ascp's words inside a sentence of their own ("I get
+            # Session Stop (Error: ...) every time"), a paragraph explaining them (a maintainer's reply).
+            self._defer(source, line, text)
+            return
         own = bool(errors or summary or progress or is_err or prompt)  # ascp's own forms (not a wrapper's exit)
         echo = False
         # In none of ascp's own forms: a person's sentence, a wrapper's line, or a documented wording on its own.
@@ -939,15 +960,19 @@ class Analyzer:
             ):
                 # A person's sentence around the paste ("I did pass --file-crypt ...:", "Our partner says 'failed
                 # to authenticate' since ...", a long line ending in a colon that introduces the log): it may
-                # quote ascp's words, but it is no run of its own.
-                return
+                # quote ascp's words, but it is no run of its own (unless the input has no other, ``_defer``).
+                if not self._replaying:
+                    self._defer(source, line, text)
+                    return
             if (
                 _WRAPPER_SUCCESS.search(text) is not None
                 and _WRAPPER_FAILED.search(text) is None
                 and self._wrapper_success(source, line, text)
             ):
                 return
-            if (_names_program(lowered) or "using requested transport" in lowered) or _WRAPPER_LOG.match(
+            if self._replaying:
+                is_err = documented(text)  # the person's quote is all the input says (its words, at low confidence)
+            elif (_names_program(lowered) or "using requested transport" in lowered) or _WRAPPER_LOG.match(
                 text
             ) is not None:
                 # A wrapper's own line (ascli, an SDK, a pipeline) that names ascp and a documented failure (NCBI's
@@ -1073,6 +1098,27 @@ class Analyzer:
                 # ascli's "ascp failed: pid N exit 1" the reason it gives next.
                 session.exited = True
 
+    def _defer(self, source: str, line: Line, text: str) -> None:
+        kept = self._deferred.setdefault(source, [])
+        if len(kept) < _DEFERRED_KEPT and documented(text):
+            kept.append((line, text))
+
+    def end_input(self, source: str) -> None:
+        """An input has been read whole: a person's lines quoting ascp's words are its run when it has none of its
+        own (a report that is one sentence: "I get 'failed to authenticate' from fasp.sra.ebi.ac.uk")."""
+        lines = self._deferred.pop(source, ())
+        if not lines or source in self._run_sources:
+            return
+        self._replaying = True
+        try:
+            for line, text in lines:
+                self._console_segment(source, line, text)
+                run = self._console.get(source)
+                if run is not None:
+                    run.quoted = True
+        finally:
+            self._replaying = False
+
     def _status_cell(self, source: str, text: str) -> re.Match[str] | None:
         """The status of a row of ascli's results table with a status column (its header seen before), or None."""
         cells = [cell.strip() for cell in text.strip().strip("|").split("|")]
@@ -1166,6 +1212,16 @@ class Analyzer:
         self.sessions_total += 1
         self.outcomes[outcome(session, fields)] += 1
         explained = explain(session, fields)
+        if session.quoted and explained.outcome != "success":
+            explained = replace(
+                explained,
+                confidence="low",
+                reasoning=(
+                    *explained.reasoning,
+                    "only a person's sentence quotes these words (no output of ascp's was pasted): they may be "
+                    "paraphrased or about another failure",
+                ),
+            )
         self.causes[explained.cause_id] += 1
         if explained.user and session.uuid is not None and len(self._transfer_users) < MAX_CLIENTS:
             self._transfer_users.add(explained.user)  # an account ascp sessions run as
@@ -1224,6 +1280,8 @@ class Analyzer:
 
     def close(self) -> None:
         """Explain every session still held (end of input)."""
+        for source in list(self._deferred):
+            self.end_input(source)
         for pending in list(self._pending.values()):
             self._finish(pending)
         self._pending.clear()
@@ -1434,6 +1492,26 @@ class Analyzer:
     def server_side(self) -> bool:
         """Whether the input is a server's log: sessions of several clients or users seen from the server."""
         return len(self._clients) >= 2 or (len(self._clients) == 1 and self.syslog_lines > 0)
+
+
+_DEFERRED_KEPT = 20
+_PERSON_LABEL = re.compile(r"^\s*(?:Title|Q|Question|A|Answer|Comment|EDIT|Edit|Update|UPDATE)\b[^:\n]{0,20}:\s")
+"""A forum's or an issue's label before a person's words (``Title: ...``, ``EDIT: ...``)."""
+_ERR_FORM = re.compile(r"(?:^|\s)ERR [A-Z\[]")
+"""ascp's ERR level inside a line (after a wrapper's prefix): followed by its message, capitalised or bracketed."""
+_SENTENCES = re.compile(r"[a-z)][.;!?] [A-Z]")
+
+
+def _explaining(text: str) -> bool:
+    """Whether a line is a paragraph of a person's explanation: two sentences or more, 25 words or more, with no
+    program's label or logger's prefix (a maintainer's reply naming ascp's words while explaining them)."""
+    return (
+        len(text) >= 120
+        and len(text.split()) >= 25
+        and _SENTENCES.search(text) is not None
+        and _LABELLED.match(text) is None
+        and _WRAPPER_LOG.match(text) is None
+    )
 
 
 _DOUBLE_QUOTED = re.compile(r'"[^"\n]{4,200}"|\u201c[^\u201d\n]{4,200}\u201d')

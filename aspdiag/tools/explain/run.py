@@ -99,6 +99,7 @@ def explain_inputs(
         finally:
             if stream is not None and item.name != "-":
                 stream.close()
+        analyzer.end_input(item.name)
         if seen == 0:
             problems.append((item.name, "empty"))
         elif analyzer.sessions_seen > sessions_before or analyzer.logins_seen > logins_before:

@@ -67,6 +67,8 @@ class Collected:
     """As ``ascp_said``, but not for a wrapper's own progress bar (ascli's): ascp's words that could name a cause."""
     named: bool = False
     """Its Session Params record (which names the user) was seen."""
+    quoted: bool = False
+    """Told only by a person's lines quoting ascp's words (an input with no run of its own): low confidence."""
     login: bytes | None = None
     """The user sshd last let in from this session's peer before the session ended (for a session whose records
     name no user; a later login from the same address, NAT, is another user's)."""
