@@ -113,7 +113,14 @@ def _recovered(report: ExplainReport) -> str:
     for source, runs in by_source.items():
         failed = sum(1 for s in runs[:-1] if s.outcome in ("failed", "partial"))
         if len(runs) > 1 and runs[-1].outcome == "success" and failed:
-            notes.append(f"{source}: the last run succeeded after {failed} failed one(s): the retry recovered.")
+            if failed == len(runs) - 1:
+                notes.append(f"{source}: the last run succeeded after {failed} failed one(s): the retry recovered.")
+            else:
+                # Successes before a failure too: a batch (a loop over files), not one download retried.
+                notes.append(
+                    f"{source}: {failed} of {len(runs)} runs failed; runs after them succeeded, but nothing shows "
+                    "the failed ones were retried: rerun them."
+                )
     return " ".join(notes)
 
 

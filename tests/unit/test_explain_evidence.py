@@ -566,6 +566,14 @@ def test_a_retry_that_recovered_is_said_and_a_resumed_runs_rate_is_its_own(tmp_p
     assert [s.outcome for s in report.sessions] == ["failed", "success"]
     assert report.sessions[-1].rate_mbps == pytest.approx(80.023)
     assert "the retry recovered" in _headline(report)
+    # A loop over files (successes before the failure too) is a batch: the failed file is not said to be recovered.
+    ok = (
+        "y.gz  100% 10MB 80Mb/s    00:01\n"
+        "Completed: 10240K bytes transferred in 1 seconds\n (80000K bits/sec), in 1 file.\n"
+    )
+    log.write_text(ok + "Server aborted session: No such file or directory\n" + ok)
+    batch = _headline(explain_inputs([str(log)], io.BytesIO(b"")))
+    assert "the retry recovered" not in batch and "1 of 3 runs failed" in batch
 
 
 def test_a_servers_client_view_names_the_user_sshd_accepted():
@@ -1597,3 +1605,21 @@ def test_a_new_command_unties_the_previous_runs_log_session():
         "Session Stop  (Error: Failed to open TCP connection for SSH)\n"
     )
     assert [s.cause_id for s in explain_text(first + second)] == ["auth", "ssh-port"]
+
+
+def test_another_command_between_a_failure_and_a_success_may_be_the_fix():
+    """The user started a VPN (any command of their own) between a failed run and one that worked: the failure's
+    own reading stands, without "runs that got through rule out a closed port"."""
+    failed = "$ ascp -QT -P33001 -i k era-fasp@fasp.sra.ebi.ac.uk:/vol1/x .\n" + (
+        "ascp: Failed to open TCP connection for SSH, exiting.\n"
+        "Session Stop  (Error: Failed to open TCP connection for SSH)\n"
+    )
+    ok = (
+        "$ ascp -QT -P33001 -i k era-fasp@fasp.sra.ebi.ac.uk:/vol1/x .\n"
+        "x.gz  100% 10MB 80Mb/s    00:01\n"
+        "Completed: 10240K bytes transferred in 1 seconds\n (80000K bits/sec), in 1 file.\n"
+    )
+    (alone,) = explain_text(failed)
+    first, _ = explain_text(failed + "$ sudo openconnect vpn.example.edu\n" + ok)
+    assert (first.cause_id, first.confidence) == ("ssh-port", alone.confidence)
+    assert not any("rules out" in r for r in first.reasoning)

@@ -93,9 +93,6 @@ _STATUS_ANSWER = re.compile(r"\d{1,3}", re.A)
 """The shell's answer to ``echo $?``: a number (ASCII digits: ``"²".isdigit()`` is true)."""
 _ASKS_STATUS = re.compile(r"(?:^|[$#>%]\s*)(?:echo \$\?|echo %ERRORLEVEL%|\$LASTEXITCODE)\s*$", re.I)
 """A shell command that prints the last command's exit status (sh, cmd.exe, PowerShell)."""
-_SETS_CREDENTIALS = re.compile(r"\bASPERA_SCP_(?:PASS|TOKEN|KEY)\b\s*=|\bread\b[^\n]*\bASPERA_SCP_(?:PASS|TOKEN)\b")
-"""A shell line that sets ascp's password or token (``export ASPERA_SCP_PASS=...``, ``$env:ASPERA_SCP_PASS = ...``,
-``read -s ASPERA_SCP_PASS``)."""
 _HOST_OPTION = re.compile(
     r"(?:\s--host[= ]\s*[\"']?|//(?:[^/@\s]+@)?"
     r"|\s(?:[\w.-]+@(?=[\w.-]+:|\[)|(?=[\w.-]+\.[A-Za-z]{2,}:|\d+\.\d+\.\d+\.\d+:|\[)))"
@@ -313,8 +310,8 @@ class Analyzer:
         self._asked_status: dict[str, bool] = {}
         """Inputs whose last line asked the shell for the exit status (``echo $?``)."""
         self._credentials_changed: dict[str, list[int]] = {}
-        """Per input, where (the session order reached) the user set a password or token, changed the -i key or
-        named another server."""
+        """Per input, where (the session order reached) the user typed another command (set a password or token,
+        started a VPN), changed the -i key or named another server: a later run that worked may be the fix."""
         self._keys: dict[str, str] = {}
         """Per input, the -i key its last ascp command line gave."""
         self._hosts: dict[str, str] = {}
@@ -927,8 +924,9 @@ class Analyzer:
             return
         if text.lstrip().startswith("$ ") or _SHELL_LINE.match(text) or _POWERSHELL_RECORD.match(text):
             self._commanded.discard(source)  # another command: the shell's next exit status is its own
-            if _SETS_CREDENTIALS.search(text):
-                # The user set a password or token between runs: a later run that worked says nothing of a burst.
+            if not _POWERSHELL_RECORD.match(text):
+                # The user set a password or token, started a VPN, changed a setting between runs: a later run that
+                # worked may be that fix, and says nothing of a burst.
                 self._credentials_changed.setdefault(source, []).append(self._order)
             return  # another shell command the user typed (export, cd, read): not a run, not ascp's words
         errors = parse_errors(text, "")
