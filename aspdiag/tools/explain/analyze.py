@@ -940,7 +940,7 @@ class Analyzer:
         if not self._replaying and (
             _PERSON_LABEL.match(text) is not None
             or (errors and _PROSE.search(text) is not None)
-            or (not errors and line.stamp is None and _explaining(text))
+            or (not errors and exit_match is None and line.stamp is None and _explaining(text))
         ):
             # A person's line: a forum's "Title:"/"EDIT:", ascp's words inside a sentence of their own ("I get
             # Session Stop (Error: ...) every time"), a paragraph explaining them (a maintainer's reply).
