@@ -1623,3 +1623,90 @@ def test_another_command_between_a_failure_and_a_success_may_be_the_fix():
     first, _ = explain_text(failed + "$ sudo openconnect vpn.example.edu\n" + ok)
     assert (first.cause_id, first.confidence) == ("ssh-port", alone.confidence)
     assert not any("rules out" in r for r in first.reasoning)
+
+
+def test_a_run_that_completed_after_its_password_prompt_succeeded():
+    """ascp asked for the password, the user typed it, the run completed: success, not a refused login."""
+    (only,) = explain_text(
+        "Password: \nSDY1_decrypted.tar  100%  912MB  98.0Mb/s    01:18\n"
+        "Completed: 933890K bytes transferred in 78 seconds\n (98081K bits/sec), in 1 file.\n"
+    )
+    assert only.outcome == "success"
+    # A settings file's "password: ..." line is no prompt of ascp's.
+    assert explain_text("  password: ********\n  url: ssh://demo.example.com:33001\n") == []
+
+
+def test_a_wrappers_word_that_a_later_run_worked_is_that_run():
+    """kingfisher hides ascp's output when a method works: "Method ena-ascp worked." after an earlier failed run is
+    the retry's success, not more of the failure; "completed" alone stays the failed run's."""
+    failed = "ascp: failed to authenticate, exiting.\n\nSession Stop  (Error: failed to authenticate)\n"
+    runs = explain_text(
+        failed + "08/07/2026 10:02:04 AM INFO: Running command: ascp -T -i rsa.pem era-fasp@fasp.sra.ebi.ac.uk:/x .\n"
+        "08/07/2026 10:02:12 AM INFO: Method ena-ascp worked.\n"
+    )
+    assert [s.outcome for s in runs] == ["failed", "success"]
+
+
+@pytest.mark.parametrize("reason", ["past MaxStartups", "past Maxstartups", "Maxstartups"])
+def test_sshds_maxstartups_drop_in_each_openssh_wording(reason):
+    text = (
+        "Jun 18 08:46:13 xfer01 sshd[812]: Accepted publickey for lab from 192.0.2.7 port 50000 ssh2\n"
+        f"Jun 18 08:46:14 xfer01 sshd[812]: drop connection #11 from [192.0.2.77]:50122 on [10.1.2.3]:33001 {reason}\n"
+    )
+    assert [s.cause_id for s in explain_text(text)] == ["ssh-refused"]
+
+
+def test_journalctl_json_is_read_as_the_syslog_lines_it_holds():
+    """``journalctl -o json``: one object per line; its entries are read as ``-o short-iso`` would print them."""
+
+    def entry(ident: str, pid: int, message: str, at: int) -> str:
+        return json.dumps(
+            {
+                "__REALTIME_TIMESTAMP": str(1743464400000000 + at * 1000000),
+                "_HOSTNAME": "hsts01",
+                "SYSLOG_IDENTIFIER": ident,
+                "_PID": str(pid),
+                "MESSAGE": message,
+            }
+        )
+
+    uuid = "6d0b8e1a-2f44-4a77-9d1e-0c5b7f3e92aa"
+    lines = [
+        entry("sshd", 8801, "Accepted password for media from 192.0.2.77 port 49001 ssh2", 0),
+        entry(
+            "ascp",
+            8802,
+            f"LOG FASP Session Start uuid={uuid} op=send status=started local=10.0.0.5:33001 peer=192.0.2.77:49002",
+            1,
+        ),
+        entry(
+            "ascp",
+            8802,
+            f'LOG FASP Session Stop uuid={uuid} op=send status=failed errcode=30 errstr="License expired" '
+            "local=10.0.0.5:33001 peer=192.0.2.77:49002",
+            2,
+        ),
+    ]
+    analyzer = Analyzer()
+    analyzer.feed_chunk("journal.json", ("\n".join(lines) + "\n").encode())
+    (only,) = analyzer.results()
+    assert (only.cause_id, only.side, only.peer_address) == ("licence", "server", "192.0.2.77")
+    assert [(c.peer, c.user, c.failed) for c in analyzer.clients()] == [("192.0.2.77", "media", 1)]
+
+
+def test_a_servers_secure_log_alone_counts_a_real_users_refused_password():
+    """/var/log/secure with no ascp line: a client that tried one account (no unknown names) and was refused is a
+    failure to report; password guessing (unknown names, several accounts, root) is not."""
+    real = (
+        "Mar 11 15:00:30 hsts01 sshd[9140]: Failed password for dave from 192.0.2.230 port 60212 ssh2\n"
+        "Mar 11 15:00:33 hsts01 sshd[9140]: Failed password for dave from 192.0.2.230 port 60212 ssh2\n"
+    )
+    assert [s.cause_id for s in explain_text(real)] == ["auth"]
+    guessing = (
+        "Mar 11 15:01:00 hsts01 sshd[9150]: Invalid user admin from 203.0.113.9 port 40000\n"
+        "Mar 11 15:01:02 hsts01 sshd[9151]: Failed password for dave from 203.0.113.9 port 40001 ssh2\n"
+        "Mar 11 15:01:04 hsts01 sshd[9152]: Failed password for root from 198.51.100.66 port 40002 ssh2\n"
+        "Mar 11 15:01:05 hsts01 sshd[9153]: Failed password for alice from 198.51.100.67 port 40003 ssh2\n"
+        "Mar 11 15:01:06 hsts01 sshd[9154]: Failed password for bob from 198.51.100.67 port 40004 ssh2\n"
+    )
+    assert explain_text(guessing) == []

@@ -33,7 +33,9 @@ from aspdiag.tools.explain.scan import (
     file_prefix,
     has_syslog_tags,
     is_file_form,
+    is_journal_json,
     is_syslog,
+    journal_as_syslog,
     other_lines,
     syslog_prefix,
     udp_drop,
@@ -119,7 +121,7 @@ _CTRL_C = re.compile(r"(?:^|(?<=[\s%A]))\^C(?![A-Za-z])")
 ``grep "^Completed"``)."""
 INTERRUPTED = "interrupted from the keyboard (^C)"
 """The detail a run gets when the terminal echoed Ctrl-C (explain_kb.json's "cancelled" documents it)."""
-_PROMPT = re.compile(r"^\s*(?:Password|Key passphrase):\s*|['\"](?:Password|Key passphrase):\s*['\"]", re.I)
+_PROMPT = re.compile(r"^\s*(?:Password|Key passphrase):\s*|['\"](?:[Pp]assword|[Kk]ey passphrase):\s*['\"]")
 """ascp asking for a password or the key's passphrase: at the start of a line, or quoted by a wrapper that logs
 what its child printed (NCBI prefetch: ``LINE = (16) 'Key passphrase: '``)."""
 _SYSLOG_TAGGED = re.compile(rb"ascp(?:4|\.exe)?(?:\[\d| \d+ \S+ [-\[])")
@@ -199,13 +201,17 @@ run it): after a pasted prompt, or without one when an option follows (so that a
 -QT ...``, ``PS> & "C:\\...\\ascp.exe" -P 33001 ...``). Whatever follows belongs to a new run."""
 _WRAPPER_SUCCESS = re.compile(
     r"\b(?:fasp|ascp|aspera)\b[^.]*?\b(?:succeed(?:ed|s)?|successful(?:ly)?|completed(?: successfully)?"
-    r"|complete successfully)\b",
+    r"|complete successfully|worked)\b",
     re.I,
 )
 """A wrapper saying its ascp (FASP) transfer succeeded: NCBI prefetch's ``FASP download succeed``, a pipeline's
-``Aspera download completed successfully``."""
+``Aspera download completed successfully``, kingfisher's ``Method ena-ascp worked.``."""
+_SAYS_SUCCESS = re.compile(r"\b(?:succeed(?:ed|s)?|successful(?:ly)?|worked)\b", re.I)
+"""A wrapper's word for success itself (not "completed", which a wrapper also says of a run that failed)."""
 _SSHD_LOGIN = re.compile(SSHD_TAG + rb"Accepted \S+ for (\S+) from ([0-9A-Fa-f.:]+) port ")
 """sshd's successful login: which user a client address logged in as (the operator's per-client view)."""
+_SSHD_GUESS = re.compile(SSHD_TAG + rb"(?:Invalid user \S* from|Failed \S+ for invalid user \S+ from) ([0-9A-Fa-f.:]+)")
+"""sshd naming an address that tried an account this server does not have."""
 _LICENCE_RATE = re.compile(rb"license max rate=(\d+)")
 _FRAME_KEY = re.compile(r"[A-Z][A-Za-z]*[a-z][A-Za-z]*\Z")
 """A management-port frame's key (``Type``, ``TransferBytes``, ``TCPPort``): one capitalised word, so that
@@ -294,6 +300,10 @@ class Analyzer:
         self._refused: dict[tuple[str, bytes, bytes], Collected] = {}
         """sshd's refusals of credentials (source, peer, user), held until the accounts ascp runs as are known."""
         self._transfer_users: set[str] = set()
+        self._guessers: set[bytes] = set()
+        """Addresses sshd logged trying an account that does not exist (``Invalid user``): password guessing."""
+        self._accepted: set[bytes] = set()
+        """Accounts sshd let in (``Accepted ... for USER``): this server's real users, whose refused logins count."""
         """Accounts ascp sessions ran as (their Session Params)."""
         self._licence: dict[tuple[str, bytes | None], str] = {}
         """ascp's ``license max rate=`` (kbit/s) from its Initializing line, until its session's first record."""
@@ -359,6 +369,8 @@ class Analyzer:
     def feed_chunk(self, source: str, chunk: bytes) -> None:
         """A chunk of whole lines of one input."""
         self.lines_seen += chunk.count(b"\n")
+        if chunk[:1] == b"{" and is_journal_json(chunk):
+            chunk = journal_as_syslog(chunk)  # journalctl -o json: read as the syslog lines it holds
         self._chunk, self._chunk_logins, self._at = chunk, None, len(chunk)
         self._chunk_has_logins = b" Accepted " in chunk
         if is_syslog(chunk) and (
@@ -379,6 +391,10 @@ class Analyzer:
             logins = _SSHD_LOGIN.findall(chunk)
             self.logins_seen += len(logins)
             self._logins.update({peer: user for user, peer in logins})
+            if len(self._accepted) < MAX_CLIENTS:
+                self._accepted.update(user for user, _ in logins)
+        if b"nvalid user " in chunk and len(self._guessers) < MAX_CLIENTS:
+            self._guessers.update(_SSHD_GUESS.findall(chunk))  # addresses that tried names this server lacks
         self._chunk, self._chunk_logins, self._chunk_has_logins = None, None, False
 
     def _login_before(self, session: Collected) -> bytes | None:
@@ -1148,7 +1164,11 @@ class Analyzer:
         # that succeeded shows ascp's own progress or summary first, which opens its own run).
         session = self._by_process(source, line) or self._console.get(source) or self._run(source, starts=True)
         if session.finals or session.exit_status not in (None, 0) or session.code is not None:
-            return False
+            if session.uuid is not None or not (session.ended or session.exited) or not _SAYS_SUCCESS.search(text):
+                return False
+            # After a console run that failed and ended: the wrapper's word of success is a later run's, whose
+            # output it hid (kingfisher's "Method ena-ascp worked." after the retry with another key).
+            session = self._run(source, starts=True)
         session.details.clear()
         session.lines += 1
         session.completed = True
@@ -1291,8 +1311,17 @@ class Analyzer:
             self._finish(run)
         self._console.clear()
         self._carried.clear()
-        for attempt in self._refused.values():
-            if attempt.fields["user"] in self._transfer_users:
+        tried = Counter((source, peer) for source, peer, _ in self._refused)
+        for (source, peer, name), attempt in self._refused.items():
+            user = attempt.fields["user"]
+            if (
+                user in self._transfer_users
+                or name in self._accepted
+                or (tried[(source, peer)] == 1 and peer not in self._guessers and name != b"root")
+            ):
+                # An account ascp sessions ran as, one sshd let in at another time, or the one account a client
+                # tried (no unknown names from it): a real user's failure (a server's /var/log/secure alone names
+                # no ascp session), not the internet's password guessing (many names, unknown ones, root).
                 self.sessions_seen += 1
                 self._finish(attempt)
             elif len(self._refused_aside) < MAX_CLIENTS:

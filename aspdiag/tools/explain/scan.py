@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
 from typing import NamedTuple
 
 _BSD_STAMP = re.compile(rb"(?:- )?[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d(?:\.\d+)? ")
@@ -67,7 +68,7 @@ SSHD_REFUSAL = re.compile(
     rb"(?P<message>Unable to negotiate with (?P<peer>[0-9A-Fa-f.:]+) port (?P<port>\d+): no matching [^\n]*?found"
     rb"(?:\. Their offer: [\w@.,+-]*)?"
     rb"|drop connection #\d+ from \[(?P<dpeer>[0-9A-Fa-f.:]+)\]:(?P<dport>\d+) on \[(?P<local>[0-9A-Fa-f.:]+)\]:"
-    rb"(?P<lport>\d+) (?:past MaxStartups|penalty: [^\n]*)"
+    rb"(?P<lport>\d+) (?:(?:past )?Max[Ss]tartups|penalty: [^\n]*)"
     rb"|refused connect from \S+ \((?P<wpeer>[0-9A-Fa-f.:]+)\)"
     rb"|Failed (?:password|publickey|keyboard-interactive/pam) for (?P<fuser>\S+) from (?P<fpeer>[0-9A-Fa-f.:]+) "
     rb"port (?P<fport>\d+))"
@@ -128,6 +129,37 @@ carrying ascp's failure, not syslog."""
 _SYSLOG_TAG = re.compile(rb"\S+ [^\s:\[\]]+(?:\[\d+\])?:(?: |$)", re.M)
 """What follows a syslog time stamp: the host, then the tag (``sshd[812]:``, ``kernel:``). A CI runner's stamped
 lines (GitHub Actions' ``2024-03-05T10:00:11.1234567Z Session Stop (Error: ...)``) carry the stamp but not this."""
+
+
+def is_journal_json(chunk: bytes) -> bool:
+    """Whether a chunk is ``journalctl -o json`` output (one JSON object per line with the journal's fields)."""
+    return chunk[:1] == b"{" and b'"MESSAGE"' in chunk[:8192] and b'"__REALTIME_TIMESTAMP"' in chunk[:8192]
+
+
+def journal_as_syslog(chunk: bytes) -> bytes:
+    """``journalctl -o json`` lines as the syslog lines ``journalctl -o short-iso`` would print (time, host,
+    ``IDENTIFIER[PID]: MESSAGE``), so that every other reading applies; a line that is no journal entry stays."""
+    out = []
+    for raw in chunk.split(b"\n"):
+        if not raw.startswith(b"{"):
+            out.append(raw)
+            continue
+        try:
+            entry = json.loads(raw)
+            message = entry.get("MESSAGE", "")
+            if isinstance(message, list):  # journald's form for a message that is not UTF-8: its bytes
+                message = bytes(message).decode("utf-8", "replace")
+            stamp = datetime.fromtimestamp(int(entry["__REALTIME_TIMESTAMP"]) / 1e6, tz=UTC)
+            tag = entry.get("SYSLOG_IDENTIFIER") or entry.get("_COMM") or "-"
+            pid = entry.get("SYSLOG_PID") or entry.get("_PID")
+            host = entry.get("_HOSTNAME") or "-"
+        except (ValueError, KeyError, TypeError, AttributeError, OverflowError, OSError):
+            out.append(raw)
+            continue
+        process = f"{tag}[{pid}]" if pid else tag
+        for part in str(message).split("\n"):
+            out.append(f"{stamp.isoformat()} {host} {process}: {part}".encode("utf-8", "replace"))
+    return b"\n".join(out)
 
 
 def is_syslog(chunk: bytes) -> bool:

@@ -7,6 +7,7 @@ outcome, figures, and, for a failure, the diagnosis (``diagnose.py``).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -281,6 +282,9 @@ def _licence_mbps(fields: dict[str, str]) -> float | None:
     return int(value) / 1000 if value.isdigit() and int(value) > 0 else None
 
 
+_ANSWERED_PROMPT = re.compile(r"\s*(?:Password|Key passphrase):\s*$")
+
+
 def outcome(collected: Collected, fields: dict[str, str]) -> str:
     """success, partial, failed or unknown."""
     status = fields.get("status")
@@ -289,7 +293,12 @@ def outcome(collected: Collected, fields: dict[str, str]) -> str:
         or bool(collected.finals)
         or collected.files_failed > 0
         or collected.exit_status not in (None, 0)
-        or (collected.uuid is None and bool(collected.details))
+        or (
+            collected.uuid is None
+            and bool(collected.details)
+            # ascp's prompt for a password before a run that completed was answered: no failure
+            and not (collected.completed and all(_ANSWERED_PROMPT.match(d) for d in collected.details))
+        )
     )
     if collected.completed is False or (collected.files_failed and collected.files_ok):
         return "partial"
