@@ -1710,3 +1710,24 @@ def test_a_servers_secure_log_alone_counts_a_real_users_refused_password():
         "Mar 11 15:01:06 hsts01 sshd[9154]: Failed password for bob from 198.51.100.67 port 40004 ssh2\n"
     )
     assert explain_text(guessing) == []
+
+
+def test_a_servers_refusal_advice_follows_sshds_stated_reason():
+    """sshd says why it dropped a client: failed logins (the client's credentials), probes without logging in,
+    TCP wrappers (hosts.allow), or MaxStartups (only this one is about raising MaxStartups)."""
+    text = (
+        "Jun 18 08:46:10 xfer01 sshd[812]: Accepted publickey for lab from 192.0.2.7 port 50000 ssh2\n"
+        "Jun 18 08:46:14 xfer01 sshd[812]: drop connection #0 from [192.0.2.77]:50122 on [10.1.2.3]:33001 penalty: "
+        "failed authentication\n"
+        "Jun 18 08:46:15 xfer01 sshd[813]: drop connection #0 from [192.0.2.78]:50122 on [10.1.2.3]:33001 penalty: "
+        "connections without attempting authentication\n"
+        "Jun 18 08:46:16 xfer01 sshd[814]: refused connect from client.example.org (192.0.2.79)\n"
+        "Jun 18 08:46:17 xfer01 sshd[815]: drop connection #11 from [192.0.2.80]:50122 on [10.1.2.3]:33001 past "
+        "MaxStartups\n"
+    )
+    failed, probes, wrappers, startups = explain_text(text)
+    assert all(s.cause_id == "ssh-refused" for s in (failed, probes, wrappers, startups))
+    assert failed.who.startswith("the client") and "MaxStartups does not help" in failed.next_step
+    assert "nc -z" in probes.next_step
+    assert "hosts.allow" in wrappers.next_step and wrappers.who == "this server's operator"
+    assert "raise MaxStartups" in startups.next_step

@@ -352,6 +352,10 @@ def diagnose(ev: Evidence) -> Diagnosis:
             "the server refused the path: it lies outside the account's docroot (the part of the server's file "
             "system the account may reach), so no file permission is involved"
         )
+    if chosen.id == "ssh-refused" and ev.server_side:
+        remedy = next(((n, w) for words, n, w in _REFUSED_BECAUSE if words in text), None)
+        if remedy is not None:
+            next_step, who = remedy  # sshd named why: its remedy, not MaxStartups for every refusal
     if chosen.id == "ssh-handshake":
         read = _their_offer(text, ev.server_side)
         if read is not None:
@@ -378,6 +382,30 @@ def _read_as(code: int, text: str, ev: Evidence) -> str | None:
     kind = failure_channel(code, text, ev.bytes_moved)
     return kind if kind and kind != channel(code) else None
 
+
+_REFUSED_BECAUSE = (
+    (
+        "penalty: failed authentication",
+        "OpenSSH 9.8+ refuses this address for a while after its failed logins: have the client fix its user, key "
+        "or password (its earlier refusals here say which), or exempt its address (PerSourcePenaltyExemptList); "
+        "raising MaxStartups does not help",
+        "the client (its credentials), then this server's operator",
+    ),
+    (
+        "penalty: connections without attempting authentication",
+        "OpenSSH 9.8+ refuses this address for a while: it opened connections without logging in (port checks such "
+        "as nc -z, a monitor, a load balancer's probe); stop those probes or exempt the address "
+        "(PerSourcePenaltyExemptList)",
+        "the client (its probes), or this server's operator",
+    ),
+    (
+        "refused connect from",
+        "sshd's TCP wrappers refuse this client's address: allow it in /etc/hosts.allow (or remove it from "
+        "/etc/hosts.deny)",
+        "this server's operator",
+    ),
+)
+"""Why sshd refused a connection, in its words, and the remedy for that reason (server side)."""
 
 _OFFER = re.compile(r"Their offer:\s*([\w@.,+-]+)")
 _CURRENT_ALGORITHMS = re.compile(
