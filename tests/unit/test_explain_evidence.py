@@ -1731,3 +1731,22 @@ def test_a_servers_refusal_advice_follows_sshds_stated_reason():
     assert "nc -z" in probes.next_step
     assert "hosts.allow" in wrappers.next_step and wrappers.who == "this server's operator"
     assert "raise MaxStartups" in startups.next_step
+
+
+def test_a_failed_session_start_naming_no_client_is_listed_under_the_login_just_before_it():
+    """A failed Session Start names no peer and no user: the operator's per-client view lists it under the login sshd
+    let in just before it (ascp runs as that login's command), not at all when that login is long before."""
+    login = "Jun 18 08:47:10 xfer01 sshd[900]: Accepted publickey for field_station from 192.0.2.77 port 50100 ssh2\n"
+    start = (
+        "Jun 18 08:47:13 xfer01 ascp[52224]: LOG FASP Session Start uuid=ea993bea-5a2c-4a08-9b49-bddd5efd5b9f op=recv "
+        'status=failed errcode=15 errstr="Timeout establishing UDP connection (check UDP port and firewall)" '
+        "local=10.1.2.3:33001\n"
+    )
+    analyzer = Analyzer()
+    analyzer.feed_chunk("messages", (login + start).encode())
+    analyzer.results()
+    assert [(c.peer, c.user, c.failed) for c in analyzer.clients()] == [("192.0.2.77", "field_station", 1)]
+    late = Analyzer()
+    late.feed_chunk("messages", (login.replace("08:47:10", "08:30:00") + start).encode())
+    late.results()
+    assert late.clients() == []

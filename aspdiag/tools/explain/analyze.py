@@ -295,6 +295,8 @@ class Analyzer:
         self._chunk: bytes | None = None
         """The chunk being read, its logins by peer (found when first needed) and where the current record is."""
         self._chunk_logins: dict[bytes, list[tuple[int, bytes]]] | None = None
+        self._chunk_login_list: list[tuple[int, bytes, bytes]] | None = None
+        """The chunk's sshd logins in order: (position, address, user)."""
         self._chunk_has_logins = False
         self._at = 0
         self._refused: dict[tuple[str, bytes, bytes], Collected] = {}
@@ -372,6 +374,7 @@ class Analyzer:
         if chunk[:1] == b"{" and is_journal_json(chunk):
             chunk = journal_as_syslog(chunk)  # journalctl -o json: read as the syslog lines it holds
         self._chunk, self._chunk_logins, self._at = chunk, None, len(chunk)
+        self._chunk_login_list = None
         self._chunk_has_logins = b" Accepted " in chunk
         if is_syslog(chunk) and (
             _SYSLOG_TAGGED.search(chunk) is not None or (not _NAMES_ASCP.search(chunk) and has_syslog_tags(chunk))
@@ -417,6 +420,26 @@ class Analyzer:
             if before:
                 return before[-1]
         return self._logins.get(address)
+
+    def _login_near(self, session: Collected) -> tuple[bytes | None, bytes | None]:
+        """(address, user) of the last login sshd let in before the current record of a session that names no
+        client, when it came at most two minutes before the session began; else (None, None). ascp runs as the
+        command of that SSH login, so on a server whose sessions do not overlap it is the session's client."""
+        chunk = self._chunk
+        if chunk is None or session.stamp is None or any(b" peer=" in record for _, record in session.records):
+            return None, None
+        if self._chunk_login_list is None:
+            self._chunk_login_list = [(m.start(), m.group(2), m.group(1)) for m in _SSHD_LOGIN.finditer(chunk)]
+        before = [login for login in self._chunk_login_list if login[0] < self._at]
+        if not before:
+            return None, None
+        at, peer, user = before[-1]
+        began = _seconds(session.stamp.decode("ascii", "replace"))
+        stamp = chunk[chunk.rfind(b"\n", 0, at) + 1 : at]
+        logged_in = _seconds(stamp.decode("ascii", "replace"))
+        if began is None or logged_in is None or not 0 <= began - logged_in <= _LOGIN_WINDOW_S:
+            return None, None
+        return peer, user
 
     def _sshd(self, source: str, chunk: bytes) -> None:
         """sshd's lines for clients it turned away before ascp started: each is a failed attempt of that
@@ -717,6 +740,8 @@ class Analyzer:
         session.ended, session.ended_at = True, self._tick
         if not session.named and (self._logins or self._chunk_has_logins):
             session.login = self._login_before(session)
+            if session.login is None and self._chunk_has_logins:
+                session.login_peer, session.login = self._login_near(session)
         uuid = session.uuid.encode("ascii", "replace")
         self._open.pop(uuid, None)
         self._recent[uuid] = session
@@ -1245,7 +1270,8 @@ class Analyzer:
             self._transfer_users.add(explained.user)  # an account ascp sessions run as
         if explained.side == "server":
             self._count_client(
-                explained.peer_address,
+                explained.peer_address
+                or (session.login_peer.decode("ascii", "replace") if session.login_peer else None),
                 explained.user,
                 explained.outcome,
                 explained.cause_id,
@@ -1556,6 +1582,8 @@ def _quoting(text: str) -> bool:
     return outside != text and len(outside.split()) >= 3 and documented(text) and not documented(outside)
 
 
+_LOGIN_WINDOW_S = 120
+"""How long before a session that names no client the login sshd let in may be its client's."""
 _DROPS_KEPT = 20
 _DROP_WINDOW_S = 300
 """How long before a session that names no client the firewall's drops of one client tell its failure."""

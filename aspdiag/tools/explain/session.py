@@ -73,6 +73,9 @@ class Collected:
     login: bytes | None = None
     """The user sshd last let in from this session's peer before the session ended (for a session whose records
     name no user; a later login from the same address, NAT, is another user's)."""
+    login_peer: bytes | None = None
+    """For a session whose records name no client (a failed Session Start): the address of the login sshd let in
+    just before it (within two minutes), so that the operator's per-client view still lists that client."""
     fields: dict[str, str] = field(default_factory=dict)
     records: list[tuple[bytes, bytes]] = field(default_factory=list)
     """(kind, text after the uuid) of its Session Start/Params/Stop records, parsed when explained."""
