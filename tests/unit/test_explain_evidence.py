@@ -1750,3 +1750,13 @@ def test_a_failed_session_start_naming_no_client_is_listed_under_the_login_just_
     late.feed_chunk("messages", (login.replace("08:47:10", "08:30:00") + start).encode())
     late.results()
     assert late.clients() == []
+
+
+def test_the_servers_refusal_to_read_a_path_is_the_data_providers():
+    """'Server aborted session: Read access denied for user' on a download: the server's permissions for the
+    account, not the local destination's."""
+    (only,) = explain_text("Session Stop  (Error: Server aborted session: Read access denied for user)\n")
+    assert only.cause_id == "permission" and only.who.startswith("the data provider")
+    assert "local destination" not in only.next_step
+    (local,) = explain_text("ascp: Permission denied, exiting.\n")
+    assert "local destination" in local.next_step

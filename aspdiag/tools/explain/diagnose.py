@@ -328,6 +328,20 @@ def diagnose(ev: Evidence) -> Diagnosis:
         )
         who = "the data provider (the server's disk)"
     docroot = chosen.id == "permission" and (code == 41 or any(_DOCROOT.search(t) for t in (*ev.finals, *ev.details)))
+    if (
+        chosen.id == "permission"
+        and not docroot
+        and not ev.server_side
+        and any(_FAR_END.search(t) or "server aborted session" in t.lower() for t in (*ev.finals, *ev.details))
+    ):
+        # The server refused the path ("Server aborted session: Read access denied for user"): its permissions for
+        # the account, not this machine's (blind round 17).
+        reasons.append("ascp's words put the refused access on the far end (the server)")
+        next_step = (
+            "the server refused this account access to the path (its permissions there, not this machine's): send "
+            "these lines to the data provider and ask for read (download) or write (upload) rights on it"
+        )
+        who = "the data provider (its permissions for your account)"
     if docroot:
         # The server's docroot, not a file's permissions: the path asked for lies outside what the account may
         # reach (IBM: "Path violates docroot containment", error 41).
