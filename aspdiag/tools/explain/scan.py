@@ -146,7 +146,7 @@ def journal_as_syslog(chunk: bytes) -> bytes:
             continue
         try:
             entry = json.loads(raw)
-            message = entry.get("MESSAGE", "")
+            message = entry.get("MESSAGE") or ""
             if isinstance(message, list):  # journald's form for a message that is not UTF-8: its bytes
                 message = bytes(message).decode("utf-8", "replace")
             stamp = datetime.fromtimestamp(int(entry["__REALTIME_TIMESTAMP"]) / 1e6, tz=UTC)
