@@ -1760,3 +1760,71 @@ def test_the_servers_refusal_to_read_a_path_is_the_data_providers():
     assert "local destination" not in only.next_step
     (local,) = explain_text("ascp: Permission denied, exiting.\n")
     assert "local destination" in local.next_step
+
+
+def test_another_account_between_runs_is_a_change_not_a_burst():
+    """The next command logs in as another account (coreuser@ then run2291@): the run that worked says nothing of a
+    burst at the first account's login; the refusal keeps its own reading."""
+    failed = (
+        "$ ascp -QT -P33001 coreuser@aspera.core.example.edu:/runs/x .\n"
+        "ascp: failed to authenticate, exiting.\nSession Stop  (Error: failed to authenticate)\n"
+    )
+    ok = (
+        "$ ascp -QT -P33001 run2291@aspera.core.example.edu:/runs/x .\n"
+        "x.gz  100% 10MB 80Mb/s    00:01\n"
+        "Completed: 10240K bytes transferred in 1 seconds\n (80000K bits/sec), in 1 file.\n"
+    )
+    (alone,) = explain_text(failed)
+    first, _ = explain_text(failed + ok)
+    assert (first.cause_id, first.confidence) == ("auth", alone.confidence)
+
+
+def test_a_clients_run_linked_to_sshds_penalty_takes_sshds_remedy():
+    text = (
+        "ascp: failed to authenticate, exiting.\nSession Stop  (Error: failed to authenticate)\n\n"
+        "The server's operator sent:\n"
+        "Jun 18 08:46:14 xfer01 sshd[812]: drop connection #0 from [192.0.2.77]:50122 on [10.1.2.3]:33001 penalty: "
+        "connections without attempting authentication\n"
+    )
+    (only,) = explain_text(text)
+    assert only.cause_id == "ssh-refused" and "nc -z" in only.next_step
+
+
+def test_the_server_aborting_session_initiation_rules_out_ssh():
+    (only,) = explain_text("Session Stop  (Error: Server aborted session: Session initiation failed)\n")
+    assert (only.cause_id, only.confidence) == ("session-start", "low")
+    assert "SSH and the login had worked" in only.cause and "TCP got through" in only.next_step
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "'ascp' 不是内部或外部命令，也不是可运行的程序",
+        "'ascp' no se reconoce como un comando interno o externo, programa o archivo por lotes ejecutable.",
+        'Der Befehl "ascp" ist entweder falsch geschrieben oder konnte nicht gefunden werden.',
+        "bash: ascp: Befehl nicht gefunden",
+    ],
+)
+def test_a_localised_shells_not_found_is_ascp_missing(line):
+    assert [s.cause_id for s in explain_text(line + "\n")] == ["ascp-missing"]
+
+
+def test_a_client_windows_error_with_its_code_is_a_run():
+    """The error a client's window shows, copied by hand after a label in the user's language: a run with its code
+    (a known wording decides the cause; an unknown one is told as unknown with the code, not 'nothing to explain')."""
+    (known,) = explain_text("오류: Error: Remote host is not who we expected (Code: 51)\n")
+    assert (known.cause_id, known.error_code) == ("host-key", 51)
+    (internal,) = explain_text("오류: Error: Internal error (Code: 11)\n")
+    assert (internal.cause_id, internal.confidence, internal.error_code) == ("unknown", "low", 11)
+
+
+def test_a_wrappers_exit_status_after_the_command_it_quotes_is_the_failed_runs():
+    """Nextflow's .command.err, then ".command.sh was:" with the command, then "exit status: 1": one run."""
+    text = (
+        "x.fastq.gz   37%  1.2GB  150Mb/s    05:00 ETA\n"
+        "Session Stop  (Error: Session data transfer timeout)\n"
+        ".command.sh was:\n"
+        "  ascp -QT -l 300m -P33001 -i key era-fasp@fasp.sra.ebi.ac.uk:/vol1/x .\n"
+        "exit status: 1\n"
+    )
+    assert [s.cause_id for s in explain_text(text)] == ["stall"]

@@ -108,6 +108,15 @@ def _command_host(text: str) -> str | None:
     return found.group(1).lower() if found is not None else None
 
 
+_USER_OPTION = re.compile(r"\s--user(?:name)?[= ]\s*[\"']?([^\s\"']+)|\s([\w.-]+)@(?=[\w.-]+:|\[)")
+"""The account an ascp or ascli command logs in as: ``user@host:path``, ``--user=NAME``, ``--username NAME``."""
+
+
+def _command_user(text: str) -> str | None:
+    found = _USER_OPTION.search(text)
+    return (found.group(1) or found.group(2)) if found is not None else None
+
+
 _KEY_OPTION = re.compile(r"\s-i\s*[\"']?([^\s\"']+)")
 """The key file an ascp command line gives (``-i key``)."""
 _SSHD_TAGGED = re.compile(r"\bsshd(?:-session)?\[\d+\]: ")
@@ -328,6 +337,8 @@ class Analyzer:
         """Per input, the -i key its last ascp command line gave."""
         self._hosts: dict[str, str] = {}
         """Per input, the server its last ascp command line named."""
+        self._users: dict[str, str] = {}
+        """Per input, the account its last ascp command line logged in as."""
         self._putty: dict[str, str] = {}
         """Per input, a PuTTY-format key file its command lines named."""
         self._sshd_orders: set[int] = set()
@@ -926,12 +937,12 @@ class Analyzer:
                 if self._keys.get(source, key.group(1)) != key.group(1):
                     self._credentials_changed.setdefault(source, []).append(self._order)  # another -i key now
                 self._keys[source] = key.group(1)
-            host = _command_host(text)
-            if host is not None:
-                if self._hosts.get(source, host) != host:
-                    # Another server now: runs that got through to one say nothing of a burst at the other.
-                    self._credentials_changed.setdefault(source, []).append(self._order)
-                self._hosts[source] = host
+            # Another server or account now: runs that got through say nothing of a burst at this one.
+            for now, last in ((_command_host(text), self._hosts), (_command_user(text), self._users)):
+                if now is not None:
+                    if last.get(source, now) != now:
+                        self._credentials_changed.setdefault(source, []).append(self._order)
+                    last[source] = now
             run = self._console.pop(source, None)
             if (
                 run is not None
@@ -974,7 +985,11 @@ class Analyzer:
         summary = _SUMMARY.search(text)
         progress = parse_progress(text) if "%" in text else None
         exit_match = _EXIT.search(text)
-        is_err = text.startswith("ERR ") or (" ERR " in text and _ERR_FORM.search(text) is not None)
+        is_err = (
+            text.startswith("ERR ")
+            or (" ERR " in text and _ERR_FORM.search(text) is not None)
+            or ("(Code: " in text and _GUI_ERROR.search(text) is not None)
+        )
         prompt = _PROMPT.search(text)
         if prompt is not None and (prompt.start() > 0 or text[prompt.end() :].strip()) and _PROSE.search(text):
             prompt = None  # a person quoting the prompt ('I just pressed enter at "Key passphrase:"')
@@ -1417,13 +1432,15 @@ class Analyzer:
                 entry = knowledge().by_id(said)
                 used.add(s.source)
                 self._recounted(s, said)
+                # sshd named why it refused (failed logins, probes, TCP wrappers): its remedy, not the generic one
+                specific = said == "ssh-refused" and why.next_step != entry.server_next
                 s = replace(
                     s,
                     cause_id=said,
                     cause=why.cause if said == "ssh-handshake" else entry.cause,
                     confidence="medium",
-                    next_step=entry.next,
-                    who=entry.who,
+                    next_step=why.next_step if specific else entry.next,
+                    who=why.who if specific else entry.who,
                     evidence=(*s.evidence, *why.evidence[:1]),
                     reasoning=(
                         *s.reasoning,
@@ -1458,15 +1475,27 @@ class Analyzer:
             del counter[key]  # no "auth: 0" in the summary
 
     def _folded(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
-        """Without the runs told only by a wrapper's words ("ascp exit code 1") in an input whose ascp log or
-        output names a failure's cause: the wrapper spoke of that failure (its words come before or after the
-        log it tails), not of a run of its own."""
+        """Without the runs told only by a wrapper's words ("ascp exit code 1") in an input whose ascp log names a
+        failure's cause, or right after a run that failed with a cause: the wrapper spoke of that failure (its words
+        come before or after the log it tails, or after the command it quotes), not of a run of its own."""
         explained_inputs = {
             s.source for _, s in kept if s.outcome == "failed" and s.cause_id != "unknown" and s.uuid is not None
         }
-        out = []
+        out: list[tuple[int, SessionExplanation]] = []
+        last: dict[str, SessionExplanation] = {}
         for order, s in kept:
-            if s.source in explained_inputs and s.uuid is None and s.cause == WRAPPER_ONLY:
+            before = last.get(s.source)
+            last[s.source] = s
+            if (
+                s.uuid is None
+                and s.cause == WRAPPER_ONLY
+                and (
+                    s.source in explained_inputs
+                    # Right after a console run that failed with a cause: the wrapper's exit status is that
+                    # run's, reported after it quoted the command it ran (Nextflow's ".command.sh was:").
+                    or (before is not None and before.outcome == "failed" and before.cause_id != "unknown")
+                )
+            ):
                 self._uncounted(s)
                 continue
             out.append((order, s))
@@ -1550,6 +1579,9 @@ class Analyzer:
 _DEFERRED_KEPT = 20
 _PERSON_LABEL = re.compile(r"^\s*(?:Title|Q|Question|A|Answer|Comment|EDIT|Edit|Update|UPDATE)\b[^:\n]{0,20}:\s")
 """A forum's or an issue's label before a person's words (``Title: ...``, ``EDIT: ...``)."""
+_GUI_ERROR = re.compile(r"\bError: [^\n]{3,300}\(Code: \d{1,3}\)\s*$")
+"""The error a client's window shows (Connect, the Desktop Client: ``Error: Remote host is not who we expected
+(Code: 51)``), copied by hand, perhaps after a label in the user's language: an error line with its code."""
 _ERR_FORM = re.compile(r"(?:^|\s)ERR [A-Z\[]")
 """ascp's ERR level inside a line (after a wrapper's prefix): followed by its message, capitalised or bracketed."""
 _SENTENCES = re.compile(r"[a-z)][.;!?] [A-Z]")

@@ -366,6 +366,17 @@ def diagnose(ev: Evidence) -> Diagnosis:
             "the server refused the path: it lies outside the account's docroot (the part of the server's file "
             "system the account may reach), so no file permission is involved"
         )
+    if chosen.id == "session-start" and "server aborted session" in text.lower():
+        # The server itself ended the session: SSH and the login had worked, so the TCP and SSH parts are ruled out.
+        reasons.append("the server ended the session itself, so the SSH connection and the login had worked")
+        cause = (
+            "the server ended the session as it began: SSH and the login had worked, so either the server could not "
+            "start its side or the first UDP exchange (UDP 33001) failed; these lines do not say which"
+        )
+        next_step = (
+            "test UDP 33001 with aspdiag check (TCP got through); if it gets through, send these lines to the data "
+            "provider"
+        )
     if chosen.id == "ssh-refused" and ev.server_side:
         remedy = next(((n, w) for words, n, w in _REFUSED_BECAUSE if words in text), None)
         if remedy is not None:
