@@ -1559,16 +1559,22 @@ def test_a_servers_own_firewall_dropping_a_clients_udp_makes_it_the_servers_oper
     assert (dropped.cause_id, dropped.side) == ("udp", "server")
     assert dropped.who.startswith("this server's operator") and "192.0.2.77" in dropped.next_step
     assert any("FASP-UDP-DROP" in line for line in dropped.evidence)
-    (two,) = explain_text(sshd + drop("192.0.2.77") + drop("198.51.100.9") + start)
+    # Two clients dropped: the login just before the session says whose it was; without it, nothing does.
+    (named,) = explain_text(sshd + drop("192.0.2.77") + drop("198.51.100.9") + start)
+    assert "192.0.2.77" in named.next_step
+    (two,) = explain_text(drop("192.0.2.77") + drop("198.51.100.9") + start)
     assert not two.who.startswith("this server's operator")
     (long_before,) = explain_text(sshd + drop("192.0.2.77", "07:00:00") + start)
     assert not long_before.who.startswith("this server's operator")
+    # A rule that let the packet through is no drop.
+    (allowed,) = explain_text(sshd + drop("192.0.2.77").replace("FASP-UDP-DROP", "[UFW ALLOW]") + start)
+    assert not allowed.who.startswith("this server's operator")
 
 
 def test_a_threads_title_reply_and_explanations_are_no_runs_beside_the_pastes():
     """A forum's "Title:"/"EDIT:" lines, ascp's words inside a person's sentence, a reply's paragraph explaining them
     and a reply mentioning " ERR " lines: none is a run beside the pasted output; alone they are all there is."""
-    paste = "ascp: Failed to open TCP connection for SSH, exiting.\n"
+    paste = "ascp: failed to authenticate, exiting.\n"
     person = [
         "Title: ascp gives Session Stop  (Error: failed to authenticate) on every file\n",
         "EDIT: it said ascp: failed to authenticate, exiting. before I changed the key\n",
@@ -1578,8 +1584,12 @@ def test_a_threads_title_reply_and_explanations_are_no_runs_beside_the_pastes():
         "look at the ERR lines in your log, they often say the session timed out before the data moved\n",
     ]
     for line in person:
-        assert [s.cause_id for s in explain_text(line + paste)] == ["ssh-port"], line
+        (pasted,) = explain_text(line + paste)
+        assert (pasted.cause_id, pasted.confidence) == ("auth", "medium"), line
         assert all(s.confidence == "low" for s in explain_text(line)), line
+    # A person's line holding ascp's own form of other words than any run said is a failure of its own (low).
+    other = explain_text("I then got: ascp: Server aborted session: No such file or directory\n" + paste)
+    assert [(s.cause_id, s.confidence) for s in other] == [("auth", "medium"), ("no-such-file", "low")]
     # A person's one sentence, alone: its quote, at low confidence.
     (alone,) = explain_text('When I download from ENA I always get "failed to authenticate" and nothing else.\n')
     assert (alone.cause_id, alone.confidence) == ("auth", "low")
@@ -1828,3 +1838,75 @@ def test_a_wrappers_exit_status_after_the_command_it_quotes_is_the_failed_runs()
         "exit status: 1\n"
     )
     assert [s.cause_id for s in explain_text(text)] == ["stall"]
+
+
+def test_review_of_this_sessions_rules_real_failures_are_kept():
+    """A review of this session's rules: ascp's own error lines are not a person's for an "I/O" or a path's "My
+    Documents"; lower-case ERR lines after a prefix count; a key file's name is no host's; PowerShell's and ascli's
+    labelled lines are a program's."""
+    ok = (
+        "x.gz  100% 10MB 80Mb/s    00:01\n"
+        "Completed: 10240K bytes transferred in 1 seconds\n (80000K bits/sec), in 1 file.\n"
+    )
+    cases = {
+        "ascp: Disk write failed (I/O error), exiting.\n": "disk",
+        "2024-01-02 10:00:00 worker-3 ERR failed to authenticate\n": "auth",
+        "Warning: Identity file asperaweb_id_dsa.openssh not accessible: No such file or directory.\n": "key-file",
+        "ascp : The term 'ascp' is not recognized as the name of a cmdlet, function, script file, or operable "
+        "program. Check the spelling of the name, or if a path was included, verify that the path is correct and "
+        "try again.\n": "ascp-missing",
+    }
+    for text, cause in cases.items():
+        assert [s.cause_id for s in explain_text(ok + text)][-1] == cause, text
+    # A person's "worked" is no run; a wrapper's method line is.
+    runs = explain_text(
+        "ascp: Failed to open TCP connection for SSH, exiting.\n"
+        "The same ascp command worked from a laptop outside the campus network.\n"
+    )
+    assert [(s.cause_id, s.confidence) for s in runs] == [("ssh-port", "high")]
+
+
+def test_review_of_this_sessions_rules_no_guessing_and_no_wrong_host():
+    """Password guessing with one try from each of many addresses is no failed transfer (even for an account that
+    logged in elsewhere); a run to a host named without dots or a user is another server."""
+    bots = "Mar 11 15:00:00 hsts01 sshd[1]: Accepted publickey for ubuntu from 192.0.2.1 port 4000 ssh2\n" + "".join(
+        f"Mar 11 15:0{i % 10}:0{i % 6} hsts01 sshd[{100 + i}]: Failed password for ubuntu from 203.0.113.{i} port "
+        f"{5000 + i} ssh2\n"
+        for i in range(40)
+    )
+    assert explain_text(bots) == []
+    ok = (
+        "$ ascp -QT -P33001 -i k era-fasp@fasp.sra.ebi.ac.uk:/vol1/x .\n"
+        "x.gz  100% 10MB 80Mb/s    00:01\n"
+        "Completed: 10240K bytes transferred in 1 seconds\n (80000K bits/sec), in 1 file.\n"
+    )
+    other = "$ ascp -QT transfer01:/runs/x .\nascp: failed to authenticate, exiting.\n"
+    assert [s.cause_id for s in explain_text(ok + other + ok)] == ["ok", "auth", "ok"]
+
+
+def test_review_of_this_sessions_rules_time_windows_cross_month_and_year_ends():
+    from aspdiag.tools.explain.analyze import _gap, _seconds
+
+    def gap(later: str, earlier: str) -> float:
+        a, b = _seconds(later), _seconds(earlier)
+        assert a is not None and b is not None
+        return _gap(a, b)
+
+    assert gap("Jul  1 00:00:20", "Jun 30 23:59:30") == 50
+    assert gap("Jan  1 00:00:20", "Dec 31 23:59:30") == 50
+    assert gap("2024-03-01T00:00:10", "2024-02-29T23:59:50") == 20
+
+
+def test_journal_json_after_a_pasted_command_line_is_still_the_journal():
+    entry = json.dumps(
+        {
+            "__REALTIME_TIMESTAMP": "1743464400000000",
+            "_HOSTNAME": "hsts01",
+            "SYSLOG_IDENTIFIER": "ascp",
+            "_PID": "8802",
+            "MESSAGE": "LOG FASP Session Start uuid=6d0b8e1a-2f44-4a77-9d1e-0c5b7f3e92aa op=send status=failed "
+            'errcode=30 errstr="License expired" local=10.0.0.5:33001 peer=192.0.2.77:49002',
+        }
+    )
+    (only,) = explain_text("$ journalctl -o json -t ascp --since today\n" + entry + "\n")
+    assert (only.cause_id, only.side) == ("licence", "server")

@@ -14,10 +14,13 @@ anchored on a literal, finds the records that can matter in C; Python runs only 
 
 from __future__ import annotations
 
+import ipaddress
 import re
+from bisect import bisect_left
 from collections import Counter, OrderedDict
 from collections.abc import Iterator
 from dataclasses import replace
+from datetime import date
 
 from aspdiag.fasp.parse import AscpError, parse_errors, parse_progress
 from aspdiag.tools.explain.diagnose import PUTTY_KEY, WRAPPER_ONLY, bare_documented, documented, knowledge
@@ -97,10 +100,10 @@ _ASKS_STATUS = re.compile(r"(?:^|[$#>%]\s*)(?:echo \$\?|echo %ERRORLEVEL%|\$LAST
 """A shell command that prints the last command's exit status (sh, cmd.exe, PowerShell)."""
 _HOST_OPTION = re.compile(
     r"(?:\s--host[= ]\s*[\"']?|//(?:[^/@\s]+@)?"
-    r"|\s(?:[\w.-]+@(?=[\w.-]+:|\[)|(?=[\w.-]+\.[A-Za-z]{2,}:|\d+\.\d+\.\d+\.\d+:|\[)))"
+    r"|\s(?:[\w.-]+@(?=[\w.-]+:|\[)|(?=[A-Za-z][\w.-]+:(?!//)[/~\w.]|\d+\.\d+\.\d+\.\d+:|\[)))"
     r"(\[[0-9A-Fa-f:]+\]|[A-Za-z0-9][\w.-]*)"
 )
-"""The server an ascp or ascli command names: ``user@host:path``, ``--host=host``, ``--url=ssh://host:33001``."""
+"""The server an ascp or ascli command names: ``[user@]host:path``, ``--host=host``, ``--url=ssh://host:33001``."""
 
 
 def _command_host(text: str) -> str | None:
@@ -147,13 +150,18 @@ _PROSE = re.compile(
 of four words or more (an issue's title: "Some runs fail with ascp, others fine - ENA rate limiting?"), not a
 logger's line ending in a progress bar's "??:??"."""
 _PROGRAM_WORD = re.compile(r"ascp|fasp|aspera")
-_HOST_REST = re.compile(r"[\w-]*\.[a-z]|@")
+_HOST_REST = re.compile(
+    r"@|[a-z0-9-]*(?:\.[a-z0-9-]+){2,}(?=[:/\s@]|$)"
+    r"|[a-z0-9-]*\.(?:com|org|net|edu|gov|int|io|uk|de|fr|jp|cn|eu|ch|nl)(?=[:/\s@]|$)"
+)
+"""What makes the word a host's first label: the rest of a dotted name (three labels or more, or two with a common
+top-level domain) or a user's ``@``; a file's name (``asperaweb_id_dsa.openssh``, ``aspera.py``) is none."""
 
 
 def _names_program(lowered: str) -> bool:
-    """Whether a lower-cased line names ascp, FASP or Aspera as a program (``ascp4``, ``asperaweb_id_dsa.openssh``,
-    a pipeline's ``ascp_download`` step), not only inside a host's or user's name: ``ping: fasp.sra.ebi.ac.uk:
-    Name or service not known`` is ping's line, ``era-fasp@...`` a user."""
+    """Whether a lower-cased line names ascp, FASP or Aspera as a program or a file of theirs (``ascp4``,
+    ``asperaweb_id_dsa.openssh``, ``aspera.py``, a pipeline's ``ascp_download`` step), not only inside a host's or
+    user's name: ``ping: fasp.sra.ebi.ac.uk: Name or service not known`` is ping's line, ``era-fasp@...`` a user."""
     for found in _PROGRAM_WORD.finditer(lowered):
         before = lowered[found.start() - 1] if found.start() else " "
         if before.isalnum() or before in ".@-":
@@ -210,7 +218,7 @@ run it): after a pasted prompt, or without one when an option follows (so that a
 -QT ...``, ``PS> & "C:\\...\\ascp.exe" -P 33001 ...``). Whatever follows belongs to a new run."""
 _WRAPPER_SUCCESS = re.compile(
     r"\b(?:fasp|ascp|aspera)\b[^.]*?\b(?:succeed(?:ed|s)?|successful(?:ly)?|completed(?: successfully)?"
-    r"|complete successfully|worked)\b",
+    r"|complete successfully)\b|\bMethod \S*(?:ascp|aspera|fasp)\S* worked\b",
     re.I,
 )
 """A wrapper saying its ascp (FASP) transfer succeeded: NCBI prefetch's ``FASP download succeed``, a pipeline's
@@ -219,8 +227,10 @@ _SAYS_SUCCESS = re.compile(r"\b(?:succeed(?:ed|s)?|successful(?:ly)?|worked)\b",
 """A wrapper's word for success itself (not "completed", which a wrapper also says of a run that failed)."""
 _SSHD_LOGIN = re.compile(SSHD_TAG + rb"Accepted \S+ for (\S+) from ([0-9A-Fa-f.:]+) port ")
 """sshd's successful login: which user a client address logged in as (the operator's per-client view)."""
-_SSHD_GUESS = re.compile(SSHD_TAG + rb"(?:Invalid user \S* from|Failed \S+ for invalid user \S+ from) ([0-9A-Fa-f.:]+)")
-"""sshd naming an address that tried an account this server does not have."""
+_SSHD_GUESS = re.compile(rb"nvalid user \S* from ([0-9A-Fa-f.:]+)")
+"""sshd naming an address that tried an account this server does not have (``Invalid user X from ADDR``, ``Failed
+password for invalid user X from ADDR``; only sshd says so): it starts with a literal, so the engine skips other
+lines in C."""
 _LICENCE_RATE = re.compile(rb"license max rate=(\d+)")
 _FRAME_KEY = re.compile(r"[A-Z][A-Za-z]*[a-z][A-Za-z]*\Z")
 """A management-port frame's key (``Type``, ``TransferBytes``, ``TCPPort``): one capitalised word, so that
@@ -311,11 +321,11 @@ class Analyzer:
         self._refused: dict[tuple[str, bytes, bytes], Collected] = {}
         """sshd's refusals of credentials (source, peer, user), held until the accounts ascp runs as are known."""
         self._transfer_users: set[str] = set()
+        """Accounts ascp sessions ran as (their Session Params)."""
         self._guessers: set[bytes] = set()
         """Addresses sshd logged trying an account that does not exist (``Invalid user``): password guessing."""
-        self._accepted: set[bytes] = set()
-        """Accounts sshd let in (``Accepted ... for USER``): this server's real users, whose refused logins count."""
-        """Accounts ascp sessions ran as (their Session Params)."""
+        self._accepted: set[tuple[bytes, bytes]] = set()
+        """(user, address) pairs sshd let in (``Accepted ... for USER from ADDR``): a refusal of that pair counts."""
         self._licence: dict[tuple[str, bytes | None], str] = {}
         """ascp's ``license max rate=`` (kbit/s) from its Initializing line, until its session's first record."""
         self._frames: dict[str, str] = {}
@@ -330,7 +340,7 @@ class Analyzer:
         """Inputs where a pasted command line ran ascp (the shell's exit status after it is that run's)."""
         self._asked_status: dict[str, bool] = {}
         """Inputs whose last line asked the shell for the exit status (``echo $?``)."""
-        self._credentials_changed: dict[str, list[int]] = {}
+        self._changes: dict[str, list[int]] = {}
         """Per input, where (the session order reached) the user typed another command (set a password or token,
         started a VPN), changed the -i key or named another server: a later run that worked may be the fix."""
         self._keys: dict[str, str] = {}
@@ -346,12 +356,16 @@ class Analyzer:
         self._refused_aside: list[Collected] = []
         """sshd's refused logins for accounts no ascp session ran as: not counted, unless they explain a client's
         run pasted with them (``_linked``)."""
+        self._login_peers: dict[int, str] = {}
+        """Per session that names no client, the address of the login just before it (``_login_near``)."""
         self._udp_drops: dict[str, list[tuple[float | None, str]]] = {}
         """Per source address, the server's own firewall dropping its UDP to a FASP port: (when, the kernel's line),
         the last few."""
         self._run_sources: set[str] = set()
         """Inputs with at least one run or session of their own."""
-        self._deferred: dict[str, list[tuple[Line, str]]] = {}
+        self._deferred: dict[str, list[tuple[Line, str, tuple[str, ...]]]] = {}
+        self._said: dict[str, set[str]] = {}
+        """Per input, ascp's error messages its console runs said (a person's quote of other words is a run)."""
         """Per input, a person's lines quoting ascp's words (a title, a question, a reply): read as a run only if the
         input has none of its own (a one-line report), else they only talk about the runs there are."""
         self._status_column: dict[str, int] = {}
@@ -382,7 +396,7 @@ class Analyzer:
     def feed_chunk(self, source: str, chunk: bytes) -> None:
         """A chunk of whole lines of one input."""
         self.lines_seen += chunk.count(b"\n")
-        if chunk[:1] == b"{" and is_journal_json(chunk):
+        if is_journal_json(chunk):
             chunk = journal_as_syslog(chunk)  # journalctl -o json: read as the syslog lines it holds
         self._chunk, self._chunk_logins, self._at = chunk, None, len(chunk)
         self._chunk_login_list = None
@@ -406,7 +420,7 @@ class Analyzer:
             self.logins_seen += len(logins)
             self._logins.update({peer: user for user, peer in logins})
             if len(self._accepted) < MAX_CLIENTS:
-                self._accepted.update(user for user, _ in logins)
+                self._accepted.update(logins)
         if b"nvalid user " in chunk and len(self._guessers) < MAX_CLIENTS:
             self._guessers.update(_SSHD_GUESS.findall(chunk))  # addresses that tried names this server lacks
         self._chunk, self._chunk_logins, self._chunk_has_logins = None, None, False
@@ -433,24 +447,29 @@ class Analyzer:
         return self._logins.get(address)
 
     def _login_near(self, session: Collected) -> tuple[bytes | None, bytes | None]:
-        """(address, user) of the last login sshd let in before the current record of a session that names no
-        client, when it came at most two minutes before the session began; else (None, None). ascp runs as the
-        command of that SSH login, so on a server whose sessions do not overlap it is the session's client."""
+        """(address, user) of the one login sshd let in within two minutes before a session that names no client
+        (ascp runs as that login's command); (None, None) when there is none, or several (the session's own cannot
+        be told apart)."""
         chunk = self._chunk
         if chunk is None or session.stamp is None or any(b" peer=" in record for _, record in session.records):
             return None, None
+        began = _seconds(session.stamp.decode("ascii", "replace"))
+        if began is None:
+            return None, None
         if self._chunk_login_list is None:
             self._chunk_login_list = [(m.start(), m.group(2), m.group(1)) for m in _SSHD_LOGIN.finditer(chunk)]
-        before = [login for login in self._chunk_login_list if login[0] < self._at]
-        if not before:
-            return None, None
-        at, peer, user = before[-1]
-        began = _seconds(session.stamp.decode("ascii", "replace"))
-        stamp = chunk[chunk.rfind(b"\n", 0, at) + 1 : at]
-        logged_in = _seconds(stamp.decode("ascii", "replace"))
-        if began is None or logged_in is None or not 0 <= began - logged_in <= _LOGIN_WINDOW_S:
-            return None, None
-        return peer, user
+        logins = self._chunk_login_list
+        found: list[tuple[bytes, bytes]] = []
+        for at, peer, user in reversed(logins[: bisect_left(logins, (self._at,))]):
+            stamp = chunk[chunk.rfind(b"\n", 0, at) + 1 : at]
+            logged_in = _seconds(stamp.decode("ascii", "replace"))
+            if logged_in is None or _gap(began, logged_in) > _LOGIN_WINDOW_S:
+                break  # older logins are older still
+            if _gap(began, logged_in) >= 0:
+                found.append((peer, user))
+            if len(found) > 1:
+                return None, None
+        return found[0] if found else (None, None)
 
     def _sshd(self, source: str, chunk: bytes) -> None:
         """sshd's lines for clients it turned away before ascp started: each is a failed attempt of that
@@ -482,7 +501,7 @@ class Analyzer:
             if read is None:
                 continue
             address, stamp, line = read
-            drops = self._udp_drops.setdefault(address.decode("ascii", "replace"), [])
+            drops = self._udp_drops.setdefault(_address(address.decode("ascii", "replace")), [])
             drops.append(
                 (_seconds(stamp.decode("ascii", "replace")) if stamp else None, line.decode("utf-8", "replace"))
             )
@@ -490,8 +509,9 @@ class Analyzer:
 
     def _refused_login(self, source: str, found: re.Match[bytes]) -> None:
         """sshd refusing a client's credentials for an existing account: a failed attempt of that client only if
-        the account is one ascp sessions run as (decided at the end; other accounts' failures are the internet's
-        password guessing, not a transfer). Repeated tries of one client and account count once."""
+        the account is one ascp sessions run as, one sshd let in from that address, or, in a log without password
+        guessing, the one account the client tried (decided at the end, ``close``; the internet's guessing is no
+        transfer). Repeated tries of one client and account count once."""
         user, peer = found.group("fuser"), found.group("fpeer")
         key = (source, peer, user)
         if key in self._refused or len(self._refused) >= MAX_CLIENTS:
@@ -576,8 +596,13 @@ class Analyzer:
                     del rates[:-50], losses[:-50]
                 session.seconds = (session.seconds or 0.0) + float(elapsed)
                 continue
-            if uuid is None and match.group("prog") is not None:
-                self._received(source, self._prefix(chunk, match, syslog)[1], int(match.group("prog")))
+            if uuid is None and match.group("receiver") is not None:
+                # The receiver's statistics: its count found by a plain search in the line (no pattern scans it).
+                at = chunk.find(b" prog t/f/e=", match.end(), end)
+                if at >= 0:
+                    digits = chunk[at + 12 : chunk.find(b"/", at + 12, end)]
+                    if digits.isdigit():
+                        self._received(source, self._prefix(chunk, match, syslog)[1], int(digits))
                 continue
             if uuid is None:  # an ERR line or console text from ascp
                 self._tick += 1
@@ -935,13 +960,13 @@ class Analyzer:
             key = _KEY_OPTION.search(text)
             if key is not None:
                 if self._keys.get(source, key.group(1)) != key.group(1):
-                    self._credentials_changed.setdefault(source, []).append(self._order)  # another -i key now
+                    self._changes.setdefault(source, []).append(self._order)  # another -i key now
                 self._keys[source] = key.group(1)
             # Another server or account now: runs that got through say nothing of a burst at this one.
             for now, last in ((_command_host(text), self._hosts), (_command_user(text), self._users)):
                 if now is not None:
                     if last.get(source, now) != now:
-                        self._credentials_changed.setdefault(source, []).append(self._order)
+                        self._changes.setdefault(source, []).append(self._order)
                     last[source] = now
             run = self._console.pop(source, None)
             if (
@@ -979,7 +1004,7 @@ class Analyzer:
             if not _POWERSHELL_RECORD.match(text):
                 # The user set a password or token, started a VPN, changed a setting between runs: a later run that
                 # worked may be that fix, and says nothing of a burst.
-                self._credentials_changed.setdefault(source, []).append(self._order)
+                self._changes.setdefault(source, []).append(self._order)
             return  # another shell command the user typed (export, cd, read): not a run, not ascp's words
         errors = parse_errors(text, "")
         summary = _SUMMARY.search(text)
@@ -995,22 +1020,20 @@ class Analyzer:
             prompt = None  # a person quoting the prompt ('I just pressed enter at "Key passphrase:"')
         if not self._replaying and (
             _PERSON_LABEL.match(text) is not None
-            or (errors and _PROSE.search(text) is not None)
+            or (errors and _person_quoting(text, errors[0].message))
             or (not errors and exit_match is None and line.stamp is None and _explaining(text))
         ):
             # A person's line: a forum's "Title:"/"EDIT:", ascp's words inside a sentence of their own ("I get
             # Session Stop (Error: ...) every time"), a paragraph explaining them (a maintainer's reply).
-            self._defer(source, line, text)
+            self._defer(source, line, text, tuple(e.message for e in errors if e.message))
             return
         own = bool(errors or summary or progress or is_err or prompt)  # ascp's own forms (not a wrapper's exit)
         echo = False
         # In none of ascp's own forms: a person's sentence, a wrapper's line, or a documented wording on its own.
         formed = bool(errors or summary or progress or exit_match or is_err or prompt)
         if not formed:
-            if (
-                _PROSE.search(text)
-                or (text.rstrip().endswith(":") and len(text.split()) >= 8 and not bare_documented(text))
-                or _quoting(text)
+            if _PROSE.search(text) or (
+                text.rstrip().endswith(":") and len(text.split()) >= 8 and not bare_documented(text)
             ):
                 # A person's sentence around the paste ("I did pass --file-crypt ...:", "Our partner says 'failed
                 # to authenticate' since ...", a long line ending in a colon that introduces the log): it may
@@ -1038,6 +1061,9 @@ class Analyzer:
                 is_err = is_err or echo
             elif len(text) < 200:
                 is_err = bare_documented(text)
+            if is_err and not echo and not self._replaying and _quoting(text):
+                self._defer(source, line, text)  # a person's line quoting the words (an issue's title)
+                return
         if not (formed or is_err):
             rate = _RATE.search(text)
             run = self._console.get(source)
@@ -1084,6 +1110,8 @@ class Analyzer:
         session.ascp_said = session.ascp_said or own
         # ascp's words, not only a bar (ascli's says nothing of a cause): without them, the wrapper's words are all
         session.worded = session.worded or (own and not (progress and progress.file in ("ascli", "aspera")))
+        if len(self._said.setdefault(source, set())) < _DEFERRED_KEPT:
+            self._said[source].update(error.message for error in errors if error.message)
         for error, stream in zip(errors, streams, strict=True):
             session.final(error.message)
             if stream == "stderr":
@@ -1152,20 +1180,38 @@ class Analyzer:
                 # ascli's "ascp failed: pid N exit 1" the reason it gives next.
                 session.exited = True
 
-    def _defer(self, source: str, line: Line, text: str) -> None:
+    def _defer(self, source: str, line: Line, text: str, messages: tuple[str, ...] = ()) -> None:
+        """Keep a person's line (cheaply: whether it quotes a documented wording is asked only at the end)."""
         kept = self._deferred.setdefault(source, [])
-        if len(kept) < _DEFERRED_KEPT and documented(text):
-            kept.append((line, text))
+        if len(kept) < _DEFERRED_KEPT and len(text) <= _DEFERRED_WIDTH:
+            kept.append((line, text, messages))
 
     def end_input(self, source: str) -> None:
         """An input has been read whole: a person's lines quoting ascp's words are its run when it has none of its
-        own (a report that is one sentence: "I get 'failed to authenticate' from fasp.sra.ebi.ac.uk")."""
+        own (a report that is one sentence: "I get 'failed to authenticate' from fasp.sra.ebi.ac.uk"), and a
+        person's line holding ascp's own error form is a run when no run of the input said those words ("I then
+        got: ascp: Server aborted session: No such file or directory" after a run that worked)."""
         lines = self._deferred.pop(source, ())
-        if not lines or source in self._run_sources:
+        if not lines:
             return
+        runs = source in self._run_sources
+        said = set(self._said.get(source, ()))
+        said |= {line for _, k in self._kept if k.source == source for line in (k.error_message, *k.evidence) if line}
+        replay = [
+            (line, text)
+            for line, text, messages in lines
+            # the same words, though a person's line may run on after them (a title's closing quote and remark)
+            if (messages and not any(m in known or known in m for m in messages for known in said))
+            or (not runs and documented(text))
+        ]
+        if not replay:
+            return
+        current = self._console.pop(source, None)
+        if current is not None:
+            self._finish(current)  # the input's own last run is over: a person's quote is a run of its own
         self._replaying = True
         try:
-            for line, text in lines:
+            for line, text in replay:
                 self._console_segment(source, line, text)
                 run = self._console.get(source)
                 if run is not None:
@@ -1283,6 +1329,9 @@ class Analyzer:
         self.causes[explained.cause_id] += 1
         if explained.user and session.uuid is not None and len(self._transfer_users) < MAX_CLIENTS:
             self._transfer_users.add(explained.user)  # an account ascp sessions run as
+        if explained.side == "server" and session.login_peer and not explained.peer_address:
+            if len(self._login_peers) < MAX_KEPT_FAILED:
+                self._login_peers[session.order] = session.login_peer.decode("ascii", "replace")
         if explained.side == "server":
             self._count_client(
                 explained.peer_address
@@ -1353,16 +1402,19 @@ class Analyzer:
         self._console.clear()
         self._carried.clear()
         tried = Counter((source, peer) for source, peer, _ in self._refused)
+        # A log with no sign of password guessing: no unknown account tried, and few addresses refused at all.
+        quiet = not self._guessers and len({peer for _, peer, _ in self._refused}) <= _QUIET_REFUSALS
         for (source, peer, name), attempt in self._refused.items():
             user = attempt.fields["user"]
             if (
                 user in self._transfer_users
-                or name in self._accepted
-                or (tried[(source, peer)] == 1 and peer not in self._guessers and name != b"root")
+                or (name, peer) in self._accepted
+                or (quiet and tried[(source, peer)] == 1 and name != b"root")
             ):
-                # An account ascp sessions ran as, one sshd let in at another time, or the one account a client
-                # tried (no unknown names from it): a real user's failure (a server's /var/log/secure alone names
-                # no ascp session), not the internet's password guessing (many names, unknown ones, root).
+                # An account ascp sessions ran as, one sshd let in from that same address at another time, or, in a
+                # log without password guessing, the one account a client tried: a real user's failure (a server's
+                # /var/log/secure alone names no ascp session), not the internet's guessing (unknown accounts, one
+                # try from each of many addresses, root).
                 self.sessions_seen += 1
                 self._finish(attempt)
             elif len(self._refused_aside) < MAX_CLIENTS:
@@ -1380,7 +1432,7 @@ class Analyzer:
                 kept.append((order, explained))
                 continue
             self._read_beside.add(order)
-            changed = self._credentials_changed.get(explained.source, ())
+            changed = self._changes.get(explained.source, ())
             worked = self._console_ok.get(explained.source)
             if worked is not None and any(order <= at < worked[1] for at in changed):
                 worked = None  # credentials changed after this run and before one that worked: that was the fix
@@ -1504,14 +1556,15 @@ class Analyzer:
     def _firewalled(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
         """A server's failed UDP sessions whose client this server's own firewall logged dropping (the kernel's
         ``... SRC=client ... PROTO=UDP ... DPT=33001`` lines of a rule with a log prefix): the server's operator
-        must act, not the client's network team. Told by the client's address, or, for a session whose records
-        name none (a failed Session Start), by drops of one client only within minutes before it."""
+        must act, not the client's network team. Told by the client's address (its records', or the login's just
+        before a session whose records name none), or else by drops of one client only, from five minutes before
+        the session to a minute after its start."""
         if not self._udp_drops:
             return kept
         out = []
         for order, s in kept:
             if s.side == "server" and s.cause_id == "udp" and s.outcome == "failed":
-                found = self._drops_for(s)
+                found = self._drops_for(s, self._login_peers.get(order))
                 if found is not None:
                     address, line = found
                     s = replace(
@@ -1530,19 +1583,23 @@ class Analyzer:
             out.append((order, s))
         return out
 
-    def _drops_for(self, session: SessionExplanation) -> tuple[str, str] | None:
-        """(client address, the kernel's line) of the drops that tell this session's failure, or None."""
-        if session.peer_address:
-            drops = self._udp_drops.get(session.peer_address)
-            return (session.peer_address, drops[-1][1]) if drops else None
+    def _drops_for(self, session: SessionExplanation, login_peer: str | None) -> tuple[str, str] | None:
+        """(client address, the kernel's line) of the drops that tell this session's failure, or None: by its
+        client's address (its records', or the login's just before it), else by the one client dropped near it."""
         at = _seconds(session.time) if session.time else None
+        client = session.peer_address or login_peer
+        if client:
+            drops = self._udp_drops.get(_address(client), [])
+            # Near the session when both times are known (a drop hours away is another story).
+            timely = [line for when, line in drops if at is None or when is None or _near(when, at)]
+            return (client, timely[-1]) if timely else None
         if at is None:
             return None
         near = {
             address: line
             for address, drops in self._udp_drops.items()
             for when, line in drops
-            if when is not None and -_DROP_WINDOW_S <= when - at <= 60
+            if when is not None and _near(when, at)
         }
         return next(iter(near.items())) if len(near) == 1 else None
 
@@ -1576,15 +1633,27 @@ class Analyzer:
         return len(self._clients) >= 2 or (len(self._clients) == 1 and self.syslog_lines > 0)
 
 
-_DEFERRED_KEPT = 20
+_QUIET_REFUSALS = 5
+_DEFERRED_KEPT = 200
+_DEFERRED_WIDTH = 4096
+"""A person's lines kept per input, and the longest kept (a longer one is no sentence quoting ascp)."""
 _PERSON_LABEL = re.compile(r"^\s*(?:Title|Q|Question|A|Answer|Comment|EDIT|Edit|Update|UPDATE)\b[^:\n]{0,20}:\s")
 """A forum's or an issue's label before a person's words (``Title: ...``, ``EDIT: ...``)."""
 _GUI_ERROR = re.compile(r"\bError: [^\n]{3,300}\(Code: \d{1,3}\)\s*$")
 """The error a client's window shows (Connect, the Desktop Client: ``Error: Remote host is not who we expected
 (Code: 51)``), copied by hand, perhaps after a label in the user's language: an error line with its code."""
-_ERR_FORM = re.compile(r"(?:^|\s)ERR [A-Z\[]")
+_ERR_FORM = re.compile(r"(?:^|\s)(?<![Tt]he\s)ERR (?!lines?\b|messages?\b|entries\b|output\b)\S")
 """ascp's ERR level inside a line (after a wrapper's prefix): followed by its message, capitalised or bracketed."""
 _SENTENCES = re.compile(r"[a-z)][.;!?] [A-Z]")
+
+
+def _person_quoting(text: str, message: str) -> bool:
+    """Whether a line holding ascp's error form is a person's sentence quoting it: first-person words before
+    ascp's message ("I then got: ascp: ..."), not a logger's line (ascli's ``I, [...] INFO -- :``) and not words
+    inside ascp's message (a path's "My Documents", "I/O error")."""
+    at = text.find(message)
+    head = text[:at] if at > 0 else ""
+    return bool(head) and _PROSE.search(head) is not None and _WRAPPER_LOG.match(text) is None
 
 
 def _explaining(text: str) -> bool:
@@ -1600,18 +1669,20 @@ def _explaining(text: str) -> bool:
 
 
 _DOUBLE_QUOTED = re.compile(r'"[^"\n]{4,200}"|\u201c[^\u201d\n]{4,200}\u201d')
-_LABELLED = re.compile(r"^\s*(?:[\w.\[\]/-]+:|\S+ (?:err|error|warn|fatal|info):|\W*(?:ERROR|ERR|FATAL|WARN)\b)", re.I)
+_LABELLED = re.compile(
+    r"^\s*(?:[\w.\[\]/-]+ ?:|\S+ (?:err|error|warn|fatal|info):|\W*(?:ERROR|ERR|FATAL|WARN)\b|[DIWEF], \[)", re.I
+)
 
 
 def _quoting(text: str) -> bool:
-    """Whether a line quotes ascp's documented words in double quotes amid words of its own, without a
+    """Whether a line that holds ascp's documented words quotes them in double quotes amid words of its own, without a
     program's label in front (an issue's title: ``random "failed to authenticate" errors with ascp 3.9.6``): a
     person writing about a failure, not a program reporting one (a wrapper labels its line: ``err:``,
     ``ERROR``, ``prefetch.2.8.1:``)."""
     if '"' not in text and "\u201c" not in text or _LABELLED.match(text):
         return False
     outside = _DOUBLE_QUOTED.sub(" ", text)
-    return outside != text and len(outside.split()) >= 3 and documented(text) and not documented(outside)
+    return outside != text and len(outside.split()) >= 3 and not documented(outside)
 
 
 _LOGIN_WINDOW_S = 120
@@ -1628,19 +1699,46 @@ _WHEN = re.compile(
 )
 
 
+def _near(dropped: float, began: float) -> bool:
+    """Whether a firewall's drop came within the window before a session began (or just after its start)."""
+    return -_DROP_WINDOW_S <= _gap(dropped, began) <= 60
+
+
+_YEAR_S = 366 * 86400
+
+
+def _gap(later: float, earlier: float) -> float:
+    """Seconds from one stamp of a log to another, across a year's end too (syslog's stamps name no year)."""
+    gap = later - earlier
+    if gap < -_YEAR_S / 2:
+        gap += _YEAR_S
+    elif gap > _YEAR_S / 2:
+        gap -= _YEAR_S
+    return gap
+
+
+def _address(text: str) -> str:
+    """An address in one spelling (the kernel writes IPv6 in full, ascp shortened)."""
+    try:
+        return ipaddress.ip_address(text.strip("[]")).compressed
+    except ValueError:
+        return text
+
+
 def _seconds(stamp: str) -> float | None:
-    """A syslog or ISO time stamp as seconds within its year (only compared with stamps of the same log)."""
+    """A syslog or ISO time stamp as seconds within a leap year (syslog's stamps name no year; only compared with
+    stamps of the same log, through ``_gap``)."""
     found = _WHEN.search(stamp)
     if found is None:
         return None
-    if found.group("month"):
-        month, day = _MONTHS.get(found.group("month")), int(found.group("day"))
-    else:
-        month, day = int(found.group("m")) - 1, int(found.group("d"))
+    month = _MONTHS.get(found.group("month")) if found.group("month") else int(found.group("m")) - 1
     if month is None:
         return None
-    hours, minutes, seconds = int(found.group("h")), int(found.group("min")), int(found.group("s"))
-    return ((month * 31 + day) * 24 + hours) * 3600 + minutes * 60 + seconds
+    try:
+        days = date(2000, month + 1, int(found.group("day") or found.group("d"))).toordinal()
+    except ValueError:
+        return None
+    return days * 86400 + int(found.group("h")) * 3600 + int(found.group("min")) * 60 + int(found.group("s"))
 
 
 def _same_failure(run: SessionExplanation, logged: SessionExplanation) -> bool:

@@ -42,17 +42,17 @@ _RECORD = (
     rb"elapsed=(?P<elapsed>[\d.]+)s loss=(?P<loss>[\d.]+)"
     rb"|LOG FASP (?P<kind>Session Start|Session Stop|Session Params|Session Statistics|Transfer Stop) "
     rb"(?:uuid=|\[\w+\] id=)(?P<uuid>[0-9a-fA-F-]{36})"
-    rb"|LOG Receiver bl [^\n]*? prog t/f/e=(?P<prog>\d+)/|(?!LOG |DBG ))"
+    rb"|(?P<receiver>LOG Receiver bl )|(?!LOG |DBG ))"
 )
 RECEIVER_PROGRESS = re.compile(rb"LOG Receiver bl [^\n]*? prog t/f/e=(\d+)/")
 """The receiver's periodic statistics line: its ``prog t/f/e=`` holds the bytes received so far (equal to the file's
 size at its end in the documented sample), the only byte count a receiving side logs before its Session Stop."""
 SYSLOG_RECORD = re.compile(rb"ascp4?" + _PROCESS + _RECORD)
-"""One ascp line of a syslog chunk that can matter: a FASP session or file record (its kind and uuid), the
-receiver's statistics (bytes received so far), or any line that is not another LOG or DBG line (ERR lines, console
-text). The regular expression starts with the
-literal ``ascp``, so the engine skips every other line in C; ascp's many other LOG lines (file starts,
-statistics tables, configuration) are rejected there too, before any Python code runs for them."""
+"""One ascp line of a syslog chunk that can matter: a FASP session or file record (its kind and uuid), the start of
+the receiver's statistics line (its byte count is then found by a plain search), or any line that is not another
+LOG or DBG line (ERR lines, console text). The regular expression starts with the literal ``ascp``, so the engine
+skips every other line in C; ascp's many other LOG lines (file starts, the sender's statistics, configuration) are
+rejected there too, before any Python code runs for them."""
 SSHD_TAG = rb"sshd(?:-session)?(?:\[\d+\]:| \d+ \S+ (?:-|\[[^\n]*?\])) "
 """sshd's tag and process: ``sshd[812]: `` (or ``sshd-session[...]``), or RFC 5424's ``sshd 812 - - ``."""
 SSHD_HINT = re.compile(
@@ -82,17 +82,20 @@ OpenSSH 9.8+'s per-source penalties (``drop connection #0 from [X]:P on [Y]:3300
 operator sees here which clients fail before ascp ever logs a line for them."""
 UDP_DROP = re.compile(rb"PROTO=UDP SPT=\d+ DPT=(?P<dport>330\d\d)\b")
 """A netfilter LOG line (nftables' or iptables' ``log prefix``, ufw's ``[UFW BLOCK]``) about UDP to a FASP data port:
-one search per chunk that starts with the literal ``PROTO=UDP``; its line is then read for the source and stamp."""
+one search per chunk that starts with the literal ``PROTO=UDP``; its line is then read for the source, the stamp
+and whether its rule dropped the packet (``udp_drop``)."""
+_DROPPED = re.compile(rb"drop|block|reject|deny", re.I)
+"""A firewall rule's log prefix that says the packet was dropped (``FASP-UDP-DROP:``, ``[UFW BLOCK]``, ``REJECT``)."""
 _DROP_SOURCE = re.compile(rb"\bSRC=(?P<src>[0-9A-Fa-f.:]+) ")
 
 
 def udp_drop(chunk: bytes, found: re.Match[bytes]) -> tuple[bytes, bytes | None, bytes] | None:
     """(source address, time stamp, line) of the kernel's line holding a ``UDP_DROP`` hit, or None when the line
-    is not the kernel's (its tag) or names no source."""
+    is not the kernel's (its tag), its rule's prefix does not say it dropped the packet, or it names no source."""
     start, end = line_bounds(chunk, found.start())
     line = chunk[start:end]
-    if b"kernel:" not in line[:200]:
-        return None
+    if b"kernel:" not in line[:200] or not _DROPPED.search(line, 0, max(line.find(b" IN="), 0)):
+        return None  # not the kernel's, or a rule that let the packet through ([UFW ALLOW], an accept log)
     source = _DROP_SOURCE.search(line)
     if source is None:
         return None
@@ -133,7 +136,7 @@ lines (GitHub Actions' ``2024-03-05T10:00:11.1234567Z Session Stop (Error: ...)`
 
 def is_journal_json(chunk: bytes) -> bool:
     """Whether a chunk is ``journalctl -o json`` output (one JSON object per line with the journal's fields)."""
-    return chunk[:1] == b"{" and b'"MESSAGE"' in chunk[:8192] and b'"__REALTIME_TIMESTAMP"' in chunk[:8192]
+    return b'"__REALTIME_TIMESTAMP"' in chunk and b'"MESSAGE"' in chunk  # anywhere: a pasted command may come first
 
 
 def journal_as_syslog(chunk: bytes) -> bytes:
