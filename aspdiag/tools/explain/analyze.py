@@ -227,10 +227,9 @@ _SAYS_SUCCESS = re.compile(r"\b(?:succeed(?:ed|s)?|successful(?:ly)?|worked)\b",
 """A wrapper's word for success itself (not "completed", which a wrapper also says of a run that failed)."""
 _SSHD_LOGIN = re.compile(SSHD_TAG + rb"Accepted \S+ for (\S+) from ([0-9A-Fa-f.:]+) port ")
 """sshd's successful login: which user a client address logged in as (the operator's per-client view)."""
-_SSHD_GUESS = re.compile(rb"nvalid user \S* from ([0-9A-Fa-f.:]+)")
-"""sshd naming an address that tried an account this server does not have (``Invalid user X from ADDR``, ``Failed
-password for invalid user X from ADDR``; only sshd says so): it starts with a literal, so the engine skips other
-lines in C."""
+_GUESSING = b"nvalid user "
+"""sshd's words for a login to an account this server does not have (``Invalid user X from ADDR``, ``Failed password
+for invalid user X``): password guessing; one search that stops at its first hit."""
 _LICENCE_RATE = re.compile(rb"license max rate=(\d+)")
 _FRAME_KEY = re.compile(r"[A-Z][A-Za-z]*[a-z][A-Za-z]*\Z")
 """A management-port frame's key (``Type``, ``TransferBytes``, ``TCPPort``): one capitalised word, so that
@@ -322,8 +321,8 @@ class Analyzer:
         """sshd's refusals of credentials (source, peer, user), held until the accounts ascp runs as are known."""
         self._transfer_users: set[str] = set()
         """Accounts ascp sessions ran as (their Session Params)."""
-        self._guessers: set[bytes] = set()
-        """Addresses sshd logged trying an account that does not exist (``Invalid user``): password guessing."""
+        self._guessing = False
+        """sshd logged a login to an account that does not exist (``Invalid user``): the log shows password guessing."""
         self._accepted: set[tuple[bytes, bytes]] = set()
         """(user, address) pairs sshd let in (``Accepted ... for USER from ADDR``): a refusal of that pair counts."""
         self._licence: dict[tuple[str, bytes | None], str] = {}
@@ -421,8 +420,7 @@ class Analyzer:
             self._logins.update({peer: user for user, peer in logins})
             if len(self._accepted) < MAX_CLIENTS:
                 self._accepted.update(logins)
-        if b"nvalid user " in chunk and len(self._guessers) < MAX_CLIENTS:
-            self._guessers.update(_SSHD_GUESS.findall(chunk))  # addresses that tried names this server lacks
+        self._guessing = self._guessing or _GUESSING in chunk
         self._chunk, self._chunk_logins, self._chunk_has_logins = None, None, False
 
     def _login_before(self, session: Collected) -> bytes | None:
@@ -1403,7 +1401,7 @@ class Analyzer:
         self._carried.clear()
         tried = Counter((source, peer) for source, peer, _ in self._refused)
         # A log with no sign of password guessing: no unknown account tried, and few addresses refused at all.
-        quiet = not self._guessers and len({peer for _, peer, _ in self._refused}) <= _QUIET_REFUSALS
+        quiet = not self._guessing and len({peer for _, peer, _ in self._refused}) <= _QUIET_REFUSALS
         for (source, peer, name), attempt in self._refused.items():
             user = attempt.fields["user"]
             if (
