@@ -1910,3 +1910,23 @@ def test_journal_json_after_a_pasted_command_line_is_still_the_journal():
     )
     (only,) = explain_text("$ journalctl -o json -t ascp --since today\n" + entry + "\n")
     assert (only.cause_id, only.side) == ("licence", "server")
+
+
+def test_a_forums_name_before_a_title_is_no_programs_label():
+    """'Biostars: ascp "Cannot resolve target host" when ...' is a person's title (a capitalised word before the
+    colon), not a program's labelled line: only the pasted output is a run."""
+    runs = explain_text(
+        'Biostars: ascp "Cannot resolve target host" when downloading from ENA\n\n'
+        "ascp: Cannot resolve target host., exiting.\n"
+    )
+    assert [s.cause_id for s in runs] == ["dns"]
+
+
+def test_a_partial_completion_beside_its_own_log_is_one_run():
+    """ascp's "Partial Completion" summary (no error words of its own) and its -L log's failed session: one run."""
+    text = (
+        "Partial Completion: 524288K bytes transferred in 40 seconds\n (104857K bits/sec), in 2 files; 1 file failed.\n"
+        "2024-05-02 10:07:00 [1a2b-00000001] LOG FASP Session Stop uuid=5d53ece3-6b41-41f9-b1c8-8496c117be65 "
+        'op=send status=failed errcode=35 errstr="Disk read error" local=10.0.0.5:40000 peer=198.51.100.7:33001\n'
+    )
+    assert [s.cause_id for s in explain_text(text)] == ["read-error"]

@@ -1611,7 +1611,7 @@ class Analyzer:
         used: set[int] = set()
         out = []
         for order, s in kept:
-            if s.uuid is None and s.outcome == "failed" and order not in self._sshd_orders:
+            if s.uuid is None and s.outcome in ("failed", "partial") and order not in self._sshd_orders:
                 twin = next((at for at, t in logged if at not in used and _same_failure(s, t)), None)
                 if twin is not None:
                     used.add(twin)
@@ -1668,8 +1668,13 @@ def _explaining(text: str) -> bool:
 
 _DOUBLE_QUOTED = re.compile(r'"[^"\n]{4,200}"|\u201c[^\u201d\n]{4,200}\u201d')
 _LABELLED = re.compile(
-    r"^\s*(?:[\w.\[\]/-]+ ?:|\S+ (?:err|error|warn|fatal|info):|\W*(?:ERROR|ERR|FATAL|WARN)\b|[DIWEF], \[)", re.I
+    r"^\s*(?:(?-i:[a-z_\[/.][\w.\[\]/-]*|[A-Za-z][\w-]*[.\d\[\]/][\w.\[\]/-]*) ?:"
+    r"|\S+ (?:err|error|warn|fatal|info):|\W*(?:ERROR|ERR|FATAL|WARN(?:ING)?)\b|[DIWEF], \[)",
+    re.I,
 )
+"""A program's label before its words: a lower-case or dotted name (``prefetch.2.8.1:``, ``bash:``, ``ascp :``,
+``[task-17]:``), a level (``ERROR``, ``Warning``), a logger's prefix; not a capitalised word of a person's
+(``Biostars:``, ``Title:``)."""
 
 
 def _quoting(text: str) -> bool:
@@ -1744,7 +1749,11 @@ def _same_failure(run: SessionExplanation, logged: SessionExplanation) -> bool:
     it stands for the code the session logged, with the same cause (the client's "Client unable to connect to
     server (check UDP port and firewall)" beside the server's errcode=15)."""
     words = run.error_message.strip()
-    if run.source != logged.source or len(words) < 12:
+    if run.source != logged.source:
+        return False
+    if run.outcome == "partial" and not words:
+        return True  # ascp's "Partial Completion" summary, which names no error, beside its log's failed session
+    if len(words) < 12:
         return False
     if run.error_code is not None and run.error_code == logged.error_code and logged.code_from == "log":
         return run.cause_id == logged.cause_id
