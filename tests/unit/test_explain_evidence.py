@@ -1920,6 +1920,11 @@ def test_a_forums_name_before_a_title_is_no_programs_label():
         "ascp: Cannot resolve target host., exiting.\n"
     )
     assert [s.cause_id for s in runs] == ["dns"]
+    quoted = explain_text(
+        'Biostars: ascp "failed to authenticate" when downloading from ENA\n\nascp: Cannot resolve target host., '
+        "exiting.\n"
+    )
+    assert [s.cause_id for s in quoted] == ["dns"]
 
 
 def test_a_partial_completion_beside_its_own_log_is_one_run():
