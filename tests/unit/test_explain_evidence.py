@@ -1921,8 +1921,9 @@ def test_a_forums_name_before_a_title_is_no_programs_label():
     )
     assert [s.cause_id for s in runs] == ["dns"]
     quoted = explain_text(
-        'Biostars: ascp "failed to authenticate" when downloading from ENA\n\nascp: Cannot resolve target host., '
-        "exiting.\n"
+        'Biostars: ascp "Cannot resolve target host" when downloading from ENA\n\n'
+        "$ ascp -T -P 33001 -i key era-fasp@fasp.sra.ebi.ac.uk:vol1/x .\n"
+        "ascp: Cannot resolve target host., exiting.\n"
     )
     assert [s.cause_id for s in quoted] == ["dns"]
 
