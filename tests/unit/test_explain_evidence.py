@@ -1583,16 +1583,20 @@ def test_a_threads_title_reply_and_explanations_are_no_runs_beside_the_pastes():
         "log on the provider's side would show why, but we cannot see it from here. Please try the RSA key.\n",
         "look at the ERR lines in your log, they often say the session timed out before the data moved\n",
     ]
-    for line in person:
+    for at, line in enumerate(person):
         (pasted,) = explain_text(line + paste)
         assert (pasted.cause_id, pasted.confidence) == ("auth", "medium"), line
-        assert all(s.confidence == "low" for s in explain_text(line)), line
+        alone = explain_text(line)
+        if at < 3:  # ascp's own form quoted in the only report there is: its output
+            assert [s.cause_id for s in alone] == ["auth"], line
+        else:  # a person's words for it: low
+            assert all(s.confidence == "low" for s in alone), line
     # A person's line holding ascp's own form of other words than any run said is a failure of its own (low).
     other = explain_text("I then got: ascp: Server aborted session: No such file or directory\n" + paste)
     assert [(s.cause_id, s.confidence) for s in other] == [("auth", "medium"), ("no-such-file", "low")]
     # A person's one sentence, alone: its quote, at low confidence.
-    (alone,) = explain_text('When I download from ENA I always get "failed to authenticate" and nothing else.\n')
-    assert (alone.cause_id, alone.confidence) == ("auth", "low")
+    (sentence,) = explain_text('When I download from ENA I always get "failed to authenticate" and nothing else.\n')
+    assert (sentence.cause_id, sentence.confidence) == ("auth", "low")
     # ascp's ERR lines after a wrapper's prefix still count.
     (logged,) = explain_text("2024-01-02 10:00:00 worker-3 ERR Session data transfer timeout\n")
     assert logged.outcome == "failed"
@@ -1936,3 +1940,32 @@ def test_a_partial_completion_beside_its_own_log_is_one_run():
         'op=send status=failed errcode=35 errstr="Disk read error" local=10.0.0.5:40000 peer=198.51.100.7:33001\n'
     )
     assert [s.cause_id for s in explain_text(text)] == ["read-error"]
+
+
+def test_a_maintainers_hypothetical_quote_is_no_confident_run():
+    """'If UDP were blocked you would get `Session Stop (Error: Client unable to connect ...)`, ...' beside the user's
+    real failure: not a second failure at high confidence; a shell refusing to run ascp is not a file permission;
+    the console's stronger-encryption words beside the log's bare code 34 are one run, named by the words."""
+    text = (
+        "Session Stop  (Error: Server aborted session: No such file or directory)\n\n"
+        "**maintainer:** This isn't a firewall problem. If UDP were blocked you would get\n"
+        "`Session Stop  (Error: Client unable to connect to server (check UDP port and firewall))`, not this.\n"
+    )
+    runs = explain_text(text)
+    assert runs[0].cause_id == "no-such-file"
+    assert all(s.confidence == "low" for s in runs[1:])
+    assert [s.cause_id for s in explain_text("bash: /home/lab/.aspera/connect/bin/ascp: Permission denied\n")] == [
+        "ascp-missing"
+    ]
+    both = (
+        "Session Stop  (Error: Server aborted session: Client requests stronger encryption than server allows)\n"
+        "2024-05-02 10:07:00 [1a2b-00000001] LOG FASP Session Start uuid=5d53ece3-6b41-41f9-b1c8-8496c117be65 "
+        'op=recv status=failed errcode=34 errstr="Unauthorized"\n'
+    )
+    assert [s.cause_id for s in explain_text(both)] == ["stronger-encryption"]
+    # A real report whose only evidence is a sentence quoting ascp's output keeps its confidence.
+    (nbis,) = explain_text(
+        "* **Note:** ascp didn't work, received `Session Stop  (Error: Client unable to connect to server (check UDP "
+        "port and firewall))`, hence `lftp`\n"
+    )
+    assert (nbis.cause_id, nbis.confidence) == ("udp", "high")

@@ -1195,13 +1195,21 @@ class Analyzer:
         runs = source in self._run_sources
         said = set(self._said.get(source, ()))
         said |= {line for _, k in self._kept if k.source == source for line in (k.error_message, *k.evidence) if line}
-        replay = [
-            (line, text)
-            for line, text, messages in lines
-            # the same words, though a person's line may run on after them (a title's closing quote and remark)
-            if (messages and not any(m in known or known in m for m in messages for known in said))
-            or (not runs and documented(text))
-        ]
+        if runs:
+            # Beside runs of its own: a person's line holding ascp's form of words no run said, at low confidence
+            # (the same words, though a person's line may run on after them: a title's closing quote and remark).
+            replay = [
+                (line, text)
+                for line, text, messages in lines
+                if messages and not any(m in known or known in m for m in messages for known in said)
+            ]
+            quoted = True
+        else:
+            # The only report there is: ascp's own form quoted in it ("ascp didn't work, received `Session Stop
+            # (Error: ...)`") is its output, told as such; without one, a person's words for it, at low confidence.
+            formed = [(line, text) for line, text, messages in lines if messages]
+            replay = formed or [(line, text) for line, text, _ in lines if documented(text)]
+            quoted = not formed
         if not replay:
             return
         current = self._console.pop(source, None)
@@ -1212,7 +1220,7 @@ class Analyzer:
             for line, text in replay:
                 self._console_segment(source, line, text)
                 run = self._console.get(source)
-                if run is not None:
+                if run is not None and quoted:
                     run.quoted = True
         finally:
             self._replaying = False
@@ -1608,15 +1616,25 @@ class Analyzer:
         logged = [(order, s) for order, s in kept if s.uuid is not None and s.outcome in ("failed", "partial")]
         if not logged:
             return kept
+        by_order = dict(logged)
         used: set[int] = set()
-        out = []
+        drop: set[int] = set()
         for order, s in kept:
             if s.uuid is None and s.outcome in ("failed", "partial") and order not in self._sshd_orders:
                 twin = next((at for at, t in logged if at not in used and _same_failure(s, t)), None)
                 if twin is not None:
                     used.add(twin)
-                    self._uncounted(s)
-                    continue
+                    told = by_order[twin]
+                    # The same code read two ways: the console's words name which of its reasons it was (34's
+                    # "Client requests stronger encryption" beside the log's bare "Unauthorized"); else the log says
+                    # more (its code, its fields).
+                    specific = s.cause_id not in (told.cause_id, "unknown") and s.error_code == told.error_code
+                    drop.add(twin if specific else order)
+        out = []
+        for order, s in kept:
+            if order in drop:
+                self._uncounted(s)
+                continue
             out.append((order, s))
         return out
 
@@ -1649,9 +1667,26 @@ def _person_quoting(text: str, message: str) -> bool:
     """Whether a line holding ascp's error form is a person's sentence quoting it: first-person words before
     ascp's message ("I then got: ascp: ..."), not a logger's line (ascli's ``I, [...] INFO -- :``) and not words
     inside ascp's message (a path's "My Documents", "I/O error")."""
+    if _SENTENCE_GOES_ON.search(text):
+        return True  # ascp's form inside a sentence that goes on after it ("... (Error: ...)`, so the key ...")
     at = text.find(message)
     head = text[:at] if at > 0 else ""
-    return bool(head) and _PROSE.search(head) is not None and _WRAPPER_LOG.match(text) is None
+    return (
+        bool(head)
+        and (_PROSE.search(head) is not None or _HYPOTHETICAL.search(head) is not None)
+        and _WRAPPER_LOG.match(text) is None
+    )
+
+
+_SENTENCE_GOES_ON = re.compile(r"\)\s*[,;]\s*(?:\w[^\n]*)?$")
+"""A comma or semicolon after the closing parenthesis of ascp's ``Session Stop  (Error: ...)``: a person's sentence
+that quotes it goes on (ascp ends its line there)."""
+
+
+_HYPOTHETICAL = re.compile(
+    r"\byou(?:'d| would| will|'ll| should| might| may| get| see)\b|\bwould (?:get|see|show)\b", re.I
+)
+"""A person telling what ascp would print ("If UDP were blocked you would get `Session Stop (Error: ...)`")."""
 
 
 def _explaining(text: str) -> bool:
@@ -1756,7 +1791,7 @@ def _same_failure(run: SessionExplanation, logged: SessionExplanation) -> bool:
     if len(words) < 12:
         return False
     if run.error_code is not None and run.error_code == logged.error_code and logged.code_from == "log":
-        return run.cause_id == logged.cause_id
+        return True  # one failure; when the causes differ, the run's words name which of the code's reasons
     return words == logged.error_message.strip() or any(words in line for line in logged.evidence)
 
 
