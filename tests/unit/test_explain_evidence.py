@@ -1969,3 +1969,18 @@ def test_a_maintainers_hypothetical_quote_is_no_confident_run():
         "port and firewall))`, hence `lftp`\n"
     )
     assert (nbis.cause_id, nbis.confidence) == ("udp", "high")
+
+
+def test_another_reports_output_quoted_in_a_reply_is_told_at_low_confidence():
+    """'Same problem as #151 I think:' with that issue's output quoted ('> '), then the user's own output pasted
+    plainly with another failure: the quoted failure may be someone else's (low); all quoted (a mail's reply
+    quoting the user's own paste) keeps its reading."""
+    quoted = (
+        "Same problem as #151 I think:\n\n"
+        "> ascp: failed to authenticate, exiting.\n>\n> Session Stop  (Error: failed to authenticate)\n\n"
+    )
+    plain = "Mine:\n\nSession Stop  (Error: Server aborted session: No such file or directory)\n"
+    runs = explain_text(quoted + plain)
+    assert [(s.cause_id, s.confidence) for s in runs] == [("auth", "low"), ("no-such-file", "high")]
+    (alone,) = explain_text(quoted)
+    assert (alone.cause_id, alone.confidence) == ("auth", "medium")

@@ -355,6 +355,8 @@ class Analyzer:
         self._refused_aside: list[Collected] = []
         """sshd's refused logins for accounts no ascp session ran as: not counted, unless they explain a client's
         run pasted with them (``_linked``)."""
+        self._quoted_runs: dict[int, bool] = {}
+        """Per console run, whether its lines all came in a quote (``> ``)."""
         self._login_peers: dict[int, str] = {}
         """Per session that names no client, the address of the login just before it (``_login_near``)."""
         self._udp_drops: dict[str, list[tuple[float | None, str]]] = {}
@@ -1105,6 +1107,7 @@ class Analyzer:
             session = self._run(source, starts=not self._continues(source, errors, streams, opens, text.strip()[:400]))
         session.lines += 1
         session.stamp = session.stamp or line.stamp
+        session.from_quote = line.quoted and session.from_quote is not False
         session.ascp_said = session.ascp_said or own
         # ascp's words, not only a bar (ascli's says nothing of a cause): without them, the wrapper's words are all
         session.worded = session.worded or (own and not (progress and progress.file in ("ascli", "aspera")))
@@ -1335,6 +1338,8 @@ class Analyzer:
         self.causes[explained.cause_id] += 1
         if explained.user and session.uuid is not None and len(self._transfer_users) < MAX_CLIENTS:
             self._transfer_users.add(explained.user)  # an account ascp sessions run as
+        if session.uuid is None and session.from_quote is not None and len(self._quoted_runs) < MAX_KEPT_FAILED:
+            self._quoted_runs[session.order] = session.from_quote
         if explained.side == "server" and session.login_peer and not explained.peer_address:
             if len(self._login_peers) < MAX_KEPT_FAILED:
                 self._login_peers[session.order] = session.login_peer.decode("ascii", "replace")
@@ -1446,7 +1451,7 @@ class Analyzer:
             # Counted under its own words when it ended; the input's other runs say more (and it stays so).
             self._recounted(explained, beside.cause_id)
             kept.append((order, beside))
-        self._kept = self._firewalled(self._linked(self._paired(self._folded(kept))))
+        self._kept = self._requoted(self._firewalled(self._linked(self._paired(self._folded(kept)))))
         self._read_at = (self._order, len(self._kept))
         return [explained for _, explained in self._kept]
 
@@ -1556,6 +1561,36 @@ class Analyzer:
             ):
                 self._uncounted(s)
                 continue
+            out.append((order, s))
+        return out
+
+    def _requoted(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
+        """In an input with runs pasted plainly and runs only quoted (``> ``, another issue's output quoted in a
+        reply: "Same problem as #151 I think:"), a quoted run's failure other than the plain ones may be someone
+        else's: told at low confidence."""
+        plain = {
+            s.source: s.cause_id
+            for order, s in kept
+            if self._quoted_runs.get(order) is False and s.outcome != "success"
+        }
+        out = []
+        for order, s in kept:
+            if (
+                self._quoted_runs.get(order)
+                and s.source in plain
+                and s.outcome != "success"
+                and s.cause_id != plain[s.source]
+                and s.confidence != "low"
+            ):
+                s = replace(
+                    s,
+                    confidence="low",
+                    reasoning=(
+                        *s.reasoning,
+                        "these lines were quoted ('> ') beside output pasted plainly with another failure: they may be "
+                        "someone else's (another report quoted in a reply)",
+                    ),
+                )
             out.append((order, s))
         return out
 

@@ -116,6 +116,8 @@ class Line(NamedTuple):
     process: bytes | None
     """``host/pid`` for syslog, the pid for the file form, None for console output."""
     syslog: bool
+    quoted: bool = False
+    """A console line a mail or a post quoted (``> ``): perhaps another person's output."""
 
 
 def _samples(chunk: bytes) -> list[int]:
@@ -523,8 +525,11 @@ def other_lines(chunk: bytes) -> Iterator[Line]:
             raw, width = _docker_json(raw), 0
         if b"`" in raw:
             raw = _CODE_TICK.sub(b"", raw)  # markdown's inline code (ascp never prints a backtick)
+        quote = False
         if raw[:1] in b" \t>#-*+" or raw[:1].isdigit() and raw[1:3].startswith((b". ", b"0. ", b"1. ")):
-            raw = raw[quoted_around(raw).end() :]  # type: ignore[union-attr]  # matches the empty string at least
+            cut = quoted_around(raw).end()  # type: ignore[union-attr]  # matches the empty string at least
+            quote = b">" in raw[:cut]
+            raw = raw[cut:]
         table = raw[:1] == b"|" and raw.rstrip()[-1:] == b"|"  # a table's row (ascli's results), not a quote
         if raw[:1] == b"|" and not table:
             raw = raw[quoted(raw).end() :]  # type: ignore[union-attr]
@@ -581,7 +586,7 @@ def other_lines(chunk: bytes) -> Iterator[Line]:
             ):
                 held = held._replace(message=held.message + b" " + message.strip())
                 continue
-            line = Line(message.rstrip(b"\r"), stamp, None, False)
+            line = Line(message.rstrip(b"\r"), stamp, None, False, quote)
         if held is not None:
             yield held
         held, held_width = line, width

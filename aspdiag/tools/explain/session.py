@@ -70,6 +70,8 @@ class Collected:
     """Its Session Params record (which names the user) was seen."""
     quoted: bool = False
     """Told only by a person's lines quoting ascp's words (an input with no run of its own): low confidence."""
+    from_quote: bool | None = None
+    """Console run: whether its lines came in a mail's or a post's quote (``> ``) only (None before its first)."""
     login: bytes | None = None
     """The user sshd last let in from this session's peer before the session ended (for a session whose records
     name no user; a later login from the same address, NAT, is another user's)."""
