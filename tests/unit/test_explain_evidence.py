@@ -1382,7 +1382,13 @@ def test_an_issue_title_quoting_ascps_words_is_no_run():
         "ascp: Failed to open TCP connection for SSH, exiting.\n\n"
         "Session Stop  (Error: Failed to open TCP connection for SSH)\n"
     )
-    assert [(s.cause_id, s.confidence) for s in sessions] == [("ssh-port", "high")]
+    # The title's words, which no run said, are at most a low-confidence run of their own (they may be another's).
+    assert [(s.cause_id, s.confidence) for s in sessions][0] == ("ssh-port", "high")
+    assert all(s.confidence == "low" for s in sessions[1:])
+    same = explain_text(
+        'random "failed to authenticate" errors with ascp 3.9.6\n\nascp: failed to authenticate, exiting.\n'
+    )
+    assert [s.cause_id for s in same] == ["auth"]
     # A wrapper's labelled line quoting ascp's words is still the wrapper's report of a run.
     (wrapped,) = explain_text('2024-01-02 10:00:00 ERROR download: ascp failed: "failed to authenticate"\n')
     assert wrapped.cause_id == "auth"
@@ -1984,3 +1990,58 @@ def test_another_reports_output_quoted_in_a_reply_is_told_at_low_confidence():
     assert [(s.cause_id, s.confidence) for s in runs] == [("auth", "low"), ("no-such-file", "high")]
     (alone,) = explain_text(quoted)
     assert (alone.cause_id, alone.confidence) == ("auth", "medium")
+
+
+def test_round_20_ascps_own_lines_and_wrappers_stay_runs():
+    """ascp's stderr line ends '), exiting.': ascp's own, not a person's sentence going on; a wrapper's labelled
+    line may go on after ascp's form ('..., retrying in 30 s'); a path's 'My Drive' is no first person; an exception's
+    name is a program's label; a later step's missing file whose path holds 'ascp' is not ascp missing."""
+    ok = (
+        "x.gz  100% 10MB 80Mb/s    00:01\n"
+        "Completed: 10240K bytes transferred in 1 seconds\n (80000K bits/sec), in 1 file.\n"
+    )
+    udp = "ascp: Client unable to connect to server (check UDP port and firewall), exiting.\n"
+    assert [(s.cause_id, s.confidence) for s in explain_text(ok + udp)] == [("ok", "high"), ("udp", "high")]
+    retry = (
+        "fetcher: SRR8352105 attempt 1/3: Session Stop  (Error: Client unable to connect to server (check UDP port "
+        "and firewall)), retrying in 30 s\n"
+    )
+    assert [s.confidence for s in explain_text(retry)] == ["high"]
+    drive = "/home/u/My Drive/run1:\tascp: Permission denied, exiting.\n"
+    assert [s.confidence for s in explain_text(ok + drive)][-1] != "low"
+    (host,) = explain_text(ok + 'RuntimeError: ascp failed: "Remote host is not who we expected"\n')[1:]
+    assert host.cause_id == "host-key"
+    downstream = "FileNotFoundError: [Errno 2] No such file or directory: '/scratch/ascp_out/SRR1_2.fastq.gz'\n"
+    assert [s.cause_id for s in explain_text(ok + downstream)] == ["ok"]
+    assert [s.cause_id for s in explain_text("bash: ascp: No such file or directory\n")] == ["ascp-missing"]
+
+
+def test_round_20_a_changed_port_or_inline_password_is_another_attempt_not_a_burst():
+    ok = (
+        "x.gz  100% 10MB 80Mb/s    00:01\n"
+        "Completed: 10240K bytes transferred in 1 seconds\n (80000K bits/sec), in 1 file.\n"
+    )
+    good = "$ ascp -QT -P33001 -i k era-fasp@fasp.sra.ebi.ac.uk:/vol1/x .\n"
+    port = "$ ascp -QT -P22 -i k era-fasp@fasp.sra.ebi.ac.uk:/vol1/x .\nascp: failed to authenticate, exiting.\n"
+    runs = explain_text(good + ok + port + good + ok)
+    assert runs[1].cause_id == "auth"
+    same = "$ ascp -QT -P33001 -i k era-fasp@fasp.sra.ebi.ac.uk:/vol1/x .\nascp: failed to authenticate, exiting.\n"
+    assert explain_text(good + ok + same + good + ok)[1].cause_id == "ssh-refused"
+
+
+def test_round_20_a_maintainers_explaining_sentence_and_a_quoted_wrapper_word():
+    """'This is not the firewall. When UDP 33001 is blocked, ascp prints Session Stop (Error: ...) instead' is a person
+    explaining (a sentence before ascp's form); a wrapper quoting ascp's words no run said is not lost."""
+    real = "ascp: failed to authenticate, exiting.\n"
+    explaining = (
+        "This is not the firewall. When UDP 33001 is blocked, ascp prints Session Stop  (Error: Client unable to "
+        "connect to server (check UDP port and firewall)) instead\n"
+    )
+    runs = explain_text(real + explaining)
+    assert runs[0].cause_id == "auth" and all(s.confidence == "low" for s in runs[1:])
+    ok = (
+        "x.gz  100% 10MB 80Mb/s    00:01\n"
+        "Completed: 10240K bytes transferred in 1 seconds\n (80000K bits/sec), in 1 file.\n"
+    )
+    lost = explain_text(ok + 'Download of SRR1 failed after 3 attempts (ascp said "Session data transfer timeout")\n')
+    assert [s.cause_id for s in lost] == ["ok", "stall"]

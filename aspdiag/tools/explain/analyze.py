@@ -115,6 +115,20 @@ _USER_OPTION = re.compile(r"\s--user(?:name)?[= ]\s*[\"']?([^\s\"']+)|\s([\w.-]+
 """The account an ascp or ascli command logs in as: ``user@host:path``, ``--user=NAME``, ``--username NAME``."""
 
 
+def _command_options(text: str) -> str:
+    """A command line's options with their values and its variable settings, not its paths: another port (-P22 for
+    -P33001) or another password set inline makes another attempt, not a burst of the same one."""
+    kept: list[str] = []
+    tokens = text.split()
+    for at, token in enumerate(tokens):
+        if token.startswith("-") or re.match(r"[A-Z_]+=", token):
+            kept.append(token)
+            value = tokens[at + 1] if at + 1 < len(tokens) else ""
+            if len(token) == 2 and value and not value.startswith("-") and "/" not in value and "\\" not in value:
+                kept.append(value)  # a short option's value after a blank (-P 22, -l 300m)
+    return " ".join(kept)
+
+
 def _command_user(text: str) -> str | None:
     found = _USER_OPTION.search(text)
     return (found.group(1) or found.group(2)) if found is not None else None
@@ -346,6 +360,8 @@ class Analyzer:
         """Per input, the -i key its last ascp command line gave."""
         self._hosts: dict[str, str] = {}
         """Per input, the server its last ascp command line named."""
+        self._options: dict[str, str] = {}
+        """Per input, the options and settings its last ascp command line gave (``-P 22``, ``ASPERA_SCP_PASS=...``)."""
         self._users: dict[str, str] = {}
         """Per input, the account its last ascp command line logged in as."""
         self._putty: dict[str, str] = {}
@@ -963,7 +979,11 @@ class Analyzer:
                     self._changes.setdefault(source, []).append(self._order)  # another -i key now
                 self._keys[source] = key.group(1)
             # Another server or account now: runs that got through say nothing of a burst at this one.
-            for now, last in ((_command_host(text), self._hosts), (_command_user(text), self._users)):
+            for now, last in (
+                (_command_host(text), self._hosts),
+                (_command_user(text), self._users),
+                (_command_options(text), self._options),
+            ):
                 if now is not None:
                     if last.get(source, now) != now:
                         self._changes.setdefault(source, []).append(self._order)
@@ -1062,7 +1082,8 @@ class Analyzer:
             elif len(text) < 200:
                 is_err = bare_documented(text)
             if is_err and not echo and not self._replaying and _quoting(text):
-                self._defer(source, line, text)  # a person's line quoting the words (an issue's title)
+                # A person's line quoting the words (an issue's title): replayed if no run said them.
+                self._defer(source, line, text, tuple(q.strip('"\u201c\u201d') for q in _DOUBLE_QUOTED.findall(text)))
                 return
         if not (formed or is_err):
             rate = _RATE.search(text)
@@ -1198,6 +1219,9 @@ class Analyzer:
         runs = source in self._run_sources
         said = set(self._said.get(source, ()))
         said |= {line for _, k in self._kept if k.source == source for line in (k.error_message, *k.evidence) if line}
+        for held in (*self._open.values(), *self._recent.values(), *self._console.values()):
+            if held.source == source:  # sessions not yet explained (a log's last ones)
+                said.update(held.finals, held.details, held.evidence)
         if runs:
             # Beside runs of its own: a person's line holding ascp's form of words no run said, at low confidence
             # (the same words, though a person's line may run on after them: a title's closing quote and remark).
@@ -1546,14 +1570,20 @@ class Analyzer:
         }
         out: list[tuple[int, SessionExplanation]] = []
         last: dict[str, SessionExplanation] = {}
+        moved_on: set[str] = set()
+        """Inputs where a run succeeded after the last logged failure: a wrapper's failure then is another item's."""
         for order, s in kept:
             before = last.get(s.source)
             last[s.source] = s
+            if s.uuid is not None and s.outcome == "failed":
+                moved_on.discard(s.source)
+            elif s.outcome == "success":
+                moved_on.add(s.source)
             if (
                 s.uuid is None
                 and s.cause == WRAPPER_ONLY
                 and (
-                    s.source in explained_inputs
+                    (s.source in explained_inputs and s.source not in moved_on)
                     # Right after a console run that failed with a cause: the wrapper's exit status is that
                     # run's, reported after it quoted the command it ran (Nextflow's ".command.sh was:").
                     or (before is not None and before.outcome == "failed" and before.cause_id != "unknown")
@@ -1702,18 +1732,29 @@ def _person_quoting(text: str, message: str) -> bool:
     """Whether a line holding ascp's error form is a person's sentence quoting it: first-person words before
     ascp's message ("I then got: ascp: ..."), not a logger's line (ascli's ``I, [...] INFO -- :``) and not words
     inside ascp's message (a path's "My Documents", "I/O error")."""
-    if _SENTENCE_GOES_ON.search(text):
-        return True  # ascp's form inside a sentence that goes on after it ("... (Error: ...)`, so the key ...")
+    if _SENTENCE_GOES_ON.search(text) and _LABELLED.match(text) is None:
+        # ascp's form inside a sentence that goes on after it ("... (Error: ...)`, so the key ..."); a program's
+        # labelled line may go on too ("fetcher: ... (Error: ...), retrying in 30 s")
+        return True
     at = text.find(message)
-    head = text[:at] if at > 0 else ""
+    # Without a path's words ("/My Drive/", "My Documents\\") or a tag before a tab (GNU parallel --tag).
+    head = _PATHS.sub(" ", text[:at].rpartition("\t")[2]) if at > 0 else ""
     return (
-        bool(head)
-        and (_PROSE.search(head) is not None or _HYPOTHETICAL.search(head) is not None)
+        bool(head.strip())
+        and (
+            _PROSE.search(head) is not None
+            or _HYPOTHETICAL.search(head) is not None
+            or _SENTENCES.search(head) is not None  # a sentence before it: a person explaining ("... firewall. When")
+        )
         and _WRAPPER_LOG.match(text) is None
     )
 
 
-_SENTENCE_GOES_ON = re.compile(r"\)\s*[,;]\s*(?:\w[^\n]*)?$")
+_PATHS = re.compile(r"\S*[/\\]\S*(?: [A-Z][a-z]+[/\\]\S*)*")
+"""Paths in a line, with their spaced parts (``/home/u/My Drive/x``), left out when looking for a person's words."""
+
+
+_SENTENCE_GOES_ON = re.compile(r"\)\s*[,;]\s*(?!exiting\b)(?:\w[^\n]*)?$")
 """A comma or semicolon after the closing parenthesis of ascp's ``Session Stop  (Error: ...)``: a person's sentence
 that quotes it goes on (ascp ends its line there)."""
 
@@ -1739,7 +1780,8 @@ def _explaining(text: str) -> bool:
 _DOUBLE_QUOTED = re.compile(r'"[^"\n]{4,200}"|\u201c[^\u201d\n]{4,200}\u201d')
 _LABELLED = re.compile(
     r"^\s*(?:(?-i:[a-z_\[/.][\w.\[\]/-]*|[A-Za-z][\w-]*[.\d\[\]/][\w.\[\]/-]*) ?:"
-    r"|\S+ (?:err|error|warn|fatal|info):|\W*(?:ERROR|ERR|FATAL|WARN(?:ING)?)\b|[DIWEF], \[)",
+    r"|(?-i:[A-Z]\w*(?:Error|Exception)):|\S+ (?:err|error|warn|fatal|info):|\W*(?:ERROR|ERR|FATAL|WARN(?:ING)?)\b"
+    r"|[DIWEF], \[)",
     re.I,
 )
 """A program's label before its words: a lower-case or dotted name (``prefetch.2.8.1:``, ``bash:``, ``ascp :``,
