@@ -2045,3 +2045,97 @@ def test_round_20_a_maintainers_explaining_sentence_and_a_quoted_wrapper_word():
     )
     lost = explain_text(ok + 'Download of SRR1 failed after 3 attempts (ascp said "Session data transfer timeout")\n')
     assert [s.cause_id for s in lost] == ["ok", "stall"]
+
+
+# -- blind round 21 ----------------------------------------------------------------------------------------------
+
+
+def test_a_partial_completion_glued_to_the_progress_line_and_a_server_timeout_are_one_stall():
+    """IDR/idr-metadata#638: ascp's summary starts on its last progress line (the bar is redrawn with a carriage
+    return), and "Session data transfer timeout (server), Session data transfer timeout" holds "), " inside ascp's
+    own message: no person's sentence going on after it."""
+    text = (
+        "$ ./ascp -P33001 -i ../etc/asperaweb_id_dsa.openssh -d ~/idr0016 bsaspera_w@hx-fasp-1.ebi.ac.uk:5f/1\n"
+        "24277.ome.zarr.zip                  95% 5277MB 97.8Mb/s    00:25 ETAPartial Completion: 5414415K bytes "
+        "transferred in 517 seconds\n (85719K bits/sec), in 3 files, 1 directory; 3 files failed.\n\n"
+        "Session Stop  (Error: Session data transfer timeout (server), Session data transfer timeout)\n"
+    )
+    (run,) = explain_text(text)
+    assert (run.cause_id, run.confidence, run.outcome) == ("stall", "medium", "partial")
+    assert run.progress is not None and "95%" in run.progress
+
+
+def test_a_report_telling_that_ascp_asked_for_the_key_passphrase_is_the_key_file_at_low_confidence():
+    """iSeq#28, prose only: 'then it ask me input "Key passphrase" & "Password"' names ascp's key-file symptom."""
+    text = (
+        'what is "Key passphrase" & "Password" when run like "iseq -i PRJNA555477 -a"?\n\n'
+        "an run:\niseq -i PRJNA555477 -a\n\n"
+        'then it ask me input "Key passphrase" & "Password"\n\n'
+        "Could you please tell me what to input? Thank you very much!\n"
+    )
+    assert [(s.cause_id, s.confidence) for s in explain_text(text)] == [("key-file", "low")]
+
+
+def test_a_retyped_lower_cased_log_record_of_the_same_failure_is_the_consoles_run():
+    """A chat's retyped lines: the console's stronger-encryption words and the log's errcode=34 "unauthorized"
+    (lower-cased, so no log form) are one run, named by the words."""
+    text = (
+        "ascp: server aborted session: management authorization refused: client requests stronger encryption than "
+        "server allows, exiting.\n"
+        "the ascp log on the jump host has errcode=34 for that run, retyping the log line:\n"
+        "2024-06-06 10:58:41 [2f0c-00001d4c] log fasp session start uuid=61d2b7a0-3c94-4e1f-a8d5-90b3e7c2f416 "
+        'op=send status=failed errcode=34 errstr="unauthorized"\n'
+    )
+    assert [s.cause_id for s in explain_text(text)] == ["stronger-encryption"]
+
+
+def test_a_wikis_markdown_table_of_errors_is_no_run():
+    """A troubleshooting table pasted above the real output (ascp's words in one cell, what they mean in the next):
+    documentation; only when the input holds nothing else are its rows told, at low confidence."""
+    table = (
+        "| What ascp prints | What it means | What to do |\n"
+        "|---|---|---|\n"
+        "| Session Stop  (Error: Client unable to connect to server (check UDP port and firewall)) | UDP blocked | "
+        "ticket |\n"
+        "| ascp: failed to authenticate, exiting. | key or user wrong | check the key |\n\n"
+    )
+    output = (
+        "ascp: Failed to open TCP connection for SSH, exiting.\n\n"
+        "Session Stop  (Error: Failed to open TCP connection for SSH)\n"
+    )
+    assert [(s.cause_id, s.confidence) for s in explain_text(table + output)] == [("ssh-port", "high")]
+    assert {s.confidence for s in explain_text(table)} == {"low"}
+
+
+def test_ascps_short_usage_and_asclis_last_error_line_are_read():
+    """'Display full usage: -h,--help' is the short usage ascp prints for a wrong command line; ascli's last line
+    'ERROR: Transfer: <ascp's words>' alone tells its cause."""
+    usage = (
+        "$ ascp -QT -l 300m -P33001 -i key era-fasp@fasp.sra.ebi.ac.uk:vol1/fastq/SRR949/SRR949627/x.fastq.gz\n"
+        "Usage: ascp [OPTION] SRC... DEST\n          SRC to DEST, or multiple SRC to DEST dir\n"
+        "          SRC, DEST format: [[user@]host:]PATH\nDisplay full usage: -h,--help\n"
+    )
+    assert [s.cause_id for s in explain_text(usage)] == ["usage"]
+    ascli = (
+        "$ ascli server download /outgoing/run/ --preset=core\nERROR: Transfer: Remote host is not who we expected\n"
+    )
+    assert [s.cause_id for s in explain_text(ascli)] == ["host-key"]
+
+
+def test_the_users_own_check_of_the_ssh_port_places_a_run_ascp_did_not_explain():
+    """ascli's 'unexpected last event type: INIT' (cannot tell), then the thread's curl check of TCP 33001 timing
+    out: the SSH connection did not open (medium). A check that reached the port leaves the run as it was."""
+    run = (
+        "$ ascli faspex5 packages receive 4821 --to-folder=/data/incoming\n"
+        "ERROR: Other(RuntimeError): unexpected last event type: INIT\n\n"
+    )
+    failed = (
+        "$ echo | curl -vv telnet://faspex.example.org:33001\n"
+        "*   Trying 198.51.100.23:33001...\n"
+        "* connect to 198.51.100.23 port 33001 failed: Connection timed out\n"
+    )
+    (placed,) = explain_text(run + failed)
+    assert (placed.cause_id, placed.confidence) == ("ssh-port", "medium")
+    reached = "$ nc -zv faspex.example.org 33001\nConnection to faspex.example.org 33001 port [tcp/*] succeeded!\n"
+    assert [s.cause_id for s in explain_text(run + reached)] != ["ssh-port"]
+    assert [s.cause_id for s in explain_text(run + failed + reached)] != ["ssh-port"]

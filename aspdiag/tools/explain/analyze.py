@@ -386,6 +386,9 @@ class Analyzer:
         """Per input, a person's lines quoting ascp's words (a title, a question, a reply): read as a run only if the
         input has none of its own (a one-line report), else they only talk about the runs there are."""
         self._status_column: dict[str, int] = {}
+        self._doc_tables: set[str] = set()  # inputs inside a markdown table (after its |---|---| rule)
+        # Per input, the user's own checks of the SSH ports (curl, nc, ssh, nmap): port -> (reached, line)
+        self._port_checks: dict[str, dict[int, tuple[bool, str]]] = {}
         """Per input, the status column of ascli's results table, once its header was seen."""
         self._read_beside: set[int] = set()
         """Sessions already read beside the input's other runs (``results`` may be asked again)."""
@@ -913,6 +916,19 @@ class Analyzer:
     def _console_segment(self, source: str, line: Line, text: str) -> None:
         if self._frame_line(source, line, text.strip()):
             return
+        if ("port" in text or "/tcp" in text or "SSH-2.0-" in text) and not self._replaying:
+            self._port_check(source, text)
+        if text.lstrip().startswith("|"):
+            if _MARKDOWN_RULE.fullmatch(text.strip()):
+                self._doc_tables.add(source)
+                return
+            if source in self._doc_tables and text.count("|") >= 4 and not self._replaying:
+                # A row of a markdown table (a wiki's or a FAQ's: ascp's words in one cell, what they mean and
+                # what to do in the next): documentation, no run; told only when the input holds nothing else.
+                self._defer(source, line, text)
+                return
+        elif self._doc_tables:
+            self._doc_tables.discard(source)
         if "sshd" in text and _SSHD_TAGGED.search(text):
             return  # sshd's own line: read from the chunk (``_sshd``), never a console run (a host named "aspera")
         kill = _SCHEDULER_KILL.search(text)
@@ -1052,8 +1068,10 @@ class Analyzer:
         # In none of ascp's own forms: a person's sentence, a wrapper's line, or a documented wording on its own.
         formed = bool(errors or summary or progress or exit_match or is_err or prompt)
         if not formed:
-            if _PROSE.search(text) or (
-                text.rstrip().endswith(":") and len(text.split()) >= 8 and not bare_documented(text)
+            if (
+                _PROSE.search(text)
+                or (text.rstrip().endswith(":") and len(text.split()) >= 8 and not bare_documented(text))
+                or ("passphrase" in lowered and _ASKED_PASSPHRASE.search(text) is not None)
             ):
                 # A person's sentence around the paste ("I did pass --file-crypt ...:", "Our partner says 'failed
                 # to authenticate' since ...", a long line ending in a colon that introduces the log): it may
@@ -1068,7 +1086,8 @@ class Analyzer:
             ):
                 return
             if self._replaying:
-                is_err = documented(text)  # the person's quote is all the input says (its words, at low confidence)
+                # the person's quote is all the input says (its words, at low confidence)
+                is_err = documented(text) or _ASKED_PASSPHRASE.search(text) is not None
             elif (_names_program(lowered) or "using requested transport" in lowered) or _WRAPPER_LOG.match(
                 text
             ) is not None:
@@ -1236,6 +1255,9 @@ class Analyzer:
             # (Error: ...)`") is its output, told as such; without one, a person's words for it, at low confidence.
             formed = [(line, text) for line, text, messages in lines if messages]
             replay = formed or [(line, text) for line, text, _ in lines if documented(text)]
+            # Nor a documented wording: a person telling that ascp asked for its key's passphrase ("then it asks
+            # me for "Key passphrase" and "Password""), the key-file symptom, told at low confidence.
+            replay = replay or [(line, text) for line, text, _ in lines if _ASKED_PASSPHRASE.search(text)][:1]
             quoted = not formed
         if not replay:
             return
@@ -1251,6 +1273,64 @@ class Analyzer:
                     run.quoted = True
         finally:
             self._replaying = False
+
+    def _port_check(self, source: str, text: str) -> None:
+        """Remember what the user's own check of an SSH port in this input found (``curl -v telnet://host:33001``,
+        ``nc -zv``, ``ssh -p``, ``nmap``): ``_checked`` reads an undiagnosed run with it."""
+        found = _PORT_CHECK_FAILED.search(text)
+        if found is not None:
+            port, reached = int(found.group("port") or found.group("nport")), False
+        else:
+            found = _PORT_CHECK_OK.search(text)
+            if found is None:
+                return
+            port, reached = int(found.group("port") or found.group("nport") or 0), True
+        checks = self._port_checks.setdefault(source, {})
+        if port in checks and checks[port][0] != reached:
+            checks[port] = (reached, "")  # both answers in one input (before and after a fix): says nothing
+        else:
+            checks.setdefault(port, (reached, text.strip()))
+
+    def _checked(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
+        """A client's run whose failure ascp's words do not place (a wrapper's "unexpected last event type: INIT",
+        "session did not start") beside the user's own check that the SSH port it uses does not answer from this
+        machine (a maintainer asked for it): the SSH connection did not open (medium confidence)."""
+        if not self._port_checks:
+            return kept
+        entry = knowledge().by_id("ssh-port")
+        out = []
+        for order, s in kept:
+            checks = self._port_checks.get(s.source, {})
+            failed = [
+                (port, line)
+                for port, (reached, line) in checks.items()
+                if not reached and line and (s.tcp_port is None or s.tcp_port == port)
+            ]
+            if (
+                failed
+                and s.outcome == "failed"
+                and s.side != "server"
+                and s.cause_id in ("unknown", "session-start")
+                and not any(reached for reached, _ in checks.values())
+            ):
+                port, line = failed[0]
+                self._recounted(s, entry.id)
+                s = replace(
+                    s,
+                    cause_id=entry.id,
+                    cause=entry.cause,
+                    confidence="medium",
+                    next_step=entry.next,
+                    who=entry.who,
+                    evidence=(*s.evidence[: MAX_EVIDENCE - 1], line),
+                    reasoning=(
+                        *s.reasoning,
+                        f"the input's own check of TCP port {port} from this machine got no connection ('{line[:90]}'):"
+                        " ascp's SSH connection to it cannot have opened",
+                    ),
+                )
+            out.append((order, s))
+        return out
 
     def _status_cell(self, source: str, text: str) -> re.Match[str] | None:
         """The status of a row of ascli's results table with a status column (its header seen before), or None."""
@@ -1475,7 +1555,7 @@ class Analyzer:
             # Counted under its own words when it ended; the input's other runs say more (and it stays so).
             self._recounted(explained, beside.cause_id)
             kept.append((order, beside))
-        self._kept = self._requoted(self._firewalled(self._linked(self._paired(self._folded(kept)))))
+        self._kept = self._requoted(self._checked(self._firewalled(self._linked(self._paired(self._folded(kept))))))
         self._read_at = (self._order, len(self._kept))
         return [explained for _, explained in self._kept]
 
@@ -1678,14 +1758,25 @@ class Analyzer:
         """Without the console runs whose failure a logged session of the same input tells too: ascp's output
         pasted beside its own log (``-L``) or the server's log of the same attempt is one run seen twice, and
         the logged session says more (its code, its fields). Paired one to one, in order, by ascp's words."""
-        logged = [(order, s) for order, s in kept if s.uuid is not None and s.outcome in ("failed", "partial")]
+        # Logged: a session of ascp's log, or a log's record retyped or copied without its form (lower-cased, so
+        # read as a console line) that still names its code (``errcode=34``).
+        logged = [
+            (order, s)
+            for order, s in kept
+            if (s.uuid is not None or s.code_from == "log") and s.outcome in ("failed", "partial")
+        ]
         if not logged:
             return kept
         by_order = dict(logged)
         used: set[int] = set()
         drop: set[int] = set()
         for order, s in kept:
-            if s.uuid is None and s.outcome in ("failed", "partial") and order not in self._sshd_orders:
+            if (
+                s.uuid is None
+                and s.code_from != "log"
+                and s.outcome in ("failed", "partial")
+                and order not in self._sshd_orders
+            ):
                 twin = next((at for at, t in logged if at not in used and _same_failure(s, t)), None)
                 if twin is not None:
                     used.add(twin)
@@ -1725,6 +1816,25 @@ _GUI_ERROR = re.compile(r"\bError: [^\n]{3,300}\(Code: \d{1,3}\)\s*$")
 (Code: 51)``), copied by hand, perhaps after a label in the user's language: an error line with its code."""
 _ERR_FORM = re.compile(r"(?:^|\s)(?<![Tt]he\s)ERR (?!lines?\b|messages?\b|entries\b|output\b)\S")
 """ascp's ERR level inside a line (after a wrapper's prefix): followed by its message, capitalised or bracketed."""
+_ASKED_PASSPHRASE = re.compile(
+    r"\b(?:asks?|asked|asking|prompt(?:s|ed|ing)?|requests?|requested|wants?)\b[^.?!\n]{0,40}\bkey passphrase\b", re.I
+)
+"""A person telling that ascp asked for its key's passphrase (the prompt ``Key passphrase:``, in their words)."""
+_PORT_CHECK_FAILED = re.compile(
+    r"connect to (?:host |address )?\S+ port (?P<port>22|33001)\b[^\n]{0,80}?"
+    r"(?:timed out|refused|No route to host|unreachable)|^\s*(?P<nport>22|33001)/tcp\s+filtered\b"
+)
+"""A check of an SSH port that got no connection: curl's ``Failed to connect to H port 33001 after N ms: Connection
+timed out``, nc's ``connect to H port 33001 (tcp) failed: ...``, ssh's ``ssh: connect to host H port 22: ...``,
+nmap's ``33001/tcp filtered``."""
+_PORT_CHECK_OK = re.compile(
+    r"Connection to \S+ (?P<port>22|33001) port \[tcp/[^\]]*\] succeeded"
+    r"|Connected to \S+ \([^)]*\) port (?P<nport>22|33001)\b"
+    r"|^\s*SSH-2\.0-|^\s*(?:22|33001)/tcp\s+open\b"
+)
+"""A check of an SSH port that reached it (nc's ``succeeded!``, curl's ``Connected to``, the SSH banner, nmap)."""
+_MARKDOWN_RULE = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?")
+"""The rule under a markdown table's header row (``|---|:---:|``); ascli's tables draw ``+----+`` instead."""
 _SENTENCES = re.compile(r"[a-z)][.;!?] [A-Z]")
 
 
@@ -1732,7 +1842,9 @@ def _person_quoting(text: str, message: str) -> bool:
     """Whether a line holding ascp's error form is a person's sentence quoting it: first-person words before
     ascp's message ("I then got: ascp: ..."), not a logger's line (ascli's ``I, [...] INFO -- :``) and not words
     inside ascp's message (a path's "My Documents", "I/O error")."""
-    if _SENTENCE_GOES_ON.search(text) and _LABELLED.match(text) is None:
+    # ascp's message itself may hold "), " ("Session data transfer timeout (server), Session data ..."): only
+    # what follows it can go on as a sentence.
+    if _SENTENCE_GOES_ON.search(text.replace(message, "m") if message else text) and _LABELLED.match(text) is None:
         # ascp's form inside a sentence that goes on after it ("... (Error: ...)`, so the key ..."); a program's
         # labelled line may go on too ("fetcher: ... (Error: ...), retrying in 30 s")
         return True

@@ -171,9 +171,10 @@ def documented(text: str) -> bool:
     return bool(_strong_matches((text,), False))
 
 
-_BARE_PREFIX = r"""^\s*(?:(?:error|err|fatal|description)\s*[:-]?\s*)?["'`]?"""
-"""What may precede a documented wording quoted on its own: an error label, or the ``Description:`` field of
-ascp's management-port ERROR message (``Type: ERROR`` / ``Code: 64`` / ``Description: ...``)."""
+_BARE_PREFIX = r"""^\s*(?:(?:error|err|fatal|description)\s*[:-]?\s*(?:(?:transfer|other)(?:\(\w+\))?:\s*)?)?["'`]?"""
+"""What may precede a documented wording quoted on its own: an error label (ascli's last line, ``ERROR: Transfer:
+...`` or ``ERROR: Other(RuntimeError): ...``, too), or the ``Description:`` field of ascp's management-port ERROR
+message (``Type: ERROR`` / ``Code: 64`` / ``Description: ...``)."""
 
 
 @cache

@@ -459,6 +459,10 @@ def _listed(raw: bytes) -> list[bytes] | None:
     return [_ESCAPE.sub(_unescaped, item) for item in items]
 
 
+_GLUED_SUMMARY = re.compile(rb"\d:\d\d(?: ETA)? *(?=(?:Completed|Partial Completion): \d)")
+"""ascp's summary right after its last progress line on one line (``... 97.8Mb/s    00:25 ETAPartial Completion:
+...``): ascp redraws its bar with a carriage return and starts the summary without a line break, so a copied
+terminal shows them joined."""
 _PROMPTED = re.compile(rb"\s*(?:\S*[$#>%]|\[[^\]\n]{1,60}\][$#]) ")
 """A command line after a shell prompt: its ``\\n`` (``printf 'done\\n'``) is the command's, not a line break."""
 
@@ -472,6 +476,10 @@ def _physical(chunk: bytes) -> Iterator[tuple[bytes, bool]]:
             folded = _listed(raw)
         if folded is None and len(raw) >= _JOINED_WIDTH:
             folded = _rejoined(raw)
+        if folded is None and (b"Completed: " in raw or b"Partial Completion: " in raw):
+            glued = _GLUED_SUMMARY.search(raw)
+            if glued is not None:
+                folded = [raw[: glued.end()].rstrip(), raw[glued.end() :]]
         if folded is None:
             yield raw, False
         else:
