@@ -21,6 +21,7 @@ from collections import Counter, OrderedDict
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
+from typing import NamedTuple
 
 from aspdiag.fasp.parse import AscpError, parse_errors, parse_progress
 from aspdiag.tools.explain.diagnose import PUTTY_KEY, WRAPPER_ONLY, bare_documented, documented, knowledge
@@ -129,6 +130,51 @@ def _command_options(text: str) -> str:
     return " ".join(kept)
 
 
+_SSH_PORT_OPTION = re.compile(r"(?:\s-P\s*|\s--port[= ]\s*|ssh://[^/\s:]+:)(\d{1,5})\b")
+"""The SSH port an ascp or ascli command names: ``-P 33001``, ``-P33001``, ``--port=33001``, ``ssh://host:33001``."""
+
+
+def _command_ssh_port(text: str) -> int | None:
+    """The SSH port of an ascp or ascli command line: as named, 22 for ascp without one (its default), None when
+    unknown (ascli takes it from its URL or a preset)."""
+    found = _SSH_PORT_OPTION.search(text)
+    if found is not None:
+        return int(found.group(1))
+    return None if "ascli" in text else 22
+
+
+class _PortCheck(NamedTuple):
+    """One check of a TCP port the user pasted: after how many runs it came, the port and host it names (None:
+    the line does not say), whether it got through, and the line."""
+
+    at: int
+    port: int | None
+    host: str | None
+    reached: bool
+    line: str
+
+
+_PORT_CHECKS_KEPT = 50
+
+
+def _same_host(checked: str | None, host: str | None) -> bool:
+    """Whether a check's host can be the run's server: the same name, or either unknown or an address (a check
+    prints the address it tried, the command names the server)."""
+    if checked is None or host is None or checked == host:
+        return True
+    try:
+        ipaddress.ip_address(checked)
+    except ValueError:
+        pass
+    else:
+        return True
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return True
+
+
 def _command_user(text: str) -> str | None:
     found = _USER_OPTION.search(text)
     return (found.group(1) or found.group(2)) if found is not None else None
@@ -219,6 +265,10 @@ _WRAPPER_LOG = re.compile(r"^\s*[DIWEF], \[\d{4}-\d\d-\d\dT[\d:.]+ #\d+\] +[A-Z]
 """ascli's (Ruby Logger's) own lines, ``E, [2024-03-13T15:58:12.581419 #3204711] ERROR -- : ...``: they carry
 ascp's failure in ascli's words ("An error occurred during transfer: Failure processing peer license")
 without naming ascp, so they count as a wrapper's lines."""
+_BARE_ASCP = re.compile(
+    r"^\s*(?:\([\w.-]+\)\s+)?\S*[$#>%]\s*(?:[\w.~/\\:-]*[/\\])?ascp4?(?:\.exe)?\s*(?:-h|--help|-A|--version)?\s*$"
+)
+"""ascp typed at a prompt alone, or for its help or version: no transfer."""
 _COMMAND = re.compile(
     r"^\s*(?:(?:\([\w.-]+\)\s+)?\S*[$#>]\s*(?:sudo\s+)?(?:[\w.~/\\:-]*[/\\])?(?:ascp4?|ascli)(?:\.exe)?\s"
     r"|(?:sudo\s+)?(?:[\w.~/\\:-]*[/\\])?(?:ascp4?|ascli)(?:\.exe)?\s+--?[A-Za-z]"
@@ -386,9 +436,15 @@ class Analyzer:
         """Per input, a person's lines quoting ascp's words (a title, a question, a reply): read as a run only if the
         input has none of its own (a one-line report), else they only talk about the runs there are."""
         self._status_column: dict[str, int] = {}
-        self._doc_tables: set[str] = set()  # inputs inside a markdown table (after its |---|---| rule)
-        # Per input, the user's own checks of the SSH ports (curl, nc, ssh, nmap): port -> (reached, line)
-        self._port_checks: dict[str, dict[int, tuple[bool, str]]] = {}
+        self._doc_tables: set[str] = set()  # inputs inside a documentation table (see _DOC_HEADER)
+        self._told_passphrase: set[str] = set()  # inputs whose reporter tells ascp asked for the key's passphrase
+        self._ascli: set[str] = set()  # inputs with an ascli command (its last "ERROR: Transfer: ..." line is read)
+        self._bare_ascp: set[str] = set()  # inputs whose last command was ascp alone, or its help or version
+        self._table_header: dict[str, str] = {}  # per input, the last table row (the header, at a |---| rule)
+        # Per input, the user's own checks of TCP ports (curl, nc, ssh, nmap), in order: see _port_check
+        self._port_checks: dict[str, list[_PortCheck]] = {}
+        self._target: dict[str, tuple[str | None, int | None]] = {}  # per input, its last command's (host, port)
+        self._run_targets: dict[int, tuple[str | None, int | None]] = {}  # per console run (its order), the same
         """Per input, the status column of ascli's results table, once its header was seen."""
         self._read_beside: set[int] = set()
         """Sessions already read beside the input's other runs (``results`` may be asked again)."""
@@ -854,6 +910,8 @@ class Analyzer:
             self.sessions_seen += 1
             run = self._console[source] = Collected(source, None, self._order)
             self._run_sources.add(source)
+            if source in self._target:
+                self._run_targets[run.order] = self._target[source]
             carried = self._carried.pop(source, None)
             if carried is not None:  # the wrapper's words before this run's command
                 run.absorb(carried)
@@ -916,12 +974,16 @@ class Analyzer:
     def _console_segment(self, source: str, line: Line, text: str) -> None:
         if self._frame_line(source, line, text.strip()):
             return
-        if ("port" in text or "/tcp" in text or "SSH-2.0-" in text) and not self._replaying:
+        if (
+            "port" in text or "/tcp" in text or "SSH-2.0-" in text or "established." in text or "TcpTest" in text
+        ) and not self._replaying:
             self._port_check(source, text)
         if text.lstrip().startswith("|"):
             if _MARKDOWN_RULE.fullmatch(text.strip()):
-                self._doc_tables.add(source)
+                if _DOC_HEADER.search(self._table_header.get(source, "")):
+                    self._doc_tables.add(source)
                 return
+            self._table_header[source] = text
             if source in self._doc_tables and text.count("|") >= 4 and not self._replaying:
                 # A row of a markdown table (a wiki's or a FAQ's: ascp's words in one cell, what they mean and
                 # what to do in the next): documentation, no run; told only when the input holds nothing else.
@@ -939,6 +1001,9 @@ class Analyzer:
             if head.strip():
                 self._console_segment(source, line, head)
             self._interrupted(source, text[kill.start() :].strip())
+            run = self._console.get(source)
+            if run is not None and run.lines:
+                run.exited = True  # the job was killed: nothing more of this run follows (a later line is another's)
             return
         if ".p" in text:
             named = _PUTTY_KEY.search(text)
@@ -985,8 +1050,18 @@ class Analyzer:
             self.ascp_lines += 1  # about ascp, but no run of it
             return
         lowered = text.lower()
+        if "asc" in lowered and _BARE_ASCP.match(text):
+            # ascp typed alone (or for its help or version) to see that it is there: its usage text is the answer,
+            # not a failed run.
+            self._bare_ascp.add(source)
+            return
+        if "Display full usage" in text and source in self._bare_ascp:
+            return
         if "asc" in lowered and _COMMAND.match(text):
+            self._bare_ascp.discard(source)
             self._commanded.add(source)
+            if "ascli" in lowered:
+                self._ascli.add(source)
             # A new command: the logged session ascp's -L- output tied this input to was the previous run's.
             self._attached.pop(source, None)
             key = _KEY_OPTION.search(text)
@@ -994,6 +1069,7 @@ class Analyzer:
                 if self._keys.get(source, key.group(1)) != key.group(1):
                     self._changes.setdefault(source, []).append(self._order)  # another -i key now
                 self._keys[source] = key.group(1)
+            self._target[source] = (_command_host(text), _command_ssh_port(text))
             # Another server or account now: runs that got through say nothing of a burst at this one.
             for now, last in (
                 (_command_host(text), self._hosts),
@@ -1036,7 +1112,8 @@ class Analyzer:
             self._asked_status[source] = True
             return
         if text.lstrip().startswith("$ ") or _SHELL_LINE.match(text) or _POWERSHELL_RECORD.match(text):
-            self._commanded.discard(source)  # another command: the shell's next exit status is its own
+            self._commanded.discard(source)
+            self._bare_ascp.discard(source)  # another command: the shell's next exit status is its own
             if not _POWERSHELL_RECORD.match(text):
                 # The user set a password or token, started a VPN, changed a setting between runs: a later run that
                 # worked may be that fix, and says nothing of a burst.
@@ -1068,10 +1145,11 @@ class Analyzer:
         # In none of ascp's own forms: a person's sentence, a wrapper's line, or a documented wording on its own.
         formed = bool(errors or summary or progress or exit_match or is_err or prompt)
         if not formed:
+            told = "passphrase" in lowered and self._tells_passphrase(source, text)
             if (
-                _PROSE.search(text)
+                told
+                or _PROSE.search(text)
                 or (text.rstrip().endswith(":") and len(text.split()) >= 8 and not bare_documented(text))
-                or ("passphrase" in lowered and _ASKED_PASSPHRASE.search(text) is not None)
             ):
                 # A person's sentence around the paste ("I did pass --file-crypt ...:", "Our partner says 'failed
                 # to authenticate' since ...", a long line ending in a colon that introduces the log): it may
@@ -1087,7 +1165,7 @@ class Analyzer:
                 return
             if self._replaying:
                 # the person's quote is all the input says (its words, at low confidence)
-                is_err = documented(text) or _ASKED_PASSPHRASE.search(text) is not None
+                is_err = documented(text) or _tells_passphrase(text)
             elif (_names_program(lowered) or "using requested transport" in lowered) or _WRAPPER_LOG.match(
                 text
             ) is not None:
@@ -1100,6 +1178,8 @@ class Analyzer:
                 is_err = is_err or echo
             elif len(text) < 200:
                 is_err = bare_documented(text)
+                if is_err and source not in self._ascli and _ASCLI_FINAL.match(text.strip()):
+                    is_err = False  # ascli's last line with no ascli command before it: quoted (its manual's)
             if is_err and not echo and not self._replaying and _quoting(text):
                 # A person's line quoting the words (an issue's title): replayed if no run said them.
                 self._defer(source, line, text, tuple(q.strip('"\u201c\u201d') for q in _DOUBLE_QUOTED.findall(text)))
@@ -1257,7 +1337,7 @@ class Analyzer:
             replay = formed or [(line, text) for line, text, _ in lines if documented(text)]
             # Nor a documented wording: a person telling that ascp asked for its key's passphrase ("then it asks
             # me for "Key passphrase" and "Password""), the key-file symptom, told at low confidence.
-            replay = replay or [(line, text) for line, text, _ in lines if _ASKED_PASSPHRASE.search(text)][:1]
+            replay = replay or [(line, text) for line, text, _ in lines if _tells_passphrase(text)][:1]
             quoted = not formed
         if not replay:
             return
@@ -1274,46 +1354,23 @@ class Analyzer:
         finally:
             self._replaying = False
 
-    def _port_check(self, source: str, text: str) -> None:
-        """Remember what the user's own check of an SSH port in this input found (``curl -v telnet://host:33001``,
-        ``nc -zv``, ``ssh -p``, ``nmap``): ``_checked`` reads an undiagnosed run with it."""
-        found = _PORT_CHECK_FAILED.search(text)
-        if found is not None:
-            port, reached = int(found.group("port") or found.group("nport")), False
-        else:
-            found = _PORT_CHECK_OK.search(text)
-            if found is None:
-                return
-            port, reached = int(found.group("port") or found.group("nport") or 0), True
-        checks = self._port_checks.setdefault(source, {})
-        if port in checks and checks[port][0] != reached:
-            checks[port] = (reached, "")  # both answers in one input (before and after a fix): says nothing
-        else:
-            checks.setdefault(port, (reached, text.strip()))
+    def _tells_passphrase(self, source: str, text: str) -> bool:
+        """Whether a person's line tells that ascp asked for the key's passphrase (remembered for ``_prompted``)."""
+        if _tells_passphrase(text):
+            self._told_passphrase.add(source)
+            return True
+        return False
 
-    def _checked(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
-        """A client's run whose failure ascp's words do not place (a wrapper's "unexpected last event type: INIT",
-        "session did not start") beside the user's own check that the SSH port it uses does not answer from this
-        machine (a maintainer asked for it): the SSH connection did not open (medium confidence)."""
-        if not self._port_checks:
+    def _prompted(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
+        """A run refused at authentication in an input whose reporter tells that ascp first asked for the key's
+        passphrase ("First it asks me for the Key passphrase, then for a Password"): the key file given with -i
+        could not be used (as when the prompt itself is pasted), at medium confidence."""
+        if not self._told_passphrase:
             return kept
-        entry = knowledge().by_id("ssh-port")
+        entry = knowledge().by_id("key-file")
         out = []
         for order, s in kept:
-            checks = self._port_checks.get(s.source, {})
-            failed = [
-                (port, line)
-                for port, (reached, line) in checks.items()
-                if not reached and line and (s.tcp_port is None or s.tcp_port == port)
-            ]
-            if (
-                failed
-                and s.outcome == "failed"
-                and s.side != "server"
-                and s.cause_id in ("unknown", "session-start")
-                and not any(reached for reached, _ in checks.values())
-            ):
-                port, line = failed[0]
+            if s.source in self._told_passphrase and s.cause_id == "auth" and s.outcome == "failed":
                 self._recounted(s, entry.id)
                 s = replace(
                     s,
@@ -1322,13 +1379,69 @@ class Analyzer:
                     confidence="medium",
                     next_step=entry.next,
                     who=entry.who,
-                    evidence=(*s.evidence[: MAX_EVIDENCE - 1], line),
                     reasoning=(
                         *s.reasoning,
-                        f"the input's own check of TCP port {port} from this machine got no connection ('{line[:90]}'):"
-                        " ascp's SSH connection to it cannot have opened",
+                        "the reporter tells that ascp asked for the key's passphrase before authentication failed: "
+                        "it could not use the key file given with -i (missing, in PuTTY format, or encrypted), and "
+                        "the password it fell back to was refused",
                     ),
                 )
+            out.append((order, s))
+        return out
+
+    def _port_check(self, source: str, text: str) -> None:
+        """Remember what the user's own check of a TCP port in this input found (``curl -v telnet://host:33001``,
+        ``nc -zv``, ``ssh -p``, ``nmap``, ``Test-NetConnection``): ``_checked`` reads an undiagnosed run with it."""
+        found = _PORT_CHECK_FAILED.search(text)
+        reached = found is None
+        if found is None:
+            found = _PORT_CHECK_OK.search(text)
+            if found is None:
+                return
+        named = {k: v for k, v in found.groupdict().items() if v is not None}
+        port = next((int(v) for k, v in named.items() if k.endswith("port")), None)
+        host = next((v.strip("[]").lower() for k, v in named.items() if k.endswith("host")), None)
+        checks = self._port_checks.setdefault(source, [])
+        if len(checks) < _PORT_CHECKS_KEPT:
+            checks.append(_PortCheck(self._order, port, host, reached, text.strip()))
+
+    def _checked(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
+        """A client's run whose failure ascp's words do not place (a wrapper's "unexpected last event type: INIT",
+        "session did not start"), followed by the user's own check of the SSH port that run used, to the same
+        server, that got no connection (a maintainer asked for it): the SSH connection did not open. Low
+        confidence all the same: the check may have run from another machine or at another time. A check that
+        reached that port leaves the run as it was."""
+        if not self._port_checks:
+            return kept
+        entry = knowledge().by_id("ssh-port")
+        out = []
+        for order, s in kept:
+            if s.outcome == "failed" and s.side != "server" and s.cause_id in ("unknown", "session-start"):
+                host, port = self._run_targets.get(order, (None, None))
+                port = s.tcp_port if s.tcp_port is not None else port
+                about = [
+                    c
+                    for c in self._port_checks.get(s.source, ())
+                    if (port is None or c.port is None or c.port == port) and _same_host(c.host, host)
+                ]
+                failed = next((c for c in about if not c.reached and c.at >= order and c.port is not None), None)
+                if failed is not None and not any(c.reached for c in about):
+                    self._recounted(s, entry.id)
+                    s = replace(
+                        s,
+                        cause_id=entry.id,
+                        cause=entry.cause,
+                        confidence="low",
+                        next_step=entry.next,
+                        who=entry.who,
+                        evidence=(*s.evidence[: MAX_EVIDENCE - 1], failed.line),
+                        reasoning=(
+                            *s.reasoning,
+                            f"the input's own check of TCP port {failed.port} got no connection "
+                            f"('{failed.line[:90]}'): if it ran from this machine, ascp's SSH connection cannot "
+                            "have opened",
+                        ),
+                    )
             out.append((order, s))
         return out
 
@@ -1555,7 +1668,9 @@ class Analyzer:
             # Counted under its own words when it ended; the input's other runs say more (and it stays so).
             self._recounted(explained, beside.cause_id)
             kept.append((order, beside))
-        self._kept = self._requoted(self._checked(self._firewalled(self._linked(self._paired(self._folded(kept))))))
+        self._kept = self._requoted(
+            self._prompted(self._checked(self._firewalled(self._linked(self._paired(self._folded(kept))))))
+        )
         self._read_at = (self._order, len(self._kept))
         return [explained for _, explained in self._kept]
 
@@ -1821,20 +1936,40 @@ _ASKED_PASSPHRASE = re.compile(
 )
 """A person telling that ascp asked for its key's passphrase (the prompt ``Key passphrase:``, in their words)."""
 _PORT_CHECK_FAILED = re.compile(
-    r"connect to (?:host |address )?\S+ port (?P<port>22|33001)\b[^\n]{0,80}?"
-    r"(?:timed out|refused|No route to host|unreachable)|^\s*(?P<nport>22|33001)/tcp\s+filtered\b"
+    r"connect to (?:host |address )?(?P<host>\S+?)(?: \[[^\]\s]+\])? port (?P<port>\d{1,5})\b[^\n]{0,80}?"
+    r"(?:timed out|refused|No route to host|unreachable)|^\s*(?P<nport>\d{1,5})/tcp\s+filtered\b"
 )
-"""A check of an SSH port that got no connection: curl's ``Failed to connect to H port 33001 after N ms: Connection
+"""A check of a TCP port that got no connection: curl's ``Failed to connect to H port 33001 after N ms: Connection
 timed out``, nc's ``connect to H port 33001 (tcp) failed: ...``, ssh's ``ssh: connect to host H port 22: ...``,
 nmap's ``33001/tcp filtered``."""
 _PORT_CHECK_OK = re.compile(
-    r"Connection to \S+ (?P<port>22|33001) port \[tcp/[^\]]*\] succeeded"
-    r"|Connected to \S+ \([^)]*\) port (?P<nport>22|33001)\b"
-    r"|^\s*SSH-2\.0-|^\s*(?:22|33001)/tcp\s+open\b"
+    r"Connection to (?P<host>\S+) (?P<port>\d{1,5}) port \[tcp/[^\]]*\] succeeded"
+    r"|Connected to (?P<chost>\S+) \([^)]*\) port (?P<cport>\d{1,5})\b"
+    r"|Unable to negotiate with (?P<nhost>\S+) port (?P<nport>\d{1,5})\b"
+    r"|^\s*(?P<oport>\d{1,5})/tcp\s+open\b"
+    r"|^\s*SSH-2\.0-|^\s*debug1: Connection established\.|^\s*TcpTestSucceeded\s*:\s*True\b"
 )
-"""A check of an SSH port that reached it (nc's ``succeeded!``, curl's ``Connected to``, the SSH banner, nmap)."""
+"""A check of a TCP port that reached it: nc's ``succeeded!``, curl's ``Connected to``, ssh's ``Unable to negotiate
+with`` (the port answered) or ``-v`` ``Connection established``, the SSH banner, nmap's ``open``, PowerShell's
+``Test-NetConnection``."""
+_DOC_HEADER = re.compile(
+    r"\|\s*(?:what (?:it |this )?means?|meaning|(?:probable |likely )?causes?|reason|what to do|fix|solution|"
+    r"remed(?:y|ies)|action|workaround|explanation|description|hint)\s*\|",
+    re.I,
+)
+"""A documentation table's header (a wiki's, a FAQ's: what an error means, what to do), not a table of the user's
+own results (accession, status, ascp's message), whose rows are runs."""
 _MARKDOWN_RULE = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?")
 """The rule under a markdown table's header row (``|---|:---:|``); ascli's tables draw ``+----+`` instead."""
+_DENIED = re.compile(r"\b(?:never|not|no|without)\b|n't\b", re.I)
+
+
+def _tells_passphrase(text: str) -> bool:
+    """Whether a person's line tells that ascp asked for its key's passphrase (not "it never asks for ...")."""
+    found = _ASKED_PASSPHRASE.search(text)
+    return found is not None and _DENIED.search(text, 0, found.end()) is None
+
+
 _SENTENCES = re.compile(r"[a-z)][.;!?] [A-Z]")
 
 
@@ -1842,9 +1977,9 @@ def _person_quoting(text: str, message: str) -> bool:
     """Whether a line holding ascp's error form is a person's sentence quoting it: first-person words before
     ascp's message ("I then got: ascp: ..."), not a logger's line (ascli's ``I, [...] INFO -- :``) and not words
     inside ascp's message (a path's "My Documents", "I/O error")."""
-    # ascp's message itself may hold "), " ("Session data transfer timeout (server), Session data ..."): only
-    # what follows it can go on as a sentence.
-    if _SENTENCE_GOES_ON.search(text.replace(message, "m") if message else text) and _LABELLED.match(text) is None:
+    # ascp's message itself may hold "), " ("Session data transfer timeout (server), Session data ..."): its
+    # side's tag and comma are ascp's words, not a sentence going on.
+    if _SENTENCE_GOES_ON.search(_SIDE_TAG.sub("", text)) and _LABELLED.match(text) is None:
         # ascp's form inside a sentence that goes on after it ("... (Error: ...)`, so the key ..."); a program's
         # labelled line may go on too ("fetcher: ... (Error: ...), retrying in 30 s")
         return True
@@ -1866,6 +2001,9 @@ _PATHS = re.compile(r"\S*[/\\]\S*(?: [A-Z][a-z]+[/\\]\S*)*")
 """Paths in a line, with their spaced parts (``/home/u/My Drive/x``), left out when looking for a person's words."""
 
 
+_SIDE_TAG = re.compile(r"\((?:server|client)\),(?= [A-Z])")
+"""ascp's tag of the end an error happened at, inside its message before more of it ("... timeout (server), Session
+data transfer timeout")."""
 _SENTENCE_GOES_ON = re.compile(r"\)\s*[,;]\s*(?!exiting\b)(?:\w[^\n]*)?$")
 """A comma or semicolon after the closing parenthesis of ascp's ``Session Stop  (Error: ...)``: a person's sentence
 that quotes it goes on (ascp ends its line there)."""

@@ -562,6 +562,7 @@ def other_lines(chunk: bytes) -> Iterator[Line]:
             if (
                 held is not None
                 and held_width in _TERMINAL_WIDTHS
+                and not after_gap  # a terminal's wrap has no blank line in it
                 and stamp is None
                 and not _NOT_A_CONTINUATION.match(message)
             ):
