@@ -24,7 +24,14 @@ from datetime import date
 from typing import NamedTuple
 
 from aspdiag.fasp.parse import AscpError, parse_errors, parse_progress
-from aspdiag.tools.explain.diagnose import PUTTY_KEY, WRAPPER_ONLY, bare_documented, documented, knowledge
+from aspdiag.tools.explain.diagnose import (
+    PUTTY_KEY,
+    WRAPPER_ONLY,
+    KnowledgeEntry,
+    bare_documented,
+    documented,
+    knowledge,
+)
 from aspdiag.tools.explain.scan import (
     FILE_RECORD,
     RECEIVER_PROGRESS,
@@ -1371,23 +1378,33 @@ class Analyzer:
         out = []
         for order, s in kept:
             if s.source in self._told_passphrase and s.cause_id == "auth" and s.outcome == "failed":
-                self._recounted(s, entry.id)
-                s = replace(
+                s = self._read_as(
                     s,
-                    cause_id=entry.id,
-                    cause=entry.cause,
-                    confidence="medium",
-                    next_step=entry.next,
-                    who=entry.who,
-                    reasoning=(
-                        *s.reasoning,
-                        "the reporter tells that ascp asked for the key's passphrase before authentication failed: "
-                        "it could not use the key file given with -i (missing, in PuTTY format, or encrypted), and "
-                        "the password it fell back to was refused",
-                    ),
+                    entry,
+                    "medium",
+                    "the reporter tells that ascp asked for the key's passphrase before authentication failed: it "
+                    "could not use the key file given with -i (missing, in PuTTY format, or encrypted), and the "
+                    "password it fell back to was refused",
                 )
             out.append((order, s))
         return out
+
+    def _read_as(
+        self, s: SessionExplanation, entry: KnowledgeEntry, confidence: str, reason: str, line: str | None = None
+    ) -> SessionExplanation:
+        """A kept session read again as another cause of the knowledge base, for a reason the input gives beyond
+        its own lines (and that reason's line as evidence); the counts follow."""
+        self._recounted(s, entry.id)
+        return replace(
+            s,
+            cause_id=entry.id,
+            cause=entry.cause,
+            confidence=confidence,
+            next_step=entry.next,
+            who=entry.who,
+            evidence=(*s.evidence[: MAX_EVIDENCE - 1], line) if line else s.evidence,
+            reasoning=(*s.reasoning, reason),
+        )
 
     def _port_check(self, source: str, text: str) -> None:
         """Remember what the user's own check of a TCP port in this input found (``curl -v telnet://host:33001``,
@@ -1426,21 +1443,13 @@ class Analyzer:
                 ]
                 failed = next((c for c in about if not c.reached and c.at >= order and c.port is not None), None)
                 if failed is not None and not any(c.reached for c in about):
-                    self._recounted(s, entry.id)
-                    s = replace(
+                    s = self._read_as(
                         s,
-                        cause_id=entry.id,
-                        cause=entry.cause,
-                        confidence="low",
-                        next_step=entry.next,
-                        who=entry.who,
-                        evidence=(*s.evidence[: MAX_EVIDENCE - 1], failed.line),
-                        reasoning=(
-                            *s.reasoning,
-                            f"the input's own check of TCP port {failed.port} got no connection "
-                            f"('{failed.line[:90]}'): if it ran from this machine, ascp's SSH connection cannot "
-                            "have opened",
-                        ),
+                        entry,
+                        "low",
+                        f"the input's own check of TCP port {failed.port} got no connection ('{failed.line[:90]}'): "
+                        "if it ran from this machine, ascp's SSH connection cannot have opened",
+                        failed.line,
                     )
             out.append((order, s))
         return out
