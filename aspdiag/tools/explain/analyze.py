@@ -83,7 +83,7 @@ _EXIT = re.compile(
     r"\s*[:=]?\s*(\d+)",
     re.I,
 )
-_CODE = re.compile(r"(?:\bCode: |\berrcode[= ]|ERROR -- : code: )(\d{1,2})\b")
+_CODE = re.compile(r"(?:\bCode: |\berrcode[= ]|ERROR -- : code: |\berror_code[\"']?\s*:\s*)(\d{1,2})\b")
 _WRAPPER_FAILED = re.compile(
     r"\b(?:errors?|unsuccessful|(?:not|never|none)\b[^.]*\bsucce\w*|fail(?:ed|ure|s)?|cannot|can't|unable|exception)\b",
     re.I,
@@ -293,7 +293,8 @@ _WRAPPER_SUCCESS = re.compile(
     re.I,
 )
 """A wrapper saying its ascp (FASP) transfer succeeded: NCBI prefetch's ``FASP download succeed``, a pipeline's
-``Aspera download completed successfully``, kingfisher's ``Method ena-ascp worked.``."""
+``Aspera download completed successfully``, kingfisher's ``Method ena-ascp worked.``; not an installer's
+``Installation into /root/.aspera/cli successful``."""
 _SAYS_SUCCESS = re.compile(r"\b(?:succeed(?:ed|s)?|successful(?:ly)?|worked)\b", re.I)
 """A wrapper's word for success itself (not "completed", which a wrapper also says of a run that failed)."""
 _SSHD_LOGIN = re.compile(SSHD_TAG + rb"Accepted \S+ for (\S+) from ([0-9A-Fa-f.:]+) port ")
@@ -444,8 +445,11 @@ class Analyzer:
         input has none of its own (a one-line report), else they only talk about the runs there are."""
         self._status_column: dict[str, int] = {}
         self._doc_tables: set[str] = set()  # inputs inside a documentation table (see _DOC_HEADER)
+        self._foreign: set[str] = set()  # inputs whose last command was another transfer program (scp, curl ...)
+        self._spawned: dict[str, str] = {}  # per input, the program a script's last subprocess call names
         self._told_passphrase: set[str] = set()  # inputs whose reporter tells ascp asked for the key's passphrase
-        self._ascli: set[str] = set()  # inputs with an ascli command (its last "ERROR: Transfer: ..." line is read)
+        # inputs with an ascli command whose last line ("ERROR: Transfer: ...") has not come yet (it is read)
+        self._ascli: set[str] = set()
         self._bare_ascp: set[str] = set()  # inputs whose last command was ascp alone, or its help or version
         self._table_header: dict[str, str] = {}  # per input, the last table row (the header, at a |---| rule)
         # Per input, the user's own checks of TCP ports (curl, nc, ssh, nmap), in order: see _port_check
@@ -932,6 +936,7 @@ class Analyzer:
             if segment.strip():
                 self._console_segment(source, line, segment)
                 if _ASCLI_FINAL.match(segment.strip()):
+                    self._ascli.discard(source)  # the command's last line: another needs another command
                     run = self._console.get(source)
                     if run is not None:
                         run.exited = True  # ascli's last words: what follows is another command's
@@ -985,11 +990,26 @@ class Analyzer:
             "port" in text or "/tcp" in text or "SSH-2.0-" in text or "established." in text or "TcpTest" in text
         ) and not self._replaying:
             self._port_check(source, text)
+        if text.startswith("Resuming in ") and _ASCLI_RESUMING.match(text):
+            # ascli's resumer between two attempts of one transfer: what follows is the next attempt's run
+            run = self._console.pop(source, None)
+            if run is not None:
+                self._finish(run)
+            return
+        if _FOREIGN_COMMAND.match(text):
+            # scp, rsync, curl ... typed to compare with ascp or to test the path: their progress lines look like
+            # ascp's, but are theirs (until the next command)
+            self._foreign.add(source)
+        if ("[" in text or "(" in text) and ('"' in text or "'" in text):
+            spawned = _SPAWN.search(text)
+            if spawned is not None:
+                self._spawned[source] = spawned.group(1)
         if text.lstrip().startswith("|"):
             if _MARKDOWN_RULE.fullmatch(text.strip()):
-                if _DOC_HEADER.search(self._table_header.get(source, "")):
+                header = self._table_header.get(source, "")
+                if _DOC_HEADER.search(header) or len(_DOC_HEADER_WEAK.findall(header)) >= 2:
                     self._doc_tables.add(source)
-                return
+                    return
             self._table_header[source] = text
             if source in self._doc_tables and text.count("|") >= 4 and not self._replaying:
                 # A row of a markdown table (a wiki's or a FAQ's: ascp's words in one cell, what they mean and
@@ -1046,6 +1066,8 @@ class Analyzer:
         status = _RESULT_ROW.match(text) if text.startswith("|") else None
         if status is None and text.startswith("|"):
             status = self._status_cell(source, text)
+        if status is not None and ("Session Stop" in text or "ascp: " in text or _SUMMARY.search(text)):
+            status = None  # a table of the user's own whose row holds ascp's words: they say more than its status
         if status is not None:
             # ascli's results table: "success" is its word that the transfer completed (newer ascli prints no
             # "Completed:" of ascp's); another status is the run's failure in ascli's words.
@@ -1065,6 +1087,7 @@ class Analyzer:
         if "Display full usage" in text and source in self._bare_ascp:
             return
         if "asc" in lowered and _COMMAND.match(text):
+            self._foreign.discard(source)
             self._bare_ascp.discard(source)
             self._commanded.add(source)
             if "ascli" in lowered:
@@ -1129,11 +1152,14 @@ class Analyzer:
         errors = parse_errors(text, "")
         summary = _SUMMARY.search(text)
         progress = parse_progress(text) if "%" in text else None
+        if source in self._foreign and not (errors or summary) and (progress or _SSH_CLIENT_TALK.search(text)):
+            return  # the other program's progress, or its ssh client's host-key and password prompts
         exit_match = _EXIT.search(text)
         is_err = (
             text.startswith("ERR ")
             or (" ERR " in text and _ERR_FORM.search(text) is not None)
             or ("(Code: " in text and _GUI_ERROR.search(text) is not None)
+            or ("error_desc" in text and _INFO_ERROR.search(text) is not None)
         )
         prompt = _PROMPT.search(text)
         if prompt is not None and (prompt.start() > 0 or text[prompt.end() :].strip()) and _PROSE.search(text):
@@ -1166,6 +1192,7 @@ class Analyzer:
                     return
             if (
                 _WRAPPER_SUCCESS.search(text) is not None
+                and "nstall" not in text  # an installer's "Installation into ~/.aspera/cli successful"
                 and _WRAPPER_FAILED.search(text) is None
                 and self._wrapper_success(source, line, text)
             ):
@@ -1187,6 +1214,8 @@ class Analyzer:
                 is_err = bare_documented(text)
                 if is_err and source not in self._ascli and _ASCLI_FINAL.match(text.strip()):
                     is_err = False  # ascli's last line with no ascli command before it: quoted (its manual's)
+            if is_err and "[WinError 2]" in text and not _is_ascp(self._spawned.get(source)):
+                is_err = False  # Windows could not start a program, not ascp (md5sum, 7z, a later step's tool)
             if is_err and not echo and not self._replaying and _quoting(text):
                 # A person's line quoting the words (an issue's title): replayed if no run said them.
                 self._defer(source, line, text, tuple(q.strip('"\u201c\u201d') for q in _DOUBLE_QUOTED.findall(text)))
@@ -1371,17 +1400,18 @@ class Analyzer:
     def _prompted(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
         """A run refused at authentication in an input whose reporter tells that ascp first asked for the key's
         passphrase ("First it asks me for the Key passphrase, then for a Password"): the key file given with -i
-        could not be used (as when the prompt itself is pasted), at medium confidence."""
+        could not be used (as when the prompt itself is pasted), at low confidence."""
         if not self._told_passphrase:
             return kept
         entry = knowledge().by_id("key-file")
         out = []
         for order, s in kept:
             if s.source in self._told_passphrase and s.cause_id == "auth" and s.outcome == "failed":
+                # Low: the telling may be about another run or another key than this one.
                 s = self._read_as(
                     s,
                     entry,
-                    "medium",
+                    "low",
                     "the reporter tells that ascp asked for the key's passphrase before authentication failed: it "
                     "could not use the key file given with -i (missing, in PuTTY format, or encrypted), and the "
                     "password it fell back to was refused",
@@ -1935,6 +1965,9 @@ _DEFERRED_WIDTH = 4096
 """A person's lines kept per input, and the longest kept (a longer one is no sentence quoting ascp)."""
 _PERSON_LABEL = re.compile(r"^\s*(?:Title|Q|Question|A|Answer|Comment|EDIT|Edit|Update|UPDATE)\b[^:\n]{0,20}:\s")
 """A forum's or an issue's label before a person's words (``Title: ...``, ``EDIT: ...``)."""
+_INFO_ERROR = re.compile(r"""\berror_desc["']?\s*:\s*["'](?=[^"'\s])""")
+"""A transfer's status object as the Connect SDK and the Transfer SDK hand it to a page or a script (``{...,
+error_code: 34, error_desc: 'Server aborted session: ...', status: 'failed', ...}``), logged whole: its error."""
 _GUI_ERROR = re.compile(r"\bError: [^\n]{3,300}\(Code: \d{1,3}\)\s*$")
 """The error a client's window shows (Connect, the Desktop Client: ``Error: Remote host is not who we expected
 (Code: 51)``), copied by hand, perhaps after a label in the user's language: an error line with its code."""
@@ -1962,21 +1995,60 @@ _PORT_CHECK_OK = re.compile(
 with`` (the port answered) or ``-v`` ``Connection established``, the SSH banner, nmap's ``open``, PowerShell's
 ``Test-NetConnection``."""
 _DOC_HEADER = re.compile(
-    r"\|\s*(?:what (?:it |this )?means?|meaning|(?:probable |likely )?causes?|reason|what to do|fix|solution|"
-    r"remed(?:y|ies)|action|workaround|explanation|description|hint)\s*\|",
+    r"\|\s*(?:what (?:it |this )?means?|meaning|what to do|how to fix|fix|solution|remed(?:y|ies)|workaround|"
+    r"explanation)\s*(?=\|)",
     re.I,
 )
 """A documentation table's header (a wiki's, a FAQ's: what an error means, what to do), not a table of the user's
 own results (accession, status, ascp's message), whose rows are runs."""
+_DOC_HEADER_WEAK = re.compile(
+    r"\|\s*(?:(?:probable |likely )?causes?|reasons?|actions?|description|hints?)\s*(?=\|)", re.I
+)
+"""Header words that a user's own results table has too (``| File | Status | Reason |``): two of them, or one with a
+``_DOC_HEADER`` word, make a documentation table."""
 _MARKDOWN_RULE = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?")
 """The rule under a markdown table's header row (``|---|:---:|``); ascli's tables draw ``+----+`` instead."""
-_DENIED = re.compile(r"\b(?:never|not|no|without)\b|n't\b", re.I)
+_ASCLI_RESUMING = re.compile(r"Resuming in \d+ seconds \(retry left:\s*\d+\)")
+"""ascli's resumer starting another attempt after one failed (``Resuming in 2 seconds (retry left:0)``)."""
+_FOREIGN_COMMAND = re.compile(
+    r"^\s*(?:\S*[$#>%]\s*)?(?:sudo\s+)?(?:"
+    r"(?:scp|sftp|rsync)\s+(?:-\S+\s+)*\S*[@:]\S*|rsync\s+-\S+\s+\S"
+    r"|(?:curl|wget|aria2c|axel|lftp)\s[^\n]*?\b(?:https?|ftps?|sftp)://"
+    r")"
+)
+"""Another transfer program's command line (scp, sftp, rsync with a remote path; curl, wget, aria2c, axel, lftp with
+a URL): what it prints next is its own, not ascp's."""
+_SSH_CLIENT_TALK = re.compile(
+    r"The authenticity of host|Are you sure you want to continue connecting|Warning: Permanently added|"
+    r"key fingerprint is|'s password:\s*$"
+)
+"""OpenSSH's client talking to the user (host key prompt, password prompt): scp's and sftp's, not ascp's."""
+_SPAWN = re.compile(
+    r"""(?:\b(?:run|call|check_call|check_output|Popen|getoutput|getstatusoutput|system)\(\s*\[?|=\s*\[)"""
+    r"""\s*[rfb]?["']([^"'\s]+)"""
+)
+"""The program a script starts, as its code shows it (``subprocess.run(["md5sum", ...])``, ``cmd = ["ascp", ...``,
+``os.system("ascp -QT ...")``): what Windows' ``[WinError 2]`` could not find."""
+
+
+def _is_ascp(program: str | None) -> bool:
+    """Whether a program's name or path is ascp's."""
+    if program is None:
+        return False
+    name = program.replace("\\", "/").rpartition("/")[2].lower()
+    return name in ("ascp", "ascp.exe", "ascp4", "ascp4.exe")
+
+
+_DENIED = re.compile(r"\b(?:never|not|no|without|stopped|no longer)\b|n't\b", re.I)
+"""Words before the telling that deny it ("it never asks for", "it stopped asking for")."""
+_NOT_ASCPS = re.compile(r"\b(?:ssh-keygen|puttygen|ssh-add|gpg|openssl|anymore|gone)\b", re.I)
+"""Words anywhere in the line that put the passphrase prompt on another program, or in the past."""
 
 
 def _tells_passphrase(text: str) -> bool:
     """Whether a person's line tells that ascp asked for its key's passphrase (not "it never asks for ...")."""
     found = _ASKED_PASSPHRASE.search(text)
-    return found is not None and _DENIED.search(text, 0, found.end()) is None
+    return found is not None and _DENIED.search(text, 0, found.end()) is None and _NOT_ASCPS.search(text) is None
 
 
 _SENTENCES = re.compile(r"[a-z)][.;!?] [A-Z]")
@@ -2123,7 +2195,9 @@ def _same_failure(run: SessionExplanation, logged: SessionExplanation) -> bool:
     if run.source != logged.source:
         return False
     if run.outcome == "partial" and not words:
-        return True  # ascp's "Partial Completion" summary, which names no error, beside its log's failed session
+        # ascp's "Partial Completion" summary, which names no error, beside its log's failed session (not beside a
+        # record retyped from another log, which may be any attempt's)
+        return logged.uuid is not None
     if len(words) < 12:
         return False
     if run.error_code is not None and run.error_code == logged.error_code and logged.code_from == "log":

@@ -171,10 +171,14 @@ def documented(text: str) -> bool:
     return bool(_strong_matches((text,), False))
 
 
-_BARE_PREFIX = r"""^\s*(?:(?:error|err|fatal|description)\s*[:-]?\s*(?:(?:transfer|other)(?:\(\w+\))?:\s*)?)?["'`]?"""
+_BARE_PREFIX = (
+    r"""^\s*(?:(?:error|err|fatal|description)\s*[:-]?\s*(?:(?:transfer|other)(?:\(\w+\))?:\s*)?"""
+    r"""|an error occurred during task:\s*)?["'`]?"""
+)
 """What may precede a documented wording quoted on its own: an error label (ascli's last line, ``ERROR: Transfer:
-...`` or ``ERROR: Other(RuntimeError): ...``, too), or the ``Description:`` field of ascp's management-port ERROR
-message (``Type: ERROR`` / ``Code: 64`` / ``Description: ...``)."""
+...`` or ``ERROR: Other(RuntimeError): ...``, too; its resumer's ``An error occurred during task: ...``), or the
+``Description:`` field of ascp's management-port ERROR message (``Type: ERROR`` / ``Code: 64`` / ``Description:
+...``)."""
 
 
 @cache

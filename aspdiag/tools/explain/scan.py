@@ -233,6 +233,7 @@ _LOGGED = re.compile(
     rb"(?:(?:-[ \t]+[\w.]+[ \t]+)?[-|]?[ \t]*\[?(?:DEBUG|INFO|NOTICE|WARNING|WARN|ERROR|CRITICAL|FATAL)\]?"
     rb"(?:[ \t]*[-|:][ \t]*|[ \t]+)(?:[\w.]+:[\w<>]+:\d+[ \t]+-[ \t]+)?)?"
     rb"|(?:DEBUG|INFO|WARNING|ERROR|CRITICAL):[\w.]+:"
+    rb"|(?:ERRR|WARN|INFO|DEBG|FATL|TRA1|TRA2|UNKN)[ \t]+(?=\S)"
     rb"|\[[^\[\]\n]{1,80}\][ \t]+"
     rb"|\d{1,5}:[ \t]"
     rb"|[\w.-]{1,60}[ \t]+\|[ \t]"
@@ -243,8 +244,9 @@ Actions' ``2024-03-05T10:00:11.1234567Z``, Python logging's ``2024-03-05 10:11:1
 AM``, moreutils' ts ``Mar 05 10:11:00``), with the level and logger name that follow it (``- root - INFO -``,
 ``INFO:``, ``| INFO | mod:fn:12 -``), or Python's default ``ERROR:root:``; a source's tag: in brackets (``[job 12
 task 0]``, ``[pod/x/ascp]``), Slurm's ``srun --label`` (``0: ``), docker compose's ``fetch-1  | ``, or one field and
-a tab (``parallel --tag``, ``cat -n``). Tried only after ascp's own prefixes (its log file's stamp is followed by
-``[pid-thread]``, syslog's by host and tag), so those keep their meaning."""
+a tab (``parallel --tag``, ``cat -n``); newer ascli's four-letter level (``ERRR ...``, ``WARN ...``). Tried only
+after ascp's own prefixes (its log file's stamp is followed by ``[pid-thread]``, syslog's by host and tag), so those
+keep their meaning."""
 _ESCAPES = re.compile(rb"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b\n]*(?:\x07|\x1b\\)?|[@-Z\\-_])|[^\n]\x08")
 """Terminal escape sequences (colours, erasing the line: ``ESC[31m``, ``ESC[2K``), window titles, and
 ``script``'s or man's overstrike (``X BS X``): what a terminal shows, not what was said."""
@@ -547,10 +549,13 @@ def other_lines(chunk: bytes) -> Iterator[Line]:
         after_gap, gap = gap, False
         line = _prefixed(raw, file_form, syslog)
         message, stamp = raw, None
+        logged = False
         if line is None and table:
             message, stamp = raw.rstrip(b"\r"), None
         elif line is None:
             message, stamp = _undecorated(raw)
+            # a logger's prefix taken off (a stamp, a level): a record of its own, never a wrapped line's rest
+            logged = len(message) < len(raw)
             message = message.replace(b"\t", b" ")  # after a tab-separated tag is gone: tabs as spaces
             if len(message) > 2 and message[:1] in b"\"'[b":
                 item = _QUOTED_WHOLE.fullmatch(message)
@@ -564,6 +569,7 @@ def other_lines(chunk: bytes) -> Iterator[Line]:
                 and held_width in _TERMINAL_WIDTHS
                 and not after_gap  # a terminal's wrap has no blank line in it
                 and stamp is None
+                and not logged
                 and not _NOT_A_CONTINUATION.match(message)
             ):
                 # The line before filled a terminal's width exactly: this is its rest, cut mid-word.
