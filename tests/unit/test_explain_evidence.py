@@ -2352,6 +2352,15 @@ def test_another_transfer_programs_output_and_an_installers_words_are_no_runs():
         "testfile_1GB                 100% 1024MB 107.1MB/s   00:10\n"
     )
     assert [s.cause_id for s in explain_text(text)] == ["ok"]
+    # curl fetching the key, then a wrapper's command: the progress after it is the wrapper's ascp again
+    wrapped = (
+        "$ curl -O https://example.org/keys/aspera_bypass_rsa.pem\n"
+        "$ kingfisher get -r SRR123 -m ena-ascp\n"
+        "SRR123_1.fastq.gz                    37% 3102MB 0.0Kb/s    --:-- ETA\n"
+        "Session Stop  (Error: Session data transfer timeout)\n"
+    )
+    (stalled,) = explain_text(wrapped)
+    assert stalled.cause_id == "stall" and stalled.progress is not None
     missing = "Error: ascp can not be found in your PATH environment variable.\n"
     assert [s.cause_id for s in explain_text(missing)] == ["ascp-missing"]
 
@@ -2372,3 +2381,80 @@ def test_newer_asclis_levels_and_resumer_and_the_sdks_status_object_are_read():
     )
     ((run,),) = [explain_text(page)]
     assert (run.cause_id, run.error_code) == ("content-protection", 34)
+
+
+# -- round 24 (an attack on round 23's rules) ---------------------------------------------------------------
+
+
+def test_another_programs_output_ends_with_the_next_command_or_a_few_lines():
+    """scp fetching a manifest, then the upload script's ascp output: the script's progress lines are ascp's (the
+    data had moved: a stall, not UDP blocked); a sentence about rsync is no rsync command."""
+    text = (
+        "$ scp submit@drop.example.org:/outgoing/manifest.tsv .\n"
+        "manifest.tsv                          100%   18KB  1.2MB/s   00:00\n"
+        "$ ./upload_batch.sh batch07\n"
+        "batch07_run3.tar                      66% 19.8GB   412Mb/s    06:12 ETA\n"
+        "batch07_run3.tar                      66% 19.8GB    0.0Kb/s    --:-- ETA\n"
+        "ascp: Network failure (receiver can't receive UDP data), exiting.\n"
+    )
+    assert [s.cause_id for s in explain_text(text)] == ["stall"]
+    prose = text.replace("$ scp submit@drop.example.org:/outgoing/manifest.tsv .", "rsync -avP is what we used before")
+    assert [s.cause_id for s in explain_text(prose)] == ["stall"]
+
+
+def test_a_wrappers_success_naming_an_install_and_a_fallback_path_are_read_as_said():
+    """'Aspera download completed successfully (ascp installed in ...)' is a success; 'ascp can not be found in
+    your PATH, using .../ascp instead' is a warning, not ascp missing."""
+    installed = (
+        "ascp not found in PATH - installing IBM Aspera Connect\n"
+        "Aspera download completed successfully (ascp installed in /opt/aspera/bin)\n"
+    )
+    assert "ascp-missing" not in [s.cause_id for s in explain_text(installed)][-1:]
+    fallback = (
+        "Warning: ascp can not be found in your PATH, using /home/u/.aspera/connect/bin/ascp instead\n"
+        "x.fq.gz      100% 1187MB  96.4Mb/s    01:43\n"
+        "Completed: 1215488K bytes transferred in 104 seconds\n (95743K bits/sec), in 1 file.\n"
+    )
+    assert [s.cause_id for s in explain_text(fallback)] == ["ok"]
+
+
+def test_a_status_object_counts_only_for_a_failed_transfer():
+    """Another API's JSON with error_desc, or a running transfer's status with an error it recovers from, is no
+    failed transfer; a failed transfer's status object is."""
+    lims = '{"error_code": 13, "error_desc": "Permission denied: project locked", "status": "error"}\n'
+    assert [s.cause_id for s in explain_text(lims)] != ["permission"]
+    running = (
+        "{'status': 'running', 'bytes_written': 1048576, 'error_code': 18, 'error_desc': 'Network failure "
+        "(receiver can't receive UDP data)'}\n"
+    )
+    assert "udp" not in [s.cause_id for s in explain_text(running)]
+
+
+def test_windows_failing_to_start_is_read_by_the_program_the_script_names():
+    """The last subprocess call decides: a variable holding md5sum's list (after ascp's own list) is not ascp; a
+    function building ascp's command, or ascp's path with spaces, is."""
+    error = "FileNotFoundError: [WinError 2] The system cannot find the file specified\n"
+    md5 = (
+        'ascp_cmd = ["ascp", "-QT", "host:/x", "."]\nmd5_cmd = ["md5sum", "x"]\n'
+        "x   100% 10MB 80Mb/s    00:01\nCompleted: 10240K bytes transferred in 1 seconds\n (80000K bits/sec), in 1 "
+        "file.\n    out = subprocess.check_output(md5_cmd)\n" + error
+    )
+    assert [s.cause_id for s in explain_text(md5)] == ["ok"]
+    built = "    subprocess.run(build_ascp_command(run), check=True)\n" + error
+    assert [s.cause_id for s in explain_text(built)] == ["ascp-missing"]
+    spaced = '    subprocess.run(["C:\\\\Program Files\\\\IBM\\\\Aspera Connect\\\\bin\\\\ascp.exe", "-QT"])\n' + error
+    assert [s.cause_id for s in explain_text(spaced)] == ["ascp-missing"]
+
+
+def test_asclis_resumer_retrying_a_data_timeout_and_a_results_row_that_succeeded():
+    """'An error occurred during task: Session data transfer timeout' (a retryable error) is read; a results row
+    whose status is success stays a success though it lists an earlier attempt's error."""
+    retried = (
+        "WARN An error occurred during task: Session data transfer timeout\nWARN Resuming in 2 seconds (retry left:1)\n"
+    )
+    assert [s.cause_id for s in explain_text(retried)] == ["stall"]
+    row = (
+        "| file | status | attempts | last error |\n|---|---|---|---|\n"
+        "| x.tar | success | 2 | Session Stop  (Error: Disk write failed (server)) |\n"
+    )
+    assert [s.cause_id for s in explain_text(row)] == ["ok"]

@@ -83,7 +83,7 @@ _EXIT = re.compile(
     r"\s*[:=]?\s*(\d+)",
     re.I,
 )
-_CODE = re.compile(r"(?:\bCode: |\berrcode[= ]|ERROR -- : code: |\berror_code[\"']?\s*:\s*)(\d{1,2})\b")
+_CODE = re.compile(r"(?:\bCode: |\berrcode[= ]|ERROR -- : code: )(\d{1,2})\b")
 _WRAPPER_FAILED = re.compile(
     r"\b(?:errors?|unsuccessful|(?:not|never|none)\b[^.]*\bsucce\w*|fail(?:ed|ure|s)?|cannot|can't|unable|exception)\b",
     re.I,
@@ -295,6 +295,8 @@ _WRAPPER_SUCCESS = re.compile(
 """A wrapper saying its ascp (FASP) transfer succeeded: NCBI prefetch's ``FASP download succeed``, a pipeline's
 ``Aspera download completed successfully``, kingfisher's ``Method ena-ascp worked.``; not an installer's
 ``Installation into /root/.aspera/cli successful``."""
+_INSTALLER = re.compile(r"\s*(?:Installation|Installing|Install(?:ed)?|Successfully installed)\b")
+"""An installer's line (``Installation into /root/.aspera/cli successful``): no transfer of ascp's."""
 _SAYS_SUCCESS = re.compile(r"\b(?:succeed(?:ed|s)?|successful(?:ly)?|worked)\b", re.I)
 """A wrapper's word for success itself (not "completed", which a wrapper also says of a run that failed)."""
 _SSHD_LOGIN = re.compile(SSHD_TAG + rb"Accepted \S+ for (\S+) from ([0-9A-Fa-f.:]+) port ")
@@ -445,8 +447,10 @@ class Analyzer:
         input has none of its own (a one-line report), else they only talk about the runs there are."""
         self._status_column: dict[str, int] = {}
         self._doc_tables: set[str] = set()  # inputs inside a documentation table (see _DOC_HEADER)
-        self._foreign: set[str] = set()  # inputs whose last command was another transfer program (scp, curl ...)
+        # per input, lines still to come of another transfer program's command (scp, curl ...): see _FOREIGN_LINES
+        self._foreign: dict[str, int] = {}
         self._spawned: dict[str, str] = {}  # per input, the program a script's last subprocess call names
+        self._assigned: dict[str, dict[str, str]] = {}  # per input, a script's command lists by variable name
         self._told_passphrase: set[str] = set()  # inputs whose reporter tells ascp asked for the key's passphrase
         # inputs with an ascli command whose last line ("ERROR: Transfer: ...") has not come yet (it is read)
         self._ascli: set[str] = set()
@@ -996,14 +1000,16 @@ class Analyzer:
             if run is not None:
                 self._finish(run)
             return
+        if source in self._foreign and not _SSH_CLIENT_TALK.search(text):
+            self._foreign[source] -= 1  # its ssh client's prompts take no place of its output's
+            if self._foreign[source] <= 0:
+                del self._foreign[source]
         if _FOREIGN_COMMAND.match(text):
             # scp, rsync, curl ... typed to compare with ascp or to test the path: their progress lines look like
             # ascp's, but are theirs (until the next command)
-            self._foreign.add(source)
-        if ("[" in text or "(" in text) and ('"' in text or "'" in text):
-            spawned = _SPAWN.search(text)
-            if spawned is not None:
-                self._spawned[source] = spawned.group(1)
+            self._foreign[source] = _FOREIGN_LINES
+        if "[" in text or "(" in text:
+            self._spawn(source, text)
         if text.lstrip().startswith("|"):
             if _MARKDOWN_RULE.fullmatch(text.strip()):
                 header = self._table_header.get(source, "")
@@ -1066,8 +1072,14 @@ class Analyzer:
         status = _RESULT_ROW.match(text) if text.startswith("|") else None
         if status is None and text.startswith("|"):
             status = self._status_cell(source, text)
-        if status is not None and ("Session Stop" in text or "ascp: " in text or _SUMMARY.search(text)):
-            status = None  # a table of the user's own whose row holds ascp's words: they say more than its status
+        if (
+            status is not None
+            and status.group(1).lower() != "success"
+            and ("Session Stop" in text or "ascp: " in text or _SUMMARY.search(text))
+        ):
+            # A table of the user's own whose failed row holds ascp's words: they say more than its status (a row
+            # whose status says success stays one, whatever earlier attempt's error it lists).
+            status = None
         if status is not None:
             # ascli's results table: "success" is its word that the transfer completed (newer ascli prints no
             # "Completed:" of ascp's); another status is the run's failure in ascli's words.
@@ -1087,7 +1099,7 @@ class Analyzer:
         if "Display full usage" in text and source in self._bare_ascp:
             return
         if "asc" in lowered and _COMMAND.match(text):
-            self._foreign.discard(source)
+            self._foreign.pop(source, None)
             self._bare_ascp.discard(source)
             self._commanded.add(source)
             if "ascli" in lowered:
@@ -1142,8 +1154,10 @@ class Analyzer:
             self._asked_status[source] = True
             return
         if text.lstrip().startswith("$ ") or _SHELL_LINE.match(text) or _POWERSHELL_RECORD.match(text):
-            self._commanded.discard(source)
-            self._bare_ascp.discard(source)  # another command: the shell's next exit status is its own
+            self._commanded.discard(source)  # another command: the shell's next exit status is its own
+            self._bare_ascp.discard(source)
+            if not _FOREIGN_COMMAND.match(text):
+                self._foreign.pop(source, None)  # what follows is no longer scp's or curl's
             if not _POWERSHELL_RECORD.match(text):
                 # The user set a password or token, started a VPN, changed a setting between runs: a later run that
                 # worked may be that fix, and says nothing of a burst.
@@ -1192,7 +1206,7 @@ class Analyzer:
                     return
             if (
                 _WRAPPER_SUCCESS.search(text) is not None
-                and "nstall" not in text  # an installer's "Installation into ~/.aspera/cli successful"
+                and _INSTALLER.match(text) is None  # an installer's "Installation into ~/.aspera/cli successful"
                 and _WRAPPER_FAILED.search(text) is None
                 and self._wrapper_success(source, line, text)
             ):
@@ -1211,7 +1225,11 @@ class Analyzer:
                 echo = not is_err and bool(_WRAPPER_FAILED.search(text))
                 is_err = is_err or echo
             elif len(text) < 200:
-                is_err = bare_documented(text)
+                # ascli's resumer quotes ascp's words after its own (retryable ones too: "Session data transfer
+                # timeout", which no bare wording starts with)
+                is_err = bare_documented(text) or (
+                    text.startswith("An error occurred during task: ") and documented(text)
+                )
                 if is_err and source not in self._ascli and _ASCLI_FINAL.match(text.strip()):
                     is_err = False  # ascli's last line with no ascli command before it: quoted (its manual's)
             if is_err and "[WinError 2]" in text and not _is_ascp(self._spawned.get(source)):
@@ -1277,7 +1295,9 @@ class Analyzer:
                 session.stopped = session.ended = True
             if error.code is not None and f"({error.code})" in text:
                 session.code = error.code
-        code = _CODE.search(text)
+        code = _CODE.search(text) or (
+            _INFO_CODE.search(text) if "error_desc" in text and _INFO_ERROR.search(text) else None
+        )
         if code and session.code is None:
             session.code = int(code.group(1))
         at = text.find(errors[0].message) if errors else -1
@@ -1389,6 +1409,25 @@ class Analyzer:
                     run.quoted = True
         finally:
             self._replaying = False
+
+    def _spawn(self, source: str, text: str) -> None:
+        """Remember the program a script's code starts (for Windows' ``[WinError 2]``, which names none): a
+        subprocess call's literal, or the list its variable was given (``md5_cmd = ["md5sum", ...]``), or the
+        variable's or function's own name (``build_ascp_command(...)``)."""
+        assigned = _ASSIGNED_LIST.match(text)
+        if assigned is not None:
+            names = self._assigned.setdefault(source, {})
+            if len(names) < _DEFERRED_KEPT:
+                names[assigned.group("name")] = assigned.group("program")
+            self._spawned[source] = assigned.group("program")  # the command the script is about to run
+        call = _SPAWN.search(text)
+        if call is None:
+            return
+        if call.group("program") is not None:
+            self._spawned[source] = call.group("program")
+        else:
+            name = call.group("name")
+            self._spawned[source] = self._assigned.get(source, {}).get(name, name)
 
     def _tells_passphrase(self, source: str, text: str) -> bool:
         """Whether a person's line tells that ascp asked for the key's passphrase (remembered for ``_prompted``)."""
@@ -1965,9 +2004,15 @@ _DEFERRED_WIDTH = 4096
 """A person's lines kept per input, and the longest kept (a longer one is no sentence quoting ascp)."""
 _PERSON_LABEL = re.compile(r"^\s*(?:Title|Q|Question|A|Answer|Comment|EDIT|Edit|Update|UPDATE)\b[^:\n]{0,20}:\s")
 """A forum's or an issue's label before a person's words (``Title: ...``, ``EDIT: ...``)."""
-_INFO_ERROR = re.compile(r"""\berror_desc["']?\s*:\s*["'](?=[^"'\s])""")
+_INFO_ERROR = re.compile(
+    r"""^(?=[^\n]*\bstatus["']?\s*:\s*["'](?:failed|error)["'])"""
+    r"""(?=[^\n]*\b(?:bytes_written|bytes_expected|transfer_spec|percentage|remote_host)\b)"""
+    r"""[^\n]*\berror_desc["']?\s*:\s*["'](?=[^"'\s])"""
+)
 """A transfer's status object as the Connect SDK and the Transfer SDK hand it to a page or a script (``{...,
-error_code: 34, error_desc: 'Server aborted session: ...', status: 'failed', ...}``), logged whole: its error."""
+error_code: 34, error_desc: 'Server aborted session: ...', status: 'failed', ...}``), logged whole: its error
+(only a failed transfer's: a running one may carry an error it recovers from, and other APIs use the names too)."""
+_INFO_CODE = re.compile(r"""\berror_code["']?\s*:\s*(\d{1,2})\b""")
 _GUI_ERROR = re.compile(r"\bError: [^\n]{3,300}\(Code: \d{1,3}\)\s*$")
 """The error a client's window shows (Connect, the Desktop Client: ``Error: Remote host is not who we expected
 (Code: 51)``), copied by hand, perhaps after a label in the user's language: an error line with its code."""
@@ -2012,31 +2057,39 @@ _ASCLI_RESUMING = re.compile(r"Resuming in \d+ seconds \(retry left:\s*\d+\)")
 """ascli's resumer starting another attempt after one failed (``Resuming in 2 seconds (retry left:0)``)."""
 _FOREIGN_COMMAND = re.compile(
     r"^\s*(?:\S*[$#>%]\s*)?(?:sudo\s+)?(?:"
-    r"(?:scp|sftp|rsync)\s+(?:-\S+\s+)*\S*[@:]\S*|rsync\s+-\S+\s+\S"
-    r"|(?:curl|wget|aria2c|axel|lftp)\s[^\n]*?\b(?:https?|ftps?|sftp)://"
+    r"(?:scp|sftp|rsync)\s+(?:-\S+\s+(?:\d+\s+)?)*(?:\S+\s+)?(?:[\w.-]+@)?[\w.-]+:[~/\w]\S*\s*\S*$"
+    r"|(?:curl|wget|aria2c|axel|lftp)\s[^\n]*?\b(?:https?|ftps?|sftp)://\S+\s*$"
     r")"
 )
 """Another transfer program's command line (scp, sftp, rsync with a remote path; curl, wget, aria2c, axel, lftp with
-a URL): what it prints next is its own, not ascp's."""
+a URL), ending with its arguments (not a sentence about it): what it prints next is its own, not ascp's."""
+_FOREIGN_LINES = 6
+"""Lines after such a command still read as its own (its ssh prompts and a progress line per file): a wrapper's
+ascp output may follow with no command line of its own."""
 _SSH_CLIENT_TALK = re.compile(
     r"The authenticity of host|Are you sure you want to continue connecting|Warning: Permanently added|"
     r"key fingerprint is|'s password:\s*$"
 )
 """OpenSSH's client talking to the user (host key prompt, password prompt): scp's and sftp's, not ascp's."""
 _SPAWN = re.compile(
-    r"""(?:\b(?:run|call|check_call|check_output|Popen|getoutput|getstatusoutput|system)\(\s*\[?|=\s*\[)"""
-    r"""\s*[rfb]?["']([^"'\s]+)"""
+    r"""\b(?:run|call|check_call|check_output|Popen|getoutput|getstatusoutput|system)\(\s*"""
+    r"""(?:\[?\s*[rfb]?["'](?P<program>[^"'\n]+?)(?:["']|\s+-)|(?P<name>[A-Za-z_][\w.]*))"""
 )
-"""The program a script starts, as its code shows it (``subprocess.run(["md5sum", ...])``, ``cmd = ["ascp", ...``,
-``os.system("ascp -QT ...")``): what Windows' ``[WinError 2]`` could not find."""
+"""A script's call that starts a program, as its code shows it: a literal (``subprocess.run(["md5sum", ...])``,
+``os.system("ascp -QT ...")``, a path with spaces) or a variable or function (``check_output(md5_cmd)``)."""
+_ASSIGNED_LIST = re.compile(r"""^\s*(?P<name>[A-Za-z_]\w*)\s*=\s*\[\s*[rfb]?["'](?P<program>[^"'\n]+)["']""")
+"""A script's command list given to a variable (``cmd = ["ascp", "-P", ...]``)."""
 
 
 def _is_ascp(program: str | None) -> bool:
-    """Whether a program's name or path is ascp's."""
+    """Whether a program's name or path is ascp's, or a variable's or function's name says it builds ascp's
+    command (``ascp_cmd``, ``build_ascp_command``)."""
     if program is None:
         return False
-    name = program.replace("\\", "/").rpartition("/")[2].lower()
-    return name in ("ascp", "ascp.exe", "ascp4", "ascp4.exe")
+    name = program.strip().replace("\\", "/").rpartition("/")[2].lower()
+    return name in ("ascp", "ascp.exe", "ascp4", "ascp4.exe") or (
+        "ascp" in name and "/" not in program and "." not in name and " " not in name
+    )
 
 
 _DENIED = re.compile(r"\b(?:never|not|no|without|stopped|no longer)\b|n't\b", re.I)
