@@ -2458,3 +2458,64 @@ def test_asclis_resumer_retrying_a_data_timeout_and_a_results_row_that_succeeded
         "| x.tar | success | 2 | Session Stop  (Error: Disk write failed (server)) |\n"
     )
     assert [s.cause_id for s in explain_text(row)] == ["ok"]
+
+
+# -- round 25 (an attack on round 24's rules) ---------------------------------------------------------------
+
+
+def test_scps_many_files_banner_and_ctrl_c_after_a_real_failure_are_scps():
+    """After ascp's real failure, scp of the same file (Red Hat's prompt; OpenSSH 10's post-quantum warning, a
+    login banner, '(user@host) Password:', a progress line per file, then ^C): all scp's, no second ascp run."""
+    text = (
+        "[jd@login2 ~]$ ascp -QT -l 500m -P 33001 jd@dtn.example.edu:/projects/run77.tar /scratch/jd/\n"
+        "ascp: Network failure (receiver can't receive UDP data), exiting.\n\n"
+        "Session Stop  (Error: Network failure (receiver can't receive UDP data))\n"
+        "[jd@login2 ~]$ scp -r jd@dtn.example.edu:/projects/run77/ /scratch/jd/\n"
+        "** WARNING: connection is not using a post-quantum key exchange algorithm.\n"
+        "***************************************************************\n"
+        "*  Data Transfer Node - authorized users only.                *\n"
+        "***************************************************************\n"
+        "(jd@dtn.example.edu) Password:\n"
+        + "".join(f"part{i}.tar                               100%  612MB  38.2MB/s   00:16\n" for i in range(8))
+        + "part8.tar                                 4%  612MB  38.2MB/s   06:01 ETA^C\n"
+    )
+    assert [s.cause_id for s in explain_text(text)] == ["udp"]
+
+
+def test_users_own_tables_with_reason_action_or_workaround_columns_hold_runs():
+    """A lab system's report (reason, action) or a user's test table (workaround) is no documentation: its rows'
+    failures count; a FAILED row with ascp's words but no 'Session Stop' keeps them."""
+    report = (
+        "| file | status | reason | action |\n|---|---|---|---|\n"
+        "| a.tar | FAILED | Disk write failed (server) | retry tonight |\n"
+    )
+    assert [s.cause_id for s in explain_text(report)] == ["disk"]
+    tried = (
+        "| attempt | result | workaround |\n|---|---|---|\n"
+        "| 1 | Server aborted session: No such file or directory | none yet |\n"
+    )
+    assert [s.cause_id for s in explain_text(tried)] == ["no-such-file"]
+
+
+def test_advice_words_after_ascp_not_found_keep_it_missing():
+    """'ascp not found on PATH. Install it using: conda install ...' and '... download over FTP instead' are ascp
+    missing; only '..., using /path/ascp instead' names a fallback that runs."""
+    for text in (
+        "ERROR: ascp not found on PATH. Install it using: conda install -c hcc aspera-cli\n",
+        "ascp can not be found. Please download over FTP instead.\n",
+    ):
+        assert [s.cause_id for s in explain_text(text)] == ["ascp-missing"], text
+
+
+def test_a_persons_sentence_ends_another_programs_output():
+    """wget's comparison download, the user's sentence, then the pipeline's ascp output without a command line:
+    ascp's progress (the data had moved) is ascp's again: a stall, not UDP blocked."""
+    text = (
+        "$ wget ftp://ftp.sra.ebi.ac.uk/vol1/fastq/SRR891/004/SRR8910354/SRR8910354_1.fastq.gz\n"
+        "SRR8910354_1.fastq.gz  100%[===================>]   1.21G  11.2MB/s    in 1m 51s\n\n"
+        "FTP is fine. Our nf-core run with Aspera for the same study dies partway (from .command.log):\n\n"
+        "SRR8910354_2.fastq.gz                          58%  724MB  187Mb/s    00:27 ETA\n"
+        "SRR8910354_2.fastq.gz                          58%  724MB    0.0Kb/s    --:-- ETA\n"
+        "ascp: Receiver fails to send feedback, exiting.\n"
+    )
+    assert [s.cause_id for s in explain_text(text)] == ["stall"]

@@ -1000,8 +1000,15 @@ class Analyzer:
             if run is not None:
                 self._finish(run)
             return
-        if source in self._foreign and not _SSH_CLIENT_TALK.search(text):
-            self._foreign[source] -= 1  # its ssh client's prompts take no place of its output's
+        if (
+            source in self._foreign
+            and not _SSH_CLIENT_TALK.search(text)
+            and "^C" not in text
+            and not ("%" in text and parse_progress(text) is not None)
+        ):
+            # its ssh client's prompts, its progress lines (one per file) and the user's ^C take no place of the
+            # lines it may print before a wrapper's ascp output starts
+            self._foreign[source] -= 1
             if self._foreign[source] <= 0:
                 del self._foreign[source]
         if _FOREIGN_COMMAND.match(text):
@@ -1013,7 +1020,7 @@ class Analyzer:
         if text.lstrip().startswith("|"):
             if _MARKDOWN_RULE.fullmatch(text.strip()):
                 header = self._table_header.get(source, "")
-                if _DOC_HEADER.search(header) or len(_DOC_HEADER_WEAK.findall(header)) >= 2:
+                if _DOC_HEADER.search(header):
                     self._doc_tables.add(source)
                     return
             self._table_header[source] = text
@@ -1053,6 +1060,8 @@ class Analyzer:
             if not text.startswith("!"):
                 return
             text = "$ " + text[1:]
+        if "^C" in text and source in self._foreign and _CTRL_C.search(text):
+            return  # the user stopped the other program (scp), not an ascp run
         if "^C" in text and _CTRL_C.search(text):
             # The terminal's echo of Ctrl-C, alone or over the progress line it cut short ("^C% [>  ] 108MB /
             # 9.3GB @ 453Mb/s 06:45 ETA"): the user interrupted the run it belongs to.
@@ -1075,7 +1084,7 @@ class Analyzer:
         if (
             status is not None
             and status.group(1).lower() != "success"
-            and ("Session Stop" in text or "ascp: " in text or _SUMMARY.search(text))
+            and ("Session Stop" in text or "ascp: " in text or _SUMMARY.search(text) or documented(text))
         ):
             # A table of the user's own whose failed row holds ascp's words: they say more than its status (a row
             # whose status says success stays one, whatever earlier attempt's error it lists).
@@ -1226,9 +1235,10 @@ class Analyzer:
                 is_err = is_err or echo
             elif len(text) < 200:
                 # ascli's resumer quotes ascp's words after its own (retryable ones too: "Session data transfer
-                # timeout", which no bare wording starts with)
+                # timeout", which no bare wording starts with); a row of the user's own results table holds them
+                # in a cell
                 is_err = bare_documented(text) or (
-                    text.startswith("An error occurred during task: ") and documented(text)
+                    text.startswith(("An error occurred during task: ", "|")) and documented(text)
                 )
                 if is_err and source not in self._ascli and _ASCLI_FINAL.match(text.strip()):
                     is_err = False  # ascli's last line with no ascli command before it: quoted (its manual's)
@@ -1359,6 +1369,7 @@ class Analyzer:
 
     def _defer(self, source: str, line: Line, text: str, messages: tuple[str, ...] = ()) -> None:
         """Keep a person's line (cheaply: whether it quotes a documented wording is asked only at the end)."""
+        self._foreign.pop(source, None)  # the person speaks again: another program's output (scp's) has ended
         kept = self._deferred.setdefault(source, [])
         if len(kept) < _DEFERRED_KEPT and len(text) <= _DEFERRED_WIDTH:
             kept.append((line, text, messages))
@@ -2040,23 +2051,16 @@ _PORT_CHECK_OK = re.compile(
 with`` (the port answered) or ``-v`` ``Connection established``, the SSH banner, nmap's ``open``, PowerShell's
 ``Test-NetConnection``."""
 _DOC_HEADER = re.compile(
-    r"\|\s*(?:what (?:it |this )?means?|meaning|what to do|how to fix|fix|solution|remed(?:y|ies)|workaround|"
-    r"explanation)\s*(?=\|)",
-    re.I,
+    r"\|\s*(?:what (?:it |this )?means?|meaning|what to do|how to fix|solution|explanation)\s*(?=\|)", re.I
 )
 """A documentation table's header (a wiki's, a FAQ's: what an error means, what to do), not a table of the user's
-own results (accession, status, ascp's message), whose rows are runs."""
-_DOC_HEADER_WEAK = re.compile(
-    r"\|\s*(?:(?:probable |likely )?causes?|reasons?|actions?|description|hints?)\s*(?=\|)", re.I
-)
-"""Header words that a user's own results table has too (``| File | Status | Reason |``): two of them, or one with a
-``_DOC_HEADER`` word, make a documentation table."""
+own results, whose rows are runs (reason, action, cause or workaround columns are the user's too)."""
 _MARKDOWN_RULE = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?")
 """The rule under a markdown table's header row (``|---|:---:|``); ascli's tables draw ``+----+`` instead."""
 _ASCLI_RESUMING = re.compile(r"Resuming in \d+ seconds \(retry left:\s*\d+\)")
 """ascli's resumer starting another attempt after one failed (``Resuming in 2 seconds (retry left:0)``)."""
 _FOREIGN_COMMAND = re.compile(
-    r"^\s*(?:\S*[$#>%]\s*)?(?:sudo\s+)?(?:"
+    r"^\s*(?:\([\w.-]+\)\s+)?(?:\[[^\]\n]{1,60}\][$#]\s*|\S*[$#>%]\s*)?(?:sudo\s+)?(?:"
     r"(?:scp|sftp|rsync)\s+(?:-\S+\s+(?:\d+\s+)?)*(?:\S+\s+)?(?:[\w.-]+@)?[\w.-]+:[~/\w]\S*\s*\S*$"
     r"|(?:curl|wget|aria2c|axel|lftp)\s[^\n]*?\b(?:https?|ftps?|sftp)://\S+\s*$"
     r")"
@@ -2068,9 +2072,10 @@ _FOREIGN_LINES = 6
 ascp output may follow with no command line of its own."""
 _SSH_CLIENT_TALK = re.compile(
     r"The authenticity of host|Are you sure you want to continue connecting|Warning: Permanently added|"
-    r"key fingerprint is|'s password:\s*$"
+    r"key fingerprint is|'s password:\s*$|^\s*\([^)\s]+\) Password:\s*$|^\s*\*\* "
 )
-"""OpenSSH's client talking to the user (host key prompt, password prompt): scp's and sftp's, not ascp's."""
+"""OpenSSH's client talking to the user (host key prompt, password prompts, OpenSSH 10's ``** WARNING: connection is
+not using a post-quantum key exchange algorithm``): scp's and sftp's, not ascp's."""
 _SPAWN = re.compile(
     r"""\b(?:run|call|check_call|check_output|Popen|getoutput|getstatusoutput|system)\(\s*"""
     r"""(?:\[?\s*[rfb]?["'](?P<program>[^"'\n]+?)(?:["']|\s+-)|(?P<name>[A-Za-z_][\w.]*))"""
