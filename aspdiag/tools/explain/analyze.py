@@ -167,16 +167,12 @@ _PORT_CHECKS_KEPT = 50
 def _same_host(checked: str | None, host: str | None) -> bool:
     """Whether a check's host can be the run's server: the same name, or either unknown or an address (a check
     prints the address it tried, the command names the server)."""
-    if checked is None or host is None or checked == host:
-        return True
+    return checked is None or host is None or checked == host or _is_address(checked) or _is_address(host)
+
+
+def _is_address(text: str) -> bool:
     try:
-        ipaddress.ip_address(checked)
-    except ValueError:
-        pass
-    else:
-        return True
-    try:
-        ipaddress.ip_address(host)
+        ipaddress.ip_address(text)
     except ValueError:
         return False
     return True
@@ -441,11 +437,12 @@ class Analyzer:
         self._run_sources: set[str] = set()
         """Inputs with at least one run or session of their own."""
         self._deferred: dict[str, list[tuple[Line, str, tuple[str, ...]]]] = {}
-        self._said: dict[str, set[str]] = {}
-        """Per input, ascp's error messages its console runs said (a person's quote of other words is a run)."""
         """Per input, a person's lines quoting ascp's words (a title, a question, a reply): read as a run only if the
         input has none of its own (a one-line report), else they only talk about the runs there are."""
+        self._said: dict[str, set[str]] = {}
+        """Per input, ascp's error messages its console runs said (a person's quote of other words is a run)."""
         self._status_column: dict[str, int] = {}
+        """Per input, the status column of ascli's results table, once its header was seen."""
         self._doc_tables: set[str] = set()  # inputs inside a documentation table (see _DOC_HEADER)
         # per input, lines still to come of another transfer program's command (scp, curl ...): see _FOREIGN_LINES
         self._foreign: dict[str, int] = {}
@@ -460,7 +457,6 @@ class Analyzer:
         self._port_checks: dict[str, list[_PortCheck]] = {}
         self._target: dict[str, tuple[str | None, int | None]] = {}  # per input, its last command's (host, port)
         self._run_targets: dict[int, tuple[str | None, int | None]] = {}  # per console run (its order), the same
-        """Per input, the status column of ascli's results table, once its header was seen."""
         self._read_beside: set[int] = set()
         """Sessions already read beside the input's other runs (``results`` may be asked again)."""
         self._read_at: tuple[int, int] | None = None
@@ -1120,10 +1116,11 @@ class Analyzer:
                 if self._keys.get(source, key.group(1)) != key.group(1):
                     self._changes.setdefault(source, []).append(self._order)  # another -i key now
                 self._keys[source] = key.group(1)
-            self._target[source] = (_command_host(text), _command_ssh_port(text))
+            host = _command_host(text)
+            self._target[source] = (host, _command_ssh_port(text))
             # Another server or account now: runs that got through say nothing of a burst at this one.
             for now, last in (
-                (_command_host(text), self._hosts),
+                (host, self._hosts),
                 (_command_user(text), self._users),
                 (_command_options(text), self._options),
             ):
