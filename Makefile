@@ -10,7 +10,7 @@ help:  ## list the targets
 
 deps: .make/deps.stamp  ## install system packages (apt-get, as root) and the Python package with dev extras
 
-.make/deps.stamp: pyproject.toml .ci/install-system-deps
+.make/deps.stamp: pyproject.toml setup.py aspdiag/tools/explain/_records.c .ci/install-system-deps
 	bash .ci/install-system-deps
 	$(PYTHON) -m pip install --disable-pip-version-check -q -e '.[dev]'
 	@mkdir -p .make && touch $@

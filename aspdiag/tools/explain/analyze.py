@@ -18,7 +18,6 @@ import ipaddress
 import re
 from bisect import bisect_left
 from collections import Counter, OrderedDict
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
 from typing import NamedTuple
@@ -33,7 +32,6 @@ from aspdiag.tools.explain.diagnose import (
     knowledge,
 )
 from aspdiag.tools.explain.scan import (
-    FILE_RECORD,
     RECEIVER_PROGRESS,
     SSHD_HINT,
     SSHD_REFUSAL,
@@ -48,6 +46,7 @@ from aspdiag.tools.explain.scan import (
     is_syslog,
     journal_as_syslog,
     other_lines,
+    records,
     syslog_prefix,
     udp_drop,
 )
@@ -305,6 +304,9 @@ _FRAME_KEY = re.compile(r"[A-Z][A-Za-z]*[a-z][A-Za-z]*\Z")
 """A management-port frame's key (``Type``, ``TransferBytes``, ``TCPPort``): one capitalised word, so that
 ascp's own lines after the stream (``ascp: ...``, ``ERROR: ...``, ``Session Stop (Error: ...)``) end it."""
 _RATE_UNITS = {b"": 1e-6, b"K": 1e-3, b"M": 1.0, b"G": 1e3}
+_FILE_END, _SESSION_RECORD, _RECEIVER = 8, 10, 11
+"""Which alternative of ``scan.SYSLOG_RECORD`` / ``scan.FILE_RECORD`` a record matched (``scan.Found``'s first
+item, the number of its last group): a file's end, a session record, the receiver's statistics line."""
 _LOG_FASP = re.compile(
     rb"LOG FASP (Session Start|Session Stop|Session Params|Session Statistics|Transfer Stop) "
     rb"(?:uuid=|\[\w+\] id=)([0-9a-fA-F-]{36})"
@@ -491,9 +493,9 @@ class Analyzer:
         if is_syslog(chunk) and (
             _SYSLOG_TAGGED.search(chunk) is not None or (not _NAMES_ASCP.search(chunk) and has_syslog_tags(chunk))
         ):
-            self._records(source, chunk, SYSLOG_RECORD.finditer(chunk), syslog=True)
+            self._records(source, chunk, file_form=False)
         elif is_file_form(chunk):
-            self._records(source, chunk, FILE_RECORD.finditer(chunk), syslog=False)
+            self._records(source, chunk, file_form=True)
         else:
             for line in other_lines(chunk):
                 self._line(source, line)
@@ -644,27 +646,50 @@ class Analyzer:
         for line in other_lines(data):
             self._line(source, line)
 
-    def _records(self, source: str, chunk: bytes, found: Iterator[re.Match[bytes]], syslog: bool) -> None:
-        """The fast path: the records a chunk-wide search found (syslog or ascp's own log file)."""
+    def _records(self, source: str, chunk: bytes, file_form: bool) -> None:
+        """The fast path: the records a chunk-wide search found (``scan.records``: syslog, or ascp's own log
+        file). This loop runs once per record of a server's whole log, so a record's parts are read only for its
+        kind (``found[0]`` tells which of the search's alternatives matched)."""
+        syslog = not file_form
         opened = self._open.get
         recent = self._recent.get
         find = chunk.find
         length = len(chunk)
-        seen = 0
-        for match in found:
-            seen += 1
-            end = find(b"\n", match.end())
+        found = records(chunk, file_form)
+        for record_found in found:
+            last, start, at = record_found[0], record_found[1], record_found[2]
+            if last == _SESSION_RECORD:
+                kind, uuid = record_found[4], record_found[5]
+                session = opened(uuid) or recent(uuid)
+                if session is None:
+                    stamp, process = self._prefix(chunk, start, record_found[3], syslog)
+                    session = self._new(source, uuid, stamp, syslog)
+                    self._bind(source, process, uuid, session)
+                session.lines += 1
+                end = find(b"\n", at)
+                record = chunk[at : end if end >= 0 else length].rstrip(b"\r")
+                # The two most frequent records that need nothing but keeping, here rather than in _record.
+                if kind == b"Session Params":
+                    session.records.append((kind, record))
+                    session.named = True
+                elif kind == b"Session Start" and b" status=failed" not in record:
+                    session.records.append((kind, record))
+                else:
+                    self._at = start
+                    self._record(session, kind, record)
+                continue
+            end = find(b"\n", at)
             if end < 0:
                 end = length
-            file_uuid, status, size, rate, unit, elapsed, loss, kind, uuid = match.group(2, 3, 4, 5, 6, 7, 8, 9, 10)
-            if file_uuid is not None:  # a file's end, its figures already taken apart by the search
+            if last == _FILE_END:  # a file's end, its figures already taken apart by the search
+                _, _, _, pid, file_uuid, status, size, rate, unit, elapsed, loss, uuid_at = record_found
                 session = opened(file_uuid) or recent(file_uuid)
                 if session is None:
-                    stamp, process = self._prefix(chunk, match, syslog)
+                    stamp, process = self._prefix(chunk, start, pid, syslog)
                     session = self._new(source, file_uuid, stamp, syslog)
                     self._bind(source, process, file_uuid, session)
                     # Its direction, in case no Session record follows (a log that starts mid-session).
-                    op = raw_value(chunk[match.start("file_uuid") : end], b" op=")
+                    op = raw_value(chunk[uuid_at:end], b" op=")
                     if op:
                         session.fields["op"] = op.decode("ascii", "replace")
                 session.lines += 1
@@ -674,7 +699,7 @@ class Analyzer:
                 if ok:
                     session.moved((session.bytes or 0) + int(size))
                 else:
-                    session.note(chunk[match.start("file_uuid") - 28 : end].decode("utf-8", "replace"))
+                    session.note(chunk[uuid_at - 28 : end].decode("utf-8", "replace"))
                 rates, losses = session.rates_mbps, session.losses
                 rates.append(float(rate) * _RATE_UNITS[unit])
                 losses.append(float(loss))
@@ -682,31 +707,27 @@ class Analyzer:
                     del rates[:-50], losses[:-50]
                 session.seconds = (session.seconds or 0.0) + float(elapsed)
                 continue
-            if uuid is None and match.group("receiver") is not None:
+            if last == _RECEIVER:
                 # The receiver's statistics: its count found by a plain search in the line (no pattern scans it).
-                at = chunk.find(b" prog t/f/e=", match.end(), end)
-                if at >= 0:
-                    digits = chunk[at + 12 : chunk.find(b"/", at + 12, end)]
+                got = chunk.find(b" prog t/f/e=", at, end)
+                if got >= 0:
+                    digits = chunk[got + 12 : chunk.find(b"/", got + 12, end)]
                     if digits.isdigit():
-                        self._received(source, self._prefix(chunk, match, syslog)[1], int(digits))
+                        self._received(source, self._prefix(chunk, start, record_found[3], syslog)[1], int(digits))
                 continue
-            if uuid is None:  # an ERR line or console text from ascp
-                self._tick += 1
-                message = chunk[match.end() : end].rstrip(b"\r")
-                if syslog and not message.startswith((b"ERR ", b"WRN ")) and self._fragment(chunk, match, message):
-                    continue
-                stamp, process = self._prefix(chunk, match, syslog)
-                if not message.startswith(b"WRN "):
-                    self._line(source, Line(message, stamp, process, syslog))
+            # An ERR line or console text from ascp.
+            self._tick += 1
+            message = chunk[at:end].rstrip(b"\r")
+            if (
+                syslog
+                and not message.startswith((b"ERR ", b"WRN "))
+                and self._fragment(chunk, start, record_found[3], message)
+            ):
                 continue
-            session = opened(uuid) or recent(uuid)
-            if session is None:
-                stamp, process = self._prefix(chunk, match, syslog)
-                session = self._new(source, uuid, stamp, syslog)
-                self._bind(source, process, uuid, session)
-            session.lines += 1
-            self._at = match.start()
-            self._record(session, kind, chunk[match.end() : end].rstrip(b"\r"))
+            stamp, process = self._prefix(chunk, start, record_found[3], syslog)
+            if not message.startswith(b"WRN "):
+                self._line(source, Line(message, stamp, process, syslog))
+        seen = len(found)
         self._tick += seen
         self.ascp_lines += seen
         if syslog:
@@ -720,16 +741,16 @@ class Analyzer:
         if session is not None:
             session.moved(received)
 
-    def _fragment(self, chunk: bytes, match: re.Match[bytes], message: bytes) -> bool:
+    def _fragment(self, chunk: bytes, at: int, pid: bytes, message: bytes) -> bool:
         """Whether a syslog line without a level is the rest of the same process's FASP record on the line
         before it (a syslog daemon splits messages longer than its limit, 1024 bytes in the classic one, into
         lines with the same tag); if so its text is joined to that record."""
-        start = chunk.rfind(b"\n", 0, match.start()) + 1
+        start = chunk.rfind(b"\n", 0, at) + 1
         if start == 0:
             return False
         before = chunk.rfind(b"\n", 0, start - 1) + 1
         previous = SYSLOG_RECORD.search(chunk, before, start - 1)
-        if previous is None or previous.group("pid") != match.group("pid") or previous.group("uuid") is None:
+        if previous is None or previous.group("pid") != pid or previous.group("uuid") is None:
             return False
         session = self._open.get(previous.group("uuid")) or self._recent.get(previous.group("uuid"))
         kind = previous.group("kind")
@@ -739,11 +760,12 @@ class Analyzer:
         return True
 
     @staticmethod
-    def _prefix(chunk: bytes, match: re.Match[bytes], syslog: bool) -> tuple[bytes, bytes]:
+    def _prefix(chunk: bytes, at: int, pid: bytes, syslog: bool) -> tuple[bytes, bytes]:
+        """(time stamp, process) of the record found at ``at``; a syslog process is its host's."""
         if syslog:
-            stamp, host = syslog_prefix(chunk, match.start())
-            return stamp, host + b"/" + match.group("pid")
-        return file_prefix(chunk, match.start()), match.group("pid")
+            stamp, host = syslog_prefix(chunk, at)
+            return stamp, host + b"/" + pid
+        return file_prefix(chunk, at), pid
 
     def _line(self, source: str, line: Line) -> None:
         self._tick += 1

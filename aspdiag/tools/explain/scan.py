@@ -16,7 +16,7 @@ import json
 import re
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 _BSD_STAMP = re.compile(rb"(?:- )?[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d(?:\.\d+)? ")
 _PRI = rb"(?:<\d{1,3}>1 )?"
@@ -106,6 +106,39 @@ def udp_drop(chunk: bytes, found: re.Match[bytes]) -> tuple[bytes, bytes | None,
 
 FILE_RECORD = re.compile(rb"\[(?P<pid>[0-9A-Fa-fx]+)-[0-9A-Fa-fx]+\] " + _RECORD)
 """The same for ascp's own log files (``YYYY-MM-DD HH:MM:SS [pid-thread] LOG ...``)."""
+
+Found = tuple[Any, ...]
+"""One match of ``SYSLOG_RECORD`` or ``FILE_RECORD``: ``(last, start, end, pid, ...)``, ``last`` being the number
+of its last group (which alternative matched). A session record (10) adds its kind and uuid; a file's end (8) its
+uuid, status, size, rate, unit, elapsed and loss, and where its uuid starts; the receiver's statistics (11) and any
+other line (1) nothing."""
+
+
+def records_py(chunk: bytes, file_form: bool) -> list[Found]:
+    """The records of a chunk (``FILE_RECORD``'s in ascp's own log file, else ``SYSLOG_RECORD``'s), found by the
+    regular expressions themselves: the reference the compiled search (``_records.c``) is held to, and the search
+    where that was not built."""
+    found: list[Found] = []
+    append = found.append
+    for match in (FILE_RECORD if file_form else SYSLOG_RECORD).finditer(chunk):
+        last = match.lastindex
+        if last == 10:
+            append((10, match.start(), match.end(), *match.group(1, 9, 10)))
+        elif last == 8:
+            append((8, match.start(), match.end(), *match.group(1, 2, 3, 4, 5, 6, 7, 8), match.start(2)))
+        else:
+            append((last, match.start(), match.end(), match.group(1)))
+    return found
+
+
+records: Callable[[bytes, bool], list[Found]]
+"""The records of a chunk (see ``records_py``), by the compiled search when it was built."""
+try:
+    from aspdiag.tools.explain._records import records
+except ImportError:  # not built (no C compiler where it was installed): the same records, found more slowly
+    records = records_py
+COMPILED = records is not records_py
+"""Whether the compiled record search is in use (``aspdiag explain --debug`` says so)."""
 
 
 class Line(NamedTuple):
