@@ -12,7 +12,7 @@ deps: .make/deps.stamp  ## install system packages (apt-get, as root) and the Py
 
 .make/deps.stamp: pyproject.toml setup.py aspdiag/tools/explain/_records.c .ci/install-system-deps
 	bash .ci/install-system-deps
-	$(PYTHON) -m pip install --disable-pip-version-check -q -e '.[dev]'
+	$(PYTHON) -m pip install --disable-pip-version-check -q -e '.[dev]' --config-settings editable_mode=compat
 	@mkdir -p .make && touch $@
 
 demo: deps  ## the whole preflight in a lab (bottleneck, ascp test double, test transfer); reports in reports/

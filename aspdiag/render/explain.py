@@ -148,13 +148,23 @@ def explain_to_dict(report: ExplainReport) -> dict[str, Any]:
         "outcomes": dict(report.outcomes),
         "causes": dict(report.causes),
         "server_side": report.server_side,
-        "clients": [{**dataclasses.asdict(c), "causes": dict(c.causes)} for c in report.clients],
+        "clients": [{**_fields(c, _CLIENT_FIELDS), "causes": dict(c.causes)} for c in report.clients],
         "clients_omitted": report.clients_omitted,
         "sessions": [
-            {**dataclasses.asdict(s), "evidence": list(s.evidence), "reasoning": list(s.reasoning)}
+            {**_fields(s, _SESSION_FIELDS), "evidence": list(s.evidence), "reasoning": list(s.reasoning)}
             for s in report.sessions
         ],
     }
+
+
+_SESSION_FIELDS = tuple(f.name for f in dataclasses.fields(SessionExplanation))
+_CLIENT_FIELDS = tuple(f.name for f in dataclasses.fields(ClientSummary))
+
+
+def _fields(item: object, names: tuple[str, ...]) -> dict[str, Any]:
+    """A dataclass's fields as a dict, shallow: their values are plain (the tuples and the Counter are converted
+    by the caller). ``dataclasses.asdict`` deep-copies every value, a third of the time of a big log's JSON."""
+    return {name: getattr(item, name) for name in names}
 
 
 def render_explain(report: ExplainReport, fmt: OutputFormat, *, color: bool = False, width: int = 120) -> str:

@@ -17,10 +17,14 @@ from hypothesis import strategies as st
 from aspdiag.tools.explain import scan
 
 compiled: Callable[[bytes, bool], list[tuple[Any, ...]]] | None
+hints: Callable[[bytes], list[int]] | None
+logins: Callable[[bytes], list[tuple[bytes, bytes]]] | None
 try:
     from aspdiag.tools.explain._records import records as compiled
+    from aspdiag.tools.explain._records import sshd_hints as hints
+    from aspdiag.tools.explain._records import sshd_logins as logins
 except ImportError:  # pragma: no cover - only where no C compiler built it
-    compiled = None
+    compiled = hints = logins = None
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "explain"
 
@@ -42,6 +46,9 @@ def test_same_records_on_the_corpus(path: Path) -> None:
     data = path.read_bytes()
     for file_form in (False, True):
         assert compiled(data, file_form) == scan.records_py(data, file_form)
+    assert hints is not None and logins is not None
+    assert hints(data) == scan.sshd_hints_py(data)
+    assert logins(data) == scan.sshd_logins_py(data)
 
 
 @needs_compiled
@@ -53,6 +60,9 @@ def test_same_records_on_the_bench_server_log() -> None:
     found = compiled(block, False)
     assert found == scan.records_py(block, False)
     assert {f[0] for f in found} == {1, 8, 10}  # ERR lines, files' ends and session records all met
+    assert hints is not None and logins is not None
+    assert logins(block) == scan.sshd_logins_py(block) and len(logins(block)) == 500
+    assert hints(block) == scan.sshd_hints_py(block)
 
 
 _UUID = b"11111111-2222-3333-4444-555555555555"
@@ -166,3 +176,93 @@ def test_every_alternative_of_a_file_end() -> None:
     found = compiled(line, True)
     assert found == scan.records_py(line, True)
     assert found[0][0] == 8 and found[0][6:9] == (b"1048576", b"95.10", b"M")
+
+
+_SSHD_PREFIXES = [
+    b"Mar  1 00:00:01 dtn1 sshd[812]: ",
+    b"sshd-session[9]: ",
+    b"sshd[9]:",
+    b"sshd[9]:  ",
+    b"<38>1 2024-03-03T08:10:00Z dtn1 sshd 812 - - ",
+    b"sshd 812 ID1 [a] b] [c] ",
+    b"sshd 812 x\t- ",
+    b"sshd-x[1]: ",
+    b"xsshd[1]: ",
+]
+_SSHD_PIECES = [
+    b"error: ",
+    b"Unable to negotiate with ",
+    b"drop connection #",
+    b"refused connect from ",
+    b"Failed ",
+    b"password",
+    b"publickey",
+    b"keyboard-interactive/pam",
+    b" for ",
+    b"invalid user ",
+    b"Accepted ",
+    b"publickey for xfer",
+    b" from ",
+    b"198.51.100.7",
+    b"2001:db8::1",
+    b" port ",
+    b"40000",
+    b"sshd",
+    b"[1]: ",
+    b"] ",
+    b" ",
+    b"x",
+]
+_SSHD_MESSAGES = [
+    b"Accepted publickey for xfer from 198.51.100.7 port 40000 ssh2",
+    b"Accepted password for u from 2001:db8::1 port 1",
+    b"Failed password for invalid user admin from 203.0.113.5 port 50000 ssh2",
+    b"Failed password for root from 203.0.113.5 port 50000 ssh2",
+    b"Failed publickey for xfer from 203.0.113.5 port 1 ssh2",
+    b"Failed keyboard-interactive/pam for xfer from 203.0.113.5 port 1 ssh2",
+    b"error: Unable to negotiate with 203.0.113.5 port 5: no matching MAC found",
+    b"drop connection #0 from [203.0.113.5]:5 on [192.0.2.10]:33001 penalty: connections without attempting auth",
+    b"refused connect from h.example (203.0.113.5)",
+]
+# A message whole, cut short, or with pieces around it: the searches must part nowhere.
+_SSHD_MESSAGE = st.one_of(
+    st.sampled_from(_SSHD_MESSAGES),
+    st.tuples(st.sampled_from(_SSHD_MESSAGES), st.integers(0, 80)).map(lambda m: m[0][: m[1]]),
+    st.lists(st.sampled_from(_SSHD_PIECES), max_size=12).map(b"".join),
+    st.tuples(st.sampled_from(_SSHD_PIECES), st.sampled_from(_SSHD_MESSAGES)).map(b"".join),
+)
+_SSHD_LINE = st.tuples(
+    st.sampled_from([b"", b"x", b"sshd"]),
+    st.sampled_from(_SSHD_PREFIXES),
+    _SSHD_MESSAGE,
+    st.sampled_from([b"\n", b"\r\n", b""]),
+).map(b"".join)
+
+
+@needs_compiled
+@settings(max_examples=800, deadline=None)
+@given(st.lists(_SSHD_LINE, min_size=1, max_size=6).map(b"".join))
+def test_same_sshd_lines_on_generated_lines(data: bytes) -> None:
+    assert hints is not None and logins is not None
+    assert hints(data) == scan.sshd_hints_py(data)
+    assert logins(data) == scan.sshd_logins_py(data)
+
+
+@needs_compiled
+def test_sshd_logins_as_sshd_writes_them() -> None:
+    line = (
+        b"Mar  1 00:00:01 dtn1 sshd[812]: Accepted publickey for xfer from 198.51.100.7 port 40000 ssh2\n"
+        b"<38>1 2024-03-03T08:10:00Z dtn1 sshd 812 - [x a] b] Accepted password for u2 from 2001:db8::1 port 1\n"
+    )
+    assert logins is not None
+    assert logins(line) == scan.sshd_logins_py(line) == [(b"xfer", b"198.51.100.7"), (b"u2", b"2001:db8::1")]
+
+
+@needs_compiled
+@pytest.mark.parametrize("prefix", _SSHD_PREFIXES + [b"sshd[9]:x", b"sshd 9 h [a] ", b"sshd-session 9 h - "])
+@pytest.mark.parametrize("message", _SSHD_MESSAGES)
+def test_same_sshd_lines_on_every_prefix_and_message(prefix: bytes, message: bytes) -> None:
+    assert hints is not None and logins is not None
+    for data in (prefix + message + b"\n", b"x " + prefix + message, prefix + b"error: " + message):
+        assert hints(data) == scan.sshd_hints_py(data)
+        assert logins(data) == scan.sshd_logins_py(data)

@@ -253,9 +253,137 @@ fail:
     return NULL;
 }
 
+
+/* ---- sshd's lines ------------------------------------------------------------------------------------------
+ *
+ * SSHD_TAG   = sshd(?:-session)?(?:\[\d+\]:| \d+ \S+ (?:-|\[[^\n]*?\]))  (and the space after it)
+ * SSHD_HINT  = SSHD_TAG (?:error: )?(?:Unable to negotiate with |drop connection #|refused connect from
+ *              |Failed (?:password|publickey|keyboard-interactive/pam) for (?!invalid user ))
+ * SSHD_LOGIN = SSHD_TAG Accepted \S+ for (\S+) from ([0-9A-Fa-f.:]+) port
+ */
+
+typedef int (*after_tag)(const char *s, idx n, idx q, idx e, idx *end, idx *g);
+
+/* SSHD_TAG at p (s[p:p+4] == "sshd") followed by what `rest` reads, tried at each place the tag can end (its
+ * lazy structured data included). */
+static int sshd_at(const char *s, idx n, idx p, after_tag rest, idx *end, idx *g) {
+    const char *nl = memchr(s + p, '\n', (size_t)(n - p));
+    idx e = nl ? (idx)(nl - s) : n;
+    idx k = p + 4;
+    if (LIT(s, e, k, "-session")) k += 8;
+    if (k < e && s[k] == '[') {
+        idx d = run(s, e, k + 1, is_digit);
+        if (d < 0 || !LIT(s, e, d, "]: ")) return 0;
+        return rest(s, n, d + 3, e, end, g);
+    }
+    if (!(k < e && s[k] == ' ')) return 0;
+    idx d = run(s, e, k + 1, is_digit);
+    if (d < 0 || !(d < e && s[d] == ' ')) return 0;
+    idx t = d + 1;
+    while (t < e && !is_space((unsigned char)s[t])) t++;
+    if (t == d + 1 || !(t < e && s[t] == ' ')) return 0;
+    k = t + 1;
+    if (LIT(s, e, k, "- ")) return rest(s, n, k + 2, e, end, g);
+    if (k < e && s[k] == '[') {
+        for (idx j = k + 1; j + 1 < e; j++)
+            if (s[j] == ']' && s[j + 1] == ' ' && rest(s, n, j + 2, e, end, g)) return 1;
+    }
+    return 0;
+}
+
+static int hint_rest(const char *s, idx n, idx q, idx e, idx *end, idx *g) {
+    (void)n;
+    (void)g;
+    if (LIT(s, e, q, "error: ")) q += 7; /* (?:error: )? : none of the words below starts with 'e' */
+    if (LIT(s, e, q, "Unable to negotiate with ")) { *end = q + 25; return 1; }
+    if (LIT(s, e, q, "drop connection #")) { *end = q + 17; return 1; }
+    if (LIT(s, e, q, "refused connect from ")) { *end = q + 21; return 1; }
+    if (LIT(s, e, q, "Failed ")) {
+        idx k = q + 7;
+        if (LIT(s, e, k, "password")) k += 8;
+        else if (LIT(s, e, k, "publickey")) k += 9;
+        else if (LIT(s, e, k, "keyboard-interactive/pam")) k += 24;
+        else return 0;
+        if (!LIT(s, e, k, " for ")) return 0;
+        k += 5;
+        if (LIT(s, n, k, "invalid user ")) return 0;
+        *end = k;
+        return 1;
+    }
+    return 0;
+}
+
+static int is_peer_char(unsigned char c) {
+    return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') || c == '.' || c == ':';
+}
+static int not_space(unsigned char c) { return !is_space(c); }
+
+static int login_rest(const char *s, idx n, idx q, idx e, idx *end, idx *g) {
+    (void)n;
+    if (!LIT(s, e, q, "Accepted ")) return 0;
+    idx k = run(s, e, q + 9, not_space);
+    if (k < 0 || !LIT(s, e, k, " for ")) return 0;
+    idx u = k + 5, u_end = run(s, e, u, not_space);
+    if (u_end < 0 || !LIT(s, e, u_end, " from ")) return 0;
+    idx a = u_end + 6, a_end = run(s, e, a, is_peer_char);
+    if (a_end < 0 || !LIT(s, e, a_end, " port ")) return 0;
+    g[0] = u;
+    g[1] = u_end;
+    g[2] = a;
+    g[3] = a_end;
+    *end = a_end + 6;
+    return 1;
+}
+
+/* Every match of SSHD_TAG + rest, leftmost first and not overlapping, as Python's finditer finds them. */
+static PyObject *sshd_search(PyObject *args, after_tag rest, int logins) {
+    Py_buffer view;
+    if (!PyArg_ParseTuple(args, "y*", &view)) return NULL;
+    const char *s = view.buf;
+    idx n = view.len;
+    PyObject *out = PyList_New(0);
+    if (out == NULL) goto fail;
+    idx pos = 0;
+    while (pos < n) {
+        const char *hit = memmem(s + pos, (size_t)(n - pos), "sshd", 4);
+        if (hit == NULL) break;
+        idx p = (idx)(hit - s), end = p, g[4];
+        if (!sshd_at(s, n, p, rest, &end, g)) {
+            pos = p + 1;
+            continue;
+        }
+        PyObject *item = logins ? Py_BuildValue("(NN)", span(s, g[0], g[1]), span(s, g[2], g[3]))
+                                : PyLong_FromSsize_t(p);
+        if (item == NULL || PyList_Append(out, item) < 0) {
+            Py_XDECREF(item);
+            goto fail;
+        }
+        Py_DECREF(item);
+        pos = end > p ? end : p + 1;
+    }
+    PyBuffer_Release(&view);
+    return out;
+fail:
+    Py_XDECREF(out);
+    PyBuffer_Release(&view);
+    return NULL;
+}
+
+static PyObject *sshd_hints(PyObject *self, PyObject *args) {
+    (void)self;
+    return sshd_search(args, hint_rest, 0);
+}
+
+static PyObject *sshd_logins(PyObject *self, PyObject *args) {
+    (void)self;
+    return sshd_search(args, login_rest, 1);
+}
+
 static PyMethodDef methods[] = {
     {"records", records, METH_VARARGS,
      "records(chunk, file_form) -> list of tuples: scan.records_py's result, found in C."},
+    {"sshd_hints", sshd_hints, METH_VARARGS, "sshd_hints(chunk) -> where SSHD_HINT matches (scan.sshd_hints_py)."},
+    {"sshd_logins", sshd_logins, METH_VARARGS, "sshd_logins(chunk) -> SSHD_LOGIN.findall(chunk), found in C."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -33,9 +33,8 @@ from aspdiag.tools.explain.diagnose import (
 )
 from aspdiag.tools.explain.scan import (
     RECEIVER_PROGRESS,
-    SSHD_HINT,
+    SSHD_LOGIN,
     SSHD_REFUSAL,
-    SSHD_TAG,
     SYSLOG_RECORD,
     UDP_DROP,
     Line,
@@ -47,6 +46,8 @@ from aspdiag.tools.explain.scan import (
     journal_as_syslog,
     other_lines,
     records,
+    sshd_hints,
+    sshd_logins,
     syslog_prefix,
     udp_drop,
 )
@@ -294,8 +295,6 @@ _INSTALLER = re.compile(r"\s*(?:Installation|Installing|Install(?:ed)?|Successfu
 """An installer's line (``Installation into /root/.aspera/cli successful``): no transfer of ascp's."""
 _SAYS_SUCCESS = re.compile(r"\b(?:succeed(?:ed|s)?|successful(?:ly)?|worked)\b", re.I)
 """A wrapper's word for success itself (not "completed", which a wrapper also says of a run that failed)."""
-_SSHD_LOGIN = re.compile(SSHD_TAG + rb"Accepted \S+ for (\S+) from ([0-9A-Fa-f.:]+) port ")
-"""sshd's successful login: which user a client address logged in as (the operator's per-client view)."""
 _GUESSING = b"nvalid user "
 """sshd's words for a login to an account this server does not have (``Invalid user X from ADDR``, ``Failed password
 for invalid user X``): password guessing; one search that stops at its first hit."""
@@ -489,7 +488,8 @@ class Analyzer:
             chunk = journal_as_syslog(chunk)  # journalctl -o json: read as the syslog lines it holds
         self._chunk, self._chunk_logins, self._at = chunk, None, len(chunk)
         self._chunk_login_list = None
-        self._chunk_has_logins = b" Accepted " in chunk
+        logins = sshd_logins(chunk)
+        self._chunk_has_logins = bool(logins)
         if is_syslog(chunk) and (
             _SYSLOG_TAGGED.search(chunk) is not None or (not _NAMES_ASCP.search(chunk) and has_syslog_tags(chunk))
         ):
@@ -502,10 +502,9 @@ class Analyzer:
         self._sshd(source, chunk)
         if b"PROTO=UDP" in chunk and len(self._udp_drops) < MAX_CLIENTS:
             self._dropped(chunk)
-        if self._chunk_has_logins and len(self._logins) < MAX_CLIENTS:
-            # After the chunk's sessions (each took the login before its end, ``_login_before``); findall builds
-            # the pairs in C, and a name is decoded only when its client's user is looked up.
-            logins = _SSHD_LOGIN.findall(chunk)
+        if logins and len(self._logins) < MAX_CLIENTS:
+            # After the chunk's sessions (each took the login before its end, ``_login_before``); the pairs are
+            # built in C, and a name is decoded only when its client's user is looked up.
             self.logins_seen += len(logins)
             self._logins.update({peer: user for user, peer in logins})
             if len(self._accepted) < MAX_CLIENTS:
@@ -526,7 +525,7 @@ class Analyzer:
         if chunk is not None and self._chunk_has_logins:
             if self._chunk_logins is None:
                 found: dict[bytes, list[tuple[int, bytes]]] = {}
-                for login in _SSHD_LOGIN.finditer(chunk):
+                for login in SSHD_LOGIN.finditer(chunk):
                     found.setdefault(login.group(2), []).append((login.start(), login.group(1)))
                 self._chunk_logins = found
             before = [user for at, user in self._chunk_logins.get(address, ()) if at < self._at]
@@ -545,7 +544,7 @@ class Analyzer:
         if began is None:
             return None, None
         if self._chunk_login_list is None:
-            self._chunk_login_list = [(m.start(), m.group(2), m.group(1)) for m in _SSHD_LOGIN.finditer(chunk)]
+            self._chunk_login_list = [(m.start(), m.group(2), m.group(1)) for m in SSHD_LOGIN.finditer(chunk)]
         logins = self._chunk_login_list
         found: list[tuple[bytes, bytes]] = []
         for at, peer, user in reversed(logins[: bisect_left(logins, (self._at,))]):
@@ -562,8 +561,8 @@ class Analyzer:
     def _sshd(self, source: str, chunk: bytes) -> None:
         """sshd's lines for clients it turned away before ascp started: each is a failed attempt of that
         client, seen from the server (its cause from sshd's words)."""
-        for hint in SSHD_HINT.finditer(chunk):
-            found = SSHD_REFUSAL.match(chunk, chunk.rfind(b"\n", 0, hint.start()) + 1)
+        for hint in sshd_hints(chunk):
+            found = SSHD_REFUSAL.match(chunk, chunk.rfind(b"\n", 0, hint) + 1)
             if found is None:
                 continue
             if found.group("fuser") is not None:
@@ -668,12 +667,14 @@ class Analyzer:
                 session.lines += 1
                 end = find(b"\n", at)
                 record = chunk[at : end if end >= 0 else length].rstrip(b"\r")
-                # The two most frequent records that need nothing but keeping, here rather than in _record.
+                # The three most frequent records that need little, here rather than in _record (same reading).
                 if kind == b"Session Params":
                     session.records.append((kind, record))
                     session.named = True
                 elif kind == b"Session Start" and b" status=failed" not in record:
                     session.records.append((kind, record))
+                elif kind == b"Session Statistics":
+                    self._statistics(session, record)
                 else:
                     self._at = start
                     self._record(session, kind, record)
@@ -848,16 +849,7 @@ class Analyzer:
             del session.rates_mbps[:-50], session.losses[:-50]
             session.seconds = (session.seconds or 0.0) + float(found.group(5))
         elif kind == b"Session Statistics":
-            at = record.find(b"tx_bytes ")
-            if at >= 0:
-                end = record.find(b" ", at + 9)
-                value = record[at + 9 : end if end > 0 else len(record)]
-                if value.isdigit():
-                    session.moved(int(value))
-            rex = _SOLICITED.search(record)
-            if rex:
-                session.losses.append(float(rex.group(1)))
-                del session.losses[:-50]
+            self._statistics(session, record)
         else:
             session.records.append((kind, record))
             if kind == b"Session Params":
@@ -870,6 +862,22 @@ class Analyzer:
                         session.code = int(code)
                     session.final(field_value(record, "errstr") or "")
                 self._end(session)
+
+    @staticmethod
+    def _statistics(session: Collected, record: bytes) -> None:
+        """A Session Statistics record: the bytes moved (``tx_bytes``) and the retransmissions asked for."""
+        at = record.find(b"tx_bytes ")
+        if at >= 0:
+            end = record.find(b" ", at + 9)
+            value = record[at + 9 : end if end > 0 else len(record)]
+            if value.isdigit():
+                session.moved(int(value))
+        rex = _SOLICITED.search(record)
+        if rex:
+            losses = session.losses
+            losses.append(float(rex.group(1)))
+            if len(losses) > 50:
+                del losses[:-50]
 
     def _bind(self, source: str, process: bytes, uuid: bytes, session: Collected) -> None:
         key = (source, process)

@@ -131,12 +131,28 @@ def records_py(chunk: bytes, file_form: bool) -> list[Found]:
     return found
 
 
+SSHD_LOGIN = re.compile(SSHD_TAG + rb"Accepted \S+ for (\S+) from ([0-9A-Fa-f.:]+) port ")
+"""sshd's successful login: which user a client address logged in as (the operator's per-client view)."""
+
+
+def sshd_hints_py(chunk: bytes) -> list[int]:
+    """Where ``SSHD_HINT`` matches in a chunk (the reference of the compiled ``sshd_hints``)."""
+    return [found.start() for found in SSHD_HINT.finditer(chunk)]
+
+
+def sshd_logins_py(chunk: bytes) -> list[tuple[bytes, bytes]]:
+    """sshd's logins in a chunk, (user, address) each (the reference of the compiled ``sshd_logins``)."""
+    return SSHD_LOGIN.findall(chunk)
+
+
 records: Callable[[bytes, bool], list[Found]]
 """The records of a chunk (see ``records_py``), by the compiled search when it was built."""
+sshd_hints: Callable[[bytes], list[int]]
+sshd_logins: Callable[[bytes], list[tuple[bytes, bytes]]]
 try:
-    from aspdiag.tools.explain._records import records
-except ImportError:  # not built (no C compiler where it was installed): the same records, found more slowly
-    records = records_py
+    from aspdiag.tools.explain._records import records, sshd_hints, sshd_logins
+except ImportError:  # not built (no C compiler where it was installed): the same results, found more slowly
+    records, sshd_hints, sshd_logins = records_py, sshd_hints_py, sshd_logins_py
 COMPILED = records is not records_py
 """Whether the compiled record search is in use (``aspdiag explain --debug`` says so)."""
 
