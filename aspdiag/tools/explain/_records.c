@@ -195,12 +195,100 @@ static int file_at(const char *s, idx n, idx p, Found *f, idx *pid) {
 
 static PyObject *span(const char *s, idx a, idx b) { return PyBytes_FromStringAndSize(s + a, b - a); }
 
-static PyObject *as_tuple(const char *s, idx start, const Found *f, const idx *pid) {
+
+/* ---- a session record's text and the values the analyzer reads from it ----------------------------------- */
+
+static idx find_in(const char *s, idx a, idx b, const char *lit, idx len) {
+    if (b - a < len) return -1;
+    const char *hit = memmem(s + a, (size_t)(b - a), lit, (size_t)len);
+    return hit ? (idx)(hit - s) : -1;
+}
+
+static idx find_char(const char *s, idx a, idx b, char c) {
+    if (a >= b) return -1;
+    const char *hit = memchr(s + a, c, (size_t)(b - a));
+    return hit ? (idx)(hit - s) : -1;
+}
+
+/* session.raw_value: the text after the first `needle` up to the next space (or the record's end). */
+static PyObject *raw_value(const char *s, idx a, idx b, const char *needle) {
+    idx len = (idx)strlen(needle);
+    idx at = find_in(s, a, b, needle, len);
+    if (at < 0) Py_RETURN_NONE;
+    at += len;
+    idx end = find_char(s, at, b, ' ');
+    return span(s, at, end >= 0 ? end : b);
+}
+
+/* session.field_value's text, not decoded: a quoted value up to its closing quote, else up to a space. */
+static PyObject *field_raw(const char *s, idx a, idx b, const char *needle) {
+    idx len = (idx)strlen(needle);
+    idx at = find_in(s, a, b, needle, len);
+    if (at < 0) Py_RETURN_NONE;
+    at += len;
+    if (at < b && s[at] == '"') {
+        idx end = find_char(s, at + 1, b, '"');
+        return span(s, at + 1, end >= 0 ? end : b);
+    }
+    idx end = find_char(s, at, b, ' ');
+    return span(s, at, end >= 0 ? end : b);
+}
+
+/* The Session Statistics record's tx_bytes value when it is all digits (analyze's _statistics). */
+static PyObject *tx_bytes(const char *s, idx a, idx b) {
+    idx at = find_in(s, a, b, "tx_bytes ", 9);
+    if (at < 0) Py_RETURN_NONE;
+    idx v = at + 9, end = find_char(s, v, b, ' ');
+    if (end < 0) end = b;
+    if (end == v) Py_RETURN_NONE;
+    for (idx k = v; k < end; k++)
+        if (!is_digit((unsigned char)s[k])) Py_RETURN_NONE;
+    return span(s, v, end);
+}
+
+/* The first match of solicited_rex=([\d.]+)% (analyze's _SOLICITED): its number. */
+static PyObject *solicited(const char *s, idx a, idx b) {
+    idx at = a;
+    while ((at = find_in(s, at, b, "solicited_rex=", 14)) >= 0) {
+        idx v = at + 14, end = run(s, b, v, is_rate_char);
+        if (end > 0 && end < b && s[end] == '%') return span(s, v, end);
+        at += 1;
+    }
+    Py_RETURN_NONE;
+}
+
+/* A session record's tuple: (10, start, end, pid, kind, uuid, record, x, y); record is the rest of its line
+ * (trailing carriage returns dropped), x and y what the analyzer reads from it (see scan.records_py). */
+static PyObject *session_tuple(const char *s, idx n, idx start, const Found *f, const idx *pid) {
+    const char *nl = memchr(s + f->end, '\n', (size_t)(n - f->end));
+    idx b = nl ? (idx)(nl - s) : n;
+    while (b > f->end && s[b - 1] == '\r') b--;
+    idx a = f->end;
+    const char *kind = s + f->g[0];
+    idx kind_len = f->g[1] - f->g[0];
+    PyObject *x, *y;
+    if (kind_len == 13 && memcmp(kind, "Session Start", 13) == 0) {
+        x = raw_value(s, a, b, " peer=");
+        y = raw_value(s, a, b, " local=");
+    } else if (kind_len == 14 && memcmp(kind, "Session Params", 14) == 0) {
+        x = field_raw(s, a, b, " user=");
+        y = Py_NewRef(Py_None);
+    } else if (kind_len == 18 && memcmp(kind, "Session Statistics", 18) == 0) {
+        x = tx_bytes(s, a, b);
+        y = solicited(s, a, b);
+    } else {
+        x = Py_NewRef(Py_None);
+        y = Py_NewRef(Py_None);
+    }
+    return Py_BuildValue("(innNNNNNN)", 10, start, f->end, span(s, pid[0], pid[1]), span(s, f->g[0], f->g[1]),
+                         span(s, f->g[2], f->g[3]), span(s, a, b), x, y);
+}
+
+static PyObject *as_tuple(const char *s, idx n, idx start, const Found *f, const idx *pid) {
     PyObject *t = NULL;
     switch (f->last) {
     case 10:
-        t = Py_BuildValue("(innNNN)", 10, start, f->end, span(s, pid[0], pid[1]), span(s, f->g[0], f->g[1]),
-                          span(s, f->g[2], f->g[3]));
+        t = session_tuple(s, n, start, f, pid);
         break;
     case 8:
         t = Py_BuildValue("(innNNNNNNNNn)", 8, start, f->end, span(s, pid[0], pid[1]), span(s, f->g[0], f->g[1]),
@@ -237,7 +325,7 @@ static PyObject *records(PyObject *self, PyObject *args) {
             pos = p + 1;
             continue;
         }
-        PyObject *t = as_tuple(s, p, &f, pid);
+        PyObject *t = as_tuple(s, n, p, &f, pid);
         if (t == NULL || PyList_Append(out, t) < 0) {
             Py_XDECREF(t);
             goto fail;

@@ -45,6 +45,7 @@ from aspdiag.tools.explain.scan import (
     is_syslog,
     journal_as_syslog,
     other_lines,
+    raw_value,
     records,
     sshd_hints,
     sshd_logins,
@@ -59,7 +60,6 @@ from aspdiag.tools.explain.session import (
     explain,
     field_value,
     outcome,
-    raw_value,
     served,
 )
 
@@ -658,23 +658,30 @@ class Analyzer:
         for record_found in found:
             last, start, at = record_found[0], record_found[1], record_found[2]
             if last == _SESSION_RECORD:
-                kind, uuid = record_found[4], record_found[5]
+                kind, uuid, record = record_found[4], record_found[5], record_found[6]
                 session = opened(uuid) or recent(uuid)
                 if session is None:
                     stamp, process = self._prefix(chunk, start, record_found[3], syslog)
                     session = self._new(source, uuid, stamp, syslog)
                     self._bind(source, process, uuid, session)
                 session.lines += 1
-                end = find(b"\n", at)
-                record = chunk[at : end if end >= 0 else length].rstrip(b"\r")
                 # The three most frequent records that need little, here rather than in _record (same reading).
                 if kind == b"Session Params":
                     session.records.append((kind, record))
                     session.named = True
+                    session.user_raw = record_found[7]
                 elif kind == b"Session Start" and b" status=failed" not in record:
                     session.records.append((kind, record))
+                    session.peer_raw, session.local_raw = record_found[7], record_found[8]
                 elif kind == b"Session Statistics":
-                    self._statistics(session, record)
+                    moved, rex = record_found[7], record_found[8]
+                    if moved is not None:
+                        session.moved(int(moved))
+                    if rex is not None:
+                        losses = session.losses
+                        losses.append(float(rex))
+                        if len(losses) > 50:
+                            del losses[:-50]
                 else:
                     self._at = start
                     self._record(session, kind, record)
@@ -758,6 +765,7 @@ class Analyzer:
         if session is None or not session.records or session.records[-1][0] != kind:
             return False
         session.records[-1] = (kind, session.records[-1][1] + message)
+        session.read_ahead = False  # what was read from the record before its rest came may have changed
         return True
 
     @staticmethod
@@ -852,6 +860,10 @@ class Analyzer:
             self._statistics(session, record)
         else:
             session.records.append((kind, record))
+            if kind == b"Session Stop":
+                session.stop_ok = b" status=success" in record
+            elif kind == b"Session Start" or kind == b"Session Params":
+                session.read_ahead = False  # a record the fast path did not read: counted() reads them all
             if kind == b"Session Params":
                 session.named = True
             elif kind == b"Session Stop" or (kind == b"Session Start" and b" status=failed" in record):
@@ -877,7 +889,7 @@ class Analyzer:
             losses = session.losses
             losses.append(float(rex.group(1)))
             if len(losses) > 50:
-                del losses[:-50]
+                del losses[:-50]  # (the fast path reads the same from scan.records' read-ahead)
 
     def _bind(self, source: str, process: bytes, uuid: bytes, session: Collected) -> None:
         key = (source, process)

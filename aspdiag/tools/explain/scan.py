@@ -109,9 +109,54 @@ FILE_RECORD = re.compile(rb"\[(?P<pid>[0-9A-Fa-fx]+)-[0-9A-Fa-fx]+\] " + _RECORD
 
 Found = tuple[Any, ...]
 """One match of ``SYSLOG_RECORD`` or ``FILE_RECORD``: ``(last, start, end, pid, ...)``, ``last`` being the number
-of its last group (which alternative matched). A session record (10) adds its kind and uuid; a file's end (8) its
-uuid, status, size, rate, unit, elapsed and loss, and where its uuid starts; the receiver's statistics (11) and any
-other line (1) nothing."""
+of its last group (which alternative matched). A session record (10) adds its kind, uuid, the rest of its line
+(the record) and two values read from it (``_read_ahead``); a file's end (8) its uuid, status, size, rate, unit,
+elapsed and loss, and where its uuid starts; the receiver's statistics (11) and any other line (1) nothing."""
+
+
+def raw_value(record: bytes, needle: bytes) -> bytes | None:
+    """The text after the first ``needle`` (`` peer=``) in a FASP record, up to the next space."""
+    at = record.find(needle)
+    if at < 0:
+        return None
+    at += len(needle)
+    end = record.find(b" ", at)
+    return record[at : end if end >= 0 else len(record)]
+
+
+def field_raw(record: bytes, needle: bytes) -> bytes | None:
+    """As ``raw_value``, but a quoted value (``user="a b"``) is read up to its closing quote."""
+    at = record.find(needle)
+    if at < 0:
+        return None
+    at += len(needle)
+    if record[at : at + 1] == b'"':
+        end = record.find(b'"', at + 1)
+        return record[at + 1 : end if end >= 0 else len(record)]
+    end = record.find(b" ", at)
+    return record[at : end if end >= 0 else len(record)]
+
+
+_SOLICITED = re.compile(rb"solicited_rex=([\d.]+)%")
+
+
+def _read_ahead(kind: bytes, record: bytes) -> tuple[bytes | None, bytes | None]:
+    """What the analyzer reads from a session record, found with the record: a Session Start's peer and local
+    ends, a Session Params' user, a Session Statistics' ``tx_bytes`` (all digits) and ``solicited_rex``."""
+    if kind == b"Session Start":
+        return raw_value(record, b" peer="), raw_value(record, b" local=")
+    if kind == b"Session Params":
+        return field_raw(record, b" user="), None
+    if kind == b"Session Statistics":
+        at = record.find(b"tx_bytes ")
+        moved = None
+        if at >= 0:
+            end = record.find(b" ", at + 9)
+            value = record[at + 9 : end if end > 0 else len(record)]
+            moved = value if value.isdigit() else None
+        rex = _SOLICITED.search(record)
+        return moved, rex.group(1) if rex else None
+    return None, None
 
 
 def records_py(chunk: bytes, file_form: bool) -> list[Found]:
@@ -123,7 +168,10 @@ def records_py(chunk: bytes, file_form: bool) -> list[Found]:
     for match in (FILE_RECORD if file_form else SYSLOG_RECORD).finditer(chunk):
         last = match.lastindex
         if last == 10:
-            append((10, match.start(), match.end(), *match.group(1, 9, 10)))
+            end = chunk.find(b"\n", match.end())
+            record = chunk[match.end() : end if end >= 0 else len(chunk)].rstrip(b"\r")
+            kind = match.group(9)
+            append((10, match.start(), match.end(), *match.group(1, 9, 10), record, *_read_ahead(kind, record)))
         elif last == 8:
             append((8, match.start(), match.end(), *match.group(1, 2, 3, 4, 5, 6, 7, 8), match.start(2)))
         else:

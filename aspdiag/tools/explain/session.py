@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from aspdiag.fasp.errors import describe
 from aspdiag.tools.explain.diagnose import Diagnosis, Evidence, diagnose
+from aspdiag.tools.explain.scan import raw_value
 
 _UNPRINTABLE = dict.fromkeys([*range(0x09), *range(0x0B, 0x20), 0x7F, *range(0x80, 0xA0)])
 """Control characters (escape sequences among them) never reach a report: they would drive the reader's
@@ -42,15 +43,6 @@ def field_value(record: bytes, key: str) -> str | None:
     return record[at : end if end >= 0 else len(record)].decode("utf-8", "replace")
 
 
-def raw_value(record: bytes, needle: bytes) -> bytes | None:
-    at = record.find(needle)
-    if at < 0:
-        return None
-    at += len(needle)
-    end = record.find(b" ", at)
-    return record[at : end if end >= 0 else len(record)]
-
-
 @dataclass(slots=True)
 class Collected:
     """What the lines of one session said so far (bounded)."""
@@ -78,6 +70,14 @@ class Collected:
     login_peer: bytes | None = None
     """For a session whose records name no client (a failed Session Start): the address of the login sshd let in
     just before it (within two minutes), so that the operator's per-client view still lists that client."""
+    read_ahead: bool = True
+    """Its Session Start and Params records came only by the fast path, which read their peer, local end and
+    user (``peer_raw``, ``local_raw``, ``user_raw``) as it met them; ``stop_ok``: its last Session Stop said
+    success. ``counted`` then needs not read its records again (False: it does)."""
+    peer_raw: bytes | None = None
+    local_raw: bytes | None = None
+    user_raw: bytes | None = None
+    stop_ok: bool = False
     fields: dict[str, str] = field(default_factory=dict)
     records: list[tuple[bytes, bytes]] = field(default_factory=list)
     """(kind, text after the uuid) of its Session Start/Params/Stop records, parsed when explained."""
@@ -148,16 +148,22 @@ class Collected:
         straight from its records; None when it needs the full explanation (it failed or said more)."""
         if self.finals or self.details or self.files_failed or self.exit_status or self.completed is not None:
             return None
-        status = peer = local = user = None
-        for kind, record in self.records:
-            if kind == b"Session Stop":
-                status = b" status=success" in record
-            elif kind == b"Session Start":
-                peer, local = raw_value(record, b" peer="), raw_value(record, b" local=")
-            elif kind == b"Session Params":
-                user = field_value(record, "user")
-        if not status:
-            return None
+        if self.read_ahead:
+            if not self.stop_ok:
+                return None
+            peer, local = self.peer_raw, self.local_raw
+            user = None if self.user_raw is None else self.user_raw.decode("utf-8", "replace")
+        else:
+            status = peer = local = user = None
+            for kind, record in self.records:
+                if kind == b"Session Stop":
+                    status = b" status=success" in record
+                elif kind == b"Session Start":
+                    peer, local = raw_value(record, b" peer="), raw_value(record, b" local=")
+                elif kind == b"Session Params":
+                    user = field_value(record, "user")
+            if not status:
+                return None
         peer_address, _, peer_port = (peer or b"").rpartition(b":")
         local_port = (local or b"").rpartition(b":")[2]
         server = ports_side(
