@@ -279,3 +279,123 @@ def test_same_sshd_lines_on_every_prefix_and_message(prefix: bytes, message: byt
     for data in (prefix + message + b"\n", b"x " + prefix + message, prefix + b"error: " + message):
         assert hints(data) == scan.sshd_hints_py(data)
         assert logins(data) == scan.sshd_logins_py(data)
+
+
+# -- the analyzer's loop: compiled (apply) and Python (Analyzer._apply) reach the same explanations ------------
+
+
+def _explained(data: bytes, compiled_loop: bool, pieces: int = 1) -> dict[str, Any]:
+    """explain's whole document for ``data`` fed in ``pieces`` chunks (split at line ends), by either loop."""
+    from unittest import mock
+
+    from aspdiag.render.explain import explain_to_dict
+    from aspdiag.tools.explain import analyze
+    from aspdiag.tools.explain.run import ExplainReport
+
+    lines = data.splitlines(keepends=True)
+    step = max(1, len(lines) // pieces)
+    with mock.patch.object(analyze, "apply", analyze.apply if compiled_loop else None):
+        analyzer = analyze.Analyzer()
+        for at in range(0, len(lines), step):
+            analyzer.feed_chunk("log", b"".join(lines[at : at + step]))
+        analyzer.end_input("log")
+        sessions = analyzer.results()
+        report = ExplainReport(
+            tool_version="t",
+            started_utc="t",
+            inputs=("log",),
+            problems=(),
+            sessions=tuple(sessions),
+            lines_read=analyzer.lines_seen,
+            bytes_read=len(data),
+            ascp_lines=analyzer.ascp_lines,
+            sessions_total=analyzer.sessions_total,
+            outcomes=dict(analyzer.outcomes),
+            causes=dict(analyzer.causes),
+            server_side=analyzer.server_side,
+            clients=tuple(analyzer.clients()),
+            clients_omitted=analyzer.clients_omitted,
+        )
+    return explain_to_dict(report)
+
+
+def _server_log(seed: int, sessions: int) -> bytes:
+    """A server's syslog of interleaved sessions with every kind of line the loop reads differently: starts that
+    fail, Params or not, files that fail, statistics before and after the stop, stops that fail, ERR lines, the
+    receiver's counts, a record split by syslog's line limit, sshd's logins and refusals, \\r line ends."""
+    import random
+
+    rng = random.Random(seed)
+    out: list[bytes] = []
+    live: list[tuple[str, int, int]] = []
+    for n in range(sessions):
+        uuid = f"{seed:08x}-2222-3333-4444-{n:012d}"
+        pid, client = 1000 + rng.randrange(40), rng.randrange(30)
+        live.append((uuid, pid, client))
+        rng.shuffle(live)
+        while live and (len(live) > 5 or rng.random() < 0.3):
+            uuid, pid, client = live.pop()
+            h = f"Mar  1 00:{n % 60:02d}:{rng.randrange(60):02d} dtn1"
+            a = f"{h} ascp[{pid}]: "
+            peer = f"198.51.100.{client}:{40000 + n}"
+            if rng.random() < 0.6:
+                out.append(f"{h} sshd[{pid}]: Accepted publickey for u{client % 4} from 198.51.100.{client} port 1\n")
+            if rng.random() < 0.05:
+                out.append(f"{h} sshd[9]: Failed password for u1 from 198.51.100.{client} port 2 ssh2\n")
+            if rng.random() < 0.1:
+                out.append(f"{a}ERR Failed to authenticate\n")
+            failed_start = rng.random() < 0.05
+            status = "failed errcode=19" if failed_start else "started"
+            out.append(
+                f"{a}LOG FASP Session Start uuid={uuid} op=send status={status} local=192.0.2.10:33001 peer={peer}\n"
+            )
+            if rng.random() < 0.9:
+                user = rng.choice(['user="xfer"', "user=plain", 'user="a b"', ""])
+                out.append(f"{a}LOG FASP Session Params uuid={uuid} userid=1 {user} targetrate=100000000\n")
+            for f in range(rng.randrange(4) if rng.random() > 0.05 else 130):  # past the 100 figures kept
+                ok = "success" if rng.random() < 0.9 else "failed"
+                rate = rng.choice(["95.10Mbps", "800Kbps", "1.2Gbps", "12bps"])
+                out.append(
+                    f'{a}LOG FASP Transfer Stop uuid={uuid} op=send status={ok} file="/d/{f}" '
+                    f"size={rng.randrange(10**9)} start_byte=0 rate={rate} elapsed={rng.random() * 9:.2f}s loss={rng.random():.2f} rexreqs=0\n"
+                )
+            if rng.random() < 0.1:
+                out.append(f"{a}LOG Receiver bl t/o/r/d/ts=1/1/0/0/1 prog t/f/e={rng.randrange(10**6)}/0/0\n")
+            stats = (
+                f"{a}LOG FASP Session Statistics [Sender] id={uuid} delay=64ms solicited_rex={rng.random():.2f}% "
+                f"unsolicited_rex=0.00% (progress: tx_bytes {rng.randrange(10**9)} file_bytes 1)\n"
+            )
+            late = rng.random() < 0.2
+            if not late and rng.random() < 0.9:
+                out.append(stats)
+            if rng.random() < 0.05:
+                out.append(f"{a}LOG FASP Session Stop uuid={uuid} op=send status=success peer={peer} tcp_port=22 ")
+                out.append(f"x={n}\n{a}continued after syslog's line limit\n")
+            elif rng.random() < 0.15:
+                out.append(
+                    f'{a}LOG FASP Session Stop uuid={uuid} op=send status=failed errcode=15 errstr="Timeout '
+                    f'establishing data connection" peer={peer}\r\n'
+                )
+            else:
+                out.append(f"{a}LOG FASP Session Stop uuid={uuid} op=send status=success peer={peer}\n")
+            if late:
+                out.append(stats)
+    return "".join(out).encode()
+
+
+@needs_compiled
+@pytest.mark.parametrize("seed", range(12))
+def test_same_explanations_by_either_loop(seed: int) -> None:
+    """Over the 200 kept successes (so that later ones are only counted), with sessions left for the end."""
+    data = _server_log(seed, 60 if seed % 3 else 420)
+    for pieces in (1, 3):
+        assert _explained(data, True, pieces) == _explained(data, False, pieces)
+
+
+@needs_compiled
+@pytest.mark.parametrize(
+    "path", sorted(p for p in DATA.rglob("*") if p.is_file() and p.suffix != ".json"), ids=lambda p: p.name
+)
+def test_same_explanations_by_either_loop_on_the_corpus(path: Path) -> None:
+    data = path.read_bytes()
+    assert _explained(data, True) == _explained(data, False)

@@ -467,15 +467,314 @@ static PyObject *sshd_logins(PyObject *self, PyObject *args) {
     return sshd_search(args, login_rest, 1);
 }
 
+
+/* ---- the analyzer's loop over a chunk's records ------------------------------------------------------------
+ *
+ * apply(found, opened, recent, open_session, record_at, other, failed_file, analyzer, finish, grace) is
+ * Analyzer._apply compiled (with Analyzer._record and _end for a Session Stop that succeeded): the
+ * same reading of each record, in the same order, through the same Python objects (the sessions are the
+ * analyzer's Collected, their attributes set here by name); whatever is not one of the frequent records goes to
+ * the same Python methods (a new session, a Session Stop and the rarer records, the receiver's and ascp's other
+ * lines, a file that failed). tests/unit/test_explain_records.py holds both to the same explanations.
+ */
+
+static PyObject *S_lines, *S_records, *S_named, *S_user_raw, *S_peer_raw, *S_local_raw, *S_bytes, *S_losses,
+    *S_files_ok, *S_files_failed, *S_rates_mbps, *S_seconds, *K_params, *K_start, *K_stats, *B_success, *K_stop,
+    *S_stop_ok, *S_ended, *S_ended_at, *S_tick, *S_pop, *S_popitem;
+
+static int intern_names(void) {
+#define NAME(var, text) if ((var = PyUnicode_InternFromString(text)) == NULL) return -1;
+    NAME(S_lines, "lines") NAME(S_records, "records") NAME(S_named, "named") NAME(S_user_raw, "user_raw")
+    NAME(S_peer_raw, "peer_raw") NAME(S_local_raw, "local_raw") NAME(S_bytes, "bytes") NAME(S_losses, "losses")
+    NAME(S_files_ok, "files_ok") NAME(S_files_failed, "files_failed") NAME(S_rates_mbps, "rates_mbps")
+    NAME(S_seconds, "seconds") NAME(S_stop_ok, "stop_ok") NAME(S_ended, "ended") NAME(S_ended_at, "ended_at")
+    NAME(S_tick, "_tick") NAME(S_pop, "pop") NAME(S_popitem, "popitem")
+#undef NAME
+    if ((K_stop = PyBytes_FromString("Session Stop")) == NULL) return -1;
+    if ((K_params = PyBytes_FromString("Session Params")) == NULL) return -1;
+    if ((K_start = PyBytes_FromString("Session Start")) == NULL) return -1;
+    if ((K_stats = PyBytes_FromString("Session Statistics")) == NULL) return -1;
+    if ((B_success = PyBytes_FromString("success")) == NULL) return -1;
+    return 0;
+}
+
+static int bytes_eq(PyObject *a, PyObject *b) {
+    Py_ssize_t n = PyBytes_GET_SIZE(a);
+    return n == PyBytes_GET_SIZE(b) && memcmp(PyBytes_AS_STRING(a), PyBytes_AS_STRING(b), (size_t)n) == 0;
+}
+
+/* session.<name> += delta (an int). */
+static int add_int(PyObject *session, PyObject *name, long delta) {
+    PyObject *value = PyObject_GetAttr(session, name);
+    if (value == NULL) return -1;
+    PyObject *d = PyLong_FromLong(delta);
+    PyObject *sum = d ? PyNumber_Add(value, d) : NULL;
+    Py_DECREF(value);
+    Py_XDECREF(d);
+    if (sum == NULL) return -1;
+    int rc = PyObject_SetAttr(session, name, sum);
+    Py_DECREF(sum);
+    return rc;
+}
+
+/* Collected.moved(n): bytes = n if bytes is None else max(bytes, n). Steals n. */
+static int moved(PyObject *session, PyObject *n) {
+    if (n == NULL) return -1;
+    PyObject *now = PyObject_GetAttr(session, S_bytes);
+    if (now == NULL) {
+        Py_DECREF(n);
+        return -1;
+    }
+    int rc = 0;
+    if (now == Py_None) {
+        rc = PyObject_SetAttr(session, S_bytes, n);
+    } else {
+        int less = PyObject_RichCompareBool(now, n, Py_LT); /* max(now, n) is n only when now < n */
+        rc = less < 0 ? -1 : (less ? PyObject_SetAttr(session, S_bytes, n) : 0);
+    }
+    Py_DECREF(now);
+    Py_DECREF(n);
+    return rc;
+}
+
+/* list.append(item). Steals item. */
+static int append_kept(PyObject *list, PyObject *item) {
+    if (item == NULL) return -1;
+    int rc = PyList_Append(list, item);
+    Py_DECREF(item);
+    return rc;
+}
+
+/* del list[:-keep] when it is longer. */
+static int trim(PyObject *list, Py_ssize_t keep) {
+    Py_ssize_t n = PyList_GET_SIZE(list);
+    return n > keep ? PyList_SetSlice(list, 0, n - keep, NULL) : 0;
+}
+
+static PyObject *session_of(PyObject *key, PyObject *opened, PyObject *recent, PyObject *open_session, PyObject *t) {
+    /* opened.get(uuid) or recent.get(uuid) or open_session(record): sessions are always true */
+    PyObject *session = PyDict_GetItemWithError(opened, key);
+    if (session == NULL && !PyErr_Occurred()) session = PyDict_GetItemWithError(recent, key);
+    if (session != NULL) return Py_NewRef(session);
+    if (PyErr_Occurred()) return NULL;
+    return PyObject_CallOneArg(open_session, t);
+}
+
+typedef struct {
+    PyObject *analyzer; /* for its _tick */
+    PyObject *finish;   /* Analyzer._finish */
+    Py_ssize_t grace;   /* analyze.GRACE */
+} Ends;
+
+/* Analyzer._record for a Session Stop that succeeded, of a session whose Session Params named its user, with
+ * Analyzer._end after it (the session kept among the recent ones, the oldest of those finished). 1: done here;
+ * 0: anything else (Python's _record reads it). */
+static int stopped(PyObject *session, PyObject *uuid, PyObject *record, PyObject *opened, PyObject *recent,
+                   const Ends *ends) {
+    const char *text = PyBytes_AS_STRING(record);
+    size_t len = (size_t)PyBytes_GET_SIZE(record);
+    if (memmem(text, len, " status=success", 15) == NULL) return 0;
+    PyObject *named = PyObject_GetAttr(session, S_named);
+    PyObject *was = named ? PyObject_GetAttr(session, S_ended) : NULL;
+    if (was == NULL) {
+        Py_XDECREF(named);
+        return -1;
+    }
+    int plain = named == Py_True && was == Py_False;
+    Py_DECREF(named);
+    Py_DECREF(was);
+    if (!plain) return 0;
+    PyObject *records = PyObject_GetAttr(session, S_records);
+    if (records == NULL) return -1;
+    PyObject *pair = PyTuple_Pack(2, K_stop, record);
+    int ok = pair != NULL && PyList_Append(records, pair) == 0;
+    Py_XDECREF(pair);
+    Py_DECREF(records);
+    if (!ok || PyObject_SetAttr(session, S_stop_ok, Py_True) < 0 || PyObject_SetAttr(session, S_ended, Py_True) < 0)
+        return -1;
+    PyObject *tick = PyObject_GetAttr(ends->analyzer, S_tick);
+    if (tick == NULL) return -1;
+    ok = PyObject_SetAttr(session, S_ended_at, tick) == 0;
+    Py_DECREF(tick);
+    if (!ok) return -1;
+    PyObject *r = PyObject_CallMethodObjArgs(opened, S_pop, uuid, Py_None, NULL); /* OrderedDict's own methods */
+    if (r == NULL) return -1;
+    Py_DECREF(r);
+    if (PyObject_SetItem(recent, uuid, session) < 0) return -1;
+    while (PyObject_Length(recent) > ends->grace) {
+        PyObject *item = PyObject_CallMethodObjArgs(recent, S_popitem, Py_False, NULL); /* popitem(last=False) */
+        if (item == NULL) return -1;
+        PyObject *done = PyObject_CallOneArg(ends->finish, PyTuple_GET_ITEM(item, 1));
+        Py_DECREF(item);
+        if (done == NULL) return -1;
+        Py_DECREF(done);
+    }
+    return 1;
+}
+
+static int session_record(PyObject *t, PyObject *opened, PyObject *recent, PyObject *open_session,
+                          PyObject *record_at, const Ends *ends) {
+    PyObject *kind = PyTuple_GET_ITEM(t, 4), *uuid = PyTuple_GET_ITEM(t, 5), *record = PyTuple_GET_ITEM(t, 6);
+    PyObject *session = session_of(uuid, opened, recent, open_session, t);
+    if (session == NULL) return -1;
+    int rc = -1;
+    if (add_int(session, S_lines, 1) < 0) goto done;
+    if (bytes_eq(kind, K_params) ||
+        (bytes_eq(kind, K_start) && memmem(PyBytes_AS_STRING(record), (size_t)PyBytes_GET_SIZE(record),
+                                           " status=failed", 14) == NULL)) {
+        int params = bytes_eq(kind, K_params);
+        PyObject *records = PyObject_GetAttr(session, S_records);
+        if (records == NULL) goto done;
+        PyObject *pair = PyTuple_Pack(2, kind, record);
+        int ok = pair != NULL && PyList_Append(records, pair) == 0;
+        Py_XDECREF(pair);
+        Py_DECREF(records);
+        if (!ok) goto done;
+        if (params) {
+            if (PyObject_SetAttr(session, S_named, Py_True) < 0) goto done;
+            if (PyObject_SetAttr(session, S_user_raw, PyTuple_GET_ITEM(t, 7)) < 0) goto done;
+        } else {
+            if (PyObject_SetAttr(session, S_peer_raw, PyTuple_GET_ITEM(t, 7)) < 0) goto done;
+            if (PyObject_SetAttr(session, S_local_raw, PyTuple_GET_ITEM(t, 8)) < 0) goto done;
+        }
+    } else if (bytes_eq(kind, K_stats)) {
+        PyObject *tx = PyTuple_GET_ITEM(t, 7), *rex = PyTuple_GET_ITEM(t, 8);
+        if (tx != Py_None && moved(session, PyNumber_Long(tx)) < 0) goto done;
+        if (rex != Py_None) {
+            PyObject *losses = PyObject_GetAttr(session, S_losses);
+            if (losses == NULL) goto done;
+            int ok = append_kept(losses, PyFloat_FromString(rex)) == 0 && trim(losses, 50) == 0;
+            Py_DECREF(losses);
+            if (!ok) goto done;
+        }
+    } else {
+        int ended = bytes_eq(kind, K_stop) ? stopped(session, uuid, record, opened, recent, ends) : 0;
+        if (ended < 0) goto done;
+        if (!ended) {
+            PyObject *r =
+                PyObject_CallFunctionObjArgs(record_at, session, kind, record, PyTuple_GET_ITEM(t, 1), NULL);
+            if (r == NULL) goto done;
+            Py_DECREF(r);
+        }
+    }
+    rc = 0;
+done:
+    Py_DECREF(session);
+    return rc;
+}
+
+static double rate_unit(PyObject *unit) {
+    if (PyBytes_GET_SIZE(unit) == 0) return 1e-6;
+    switch (PyBytes_AS_STRING(unit)[0]) {
+    case 'K': return 1e-3;
+    case 'M': return 1.0;
+    default: return 1e3; /* G: the search allows nothing else */
+    }
+}
+
+static int file_end(PyObject *t, PyObject *opened, PyObject *recent, PyObject *open_session, PyObject *failed_file) {
+    PyObject *session = session_of(PyTuple_GET_ITEM(t, 4), opened, recent, open_session, t);
+    if (session == NULL) return -1;
+    int rc = -1;
+    PyObject *rates = NULL, *losses = NULL;
+    if (add_int(session, S_lines, 1) < 0) goto done;
+    int ok = bytes_eq(PyTuple_GET_ITEM(t, 5), B_success);
+    if (add_int(session, ok ? S_files_ok : S_files_failed, 1) < 0) goto done;
+    if (ok) {
+        PyObject *now = PyObject_GetAttr(session, S_bytes);
+        if (now == NULL) goto done;
+        PyObject *size = PyNumber_Long(PyTuple_GET_ITEM(t, 6));
+        PyObject *sum = NULL;
+        if (size != NULL) {
+            int has = PyObject_IsTrue(now); /* (session.bytes or 0) + int(size) */
+            sum = has < 0 ? NULL : (has ? PyNumber_Add(now, size) : Py_NewRef(size));
+        }
+        Py_DECREF(now);
+        Py_XDECREF(size);
+        if (moved(session, sum) < 0) goto done;
+    } else {
+        PyObject *r = PyObject_CallFunctionObjArgs(failed_file, session, t, NULL);
+        if (r == NULL) goto done;
+        Py_DECREF(r);
+    }
+    rates = PyObject_GetAttr(session, S_rates_mbps);
+    losses = rates ? PyObject_GetAttr(session, S_losses) : NULL;
+    if (losses == NULL) goto done;
+    PyObject *rate = PyFloat_FromString(PyTuple_GET_ITEM(t, 7));
+    if (rate == NULL) goto done;
+    double mbps = PyFloat_AS_DOUBLE(rate) * rate_unit(PyTuple_GET_ITEM(t, 8));
+    Py_DECREF(rate);
+    if (append_kept(rates, PyFloat_FromDouble(mbps)) < 0) goto done;
+    if (append_kept(losses, PyFloat_FromString(PyTuple_GET_ITEM(t, 10))) < 0) goto done;
+    if (PyList_GET_SIZE(rates) > 100 && (trim(rates, 50) < 0 || trim(losses, 50) < 0)) goto done;
+    PyObject *elapsed = PyFloat_FromString(PyTuple_GET_ITEM(t, 9));
+    if (elapsed == NULL) goto done;
+    PyObject *seconds = PyObject_GetAttr(session, S_seconds);
+    PyObject *total = NULL;
+    if (seconds != NULL) {
+        int has = PyObject_IsTrue(seconds); /* (session.seconds or 0.0) + float(elapsed) */
+        if (has > 0) total = PyNumber_Add(seconds, elapsed);
+        else if (has == 0) total = PyFloat_FromDouble(0.0 + PyFloat_AS_DOUBLE(elapsed));
+        Py_DECREF(seconds);
+    }
+    Py_DECREF(elapsed);
+    if (total == NULL) goto done;
+    int set = PyObject_SetAttr(session, S_seconds, total);
+    Py_DECREF(total);
+    if (set < 0) goto done;
+    rc = 0;
+done:
+    Py_XDECREF(rates);
+    Py_XDECREF(losses);
+    Py_DECREF(session);
+    return rc;
+}
+
+static PyObject *apply(PyObject *self, PyObject *args) {
+    PyObject *found, *opened, *recent, *open_session, *record_at, *other, *failed_file;
+    Ends ends;
+    (void)self;
+    if (!PyArg_ParseTuple(args, "O!O!O!OOOOOOn", &PyList_Type, &found, &PyDict_Type, &opened, &PyDict_Type,
+                          &recent, &open_session, &record_at, &other, &failed_file, &ends.analyzer, &ends.finish,
+                          &ends.grace))
+        return NULL;
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(found); i++) {
+        PyObject *t = PyList_GET_ITEM(found, i);
+        if (!PyTuple_Check(t) || PyTuple_GET_SIZE(t) < 4) {
+            PyErr_SetString(PyExc_TypeError, "apply: not a record of scan.records");
+            return NULL;
+        }
+        long last = PyLong_AsLong(PyTuple_GET_ITEM(t, 0));
+        int rc;
+        if (last == 10 && PyTuple_GET_SIZE(t) == 9) {
+            rc = session_record(t, opened, recent, open_session, record_at, &ends);
+        } else if (last == 8 && PyTuple_GET_SIZE(t) == 12) {
+            rc = file_end(t, opened, recent, open_session, failed_file);
+        } else {
+            PyObject *r = PyObject_CallOneArg(other, t);
+            rc = r == NULL ? -1 : 0;
+            Py_XDECREF(r);
+        }
+        if (rc < 0) return NULL;
+    }
+    Py_RETURN_NONE;
+}
+
 static PyMethodDef methods[] = {
     {"records", records, METH_VARARGS,
      "records(chunk, file_form) -> list of tuples: scan.records_py's result, found in C."},
     {"sshd_hints", sshd_hints, METH_VARARGS, "sshd_hints(chunk) -> where SSHD_HINT matches (scan.sshd_hints_py)."},
     {"sshd_logins", sshd_logins, METH_VARARGS, "sshd_logins(chunk) -> SSHD_LOGIN.findall(chunk), found in C."},
+    {"apply", apply, METH_VARARGS,
+     "apply(found, opened, recent, open_session, record_at, other, failed_file, analyzer, finish, grace): "
+     "Analyzer._apply compiled."},
     {NULL, NULL, 0, NULL},
 };
 
 static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "aspdiag.tools.explain._records",
                                     "explain's record search, compiled (see scan.records).", -1, methods, NULL, NULL, NULL, NULL};
 
-PyMODINIT_FUNC PyInit__records(void) { return PyModule_Create(&module); }
+PyMODINIT_FUNC PyInit__records(void) {
+    if (intern_names() < 0) return NULL;
+    return PyModule_Create(&module);
+}

@@ -1,7 +1,21 @@
 """Types of the compiled record search (``_records.c``); ``scan.records_py`` is its reference."""
 
+from collections.abc import Callable
 from typing import Any
 
 def records(chunk: bytes, file_form: bool, /) -> list[tuple[Any, ...]]: ...
 def sshd_hints(chunk: bytes, /) -> list[int]: ...
 def sshd_logins(chunk: bytes, /) -> list[tuple[bytes, bytes]]: ...
+def apply(
+    found: list[tuple[Any, ...]],
+    opened: dict[bytes, Any],
+    recent: dict[bytes, Any],
+    open_session: Callable[[tuple[Any, ...]], Any],
+    record_at: Callable[[Any, bytes, bytes, int], None],
+    other: Callable[[tuple[Any, ...]], None],
+    failed_file: Callable[[Any, tuple[Any, ...]], None],
+    analyzer: object,
+    finish: Callable[[Any], None],
+    grace: int,
+    /,
+) -> None: ...

@@ -20,6 +20,7 @@ from bisect import bisect_left
 from collections import Counter, OrderedDict
 from dataclasses import replace
 from datetime import date
+from functools import partial
 from typing import NamedTuple
 
 from aspdiag.fasp.parse import AscpError, parse_errors, parse_progress
@@ -37,7 +38,9 @@ from aspdiag.tools.explain.scan import (
     SSHD_REFUSAL,
     SYSLOG_RECORD,
     UDP_DROP,
+    Found,
     Line,
+    apply,
     file_prefix,
     has_syslog_tags,
     is_file_form,
@@ -647,25 +650,45 @@ class Analyzer:
 
     def _records(self, source: str, chunk: bytes, file_form: bool) -> None:
         """The fast path: the records a chunk-wide search found (``scan.records``: syslog, or ascp's own log
-        file). This loop runs once per record of a server's whole log, so a record's parts are read only for its
-        kind (``found[0]`` tells which of the search's alternatives matched)."""
+        file), applied to their sessions (``scan.apply``: compiled, or ``_apply`` below)."""
         syslog = not file_form
+        found = records(chunk, file_form)
+        if apply is None:
+            self._apply(source, chunk, found, syslog)
+        else:
+            apply(
+                found,
+                self._open,
+                self._recent,
+                partial(self._opened, source, chunk, syslog),
+                self._record_at,
+                partial(self._other, source, chunk, syslog),
+                partial(self._failed_file, chunk),
+                self,
+                self._finish,
+                GRACE,
+            )
+        seen = len(found)
+        self._tick += seen
+        self.ascp_lines += seen
+        if syslog:
+            self.syslog_lines += seen
+
+    def _apply(self, source: str, chunk: bytes, found: list[Found], syslog: bool) -> None:
+        """The records of a chunk applied to their sessions, in order. This loop runs once per record of a
+        server's whole log: the three most frequent session records and files' ends are read here, everything
+        else by the methods it calls. ``_apply.c`` is the same loop compiled (tests hold the two to the same
+        explanations); this one runs where that was not built."""
         opened = self._open.get
         recent = self._recent.get
-        find = chunk.find
-        length = len(chunk)
-        found = records(chunk, file_form)
         for record_found in found:
-            last, start, at = record_found[0], record_found[1], record_found[2]
+            last = record_found[0]
             if last == _SESSION_RECORD:
                 kind, uuid, record = record_found[4], record_found[5], record_found[6]
                 session = opened(uuid) or recent(uuid)
                 if session is None:
-                    stamp, process = self._prefix(chunk, start, record_found[3], syslog)
-                    session = self._new(source, uuid, stamp, syslog)
-                    self._bind(source, process, uuid, session)
+                    session = self._opened(source, chunk, syslog, record_found)
                 session.lines += 1
-                # The three most frequent records that need little, here rather than in _record (same reading).
                 if kind == b"Session Params":
                     session.records.append((kind, record))
                     session.named = True
@@ -683,23 +706,12 @@ class Analyzer:
                         if len(losses) > 50:
                             del losses[:-50]
                 else:
-                    self._at = start
-                    self._record(session, kind, record)
-                continue
-            end = find(b"\n", at)
-            if end < 0:
-                end = length
-            if last == _FILE_END:  # a file's end, its figures already taken apart by the search
-                _, _, _, pid, file_uuid, status, size, rate, unit, elapsed, loss, uuid_at = record_found
+                    self._record_at(session, kind, record, record_found[1])
+            elif last == _FILE_END:  # a file's end, its figures already taken apart by the search
+                _, _, _, _, file_uuid, status, size, rate, unit, elapsed, loss, _ = record_found
                 session = opened(file_uuid) or recent(file_uuid)
                 if session is None:
-                    stamp, process = self._prefix(chunk, start, pid, syslog)
-                    session = self._new(source, file_uuid, stamp, syslog)
-                    self._bind(source, process, file_uuid, session)
-                    # Its direction, in case no Session record follows (a log that starts mid-session).
-                    op = raw_value(chunk[uuid_at:end], b" op=")
-                    if op:
-                        session.fields["op"] = op.decode("ascii", "replace")
+                    session = self._opened(source, chunk, syslog, record_found)
                 session.lines += 1
                 ok = status == b"success"
                 session.files_ok += ok
@@ -707,39 +719,62 @@ class Analyzer:
                 if ok:
                     session.moved((session.bytes or 0) + int(size))
                 else:
-                    session.note(chunk[uuid_at - 28 : end].decode("utf-8", "replace"))
+                    self._failed_file(chunk, session, record_found)
                 rates, losses = session.rates_mbps, session.losses
                 rates.append(float(rate) * _RATE_UNITS[unit])
                 losses.append(float(loss))
                 if len(rates) > 100:
                     del rates[:-50], losses[:-50]
                 session.seconds = (session.seconds or 0.0) + float(elapsed)
-                continue
-            if last == _RECEIVER:
-                # The receiver's statistics: its count found by a plain search in the line (no pattern scans it).
-                got = chunk.find(b" prog t/f/e=", at, end)
-                if got >= 0:
-                    digits = chunk[got + 12 : chunk.find(b"/", got + 12, end)]
-                    if digits.isdigit():
-                        self._received(source, self._prefix(chunk, start, record_found[3], syslog)[1], int(digits))
-                continue
-            # An ERR line or console text from ascp.
-            self._tick += 1
-            message = chunk[at:end].rstrip(b"\r")
-            if (
-                syslog
-                and not message.startswith((b"ERR ", b"WRN "))
-                and self._fragment(chunk, start, record_found[3], message)
-            ):
-                continue
-            stamp, process = self._prefix(chunk, start, record_found[3], syslog)
-            if not message.startswith(b"WRN "):
-                self._line(source, Line(message, stamp, process, syslog))
-        seen = len(found)
-        self._tick += seen
-        self.ascp_lines += seen
-        if syslog:
-            self.syslog_lines += seen
+            else:
+                self._other(source, chunk, syslog, record_found)
+
+    def _opened(self, source: str, chunk: bytes, syslog: bool, record_found: Found) -> Collected:
+        """The session a record opens (its uuid not seen, or long ended): numbered, bound to its process."""
+        uuid = record_found[4] if record_found[0] == _FILE_END else record_found[5]
+        stamp, process = self._prefix(chunk, record_found[1], record_found[3], syslog)
+        session = self._new(source, uuid, stamp, syslog)
+        self._bind(source, process, uuid, session)
+        if record_found[0] == _FILE_END:
+            # Its direction, in case no Session record follows (a log that starts mid-session).
+            end = chunk.find(b"\n", record_found[2])
+            op = raw_value(chunk[record_found[11] : end if end >= 0 else len(chunk)], b" op=")
+            if op:
+                session.fields["op"] = op.decode("ascii", "replace")
+        return session
+
+    def _record_at(self, session: Collected, kind: bytes, record: bytes, at: int) -> None:
+        self._at = at  # where the record is: a session ending there takes the logins before it
+        self._record(session, kind, record)
+
+    @staticmethod
+    def _failed_file(chunk: bytes, session: Collected, record_found: Found) -> None:
+        """A file's end that did not succeed: its line is evidence."""
+        end = chunk.find(b"\n", record_found[2])
+        uuid_at = record_found[11]
+        session.note(chunk[uuid_at - 28 : end if end >= 0 else len(chunk)].decode("utf-8", "replace"))
+
+    def _other(self, source: str, chunk: bytes, syslog: bool, record_found: Found) -> None:
+        """A record that is no session's: the receiver's statistics, or an ERR line or console text of ascp."""
+        start, at, pid = record_found[1], record_found[2], record_found[3]
+        end = chunk.find(b"\n", at)
+        if end < 0:
+            end = len(chunk)
+        if record_found[0] == _RECEIVER:
+            # Its count found by a plain search in the line (no pattern scans it).
+            got = chunk.find(b" prog t/f/e=", at, end)
+            if got >= 0:
+                digits = chunk[got + 12 : chunk.find(b"/", got + 12, end)]
+                if digits.isdigit():
+                    self._received(source, self._prefix(chunk, start, pid, syslog)[1], int(digits))
+            return
+        self._tick += 1
+        message = chunk[at:end].rstrip(b"\r")
+        if syslog and not message.startswith((b"ERR ", b"WRN ")) and self._fragment(chunk, start, pid, message):
+            return
+        stamp, process = self._prefix(chunk, start, pid, syslog)
+        if not message.startswith(b"WRN "):
+            self._line(source, Line(message, stamp, process, syslog))
 
     def _received(self, source: str, process: bytes | None, received: int) -> None:
         """The receiver's statistics line (``prog t/f/e=``): bytes received so far by the session of its process

@@ -197,10 +197,13 @@ records: Callable[[bytes, bool], list[Found]]
 """The records of a chunk (see ``records_py``), by the compiled search when it was built."""
 sshd_hints: Callable[[bytes], list[int]]
 sshd_logins: Callable[[bytes], list[tuple[bytes, bytes]]]
+apply: Callable[..., None] | None
+"""The analyzer's loop over a chunk's records, compiled (``Analyzer._apply`` is its reference); None where the
+extension was not built."""
 try:
-    from aspdiag.tools.explain._records import records, sshd_hints, sshd_logins
+    from aspdiag.tools.explain._records import apply, records, sshd_hints, sshd_logins
 except ImportError:  # not built (no C compiler where it was installed): the same results, found more slowly
-    records, sshd_hints, sshd_logins = records_py, sshd_hints_py, sshd_logins_py
+    records, sshd_hints, sshd_logins, apply = records_py, sshd_hints_py, sshd_logins_py, None
 COMPILED = records is not records_py
 """Whether the compiled record search is in use (``aspdiag explain --debug`` says so)."""
 
