@@ -357,7 +357,8 @@ def _server_log(seed: int, sessions: int) -> bytes:
                 rate = rng.choice(["95.10Mbps", "800Kbps", "1.2Gbps", "12bps"])
                 out.append(
                     f'{a}LOG FASP Transfer Stop uuid={uuid} op=send status={ok} file="/d/{f}" '
-                    f"size={rng.randrange(10**9)} start_byte=0 rate={rate} elapsed={rng.random() * 9:.2f}s loss={rng.random():.2f} rexreqs=0\n"
+                    f"size={rng.randrange(10**9)} start_byte=0 rate={rate} elapsed={rng.random() * 9:.2f}s "
+                    f"loss={rng.random():.2f} rexreqs=0\n"
                 )
             if rng.random() < 0.1:
                 out.append(f"{a}LOG Receiver bl t/o/r/d/ts=1/1/0/0/1 prog t/f/e={rng.randrange(10**6)}/0/0\n")
