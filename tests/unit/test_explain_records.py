@@ -326,7 +326,7 @@ def _server_log(seed: int, sessions: int) -> bytes:
     import random
 
     rng = random.Random(seed)
-    out: list[bytes] = []
+    out: list[str] = []
     live: list[tuple[str, int, int]] = []
     for n in range(sessions):
         uuid = f"{seed:08x}-2222-3333-4444-{n:012d}"
