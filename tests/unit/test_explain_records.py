@@ -294,7 +294,7 @@ def _explained(data: bytes, compiled_loop: bool, pieces: int = 1) -> dict[str, A
 
     lines = data.splitlines(keepends=True)
     step = max(1, len(lines) // pieces)
-    with mock.patch.object(analyze, "apply", analyze.apply if compiled_loop else None):
+    with mock.patch.object(analyze, "apply", scan.apply if compiled_loop else None):
         analyzer = analyze.Analyzer()
         for at in range(0, len(lines), step):
             analyzer.feed_chunk("log", b"".join(lines[at : at + step]))
