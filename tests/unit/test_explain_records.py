@@ -400,3 +400,14 @@ def test_same_explanations_by_either_loop(seed: int) -> None:
 def test_same_explanations_by_either_loop_on_the_corpus(path: Path) -> None:
     data = path.read_bytes()
     assert _explained(data, True) == _explained(data, False)
+
+
+@needs_compiled
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=200), st.binary(max_size=6))
+def test_plain_searches_as_python_does_them(data: bytes, needle: bytes) -> None:
+    from aspdiag.tools.explain._records import contains, count_lines
+
+    assert count_lines(data) == scan.count_lines_py(data)
+    assert contains(data, needle) == scan.contains_py(data, needle)
+    assert contains(data + needle + data, needle)

@@ -41,6 +41,8 @@ from aspdiag.tools.explain.scan import (
     Found,
     Line,
     apply,
+    contains,
+    count_lines,
     file_prefix,
     has_syslog_tags,
     is_file_form,
@@ -486,7 +488,7 @@ class Analyzer:
 
     def feed_chunk(self, source: str, chunk: bytes) -> None:
         """A chunk of whole lines of one input."""
-        self.lines_seen += chunk.count(b"\n")
+        self.lines_seen += count_lines(chunk)
         if is_journal_json(chunk):
             chunk = journal_as_syslog(chunk)  # journalctl -o json: read as the syslog lines it holds
         self._chunk, self._chunk_logins, self._at = chunk, None, len(chunk)
@@ -503,7 +505,7 @@ class Analyzer:
             for line in other_lines(chunk):
                 self._line(source, line)
         self._sshd(source, chunk)
-        if b"PROTO=UDP" in chunk and len(self._udp_drops) < MAX_CLIENTS:
+        if contains(chunk, b"PROTO=UDP") and len(self._udp_drops) < MAX_CLIENTS:
             self._dropped(chunk)
         if logins and len(self._logins) < MAX_CLIENTS:
             # After the chunk's sessions (each took the login before its end, ``_login_before``); the pairs are
@@ -512,7 +514,7 @@ class Analyzer:
             self._logins.update({peer: user for user, peer in logins})
             if len(self._accepted) < MAX_CLIENTS:
                 self._accepted.update(logins)
-        self._guessing = self._guessing or _GUESSING in chunk
+        self._guessing = self._guessing or contains(chunk, _GUESSING)
         self._chunk, self._chunk_logins, self._chunk_has_logins = None, None, False
 
     def _login_before(self, session: Collected) -> bytes | None:

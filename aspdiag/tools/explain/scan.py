@@ -197,13 +197,28 @@ records: Callable[[bytes, bool], list[Found]]
 """The records of a chunk (see ``records_py``), by the compiled search when it was built."""
 sshd_hints: Callable[[bytes], list[int]]
 sshd_logins: Callable[[bytes], list[tuple[bytes, bytes]]]
+
+
+def count_lines_py(chunk: bytes) -> int:
+    return chunk.count(b"\n")
+
+
+def contains_py(chunk: bytes, needle: bytes) -> bool:
+    return needle in chunk
+
+
+count_lines: Callable[[bytes], int]
+"""A chunk's line ends (memchr where the extension was built)."""
+contains: Callable[[bytes, bytes], bool]
+"""Whether a chunk holds a text anywhere (memmem where the extension was built)."""
 apply: Callable[..., None] | None
 """The analyzer's loop over a chunk's records, compiled (``Analyzer._apply`` is its reference); None where the
 extension was not built."""
 try:
-    from aspdiag.tools.explain._records import apply, records, sshd_hints, sshd_logins
+    from aspdiag.tools.explain._records import apply, contains, count_lines, records, sshd_hints, sshd_logins
 except ImportError:  # not built (no C compiler where it was installed): the same results, found more slowly
     records, sshd_hints, sshd_logins, apply = records_py, sshd_hints_py, sshd_logins_py, None
+    count_lines, contains = count_lines_py, contains_py
 COMPILED = records is not records_py
 """Whether the compiled record search is in use (``aspdiag explain --debug`` says so)."""
 
@@ -238,7 +253,8 @@ lines (GitHub Actions' ``2024-03-05T10:00:11.1234567Z Session Stop (Error: ...)`
 
 def is_journal_json(chunk: bytes) -> bool:
     """Whether a chunk is ``journalctl -o json`` output (one JSON object per line with the journal's fields)."""
-    return b'"__REALTIME_TIMESTAMP"' in chunk and b'"MESSAGE"' in chunk  # anywhere: a pasted command may come first
+    # anywhere: a pasted command may come first
+    return contains(chunk, b'"__REALTIME_TIMESTAMP"') and contains(chunk, b'"MESSAGE"')
 
 
 def journal_as_syslog(chunk: bytes) -> bytes:
