@@ -5,6 +5,7 @@ twice, cut-off uuids, ``LOG``/``DBG`` lines, line ends inside a record)."""
 
 from __future__ import annotations
 
+import io
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -354,7 +355,7 @@ def _server_log(seed: int, sessions: int) -> bytes:
                 out.append(f"{a}LOG FASP Session Params uuid={uuid} userid=1 {user} targetrate=100000000\n")
             for f in range(rng.randrange(4) if rng.random() > 0.05 else 130):  # past the 100 figures kept
                 ok = "success" if rng.random() < 0.9 else "failed"
-                rate = rng.choice(["95.10Mbps", "800Kbps", "1.2Gbps", "12bps"])
+                rate = rng.choice(["95.10Mbps", "800Kbps", "1.2Gbps", "12bps", "1.2.3Mbps"])  # and a damaged one
                 out.append(
                     f'{a}LOG FASP Transfer Stop uuid={uuid} op=send status={ok} file="/d/{f}" '
                     f"size={rng.randrange(10**9)} start_byte=0 rate={rate} elapsed={rng.random() * 9:.2f}s "
@@ -363,7 +364,8 @@ def _server_log(seed: int, sessions: int) -> bytes:
             if rng.random() < 0.1:
                 out.append(f"{a}LOG Receiver bl t/o/r/d/ts=1/1/0/0/1 prog t/f/e={rng.randrange(10**6)}/0/0\n")
             stats = (
-                f"{a}LOG FASP Session Statistics [Sender] id={uuid} delay=64ms solicited_rex={rng.random():.2f}% "
+                f"{a}LOG FASP Session Statistics [Sender] id={uuid} delay=64ms "
+                f"solicited_rex={rng.choice([f'{rng.random():.2f}', '1..2'])}% "
                 f"unsolicited_rex=0.00% (progress: tx_bytes {rng.randrange(10**9)} file_bytes 1)\n"
             )
             late = rng.random() < 0.2
@@ -411,3 +413,25 @@ def test_plain_searches_as_python_does_them(data: bytes, needle: bytes) -> None:
     assert count_lines(data) == scan.count_lines_py(data)
     assert contains(data, needle) == scan.contains_py(data, needle)
     assert contains(data + needle + data, needle)
+
+
+def test_a_damaged_figure_leaves_out_that_record_s_figures_only(tmp_path: Path) -> None:
+    """``rate=1.2.3Mbps`` once stopped the whole file ('read stopped part-way'): now the file still counts."""
+    from aspdiag.tools.explain.run import explain_inputs
+
+    uuid = "11111111-2222-3333-4444-555555555555"
+    a = "Mar  1 00:00:01 dtn1 ascp[12]: LOG FASP "
+    log = tmp_path / "messages"
+    log.write_text(
+        f"{a}Session Start uuid={uuid} op=send status=started local=192.0.2.10:33001 peer=198.51.100.7:40001\n"
+        f'{a}Transfer Stop uuid={uuid} op=send status=success file="/x" size=5 start_byte=0 rate=1.2.3Mbps '
+        "elapsed=0.1s loss=0.0 rexreqs=0\n"
+        f"{a}Session Statistics [Sender] id={uuid} solicited_rex=1..2% (progress: tx_bytes 5 file_bytes 5)\n"
+        f"{a}Session Stop uuid={uuid} op=send status=success peer=198.51.100.7:40001\n"
+    )
+    result = explain_inputs([str(log)], io.BytesIO())
+    assert result.problems == ()
+    assert [(s.outcome, s.bytes, s.rate_mbps, s.loss_pct) for s in result.sessions] == [("success", 5, None, None)]
+    if compiled is not None:
+        data = log.read_bytes()
+        assert _explained(data, True) == _explained(data, False)

@@ -551,6 +551,13 @@ static int trim(PyObject *list, Py_ssize_t keep) {
     return n > keep ? PyList_SetSlice(list, 0, n - keep, NULL) : 0;
 }
 
+/* analyze._number: float(text), or NULL without an error set when it is no number (NULL with one: a failure). */
+static PyObject *number(PyObject *text) {
+    PyObject *value = PyFloat_FromString(text);
+    if (value == NULL && PyErr_ExceptionMatches(PyExc_ValueError)) PyErr_Clear();
+    return value;
+}
+
 static PyObject *session_of(PyObject *key, PyObject *opened, PyObject *recent, PyObject *open_session, PyObject *t) {
     /* opened.get(uuid) or recent.get(uuid) or open_session(record): sessions are always true */
     PyObject *session = PyDict_GetItemWithError(opened, key);
@@ -640,10 +647,15 @@ static int session_record(PyObject *t, PyObject *opened, PyObject *recent, PyObj
     } else if (bytes_eq(kind, K_stats)) {
         PyObject *tx = PyTuple_GET_ITEM(t, 7), *rex = PyTuple_GET_ITEM(t, 8);
         if (tx != Py_None && moved(session, PyNumber_Long(tx)) < 0) goto done;
-        if (rex != Py_None) {
+        PyObject *solicited = rex == Py_None ? NULL : number(rex);
+        if (solicited == NULL && PyErr_Occurred()) goto done;
+        if (solicited != NULL) {
             PyObject *losses = PyObject_GetAttr(session, S_losses);
-            if (losses == NULL) goto done;
-            int ok = append_kept(losses, PyFloat_FromString(rex)) == 0 && trim(losses, 50) == 0;
+            if (losses == NULL) {
+                Py_DECREF(solicited);
+                goto done;
+            }
+            int ok = append_kept(losses, solicited) == 0 && trim(losses, 50) == 0;
             Py_DECREF(losses);
             if (!ok) goto done;
         }
@@ -697,18 +709,33 @@ static int file_end(PyObject *t, PyObject *opened, PyObject *recent, PyObject *o
         if (r == NULL) goto done;
         Py_DECREF(r);
     }
-    rates = PyObject_GetAttr(session, S_rates_mbps);
-    losses = rates ? PyObject_GetAttr(session, S_losses) : NULL;
-    if (losses == NULL) goto done;
-    PyObject *rate = PyFloat_FromString(PyTuple_GET_ITEM(t, 7));
-    if (rate == NULL) goto done;
+    /* every figure as a number, or none of them (a damaged figure: the file counts, its figures do not) */
+    PyObject *rate = number(PyTuple_GET_ITEM(t, 7));
+    PyObject *loss = rate ? number(PyTuple_GET_ITEM(t, 10)) : NULL;
+    PyObject *elapsed = loss ? number(PyTuple_GET_ITEM(t, 9)) : NULL;
+    if (elapsed == NULL) {
+        Py_XDECREF(rate);
+        Py_XDECREF(loss);
+        rc = PyErr_Occurred() ? -1 : 0;
+        goto done;
+    }
     double mbps = PyFloat_AS_DOUBLE(rate) * rate_unit(PyTuple_GET_ITEM(t, 8));
     Py_DECREF(rate);
-    if (append_kept(rates, PyFloat_FromDouble(mbps)) < 0) goto done;
-    if (append_kept(losses, PyFloat_FromString(PyTuple_GET_ITEM(t, 10))) < 0) goto done;
-    if (PyList_GET_SIZE(rates) > 100 && (trim(rates, 50) < 0 || trim(losses, 50) < 0)) goto done;
-    PyObject *elapsed = PyFloat_FromString(PyTuple_GET_ITEM(t, 9));
-    if (elapsed == NULL) goto done;
+    rates = PyObject_GetAttr(session, S_rates_mbps);
+    losses = rates ? PyObject_GetAttr(session, S_losses) : NULL;
+    if (losses == NULL || append_kept(rates, PyFloat_FromDouble(mbps)) < 0) {
+        Py_DECREF(loss);
+        Py_DECREF(elapsed);
+        goto done;
+    }
+    if (append_kept(losses, loss) < 0) {
+        Py_DECREF(elapsed);
+        goto done;
+    }
+    if (PyList_GET_SIZE(rates) > 100 && (trim(rates, 50) < 0 || trim(losses, 50) < 0)) {
+        Py_DECREF(elapsed);
+        goto done;
+    }
     PyObject *seconds = PyObject_GetAttr(session, S_seconds);
     PyObject *total = NULL;
     if (seconds != NULL) {

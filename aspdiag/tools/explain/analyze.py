@@ -702,9 +702,10 @@ class Analyzer:
                     moved, rex = record_found[7], record_found[8]
                     if moved is not None:
                         session.moved(int(moved))
-                    if rex is not None:
+                    solicited = _number(rex)
+                    if solicited is not None:
                         losses = session.losses
-                        losses.append(float(rex))
+                        losses.append(solicited)
                         if len(losses) > 50:
                             del losses[:-50]
                 else:
@@ -722,12 +723,15 @@ class Analyzer:
                     session.moved((session.bytes or 0) + int(size))
                 else:
                     self._failed_file(chunk, session, record_found)
+                figures = _numbers(rate, loss, elapsed)
+                if figures is None:
+                    continue  # a damaged figure (rate=1.2.3Mbps): the file counts, its figures do not
                 rates, losses = session.rates_mbps, session.losses
-                rates.append(float(rate) * _RATE_UNITS[unit])
-                losses.append(float(loss))
+                rates.append(figures[0] * _RATE_UNITS[unit])
+                losses.append(figures[1])
                 if len(rates) > 100:
                     del rates[:-50], losses[:-50]
-                session.seconds = (session.seconds or 0.0) + float(elapsed)
+                session.seconds = (session.seconds or 0.0) + figures[2]
             else:
                 self._other(source, chunk, syslog, record_found)
 
@@ -889,10 +893,13 @@ class Analyzer:
                 session.moved((session.bytes or 0) + int(found.group(2)))
             else:
                 session.note("FASP Transfer Stop " + record.decode("utf-8", "replace"))
-            session.rates_mbps.append(float(found.group(3)) * _RATE_UNITS[found.group(4)])
-            session.losses.append(float(found.group(6)))
+            figures = _numbers(found.group(3), found.group(6), found.group(5))
+            if figures is None:
+                return  # a damaged figure: the file counts, its figures do not
+            session.rates_mbps.append(figures[0] * _RATE_UNITS[found.group(4)])
+            session.losses.append(figures[1])
             del session.rates_mbps[:-50], session.losses[:-50]
-            session.seconds = (session.seconds or 0.0) + float(found.group(5))
+            session.seconds = (session.seconds or 0.0) + figures[2]
         elif kind == b"Session Statistics":
             self._statistics(session, record)
         else:
@@ -922,9 +929,10 @@ class Analyzer:
             if value.isdigit():
                 session.moved(int(value))
         rex = _SOLICITED.search(record)
-        if rex:
+        solicited = _number(rex.group(1)) if rex else None
+        if solicited is not None:
             losses = session.losses
-            losses.append(float(rex.group(1)))
+            losses.append(solicited)
             if len(losses) > 50:
                 del losses[:-50]  # (the fast path reads the same from scan.records' read-ahead)
 
@@ -2160,6 +2168,25 @@ _SPAWN = re.compile(
 ``os.system("ascp -QT ...")``, a path with spaces) or a variable or function (``check_output(md5_cmd)``)."""
 _ASSIGNED_LIST = re.compile(r"""^\s*(?P<name>[A-Za-z_]\w*)\s*=\s*\[\s*[rfb]?["'](?P<program>[^"'\n]+)["']""")
 """A script's command list given to a variable (``cmd = ["ascp", "-P", ...]``)."""
+
+
+def _number(text: bytes | None) -> float | None:
+    r"""A figure of ascp's (``[\d.]+``), None when it is no number (``1.2.3`` in a damaged line)."""
+    if text is None:
+        return None
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
+def _numbers(*texts: bytes) -> tuple[float, ...] | None:
+    """Every figure of a record as a number, or None when one is damaged (the record's figures are then left out,
+    not the rest of the input: a ValueError here once stopped the whole file as 'read stopped part-way')."""
+    try:
+        return tuple(float(text) for text in texts)
+    except ValueError:
+        return None
 
 
 def _is_ascp(program: str | None) -> bool:
