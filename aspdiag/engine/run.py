@@ -75,6 +75,7 @@ def run_probes(
         if failure is not None:
             batch.failures.append(ProbeFailure(probes[index].key, failure))
         observer.probe_finished(probes[index].key, probes[index].label, result)
+        logger.debug("probe %s finished", probes[index].key)
 
     try:
         while pending or running:
@@ -169,6 +170,7 @@ def check(
         results: list[Any] = []
         if probes:
             observer.stage_started(stage[0].stage, len(probes))
+            logger.debug("stage %s started: %d probes", stage[0].stage, len(probes))
             batch = run_probes(probes, ctx, observer, max_parallel=min(m.max_parallel for m in stage))
             failures.extend(batch.failures)
             interrupted = batch.interrupted

@@ -145,14 +145,48 @@ def test_link_mtu_is_reported(fw, workdir):
     assert data["addresses"][0]["route"]["interface_mtu_bytes"] == 1400
 
 
+def _stderr_until(proc: subprocess.Popen[str], marker: str, timeout_s: float) -> list[str]:
+    """stderr's lines until one holds ``marker`` (read in a thread: a busy machine may take long to get there)."""
+    import queue
+    import threading
+
+    lines: queue.Queue[str] = queue.Queue()
+
+    def read() -> None:
+        assert proc.stderr is not None
+        for line in proc.stderr:
+            lines.put(line)
+        lines.put("")
+
+    threading.Thread(target=read, daemon=True).start()
+    seen: list[str] = []
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        try:
+            line = lines.get(timeout=max(0.0, deadline - time.monotonic()))
+        except queue.Empty:
+            break
+        seen.append(line)
+        if marker in line or line == "":
+            return seen
+    return seen
+
+
 def test_ctrl_c_exits_130_and_writes_partial_reports(fw, workdir):
     fw.scenario("udp-drop")
-    argv = fw.exec_argv("client", [sys.executable, "-m", "aspdiag", "check", "aspera.lab.test", "--timeout", "20"])
+    argv = fw.exec_argv(
+        "client", [sys.executable, "-m", "aspdiag", "check", "aspera.lab.test", "--timeout", "20", "--debug"]
+    )
     env = {"PATH": SAFE_PATH, "PYTHONPATH": str(REPO), "HOME": str(workdir)}
     proc = subprocess.Popen(argv, cwd=workdir, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    time.sleep(2.0)
+    # Ctrl-C once the route is measured and UDP is still waiting out its --timeout (a fixed sleep after the
+    # start was too short on a loaded machine: Python's start-up alone took longer, and no report was written).
+    seen = _stderr_until(proc, "probe route", timeout_s=60)
+    assert any("probe route" in line for line in seen), "".join(seen)
+    time.sleep(1.0)  # the other address's route, measured beside it in a few milliseconds
     proc.send_signal(signal.SIGINT)
-    stdout, stderr = proc.communicate(timeout=20)
+    stdout, rest = proc.communicate(timeout=30)
+    stderr = "".join(seen) + rest
     assert proc.returncode == 130, stdout + stderr
     assert "Traceback" not in stderr
     reports = sorted((workdir / "reports").glob("*.json"))
