@@ -332,8 +332,15 @@ def _explain_bench() -> list[str]:
         own = Path(tmp) / "aspera-scp-transfer.log"
         own_size = _write_file_log(own, EXPLAIN_BYTES)
         rows.append(_explain_row("ascp's own log file", own, own_size, "FASP", 50))
+    from aspdiag.tools.explain import scan
+
+    reference_ms = _python_speed_ms()
     lines = [
         "## explain: aspdiag versus grep on the same files (one core, page cache warm)",
+        "",
+        f"This machine's Python: `sum(range(10**7))` takes {reference_ms:.0f} ms (best of 5; a yardstick for comparing "
+        "machines, measured right after the rows); explain's compiled part (`_records.c`): "
+        + ("in use." if scan.COMPILED else "NOT built, the regular expressions and the Python loop ran."),
         "",
         f"Mixed syslog: {size / 2**30:.2f} GiB, {n_lines:,} lines, {ascp_bytes / size:.0%} of the bytes ascp's "
         f"(per session 4 kernel firewall, 4 sshd, 2 systemd-logind, 1 cron and 12 ascp lines; every 20th session "
@@ -347,6 +354,18 @@ def _explain_bench() -> list[str]:
     for row in rows:
         lines += row
     return lines
+
+
+def _python_speed_ms() -> float:
+    """The interpreter's speed on this machine (the shared machines here differ by a factor of two from one day to
+    the next): the best of five runs of ``sum(range(10**7))``, in a fresh process like the rows'."""
+    out = subprocess.run(
+        [sys.executable, "-c", "import timeit; print(min(timeit.repeat('sum(range(10**7))', number=1, repeat=5)))"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return float(out) * 1000
 
 
 def _explain_row(label: str, path: Path, size: int, needle: str, sessions: int, zgrep: bool = False) -> list[str]:
