@@ -8,8 +8,9 @@ few lines of grace for late lines), so a server's syslog with millions of sessio
 one with ten: each session keeps a few evidence lines, explanations beyond a cap are only counted, and the
 operator summary (per client and user) is kept up to date as sessions end.
 
-Big inputs take a fast path (``scan.SYSLOG_RECORD`` / ``scan.FILE_RECORD``): one regular expression per chunk,
-anchored on a literal, finds the records that can matter in C; Python runs only for those.
+Big inputs take a fast path: one search per chunk (``scan.records``), anchored on a literal, finds the records that
+can matter, and one loop (``_apply``, compiled as ``scan.apply`` where the extension was built) applies them to
+their sessions; Python methods run only for what is rarer (a new session, a failure, an ERR line).
 """
 
 from __future__ import annotations

@@ -5,7 +5,9 @@ ascp's lines sit among sshd, kernel and cron lines) every line of ascp's carries
 regular expression per chunk that starts with that literal (``SYSLOG_RECORD``) lets the engine skip every
 other line in C, and rejects ascp's own LOG lines that cannot matter there too, so Python code runs only for
 the FASP session and file records and for error lines; nothing else is decoded. ascp's own log files get the
-same treatment (``FILE_RECORD``, anchored on the ``[pid-thread]`` prefix). Other input (captured console
+same treatment (``FILE_RECORD``, anchored on the ``[pid-thread]`` prefix). Where the extension ``_records.c`` was
+built, ``records``, ``sshd_hints`` and ``sshd_logins`` are its compiled searches, held by tests to the regular
+expressions here (``records_py`` and the others), which run where it was not. Other input (captured console
 output, small pasted logs) is split into lines (``other_lines``), prefixes taken apart so that the analyzer
 sees the message and the process it came from (interleaved sessions are told apart by process).
 """
