@@ -317,13 +317,15 @@ def _explained(data: bytes, compiled_loop: bool, pieces: int = 1) -> dict[str, A
             clients=tuple(analyzer.clients()),
             clients_omitted=analyzer.clients_omitted,
         )
-    return explain_to_dict(report)
+    # and the analyzer's own tallies that decide later readings (the accounts sessions ran as: sshd's refusals)
+    return {**explain_to_dict(report), "transfer_users": sorted(analyzer._transfer_users)}
 
 
-def _server_log(seed: int, sessions: int) -> bytes:
-    """A server's syslog of interleaved sessions with every kind of line the loop reads differently: starts that
-    fail, Params or not, files that fail, statistics before and after the stop, stops that fail, ERR lines, the
-    receiver's counts, a record split by syslog's line limit, sshd's logins and refusals, \\r line ends."""
+def _server_log(seed: int, sessions: int, file_form: bool = False) -> bytes:
+    """A server's syslog (or ascp's own log file, ``file_form``) of interleaved sessions with every kind of line
+    the loop reads differently: starts that fail, Params or not, files that fail, statistics before and after the
+    stop, stops that fail, ERR lines, the receiver's counts, a record split by syslog's line limit, sshd's logins
+    and refusals, \\r line ends, both ends' ports every way round (whose log it is)."""
     import random
 
     rng = random.Random(seed)
@@ -337,21 +339,33 @@ def _server_log(seed: int, sessions: int) -> bytes:
         while live and (len(live) > 5 or rng.random() < 0.3):
             uuid, pid, client = live.pop()
             h = f"Mar  1 00:{n % 60:02d}:{rng.randrange(60):02d} dtn1"
-            a = f"{h} ascp[{pid}]: "
-            peer = f"198.51.100.{client}:{40000 + n}"
+            a = (
+                f"2024-03-03 08:{n % 60:02d}:{rng.randrange(60):02d} [{pid:x}-1] "
+                if file_form
+                else f"{h} ascp[{pid}]: "
+            )
+            peer = rng.choice(
+                [f"198.51.100.{client}:{40000 + n}"] * 6
+                + [f"198.51.100.{client}:33001", f"[2001:db8::{client}]:{40000 + n}", f"198.51.100.{client}", "[]:5"]
+            )
+            local = rng.choice(
+                ["192.0.2.10:33001"] * 4 + ["0.0.0.0:33001", "0.0.0.0:40001", "192.0.2.10:40001", "[2001:db8::a]:22"]
+            )
             if rng.random() < 0.6:
                 out.append(f"{h} sshd[{pid}]: Accepted publickey for u{client % 4} from 198.51.100.{client} port 1\n")
             if rng.random() < 0.05:
-                out.append(f"{h} sshd[9]: Failed password for u1 from 198.51.100.{client} port 2 ssh2\n")
+                who = rng.choice(["u1", "xfer", "plain", "late"])  # an account some session runs as, or not
+                if rng.random() < 0.5:  # password guessing: a refusal then counts only for a transfer account
+                    out.append(f"{h} sshd[9]: Invalid user admin from 203.0.113.9 port 3\n")
+                out.append(f"{h} sshd[9]: Failed password for {who} from 198.51.100.{client} port 2 ssh2\n")
             if rng.random() < 0.1:
                 out.append(f"{a}ERR Failed to authenticate\n")
             failed_start = rng.random() < 0.05
             status = "failed errcode=19" if failed_start else "started"
-            out.append(
-                f"{a}LOG FASP Session Start uuid={uuid} op=send status={status} local=192.0.2.10:33001 peer={peer}\n"
-            )
+            out.append(f"{a}LOG FASP Session Start uuid={uuid} op=send status={status} local={local} peer={peer}\n")
             if rng.random() < 0.9:
-                user = rng.choice(['user="xfer"', "user=plain", 'user="a b"', ""])
+                user = rng.choice(['user="xfer"', "user=plain", 'user="a b"', "", 'user=""', 'user="usé"'])
+                user = "user=late" if n > 300 and rng.random() < 0.3 else user  # known only from counted ones
                 out.append(f"{a}LOG FASP Session Params uuid={uuid} userid=1 {user} targetrate=100000000\n")
             for f in range(rng.randrange(4) if rng.random() > 0.05 else 130):  # past the 100 figures kept
                 ok = "success" if rng.random() < 0.9 else "failed"
@@ -387,10 +401,11 @@ def _server_log(seed: int, sessions: int) -> bytes:
 
 
 @needs_compiled
-@pytest.mark.parametrize("seed", range(12))
+@pytest.mark.parametrize("seed", range(18))
 def test_same_explanations_by_either_loop(seed: int) -> None:
-    """Over the 200 kept successes (so that later ones are only counted), with sessions left for the end."""
-    data = _server_log(seed, 60 if seed % 3 else 420)
+    """Over the 200 kept successes (so that later ones are only counted), with sessions left for the end; seeds
+    from 12 on write ascp's own log file (no syslog: the ports alone tell whose log it is)."""
+    data = _server_log(seed, 60 if seed % 3 else 420, file_form=seed >= 12)
     for pieces in (1, 3):
         assert _explained(data, True, pieces) == _explained(data, False, pieces)
 
@@ -435,3 +450,40 @@ def test_a_damaged_figure_leaves_out_that_record_s_figures_only(tmp_path: Path) 
     if compiled is not None:
         data = log.read_bytes()
         assert _explained(data, True) == _explained(data, False)
+
+
+@needs_compiled
+def test_a_counted_success_names_its_account_and_client_by_either_loop() -> None:
+    """Past the 200 kept successes a session is only counted (in C where built): its account still joins the
+    accounts sessions run as, and its client's tally still grows."""
+    lines = []
+    for n in range(300):
+        uuid = f"0000000b-2222-3333-4444-{n:012d}"
+        user, client = ("solo", 7) if n == 220 else ("xfer", n % 3)  # counted: past 200, finished before the end
+        a = f"Mar  1 00:00:{n % 60:02d} dtn1 ascp[{n}]: LOG FASP "
+        lines += [
+            f"{a}Session Start uuid={uuid} op=send status=started local=192.0.2.10:33001 "
+            f"peer=198.51.100.{client}:{40000 + n}\n",
+            f'{a}Session Params uuid={uuid} userid=1 user="{user}" targetrate=1\n',
+            f"{a}Session Statistics [Sender] id={uuid} (progress: tx_bytes {n} file_bytes 1)\n",
+            f"{a}Session Stop uuid={uuid} op=send status=success peer=198.51.100.{client}:{40000 + n}\n",
+        ]
+    data = "".join(lines).encode()
+    compiled_view, python_view = _explained(data, True), _explained(data, False)
+    assert compiled_view == python_view
+    assert "solo" in compiled_view["transfer_users"]
+    xfer = [c for c in compiled_view["clients"] if c["user"] == "xfer" and c["peer"] == "198.51.100.1"]
+    assert xfer and xfer[0]["succeeded"] == xfer[0]["sessions"] == 99  # n % 3 == 1, but for the one of solo
+    # A client's own log (ascp's log file, the server's port at the far end): no client tally, only the account.
+    own = []
+    for n in range(300):
+        uuid = f"0000000c-2222-3333-4444-{n:012d}"
+        a = f"2024-03-03 08:10:{n % 60:02d} [{n:x}-1] LOG FASP "
+        own += [
+            f"{a}Session Start uuid={uuid} op=recv status=started local=10.0.0.5:{40000 + n} peer=192.0.2.10:33001\n",
+            f'{a}Session Params uuid={uuid} userid=1 user="{"alone" if n == 220 else "me"}" targetrate=1\n',
+            f"{a}Session Stop uuid={uuid} op=recv status=success peer=192.0.2.10:33001\n",
+        ]
+    data = "".join(own).encode()
+    compiled_view, python_view = _explained(data, True), _explained(data, False)
+    assert compiled_view == python_view and "alone" in compiled_view["transfer_users"]

@@ -470,8 +470,9 @@ static PyObject *sshd_logins(PyObject *self, PyObject *args) {
 
 /* ---- the analyzer's loop over a chunk's records ------------------------------------------------------------
  *
- * apply(found, opened, recent, open_session, record_at, other, failed_file, analyzer, finish, grace) is
- * Analyzer._apply compiled (with Analyzer._record and _end for a Session Stop that succeeded): the
+ * apply(found, opened, recent, open_session, record_at, other, failed_file, analyzer, finish, grace,
+ * max_kept_ok, max_clients) is Analyzer._apply compiled (with Analyzer._record and _end for a Session Stop that
+ * succeeded, and _finish for a success that is only counted): the
  * same reading of each record, in the same order, through the same Python objects (the sessions are the
  * analyzer's Collected, their attributes set here by name); whatever is not one of the frequent records goes to
  * the same Python methods (a new session, a Session Stop and the rarer records, the receiver's and ascp's other
@@ -480,7 +481,9 @@ static PyObject *sshd_logins(PyObject *self, PyObject *args) {
 
 static PyObject *S_lines, *S_records, *S_named, *S_user_raw, *S_peer_raw, *S_local_raw, *S_bytes, *S_losses,
     *S_files_ok, *S_files_failed, *S_rates_mbps, *S_seconds, *K_params, *K_start, *K_stats, *B_success, *K_stop,
-    *S_stop_ok, *S_ended, *S_ended_at, *S_tick, *S_pop, *S_popitem;
+    *S_stop_ok, *S_ended, *S_ended_at, *S_tick, *S_pop, *S_popitem, *S_kept_ok, *S_uuid, *S_finals, *S_details,
+    *S_exit_status, *S_completed, *S_read_ahead, *S_syslog, *S_sessions_total, *S_outcomes, *S_causes,
+    *S_transfer_users, *S_clients, *S_sessions, *S_succeeded, *U_success, *U_ok, *U_unknown;
 
 static int intern_names(void) {
 #define NAME(var, text) if ((var = PyUnicode_InternFromString(text)) == NULL) return -1;
@@ -489,6 +492,12 @@ static int intern_names(void) {
     NAME(S_files_ok, "files_ok") NAME(S_files_failed, "files_failed") NAME(S_rates_mbps, "rates_mbps")
     NAME(S_seconds, "seconds") NAME(S_stop_ok, "stop_ok") NAME(S_ended, "ended") NAME(S_ended_at, "ended_at")
     NAME(S_tick, "_tick") NAME(S_pop, "pop") NAME(S_popitem, "popitem")
+    NAME(S_kept_ok, "_kept_ok") NAME(S_uuid, "uuid") NAME(S_finals, "finals") NAME(S_details, "details")
+    NAME(S_exit_status, "exit_status") NAME(S_completed, "completed") NAME(S_read_ahead, "read_ahead")
+    NAME(S_syslog, "syslog") NAME(S_sessions_total, "sessions_total") NAME(S_outcomes, "outcomes")
+    NAME(S_causes, "causes") NAME(S_transfer_users, "_transfer_users") NAME(S_clients, "_clients")
+    NAME(S_sessions, "sessions") NAME(S_succeeded, "succeeded") NAME(U_success, "success") NAME(U_ok, "ok")
+    NAME(U_unknown, "?")
 #undef NAME
     if ((K_stop = PyBytes_FromString("Session Stop")) == NULL) return -1;
     if ((K_params = PyBytes_FromString("Session Params")) == NULL) return -1;
@@ -568,10 +577,172 @@ static PyObject *session_of(PyObject *key, PyObject *opened, PyObject *recent, P
 }
 
 typedef struct {
-    PyObject *analyzer; /* for its _tick */
-    PyObject *finish;   /* Analyzer._finish */
-    Py_ssize_t grace;   /* analyze.GRACE */
+    PyObject *analyzer;      /* for its _tick, and its counters when a success is only counted */
+    PyObject *finish;        /* Analyzer._finish */
+    Py_ssize_t grace;        /* analyze.GRACE */
+    Py_ssize_t max_kept_ok;  /* analyze.MAX_KEPT_OK */
+    Py_ssize_t max_clients;  /* analyze.MAX_CLIENTS */
 } Ends;
+
+/* The attribute as a borrowed-like value: NULL on error (the reference is dropped at once: the session or the
+ * analyzer keeps the object alive while it is looked at). */
+static PyObject *peek(PyObject *obj, PyObject *name) {
+    PyObject *value = PyObject_GetAttr(obj, name);
+    if (value != NULL) Py_DECREF(value);
+    return value;
+}
+
+/* session.ports_side's `served`: a port a server listens on. */
+static int served(long port) { return port < 32768 || (port >= 33001 && port <= 33100); }
+
+/* A port after the last ':' of an end (`int(p) if p.isdigit() else None`): -1 for None, -2 when it is too long
+ * to read here (Python does it then). */
+static long end_port(const char *s, Py_ssize_t n, Py_ssize_t *colon) {
+    Py_ssize_t at = n;
+    while (at > 0 && s[at - 1] != ':') at--;
+    *colon = at > 0 ? at - 1 : -1;
+    Py_ssize_t len = n - at;
+    if (len == 0) return -1;
+    for (Py_ssize_t k = at; k < n; k++)
+        if (!is_digit((unsigned char)s[k])) return -1;
+    if (len > 9) return -2;
+    long port = 0;
+    for (Py_ssize_t k = at; k < n; k++) port = port * 10 + (s[k] - '0');
+    return port;
+}
+
+/* counter[key] += 1 (a Counter: a missing key counts from 0). */
+static int count_up(PyObject *counter, PyObject *key) {
+    PyObject *now = PyObject_GetItem(counter, key);
+    if (now == NULL) return -1;
+    PyObject *one = PyLong_FromLong(1);
+    PyObject *sum = one ? PyNumber_Add(now, one) : NULL;
+    Py_DECREF(now);
+    Py_XDECREF(one);
+    if (sum == NULL) return -1;
+    int rc = PyObject_SetItem(counter, key, sum);
+    Py_DECREF(sum);
+    return rc;
+}
+
+/* Analyzer._finish for a success beyond the kept ones that is only counted (Collected.counted with its
+ * read-ahead values, and _count_client for a client already known). 1: counted here; 0: anything else, nothing
+ * changed (Python's _finish does it all); -1: an error. Every check comes before the first change. */
+static int finished(PyObject *session, const Ends *ends) {
+    PyObject *a = ends->analyzer, *v;
+    if ((v = peek(a, S_kept_ok)) == NULL) return -1;
+    Py_ssize_t kept = PyLong_AsSsize_t(v);
+    if (kept == -1 && PyErr_Occurred()) return -1;
+    if (kept < ends->max_kept_ok) return 0;
+    if ((v = peek(session, S_uuid)) == NULL) return -1;
+    if (v == Py_None) return 0;
+    if ((v = peek(session, S_finals)) == NULL) return -1;
+    if (!PyList_CheckExact(v) || PyList_GET_SIZE(v) != 0) return 0;
+    if ((v = peek(session, S_details)) == NULL) return -1;
+    if (!PyList_CheckExact(v) || PyList_GET_SIZE(v) != 0) return 0;
+    if ((v = peek(session, S_files_failed)) == NULL) return -1;
+    if (!PyLong_CheckExact(v) || PyLong_AsLong(v) != 0) return 0;
+    if ((v = peek(session, S_exit_status)) == NULL) return -1;
+    if (v != Py_None) return 0;
+    if ((v = peek(session, S_completed)) == NULL) return -1;
+    if (v != Py_None) return 0;
+    if ((v = peek(session, S_read_ahead)) == NULL) return -1;
+    if (v != Py_True) return 0;
+    if ((v = peek(session, S_stop_ok)) == NULL) return -1;
+    if (v != Py_True) return 0;
+    PyObject *peer = peek(session, S_peer_raw), *local = peer ? peek(session, S_local_raw) : NULL;
+    if (local == NULL) return -1;
+    if (!PyBytes_CheckExact(peer) || !PyBytes_CheckExact(local)) return 0;
+    PyObject *syslog = peek(session, S_syslog), *user_raw = syslog ? peek(session, S_user_raw) : NULL;
+    if (user_raw == NULL) return -1;
+    if (user_raw != Py_None && !PyBytes_CheckExact(user_raw)) return 0;
+
+    /* Collected.counted: the two ends' ports, whose log it is, the client's address */
+    const char *ps = PyBytes_AS_STRING(peer), *ls = PyBytes_AS_STRING(local);
+    Py_ssize_t pn = PyBytes_GET_SIZE(peer), ln = PyBytes_GET_SIZE(local), pcolon, lcolon;
+    long peer_port = end_port(ps, pn, &pcolon), local_port = end_port(ls, ln, &lcolon);
+    if (peer_port == -2 || local_port == -2) return 0;
+    if (pcolon < 0) return 0; /* no ':': its address is '' and counted() reads it as none; Python does that */
+    int local_any = ln >= 7 && memcmp(ls, "0.0.0.0", 7) == 0;
+    int server;
+    long lp = local_port < 0 ? 0 : local_port, pp = peer_port < 0 ? 0 : peer_port;
+    if (lp && pp && !local_any && served(lp) && !served(pp)) server = 1;
+    else if (pp && served(pp) && (!lp || !served(lp) || local_any)) server = 0;
+    else server = syslog == Py_True; /* logged: a uuid */
+    Py_ssize_t a0 = 0, a1 = pcolon; /* peer_address.strip(b"[]") */
+    while (a0 < a1 && (ps[a0] == '[' || ps[a0] == ']')) a0++;
+    while (a1 > a0 && (ps[a1 - 1] == '[' || ps[a1 - 1] == ']')) a1--;
+    if (pcolon == 0) return 0; /* an empty address: none; Python does that */
+    for (Py_ssize_t k = a0; k < a1; k++)
+        if ((unsigned char)ps[k] >= 0x80) return 0;
+
+    PyObject *user = NULL, *address = NULL, *client = NULL, *moved = NULL;
+    int rc = -1;
+    if (user_raw != Py_None) {
+        user = PyUnicode_DecodeUTF8(PyBytes_AS_STRING(user_raw), PyBytes_GET_SIZE(user_raw), "replace");
+        if (user == NULL) goto done;
+    }
+    int has_user = user != NULL && PyUnicode_GET_LENGTH(user) > 0;
+    address = PyUnicode_DecodeASCII(ps + a0, a1 - a0, "replace");
+    if (address == NULL) goto done;
+    if (server) {
+        /* _count_client: the login lookup of a client without a user, and a client seen first, stay Python's */
+        if (!has_user && PyUnicode_GET_LENGTH(address) > 0) {
+            rc = 0;
+            goto done;
+        }
+        if (has_user || PyUnicode_GET_LENGTH(address) > 0) {
+            PyObject *clients = peek(a, S_clients);
+            if (clients == NULL || !PyDict_Check(clients)) {
+                rc = clients == NULL ? -1 : 0;
+                goto done;
+            }
+            PyObject *key = PyTuple_Pack(2, PyUnicode_GET_LENGTH(address) > 0 ? address : U_unknown,
+                                         has_user ? user : U_unknown);
+            if (key == NULL) goto done;
+            client = PyDict_GetItemWithError(clients, key);
+            Py_DECREF(key);
+            if (client == NULL) {
+                rc = PyErr_Occurred() ? -1 : 0;
+                goto done;
+            }
+            Py_INCREF(client);
+            moved = PyObject_GetAttr(session, S_bytes);
+            if (moved == NULL) goto done;
+        }
+    }
+    /* every check made: count it */
+    if (add_int(a, S_sessions_total, 1) < 0) goto done;
+    PyObject *outcomes = peek(a, S_outcomes), *causes = outcomes ? peek(a, S_causes) : NULL;
+    if (causes == NULL || count_up(outcomes, U_success) < 0 || count_up(causes, U_ok) < 0) goto done;
+    if (has_user) {
+        PyObject *users = peek(a, S_transfer_users);
+        if (users == NULL) goto done;
+        Py_ssize_t n = PySet_Size(users);
+        if (n < 0 || (n < ends->max_clients && PySet_Add(users, user) < 0)) goto done;
+    }
+    if (client != NULL) {
+        if (add_int(client, S_sessions, 1) < 0 || add_int(client, S_succeeded, 1) < 0) goto done;
+        int any = PyObject_IsTrue(moved); /* client.bytes += moved or 0 */
+        if (any < 0) goto done;
+        if (any) {
+            PyObject *bytes = PyObject_GetAttr(client, S_bytes);
+            PyObject *sum = bytes ? PyNumber_Add(bytes, moved) : NULL;
+            Py_XDECREF(bytes);
+            if (sum == NULL) goto done;
+            int set = PyObject_SetAttr(client, S_bytes, sum);
+            Py_DECREF(sum);
+            if (set < 0) goto done;
+        }
+    }
+    rc = 1;
+done:
+    Py_XDECREF(user);
+    Py_XDECREF(address);
+    Py_XDECREF(client);
+    Py_XDECREF(moved);
+    return rc;
+}
 
 /* Analyzer._record for a Session Stop that succeeded, of a session whose Session Params named its user, with
  * Analyzer._end after it (the session kept among the recent ones, the oldest of those finished). 1: done here;
@@ -611,10 +782,14 @@ static int stopped(PyObject *session, PyObject *uuid, PyObject *record, PyObject
     while (PyObject_Length(recent) > ends->grace) {
         PyObject *item = PyObject_CallMethodObjArgs(recent, S_popitem, Py_False, NULL); /* popitem(last=False) */
         if (item == NULL) return -1;
-        PyObject *done = PyObject_CallOneArg(ends->finish, PyTuple_GET_ITEM(item, 1));
+        int counted = finished(PyTuple_GET_ITEM(item, 1), ends);
+        if (counted == 0) {
+            PyObject *done = PyObject_CallOneArg(ends->finish, PyTuple_GET_ITEM(item, 1));
+            counted = done == NULL ? -1 : 1;
+            Py_XDECREF(done);
+        }
         Py_DECREF(item);
-        if (done == NULL) return -1;
-        Py_DECREF(done);
+        if (counted < 0) return -1;
     }
     return 1;
 }
@@ -761,9 +936,9 @@ static PyObject *apply(PyObject *self, PyObject *args) {
     PyObject *found, *opened, *recent, *open_session, *record_at, *other, *failed_file;
     Ends ends;
     (void)self;
-    if (!PyArg_ParseTuple(args, "O!O!O!OOOOOOn", &PyList_Type, &found, &PyDict_Type, &opened, &PyDict_Type,
+    if (!PyArg_ParseTuple(args, "O!O!O!OOOOOOnnn", &PyList_Type, &found, &PyDict_Type, &opened, &PyDict_Type,
                           &recent, &open_session, &record_at, &other, &failed_file, &ends.analyzer, &ends.finish,
-                          &ends.grace))
+                          &ends.grace, &ends.max_kept_ok, &ends.max_clients))
         return NULL;
     for (Py_ssize_t i = 0; i < PyList_GET_SIZE(found); i++) {
         PyObject *t = PyList_GET_ITEM(found, i);
@@ -824,7 +999,8 @@ static PyMethodDef methods[] = {
     {"count_lines", count_lines, METH_VARARGS, "count_lines(chunk) -> chunk.count(b'\\n')."},
     {"contains", contains, METH_VARARGS, "contains(chunk, needle) -> needle in chunk."},
     {"apply", apply, METH_VARARGS,
-     "apply(found, opened, recent, open_session, record_at, other, failed_file, analyzer, finish, grace): "
+     "apply(found, opened, recent, open_session, record_at, other, failed_file, analyzer, finish, grace, "
+     "max_kept_ok, max_clients): "
      "Analyzer._apply compiled."},
     {NULL, NULL, 0, NULL},
 };

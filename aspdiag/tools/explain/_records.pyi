@@ -17,6 +17,8 @@ def apply(
     analyzer: object,
     finish: Callable[[Any], None],
     grace: int,
+    max_kept_ok: int,
+    max_clients: int,
     /,
 ) -> None: ...
 def count_lines(chunk: bytes, /) -> int: ...

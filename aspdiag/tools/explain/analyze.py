@@ -670,6 +670,8 @@ class Analyzer:
                 self,
                 self._finish,
                 GRACE,
+                MAX_KEPT_OK,
+                MAX_CLIENTS,
             )
         seen = len(found)
         self._tick += seen
