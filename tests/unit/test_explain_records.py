@@ -291,7 +291,7 @@ def _explained(data: bytes, compiled_loop: bool, pieces: int = 1) -> dict[str, A
 
     from aspdiag.render.explain import explain_to_dict
     from aspdiag.tools.explain import analyze
-    from aspdiag.tools.explain.run import ExplainReport
+    from aspdiag.tools.explain.run import report_of
 
     lines = data.splitlines(keepends=True)
     step = max(1, len(lines) // pieces)
@@ -300,23 +300,7 @@ def _explained(data: bytes, compiled_loop: bool, pieces: int = 1) -> dict[str, A
         for at in range(0, len(lines), step):
             analyzer.feed_chunk("log", b"".join(lines[at : at + step]))
         analyzer.end_input("log")
-        sessions = analyzer.results()
-        report = ExplainReport(
-            tool_version="t",
-            started_utc="t",
-            inputs=("log",),
-            problems=(),
-            sessions=tuple(sessions),
-            lines_read=analyzer.lines_seen,
-            bytes_read=len(data),
-            ascp_lines=analyzer.ascp_lines,
-            sessions_total=analyzer.sessions_total,
-            outcomes=dict(analyzer.outcomes),
-            causes=dict(analyzer.causes),
-            server_side=analyzer.server_side,
-            clients=tuple(analyzer.clients()),
-            clients_omitted=analyzer.clients_omitted,
-        )
+        report = report_of(analyzer, analyzer.results(), "t", ("log",), (), len(data))
     # and the analyzer's own tallies that decide later readings (the accounts sessions ran as: sshd's refusals)
     return {**explain_to_dict(report), "transfer_users": sorted(analyzer._transfer_users)}
 

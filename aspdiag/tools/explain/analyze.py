@@ -52,6 +52,7 @@ from aspdiag.tools.explain.scan import (
     journal_as_syslog,
     other_lines,
     raw_value,
+    read_ahead,
     records,
     sshd_hints,
     sshd_logins,
@@ -80,7 +81,6 @@ MAX_CLIENTS = 5_000
 _STOP_FIELDS = re.compile(
     rb" status=(\w+).*? size=(\d+).*? rate=([\d.]+)([KMG]?)bps.*? elapsed=([\d.]+)s.*? loss=([\d.]+)"
 )
-_SOLICITED = re.compile(rb"solicited_rex=([\d.]+)%")
 _SUMMARY = re.compile(r"(Completed|Partial Completion): (\d+)K bytes transferred in (\d+) seconds?")
 _RATE = re.compile(r"\((\d+)K? bits/sec\)")
 _SKIPPED = re.compile(r"; (\d+) files? skipped")
@@ -702,15 +702,7 @@ class Analyzer:
                     session.records.append((kind, record))
                     session.peer_raw, session.local_raw = record_found[7], record_found[8]
                 elif kind == b"Session Statistics":
-                    moved, rex = record_found[7], record_found[8]
-                    if moved is not None:
-                        session.moved(int(moved))
-                    solicited = _number(rex)
-                    if solicited is not None:
-                        losses = session.losses
-                        losses.append(solicited)
-                        if len(losses) > 50:
-                            del losses[:-50]
+                    self._statistics(session, record_found[7], record_found[8])
                 else:
                     self._record_at(session, kind, record, record_found[1])
             elif last == _FILE_END:  # a file's end, its figures already taken apart by the search
@@ -904,7 +896,7 @@ class Analyzer:
             del session.rates_mbps[:-50], session.losses[:-50]
             session.seconds = (session.seconds or 0.0) + figures[2]
         elif kind == b"Session Statistics":
-            self._statistics(session, record)
+            self._statistics(session, *read_ahead(kind, record))
         else:
             session.records.append((kind, record))
             if kind == b"Session Stop":
@@ -923,21 +915,17 @@ class Analyzer:
                 self._end(session)
 
     @staticmethod
-    def _statistics(session: Collected, record: bytes) -> None:
-        """A Session Statistics record: the bytes moved (``tx_bytes``) and the retransmissions asked for."""
-        at = record.find(b"tx_bytes ")
-        if at >= 0:
-            end = record.find(b" ", at + 9)
-            value = record[at + 9 : end if end > 0 else len(record)]
-            if value.isdigit():
-                session.moved(int(value))
-        rex = _SOLICITED.search(record)
-        solicited = _number(rex.group(1)) if rex else None
+    def _statistics(session: Collected, moved: bytes | None, rex: bytes | None) -> None:
+        """A Session Statistics record's values (``scan.read_ahead``): the bytes moved (``tx_bytes``) and the
+        retransmissions asked for."""
+        if moved is not None:
+            session.moved(int(moved))
+        solicited = _number(rex)
         if solicited is not None:
             losses = session.losses
             losses.append(solicited)
             if len(losses) > 50:
-                del losses[:-50]  # (the fast path reads the same from scan.records' read-ahead)
+                del losses[:-50]
 
     def _bind(self, source: str, process: bytes, uuid: bytes, session: Collected) -> None:
         key = (source, process)

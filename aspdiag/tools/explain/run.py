@@ -118,14 +118,26 @@ def explain_inputs(
                 "(journalctl -t ascp, or the file syslog writes ascp[pid] lines to)",
             )
         )
+    return report_of(analyzer, sessions, started, tuple(f.name for f in files), tuple(problems), total)
+
+
+def report_of(
+    analyzer: Analyzer,
+    sessions: list[SessionExplanation],
+    started_utc: str,
+    inputs: tuple[str, ...],
+    problems: tuple[tuple[str, str], ...],
+    bytes_read: int,
+) -> ExplainReport:
+    """The report of an analyzer that has read its inputs (``sessions``: its ``results()``)."""
     return ExplainReport(
         tool_version=__version__,
-        started_utc=started,
-        inputs=tuple(f.name for f in files),
-        problems=tuple(problems),
+        started_utc=started_utc,
+        inputs=inputs,
+        problems=problems,
         sessions=tuple(sessions),
         lines_read=analyzer.lines_seen,
-        bytes_read=total,
+        bytes_read=bytes_read,
         ascp_lines=analyzer.ascp_lines,
         sessions_total=analyzer.sessions_total,
         outcomes=dict(analyzer.outcomes),

@@ -112,7 +112,7 @@ FILE_RECORD = re.compile(rb"\[(?P<pid>[0-9A-Fa-fx]+)-[0-9A-Fa-fx]+\] " + _RECORD
 Found = tuple[Any, ...]
 """One match of ``SYSLOG_RECORD`` or ``FILE_RECORD``: ``(last, start, end, pid, ...)``, ``last`` being the number
 of its last group (which alternative matched). A session record (10) adds its kind, uuid, the rest of its line
-(the record) and two values read from it (``_read_ahead``); a file's end (8) its uuid, status, size, rate, unit,
+(the record) and two values read from it (``read_ahead``); a file's end (8) its uuid, status, size, rate, unit,
 elapsed and loss, and where its uuid starts; the receiver's statistics (11) and any other line (1) nothing."""
 
 
@@ -142,7 +142,7 @@ def field_raw(record: bytes, needle: bytes) -> bytes | None:
 _SOLICITED = re.compile(rb"solicited_rex=([\d.]+)%")
 
 
-def _read_ahead(kind: bytes, record: bytes) -> tuple[bytes | None, bytes | None]:
+def read_ahead(kind: bytes, record: bytes) -> tuple[bytes | None, bytes | None]:
     """What the analyzer reads from a session record, found with the record: a Session Start's peer and local
     ends, a Session Params' user, a Session Statistics' ``tx_bytes`` (all digits) and ``solicited_rex``."""
     if kind == b"Session Start":
@@ -173,7 +173,7 @@ def records_py(chunk: bytes, file_form: bool) -> list[Found]:
             end = chunk.find(b"\n", match.end())
             record = chunk[match.end() : end if end >= 0 else len(chunk)].rstrip(b"\r")
             kind = match.group(9)
-            append((10, match.start(), match.end(), *match.group(1, 9, 10), record, *_read_ahead(kind, record)))
+            append((10, match.start(), match.end(), *match.group(1, 9, 10), record, *read_ahead(kind, record)))
         elif last == 8:
             append((8, match.start(), match.end(), *match.group(1, 2, 3, 4, 5, 6, 7, 8), match.start(2)))
         else:

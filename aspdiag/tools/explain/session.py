@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from aspdiag.fasp.errors import describe
 from aspdiag.tools.explain.diagnose import Diagnosis, Evidence, diagnose
-from aspdiag.tools.explain.scan import raw_value
+from aspdiag.tools.explain.scan import field_raw, raw_value
 
 _UNPRINTABLE = dict.fromkeys([*range(0x09), *range(0x0B, 0x20), 0x7F, *range(0x80, 0xA0)])
 """Control characters (escape sequences among them) never reach a report: they would drive the reader's
@@ -31,16 +31,8 @@ _NEEDLES = {key: b" " + key.encode() + b"=" for keys in _LINE_KEYS.values() for 
 
 def field_value(record: bytes, key: str) -> str | None:
     """The value of ``key=value`` or ``key="quoted value"`` in a FASP record (after its uuid)."""
-    needle = _NEEDLES.get(key) or b" " + key.encode() + b"="
-    at = record.find(needle)
-    if at < 0:
-        return None
-    at += len(needle)
-    if record[at : at + 1] == b'"':
-        end = record.find(b'"', at + 1)
-        return record[at + 1 : end if end >= 0 else len(record)].decode("utf-8", "replace")
-    end = record.find(b" ", at)
-    return record[at : end if end >= 0 else len(record)].decode("utf-8", "replace")
+    value = field_raw(record, _NEEDLES.get(key) or b" " + key.encode() + b"=")
+    return None if value is None else value.decode("utf-8", "replace")
 
 
 @dataclass(slots=True)
