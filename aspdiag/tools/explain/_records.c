@@ -512,17 +512,24 @@ static int bytes_eq(PyObject *a, PyObject *b) {
     return n == PyBytes_GET_SIZE(b) && memcmp(PyBytes_AS_STRING(a), PyBytes_AS_STRING(b), (size_t)n) == 0;
 }
 
-/* session.<name> += delta (an int). */
-static int add_int(PyObject *session, PyObject *name, long delta) {
-    PyObject *value = PyObject_GetAttr(session, name);
+/* obj.<name> += delta. */
+static int add_attr(PyObject *obj, PyObject *name, PyObject *delta) {
+    PyObject *value = PyObject_GetAttr(obj, name);
     if (value == NULL) return -1;
-    PyObject *d = PyLong_FromLong(delta);
-    PyObject *sum = d ? PyNumber_Add(value, d) : NULL;
+    PyObject *sum = PyNumber_Add(value, delta);
     Py_DECREF(value);
-    Py_XDECREF(d);
     if (sum == NULL) return -1;
-    int rc = PyObject_SetAttr(session, name, sum);
+    int rc = PyObject_SetAttr(obj, name, sum);
     Py_DECREF(sum);
+    return rc;
+}
+
+/* obj.<name> += delta (an int). */
+static int add_int(PyObject *obj, PyObject *name, long delta) {
+    PyObject *d = PyLong_FromLong(delta);
+    if (d == NULL) return -1;
+    int rc = add_attr(obj, name, d);
+    Py_DECREF(d);
     return rc;
 }
 
@@ -725,15 +732,7 @@ static int finished(PyObject *session, const Ends *ends) {
         if (add_int(client, S_sessions, 1) < 0 || add_int(client, S_succeeded, 1) < 0) goto done;
         int any = PyObject_IsTrue(moved); /* client.bytes += moved or 0 */
         if (any < 0) goto done;
-        if (any) {
-            PyObject *bytes = PyObject_GetAttr(client, S_bytes);
-            PyObject *sum = bytes ? PyNumber_Add(bytes, moved) : NULL;
-            Py_XDECREF(bytes);
-            if (sum == NULL) goto done;
-            int set = PyObject_SetAttr(client, S_bytes, sum);
-            Py_DECREF(sum);
-            if (set < 0) goto done;
-        }
+        if (any && add_attr(client, S_bytes, moved) < 0) goto done;
     }
     rc = 1;
 done:
