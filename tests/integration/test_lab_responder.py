@@ -50,7 +50,12 @@ def test_both_directions_through_the_firewall_with_real_numbers(shaped, key):
             assert rate == pytest.approx(SHAPED_MBIT, rel=0.10), (direction, r)
             assert r[f"{direction}_loss_pct"] < 5, r
             assert r[f"{direction}_sent_packets"] >= r[f"{direction}_received_packets"] > 3000, r
-            assert r[f"{direction}_jitter_ms"] is not None and r[f"{direction}_reordered_packets"] == 0
+            assert r[f"{direction}_jitter_ms"] is not None
+            # Linux really reorders a few datagrams between veth pairs when the sending thread moves to another
+            # CPU (each CPU has its own backlog): seen once in CI on 2 busy cores (1 of 3,000+). The counting
+            # itself is pinned down exactly in tests/unit/test_responder.py (ReceiverStats); here a handful is
+            # tolerated.
+            assert 0 <= r[f"{direction}_reordered_packets"] <= r[f"{direction}_received_packets"] // 200, r
         # Twice the shaped rate: about half is lost, and the loss is reported (by sequence numbers).
         over = probe(shaped, key, shaped.addr.server4, max_rate_mbps=2 * SHAPED_MBIT, duration_s=1.5)
         for direction in ("up", "down"):
