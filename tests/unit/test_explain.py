@@ -218,3 +218,36 @@ def test_no_bytes_crash_the_reader(data):
             pass
     except UnusableInput:
         pass  # binary input is refused with a reason, never a crash
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from([b"a", b"bb", b"\n", b"\r\n", b"x" * 7, b"\xc3\xa9"]), max_size=60).map(b"".join),
+    st.integers(1, 9),
+    st.integers(2, 12),
+)
+def test_chunks_are_the_input_s_whole_lines_with_over_long_ones_cut(data, piece, max_line):
+    """``read.chunks`` on tiny reads and a tiny line limit: every chunk ends on a line end, and together they are
+    the input's lines, each cut to the limit, the last unfinished one ended (the reference: split on ``\\n``)."""
+    from unittest import mock
+
+    from aspdiag.tools.explain import read
+
+    with mock.patch.object(read, "CHUNK_BYTES", 5), mock.patch.object(read, "MAX_LINE_BYTES", max_line):
+        got = list(read.chunks(io.BytesIO(data), piece=piece))
+    assert all(chunk.endswith(b"\n") for chunk in got)
+    expected = data.split(b"\n")
+    if expected[-1] == b"":
+        expected.pop()
+    assert b"".join(got) == b"".join(line[:max_line] + b"\n" for line in expected)
+
+
+def test_a_reader_that_stops_early_closes_the_chunks_quietly():
+    """A reader that stops (Ctrl-C, an error of its own) closes the generator: its unfinished last line is not
+    yielded then ('generator ignored GeneratorExit' was printed at exit)."""
+    from aspdiag.tools.explain import read
+
+    reader = read.chunks(io.BytesIO(b"a\nb\nunfinished"))
+    assert next(reader) == b"a\nb\n"
+    reader.close()  # raised RuntimeError before
+    assert list(read.chunks(io.BytesIO(b"a\nunfinished"))) == [b"a\n", b"unfinished\n"]

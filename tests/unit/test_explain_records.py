@@ -18,14 +18,12 @@ from hypothesis import strategies as st
 from aspdiag.tools.explain import scan
 
 compiled: Callable[[bytes, bool], list[tuple[Any, ...]]] | None
-hints: Callable[[bytes], list[int]] | None
-logins: Callable[[bytes], list[tuple[bytes, bytes]]] | None
+sshd: Callable[[bytes], tuple[list[int], list[tuple[bytes, bytes]]]] | None
 try:
     from aspdiag.tools.explain._records import records as compiled
-    from aspdiag.tools.explain._records import sshd_hints as hints
-    from aspdiag.tools.explain._records import sshd_logins as logins
+    from aspdiag.tools.explain._records import sshd_lines as sshd
 except ImportError:  # pragma: no cover - only where no C compiler built it
-    compiled = hints = logins = None
+    compiled = sshd = None
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "explain"
 
@@ -47,9 +45,8 @@ def test_same_records_on_the_corpus(path: Path) -> None:
     data = path.read_bytes()
     for file_form in (False, True):
         assert compiled(data, file_form) == scan.records_py(data, file_form)
-    assert hints is not None and logins is not None
-    assert hints(data) == scan.sshd_hints_py(data)
-    assert logins(data) == scan.sshd_logins_py(data)
+    assert sshd is not None
+    assert sshd(data) == scan.sshd_lines_py(data)
 
 
 @needs_compiled
@@ -61,9 +58,8 @@ def test_same_records_on_the_bench_server_log() -> None:
     found = compiled(block, False)
     assert found == scan.records_py(block, False)
     assert {f[0] for f in found} == {1, 8, 10}  # ERR lines, files' ends and session records all met
-    assert hints is not None and logins is not None
-    assert logins(block) == scan.sshd_logins_py(block) and len(logins(block)) == 500
-    assert hints(block) == scan.sshd_hints_py(block)
+    assert sshd is not None
+    assert sshd(block) == scan.sshd_lines_py(block) and len(sshd(block)[1]) == 500
 
 
 _UUID = b"11111111-2222-3333-4444-555555555555"
@@ -257,9 +253,8 @@ _SSHD_LINE = st.tuples(
 @settings(max_examples=800, deadline=None)
 @given(st.lists(_SSHD_LINE, min_size=1, max_size=6).map(b"".join))
 def test_same_sshd_lines_on_generated_lines(data: bytes) -> None:
-    assert hints is not None and logins is not None
-    assert hints(data) == scan.sshd_hints_py(data)
-    assert logins(data) == scan.sshd_logins_py(data)
+    assert sshd is not None
+    assert sshd(data) == scan.sshd_lines_py(data)
 
 
 @needs_compiled
@@ -268,18 +263,31 @@ def test_sshd_logins_as_sshd_writes_them() -> None:
         b"Mar  1 00:00:01 dtn1 sshd[812]: Accepted publickey for xfer from 198.51.100.7 port 40000 ssh2\n"
         b"<38>1 2024-03-03T08:10:00Z dtn1 sshd 812 - [x a] b] Accepted password for u2 from 2001:db8::1 port 1\n"
     )
-    assert logins is not None
-    assert logins(line) == scan.sshd_logins_py(line) == [(b"xfer", b"198.51.100.7"), (b"u2", b"2001:db8::1")]
+    assert sshd is not None
+    assert sshd(line) == scan.sshd_lines_py(line) == ([], [(b"xfer", b"198.51.100.7"), (b"u2", b"2001:db8::1")])
+    # One walk serves both searches, each with its own position: a hint's match reaching up to a login's tag
+    # leaves that login found, as two separate finditer calls find it.
+    both = b"sshd[1]: Unable to negotiate with sshd[2]: Accepted publickey for u from 192.0.2.1 port 22\n"
+    assert sshd(both) == scan.sshd_lines_py(both) == ([0], [(b"u", b"192.0.2.1")])
+    # A tag inside a match's structured data starts no match of that search (finditer does not overlap), though
+    # it may start one of the other.
+    for line in (
+        b"sshd 9 h [sshd 9 h - Unable to negotiate with ] Unable to negotiate with x\n",
+        b"sshd 9 h [sshd 9 h - Accepted publickey for u from 192.0.2.1 port ] Accepted publickey for v from "
+        b"192.0.2.2 port 22\n",
+        b"sshd 9 h [sshd 9 h - Accepted publickey for u from 192.0.2.1 port ] Unable to negotiate with x\n",
+    ):
+        assert sshd(line) == scan.sshd_lines_py(line), line
+    assert [len(found) for found in sshd(line)] == [1, 1]
 
 
 @needs_compiled
 @pytest.mark.parametrize("prefix", _SSHD_PREFIXES + [b"sshd[9]:x", b"sshd 9 h [a] ", b"sshd-session 9 h - "])
 @pytest.mark.parametrize("message", _SSHD_MESSAGES)
 def test_same_sshd_lines_on_every_prefix_and_message(prefix: bytes, message: bytes) -> None:
-    assert hints is not None and logins is not None
+    assert sshd is not None
     for data in (prefix + message + b"\n", b"x " + prefix + message, prefix + b"error: " + message):
-        assert hints(data) == scan.sshd_hints_py(data)
-        assert logins(data) == scan.sshd_logins_py(data)
+        assert sshd(data) == scan.sshd_lines_py(data)
 
 
 # -- the analyzer's loop: compiled (apply) and Python (Analyzer._apply) reach the same explanations ------------
@@ -295,14 +303,22 @@ def _explained(data: bytes, compiled_loop: bool, pieces: int = 1) -> dict[str, A
 
     lines = data.splitlines(keepends=True)
     step = max(1, len(lines) // pieces)
-    with mock.patch.object(analyze, "apply", scan.apply if compiled_loop else None):
+    with (
+        mock.patch.object(analyze, "apply", scan.apply if compiled_loop else None),
+        mock.patch.object(analyze, "count_success", scan.count_success if compiled_loop else None),
+    ):
         analyzer = analyze.Analyzer()
         for at in range(0, len(lines), step):
             analyzer.feed_chunk("log", b"".join(lines[at : at + step]))
         analyzer.end_input("log")
         report = report_of(analyzer, analyzer.results(), "t", ("log",), (), len(data))
-    # and the analyzer's own tallies that decide later readings (the accounts sessions ran as: sshd's refusals)
-    return {**explain_to_dict(report), "transfer_users": sorted(analyzer._transfer_users)}
+    # and the analyzer's own tallies that decide later readings (the accounts sessions ran as: sshd's refusals;
+    # the sessions numbered and bound to their processes, which later lines of a process join)
+    return {
+        **explain_to_dict(report),
+        "transfer_users": sorted(analyzer._transfer_users),
+        "state": (analyzer._order, analyzer.sessions_seen, sorted(analyzer._run_sources), analyzer._process),
+    }
 
 
 def _server_log(seed: int, sessions: int, file_form: bool = False) -> bytes:
@@ -395,6 +411,42 @@ def test_same_explanations_by_either_loop(seed: int) -> None:
 
 
 @needs_compiled
+@pytest.mark.parametrize("seed", [3, 12])
+def test_same_explanations_by_either_loop_at_small_bounds(seed: int) -> None:
+    """With the open sessions' bound and the grace made small, sessions are finished early in both loops at the
+    same points (the compiled opening leaves a session at the bound to Python's ``_new``)."""
+    from unittest import mock
+
+    from aspdiag.tools.explain import analyze
+
+    interleaved = []  # eight sessions open at once: the oldest are finished early, their later records reopen
+    file_form = seed >= 12
+    for n in range(8):
+        a = (
+            f"2024-03-03 09:00:{n:02d} [{n}-1] LOG FASP "
+            if file_form
+            else f"Mar  1 00:00:{n:02d} dtn1 ascp[{n}]: LOG FASP "
+        )
+        interleaved.append(
+            f"{a}Session Start uuid=0000000d-2222-3333-4444-{n:012d} op=send status=started "
+            f"local=192.0.2.10:33001 peer=198.51.100.{n}:40000\n"
+        )
+    for n in range(8):
+        a = (
+            f"2024-03-03 09:01:{n:02d} [{n}-1] LOG FASP "
+            if file_form
+            else f"Mar  1 00:01:{n:02d} dtn1 ascp[{n}]: LOG FASP "
+        )
+        interleaved.append(f"{a}Session Stop uuid=0000000d-2222-3333-4444-{n:012d} op=send status=success\n")
+    data = _server_log(seed, 200, file_form=file_form) + "".join(interleaved).encode()
+    with mock.patch.object(analyze, "MAX_OPEN", 3), mock.patch.object(analyze, "GRACE", 2):
+        compiled_view = _explained(data, True)
+        assert compiled_view == _explained(data, False)
+    with mock.patch.object(analyze, "GRACE", 2):
+        assert _explained(data, True) != compiled_view  # the bound was reached
+
+
+@needs_compiled
 @pytest.mark.parametrize(
     "path", sorted(p for p in DATA.rglob("*") if p.is_file() and p.suffix != ".json"), ids=lambda p: p.name
 )
@@ -412,6 +464,45 @@ def test_plain_searches_as_python_does_them(data: bytes, needle: bytes) -> None:
     assert count_lines(data) == scan.count_lines_py(data)
     assert contains(data, needle) == scan.contains_py(data, needle)
     assert contains(data + needle + data, needle)
+
+
+@needs_compiled
+def test_sessions_opened_in_c_read_every_syslog_prefix_as_python_does() -> None:
+    """A session record that opens a session is read in C (``_opened``: its time stamp and its process, host and
+    pid), for each form of syslog line: BSD, RFC 5424 with and without structured data, a paste's list marker, and
+    ascp's own log file; Python's ``_opened`` is not called for them, and both loops reach the same documents."""
+    from unittest import mock
+
+    from aspdiag.tools.explain import analyze
+
+    forms = [
+        ("Mar  1 00:00:{s:02d} dtn{h}", "{stamp} ascp[{pid}]: ", "Mar  1 00:00:{s:02d}"),
+        ("<38>1 2024-03-03T08:10:{s:02d}Z dtn{h}", "{stamp} ascp {pid} ID47 - ", "2024-03-03T08:10:{s:02d}Z"),
+        ("<38>1 2024-03-03T08:11:{s:02d}Z dtn{h}", "{stamp} ascp {pid} - [x@1 a=b] ", "2024-03-03T08:11:{s:02d}Z"),
+        ("Mar  2 00:00:{s:02d} dtn{h}", "- {stamp} ascp[{pid}]: ", "Mar  2 00:00:{s:02d}"),
+    ]
+    lines = []
+    for n in range(12):
+        stamp_form, line_form, _ = forms[n % 4]
+        a = line_form.format(stamp=stamp_form.format(s=n, h=n % 2), pid=100 + n % 3)
+        uuid = f"0000000c-2222-3333-4444-{n:012d}"
+        lines += [
+            f"{a}LOG FASP Session Start uuid={uuid} op=send status=started local=192.0.2.10:33001 "
+            f"peer=198.51.100.{n}:40000\n",
+            f"{a}ERR Data transfer timed out\n",  # joins its process's session: bound in C
+            f'{a}LOG FASP Session Stop uuid={uuid} op=send status=failed errcode=15 errstr="Timeout" '
+            f"peer=198.51.100.{n}:40000\n",
+        ]
+    data = "".join(lines).encode()
+    with mock.patch.object(analyze.Analyzer, "_opened", side_effect=AssertionError("opened in Python")):
+        compiled_view = _explained(data, True)
+    assert compiled_view == _explained(data, False)
+    sessions = compiled_view["sessions"]
+    assert len(sessions) == 12
+    assert {"dtn0/100", "dtn1/101"} <= {process.decode() for (_, process) in compiled_view["state"][3]}
+    for n, session in enumerate(sessions):
+        assert forms[n % 4][2].format(s=n) in str(session["time"]), session["time"]
+        assert session["error_code"] == 15 and "ERR Data transfer timed out" in session["evidence"], session
 
 
 def test_a_damaged_figure_leaves_out_that_record_s_figures_only(tmp_path: Path) -> None:

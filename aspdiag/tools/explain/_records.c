@@ -423,67 +423,71 @@ static int login_rest(const char *s, idx n, idx q, idx e, idx *end, idx *g) {
     return 1;
 }
 
-/* Every match of SSHD_TAG + rest, leftmost first and not overlapping, as Python's finditer finds them. */
-static PyObject *sshd_search(PyObject *args, after_tag rest, int logins) {
+/* Every match of SSHD_HINT and every match of SSHD_LOGIN, each leftmost first and not overlapping, as Python's
+ * finditer finds them: (hint starts, (user, address) pairs). One walk over the chunk's "sshd" serves both (two
+ * walks cost a whole read of the chunk each); each search keeps its own position, so a hit inside the previous
+ * match of one search can still start a match of the other, as in two separate finditer calls. */
+static PyObject *sshd_lines(PyObject *self, PyObject *args) {
     Py_buffer view;
+    (void)self;
     if (!PyArg_ParseTuple(args, "y*", &view)) return NULL;
     const char *s = view.buf;
     idx n = view.len;
-    PyObject *out = PyList_New(0);
-    if (out == NULL) goto fail;
-    idx pos = 0;
+    PyObject *hints = PyList_New(0), *logins = PyList_New(0), *out = NULL;
+    if (hints == NULL || logins == NULL) goto fail;
+    idx pos = 0, hint_pos = 0, login_pos = 0;
     while (pos < n) {
         const char *hit = memmem(s + pos, (size_t)(n - pos), "sshd", 4);
         if (hit == NULL) break;
         idx p = (idx)(hit - s), end = p, g[4];
-        if (!sshd_at(s, n, p, rest, &end, g)) {
-            pos = p + 1;
-            continue;
+        pos = p + 1;
+        if (p >= hint_pos && sshd_at(s, n, p, hint_rest, &end, g)) {
+            PyObject *item = PyLong_FromSsize_t(p);
+            if (item == NULL || PyList_Append(hints, item) < 0) {
+                Py_XDECREF(item);
+                goto fail;
+            }
+            Py_DECREF(item);
+            hint_pos = end > p ? end : p + 1;
         }
-        PyObject *item = logins ? Py_BuildValue("(NN)", span(s, g[0], g[1]), span(s, g[2], g[3]))
-                                : PyLong_FromSsize_t(p);
-        if (item == NULL || PyList_Append(out, item) < 0) {
-            Py_XDECREF(item);
-            goto fail;
+        end = p;
+        if (p >= login_pos && sshd_at(s, n, p, login_rest, &end, g)) {
+            PyObject *item = Py_BuildValue("(NN)", span(s, g[0], g[1]), span(s, g[2], g[3]));
+            if (item == NULL || PyList_Append(logins, item) < 0) {
+                Py_XDECREF(item);
+                goto fail;
+            }
+            Py_DECREF(item);
+            login_pos = end > p ? end : p + 1;
         }
-        Py_DECREF(item);
-        pos = end > p ? end : p + 1;
     }
+    out = PyTuple_Pack(2, hints, logins);
+fail:
+    Py_XDECREF(hints);
+    Py_XDECREF(logins);
     PyBuffer_Release(&view);
     return out;
-fail:
-    Py_XDECREF(out);
-    PyBuffer_Release(&view);
-    return NULL;
-}
-
-static PyObject *sshd_hints(PyObject *self, PyObject *args) {
-    (void)self;
-    return sshd_search(args, hint_rest, 0);
-}
-
-static PyObject *sshd_logins(PyObject *self, PyObject *args) {
-    (void)self;
-    return sshd_search(args, login_rest, 1);
 }
 
 
 /* ---- the analyzer's loop over a chunk's records ------------------------------------------------------------
  *
  * apply(found, opened, recent, open_session, record_at, other, failed_file, analyzer, finish, grace,
- * max_kept_ok, max_clients) is Analyzer._apply compiled (with Analyzer._record and _end for a Session Stop that
- * succeeded, and _finish for a success that is only counted): the
- * same reading of each record, in the same order, through the same Python objects (the sessions are the
- * analyzer's Collected, their attributes set here by name); whatever is not one of the frequent records goes to
- * the same Python methods (a new session, a Session Stop and the rarer records, the receiver's and ascp's other
- * lines, a file that failed). tests/unit/test_explain_records.py holds both to the same explanations.
+ * max_kept_ok, max_clients, opening) is Analyzer._apply compiled, with Analyzer._opened for a session record that
+ * opens a session (given `opening` = (chunk, syslog, source, Collected, MAX_OPEN)), Analyzer._record and _end for
+ * a Session Stop that succeeded, and _finish for a success that is only counted: the same reading of each record,
+ * in the same order, through the same Python objects (the sessions are the analyzer's Collected, their attributes
+ * set here by name); whatever is not one of the frequent records goes to the same Python methods (a session
+ * opened by a file's end, a Session Stop and the rarer records, the receiver's and ascp's other lines, a file that
+ * failed). tests/unit/test_explain_records.py holds both to the same explanations.
  */
 
 static PyObject *S_lines, *S_records, *S_named, *S_user_raw, *S_peer_raw, *S_local_raw, *S_bytes, *S_losses,
     *S_files_ok, *S_files_failed, *S_rates_mbps, *S_seconds, *K_params, *K_start, *K_stats, *B_success, *K_stop,
     *S_stop_ok, *S_ended, *S_ended_at, *S_tick, *S_pop, *S_popitem, *S_kept_ok, *S_uuid, *S_finals, *S_details,
     *S_exit_status, *S_completed, *S_read_ahead, *S_syslog, *S_sessions_total, *S_outcomes, *S_causes,
-    *S_transfer_users, *S_clients, *S_sessions, *S_succeeded, *U_success, *U_ok, *U_unknown;
+    *S_transfer_users, *S_clients, *S_sessions, *S_succeeded, *U_success, *U_ok, *U_unknown, *S_order,
+    *S_sessions_seen, *S_absorb, *S_process, *S_pending, *S_run_sources;
 
 static int intern_names(void) {
 #define NAME(var, text) if ((var = PyUnicode_InternFromString(text)) == NULL) return -1;
@@ -497,7 +501,8 @@ static int intern_names(void) {
     NAME(S_syslog, "syslog") NAME(S_sessions_total, "sessions_total") NAME(S_outcomes, "outcomes")
     NAME(S_causes, "causes") NAME(S_transfer_users, "_transfer_users") NAME(S_clients, "_clients")
     NAME(S_sessions, "sessions") NAME(S_succeeded, "succeeded") NAME(U_success, "success") NAME(U_ok, "ok")
-    NAME(U_unknown, "?")
+    NAME(U_unknown, "?") NAME(S_order, "_order") NAME(S_sessions_seen, "sessions_seen") NAME(S_absorb, "absorb")
+    NAME(S_process, "_process") NAME(S_pending, "_pending") NAME(S_run_sources, "_run_sources")
 #undef NAME
     if ((K_stop = PyBytes_FromString("Session Stop")) == NULL) return -1;
     if ((K_params = PyBytes_FromString("Session Params")) == NULL) return -1;
@@ -574,12 +579,125 @@ static PyObject *number(PyObject *text) {
     return value;
 }
 
-static PyObject *session_of(PyObject *key, PyObject *opened, PyObject *recent, PyObject *open_session, PyObject *t) {
-    /* opened.get(uuid) or recent.get(uuid) or open_session(record): sessions are always true */
+/* What opening a session in C needs (Analyzer._opened for a session record; everything else opens in Python). */
+typedef struct {
+    PyObject *chunk;       /* bytes: the chunk the records were found in; NULL: every session opens in Python */
+    int syslog;            /* the chunk is syslog (else ascp's own log file) */
+    PyObject *source;      /* str: the input's name */
+    PyObject *collected;   /* session.Collected */
+    Py_ssize_t max_open;   /* analyze.MAX_OPEN */
+    PyObject *analyzer;    /* its _order and sessions_seen */
+    PyObject *process, *pending, *run_sources; /* the analyzer's _process, _pending and _run_sources */
+} Opening;
+
+/* scan.syslog_prefix (syslog) or scan.file_prefix of the record whose tag starts at `at`, for the usual line:
+ * 1 with the stamp in [*a0, *a1) and the host in [*h0, *h1) (syslog only); 0 where Python's slices would read
+ * a missing space or a negative index otherwise (Python's _opened does it then). */
+static int prefix_at(const char *s, idx n, idx at, int syslog, idx *a0, idx *a1, idx *h0, idx *h1) {
+    if (at < 1 || at > n) return 0;
+    idx start = at;
+    while (start > 0 && s[start - 1] != '\n') start--;
+    if (!syslog) {
+        *a0 = start;
+        *a1 = at - 1 > start ? at - 1 : start; /* chunk[start : at - 1]: empty when the end is before the start */
+        return 1;
+    }
+    if (start + 2 <= n && s[start] == '-' && s[start + 1] == ' ') start += 2; /* pastebin's list markers */
+    if (start < n && s[start] == '<') { /* RFC 5424's <PRI>VERSION */
+        idx space = find_char(s, start, at, ' ');
+        if (space < 0) return 0;
+        start = space + 1;
+    }
+    idx end = at - 1, h = end - 1; /* chunk.rfind(b" ", start, at - 1) */
+    while (h >= start && s[h] != ' ') h--;
+    if (end < start || h < start) return 0;
+    *a0 = start;
+    *a1 = h;
+    *h0 = h + 1;
+    *h1 = end;
+    return 1;
+}
+
+/* Analyzer._opened (_prefix, _new and _bind) for a session record that opens a session: a new reference, or NULL
+ * without an error set when Python must open it (no chunk given, a line Python's slices read otherwise, the
+ * open sessions at their bound), NULL with one on a failure. Every check comes before the first change. */
+static PyObject *open_here(PyObject *t, PyObject *opened, const Opening *o) {
+    if (o == NULL || o->chunk == NULL) return NULL;
+    Py_ssize_t size = PyObject_Length(opened);
+    if (size < 0) return NULL;
+    if (size >= o->max_open) return NULL; /* _new finishes the oldest open session then */
+    const char *s = PyBytes_AS_STRING(o->chunk);
+    idx n = PyBytes_GET_SIZE(o->chunk), a0, a1, h0 = 0, h1 = 0;
+    if (!prefix_at(s, n, PyLong_AsSsize_t(PyTuple_GET_ITEM(t, 1)), o->syslog, &a0, &a1, &h0, &h1))
+        return NULL; /* with PyLong_AsSsize_t's error, if it failed */
+    PyObject *pid = PyTuple_GET_ITEM(t, 3), *uuid = PyTuple_GET_ITEM(t, 5);
+    PyObject *stamp = NULL, *process = NULL, *order = NULL, *uuid_text = NULL, *session = NULL, *key = NULL;
+    stamp = span(s, a0, a1);
+    if (stamp == NULL) goto fail;
+    if (o->syslog) { /* host + b"/" + pid */
+        idx hl = h1 - h0, pl = PyBytes_GET_SIZE(pid);
+        process = PyBytes_FromStringAndSize(NULL, hl + 1 + pl);
+        if (process == NULL) goto fail;
+        char *p = PyBytes_AS_STRING(process);
+        memcpy(p, s + h0, (size_t)hl);
+        p[hl] = '/';
+        memcpy(p + hl + 1, PyBytes_AS_STRING(pid), (size_t)pl);
+    } else {
+        process = Py_NewRef(pid);
+    }
+    /* _new */
+    PyObject *now = PyObject_GetAttr(o->analyzer, S_order);
+    if (now == NULL) goto fail;
+    PyObject *one = PyLong_FromLong(1);
+    order = one ? PyNumber_Add(now, one) : NULL;
+    Py_DECREF(now);
+    Py_XDECREF(one);
+    if (order == NULL || PyObject_SetAttr(o->analyzer, S_order, order) < 0) goto fail;
+    if (PySet_Add(o->run_sources, o->source) < 0) goto fail;
+    if (add_int(o->analyzer, S_sessions_seen, 1) < 0) goto fail;
+    uuid_text = PyUnicode_DecodeASCII(PyBytes_AS_STRING(uuid), PyBytes_GET_SIZE(uuid), "replace");
+    if (uuid_text == NULL) goto fail;
+    PyObject *args[5] = {o->source, uuid_text, order, o->syslog ? Py_True : Py_False, stamp};
+    session = PyObject_Vectorcall(o->collected, args, 5, NULL);
+    if (session == NULL || PyObject_SetItem(opened, uuid, session) < 0) goto fail; /* an OrderedDict: its own */
+    /* _bind */
+    key = PyTuple_Pack(2, o->source, process);
+    if (key == NULL || PyObject_SetItem(o->process, key, uuid) < 0) goto fail;
+    if (PyObject_Length(o->pending) != 0) {
+        PyObject *pending = PyObject_CallMethodObjArgs(o->pending, S_pop, key, Py_None, NULL);
+        if (pending == NULL) goto fail;
+        PyObject *r = pending == Py_None ? Py_NewRef(Py_None) : PyObject_CallMethodOneArg(session, S_absorb, pending);
+        Py_DECREF(pending);
+        if (r == NULL) goto fail;
+        Py_DECREF(r);
+    }
+    Py_DECREF(stamp);
+    Py_DECREF(process);
+    Py_DECREF(order);
+    Py_DECREF(uuid_text);
+    Py_DECREF(key);
+    return session;
+fail:
+    if (!PyErr_Occurred()) PyErr_SetString(PyExc_SystemError, "open_here: failed without an error");
+    Py_XDECREF(stamp);
+    Py_XDECREF(process);
+    Py_XDECREF(order);
+    Py_XDECREF(uuid_text);
+    Py_XDECREF(session);
+    Py_XDECREF(key);
+    return NULL;
+}
+
+/* opened.get(uuid) or recent.get(uuid) or the session the record opens (in C for a session record, `opening`;
+ * else open_session(record), Python's): sessions are always true */
+static PyObject *session_of(PyObject *key, PyObject *opened, PyObject *recent, PyObject *open_session, PyObject *t,
+                            const Opening *opening) {
     PyObject *session = PyDict_GetItemWithError(opened, key);
     if (session == NULL && !PyErr_Occurred()) session = PyDict_GetItemWithError(recent, key);
     if (session != NULL) return Py_NewRef(session);
     if (PyErr_Occurred()) return NULL;
+    session = open_here(t, opened, opening);
+    if (session != NULL || PyErr_Occurred()) return session;
     return PyObject_CallOneArg(open_session, t);
 }
 
@@ -743,6 +861,20 @@ done:
     return rc;
 }
 
+/* count_success(session, analyzer, max_kept_ok, max_clients) -> whether the session was a success beyond the
+ * kept ones and is now only counted (`finished`): Analyzer._finish asks first, for the sessions Python's own
+ * paths end (the oldest recent one that a failed session's end pushes out). */
+static PyObject *count_success(PyObject *self, PyObject *args) {
+    PyObject *session;
+    Ends ends = {NULL, NULL, 0, 0, 0};
+    (void)self;
+    if (!PyArg_ParseTuple(args, "OOnn", &session, &ends.analyzer, &ends.max_kept_ok, &ends.max_clients))
+        return NULL;
+    int rc = finished(session, &ends);
+    if (rc < 0) return NULL;
+    return PyBool_FromLong(rc);
+}
+
 /* Analyzer._record for a Session Stop that succeeded, of a session whose Session Params named its user, with
  * Analyzer._end after it (the session kept among the recent ones, the oldest of those finished). 1: done here;
  * 0: anything else (Python's _record reads it). */
@@ -794,9 +926,9 @@ static int stopped(PyObject *session, PyObject *uuid, PyObject *record, PyObject
 }
 
 static int session_record(PyObject *t, PyObject *opened, PyObject *recent, PyObject *open_session,
-                          PyObject *record_at, const Ends *ends) {
+                          PyObject *record_at, const Ends *ends, const Opening *opening) {
     PyObject *kind = PyTuple_GET_ITEM(t, 4), *uuid = PyTuple_GET_ITEM(t, 5), *record = PyTuple_GET_ITEM(t, 6);
-    PyObject *session = session_of(uuid, opened, recent, open_session, t);
+    PyObject *session = session_of(uuid, opened, recent, open_session, t, opening);
     if (session == NULL) return -1;
     int rc = -1;
     if (add_int(session, S_lines, 1) < 0) goto done;
@@ -859,7 +991,7 @@ static double rate_unit(PyObject *unit) {
 }
 
 static int file_end(PyObject *t, PyObject *opened, PyObject *recent, PyObject *open_session, PyObject *failed_file) {
-    PyObject *session = session_of(PyTuple_GET_ITEM(t, 4), opened, recent, open_session, t);
+    PyObject *session = session_of(PyTuple_GET_ITEM(t, 4), opened, recent, open_session, t, NULL);
     if (session == NULL) return -1;
     int rc = -1;
     PyObject *rates = NULL, *losses = NULL;
@@ -932,13 +1064,29 @@ done:
 }
 
 static PyObject *apply(PyObject *self, PyObject *args) {
-    PyObject *found, *opened, *recent, *open_session, *record_at, *other, *failed_file;
+    PyObject *found, *opened, *recent, *open_session, *record_at, *other, *failed_file, *opening_args;
     Ends ends;
+    Opening opening = {NULL, 0, NULL, NULL, 0, NULL, NULL, NULL, NULL};
     (void)self;
-    if (!PyArg_ParseTuple(args, "O!O!O!OOOOOOnnn", &PyList_Type, &found, &PyDict_Type, &opened, &PyDict_Type,
+    if (!PyArg_ParseTuple(args, "O!O!O!OOOOOOnnnO", &PyList_Type, &found, &PyDict_Type, &opened, &PyDict_Type,
                           &recent, &open_session, &record_at, &other, &failed_file, &ends.analyzer, &ends.finish,
-                          &ends.grace, &ends.max_kept_ok, &ends.max_clients))
+                          &ends.grace, &ends.max_kept_ok, &ends.max_clients, &opening_args))
         return NULL;
+    if (opening_args != Py_None) { /* (chunk, syslog, source, Collected, MAX_OPEN) */
+        if (!PyArg_ParseTuple(opening_args, "O!pUOn", &PyBytes_Type, &opening.chunk, &opening.syslog,
+                              &opening.source, &opening.collected, &opening.max_open))
+            return NULL;
+        opening.analyzer = ends.analyzer;
+        /* the analyzer keeps these alive for the whole call */
+        if ((opening.process = peek(ends.analyzer, S_process)) == NULL ||
+            (opening.pending = peek(ends.analyzer, S_pending)) == NULL ||
+            (opening.run_sources = peek(ends.analyzer, S_run_sources)) == NULL)
+            return NULL;
+        if (!PySet_Check(opening.run_sources)) {
+            PyErr_SetString(PyExc_TypeError, "apply: the analyzer's _run_sources is not a set");
+            return NULL;
+        }
+    }
     for (Py_ssize_t i = 0; i < PyList_GET_SIZE(found); i++) {
         PyObject *t = PyList_GET_ITEM(found, i);
         if (!PyTuple_Check(t) || PyTuple_GET_SIZE(t) < 4) {
@@ -948,7 +1096,7 @@ static PyObject *apply(PyObject *self, PyObject *args) {
         long last = PyLong_AsLong(PyTuple_GET_ITEM(t, 0));
         int rc;
         if (last == 10 && PyTuple_GET_SIZE(t) == 9) {
-            rc = session_record(t, opened, recent, open_session, record_at, &ends);
+            rc = session_record(t, opened, recent, open_session, record_at, &ends, &opening);
         } else if (last == 8 && PyTuple_GET_SIZE(t) == 12) {
             rc = file_end(t, opened, recent, open_session, failed_file);
         } else {
@@ -993,13 +1141,16 @@ static PyObject *contains(PyObject *self, PyObject *args) {
 static PyMethodDef methods[] = {
     {"records", records, METH_VARARGS,
      "records(chunk, file_form) -> list of tuples: scan.records_py's result, found in C."},
-    {"sshd_hints", sshd_hints, METH_VARARGS, "sshd_hints(chunk) -> where SSHD_HINT matches (scan.sshd_hints_py)."},
-    {"sshd_logins", sshd_logins, METH_VARARGS, "sshd_logins(chunk) -> SSHD_LOGIN.findall(chunk), found in C."},
+    {"sshd_lines", sshd_lines, METH_VARARGS,
+     "sshd_lines(chunk) -> (where SSHD_HINT matches, SSHD_LOGIN.findall(chunk)): scan.sshd_lines_py, found in C."},
     {"count_lines", count_lines, METH_VARARGS, "count_lines(chunk) -> chunk.count(b'\\n')."},
     {"contains", contains, METH_VARARGS, "contains(chunk, needle) -> needle in chunk."},
+    {"count_success", count_success, METH_VARARGS,
+     "count_success(session, analyzer, max_kept_ok, max_clients) -> whether a success beyond the kept ones was "
+     "only counted (Analyzer._finish's first branch, for a client already tallied)."},
     {"apply", apply, METH_VARARGS,
      "apply(found, opened, recent, open_session, record_at, other, failed_file, analyzer, finish, grace, "
-     "max_kept_ok, max_clients): "
+     "max_kept_ok, max_clients, opening): "
      "Analyzer._apply compiled."},
     {NULL, NULL, 0, NULL},
 };

@@ -44,6 +44,7 @@ from aspdiag.tools.explain.scan import (
     apply,
     contains,
     count_lines,
+    count_success,
     file_prefix,
     has_syslog_tags,
     is_file_form,
@@ -54,8 +55,7 @@ from aspdiag.tools.explain.scan import (
     raw_value,
     read_ahead,
     records,
-    sshd_hints,
-    sshd_logins,
+    sshd_lines,
     syslog_prefix,
     udp_drop,
 )
@@ -494,7 +494,7 @@ class Analyzer:
             chunk = journal_as_syslog(chunk)  # journalctl -o json: read as the syslog lines it holds
         self._chunk, self._chunk_logins, self._at = chunk, None, len(chunk)
         self._chunk_login_list = None
-        logins = sshd_logins(chunk)
+        hints, logins = sshd_lines(chunk)
         self._chunk_has_logins = bool(logins)
         if is_syslog(chunk) and (
             _SYSLOG_TAGGED.search(chunk) is not None or (not _NAMES_ASCP.search(chunk) and has_syslog_tags(chunk))
@@ -505,7 +505,7 @@ class Analyzer:
         else:
             for line in other_lines(chunk):
                 self._line(source, line)
-        self._sshd(source, chunk)
+        self._sshd(source, chunk, hints)
         if contains(chunk, b"PROTO=UDP") and len(self._udp_drops) < MAX_CLIENTS:
             self._dropped(chunk)
         if logins and len(self._logins) < MAX_CLIENTS:
@@ -564,10 +564,10 @@ class Analyzer:
                 return None, None
         return found[0] if found else (None, None)
 
-    def _sshd(self, source: str, chunk: bytes) -> None:
-        """sshd's lines for clients it turned away before ascp started: each is a failed attempt of that
-        client, seen from the server (its cause from sshd's words)."""
-        for hint in sshd_hints(chunk):
+    def _sshd(self, source: str, chunk: bytes, hints: list[int]) -> None:
+        """sshd's lines for clients it turned away before ascp started (``hints``: where ``SSHD_HINT`` matched in
+        the chunk): each is a failed attempt of that client, seen from the server (its cause from sshd's words)."""
+        for hint in hints:
             found = SSHD_REFUSAL.match(chunk, chunk.rfind(b"\n", 0, hint) + 1)
             if found is None:
                 continue
@@ -672,6 +672,7 @@ class Analyzer:
                 GRACE,
                 MAX_KEPT_OK,
                 MAX_CLIENTS,
+                (chunk, syslog, source, Collected, MAX_OPEN),  # what opening a session in C needs (_opened)
             )
         seen = len(found)
         self._tick += seen
@@ -1690,6 +1691,8 @@ class Analyzer:
         ):
             return
         if self._kept_ok >= MAX_KEPT_OK and session.uuid is not None:
+            if count_success is not None and count_success(session, self, MAX_KEPT_OK, MAX_CLIENTS):
+                return  # counted in C, as below
             counted = session.counted()
             if counted is not None:
                 # Beyond the cap a success is only counted: its explanation would say "completed" once more.

@@ -218,6 +218,7 @@ def chunks(
     decoder = codecs.getincrementaldecoder(encoding)(errors="replace") if encoding.startswith("utf-16") else None
     carry = b""
     skipping = False  # inside an over-long line: drop bytes until its end
+    closed = False
     chunk: bytes | None = head[3:] if encoding == "utf-8-sig" else head
     try:
         while chunk is not None:
@@ -229,24 +230,32 @@ def chunks(
                 end = chunk.find(b"\n")
                 skipping = end < 0
                 chunk = b"" if skipping else chunk[end + 1 :]
-            data = carry + chunk if carry else chunk
-            cut = data.rfind(b"\n") + 1
-            carry = data[cut:]
+            # The whole lines (``done``) and the unfinished last one (``carry``) of carry + chunk, copying the
+            # chunk's bytes once at most: carry holds no line end, so the last one is the chunk's.
+            end = chunk.rfind(b"\n") + 1
+            if not end:
+                done, carry = b"", carry + chunk
+            elif carry:
+                done, carry = b"".join((carry, memoryview(chunk)[:end])), chunk[end:]
+            else:
+                done, carry = (chunk if end == len(chunk) else chunk[:end]), chunk[end:]
             if len(carry) > MAX_LINE_BYTES:
                 # One line longer than any ascp line: keep its head as a line, drop the rest up to its end.
-                data = data[:cut] + carry[:MAX_LINE_BYTES] + b"\n"
-                cut, carry, skipping = len(data), b"", True
-            if cut:
-                body = _cut_long_lines(data[:cut])
-                data = chunk = b""  # let the previous buffers go before the next read
+                done, carry, skipping = done + carry[:MAX_LINE_BYTES] + b"\n", b"", True
+            if done:
+                body = _cut_long_lines(done)
+                done = chunk = b""  # let the previous buffers go before the next read
                 yield body
                 del body
             chunk = next(pieces, None)
+    except GeneratorExit:
+        closed = True  # its reader stopped (Ctrl-C, an error of its own): it wants no more chunks
+        raise
     finally:
         # Whatever ended the input (its end, or damage part-way), the last unfinished line still counts.
-        if decoder is not None:
+        if decoder is not None and not closed:
             carry += decoder.decode(b"", final=True).encode("utf-8", "replace")
-        if carry:
+        if carry and not closed:
             yield carry[:MAX_LINE_BYTES] + b"\n"
 
 

@@ -6,7 +6,7 @@ regular expression per chunk that starts with that literal (``SYSLOG_RECORD``) l
 other line in C, and rejects ascp's own LOG lines that cannot matter there too, so Python code runs only for
 the FASP session and file records and for error lines; nothing else is decoded. ascp's own log files get the
 same treatment (``FILE_RECORD``, anchored on the ``[pid-thread]`` prefix). Where the extension ``_records.c`` was
-built, ``records``, ``sshd_hints`` and ``sshd_logins`` are its compiled searches, held by tests to the regular
+built, ``records`` and ``sshd_lines`` are its compiled searches, held by tests to the regular
 expressions here (``records_py`` and the others), which run where it was not. Other input (captured console
 output, small pasted logs) is split into lines (``other_lines``), prefixes taken apart so that the analyzer
 sees the message and the process it came from (interleaved sessions are told apart by process).
@@ -185,20 +185,15 @@ SSHD_LOGIN = re.compile(SSHD_TAG + rb"Accepted \S+ for (\S+) from ([0-9A-Fa-f.:]
 """sshd's successful login: which user a client address logged in as (the operator's per-client view)."""
 
 
-def sshd_hints_py(chunk: bytes) -> list[int]:
-    """Where ``SSHD_HINT`` matches in a chunk (the reference of the compiled ``sshd_hints``)."""
-    return [found.start() for found in SSHD_HINT.finditer(chunk)]
-
-
-def sshd_logins_py(chunk: bytes) -> list[tuple[bytes, bytes]]:
-    """sshd's logins in a chunk, (user, address) each (the reference of the compiled ``sshd_logins``)."""
-    return SSHD_LOGIN.findall(chunk)
+def sshd_lines_py(chunk: bytes) -> tuple[list[int], list[tuple[bytes, bytes]]]:
+    """Where ``SSHD_HINT`` matches in a chunk, and sshd's logins in it, (user, address) each: the reference of the
+    compiled ``sshd_lines``."""
+    return [found.start() for found in SSHD_HINT.finditer(chunk)], SSHD_LOGIN.findall(chunk)
 
 
 records: Callable[[bytes, bool], list[Found]]
 """The records of a chunk (see ``records_py``), by the compiled search when it was built."""
-sshd_hints: Callable[[bytes], list[int]]
-sshd_logins: Callable[[bytes], list[tuple[bytes, bytes]]]
+sshd_lines: Callable[[bytes], tuple[list[int], list[tuple[bytes, bytes]]]]
 
 
 def count_lines_py(chunk: bytes) -> int:
@@ -214,12 +209,15 @@ count_lines: Callable[[bytes], int]
 contains: Callable[[bytes, bytes], bool]
 """Whether a chunk holds a text anywhere (memmem where the extension was built)."""
 apply: Callable[..., None] | None
+count_success: Callable[[object, object, int, int], bool] | None
+"""Whether a session ended by Python's own paths is a success beyond the kept ones that is only counted, and
+count it (``Analyzer._finish``'s first branch compiled, for a client already tallied); None where not built."""
 """The analyzer's loop over a chunk's records, compiled (``Analyzer._apply`` is its reference); None where the
 extension was not built."""
 try:
-    from aspdiag.tools.explain._records import apply, contains, count_lines, records, sshd_hints, sshd_logins
+    from aspdiag.tools.explain._records import apply, contains, count_lines, count_success, records, sshd_lines
 except ImportError:  # not built (no C compiler where it was installed): the same results, found more slowly
-    records, sshd_hints, sshd_logins, apply = records_py, sshd_hints_py, sshd_logins_py, None
+    records, sshd_lines, apply, count_success = records_py, sshd_lines_py, None, None
     count_lines, contains = count_lines_py, contains_py
 COMPILED = records is not records_py
 """Whether the compiled record search is in use (``aspdiag explain --debug`` says so)."""
