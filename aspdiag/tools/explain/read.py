@@ -17,7 +17,7 @@ import io
 import lzma
 import os
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Protocol
@@ -204,7 +204,7 @@ def _pieces(stream: ByteStream, piece: int) -> Iterator[bytes]:
 
 def chunks(
     stream: ByteStream, on_bytes: Callable[[int], None] | None = None, piece: int = CHUNK_BYTES
-) -> Iterator[bytes]:
+) -> Generator[bytes, None, None]:
     """The stream as UTF-8 byte chunks that each end on a line end (``\\n``), in bounded memory.
 
     ``on_bytes`` hears how many bytes were read (for a compressed input: decompressed bytes); ``piece`` is the
