@@ -505,6 +505,26 @@ def test_sessions_opened_in_c_read_every_syslog_prefix_as_python_does() -> None:
         assert session["error_code"] == 15 and "ERR Data transfer timed out" in session["evidence"], session
 
 
+@needs_compiled
+def test_the_compiled_search_finds_a_text_at_every_place_and_length() -> None:
+    """The search behind ``contains``, ``records`` and ``sshd_lines`` tries 16 places at once: a text at every
+    place of a haystack (each place of a block, the block's edges and its tail) and of every length is found,
+    and a near miss (its first and last bytes there, another between) is not."""
+    from aspdiag.tools.explain._records import contains
+
+    for length in range(1, 21):
+        needle = bytes(range(65, 65 + length))
+        near = needle[:1] + b"." * (length - 2) + needle[-1:] if length > 2 else b"A."
+        for size in (length, 17, 40, 80):
+            for at in range(0, size - length + 1):
+                hay = bytearray(b"-" * size)
+                hay[at : at + length] = needle
+                assert contains(bytes(hay), needle), (length, size, at)
+                if length > 2:
+                    hay[at : at + length] = near
+                    assert not contains(bytes(hay), needle), (length, size, at)
+
+
 def test_a_damaged_figure_leaves_out_that_record_s_figures_only(tmp_path: Path) -> None:
     """``rate=1.2.3Mbps`` once stopped the whole file ('read stopped part-way'): now the file still counts."""
     from aspdiag.tools.explain.run import explain_inputs

@@ -5,7 +5,7 @@
  * which runs the regular expressions themselves; tests/unit/test_explain_records.py holds both to the same
  * result). Why C: Python's regular expression engine reads the chunk a byte at a time and every match costs a
  * match object and its group calls; on a server's mixed syslog that search and those calls were a third of
- * explain's time (issue 17: >= 100 MB/s on one core). Here the literal start is found with memmem/memchr and
+ * explain's time (issue 17: >= 100 MB/s on one core). Here the literal start is found with search (below) or memchr and
  * every alternative is tried in the order, and with the backtracking, of the regular expression:
  *
  *   SYSLOG_RECORD = ascp4?[\[ ](?P<pid>\d+)(?:\]: ?+| \S+ (?:- |\[[^\n]*?\] )) RECORD
@@ -26,8 +26,40 @@
 #endif
 #include <Python.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 typedef Py_ssize_t idx;
+
+/* memmem(h, n, lit, len). Why not memmem itself: glibc's is a byte-wise two-way search (about 3 GB/s here, and
+ * a set-up per call), and explain looks for "ascp" and "sshd" through every byte of a server's log and for a
+ * field in every record. Where SSE2 is (every x86-64), 16 places are tried at once: those where both the first
+ * and the last byte of the literal are found (the bytes between are compared then); elsewhere, and for the last
+ * bytes of h, memmem. */
+static const char *search(const char *h, size_t n, const char *lit, size_t len) {
+    if (len == 0) return h;
+    if (n < len) return NULL;
+#if defined(__SSE2__)
+    if (len >= 2) {
+        const __m128i first = _mm_set1_epi8(lit[0]), last = _mm_set1_epi8(lit[len - 1]);
+        size_t i = 0;
+        for (; i + len - 1 + 16 <= n; i += 16) {
+            __m128i a = _mm_loadu_si128((const __m128i *)(const void *)(h + i));
+            __m128i z = _mm_loadu_si128((const __m128i *)(const void *)(h + i + len - 1));
+            unsigned mask =
+                (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(a, first), _mm_cmpeq_epi8(z, last)));
+            while (mask) {
+                unsigned bit = (unsigned)__builtin_ctz(mask);
+                if (memcmp(h + i + bit + 1, lit + 1, len - 2) == 0) return h + i + bit;
+                mask &= mask - 1;
+            }
+        }
+        return memmem(h + i, n - i, lit, len);
+    }
+#endif
+    return memmem(h, n, lit, len);
+}
 
 static int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 static int is_word(unsigned char c) {
@@ -56,6 +88,7 @@ static idx run(const char *s, idx n, idx at, int (*f)(unsigned char)) {
 
 typedef struct {
     int last;    /* 8, 10, 11 or 1 (0: no match) */
+    int kind;    /* 10: its kind's index in KINDS */
     idx end;     /* the match's end */
     idx g[16];   /* group spans: start, end pairs (8: uuid, status, size, rate, unit, elapsed, loss; 10: kind, uuid) */
 } Found;
@@ -64,6 +97,7 @@ typedef struct {
 
 static const char *const KINDS[] = {"Session Start", "Session Stop", "Session Params", "Session Statistics",
                                     "Transfer Stop"};
+static PyObject *KIND_BYTES[5]; /* the same kinds as bytes objects: every record of a kind shares its one */
 
 /* RECORD at q, the line ending at e (exclusive). */
 static int record_at(const char *s, idx n, idx q, idx e, Found *f) {
@@ -126,6 +160,7 @@ static int record_at(const char *s, idx n, idx q, idx e, Found *f) {
             idx j = id;
             while (j < e && j - id < 36 && is_uuid_char((unsigned char)s[j])) j++;
             if (j - id != 36) break;
+            f->kind = (int)i;
             f->g[0] = k;
             f->g[1] = k + len;
             f->g[2] = id;
@@ -195,12 +230,46 @@ static int file_at(const char *s, idx n, idx p, Found *f, idx *pid) {
 
 static PyObject *span(const char *s, idx a, idx b) { return PyBytes_FromStringAndSize(s + a, b - a); }
 
+/* span(), or the bytes object made last time for the same text (a session's records follow each other: a uuid
+ * or a pid read again is the same object, and its hash is computed once for the analyzer's lookups). */
+static PyObject *span_again(const char *s, idx a, idx b, PyObject **last) {
+    idx len = b - a;
+    if (*last != NULL && PyBytes_GET_SIZE(*last) == len &&
+        memcmp(PyBytes_AS_STRING(*last), s + a, (size_t)len) == 0)
+        return Py_NewRef(*last);
+    PyObject *made = span(s, a, b);
+    if (made == NULL) return NULL;
+    Py_XDECREF(*last);
+    *last = Py_NewRef(made);
+    return made;
+}
+
+/* A tuple of n new references (stolen, also on failure); NULL if any is NULL. Why not Py_BuildValue: it reads
+ * its format string again for each of a million records. */
+static PyObject *tuple_of(Py_ssize_t n, PyObject **items) {
+    PyObject *t = NULL;
+    for (Py_ssize_t i = 0; i < n; i++)
+        if (items[i] == NULL) goto fail;
+    t = PyTuple_New(n);
+    if (t == NULL) goto fail;
+    for (Py_ssize_t i = 0; i < n; i++) PyTuple_SET_ITEM(t, i, items[i]);
+    return t;
+fail:
+    for (Py_ssize_t i = 0; i < n; i++) Py_XDECREF(items[i]);
+    return NULL;
+}
+
+/* The same pid and uuid objects again while they repeat (span_again). */
+typedef struct {
+    PyObject *pid, *uuid;
+} Reuse;
+
 
 /* ---- a session record's text and the values the analyzer reads from it ----------------------------------- */
 
 static idx find_in(const char *s, idx a, idx b, const char *lit, idx len) {
     if (b - a < len) return -1;
-    const char *hit = memmem(s + a, (size_t)(b - a), lit, (size_t)len);
+    const char *hit = search(s + a, (size_t)(b - a), lit, (size_t)len);
     return hit ? (idx)(hit - s) : -1;
 }
 
@@ -259,7 +328,7 @@ static PyObject *solicited(const char *s, idx a, idx b) {
 
 /* A session record's tuple: (10, start, end, pid, kind, uuid, record, x, y); record is the rest of its line
  * (trailing carriage returns dropped), x and y what the analyzer reads from it (see scan.records_py). */
-static PyObject *session_tuple(const char *s, idx n, idx start, const Found *f, const idx *pid) {
+static PyObject *session_tuple(const char *s, idx n, idx start, const Found *f, const idx *pid, Reuse *r) {
     const char *nl = memchr(s + f->end, '\n', (size_t)(n - f->end));
     idx b = nl ? (idx)(nl - s) : n;
     while (b > f->end && s[b - 1] == '\r') b--;
@@ -280,26 +349,38 @@ static PyObject *session_tuple(const char *s, idx n, idx start, const Found *f, 
         x = Py_NewRef(Py_None);
         y = Py_NewRef(Py_None);
     }
-    return Py_BuildValue("(innNNNNNN)", 10, start, f->end, span(s, pid[0], pid[1]), span(s, f->g[0], f->g[1]),
-                         span(s, f->g[2], f->g[3]), span(s, a, b), x, y);
+    PyObject *items[9] = {PyLong_FromLong(10),
+                          PyLong_FromSsize_t(start),
+                          PyLong_FromSsize_t(f->end),
+                          span_again(s, pid[0], pid[1], &r->pid),
+                          Py_NewRef(KIND_BYTES[f->kind]),
+                          span_again(s, f->g[2], f->g[3], &r->uuid),
+                          span(s, a, b),
+                          x,
+                          y};
+    return tuple_of(9, items);
 }
 
-static PyObject *as_tuple(const char *s, idx n, idx start, const Found *f, const idx *pid) {
-    PyObject *t = NULL;
-    switch (f->last) {
-    case 10:
-        t = session_tuple(s, n, start, f, pid);
-        break;
-    case 8:
-        t = Py_BuildValue("(innNNNNNNNNn)", 8, start, f->end, span(s, pid[0], pid[1]), span(s, f->g[0], f->g[1]),
-                          span(s, f->g[2], f->g[3]), span(s, f->g[4], f->g[5]), span(s, f->g[6], f->g[7]),
-                          span(s, f->g[8], f->g[9]), span(s, f->g[10], f->g[11]), span(s, f->g[12], f->g[13]),
-                          f->g[0]);
-        break;
-    default:
-        t = Py_BuildValue("(innN)", f->last, start, f->end, span(s, pid[0], pid[1]));
+static PyObject *as_tuple(const char *s, idx n, idx start, const Found *f, const idx *pid, Reuse *r) {
+    if (f->last == 10) return session_tuple(s, n, start, f, pid, r);
+    if (f->last == 8) {
+        PyObject *items[12] = {PyLong_FromLong(8),
+                               PyLong_FromSsize_t(start),
+                               PyLong_FromSsize_t(f->end),
+                               span_again(s, pid[0], pid[1], &r->pid),
+                               span_again(s, f->g[0], f->g[1], &r->uuid),
+                               span(s, f->g[2], f->g[3]),
+                               span(s, f->g[4], f->g[5]),
+                               span(s, f->g[6], f->g[7]),
+                               span(s, f->g[8], f->g[9]),
+                               span(s, f->g[10], f->g[11]),
+                               span(s, f->g[12], f->g[13]),
+                               PyLong_FromSsize_t(f->g[0])};
+        return tuple_of(12, items);
     }
-    return t;
+    PyObject *items[4] = {PyLong_FromLong(f->last), PyLong_FromSsize_t(start), PyLong_FromSsize_t(f->end),
+                          span_again(s, pid[0], pid[1], &r->pid)};
+    return tuple_of(4, items);
 }
 
 static PyObject *records(PyObject *self, PyObject *args) {
@@ -309,12 +390,13 @@ static PyObject *records(PyObject *self, PyObject *args) {
     if (!PyArg_ParseTuple(args, "y*p", &view, &file_form)) return NULL;
     const char *s = view.buf;
     idx n = view.len;
+    Reuse reuse = {NULL, NULL};
     PyObject *out = PyList_New(0);
     if (out == NULL) goto fail;
     idx pos = 0;
     while (pos < n) {
         const char *hit = file_form ? memchr(s + pos, '[', (size_t)(n - pos))
-                                    : memmem(s + pos, (size_t)(n - pos), "ascp", 4);
+                                    : search(s + pos, (size_t)(n - pos), "ascp", 4);
         if (hit == NULL) break;
         idx p = (idx)(hit - s);
         Found f;
@@ -325,7 +407,7 @@ static PyObject *records(PyObject *self, PyObject *args) {
             pos = p + 1;
             continue;
         }
-        PyObject *t = as_tuple(s, n, p, &f, pid);
+        PyObject *t = as_tuple(s, n, p, &f, pid, &reuse);
         if (t == NULL || PyList_Append(out, t) < 0) {
             Py_XDECREF(t);
             goto fail;
@@ -333,9 +415,13 @@ static PyObject *records(PyObject *self, PyObject *args) {
         Py_DECREF(t);
         pos = f.end > p ? f.end : p + 1;
     }
+    Py_XDECREF(reuse.pid);
+    Py_XDECREF(reuse.uuid);
     PyBuffer_Release(&view);
     return out;
 fail:
+    Py_XDECREF(reuse.pid);
+    Py_XDECREF(reuse.uuid);
     Py_XDECREF(out);
     PyBuffer_Release(&view);
     return NULL;
@@ -437,7 +523,7 @@ static PyObject *sshd_lines(PyObject *self, PyObject *args) {
     if (hints == NULL || logins == NULL) goto fail;
     idx pos = 0, hint_pos = 0, login_pos = 0;
     while (pos < n) {
-        const char *hit = memmem(s + pos, (size_t)(n - pos), "sshd", 4);
+        const char *hit = search(s + pos, (size_t)(n - pos), "sshd", 4);
         if (hit == NULL) break;
         idx p = (idx)(hit - s), end = p, g[4];
         pos = p + 1;
@@ -504,15 +590,15 @@ static int intern_names(void) {
     NAME(U_unknown, "?") NAME(S_order, "_order") NAME(S_sessions_seen, "sessions_seen") NAME(S_absorb, "absorb")
     NAME(S_process, "_process") NAME(S_pending, "_pending") NAME(S_run_sources, "_run_sources")
 #undef NAME
-    if ((K_stop = PyBytes_FromString("Session Stop")) == NULL) return -1;
-    if ((K_params = PyBytes_FromString("Session Params")) == NULL) return -1;
-    if ((K_start = PyBytes_FromString("Session Start")) == NULL) return -1;
-    if ((K_stats = PyBytes_FromString("Session Statistics")) == NULL) return -1;
     if ((B_success = PyBytes_FromString("success")) == NULL) return -1;
+    for (size_t i = 0; i < sizeof(KINDS) / sizeof(KINDS[0]); i++)
+        if ((KIND_BYTES[i] = PyBytes_FromString(KINDS[i])) == NULL) return -1;
+    K_start = KIND_BYTES[0], K_stop = KIND_BYTES[1], K_params = KIND_BYTES[2], K_stats = KIND_BYTES[3];
     return 0;
 }
 
 static int bytes_eq(PyObject *a, PyObject *b) {
+    if (a == b) return 1; /* records' kinds are KIND_BYTES themselves */
     Py_ssize_t n = PyBytes_GET_SIZE(a);
     return n == PyBytes_GET_SIZE(b) && memcmp(PyBytes_AS_STRING(a), PyBytes_AS_STRING(b), (size_t)n) == 0;
 }
@@ -882,7 +968,7 @@ static int stopped(PyObject *session, PyObject *uuid, PyObject *record, PyObject
                    const Ends *ends) {
     const char *text = PyBytes_AS_STRING(record);
     size_t len = (size_t)PyBytes_GET_SIZE(record);
-    if (memmem(text, len, " status=success", 15) == NULL) return 0;
+    if (search(text, len, " status=success", 15) == NULL) return 0;
     PyObject *named = PyObject_GetAttr(session, S_named);
     PyObject *was = named ? PyObject_GetAttr(session, S_ended) : NULL;
     if (was == NULL) {
@@ -933,7 +1019,7 @@ static int session_record(PyObject *t, PyObject *opened, PyObject *recent, PyObj
     int rc = -1;
     if (add_int(session, S_lines, 1) < 0) goto done;
     if (bytes_eq(kind, K_params) ||
-        (bytes_eq(kind, K_start) && memmem(PyBytes_AS_STRING(record), (size_t)PyBytes_GET_SIZE(record),
+        (bytes_eq(kind, K_start) && search(PyBytes_AS_STRING(record), (size_t)PyBytes_GET_SIZE(record),
                                            " status=failed", 14) == NULL)) {
         int params = bytes_eq(kind, K_params);
         PyObject *records = PyObject_GetAttr(session, S_records);
@@ -1110,7 +1196,7 @@ static PyObject *apply(PyObject *self, PyObject *args) {
 }
 
 
-/* ---- plain searches over a whole chunk (memchr and memmem are several times faster here than bytes.count and
+/* ---- plain searches over a whole chunk (memchr and search are several times faster here than bytes.count and
  * `in`, which read a chunk a byte at a time) ---------------------------------------------------------------- */
 
 static PyObject *count_lines(PyObject *self, PyObject *args) {
@@ -1132,7 +1218,7 @@ static PyObject *contains(PyObject *self, PyObject *args) {
     Py_buffer view, needle;
     (void)self;
     if (!PyArg_ParseTuple(args, "y*y*", &view, &needle)) return NULL;
-    int found = needle.len == 0 || memmem(view.buf, (size_t)view.len, needle.buf, (size_t)needle.len) != NULL;
+    int found = search(view.buf, (size_t)view.len, needle.buf, (size_t)needle.len) != NULL;
     PyBuffer_Release(&view);
     PyBuffer_Release(&needle);
     return PyBool_FromLong(found);
