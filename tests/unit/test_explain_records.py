@@ -582,3 +582,24 @@ def test_a_counted_success_names_its_account_and_client_by_either_loop() -> None
     data = "".join(own).encode()
     compiled_view, python_view = _explained(data, True), _explained(data, False)
     assert compiled_view == python_view and "alone" in compiled_view["transfer_users"]
+
+
+@pytest.mark.parametrize("seed", [1, 4, 13])
+def test_a_session_only_counted_is_tallied_as_its_full_explanation_would_be(seed: int) -> None:
+    """Past the listed sessions (here 2 of each) a session is tallied from ``brief``, not from its whole
+    explanation: the tallies (causes, outcomes, clients, accounts) are the ones the whole explanation gives."""
+    from unittest import mock
+
+    from aspdiag.tools.explain import analyze, session
+
+    def whole(collected: session.Collected, fields: dict[str, str] | None = None) -> session.Brief:
+        e = session.explain(collected, fields)
+        return session.Brief(e.outcome, e.cause_id, e.user, e.peer_address, e.side, e.bytes, e.time)
+
+    data = _server_log(seed, 300, file_form=seed >= 12)
+    for compiled_loop in (True, False) if compiled is not None else (False,):
+        with mock.patch.object(analyze, "MAX_KEPT_FAILED", 2), mock.patch.object(analyze, "MAX_KEPT_OK", 2):
+            counted = _explained(data, compiled_loop)
+            with mock.patch.object(analyze, "brief", whole):
+                assert _explained(data, compiled_loop) == counted
+        assert sum(counted["outcomes"].values()) > 100 and len(counted["sessions"]) <= 4

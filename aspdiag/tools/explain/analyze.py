@@ -61,9 +61,11 @@ from aspdiag.tools.explain.scan import (
 )
 from aspdiag.tools.explain.session import (
     MAX_EVIDENCE,
+    Brief,
     ClientSummary,
     Collected,
     SessionExplanation,
+    brief,
     explain,
     field_value,
     outcome,
@@ -1707,7 +1709,13 @@ class Analyzer:
                 return
         fields = session.parsed()
         self.sessions_total += 1
-        self.outcomes[outcome(session, fields)] += 1
+        result = outcome(session, fields)
+        self.outcomes[result] += 1
+        listed = len(self._kept) - self._kept_ok < MAX_KEPT_FAILED
+        if not ((self._kept_ok < MAX_KEPT_OK) if result == "success" else listed):
+            # Not listed (the lists are full): only counted, from the same reading as a full explanation's.
+            self._tally(session, brief(session, fields))
+            return
         explained = explain(session, fields)
         if session.quoted and explained.outcome != "success":
             explained = replace(
@@ -1719,6 +1727,13 @@ class Analyzer:
                     "paraphrased or about another failure",
                 ),
             )
+        self._tally(session, explained)
+        if explained.outcome == "success":
+            self._kept_ok += 1
+        self._kept.append((session.order, explained))
+
+    def _tally(self, session: Collected, explained: SessionExplanation | Brief) -> None:
+        """A finished session's part in the operator's tallies: its cause, its account, its client."""
         self.causes[explained.cause_id] += 1
         if explained.user and session.uuid is not None and len(self._transfer_users) < MAX_CLIENTS:
             self._transfer_users.add(explained.user)  # an account ascp sessions run as
@@ -1741,13 +1756,6 @@ class Analyzer:
         if explained.outcome == "success" and session.uuid is None:
             first, _ = self._console_ok.get(session.source, (session.order, session.order))
             self._console_ok[session.source] = (first, session.order)
-        if explained.outcome == "success":
-            if self._kept_ok >= MAX_KEPT_OK:
-                return  # counted above; console runs reach here too (a batch wrapper's log of 100,000 files)
-            self._kept_ok += 1
-        elif len(self._kept) - self._kept_ok >= MAX_KEPT_FAILED:
-            return
-        self._kept.append((session.order, explained))
 
     def _count_client(
         self,

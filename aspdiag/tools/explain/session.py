@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from aspdiag.fasp.errors import describe
 from aspdiag.tools.explain.diagnose import Diagnosis, Evidence, diagnose
@@ -392,9 +393,50 @@ def _cause_text(diagnosis: Diagnosis | None, result: str, files_ok: int, skipped
     return diagnosis.cause
 
 
-def explain(collected: Collected, fields: dict[str, str] | None = None) -> SessionExplanation:
-    """Turn one collected session into its explanation (pure)."""
+class Brief(NamedTuple):
+    """What the operator's tallies take from a session that is counted but not listed (``brief``): the same
+    values as its full explanation's."""
+
+    outcome: str
+    cause_id: str
+    user: str | None
+    peer_address: str | None
+    side: str | None
+    bytes: int | None
+    time: str | None
+
+
+class _Reading(NamedTuple):
+    """The first half of ``explain``: the outcome, the ends and the diagnosis."""
+
+    result: str
+    whose: str | None
+    peer_address: str | None
+    udp_port: int | None
+    finals: tuple[str, ...]
+    details: tuple[str, ...]
+    diagnosis: Diagnosis | None
+
+
+def brief(collected: Collected, fields: dict[str, str] | None = None) -> Brief:
+    """The values a session that is only counted gives the tallies, read as ``explain`` reads them (pure).
+    Why: a server's log of thousands of failed sessions lists the first 2,000; building each later one's whole
+    explanation (its evidence, next step and limit) to count it was a tenth of explain's time (issue 17)."""
     fields = collected.parsed() if fields is None else fields
+    reading = _read(collected, fields)
+    diagnosis = reading.diagnosis
+    return Brief(
+        outcome=reading.result,
+        cause_id=diagnosis.cause_id if diagnosis else "ok",
+        user=fields.get("user"),
+        peer_address=reading.peer_address,
+        side=reading.whose,
+        bytes=collected.bytes,
+        time=collected.stamp.decode("utf-8", "replace") if collected.stamp else None,
+    )
+
+
+def _read(collected: Collected, fields: dict[str, str]) -> _Reading:
     result = outcome(collected, fields)
     peer_address, udp_port = endpoint(fields.get("peer"))
     if fields.get("seen_by") == "sshd":
@@ -425,6 +467,13 @@ def explain(collected: Collected, fields: dict[str, str] | None = None) -> Sessi
         )
     if diagnosis is not None and diagnosis.cause_id in _BEFORE_UDP and whose != "server":
         udp_port = None  # the SSH connection never carried a session: the record's peer port is no UDP port
+    return _Reading(result, whose, peer_address, udp_port, finals, details, diagnosis)
+
+
+def explain(collected: Collected, fields: dict[str, str] | None = None) -> SessionExplanation:
+    """Turn one collected session into its explanation (pure)."""
+    fields = collected.parsed() if fields is None else fields
+    result, whose, peer_address, udp_port, finals, details, diagnosis = _read(collected, fields)
     code = diagnosis.code if diagnosis else None
     meaning = describe(code)
     tcp_text = fields.get("tcp_port", "")
