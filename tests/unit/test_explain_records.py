@@ -306,6 +306,7 @@ def _explained(data: bytes, compiled_loop: bool, pieces: int = 1) -> dict[str, A
     with (
         mock.patch.object(analyze, "apply", scan.apply if compiled_loop else None),
         mock.patch.object(analyze, "count_success", scan.count_success if compiled_loop else None),
+        mock.patch.object(scan, "parse_fields", scan.parse_fields if compiled_loop else None),
     ):
         analyzer = analyze.Analyzer()
         for at in range(0, len(lines), step):
@@ -603,3 +604,53 @@ def test_a_session_only_counted_is_tallied_as_its_full_explanation_would_be(seed
             with mock.patch.object(analyze, "brief", whole):
                 assert _explained(data, compiled_loop) == counted
         assert sum(counted["outcomes"].values()) > 100 and len(counted["sessions"]) <= 4
+
+
+_FIELD_PIECES = st.lists(
+    st.sampled_from(
+        [
+            b" op=send",
+            b" status=failed",
+            b" errcode=15",
+            b' errstr="Timeout establishing"',
+            b' errstr="cut',
+            b" peer=",
+            b" peer=198.51.100.7:40001",
+            b" local=[2001:db8::a]:33001",
+            b' user="a b"',
+            b" user=x\xff\xfey",
+            b" user=",
+            b" tcp_port=22",
+            b" peerver=4.4.1",
+            b" targetrate=100",
+            b"=",
+            b'"',
+            b" ",
+            b"x",
+            b"\xc3\xa9",
+        ]
+    ),
+    max_size=12,
+).map(b"".join)
+
+
+@needs_compiled
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from([b"Session Start", b"Session Params", b"Session Stop", b"Other"]), _FIELD_PIECES),
+        max_size=5,
+    )
+)
+def test_parsed_fields_as_python_reads_them(records: list[tuple[bytes, bytes]]) -> None:
+    """``Collected.parsed`` compiled (``scan.parse_fields``) and its Python loop read the same fields."""
+    from unittest import mock
+
+    from aspdiag.tools.explain.session import Collected
+
+    collected = Collected("log", "u", 1)
+    collected.fields["seen_by"] = "sshd"
+    collected.records.extend(records)
+    fast = collected.parsed()
+    with mock.patch.object(scan, "parse_fields", None):
+        assert collected.parsed() == fast

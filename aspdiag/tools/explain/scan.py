@@ -210,14 +210,27 @@ contains: Callable[[bytes, bytes], bool]
 """Whether a chunk holds a text anywhere (memmem where the extension was built)."""
 apply: Callable[..., None] | None
 count_success: Callable[[object, object, int, int], bool] | None
+parse_fields: (
+    Callable[[dict[str, str], list[tuple[bytes, bytes]], dict[bytes, tuple[tuple[str, bytes], ...]]], None] | None
+)
+"""``Collected.parsed``'s reading of its records' fields, compiled (the Python loop there is its reference); None
+where not built."""
 """Whether a session ended by Python's own paths is a success beyond the kept ones that is only counted, and
 count it (``Analyzer._finish``'s first branch compiled, for a client already tallied); None where not built."""
 """The analyzer's loop over a chunk's records, compiled (``Analyzer._apply`` is its reference); None where the
 extension was not built."""
 try:
-    from aspdiag.tools.explain._records import apply, contains, count_lines, count_success, records, sshd_lines
+    from aspdiag.tools.explain._records import (
+        apply,
+        contains,
+        count_lines,
+        count_success,
+        parse_fields,
+        records,
+        sshd_lines,
+    )
 except ImportError:  # not built (no C compiler where it was installed): the same results, found more slowly
-    records, sshd_lines, apply, count_success = records_py, sshd_lines_py, None, None
+    records, sshd_lines, apply, count_success, parse_fields = records_py, sshd_lines_py, None, None, None
     count_lines, contains = count_lines_py, contains_py
 COMPILED = records is not records_py
 """Whether the compiled record search is in use (``aspdiag explain --debug`` says so)."""

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from aspdiag.fasp.errors import describe
+from aspdiag.tools.explain import scan
 from aspdiag.tools.explain.diagnose import Diagnosis, Evidence, diagnose
 from aspdiag.tools.explain.scan import field_raw, raw_value
 
@@ -28,6 +29,8 @@ _LINE_KEYS = {
     b"Session Stop": ("op", "status", "errcode", "errstr", "peer", "local", "tcp_port"),
 }
 _NEEDLES = {key: b" " + key.encode() + b"=" for keys in _LINE_KEYS.values() for key in keys}
+_KIND_NEEDLES = {kind: tuple((key, _NEEDLES[key]) for key in keys) for kind, keys in _LINE_KEYS.items()}
+"""``_LINE_KEYS`` with each key's needle, as ``scan.parse_fields`` reads them."""
 
 
 def field_value(record: bytes, key: str) -> str | None:
@@ -172,6 +175,9 @@ class Collected:
     def parsed(self) -> dict[str, str]:
         """Its fields from its Session Start/Params/Stop records (later records win)."""
         fields = dict(self.fields)
+        if scan.parse_fields is not None:  # the loop below, compiled
+            scan.parse_fields(fields, self.records, _KIND_NEEDLES)
+            return fields
         for kind, record in self.records:
             for key in _LINE_KEYS.get(kind, ()):
                 value = field_value(record, key)
