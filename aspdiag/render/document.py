@@ -19,9 +19,10 @@ from rich.text import Text
 
 from aspdiag.core.measurement import Block, Chart, FactList, Items, Paragraph, Table
 from aspdiag.render import OutputFormat
+from aspdiag.render.console import string_console
 from aspdiag.render.html import CSS, block_html
 from aspdiag.render.markdown import block_lines
-from aspdiag.render.terminal import console_text, fitted_table, hanging, string_console
+from aspdiag.render.terminal import console_text, fitted_table, hanging
 
 
 @dataclass(frozen=True)

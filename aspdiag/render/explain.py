@@ -12,8 +12,7 @@ from rich.text import Text
 
 from aspdiag.core.model import SCHEMA_VERSION
 from aspdiag.render import OutputFormat
-from aspdiag.render.layout import command_lines
-from aspdiag.render.terminal import string_console
+from aspdiag.render.console import command_lines, string_console
 from aspdiag.tools.explain.analyze import ClientSummary, SessionExplanation
 from aspdiag.tools.explain.run import ExplainReport
 

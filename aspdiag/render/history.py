@@ -15,9 +15,10 @@ from aspdiag.core import codec
 from aspdiag.core.history import CheckSummary, Vantage
 from aspdiag.core.units import port_ranges
 from aspdiag.render.charts import LEGEND, VERDICT_LEGEND, history_svg, rate_mbps, rows, sparkline
+from aspdiag.render.console import string_console
 from aspdiag.render.html import CSS
 from aspdiag.render.markdown import table_lines
-from aspdiag.render.terminal import TONE_STYLE, string_console
+from aspdiag.render.terminal import TONE_STYLE
 from aspdiag.report.changes import when
 
 Entry = tuple[int, CheckSummary]

@@ -4,7 +4,6 @@ the environment rows."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from aspdiag.core.measurement import Block, Cell, Chart, Items, Line, Paragraph, Section
@@ -158,25 +157,3 @@ def interrupted_note(report: Report) -> str:
     """``Interrupted by SIGTERM: this report holds only what was measured before.``"""
     by = SIGNAL_WORDS.get(report.interrupted_by, report.interrupted_by)
     return f"Interrupted by {by}: this report holds only what was measured before."
-
-
-_TOKEN = re.compile(r"(?:<[^>]*>|[^\s<])+")
-
-
-def command_lines(command: str, width: int, first: int = 0) -> list[str]:
-    """A shell command broken between its words into lines of at most ``width`` characters (the first line
-    ``first`` shorter, for a label before it), each but the last ending in `` \\``: it still works when copied
-    into a shell, where a line break inside a word or a placeholder (``<remote path>``) would not."""
-    lines: list[str] = []
-    current = ""
-    room = width - first
-    for token in _TOKEN.findall(command):
-        candidate = f"{current} {token}" if current else token
-        if current and len(candidate) + 2 > room:
-            lines.append(current + " \\")
-            current = "  " + token
-            room = width
-        else:
-            current = candidate
-    lines.append(current)
-    return lines

@@ -122,7 +122,8 @@ def _terminal(
     from rich.text import Text
 
     from aspdiag.core.measurement import Cell
-    from aspdiag.render.terminal import console_text, fitted_table, string_console
+    from aspdiag.render.console import string_console
+    from aspdiag.render.terminal import console_text, fitted_table
 
     console, buffer = string_console(color=color, width=width)
     console.print(Text(f"aspdiag: {len(verdicts)} vantage points", style="bold"))

@@ -14,10 +14,10 @@ from rich.text import Text
 
 from aspdiag.core.measurement import Cell, Line, Table
 from aspdiag.core.model import Report, Severity, Verdict
+from aspdiag.render.console import command_lines, string_console
 from aspdiag.render.layout import (
     changes_section,
     checklist_rows,
-    command_lines,
     finding_suffix,
     interrupted_note,
     ordered_sections,
@@ -34,21 +34,6 @@ _VERDICT_STYLE = {
 }
 TONE_STYLE = {"ok": "green", "warn": "yellow", "bad": "red", "error": "magenta", "info": "cyan"}
 _SEVERITY_STYLE = {Severity.BLOCKER: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
-
-
-def string_console(*, color: bool, width: int) -> tuple[Console, io.StringIO]:
-    """A rich console that renders into a string (8 standard colours or none, no auto-highlighting)."""
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer,
-        width=width,
-        force_terminal=color,
-        no_color=not color,
-        color_system="standard" if color else None,
-        highlight=False,
-        emoji=False,
-    )
-    return console, buffer
 
 
 def console_text(buffer: io.StringIO, *, color: bool) -> str:

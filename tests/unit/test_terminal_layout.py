@@ -11,8 +11,9 @@ from aspdiag.core.config import parse_size
 from aspdiag.core.measurement import Cell
 from aspdiag.core.units import port_ranges, size_text
 from aspdiag.render import OutputFormat
+from aspdiag.render.console import string_console
 from aspdiag.render.merged import render_merged
-from aspdiag.render.terminal import fitted_table, string_console
+from aspdiag.render.terminal import fitted_table
 from tests.reports import WIDE_FW6, WIDE_SOURCE6, WIDE_V4, WIDE_V6, wide_report
 from tests.unit.test_render import V6, sample_report  # noqa: F401  (fixture)
 
@@ -136,7 +137,7 @@ def test_the_cli_lays_out_for_columns(tmp_path, monkeypatch, capsys):
 def test_commands_to_copy_break_between_words_with_a_continuation():
     """A review: at 60 columns the suggested ascp command and explain's check command wrapped inside a word
     and back to column 0, so a copied command no longer ran."""
-    from aspdiag.render.layout import command_lines
+    from aspdiag.render.console import command_lines
 
     command = "ascp -P 33001 -O 33001 -l 100m -k 1 -6 <user>@fasp.lab.test:<remote path> <local directory>"
     lines = command_lines(command, 60, len("Suggested: "))
