@@ -2519,3 +2519,28 @@ def test_a_persons_sentence_ends_another_programs_output():
         "ascp: Receiver fails to send feedback, exiting.\n"
     )
     assert [s.cause_id for s in explain_text(text)] == ["stall"]
+
+
+# -- round 26 (blind) -------------------------------------------------------------------------------------------
+
+
+def test_ascli_echoed_without_a_prompt_and_its_ssh_closed_before_the_version_exchange():
+    """A script echoes each ascli command (``[S0231] ascli server browse ...``, no prompt, no option first) before
+    ascli's own SSH (Ruby's Net::SSH) reports the server closing the connection during the version exchange: each
+    command is a run, and the cause is sshd refusing connections (a burst of 16 parallel jobs: MaxStartups). The
+    input used to be refused as holding no ascp output."""
+    one = (
+        "[S{n}] ascli server browse /deliveries/2023-11/S{n} --log-level=debug\n"
+        "D, [2023-11-21T02:00:07.418233 #88412] DEBUG -- net.ssh.transport.session[2a3c]: establishing connection "
+        "to hsts.example.org:33001\n"
+        "I, [2023-11-21T02:00:07.432071 #88412]  INFO -- net.ssh.transport.server_version[2a50]: negotiating "
+        "protocol version\n"
+        "ERROR: Other: connection closed by remote host\n"
+        "/usr/local/bundle/gems/net-ssh-7.2.0/lib/net/ssh/transport/server_version.rb:57:in `rescue in block (2 "
+        "levels) in negotiate!': connection closed by remote host (Net::SSH::Disconnect)\n"
+        "[S{n}] browse failed, skipping download\n"
+    )
+    text = "We run 16 ascli jobs with GNU parallel; a third fail at once:\n\n" + one.format(n=1) + one.format(n=2)
+    assert [(s.cause_id, s.confidence) for s in explain_text(text)] == [("ssh-refused", "medium")] * 2
+    # The manual's last line quoted with no ascli command before it stays a quote, not a run.
+    assert explain_text("ascli prints this when it fails:\nERROR: Other: connection closed by remote host\n") == []

@@ -284,11 +284,14 @@ _COMMAND = re.compile(
     r"^\s*(?:(?:\([\w.-]+\)\s+)?\S*[$#>]\s*(?:sudo\s+)?(?:[\w.~/\\:-]*[/\\])?(?:ascp4?|ascli)(?:\.exe)?\s"
     r"|(?:sudo\s+)?(?:[\w.~/\\:-]*[/\\])?(?:ascp4?|ascli)(?:\.exe)?\s+--?[A-Za-z]"
     r"|(?:\S*[$#>]\s*)?(?:sudo\s+)?(?:[\w.~/\\:-]*[/\\])?aspera(?:\.exe)?\s+(?:ats|faspex|shares|node|files|server|console)\s"
+    r"|(?:sudo\s+)?(?:[\w.~/\\:-]*[/\\])?ascli(?:\.exe)?\s+(?:server|node|faspex5?|shares|aoc|console|ats|orchestrator"
+    r"|preview|cos|httpgw)\s+(?:browse|download|upload|ls|list|delete|mkdir|rename|info|health|transfer|packages?)\b"
     r"|\S{0,80}[$#>]\s*[^\n]{0,300}?\s[\"'&]*(?:[\w.~/\\:-]*[/\\])?(?:ascp4?|ascli)(?:\.exe)?[\"']?\s+--?[A-Za-z])",
     re.I,
 )
 """A shell command line that starts ascp (or IBM's ascli, or the older IBM Aspera CLI's ``aspera ats ...``, which
-run it): after a pasted prompt, or without one when an option follows (so that ascp's own lines such as
+run it): after a pasted prompt, or without one when an option follows, or ascli's plugin and command (``ascli
+server browse /x``, as a script echoes it before running it) do (so that ascp's own lines such as
 "ascp.exe - System Error" are not taken for it), or run by another command after a prompt (``$ docker run ... ascp
 -QT ...``, ``PS> & "C:\\...\\ascp.exe" -P 33001 ...``). Whatever follows belongs to a new run."""
 _WRAPPER_SUCCESS = re.compile(
