@@ -2544,3 +2544,29 @@ def test_ascli_echoed_without_a_prompt_and_its_ssh_closed_before_the_version_exc
     assert [(s.cause_id, s.confidence) for s in explain_text(text)] == [("ssh-refused", "medium")] * 2
     # The manual's last line quoted with no ascli command before it stays a quote, not a run.
     assert explain_text("ascli prints this when it fails:\nERROR: Other: connection closed by remote host\n") == []
+
+
+def test_round_27_net_ssh_closing_after_the_version_exchange_and_openssh_s_reset_before_it():
+    """An attack on round 26's rule. Net::SSH's 'connection closed by remote host' is sshd refusing connections
+    only when it came in the version exchange (``server_version.rb``): closed during authentication (here after a
+    passphrase prompt left waiting past sshd's login grace time) it says nothing of a refusal. OpenSSH's
+    ``kex_exchange_identification: read: Connection reset by peer`` is the server closing before it even sent its
+    version (fail2ban, MaxStartups, hosts.deny): refused, not an algorithm mismatch (ssh-handshake, high, before)."""
+    during_login = (
+        "$ ascli server browse /archive --url=ssh://hsts.example.net:33001 --username=x --log-level=debug\n"
+        "D, [2024-03-05T09:12:03.181566 #52210] DEBUG -- net.ssh.authentication.session[7ab0]: beginning "
+        "authentication of `x'\n"
+        "Enter passphrase for /home/jlee/.ssh/id_rsa:\n"
+        "ERROR: Other: connection closed by remote host\n"
+        "/usr/local/share/gems/gems/net-ssh-7.2.0/lib/net/ssh/transport/packet_stream.rb:108:in `block in "
+        "next_packet': connection closed by remote host (Net::SSH::Disconnect)\n"
+    )
+    assert "ssh-refused" not in [s.cause_id for s in explain_text(during_login)]
+    deploy = (
+        "Deploying our transfer portal (it creates Faspex packages) failed; the servers sit next to the Aspera HSTS.\n"
+        "SSHKit::Runner::ExecuteError: Exception while executing as deploy@portal2: connection closed by remote host\n"
+        "$ ssh deploy@portal2.dmz.example.com\n"
+        "kex_exchange_identification: read: Connection reset by peer\n"
+        "Connection reset by 10.40.2.12 port 22\n"
+    )
+    assert [s.cause_id for s in explain_text(deploy)] in ([], ["ssh-refused"])
