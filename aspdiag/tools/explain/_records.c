@@ -315,8 +315,7 @@ static PyObject *field_raw(const char *s, idx a, idx b, const char *needle) {
 /* parse_fields(fields, records, needles): Collected.parsed's loop compiled (its reference, run where this was not
  * built): for each (kind, record) of records and each (key, needle) of needles[kind], fields[key] = the value
  * field_raw reads after the needle, decoded (UTF-8, errors replaced), when the needle is there. Why: a server's
- * log of many failed sessions reads some twenty fields of each, and those reads were most of what counting one
- * cost. */
+ * log of many failed sessions reads some twenty fields of each, a large part of what counting one cost. */
 static PyObject *parse_fields(PyObject *self, PyObject *args) {
     PyObject *fields, *records, *needles;
     (void)self;
@@ -685,6 +684,17 @@ static int add_int(PyObject *obj, PyObject *name, long delta) {
     return rc;
 }
 
+/* session.records.append((kind, record)). */
+static int append_record(PyObject *session, PyObject *kind, PyObject *record) {
+    PyObject *records = PyObject_GetAttr(session, S_records);
+    if (records == NULL) return -1;
+    PyObject *pair = PyTuple_Pack(2, kind, record);
+    int rc = pair != NULL && PyList_Append(records, pair) == 0 ? 0 : -1;
+    Py_XDECREF(pair);
+    Py_DECREF(records);
+    return rc;
+}
+
 /* Collected.moved(n): bytes = n if bytes is None else max(bytes, n). Steals n. */
 static int moved(PyObject *session, PyObject *n) {
     if (n == NULL) return -1;
@@ -779,12 +789,13 @@ static PyObject *open_here(PyObject *t, PyObject *opened, const Opening *o) {
         return NULL; /* with PyLong_AsSsize_t's error, if it failed */
     PyObject *pid = PyTuple_GET_ITEM(t, 3), *uuid = PyTuple_GET_ITEM(t, 5);
     PyObject *stamp = NULL, *process = NULL, *order = NULL, *uuid_text = NULL, *session = NULL, *key = NULL;
+    PyObject *opened_session = NULL;
     stamp = span(s, a0, a1);
-    if (stamp == NULL) goto fail;
+    if (stamp == NULL) goto done;
     if (o->syslog) { /* host + b"/" + pid */
         idx hl = h1 - h0, pl = PyBytes_GET_SIZE(pid);
         process = PyBytes_FromStringAndSize(NULL, hl + 1 + pl);
-        if (process == NULL) goto fail;
+        if (process == NULL) goto done;
         char *p = PyBytes_AS_STRING(process);
         memcpy(p, s + h0, (size_t)hl);
         p[hl] = '/';
@@ -793,46 +804,36 @@ static PyObject *open_here(PyObject *t, PyObject *opened, const Opening *o) {
         process = Py_NewRef(pid);
     }
     /* _new */
-    PyObject *now = PyObject_GetAttr(o->analyzer, S_order);
-    if (now == NULL) goto fail;
-    PyObject *one = PyLong_FromLong(1);
-    order = one ? PyNumber_Add(now, one) : NULL;
-    Py_DECREF(now);
-    Py_XDECREF(one);
-    if (order == NULL || PyObject_SetAttr(o->analyzer, S_order, order) < 0) goto fail;
-    if (PySet_Add(o->run_sources, o->source) < 0) goto fail;
-    if (add_int(o->analyzer, S_sessions_seen, 1) < 0) goto fail;
+    if (add_int(o->analyzer, S_order, 1) < 0 || (order = PyObject_GetAttr(o->analyzer, S_order)) == NULL) goto done;
+    if (PySet_Add(o->run_sources, o->source) < 0) goto done;
+    if (add_int(o->analyzer, S_sessions_seen, 1) < 0) goto done;
     uuid_text = PyUnicode_DecodeASCII(PyBytes_AS_STRING(uuid), PyBytes_GET_SIZE(uuid), "replace");
-    if (uuid_text == NULL) goto fail;
+    if (uuid_text == NULL) goto done;
     PyObject *args[5] = {o->source, uuid_text, order, o->syslog ? Py_True : Py_False, stamp};
     session = PyObject_Vectorcall(o->collected, args, 5, NULL);
-    if (session == NULL || PyObject_SetItem(opened, uuid, session) < 0) goto fail; /* an OrderedDict: its own */
+    if (session == NULL || PyObject_SetItem(opened, uuid, session) < 0) goto done; /* an OrderedDict: its own */
     /* _bind */
     key = PyTuple_Pack(2, o->source, process);
-    if (key == NULL || PyObject_SetItem(o->process, key, uuid) < 0) goto fail;
+    if (key == NULL || PyObject_SetItem(o->process, key, uuid) < 0) goto done;
     if (PyObject_Length(o->pending) != 0) {
         PyObject *pending = PyObject_CallMethodObjArgs(o->pending, S_pop, key, Py_None, NULL);
-        if (pending == NULL) goto fail;
+        if (pending == NULL) goto done;
         PyObject *r = pending == Py_None ? Py_NewRef(Py_None) : PyObject_CallMethodOneArg(session, S_absorb, pending);
         Py_DECREF(pending);
-        if (r == NULL) goto fail;
+        if (r == NULL) goto done;
         Py_DECREF(r);
     }
-    Py_DECREF(stamp);
-    Py_DECREF(process);
-    Py_DECREF(order);
-    Py_DECREF(uuid_text);
-    Py_DECREF(key);
-    return session;
-fail:
-    if (!PyErr_Occurred()) PyErr_SetString(PyExc_SystemError, "open_here: failed without an error");
+    opened_session = Py_NewRef(session);
+done:
+    if (opened_session == NULL && !PyErr_Occurred())
+        PyErr_SetString(PyExc_SystemError, "open_here: failed without an error");
     Py_XDECREF(stamp);
     Py_XDECREF(process);
     Py_XDECREF(order);
     Py_XDECREF(uuid_text);
     Py_XDECREF(session);
     Py_XDECREF(key);
-    return NULL;
+    return opened_session;
 }
 
 /* opened.get(uuid) or recent.get(uuid) or the session the record opens (in C for a session record, `opening`;
@@ -1040,17 +1041,12 @@ static int stopped(PyObject *session, PyObject *uuid, PyObject *record, PyObject
     Py_DECREF(named);
     Py_DECREF(was);
     if (!plain) return 0;
-    PyObject *records = PyObject_GetAttr(session, S_records);
-    if (records == NULL) return -1;
-    PyObject *pair = PyTuple_Pack(2, K_stop, record);
-    int ok = pair != NULL && PyList_Append(records, pair) == 0;
-    Py_XDECREF(pair);
-    Py_DECREF(records);
-    if (!ok || PyObject_SetAttr(session, S_stop_ok, Py_True) < 0 || PyObject_SetAttr(session, S_ended, Py_True) < 0)
+    if (append_record(session, K_stop, record) < 0 || PyObject_SetAttr(session, S_stop_ok, Py_True) < 0 ||
+        PyObject_SetAttr(session, S_ended, Py_True) < 0)
         return -1;
     PyObject *tick = PyObject_GetAttr(ends->analyzer, S_tick);
     if (tick == NULL) return -1;
-    ok = PyObject_SetAttr(session, S_ended_at, tick) == 0;
+    int ok = PyObject_SetAttr(session, S_ended_at, tick) == 0;
     Py_DECREF(tick);
     if (!ok) return -1;
     PyObject *r = PyObject_CallMethodObjArgs(opened, S_pop, uuid, Py_None, NULL); /* OrderedDict's own methods */
@@ -1083,13 +1079,7 @@ static int session_record(PyObject *t, PyObject *opened, PyObject *recent, PyObj
         (bytes_eq(kind, K_start) && search(PyBytes_AS_STRING(record), (size_t)PyBytes_GET_SIZE(record),
                                            " status=failed", 14) == NULL)) {
         int params = bytes_eq(kind, K_params);
-        PyObject *records = PyObject_GetAttr(session, S_records);
-        if (records == NULL) goto done;
-        PyObject *pair = PyTuple_Pack(2, kind, record);
-        int ok = pair != NULL && PyList_Append(records, pair) == 0;
-        Py_XDECREF(pair);
-        Py_DECREF(records);
-        if (!ok) goto done;
+        if (append_record(session, kind, record) < 0) goto done;
         if (params) {
             if (PyObject_SetAttr(session, S_named, Py_True) < 0) goto done;
             if (PyObject_SetAttr(session, S_user_raw, PyTuple_GET_ITEM(t, 7)) < 0) goto done;

@@ -1714,8 +1714,11 @@ class Analyzer:
         self.sessions_total += 1
         result = outcome(session, fields)
         self.outcomes[result] += 1
-        listed = len(self._kept) - self._kept_ok < MAX_KEPT_FAILED
-        if not ((self._kept_ok < MAX_KEPT_OK) if result == "success" else listed):
+        if result == "success":
+            listed = self._kept_ok < MAX_KEPT_OK
+        else:
+            listed = len(self._kept) - self._kept_ok < MAX_KEPT_FAILED
+        if not listed:
             # Not listed (the lists are full): only counted, from the same reading as a full explanation's.
             self._tally(session, brief(session, fields))
             return

@@ -194,6 +194,7 @@ def sshd_lines_py(chunk: bytes) -> tuple[list[int], list[tuple[bytes, bytes]]]:
 records: Callable[[bytes, bool], list[Found]]
 """The records of a chunk (see ``records_py``), by the compiled search when it was built."""
 sshd_lines: Callable[[bytes], tuple[list[int], list[tuple[bytes, bytes]]]]
+"""sshd's refusal hints and logins in a chunk (see ``sshd_lines_py``), by the compiled search when it was built."""
 
 
 def count_lines_py(chunk: bytes) -> int:
@@ -207,18 +208,18 @@ def contains_py(chunk: bytes, needle: bytes) -> bool:
 count_lines: Callable[[bytes], int]
 """A chunk's line ends (memchr where the extension was built)."""
 contains: Callable[[bytes, bytes], bool]
-"""Whether a chunk holds a text anywhere (memmem where the extension was built)."""
+"""Whether a chunk holds a text anywhere (the compiled search where the extension was built)."""
 apply: Callable[..., None] | None
+"""The analyzer's loop over a chunk's records, compiled (``Analyzer._apply`` is its reference); None where the
+extension was not built."""
 count_success: Callable[[object, object, int, int], bool] | None
+"""Whether a session ended by Python's own paths is a success beyond the kept ones that is only counted, and
+count it (``Analyzer._finish``'s first branch compiled, for a client already tallied); None where not built."""
 parse_fields: (
     Callable[[dict[str, str], list[tuple[bytes, bytes]], dict[bytes, tuple[tuple[str, bytes], ...]]], None] | None
 )
 """``Collected.parsed``'s reading of its records' fields, compiled (the Python loop there is its reference); None
 where not built."""
-"""Whether a session ended by Python's own paths is a success beyond the kept ones that is only counted, and
-count it (``Analyzer._finish``'s first branch compiled, for a client already tallied); None where not built."""
-"""The analyzer's loop over a chunk's records, compiled (``Analyzer._apply`` is its reference); None where the
-extension was not built."""
 try:
     from aspdiag.tools.explain._records import (
         apply,

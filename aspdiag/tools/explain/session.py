@@ -427,7 +427,7 @@ class _Reading(NamedTuple):
 def brief(collected: Collected, fields: dict[str, str] | None = None) -> Brief:
     """The values a session that is only counted gives the tallies, read as ``explain`` reads them (pure).
     Why: a server's log of thousands of failed sessions lists the first 2,000; building each later one's whole
-    explanation (its evidence, next step and limit) to count it was a tenth of explain's time (issue 17)."""
+    explanation (its evidence, next step and limit) only to count it was most of what counting it cost (issue 17)."""
     fields = collected.parsed() if fields is None else fields
     reading = _read(collected, fields)
     diagnosis = reading.diagnosis
