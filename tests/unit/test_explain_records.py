@@ -654,3 +654,202 @@ def test_parsed_fields_as_python_reads_them(records: list[tuple[bytes, bytes]]) 
     fast = collected.parsed()
     with mock.patch.object(scan, "parse_fields", None):
         assert collected.parsed() == fast
+
+
+def _busy_server_log(seed: int, sessions: int) -> bytes:
+    """A busy server's syslog: mostly plain successes (Start, Params, statistics, files that ended well, Stop), two
+    or three running at once, with what could make settling one of them (``scan.settle``) read it otherwise than
+    its records would: an ERR line of its process before its start or while it runs, a process id used again
+    (on this host or another one), the receiver's count, a record of its uuid after its stop (a second Stop, late
+    statistics) soon after or past the grace, a file that failed, a failed start or stop, no Params or no user, a
+    client or an account seen late, odd ends (no port, IPv6, a non-ASCII address, 0.0.0.0), a record split by
+    syslog's line limit, a tx_bytes too long to read in C, sshd's logins."""
+    import random
+
+    rng = random.Random(seed)
+    out: list[str] = []
+    live: list[tuple[str, int, str, str, str]] = []
+    ended: list[tuple[str, int, str]] = []
+    for n in range(sessions):
+        uuid = f"{seed:08x}-5555-3333-4444-{n:012d}"
+        odd = rng.random() < 0.35
+        kind = (
+            rng.choice(
+                [
+                    "err-before",
+                    "err-inside",
+                    "pid-again",
+                    "other-host",
+                    "receiver",
+                    "stop-twice",
+                    "late-stats",
+                    "file-failed",
+                    "start-failed",
+                    "stop-failed",
+                    "no-params",
+                    "no-user",
+                    "late-client",
+                    "late-user",
+                    "no-port",
+                    "ipv6",
+                    "non-ascii",
+                    "any-local",
+                    "split",
+                    "huge-tx",
+                    "err-ahead",
+                    "stats-ahead",
+                    "uuid-again",
+                    "never-stops",
+                    "params-twice",
+                    "failed-start-stops",
+                ]
+            )
+            if odd
+            else "plain"
+        )
+        pid = 3000 + n if kind not in ("pid-again", "other-host") else 3000 + max(0, n - rng.randrange(1, 6))
+        host = "dtn2" if kind == "other-host" else "dtn1"
+        client = 40 + n if kind == "late-client" else rng.randrange(12)
+        user = f"late{n}" if kind == "late-user" else rng.choice(["xfer", "xfer", "lab"])
+        peer = {
+            "no-port": f"198.51.100.{client}",
+            "ipv6": f"[2001:db8::{client}]:{40000 + n}",
+            "non-ascii": f"h\u00f6st{client}:{40000 + n}",
+        }.get(kind, f"198.51.100.{client}:{40000 + n}")
+        local = "0.0.0.0:33001" if kind == "any-local" else "192.0.2.10:33001"
+        if kind == "uuid-again" and ended:
+            uuid = rng.choice(ended[-40:])[0]  # a new session with the uuid of one that ended lately (still recent)
+        if kind == "err-ahead":  # a line of a process whose session starts later (a pending run of it meanwhile)
+            out.append(f"Mar  1 00:00:00 dtn1 ascp[{3000 + n + 150}]: ERR Failed to open session\n")
+        if kind == "stats-ahead":  # a record of a session before its start: it is open when its start comes
+            later_uuid = f"{seed:08x}-5555-3333-4444-{n + 150:012d}"
+            out.append(f"Mar  1 00:00:00 dtn1 ascp[{3000 + n + 150}]: LOG FASP Session Statistics [Sender] id=")
+            out.append(f"{later_uuid} (progress: tx_bytes 7 file_bytes 1)\n")
+        live.append((uuid, pid, host, kind, f"{peer}|{local}|{user}"))
+        while live and (len(live) > 2 or rng.random() < 0.5):
+            uuid, pid, host, kind, ends = live.pop(0 if rng.random() < 0.7 else -1)
+            peer, local, user = ends.split("|")
+            h = f"Mar  1 00:{n % 60:02d}:{rng.randrange(60):02d} {host}"
+            a = f"{h} ascp[{pid}]: "
+            if rng.random() < 0.3:
+                out.append(f"{h} sshd[{pid}]: Accepted publickey for {user} from {peer.rpartition(':')[0]} port 1\n")
+            if kind == "err-before":
+                out.append(f"{a}ERR Failed to open session\n")
+            status = "started"
+            if kind in ("start-failed", "failed-start-stops"):
+                status = 'failed errcode=19 errstr="Failed to authenticate"'  # no Stop follows, or one does
+            out.append(f"{a}LOG FASP Session Start uuid={uuid} op=send status={status} local={local} peer={peer}\n")
+            if kind != "no-params":
+                named = "" if kind == "no-user" else f'user="{user}"'
+                out.append(f"{a}LOG FASP Session Params uuid={uuid} userid=1 {named} targetrate=100000000\n")
+            if kind == "params-twice":
+                out.append(f'{a}LOG FASP Session Params uuid={uuid} userid=1 user="second" targetrate=1\n')
+            if kind == "err-inside":
+                out.append(f"{a}ERR Data transfer timed out\n")
+            if kind == "receiver":
+                out.append(f"{a}LOG Receiver bl t/o/r/d/ts=1/1/0/0/1 prog t/f/e={rng.randrange(10**6)}/0/0\n")
+            for f in range(rng.randrange(3)):
+                ok = "failed" if kind == "file-failed" and f == 0 else "success"
+                out.append(
+                    f'{a}LOG FASP Transfer Stop uuid={uuid} op=send status={ok} file="/d/{f}" '
+                    f"size={rng.randrange(10**9)} start_byte=0 rate=95.10Mbps elapsed=1.00s loss=0.01 rexreqs=0\n"
+                )
+            tx = "123456789012345678901" if kind == "huge-tx" else str(rng.randrange(10**9))
+            for _ in range(rng.randrange(3)):
+                out.append(
+                    f"{a}LOG FASP Session Statistics [Sender] id={uuid} delay=64ms solicited_rex=0.01% "
+                    f"(progress: tx_bytes {tx} file_bytes 1)\n"
+                )
+            if kind == "split":
+                out.append(f"{a}LOG FASP Session Stop uuid={uuid} op=send status=success peer={peer} tcp_port=22 ")
+                out.append(f"x={n}\n{a}continued after syslog's line limit\n")
+            elif kind == "stop-failed":
+                out.append(
+                    f'{a}LOG FASP Session Stop uuid={uuid} op=send status=failed errcode=15 errstr="Timeout '
+                    f'establishing data connection" peer={peer}\n'
+                )
+            elif kind not in ("start-failed", "never-stops"):
+                out.append(f"{a}LOG FASP Session Stop uuid={uuid} op=send status=success peer={peer}\n")
+            if kind == "stop-twice":
+                out.append(f"{a}LOG FASP Session Stop uuid={uuid} op=send status=failed errcode=40 peer={peer}\n")
+            ended.append((uuid, pid, a))
+        if ended and rng.random() < 0.05:
+            # a record of a session that ended a while ago: within the grace (joins it) or past it (a new one)
+            back = rng.choice([3, 30, 63, 64, 65, 70, 140])
+            if back <= len(ended):
+                old, _, old_a = ended[-back]
+                out.append(
+                    f"{old_a}LOG FASP Session Statistics [Sender] id={old} (progress: tx_bytes 5 file_bytes 1)\n"
+                )
+    return "".join(out).encode()
+
+
+@needs_compiled
+@pytest.mark.parametrize("seed", range(6))
+def test_settled_successes_read_as_their_records_would_be(seed: int) -> None:
+    """``scan.settle`` counts the plain successes of a chunk as it finds them (past the kept ones): the document,
+    the accounts and the analyzer's numbering and bindings are the same as when every record is applied (and as
+    Python's own loop gives), whatever the chunks' sizes; and sessions really were settled."""
+    from unittest import mock
+
+    from aspdiag.tools.explain import analyze
+
+    data = _busy_server_log(seed, 2500)
+    settled = []
+    real = scan.settle
+    assert real is not None
+
+    def counting(chunk: bytes, state: tuple[object, ...]) -> tuple[list[tuple[Any, ...]], int]:
+        found, n = real(chunk, state)
+        settled.append(sum(1 for t in found if t[0] == 15))
+        return found, n
+
+    for pieces, max_open in ((4, analyze.MAX_OPEN), (9, analyze.MAX_OPEN), (9, 300), (9, 30)):
+        # (few open sessions at most: the sessions that never stop fill them, and the oldest are finished early)
+        with mock.patch.object(analyze, "MAX_OPEN", max_open):
+            with mock.patch.object(analyze, "settle", counting):
+                settling = _explained(data, True, pieces)
+            with mock.patch.object(analyze, "settle", None):
+                applied = _explained(data, True, pieces)
+            assert settling == applied
+            assert settling == _explained(data, False, pieces)
+    assert sum(settled) > 500  # most plain successes past the kept 200
+
+
+@needs_compiled
+def test_no_session_is_settled_where_the_open_ones_could_reach_their_bound() -> None:
+    """A session settled takes no place among the open ones; where its place would have pushed the oldest open
+    one out (finished, and its later record a new session), nothing in the chunk is settled."""
+    from unittest import mock
+
+    from aspdiag.tools.explain import analyze
+
+    def plain(n: int) -> list[str]:
+        uuid = f"0000000e-2222-3333-4444-{n:012d}"
+        a = f"Mar  1 00:00:{n % 60:02d} dtn1 ascp[{5000 + n}]: LOG FASP "
+        return [
+            f"{a}Session Start uuid={uuid} op=send status=started local=192.0.2.10:33001 peer=198.51.100.1:4{n}\n",
+            f'{a}Session Params uuid={uuid} userid=1 user="xfer" targetrate=1\n',
+            f"{a}Session Stop uuid={uuid} op=send status=success peer=198.51.100.1:4{n}\n",
+        ]
+
+    first = [line for n in range(300) for line in plain(n)]  # the 200 kept successes ended in it
+    for n in range(50):  # sessions that never stop: the open ones at their bound
+        a = f"Mar  1 00:01:{n % 60:02d} dtn1 ascp[{8000 + n}]: LOG FASP "
+        first.append(f"{a}Session Start uuid=0000000f-2222-3333-4444-{n:012d} op=send status=started\n")
+    second = [line for n in range(300, 320) for line in plain(n)]
+    second.append("Mar  1 00:02:00 dtn1 ascp[8000]: LOG FASP Session Statistics [Sender] ")
+    second.append("id=0000000f-2222-3333-4444-000000000000 (progress: tx_bytes 9 file_bytes 1)\n")
+    second += [line for n in range(320, 450) for line in plain(n)]
+    data = "".join(first).encode() + "".join(second).encode()
+    views = []
+    for settling in (scan.settle, None):
+        with mock.patch.object(analyze, "MAX_OPEN", 50), mock.patch.object(analyze, "settle", settling):
+            analyzer = analyze.Analyzer()
+            analyzer.feed_chunk("log", "".join(first).encode())
+            analyzer.feed_chunk("log", "".join(second).encode())
+            analyzer.end_input("log")
+            views.append([(s.uuid, s.outcome, s.bytes) for s in analyzer.results()])
+    assert views[0] == views[1]
+    assert sum(1 for _, outcome, moved in views[0] if moved == 9) == 1  # the session pushed out, opened again
+    assert data

@@ -855,6 +855,7 @@ typedef struct {
     Py_ssize_t grace;        /* analyze.GRACE */
     Py_ssize_t max_kept_ok;  /* analyze.MAX_KEPT_OK */
     Py_ssize_t max_clients;  /* analyze.MAX_CLIENTS */
+    PyObject *settled;       /* analyze._SETTLED: a settled session's place among the recent ones (NULL: none) */
 } Ends;
 
 /* The attribute as a borrowed-like value: NULL on error (the reference is dropped at once: the session or the
@@ -898,6 +899,81 @@ static int count_up(PyObject *counter, PyObject *key) {
     return rc;
 }
 
+/* Collected.counted's reading of a session's two ends (`peer` and `local` bytes, `user_raw` bytes or None, `syslog`:
+ * a logged session): 1 with *server (whose log it is: the server's), *address (the peer's address, decoded) and
+ * *user (decoded; NULL for none), new references; 0 where Python reads it (an odd port or address); -1 on error. */
+static int counted_ends(PyObject *peer, PyObject *local, PyObject *user_raw, int syslog, int *server,
+                        PyObject **address, PyObject **user) {
+    const char *ps = PyBytes_AS_STRING(peer), *ls = PyBytes_AS_STRING(local);
+    Py_ssize_t pn = PyBytes_GET_SIZE(peer), ln = PyBytes_GET_SIZE(local), pcolon, lcolon;
+    long peer_port = end_port(ps, pn, &pcolon), local_port = end_port(ls, ln, &lcolon);
+    if (peer_port == -2 || local_port == -2) return 0;
+    if (pcolon < 0) return 0; /* no ':': its address is '' and counted() reads it as none; Python does that */
+    int local_any = ln >= 7 && memcmp(ls, "0.0.0.0", 7) == 0;
+    long lp = local_port < 0 ? 0 : local_port, pp = peer_port < 0 ? 0 : peer_port;
+    if (lp && pp && !local_any && served(lp) && !served(pp)) *server = 1;
+    else if (pp && served(pp) && (!lp || !served(lp) || local_any)) *server = 0;
+    else *server = syslog; /* logged: a uuid */
+    Py_ssize_t a0 = 0, a1 = pcolon; /* peer_address.strip(b"[]") */
+    while (a0 < a1 && (ps[a0] == '[' || ps[a0] == ']')) a0++;
+    while (a1 > a0 && (ps[a1 - 1] == '[' || ps[a1 - 1] == ']')) a1--;
+    if (pcolon == 0) return 0; /* an empty address: none; Python does that */
+    for (Py_ssize_t k = a0; k < a1; k++)
+        if ((unsigned char)ps[k] >= 0x80) return 0;
+    *user = NULL;
+    if (user_raw != Py_None) {
+        *user = PyUnicode_DecodeUTF8(PyBytes_AS_STRING(user_raw), PyBytes_GET_SIZE(user_raw), "replace");
+        if (*user == NULL) return -1;
+    }
+    *address = PyUnicode_DecodeASCII(ps + a0, a1 - a0, "replace");
+    if (*address == NULL) {
+        Py_CLEAR(*user);
+        return -1;
+    }
+    return 1;
+}
+
+/* The analyzer's tally of the client a server's success is counted for (_count_client for a client already
+ * known): 1 with *client (a new reference; NULL when there is no client to count); 0 where Python's
+ * _count_client does it (a client without a user, looked up in sshd's logins; a client seen first); -1 on error. */
+static int known_client(PyObject *analyzer, PyObject *address, PyObject *user, int has_user, PyObject **client) {
+    *client = NULL;
+    if (!has_user && PyUnicode_GET_LENGTH(address) > 0) return 0;
+    if (!has_user && PyUnicode_GET_LENGTH(address) == 0) return 1;
+    PyObject *clients = peek(analyzer, S_clients);
+    if (clients == NULL) return -1;
+    if (!PyDict_Check(clients)) return 0;
+    PyObject *key = PyTuple_Pack(2, PyUnicode_GET_LENGTH(address) > 0 ? address : U_unknown, has_user ? user : U_unknown);
+    if (key == NULL) return -1;
+    PyObject *found = PyDict_GetItemWithError(clients, key);
+    Py_DECREF(key);
+    if (found == NULL) return PyErr_Occurred() ? -1 : 0;
+    *client = Py_NewRef(found);
+    return 1;
+}
+
+/* The counting of a success that is only counted (Analyzer._finish's first branch): the analyzer's totals, the
+ * user among the transfer accounts (`user`: NULL for none), and the client's sessions, successes and bytes
+ * (`client`: NULL for none; `moved`: the session's bytes, None for none). */
+static int tally_success(PyObject *a, const Ends *ends, PyObject *user, PyObject *client, PyObject *moved) {
+    if (add_int(a, S_sessions_total, 1) < 0) return -1;
+    PyObject *outcomes = peek(a, S_outcomes), *causes = outcomes ? peek(a, S_causes) : NULL;
+    if (causes == NULL || count_up(outcomes, U_success) < 0 || count_up(causes, U_ok) < 0) return -1;
+    if (user != NULL) {
+        PyObject *users = peek(a, S_transfer_users);
+        if (users == NULL) return -1;
+        Py_ssize_t n = PySet_Size(users);
+        if (n < 0 || (n < ends->max_clients && PySet_Add(users, user) < 0)) return -1;
+    }
+    if (client != NULL) {
+        if (add_int(client, S_sessions, 1) < 0 || add_int(client, S_succeeded, 1) < 0) return -1;
+        int any = PyObject_IsTrue(moved); /* client.bytes += moved or 0 */
+        if (any < 0) return -1;
+        if (any && add_attr(client, S_bytes, moved) < 0) return -1;
+    }
+    return 0;
+}
+
 /* Analyzer._finish for a success beyond the kept ones that is only counted (Collected.counted with its
  * read-ahead values, and _count_client for a client already known). 1: counted here; 0: anything else, nothing
  * changed (Python's _finish does it all); -1: an error. Every check comes before the first change. */
@@ -930,77 +1006,21 @@ static int finished(PyObject *session, const Ends *ends) {
     if (user_raw == NULL) return -1;
     if (user_raw != Py_None && !PyBytes_CheckExact(user_raw)) return 0;
 
-    /* Collected.counted: the two ends' ports, whose log it is, the client's address */
-    const char *ps = PyBytes_AS_STRING(peer), *ls = PyBytes_AS_STRING(local);
-    Py_ssize_t pn = PyBytes_GET_SIZE(peer), ln = PyBytes_GET_SIZE(local), pcolon, lcolon;
-    long peer_port = end_port(ps, pn, &pcolon), local_port = end_port(ls, ln, &lcolon);
-    if (peer_port == -2 || local_port == -2) return 0;
-    if (pcolon < 0) return 0; /* no ':': its address is '' and counted() reads it as none; Python does that */
-    int local_any = ln >= 7 && memcmp(ls, "0.0.0.0", 7) == 0;
-    int server;
-    long lp = local_port < 0 ? 0 : local_port, pp = peer_port < 0 ? 0 : peer_port;
-    if (lp && pp && !local_any && served(lp) && !served(pp)) server = 1;
-    else if (pp && served(pp) && (!lp || !served(lp) || local_any)) server = 0;
-    else server = syslog == Py_True; /* logged: a uuid */
-    Py_ssize_t a0 = 0, a1 = pcolon; /* peer_address.strip(b"[]") */
-    while (a0 < a1 && (ps[a0] == '[' || ps[a0] == ']')) a0++;
-    while (a1 > a0 && (ps[a1 - 1] == '[' || ps[a1 - 1] == ']')) a1--;
-    if (pcolon == 0) return 0; /* an empty address: none; Python does that */
-    for (Py_ssize_t k = a0; k < a1; k++)
-        if ((unsigned char)ps[k] >= 0x80) return 0;
-
     PyObject *user = NULL, *address = NULL, *client = NULL, *moved = NULL;
-    int rc = -1;
-    if (user_raw != Py_None) {
-        user = PyUnicode_DecodeUTF8(PyBytes_AS_STRING(user_raw), PyBytes_GET_SIZE(user_raw), "replace");
-        if (user == NULL) goto done;
-    }
+    int server;
+    int rc = counted_ends(peer, local, user_raw, syslog == Py_True, &server, &address, &user);
+    if (rc <= 0) return rc;
     int has_user = user != NULL && PyUnicode_GET_LENGTH(user) > 0;
-    address = PyUnicode_DecodeASCII(ps + a0, a1 - a0, "replace");
-    if (address == NULL) goto done;
     if (server) {
-        /* _count_client: the login lookup of a client without a user, and a client seen first, stay Python's */
-        if (!has_user && PyUnicode_GET_LENGTH(address) > 0) {
-            rc = 0;
+        rc = known_client(a, address, user, has_user, &client);
+        if (rc <= 0) goto done;
+        if (client != NULL && (moved = PyObject_GetAttr(session, S_bytes)) == NULL) {
+            rc = -1;
             goto done;
-        }
-        if (has_user || PyUnicode_GET_LENGTH(address) > 0) {
-            PyObject *clients = peek(a, S_clients);
-            if (clients == NULL || !PyDict_Check(clients)) {
-                rc = clients == NULL ? -1 : 0;
-                goto done;
-            }
-            PyObject *key = PyTuple_Pack(2, PyUnicode_GET_LENGTH(address) > 0 ? address : U_unknown,
-                                         has_user ? user : U_unknown);
-            if (key == NULL) goto done;
-            client = PyDict_GetItemWithError(clients, key);
-            Py_DECREF(key);
-            if (client == NULL) {
-                rc = PyErr_Occurred() ? -1 : 0;
-                goto done;
-            }
-            Py_INCREF(client);
-            moved = PyObject_GetAttr(session, S_bytes);
-            if (moved == NULL) goto done;
         }
     }
     /* every check made: count it */
-    if (add_int(a, S_sessions_total, 1) < 0) goto done;
-    PyObject *outcomes = peek(a, S_outcomes), *causes = outcomes ? peek(a, S_causes) : NULL;
-    if (causes == NULL || count_up(outcomes, U_success) < 0 || count_up(causes, U_ok) < 0) goto done;
-    if (has_user) {
-        PyObject *users = peek(a, S_transfer_users);
-        if (users == NULL) goto done;
-        Py_ssize_t n = PySet_Size(users);
-        if (n < 0 || (n < ends->max_clients && PySet_Add(users, user) < 0)) goto done;
-    }
-    if (client != NULL) {
-        if (add_int(client, S_sessions, 1) < 0 || add_int(client, S_succeeded, 1) < 0) goto done;
-        int any = PyObject_IsTrue(moved); /* client.bytes += moved or 0 */
-        if (any < 0) goto done;
-        if (any && add_attr(client, S_bytes, moved) < 0) goto done;
-    }
-    rc = 1;
+    rc = tally_success(a, ends, has_user ? user : NULL, client, moved) < 0 ? -1 : 1;
 done:
     Py_XDECREF(user);
     Py_XDECREF(address);
@@ -1014,13 +1034,34 @@ done:
  * paths end (the oldest recent one that a failed session's end pushes out). */
 static PyObject *count_success(PyObject *self, PyObject *args) {
     PyObject *session;
-    Ends ends = {NULL, NULL, 0, 0, 0};
+    Ends ends = {NULL, NULL, 0, 0, 0, NULL};
     (void)self;
     if (!PyArg_ParseTuple(args, "OOnn", &session, &ends.analyzer, &ends.max_kept_ok, &ends.max_clients))
         return NULL;
     int rc = finished(session, &ends);
     if (rc < 0) return NULL;
     return PyBool_FromLong(rc);
+}
+
+/* Analyzer._end's last part: recent[uuid] = session, then the oldest recent sessions beyond the grace finished
+ * (counted here when they can be, `finished`; a settled session's place, `ends->settled`, was counted already).
+ * 1, or -1 on error. */
+static int keep_recent(PyObject *recent, PyObject *uuid, PyObject *session, const Ends *ends) {
+    if (PyObject_SetItem(recent, uuid, session) < 0) return -1;
+    while (PyObject_Length(recent) > ends->grace) {
+        PyObject *item = PyObject_CallMethodObjArgs(recent, S_popitem, Py_False, NULL); /* popitem(last=False) */
+        if (item == NULL) return -1;
+        PyObject *done = PyTuple_GET_ITEM(item, 1);
+        int counted = done == ends->settled ? 1 : finished(done, ends);
+        if (counted == 0) {
+            PyObject *r = PyObject_CallOneArg(ends->finish, done);
+            counted = r == NULL ? -1 : 1;
+            Py_XDECREF(r);
+        }
+        Py_DECREF(item);
+        if (counted < 0) return -1;
+    }
+    return 1;
 }
 
 /* Analyzer._record for a Session Stop that succeeded, of a session whose Session Params named its user, with
@@ -1052,20 +1093,7 @@ static int stopped(PyObject *session, PyObject *uuid, PyObject *record, PyObject
     PyObject *r = PyObject_CallMethodObjArgs(opened, S_pop, uuid, Py_None, NULL); /* OrderedDict's own methods */
     if (r == NULL) return -1;
     Py_DECREF(r);
-    if (PyObject_SetItem(recent, uuid, session) < 0) return -1;
-    while (PyObject_Length(recent) > ends->grace) {
-        PyObject *item = PyObject_CallMethodObjArgs(recent, S_popitem, Py_False, NULL); /* popitem(last=False) */
-        if (item == NULL) return -1;
-        int counted = finished(PyTuple_GET_ITEM(item, 1), ends);
-        if (counted == 0) {
-            PyObject *done = PyObject_CallOneArg(ends->finish, PyTuple_GET_ITEM(item, 1));
-            counted = done == NULL ? -1 : 1;
-            Py_XDECREF(done);
-        }
-        Py_DECREF(item);
-        if (counted < 0) return -1;
-    }
-    return 1;
+    return keep_recent(recent, uuid, session, ends);
 }
 
 static int session_record(PyObject *t, PyObject *opened, PyObject *recent, PyObject *open_session,
@@ -1200,18 +1228,422 @@ done:
     return rc;
 }
 
+
+/* ---- plain successes settled during the search ----------------------------------------------------------
+ *
+ * settle(chunk, state) -> (found, n): records(chunk, False) (n: how many records it found), except that each
+ * plain success (below) is two entries in place of its records: (14, process, uuid) where its Session Start was
+ * and (15, uuid, client, bytes) where its Session Stop was. apply then does what those records would have done:
+ * the session numbered and bound to its process at its start; at its end, its place taken among the recent
+ * sessions and the success counted (Analyzer._finish's first branch: totals, client). Why: a server's log is
+ * mostly such sessions, and each cost four record tuples, a Collected, and some forty attribute reads and
+ * writes in the analyzer's tables, to be counted in the end; here it costs two small tuples.
+ *
+ * A plain success, whose result is the same whichever way it is read (tests hold settle + apply to records +
+ * apply on logs made to break it): in this chunk, a Session Start (not failed) first, then its Session Params,
+ * any Session Statistics and files' ends that succeeded, then a Session Stop with status=success, and no other
+ * record of its uuid; no line of ascp's with its pid in the chunk but session records and files' ends; its uuid
+ * neither open nor recent, its process not pending; a peer and a local end that Collected.counted reads here;
+ * a user, already among the transfer users, and for a server's session a client already tallied; and at least
+ * `grace` more such sessions end after it in the chunk, so that it has left the recent ones before any later
+ * chunk is read. state: (opened, recent, pending, analyzer, source, grace, max_open, max_clients). Nothing is
+ * settled when the open sessions could reach max_open in the chunk. */
+
+typedef struct {
+    idx start, pid0, pid1;
+    int sess; /* its session's index when it is a session record or a file's end, else -1 */
+    Found f;
+} Rec;
+
+typedef struct {
+    idx u0;            /* its uuid's start (36 bytes) */
+    int nrec, start, params, stop, bad, clean;
+    PyObject *uuid, *process, *client, *moved; /* for a settled one */
+    int settled;
+} Sess;
+
+typedef struct {
+    int *slot; /* indexes + 1, 0: empty */
+    size_t mask;
+} Table;
+
+static size_t span_hash(const char *s, idx a, idx b) {
+    size_t h = 1469598103934665603ULL;
+    for (idx k = a; k < b; k++) h = (h ^ (unsigned char)s[k]) * 1099511628211ULL;
+    return h;
+}
+
+static int table_init(Table *t, size_t want) {
+    size_t size = 16;
+    while (size < want * 2) size <<= 1;
+    t->slot = calloc(size, sizeof(int));
+    t->mask = size - 1;
+    return t->slot ? 0 : -1;
+}
+
+/* Grows a list of n items of `size` bytes to hold one more: the list, or NULL (the old one then freed). */
+static void *grown(void *list, size_t n, size_t *cap, size_t size) {
+    if (n < *cap) return list;
+    size_t more = *cap ? *cap * 2 : 1024;
+    void *bigger = realloc(list, more * size);
+    if (bigger == NULL) {
+        free(list);
+        return NULL;
+    }
+    *cap = more;
+    return bigger;
+}
+
+static int settle_entries(Rec *recs, size_t nrecs, Sess *ss, size_t nss, const char *s, idx n, PyObject *state);
+
+static PyObject *settle(PyObject *self, PyObject *args) {
+    PyObject *chunk, *state;
+    (void)self;
+    if (!PyArg_ParseTuple(args, "O!O!", &PyBytes_Type, &chunk, &PyTuple_Type, &state)) return NULL;
+    const char *s = PyBytes_AS_STRING(chunk);
+    idx n = PyBytes_GET_SIZE(chunk);
+    Rec *recs = NULL;
+    Sess *ss = NULL;
+    size_t nrecs = 0, cap = 0, nss = 0, scap = 0;
+    Table uuids = {NULL, 0}, pids = {NULL, 0};
+    int *pid_count = NULL;
+    size_t npids = 0, pcap = 0;
+    PyObject *out = NULL, *result = NULL;
+    Reuse reuse = {NULL, NULL};
+
+    /* every record, as records() finds them */
+    idx pos = 0;
+    while (pos < n) {
+        const char *hit = search(s + pos, (size_t)(n - pos), "ascp", 4);
+        if (hit == NULL) break;
+        idx p = (idx)(hit - s);
+        Rec r;
+        idx pid[2];
+        r.f.last = 0;
+        r.sess = -1;
+        if (!syslog_at(s, n, p, &r.f, pid)) {
+            pos = p + 1;
+            continue;
+        }
+        r.start = p;
+        r.pid0 = pid[0];
+        r.pid1 = pid[1];
+        if ((recs = grown(recs, nrecs, &cap, sizeof(Rec))) == NULL) goto nomem;
+        recs[nrecs++] = r;
+        pos = r.f.end > p ? r.f.end : p + 1;
+    }
+
+    /* each uuid's session, and how many records each pid has */
+    if (table_init(&uuids, nrecs) < 0 || table_init(&pids, nrecs) < 0) goto nomem;
+    int *pid_of = malloc((nrecs ? nrecs : 1) * sizeof(int));
+    if (pid_of == NULL) goto nomem;
+    for (size_t i = 0; i < nrecs; i++) {
+        Rec *r = &recs[i];
+        size_t h = span_hash(s, r->pid0, r->pid1) & pids.mask;
+        idx plen = r->pid1 - r->pid0;
+        while (pids.slot[h]) {
+            Rec *o = &recs[pid_of[pids.slot[h] - 1]];
+            if (o->pid1 - o->pid0 == plen && memcmp(s + o->pid0, s + r->pid0, (size_t)plen) == 0) break;
+            h = (h + 1) & pids.mask;
+        }
+        if (!pids.slot[h]) {
+            if ((pid_count = grown(pid_count, npids, &pcap, sizeof(int))) == NULL) {
+                free(pid_of);
+                goto nomem;
+            }
+            pid_count[npids] = 0;
+            pid_of[npids] = (int)i;
+            pids.slot[h] = (int)++npids;
+        }
+        if (r->f.last != 10 && r->f.last != 8) { /* an ERR line, another line, the receiver's statistics */
+            pid_count[pids.slot[h] - 1]++;
+            continue;
+        }
+        idx u0 = r->f.last == 10 ? r->f.g[2] : r->f.g[0];
+        h = span_hash(s, u0, u0 + 36) & uuids.mask;
+        while (uuids.slot[h] && memcmp(s + ss[uuids.slot[h] - 1].u0, s + u0, 36) != 0) h = (h + 1) & uuids.mask;
+        if (!uuids.slot[h]) {
+            if ((ss = grown(ss, nss, &scap, sizeof(Sess))) == NULL) {
+                free(pid_of);
+                goto nomem;
+            }
+            Sess fresh = {u0, 0, -1, -1, -1, 0, 0, NULL, NULL, NULL, NULL, 0};
+            ss[nss] = fresh;
+            uuids.slot[h] = (int)++nss;
+        }
+        int k = uuids.slot[h] - 1;
+        Sess *x = &ss[k];
+        r->sess = k;
+        x->nrec++;
+        if (x->start >= 0) { /* its records share the Session Start's pid */
+            Rec *st = &recs[x->start];
+            if (st->pid1 - st->pid0 != r->pid1 - r->pid0 ||
+                memcmp(s + st->pid0, s + r->pid0, (size_t)(r->pid1 - r->pid0)) != 0)
+                x->bad = 1;
+        }
+        if (r->f.last == 8) { /* a file's end: one that succeeded, while the session runs */
+            if (x->start < 0 || x->stop >= 0 || r->f.g[3] - r->f.g[2] != 7 || memcmp(s + r->f.g[2], "success", 7) != 0)
+                x->bad = 1;
+            continue;
+        }
+        const char *nl = memchr(s + r->f.end, '\n', (size_t)(n - r->f.end));
+        idx e = nl ? (idx)(nl - s) : n;
+        switch (r->f.kind) {
+        case 0: /* Session Start */
+            if (x->nrec != 1 || find_in(s, r->f.end, e, " status=failed", 14) >= 0) x->bad = 1;
+            x->start = (int)i;
+            break;
+        case 2: /* Session Params */
+            if (x->start < 0 || x->params >= 0 || x->stop >= 0) x->bad = 1;
+            x->params = (int)i;
+            break;
+        case 3: /* Session Statistics */
+            if (x->start < 0 || x->stop >= 0) x->bad = 1;
+            break;
+        case 1: /* Session Stop */
+            if (x->start < 0 || x->params < 0 || x->stop >= 0 || find_in(s, r->f.end, e, " status=success", 15) < 0)
+                x->bad = 1;
+            x->stop = (int)i;
+            break;
+        default: /* a Transfer Stop in another form than a file's end */
+            x->bad = 1;
+        }
+    }
+    for (size_t k = 0; k < nss; k++) {
+        Sess *x = &ss[k];
+        if (x->bad || x->start < 0 || x->params < 0 || x->stop < 0) continue;
+        /* no line of its pid but session records: nothing of its process's own goes to it, nor waits for it */
+        Rec *st = &recs[x->start];
+        size_t h = span_hash(s, st->pid0, st->pid1) & pids.mask;
+        while (1) {
+            Rec *o = &recs[pid_of[pids.slot[h] - 1]];
+            if (o->pid1 - o->pid0 == st->pid1 - st->pid0 &&
+                memcmp(s + o->pid0, s + st->pid0, (size_t)(st->pid1 - st->pid0)) == 0)
+                break;
+            h = (h + 1) & pids.mask;
+        }
+        x->clean = pid_count[pids.slot[h] - 1] == 0;
+    }
+    free(pid_of);
+    if (settle_entries(recs, nrecs, ss, nss, s, n, state) < 0) goto fail;
+
+    out = PyList_New(0);
+    if (out == NULL) goto fail;
+    for (size_t i = 0; i < nrecs; i++) {
+        Rec *r = &recs[i];
+        Sess *x = r->sess >= 0 ? &ss[r->sess] : NULL;
+        PyObject *t;
+        if (x != NULL && x->settled) {
+            if ((int)i == x->start) {
+                PyObject *items[3] = {PyLong_FromLong(14), Py_NewRef(x->process), Py_NewRef(x->uuid)};
+                t = tuple_of(3, items);
+            } else if ((int)i == x->stop) {
+                PyObject *items[4] = {PyLong_FromLong(15), Py_NewRef(x->uuid),
+                                      Py_NewRef(x->client ? x->client : Py_None), Py_NewRef(x->moved)};
+                t = tuple_of(4, items);
+            } else {
+                continue;
+            }
+        } else {
+            idx pid[2] = {r->pid0, r->pid1};
+            t = as_tuple(s, n, r->start, &r->f, pid, &reuse);
+        }
+        if (t == NULL || PyList_Append(out, t) < 0) {
+            Py_XDECREF(t);
+            goto fail;
+        }
+        Py_DECREF(t);
+    }
+    result = Py_BuildValue("(Nn)", out, (Py_ssize_t)nrecs);
+    out = NULL;
+    goto fail; /* the common cleanup */
+nomem:
+    PyErr_NoMemory();
+fail:
+    for (size_t k = 0; k < nss; k++) {
+        Py_XDECREF(ss[k].uuid);
+        Py_XDECREF(ss[k].process);
+        Py_XDECREF(ss[k].client);
+        Py_XDECREF(ss[k].moved);
+    }
+    Py_XDECREF(out);
+    Py_XDECREF(reuse.pid);
+    Py_XDECREF(reuse.uuid);
+    free(recs);
+    free(ss);
+    free(uuids.slot);
+    free(pids.slot);
+    free(pid_count);
+    return result;
+}
+
+/* A settled session's bytes as its records leave them (Collected.moved: the largest tx_bytes of its Session
+ * Statistics records; a file that ended well adds its size to what was moved before it): an int, None when
+ * none says it; NULL without an error set when a figure is too long to read here, with one on a failure. */
+static PyObject *moved_by(Rec *recs, size_t from, size_t to, int sess, const char *s, idx n) {
+    long long moved = -1; /* -1: None */
+    for (size_t i = from; i <= to; i++) {
+        Rec *r = &recs[i];
+        if (r->sess != sess) continue;
+        idx v, end;
+        if (r->f.last == 8) {
+            v = r->f.g[4], end = r->f.g[5];
+        } else if (r->f.last == 10 && r->f.kind == 3) {
+            const char *nl = memchr(s + r->f.end, '\n', (size_t)(n - r->f.end));
+            idx e = nl ? (idx)(nl - s) : n;
+            while (e > r->f.end && s[e - 1] == '\r') e--;
+            idx at = find_in(s, r->f.end, e, "tx_bytes ", 9);
+            if (at < 0) continue;
+            v = at + 9, end = find_char(s, v, e, ' ');
+            if (end < 0) end = e;
+            if (end == v) continue;
+            int digits = 1;
+            for (idx k = v; k < end; k++) digits = digits && is_digit((unsigned char)s[k]);
+            if (!digits) continue;
+        } else {
+            continue;
+        }
+        if (end - v > 17) return NULL;
+        long long value = 0;
+        for (idx k = v; k < end; k++) value = value * 10 + (s[k] - '0');
+        if (r->f.last == 8) moved = (moved < 0 ? 0 : moved) + value;
+        else if (value > moved) moved = value;
+        if (moved > 4000000000000000000LL) return NULL;
+    }
+    if (moved < 0) Py_RETURN_NONE;
+    return PyLong_FromLongLong(moved);
+}
+
+/* Which clean sessions are settled, with what their entries carry (settle's conditions). */
+static int settle_entries(Rec *recs, size_t nrecs, Sess *ss, size_t nss, const char *s, idx n, PyObject *state) {
+    PyObject *opened, *recent, *pending, *analyzer, *source;
+    Py_ssize_t grace, max_open, max_clients;
+    if (!PyArg_ParseTuple(state, "O!O!O!OUnnn", &PyDict_Type, &opened, &PyDict_Type, &recent, &PyDict_Type, &pending,
+                          &analyzer, &source, &grace, &max_open, &max_clients))
+        return -1;
+    if (PyDict_GET_SIZE(opened) + (Py_ssize_t)nss >= max_open) return 0;
+    /* fresh: clean, its uuid neither open nor recent */
+    for (size_t k = 0; k < nss; k++) {
+        Sess *x = &ss[k];
+        if (!x->clean) continue;
+        x->uuid = PyBytes_FromStringAndSize(s + x->u0, 36);
+        if (x->uuid == NULL) return -1;
+        int known = PyDict_Contains(opened, x->uuid);
+        if (known == 0) known = PyDict_Contains(recent, x->uuid);
+        if (known < 0) return -1;
+        x->clean = !known;
+    }
+    /* how many fresh sessions end after each one's end */
+    size_t later = 0;
+    PyObject *users = peek(analyzer, S_transfer_users);
+    if (users == NULL) return -1;
+    if (!PyAnySet_Check(users)) return 0;
+    for (size_t i = nrecs; i-- > 0;) {
+        Rec *r = &recs[i];
+        if (r->sess < 0) continue;
+        Sess *x = &ss[r->sess];
+        if (!x->clean || (int)i != x->stop) continue;
+        size_t after = later++;
+        if (after < (size_t)grace) continue;
+        /* its process, as the opening reads it */
+        Rec *st = &recs[x->start];
+        idx a0, a1, h0 = 0, h1 = 0;
+        if (!prefix_at(s, n, st->start, 1, &a0, &a1, &h0, &h1)) continue;
+        idx hl = h1 - h0, pl = st->pid1 - st->pid0;
+        PyObject *process = PyBytes_FromStringAndSize(NULL, hl + 1 + pl);
+        if (process == NULL) return -1;
+        char *p = PyBytes_AS_STRING(process);
+        memcpy(p, s + h0, (size_t)hl);
+        p[hl] = '/';
+        memcpy(p + hl + 1, s + st->pid0, (size_t)pl);
+        x->process = process;
+        if (PyDict_GET_SIZE(pending) != 0) {
+            PyObject *key = PyTuple_Pack(2, source, process);
+            if (key == NULL) return -1;
+            int waiting = PyDict_Contains(pending, key);
+            Py_DECREF(key);
+            if (waiting < 0) return -1;
+            if (waiting) continue;
+        }
+        /* its ends and user, read as the fast path reads them */
+        const char *nl = memchr(s + st->f.end, '\n', (size_t)(n - st->f.end));
+        idx e = nl ? (idx)(nl - s) : n;
+        while (e > st->f.end && s[e - 1] == '\r') e--;
+        Rec *pa = &recs[x->params];
+        const char *pnl = memchr(s + pa->f.end, '\n', (size_t)(n - pa->f.end));
+        idx pe = pnl ? (idx)(pnl - s) : n;
+        while (pe > pa->f.end && s[pe - 1] == '\r') pe--;
+        PyObject *peer = raw_value(s, st->f.end, e, " peer=");
+        PyObject *local = peer ? raw_value(s, st->f.end, e, " local=") : NULL;
+        PyObject *user_raw = local ? field_raw(s, pa->f.end, pe, " user=") : NULL;
+        PyObject *user = NULL, *address = NULL, *client = NULL;
+        int rc = user_raw == NULL ? -1 : 0, server = 0;
+        if (rc == 0 && PyBytes_Check(peer) && PyBytes_Check(local) && user_raw != Py_None)
+            rc = counted_ends(peer, local, user_raw, 1, &server, &address, &user);
+        Py_XDECREF(peer);
+        Py_XDECREF(local);
+        Py_XDECREF(user_raw);
+        if (rc <= 0) {
+            Py_XDECREF(user);
+            Py_XDECREF(address);
+            if (rc < 0) return -1;
+            continue;
+        }
+        int has_user = user != NULL && PyUnicode_GET_LENGTH(user) > 0;
+        int known = has_user ? PySet_Contains(users, user) : 0;
+        if (known > 0 && server) known = known_client(analyzer, address, user, has_user, &client);
+        Py_XDECREF(user);
+        Py_XDECREF(address);
+        if (known < 0) return -1;
+        if (!known || (server && client == NULL)) {
+            Py_XDECREF(client);
+            continue;
+        }
+        x->client = client;
+        x->moved = moved_by(recs, (size_t)x->start, (size_t)x->stop, (int)r->sess, s, n);
+        if (x->moved == NULL) {
+            if (PyErr_Occurred()) return -1;
+            continue;
+        }
+        x->settled = 1;
+    }
+    return 0;
+}
+
+/* A settled session's start (settle): what opening it would have done (Analyzer._new and _bind: numbered, its
+ * input among those with runs, its process bound to its uuid), and no more: it is counted at its end. */
+static int settled_start(PyObject *t, const Opening *o) {
+    if (add_int(o->analyzer, S_order, 1) < 0 || PySet_Add(o->run_sources, o->source) < 0 ||
+        add_int(o->analyzer, S_sessions_seen, 1) < 0)
+        return -1;
+    PyObject *key = PyTuple_Pack(2, o->source, PyTuple_GET_ITEM(t, 1));
+    if (key == NULL) return -1;
+    int rc = PyObject_SetItem(o->process, key, PyTuple_GET_ITEM(t, 2));
+    Py_DECREF(key);
+    return rc;
+}
+
+/* A settled session's end (settle): its place among the recent ones (the oldest beyond the grace finished), and
+ * the success counted (its user is among the transfer users already). */
+static int settled_stop(PyObject *t, PyObject *recent, const Ends *ends) {
+    if (keep_recent(recent, PyTuple_GET_ITEM(t, 1), ends->settled, ends) < 0) return -1;
+    PyObject *client = PyTuple_GET_ITEM(t, 2);
+    return tally_success(ends->analyzer, ends, NULL, client == Py_None ? NULL : client, PyTuple_GET_ITEM(t, 3));
+}
+
 static PyObject *apply(PyObject *self, PyObject *args) {
     PyObject *found, *opened, *recent, *open_session, *record_at, *other, *failed_file, *opening_args;
     Ends ends;
     Opening opening = {NULL, 0, NULL, NULL, 0, NULL, NULL, NULL, NULL};
+    ends.settled = NULL;
     (void)self;
     if (!PyArg_ParseTuple(args, "O!O!O!OOOOOOnnnO", &PyList_Type, &found, &PyDict_Type, &opened, &PyDict_Type,
                           &recent, &open_session, &record_at, &other, &failed_file, &ends.analyzer, &ends.finish,
                           &ends.grace, &ends.max_kept_ok, &ends.max_clients, &opening_args))
         return NULL;
-    if (opening_args != Py_None) { /* (chunk, syslog, source, Collected, MAX_OPEN) */
-        if (!PyArg_ParseTuple(opening_args, "O!pUOn", &PyBytes_Type, &opening.chunk, &opening.syslog,
-                              &opening.source, &opening.collected, &opening.max_open))
+    if (opening_args != Py_None) { /* (chunk, syslog, source, Collected, MAX_OPEN, _SETTLED) */
+        if (!PyArg_ParseTuple(opening_args, "O!pUOnO", &PyBytes_Type, &opening.chunk, &opening.syslog,
+                              &opening.source, &opening.collected, &opening.max_open, &ends.settled))
             return NULL;
         opening.analyzer = ends.analyzer;
         /* the analyzer keeps these alive for the whole call */
@@ -1226,7 +1658,7 @@ static PyObject *apply(PyObject *self, PyObject *args) {
     }
     for (Py_ssize_t i = 0; i < PyList_GET_SIZE(found); i++) {
         PyObject *t = PyList_GET_ITEM(found, i);
-        if (!PyTuple_Check(t) || PyTuple_GET_SIZE(t) < 4) {
+        if (!PyTuple_Check(t) || PyTuple_GET_SIZE(t) < 3) {
             PyErr_SetString(PyExc_TypeError, "apply: not a record of scan.records");
             return NULL;
         }
@@ -1236,6 +1668,15 @@ static PyObject *apply(PyObject *self, PyObject *args) {
             rc = session_record(t, opened, recent, open_session, record_at, &ends, &opening);
         } else if (last == 8 && PyTuple_GET_SIZE(t) == 12) {
             rc = file_end(t, opened, recent, open_session, failed_file);
+        } else if ((last == 14 && PyTuple_GET_SIZE(t) == 3) || (last == 15 && PyTuple_GET_SIZE(t) == 4)) {
+            if (opening.chunk == NULL || ends.settled == NULL) {
+                PyErr_SetString(PyExc_TypeError, "apply: a settled session's entry without the opening");
+                return NULL;
+            }
+            rc = last == 14 ? settled_start(t, &opening) : settled_stop(t, recent, &ends);
+        } else if (PyTuple_GET_SIZE(t) < 4) {
+            PyErr_SetString(PyExc_TypeError, "apply: not a record of scan.records");
+            return NULL;
         } else {
             PyObject *r = PyObject_CallOneArg(other, t);
             rc = r == NULL ? -1 : 0;
@@ -1287,6 +1728,9 @@ static PyMethodDef methods[] = {
     {"count_success", count_success, METH_VARARGS,
      "count_success(session, analyzer, max_kept_ok, max_clients) -> whether a success beyond the kept ones was "
      "only counted (Analyzer._finish's first branch, for a client already tallied)."},
+    {"settle", settle, METH_VARARGS,
+     "settle(chunk, state) -> (found, n): records(chunk, False) with each plain success as two entries for apply "
+     "(see _records.c)."},
     {"apply", apply, METH_VARARGS,
      "apply(found, opened, recent, open_session, record_at, other, failed_file, analyzer, finish, grace, "
      "max_kept_ok, max_clients, opening): "

@@ -4,6 +4,7 @@ from collections.abc import Callable
 from typing import Any
 
 def records(chunk: bytes, file_form: bool, /) -> list[tuple[Any, ...]]: ...
+def settle(chunk: bytes, state: tuple[object, ...], /) -> tuple[list[tuple[Any, ...]], int]: ...
 def sshd_lines(chunk: bytes, /) -> tuple[list[int], list[tuple[bytes, bytes]]]: ...
 def apply(
     found: list[tuple[Any, ...]],
@@ -18,7 +19,7 @@ def apply(
     grace: int,
     max_kept_ok: int,
     max_clients: int,
-    opening: tuple[bytes, bool, str, type, int] | None,
+    opening: tuple[bytes, bool, str, type, int, object] | None,
     /,
 ) -> None: ...
 def count_success(session: object, analyzer: object, max_kept_ok: int, max_clients: int, /) -> bool: ...

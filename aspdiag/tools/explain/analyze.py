@@ -55,6 +55,7 @@ from aspdiag.tools.explain.scan import (
     raw_value,
     read_ahead,
     records,
+    settle,
     sshd_lines,
     syslog_prefix,
     udp_drop,
@@ -660,7 +661,13 @@ class Analyzer:
         """The fast path: the records a chunk-wide search found (``scan.records``: syslog, or ascp's own log
         file), applied to their sessions (``scan.apply``: compiled, or ``_apply`` below)."""
         syslog = not file_form
-        found = records(chunk, file_form)
+        if settle is not None and apply is not None and syslog and self._kept_ok >= MAX_KEPT_OK:
+            # Past the listed successes, the plain ones are counted as they are found (see settle).
+            state = (self._open, self._recent, self._pending, self, source, GRACE, MAX_OPEN, MAX_CLIENTS)
+            found, seen = settle(chunk, state)
+        else:
+            found = records(chunk, file_form)
+            seen = len(found)
         if apply is None:
             self._apply(source, chunk, found, syslog)
         else:
@@ -677,9 +684,8 @@ class Analyzer:
                 GRACE,
                 MAX_KEPT_OK,
                 MAX_CLIENTS,
-                (chunk, syslog, source, Collected, MAX_OPEN),  # what opening a session in C needs (_opened)
+                (chunk, syslog, source, Collected, MAX_OPEN, _SETTLED),  # for opening a session in C (_opened)
             )
-        seen = len(found)
         self._tick += seen
         self.ascp_lines += seen
         if syslog:
@@ -953,7 +959,8 @@ class Analyzer:
         self._recent[uuid] = session
         while len(self._recent) > GRACE:
             _, done = self._recent.popitem(last=False)
-            self._finish(done)
+            if done is not _SETTLED:  # a settled session was counted at its end
+                self._finish(done)
 
     def _by_process(self, source: str, line: Line, opens: bool = False) -> Collected | None:
         """The logged session a line without a uuid belongs to, if any. ``opens``: a line ascp writes before a
@@ -2102,6 +2109,9 @@ class Analyzer:
 
 
 _QUIET_REFUSALS = 5
+_SETTLED = Collected("", None, 0)
+"""A settled session's place among the recent ones (``scan.settle``: counted where it ended; it holds its place so
+that the others leave the recent ones when they would have)."""
 _DEFERRED_KEPT = 200
 _DEFERRED_WIDTH = 4096
 """A person's lines kept per input, and the longest kept (a longer one is no sentence quoting ascp)."""

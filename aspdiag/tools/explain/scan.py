@@ -220,6 +220,9 @@ parse_fields: (
 )
 """``Collected.parsed``'s reading of its records' fields, compiled (the Python loop there is its reference); None
 where not built."""
+settle: Callable[[bytes, tuple[object, ...]], tuple[list[Found], int]] | None
+"""``records`` of a syslog chunk with each plain success as two entries that ``apply`` counts (see ``_records.c``:
+the same result as ``records`` + ``apply``, with less work); None where not built."""
 try:
     from aspdiag.tools.explain._records import (
         apply,
@@ -228,10 +231,12 @@ try:
         count_success,
         parse_fields,
         records,
+        settle,
         sshd_lines,
     )
 except ImportError:  # not built (no C compiler where it was installed): the same results, found more slowly
     records, sshd_lines, apply, count_success, parse_fields = records_py, sshd_lines_py, None, None, None
+    settle = None
     count_lines, contains = count_lines_py, contains_py
 COMPILED = records is not records_py
 """Whether the compiled record search is in use (``aspdiag explain --debug`` says so)."""
