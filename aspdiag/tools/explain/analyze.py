@@ -459,6 +459,11 @@ class Analyzer:
         self._doc_tables: set[str] = set()  # inputs inside a documentation table (see _DOC_HEADER)
         # per input, lines still to come of another transfer program's command (scp, curl ...): see _FOREIGN_LINES
         self._foreign: dict[str, int] = {}
+        self._sample: dict[str, int] = {}  # inputs inside a documentation's sample output: its lines so far
+        self._unfinished: set[str] = set()  # inputs whose last line was a person's sentence that goes on
+        self._wiki_tables: set[str] = set()  # inputs inside a MediaWiki table ({| ... |})
+        # [WinError 2] of a command list not shown yet: (its variable, the line, its text), told if it is ascp's
+        self._unresolved: dict[str, tuple[str, Line, str]] = {}
         self._spawned: dict[str, str] = {}  # per input, the program a script's last subprocess call names
         self._assigned: dict[str, dict[str, str]] = {}  # per input, a script's command lists by variable name
         self._told_passphrase: set[str] = set()  # inputs whose reporter tells ascp asked for the key's passphrase
@@ -1075,8 +1080,25 @@ class Analyzer:
         return True
 
     def _console_segment(self, source: str, line: Line, text: str) -> None:
+        # whether the line before was a person's sentence that goes on (no full stop): this one may be its rest
+        unfinished = source in self._unfinished and not line.after_gap
+        self._unfinished.discard(source)
         if self._frame_line(source, line, text.strip()):
             return
+        if (
+            not self._replaying
+            and (source in self._sample or text.rstrip().endswith((":", "*")) or text[:8].lower() == "expected")
+            and self._in_sample(source, line, text)
+        ):
+            return
+        if text[:2] == "{|" and not self._replaying:
+            self._wiki_tables.add(source)  # a MediaWiki table: its rows are a wiki's (the words and what they mean)
+        if source in self._wiki_tables and not self._replaying:
+            if line.after_gap or text.strip() in ("}", "|}") or text[:1] == "=":
+                self._wiki_tables.discard(source)
+            else:
+                self._documentation(source)
+                return
         if (
             "port" in text or "/tcp" in text or "SSH-2.0-" in text or "established." in text or "TcpTest" in text
         ) and not self._replaying:
@@ -1113,8 +1135,8 @@ class Analyzer:
             self._table_header[source] = text
             if source in self._doc_tables and text.count("|") >= 4 and not self._replaying:
                 # A row of a markdown table (a wiki's or a FAQ's: ascp's words in one cell, what they mean and
-                # what to do in the next): documentation, no run; told only when the input holds nothing else.
-                self._defer(source, line, text)
+                # what to do in the next): documentation, no run (nor a person's words about one).
+                self._documentation(source)
                 return
         elif self._doc_tables:
             self._doc_tables.discard(source)
@@ -1277,7 +1299,7 @@ class Analyzer:
             prompt = None  # a person quoting the prompt ('I just pressed enter at "Key passphrase:"')
         if not self._replaying and (
             _PERSON_LABEL.match(text) is not None
-            or (errors and _person_quoting(text, errors[0].message))
+            or (errors and (_person_quoting(text, errors[0].message) or _quoting(text)))
             or (not errors and exit_match is None and line.stamp is None and _explaining(text))
         ):
             # A person's line: a forum's "Title:"/"EDIT:", ascp's words inside a sentence of their own ("I get
@@ -1294,12 +1316,17 @@ class Analyzer:
                 told
                 or _PROSE.search(text)
                 or (text.rstrip().endswith(":") and len(text.split()) >= 8 and not bare_documented(text))
+                or (unfinished and text[:1].islower() and _LABELLED.match(text) is None)
             ):
                 # A person's sentence around the paste ("I did pass --file-crypt ...:", "Our partner says 'failed
-                # to authenticate' since ...", a long line ending in a colon that introduces the log): it may
-                # quote ascp's words, but it is no run of its own (unless the input has no other, ``_defer``).
+                # to authenticate' since ...", a long line ending in a colon that introduces the log), or its
+                # next line (a paragraph wrapped mid-sentence: "... that creates packages for" / "customers)
+                # failed this morning."): it may quote ascp's words, but it is no run of its own (unless the
+                # input has no other, ``_defer``).
                 if not self._replaying:
                     self._defer(source, line, text)
+                    if text.rstrip()[-1:] not in (".", "!", "?", ":", ")"):
+                        self._unfinished.add(source)
                     return
             if (
                 _WRAPPER_SUCCESS.search(text) is not None
@@ -1332,6 +1359,11 @@ class Analyzer:
                     is_err = False  # ascli's last line with no ascli command before it: quoted (its manual's)
             if is_err and "[WinError 2]" in text and not _is_ascp(self._spawned.get(source)):
                 is_err = False  # Windows could not start a program, not ascp (md5sum, 7z, a later step's tool)
+                spawned = self._spawned.get(source)
+                if spawned is not None and spawned.isidentifier() and not self._replaying:
+                    # A variable whose command list the person shows after the traceback ("The cmd list in the
+                    # script is: cmd = ["ascp", ...]"): told then, if it starts ascp (_spawn).
+                    self._unresolved[source] = (spawned, line, text)
             if is_err and not echo and not self._replaying and _quoting(text):
                 # A person's line quoting the words (an issue's title): replayed if no run said them.
                 self._defer(source, line, text, tuple(q.strip('"\u201c\u201d') for q in _DOUBLE_QUOTED.findall(text)))
@@ -1455,6 +1487,51 @@ class Analyzer:
                 # ascli's "ascp failed: pid N exit 1" the reason it gives next.
                 session.exited = True
 
+    def _in_sample(self, source: str, line: Line, text: str) -> bool:
+        """Whether a line introduces or belongs to a documentation's sample output ("A successful download looks
+        like this:", "Expected output:", "you will see:" and the block after it, up to a blank line, the person's
+        next words, another heading or _SAMPLE_LINES lines; an issue template's "Expected behavior" section up to
+        the next heading): no run of the user's. A person's own output ("My output looks like this:", "I get:")
+        is no sample."""
+        window = self._sample.get(source)
+        stripped = text.strip()
+        if window is not None:
+            section = window < 0  # an issue template's "Expected behavior" section: up to the next heading
+            lines = -window - 1 if section else window
+            if section:
+                ends = _ACTUAL.match(stripped) is not None or stripped.endswith("**")
+            else:
+                ends = (
+                    (lines > 0 and line.after_gap)
+                    or _PROSE.search(text) is not None
+                    or (stripped.endswith(":") and _PROMPT.search(text) is None)
+                    or _BLOCK_END.match(stripped) is not None
+                )
+            if not ends and lines < _SAMPLE_LINES:
+                self._sample[source] = window - 1 if section else window + 1
+                self._documentation(source)
+                return True
+            del self._sample[source]
+        if _EXPECTED_SECTION.match(stripped) is not None:
+            self._sample[source] = -1
+            self._documentation(source)
+            return True
+        if (
+            stripped.endswith(":")
+            and len(stripped) <= 160
+            and _PROSE.search(stripped) is None
+            and _SAMPLE_INTRO.search(stripped) is not None
+        ):
+            self._sample[source] = 0
+            self._documentation(source)
+            return True
+        return False
+
+    def _documentation(self, source: str) -> None:
+        """A documentation's line (a table of what ascp's words mean, a sample of its output): no run, nor a
+        person's words about one; another program's output before it has ended."""
+        self._foreign.pop(source, None)
+
     def _defer(self, source: str, line: Line, text: str, messages: tuple[str, ...] = ()) -> None:
         """Keep a person's line (cheaply: whether it quotes a documented wording is asked only at the end)."""
         self._foreign.pop(source, None)  # the person speaks again: another program's output (scp's) has ended
@@ -1482,7 +1559,9 @@ class Analyzer:
             replay = [
                 (line, text)
                 for line, text, messages in lines
-                if messages and not any(m in known or known in m for m in messages for known in said)
+                if messages
+                and not any(m in known or known in m for m in messages for known in said)
+                and _BEHIND.search(text) is None  # "last week it gave me '...', which went away once I ..."
             ]
             quoted = True
         else:
@@ -1514,6 +1593,15 @@ class Analyzer:
         subprocess call's literal, or the list its variable was given (``md5_cmd = ["md5sum", ...]``), or the
         variable's or function's own name (``build_ascp_command(...)``)."""
         assigned = _ASSIGNED_LIST.match(text)
+        unresolved = self._unresolved.get(source)
+        if assigned is not None and unresolved is not None and assigned.group("name") == unresolved[0]:
+            del self._unresolved[source]
+            if _is_ascp(assigned.group("program")):
+                # The listing after the traceback: the program Windows could not start was ascp.
+                self._spawned[source] = assigned.group("program")
+                self._console_segment(source, unresolved[1], unresolved[2])
+                self._spawned[source] = unresolved[0]
+                return
         if assigned is not None:
             names = self._assigned.setdefault(source, {})
             if len(names) < _DEFERRED_KEPT:
@@ -1730,6 +1818,23 @@ class Analyzer:
             self._tally(session, brief(session, fields))
             return
         explained = explain(session, fields)
+        if (
+            session.uuid is None
+            and not (session.ascp_said or session.worded or session.quoted)
+            and explained.outcome != "success"
+            and session.exit_status is None
+            and (session.finals or session.details)
+            and all(_OPENSSH_CLIENT.search(said) for said in (*session.finals, *session.details))
+        ):
+            explained = replace(
+                explained,
+                confidence="low",
+                reasoning=(
+                    *explained.reasoning,
+                    "only OpenSSH's own client said this (a person's ssh, scp or git, not ascp): the same server "
+                    "would turn ascp away the same way, but no transfer of ascp's was seen",
+                ),
+            )
         if session.quoted and explained.outcome != "success":
             explained = replace(
                 explained,
@@ -2109,6 +2214,38 @@ class Analyzer:
 
 
 _QUIET_REFUSALS = 5
+_OPENSSH_CLIENT = re.compile(
+    r"\b(?:kex_exchange_identification|ssh_exchange_identification|Connection (?:reset|closed) by "
+    r"|ssh: connect to host |Connection timed out during banner exchange)"
+)
+"""OpenSSH's client's own words about a connection (not ascp's, whose own SSH library words them otherwise)."""
+_BEHIND = re.compile(
+    r"\b(?:went away|go(?:ne|es) away|(?:was|got|is) (?:fixed|resolved|solved)|fixed (?:it|that|this)"
+    r"|no longer (?:happens|appears|shows|occurs))\b",
+    re.I,
+)
+"""Words that tell a failure a person quotes is over ("... gave me '...', which went away once I used the new
+key"): not this report's run (a failure only of the past, "we saw it last month", is still told beside it)."""
+_EXPECTED_SECTION = re.compile(r"^\W*expected (?:behaviou?r|results?|output)\W*$", re.I)
+"""An issue template's heading of what should have happened (``**Expected behavior**``): its sample output is no
+run."""
+_ACTUAL = re.compile(r"^\W*(?:actual|current|observed|what happen(?:s|ed))\b", re.I)
+"""The heading after it (``**Actual behavior**``)."""
+_BLOCK_END = re.compile(r"^(?:</(?:pre|code)>|=+ .* =+|#+ \S.*)$")
+"""A sample block's end: a closing HTML tag, a wiki's or markdown's heading."""
+_SAMPLE_INTRO = re.compile(
+    r"\ban? (?:successful|working|normal|typical|correct)\b.*\b(?:looks?|ends?|finish(?:es)?) like\b"
+    r"|\b(?:expected|example|sample|typical|normal)\s+(?:output|result|log|run)\b"
+    r"|\bshould (?:look|read|print|show|display|end)\b"
+    r"|\byou(?:'ll|'d| will| would| should) (?:see|get)\b"
+    r"|^(?:example|sample|expected)\b",
+    re.I,
+)
+"""A documentation's words introducing sample output (a line that ends in a colon): what a successful run looks
+like in general ("A successful download looks like this:", not "the successful retry:", the user's own run), an
+expected or sample output, what the output should look like, what you will see."""
+_SAMPLE_LINES = 40
+"""A sample block's lines at most (without a blank line, a heading or the person's words ending it before)."""
 _SETTLED = Collected("", None, 0)
 """A settled session's place among the recent ones (``scan.settle``: counted where it ended; it holds its place so
 that the others leave the recent ones when they would have)."""

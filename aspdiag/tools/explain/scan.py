@@ -252,6 +252,8 @@ class Line(NamedTuple):
     syslog: bool
     quoted: bool = False
     """A console line a mail or a post quoted (``> ``): perhaps another person's output."""
+    after_gap: bool = False
+    """A console line after a blank one (a paragraph's or a block's start)."""
 
 
 def _samples(chunk: bytes) -> list[int]:
@@ -736,7 +738,7 @@ def other_lines(chunk: bytes) -> Iterator[Line]:
             ):
                 held = held._replace(message=held.message + b" " + message.strip())
                 continue
-            line = Line(message.rstrip(b"\r"), stamp, None, False, quote)
+            line = Line(message.rstrip(b"\r"), stamp, None, False, quote, after_gap)
         if held is not None:
             yield held
         held, held_width = line, width
