@@ -2664,3 +2664,80 @@ def test_round_28_a_persons_wrapped_sentence_and_openssh_s_own_words_alone():
         "Connection reset by 10.40.2.12 port 22\n"
     )
     assert [(s.cause_id, s.confidence) for s in explain_text(text)] == [("ssh-refused", "low")]
+
+
+# -- round 29 (blind, written after round 28's fixes) ------------------------------------------------------------
+
+
+def test_round_29_samples_introduced_in_other_words_and_over_two_lines():
+    """'A successful download prints something like:' on a wiki page, and a helpdesk's quoted reply whose intro is
+    wrapped ('... you should see one progress line per file, and at the end something' / 'like:'): samples, no
+    run (each read as a success, high, before); the person's own output after the reply is read."""
+    wiki = (
+        "A successful download prints something like:\n\n"
+        "       ERR164407.fastq.gz                                  100%   72MB 37.7Mb/s    01:58\n"
+        "       Completed: 74523K bytes transferred in 118 seconds\n\n"
+        "Common errors\n"
+    )
+    assert explain_text(wiki) == []
+    reply = (
+        "> Submit it as a batch job. Once the job is running you should see one progress line per file, and at the\n"
+        "> end something\n> like:\n>\n"
+        ">   CRR311544_f1.fq.gz                  100% 4321MB  95.1Mb/s    06:12\n"
+        ">   Completed: 4424704K bytes transferred in 372 seconds\n\n"
+        "I did that, but the job was killed:\n"
+        "CRR311544_f1.fq.gz                                     91% 3952MB  4.5Mb/s    12:29 ETA\n"
+        "slurmstepd: error: *** JOB 9183377 ON cn0412 CANCELLED AT 2025-04-09T16:02:11 DUE TO TIME LIMIT ***\n"
+    )
+    assert [s.cause_id for s in explain_text(reply)] == ["cancelled"]
+
+
+def test_round_29_a_printed_command_list_resolves_winerror_2():
+    """The person printed the list before the call (``['ascp', '-QT', ...]``): it stays one line (no list of
+    output lines) and tells that Windows could not start ascp."""
+    trace = (
+        "    subprocess.run(cmd, check=True)\n"
+        "FileNotFoundError: [WinError 2] The system cannot find the file specified\n\n"
+        "I added a print() just before the subprocess call, this is the command list it\nbuilds:\n\n"
+        "['ascp', '-QT', '-l', '300m', '-P33001', '-i', 'C:\\\\Users\\\\l\\\\k.openssh', 'era-fasp@x:a.gz', 'd']\n"
+    )
+    assert [s.cause_id for s in explain_text(trace)] == ["ascp-missing"]
+
+
+def test_round_29_ascp_printing_nothing_before_the_next_prompt():
+    """'it does nothing and returns quickly, without any error or any message', and the paste shows it: the next
+    prompt right after the command. A run whose cause cannot be told (no run before); the same paste without the
+    person saying so, or with ascp's output after the command, is read as before."""
+    paste = (
+        "(base) xue@srv02:~/data$ ascp -QT -l 300m -P33001 -i ~/k.openssh era-fasp@fasp.sra.ebi.ac.uk:vol1/x.gz .\n"
+        "(base) xue@srv02:~/data$ ls -l x.gz\nls: cannot access 'x.gz': No such file or directory\n"
+    )
+    said = "After I run the command it does nothing and returns quickly, without any error or any message.\n\n"
+    assert [(s.cause_id, s.confidence) for s in explain_text(said + paste)] == [("unknown", "low")]
+    assert explain_text(paste) == []
+    printed = paste.replace(
+        "(base) xue@srv02:~/data$ ls", "ascp: Failed to open TCP connection for SSH, exiting.\n$ ls"
+    )
+    assert [s.cause_id for s in explain_text(said + printed)] == ["ssh-port"]
+
+
+def test_round_29_ascli_s_logged_resume_starts_the_next_attempt_and_err_runs_are_enas():
+    """ascli's resumer logs 'Resuming in 2 seconds (retry left:6)' behind its logger's prefix: the attempt after
+    it (100 %, complete) is a run of its own that succeeded (the stall and the success were one run before). And
+    'some large ERR runs' (ENA's accessions) in a person's sentence is no ERR line of ascp's."""
+    ascli = (
+        "$ ascli server download --url=ssh://fasp.sra.ebi.ac.uk:33001 --username=era-fasp /vol1/x.gz\n"
+        " Time: 00:02:13 =========================---=---=---=--- 37% 0 Mbps  ETA: ??:??:??\n"
+        "E, [2025-05-20T22:41:07.218314 #40217] ERROR -- : ascp failed: pid 40222 exit 1\n"
+        "W, [2025-05-20T22:41:07.218559 #40217]  WARN -- : An error occurred during transfer: Session data "
+        "transfer timeout\n"
+        "W, [2025-05-20T22:41:07.218701 #40217]  WARN -- : Resuming in 2 seconds (retry left:6)\n"
+        " Time: 00:03:52 ====================================================================== 100% 212 Mbps "
+        "Time: 00:03:52\ncomplete\n"
+    )
+    assert [s.cause_id for s in explain_text(ascli)] == ["stall", "ok"]
+    prose = (
+        "I'm downloading some large ERR runs over my home fibre and it freezes partway.\n\n"
+        "Session Stop  (Error: Session data transfer timeout)\n"
+    )
+    assert [s.cause_id for s in explain_text(prose)] == ["stall"]

@@ -461,6 +461,10 @@ class Analyzer:
         self._foreign: dict[str, int] = {}
         self._sample: dict[str, int] = {}  # inputs inside a documentation's sample output: its lines so far
         self._unfinished: set[str] = set()  # inputs whose last line was a person's sentence that goes on
+        self._last_text: dict[str, str] = {}  # each input's console line before (an intro wrapped over two)
+        # an ascp command typed after a prompt, until the next line; one the next prompt followed at once
+        self._silent_candidate: dict[str, tuple[Line, str]] = {}
+        self._silent_runs: dict[str, tuple[Line, str]] = {}
         self._wiki_tables: set[str] = set()  # inputs inside a MediaWiki table ({| ... |})
         # [WinError 2] of a command list not shown yet: (its variable, the line, its text), told if it is ascp's
         self._unresolved: dict[str, tuple[str, Line, str]] = {}
@@ -1083,12 +1087,19 @@ class Analyzer:
         # whether the line before was a person's sentence that goes on (no full stop): this one may be its rest
         unfinished = source in self._unfinished and not line.after_gap
         self._unfinished.discard(source)
+        previous = None if line.after_gap else self._last_text.get(source)
+        # the sentence so far (lines that end in no full stop or colon go on in the next: a wrapped intro)
+        going_on = previous is not None and previous.rstrip()[-1:] not in (".", "!", "?", ":", "")
+        self._last_text[source] = f"{previous.strip()} {text.strip()}"[-300:] if going_on and previous else text
+        candidate = self._silent_candidate.pop(source, None)
+        if candidate is not None and _PROMPTED_LINE.match(text) is not None:
+            self._silent_runs[source] = candidate  # the ascp command printed nothing before the next prompt
         if self._frame_line(source, line, text.strip()):
             return
         if (
             not self._replaying
             and (source in self._sample or text.rstrip().endswith((":", "*")) or text[:8].lower() == "expected")
-            and self._in_sample(source, line, text)
+            and self._in_sample(source, line, text, previous)
         ):
             return
         if text[:2] == "{|" and not self._replaying:
@@ -1103,8 +1114,9 @@ class Analyzer:
             "port" in text or "/tcp" in text or "SSH-2.0-" in text or "established." in text or "TcpTest" in text
         ) and not self._replaying:
             self._port_check(source, text)
-        if text.startswith("Resuming in ") and _ASCLI_RESUMING.match(text):
-            # ascli's resumer between two attempts of one transfer: what follows is the next attempt's run
+        if "Resuming in " in text and _ASCLI_RESUMING.search(text):
+            # ascli's resumer between two attempts of one transfer (its own line, or its logger's): what follows is
+            # the next attempt's run
             run = self._console.pop(source, None)
             if run is not None:
                 self._finish(run)
@@ -1217,6 +1229,8 @@ class Analyzer:
         if "Display full usage" in text and source in self._bare_ascp:
             return
         if "asc" in lowered and _COMMAND.match(text):
+            if _PROMPTED_LINE.match(text) is not None and not self._replaying:
+                self._silent_candidate[source] = (line, text)
             self._foreign.pop(source, None)
             self._bare_ascp.discard(source)
             self._commanded.add(source)
@@ -1487,7 +1501,7 @@ class Analyzer:
                 # ascli's "ascp failed: pid N exit 1" the reason it gives next.
                 session.exited = True
 
-    def _in_sample(self, source: str, line: Line, text: str) -> bool:
+    def _in_sample(self, source: str, line: Line, text: str, previous: str | None) -> bool:
         """Whether a line introduces or belongs to a documentation's sample output ("A successful download looks
         like this:", "Expected output:", "you will see:" and the block after it, up to a blank line, the person's
         next words, another heading or _SAMPLE_LINES lines; an issue template's "Expected behavior" section up to
@@ -1516,9 +1530,12 @@ class Analyzer:
             self._sample[source] = -1
             self._documentation(source)
             return True
+        if previous is not None and previous.rstrip()[-1:] not in (".", "!", "?", ":", ""):
+            # the intro wrapped over lines ("... you should see ..., and at the end something" / "like:")
+            stripped = f"{previous.strip()} {stripped}"[-240:]
         if (
             stripped.endswith(":")
-            and len(stripped) <= 160
+            and len(stripped) <= 240
             and _PROSE.search(stripped) is None
             and _SAMPLE_INTRO.search(stripped) is not None
         ):
@@ -1545,6 +1562,17 @@ class Analyzer:
         person's line holding ascp's own error form is a run when no run of the input said those words ("I then
         got: ascp: Server aborted session: No such file or directory" after a run that worked)."""
         lines = self._deferred.pop(source, ())
+        silent = self._silent_runs.pop(source, None)
+        self._silent_candidate.pop(source, None)
+        if silent is not None and source not in self._run_sources and any(_SILENT.search(text) for _, text, _ in lines):
+            # The person's only run printed nothing ("it does nothing and returns quickly, without any message"),
+            # as the paste shows: the next prompt right after the command. Its cause cannot be told from it.
+            nothing = self._run(source, starts=True)
+            nothing.lines += 1
+            nothing.stamp = silent[0].stamp
+            nothing.note(silent[1].strip())
+            nothing.detail("ascp printed nothing before the next command")
+            self._finish(self._console.pop(source))
         if not lines:
             return
         runs = source in self._run_sources
@@ -1594,7 +1622,9 @@ class Analyzer:
         variable's or function's own name (``build_ascp_command(...)``)."""
         assigned = _ASSIGNED_LIST.match(text)
         unresolved = self._unresolved.get(source)
-        if assigned is not None and unresolved is not None and assigned.group("name") == unresolved[0]:
+        if unresolved is not None and assigned is None:
+            assigned = _PRINTED_LIST.match(text)  # the list printed before the call ("print(cmd)")
+        if assigned is not None and unresolved is not None and assigned.group("name") in (unresolved[0], ""):
             del self._unresolved[source]
             if _is_ascp(assigned.group("program")):
                 # The listing after the traceback: the program Windows could not start was ascp.
@@ -2234,7 +2264,7 @@ _ACTUAL = re.compile(r"^\W*(?:actual|current|observed|what happen(?:s|ed))\b", r
 _BLOCK_END = re.compile(r"^(?:</(?:pre|code)>|=+ .* =+|#+ \S.*)$")
 """A sample block's end: a closing HTML tag, a wiki's or markdown's heading."""
 _SAMPLE_INTRO = re.compile(
-    r"\ban? (?:successful|working|normal|typical|correct)\b.*\b(?:looks?|ends?|finish(?:es)?) like\b"
+    r"\ban? (?:successful|working|normal|typical|correct)\b.*\blike\b"
     r"|\b(?:expected|example|sample|typical|normal)\s+(?:output|result|log|run)\b"
     r"|\bshould (?:look|read|print|show|display|end)\b"
     r"|\byou(?:'ll|'d| will| would| should) (?:see|get)\b"
@@ -2242,8 +2272,22 @@ _SAMPLE_INTRO = re.compile(
     re.I,
 )
 """A documentation's words introducing sample output (a line that ends in a colon): what a successful run looks
-like in general ("A successful download looks like this:", not "the successful retry:", the user's own run), an
-expected or sample output, what the output should look like, what you will see."""
+like in general ("A successful download looks like this:", "prints something like:"; not "the successful
+retry:", the user's own run), an expected or sample output, what the output should look like, what you will
+see."""
+_PROMPTED_LINE = re.compile(
+    r"^\s*(?:\([\w.-]+\)\s+)?(?:\[[^\]\n]{1,60}\][$#]|[\w.-]+@[\w.-]+:\S*[$#%]|[\w.-]+@[\w.-]+ \S+ %|\$|%"
+    r"|PS [A-Za-z]:\\[^>\n]*>|[A-Za-z]:\\[^>\n]*>)\s+\S"
+)
+"""A command typed after a shell's prompt (``$ ``, ``(base) user@host:~/data$ ``, ``[u@h dir]$ ``, zsh's
+``user@host dir % ``, ``PS C:\\...>``, ``C:\\...>``)."""
+_SILENT = re.compile(
+    r"\b(?:without (?:any |an )?(?:error|message|output)|no (?:error|output|message)s?\b|nothing happens"
+    r"|(?:does|did) nothing|returns? (?:immediately|quickly|at once|right away)|exits? (?:immediately|silently)"
+    r"|silently|prints? nothing|printed nothing)",
+    re.I,
+)
+"""A person telling that ascp printed nothing ("it does nothing and returns quickly, without any message")."""
 _SAMPLE_LINES = 40
 """A sample block's lines at most (without a blank line, a heading or the person's words ending it before)."""
 _SETTLED = Collected("", None, 0)
@@ -2266,8 +2310,11 @@ _INFO_CODE = re.compile(r"""\berror_code["']?\s*:\s*(\d{1,2})\b""")
 _GUI_ERROR = re.compile(r"\bError: [^\n]{3,300}\(Code: \d{1,3}\)\s*$")
 """The error a client's window shows (Connect, the Desktop Client: ``Error: Remote host is not who we expected
 (Code: 51)``), copied by hand, perhaps after a label in the user's language: an error line with its code."""
-_ERR_FORM = re.compile(r"(?:^|\s)(?<![Tt]he\s)ERR (?!lines?\b|messages?\b|entries\b|output\b)\S")
-"""ascp's ERR level inside a line (after a wrapper's prefix): followed by its message, capitalised or bracketed."""
+_ERR_FORM = re.compile(
+    r"(?:^|\s)(?<![Tt]he\s)ERR (?!lines?\b|messages?\b|entries\b|output\b|runs?\b|accessions?\b|files?\b|ids?\b)\S"
+)
+"""ascp's ERR level inside a line (after a wrapper's prefix): followed by its message, capitalised or bracketed (not
+ENA's run accessions' prefix: "some large ERR runs")."""
 _ASKED_PASSPHRASE = re.compile(
     r"\b(?:asks?|asked|asking|prompt(?:s|ed|ing)?|requests?|requested|wants?)\b[^.?!\n]{0,40}\bkey passphrase\b", re.I
 )
@@ -2321,6 +2368,8 @@ _SPAWN = re.compile(
 )
 """A script's call that starts a program, as its code shows it: a literal (``subprocess.run(["md5sum", ...])``,
 ``os.system("ascp -QT ...")``, a path with spaces) or a variable or function (``check_output(md5_cmd)``)."""
+_PRINTED_LIST = re.compile(r"""^\s*(?P<name>)\[\s*["'](?P<program>[^"'\n]+)["']\s*,""")
+"""A command list as Python prints it (``['ascp', '-QT', ...]``): no variable's name (an empty one)."""
 _ASSIGNED_LIST = re.compile(r"""^\s*(?P<name>[A-Za-z_]\w*)\s*=\s*\[\s*[rfb]?["'](?P<program>[^"'\n]+)["']""")
 """A script's command list given to a variable (``cmd = ["ascp", "-P", ...]``)."""
 

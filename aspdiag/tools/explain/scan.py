@@ -490,6 +490,9 @@ _CLOSING = re.compile(rb"""\s*['"]?(?:[,;)\]}'"]\s*)*""")
 """What may follow a literal's last line: its closing quote and the brackets or braces around it."""
 
 
+_COMMAND_LIST = re.compile(rb"""\[\s*(['"])[^\s'"]{1,60}\1\s*,\s*['"]-""")
+"""A program's command list as Python prints it (``['ascp', '-QT', ...]``: a word, then an option), not a list of
+output lines."""
 _QUOTED_WHOLE = re.compile(rb"""(?:\[ ?)?b?(?P<quote>['"])(?P<text>.+)(?P=quote)[ \t]*[,\]]?[ \t\r]*""")
 """A line quoted whole: R's ``[1] "..."`` after its index is gone, or ``'...',`` as one item of a Python list of
 lines, the first opening the list (``['``) and the last closing it (``']``)."""
@@ -611,8 +614,8 @@ def _physical(chunk: bytes) -> Iterator[tuple[bytes, bool]]:
     ``_listed``) or a paragraph (``_rejoined``): such a line was never cut by a terminal."""
     for raw in as_pasted(chunk).split(b"\n"):
         folded = _unfolded(raw) if b"\\n" in raw and not _PROMPTED.match(raw) else None
-        if folded is None and raw[:1] in b"([" and (b"', " in raw or b'", ' in raw):
-            folded = _listed(raw)
+        if folded is None and raw[:1] in b"([" and (b"', " in raw or b'", ' in raw) and not _COMMAND_LIST.match(raw):
+            folded = _listed(raw)  # a list of output lines (not a command list, which stays one line)
         if folded is None and len(raw) >= _JOINED_WIDTH:
             folded = _rejoined(raw)
         if folded is None and (b"Completed: " in raw or b"Partial Completion: " in raw):
@@ -694,7 +697,7 @@ def other_lines(chunk: bytes) -> Iterator[Line]:
             # a logger's prefix taken off (a stamp, a level): a record of its own, never a wrapped line's rest
             logged = len(message) < len(raw)
             message = message.replace(b"\t", b" ")  # after a tab-separated tag is gone: tabs as spaces
-            if len(message) > 2 and message[:1] in b"\"'[b":
+            if len(message) > 2 and message[:1] in b"\"'[b" and _COMMAND_LIST.match(message) is None:
                 item = _QUOTED_WHOLE.fullmatch(message)
                 if item is not None:  # R's print of a line, or one item of Python's list of lines (IPython's !cmd)
                     text = item.group("text")
