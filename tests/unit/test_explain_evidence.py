@@ -2741,3 +2741,92 @@ def test_round_29_ascli_s_logged_resume_starts_the_next_attempt_and_err_runs_are
         "Session Stop  (Error: Session data transfer timeout)\n"
     )
     assert [s.cause_id for s in explain_text(prose)] == ["stall"]
+
+
+# -- round 30 (blind, written after round 29's fixes) ------------------------------------------------------------
+
+
+def test_round_30_a_document_copied_into_the_report_is_no_run():
+    """A blog post pasted whole between rules ('the blog post below ... as it is on the page'), a tutorial quoted
+    between '==== 教程原文 ====' rules, a README section quoted with '> ' 'for reference': their commands and
+    sample output are no runs (ok and key-file, high, before); the person's own run after them is read. A
+    folder name 'copied from the submission portal instructions' copies no document: the job's output between
+    rules after it is the person's."""
+    blog = (
+        "We want to hand out the blog post below in our course. I pasted it as it is on the page.\n\n"
+        "--------------------------------------------------------------------\n"
+        "    $ ascp -QT -l 300m -P33001 -i key era-fasp@fasp.sra.ebi.ac.uk:vol1/fastq/ERR164407.fastq.gz .\n"
+        "    ERR164407.fastq.gz                                                100%   72MB 37.7Mb/s    01:58\n"
+        "    Completed: 74523K bytes transferred in 118 seconds\n\n"
+        ' - "ascp: failed to authenticate, exiting." means the -i path is wrong.\n'
+        "--------------------------------------------------------------------\n\n"
+        "Is it still accurate?\n"
+    )
+    assert explain_text(blog) == []
+    tutorial = (
+        "我是按照下面这篇教程做的（原文复制过来）：\n\n==================== 教程原文 ====================\n"
+        "   $ ascp -QT -l 300m -P33001 -i key era-fasp@fasp.sra.ebi.ac.uk:vol1/x.gz .\n"
+        "   x.gz                                        100% 1504MB  238Mb/s    00:53\n"
+        "   Completed: 1540096K bytes transferred in 53 seconds\n"
+        "==================================================\n\n我的实际运行结果：\n\n"
+        "(aspera) [liwei@node03 raw]$ ascp -QT -l 300m -P33001 -i k.putty era-fasp@fasp.sra.ebi.ac.uk:vol1/y.gz .\n"
+        "Key passphrase: \nPassword: \nascp: failed to authenticate, exiting.\n\n"
+        "Session Stop  (Error: failed to authenticate)\n"
+    )
+    assert [s.cause_id for s in explain_text(tutorial)] == ["key-file"]
+    readme = (
+        "I read the Troubleshooting section of the README, copying it here for reference:\n\n"
+        "> A successful download looks like this:\n>\n"
+        ">     Completed: 378151K bytes transferred in 13 seconds\n>\n"
+        "> * If you see `Session Stop  (Error: Client unable to connect to server (check UDP port and firewall))`,\n"
+        ">   your network blocks UDP 33001.\n\n"
+        "None of these is what I get:\n\nascp: Cannot resolve target host., exiting.\n"
+    )
+    assert [s.cause_id for s in explain_text(readme)] == ["dns"]
+    job = (
+        "Command from the job script, folder name copied from the submission portal instructions:\n\n"
+        "ascp -i k -QT -l100m -k1 -d ALL_RNA subasp@upload.ncbi.nlm.nih.gov:uploads/x/PRJ\n\nslurm-5512384.out:\n"
+        "------------------------------------------------------------\n"
+        "Session Stop  (Error: Disk write failed (server))\n"
+        "------------------------------------------------------------\n"
+    )
+    assert [s.cause_id for s in explain_text(job)] == ["disk"]
+
+
+def test_round_30_advice_a_conditional_sample_and_nothing_run_yet():
+    """A helpdesk's quoted 'If you instead get' with the failure it means below it is a sample, and 'If you see
+    `...`, do ...' is advice, neither told beside the person's run (udp, low, before); a person who 'haven't tried
+    ascp yet' and pastes ssh -v's password prompts has no run (auth, low, before)."""
+    mail = (
+        "> When it works you will see a summary such as:\n>\n>   Completed: 4296704K bytes transferred in 71 seconds\n"
+        ">\n> If you instead get\n>\n"
+        ">   Session Stop  (Error: Client unable to connect to server (check UDP port and firewall))\n>\n"
+        "> your institute's firewall is blocking UDP port 33001.\n\nMy result:\n\n"
+        "Session Stop  (Error: Server aborted session: Client requests stronger encryption than server allows)\n"
+    )
+    assert [s.cause_id for s in explain_text(mail)] == ["stronger-encryption"]
+    advice = (
+        "* If you see `ascp: failed to authenticate, exiting.`, the bundled DSA key is outdated.\n\n"
+        "ascp: Cannot resolve target host., exiting.\n"
+    )
+    assert [s.cause_id for s in explain_text(advice)] == ["dns"]
+    probes = (
+        "I haven't tried ascp yet on this machine, but here is what I get:\n\n"
+        "$ ssh -v -p 33001 era-fasp@fasp.sra.ebi.ac.uk\ndebug1: Connecting to fasp.sra.ebi.ac.uk port 33001.\n"
+        "debug1: Connection established.\ndebug1: Next authentication method: keyboard-interactive\n"
+        "Password: \nPassword: \nera-fasp@fasp.sra.ebi.ac.uk: Permission denied (publickey,keyboard-interactive).\n"
+    )
+    assert explain_text(probes) == []
+
+
+def test_round_31_a_quote_on_the_rest_of_a_wrapped_sentence_is_the_persons():
+    """'Today's attempt gave something different from the' / '"failed to authenticate" above though:': the quote
+    is the rest of the person's sentence (it outranked the run's own EACCES, auth, medium, before)."""
+    text = (
+        "I'm getting errors with Webin-CLI too, same script I successfully used last year. Today's attempt gave\n"
+        "something different from the\n"
+        '"failed to authenticate" above though:\n\n'
+        "WARN : Aspera upload failed. Client exit code : 1\n\n"
+        "Session Stop  (Error: Server aborted session: Error 13 (EACCES) creating destination)\n"
+    )
+    assert [s.cause_id for s in explain_text(text)] == ["permission"]

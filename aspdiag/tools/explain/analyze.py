@@ -466,6 +466,9 @@ class Analyzer:
         self._silent_candidate: dict[str, tuple[Line, str]] = {}
         self._silent_runs: dict[str, tuple[Line, str]] = {}
         self._wiki_tables: set[str] = set()  # inputs inside a MediaWiki table ({| ... |})
+        self._copy_armed: dict[str, int] = {}  # inputs whose person just named a document copied below: lines left
+        self._copy_block: dict[str, str] = {}  # inputs inside that document ("ruled" or "quoted")
+        self._not_run: set[str] = set()  # inputs whose person says nothing was run yet
         # [WinError 2] of a command list not shown yet: (its variable, the line, its text), told if it is ascp's
         self._unresolved: dict[str, tuple[str, Line, str]] = {}
         self._spawned: dict[str, str] = {}  # per input, the program a script's last subprocess call names
@@ -1098,9 +1101,15 @@ class Analyzer:
             return
         if (
             not self._replaying
-            and (source in self._sample or text.rstrip().endswith((":", "*")) or text[:8].lower() == "expected")
+            and (
+                source in self._sample
+                or text.rstrip().endswith((":", "*", "get", "see"))
+                or text[:8].lower() == "expected"
+            )
             and self._in_sample(source, line, text, previous)
         ):
+            return
+        if not self._replaying and self._copied(source, line, text):
             return
         if text[:2] == "{|" and not self._replaying:
             self._wiki_tables.add(source)  # a MediaWiki table: its rows are a wiki's (the words and what they mean)
@@ -1126,6 +1135,8 @@ class Analyzer:
             and not _SSH_CLIENT_TALK.search(text)
             and "^C" not in text
             and not ("%" in text and parse_progress(text) is not None)
+            and not text.startswith(("debug1: ", "debug2: ", "debug3: "))  # ssh -v's own trace
+            and not _PROMPT.match(text)
         ):
             # its ssh client's prompts, its progress lines (one per file) and the user's ^C take no place of the
             # lines it may print before a wrapper's ascp output starts
@@ -1299,7 +1310,11 @@ class Analyzer:
         errors = parse_errors(text, "")
         summary = _SUMMARY.search(text)
         progress = parse_progress(text) if "%" in text else None
-        if source in self._foreign and not (errors or summary) and (progress or _SSH_CLIENT_TALK.search(text)):
+        if (
+            source in self._foreign
+            and not (errors or summary)
+            and (progress or _SSH_CLIENT_TALK.search(text) or _PROMPT.match(text))
+        ):
             return  # the other program's progress, or its ssh client's host-key and password prompts
         exit_match = _EXIT.search(text)
         is_err = (
@@ -1330,7 +1345,7 @@ class Analyzer:
                 told
                 or _PROSE.search(text)
                 or (text.rstrip().endswith(":") and len(text.split()) >= 8 and not bare_documented(text))
-                or (unfinished and text[:1].islower() and _LABELLED.match(text) is None)
+                or (unfinished and _GOES_ON.match(text) is not None and _LABELLED.match(text) is None)
             ):
                 # A person's sentence around the paste ("I did pass --file-crypt ...:", "Our partner says 'failed
                 # to authenticate' since ...", a long line ending in a colon that introduces the log), or its
@@ -1534,14 +1549,50 @@ class Analyzer:
             # the intro wrapped over lines ("... you should see ..., and at the end something" / "like:")
             stripped = f"{previous.strip()} {stripped}"[-240:]
         if (
-            stripped.endswith(":")
+            (stripped.endswith(":") or _IF_YOU_GET.match(stripped) is not None)
             and len(stripped) <= 240
             and _PROSE.search(stripped) is None
-            and _SAMPLE_INTRO.search(stripped) is not None
+            and (_SAMPLE_INTRO.search(stripped) is not None or _IF_YOU_GET.match(stripped) is not None)
         ):
             self._sample[source] = 0
             self._documentation(source)
             return True
+        return False
+
+    def _copied(self, source: str, line: Line, text: str) -> bool:
+        """Whether a line belongs to a document the person copied into the report ("the blog post below", "I
+        pasted it as it is on the page", "按照下面这篇教程（原文复制过来）", "copying the README's section here for
+        reference"): between two rules (``-----``, ``==== 教程原文 ====``), or its lines quoted with ``> ``. Its
+        commands and sample output are no runs of the person's. Also notes a person saying they have run nothing
+        yet ("we haven't run anything yet"): their input has no run (``_finish``)."""
+        block = self._copy_block.get(source)
+        rule = _RULE.match(text) is not None
+        if block is not None:
+            if (block == "quoted" and not line.quoted) or (block == "ruled" and rule):
+                del self._copy_block[source]
+                return block == "ruled"  # the closing rule is the document's too
+            self._documentation(source)
+            return True
+        armed = self._copy_armed.get(source, 0)
+        if rule and (armed or _DOC_WORDS.search(text)):
+            self._copy_block[source] = "ruled"
+            self._copy_armed.pop(source, None)
+            self._documentation(source)
+            return True
+        if armed and line.quoted:
+            self._copy_block[source] = "quoted"
+            self._copy_armed.pop(source, None)
+            self._documentation(source)
+            return True
+        if armed:
+            if armed > 1:
+                self._copy_armed[source] = armed - 1
+            else:
+                del self._copy_armed[source]
+        if not line.quoted and _DOC_WORDS.search(text) and _COPIED.search(text):
+            self._copy_armed[source] = _COPY_REACH
+        if _NOT_RUN.search(text) and not line.quoted:
+            self._not_run.add(source)
         return False
 
     def _documentation(self, source: str) -> None:
@@ -1590,6 +1641,7 @@ class Analyzer:
                 if messages
                 and not any(m in known or known in m for m in messages for known in said)
                 and _BEHIND.search(text) is None  # "last week it gave me '...', which went away once I ..."
+                and _ADVICE.search(text) is None  # "If you see `...`, your network blocks UDP 33001"
             ]
             quoted = True
         else:
@@ -1818,8 +1870,8 @@ class Analyzer:
             session.uuid is None
             and not (session.finals or session.details or session.completed is not None or session.progress)
             and session.exit_status is None
-        ):
-            return
+        ) or (session.uuid is None and session.source in self._not_run):
+            return  # nothing said, or the person says nothing was run yet (a copied page's sample)
         if self._kept_ok >= MAX_KEPT_OK and session.uuid is not None:
             if count_success is not None and count_success(session, self, MAX_KEPT_OK, MAX_CLIENTS):
                 return  # counted in C, as below
@@ -2288,6 +2340,36 @@ _SILENT = re.compile(
     re.I,
 )
 """A person telling that ascp printed nothing ("it does nothing and returns quickly, without any message")."""
+_GOES_ON = re.compile(r"[\"'\u201c\u2018(]?[a-z]")
+"""The start of a sentence's rest on the next line: a lower-case word, perhaps quoted ('"failed to authenticate"
+above though:')."""
+_IF_YOU_GET = re.compile(r"^\W*(?:if|when) you (?:\w+ ){0,2}(?:get|see|receive)\s*:?$", re.I)
+"""A documentation's conditional intro to a sample, on a line of its own ("If you instead get")."""
+_ADVICE = re.compile(r"^\W*if you\b|\byou(?:'d| would| will|'ll| might) (?:\w+ )?(?:get|see|receive)\b", re.I)
+"""Advice that quotes ascp's words ("If you see `...`, your network blocks UDP 33001"): no report of a run."""
+_RULE = re.compile(r"^\s*[-=_*~#]{8,}(?:\s+\S.*?\s+[-=_*~#]{3,})?\s*$")
+"""A rule across the paste (``-----``, ``==== 教程原文 ====``): where a copied document starts or ends."""
+_DOC_WORDS = re.compile(
+    r"\b(?:tutorial|guide|blog|article|readme|wiki|documentation|docs|manual|how-?to|instructions|web ?page)\b"
+    r"|教程|原文|文档|说明|Anleitung|Dokumentation|tutoriel|guía|instrucciones|tutorial",
+    re.I,
+)
+"""A document a person may copy into a report."""
+_COPIED = re.compile(
+    r"\b(?:below|as it is|as-is|verbatim|for reference)\b"
+    r"|\b(?:copying|pasting|quoting|copied|pasted) (?:it |this |them )?(?:here|in here|below)\b|下面|以下|原文",
+    re.I,
+)
+"""Words that say the document follows in the paste ("the blog post below", "copying it here for reference",
+"pasted as it is"), not that something was copied from one ("the folder name copied from the instructions")."""
+_COPY_REACH = 6
+"""Lines after those words within which the document's rule or quote must start."""
+_NOT_RUN = re.compile(
+    r"\b(?:have|has|had)(?:n't| not) (?:yet )?(?:run|tried|used|executed)\b[^.!?\n]{0,40}\byet\b"
+    r"|\b(?:have|has|had)(?:n't| not) (?:yet )?run anything\b|\bnot (?:run|tried) (?:anything|it) yet\b",
+    re.I,
+)
+"""A person saying nothing was run yet ("we haven't run anything yet", "I haven't tried ascp yet")."""
 _SAMPLE_LINES = 40
 """A sample block's lines at most (without a blank line, a heading or the person's words ending it before)."""
 _SETTLED = Collected("", None, 0)
@@ -2349,6 +2431,7 @@ _FOREIGN_COMMAND = re.compile(
     r"^\s*(?:\([\w.-]+\)\s+)?(?:\[[^\]\n]{1,60}\][$#]\s*|\S*[$#>%]\s*)?(?:sudo\s+)?(?:"
     r"(?:scp|sftp|rsync)\s+(?:-\S+\s+(?:\d+\s+)?)*(?:\S+\s+)?(?:[\w.-]+@)?[\w.-]+:[~/\w]\S*\s*\S*$"
     r"|(?:curl|wget|aria2c|axel|lftp)\s[^\n]*?\b(?:https?|ftps?|sftp)://\S+\s*$"
+    r"|ssh\s+(?:-\S+\s+(?:\d+\s+)?)*(?:[\w.-]+@)?[\w.-]+\s*$"
     r")"
 )
 """Another transfer program's command line (scp, sftp, rsync with a remote path; curl, wget, aria2c, axel, lftp with
