@@ -2830,3 +2830,17 @@ def test_round_31_a_quote_on_the_rest_of_a_wrapped_sentence_is_the_persons():
         "Session Stop  (Error: Server aborted session: Error 13 (EACCES) creating destination)\n"
     )
     assert [s.cause_id for s in explain_text(text)] == ["permission"]
+
+
+def test_round_31_another_programs_exit_named_by_its_wrapper_is_no_run():
+    """kingfisher's 'Command curl --silent ... returned non-zero exit status 35' (curl failed before ascp ran): no
+    run of ascp's (unknown, low, before); 'Command returned non-zero exit status 127' names no program and still
+    is the run's exit."""
+    curl = (
+        "07/17/2021 04:23:33 PM INFO: Querying ENA for FTP paths for ERR1739824..\n"
+        "extern.ExternCalledProcessError: Command curl --silent 'https://www.ebi.ac.uk/ena/portal/api/filereport?"
+        "accession=ERR1739824' returned non-zero exit status 35.\n"
+    )
+    assert explain_text(curl) == []
+    missing = "/bin/sh: 1: ascp: not found\nCommand returned non-zero exit status 127.\n"
+    assert [s.cause_id for s in explain_text(missing)] == ["ascp-missing"]

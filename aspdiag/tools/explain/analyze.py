@@ -1317,6 +1317,12 @@ class Analyzer:
         ):
             return  # the other program's progress, or its ssh client's host-key and password prompts
         exit_match = _EXIT.search(text)
+        if exit_match is not None and "ommand " in text:
+            named = _NAMED_COMMAND.search(text)
+            if named is not None and not _is_ascp(named.group(1)) and named.group(1).lower() != "ascli":
+                exit_match = (
+                    None  # another program's exit ("Command curl --silent ... returned non-zero exit status 35")
+                )
         is_err = (
             text.startswith("ERR ")
             or (" ERR " in text and _ERR_FORM.search(text) is not None)
@@ -2340,6 +2346,11 @@ _SILENT = re.compile(
     re.I,
 )
 """A person telling that ascp printed nothing ("it does nothing and returns quickly, without any message")."""
+_NAMED_COMMAND = re.compile(
+    r"\b[Cc]ommand:? ['\"\[]*(?!(?:returned|exited|failed|terminated|finished|exit|with|was|that|line)\b)"
+    r"(?:\S*[/\\])?([\w.-]+)"
+)
+"""The program a wrapper's "Command X ... returned non-zero exit status N" names (its path's last part)."""
 _GOES_ON = re.compile(r"[\"'\u201c\u2018(]?[a-z]")
 """The start of a sentence's rest on the next line: a lower-case word, perhaps quoted ('"failed to authenticate"
 above though:')."""
