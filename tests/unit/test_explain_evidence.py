@@ -2844,3 +2844,37 @@ def test_round_31_another_programs_exit_named_by_its_wrapper_is_no_run():
     assert explain_text(curl) == []
     missing = "/bin/sh: 1: ascp: not found\nCommand returned non-zero exit status 127.\n"
     assert [s.cause_id for s in explain_text(missing)] == ["ascp-missing"]
+
+
+def test_round_32_two_wordings_from_real_threads():
+    """sra-tools#129: ascp rejected a dbGaP cart's sources with '"user@host:" in all sources must match' (prefetch
+    quoting it on its own line): the command line, usage (cannot tell, low, before). aspera-cli#171: ascli's
+    'ERROR: FASP(ascp): Destination: File exists' is the destination kept (cannot tell, low, before)."""
+    cart = (
+        "2018-05-08T15:02:14 prefetch.2.9.0:  Downloading via fasp...\n"
+        '"user@host:" in all sources must match\n'
+        "2018-05-08T15:02:15 prefetch.2.9.0 err: process failed while waiting process - ascp failed with 1\n"
+    )
+    assert [s.cause_id for s in explain_text(cart)] == ["usage"]
+    shares = (
+        "$ ascli shares files download '/My Folders/ip/checksum_info.txt' --to-folder=.\n"
+        "E, [2025-01-15T05:33:53.320138 #103512] ERROR -- : Destination: File exists\n"
+        " Time: 00:00:00 =---=---=---=---=---=---=---=---=---=-- 0% 0 Mbps  ETA: ??:??:??\n"
+        "ERROR: FASP(ascp): Destination: File exists\n"
+    )
+    assert [s.cause_id for s in explain_text(shares)] == ["exists"]
+
+
+def test_round_31_asclis_reason_after_ascp_failed_is_the_same_run():
+    """aspera-cli#174: ascp.exe's own last words, ascli's 'ascp failed (pid N exit 1)', then its reason 'An error
+    occurred during transfer: ...': one run (two before, the reason read as another run)."""
+    text = (
+        "PS C:\\jobs> ascli node upload --to-folder=/incoming C:\\exports\\b.zip\n"
+        "ascp.exe: required management connection to port localhost:54792 failed.\n"
+        "ascp.exe: failed to connect to management socket, exiting.\n\n"
+        "E, [2025-02-05T10:39:48.114953 #13096] ERROR -- : ascp failed (pid 45812 exit 1)\n\n"
+        "W, [2025-02-05T10:39:48.115592 #13096]  WARN -- : An error occurred during transfer: assertion failed: "
+        "timeout waiting mgt port connect (select not readable)\n"
+        "ERROR: Transfer: assertion failed: timeout waiting mgt port connect (select not readable)\n"
+    )
+    assert [s.cause_id for s in explain_text(text)] == ["died-at-start"]

@@ -1515,11 +1515,14 @@ class Analyzer:
         if exit_match and ("ascp" in text.lower() or "status" in text.lower() or "code" in text.lower()):
             session.exit_status = int(exit_match.group(1))
             session.note(text)
-            if session.ascp_said and not own and (session.finals or session.details):
+            if _ASCLI_ASCP_FAILED.search(text) is not None:
+                # ascli's "ascp failed (pid N exit 1)": its reason follows ("An error occurred during transfer:
+                # ..."), still this run's, even after ascp's own last words; a retry is announced ("Resuming in").
+                session.exited = False
+            elif session.ascp_said and not own and (session.finals or session.details):
                 # A wrapper's word that ascp exited, after ascp's own words of failure: that run is over, and
                 # ascp's next words are a retry's (prefetch: "Key passphrase:", "ascp failed with 1", twice).
-                # Before them it ends nothing: Nextflow's "Command exit status:" precedes the output it quotes,
-                # ascli's "ascp failed: pid N exit 1" the reason it gives next.
+                # Before them it ends nothing: Nextflow's "Command exit status:" precedes the output it quotes.
                 session.exited = True
 
     def _in_sample(self, source: str, line: Line, text: str, previous: str | None) -> bool:
@@ -2346,6 +2349,8 @@ _SILENT = re.compile(
     re.I,
 )
 """A person telling that ascp printed nothing ("it does nothing and returns quickly, without any message")."""
+_ASCLI_ASCP_FAILED = re.compile(r"ERROR -- : ascp failed:? ?\(?pid \d+ exit \d+")
+"""ascli's logger saying ascp failed; the reason is its next line."""
 _NAMED_COMMAND = re.compile(
     r"\b[Cc]ommand:? ['\"\[]*(?!(?:returned|exited|failed|terminated|finished|exit|with|was|that|line)\b)"
     r"(?:\S*[/\\])?([\w.-]+)"
