@@ -57,7 +57,9 @@ def test_unprivileged_figure_within_ten_percent(shaped, workdir, nobody_python, 
     expected = rate * V4_SHARE
     assert e["status"] == "measured", e
     assert abs(e["rate_mbps"] - expected) <= 0.10 * expected, (expected, e)
-    assert result["port"] == 33001, result
+    # The first SSH port (33001); the next one (22) only when our own sender spoilt the first stream (a busy
+    # machine starves it: the probe streams once more and keeps the better figure, BandwidthProbe.run).
+    assert result["port"] == 33001 or (result["port"] == 22 and result["attempts"] == 2), result
 
 
 def test_root_uses_the_same_stream(shaped, workdir):

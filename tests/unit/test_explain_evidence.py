@@ -2878,3 +2878,23 @@ def test_round_31_asclis_reason_after_ascp_failed_is_the_same_run():
         "ERROR: Transfer: assertion failed: timeout waiting mgt port connect (select not readable)\n"
     )
     assert [s.cause_id for s in explain_text(text)] == ["died-at-start"]
+
+
+def test_round_33_an_issues_title_and_a_two_line_prompt():
+    """An issue's title quoting ascp's words cut short ('Frequently hitting AsperaTransferFailedError : Server
+    aborted session: Docroot check failed') is the person's, not a run of its own (permission, high, before,
+    beside the logged unauthorized); a logger's first line is no title. A two-line prompt ('(base) user:~/data' /
+    '$ascp ...') with nothing printed before the next prompt is ascp printing nothing."""
+    title = (
+        "Frequently hitting AsperaTransferFailedError : Server aborted session: Docroot check failed\n\n"
+        "Since last week most uploads fail like this:\n\n"
+        "2023-01-21 11:25:40,440 (ibmcos.aspera) [ERROR] - AsperaTransferFailedError : Server aborted session: "
+        "Docroot check failed: Failed to authenticate: : Error getting token from delegated refresh token\n"
+    )
+    assert [s.cause_id for s in explain_text(title)] == ["unauthorized"]
+    silent = (
+        "After I run it, it does nothing and returns quickly without any error or any message:\n\n"
+        "(base) user:~/data\n$ascp -QT -l 300m -P33001 -i ./k.openssh era-fasp@fasp.sra.ebi.ac.uk:vol1/x.gz .\n"
+        "(base) user:~/data\n$\n"
+    )
+    assert [(s.cause_id, s.confidence) for s in explain_text(silent)] == [("unknown", "low")]

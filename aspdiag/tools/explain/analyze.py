@@ -1090,12 +1090,13 @@ class Analyzer:
         # whether the line before was a person's sentence that goes on (no full stop): this one may be its rest
         unfinished = source in self._unfinished and not line.after_gap
         self._unfinished.discard(source)
+        first = source not in self._last_text  # the input's first line (an issue's or a mail's title)
         previous = None if line.after_gap else self._last_text.get(source)
         # the sentence so far (lines that end in no full stop or colon go on in the next: a wrapped intro)
         going_on = previous is not None and previous.rstrip()[-1:] not in (".", "!", "?", ":", "")
         self._last_text[source] = f"{previous.strip()} {text.strip()}"[-300:] if going_on and previous else text
         candidate = self._silent_candidate.pop(source, None)
-        if candidate is not None and _PROMPTED_LINE.match(text) is not None:
+        if candidate is not None and (_PROMPTED_LINE.match(text) is not None or _BARE_PROMPT.match(text) is not None):
             self._silent_runs[source] = candidate  # the ascp command printed nothing before the next prompt
         if self._frame_line(source, line, text.strip()):
             return
@@ -1335,6 +1336,7 @@ class Analyzer:
         if not self._replaying and (
             _PERSON_LABEL.match(text) is not None
             or (errors and (_person_quoting(text, errors[0].message) or _quoting(text)))
+            or (first and errors and line.stamp is None and _titled(text, errors[0].message))
             or (not errors and exit_match is None and line.stamp is None and _explaining(text))
         ):
             # A person's line: a forum's "Title:"/"EDIT:", ascp's words inside a sentence of their own ("I get
@@ -2338,10 +2340,12 @@ retry:", the user's own run), an expected or sample output, what the output shou
 see."""
 _PROMPTED_LINE = re.compile(
     r"^\s*(?:\([\w.-]+\)\s+)?(?:\[[^\]\n]{1,60}\][$#]|[\w.-]+@[\w.-]+:\S*[$#%]|[\w.-]+@[\w.-]+ \S+ %|\$|%"
-    r"|PS [A-Za-z]:\\[^>\n]*>|[A-Za-z]:\\[^>\n]*>)\s+\S"
+    r"|PS [A-Za-z]:\\[^>\n]*>|[A-Za-z]:\\[^>\n]*>)\s*(?<=[\s$#%>])\S"
 )
 """A command typed after a shell's prompt (``$ ``, ``(base) user@host:~/data$ ``, ``[u@h dir]$ ``, zsh's
 ``user@host dir % ``, ``PS C:\\...>``, ``C:\\...>``)."""
+_BARE_PROMPT = re.compile(r"^\s*(?:\([\w.-]+\)\s+)?(?:[\w.-]+(?:@[\w.-]+)?:[~/][^\s$#%]*\s*[$#%]?|[$#%])\s*$")
+"""A shell's prompt with nothing typed after it, or the first line of a two-line prompt (``(base) user:~/data``)."""
 _SILENT = re.compile(
     r"\b(?:without (?:any |an )?(?:error|message|output)|no (?:error|output|message)s?\b|nothing happens"
     r"|(?:does|did) nothing|returns? (?:immediately|quickly|at once|right away)|exits? (?:immediately|silently)"
@@ -2558,6 +2562,22 @@ _HYPOTHETICAL = re.compile(
     r"\byou(?:'d| would| will|'ll| should| might| may| get| see)\b|\bwould (?:get|see|show)\b", re.I
 )
 """A person telling what ascp would print ("If UDP were blocked you would get `Session Stop (Error: ...)`")."""
+
+
+def _titled(text: str, message: str) -> bool:
+    """Whether an input's first line is an issue's or a post's title around ascp's words ("Frequently hitting
+    AsperaTransferFailedError : Server aborted session: ..."): a person's words of their own (two or more,
+    lower-case among them) before ascp's, no program's label or logger's prefix in front."""
+    at = text.find(message)
+    head = text[:at] if at > 0 else ""
+    words = re.findall(r"[A-Za-z][a-z]+", head)
+    return (
+        len(words) >= 2
+        and any(word.islower() for word in words)
+        and _LABELLED.match(text) is None
+        and _WRAPPER_LOG.match(text) is None
+        and _PROMPTED_LINE.match(text) is None
+    )
 
 
 def _explaining(text: str) -> bool:
