@@ -2898,3 +2898,14 @@ def test_round_33_an_issues_title_and_a_two_line_prompt():
         "(base) user:~/data\n$\n"
     )
     assert [(s.cause_id, s.confidence) for s in explain_text(silent)] == [("unknown", "low")]
+
+
+def test_round_34_a_question_as_the_inputs_title_is_the_persons():
+    """kingfisher#3's title 'Failed to Authenticate ?' above a traceback whose ascp exited 1 with nothing shown:
+    the person's question, not ascp's words (auth, medium, before); the run itself cannot be told."""
+    text = (
+        "Failed to Authenticate ?\n\nHaving the following error when running the software on an ENA dataset:\n\n"
+        "subprocess.CalledProcessError: Command 'ascp -QT -l 300m -P33001 -i key era-fasp@fasp.sra.ebi.ac.uk:/vol1/x.gz"
+        " .' returned non-zero exit status 1.\n"
+    )
+    assert [(s.cause_id, s.confidence) for s in explain_text(text)] == [("unknown", "low")]

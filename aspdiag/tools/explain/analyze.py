@@ -1337,6 +1337,7 @@ class Analyzer:
             _PERSON_LABEL.match(text) is not None
             or (errors and (_person_quoting(text, errors[0].message) or _quoting(text)))
             or (first and errors and line.stamp is None and _titled(text, errors[0].message))
+            or (first and line.stamp is None and text.rstrip().endswith("?") and _LABELLED.match(text) is None)
             or (not errors and exit_match is None and line.stamp is None and _explaining(text))
         ):
             # A person's line: a forum's "Title:"/"EDIT:", ascp's words inside a sentence of their own ("I get
