@@ -364,14 +364,22 @@ static PyObject *parse_fields(PyObject *self, PyObject *args) {
 }
 
 /* The Session Statistics record's tx_bytes value when it is all digits (analyze's _statistics). */
-static PyObject *tx_bytes(const char *s, idx a, idx b) {
+/* Its digits' span in [*v, *end): 1, or 0 when there is none (no tx_bytes, or not all digits). */
+static int tx_span(const char *s, idx a, idx b, idx *v, idx *end) {
     idx at = find_in(s, a, b, "tx_bytes ", 9);
-    if (at < 0) Py_RETURN_NONE;
-    idx v = at + 9, end = find_char(s, v, b, ' ');
-    if (end < 0) end = b;
-    if (end == v) Py_RETURN_NONE;
-    for (idx k = v; k < end; k++)
-        if (!is_digit((unsigned char)s[k])) Py_RETURN_NONE;
+    if (at < 0) return 0;
+    *v = at + 9;
+    *end = find_char(s, *v, b, ' ');
+    if (*end < 0) *end = b;
+    if (*end == *v) return 0;
+    for (idx k = *v; k < *end; k++)
+        if (!is_digit((unsigned char)s[k])) return 0;
+    return 1;
+}
+
+static PyObject *tx_bytes(const char *s, idx a, idx b) {
+    idx v, end;
+    if (!tx_span(s, a, b, &v, &end)) Py_RETURN_NONE;
     return span(s, v, end);
 }
 
@@ -386,12 +394,18 @@ static PyObject *solicited(const char *s, idx a, idx b) {
     Py_RETURN_NONE;
 }
 
+/* The end of the line a match ending at `from` is on, its trailing carriage returns left out. */
+static idx record_end(const char *s, idx n, idx from) {
+    const char *nl = memchr(s + from, '\n', (size_t)(n - from));
+    idx b = nl ? (idx)(nl - s) : n;
+    while (b > from && s[b - 1] == '\r') b--;
+    return b;
+}
+
 /* A session record's tuple: (10, start, end, pid, kind, uuid, record, x, y); record is the rest of its line
  * (trailing carriage returns dropped), x and y what the analyzer reads from it (see scan.records_py). */
 static PyObject *session_tuple(const char *s, idx n, idx start, const Found *f, const idx *pid, Reuse *r) {
-    const char *nl = memchr(s + f->end, '\n', (size_t)(n - f->end));
-    idx b = nl ? (idx)(nl - s) : n;
-    while (b > f->end && s[b - 1] == '\r') b--;
+    idx b = record_end(s, n, f->end);
     idx a = f->end;
     const char *kind = s + f->g[0];
     idx kind_len = f->g[1] - f->g[0];
@@ -443,6 +457,28 @@ static PyObject *as_tuple(const char *s, idx n, idx start, const Found *f, const
     return tuple_of(4, items);
 }
 
+/* The next record from *pos on (SYSLOG_RECORD's or FILE_RECORD's match): 1 with its start in *start, its match
+ * in *f and its pid's span in pid, *pos moved past it; 0 when there is none left. */
+static int next_record(const char *s, idx n, int file_form, idx *pos, idx *start, Found *f, idx *pid) {
+    while (*pos < n) {
+        const char *hit = file_form ? memchr(s + *pos, '[', (size_t)(n - *pos))
+                                    : search(s + *pos, (size_t)(n - *pos), "ascp", 4);
+        if (hit == NULL) break;
+        idx p = (idx)(hit - s);
+        f->last = 0;
+        int ok = file_form ? file_at(s, n, p, f, pid) : syslog_at(s, n, p, f, pid);
+        if (!ok) {
+            *pos = p + 1;
+            continue;
+        }
+        *start = p;
+        *pos = f->end > p ? f->end : p + 1;
+        return 1;
+    }
+    *pos = n;
+    return 0;
+}
+
 static PyObject *records(PyObject *self, PyObject *args) {
     Py_buffer view;
     int file_form;
@@ -453,27 +489,16 @@ static PyObject *records(PyObject *self, PyObject *args) {
     Reuse reuse = {NULL, NULL};
     PyObject *out = PyList_New(0);
     if (out == NULL) goto fail;
-    idx pos = 0;
-    while (pos < n) {
-        const char *hit = file_form ? memchr(s + pos, '[', (size_t)(n - pos))
-                                    : search(s + pos, (size_t)(n - pos), "ascp", 4);
-        if (hit == NULL) break;
-        idx p = (idx)(hit - s);
-        Found f;
-        idx pid[2];
-        f.last = 0;
-        int ok = file_form ? file_at(s, n, p, &f, pid) : syslog_at(s, n, p, &f, pid);
-        if (!ok) {
-            pos = p + 1;
-            continue;
-        }
+    idx pos = 0, p;
+    Found f;
+    idx pid[2];
+    while (next_record(s, n, file_form, &pos, &p, &f, pid)) {
         PyObject *t = as_tuple(s, n, p, &f, pid, &reuse);
         if (t == NULL || PyList_Append(out, t) < 0) {
             Py_XDECREF(t);
             goto fail;
         }
         Py_DECREF(t);
-        pos = f.end > p ? f.end : p + 1;
     }
     Py_XDECREF(reuse.pid);
     Py_XDECREF(reuse.uuid);
@@ -1252,6 +1277,7 @@ done:
 typedef struct {
     idx start, pid0, pid1;
     int sess; /* its session's index when it is a session record or a file's end, else -1 */
+    int pid;  /* its pid's index in the chunk's table of pids */
     Found f;
 } Rec;
 
@@ -1312,28 +1338,17 @@ static PyObject *settle(PyObject *self, PyObject *args) {
     Reuse reuse = {NULL, NULL};
 
     /* every record, as records() finds them */
-    idx pos = 0;
-    while (pos < n) {
-        const char *hit = search(s + pos, (size_t)(n - pos), "ascp", 4);
-        if (hit == NULL) break;
-        idx p = (idx)(hit - s);
-        Rec r;
-        idx pid[2];
-        r.f.last = 0;
-        r.sess = -1;
-        if (!syslog_at(s, n, p, &r.f, pid)) {
-            pos = p + 1;
-            continue;
-        }
-        r.start = p;
-        r.pid0 = pid[0];
-        r.pid1 = pid[1];
+    idx pos = 0, pid[2];
+    Rec found;
+    found.sess = found.pid = -1;
+    while (next_record(s, n, 0, &pos, &found.start, &found.f, pid)) {
+        found.pid0 = pid[0];
+        found.pid1 = pid[1];
         if ((recs = grown(recs, nrecs, &cap, sizeof(Rec))) == NULL) goto nomem;
-        recs[nrecs++] = r;
-        pos = r.f.end > p ? r.f.end : p + 1;
+        recs[nrecs++] = found;
     }
 
-    /* each uuid's session, and how many records each pid has */
+    /* each uuid's session; each record's pid, and how many lines of each pid are no session's records */
     if (table_init(&uuids, nrecs) < 0 || table_init(&pids, nrecs) < 0) goto nomem;
     int *pid_of = malloc((nrecs ? nrecs : 1) * sizeof(int));
     if (pid_of == NULL) goto nomem;
@@ -1355,8 +1370,9 @@ static PyObject *settle(PyObject *self, PyObject *args) {
             pid_of[npids] = (int)i;
             pids.slot[h] = (int)++npids;
         }
+        r->pid = pids.slot[h] - 1;
         if (r->f.last != 10 && r->f.last != 8) { /* an ERR line, another line, the receiver's statistics */
-            pid_count[pids.slot[h] - 1]++;
+            pid_count[r->pid]++;
             continue;
         }
         idx u0 = r->f.last == 10 ? r->f.g[2] : r->f.g[0];
@@ -1386,8 +1402,7 @@ static PyObject *settle(PyObject *self, PyObject *args) {
                 x->bad = 1;
             continue;
         }
-        const char *nl = memchr(s + r->f.end, '\n', (size_t)(n - r->f.end));
-        idx e = nl ? (idx)(nl - s) : n;
+        idx e = record_end(s, n, r->f.end);
         switch (r->f.kind) {
         case 0: /* Session Start */
             if (x->nrec != 1 || find_in(s, r->f.end, e, " status=failed", 14) >= 0) x->bad = 1;
@@ -1413,16 +1428,7 @@ static PyObject *settle(PyObject *self, PyObject *args) {
         Sess *x = &ss[k];
         if (x->bad || x->start < 0 || x->params < 0 || x->stop < 0) continue;
         /* no line of its pid but session records: nothing of its process's own goes to it, nor waits for it */
-        Rec *st = &recs[x->start];
-        size_t h = span_hash(s, st->pid0, st->pid1) & pids.mask;
-        while (1) {
-            Rec *o = &recs[pid_of[pids.slot[h] - 1]];
-            if (o->pid1 - o->pid0 == st->pid1 - st->pid0 &&
-                memcmp(s + o->pid0, s + st->pid0, (size_t)(st->pid1 - st->pid0)) == 0)
-                break;
-            h = (h + 1) & pids.mask;
-        }
-        x->clean = pid_count[pids.slot[h] - 1] == 0;
+        x->clean = pid_count[recs[x->start].pid] == 0;
     }
     free(pid_of);
     if (settle_entries(recs, nrecs, ss, nss, s, n, state) < 0) goto fail;
@@ -1489,17 +1495,7 @@ static PyObject *moved_by(Rec *recs, size_t from, size_t to, int sess, const cha
         if (r->f.last == 8) {
             v = r->f.g[4], end = r->f.g[5];
         } else if (r->f.last == 10 && r->f.kind == 3) {
-            const char *nl = memchr(s + r->f.end, '\n', (size_t)(n - r->f.end));
-            idx e = nl ? (idx)(nl - s) : n;
-            while (e > r->f.end && s[e - 1] == '\r') e--;
-            idx at = find_in(s, r->f.end, e, "tx_bytes ", 9);
-            if (at < 0) continue;
-            v = at + 9, end = find_char(s, v, e, ' ');
-            if (end < 0) end = e;
-            if (end == v) continue;
-            int digits = 1;
-            for (idx k = v; k < end; k++) digits = digits && is_digit((unsigned char)s[k]);
-            if (!digits) continue;
+            if (!tx_span(s, r->f.end, record_end(s, n, r->f.end), &v, &end)) continue;
         } else {
             continue;
         }
@@ -1566,13 +1562,9 @@ static int settle_entries(Rec *recs, size_t nrecs, Sess *ss, size_t nss, const c
             if (waiting) continue;
         }
         /* its ends and user, read as the fast path reads them */
-        const char *nl = memchr(s + st->f.end, '\n', (size_t)(n - st->f.end));
-        idx e = nl ? (idx)(nl - s) : n;
-        while (e > st->f.end && s[e - 1] == '\r') e--;
+        idx e = record_end(s, n, st->f.end);
         Rec *pa = &recs[x->params];
-        const char *pnl = memchr(s + pa->f.end, '\n', (size_t)(n - pa->f.end));
-        idx pe = pnl ? (idx)(pnl - s) : n;
-        while (pe > pa->f.end && s[pe - 1] == '\r') pe--;
+        idx pe = record_end(s, n, pa->f.end);
         PyObject *peer = raw_value(s, st->f.end, e, " peer=");
         PyObject *local = peer ? raw_value(s, st->f.end, e, " local=") : NULL;
         PyObject *user_raw = local ? field_raw(s, pa->f.end, pe, " user=") : NULL;
