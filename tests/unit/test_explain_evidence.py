@@ -2909,3 +2909,155 @@ def test_round_34_a_question_as_the_inputs_title_is_the_persons():
         " .' returned non-zero exit status 1.\n"
     )
     assert [(s.cause_id, s.confidence) for s in explain_text(text)] == [("unknown", "low")]
+
+
+# -- blind rounds 35 and 36 (a new reviewer each, real threads and support pages) ------------------------------
+
+
+def test_round_35_a_title_copied_from_the_output_below_is_no_run_of_its_own():
+    """sra-tools#187: the issue's title is ascp's own line, and the same line follows under the command. One run,
+    told at low confidence: 'failed to open ssh session' does not say whether the server closed the connection or
+    would not start its side (reviewers read it three ways)."""
+    text = (
+        "ascp: failed to open ssh session., exiting.\n\nHi, I use Connect 3.1.0 with the dbGaP command:\n\n"
+        "$ ascp -QTr -l 300M -k 1 -i key.openssh dbtest@gap-download.ncbi.nlm.nih.gov:data/instant/x ./x\n"
+        "ascp: failed to open ssh session., exiting.\n\nSession Stop  (Error: failed to open ssh session.)\n"
+    )
+    assert [(s.cause_id, s.confidence) for s in explain_text(text)] == [("server-session", "low")]
+    # The same line printed again by a next run (no output in full below) stays a run of its own.
+    again = "Session Stop  (Error: Server aborted session: No such file or directory)\n" * 3
+    assert [s.cause_id for s in explain_text(again)] == ["no-such-file"] * 3
+
+
+def test_round_35_a_console_run_and_its_log_line_are_one_attempt():
+    """The console's 'failed to open ssh session' and the log's ERR line for that session (IBM: 'SSH connection
+    failure: Server unexpectedly closed network connection', MaxStartups): one attempt, the log's words say which
+    step failed. A log line of another cause that says no more stays a run of its own."""
+    console = (
+        "$ ascp -P 33001 -l 400m -i k /data/run core@hsts.example.org:/incoming/\n"
+        "ascp: failed to open ssh session., exiting.\n\nSession Stop  (Error: failed to open ssh session.)\n\n"
+        "and in /var/log/aspera-scp-transfer.log for that session:\n\n"
+    )
+    closed = "2024-05-07 02:00:03 [2f41-7f3a1c9ff700] ERR SSH connection failure: Server unexpectedly closed network "
+    assert [s.cause_id for s in explain_text(console + closed + "connection\n")] == ["ssh-refused"]
+    other = "2024-05-07 02:00:03 [2f41-7f3a1c9ff700] ERR Session Stop  (Error: Disk write failed)\n"
+    assert [s.cause_id for s in explain_text(console + other)] == ["server-session", "disk"]
+
+
+def test_round_35_a_wrappers_lines_at_a_terminals_width_are_not_one_cut_line():
+    """Transporter's 'The session's status is FAILED and the error description is ...' lines, one per session: a
+    first line of exactly 132 characters is no line cut by a terminal when the next one starts the same way."""
+    first = "[Transporter Error Output]: The session's status is FAILED and the error description is 'Failed to open TCP connection for SSH (44)'"  # noqa: E501
+    assert len(first) == 132
+    second = "[Transporter Error Output]: The session's status is FAILED and the error description is 'failed to authenticate (19)'"  # noqa: E501
+    text = f"{first}\n{second}\n{second}\n"
+    assert [s.cause_id for s in explain_text(text)] == ["ssh-port", "auth", "auth"]
+
+
+def test_round_35_windows_cannot_load_the_program():
+    """aspera-cli#219: Windows' 'Entry Point Not Found' dialog for Connect after an update: it never started."""
+    text = (
+        "asperaconnect.exe - Entry Point Not Found\n---------------------------\n"
+        "The procedure entry point SystemParametersInfoForDpi could not be located in the dynamic link library "
+        "C:\\Users\\u\\AppData\\Local\\Programs\\IBM\\Aspera Connect\\bin\\asperaconnect.exe.\n"
+    )
+    assert [s.cause_id for s in explain_text(text)] == ["died-at-start"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "ENA ascp downloads keep freezing\n\nWhen I download with ascp it very often just gets stuck after a "
+            "while. I don't have the output at hand, sorry.\n",
+            [("stall", "low")],
+        ),
+        (
+            "Transfer of a 10 TB file using ascli is too slow\n\nThe command worked fine otherwise.\n",
+            [("stall", "low")],
+        ),
+        ("Title: Prefetch stuck for hours\n\nI use prefetch (with ascp) to get a list of runs.\n", [("stall", "low")]),
+        ("Our uploads with ascp sit at 0% and then give up. No output was kept.\n", [("udp", "low")]),
+        # Denied, told as a case, or nothing named the transfer: nothing to read.
+        ("ascp does not hang any more since the update, thanks.\n", []),
+        ("If the transfer hangs at 0 %, your firewall blocks UDP 33001 (see the Aspera docs).\n", []),
+        ("My build is very slow today and the tests hang.\n", []),
+    ],
+)
+def test_round_35_a_report_without_output_is_read_from_its_description(text, expected):
+    """iSeq#12, aspera-cli#44, sra-tools#90: reports with no line of ascp's that describe what it did. The symptom's
+    words are read, at low confidence: data that never moved is UDP's block, a slowdown or a hang after a start a
+    stall. Without such words (or with them denied, or given as advice) there is nothing to read."""
+    try:
+        got = [(s.cause_id, s.confidence) for s in explain_text(text)]
+    except Exception:  # noqa: BLE001  # "nothing usable" is how an input with no run ends
+        got = []
+    assert got == expected
+
+
+def test_round_36_a_title_in_chinese_is_the_persons():
+    """A Chinese post's title naming ascp's message ('标题：往GSA上传数据，ascp 提示 Private key file not found')
+    is the person's: one run, the one pasted below it."""
+    text = (
+        "标题：往GSA上传数据，ascp 提示 Private key file not found，key 明明就在当前目录\n\n"
+        "$ ascp -P33001 -i aspera01.openssh -QT -l100m -k1 -d ./ sub@submission.big.ac.cn:incoming/\n"
+        "ascp: Private key file not found at path aspera01.openssh and path /home/z/.ssh/aspera01.openssh, exiting.\n"
+    )
+    assert [s.cause_id for s in explain_text(text)] == ["key-file"]
+
+
+_START = (
+    "Jun 05 {t} xfer01 ascp[{pid}]: LOG FASP Session Start uuid={uuid} op=recv status=started source=- dest=/in "
+    "local=192.0.2.10:33001 peer={peer}:48112 tcp_port=33001\n"
+)
+_ENDS = (
+    "Jun 05 {t} xfer01 ascp[{pid}]: LOG FASP Session Stop uuid={uuid} op=recv status=success source=- dest=/in "
+    "local=192.0.2.10:33001 peer={peer}:48112 tcp_port=33001\n"
+)
+
+
+def _session(start: str, stop: str | None, pid: int, uuid: str, peer: str) -> str:
+    text = _START.format(t=start, pid=pid, uuid=uuid, peer=peer)
+    return text + (_ENDS.format(t=stop, pid=pid, uuid=uuid, peer=peer) if stop else "")
+
+
+def test_round_36_a_client_sshd_dropped_is_listed_where_its_line_is():
+    """A partner sshd dropped at 10:14 (MaxStartups) between a session that started at 10:12 and one at 10:17:
+    listed between them, not after both (sshd's lines are read after a chunk's records)."""
+    first = _session("10:12:49", "10:19:20", 20377, "2f6c1d0a-9b8e-4c7d-a6f5-e4d3c2b1a098", "198.51.100.9")
+    drop = (
+        "Jun 05 10:14:06 xfer01 sshd[1496]: drop connection #10 from [203.0.113.77]:52214 on [192.0.2.10]:33001 "
+        "past MaxStartups\n"
+    )
+    later = _session("10:17:03", "10:21:44", 21109, "8a7b6c5d-4e3f-4a1b-9c0d-e1f2a3b4c5d6", "203.0.113.77")
+    # the first session's Stop comes after the drop, as in a real log
+    text = first.splitlines(True)[0] + drop + later.splitlines(True)[0] + first.splitlines(True)[1] + later
+    analyzer = Analyzer()
+    analyzer.feed_chunk("messages", text.encode())
+    assert [s.cause_id for s in analyzer.results()] == ["ok", "ssh-refused", "ok"]
+
+
+def test_round_36_sessions_that_only_started_are_told_by_the_clients_quoted_words():
+    """An operator quotes what partners saw ('Session Stop (Error: Client unable to connect to server (check UDP
+    port and firewall))') above the server's log, where their sessions logged a start and nothing more while the
+    log went on: those sessions ended as the client says (udp, medium), one each, in their place. A session the log
+    ends on (perhaps still running) is not told so; nor are they when the client's words name a step before the
+    session began."""
+    quote = (
+        "Partners B and C both sent us this:\n\n"
+        "    Session Stop  (Error: Client unable to connect to server (check UDP port and firewall))\n\n"
+        "Server log:\n\n"
+    )
+    ok = _session("10:02:14", "10:09:40", 100, "5b0e9a52-3c41-4f0e-9d7e-1f0b2c6a7e10", "198.51.100.23")
+    b = _session("10:04:02", None, 101, "c9a7d0e2-77b1-4c2d-b1a0-8e3f5d2b9c61", "203.0.113.40")
+    c = _session("10:05:17", None, 102, "1e2f3a4b-5c6d-4e7f-8a9b-0c1d2e3f4a5b", "192.0.2.87")
+    retry = _session("10:12:30", "10:14:02", 103, "7f3e2d1c-0b9a-4857-a6c5-d4e3f2a1b0c9", "203.0.113.40")
+    ok_lines = ok.splitlines(True)
+    log = ok_lines[0] + b + c + ok_lines[1] + retry
+    got = [(s.cause_id, s.confidence) for s in explain_text(quote + log)]
+    assert got == [("ok", "high"), ("udp", "medium"), ("udp", "medium"), ("ok", "high")]
+    # Cut off at the log's end: still unknown.
+    tail = ok + b
+    assert [s.cause_id for s in explain_text(quote + tail)][-1] == "unknown"
+    auth = quote.replace("Client unable to connect to server (check UDP port and firewall)", "failed to authenticate")
+    assert "unknown" in [s.cause_id for s in explain_text(auth + log)]

@@ -19,6 +19,7 @@ import ipaddress
 import re
 from bisect import bisect_left
 from collections import Counter, OrderedDict
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 from functools import partial
@@ -32,6 +33,7 @@ from aspdiag.tools.explain.diagnose import (
     bare_documented,
     documented,
     knowledge,
+    symptom,
 )
 from aspdiag.tools.explain.scan import (
     RECEIVER_PROGRESS,
@@ -328,6 +330,11 @@ _LINKABLE = frozenset(
     ("auth", "ssh-port", "server-session", "session-start", "unknown", "ssh-handshake", "ssh-refused")
 )
 """A client run's causes that the server's sshd lines about the same attempt can say more precisely."""
+_AFTER_START = frozenset(("udp", "stall", "session-start"))
+"""A client's causes that a session the server logged as started can end in (SSH and the login had worked)."""
+_CONFIDENCES = ("low", "medium", "high")
+_UNSAID_STEP = frozenset(("server-session", "session-start", "unknown"))
+"""A console run's causes whose words do not say which step of the start failed: its log beside it may."""
 _BURST_CAUSES = frozenset(("ssh-port", "auth"))
 """Console runs' causes that a server turning a burst of connections away also produces."""
 
@@ -436,6 +443,9 @@ class Analyzer:
         self._putty: dict[str, str] = {}
         """Per input, a PuTTY-format key file its command lines named."""
         self._sshd_orders: set[int] = set()
+        self._sshd_before: dict[int, str] = {}
+        """A client sshd turned away -> the uuid of the session that started next in its log (``_in_time``)."""
+        self._next_start: str | None = None
         """Sessions told by sshd's own lines (a client it turned away)."""
         self._refused_aside: list[Collected] = []
         """sshd's refused logins for accounts no ascp session ran as: not counted, unless they explain a client's
@@ -462,6 +472,10 @@ class Analyzer:
         self._sample: dict[str, int] = {}  # inputs inside a documentation's sample output: its lines so far
         self._unfinished: set[str] = set()  # inputs whose last line was a person's sentence that goes on
         self._last_text: dict[str, str] = {}  # each input's console line before (an intro wrapped over two)
+        self._first_text: dict[str, str] = {}
+        self._opening: dict[str, list[str]] = {}
+        """Each input's first console lines, for a report with no line of ascp's that describes what it did."""
+        """Each input's first console line: a title that may repeat ascp's words the paste below shows."""
         # an ascp command typed after a prompt, until the next line; one the next prompt followed at once
         self._silent_candidate: dict[str, tuple[Line, str]] = {}
         self._silent_runs: dict[str, tuple[Line, str]] = {}
@@ -469,6 +483,7 @@ class Analyzer:
         self._copy_armed: dict[str, int] = {}  # inputs whose person just named a document copied below: lines left
         self._copy_block: dict[str, str] = {}  # inputs inside that document ("ruled" or "quoted")
         self._not_run: set[str] = set()  # inputs whose person says nothing was run yet
+        self._documented: set[str] = set()  # inputs holding documentation (a sample, a table, a copied page)
         # [WinError 2] of a command list not shown yet: (its variable, the line, its text), told if it is ascp's
         self._unresolved: dict[str, tuple[str, Line, str]] = {}
         self._spawned: dict[str, str] = {}  # per input, the program a script's last subprocess call names
@@ -590,12 +605,15 @@ class Analyzer:
             if found is None:
                 continue
             if found.group("fuser") is not None:
+                self._next_start = self._start_after(chunk, hint)
                 self._refused_login(source, found)
+                self._next_start = None  # a repeated refusal makes no attempt
                 continue
             peer = found.group("peer") or found.group("dpeer") or found.group("wpeer")
             port = found.group("port") or found.group("dport") or b"0"
             local = found.group("local")
             self.syslog_lines += 1
+            self._next_start = self._start_after(chunk, hint)
             self._turned_away(
                 source,
                 found.group("stamp"),
@@ -604,6 +622,16 @@ class Analyzer:
                 found.group("message").decode("utf-8", "replace"),
                 found.group(0).decode("utf-8", "replace"),
             )
+
+    @staticmethod
+    def _start_after(chunk: bytes, at: int) -> str | None:
+        """The uuid of the first session that starts after a position of a chunk (within 64 KB): sshd's lines are
+        read after the chunk's records, so a client sshd turned away is placed before that session (``_in_time``)."""
+        found = chunk.find(b"LOG FASP Session Start uuid=", at, at + 65536)
+        if found < 0:
+            return None
+        begin = found + 28
+        return chunk[begin : begin + 36].decode("ascii", "replace")
 
     def _dropped(self, chunk: bytes) -> None:
         """The kernel's lines about UDP to a FASP data port that a firewall rule logged (a server's own drops)."""
@@ -652,6 +680,9 @@ class Analyzer:
         attempt = Collected(source, None, self._order, True, stamp)
         self._run_sources.add(source)
         self._sshd_orders.add(self._order)
+        if self._next_start is not None:
+            self._sshd_before[self._order] = self._next_start
+            self._next_start = None
         # Both ends as ascp's records name them, so that the attempt reads as the server's side.
         attempt.fields["peer"] = peer
         attempt.fields["local"] = local
@@ -1091,6 +1122,11 @@ class Analyzer:
         unfinished = source in self._unfinished and not line.after_gap
         self._unfinished.discard(source)
         first = source not in self._last_text  # the input's first line (an issue's or a mail's title)
+        if first:
+            self._first_text[source] = text.strip()
+        opening = self._opening.setdefault(source, [])
+        if len(opening) < _OPENING_KEPT:
+            opening.append(text)
         previous = None if line.after_gap else self._last_text.get(source)
         # the sentence so far (lines that end in no full stop or colon go on in the next: a wrapped intro)
         going_on = previous is not None and previous.rstrip()[-1:] not in (".", "!", "?", ":", "")
@@ -1337,7 +1373,12 @@ class Analyzer:
             _PERSON_LABEL.match(text) is not None
             or (errors and (_person_quoting(text, errors[0].message) or _quoting(text)))
             or (first and errors and line.stamp is None and _titled(text, errors[0].message))
-            or (first and line.stamp is None and text.rstrip().endswith("?") and _LABELLED.match(text) is None)
+            or (
+                first
+                and line.stamp is None
+                and (text.rstrip().endswith("?") or _CJK_WORDS.search(text) is not None)
+                and _LABELLED.match(text) is None
+            )
             or (not errors and exit_match is None and line.stamp is None and _explaining(text))
         ):
             # A person's line: a forum's "Title:"/"EDIT:", ascp's words inside a sentence of their own ("I get
@@ -1616,6 +1657,7 @@ class Analyzer:
         """A documentation's line (a table of what ascp's words mean, a sample of its output): no run, nor a
         person's words about one; another program's output before it has ended."""
         self._foreign.pop(source, None)
+        self._documented.add(source)
 
     def _defer(self, source: str, line: Line, text: str, messages: tuple[str, ...] = ()) -> None:
         """Keep a person's line (cheaply: whether it quotes a documented wording is asked only at the end)."""
@@ -1630,6 +1672,7 @@ class Analyzer:
         person's line holding ascp's own error form is a run when no run of the input said those words ("I then
         got: ascp: Server aborted session: No such file or directory" after a run that worked)."""
         lines = self._deferred.pop(source, ())
+        opening = self._opening.pop(source, [])
         silent = self._silent_runs.pop(source, None)
         self._silent_candidate.pop(source, None)
         if silent is not None and source not in self._run_sources and any(_SILENT.search(text) for _, text, _ in lines):
@@ -1641,9 +1684,11 @@ class Analyzer:
             nothing.note(silent[1].strip())
             nothing.detail("ascp printed nothing before the next command")
             self._finish(self._console.pop(source))
-        if not lines:
-            return
         runs = source in self._run_sources
+        if not lines:
+            if not runs and source not in self._not_run:
+                self._described(source, opening)
+            return
         said = set(self._said.get(source, ()))
         said |= {line for _, k in self._kept if k.source == source for line in (k.error_message, *k.evidence) if line}
         for held in (*self._open.values(), *self._recent.values(), *self._console.values()):
@@ -1671,6 +1716,8 @@ class Analyzer:
             replay = replay or [(line, text) for line, text, _ in lines if _tells_passphrase(text)][:1]
             quoted = not formed
         if not replay:
+            if not runs and source not in self._not_run:
+                self._described(source, [*opening, *(text for _, text, _ in lines if text not in opening)])
             return
         current = self._console.pop(source, None)
         if current is not None:
@@ -1684,6 +1731,25 @@ class Analyzer:
                     run.quoted = True
         finally:
             self._replaying = False
+
+    def _described(self, source: str, told: Sequence[str]) -> None:
+        """An input with no line of ascp's at all, where the person describes what the transfer did ("the progress
+        line moves for a bit, then the rate drops to nothing and it just sits there", "stuck at 0 %"): one run told
+        by that description, at low confidence. A report without output is still a report (blind rounds 31, 35);
+        only the symptom's words are read, never a guess from the rest of the prose."""
+        if source in self._documented or not any(_TRANSFER_NAMED.search(text) for text in told):
+            return
+        said = next(((text, found) for text in told if (found := symptom(text)) is not None), None)
+        if said is None:
+            return
+        # The sentence that tells the symptom (a paragraph is longer than a run's detail is kept)
+        sentence = next((part for part in re.split(r"(?<=[.!?])\s+", said[0]) if said[1][2] in part), said[0])
+        run = self._run(source, starts=True)
+        run.lines += 1
+        run.described = True
+        run.note(sentence.strip())
+        run.detail(sentence.strip())
+        self._finish(self._console.pop(source))
 
     def _spawn(self, source: str, text: str) -> None:
         """Remember the program a script's code starts (for Windows' ``[WinError 2]``, which names none): a
@@ -2008,7 +2074,7 @@ class Analyzer:
 
     def close(self) -> None:
         """Explain every session still held (end of input)."""
-        for source in list(self._deferred):
+        for source in list(dict.fromkeys((*self._deferred, *self._opening))):
             self.end_input(source)
         for pending in list(self._pending.values()):
             self._finish(pending)
@@ -2060,9 +2126,22 @@ class Analyzer:
             # Counted under its own words when it ended; the input's other runs say more (and it stays so).
             self._recounted(explained, beside.cause_id)
             kept.append((order, beside))
-        self._kept = self._requoted(
-            self._prompted(self._checked(self._firewalled(self._linked(self._paired(self._folded(kept))))))
-        )
+        kept = self._in_time(kept)
+        # The passes over the whole input, in order: each reads the runs as the ones before it left them.
+        for reading in (
+            self._retitled,
+            self._folded,
+            self._paired,
+            self._told_by_client,
+            self._logged_beside,
+            self._linked,
+            self._firewalled,
+            self._checked,
+            self._prompted,
+            self._requoted,
+        ):
+            kept = reading(kept)
+        self._kept = kept
         self._read_at = (self._order, len(self._kept))
         return [explained for _, explained in self._kept]
 
@@ -2301,6 +2380,154 @@ class Analyzer:
             out.append((order, s))
         return out
 
+    def _in_time(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
+        """Clients sshd turned away, placed where their lines are among the sessions of the same log: sshd's lines
+        are read after a chunk's session records, so each would otherwise come after every session of its chunk (a
+        partner dropped at 10:14 listed after the session that started at 10:17)."""
+        if not self._sshd_before:
+            return kept
+        at_uuid = {s.uuid: at for at, (_, s) in enumerate(kept) if s.uuid is not None}
+        keys: list[float] = []
+        for at, (order, _) in enumerate(kept):
+            following = at_uuid.get(self._sshd_before.get(order, ""))
+            if following is not None and following < at:
+                keys.append(following - 0.5 + at / (len(kept) + 1) / 2)  # just before it, in their own order
+            else:
+                keys.append(float(at))
+        return [entry for _, entry in sorted(zip(keys, kept, strict=True), key=lambda pair: pair[0])]
+
+    def _told_by_client(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
+        """A server's sessions that logged their start and nothing more, in an input where the operator also quotes
+        what the client saw ("partner X's upload sits at 0 % and then ends with Session Stop (Error: Client unable to
+        connect to server (check UDP port and firewall))"): the client's words tell how those sessions ended. Only
+        sessions the log went on past (later sessions of the same log began after them: not merely cut off), and
+        only when the client runs told one cause of the data stage, which a session that started can end in."""
+        clients = [
+            (order, s)
+            for order, s in kept
+            if s.uuid is None
+            and s.time is None
+            and s.outcome == "failed"
+            and s.cause_id in _AFTER_START
+            and order not in self._sshd_orders
+        ]
+        if not clients or len({(s.source, s.cause_id) for _, s in clients}) != 1:
+            return kept
+        source = clients[0][1].source
+        told = max((s for _, s in clients), key=lambda s: _CONFIDENCES.index(s.confidence))
+        began = [_seconds(s.time) if s.time else None for _, s in kept]
+        logged = [when for when, (_, t) in zip(began, kept, strict=True) if t.source == source and t.uuid is not None]
+        cut_short = {
+            at
+            for at, (_, s) in enumerate(kept)
+            if s.source == source
+            and s.uuid is not None
+            and s.side == "server"
+            and s.outcome == "unknown"
+            and not s.error_message
+            and (when := began[at]) is not None
+            and any(later is not None and later > when for later in logged)
+        }
+        if not cut_short:
+            return kept
+        drop = {order for order, _ in clients}
+        out = []
+        for at, (order, s) in enumerate(kept):
+            if order in drop:
+                self._uncounted(s)
+                continue
+            if at in cut_short:
+                self._recounted(s, told.cause_id)
+                self.outcomes["failed"] += 1
+                self._less(self.outcomes, s.outcome)
+                for client in self._clients.values():
+                    if client.peer == s.peer_address and client.causes.get("unknown"):
+                        self._less(client.causes, "unknown")
+                        client.causes[told.cause_id] += 1
+                        break
+                s = replace(
+                    s,
+                    outcome="failed",
+                    cause_id=told.cause_id,
+                    cause=told.cause,
+                    confidence="medium" if told.confidence == "high" else told.confidence,
+                    next_step=told.next_step,
+                    who=told.who,
+                    error_message=told.error_message,
+                    error_code=told.error_code,
+                    code_inferred=told.error_code is not None,
+                    code_from="words" if told.error_code is not None else None,
+                    error_meaning=told.error_meaning,
+                    reasoning=(
+                        *s.reasoning,
+                        "the log holds this session's start and nothing more, though it goes on past it; the client's "
+                        f"words quoted in this input ('{told.error_message[:90]}') tell how such a session ended",
+                        *told.reasoning,
+                    ),
+                )
+            out.append((order, s))
+        return out
+
+    def _retitled(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
+        """Without a run told only by an input's first line when the next run of that input shows the same line:
+        an issue's title copied from the output pasted below it (sra-tools#187: "ascp: failed to open ssh session.,
+        exiting." as the title, then the command and its output), one run, not two."""
+        out: list[tuple[int, SessionExplanation]] = []
+        for at, (order, s) in enumerate(kept):
+            title = self._first_text.get(s.source)
+            following = next((t for _, t in kept[at + 1 :] if t.source == s.source), None)
+            if (
+                title
+                and s.uuid is None
+                and s.time is None
+                and s.evidence == (title,)
+                and following is not None
+                and len(following.evidence) > 1  # the output in full below (not the same line printed again)
+                and title in following.evidence
+            ):
+                self._uncounted(s)
+                continue
+            out.append((order, s))
+        return out
+
+    def _logged_beside(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
+        """Without a console run whose words do not say which step failed ("failed to open ssh session", "Session
+        initiation failed") when its neighbour in the same input is ascp's log of a failure at a step those words
+        cover ("ERR SSH connection failure: Server unexpectedly closed network connection"): the person pasted the
+        run's output and then its log (aspera-scp-transfer.log holds what the console leaves out), one attempt told
+        twice; the log's words say which step."""
+        drop: set[int] = set()
+        for at, (order, s) in enumerate(kept):
+            if (
+                s.uuid is not None
+                or s.time is not None
+                or s.code_from == "log"
+                or s.outcome != "failed"
+                or s.cause_id not in _UNSAID_STEP
+                or order in self._sshd_orders
+            ):
+                continue
+            near = [kept[i] for i in (at - 1, at + 1) if 0 <= i < len(kept) and kept[i][1].source == s.source]
+            for other_order, t in near:
+                if (
+                    other_order not in drop
+                    and t.uuid is None
+                    and t.time is not None
+                    and t.outcome == "failed"
+                    and t.cause_id in _LINKABLE
+                    and t.cause_id not in _UNSAID_STEP
+                    and any(line.startswith("ERR ") for line in t.evidence)
+                ):
+                    drop.add(order)
+                    break
+        out = []
+        for order, s in kept:
+            if order in drop:
+                self._uncounted(s)
+                continue
+            out.append((order, s))
+        return out
+
     def clients(self) -> list[ClientSummary]:
         """Per client (peer address, user) of a server's log, the ones failing most first."""
         self.close()
@@ -2359,6 +2586,10 @@ _SILENT = re.compile(
     re.I,
 )
 """A person telling that ascp printed nothing ("it does nothing and returns quickly, without any message")."""
+_OPENING_KEPT = 60
+"""How many of an input's first console lines are kept for a description of what the transfer did."""
+_TRANSFER_NAMED = re.compile(r"\b(?:ascp|ascli|aspera|fasp|ibm aspera)\b", re.I)
+"""A person's words naming the transfer program (a description of what it did can then be read)."""
 _ASCLI_ASCP_FAILED = re.compile(r"ERROR -- : ascp failed:? ?\(?pid \d+ exit \d+")
 """ascli's logger saying ascp failed; the reason is its next line."""
 _NAMED_COMMAND = re.compile(
@@ -2572,6 +2803,10 @@ _HYPOTHETICAL = re.compile(
 """A person telling what ascp would print ("If UDP were blocked you would get `Session Stop (Error: ...)`")."""
 
 
+_CJK_WORDS = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{2}")
+"""A person's words in Chinese, Japanese or Korean (a title "标题：往GSA上传数据，ascp 提示 ..." before ascp's)."""
+
+
 def _titled(text: str, message: str) -> bool:
     """Whether an input's first line is an issue's or a post's title around ascp's words ("Frequently hitting
     AsperaTransferFailedError : Server aborted session: ..."): a person's words of their own (two or more,
@@ -2580,8 +2815,7 @@ def _titled(text: str, message: str) -> bool:
     head = text[:at] if at > 0 else ""
     words = re.findall(r"[A-Za-z][a-z]+", head)
     return (
-        len(words) >= 2
-        and any(word.islower() for word in words)
+        ((len(words) >= 2 and any(word.islower() for word in words)) or _CJK_WORDS.search(head) is not None)
         and _LABELLED.match(text) is None
         and _WRAPPER_LOG.match(text) is None
         and _PROMPTED_LINE.match(text) is None
@@ -2604,12 +2838,12 @@ _DOUBLE_QUOTED = re.compile(r'"[^"\n]{4,200}"|\u201c[^\u201d\n]{4,200}\u201d')
 _LABELLED = re.compile(
     r"^\s*(?:(?-i:[a-z_\[/.][\w.\[\]/-]*|[A-Za-z][\w-]*[.\d\[\]/][\w.\[\]/-]*) ?:"
     r"|(?-i:[A-Z]\w*(?:Error|Exception)):|\S+ (?:err|error|warn|fatal|info):|\W*(?:ERROR|ERR|FATAL|WARN(?:ING)?)\b"
-    r"|[DIWEF], \[)",
+    r"|[DIWEF], \[|\[[A-Z][\w .-]{0,40}\]:? )",
     re.I,
 )
 """A program's label before its words: a lower-case or dotted name (``prefetch.2.8.1:``, ``bash:``, ``ascp :``,
-``[task-17]:``), a level (``ERROR``, ``Warning``), a logger's prefix; not a capitalised word of a person's
-(``Biostars:``, ``Title:``)."""
+``[task-17]:``), a tag in brackets (``[Transporter Error Output]:``), a level (``ERROR``, ``Warning``), a logger's
+prefix; not a capitalised word of a person's (``Biostars:``, ``Title:``)."""
 
 
 def _quoting(text: str) -> bool:

@@ -226,6 +226,53 @@ _DOCROOT = re.compile(r"outside '?docroot|violates docroot|docroot (?:check fail
 """ascp's words for a path outside the account's docroot on the server."""
 
 
+_SYMPTOMS = (
+    (
+        "udp",
+        "a transfer that never moved any data",
+        re.compile(
+            r"\b(?:stuck|stays?|stayed|staying|sits?|sat|sitting|hangs?|hanging|hung|stalls?|stalled|frozen|freezes|"
+            r"remains?|remained) (?:at|on) 0 ?%|\b0 ?% (?:and|then|forever|for ever)\b|\bnever (?:moves?|moved|"
+            r"transfers?|transferred|sends?|sent|receives?|received|gets?|got) (?:a single|any|one) (?:byte|bit)"
+            r"|\b(?:0|zero) (?:bytes|B|KB|kB) (?:are |were |get |got )?(?:transferred|moved|received|sent)\b"
+            r"|\bno data (?:is |was |ever )*(?:transferred|moving|moved|received|sent|arrives|arrived|flows)\b",
+            re.I,
+        ),
+    ),
+    (
+        "stall",
+        "a transfer that slowed down or hung after it had started",
+        re.compile(
+            r"\b(?:rate|speed|throughput|bandwidth)(?: then| just| slowly| gradually)? (?:kept |keeps )?(?:dropp\w*|"
+            r"drops|falls|fell|decreas\w*|goes down|went down)|\b(?:too|very|extremely|painfully|really|so) slow\b"
+            r"|\b(?:gets?|got|getting|is|was|becomes?|became) stuck\b|\b(?:hangs|hanging|hung|freez(?:es|ing)|froze|"
+            r"stall(?:s|ed|ing)?)\b|\bnever (?:finishes|finished|completes|completed)\b"
+            r"|\b(?:to|would|will|just|still|then) (?:hang|freeze|stall)\b"
+            r"|\bstuck (?:for (?:hours|days|ever|a long time)|at (?:the (?:very )?end|\d{1,2}(?:\.\d+)? ?%))"
+            r"|\btak(?:es|ing|en) (?:about |around |over |more than |almost |nearly )?\d+ (?:hours|days)\b",
+            re.I,
+        ),
+    ),
+)
+"""What a person's description of a transfer names (an input with no line of ascp's): the cause it stands for, the
+symptom in words, and its wording. Data that never moved is UDP's block; a start, then a slowdown or a hang, a
+stall (field realities: a transfer stuck at 0 % is UDP 33001 blocked)."""
+_NEGATED = re.compile(r"(?:\bnot|n't|\bno longer|\bnever)\s+(?:\w+\s+)?\Z", re.I)
+"""A symptom's word denied just before it ("it doesn't hang", "is not slow")."""
+_CONDITIONAL = re.compile(r"\b(?:if|when|whenever|unless|in case|should)\b", re.I)
+"""A symptom told as a case, not as what happened ("if the transfer hangs at 0 %, ..."): advice, documentation."""
+
+
+def symptom(text: str) -> tuple[str, str, str] | None:
+    """(cause id, the symptom in words, the person's words for it) of a person's description of a transfer."""
+    for cause_id, what, pattern in _SYMPTOMS:
+        for found in pattern.finditer(text):
+            before = re.split(r"[.!?:;]\s", text[max(0, found.start() - 120) : found.start()])[-1]
+            if _NEGATED.search(before[-24:]) is None and _CONDITIONAL.search(before) is None:
+                return cause_id, what, found.group(0)
+    return None
+
+
 @lru_cache(maxsize=4096)
 def diagnose(ev: Evidence) -> Diagnosis:
     """The cause of a failed (or unfinished) session from its evidence (cached: a server's log repeats the
@@ -241,7 +288,16 @@ def diagnose(ev: Evidence) -> Diagnosis:
     chosen: KnowledgeEntry | None = None
     read_as: str | None = None
     code_from = "log"
-    if code is not None:
+    described = symptom(text) if ev.speaker == "person" else None
+    if described is not None:
+        # No line of ascp's: the person's description of what it did, read at low confidence.
+        chosen, confidence = kb.by_id(described[0]), "low"
+        reasons.append(
+            f"no line of ascp's is here: the person's words '{_short(described[2])}' describe {described[1]}; "
+            "ascp's output or its log (aspera-scp-transfer.log) would say for sure"
+        )
+        code = None
+    elif code is not None:
         reasons.append(f"ascp logged FASP error {code}")
         kind = failure_channel(code, text, ev.bytes_moved)
         by_code = kb.for_code(code, kind)

@@ -352,10 +352,11 @@ def file_prefix(chunk: bytes, bracket_at: int) -> bytes:
 
 _NOT_A_CONTINUATION = re.compile(
     rb"\s*(?:ascp|Session Stop|Completed|Partial Completion|LOG |ERR |DBG |\S+\s+\d{1,3}%"
-    rb"|[A-Z][\w-]*(?: [\w-]+)?: |\S*[$#>] |\(|\d{4}-\d\d-\d\d[ T]|[DIWEF], \[\d{4}-)"
+    rb"|[A-Z][\w-]*(?: [\w-]+)?: |\S*[$#>] |\(|\d{4}-\d\d-\d\d[ T]|[DIWEF], \[\d{4}-|\[[A-Z][\w .-]{0,40}\]:? )"
 )
 """Lines that start something of their own (ascp's forms, a capitalised label such as ``Error:``, a shell
-prompt, a time stamp, ascli's logger line), never the wrapped rest of the log line before them."""
+prompt, a time stamp, ascli's logger line, a wrapper's tag such as ``[Transporter Error Output]:``), never the
+wrapped rest of the log line before them."""
 _QUOTE_MARK = rb"[ \t]*(?:>+(?!=)|#{1,6}(?= )|[-*+](?= )|\d{1,2}\.(?= ))"
 _QUOTED = re.compile(rb"(?:" + _QUOTE_MARK + rb"|[ \t]*\|(?=[ \t]|$))*[ \t]*")
 """What a paste puts in front of every line: markdown quote markers (``> ``, ``>> ``, ``| ``), headings and list
@@ -711,6 +712,7 @@ def other_lines(chunk: bytes) -> Iterator[Line]:
                 and stamp is None
                 and not logged
                 and not _NOT_A_CONTINUATION.match(message)
+                and not message.startswith(held.message[:16])  # the same form again: the next line, not a rest
             ):
                 # The line before filled a terminal's width exactly: this is its rest, cut mid-word.
                 held = held._replace(message=held.message.rstrip(b"\r") + message.strip())

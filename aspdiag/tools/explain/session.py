@@ -58,6 +58,9 @@ class Collected:
     """Its Session Params record (which names the user) was seen."""
     quoted: bool = False
     """Told only by a person's lines quoting ascp's words (an input with no run of its own): low confidence."""
+    described: bool = False
+    """Told only by a person's description of what the transfer did ("the rate drops to nothing and it just sits
+    there"), in an input with no line of ascp's at all: its cause at low confidence."""
     from_quote: bool | None = None
     """Console run: whether its lines came in a mail's or a post's quote (``> ``) only (None before its first)."""
     login: bytes | None = None
@@ -466,6 +469,8 @@ def _read(collected: Collected, fields: dict[str, str]) -> _Reading:
                 server_side=whose == "server",
                 speaker="sshd"
                 if fields.get("seen_by") == "sshd"
+                else "person"
+                if collected.described
                 else "wrapper"
                 if collected.uuid is None and not collected.worded
                 else "ascp",
