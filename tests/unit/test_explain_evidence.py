@@ -3061,3 +3061,186 @@ def test_round_36_sessions_that_only_started_are_told_by_the_clients_quoted_word
     assert [s.cause_id for s in explain_text(quote + tail)][-1] == "unknown"
     auth = quote.replace("Client unable to connect to server (check UDP port and firewall)", "failed to authenticate")
     assert "unknown" in [s.cause_id for s in explain_text(auth + log)]
+
+
+# -- blind rounds 37 and 38 -------------------------------------------------------------------------------------
+
+
+def test_round_37_a_wrappers_line_for_each_item_is_a_run_each():
+    """portal_client's 'Skipping file ID ... as none of the URLs ['FASP'] succeeded.' (one per file), GEMmaker's
+    'Aspera Failed. Exit code: 1. Trying https' in each task's log: a wrapper that shows none of ascp's words
+    reports each run it started. ascp's own lines of one run (the loader's, one per missing symbol) stay one."""
+    items = "".join(
+        f"Skipping file ID 8ef4204e3058e7d0f909de1f9601{n:04x} as none of the URLs ['FASP'] succeeded.\n"
+        for n in range(3)
+    )
+    assert [s.cause_id for s in explain_text(items)] == ["unknown"] * 3
+    titled = (
+        "Error using manifest file, error message: Skipping file ID <file_id> as none of the URLs ['FASP'] "
+        "succeeded.\n\n"
+    )
+    assert len(explain_text(titled + items)) == 3
+    tasks = (
+        "$ cat a/.command.err\nAspera Failed. Exit code: 1. Trying https\n"
+        "$ cat b/.command.err\nAspera Failed. Exit code: 1. Trying https\n"
+    )
+    assert len(explain_text(tasks)) == 2
+    loader = (
+        "ascp: /lib/libc.so.6: version `GLIBC_2.28' not found (required by ascp)\n"
+        "ascp: /lib/libc.so.6: version `GLIBC_2.25' not found (required by ascp)\n"
+    )
+    assert [s.cause_id for s in explain_text(loader)] == ["died-at-start"]
+
+
+def test_round_37_ascps_summary_beside_its_own_logs_session_is_one_transfer():
+    """'Completed: 10485760K bytes' pasted after the log's successful session of the same 10 GiB: one transfer."""
+    log = (
+        "2021-03-09 10:02:40 [2a18-000013b0] LOG FASP Session Start uuid=8e3b9d10-27c4-4f2e-b1a5-6f7d2c0a4e99 op=recv "
+        "status=started source=/o/a.tar dest=D:/in local=10.20.1.14:62017 peer=198.51.100.61:33001 tcp_port=33001\n"
+        "2021-03-09 10:10:03 [2a18-000013b0] LOG FASP Transfer Stop uuid=8e3b9d10-27c4-4f2e-b1a5-6f7d2c0a4e99 op=recv "
+        'status=success file="D:/in/a.tar" size=10737418240 start_byte=0 rate=194.31Mbps elapsed=442.06s loss=0.12\n'
+        "2021-03-09 10:10:03 [2a18-000013b0] LOG FASP Session Stop uuid=8e3b9d10-27c4-4f2e-b1a5-6f7d2c0a4e99 op=recv "
+        "status=success source=/o/a.tar dest=D:/in local=10.20.1.14:62017 peer=198.51.100.61:33001 tcp_port=33001\n\n"
+    )
+    console = "a.tar     100%   {size}  194Mb/s    07:22\nCompleted: {k}K bytes transferred in 443 seconds\n"
+    assert [s.cause_id for s in explain_text(log + console.format(size="10GB", k=10485760))] == ["ok"]
+    # Another transfer's summary (other bytes) is a run of its own.
+    assert [s.cause_id for s in explain_text(log + console.format(size="2MB", k=2048))] == ["ok", "ok"]
+
+
+def test_round_37_ascps_usage_text_is_a_usage_failure_unless_asked_for():
+    """ascp prints its whole usage ('Usage: ascp [OPTION] SRC... DEST') when its command line is wrong (a script's
+    line continuation lost); asked for (ascp -h, ascp alone) it is no failure."""
+    run = (
+        "$ bash get_sra.sh\nUsage: ascp [OPTION] SRC... DEST\n          SRC to DEST, or multiple SRC to DEST dir\n"
+        "  -h,--help                       Display usage\n"
+    )
+    assert [(s.cause_id, s.confidence) for s in explain_text(run)] == [("usage", "high")]
+    assert _explained_whole("$ ascp -h\nUsage: ascp [OPTION] SRC... DEST\n  -h,--help   Display usage\n") == []
+
+
+def _explained_whole(text: str) -> list[SessionExplanation]:
+    """The whole command's reading of one pasted input (end of input and all), as ``aspdiag explain`` reads it."""
+    import tempfile
+
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as handle:
+        handle.write(text)
+    try:
+        return list(explain_inputs([handle.name], io.BytesIO(b"")).sessions)
+    finally:
+        Path(handle.name).unlink()
+
+
+def test_round_37_puttys_unanswered_host_key_question_is_host_key():
+    """prefetch on Windows (a scheduled task): ascp's PuTTY asks 'Store key in cache? (y/n)' and, unanswered,
+    abandons the connection; the key is not known yet (not changed), so the fix is to answer once by hand."""
+    text = (
+        "2017-09-12T08:41:17 prefetch.2.8.2:  Downloading via fasp...\n"
+        "The server's host key is not cached in the registry. You\nhave no guarantee that the server is the computer "
+        "you\nthink it is.\nStore key in cache? (y/n) Connection abandoned.\n"
+        "2017-09-12T08:41:18 prefetch.2.8.2 err: process failed while waiting process - ascp failed with 1\n"
+    )
+    (s,) = explain_text(text)
+    assert s.cause_id == "host-key"
+    assert "answer y" in s.next_step and "not know" in s.cause
+
+
+def test_round_37_one_mistyped_account_is_no_password_guessing():
+    """A quiet server log where one client mistyped the account name ('Invalid user cust-onc') is still one where
+    a customer's refused key and password count as that customer's failure; hundreds of such lines are guessing."""
+    base = (
+        "Feb  7 09:03:55 asp01 sshd[32018]: Failed publickey for cust_bio from 198.51.100.201 port 41876 ssh2: RSA x\n"
+        "Feb  7 09:03:57 asp01 sshd[32018]: Failed password for cust_bio from 198.51.100.201 port 41876 ssh2\n"
+    )
+    typo = (
+        "Feb  7 09:20:14 asp01 sshd[32110]: Invalid user cust-onc from 192.0.2.150 port 58220\n"
+        "Feb  7 09:20:16 asp01 sshd[32110]: Failed password for invalid user cust-onc from 192.0.2.150 port 58220 "
+        "ssh2\n"
+    )
+    assert [s.cause_id for s in explain_text(base + typo)] == ["auth"]
+    scan = "".join(
+        f"Feb  7 09:2{n % 10}:16 asp01 sshd[3{n:04d}]: Failed password for invalid user u{n} from 192.0.2.{n} "
+        "port 1 ssh2\n"
+        for n in range(12)
+    )
+    assert explain_text(base + scan) == []
+
+
+def test_round_37_a_steps_not_found_status_and_the_shells_words_are_one_run():
+    """Nextflow's 'terminated with an error exit status (127)' above the task's 'ascp: command not found': one run
+    that never started, not a second one that cannot be told."""
+    text = (
+        "Caused by:\n  Process `NFCORE_FETCHNGS:SRA:ASPERA_CLI (SRX1)` terminated with an error exit status (127)\n\n"
+        "Command executed:\n\n  ascp -QT -l 300m -P33001 -i key.pem era-fasp@fasp.sra.ebi.ac.uk:/vol1/x.gz x.gz\n\n"
+        "Command error:\n  .command.sh: line 4: ascp: command not found\n"
+    )
+    assert [s.cause_id for s in explain_text(text)] == ["ascp-missing"]
+
+
+def test_round_38_setting_the_passphrase_is_the_fix_not_the_failure():
+    """'set ASPERA_SCP_FILEPASS=...' at a Windows prompt (and a reply telling to do so) is the fix for the failed
+    run before it, not a second passphrase failure; the run after it completed."""
+    text = (
+        "C:\\Users\\ana>ascp -P 33001 --mode=send --file-crypt=encrypt D:\\x.tar up@aspera.example.es:/in/\n"
+        "ascp.exe: File encryption needs a passphrase in environment variable ASPERA_SCP_FILEPASS, exiting.\n\n"
+        "C:\\Users\\ana>set ASPERA_SCP_FILEPASS=**********\n"
+        "C:\\Users\\ana>ascp -P 33001 --mode=send --file-crypt=encrypt D:\\x.tar up@aspera.example.es:/in/\n"
+        "x.tar                               100% 8734MB  187Mb/s    06:31\n"
+        "Completed: 8943616K bytes transferred in 391 seconds\n"
+    )
+    assert [s.cause_id for s in explain_text(text)] == ["passphrase", "ok"]
+
+
+def test_round_38_connects_log_of_a_cancelled_session():
+    """Connect's log ending in 'LOG User aborted session' after a stall: the user cancelled it."""
+    text = (
+        "LOG Sender has not received a packet for 3 seconds!\nERR Unhandled OS error code 10022\n"
+        "ERR FASP sender had error, errcode 656801859 errstr []\nLOG User aborted session\n"
+    )
+    assert [s.cause_id for s in explain_text(text)] == ["cancelled"]
+
+
+@pytest.mark.parametrize(
+    ("command", "rates", "expected"),
+    [
+        (
+            "ascp -QT -l 300m -P33001 -k1 -i k era-fasp@fasp.sra.ebi.ac.uk:/vol1/x.gz .",
+            (1.4, 1.2, 0.9),
+            ("stall", "low"),
+        ),
+        ("ascp -QT -P33001 -k1 -i k era-fasp@fasp.sra.ebi.ac.uk:/vol1/x.gz .", (9.9, 9.9, 9.9), ("stall", "medium")),
+        # At a good share of its target, or no command seen: still running, nothing to say.
+        ("ascp -QT -l 300m -P33001 -i k era-fasp@fasp.sra.ebi.ac.uk:/vol1/x.gz .", (150.0, 180.0), ("unknown", "low")),
+        ("", (1.4, 1.2), ("unknown", "low")),
+    ],
+)
+def test_round_38_a_run_still_crawling_when_the_paste_ends(command, rates, expected):
+    """ixxmu#7502, a German post: a download still running at 1 Mb/s against -l 300m, or pinned at 9.9 Mb/s with no
+    -l (ascp's documented default target is 10000 Kbps): very slow, not 'no end in this input'."""
+    prompt = f"$ {command}\n" if command else ""
+    progress = "".join(
+        f"x.fastq.gz    {n + 1}%   {71 * (n + 1)}MB  {rate}Mb/s  6:58:12 ETA\n" for n, rate in enumerate(rates)
+    )
+    (s,) = explain_text(prompt + progress)
+    assert (s.cause_id, s.confidence) == expected
+    # A run that completed slowly stays a success (its limit says why).
+    done = prompt + progress + "Completed: 1024K bytes transferred in 700 seconds\n"
+    assert explain_text(done)[0].cause_id == "ok"
+
+
+@pytest.mark.parametrize(
+    ("command", "mbps"),
+    [
+        ("ascp -QT -l 300m x .", 300.0),
+        ("ascp -QT -l300M x .", 300.0),
+        ("ascp -QTl 100m x .", 100.0),
+        ("ascp -l 1000000 x .", 1000.0),  # a bare number is Kbps
+        ("ascp -l 1.5g x .", 1500.0),
+        ("ascp -l 50% x .", None),
+        ("ascp -QT -i /home/x/l1 x .", None),
+    ],
+)
+def test_the_target_rate_a_command_gives(command, mbps):
+    from aspdiag.tools.explain.analyze import _command_rate
+
+    assert _command_rate(command) == mbps

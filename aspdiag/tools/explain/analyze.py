@@ -125,6 +125,10 @@ _HOST_OPTION = re.compile(
 """The server an ascp or ascli command names: ``[user@]host:path``, ``--host=host``, ``--url=ssh://host:33001``."""
 
 
+_RATE_OPTION = re.compile(r"(?:\s--target-rate[= ]|\s-[A-Za-z]*l\s*)(\d+(?:\.\d+)?)([kKmMgG]?)(?![%pP\w.])")
+"""ascp's -l target rate (``-l 300m``, ``-l300M``, ``-QTl 100m``, ``-l 1000000``: Kbps), not a percentage."""
+
+
 def _command_host(text: str) -> str | None:
     found = _HOST_OPTION.search(text)
     return found.group(1).lower() if found is not None else None
@@ -187,6 +191,16 @@ def _is_address(text: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def _command_rate(text: str) -> float | None:
+    """The target rate an ascp command gives with -l, in Mb/s (a bare number is Kbps: ascp's own unit); None
+    without one, or a percentage."""
+    found = _RATE_OPTION.search(text)
+    if found is None:
+        return None
+    number, unit = float(found.group(1)), found.group(2).lower()
+    return number * {"": 1e-3, "k": 1e-3, "m": 1.0, "g": 1e3}[unit]
 
 
 def _command_user(text: str) -> str | None:
@@ -263,6 +277,8 @@ _ASCLI_FINAL = re.compile(r"^ERROR: (?:Transfer|Other|Cli|Bug)\b")
 _SHELL_LINE = re.compile(r"^\s*(?:\([\w.-]+\)\s+)?\[[^\]\n]{1,60}\][$#]\s+\S")
 """A shell command line after a ``[user@host dir]$`` prompt (``$ `` alone is checked by hand): the user's
 command, read as a new run only when it runs ascp (``_COMMAND``)."""
+_WINDOWS_PROMPT = re.compile(r"^\s*(?:PS )?[A-Za-z]:\\[^>\n]{0,120}>\s*\S")
+"""A command after a Windows prompt (``C:\\Users\\ana>set ASPERA_SCP_FILEPASS=...``): the user's own command."""
 _POWERSHELL_RECORD = re.compile(
     r"^\s*(?:\+\s*)?(?:(?:CategoryInfo|FullyQualifiedErrorId)\s*:|~{3,}\s*$)|^\s*At line:\d+ char:\d+\s*$"
 )
@@ -284,12 +300,13 @@ _BARE_ASCP = re.compile(
 )
 """ascp typed at a prompt alone, or for its help or version: no transfer."""
 _COMMAND = re.compile(
-    r"^\s*(?:(?:\([\w.-]+\)\s+)?\S*[$#>]\s*(?:sudo\s+)?(?:[\w.~/\\:-]*[/\\])?(?:ascp4?|ascli)(?:\.exe)?\s"
+    r"^\s*(?:PS\s+)?(?:(?:\([\w.-]+\)\s+)?\S*[$#>]\s*(?:sudo\s+)?(?:[\w.~/\\:-]*[/\\])?(?:ascp4?|ascli)(?:\.exe)?\s"
     r"|(?:sudo\s+)?(?:[\w.~/\\:-]*[/\\])?(?:ascp4?|ascli)(?:\.exe)?\s+--?[A-Za-z]"
     r"|(?:\S*[$#>]\s*)?(?:sudo\s+)?(?:[\w.~/\\:-]*[/\\])?aspera(?:\.exe)?\s+(?:ats|faspex|shares|node|files|server|console)\s"
     r"|(?:sudo\s+)?(?:[\w.~/\\:-]*[/\\])?ascli(?:\.exe)?\s+(?:server|node|faspex5?|shares|aoc|console|ats|orchestrator"
     r"|preview|cos|httpgw)\s+(?:browse|download|upload|ls|list|delete|mkdir|rename|info|health|transfer|packages?)\b"
-    r"|\S{0,80}[$#>]\s*[^\n]{0,300}?\s[\"'&]*(?:[\w.~/\\:-]*[/\\])?(?:ascp4?|ascli)(?:\.exe)?[\"']?\s+--?[A-Za-z])",
+    r"|\S{0,80}[$#>]\s*[^\n]{0,300}?\s[\"'&]*(?:[\w.~/\\:-]*[/\\]|[\"'][^\"'\n]{0,200}[/\\])?(?:ascp4?|ascli)"
+    r"(?:\.exe)?[\"']?\s+--?[A-Za-z])",
     re.I,
 )
 """A shell command line that starts ascp (or IBM's ascli, or the older IBM Aspera CLI's ``aspera ats ...``, which
@@ -412,6 +429,9 @@ class Analyzer:
         self._transfer_users: set[str] = set()
         """Accounts ascp sessions ran as (their Session Params)."""
         self._guessing = False
+        self._invalid_lines = 0
+        self._guessers: set[bytes] = set()
+        """Addresses that tried accounts the server does not have (in a log with too few such lines to be a scan)."""
         """sshd logged a login to an account that does not exist (``Invalid user``): the log shows password guessing."""
         self._accepted: set[tuple[bytes, bytes]] = set()
         """(user, address) pairs sshd let in (``Accepted ... for USER from ADDR``): a refusal of that pair counts."""
@@ -496,6 +516,8 @@ class Analyzer:
         # Per input, the user's own checks of TCP ports (curl, nc, ssh, nmap), in order: see _port_check
         self._port_checks: dict[str, list[_PortCheck]] = {}
         self._target: dict[str, tuple[str | None, int | None]] = {}  # per input, its last command's (host, port)
+        self._rate_given: dict[str, float | None] = {}
+        """Per input, the -l of the ascp command just seen (None: none given), for the run it starts."""
         self._run_targets: dict[int, tuple[str | None, int | None]] = {}  # per console run (its order), the same
         self._read_beside: set[int] = set()
         """Sessions already read beside the input's other runs (``results`` may be asked again)."""
@@ -548,8 +570,24 @@ class Analyzer:
             self._logins.update({peer: user for user, peer in logins})
             if len(self._accepted) < MAX_CLIENTS:
                 self._accepted.update(logins)
-        self._guessing = self._guessing or contains(chunk, _GUESSING)
+        if not self._guessing:
+            self._guessing = self._guessed(chunk)
         self._chunk, self._chunk_logins, self._chunk_has_logins = None, None, False
+
+    def _guessed(self, chunk: bytes) -> bool:
+        """Whether sshd's lines so far show password guessing: logins to accounts the server does not have, more
+        than a person's typo gives (one mistyped account name writes two or three such lines)."""
+        at = chunk.find(_GUESSING)
+        while at >= 0:
+            self._invalid_lines += 1
+            if self._invalid_lines >= _GUESSED_LINES:
+                return True
+            end = chunk.find(b"\n", at)
+            peer = _FROM_PEER.search(chunk, at, end if end >= 0 else len(chunk))
+            if peer is not None:
+                self._guessers.add(peer.group(1))  # that address guessed, whatever else it tried
+            at = chunk.find(_GUESSING, at + 12)
+        return False
 
     def _login_before(self, session: Collected) -> bytes | None:
         """The user sshd let in last from the session's peer before the current record (sessions whose records
@@ -883,6 +921,12 @@ class Analyzer:
                 licensed = _LICENCE_RATE.search(message)
                 if licensed is not None:  # the session that follows runs under it
                     self._licence[(source, line.process)] = licensed.group(1).decode()
+            elif message.startswith(b"LOG User aborted"):
+                # the user's cancel (Connect's, ascp's): how its session ended
+                if line.process is None:
+                    self._console_line(source, line._replace(message=message[4:]))
+                else:
+                    self._error(source, line)
             return  # ascp's other LOG lines (configuration, statistics tables) do not change a diagnosis
         if message.startswith(b"ERR "):
             self.ascp_lines += 1
@@ -1057,6 +1101,9 @@ class Analyzer:
             self._run_sources.add(source)
             if source in self._target:
                 self._run_targets[run.order] = self._target[source]
+            if source in self._rate_given:
+                run.commanded = True
+                run.target_mbps = self._rate_given.pop(source)
             carried = self._carried.pop(source, None)
             if carried is not None:  # the wrapper's words before this run's command
                 run.absorb(carried)
@@ -1274,7 +1321,7 @@ class Analyzer:
             # not a failed run.
             self._bare_ascp.add(source)
             return
-        if "Display full usage" in text and source in self._bare_ascp:
+        if ("Display full usage" in text or text.lstrip().startswith("Usage: ascp")) and source in self._bare_ascp:
             return
         if "asc" in lowered and _COMMAND.match(text):
             if _PROMPTED_LINE.match(text) is not None and not self._replaying:
@@ -1293,6 +1340,7 @@ class Analyzer:
                 self._keys[source] = key.group(1)
             host = _command_host(text)
             self._target[source] = (host, _command_ssh_port(text))
+            self._rate_given[source] = _command_rate(text)
             # Another server or account now: runs that got through say nothing of a burst at this one.
             for now, last in (
                 (host, self._hosts),
@@ -1334,7 +1382,12 @@ class Analyzer:
         if _ASKS_STATUS.search(text) and source in self._commanded:
             self._asked_status[source] = True
             return
-        if text.lstrip().startswith("$ ") or _SHELL_LINE.match(text) or _POWERSHELL_RECORD.match(text):
+        if (
+            text.lstrip().startswith("$ ")
+            or _SHELL_LINE.match(text)
+            or _POWERSHELL_RECORD.match(text)
+            or (">" in text[:80] and _WINDOWS_PROMPT.match(text))
+        ):
             self._commanded.discard(source)  # another command: the shell's next exit status is its own
             self._bare_ascp.discard(source)
             if not _FOREIGN_COMMAND.match(text):
@@ -1486,8 +1539,23 @@ class Analyzer:
                 and current.ascp_said
                 and current.exit_status is None
             )
+            # The same wrapper line again for the next item ("Skipping file ID 8ef4... as none of the URLs ['FASP']
+            # succeeded.", one per file; "Aspera Failed. Exit code: 1. Trying https" in each task's log): a wrapper
+            # that shows no words of ascp's reports each run it started, as ascp's own Session Stop does.
+            again = (
+                (is_err or exit_match is not None)
+                and not errors
+                and not text.lstrip().lower().startswith("ascp")  # ascp's own lines (the loader's, one per symbol)
+                and current is not None
+                and not current.ascp_said
+                and _same_form(text, current.evidence)
+            )
+            if again and current is not None:
+                current.ended = True  # its wrapper told its end (for a run, that is its Session Stop)
             opens = bool(summary or progress or (is_err and not echo) or prompt or after_success or never_ran)
-            session = self._run(source, starts=not self._continues(source, errors, streams, opens, text.strip()[:400]))
+            session = self._run(
+                source, starts=again or not self._continues(source, errors, streams, opens, text.strip()[:400])
+            )
         session.lines += 1
         session.stamp = session.stamp or line.stamp
         session.from_quote = line.quoted and session.from_quote is not False
@@ -2095,7 +2163,7 @@ class Analyzer:
             if (
                 user in self._transfer_users
                 or (name, peer) in self._accepted
-                or (quiet and tried[(source, peer)] == 1 and name != b"root")
+                or (quiet and tried[(source, peer)] == 1 and name != b"root" and peer not in self._guessers)
             ):
                 # An account ascp sessions ran as, one sshd let in from that same address at another time, or, in a
                 # log without password guessing, the one account a client tried: a real user's failure (a server's
@@ -2234,6 +2302,7 @@ class Analyzer:
         explained_inputs = {
             s.source for _, s in kept if s.outcome == "failed" and s.cause_id != "unknown" and s.uuid is not None
         }
+        kept = self._not_found_twice(kept)
         out: list[tuple[int, SessionExplanation]] = []
         last: dict[str, SessionExplanation] = {}
         moved_on: set[str] = set()
@@ -2351,6 +2420,7 @@ class Analyzer:
             for order, s in kept
             if (s.uuid is not None or s.code_from == "log") and s.outcome in ("failed", "partial")
         ]
+        kept = self._paired_successes(kept)
         if not logged:
             return kept
         by_order = dict(logged)
@@ -2482,8 +2552,16 @@ class Analyzer:
                 and s.time is None
                 and s.evidence == (title,)
                 and following is not None
-                and len(following.evidence) > 1  # the output in full below (not the same line printed again)
-                and title in following.evidence
+                and (
+                    # the output in full below (not the same line printed again)
+                    (len(following.evidence) > 1 and title in following.evidence)
+                    # a title around one of the lines below ("Error using manifest file, error message: Skipping
+                    # file ID <file_id> as none of the URLs ['FASP'] succeeded.")
+                    or any(
+                        len(_shape(said)) >= 24 and _shape(said) in _shape(title) and _shape(said) != _shape(title)
+                        for said in following.evidence
+                    )
+                )
             ):
                 self._uncounted(s)
                 continue
@@ -2528,6 +2606,51 @@ class Analyzer:
             out.append((order, s))
         return out
 
+    def _not_found_twice(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
+        """Without a wrapper's words that its step exited 127 or 126 (Nextflow's "terminated with an error exit
+        status (127)") right before the shell's "ascp: command not found" of the same input: the report's summary
+        first, the step's error output after it, one run that never started."""
+        out: list[tuple[int, SessionExplanation]] = []
+        for at, (order, s) in enumerate(kept):
+            following = kept[at + 1][1] if at + 1 < len(kept) else None
+            if (
+                s.cause == WRAPPER_ONLY
+                and following is not None
+                and following.source == s.source
+                and following.cause_id == "ascp-missing"
+                and any(_NOT_FOUND_STATUS.search(said) for said in s.evidence)
+            ):
+                self._uncounted(s)
+                continue
+            out.append((order, s))
+        return out
+
+    def _paired_successes(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
+        """Without a console run that completed when a logged session of the same input completed with the same
+        bytes: ascp's "Completed: 10485760K bytes" pasted beside its own log's session is one transfer seen twice."""
+        logged = [s for _, s in kept if s.uuid is not None and s.outcome == "success" and s.bytes]
+        if not logged:
+            return kept
+        used: set[int] = set()
+        out = []
+        for order, s in kept:
+            if s.uuid is None and s.outcome == "success" and s.bytes and order not in self._sshd_orders:
+                moved = s.bytes
+                twin = next(
+                    (
+                        at
+                        for at, t in enumerate(logged)
+                        if at not in used and t.source == s.source and abs((t.bytes or 0) - moved) <= moved // 100
+                    ),
+                    None,
+                )
+                if twin is not None:
+                    used.add(twin)
+                    self._uncounted(s)
+                    continue
+            out.append((order, s))
+        return out
+
     def clients(self) -> list[ClientSummary]:
         """Per client (peer address, user) of a server's log, the ones failing most first."""
         self.close()
@@ -2540,6 +2663,11 @@ class Analyzer:
 
 
 _QUIET_REFUSALS = 5
+_FROM_PEER = re.compile(rb" from ([0-9A-Fa-f.:]+) ")
+"""The client's address in sshd's line about a login (``... for invalid user X from ADDR port P``)."""
+_GUESSED_LINES = 10
+"""sshd's lines about accounts the server does not have that make a log one of password guessing (a mistyped
+account name writes two or three; a scan, hundreds)."""
 _OPENSSH_CLIENT = re.compile(
     r"\b(?:kex_exchange_identification|ssh_exchange_identification|Connection (?:reset|closed) by "
     r"|ssh: connect to host |Connection timed out during banner exchange)"
@@ -2803,8 +2931,27 @@ _HYPOTHETICAL = re.compile(
 """A person telling what ascp would print ("If UDP were blocked you would get `Session Stop (Error: ...)`")."""
 
 
+_NOT_FOUND_STATUS = re.compile(r"\bexit (?:status|code)\D{0,4}12[67]\b", re.I)
+"""A wrapper's words for a step that exited 127 or 126: its command was not found, or could not be run."""
+_ITEM_PARTS = re.compile(r"<[^<>\s]{1,30}>|\b[0-9a-fA-F]{6,}\b|\d+")
+"""What differs between one item's line of a wrapper and the next's: ids, numbers, a post's ``<file_id>``."""
 _CJK_WORDS = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{2}")
 """A person's words in Chinese, Japanese or Korean (a title "标题：往GSA上传数据，ascp 提示 ..." before ascp's)."""
+
+
+def _shape(text: str) -> str:
+    """A line with its numbers, ids and placeholders masked: the same form for another item."""
+    return _ITEM_PARTS.sub("#", text.strip())
+
+
+def _same_form(text: str, said: list[str]) -> bool:
+    """Whether a line is one of the lines said before in another item's form, or inside one (a title around it)."""
+    form = _shape(text)
+    for before in said:
+        told = _shape(before)
+        if form == told or (len(form) >= 24 and form in told):
+            return True
+    return False
 
 
 def _titled(text: str, message: str) -> bool:

@@ -222,6 +222,8 @@ PUTTY_KEY = "the key file given is in PuTTY format"
 """The detail the analyzer gives a run that asked for its key's passphrase when the command named a PuTTY key (the
 knowledge base's key-file entry lists it)."""
 _NOT_TIMED_OUT = re.compile(r"refused|unreachable|No route to host", re.I)
+_UNCACHED = re.compile(r"Store key in cache\? \(y/n\)|host key is not cached", re.I)
+"""PuTTY's words (ascp on Windows) for a host key it has not seen before, and its question whether to keep it."""
 _DOCROOT = re.compile(r"outside '?docroot|violates docroot|docroot (?:check failed|containment)", re.I)
 """ascp's words for a path outside the account's docroot on the server."""
 
@@ -438,6 +440,18 @@ def diagnose(ev: Evidence) -> Diagnosis:
             "test UDP 33001 with aspdiag check (TCP got through); if it gets through, send these lines to the data "
             "provider"
         )
+    if chosen.id == "host-key" and any(_UNCACHED.search(t) for t in (*ev.finals, *ev.details)):
+        # PuTTY's prompt (Windows' ascp): the key is not known yet, not changed; nobody answered (a scheduled task).
+        reasons.append("ascp asked whether to trust a host key it had not seen before, and no answer came")
+        cause = (
+            "ascp did not know the server's SSH host key yet and asked whether to trust it (\"Store key in cache? "
+            '(y/n)"); no answer came (an unattended run cannot give one), so it abandoned the connection'
+        )
+        next_step = (
+            "run the same ascp command once by hand as the same user and answer y (the key is then cached), or give "
+            "the server's fingerprint with --check-sshfp"
+        )
+        who = "you"
     if chosen.id == "ssh-refused" and ev.server_side:
         remedy = next(((n, w) for words, n, w in _REFUSED_BECAUSE if words in text), None)
         if remedy is not None:
@@ -578,6 +592,54 @@ def _by_progress(
         reasons.append("the far end had answered (peerver known): SSH worked, the UDP exchange failed")
         return kb.by_id("udp"), "medium"
     return entry, confidence
+
+
+DEFAULT_TARGET_MBPS = 10.0
+"""ascp's target rate when the command gives no -l and no aspera.conf sets one (IBM: "Default: 10000 Kbps")."""
+
+
+def slow_run(rates_mbps: tuple[float, ...], target_mbps: float | None) -> Diagnosis | None:
+    """A run the input shows still moving, far below its target: the last progress lines' rates against the -l the
+    command gave (``target_mbps``), or, without one, pinned at ascp's default 10 Mb/s. None: not that."""
+    if len(rates_mbps) < 2:
+        return None
+    fastest = max(rates_mbps)
+    stall = knowledge().by_id("stall")
+    if target_mbps is not None and target_mbps > 0 and fastest < target_mbps / 10:
+        return Diagnosis(
+            stall.id,
+            f"the transfer was still running when the input ends, at {fastest:g} Mb/s or less against the target of "
+            f"{target_mbps:g} Mb/s it was given (-l): something else limits it (the path, a rate cap in aspera.conf "
+            "on either end, the disk, or the server's load)",
+            "low",
+            "run aspdiag check on the server to measure the path, and compare with the server's rate cap; if the "
+            "path allows more, send these lines to the data provider",
+            "you, then the data provider",
+            "udp",
+            None,
+            False,
+            (f"its progress lines show {fastest:g} Mb/s at most; the command asked for {target_mbps:g} Mb/s",),
+        )
+    if target_mbps is None and all(
+        DEFAULT_TARGET_MBPS * 0.85 <= rate <= DEFAULT_TARGET_MBPS * 1.05 for rate in rates_mbps
+    ):
+        return Diagnosis(
+            stall.id,
+            f"the transfer runs at ascp's default target rate: the command gives no -l, so ascp aims for "
+            f"{DEFAULT_TARGET_MBPS:g} Mb/s (10000 Kbps) unless an aspera.conf sets another, and its progress stays "
+            "there",
+            "medium",
+            "give a target rate the link allows with -l (e.g. -l 300m; the provider may cap it lower)",
+            "you",
+            "none",
+            None,
+            False,
+            (
+                f"its progress lines stay at {min(rates_mbps):g}-{fastest:g} Mb/s and the command has no -l: ascp's "
+                "documented default target is 10000 Kbps",
+            ),
+        )
+    return None
 
 
 def _unknown(ev: Evidence, code: int | None, reasons: list[str]) -> Diagnosis:

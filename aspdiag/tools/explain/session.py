@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from aspdiag.fasp.errors import describe
 from aspdiag.tools.explain import scan
-from aspdiag.tools.explain.diagnose import Diagnosis, Evidence, diagnose
+from aspdiag.tools.explain.diagnose import Diagnosis, Evidence, diagnose, slow_run
 from aspdiag.tools.explain.scan import field_raw, raw_value
 
 _UNPRINTABLE = dict.fromkeys([*range(0x09), *range(0x0B, 0x20), 0x7F, *range(0x80, 0xA0)])
@@ -58,6 +58,10 @@ class Collected:
     """Its Session Params record (which names the user) was seen."""
     quoted: bool = False
     """Told only by a person's lines quoting ascp's words (an input with no run of its own): low confidence."""
+    target_mbps: float | None = None
+    """Console run: the target rate its command gave with -l (None: no -l, or no command seen)."""
+    commanded: bool = False
+    """Console run: its ascp command line was seen (a run without -l then runs at ascp's default target)."""
     described: bool = False
     """Told only by a person's description of what the transfer did ("the rate drops to nothing and it just sits
     there"), in an input with no line of ascp's at all: its cause at low confidence."""
@@ -476,6 +480,16 @@ def _read(collected: Collected, fields: dict[str, str]) -> _Reading:
                 else "ascp",
             )
         )
+    if (
+        result == "unknown"
+        and collected.uuid is None
+        and collected.commanded
+        and diagnosis is not None
+        and diagnosis.cause_id == "unknown"
+        and not finals
+    ):
+        # Still running when the paste ends: its progress may say it crawls (a rate cap, the default target).
+        diagnosis = slow_run(tuple(collected.rates_mbps[-5:]), collected.target_mbps) or diagnosis
     if diagnosis is not None and diagnosis.cause_id in _BEFORE_UDP and whose != "server":
         udp_port = None  # the SSH connection never carried a session: the record's peer port is no UDP port
     return _Reading(result, whose, peer_address, udp_port, finals, details, diagnosis)
