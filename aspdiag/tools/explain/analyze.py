@@ -466,6 +466,8 @@ class Analyzer:
         self._sshd_before: dict[int, str] = {}
         """A client sshd turned away -> the uuid of the session that started next in its log (``_in_time``)."""
         self._next_start: str | None = None
+        self._start_cache: tuple[bytes, int, int] | None = None
+        """The last ``_start_after`` search: its chunk, where it began and the start it found (-1: none)."""
         """Sessions told by sshd's own lines (a client it turned away)."""
         self._refused_aside: list[Collected] = []
         """sshd's refused logins for accounts no ascp session ran as: not counted, unless they explain a client's
@@ -573,6 +575,7 @@ class Analyzer:
         if not self._guessing:
             self._guessing = self._guessed(chunk)
         self._chunk, self._chunk_logins, self._chunk_has_logins = None, None, False
+        self._start_cache = None  # the chunk is no longer needed
 
     def _guessed(self, chunk: bytes) -> bool:
         """Whether sshd's lines so far show password guessing: logins to accounts the server does not have, more
@@ -661,11 +664,17 @@ class Analyzer:
                 found.group(0).decode("utf-8", "replace"),
             )
 
-    @staticmethod
-    def _start_after(chunk: bytes, at: int) -> str | None:
-        """The uuid of the first session that starts after a position of a chunk (within 64 KB): sshd's lines are
-        read after the chunk's records, so a client sshd turned away is placed before that session (``_in_time``)."""
-        found = chunk.find(b"LOG FASP Session Start uuid=", at, at + 65536)
+    def _start_after(self, chunk: bytes, at: int) -> str | None:
+        """The uuid of the first session that starts after a position of a chunk: sshd's lines are read after the
+        chunk's records, so a client sshd turned away is placed before that session (``_in_time``). sshd's hints
+        come in order: one search answers every hint before the start it found (a flood of MaxStartups drops
+        costs one pass over the chunk, not one per drop)."""
+        cached = self._start_cache
+        if cached is not None and cached[0] is chunk and cached[1] <= at and (cached[2] < 0 or at <= cached[2]):
+            found = cached[2]
+        else:
+            found = chunk.find(b"LOG FASP Session Start uuid=", at)
+            self._start_cache = (chunk, at, found)
         if found < 0:
             return None
         begin = found + 28
