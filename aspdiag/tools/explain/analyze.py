@@ -249,7 +249,10 @@ top-level domain) or a user's ``@``; a file's name (``asperaweb_id_dsa.openssh``
 def _names_program(lowered: str) -> bool:
     """Whether a lower-cased line names ascp, FASP or Aspera as a program or a file of theirs (``ascp4``,
     ``asperaweb_id_dsa.openssh``, ``aspera.py``, a pipeline's ``ascp_download`` step), not only inside a host's or
-    user's name: ``ping: fasp.sra.ebi.ac.uk: Name or service not known`` is ping's line, ``era-fasp@...`` a user."""
+    user's name: ``ping: fasp.sra.ebi.ac.uk: Name or service not known`` is ping's line, ``era-fasp@...`` a user.
+    Aspera's Java FASP manager (``com.asperasoft.faspmanager``) names the program that starts ascp."""
+    if "faspmanager" in lowered:
+        return True
     for found in _PROGRAM_WORD.finditer(lowered):
         before = lowered[found.start() - 1] if found.start() else " "
         if before.isalnum() or before in ".@-":
@@ -482,6 +485,10 @@ class Analyzer:
         self._run_sources: set[str] = set()
         """Inputs with at least one run or session of their own."""
         self._deferred: dict[str, list[tuple[Line, str, tuple[str, ...]]]] = {}
+        self._deferred_at: dict[str, list[int]] = {}
+        """For each deferred line, how many runs (``_order``) there were when it was said."""
+        self._replayed_at: dict[int, int] = {}
+        """A run told by a person's line beside runs of their own -> the ``_order`` when the line was said."""
         """Per input, a person's lines quoting ascp's words (a title, a question, a reply): read as a run only if the
         input has none of its own (a one-line report), else they only talk about the runs there are."""
         self._said: dict[str, set[str]] = {}
@@ -1406,6 +1413,8 @@ class Analyzer:
                 # worked may be that fix, and says nothing of a burst.
                 self._changes.setdefault(source, []).append(self._order)
             return  # another shell command the user typed (export, cd, read): not a run, not ascp's words
+        if not self._replaying and _CODE_LINE.search(text) is not None:
+            return  # a program's source (a script's test of ascp's words, its print of them): no output of a run
         errors = parse_errors(text, "")
         summary = _SUMMARY.search(text)
         progress = parse_progress(text) if "%" in text else None
@@ -1433,7 +1442,14 @@ class Analyzer:
             prompt = None  # a person quoting the prompt ('I just pressed enter at "Key passphrase:"')
         if not self._replaying and (
             _PERSON_LABEL.match(text) is not None
-            or (errors and (_person_quoting(text, errors[0].message) or _quoting(text)))
+            or (
+                errors
+                and (
+                    _person_quoting(text, errors[0].message)
+                    or _quoting(text)
+                    or _CJK_WORDS.search(text.replace(errors[0].message, "")) is not None
+                )
+            )
             or (first and errors and line.stamp is None and _titled(text, errors[0].message))
             or (
                 first
@@ -1557,14 +1573,28 @@ class Analyzer:
                 and not text.lstrip().lower().startswith("ascp")  # ascp's own lines (the loader's, one per symbol)
                 and current is not None
                 and not current.ascp_said
-                and _same_form(text, current.evidence)
+                and _same_form(text, current.evidence, self._first_text.get(source))
             )
             if again and current is not None:
                 current.ended = True  # its wrapper told its end (for a run, that is its Session Stop)
             opens = bool(summary or progress or (is_err and not echo) or prompt or after_success or never_ran)
-            session = self._run(
-                source, starts=again or not self._continues(source, errors, streams, opens, text.strip()[:400])
+            # A program repeating the words its line before gave (Java's exception logged, then its stack trace's
+            # head): the same failure, not another run.
+            head = text.strip()[:60]
+            repeated = (
+                not again
+                and current is not None
+                and not errors
+                and is_err
+                and len(head) >= 40
+                and any(head in said for said in current.evidence)
             )
+            if repeated and current is not None:
+                session = current
+            else:
+                session = self._run(
+                    source, starts=again or not self._continues(source, errors, streams, opens, text.strip()[:400])
+                )
         session.lines += 1
         session.stamp = session.stamp or line.stamp
         session.from_quote = line.quoted and session.from_quote is not False
@@ -1573,8 +1603,13 @@ class Analyzer:
         session.worded = session.worded or (own and not (progress and progress.file in ("ascli", "aspera")))
         if len(self._said.setdefault(source, set())) < _DEFERRED_KEPT:
             self._said[source].update(error.message for error in errors if error.message)
+        # ascp's log line quoting an error ("ERR FASP sender had error, errcode 73 errstr [Server aborted session:
+        # ...]", as -L- prints it) tells the run's failure but not its end: the peer's line and the records follow.
+        logged_error = text.startswith("ERR ") and "errstr [" in text
         for error, stream in zip(errors, streams, strict=True):
             session.final(error.message)
+            if logged_error:
+                continue
             if stream == "stderr":
                 session.exited = True
             else:
@@ -1742,6 +1777,7 @@ class Analyzer:
         kept = self._deferred.setdefault(source, [])
         if len(kept) < _DEFERRED_KEPT and len(text) <= _DEFERRED_WIDTH:
             kept.append((line, text, messages))
+            self._deferred_at.setdefault(source, []).append(self._order)
 
     def end_input(self, source: str) -> None:
         """An input has been read whole: a person's lines quoting ascp's words are its run when it has none of its
@@ -1749,6 +1785,7 @@ class Analyzer:
         person's line holding ascp's own error form is a run when no run of the input said those words ("I then
         got: ascp: Server aborted session: No such file or directory" after a run that worked)."""
         lines = self._deferred.pop(source, ())
+        deferred_at = self._deferred_at.pop(source, [])
         opening = self._opening.pop(source, [])
         silent = self._silent_runs.pop(source, None)
         self._silent_candidate.pop(source, None)
@@ -1776,22 +1813,27 @@ class Analyzer:
             # (the same words, though a person's line may run on after them: a title's closing quote and remark).
             replay = [
                 (line, text)
-                for line, text, messages in lines
+                for (line, text, messages), at in zip(lines, deferred_at, strict=True)
                 if messages
                 and not any(m in known or known in m for m in messages for known in said)
                 and _BEHIND.search(text) is None  # "last week it gave me '...', which went away once I ..."
                 and _ADVICE.search(text) is None  # "If you see `...`, your network blocks UDP 33001"
             ]
+            # Where each was said: the runs before it in the input (a quoted first attempt is told before the rest)
+            said_at = {id(line): at for (line, _, _), at in zip(lines, deferred_at, strict=True)}
             quoted = True
         else:
             # The only report there is: ascp's own form quoted in it ("ascp didn't work, received `Session Stop
             # (Error: ...)`") is its output, told as such; without one, a person's words for it, at low confidence.
             formed = [(line, text) for line, text, messages in lines if messages]
+            # A sentence that goes on well past ascp's words (a runbook's "ascp: failed to authenticate, exiting.、
+            # 同一 key 对 ... 应优先排查 key"): the person's words about them, not their output pasted.
+            going_on = any(_goes_on_past(text, messages) for _, text, messages in lines if messages)
             replay = formed or [(line, text) for line, text, _ in lines if documented(text)]
             # Nor a documented wording: a person telling that ascp asked for its key's passphrase ("then it asks
             # me for "Key passphrase" and "Password""), the key-file symptom, told at low confidence.
             replay = replay or [(line, text) for line, text, _ in lines if _tells_passphrase(text)][:1]
-            quoted = not formed
+            quoted = not formed or going_on
         if not replay:
             if not runs and source not in self._not_run:
                 self._described(source, [*opening, *(text for _, text, _ in lines if text not in opening)])
@@ -1802,10 +1844,13 @@ class Analyzer:
         self._replaying = True
         try:
             for line, text in replay:
+                before = self._order
                 self._console_segment(source, line, text)
                 run = self._console.get(source)
                 if run is not None and quoted:
                     run.quoted = True
+                if runs and self._order > before and id(line) in said_at:
+                    self._replayed_at[self._order] = said_at[id(line)]
         finally:
             self._replaying = False
 
@@ -2460,15 +2505,27 @@ class Analyzer:
         return out
 
     def _in_time(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
-        """Clients sshd turned away, placed where their lines are among the sessions of the same log: sshd's lines
-        are read after a chunk's session records, so each would otherwise come after every session of its chunk (a
-        partner dropped at 10:14 listed after the session that started at 10:17)."""
-        if not self._sshd_before:
+        """Runs placed where their lines are in the input: clients sshd turned away (sshd's lines are read after a
+        chunk's session records, so each would otherwise come after every session of its chunk: a partner dropped
+        at 10:14 listed after the session that started at 10:17), and a person's quote of an earlier attempt told
+        beside runs of their own (read at the end: "Yesterday's attempt ended with `ascp: failed to authenticate`"
+        comes before today's run)."""
+        if not self._sshd_before and not self._replayed_at:
             return kept
         at_uuid = {s.uuid: at for at, (_, s) in enumerate(kept) if s.uuid is not None}
         keys: list[float] = []
-        for at, (order, _) in enumerate(kept):
-            following = at_uuid.get(self._sshd_before.get(order, ""))
+        for at, (order, s) in enumerate(kept):
+            following: int | None = at_uuid.get(self._sshd_before.get(order, ""))
+            said_at = self._replayed_at.get(order)
+            if said_at is not None:
+                following = next(
+                    (
+                        i
+                        for i, (o, t) in enumerate(kept)
+                        if t.source == s.source and o > said_at and o not in self._replayed_at
+                    ),
+                    None,
+                )
             if following is not None and following < at:
                 keys.append(following - 0.5 + at / (len(kept) + 1) / 2)  # just before it, in their own order
             else:
@@ -2895,7 +2952,8 @@ def _tells_passphrase(text: str) -> bool:
     return found is not None and _DENIED.search(text, 0, found.end()) is None and _NOT_ASCPS.search(text) is None
 
 
-_SENTENCES = re.compile(r"[a-z)][.;!?] [A-Z]")
+_SENTENCES = re.compile(r"[a-z)][.;!?] {1,2}[A-Z]")
+"""A sentence's end and the next one's start (one space, or two as typeset prose has them)."""
 
 
 def _person_quoting(text: str, message: str) -> bool:
@@ -2942,6 +3000,14 @@ _HYPOTHETICAL = re.compile(
 
 _NOT_FOUND_STATUS = re.compile(r"\bexit (?:status|code)\D{0,4}12[67]\b", re.I)
 """A wrapper's words for a step that exited 127 or 126: its command was not found, or could not be run."""
+_CODE_LINE = re.compile(
+    r"=~\s*(?:m?/|qr)|\bif\s*\(.*\)\s*\{\s*$|\b(?:re\.(?:search|match|compile|findall)|str_detect|grepl|regexpr|"
+    r"Pattern\.compile|\.(?:includes|contains|startswith|endswith|indexOf|match))\s*\(\s*(?:r|f|b)?[\"'/]"
+    r"|^\s*(?:print|printf|puts|die|warn|raise|throw|echo|logger\.\w+|log\.\w+|logging\.\w+|sys\.exit)\s*\(\s*f?[\"']"
+)
+"""A line of a program's source that holds ascp's words as a literal (a script testing its output, ``if ($out =~
+/ascp: failed to authenticate/) {``; a wrapper printing its own message, ``print("Aspera Failed. Exit code: {}")``):
+no line of a run's output."""
 _ITEM_PARTS = re.compile(r"<[^<>\s]{1,30}>|\b[0-9a-fA-F]{6,}\b|\d+")
 """What differs between one item's line of a wrapper and the next's: ids, numbers, a post's ``<file_id>``."""
 _CJK_WORDS = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{2}")
@@ -2953,12 +3019,22 @@ def _shape(text: str) -> str:
     return _ITEM_PARTS.sub("#", text.strip())
 
 
-def _same_form(text: str, said: list[str]) -> bool:
-    """Whether a line is one of the lines said before in another item's form, or inside one (a title around it)."""
+def _goes_on_past(text: str, messages: tuple[str, ...]) -> bool:
+    """Whether a person's line goes on for a sentence after the last of ascp's words it holds."""
+    ends = [text.find(m) + len(m) for m in messages if m and m in text]
+    if not ends:
+        return False
+    rest = re.sub(r"^[\s,.;:!?)\]'\"`、。，]*(?:exiting\.?)?", "", text[max(ends) :])
+    return len(rest) >= 20
+
+
+def _same_form(text: str, said: list[str], title: str | None) -> bool:
+    """Whether a line is one of the lines said before in another item's form, or inside the input's title (a title
+    around it: "Error using manifest file, error message: Skipping file ID <file_id> as ...")."""
     form = _shape(text)
     for before in said:
         told = _shape(before)
-        if form == told or (len(form) >= 24 and form in told):
+        if form == told or (before.strip() == title and len(form) >= 24 and form in told):
             return True
     return False
 
