@@ -3321,3 +3321,67 @@ def test_round_40_the_java_fasp_manager_could_not_start_ascp():
         "    at com.asperasoft.faspmanager.Session.start(Session.java:725) ~[aspera-faspmanager-2.7.0.42750.jar]\n"
     )
     assert [s.cause_id for s in explain_text(text)] == ["ascp-missing"]
+
+
+# -- blind rounds 41 and 42 (pastes built from verified wordings; operators' server logs) -----------------------
+
+
+def test_round_41_a_run_cut_short_by_ctrl_c_and_the_next_runs_bar():
+    """Python's KeyboardInterrupt after ascp's bar, then the script run again: its progress and Completed are the
+    next run's, not the cancelled one's."""
+    text = (
+        "(ena) u@pc:~/p$ python3 bajar_ena.py SRR9994321\n"
+        "SRR9994321_2.fastq.gz        38% 1247MB   94.2Mb/s    05:41\n"
+        '^CTraceback (most recent call last):\n  File "bajar_ena.py", line 27, in <module>\n'
+        "    subprocess.run(cmd, check=True)\nKeyboardInterrupt\n\n"
+        "(ena) u@pc:~/p$ python3 bajar_ena.py SRR9994321\n"
+        "SRR9994321_2.fastq.gz       100% 3281MB  211Mb/s    02:14\n"
+        "Completed: 2085920K bytes transferred in 134 seconds\n"
+    )
+    assert [s.cause_id for s in explain_text(text)] == ["cancelled", "ok"]
+
+
+def test_round_41_a_wrappers_stamped_exit_and_ascps_log_line_are_one_attempt():
+    """A cron mail's '[push] 2024-06-03 01:00:12 ascp exited with status 1' and the client log's ERR line of that
+    minute: one attempt, told by the log."""
+    text = (
+        "[push_nightly] 2024-06-03 01:00:12 ascp exited with status 1 for batch_07.tar -- leaving it queued\n\n"
+        "and from /opt/aspera/var/log/aspera-scp-transfer.log for that minute:\n\n"
+        "2024-06-03 01:00:12 [6d21-00007f9b2c1fd700] ERR SSH connection failure: Server unexpectedly closed network "
+        "connection\n"
+    )
+    assert [s.cause_id for s in explain_text(text)] == ["ssh-refused"]
+
+
+def test_round_42_a_tickets_console_run_and_the_servers_log_of_its_address():
+    """A CI job's 'failed to open ssh session' with the server's syslog for the runner's address: sshd's penalty
+    drop is that run's cause, and the re-run's session in the same log stays a success of its own."""
+    text = (
+        "  + ascp -P 33001 -i key -l 300m app.tar ci@hsts-gw:/releases/incoming/\n"
+        "  ascp: failed to open ssh session., exiting.\n\n  Session Stop  (Error: failed to open ssh session.)\n\n"
+        "Mar 28 10:14:05 hsts-gw sshd[1187]: drop connection #0 from [203.0.113.50]:51544 on [192.0.2.120]:33001 "
+        "penalty: connections without attempting authentication\n"
+        + _session("10:31:41", "10:32:04", 48213, "3e1a38ef-c00e-4b0e-a109-a43102334ebf", "203.0.113.50")
+    )
+    assert [(s.cause_id, s.confidence) for s in explain_text(text)] == [("ssh-refused", "medium"), ("ok", "high")]
+
+
+def test_round_42_each_refused_connection_of_a_partner_is_an_attempt():
+    """A partner's two connections refused at login (two sshd processes, two source ports), then its session
+    that worked: two failed attempts, told where they are; its tries within one connection count once."""
+    refused = "Jun 05 {t} xfer01 sshd[{pid}]: Failed password for acme from 198.51.100.88 port {port} ssh2\n"
+    text = (
+        refused.format(t="10:02:04", pid=5101, port=52011)
+        + refused.format(t="10:02:07", pid=5101, port=52011)
+        + refused.format(t="10:11:30", pid=5244, port=52377)
+        + "Jun 05 10:40:02 xfer01 sshd[5388]: Accepted password for acme from 198.51.100.88 port 52990 ssh2\n"
+        + _session("10:40:03", "10:40:56", 5391, "7e945321-19ff-432f-b637-e98a9f2ada55", "198.51.100.88")
+    )
+    analyzer = Analyzer()
+    analyzer.feed_chunk("messages", text.encode())
+    assert [s.cause_id for s in analyzer.results()] == ["auth", "auth", "ok"]
+    # A script retrying all night from new connections is told a few times, not once per try.
+    night = "".join(refused.format(t=f"11:{n:02d}:00", pid=6000 + n, port=40000 + n) for n in range(20))
+    analyzer = Analyzer()
+    analyzer.feed_chunk("messages", (night + text).encode())
+    assert [s.cause_id for s in analyzer.results()].count("auth") == 3

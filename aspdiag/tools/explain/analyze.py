@@ -350,6 +350,10 @@ _LINKABLE = frozenset(
     ("auth", "ssh-port", "server-session", "session-start", "unknown", "ssh-handshake", "ssh-refused")
 )
 """A client run's causes that the server's sshd lines about the same attempt can say more precisely."""
+_CONNECTIONS_TOLD = 3
+"""Refused connections of one client to one account that are told as attempts of their own (more: the same)."""
+_FEW_REFUSALS = 3
+"""sshd refusals beside a server's session records that a pasted client run may be linked to (more: a log's own)."""
 _AFTER_START = frozenset(("udp", "stall", "session-start"))
 """A client's causes that a session the server logged as started can end in (SSH and the login had worked)."""
 _CONFIDENCES = ("low", "medium", "high")
@@ -427,7 +431,9 @@ class Analyzer:
         """The chunk's sshd logins in order: (position, address, user)."""
         self._chunk_has_logins = False
         self._at = 0
-        self._refused: dict[tuple[str, bytes, bytes], Collected] = {}
+        self._refused: dict[tuple[str, bytes, bytes, bytes], Collected] = {}
+        self._connections: dict[tuple[str, bytes, bytes], int] = {}
+        """Refused connections told per (input, client, account), up to ``_CONNECTIONS_TOLD``."""
         """sshd's refusals of credentials (source, peer, user), held until the accounts ascp runs as are known."""
         self._transfer_users: set[str] = set()
         """Accounts ascp sessions ran as (their Session Params)."""
@@ -704,11 +710,17 @@ class Analyzer:
         """sshd refusing a client's credentials for an existing account: a failed attempt of that client only if
         the account is one ascp sessions run as, one sshd let in from that address, or, in a log without password
         guessing, the one account the client tried (decided at the end, ``close``; the internet's guessing is no
-        transfer). Repeated tries of one client and account count once."""
-        user, peer = found.group("fuser"), found.group("fpeer")
-        key = (source, peer, user)
+        transfer). Repeated tries in one connection (its source port) count once; each new connection is another
+        attempt (a partner retrying after its password changed), up to a few per client and account (a script
+        retrying all night is one failure told a few times, not hundreds)."""
+        user, peer, port = found.group("fuser"), found.group("fpeer"), found.group("fport")
+        key = (source, peer, user, port)
         if key in self._refused or len(self._refused) >= MAX_CLIENTS:
             return
+        tries = self._connections.get((source, peer, user), 0)
+        if tries >= _CONNECTIONS_TOLD:
+            return
+        self._connections[(source, peer, user)] = tries + 1
         self.syslog_lines += 1
         attempt = self._sshd_attempt(
             source,
@@ -1577,6 +1589,13 @@ class Analyzer:
             )
             if again and current is not None:
                 current.ended = True  # its wrapper told its end (for a run, that is its Session Stop)
+            if (
+                progress is not None
+                and current is not None
+                and current.completed is None
+                and (INTERRUPTED in current.details or "KeyboardInterrupt" in current.details)
+            ):
+                current.ended = True  # a run cut short by Ctrl-C: a progress bar after it is the next run's
             opens = bool(summary or progress or (is_err and not echo) or prompt or after_success or never_ran)
             # A program repeating the words its line before gave (Java's exception logged, then its stack trace's
             # head): the same failure, not another run.
@@ -2209,10 +2228,11 @@ class Analyzer:
             self._finish(run)
         self._console.clear()
         self._carried.clear()
-        tried = Counter((source, peer) for source, peer, _ in self._refused)
+        # Accounts each client tried (its connections to one account are one account tried)
+        tried = Counter((source, peer) for source, peer, _ in {key[:3] for key in self._refused})
         # A log with no sign of password guessing: no unknown account tried, and few addresses refused at all.
-        quiet = not self._guessing and len({peer for _, peer, _ in self._refused}) <= _QUIET_REFUSALS
-        for (source, peer, name), attempt in self._refused.items():
+        quiet = not self._guessing and len({key[1] for key in self._refused}) <= _QUIET_REFUSALS
+        for (source, peer, name, _), attempt in self._refused.items():
             user = attempt.fields["user"]
             if (
                 user in self._transfer_users
@@ -2228,6 +2248,7 @@ class Analyzer:
             elif len(self._refused_aside) < MAX_CLIENTS:
                 self._refused_aside.append(attempt)  # may still say why a pasted client run failed (``_linked``)
         self._refused.clear()
+        self._connections.clear()
 
     def results(self) -> list[SessionExplanation]:
         """Every session kept (all of them unless there were thousands), in the order they first appeared."""
@@ -2274,9 +2295,11 @@ class Analyzer:
         authenticate"). Only in an input without ascp's server-side records (a server's log stays the operator's
         per-client view); the sshd lines then count as the client's runs, not as runs of their own."""
         by_source: dict[str, list[SessionExplanation]] = {}
+        order_of: dict[int, int] = {}  # id of an sshd attempt's explanation -> its order
         for order, s in kept:
             if order in self._sshd_orders:
                 by_source.setdefault(s.source, []).append(s)
+                order_of[id(s)] = order
         server_logs = {s.source for _, s in kept if s.uuid is not None and s.side == "server"}
         wanting = {s.source for _, s in kept if s.uuid is None and s.outcome == "failed"} - server_logs
         for aside in self._refused_aside:
@@ -2286,6 +2309,7 @@ class Analyzer:
             return kept
         out = []
         used: set[str] = set()
+        used_attempts: set[int] = set()
         for order, s in kept:
             told = [
                 t
@@ -2294,9 +2318,13 @@ class Analyzer:
                 # password is about a run that got as far as logging in.
                 if s.cause_id != "ssh-port" or t.cause_id == "ssh-refused"
             ]
+            # Beside a server's session records (a ticket: the client's console, then the server's log of its
+            # address), only a few sshd refusals can be about the pasted run: the one that tells it is taken, the
+            # others stay the operator's per-client view.
+            beside_records = s.source in server_logs
             if (
                 told
-                and s.source not in server_logs
+                and (not beside_records or len(told) <= _FEW_REFUSALS)
                 and order not in self._sshd_orders
                 and s.uuid is None
                 and s.outcome == "failed"
@@ -2305,7 +2333,10 @@ class Analyzer:
                 said = Counter(t.cause_id for t in told).most_common(1)[0][0]
                 why = next(t for t in told if t.cause_id == said)
                 entry = knowledge().by_id(said)
-                used.add(s.source)
+                if beside_records:
+                    used_attempts.add(order_of.get(id(why), -1))
+                else:
+                    used.add(s.source)
                 self._recounted(s, said)
                 # sshd named why it refused (failed logins, probes, TCP wrappers): its remedy, not the generic one
                 specific = said == "ssh-refused" and why.next_step != entry.server_next
@@ -2325,7 +2356,7 @@ class Analyzer:
             out.append((order, s))
         linked = []
         for order, s in out:
-            if order in self._sshd_orders and s.source in used:
+            if order in self._sshd_orders and (s.source in used or order in used_attempts):
                 self._uncounted(s)
                 continue
             linked.append((order, s))
@@ -2644,11 +2675,12 @@ class Analyzer:
         for at, (order, s) in enumerate(kept):
             if (
                 s.uuid is not None
-                or s.time is not None
+                or (s.time is not None and s.cause != WRAPPER_ONLY)  # a wrapper's stamped line is still a console's
                 or s.code_from == "log"
                 or s.outcome != "failed"
                 or s.cause_id not in _UNSAID_STEP
                 or order in self._sshd_orders
+                or any(said.startswith("ERR ") for said in s.evidence)
             ):
                 continue
             near = [kept[i] for i in (at - 1, at + 1) if 0 <= i < len(kept) and kept[i][1].source == s.source]
