@@ -490,9 +490,9 @@ class Analyzer:
         the last few."""
         self._run_sources: set[str] = set()
         """Inputs with at least one run or session of their own."""
-        self._deferred: dict[str, list[tuple[Line, str, tuple[str, ...]]]] = {}
-        self._deferred_at: dict[str, list[int]] = {}
-        """For each deferred line, how many runs (``_order``) there were when it was said."""
+        self._deferred: dict[str, list[tuple[Line, str, tuple[str, ...], int]]] = {}
+        """A person's lines kept for the input's end: the line, its text, ascp's words it holds, and how many runs
+        (``_order``) there were when it was said."""
         self._replayed_at: dict[int, int] = {}
         """A run told by a person's line beside runs of their own -> the ``_order`` when the line was said."""
         """Per input, a person's lines quoting ascp's words (a title, a question, a reply): read as a run only if the
@@ -1425,7 +1425,7 @@ class Analyzer:
                 # worked may be that fix, and says nothing of a burst.
                 self._changes.setdefault(source, []).append(self._order)
             return  # another shell command the user typed (export, cd, read): not a run, not ascp's words
-        if not self._replaying and _CODE_LINE.search(text) is not None:
+        if not self._replaying and _may_be_code(text) and _CODE_LINE.search(text) is not None:
             return  # a program's source (a script's test of ascp's words, its print of them): no output of a run
         errors = parse_errors(text, "")
         summary = _SUMMARY.search(text)
@@ -1795,8 +1795,7 @@ class Analyzer:
         self._foreign.pop(source, None)  # the person speaks again: another program's output (scp's) has ended
         kept = self._deferred.setdefault(source, [])
         if len(kept) < _DEFERRED_KEPT and len(text) <= _DEFERRED_WIDTH:
-            kept.append((line, text, messages))
-            self._deferred_at.setdefault(source, []).append(self._order)
+            kept.append((line, text, messages, self._order))
 
     def end_input(self, source: str) -> None:
         """An input has been read whole: a person's lines quoting ascp's words are its run when it has none of its
@@ -1804,11 +1803,14 @@ class Analyzer:
         person's line holding ascp's own error form is a run when no run of the input said those words ("I then
         got: ascp: Server aborted session: No such file or directory" after a run that worked)."""
         lines = self._deferred.pop(source, ())
-        deferred_at = self._deferred_at.pop(source, [])
         opening = self._opening.pop(source, [])
         silent = self._silent_runs.pop(source, None)
         self._silent_candidate.pop(source, None)
-        if silent is not None and source not in self._run_sources and any(_SILENT.search(text) for _, text, _ in lines):
+        if (
+            silent is not None
+            and source not in self._run_sources
+            and any(_SILENT.search(text) for _, text, _, _ in lines)
+        ):
             # The person's only run printed nothing ("it does nothing and returns quickly, without any message"),
             # as the paste shows: the next prompt right after the command. Its cause cannot be told from it.
             nothing = self._run(source, starts=True)
@@ -1831,45 +1833,44 @@ class Analyzer:
             # Beside runs of its own: a person's line holding ascp's form of words no run said, at low confidence
             # (the same words, though a person's line may run on after them: a title's closing quote and remark).
             replay = [
-                (line, text)
-                for (line, text, messages), at in zip(lines, deferred_at, strict=True)
+                (line, text, at)
+                for line, text, messages, at in lines
                 if messages
                 and not any(m in known or known in m for m in messages for known in said)
                 and _BEHIND.search(text) is None  # "last week it gave me '...', which went away once I ..."
                 and _ADVICE.search(text) is None  # "If you see `...`, your network blocks UDP 33001"
             ]
-            # Where each was said: the runs before it in the input (a quoted first attempt is told before the rest)
-            said_at = {id(line): at for (line, _, _), at in zip(lines, deferred_at, strict=True)}
             quoted = True
         else:
             # The only report there is: ascp's own form quoted in it ("ascp didn't work, received `Session Stop
             # (Error: ...)`") is its output, told as such; without one, a person's words for it, at low confidence.
-            formed = [(line, text) for line, text, messages in lines if messages]
+            formed = [(line, text, at) for line, text, messages, at in lines if messages]
             # A sentence that goes on well past ascp's words (a runbook's "ascp: failed to authenticate, exiting.、
             # 同一 key 对 ... 应优先排查 key"): the person's words about them, not their output pasted.
-            going_on = any(_goes_on_past(text, messages) for _, text, messages in lines if messages)
-            replay = formed or [(line, text) for line, text, _ in lines if documented(text)]
+            going_on = any(_goes_on_past(text, messages) for _, text, messages, _ in lines if messages)
+            replay = formed or [(line, text, at) for line, text, _, at in lines if documented(text)]
             # Nor a documented wording: a person telling that ascp asked for its key's passphrase ("then it asks
             # me for "Key passphrase" and "Password""), the key-file symptom, told at low confidence.
-            replay = replay or [(line, text) for line, text, _ in lines if _tells_passphrase(text)][:1]
+            replay = replay or [(line, text, at) for line, text, _, at in lines if _tells_passphrase(text)][:1]
             quoted = not formed or going_on
         if not replay:
             if not runs and source not in self._not_run:
-                self._described(source, [*opening, *(text for _, text, _ in lines if text not in opening)])
+                self._described(source, [*opening, *(text for _, text, _, _ in lines if text not in opening)])
             return
         current = self._console.pop(source, None)
         if current is not None:
             self._finish(current)  # the input's own last run is over: a person's quote is a run of its own
         self._replaying = True
         try:
-            for line, text in replay:
+            for line, text, said_at in replay:
                 before = self._order
                 self._console_segment(source, line, text)
                 run = self._console.get(source)
                 if run is not None and quoted:
                     run.quoted = True
-                if runs and self._order > before and id(line) in said_at:
-                    self._replayed_at[self._order] = said_at[id(line)]
+                if runs and self._order > before:
+                    # Where it was said: the runs before it (a quoted first attempt is told before the rest)
+                    self._replayed_at[self._order] = said_at
         finally:
             self._replaying = False
 
@@ -2273,7 +2274,9 @@ class Analyzer:
         # The passes over the whole input, in order: each reads the runs as the ones before it left them.
         for reading in (
             self._retitled,
+            self._not_found_twice,
             self._folded,
+            self._paired_successes,
             self._paired,
             self._told_by_client,
             self._logged_beside,
@@ -2354,13 +2357,22 @@ class Analyzer:
                     ),
                 )
             out.append((order, s))
-        linked = []
-        for order, s in out:
-            if order in self._sshd_orders and (s.source in used or order in used_attempts):
+        taken = {  # the sshd lines now told as the runs they were about
+            order for order, s in out if order in self._sshd_orders and (s.source in used or order in used_attempts)
+        }
+        return self._without(out, taken)
+
+    def _without(
+        self, kept: list[tuple[int, SessionExplanation]], drop: set[int]
+    ) -> list[tuple[int, SessionExplanation]]:
+        """The runs kept but those of the orders in ``drop``, which are no longer counted (part of another)."""
+        out = []
+        for order, s in kept:
+            if order in drop:
                 self._uncounted(s)
                 continue
-            linked.append((order, s))
-        return linked
+            out.append((order, s))
+        return out
 
     def _recounted(self, session: SessionExplanation, cause_id: str) -> None:
         """A kept session read again under another cause: the counts follow."""
@@ -2387,7 +2399,6 @@ class Analyzer:
         explained_inputs = {
             s.source for _, s in kept if s.outcome == "failed" and s.cause_id != "unknown" and s.uuid is not None
         }
-        kept = self._not_found_twice(kept)
         out: list[tuple[int, SessionExplanation]] = []
         last: dict[str, SessionExplanation] = {}
         moved_on: set[str] = set()
@@ -2505,7 +2516,6 @@ class Analyzer:
             for order, s in kept
             if (s.uuid is not None or s.code_from == "log") and s.outcome in ("failed", "partial")
         ]
-        kept = self._paired_successes(kept)
         if not logged:
             return kept
         by_order = dict(logged)
@@ -2527,13 +2537,7 @@ class Analyzer:
                     # more (its code, its fields).
                     specific = s.cause_id not in (told.cause_id, "unknown") and s.error_code == told.error_code
                     drop.add(twin if specific else order)
-        out = []
-        for order, s in kept:
-            if order in drop:
-                self._uncounted(s)
-                continue
-            out.append((order, s))
-        return out
+        return self._without(kept, drop)
 
     def _in_time(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
         """Runs placed where their lines are in the input: clients sshd turned away (sshd's lines are read after a
@@ -2696,13 +2700,7 @@ class Analyzer:
                 ):
                     drop.add(order)
                     break
-        out = []
-        for order, s in kept:
-            if order in drop:
-                self._uncounted(s)
-                continue
-            out.append((order, s))
-        return out
+        return self._without(kept, drop)
 
     def _not_found_twice(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
         """Without a wrapper's words that its step exited 127 or 126 (Nextflow's "terminated with an error exit
@@ -3040,6 +3038,14 @@ _CODE_LINE = re.compile(
 """A line of a program's source that holds ascp's words as a literal (a script testing its output, ``if ($out =~
 /ascp: failed to authenticate/) {``; a wrapper printing its own message, ``print("Aspera Failed. Exit code: {}")``):
 no line of a run's output."""
+
+
+def _may_be_code(text: str) -> bool:
+    """What every form of ``_CODE_LINE`` holds (plain substring tests first: the pattern has no literal to start
+    from and would cost some 15 us on every console line): ``=~``, or a ``(`` with a quote, a slash or a brace."""
+    return "=~" in text or ("(" in text and ('"' in text or "'" in text or "/" in text or "{" in text))
+
+
 _ITEM_PARTS = re.compile(r"<[^<>\s]{1,30}>|\b[0-9a-fA-F]{6,}\b|\d+")
 """What differs between one item's line of a wrapper and the next's: ids, numbers, a post's ``<file_id>``."""
 _CJK_WORDS = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{2}")
