@@ -281,6 +281,38 @@ def test_stop_rule_waits_during_slow_start_and_limits():
     assert _first_stop(series(100, 2.0, stall=(0.0, 2.0, 1.0)), rule) is None
 
 
+def test_stop_rule_never_ends_a_run_the_estimate_would_call_a_lower_bound():
+    """CI, under load: a 10 Mbit/s run stopped at 1 s because its last windows agreed, and the estimate of the
+    whole run then said 'lower bound' (the rate had still been rising) with two seconds of budget left. The
+    rule now also asks the estimate, and stops only where it says 'measured'."""
+    samples = series(10, 3.0, rtt_ms=5, rate_at={0.6: 1.15})
+    rule = StopWhenStable()
+    steady = next(i for i in range(8, len(samples), 5) if rule.tail_rate(samples[: i + 1]) is not None)
+    assert estimate_bandwidth(samples[: steady + 1]).status is BandwidthStatus.LOWER_BOUND  # the old stop
+    assert not rule(samples[: steady + 1])
+    stop = _first_stop(samples, StopWhenStable())
+    assert stop is not None and stop > samples[steady].t_s
+    end = next(i for i, s in enumerate(samples) if s.t_s >= stop)
+    e = estimate_bandwidth(samples[: end + 1])
+    assert e.status is BandwidthStatus.MEASURED and within(e.rate_mbps, 11.5, 0.05), e
+
+
+def test_a_rate_that_fell_is_reported_at_its_recent_level():
+    """A rate that fell by 15 % (inside the settle band) mid-run: the whole stretch would read 9.7 Mbit/s,
+    14 % above what the path carried by the end. The stop rule waits while its steady tail disagrees with the
+    whole run's figure, and the figure is then the last third's; the reason says so."""
+    samples = series(10, 3.0, rtt_ms=5, rate_at={0.9: 0.85})
+    rule = StopWhenStable()
+    steady = next(i for i in range(8, len(samples), 5) if rule.tail_rate(samples[: i + 1]) is not None)
+    old = estimate_bandwidth(samples[: steady + 1]).rate_mbps  # the old stop's figure
+    assert old is not None and old > 9.5
+    stop = _first_stop(samples, StopWhenStable())
+    end = len(samples) - 1 if stop is None else next(i for i, s in enumerate(samples) if s.t_s >= stop)
+    e = estimate_bandwidth(samples[: end + 1])
+    assert e.status is BandwidthStatus.MEASURED and within(e.rate_mbps, 8.5, 0.03), e
+    assert "the rate fell during the run" in e.reason
+
+
 # --------------------------------------------------------------------------------------- budget and JSON
 
 

@@ -316,6 +316,7 @@ def estimate_bandwidth(
     mid = index_at_or_before(samples, (first.t_s + last.t_s) / 2, 0, len(samples) - 1)
     second_half = (delivered_bytes(last) - delivered_bytes(samples[mid])) / max(1e-9, last.t_s - samples[mid].t_s)
     conservative = min(average, second_half, *rates[-1:])
+    fell_from: float | None = None
     if len(good) < params.min_windows:
         limits.append(
             (
@@ -331,6 +332,12 @@ def estimate_bandwidth(
         good_rates = [w.rate_bytes_per_s for w in good]
         third = max(1, len(good_rates) // 3)
         rising = statistics.mean(good_rates[-third:]) > (1 + params.rising_share) * statistics.mean(good_rates[:third])
+        # A rate that fell within the band (competing traffic began, a slow shaper's bucket ran dry) is the
+        # recent one: the whole stretch's figure would overstate what the path carries now.
+        if statistics.mean(good_rates[-third:]) < (1 - params.rising_share) * statistics.mean(good_rates[:third]):
+            fell_from = statistics.mean(good_rates[:third])
+            recent_good = good[-third:]
+            rate = sum(w.delivered_bytes for w in recent_good) / sum(w.seconds for w in recent_good)
         cc_filled = pipe_index is not None
         bdp_bytes = rate * last.min_rtt_us / 1e6
         enough_bytes = delivered >= params.bdp_multiple * bdp_bytes
@@ -390,6 +397,10 @@ def estimate_bandwidth(
         notes.append(f"send-buffer-limited {run.sndbuf_limited_share:.0%} of the time")
     if len(good) < len(stretch):
         notes.append(f"{len(stretch) - len(good)} window(s) left out where this process held the flow back")
+    if fell_from is not None:
+        notes.append(
+            f"the rate fell during the run (from {mbps(fell_from):.1f} Mbit/s): the figure is the last third's"
+        )
     if not cc_filled:
         notes.append("congestion control had not left slow start, but the rate had levelled off")
     return run.result(
