@@ -3370,3 +3370,108 @@ def test_round_42_each_refused_connection_of_a_partner_is_an_attempt():
     analyzer = Analyzer()
     analyzer.feed_chunk("messages", (night + text).encode())
     assert [s.cause_id for s in analyzer.results()].count("auth") == 3
+
+
+# -- blind rounds 45 and 46 (issue threads and Q&A; vendor pages and operators' logs) ------------------------------
+
+
+def test_round_45_a_passphrase_prompt_then_a_tcp_failure_are_two_runs():
+    """An FAQ pasting three errors under three headings: 'Key passphrase:' (ascp had reached SSH authentication),
+    then 'Failed to open TCP connection for SSH' (a step before it): two runs, not one."""
+    text = (
+        "* If ascp asks for a passphrase\n```\nKey passphrase:\n\n```\nuse the .openssh key, not the .putty one\n\n"
+        "* Port problem\n```\nascp: Failed to open TCP connection for SSH, exiting.\n\n"
+        "Session Stop  (Error: Failed to open TCP connection for SSH)\n```\nadd -P 33001\n"
+    )
+    assert [s.cause_id for s in explain_text(text)] == ["key-file", "ssh-port"]
+    # The prompt, then authentication failing (a step after it), stay one run.
+    same = "Key passphrase:\nSession Stop  (Error: failed to authenticate)\nascp: failed to authenticate, exiting.\n"
+    assert len(explain_text(same)) == 1
+
+
+def test_round_45_the_persons_word_that_a_new_command_fixed_it():
+    """A failed run, then 'changing from emp_ext3 -> emp_ext2 fixed it' and the new command with no output: that
+    command's run, completed by the person's word, at low confidence."""
+    run = (
+        "ascp -QT -l 200M -P33001 -i ~/.aspera/connect/etc/asperaweb_id_dsa.openssh "
+        "emp_ext3@hx-fasp-1.ebi.ac.uk:/10028 .\n"
+        "Session Stop  (Error: Server aborted session: Authorization refused: user/group emp_ext3 denied by server."
+        "  Auth value is token)\n\n"
+    )
+    again = (
+        "ascp -QT -l 200M -P33001 -i ~/.aspera/connect/etc/asperaweb_id_dsa.openssh "
+        "emp_ext2@hx-fasp-1.ebi.ac.uk:/10028 .\n"
+    )
+    told = explain_text(run + "changing from `emp_ext3` -> `emp_ext2` fixed it\n\n" + again)
+    assert [(s.cause_id, s.confidence) for s in told] == [("unauthorized", "high"), ("ok", "low")]
+    assert "person's words" in told[1].cause
+    # Denied, hoped for or asked: no run. Nor without the new command, or before the failure.
+    for words in ("changing the user did not fix it", "hopefully emp_ext2 fixes it", "has this fixed it?"):
+        assert [s.cause_id for s in explain_text(run + words + "\n\n" + again)] == ["unauthorized"], words
+    assert [s.cause_id for s in explain_text(run + "changing the user fixed it\n")] == ["unauthorized"]
+
+
+def test_round_46_loggers_transfer_label_before_ascps_words():
+    """A container's log with its stamp and level taken off: 'Transfer: Can't rename a partial file.' after
+    'ascp failed: pid 417 exit 1' names the cause (ascli's 'ERROR: Transfer: ...' did already)."""
+    text = (
+        "2024-04-22 03:10:01 INFO  starting download of /outgoing/daily_manifest.tsv to /shared/in/\n"
+        "2024-04-22 03:10:07 ERROR ascp failed: pid 417 exit 1\n"
+        "2024-04-22 03:10:07 ERROR Transfer: Can't rename a partial file.\n"
+    )
+    assert [s.cause_id for s in explain_text(text)] == ["partial-rename"]
+
+
+def test_round_46_illegal_char_conversion_table_is_aspera_conf():
+    """ascp's 'Error creating illegal char conversion table' (replace_illegal_chars in aspera.conf; ascli 4.2
+    removed it from its default aspera.conf for that): its own configuration, before any connection."""
+    text = "ascp: Error creating illegal char conversion table EINVAL, exiting.\n"
+    assert [s.cause_id for s in explain_text(text)] == ["configuration"]
+
+
+def test_round_46_ascp_dash_a_licence_line_is_no_run_beside_one():
+    """'ascp -A' printing 'License expired on ...' is what the person checked: beside the syslog's failed session
+    it is no run of its own; alone, it is told at low confidence."""
+    check = "$ ascp -A\nascp version 4.4.1.4 a8e1d6b\nOperating System: Linux\nLicense expired on 2024-07-13\n"
+    session = (
+        "Jul 15 06:00:03 pc ascp[40211]: LOG FASP Session Start uuid=9d3e5a17-0c42-4b8e-a6f1-2e7d9b0c4a35 op=send "
+        "status=started source=/data/r dest=/runs/ local=0.0.0.0:0 peer=198.51.100.60:33001 tcp_port=33001\n"
+        "Jul 15 06:00:03 pc ascp[40211]: LOG FASP Session Stop uuid=9d3e5a17-0c42-4b8e-a6f1-2e7d9b0c4a35 op=send "
+        'status=failed errcode=30 errstr="License expired" source=/data/r dest=/runs/ files=0/0 bytes=0\n\n'
+    )
+    assert [(s.cause_id, s.confidence) for s in explain_text(session + check)] == [("licence", "high")]
+    assert [(s.cause_id, s.confidence) for s in explain_text(check)] == [("licence", "low")]
+
+
+def test_round_46_ctrl_c_and_the_tail_of_its_log_are_one_run():
+    """A run stopped with Ctrl-C, then 'tail' of its log ending 'Cancelled by user', then the resumed run: two
+    runs (cancelled, ok), not three."""
+    text = (
+        "mbp:~ kl$ ascp -P 33001 -l 50m -k 2 -i ~/.ssh/k kl@xfer.example.com:/outbox/ ~/Data/\n"
+        "img_0001.tif                                           100%  812MB 49.8Mb/s    02:17\n"
+        "img_0002.tif                                            41%  334MB 49.9Mb/s    01:20 ETA\n^C\n"
+        "mbp:~ kl$ tail -n 1 ~/Library/Logs/Aspera/aspera-scp-transfer.log\n"
+        "2024-03-06 21:48:13.560 [61ad-0000700003a2b000] LOG FASP Session Stop uuid=0c7f5e2a-9b13-4d68-a4e0-"
+        '7f1c3b9d2e56 op=recv status=failed errcode=28 errstr="Cancelled by user" source=/outbox/ dest=/Users/kl/Data/'
+        " files=1/6 bytes=1198456832\n\n"
+        "mbp:~ kl$ ascp -P 33001 -l 300m -k 2 -i ~/.ssh/k kl@xfer.example.com:/outbox/ ~/Data/\n"
+        "img_0002.tif                                           100%  812MB  297Mb/s    00:14\n"
+        "Completed: 4152187K bytes transferred in 104 seconds\n (327067K bits/sec), in 6 files, 1 directory.\n"
+    )
+    assert [s.cause_id for s in explain_text(text)] == ["cancelled", "ok"]
+
+
+def test_round_46_a_wrappers_failure_then_the_log_of_that_attempt():
+    """A cron mail's 'pull_partner: transfer failed (rc=1), see ascp log', then that run's log: one attempt, told
+    by the log (which names the cause)."""
+    text = (
+        "$ ascp -P 33001 --file-crypt=decrypt -i ~/.ssh/k 'drop@hsts.example.org:/out/2024-05-06/*' /data/in/\n"
+        "m_0506.parquet.aspera-env                         100%  644MB  198Mb/s    00:28\n"
+        "Completed: 659534K bytes transferred in 28 seconds\n (190681K bits/sec), in 1 file.\n\n"
+        "Same command in crontab, next morning's mail from cron:\n\n"
+        "+ ascp -P 33001 --file-crypt=decrypt -i /home/p/.ssh/k 'drop@hsts.example.org:/out/*' /data/in/\n+ rc=1\n"
+        "pull_partner: transfer failed (rc=1), see ascp log\n\nand the ascp log for that cron run:\n"
+        "2024-05-07 05:00:03.671 [0b7d-7f5c2e9f8700] LOG FASP Session Stop uuid=7a2e0d61-93cb-4f15-8d40-2c6e9b1a5f73 "
+        'op=recv status=failed errcode=49 errstr="File decryption error, bad passphrase" files=0/1 bytes=0\n'
+    )
+    assert [s.cause_id for s in explain_text(text)] == ["ok", "passphrase"]

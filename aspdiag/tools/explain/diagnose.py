@@ -171,14 +171,22 @@ def documented(text: str) -> bool:
     return bool(_strong_matches((text,), False))
 
 
+def before_login(text: str) -> bool:
+    """Whether a line's documented wording is a failure of a step before SSH authentication (ascp missing, its
+    command line, DNS, the TCP connection, the SSH handshake): one that a run that had asked for a password or
+    a key's passphrase is past."""
+    found = _strong_matches((text,), False)
+    return bool(found) and found[0].entry.stage < knowledge().stages.index("auth")
+
+
 _BARE_PREFIX = (
     r"""^\s*(?:(?:error|err|fatal|description)\s*[:-]?\s*(?:(?:transfer|other)(?:\(\w+\))?:\s*)?"""
-    r"""|an error occurred during task:\s*)?["'`]?"""
+    r"""|(?:transfer|other)(?:\(\w+\))?:\s*|an error occurred during task:\s*)?["'`]?"""
 )
 """What may precede a documented wording quoted on its own: an error label (ascli's last line, ``ERROR: Transfer:
-...`` or ``ERROR: Other(RuntimeError): ...``, too; its resumer's ``An error occurred during task: ...``), or the
-``Description:`` field of ascp's management-port ERROR message (``Type: ERROR`` / ``Code: 64`` / ``Description:
-...``)."""
+...`` or ``ERROR: Other(RuntimeError): ...``, too, or ``Transfer: ...`` alone where a logger's stamp and level
+were taken off; its resumer's ``An error occurred during task: ...``), or the ``Description:`` field of ascp's
+management-port ERROR message (``Type: ERROR`` / ``Code: 64`` / ``Description: ...``)."""
 
 
 @cache

@@ -62,6 +62,10 @@ class Collected:
     """Console run: the target rate its command gave with -l (None: no -l, or no command seen)."""
     commanded: bool = False
     """Console run: its ascp command line was seen (a run without -l then runs at ascp's default target)."""
+    told_ok: bool = False
+    """Console run: shown only as its command, the person telling that it worked (no output of its own)."""
+    prompted: bool = False
+    """Console run: ascp asked for a password or the key's passphrase (it had reached SSH authentication)."""
     described: bool = False
     """Told only by a person's description of what the transfer did ("the rate drops to nothing and it just sits
     there"), in an input with no line of ascp's at all: its cause at low confidence."""
@@ -539,8 +543,10 @@ def explain(collected: Collected, fields: dict[str, str] | None = None) -> Sessi
         error_message=next((m for m in finals if m), next((m for m in details if m), "")),
         error_meaning=_meaning_here(meaning.message if meaning else "", diagnosis),
         cause_id=diagnosis.cause_id if diagnosis else "ok",
-        cause=_cause_text(diagnosis, result, collected.files_ok, collected.skipped),
-        confidence=diagnosis.confidence if diagnosis else "high",
+        cause=_cause_text(diagnosis, result, collected.files_ok, collected.skipped)
+        if not collected.told_ok
+        else "the transfer completed, by the person's words: they say the change fixed it (no output is shown)",
+        confidence=diagnosis.confidence if diagnosis else "low" if collected.told_ok else "high",
         next_step=diagnosis.next_step if diagnosis else "nothing to fix",
         who=diagnosis.who if diagnosis else "-",
         check_command=check,
