@@ -3475,3 +3475,65 @@ def test_round_46_a_wrappers_failure_then_the_log_of_that_attempt():
         'op=recv status=failed errcode=49 errstr="File decryption error, bad passphrase" files=0/1 bytes=0\n'
     )
     assert [s.cause_id for s in explain_text(text)] == ["ok", "passphrase"]
+
+
+# -- blind rounds 47 and 48 (committed notebooks and logs; reports in other languages) ----------------------------
+
+
+def test_round_47_a_time_limit_on_ascp_ended_the_run():
+    """A job script runs 'timeout 360s ascp ...'; its output stops mid-file at a steady rate and 4.4 GB at 97 Mb/s
+    is about 360 s: the time limit cancelled it (not ENA, not a stall)."""
+    text = (
+        "    timeout 360s ascp -QT -k1 -P33001 -l 300m -i /home/pp/.aspera/connect/etc/aspera_bypass_rsa.pem "
+        "era-fasp@fasp.sra.ebi.ac.uk:vol1/fastq/SRR874/009/SRR8743009/SRR8743009_1.fastq.gz '/scratch/pp/fastq/';\n"
+        "SRR8743009_1.fastq.gz                                                  35% 4365MB 97.3Mb/s    11:02 ETA\n"
+    )
+    (s,) = explain_text(text)
+    assert (s.cause_id, s.confidence) == ("cancelled", "medium"), s
+    # A limit the run is far from: still the limit, but low.
+    (far,) = explain_text(text.replace("360s", "3h"))
+    assert (far.cause_id, far.confidence) == ("cancelled", "low")
+    # Without a limit, the run has no end in the input.
+    (open_end,) = explain_text(text.replace("timeout 360s ", ""))
+    assert open_end.cause_id == "unknown"
+
+
+def test_round_47_prefetchs_fasp_failure_between_two_successes():
+    """prefetch over three accessions: 'fasp download succeed', 'fasp download failed', 'fasp download succeed':
+    three runs; the next item's success does not wipe the failure."""
+    item = (
+        "2017-12-04T10:02:{s} prefetch.2.8.2: {n}) Downloading 'SRR631146{n}'...\n"
+        "2017-12-04T10:02:{s} prefetch.2.8.2:  Downloading via fasp...\n"
+        "2017-12-04T10:02:{s} prefetch.2.8.2:  fasp download {how}\n\n"
+    )
+    text = "".join(item.format(s=10 + n, n=n, how=how) for n, how in ((1, "succeed"), (2, "failed"), (3, "succeed")))
+    assert [s.cause_id for s in explain_text(text)] == ["ok", "unknown", "ok"]
+
+
+def test_round_47_a_command_then_the_persons_word_that_it_fails():
+    """A command shown without output after runs that worked, then 'This doesn't work for me.': that command's
+    run, which cannot be told, at low confidence. Conditional words give nothing."""
+    worked = (
+        "$ prefetch ERR204938\n2017-11-23T14:50:02 prefetch.2.8.2:  Downloading via fasp...\n"
+        "2017-11-23T14:50:19 prefetch.2.8.2:  fasp download succeed\n\n"
+    )
+    command = (
+        "time ascp -QT -L- -l 1000M era-fasp@fasp.sra.ebi.ac.uk:vol1/fastq/ERR204/ERR204938/ERR204938.fastq.gz .\n"
+    )
+    told = explain_text(worked + command + "\nThis doesn't work for me.\n")
+    assert [(s.cause_id, s.confidence) for s in told] == [("ok", "high"), ("unknown", "low")]
+    assert [s.cause_id for s in explain_text(worked + command + "\nIf it fails, retry.\n")] == ["ok"]
+
+
+def test_round_48_a_report_whose_error_is_only_in_a_screenshot():
+    """'When I tried to download ... I encountered an error. However, downloading other data using ascp works
+    fine.' with the error in an image: a run that cannot be told, at low confidence; advice ("when it fails")
+    gives nothing."""
+    text = (
+        "cannot download from ArrayExpress\n\nwhen I tried to download E-MTAB-6967 and E-MTAB-6970, I encountered an "
+        "error. However, downloading other data using ascp works fine.\n![screenshot](https://example.org/a.png)\n"
+    )
+    (s,) = explain_text(text)
+    assert (s.cause_id, s.confidence) == ("unknown", "low") and "person says" in s.cause
+    for words in ("When the download fails, check the port.", "If you get an error, retry with -k 1."):
+        assert explain_text("How to download with ascp\n\n" + words + "\n") == [], words

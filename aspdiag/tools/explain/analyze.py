@@ -209,6 +209,11 @@ def _command_user(text: str) -> str | None:
     return (found.group(1) or found.group(2)) if found is not None else None
 
 
+_FASP_FAILED = re.compile(r"\b(?:fasp|ascp|aspera) (?:download|upload|transfer) (?:has )?failed\b")
+"""A wrapper's word that its FASP transfer failed (lower-cased: prefetch's "fasp download failed")."""
+_TIME_LIMIT = re.compile(r"\btimeout\s+(?:-[a-zA-Z]+(?:\s+\w+)?\s+)*(\d+(?:\.\d+)?)([smhd]?)\s+\S*ascp")
+"""coreutils' ``timeout 360s ascp ...``: a time limit on the run (the first number: ``-k 10 360`` is not one)."""
+_SECONDS = {"": 1.0, "s": 1.0, "m": 60.0, "h": 3600.0, "d": 86400.0}
 _KEY_OPTION = re.compile(r"\s-i\s*[\"']?([^\s\"']+)")
 """The key file an ascp command line gives (``-i key``)."""
 _SSHD_TAGGED = re.compile(r"\bsshd(?:-session)?\[\d+\]: ")
@@ -305,7 +310,9 @@ _BARE_ASCP = re.compile(
 """ascp typed at a prompt alone, or for its help or version: no transfer."""
 _COMMAND = re.compile(
     r"^\s*(?:PS\s+)?(?:(?:\([\w.-]+\)\s+)?\S*[$#>]\s*(?:sudo\s+)?(?:[\w.~/\\:-]*[/\\])?(?:ascp4?|ascli)(?:\.exe)?\s"
-    r"|(?:sudo\s+)?(?:[\w.~/\\:-]*[/\\])?(?:ascp4?|ascli)(?:\.exe)?\s+--?[A-Za-z]"
+    r"|(?:(?:time|nohup)\s+)?(?:timeout\s+(?:-[a-zA-Z]+(?:\s+\w+)?\s+)*\d+(?:\.\d+)?[smhd]?\s+)?(?:sudo\s+)?"
+    r"(?:[\w.~/\\:-]*[/\\])?"
+    r"(?:ascp4?|ascli)(?:\.exe)?\s+--?[A-Za-z]"
     r"|(?:\S*[$#>]\s*)?(?:sudo\s+)?(?:[\w.~/\\:-]*[/\\])?aspera(?:\.exe)?\s+(?:ats|faspex|shares|node|files|server|console)\s"
     r"|(?:sudo\s+)?(?:[\w.~/\\:-]*[/\\])?ascli(?:\.exe)?\s+(?:server|node|faspex5?|shares|aoc|console|ats|orchestrator"
     r"|preview|cos|httpgw)\s+(?:browse|download|upload|ls|list|delete|mkdir|rename|info|health|transfer|packages?)\b"
@@ -459,6 +466,8 @@ class Analyzer:
         """Inputs where a pasted command line ran ascp (the shell's exit status after it is that run's)."""
         self._command_at: dict[str, int] = {}
         """Per input, the session order reached when its last ascp command line was seen."""
+        self._command_said: dict[str, int] = {}
+        """Per input, how many of the person's lines were kept before its last ascp command line."""
         self._asked_status: dict[str, bool] = {}
         """Inputs whose last line asked the shell for the exit status (``echo $?``)."""
         self._changes: dict[str, list[int]] = {}
@@ -536,6 +545,8 @@ class Analyzer:
         self._target: dict[str, tuple[str | None, int | None]] = {}  # per input, its last command's (host, port)
         self._rate_given: dict[str, float | None] = {}
         """Per input, the -l of the ascp command just seen (None: none given), for the run it starts."""
+        self._time_limit: dict[str, float] = {}
+        """Per input, the time limit (s) its last command put on ascp (``timeout 360s ascp ...``), for its run."""
         self._run_targets: dict[int, tuple[str | None, int | None]] = {}  # per console run (its order), the same
         self._read_beside: set[int] = set()
         """Sessions already read beside the input's other runs (``results`` may be asked again)."""
@@ -1135,6 +1146,7 @@ class Analyzer:
             if source in self._rate_given:
                 run.commanded = True
                 run.target_mbps = self._rate_given.pop(source)
+                run.time_limit_s = self._time_limit.pop(source, None)
             carried = self._carried.pop(source, None)
             if carried is not None:  # the wrapper's words before this run's command
                 run.absorb(carried)
@@ -1366,6 +1378,7 @@ class Analyzer:
             self._bare_ascp.discard(source)
             self._commanded.add(source)
             self._command_at[source] = self._order
+            self._command_said[source] = len(self._deferred.get(source, ()))
             if "ascli" in lowered:
                 self._ascli.add(source)
             # A new command: the logged session ascp's -L- output tied this input to was the previous run's.
@@ -1378,6 +1391,11 @@ class Analyzer:
             host = _command_host(text)
             self._target[source] = (host, _command_ssh_port(text))
             self._rate_given[source] = _command_rate(text)
+            limit = _TIME_LIMIT.search(text)
+            if limit is not None:
+                self._time_limit[source] = float(limit.group(1)) * _SECONDS[limit.group(2).lower()]
+            else:
+                self._time_limit.pop(source, None)
             # Another server or account now: runs that got through say nothing of a burst at this one.
             for now, last in (
                 (host, self._hosts),
@@ -1493,7 +1511,10 @@ class Analyzer:
             if (
                 told
                 or _PROSE.search(text)
-                or (source in self._command_at and _TOLD_FIXED.search(text) is not None)
+                or (
+                    source in self._command_at
+                    and (_TOLD_FIXED.search(text) is not None or _TOLD_FAILED.search(text) is not None)
+                )
                 or (text.rstrip().endswith(":") and len(text.split()) >= 8 and not bare_documented(text))
                 or (unfinished and _GOES_ON.match(text) is not None and _LABELLED.match(text) is None)
             ):
@@ -1845,8 +1866,9 @@ class Analyzer:
             self._finish(self._console.pop(source))
         runs = source in self._run_sources
         command_at = self._command_at.pop(source, None)
-        if runs and lines and command_at == self._order:
-            self._told_fixed(source, lines)
+        command_said = self._command_said.pop(source, 0)
+        if runs and lines and command_at == self._order and not self._told_fixed(source, lines):
+            self._told_failed(source, lines[command_said:])
         if not lines:
             if not runs and source not in self._not_run:
                 self._described(source, opening)
@@ -1901,17 +1923,36 @@ class Analyzer:
         finally:
             self._replaying = False
 
-    def _told_fixed(self, source: str, lines: Sequence[tuple[Line, str, tuple[str, ...], int]]) -> None:
+    def _told_failed(self, source: str, lines: Sequence[tuple[Line, str, tuple[str, ...], int]]) -> None:
+        """The person's last command shown without output, and their words after it that it failed ("This doesn't
+        work for me."): that command's run, read from their words at low confidence (a symptom they name, or
+        "cannot tell"; blind round 47)."""
+        if self._console.get(source) is not None:
+            return
+        for line, text, _messages, _at in lines:
+            words = symptom(text) or _failure_told(text)
+            if words is None:
+                continue
+            run = self._run(source, starts=True)
+            run.lines += 1
+            run.stamp = line.stamp
+            run.described = True
+            run.note(text.strip())
+            run.detail(text.strip())
+            self._finish(self._console.pop(source))
+            return
+
+    def _told_fixed(self, source: str, lines: Sequence[tuple[Line, str, tuple[str, ...], int]]) -> bool:
         """A failed run, then the person's new command with no output of its own, and their words that the change
         fixed it ("changing from emp_ext3 -> emp_ext2 fixed it", then the command): that command's run, told as
         completed at low confidence (blind rounds 39 and 45: both reviewers counted it). Only when the last run
         told failed, the words come after it, and no run followed the command."""
         current = self._console.get(source)
         if current is not None:
-            return  # the command's own run is open (it printed something): that run tells its outcome
+            return False  # the command's own run is open (it printed something): that run tells its outcome
         last = next((k for _, k in reversed(self._kept) if k.source == source), None)
         if last is None or last.outcome != "failed":
-            return
+            return False
         for line, text, _messages, at in lines:
             if at != self._order:
                 continue  # said before the last run
@@ -1929,7 +1970,8 @@ class Analyzer:
             run.completed = run.ended = True
             run.note(sentence)
             self._finish(self._console.pop(source))
-            return
+            return True
+        return False
 
     def _described(self, source: str, told: Sequence[str]) -> None:
         """An input with no line of ascp's at all, where the person describes what the transfer did ("the progress
@@ -1940,7 +1982,12 @@ class Analyzer:
             return
         said = next(((text, found) for text in told if (found := symptom(text)) is not None), None)
         if said is None:
-            return
+            # No symptom, but the person's word that it failed ("I encountered an error", its words only in a
+            # screenshot): a run whose cause cannot be told (blind rounds 39 and 48 both counted one).
+            failed = next(((text, m) for text in told if (m := _failure_told(text, alone=True)) is not None), None)
+            if failed is None:
+                return
+            said = (failed[0], ("unknown", "", failed[1]))
         # The sentence that tells the symptom (a paragraph is longer than a run's detail is kept)
         sentence = next((part for part in re.split(r"(?<=[.!?])\s+", said[0]) if said[1][2] in part), said[0])
         run = self._run(source, starts=True)
@@ -2109,6 +2156,11 @@ class Analyzer:
                 return False
             # After a console run that failed and ended: the wrapper's word of success is a later run's, whose
             # output it hid (kingfisher's "Method ena-ascp worked." after the retry with another key).
+            session = self._run(source, starts=True)
+        elif session.uuid is None and any(_transfer_failed(said) for said in session.details):
+            # The wrapper said its FASP transfer failed ("fasp download failed"): that run is over, and this word of
+            # success is the next one's (prefetch's next accession, or its retry).
+            session.ended = True
             session = self._run(source, starts=True)
         session.details.clear()
         session.lines += 1
@@ -2903,6 +2955,59 @@ _NOT_FIXED = re.compile(
     r"(?:\b(?:not|never|no longer|still|if|whether|should|might|may|hope|hoping|until)\b|n't)|\s*\?", re.I
 )
 """Words that make it no fix: denied, conditional, hoped for or asked ("did not fix it", "if this fixes it")."""
+_OTHER_PROGRAM = re.compile(
+    r"\b(?:prefetch|kingfisher|sra[- ]?tools?(?:kit)?|fasterq-dump|fastq-dump|deliver|webin-cli|nextflow|snakemake"
+    r"|curl|wget|ftp)\b",
+    re.I,
+)
+"""Programs other than ascp that a person's words may be about (their error is not ascp's)."""
+_POINTS_AT_OUTPUT = re.compile(
+    r"\bfollowing (?:error|message|output|exception|traceback)|\b(?:as |shown |see )?(?:above|below)\b"
+    r"|\bsame (?:error|problem|issue)",
+    re.I,
+)
+"""Words that point at output shown elsewhere (which, read, held no run of ascp's)."""
+_TOLD_FAILED = re.compile(
+    r"\b(?:encounter(?:ed|ing)?|got|get|getting|receiv(?:e|ed|ing)|ran into|hit|see|saw|seeing)\s+"
+    r"(?:an?|the|this|that|some|following|same)?\s*(?:strange |weird |following |same )?(?:error|failure)s?\b"
+    r"|\b(?:it|this|that|ascp|aspera|the (?:download|upload|transfer|command)s?)\s+"
+    r"(?:always |still |just |keeps? |then )?(?:fail(?:s|ed)?|errors? out|errored(?: out)?"
+    r"|does(?:n't| not) work|did(?:n't| not) work|is not working)\b",
+    re.I,
+)
+"""A person telling that the transfer failed, in words that name no symptom ("I encountered an error")."""
+
+
+def _failure_told(text: str, alone: bool = False) -> str | None:
+    """The words of a person's line that tell the transfer failed, unless denied, conditional or asked. ``alone``:
+    the input holds nothing else (no command, no output), so the line must also name ascp (or Aspera, FASP) and
+    no other program, and point at no output of its own ("the following error:", "the same error as above"):
+    another program's error pasted, or a question, is no run of ascp's."""
+    found = _TOLD_FAILED.search(text)
+    if found is None or (_may_be_code(text) and _CODE_LINE.search(text) is not None):
+        return None  # a program's source printing the words ('print("Aspera Failed. ...")')
+    end = re.search(r"[.!?]", text[found.end() :])
+    if end is not None and end.group(0) == "?":
+        return None  # asked ("Did my ascp fail?")
+    if alone and (
+        _TRANSFER_NAMED.search(text) is None
+        or _OTHER_PROGRAM.search(text) is not None
+        or _POINTS_AT_OUTPUT.search(text) is not None
+        or text.rstrip().endswith(":")
+    ):
+        return None
+    before = re.split(r"[.!?:;]\s", text[max(0, found.start() - 120) : found.start()])[-1]
+    if re.search(r"\b(?:if|unless|in case|should|might|may|not|never|no)\b|n't", before, re.I):
+        return None
+    # "when" is a case only in the present ("when it fails, retry"); "when I tried ..., I encountered an error"
+    # tells what happened.
+    if re.search(r"\bwhen(?:ever)?\b", before, re.I) and not re.search(
+        r"\b(?:\w+ed|got|saw|hit|ran into|did(?:n't| not))\b", found.group(0), re.I
+    ):
+        return None
+    return found.group(0)
+
+
 _OPENING_KEPT = 60
 """How many of an input's first console lines are kept for a description of what the transfer did."""
 _TRANSFER_NAMED = re.compile(r"\b(?:ascp|ascli|aspera|fasp|ibm aspera)\b", re.I)
@@ -3296,6 +3401,13 @@ def _same_failure(run: SessionExplanation, logged: SessionExplanation) -> bool:
     if run.error_code is not None and run.error_code == logged.error_code and logged.code_from == "log":
         return True  # one failure; when the causes differ, the run's words name which of the code's reasons
     return words == logged.error_message.strip() or any(words in line for line in logged.evidence)
+
+
+def _transfer_failed(text: str) -> bool:
+    """Whether a wrapper's line says its FASP transfer itself failed (prefetch's "fasp download failed"), not an
+    earlier step of its own (a lookup)."""
+    lowered = text.lower()
+    return bool(_FASP_FAILED.search(lowered))
 
 
 def _never_ran(text: str) -> bool:

@@ -650,6 +650,38 @@ def slow_run(rates_mbps: tuple[float, ...], target_mbps: float | None) -> Diagno
     return None
 
 
+def time_limited(limit_s: float | None, bytes_moved: int | None, rates_mbps: tuple[float, ...]) -> Diagnosis | None:
+    """A run whose command put a time limit on ascp (``timeout 360s ascp ...``) and whose output stops mid-transfer
+    with no error: the limit ended it (a wrapper's time limit is 'cancelled'). Medium when what it moved at its
+    rate took about the limit; else low. None: no limit."""
+    if limit_s is None or limit_s <= 0:
+        return None
+    cancelled = knowledge().by_id("cancelled")
+    reasons = [
+        f"its command runs ascp under a time limit of {limit_s:g} s (timeout), and its output stops with no error"
+    ]
+    confidence = "low"
+    if bytes_moved and rates_mbps and rates_mbps[-1] > 0:
+        took_s = bytes_moved * 8 / (rates_mbps[-1] * 1e6)
+        if abs(took_s - limit_s) <= 0.25 * limit_s:
+            confidence = "medium"
+            reasons.append(
+                f"{bytes_moved / 1e6:,.0f} MB at {rates_mbps[-1]:g} Mb/s take about {took_s:,.0f} s: the limit's time"
+            )
+    return Diagnosis(
+        cancelled.id,
+        f"the command's time limit ({limit_s:g} s, timeout) stopped ascp before the transfer finished: no network "
+        "or server fault",
+        confidence,
+        "raise or drop the time limit for big files (or let ascp resume with -k 1 on the next run)",
+        "you",
+        "none",
+        None,
+        False,
+        tuple(reasons),
+    )
+
+
 def _unknown(ev: Evidence, code: int | None, reasons: list[str]) -> Diagnosis:
     known = error_table().get(code) if code is not None else None
     if ev.outcome == "unknown" and not ev.finals and not ev.details:
@@ -663,6 +695,21 @@ def _unknown(ev: Evidence, code: int | None, reasons: list[str]) -> Diagnosis:
             code,
             False,
             tuple(reasons),
+        )
+    if code is None and ev.speaker == "person":
+        # A report that only says it failed ("I encountered an error", the error in a screenshot): a run, but
+        # nothing here tells why.
+        return Diagnosis(
+            UNKNOWN,
+            "unknown (cannot tell): the person says the transfer failed, but none of ascp's words are here",
+            "low",
+            "run it again keeping ascp's own output (or its aspera-scp-transfer.log, or -L- output) as text and "
+            "explain that",
+            "you",
+            "none",
+            code,
+            False,
+            (*reasons, "no line of ascp's is here: only the person's words that it failed"),
         )
     if code is None and ev.speaker == "wrapper":
         # Only a wrapper's words (a pipeline's "exit status 1", prefetch's "ascp failed with 1"): ascp's own

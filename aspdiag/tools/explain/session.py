@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from aspdiag.fasp.errors import describe
 from aspdiag.tools.explain import scan
-from aspdiag.tools.explain.diagnose import Diagnosis, Evidence, diagnose, slow_run
+from aspdiag.tools.explain.diagnose import Diagnosis, Evidence, diagnose, slow_run, time_limited
 from aspdiag.tools.explain.scan import field_raw, raw_value
 
 _UNPRINTABLE = dict.fromkeys([*range(0x09), *range(0x0B, 0x20), 0x7F, *range(0x80, 0xA0)])
@@ -61,6 +61,8 @@ class Collected:
     target_mbps: float | None = None
     """Console run: the target rate its command gave with -l (None: no -l, or no command seen)."""
     commanded: bool = False
+    time_limit_s: float | None = None
+    """Console run: the time limit its command put on ascp (``timeout 360s ascp ...``)."""
     """Console run: its ascp command line was seen (a run without -l then runs at ascp's default target)."""
     told_ok: bool = False
     """Console run: shown only as its command, the person telling that it worked (no output of its own)."""
@@ -492,8 +494,13 @@ def _read(collected: Collected, fields: dict[str, str]) -> _Reading:
         and diagnosis.cause_id == "unknown"
         and not finals
     ):
-        # Still running when the paste ends: its progress may say it crawls (a rate cap, the default target).
-        diagnosis = slow_run(tuple(collected.rates_mbps[-5:]), collected.target_mbps) or diagnosis
+        # Still running when the paste ends: its progress may say it crawls (a rate cap, the default target), or
+        # its command's time limit ended it.
+        diagnosis = (
+            slow_run(tuple(collected.rates_mbps[-5:]), collected.target_mbps)
+            or time_limited(collected.time_limit_s, collected.bytes, tuple(collected.rates_mbps[-5:]))
+            or diagnosis
+        )
     if diagnosis is not None and diagnosis.cause_id in _BEFORE_UDP and whose != "server":
         udp_port = None  # the SSH connection never carried a session: the record's peer port is no UDP port
     return _Reading(result, whose, peer_address, udp_port, finals, details, diagnosis)
