@@ -3537,3 +3537,52 @@ def test_round_48_a_report_whose_error_is_only_in_a_screenshot():
     assert (s.cause_id, s.confidence) == ("unknown", "low") and "person says" in s.cause
     for words in ("When the download fails, check the port.", "If you get an error, retry with -k 1."):
         assert explain_text("How to download with ascp\n\n" + words + "\n") == [], words
+
+
+# -- blind rounds 49 and 50 (forums and wrappers; composed mixes from verified wordings) ---------------------------
+
+
+def test_round_50_a_batch_job_killed_while_a_quiet_ascp_ran():
+    """'+ ascp -q ...' in a Slurm job's output, then slurmstepd's 'CANCELLED AT ... DUE TO TIME LIMIT': ascp -q
+    printed nothing, but the command ran and the time limit cancelled it."""
+    text = (
+        "$ cat slurm-42196.out\n[2022-04-14 12:17:09] start ERR3239480\n"
+        "+ ascp -q -T -l 500m -P33001 -k2 -i /home/ab/key era-fasp@fasp.sra.ebi.ac.uk:vol1/run/ERR323/x.cram /l/\n"
+        "slurmstepd: error: *** JOB 42196 ON clr0710 CANCELLED AT 2022-04-14T16:17:16 DUE TO TIME LIMIT ***\n"
+    )
+    assert [s.cause_id for s in explain_text(text)] == ["cancelled"]
+
+
+def test_round_50_drops_beside_sessions_told_only_by_their_per_file_records():
+    """An operator's excerpt holding only 'LOG FASP Transfer Start/Stop' records (no Session Start or Stop) beside
+    sshd's MaxStartups drops: the drops are listed where their lines are (before the next file's session, not
+    after all of them); those sessions' ends are not in the excerpt, so their outcome stays unknown."""
+    drop = (
+        "Mar  6 06:31:{t} hsts01 sshd[620]: drop connection #10 from [192.0.2.77]:{p} on [10.0.4.12]:33001 past "
+        "MaxStartups\n"
+    )
+    record = (
+        "Mar  6 06:31:{t} hsts01 ascp[{pid}]: LOG FASP Transfer {kind} uuid={uuid} op=recv status={status} "
+        'file="/data/in/lot.bin" size=216253040 start_byte=0 rate=248.95Mbps elapsed=6.98s loss=0.00 rexreqs=0\n'
+    )
+    one, two = "5d53ece3-6b41-41f9-b1c8-8496c117be65", "ab5ca8ca-da6e-4957-b74c-cad67dc77b88"
+    text = (
+        drop.format(t="31", p=46482)
+        + record.format(t="33", pid=2391, kind="Start", uuid=one, status="started")
+        + record.format(t="40", pid=2391, kind="Stop", uuid=one, status="success")
+        + drop.format(t="40", p=46500)
+        + record.format(t="41", pid=2402, kind="Start", uuid=two, status="started")
+        + record.format(t="49", pid=2402, kind="Stop", uuid=two, status="success")
+    )
+    analyzer = Analyzer()
+    analyzer.feed_chunk("auth.log", text.encode())
+    assert [s.cause_id for s in analyzer.results()] == ["ssh-refused", "unknown", "ssh-refused", "unknown"]
+
+
+def test_round_49_ascli_transfer_interrupted_by_user():
+    """ascli's own words after Ctrl-C ('transfer interrupted by user', lib/aspera/agent/direct.rb): cancelled."""
+    text = (
+        "Downloading a 40 GB package with ascli; I pressed Ctrl-C about 20 minutes in. ascli then printed:\n\n"
+        "transfer interrupted by user\n"
+    )
+    assert [s.cause_id for s in explain_text(text)] == ["cancelled"]

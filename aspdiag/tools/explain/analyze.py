@@ -487,6 +487,8 @@ class Analyzer:
         self._sshd_before: dict[int, str] = {}
         """A client sshd turned away -> the uuid of the session that started next in its log (``_in_time``)."""
         self._next_start: str | None = None
+        self._no_session_starts: tuple[bytes, bool] | None = None
+        """The last chunk asked about, and whether it holds no Session Start record at all."""
         self._start_cache: tuple[bytes, int, int] | None = None
         """The last ``_start_after`` search: its chunk, where it began and the start it found (-1: none)."""
         """Sessions told by sshd's own lines (a client it turned away)."""
@@ -703,7 +705,18 @@ class Analyzer:
             found = chunk.find(b"LOG FASP Session Start uuid=", at)
             self._start_cache = (chunk, at, found)
         if found < 0:
-            return None
+            # An excerpt of per-file records only (grepped for "Transfer"; blind round 50): the next file's start
+            # stands for its session's. Not in a log with Session Start lines, where that file's session may have
+            # started before the refusal.
+            if self._no_session_starts is None or self._no_session_starts[0] is not chunk:
+                self._no_session_starts = (chunk, b"LOG FASP Session Start uuid=" not in chunk)
+            if not self._no_session_starts[1]:
+                return None
+            found = chunk.find(b"LOG FASP Transfer Start uuid=", at)
+            if found < 0:
+                return None
+            begin = found + 29
+            return chunk[begin : begin + 36].decode("ascii", "replace")
         begin = found + 28
         return chunk[begin : begin + 36].decode("ascii", "replace")
 
@@ -2136,6 +2149,12 @@ class Analyzer:
         """The console run still going was ended from outside (Ctrl-C, the batch system): cancelled, unless it
         sat waiting at ascp's prompt for a password or passphrase, which is then why it never finished."""
         run = self._console.get(source)
+        if (run is None or run.ended or not run.lines) and self._command_at.get(source) == self._order:
+            # The command's run printed nothing before it was ended (ascp -q in a batch job killed at its time
+            # limit; blind round 50): that command's run, cancelled.
+            run = self._run(source, starts=True)
+            run.lines += 1
+            run.commanded = True
         if run is None or run.ended or not run.lines:
             return
         self.ascp_lines += 1
