@@ -331,11 +331,12 @@ def estimate_bandwidth(
         rate = sum(w.delivered_bytes for w in good) / sum(w.seconds for w in good)
         good_rates = [w.rate_bytes_per_s for w in good]
         third = max(1, len(good_rates) // 3)
-        rising = statistics.mean(good_rates[-third:]) > (1 + params.rising_share) * statistics.mean(good_rates[:third])
+        first_mean, last_mean = statistics.mean(good_rates[:third]), statistics.mean(good_rates[-third:])
+        rising = last_mean > (1 + params.rising_share) * first_mean
         # A rate that fell within the band (competing traffic began, a slow shaper's bucket ran dry) is the
         # recent one: the whole stretch's figure would overstate what the path carries now.
-        if statistics.mean(good_rates[-third:]) < (1 - params.rising_share) * statistics.mean(good_rates[:third]):
-            fell_from = statistics.mean(good_rates[:third])
+        if last_mean < (1 - params.rising_share) * first_mean:
+            fell_from = first_mean
             recent_good = good[-third:]
             rate = sum(w.delivered_bytes for w in recent_good) / sum(w.seconds for w in recent_good)
         cc_filled = pipe_index is not None

@@ -209,8 +209,9 @@ def _command_user(text: str) -> str | None:
     return (found.group(1) or found.group(2)) if found is not None else None
 
 
-_FASP_FAILED = re.compile(r"\b(?:fasp|ascp|aspera) (?:download|upload|transfer) (?:has )?failed\b")
-"""A wrapper's word that its FASP transfer failed (lower-cased: prefetch's "fasp download failed")."""
+_FASP_FAILED = re.compile(r"\b(?:fasp|ascp|aspera) (?:download|upload|transfer) (?:has )?failed\b", re.I)
+"""A wrapper's word that its FASP transfer itself failed (prefetch's "fasp download failed"), not an earlier step
+of its own (a lookup)."""
 _TIME_LIMIT = re.compile(r"\btimeout\s+(?:-[a-zA-Z]+(?:\s+\w+)?\s+)*(\d+(?:\.\d+)?)([smhd]?)\s+\S*ascp")
 """coreutils' ``timeout 360s ascp ...``: a time limit on the run (the first number: ``-k 10 360`` is not one)."""
 _SECONDS = {"": 1.0, "s": 1.0, "m": 60.0, "h": 3600.0, "d": 86400.0}
@@ -440,9 +441,10 @@ class Analyzer:
         self._chunk_has_logins = False
         self._at = 0
         self._refused: dict[tuple[str, bytes, bytes, bytes], Collected] = {}
+        """sshd's refusals of credentials (source, peer, user, the connection's source port), held until the
+        accounts ascp runs as are known."""
         self._connections: dict[tuple[str, bytes, bytes], int] = {}
         """Refused connections told per (input, client, account), up to ``_CONNECTIONS_TOLD``."""
-        """sshd's refusals of credentials (source, peer, user), held until the accounts ascp runs as are known."""
         self._transfer_users: set[str] = set()
         """Accounts ascp sessions ran as (their Session Params)."""
         self._guessing = False
@@ -1880,8 +1882,10 @@ class Analyzer:
         runs = source in self._run_sources
         command_at = self._command_at.pop(source, None)
         command_said = self._command_said.pop(source, 0)
-        if runs and lines and command_at == self._order and not self._told_fixed(source, lines):
-            self._told_failed(source, lines[command_said:])
+        # The command's run printed nothing (none is open): the person's words after it may tell how it went.
+        if runs and lines and command_at == self._order and source not in self._console:
+            if not self._told_fixed(source, lines):
+                self._told_failed(source, lines[command_said:])
         if not lines:
             if not runs and source not in self._not_run:
                 self._described(source, opening)
@@ -1940,8 +1944,6 @@ class Analyzer:
         """The person's last command shown without output, and their words after it that it failed ("This doesn't
         work for me."): that command's run, read from their words at low confidence (a symptom they name, or
         "cannot tell"; blind round 47)."""
-        if self._console.get(source) is not None:
-            return
         for line, text, _messages, _at in lines:
             words = symptom(text) or _failure_told(text)
             if words is None:
@@ -1960,9 +1962,6 @@ class Analyzer:
         fixed it ("changing from emp_ext3 -> emp_ext2 fixed it", then the command): that command's run, told as
         completed at low confidence (blind rounds 39 and 45: both reviewers counted it). Only when the last run
         told failed, the words come after it, and no run followed the command."""
-        current = self._console.get(source)
-        if current is not None:
-            return False  # the command's own run is open (it printed something): that run tells its outcome
         last = next((k for _, k in reversed(self._kept) if k.source == source), None)
         if last is None or last.outcome != "failed":
             return False
@@ -1975,7 +1974,7 @@ class Analyzer:
             before = re.split(r"[.!?;]\s", text[: found.start()])[-1]
             if _NOT_FIXED.search(before) is not None or _NOT_FIXED.match(text[found.end() :]) is not None:
                 continue  # "that did not fix it", "if this fixes it", "fixed it? no"
-            sentence = next((part for part in re.split(r"(?<=[.!?])\s+", text) if found.group(0) in part), text).strip()
+            sentence = _sentence_with(text, found.group(0)).strip()
             run = self._run(source, starts=True)
             run.lines += 1
             run.stamp = line.stamp
@@ -2002,7 +2001,7 @@ class Analyzer:
                 return
             said = (failed[0], ("unknown", "", failed[1]))
         # The sentence that tells the symptom (a paragraph is longer than a run's detail is kept)
-        sentence = next((part for part in re.split(r"(?<=[.!?])\s+", said[0]) if said[1][2] in part), said[0])
+        sentence = _sentence_with(said[0], said[1][2])
         run = self._run(source, starts=True)
         run.lines += 1
         run.described = True
@@ -2176,7 +2175,7 @@ class Analyzer:
             # After a console run that failed and ended: the wrapper's word of success is a later run's, whose
             # output it hid (kingfisher's "Method ena-ascp worked." after the retry with another key).
             session = self._run(source, starts=True)
-        elif session.uuid is None and any(_transfer_failed(said) for said in session.details):
+        elif session.uuid is None and any(_FASP_FAILED.search(said) for said in session.details):
             # The wrapper said its FASP transfer failed ("fasp download failed"): that run is over, and this word of
             # success is the next one's (prefetch's next accession, or its retry).
             session.ended = True
@@ -3274,6 +3273,11 @@ def _shape(text: str) -> str:
     return _ITEM_PARTS.sub("#", text.strip())
 
 
+def _sentence_with(text: str, words: str) -> str:
+    """The sentence of a person's line that holds ``words`` (the whole line when none does)."""
+    return next((part for part in re.split(r"(?<=[.!?])\s+", text) if words in part), text)
+
+
 def _goes_on_past(text: str, messages: tuple[str, ...]) -> bool:
     """Whether a person's line goes on for a sentence after the last of ascp's words it holds."""
     ends = [text.find(m) + len(m) for m in messages if m and m in text]
@@ -3420,13 +3424,6 @@ def _same_failure(run: SessionExplanation, logged: SessionExplanation) -> bool:
     if run.error_code is not None and run.error_code == logged.error_code and logged.code_from == "log":
         return True  # one failure; when the causes differ, the run's words name which of the code's reasons
     return words == logged.error_message.strip() or any(words in line for line in logged.evidence)
-
-
-def _transfer_failed(text: str) -> bool:
-    """Whether a wrapper's line says its FASP transfer itself failed (prefetch's "fasp download failed"), not an
-    earlier step of its own (a lookup)."""
-    lowered = text.lower()
-    return bool(_FASP_FAILED.search(lowered))
 
 
 def _never_ran(text: str) -> bool:

@@ -61,9 +61,9 @@ class Collected:
     target_mbps: float | None = None
     """Console run: the target rate its command gave with -l (None: no -l, or no command seen)."""
     commanded: bool = False
+    """Console run: its ascp command line was seen (a run without -l then runs at ascp's default target)."""
     time_limit_s: float | None = None
     """Console run: the time limit its command put on ascp (``timeout 360s ascp ...``)."""
-    """Console run: its ascp command line was seen (a run without -l then runs at ascp's default target)."""
     told_ok: bool = False
     """Console run: shown only as its command, the person telling that it worked (no output of its own)."""
     prompted: bool = False
@@ -496,9 +496,10 @@ def _read(collected: Collected, fields: dict[str, str]) -> _Reading:
     ):
         # Still running when the paste ends: its progress may say it crawls (a rate cap, the default target), or
         # its command's time limit ended it.
+        recent = tuple(collected.rates_mbps[-5:])
         diagnosis = (
-            slow_run(tuple(collected.rates_mbps[-5:]), collected.target_mbps)
-            or time_limited(collected.time_limit_s, collected.bytes, tuple(collected.rates_mbps[-5:]))
+            slow_run(recent, collected.target_mbps)
+            or time_limited(collected.time_limit_s, collected.bytes, recent)
             or diagnosis
         )
     if diagnosis is not None and diagnosis.cause_id in _BEFORE_UDP and whose != "server":
