@@ -2,7 +2,9 @@
 server's sshd, against tc tbf on the client -> server direction (dmz -> server), with Linux's default ICMP
 rate limits on every node (they must not matter: the figure comes from one TCP stream, not from answers),
 and on a long path (a user-space delay line, 50 ms RTT). The figure is within 10 % of the shaped rate, or a
-lower bound with its reason; never above it. The rates are not the ones the estimator was tuned on.
+lower bound with its reason; never above it. The rates are not the ones the estimator was tuned on. On a
+busy machine the shaped link itself can forward less, or unevenly; each run is therefore metered
+(tests.lab.linkmeter), and a figure off the nominal rate must match what the link did (assert_true_to_link).
 
 tbf counts Ethernet frames and the measurement TCP payload: 1448 of every 1514 bytes (IPv4)."""
 
@@ -14,8 +16,9 @@ from typing import Any
 import pytest
 
 from tests.conftest import check_json
-from tests.integration.test_lab_ssh_bandwidth import V4_SHARE, shape
+from tests.integration.test_lab_ssh_bandwidth import V4_SHARE, assert_true_to_link, shape
 from tests.lab import Lab
+from tests.lab.linkmeter import meter
 
 pytestmark = pytest.mark.serial  # rates and timings: run alone, not beside other tests
 
@@ -51,12 +54,11 @@ def bandwidth(run_json: dict[str, Any]) -> dict[str, Any]:
 def test_unprivileged_figure_within_ten_percent(shaped, workdir, nobody_python, rate, burst_kb):
     """The rates at which every unprivileged run said 'rate-limited: cannot tell' before (issue #14)."""
     shape(shaped, rate, burst_kb)
-    run = check_json(shaped, workdir, "--bandwidth", user="nobody", python=nobody_python, host="v4only.lab.test")
+    with meter(shaped.ns("dmz"), "eth1") as link:
+        run = check_json(shaped, workdir, "--bandwidth", user="nobody", python=nobody_python, host="v4only.lab.test")
     result = bandwidth(run.json)
     e = result["estimate"]
-    expected = rate * V4_SHARE
-    assert e["status"] == "measured", e
-    assert abs(e["rate_mbps"] - expected) <= 0.10 * expected, (expected, e)
+    assert_true_to_link(e, rate, link)
     # The first SSH port (33001); the next one (22) only when our own sender spoilt the first stream (a busy
     # machine starves it: the probe streams once more and keeps the better figure, BandwidthProbe.run).
     assert result["port"] == 33001 or (result["port"] == 22 and result["attempts"] == 2), result
@@ -64,22 +66,25 @@ def test_unprivileged_figure_within_ten_percent(shaped, workdir, nobody_python, 
 
 def test_root_uses_the_same_stream(shaped, workdir):
     shape(shaped, 150, 32)
-    run = check_json(shaped, workdir, "--bandwidth", host="v4only.lab.test")
-    e = bandwidth(run.json)["estimate"]
-    assert e["status"] == "measured" and abs(e["rate_mbps"] - 150 * V4_SHARE) <= 15, e
+    with meter(shaped.ns("dmz"), "eth1") as link:
+        run = check_json(shaped, workdir, "--bandwidth", host="v4only.lab.test")
+    assert_true_to_link(bandwidth(run.json)["estimate"], 150, link)
 
 
 def test_long_path_is_measured_or_an_honest_lower_bound(shaped, workdir, nobody_python):
     shaped.delay("router", 25)
     try:
         shape(shaped, 100, 64)
-        run = check_json(shaped, workdir, "--bandwidth", user="nobody", python=nobody_python, host="v4only.lab.test")
+        with meter(shaped.ns("dmz"), "eth1") as link:
+            run = check_json(
+                shaped, workdir, "--bandwidth", user="nobody", python=nobody_python, host="v4only.lab.test"
+            )
         e = bandwidth(run.json)["estimate"]
         expected = 100 * V4_SHARE
         assert e["min_rtt_ms"] >= 49, e
         assert e["rate_mbps"] is not None and e["rate_mbps"] <= 1.05 * expected, e  # never an overestimate
         if e["status"] == "measured":
-            assert e["rate_mbps"] >= 0.9 * expected, e
+            assert_true_to_link(e, 100, link)
         else:
             assert e["status"] == "lower_bound" and e["limited_by"] == "budget" and "budget" in e["reason"], e
         # A budget too small for 500 Mbit/s x 50 ms: a lower bound that says why, and how to get more.
@@ -108,5 +113,8 @@ def test_terminal_names_direction_protocol_and_cost(shaped, workdir, nobody_pyth
         python=nobody_python,
     )
     assert run.code in (0, 4), run.stderr
-    assert "client → server" in run.stdout.lower() and "TCP, SSH port 33001" in run.stdout, run.stdout
+    # Port 33001, or 22 when a busy machine starved our first stream and the probe streamed once more
+    # (as in test_unprivileged_figure_within_ten_percent).
+    assert "client → server" in run.stdout.lower(), run.stdout
+    assert "TCP, SSH port 33001" in run.stdout or "TCP, SSH port 22" in run.stdout, run.stdout
     assert " MB in " in run.stdout, run.stdout

@@ -28,6 +28,7 @@ beyond the kernel's defaults: at 50 ms the default send-buffer limit (tcp_wmem, 
 from __future__ import annotations
 
 import hashlib
+import shutil
 import subprocess
 import time
 from collections.abc import Iterable
@@ -59,6 +60,20 @@ def unavailable_reason() -> str | None:
             "(Debian: gcc libc6-dev libnetfilter-queue-dev iptables; run .ci/install-system-deps)"
         )
     return None
+
+
+def realtime_prefix() -> list[str]:
+    """``chrt -f 10`` where this machine allows it, else nothing.
+
+    A real WAN's delay does not depend on the lab host's CPU, but a user-space delay line does: behind six
+    busy loops on two cores it gets a fraction of a core and the emulated path forwards less than its shaper
+    allows. Low real-time priority keeps it on time; it sleeps in ppoll between packets, so it cannot hog a
+    core (and the kernel's real-time throttling bounds it if it ever spun)."""
+    chrt = shutil.which("chrt")
+    if chrt is None:
+        return []
+    probe = subprocess.run([chrt, "-f", "10", "true"], capture_output=True, check=False)
+    return [chrt, "-f", "10"] if probe.returncode == 0 else []
 
 
 def build(directory: Path) -> Path:
@@ -150,7 +165,7 @@ class Delay:
         specs = [f"{queue}:{round(ms * 1000)}" for queue, ms, _, _ in queues]
         with open(self._log, "wb") as log:
             self.proc = subprocess.Popen(
-                self.lab.exec_argv(self.node, [str(binary), *specs]),
+                self.lab.exec_argv(self.node, [*realtime_prefix(), str(binary), *specs]),
                 stdin=subprocess.DEVNULL,
                 stdout=log,
                 stderr=subprocess.STDOUT,
