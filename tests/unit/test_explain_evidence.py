@@ -3586,3 +3586,34 @@ def test_round_49_ascli_transfer_interrupted_by_user():
         "transfer interrupted by user\n"
     )
     assert [s.cause_id for s in explain_text(text)] == ["cancelled"]
+
+
+# -- advice and denials that name ascp's failure words (session of 2026-12-02) --------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "When ascp fails with an error, check the port.\n",
+        "If ascp fails, retry with -l 100m.\n",
+        "ascp never gave me an error, but the files are not there.\n",
+        "ascp ran without any errors on the other machine.\n",
+    ],
+)
+def test_a_case_or_a_denial_naming_ascp_is_no_run(text):
+    """Failure words told as a case (advice) or denied are not a wrapper's failure line: no run (before: a failed
+    run whose cause could not be told)."""
+    assert explain_text(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ERROR: ascp failed with exit code 1\n",
+        "ascp failed without error message\n",
+        "When I ran ascp last night, it failed.\n",
+    ],
+)
+def test_a_line_that_says_ascp_failed_is_still_a_run(text):
+    """A wrapper's line, or a person's report, that ascp failed: still a failed run (its cause not told)."""
+    assert [s.cause_id for s in explain_text(text)] == ["unknown"]

@@ -100,6 +100,19 @@ _WRAPPER_FAILED = re.compile(
     r"\b(?:errors?|unsuccessful|(?:not|never|none)\b[^.]*\bsucce\w*|fail(?:ed|ure|s)?|cannot|can't|unable|exception)\b",
     re.I,
 )
+_CASE_WITH_ADVICE = re.compile(
+    r"^\s*(?:if|when|whenever|in case)\b[^,]*,\s*(?:then\s+)?"
+    r"(?:check|try|retry|use|make sure|see|verify|contact|ensure|set|add|increase|lower|open|ask)\b",
+    re.I,
+)
+"""Failure words told as a case, with what to do then: advice ("When ascp fails with an error, check the port."),
+not what happened ("If I run ascp it fails with an error" is a report)."""
+_DENIED_FAILURE = re.compile(
+    r"\b(?:never|without)\s+(?:\w+\s+){0,3}?(?:an?\s+|any\s+)?(?:errors?|fail\w*)\b|\bno\s+(?:errors?|failures?)\b",
+    re.I,
+)
+"""Failure words denied ("ascp never gave me an error", "ran without any errors"); removed before the failure
+words are looked for, so that "ascp failed without error message" still says it failed."""
 _SCHEDULER_KILL = re.compile(
     r"\*\*\* (?:JOB|STEP) \S+ ON \S+ CANCELLED AT|PBS: job killed: (?:walltime|mem|cput)|TERM_RUNLIMIT: job killed"
     r"|job \d+ (?:exceeded|killed)[^\n]{0,120}?(?:limit|h_rt)"
@@ -1561,7 +1574,11 @@ class Analyzer:
                 # that says it failed in words of its own: a session whose cause is then told only if the other
                 # lines tell it (else "cannot tell", with the line as evidence; never nothing at all).
                 is_err = documented(text)
-                echo = not is_err and bool(_WRAPPER_FAILED.search(text))
+                echo = (
+                    not is_err
+                    and _CASE_WITH_ADVICE.match(text) is None
+                    and _WRAPPER_FAILED.search(_DENIED_FAILURE.sub(" ", text)) is not None
+                )
                 is_err = is_err or echo
             elif len(text) < 200:
                 # ascli's resumer quotes ascp's words after its own (retryable ones too: "Session data transfer
