@@ -65,7 +65,11 @@ def test_ten_runs_in_a_row_stay_polite(fw, current_sshd, workdir, nobody_python)
             verdicts.append(run.json["verdict"]["verdict"])
             (bandwidth,) = run.json["bandwidth"]
             assert bandwidth["estimate"]["status"] != "not_measured", bandwidth
-            assert bandwidth["port"] == 33001 and bandwidth["server_software"].startswith("OpenSSH_10"), bandwidth
+            # Port 33001; 22 only when a busy machine starved our first stream and the probe streamed once more
+            # on the run's port-22 connection (BandwidthProbe.run): still one connection per port.
+            first = bandwidth["port"] == 33001
+            assert first or (bandwidth["port"] == 22 and bandwidth["attempts"] == 2), bandwidth
+            assert bandwidth["server_software"].startswith("OpenSSH_10"), bandwidth
             ports = {(r["protocol"], r["port"]): r for r in run.json["reachability"]}
             assert ports[("tcp", 22)]["state"] == ports[("tcp", 33001)]["state"] == "open"
             assert ports[("tcp", 22)]["banner"]["kind"] == "ssh"

@@ -3617,3 +3617,16 @@ def test_a_case_or_a_denial_naming_ascp_is_no_run(text):
 def test_a_line_that_says_ascp_failed_is_still_a_run(text):
     """A wrapper's line, or a person's report, that ascp failed: still a failed run (its cause not told)."""
     assert [s.cause_id for s in explain_text(text)] == ["unknown"]
+
+
+@pytest.mark.parametrize(
+    ("line", "cause"),
+    [
+        ('**"Token doesn\'t match file-list/file-pair-list"**', "unauthorized"),
+        ("**Failed to open TCP connection for SSH**", "ssh-port"),
+    ],
+)
+def test_a_wording_in_markdown_emphasis_is_read(line, cause):
+    """An issue's person quoting ascp's words in bold (IBM/aspera-connect-sdk-js#59): the words are read."""
+    text = f"I get an error as soon as the transfer comes up in Connect. The error says:\n{line}\n"
+    assert [s.cause_id for s in explain_text(text)] == [cause]
