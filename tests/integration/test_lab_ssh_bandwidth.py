@@ -49,11 +49,11 @@ def assert_true_to_link(estimate: dict[str, Any], rate_mbit: float, link: LinkRe
 
     A busy machine delays tbf's dequeue beyond what a small bucket holds and the tokens are lost, or starves
     the forwarding in front of it: the path really forwards less. A figure off the nominal rate must then be
-    measured within 10 % of what the link forwarded (between its average over the stream and its rate while
-    it held packets) -- with our sender mostly
-    keeping data queued, by the probe's own account, so a starved sender cannot pass as a measured path -- or
-    an honest non-measured answer (the rate varied, our sender or the budget limited it) that never
-    overstates. A link that forwarded its rate on a machine that was not busy leaves no excuse."""
+    measured within 10 % of what the link forwarded (between its average over the stream and its rate while it
+    held packets) -- with our sender mostly keeping data queued, by the probe's own account, so a starved sender
+    cannot pass as a measured path -- or an honest non-measured answer (the rate varied, our sender or the
+    budget limited it) that never overstates. A link that forwarded its rate on a machine that was not busy
+    leaves no excuse."""
     expected = rate_mbit * share
     got = estimate["rate_mbps"]
     measured = (estimate["status"], estimate["limited_by"]) == ("measured", "path")

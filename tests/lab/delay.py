@@ -33,6 +33,7 @@ import subprocess
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -62,8 +63,9 @@ def unavailable_reason() -> str | None:
     return None
 
 
-def realtime_prefix() -> list[str]:
-    """``chrt -f 10`` where this machine allows it, else nothing.
+@cache
+def realtime_prefix() -> tuple[str, ...]:
+    """``chrt -f 10`` where this machine allows it, else nothing (asked once per process).
 
     A real WAN's delay does not depend on the lab host's CPU, but a user-space delay line does: behind six
     busy loops on two cores it gets a fraction of a core and the emulated path forwards less than its shaper
@@ -71,9 +73,9 @@ def realtime_prefix() -> list[str]:
     core (and the kernel's real-time throttling bounds it if it ever spun)."""
     chrt = shutil.which("chrt")
     if chrt is None:
-        return []
+        return ()
     probe = subprocess.run([chrt, "-f", "10", "true"], capture_output=True, check=False)
-    return [chrt, "-f", "10"] if probe.returncode == 0 else []
+    return (chrt, "-f", "10") if probe.returncode == 0 else ()
 
 
 def build(directory: Path) -> Path:

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from tests.lab.delay import realtime_prefix
 
 _POLLER = r"""
-import os, signal, socket, struct, sys, time
+import signal, socket, struct, sys, time
 ifindex = socket.if_nametoindex(sys.argv[1])
 stop = False
 def _stop(*_):

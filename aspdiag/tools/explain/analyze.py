@@ -225,6 +225,9 @@ def _command_user(text: str) -> str | None:
 _FASP_FAILED = re.compile(r"\b(?:fasp|ascp|aspera) (?:download|upload|transfer) (?:has )?failed\b", re.I)
 """A wrapper's word that its FASP transfer itself failed (prefetch's "fasp download failed"), not an earlier step
 of its own (a lookup)."""
+_SESSION_START = b"LOG FASP Session Start uuid="
+_TRANSFER_START = b"LOG FASP Transfer Start uuid="
+"""The records a server's log starts a session and a file with, each followed by its uuid (``_start_after``)."""
 _TIME_LIMIT = re.compile(r"\btimeout\s+(?:-[a-zA-Z]+(?:\s+\w+)?\s+)*(\d+(?:\.\d+)?)([smhd]?)\s+\S*ascp")
 """coreutils' ``timeout 360s ascp ...``: a time limit on the run (the first number: ``-k 10 360`` is not one)."""
 _SECONDS = {"": 1.0, "s": 1.0, "m": 60.0, "h": 3600.0, "d": 86400.0}
@@ -717,22 +720,22 @@ class Analyzer:
         if cached is not None and cached[0] is chunk and cached[1] <= at and (cached[2] < 0 or at <= cached[2]):
             found = cached[2]
         else:
-            found = chunk.find(b"LOG FASP Session Start uuid=", at)
+            found = chunk.find(_SESSION_START, at)
             self._start_cache = (chunk, at, found)
+        marker = _SESSION_START
         if found < 0:
             # An excerpt of per-file records only (grepped for "Transfer"; blind round 50): the next file's start
             # stands for its session's. Not in a log with Session Start lines, where that file's session may have
             # started before the refusal.
             if self._no_session_starts is None or self._no_session_starts[0] is not chunk:
-                self._no_session_starts = (chunk, b"LOG FASP Session Start uuid=" not in chunk)
+                self._no_session_starts = (chunk, _SESSION_START not in chunk)
             if not self._no_session_starts[1]:
                 return None
-            found = chunk.find(b"LOG FASP Transfer Start uuid=", at)
+            marker = _TRANSFER_START
+            found = chunk.find(marker, at)
             if found < 0:
                 return None
-            begin = found + 29
-            return chunk[begin : begin + 36].decode("ascii", "replace")
-        begin = found + 28
+        begin = found + len(marker)
         return chunk[begin : begin + 36].decode("ascii", "replace")
 
     def _dropped(self, chunk: bytes) -> None:
