@@ -3556,7 +3556,8 @@ def test_round_50_a_batch_job_killed_while_a_quiet_ascp_ran():
 def test_round_50_drops_beside_sessions_told_only_by_their_per_file_records():
     """An operator's excerpt holding only 'LOG FASP Transfer Start/Stop' records (no Session Start or Stop) beside
     sshd's MaxStartups drops: the drops are listed where their lines are (before the next file's session, not
-    after all of them); those sessions' ends are not in the excerpt, so their outcome stays unknown."""
+    after all of them). Those sessions' own ends are not in the excerpt, but every file they started ended with
+    success: completed, read from their files (the round's reviewer counted them so; before: unknown)."""
     drop = (
         "Mar  6 06:31:{t} hsts01 sshd[620]: drop connection #10 from [192.0.2.77]:{p} on [10.0.4.12]:33001 past "
         "MaxStartups\n"
@@ -3576,7 +3577,7 @@ def test_round_50_drops_beside_sessions_told_only_by_their_per_file_records():
     )
     analyzer = Analyzer()
     analyzer.feed_chunk("auth.log", text.encode())
-    assert [s.cause_id for s in analyzer.results()] == ["ssh-refused", "unknown", "ssh-refused", "unknown"]
+    assert [s.cause_id for s in analyzer.results()] == ["ssh-refused", "ok", "ssh-refused", "ok"]
 
 
 def test_round_49_ascli_transfer_interrupted_by_user():
@@ -3630,3 +3631,177 @@ def test_a_wording_in_markdown_emphasis_is_read(line, cause):
     """An issue's person quoting ascp's words in bold (IBM/aspera-connect-sdk-js#59): the words are read."""
     text = f"I get an error as soon as the transfer comes up in Connect. The error says:\n{line}\n"
     assert [s.cause_id for s in explain_text(text)] == [cause]
+
+
+# -- a person's report of what happens each time they run ascp (session of 2026-12-02, second) ----------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If I run ascp it fails with an error.\n",
+        "When I run ascp it fails with an error.\n",
+        "Whenever I start the ascp download, it fails.\n",
+        "ascp keeps failing for me.\n",
+    ],
+)
+def test_a_report_of_what_happens_each_time_is_a_failed_run(text):
+    """The failure is the main clause after the person's own action (or 'keeps failing'): a report, not a case,
+    so a failed run whose cause cannot be told (before: nothing to explain)."""
+    assert [s.cause_id for s in explain_text(text)] == ["unknown"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If I run ascp and it fails, what should I do?\n",
+        "If I run ascp and it fails, I retry with a lower rate.\n",
+        "When it fails, retry with -l 100m.\n",
+        "When I run ascp it does not fail.\n",
+    ],
+)
+def test_a_case_inside_the_persons_action_stays_no_run(text):
+    """The failure inside the case ('and it fails'), asked, advice, or denied: still no run."""
+    assert explain_text(text) == []
+
+
+# -- file records only: a log grepped or trimmed to its Transfer lines (blind rounds 50 and 52) ----------------------
+
+_FILE_START = (
+    "{p}LOG FASP Transfer Start uuid={u} op=recv status=started "
+    'file="/data/{f}" size=48211968 start_byte=0 rate=100.00Mbps loss=0.00 rexreqs=0 overhead=0\n'
+)
+_FILE_STOP = (
+    "{p}LOG FASP Transfer Stop uuid={u} op=recv status=success "
+    'file="/data/{f}" size=48211968 start_byte=0 rate=96.12Mbps elapsed=4.01s loss=0.00 rexreqs=0 overhead=0\n'
+)
+_UUID = "c1d9e7a3-2b64-4f80-9e1d-7a3c5b0e8f22"
+_LOGGED = "2024-05-15 01:00:05 [7c44-7f2a6b3f9700] "
+_SYSLOGGED = "Oct 10 13:21:05 src-3 ascp[21736]: "
+
+
+@pytest.mark.parametrize("prefix", [_LOGGED, _SYSLOGGED])
+def test_file_records_alone_that_all_ended_well_are_a_success(prefix):
+    """A client log trimmed to one session's file lines, every file started also ended with success: the
+    transfer completed, read from its files (medium: the session's own end is not shown). Before: unknown."""
+    text = "Trimmed to the relevant lines:\n" + "".join(
+        line.format(p=prefix, u=_UUID, f=name)
+        for name in ("a.csv.gz", "b.csv.gz")
+        for line in (_FILE_START, _FILE_STOP)
+    )
+    (only,) = explain_text(text)
+    assert (only.outcome, only.cause_id, only.confidence) == ("success", "ok", "medium")
+    assert "2 file(s) it logged completed" in only.cause and "not in this input" in only.cause
+
+
+@pytest.mark.parametrize("prefix", [_LOGGED, _SYSLOGGED])
+def test_file_records_alone_with_a_file_still_moving_are_unknown(prefix):
+    """One file ended well, the next one started and has no end: cut off while it ran, so not known."""
+    text = (
+        _FILE_START.format(p=prefix, u=_UUID, f="a.csv.gz")
+        + _FILE_STOP.format(p=prefix, u=_UUID, f="a.csv.gz")
+        + _FILE_START.format(p=prefix, u=_UUID, f="b.csv.gz")
+    )
+    (only,) = explain_text(text)
+    assert only.outcome == "unknown" and "1 file(s) completed before the input ends" in only.cause
+
+
+def test_a_session_whose_start_is_shown_but_not_its_end_stays_unknown():
+    """The whole log was given (its Session Start is there) but no Session Stop: still running, or cut off."""
+    text = (
+        f"{_LOGGED}LOG FASP Session Start uuid={_UUID} op=recv status=started source=- dest=- source_prefix=- "
+        "local=198.51.100.2:33001 peer=203.0.113.9:33001 tcp_port=22 os=Linux ver=3.9.6 lic=10:1:0\n"
+        + _FILE_START.format(p=_LOGGED, u=_UUID, f="a.csv.gz")
+        + _FILE_STOP.format(p=_LOGGED, u=_UUID, f="a.csv.gz")
+    )
+    (only,) = explain_text(text)
+    assert only.outcome == "unknown"
+
+
+def test_a_file_still_moving_is_followed_across_chunks():
+    """A server's syslog read in chunks: the file started in one chunk ends in the next (success), or never does
+    (unknown)."""
+    first = (
+        _FILE_START.format(p=_SYSLOGGED, u=_UUID, f="a.mxf")
+        + _FILE_STOP.format(p=_SYSLOGGED, u=_UUID, f="a.mxf")
+        + _FILE_START.format(p=_SYSLOGGED, u=_UUID, f="b.mxf")
+    )
+    later = _FILE_STOP.format(p=_SYSLOGGED, u=_UUID, f="b.mxf")
+    outcomes = []
+    for chunks in ((first, later), (first, "Oct 10 13:30:00 src-3 CROND[1]: (root) CMD (true)\n")):
+        analyzer = Analyzer()
+        for chunk in chunks:
+            analyzer.feed_chunk("messages", chunk.encode())
+        analyzer.close()
+        outcomes.append([s.outcome for s in analyzer.results()])
+    assert outcomes == [["success"], ["unknown"]]
+
+
+# -- Nextflow's retries: each attempt of a task is a run (blind round 52) --------------------------------------------
+
+_NEXTFLOW_LAST = """ERROR ~ Error executing process > 'NFCORE_FETCHNGS:SRA:ASPERA_CLI (SRR9320616)'
+
+Caused by:
+  Process `NFCORE_FETCHNGS:SRA:ASPERA_CLI (SRR9320616)` terminated with an error exit status (1)
+
+Command executed:
+
+  ascp -QT -l 300m -P33001 -i aspera_bypass_dsa.pem \\
+      era-fasp@fasp.sra.ebi.ac.uk:/vol1/fastq/SRR932/006/SRR9320616/SRR9320616_1.fastq.gz .
+
+Command exit status:
+  1
+
+Command output:
+  Session Stop  (Error: Server aborted session: No such file or directory)
+
+Command error:
+  (empty)
+"""
+_NEXTFLOW_NOTE = (
+    "[5e/9a1c3f] NOTE: Process `{task}` terminated with an error exit status (1) -- Execution is retried ({n})\n"
+)
+
+
+@pytest.mark.parametrize("retries", [1, 2])
+def test_each_retried_attempt_of_a_nextflow_task_is_a_run(retries):
+    """Nextflow's 'Execution is retried (N)' notes (its TaskProcessor's wording) before the task's last attempt:
+    each is an attempt of its own, told with the last attempt's cause at low confidence (its output is not shown).
+    Before: one run."""
+    notes = "".join(
+        _NEXTFLOW_NOTE.format(task="NFCORE_FETCHNGS:SRA:ASPERA_CLI (SRR9320616)", n=n) for n in range(1, retries + 1)
+    )
+    runs = explain_text(notes + _NEXTFLOW_LAST)
+    assert [(s.cause_id, s.confidence) for s in runs] == [("no-such-file", "low")] * retries + [
+        ("no-such-file", "high")
+    ]
+    assert "Nextflow retried" in runs[0].cause + " ".join(runs[0].reasoning)
+
+
+def test_a_retry_note_of_another_task_is_no_attempt_of_this_one():
+    """The note names another task (a FASTQ check retried): not an attempt of the ascp task."""
+    runs = explain_text(
+        _NEXTFLOW_NOTE.format(task="NFCORE_FETCHNGS:SRA:SRA_FASTQ_MD5 (SRR9320616)", n=1) + _NEXTFLOW_LAST
+    )
+    assert [s.cause_id for s in runs if s.confidence == "low"] == []
+
+
+def test_a_client_paste_told_by_the_servers_sshd_line_is_listed_at_that_line():
+    """An operator's journal (two refused handshakes, then a partner's upload that worked), and after it the
+    partner's paste of the first attempt: that run is told by sshd's line and listed where the line is, so the
+    attempts read in the order they happened (blind round 50's ticket; before: the paste's run came last)."""
+    text = (
+        "journalctl from our side:\n\n"
+        "Nov 26 10:43:23 gw sshd[7191]: Unable to negotiate with 203.0.113.45 port 36131: no matching host key type "
+        "found. Their offer: ssh-rsa,ssh-dss [preauth]\n"
+        "Nov 26 10:44:02 gw sshd[7219]: Unable to negotiate with 203.0.113.45 port 36188: no matching host key type "
+        "found. Their offer: ssh-rsa,ssh-dss [preauth]\n"
+        "Nov 26 10:51:40 gw sshd[7302]: Accepted password for kolab from 198.51.100.23 port 50312 ssh2\n"
+        + _FILE_START.format(p="Nov 26 10:51:41 gw ascp[7311]: ", u=_UUID, f="plate_17.tar")
+        + _FILE_STOP.format(p="Nov 26 10:51:48 gw ascp[7311]: ", u=_UUID, f="plate_17.tar")
+        + "\nWhat the partner pasted for the 10:43 attempt:\n\n"
+        "ascp: failed to authenticate, exiting.\n\nSession Stop  (Error: failed to authenticate)\n"
+    )
+    runs = explain_text(text)
+    assert [s.cause_id for s in runs] == ["ssh-handshake", "ssh-handshake", "ok"]
+    assert runs[0].uuid is None and "failed to authenticate" in " ".join(runs[0].evidence)

@@ -227,6 +227,10 @@ _FASP_FAILED = re.compile(r"\b(?:fasp|ascp|aspera) (?:download|upload|transfer) 
 of its own (a lookup)."""
 _SESSION_START = b"LOG FASP Session Start uuid="
 _TRANSFER_START = b"LOG FASP Transfer Start uuid="
+_FILE_EVENT = re.compile(rb'LOG FASP Transfer (St(?:art|op)) uuid=([0-9a-fA-F-]{36}) [^\n]*?file="([^"\n]*)"')
+"""A file's start or end record, with its session's uuid and the file's name."""
+_FILE_NAME = re.compile(rb' file="([^"\n]*)"')
+_OPEN_FILES_KEPT = 64
 """The records a server's log starts a session and a file with, each followed by its uuid (``_start_after``)."""
 _TIME_LIMIT = re.compile(r"\btimeout\s+(?:-[a-zA-Z]+(?:\s+\w+)?\s+)*(\d+(?:\.\d+)?)([smhd]?)\s+\S*ascp")
 """coreutils' ``timeout 360s ascp ...``: a time limit on the run (the first number: ``-k 10 360`` is not one)."""
@@ -464,6 +468,13 @@ class Analyzer:
         self._transfer_users: set[str] = set()
         """Accounts ascp sessions ran as (their Session Params)."""
         self._guessing = False
+        self._files_only: dict[bytes, Collected] = {}
+        """Sessions a file's end opened in a chunk (no Session record of theirs yet): their files' starts and ends
+        are looked up once per chunk, so that one still moving keeps the session's outcome unknown."""
+        self._retries: list[tuple[str, str, str]] = []
+        """Nextflow's notes that an attempt of a task failed and the task runs again: (input, task, line)."""
+        self._early_starts: dict[bytes, list[bytes]] = {}
+        """Files started (line by line) before any record opened their session."""
         self._invalid_lines = 0
         self._guessers: set[bytes] = set()
         """Addresses that tried accounts the server does not have (in a log with too few such lines to be a scan)."""
@@ -844,6 +855,21 @@ class Analyzer:
         self.ascp_lines += seen
         if syslog:
             self.syslog_lines += seen
+        if self._files_only:
+            self._file_events(chunk)
+
+    def _file_events(self, chunk: bytes) -> None:
+        """The starts and ends of the files of sessions known only by their files (one pass over the chunk, and
+        only when there are such sessions: a log with Session records never pays for it)."""
+        live = self._files_only
+        for uuid in [uuid for uuid, session in live.items() if session.records or session.ended]:
+            del live[uuid]
+        if not live:
+            return
+        for found in _FILE_EVENT.finditer(chunk):
+            session = live.get(found.group(2))
+            if session is not None:
+                _file_event(session, found.group(1) == b"Start", found.group(3))
 
     def _apply(self, source: str, chunk: bytes, found: list[Found], syslog: bool) -> None:
         """The records of a chunk applied to their sessions, in order. This loop runs once per record of a
@@ -903,6 +929,8 @@ class Analyzer:
         session = self._new(source, uuid, stamp, syslog)
         self._bind(source, process, uuid, session)
         if record_found[0] == _FILE_END:
+            if len(self._files_only) < MAX_OPEN:
+                self._files_only[uuid] = session
             # Its direction, in case no Session record follows (a log that starts mid-session).
             end = chunk.find(b"\n", record_found[2])
             op = raw_value(chunk[record_found[11] : end if end >= 0 else len(chunk)], b" op=")
@@ -990,6 +1018,8 @@ class Analyzer:
                 received = RECEIVER_PROGRESS.match(message)
                 if received is not None:
                     self._received(source, line.process, int(received.group(1)))
+            elif message.startswith(_TRANSFER_START):
+                self._file_started(message)
             elif message.startswith(b"LOG Initializing FASP"):
                 licensed = _LICENCE_RATE.search(message)
                 if licensed is not None:  # the session that follows runs under it
@@ -1016,11 +1046,27 @@ class Analyzer:
 
     # -- logged sessions -----------------------------------------------------------------------------------
 
+    def _file_started(self, message: bytes) -> None:
+        """A file's start met line by line: its session's file still moving until its end is seen."""
+        uuid = message[len(_TRANSFER_START) : len(_TRANSFER_START) + 36]
+        named = _FILE_NAME.search(message)
+        name = named.group(1) if named is not None else b""
+        session = self._open.get(uuid) or self._recent.get(uuid)
+        if session is not None:
+            _file_event(session, True, name)
+        elif uuid in self._early_starts or len(self._early_starts) < MAX_OPEN:
+            early = self._early_starts.setdefault(uuid, [])
+            if len(early) < _OPEN_FILES_KEPT:
+                early.append(name)
+
     def _new(self, source: str, uuid: bytes, stamp: bytes | None, syslog: bool) -> Collected:
         self._order += 1
         self._run_sources.add(source)
         self.sessions_seen += 1
         session = Collected(source, uuid.decode("ascii", "replace"), self._order, syslog, stamp)
+        if self._early_starts:
+            for name in self._early_starts.pop(uuid, ()):
+                _file_event(session, True, name)
         self._open[uuid] = session
         if len(self._open) > MAX_OPEN:
             _, oldest = self._open.popitem(last=False)
@@ -1056,6 +1102,9 @@ class Analyzer:
             ok = found.group(1) == b"success"
             session.files_ok += ok
             session.files_failed += not ok
+            if session.open_files:
+                named = _FILE_NAME.search(record)
+                _file_event(session, False, named.group(1) if named is not None else b"")
             if ok:
                 session.moved((session.bytes or 0) + int(found.group(2)))
             else:
@@ -1187,6 +1236,10 @@ class Analyzer:
 
     def _console_line(self, source: str, line: Line) -> None:
         text = line.message.decode("utf-8", "replace").replace("\x00", "")
+        if "Execution is retried" in text:
+            retried = _TASK_RETRIED.search(text)
+            if retried is not None and len(self._retries) < MAX_KEPT_FAILED:
+                self._retries.append((source, retried.group(1).strip(), text.strip()))
         for segment in text.split("\r"):  # progress lines are rewritten with \r
             if segment.strip():
                 self._console_segment(source, line, segment)
@@ -2376,6 +2429,8 @@ class Analyzer:
             self._finish(run)
         self._console.clear()
         self._carried.clear()
+        self._files_only.clear()
+        self._early_starts.clear()
         # Accounts each client tried (its connections to one account are one account tried)
         tried = Counter((source, peer) for source, peer, _ in {key[:3] for key in self._refused})
         # A log with no sign of password guessing: no unknown account tried, and few addresses refused at all.
@@ -2433,6 +2488,7 @@ class Analyzer:
             self._checked,
             self._prompted,
             self._requoted,
+            self._retried,
         ):
             kept = reading(kept)
         self._kept = kept
@@ -2461,6 +2517,9 @@ class Analyzer:
         out = []
         used: set[str] = set()
         used_attempts: set[int] = set()
+        # Beside a server's records, a run told by sshd's line is listed where that line is: the attempt happened
+        # then (blind round 50: the partner's paste after the operator's journal is the 10:43 attempt's).
+        in_place: dict[int, tuple[int, SessionExplanation]] = {}
         for order, s in kept:
             told = [
                 t
@@ -2504,7 +2563,14 @@ class Analyzer:
                         f"the server's sshd lines pasted with it say why: '{why.error_message[:120]}'",
                     ),
                 )
+                if beside_records and order_of.get(id(why), -1) >= 0:
+                    in_place[order_of[id(why)]] = (order, s)
+                    continue
             out.append((order, s))
+        if in_place:
+            out = [
+                moved for order, s in out for moved in ((in_place[order],) if order in in_place else ()) + ((order, s),)
+            ]
         taken = {  # the sshd lines now told as the runs they were about
             order for order, s in out if order in self._sshd_orders and (s.source in used or order in used_attempts)
         }
@@ -2874,6 +2940,76 @@ class Analyzer:
                     break
         return self._without(kept, drop)
 
+    def _retried(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
+        """Nextflow's attempts of a task before its last ("NOTE: Process `X` terminated with an error exit status
+        (1) -- Execution is retried (1)"): a retry is a run of its own. Nextflow shows only the last attempt's
+        output (its "Error executing process > 'X'" block), so each earlier attempt is told with that attempt's
+        cause, at low confidence; the lines that only name the task (the notes, the block's heading, read as runs
+        a wrapper told) are those attempts, not runs besides them (blind round 52: a withdrawn ENA path, tried
+        twice)."""
+        if not self._retries:
+            return kept
+        notes: dict[tuple[str, str], list[str]] = {}
+        for source, task, line in self._retries:
+            notes.setdefault((source, task), []).append(line)
+        out = list(kept)
+        for (source, task), lines in notes.items():
+            last = next(
+                (
+                    at
+                    for at in range(len(out) - 1, -1, -1)
+                    if out[at][1].source == source
+                    and out[at][1].outcome == "failed"
+                    and out[at][1].cause_id != "unknown"
+                    and any(task in said for said in out[at][1].evidence)
+                ),
+                None,
+            )
+            if last is None:
+                continue  # the task's attempts are told as what they show (a wrapper's words: cannot tell)
+            order, told = out[last]
+            fragments = {
+                at
+                for at, (_, s) in enumerate(out)
+                if at != last
+                and s.source == source
+                and s.uuid is None
+                and s.cause_id == "unknown"
+                and s.evidence
+                and all(task in said for said in s.evidence)
+            }
+            for at in fragments:
+                self._uncounted(out[at][1])
+            earlier = [
+                (
+                    order,
+                    replace(
+                        told,
+                        confidence="low",
+                        cause=f"{told.cause} (read from the task's last attempt: Nextflow retried it and shows only "
+                        "that attempt's output)",
+                        evidence=(line,),
+                        reasoning=(
+                            f"Nextflow retried task {task}; this earlier attempt's own output is not shown, so its "
+                            "last attempt's is read for it",
+                            *told.reasoning,
+                        ),
+                    ),
+                )
+                for line in lines
+            ]
+            for _, attempt in earlier:
+                self.sessions_total += 1
+                self.outcomes[attempt.outcome] += 1
+                self.causes[attempt.cause_id] += 1
+            out = [
+                item
+                for at, kept_item in enumerate(out)
+                if at not in fragments
+                for item in ((*earlier, kept_item) if at == last else (kept_item,))
+            ]
+        return out
+
     def _not_found_twice(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
         """Without a wrapper's words that its step exited 127 or 126 (Nextflow's "terminated with an error exit
         status (127)") right before the shell's "ascp: command not found" of the same input: the report's summary
@@ -3010,10 +3146,30 @@ _TOLD_FAILED = re.compile(
     r"(?:an?|the|this|that|some|following|same)?\s*(?:strange |weird |following |same )?(?:error|failure)s?\b"
     r"|\b(?:it|this|that|ascp|aspera|the (?:download|upload|transfer|command)s?)\s+"
     r"(?:always |still |just |keeps? |then )?(?:fail(?:s|ed)?|errors? out|errored(?: out)?"
+    r"|(?:keeps?|kept|is|was|are|were|starts?|started) failing"
     r"|does(?:n't| not) work|did(?:n't| not) work|is not working)\b",
     re.I,
 )
 """A person telling that the transfer failed, in words that name no symptom ("I encountered an error")."""
+
+
+_OWN_ACTION_CASE = re.compile(
+    r"\b(?:if|when(?:ever)?|every time)\s+(?:I|we)\s+(?:\w+\s+){0,2}?"
+    r"(?:run|try|use|start|launch|execute|call|invoke|type)\b[^,;]*,?\s*$",
+    re.I,
+)
+"""A case that is the person's own action, ending where the failure told after it starts."""
+
+
+def _file_event(session: Collected, started: bool, name: bytes) -> None:
+    """A file of a session started (still moving until it ends) or ended."""
+    if started:
+        if session.open_files is None:
+            session.open_files = set()
+        if len(session.open_files) < _OPEN_FILES_KEPT:
+            session.open_files.add(name)
+    elif session.open_files:
+        session.open_files.discard(name)
 
 
 def _failure_told(text: str, alone: bool = False) -> str | None:
@@ -3035,6 +3191,13 @@ def _failure_told(text: str, alone: bool = False) -> str | None:
     ):
         return None
     before = re.split(r"[.!?:;]\s", text[max(0, found.start() - 120) : found.start()])[-1]
+    if (found.group(0)[:1].lower() in "ita" or found.group(0).lower().startswith("the ")) and not re.search(
+        r"\b(?:and|or)\s*$", before
+    ):
+        # The failure is the main clause after the person's own action ("If I run ascp it fails with an error",
+        # "Whenever I start the ascp download, it fails"): a report of what happens each time, not a case ("If I run
+        # ascp and it fails, ..." still is one).
+        before = _OWN_ACTION_CASE.sub(" ", before)
     if re.search(r"\b(?:if|unless|in case|should|might|may|not|never|no)\b|n't", before, re.I):
         return None
     # "when" is a case only in the present ("when it fails, retry"); "when I tried ..., I encountered an error"
@@ -3264,6 +3427,12 @@ _HYPOTHETICAL = re.compile(
 """A person telling what ascp would print ("If UDP were blocked you would get `Session Stop (Error: ...)`")."""
 
 
+_TASK_RETRIED = re.compile(
+    r"\bProcess `?(.+?)`? terminated with an error exit status \(\d+\) -- Execution is retried \(\d+\)"
+)
+"""Nextflow's note that an attempt of a task failed and the task runs again."""
+_TASK_FAILED = re.compile(r"\bError executing process > '([^'\n]+)'")
+"""Nextflow's block about a task's last attempt, the one whose output it shows."""
 _NOT_FOUND_STATUS = re.compile(r"\bexit (?:status|code)\D{0,4}12[67]\b", re.I)
 """A wrapper's words for a step that exited 127 or 126: its command was not found, or could not be run."""
 _CODE_LINE = re.compile(

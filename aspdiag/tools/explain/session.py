@@ -90,6 +90,9 @@ class Collected:
     fields: dict[str, str] = field(default_factory=dict)
     records: list[tuple[bytes, bytes]] = field(default_factory=list)
     """(kind, text after the uuid) of its Session Start/Params/Stop records, parsed when explained."""
+    open_files: set[bytes] | None = None
+    """Names of files whose Transfer Start was seen without their Transfer Stop (bounded; kept only once a start
+    is seen): a file still moving when the input ends."""
     code: int | None = None
     finals: list[str] = field(default_factory=list)
     details: list[str] = field(default_factory=list)
@@ -337,8 +340,15 @@ def outcome(collected: Collected, fields: dict[str, str]) -> str:
         return "unknown"
     if failed:
         return "failed"
-    if collected.files_ok and collected.uuid is not None and not collected.ended:
-        return "unknown"  # files finished, but the session's end is not in this input (still running, or cut off)
+    if (
+        collected.files_ok
+        and collected.uuid is not None
+        and not collected.ended
+        and (collected.records or collected.open_files)
+    ):
+        # Files finished, but the session's end is not in this input while its start is, or a file it started
+        # has not ended: still running, or cut off.
+        return "unknown"
     if status == "success" or collected.completed or collected.files_ok or collected.exit_status == 0:
         # ascp's exit status 0 (as a wrapper reports it: prefetch's "ascp exited with ... status=0") is success.
         return "success"
@@ -397,8 +407,21 @@ def _meaning_here(meaning: str, diagnosis: Diagnosis | None) -> str:
     return f"{meaning}; read here as '{diagnosis.read_as}', see Why"
 
 
-def _cause_text(diagnosis: Diagnosis | None, result: str, files_ok: int, skipped: int = 0) -> str:
+def files_excerpt(collected: Collected) -> bool:
+    """Whether a success is read from file records alone: no Session record of it is in the input (a log grepped
+    for "Transfer", or trimmed to the file lines), and every file it started ended well."""
+    return bool(collected.files_ok) and collected.uuid is not None and not collected.ended and not collected.records
+
+
+def _cause_text(
+    diagnosis: Diagnosis | None, result: str, files_ok: int, skipped: int = 0, excerpt: bool = False
+) -> str:
     if diagnosis is None:
+        if excerpt:
+            return (
+                f"the {files_ok:,} file(s) it logged completed; the session's own start and end are not in this "
+                "input (file records only)"
+            )
         if skipped:
             # -k (resume) skips what the destination already has complete; empty files are skipped too. People
             # read "skipped" as lost (blind round 13: an upload to ENA, found complete the next day).
@@ -511,6 +534,7 @@ def explain(collected: Collected, fields: dict[str, str] | None = None) -> Sessi
     """Turn one collected session into its explanation (pure)."""
     fields = collected.parsed() if fields is None else fields
     result, whose, peer_address, udp_port, finals, details, diagnosis = _read(collected, fields)
+    excerpt = result == "success" and files_excerpt(collected)
     code = diagnosis.code if diagnosis else None
     meaning = describe(code)
     tcp_text = fields.get("tcp_port", "")
@@ -551,10 +575,17 @@ def explain(collected: Collected, fields: dict[str, str] | None = None) -> Sessi
         error_message=next((m for m in finals if m), next((m for m in details if m), "")),
         error_meaning=_meaning_here(meaning.message if meaning else "", diagnosis),
         cause_id=diagnosis.cause_id if diagnosis else "ok",
-        cause=_cause_text(diagnosis, result, collected.files_ok, collected.skipped)
+        cause=_cause_text(diagnosis, result, collected.files_ok, collected.skipped, excerpt)
         if not collected.told_ok
         else "the transfer completed, by the person's words: they say the change fixed it (no output is shown)",
-        confidence=diagnosis.confidence if diagnosis else "low" if collected.told_ok else "high",
+        # file records alone: every file arrived, but the session's own end is not shown
+        confidence=diagnosis.confidence
+        if diagnosis
+        else "low"
+        if collected.told_ok
+        else "medium"
+        if excerpt
+        else "high",
         next_step=diagnosis.next_step if diagnosis else "nothing to fix",
         who=diagnosis.who if diagnosis else "-",
         check_command=check,
