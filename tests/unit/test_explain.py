@@ -124,11 +124,11 @@ def test_big_log_in_bounded_memory(tmp_path):
     report = run(big)
     _current, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    # File records only, every one a success: their bytes count; the session's own end is not in this input, so
-    # the success is read from the files, at medium confidence.
+    # File records only, 200,000 of them: their bytes count; past the first thousand the files are no longer
+    # followed to their ends (a Python step each), so without its Session Stop the session's outcome is not known.
     only = report.sessions[0]
-    assert (only.outcome, only.confidence, only.bytes) == ("success", "medium", 200_000 * 1000)
-    assert "200,000 file(s) it logged completed" in only.cause
+    assert (only.outcome, only.bytes) == ("unknown", 200_000 * 1000)
+    assert "200,000 file(s) completed before the input ends" in only.cause
     assert peak < 30 * 2**20, peak
 
 

@@ -3805,3 +3805,38 @@ def test_a_client_paste_told_by_the_servers_sshd_line_is_listed_at_that_line():
     runs = explain_text(text)
     assert [s.cause_id for s in runs] == ["ssh-handshake", "ssh-handshake", "ok"]
     assert runs[0].uuid is None and "failed to authenticate" in " ".join(runs[0].evidence)
+
+
+def test_files_are_followed_to_their_ends_only_up_to_a_bound():
+    """A log of file records only: a session's files are followed (a Python step each) up to a thousand; past
+    that, without its Session Stop, its outcome is not known (before the bound, a success)."""
+    from aspdiag.tools.explain.analyze import _FILES_FOLLOWED
+
+    outcomes = []
+    for files in (_FILES_FOLLOWED - 1, _FILES_FOLLOWED + 1):
+        lines = "".join(
+            line.format(p=_SYSLOGGED, u=_UUID, f=f"f{n}.gz") for n in range(files) for line in (_FILE_START, _FILE_STOP)
+        )
+        analyzer = Analyzer()
+        analyzer.feed_chunk("messages", lines.encode())
+        analyzer.feed_chunk("messages", _FILE_STOP.format(p=_SYSLOGGED, u=_UUID, f="last.gz").encode())
+        analyzer.close()
+        outcomes.append([s.outcome for s in analyzer.results()])
+    assert outcomes == [["success"], ["unknown"]]
+
+
+def test_another_error_after_ascps_exiting_line_is_the_next_run():
+    """A batch log of runs one after another (blind round 53): after "ascp: Cannot resolve target host., exiting."
+    a Session Stop with other words is the next run's; the same words in another case stay the same run."""
+    text = (
+        "### SRX100442\n"
+        "ascp: Cannot resolve target host., exiting.\n"
+        "### SRX103225\n"
+        "Session Stop  (Error: Session data transfer timeout)\n"
+    )
+    assert [s.cause_id for s in explain_text(text)] == ["dns", "stall"]
+    same = (
+        "ascp: Failed to open TCP connection for SSH, exiting.\n"
+        "Session Stop  (Error: failed to open TCP connection for SSH)\n"
+    )
+    assert [s.cause_id for s in explain_text(same)] == ["ssh-port"]

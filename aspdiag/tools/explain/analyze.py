@@ -227,10 +227,23 @@ _FASP_FAILED = re.compile(r"\b(?:fasp|ascp|aspera) (?:download|upload|transfer) 
 of its own (a lookup)."""
 _SESSION_START = b"LOG FASP Session Start uuid="
 _TRANSFER_START = b"LOG FASP Transfer Start uuid="
-_FILE_EVENT = re.compile(rb'LOG FASP Transfer (St(?:art|op)) uuid=([0-9a-fA-F-]{36}) [^\n]*?file="([^"\n]*)"')
-"""A file's start or end record, with its session's uuid and the file's name."""
 _FILE_NAME = re.compile(rb' file="([^"\n]*)"')
 _OPEN_FILES_KEPT = 64
+_FILES_FOLLOWED = 1_000
+"""Files of a session known only by its file records that are followed to their ends; past that (a log of file
+records only, thousands of them) the session's outcome stays unknown without its Session Stop."""
+_UNFOLLOWED = b"\x00"
+"""The name no file has: kept among a session's open files when its files were no longer followed."""
+
+
+def _file_events(uuids: tuple[bytes, ...]) -> re.Pattern[bytes]:
+    """The start and end records of these sessions' files, with the file's name: the search skips every other
+    session's records in C (a log of file records only would otherwise cost a Python step per line)."""
+    return re.compile(
+        rb"LOG FASP Transfer (St(?:art|op)) uuid=(" + b"|".join(map(re.escape, uuids)) + rb') [^\n]*?file="([^"\n]*)"'
+    )
+
+
 """The records a server's log starts a session and a file with, each followed by its uuid (``_start_after``)."""
 _TIME_LIMIT = re.compile(r"\btimeout\s+(?:-[a-zA-Z]+(?:\s+\w+)?\s+)*(\d+(?:\.\d+)?)([smhd]?)\s+\S*ascp")
 """coreutils' ``timeout 360s ascp ...``: a time limit on the run (the first number: ``-k 10 360`` is not one)."""
@@ -471,6 +484,7 @@ class Analyzer:
         self._files_only: dict[bytes, Collected] = {}
         """Sessions a file's end opened in a chunk (no Session record of theirs yet): their files' starts and ends
         are looked up once per chunk, so that one still moving keeps the session's outcome unknown."""
+        self._file_search: tuple[tuple[bytes, ...], re.Pattern[bytes]] | None = None
         self._retries: list[tuple[str, str, str]] = []
         """Nextflow's notes that an attempt of a task failed and the task runs again: (input, task, line)."""
         self._early_starts: dict[bytes, list[bytes]] = {}
@@ -862,14 +876,19 @@ class Analyzer:
         """The starts and ends of the files of sessions known only by their files (one pass over the chunk, and
         only when there are such sessions: a log with Session records never pays for it)."""
         live = self._files_only
-        for uuid in [uuid for uuid, session in live.items() if session.records or session.ended]:
-            del live[uuid]
+        for uuid, session in list(live.items()):
+            if session.records or session.ended:
+                del live[uuid]
+            elif session.files_ok + session.files_failed > _FILES_FOLLOWED:
+                del live[uuid]
+                _file_event(session, True, _UNFOLLOWED)
         if not live:
             return
-        for found in _FILE_EVENT.finditer(chunk):
-            session = live.get(found.group(2))
-            if session is not None:
-                _file_event(session, found.group(1) == b"Start", found.group(3))
+        uuids = tuple(live)
+        if self._file_search is None or self._file_search[0] != uuids:
+            self._file_search = (uuids, _file_events(uuids))
+        for found in self._file_search[1].finditer(chunk):
+            _file_event(live[found.group(2)], found.group(1) == b"Start", found.group(3))
 
     def _apply(self, source: str, chunk: bytes, found: list[Found], syslog: bool) -> None:
         """The records of a chunk applied to their sessions, in order. This loop runs once per record of a
@@ -2284,7 +2303,11 @@ class Analyzer:
             if stream == "stderr":
                 if run.exited or (run.stopped and error.message not in run.finals):
                     return False
-            elif run.stopped:
+            elif run.stopped or (run.exited and run.finals and not any(_alike(error, f) for f in run.finals)):
+                # ascp's stdout says what its stderr said ("ascp: failed to authenticate, exiting." and "Session
+                # Stop  (Error: failed to authenticate)"); another error after "..., exiting." is the next run's
+                # (a batch log's runs one after another: "Cannot resolve target host." then "Session data transfer
+                # timeout"; blind round 53).
                 return False
         return True
 
@@ -3159,6 +3182,12 @@ _OWN_ACTION_CASE = re.compile(
     re.I,
 )
 """A case that is the person's own action, ending where the failure told after it starts."""
+
+
+def _alike(error: AscpError, final: str) -> bool:
+    """Whether an error's words are a run's final words in another case or form (one holds the other)."""
+    said, told = error.message.lower().rstrip(". "), final.lower().rstrip(". ")
+    return bool(said) and (said in told or told in said)
 
 
 def _file_event(session: Collected, started: bool, name: bytes) -> None:
