@@ -227,8 +227,11 @@ _FASP_FAILED = re.compile(r"\b(?:fasp|ascp|aspera) (?:download|upload|transfer) 
 of its own (a lookup)."""
 _SESSION_START = b"LOG FASP Session Start uuid="
 _TRANSFER_START = b"LOG FASP Transfer Start uuid="
+"""The records a server's log starts a session and a file with, each followed by its uuid (``_start_after``)."""
 _FILE_NAME = re.compile(rb' file="([^"\n]*)"')
+"""A file record's file name."""
 _OPEN_FILES_KEPT = 64
+"""Names kept of a session's files still moving (ascp moves a few at a time; the bound keeps memory flat)."""
 _FILES_FOLLOWED = 1_000
 """Files of a session known only by its file records that are followed to their ends; past that (a log of file
 records only, thousands of them) the session's outcome stays unknown without its Session Stop."""
@@ -236,7 +239,7 @@ _UNFOLLOWED = b"\x00"
 """The name no file has: kept among a session's open files when its files were no longer followed."""
 
 
-def _file_events(uuids: tuple[bytes, ...]) -> re.Pattern[bytes]:
+def _file_search_for(uuids: tuple[bytes, ...]) -> re.Pattern[bytes]:
     """The start and end records of these sessions' files, with the file's name: the search skips every other
     session's records in C (a log of file records only would otherwise cost a Python step per line)."""
     return re.compile(
@@ -244,7 +247,6 @@ def _file_events(uuids: tuple[bytes, ...]) -> re.Pattern[bytes]:
     )
 
 
-"""The records a server's log starts a session and a file with, each followed by its uuid (``_start_after``)."""
 _TIME_LIMIT = re.compile(r"\btimeout\s+(?:-[a-zA-Z]+(?:\s+\w+)?\s+)*(\d+(?:\.\d+)?)([smhd]?)\s+\S*ascp")
 """coreutils' ``timeout 360s ascp ...``: a time limit on the run (the first number: ``-k 10 360`` is not one)."""
 _SECONDS = {"": 1.0, "s": 1.0, "m": 60.0, "h": 3600.0, "d": 86400.0}
@@ -886,7 +888,7 @@ class Analyzer:
             return
         uuids = tuple(live)
         if self._file_search is None or self._file_search[0] != uuids:
-            self._file_search = (uuids, _file_events(uuids))
+            self._file_search = (uuids, _file_search_for(uuids))
         for found in self._file_search[1].finditer(chunk):
             _file_event(live[found.group(2)], found.group(1) == b"Start", found.group(3))
 

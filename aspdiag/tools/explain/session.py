@@ -407,7 +407,7 @@ def _meaning_here(meaning: str, diagnosis: Diagnosis | None) -> str:
     return f"{meaning}; read here as '{diagnosis.read_as}', see Why"
 
 
-def files_excerpt(collected: Collected) -> bool:
+def _files_excerpt(collected: Collected) -> bool:
     """Whether a success is read from file records alone: no Session record of it is in the input (a log grepped
     for "Transfer", or trimmed to the file lines), and every file it started ended well."""
     return bool(collected.files_ok) and collected.uuid is not None and not collected.ended and not collected.records
@@ -534,7 +534,7 @@ def explain(collected: Collected, fields: dict[str, str] | None = None) -> Sessi
     """Turn one collected session into its explanation (pure)."""
     fields = collected.parsed() if fields is None else fields
     result, whose, peer_address, udp_port, finals, details, diagnosis = _read(collected, fields)
-    excerpt = result == "success" and files_excerpt(collected)
+    excerpt = result == "success" and _files_excerpt(collected)
     code = diagnosis.code if diagnosis else None
     meaning = describe(code)
     tcp_text = fields.get("tcp_port", "")
