@@ -2619,6 +2619,12 @@ class Analyzer:
             self.causes[cause_id] += 1
             self._less(self.causes, session.cause_id)
 
+    def _counted(self, session: SessionExplanation) -> None:
+        """A session added to the kept ones after their ends were counted (an attempt told by a retry's note)."""
+        self.sessions_total += 1
+        self.outcomes[session.outcome] += 1
+        self.causes[session.cause_id] += 1
+
     def _uncounted(self, session: SessionExplanation) -> None:
         """A kept session that turned out to be part of another (folded or linked into it): no longer counted."""
         self.sessions_total -= 1
@@ -3024,9 +3030,7 @@ class Analyzer:
                 for line in lines
             ]
             for _, attempt in earlier:
-                self.sessions_total += 1
-                self.outcomes[attempt.outcome] += 1
-                self.causes[attempt.cause_id] += 1
+                self._counted(attempt)
             out = [
                 item
                 for at, kept_item in enumerate(out)

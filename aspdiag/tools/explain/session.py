@@ -340,12 +340,7 @@ def outcome(collected: Collected, fields: dict[str, str]) -> str:
         return "unknown"
     if failed:
         return "failed"
-    if (
-        collected.files_ok
-        and collected.uuid is not None
-        and not collected.ended
-        and (collected.records or collected.open_files)
-    ):
+    if _files_without_end(collected) and (collected.records or collected.open_files):
         # Files finished, but the session's end is not in this input while its start is, or a file it started
         # has not ended: still running, or cut off.
         return "unknown"
@@ -407,10 +402,15 @@ def _meaning_here(meaning: str, diagnosis: Diagnosis | None) -> str:
     return f"{meaning}; read here as '{diagnosis.read_as}', see Why"
 
 
+def _files_without_end(collected: Collected) -> bool:
+    """Whether files of a logged session finished but the session's own end is not in the input."""
+    return bool(collected.files_ok) and collected.uuid is not None and not collected.ended
+
+
 def _files_excerpt(collected: Collected) -> bool:
     """Whether a success is read from file records alone: no Session record of it is in the input (a log grepped
     for "Transfer", or trimmed to the file lines), and every file it started ended well."""
-    return bool(collected.files_ok) and collected.uuid is not None and not collected.ended and not collected.records
+    return _files_without_end(collected) and not collected.records
 
 
 def _cause_text(
