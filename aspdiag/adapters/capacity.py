@@ -283,6 +283,11 @@ def _same_v6(a: str, b: str) -> bool:
         return False
 
 
+_REFUSALS_CLEARED = 4
+"""Pending port-unreachables a send clears before it gives up (one is pending at a time; more arrive only as fast
+as the answers to our own packets)."""
+
+
 class _UdpIcmpTrain(_Train):
     """DF datagrams on an ordinary UDP socket; ICMP port-unreachable read from its error queue."""
 
@@ -308,11 +313,16 @@ class _UdpIcmpTrain(_Train):
 
     def send(self, index: int) -> None:
         struct.pack_into("!I", self.payload, self.at, index)
-        try:
-            self.sock.send(self.payload)
-        except ConnectionRefusedError:
-            # An earlier port-unreachable is reported once on the next send; that send did not go out.
-            self.sock.send(self.payload)
+        for _ in range(_REFUSALS_CLEARED):
+            try:
+                self.sock.send(self.payload)
+                return
+            except ConnectionRefusedError:
+                # An earlier port-unreachable (an answer) is reported once on the next send, which did not go out.
+                # Another answer can arrive before the retry (a lab run under CI read "Connection refused" there
+                # and lost the whole train), so the send is tried again while answers keep being reported.
+                continue
+        self.sock.send(self.payload)
 
     def read_answers(self) -> None:
         while True:
