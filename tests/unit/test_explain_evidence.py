@@ -3840,3 +3840,96 @@ def test_another_error_after_ascps_exiting_line_is_the_next_run():
         "Session Stop  (Error: failed to open TCP connection for SSH)\n"
     )
     assert [s.cause_id for s in explain_text(same)] == ["ssh-port"]
+
+
+# -- blind rounds 54 and 55 (two reviewers, 48 composed inputs) ------------------------------------------------------
+
+
+def test_sessions_whose_uuids_a_person_shortened_are_all_told():
+    """An operator's syslog paste with the uuids "shortened by me" (blind round 33): the two sessions that
+    succeeded had vanished (only 36-character uuids were read), leaving the two failures."""
+    p = "May 14 09:{m} hsts01 ascp[{pid}]: "
+    text = (
+        "uuids shortened by me, nothing else removed:\n\n"
+        + p.format(m="02:11", pid=40112)
+        + "LOG FASP Session Start uuid=4b0e6a2f op=send status=started source=/data/a.tar dest=. "
+        "local=10.20.1.15:33001 peer=198.51.100.23:47215 tcp_port=33001\n"
+        + _FILE_STOP.format(p=p.format(m="04:37", pid=40112), u="4b0e6a2f", f="a.tar")
+        + p.format(m="04:37", pid=40112)
+        + "LOG FASP Session Stop uuid=4b0e6a2f op=send status=success source=/data/a.tar dest=. "
+        "local=10.20.1.15:33001 peer=198.51.100.23:47215 tcp_port=33001\n"
+        + p.format(m="15:40", pid=40377)
+        + "ERR Management authorization refused: user tmpguest denied by server\n"
+        + p.format(m="15:40", pid=40377)
+        + 'LOG FASP Session Start uuid=91c3d7e0 op=send status=failed errcode=34 errstr="Unauthorized" '
+        "source=/data/b.tar dest=. peer=203.0.113.77:51022 tcp_port=33001\n"
+    )
+    runs = explain_text(text)
+    assert [s.cause_id for s in runs] == ["ok", "unauthorized"]
+    assert runs[0].uuid == "4b0e6a2f"
+
+
+def test_a_completed_dash_l_session_does_not_take_the_next_runs_error():
+    """ascp -L- in a loop (blind round 54): a session logged its success and its summary; the next run failed
+    before logging anything ("Completed: 0K ...", "Session Stop (Error: Server aborted session: No such file or
+    directory)"). That failure is the next run's: it had turned the completed session into a failed one."""
+    start = (
+        "LOG FASP Session Start uuid={u} op=recv status=started source=vol1/{f} (1) dest=/scratch "
+        "local=130.237.209.248:42132 peer=193.62.193.135:33001 tcp_port=33001\n"
+    )
+    stop = (
+        "LOG FASP Session Stop uuid={u} op=recv status=success source=vol1/{f} (1) dest=/scratch "
+        "local=130.237.209.248:42132 peer=193.62.193.135:33001 tcp_port=33001\n"
+    )
+    other = "0c7e5d1b-2a44-4f0e-8d61-7b3f9e2c1a90"
+    text = (
+        start.format(u=_UUID, f="a.fastq.gz")
+        + _FILE_STOP.format(p="", u=_UUID, f="a.fastq.gz")
+        + "Completed: 47082K bytes transferred in 4 seconds\n (96319K bits/sec), in 1 file.\n"
+        + stop.format(u=_UUID, f="a.fastq.gz")
+        + "Completed: 0K bytes transferred in 0 seconds\n"
+        + "Session Stop  (Error: Server aborted session: No such file or directory)\n"
+        + start.format(u=other, f="c.fastq.gz")
+        + _FILE_STOP.format(p="", u=other, f="c.fastq.gz")
+        + "Completed: 47082K bytes transferred in 4 seconds\n (96319K bits/sec), in 1 file.\n"
+        + stop.format(u=other, f="c.fastq.gz")
+    )
+    assert [s.cause_id for s in explain_text(text)] == ["ok", "no-such-file", "ok"]
+
+
+def test_retried_attempts_whose_own_logs_are_shown_are_told_once():
+    """Nextflow's notes of two retried attempts, then each attempt's .command.log, named by the work directory
+    the note printed (blind round 54): the logs tell those attempts; the notes are not two more runs. Without the
+    logs the notes still stand for the attempts (round 52)."""
+    notes = _NEXTFLOW_NOTE.format(task="DOWNLOAD_ASCP (1)", n=1).replace("5e/9a1c3f", "5d/2b8e41")
+    notes += _NEXTFLOW_NOTE.format(task="DOWNLOAD_ASCP (1)", n=2).replace("5e/9a1c3f", "b0/77f2c3")
+    logs = (
+        "$ cat work/5d/2b8e41*/.command.log\nSession Stop  (Error: Session data transfer timeout)\n\n"
+        "$ cat work/b0/77f2c3*/.command.log\nSession Stop  (Error: Session data transfer timeout)\n\n"
+        "$ cat work/e1/0c44d9*/.command.log\n"
+        "ERR4080183_1.fastq.gz       100% 3812MB  284Mb/s    01:52\n"
+        "Completed: 3903651K bytes transferred in 113 seconds\n (282103K bits/sec), in 1 file.\n"
+    )
+    assert [s.cause_id for s in explain_text(notes + logs)] == ["stall", "stall", "ok"]
+
+
+_INVALID = "Apr 17 21:05:19 hsts02 sshd[22160]: Invalid user {user} from {peer} port 61040\n"
+_LET_IN = "Apr 17 21:06:02 hsts02 sshd[22171]: Accepted publickey for partner_up from 198.51.100.77 port 61055 ssh2\n"
+
+
+def test_a_mistyped_account_from_a_client_sshd_let_in_is_a_failed_attempt():
+    """sshd's "Invalid user partner_upl from X" between a partner's sessions, from the address sshd let in as
+    partner_up (blind round 54): that client's attempt with a mistyped account, refused (auth). The same line
+    from an address never let in is the internet's guessing, no attempt."""
+    session = (
+        f"Apr 17 21:06:03 hsts02 ascp[22176]: LOG FASP Session Start uuid={_UUID} op=recv status=started "
+        "local=192.0.2.30:33001 peer=198.51.100.77:33001 tcp_port=22\n"
+        + _FILE_STOP.format(p="Apr 17 21:06:03 hsts02 ascp[22176]: ", u=_UUID, f="cue.pdf")
+        + f"Apr 17 21:06:03 hsts02 ascp[22176]: LOG FASP Session Stop uuid={_UUID} op=recv status=success "
+        "local=192.0.2.30:33001 peer=198.51.100.77:33001 tcp_port=22\n"
+    )
+    mistyped = explain_text(_INVALID.format(user="partner_upl", peer="198.51.100.77") + _LET_IN + session)
+    assert [s.cause_id for s in mistyped] == ["auth", "ok"]
+    assert mistyped[0].user == "partner_upl"
+    guessing = explain_text(_INVALID.format(user="admin", peer="203.0.113.9") + _LET_IN + session)
+    assert [s.cause_id for s in guessing] == ["ok"]

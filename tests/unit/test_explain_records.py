@@ -93,6 +93,9 @@ _PIECES = [
     b"[Sender] id=",
     _UUID,
     _UUID[:35],
+    _UUID[:8],  # a uuid a person shortened: eight characters or more
+    _UUID[:7],
+    _UUID + b"5",  # one too many
     b" op=send",
     b" status=success ",
     b"status=",
@@ -210,6 +213,7 @@ _SSHD_PIECES = [
     b"keyboard-interactive/pam",
     b" for ",
     b"invalid user ",
+    b"Invalid user ",
     b"Accepted ",
     b"publickey for xfer",
     b" from ",
@@ -233,6 +237,7 @@ _SSHD_MESSAGES = [
     b"error: Unable to negotiate with 203.0.113.5 port 5: no matching MAC found",
     b"drop connection #0 from [203.0.113.5]:5 on [192.0.2.10]:33001 penalty: connections without attempting auth",
     b"refused connect from h.example (203.0.113.5)",
+    b"Invalid user partner_upl from 198.51.100.7 port 61040",
 ]
 # A message whole, cut short, or with pieces around it: the searches must part nowhere.
 _SSHD_MESSAGE = st.one_of(
@@ -333,7 +338,8 @@ def _server_log(seed: int, sessions: int, file_form: bool = False) -> bytes:
     out: list[str] = []
     live: list[tuple[str, int, int]] = []
     for n in range(sessions):
-        uuid = f"{seed:08x}-2222-3333-4444-{n:012d}"
+        # odd seeds: uuids a person shortened to eight characters
+        uuid = f"{seed:02x}{n:06x}" if seed % 2 else f"{seed:08x}-2222-3333-4444-{n:012d}"
         pid, client = 1000 + rng.randrange(40), rng.randrange(30)
         live.append((uuid, pid, client))
         rng.shuffle(live)
@@ -358,6 +364,8 @@ def _server_log(seed: int, sessions: int, file_form: bool = False) -> bytes:
                 who = rng.choice(["u1", "xfer", "plain", "late"])  # an account some session runs as, or not
                 if rng.random() < 0.5:  # password guessing: a refusal then counts only for a transfer account
                     out.append(f"{h} sshd[9]: Invalid user admin from 203.0.113.9 port 3\n")
+                else:  # a client's mistyped account: an attempt only where sshd let that address in
+                    out.append(f"{h} sshd[9]: Invalid user {who}x from 198.51.100.{client} port 4\n")
                 out.append(f"{h} sshd[9]: Failed password for {who} from 198.51.100.{client} port 2 ssh2\n")
             if rng.random() < 0.1:
                 out.append(f"{a}ERR Failed to authenticate\n")

@@ -17,7 +17,7 @@
  *                 | (LOG Receiver bl )                                                              -> 11
  *                 | (?!LOG |DBG )                                                                   -> 1
  *
- * (UUID = [0-9a-fA-F-]{36}; \w, \d and \S are ASCII, as in a bytes pattern). No part of either expression
+ * (UUID = [0-9a-fA-F-]{8,36}(?![0-9a-fA-F-]), scan.UUID; \w, \d and \S are ASCII, as in a bytes pattern). No part of either expression
  * matches a line end, so a match never leaves its line.
  */
 #define PY_SSIZE_T_CLEAN
@@ -69,6 +69,12 @@ static int is_space(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r
 static int is_uuid_char(unsigned char c) {
     return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') || c == '-';
 }
+/* The end of a uuid (scan.UUID) starting at at, or -1: 8 to 36 uuid characters not followed by another. */
+static idx uuid_end(const char *s, idx n, idx at) {
+    idx k = at;
+    while (k < n && k - at <= 36 && is_uuid_char((unsigned char)s[k])) k++;
+    return k - at >= 8 && k - at <= 36 ? k : -1;
+}
 static int is_pid_char(unsigned char c) {
     return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') || c == 'x';
 }
@@ -103,9 +109,8 @@ static PyObject *KIND_BYTES[5]; /* the same kinds as bytes objects: every record
 static int record_at(const char *s, idx n, idx q, idx e, Found *f) {
     if (LIT(s, e, q, "LOG FASP Transfer Stop uuid=")) {
         idx u = q + 28;
-        idx k = u;
-        while (k < e && k - u < 36 && is_uuid_char((unsigned char)s[k])) k++;
-        if (k - u == 36 && LIT(s, e, k, " op=")) {
+        idx k = uuid_end(s, e, u);
+        if (k > 0 && LIT(s, e, k, " op=")) {
             idx w = run(s, e, k + 4, is_word);
             if (w > 0 && LIT(s, e, w, " status=")) {
                 idx st = w + 8;
@@ -132,7 +137,7 @@ static int record_at(const char *s, idx n, idx q, idx e, Found *f) {
                             idx lo = el_end + 7;
                             idx lo_end = run(s, e, lo, is_rate_char);
                             if (lo_end < 0) continue;
-                            idx spans[14] = {u, u + 36, st, st_end, sz, sz_end, ra, ra_end, un, un_end, el, el_end, lo, lo_end};
+                            idx spans[14] = {u, k, st, st_end, sz, sz_end, ra, ra_end, un, un_end, el, el_end, lo, lo_end};
                             memcpy(f->g, spans, sizeof(spans));
                             f->last = 8;
                             f->end = lo_end;
@@ -157,16 +162,15 @@ static int record_at(const char *s, idx n, idx q, idx e, Found *f) {
                 if (w > 0 && LIT(s, e, w, "] id=")) id = w + 5;
             }
             if (id < 0) break; /* the kinds are no prefix of each other: no other one can match here */
-            idx j = id;
-            while (j < e && j - id < 36 && is_uuid_char((unsigned char)s[j])) j++;
-            if (j - id != 36) break;
+            idx j = uuid_end(s, e, id);
+            if (j < 0) break;
             f->kind = (int)i;
             f->g[0] = k;
             f->g[1] = k + len;
             f->g[2] = id;
-            f->g[3] = id + 36;
+            f->g[3] = j;
             f->last = 10;
-            f->end = id + 36;
+            f->end = j;
             return 1;
         }
     }
@@ -517,7 +521,7 @@ fail:
  *
  * SSHD_TAG   = sshd(?:-session)?(?:\[\d+\]:| \d+ \S+ (?:-|\[[^\n]*?\]))  (and the space after it)
  * SSHD_HINT  = SSHD_TAG (?:error: )?(?:Unable to negotiate with |drop connection #|refused connect from
- *              |Failed (?:password|publickey|keyboard-interactive/pam) for (?!invalid user ))
+ *              |Failed (?:password|publickey|keyboard-interactive/pam) for (?!invalid user )|Invalid user )
  * SSHD_LOGIN = SSHD_TAG Accepted \S+ for (\S+) from ([0-9A-Fa-f.:]+) port
  */
 
@@ -557,6 +561,7 @@ static int hint_rest(const char *s, idx n, idx q, idx e, idx *end, idx *g) {
     if (LIT(s, e, q, "Unable to negotiate with ")) { *end = q + 25; return 1; }
     if (LIT(s, e, q, "drop connection #")) { *end = q + 17; return 1; }
     if (LIT(s, e, q, "refused connect from ")) { *end = q + 21; return 1; }
+    if (LIT(s, e, q, "Invalid user ")) { *end = q + 13; return 1; }
     if (LIT(s, e, q, "Failed ")) {
         idx k = q + 7;
         if (LIT(s, e, k, "password")) k += 8;
@@ -1282,7 +1287,7 @@ typedef struct {
 } Rec;
 
 typedef struct {
-    idx u0;            /* its uuid's start (36 bytes) */
+    idx u0, u1;        /* its uuid's start and end */
     int nrec, start, params, stop, bad, clean;
     PyObject *uuid, *process, *client, *moved; /* for a settled one */
     int settled;
@@ -1375,15 +1380,19 @@ static PyObject *settle(PyObject *self, PyObject *args) {
             pid_count[r->pid]++;
             continue;
         }
-        idx u0 = r->f.last == 10 ? r->f.g[2] : r->f.g[0];
-        h = span_hash(s, u0, u0 + 36) & uuids.mask;
-        while (uuids.slot[h] && memcmp(s + ss[uuids.slot[h] - 1].u0, s + u0, 36) != 0) h = (h + 1) & uuids.mask;
+        idx u0 = r->f.last == 10 ? r->f.g[2] : r->f.g[0], u1 = r->f.last == 10 ? r->f.g[3] : r->f.g[1];
+        h = span_hash(s, u0, u1) & uuids.mask;
+        while (uuids.slot[h]) {
+            Sess *o = &ss[uuids.slot[h] - 1];
+            if (o->u1 - o->u0 == u1 - u0 && memcmp(s + o->u0, s + u0, (size_t)(u1 - u0)) == 0) break;
+            h = (h + 1) & uuids.mask;
+        }
         if (!uuids.slot[h]) {
             if ((ss = grown(ss, nss, &scap, sizeof(Sess))) == NULL) {
                 free(pid_of);
                 goto nomem;
             }
-            Sess fresh = {u0, 0, -1, -1, -1, 0, 0, NULL, NULL, NULL, NULL, 0};
+            Sess fresh = {u0, u1, 0, -1, -1, -1, 0, 0, NULL, NULL, NULL, NULL, 0};
             ss[nss] = fresh;
             uuids.slot[h] = (int)++nss;
         }
@@ -1522,7 +1531,7 @@ static int settle_entries(Rec *recs, size_t nrecs, Sess *ss, size_t nss, const c
     for (size_t k = 0; k < nss; k++) {
         Sess *x = &ss[k];
         if (!x->clean) continue;
-        x->uuid = PyBytes_FromStringAndSize(s + x->u0, 36);
+        x->uuid = PyBytes_FromStringAndSize(s + x->u0, x->u1 - x->u0);
         if (x->uuid == NULL) return -1;
         int known = PyDict_Contains(opened, x->uuid);
         if (known == 0) known = PyDict_Contains(recent, x->uuid);

@@ -42,6 +42,7 @@ from aspdiag.tools.explain.scan import (
     SSHD_REFUSAL,
     SYSLOG_RECORD,
     UDP_DROP,
+    UUID,
     Found,
     Line,
     apply,
@@ -227,6 +228,7 @@ _FASP_FAILED = re.compile(r"\b(?:fasp|ascp|aspera) (?:download|upload|transfer) 
 of its own (a lookup)."""
 _SESSION_START = b"LOG FASP Session Start uuid="
 _TRANSFER_START = b"LOG FASP Transfer Start uuid="
+_UUID = re.compile(UUID)
 """The records a server's log starts a session and a file with, each followed by its uuid (``_start_after``)."""
 _FILE_NAME = re.compile(rb' file="([^"\n]*)"')
 """A file record's file name."""
@@ -386,7 +388,7 @@ _FILE_END, _SESSION_RECORD, _RECEIVER = 8, 10, 11
 item, the number of its last group): a file's end, a session record, the receiver's statistics line."""
 _LOG_FASP = re.compile(
     rb"LOG FASP (Session Start|Session Stop|Session Params|Session Statistics|Transfer Stop) "
-    rb"(?:uuid=|\[\w+\] id=)([0-9a-fA-F-]{36})"
+    rb"(?:uuid=|\[\w+\] id=)(" + UUID + rb")"
 )
 
 
@@ -487,8 +489,12 @@ class Analyzer:
         """Sessions a file's end opened in a chunk (no Session record of theirs yet): their files' starts and ends
         are looked up once per chunk, so that one still moving keeps the session's outcome unknown."""
         self._file_search: tuple[tuple[bytes, ...], re.Pattern[bytes]] | None = None
-        self._retries: list[tuple[str, str, str]] = []
-        """Nextflow's notes that an attempt of a task failed and the task runs again: (input, task, line)."""
+        self._retries: list[tuple[str, str, str, str | None]] = []
+        """Nextflow's notes that an attempt of a task failed and the task runs again: (input, task, line, the
+        attempt's work directory as Nextflow abbreviates it, ``5d/2b8e41``)."""
+        self._work_dirs: set[tuple[str, str]] = set()
+        """Nextflow work directories an input names (``cat work/5d/2b8e41*/.command.log``): an attempt whose own
+        output the input shows."""
         self._early_starts: dict[bytes, list[bytes]] = {}
         """Files started (line by line) before any record opened their session."""
         self._invalid_lines = 0
@@ -538,6 +544,8 @@ class Analyzer:
         """The last ``_start_after`` search: its chunk, where it began and the start it found (-1: none)."""
         """Sessions told by sshd's own lines (a client it turned away)."""
         self._refused_aside: list[Collected] = []
+        self._invalid_tried: set[tuple[str, bytes, bytes, bytes]] = set()
+        """The refused logins (keys of ``_refused``) to accounts this server does not have (``Invalid user``)."""
         """sshd's refused logins for accounts no ascp session ran as: not counted, unless they explain a client's
         run pasted with them (``_linked``)."""
         self._quoted_runs: dict[int, bool] = {}
@@ -719,7 +727,7 @@ class Analyzer:
             found = SSHD_REFUSAL.match(chunk, chunk.rfind(b"\n", 0, hint) + 1)
             if found is None:
                 continue
-            if found.group("fuser") is not None:
+            if found.group("fuser") is not None or found.group("iuser") is not None:
                 self._next_start = self._start_after(chunk, hint)
                 self._refused_login(source, found)
                 self._next_start = None  # a repeated refusal makes no attempt
@@ -762,8 +770,8 @@ class Analyzer:
             found = chunk.find(marker, at)
             if found < 0:
                 return None
-        begin = found + len(marker)
-        return chunk[begin : begin + 36].decode("ascii", "replace")
+        uuid = _UUID.match(chunk, found + len(marker))
+        return uuid.group().decode("ascii", "replace") if uuid is not None else None
 
     def _dropped(self, chunk: bytes) -> None:
         """The kernel's lines about UDP to a FASP data port that a firewall rule logged (a server's own drops)."""
@@ -785,7 +793,11 @@ class Analyzer:
         transfer). Repeated tries in one connection (its source port) count once; each new connection is another
         attempt (a partner retrying after its password changed), up to a few per client and account (a script
         retrying all night is one failure told a few times, not hundreds)."""
-        user, peer, port = found.group("fuser"), found.group("fpeer"), found.group("fport")
+        invalid = found.group("iuser") is not None
+        if invalid:
+            user, peer, port = found.group("iuser"), found.group("ipeer"), found.group("iport")
+        else:
+            user, peer, port = found.group("fuser"), found.group("fpeer"), found.group("fport")
         key = (source, peer, user, port)
         if key in self._refused or len(self._refused) >= MAX_CLIENTS:
             return
@@ -797,13 +809,15 @@ class Analyzer:
         attempt = self._sshd_attempt(
             source,
             found.group("stamp"),
-            f"{peer.decode()}:{found.group('fport').decode()}",
+            f"{peer.decode()}:{port.decode()}",
             "sshd",
             found.group("message").decode("utf-8", "replace"),
             found.group(0).decode("utf-8", "replace"),
         )
         attempt.fields["user"] = user.decode("utf-8", "replace")
         self._refused[key] = attempt
+        if invalid:
+            self._invalid_tried.add(key)
 
     def _turned_away(self, source: str, stamp: bytes | None, peer: str, local: str, message: str, line: str) -> None:
         """A client sshd turned away before ascp started: a failed attempt of that client, seen from the server."""
@@ -1069,7 +1083,10 @@ class Analyzer:
 
     def _file_started(self, message: bytes) -> None:
         """A file's start met line by line: its session's file still moving until its end is seen."""
-        uuid = message[len(_TRANSFER_START) : len(_TRANSFER_START) + 36]
+        found = _UUID.match(message, len(_TRANSFER_START))
+        if found is None:
+            return
+        uuid = found.group()
         named = _FILE_NAME.search(message)
         name = named.group(1) if named is not None else b""
         session = self._open.get(uuid) or self._recent.get(uuid)
@@ -1257,10 +1274,18 @@ class Analyzer:
 
     def _console_line(self, source: str, line: Line) -> None:
         text = line.message.decode("utf-8", "replace").replace("\x00", "")
+        hashed = _TASK_HASH.match(text) if "/" in text[:20] else None
+        if hashed is not None:
+            # Nextflow's work directory before a task's line: noted, then read as any logger's tag
+            text = text[hashed.end() :]
+            line = line._replace(message=line.message[hashed.end() :])
         if "Execution is retried" in text:
             retried = _TASK_RETRIED.search(text)
             if retried is not None and len(self._retries) < MAX_KEPT_FAILED:
-                self._retries.append((source, retried.group(1).strip(), text.strip()))
+                work = hashed.group(1) if hashed is not None else None
+                self._retries.append((source, retried.group(1).strip(), text.strip(), work))
+        elif "work/" in text and len(self._work_dirs) < MAX_KEPT_FAILED:
+            self._work_dirs.update((source, named) for named in _WORK_DIR.findall(text))
         for segment in text.split("\r"):  # progress lines are rewritten with \r
             if segment.strip():
                 self._console_segment(source, line, segment)
@@ -1696,6 +1721,17 @@ class Analyzer:
         self.ascp_lines += 1
         streams = _streams(text, errors)
         session = self._by_process(source, line)
+        if (
+            session is not None
+            and line.process is None
+            and session.stop_ok
+            and ((summary is not None and session.completed is not None) or (errors and "errstr [" not in text))
+        ):
+            # A -L- session that logged its success and its summary: another summary or an error is the next
+            # run's (a loop's next file that failed before logging; blind round 54: its "Session Stop (Error:
+            # Server aborted session: No such file or directory)" had turned the completed session into a failure).
+            del self._attached[source]
+            session = None
         if session is None:
             # A wrapper's own failure words after a run echo that run's failure: they do not open another. After
             # a run that completed they are about another run (a loop's next file, its output hidden).
@@ -2460,13 +2496,21 @@ class Analyzer:
         tried = Counter((source, peer) for source, peer, _ in {key[:3] for key in self._refused})
         # A log with no sign of password guessing: no unknown account tried, and few addresses refused at all.
         quiet = not self._guessing and len({key[1] for key in self._refused}) <= _QUIET_REFUSALS
-        for (source, peer, name, _), attempt in self._refused.items():
+        let_in = {peer for _, peer in self._accepted}
+        for key, attempt in self._refused.items():
+            source, peer, name, _ = key
             user = attempt.fields["user"]
-            if (
-                user in self._transfer_users
-                or (name, peer) in self._accepted
-                or (quiet and tried[(source, peer)] == 1 and name != b"root" and peer not in self._guessers)
-            ):
+            if key in self._invalid_tried:
+                # An account this server does not have: a client's mistyped name when sshd let that address in
+                # with another (blind round 54: "partner_upl" between two of partner_up's sessions), else guessing.
+                real = peer in let_in and tried[(source, peer)] <= _CONNECTIONS_TOLD
+            else:
+                real = (
+                    user in self._transfer_users
+                    or (name, peer) in self._accepted
+                    or (quiet and tried[(source, peer)] == 1 and name != b"root" and peer not in self._guessers)
+                )
+            if real:
                 # An account ascp sessions ran as, one sshd let in from that same address at another time, or, in a
                 # log without password guessing, the one account a client tried: a real user's failure (a server's
                 # /var/log/secure alone names no ascp session), not the internet's guessing (unknown accounts, one
@@ -2476,6 +2520,7 @@ class Analyzer:
             elif len(self._refused_aside) < MAX_CLIENTS:
                 self._refused_aside.append(attempt)  # may still say why a pasted client run failed (``_linked``)
         self._refused.clear()
+        self._invalid_tried.clear()
         self._connections.clear()
 
     def results(self) -> list[SessionExplanation]:
@@ -2977,12 +3022,18 @@ class Analyzer:
         output (its "Error executing process > 'X'" block), so each earlier attempt is told with that attempt's
         cause, at low confidence; the lines that only name the task (the notes, the block's heading, read as runs
         a wrapper told) are those attempts, not runs besides them (blind round 52: a withdrawn ENA path, tried
-        twice)."""
+        twice). An attempt whose own output the input shows (its work directory's .command.log, named by the
+        note's ``[5d/2b8e41]``) is told by that output (blind round 54)."""
         if not self._retries:
             return kept
-        notes: dict[tuple[str, str], list[str]] = {}
-        for source, task, line in self._retries:
-            notes.setdefault((source, task), []).append(line)
+        notes: dict[tuple[str, str], list[str]] = {}  # each task's notes of attempts not shown, in input order
+        shown: set[tuple[str, str]] = set()
+        for source, task, line, work in self._retries:
+            lines = notes.setdefault((source, task), [])
+            if work is not None and (source, work) in self._work_dirs:
+                shown.add((source, task))
+            else:
+                lines.append(line)
         out = list(kept)
         for (source, task), lines in notes.items():
             last = next(
@@ -2996,9 +3047,8 @@ class Analyzer:
                 ),
                 None,
             )
-            if last is None:
+            if last is None and (source, task) not in shown:
                 continue  # the task's attempts are told as what they show (a wrapper's words: cannot tell)
-            order, told = out[last]
             fragments = {
                 at
                 for at, (_, s) in enumerate(out)
@@ -3011,24 +3061,27 @@ class Analyzer:
             }
             for at in fragments:
                 self._uncounted(out[at][1])
-            earlier = [
-                (
-                    order,
-                    replace(
-                        told,
-                        confidence="low",
-                        cause=f"{told.cause} (read from the task's last attempt: Nextflow retried it and shows only "
-                        "that attempt's output)",
-                        evidence=(line,),
-                        reasoning=(
-                            f"Nextflow retried task {task}; this earlier attempt's own output is not shown, so its "
-                            "last attempt's is read for it",
-                            *told.reasoning,
+            earlier: list[tuple[int, SessionExplanation]] = []
+            if last is not None:
+                order, told = out[last]
+                earlier = [
+                    (
+                        order,
+                        replace(
+                            told,
+                            confidence="low",
+                            cause=f"{told.cause} (read from the task's last attempt: Nextflow retried it and shows "
+                            "only that attempt's output)",
+                            evidence=(line,),
+                            reasoning=(
+                                f"Nextflow retried task {task}; this earlier attempt's own output is not shown, so "
+                                "its last attempt's is read for it",
+                                *told.reasoning,
+                            ),
                         ),
-                    ),
-                )
-                for line in lines
-            ]
+                    )
+                    for line in lines
+                ]
             for _, attempt in earlier:
                 self._counted(attempt)
             out = [
@@ -3466,6 +3519,10 @@ _TASK_RETRIED = re.compile(
     r"\bProcess `?(.+?)`? terminated with an error exit status \(\d+\) -- Execution is retried \(\d+\)"
 )
 """Nextflow's note that an attempt of a task failed and the task runs again."""
+_TASK_HASH = re.compile(r"\s*\[([0-9a-f]{2}/[0-9a-f]{6})\] ")
+"""The work directory Nextflow prints before a task's line, abbreviated (``[5d/2b8e41] NOTE: ...``)."""
+_WORK_DIR = re.compile(r"\bwork/([0-9a-f]{2}/[0-9a-f]{6})")
+"""A Nextflow work directory named in a command or a path (``work/5d/2b8e41...``), abbreviated as it prints it."""
 _TASK_FAILED = re.compile(r"\bError executing process > '([^'\n]+)'")
 """Nextflow's block about a task's last attempt, the one whose output it shows."""
 _NOT_FOUND_STATUS = re.compile(r"\bexit (?:status|code)\D{0,4}12[67]\b", re.I)

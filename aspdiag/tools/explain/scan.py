@@ -37,13 +37,18 @@ _FILE_FORM = re.compile(
     rb"(?P<stamp>\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:[.,]\d+)?) \[(?P<pid>[0-9A-Fa-fx]+)-[0-9A-Fa-fx]+\] "
 )
 
+UUID = rb"[0-9a-fA-F-]{8,36}(?![0-9a-fA-F-])"
+"""A FASP session's uuid: 36 characters as ascp logs it, or shortened (to 8 or more) where a person pasting a log
+trimmed them (blind round 33's operator: "uuids shortened by me"); a session whose records were dropped for that
+vanished from the explanation."""
+
 _RECORD = (
     # A file's end, the most frequent record, with its figures taken in the same pass (layout as ascp logs it).
-    rb"(?:LOG FASP Transfer Stop uuid=(?P<file_uuid>[0-9a-fA-F-]{36}) op=\w+ status=(?P<status>\w+) "
+    rb"(?:LOG FASP Transfer Stop uuid=(?P<file_uuid>" + UUID + rb") op=\w+ status=(?P<status>\w+) "
     rb"[^\n]*? size=(?P<size>\d+) [^\n]*?rate=(?P<rate>[\d.]+)(?P<unit>[KMG]?)bps "
     rb"elapsed=(?P<elapsed>[\d.]+)s loss=(?P<loss>[\d.]+)"
     rb"|LOG FASP (?P<kind>Session Start|Session Stop|Session Params|Session Statistics|Transfer Stop) "
-    rb"(?:uuid=|\[\w+\] id=)(?P<uuid>[0-9a-fA-F-]{36})"
+    rb"(?:uuid=|\[\w+\] id=)(?P<uuid>" + UUID + rb")"
     rb"|(?P<receiver>LOG Receiver bl )|(?!LOG |DBG ))"
 )
 RECEIVER_PROGRESS = re.compile(rb"LOG Receiver bl [^\n]*? prog t/f/e=(\d+)/")
@@ -60,7 +65,7 @@ SSHD_TAG = rb"sshd(?:-session)?(?:\[\d+\]:| \d+ \S+ (?:-|\[[^\n]*?\])) "
 SSHD_HINT = re.compile(
     SSHD_TAG + rb"(?:error: )?"
     rb"(?:Unable to negotiate with |drop connection #|refused connect from "
-    rb"|Failed (?:password|publickey|keyboard-interactive/pam) for (?!invalid user ))"
+    rb"|Failed (?:password|publickey|keyboard-interactive/pam) for (?!invalid user )|Invalid user )"
 )
 """Where in a chunk the sshd lines ``SSHD_REFUSAL`` reads may be: one search per chunk that starts with the
 literal ``sshd`` (the engine skips other lines in C; one pass instead of a scan per message), each hit then
@@ -73,11 +78,14 @@ SSHD_REFUSAL = re.compile(
     rb"(?P<lport>\d+) (?:(?:past )?Max[Ss]tartups|penalty: [^\n]*)"
     rb"|refused connect from \S+ \((?P<wpeer>[0-9A-Fa-f.:]+)\)"
     rb"|Failed (?:password|publickey|keyboard-interactive/pam) for (?P<fuser>\S+) from (?P<fpeer>[0-9A-Fa-f.:]+) "
-    rb"port (?P<fport>\d+))"
+    rb"port (?P<fport>\d+)"
+    rb"|Invalid user (?P<iuser>\S+) from (?P<ipeer>[0-9A-Fa-f.:]+) port (?P<iport>\d+))"
 )
 """sshd (OpenSSH) turning a client away before any ascp session (also as pasted into a mail or an issue: indented
 or quoted): a handshake with no algorithm in common,
-credentials refused for an existing account (``Failed password for USER from X port P``),
+credentials refused for an existing account (``Failed password for USER from X port P``), a login to an account
+this server does not have (``Invalid user USER from X port P``: a client's mistyped name, or the internet's guessing;
+told apart at the end),
 (and TCP wrappers' ``refused connect from HOST (ADDR)``, hosts.deny),
 (``Unable to negotiate with X port P: no matching MAC found``), or a connection dropped by MaxStartups or by
 OpenSSH 9.8+'s per-source penalties (``drop connection #0 from [X]:P on [Y]:33001 penalty: ...``). A server's
@@ -352,11 +360,12 @@ def file_prefix(chunk: bytes, bracket_at: int) -> bytes:
 
 _NOT_A_CONTINUATION = re.compile(
     rb"\s*(?:ascp|Session Stop|Completed|Partial Completion|LOG |ERR |DBG |\S+\s+\d{1,3}%"
-    rb"|[A-Z][\w-]*(?: [\w-]+)?: |\S*[$#>] |\(|\d{4}-\d\d-\d\d[ T]|[DIWEF], \[\d{4}-|\[[A-Z][\w .-]{0,40}\]:? )"
+    rb"|[A-Z][\w-]*(?: [\w-]+)?: |\S*[$#>] |\(|\d{4}-\d\d-\d\d[ T]|[DIWEF], \[\d{4}-|\[[A-Z][\w .-]{0,40}\]:? "
+    rb"|\[[0-9a-f]{2}/[0-9a-f]{6}\] )"
 )
 """Lines that start something of their own (ascp's forms, a capitalised label such as ``Error:``, a shell
-prompt, a time stamp, ascli's logger line, a wrapper's tag such as ``[Transporter Error Output]:``), never the
-wrapped rest of the log line before them."""
+prompt, a time stamp, ascli's logger line, a wrapper's tag such as ``[Transporter Error Output]:``, Nextflow's
+work directory ``[5d/2b8e41]``), never the wrapped rest of the log line before them."""
 _QUOTE_MARK = rb"[ \t]*(?:>+(?!=)|#{1,6}(?= )|[-*+](?= )|\d{1,2}\.(?= ))"
 _QUOTED = re.compile(rb"(?:" + _QUOTE_MARK + rb"|[ \t]*\|(?=[ \t]|$))*[ \t]*")
 """What a paste puts in front of every line: markdown quote markers (``> ``, ``>> ``, ``| ``), headings and list
@@ -372,7 +381,7 @@ _LOGGED = re.compile(
     rb"(?:[ \t]*[-|:][ \t]*|[ \t]+)(?:[\w.]+:[\w<>]+:\d+[ \t]+-[ \t]+)?)?"
     rb"|(?:DEBUG|INFO|WARNING|ERROR|CRITICAL):[\w.]+:"
     rb"|(?:ERRR|WARN|INFO|DEBG|FATL|TRA1|TRA2|UNKN)[ \t]+(?=\S)"
-    rb"|\[[^\[\]\n]{1,80}\][ \t]+"
+    rb"|\[(?![0-9a-f]{2}/[0-9a-f]{6}\] )[^\[\]\n]{1,80}\][ \t]+"
     rb"|\d{1,5}:[ \t]"
     rb"|[\w.-]{1,60}[ \t]+\|[ \t]"
     rb"|[^\t\n :]{1,80}\t(?=[^\t\n]*$)"
@@ -382,9 +391,11 @@ Actions' ``2024-03-05T10:00:11.1234567Z``, Python logging's ``2024-03-05 10:11:1
 AM``, moreutils' ts ``Mar 05 10:11:00``), with the level and logger name that follow it (``- root - INFO -``,
 ``INFO:``, ``| INFO | mod:fn:12 -``), or Python's default ``ERROR:root:``; a source's tag: in brackets (``[job 12
 task 0]``, ``[pod/x/ascp]``), Slurm's ``srun --label`` (``0: ``), docker compose's ``fetch-1  | ``, or one field and
-a tab (``parallel --tag``, ``cat -n``); newer ascli's four-letter level (``ERRR ...``, ``WARN ...``). Tried only
-after ascp's own prefixes (its log file's stamp is followed by ``[pid-thread]``, syslog's by host and tag), so those
-keep their meaning."""
+a tab (``parallel --tag``, ``cat -n``); newer ascli's four-letter level (``ERRR ...``, ``WARN ...``). Not
+Nextflow's abbreviated work directory (``[5d/2b8e41] NOTE: ...``): it names the task's attempt, which a later
+``cat work/5d/2b8e41*/.command.log`` may show (the analyzer notes it, then drops it). Tried only after ascp's own
+prefixes (its log file's stamp is followed by ``[pid-thread]``, syslog's by host and tag), so those keep their
+meaning."""
 _ESCAPES = re.compile(rb"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b\n]*(?:\x07|\x1b\\)?|[@-Z\\-_])|[^\n]\x08")
 """Terminal escape sequences (colours, erasing the line: ``ESC[31m``, ``ESC[2K``), window titles, and
 ``script``'s or man's overstrike (``X BS X``): what a terminal shows, not what was said."""
