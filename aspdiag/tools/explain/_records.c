@@ -17,8 +17,8 @@
  *                 | (LOG Receiver bl )                                                              -> 11
  *                 | (?!LOG |DBG )                                                                   -> 1
  *
- * (UUID = [0-9a-fA-F-]{8,36}(?![0-9a-fA-F-]), scan.UUID; \w, \d and \S are ASCII, as in a bytes pattern). No part of either expression
- * matches a line end, so a match never leaves its line.
+ * (UUID = [0-9a-fA-F-]{8,36}(?![0-9a-fA-F-]), scan.UUID; \w, \d and \S are ASCII, as in a bytes pattern).
+ * No part of either expression matches a line end, so a match never leaves its line.
  */
 #define PY_SSIZE_T_CLEAN
 #ifndef _GNU_SOURCE

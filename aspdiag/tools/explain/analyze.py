@@ -228,8 +228,9 @@ _FASP_FAILED = re.compile(r"\b(?:fasp|ascp|aspera) (?:download|upload|transfer) 
 of its own (a lookup)."""
 _SESSION_START = b"LOG FASP Session Start uuid="
 _TRANSFER_START = b"LOG FASP Transfer Start uuid="
-_UUID = re.compile(UUID)
 """The records a server's log starts a session and a file with, each followed by its uuid (``_start_after``)."""
+_UUID = re.compile(UUID)
+"""A uuid where one starts (``scan.UUID``: as ascp logs it, or shortened by the person pasting it)."""
 _FILE_NAME = re.compile(rb' file="([^"\n]*)"')
 """A file record's file name."""
 _OPEN_FILES_KEPT = 64
@@ -535,6 +536,7 @@ class Analyzer:
         self._putty: dict[str, str] = {}
         """Per input, a PuTTY-format key file its command lines named."""
         self._sshd_orders: set[int] = set()
+        """Sessions told by sshd's own lines (a client it turned away)."""
         self._sshd_before: dict[int, str] = {}
         """A client sshd turned away -> the uuid of the session that started next in its log (``_in_time``)."""
         self._next_start: str | None = None
@@ -542,12 +544,11 @@ class Analyzer:
         """The last chunk asked about, and whether it holds no Session Start record at all."""
         self._start_cache: tuple[bytes, int, int] | None = None
         """The last ``_start_after`` search: its chunk, where it began and the start it found (-1: none)."""
-        """Sessions told by sshd's own lines (a client it turned away)."""
         self._refused_aside: list[Collected] = []
-        self._invalid_tried: set[tuple[str, bytes, bytes, bytes]] = set()
-        """The refused logins (keys of ``_refused``) to accounts this server does not have (``Invalid user``)."""
         """sshd's refused logins for accounts no ascp session ran as: not counted, unless they explain a client's
         run pasted with them (``_linked``)."""
+        self._invalid_tried: set[tuple[str, bytes, bytes, bytes]] = set()
+        """The refused logins (keys of ``_refused``) to accounts this server does not have (``Invalid user``)."""
         self._quoted_runs: dict[int, bool] = {}
         """Per console run, whether its lines all came in a quote (``> ``)."""
         self._login_peers: dict[int, str] = {}
@@ -3519,7 +3520,7 @@ _TASK_RETRIED = re.compile(
     r"\bProcess `?(.+?)`? terminated with an error exit status \(\d+\) -- Execution is retried \(\d+\)"
 )
 """Nextflow's note that an attempt of a task failed and the task runs again."""
-_TASK_HASH = re.compile(r"\s*\[([0-9a-f]{2}/[0-9a-f]{6})\] ")
+_TASK_HASH = re.compile(r"[ \t]*\[([0-9a-f]{2}/[0-9a-f]{6})\] ")
 """The work directory Nextflow prints before a task's line, abbreviated (``[5d/2b8e41] NOTE: ...``)."""
 _WORK_DIR = re.compile(r"\bwork/([0-9a-f]{2}/[0-9a-f]{6})")
 """A Nextflow work directory named in a command or a path (``work/5d/2b8e41...``), abbreviated as it prints it."""
