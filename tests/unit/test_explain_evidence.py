@@ -3933,3 +3933,60 @@ def test_a_mistyped_account_from_a_client_sshd_let_in_is_a_failed_attempt():
     assert mistyped[0].user == "partner_upl"
     guessing = explain_text(_INVALID.format(user="admin", peer="203.0.113.9") + _LET_IN + session)
     assert [s.cause_id for s in guessing] == ["ok"]
+
+
+def test_a_line_of_the_same_process_long_after_a_session_ended_is_the_next_sessions():
+    """A Desktop client's log: every session under one process. A session failed at its start (errcode 5); 17
+    minutes later "ERR Failed to open TCP connection for SSH", then the next session's failed start (errcode 44).
+    The ERR line is that next session's (blind round 55: it had been read into the first, as ssh-port)."""
+    text = (
+        "2025-04-07 10:05:12.331 [2c40-00001e84] LOG FASP Session Start uuid=61a0e7d3-2f94-4b8c-9d15-3e7b0a2c8f56 "
+        'op=send status=failed errcode=5 errstr="Insufficient permissions"\n'
+        "2025-04-07 10:22:48.907 [2c40-000030b8] ERR Failed to open TCP connection for SSH\n"
+        "2025-04-07 10:22:48.907 [2c40-00001e84] LOG FASP Session Start uuid=f3b8c21e-7d05-4a6f-8e92-1c4d7b0e5a33 "
+        'op=send status=failed errcode=44 errstr="UDP session initiation fatal error"\n'
+    )
+    assert [s.cause_id for s in explain_text(text)] == ["permission", "ssh-port"]
+
+
+_LOOP_RUN = (
+    "SRR1553607_{n}.fastq.gz                  100%  502MB 97.3Mb/s    00:46\n"
+    "Completed: 514108K bytes transferred in 46 seconds\n (91402K bits/sec), in 1 file.\n"
+)
+_TIME_LIMIT_KILL = (
+    "slurmstepd: error: *** JOB 5530912 ON cn042 CANCELLED AT 2023-05-02T03:14:07 DUE TO TIME LIMIT ***\n"
+)
+
+
+def test_a_batch_kill_after_a_loops_completed_runs_cancelled_its_next_run():
+    """A Slurm job's loop: two runs completed, then the time limit killed the job (blind round 55: "it stopped in
+    the middle of the third file"). The loop's next run was cancelled (medium: its own lines are not shown); after a
+    single completed run the kill may have ended other work, and no run is added."""
+    loop = explain_text(_LOOP_RUN.format(n=1) + _LOOP_RUN.format(n=2) + _TIME_LIMIT_KILL)
+    assert [(s.cause_id, s.confidence) for s in loop] == [("ok", "high"), ("ok", "high"), ("cancelled", "medium")]
+    single = explain_text(_LOOP_RUN.format(n=1) + _TIME_LIMIT_KILL)
+    assert [s.cause_id for s in single] == ["ok"]
+
+
+def test_a_wrappers_retry_lines_that_start_with_ascp_are_one_attempt_each():
+    """Galaxy's ascp file source logs "ascp transfer failed (attempt 1/3): ... Retrying in 2.0 seconds..." per
+    attempt (blind round 55): a wrapper's line in the same form again is another attempt, though it starts with the
+    word ascp (only ascp's own "ascp: ..." lines, the loader's one per symbol, are not)."""
+    line = (
+        "WARNING:galaxy.files.sources.ascp_fsspec:ascp transfer failed (attempt {n}/3): Network error while "
+        "downloading vol1/fastq/ERR036/ERR036000/ERR036000_1.fastq.gz. Please check your network connection and "
+        "try again.. Retrying in {n}.0 seconds...\n"
+    )
+    runs = explain_text(line.format(n=1) + line.format(n=2))
+    assert [s.cause_id for s in runs] == ["unknown", "unknown"]
+
+
+def test_a_python_membership_test_holding_ascps_words_is_code():
+    """``flag = "Session Stop  (Error: ...)" in cmd_result.stdout`` in a person's script (blind round 55's question
+    around its downloader): a line of code, no run (it had been read as a run of no-such-file, low)."""
+    for code in (
+        'flag = "Session Stop  (Error: Server aborted session: No such file or directory)" in cmd_result.stdout',
+        'if "ascp: failed to authenticate" in result.stderr:',
+        "    return 'Session Stop  (Error: Session data transfer timeout)' not in out",
+    ):
+        assert explain_text("How do I check for this?\n\n" + code + "\n") == []

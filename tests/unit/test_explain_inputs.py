@@ -373,3 +373,16 @@ def test_only_sshd_logins_say_what_is_missing(tmp_path, capsys):
     )
     assert main(["explain", str(log)]) == 2
     assert "only sshd's logins in it, no ascp session" in capsys.readouterr().err
+
+
+def test_a_question_quoting_ascp_says_it_holds_no_run(tmp_path, capsys):
+    """A question that quotes ascp's words and says nothing was run yet (blind round 55): its line looked like a
+    run while read, then was told apart as the person's; the error named "no input" although one was given."""
+    question = tmp_path / "question.txt"
+    question.write_text(
+        'Is there a list of messages like "Session Stop  (Error: Server aborted session: No such file or '
+        'directory)"? I have not run it yet.\n'
+    )
+    assert main(["explain", str(question)]) == 2
+    err = capsys.readouterr().err
+    assert "no ascp run in it" in err and "no input" not in err

@@ -1130,7 +1130,10 @@ class Analyzer:
                 session.absorb(run)
                 del self._console[source]
             self._attached[source] = uuid
+        ended = session.ended
         self._record(session, found.group(1), line.message[found.end() :])
+        if session.ended and not ended:
+            session.ended_stamp = line.stamp
 
     def _record(self, session: Collected, kind: bytes, record: bytes) -> None:
         """One FASP record (``record``: the text after its uuid)."""
@@ -1216,7 +1219,9 @@ class Analyzer:
         if line.process is not None:
             uuid = self._process.get((source, line.process))
             session = (self._open.get(uuid) or self._recent.get(uuid)) if uuid else None
-            if session is None or (session.ended and self._tick - session.ended_at > GRACE):
+            if session is None or (
+                session.ended and (self._tick - session.ended_at > GRACE or _long_after(line, session))
+            ):
                 key = (source, line.process)
                 pending = self._pending.get(key)
                 if pending is None:
@@ -1759,7 +1764,9 @@ class Analyzer:
             again = (
                 (is_err or exit_match is not None)
                 and not errors
-                and not text.lstrip().lower().startswith("ascp")  # ascp's own lines (the loader's, one per symbol)
+                # ascp's own lines (the loader's, one per symbol: "ascp: symbol lookup error: ..."), not a wrapper's
+                # that starts with the word (Galaxy's "ascp transfer failed (attempt 1/3): ...")
+                and not text.lstrip().lower().startswith(("ascp:", "ascp4:", "ascp.exe:"))
                 and current is not None
                 and not current.ascp_said
                 and _same_form(text, current.evidence, self._first_text.get(source))
@@ -2285,6 +2292,13 @@ class Analyzer:
             run = self._run(source, starts=True)
             run.lines += 1
             run.commanded = True
+        elif run is not None and run.ended and run.completed and source in self._console_ok and run.uuid is None:
+            # A loop's runs completed one after another, then the job was ended: the loop's next run was going
+            # (its output not shown: ascp -q, or killed before its first line; blind round 55's "stopped in the
+            # middle of the third file"). Not after a single run, which other work may have followed.
+            run = self._run(source, starts=True)
+            run.lines += 1
+            run.unseen = True
         if run is None or run.ended or not run.lines:
             return
         self.ascp_lines += 1
@@ -3532,16 +3546,23 @@ _CODE_LINE = re.compile(
     r"=~\s*(?:m?/|qr)|\bif\s*\(.*\)\s*\{\s*$|\b(?:re\.(?:search|match|compile|findall)|str_detect|grepl|regexpr|"
     r"Pattern\.compile|\.(?:includes|contains|startswith|endswith|indexOf|match))\s*\(\s*(?:r|f|b)?[\"'/]"
     r"|^\s*(?:print|printf|puts|die|warn|raise|throw|echo|logger\.\w+|log\.\w+|logging\.\w+|sys\.exit)\s*\(\s*f?[\"']"
+    r"|^\s*(?:(?:if|elif|while|return|assert)\s+|[\w.]+\s*=\s*)(?:not\s+)?[rbf]?[\"'][^\"'\n]*[\"']\s+(?:not\s+)?in\s+\w"
 )
 """A line of a program's source that holds ascp's words as a literal (a script testing its output, ``if ($out =~
-/ascp: failed to authenticate/) {``; a wrapper printing its own message, ``print("Aspera Failed. Exit code: {}")``):
-no line of a run's output."""
+/ascp: failed to authenticate/) {``, Python's ``flag = "Session Stop  (Error: ...)" in result.stdout``; a wrapper
+printing its own message, ``print("Aspera Failed. Exit code: {}")``): no line of a run's output."""
 
 
 def _may_be_code(text: str) -> bool:
     """What every form of ``_CODE_LINE`` holds (plain substring tests first: the pattern has no literal to start
-    from and would cost some 15 us on every console line): ``=~``, or a ``(`` with a quote, a slash or a brace."""
-    return "=~" in text or ("(" in text and ('"' in text or "'" in text or "/" in text or "{" in text))
+    from and would cost some 15 us on every console line): ``=~``, a ``(`` with a quote, a slash or a brace, or a
+    quote before `` in `` (Python's membership test)."""
+    return (
+        "=~" in text
+        or ("(" in text and ('"' in text or "'" in text or "/" in text or "{" in text))
+        or '" in ' in text
+        or "' in " in text
+    )
 
 
 _ITEM_PARTS = re.compile(r"<[^<>\s]{1,30}>|\b[0-9a-fA-F]{6,}\b|\d+")
@@ -3650,6 +3671,24 @@ def _near(dropped: float, began: float) -> bool:
 
 
 _YEAR_S = 366 * 86400
+
+
+_AFTER_END_S = 10.0
+"""How long after a logged session's end a line of the same process may still be its own (ascp's last ERR and LOG
+lines follow its Session Stop within the second)."""
+
+
+def _long_after(line: Line, session: Collected) -> bool:
+    """Whether a line of a session's process is stamped well after that session ended: another session's line (a
+    Connect or Desktop client logs every session under its one process: an ERR line 17 minutes after a session
+    failed at its start is the next session's, blind round 55)."""
+    if line.stamp is None or session.ended_stamp is None:
+        return False
+    now, then = (
+        _seconds(line.stamp.decode("ascii", "replace")),
+        _seconds(session.ended_stamp.decode("ascii", "replace")),
+    )
+    return now is not None and then is not None and _gap(now, then) > _AFTER_END_S
 
 
 def _gap(later: float, earlier: float) -> float:

@@ -118,6 +118,15 @@ def explain_inputs(
                 "(journalctl -t ascp, or the file syslog writes ascp[pid] lines to)",
             )
         )
+    if not sessions and not problems:
+        # Lines that looked like a run while read, then were told apart as a person's words, a quote, code or
+        # documentation (the whole input a question around a script): say so, not "no input".
+        problems.append(
+            (
+                ", ".join(f.name for f in files) or "-",
+                "no ascp run in it (its lines about ascp are a person's words, quotes, code or documentation)",
+            )
+        )
     return report_of(analyzer, sessions, started, tuple(f.name for f in files), tuple(problems), total)
 
 

@@ -64,6 +64,9 @@ class Collected:
     """Console run: its ascp command line was seen (a run without -l then runs at ascp's default target)."""
     time_limit_s: float | None = None
     """Console run: the time limit its command put on ascp (``timeout 360s ascp ...``)."""
+    unseen: bool = False
+    """Console run: known only by the batch system's kill after a loop's completed runs (no line of its own shown):
+    medium confidence at most."""
     told_ok: bool = False
     """Console run: shown only as its command, the person telling that it worked (no output of its own)."""
     prompted: bool = False
@@ -79,6 +82,8 @@ class Collected:
     login_peer: bytes | None = None
     """For a session whose records name no client (a failed Session Start): the address of the login sshd let in
     just before it (within two minutes), so that the operator's per-client view still lists that client."""
+    ended_stamp: bytes | None = None
+    """The time stamp of the record that ended a logged session, where it was read line by line."""
     read_ahead: bool = True
     """Its Session Start and Params records came only by the fast path, which read their peer, local end and
     user (``peer_raw``, ``local_raw``, ``user_raw``) as it met them; ``stop_ok``: its last Session Stop said
@@ -579,7 +584,7 @@ def explain(collected: Collected, fields: dict[str, str] | None = None) -> Sessi
         if not collected.told_ok
         else "the transfer completed, by the person's words: they say the change fixed it (no output is shown)",
         # file records alone: every file arrived, but the session's own end is not shown
-        confidence=diagnosis.confidence
+        confidence=("medium" if collected.unseen and diagnosis.confidence == "high" else diagnosis.confidence)
         if diagnosis
         else "low"
         if collected.told_ok
