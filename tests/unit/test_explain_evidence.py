@@ -3990,3 +3990,71 @@ def test_a_python_membership_test_holding_ascps_words_is_code():
         "    return 'Session Stop  (Error: Session data transfer timeout)' not in out",
     ):
         assert explain_text("How do I check for this?\n\n" + code + "\n") == []
+
+
+# -- blind round 56 (two reviewers: issue-shaped reports, and operators' tickets) -------------------------------------
+
+
+def test_a_runbook_telling_what_would_fail_is_no_run():
+    """A runbook's "Uploads that do not use client-side EAR will then fail with "Error: Server aborted session:
+    Server requires content protection"." (blind round 56): what would happen, not a run (it had been read as a
+    content-protection failure at high confidence, the input's only run)."""
+    text = (
+        "From our runbook (HSTS hardening), section 4.2 - content protection:\n\n"
+        'Uploads that do not use client-side EAR will then fail with "Error: Server aborted session: Server '
+        'requires content protection". Clients must export ASPERA_SCP_FILEPASS and add --file-crypt=encrypt.\n'
+    )
+    assert explain_text(text) == []
+
+
+def test_each_pasted_run_is_one_of_the_attempts_sshd_logged():
+    """A ticket: the server's journal of one client (two logins it gave up on, "Connection closed by authenticating
+    user", then two connections dropped by OpenSSH's penalty) and the client's paste of two failures (blind round
+    56). Each pasted run is one of sshd's attempts, of its own cause where sshd logged one; the two drops stay the
+    client's other attempts (before: the pastes took the drops' cause and the four attempts were two)."""
+    j = "2024-11-05T01:10:{s}+0000 hsts-eu sshd{p}: "
+    text = (
+        j.format(s="02", p="-session[88121]")
+        + "Connection closed by authenticating user seqpush 203.0.113.7 port 51514 [preauth]\n"
+        + j.format(s="04", p="-session[88125]")
+        + "Connection closed by authenticating user seqpush 203.0.113.7 port 51520 [preauth]\n"
+        + j.format(s="06", p="[911]")
+        + "drop connection #0 from [203.0.113.7]:51526 on [192.0.2.30]:33001 penalty: failed authentication\n"
+        + j.format(s="09", p="[911]")
+        + "drop connection #0 from [203.0.113.7]:51530 on [192.0.2.30]:33001 penalty: failed authentication\n"
+        + "\nOur side just prints:\n\n"
+        + "ascp: failed to authenticate, exiting.\n\nSession Stop  (Error: failed to authenticate)\n" * 2
+    )
+    assert [s.cause_id for s in explain_text(text)] == ["auth", "auth", "ssh-refused", "ssh-refused"]
+
+
+def test_older_asclis_lower_case_resuming_line_starts_the_next_attempt():
+    """ascli's resumer wrote "resuming in 2 seconds (retry left:6)" in older releases (aspera-cli#121: "resuming
+    in  2 seconds"): the next attempt's lines are a run of their own, as after "Resuming in" (blind round 56: two
+    stalls read as one)."""
+    attempt = (
+        "Time: 00:03:12 ======================---=---=---=---=-- 41% 912 Mbps  ETA: 00:04:31\n"
+        "E, [2024-02-07T09:44:20.701133 #5531] ERROR -- : code: 40\n"
+        "W, [2024-02-07T09:44:20.701522 #5531]  WARN -- : An error occurred: Data transfer stalled, timed out\n"
+        "W, [2024-02-07T09:44:20.701570 #5531]  WARN -- : resuming in {n} seconds (retry left:{k})\n"
+    )
+    runs = explain_text(attempt.format(n=" 2", k=6) + attempt.format(n=4, k=5))
+    assert [s.cause_id for s in runs] == ["stall", "stall"]
+
+
+def test_pasted_runs_before_sshds_lines_stay_where_they_are():
+    """A wrapper's log of four parallel uploads (two refused under MaxStartups), then the server's journal of the
+    same minute (blind round 56): each refused run is told by one of sshd's drops but stays in the wrapper's
+    order, where its outcome first shows."""
+    text = (
+        "[upload-1] Completed: 204800K bytes transferred in 7 seconds\n (239675K bits/sec), in 1 file.\n"
+        "[upload-3] ascp: failed to authenticate, exiting.\n[upload-3] Session Stop  (Error: failed to authenticate)\n"
+        "[upload-4] ascp: failed to authenticate, exiting.\n[upload-4] Session Stop  (Error: failed to authenticate)\n"
+        "[upload-2] Completed: 204800K bytes transferred in 8 seconds\n (209715K bits/sec), in 1 file.\n\n"
+        "Server journal (same minute):\n"
+        "Jul 01 13:00:00 hsts-prod sshd[977]: drop connection #10 from [198.51.100.120]:40122 on [192.0.2.60]:33001 "
+        "past MaxStartups\n"
+        "Jul 01 13:00:00 hsts-prod sshd[977]: drop connection #11 from [198.51.100.120]:40124 on [192.0.2.60]:33001 "
+        "past MaxStartups\n"
+    )
+    assert [s.cause_id for s in explain_text(text)] == ["ok", "ssh-refused", "ssh-refused", "ok"]

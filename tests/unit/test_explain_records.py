@@ -214,6 +214,8 @@ _SSHD_PIECES = [
     b" for ",
     b"invalid user ",
     b"Invalid user ",
+    b"Connection closed by authenticating user ",
+    b"Disconnected from authenticating user ",
     b"Accepted ",
     b"publickey for xfer",
     b" from ",
@@ -238,6 +240,8 @@ _SSHD_MESSAGES = [
     b"drop connection #0 from [203.0.113.5]:5 on [192.0.2.10]:33001 penalty: connections without attempting auth",
     b"refused connect from h.example (203.0.113.5)",
     b"Invalid user partner_upl from 198.51.100.7 port 61040",
+    b"Connection closed by authenticating user seqpush 203.0.113.7 port 51514 [preauth]",
+    b"Disconnected from authenticating user seqpush 203.0.113.7 port 51514 [preauth]",
 ]
 # A message whole, cut short, or with pieces around it: the searches must part nowhere.
 _SSHD_MESSAGE = st.one_of(

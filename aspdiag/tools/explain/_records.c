@@ -521,7 +521,8 @@ fail:
  *
  * SSHD_TAG   = sshd(?:-session)?(?:\[\d+\]:| \d+ \S+ (?:-|\[[^\n]*?\]))  (and the space after it)
  * SSHD_HINT  = SSHD_TAG (?:error: )?(?:Unable to negotiate with |drop connection #|refused connect from
- *              |Failed (?:password|publickey|keyboard-interactive/pam) for (?!invalid user )|Invalid user )
+ *              |Failed (?:password|publickey|keyboard-interactive/pam) for (?!invalid user )|Invalid user
+ *              |(?:Connection closed by|Disconnected from) authenticating user )
  * SSHD_LOGIN = SSHD_TAG Accepted \S+ for (\S+) from ([0-9A-Fa-f.:]+) port
  */
 
@@ -562,6 +563,8 @@ static int hint_rest(const char *s, idx n, idx q, idx e, idx *end, idx *g) {
     if (LIT(s, e, q, "drop connection #")) { *end = q + 17; return 1; }
     if (LIT(s, e, q, "refused connect from ")) { *end = q + 21; return 1; }
     if (LIT(s, e, q, "Invalid user ")) { *end = q + 13; return 1; }
+    if (LIT(s, e, q, "Connection closed by authenticating user ")) { *end = q + 41; return 1; }
+    if (LIT(s, e, q, "Disconnected from authenticating user ")) { *end = q + 38; return 1; }
     if (LIT(s, e, q, "Failed ")) {
         idx k = q + 7;
         if (LIT(s, e, k, "password")) k += 8;

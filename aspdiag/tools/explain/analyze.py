@@ -728,7 +728,7 @@ class Analyzer:
             found = SSHD_REFUSAL.match(chunk, chunk.rfind(b"\n", 0, hint) + 1)
             if found is None:
                 continue
-            if found.group("fuser") is not None or found.group("iuser") is not None:
+            if found.group("fuser") or found.group("iuser") or found.group("cuser"):
                 self._next_start = self._start_after(chunk, hint)
                 self._refused_login(source, found)
                 self._next_start = None  # a repeated refusal makes no attempt
@@ -795,10 +795,8 @@ class Analyzer:
         attempt (a partner retrying after its password changed), up to a few per client and account (a script
         retrying all night is one failure told a few times, not hundreds)."""
         invalid = found.group("iuser") is not None
-        if invalid:
-            user, peer, port = found.group("iuser"), found.group("ipeer"), found.group("iport")
-        else:
-            user, peer, port = found.group("fuser"), found.group("fpeer"), found.group("fport")
+        branch = "i" if invalid else "c" if found.group("cuser") is not None else "f"
+        user, peer, port = (found.group(branch + part) for part in ("user", "peer", "port"))
         key = (source, peer, user, port)
         if key in self._refused or len(self._refused) >= MAX_CLIENTS:
             return
@@ -1386,7 +1384,7 @@ class Analyzer:
             "port" in text or "/tcp" in text or "SSH-2.0-" in text or "established." in text or "TcpTest" in text
         ) and not self._replaying:
             self._port_check(source, text)
-        if "Resuming in " in text and _ASCLI_RESUMING.search(text):
+        if "esuming in " in text and _ASCLI_RESUMING.search(text):
             # ascli's resumer between two attempts of one transfer (its own line, or its logger's): what follows is
             # the next attempt's run
             run = self._console.pop(source, None)
@@ -2048,6 +2046,9 @@ class Analyzer:
         else:
             # The only report there is: ascp's own form quoted in it ("ascp didn't work, received `Session Stop
             # (Error: ...)`") is its output, told as such; without one, a person's words for it, at low confidence.
+            # Not what a document says would happen ("Uploads without it will then fail with "Error: ...""; blind
+            # round 56's runbook): no run's output.
+            lines = [item for item in lines if not _told_hypothetically(item[1], item[2])]
             formed = [(line, text, at) for line, text, messages, at in lines if messages]
             # A sentence that goes on well past ascp's words (a runbook's "ascp: failed to authenticate, exiting.、
             # 同一 key 对 ... 应优先排查 key"): the person's words about them, not their output pasted.
@@ -2627,8 +2628,18 @@ class Analyzer:
             ):
                 said = Counter(t.cause_id for t in told).most_common(1)[0][0]
                 why = next(t for t in told if t.cause_id == said)
+                # Each pasted run is one of the attempts sshd logged: the first not yet taken, of the run's own
+                # cause where sshd logged one ("failed to authenticate" and "Connection closed by authenticating
+                # user"), so that sshd's other attempts of that client stay runs of their own (blind round 56: two
+                # refused logins pasted, then two penalty drops whose output the client did not paste).
+                free = [t for t in told if order_of.get(id(t), -1) not in used_attempts]
+                if not beside_records and free:
+                    why = next((t for t in free if t.cause_id == s.cause_id), None) or next(
+                        (t for t in free if t.cause_id == said), free[0]
+                    )
+                    said = why.cause_id
                 entry = knowledge().by_id(said)
-                if beside_records:
+                if beside_records or free:
                     used_attempts.add(order_of.get(id(why), -1))
                 else:
                     used.add(s.source)
@@ -2648,8 +2659,11 @@ class Analyzer:
                         f"the server's sshd lines pasted with it say why: '{why.error_message[:120]}'",
                     ),
                 )
-                if beside_records and order_of.get(id(why), -1) >= 0:
-                    in_place[order_of[id(why)]] = (order, s)
+                # Listed where the attempt first shows: at sshd's line beside a server's records, or when sshd's
+                # line comes before the paste (a journal, then the client's output); else where the paste is.
+                at = order_of.get(id(why), -1)
+                if at >= 0 and (beside_records or (free and at < order)):
+                    in_place[at] = (order, s)
                     continue
             out.append((order, s))
         if in_place:
@@ -3410,8 +3424,9 @@ _DOC_HEADER = re.compile(
 own results, whose rows are runs (reason, action, cause or workaround columns are the user's too)."""
 _MARKDOWN_RULE = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?")
 """The rule under a markdown table's header row (``|---|:---:|``); ascli's tables draw ``+----+`` instead."""
-_ASCLI_RESUMING = re.compile(r"Resuming in \d+ seconds \(retry left:\s*\d+\)")
-"""ascli's resumer starting another attempt after one failed (``Resuming in 2 seconds (retry left:0)``)."""
+_ASCLI_RESUMING = re.compile(r"[Rr]esuming in\s+\d+ seconds \(retry left:\s*\d+\)")
+"""ascli's resumer starting another attempt after one failed (``Resuming in 2 seconds (retry left:0)``; older
+releases wrote ``resuming in  2 seconds``)."""
 _FOREIGN_COMMAND = re.compile(
     r"^\s*(?:\([\w.-]+\)\s+)?(?:\[[^\]\n]{1,60}\][$#]\s*|\S*[$#>%]\s*)?(?:sudo\s+)?(?:"
     r"(?:scp|sftp|rsync)\s+(?:-\S+\s+(?:\d+\s+)?)*(?:\S+\s+)?(?:[\w.-]+@)?[\w.-]+:[~/\w]\S*\s*\S*$"
@@ -3525,9 +3540,12 @@ that quotes it goes on (ascp ends its line there)."""
 
 
 _HYPOTHETICAL = re.compile(
-    r"\byou(?:'d| would| will|'ll| should| might| may| get| see)\b|\bwould (?:get|see|show)\b", re.I
+    r"\byou(?:'d| would| will|'ll| should| might| may| get| see)\b|\bwould (?:get|see|show)\b"
+    r"|\b(?:will|would)\s+(?:then\s+|also\s+|now\s+)?(?:fail|abort|exit|stop)\b",
+    re.I,
 )
-"""A person telling what ascp would print ("If UDP were blocked you would get `Session Stop (Error: ...)`")."""
+"""A person telling what ascp would print ("If UDP were blocked you would get `Session Stop (Error: ...)`", a
+runbook's "Uploads without it will then fail with "Error: ...""), not what a run printed."""
 
 
 _TASK_RETRIED = re.compile(
@@ -3579,6 +3597,14 @@ def _shape(text: str) -> str:
 def _sentence_with(text: str, words: str) -> str:
     """The sentence of a person's line that holds ``words`` (the whole line when none does)."""
     return next((part for part in re.split(r"(?<=[.!?])\s+", text) if words in part), text)
+
+
+def _told_hypothetically(text: str, messages: tuple[str, ...]) -> bool:
+    """Whether a line tells ascp's words as what would happen (advice, a runbook's "will then fail with ..."),
+    the words before the first of them saying so."""
+    at = min((text.find(m) for m in messages if m and m in text), default=-1)
+    head = text[:at] if at > 0 else ""
+    return bool(head) and (_HYPOTHETICAL.search(head) is not None or _ADVICE.search(head) is not None)
 
 
 def _goes_on_past(text: str, messages: tuple[str, ...]) -> bool:

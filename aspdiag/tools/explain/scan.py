@@ -65,7 +65,8 @@ SSHD_TAG = rb"sshd(?:-session)?(?:\[\d+\]:| \d+ \S+ (?:-|\[[^\n]*?\])) "
 SSHD_HINT = re.compile(
     SSHD_TAG + rb"(?:error: )?"
     rb"(?:Unable to negotiate with |drop connection #|refused connect from "
-    rb"|Failed (?:password|publickey|keyboard-interactive/pam) for (?!invalid user )|Invalid user )"
+    rb"|Failed (?:password|publickey|keyboard-interactive/pam) for (?!invalid user )|Invalid user "
+    rb"|(?:Connection closed by|Disconnected from) authenticating user )"
 )
 """Where in a chunk the sshd lines ``SSHD_REFUSAL`` reads may be: one search per chunk that starts with the
 literal ``sshd`` (the engine skips other lines in C; one pass instead of a scan per message), each hit then
@@ -79,13 +80,16 @@ SSHD_REFUSAL = re.compile(
     rb"|refused connect from \S+ \((?P<wpeer>[0-9A-Fa-f.:]+)\)"
     rb"|Failed (?:password|publickey|keyboard-interactive/pam) for (?P<fuser>\S+) from (?P<fpeer>[0-9A-Fa-f.:]+) "
     rb"port (?P<fport>\d+)"
-    rb"|Invalid user (?P<iuser>\S+) from (?P<ipeer>[0-9A-Fa-f.:]+) port (?P<iport>\d+))"
+    rb"|Invalid user (?P<iuser>\S+) from (?P<ipeer>[0-9A-Fa-f.:]+) port (?P<iport>\d+)"
+    rb"|(?:Connection closed by|Disconnected from) authenticating user (?P<cuser>\S+) (?P<cpeer>[0-9A-Fa-f.:]+) "
+    rb"port (?P<cport>\d+))"
 )
 """sshd (OpenSSH) turning a client away before any ascp session (also as pasted into a mail or an issue: indented
 or quoted): a handshake with no algorithm in common,
 credentials refused for an existing account (``Failed password for USER from X port P``), a login to an account
 this server does not have (``Invalid user USER from X port P``: a client's mistyped name, or the internet's guessing;
-told apart at the end),
+told apart at the end), a client that gave up during authentication (``Connection closed by authenticating user
+USER X port P [preauth]``: none of its keys was accepted),
 (and TCP wrappers' ``refused connect from HOST (ADDR)``, hosts.deny),
 (``Unable to negotiate with X port P: no matching MAC found``), or a connection dropped by MaxStartups or by
 OpenSSH 9.8+'s per-source penalties (``drop connection #0 from [X]:P on [Y]:33001 penalty: ...``). A server's
