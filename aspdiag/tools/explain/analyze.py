@@ -788,12 +788,14 @@ class Analyzer:
             del drops[:-_DROPS_KEPT]
 
     def _refused_login(self, source: str, found: re.Match[bytes]) -> None:
-        """sshd refusing a client's credentials for an existing account: a failed attempt of that client only if
-        the account is one ascp sessions run as, one sshd let in from that address, or, in a log without password
-        guessing, the one account the client tried (decided at the end, ``close``; the internet's guessing is no
-        transfer). Repeated tries in one connection (its source port) count once; each new connection is another
-        attempt (a partner retrying after its password changed), up to a few per client and account (a script
-        retrying all night is one failure told a few times, not hundreds)."""
+        """sshd refusing a client's login (credentials refused, a client that gave up authenticating, or an account
+        this server does not have): a failed attempt of that client only if the account is one ascp sessions run
+        as, one sshd let in from that address, or, in a log without password guessing, the one account the client
+        tried; an account the server does not have only if sshd let that address in with another (decided at the
+        end, ``close``; the internet's guessing is no transfer). Repeated tries in one connection (its source port)
+        count once; each new connection is another attempt (a partner retrying after its password changed), up to
+        a few per client and account (a script retrying all night is one failure told a few times, not
+        hundreds)."""
         invalid = found.group("iuser") is not None
         branch = "i" if invalid else "c" if found.group("cuser") is not None else "f"
         user, peer, port = (found.group(branch + part) for part in ("user", "peer", "port"))
