@@ -4058,3 +4058,38 @@ def test_pasted_runs_before_sshds_lines_stay_where_they_are():
         "past MaxStartups\n"
     )
     assert [s.cause_id for s in explain_text(text)] == ["ok", "ssh-refused", "ssh-refused", "ok"]
+
+
+def test_a_fasp_error_code_a_person_names_is_read_by_that_code_at_low_confidence():
+    """A one-sentence report ("Our Faspex recipients ... keep getting "Error 44" ...", blind round 57): no line of
+    ascp's, but the person names FASP error 44; read as what 44 stands for (the session did not start), at low
+    confidence. A web server's "error 404" or a code without Aspera named is no run."""
+    runs = explain_text(
+        'Our Faspex recipients in the Singapore office keep getting "Error 44" when they try to download the '
+        "package, everybody else is fine. What does error 44 mean?\n"
+    )
+    assert [(s.cause_id, s.confidence, s.error_code) for s in runs] == [("session-start", "low", 44)]
+    assert explain_text("Our Aspera portal page keeps giving error 404 since Monday. Who owns it?\n") == []
+    assert explain_text("The build keeps failing with error 44 since Monday. Any idea?\n") == []
+
+
+def test_a_chinese_not_yet_run_makes_a_pasted_faq_no_run():
+    """A tutorial's FAQ pasted under "我还没开始下载" ("I have not started downloading yet"; blind round 57): its
+    sample errors are no runs (the TCP one had been read as ssh-port, high)."""
+    text = (
+        "看到一篇 aspera 教程里的 FAQ，想问下下面这几种报错分别是什么原因？我还没开始下载，先收藏一下以防遇到。\n\n"
+        "* 端口的问题\n```\nascp: Failed to open TCP connection for SSH, exiting.\n\n"
+        "Session Stop  (Error: Failed to open TCP connection for SSH)\n```\n添加参数 -P，默认端口 33001\n"
+    )
+    assert explain_text(text) == []
+
+
+def test_windows_russian_not_recognized_is_ascp_missing():
+    """Windows cmd under a Russian locale (blind round 57): "'ascp' не является внутренней или внешней командой"
+    is ascp not on the PATH, as its English and other locales' forms are."""
+    text = (
+        "C:\\Users\\Olga\\data>ascp -QT -l 300m -P33001 -k1 -i C:\\keys\\aspera_bypass_rsa.pem "
+        "era-fasp@fasp.sra.ebi.ac.uk:/vol1/fastq/ERR164/ERR164407/ERR164407.fastq.gz .\n"
+        "'ascp' не является внутренней или внешней командой, исполняемой программой или пакетным файлом.\n"
+    )
+    assert [s.cause_id for s in explain_text(text)] == ["ascp-missing"]

@@ -25,6 +25,7 @@ from datetime import date
 from functools import partial
 from typing import NamedTuple
 
+from aspdiag.fasp.errors import error_table
 from aspdiag.fasp.parse import AscpError, parse_errors, parse_progress
 from aspdiag.tools.explain.diagnose import (
     PUTTY_KEY,
@@ -1978,7 +1979,9 @@ class Analyzer:
         lowered = text.lower()
         if any(hint in lowered for hint in _COPIED_HINTS) and _COPIED.search(text) and _DOC_WORDS.search(text):
             self._copy_armed[source] = _COPY_REACH
-        if ("n't" in lowered or "not " in lowered) and _NOT_RUN.search(text):
+        if (("n't" in lowered or "not " in lowered) and _NOT_RUN.search(text)) or (
+            "还没" in text and _NOT_RUN_ZH.search(text)
+        ):
             self._not_run.add(source)
         return False
 
@@ -2138,8 +2141,29 @@ class Analyzer:
             # No symptom, but the person's word that it failed ("I encountered an error", its words only in a
             # screenshot): a run whose cause cannot be told (blind rounds 39 and 48 both counted one).
             failed = next(((text, m) for text in told if (m := _failure_told(text, alone=True)) is not None), None)
-            if failed is None:
+            coded = next(
+                (
+                    (text, c)
+                    for text in told
+                    if (c := _TOLD_CODE.search(text)) is not None and int(c.group(1)) in error_table()
+                ),
+                None,
+            )
+            if failed is None and coded is None:
                 return
+            if coded is not None:
+                # The FASP error code the person names ("keep getting "Error 44""): read by that code, at low
+                # confidence (blind round 57).
+                sentence = _sentence_with(coded[0], coded[1].group(0)).strip()
+                run = self._run(source, starts=True)
+                run.lines += 1
+                run.described = True
+                run.code = int(coded[1].group(1))
+                run.note(sentence)
+                run.detail(sentence)
+                self._finish(self._console.pop(source))
+                return
+            assert failed is not None
             said = (failed[0], ("unknown", "", failed[1]))
         # The sentence that tells the symptom (a paragraph is longer than a run's detail is kept)
         sentence = _sentence_with(said[0], said[1][2])
@@ -3330,7 +3354,9 @@ def _failure_told(text: str, alone: bool = False) -> str | None:
 
 _OPENING_KEPT = 60
 """How many of an input's first console lines are kept for a description of what the transfer did."""
-_TRANSFER_NAMED = re.compile(r"\b(?:ascp|ascli|aspera|fasp|ibm aspera)\b", re.I)
+_TOLD_CODE = re.compile(r"\b(?:FASP\s+)?(?:error|errcode)(?:\s+code)?\s*[:#=]?\s*[\"']?(\d{1,2})\b", re.I)
+"""A FASP error code a person names ("Error 44", "error code 15", "errcode=19")."""
+_TRANSFER_NAMED = re.compile(r"\b(?:ascp|ascli|aspera|fasp|faspex|ibm aspera)\b", re.I)
 """A person's words naming the transfer program (a description of what it did can then be read)."""
 _ASCLI_ASCP_FAILED = re.compile(r"ERROR -- : ascp failed:? ?\(?pid \d+ exit \d+")
 """ascli's logger saying ascp failed; the reason is its next line."""
@@ -3371,6 +3397,8 @@ _NOT_RUN = re.compile(
     re.I,
 )
 """A person saying nothing was run yet ("we haven't run anything yet", "I haven't tried ascp yet")."""
+_NOT_RUN_ZH = re.compile(r"还没(?:有)?(?:开始)?(?:下载|运行|跑|上传|传输|试|用)")
+"""The same in Chinese ("我还没开始下载", "还没运行"; blind round 57: a tutorial's FAQ pasted before a first try)."""
 _SAMPLE_LINES = 40
 """A sample block's lines at most (without a blank line, a heading or the person's words ending it before)."""
 _SETTLED = Collected("", None, 0)

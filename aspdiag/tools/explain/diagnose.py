@@ -309,7 +309,11 @@ def diagnose(ev: Evidence) -> Diagnosis:
         )
         code = None
     elif code is not None:
-        reasons.append(f"ascp logged FASP error {code}")
+        reasons.append(
+            f"ascp logged FASP error {code}"
+            if ev.speaker != "person"
+            else f"no line of ascp's is here: the person names FASP error {code}, read by what it stands for"
+        )
         kind = failure_channel(code, text, ev.bytes_moved)
         by_code = kb.for_code(code, kind)
         if by_code is not None and kind != channel(code):
@@ -470,6 +474,8 @@ def diagnose(ev: Evidence) -> Diagnosis:
         if read is not None:
             cause, next_step, who, reason = read
             reasons.append(reason)
+    if ev.speaker == "person" and described is None and ev.code is not None:
+        confidence = "low"  # a code the person names: what it stands for, not what ascp said
     return Diagnosis(
         cause_id=chosen.id,
         cause=cause,
