@@ -2149,8 +2149,6 @@ class Analyzer:
                 ),
                 None,
             )
-            if failed is None and coded is None:
-                return
             if coded is not None:
                 # The FASP error code the person names ("keep getting "Error 44""): read by that code, at low
                 # confidence (blind round 57).
@@ -2163,7 +2161,8 @@ class Analyzer:
                 run.detail(sentence)
                 self._finish(self._console.pop(source))
                 return
-            assert failed is not None
+            if failed is None:
+                return
             said = (failed[0], ("unknown", "", failed[1]))
         # The sentence that tells the symptom (a paragraph is longer than a run's detail is kept)
         sentence = _sentence_with(said[0], said[1][2])
