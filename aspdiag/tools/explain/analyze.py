@@ -2137,10 +2137,10 @@ class Analyzer:
         if source in self._documented or not any(_TRANSFER_NAMED.search(text) for text in told):
             return
         said = next(((text, found) for text in told if (found := symptom(text)) is not None), None)
+        code = None
         if said is None:
-            # No symptom, but the person's word that it failed ("I encountered an error", its words only in a
-            # screenshot): a run whose cause cannot be told (blind rounds 39 and 48 both counted one).
-            failed = next(((text, m) for text in told if (m := _failure_told(text, alone=True)) is not None), None)
+            # No symptom, but a FASP error code the person names ("keep getting "Error 44""; blind round 57): read
+            # by that code, at low confidence.
             coded = next(
                 (
                     (text, c)
@@ -2150,17 +2150,12 @@ class Analyzer:
                 None,
             )
             if coded is not None:
-                # The FASP error code the person names ("keep getting "Error 44""): read by that code, at low
-                # confidence (blind round 57).
-                sentence = _sentence_with(coded[0], coded[1].group(0)).strip()
-                run = self._run(source, starts=True)
-                run.lines += 1
-                run.described = True
-                run.code = int(coded[1].group(1))
-                run.note(sentence)
-                run.detail(sentence)
-                self._finish(self._console.pop(source))
-                return
+                code = int(coded[1].group(1))
+                said = (coded[0], ("", "", coded[1].group(0)))
+        if said is None:
+            # Nor a code, but the person's word that it failed ("I encountered an error", its words only in a
+            # screenshot): a run whose cause cannot be told (blind rounds 39 and 48 both counted one).
+            failed = next(((text, m) for text in told if (m := _failure_told(text, alone=True)) is not None), None)
             if failed is None:
                 return
             said = (failed[0], ("unknown", "", failed[1]))
@@ -2169,6 +2164,7 @@ class Analyzer:
         run = self._run(source, starts=True)
         run.lines += 1
         run.described = True
+        run.code = code
         run.note(sentence.strip())
         run.detail(sentence.strip())
         self._finish(self._console.pop(source))
