@@ -657,6 +657,29 @@ def slow_run(rates_mbps: tuple[float, ...], target_mbps: float | None) -> Diagno
     return None
 
 
+def slowed_then_stopped(last_mbps: float, fastest_mbps: float, against: str) -> Diagnosis:
+    """A run stopped with Ctrl-C after its rate had fallen to a tenth or less of what ``against`` shows
+    (``fastest_mbps``: its own earlier progress, or the runs of the same input that got through): the person ended
+    a transfer that had stalled, and the stall is what to act on (blind round 58: "the third file fell to 3.1 Mb/s
+    and sat at 37 % for 40 minutes, so I pressed Ctrl-C", read as cancelled with high confidence)."""
+    stall = knowledge().by_id("stall")
+    return Diagnosis(
+        stall.id,
+        stall.cause,
+        "medium",
+        "resume it with -k 1 (ascp keeps what arrived); if it slows down again, retry with a lower -l and compare "
+        "with aspdiag check's path measurements, then send these lines to the data provider",
+        "you, then the data provider",
+        "udp",
+        None,
+        False,
+        (
+            f"it was stopped from the keyboard (^C) after its rate had fallen to {last_mbps:g} Mb/s, against "
+            f"{fastest_mbps:g} Mb/s {against}: the person stopped a transfer that had stalled",
+        ),
+    )
+
+
 def time_limited(limit_s: float | None, bytes_moved: int | None, rates_mbps: tuple[float, ...]) -> Diagnosis | None:
     """A run whose command put a time limit on ascp (``timeout 360s ascp ...``) and whose output stops mid-transfer
     with no error: the limit ended it (a wrapper's time limit is 'cancelled'). Medium when what it moved at its

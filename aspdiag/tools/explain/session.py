@@ -14,7 +14,14 @@ from typing import NamedTuple
 
 from aspdiag.fasp.errors import describe
 from aspdiag.tools.explain import scan
-from aspdiag.tools.explain.diagnose import Diagnosis, Evidence, diagnose, slow_run, time_limited
+from aspdiag.tools.explain.diagnose import (
+    Diagnosis,
+    Evidence,
+    diagnose,
+    slow_run,
+    slowed_then_stopped,
+    time_limited,
+)
 from aspdiag.tools.explain.scan import field_raw, raw_value
 
 _UNPRINTABLE = dict.fromkeys([*range(0x09), *range(0x0B, 0x20), 0x7F, *range(0x80, 0xA0)])
@@ -529,6 +536,17 @@ def _read(collected: Collected, fields: dict[str, str]) -> _Reading:
             slow_run(recent, collected.target_mbps)
             or time_limited(collected.time_limit_s, collected.bytes, recent)
             or diagnosis
+        )
+    if (
+        diagnosis is not None
+        and diagnosis.cause_id == "cancelled"
+        and len(collected.rates_mbps) >= 2
+        and any("^C" in said for said in details)
+        and max(collected.rates_mbps[:-1]) >= 10 * max(collected.rates_mbps[-1], 0.01)
+    ):
+        # Stopped from the keyboard after its own progress had collapsed: the stall is why it was stopped.
+        diagnosis = slowed_then_stopped(
+            collected.rates_mbps[-1], max(collected.rates_mbps[:-1]), "earlier in its own progress"
         )
     if diagnosis is not None and diagnosis.cause_id in _BEFORE_UDP and whose != "server":
         udp_port = None  # the SSH connection never carried a session: the record's peer port is no UDP port
