@@ -424,3 +424,16 @@ def test_a_peak_rate_shaper_is_not_read_at_its_peak():
     e = stopped(DEFAULT_PARAMS)
     assert e.rate_mbps is not None and within(e.rate_mbps, 8, 0.10), e
     assert "deeper than that would not show" in e.reason or e.status is not BandwidthStatus.MEASURED
+
+
+def test_a_full_receive_window_over_a_standing_queue_is_the_path():
+    """The server's window full while the round trips carry a standing queue (RTT 1.6 times the minimum): the
+    window holds bytes waiting at the bottleneck, so the path set the pace (a lab run at 420 Mbit/s, its tbf queue
+    backlogged 96 % of the time, had been read as limited by the server's window)."""
+    queued = [replace(s, rtt_us=int(s.min_rtt_us * 1.6) + 3_000) for s in series(300, 1.0, rwnd_limited=True)]
+    e = estimate_bandwidth(queued)
+    assert e.status is BandwidthStatus.MEASURED, e.reason
+    assert e.limited_by is LimitedBy.PATH and within(e.rate_mbps, 300, 0.05), e
+    # the same window with round trips near the minimum: the receiver's pace, a lower bound as before
+    e = estimate_bandwidth(series(300, 1.0, rwnd_limited=True))
+    assert (e.status, e.limited_by) == (BandwidthStatus.LOWER_BOUND, LimitedBy.RECEIVER_WINDOW)

@@ -191,3 +191,55 @@ def test_words_after_a_failed_run_that_it_was_made_again_and_worked_add_a_comple
 )
 def test_words_that_do_not_tell_a_rerun_worked_add_nothing(words):
     assert causes(FAILED_DNS + words + "\n") == [("dns", "high")]
+
+
+def _syn(t: str, src: str, sport: int, dport: int = 33001, prefix: str = "dmz-in-drop:") -> str:
+    return (
+        f"Jan 27 {t} dmz1 kernel: [947601.638744] {prefix} IN=eth0 OUT= MAC=52:54:00 SRC={src} DST=192.0.2.10 "
+        f"LEN=60 TOS=0x00 PREC=0x00 TTL=51 ID=41886 DF PROTO=TCP SPT={sport} DPT={dport} WINDOW=64240 RES=0x00 "
+        "SYN URGP=0 \n"
+    )
+
+
+def _partner_session(t: str, n: int) -> str:
+    return (
+        f"Jan 27 {t} dmz1 sshd[{n}]: Accepted publickey for xfer_rtv from 203.0.113.12 port 39021 ssh2: RSA SHA256:x\n"
+        + _SESSION.format(
+            t=t, pid=n + 1, u=f"f9f5aa22-87e8-4cdc-a3df-283e3e6f{n % 10000:04d}", peer="203.0.113.12"
+        ).replace("Oct 21", "Jan 27")
+    )
+
+
+def test_a_servers_firewall_dropping_a_clients_retransmitted_syns_is_its_attempt():
+    """A new partner missing from the firewall's allowed set: each connection's SYN to 33001 sent again and
+    dropped (the kernel's logged rule) is an attempt that never reached sshd, the server operator's to fix, listed
+    where it happened; a scanner's single SYN to 22, 445 or 23 is none (round 58's ticket)."""
+    first = "".join(_syn(f"12:03:{s:02d}", "198.51.100.160", 50412) for s in (10, 11, 13, 17, 25))
+    second = "".join(_syn(f"12:09:{s:02d}", "198.51.100.160", 50588) for s in (44, 45, 47, 51))
+    scanners = _syn("12:01:17", "203.0.113.243", 36879, 445) + _syn("12:02:07", "203.0.113.230", 41983, 22)
+    text = _partner_session("11:58:04", 21428) + scanners + first + _partner_session("12:06:30", 49629) + second
+    read = explain_text(text)
+    assert [s.cause_id for s in read] == ["ok", "ssh-port", "ok", "ssh-port"]
+    refused = read[1]
+    assert (refused.peer_address, refused.side, refused.confidence) == ("198.51.100.160", "server", "medium")
+    assert "this server's operator" in refused.who and "allow TCP 33001" in refused.next_step
+
+
+def test_a_firewall_line_that_let_the_syn_through_is_no_attempt():
+    text = _partner_session("11:58:04", 21428) + "".join(
+        _syn(f"12:03:{s:02d}", "198.51.100.160", 50412, prefix="[UFW ALLOW]") for s in (10, 11, 13)
+    )
+    assert [s.cause_id for s in explain_text(text)] == ["ok"]
+
+
+def test_the_partners_pasted_error_beside_the_drops_is_one_of_those_attempts():
+    """The partner's "Failed to open TCP connection for SSH" pasted above the operator's journal is one of the two
+    attempts the firewall dropped, with the server's remedy (not 'ask the network team')."""
+    paste = 'Partner wrote: "We tried twice around 12:00:\n  ascp: Failed to open TCP connection for SSH, exiting."\n\n'
+    first = "".join(_syn(f"12:03:{s:02d}", "198.51.100.160", 50412) for s in (10, 11, 13))
+    second = "".join(_syn(f"12:09:{s:02d}", "198.51.100.160", 50588) for s in (44, 45, 47))
+    read = explain_text(
+        paste + _partner_session("11:58:04", 21428) + first + _partner_session("12:06:30", 49629) + second
+    )
+    assert [s.cause_id for s in read] == ["ok", "ssh-port", "ok", "ssh-port"]
+    assert all("this server's operator" in s.who for s in read if s.cause_id == "ssh-port")

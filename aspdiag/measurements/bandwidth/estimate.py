@@ -185,6 +185,23 @@ class _Run:
         )
 
 
+_QUEUE_US = 2_000
+"""Queueing delay (µs) above the path's minimum RTT that counts as a standing queue at the bottleneck."""
+
+
+def queued_at_bottleneck(samples: Sequence[TcpInfoSample]) -> bool:
+    """Whether the round trips of a stretch carry a standing queue: the median RTT at least 1.5 times the path's
+    minimum and 2 ms above it. A receive window that is full then holds bytes waiting at the bottleneck, not bytes
+    the receiver has yet to read: the network set the pace (a lab run at 420 Mbit/s whose tbf queue stayed full
+    96 % of the time was read as limited by the server's window). A receiver that reads slower than the path keeps
+    the RTT near its minimum: nothing queues when less is in flight than the path carries."""
+    if not samples:
+        return False
+    floor = min(s.min_rtt_us for s in samples)
+    median = statistics.median(s.rtt_us for s in samples)
+    return median >= max(1.5 * floor, floor + _QUEUE_US)
+
+
 def estimate_bandwidth(
     samples: Sequence[TcpInfoSample],
     *,
@@ -286,7 +303,7 @@ def estimate_bandwidth(
     # limit. A lower bound never exceeds what was seen at the end of the run (a shaper's burst at the start
     # must not inflate it) when the run was too short to settle.
     limits: list[tuple[LimitedBy, str]] = []
-    if run.rwnd_limited_share > params.limited_max_share:
+    if run.rwnd_limited_share > params.limited_max_share and not queued_at_bottleneck(recent_samples):
         limits.append(
             (
                 LimitedBy.RECEIVER_WINDOW,

@@ -29,6 +29,7 @@ from typing import NamedTuple
 from aspdiag.fasp.errors import error_table
 from aspdiag.fasp.parse import AscpError, parse_errors, parse_progress
 from aspdiag.tools.explain.diagnose import (
+    DEFAULT_TARGET_MBPS,
     PUTTY_KEY,
     WRAPPER_ONLY,
     KnowledgeEntry,
@@ -41,6 +42,7 @@ from aspdiag.tools.explain.diagnose import (
 )
 from aspdiag.tools.explain.scan import (
     RECEIVER_PROGRESS,
+    SSH_SYN_DROP,
     SSHD_LOGIN,
     SSHD_REFUSAL,
     SYSLOG_RECORD,
@@ -348,8 +350,10 @@ ascp's failure in ascli's words ("An error occurred during transfer: Failure pro
 without naming ascp, so they count as a wrapper's lines."""
 _BARE_ASCP = re.compile(
     r"^\s*(?:\([\w.-]+\)\s+)?\S*[$#>%]\s*(?:[\w.~/\\:-]*[/\\])?ascp4?(?:\.exe)?\s*(?:-h|--help|-A|--version)?\s*$"
+    r"|^\s*(?:\([\w.-]+\)\s+)?\S*[$#>%]\s*[^\n]{0,200}?\s(?:[\w.~/\\:${}-]*[/\\])?ascp4?(?:\.exe)?\s+(?:-h|--help|-A|--version)\s*$"
 )
-"""ascp typed at a prompt alone, or for its help or version: no transfer."""
+"""ascp typed at a prompt alone, or for its help or version, also through another command (``apptainer exec
+image.sif $HOME/.aspera/connect/bin/ascp --help``; blind round 59): no transfer."""
 _COMMAND = re.compile(
     r"^\s*(?:PS\s+)?(?:(?:\([\w.-]+\)\s+)?\S*[$#>]\s*(?:sudo\s+)?(?:[\w.~/\\:-]*[/\\])?(?:ascp4?|ascli)(?:\.exe)?\s"
     r"|(?:(?:time|nohup)\s+)?(?:timeout\s+(?:-[a-zA-Z]+(?:\s+\w+)?\s+)*\d+(?:\.\d+)?[smhd]?\s+)?(?:sudo\s+)?"
@@ -404,6 +408,8 @@ _LINKABLE = frozenset(
 """A client run's causes that the server's sshd lines about the same attempt can say more precisely."""
 _CONNECTIONS_TOLD = 3
 _BEAT_MIN = 6
+_SYN_TRIES = 2
+"""SYNs of one connection a firewall logged dropping that make it a client's attempt (a retransmission)."""
 """Connections on one beat that make it a monitor's (``_beat``): fewer could be a person's retries by chance."""
 """Refused connections of one client to one account that are told as attempts of their own (more: the same)."""
 _FEW_REFUSALS = 3
@@ -563,6 +569,12 @@ class Analyzer:
         """Per console run, whether its lines all came in a quote (``> ``)."""
         self._login_peers: dict[int, str] = {}
         """Per session that names no client, the address of the login just before it (``_login_near``)."""
+        self._syn_drops: dict[tuple[str, str, bytes, bytes], list[tuple[bytes | None, str, str | None]]] = {}
+        """Per (input, client address, its source port, SSH port), the server's own firewall dropping that
+        connection's SYNs: (stamp, the kernel's line, the uuid of the session that starts next in the log) of each
+        try (``_refused_connects``)."""
+        self._syn_orders: set[int] = set()
+        """The attempts told by those drops (``_syn_firewalled``)."""
         self._udp_drops: dict[str, list[tuple[float | None, str]]] = {}
         """Per source address, the server's own firewall dropping its UDP to a FASP port: (when, the kernel's line),
         the last few."""
@@ -596,6 +608,7 @@ class Analyzer:
         self._copy_armed: dict[str, int] = {}  # inputs whose person just named a document copied below: lines left
         self._copy_block: dict[str, str] = {}  # inputs inside that document ("ruled" or "quoted")
         self._not_run: set[str] = set()  # inputs whose person says nothing was run yet
+        self._intermittent: set[str] = set()  # inputs whose person says the failure comes and goes (_INTERMITTENT)
         self._documented: set[str] = set()  # inputs holding documentation (a sample, a table, a copied page)
         # [WinError 2] of a command list not shown yet: (its variable, the line, its text), told if it is ascp's
         self._unresolved: dict[str, tuple[str, Line, str]] = {}
@@ -658,6 +671,8 @@ class Analyzer:
         self._sshd(source, chunk, hints)
         if contains(chunk, b"PROTO=UDP") and len(self._udp_drops) < MAX_CLIENTS:
             self._dropped(chunk)
+        if contains(chunk, b"PROTO=TCP") and len(self._syn_drops) < MAX_CLIENTS:
+            self._syn_dropped(source, chunk)
         if logins and len(self._logins) < MAX_CLIENTS:
             # After the chunk's sessions (each took the login before its end, ``_login_before``); the pairs are
             # built in C, and a name is decoded only when its client's user is looked up.
@@ -811,6 +826,45 @@ class Analyzer:
                 (_seconds(stamp.decode("ascii", "replace")) if stamp else None, line.decode("utf-8", "replace"))
             )
             del drops[:-_DROPS_KEPT]
+
+    def _syn_dropped(self, source: str, chunk: bytes) -> None:
+        """The kernel's lines about TCP SYNs to an SSH port that a firewall rule logged dropping (a server's own
+        drops of a client's control connection)."""
+        for found in SSH_SYN_DROP.finditer(chunk):
+            read = udp_drop(chunk, found)
+            if read is None:
+                continue
+            address, stamp, line = read
+            key = (source, _address(address.decode("ascii", "replace")), found.group("sport"), found.group("dport"))
+            tries = self._syn_drops.setdefault(key, [])
+            if len(tries) < _DROPS_KEPT:
+                after = None if tries else self._start_after(chunk, found.start())  # where it goes (``_in_time``)
+                tries.append((stamp, line.decode("utf-8", "replace"), after))
+            if len(self._syn_drops) >= MAX_CLIENTS:
+                return
+
+    def _refused_connects(self) -> None:
+        """Each connection whose SYN the server's firewall dropped and the client sent again (a retransmission: no
+        answer came; a scanner's one SYN per port is no client's connection) is a client's attempt that never
+        reached sshd (blind round 58: a new partner's two tries, each SYN retransmitted six times, while its address
+        was missing from the rule's allowed set)."""
+        drops, self._syn_drops = self._syn_drops, {}
+        for (source, address, port, dport), tries in drops.items():
+            if len(tries) < _SYN_TRIES:
+                continue
+            stamp, line, self._next_start = tries[0]
+            attempt = self._sshd_attempt(
+                source,
+                stamp,
+                f"{address}:{port.decode()}",
+                f"sshd:{dport.decode()}",
+                f"the server's firewall dropped this client's TCP connection to port {dport.decode()} "
+                f"({len(tries)} SYNs, none answered)",
+                line,
+            )
+            self._syn_orders.add(self._order)
+            self.sessions_seen += 1
+            self._finish(attempt)
 
     def _refused_login(self, source: str, found: re.Match[bytes]) -> None:
         """sshd refusing a client's login (credentials refused, a client that gave up authenticating, or an account
@@ -1378,6 +1432,8 @@ class Analyzer:
         opening = self._opening.setdefault(source, [])
         if len(opening) < _OPENING_KEPT:
             opening.append(text)
+        if source not in self._intermittent and _INTERMITTENT.search(text) is not None:
+            self._intermittent.add(source)
         previous = None if line.after_gap else self._last_text.get(source)
         # the sentence so far (lines that end in no full stop or colon go on in the next: a wrapped intro)
         going_on = previous is not None and previous.rstrip()[-1:] not in (".", "!", "?", ":", "")
@@ -1387,6 +1443,12 @@ class Analyzer:
             self._silent_runs[source] = candidate  # the ascp command printed nothing before the next prompt
         if self._frame_line(source, line, text.strip()):
             return
+        if text[:1] in "K \t" and _INTERRUPTED_PYTHON.fullmatch(text):
+            run = self._console.get(source)
+            if run is None or run.ended or run.finals:
+                # Python interrupted after ascp's run had ended (pysradb's loop still reading its output): the
+                # wrapper's, not a run of its own; during a run it is that run's cancel (a notebook's loop)
+                return
         if (
             not self._replaying
             and (
@@ -2123,8 +2185,8 @@ class Analyzer:
         "cannot tell"; blind round 47)."""
         for line, text, _messages, _at in lines:
             words = symptom(text) or _failure_told(text)
-            if words is None:
-                continue
+            if words is None or _PROBE_TOOL.search(text) is not None:
+                continue  # or words about the person's own check ("`nc -vz host 33001` just hangs")
             run = self._run(source, starts=True)
             run.lines += 1
             run.stamp = line.stamp
@@ -2605,6 +2667,7 @@ class Analyzer:
         self._invalid_tried.clear()
         self._connections.clear()
         self._penalty_drops({_address(peer.decode("ascii", "replace")) for peer in let_in} | counted_peers)
+        self._refused_connects()
 
     def _penalty_drops(self, known: set[str]) -> None:
         """sshd's penalty drops (``drop connection #0 from [X]:P on [Y]:33001 penalty: ...``), read once the whole
@@ -2658,8 +2721,10 @@ class Analyzer:
         kept = self._in_time(kept)
         # The passes over the whole input, in order: each reads the runs as the ones before it left them.
         for reading in (
+            self._syn_firewalled,
             self._slowed_then_stopped,
             self._title_only,
+            self._now_and_then,
             self._retitled,
             self._not_found_twice,
             self._folded,
@@ -2701,6 +2766,9 @@ class Analyzer:
                 and s.rate_mbps is not None
                 and "^C" in s.error_message
                 and best >= 10 * max(s.rate_mbps, 0.01)
+                # not at ascp's default target (no -l: 10 Mb/s), which the person stopped for being slow, not
+                # stalled (blind round 59: "killed it myself after a minute, 10 Mb/s = forgot -l")
+                and not DEFAULT_TARGET_MBPS * 0.85 <= s.rate_mbps <= DEFAULT_TARGET_MBPS * 1.05
             ):
                 d = slowed_then_stopped(s.rate_mbps, best, "in this input's runs that completed")
                 self._recounted(s, d.cause_id)
@@ -2747,7 +2815,7 @@ class Analyzer:
                 for t in by_source.get(s.source, ())
                 # A run that never reached sshd (no TCP connection) is told only by sshd turning it away; a refused
                 # password is about a run that got as far as logging in.
-                if s.cause_id != "ssh-port" or t.cause_id == "ssh-refused"
+                if s.cause_id != "ssh-port" or t.cause_id in ("ssh-refused", "ssh-port")
             ]
             # Beside a server's session records (a ticket: the client's console, then the server's log of its
             # address), only a few sshd refusals can be about the pasted run: the one that tells it is taken, the
@@ -2780,7 +2848,10 @@ class Analyzer:
                     used.add(s.source)
                 self._recounted(s, said)
                 # sshd named why it refused (failed logins, probes, TCP wrappers): its remedy, not the generic one
-                specific = said == "ssh-refused" and why.next_step != entry.server_next
+                # (and the server's own firewall dropping the connection: its operator's rule, not the network team)
+                specific = (said == "ssh-refused" and why.next_step != entry.server_next) or (
+                    said == "ssh-port" and order_of.get(id(why), -1) in self._syn_orders
+                )
                 s = replace(
                     s,
                     cause_id=said,
@@ -3088,6 +3159,65 @@ class Analyzer:
                         "the log holds this session's start and nothing more, though it goes on past it; the client's "
                         f"words quoted in this input ('{told.error_message[:90]}') tell how such a session ended",
                         *told.reasoning,
+                    ),
+                )
+            out.append((order, s))
+        return out
+
+    def _syn_firewalled(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
+        """The attempts told by this server's firewall dropping a client's SYNs (``_refused_connects``): the SSH
+        control connection did not open, and the rule that drops it is this server's, so its operator must act."""
+        if not self._syn_orders:
+            return kept
+        port = knowledge().by_id("ssh-port")
+        out = []
+        for order, s in kept:
+            if order in self._syn_orders and s.cause_id != port.id:
+                self._recounted(s, port.id)
+                s = replace(
+                    s,
+                    cause_id=port.id,
+                    cause=port.cause,
+                    confidence="medium",
+                    next_step=f"this server's own firewall dropped the SSH connection from {s.peer_address}: allow TCP "
+                    f"{s.tcp_port or 33001} inbound from this client (or add it to the rule's allowed set); the "
+                    "kernel's line is the rule logging the drops",
+                    who="this server's operator (its firewall)",
+                    reasoning=(
+                        f"the server's kernel logged its firewall dropping TCP SYNs from {s.peer_address} to the SSH "
+                        "port, sent again and never answered: the client's connection never reached sshd",
+                    ),
+                )
+            out.append((order, s))
+        return out
+
+    def _now_and_then(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
+        """A console run that failed to connect or authenticate where the person says the same command fails only
+        at times ("sometimes it works", "不稳定 ... 有时候可以"): the same key and port work at other times, so a
+        wrong key or a closed port is unlikely; the server turning connections away when busy (its connection
+        limits) fits as well. The cause stands at low confidence with that reading beside it (blind round 59: ENA's
+        intermittent "failed to authenticate" read as auth, medium)."""
+        if not self._intermittent:
+            return kept
+        out = []
+        for order, s in kept:
+            if (
+                s.source in self._intermittent
+                and s.uuid is None
+                and s.outcome == "failed"
+                and s.cause_id in _BURST_CAUSES
+                and s.confidence != "low"
+            ):
+                s = replace(
+                    s,
+                    confidence="low",
+                    next_step="the person says it works at other times: retry a few minutes apart and start fewer "
+                    "transfers at once (a busy server's sshd turns connections away); if it fails every time, "
+                    + s.next_step,
+                    reasoning=(
+                        *s.reasoning,
+                        "the person says the same command works at other times: that rules out a wrong key or a "
+                        "closed port for those runs, and fits a server that turns connections away when busy",
                     ),
                 )
             out.append((order, s))
@@ -3404,6 +3534,20 @@ _TOLD_FIXED = re.compile(
     re.I,
 )
 """A person telling that a change made the transfer work ("changing from emp_ext3 -> emp_ext2 fixed it")."""
+_INTERRUPTED_PYTHON = re.compile(r"\s*KeyboardInterrupt:?\s*")
+"""Python's last line after Ctrl-C (IPython's with a colon)."""
+_PROBE_TOOL = re.compile(
+    r"\b(?:nc|ncat|netcat|telnet|ping|traceroute|tracepath|mtr|nmap|Test-NetConnection|tnc|curl)\s+-?[\w.]"
+)
+"""A command line of a tool a person checks the path with (``nc -vz host 33001``): their words about it are not
+about ascp's run."""
+_INTERMITTENT = re.compile(
+    r"\b(?:sometimes (?:it )?(?:works|succeeds|goes through)|(?:works|worked|succeeds) (?:sometimes|occasionally|at "
+    r"times)|intermittent(?:ly)?|on and off|hit (?:and|or) miss|every (?:other|second) (?:time|try|run))\b"
+    r"|有时(?:候)?(?:可以|能|成功)|时好时坏|時々(?:成功|うまく)",
+    re.I,
+)
+"""A person saying the failure comes and goes ("sometimes it works", "有时候可以", "時々成功する")."""
 _TOLD_RERUN = re.compile(
     r"\b(?:works now|now (?:it )?works|(?:is|was) working now|it worked (?:this time|now)"
     r"|(?:re-?ran|re-?run|retried|tried again)\b[^.!?\n]{0,80}?\b(?:worked|succeeded|went through|completed)"

@@ -98,13 +98,18 @@ UDP_DROP = re.compile(rb"PROTO=UDP SPT=\d+ DPT=(?P<dport>330\d\d)\b")
 """A netfilter LOG line (nftables' or iptables' ``log prefix``, ufw's ``[UFW BLOCK]``) about UDP to a FASP data port:
 one search per chunk that starts with the literal ``PROTO=UDP``; its line is then read for the source, the stamp
 and whether its rule dropped the packet (``udp_drop``)."""
+SSH_SYN_DROP = re.compile(rb"PROTO=TCP SPT=(?P<sport>\d+) DPT=(?P<dport>22|33001) [^\n]*?\bSYN\b")
+"""The same for a TCP SYN to an SSH port (22, or 33001 that ascp's -P names): a client's connection the server's
+firewall logged; read by ``udp_drop`` too, and kept per source port (a retransmitted SYN is one connection that got
+no answer)."""
 _DROPPED = re.compile(rb"drop|block|reject|deny", re.I)
 """A firewall rule's log prefix that says the packet was dropped (``FASP-UDP-DROP:``, ``[UFW BLOCK]``, ``REJECT``)."""
 _DROP_SOURCE = re.compile(rb"\bSRC=(?P<src>[0-9A-Fa-f.:]+) ")
 
 
 def udp_drop(chunk: bytes, found: re.Match[bytes]) -> tuple[bytes, bytes | None, bytes] | None:
-    """(source address, time stamp, line) of the kernel's line holding a ``UDP_DROP`` hit, or None when the line
+    """(source address, time stamp, line) of the kernel's line holding a ``UDP_DROP`` (or ``SSH_SYN_DROP``) hit, or
+    None when the line
     is not the kernel's (its tag), its rule's prefix does not say it dropped the packet, or it names no source."""
     start, end = line_bounds(chunk, found.start())
     line = chunk[start:end]
@@ -389,13 +394,15 @@ _LOGGED = re.compile(
     rb"|\d{1,5}:[ \t]"
     rb"|[\w.-]{1,60}[ \t]+\|[ \t]"
     rb"|[^\t\n :]{1,80}\t(?=[^\t\n]*$)"
+    rb"|\d{10}(?:\d{3})?(?:\.\d+)?,(?=\")"
 )
 """What a logger, a CI runner or a job runner puts in front of the lines it passes on: a time stamp (GitHub
 Actions' ``2024-03-05T10:00:11.1234567Z``, Python logging's ``2024-03-05 10:11:12,345``, ``03/05/2024 10:11:12
 AM``, moreutils' ts ``Mar 05 10:11:00``), with the level and logger name that follow it (``- root - INFO -``,
 ``INFO:``, ``| INFO | mod:fn:12 -``), or Python's default ``ERROR:root:``; a source's tag: in brackets (``[job 12
 task 0]``, ``[pod/x/ascp]``), Slurm's ``srun --label`` (``0: ``), docker compose's ``fetch-1  | ``, or one field and
-a tab (``parallel --tag``, ``cat -n``); newer ascli's four-letter level (``ERRR ...``, ``WARN ...``). Not
+a tab (``parallel --tag``, ``cat -n``); newer ascli's four-letter level (``ERRR ...``, ``WARN ...``); a log
+export's epoch time and comma before the quoted message (CloudWatch's CSV: ``1718011204388,"ascp: ..."``). Not
 Nextflow's abbreviated work directory (``[5d/2b8e41] NOTE: ...``): it names the task's attempt, which a later
 ``cat work/5d/2b8e41*/.command.log`` may show (the analyzer notes it, then drops it). Tried only after ascp's own
 prefixes (its log file's stamp is followed by ``[pid-thread]``, syslog's by host and tag), so those keep their
@@ -535,6 +542,11 @@ def _unfolded(raw: bytes) -> list[bytes] | None:
     closing quote): a Windows path (``C:\\Users\\me\\ncbi``) stays one line."""
     if _DRIVE.search(raw):
         return None  # a Windows path written plainly (a literal would double its backslash)
+    both = _STDERR_THEN_STDOUT.search(raw) if b"STDOUT was: " in raw else None
+    if both is not None:
+        # kingfisher's "STDERR was: b'...'STDOUT was: b'...'": ascp's progress and Session Stop (stdout) came
+        # before its last words on stderr; read in that order, they are one run (blind round 59)
+        raw = raw[: both.start()] + b"STDOUT was: " + both.group(3) + b" STDERR was: " + both.group(1)
     breaks = 0
     first = -1
     for escape in _ESCAPE.finditer(raw):
@@ -563,6 +575,7 @@ def _unfolded(raw: bytes) -> list[bytes] | None:
     return lines
 
 
+_STDERR_THEN_STDOUT = re.compile(rb"""STDERR was: (b?(['"]).*?\2)\s*STDOUT was: (b?(['"]).*\4)\s*$""")
 _JOINED_AT = re.compile(
     rb"(?<=\S) +(?=ascp: |Session Stop  ?\(|Completed: \d|Partial Completion: |(?:LOG|ERR) [A-Z\[]"
     rb"|[DIWEF], \[\d{4}-|ERROR: |Key passphrase:|\d\d/\d\d/\d{4},? \d\d?:\d\d:\d\d |\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d)"
