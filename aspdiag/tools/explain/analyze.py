@@ -608,6 +608,7 @@ class Analyzer:
         self._copy_armed: dict[str, int] = {}  # inputs whose person just named a document copied below: lines left
         self._copy_block: dict[str, str] = {}  # inputs inside that document ("ruled" or "quoted")
         self._not_run: set[str] = set()  # inputs whose person says nothing was run yet
+        self._script_data: set[str] = set()  # inputs past a script's __DATA__ or __END__ line
         self._intermittent: set[str] = set()  # inputs whose person says the failure comes and goes (_INTERMITTENT)
         self._documented: set[str] = set()  # inputs holding documentation (a sample, a table, a copied page)
         # [WinError 2] of a command list not shown yet: (its variable, the line, its text), told if it is ascp's
@@ -653,6 +654,16 @@ class Analyzer:
     def feed_chunk(self, source: str, chunk: bytes) -> None:
         """A chunk of whole lines of one input."""
         self.lines_seen += count_lines(chunk)
+        if source in self._script_data:
+            return  # a script's embedded data, to the input's end
+        if contains(chunk, b"__DATA__") or contains(chunk, b"__END__"):
+            marker = _SCRIPT_DATA.search(chunk)
+            if marker is not None and _SCRIPT.search(chunk, 0, marker.start()) is not None:
+                # A Perl or Ruby script's __DATA__/__END__ section (its self-test's sample log lines; blind round
+                # 60): data the code reads, no run
+                self._script_data.add(source)
+                self._documentation(source)
+                chunk = chunk[: marker.start()]
         if is_journal_json(chunk):
             chunk = journal_as_syslog(chunk)  # journalctl -o json: read as the syslog lines it holds
         self._chunk, self._chunk_logins, self._at = chunk, None, len(chunk)
@@ -1443,6 +1454,11 @@ class Analyzer:
             self._silent_runs[source] = candidate  # the ascp command printed nothing before the next prompt
         if self._frame_line(source, line, text.strip()):
             return
+        if _FAQ_QUESTION.match(text) is not None and not self._replaying:
+            # A numbered FAQ's question quoting ascp's words ("## Q2：`ascp: Failed to open TCP connection for
+            # SSH, exiting.`"; blind round 60's group FAQ): a document's heading, no run
+            self._documentation(source)
+            return
         if text[:1] in "K \t" and _INTERRUPTED_PYTHON.fullmatch(text):
             run = self._console.get(source)
             if run is None or run.ended or run.finals:
@@ -1453,7 +1469,7 @@ class Analyzer:
             not self._replaying
             and (
                 source in self._sample
-                or text.rstrip().endswith((":", "*", "get", "see"))
+                or text.rstrip().endswith((":", "\uff1a", "*", "get", "see"))
                 or text[:8].lower() == "expected"
             )
             and self._in_sample(source, line, text, previous)
@@ -1461,10 +1477,12 @@ class Analyzer:
             return
         if not self._replaying and self._copied(source, line, text):
             return
-        if text[:2] == "{|" and not self._replaying:
+        opens_table = text[:2] == "{|" and not self._replaying
+        if opens_table:
             self._wiki_tables.add(source)  # a MediaWiki table: its rows are a wiki's (the words and what they mean)
         if source in self._wiki_tables and not self._replaying:
-            if line.after_gap or text.strip() in ("}", "|}") or text[:1] == "=":
+            # (its opening line after a blank one is the table's, not its end; blind round 60)
+            if (line.after_gap and not opens_table) or text.strip() in ("}", "|}") or text[:1] == "=":
                 self._wiki_tables.discard(source)
             else:
                 self._documentation(source)
@@ -1724,6 +1742,26 @@ class Analyzer:
             # A person's line: a forum's "Title:"/"EDIT:", ascp's words inside a sentence of their own ("I get
             # Session Stop (Error: ...) every time"), a paragraph explaining them (a maintainer's reply).
             self._defer(source, line, text, tuple(e.message for e in errors if e.message))
+            return
+        if _IMPERATIVE.match(text) is not None and not self._replaying:
+            # An instruction naming ascp's words ("Look at errcode in "LOG FASP Session Stop" lines. errcode=15 /
+            # ..."; an alert rule's description, blind round 60): advice, no output
+            self._defer(source, line, text)
+            return
+        if (
+            previous is not None
+            and previous.rstrip()[-1:] not in (".", "!", "?", ":", "")
+            and text.lstrip()[:1] in "\"'`\u201c"
+            and _HYPOTHETICAL.search(previous) is not None
+            and not self._replaying
+        ):
+            # The rest of a sentence telling what would be seen ('Clients will see "ascp: ..." and' / '"Session
+            # Stop  (Error: ...)".', an alert rule's description wrapped; blind round 60): its words, no output,
+            # kept with the sentence's start so that the end of the input reads it as what would be seen
+            joined = f"{previous.strip()} {text.strip()}"[-_DEFERRED_WIDTH:]
+            self._defer(source, line, joined, tuple(e.message for e in errors if e.message))
+            if text.rstrip()[-1:] not in (".", "!", "?", ":", ")"):
+                self._unfinished.add(source)
             return
         own = bool(errors or summary or progress or is_err or prompt)  # ascp's own forms (not a wrapper's exit)
         echo = False
@@ -2001,7 +2039,8 @@ class Analyzer:
                 ends = _ACTUAL.match(stripped) is not None or stripped.endswith("**")
             else:
                 ends = (
-                    (lines > 0 and line.after_gap)
+                    # (ascp's own blank line before its Session Stop stays inside the sample)
+                    (lines > 0 and line.after_gap and not stripped.startswith("Session Stop"))
                     or _PROSE.search(text) is not None
                     or (stripped.endswith(":") and _PROMPT.search(text) is None)
                     or _BLOCK_END.match(stripped) is not None
@@ -2019,7 +2058,7 @@ class Analyzer:
             # the intro wrapped over lines ("... you should see ..., and at the end something" / "like:")
             stripped = f"{previous.strip()} {stripped}"[-240:]
         if (
-            (stripped.endswith(":") or _IF_YOU_GET.match(stripped) is not None)
+            (stripped.endswith((":", "\uff1a")) or _IF_YOU_GET.match(stripped) is not None)
             and len(stripped) <= 240
             and _PROSE.search(stripped) is None
             and (_SAMPLE_INTRO.search(stripped) is not None or _IF_YOU_GET.match(stripped) is not None)
@@ -2067,7 +2106,7 @@ class Analyzer:
         if any(hint in lowered for hint in _COPIED_HINTS) and _COPIED.search(text) and _DOC_WORDS.search(text):
             self._copy_armed[source] = _COPY_REACH
         if (("n't" in lowered or "not " in lowered) and _NOT_RUN.search(text)) or (
-            "还没" in text and _NOT_RUN_ZH.search(text)
+            ("还没" in text or "実際" in text or "实" in text or "keine" in text) and _NOT_RUN_ZH.search(text)
         ):
             self._not_run.add(source)
         return False
@@ -2140,6 +2179,7 @@ class Analyzer:
                 if messages
                 and not any(m in known or known in m for m in messages for known in said)
                 and _BEHIND.search(text) is None  # "last week it gave me '...', which went away once I ..."
+                and not _told_hypothetically(text, messages)  # "Clients will see "...""
                 and _ADVICE.search(text) is None  # "If you see `...`, your network blocks UDP 33001"
             ]
             quoted = True
@@ -2148,7 +2188,9 @@ class Analyzer:
             # (Error: ...)`") is its output, told as such; without one, a person's words for it, at low confidence.
             # Not what a document says would happen ("Uploads without it will then fail with "Error: ...""; blind
             # round 56's runbook): no run's output.
-            lines = [item for item in lines if not _told_hypothetically(item[1], item[2])]
+            lines = [
+                item for item in lines if not _told_hypothetically(item[1], item[2]) and not _IMPERATIVE.match(item[1])
+            ]
             formed = [(line, text, at) for line, text, messages, at in lines if messages]
             # A sentence that goes on well past ascp's words (a runbook's "ascp: failed to authenticate, exiting.、
             # 同一 key 对 ... 应优先排查 key"): the person's words about them, not their output pasted.
@@ -3505,7 +3547,9 @@ _SAMPLE_INTRO = re.compile(
     r"|\b(?:expected|example|sample|typical|normal)\s+(?:output|result|log|run)\b"
     r"|\bshould (?:look|read|print|show|display|end)\b"
     r"|\byou(?:'ll|'d| will| would| should) (?:see|get)\b"
-    r"|^(?:example|sample|expected)\b",
+    r"|^(?:example|sample|expected)\b"
+    r"|一般是|通常是|一般会(?:显示|输出|看到)|会(?:显示|看到|输出)|示例|出力例|実行例|のようになります"
+    r"|\b(?:zum )?Beispiel\b|sieht (?:so|etwa so) aus",
     re.I,
 )
 """A documentation's words introducing sample output (a line that ends in a colon): what a successful run looks
@@ -3536,6 +3580,21 @@ _TOLD_FIXED = re.compile(
 """A person telling that a change made the transfer work ("changing from emp_ext3 -> emp_ext2 fixed it")."""
 _INTERRUPTED_PYTHON = re.compile(r"\s*KeyboardInterrupt:?\s*")
 """Python's last line after Ctrl-C (IPython's with a colon)."""
+_SCRIPT_DATA = re.compile(rb"^__(?:DATA|END)__[ \t\r]*$", re.M)
+"""Where a Perl or Ruby script's embedded data starts."""
+_SCRIPT = re.compile(
+    rb"^#!\S*(?:perl|ruby)|^#!/usr/bin/env (?:perl|ruby)|^use (?:strict|warnings);|^require ['\"]", re.M
+)
+"""A Perl or Ruby script's own lines (its interpreter line, ``use strict;``, ``require '...'``)."""
+_FAQ_QUESTION = re.compile(r"\s*(?:\*\*)?(?:Q|Frage|問|问题?)\s?\d{1,3}\s?[:：.、)）]")
+"""A numbered question of an FAQ (``Q1：``, ``Q 2.``, ``问题3：``, ``Frage 4:``)."""
+_IMPERATIVE = re.compile(
+    r"\W*(?:look (?:at|for)|check|see|try|use|make sure|verify|grep(?: for)?|search (?:for)?|compare|note that)\s"
+    r"(?![^\n]{0,40}\b(?:I|we|my|our)\b)",
+    re.I,
+)
+"""A line that starts as an instruction ("Look at errcode in ... lines", "Check the port"), not about the writer's own
+run ("Check: I ran it twice" is theirs)."""
 _PROBE_TOOL = re.compile(
     r"\b(?:nc|ncat|netcat|telnet|ping|traceroute|tracepath|mtr|nmap|Test-NetConnection|tnc|curl)\s+-?[\w.]"
 )
@@ -3687,12 +3746,20 @@ _COPY_REACH = 6
 """Lines after those words within which the document's rule or quote must start."""
 _NOT_RUN = re.compile(
     r"\b(?:have|has|had)(?:n't| not) (?:yet )?(?:run|tried|used|executed)\b[^.!?\n]{0,40}\byet\b"
-    r"|\b(?:have|has|had)(?:n't| not) (?:yet )?run anything\b|\bnot (?:run|tried) (?:anything|it) yet\b",
+    r"|\b(?:have|has|had)(?:n't| not) (?:yet )?run anything\b|\bnot (?:run|tried) (?:anything|it) yet\b"
+    r"|\bnot (?:running|trying|executing) (?:anything|it|this|ascp)(?: \w+)? yet\b"
+    r"|\bnot (?:a |an )?(?:real|actual) (?:logs?|output|runs?)\b",
     re.I,
 )
-"""A person saying nothing was run yet ("we haven't run anything yet", "I haven't tried ascp yet")."""
-_NOT_RUN_ZH = re.compile(r"还没(?:有)?(?:开始)?(?:下载|运行|跑|上传|传输|试|用)")
-"""The same in Chinese ("我还没开始下载", "还没运行"; blind round 57: a tutorial's FAQ pasted before a first try)."""
+"""A person saying nothing was run yet ("we haven't run anything yet", "not running anything yet, just want a second
+pair of eyes"), or that the output shown is no real run's ("formatted for the manual, not actual logs")."""
+_NOT_RUN_ZH = re.compile(
+    r"还没(?:有)?(?:开始)?(?:下载|运行|跑|上传|传输|试|用)|(?:不是|并非)(?:真实|实际)的?(?:日志|输出|运行)"
+    r"|実際の(?:ログ|出力)では(?:ありません|ない)|keine echten? (?:Logs?|Ausgaben?|Läufe)"
+)
+"""The same in Chinese ("我还没开始下载", "还没运行"; blind round 57: a tutorial's FAQ pasted before a first try),
+and "not real logs" in Chinese, Japanese ("実際のログではありません"; blind round 60: a lab wiki's samples) and
+German."""
 _SAMPLE_LINES = 40
 """A sample block's lines at most (without a blank line, a heading or the person's words ending it before)."""
 _SETTLED = Collected("", None, 0)
@@ -3865,11 +3932,13 @@ that quotes it goes on (ascp ends its line there)."""
 
 _HYPOTHETICAL = re.compile(
     r"\byou(?:'d| would| will|'ll| should| might| may| get| see)\b|\bwould (?:get|see|show)\b"
-    r"|\b(?:will|would)\s+(?:then\s+|also\s+|now\s+)?(?:fail|abort|exit|stop)\b",
+    r"|\b(?:will|would)\s+(?:then\s+|also\s+|now\s+)?(?:fail|abort|exit|stop)\b"
+    r"|\b(?:will|would|might|may|can|could)\s+(?:then\s+|also\s+|now\s+)?(?:see|get|receive|hit)\b",
     re.I,
 )
 """A person telling what ascp would print ("If UDP were blocked you would get `Session Stop (Error: ...)`", a
-runbook's "Uploads without it will then fail with "Error: ...""), not what a run printed."""
+runbook's "Uploads without it will then fail with "Error: ..."", an alert rule's "Clients will see "ascp: ...""),
+not what a run printed."""
 
 
 _TASK_RETRIED = re.compile(
