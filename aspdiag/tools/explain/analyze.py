@@ -233,6 +233,7 @@ _FASP_FAILED = re.compile(r"\b(?:fasp|ascp|aspera) (?:download|upload|transfer) 
 of its own (a lookup)."""
 _SESSION_START = b"LOG FASP Session Start uuid="
 _TRANSFER_START = b"LOG FASP Transfer Start uuid="
+_SESSION_STOP = b"LOG FASP Session Stop uuid="
 """The records a server's log starts a session and a file with, each followed by its uuid (``_start_after``)."""
 _UUID = re.compile(UUID)
 """A uuid where one starts (``scan.UUID``: as ascp logs it, or shortened by the person pasting it)."""
@@ -553,8 +554,8 @@ class Analyzer:
         self._sshd_before: dict[int, str] = {}
         """A client sshd turned away -> the uuid of the session that started next in its log (``_in_time``)."""
         self._next_start: str | None = None
-        self._no_session_starts: tuple[bytes, bool] | None = None
-        """The last chunk asked about, and whether it holds no Session Start record at all."""
+        self._no_session_starts: tuple[bytes, bool, bool] | None = None
+        """The last chunk asked about, and whether it holds no Session Start record at all, and no Transfer Start."""
         self._start_cache: tuple[bytes, int, int] | None = None
         """The last ``_start_after`` search: its chunk, where it began and the start it found (-1: none)."""
         self._penalised: list[tuple[str, str, float | None, bool, Collected]] = []
@@ -608,6 +609,9 @@ class Analyzer:
         self._copy_armed: dict[str, int] = {}  # inputs whose person just named a document copied below: lines left
         self._copy_block: dict[str, str] = {}  # inputs inside that document ("ruled" or "quoted")
         self._not_run: set[str] = set()  # inputs whose person says nothing was run yet
+        self._sources_seen: set[str] = set()  # inputs whose first chunk was read
+        self._xml_comment: set[str] = set()  # inputs inside an XML or HTML comment (<!-- ... -->)
+        self._fenced_sample: set[str] = set()  # inputs whose sample (``_sample``) opened with <pre> or a fence
         self._script_data: set[str] = set()  # inputs past a script's __DATA__ or __END__ line
         self._intermittent: set[str] = set()  # inputs whose person says the failure comes and goes (_INTERMITTENT)
         self._documented: set[str] = set()  # inputs holding documentation (a sample, a table, a copied page)
@@ -656,6 +660,14 @@ class Analyzer:
         self.lines_seen += count_lines(chunk)
         if source in self._script_data:
             return  # a script's embedded data, to the input's end
+        if source not in self._sources_seen:
+            self._sources_seen.add(source)
+            if _python_source(chunk):
+                # A Python module pasted whole (a repository's tests with canned ascp output in its constants;
+                # blind round 61): code, no run
+                self._script_data.add(source)
+                self._documentation(source)
+                return
         if contains(chunk, b"__DATA__") or contains(chunk, b"__END__"):
             marker = _SCRIPT_DATA.search(chunk)
             if marker is not None and _SCRIPT.search(chunk, 0, marker.start()) is not None:
@@ -815,11 +827,16 @@ class Analyzer:
             # stands for its session's. Not in a log with Session Start lines, where that file's session may have
             # started before the refusal.
             if self._no_session_starts is None or self._no_session_starts[0] is not chunk:
-                self._no_session_starts = (chunk, _SESSION_START not in chunk)
+                self._no_session_starts = (chunk, _SESSION_START not in chunk, _TRANSFER_START not in chunk)
             if not self._no_session_starts[1]:
                 return None
             marker = _TRANSFER_START
             found = chunk.find(marker, at)
+            if found < 0 and self._no_session_starts[2]:
+                # Nor files' records: a log cut to its Session Stop lines (blind round 61's ticket), whose next
+                # session's end stands for its start
+                marker = _SESSION_STOP
+                found = chunk.find(marker, at)
             if found < 0:
                 return None
         uuid = _UUID.match(chunk, found + len(marker))
@@ -854,14 +871,16 @@ class Analyzer:
             if len(self._syn_drops) >= MAX_CLIENTS:
                 return
 
-    def _refused_connects(self) -> None:
+    def _refused_connects(self, known: set[str]) -> None:
         """Each connection whose SYN the server's firewall dropped and the client sent again (a retransmission: no
         answer came; a scanner's one SYN per port is no client's connection) is a client's attempt that never
         reached sshd (blind round 58: a new partner's two tries, each SYN retransmitted six times, while its address
-        was missing from the rule's allowed set)."""
+        was missing from the rule's allowed set). A single SYN counts too from an address sshd let in at another
+        time (a client's, whose firewall log was rate-limited or whose client gave up; blind round 61), never from
+        addresses that are nobody's client."""
         drops, self._syn_drops = self._syn_drops, {}
         for (source, address, port, dport), tries in drops.items():
-            if len(tries) < _SYN_TRIES:
+            if len(tries) < _SYN_TRIES and address not in known:
                 continue
             stamp, line, self._next_start = tries[0]
             attempt = self._sshd_attempt(
@@ -1454,6 +1473,15 @@ class Analyzer:
             self._silent_runs[source] = candidate  # the ascp command printed nothing before the next prompt
         if self._frame_line(source, line, text.strip()):
             return
+        if (source in self._xml_comment or "<!--" in text) and not self._replaying:
+            # Inside an XML or HTML comment (an aspera.conf's note quoting the error it fixed; blind round 61)
+            opened = text.rfind("<!--")
+            if text.rfind("-->") > opened:
+                self._xml_comment.discard(source)
+            else:
+                self._xml_comment.add(source)
+            self._documentation(source)
+            return
         if _FAQ_QUESTION.match(text) is not None and not self._replaying:
             # A numbered FAQ's question quoting ascp's words ("## Q2：`ascp: Failed to open TCP connection for
             # SSH, exiting.`"; blind round 60's group FAQ): a document's heading, no run
@@ -1469,7 +1497,7 @@ class Analyzer:
             not self._replaying
             and (
                 source in self._sample
-                or text.rstrip().endswith((":", "\uff1a", "*", "get", "see"))
+                or text.rstrip().endswith((":", "\uff1a", "*", "get", "see", "such as", "e.g.", "example", "=="))
                 or text[:8].lower() == "expected"
             )
             and self._in_sample(source, line, text, previous)
@@ -2037,19 +2065,30 @@ class Analyzer:
             lines = -window - 1 if section else window
             if section:
                 ends = _ACTUAL.match(stripped) is not None or stripped.endswith("**")
+            elif source in self._fenced_sample:
+                # inside <pre> or a fence: up to its close (ascp's own lines end in colons and blank lines too)
+                ends = _BLOCK_END.match(stripped) is not None or stripped in ("```", "~~~")
             else:
                 ends = (
                     # (ascp's own blank line before its Session Stop stays inside the sample)
-                    (lines > 0 and line.after_gap and not stripped.startswith("Session Stop"))
+                    (
+                        lines > 0
+                        and line.after_gap
+                        and source not in self._fenced_sample
+                        and not stripped.startswith("Session Stop")
+                    )
                     or _PROSE.search(text) is not None
                     or (stripped.endswith(":") and _PROMPT.search(text) is None)
                     or _BLOCK_END.match(stripped) is not None
                 )
             if not ends and lines < _SAMPLE_LINES:
+                if lines == 0 and stripped in ("<pre>", "<code>", "```", "~~~"):
+                    self._fenced_sample.add(source)  # up to its closing tag: blank lines inside are the sample's
                 self._sample[source] = window - 1 if section else window + 1
                 self._documentation(source)
                 return True
             del self._sample[source]
+            self._fenced_sample.discard(source)
         if _EXPECTED_SECTION.match(stripped) is not None:
             self._sample[source] = -1
             self._documentation(source)
@@ -2058,7 +2097,13 @@ class Analyzer:
             # the intro wrapped over lines ("... you should see ..., and at the end something" / "like:")
             stripped = f"{previous.strip()} {stripped}"[-240:]
         if (
-            (stripped.endswith((":", "\uff1a")) or _IF_YOU_GET.match(stripped) is not None)
+            (
+                stripped.endswith((":", "\uff1a", " such as", "e.g.", "for example"))
+                or _IF_YOU_GET.match(stripped) is not None
+                or (
+                    stripped[:2] == "==" and stripped.endswith("==")
+                )  # a wiki's heading ("== What a good run ends with ==")
+            )
             and len(stripped) <= 240
             and _PROSE.search(stripped) is None
             and (_SAMPLE_INTRO.search(stripped) is not None or _IF_YOU_GET.match(stripped) is not None)
@@ -2083,7 +2128,7 @@ class Analyzer:
             self._documentation(source)
             return True
         armed = self._copy_armed.get(source, 0)
-        if rule and (armed or _DOC_WORDS.search(text)):
+        if rule and (armed or _DOC_WORDS.search(text) or _SCISSORS.match(text)):
             self._copy_block[source] = "ruled"
             self._copy_armed.pop(source, None)
             self._documentation(source)
@@ -2709,7 +2754,7 @@ class Analyzer:
         self._invalid_tried.clear()
         self._connections.clear()
         self._penalty_drops({_address(peer.decode("ascii", "replace")) for peer in let_in} | counted_peers)
-        self._refused_connects()
+        self._refused_connects({_address(peer.decode("ascii", "replace")) for peer in let_in})
 
     def _penalty_drops(self, known: set[str]) -> None:
         """sshd's penalty drops (``drop connection #0 from [X]:P on [Y]:33001 penalty: ...``), read once the whole
@@ -3546,8 +3591,11 @@ _SAMPLE_INTRO = re.compile(
     r"\ban? (?:successful|working|normal|typical|correct)\b.*\blike\b"
     r"|\b(?:expected|example|sample|typical|normal)\s+(?:output|result|log|run)\b"
     r"|\bshould (?:look|read|print|show|display|end)\b"
-    r"|\byou(?:'ll|'d| will| would| should) (?:see|get)\b"
+    r"|\byou(?:'ll|'d| will| would| should| may| might) (?:\w+ )?(?:see|get|receive)\b"
     r"|^(?:example|sample|expected)\b"
+    r"|\b(?:from|in) (?:the |its |ascp's )?(?:built-in )?(?:help|usage|man ?page)\b"
+    r"|\b(?:something|output|lines?) like(?: this| these)?\W*$|\be\.g\.$|\bfor example$"
+    r"|\b(?:a )?(?:good|successful|working|normal) (?:run|transfer|download|upload)s? (?:ends?|looks?|prints?)\b"
     r"|一般是|通常是|一般会(?:显示|输出|看到)|会(?:显示|看到|输出)|示例|出力例|実行例|のようになります"
     r"|\b(?:zum )?Beispiel\b|sieht (?:so|etwa so) aus",
     re.I,
@@ -3580,6 +3628,9 @@ _TOLD_FIXED = re.compile(
 """A person telling that a change made the transfer work ("changing from emp_ext3 -> emp_ext2 fixed it")."""
 _INTERRUPTED_PYTHON = re.compile(r"\s*KeyboardInterrupt:?\s*")
 """Python's last line after Ctrl-C (IPython's with a colon)."""
+_PY_FILE_NAME = re.compile(rb"^#\s*[\w./-]+\.py\s*$")
+_PY_IMPORT = re.compile(rb"^(?:import [\w.]+|from [\w.]+ import \w)", re.M)
+_PY_DEFINITION = re.compile(rb"^[ \t]*(?:def \w+\(|class \w+[(:])", re.M)
 _SCRIPT_DATA = re.compile(rb"^__(?:DATA|END)__[ \t\r]*$", re.M)
 """Where a Perl or Ruby script's embedded data starts."""
 _SCRIPT = re.compile(
@@ -3725,8 +3776,11 @@ _IF_YOU_GET = re.compile(r"^\W*(?:if|when) you (?:\w+ ){0,2}(?:get|see|receive)\
 """A documentation's conditional intro to a sample, on a line of its own ("If you instead get")."""
 _ADVICE = re.compile(r"^\W*if you\b|\byou(?:'d| would| will|'ll| might) (?:\w+ )?(?:get|see|receive)\b", re.I)
 """Advice that quotes ascp's words ("If you see `...`, your network blocks UDP 33001"): no report of a run."""
-_RULE = re.compile(r"^\s*[-=_*~#]{8,}(?:\s+\S.*?\s+[-=_*~#]{3,})?\s*$")
-"""A rule across the paste (``-----``, ``==== 教程原文 ====``): where a copied document starts or ends."""
+_RULE = re.compile(r"^\s*(?:[-=_*~#]{8,}(?:\s+\S.*?\s+[-=_*~#]{3,})?|-{2,}\s*(?:8<|>8|\u2702)[^\n]*)\s*$")
+"""A rule across the paste (``-----``, ``==== 教程原文 ====``, a "cut here" line ``----8<---- file ----8<----``):
+where a copied document starts or ends."""
+_SCISSORS = re.compile(r"^\s*-{2,}\s*(?:8<|>8|\u2702)")
+"""A "cut here" line: what follows, to the next one, was copied from a file (a configuration, a script)."""
 _DOC_WORDS = re.compile(
     r"\b(?:tutorial|guide|blog|article|readme|wiki|documentation|docs|manual|how-?to|instructions|web ?page)\b"
     r"|教程|原文|文档|说明|Anleitung|Dokumentation|tutoriel|guía|instrucciones|tutorial",
@@ -4126,6 +4180,22 @@ def _address(text: str) -> str:
         return ipaddress.ip_address(text.strip("[]")).compressed
     except ValueError:
         return text
+
+
+def _python_source(chunk: bytes) -> bool:
+    """Whether an input's first chunk is a Python module: it opens as one (a comment, a docstring or an import as its
+    first line), imports something, defines two functions or classes or more, and holds no traceback or
+    interpreter prompt (which would show something ran)."""
+    head = chunk[:4096].lstrip()
+    first = head[: head.find(b"\n")] if b"\n" in head else head
+    opens = head.startswith((b"#!", b"# -*-", b"\x22\x22\x22", b"\x27\x27\x27", b"import ", b"from ")) or (
+        first.startswith(b"#") and _PY_FILE_NAME.search(first) is not None  # "# tests/test_ascp_runner.py"
+    )
+    if not opens or b"```" in chunk:
+        return False  # a markdown heading, or a post with code blocks: a person's report around code
+    if b"Traceback (most recent call last)" in chunk or b">>> " in chunk or b"In [" in chunk:
+        return False
+    return _PY_IMPORT.search(chunk) is not None and len(_PY_DEFINITION.findall(chunk, 0, 200_000)) >= 2
 
 
 def _beat(times: list[float]) -> tuple[int, int] | None:
