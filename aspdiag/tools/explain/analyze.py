@@ -2723,6 +2723,8 @@ class Analyzer:
         # A log with no sign of password guessing: no unknown account tried, and few addresses refused at all.
         quiet = not self._guessing and len({key[1] for key in self._refused}) <= _QUIET_REFUSALS
         let_in = {peer for _, peer in self._accepted}
+        clients = {_address(peer.decode("ascii", "replace")) for peer in let_in}  # addresses sshd let in
+        refused_clients: set[str] = set()  # addresses of refused logins counted as a client's attempts
         for key, attempt in self._refused.items():
             source, peer, name, _ = key
             user = attempt.fields["user"]
@@ -2743,18 +2745,14 @@ class Analyzer:
                 # try from each of many addresses, root).
                 self.sessions_seen += 1
                 self._finish(attempt)
+                refused_clients.add(_address(attempt.fields["peer"].rpartition(":")[0]))
             elif len(self._refused_aside) < MAX_CLIENTS:
                 self._refused_aside.append(attempt)  # may still say why a pasted client run failed (``_linked``)
-        counted_peers = {
-            _address(attempt.fields["peer"].rpartition(":")[0])
-            for key, attempt in self._refused.items()
-            if attempt not in self._refused_aside
-        }
         self._refused.clear()
         self._invalid_tried.clear()
         self._connections.clear()
-        self._penalty_drops({_address(peer.decode("ascii", "replace")) for peer in let_in} | counted_peers)
-        self._refused_connects({_address(peer.decode("ascii", "replace")) for peer in let_in})
+        self._penalty_drops(clients | refused_clients)
+        self._refused_connects(clients)
 
     def _penalty_drops(self, known: set[str]) -> None:
         """sshd's penalty drops (``drop connection #0 from [X]:P on [Y]:33001 penalty: ...``), read once the whole
