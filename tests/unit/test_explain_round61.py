@@ -105,6 +105,10 @@ def test_a_single_dropped_syn_from_a_client_let_in_later_is_its_attempt():
         "status=success source=/out/ dest=./data/ local=172.31.8.20:33001 peer=34.90.11.201:33001 tcp_port=22\n"
     )
     assert [c for c, _ in causes(text)] == ["ssh-port", "ssh-port", "ok"]
+    analyzer = Analyzer()
+    analyzer.feed_chunk("input", text.encode())
+    first = analyzer.results()[0]
+    assert "a TCP SYN" in first.reasoning[-1] and "sent again" not in first.reasoning[-1]  # one SYN, not retried
 
 
 def test_a_scanners_single_syn_is_no_attempt():

@@ -574,8 +574,8 @@ class Analyzer:
         """Per (input, client address, its source port, SSH port), the server's own firewall dropping that
         connection's SYNs: (stamp, the kernel's line, the uuid of the session that starts next in the log) of each
         try (``_refused_connects``)."""
-        self._syn_orders: set[int] = set()
-        """The attempts told by those drops (``_syn_firewalled``)."""
+        self._syn_orders: dict[int, int] = {}
+        """The attempts told by those drops -> how many SYNs of each were dropped (``_syn_firewalled``)."""
         self._udp_drops: dict[str, list[tuple[float | None, str]]] = {}
         """Per source address, the server's own firewall dropping its UDP to a FASP port: (when, the kernel's line),
         the last few."""
@@ -892,7 +892,7 @@ class Analyzer:
                 f"({len(tries)} SYNs, none answered)",
                 line,
             )
-            self._syn_orders.add(self._order)
+            self._syn_orders[self._order] = len(tries)
             self.sessions_seen += 1
             self._finish(attempt)
 
@@ -3270,7 +3270,10 @@ class Analyzer:
                     who="this server's operator (its firewall)",
                     reasoning=(
                         f"the server's kernel logged its firewall dropping TCP SYNs from {s.peer_address} to the SSH "
-                        "port, sent again and never answered: the client's connection never reached sshd",
+                        "port, sent again and never answered: the client's connection never reached sshd"
+                        if self._syn_orders[order] > 1
+                        else f"the server's kernel logged its firewall dropping a TCP SYN from {s.peer_address} to the "
+                        "SSH port, an address sshd let in at another time: that client's connection never reached sshd",
                     ),
                 )
             out.append((order, s))
