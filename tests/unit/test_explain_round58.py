@@ -6,15 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from aspdiag.tools.explain.analyze import Analyzer, SessionExplanation
+from tests.unit.test_explain_evidence import explain_text
 
 ENA = "era-fasp@fasp.sra.ebi.ac.uk:vol1/fastq/ERR164/ERR164407/ERR164407.fastq.gz ."
-
-
-def explain_text(text: str) -> list[SessionExplanation]:
-    analyzer = Analyzer()
-    analyzer.feed_chunk("input", text.encode())
-    return analyzer.results()
 
 
 def causes(text: str) -> list[tuple[str, str]]:

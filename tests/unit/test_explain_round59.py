@@ -4,14 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from aspdiag.tools.explain.analyze import Analyzer
-
-
-def causes(text: str) -> list[tuple[str, str]]:
-    analyzer = Analyzer()
-    analyzer.feed_chunk("input", text.encode())
-    return [("ok" if s.outcome == "success" else s.cause_id, s.confidence) for s in analyzer.results()]
-
+from tests.unit.test_explain_round58 import causes
 
 FAILED_AUTH = (
     "```shell\n# ascp: failed to authenticate, exiting.\n# Session Stop  (Error: failed to authenticate)\n```\n"

@@ -3,13 +3,8 @@ configuration quoting ascp's words, and a server firewall's single dropped SYN f
 
 from __future__ import annotations
 
-from aspdiag.tools.explain.analyze import Analyzer
-
-
-def causes(text: str) -> list[tuple[str, str]]:
-    analyzer = Analyzer()
-    analyzer.feed_chunk("input", text.encode())
-    return [("ok" if s.outcome == "success" else s.cause_id, s.confidence) for s in analyzer.results()]
+from tests.unit.test_explain_evidence import explain_text
+from tests.unit.test_explain_round58 import causes
 
 
 def test_a_wikis_example_inside_pre_is_no_run():
@@ -105,9 +100,7 @@ def test_a_single_dropped_syn_from_a_client_let_in_later_is_its_attempt():
         "status=success source=/out/ dest=./data/ local=172.31.8.20:33001 peer=34.90.11.201:33001 tcp_port=22\n"
     )
     assert [c for c, _ in causes(text)] == ["ssh-port", "ssh-port", "ok"]
-    analyzer = Analyzer()
-    analyzer.feed_chunk("input", text.encode())
-    first = analyzer.results()[0]
+    first = explain_text(text)[0]
     assert "a TCP SYN" in first.reasoning[-1] and "sent again" not in first.reasoning[-1]  # one SYN, not retried
 
 
