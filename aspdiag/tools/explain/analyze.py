@@ -451,16 +451,23 @@ def _beside_successes(explained: SessionExplanation, order: int, worked: tuple[i
                 "a closed port or a wrong key would have failed them too",
             ),
         )
-    return replace(
+    return _lowered(
         s,
-        confidence="low",
+        "other runs in this input got through: to the same server, that rules out a closed port and a wrong key",
         next_step="if the runs that worked went to the same server with the same key, start the transfers a "
         "few seconds apart or fewer at once (the server's sshd turns a burst of connections away); "
         "otherwise: " + s.next_step,
-        reasoning=(
-            *s.reasoning,
-            "other runs in this input got through: to the same server, that rules out a closed port and a wrong key",
-        ),
+    )
+
+
+def _lowered(s: SessionExplanation, reason: str, next_step: str | None = None) -> SessionExplanation:
+    """A session's cause kept at low confidence, for a reason beside its own lines (and, where the reading changes
+    what to do first, a next step that says so)."""
+    return replace(
+        s,
+        confidence="low",
+        next_step=s.next_step if next_step is None else next_step,
+        reasoning=(*s.reasoning, reason),
     )
 
 
@@ -2418,20 +2425,31 @@ class Analyzer:
         return out
 
     def _read_as(
-        self, s: SessionExplanation, entry: KnowledgeEntry, confidence: str, reason: str, line: str | None = None
+        self,
+        s: SessionExplanation,
+        entry: KnowledgeEntry,
+        confidence: str,
+        reason: str,
+        line: str | None = None,
+        *,
+        next_step: str | None = None,
+        who: str | None = None,
+        replacing: bool = False,
     ) -> SessionExplanation:
         """A kept session read again as another cause of the knowledge base, for a reason the input gives beyond
-        its own lines (and that reason's line as evidence); the counts follow."""
+        its own lines (and that reason's line as evidence); the counts follow. The entry's next step and who act
+        unless the reading names its own; ``replacing``: the reason replaces the session's reasoning (which argued
+        for the cause it no longer has) instead of joining it."""
         self._recounted(s, entry.id)
         return replace(
             s,
             cause_id=entry.id,
             cause=entry.cause,
             confidence=confidence,
-            next_step=entry.next,
-            who=entry.who,
+            next_step=entry.next if next_step is None else next_step,
+            who=entry.who if who is None else who,
             evidence=(*s.evidence[: MAX_EVIDENCE - 1], line) if line else s.evidence,
-            reasoning=(*s.reasoning, reason),
+            reasoning=(reason,) if replacing else (*s.reasoning, reason),
         )
 
     def _port_check(self, source: str, text: str) -> None:
@@ -2620,24 +2638,16 @@ class Analyzer:
             and (session.finals or session.details)
             and all(_OPENSSH_CLIENT.search(said) for said in (*session.finals, *session.details))
         ):
-            explained = replace(
+            explained = _lowered(
                 explained,
-                confidence="low",
-                reasoning=(
-                    *explained.reasoning,
-                    "only OpenSSH's own client said this (a person's ssh, scp or git, not ascp): the same server "
-                    "would turn ascp away the same way, but no transfer of ascp's was seen",
-                ),
+                "only OpenSSH's own client said this (a person's ssh, scp or git, not ascp): the same server "
+                "would turn ascp away the same way, but no transfer of ascp's was seen",
             )
         if session.quoted and explained.outcome != "success":
-            explained = replace(
+            explained = _lowered(
                 explained,
-                confidence="low",
-                reasoning=(
-                    *explained.reasoning,
-                    "only a person's sentence quotes these words (no output of ascp's was pasted): they may be "
-                    "paraphrased or about another failure",
-                ),
+                "only a person's sentence quotes these words (no output of ascp's was pasted): they may be "
+                "paraphrased or about another failure",
             )
         self._tally(session, explained)
         if explained.outcome == "success":
@@ -2856,15 +2866,14 @@ class Analyzer:
                 and not DEFAULT_TARGET_MBPS * 0.85 <= s.rate_mbps <= DEFAULT_TARGET_MBPS * 1.05
             ):
                 d = slowed_then_stopped(s.rate_mbps, best, "in this input's runs that completed")
-                self._recounted(s, d.cause_id)
-                s = replace(
+                s = self._read_as(
                     s,
-                    cause_id=d.cause_id,
-                    cause=d.cause,
-                    confidence=d.confidence,
+                    knowledge().by_id(d.cause_id),
+                    d.confidence,
+                    d.reasoning[0],
                     next_step=d.next_step,
                     who=d.who,
-                    reasoning=d.reasoning,  # "^C is documented for 'cancelled'" no longer holds
+                    replacing=True,  # "^C is documented for 'cancelled'" no longer holds
                 )
             out.append((order, s))
         return out
@@ -3053,14 +3062,10 @@ class Analyzer:
                 and s.cause_id != plain[s.source]
                 and s.confidence != "low"
             ):
-                s = replace(
+                s = _lowered(
                     s,
-                    confidence="low",
-                    reasoning=(
-                        *s.reasoning,
-                        "these lines were quoted ('> ') beside output pasted plainly with another failure: they may be "
-                        "someone else's (another report quoted in a reply)",
-                    ),
+                    "these lines were quoted ('> ') beside output pasted plainly with another failure: they may be "
+                    "someone else's (another report quoted in a reply)",
                 )
             out.append((order, s))
         return out
@@ -3258,23 +3263,20 @@ class Analyzer:
         out = []
         for order, s in kept:
             if order in self._syn_orders and s.cause_id != port.id:
-                self._recounted(s, port.id)
-                s = replace(
+                s = self._read_as(
                     s,
-                    cause_id=port.id,
-                    cause=port.cause,
-                    confidence="medium",
+                    port,
+                    "medium",
+                    f"the server's kernel logged its firewall dropping TCP SYNs from {s.peer_address} to the SSH "
+                    "port, sent again and never answered: the client's connection never reached sshd"
+                    if self._syn_orders[order] > 1
+                    else f"the server's kernel logged its firewall dropping a TCP SYN from {s.peer_address} to the "
+                    "SSH port, an address sshd let in at another time: that client's connection never reached sshd",
                     next_step=f"this server's own firewall dropped the SSH connection from {s.peer_address}: allow TCP "
                     f"{s.tcp_port or 33001} inbound from this client (or add it to the rule's allowed set); the "
                     "kernel's line is the rule logging the drops",
                     who="this server's operator (its firewall)",
-                    reasoning=(
-                        f"the server's kernel logged its firewall dropping TCP SYNs from {s.peer_address} to the SSH "
-                        "port, sent again and never answered: the client's connection never reached sshd"
-                        if self._syn_orders[order] > 1
-                        else f"the server's kernel logged its firewall dropping a TCP SYN from {s.peer_address} to the "
-                        "SSH port, an address sshd let in at another time: that client's connection never reached sshd",
-                    ),
+                    replacing=True,  # the sshd attempt's own reasoning is not this one's
                 )
             out.append((order, s))
         return out
@@ -3296,17 +3298,13 @@ class Analyzer:
                 and s.cause_id in _BURST_CAUSES
                 and s.confidence != "low"
             ):
-                s = replace(
+                s = _lowered(
                     s,
-                    confidence="low",
+                    "the person says the same command works at other times: that rules out a wrong key or a "
+                    "closed port for those runs, and fits a server that turns connections away when busy",
                     next_step="the person says it works at other times: retry a few minutes apart and start fewer "
                     "transfers at once (a busy server's sshd turns connections away); if it fails every time, "
                     + s.next_step,
-                    reasoning=(
-                        *s.reasoning,
-                        "the person says the same command works at other times: that rules out a wrong key or a "
-                        "closed port for those runs, and fits a server that turns connections away when busy",
-                    ),
                 )
             out.append((order, s))
         return out
@@ -3330,13 +3328,9 @@ class Analyzer:
                 and bare_documented(title)
                 and not any(documented(said) for said in s.evidence[1:])
             ):
-                s = replace(
+                s = _lowered(
                     s,
-                    confidence="low",
-                    reasoning=(
-                        *s.reasoning,
-                        "only the report's title says these words; the output pasted below it does not show them",
-                    ),
+                    "only the report's title says these words; the output pasted below it does not show them",
                 )
             out.append((order, s))
         return out
