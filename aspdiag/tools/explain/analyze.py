@@ -81,6 +81,7 @@ from aspdiag.tools.explain.session import (
     outcome,
     served,
 )
+from aspdiag.tools.explain.status import status_as_lines
 
 MAX_OPEN = 10_000
 """Sessions started but not ended; beyond this the oldest is explained as unfinished."""
@@ -376,14 +377,31 @@ server browse /x``, as a script echoes it before running it) do (so that ascp's 
 -T ...``, ``$ "$ASCP_BIN" -QT ...``; blind round 58). Whatever follows belongs to a new run."""
 _WRAPPER_SUCCESS = re.compile(
     r"\b(?:fasp|ascp|aspera)\b[^.]*?\b(?:succeed(?:ed|s)?|successful(?:ly)?|completed(?: successfully)?"
-    r"|complete successfully)\b|\bMethod \S*(?:ascp|aspera|fasp)\S* worked\b",
+    r"|complete successfully)\b|\bMethod \S*(?:ascp|aspera|fasp)\S* worked\b"
+    r"|^\s*transfer: COMPLETED\s*$",
     re.I,
 )
 """A wrapper saying its ascp (FASP) transfer succeeded: NCBI prefetch's ``FASP download succeed``, a pipeline's
-``Aspera download completed successfully``, kingfisher's ``Method ena-ascp worked.``; not an installer's
+``Aspera download completed successfully``, kingfisher's ``Method ena-ascp worked.``, the Transfer SDK's status as
+IBM's samples log it (``transfer: COMPLETED``; blind round 62); not an installer's
 ``Installation into /root/.aspera/cli successful``."""
 _INSTALLER = re.compile(r"\s*(?:Installation|Installing|Install(?:ed)?|Successfully installed)\b")
 """An installer's line (``Installation into /root/.aspera/cli successful``): no transfer of ascp's."""
+_WORKED_COMMENT = re.compile(
+    r"\s#+\s*(?:(?:it|this|that)\s+)?(?:worked|works|succeeded|success(?:ful)?)\b(?![^\n]*\b(?:not|n't|never|but)\b)",
+    re.I,
+)
+"""A shell comment after a command saying it worked (``# worked as above!``), not "# works but slow"."""
+_NOT_A_TRANSFER = re.compile(
+    r"\bdesktop database\b|\bmay not be able to auto-launch\b|^\s*Deploying IBM Aspera"
+    r"|\b(?:POST|GET|PUT|PATCH|DELETE)(?:ing)?\s+(?:to\s+)?https?://"
+    r"|\b(?:read|load|pars)\w* (?:the )?(?:aspera |ascp )?settings from\b|\breferenced before assignment\b"
+)
+"""Lines that name Aspera and fail with no transfer of ascp's: Connect's installer ("Unable to update desktop
+database, IBM Aspera Connect may not be able to auto-launch"), a command-line client's HTTP API call ("POSTing to
+https://.../aspera/faspex/send... JSON parse error"), a wrapper reading its own settings file (enaBrowserTools'
+"ERROR: cannot read aspera settings from aspera.ini"), or Python's error for a bug of the wrapper's own ("local
+variable 'ASPERA_PRIVATE_KEY' referenced before assignment")."""
 _SAYS_SUCCESS = re.compile(r"\b(?:succeed(?:ed|s)?|successful(?:ly)?|worked)\b", re.I)
 """A wrapper's word for success itself (not "completed", which a wrapper also says of a run that failed)."""
 _GUESSING = b"nvalid user "
@@ -564,6 +582,7 @@ class Analyzer:
         self._no_session_starts: tuple[bytes, bool, bool] | None = None
         """The last chunk asked about, and whether it holds no Session Start record at all, and no Transfer Start."""
         self._start_cache: tuple[bytes, int, int] | None = None
+        self._login_start_cache: tuple[bytes, int, int] | None = None
         """The last ``_start_after`` search: its chunk, where it began and the start it found (-1: none)."""
         self._penalised: list[tuple[str, str, float | None, bool, Collected]] = []
         """sshd's penalty drops (OpenSSH 9.8+), decided at the end (``_penalty_drops``): (input, client address,
@@ -629,6 +648,10 @@ class Analyzer:
         self._told_passphrase: set[str] = set()  # inputs whose reporter tells ascp asked for the key's passphrase
         # inputs with an ascli command whose last line ("ERROR: Transfer: ...") has not come yet (it is read)
         self._ascli: set[str] = set()
+        self._retrying: set[str] = set()  # inputs whose wrapper said it retries a failed run
+        self._before: dict[str, str] = {}  # each input's line before the one read (as _last_text kept it)
+        # each input's files pasted one after another: (order when its header came, its array index, its stem)
+        self._sections: dict[str, list[tuple[int, int, str]]] = {}
         self._bare_ascp: set[str] = set()  # inputs whose last command was ascp alone, or its help or version
         self._table_header: dict[str, str] = {}  # per input, the last table row (the header, at a |---| rule)
         # Per input, the user's own checks of TCP ports (curl, nc, ssh, nmap), in order: see _port_check
@@ -685,6 +708,9 @@ class Analyzer:
                 chunk = chunk[: marker.start()]
         if is_journal_json(chunk):
             chunk = journal_as_syslog(chunk)  # journalctl -o json: read as the syslog lines it holds
+        statuses = status_as_lines(chunk)
+        if statuses is not None:
+            chunk = statuses  # pretty-printed transfer status objects: one line per transfer, in start order
         self._chunk, self._chunk_logins, self._at = chunk, None, len(chunk)
         self._chunk_login_list = None
         hints, logins = sshd_lines(chunk)
@@ -713,7 +739,7 @@ class Analyzer:
         if not self._guessing:
             self._guessing = self._guessed(chunk)
         self._chunk, self._chunk_logins, self._chunk_has_logins = None, None, False
-        self._start_cache = None  # the chunk is no longer needed
+        self._start_cache = self._login_start_cache = None  # the chunk is no longer needed
 
     def _guessed(self, chunk: bytes) -> bool:
         """Whether sshd's lines so far show password guessing: logins to accounts the server does not have, more
@@ -846,8 +872,34 @@ class Analyzer:
                 found = chunk.find(marker, at)
             if found < 0:
                 return None
+        if marker is _SESSION_START and self._chunk_has_logins:
+            found = self._logged_in_after(chunk, at, found)
+            if found < 0:
+                return None
         uuid = _UUID.match(chunk, found + len(marker))
         return uuid.group().decode("ascii", "replace") if uuid is not None else None
+
+    def _logged_in_after(self, chunk: bytes, at: int, found: int) -> int:
+        """The start of the first session whose login came after a refusal at ``at`` (``found``: the first start
+        after it), in a log with sshd's logins: a session whose client had logged in before sshd turned another
+        away started before that attempt, though its Session Start line comes after (blind round 61: two students
+        logged in at 09:00:01, the third dropped past MaxStartups at 09:00:02, before their Session Start lines).
+        -1: no session logged in after it."""
+        if self._chunk_login_list is None:
+            self._chunk_login_list = [(m.start(), m.group(2), m.group(1)) for m in SSHD_LOGIN.finditer(chunk)]
+        logins = self._chunk_login_list
+        following = bisect_left(logins, (at,))
+        if following == len(logins):
+            return -1  # every session after it had logged in before it
+        login_at = logins[following][0]
+        if login_at < found:
+            return found
+        cached = self._login_start_cache
+        if cached is not None and cached[0] is chunk and cached[1] == login_at:
+            return cached[2]  # a flood of refusals before the same login: one search
+        start = chunk.find(_SESSION_START, login_at)
+        self._login_start_cache = (chunk, login_at, start)
+        return start
 
     def _dropped(self, chunk: bytes) -> None:
         """The kernel's lines about UDP to a FASP data port that a firewall rule logged (a server's own drops)."""
@@ -1472,12 +1524,25 @@ class Analyzer:
         if source not in self._intermittent and _INTERMITTENT.search(text) is not None:
             self._intermittent.add(source)
         previous = None if line.after_gap else self._last_text.get(source)
+        self._before[source] = self._last_text.get(source, "")
         # the sentence so far (lines that end in no full stop or colon go on in the next: a wrapped intro)
         going_on = previous is not None and previous.rstrip()[-1:] not in (".", "!", "?", ":", "")
         self._last_text[source] = f"{previous.strip()} {text.strip()}"[-300:] if going_on and previous else text
         candidate = self._silent_candidate.pop(source, None)
         if candidate is not None and (_PROMPTED_LINE.match(text) is not None or _BARE_PROMPT.match(text) is not None):
             self._silent_runs[source] = candidate  # the ascp command printed nothing before the next prompt
+        if text[:2] == "==" and len(self._sections.get(source, ())) < MAX_KEPT_FAILED:
+            section = _FILE_HEADER.match(text)
+            if section is not None:
+                # a file's output begins (``tail -n +1 logs/*.out``'s "==> x_10.out <==", a loop's "== x_10.out"):
+                # another task's run, unless it is the same task's other stream (x_10.err after x_10.out)
+                sections = self._sections.setdefault(source, [])
+                index = int(section.group(2))
+                run = self._console.get(source)
+                if run is not None and sections and sections[-1][1] != index:
+                    run.ended = run.exited = run.stopped = True
+                sections.append((self._order, index, section.group(1)))
+                return
         if self._frame_line(source, line, text.strip()):
             return
         if (source in self._xml_comment or "<!--" in text) and not self._replaying:
@@ -1487,6 +1552,21 @@ class Analyzer:
                 self._xml_comment.discard(source)
             else:
                 self._xml_comment.add(source)
+            self._documentation(source)
+            return
+        if source in self._run_sources and text[:1] in "[DEKSTHI" and _JOB_STATUS.match(text) is not None:
+            # bash's report of a background job's end ("[2]   Exit 1   ascp ..."; blind round 62: four runs
+            # started with `&`): about a run whose output is above, no run of its own
+            return
+        mapping = _MAPPING.match(text) if ">" in text or "\u2192" in text or "\u21d2" in text else None
+        if (
+            mapping is not None
+            and not self._replaying
+            and (documented(mapping.group(1)) or _PROMPT.search(mapping.group(1)) is not None)
+        ):
+            # A summary's line mapping ascp's words to what they mean ("- `Key passphrase:` -> you're pointing -i
+            # at the .putty key", its bullet and backticks taken off; blind round 62: a thread's closing notes for
+            # others): no run
             self._documentation(source)
             return
         if _FAQ_QUESTION.match(text) is not None and not self._replaying:
@@ -1578,7 +1658,9 @@ class Analyzer:
             self._interrupted(source, text[kill.start() :].strip())
             run = self._console.get(source)
             if run is not None and run.lines:
-                run.exited = True  # the job was killed: nothing more of this run follows (a later line is another's)
+                # the job was killed: nothing more of this run follows, on either stream (a later Session Stop is
+                # the next array task's; blind round 62: task 5's kill and task 6's "No such file" read as one)
+                run.exited = run.stopped = True
             return
         if ".p" in text:
             named = _PUTTY_KEY.search(text)
@@ -1648,6 +1730,18 @@ class Analyzer:
             self._defer(source, line, text)
             return
         if "asc" in lowered and _COMMAND.match(text):
+            if _WORKED_COMMENT.search(text) is not None and not self._replaying:
+                # The person's comment on the command's own line says it worked ("$ ./ascp -P3..... # worked as
+                # above!", its output left out; blind round 62): a run that completed, told by them (low).
+                self._commanded.add(source)
+                run = self._run(source, starts=True)
+                run.lines += 1
+                run.stamp = line.stamp
+                run.told_ok = True
+                run.completed = run.ended = True
+                run.note(text.strip())
+                self._finish(self._console.pop(source))
+                return
             if _PROMPTED_LINE.match(text) is not None and not self._replaying:
                 self._silent_candidate[source] = (line, text)
             self._foreign.pop(source, None)
@@ -1825,16 +1919,59 @@ class Analyzer:
                     if text.rstrip()[-1:] not in (".", "!", "?", ":", ")"):
                         self._unfinished.add(source)
                     return
+            downloader = _DOWNLOADER_FILE.search(text) if "ownload" in text else None
+            if downloader is not None and not self._replaying:
+                # ena-file-downloader's word on one file's ascp run (its Aspera client parses ascp's "Completed"
+                # and "Error" lines and logs only its own; blind round 62): a run that completed, or one that
+                # failed for a reason it does not log
+                run = self._run(source, starts=True)
+                run.lines += 1
+                run.stamp = line.stamp
+                run.ended = run.stopped = run.exited = True
+                if downloader.group(1) is not None:
+                    run.completed = True
+                else:
+                    run.detail(downloader.group(0))
+                run.note(text)
+                self.ascp_lines += 1
+                self._finish(self._console.pop(source))
+                return
+            if text.startswith('{"status": "completed"'):
+                # A transfer status object that says the transfer completed (``status.status_as_lines``)
+                done = self._run(source, starts=True)
+                done.lines += 1
+                done.stamp = line.stamp
+                done.completed = done.ended = done.stopped = done.exited = True
+                done.note(text)
+                self.ascp_lines += 1
+                self._finish(self._console.pop(source))
+                return
+            if "etry" in text and _WRAPPER_RETRY.search(text) is not None and not self._replaying:
+                run = self._console.get(source)
+                if run is not None and run.uuid is None and (run.finals or run.exit_status not in (None, 0)):
+                    # A wrapper retrying after its ascp run failed ("WARN : Retrying file upload."): its word of
+                    # success next is the retry's, even in words that name no Aspera (Webin-CLI's "Files have been
+                    # successfully uploaded."; blind round 62)
+                    run.ended = True
+                    self._retrying.add(source)
             if (
-                _WRAPPER_SUCCESS.search(text) is not None
+                (
+                    _WRAPPER_SUCCESS.search(text) is not None
+                    or (source in self._retrying and _MOVED_SUCCESSFULLY.search(text) is not None)
+                )
                 and _INSTALLER.match(text) is None  # an installer's "Installation into ~/.aspera/cli successful"
                 and _WRAPPER_FAILED.search(text) is None
                 and self._wrapper_success(source, line, text)
             ):
+                self._retrying.discard(source)
                 return
             if self._replaying:
                 # the person's quote is all the input says (its words, at low confidence)
                 is_err = documented(text) or _tells_passphrase(text)
+            elif _NOT_A_TRANSFER.search(text) is not None:
+                # An installer's note, an HTTP API call of a command-line client, a wrapper reading its own
+                # settings: they name Aspera and fail, but no ascp ran (blind round 62)
+                is_err = False
             elif (_names_program(lowered) or "using requested transport" in lowered) or _WRAPPER_LOG.match(
                 text
             ) is not None:
@@ -1882,6 +2019,24 @@ class Analyzer:
                     run.note(text)
                 if run.completed and not run.finals:
                     run.stopped = run.exited = True
+            elif (
+                rate
+                and (run is None or run.ended or run.exited)
+                and not self._replaying
+                and source not in self._attached  # a -L- run's summary goes with its logged session
+                and _SUMMARY.search(self._before.get(source, "")) is None  # nor the line right after its first
+                and _SUMMARY_TAIL.fullmatch(text.strip()) is not None
+            ):
+                # ascp's summary's second line on its own (``tail -n 4`` of a task's log cut off "Completed:"
+                # above it; blind round 62): it follows "Completed:" only, so the run completed
+                tail = self._run(source, starts=True)
+                tail.lines += 1
+                tail.stamp = line.stamp
+                tail.completed = tail.ended = tail.stopped = tail.exited = True
+                tail.unseen = True  # its first line is not shown
+                tail.rate_kbps = int(rate.group(1))
+                tail.note(text)
+                self._finish(self._console.pop(source))
             elif "ascp" in lowered:
                 self.ascp_lines += 1
             return
@@ -2341,7 +2496,9 @@ class Analyzer:
                 (
                     (text, c)
                     for text in told
-                    if (c := _TOLD_CODE.search(text)) is not None and int(c.group(1)) in error_table()
+                    if (c := _TOLD_CODE.search(text)) is not None
+                    and int(c.group(1)) in error_table()
+                    and _OTHER_PROGRAMS_CODE.search(text[max(0, c.start() - 40) : c.start()]) is None
                 ),
                 None,
             )
@@ -2558,6 +2715,10 @@ class Analyzer:
         session.lines += 1
         session.completed = True
         session.ended = True
+        if session.uuid is None:
+            # nothing more of this run follows: an error after the wrapper's word is the next run's (the Transfer
+            # SDK's "transfer: COMPLETED", then the next transfer's exception; blind round 62)
+            session.stopped = session.exited = True
         session.note(text)
         self.ascp_lines += 1
         return True
@@ -2813,7 +2974,7 @@ class Analyzer:
             # Counted under its own words when it ended; the input's other runs say more (and it stays so).
             self._recounted(explained, beside.cause_id)
             kept.append((order, beside))
-        kept = self._in_time(kept)
+        kept = self._by_task(self._by_start(self._in_time(kept)))
         # The passes over the whole input, in order: each reads the runs as the ones before it left them.
         for reading in (
             self._syn_firewalled,
@@ -2824,6 +2985,7 @@ class Analyzer:
             self._not_found_twice,
             self._folded,
             self._paired_successes,
+            self._interleaved,
             self._paired,
             self._told_by_client,
             self._logged_beside,
@@ -3120,6 +3282,38 @@ class Analyzer:
         }
         return next(iter(near.items())) if len(near) == 1 else None
 
+    def _interleaved(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
+        """Without a run told only by ascp's ``Session Stop  (Error: X)`` (its standard output) when an earlier run
+        of the same input printed only ``ascp: X, exiting.`` (its standard error) and is still without its own:
+        runs started at once (``xargs -P 6``, ``&``) write over each other, and one run's two lines part (blind round
+        62: three failed runs read as four)."""
+        waiting: dict[str, list[tuple[str, str]]] = {}  # source -> (cause, message) of runs lacking a Session Stop
+        drop: set[int] = set()
+        for order, s in kept:
+            if s.uuid is not None or s.outcome != "failed" or not s.evidence or order in self._sshd_orders:
+                continue
+            stops = [said for said in s.evidence if said.startswith("Session Stop")]
+            if not stops:
+                if all(said.startswith("ascp:") for said in s.evidence):
+                    waiting.setdefault(s.source, []).append((s.cause_id, s.error_message))
+                continue
+            if len(stops) < len(s.evidence):
+                continue
+            candidates = waiting.get(s.source, [])
+            said = _STOP_ERROR.search(stops[0])
+            match = next(
+                (
+                    at
+                    for at, (cause, message) in enumerate(candidates)
+                    if cause == s.cause_id and said is not None and said.group(1).rstrip(". ") in message
+                ),
+                None,
+            )
+            if match is not None:
+                del candidates[match]
+                drop.add(order)
+        return self._without(kept, drop) if drop else kept
+
     def _paired(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
         """Without the console runs whose failure a logged session of the same input tells too: ascp's output
         pasted beside its own log (``-L``) or the server's log of the same attempt is one run seen twice, and
@@ -3181,6 +3375,75 @@ class Analyzer:
             else:
                 keys.append(float(at))
         return [entry for _, entry in sorted(zip(keys, kept, strict=True), key=lambda pair: pair[0])]
+
+    def _by_start(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
+        """A log's runs listed as they started where the log itself goes back in time (two servers' journals
+        concatenated, ``for h in dl-a dl-b; do ssh $h journalctl ...; done``; blind round 61 listed dl-a's three
+        sessions before dl-b's 09:20 one). Only where every run of that input has a time stamp, and only for a step
+        back of more than a minute (sessions logged a few seconds apart stay as their lines are); syslog's stamps
+        name no year, so each is read from the one before it (across a year's end too)."""
+        places: dict[str, list[int]] = {}
+        for at, (_, s) in enumerate(kept):
+            places.setdefault(s.source, []).append(at)
+        out = list(kept)
+        for at_list in places.values():
+            if len(at_list) < 2:
+                continue
+            times = [kept[at][1].time or "" for at in at_list]
+            if len({time[:1].isdigit() for time in times}) > 1:
+                continue  # syslog's and ISO stamps mixed: lines of several logs, whose clocks may differ
+            read = [_seconds(time, utc=True) for time in times]
+            stamps = [stamp for stamp in read if stamp is not None]
+            if len(stamps) < len(read):
+                continue
+            # Each from the one before: a step back of more than half a year is a year's end (Dec 31 -> Jan 1),
+            # a step forward of any size a step forward (a log that spans months).
+            offsets = [0.0]
+            for earlier, later in pairwise(stamps):
+                step = later - earlier
+                offsets.append(offsets[-1] + (step + _YEAR_S if step < -_YEAR_S / 2 else step))
+            if all(later >= earlier - _STEP_BACK_S for earlier, later in pairwise(offsets)):
+                continue
+            in_order = sorted(zip(offsets, at_list, strict=True), key=lambda pair: pair[0])
+            for place, (_, at) in zip(at_list, in_order, strict=True):
+                out[place] = kept[at]
+        return out
+
+    def _by_task(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
+        """A batch array's output files pasted in the shell's order (``tail -n +1 logs/job_*.out``: 1, 10, 11, 2,
+        ...) listed by task: the array's tasks started in index order (blind round 62: eleven tasks read in glob
+        order). Only where every run of that input is in such a file, the files are one job's (one stem), and
+        their order is the glob's (sorted as text, not as numbers)."""
+        if not self._sections:
+            return kept
+        places: dict[str, list[int]] = {}
+        for at, (_, s) in enumerate(kept):
+            places.setdefault(s.source, []).append(at)
+        out = list(kept)
+        for source, sections in self._sections.items():
+            indexes = [index for _, index, _ in sections]
+            if (
+                len(sections) < 2
+                or len({stem for _, _, stem in sections}) != 1
+                or [str(i) for i in indexes] != sorted(str(i) for i in indexes)
+                or indexes == sorted(indexes)
+            ):
+                continue
+            at_list = places.get(source, [])
+            starts = [order for order, _, _ in sections]
+            tasks: list[int] = []
+            for at in at_list:
+                order = kept[at][0]
+                section = bisect_left(starts, order) - 1  # the last header before the run began
+                if section < 0 or kept[at][1].uuid is not None:
+                    break
+                tasks.append(indexes[section])
+            if len(tasks) != len(at_list):
+                continue
+            in_order = sorted(zip(tasks, at_list, strict=True), key=lambda pair: pair[0])
+            for place, (_, at) in zip(at_list, in_order, strict=True):
+                out[place] = kept[at]
+        return out
 
     def _told_by_client(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
         """A server's sessions that logged their start and nothing more, in an input where the operator also quotes
@@ -3338,7 +3601,7 @@ class Analyzer:
     def _retitled(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
         """Without a run told only by an input's first line when the next run of that input shows the same line:
         an issue's title copied from the output pasted below it (sra-tools#187: "ascp: failed to open ssh session.,
-        exiting." as the title, then the command and its output), one run, not two."""
+        exiting." as the title, then the command and its output), or one that tells no cause, one run, not two."""
         out: list[tuple[int, SessionExplanation]] = []
         for at, (order, s) in enumerate(kept):
             title = self._first_text.get(s.source)
@@ -3361,6 +3624,16 @@ class Analyzer:
                     # ascp's words on their own as the title, in the title's own case ("Failed to Authenticate"
                     # above "ascp: failed to authenticate, exiting."; blind round 58)
                     or (bare_documented(title) and any(title.lower() in said.lower() for said in following.evidence))
+                    # a title that tells no cause ("Aspera cli upload failure #98"): the report's own summary of
+                    # the run shown below it (blind round 62)
+                    or (
+                        s.cause_id == "unknown"
+                        and not documented(title)
+                        and _WRAPPER_FAILED.search(title) is not None
+                        and _SUMMARY.search(title) is None
+                        # not a wrapper's line that the next run's repeats (one per item)
+                        and not any(_shape(said) == _shape(title) for said in following.evidence)
+                    )
                 )
             ):
                 self._uncounted(s)
@@ -3632,6 +3905,37 @@ _SCRIPT = re.compile(
     rb"^#!\S*(?:perl|ruby)|^#!/usr/bin/env (?:perl|ruby)|^use (?:strict|warnings);|^require ['\"]", re.M
 )
 """A Perl or Ruby script's own lines (its interpreter line, ``use strict;``, ``require '...'``)."""
+_DOWNLOADER_FILE = re.compile(
+    r"\b(SUCCESSFUL) download remoteFile:\s*\S|\bDownload for file \S+ could not be completed\.?"
+)
+"""ena-file-downloader's Aspera client on one file (``SUCCESSFUL download remoteFile:X, parentId:Y``, ``Download for
+file X could not be completed.``)."""
+_WRAPPER_RETRY = re.compile(r"^\W*(?:[A-Z]+\s*:\s*)?(?:Retrying|Retry(?:ing)? (?:in|attempt|\d))\b", re.I)
+"""A wrapper's line saying it starts its failed transfer again (``WARN : Retrying file upload.``)."""
+_MOVED_SUCCESSFULLY = re.compile(
+    r"\bsuccessfully (?:uploaded|downloaded|transferred)\b|\b(?:upload|download|transfer)(?:s|ed)? (?:succeeded"
+    r"|completed successfully|(?:was |were )?successful)\b",
+    re.I,
+)
+"""A wrapper's word that files moved, naming no program (Webin-CLI's ``Files have been successfully uploaded.``)."""
+_JOB_STATUS = re.compile(
+    r"(?:\[\d{1,3}\][+-]?\s+(?:Done|Exit \d+|Terminated|Killed|Stopped|Hangup|Interrupt)\b"
+    r"|(?:Done|Exit \d+|Terminated|Killed|Stopped|Hangup|Interrupt) {2,}\S)"
+)
+"""bash's line for a background job that ended (``[2]   Exit 1                  ascp -T ...``), perhaps with its job
+number taken off as a tag."""
+_FILE_HEADER = re.compile(
+    r"==>?\s*(?:\S*/)?(\S*?[A-Za-z]\S*?)[_.-](\d{1,5})\.(?:out|err|log|txt|stdout|stderr)\s*(?:<==|=*)\s*$"
+)
+"""The header of one file's output in a paste of several (``==> logs/fetch_4417312_10.out <==``, ``==
+slurm-88231_10.out``): its stem and its array index."""
+_SUMMARY_TAIL = re.compile(r"\(\d+K bits/sec\), in \d+ files?\.")
+"""The second line of ascp's summary after "Completed:", alone (no file failed or skipped)."""
+_STOP_ERROR = re.compile(r"^Session Stop\s+\(Error: (.+?)\)?\s*$")
+"""ascp's Session Stop line with its error's words."""
+_MAPPING = re.compile(r"\s*(\S[^\n]{2,200}?)\s+(?:->|=>|\u2192|\u21d2)\s+[A-Za-z]")
+"""A line mapping a wording to its meaning (``ascp: Failed to open TCP connection for SSH, exiting. -> check -P33001
+before blaming the firewall``; ascp never prints an arrow between words)."""
 _FAQ_QUESTION = re.compile(r"\s*(?:\*\*)?(?:Q|Frage|問|问题?)\s?\d{1,3}\s?[:：.、)）]")
 """A numbered question of an FAQ (``Q1：``, ``Q 2.``, ``问题3：``, ``Frage 4:``)."""
 _IMPERATIVE = re.compile(
@@ -3753,6 +4057,11 @@ def _failure_told(text: str, alone: bool = False) -> str | None:
 
 _OPENING_KEPT = 60
 """How many of an input's first console lines are kept for a description of what the transfer did."""
+_OTHER_PROGRAMS_CODE = re.compile(
+    r"\b(?!ascp|ascli|aspera|fasp)(\w+)['\u2019]s\s*$|\b(?:wget|curl|docker|pip|apt|yum|java|python|exit|return)\s*$",
+    re.I,
+)
+"""Words before an error code that give it to another program ("wget's error code 8", "exit code 8")."""
 _TOLD_CODE = re.compile(r"\b(?:FASP\s+)?(?:error|errcode)(?:\s+code)?\s*[:#=]?\s*[\"']?(\d{1,2})\b", re.I)
 """A FASP error code a person names ("Error 44", "error code 15", "errcode=19")."""
 _TRANSFER_NAMED = re.compile(r"\b(?:ascp|ascli|aspera|fasp|faspex|ibm aspera)\b", re.I)
@@ -3817,8 +4126,12 @@ that the others leave the recent ones when they would have)."""
 _DEFERRED_KEPT = 200
 _DEFERRED_WIDTH = 4096
 """A person's lines kept per input, and the longest kept (a longer one is no sentence quoting ascp)."""
-_PERSON_LABEL = re.compile(r"^\s*(?:Title|Q|Question|A|Answer|Comment|EDIT|Edit|Update|UPDATE)\b[^:\n]{0,20}:\s")
-"""A forum's or an issue's label before a person's words (``Title: ...``, ``EDIT: ...``)."""
+_PERSON_LABEL = re.compile(
+    r"^\s*(?:Title|Q|Question|A|Answer|Comment|EDIT|Edit|Update|UPDATE|Note|Notes|NB|N\.B\.|PS|P\.S\.|TODO"
+    r"|Remark|Tip)\b[^:\n]{0,20}:\s"
+)
+"""A forum's or an issue's label before a person's words (``Title: ...``, ``EDIT: ...``), or a notebook's (``Note to
+self: ...``; blind round 62), not a program's upper-case ``NOTE:`` (Nextflow's ``NOTE: Process ... terminated``)."""
 _INFO_ERROR = re.compile(
     r"""^(?=[^\n]*\bstatus["']?\s*:\s*["'](?:failed|error)["'])"""
     r"""(?=[^\n]*\b(?:bytes_written|bytes_expected|transfer_spec|percentage|remote_host)\b)"""
@@ -4129,7 +4442,7 @@ _MONTHS = {
 }
 _WHEN = re.compile(
     r"(?:(?P<month>[A-Z][a-z]{2}) +(?P<day>\d{1,2})|\d{4}-(?P<m>\d\d)-(?P<d>\d\d))[ T]"
-    r"(?P<h>\d\d):(?P<min>\d\d):(?P<s>\d\d)"
+    r"(?P<h>\d\d):(?P<min>\d\d):(?P<s>\d\d)(?:\.\d+)?(?:(?P<z>Z)|(?P<zh>[+-]\d\d):?(?P<zm>\d\d))?"
 )
 
 
@@ -4157,6 +4470,9 @@ def _long_after(line: Line, session: Collected) -> bool:
         _seconds(session.ended_stamp.decode("ascii", "replace")),
     )
     return now is not None and then is not None and _gap(now, then) > _AFTER_END_S
+
+
+_STEP_BACK_S = 60  # a log's stamps going back more than this: not one log's order (concatenated hosts' logs)
 
 
 def _gap(later: float, earlier: float) -> float:
@@ -4218,9 +4534,10 @@ def _on_beat(when: float, beat: tuple[int, int] | None) -> bool:
     return min((p - phase) % period, (phase - p) % period) <= 1
 
 
-def _seconds(stamp: str) -> float | None:
+def _seconds(stamp: str, utc: bool = False) -> float | None:
     """A syslog or ISO time stamp as seconds within a leap year (syslog's stamps name no year; only compared with
-    stamps of the same log, through ``_gap``)."""
+    stamps of the same log, through ``_gap``). ``utc``: an RFC 3339 stamp's offset taken away (the same log's stamps
+    across a change of daylight saving time: 02:58+02:00 comes before 02:10+01:00)."""
     found = _WHEN.search(stamp)
     if found is None:
         return None
@@ -4231,7 +4548,11 @@ def _seconds(stamp: str) -> float | None:
         days = date(2000, month + 1, int(found.group("day") or found.group("d"))).toordinal()
     except ValueError:
         return None
-    return days * 86400 + int(found.group("h")) * 3600 + int(found.group("min")) * 60 + int(found.group("s"))
+    seconds = days * 86400 + int(found.group("h")) * 3600 + int(found.group("min")) * 60 + int(found.group("s"))
+    if utc and found.group("zh"):
+        sign = -1 if found.group("zh")[0] == "-" else 1
+        seconds -= sign * (abs(int(found.group("zh"))) * 3600 + int(found.group("zm")) * 60)
+    return seconds
 
 
 def _same_failure(run: SessionExplanation, logged: SessionExplanation) -> bool:

@@ -46,6 +46,10 @@ def field_value(record: bytes, key: str) -> str | None:
     return None if value is None else value.decode("utf-8", "replace")
 
 
+_COMMENTED = re.compile(r"\S\s+#+\s*\w")
+"""A command line with a shell comment after it (the person's word on how it went)."""
+
+
 @dataclass(slots=True)
 class Collected:
     """What the lines of one session said so far (bounded)."""
@@ -600,7 +604,13 @@ def explain(collected: Collected, fields: dict[str, str] | None = None) -> Sessi
         cause_id=diagnosis.cause_id if diagnosis else "ok",
         cause=_cause_text(diagnosis, result, collected.files_ok, collected.skipped, excerpt)
         if not collected.told_ok
-        else "the transfer completed, by the person's words: they say the change fixed it (no output is shown)",
+        else "the transfer completed, by the person's words: "
+        + (
+            "their comment on the command says it worked"
+            if collected.evidence and _COMMENTED.search(collected.evidence[0]) is not None
+            else "they say the change fixed it"
+        )
+        + " (no output is shown)",
         # file records alone: every file arrived, but the session's own end is not shown
         confidence=("medium" if collected.unseen and diagnosis.confidence == "high" else diagnosis.confidence)
         if diagnosis
