@@ -355,3 +355,63 @@ def test_files_pasted_in_an_order_of_the_persons_own_keep_it():
     assert [c for c, _ in causes(text)] == ["no-such-file", "ok", "ok"]
     two_jobs = _task(10, _MISSING, "==> a_{n}.out <==") + _task(2, _DONE, "==> b_{n}.out <==")
     assert [c for c, _ in causes(two_jobs)] == ["no-such-file", "ok"]
+
+
+_LICENCE = "Session Stop  (Error: Failure processing peer license: Deprecated peer license)\n"
+_AUTH = "ascp: failed to authenticate, exiting.\n\nSession Stop  (Error: failed to authenticate)\n"
+_WORKED = (
+    "x.gz      100%  412MB  266Mb/s    00:13\nCompleted: 421888K bytes transferred in 13 seconds\n"
+    " (259623K bits/sec), in 1 file.\n"
+)
+
+
+def test_a_top_posted_mail_thread_is_read_oldest_mail_first():
+    """Outlook's replies above the mails they answer (Sent: going back in time): the runs as they happened (ok,
+    auth, licence before)."""
+    text = (
+        "From: Priya\nSent: Wednesday, 13 March 2024 16:20\nSubject: RE: RE: ascp broken\n\nThat did it:\n\n"
+        + _WORKED
+        + "\n-----Original Message-----\nFrom: Priya\nSent: Wednesday, 13 March 2024 11:47\n\nNow:\n\n"
+        + _AUTH
+        + "\n-----Original Message-----\nFrom: Priya\nSent: Tuesday, 12 March 2024 15:12\n\nI get:\n\n"
+        + _LICENCE
+    )
+    assert [c for c, _ in causes(text)] == ["licence", "auth", "ok"]
+    gmail = text.replace("Sent: Wednesday, 13 March 2024 16:20", "On Wed, 13 Mar 2024 at 16:20, Priya wrote:")
+    assert [c for c, _ in causes(gmail)] == ["licence", "auth", "ok"]
+
+
+def test_a_mail_thread_in_time_order_keeps_its_order():
+    text = (
+        "From: Priya\nSent: Tuesday, 12 March 2024 15:12\n\nI get:\n\n"
+        + _LICENCE
+        + "\nFrom: Priya\nSent: Wednesday, 13 March 2024 16:20\n\nThat did it:\n\n"
+        + _WORKED
+    )
+    assert [c for c, _ in causes(text)] == ["licence", "ok"]
+
+
+_UDP = "Session Stop  (Error: Client unable to connect to server (check UDP port and firewall))\n"
+
+
+def test_one_runs_error_quoted_again_in_each_reply_of_a_thread_is_one_run():
+    """Round 61's forwarded chain: the first mail's paste with its command, then two replies quoting the line
+    again (three runs, high, before)."""
+    text = (
+        "From: Priya\nSent: Wednesday, 14 February 2024 09:12\n\nSure, it's the one I pasted in my first mail:\n\n"
+        "> > > " + _UDP + "\nFrom: Desk\nSent: Tuesday, 13 February 2024 16:40\n\nCould you paste it again?\n\n"
+        "> > " + _UDP + ">\n> Is it this one?\n\n"
+        "> From: Priya\n> Sent: Tuesday, 13 February 2024 14:05\n>\n> It just sits there and gives up:\n>\n"
+        "> > [praman@lab-ws07 ~]$ ascp -P 33001 -l 200m --mode=recv --host=aspera.partnerseq.org --user=u /out ./in/\n"
+        "> >\n> > " + _UDP
+    )
+    assert [c for c, _ in causes(text)] == ["udp"]
+
+
+def test_two_runs_each_with_its_command_in_a_thread_stay_two():
+    run = "$ ascp -P 33001 --mode=recv --host=h --user=u /out ./in/\n" + _UDP
+    text = (
+        "From: Priya\nSent: Wednesday, 14 February 2024 09:12\n\nRan it again today:\n\n" + run + "\n"
+        "From: Priya\nSent: Tuesday, 13 February 2024 14:05\n\nIt gives up:\n\n" + run
+    )
+    assert [c for c, _ in causes(text)] == ["udp", "udp"]

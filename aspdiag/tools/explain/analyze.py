@@ -650,6 +650,9 @@ class Analyzer:
         self._ascli: set[str] = set()
         self._retrying: set[str] = set()  # inputs whose wrapper said it retries a failed run
         self._before: dict[str, str] = {}  # each input's line before the one read (as _last_text kept it)
+        self._after_command: set[int] = set()  # runs whose command was the line before their first
+        # each input's mails of a thread: (order when its header came, when it was sent)
+        self._mails: dict[str, list[tuple[int, tuple[int, ...]]]] = {}
         # each input's files pasted one after another: (order when its header came, its array index, its stem)
         self._sections: dict[str, list[tuple[int, int, str]]] = {}
         self._bare_ascp: set[str] = set()  # inputs whose last command was ascp alone, or its help or version
@@ -1433,6 +1436,8 @@ class Analyzer:
             self.sessions_seen += 1
             run = self._console[source] = Collected(source, None, self._order)
             self._run_sources.add(source)
+            if self._command_at.get(source) == run.order - 1:
+                self._after_command.add(run.order)
             if source in self._target:
                 self._run_targets[run.order] = self._target[source]
             if source in self._rate_given:
@@ -1531,6 +1536,11 @@ class Analyzer:
         candidate = self._silent_candidate.pop(source, None)
         if candidate is not None and (_PROMPTED_LINE.match(text) is not None or _BARE_PROMPT.match(text) is not None):
             self._silent_runs[source] = candidate  # the ascp command printed nothing before the next prompt
+        if text[:1] in "SOsoDd" and ("Sent:" in text or "wrote:" in text or "Date:" in text):
+            sent = _mail_sent(text)
+            if sent is not None and len(self._mails.get(source, ())) < MAX_KEPT_FAILED:
+                # a mail's header in a thread pasted whole: the runs after it are that mail's
+                self._mails.setdefault(source, []).append((self._order, sent))
         if text[:2] == "==" and len(self._sections.get(source, ())) < MAX_KEPT_FAILED:
             section = _FILE_HEADER.match(text)
             if section is not None:
@@ -2974,7 +2984,7 @@ class Analyzer:
             # Counted under its own words when it ended; the input's other runs say more (and it stays so).
             self._recounted(explained, beside.cause_id)
             kept.append((order, beside))
-        kept = self._by_task(self._by_start(self._in_time(kept)))
+        kept = self._requoted_in_thread(self._by_mail(self._by_task(self._by_start(self._in_time(kept)))))
         # The passes over the whole input, in order: each reads the runs as the ones before it left them.
         for reading in (
             self._syn_firewalled,
@@ -3405,6 +3415,64 @@ class Analyzer:
             if all(later >= earlier - _STEP_BACK_S for earlier, later in pairwise(offsets)):
                 continue
             in_order = sorted(zip(offsets, at_list, strict=True), key=lambda pair: pair[0])
+            for place, (_, at) in zip(at_list, in_order, strict=True):
+                out[place] = kept[at]
+        return out
+
+    def _requoted_in_thread(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
+        """A mail thread's copies of one run's output: the same failure in the same words in several mails (the
+        first mail's paste, then each reply quoting it again; blind round 61's forwarded chain read as three runs)
+        are one run, the one shown with its command (else the first). Where two copies each follow a command of
+        their own, they are two runs."""
+        if not self._mails:
+            return kept
+        groups: dict[tuple[str, str, tuple[str, ...]], list[int]] = {}
+        for order, s in kept:
+            if (
+                s.source in self._mails
+                and len(self._mails[s.source]) > 1
+                and s.uuid is None
+                and s.outcome == "failed"
+                and order not in self._sshd_orders
+            ):
+                groups.setdefault((s.source, s.cause_id, s.evidence), []).append(order)
+        drop: set[int] = set()
+        for orders in groups.values():
+            if len(orders) < 2:
+                continue
+            commanded = [order for order in orders if order in self._after_command]
+            if len(commanded) > 1:
+                continue
+            keep = commanded[0] if commanded else orders[0]
+            drop.update(order for order in orders if order != keep)
+        return self._without(kept, drop) if drop else kept
+
+    def _by_mail(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
+        """A mail thread pasted top-posted (each reply above the mail it answers, "Sent:" going back in time) listed
+        as its runs happened: the oldest mail's first (blind round 62: the licence error of 12 March last, the run
+        that worked on 13 March first). Only where every header's date is earlier than the one above it and every
+        run of that input comes after a header; the runs of one mail keep their order."""
+        if not self._mails:
+            return kept
+        places: dict[str, list[int]] = {}
+        for at, (_, s) in enumerate(kept):
+            places.setdefault(s.source, []).append(at)
+        out = list(kept)
+        for source, mails in self._mails.items():
+            sent = [when for _, when in mails]
+            if len(mails) < 2 or any(later >= earlier for earlier, later in pairwise(sent)):
+                continue
+            starts = [order for order, _ in mails]
+            at_list = places.get(source, [])
+            whens = []
+            for at in at_list:
+                mail = bisect_left(starts, kept[at][0]) - 1
+                if mail < 0:
+                    break
+                whens.append(sent[mail])
+            if len(whens) != len(at_list):
+                continue
+            in_order = sorted(zip(whens, at_list, strict=True), key=lambda pair: pair[0])
             for place, (_, at) in zip(at_list, in_order, strict=True):
                 out[place] = kept[at]
         return out
@@ -3924,6 +3992,11 @@ _JOB_STATUS = re.compile(
 )
 """bash's line for a background job that ended (``[2]   Exit 1                  ascp -T ...``), perhaps with its job
 number taken off as a tag."""
+_MAIL_SENT = re.compile(r"\s*(?:(?:Sent|Date):\s*(?P<when>[^\n]{8,80})$|On (?P<on>)(?=[^\n]{8,160}\bwrote:\s*$))")
+_DAY_MONTH = re.compile(r"\b(?P<day>\d{1,2})\.?\s+(?P<month>[A-Z][a-z]{2,8})\.?,?\s+(?P<year>\d{4})\b")
+_MONTH_DAY = re.compile(r"\b(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2}),?\s+(?P<year>\d{4})\b")
+_ISO_DATE = re.compile(r"\b(\d{4})-(\d\d)-(\d\d)(?:[ T](\d\d):(\d\d))?")
+_CLOCK = re.compile(r"\b(\d{1,2}):(\d\d)(?::\d\d)?\s*([AaPp][Mm])?")
 _FILE_HEADER = re.compile(
     r"==>?\s*(?:\S*/)?(\S*?[A-Za-z]\S*?)[_.-](\d{1,5})\.(?:out|err|log|txt|stdout|stderr)\s*(?:<==|=*)\s*$"
 )
@@ -4342,6 +4415,34 @@ _ITEM_PARTS = re.compile(r"<[^<>\s]{1,30}>|\b[0-9a-fA-F]{6,}\b|\d+")
 """What differs between one item's line of a wrapper and the next's: ids, numbers, a post's ``<file_id>``."""
 _CJK_WORDS = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{2}")
 """A person's words in Chinese, Japanese or Korean (a title "标题：往GSA上传数据，ascp 提示 ..." before ascp's)."""
+
+
+def _mail_sent(text: str) -> tuple[int, ...] | None:
+    """When a mail of a pasted thread was sent, from its header (Outlook's ``Sent: Wednesday, 13 March 2024 16:20``,
+    ``Sent: Tuesday, March 12, 2024 5:30 PM``, ``Date: Tue, 12 Mar 2024 15:12:00 +0100``, a client's ``On Tue, 12
+    Mar 2024 at 15:12, X wrote:``): (year, month, day, hour, minute), comparable within one thread."""
+    found = _MAIL_SENT.match(text)
+    if found is None:
+        return None
+    when = found.group("when") if found.group("when") is not None else text
+    day_first = _DAY_MONTH.search(when)
+    month_first = _MONTH_DAY.search(when) if day_first is None else None
+    dated = day_first or month_first
+    if dated is None:
+        iso = _ISO_DATE.search(when)
+        if iso is None:
+            return None
+        return tuple(int(part or 0) for part in iso.groups())
+    month = _MONTHS.get(dated.group("month")[:3].title())  # from 0, as _seconds reads it
+    if month is None:
+        return None
+    clock = _CLOCK.search(when, dated.end())
+    hour, minute = (int(clock.group(1)), int(clock.group(2))) if clock is not None else (0, 0)
+    if clock is not None and clock.group(3) and clock.group(3).upper() == "PM" and hour < 12:
+        hour += 12
+    elif clock is not None and clock.group(3) and clock.group(3).upper() == "AM" and hour == 12:
+        hour = 0
+    return (int(dated.group("year")), month + 1, int(dated.group("day")), hour, minute)
 
 
 def _shape(text: str) -> str:
