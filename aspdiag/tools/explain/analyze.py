@@ -649,6 +649,8 @@ class Analyzer:
         # inputs with an ascli command whose last line ("ERROR: Transfer: ...") has not come yet (it is read)
         self._ascli: set[str] = set()
         self._retrying: set[str] = set()  # inputs whose wrapper said it retries a failed run
+        self._whole_documents: set[str] = set()  # inputs that are a document (a changelog, a YAML file)
+        self._yaml: dict[str, bool] = {}  # inputs with a YAML block scalar: whether one is open
         self._before: dict[str, str] = {}  # each input's line before the one read (as _last_text kept it)
         self._after_command: set[int] = set()  # runs whose command was the line before their first
         # each input's mails of a thread: (order when its header came, when it was sent)
@@ -1579,6 +1581,16 @@ class Analyzer:
             # others): no run
             self._documentation(source)
             return
+        if not self._replaying and (
+            (text[:1] in "[vVCcRW0123456789" and _RELEASE_HEADING.match(text) is not None)
+            or (":" in text and self._yaml_value(source, text))
+        ):
+            # A changelog's or release notes' heading ("## [0.9.2] - 2024-11-18"), or a YAML file's value (an
+            # alert rule's description quoting ascp's words; blind round 63): a document, no run, and its
+            # sentences are the document's too
+            self._documentation(source)
+            self._whole_documents.add(source)
+            return
         if _FAQ_QUESTION.match(text) is not None and not self._replaying:
             # A numbered FAQ's question quoting ascp's words ("## Q2：`ascp: Failed to open TCP connection for
             # SSH, exiting.`"; blind round 60's group FAQ): a document's heading, no run
@@ -1861,6 +1873,7 @@ class Analyzer:
             prompt = None  # a person quoting the prompt ('I just pressed enter at "Key passphrase:"')
         if not self._replaying and (
             _PERSON_LABEL.match(text) is not None
+            or (line.inline and (errors or prompt is not None or documented(text)))
             or (
                 errors
                 and (
@@ -1978,9 +1991,10 @@ class Analyzer:
             if self._replaying:
                 # the person's quote is all the input says (its words, at low confidence)
                 is_err = documented(text) or _tells_passphrase(text)
-            elif _NOT_A_TRANSFER.search(text) is not None:
+            elif _NOT_A_TRANSFER.search(text) is not None or source in self._whole_documents:
                 # An installer's note, an HTTP API call of a command-line client, a wrapper reading its own
-                # settings: they name Aspera and fail, but no ascp ran (blind round 62)
+                # settings, a changelog's or a configuration's sentence: they name Aspera and fail, but no ascp
+                # ran (blind rounds 62 and 63)
                 is_err = False
             elif (_names_program(lowered) or "using requested transport" in lowered) or _WRAPPER_LOG.match(
                 text
@@ -2296,6 +2310,8 @@ class Analyzer:
         if block is not None:
             if (block == "quoted" and not line.quoted) or (block == "ruled" and rule):
                 del self._copy_block[source]
+                if block == "ruled" and _SCISSORS.match(text) is not None and "8<" not in text:
+                    self._copy_block[source] = "ruled"  # the next file's banner: its content is a file's too
                 return block == "ruled"  # the closing rule is the document's too
             self._documentation(source)
             return True
@@ -2322,11 +2338,26 @@ class Analyzer:
         lowered = text.lower()
         if any(hint in lowered for hint in _COPIED_HINTS) and _COPIED.search(text) and _DOC_WORDS.search(text):
             self._copy_armed[source] = _COPY_REACH
-        if (("n't" in lowered or "not " in lowered) and _NOT_RUN.search(text)) or (
-            ("还没" in text or "実際" in text or "实" in text or "keine" in text) and _NOT_RUN_ZH.search(text)
-        ):
+        if (
+            ("n't" in lowered or "not " in lowered or "made" in lowered or "ficti" in lowered) and _NOT_RUN.search(text)
+        ) or (("还没" in text or "実際" in text or "实" in text or "keine" in text) and _NOT_RUN_ZH.search(text)):
             self._not_run.add(source)
         return False
+
+    def _yaml_value(self, source: str, text: str) -> bool:
+        """Whether a line is a YAML file's (its indentation is gone by now): a block scalar's opener (``description:
+        |``) starts one, whose lines up to the next key are its value; in such a file a key's quoted value is one
+        too. Either may quote ascp's words (an alert rule's "Client side this shows as: ascp: ...")."""
+        if _YAML_BLOCK.match(text) is not None:
+            self._yaml[source] = True  # inside a block scalar
+            return True
+        inside = self._yaml.get(source)
+        if inside is None:
+            return False
+        if _YAML_KEY.match(text) is not None:
+            self._yaml[source] = False  # the block ended at the next key
+            return True
+        return inside
 
     def _documentation(self, source: str) -> None:
         """A documentation's line (a table of what ascp's words mean, a sample of its output): no run, nor a
@@ -2387,6 +2418,12 @@ class Analyzer:
         for held in (*self._open.values(), *self._recent.values(), *self._console.values()):
             if held.source == source:  # sessions not yet explained (a log's last ones)
                 said.update(held.finals, held.details, held.evidence)
+        if source in self._whole_documents:
+            lines = []  # a changelog's or a configuration's sentences: the document's, no report of a run
+        elif source in self._documented:
+            # a document's sentences quoting ascp's words inline (a runbook's "ascp answers these with `...`"; blind
+            # round 63): the document's, no report of a run
+            lines = [item for item in lines if not item[0].inline]
         if runs:
             # Beside runs of its own: a person's line holding ascp's form of words no run said, at low confidence
             # (the same words, though a person's line may run on after them: a title's closing quote and remark).
@@ -4009,6 +4046,17 @@ _STOP_ERROR = re.compile(r"^Session Stop\s+\(Error: (.+?)\)?\s*$")
 _MAPPING = re.compile(r"\s*(\S[^\n]{2,200}?)\s+(?:->|=>|\u2192|\u21d2)\s+[A-Za-z]")
 """A line mapping a wording to its meaning (``ascp: Failed to open TCP connection for SSH, exiting. -> check -P33001
 before blaming the firewall``; ascp never prints an arrow between words)."""
+_RELEASE_HEADING = re.compile(
+    r"\s*(?:\[(?:v?\d+\.\d+(?:\.\d+)*|Unreleased)\](?:\s*[-\u2013]\s*\d{4}-\d\d-\d\d)?"
+    r"|v?\d+\.\d+\.\d+\s*[-\u2013(]\s*\d{4}-\d\d-\d\d\)?"
+    r"|(?:Change ?log|CHANGELOG|Release [Nn]otes|What's [Nn]ew)(?:\s+(?:for|of|in)\s+\S+)?)\s*$"
+)
+"""A changelog's or release notes' heading, its ``#`` marks taken off (``[0.9.2] - 2024-11-18``, ``[Unreleased]``,
+``Changelog``)."""
+_YAML_BLOCK = re.compile(r"\s*(?:- )?[a-z_][\w.-]*:\s*[|>][-+]?\d*\s*$")
+"""A YAML key whose value is the block of lines below it (``description: |``)."""
+_YAML_KEY = re.compile(r"\s*(?:- )?(?!ascp4?:|ascli:)[a-z_][\w.-]*:(?:\s|$)")
+"""A YAML key (not ascp's own ``ascp: ...`` prefix)."""
 _FAQ_QUESTION = re.compile(r"\s*(?:\*\*)?(?:Q|Frage|問|问题?)\s?\d{1,3}\s?[:：.、)）]")
 """A numbered question of an FAQ (``Q1：``, ``Q 2.``, ``问题3：``, ``Frage 4:``)."""
 _IMPERATIVE = re.compile(
@@ -4153,10 +4201,17 @@ _IF_YOU_GET = re.compile(r"^\W*(?:if|when) you (?:\w+ ){0,2}(?:get|see|receive)\
 """A documentation's conditional intro to a sample, on a line of its own ("If you instead get")."""
 _ADVICE = re.compile(r"^\W*if you\b|\byou(?:'d| would| will|'ll| might) (?:\w+ )?(?:get|see|receive)\b", re.I)
 """Advice that quotes ascp's words ("If you see `...`, your network blocks UDP 33001"): no report of a run."""
-_RULE = re.compile(r"^\s*(?:[-=_*~#]{8,}(?:\s+\S.*?\s+[-=_*~#]{3,})?|-{2,}\s*(?:8<|>8|\u2702)[^\n]*)\s*$")
+_RULE = re.compile(
+    r"^\s*(?:[-=_*~#]{8,}(?:\s+\S.*?\s+[-=_*~#]{3,})?|-{2,}\s*(?:8<|>8|\u2702)[^\n]*"
+    r"|-{3,}\s+\S[^\n]{0,120}?\s+-{3,})\s*$"
+)
 """A rule across the paste (``-----``, ``==== 教程原文 ====``, a "cut here" line ``----8<---- file ----8<----``):
 where a copied document starts or ends."""
-_SCISSORS = re.compile(r"^\s*-{2,}\s*(?:8<|>8|\u2702)")
+_SCISSORS = re.compile(
+    r"^\s*-{2,}\s*(?:8<|>8|\u2702)"
+    r"|^\s*-{3,}\s+(?:\S*/)?(?:\S*Dockerfile|\S+\.(?:ya?ml|sh|bash|py|pl|rb|conf|cfg|ini|toml|json|js|ts|md|rst|xml"
+    r"|properties|env|service|tf|groovy|nf))\b[^\n]*-{3,}\s*$"
+)
 """A "cut here" line: what follows, to the next one, was copied from a file (a configuration, a script)."""
 _DOC_WORDS = re.compile(
     r"\b(?:tutorial|guide|blog|article|readme|wiki|documentation|docs|manual|how-?to|instructions|web ?page)\b"
@@ -4179,7 +4234,10 @@ _NOT_RUN = re.compile(
     r"\b(?:have|has|had)(?:n't| not) (?:yet )?(?:run|tried|used|executed)\b[^.!?\n]{0,40}\byet\b"
     r"|\b(?:have|has|had)(?:n't| not) (?:yet )?run anything\b|\bnot (?:run|tried) (?:anything|it) yet\b"
     r"|\bnot (?:running|trying|executing) (?:anything|it|this|ascp)(?: \w+)? yet\b"
-    r"|\bnot (?:a |an )?(?:real|actual) (?:logs?|output|runs?)\b",
+    r"|\bnot (?:a |an )?(?:real|actual) (?:logs?|output|runs?)\b"
+    r"|\b(?:examples?|samples?|output|lines?|logs?)\b[^.!?\n]{0,40}\b(?:are|is) "
+    r"(?:made[- ]up|fictional|invented|illustrative)\b"
+    r"|\bnot from a real (?:incident|run|transfer|system|server)\b",
     re.I,
 )
 """A person saying nothing was run yet ("we haven't run anything yet", "not running anything yet, just want a second
@@ -4244,7 +4302,10 @@ _PORT_CHECK_OK = re.compile(
 with`` (the port answered) or ``-v`` ``Connection established``, the SSH banner, nmap's ``open``, PowerShell's
 ``Test-NetConnection``."""
 _DOC_HEADER = re.compile(
-    r"\|\s*(?:what (?:it |this )?means?|meaning|what to do|how to fix|solution|explanation)\s*(?=\|)", re.I
+    r"\|\s*(?:what (?:it |this )?means?|meaning|what to do|how to fix|solution|explanation"
+    r"|Bedeutung|Ursache|L\u00f6sung|Abhilfe|signification|significado|soluci\u00f3n)\s*(?=\|)"
+    r"|\|[^|\n]{0,12}(?:訳|意味|原因|対処|対策|解決|说明|含义|解决|处理|原因)[^|\n]{0,12}(?=\|)",
+    re.I,
 )
 """A documentation table's header (a wiki's, a FAQ's: what an error means, what to do), not a table of the user's
 own results, whose rows are runs (reason, action, cause or workaround columns are the user's too)."""
@@ -4389,22 +4450,24 @@ _TASK_FAILED = re.compile(r"\bError executing process > '([^'\n]+)'")
 _NOT_FOUND_STATUS = re.compile(r"\bexit (?:status|code)\D{0,4}12[67]\b", re.I)
 """A wrapper's words for a step that exited 127 or 126: its command was not found, or could not be run."""
 _CODE_LINE = re.compile(
-    r"=~\s*(?:m?/|qr)|\bif\s*\(.*\)\s*\{\s*$|\b(?:re\.(?:search|match|compile|findall)|str_detect|grepl|regexpr|"
+    r"=~\s*(?:m?/|qr)|\bif\s*\(.*\)\s*\{\s*$|[$\w)\]]\s+!?~\s+[\"/]|\b(?:re\.(?:search|match|compile|findall)|str_detect|grepl|regexpr|"
     r"Pattern\.compile|\.(?:includes|contains|startswith|endswith|indexOf|match))\s*\(\s*(?:r|f|b)?[\"'/]"
     r"|^\s*(?:print|printf|puts|die|warn|raise|throw|echo|logger\.\w+|log\.\w+|logging\.\w+|sys\.exit)\s*\(\s*f?[\"']"
     r"|^\s*(?:(?:if|elif|while|return|assert)\s+|[\w.]+\s*=\s*)(?:not\s+)?[rbf]?[\"'][^\"'\n]*[\"']\s+(?:not\s+)?in\s+\w"
 )
 """A line of a program's source that holds ascp's words as a literal (a script testing its output, ``if ($out =~
-/ascp: failed to authenticate/) {``, Python's ``flag = "Session Stop  (Error: ...)" in result.stdout``; a wrapper
-printing its own message, ``print("Aspera Failed. Exit code: {}")``): no line of a run's output."""
+/ascp: failed to authenticate/) {``, awk's ``if ($0 ~ "Server aborted session: ...") x++``, Python's ``flag =
+"Session Stop  (Error: ...)" in result.stdout``; a wrapper printing its own message, ``print("Aspera Failed. Exit
+code: {}")``): no line of a run's output."""
 
 
 def _may_be_code(text: str) -> bool:
     """What every form of ``_CODE_LINE`` holds (plain substring tests first: the pattern has no literal to start
-    from and would cost some 15 us on every console line): ``=~``, a ``(`` with a quote, a slash or a brace, or a
-    quote before `` in `` (Python's membership test)."""
+    from and would cost some 15 us on every console line): ``=~`` or awk's `` ~ ``, a ``(`` with a quote, a slash
+    or a brace, or a quote before `` in `` (Python's membership test)."""
     return (
         "=~" in text
+        or " ~ " in text
         or ("(" in text and ('"' in text or "'" in text or "/" in text or "{" in text))
         or '" in ' in text
         or "' in " in text

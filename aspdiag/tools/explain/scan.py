@@ -271,6 +271,9 @@ class Line(NamedTuple):
     """A console line a mail or a post quoted (``> ``): perhaps another person's output."""
     after_gap: bool = False
     """A console line after a blank one (a paragraph's or a block's start)."""
+    inline: bool = False
+    """A console line that held markdown's inline code with other words or signs beside it (``ascp answers these
+    with `Session Stop ...`;``): a sentence quoting the words, not output (ascp never prints a backtick)."""
 
 
 def _samples(chunk: bytes) -> list[int]:
@@ -481,6 +484,23 @@ def _prefixed(
     return None
 
 
+_CODE_SPAN = re.compile(rb"`[^`\n]+`")
+_LIST_MARK = re.compile(rb"^\s*(?:[-*+>#]+\s*|\d{1,2}[.)]\s+|\[[ xX]\]\s*)*")
+
+
+def _inline_code(raw: bytes) -> bool:
+    """Whether a line holds markdown's inline code that does not stand alone: words or signs beside the span, past
+    a list's or a quote's marks (a line that is only `` `ascp: ...` `` may be a paste)."""
+    if raw.count(b"`") < 2 or raw.lstrip()[:3] == b"```":
+        return False
+    rest = _CODE_SPAN.sub(b"", raw)
+    if len(rest) == len(raw):
+        return False
+    return bool(rest[_LIST_MARK.match(rest).end() :].strip())  # type: ignore[union-attr]  # matches "" at least
+
+
+_LISTED_CODE = re.compile(rb"\s*(?:[-*+]|\d{1,2}[.)])\s+`[^`\n]+`\s*$")
+"""A list item that is inline code alone (``  - `Server aborted session: ...` ``)."""
 _CODE_TICK = re.compile(rb"`(?![\w.+-]+')")
 """Markdown's inline-code backtick, not the dynamic loader's opening quote (``version `GLIBC_2.28' not found``)."""
 
@@ -694,16 +714,25 @@ def other_lines(chunk: bytes) -> Iterator[Line]:
     held: Line | None = None
     held_width = 0
     gap = False
+    listing = False  # the line before held inline code in a sentence (a list of code items may follow)
     for raw, unfolded in _physical(chunk):
         raw = raw.lstrip(b"\r")  # a terminal's redraw from the first column (after an erased line)
         if not raw.strip():
             gap = True
+            listing = False
             continue
         width = 0 if unfolded else len(raw.rstrip(b"\r"))
         if raw.startswith(b'{"log":'):
             raw, width = _docker_json(raw), 0
+        inline = False
         if b"`" in raw:
+            inline = _inline_code(raw)
+            if not inline and listing and _LISTED_CODE.match(raw) is not None:
+                inline = True  # one item of a list a sentence with inline code opened ("currently matches" / "- `...`")
+            listing = inline
             raw = _CODE_TICK.sub(b"", raw)  # markdown's inline code (ascp never prints a backtick)
+        else:
+            listing = False
         quote = False
         if raw[:1] in b" \t>#-*+" or raw[:1].isdigit() and raw[1:3].startswith((b". ", b"0. ", b"1. ")):
             cut = quoted_around(raw).end()  # type: ignore[union-attr]  # matches the empty string at least
@@ -771,7 +800,7 @@ def other_lines(chunk: bytes) -> Iterator[Line]:
             ):
                 held = held._replace(message=held.message + b" " + message.strip())
                 continue
-            line = Line(message.rstrip(b"\r"), stamp, None, False, quote, after_gap)
+            line = Line(message.rstrip(b"\r"), stamp, None, False, quote, after_gap, inline)
         if held is not None:
             yield held
         held, held_width = line, width

@@ -1,0 +1,107 @@
+"""Blind round 63's misses (tests/data/explain/blind/round63-*), each in its smallest form: documents that quote
+ascp's words (a changelog, alert rules in YAML, a translated error table, a Dockerfile's comments, a pull request's
+list of patterns, awk code, a cheat sheet of made-up examples) are no runs; a person's report quoting the words
+inline still is one."""
+
+from __future__ import annotations
+
+from tests.unit.test_explain_evidence import explain_text
+from tests.unit.test_explain_round58 import causes
+
+
+def test_a_changelog_quoting_ascps_words_is_no_run():
+    """Keep a Changelog's headings, bullets quoting ascp's words inline in sentences (seven runs, five of them at
+    medium or high confidence, before)."""
+    text = (
+        "# Changelog\n\n## [0.9.2] - 2024-11-18\n\n### Fixed\n"
+        "- Downloads of runs that ENA moved were retried forever.\n  ascp answers these with\n"
+        "  `Session Stop  (Error: Server aborted session: No such file or directory)`; we now treat that as\n"
+        "  permanent.\n"
+        "- A missing host name produced\n  `ascp: Cannot resolve target host., exiting.` five times in a row.\n"
+        '- The "ascp not found" hint printed the wrong conda channel.\n\n## [0.9.0] - 2024-06-12\n\n### Known issues\n'
+        "- Uploads with the Aspera client shipped by some HPC modules fail with\n"
+        "  `Session Stop  (Error: Failure processing peer license: Deprecated peer license)`. Ask your HPC team.\n"
+    )
+    assert explain_text(text) == []
+
+
+def test_a_persons_report_quoting_the_words_inline_is_still_a_run():
+    text = (
+        "ascp didn't work, received `Session Stop  (Error: Client unable to connect to server (check UDP port and "
+        "firewall))`\n"
+    )
+    assert [c for c, _ in causes(text)] == ["udp"]
+    assert [c for c, _ in causes("`ascp: failed to authenticate, exiting.`\n")] == ["auth"]
+
+
+def test_alert_rules_in_yaml_quoting_ascps_words_are_no_run():
+    text = (
+        "groups:\n  - name: aspera-transfers\n    rules:\n      - alert: AsperaAuthFailuresHigh\n"
+        '        expr: |\n          count_over_time({app="ascp"} |= "errcode=19" [10m]) > 5\n'
+        "        annotations:\n          description: |\n            Client side this shows as:\n"
+        "              ascp: failed to authenticate, exiting.\n"
+        "              Session Stop  (Error: failed to authenticate)\n"
+        "            Check for a partner rotating keys.\n      - alert: AsperaDiskWriteFailed\n"
+        '          description: "Session Stop  (Error: Disk write failed (server)) seen. Check /ingest quota."\n'
+    )
+    assert explain_text(text) == []
+
+
+def test_a_translated_table_of_messages_is_documentation():
+    """A Japanese team page: the table's header names the translation and the usual cause (訳, よくある原因)."""
+    text = (
+        "## 1. 画面に出るメッセージ\n\n| 表示（原文） | 訳 | よくある原因 |\n|---|---|---|\n"
+        "| `ascp: failed to authenticate, exiting.` | 認証に失敗しました | 鍵ファイルの誤り |\n"
+        "| `ascp: Failed to open TCP connection for SSH, exiting.` | TCP 接続を開けませんでした | `-P 33001` |\n"
+    )
+    assert explain_text(text) == []
+
+
+def test_a_dockerfile_between_file_banners_is_no_run():
+    """A review comment pasting ``--- docker/fetch.Dockerfile ---`` whose comments list the failures a smoke test
+    should surface (udp, high, before)."""
+    text = (
+        "Files for reference:\n\n--- docker/fetch.Dockerfile -------------------------------------------\n"
+        "FROM ubuntu:22.04\n"
+        '#   "ascp: failed to authenticate, exiting."           -> wrong key\n'
+        '#   "Session Stop  (Error: Client unable to connect to server (check UDP port and firewall))"\n'
+        "#                                                        -> runner egress blocks UDP 33001\n"
+        'ENTRYPOINT ["/usr/local/bin/fetch.sh"]\n\n'
+        "--- .github/workflows/ci.yml (excerpt) ------------------------------------\n"
+        "  fetch-smoke-test:\n    if: github.event_name == 'schedule'\n"
+    )
+    assert explain_text(text) == []
+
+
+def test_a_list_of_patterns_after_a_sentence_with_inline_code_is_no_run():
+    """A pull request: "`fetchlib/ascp.py`: new `is_permanent(...)`; currently matches" and code-only items
+    (permission and usage runs, high, before): no confident run of their own (a person's quote beside the runs
+    stays low); its manual test's real output is still read."""
+    text = (
+        "### Changes\n- `fetchlib/ascp.py`: new `is_permanent(stdout, stderr)`; currently matches\n"
+        "  - `Server aborted session: No such file or directory`\n"
+        "  - `Server aborted session: Read access denied for user`\n  - `Source file list not specified`\n\n"
+        "### Manual testing\n\n```\n$ python -m fetchlib get ERR031940 --method ascp -o /scratch/tt/\n"
+        "2024-10-21 10:02:14,918 WARNING attempt 1/3 failed: Session Stop  (Error: Server aborted session: No such "
+        "file or directory)\n```\n"
+    )
+    read = causes(text)
+    assert [c for c, conf in read if conf != "low"] == ["no-such-file"]
+
+
+def test_awk_code_matching_ascps_words_is_no_run():
+    text = (
+        "#!/bin/sh\nawk '{\n  while ((getline < Log) > 0) {\n"
+        '    if ($0 ~ "Server aborted session: No such file or directory") x++\n'
+        '    if ($0 ~ "Completed: 0K bytes transferred") x++\n  }\n}\'\n'
+    )
+    assert explain_text(text) == []
+
+
+def test_a_cheat_sheets_made_up_examples_are_no_run():
+    text = (
+        "All of these assume the client log dir. Examples below are made up / trimmed, not from a real incident.\n\n"
+        "typical lines it catches:\n```\nascp: failed to authenticate, exiting.\n"
+        "Session Stop  (Error: Client unable to connect to server (check UDP port and firewall))\n```\n"
+    )
+    assert explain_text(text) == []
