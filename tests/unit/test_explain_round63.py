@@ -105,3 +105,70 @@ def test_a_cheat_sheets_made_up_examples_are_no_run():
         "Session Stop  (Error: Client unable to connect to server (check UDP port and firewall))\n```\n"
     )
     assert explain_text(text) == []
+
+
+def _splunk(stamp: str, iso: str, record: str) -> str:
+    import json
+
+    raw = f"{stamp} hsts-la01 ascp[31880]: LOG FASP {record}"
+    return json.dumps({"preview": False, "result": {"_raw": raw, "_time": iso}}) + "\n"
+
+
+_U1 = "5c6a85e6-a385-4412-ae70-6b226d8b66a2"
+_U2 = "c06bffdf-5464-435f-9fbc-b2ff5766faca"
+
+
+def test_a_splunk_export_listed_newest_first_is_read_oldest_first():
+    """Splunk's raw export, one JSON object per record, newest first: a session's Stop comes before its Start (the
+    success read as two unknown runs, low, before)."""
+    text = (
+        'index=aspera host=hsts-la01 "FASP Session" earliest=@d\n\n'
+        + _splunk(
+            "Dec 31 16:08:47",
+            "2020-12-31T16:08:47.000-08:00",
+            f'Session Start uuid={_U2} op=recv status=failed errcode=30 errstr="License expired"',
+        )
+        + _splunk(
+            "Dec 31 15:41:09",
+            "2020-12-31T15:41:09.000-08:00",
+            f"Session Stop uuid={_U1} op=send status=success source=/a.mp4 (1) dest=/d peer=198.51.100.33:40512",
+        )
+        + _splunk(
+            "Dec 31 15:41:02",
+            "2020-12-31T15:41:02.000-08:00",
+            f"Session Start uuid={_U1} op=send status=started source=/a.mp4 dest=/d peer=198.51.100.33:40512",
+        )
+        + "\nThe one from earlier went through fine.\n"
+    )
+    assert [c for c, _ in causes(text)] == ["ok", "licence"]
+
+
+def test_an_elasticsearch_responses_hits_are_read_as_their_log_lines():
+    import json
+
+    def hit(stamp: str, record: str) -> dict[str, object]:
+        return {"_source": {"@timestamp": stamp, "message": f"Apr 16 09:12:04 fx ascp[18822]: LOG FASP {record}"}}
+
+    response = {
+        "took": 14,
+        "hits": {
+            "hits": [
+                hit("2024-04-16T09:12:04.000Z", f"Session Start uuid={_U1} op=recv status=started source=a dest=b"),
+                hit("2024-04-16T09:14:04.000Z", f"Session Stop uuid={_U1} op=recv status=success source=a dest=b"),
+            ]
+        },
+    }
+    assert [c for c, _ in causes("Kibana, oldest first:\n\n" + json.dumps(response, indent=1) + "\n")] == ["ok"]
+
+
+def test_a_node_api_transfer_cancelled_by_its_operator_is_a_cancelled_run():
+    import json
+
+    transfers = [
+        {"id": "b", "status": "completed", "start_spec": {"remote_host": "h"}, "start_time_usec": 1709629320000000},
+        {"id": "a", "status": "canceled", "start_spec": {"remote_host": "h"}, "start_time_usec": 1709628300000000},
+    ]
+    assert [c for c, _ in causes("$ curl .../ops/transfers | jq .\n" + json.dumps(transfers, indent=2))] == [
+        "cancelled",
+        "ok",
+    ]

@@ -649,6 +649,7 @@ class Analyzer:
         # inputs with an ascli command whose last line ("ERROR: Transfer: ...") has not come yet (it is read)
         self._ascli: set[str] = set()
         self._retrying: set[str] = set()  # inputs whose wrapper said it retries a failed run
+        self._chunks_read: dict[str, int] = {}  # chunks of each input read so far
         self._whole_documents: set[str] = set()  # inputs that are a document (a changelog, a YAML file)
         self._yaml: dict[str, bool] = {}  # inputs with a YAML block scalar: whether one is open
         self._before: dict[str, str] = {}  # each input's line before the one read (as _last_text kept it)
@@ -713,9 +714,12 @@ class Analyzer:
                 chunk = chunk[: marker.start()]
         if is_journal_json(chunk):
             chunk = journal_as_syslog(chunk)  # journalctl -o json: read as the syslog lines it holds
-        statuses = status_as_lines(chunk)
+        chunks = self._chunks_read[source] = self._chunks_read.get(source, 0) + 1
+        statuses = status_as_lines(chunk) if chunks <= _JSON_CHUNKS else None
         if statuses is not None:
-            chunk = statuses  # pretty-printed transfer status objects: one line per transfer, in start order
+            # pretty-printed transfer status objects (one line per transfer, in start order) or a log search's
+            # export (each record's own line, oldest first)
+            chunk = statuses
         self._chunk, self._chunk_logins, self._at = chunk, None, len(chunk)
         self._chunk_login_list = None
         hints, logins = sshd_lines(chunk)
@@ -1960,7 +1964,11 @@ class Analyzer:
                 self._finish(self._console.pop(source))
                 return
             if text.startswith('{"status": "completed"'):
-                # A transfer status object that says the transfer completed (``status.status_as_lines``)
+                # A transfer status object that says the transfer completed (``status.status_as_lines``): a
+                # transfer of its own, whatever the line before said
+                before = self._console.get(source)
+                if before is not None:
+                    before.ended = before.exited = before.stopped = True
                 done = self._run(source, starts=True)
                 done.lines += 1
                 done.stamp = line.stamp
@@ -4046,6 +4054,9 @@ _STOP_ERROR = re.compile(r"^Session Stop\s+\(Error: (.+?)\)?\s*$")
 _MAPPING = re.compile(r"\s*(\S[^\n]{2,200}?)\s+(?:->|=>|\u2192|\u21d2)\s+[A-Za-z]")
 """A line mapping a wording to its meaning (``ascp: Failed to open TCP connection for SSH, exiting. -> check -P33001
 before blaming the firewall``; ascp never prints an arrow between words)."""
+_JSON_CHUNKS = 3
+"""An input's first chunks are searched for pasted JSON (a status dump, a search export: pastes of a few MB at
+most); a long log's later chunks are not, so that its reading costs no extra pass over every chunk."""
 _RELEASE_HEADING = re.compile(
     r"\s*(?:\[(?:v?\d+\.\d+(?:\.\d+)*|Unreleased)\](?:\s*[-\u2013]\s*\d{4}-\d\d-\d\d)?"
     r"|v?\d+\.\d+\.\d+\s*[-\u2013(]\s*\d{4}-\d\d-\d\d\)?"
@@ -4264,7 +4275,7 @@ _PERSON_LABEL = re.compile(
 """A forum's or an issue's label before a person's words (``Title: ...``, ``EDIT: ...``), or a notebook's (``Note to
 self: ...``; blind round 62), not a program's upper-case ``NOTE:`` (Nextflow's ``NOTE: Process ... terminated``)."""
 _INFO_ERROR = re.compile(
-    r"""^(?=[^\n]*\bstatus["']?\s*:\s*["'](?:failed|error)["'])"""
+    r"""^(?=[^\n]*\bstatus["']?\s*:\s*["'](?:failed|error|cancell?ed)["'])"""
     r"""(?=[^\n]*\b(?:bytes_written|bytes_expected|transfer_spec|percentage|remote_host)\b)"""
     r"""[^\n]*\berror_desc["']?\s*:\s*["'](?=[^"'\s])"""
 )

@@ -1,7 +1,9 @@
-"""Transfer status objects pasted as JSON (the Node API's ``/ops/transfers``, the Connect SDK's
-``getAllTransfers``, a script's dump of either), pretty-printed over many lines: each transfer is read as one line
-of its own that the rest of ``explain`` already reads (``{"status": "failed", "error_code": 40, "error_desc": ...}``),
-in the order the transfers started (the Connect SDK lists the newest first)."""
+"""JSON pasted into an input, read as the lines it stands for: transfer status objects (the Node API's
+``/ops/transfers``, the Connect SDK's ``getAllTransfers``, a script's dump of either), pretty-printed over many
+lines, each transfer as one line of its own that the rest of ``explain`` already reads (``{"status": "failed",
+"error_code": 40, "error_desc": ...}``), in the order the transfers started (the Connect SDK lists the newest
+first); and log search exports (Splunk's ``{"result": {"_raw": ...}}`` per line, an Elasticsearch response's
+``hits`` with each ``_source.message``, Loki's ``{"line": ...}``), each record as the log line it holds."""
 
 from __future__ import annotations
 
@@ -20,23 +22,30 @@ _OPENING = re.compile(r"^[ \t]*[\[{][ \t]*$|^[ \t]*\{[ \t]*\"", re.M)
 _FINISHED = {"completed": "completed", "failed": "failed", "cancelled": "cancelled", "canceled": "cancelled"}
 _TRANSFER_KEYS = ("transfer_spec", "start_spec", "bytes_expected", "bytes_written", "bytes_transferred", "sessions")
 _START_KEYS = ("start_time_usec", "start_time", "add_time")
+_TELLING = (b'"error_desc"', b'"bytes_written"', b'"start_spec"', b'"transfer_spec"')
+"""Keys one of which a transfer status document holds (looked for before any JSON is read)."""
 _GENERIC_CODES = (0, 27)
 """Error codes that name no cause of their own: none, and 27's "Some individual files failed" (the files say why)."""
 
 
 def status_as_lines(chunk: bytes) -> bytes | None:
     """The chunk with each pasted JSON document that holds finished transfers replaced by one line per transfer,
-    in start order; None when it holds none (the chunk is read as it is)."""
-    if (
-        len(chunk) > MAX_STATUS_BYTES
-        or b'"status"' not in chunk
-        or (b'"error_desc"' not in chunk and b'"bytes_written"' not in chunk)
+    in start order, and each search export by its records' lines, oldest first; None when it holds neither (the
+    chunk is read as it is)."""
+    if len(chunk) > MAX_STATUS_BYTES or (
+        (b'"status"' not in chunk or not any(key in chunk for key in _TELLING))
+        and b'"_raw"' not in chunk
+        and b'"_source"' not in chunk
+        and b'"line"' not in chunk
     ):
         return None
     text = chunk.decode("utf-8", "replace")
     decoder = json.JSONDecoder()
     parts: list[str] = []
     at = 0
+    # an export's records so far, with their times (one document per line, as Splunk writes them): written
+    # out when something else comes between, oldest first
+    records: list[tuple[str, str]] = []
     for opening in _OPENING.finditer(text):
         start = text.index("[" if text[opening.start() : opening.end()].strip() == "[" else "{", opening.start())
         if start < at:
@@ -46,15 +55,36 @@ def status_as_lines(chunk: bytes) -> bytes | None:
         except ValueError:
             continue  # not JSON (a shell's brace, a document cut short)
         found = sorted(_transfers(document), key=lambda transfer: transfer[0])
-        if not found:
+        held = [] if found else list(_records(document))
+        if not found and not held:
             continue
-        parts.append(text[at:start])
-        parts.append("\n".join(json.dumps(line) for _, line in found) + "\n")
+        if text[at:start].strip():
+            _write(parts, records)
+            parts.append(text[at:start])
+        if found:
+            _write(parts, records)
+            parts.append("\n".join(json.dumps(line) for _, line in found) + "\n")
+        else:
+            records.extend(held)
         at = end
+    _write(parts, records)
     if not parts:
         return None
     parts.append(text[at:])
     return "".join(parts).encode()
+
+
+def _write(parts: list[str], records: list[tuple[str, str]]) -> None:
+    """An export's records as lines, oldest first: a search lists the newest first by default, and a session's
+    records read backwards would end before they start."""
+    if not records:
+        return
+    times = [when for when, _ in records if when]
+    if len(times) == len(records) and any(b < a for a, b in zip(times, times[1:], strict=False)):
+        if all(b <= a for a, b in zip(times, times[1:], strict=False)):
+            records.reverse()
+    parts.append("\n".join(line.replace("\n", " ") for _, line in records) + "\n")
+    records.clear()
 
 
 def _transfers(node: Any) -> Iterator[tuple[float, dict[str, Any]]]:
@@ -72,6 +102,31 @@ def _transfers(node: Any) -> Iterator[tuple[float, dict[str, Any]]]:
     elif isinstance(node, list):
         for item in node:
             yield from _transfers(item)
+
+
+def _records(node: Any) -> Iterator[tuple[str, str]]:
+    """The log lines a search export holds, in its order, each with its time as the export gives it (ISO stamps
+    of one export compare as text; "" when none): Splunk's ``_raw`` (``_time``), Elasticsearch's
+    ``_source.message`` (Filebeat's, beside its ``@timestamp``), Loki's ``line`` (``timestamp``)."""
+    if isinstance(node, dict):
+        raw = node.get("_raw")
+        if isinstance(raw, str):
+            yield str(node.get("_time") or ""), raw
+            return
+        source = node.get("_source")
+        if isinstance(source, dict) and isinstance(source.get("message"), str):
+            yield str(source.get("@timestamp") or ""), source["message"]
+            return
+        line = node.get("line")
+        if isinstance(line, str) and ("labels" in node or "stream" in node or "timestamp" in node):
+            yield str(node.get("timestamp") or ""), line
+            return
+        for value in node.values():
+            if isinstance(value, dict | list):
+                yield from _records(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _records(item)
 
 
 def _start(transfer: dict[str, Any]) -> float:
@@ -100,6 +155,9 @@ def _line(transfer: dict[str, Any], status: str) -> dict[str, Any]:
         )
         if told:
             (code, desc), _ = told.most_common(1)[0]
+    if status == "cancelled" and not desc:
+        # the status is all the object says (the Node API's "canceled"): in the words of FASP's code 28
+        code, desc = code or 28, "Cancelled by user"
     spec = transfer.get("transfer_spec") or transfer.get("start_spec") or {}
     line: dict[str, Any] = {"status": status}
     if status != "completed" or code:
