@@ -172,3 +172,37 @@ def test_a_node_api_transfer_cancelled_by_its_operator_is_a_cancelled_run():
         "cancelled",
         "ok",
     ]
+
+
+def test_lokis_logcli_output_is_read_as_the_syslog_lines_it_holds():
+    """``logcli query ... --forward``: each line behind its stamp and its stream's labels (the server's sessions
+    not read at all before)."""
+    labels = '{filename="/var/log/aspera.log", host="hsts-eu1", job="aspera"}'
+    start = f"LOG FASP Session Start uuid={_U1} op=send status=started source=/a.tar dest=/in peer=192.0.2.99:44102"
+    stop = f"LOG FASP Session Stop uuid={_U1} op=send status=success source=/a.tar (1) dest=/in peer=192.0.2.99:44102"
+    text = (
+        "Our side (Loki):\n\n"
+        f"2024-12-03T03:05:12Z {labels} Dec  3 03:05:12 hsts-eu1 ascp[60488]: {start}\n"
+        f"2024-12-03T03:06:41Z {labels} Dec  3 03:06:41 hsts-eu1 ascp[60488]: {stop}\n"
+    )
+    (s,) = explain_text(text)
+    assert (s.outcome, s.uuid, s.side) == ("success", _U1, "server")
+
+
+def test_a_wrappers_ok_with_exit_status_0_between_failures_is_a_completed_run():
+    """Cron mails of a push script: "push FAILED rc=127" (ascp not found), "push OK rc=0", then a DNS failure (the
+    middle run missing before); after ascp's own "Completed:", the wrapper's "done rc=0" is its echo."""
+    text = (
+        "[2024-09-03 01:30:01] pushing 14 files\n/usr/local/bin/push_dailies.sh: line 23: ascp: command not found\n"
+        "[2024-09-03 01:30:01] push FAILED rc=127\n\n"
+        "[2024-09-04 01:36:44] push OK rc=0 (14 files, partner-d confirms via their watch folder)\n\n"
+        "[2024-09-10 01:30:01] pushing 11 files\nascp: Cannot resolve target host., exiting.\n"
+        "[2024-09-10 01:30:03] push FAILED rc=1\n"
+    )
+    assert [c for c, _ in causes(text)] == ["ascp-missing", "ok", "dns"]
+    echo = (
+        "x.gz      100% 1MB 1Mb/s 00:01\nCompleted: 1024K bytes transferred in 1 seconds\n"
+        " (8192K bits/sec), in 1 file.\n"
+        "[2024-06-10 23:03:35] task 1 done rc=0\n"
+    )
+    assert [c for c, _ in causes(echo)] == ["ok"]

@@ -60,6 +60,7 @@ from aspdiag.tools.explain.scan import (
     is_journal_json,
     is_syslog,
     journal_as_syslog,
+    loki_as_lines,
     other_lines,
     raw_value,
     read_ahead,
@@ -714,6 +715,9 @@ class Analyzer:
                 chunk = chunk[: marker.start()]
         if is_journal_json(chunk):
             chunk = journal_as_syslog(chunk)  # journalctl -o json: read as the syslog lines it holds
+        lines = loki_as_lines(chunk)
+        if lines is not None:
+            chunk = lines  # Loki's logcli output: the log lines without their stamps and labels
         chunks = self._chunks_read[source] = self._chunks_read.get(source, 0) + 1
         statuses = status_as_lines(chunk) if chunks <= _JSON_CHUNKS else None
         if statuses is not None:
@@ -1963,6 +1967,29 @@ class Analyzer:
                 self.ascp_lines += 1
                 self._finish(self._console.pop(source))
                 return
+            if (
+                source in self._run_sources
+                and not self._replaying
+                and ("rc=0" in text or " 0" in text)
+                and _RC_OK.search(text) is not None
+                # after a run whose own output said it completed, the wrapper's echo of it
+                and not (self._console.get(source) is not None and self._console[source].completed)
+                and not self._kept_last_ok(source)
+            ):
+                # A wrapper's own word that its run worked, with its exit status 0 ("[...] push OK rc=0 (14
+                # files)"), in an input where its failures were runs (blind round 63's cron mails): a run that
+                # completed, whatever the line before said
+                before = self._console.get(source)
+                if before is not None:
+                    before.ended = before.exited = before.stopped = True
+                done = self._run(source, starts=True)
+                done.lines += 1
+                done.stamp = line.stamp
+                done.completed = done.ended = done.stopped = done.exited = True
+                done.note(text)
+                self.ascp_lines += 1
+                self._finish(self._console.pop(source))
+                return
             if text.startswith('{"status": "completed"'):
                 # A transfer status object that says the transfer completed (``status.status_as_lines``): a
                 # transfer of its own, whatever the line before said
@@ -2351,6 +2378,11 @@ class Analyzer:
         ) or (("还没" in text or "実際" in text or "实" in text or "keine" in text) and _NOT_RUN_ZH.search(text)):
             self._not_run.add(source)
         return False
+
+    def _kept_last_ok(self, source: str) -> bool:
+        """Whether this input's last run explained so far completed (a wrapper's "done rc=0" after it echoes it)."""
+        last = next((s for _, s in reversed(self._kept) if s.source == source), None)
+        return last is not None and last.outcome == "success" and source not in self._console
 
     def _yaml_value(self, source: str, text: str) -> bool:
         """Whether a line is a YAML file's (its indentation is gone by now): a block scalar's opener (``description:
@@ -4054,6 +4086,10 @@ _STOP_ERROR = re.compile(r"^Session Stop\s+\(Error: (.+?)\)?\s*$")
 _MAPPING = re.compile(r"\s*(\S[^\n]{2,200}?)\s+(?:->|=>|\u2192|\u21d2)\s+[A-Za-z]")
 """A line mapping a wording to its meaning (``ascp: Failed to open TCP connection for SSH, exiting. -> check -P33001
 before blaming the firewall``; ascp never prints an arrow between words)."""
+_RC_OK = re.compile(
+    r"\b(?:OK|ok|succeeded|success|done|completed?)\b[^\n]{0,40}?\b(?:rc|exit(?: code| status)?)\s*[=:]?\s*0\b"
+)
+"""A wrapper's word that its run worked beside its exit status 0 (``push OK rc=0``)."""
 _JSON_CHUNKS = 3
 """An input's first chunks are searched for pasted JSON (a status dump, a search export: pastes of a few MB at
 most); a long log's later chunks are not, so that its reading costs no extra pass over every chunk."""

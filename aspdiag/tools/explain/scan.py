@@ -298,6 +298,19 @@ def is_journal_json(chunk: bytes) -> bool:
     return contains(chunk, b'"__REALTIME_TIMESTAMP"') and contains(chunk, b'"MESSAGE"')
 
 
+_LOKI_PREFIX = re.compile(rb"(?m)^\d{4}-\d\d-\d\dT[\d:.]+(?:Z|[+-]\d\d:?\d\d) \{[^{}\n]{1,400}\} (?=\S)")
+"""What Loki's ``logcli query`` puts before each line it prints: its time stamp and the stream's labels
+(``2024-12-03T03:00:04Z {filename="/var/log/aspera.log", host="hsts-eu1"} ``)."""
+
+
+def loki_as_lines(chunk: bytes) -> bytes | None:
+    """``logcli query`` output with each line's stamp and labels taken off: the log lines it holds (a syslog
+    line is then read as syslog); None when the chunk's first lines show no such prefix."""
+    if b"} " not in chunk[:65536] or _LOKI_PREFIX.search(chunk, 0, 65536) is None:
+        return None
+    return _LOKI_PREFIX.sub(b"", chunk)
+
+
 def journal_as_syslog(chunk: bytes) -> bytes:
     """``journalctl -o json`` lines as the syslog lines ``journalctl -o short-iso`` would print (time, host,
     ``IDENTIFIER[PID]: MESSAGE``), so that every other reading applies; a line that is no journal entry stays."""
