@@ -184,6 +184,10 @@ def test_a_summarys_lines_mapping_ascps_words_to_their_meaning_are_no_run():
         "- `ascp: Failed to open TCP connection for SSH, exiting.` -> check -P33001 before blaming the firewall\n"
     )
     assert [c for c, _ in causes(text)] == ["ssh-port"]
+    # a wrapper carrying a run's error to its next step is that run, not a summary's mapping
+    assert [c for c, _ in causes("Session Stop  (Error: Session data transfer timeout) -> retrying (2/5)\n")] == [
+        "stall"
+    ]
 
 
 def test_the_second_line_of_ascps_summary_alone_tells_a_completed_run():

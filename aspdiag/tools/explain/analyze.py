@@ -4083,9 +4083,14 @@ _SUMMARY_TAIL = re.compile(r"\(\d+K bits/sec\), in \d+ files?\.")
 """The second line of ascp's summary after "Completed:", alone (no file failed or skipped)."""
 _STOP_ERROR = re.compile(r"^Session Stop\s+\(Error: (.+?)\)?\s*$")
 """ascp's Session Stop line with its error's words."""
-_MAPPING = re.compile(r"\s*(\S[^\n]{2,200}?)\s+(?:->|=>|\u2192|\u21d2)\s+[A-Za-z]")
+_MAPPING = re.compile(
+    r"\s*(\S[^\n]{2,200}?)\s+(?:->|=>|\u2192|\u21d2)\s+"
+    r"(?!retr|attempt|fall|trying|giving|abort|exit|status|code|rc\b|failed\b|error\b|next\b)[A-Za-z]",
+    re.I,
+)
 """A line mapping a wording to its meaning (``ascp: Failed to open TCP connection for SSH, exiting. -> check -P33001
-before blaming the firewall``; ascp never prints an arrow between words)."""
+before blaming the firewall``; ascp never prints an arrow between words), not a wrapper's line carrying a run's
+error to its next step (``Session Stop (Error: ...) -> retrying (2/5)``)."""
 _RC_OK = re.compile(
     r"\b(?:OK|ok|succeeded|success|done|completed?)\b[^\n]{0,40}?\b(?:rc|exit(?: code| status)?)\s*[=:]?\s*0\b"
 )
