@@ -206,3 +206,36 @@ def test_a_wrappers_ok_with_exit_status_0_between_failures_is_a_completed_run():
         "[2024-06-10 23:03:35] task 1 done rc=0\n"
     )
     assert [c for c, _ in causes(echo)] == ["ok"]
+
+
+def test_a_runs_console_words_after_its_own_dash_l_log_lines_are_one_run():
+    """Round 64: ``ascp ... -L- ...`` prints its log's ERR lines, then "ascp: failed to authenticate, exiting." and
+    its Session Stop: one run (two auth runs before); a second command is a second run."""
+    run = (
+        "$ ascp -QT -l 300m -P33001 -L- -i key era-fasp@fasp.sra.ebi.ac.uk:vol1/x.gz /data/\n"
+        "2024-11-18 09:41:07.412 [2f1c-7f3b2a7fd740] ERR [ascp] SSH authentication failed\n"
+        "2024-11-18 09:41:07.412 [2f1c-7f3b2a7fd740] ERR failed to authenticate\n"
+        "ascp: failed to authenticate, exiting.\n\nSession Stop  (Error: failed to authenticate)\n"
+    )
+    assert [c for c, _ in causes(run)] == ["auth"]
+
+
+def test_a_chinese_tutorials_normal_output_is_a_sample():
+    """ "正常的输出长这样：" (the normal output looks like this) before a fenced summary (a completed run, high,
+    before)."""
+    text = (
+        "正常的输出长这样：\n\n```\nSRR292241_1.fastq.gz        100%  369MB  238Mb/s    00:13\n"
+        "Completed: 378151K bytes transferred in 13 seconds\n (227709K bits/sec), in 1 file.\n```\n"
+    )
+    assert explain_text(text) == []
+
+
+def test_a_tutorials_common_errors_section_is_documentation():
+    """ "## 3. 常见报错" (common errors) then numbered items quoting ascp's words, one in a fence (ssh-port, high,
+    before)."""
+    text = (
+        "## 3. 常见报错\n\n1. 报 `ascp: failed to authenticate, exiting.`  \n   说明密钥不对。\n\n2. 报\n   ```\n"
+        "   ascp: Failed to open TCP connection for SSH, exiting.\n\n"
+        "   Session Stop  (Error: Failed to open TCP connection for SSH)\n   ```\n   一般是忘了加 `-P33001`。\n"
+    )
+    assert explain_text(text) == []

@@ -1589,6 +1589,12 @@ class Analyzer:
             # others): no run
             self._documentation(source)
             return
+        if not self._replaying and _COMMON_ERRORS.match(text) is not None:
+            # A document's section of common errors ("## 3. 常见报错", "Common errors"): what follows quotes ascp's
+            # words to explain them (blind round 64's tutorial), to the next rule or the input's end
+            self._copy_block[source] = "ruled"
+            self._documentation(source)
+            return
         if not self._replaying and (
             (text[:1] in "[vVCcRW0123456789" and _RELEASE_HEADING.match(text) is not None)
             or (":" in text and self._yaml_value(source, text))
@@ -3791,9 +3797,34 @@ class Analyzer:
         initiation failed") when its neighbour in the same input is ascp's log of a failure at a step those words
         cover ("ERR SSH connection failure: Server unexpectedly closed network connection"): the person pasted the
         run's output and then its log (aspera-scp-transfer.log holds what the console leaves out), one attempt told
-        twice; the log's words say which step."""
+        twice; the log's words say which step. Nor a console run right after its own ``-L-`` log lines of the same
+        failure."""
         drop: set[int] = set()
         for at, (order, s) in enumerate(kept):
+            if (
+                s.uuid is None
+                and s.time is None
+                and s.outcome == "failed"
+                and at > 0
+                and order not in self._after_command
+                and order not in self._sshd_orders
+                and not any(said.startswith("ERR ") for said in s.evidence)
+            ):
+                # ascp's console words right after its own -L- log lines of the same failure, no command between
+                # ("ERR failed to authenticate" then "ascp: failed to authenticate, exiting."; blind round 64: one
+                # run with -L- read as two)
+                before_order, before = kept[at - 1]
+                if (
+                    before_order not in drop
+                    and before.source == s.source
+                    and before.uuid is None
+                    and before.time is not None
+                    and before.outcome == "failed"
+                    and before.cause_id == s.cause_id
+                    and any(line.startswith("ERR ") for line in before.evidence)
+                ):
+                    drop.add(order)
+                    continue
             if (
                 s.uuid is not None
                 or (s.time is not None and s.cause != WRAPPER_ONLY)  # a wrapper's stamped line is still a console's
@@ -4010,6 +4041,7 @@ _SAMPLE_INTRO = re.compile(
     r"|\b(?:something|output|lines?) like(?: this| these)?\W*$|\be\.g\.$|\bfor example$"
     r"|\b(?:a )?(?:good|successful|working|normal) (?:run|transfer|download|upload)s? (?:ends?|looks?|prints?)\b"
     r"|一般是|通常是|一般会(?:显示|输出|看到)|会(?:显示|看到|输出)|示例|出力例|実行例|のようになります"
+    r"|长这样|(?:看起来|大概|类似)(?:像)?这样|正常的?输出"
     r"|\b(?:zum )?Beispiel\b|sieht (?:so|etwa so) aus",
     re.I,
 )
@@ -4098,6 +4130,13 @@ _RC_OK = re.compile(
 _JSON_CHUNKS = 3
 """An input's first chunks are searched for pasted JSON (a status dump, a search export: pastes of a few MB at
 most); a long log's later chunks are not, so that its reading costs no extra pass over every chunk."""
+_COMMON_ERRORS = re.compile(
+    r"\s*(?:\d{1,2}[.)]?\s*)?(?:常见(?:的)?(?:报错|错误|问题)|Common (?:errors|error messages|problems)"
+    r"|よくある(?:エラー|質問)|H\u00e4ufige Fehler(?:meldungen)?|Errores (?:comunes|frecuentes)|Erros comuns)"
+    r"\s*[:\uff1a]?\s*$",
+    re.I,
+)
+"""A document's heading for a section of common errors (its ``#`` marks taken off)."""
 _RELEASE_HEADING = re.compile(
     r"\s*(?:\[(?:v?\d+\.\d+(?:\.\d+)*|Unreleased)\](?:\s*[-\u2013]\s*\d{4}-\d\d-\d\d)?"
     r"|v?\d+\.\d+\.\d+\s*[-\u2013(]\s*\d{4}-\d\d-\d\d\)?"
