@@ -19,12 +19,12 @@ import ipaddress
 import re
 from bisect import bisect_left
 from collections import Counter, OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 from functools import partial
 from itertools import pairwise
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from aspdiag.fasp.errors import error_table
 from aspdiag.fasp.parse import AscpError, parse_errors, parse_progress
@@ -1461,6 +1461,21 @@ class Analyzer:
                 self.sessions_seen -= 1
         return run
 
+    def _one_line_run(self, source: str, line: Line, shown: str, closing: bool = False) -> Collected:
+        """A run told whole by one line (a wrapper's, a status object's or a person's word on it): it starts and
+        ends there. ``closing``: the run before it has ended, whatever it said (each such line is a run of its
+        own). The caller marks what the line tells, then explains it (``_finish`` of the popped run)."""
+        if closing:
+            before = self._console.get(source)
+            if before is not None:
+                before.ended = before.exited = before.stopped = True
+        run = self._run(source, starts=True)
+        run.lines += 1
+        run.stamp = line.stamp
+        run.ended = run.stopped = run.exited = True
+        run.note(shown)
+        return run
+
     def _console_line(self, source: str, line: Line) -> None:
         text = line.message.decode("utf-8", "replace").replace("\x00", "")
         hashed = _TASK_HASH.match(text) if "/" in text[:20] else None
@@ -1770,12 +1785,8 @@ class Analyzer:
                 # The person's comment on the command's own line says it worked ("$ ./ascp -P3..... # worked as
                 # above!", its output left out; blind round 62): a run that completed, told by them (low).
                 self._commanded.add(source)
-                run = self._run(source, starts=True)
-                run.lines += 1
-                run.stamp = line.stamp
-                run.told_ok = True
-                run.completed = run.ended = True
-                run.note(text.strip())
+                run = self._one_line_run(source, line, text.strip())
+                run.told_ok = run.completed = True
                 self._finish(self._console.pop(source))
                 return
             if _PROMPTED_LINE.match(text) is not None and not self._replaying:
@@ -1961,19 +1972,15 @@ class Analyzer:
                 # ena-file-downloader's word on one file's ascp run (its Aspera client parses ascp's "Completed"
                 # and "Error" lines and logs only its own; blind round 62): a run that completed, or one that
                 # failed for a reason it does not log
-                run = self._run(source, starts=True)
-                run.lines += 1
-                run.stamp = line.stamp
-                run.ended = run.stopped = run.exited = True
+                run = self._one_line_run(source, line, text)
                 if downloader.group(1) is not None:
                     run.completed = True
                 else:
                     run.detail(downloader.group(0))
-                run.note(text)
                 self.ascp_lines += 1
                 self._finish(self._console.pop(source))
                 return
-            if (
+            if text.startswith('{"status": "completed"') or (
                 source in self._run_sources
                 and not self._replaying
                 and ("rc=0" in text or " 0" in text)
@@ -1982,31 +1989,11 @@ class Analyzer:
                 and not (self._console.get(source) is not None and self._console[source].completed)
                 and not self._kept_last_ok(source)
             ):
-                # A wrapper's own word that its run worked, with its exit status 0 ("[...] push OK rc=0 (14
-                # files)"), in an input where its failures were runs (blind round 63's cron mails): a run that
-                # completed, whatever the line before said
-                before = self._console.get(source)
-                if before is not None:
-                    before.ended = before.exited = before.stopped = True
-                done = self._run(source, starts=True)
-                done.lines += 1
-                done.stamp = line.stamp
-                done.completed = done.ended = done.stopped = done.exited = True
-                done.note(text)
-                self.ascp_lines += 1
-                self._finish(self._console.pop(source))
-                return
-            if text.startswith('{"status": "completed"'):
-                # A transfer status object that says the transfer completed (``status.status_as_lines``): a
-                # transfer of its own, whatever the line before said
-                before = self._console.get(source)
-                if before is not None:
-                    before.ended = before.exited = before.stopped = True
-                done = self._run(source, starts=True)
-                done.lines += 1
-                done.stamp = line.stamp
-                done.completed = done.ended = done.stopped = done.exited = True
-                done.note(text)
+                # A transfer status object that says the transfer completed (``status.status_as_lines``), or a
+                # wrapper's own word that its run worked with its exit status 0 ("[...] push OK rc=0 (14 files)")
+                # in an input where its failures were runs (blind round 63's cron mails): a run that completed,
+                # whatever the line before said
+                self._one_line_run(source, line, text, closing=True).completed = True
                 self.ascp_lines += 1
                 self._finish(self._console.pop(source))
                 return
@@ -2094,13 +2081,10 @@ class Analyzer:
             ):
                 # ascp's summary's second line on its own (``tail -n 4`` of a task's log cut off "Completed:"
                 # above it; blind round 62): it follows "Completed:" only, so the run completed
-                tail = self._run(source, starts=True)
-                tail.lines += 1
-                tail.stamp = line.stamp
-                tail.completed = tail.ended = tail.stopped = tail.exited = True
+                tail = self._one_line_run(source, line, text)
+                tail.completed = True
                 tail.unseen = True  # its first line is not shown
                 tail.rate_kbps = int(rate.group(1))
-                tail.note(text)
                 self._finish(self._console.pop(source))
             elif "ascp" in lowered:
                 self.ascp_lines += 1
@@ -2434,10 +2418,7 @@ class Analyzer:
         ):
             # The person's only run printed nothing ("it does nothing and returns quickly, without any message"),
             # as the paste shows: the next prompt right after the command. Its cause cannot be told from it.
-            nothing = self._run(source, starts=True)
-            nothing.lines += 1
-            nothing.stamp = silent[0].stamp
-            nothing.note(silent[1].strip())
+            nothing = self._one_line_run(source, silent[0], silent[1].strip())
             nothing.detail("ascp printed nothing before the next command")
             self._finish(self._console.pop(source))
         runs = source in self._run_sources
@@ -2563,12 +2544,8 @@ class Analyzer:
             sentence = _sentence_with(text, found.group(0)).strip()
             if sentence.endswith("?"):
                 continue  # asked, not told ("so the download worked before?")
-            run = self._run(source, starts=True)
-            run.lines += 1
-            run.stamp = line.stamp
-            run.told_ok = True
-            run.completed = run.ended = True
-            run.note(sentence)
+            run = self._one_line_run(source, line, sentence)
+            run.told_ok = run.completed = True
             self._finish(self._console.pop(source))
             return True
         return False
@@ -3469,26 +3446,58 @@ class Analyzer:
                 keys.append(float(at))
         return [entry for _, entry in sorted(zip(keys, kept, strict=True), key=lambda pair: pair[0])]
 
+    def _reordered(
+        self,
+        kept: list[tuple[int, SessionExplanation]],
+        keys_of: Callable[[str, list[int]], Sequence[Any] | None],
+    ) -> list[tuple[int, SessionExplanation]]:
+        """The runs of each input in the order of the keys ``keys_of`` gives them (given the input and its runs'
+        places in ``kept``); they keep the input's places in the list, and runs with equal keys their order. An
+        input it gives no keys (None) stays as it is."""
+        places: dict[str, list[int]] = {}
+        for at, (_, s) in enumerate(kept):
+            places.setdefault(s.source, []).append(at)
+        out = list(kept)
+        for source, at_list in places.items():
+            keys = keys_of(source, at_list)
+            if keys is None:
+                continue
+            in_order = sorted(zip(keys, at_list, strict=True), key=lambda pair: pair[0])
+            for place, (_, at) in zip(at_list, in_order, strict=True):
+                out[place] = kept[at]
+        return out
+
+    @staticmethod
+    def _headed(
+        kept: list[tuple[int, SessionExplanation]], at_list: list[int], starts: list[int], values: list[Any]
+    ) -> list[Any] | None:
+        """Each run's value of the last header before it began (``starts``: the orders when the headers came, a
+        mail's or a file's), or None when a run came before the first."""
+        found = []
+        for at in at_list:
+            header = bisect_left(starts, kept[at][0]) - 1
+            if header < 0:
+                return None
+            found.append(values[header])
+        return found
+
     def _by_start(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
         """A log's runs listed as they started where the log itself goes back in time (two servers' journals
         concatenated, ``for h in dl-a dl-b; do ssh $h journalctl ...; done``; blind round 61 listed dl-a's three
         sessions before dl-b's 09:20 one). Only where every run of that input has a time stamp, and only for a step
         back of more than a minute (sessions logged a few seconds apart stay as their lines are); syslog's stamps
         name no year, so each is read from the one before it (across a year's end too)."""
-        places: dict[str, list[int]] = {}
-        for at, (_, s) in enumerate(kept):
-            places.setdefault(s.source, []).append(at)
-        out = list(kept)
-        for at_list in places.values():
+
+        def offsets_of(_source: str, at_list: list[int]) -> list[float] | None:
             if len(at_list) < 2:
-                continue
+                return None
             times = [kept[at][1].time or "" for at in at_list]
             if len({time[:1].isdigit() for time in times}) > 1:
-                continue  # syslog's and ISO stamps mixed: lines of several logs, whose clocks may differ
+                return None  # syslog's and ISO stamps mixed: lines of several logs, whose clocks may differ
             read = [_seconds(time, utc=True) for time in times]
             stamps = [stamp for stamp in read if stamp is not None]
             if len(stamps) < len(read):
-                continue
+                return None
             # Each from the one before: a step back of more than half a year is a year's end (Dec 31 -> Jan 1),
             # a step forward of any size a step forward (a log that spans months).
             offsets = [0.0]
@@ -3496,11 +3505,10 @@ class Analyzer:
                 step = later - earlier
                 offsets.append(offsets[-1] + (step + _YEAR_S if step < -_YEAR_S / 2 else step))
             if all(later >= earlier - _STEP_BACK_S for earlier, later in pairwise(offsets)):
-                continue
-            in_order = sorted(zip(offsets, at_list, strict=True), key=lambda pair: pair[0])
-            for place, (_, at) in zip(at_list, in_order, strict=True):
-                out[place] = kept[at]
-        return out
+                return None
+            return offsets
+
+        return self._reordered(kept, offsets_of)
 
     def _requoted_in_thread(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
         """A mail thread's copies of one run's output: the same failure in the same words in several mails (the
@@ -3537,28 +3545,15 @@ class Analyzer:
         run of that input comes after a header; the runs of one mail keep their order."""
         if not self._mails:
             return kept
-        places: dict[str, list[int]] = {}
-        for at, (_, s) in enumerate(kept):
-            places.setdefault(s.source, []).append(at)
-        out = list(kept)
-        for source, mails in self._mails.items():
+
+        def sent_of(source: str, at_list: list[int]) -> list[Any] | None:
+            mails = self._mails.get(source, [])
             sent = [when for _, when in mails]
             if len(mails) < 2 or any(later >= earlier for earlier, later in pairwise(sent)):
-                continue
-            starts = [order for order, _ in mails]
-            at_list = places.get(source, [])
-            whens = []
-            for at in at_list:
-                mail = bisect_left(starts, kept[at][0]) - 1
-                if mail < 0:
-                    break
-                whens.append(sent[mail])
-            if len(whens) != len(at_list):
-                continue
-            in_order = sorted(zip(whens, at_list, strict=True), key=lambda pair: pair[0])
-            for place, (_, at) in zip(at_list, in_order, strict=True):
-                out[place] = kept[at]
-        return out
+                return None
+            return self._headed(kept, at_list, [order for order, _ in mails], sent)
+
+        return self._reordered(kept, sent_of)
 
     def _by_task(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
         """A batch array's output files pasted in the shell's order (``tail -n +1 logs/job_*.out``: 1, 10, 11, 2,
@@ -3567,34 +3562,21 @@ class Analyzer:
         their order is the glob's (sorted as text, not as numbers)."""
         if not self._sections:
             return kept
-        places: dict[str, list[int]] = {}
-        for at, (_, s) in enumerate(kept):
-            places.setdefault(s.source, []).append(at)
-        out = list(kept)
-        for source, sections in self._sections.items():
+
+        def task_of(source: str, at_list: list[int]) -> list[Any] | None:
+            sections = self._sections.get(source, [])
             indexes = [index for _, index, _ in sections]
             if (
                 len(sections) < 2
                 or len({stem for _, _, stem in sections}) != 1
                 or [str(i) for i in indexes] != sorted(str(i) for i in indexes)
                 or indexes == sorted(indexes)
+                or any(kept[at][1].uuid is not None for at in at_list)
             ):
-                continue
-            at_list = places.get(source, [])
-            starts = [order for order, _, _ in sections]
-            tasks: list[int] = []
-            for at in at_list:
-                order = kept[at][0]
-                section = bisect_left(starts, order) - 1  # the last header before the run began
-                if section < 0 or kept[at][1].uuid is not None:
-                    break
-                tasks.append(indexes[section])
-            if len(tasks) != len(at_list):
-                continue
-            in_order = sorted(zip(tasks, at_list, strict=True), key=lambda pair: pair[0])
-            for place, (_, at) in zip(at_list, in_order, strict=True):
-                out[place] = kept[at]
-        return out
+                return None
+            return self._headed(kept, at_list, [order for order, _, _ in sections], indexes)
+
+        return self._reordered(kept, task_of)
 
     def _told_by_client(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
         """A server's sessions that logged their start and nothing more, in an input where the operator also quotes
