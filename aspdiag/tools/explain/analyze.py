@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -45,6 +45,7 @@ from aspdiag.tools.explain.scan import (
     SSH_SYN_DROP,
     SSHD_LOGIN,
     SSHD_REFUSAL,
+    SSHD_TAG,
     SYSLOG_RECORD,
     UDP_DROP,
     UUID,
@@ -238,6 +239,37 @@ _TRANSFER_START = b"LOG FASP Transfer Start uuid="
 _SESSION_STOP = b"LOG FASP Session Stop uuid="
 """The records a server's log starts a session and a file with, each followed by its uuid (``_start_after``)."""
 _UUID = re.compile(UUID)
+_CONNECTED = re.compile(SSHD_TAG + rb"(?:Connection from|Accepted \S+ for \S+ from) ([0-9A-Fa-f.:]+) port (\d+)\b")
+"""sshd's line for a client's connection (VERBOSE's "Connection from", or the login): its address and port."""
+_STARTED_PEER = re.compile(re.escape(_SESSION_START) + rb"[^\n]*? peer=\[?([0-9A-Fa-f.:]+?)\]?:(\d+)\b")
+
+
+def _arrivals(chunk: bytes) -> tuple[list[int], list[int]] | None:
+    """A chunk's sessions in order of their clients' connections: the positions of sshd's first line for each
+    session's peer (address and port of its Session Start) in order, and beside each the earliest Session Start of
+    the sessions connected at or after it. None when a session's start names no peer sshd logged (the order of
+    arrivals is then not known for every session)."""
+    first: dict[tuple[bytes, bytes], int] = {}
+    for found in _CONNECTED.finditer(chunk):
+        first.setdefault((found.group(1), found.group(2)), found.start())
+    if not first:
+        return None
+    pairs = []
+    for found in re.finditer(re.escape(_SESSION_START), chunk):
+        peer = _STARTED_PEER.match(chunk, found.start())
+        arrived = first.get((peer.group(1), peer.group(2))) if peer is not None else None
+        if arrived is None:
+            return None
+        pairs.append((arrived, found.start()))
+    if not pairs:
+        return None
+    pairs.sort()
+    first_starts = [start for _, start in pairs]
+    for i in range(len(first_starts) - 2, -1, -1):
+        first_starts[i] = min(first_starts[i], first_starts[i + 1])
+    return [arrived for arrived, _ in pairs], first_starts
+
+
 """A uuid where one starts (``scan.UUID``: as ascp logs it, or shortened by the person pasting it)."""
 _FILE_NAME = re.compile(rb' file="([^"\n]*)"')
 """A file record's file name."""
@@ -584,6 +616,8 @@ class Analyzer:
         """The last chunk asked about, and whether it holds no Session Start record at all, and no Transfer Start."""
         self._start_cache: tuple[bytes, int, int] | None = None
         self._login_start_cache: tuple[bytes, int, int] | None = None
+        self._chunk_arrivals: tuple[bytes, tuple[list[int], list[int]] | None] | None = None
+        """The last chunk's sessions by arrival (``_arrivals``), found when a refusal is first placed in it."""
         """The last ``_start_after`` search: its chunk, where it began and the start it found (-1: none)."""
         self._penalised: list[tuple[str, str, float | None, bool, Collected]] = []
         """sshd's penalty drops (OpenSSH 9.8+), decided at the end (``_penalty_drops``): (input, client address,
@@ -752,7 +786,7 @@ class Analyzer:
         if not self._guessing:
             self._guessing = self._guessed(chunk)
         self._chunk, self._chunk_logins, self._chunk_has_logins = None, None, False
-        self._start_cache = self._login_start_cache = None  # the chunk is no longer needed
+        self._start_cache = self._login_start_cache = self._chunk_arrivals = None  # the chunk is no longer needed
 
     def _guessed(self, chunk: bytes) -> bool:
         """Whether sshd's lines so far show password guessing: logins to accounts the server does not have, more
@@ -898,6 +932,9 @@ class Analyzer:
         away started before that attempt, though its Session Start line comes after (blind round 61: two students
         logged in at 09:00:01, the third dropped past MaxStartups at 09:00:02, before their Session Start lines).
         -1: no session logged in after it."""
+        arrived = self._arrived_after(chunk, at)
+        if arrived is not None:
+            return arrived
         if self._chunk_login_list is None:
             self._chunk_login_list = [(m.start(), m.group(2), m.group(1)) for m in SSHD_LOGIN.finditer(chunk)]
         logins = self._chunk_login_list
@@ -913,6 +950,22 @@ class Analyzer:
         start = chunk.find(_SESSION_START, login_at)
         self._login_start_cache = (chunk, login_at, start)
         return start
+
+    def _arrived_after(self, chunk: bytes, at: int) -> int | None:
+        """The start of the first session (in the log's order) whose client connected after a refusal at ``at``,
+        when every Session Start of the chunk names a peer whose connection sshd logged ("Connection from A port P"
+        at LogLevel VERBOSE, else "Accepted ... from A port P"): sessions are listed in order of arrival, and a
+        client turned away between two arrivals goes between them, though the sessions' logins and Session Start
+        lines come after the drop (blind round 63: 14 pushes at once, four dropped past MaxStartups among the
+        arrivals). -1: none arrived after it; None: the sessions cannot all be matched to their connections."""
+        if self._chunk_arrivals is None or self._chunk_arrivals[0] is not chunk:
+            self._chunk_arrivals = (chunk, _arrivals(chunk))
+        arrivals = self._chunk_arrivals[1]
+        if arrivals is None:
+            return None
+        positions, first_starts = arrivals
+        following = bisect_right(positions, at)
+        return first_starts[following] if following < len(positions) else -1
 
     def _dropped(self, chunk: bytes) -> None:
         """The kernel's lines about UDP to a FASP data port that a firewall rule logged (a server's own drops)."""
