@@ -8,7 +8,7 @@ from tests.unit.test_explain_round58 import causes
 _UUIDS = [f"{n:08x}-0000-4000-8000-00000000000{n}" for n in range(1, 5)]
 
 
-def _verbose_journal(order: str) -> str:
+def _verbose_journal(order: str, udp: bool = False) -> str:
     """sshd at LogLevel VERBOSE: three clients connect (ports 40001, 40002, 40004) and one is dropped past
     MaxStartups (40003) between the second and third arrivals; the logins and Session Start lines come after the
     drop. ``order``: the order of the three sessions' start lines (they need not follow the arrivals)."""
@@ -23,7 +23,7 @@ def _verbose_journal(order: str) -> str:
     lines.append(head.format(s=2, pid=5112) + "Connection from 198.51.100.77 port 40004 on 10.50.0.8 port 33001")
     for pid, port in ((5103, 40001), (5106, 40002), (5112, 40004)):
         lines.append(head.format(s=3, pid=pid) + f"Accepted publickey for mill from 198.51.100.77 port {port} ssh2")
-    ports = {"1": 40001, "2": 40002, "4": 40004}
+    ports = {"1": 40001, "2": 40002, "4": 40004} if not udp else {"1": 52113, "2": 38870, "4": 60211}
     for n in order:
         lines.append(
             f"May 21 02:00:0{5} hsts ascp[{6000 + int(n)}]: LOG FASP Session Start uuid={_UUIDS[int(n) - 1]} "
@@ -41,6 +41,8 @@ def test_a_client_dropped_between_arrivals_is_listed_between_them():
     """Blind round 63's 14 pushes at once: the drop came after two clients had connected and before the third, so
     it is listed third, though all three logged in and started after it (it had been listed first)."""
     assert [c for c, _ in causes(_verbose_journal("124"))] == ["ok", "ok", "ssh-refused", "ok"]
+    # a server's records name the client's UDP port: the k-th session of an address is its k-th connection
+    assert [c for c, _ in causes(_verbose_journal("124", udp=True))] == ["ok", "ok", "ssh-refused", "ok"]
     # without VERBOSE's "Connection from" lines the logins are the arrivals: all three came after the drop
     quiet = "".join(line + "\n" for line in _verbose_journal("124").splitlines() if "Connection from" not in line)
     assert [c for c, _ in causes(quiet)] == ["ssh-refused", "ok", "ok", "ok"]

@@ -239,38 +239,60 @@ _TRANSFER_START = b"LOG FASP Transfer Start uuid="
 _SESSION_STOP = b"LOG FASP Session Stop uuid="
 """The records a server's log starts a session and a file with, each followed by its uuid (``_start_after``)."""
 _UUID = re.compile(UUID)
+"""A uuid where one starts (``scan.UUID``: as ascp logs it, or shortened by the person pasting it)."""
 _CONNECTED = re.compile(SSHD_TAG + rb"(?:Connection from|Accepted \S+ for \S+ from) ([0-9A-Fa-f.:]+) port (\d+)\b")
 """sshd's line for a client's connection (VERBOSE's "Connection from", or the login): its address and port."""
 _STARTED_PEER = re.compile(re.escape(_SESSION_START) + rb"[^\n]*? peer=\[?([0-9A-Fa-f.:]+?)\]?:(\d+)\b")
+"""A Session Start record's peer: the client's address and, on a server, its UDP port."""
 
 
-def _arrivals(chunk: bytes) -> tuple[list[int], list[int]] | None:
-    """A chunk's sessions in order of their clients' connections: the positions of sshd's first line for each
-    session's peer (address and port of its Session Start) in order, and beside each the earliest Session Start of
-    the sessions connected at or after it. None when a session's start names no peer sshd logged (the order of
-    arrivals is then not known for every session)."""
-    first: dict[tuple[bytes, bytes], int] = {}
+class _Arrivals(NamedTuple):
+    """A chunk's sessions in order of their clients' connections (``_arrivals``)."""
+
+    positions: list[int]
+    """Where sshd logged each session's connection, in order."""
+    first_starts: list[int]
+    """Beside each: the earliest Session Start of the sessions connected at or after it."""
+
+
+def _arrivals(chunk: bytes) -> _Arrivals | None:
+    """A chunk's sessions in order of their clients' connections: sshd's first line for each session's client.
+    A Session Start's peer is its client's address with, in a server's log, the client's UDP port, so a session is
+    matched to the connection with its address and port where every session has one (a log that gives both the
+    same port), else to its address's connections in turn (the k-th session from an address to its k-th
+    connection). None when a session's start names no client sshd logged (the order of arrivals is then not known
+    for every session)."""
+    connections: dict[bytes, list[int]] = {}
+    exact: dict[tuple[bytes, bytes], int] = {}
     for found in _CONNECTED.finditer(chunk):
-        first.setdefault((found.group(1), found.group(2)), found.start())
-    if not first:
+        key = (found.group(1), found.group(2))
+        if key not in exact:
+            exact[key] = found.start()
+            connections.setdefault(key[0], []).append(found.start())
+    if not exact:
         return None
-    pairs = []
-    for found in re.finditer(re.escape(_SESSION_START), chunk):
-        peer = _STARTED_PEER.match(chunk, found.start())
-        arrived = first.get((peer.group(1), peer.group(2))) if peer is not None else None
-        if arrived is None:
-            return None
-        pairs.append((arrived, found.start()))
-    if not pairs:
+    peers = [_STARTED_PEER.match(chunk, found.start()) for found in re.finditer(re.escape(_SESSION_START), chunk)]
+    if not peers or None in peers:
         return None
-    pairs.sort()
-    first_starts = [start for _, start in pairs]
+    started = [(peer.start(), peer.group(1), peer.group(2)) for peer in peers if peer is not None]
+    arrived: list[tuple[int, int]] = []  # (where sshd logged the connection, the session's start)
+    if all((address, port) in exact for _, address, port in started):
+        arrived = [(exact[(address, port)], start) for start, address, port in started]
+    else:
+        taken: dict[bytes, int] = {}
+        for start, address, _ in started:
+            turn = taken.get(address, 0)
+            if turn >= len(connections.get(address, ())):
+                return None
+            taken[address] = turn + 1
+            arrived.append((connections[address][turn], start))
+    arrived.sort()
+    first_starts = [start for _, start in arrived]
     for i in range(len(first_starts) - 2, -1, -1):
         first_starts[i] = min(first_starts[i], first_starts[i + 1])
-    return [arrived for arrived, _ in pairs], first_starts
+    return _Arrivals([position for position, _ in arrived], first_starts)
 
 
-"""A uuid where one starts (``scan.UUID``: as ascp logs it, or shortened by the person pasting it)."""
 _FILE_NAME = re.compile(rb' file="([^"\n]*)"')
 """A file record's file name."""
 _OPEN_FILES_KEPT = 64
@@ -616,7 +638,7 @@ class Analyzer:
         """The last chunk asked about, and whether it holds no Session Start record at all, and no Transfer Start."""
         self._start_cache: tuple[bytes, int, int] | None = None
         self._login_start_cache: tuple[bytes, int, int] | None = None
-        self._chunk_arrivals: tuple[bytes, tuple[list[int], list[int]] | None] | None = None
+        self._chunk_arrivals: tuple[bytes, _Arrivals | None] | None = None
         """The last chunk's sessions by arrival (``_arrivals``), found when a refusal is first placed in it."""
         """The last ``_start_after`` search: its chunk, where it began and the start it found (-1: none)."""
         self._penalised: list[tuple[str, str, float | None, bool, Collected]] = []
@@ -963,9 +985,8 @@ class Analyzer:
         arrivals = self._chunk_arrivals[1]
         if arrivals is None:
             return None
-        positions, first_starts = arrivals
-        following = bisect_right(positions, at)
-        return first_starts[following] if following < len(positions) else -1
+        following = bisect_right(arrivals.positions, at)
+        return arrivals.first_starts[following] if following < len(arrivals.positions) else -1
 
     def _dropped(self, chunk: bytes) -> None:
         """The kernel's lines about UDP to a FASP data port that a firewall rule logged (a server's own drops)."""
