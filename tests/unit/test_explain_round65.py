@@ -46,3 +46,29 @@ def test_a_client_dropped_between_arrivals_is_listed_between_them():
     # without VERBOSE's "Connection from" lines the logins are the arrivals: all three came after the drop
     quiet = "".join(line + "\n" for line in _verbose_journal("124").splitlines() if "Connection from" not in line)
     assert [c for c, _ in causes(quiet)] == ["ssh-refused", "ok", "ok", "ok"]
+
+
+def test_background_jobs_are_listed_by_their_job_numbers():
+    """bash numbers background jobs in the order it started them; its "Done" and "Exit 1" lines tell which
+    numbers completed (blind round 62: jobs 2 and 4 refused, their errors printed before jobs 1 and 3 finished;
+    they had been listed first)."""
+    command = "ascp -T -P 33001 --mode=recv --host=h --user=u /out/$f /in/"
+    text = (
+        f"$ for f in a b c d; do {command} & done; wait\n[1] 30411\n[2] 30412\n[3] 30413\n[4] 30414\n\n"
+        "Session Stop  (Error: Server aborted session: Read access denied for user)\n\n"
+        "Session Stop  (Error: Server aborted session: Read access denied for user)\n"
+        "a                                                100% 3686MB 94.1Mb/s    05:29\n"
+        "Completed: 3774464K bytes transferred in 329 seconds\n (91780K bits/sec), in 1 file.\n"
+        "c                                                100% 4017MB 93.8Mb/s    05:58\n"
+        "Completed: 4113408K bytes transferred in 358 seconds\n (91919K bits/sec), in 1 file.\n"
+        f"[1]   Done                    {command}\n[2]   Exit 1                  {command}\n"
+        f"[3]-  Done                    {command}\n[4]+  Exit 1                  {command}\n"
+    )
+    assert [c for c, _ in causes(text)] == ["ok", "permission", "ok", "permission"]
+    # the job lines do not say which run is which when their count differs from the runs'
+    assert [c for c, _ in causes(text.replace(f"[4]+  Exit 1                  {command}\n", ""))] == [
+        "permission",
+        "permission",
+        "ok",
+        "ok",
+    ]

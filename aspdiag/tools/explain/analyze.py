@@ -715,6 +715,8 @@ class Analyzer:
         self._mails: dict[str, list[tuple[int, tuple[int, ...]]]] = {}
         # each input's files pasted one after another: (order when its header came, its array index, its stem)
         self._sections: dict[str, list[tuple[int, int, str]]] = {}
+        # each input's bash job ends ("[2]   Exit 1   ascp ..."): (job number, whether it ended with status 0)
+        self._jobs: dict[str, list[tuple[int, bool]]] = {}
         self._bare_ascp: set[str] = set()  # inputs whose last command was ascp alone, or its help or version
         self._table_header: dict[str, str] = {}  # per input, the last table row (the header, at a |---| rule)
         # Per input, the user's own checks of TCP ports (curl, nc, ssh, nmap), in order: see _port_check
@@ -1663,9 +1665,12 @@ class Analyzer:
                 self._xml_comment.add(source)
             self._documentation(source)
             return
-        if source in self._run_sources and text[:1] in "[DEKSTHI" and _JOB_STATUS.match(text) is not None:
+        if source in self._run_sources and text[:1] in "[DEKSTHI" and (job := _JOB_STATUS.match(text)) is not None:
             # bash's report of a background job's end ("[2]   Exit 1   ascp ..."; blind round 62: four runs
-            # started with `&`): about a run whose output is above, no run of its own
+            # started with `&`): about a run whose output is above, no run of its own; its number and status
+            # tell which run started when (``_by_job``)
+            if job.group("job") is not None and len(self._jobs.get(source, ())) < MAX_KEPT_FAILED:
+                self._jobs.setdefault(source, []).append((int(job.group("job")), job.group("status") == "Done"))
             return
         mapping = _MAPPING.match(text) if ">" in text or "\u2192" in text or "\u21d2" in text else None
         if (
@@ -3118,7 +3123,7 @@ class Analyzer:
             # Counted under its own words when it ended; the input's other runs say more (and it stays so).
             self._recounted(explained, beside.cause_id)
             kept.append((order, beside))
-        kept = self._requoted_in_thread(self._by_mail(self._by_task(self._by_start(self._in_time(kept)))))
+        kept = self._requoted_in_thread(self._by_mail(self._by_task(self._by_job(self._by_start(self._in_time(kept))))))
         # The passes over the whole input, in order: each reads the runs as the ones before it left them.
         for reading in (
             self._syn_firewalled,
@@ -3652,6 +3657,30 @@ class Analyzer:
 
         return self._reordered(kept, task_of)
 
+    def _by_job(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
+        """Background runs (``for f in ...; do ascp ... & done``) listed by their job numbers, which bash gives in
+        the order it started them: the runs that completed take, in their order, the numbers of the jobs that ended
+        "Done", and the failed runs those that ended otherwise (blind round 62: jobs 2 and 4 refused, their errors
+        printed before jobs 1 and 3 finished). Only where an input's job lines are as many as its runs, each number
+        once, and as many ended Done as runs completed."""
+        if not self._jobs:
+            return kept
+
+        def job_of(source: str, at_list: list[int]) -> list[Any] | None:
+            jobs = sorted(self._jobs.get(source, []))
+            done = [number for number, ok in jobs if ok]
+            failed = [number for number, ok in jobs if not ok]
+            runs = [kept[at][1] for at in at_list]
+            completed = sum(s.outcome == "success" for s in runs)
+            if len(jobs) != len(runs) or len({number for number, _ in jobs}) != len(jobs) or len(done) != completed:
+                return None
+            numbers = []
+            for s in runs:
+                numbers.append(done.pop(0) if s.outcome == "success" else failed.pop(0))
+            return numbers
+
+        return self._reordered(kept, job_of)
+
     def _told_by_client(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
         """A server's sessions that logged their start and nothing more, in an input where the operator also quotes
         what the client saw ("partner X's upload sits at 0 % and then ends with Session Stop (Error: Client unable to
@@ -4152,7 +4181,7 @@ _MOVED_SUCCESSFULLY = re.compile(
 )
 """A wrapper's word that files moved, naming no program (Webin-CLI's ``Files have been successfully uploaded.``)."""
 _JOB_STATUS = re.compile(
-    r"(?:\[\d{1,3}\][+-]?\s+(?:Done|Exit \d+|Terminated|Killed|Stopped|Hangup|Interrupt)\b"
+    r"(?:\[(?P<job>\d{1,3})\][+-]?\s+(?P<status>Done|Exit \d+|Terminated|Killed|Stopped|Hangup|Interrupt)\b"
     r"|(?:Done|Exit \d+|Terminated|Killed|Stopped|Hangup|Interrupt) {2,}\S)"
 )
 """bash's line for a background job that ended (``[2]   Exit 1                  ascp -T ...``), perhaps with its job

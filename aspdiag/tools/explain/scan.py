@@ -463,6 +463,10 @@ def as_pasted(chunk: bytes) -> bytes:
     return chunk
 
 
+_JOB_ENDED = re.compile(rb"\[\d{1,3}\][+-]?\s+(?:Done|Exit \d+|Terminated|Killed|Stopped|Hangup|Interrupt)\b")
+"""bash's line for a background job that ended, its job number first."""
+
+
 def _undecorated(raw: bytes) -> tuple[bytes, bytes | None]:
     """The line without a logger's or CI runner's prefixes (a tag, then a stamp and level, at most three), and
     their time stamp (None without one)."""
@@ -471,6 +475,8 @@ def _undecorated(raw: bytes) -> tuple[bytes, bytes | None]:
         first = raw[:1]
         if (first.isdigit() or first.isupper() or first == b"-") and (_FILE_FORM.match(raw) or _SYSLOG.match(raw)):
             break  # ascp's own prefix: taken apart by the caller
+        if first == b"[" and _JOB_ENDED.match(raw) is not None:
+            break  # bash's job number ("[2]   Exit 1   ascp ..."): which job, not a logger's tag
         found = _LOGGED.match(raw)
         if found is None or found.end() == len(raw):
             break
