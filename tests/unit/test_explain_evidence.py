@@ -608,15 +608,20 @@ def test_a_wrappers_search_for_ascp_is_not_a_failure():
 
 def test_an_explicit_code_names_what_failed_and_the_words_how():
     """FASP 29 (licence not found or unable to access) with ascp's "Permission denied" in a read-only container
-    (report IBM/aspera-cli#121): the licence, not the transfer's source or destination."""
+    (report IBM/aspera-cli#121): ascp could not read its own installation's files (the licence among them), not
+    the transfer's source or destination, and not a licence expired or refused (blind round 65)."""
     text = (
         "I/O error : Permission denied\n"
         "ascp: Permission denied, exiting.\n"
         "E, [2023-09-14T16:38:14.727346 #217265] ERROR -- : code: 29\n"
     )
     (only,) = explain_text(text)
-    assert (only.cause_id, only.error_code, only.who) == ("licence", 29, "you")
-    assert any("say how" in reason for reason in only.reasoning)
+    assert (only.cause_id, only.error_code) == ("died-at-start", 29)
+    assert only.who.startswith("you") and "readable" in only.next_step
+    assert any("'License not found or unable to access'" in reason for reason in only.reasoning)
+    # a licence's own words beside the code stay the licence's
+    (licence,) = explain_text(text.replace("I/O error : Permission denied\n", "ERR License file not found\n"))
+    assert licence.cause_id == "licence"
 
 
 def test_only_a_wrappers_words_ask_for_ascps_own_output_not_the_provider():
@@ -751,7 +756,7 @@ PASTED_CAUSES = {
     "16-bytes-repr-wrapped-72.txt": ["licence"],
     "17-json-log-field.txt": ["ssh-port", "ssh-port"],
     "18-ipython-list-of-lines.txt": ["unauthorized"],
-    "19-ascli-warn-label-wrapped.txt": ["licence", "licence"],
+    "19-ascli-warn-label-wrapped.txt": ["died-at-start", "died-at-start"],
     "20-python-bytes-repr.txt": ["usage"],
 }
 

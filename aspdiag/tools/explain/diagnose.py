@@ -226,6 +226,7 @@ WRAPPER_ONLY = (
 )
 """The cause of a run told by a wrapper's words alone."""
 _KEY_PROMPT = re.compile(r"\s*Key passphrase:")
+_DENIED = re.compile(r"\bPermission denied\b", re.I)
 """ascp's prompt for the private key's passphrase, as a run's detail."""
 PUTTY_KEY = "the key file given is in PuTTY format"
 """The detail the analyzer gives a run that asked for its key's passphrase when the command named a PuTTY key (the
@@ -386,6 +387,18 @@ def diagnose(ev: Evidence) -> Diagnosis:
             "with -i (missing, in PuTTY format, or encrypted), and the password it fell back to was refused"
         )
         chosen, confidence = kb.by_id("key-file"), "medium"
+    unreadable = (
+        chosen.id == "licence" and code == 29 and _DENIED.search(text) is not None and "licen" not in text.lower()
+    )
+    if unreadable:
+        # 29 is "License not found or unable to access"; with "Permission denied" and no word of a licence, ascp
+        # could not read its own files (aspera-cli#121: ascli's image run by Singularity as another user, libxml2's
+        # "I/O error : Permission denied" for each file): its installation, not an expired or refused licence.
+        reasons.append(
+            "FASP error 29 is 'License not found or unable to access' and ascp's words are 'Permission denied': it "
+            "could not read its own installation's files (its licence and configuration), not a licence refused"
+        )
+        chosen, confidence = kb.by_id("died-at-start"), "medium"
     chosen, confidence = _by_progress(chosen, confidence, code, ev, reasons)
     inferred = code is not None and code_from != "log"
     if code is None and chosen.code is not None:
@@ -442,6 +455,17 @@ def diagnose(ev: Evidence) -> Diagnosis:
             "the server refused the path: it lies outside the account's docroot (the part of the server's file "
             "system the account may reach), so no file permission is involved"
         )
+    if unreadable and chosen.id == "died-at-start":
+        cause = (
+            "ascp could not read its own installation's files (its licence and aspera.conf: permission denied), so "
+            "it stopped before connecting; common when a container image or a copied installation is run by another "
+            "user than the one owning its files"
+        )
+        next_step = (
+            "make ascp's installation (its etc/ directory: aspera-license, aspera.conf) readable by the user that runs "
+            "it, or run the container as the image's user; 'ascp -A' shows whether it can read its licence"
+        )
+        who = "you (this machine's Aspera installation)"
     if chosen.id == "session-start" and "server aborted session" in text.lower():
         # The server itself ended the session: SSH and the login had worked, so the TCP and SSH parts are ruled out.
         reasons.append("the server ended the session itself, so the SSH connection and the login had worked")
