@@ -72,3 +72,36 @@ def test_background_jobs_are_listed_by_their_job_numbers():
         "ok",
         "ok",
     ]
+
+
+_STOPPED = (
+    "$ ascp -QT -l 300m -P 33001 era-fasp@fasp.sra.ebi.ac.uk:vol1/fastq/SRR139/035/SRR13926435/SRR13926435_1.fastq.gz "
+    "./\nSRR13926435_1.fastq.gz                                  37%  874MB 17.9Mb/s    13:24 ETA\n^C\n\n"
+)
+
+
+def test_a_run_the_person_stopped_after_it_hung_is_a_stall():
+    """Blind round 65: the progress line froze at 37 % for 40 minutes, then Ctrl-C (read as cancelled, high)."""
+    for told in (
+        "进度停在 37% 这一行不动了，等了 40 多分钟都没有变化，只能 ctrl+c 中断掉",
+        "The transfer hangs at 37% and never moves.",
+        "37% で止まったまま 40 分以上動かないので Ctrl+C で止めました。",
+    ):
+        assert causes(_STOPPED + told + "\n") == [("stall", "medium")], told
+    # stopped for another reason, or a hang told as a case: the person's cancel
+    assert causes(_STOPPED + "I got bored and pressed ctrl-c.\n") == [("cancelled", "high")]
+    assert causes(_STOPPED + "如果卡住了就按 ctrl+c 重新下载。\n") == [("cancelled", "high")]
+
+
+def test_a_transfer_the_person_says_is_still_running_is_no_run_yet():
+    """Blind round 65: a failed run, then the rerun shown at 23 % "（还在跑）" (still running) at the end of the
+    paste: one run, not a second whose outcome cannot be told."""
+    failed = (
+        "$ ascp -Q -k1 -l 100M -P 33001 era-fasp@fasp.sra.ebi.ac.uk:vol1/fastq/SRR346/SRR346368/SRR346368.fastq.gz ./\n"
+        "Session Stop  (Error: Server aborted session: Client requests stronger encryption than server allows)\n\n"
+    )
+    rerun = "SRR346368.fastq.gz                                         23%  412MB 94.6Mb/s    11:05 ETA\n"
+    for said in ("我又加回去重新跑了，现在是这样（还在跑）：", "Added -T back, it is still running now:"):
+        assert [c for c, _ in causes(failed + said + "\n\n" + rerun)] == ["stronger-encryption"], said
+    # without those words: a second run whose end is not shown
+    assert [c for c, _ in causes(failed + "Added -T back:\n\n" + rerun)] == ["stronger-encryption", "unknown"]

@@ -703,6 +703,8 @@ class Analyzer:
         self._spawned: dict[str, str] = {}  # per input, the program a script's last subprocess call names
         self._assigned: dict[str, dict[str, str]] = {}  # per input, a script's command lists by variable name
         self._told_passphrase: set[str] = set()  # inputs whose reporter tells ascp asked for the key's passphrase
+        self._told_stalled: dict[str, str] = {}  # inputs whose reporter tells a transfer hung: their words for it
+        self._told_going: set[str] = set()  # inputs whose reporter tells the transfer shown is still running
         # inputs with an ascli command whose last line ("ERROR: Transfer: ...") has not come yet (it is read)
         self._ascli: set[str] = set()
         self._retrying: set[str] = set()  # inputs whose wrapper said it retries a failed run
@@ -2023,6 +2025,8 @@ class Analyzer:
         echo = False
         # In none of ascp's own forms: a person's sentence, a wrapper's line, or a documented wording on its own.
         formed = bool(errors or summary or progress or exit_match or is_err or prompt)
+        if not formed and source in self._run_sources and any(hint in lowered for hint in _PROGRESS_HINTS):
+            self._told_progress(source, text)
         if not formed:
             told = "passphrase" in lowered and self._tells_passphrase(source, text)
             if (
@@ -2629,6 +2633,19 @@ class Analyzer:
             return True
         return False
 
+    def _told_progress(self, source: str, text: str) -> None:
+        """What a person's line after an input's first run tells of a transfer's progress: that it hung after it
+        had started (``_stuck_then_stopped``), or that the transfer shown is still going (``_still_going``)."""
+        if source not in self._told_stalled:
+            said = symptom(text)
+            found = _STALLED_TOLD.search(text) if said is None or said[0] != "stall" else None
+            if said is not None and said[0] == "stall":
+                self._told_stalled[source] = said[2]
+            elif found is not None and _CONDITIONAL_TOLD.search(text[: found.start()]) is None:
+                self._told_stalled[source] = found.group(0)
+        if _STILL_GOING.search(text) is not None:
+            self._told_going.add(source)
+
     def _described(self, source: str, told: Sequence[str]) -> None:
         """An input with no line of ascp's at all, where the person describes what the transfer did ("the progress
         line moves for a bit, then the rate drops to nothing and it just sits there", "stuck at 0 %"): one run told
@@ -3128,6 +3145,8 @@ class Analyzer:
         for reading in (
             self._syn_firewalled,
             self._slowed_then_stopped,
+            self._stuck_then_stopped,
+            self._still_going,
             self._title_only,
             self._now_and_then,
             self._retitled,
@@ -3188,6 +3207,62 @@ class Analyzer:
                 )
             out.append((order, s))
         return out
+
+    def _stuck_then_stopped(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
+        """A console run the person stopped (Ctrl-C) after it had moved data, where the person tells it had hung
+        ("进度停在 37% 这一行不动了，等了 40 多分钟", "stuck at 37 % for an hour"; blind round 65): the stall is what
+        to act on, the Ctrl-C only the person's answer to it. At medium confidence: the person's words, not
+        ascp's. One such run only (several stopped runs: which one hung is not told)."""
+        if not self._told_stalled:
+            return kept
+        stopped = [
+            at
+            for at, (_, s) in enumerate(kept)
+            if s.source in self._told_stalled
+            and s.cause_id == "cancelled"
+            and s.uuid is None
+            and "^C" in s.error_message
+            and ((s.bytes or 0) > 0 or (s.rate_mbps or 0.0) > 0.0)
+        ]
+        if len({kept[at][1].source for at in stopped}) != len(stopped):
+            stopped = []  # an input with several stopped runs
+        out = list(kept)
+        for at in stopped:
+            order, s = kept[at]
+            words = self._told_stalled[s.source]
+            out[at] = (
+                order,
+                self._read_as(
+                    s,
+                    knowledge().by_id("stall"),
+                    "medium",
+                    f"the person tells it had hung after it had started ('{words}') before they stopped it: the "
+                    "stall is what to act on, the Ctrl-C was their answer to it",
+                    replacing=True,
+                ),
+            )
+        return out
+
+    def _still_going(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
+        """An input's last run, shown only as far as its progress (no end), where the person tells the transfer is
+        still running ("现在是这样（还在跑）", "it's still going"; blind round 65): a transfer under way, not a run
+        whose outcome is to be told. Not when the person also tells it hung (that is the complaint)."""
+        if not self._told_going:
+            return kept
+        last: dict[str, int] = {}
+        for order, s in kept:
+            last[s.source] = order
+        drop = {
+            order
+            for order, s in kept
+            if s.source in self._told_going
+            and s.source not in self._told_stalled
+            and last[s.source] == order
+            and s.outcome == "unknown"
+            and s.uuid is None
+            and s.progress is not None
+        }
+        return self._without(kept, drop) if drop else kept
 
     def _linked(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
         """A client's failed runs pasted with the server's sshd lines about them (an issue with the operator's
@@ -4430,6 +4505,60 @@ _SAMPLE_LINES = 40
 _SETTLED = Collected("", None, 0)
 """A settled session's place among the recent ones (``scan.settle``: counted where it ended; it holds its place so
 that the others leave the recent ones when they would have)."""
+_PROGRESS_HINTS = (
+    "stuck",
+    "hang",
+    "hung",
+    "froze",
+    "freez",
+    "stall",
+    "slow",
+    "never finish",
+    "never complet",
+    "still ",
+    "currently",
+    "卡",
+    "不动",
+    "变化",
+    "增长",
+    "停滞",
+    "止ま",
+    "固ま",
+    "進まない",
+    "動かない",
+    "hängt",
+    "stehen",
+    "läuft",
+    "colgad",
+    "atascad",
+    "congelad",
+    "travad",
+    "parado",
+    "sigue",
+    "ainda",
+    "还在",
+    "正在",
+    "中",
+)
+"""Substrings without which a person's line tells nothing of a transfer's progress (``_told_progress``'s
+patterns cost more: every console line comes here)."""
+_STALLED_TOLD = re.compile(
+    r"卡住|卡死|卡在|卡停|不动了?|没有?(?:任何)?变化|不再增长|停滞|止まっ|止まる|固まっ|進まない|動かない|"
+    r"\bhängt\b|bleibt [^.]{0,30}stehen|se (?:queda|quedó) (?:colgad|parad|atascad)|\batascad[oa]\b|"
+    r"\bcongelad[oa]\b|\btravad[oa]\b|\bparado em\b",
+    re.I,
+)
+"""A person's words, in languages other than English (``diagnose.symptom`` reads English), for a transfer that
+hung: 卡住 (stuck), 不动了 (does not move), 没有变化 (no change), 止まった (stopped), hängt, se queda colgado."""
+_CONDITIONAL_TOLD = re.compile(r"如果|若是|万一|もし|場合|\bwenn\b|\bfalls\b|\bsi\b|\bse\b", re.I)
+"""A case, not what happened ("如果卡住了", "wenn es hängt"): advice."""
+_STILL_GOING = re.compile(
+    r"\bstill (?:running|going|in progress|downloading|uploading|transferring)\b|\bcurrently running\b|"
+    r"还在(?:跑|运行|下载|上传|传)|正在(?:跑|运行|下载|上传|传输)|実行中|転送中|läuft noch|"
+    r"\bsigue (?:corriendo|descargando|subiendo)|\bainda (?:está )?(?:rodando|baixando|enviando)\b",
+    re.I,
+)
+"""A person's words that the transfer shown is still under way ("还在跑": still running)."""
 _DEFERRED_KEPT = 200
 _DEFERRED_WIDTH = 4096
 """A person's lines kept per input, and the longest kept (a longer one is no sentence quoting ascp)."""
