@@ -105,3 +105,80 @@ def test_a_transfer_the_person_says_is_still_running_is_no_run_yet():
         assert [c for c, _ in causes(failed + said + "\n\n" + rerun)] == ["stronger-encryption"], said
     # without those words: a second run whose end is not shown
     assert [c for c, _ in causes(failed + "Added -T back:\n\n" + rerun)] == ["stronger-encryption", "unknown"]
+
+
+def test_a_support_articles_examples_and_definitions_are_no_run():
+    """IBM's article on error 19 (blind round 65): sentences defining the error, an example introduced by "would
+    result in the following", and "A sample of what would be logged" with aspera-scp-transfer.log's lines."""
+    text = (
+        "Error code 19: failed to authenticate\n\nDescription\n\n"
+        "Error 19 is a FASP management error code that refers to authentication failures.\n\n"
+        "This error can manifest itself in several ways, including the command line if you're transferring with "
+        "ascp, and in the transfer log file.\n\n"
+        "After attempting to run an ascp command, invalid credentials would result in the following error message:\n"
+        "\nascp: failed to authenticate, exiting.\n\nSession Stop  (Error: failed to authenticate)\n\n\nLog file\n\n"
+        "A sample of what would be logged for a failed transfer with error code 19 is the following:\n\n"
+        "2015-09-15 14:10:39 [59c-00001c80] ERR [ascp] SSH authentication failed\n"
+        "2015-09-15 14:10:39 [59c-00001c80] ERR failed to authenticate\n\nTroubleshooting\n"
+    )
+    assert causes(text) == []
+    # the user's own output after "This command results in the following:" stays a run
+    own = "This command results in the following:\n\nascp: failed to authenticate, exiting.\n"
+    assert [c for c, _ in causes(own)] == ["auth"]
+
+
+def test_a_readmes_faq_with_a_wrappers_sample_output_is_no_run():
+    """kingfisher's README FAQ (blind round 65): markdown headings quoting ascp's words, "If you see this error ...
+    as below:" and "This error manifests like this" before fenced wrapper logs."""
+    log = (
+        "```\n$ kingfisher get -r SRR5005053 -m ena-ascp\n"
+        "10/26/2021 11:24:33 PM INFO: Running command: ascp -T -l 300m -P33001 -i key era-fasp@h:/v .\n"
+        "STDERR was: b'ascp: failed to authenticate, exiting.\\n'STDOUT was: b'\\r\\nSession Stop  (Error: failed to "
+        "authenticate)\\n'\n10/26/2021 11:24:45 PM WARNING: Method ena-ascp failed\n```\n"
+    )
+    text = (
+        "## FAQ\n\n### ascp: not found\nIf you see this error `/bin/sh: 1: ascp: not found` as below:\n"
+        "```\n/bin/sh: 1: ascp: not found\n```\nthen you have not installed the Aspera client correctly.\n\n"
+        f"### Failed to authenticate with ascp\nThis error manifests like this\n{log}"
+        "This could be caused by your network.\n"
+    )
+    assert causes(text) == []
+
+
+def test_a_script_file_is_no_run():
+    """A job script that greps logs for ascp's words, with a catalogue of them after its ``exit`` (blind round
+    65): its first line a shebang."""
+    text = (
+        "#!/bin/sh\nfor f in logs/*.txt; do\n  grep -q 'Server aborted session' $f && echo $f\ndone\nexit\n\n"
+        "# known errors\nascp: failed to authenticate, exiting.\n"
+        "Session Stop  (Error: Client unable to connect to server (check UDP port and firewall))\n"
+    )
+    assert causes(text) == []
+
+
+def test_a_sample_introduced_in_a_chat_before_the_writers_empty_message_is_no_run():
+    """A chat export (blind round 65): "this is what it should look like:", the writer's empty message, then the
+    sample; the other person's own failure after it is a run."""
+    text = (
+        "[10:04] anna: works for me. this is what it should look like (from the README):\n[10:04] anna:\n```\n"
+        "ERR164407.fastq.gz                                 100%  72MB 37.7Mb/s   01:58\n"
+        "Completed: 74523K bytes transferred in 118 seconds\n (5132K bits/sec), in 1 file.\n```\n"
+        "[10:09] tobi: mine:\n```\nascp: Private key file not found at path /h/k.openssh, exiting.\n```\n"
+    )
+    assert [c for c, _ in causes(text)] == ["key-file"]
+
+
+def test_a_headings_sample_and_a_unified_diffs_strings_are_no_run():
+    """A wiki's heading "## 2. 正常输出示例（仅供对照，不是报错）" over sample output (blind round 65); a patch whose
+    lines hold ascp's words in code (read as confident runs before)."""
+    wiki = (
+        "## 2. 正常输出示例（仅供对照，不是报错）\n\n"
+        "    ERR164407.fastq.gz                                   100%  72MB 37.7Mb/s   01:58\n"
+        "    Completed: 74523K bytes transferred in 118 seconds\n"
+    )
+    assert causes(wiki) == []
+    patch = (
+        "diff --git a/fetch.py b/fetch.py\n--- a/fetch.py\n+++ b/fetch.py\n@@ -1,3 +1,4 @@\n"
+        ' patterns = [\n-    "ascp binary not found",\n+    "Session Stop  (Error: failed to authenticate)",\n ]\n'
+    )
+    assert all(confidence == "low" for _, confidence in causes(patch))

@@ -451,12 +451,15 @@ _NOT_A_TRANSFER = re.compile(
     r"\bdesktop database\b|\bmay not be able to auto-launch\b|^\s*Deploying IBM Aspera"
     r"|\b(?:POST|GET|PUT|PATCH|DELETE)(?:ing)?\s+(?:to\s+)?https?://"
     r"|\b(?:read|load|pars)\w* (?:the )?(?:aspera |ascp )?settings from\b|\breferenced before assignment\b"
+    r"|\b(?:error|code|errcode)(?: code)?\s*\d+\s+(?:is|means|refers to|indicates|stands for)\b"
+    r"|\b(?:this|the|that) (?:error|code|message) (?:\w+ )?(?:indicates|means|refers to|occurs when)\b"
 )
 """Lines that name Aspera and fail with no transfer of ascp's: Connect's installer ("Unable to update desktop
 database, IBM Aspera Connect may not be able to auto-launch"), a command-line client's HTTP API call ("POSTing to
 https://.../aspera/faspex/send... JSON parse error"), a wrapper reading its own settings file (enaBrowserTools'
 "ERROR: cannot read aspera settings from aspera.ini"), or Python's error for a bug of the wrapper's own ("local
-variable 'ASPERA_PRIVATE_KEY' referenced before assignment")."""
+variable 'ASPERA_PRIVATE_KEY' referenced before assignment"), or a document defining an error ("Error 19 is a FASP
+management error code that refers to authentication failures"; blind round 65's support article)."""
 _SAYS_SUCCESS = re.compile(r"\b(?:succeed(?:ed|s)?|successful(?:ly)?|worked)\b", re.I)
 """A wrapper's word for success itself (not "completed", which a wrapper also says of a run that failed)."""
 _GUESSING = b"nvalid user "
@@ -705,6 +708,8 @@ class Analyzer:
         self._told_passphrase: set[str] = set()  # inputs whose reporter tells ascp asked for the key's passphrase
         self._told_stalled: dict[str, str] = {}  # inputs whose reporter tells a transfer hung: their words for it
         self._told_going: set[str] = set()  # inputs whose reporter tells the transfer shown is still running
+        self._scripts: set[str] = set()  # inputs that are a script file (a shebang first)
+        self._prose_runs: set[int] = set()  # runs told only by sentences naming ascp or FASP and a failure
         # inputs with an ascli command whose last line ("ERROR: Transfer: ...") has not come yet (it is read)
         self._ascli: set[str] = set()
         self._retrying: set[str] = set()  # inputs whose wrapper said it retries a failed run
@@ -1304,6 +1309,11 @@ class Analyzer:
     def _line(self, source: str, line: Line) -> None:
         self._tick += 1
         message = line.message
+        if self._sample and source in self._sample and line.process is not None and not self._replaying:
+            # ascp's log lines in a document's sample ("A sample of what would be logged ... is the following:"
+            # and aspera-scp-transfer.log's lines; blind round 65's support article): the sample's, no run
+            if self._in_sample(source, line, message.decode("utf-8", "replace"), None):
+                return
         if message.startswith(b"LOG "):
             self.ascp_lines += 1
             found = _LOG_FASP.match(message)
@@ -1626,6 +1636,13 @@ class Analyzer:
         first = source not in self._last_text  # the input's first line (an issue's or a mail's title)
         if first:
             self._first_text[source] = text.strip()
+            if text.startswith("#!/") and not self._replaying:
+                self._scripts.add(source)
+        if source in self._scripts:
+            # A script file (its first line a shebang): code, comments, and the messages it looks for or lists
+            # (blind round 65: a job script's catalogue of ascp's errors after its ``exit``), no run's output
+            self._documentation(source)
+            return
         opening = self._opening.setdefault(source, [])
         if len(opening) < _OPENING_KEPT:
             opening.append(text)
@@ -1685,6 +1702,11 @@ class Analyzer:
             # others): no run
             self._documentation(source)
             return
+        if line.inline and text[:1] in "d@" and not self._replaying and _DIFF_HEADER.match(text) is not None:
+            # A unified diff's header (a patch of a wrapper's code, whose strings quote ascp's words; blind round
+            # 65): a document, whose lines the scanner marked as a document's
+            self._documentation(source)
+            return
         if not self._replaying and _COMMON_ERRORS.match(text) is not None:
             # A document's section of common errors ("## 3. 常见报错", "Common errors"): what follows quotes ascp's
             # words to explain them (blind round 64's tutorial), to the next rule or the input's end
@@ -1716,7 +1738,10 @@ class Analyzer:
             not self._replaying
             and (
                 source in self._sample
-                or text.rstrip().endswith((":", "\uff1a", "*", "get", "see", "such as", "e.g.", "example", "=="))
+                or text.rstrip().endswith(
+                    (":", "\uff1a", "*", "get", "see", "such as", "e.g.", "example", "==", "like this", "below")
+                )
+                or (line.inline and len(text) <= 120)
                 or text[:8].lower() == "expected"
             )
             and self._in_sample(source, line, text, previous)
@@ -2375,6 +2400,8 @@ class Analyzer:
                     or (stripped.endswith(":") and _PROMPT.search(text) is None)
                     or _BLOCK_END.match(stripped) is not None
                 )
+            if ends and lines == 0 and _SPEAKER_ONLY.match(stripped) is not None:
+                return True  # the intro's writer named again before the block (a chat export's empty message)
             if not ends and lines < _SAMPLE_LINES:
                 if lines == 0 and stripped in ("<pre>", "<code>", "```", "~~~"):
                     self._fenced_sample.add(source)  # up to its closing tag: blank lines inside are the sample's
@@ -2392,7 +2419,9 @@ class Analyzer:
             stripped = f"{previous.strip()} {stripped}"[-240:]
         if (
             (
-                stripped.endswith((":", "\uff1a", " such as", "e.g.", "for example"))
+                stripped.endswith((":", "\uff1a", " such as", "e.g.", "for example", " like this", " below"))
+                # a short heading or a line with inline code ("## 2. 正常输出示例（仅供对照，不是报错）")
+                or (line.inline and len(stripped) <= 120 and not stripped.endswith((".", "\u3002")))
                 or _IF_YOU_GET.match(stripped) is not None
                 or (
                     stripped[:2] == "==" and stripped.endswith("==")
@@ -2559,10 +2588,14 @@ class Analyzer:
             # A sentence that goes on well past ascp's words (a runbook's "ascp: failed to authenticate, exiting.、
             # 同一 key 对 ... 应优先排查 key"): the person's words about them, not their output pasted.
             going_on = any(_goes_on_past(text, messages) for _, text, messages, _ in lines if messages)
-            replay = formed or [(line, text, at) for line, text, _, at in lines if documented(text)]
-            # Nor a documented wording: a person telling that ascp asked for its key's passphrase ("then it asks
-            # me for "Key passphrase" and "Password""), the key-file symptom, told at low confidence.
-            replay = replay or [(line, text, at) for line, text, _, at in lines if _tells_passphrase(text)][:1]
+            replay = formed
+            if source not in self._documented:
+                # Nor ascp's form: a documented wording in the person's words; nor that, a person telling that ascp
+                # asked for its key's passphrase ("then it asks me for "Key passphrase" and "Password""), the
+                # key-file symptom, told at low confidence. Not in a document with sample output (a support
+                # article's "Error 19 is ... authentication failures"; blind round 65): its sentences explain.
+                replay = replay or [(line, text, at) for line, text, _, at in lines if documented(text)]
+                replay = replay or [(line, text, at) for line, text, _, at in lines if _tells_passphrase(text)][:1]
             quoted = not formed or going_on
         if not replay:
             if not runs and source not in self._not_run:
@@ -2970,6 +3003,16 @@ class Analyzer:
                 "only OpenSSH's own client said this (a person's ssh, scp or git, not ascp): the same server "
                 "would turn ascp away the same way, but no transfer of ascp's was seen",
             )
+        if (
+            session.uuid is None
+            and not (session.ascp_said or session.worded or session.quoted or session.commanded)
+            and explained.outcome != "success"
+            and session.exit_status is None
+            and (session.finals or session.details)
+            and all(_explaining_sentence(said) for said in (*session.finals, *session.details))
+            and len(self._prose_runs) < MAX_KEPT_FAILED
+        ):
+            self._prose_runs.add(session.order)  # no run in a document (``_document_prose``)
         if session.quoted and explained.outcome != "success":
             explained = _lowered(
                 explained,
@@ -3147,6 +3190,7 @@ class Analyzer:
             self._slowed_then_stopped,
             self._stuck_then_stopped,
             self._still_going,
+            self._document_prose,
             self._title_only,
             self._now_and_then,
             self._retitled,
@@ -3242,6 +3286,17 @@ class Analyzer:
                 ),
             )
         return out
+
+    def _document_prose(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
+        """Runs told only by full sentences that name ascp or FASP and a failure, in an input that is a document
+        (it shows sample output, a table of what ascp's words mean, ...): the document's explanation of an error
+        ("Error 19 is a FASP management error code that refers to authentication failures", "This error can
+        manifest itself in several ways ... if you're transferring with ascp"; blind round 65's support article),
+        no run."""
+        if not self._prose_runs:
+            return kept
+        drop = {order for order, s in kept if order in self._prose_runs and s.source in self._documented}
+        return self._without(kept, drop) if drop else kept
 
     def _still_going(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
         """An input's last run, shown only as far as its progress (no end), where the person tells the transfer is
@@ -4200,6 +4255,10 @@ _SAMPLE_INTRO = re.compile(
     r"|\b(?:from|in) (?:the |its |ascp's )?(?:built-in )?(?:help|usage|man ?page)\b"
     r"|\b(?:something|output|lines?) like(?: this| these)?\W*$|\be\.g\.$|\bfor example$"
     r"|\b(?:a )?(?:good|successful|working|normal) (?:run|transfer|download|upload)s? (?:ends?|looks?|prints?)\b"
+    r"|\b(?:would|will) (?:result in|produce|print|show|appear|look|be (?:logged|printed|shown|displayed))\b"
+    r"|\b(?:if|when) you (?:\w+ ){0,2}(?:see|get|receive|encounter|hit)\b[^.]*\b(?:below|like this|as follows)\W*$"
+    r"|\bmanifests? (?:itself )?(?:like|as)\b"
+    r"|\ba sample of\b|\bexamples? of (?:this|the|these|such) (?:errors?|messages?|output)\b"
     r"|一般是|通常是|一般会(?:显示|输出|看到)|会(?:显示|看到|输出)|示例|出力例|実行例|のようになります"
     r"|长这样|(?:看起来|大概|类似)(?:像)?这样|正常的?输出"
     r"|\b(?:zum )?Beispiel\b|sieht (?:so|etwa so) aus",
@@ -4296,7 +4355,8 @@ _COMMON_ERRORS = re.compile(
     r"\s*[:\uff1a]?\s*$",
     re.I,
 )
-"""A document's heading for a section of common errors (its ``#`` marks taken off)."""
+"""A document's heading for a section of common errors (its ``#`` marks taken off). Not a FAQ's: a personal
+notebook's FAQ pastes its author's own failures (blind round 59)."""
 _RELEASE_HEADING = re.compile(
     r"\s*(?:\[(?:v?\d+\.\d+(?:\.\d+)*|Unreleased)\](?:\s*[-\u2013]\s*\d{4}-\d\d-\d\d)?"
     r"|v?\d+\.\d+\.\d+\s*[-\u2013(]\s*\d{4}-\d\d-\d\d\)?"
@@ -4448,6 +4508,10 @@ _NAMED_COMMAND = re.compile(
 _GOES_ON = re.compile(r"[\"'\u201c\u2018(]?[a-z]")
 """The start of a sentence's rest on the next line: a lower-case word, perhaps quoted ('"failed to authenticate"
 above though:')."""
+_DIFF_HEADER = re.compile(r"diff --git |diff -[a-zA-Z]*u |@@ -\d+(?:,\d+)? \+\d+(?:,\d+)? @@")
+"""A unified diff's header line (git's, or a hunk's)."""
+_SPEAKER_ONLY = re.compile(r"[\w.@-]{2,40}:$")
+"""A chat export's line naming its writer and nothing more ("anna.kessler:")."""
 _IF_YOU_GET = re.compile(r"^\W*(?:if|when) you (?:\w+ ){0,2}(?:get|see|receive)\s*:?$", re.I)
 """A documentation's conditional intro to a sample, on a line of its own ("If you instead get")."""
 _ADVICE = re.compile(r"^\W*if you\b|\byou(?:'d| would| will|'ll| might) (?:\w+ )?(?:get|see|receive)\b", re.I)
@@ -4821,6 +4885,22 @@ def _shape(text: str) -> str:
 def _sentence_with(text: str, words: str) -> str:
     """The sentence of a person's line that holds ``words`` (the whole line when none does)."""
     return next((part for part in re.split(r"(?<=[.!?])\s+", text) if words in part), text)
+
+
+def _explaining_sentence(text: str) -> bool:
+    """Whether a line is a full sentence of a document's or a person's (eight words or more, a capital first, a full
+    stop last, no program's label such as "ERROR:" before it), not a program's line."""
+    stripped = text.strip()
+    return (
+        len(stripped.split()) >= 8
+        and stripped[:1].isupper()
+        and stripped[-1:] in ".!"
+        and _LABEL_FIRST.match(stripped) is None
+    )
+
+
+_LABEL_FIRST = re.compile(r"[\w.\[\]-]{1,24}:\s")
+"""A program's label before its words ("ERROR: ", "ascp: ", "[fetch]: ")."""
 
 
 def _told_hypothetically(text: str, messages: tuple[str, ...]) -> bool:

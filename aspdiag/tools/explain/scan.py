@@ -273,7 +273,8 @@ class Line(NamedTuple):
     """A console line after a blank one (a paragraph's or a block's start)."""
     inline: bool = False
     """A console line that held markdown's inline code with other words or signs beside it (``ascp answers these
-    with `Session Stop ...`;``): a sentence quoting the words, not output (ascp never prints a backtick)."""
+    with `Session Stop ...`;``): a sentence quoting the words, not output (ascp never prints a backtick); or a
+    markdown heading (``### Failed to authenticate with ascp``)."""
 
 
 def _samples(chunk: bytes) -> list[int]:
@@ -717,6 +718,14 @@ _OTHER_PROGRAM = re.compile(rb"\S+ (?:[\w.-]+\[\d+\]|kernel): ")
 """After a syslog time stamp: a host and another program's tag (``sshd[812]:``, ``kernel:``), a line of its own."""
 
 
+_HEADING = re.compile(rb"#{2,6}[ \t]+\S")
+"""A markdown heading of the second level or deeper (a root prompt is one ``#``)."""
+_DIFF_START = re.compile(rb"diff --git |diff -[a-zA-Z]*u |@@ -\d+(?:,\d+)? \+\d+(?:,\d+)? @@")
+"""Where a unified diff starts (git's header, or a hunk's)."""
+_DIFF_LINES = (b"diff ", b"index ", b"new file", b"deleted file", b"similarity ", b"rename ", b"old mode", b"new mode")
+r"""A diff's own lines besides its hunks' (which start with a space, ``+``, ``-``, ``@`` or ``\``)."""
+
+
 def other_lines(chunk: bytes) -> Iterator[Line]:
     """Every line of a chunk that is not in syslog form (ascp's own log files, console output).
 
@@ -734,6 +743,7 @@ def other_lines(chunk: bytes) -> Iterator[Line]:
     held_width = 0
     gap = False
     listing = False  # the line before held inline code in a sentence (a list of code items may follow)
+    in_diff = False
     for raw, unfolded in _physical(chunk):
         raw = raw.lstrip(b"\r")  # a terminal's redraw from the first column (after an erased line)
         if not raw.strip():
@@ -752,6 +762,15 @@ def other_lines(chunk: bytes) -> Iterator[Line]:
             raw = _CODE_TICK.sub(b"", raw)  # markdown's inline code (ascp never prints a backtick)
         else:
             listing = False
+        if raw[:2] == b"##" and _HEADING.match(raw) is not None:
+            inline = True  # a markdown heading ("### Failed to authenticate with ascp"): a document's words
+        if raw[:1] in b"d@" and _DIFF_START.match(raw) is not None:
+            in_diff = True
+        if in_diff:
+            # a unified diff's lines (a patch of a wrapper's code: its strings quote ascp's words) up to the first
+            # line that is none of a diff's
+            in_diff = raw[:1] in b" +-@\\" or raw.startswith(_DIFF_LINES)
+            inline = inline or in_diff
         quote = False
         if raw[:1] in b" \t>#-*+" or raw[:1].isdigit() and raw[1:3].startswith((b". ", b"0. ", b"1. ")):
             cut = quoted_around(raw).end()  # type: ignore[union-attr]  # matches the empty string at least
