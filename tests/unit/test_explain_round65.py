@@ -182,3 +182,43 @@ def test_a_headings_sample_and_a_unified_diffs_strings_are_no_run():
         ' patterns = [\n-    "ascp binary not found",\n+    "Session Stop  (Error: failed to authenticate)",\n ]\n'
     )
     assert all(confidence == "low" for _, confidence in causes(patch))
+
+
+def test_ascli_table_of_fasp_error_codes_is_no_run():
+    """``ascli config ascp errors`` (blind round 65): a text table of codes, mnemonics and messages."""
+    rule = "+------+------------------+-------+----------------------------------------+\n"
+    text = (
+        "$ ascli config ascp errors\n"
+        + rule
+        + "| code | mnemonic         | retry | info                                   |\n"
+        f"{rule}| 8    | USAGE            | no    | Incorrect usage of Aspera scp command  |\n"
+        "| 19   | AUTH             | no    | Authentication failure                 |\n"
+        "| 40   | DATA_TRANSFER_TIMEOUT | yes | Data transfer stalled, timed out     |\n" + rule
+    )
+    assert causes(text) == []
+
+
+def test_a_runbooks_examples_said_to_be_no_incidents_are_no_run():
+    """Blind round 65's runbooks: "examples, not from a specific incident" with sshd's and ascp's lines, and "these
+    are documentation samples, not from our servers:" before aspera-scp-transfer.log's lines; the incident's own
+    journal after it is read, and the partner's quoted words for the session that failed are that session."""
+    examples = (
+        "Symptoms (what it looks like - examples, not from a specific incident)\n"
+        "----------------------------------------------------------------------\n"
+        "    sshd[1123]: drop connection #10 from [203.0.113.44]:50122 on [198.18.20.11]:33001 past MaxStartups\n"
+        "    ascp: failed to authenticate, exiting.\n"
+    )
+    assert causes(examples) == []
+    uuid = "b71d94c0-5e2a-4f63-8c0b-91f2a7d3e5c8"
+    incident = (
+        "2. Read errcode= on the Session Stop line. Examples from the IBM articles\n"
+        "   (these are documentation samples, not from our servers):\n"
+        "       2015-09-16 17:46:56 [273c-00001afc] LOG FASP Session Start uuid=5d53ece3-6b41-41f9-b1c8-8496c117be65 "
+        'op=send status=failed errcode=34 errstr="Unauthorized"\n\n'
+        f"May 14 02:40:02 hsts01 ascp[29140]: LOG FASP Session Start uuid={uuid} op=recv status=started source=- "
+        "dest=/data/in peer=203.0.113.57:61740 tcp_port=33001\n"
+        f"May 14 02:57:31 hsts01 ascp[29140]: LOG FASP Session Stop uuid={uuid} op=recv status=failed errcode=25 "
+        'errstr="No space left on disk" source=- dest=/data/in peer=203.0.113.57:61740 tcp_port=33001\n\n'
+        '@rvarga: partner\'s side showed "Session Stop  (Error: Disk write failed (server))" for that batch.\n'
+    )
+    assert [c for c, _ in causes(incident)] == ["disk"]

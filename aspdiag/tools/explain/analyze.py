@@ -709,6 +709,7 @@ class Analyzer:
         self._told_stalled: dict[str, str] = {}  # inputs whose reporter tells a transfer hung: their words for it
         self._told_going: set[str] = set()  # inputs whose reporter tells the transfer shown is still running
         self._scripts: set[str] = set()  # inputs that are a script file (a shebang first)
+        self._sentence_quoted: set[int] = set()  # failed runs told only by a person's sentence quoting ascp
         self._prose_runs: set[int] = set()  # runs told only by sentences naming ascp or FASP and a failure
         # inputs with an ascli command whose last line ("ERROR: Transfer: ...") has not come yet (it is read)
         self._ascli: set[str] = set()
@@ -1789,12 +1790,15 @@ class Analyzer:
             self._foreign[source] = _FOREIGN_LINES
         if "[" in text or "(" in text:
             self._spawn(source, text)
-        if text.lstrip().startswith("|"):
-            if _MARKDOWN_RULE.fullmatch(text.strip()):
+        ascii_rule = text[:2] == "+-" and _ASCII_RULE.fullmatch(text.strip()) is not None
+        if text.lstrip().startswith("|") or ascii_rule:
+            if ascii_rule or _MARKDOWN_RULE.fullmatch(text.strip()):
                 header = self._table_header.get(source, "")
                 if _DOC_HEADER.search(header):
                     self._doc_tables.add(source)
                     return
+                if ascii_rule:
+                    return  # a text table's border (ascli's ``+------+----+``)
             self._table_header[source] = text
             if source in self._doc_tables and text.count("|") >= 4 and not self._replaying:
                 # A row of a markdown table (a wiki's or a FAQ's: ascp's words in one cell, what they mean and
@@ -2396,7 +2400,7 @@ class Analyzer:
                         and source not in self._fenced_sample
                         and not stripped.startswith("Session Stop")
                     )
-                    or _PROSE.search(text) is not None
+                    or (_PROSE.search(text) is not None and line.process is None)  # a log line's own words go on
                     or (stripped.endswith(":") and _PROMPT.search(text) is None)
                     or _BLOCK_END.match(stripped) is not None
                 )
@@ -2428,8 +2432,15 @@ class Analyzer:
                 )  # a wiki's heading ("== What a good run ends with ==")
             )
             and len(stripped) <= 240
-            and _PROSE.search(stripped) is None
-            and (_SAMPLE_INTRO.search(stripped) is not None or _IF_YOU_GET.match(stripped) is not None)
+            and (
+                (
+                    _PROSE.search(stripped) is None
+                    and (_SAMPLE_INTRO.search(stripped) is not None or _IF_YOU_GET.match(stripped) is not None)
+                )
+                # said to be the documentation's in so many words, whoever writes ("these are documentation
+                # samples, not from our servers:"; blind round 65's runbook)
+                or _DOC_SAMPLES.search(stripped) is not None
+            )
         ):
             self._sample[source] = 0
             self._documentation(source)
@@ -3013,6 +3024,8 @@ class Analyzer:
             and len(self._prose_runs) < MAX_KEPT_FAILED
         ):
             self._prose_runs.add(session.order)  # no run in a document (``_document_prose``)
+        if session.quoted and explained.outcome != "success" and len(self._sentence_quoted) < MAX_KEPT_FAILED:
+            self._sentence_quoted.add(session.order)
         if session.quoted and explained.outcome != "success":
             explained = _lowered(
                 explained,
@@ -3191,6 +3204,7 @@ class Analyzer:
             self._stuck_then_stopped,
             self._still_going,
             self._document_prose,
+            self._client_words_of_logged,
             self._title_only,
             self._now_and_then,
             self._retitled,
@@ -3286,6 +3300,22 @@ class Analyzer:
                 ),
             )
         return out
+
+    def _client_words_of_logged(
+        self, kept: list[tuple[int, SessionExplanation]]
+    ) -> list[tuple[int, SessionExplanation]]:
+        """A person's sentence quoting what the client saw ("partner's side showed 'Session Stop (Error: Disk write
+        failed (server))' for the second batch"), beside the server's own log of a session that failed for the
+        same cause: that session seen from the other end, not another run (blind round 65's incident notes)."""
+        if not self._sentence_quoted:
+            return kept
+        logged = {(s.source, s.cause_id) for _, s in kept if s.uuid is not None and s.outcome == "failed"}
+        drop = {
+            order
+            for order, s in kept
+            if order in self._sentence_quoted and s.uuid is None and (s.source, s.cause_id) in logged
+        }
+        return self._without(kept, drop) if drop else kept
 
     def _document_prose(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
         """Runs told only by full sentences that name ascp or FASP and a failure, in an input that is a document
@@ -4510,6 +4540,12 @@ _GOES_ON = re.compile(r"[\"'\u201c\u2018(]?[a-z]")
 above though:')."""
 _DIFF_HEADER = re.compile(r"diff --git |diff -[a-zA-Z]*u |@@ -\d+(?:,\d+)? \+\d+(?:,\d+)? @@")
 """A unified diff's header line (git's, or a hunk's)."""
+_DOC_SAMPLES = re.compile(
+    r"\b(?:documentation|docs?) (?:samples?|examples?)\b|\bexamples? (?:from|in) (?:the |IBM's )?(?:IBM|docs?|"
+    r"documentation|articles?|manual|KB)\b|\bnot from (?:our|a real|any real) (?:servers?|systems?|logs?|runs?)\b",
+    re.I,
+)
+"""Words saying the lines that follow are the documentation's examples, not the writer's own."""
 _SPEAKER_ONLY = re.compile(r"[\w.@-]{2,40}:$")
 """A chat export's line naming its writer and nothing more ("anna.kessler:")."""
 _IF_YOU_GET = re.compile(r"^\W*(?:if|when) you (?:\w+ ){0,2}(?:get|see|receive)\s*:?$", re.I)
@@ -4552,7 +4588,7 @@ _NOT_RUN = re.compile(
     r"|\bnot (?:a |an )?(?:real|actual) (?:logs?|output|runs?)\b"
     r"|\b(?:examples?|samples?|output|lines?|logs?)\b[^.!?\n]{0,40}\b(?:are|is) "
     r"(?:made[- ]up|fictional|invented|illustrative)\b"
-    r"|\bnot from a real (?:incident|run|transfer|system|server)\b",
+    r"|\bnot from (?:a|any) (?:real|specific|particular|actual) (?:incident|run|transfer|system|server)\b",
     re.I,
 )
 """A person saying nothing was run yet ("we haven't run anything yet", "not running anything yet, just want a second
@@ -4671,13 +4707,16 @@ _PORT_CHECK_OK = re.compile(
 with`` (the port answered) or ``-v`` ``Connection established``, the SSH banner, nmap's ``open``, PowerShell's
 ``Test-NetConnection``."""
 _DOC_HEADER = re.compile(
-    r"\|\s*(?:what (?:it |this )?means?|meaning|what to do|how to fix|solution|explanation"
+    r"\|\s*(?:what (?:it |this )?means?|meaning|what to do|how to fix|solution|explanation|mnemonic"
     r"|Bedeutung|Ursache|L\u00f6sung|Abhilfe|signification|significado|soluci\u00f3n)\s*(?=\|)"
     r"|\|[^|\n]{0,12}(?:訳|意味|原因|対処|対策|解決|说明|含义|解决|处理|原因)[^|\n]{0,12}(?=\|)",
     re.I,
 )
 """A documentation table's header (a wiki's, a FAQ's: what an error means, what to do), not a table of the user's
-own results, whose rows are runs (reason, action, cause or workaround columns are the user's too)."""
+own results, whose rows are runs (reason, action, cause or workaround columns are the user's too); or the table of
+FASP's error codes with their mnemonics (``ascli config ascp errors``)."""
+_ASCII_RULE = re.compile(r"\+(?:[-=]+\+)+")
+"""A text table's border or rule under its header (``+------+-------+``, as ascli draws its tables)."""
 _MARKDOWN_RULE = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?")
 """The rule under a markdown table's header row (``|---|:---:|``); ascli's tables draw ``+----+`` instead."""
 _ASCLI_RESUMING = re.compile(r"[Rr]esuming in\s+\d+ seconds \(retry left:\s*\d+\)")
