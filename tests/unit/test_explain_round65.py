@@ -222,3 +222,27 @@ def test_a_runbooks_examples_said_to_be_no_incidents_are_no_run():
         '@rvarga: partner\'s side showed "Session Stop  (Error: Disk write failed (server))" for that batch.\n'
     )
     assert [c for c, _ in causes(incident)] == ["disk"]
+
+
+def test_a_port_monitors_drop_on_its_beat_is_not_a_transfer():
+    """OpenSSH 9.9 penalises a partner's NAT address for its port monitor's bare connects (every 10 s); of the
+    three drops that follow, the one on the monitor's beat is the monitor's, the two others the partner's ascli
+    tries (blind round 65: three refused runs before)."""
+    lines = []
+    for second, port in ((36, 40982), (46, 41004), (56, 41036)):
+        lines.append(
+            f"Sep 03 02:14:{second} xfer01 sshd-session[9{second}]: kex_exchange_identification: Connection "
+            "closed by remote host"
+        )
+        lines.append(
+            f"Sep 03 02:14:{second} xfer01 sshd-session[9{second}]: Connection closed by 203.0.113.77 port {port}"
+        )
+    for second, port in (("01", 41230), ("03", 41244), ("06", 41262)):
+        lines.append(
+            f"Sep 03 02:15:{second} xfer01 sshd[1021]: drop connection #0 from [203.0.113.77]:{port} on "
+            "[198.18.7.20]:33001 penalty: connections without attempting authentication"
+        )
+    assert [c for c, _ in causes("\n".join(lines) + "\n")] == ["ssh-refused", "ssh-refused"]
+    # without the monitor's own connections shown, every drop is an attempt
+    drops = [line for line in lines if "drop connection" in line]
+    assert [c for c, _ in causes("\n".join(drops) + "\n")] == ["ssh-refused"] * 3

@@ -644,6 +644,10 @@ class Analyzer:
         self._chunk_arrivals: tuple[bytes, _Arrivals | None] | None = None
         """The last chunk's sessions by arrival (``_arrivals``), found when a refusal is first placed in it."""
         """The last ``_start_after`` search: its chunk, where it began and the start it found (-1: none)."""
+        self._probe_times: dict[tuple[str, str], list[float]] = {}
+        """A penalised address's connections that never tried to authenticate, by input: their times (a monitor's
+        beat, ``_probes_of``)."""
+        self._probes_searched: set[tuple[int, tuple[str, str]]] = set()
         self._penalised: list[tuple[str, str, float | None, bool, Collected]] = []
         """sshd's penalty drops (OpenSSH 9.8+), decided at the end (``_penalty_drops``): (input, client address,
         when, whether the penalty was for connections that never tried to authenticate, the attempt)."""
@@ -910,6 +914,8 @@ class Analyzer:
             if b" penalty: " in message and len(self._penalised) < MAX_CLIENTS:
                 # Whose drop this is (a client's, a scanner's, a monitor's probe) is told by the whole log
                 stamp = found.group("stamp")
+                if b"without attempting" in message:
+                    self._probes_of(source, chunk, peer)
                 self._penalised.append(
                     (
                         source,
@@ -921,6 +927,28 @@ class Analyzer:
                 )
                 continue
             self._turned_away(*args)
+
+    def _probes_of(self, source: str, chunk: bytes, peer: bytes) -> None:
+        """The times of a penalised address's connections that closed without trying to authenticate (a port
+        monitor's bare connect and close: "kex_exchange_identification: ...", "Connection closed by A port P"
+        with no user), searched once per chunk and address: their beat tells which of its drops are the
+        monitor's (``_penalty_drops``)."""
+        key = (source, _address(peer.decode()))
+        if (id(chunk), key) in self._probes_searched or len(self._probe_times) >= MAX_CLIENTS:
+            return
+        self._probes_searched.add((id(chunk), key))
+        pattern = re.compile(
+            SSHD_TAG
+            + rb"(?:Connection closed by|Did not receive identification string from) "
+            + re.escape(peer)
+            + rb" port \d+"
+        )
+        times = self._probe_times.setdefault(key, [])
+        for probe in pattern.finditer(chunk):
+            stamp = _LINE_STAMP.match(chunk, chunk.rfind(b"\n", 0, probe.start()) + 1)
+            when = _seconds(stamp.group().decode("ascii", "replace")) if stamp is not None else None
+            if when is not None and len(times) < _DROPS_KEPT:
+                times.append(when)
 
     def _start_after(self, chunk: bytes, at: int) -> str | None:
         """The uuid of the first session that starts after a position of a chunk: sshd's lines are read after the
@@ -3167,6 +3195,10 @@ class Analyzer:
             if noauth and when is not None:
                 beats.setdefault((source, peer), []).append(when)
         on_beat = {key: _beat(times) for key, times in beats.items()}
+        for key, probes in self._probe_times.items():
+            # the monitor's own connections (never a transfer's) set the beat, even when few are shown
+            if on_beat.get(key) is None:
+                on_beat[key] = _steady(sorted(probes))
         for source, peer, when, noauth, attempt in drops:
             scanner = self._guessing and peer not in clients
             probe = noauth and when is not None and _on_beat(when, on_beat.get((source, peer)))
@@ -4020,6 +4052,13 @@ class Analyzer:
                     # ascp's words on their own as the title, in the title's own case ("Failed to Authenticate"
                     # above "ascp: failed to authenticate, exiting."; blind round 58)
                     or (bare_documented(title) and any(title.lower() in said.lower() for said in following.evidence))
+                    # the same words after a label of the title's ("Error: Failed to open TCP connection for SSH"
+                    # above ascp's "ERR Failed to open TCP connection for SSH"; blind round 65)
+                    or (
+                        (label := _LABEL_FIRST.match(title)) is not None
+                        and len(rest := title[label.end() :].strip().lower()) >= 20
+                        and any(rest in said.lower() for said in following.evidence)
+                    )
                     # a title that tells no cause ("Aspera cli upload failure #98"): the report's own summary of
                     # the run shown below it (blind round 62)
                     or (
@@ -4538,6 +4577,8 @@ _NAMED_COMMAND = re.compile(
 _GOES_ON = re.compile(r"[\"'\u201c\u2018(]?[a-z]")
 """The start of a sentence's rest on the next line: a lower-case word, perhaps quoted ('"failed to authenticate"
 above though:')."""
+_LINE_STAMP = re.compile(rb"[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d")
+"""A syslog line's stamp to the second (classic or RFC 3339)."""
 _DIFF_HEADER = re.compile(r"diff --git |diff -[a-zA-Z]*u |@@ -\d+(?:,\d+)? \+\d+(?:,\d+)? @@")
 """A unified diff's header line (git's, or a hunk's)."""
 _DOC_SAMPLES = re.compile(
@@ -5111,6 +5152,18 @@ def _beat(times: list[float]) -> tuple[int, int] | None:
     phase = Counter(phases).most_common(1)[0][0]
     on = sum(1 for p in phases if min((p - phase) % period, (phase - p) % period) <= 1)
     return (period, phase) if on >= _BEAT_MIN and on >= 0.6 * len(times) else None
+
+
+def _steady(times: list[float]) -> tuple[int, int] | None:
+    """(period, phase) of connections that came at one steady gap (three or more, each gap within a second of the
+    first, 5 s to 15 min): a monitor's, when none of them tried to authenticate. None otherwise."""
+    if len(times) < 3:
+        return None
+    gaps = [b - a for a, b in pairwise(times)]
+    period = round(gaps[0])
+    if not 5 <= period <= 900 or any(abs(gap - period) > 1 for gap in gaps):
+        return None
+    return period, round(times[0]) % period
 
 
 def _on_beat(when: float, beat: tuple[int, int] | None) -> bool:
