@@ -754,7 +754,7 @@ PASTED_CAUSES = {
     "14-prefetch-search-r-print.txt": [],
     "15-prefetch-search-wrapped-80.txt": [],
     "16-bytes-repr-wrapped-72.txt": ["licence"],
-    "17-json-log-field.txt": ["ssh-port", "ssh-port"],
+    "17-json-log-field.txt": ["ssh-port"],
     "18-ipython-list-of-lines.txt": ["unauthorized"],
     "19-ascli-warn-label-wrapped.txt": ["died-at-start", "died-at-start"],
     "20-python-bytes-repr.txt": ["usage"],

@@ -237,9 +237,9 @@ def test_a_port_monitors_drop_on_its_beat_is_not_a_transfer():
         lines.append(
             f"Sep 03 02:14:{second} xfer01 sshd-session[9{second}]: Connection closed by 203.0.113.77 port {port}"
         )
-    for second, port in (("01", 41230), ("03", 41244), ("06", 41262)):
+    for at, drop in (("01", 41230), ("03", 41244), ("06", 41262)):
         lines.append(
-            f"Sep 03 02:15:{second} xfer01 sshd[1021]: drop connection #0 from [203.0.113.77]:{port} on "
+            f"Sep 03 02:15:{at} xfer01 sshd[1021]: drop connection #0 from [203.0.113.77]:{drop} on "
             "[198.18.7.20]:33001 penalty: connections without attempting authentication"
         )
     assert [c for c, _ in causes("\n".join(lines) + "\n")] == ["ssh-refused", "ssh-refused"]

@@ -4037,6 +4037,18 @@ class Analyzer:
             if (
                 title
                 and s.uuid is None
+                and s.evidence == (title,)
+                and following is not None
+                # the same words after a label of the title's ("Error: Failed to open TCP connection for SSH" above
+                # ascp's "ERR Failed to open TCP connection for SSH"; blind round 65), stamped by a logger or not
+                and (
+                    (label := _LABEL_FIRST.match(title)) is not None
+                    and len(rest := title[label.end() :].strip().lower()) >= 20
+                    and any(rest in said.lower() for said in following.evidence)
+                )
+            ) or (
+                title
+                and s.uuid is None
                 and s.time is None
                 and s.evidence == (title,)
                 and following is not None
@@ -4052,13 +4064,6 @@ class Analyzer:
                     # ascp's words on their own as the title, in the title's own case ("Failed to Authenticate"
                     # above "ascp: failed to authenticate, exiting."; blind round 58)
                     or (bare_documented(title) and any(title.lower() in said.lower() for said in following.evidence))
-                    # the same words after a label of the title's ("Error: Failed to open TCP connection for SSH"
-                    # above ascp's "ERR Failed to open TCP connection for SSH"; blind round 65)
-                    or (
-                        (label := _LABEL_FIRST.match(title)) is not None
-                        and len(rest := title[label.end() :].strip().lower()) >= 20
-                        and any(rest in said.lower() for said in following.evidence)
-                    )
                     # a title that tells no cause ("Aspera cli upload failure #98"): the report's own summary of
                     # the run shown below it (blind round 62)
                     or (
