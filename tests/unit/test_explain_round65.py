@@ -246,3 +246,14 @@ def test_a_port_monitors_drop_on_its_beat_is_not_a_transfer():
     # without the monitor's own connections shown, every drop is an attempt
     drops = [line for line in lines if "drop connection" in line]
     assert [c for c, _ in causes("\n".join(drops) + "\n")] == ["ssh-refused"] * 3
+
+
+def test_stdout_with_a_path_retouched_by_hand_is_the_same_runs():
+    """iSeq#13 as pasted (blind round 65): the reporter took the user name out of the paths by hand and left
+    "/homeuser/" in one Session Stop line; it still echoes the stderr line above it (five runs read before)."""
+    said = "Private key file not found at path /home/user/.ssh/-QT and path /home/user/.ssh/-QT"
+    retouched = said[: said.rindex("/home/user")] + "/homeuser/.ssh/-QT"
+    pair = f"ascp: {said}, exiting.\n\nSession Stop  (Error: {retouched})\n"
+    assert [c for c, _ in causes(pair + pair)] == ["key-file", "key-file"]
+    other = f"ascp: {said}, exiting.\n\nSession Stop  (Error: Server aborted session: No such file or directory)\n"
+    assert [c for c, _ in causes(other)] == ["key-file", "no-such-file"]
