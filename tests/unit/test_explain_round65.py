@@ -257,3 +257,21 @@ def test_stdout_with_a_path_retouched_by_hand_is_the_same_runs():
     assert [c for c, _ in causes(pair + pair)] == ["key-file", "key-file"]
     other = f"ascp: {said}, exiting.\n\nSession Stop  (Error: Server aborted session: No such file or directory)\n"
     assert [c for c, _ in causes(other)] == ["key-file", "no-such-file"]
+
+
+def test_an_issue_title_quoting_the_runs_words_is_that_run():
+    """aspera-cli#137 (blind round 65): the title quotes 'Deprecated peer license', ascli's two tries below say it
+    in full: two runs, not three."""
+    text = (
+        "ascp/fasp download from ebi gives 'Deprecated peer license' error  #137\n\n"
+        "mdehollander opened this issue on Mar 13, 2024\n\nNow it returns with an error. This is what I get:\n\n```\n"
+        "ascli -N server download --url=ssh://fasp.sra.ebi.ac.uk:33001 --username=era-fasp --to-folder=. /vol1/x.gz\n"
+        "E, [2024-03-13T15:58:12.581419 #3204711] ERROR -- : ascp failed: pid 3204715 exit 1\n"
+        "W, [2024-03-13T15:58:12.581663 #3204711]  WARN -- : An error occurred during transfer: Failure processing "
+        "peer license: Deprecated peer license\n"
+        "W, [2024-03-13T15:58:12.581807 #3204711]  WARN -- : Resuming in 2 seconds (retry left:6)\n"
+        "E, [2024-03-13T15:58:16.176103 #3204711] ERROR -- : ascp failed: pid 3204720 exit 1\n"
+        "W, [2024-03-13T15:58:16.176317 #3204711]  WARN -- : An error occurred during transfer: Failure processing "
+        "peer license: Deprecated peer license\n```\n"
+    )
+    assert [c for c, _ in causes(text)] == ["licence", "licence"]

@@ -4044,9 +4044,16 @@ class Analyzer:
                     # the same words after a label of the title's ("Error: Failed to open TCP connection for SSH" above
                     # ascp's "ERR Failed to open TCP connection for SSH"; blind round 65), stamped by a logger or not
                     and (
-                        (label := _LABEL_FIRST.match(title)) is not None
-                        and len(rest := title[label.end() :].strip().lower()) >= 20
-                        and any(rest in said.lower() for said in following.evidence)
+                        (
+                            (label := _LABEL_FIRST.match(title)) is not None
+                            and len(rest := title[label.end() :].strip().lower()) >= 20
+                            and any(rest in said.lower() for said in following.evidence)
+                        )
+                        # or words it quotes ("download from ebi gives 'Deprecated peer license' error #137")
+                        or any(
+                            any(quoted.lower() in said.lower() for said in following.evidence)
+                            for quoted in _TITLE_QUOTE.findall(title)
+                        )
                     )
                 )
                 or (
@@ -4996,6 +5003,10 @@ def _explaining_sentence(text: str) -> bool:
     )
 
 
+_TITLE_QUOTE = re.compile(
+    r"(?:^|(?<=[\s(\[]))['\"`\u2018\u201c]([^'\"`\u2019\u201d]{12,200})['\"`\u2019\u201d](?=$|[\s.,;:!?)\]])"
+)
+"""Words a title quotes (twelve characters or more)."""
 _LABEL_FIRST = re.compile(r"[\w.\[\]-]{1,24}:\s")
 """A program's label before its words ("ERROR: ", "ascp: ", "[fetch]: ")."""
 
