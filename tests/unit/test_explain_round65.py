@@ -275,3 +275,20 @@ def test_an_issue_title_quoting_the_runs_words_is_that_run():
         "peer license: Deprecated peer license\n```\n"
     )
     assert [c for c, _ in causes(text)] == ["licence", "licence"]
+
+
+def test_one_unknown_account_an_address_tried_in_a_quiet_log_is_a_clients_failure():
+    """Blind round 65: a QA job's ascli logs in as "qa-bot" (no such account) twice, between other users'
+    sessions, in a log without password guessing: two failed attempts, not the internet's guessing (which tries
+    names such as admin or oracle: still no run)."""
+    lines = [
+        "Apr 08 09:04:30 hsts01 sshd[48990]: Invalid user qa-bot from 203.0.113.61 port 50412",
+        "Apr 08 09:04:31 hsts01 sshd[48990]: Connection closed by invalid user qa-bot 203.0.113.61 port 50412 "
+        "[preauth]",
+        "Apr 08 09:04:33 hsts01 sshd[48996]: Invalid user qa-bot from 203.0.113.61 port 50418",
+        "Apr 08 09:04:34 hsts01 sshd[48996]: Connection closed by invalid user qa-bot 203.0.113.61 port 50418 "
+        "[preauth]",
+    ]
+    assert [c for c, _ in causes("\n".join(lines) + "\n")] == ["auth", "auth"]
+    bot = "\n".join(line.replace("qa-bot", "oracle") for line in lines) + "\n"
+    assert causes(bot) == []
