@@ -42,6 +42,7 @@ from aspdiag.tools.explain.diagnose import (
     symptom,
 )
 from aspdiag.tools.explain.scan import (
+    DIFF_HEADER,
     RECEIVER_PROGRESS,
     SSH_SYN_DROP,
     SSHD_LOGIN,
@@ -4613,8 +4614,8 @@ _GOES_ON = re.compile(r"[\"'\u201c\u2018(]?[a-z]")
 above though:')."""
 _LINE_STAMP = re.compile(rb"[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d")
 """A syslog line's stamp to the second (classic or RFC 3339)."""
-_DIFF_HEADER = re.compile(r"diff --git |diff -[a-zA-Z]*u |@@ -\d+(?:,\d+)? \+\d+(?:,\d+)? @@")
-"""A unified diff's header line (git's, or a hunk's)."""
+_DIFF_HEADER = re.compile(DIFF_HEADER)
+"""A unified diff's header line (``scan.DIFF_HEADER``)."""
 _DOC_SAMPLES = re.compile(
     r"\b(?:documentation|docs?) (?:samples?|examples?)\b|\bexamples? (?:from|in) (?:the |IBM's )?(?:IBM|docs?|"
     r"documentation|articles?|manual|KB)\b|\bnot from (?:our|a real|any real) (?:servers?|systems?|logs?|runs?)\b",

@@ -720,8 +720,10 @@ _OTHER_PROGRAM = re.compile(rb"\S+ (?:[\w.-]+\[\d+\]|kernel): ")
 
 _HEADING = re.compile(rb"#{2,6}[ \t]+\S")
 """A markdown heading of the second level or deeper (a root prompt is one ``#``)."""
-_DIFF_START = re.compile(rb"diff --git |diff -[a-zA-Z]*u |@@ -\d+(?:,\d+)? \+\d+(?:,\d+)? @@")
-"""Where a unified diff starts (git's header, or a hunk's)."""
+DIFF_HEADER = r"diff --git |diff -[a-zA-Z]*u |@@ -\d+(?:,\d+)? \+\d+(?:,\d+)? @@"
+"""Where a unified diff starts (git's header, or a hunk's): the scanner marks the diff's lines, the analyzer takes the
+input for a document at its header."""
+_DIFF_START = re.compile(DIFF_HEADER.encode())
 _DIFF_LINES = (b"diff ", b"index ", b"new file", b"deleted file", b"similarity ", b"rename ", b"old mode", b"new mode")
 r"""A diff's own lines besides its hunks' (which start with a space, ``+``, ``-``, ``@`` or ``\``)."""
 
