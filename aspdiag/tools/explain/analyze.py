@@ -16,6 +16,7 @@ their sessions; Python methods run only for what is rarer (a new session, a fail
 from __future__ import annotations
 
 import ipaddress
+import json
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, OrderedDict
@@ -771,9 +772,9 @@ class Analyzer:
             return  # a script's embedded data, to the input's end
         if source not in self._sources_seen:
             self._sources_seen.add(source)
-            if _python_source(chunk):
+            if _python_source(chunk) or _config_source(chunk):
                 # A Python module pasted whole (a repository's tests with canned ascp output in its constants;
-                # blind round 61): code, no run
+                # blind round 61), a configuration file or a slide deck (round 66): code or a document, no run
                 self._script_data.add(source)
                 self._documentation(source)
                 return
@@ -1770,8 +1771,24 @@ class Analyzer:
             and (
                 source in self._sample
                 or text.rstrip().endswith(
-                    (":", "\uff1a", "*", "get", "see", "such as", "e.g.", "example", "==", "like this", "below")
+                    # (" wie": German's "Meldungen wie", messages like, with its sample next)
+                    (
+                        ":",
+                        "\uff1a",
+                        "*",
+                        "get",
+                        "see",
+                        "such as",
+                        "e.g.",
+                        "example",
+                        "==",
+                        "like this",
+                        "below",
+                        " like",
+                        " wie",
+                    )
                 )
+                or text[:1] in _HEADING_MARKS
                 or (line.inline and len(text) <= 120)
                 or text[:8].lower() == "expected"
             )
@@ -2453,7 +2470,11 @@ class Analyzer:
             stripped = f"{previous.strip()} {stripped}"[-240:]
         if (
             (
-                stripped.endswith((":", "\uff1a", " such as", "e.g.", "for example", " like this", " below"))
+                stripped.endswith(
+                    (":", "\uff1a", " such as", "e.g.", "for example", " like this", " below", " like", " wie")
+                )
+                # a heading's mark in Japanese and Chinese documents ("■ 正常終了時の表示例（参考）")
+                or (stripped[:1] in _HEADING_MARKS and len(stripped) <= 120)
                 # a short heading or a line with inline code ("## 2. 正常输出示例（仅供对照，不是报错）")
                 or (line.inline and len(stripped) <= 120 and not stripped.endswith((".", "\u3002")))
                 or _IF_YOU_GET.match(stripped) is not None
@@ -4347,7 +4368,10 @@ _BLOCK_END = re.compile(r"^(?:</(?:pre|code)>|=+ .* =+|#+ \S.*)$")
 _SAMPLE_INTRO = re.compile(
     r"\ban? (?:successful|working|normal|typical|correct)\b.*\blike\b"
     r"|\b(?:expected|example|sample|typical|normal)\s+(?:output|result|log|run)\b"
-    r"|\bshould (?:look|read|print|show|display|end)\b"
+    r"|\b(?:should|(?:is|are|was|were|it's|its) supposed to) (?:look|read|print|show|display|end)\b"
+    r"|\bcopied (?:from|out of) (?:the|a|an|its|their|our) (?:\S+ ){0,3}?(?:README|docs?|documentation|manual|tutorial"
+    r"|wiki|guide|page|article|post)\b"
+    r"|\b(?:messages?|errors?|lines?|output|Meldungen|Fehlermeldungen|Ausgaben?) (?:like|wie)\W*$"
     r"|\byou(?:'ll|'d| will| would| should| may| might) (?:\w+ )?(?:see|get|receive)\b"
     r"|^(?:example|sample|expected)\b"
     r"|\b(?:from|in) (?:the |its |ascp's )?(?:built-in )?(?:help|usage|man ?page)\b"
@@ -4357,7 +4381,7 @@ _SAMPLE_INTRO = re.compile(
     r"|\b(?:if|when) you (?:\w+ ){0,2}(?:see|get|receive|encounter|hit)\b[^.]*\b(?:below|like this|as follows)\W*$"
     r"|\bmanifests? (?:itself )?(?:like|as)\b"
     r"|\ba sample of\b|\bexamples? of (?:this|the|these|such) (?:errors?|messages?|output)\b"
-    r"|一般是|通常是|一般会(?:显示|输出|看到)|会(?:显示|看到|输出)|示例|出力例|実行例|のようになります"
+    r"|一般是|通常是|一般会(?:显示|输出|看到)|会(?:显示|看到|输出)|示例|出力例|実行例|表示例|のようになります"
     r"|长这样|(?:看起来|大概|类似)(?:像)?这样|正常的?输出"
     r"|\b(?:zum )?Beispiel\b|sieht (?:so|etwa so) aus",
     re.I,
@@ -4366,6 +4390,8 @@ _SAMPLE_INTRO = re.compile(
 like in general ("A successful download looks like this:", "prints something like:"; not "the successful
 retry:", the user's own run), an expected or sample output, what the output should look like, what you will
 see."""
+_HEADING_MARKS = "\u25a0\u25a1\u25cf\u25c6\u25c7\u3010"
+"""Marks that open a heading in Japanese and Chinese documents (■ □ ● ◆ ◇ 【)."""
 _PROMPTED_LINE = re.compile(
     r"^\s*(?:\([\w.-]+\)\s+)?(?:\[[^\]\n]{1,60}\][$#]|[\w.-]+@[\w.-]+:\S*[$#%]|[\w.-]+@[\w.-]+ \S+ %|\$|%"
     r"|PS [A-Za-z]:\\[^>\n]*>|[A-Za-z]:\\[^>\n]*>)\s*(?<=[\s$#%>])\S"
@@ -4393,6 +4419,30 @@ _INTERRUPTED_PYTHON = re.compile(r"\s*KeyboardInterrupt:?\s*")
 _PY_FILE_NAME = re.compile(rb"^#\s*[\w./-]+\.py\s*$")
 _PY_IMPORT = re.compile(rb"^(?:import [\w.]+|from [\w.]+ import \w)", re.M)
 _PY_DEFINITION = re.compile(rb"^[ \t]*(?:def \w+\(|class \w+[(:])", re.M)
+_CONFIG_FILE_NAME = re.compile(
+    rb"^(?:#|//|;)\s*(?:syntax\s*=\s*docker/dockerfile\S*"
+    rb"|(?:[\w.~-]*/)*(?:[\w.-]+\.(?:ya?ml|conf|cfg|ini|toml|json|j2|tf|hcl|properties|xml|env)"
+    rb"|(?:Docker|Container)file(?:\.[\w-]+)?))\s*$"
+)
+"""A configuration or build file's first line naming it ("# roles/aspera_client/tasks/main.yml", "#
+/etc/logstash/conf.d/30-aspera.conf", "# syntax=docker/dockerfile:1"); not an executable script, whose output a root
+prompt's line ("# /usr/local/bin/fetch.sh") would show next."""
+_DOCKERFILE_FROM = re.compile(rb"\A(?:[ \t]*(?:#[^\n]*)?\r?\n)*[ \t]*(?:FROM|ARG) \S")
+_DOCKERFILE_STEP = re.compile(rb"^(?:RUN|ENTRYPOINT|CMD|WORKDIR|USER|COPY|ADD|ENV|LABEL|EXPOSE|VOLUME) ", re.M)
+_PIPELINE_SECTION = re.compile(rb"^(?:input|filter|output)[ \t]*\{[ \t]*\r?$", re.M)
+_WORKFLOW_KEYS = re.compile(rb"^(?:on|jobs|steps|tasks|hosts|apiVersion|kind|services):", re.M)
+_TYPED_COMMAND = re.compile(rb"^(?:\$ |[\w.-]+@[\w.-]+:\S*[$#] |PS [A-Za-z]:\\)", re.M)
+"""A shell's prompt at a line's start: a command typed, whose output may follow."""
+_SLIDE = re.compile(
+    rb"^[ \t]*(?:Slide|Folie|Diapositiva|Diapo|\xe3\x82\xb9\xe3\x83\xa9\xe3\x82\xa4\xe3\x83\x89)[ \t]*\d{1,3}\b", re.M
+)
+"""A slide deck's text export: each slide's heading ("Slide 4 - What success looks like", スライド 3)."""
+_JSON_DOCUMENT_MAX = 1 << 20
+_JSON_RUN_TRACE = re.compile(
+    rb'\d{4}-\d\d-\d\d[T ]\d\d:\d\d|\b[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d|"(?i:std(?:out|err)(?:_lines)?|rc|exit_?code'
+    rb'|returncode|exit_status|[@_\w]*timestamp|time|ts|start_time|end_time|msg|message|log|output)"\s*:'
+)
+"""What in a JSON document tells of a run: a time stamp, a command's output, its exit status, a logged message."""
 _SCRIPT_DATA = re.compile(rb"^__(?:DATA|END)__[ \t\r]*$", re.M)
 """Where a Perl or Ruby script's embedded data starts."""
 _SCRIPT = re.compile(
@@ -5175,6 +5225,39 @@ def _python_source(chunk: bytes) -> bool:
     if b"Traceback (most recent call last)" in chunk or b">>> " in chunk or b"In [" in chunk:
         return False
     return _PY_IMPORT.search(chunk) is not None and len(_PY_DEFINITION.findall(chunk, 0, 200_000)) >= 2
+
+
+def _config_source(chunk: bytes) -> bool:
+    """Whether an input's first chunk is a configuration or build file pasted whole, or a slide deck's text export:
+    an Ansible role, a CI workflow, a Dockerfile, a log shipper's pipeline (blind round 66: their comments list
+    ascp's errors and what to do; their test lines are fixtures), which ran nothing; and no shell's prompt or
+    markdown fence in it (a person's report around the file, with what ran after it)."""
+    head = chunk[:8192]
+    if b"```" in head or _TYPED_COMMAND.search(head) is not None or b"Traceback (most recent call last)" in head:
+        return False
+    first = head.lstrip()[:200].split(b"\n", 1)[0]
+    if _CONFIG_FILE_NAME.match(first) is not None:
+        return True
+    if _DOCKERFILE_FROM.match(head) is not None and len(_DOCKERFILE_STEP.findall(head)) >= 2:
+        return True
+    if _PIPELINE_SECTION.search(head) is not None or len(set(_WORKFLOW_KEYS.findall(head))) >= 2:
+        return True
+    return len(_SLIDE.findall(head)) >= 3 or _json_document(chunk)
+
+
+def _json_document(chunk: bytes) -> bool:
+    """Whether an input is one JSON document that records no run: an export of help-desk macros or canned answers
+    (blind round 66: reply templates quoting ascp's words and a sample log). A record of a run has a time (a log
+    search's export, a transfer's status) or a command's output and exit status (Ansible's result), and such a one
+    is read as what it holds."""
+    head = chunk[:64].lstrip()
+    if head[:1] not in (b"{", b"[") or len(chunk) > _JSON_DOCUMENT_MAX:
+        return False
+    try:
+        json.loads(chunk)
+    except ValueError:
+        return False  # not JSON, or a document longer than this chunk: read as lines
+    return _JSON_RUN_TRACE.search(chunk) is None
 
 
 def _beat(times: list[float]) -> tuple[int, int] | None:

@@ -1,0 +1,108 @@
+"""Misses found this session (the session of 2026-12-02, seventh): blind round 66's confident wrong answers, each in
+its smallest form, and the cases beside them that must still read as runs."""
+
+from __future__ import annotations
+
+import json
+
+from tests.unit.test_explain_round58 import causes
+
+_KEY_ERROR = "ascp: Private key file not found at path /home/u/.aspera/connect/etc/asperaweb_id_dsa.openssh, exiting."
+_UDP_STOP = "Session Stop  (Error: Client unable to connect to server (check UDP port and firewall))"
+_DONE = "Completed: 74523K bytes transferred in 118 seconds\n (5132K bits/sec), in 1 file.\n"
+
+
+def test_a_configuration_file_named_in_its_first_line_is_no_run():
+    """An Ansible role's tasks file whose header comment quotes ascp's errors (blind round 66 read a key-file and a
+    UDP failure at high confidence in it)."""
+    text = (
+        "# roles/aspera_client/tasks/main.yml\n# Notes from past tickets:\n"
+        f"#   {_KEY_ERROR}\n#   If the smoke test prints\n#     {_UDP_STOP}\n#   UDP 33001 is blocked.\n\n"
+        '- name: Smoke test\n  ansible.builtin.command:\n    argv: ["ascp", "-QT", "-P", "33001"]\n'
+    )
+    assert causes(text) == []
+    # the same comment lines pasted as a person's own output read as runs
+    assert [c for c, _ in causes(f"$ ascp -QT -P 33001 u@h:/f .\n{_KEY_ERROR}\n")] == ["key-file"]
+
+
+def test_a_dockerfile_and_a_ci_workflow_and_a_pipeline_are_no_runs():
+    """A Dockerfile without a header (its first instruction FROM), a GitHub Actions workflow and a Logstash
+    pipeline whose test lines are a server's log lines in comments."""
+    dockerfile = (
+        f"# Known gotchas:\n#   * {_UDP_STOP}\n#   * ascp: failed to authenticate, exiting.\n\n"
+        "FROM ubuntu:22.04\nRUN useradd -ms /bin/bash aspera\nUSER aspera\n"
+        'ENTRYPOINT ["ascp", "-QT", "-P", "33001"]\n'
+    )
+    workflow = (
+        "name: smoke\non:\n  schedule:\n    - cron: '17 3 * * *'\njobs:\n  ena:\n    steps:\n      - run: |\n"
+        "          # expected: Session Stop  (Error: Server aborted session: No such file or directory)\n"
+        '          "$ASCP" -QT -P 33001 "$SRC" /tmp/\n'
+    )
+    pipeline = (
+        "# fixtures:\n#   2015-04-30 11:13:34 [3ef3-0xa116d1d4] ERR Failed to open TCP connection for SSH\n"
+        "#   LOG FASP Session Start uuid=ab5ca8ca-da6e-4957-b74c-cad67dc77b88 op=send status=failed errcode=44 "
+        'errstr="UDP session initiation fatal error"\n\nfilter {\n  grok { }\n}\n'
+    )
+    assert causes(dockerfile) == []
+    assert causes(workflow) == []
+    assert causes(pipeline) == []
+
+
+def test_a_configuration_file_before_a_typed_command_is_read_as_a_report():
+    """A person's Dockerfile and, after it, what they typed and what ascp printed: the run is theirs."""
+    text = (
+        'FROM ubuntu:22.04\nRUN useradd -ms /bin/bash aspera\nUSER aspera\nENTRYPOINT ["ascp"]\n\n'
+        f"$ docker run --rm img -QT -P 33001 era-fasp@fasp.sra.ebi.ac.uk:vol1/x .\n{_UDP_STOP}\n"
+    )
+    assert [c for c, _ in causes(text)] == ["udp"]
+
+
+def test_a_json_export_of_reply_templates_is_no_run_but_a_commands_result_is():
+    """A help desk's macros export quotes ascp's words and a sample log in its templates: no run. Ansible's result
+    of a task that ran ascp holds its stderr and exit status: a run."""
+    macros = {
+        "macros": [
+            {
+                "title": "Aspera::Connectivity::UDP",
+                "actions": [{"field": "comment_value_html", "value": f"<p>The message <code>{_UDP_STOP}</code></p>"}],
+            }
+        ]
+    }
+    assert causes(json.dumps(macros, indent=2) + "\n") == []
+    result = {"changed": True, "rc": 1, "cmd": ["ascp", "-QT"], "stderr": "ascp: failed to authenticate, exiting."}
+    assert [c for c, _ in causes(json.dumps(result, indent=2) + "\n")] == ["auth"]
+
+
+def test_a_slide_decks_text_export_is_no_run():
+    """A training deck's "What success looks like" and its list of messages (round 66 read two successes)."""
+    slides = "".join(
+        f"{'-' * 40}\nSlide {n} - {title}\n{body}\n\n"
+        for n, title, body in (
+            (1, "Title", "  Moving data with ascp"),
+            (
+                2,
+                "What success looks like",
+                "  (example from the hands-on lab)\n\n     " + _DONE.replace("\n", "\n     "),
+            ),
+            (3, "Messages", f"  1. {_UDP_STOP}   -> UDP blocked"),
+        )
+    )
+    assert causes(slides) == []
+
+
+def test_samples_introduced_in_other_words_are_no_runs():
+    """ "this is what it's *supposed* to look like, copied from the README:" before a fenced success; German's
+    "Meldungen wie" (messages like) before an indented line; a Japanese heading marked ■ naming a display example."""
+    slack = (
+        "mira.k  10:02\nhas anyone got ascp working? this is what it's *supposed* to look like, copied from the\n"
+        f"apptainer_ascp3 README:\n```\n{_DONE}```\n\nmira.k  10:04\nand this is what I actually get:\n```\n"
+        f"$ ascp -T -P33001 -i k era-fasp@fasp.sra.ebi.ac.uk:/vol1/x .\n{_KEY_ERROR}\n```\n"
+    )
+    assert [c for c, _ in causes(slack)] == ["key-file"]
+    wiki = (
+        "== Wo finde ich ascp? ==\nNach module load aspera. Meldungen wie\n\n /bin/sh: 1: ascp: not found\n\n"
+        "bedeuten ...\n"
+    )
+    assert causes(wiki) == []
+    japanese = "■ 正常終了時の表示例（参考）\n    " + _DONE.replace("\n", "\n    ") + "\n■ 問い合わせ\n"
+    assert causes(japanese) == []
