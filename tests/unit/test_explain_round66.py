@@ -106,3 +106,33 @@ def test_samples_introduced_in_other_words_are_no_runs():
     assert causes(wiki) == []
     japanese = "■ 正常終了時の表示例（参考）\n    " + _DONE.replace("\n", "\n    ") + "\n■ 問い合わせ\n"
     assert causes(japanese) == []
+
+
+def test_a_hang_told_before_the_run_makes_its_ctrl_c_a_stall():
+    """A title and an intro telling the transfer hung halfway ("下到一半卡住不动"), then the run's last progress line
+    and ^C: a stall, the Ctrl-C only the person's answer (round 66 read a cancel at high confidence)."""
+    run = "SRR13191702_1.fastq.gz                37%  363MB  1.2Mb/s  1:08:53 ETA\n^C\n"
+    told = "iSeq 批量下载 ENA 数据，下到一半卡住不动\n\n第三个 Run 卡在 37% 不动，只能 Ctrl+C 中断。\n\n"
+    text = f"{told}$ iseq -i PRJNA1 -a\n{run}"
+    assert causes(text) == [("stall", "medium")]
+    # without the person's words it stays the cancel it shows
+    assert [c for c, _ in causes(f"$ iseq -i PRJNA1 -a\n{run}")] == ["cancelled"]
+
+
+def test_failures_of_runs_started_at_once_beside_others_told_to_have_worked_are_a_burst_turned_away():
+    """Twelve uploads started at once in the background; the person shows the three logs with 'failed to
+    authenticate' and tells everything else arrived with the same key: the server's sshd turned the burst away
+    (round 66 read a wrong key). Either part of that told alone leaves the key as the reading."""
+    logs = "".join(
+        f"==> logs/upload_S{n:02d}.log <==\nascp: failed to authenticate, exiting.\n\n"
+        "Session Stop  (Error: failed to authenticate)\n\n"
+        for n in (4, 7, 11)
+    )
+    loop = "for d in S01 S02 S03; do\n  ascp -i k -QT -d $d subasp@h:up > logs/upload_$d.log 2>&1 &\ndone\nwait\n\n"
+    worked = "Only these three logs have an error; everything else is there on the NCBI side.\n\n"
+    both = f"My script starts one ascp per folder, all at once:\n\n{loop}{worked}$ tail -n 4 logs/*.log\n{logs}"
+    assert causes(both) == [("ssh-refused", "medium")] * 3
+    at_once = f"My script starts one ascp per folder, all at once:\n\n{loop}$ tail -n 4 logs/*.log\n{logs}"
+    assert [c for c, _ in causes(at_once)] == ["auth"] * 3
+    alone = f"{worked}$ tail -n 4 logs/*.log\n{logs}"
+    assert [c for c, _ in causes(alone)] == ["auth"] * 3

@@ -713,6 +713,9 @@ class Analyzer:
         self._spawned: dict[str, str] = {}  # per input, the program a script's last subprocess call names
         self._assigned: dict[str, dict[str, str]] = {}  # per input, a script's command lists by variable name
         self._told_passphrase: set[str] = set()  # inputs whose reporter tells ascp asked for the key's passphrase
+        # inputs whose reporter tells the runs were started at once, and that the others of them worked
+        self._told_at_once: set[str] = set()
+        self._told_others_worked: set[str] = set()
         self._told_stalled: dict[str, str] = {}  # inputs whose reporter tells a transfer hung: their words for it
         self._told_going: set[str] = set()  # inputs whose reporter tells the transfer shown is still running
         self._scripts: set[str] = set()  # inputs that are a script file (a shebang first)
@@ -2101,8 +2104,10 @@ class Analyzer:
         echo = False
         # In none of ascp's own forms: a person's sentence, a wrapper's line, or a documented wording on its own.
         formed = bool(errors or summary or progress or exit_match or is_err or prompt)
-        if not formed and source in self._run_sources and any(hint in lowered for hint in _PROGRESS_HINTS):
-            self._told_progress(source, text)
+        if not formed and any(hint in lowered for hint in _PROGRESS_HINTS):
+            self._told_progress(source, text, source in self._run_sources)
+        if not formed and any(hint in lowered for hint in _BURST_HINTS):
+            self._told_burst(source, text)
         if not formed:
             told = "passphrase" in lowered and self._tells_passphrase(source, text)
             if (
@@ -2728,9 +2733,10 @@ class Analyzer:
             return True
         return False
 
-    def _told_progress(self, source: str, text: str) -> None:
-        """What a person's line after an input's first run tells of a transfer's progress: that it hung after it
-        had started (``_stuck_then_stopped``), or that the transfer shown is still going (``_still_going``)."""
+    def _told_progress(self, source: str, text: str, after_run: bool) -> None:
+        """What a person's line tells of a transfer's progress: that it hung after it had started
+        (``_stuck_then_stopped``; told before the run too, a title's "下到一半卡住不动", hung halfway, as in blind
+        round 66), or, after an input's first run, that the transfer shown is still going (``_still_going``)."""
         if source not in self._told_stalled:
             said = symptom(text)
             found = _STALLED_TOLD.search(text) if said is None or said[0] != "stall" else None
@@ -2738,8 +2744,17 @@ class Analyzer:
                 self._told_stalled[source] = said[2]
             elif found is not None and _CONDITIONAL_TOLD.search(text[: found.start()]) is None:
                 self._told_stalled[source] = found.group(0)
-        if _STILL_GOING.search(text) is not None:
+        if after_run and _STILL_GOING.search(text) is not None:
             self._told_going.add(source)
+
+    def _told_burst(self, source: str, text: str) -> None:
+        """What a person's line tells of runs started together: that they started at once (a loop's ``... &``,
+        "all at once", "in parallel"), or that the others of them worked ("everything else is there", "only these
+        three have an error"). Both told: ``_burst_told`` reads the failures shown."""
+        if text.rstrip().endswith(" &") or _AT_ONCE_TOLD.search(text) is not None:
+            self._told_at_once.add(source)
+        if _OTHERS_WORKED.search(text) is not None:
+            self._told_others_worked.add(source)
 
     def _described(self, source: str, told: Sequence[str]) -> None:
         """An input with no line of ascp's at all, where the person describes what the transfer did ("the progress
@@ -3261,6 +3276,7 @@ class Analyzer:
             self._syn_firewalled,
             self._slowed_then_stopped,
             self._stuck_then_stopped,
+            self._burst_told,
             self._still_going,
             self._document_prose,
             self._client_words_of_logged,
@@ -3358,6 +3374,39 @@ class Analyzer:
                     replacing=True,
                 ),
             )
+        return out
+
+    def _burst_told(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
+        """Console runs started at once whose failures to connect or authenticate are shown, where the person tells
+        the others of them worked with the same key and server ("one ascp per folder in the background, all at
+        once ... Only these three logs have an error; everything else is there"; blind round 66, ncbi/sra-tools#151):
+        the server's sshd turned the burst away, as ``_beside_successes`` reads it where the successes are shown.
+        At medium confidence: the person's words, not the server's log."""
+        told = self._told_at_once & self._told_others_worked
+        if not told:
+            return kept
+        out = list(kept)
+        for at, (order, s) in enumerate(kept):
+            if s.source in told and s.uuid is None and s.outcome == "failed" and s.cause_id in _BURST_CAUSES:
+                out[at] = (
+                    order,
+                    self._read_as(
+                        s,
+                        knowledge().by_id("ssh-refused"),
+                        "medium",
+                        f"the person tells the runs were started at once and the others got through with the same "
+                        f"key and server: its '{s.cause_id}' words are how the server's sshd turning a burst of "
+                        "connections away shows (MaxStartups, OpenSSH 9.8+ penalties); a wrong key would have failed "
+                        "them all",
+                        next_step="start the transfers a few seconds apart or fewer at once (4 rather than 16), and "
+                        "retry the ones that failed; if they fail alone too, check them as "
+                        + s.cause_id
+                        + ": "
+                        + s.next_step,
+                        who="you, then the data provider",
+                        replacing=True,
+                    ),
+                )
         return out
 
     def _client_words_of_logged(
@@ -4768,6 +4817,50 @@ _PROGRESS_HINTS = (
 )
 """Substrings without which a person's line tells nothing of a transfer's progress (``_told_progress``'s
 patterns cost more: every console line comes here)."""
+_BURST_HINTS = (
+    " &",
+    "once",
+    "parallel",
+    "simultan",
+    "concurren",
+    "same time",
+    "others",
+    "the rest",
+    "everything else",
+    "all the other",
+    "only these",
+    "only those",
+    "同时",
+    "并行",
+    "並列",
+    "同時",
+    "gleichzeitig",
+    "其他",
+    "其余",
+    "他の",
+    "anderen",
+)
+"""Substrings without which a person's line tells nothing of runs started together (``_told_burst``)."""
+_AT_ONCE_TOLD = re.compile(
+    r"\b(?:all )?at once\b|\bin parallel\b|\bparallel (?:uploads?|downloads?|transfers?|jobs?|runs?)\b"
+    r"|\bsimultaneous(?:ly)?\b|\bconcurrent(?:ly)?\b|\b(?:all )?at the same (?:time|moment|second)\b"
+    r"|同时|并行|並列|同時に|gleichzeitig|\bparallel\b(?= (?:gestartet|laufen))",
+    re.I,
+)
+"""A person's words that runs started together ("starts one ascp per folder in the background, all at once")."""
+_OTHERS_WORKED = re.compile(
+    r"\b(?:everything|everyone|all) else\b[^.;]{0,40}\b(?:is there|arrived|worked|works|went through|succeeded"
+    r"|completed|finished|fine|ok)\b"
+    r"|\b(?:the )?(?:others?|rest|other \w+|remaining \w+)\b[^.;]{0,40}\b(?:work(?:ed|s)?|succeed(?:ed|s)?"
+    r"|complet(?:ed|e)|finish(?:ed)?|went through|are there|arrived|(?:are|were|ran) fine|ok)\b"
+    r"|\bonly (?:these|those|\d+|two|three|four|five|some|a few) (?:\w+ ){0,2}"
+    r"(?:fail(?:ed|s)?|have an error|error(?:ed)?)"
+    r"|其他(?:的)?[^。，]{0,10}(?:都)?(?:正常|成功)|其余[^。，]{0,10}(?:都)?(?:正常|成功)|他の[^。、]{0,10}(?:は)?(?:成功|正常)"
+    r"|\b(?:die )?anderen\b[^.;]{0,40}\b(?:laufen|liefen|funktionier\w*|klappt\w*|durchgelaufen)",
+    re.I,
+)
+"""A person's words that the other runs started with the failing ones worked ("Only these three logs have an
+error; everything else is there on the NCBI side")."""
 _STALLED_TOLD = re.compile(
     r"卡住|卡死|卡在|卡停|不动了?|没有?(?:任何)?变化|不再增长|停滞|止まっ|止まる|固まっ|進まない|動かない|"
     r"\bhängt\b|bleibt [^.]{0,30}stehen|se (?:queda|quedó) (?:colgad|parad|atascad)|\batascad[oa]\b|"
