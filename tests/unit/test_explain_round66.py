@@ -136,3 +136,34 @@ def test_failures_of_runs_started_at_once_beside_others_told_to_have_worked_are_
     assert [c for c, _ in causes(at_once)] == ["auth"] * 3
     alone = f"{worked}$ tail -n 4 logs/*.log\n{logs}"
     assert [c for c, _ in causes(alone)] == ["auth"] * 3
+
+
+def test_a_files_own_error_in_its_transfer_stop_tells_the_cause():
+    """A log excerpt with only the failed files' Transfer Stop records (errcode=56, Windows' illegal characters):
+    their words are the session's cause (round 66 read unknown)."""
+    stop = (
+        "2024-03-07 16:22:41.305 [1a2c-00003b18] LOG FASP Transfer Stop uuid=c8e51f20-7d3a-4b96-a0e2-91f4d6b3c5a7 "
+        'op=recv status=failed file="D:/scans/b/overview_2024-03-01T10:22:13.tif" size=0 start_byte=0 rate=0.00Mbps '
+        'elapsed=0.00s loss=0.00 rexreqs=0 overhead=0 errcode=56 errstr="Path being written to Windows file system '
+        'contains illegal characters"\n'
+    )
+    assert causes(stop) == [("path-name", "high")]
+
+
+def test_ascli_runs_one_after_another_are_each_a_run():
+    """ascli's older final line names the exception's kind ("ERROR: FASP(ascp): ..."): two cron runs' logs one
+    after the other are two runs (round 66 read one); and a bar after ascli told ascp's exit and its reason is the
+    next run's (a merge request's failure, then its test run that completed)."""
+    run = (
+        "Receiving package {n}\n Time: 00:06:11 =====================================--- 96% 186 Mbps  ETA: 00:00:14\n"
+        "E, [2025-09-16T21:36:14.253106 #1] ERROR -- : Cannot rename partial file\n"
+        "ERROR: FASP(ascp): Cannot rename partial file\n"
+    )
+    assert [c for c, _ in causes(run.format(n=1) + run.format(n=2))] == ["partial-rename"] * 2
+    failed = (
+        "E, [2025-09-16T21:36:14.252871 #1] ERROR -- : ascp failed: pid 214 exit 1\n"
+        "W, [2025-09-16T21:36:14.253007 #1]  WARN -- : An error occurred during transfer: Cannot rename partial file\n"
+        "E, [2025-09-16T21:36:14.253106 #1] ERROR -- : Cannot rename partial file\n\n"
+    )
+    done = "Receiving package 1187\n Time: 00:00:41 ========== 100% 212 Mbps Time: 00:00:00\ncomplete\n"
+    assert [c for c, _ in causes(failed + done)] == ["partial-rename", "ok"]

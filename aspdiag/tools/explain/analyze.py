@@ -385,8 +385,11 @@ _RESULT_ROW = re.compile(r"^\|\s*status\s*\|\s*(\w+)\s*\|\s*$", re.I)
 """The status row of ascli's results table (``| status  | success |``)."""
 _STATUS_HEADER = re.compile(r"^\|(?:[^|\n]*\|)*?\s*status\s*\|", re.I)
 """ascli's results table with a status column (``| package | status  |``, one row per package)."""
-_ASCLI_FINAL = re.compile(r"^ERROR: (?:Transfer|Other|Cli|Bug)\b")
-"""ascli's last line when a command failed (``ERROR: Transfer: Cannot rename partial file``): its run is over."""
+_ASCLI_FINAL = re.compile(
+    r"^ERROR: (?:(?:Transfer|Other|Cli|Bug|Tool|Argument|Identifier|Rest|Network)\b|FASP\(ascp\):)"
+)
+"""ascli's last line when a command failed (``ERROR: Transfer: Cannot rename partial file``; older releases name the
+exception's kind ``FASP(ascp)``, ``Tool``, ``Rest``...): its run is over."""
 _SHELL_LINE = re.compile(r"^\s*(?:\([\w.-]+\)\s+)?\[[^\]\n]{1,60}\][$#]\s+\S")
 """A shell command line after a ``[user@host dir]$`` prompt (``$ `` alone is checked by hand): the user's
 command, read as a new run only when it runs ascp (``_COMMAND``)."""
@@ -1455,6 +1458,10 @@ class Analyzer:
                 session.moved((session.bytes or 0) + int(found.group(2)))
             else:
                 session.note("FASP Transfer Stop " + record.decode("utf-8", "replace"))
+                # the file's own error (errcode=56 "Path being written to Windows file system contains illegal
+                # characters"; blind round 66): ascp's words for why this file failed, where no Session Stop is
+                # shown they are all the session says
+                session.detail(field_value(record, "errstr") or "")
             figures = _numbers(found.group(3), found.group(6), found.group(5))
             if figures is None:
                 return  # a damaged figure: the file counts, its figures do not
@@ -2309,6 +2316,16 @@ class Analyzer:
                 and (INTERRUPTED in current.details or "KeyboardInterrupt" in current.details)
             ):
                 current.ended = True  # a run cut short by Ctrl-C: a progress bar after it is the next run's
+            elif (
+                progress is not None
+                and current is not None
+                and current.exit_status
+                and (current.finals or current.details)
+                and not current.ended
+            ):
+                # ascp's exit told with its reason (ascli's "ascp failed: pid 214 exit 1" and "Cannot rename partial
+                # file"; blind round 66's merge request, then its test run's bar): a bar after it is another run's
+                current.ended = True
             opens = bool(summary or progress or (is_err and not echo) or prompt or after_success or never_ran)
             # A program repeating the words its line before gave (Java's exception logged, then its stack trace's
             # head): the same failure, not another run.
