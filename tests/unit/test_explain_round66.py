@@ -167,3 +167,43 @@ def test_ascli_runs_one_after_another_are_each_a_run():
     )
     done = "Receiving package 1187\n Time: 00:00:41 ========== 100% 212 Mbps Time: 00:00:00\ncomplete\n"
     assert [c for c, _ in causes(failed + done)] == ["partial-rename", "ok"]
+
+
+def test_runs_of_gnu_parallel_are_listed_by_their_joblogs_start_times():
+    """parallel --tag prints each job's output when it ends and writes its joblog line then: the k-th run shown is
+    the k-th line's job, listed by its start time (round 66: four refused runs printed first)."""
+    failed = "S0{n}\tascp: failed to authenticate, exiting.\nS0{n}\tSession Stop  (Error: failed to authenticate)\n"
+    done = "S0{n}\tCompleted: 9640214K bytes transferred in 398 seconds\nS0{n}\t (198421K bits/sec), in 2 files.\n"
+    output = failed.format(n=3) + done.format(n=2) + done.format(n=1)
+    joblog = (
+        "Seq\tHost\tStarttime\tJobRuntime\tSend\tReceive\tExitval\tSignal\tCommand\n"
+        "3\t:\t1713860401.226\t   1.304\t0\t102\t1\t0\t./get.sh S03\n"
+        "2\t:\t1713860401.219\t 398.120\t0\t291\t0\t0\t./get.sh S02\n"
+        "1\t:\t1713860401.212\t 412.877\t0\t291\t0\t0\t./get.sh S01\n"
+    )
+    command = "$ parallel -j 3 --tag --joblog dl.joblog ./get.sh {} ::: S01 S02 S03\n"
+    text = f"{command}{output}\n$ cat dl.joblog\n{joblog}"
+    assert [c for c, _ in causes(text)] == ["ok", "ok", "auth"]
+    # a joblog whose exit values disagree with the runs shown (another run's log): the order shown stays
+    wrong = joblog.replace("\t1\t0\t./get.sh S03", "\t0\t0\t./get.sh S03")
+    assert [c for c, _ in causes(f"{command}{output}\n$ cat dl.joblog\n{wrong}")] == ["auth", "ok", "ok"]
+
+
+def test_a_refusal_goes_between_the_logins_in_a_log_of_the_sessions_ends():
+    """A journal with sshd's logins and refusals and only the sessions' Session Stop lines: the k-th session's end of
+    an address stands for its k-th login, so two uploads dropped between the second and third logins are listed
+    third and fourth (round 66 listed them first)."""
+    head = "Mar 12 08:14:0{s} hsts01 sshd[{pid}]: "
+    lines = [
+        head.format(s=1, pid=24702) + "Accepted publickey for lab7 from 203.0.113.57 port 50398 ssh2",
+        head.format(s=1, pid=24705) + "Accepted publickey for lab7 from 203.0.113.57 port 50400 ssh2",
+        head.format(s=2, pid=1931) + "drop connection #10 from [203.0.113.57]:50412 on [192.0.2.20]:33001 past "
+        "MaxStartups",
+        head.format(s=3, pid=24711) + "Accepted publickey for lab7 from 203.0.113.57 port 50416 ssh2",
+    ]
+    for n, pid in enumerate((24708, 24710, 24716), start=1):
+        lines.append(
+            f"Mar 12 08:16:4{n} hsts01 ascp[{pid}]: LOG FASP Session Stop uuid=5f0a9d3e-21c4-4b7e-8e6f-0d3b9a1c7e5{n} "
+            f"op=recv status=success source=L00{n}.tar (1) dest=/in peer=203.0.113.57:4137{n} tcp_port=33001"
+        )
+    assert [c for c, _ in causes("\n".join(lines) + "\n")] == ["ok", "ok", "ssh-refused", "ok"]

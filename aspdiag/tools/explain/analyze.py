@@ -247,6 +247,7 @@ _CONNECTED = re.compile(SSHD_TAG + rb"(?:Connection from|Accepted \S+ for \S+ fr
 """sshd's line for a client's connection (VERBOSE's "Connection from", or the login): its address and port."""
 _STARTED_PEER = re.compile(re.escape(_SESSION_START) + rb"[^\n]*? peer=\[?([0-9A-Fa-f.:]+?)\]?:(\d+)\b")
 """A Session Start record's peer: the client's address and, on a server, its UDP port."""
+_STOPPED_PEER = re.compile(re.escape(_SESSION_STOP) + rb"[^\n]*? peer=\[?([0-9A-Fa-f.:]+?)\]?:(\d+)\b")
 
 
 class _Arrivals(NamedTuple):
@@ -274,7 +275,9 @@ def _arrivals(chunk: bytes) -> _Arrivals | None:
             connections.setdefault(key[0], []).append(found.start())
     if not exact:
         return None
-    peers = [_STARTED_PEER.match(chunk, found.start()) for found in re.finditer(re.escape(_SESSION_START), chunk)]
+    # a log excerpt of the sessions' ends only (blind round 66's journal): each session by its Session Stop
+    first, first_peer = (_SESSION_START, _STARTED_PEER) if _SESSION_START in chunk else (_SESSION_STOP, _STOPPED_PEER)
+    peers = [first_peer.match(chunk, found.start()) for found in re.finditer(re.escape(first), chunk)]
     if not peers or None in peers:
         return None
     started = [(peer.start(), peer.group(1), peer.group(2)) for peer in peers if peer is not None]
@@ -385,6 +388,9 @@ _RESULT_ROW = re.compile(r"^\|\s*status\s*\|\s*(\w+)\s*\|\s*$", re.I)
 """The status row of ascli's results table (``| status  | success |``)."""
 _STATUS_HEADER = re.compile(r"^\|(?:[^|\n]*\|)*?\s*status\s*\|", re.I)
 """ascli's results table with a status column (``| package | status  |``, one row per package)."""
+_JOBLOG_LINE = re.compile(r"^\d+\s+\S+\s+(\d{9,10}\.\d+)\s+[\d.]+\s+\d+\s+\d+\s+(-?\d+)\s+\d+\s+\S")
+"""A line of GNU parallel's --joblog: Seq, Host (":" when local), Starttime (epoch), JobRuntime, Send, Receive,
+Exitval, Signal, Command."""
 _ASCLI_FINAL = re.compile(
     r"^ERROR: (?:(?:Transfer|Other|Cli|Bug|Tool|Argument|Identifier|Rest|Network)\b|FASP\(ascp\):)"
 )
@@ -738,6 +744,8 @@ class Analyzer:
         self._sections: dict[str, list[tuple[int, int, str]]] = {}
         # each input's bash job ends ("[2]   Exit 1   ascp ..."): (job number, whether it ended with status 0)
         self._jobs: dict[str, list[tuple[int, bool]]] = {}
+        # GNU parallel's joblog lines of an input, in the order written (jobs' ends): (start time, exit value 0)
+        self._joblog: dict[str, list[tuple[float, bool]]] = {}
         self._bare_ascp: set[str] = set()  # inputs whose last command was ascp alone, or its help or version
         self._table_header: dict[str, str] = {}  # per input, the last table row (the header, at a |---| rule)
         # Per input, the user's own checks of TCP ports (curl, nc, ssh, nmap), in order: see _port_check
@@ -992,6 +1000,15 @@ class Analyzer:
             found = self._logged_in_after(chunk, at, found)
             if found < 0:
                 return None
+        elif marker is _SESSION_STOP and self._chunk_has_logins:
+            # the sessions' ends are in the order they ended: where sshd logged their clients' connections, the
+            # k-th session's end of an address stands for its k-th connection (blind round 66's journal: two
+            # uploads of six dropped past MaxStartups between the second and third logins)
+            arrived = self._arrived_after(chunk, at)
+            if arrived is not None:
+                if arrived < 0:
+                    return None
+                found = arrived
         uuid = _UUID.match(chunk, found + len(marker))
         return uuid.group().decode("ascii", "replace") if uuid is not None else None
 
@@ -1732,6 +1749,13 @@ class Analyzer:
             # tell which run started when (``_by_job``)
             if job.group("job") is not None and len(self._jobs.get(source, ())) < MAX_KEPT_FAILED:
                 self._jobs.setdefault(source, []).append((int(job.group("job")), job.group("status") == "Done"))
+            return
+        if source in self._run_sources and text[:1].isdigit() and (logged := _JOBLOG_LINE.match(text)) is not None:
+            # GNU parallel's --joblog line of a job whose output is above ("3  :  1713860401.226  1.304  0  102  1
+            # 0  ./get_sample.sh S03"): no run of its own; its start time and exit value tell which run started when
+            # (``_by_joblog``)
+            if len(self._joblog.get(source, ())) < MAX_KEPT_FAILED:
+                self._joblog.setdefault(source, []).append((float(logged.group(1)), logged.group(2) == "0"))
             return
         mapping = _MAPPING.match(text) if ">" in text or "\u2192" in text or "\u21d2" in text else None
         if (
@@ -3287,7 +3311,8 @@ class Analyzer:
             # Counted under its own words when it ended; the input's other runs say more (and it stays so).
             self._recounted(explained, beside.cause_id)
             kept.append((order, beside))
-        kept = self._requoted_in_thread(self._by_mail(self._by_task(self._by_job(self._by_start(self._in_time(kept))))))
+        kept = self._by_joblog(self._by_job(self._by_start(self._in_time(kept))))
+        kept = self._requoted_in_thread(self._by_mail(self._by_task(kept)))
         # The passes over the whole input, in order: each reads the runs as the ones before it left them.
         for reading in (
             self._syn_firewalled,
@@ -3804,8 +3829,10 @@ class Analyzer:
                     ),
                     None,
                 )
-            if following is not None and following < at:
-                keys.append(following - 0.5 + at / (len(kept) + 1) / 2)  # just before it, in their own order
+            if following is not None and (following < at or (following > at and order in self._sshd_before)):
+                # just before it, in their own order (a refusal read before the sessions whose clients had
+                # connected ahead of it goes after them: blind round 66's journal of the sessions' ends)
+                keys.append(following - 0.5 + at / (len(kept) + 1) / 2)
             else:
                 keys.append(float(at))
         return [entry for _, entry in sorted(zip(keys, kept, strict=True), key=lambda pair: pair[0])]
@@ -3855,24 +3882,35 @@ class Analyzer:
         def offsets_of(_source: str, at_list: list[int]) -> list[float] | None:
             if len(at_list) < 2:
                 return None
-            times = [kept[at][1].time or "" for at in at_list]
-            if len({time[:1].isdigit() for time in times}) > 1:
-                return None  # syslog's and ISO stamps mixed: lines of several logs, whose clocks may differ
-            read = [_seconds(time, utc=True) for time in times]
-            stamps = [stamp for stamp in read if stamp is not None]
-            if len(stamps) < len(read):
+            # Only where the sessions themselves go back in time: a client sshd turned away keeps the place
+            # ``_in_time`` gave it among them where they do not, since a log of the sessions' ends stamps them when
+            # they ended, not when their clients arrived (blind round 66's journal)
+            sessions = [at for at in at_list if kept[at][0] not in self._sshd_before]
+            if len(sessions) < len(at_list) and (len(sessions) < 2 or self._start_offsets(kept, sessions) is None):
                 return None
-            # Each from the one before: a step back of more than half a year is a year's end (Dec 31 -> Jan 1),
-            # a step forward of any size a step forward (a log that spans months).
-            offsets = [0.0]
-            for earlier, later in pairwise(stamps):
-                step = later - earlier
-                offsets.append(offsets[-1] + (step + _YEAR_S if step < -_YEAR_S / 2 else step))
-            if all(later >= earlier - _STEP_BACK_S for earlier, later in pairwise(offsets)):
-                return None
-            return offsets
+            return self._start_offsets(kept, at_list)
 
         return self._reordered(kept, offsets_of)
+
+    @staticmethod
+    def _start_offsets(kept: list[tuple[int, SessionExplanation]], at_list: list[int]) -> list[float] | None:
+        """Seconds from the first run's stamp to each run's (``_by_start``), or None where they need no reordering."""
+        times = [kept[at][1].time or "" for at in at_list]
+        if len({time[:1].isdigit() for time in times}) > 1:
+            return None  # syslog's and ISO stamps mixed: lines of several logs, whose clocks may differ
+        read = [_seconds(time, utc=True) for time in times]
+        stamps = [stamp for stamp in read if stamp is not None]
+        if len(stamps) < len(read):
+            return None
+        # Each from the one before: a step back of more than half a year is a year's end (Dec 31 -> Jan 1),
+        # a step forward of any size a step forward (a log that spans months).
+        offsets = [0.0]
+        for earlier, later in pairwise(stamps):
+            step = later - earlier
+            offsets.append(offsets[-1] + (step + _YEAR_S if step < -_YEAR_S / 2 else step))
+        if all(later >= earlier - _STEP_BACK_S for earlier, later in pairwise(offsets)):
+            return None
+        return offsets
 
     def _requoted_in_thread(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
         """A mail thread's copies of one run's output: the same failure in the same words in several mails (the
@@ -3965,6 +4003,32 @@ class Analyzer:
             return numbers
 
         return self._reordered(kept, job_of)
+
+    def _by_joblog(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
+        """Runs started by GNU parallel listed by the start times of its --joblog (blind round 66: eight at once,
+        four refused, their errors printed first). parallel prints each job's output when the job ends and writes
+        its joblog line then, so the k-th run shown is the k-th line's job: only where an input's joblog lines are as
+        many as its runs and each line's exit value agrees with its run's outcome (0: completed)."""
+        if not self._joblog:
+            return kept
+
+        def started(source: str, at_list: list[int]) -> list[Any] | None:
+            lines = self._joblog.get(source, [])
+            # the console's runs (sshd's refusals of the server's log quoted beside them keep their places after
+            # the run before them)
+            own = [at for at in at_list if kept[at][1].uuid is None and kept[at][0] not in self._sshd_orders]
+            runs = [kept[at][1] for at in own]
+            if len(lines) != len(runs) or any(
+                ok != (s.outcome == "success") for (_, ok), s in zip(lines, runs, strict=True)
+            ):
+                return None
+            when = dict(zip(own, (when for when, _ in lines), strict=True))
+            keys: list[float] = []
+            for at in at_list:
+                keys.append(when.get(at, keys[-1] if keys else float("-inf")))
+            return keys
+
+        return self._reordered(kept, started)
 
     def _told_by_client(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
         """A server's sessions that logged their start and nothing more, in an input where the operator also quotes
