@@ -207,3 +207,42 @@ def test_a_refusal_goes_between_the_logins_in_a_log_of_the_sessions_ends():
             f"op=recv status=success source=L00{n}.tar (1) dest=/in peer=203.0.113.57:4137{n} tcp_port=33001"
         )
     assert [c for c, _ in causes("\n".join(lines) + "\n")] == ["ok", "ok", "ssh-refused", "ok"]
+
+
+def test_jobs_logs_that_open_with_date_are_listed_by_it():
+    """Job logs shown in file-name order, each opening with `date`'s output (a Japanese locale's, or C's): their runs
+    listed by those times (round 66 listed them in file-name order)."""
+    sections = (
+        ("SRX100431", "2019年  6月 12日 水曜日 04:02:17 JST", "ascp: Cannot resolve target host., exiting."),
+        ("SRX100433", "2019年  6月 12日 水曜日 03:14:02 JST", _UDP_STOP),
+        (
+            "SRX100438",
+            "Wed Jun 12 04:15:09 JST 2019",
+            "Session Stop  (Error: Server aborted session: No such file or directory)",
+        ),
+    )
+    text = "".join(f"== results/log/{name}.log.txt\n{when}\n{said}\n" for name, when, said in sections)
+    assert [c for c, _ in causes(text)] == ["udp", "dns", "no-such-file"]
+
+
+def test_a_maintainers_sentence_on_what_ascp_prints_is_no_run():
+    """A maintainer's reply under the runs: 'When ascp prints "Key passphrase:" it could not use the key file it
+    was given' explains the prompt (round 66 read a fifth run from it)."""
+    run = "Key passphrase:\nPassword:\nascp: failed to authenticate, exiting.\n\n"
+    run += "Session Stop  (Error: failed to authenticate)\n"
+    reply = (
+        '\n---\n\nBioOmics commented:\n\nIt is not ENA. When ascp prints "Key passphrase:" it could not use the key '
+        "file it was given, and\nthen it falls back to asking for a password, which of course fails.\n"
+    )
+    assert [c for c, _ in causes(f"$ iseq -i DRR1 -a\n{run}{reply}")] == ["key-file"]
+
+
+def test_a_title_quoting_the_runs_words_with_an_ellipsis_is_that_run():
+    """'ascli on Windows: ascp.exe "required management connection ... failed" on every retry' above the runs: their
+    words shortened, no run of its own (round 66 read one more)."""
+    run = (
+        "ascp.exe: required management connection to port localhost:54792 failed.\n"
+        "ascp.exe: failed to connect to management socket, exiting.\n"
+    )
+    title = 'ascli on Windows: ascp.exe "required management connection ... failed" on every retry\n\n'
+    assert [c for c, _ in causes(f"{title}PS C:\\Users\\a> ascli server download /x\n{run}")] == ["died-at-start"]

@@ -388,6 +388,14 @@ _RESULT_ROW = re.compile(r"^\|\s*status\s*\|\s*(\w+)\s*\|\s*$", re.I)
 """The status row of ascli's results table (``| status  | success |``)."""
 _STATUS_HEADER = re.compile(r"^\|(?:[^|\n]*\|)*?\s*status\s*\|", re.I)
 """ascli's results table with a status column (``| package | status  |``, one row per package)."""
+_ELLIPSIS = re.compile(r"\.{3}|\u2026")
+_DATE_OUTPUT = re.compile(
+    r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) +(?P<day>\d{1,2}) "
+    r"(?P<time>\d\d:\d\d:\d\d) (?:[A-Z]{2,5} )?(?P<cyear>\d{4})"
+    r"|(?P<year>\d{4})年 *(?P<m>\d{1,2})月 *(?P<d>\d{1,2})日 *(?:\S+曜日|星期\S) +(?P<time2>\d\d:\d\d:\d\d)"
+    r"(?: [A-Z]{2,5})?"
+)
+"""A line of `date`'s output (C locale's, or a Japanese or Chinese locale's)."""
 _JOBLOG_LINE = re.compile(r"^\d+\s+\S+\s+(\d{9,10}\.\d+)\s+[\d.]+\s+\d+\s+\d+\s+(-?\d+)\s+\d+\s+\S")
 """A line of GNU parallel's --joblog: Seq, Host (":" when local), Starttime (epoch), JobRuntime, Send, Receive,
 Exitval, Signal, Command."""
@@ -744,6 +752,7 @@ class Analyzer:
         self._sections: dict[str, list[tuple[int, int, str]]] = {}
         # each input's bash job ends ("[2]   Exit 1   ascp ..."): (job number, whether it ended with status 0)
         self._jobs: dict[str, list[tuple[int, bool]]] = {}
+        self._dated: dict[str, bytes] = {}  # a `date` command's output before an input's next run (ISO form)
         # GNU parallel's joblog lines of an input, in the order written (jobs' ends): (start time, exit value 0)
         self._joblog: dict[str, list[tuple[float, bool]]] = {}
         self._bare_ascp: set[str] = set()  # inputs whose last command was ascp alone, or its help or version
@@ -1601,6 +1610,9 @@ class Analyzer:
                 run.commanded = True
                 run.target_mbps = self._rate_given.pop(source)
                 run.time_limit_s = self._time_limit.pop(source, None)
+            dated = self._dated.pop(source, None)
+            if dated is not None:
+                run.stamp = dated  # the job's `date` before it (its log's first line)
             carried = self._carried.pop(source, None)
             if carried is not None:  # the wrapper's words before this run's command
                 run.absorb(carried)
@@ -1749,6 +1761,14 @@ class Analyzer:
             # tell which run started when (``_by_job``)
             if job.group("job") is not None and len(self._jobs.get(source, ())) < MAX_KEPT_FAILED:
                 self._jobs.setdefault(source, []).append((int(job.group("job")), job.group("status") == "Done"))
+            return
+        if text[:1] in "MTWFS12" and not self._replaying and (dated := _date_output(text)) is not None:
+            # `date`'s output, a job log's first line ("2019年  6月 12日 水曜日 04:02:17 JST", "Wed Jun 12 04:02:17
+            # JST 2019"): when no run is under way, the time the next run started (blind round 66: five jobs' logs
+            # in file-name order, each opening with its date)
+            run = self._console.get(source)
+            if run is None or run.ended or run.exited:
+                self._dated[source] = dated.encode("ascii")
             return
         if source in self._run_sources and text[:1].isdigit() and (logged := _JOBLOG_LINE.match(text)) is not None:
             # GNU parallel's --joblog line of a job whose output is above ("3  :  1713860401.226  1.304  0  102  1
@@ -2085,8 +2105,14 @@ class Analyzer:
             or ("error_desc" in text and _INFO_ERROR.search(text) is not None)
         )
         prompt = _PROMPT.search(text)
-        if prompt is not None and (prompt.start() > 0 or text[prompt.end() :].strip()) and _PROSE.search(text):
-            prompt = None  # a person quoting the prompt ('I just pressed enter at "Key passphrase:"')
+        if (
+            prompt is not None
+            and (prompt.start() > 0 or text[prompt.end() :].strip())
+            and (_PROSE.search(text) or _ADVICE.search(text))
+        ):
+            # a person quoting the prompt ('I just pressed enter at "Key passphrase:"', a maintainer's 'When ascp
+            # prints "Key passphrase:" it could not use the key file')
+            prompt = None
         if not self._replaying and (
             _PERSON_LABEL.match(text) is not None
             or (line.inline and (errors or prompt is not None or documented(text)))
@@ -4207,7 +4233,7 @@ class Analyzer:
                         )
                         # or words it quotes ("download from ebi gives 'Deprecated peer license' error #137")
                         or any(
-                            any(quoted.lower() in said.lower() for said in following.evidence)
+                            any(_quoted_in(quoted, said) for said in following.evidence)
                             for quoted in _TITLE_QUOTE.findall(title)
                         )
                     )
@@ -4806,8 +4832,13 @@ _SPEAKER_ONLY = re.compile(r"[\w.@-]{2,40}:$")
 """A chat export's line naming its writer and nothing more ("anna.kessler:")."""
 _IF_YOU_GET = re.compile(r"^\W*(?:if|when) you (?:\w+ ){0,2}(?:get|see|receive)\s*:?$", re.I)
 """A documentation's conditional intro to a sample, on a line of its own ("If you instead get")."""
-_ADVICE = re.compile(r"^\W*if you\b|\byou(?:'d| would| will|'ll| might) (?:\w+ )?(?:get|see|receive)\b", re.I)
-"""Advice that quotes ascp's words ("If you see `...`, your network blocks UDP 33001"): no report of a run."""
+_ADVICE = re.compile(
+    r"^\W*if you\b|\byou(?:'d| would| will|'ll| might) (?:\w+ )?(?:get|see|receive)\b"
+    r"|\b(?:when|whenever|if|once) (?:ascp|it|the client) (?:prints|says|shows|asks(?: for)?|outputs|reports)\b",
+    re.I,
+)
+"""Advice that quotes ascp's words ("If you see `...`, your network blocks UDP 33001", a maintainer's "When ascp
+prints "Key passphrase:" it could not use the key file"): no report of a run."""
 _RULE = re.compile(
     r"^\s*(?:[-=_*~#]{8,}(?:\s+\S.*?\s+[-=_*~#]{3,})?|-{2,}\s*(?:8<|>8|\u2702)[^\n]*"
     r"|-{3,}\s+\S[^\n]{0,120}?\s+-{3,})\s*$"
@@ -5469,6 +5500,34 @@ def _on_beat(when: float, beat: tuple[int, int] | None) -> bool:
     period, phase = beat
     p = round(when) % period
     return min((p - phase) % period, (phase - p) % period) <= 1
+
+
+def _quoted_in(quoted: str, said: str) -> bool:
+    """Whether a title's quote is a line's words, its ellipsis standing for any words ('ascp.exe "required
+    management connection ... failed"' above "required management connection to port localhost:54792 failed.")."""
+    parts = [part.strip().lower() for part in _ELLIPSIS.split(quoted)]
+    said, at = said.lower(), 0
+    for part in parts:
+        if not part:
+            continue
+        found = said.find(part, at)
+        if found < 0:
+            return False
+        at = found + len(part)
+    return sum(len(part) for part in parts) >= 12
+
+
+def _date_output(text: str) -> str | None:
+    """The time a line of `date`'s output tells, in ISO form ("2019-06-12 04:02:17"), or None when the line is not
+    one: C's "Wed Jun 12 04:02:17 JST 2019" or a CJK locale's "2019年  6月 12日 水曜日 04:02:17 JST"."""
+    found = _DATE_OUTPUT.fullmatch(text.strip())
+    if found is None:
+        return None
+    if found.group("year") is not None:
+        year, month, day = found.group("year"), int(found.group("m")), int(found.group("d"))
+    else:
+        year, month, day = found.group("cyear"), _MONTHS[found.group("month")] + 1, int(found.group("day"))
+    return f"{year}-{month:02d}-{day:02d} {found.group('time') or found.group('time2')}"
 
 
 def _seconds(stamp: str, utc: bool = False) -> float | None:
