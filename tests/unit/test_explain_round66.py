@@ -246,3 +246,42 @@ def test_a_title_quoting_the_runs_words_with_an_ellipsis_is_that_run():
     )
     title = 'ascli on Windows: ascp.exe "required management connection ... failed" on every retry\n\n'
     assert [c for c, _ in causes(f"{title}PS C:\\Users\\a> ascli server download /x\n{run}")] == ["died-at-start"]
+
+
+def _notebook(cells: list[dict[str, object]]) -> str:
+    return json.dumps({"nbformat": 4, "nbformat_minor": 0, "metadata": {}, "cells": cells}, indent=1) + "\n"
+
+
+def test_a_notebook_is_read_as_its_cells_ran():
+    """An executed notebook: its code cells' outputs are runs, its markdown table of ascp's messages is none (round
+    66 read two more runs from the table); a cell that was never run shows no run."""
+    table: dict[str, object] = {
+        "cell_type": "markdown",
+        "source": ["| message | meaning |\n", "|---|---|\n", f"| `{_UDP_STOP}` | UDP blocked |\n"],
+    }
+    missing: dict[str, object] = {
+        "cell_type": "code",
+        "execution_count": 1,
+        "source": ["!ascp -QT -P 33001 era-fasp@fasp.sra.ebi.ac.uk:vol1/x /content/"],
+        "outputs": [
+            {"output_type": "stream", "name": "stdout", "text": ["/bin/bash: line 1: ascp: command not found\n"]}
+        ],
+    }
+    done: dict[str, object] = {
+        "cell_type": "code",
+        "execution_count": 4,
+        "source": ["!~/.aspera/sdk/ascp -QT -P 33001 era-fasp@fasp.sra.ebi.ac.uk:vol1/x /content/"],
+        "outputs": [{"output_type": "stream", "name": "stdout", "text": _DONE.splitlines(keepends=True)}],
+    }
+    assert [c for c, _ in causes(_notebook([missing, done, table]))] == ["ascp-missing", "ok"]
+    unrun = dict(done, execution_count=None, outputs=[])
+    assert causes(_notebook([table, unrun])) == []
+
+
+def test_a_spanish_faqs_you_will_see_introduces_a_sample():
+    """A group FAQ quoted in a forum post: "Si el cortafuegos de la red bloquea UDP, verás:" then the message; the
+    person's own run below is the only run (round 66 read the sample as a run too)."""
+    faq = f"> Si el cortafuegos de la red\n> bloquea UDP, verás:\n>\n>     {_UDP_STOP}\n\n"
+    faq += "Pues justo me sale lo primero:\n\n"
+    run = f"C:\\Users\\l>ascp -QT -P 33001 era-fasp@fasp.sra.ebi.ac.uk:vol1/x D:\\datos\n\n{_UDP_STOP}\n"
+    assert [c for c, _ in causes(faq + run)] == ["udp"]

@@ -65,6 +65,7 @@ from aspdiag.tools.explain.scan import (
     is_syslog,
     journal_as_syslog,
     loki_as_lines,
+    notebook_as_lines,
     other_lines,
     raw_value,
     read_ahead,
@@ -795,7 +796,10 @@ class Analyzer:
             return  # a script's embedded data, to the input's end
         if source not in self._sources_seen:
             self._sources_seen.add(source)
-            if _python_source(chunk) or _config_source(chunk):
+            notebook = notebook_as_lines(chunk)
+            if notebook is not None:
+                chunk = notebook  # a Jupyter notebook: its code cells and their outputs
+            elif _python_source(chunk) or _config_source(chunk):
                 # A Python module pasted whole (a repository's tests with canned ascp output in its constants;
                 # blind round 61), a configuration file or a slide deck (round 66): code or a document, no run
                 self._script_data.add(source)
@@ -4539,7 +4543,9 @@ _SAMPLE_INTRO = re.compile(
     r"|\ba sample of\b|\bexamples? of (?:this|the|these|such) (?:errors?|messages?|output)\b"
     r"|一般是|通常是|一般会(?:显示|输出|看到)|会(?:显示|看到|输出)|示例|出力例|実行例|表示例|のようになります"
     r"|长这样|(?:看起来|大概|类似)(?:像)?这样|正常的?输出"
-    r"|\b(?:zum )?Beispiel\b|sieht (?:so|etwa so) aus",
+    r"|\b(?:zum )?Beispiel\b|sieht (?:so|etwa so) aus|\b(?:sehen Sie|siehst du|sieht man)\W*$"
+    # Spanish, Portuguese, French: "(you) will see" ("Si el cortafuegos bloquea UDP, verás:")
+    r"|\bver(?:ás|á|án)\b|\bvocê verá\b|\bvous verrez\b|\btu verras\b|\bpor ejemplo\b|\bpar exemple\b",
     re.I,
 )
 """A documentation's words introducing sample output (a line that ends in a colon): what a successful run looks

@@ -312,6 +312,51 @@ def loki_as_lines(chunk: bytes) -> bytes | None:
     return _LOKI_PREFIX.sub(b"", chunk)
 
 
+def notebook_as_lines(chunk: bytes) -> bytes | None:
+    """A Jupyter notebook (``.ipynb``, JSON) as its owner saw it run: each code cell's input after IPython's prompt
+    (``In [4]: !ascp ...``, its further lines after ``   ...: ``) and the text of its outputs (streams, results,
+    errors). Markdown cells are left out: the notebook's prose and its tables of ascp's messages are no run's output
+    (blind round 66: an executed Colab notebook's error table read as two more runs). None when the chunk is no
+    whole notebook."""
+    head = chunk[:4096].lstrip()
+    if not head.startswith(b"{") or b'"cells"' not in chunk or b'"nbformat"' not in chunk:
+        return None
+    try:
+        notebook = json.loads(chunk)
+        cells = notebook["cells"]
+    except (ValueError, KeyError, TypeError):
+        return None  # not JSON, or a notebook longer than this chunk: read as lines
+    if not isinstance(cells, list):
+        return None
+    out: list[str] = []
+    for number, cell in enumerate(cells, start=1):
+        if not isinstance(cell, dict) or cell.get("cell_type") != "code":
+            continue
+        prompt = f"In [{cell.get('execution_count') or number}]: "
+        for at, line in enumerate(_text(cell.get("source")).splitlines()):
+            out.append((prompt if at == 0 else "   ...: ") + line)
+        for output in cell.get("outputs") or ():
+            if not isinstance(output, dict):
+                continue
+            kind = output.get("output_type")
+            if kind == "stream":
+                out.extend(_text(output.get("text")).splitlines())
+            elif kind in ("execute_result", "display_data"):
+                data = output.get("data")
+                out.extend(_text(data.get("text/plain") if isinstance(data, dict) else None).splitlines())
+            elif kind == "error":
+                out.extend("\n".join(_text(line) for line in output.get("traceback") or ()).splitlines())
+        out.append("")
+    return ("\n".join(out) + "\n").encode("utf-8", "replace")
+
+
+def _text(value: Any) -> str:
+    """A notebook's multi-line string: a list of lines (each with its line end) or one string."""
+    if isinstance(value, list):
+        return "".join(str(part) for part in value)
+    return value if isinstance(value, str) else ""
+
+
 def journal_as_syslog(chunk: bytes) -> bytes:
     """``journalctl -o json`` lines as the syslog lines ``journalctl -o short-iso`` would print (time, host,
     ``IDENTIFIER[PID]: MESSAGE``), so that every other reading applies; a line that is no journal entry stays."""
