@@ -285,3 +285,17 @@ def test_a_spanish_faqs_you_will_see_introduces_a_sample():
     faq += "Pues justo me sale lo primero:\n\n"
     run = f"C:\\Users\\l>ascp -QT -P 33001 era-fasp@fasp.sra.ebi.ac.uk:vol1/x D:\\datos\n\n{_UDP_STOP}\n"
     assert [c for c, _ in causes(faq + run)] == ["udp"]
+
+
+def test_a_jobs_kill_logged_before_its_runs_file_ends_that_run():
+    """tail of two files of one job: the Slurm log with the time-limit kill, then the rule's log whose last
+    progress line never ended: the run was cancelled by the batch system (round 67 read unknown)."""
+    slurm = (
+        "==> .snakemake/slurm_logs/rule_ascp/KR_017/4471823.log <==\nrule ascp_forward:\n"
+        "slurmstepd: error: *** JOB 4471823 ON cn-0412 CANCELLED AT 2024-06-02T03:00:14 DUE TO TIME LIMIT ***\n\n"
+    )
+    rule = "==> logs/ascp/KR_017.log <==\nKR_017_R1.fq.gz                 71%   38GB  41.2Mb/s    1:52:40 ETA\n"
+    assert [c for c, _ in causes(slurm + rule)] == ["cancelled"]
+    # a run that ended on its own is not the kill's
+    done = rule + "Completed: 53477376K bytes transferred in 7200 seconds\n (41200K bits/sec), in 1 file.\n"
+    assert [c for c, _ in causes(slurm + done)] == ["ok"]

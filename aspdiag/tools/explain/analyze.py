@@ -754,6 +754,9 @@ class Analyzer:
         # each input's bash job ends ("[2]   Exit 1   ascp ..."): (job number, whether it ended with status 0)
         self._jobs: dict[str, list[tuple[int, bool]]] = {}
         self._dated: dict[str, bytes] = {}  # a `date` command's output before an input's next run (ISO form)
+        # a batch system's kill logged in a job's file before its run's (its order and words)
+        self._kill_pending: dict[str, tuple[int, str]] = {}
+        self._tailed: set[str] = set()  # inputs with tail's "==> file <==" headers
         # GNU parallel's joblog lines of an input, in the order written (jobs' ends): (start time, exit value 0)
         self._joblog: dict[str, list[tuple[float, bool]]] = {}
         self._bare_ascp: set[str] = set()  # inputs whose last command was ascp alone, or its help or version
@@ -1736,6 +1739,8 @@ class Analyzer:
             if sent is not None and len(self._mails.get(source, ())) < MAX_KEPT_FAILED:
                 # a mail's header in a thread pasted whole: the runs after it are that mail's
                 self._mails.setdefault(source, []).append((self._order, sent))
+        if text[:4] == "==> " and " <==" in text:
+            self._tailed.add(source)  # tail's header of one file's lines in a paste of several
         if text[:2] == "==" and len(self._sections.get(source, ())) < MAX_KEPT_FAILED:
             section = _FILE_HEADER.match(text)
             if section is not None:
@@ -3033,6 +3038,10 @@ class Analyzer:
             run.lines += 1
             run.unseen = True
         if run is None or run.ended or not run.lines:
+            if shown is None and (source in self._sections or source in self._tailed):
+                # the batch system's kill in the job's own log, its ascp's output in another file shown after it
+                # (Snakemake's Slurm log, then the rule's log; blind round 67): kept for that run (``end_input``)
+                self._kill_pending[source] = (self._order, detail)
             return
         self.ascp_lines += 1
         if not any(_PROMPT.search(said) for said in run.details):
@@ -3104,6 +3113,19 @@ class Analyzer:
     # -- results -------------------------------------------------------------------------------------------
 
     def _finish(self, session: Collected) -> None:
+        kill = self._kill_pending.get(session.source) if self._kill_pending else None
+        if (
+            kill is not None
+            and session.uuid is None
+            and session.order > kill[0]
+            and session.lines
+            and not (session.ended or session.finals or session.completed is not None)
+            and session.exit_status is None
+        ):
+            # a run shown in a later file of the job whose kill was logged before it, that never ended: killed there
+            del self._kill_pending[session.source]
+            session.detail(kill[1])
+            session.note(kill[1])
         if (
             session.uuid is None
             and not (session.finals or session.details or session.completed is not None or session.progress)
@@ -4602,7 +4624,8 @@ _SLIDE = re.compile(
 _JSON_DOCUMENT_MAX = 1 << 20
 _JSON_RUN_TRACE = re.compile(
     rb'\d{4}-\d\d-\d\d[T ]\d\d:\d\d|\b[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d|"(?i:std(?:out|err)(?:_lines)?|rc|exit_?code'
-    rb'|returncode|exit_status|[@_\w]*timestamp|time|ts|start_time|end_time|msg|message|log|output)"\s*:'
+    rb"|returncode|exit_status|[@_\w]*timestamp|time|ts|start_time|end_time|msg|message|log|output|error_desc"
+    rb'|error_code|bytes_written|bytes_transferred|transfer_spec)"\s*:'
 )
 """What in a JSON document tells of a run: a time stamp, a command's output, its exit status, a logged message."""
 _SCRIPT_DATA = re.compile(rb"^__(?:DATA|END)__[ \t\r]*$", re.M)
@@ -5468,7 +5491,8 @@ def _json_document(chunk: bytes) -> bool:
         json.loads(chunk)
     except ValueError:
         return False  # not JSON, or a document longer than this chunk: read as lines
-    return _JSON_RUN_TRACE.search(chunk) is None
+    # (a transfer's status, told by its own keys: read by ``status_as_lines``)
+    return _JSON_RUN_TRACE.search(chunk) is None and status_as_lines(chunk) is None
 
 
 def _beat(times: list[float]) -> tuple[int, int] | None:
