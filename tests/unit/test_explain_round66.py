@@ -299,3 +299,61 @@ def test_a_jobs_kill_logged_before_its_runs_file_ends_that_run():
     # a run that ended on its own is not the kill's
     done = rule + "Completed: 53477376K bytes transferred in 7200 seconds\n (41200K bits/sec), in 1 file.\n"
     assert [c for c, _ in causes(slurm + done)] == ["ok"]
+
+
+def test_documents_of_round_67_kinds_are_no_runs():
+    """A manual page, a Galaxy tool's XML wrapper, a Helm values file named with a description, and documents that
+    say in so many words that nothing in them ran (blind round 67: seven confident wrong answers)."""
+    man = (
+        "ASCP(1)                     Research Computing local pages                    ASCP(1)\n\nNAME\n"
+        "       ascp - IBM Aspera FASP secure copy client\n\n       Called with too few arguments:\n\n"
+        "       ascp: Source file list not specified, exiting.\n"
+    )
+    tool = (
+        '<tool id="ena_ascp_fetch" name="Fetch ENA reads" version="0.3.1">\n    <stdio>\n'
+        '        <regex match="failed to authenticate" source="both" level="fatal" description="ENA refused" />\n'
+        "    </stdio>\n    <help>\n    ascp: failed to authenticate, exiting.\n    </help>\n</tool>\n"
+    )
+    values = f'# values.yaml -- aspera-hsts chart, site overrides\n#   "{_UDP_STOP}"\n#       -> udp blocked\nhsts:\n'
+    declared = (
+        "Examples are typical wording collected from public issue trackers, not outputs of our own jobs.\n"
+        f"code\tmessage\texample\n15\tTimeout\t{_UDP_STOP}\n19\tAuth\tascp: failed to authenticate, exiting.\n"
+    )
+    quiz = (
+        "The exhibits below are constructed teaching examples. They are NOT from tickets and no\n"
+        f"transfer was run to produce them.\n\nQ1. Exhibit A\n    {_UDP_STOP}\n"
+    )
+    spanish = (
+        "Síntomas habituales (ejemplos ilustrativos, no de un caso concreto)\n-----\n"
+        "1) ascp termina con:\n\n       ascp: failed to authenticate, exiting.\n"
+    )
+    for text in (man, tool, values, declared, quiz, spanish):
+        assert causes(text) == [], text[:40]
+    # the same declaration does not hide a report's own run in an XML log of Windows events
+    event = "<Event><System><TimeCreated SystemTime='2024-03-07T16:22:41Z'/></System>"
+    assert causes(f"{event}<Data>ascp: failed to authenticate, exiting.</Data></Event>\n") != []
+
+
+def test_release_notes_and_a_symptom_of_this_form_are_no_runs():
+    """Release notes' text with a fixed issue's symptom "of this form" (round 67 read a died-at-start)."""
+    text = (
+        "IBM Aspera Transfer SDK 1.1.4 | Release Notes                                        Page 1 of 3\n\n"
+        "  • direct agent: #174 Race condition fix with ascp: timeout waiting mgt port connect\n\n"
+        "Before the fix, ascp could fail to start. The symptom has this form (port number varies):\n\n"
+        "    ascp.exe: required management connection to port localhost:<port> failed.\n"
+        "    ascp.exe: failed to connect to management socket, exiting.\n"
+    )
+    assert [(c, k) for c, k in causes(text) if k != "low"] == []
+
+
+def test_a_digests_first_mail_holds_its_runs_and_a_reply_quotes_them():
+    """Six runs that failed alike in one mail of a digest, two of them quoted in the reply: six runs (round 67 read
+    two, the copies in one mail taken for one run quoted again)."""
+    stop = "Session Stop  (Error: Server aborted session: No such file or directory)\n"
+    first = "Message: 1\nDate: Tue, 29 Sep 2020 16:02:11 +0200\nFrom: B <b@example.org>\n\n"
+    first += f"This comes back:\n\n{stop * 6}\n"
+    reply = (
+        f"Message: 2\nDate: Tue, 29 Sep 2020 17:40:55 +0100\nFrom: K <k@example.net>\n\n> {stop}> {stop}> [...]\n\n"
+        "Not on your side: those paths are gone.\n"
+    )
+    assert [c for c, _ in causes(first + reply)] == ["no-such-file"] * 6
