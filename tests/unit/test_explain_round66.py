@@ -357,3 +357,21 @@ def test_a_digests_first_mail_holds_its_runs_and_a_reply_quotes_them():
         "Not on your side: those paths are gone.\n"
     )
     assert [c for c, _ in causes(first + reply)] == ["no-such-file"] * 6
+
+
+def test_a_joblog_shown_sorted_is_matched_by_its_jobs_ends():
+    """A joblog shown in Seq order (`head` of a sorted file): parallel printed each job's output when it ended, so
+    the runs are matched to its lines by their ends (start plus run time), then listed by their starts (round
+    67: two quick failures printed first)."""
+    failed = (
+        "{p}\tascp: failed to open ssh session., exiting.\n{p}\tSession Stop  (Error: failed to open ssh session.)\n"
+    )
+    done = "{p}\tCompleted: 2878520K bytes transferred in 237 seconds\n{p}\t (99502K bits/sec), in 1 file.\n"
+    output = failed.format(p="b") + done.format(p="a")
+    joblog = (
+        "Seq\tHost\tStarttime\tJobRuntime\tSend\tReceive\tExitval\tSignal\tCommand\n"
+        "1\t:\t1718021501.112\t   245.871\t0\t231\t0\t0\tascp -QT a\n"
+        "2\t:\t1718021501.118\t     3.201\t0\t97\t1\t0\tascp -QT b\n"
+    )
+    text = f"$ parallel -j 2 --tag --joblog j ascp -QT {{}} ::: a b\n{output}\n$ head j\n{joblog}"
+    assert [c for c, _ in causes(text)] == ["ok", "server-session"]

@@ -397,7 +397,7 @@ _DATE_OUTPUT = re.compile(
     r"(?: [A-Z]{2,5})?"
 )
 """A line of `date`'s output (C locale's, or a Japanese or Chinese locale's)."""
-_JOBLOG_LINE = re.compile(r"^\d+\s+\S+\s+(\d{9,10}\.\d+)\s+[\d.]+\s+\d+\s+\d+\s+(-?\d+)\s+\d+\s+\S")
+_JOBLOG_LINE = re.compile(r"^\d+\s+\S+\s+(\d{9,10}\.\d+)\s+([\d.]+)\s+\d+\s+\d+\s+(-?\d+)\s+\d+\s+\S")
 """A line of GNU parallel's --joblog: Seq, Host (":" when local), Starttime (epoch), JobRuntime, Send, Receive,
 Exitval, Signal, Command."""
 _ASCLI_FINAL = re.compile(
@@ -757,8 +757,8 @@ class Analyzer:
         # a batch system's kill logged in a job's file before its run's (its order and words)
         self._kill_pending: dict[str, tuple[int, str]] = {}
         self._tailed: set[str] = set()  # inputs with tail's "==> file <==" headers
-        # GNU parallel's joblog lines of an input, in the order written (jobs' ends): (start time, exit value 0)
-        self._joblog: dict[str, list[tuple[float, bool]]] = {}
+        # GNU parallel's joblog lines of an input: (start time, end time, exit value 0)
+        self._joblog: dict[str, list[tuple[float, float, bool]]] = {}
         self._bare_ascp: set[str] = set()  # inputs whose last command was ascp alone, or its help or version
         self._table_header: dict[str, str] = {}  # per input, the last table row (the header, at a |---| rule)
         # Per input, the user's own checks of TCP ports (curl, nc, ssh, nmap), in order: see _port_check
@@ -1784,7 +1784,8 @@ class Analyzer:
             # 0  ./get_sample.sh S03"): no run of its own; its start time and exit value tell which run started when
             # (``_by_joblog``)
             if len(self._joblog.get(source, ())) < MAX_KEPT_FAILED:
-                self._joblog.setdefault(source, []).append((float(logged.group(1)), logged.group(2) == "0"))
+                start, runtime = float(logged.group(1)), float(logged.group(2))
+                self._joblog.setdefault(source, []).append((start, start + runtime, logged.group(3) == "0"))
             return
         mapping = _MAPPING.match(text) if ">" in text or "\u2192" in text or "\u21d2" in text else None
         if (
@@ -4076,22 +4077,27 @@ class Analyzer:
     def _by_joblog(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
         """Runs started by GNU parallel listed by the start times of its --joblog (blind round 66: eight at once,
         four refused, their errors printed first). parallel prints each job's output when the job ends and writes
-        its joblog line then, so the k-th run shown is the k-th line's job: only where an input's joblog lines are as
-        many as its runs and each line's exit value agrees with its run's outcome (0: completed)."""
+        its joblog line then, so the k-th run shown is the k-th line's job, or the job that ended k-th (its start
+        time plus its run time) where the joblog is shown sorted (blind round 67): only where an input's joblog lines
+        are as many as its runs and each line's exit value agrees with its run's outcome (0: completed)."""
         if not self._joblog:
             return kept
 
         def started(source: str, at_list: list[int]) -> list[Any] | None:
-            lines = self._joblog.get(source, [])
             # the console's runs (sshd's refusals of the server's log quoted beside them keep their places after
             # the run before them)
             own = [at for at in at_list if kept[at][1].uuid is None and kept[at][0] not in self._sshd_orders]
             runs = [kept[at][1] for at in own]
-            if len(lines) != len(runs) or any(
-                ok != (s.outcome == "success") for (_, ok), s in zip(lines, runs, strict=True)
-            ):
+            written = self._joblog.get(source, [])
+            # the lines as written (the order jobs ended), else by their ends (a joblog shown sorted by Seq)
+            for jobs in (written, sorted(written, key=lambda job: job[1])):
+                if len(jobs) == len(runs) and all(
+                    ok == (s.outcome == "success") for (_, _, ok), s in zip(jobs, runs, strict=True)
+                ):
+                    break
+            else:
                 return None
-            when = dict(zip(own, (when for when, _ in lines), strict=True))
+            when = dict(zip(own, (start for start, _, _ in jobs), strict=True))
             keys: list[float] = []
             for at in at_list:
                 keys.append(when.get(at, keys[-1] if keys else float("-inf")))
