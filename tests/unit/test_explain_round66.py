@@ -375,3 +375,30 @@ def test_a_joblog_shown_sorted_is_matched_by_its_jobs_ends():
     )
     text = f"$ parallel -j 2 --tag --joblog j ascp -QT {{}} ::: a b\n{output}\n$ head j\n{joblog}"
     assert [c for c, _ in causes(text)] == ["ok", "server-session"]
+
+
+def test_windows_cmd_saying_in_german_it_found_no_ascp_is_a_run():
+    """cmd's 'Der Befehl "ascp" ist entweder falsch geschrieben oder' after the command: the shell's output (round
+    67 took its quotes for a person quoting ascp and lost the run)."""
+    text = (
+        "C:\\Users\\m>ascp -QT -P33001 era-fasp@fasp.sra.ebi.ac.uk:vol1/x .\n"
+        'Der Befehl "ascp" ist entweder falsch geschrieben oder\nkonnte nicht gefunden werden.\n\n'
+        'Dann mit dem vollen Pfad:\n\nC:\\Users\\m>"C:\\A\\ascp.exe" -QT -P33001 era-fasp@h:vol1/x .\n'
+        "ascp.exe: Private key file not found at path C:\\k, exiting.\n"
+    )
+    assert [c for c, _ in causes(text)] == ["ascp-missing", "key-file"]
+
+
+def test_webin_cli_saying_its_files_were_uploaded_after_failures_is_a_run_that_worked():
+    """Webin-CLI's 'Files have been uploaded to webin.ebi.ac.uk.' in a second command after its Aspera upload and
+    retry failed: a run that completed (round 67 left it out)."""
+    failed = (
+        "WARN : Aspera upload failed. Client exit code : 1\nWARN : Client error : \n\n"
+        "Session Stop (Error: Failure processing peer license: Deprecated peer license)\n\n"
+    )
+    text = (
+        f"$ java -jar webin-cli.jar -context reads -submit -ascp\n{failed}WARN : Retrying file upload.\n{failed}"
+        "ERROR: Failed to upload files using Aspera.\n\n$ module load ascp\n"
+        "$ java -jar webin-cli.jar -context reads -submit -ascp\nINFO : Files have been uploaded to webin.ebi.ac.uk.\n"
+    )
+    assert [c for c, _ in causes(text)] == ["licence", "licence", "ok"]

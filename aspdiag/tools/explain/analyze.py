@@ -481,8 +481,13 @@ https://.../aspera/faspex/send... JSON parse error"), a wrapper reading its own 
 "ERROR: cannot read aspera settings from aspera.ini"), or Python's error for a bug of the wrapper's own ("local
 variable 'ASPERA_PRIVATE_KEY' referenced before assignment"), or a document defining an error ("Error 19 is a FASP
 management error code that refers to authentication failures"; blind round 65's support article)."""
-_SAYS_SUCCESS = re.compile(r"\b(?:succeed(?:ed|s)?|successful(?:ly)?|worked)\b", re.I)
-"""A wrapper's word for success itself (not "completed", which a wrapper also says of a run that failed)."""
+_SAYS_SUCCESS = re.compile(
+    r"\b(?:succeed(?:ed|s)?|successful(?:ly)?|worked)\b"
+    r"|\bfiles? (?:have|has) been (?:uploaded|downloaded|transferred)\b",
+    re.I,
+)
+"""A wrapper's word for success itself (not "completed", which a wrapper also says of a run that failed; Webin-CLI's
+"Files have been uploaded to webin.ebi.ac.uk.")."""
 _GUESSING = b"nvalid user "
 """sshd's words for a login to an account this server does not have (``Invalid user X from ADDR``, ``Failed password
 for invalid user X``): password guessing; one search that stops at its first hit."""
@@ -2124,25 +2129,32 @@ class Analyzer:
             # a person quoting the prompt ('I just pressed enter at "Key passphrase:"', a maintainer's 'When ascp
             # prints "Key passphrase:" it could not use the key file')
             prompt = None
-        if not self._replaying and (
-            _PERSON_LABEL.match(text) is not None
-            or (line.inline and (errors or prompt is not None or documented(text)))
-            or (
-                errors
-                and (
-                    _person_quoting(text, errors[0].message)
-                    or _quoting(text)
-                    or _CJK_WORDS.search(text.replace(errors[0].message, "")) is not None
+        # Windows' cmd telling it found no ascp, in its own quotes and words ('Der Befehl "ascp" ist entweder falsch
+        # geschrieben oder'; blind round 67): the shell's output, not a person quoting ascp
+        shell_missing = text[:1] in "'D" and _CMD_NOT_FOUND.match(text) is not None
+        if (
+            not self._replaying
+            and not shell_missing
+            and (
+                _PERSON_LABEL.match(text) is not None
+                or (line.inline and (errors or prompt is not None or documented(text)))
+                or (
+                    errors
+                    and (
+                        _person_quoting(text, errors[0].message)
+                        or _quoting(text)
+                        or _CJK_WORDS.search(text.replace(errors[0].message, "")) is not None
+                    )
                 )
+                or (first and errors and line.stamp is None and _titled(text, errors[0].message))
+                or (
+                    first
+                    and line.stamp is None
+                    and (text.rstrip().endswith("?") or _CJK_WORDS.search(text) is not None)
+                    and _LABELLED.match(text) is None
+                )
+                or (not errors and exit_match is None and line.stamp is None and _explaining(text))
             )
-            or (first and errors and line.stamp is None and _titled(text, errors[0].message))
-            or (
-                first
-                and line.stamp is None
-                and (text.rstrip().endswith("?") or _CJK_WORDS.search(text) is not None)
-                and _LABELLED.match(text) is None
-            )
-            or (not errors and exit_match is None and line.stamp is None and _explaining(text))
         ):
             # A person's line: a forum's "Title:"/"EDIT:", ascp's words inside a sentence of their own ("I get
             # Session Stop (Error: ...) every time"), a paragraph explaining them (a maintainer's reply).
@@ -2286,7 +2298,7 @@ class Analyzer:
                     # A variable whose command list the person shows after the traceback ("The cmd list in the
                     # script is: cmd = ["ascp", ...]"): told then, if it starts ascp (_spawn).
                     self._unresolved[source] = (spawned, line, text)
-            if is_err and not echo and not self._replaying and _quoting(text):
+            if is_err and not echo and not self._replaying and not shell_missing and _quoting(text):
                 # A person's line quoting the words (an issue's title): replayed if no run said them.
                 self._defer(source, line, text, tuple(q.strip('"\u201c\u201d') for q in _DOUBLE_QUOTED.findall(text)))
                 return
@@ -4673,10 +4685,12 @@ _WRAPPER_RETRY = re.compile(r"^\W*(?:[A-Z]+\s*:\s*)?(?:Retrying|Retry(?:ing)? (?
 """A wrapper's line saying it starts its failed transfer again (``WARN : Retrying file upload.``)."""
 _MOVED_SUCCESSFULLY = re.compile(
     r"\bsuccessfully (?:uploaded|downloaded|transferred)\b|\b(?:upload|download|transfer)(?:s|ed)? (?:succeeded"
-    r"|completed successfully|(?:was |were )?successful)\b",
+    r"|completed successfully|(?:was |were )?successful)\b"
+    r"|\bfiles? (?:have|has) been (?:successfully )?(?:uploaded|downloaded|transferred) (?:to|from)\b",
     re.I,
 )
-"""A wrapper's word that files moved, naming no program (Webin-CLI's ``Files have been successfully uploaded.``)."""
+"""A wrapper's word that files moved, naming no program (Webin-CLI's ``Files have been successfully uploaded.``,
+``Files have been uploaded to webin.ebi.ac.uk.``)."""
 _JOB_STATUS = re.compile(
     r"(?:\[(?P<job>\d{1,3})\][+-]?\s+(?P<status>Done|Exit \d+|Terminated|Killed|Stopped|Hangup|Interrupt)\b"
     r"|(?:Done|Exit \d+|Terminated|Killed|Stopped|Hangup|Interrupt) {2,}\S)"
@@ -4727,6 +4741,11 @@ _RELEASE_HEADING = re.compile(
 )
 """A changelog's or release notes' heading, its ``#`` marks taken off (``[0.9.2] - 2024-11-18``, ``[Unreleased]``,
 ``Changelog``)."""
+_CMD_NOT_FOUND = re.compile(
+    r"\s*(?:'ascp(?:\.exe)?' (?:is not recognized|不是内部或外部命令|は、内部コマンド|은\(는\) 내부|no se reconoce"
+    r"|não é reconhecido|n'est pas reconnu|не является)|Der Befehl \"ascp(?:\.exe)?\" ist entweder falsch geschrieben)"
+)
+"""Windows' cmd saying it found no ascp, in English or a localised form."""
 _RELEASE_TITLE = re.compile(r"(?:^|\|)\s*Release [Nn]otes(?:\s+Page \d+ of \d+)?\s*$")
 """Release notes' title in a product's header ("IBM Aspera Transfer SDK 1.1.4 | Release Notes    Page 1 of 3")."""
 _YAML_BLOCK = re.compile(r"\s*(?:- )?[a-z_][\w.-]*:\s*[|>][-+]?\d*\s*$")
