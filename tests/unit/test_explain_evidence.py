@@ -324,16 +324,22 @@ def test_no_confident_wrong_answer_on_unknown_wording():
         ("Session Stop  (Error: Can't rename a partial file.)", "partial-rename"),
         # A Python wrapper's OSError naming ascp: the program, not the remote path.
         ("Error with Aspera transfer: [Errno 2] No such file or directory: 'ascp'", "ascp-missing"),
-        (
-            "2019-07-10T08:35:23 prefetch.2.8.1 err: file not found while copying file - cannot download "
-            "'SRR065639' using requested transport",
-            "no-such-file",
-        ),
     ],
 )
 def test_documented_wording(line, cause):
     (s,) = explain_text(line + "\n")
     assert s.cause_id == cause and s.confidence in ("high", "medium"), (s.cause_id, s.confidence)
+
+
+def test_prefetchs_own_word_that_a_file_was_not_found_stands_at_low_confidence():
+    """prefetch's "file not found ... using requested transport" names the cause (sra-tools#207), but not that ascp
+    ran: the transport may have had no copy of the run (blind round 67), so it is read at low confidence."""
+    line = (
+        "2019-07-10T08:35:23 prefetch.2.8.1 err: file not found while copying file - cannot download "
+        "'SRR065639' using requested transport"
+    )
+    (s,) = explain_text(line + "\n")
+    assert (s.cause_id, s.confidence) == ("no-such-file", "low")
 
 
 def test_a_pasted_command_line_starts_a_new_run():

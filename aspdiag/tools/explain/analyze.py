@@ -3393,6 +3393,7 @@ class Analyzer:
             self._document_prose,
             self._client_words_of_logged,
             self._title_only,
+            self._transport_only,
             self._now_and_then,
             self._retitled,
             self._not_found_twice,
@@ -4241,6 +4242,24 @@ class Analyzer:
                     "transfers at once (a busy server's sshd turns connections away); if it fails every time, "
                     + s.next_step,
                 )
+            out.append((order, s))
+        return out
+
+    @staticmethod
+    def _transport_only(kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
+        """A run told only by NCBI prefetch's "err: file not found while copying file - cannot download 'X' using
+        requested transport": prefetch's own words, which do not say that ascp ran (the transport may have had no
+        copy of the run: sra-tools#207's data moved to storage Aspera cannot serve; blind round 67's "-t fasp"
+        without ascp's output), so its cause stands at low confidence."""
+        out = []
+        for order, s in kept:
+            if (
+                s.uuid is None
+                and s.confidence != "low"
+                and s.evidence
+                and all("using requested transport" in said for said in s.evidence)
+            ):
+                s = _lowered(s, "only prefetch's own line tells this; it does not show that ascp ran")
             out.append((order, s))
         return out
 
