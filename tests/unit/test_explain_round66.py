@@ -402,3 +402,37 @@ def test_webin_cli_saying_its_files_were_uploaded_after_failures_is_a_run_that_w
         "$ java -jar webin-cli.jar -context reads -submit -ascp\nINFO : Files have been uploaded to webin.ebi.ac.uk.\n"
     )
     assert [c for c, _ in causes(text)] == ["licence", "licence", "ok"]
+
+
+def test_a_scanners_failed_handshakes_are_no_clients_attempts():
+    """An address that sent sshd an HTTP request on the SSH port, then offered only ssh-dss: a vulnerability scan,
+    none of its lines a client's attempt (round 67 read two failed handshakes at high confidence); a client's own
+    'Unable to negotiate' stays an attempt."""
+    head = "Nov 27 08:30:1{s} aspera-uni sshd[9130{p}]: "
+    scan = [
+        head.format(s=1, p=30) + 'error: kex_exchange_identification: client sent invalid protocol identifier "GET / "',
+        head.format(s=1, p=30) + "banner exchange: Connection from 198.18.200.5 port 44218: invalid format",
+        head.format(s=4, p=36) + "Unable to negotiate with 198.18.200.5 port 44240: no matching host key type found. "
+        "Their offer: ssh-dss [preauth]",
+    ]
+    client = (
+        "Nov 27 08:31:00 aspera-uni sshd[913099]: Unable to negotiate with 198.19.8.12 port 39004: no matching key "
+        "exchange method found. Their offer: diffie-hellman-group1-sha1 [preauth]"
+    )
+    assert causes("\n".join(scan) + "\n") == []
+    assert [c for c, _ in causes("\n".join([*scan, client]) + "\n")] == ["ssh-handshake"]
+
+
+def test_an_account_sshd_does_not_let_in_is_the_servers_refusal():
+    """sshd's "User xfer_pub not allowed because shell /bin/aspshell does not exist" beside the client's 'failed to
+    authenticate': the server refused the account whatever the key (round 67 read a wrong key at medium)."""
+    client = (
+        "$ ascp -P 33001 -i ~/.ssh/id_rsa_xfer --mode=recv --host=xfer.example.edu --user=xfer_pub /pub/v12/ ./v12/\n"
+        "ascp: failed to authenticate, exiting.\n\nSession Stop  (Error: failed to authenticate)\n\n"
+    )
+    server = (
+        "Mar 14 08:57:41 xfer sshd[19088]: User xfer_pub not allowed because shell /bin/aspshell does not exist\n"
+        "Mar 14 08:57:41 xfer sshd[19088]: Connection closed by invalid user xfer_pub 198.19.33.8 port 51120\n"
+    )
+    assert [c for c, _ in causes(server)] == ["server-session"]
+    assert [c for c, _ in causes(client + "secure log:\n" + server)] == ["server-session"]

@@ -522,7 +522,8 @@ fail:
  * SSHD_TAG   = sshd(?:-session)?(?:\[\d+\]:| \d+ \S+ (?:-|\[[^\n]*?\]))  (and the space after it)
  * SSHD_HINT  = SSHD_TAG (?:error: )?(?:Unable to negotiate with |drop connection #|refused connect from
  *              |Failed (?:password|publickey|keyboard-interactive/pam) for (?!invalid user )|Invalid user
- *              |(?:Connection closed by|Disconnected from) authenticating user )
+ *              |(?:Connection closed by|Disconnected from) authenticating user
+ *              |User \S+ (?:from \S+ )?not allowed because )
  * SSHD_LOGIN = SSHD_TAG Accepted \S+ for (\S+) from ([0-9A-Fa-f.:]+) port
  */
 
@@ -555,6 +556,8 @@ static int sshd_at(const char *s, idx n, idx p, after_tag rest, idx *end, idx *g
     return 0;
 }
 
+static int not_space(unsigned char c) { return !is_space(c); }
+
 static int hint_rest(const char *s, idx n, idx q, idx e, idx *end, idx *g) {
     (void)n;
     (void)g;
@@ -565,6 +568,21 @@ static int hint_rest(const char *s, idx n, idx q, idx e, idx *end, idx *g) {
     if (LIT(s, e, q, "Invalid user ")) { *end = q + 13; return 1; }
     if (LIT(s, e, q, "Connection closed by authenticating user ")) { *end = q + 41; return 1; }
     if (LIT(s, e, q, "Disconnected from authenticating user ")) { *end = q + 38; return 1; }
+    if (LIT(s, e, q, "User ")) {
+        /* User \S+ (?:from \S+ )?not allowed because  */
+        idx k = run(s, e, q + 5, not_space);
+        if (k < 0 || !(k < e && s[k] == ' ')) return 0;
+        k++;
+        if (LIT(s, e, k, "from ")) {
+            idx f = run(s, e, k + 5, not_space);
+            if (f >= 0 && f < e && s[f] == ' ' && LIT(s, e, f + 1, "not allowed because ")) {
+                *end = f + 21;
+                return 1;
+            }
+        }
+        if (LIT(s, e, k, "not allowed because ")) { *end = k + 20; return 1; }
+        return 0;
+    }
     if (LIT(s, e, q, "Failed ")) {
         idx k = q + 7;
         if (LIT(s, e, k, "password")) k += 8;
@@ -583,7 +601,6 @@ static int hint_rest(const char *s, idx n, idx q, idx e, idx *end, idx *g) {
 static int is_peer_char(unsigned char c) {
     return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') || c == '.' || c == ':';
 }
-static int not_space(unsigned char c) { return !is_space(c); }
 
 static int login_rest(const char *s, idx n, idx q, idx e, idx *end, idx *g) {
     (void)n;

@@ -623,6 +623,7 @@ class Analyzer:
         """Files started (line by line) before any record opened their session."""
         self._invalid_lines = 0
         self._guessers: set[bytes] = set()
+        self._babblers: set[bytes] = set()  # addresses that sent sshd no SSH banner (an HTTP request, garbage)
         """Addresses that tried accounts the server does not have (in a log with too few such lines to be a scan)."""
         """sshd logged a login to an account that does not exist (``Invalid user``): the log shows password guessing."""
         self._accepted: set[tuple[bytes, bytes]] = set()
@@ -859,6 +860,9 @@ class Analyzer:
                 self._accepted.update(logins)
         if not self._guessing:
             self._guessing = self._guessed(chunk)
+        if b"banner exchange: " in chunk and len(self._babblers) < MAX_CLIENTS:
+            # an address that sent sshd something other than SSH ("GET / HTTP/1.1"): a scanner's (``_scanned``)
+            self._babblers.update(found.group(1) for found in _BANNER_GARBAGE.finditer(chunk))
         self._chunk, self._chunk_logins, self._chunk_has_logins = None, None, False
         self._start_cache = self._login_start_cache = self._chunk_arrivals = None  # the chunk is no longer needed
 
@@ -937,6 +941,16 @@ class Analyzer:
                 continue
             peer = found.group("peer") or found.group("dpeer") or found.group("wpeer")
             port = found.group("port") or found.group("dport") or b"0"
+            if found.group("nuser"):
+                # an account sshd lets in with no key ("User xfer not allowed because shell /bin/aspshell does not
+                # exist"; blind round 67): its address on the line, else on its process's next line ("Connection
+                # closed by invalid user xfer 198.19.33.8 port 51120 [preauth]")
+                peer, port = found.group("npeer"), b"0"
+                closed = _closed_invalid(chunk, found.end(), found.group("nuser"))
+                if closed is not None:
+                    peer, port = closed
+                if peer is None:
+                    continue
             local = found.group("local")
             self.syslog_lines += 1
             self._next_start = self._start_after(chunk, hint)
@@ -3381,7 +3395,7 @@ class Analyzer:
             # Counted under its own words when it ended; the input's other runs say more (and it stays so).
             self._recounted(explained, beside.cause_id)
             kept.append((order, beside))
-        kept = self._by_joblog(self._by_job(self._by_start(self._in_time(kept))))
+        kept = self._by_joblog(self._by_job(self._by_start(self._in_time(self._scanned(kept)))))
         kept = self._requoted_in_thread(self._by_mail(self._by_task(kept)))
         # The passes over the whole input, in order: each reads the runs as the ones before it left them.
         for reading in (
@@ -3666,6 +3680,26 @@ class Analyzer:
             order for order, s in out if order in self._sshd_orders and (s.source in used or order in used_attempts)
         }
         return self._without(out, taken)
+
+    def _scanned(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
+        """Without the attempts sshd turned away from a scanner: an address that sent sshd no SSH banner (an HTTP
+        request on the SSH port) or, in a log with password guessing, tried accounts the server does not have, and
+        that sshd never let in and no ascp session came from (blind round 67: a weekly vulnerability scan's 'Unable
+        to negotiate ... Their offer: ssh-dss' read as two clients' failed handshakes)."""
+        # (an address that tried an unknown account is a scanner only in a log with guessing: a quiet log's one
+        # unknown account is a client's mistake, blind round 65)
+        suspects = (self._guessers if self._guessing else set()) | self._babblers
+        if not suspects:
+            return kept
+        let_in = {_address(peer.decode("ascii", "replace")) for _, peer in self._accepted}
+        scanners = {_address(peer.decode("ascii", "replace")) for peer in suspects} - let_in
+        scanners -= {s.peer_address for _, s in kept if s.uuid is not None and s.peer_address}
+        drop = {
+            order
+            for order, s in kept
+            if order in self._sshd_orders and s.peer_address and _address(s.peer_address) in scanners
+        }
+        return self._without(kept, drop) if drop else kept
 
     def _without(
         self, kept: list[tuple[int, SessionExplanation]], drop: set[int]
@@ -4579,6 +4613,8 @@ _GUESSED_NAMES = frozenset(
 """Account names the internet's password guessing tries first: an unknown one of these is no client's typo."""
 _FROM_PEER = re.compile(rb" from ([0-9A-Fa-f.:]+) ")
 """The client's address in sshd's line about a login (``... for invalid user X from ADDR port P``)."""
+_BANNER_GARBAGE = re.compile(rb"banner exchange: Connection from ([0-9A-Fa-f.:]+) port \d+: invalid format")
+"""sshd's line for a connection that sent no SSH banner (OpenSSH 8.x+)."""
 _GUESSED_LINES = 10
 """sshd's lines about accounts the server does not have that make a log one of password guessing (a mistyped
 account name writes two or three; a scan, hundreds)."""
@@ -5613,6 +5649,16 @@ def _on_beat(when: float, beat: tuple[int, int] | None) -> bool:
     period, phase = beat
     p = round(when) % period
     return min((p - phase) % period, (phase - p) % period) <= 1
+
+
+def _closed_invalid(chunk: bytes, at: int, user: bytes) -> tuple[bytes, bytes] | None:
+    """(address, port) of sshd's "Connection closed by invalid user USER ADDR port P" within the next few lines
+    after ``at`` (the line that names who sshd would not let in as USER)."""
+    window = chunk[at : at + 1024]
+    found = re.search(
+        rb"Connection closed by invalid user " + re.escape(user) + rb" ([0-9A-Fa-f.:]+) port (\d+)", window
+    )
+    return (found.group(1), found.group(2)) if found is not None else None
 
 
 def _quoted_in(quoted: str, said: str) -> bool:

@@ -66,7 +66,7 @@ SSHD_HINT = re.compile(
     SSHD_TAG + rb"(?:error: )?"
     rb"(?:Unable to negotiate with |drop connection #|refused connect from "
     rb"|Failed (?:password|publickey|keyboard-interactive/pam) for (?!invalid user )|Invalid user "
-    rb"|(?:Connection closed by|Disconnected from) authenticating user )"
+    rb"|(?:Connection closed by|Disconnected from) authenticating user |User \S+ (?:from \S+ )?not allowed because )"
 )
 """Where in a chunk the sshd lines ``SSHD_REFUSAL`` reads may be: one search per chunk that starts with the
 literal ``sshd`` (the engine skips other lines in C; one pass instead of a scan per message), each hit then
@@ -82,7 +82,8 @@ SSHD_REFUSAL = re.compile(
     rb"port (?P<fport>\d+)"
     rb"|Invalid user (?P<iuser>\S+) from (?P<ipeer>[0-9A-Fa-f.:]+) port (?P<iport>\d+)"
     rb"|(?:Connection closed by|Disconnected from) authenticating user (?P<cuser>\S+) (?P<cpeer>[0-9A-Fa-f.:]+) "
-    rb"port (?P<cport>\d+))"
+    rb"port (?P<cport>\d+)"
+    rb"|User (?P<nuser>\S+) (?:from (?P<npeer>[0-9A-Fa-f.:]+) )?not allowed because [^\n\r]*)"
 )
 """sshd (OpenSSH) turning a client away before any ascp session (also as pasted into a mail or an issue: indented
 or quoted): a handshake with no algorithm in common,
@@ -91,8 +92,10 @@ this server does not have (``Invalid user USER from X port P``: a client's misty
 told apart at the end), a client that gave up during authentication (``Connection closed by authenticating user
 USER X port P [preauth]``: none of its keys was accepted),
 (and TCP wrappers' ``refused connect from HOST (ADDR)``, hosts.deny),
-(``Unable to negotiate with X port P: no matching MAC found``), or a connection dropped by MaxStartups or by
-OpenSSH 9.8+'s per-source penalties (``drop connection #0 from [X]:P on [Y]:33001 penalty: ...``). A server's
+(``Unable to negotiate with X port P: no matching MAC found``), a connection dropped by MaxStartups or by
+OpenSSH 9.8+'s per-source penalties (``drop connection #0 from [X]:P on [Y]:33001 penalty: ...``), or an account sshd
+does not let in whatever the key (``User xfer not allowed because shell /bin/aspshell does not exist``, its address
+on the line or on the next one of the same process). A server's
 operator sees here which clients fail before ascp ever logs a line for them."""
 UDP_DROP = re.compile(rb"PROTO=UDP SPT=\d+ DPT=(?P<dport>330\d\d)\b")
 """A netfilter LOG line (nftables' or iptables' ``log prefix``, ufw's ``[UFW BLOCK]``) about UDP to a FASP data port:
