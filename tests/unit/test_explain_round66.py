@@ -436,3 +436,21 @@ def test_an_account_sshd_does_not_let_in_is_the_servers_refusal():
     )
     assert [c for c, _ in causes(server)] == ["server-session"]
     assert [c for c, _ in causes(client + "secure log:\n" + server)] == ["server-session"]
+
+
+def test_a_servers_log_indented_in_a_ticket_keeps_its_lines_whole():
+    """A long syslog record indented two spaces in a ticket is one log line, not a paragraph to cut where 'LOG
+    FASP' starts: the server's session stays its own, apart from the two console runs before it (round 67 read
+    one run)."""
+    runs = (
+        "  $ ascp -P 33001 -d ./results/ xfer_chen@aspera.exmaple.org:/projects/chen/\n"
+        "  ascp: Cannot resolve target host., exiting.\n"
+        "  $ ascp -P 33001 -d ./results/ xfer_chen@aspera-int:/projects/chen/\n"
+        "  ascp: Cannot resolve target host., exiting.\n\n"
+    )
+    record = (
+        "  Feb 26 10:16:51 aspera ascp[77124]: LOG FASP Session Stop uuid=ce2c20f4-fd42-4f99-8712-5932434ac8d5 "
+        "op=recv status=success source=./results/ (58) dest=/projects/chen source_prefix=- "
+        "local=203.0.113.140:33001 peer=198.19.21.7:47221 tcp_port=33001 ver=4.4.1.178477 lic=10:1:46011\n"
+    )
+    assert [c for c, _ in causes(runs + "confirmed:\n" + record)] == ["dns", "dns", "ok"]

@@ -679,7 +679,8 @@ def _rejoined(raw: bytes) -> list[bytes] | None:
     file, syslog, a logger's stamp) is cut only where the next such line starts: its own long message (ascp's
     Receiver statistics, a FASP record, an ERR line quoting ``ascp: ...``) stays whole."""
     cuts = [found.end() for found in _JOINED_AT.finditer(raw)]
-    if cuts and _logged_line(raw):
+    # (indented or quoted as a mail or a ticket pastes it: "  Feb 26 10:14:23 aspera ascp[77124]: LOG FASP ...")
+    if cuts and _logged_line(raw.lstrip(b" \t>")):
         cuts = [cut for cut in cuts if _logged_line(raw[cut:])]
     if not cuts:
         return None
