@@ -454,3 +454,18 @@ def test_a_servers_log_indented_in_a_ticket_keeps_its_lines_whole():
         "local=203.0.113.140:33001 peer=198.19.21.7:47221 tcp_port=33001 ver=4.4.1.178477 lic=10:1:46011\n"
     )
     assert [c for c, _ in causes(runs + "confirmed:\n" + record)] == ["dns", "dns", "ok"]
+
+
+def test_a_run_that_completed_without_a_byte_count_beside_the_servers_log_of_it_is_one_run():
+    """ascli's bar and "complete" (no byte count), then the server's log of that session: one transfer seen from
+    both ends (round 67 read two)."""
+    client = (
+        "nwops@nw-batch01:~$ ascli server upload --url=ssh://xfer2.example.net:33001 /opt/nw/out/d.csv.gz\n"
+        "Time: 00:00:05 ============================================================ 100% 168 Mbps Time: 00:00:00\n"
+        "complete\n\n"
+    )
+    server = (
+        "Apr  3 14:21:15 xfer2 ascp[66106]: LOG FASP Session Stop uuid=2c80b9ed-87de-41de-acae-b258cbeddfc0 op=recv "
+        "status=success source=/opt/nw/out/d.csv.gz (1) dest=/in/northwind peer=198.18.110.7:52006 tcp_port=33001\n"
+    )
+    assert [c for c, _ in causes(client + server)] == ["ok"]

@@ -4571,11 +4571,19 @@ class Analyzer:
         """Without a console run that completed when a logged session of the same input completed with the same
         bytes: ascp's "Completed: 10485760K bytes" pasted beside its own log's session is one transfer seen twice."""
         logged = [s for _, s in kept if s.uuid is not None and s.outcome == "success" and s.bytes]
-        if not logged:
+        if not any(s.uuid is not None and s.outcome == "success" for _, s in kept):
             return kept
         used: set[int] = set()
         out = []
-        for order, s in kept:
+        for at, (order, s) in enumerate(kept):
+            if s.uuid is None and s.outcome == "success" and not s.bytes and order not in self._sshd_orders:
+                # A run that completed with no byte count (ascli's bar and "complete"), right before a logged session
+                # of the same input that completed: the same transfer, seen from the server too (blind round 67:
+                # a partner's manual run, then our log of it)
+                following = next((t for _, t in kept[at + 1 :] if t.source == s.source), None)
+                if following is not None and following.uuid is not None and following.outcome == "success":
+                    self._uncounted(s)
+                    continue
             if s.uuid is None and s.outcome == "success" and s.bytes and order not in self._sshd_orders:
                 moved = s.bytes
                 twin = next(
