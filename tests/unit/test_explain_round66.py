@@ -469,3 +469,44 @@ def test_a_run_that_completed_without_a_byte_count_beside_the_servers_log_of_it_
         "status=success source=/opt/nw/out/d.csv.gz (1) dest=/in/northwind peer=198.18.110.7:52006 tcp_port=33001\n"
     )
     assert [c for c, _ in causes(client + server)] == ["ok"]
+
+
+def test_the_loaders_lines_for_one_start_are_one_run_and_a_retry_is_another():
+    """The dynamic loader writes one line per missing version; a worker logs the exit and retries: two runs, each
+    dying at start, then one that completed (round 67 read four failed runs); a paragraph's wrapped rest naming
+    ascp and a failure is the person's, no run."""
+    loader = (
+        "/opt/aspera/sdk/ascp: /lib64/libc.so.6: version `GLIBC_2.28' not found (required by /opt/aspera/sdk/ascp)\n"
+        "/opt/aspera/sdk/ascp: /lib64/libc.so.6: version `GLIBC_2.25' not found (required by /opt/aspera/sdk/ascp)\n"
+    )
+    exec_line = (
+        "2025-03-04T07:1{m}:02.362Z INFO  worker.transfer   exec: /opt/aspera/sdk/ascp -P 33001 --mode=send x y\n"
+    )
+    exited = "2025-03-04T07:1{m}:02.371Z ERROR worker.transfer   ascp exited with status 127 after 0.01s\n"
+    text = (
+        "Context: the ingest-worker image was switched to the slim CentOS 7 base on Monday to cut its size. It shells\n"
+        "out to the Transfer SDK's ascp for every finished plate. Jobs for plate_0042 failed twice this morning.\n\n"
+        + exec_line.format(m=5)
+        + loader
+        + exited.format(m=5)
+        + "2025-03-04T07:15:02.371Z WARN  worker.transfer   retrying plate_0042 in 60s (attempt 2/2)\n"
+        + exec_line.format(m=6)
+        + loader
+        + exited.format(m=6)
+        + "$ kubectl -n ingest logs ingest-worker-5f6b8d9c7-qm4lt\n"
+        + exec_line.format(m=9)
+        + _DONE
+    )
+    assert [c for c, _ in causes(text)] == ["died-at-start", "died-at-start", "ok"]
+
+
+def test_a_command_typed_after_a_run_that_ended_starts_afresh():
+    """ascp's short usage in one Job's log, then `kubectl get job` and the next Job's log with a transfer that
+    completed: two runs (round 67 read the completion as the usage run's)."""
+    text = (
+        "$ kubectl -n results logs job/push-manual-0940\nUsage: ascp [OPTION] SRC... DEST\n"
+        "          SRC to DEST, or multiple SRC to DEST dir\nDisplay full usage: -h,--help\n"
+        "$ kubectl -n results get job push-manual-0940 -o jsonpath='{.status.failed}'\n1\n\n"
+        f"$ kubectl -n results logs job/push-manual-0952\n{_DONE}"
+    )
+    assert [c for c, _ in causes(text)] == ["usage", "ok"]

@@ -2103,6 +2103,11 @@ class Analyzer:
         ):
             self._commanded.discard(source)  # another command: the shell's next exit status is its own
             self._bare_ascp.discard(source)
+            run = self._console.get(source)
+            if run is not None and run.uuid is None and (run.finals or run.details or run.completed is not None):
+                # a run that has said how it ended is over once the person types the next command: output after it
+                # is another run's (blind round 67: ascp's usage, then `kubectl logs` of the next Job's transfer)
+                run.exited = True
             if not _FOREIGN_COMMAND.match(text):
                 self._foreign.pop(source, None)  # what follows is no longer scp's or curl's
             if not _POWERSHELL_RECORD.match(text):
@@ -2214,6 +2219,18 @@ class Analyzer:
                 or (("work" in lowered or "succeed" in lowered or "went" in lowered) and _TOLD_RERUN.search(text))
                 or (text.rstrip().endswith(":") and len(text.split()) >= 8 and not bare_documented(text))
                 or (unfinished and _GOES_ON.match(text) is not None and _LABELLED.match(text) is None)
+                or (
+                    # a paragraph's wrapped rest holding a sentence's end and the next one's start ("... shells out
+                    # to the" / "Transfer SDK's ascp for every finished plate. Jobs for plate_0042 failed twice")
+                    previous is not None
+                    and len(previous) >= 80
+                    and previous.rstrip()[-1:].isalpha()
+                    and line.stamp is None
+                    and _SENTENCES_GO_ON.search(text) is not None
+                    and _LABELLED.match(text) is None
+                    and _HMS.search(text) is None  # a logger's line, stamped in its own form
+                    and _HMS.search(previous) is None
+                )
             ):
                 # A person's sentence around the paste ("I did pass --file-crypt ...:", "Our partner says 'failed
                 # to authenticate' since ...", a long line ending in a colon that introduces the log), or its
@@ -2390,6 +2407,7 @@ class Analyzer:
                 # ascp's own lines (the loader's, one per symbol: "ascp: symbol lookup error: ..."), not a wrapper's
                 # that starts with the word (Galaxy's "ascp transfer failed (attempt 1/3): ...")
                 and not text.lstrip().lower().startswith(("ascp:", "ascp4:", "ascp.exe:"))
+                and _LOADER_ERROR.search(text) is None  # ("/opt/aspera/sdk/ascp: /lib64/libc.so.6: version ...")
                 and current is not None
                 and not current.ascp_said
                 and _same_form(text, current.evidence, self._first_text.get(source))
@@ -2424,6 +2442,7 @@ class Analyzer:
                 and is_err
                 and len(head) >= 40
                 and any(head in said for said in current.evidence)
+                and current.exit_status is None  # (after its exit status was told: a retry's, blind round 67)
             )
             # A run that asked for a password or the key's passphrase had reached SSH authentication: a failure
             # of an earlier step after it (the TCP connection, DNS) is another run's, whatever lies between (an
@@ -2525,7 +2544,11 @@ class Analyzer:
                 # ascli's "ascp failed (pid N exit 1)": its reason follows ("An error occurred during transfer:
                 # ..."), still this run's, even after ascp's own last words; a retry is announced ("Resuming in").
                 session.exited = False
-            elif session.ascp_said and not own and (session.finals or session.details):
+            elif (
+                (session.ascp_said or any(_LOADER_ERROR.search(said) for said in session.details))
+                and not own
+                and (session.finals or session.details)
+            ):
                 # A wrapper's word that ascp exited, after ascp's own words of failure: that run is over, and
                 # ascp's next words are a retry's (prefetch: "Key passphrase:", "ascp failed with 1", twice).
                 # Before them it ends nothing: Nextflow's "Command exit status:" precedes the output it quotes.
@@ -3120,6 +3143,10 @@ class Analyzer:
             return True  # a run ends with its Session Stop, or with ascp's "..., exiting." on stderr
         if not errors and _WRAPPER_LOG.match(line) and any(final in line for final in run.finals):
             return True  # ascli's logger repeating the run's final words ("WARN -- : An error occurred: ...")
+        if _LOADER_ERROR.search(line) is not None and run.evidence and _LOADER_ERROR.search(run.evidence[-1]):
+            # the dynamic loader's next line for the same start (one per missing symbol version: "version
+            # `GLIBC_2.28' not found", then "version `GLIBC_2.25' not found"; blind round 67): the same run
+            return True
         if opens:
             return False
         for error, stream in zip(errors, streams, strict=True):
@@ -4958,6 +4985,13 @@ _NAMED_COMMAND = re.compile(
     r"(?:\S*[/\\])?([\w.-]+)"
 )
 """The program a wrapper's "Command X ... returned non-zero exit status N" names (its path's last part)."""
+_LOADER_ERROR = re.compile(
+    r": (?:version `[^']+' not found \(required by|symbol lookup error: |error while loading shared libraries: )"
+)
+"""The dynamic loader's words about a program it could not start (one line per missing symbol or version)."""
+_HMS = re.compile(r"\b\d\d:\d\d:\d\d\b")
+_SENTENCES_GO_ON = re.compile(r"[a-z]{2}[.!?] [A-Z][a-z]+ [a-z]")
+"""A sentence's end and the next one's start inside a line ("finished plate. Jobs for")."""
 _GOES_ON = re.compile(r"[\"'\u201c\u2018(]?[a-z]")
 """The start of a sentence's rest on the next line: a lower-case word, perhaps quoted ('"failed to authenticate"
 above though:')."""
