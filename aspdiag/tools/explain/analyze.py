@@ -19,7 +19,7 @@ import ipaddress
 import json
 import re
 from bisect import bisect_left, bisect_right
-from collections import Counter, OrderedDict
+from collections import Counter, OrderedDict, defaultdict, deque
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
@@ -397,6 +397,11 @@ _DATE_OUTPUT = re.compile(
     r"(?: [A-Z]{2,5})?"
 )
 """A line of `date`'s output (C locale's, or a Japanese or Chinese locale's)."""
+_REDIRECTED = re.compile(r"(?:^|\s)(?:\d?>>?|&>>?)\s*[^\s&|]|\s-L\s*[^\s-]")
+"""A command line whose output goes to a file (``> logs/x.log 2>&1``, ``&> log``) or that logs to a directory
+(``-L logs/ascp``)."""
+_SNAKEMAKE_FAILED = "(one of the commands exited with non-zero exit code"
+"""Snakemake's line under a failed rule's shell command."""
 _JOBLOG_LINE = re.compile(r"^\d+\s+\S+\s+(\d{9,10}\.\d+)\s+([\d.]+)\s+\d+\s+\d+\s+(-?\d+)\s+\d+\s+\S")
 """A line of GNU parallel's --joblog: Seq, Host (":" when local), Starttime (epoch), JobRuntime, Send, Receive,
 Exitval, Signal, Command."""
@@ -763,6 +768,10 @@ class Analyzer:
         # a batch system's kill logged in a job's file before its run's (its order and words)
         self._kill_pending: dict[str, tuple[int, str]] = {}
         self._tailed: set[str] = set()  # inputs with tail's "==> file <==" headers
+        self._rule_failures: set[int] = set()  # runs told by a workflow's failed rule (Snakemake's)
+        self._rule_output: dict[str, bool] = {}  # per input, whether output of ascp's came just before the rule's error
+        self._last_lines: defaultdict[str, deque[str]] = defaultdict(lambda: deque(maxlen=3))  # each input's last lines
+        self._last_command: dict[str, str] = {}  # per input, the last ascp command's line (its tail)
         # GNU parallel's joblog lines of an input: (start time, end time, exit value 0)
         self._joblog: dict[str, list[tuple[float, float, bool]]] = {}
         self._bare_ascp: set[str] = set()  # inputs whose last command was ascp alone, or its help or version
@@ -1743,6 +1752,7 @@ class Analyzer:
         opening = self._opening.setdefault(source, [])
         if len(opening) < _OPENING_KEPT:
             opening.append(text)
+        self._last_lines[source].append(text)
         if source not in self._intermittent and _INTERMITTENT.search(text) is not None:
             self._intermittent.add(source)
         previous = None if line.after_gap else self._last_text.get(source)
@@ -1797,6 +1807,34 @@ class Analyzer:
             run = self._console.get(source)
             if run is None or run.ended or run.exited:
                 self._dated[source] = dated.encode("ascii")
+            return
+        if text.startswith("Error in rule ") and not self._replaying:
+            # Snakemake prints a failed job's own output just before its error block (its timestamp between): the
+            # block is about that output's run, not another (blind round 58's "Cannot resolve target host.")
+            self._rule_output[source] = any(
+                documented(said) or _PROMPT.search(said) for said in self._last_lines[source]
+            )
+        if (
+            text[:1] == "("
+            and text.startswith(_SNAKEMAKE_FAILED)
+            and not self._rule_output.get(source, False)
+            and self._command_at.get(source) is not None
+            and (
+                (going := self._console.get(source)) is None
+                or ((going.ended or going.exited) and going.order <= self._command_at[source])
+            )
+            and not self._replaying
+            # (not one whose output went to a log file, which the input may show: that file's lines are the run)
+            and _REDIRECTED.search(self._last_command.get(source, "")) is None
+        ):
+            # Snakemake's word under a rule's shell command that ran ascp ("Error in rule ...: shell: ascp ...
+            # (one of the commands exited with non-zero exit code; ...)"; blind round 67): that run failed, its
+            # output swallowed (its cause cannot be told)
+            run = self._one_line_run(source, line, text.strip(), closing=True)
+            run.detail("the workflow's rule ran ascp and one of its commands exited with a non-zero status")
+            self._rule_failures.add(run.order)  # a run of its own, not the words of the run before (``_folded``)
+            self.ascp_lines += 1
+            self._finish(self._console.pop(source))
             return
         if source in self._run_sources and text[:1].isdigit() and (logged := _JOBLOG_LINE.match(text)) is not None:
             # GNU parallel's --joblog line of a job whose output is above ("3  :  1713860401.226  1.304  0  102  1
@@ -2036,6 +2074,7 @@ class Analyzer:
             self._bare_ascp.discard(source)
             self._commanded.add(source)
             self._command_at[source] = self._order
+            self._last_command[source] = text[-400:]
             self._command_said[source] = len(self._deferred.get(source, ()))
             if "ascli" in lowered:
                 self._ascli.add(source)
@@ -3785,6 +3824,7 @@ class Analyzer:
             if (
                 s.uuid is None
                 and s.cause == WRAPPER_ONLY
+                and order not in self._rule_failures
                 and (
                     (s.source in explained_inputs and s.source not in moved_on)
                     # Right after a console run that failed with a cause: the wrapper's exit status is that
