@@ -525,3 +525,26 @@ def test_a_snakemake_rule_that_ran_ascp_and_failed_is_a_run_whose_cause_is_not_t
     before = "ascp: Cannot resolve target host., exiting.\n"
     assert [c for c, _ in causes(before + block.format(log=""))] == ["dns"]
     assert causes(block.format(log=" > logs/x.log 2>&1")) == []
+
+
+def test_a_penalty_drop_on_a_monitors_beat_is_the_monitors_whatever_the_penalty():
+    """A NAT address earns an authentication penalty; its drops off a once-a-minute monitor's beat are a client's,
+    the drop at the monitor's own minute is the monitor's, though the penalty names failed authentication (round
+    67 read three refused transfers where the thread tells two)."""
+    stamp = "2025-09-16T10:{m}+02:00 edge sshd{p}: "
+    lines = []
+    for minute in range(30, 37):
+        lines.append(
+            stamp.format(m=f"{minute}:00", p="-session[401]") + "error: kex_exchange_identification: "
+            "Connection closed by remote host"
+        )
+        lines.append(
+            stamp.format(m=f"{minute}:00", p="-session[401]") + f"Connection closed by 198.18.30.2 port 4{minute}00"
+        )
+    for second, port in (("36:18", 40432), ("36:41", 40439), ("37:00", 40450)):
+        lines.append(
+            stamp.format(m=second, p="[812]") + f"drop connection #0 from [198.18.30.2]:{port} on [203.0.113.20]:33001 "
+            "penalty: failed authentication"
+        )
+    lines.append(stamp.format(m="38:00", p="-session[402]") + "Connection closed by 198.18.30.2 port 40470")
+    assert [c for c, _ in causes("\n".join(lines) + "\n")] == ["ssh-refused", "ssh-refused"]

@@ -975,8 +975,8 @@ class Analyzer:
             if b" penalty: " in message and len(self._penalised) < MAX_CLIENTS:
                 # Whose drop this is (a client's, a scanner's, a monitor's probe) is told by the whole log
                 stamp = found.group("stamp")
-                if b"without attempting" in message:
-                    self._probes_of(source, chunk, peer)
+                # the address's bare connects (a port monitor's), whose beat tells a drop of the monitor's apart
+                self._probes_of(source, chunk, peer)
                 self._penalised.append(
                     (
                         source,
@@ -3431,10 +3431,16 @@ class Analyzer:
         for key, probes in self._probe_times.items():
             # the monitor's own connections (never a transfer's) set the beat, even when few are shown
             if on_beat.get(key) is None:
-                on_beat[key] = _steady(sorted(probes))
+                on_beat[key] = _steady(sorted(probes)) or _beat(sorted(probes))
         for source, peer, when, noauth, attempt in drops:
             scanner = self._guessing and peer not in clients
-            probe = noauth and when is not None and _on_beat(when, on_beat.get((source, peer)))
+            # on the monitor's beat: its probe, whatever penalty the address had earned (a monitor behind the same
+            # NAT as the clients; blind round 67: the drop at 10:37:00 of a once-a-minute check)
+            probe = (
+                when is not None
+                and (noauth or (source, peer) in self._probe_times)
+                and _on_beat(when, on_beat.get((source, peer)))
+            )
             if scanner or probe:
                 if len(self._refused_aside) < MAX_CLIENTS:
                     self._refused_aside.append(attempt)
