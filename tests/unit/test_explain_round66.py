@@ -548,3 +548,13 @@ def test_a_penalty_drop_on_a_monitors_beat_is_the_monitors_whatever_the_penalty(
         )
     lines.append(stamp.format(m="38:00", p="-session[402]") + "Connection closed by 198.18.30.2 port 40470")
     assert [c for c, _ in causes("\n".join(lines) + "\n")] == ["ssh-refused", "ssh-refused"]
+
+
+def test_runs_a_wrapper_named_at_their_start_are_listed_in_that_order():
+    """A push script's log: "start L001 pid=..." for each upload, then "L003 exit=1" above each one's output as it
+    ended: the runs are listed as they started (round 67 listed the quick failures first)."""
+    starts = "".join(f"[2024-05-14 02:00:0{n}.112] start L00{n} pid=4021{n}\n" for n in (1, 2, 3))
+    failed = "[2024-05-14 02:00:04.611] L003 exit=1\n    ascp: failed to authenticate, exiting.\n"
+    done = "[2024-05-14 02:2{n}:44.870] L00{n} exit=0\n    Completed: 20971520K bytes transferred in 1302 seconds\n"
+    text = starts + failed + done.format(n=2) + done.format(n=1)
+    assert [c for c, _ in causes(text)] == ["ok", "ok", "auth"]

@@ -400,6 +400,14 @@ _DATE_OUTPUT = re.compile(
 _REDIRECTED = re.compile(r"(?:^|\s)(?:\d?>>?|&>>?)\s*[^\s&|]|\s-L\s*[^\s-]")
 """A command line whose output goes to a file (``> logs/x.log 2>&1``, ``&> log``) or that logs to a directory
 (``-L logs/ascp``)."""
+_NAMED_START = re.compile(
+    r"\s*(?:start(?:ed|ing)?|launch(?:ed|ing)?)\s+([\w.:/-]+)(?:\s+(?:pid[=: ]\s*\d+|\(pid \d+\)))\s*$", re.I
+)
+"""A wrapper's line starting one named run, with its process id ("start L001 pid=40211")."""
+_NAMED_END = re.compile(
+    r"\s*([\w.:/-]+)\s+(?:exit(?:ed)?\s*(?:=|with|status|code|:)?\s*(?:status |code )?-?\d+|rc\s*=\s*-?\d+)\s*$", re.I
+)
+"""A wrapper's line that the named run ended ("L005 exit=1", "L002 rc=0")."""
 _SNAKEMAKE_FAILED = "(one of the commands exited with non-zero exit code"
 """Snakemake's line under a failed rule's shell command."""
 _JOBLOG_LINE = re.compile(r"^\d+\s+\S+\s+(\d{9,10}\.\d+)\s+([\d.]+)\s+\d+\s+\d+\s+(-?\d+)\s+\d+\s+\S")
@@ -768,6 +776,10 @@ class Analyzer:
         # a batch system's kill logged in a job's file before its run's (its order and words)
         self._kill_pending: dict[str, tuple[int, str]] = {}
         self._tailed: set[str] = set()  # inputs with tail's "==> file <==" headers
+        # a wrapper's names for the runs it started, in order; the name it gave the next run's output; runs' names
+        self._started_names: dict[str, list[str]] = {}
+        self._ending_name: dict[str, str] = {}
+        self._run_names: dict[int, str] = {}
         self._rule_failures: set[int] = set()  # runs told by a workflow's failed rule (Snakemake's)
         self._rule_output: dict[str, bool] = {}  # per input, whether output of ascp's came just before the rule's error
         self._last_lines: defaultdict[str, deque[str]] = defaultdict(lambda: deque(maxlen=3))  # each input's last lines
@@ -1648,6 +1660,9 @@ class Analyzer:
             dated = self._dated.pop(source, None)
             if dated is not None:
                 run.stamp = dated  # the job's `date` before it (its log's first line)
+            named = self._ending_name.pop(source, None)
+            if named is not None:
+                self._run_names[run.order] = named  # the wrapper named it just before its output
             carried = self._carried.pop(source, None)
             if carried is not None:  # the wrapper's words before this run's command
                 run.absorb(carried)
@@ -1807,6 +1822,8 @@ class Analyzer:
             run = self._console.get(source)
             if run is None or run.ended or run.exited:
                 self._dated[source] = dated.encode("ascii")
+            return
+        if ("tart" in text or "xit" in text or "rc" in text) and not self._replaying and self._named(source, text):
             return
         if text.startswith("Error in rule ") and not self._replaying:
             # Snakemake prints a failed job's own output just before its error block (its timestamp between): the
@@ -2917,6 +2934,25 @@ class Analyzer:
         if after_run and _STILL_GOING.search(text) is not None:
             self._told_going.add(source)
 
+    def _named(self, source: str, text: str) -> bool:
+        """A wrapper's line naming one of the runs it starts ("start L001 pid=40211") or the one that just ended
+        ("L005 exit=1", its output below): kept to list the runs in the order they started (``_by_named_start``).
+        True when the line was one of them."""
+        started = _NAMED_START.match(text)
+        if started is not None:
+            names = self._started_names.setdefault(source, [])
+            if len(names) < MAX_KEPT_FAILED:
+                names.append(started.group(1))
+            return True
+        ended = _NAMED_END.match(text)
+        if ended is not None and ended.group(1) in self._started_names.get(source, ()):
+            run = self._console.get(source)
+            if run is not None:
+                run.ended = run.exited = True  # the wrapper names the next run's end: its output follows
+            self._ending_name[source] = ended.group(1)
+            return True
+        return False
+
     def _told_burst(self, source: str, text: str) -> None:
         """What a person's line tells of runs started together: that they started at once (a loop's ``... &``,
         "all at once", "in parallel"), or that the others of them worked ("everything else is there", "only these
@@ -3467,7 +3503,7 @@ class Analyzer:
             # Counted under its own words when it ended; the input's other runs say more (and it stays so).
             self._recounted(explained, beside.cause_id)
             kept.append((order, beside))
-        kept = self._by_joblog(self._by_job(self._by_start(self._in_time(self._scanned(kept)))))
+        kept = self._by_named_start(self._by_joblog(self._by_job(self._by_start(self._in_time(self._scanned(kept))))))
         kept = self._requoted_in_thread(self._by_mail(self._by_task(kept)))
         # The passes over the whole input, in order: each reads the runs as the ones before it left them.
         for reading in (
@@ -4193,6 +4229,27 @@ class Analyzer:
             return numbers
 
         return self._reordered(kept, job_of)
+
+    def _by_named_start(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
+        """Runs a wrapper started and named ("start L001 pid=40211" ... "L005 exit=1" above each one's output; blind
+        round 67: eight uploads 0.2 s apart, three refused, printed first) listed in the order it started them: only
+        where every run of the input's console has such a name, each once."""
+        if not self._run_names:
+            return kept
+
+        def started(source: str, at_list: list[int]) -> list[Any] | None:
+            names = self._started_names.get(source, [])
+            own = [at for at in at_list if kept[at][1].uuid is None and kept[at][0] not in self._sshd_orders]
+            named = [self._run_names.get(kept[at][0]) for at in own]
+            if not own or None in named or len(set(named)) != len(named) or not set(named) <= set(names):
+                return None
+            place = {at: float(names.index(name)) for at, name in zip(own, named, strict=True) if name is not None}
+            keys: list[float] = []
+            for at in at_list:
+                keys.append(place.get(at, keys[-1] if keys else float("-inf")))
+            return keys
+
+        return self._reordered(kept, started)
 
     def _by_joblog(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
         """Runs started by GNU parallel listed by the start times of its --joblog (blind round 66: eight at once,
