@@ -4239,15 +4239,13 @@ class Analyzer:
 
         def started(source: str, at_list: list[int]) -> list[Any] | None:
             names = self._started_names.get(source, [])
-            own = [at for at in at_list if kept[at][1].uuid is None and kept[at][0] not in self._sshd_orders]
+            own = self._console_runs(kept, at_list)
             named = [self._run_names.get(kept[at][0]) for at in own]
             if not own or None in named or len(set(named)) != len(named) or not set(named) <= set(names):
                 return None
-            place = {at: float(names.index(name)) for at, name in zip(own, named, strict=True) if name is not None}
-            keys: list[float] = []
-            for at in at_list:
-                keys.append(place.get(at, keys[-1] if keys else float("-inf")))
-            return keys
+            return _keys_beside(
+                at_list, {at: float(names.index(name)) for at, name in zip(own, named, strict=True) if name}
+            )
 
         return self._reordered(kept, started)
 
@@ -4261,9 +4259,7 @@ class Analyzer:
             return kept
 
         def started(source: str, at_list: list[int]) -> list[Any] | None:
-            # the console's runs (sshd's refusals of the server's log quoted beside them keep their places after
-            # the run before them)
-            own = [at for at in at_list if kept[at][1].uuid is None and kept[at][0] not in self._sshd_orders]
+            own = self._console_runs(kept, at_list)
             runs = [kept[at][1] for at in own]
             written = self._joblog.get(source, [])
             # the lines as written (the order jobs ended), else by their ends (a joblog shown sorted by Seq)
@@ -4274,13 +4270,14 @@ class Analyzer:
                     break
             else:
                 return None
-            when = dict(zip(own, (start for start, _, _ in jobs), strict=True))
-            keys: list[float] = []
-            for at in at_list:
-                keys.append(when.get(at, keys[-1] if keys else float("-inf")))
-            return keys
+            return _keys_beside(at_list, dict(zip(own, (start for start, _, _ in jobs), strict=True)))
 
         return self._reordered(kept, started)
+
+    def _console_runs(self, kept: list[tuple[int, SessionExplanation]], at_list: list[int]) -> list[int]:
+        """The places among ``at_list`` of an input's console runs (not a log's sessions, nor sshd's refusals of a
+        server's log quoted beside them)."""
+        return [at for at in at_list if kept[at][1].uuid is None and kept[at][0] not in self._sshd_orders]
 
     def _told_by_client(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
         """A server's sessions that logged their start and nothing more, in an input where the operator also quotes
@@ -5794,6 +5791,15 @@ def _on_beat(when: float, beat: tuple[int, int] | None) -> bool:
     period, phase = beat
     p = round(when) % period
     return min((p - phase) % period, (phase - p) % period) <= 1
+
+
+def _keys_beside(at_list: list[int], place: dict[int, float]) -> list[float]:
+    """Sort keys for ``_reordered``: the console runs' own (``place``), and for each other entry (a log's session, a
+    refusal sshd logged) the key of the run before it, so that it keeps its place after that run."""
+    keys: list[float] = []
+    for at in at_list:
+        keys.append(place.get(at, keys[-1] if keys else float("-inf")))
+    return keys
 
 
 def _closed_invalid(chunk: bytes, at: int, user: bytes) -> tuple[bytes, bytes] | None:
