@@ -558,3 +558,12 @@ def test_runs_a_wrapper_named_at_their_start_are_listed_in_that_order():
     done = "[2024-05-14 02:2{n}:44.870] L00{n} exit=0\n    Completed: 20971520K bytes transferred in 1302 seconds\n"
     text = starts + failed + done.format(n=2) + done.format(n=1)
     assert [c for c, _ in causes(text)] == ["ok", "ok", "auth"]
+
+
+def test_a_scripts_own_ascp_failed_with_its_status_is_a_run_whose_cause_is_not_told():
+    """A script that discards ascp's output and prints "ascp failed: 1": one run, cause not told (round 68 read
+    none); the script's own echo of that line in its source is no run."""
+    script = '    ascp -QT -l 200m -P 33001 "$SRC" "$DEST" > /dev/null 2>&1\n    echo "ascp failed: $rc" >&2\n\n'
+    output = "output:\n\n    [2024-09-23 16:32:10] starting SDY1092 / ResultFiles\n    ascp failed: 1\n"
+    assert causes(script + output) == [("unknown", "low")]
+    assert causes(script) == []

@@ -104,7 +104,8 @@ _SUMMARY = re.compile(r"(Completed|Partial Completion): (\d+)K bytes transferred
 _RATE = re.compile(r"\((\d+)K? bits/sec\)")
 _SKIPPED = re.compile(r"; (\d+) files? skipped")
 _EXIT = re.compile(
-    r"(?:exit(?:ed)?(?: with)?(?: status| code)?|\bfailed with|returned non-zero exit status|return(?:ed)? code)"
+    r"(?:exit(?:ed)?(?: with)?(?: status| code)?|\bfailed with|returned non-zero exit status|return(?:ed)? code"
+    r"|(?<=ascp failed)(?=\s*[:=]\s*\d{1,3}\s*$))"  # a script's own "ascp failed: 1" (its $?)
     r"\s*[:=]?\s*(\d+)",
     re.I,
 )
@@ -5480,6 +5481,9 @@ _CODE_LINE = re.compile(
     r"Pattern\.compile|\.(?:includes|contains|startswith|endswith|indexOf|match))\s*\(\s*(?:r|f|b)?[\"'/]"
     r"|^\s*(?:print|printf|puts|die|warn|raise|throw|echo|logger\.\w+|log\.\w+|logging\.\w+|sys\.exit)\s*\(\s*f?[\"']"
     r"|^\s*(?:(?:if|elif|while|return|assert)\s+|[\w.]+\s*=\s*)(?:not\s+)?[rbf]?[\"'][^\"'\n]*[\"']\s+(?:not\s+)?in\s+\w"
+    # a shell script's echo of its own message with a variable still in it ('echo "ascp failed: $rc" >&2'): the
+    # script's source (its output would show the value)
+    r"|^\s*(?:echo|printf)\s+(?:-[neE]+\s+)?[\"'][^\"'\n]*\$\{?\w"
 )
 """A line of a program's source that holds ascp's words as a literal (a script testing its output, ``if ($out =~
 /ascp: failed to authenticate/) {``, awk's ``if ($0 ~ "Server aborted session: ...") x++``, Python's ``flag =
@@ -5497,6 +5501,7 @@ def _may_be_code(text: str) -> bool:
         or ("(" in text and ('"' in text or "'" in text or "/" in text or "{" in text))
         or '" in ' in text
         or "' in " in text
+        or (("echo " in text or "printf " in text) and "$" in text)
     )
 
 
