@@ -567,3 +567,16 @@ def test_a_scripts_own_ascp_failed_with_its_status_is_a_run_whose_cause_is_not_t
     output = "output:\n\n    [2024-09-23 16:32:10] starting SDY1092 / ResultFiles\n    ascp failed: 1\n"
     assert causes(script + output) == [("unknown", "low")]
     assert causes(script) == []
+
+
+def test_ascli_bar_at_100_then_its_error_is_one_run_that_failed():
+    """ascli's bar at 100 % with the elapsed time, then its logger's "Cannot rename partial file": one run that
+    failed at its end (round 68 read a success and a failure); after "complete" or another file's header the error
+    is another run's."""
+    bar = " Time: 00:36:11 ============================================================ 100% 148 Mbps Time: 00:00:00\n"
+    error = "E, [2025-09-16T21:36:14.253106 #1] ERROR -- : Cannot rename partial file\n"
+    assert [c for c, _ in causes(bar + error)] == ["partial-rename"]
+    assert [c for c, _ in causes(bar + "complete\n\n---------- pull_0130.log ----------\n" + error)] == [
+        "ok",
+        "partial-rename",
+    ]

@@ -781,6 +781,7 @@ class Analyzer:
         self._started_names: dict[str, list[str]] = {}
         self._ending_name: dict[str, str] = {}
         self._run_names: dict[int, str] = {}
+        self._bar_done: dict[str, int] = {}  # per input, the run that ascli's bar at 100 % ended
         self._rule_failures: set[int] = set()  # runs told by a workflow's failed rule (Snakemake's)
         self._rule_output: dict[str, bool] = {}  # per input, whether output of ascp's came just before the rule's error
         self._last_lines: defaultdict[str, deque[str]] = defaultdict(lambda: deque(maxlen=3))  # each input's last lines
@@ -2589,6 +2590,7 @@ class Analyzer:
                 # still fails the run). Its bar for a download of its own (``ascli conf ascp install``) counts KB/sec.
                 session.completed = session.ended = True
                 session.note(text)
+                self._bar_done[session.source] = session.order
             if progress.bytes is not None:
                 session.moved(progress.bytes)
             if progress.rate_mbps is not None:
@@ -3219,6 +3221,17 @@ class Analyzer:
             return True  # a run ends with its Session Stop, or with ascp's "..., exiting." on stderr
         if not errors and _WRAPPER_LOG.match(line) and any(final in line for final in run.finals):
             return True  # ascli's logger repeating the run's final words ("WARN -- : An error occurred: ...")
+        if (
+            self._bar_done.get(source) == run.order
+            and not run.finals
+            and len(self._last_lines[source]) >= 2
+            # right after the bar (not after ascli's "complete", another file's header or another command)
+            and self._last_lines[source][-2].strip()[:60] in run.evidence[-1:][0]
+            and (errors or line.lstrip().startswith(("E, [", "ERROR")))
+        ):
+            # ascli's bar at 100 %, then its words that the run failed ("ERROR -- : Cannot rename partial file";
+            # blind round 68): the same run, which failed at its end
+            return True
         if _LOADER_ERROR.search(line) is not None and run.evidence and _LOADER_ERROR.search(run.evidence[-1]):
             # the dynamic loader's next line for the same start (one per missing symbol version: "version
             # `GLIBC_2.28' not found", then "version `GLIBC_2.25' not found"; blind round 67): the same run
