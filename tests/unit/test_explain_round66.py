@@ -580,3 +580,58 @@ def test_ascli_bar_at_100_then_its_error_is_one_run_that_failed():
         "ok",
         "partial-rename",
     ]
+
+
+def test_round_68_document_kinds_are_no_runs():
+    """A Makefile, a Go test table, a PowerShell module, a Windows batch script, a Grafana dashboard, an Italian
+    FAQ, a French KB article and a paper's methods quote ascp's words; none ran (round 68: eleven confident wrong
+    answers on documents)."""
+    makefile = (
+        "# Makefile -- raw data pulls for the project\n\nASCP ?= $(HOME)/.aspera/sdk/ascp\n\nhelp:\n"
+        "\t@echo \"  'ascp: Private key file not found at path ..., exiting.'\"\n"
+    )
+    go = (
+        "// internal/ascp/classify_test.go\npackage ascp\n\nvar tests = []struct{ stderr string }{\n"
+        '\t{stderr: "ascp: failed to authenticate, exiting.\\n"},\n}\n'
+    )
+    psm = (
+        "# AsperaTools.psm1  (v0.6.2)  --  wrappers around ascp.exe\n\n$script:Map = @{\n"
+        f"    '{_UDP_STOP}' = 'UdpBlocked'\n}}\n"
+    )
+    bat = "@echo off\nREM  upload_run.bat  -  push one run folder\n"
+    bat += "REM  If you see: ascp: failed to authenticate, exiting.\n"
+    grafana = json.dumps(
+        {"panels": [{"type": "text", "options": {"content": f"```\n{_UDP_STOP}\n```"}}], "time": {"from": "now-24h"}}
+    )
+    italian = (
+        "-----\nD4. Il comando termina con\n"
+        f'    "{_UDP_STOP}"\n-----\nLa parte SSH ha funzionato. Le chiavi PuTTY non funzionano: in quel caso\n'
+        'ascp chiede "Key passphrase:".\n'
+    )
+    french = (
+        f"Comment l'erreur se manifeste\n-----\nEn ligne de commande, ascp affiche en général :\n\n    {_UDP_STOP}\n"
+    )
+    methods = (
+        "S2.3 Error handling. A transfer was considered successful when ascp exited with status 0 and\n"
+        'S2.5 Throughput. The median per-file throughput was reported by ascp in its "Completed:"\n'
+        "summary.\n"
+    )
+    for text in (makefile, go, psm, bat, grafana + "\n", italian, french, methods):
+        assert [(c, k) for c, k in causes(text) if k != "low"] == [], text[:40]
+
+
+def test_a_journal_export_is_read_as_the_syslog_lines_it_holds():
+    """journalctl -o export: each entry a block of FIELD=value lines (round 68 read its catalogue lines and missed
+    the sessions)."""
+    entry = (
+        "__CURSOR=s=7c1d;i=2f1a\n__REALTIME_TIMESTAMP={t}\n_HOSTNAME=hsts01\nSYSLOG_IDENTIFIER={ident}\n"
+        "SYSLOG_PID={pid}\nMESSAGE={message}\n\n"
+    )
+    stop = (
+        "LOG FASP Session Stop uuid=6d0f0b7e-1c2a-4f3b-9a8e-0d1c2b3a4f5e op=recv status=success source=/p/x (1) "
+        "dest=/in peer=198.18.7.22:45001 tcp_port=33001"
+    )
+    text = entry.format(
+        t=1745330280104211, ident="aspera-logwatch", pid=2214, message="loaded pattern 'errcode=36' -> disk write"
+    ) + entry.format(t=1745331010104211, ident="ascp", pid=381130, message=stop)
+    assert [c for c, _ in causes(text)] == ["ok"]

@@ -61,9 +61,11 @@ from aspdiag.tools.explain.scan import (
     file_prefix,
     has_syslog_tags,
     is_file_form,
+    is_journal_export,
     is_journal_json,
     is_syslog,
     journal_as_syslog,
+    journal_export_as_syslog,
     loki_as_lines,
     notebook_as_lines,
     other_lines,
@@ -409,6 +411,12 @@ _NAMED_END = re.compile(
     r"\s*([\w.:/-]+)\s+(?:exit(?:ed)?\s*(?:=|with|status|code|:)?\s*(?:status |code )?-?\d+|rc\s*=\s*-?\d+)\s*$", re.I
 )
 """A wrapper's line that the named run ended ("L005 exit=1", "L002 rc=0")."""
+_CONDITIONAL_EXIT = re.compile(
+    r"\b(?:when|whenever|if|unless|until|once)\s+(?:ascp|it|the (?:transfer|client|command|process))\s+"
+    r"(?:exit(?:ed|s)?|return(?:ed|s)?)\b",
+    re.I,
+)
+"""An exit status told as a case, not what a run did."""
 _SNAKEMAKE_FAILED = "(one of the commands exited with non-zero exit code"
 """Snakemake's line under a failed rule's shell command."""
 _JOBLOG_LINE = re.compile(r"^\d+\s+\S+\s+(\d{9,10}\.\d+)\s+([\d.]+)\s+\d+\s+\d+\s+(-?\d+)\s+\d+\s+\S")
@@ -466,8 +474,10 @@ server browse /x``, as a script echoes it before running it) do (so that ascp's 
 -QT ...``, ``PS> & "C:\\...\\ascp.exe" -P 33001 ...``), or through a variable that holds its path (``PS> & $ascp
 -T ...``, ``$ "$ASCP_BIN" -QT ...``; blind round 58). Whatever follows belongs to a new run."""
 _WRAPPER_SUCCESS = re.compile(
-    r"\b(?:fasp|ascp|aspera)\b[^.]*?\b(?:succeed(?:ed|s)?|successful(?:ly)?|completed(?: successfully)?"
-    r"|complete successfully)\b|\bMethod \S*(?:ascp|aspera|fasp)\S* worked\b"
+    # (not ascp's word quoted: 'reported by ascp in its "Completed:" summary')
+    r"\b(?:fasp|ascp|aspera)\b[^.]*?(?<![\"'`\u201c])\b(?:succeed(?:ed|s)?|successful(?:ly)?"
+    r"|completed(?: successfully)?|complete successfully)\b(?![\"'`\u201d]|:)"
+    r"|\bMethod \S*(?:ascp|aspera|fasp)\S* worked\b"
     r"|^\s*transfer: COMPLETED\s*$",
     re.I,
 )
@@ -847,6 +857,8 @@ class Analyzer:
                 chunk = chunk[: marker.start()]
         if is_journal_json(chunk):
             chunk = journal_as_syslog(chunk)  # journalctl -o json: read as the syslog lines it holds
+        elif is_journal_export(chunk):
+            chunk = journal_export_as_syslog(chunk)  # journalctl -o export: the same
         lines = loki_as_lines(chunk)
         if lines is not None:
             chunk = lines  # Loki's logcli output: the log lines without their stamps and labels
@@ -1898,8 +1910,11 @@ class Analyzer:
             return
         if _FAQ_QUESTION.match(text) is not None and not self._replaying:
             # A numbered FAQ's question quoting ascp's words ("## Q2：`ascp: Failed to open TCP connection for
-            # SSH, exiting.`"; blind round 60's group FAQ): a document's heading, no run
+            # SSH, exiting.`"; blind round 60's group FAQ): a document's heading, no run; its words may go on to the
+            # next lines ("D4. Il comando termina con" / '"Session Stop  (Error: ...)"'; blind round 68)
             self._documentation(source)
+            if not documented(text) and not text.rstrip().endswith(("?", "\uff1f")):
+                self._sample[source] = 0  # a question going on to the next line, whose words it quotes
             return
         if text[:1] in "K \t" and _INTERRUPTED_PYTHON.fullmatch(text):
             run = self._console.get(source)
@@ -2185,6 +2200,10 @@ class Analyzer:
         ):
             return  # the other program's progress, or its ssh client's host-key and password prompts
         exit_match = _EXIT.search(text)
+        if exit_match is not None and _CONDITIONAL_EXIT.search(text) is not None:
+            # an exit status told as a case ("a transfer was considered successful when ascp exited with status 0";
+            # blind round 68's methods section): no run's
+            exit_match = None
         if exit_match is not None and "ommand " in text:
             named = _NAMED_COMMAND.search(text)
             if named is not None and not _is_ascp(named.group(1)) and named.group(1).lower() != "ascli":
@@ -4806,7 +4825,10 @@ _SAMPLE_INTRO = re.compile(
     r"|长这样|(?:看起来|大概|类似)(?:像)?这样|正常的?输出"
     r"|\b(?:zum )?Beispiel\b|sieht (?:so|etwa so) aus|\b(?:sehen Sie|siehst du|sieht man)\W*$"
     # Spanish, Portuguese, French: "(you) will see" ("Si el cortafuegos bloquea UDP, verás:")
-    r"|\bver(?:ás|á|án)\b|\bvocê verá\b|\bvous verrez\b|\btu verras\b|\bpor ejemplo\b|\bpar exemple\b",
+    r"|\bver(?:ás|á|án)\b|\bvocê verá\b|\bvous verrez\b|\btu verras\b|\bpor ejemplo\b|\bpar exemple\b"
+    # what a program shows, in French, Italian, Spanish, Portuguese and German ("ascp affiche en général :")
+    r"|\b(?:affiche|s'affiche|apparaît|on trouve|en général|visualizza|viene visualizzato|compare|appare|ad esempio"
+    r"|per esempio|muestra|aparece|mostra|exibe|zeigt|erscheint)\b",
     re.I,
 )
 """A documentation's words introducing sample output (a line that ends in a colon): what a successful run looks
@@ -4851,6 +4873,19 @@ _CONFIG_FILE_NAME = re.compile(
 /etc/logstash/conf.d/30-aspera.conf", "# syntax=docker/dockerfile:1"); not an executable script, whose output a root
 prompt's line ("# /usr/local/bin/fetch.sh") would show next. A description may follow ("# values.yaml -- site
 overrides")."""
+_SOURCE_EXTENSIONS = (
+    rb"(?:go|rs|java|kt|scala|js|mjs|ts|py|pl|pm|rb|[rR]|sh|bash|zsh|ps1|psm1|psd1|bat|cmd|mk|cmake|c|h|cc|cpp|hpp|cs"
+    rb"|swift|nf|smk|wdl|cwl|groovy|lua|php|sql|jl|el|org|rst|tex|Rmd|ipynb)"
+)
+_SOURCE_FILE_NAME = re.compile(
+    rb"(?:(?://+|--|;+|REM|::|<#|/\*+)\s*(?:[\w.~-]*[/\\])*[\w.-]+\." + _SOURCE_EXTENSIONS + rb"\b"
+    rb"|#\s*(?:[\w.~-]*[/\\])*(?:[\w.-]+\." + _SOURCE_EXTENSIONS + rb"|Makefile|Snakefile|Jenkinsfile|Vagrantfile)"
+    rb"\b(?:\s+\(v?[\d.]+\))?\s+(?:-{1,2}|\xe2\x80\x93|\xe2\x80\x94)\s"
+    rb"|#\s*(?:Makefile|Snakefile|Jenkinsfile)\s*$)"
+)
+"""A source file's first line naming it: after a comment mark that no shell prompt looks like (``// internal/ascp/
+classify_test.go``, ``REM upload_run.bat``), or after ``#`` with a description ("# Makefile -- raw data pulls", "#
+AsperaTools.psm1  (v0.6.2)  --  wrappers ..."), not a root prompt's script run ("# ./fetch.sh")."""
 _MAN_HEADER = re.compile(rb"[A-Z][A-Z0-9_.-]*\(\d\w?\)\s{2,}\S[^\n]*?\s{2,}[A-Z][A-Z0-9_.-]*\(\d\w?\)\s*$")
 """A manual page's first line ("ASCP(1)        Research Computing local pages        ASCP(1)")."""
 _XML_CONFIG = re.compile(rb"(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*<([A-Za-z][\w:.-]*)[\s>]", re.S)
@@ -4869,9 +4904,11 @@ _SLIDE = re.compile(
 """A slide deck's text export: each slide's heading ("Slide 4 - What success looks like", スライド 3)."""
 _JSON_DOCUMENT_MAX = 1 << 20
 _JSON_RUN_TRACE = re.compile(
-    rb'\d{4}-\d\d-\d\d[T ]\d\d:\d\d|\b[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d|"(?i:std(?:out|err)(?:_lines)?|rc|exit_?code'
-    rb"|returncode|exit_status|[@_\w]*timestamp|time|ts|start_time|end_time|msg|message|log|output|error_desc"
-    rb'|error_code|bytes_written|bytes_transferred|transfer_spec)"\s*:'
+    rb"\d{4}-\d\d-\d\d[T ]\d\d:\d\d|\b[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d"
+    rb'|"(?i:std(?:out|err)(?:_lines)?|rc|exit_?code|returncode|exit_status|msg|message|log|output|error_desc|error_code'
+    rb'|bytes_written|bytes_transferred|transfer_spec)"\s*:'
+    # a time's key with a time for its value (not a dashboard's "time": {"from": "now-24h"})
+    rb'|"(?i:[@_\w]*timestamp|time|ts|start_time|end_time)"\s*:\s*"?\d'
 )
 """What in a JSON document tells of a run: a time stamp, a command's output, its exit status, a logged message."""
 _SCRIPT_DATA = re.compile(rb"^__(?:DATA|END)__[ \t\r]*$", re.M)
@@ -4956,8 +4993,12 @@ _YAML_BLOCK = re.compile(r"\s*(?:- )?[a-z_][\w.-]*:\s*[|>][-+]?\d*\s*$")
 """A YAML key whose value is the block of lines below it (``description: |``)."""
 _YAML_KEY = re.compile(r"\s*(?:- )?(?!ascp4?:|ascli:)[a-z_][\w.-]*:(?:\s|$)")
 """A YAML key (not ascp's own ``ascp: ...`` prefix)."""
-_FAQ_QUESTION = re.compile(r"\s*(?:\*\*)?(?:Q|Frage|問|问题?)\s?\d{1,3}\s?[:：.、)）]")
-"""A numbered question of an FAQ (``Q1：``, ``Q 2.``, ``问题3：``, ``Frage 4:``)."""
+_FAQ_QUESTION = re.compile(
+    r"\s*(?:\*\*)?(?:Q|Frage|Question|Domanda|Pregunta|Pergunta|問|问题?|(?-i:[DFP])(?=\d{1,2}\.\s))\s?\d{1,3}\s?"
+    r"[:：.、)）]"
+)
+"""A numbered question of an FAQ (``Q1：``, ``Q 2.``, ``问题3：``, ``Frage 4:``, Italian ``D4.`` for Domanda, ``P2.``
+for Pregunta)."""
 _IMPERATIVE = re.compile(
     r"\W*(?:look (?:at|for)|check|see|try|use|make sure|verify|grep(?: for)?|search (?:for)?|compare|note that)\s"
     r"(?![^\n]{0,40}\b(?:I|we|my|our)\b)",
@@ -5125,7 +5166,9 @@ _IF_YOU_GET = re.compile(r"^\W*(?:if|when) you (?:\w+ ){0,2}(?:get|see|receive)\
 """A documentation's conditional intro to a sample, on a line of its own ("If you instead get")."""
 _ADVICE = re.compile(
     r"^\W*if you\b|\byou(?:'d| would| will|'ll| might) (?:\w+ )?(?:get|see|receive)\b"
-    r"|\b(?:when|whenever|if|once) (?:ascp|it|the client) (?:prints|says|shows|asks(?: for)?|outputs|reports)\b",
+    r"|\b(?:when|whenever|if|once) (?:ascp|it|the client) (?:prints|says|shows|asks(?: for)?|outputs|reports)\b"
+    # ascp's prompt told in a sentence, in other languages too ('in quel caso ascp chiede "Key passphrase:"')
+    r"|\bascp (?:asks(?: for)?|prompts(?: for)?|chiede|pide|demande|pergunta|fragt(?: nach)?)\b",
     re.I,
 )
 """Advice that quotes ascp's words ("If you see `...`, your network blocks UDP 33001", a maintainer's "When ascp
@@ -5742,11 +5785,18 @@ def _config_source(chunk: bytes) -> bool:
     an Ansible role, a CI workflow, a Dockerfile, a log shipper's pipeline (blind round 66: their comments list
     ascp's errors and what to do; their test lines are fixtures), which ran nothing; and no shell's prompt or
     markdown fence in it (a person's report around the file, with what ran after it)."""
+    if _json_document(chunk):
+        return True  # (a whole JSON document: fences and prompts inside its strings are its text's)
     head = chunk[:8192]
     if b"```" in head or _TYPED_COMMAND.search(head) is not None or b"Traceback (most recent call last)" in head:
         return False
     first = head.lstrip()[:200].split(b"\n", 1)[0]
-    if _CONFIG_FILE_NAME.match(first) is not None or _MAN_HEADER.match(first) is not None:
+    if (
+        _CONFIG_FILE_NAME.match(first) is not None
+        or _MAN_HEADER.match(first) is not None
+        or _SOURCE_FILE_NAME.match(first) is not None
+        or first.strip().lower() == b"@echo off"  # a Windows batch script (its REM lines quote what ascp says)
+    ):
         return True
     element = _XML_CONFIG.match(head.lstrip())
     if element is not None and element.group(1) not in _XML_RECORDS and _JSON_RUN_TRACE.search(head) is None:
@@ -5755,7 +5805,7 @@ def _config_source(chunk: bytes) -> bool:
         return True
     if _PIPELINE_SECTION.search(head) is not None or len(set(_WORKFLOW_KEYS.findall(head))) >= 2:
         return True
-    return len(_SLIDE.findall(head)) >= 3 or _json_document(chunk)
+    return len(_SLIDE.findall(head)) >= 3
 
 
 def _json_document(chunk: bytes) -> bool:

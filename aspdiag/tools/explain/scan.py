@@ -302,6 +302,47 @@ def is_journal_json(chunk: bytes) -> bool:
     return contains(chunk, b'"__REALTIME_TIMESTAMP"') and contains(chunk, b'"MESSAGE"')
 
 
+def is_journal_export(chunk: bytes) -> bool:
+    """Whether a chunk is ``journalctl -o export`` output (each entry a block of ``FIELD=value`` lines)."""
+    return (
+        contains(chunk, b"\n__REALTIME_TIMESTAMP=") or chunk.startswith(b"__CURSOR=") and contains(chunk, b"\nMESSAGE=")
+    )
+
+
+def journal_export_as_syslog(chunk: bytes) -> bytes:
+    """``journalctl -o export`` entries as the syslog lines ``journalctl -o short-iso`` would print (time, host,
+    ``IDENTIFIER[PID]: MESSAGE``), each entry's fields read up to the blank line that ends it (blind round 68: an
+    operator's export of an HSTS). Lines outside the entries stay; a message stored in the export's binary form (not
+    UTF-8) is left out."""
+    out: list[bytes] = []
+    fields: dict[bytes, bytes] = {}
+
+    def flush() -> None:
+        message, micros = fields.get(b"MESSAGE"), fields.get(b"__REALTIME_TIMESTAMP", b"")
+        if message is not None and micros.isdigit():
+            stamp = datetime.fromtimestamp(int(micros) / 1e6, tz=UTC).isoformat().encode()
+            tag = fields.get(b"SYSLOG_IDENTIFIER") or fields.get(b"_COMM") or b"-"
+            pid = fields.get(b"SYSLOG_PID") or fields.get(b"_PID")
+            process = tag + b"[" + pid + b"]" if pid else tag
+            out.append(stamp + b" " + (fields.get(b"_HOSTNAME") or b"-") + b" " + process + b": " + message)
+        fields.clear()
+
+    for raw in chunk.split(b"\n"):
+        name, sep, value = raw.partition(b"=")
+        if sep and name and _EXPORT_FIELD.fullmatch(name) is not None:
+            fields[name] = value.rstrip(b"\r")
+            continue
+        if fields:
+            flush()
+        if raw.strip():
+            out.append(raw)
+    if fields:
+        flush()
+    return b"\n".join(out) + b"\n"
+
+
+_EXPORT_FIELD = re.compile(rb"_{0,2}[A-Z][A-Z0-9_]*")
+"""A journal field's name (``MESSAGE``, ``_HOSTNAME``, ``__CURSOR``)."""
 _LOKI_PREFIX = re.compile(rb"(?m)^\d{4}-\d\d-\d\dT[\d:.]+(?:Z|[+-]\d\d:?\d\d) \{[^{}\n]{1,400}\} (?=\S)")
 """What Loki's ``logcli query`` puts before each line it prints: its time stamp and the stream's labels
 (``2024-12-03T03:00:04Z {filename="/var/log/aspera.log", host="hsts-eu1"} ``)."""
