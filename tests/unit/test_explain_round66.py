@@ -635,3 +635,26 @@ def test_a_journal_export_is_read_as_the_syslog_lines_it_holds():
         t=1745330280104211, ident="aspera-logwatch", pid=2214, message="loaded pattern 'errcode=36' -> disk write"
     ) + entry.format(t=1745331010104211, ident="ascp", pid=381130, message=stop)
     assert [c for c, _ in causes(text)] == ["ok"]
+
+
+def test_an_org_mode_notebook_is_read_as_its_source_blocks_ran():
+    """An org-mode lab notebook: its example blocks and its list of other people's failures are text, its source
+    blocks' results are runs (round 68 read six runs, four of them from the text)."""
+    org = (
+        "#+TITLE: raw data pull\n* Setup notes\n#+BEGIN_EXAMPLE\n" + _DONE + "#+END_EXAMPLE\n"
+        "- =Session Stop  (Error: failed to authenticate)= :: old DSA key\n* Log\n"
+        "#+BEGIN_SRC sh\nascp -QT -P33001 -i ~/.aspera/connect/etc/asperaweb_id_dsa.openssh era-fasp@h:vol1/x . 2>&1\n"
+        "#+END_SRC\n\n#+RESULTS:\n: " + _KEY_ERROR + "\n\n#+BEGIN_SRC sh\n~/.aspera/sdk/ascp -QT era-fasp@h:vol1/x .\n"
+        "#+END_SRC\n\n#+RESULTS:\n: Completed: 1158723K bytes transferred in 35 seconds\n"
+        ":  (266636K bits/sec), in 1 file.\n"
+    )
+    assert [c for c, _ in causes(org)] == ["key-file", "ok"]
+
+
+def test_a_two_column_table_of_errors_and_causes_is_documentation():
+    """A blog's "| 报错 | 原因 |" table of errors collected online: no runs (round 68 read three)."""
+    table = (
+        "| 报错 | 原因 |\n|---|---|\n| ascp: Private key file not found at path ... | 密钥不存在 |\n"
+        f"| {_UDP_STOP} | UDP 33001 被挡 |\n"
+    )
+    assert causes(table) == []

@@ -68,6 +68,7 @@ from aspdiag.tools.explain.scan import (
     journal_export_as_syslog,
     loki_as_lines,
     notebook_as_lines,
+    org_as_lines,
     other_lines,
     raw_value,
     read_ahead,
@@ -838,7 +839,7 @@ class Analyzer:
             return  # a script's embedded data, to the input's end
         if source not in self._sources_seen:
             self._sources_seen.add(source)
-            notebook = notebook_as_lines(chunk)
+            notebook = notebook_as_lines(chunk) or org_as_lines(chunk)
             if notebook is not None:
                 chunk = notebook  # a Jupyter notebook: its code cells and their outputs
             elif _python_source(chunk) or _config_source(chunk):
@@ -2003,7 +2004,7 @@ class Analyzer:
                 if ascii_rule:
                     return  # a text table's border (ascli's ``+------+----+``)
             self._table_header[source] = text
-            if source in self._doc_tables and text.count("|") >= 4 and not self._replaying:
+            if source in self._doc_tables and text.count("|") >= 3 and not self._replaying:
                 # A row of a markdown table (a wiki's or a FAQ's: ascp's words in one cell, what they mean and
                 # what to do in the next): documentation, no run (nor a person's words about one).
                 self._documentation(source)

@@ -394,6 +394,41 @@ def notebook_as_lines(chunk: bytes) -> bytes | None:
     return ("\n".join(out) + "\n").encode("utf-8", "replace")
 
 
+def org_as_lines(chunk: bytes) -> bytes | None:
+    """An Emacs org-mode file with source blocks run in it (``#+BEGIN_SRC`` ... ``#+RESULTS:``) as its owner saw them
+    run: each block's command after a prompt, then its results (their ``: `` taken off). Its prose, its
+    ``#+BEGIN_EXAMPLE`` blocks and its lists quoting ascp's words are the notebook's text, left out (blind round 68:
+    a lab notebook's sample and its list of other people's failures read as runs). None when the chunk is no such
+    file."""
+    head = chunk[:4096]
+    if not (head.lstrip().startswith(b"#+") or b"\n#+TITLE:" in head) or b"#+RESULTS:" not in chunk:
+        return None
+    out: list[bytes] = []
+    in_src = in_results = False
+    for raw in chunk.split(b"\n"):
+        line = raw.rstrip(b"\r")
+        upper = line.strip().upper()
+        if upper.startswith(b"#+BEGIN_SRC"):
+            in_src, in_results = True, False
+            continue
+        if upper.startswith(b"#+END_SRC"):
+            in_src = False
+            continue
+        if upper.startswith(b"#+RESULTS"):
+            in_results = True
+            continue
+        if in_src:
+            out.append(b"$ " + line.strip())
+        elif in_results and (line.startswith(b":") or upper.startswith((b"#+BEGIN_EXAMPLE", b"#+END_EXAMPLE"))):
+            if line.startswith(b":"):
+                out.append(line[2:] if line.startswith(b": ") else line[1:])
+        elif in_results and not line.strip():
+            continue
+        else:
+            in_results = False
+    return b"\n".join(out) + b"\n"
+
+
 def _text(value: Any) -> str:
     """A notebook's multi-line string: a list of lines (each with its line end) or one string."""
     if isinstance(value, list):
