@@ -658,3 +658,16 @@ def test_a_two_column_table_of_errors_and_causes_is_documentation():
         f"| {_UDP_STOP} | UDP 33001 被挡 |\n"
     )
     assert causes(table) == []
+
+
+def test_a_wrappers_advice_quoting_ascps_words_is_no_run():
+    """Ansible's debug message quoting a role README's advice ("if ascp says 'Remote host is not who we expected'
+    the node was probably rebuilt"), then the task's real output: the advice is no run (round 68 read a host-key
+    failure from it and took the next run's success into it)."""
+    text = (
+        'ok: [hsts-a] => {\n    "msg": "faux:///smoke -> hsts-a (role README: if ascp says \'Remote host is not '
+        "who we expected' the node was probably rebuilt; refresh aspera_sshfp)\"\n}\n"
+        'ok: [hsts-a] => {\n    "smoke.stdout_lines": [\n        "Completed: 10240K bytes transferred in 1 seconds",\n'
+        '        " (81443K bits/sec), in 1 file."\n    ]\n}\n'
+    )
+    assert [c for c, _ in causes(text)] == ["ok"]

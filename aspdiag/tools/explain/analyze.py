@@ -2383,8 +2383,9 @@ class Analyzer:
                 # A wrapper's own line (ascli, an SDK, a pipeline) that names ascp and a documented failure (NCBI's
                 # prefetch says "using requested transport" for the transport its -t option chose, e.g. ascp), or
                 # that says it failed in words of its own: a session whose cause is then told only if the other
-                # lines tell it (else "cannot tell", with the line as evidence; never nothing at all).
-                is_err = documented(text)
+                # lines tell it (else "cannot tell", with the line as evidence; never nothing at all). Not advice
+                # quoting them ("if ascp says 'Remote host is not who we expected' the node was rebuilt"; round 68).
+                is_err = documented(text) and _ADVICE.search(text) is None
                 echo = (
                     not is_err
                     and _CASE_WITH_ADVICE.match(text) is None
