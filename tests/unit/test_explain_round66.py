@@ -671,3 +671,17 @@ def test_a_wrappers_advice_quoting_ascps_words_is_no_run():
         '        " (81443K bits/sec), in 1 file."\n    ]\n}\n'
     )
     assert [c for c, _ in causes(text)] == ["ok"]
+
+
+def test_a_nextflow_retry_told_only_in_a_sentence_is_another_attempt():
+    """Nextflow retried a task and shows the last attempt's output; the person's sentence naming the first attempt's
+    work directory ("The first attempt's .command.err (work/a1/3f9e07...) has the same two lines.") does not show
+    that attempt's output, so it is read from the last one (round 68 read one run)."""
+    text = (
+        "[a1/3f9e07] NOTE: Process `FETCH:ASPERA_CLI (ERR1)` terminated with an error exit status (1) -- Execution is "
+        "retried (1)\nERROR ~ Error executing process > 'FETCH:ASPERA_CLI (ERR1)'\n\nCommand error:\n  "
+        + _KEY_ERROR
+        + "\n\nWork dir:\n  /scratch/work/c2/4f0a91d8e3b7a2c6f19e05d4b8a3c1\n\n"
+        "The first attempt's .command.err (work/a1/3f9e07...) has the same two lines.\n"
+    )
+    assert [c for c, _ in causes(text)] == ["key-file", "key-file"]

@@ -1712,7 +1712,9 @@ class Analyzer:
             if retried is not None and len(self._retries) < MAX_KEPT_FAILED:
                 work = hashed.group(1) if hashed is not None else None
                 self._retries.append((source, retried.group(1).strip(), text.strip(), work))
-        elif "work/" in text and len(self._work_dirs) < MAX_KEPT_FAILED:
+        elif "work/" in text and len(self._work_dirs) < MAX_KEPT_FAILED and not _prose_about(text):
+            # (a work directory shown: a command or a file's header naming it, not a sentence about it, "The first
+            # attempt's .command.err (work/a1/3f9e07...) has the same two lines"; blind round 68)
             self._work_dirs.update((source, named) for named in _WORK_DIR.findall(text))
         for segment in text.split("\r"):  # progress lines are rewritten with \r
             if segment.strip():
@@ -5528,6 +5530,20 @@ _TASK_RETRIED = re.compile(
 """Nextflow's note that an attempt of a task failed and the task runs again."""
 _TASK_HASH = re.compile(r"[ \t]*\[([0-9a-f]{2}/[0-9a-f]{6})\] ")
 """The work directory Nextflow prints before a task's line, abbreviated (``[5d/2b8e41] NOTE: ...``)."""
+_SENTENCE_END = re.compile(r"[a-z)][.!?](?:\s|$)")
+_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+def _prose_about(text: str) -> bool:
+    """Whether a line is a sentence about what it names (six words or more, a sentence's end, no prompt before
+    it), not a command or a header naming it."""
+    return (
+        _SENTENCE_END.search(text) is not None
+        and len(_WORD.findall(text, 0, 400)) >= 6
+        and _PROMPTED_LINE.match(text) is None
+    )
+
+
 _WORK_DIR = re.compile(r"\bwork/([0-9a-f]{2}/[0-9a-f]{6})")
 """A Nextflow work directory named in a command or a path (``work/5d/2b8e41...``), abbreviated as it prints it."""
 _TASK_FAILED = re.compile(r"\bError executing process > '([^'\n]+)'")
