@@ -685,3 +685,36 @@ def test_a_nextflow_retry_told_only_in_a_sentence_is_another_attempt():
         "The first attempt's .command.err (work/a1/3f9e07...) has the same two lines.\n"
     )
     assert [c for c, _ in causes(text)] == ["key-file", "key-file"]
+
+
+def test_round_69_document_kinds_are_no_runs():
+    """An AsciiDoc page, an OpenAPI spec, a Protocol Buffers file, a README's GitHub alerts, a LaTeX table, an LLM
+    transcript's "this is how other failures look", a Russian sentence quoting ascp's words (round 69: seven
+    confident wrong answers on documents)."""
+    asciidoc = (
+        f"= HSTS transfer node\n:toc: left\n:icons: font\n\n== Errors\n\n----\n$ ascp -P 33001 x\n{_UDP_STOP}\n----\n"
+    )
+    openapi = f"openapi: 3.0.3\ninfo:\n  title: Transfer API\npaths:\n  /t:\n    get:\n      example: '{_UDP_STOP}'\n"
+    proto = '// fasp_errors.proto\n// console: "ascp: failed to authenticate, exiting."\n\nsyntax = "proto3";\n'
+    readme = f"### Failed\n\n> [!WARNING]\n> With that key the run ends with:\n>\n> ```\n> {_KEY_ERROR}\n> ```\n"
+    latex = "\\begin{tabular}{ll}\nMessage & Action \\\\\n\\texttt{Session data transfer timeout} & retry \\\\\n"
+    transcript = (
+        "For comparison, this is how other failures look, so you know what to look for next time:\n\n"
+        f"    {_UDP_STOP}\n                        <- UDP 33001 blocked\n"
+    )
+    russian = (
+        "Если открыт только TCP, данные не идут, и ascp завершается ошибкой «Client unable to connect to server (check "
+        "UDP port and\nfirewall)». Скорость задаётся ключом -l.\n"
+    )
+    for text in (asciidoc, openapi, proto, readme, latex, transcript, russian):
+        assert [(c, k) for c, k in causes(text) if k != "low"] == [], text[:40]
+
+
+def test_having_not_run_it_again_yet_keeps_the_run_shown():
+    """ "I haven't run it again yet" after the run's output: the run shown stands (round 69 dropped it)."""
+    text = (
+        "$ ascp -P 33001 --mode=recv --host=h --user=u /o /in/\n"
+        "Session Stop  (Error: Server aborted session: Client requests stronger encryption than server allows)\n\n"
+        "What does this error mean? I haven't run it again yet.\n"
+    )
+    assert [c for c, _ in causes(text)] == ["stronger-encryption"]

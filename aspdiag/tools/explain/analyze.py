@@ -792,6 +792,7 @@ class Analyzer:
         self._started_names: dict[str, list[str]] = {}
         self._ending_name: dict[str, str] = {}
         self._run_names: dict[int, str] = {}
+        self._admonitions: set[str] = set()  # inputs inside a README's alert ("> [!NOTE]")
         self._bar_done: dict[str, int] = {}  # per input, the run that ascli's bar at 100 % ended
         self._rule_failures: set[int] = set()  # runs told by a workflow's failed rule (Snakemake's)
         self._rule_output: dict[str, bool] = {}  # per input, whether output of ascp's came just before the rule's error
@@ -1781,6 +1782,22 @@ class Analyzer:
             # (blind round 65: a job script's catalogue of ascp's errors after its ``exit``), no run's output
             self._documentation(source)
             return
+        if "\\" in text and not self._replaying and _LATEX_ROW.search(text) is not None:
+            # a LaTeX table's row or a \texttt{} quote in a thesis's or a paper's source (blind round 69): no run
+            self._documentation(source)
+            return
+        if source in self._admonitions and not line.quoted:
+            self._admonitions.discard(source)
+        if (
+            line.quoted
+            and not self._replaying
+            and (source in self._admonitions or (text[:2] == "[!" and _ADMONITION.match(text) is not None))
+        ):
+            # a GitHub alert in a README ("> [!WARNING]" and its quoted lines, their fenced samples too; blind round
+            # 69): the document's note, no run
+            self._admonitions.add(source)
+            self._documentation(source)
+            return
         opening = self._opening.setdefault(source, [])
         if len(opening) < _OPENING_KEPT:
             opening.append(text)
@@ -1878,7 +1895,11 @@ class Analyzer:
                 start, runtime = float(logged.group(1)), float(logged.group(2))
                 self._joblog.setdefault(source, []).append((start, start + runtime, logged.group(3) == "0"))
             return
-        mapping = _MAPPING.match(text) if ">" in text or "\u2192" in text or "\u21d2" in text else None
+        mapping = (
+            _MAPPING.match(text)
+            if ">" in text or "<-" in text or "\u2192" in text or "\u21d2" in text or "\u2190" in text
+            else None
+        )
         if (
             mapping is not None
             and not self._replaying
@@ -2387,9 +2408,12 @@ class Analyzer:
                 # that says it failed in words of its own: a session whose cause is then told only if the other
                 # lines tell it (else "cannot tell", with the line as evidence; never nothing at all). Not advice
                 # quoting them ("if ascp says 'Remote host is not who we expected' the node was rebuilt"; round 68).
-                is_err = documented(text) and _ADVICE.search(text) is None
+                # Nor a person's sentence in Russian around them ("ascp завершается ошибкой «...»"; round 69).
+                prose = _CYRILLIC_PROSE.search(text) is not None and not shell_missing
+                is_err = documented(text) and _ADVICE.search(text) is None and not prose
                 echo = (
                     not is_err
+                    and not prose
                     and _CASE_WITH_ADVICE.match(text) is None
                     and _WRAPPER_FAILED.search(_DENIED_FAILURE.sub(" ", text)) is not None
                 )
@@ -4823,6 +4847,7 @@ _SAMPLE_INTRO = re.compile(
     r"|\b(?:a )?(?:good|successful|working|normal) (?:run|transfer|download|upload)s? (?:ends?|looks?|prints?)\b"
     r"|\b(?:would|will) (?:result in|produce|print|show|appear|look|be (?:logged|printed|shown|displayed))\b"
     r"|\b(?:if|when) you (?:\w+ ){0,2}(?:see|get|receive|encounter|hit)\b[^.]*\b(?:below|like this|as follows)\W*$"
+    r"|\bhow (?:\w+ ){0,3}looks?\b|\bfor comparison\b"
     r"|\bmanifests? (?:itself )?(?:like|as)\b|\b(?:has|have|takes?|of|in) (?:this|the following) form\b|\bdieser Form\b"
     r"|\ba sample of\b|\bexamples? of (?:this|the|these|such) (?:errors?|messages?|output)\b"
     r"|一般是|通常是|一般会(?:显示|输出|看到)|会(?:显示|看到|输出)|示例|出力例|実行例|表示例|のようになります"
@@ -4899,7 +4924,17 @@ _XML_RECORDS = frozenset((b"html", b"Event", b"Events", b"testsuite", b"testsuit
 _DOCKERFILE_FROM = re.compile(rb"\A(?:[ \t]*(?:#[^\n]*)?\r?\n)*[ \t]*(?:FROM|ARG) \S")
 _DOCKERFILE_STEP = re.compile(rb"^(?:RUN|ENTRYPOINT|CMD|WORKDIR|USER|COPY|ADD|ENV|LABEL|EXPOSE|VOLUME) ", re.M)
 _PIPELINE_SECTION = re.compile(rb"^(?:input|filter|output)[ \t]*\{[ \t]*\r?$", re.M)
-_WORKFLOW_KEYS = re.compile(rb"^(?:on|jobs|steps|tasks|hosts|apiVersion|kind|services):", re.M)
+_WORKFLOW_KEYS = re.compile(
+    rb"^(?:on|jobs|steps|tasks|hosts|apiVersion|kind|services|openapi|swagger|paths|components):", re.M
+)
+_LATEX_ROW = re.compile(r"\\texttt\{[^}]*\}[^\n]*&|&[^\n]*\\\\\s*(?:\\hline)?\s*$|\\(?:caption|label|begin|end)\{")
+"""A LaTeX table's row (cells between ``&``, ended by ``\\``) or environment line."""
+_ADMONITION = re.compile(r"\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]\s*$", re.I)
+"""A GitHub alert's first line in markdown, its ``> `` taken off."""
+_PROTO_SYNTAX = re.compile(rb'^syntax\s*=\s*"proto[23]"\s*;', re.M)
+"""A Protocol Buffers file (its comments may list ascp's messages)."""
+_ASCIIDOC_TITLE = re.compile(rb"\A\s*=[ \t]+\S[^\n]*\n(?:[^\n]*\n){0,3}?:[\w-]+:")
+"""An AsciiDoc page's title line and, right under it, its attributes (``:toc: left``)."""
 _TYPED_COMMAND = re.compile(rb"^(?:\$ |[\w.-]+@[\w.-]+:\S*[$#] |PS [A-Za-z]:\\)", re.M)
 """A shell's prompt at a line's start: a command typed, whose output may follow."""
 _SLIDE = re.compile(
@@ -4957,7 +4992,7 @@ _SUMMARY_TAIL = re.compile(r"\(\d+K bits/sec\), in \d+ files?\.")
 _STOP_ERROR = re.compile(r"^Session Stop\s+\(Error: (.+?)\)?\s*$")
 """ascp's Session Stop line with its error's words."""
 _MAPPING = re.compile(
-    r"\s*(\S[^\n]{2,200}?)\s+(?:->|=>|\u2192|\u21d2)\s+"
+    r"\s*(\S[^\n]{2,200}?)\s+(?:->|=>|<-{1,2}|\u2192|\u21d2|\u2190)\s+"
     r"(?!retr|attempt|fall|trying|giving|abort|exit|status|code|rc\b|failed\b|error\b|next\b)[A-Za-z]",
     re.I,
 )
@@ -5207,7 +5242,8 @@ _COPIED_HINTS = ("below", "as it is", "as-is", "verbatim", "for reference", "her
 _COPY_REACH = 6
 """Lines after those words within which the document's rule or quote must start."""
 _NOT_RUN = re.compile(
-    r"\b(?:have|has|had)(?:n't| not) (?:yet )?(?:run|tried|used|executed)\b[^.!?\n]{0,40}\byet\b"
+    r"\b(?:have|has|had)(?:n't| not) (?:yet )?(?:run|tried|used|executed)\b"
+    r"(?![^.!?\n]{0,30}\b(?:again|since|twice|another|once more)\b)[^.!?\n]{0,40}\byet\b"
     r"|\b(?:have|has|had)(?:n't| not) (?:yet )?run anything\b|\bnot (?:run|tried) (?:anything|it) yet\b"
     r"|\bnot (?:running|trying|executing) (?:anything|it|this|ascp)(?: \w+)? yet\b"
     r"|\bnot (?:a |an )?(?:real|actual) (?:logs?|output|runs?)\b"
@@ -5581,8 +5617,11 @@ def _may_be_code(text: str) -> bool:
 
 _ITEM_PARTS = re.compile(r"<[^<>\s]{1,30}>|\b[0-9a-fA-F]{6,}\b|\d+")
 """What differs between one item's line of a wrapper and the next's: ids, numbers, a post's ``<file_id>``."""
-_CJK_WORDS = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{2}")
-"""A person's words in Chinese, Japanese or Korean (a title "标题：往GSA上传数据，ascp 提示 ..." before ascp's)."""
+_CYRILLIC_PROSE = re.compile(r"[\u0400-\u04ff]{3,}[^\n]*?[\u0400-\u04ff]{3,}")
+"""A person's words in Russian or another Cyrillic script around ascp's (no program's log is written so)."""
+_CJK_WORDS = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{2}|[\u0400-\u04ff]{3,}[^\n]*?[\u0400-\u04ff]{3,}")
+"""A person's words in Chinese, Japanese or Korean (a title "标题：往GSA上传数据，ascp 提示 ..." before ascp's), or in
+Russian or another Cyrillic script (two words: "ascp завершается ошибкой «...»"; blind round 69)."""
 
 
 def _mail_sent(text: str) -> tuple[int, ...] | None:
@@ -5806,6 +5845,8 @@ def _config_source(chunk: bytes) -> bool:
     if _json_document(chunk):
         return True  # (a whole JSON document: fences and prompts inside its strings are its text's)
     head = chunk[:8192]
+    if _PROTO_SYNTAX.search(head) is not None or _ASCIIDOC_TITLE.match(head) is not None:
+        return True  # a Protocol Buffers file, an AsciiDoc page (blind round 69): its examples' prompts are its own
     if b"```" in head or _TYPED_COMMAND.search(head) is not None or b"Traceback (most recent call last)" in head:
         return False
     first = head.lstrip()[:200].split(b"\n", 1)[0]
