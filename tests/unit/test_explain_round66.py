@@ -718,3 +718,18 @@ def test_having_not_run_it_again_yet_keeps_the_run_shown():
         "What does this error mean? I haven't run it again yet.\n"
     )
     assert [c for c, _ in causes(text)] == ["stronger-encryption"]
+
+
+def test_a_raw_mail_with_a_text_and_an_html_part_is_read_once():
+    """An .eml whose body comes twice, as text and as HTML: the runs in it count once (round 68 counted each
+    twice)."""
+    mail = (
+        "From: K <k@lab.example.org>\nTo: support@core.example.org\nSubject: RE: upload rejected\n"
+        "Date: Tue, 3 Jun 2025 06:52:14 +0000\nMIME-Version: 1.0\n"
+        'Content-Type: multipart/alternative; boundary="b1"\n\n--b1\nContent-Type: text/plain; charset="us-ascii"\n\n'
+        f"$ ascp -P 33001 --mode=send --host=h --user=u d /in\n{_UDP_STOP}\n\n--b1\n"
+        'Content-Type: text/html; charset="us-ascii"\n\n'
+        f"<html><body><pre>$ ascp -P 33001 --mode=send --host=h --user=u d /in\n{_UDP_STOP}</pre></body></html>\n"
+        "--b1--\n"
+    )
+    assert [c for c, _ in causes(mail)] == ["udp"]

@@ -67,6 +67,7 @@ from aspdiag.tools.explain.scan import (
     journal_as_syslog,
     journal_export_as_syslog,
     loki_as_lines,
+    mail_as_text,
     notebook_as_lines,
     org_as_lines,
     other_lines,
@@ -840,7 +841,7 @@ class Analyzer:
             return  # a script's embedded data, to the input's end
         if source not in self._sources_seen:
             self._sources_seen.add(source)
-            notebook = notebook_as_lines(chunk) or org_as_lines(chunk)
+            notebook = notebook_as_lines(chunk) or org_as_lines(chunk) or mail_as_text(chunk)
             if notebook is not None:
                 chunk = notebook  # a Jupyter notebook: its code cells and their outputs
             elif _python_source(chunk) or _config_source(chunk):
