@@ -733,3 +733,12 @@ def test_a_raw_mail_with_a_text_and_an_html_part_is_read_once():
         "--b1--\n"
     )
     assert [c for c, _ in causes(mail)] == ["udp"]
+
+
+def test_a_batch_script_followed_by_its_run_at_a_prompt_is_read_as_a_report():
+    """A Windows batch script pasted, then run at cmd's prompt with its output: the run is the person's (the
+    script alone is no run)."""
+    script = "@echo off\nREM  upload_run.bat  -  push one run folder\nREM  If you see: ascp: failed to authenticate\n"
+    run = "\nC:\\Users\\k>upload_run.bat D:\\runs\\250612\nascp.exe: failed to authenticate, exiting.\n"
+    assert causes(script) == []
+    assert [c for c, _ in causes(script + run)] == ["auth"]

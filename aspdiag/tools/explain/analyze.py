@@ -4936,7 +4936,7 @@ _PROTO_SYNTAX = re.compile(rb'^syntax\s*=\s*"proto[23]"\s*;', re.M)
 """A Protocol Buffers file (its comments may list ascp's messages)."""
 _ASCIIDOC_TITLE = re.compile(rb"\A\s*=[ \t]+\S[^\n]*\n(?:[^\n]*\n){0,3}?:[\w-]+:")
 """An AsciiDoc page's title line and, right under it, its attributes (``:toc: left``)."""
-_TYPED_COMMAND = re.compile(rb"^(?:\$ |[\w.-]+@[\w.-]+:\S*[$#] |PS [A-Za-z]:\\)", re.M)
+_TYPED_COMMAND = re.compile(rb"^(?:\$ |[\w.-]+@[\w.-]+:\S*[$#] |PS [A-Za-z]:\\|[A-Za-z]:\\[^>\n]{0,120}>\S)", re.M)
 """A shell's prompt at a line's start: a command typed, whose output may follow."""
 _SLIDE = re.compile(
     rb"^[ \t]*(?:Slide|Folie|Diapositiva|Diapo|\xe3\x82\xb9\xe3\x83\xa9\xe3\x82\xa4\xe3\x83\x89)[ \t]*\d{1,3}\b", re.M
