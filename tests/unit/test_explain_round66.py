@@ -742,3 +742,20 @@ def test_a_batch_script_followed_by_its_run_at_a_prompt_is_read_as_a_report():
     run = "\nC:\\Users\\k>upload_run.bat D:\\runs\\250612\nascp.exe: failed to authenticate, exiting.\n"
     assert causes(script) == []
     assert [c for c, _ in causes(script + run)] == ["auth"]
+
+
+def test_round_70_document_kinds_are_no_runs():
+    """An Lmod modulefile, a Tcl modulefile, a Texinfo manual, a Windows .reg file, a Homebrew formula, a Spack
+    package, a Puppet class, an MkDocs page's "Expected output" tab (round 70: nine confident wrong answers)."""
+    lmod = f"-- -*- lua -*-\n-- modulefiles/aspera-cli/4.14.lua\nhelp([[\n  If you see:\n    {_UDP_STOP}\n]])\n"
+    tcl = f'#%Module1.0\nproc ModulesHelp {{ }} {{\n  puts stderr "{_UDP_STOP}"\n}}\n'
+    texinfo = f"@c seqfetch.texi -- part of the manual\n@node Aspera backend\n@example\n{_UDP_STOP}\n@end example\n"
+    reg = f'Windows Registry Editor Version 5.00\n\n[HKEY_CURRENT_USER\\Software\\SeqFetch]\n"Hint1"="{_KEY_ERROR}"\n'
+    formula = f'# Formula/aspera-cli.rb\nclass AsperaCli < Formula\n  def caveats\n    "{_KEY_ERROR}"\n  end\nend\n'
+    spack = f"# Site fork: packages/aspera-cli/package.py\nfrom spack.package import *\n\n# {_UDP_STOP}\n"
+    puppet = (
+        f"# modules/aspera_hsts/manifests/sshd.pp\n#  - clients print: {_UDP_STOP}\nclass aspera_hsts::sshd {{\n}}\n"
+    )
+    mkdocs = f'=== "Expected output"\n\n    ```text\n    {_DONE.strip()}\n    ```\n'
+    for text in (lmod, tcl, texinfo, reg, formula, spack, puppet, mkdocs):
+        assert [(c, k) for c, k in causes(text) if k != "low"] == [], text[:40]

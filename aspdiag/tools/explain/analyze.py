@@ -1970,6 +1970,7 @@ class Analyzer:
                     )
                 )
                 or text[:1] in _HEADING_MARKS
+                or text.startswith(('=== "', "!!! ", "??? "))
                 or (line.inline and len(text) <= 120)
                 or text[:8].lower() == "expected"
             )
@@ -2720,6 +2721,8 @@ class Analyzer:
                 or (
                     stripped[:2] == "==" and stripped.endswith("==")
                 )  # a wiki's heading ("== What a good run ends with ==")
+                # an MkDocs tab's or admonition's title ('=== "Expected output"'; blind round 70)
+                or (stripped.startswith(('=== "', "!!! ", "??? ")) and stripped.endswith('"'))
             )
             and len(stripped) <= 240
             and (
@@ -4932,6 +4935,16 @@ _LATEX_ROW = re.compile(r"\\texttt\{[^}]*\}[^\n]*&|&[^\n]*\\\\\s*(?:\\hline)?\s*
 """A LaTeX table's row (cells between ``&``, ended by ``\\``) or environment line."""
 _ADMONITION = re.compile(r"\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]\s*$", re.I)
 """A GitHub alert's first line in markdown, its ``> `` taken off."""
+_FILE_KIND = re.compile(
+    rb"\A\s*(?:--\s*-\*-\s*lua\s*-\*-|#%Module|\\input texinfo|@c\s|Windows Registry Editor Version|REGEDIT4)"
+    rb"|^(?:class \w+ < Formula\b|from spack\.package import|easyblock\s*=|@node\s|class [\w:]+\s*(?:\(|\{)"
+    rb"|\s*(?:help|whatis|prepend_path|setenv|load)\(\[?\[?[\"'])",
+    re.M,
+)
+"""A source or settings file's own opening or structure: a Lua or Tcl modulefile (Lmod's ``help([[``, ``#%Module``),
+a Texinfo manual (``\\input texinfo``, ``@node``), a Windows .reg file, a Homebrew formula, a Spack package, an
+EasyBuild easyconfig, a Puppet class (blind round 70). Not a page's YAML front matter: a blog post under one may
+show its author's own runs."""
 _PROTO_SYNTAX = re.compile(rb'^syntax\s*=\s*"proto[23]"\s*;', re.M)
 """A Protocol Buffers file (its comments may list ascp's messages)."""
 _ASCIIDOC_TITLE = re.compile(rb"\A\s*=[ \t]+\S[^\n]*\n(?:[^\n]*\n){0,3}?:[\w-]+:")
@@ -5846,7 +5859,11 @@ def _config_source(chunk: bytes) -> bool:
     if _json_document(chunk):
         return True  # (a whole JSON document: fences and prompts inside its strings are its text's)
     head = chunk[:8192]
-    if _PROTO_SYNTAX.search(head) is not None or _ASCIIDOC_TITLE.match(head) is not None:
+    if (
+        _PROTO_SYNTAX.search(head) is not None
+        or _ASCIIDOC_TITLE.match(head) is not None
+        or (_FILE_KIND.search(head) is not None and _TYPED_COMMAND.search(head) is None)
+    ):
         return True  # a Protocol Buffers file, an AsciiDoc page (blind round 69): its examples' prompts are its own
     if b"```" in head or _TYPED_COMMAND.search(head) is not None or b"Traceback (most recent call last)" in head:
         return False
