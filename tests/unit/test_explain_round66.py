@@ -759,3 +759,16 @@ def test_round_70_document_kinds_are_no_runs():
     mkdocs = f'=== "Expected output"\n\n    ```text\n    {_DONE.strip()}\n    ```\n'
     for text in (lmod, tcl, texinfo, reg, formula, spack, puppet, mkdocs):
         assert [(c, k) for c, k in causes(text) if k != "low"] == [], text[:40]
+
+
+def test_a_pages_front_matter_is_its_metadata():
+    """A blog post's YAML front matter whose summary quotes its run's words, then the run: one run (round 70 read
+    two); a first "---" that opens no front matter (a rule) hides nothing."""
+    post = (
+        '---\ntitle: "ENA downloads fail on the new login nodes"\nsummary: "ascp fails with Failed to open TCP '
+        'connection for SSH"\n---\n\n$ ascp -QT -P33001 era-fasp@fasp.sra.ebi.ac.uk:vol1/x .\n'
+        "ascp: Failed to open TCP connection for SSH, exiting.\n"
+    )
+    assert [c for c, _ in causes(post)] == ["ssh-port"]
+    rule = "---\nascp: Failed to open TCP connection for SSH, exiting.\n---\n"
+    assert [c for c, _ in causes(rule)] == ["ssh-port"]

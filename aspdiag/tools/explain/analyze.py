@@ -793,6 +793,7 @@ class Analyzer:
         self._started_names: dict[str, list[str]] = {}
         self._ending_name: dict[str, str] = {}
         self._run_names: dict[int, str] = {}
+        self._front_matter: dict[str, int] = {}  # inputs inside a page's YAML front matter: its lines so far
         self._admonitions: set[str] = set()  # inputs inside a README's alert ("> [!NOTE]")
         self._bar_done: dict[str, int] = {}  # per input, the run that ascli's bar at 100 % ended
         self._rule_failures: set[int] = set()  # runs told by a workflow's failed rule (Snakemake's)
@@ -1778,6 +1779,22 @@ class Analyzer:
             self._first_text[source] = text.strip()
             if text.startswith("#!/") and not self._replaying:
                 self._scripts.add(source)
+        if (first and text.strip() == "---") or source in self._front_matter:
+            # a page's YAML front matter (a blog post's "summary:" quoting its run's words; blind round 70): the
+            # page's metadata, no run; it ends at its closing "---"
+            seen = self._front_matter.get(source)
+            if seen is None:
+                self._last_text[source] = text  # (the input's first line has been read)
+                self._front_matter[source] = 0
+                return
+            if seen == 0 and _FRONT_MATTER_KEY.match(text) is None:
+                del self._front_matter[source]  # a rule, not front matter: this line is read as any other
+            else:
+                if text.strip() == "---" or seen >= _FRONT_MATTER_LINES:
+                    del self._front_matter[source]
+                else:
+                    self._front_matter[source] = seen + 1
+                return
         if source in self._scripts:
             # A script file (its first line a shebang): code, comments, and the messages it looks for or lists
             # (blind round 65: a job script's catalogue of ascp's errors after its ``exit``), no run's output
@@ -4933,6 +4950,14 @@ _WORKFLOW_KEYS = re.compile(
 )
 _LATEX_ROW = re.compile(r"\\texttt\{[^}]*\}[^\n]*&|&[^\n]*\\\\\s*(?:\\hline)?\s*$|\\(?:caption|label|begin|end)\{")
 """A LaTeX table's row (cells between ``&``, ended by ``\\``) or environment line."""
+_FRONT_MATTER_KEY = re.compile(
+    r"(?:title|date|author|authors|tags|categories|summary|description|draft|slug|layout|hide|weight|lang|permalink"
+    r"|comments|toc|id|sidebar_position|sidebar_label|keywords|aliases|lastmod|publishDate)\s*:(?:\s|$)",
+    re.I,
+)
+"""A front matter's first line: one of the keys static-site generators read (not ``ascp: ...``)."""
+_FRONT_MATTER_LINES = 40
+"""A page's front matter is short: past this many lines a first "---" opened something else (a rule, a table)."""
 _ADMONITION = re.compile(r"\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]\s*$", re.I)
 """A GitHub alert's first line in markdown, its ``> `` taken off."""
 _FILE_KIND = re.compile(
