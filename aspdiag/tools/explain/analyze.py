@@ -251,9 +251,15 @@ _UUID = re.compile(UUID)
 """A uuid where one starts (``scan.UUID``: as ascp logs it, or shortened by the person pasting it)."""
 _CONNECTED = re.compile(SSHD_TAG + rb"(?:Connection from|Accepted \S+ for \S+ from) ([0-9A-Fa-f.:]+) port (\d+)\b")
 """sshd's line for a client's connection (VERBOSE's "Connection from", or the login): its address and port."""
-_STARTED_PEER = re.compile(re.escape(_SESSION_START) + rb"[^\n]*? peer=\[?([0-9A-Fa-f.:]+?)\]?:(\d+)\b")
-"""A Session Start record's peer: the client's address and, on a server, its UDP port."""
-_STOPPED_PEER = re.compile(re.escape(_SESSION_STOP) + rb"[^\n]*? peer=\[?([0-9A-Fa-f.:]+?)\]?:(\d+)\b")
+
+
+def _peer_of(record: bytes) -> re.Pattern[bytes]:
+    """A record's peer, read from the record's start: the client's address and, on a server, its UDP port."""
+    return re.compile(re.escape(record) + rb"[^\n]*? peer=\[?([0-9A-Fa-f.:]+?)\]?:(\d+)\b")
+
+
+_STARTED_PEER = _peer_of(_SESSION_START)
+_STOPPED_PEER = _peer_of(_SESSION_STOP)
 
 
 class _Arrivals(NamedTuple):
@@ -569,8 +575,7 @@ def _beside_successes(explained: SessionExplanation, order: int, worked: tuple[i
             cause_id=refused.id,
             cause=refused.cause,
             confidence="medium",
-            next_step="start the transfers a few seconds apart or fewer at once (4 rather than 16), and retry the "
-            "ones that failed; if they fail alone too, check them as " + s.cause_id + ": " + s.next_step,
+            next_step=_burst_step(s),
             who="you, then the data provider",
             reasoning=(
                 *s.reasoning,
@@ -585,6 +590,15 @@ def _beside_successes(explained: SessionExplanation, order: int, worked: tuple[i
         next_step="if the runs that worked went to the same server with the same key, start the transfers a "
         "few seconds apart or fewer at once (the server's sshd turns a burst of connections away); "
         "otherwise: " + s.next_step,
+    )
+
+
+def _burst_step(s: SessionExplanation) -> str:
+    """What to do about a run a burst of connections cost (``_beside_successes``, ``_burst_told``): stagger the
+    starts, then check it under its own words only if it fails alone."""
+    return (
+        "start the transfers a few seconds apart or fewer at once (4 rather than 16), and retry the ones that failed; "
+        "if they fail alone too, check them as " + s.cause_id + ": " + s.next_step
     )
 
 
@@ -649,9 +663,9 @@ class Analyzer:
         """Files started (line by line) before any record opened their session."""
         self._invalid_lines = 0
         self._guessers: set[bytes] = set()
-        self._babblers: set[bytes] = set()  # addresses that sent sshd no SSH banner (an HTTP request, garbage)
         """Addresses that tried accounts the server does not have (in a log with too few such lines to be a scan)."""
         """sshd logged a login to an account that does not exist (``Invalid user``): the log shows password guessing."""
+        self._babblers: set[bytes] = set()  # addresses that sent sshd no SSH banner (an HTTP request, garbage)
         self._accepted: set[tuple[bytes, bytes]] = set()
         """(user, address) pairs sshd let in (``Accepted ... for USER from ADDR``): a refusal of that pair counts."""
         self._licence: dict[tuple[str, bytes | None], str] = {}
@@ -842,9 +856,10 @@ class Analyzer:
             return  # a script's embedded data, to the input's end
         if source not in self._sources_seen:
             self._sources_seen.add(source)
-            notebook = notebook_as_lines(chunk) or org_as_lines(chunk) or mail_as_text(chunk)
-            if notebook is not None:
-                chunk = notebook  # a Jupyter notebook: its code cells and their outputs
+            # a Jupyter or org-mode notebook as its cells ran, a raw mail's text part
+            converted = notebook_as_lines(chunk) or org_as_lines(chunk) or mail_as_text(chunk)
+            if converted is not None:
+                chunk = converted
             elif _python_source(chunk) or _config_source(chunk):
                 # A Python module pasted whole (a repository's tests with canned ascp output in its constants;
                 # blind round 61), a configuration file or a slide deck (round 66): code or a document, no run
@@ -1789,11 +1804,11 @@ class Analyzer:
                 return
             if seen == 0 and _FRONT_MATTER_KEY.match(text) is None:
                 del self._front_matter[source]  # a rule, not front matter: this line is read as any other
+            elif text.strip() == "---" or seen >= _FRONT_MATTER_LINES:
+                del self._front_matter[source]
+                return
             else:
-                if text.strip() == "---" or seen >= _FRONT_MATTER_LINES:
-                    del self._front_matter[source]
-                else:
-                    self._front_matter[source] = seen + 1
+                self._front_matter[source] = seen + 1
                 return
         if source in self._scripts:
             # A script file (its first line a shebang): code, comments, and the messages it looks for or lists
@@ -3241,7 +3256,7 @@ class Analyzer:
         if run is None or run.ended or not run.lines:
             if shown is None and (source in self._sections or source in self._tailed):
                 # the batch system's kill in the job's own log, its ascp's output in another file shown after it
-                # (Snakemake's Slurm log, then the rule's log; blind round 67): kept for that run (``end_input``)
+                # (Snakemake's Slurm log, then the rule's log; blind round 67): kept for that run (``_finish``)
                 self._kill_pending[source] = (self._order, detail)
             return
         self.ascp_lines += 1
@@ -3293,8 +3308,9 @@ class Analyzer:
             self._bar_done.get(source) == run.order
             and not run.finals
             and len(self._last_lines[source]) >= 2
+            and run.evidence
             # right after the bar (not after ascli's "complete", another file's header or another command)
-            and self._last_lines[source][-2].strip()[:60] in run.evidence[-1:][0]
+            and self._last_lines[source][-2].strip()[:60] in run.evidence[-1]
             and (errors or line.lstrip().startswith(("E, [", "ERROR")))
         ):
             # ascli's bar at 100 %, then its words that the run failed ("ERROR -- : Cannot rename partial file";
@@ -3715,11 +3731,7 @@ class Analyzer:
                         f"key and server: its '{s.cause_id}' words are how the server's sshd turning a burst of "
                         "connections away shows (MaxStartups, OpenSSH 9.8+ penalties); a wrong key would have failed "
                         "them all",
-                        next_step="start the transfers a few seconds apart or fewer at once (4 rather than 16), and "
-                        "retry the ones that failed; if they fail alone too, check them as "
-                        + s.cause_id
-                        + ": "
-                        + s.next_step,
+                        next_step=_burst_step(s),
                         who="you, then the data provider",
                         replacing=True,
                     ),
@@ -5658,7 +5670,7 @@ _ITEM_PARTS = re.compile(r"<[^<>\s]{1,30}>|\b[0-9a-fA-F]{6,}\b|\d+")
 """What differs between one item's line of a wrapper and the next's: ids, numbers, a post's ``<file_id>``."""
 _CYRILLIC_PROSE = re.compile(r"[\u0400-\u04ff]{3,}[^\n]*?[\u0400-\u04ff]{3,}")
 """A person's words in Russian or another Cyrillic script around ascp's (no program's log is written so)."""
-_CJK_WORDS = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{2}|[\u0400-\u04ff]{3,}[^\n]*?[\u0400-\u04ff]{3,}")
+_CJK_WORDS = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{2}|" + _CYRILLIC_PROSE.pattern)
 """A person's words in Chinese, Japanese or Korean (a title "标题：往GSA上传数据，ascp 提示 ..." before ascp's), or in
 Russian or another Cyrillic script (two words: "ascp завершается ошибкой «...»"; blind round 69)."""
 
@@ -5877,20 +5889,22 @@ def _python_source(chunk: bytes) -> bool:
 
 
 def _config_source(chunk: bytes) -> bool:
-    """Whether an input's first chunk is a configuration or build file pasted whole, or a slide deck's text export:
-    an Ansible role, a CI workflow, a Dockerfile, a log shipper's pipeline (blind round 66: their comments list
-    ascp's errors and what to do; their test lines are fixtures), which ran nothing; and no shell's prompt or
-    markdown fence in it (a person's report around the file, with what ran after it)."""
+    """Whether an input's first chunk is a configuration, build or source file pasted whole, or a document of a kind
+    that runs nothing: an Ansible role, a CI workflow, a Dockerfile, a log shipper's pipeline (blind round 66: their
+    comments list ascp's errors and what to do; their test lines are fixtures), a manual page, a modulefile, a slide
+    deck's text export (rounds 67-70). Where its kind shows only in its first line or its shape, not where a shell's
+    prompt or a markdown fence is in it (a person's report around the file, with what ran after it)."""
     if _json_document(chunk):
         return True  # (a whole JSON document: fences and prompts inside its strings are its text's)
     head = chunk[:8192]
+    typed = _TYPED_COMMAND.search(head) is not None
     if (
         _PROTO_SYNTAX.search(head) is not None
         or _ASCIIDOC_TITLE.match(head) is not None
-        or (_FILE_KIND.search(head) is not None and _TYPED_COMMAND.search(head) is None)
+        or (_FILE_KIND.search(head) is not None and not typed)
     ):
-        return True  # a Protocol Buffers file, an AsciiDoc page (blind round 69): its examples' prompts are its own
-    if b"```" in head or _TYPED_COMMAND.search(head) is not None or b"Traceback (most recent call last)" in head:
+        return True  # a Protocol Buffers file, an AsciiDoc page (their examples' prompts are their own), a modulefile
+    if b"```" in head or typed or b"Traceback (most recent call last)" in head:
         return False
     first = head.lstrip()[:200].split(b"\n", 1)[0]
     if (

@@ -322,11 +322,8 @@ def journal_export_as_syslog(chunk: bytes) -> bytes:
     def flush() -> None:
         message, micros = fields.get(b"MESSAGE"), fields.get(b"__REALTIME_TIMESTAMP", b"")
         if message is not None and micros.isdigit():
-            stamp = datetime.fromtimestamp(int(micros) / 1e6, tz=UTC).isoformat().encode()
-            tag = fields.get(b"SYSLOG_IDENTIFIER") or fields.get(b"_COMM") or b"-"
-            pid = fields.get(b"SYSLOG_PID") or fields.get(b"_PID")
-            process = tag + b"[" + pid + b"]" if pid else tag
-            out.append(stamp + b" " + (fields.get(b"_HOSTNAME") or b"-") + b" " + process + b": " + message)
+            entry = {name.decode("ascii"): value.decode("utf-8", "replace") for name, value in fields.items()}
+            out.extend(_journal_lines(entry, entry["MESSAGE"]))
         fields.clear()
 
     for raw in chunk.split(b"\n"):
@@ -477,17 +474,21 @@ def journal_as_syslog(chunk: bytes) -> bytes:
             message = entry.get("MESSAGE") or ""
             if isinstance(message, list):  # journald's form for a message that is not UTF-8: its bytes
                 message = bytes(message).decode("utf-8", "replace")
-            stamp = datetime.fromtimestamp(int(entry["__REALTIME_TIMESTAMP"]) / 1e6, tz=UTC)
-            tag = entry.get("SYSLOG_IDENTIFIER") or entry.get("_COMM") or "-"
-            pid = entry.get("SYSLOG_PID") or entry.get("_PID")
-            host = entry.get("_HOSTNAME") or "-"
+            out.extend(_journal_lines(entry, str(message)))
         except (ValueError, KeyError, TypeError, AttributeError, OverflowError, OSError):
             out.append(raw)
-            continue
-        process = f"{tag}[{pid}]" if pid else tag
-        for part in str(message).split("\n"):
-            out.append(f"{stamp.isoformat()} {host} {process}: {part}".encode("utf-8", "replace"))
     return b"\n".join(out)
+
+
+def _journal_lines(entry: dict[str, Any], message: str) -> list[bytes]:
+    """One journal entry's syslog lines as ``journalctl -o short-iso`` prints them (its time, host and
+    ``IDENTIFIER[PID]: ``, one line per line of its message), from its fields (``-o json``'s or ``-o export``'s)."""
+    stamp = datetime.fromtimestamp(int(entry["__REALTIME_TIMESTAMP"]) / 1e6, tz=UTC)
+    tag = entry.get("SYSLOG_IDENTIFIER") or entry.get("_COMM") or "-"
+    pid = entry.get("SYSLOG_PID") or entry.get("_PID")
+    host = entry.get("_HOSTNAME") or "-"
+    process = f"{tag}[{pid}]" if pid else tag
+    return [f"{stamp.isoformat()} {host} {process}: {part}".encode("utf-8", "replace") for part in message.split("\n")]
 
 
 def is_syslog(chunk: bytes) -> bool:
