@@ -772,3 +772,14 @@ def test_a_pages_front_matter_is_its_metadata():
     assert [c for c, _ in causes(post)] == ["ssh-port"]
     rule = "---\nascp: Failed to open TCP connection for SSH, exiting.\n---\n"
     assert [c for c, _ in causes(rule)] == ["ssh-port"]
+
+
+def test_runs_a_wrapper_launched_by_name_are_listed_in_that_order():
+    """The same order when the wrapper writes "launched L001 (pid 4021)" or "START L001 pid=..." in capitals: the
+    cheap test before the named-start pattern let only "start" through (found reading the code)."""
+    failed = "[2024-05-14 02:00:04.611] L003 exit=1\n    ascp: failed to authenticate, exiting.\n"
+    done = "[2024-05-14 02:2{n}:44.870] L00{n} exit=0\n    Completed: 20971520K bytes transferred in 1302 seconds\n"
+    for started in ("launched L00{n} (pid 4021{n})", "LAUNCHING L00{n} pid=4021{n}", "START L00{n} PID=4021{n}"):
+        starts = "".join(f"[2024-05-14 02:00:0{n}.112] " + started.format(n=n) + "\n" for n in (1, 2, 3))
+        text = starts + failed + done.format(n=2) + done.format(n=1)
+        assert [c for c, _ in causes(text)] == ["ok", "ok", "auth"], started

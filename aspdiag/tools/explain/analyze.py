@@ -415,6 +415,8 @@ _NAMED_START = re.compile(
     r"\s*(?:start(?:ed|ing)?|launch(?:ed|ing)?)\s+([\w.:/-]+)(?:\s+(?:pid[=: ]\s*\d+|\(pid \d+\)))\s*$", re.I
 )
 """A wrapper's line starting one named run, with its process id ("start L001 pid=40211")."""
+_NAMED_HINT = re.compile(r"tart|aunch|xit|rc", re.I)
+"""The cheap test before ``_NAMED_START`` and ``_NAMED_END``: each of their words (any case) holds one of these."""
 _NAMED_END = re.compile(
     r"\s*([\w.:/-]+)\s+(?:exit(?:ed)?\s*(?:=|with|status|code|:)?\s*(?:status |code )?-?\d+|rc\s*=\s*-?\d+)\s*$", re.I
 )
@@ -1890,7 +1892,7 @@ class Analyzer:
             if run is None or run.ended or run.exited:
                 self._dated[source] = dated.encode("ascii")
             return
-        if ("tart" in text or "xit" in text or "rc" in text) and not self._replaying and self._named(source, text):
+        if _NAMED_HINT.search(text) is not None and not self._replaying and self._named(source, text):
             return
         if text.startswith("Error in rule ") and not self._replaying:
             # Snakemake prints a failed job's own output just before its error block (its timestamp between): the
