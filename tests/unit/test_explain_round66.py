@@ -783,3 +783,13 @@ def test_runs_a_wrapper_launched_by_name_are_listed_in_that_order():
         starts = "".join(f"[2024-05-14 02:00:0{n}.112] " + started.format(n=n) + "\n" for n in (1, 2, 3))
         text = starts + failed + done.format(n=2) + done.format(n=1)
         assert [c for c, _ in causes(text)] == ["ok", "ok", "auth"], started
+
+
+def test_a_summary_of_nothing_then_session_stop_is_one_failed_run():
+    """ascp prints "Completed: 0K bytes ... in 0 files." before a failed session's Session Stop (ChIP-Atlas's notes):
+    one run that failed, not a success and a failure (blind round 70's French ticket); alone it is still a run that
+    completed."""
+    run = "$ ascp -P 33001 u@h:/p/ ./\nCompleted: 0K bytes transferred in 1 seconds\n (0K bits/sec), in 0 files.\n"
+    stop = "\nSession Stop  (Error: Server aborted session: Read access denied for user)\n"
+    assert [c for c, _ in causes(run + stop)] == ["permission"]
+    assert [c for c, _ in causes(run)] == ["ok"]

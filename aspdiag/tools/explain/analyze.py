@@ -2485,7 +2485,9 @@ class Analyzer:
                 if skipped:
                     run.skipped = int(skipped.group(1))
                     run.note(text)
-                if run.completed and not run.finals:
+                if run.completed and not run.finals and not (run.bytes == 0 and ", in 0 files." in text):
+                    # ("Completed: 0K bytes ... in 0 files." is also what a failed session prints before its
+                    # Session Stop error: ChIP-Atlas's notes, blind round 70's French ticket; it stays open)
                     run.stopped = run.exited = True
             elif (
                 rate
