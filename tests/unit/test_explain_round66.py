@@ -793,3 +793,20 @@ def test_a_summary_of_nothing_then_session_stop_is_one_failed_run():
     stop = "\nSession Stop  (Error: Server aborted session: Read access denied for user)\n"
     assert [c for c, _ in causes(run + stop)] == ["permission"]
     assert [c for c, _ in causes(run)] == ["ok"]
+
+
+def test_each_ascp_command_a_wrapper_announced_before_its_word_of_success_is_a_run():
+    """kingfisher logs "Running command: ascp ..." for each read file and hides ascp's output: two commands, then
+    "Download method ena-ascp was successful", are two runs that completed (blind round 70 read one)."""
+    stamp = "03/14/2024 09:31:0{n} AM INFO: "
+    command = "Running command: ascp -T -l 300m -P33001 -i k.pem era-fasp@fasp.sra.ebi.ac.uk:/vol1/x_{n}.fastq.gz .\n"
+    start = stamp.format(n=2) + "Attempting download method ena-ascp for run SRR1 ..\n"
+    first, second = stamp.format(n=3) + command.format(n=1), stamp.format(n=5) + command.format(n=2)
+    done = stamp.format(n=8) + "Download method ena-ascp was successful for run SRR1\n"
+    assert [c for c, _ in causes(start + first + second + done)] == ["ok", "ok"]
+    assert [c for c, _ in causes(start + first + done)] == ["ok"]
+    failed = (
+        stamp.format(n=4) + "WARNING: Method ena-ascp failed: Error was: Command 'ascp ...' returned non-zero exit "
+        "status 1.\nSTDERR was: b'ascp: failed to authenticate, exiting.\\n'STDOUT was: b''\n"
+    )
+    assert [c for c, _ in causes(start + first + failed + second + done)] == ["auth", "ok"]

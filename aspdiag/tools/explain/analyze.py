@@ -417,6 +417,8 @@ _NAMED_START = re.compile(
 """A wrapper's line starting one named run, with its process id ("start L001 pid=40211")."""
 _NAMED_HINT = re.compile(r"tart|aunch|xit|rc", re.I)
 """The cheap test before ``_NAMED_START`` and ``_NAMED_END``: each of their words (any case) holds one of these."""
+_RUNNING_ASCP = re.compile(r"\bRunning command: (?:\S*/)?ascp4?\s")
+"""A wrapper's log of one ascp command it runs (kingfisher's ``INFO: Running command: ascp -T ...``)."""
 _NAMED_END = re.compile(
     r"\s*([\w.:/-]+)\s+(?:exit(?:ed)?\s*(?:=|with|status|code|:)?\s*(?:status |code )?-?\d+|rc\s*=\s*-?\d+)\s*$", re.I
 )
@@ -809,6 +811,9 @@ class Analyzer:
         self._started_names: dict[str, list[str]] = {}
         self._ending_name: dict[str, str] = {}
         self._run_names: dict[int, str] = {}
+        # a wrapper's "Running command: ascp ..." lines since the input's last run began (kingfisher logs each
+        # command it runs and hides its output; it says nothing more of the ones that worked)
+        self._announced: dict[str, int] = {}
         self._front_matter: dict[str, int] = {}  # inputs inside a page's YAML front matter: its lines so far
         self._admonitions: set[str] = set()  # inputs inside a README's alert ("> [!NOTE]")
         self._bar_done: dict[str, int] = {}  # per input, the run that ascli's bar at 100 % ended
@@ -1683,6 +1688,7 @@ class Analyzer:
             self._order += 1
             self.sessions_seen += 1
             run = self._console[source] = Collected(source, None, self._order)
+            self._announced.pop(source, None)  # the command announced last is this run's
             self._run_sources.add(source)
             if self._command_at.get(source) == run.order - 1:
                 self._after_command.add(run.order)
@@ -1894,6 +1900,8 @@ class Analyzer:
             return
         if _NAMED_HINT.search(text) is not None and not self._replaying and self._named(source, text):
             return
+        if "Running command: " in text and not self._replaying and _RUNNING_ASCP.search(text) is not None:
+            self._announced[source] = min(MAX_KEPT_FAILED, self._announced.get(source, 0) + 1)
         if text.startswith("Error in rule ") and not self._replaying:
             # Snakemake prints a failed job's own output just before its error block (its timestamp between): the
             # block is about that output's run, not another (blind round 58's "Cannot resolve target host.")
@@ -3275,13 +3283,14 @@ class Analyzer:
         they stay as evidence lines, no longer as the run's error."""
         # The run it follows, even one that has ended: a wrapper's summary comes after ascp's last line (a retry
         # that succeeded shows ascp's own progress or summary first, which opens its own run).
-        session = self._by_process(source, line) or self._console.get(source) or self._run(source, starts=True)
+        session = self._by_process(source, line) or self._console.get(source) or self._announced_runs(source, text)
         if session.finals or session.exit_status not in (None, 0) or session.code is not None:
             if session.uuid is not None or not (session.ended or session.exited) or not _SAYS_SUCCESS.search(text):
                 return False
             # After a console run that failed and ended: the wrapper's word of success is a later run's, whose
-            # output it hid (kingfisher's "Method ena-ascp worked." after the retry with another key).
-            session = self._run(source, starts=True)
+            # output it hid (kingfisher's "Method ena-ascp worked." after the retry with another key); each ascp
+            # command it announced since then is one of them (kingfisher runs one per read file; blind round 70)
+            session = self._announced_runs(source, text)
         elif session.uuid is None and any(_FASP_FAILED.search(said) for said in session.details):
             # The wrapper said its FASP transfer failed ("fasp download failed"): that run is over, and this word of
             # success is the next one's (prefetch's next accession, or its retry).
@@ -3298,6 +3307,19 @@ class Analyzer:
         session.note(text)
         self.ascp_lines += 1
         return True
+
+    def _announced_runs(self, source: str, text: str) -> Collected:
+        """The run a wrapper's word of success opens, after one more run that completed for each other ascp command
+        it announced since the last run began: a wrapper that hides ascp's output (kingfisher) logs each command
+        it runs and says nothing more of the ones that worked, until its word on them all."""
+        for _ in range(self._announced.get(source, 0) - 1):
+            earlier = self._run(source, starts=True)
+            earlier.lines += 1
+            earlier.completed = True
+            earlier.ended = earlier.stopped = earlier.exited = True
+            earlier.note(text)
+            self.ascp_lines += 1
+        return self._run(source, starts=True)
 
     def _continues(self, source: str, errors: list[AscpError], streams: list[str], opens: bool, line: str) -> bool:
         """Whether a console line still belongs to a run that has ended: ascp's stderr and stdout echo each
