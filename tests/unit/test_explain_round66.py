@@ -810,3 +810,17 @@ def test_each_ascp_command_a_wrapper_announced_before_its_word_of_success_is_a_r
         "status 1.\nSTDERR was: b'ascp: failed to authenticate, exiting.\\n'STDOUT was: b''\n"
     )
     assert [c for c, _ in causes(start + first + failed + second + done)] == ["auth", "ok"]
+
+
+def test_a_table_export_listed_newest_first_is_read_oldest_record_first():
+    """A help desk's queue exported as CSV, newest ticket first, each with the output pasted in its description:
+    the runs listed as the tickets were created (blind round 69 listed them newest first); a queue listed oldest
+    first keeps its order."""
+    head = "Ticket,Created,Requester,Summary,Description,Status\n"
+    missing = (
+        'HD-4431,2025-02-05 08:47,h.sato,new node,"$ ascp -T -P 33001 u@h:/f .\nbash: ascp: command not found\n",Done\n'
+    )
+    auth = 'HD-4411,2025-02-03 09:14,m.lind,ENA,"kingfisher fails:\nascp: failed to authenticate, exiting.\n",Done\n'
+    assert [c for c, _ in causes(head + missing + auth)] == ["auth", "ascp-missing"]
+    oldest_first = head + missing + auth.replace("2025-02-03", "2025-02-06")
+    assert [c for c, _ in causes(oldest_first)] == ["ascp-missing", "auth"]

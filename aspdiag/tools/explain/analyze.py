@@ -15,6 +15,7 @@ their sessions; Python methods run only for what is rarer (a new session, a fail
 
 from __future__ import annotations
 
+import csv
 import ipaddress
 import json
 import re
@@ -799,6 +800,9 @@ class Analyzer:
         self._after_command: set[int] = set()  # runs whose command was the line before their first
         # each input's mails of a thread: (order when its header came, when it was sent)
         self._mails: dict[str, list[tuple[int, tuple[int, ...]]]] = {}
+        # a table export's column of each record's date (its header names it), and its records' dates in order
+        self._dated_column: dict[str, int] = {}
+        self._dated_records: dict[str, list[tuple[int, tuple[int, ...]]]] = {}
         # each input's files pasted one after another: (order when its header came, its array index, its stem)
         self._sections: dict[str, list[tuple[int, int, str]]] = {}
         # each input's bash job ends ("[2]   Exit 1   ascp ..."): (job number, whether it ended with status 0)
@@ -867,6 +871,8 @@ class Analyzer:
             converted = notebook_as_lines(chunk) or org_as_lines(chunk) or mail_as_text(chunk)
             if converted is not None:
                 chunk = converted
+            elif (column := _dated_column(chunk)) is not None:
+                self._dated_column[source] = column
             elif _python_source(chunk) or _config_source(chunk):
                 # A Python module pasted whole (a repository's tests with canned ascp output in its constants;
                 # blind round 61), a configuration file or a slide deck (round 66): code or a document, no run
@@ -1858,6 +1864,10 @@ class Analyzer:
             if sent is not None and len(self._mails.get(source, ())) < MAX_KEPT_FAILED:
                 # a mail's header in a thread pasted whole: the runs after it are that mail's
                 self._mails.setdefault(source, []).append((self._order, sent))
+        if source in self._dated_column and "," in text and len(self._dated_records.get(source, ())) < MAX_KEPT_FAILED:
+            record = _record_date(text, self._dated_column[source])
+            if record is not None:
+                self._dated_records.setdefault(source, []).append((self._order, record))
         if text[:4] == "==> " and " <==" in text:
             self._tailed.add(source)  # tail's header of one file's lines in a paste of several
         if text[:2] == "==" and len(self._sections.get(source, ())) < MAX_KEPT_FAILED:
@@ -3628,7 +3638,7 @@ class Analyzer:
             self._recounted(explained, beside.cause_id)
             kept.append((order, beside))
         kept = self._by_named_start(self._by_joblog(self._by_job(self._by_start(self._in_time(self._scanned(kept))))))
-        kept = self._requoted_in_thread(self._by_mail(self._by_task(kept)))
+        kept = self._requoted_in_thread(self._by_mail(self._by_record(self._by_task(kept))))
         # The passes over the whole input, in order: each reads the runs as the ones before it left them.
         for reading in (
             self._syn_firewalled,
@@ -4302,6 +4312,22 @@ class Analyzer:
             return self._headed(kept, at_list, [order for order, _ in mails], sent)
 
         return self._reordered(kept, sent_of)
+
+    def _by_record(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
+        """A table's export listed newest first (a help desk's queue as CSV, each ticket with its creation date and
+        the output pasted in it) listed as its records were made: the oldest first (blind round 69). Only where
+        every record's date is earlier than the one above it and every run comes after a record's first line."""
+        if not self._dated_records:
+            return kept
+
+        def made_of(source: str, at_list: list[int]) -> list[Any] | None:
+            records = self._dated_records.get(source, [])
+            made = [when for _, when in records]
+            if len(records) < 2 or any(later >= earlier for earlier, later in pairwise(made)):
+                return None
+            return self._headed(kept, at_list, [order for order, _ in records], made)
+
+        return self._reordered(kept, made_of)
 
     def _by_task(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
         """A batch array's output files pasted in the shell's order (``tail -n +1 logs/job_*.out``: 1, 10, 11, 2,
@@ -5896,6 +5922,37 @@ def _address(text: str) -> str:
         return ipaddress.ip_address(text.strip("[]")).compressed
     except ValueError:
         return text
+
+
+_DATE_COLUMN = re.compile(
+    r"(?:created|opened|submitted|reported|received|date|time|timestamp)(?:[ _-]?(?:at|on|date|time|utc))?", re.I
+)
+"""A table's column of when each record was made (a help desk's "Created", "Opened", "created_at")."""
+
+
+def _dated_column(chunk: bytes) -> int | None:
+    """The column of each record's date in a table exported as CSV (its first line its header, with four columns or
+    more and one that names when each record was made), or None for another input."""
+    first = chunk.lstrip()[:1000].split(b"\n", 1)[0].decode("utf-8", "replace").strip()
+    if first.count(",") < 3 or " " * 2 in first or first.startswith(("#", "$", "{", "[")):
+        return None
+    fields = [field.strip().strip('"') for field in first.split(",")]
+    if not all(0 < len(field) <= 40 for field in fields):
+        return None
+    return next((at for at, field in enumerate(fields) if _DATE_COLUMN.fullmatch(field) is not None), None)
+
+
+def _record_date(text: str, column: int) -> tuple[int, ...] | None:
+    """The date in a CSV line's ``column`` when the line begins a record (the date at that place; a record's other
+    lines, inside a quoted field, hold none there): (year, month, day, hour, minute)."""
+    try:
+        fields = next(csv.reader([text]))
+    except (csv.Error, StopIteration):
+        return None
+    if len(fields) <= column:
+        return None
+    dated = _ISO_DATE.match(fields[column].strip())
+    return None if dated is None else tuple(int(part or 0) for part in dated.groups())
 
 
 def _python_source(chunk: bytes) -> bool:
