@@ -824,3 +824,27 @@ def test_a_table_export_listed_newest_first_is_read_oldest_record_first():
     assert [c for c, _ in causes(head + missing + auth)] == ["auth", "ascp-missing"]
     oldest_first = head + missing + auth.replace("2025-02-03", "2025-02-06")
     assert [c for c, _ in causes(oldest_first)] == ["ascp-missing", "auth"]
+
+
+def test_refused_logins_of_one_account_in_the_same_seconds_are_each_a_run():
+    """A pipeline's twelve uploads started at once with a wrong key, each "Connection closed by authenticating user"
+    in the same two seconds: twelve failed runs (blind round 67 told three); a script's retries spread through the
+    night stay three, and root's guessed logins none."""
+    head = "2025-09-16T10:36:0{s}+02:00 edge sshd-session[{pid}]: "
+    accepted = (
+        "2025-09-16T10:31:12+02:00 edge sshd-session[40115]: Accepted publickey for lab_pipe from 198.18.30.2 port "
+        "40181 ssh2: RSA SHA256:tPAJOjdWJig1lkvLG7M/07azhqfrQIb1P/3Nu+D/BeI\n"
+    )
+    closed = "Connection closed by authenticating user {user} 198.18.30.2 port {port} [preauth]\n"
+    burst = "".join(
+        head.format(s=n // 8, pid=40150 + n) + closed.format(user="lab_pipe", port=40270 + n) for n in range(12)
+    )
+    assert [c for c, _ in causes(accepted + burst)] == ["auth"] * 12
+    night = "".join(
+        f"2025-09-16T{h:02d}:00:00+02:00 edge sshd-session[{40150 + h}]: "
+        + closed.format(user="lab_pipe", port=40270 + h)
+        for h in range(11, 23)
+    )
+    assert [c for c, _ in causes(accepted + night)] == ["auth"] * 3
+    guessed = burst.replace("lab_pipe", "root")
+    assert causes(accepted + guessed) == []

@@ -547,6 +547,9 @@ _LINKABLE = frozenset(
 )
 """A client run's causes that the server's sshd lines about the same attempt can say more precisely."""
 _CONNECTIONS_TOLD = 3
+_BURST_TOLD = 32
+"""Refused connections of one client to one account told when each came within ``_BURST_GAP_S`` of the one before."""
+_BURST_GAP_S = 2
 _BEAT_MIN = 6
 _SYN_TRIES = 2
 """SYNs of one connection a firewall logged dropping that make it a client's attempt (a retransmission)."""
@@ -651,6 +654,8 @@ class Analyzer:
         accounts ascp runs as are known."""
         self._connections: dict[tuple[str, bytes, bytes], int] = {}
         """Refused connections told per (input, client, account), up to ``_CONNECTIONS_TOLD``."""
+        self._refused_at: dict[tuple[str, bytes, bytes], float | None] = {}
+        """When each (input, client, account) was last refused (seconds, ``_seconds``)."""
         self._transfer_users: set[str] = set()
         """Accounts ascp sessions ran as (their Session Params)."""
         self._guessing = False
@@ -1216,7 +1221,7 @@ class Analyzer:
         end, ``close``; the internet's guessing is no transfer). Repeated tries in one connection (its source port)
         count once; each new connection is another attempt (a partner retrying after its password changed), up to
         a few per client and account (a script retrying all night is one failure told a few times, not
-        hundreds)."""
+        hundreds), more where they came in the same few seconds (transfers started together)."""
         invalid = found.group("iuser") is not None
         branch = "i" if invalid else "c" if found.group("cuser") is not None else "f"
         user, peer, port = (found.group(branch + part) for part in ("user", "peer", "port"))
@@ -1224,7 +1229,22 @@ class Analyzer:
         if key in self._refused or len(self._refused) >= MAX_CLIENTS:
             return
         tries = self._connections.get((source, peer, user), 0)
-        if tries >= _CONNECTIONS_TOLD:
+        stamp = found.group("stamp")
+        at = _seconds(stamp.decode("ascii", "replace")) if stamp else None
+        last = self._refused_at.get((source, peer, user))
+        self._refused_at[(source, peer, user)] = at
+        if tries >= _CONNECTIONS_TOLD and not (
+            # connections in the same few seconds are transfers started together (a pipeline's twelve uploads at
+            # once with a wrong key; blind round 67), each a run, not one script's retries through the night
+            # (not an account that does not exist or that the internet guesses, nor from an address that guessed)
+            tries < _BURST_TOLD
+            and at is not None
+            and last is not None
+            and 0 <= at - last <= _BURST_GAP_S
+            and not invalid
+            and user.lower() not in _GUESSED_NAMES
+            and peer not in self._guessers
+        ):
             return
         self._connections[(source, peer, user)] = tries + 1
         self.syslog_lines += 1
