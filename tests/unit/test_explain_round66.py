@@ -515,7 +515,7 @@ def test_a_command_typed_after_a_run_that_ended_starts_afresh():
 def test_a_snakemake_rule_that_ran_ascp_and_failed_is_a_run_whose_cause_is_not_told():
     """Snakemake's error block for a rule whose shell ran ascp, its output swallowed: a run that failed for a cause
     it does not tell (round 67 left it out); where ascp's own words came just before the block, the block is theirs;
-    where the command wrote to a log file, that file is the run."""
+    where the command wrote to a log file, that file is the run when the input shows it."""
     block = (
         "[Tue May  6 09:31:02 2025]\nError in rule download_fastq:\n    jobid: 3\n    shell:\n"
         "        ascp -QT -l 300m -P33001 -i /home/m/k.pem era-fasp@fasp.sra.ebi.ac.uk:vol1/x /scratch/raw/{log}\n"
@@ -524,7 +524,10 @@ def test_a_snakemake_rule_that_ran_ascp_and_failed_is_a_run_whose_cause_is_not_t
     assert causes("Y esta mañana con Snakemake:\n\n" + block.format(log="")) == [("unknown", "low")]
     before = "ascp: Cannot resolve target host., exiting.\n"
     assert [c for c, _ in causes(before + block.format(log=""))] == ["dns"]
-    assert causes(block.format(log=" > logs/x.log 2>&1")) == []
+    redirected = block.format(log=" > logs/x.log 2>&1")
+    assert [c for c, _ in causes(redirected + "$ cat logs/x.log\n" + before)] == ["dns"]
+    # the log file shown empty (or not at all): the rule's failure is the run (round 69 read none)
+    assert causes(redirected + "$ cat logs/x.log\n$\n") == [("unknown", "low")]
 
 
 def test_a_penalty_drop_on_a_monitors_beat_is_the_monitors_whatever_the_penalty():

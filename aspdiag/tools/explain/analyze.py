@@ -827,6 +827,8 @@ class Analyzer:
         self._admonitions: set[str] = set()  # inputs inside a README's alert ("> [!NOTE]")
         self._bar_done: dict[str, int] = {}  # per input, the run that ascli's bar at 100 % ended
         self._rule_failures: set[int] = set()  # runs told by a workflow's failed rule (Snakemake's)
+        # a failed rule whose ascp wrote to a log file: its line, words and the input's runs so far
+        self._rule_pending: dict[str, tuple[Line, str, int]] = {}
         self._rule_output: dict[str, bool] = {}  # per input, whether output of ascp's came just before the rule's error
         self._last_lines: defaultdict[str, deque[str]] = defaultdict(lambda: deque(maxlen=3))  # each input's last lines
         self._last_command: dict[str, str] = {}  # per input, the last ascp command's line (its tail)
@@ -1948,17 +1950,16 @@ class Analyzer:
                 or ((going.ended or going.exited) and going.order <= self._command_at[source])
             )
             and not self._replaying
-            # (not one whose output went to a log file, which the input may show: that file's lines are the run)
-            and _REDIRECTED.search(self._last_command.get(source, "")) is None
         ):
+            if _REDIRECTED.search(self._last_command.get(source, "")) is not None:
+                # its output went to a log file, which the input may show next (that file's lines are the run):
+                # the rule's failure is the run only if no other follows (the log shown empty; blind round 69)
+                self._rule_pending[source] = (line, text.strip(), self._order)
+                return
             # Snakemake's word under a rule's shell command that ran ascp ("Error in rule ...: shell: ascp ...
             # (one of the commands exited with non-zero exit code; ...)"; blind round 67): that run failed, its
             # output swallowed (its cause cannot be told)
-            run = self._one_line_run(source, line, text.strip(), closing=True)
-            run.detail("the workflow's rule ran ascp and one of its commands exited with a non-zero status")
-            self._rule_failures.add(run.order)  # a run of its own, not the words of the run before (``_folded``)
-            self.ascp_lines += 1
-            self._finish(self._console.pop(source))
+            self._rule_failed(source, line, text.strip())
             return
         if source in self._run_sources and text[:1].isdigit() and (logged := _JOBLOG_LINE.match(text)) is not None:
             # GNU parallel's --joblog line of a job whose output is above ("3  :  1713860401.226  1.304  0  102  1
@@ -2915,6 +2916,10 @@ class Analyzer:
             nothing = self._one_line_run(source, silent[0], silent[1].strip())
             nothing.detail("ascp printed nothing before the next command")
             self._finish(self._console.pop(source))
+        pending = self._rule_pending.pop(source, None)
+        if pending is not None and pending[2] == self._order:
+            # a workflow's rule that ran ascp failed and no run's lines followed (its log file empty or not shown)
+            self._rule_failed(source, pending[0], pending[1])
         runs = source in self._run_sources
         command_at = self._command_at.pop(source, None)
         command_said = self._command_said.pop(source, 0)
@@ -3061,6 +3066,14 @@ class Analyzer:
                 self._told_stalled[source] = found.group(0)
         if after_run and _STILL_GOING.search(text) is not None:
             self._told_going.add(source)
+
+    def _rule_failed(self, source: str, line: Line, text: str) -> None:
+        """A workflow's failed rule that ran ascp: a run that failed, its cause not told."""
+        run = self._one_line_run(source, line, text, closing=True)
+        run.detail("the workflow's rule ran ascp and one of its commands exited with a non-zero status")
+        self._rule_failures.add(run.order)  # a run of its own, not the words of the run before (``_folded``)
+        self.ascp_lines += 1
+        self._finish(self._console.pop(source))
 
     def _named(self, source: str, text: str) -> bool:
         """A wrapper's line naming one of the runs it starts ("start L001 pid=40211") or the one that just ended
