@@ -851,3 +851,31 @@ def test_refused_logins_of_one_account_in_the_same_seconds_are_each_a_run():
     assert [c for c, _ in causes(accepted + night)] == ["auth"] * 3
     guessed = burst.replace("lab_pipe", "root")
     assert causes(accepted + guessed) == []
+
+
+def test_round_71_documents_that_tell_what_ascp_prints_in_general_are_no_runs():
+    """A chat's advice in the general second person, a German FAQ's section of error messages and their causes, an
+    FAQ's unnumbered questions and a text table of messages and likely causes (blind round 71: ten confident wrong
+    answers among them); a person's own "I just get" stays a report."""
+    advice = 'without it ascp tries tcp 22 and on most networks you just get "Failed to open TCP connection for SSH"\n'
+    assert causes(advice) == []
+    assert [c for c, _ in causes('I just get "Failed to open TCP connection for SSH"\n')] == ["ssh-port"]
+    faq_de = (
+        'Fehlermeldungen und ihre häufigsten Ursachen\n\n„ascp: Failed to open TCP connection for SSH, exiting."\n'
+        "    Die TCP-Verbindung kam nicht zustande. Meist fehlt -P 33001.\n"
+    )
+    assert causes(faq_de) == []
+    faq = (
+        'Frequently asked questions\n\nQ: I get "Session Stop  (Error: Failed to open TCP connection for SSH)".\n'
+        "A: Your network does not let ascp reach TCP port 33001 at EBI.\n"
+    )
+    assert causes(faq) == []
+    table = (
+        "  Message                                             Likely cause\n"
+        "  --------------------------------------------------  -----------------------------------------\n"
+        "  Private key file not found at path ...              wrong -i path / key not shipped\n"
+        "  Failed to open TCP connection for SSH               -P 33001 missing or TCP 33001 blocked\n"
+    )
+    assert causes(table) == []
+    after = "\n$ ascp -QT -P33001 u@h:/f .\nascp: Failed to open TCP connection for SSH, exiting.\n"
+    assert [c for c, _ in causes(table + after)] == ["ssh-port"]

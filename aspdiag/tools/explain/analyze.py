@@ -825,6 +825,7 @@ class Analyzer:
         self._announced: dict[str, int] = {}
         self._front_matter: dict[str, int] = {}  # inputs inside a page's YAML front matter: its lines so far
         self._admonitions: set[str] = set()  # inputs inside a README's alert ("> [!NOTE]")
+        self._faq: set[str] = set()  # inputs with an FAQ's heading
         self._bar_done: dict[str, int] = {}  # per input, the run that ascli's bar at 100 % ended
         self._rule_failures: set[int] = set()  # runs told by a workflow's failed rule (Snakemake's)
         # a failed rule whose ascp wrote to a log file: its line, words and the input's runs so far
@@ -2006,7 +2007,11 @@ class Analyzer:
             self._documentation(source)
             self._whole_documents.add(source)
             return
-        if _FAQ_QUESTION.match(text) is not None and not self._replaying:
+        if text[:1] in "FHfPQ#*\u5e38\u3088" and _FAQ_HEADING.match(text) is not None:
+            self._faq.add(source)  # an FAQ's heading: its unnumbered questions ("Q: I get "..."") follow
+        if (
+            _FAQ_QUESTION.match(text) is not None or (source in self._faq and _FAQ_UNNUMBERED.match(text) is not None)
+        ) and not self._replaying:
             # A numbered FAQ's question quoting ascp's words ("## Q2：`ascp: Failed to open TCP connection for
             # SSH, exiting.`"; blind round 60's group FAQ): a document's heading, no run; its words may go on to the
             # next lines ("D4. Il comando termina con" / '"Session Stop  (Error: ...)"'; blind round 68)
@@ -2822,6 +2827,24 @@ class Analyzer:
         commands and sample output are no runs of the person's. Also notes a person saying they have run nothing
         yet ("we haven't run anything yet"): their input has no run (``_finish``)."""
         block = self._copy_block.get(source)
+        if block == "table":
+            if not line.after_gap:
+                self._documentation(source)
+                return True
+            del self._copy_block[source]  # a text table ends at a blank line
+            block = None
+        if (
+            text[:1] in " -"
+            and "--  " in text
+            and _SIMPLE_RULE.fullmatch(text) is not None
+            and len(self._last_lines[source]) >= 2
+            and _PLAIN_DOC_HEADER.search(self._last_lines[source][-2]) is not None
+        ):
+            # the rule under a text table's header (pandoc's simple table, a document exported as text: "Message
+            # Likely cause" over "-------  -------"; blind round 71): its rows tell what ascp's words mean
+            self._copy_block[source] = "table"
+            self._documentation(source)
+            return True
         rule = _RULE.match(text) is not None
         if block is not None:
             if (block == "quoted" and not line.quoted) or (block == "ruled" and rule):
@@ -5144,7 +5167,9 @@ _JSON_CHUNKS = 3
 most); a long log's later chunks are not, so that its reading costs no extra pass over every chunk."""
 _COMMON_ERRORS = re.compile(
     r"\s*(?:\d{1,2}[.)]?\s*)?(?:常见(?:的)?(?:报错|错误|问题)|Common (?:errors|error messages|problems)"
-    r"|よくある(?:エラー|質問)|H\u00e4ufige Fehler(?:meldungen)?|Errores (?:comunes|frecuentes)|Erros comuns)"
+    r"|よくある(?:エラー|質問)|H\u00e4ufige Fehler(?:meldungen)?|Errores (?:comunes|frecuentes)|Erros comuns"
+    r"|(?:Error messages|Fehlermeldungen|Messages d'erreur|Mensajes de error|Mensagens de erro)"
+    r" (?:and|und|et|y|e) (?:their|what they mean|ihre|was sie bedeuten|leurs?|sus|suas|o que)\b[^.:!?\n]{0,50})"
     r"\s*[:\uff1a]?\s*$",
     re.I,
 )
@@ -5174,6 +5199,14 @@ _FAQ_QUESTION = re.compile(
 )
 """A numbered question of an FAQ (``Q1：``, ``Q 2.``, ``问题3：``, ``Frage 4:``, Italian ``D4.`` for Domanda, ``P2.``
 for Pregunta)."""
+_FAQ_UNNUMBERED = re.compile(r"\s*(?:\*\*)?(?:Q|Frage|Question|F)\s?[:：]")
+"""An FAQ's question without a number (``Q: I get "..."``), after the FAQ's heading (``_FAQ_HEADING``)."""
+_FAQ_HEADING = re.compile(
+    r"\s*(?:#+\s*|\*\*)?(?:Frequently asked questions|FAQs?|H\u00e4ufige Fragen|H\u00e4ufig gestellte Fragen"
+    r"|Foire aux questions|Preguntas frecuentes|Perguntas frequentes|常见问题|よくある質問)\b[^.!?\n]{0,60}$",
+    re.I,
+)
+"""An FAQ's heading (its questions are the document's, though a question quotes ascp's words)."""
 _IMPERATIVE = re.compile(
     r"\W*(?:look (?:at|for)|check|see|try|use|make sure|verify|grep(?: for)?|search (?:for)?|compare|note that)\s"
     r"(?![^\n]{0,40}\b(?:I|we|my|our)\b)",
@@ -5348,6 +5381,15 @@ _ADVICE = re.compile(
 )
 """Advice that quotes ascp's words ("If you see `...`, your network blocks UDP 33001", a maintainer's "When ascp
 prints "Key passphrase:" it could not use the key file"): no report of a run."""
+_SIMPLE_RULE = re.compile(r"\s*-{3,}(?: {2,}-{3,})+\s*")
+"""The rule under a text table's header: a run of dashes under each column (pandoc's simple tables)."""
+_PLAIN_DOC_HEADER = re.compile(
+    r"(?:^\s*|\S {2,})(?:(?:likely|probable|possible|common|usual) )?(?:causes?|meaning|what (?:it |this )?means?"
+    r"|what to do|how to fix|fix|solution|explanation|action|Bedeutung|Ursache|L\u00f6sung|Abhilfe|signification"
+    r"|cause probable|significado|soluci\u00f3n)\s*(?: {2,}|$)",
+    re.I,
+)
+"""A text table's header naming a column of what ascp's words mean or what to do (``Message   Likely cause``)."""
 _RULE = re.compile(
     r"^\s*(?:[-=_*~#]{8,}(?:\s+\S.*?\s+[-=_*~#]{3,})?|-{2,}\s*(?:8<|>8|\u2702)[^\n]*"
     r"|-{3,}\s+\S[^\n]{0,120}?\s+-{3,})\s*$"
@@ -5687,13 +5729,16 @@ that quotes it goes on (ascp ends its line there)."""
 
 _HYPOTHETICAL = re.compile(
     r"\byou(?:'d| would| will|'ll| should| might| may| get| see)\b|\bwould (?:get|see|show)\b"
+    r"|\byou (?:just|only|usually|typically|normally|often|then|always|probably|mostly) (?:get|see)\b"
+    r"|\b(?:people|users|everyone|everybody) (?:\w+ )?(?:get|see|hit)s?\b"
     r"|\b(?:will|would)\s+(?:then\s+|also\s+|now\s+)?(?:fail|abort|exit|stop)\b"
     r"|\b(?:will|would|might|may|can|could)\s+(?:then\s+|also\s+|now\s+)?(?:see|get|receive|hit)\b",
     re.I,
 )
 """A person telling what ascp would print ("If UDP were blocked you would get `Session Stop (Error: ...)`", a
-runbook's "Uploads without it will then fail with "Error: ..."", an alert rule's "Clients will see "ascp: ...""),
-not what a run printed."""
+runbook's "Uploads without it will then fail with "Error: ..."", an alert rule's "Clients will see "ascp: ...""), or
+what it prints in general ("on most networks you just get "..."", "people get "...""; blind round 71's chat), not
+what a run printed."""
 
 
 _TASK_RETRIED = re.compile(
