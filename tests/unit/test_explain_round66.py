@@ -879,3 +879,26 @@ def test_round_71_documents_that_tell_what_ascp_prints_in_general_are_no_runs():
     assert causes(table) == []
     after = "\n$ ascp -QT -P33001 u@h:/f .\nascp: Failed to open TCP connection for SSH, exiting.\n"
     assert [c for c, _ in causes(table + after)] == ["ssh-port"]
+
+
+def test_systemd_strace_and_shell_tools_lines_are_read_for_what_they_are():
+    """systemd's "(ascp)[pid]" lines before the exec are that start's (one run, stamped: listed after the older run
+    that worked), a shell tool's "ls: cannot access ..." is no run of ascp's, and strace's system calls quote ascp's
+    prompt and errno's words without being its output (blind round 71: four confident wrong answers)."""
+    unit = (
+        "Feb 18 02:00:01 ingest01 (ascp)[48211]: aspera-pull.service: Unable to locate executable "
+        "'/opt/aspera/bin/ascp': No such file or directory\n"
+        "Feb 18 02:00:01 ingest01 (ascp)[48211]: aspera-pull.service: Failed at step EXEC spawning "
+        "/opt/aspera/bin/ascp: No such file or directory\n\n"
+        "Feb 17 02:13:47 ingest01 ascp[46930]: Completed: 41943040K bytes transferred in 824 seconds\n"
+        "Feb 17 02:13:47 ingest01 ascp[46930]:  (407214K bits/sec), in 1 file.\n\n"
+        "root@ingest01:~# ls /opt/aspera\nls: cannot access '/opt/aspera': No such file or directory\n"
+    )
+    assert [c for c, _ in causes(unit)] == ["ok", "ascp-missing"]
+    traced = (
+        "$ strace -f -tt -o /tmp/t ascp -QT -P33001 -i k era-fasp@fasp.sra.ebi.ac.uk:/vol1/x .\nKey passphrase: ^C\n"
+        '31878 10:22:41.402177 openat(AT_FDCWD, "/home/p/k", O_RDONLY) = -1 ENOENT (No such file or directory)\n'
+        '31878 10:22:41.402690 write(5, "Key passphrase: ", 16) = 16\n'
+        "31878 10:22:52.377488 +++ killed by SIGINT +++\n"
+    )
+    assert [c for c, _ in causes(traced)] == ["key-file"]

@@ -2294,6 +2294,10 @@ class Analyzer:
             return  # another shell command the user typed (export, cd, read): not a run, not ascp's words
         if not self._replaying and _may_be_code(text) and _CODE_LINE.search(text) is not None:
             return  # a program's source (a script's test of ascp's words, its print of them): no output of a run
+        if ": " in text[:20] and _TOOL_ERROR.match(text) is not None:
+            return  # a shell tool's own error ("ls: cannot access '/opt/aspera': No such file or directory")
+        if (") = " in text or text.endswith(("---", "+++"))) and _TRACED.match(text) is not None:
+            return  # strace's line of a system call (its strings quote what ascp wrote, its errno's words)
         errors = parse_errors(text, "")
         summary = _SUMMARY.search(text)
         progress = parse_progress(text) if "%" in text else None
@@ -5381,6 +5385,17 @@ _ADVICE = re.compile(
 )
 """Advice that quotes ascp's words ("If you see `...`, your network blocks UDP 33001", a maintainer's "When ascp
 prints "Key passphrase:" it could not use the key file"): no report of a run."""
+_TOOL_ERROR = re.compile(
+    r"\s*(?:-?bash: (?:line \d+: )?)?(?:ls|cat|cp|mv|rm|cd|mkdir|rmdir|chmod|chown|stat|head|tail|du|df|md5sum"
+    r"|sha\d+sum|gzip|gunzip|zcat|tar|find|touch|ln|readlink|realpath|wc|grep|unzip|file|rsync|scp): "
+    r"(?:cannot |can't |failed to |[^:\n]{1,200}: (?:No such file or directory|Permission denied|Not a directory"
+    r"|Is a directory|Disk quota exceeded|No space left on device|Read-only file system))"
+)
+"""A shell tool's own error about a path (``ls: cannot access 'x': No such file or directory``, ``cat: x:
+Permission denied``): another program's words, not ascp's."""
+_TRACED = re.compile(r"\s*(?:\[pid +\d+\] |\d+ +)?(?:\d\d:\d\d:\d\d(?:\.\d+)? +)?(?:\w+\(.*\) += |--- |\+\+\+ )")
+"""A line of strace's output: a system call and its result (``openat(AT_FDCWD, "...", O_RDONLY) = -1 ENOENT (No
+such file or directory)``), a signal (``--- SIGINT ...``) or an exit (``+++ killed by SIGINT +++``)."""
 _SIMPLE_RULE = re.compile(r"\s*-{3,}(?: {2,}-{3,})+\s*")
 """The rule under a text table's header: a run of dashes under each column (pandoc's simple tables)."""
 _PLAIN_DOC_HEADER = re.compile(

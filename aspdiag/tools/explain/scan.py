@@ -33,7 +33,9 @@ _STAMP = (
     rb"|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?)"
 )
 """A syslog line's time stamp: BSD (with journalctl's fractions) or ISO 8601 (rsyslog's high precision, RFC 5424)."""
-_SYSLOG = re.compile(rb"(?:- )?" + _PRI + _STAMP + rb"(?: (?P<host>\S+))? (?P<tag>ascp4?(?:\.exe)?)" + _PROCESS)
+_SYSLOG = re.compile(
+    rb"(?:- )?" + _PRI + _STAMP + rb"(?: (?P<host>\S+))? (?P<tag>ascp4?(?:\.exe)?|\(ascp4?\))" + _PROCESS
+)
 """A syslog line of ascp's; its host is missing in ``journalctl --no-hostname``."""
 _FILE_FORM = re.compile(
     rb"(?P<stamp>\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:[.,]\d+)?) \[(?P<pid>[0-9A-Fa-fx]+)-[0-9A-Fa-fx]+\] "
