@@ -902,3 +902,42 @@ def test_systemd_strace_and_shell_tools_lines_are_read_for_what_they_are():
         "31878 10:22:52.377488 +++ killed by SIGINT +++\n"
     )
     assert [c for c, _ in causes(traced)] == ["key-file"]
+
+
+def test_round_71_document_files_are_no_runs():
+    """A Vim help file, an RFC-style memo, a PDF's text with its running header, a CSV decision table named in its
+    first line, a risks table under a "Mitigation" header and a `git log -p` whose test strings unfold into ascp's
+    lines (blind round 71: six confident wrong answers)."""
+    stop = "Session Stop  (Error: failed to authenticate)"
+    vim = (
+        "*aspera-log.txt*\tSyntax highlighting for ascp logs\n\nExample: >\n"
+        f"\tascp: failed to authenticate, exiting.\n\t{stop}\n<\n"
+    )
+    rfc = (
+        "Internal Engineering Notes                                      R. Okafor\n"
+        "Request for Comments: DX-0012                          Data Ingest Team\n\n"
+        f"      ascp: failed to authenticate, exiting.\n\n      {stop}\n"
+    )
+    pdf = (
+        "HPC-UG-07  Rev. 2.1 (March 2025)                                             Page 8 of 19\n\n"
+        "   $ ascp -QT -P33001 u@h:/f .\n   ascp: failed to authenticate, exiting.\n"
+    )
+    csv_table = (
+        "# ascp_triage_rules.csv  -- decision table used by the ingest bot\nrule_id,match_substring,stream,category\n"
+        'R01,"ascp: not found",shell,client-install\nR03,"Private key file not found at path",stderr,client-key\n'
+    )
+    risks = (
+        " Risk                                   Observed by             Mitigation\n"
+        " -------------------------------------  ----------------------  ---------------------------\n"
+        " too old: uploads refused with          the same cluster (NBIS  versioned modules\n"
+        ' "Failure processing peer license:      submission notes)       check "ascp -A" before a batch.\n'
+        ' Deprecated peer license"\n'
+    )
+    diff = (
+        "commit 3f9d2c1a7e84b0d5c6a19e2f8b47d03c51e6a9f2\n\n"
+        "diff --git a/tests/test_x.py b/tests/test_x.py\n--- /dev/null\n+++ b/tests/test_x.py\n@@ -0,0 +1,3 @@\n"
+        '+CASES = [\n+    ("\\nSession Stop  (Error: Server aborted session: No such file or directory) \\n",\n'
+        '+     "path"),\n+]\n'
+    )
+    for text in (vim, rfc, pdf, csv_table, risks, diff):
+        assert causes(text) == [], text

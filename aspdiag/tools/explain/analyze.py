@@ -5040,7 +5040,7 @@ _PY_IMPORT = re.compile(rb"^(?:import [\w.]+|from [\w.]+ import \w)", re.M)
 _PY_DEFINITION = re.compile(rb"^[ \t]*(?:def \w+\(|class \w+[(:])", re.M)
 _CONFIG_FILE_NAME = re.compile(
     rb"^(?:#|//|;)\s*(?:syntax\s*=\s*docker/dockerfile\S*"
-    rb"|(?:[\w.~-]*/)*(?:[\w.-]+\.(?:ya?ml|conf|cfg|ini|toml|json|j2|tf|hcl|properties|xml|env)"
+    rb"|(?:[\w.~-]*/)*(?:[\w.-]+\.(?:ya?ml|conf|cfg|ini|toml|json|j2|tf|hcl|properties|xml|env|csv|tsv)"
     rb"|(?:Docker|Container)file(?:\.[\w-]+)?))(?:\s*$|\s+(?:-{1,2}|\xe2\x80\x93|\xe2\x80\x94)\s)"
 )
 """A configuration or build file's first line naming it ("# roles/aspera_client/tasks/main.yml", "#
@@ -5085,15 +5085,19 @@ _FRONT_MATTER_LINES = 40
 _ADMONITION = re.compile(r"\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]\s*$", re.I)
 """A GitHub alert's first line in markdown, its ``> `` taken off."""
 _FILE_KIND = re.compile(
-    rb"\A\s*(?:--\s*-\*-\s*lua\s*-\*-|#%Module|\\input texinfo|@c\s|Windows Registry Editor Version|REGEDIT4)"
+    rb"\A\s*(?:--\s*-\*-\s*lua\s*-\*-|#%Module|\\input texinfo|@c\s|Windows Registry Editor Version|REGEDIT4"
+    rb"|\*[\w.-]+\.txt\*[ \t])"
+    rb"|^(?:Request for Comments: |Status of This Memo[ \t]*$)"
+    rb"|^[^\n]{0,160}?\S {3,}Page \d{1,4} of \d{1,4}[ \t]*$"
     rb"|^(?:class \w+ < Formula\b|from spack\.package import|easyblock\s*=|@node\s|class [\w:]+\s*(?:\(|\{)"
     rb"|\s*(?:help|whatis|prepend_path|setenv|load)\(\[?\[?[\"'])",
     re.M,
 )
 """A source or settings file's own opening or structure: a Lua or Tcl modulefile (Lmod's ``help([[``, ``#%Module``),
 a Texinfo manual (``\\input texinfo``, ``@node``), a Windows .reg file, a Homebrew formula, a Spack package, an
-EasyBuild easyconfig, a Puppet class (blind round 70). Not a page's YAML front matter: a blog post under one may
-show its author's own runs."""
+EasyBuild easyconfig, a Puppet class (blind round 70); a Vim help file (``*aspera-log.txt*``), an RFC-style memo, a
+PDF's text with its running header ("... Page 8 of 19"; blind round 71). Not a page's YAML front matter: a blog post
+under one may show its author's own runs."""
 _PROTO_SYNTAX = re.compile(rb'^syntax\s*=\s*"proto[23]"\s*;', re.M)
 """A Protocol Buffers file (its comments may list ascp's messages)."""
 _ASCIIDOC_TITLE = re.compile(rb"\A\s*=[ \t]+\S[^\n]*\n(?:[^\n]*\n){0,3}?:[\w-]+:")
@@ -5400,7 +5404,8 @@ _SIMPLE_RULE = re.compile(r"\s*-{3,}(?: {2,}-{3,})+\s*")
 """The rule under a text table's header: a run of dashes under each column (pandoc's simple tables)."""
 _PLAIN_DOC_HEADER = re.compile(
     r"(?:^\s*|\S {2,})(?:(?:likely|probable|possible|common|usual) )?(?:causes?|meaning|what (?:it |this )?means?"
-    r"|what to do|how to fix|fix|solution|explanation|action|Bedeutung|Ursache|L\u00f6sung|Abhilfe|signification"
+    r"|what to do|how to fix|fix|solution|explanation|action|mitigation|remedy|workaround|recommendation"
+    r"|Bedeutung|Ursache|L\u00f6sung|Abhilfe|Ma\u00dfnahme|signification"
     r"|cause probable|significado|soluci\u00f3n)\s*(?: {2,}|$)",
     re.I,
 )

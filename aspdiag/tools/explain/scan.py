@@ -927,7 +927,8 @@ def other_lines(chunk: bytes) -> Iterator[Line]:
         if in_diff:
             # a unified diff's lines (a patch of a wrapper's code: its strings quote ascp's words) up to the first
             # line that is none of a diff's
-            in_diff = raw[:1] in b" +-@\\" or raw.startswith(_DIFF_LINES)
+            # (a string literal's lines unfolded from one of its lines are that line's: a test's canned output)
+            in_diff = unfolded or raw[:1] in b" +-@\\" or raw.startswith(_DIFF_LINES)
             inline = inline or in_diff
         quote = False
         if raw[:1] in b" \t>#-*+" or raw[:1].isdigit() and raw[1:3].startswith((b". ", b"0. ", b"1. ")):
