@@ -941,3 +941,29 @@ def test_round_71_document_files_are_no_runs():
     )
     for text in (vim, rfc, pdf, csv_table, risks, diff):
         assert causes(text) == [], text
+
+
+def test_a_wrappers_next_command_ends_the_logged_session_before_it():
+    """An Airflow task's first attempt logs its failed session through -L-; the second attempt's "Running command"
+    then its summary is another run that completed (blind round 71 read it as the first attempt's)."""
+    head = "[2026-04-02, 06:00:11 UTC] {subprocess.py:93} INFO - "
+    command = (
+        "[2026-04-02, 0{h}:00:11 UTC] {{subprocess.py:75}} INFO - Running command: ['/usr/bin/bash', '-c', "
+        "'ascp -P 33001 --file-crypt=encrypt -d /x/ u@h:/in/ ']\n"
+    )
+    first = (
+        command.format(h=6)
+        + head
+        + "ERR File encryption needs a passphrase in environment variable\n"
+        + head
+        + "LOG FASP Session Start uuid=8f98333d-7652-4302-8c22-03cb1df03357 op=send status=failed errcode=48 "
+        'errstr="File encryption/decryption error, e.g. corrupt file"\n' + head + "Command exited with return code 1\n"
+    )
+    second = (
+        command.format(h=9)
+        + head
+        + "Completed: 2013265K bytes transferred in 82 seconds\n"
+        + head
+        + " (201117K bits/sec), in 1 file.\n"
+    )
+    assert [c for c, _ in causes(first + second)] == ["passphrase", "ok"]

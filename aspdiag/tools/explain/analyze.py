@@ -418,8 +418,9 @@ _NAMED_START = re.compile(
 """A wrapper's line starting one named run, with its process id ("start L001 pid=40211")."""
 _NAMED_HINT = re.compile(r"tart|aunch|xit|rc", re.I)
 """The cheap test before ``_NAMED_START`` and ``_NAMED_END``: each of their words (any case) holds one of these."""
-_RUNNING_ASCP = re.compile(r"\bRunning command: (?:\S*/)?ascp4?\s")
-"""A wrapper's log of one ascp command it runs (kingfisher's ``INFO: Running command: ascp -T ...``)."""
+_RUNNING_ASCP = re.compile(r"\bRunning command: [^\n]{0,80}?(?<![\w.-])ascp4?\s")
+"""A wrapper's log of one ascp command it runs (kingfisher's ``INFO: Running command: ascp -T ...``, Airflow's
+``Running command: ['/usr/bin/bash', '-c', 'ascp -P 33001 ...']``)."""
 _NAMED_END = re.compile(
     r"\s*([\w.:/-]+)\s+(?:exit(?:ed)?\s*(?:=|with|status|code|:)?\s*(?:status |code )?-?\d+|rc\s*=\s*-?\d+)\s*$", re.I
 )
@@ -1935,6 +1936,9 @@ class Analyzer:
             return
         if "Running command: " in text and not self._replaying and _RUNNING_ASCP.search(text) is not None:
             self._announced[source] = min(MAX_KEPT_FAILED, self._announced.get(source, 0) + 1)
+            # the next run's: the logged session ascp's -L- output tied this input to was the one before (blind
+            # round 71: an Airflow task's second attempt, its summary read as the first attempt's)
+            self._attached.pop(source, None)
         if text.startswith("Error in rule ") and not self._replaying:
             # Snakemake prints a failed job's own output just before its error block (its timestamp between): the
             # block is about that output's run, not another (blind round 58's "Cannot resolve target host.")
