@@ -967,3 +967,21 @@ def test_a_wrappers_next_command_ends_the_logged_session_before_it():
         + " (201117K bits/sec), in 1 file.\n"
     )
     assert [c for c, _ in causes(first + second)] == ["passphrase", "ok"]
+
+
+def test_a_digest_of_tickets_is_read_ticket_by_ticket_in_the_order_they_were_opened():
+    """A help-desk digest sorted by requester, each ticket under a titled rule with the time it was opened: a
+    wrapper's "ascp failed with exit code 1" under the next ticket's rule is that ticket's run, not the run above
+    echoed, and the runs are listed as the tickets were opened (blind round 71 left the run out and kept the
+    digest's order)."""
+    usage = (
+        "--- #5509  requester: c.moreau  opened 10:05 ----------\n"
+        "  $ ascp -d -P 33001 --file-list= /staging/lab7/\n  ascp: Source file list not specified, exiting.\n\n"
+    )
+    wrapper = (
+        "--- #5503  requester: d.nakamura  opened 08:30 ----------\n"
+        "    fetch_batch.sh: ascp failed with exit code 1 for ERR9912007\n    fetch_batch.sh: aborting\n"
+    )
+    assert [c for c, _ in causes(usage + wrapper)] == ["unknown", "usage"]
+    # without a rule between them the wrapper's words are the run's above, echoed
+    assert [c for c, _ in causes(usage.split("\n", 1)[1] + wrapper.split("\n", 1)[1])] == ["usage"]

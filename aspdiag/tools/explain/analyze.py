@@ -827,6 +827,7 @@ class Analyzer:
         self._front_matter: dict[str, int] = {}  # inputs inside a page's YAML front matter: its lines so far
         self._admonitions: set[str] = set()  # inputs inside a README's alert ("> [!NOTE]")
         self._faq: set[str] = set()  # inputs with an FAQ's heading
+        self._breaks: set[tuple[str, int]] = set()  # (input, the last run's order) at each titled rule after a run
         self._bar_done: dict[str, int] = {}  # per input, the run that ascli's bar at 100 % ended
         self._rule_failures: set[int] = set()  # runs told by a workflow's failed rule (Snakemake's)
         # a failed rule whose ascp wrote to a log file: its line, words and the input's runs so far
@@ -2059,6 +2060,20 @@ class Analyzer:
             and self._in_sample(source, line, text, previous)
         ):
             return
+        if text[:1] in "-=#*~_" and not self._replaying and _TITLED_RULE.match(text) is not None:
+            when = _rule_time(text)
+            if when is not None and len(self._dated_records.get(source, ())) < MAX_KEPT_FAILED:
+                # a ticket's header in a digest ("--- #5503  requester: d.nakamura  opened 08:30 ---"): its runs
+                # started then (``_by_record``)
+                self._dated_records.setdefault(source, []).append((self._order, when))
+            run = self._console.get(source)
+            if run is not None and (run.ended or run.exited or run.finals):
+                # a titled rule between two tickets, files or attempts ("--- #5503  requester: d.nakamura ---"):
+                # the run above it is over, and a wrapper's failure words below it are another run's (blind round
+                # 71's help-desk digest), not that run's echoed (``_folded``)
+                self._finish(self._console.pop(source))
+                if len(self._breaks) < MAX_KEPT_FAILED:
+                    self._breaks.add((source, self._order))
         if not self._replaying and self._copied(source, line, text):
             return
         opens_table = text[:2] == "{|" and not self._replaying
@@ -4048,11 +4063,15 @@ class Analyzer:
         }
         out: list[tuple[int, SessionExplanation]] = []
         last: dict[str, SessionExplanation] = {}
+        last_order: dict[str, int] = {}
         moved_on: set[str] = set()
         """Inputs where a run succeeded after the last logged failure: a wrapper's failure then is another item's."""
         for order, s in kept:
             before = last.get(s.source)
+            if before is not None and (s.source, last_order[s.source]) in self._breaks:
+                before = None  # a titled rule came between them: another ticket's, file's or attempt's run
             last[s.source] = s
+            last_order[s.source] = order
             if s.uuid is not None and s.outcome == "failed":
                 moved_on.discard(s.source)
             elif s.outcome == "success":
@@ -4378,16 +4397,18 @@ class Analyzer:
         return self._reordered(kept, sent_of)
 
     def _by_record(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
-        """A table's export listed newest first (a help desk's queue as CSV, each ticket with its creation date and
-        the output pasted in it) listed as its records were made: the oldest first (blind round 69). Only where
-        every record's date is earlier than the one above it and every run comes after a record's first line."""
+        """A table's export or a digest of tickets listed in another order than they were made (a help desk's queue
+        as CSV newest first, each ticket with its creation date and the output pasted in it; a digest of tickets
+        sorted by requester, each under a rule with the time it was opened) listed as its records were made: the
+        oldest first (blind rounds 69 and 71). Only where every run comes after a record's first line; records made
+        at the same time keep their order."""
         if not self._dated_records:
             return kept
 
         def made_of(source: str, at_list: list[int]) -> list[Any] | None:
             records = self._dated_records.get(source, [])
             made = [when for _, when in records]
-            if len(records) < 2 or any(later >= earlier for earlier, later in pairwise(made)):
+            if len(records) < 2 or all(later >= earlier for earlier, later in pairwise(made)):
                 return None
             return self._headed(kept, at_list, [order for order, _ in records], made)
 
@@ -5404,6 +5425,22 @@ Permission denied``): another program's words, not ascp's."""
 _TRACED = re.compile(r"\s*(?:\[pid +\d+\] |\d+ +)?(?:\d\d:\d\d:\d\d(?:\.\d+)? +)?(?:\w+\(.*\) += |--- |\+\+\+ )")
 """A line of strace's output: a system call and its result (``openat(AT_FDCWD, "...", O_RDONLY) = -1 ENOENT (No
 such file or directory)``), a signal (``--- SIGINT ...``) or an exit (``+++ killed by SIGINT +++``)."""
+_TITLED_RULE = re.compile(r"\s*(?:[-=#*~_]{3,})\s+\S[^\n]{0,160}?\s+[-=#*~_]{3,}\s*$")
+"""A rule with a title inside it (``--- #5503  requester: d.nakamura ---``, ``==== attempt 2 ====``)."""
+
+
+def _rule_time(text: str) -> tuple[int, ...] | None:
+    """When a titled rule's record was made (an ISO date and time, or a time of day alone): (year, month, day, hour,
+    minute), the date's parts 0 where only the time is told."""
+    dated = _ISO_DATE.search(text)
+    if dated is not None:
+        return tuple(int(part or 0) for part in dated.groups())
+    clock = _RULE_CLOCK.search(text)
+    return None if clock is None else (0, 0, 0, int(clock.group(1)), int(clock.group(2)))
+
+
+_RULE_CLOCK = re.compile(r"\b(?:opened|created|submitted|received|at)\s+(\d{1,2}):(\d\d)\b", re.I)
+"""A ticket header's time of day (``opened 08:30``)."""
 _SIMPLE_RULE = re.compile(r"\s*-{3,}(?: {2,}-{3,})+\s*")
 """The rule under a text table's header: a run of dashes under each column (pandoc's simple tables)."""
 _PLAIN_DOC_HEADER = re.compile(
