@@ -985,3 +985,15 @@ def test_a_digest_of_tickets_is_read_ticket_by_ticket_in_the_order_they_were_ope
     assert [c for c, _ in causes(usage + wrapper)] == ["unknown", "usage"]
     # without a rule between them the wrapper's words are the run's above, echoed
     assert [c for c, _ in causes(usage.split("\n", 1)[1] + wrapper.split("\n", 1)[1])] == ["usage"]
+
+
+def test_a_kubernetes_jobs_deadline_cancels_the_run_it_was_showing():
+    """`kubectl logs -f` of a Job's ascp at 62 %, then the job controller's "Job was active longer than specified
+    deadline": the run was cancelled by its time limit (blind round 71 could not tell)."""
+    text = (
+        "$ kubectl -n genomics logs -f job/ena-mirror-29082900\n"
+        "panel_20250304.tar                                                   62%  161GB  390Mb/s    34:37 ETA\n"
+        "$ kubectl -n genomics describe job ena-mirror-29082900\n"
+        "  Warning  DeadlineExceeded  7h    job-controller  Job was active longer than specified deadline\n"
+    )
+    assert causes(text) == [("cancelled", "high")]

@@ -134,11 +134,12 @@ _DENIED_FAILURE = re.compile(
 words are looked for, so that "ascp failed without error message" still says it failed."""
 _SCHEDULER_KILL = re.compile(
     r"\*\*\* (?:JOB|STEP) \S+ ON \S+ CANCELLED AT|PBS: job killed: (?:walltime|mem|cput)|TERM_RUNLIMIT: job killed"
-    r"|job \d+ (?:exceeded|killed)[^\n]{0,120}?(?:limit|h_rt)"
+    r"|job \d+ (?:exceeded|killed)[^\n]{0,120}?(?:limit|h_rt)|Job was active longer than specified deadline"
 )
 """A batch system ending the job: Slurm's ``slurmstepd: error: *** JOB 88 ON c04 CANCELLED AT ... DUE TO TIME LIMIT
 ***``, PBS's ``=>> PBS: job killed: walltime 3630 exceeded limit 3600``, LSF's ``TERM_RUNLIMIT: job killed after
-reaching LSF run time limit``, Grid Engine's ``job 88 exceeded hard wallclock time limit (h_rt)``."""
+reaching LSF run time limit``, Grid Engine's ``job 88 exceeded hard wallclock time limit (h_rt)``, Kubernetes' job
+controller's ``Job was active longer than specified deadline`` (its activeDeadlineSeconds)."""
 _PUTTY_KEY = re.compile(r"\.(?:putty|ppk)\b")
 """A key file in PuTTY's format, as a command line or ascp's debug output names it."""
 _HOST_PROMPT = re.compile(
