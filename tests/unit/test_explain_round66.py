@@ -997,3 +997,12 @@ def test_a_kubernetes_jobs_deadline_cancels_the_run_it_was_showing():
         "  Warning  DeadlineExceeded  7h    job-controller  Job was active longer than specified deadline\n"
     )
     assert causes(text) == [("cancelled", "high")]
+
+
+def test_the_loaders_same_line_again_is_another_start():
+    """Two shards' stderr files shown together, each the loader's "version `GLIBC_2.28' not found": two runs that
+    died at start (blind round 71 read one); one start's lines for two missing versions stay one run."""
+    line = "/home/r/sdk/ascp: /lib64/libc.so.6: version `GLIBC_{v}' not found (required by /home/r/sdk/ascp)\n"
+    both = "$ cat shard-*/execution/stderr\n" + line.format(v="2.28") * 2
+    assert [c for c, _ in causes(both)] == ["died-at-start", "died-at-start"]
+    assert [c for c, _ in causes(line.format(v="2.28") + line.format(v="2.25"))] == ["died-at-start"]

@@ -2654,6 +2654,7 @@ class Analyzer:
                 and len(head) >= 40
                 and any(head in said for said in current.evidence)
                 and current.exit_status is None  # (after its exit status was told: a retry's, blind round 67)
+                and _LOADER_ERROR.search(text) is None  # (the loader's line again: another start's, _continues)
             )
             # A run that asked for a password or the key's passphrase had reached SSH authentication: a failure
             # of an earlier step after it (the TCP connection, DNS) is another run's, whatever lies between (an
@@ -3416,6 +3417,16 @@ class Analyzer:
         other in either order and the exit status comes last; progress, a summary, prompts or ERR lines after
         the end, a second ``Session Stop`` or a different error open the next run."""
         run = self._console.get(source)
+        if (
+            run is not None
+            and ": " in line
+            and _LOADER_ERROR.search(line) is not None
+            and line.strip() in (said.strip() for said in run.evidence)
+        ):
+            # the dynamic loader's same line again: another start's (it names each missing version once per start;
+            # two shards' stderr files shown together, blind round 71)
+            run.ended = run.exited = True
+            return False
         if run is None or not (run.ended or run.exited):
             return True  # a run ends with its Session Stop, or with ascp's "..., exiting." on stderr
         if not errors and _WRAPPER_LOG.match(line) and any(final in line for final in run.finals):
