@@ -1006,3 +1006,24 @@ def test_the_loaders_same_line_again_is_another_start():
     both = "$ cat shard-*/execution/stderr\n" + line.format(v="2.28") * 2
     assert [c for c, _ in causes(both)] == ["died-at-start", "died-at-start"]
     assert [c for c, _ in causes(line.format(v="2.28") + line.format(v="2.25"))] == ["died-at-start"]
+
+
+def test_a_workflows_job_logs_shown_in_the_shells_order_are_listed_as_the_jobs_started():
+    """Snakemake's log names each job's log file as the job starts; `tail -n +1 logs/*.log` then shows them in the
+    shell's order: the runs are listed as the jobs started (blind round 71 listed the failed job first)."""
+    block = (
+        "[Wed Mar 12 09:14:0{n} 2025]\nrule ena_ascp:\n    output: fastq/{acc}.fastq.gz\n"
+        "    log: logs/ascp_{acc}.log\n    jobid: {n}\n\n"
+    )
+    done = (
+        "{acc}.fastq.gz    100%   22MB 49.6Mb/s    00:04\n"
+        "Completed: 22853K bytes transferred in 4 seconds\n (45706K bits/sec), in 1 file.\n"
+    )
+    text = (
+        block.format(n=1, acc="SRR616044")
+        + block.format(n=2, acc="SRR5245600")
+        + "---- tail -n +1 logs/*.log ----\n==> logs/ascp_SRR5245600.log <==\n\n"
+        "Session Stop  (Error: Server aborted session: No such file or directory)\n\n"
+        "==> logs/ascp_SRR616044.log <==\n" + done.format(acc="SRR616044")
+    )
+    assert [c for c, _ in causes(text)] == ["ok", "no-such-file"]

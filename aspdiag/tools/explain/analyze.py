@@ -828,6 +828,9 @@ class Analyzer:
         self._front_matter: dict[str, int] = {}  # inputs inside a page's YAML front matter: its lines so far
         self._admonitions: set[str] = set()  # inputs inside a README's alert ("> [!NOTE]")
         self._faq: set[str] = set()  # inputs with an FAQ's heading
+        self._tail_files: dict[str, list[tuple[int, str]]] = {}  # tail's "==> file <==" headers: (order, file)
+        self._rule_logs: dict[str, list[str]] = {}  # a workflow's jobs' log files, as the jobs started
+        self._snakemake: set[str] = set()  # inputs with a Snakemake job's block
         self._breaks: set[tuple[str, int]] = set()  # (input, the last run's order) at each titled rule after a run
         self._bar_done: dict[str, int] = {}  # per input, the run that ascli's bar at 100 % ended
         self._rule_failures: set[int] = set()  # runs told by a workflow's failed rule (Snakemake's)
@@ -1896,6 +1899,20 @@ class Analyzer:
                 self._dated_records.setdefault(source, []).append((self._order, record))
         if text[:4] == "==> " and " <==" in text:
             self._tailed.add(source)  # tail's header of one file's lines in a paste of several
+            tails = self._tail_files.setdefault(source, [])
+            if len(tails) < MAX_KEPT_FAILED:
+                tails.append((self._order, text[4 : text.rindex(" <==")].strip()))
+        if text[:5] == "rule " and text.rstrip().endswith(":"):
+            self._snakemake.add(source)  # a Snakemake job's block ("rule ena_ascp:")
+        if "log: " in text and source in self._snakemake and not self._replaying:
+            logged = _RULE_LOG.match(text)
+            if logged is not None:
+                # a Snakemake job's log file, in the order the jobs started (each job's block names it; its error
+                # block names it again)
+                logs = self._rule_logs.setdefault(source, [])
+                if logged.group(1) not in logs and len(logs) < MAX_KEPT_FAILED:
+                    logs.append(logged.group(1))
+                return  # (the workflow's line, though its file's name holds "ascp" and its remark "error")
         if text[:2] == "==" and len(self._sections.get(source, ())) < MAX_KEPT_FAILED:
             section = _FILE_HEADER.match(text)
             if section is not None:
@@ -1947,6 +1964,9 @@ class Analyzer:
             self._rule_output[source] = any(
                 documented(said) or _PROMPT.search(said) for said in self._last_lines[source]
             )
+            # the block's heading names the rule ("Error in rule ena_ascp:"), not a failure of ascp's: the block's
+            # last line tells that the rule's command failed (``_rule_failed``)
+            return
         if (
             text[:1] == "("
             and text.startswith(_SNAKEMAKE_FAILED)
@@ -3729,7 +3749,7 @@ class Analyzer:
             self._recounted(explained, beside.cause_id)
             kept.append((order, beside))
         kept = self._by_named_start(self._by_joblog(self._by_job(self._by_start(self._in_time(self._scanned(kept))))))
-        kept = self._requoted_in_thread(self._by_mail(self._by_record(self._by_task(kept))))
+        kept = self._requoted_in_thread(self._by_mail(self._by_record(self._by_rule_log(self._by_task(kept)))))
         # The passes over the whole input, in order: each reads the runs as the ones before it left them.
         for reading in (
             self._syn_firewalled,
@@ -4407,6 +4427,22 @@ class Analyzer:
             return self._headed(kept, at_list, [order for order, _ in mails], sent)
 
         return self._reordered(kept, sent_of)
+
+    def _by_rule_log(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
+        """A workflow's jobs' log files shown after its own log (``tail -n +1 logs/*.log``, in the shell's order)
+        listed as the jobs started: the order the workflow's log named each job's log file (blind round 71's
+        Snakemake run). Only where every run of that input is in one of those files."""
+        if not self._rule_logs:
+            return kept
+
+        def started_of(source: str, at_list: list[int]) -> list[Any] | None:
+            logs = self._rule_logs.get(source, [])
+            tails = self._tail_files.get(source, [])
+            if len(logs) < 2 or len(tails) < 2 or any(name not in logs for _, name in tails):
+                return None
+            return self._headed(kept, at_list, [order for order, _ in tails], [logs.index(n) for _, n in tails])
+
+        return self._reordered(kept, started_of)
 
     def _by_record(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
         """A table's export or a digest of tickets listed in another order than they were made (a help desk's queue
@@ -5453,6 +5489,8 @@ def _rule_time(text: str) -> tuple[int, ...] | None:
 
 _RULE_CLOCK = re.compile(r"\b(?:opened|created|submitted|received|at)\s+(\d{1,2}):(\d\d)\b", re.I)
 """A ticket header's time of day (``opened 08:30``)."""
+_RULE_LOG = re.compile(r"\s*log: (\S+)")
+"""Snakemake's line naming a job's log file (``    log: logs/ascp_SRR616044.log``, perhaps with its remark)."""
 _SIMPLE_RULE = re.compile(r"\s*-{3,}(?: {2,}-{3,})+\s*")
 """The rule under a text table's header: a run of dashes under each column (pandoc's simple tables)."""
 _PLAIN_DOC_HEADER = re.compile(
