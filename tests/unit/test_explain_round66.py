@@ -1027,3 +1027,17 @@ def test_a_workflows_job_logs_shown_in_the_shells_order_are_listed_as_the_jobs_s
         "==> logs/ascp_SRR616044.log <==\n" + done.format(acc="SRR616044")
     )
     assert [c for c, _ in causes(text)] == ["ok", "no-such-file"]
+
+
+def test_a_title_pointing_at_the_log_below_is_no_run_of_its_own():
+    """ "first try failed, log below (C:\\aspera_logs\\aspera-scp-transfer.log)": the person's title naming the log
+    below, not a wrapper's word of a run (blind round 72 read a run there and gave it the next run's summary)."""
+    text = (
+        "Downloading the delivery - first try failed, log below (C:\\aspera_logs\\aspera-scp-transfer.log)\n\n"
+        "2015-09-21 17:01:36 [2adc-000027f4] ERR File encryption needs a passphrase in environment variable\n"
+        "2015-09-21 17:01:36 [2adc-000029d4] LOG FASP Session Start uuid=03e556c6-ca4d-47b2-a3ae-3854f06f03b6 "
+        'op=recv status=failed errcode=48 errstr="File encryption/decryption error, e.g. corrupt file"\n\n'
+        'C:\\Users\\mk> "C:\\Program Files\\Aspera\\cli\\bin\\ascp.exe" -P 33001 --file-crypt=decrypt u@h:/d D:\\in\n'
+        "Completed: 957440K bytes transferred in 82 seconds\n (95648K bits/sec), in 1 file.\n"
+    )
+    assert [c for c, _ in causes(text)] == ["passphrase", "ok"]

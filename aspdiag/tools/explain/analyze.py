@@ -2540,6 +2540,9 @@ class Analyzer:
                     and not prose
                     and _CASE_WITH_ADVICE.match(text) is None
                     and _WRAPPER_FAILED.search(_DENIED_FAILURE.sub(" ", text)) is not None
+                    # (not a line pointing at the output shown below or above it: "first try failed, log below
+                    # (C:\aspera_logs\aspera-scp-transfer.log)"; blind round 72's title)
+                    and _ABOVE_BELOW.search(text) is None
                 )
                 is_err = is_err or echo
             elif len(text) < 200:
@@ -5331,6 +5334,11 @@ _POINTS_AT_OUTPUT = re.compile(
     re.I,
 )
 """Words that point at output shown elsewhere (which, read, held no run of ascp's)."""
+_ABOVE_BELOW = re.compile(
+    r"\b(?:log|output|error|details?|trace|excerpt|paste)s? (?:is |are )?(?:above|below)\b|\bsee (?:above|below)\b",
+    re.I,
+)
+"""A line pointing at output shown above or below it ("log below", "see above")."""
 _TOLD_FAILED = re.compile(
     r"\b(?:encounter(?:ed|ing)?|got|get|getting|receiv(?:e|ed|ing)|ran into|hit|see|saw|seeing)\s+"
     r"(?:an?|the|this|that|some|following|same)?\s*(?:strange |weird |following |same )?(?:error|failure)s?\b"
