@@ -1041,3 +1041,27 @@ def test_a_title_pointing_at_the_log_below_is_no_run_of_its_own():
         "Completed: 957440K bytes transferred in 82 seconds\n (95648K bits/sec), in 1 file.\n"
     )
     assert [c for c, _ in causes(text)] == ["passphrase", "ok"]
+
+
+def test_round_72_document_kinds_are_no_runs():
+    """A conda environment file described in its first line, an Elastic ingest pipeline typed in Kibana's console
+    and a Redmine task's table of what users see and what to tell them (blind round 72: three confident wrong
+    answers)."""
+    env = (
+        '# environment.yml for the "ena-download" project environment\n'
+        '#  - If your job log says "ascp: command not found" you forgot `conda activate ena-download`.\n'
+        "name: ena-download\ndependencies:\n  - aspera-cli=4.14\n"
+    )
+    pipeline = (
+        "# Kibana Dev Tools console - ingest pipeline for Aspera client logs\n\nPUT _ingest/pipeline/aspera\n"
+        '{"processors": []}\n\nPOST _ingest/pipeline/aspera/_simulate\n{"docs": [{"_source": {"message": '
+        '"2015-09-15 14:10:39 [59c-00001c80] ERR [ascp] SSH authentication failed"}}]}\n'
+    )
+    table = (
+        "  | What the user sees                                 | What to tell them                        |\n"
+        "  |----------------------------------------------------|------------------------------------------|\n"
+        '  | "Private key file not found at path ..."           | path to -i is wrong / key not shipped    |\n'
+        '  | "failed to authenticate"                           | old DSA key; use aspera_bypass_rsa.pem   |\n'
+    )
+    for text in (env, pipeline, table):
+        assert causes(text) == [], text

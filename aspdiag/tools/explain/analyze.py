@@ -5117,12 +5117,13 @@ _PY_DEFINITION = re.compile(rb"^[ \t]*(?:def \w+\(|class \w+[(:])", re.M)
 _CONFIG_FILE_NAME = re.compile(
     rb"^(?:#|//|;)\s*(?:syntax\s*=\s*docker/dockerfile\S*"
     rb"|(?:[\w.~-]*/)*(?:[\w.-]+\.(?:ya?ml|conf|cfg|ini|toml|json|j2|tf|hcl|properties|xml|env|csv|tsv)"
-    rb"|(?:Docker|Container)file(?:\.[\w-]+)?))(?:\s*$|\s+(?:-{1,2}|\xe2\x80\x93|\xe2\x80\x94)\s)"
+    rb"|(?:Docker|Container)file(?:\.[\w-]+)?))"
+    rb"(?:\s*$|\s+(?:-{1,2}|\xe2\x80\x93|\xe2\x80\x94)\s|\s+(?:for|of) (?:the|a|an|our|this)\s)"
 )
 """A configuration or build file's first line naming it ("# roles/aspera_client/tasks/main.yml", "#
 /etc/logstash/conf.d/30-aspera.conf", "# syntax=docker/dockerfile:1"); not an executable script, whose output a root
 prompt's line ("# /usr/local/bin/fetch.sh") would show next. A description may follow ("# values.yaml -- site
-overrides")."""
+overrides", "# environment.yml for the ena-download project")."""
 _SOURCE_EXTENSIONS = (
     rb"(?:go|rs|java|kt|scala|js|mjs|ts|py|pl|pm|rb|[rR]|sh|bash|zsh|ps1|psm1|psd1|bat|cmd|mk|cmake|c|h|cc|cpp|hpp|cs"
     rb"|swift|nf|smk|wdl|cwl|groovy|lua|php|sql|jl|el|org|rst|tex|Rmd|ipynb)"
@@ -5163,7 +5164,8 @@ _ADMONITION = re.compile(r"\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]\s*$", re.
 _FILE_KIND = re.compile(
     rb"\A\s*(?:--\s*-\*-\s*lua\s*-\*-|#%Module|\\input texinfo|@c\s|Windows Registry Editor Version|REGEDIT4"
     rb"|\*[\w.-]+\.txt\*[ \t])"
-    rb"|^(?:Request for Comments: |Status of This Memo[ \t]*$)"
+    rb"|^(?:Request for Comments: |Status of This Memo[ \t]*$"
+    rb"|(?:PUT|POST) _(?:ingest|index_template|component_template)/)"
     rb"|^[^\n]{0,160}?\S {3,}Page \d{1,4} of \d{1,4}[ \t]*$"
     rb"|^(?:class \w+ < Formula\b|from spack\.package import|easyblock\s*=|@node\s|class [\w:]+\s*(?:\(|\{)"
     rb"|\s*(?:help|whatis|prepend_path|setenv|load)\(\[?\[?[\"'])",
@@ -5172,7 +5174,8 @@ _FILE_KIND = re.compile(
 """A source or settings file's own opening or structure: a Lua or Tcl modulefile (Lmod's ``help([[``, ``#%Module``),
 a Texinfo manual (``\\input texinfo``, ``@node``), a Windows .reg file, a Homebrew formula, a Spack package, an
 EasyBuild easyconfig, a Puppet class (blind round 70); a Vim help file (``*aspera-log.txt*``), an RFC-style memo, a
-PDF's text with its running header ("... Page 8 of 19"; blind round 71). Not a page's YAML front matter: a blog post
+PDF's text with its running header ("... Page 8 of 19"; blind round 71), Elastic's console requests (``PUT
+_ingest/pipeline/...``, round 72). Not a page's YAML front matter: a blog post
 under one may show its author's own runs."""
 _PROTO_SYNTAX = re.compile(rb'^syntax\s*=\s*"proto[23]"\s*;', re.M)
 """A Protocol Buffers file (its comments may list ascp's messages)."""
@@ -5719,7 +5722,8 @@ _PORT_CHECK_OK = re.compile(
 with`` (the port answered) or ``-v`` ``Connection established``, the SSH banner, nmap's ``open``, PowerShell's
 ``Test-NetConnection``."""
 _DOC_HEADER = re.compile(
-    r"\|\s*(?:what (?:it |this )?means?|meaning|what to do|how to fix|solution|explanation|mnemonic"
+    r"\|\s*(?:what (?:it |this )?means?|meaning|what to do|what to tell (?:them|the user)|how to fix|solution"
+    r"|explanation|mnemonic"
     r"|Bedeutung|Ursache|L\u00f6sung|Abhilfe|signification|significado|soluci\u00f3n)\s*(?=\|)"
     r"|\|[^|\n]{0,12}(?:訳|意味|原因|対処|対策|解決|说明|含义|解决|处理|原因)[^|\n]{0,12}(?=\|)",
     re.I,
