@@ -1065,3 +1065,17 @@ def test_round_72_document_kinds_are_no_runs():
     )
     for text in (env, pipeline, table):
         assert causes(text) == [], text
+
+
+def test_a_live_sessions_next_command_ends_a_documents_sample():
+    """A README printed by Get-Content ends with its sample of a failure; the PowerShell session's next command and
+    its output are a run of the user's (blind round 72 read them as the sample's)."""
+    text = (
+        "PS C:\\Users\\jm> Get-Content D:\\ena\\README-aspera.txt\n"
+        "3. Example of a failure you may see if the key is wrong:\n"
+        "       ascp.exe: failed to authenticate, exiting.\n       Session Stop  (Error: failed to authenticate)\n"
+        "PS C:\\Users\\jm> & $ascp -T -l 300m -i $key era-fasp@fasp.sra.ebi.ac.uk:vol1/x.fastq.gz D:\\ena\\\n"
+        "ascp.exe: Failed to open TCP connection for SSH, exiting.\n\n"
+        "Session Stop  (Error: Failed to open TCP connection for SSH)\n"
+    )
+    assert [c for c, _ in causes(text)] == ["ssh-port"]

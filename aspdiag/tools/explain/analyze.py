@@ -2818,6 +2818,9 @@ class Analyzer:
                     or (_PROSE.search(text) is not None and line.process is None)  # a log line's own words go on
                     or (stripped.endswith(":") and _PROMPT.search(text) is None)
                     or _BLOCK_END.match(stripped) is not None
+                    # a live session's next command after the sample's lines ("PS C:\Users\jm> & $ascp ..." after
+                    # a README's sample printed by Get-Content; blind round 72)
+                    or (lines > 0 and stripped[:1] in "P[(" and _NAMED_PROMPT.match(stripped) is not None)
                 )
             if ends and lines == 0 and _SPEAKER_ONLY.match(stripped) is not None:
                 return True  # the intro's writer named again before the block (a chat export's empty message)
@@ -5093,6 +5096,8 @@ _PROMPTED_LINE = re.compile(
 )
 """A command typed after a shell's prompt (``$ ``, ``(base) user@host:~/data$ ``, ``[u@h dir]$ ``, zsh's
 ``user@host dir % ``, ``PS C:\\...>``, ``C:\\...>``)."""
+_NAMED_PROMPT = re.compile(r"(?:\([\w.-]+\)\s+)?(?:\[[^\]\n]{1,60}\][$#]|PS [A-Za-z]:\\[^>\n]*>)\s*\S")
+"""A command typed after a prompt that names its place (``[u@h dir]$ ``, ``PS C:\\...>``): a live session's."""
 _BARE_PROMPT = re.compile(r"^\s*(?:\([\w.-]+\)\s+)?(?:[\w.-]+(?:@[\w.-]+)?:[~/][^\s$#%]*\s*[$#%]?|[$#%])\s*$")
 """A shell's prompt with nothing typed after it, or the first line of a two-line prompt (``(base) user:~/data``)."""
 _SILENT = re.compile(
