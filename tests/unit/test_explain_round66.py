@@ -1079,3 +1079,15 @@ def test_a_live_sessions_next_command_ends_a_documents_sample():
         "Session Stop  (Error: Failed to open TCP connection for SSH)\n"
     )
     assert [c for c, _ in causes(text)] == ["ssh-port"]
+
+
+def test_a_configuration_file_named_under_an_environment_variable_is_no_run():
+    """ "# $SPLUNK_HOME/etc/apps/x/local/savedsearches.conf": a configuration file named in its first line, its
+    searches quoting ascp's words (blind round 72 read three runs at low confidence)."""
+    text = (
+        "# $SPLUNK_HOME/etc/apps/seqcore_transfers/local/savedsearches.conf\n\n"
+        "[Aspera - client stops]\n"
+        'search = index=hsts sourcetype=wrapper_log ("Session Stop  (Error:" OR "ascp: " ", exiting.")\n'
+        'description = wrappers print "Session Stop  (Error: failed to authenticate)" with two spaces\n'
+    )
+    assert causes(text) == []

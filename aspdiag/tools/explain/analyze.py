@@ -5121,7 +5121,7 @@ _PY_IMPORT = re.compile(rb"^(?:import [\w.]+|from [\w.]+ import \w)", re.M)
 _PY_DEFINITION = re.compile(rb"^[ \t]*(?:def \w+\(|class \w+[(:])", re.M)
 _CONFIG_FILE_NAME = re.compile(
     rb"^(?:#|//|;)\s*(?:syntax\s*=\s*docker/dockerfile\S*"
-    rb"|(?:[\w.~-]*/)*(?:[\w.-]+\.(?:ya?ml|conf|cfg|ini|toml|json|j2|tf|hcl|properties|xml|env|csv|tsv)"
+    rb"|(?:[\w.~$-]*/)*(?:[\w.-]+\.(?:ya?ml|conf|cfg|ini|toml|json|j2|tf|hcl|properties|xml|env|csv|tsv)"
     rb"|(?:Docker|Container)file(?:\.[\w-]+)?))"
     rb"(?:\s*$|\s+(?:-{1,2}|\xe2\x80\x93|\xe2\x80\x94)\s|\s+(?:for|of) (?:the|a|an|our|this)\s)"
 )
