@@ -1091,3 +1091,15 @@ def test_a_configuration_file_named_under_an_environment_variable_is_no_run():
         'description = wrappers print "Session Stop  (Error: failed to authenticate)" with two spaces\n'
     )
     assert causes(text) == []
+
+
+def test_a_forums_discussion_title_is_the_persons_words():
+    """A forum export's "Discussion: ascp just sits at "Key passphrase:"" under its breadcrumb: the thread's title,
+    not a run beside the one its first post shows (blind round 72 read both)."""
+    text = (
+        "BIOL 5420 > Forums > Q&A - Practical 2 (ENA downloads)\n"
+        'Discussion: ascp just sits at "Key passphrase:"\n\n'
+        "  emil@x1:~/biol$ ascp -QT -P33001 -i ~/.aspera/connect/etc/asperaweb_id_dsa.putty era-fasp@h:vol1/x .\n"
+        "  Key passphrase:\n  Key passphrase:\n  ^C\n"
+    )
+    assert [c for c, _ in causes(text)] == ["key-file"]

@@ -357,12 +357,13 @@ _NAMES_ASCP = re.compile(rb"ascp|fasp", re.I)
 output with syslog-like stamps (NCBI's ``2017-03-08T09:41:15 prefetch.2.8.1: ...``): it is read line by line.
 A server's syslog chunk that names neither stays on the fast path (nothing in it can matter but sshd's lines)."""
 _PROSE = re.compile(
-    r"\b(?:I|I'm|I've|I'd|my|My|our|Our|We|We're|We've)\b|^\s*(?:Subject|Re|Fwd?|From|To|Cc|Date): "
+    r"\b(?:I|I'm|I've|I'd|my|My|our|Our|We|We're|We've)\b"
+    r"|^\s*(?:Subject|Re|Fwd?|From|To|Cc|Date|Discussion|Topic|Thread): "
     r"|^(?![DIWEF], \[)\S+(?: \S+){3,}(?<=[A-Za-z)\"'])\?\s*$"
 )
 """First-person words: a person writing about the output, not a program printing it (programs' own words say
-"we" at most in lower case, as ascp's "Remote host is not who we expected"); a mail's header line; a question
-of four words or more (an issue's title: "Some runs fail with ascp, others fine - ENA rate limiting?"), not a
+"we" at most in lower case, as ascp's "Remote host is not who we expected"); a mail's or a forum's header line; a
+question of four words or more (an issue's title: "Some runs fail with ascp, others fine - ENA rate limiting?"), not a
 logger's line ending in a progress bar's "??:??"."""
 _PROGRAM_WORD = re.compile(r"ascp|fasp|aspera")
 _HOST_REST = re.compile(
