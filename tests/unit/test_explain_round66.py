@@ -1103,3 +1103,34 @@ def test_a_forums_discussion_title_is_the_persons_words():
         "  Key passphrase:\n  Key passphrase:\n  ^C\n"
     )
     assert [c for c, _ in causes(text)] == ["key-file"]
+
+
+def test_round_73_documents_are_no_runs():
+    """A Helm chart's NOTES.txt template, a status page's incident mail ("Affected users see:" after a sentence about
+    "our transfer nodes"), ascp's lines around a placeholder, a page's list of sources and a Turkish answer's sample
+    intros (blind round 73: three confident wrong answers)."""
+    helm = (
+        "{{- /* charts/aspera-hsts/templates/NOTES.txt */ -}}\n"
+        "SSH : {{ .Values.service.sshPort | default 33001 }}/TCP\n"
+        '   "ascp: Failed to open TCP connection for SSH, exiting."\n       -> TCP not reachable (LB listener).\n'
+    )
+    status = (
+        "Identified - After the SSH service on our transfer nodes was upgraded, older Aspera\n"
+        "clients can no longer negotiate a connection. Affected users see:\n\n"
+        "    ascp: failed to authenticate, exiting.\n\n    Session Stop  (Error: failed to authenticate)\n\n"
+        "This message is misleading: the connection fails before your key is checked.\n"
+    )
+    placeholder = (
+        "    ascp: Private key file not found at path /home/<kullanıcı>/.aspera/connect/etc/key.openssh, exiting.\n"
+    )
+    sources = 'Kaynaklar: IBM destek makalesi "Error code 19: failed to authenticate"; kingfisher README.\n'
+    turkish = (
+        "-L- ekleyip çalıştırırsanız log'da şu satırları arayın:\n\n"
+        "    ERR [asssh] SSH connection startup failed, err = -5\n\n"
+        "Başarılı olduğunda çıktı aşağı yukarı şuna benzer:\n\n"
+        "    Completed: 74523K bytes transferred in 118 seconds\n     (5132K bits/sec), in 1 file.\n"
+    )
+    for text in (helm, status, placeholder, turkish + sources):
+        assert causes(text) == [], text
+    # a user's own "Session Stop (Error: ...)" with a real path is still a run
+    assert [c for c, _ in causes(placeholder.replace("<kullanıcı>", "emre"))] == ["key-file"]

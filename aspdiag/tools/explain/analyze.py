@@ -2034,6 +2034,11 @@ class Analyzer:
             self._documentation(source)
             self._whole_documents.add(source)
             return
+        if ":" in text[:16] and not self._replaying and _REFERENCES.match(text) is not None:
+            # a page's list of its sources ("Sources: IBM's "Error code 19: failed to authenticate"; ..."): the
+            # titles it cites, no report of a run (blind round 73's Turkish answer)
+            self._documentation(source)
+            return
         if text[:1] in "FHfPQ#*\u5e38\u3088" and _FAQ_HEADING.match(text) is not None:
             self._faq.add(source)  # an FAQ's heading: its unnumbered questions ("Q: I get "..."") follow
         if (
@@ -2340,6 +2345,11 @@ class Analyzer:
         if (") = " in text or text.endswith(("---", "+++"))) and _TRACED.match(text) is not None:
             return  # strace's line of a system call (its strings quote what ascp wrote, its errno's words)
         errors = parse_errors(text, "")
+        if errors and not self._replaying and all(_placeholder(error.message) for error in errors):
+            # ascp's form around a placeholder ("Session Stop  (Error: <reason>)", "ascp: ..., exiting.", a path
+            # with "<you>" in it): a document's pattern of its lines, never a run's (blind rounds 71 and 73)
+            self._documentation(source)
+            return
         summary = _SUMMARY.search(text)
         progress = parse_progress(text) if "%" in text else None
         if (
@@ -2859,7 +2869,8 @@ class Analyzer:
             and len(stripped) <= 240
             and (
                 (
-                    _PROSE.search(stripped) is None
+                    # (the intro's own sentence: "... on our transfer nodes ... Affected users see:" is the page's)
+                    _PROSE.search(_LAST_SENTENCE.split(stripped)[-1]) is None
                     and (_SAMPLE_INTRO.search(stripped) is not None or _IF_YOU_GET.match(stripped) is not None)
                 )
                 # said to be the documentation's in so many words, whoever writes ("these are documentation
@@ -3058,7 +3069,9 @@ class Analyzer:
                 # article's "Error 19 is ... authentication failures"; blind round 65): its sentences explain.
                 replay = replay or [(line, text, at) for line, text, _, at in lines if documented(text)]
                 replay = replay or [(line, text, at) for line, text, _, at in lines if _tells_passphrase(text)][:1]
-            quoted = not formed or going_on
+            # (in an input holding documentation, a person's quote of ascp's form is no better than their words:
+            # a page's title over an answer that explains the message; blind round 73)
+            quoted = not formed or going_on or source in self._documented
         if not replay:
             if not runs and source not in self._not_run:
                 self._described(source, [*opening, *(text for _, text, _, _ in lines if text not in opening)])
@@ -5066,6 +5079,8 @@ _SAMPLE_INTRO = re.compile(
     r"|wiki|guide|page|article|post)\b"
     r"|\b(?:messages?|errors?|lines?|output|Meldungen|Fehlermeldungen|Ausgaben?) (?:like|wie)\W*$"
     r"|\byou(?:'ll|'d| will| would| should| may| might) (?:\w+ )?(?:see|get|receive)\b"
+    r"|\b(?:affected )?(?:users|clients|customers) (?:will |would |may |might )?(?:see|get|receive)\b"
+    r"|\b(?:a line|lines|something|output) similar to\W*$"
     r"|^(?:example|sample|expected)\b"
     r"|\b(?:from|in) (?:the |its |ascp's )?(?:built-in )?(?:help|usage|man ?page)\b"
     r"|\b(?:something|output|lines?) like(?: this| these)?\W*$|\be\.g\.$|\bfor example$"
@@ -5080,6 +5095,8 @@ _SAMPLE_INTRO = re.compile(
     r"|\b(?:zum )?Beispiel\b|sieht (?:so|etwa so) aus|\b(?:sehen Sie|siehst du|sieht man)\W*$"
     # Spanish, Portuguese, French: "(you) will see" ("Si el cortafuegos bloquea UDP, verás:")
     r"|\bver(?:ás|á|án)\b|\bvocê verá\b|\bvous verrez\b|\btu verras\b|\bpor ejemplo\b|\bpar exemple\b"
+    # Turkish: "looks roughly like this", "look for these lines", "for example", "is different"
+    r"|\bşuna benzer\b|\bşu satırlar|\börne(?:k|ğin)\b|\bfarklıdır\W*$"
     # what a program shows, in French, Italian, Spanish, Portuguese and German ("ascp affiche en général :")
     r"|\b(?:affiche|s'affiche|apparaît|on trouve|en général|visualizza|viene visualizzato|compare|appare|ad esempio"
     r"|per esempio|muestra|aparece|mostra|exibe|zeigt|erscheint)\b",
@@ -5169,7 +5186,8 @@ _ADMONITION = re.compile(r"\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]\s*$", re.
 """A GitHub alert's first line in markdown, its ``> `` taken off."""
 _FILE_KIND = re.compile(
     rb"\A\s*(?:--\s*-\*-\s*lua\s*-\*-|#%Module|\\input texinfo|@c\s|Windows Registry Editor Version|REGEDIT4"
-    rb"|\*[\w.-]+\.txt\*[ \t])"
+    rb"|\*[\w.-]+\.txt\*[ \t]|\{\{-?\s*/\*)"
+    rb"|\{\{-? ?\.(?:Values|Release|Chart)\."
     rb"|^(?:Request for Comments: |Status of This Memo[ \t]*$"
     rb"|(?:PUT|POST) _(?:ingest|index_template|component_template)/)"
     rb"|^[^\n]{0,160}?\S {3,}Page \d{1,4} of \d{1,4}[ \t]*$"
@@ -5177,12 +5195,12 @@ _FILE_KIND = re.compile(
     rb"|\s*(?:help|whatis|prepend_path|setenv|load)\(\[?\[?[\"'])",
     re.M,
 )
-"""A source or settings file's own opening or structure: a Lua or Tcl modulefile (Lmod's ``help([[``, ``#%Module``),
-a Texinfo manual (``\\input texinfo``, ``@node``), a Windows .reg file, a Homebrew formula, a Spack package, an
+"""A source or settings file's own opening or structure: a Lua or Tcl modulefile (Lmod's ``help([[``, ``#%Module``), a
+Texinfo manual (``\\input texinfo``, ``@node``), a Windows .reg file, a Homebrew formula, a Spack package, an
 EasyBuild easyconfig, a Puppet class (blind round 70); a Vim help file (``*aspera-log.txt*``), an RFC-style memo, a
 PDF's text with its running header ("... Page 8 of 19"; blind round 71), Elastic's console requests (``PUT
-_ingest/pipeline/...``, round 72). Not a page's YAML front matter: a blog post
-under one may show its author's own runs."""
+_ingest/pipeline/...``, round 72), a Helm chart's template (``{{ .Values.x }}``, round 73). Not a page's YAML front
+matter: a blog post under one may show its author's own runs."""
 _PROTO_SYNTAX = re.compile(rb'^syntax\s*=\s*"proto[23]"\s*;', re.M)
 """A Protocol Buffers file (its comments may list ascp's messages)."""
 _ASCIIDOC_TITLE = re.compile(rb"\A\s*=[ \t]+\S[^\n]*\n(?:[^\n]*\n){0,3}?:[\w-]+:")
@@ -5490,6 +5508,23 @@ Permission denied``): another program's words, not ascp's."""
 _TRACED = re.compile(r"\s*(?:\[pid +\d+\] |\d+ +)?(?:\d\d:\d\d:\d\d(?:\.\d+)? +)?(?:\w+\(.*\) += |--- |\+\+\+ )")
 """A line of strace's output: a system call and its result (``openat(AT_FDCWD, "...", O_RDONLY) = -1 ENOENT (No
 such file or directory)``), a signal (``--- SIGINT ...``) or an exit (``+++ killed by SIGINT +++``)."""
+_PLACEHOLDER = re.compile(r"<[^<>\n]{1,40}>|\A\W*(?:\.\.\.|\u2026|x+|X+|N)\W*\Z")
+"""A placeholder where a document writes ascp's words in general (``<reason>``, ``/home/<you>/``, ``...``)."""
+
+
+def _placeholder(message: str) -> bool:
+    """Whether ascp's words in a line are a placeholder or hold one."""
+    return _PLACEHOLDER.search(message) is not None
+
+
+_REFERENCES = re.compile(
+    r"\s*(?:\*\*)?(?:Sources?|References?|See also|Further reading|Kaynaklar|Quellen|Fuentes|R\u00e9f\u00e9rences"
+    r"|Refer\u00eancias|Fonti|Источники|参考(?:文献|资料)?)(?:\*\*)?\s*[:：]",
+    re.I,
+)
+"""A page's line listing its sources (``Sources:``, ``See also:``, Turkish ``Kaynaklar:``)."""
+_LAST_SENTENCE = re.compile(r"(?<=[a-z0-9)][.!?])\s+(?=[A-Z])")
+"""Where a sentence ends and the next begins (the last one is a sample's intro: "... Affected users see:")."""
 _TITLED_RULE = re.compile(r"\s*(?:[-=#*~_]{3,})\s+\S[^\n]{0,160}?\s+[-=#*~_]{3,}\s*$")
 """A rule with a title inside it (``--- #5503  requester: d.nakamura ---``, ``==== attempt 2 ====``)."""
 
