@@ -1134,3 +1134,16 @@ def test_round_73_documents_are_no_runs():
         assert causes(text) == [], text
     # a user's own "Session Stop (Error: ...)" with a real path is still a run
     assert [c for c, _ in causes(placeholder.replace("<kullanıcı>", "emre"))] == ["key-file"]
+
+
+def test_a_person_citing_a_documents_words_is_no_run():
+    """docker build's loader error, BuildKit's "failed to solve", then a note citing the README's words for it: one
+    run (blind round 73 read the citation as a second); a person's own "my log says" is still theirs."""
+    build = (
+        "0.241 /root/.aspera/sdk/ascp: /lib64/libc.so.6: version `GLIBC_2.28' not found (required by /root/x/ascp)\n"
+        'ERROR: failed to solve: process "/bin/sh -c /root/.aspera/sdk/ascp --mode=recv -P 33001 x /tmp/" did not '
+        "complete successfully: exit code: 1\n\n"
+        '# note to self: the ascli README says for this: "ascp: /lib64/libc.so.6: version GLIBC_2.28 not found ...\n'
+    )
+    assert [c for c, _ in causes(build)] == ["died-at-start"]
+    assert [c for c, _ in causes('my log says: "ascp: failed to authenticate, exiting."\n')] == ["auth"]

@@ -2034,6 +2034,11 @@ class Analyzer:
             self._documentation(source)
             self._whole_documents.add(source)
             return
+        if "ays" in text and not self._replaying and _DOCUMENT_SAYS.search(text) is not None:
+            # a person citing a document's words ("the ascli README says for this: "ascp: ..."", "the FAQ says
+            # "..."): the document's, not a run's, and not the run before's either (blind round 73's note to self)
+            self._documentation(source)
+            return
         if ":" in text[:16] and not self._replaying and _REFERENCES.match(text) is not None:
             # a page's list of its sources ("Sources: IBM's "Error code 19: failed to authenticate"; ..."): the
             # titles it cites, no report of a run (blind round 73's Turkish answer)
@@ -5517,6 +5522,12 @@ def _placeholder(message: str) -> bool:
     return _PLACEHOLDER.search(message) is not None
 
 
+_DOCUMENT_SAYS = re.compile(
+    r"\b(?:README|docs?|documentation|manual|man page|wiki|FAQ|article|guide|KB|help page|tutorial)\b"
+    r"[^.\"\n]{0,40}?\bsays?\b[^\"\n]{0,40}?[:,]?\s*[\"\u201c\u201e]",
+    re.I,
+)
+"""A person citing what a document says, in quotes (the ascli README says for this: "ascp: ...")."""
 _REFERENCES = re.compile(
     r"\s*(?:\*\*)?(?:Sources?|References?|See also|Further reading|Kaynaklar|Quellen|Fuentes|R\u00e9f\u00e9rences"
     r"|Refer\u00eancias|Fonti|Источники|参考(?:文献|资料)?)(?:\*\*)?\s*[:：]",
