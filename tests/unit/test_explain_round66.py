@@ -1147,3 +1147,22 @@ def test_a_person_citing_a_documents_words_is_no_run():
     )
     assert [c for c, _ in causes(build)] == ["died-at-start"]
     assert [c for c, _ in causes('my log says: "ascp: failed to authenticate, exiting."\n')] == ["auth"]
+
+
+def test_a_table_of_three_or_more_messages_is_a_document_in_any_language():
+    """A markdown table whose rows hold three or more of ascp's messages and name no run (Vietnamese header "Thông
+    báo | Nghĩa là gì | Cách xử lý"): a table of what they mean (blind round 73 read seven runs); a user's own
+    results table, its rows naming accessions, keeps its runs."""
+    rows = (
+        "| ascp: Private key file not found at path ..., exiting. | sai đường dẫn khóa | kiểm tra lại -i |\n"
+        "| ascp: Failed to open TCP connection for SSH, exiting. | không mở được cổng TCP | thêm -P 33001 |\n"
+        "| Session Stop  (Error: Server aborted session: No such file or directory) | đường dẫn sai | lấy lại |\n"
+    )
+    table = "| Thông báo | Nghĩa là gì | Cách xử lý |\n|---|---|---|\n" + rows + "\nHết.\n"
+    assert causes(table) == []
+    own = (
+        "| run | error |\n|---|---|\n| SRR616044 | ascp: Failed to open TCP connection for SSH, exiting. |\n"
+        "| SRR616045 | Session Stop  (Error: Server aborted session: No such file or directory) |\n"
+        "| SRR616046 | Session Stop  (Error: failed to authenticate) |\n"
+    )
+    assert [c for c, _ in causes(own)] == ["ssh-port", "no-such-file", "auth"]

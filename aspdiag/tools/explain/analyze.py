@@ -829,6 +829,10 @@ class Analyzer:
         self._front_matter: dict[str, int] = {}  # inputs inside a page's YAML front matter: its lines so far
         self._admonitions: set[str] = set()  # inputs inside a README's alert ("> [!NOTE]")
         self._faq: set[str] = set()  # inputs with an FAQ's heading
+        # per input, the markdown table being read: the runs its rows gave, ascp's messages in them, whether a row
+        # names a run of the user's; and the runs of tables found to be a document's (``_table_end``)
+        self._table_rows: dict[str, tuple[list[int], set[str], list[bool]]] = {}
+        self._doc_table_orders: set[int] = set()
         self._tail_files: dict[str, list[tuple[int, str]]] = {}  # tail's "==> file <==" headers: (order, file)
         self._rule_logs: dict[str, list[str]] = {}  # a workflow's jobs' log files, as the jobs started
         self._snakemake: set[str] = set()  # inputs with a Snakemake job's block
@@ -1778,6 +1782,10 @@ class Analyzer:
             # (a work directory shown: a command or a file's header naming it, not a sentence about it, "The first
             # attempt's .command.err (work/a1/3f9e07...) has the same two lines"; blind round 68)
             self._work_dirs.update((source, named) for named in _WORK_DIR.findall(text))
+        row = text.lstrip()[:1] == "|" and text.rstrip()[-1:] == "|"
+        if not row and source in self._table_rows:
+            self._table_end(source)
+        before = self._order
         for segment in text.split("\r"):  # progress lines are rewritten with \r
             if segment.strip():
                 self._console_segment(source, line, segment)
@@ -1786,6 +1794,27 @@ class Analyzer:
                     run = self._console.get(source)
                     if run is not None:
                         run.exited = True  # ascli's last words: what follows is another command's
+        if row and not self._replaying:
+            orders, messages, own = self._table_rows.setdefault(source, ([], set(), [False]))
+            if self._order > before and len(orders) < MAX_KEPT_FAILED:
+                orders.append(self._order)
+            if len(messages) < MAX_KEPT_FAILED:
+                messages.update(error.message for error in parse_errors(text, ""))
+            own[0] = own[0] or _OWN_ROW.search(text) is not None
+
+    def _table_end(self, source: str) -> None:
+        """A markdown table has ended: where its rows gave runs for three or more different messages of ascp's and
+        none names a run of the user's (an accession, a time, a date), it was a table of what the messages mean (in
+        whatever language its header is: Vietnamese "Thông báo | Nghĩa là gì | Cách xử lý"; blind round 73), its
+        rows no runs. A user's own results table names what each row ran."""
+        orders, messages, own = self._table_rows.pop(source)
+        if len(messages) >= _TABLE_MESSAGES and not own[0] and len(self._doc_table_orders) < MAX_KEPT_FAILED:
+            self._doc_table_orders.update(orders)
+            self._documentation(source)
+            deferred = self._deferred.get(source)
+            if deferred:
+                # (its rows quoting the messages in a person's words are kept for the input's end: no longer)
+                self._deferred[source] = [item for item in deferred if item[1].lstrip()[:1] != "|"]
 
     def _frame_line(self, source: str, line: Line, text: str) -> bool:
         """ascp's management-port stream (``-M``, what ascli and the SDKs read): frames of ``FASPMGR 2`` and
@@ -2989,6 +3018,11 @@ class Analyzer:
             kept.append((line, text, messages, self._order))
 
     def end_input(self, source: str) -> None:
+        if source in self._table_rows:
+            self._table_end(source)
+        self._end_input(source)
+
+    def _end_input(self, source: str) -> None:
         """An input has been read whole: a person's lines quoting ascp's words are its run when it has none of its
         own (a report that is one sentence: "I get 'failed to authenticate' from fasp.sra.ebi.ac.uk"), and a
         person's line holding ascp's own error form is a run when no run of the input said those words ("I then
@@ -3774,6 +3808,8 @@ class Analyzer:
             self._recounted(explained, beside.cause_id)
             kept.append((order, beside))
         kept = self._by_named_start(self._by_joblog(self._by_job(self._by_start(self._in_time(self._scanned(kept))))))
+        if self._doc_table_orders:
+            kept = self._without(kept, self._doc_table_orders)
         kept = self._requoted_in_thread(self._by_mail(self._by_record(self._by_rule_log(self._by_task(kept)))))
         # The passes over the whole input, in order: each reads the runs as the ones before it left them.
         for reading in (
@@ -5536,6 +5572,10 @@ _REFERENCES = re.compile(
 """A page's line listing its sources (``Sources:``, ``See also:``, Turkish ``Kaynaklar:``)."""
 _LAST_SENTENCE = re.compile(r"(?<=[a-z0-9)][.!?])\s+(?=[A-Z])")
 """Where a sentence ends and the next begins (the last one is a sample's intro: "... Affected users see:")."""
+_TABLE_MESSAGES = 3
+"""Different messages of ascp's in one table's rows that make it a table of what they mean."""
+_OWN_ROW = re.compile(r"\b[SEDC]RR\d{6,}\b|\b\d\d:\d\d(?::\d\d)?\b|\b\d{4}-\d\d-\d\d\b|\b\d+(?:\.\d+)? ?[KMGT]i?B\b")
+"""A table row naming a run of the user's: an accession, a time, a date, a size."""
 _TITLED_RULE = re.compile(r"\s*(?:[-=#*~_]{3,})\s+\S[^\n]{0,160}?\s+[-=#*~_]{3,}\s*$")
 """A rule with a title inside it (``--- #5503  requester: d.nakamura ---``, ``==== attempt 2 ====``)."""
 
