@@ -1166,3 +1166,20 @@ def test_a_table_of_three_or_more_messages_is_a_document_in_any_language():
         "| SRR616046 | Session Stop  (Error: failed to authenticate) |\n"
     )
     assert [c for c, _ in causes(own)] == ["ssh-port", "no-such-file", "auth"]
+
+
+def test_a_wrappers_failure_introducing_its_log_is_not_carried_to_the_next_command():
+    """A cron mail: "ascp failed (exit 1); last lines of x.log:" then the log's failed session; the next night's
+    command and its success are a run of their own (blind round 73 gave the success to the wrapper's failure)."""
+    first = (
+        "[push] ascp -P 33001 --file-crypt=encrypt -d -L /var/log/xfer /outbound/ cro@h:/drop/\n"
+        "[push] ascp failed (exit 1); last lines of /var/log/xfer/aspera-scp-transfer.log:\n"
+        "2024-04-09 02:15:02 [2adc-000027f4] ERR File encryption needs a passphrase in environment variable\n"
+        "2024-04-09 02:15:02 [2adc-000029d4] LOG FASP Session Start uuid=7bdf9bcd-0f8e-4369-b05a-3909381dc4d8 "
+        'op=send status=failed errcode=48 errstr="File encryption/decryption error, e.g. corrupt file"\n\n'
+    )
+    second = (
+        "[push] ascp -P 33001 --file-crypt=encrypt -d -L /var/log/xfer /outbound/ cro@h:/drop/\n"
+        "Completed: 624640K bytes transferred in 19 seconds\n (269321K bits/sec), in 2 files, 1 directory.\n"
+    )
+    assert [c for c, _ in causes(first + second)] == ["passphrase", "ok"]

@@ -2329,6 +2329,9 @@ class Analyzer:
                 and run.code is None
                 and source not in self._carried
                 and not any(documented(t) for t in (*run.finals, *run.details))
+                # (not words that introduced the lines after them: "ascp failed (exit 1); last lines of x.log:",
+                # a cron job's mail before its log's tail; blind round 73)
+                and not (run.evidence and run.evidence[0].rstrip().endswith(":"))
             ):
                 # Only a wrapper's words without a cause of their own (Nextflow prints "terminated with an error
                 # exit status (1)", then the command, then ascp's output): they are about the run it starts.
