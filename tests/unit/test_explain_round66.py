@@ -1183,3 +1183,40 @@ def test_a_wrappers_failure_introducing_its_log_is_not_carried_to_the_next_comma
         "Completed: 624640K bytes transferred in 19 seconds\n (269321K bits/sec), in 2 files, 1 directory.\n"
     )
     assert [c for c, _ in causes(first + second)] == ["passphrase", "ok"]
+
+
+def test_a_log_search_exported_as_csv_newest_first_is_read_oldest_first():
+    """A Datadog export (Date, Host, Service, Status, Message), newest first, whose messages are ascp's log lines:
+    read as its messages oldest first, so each session's start comes before its stop (blind round 73 lost the run
+    that worked); a help desk's queue, with no message column, is no log export."""
+    row = '{t}Z,vm-03,ascp,info,"{t2} [{pid}] LOG FASP Session {what} uuid={uuid} op=recv status={status}"\n'
+    ok = "e4a1c7f2-0d3b-4b6e-8f21-93c5a0d7b114"
+    text = (
+        "Date,Host,Service,Status,Message\n"
+        + row.format(
+            t="2025-03-04T02:31:58.733",
+            t2="2025-03-04 02:31:58.733",
+            pid="3e02-7f0a",
+            what="Stop",
+            uuid=ok,
+            status="success",
+        )
+        + row.format(
+            t="2025-03-04T02:31:42.611",
+            t2="2025-03-04 02:31:42.611",
+            pid="3e02-7f0a",
+            what="Start",
+            uuid=ok,
+            status="started",
+        )
+        + '2025-03-04T02:10:12.118Z,vm-03,ascp,error,"2025-03-04 02:10:12.118 [2c7d-7f3b] ERR failed to authenticate"\n'
+        + row.format(
+            t="2025-03-04T02:10:12.119",
+            t2="2025-03-04 02:10:12.119",
+            pid="2c7d-7f3b",
+            what="Start",
+            uuid="5f03b9d8-2a64-47c1-9e0b-d1a8c24f6e37",
+            status='failed errcode=19 errstr=""Authentication failure""',
+        )
+    )
+    assert [c for c, _ in causes(text)] == ["auth", "ok"]

@@ -67,6 +67,7 @@ from aspdiag.tools.explain.scan import (
     is_syslog,
     journal_as_syslog,
     journal_export_as_syslog,
+    log_export_as_lines,
     loki_as_lines,
     mail_as_text,
     notebook_as_lines,
@@ -887,7 +888,9 @@ class Analyzer:
         if source not in self._sources_seen:
             self._sources_seen.add(source)
             # a Jupyter or org-mode notebook as its cells ran, a raw mail's text part
-            converted = notebook_as_lines(chunk) or org_as_lines(chunk) or mail_as_text(chunk)
+            converted = (
+                notebook_as_lines(chunk) or org_as_lines(chunk) or mail_as_text(chunk) or log_export_as_lines(chunk)
+            )
             if converted is not None:
                 chunk = converted
             elif (column := _dated_column(chunk)) is not None:
