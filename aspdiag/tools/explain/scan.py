@@ -462,6 +462,7 @@ _EXPORT_TIME = re.compile(r"@?_?(?:timestamp|time|date|datetime|event[ _]?time|c
 _EXPORT_MESSAGE = re.compile(r"@?_?(?:message|msg|raw|log|line|text|content|event)", re.I)
 _EXPORT_STAMP = re.compile(r"\s*\d{4}-\d\d-\d\d[T ]\d\d:\d\d|\s*\d{10}(?:\d{3})?(?:\.\d+)?\s*$")
 _EXPORT_MAX = 8 << 20
+_EXPORT_HEADER = re.compile(rb"(?i:message|msg|_raw|\blog\b|\bline\b|\btext\b|content|\bevent\b)")
 
 
 def log_export_as_lines(chunk: bytes) -> bytes | None:
@@ -472,10 +473,10 @@ def log_export_as_lines(chunk: bytes) -> bytes | None:
     column; its rows are read as they are)."""
     if len(chunk) > _EXPORT_MAX:
         return None
+    first = chunk.lstrip()[:400].split(b"\n", 1)[0]
+    if b"," not in first or first.startswith((b"#", b"{", b"[", b"$")) or _EXPORT_HEADER.search(first) is None:
+        return None  # (decided on the first line, before the chunk is decoded)
     text = chunk.decode("utf-8", "replace").lstrip("\ufeff")
-    first = text.lstrip()[:400].split("\n", 1)[0]
-    if first.count(",") < 1 or first.startswith(("#", "{", "[", "$")):
-        return None
     try:
         rows = list(csv.reader(io.StringIO(text.lstrip())))
     except csv.Error:
