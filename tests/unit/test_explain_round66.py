@@ -1220,3 +1220,24 @@ def test_a_log_search_exported_as_csv_newest_first_is_read_oldest_first():
         )
     )
     assert [c for c, _ in causes(text)] == ["auth", "ok"]
+
+
+def test_stamped_lines_pasted_newest_first_are_read_oldest_first():
+    """Loki's Explore view (or `journalctl -r`) lists a server's lines newest first: each session's stop came before
+    its start (blind round 73 read an unknown and lost the one that worked); sorted back, both sessions read. Two
+    logs concatenated (one step back) stay as they are."""
+    line = "Feb 12 {t} hsts-01 ascp[{pid}]: LOG FASP Session {what} uuid={uuid} op=send status={status} source=/p\n"
+    ok, bad = "2d07f6a3-91c4-4b7e-a0f5-6c8e13b2d4aa", "9b1e44d0-5c2f-4a0e-b7de-3f2a61c08e19"
+    newest_first = (
+        line.format(
+            t="03:05:37",
+            pid=51877,
+            what="Stop",
+            uuid=bad,
+            status='failed errcode=40 errstr="Session data transfer timeout"',
+        )
+        + line.format(t="02:41:12", pid=49310, what="Stop", uuid=ok, status="success")
+        + line.format(t="02:30:51", pid=51877, what="Start", uuid=bad, status="started")
+        + line.format(t="02:10:04", pid=49310, what="Start", uuid=ok, status="started")
+    )
+    assert [c for c, _ in causes(newest_first)] == ["ok", "stall"]

@@ -71,6 +71,7 @@ from aspdiag.tools.explain.scan import (
     loki_as_lines,
     mail_as_text,
     notebook_as_lines,
+    oldest_first,
     org_as_lines,
     other_lines,
     raw_value,
@@ -889,7 +890,11 @@ class Analyzer:
             self._sources_seen.add(source)
             # a Jupyter or org-mode notebook as its cells ran, a raw mail's text part
             converted = (
-                notebook_as_lines(chunk) or org_as_lines(chunk) or mail_as_text(chunk) or log_export_as_lines(chunk)
+                notebook_as_lines(chunk)
+                or org_as_lines(chunk)
+                or mail_as_text(chunk)
+                or log_export_as_lines(chunk)
+                or oldest_first(chunk)
             )
             if converted is not None:
                 chunk = converted

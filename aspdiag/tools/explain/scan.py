@@ -22,6 +22,7 @@ import json
 import re
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
+from itertools import pairwise
 from typing import Any, NamedTuple
 
 _BSD_STAMP = re.compile(rb"(?:- )?[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d(?:\.\d+)? ")
@@ -492,6 +493,57 @@ def log_export_as_lines(chunk: bytes) -> bytes | None:
     # (ISO times compare as text once "T" and " " agree; epoch times as numbers)
     records.sort(key=lambda row: row[when].strip().replace("T", " ").rjust(30))
     return "".join(row[said].rstrip("\r\n") + "\n" for row in records).encode("utf-8")
+
+
+_LINE_TIME = re.compile(
+    rb"[ \t]*(?:(?P<iso>\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?)"
+    rb"|(?P<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (?P<day>[ \d]\d) (?P<hms>\d\d:\d\d:\d\d(?:\.\d+)?))\b"
+)
+_MONTH_INDEX = {m: i for i, m in enumerate(b"Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split())}
+_NEWEST_FIRST_MAX = 1 << 20
+_NEWEST_FIRST_MIN = 3
+
+
+def _line_time(line: bytes) -> bytes | None:
+    """A line's leading time stamp as a key that sorts in time order within one log (ISO, or syslog's month, day and
+    time), or None."""
+    found = _LINE_TIME.match(line)
+    if found is None:
+        return None
+    if found.group("iso") is not None:
+        return found.group("iso").replace(b"T", b" ").replace(b",", b".")
+    return b"%02d %02d %s" % (_MONTH_INDEX[found.group("mon")], int(found.group("day")), found.group("hms"))
+
+
+def oldest_first(chunk: bytes) -> bytes | None:
+    """A paste whose stamped lines run newest first (Loki's or Kibana's Explore view, ``journalctl -r``, a log
+    viewer's export) with each such block put in time order, or None when none does. A block is a run of three or
+    more consecutive lines that each start with a time stamp; it is sorted (stably) only when its stamps go back in
+    time more often than forward: a log that steps back once (two files concatenated) is read as it is (the
+    analyzer orders its sessions). Blind round 73: Loki's lines newest first put a session's stop before its
+    start."""
+    if len(chunk) > _NEWEST_FIRST_MAX:
+        return None
+    lines = chunk.split(b"\n")
+    changed = False
+    at = 0
+    while at < len(lines):
+        if _line_time(lines[at]) is None:
+            at += 1
+            continue
+        end = at
+        while end < len(lines) and _line_time(lines[end]) is not None:
+            end += 1
+        if end - at >= _NEWEST_FIRST_MIN:
+            keys = [_line_time(line) or b"" for line in lines[at:end]]
+            back = sum(later < earlier for earlier, later in pairwise(keys))
+            forward = sum(later > earlier for earlier, later in pairwise(keys))
+            if back > forward and back >= _NEWEST_FIRST_MIN - 1:
+                order = sorted(range(end - at), key=lambda i: keys[i])
+                lines[at:end] = [lines[at + i] for i in order]
+                changed = True
+        at = end
+    return b"\n".join(lines) if changed else None
 
 
 def _text(value: Any) -> str:
