@@ -1241,3 +1241,18 @@ def test_stamped_lines_pasted_newest_first_are_read_oldest_first():
         + line.format(t="02:10:04", pid=49310, what="Start", uuid=ok, status="started")
     )
     assert [c for c, _ in causes(newest_first)] == ["ok", "stall"]
+
+
+def test_a_console_run_beside_its_log_that_ends_at_its_error_is_one_run():
+    """Connect's ascp typed in a terminal, then its aspera-scp-transfer.log, which ends at the ERR line (no Session
+    Stop yet): one run that failed (blind round 74 read two)."""
+    text = (
+        "% ascp -P 33001 -O 33001 -l 200m --user=core_dl --host=aspera.seqcore.example.edu /runs/NV0411/ ~/Downloads/\n"
+        "Password:\nSession Stop  (Error: Client unable to connect to server (check UDP port and firewall))\n\n"
+        "and in ~/Library/Logs/Aspera_Connect/aspera-scp-transfer.log:\n\n"
+        "2025-05-27 14:06:18.771 [b1f4-0x16f3d3000] LOG FASP Session Start uuid=4a8e2c71-0d5f-4b93-8e26-f1a7c3d90b58 "
+        "op=recv status=started source=/runs/NV0411/ dest=/Users/p/Downloads/\n"
+        "2025-05-27 14:06:40.913 [b1f4-0x16f3d3000] ERR Client unable to connect to server (check UDP port and "
+        "firewall)\n"
+    )
+    assert [c for c, _ in causes(text)] == ["udp"]

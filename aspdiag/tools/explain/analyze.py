@@ -4313,7 +4313,13 @@ class Analyzer:
         logged = [
             (order, s)
             for order, s in kept
-            if (s.uuid is not None or s.code_from == "log") and s.outcome in ("failed", "partial")
+            if (s.uuid is not None or s.code_from == "log")
+            and (
+                s.outcome in ("failed", "partial")
+                # (a session whose log ends at its error line, before its stop: Connect's log of the run pasted
+                # beside it; blind round 74)
+                or (s.outcome == "unknown" and s.uuid is not None and bool(s.error_message))
+            )
         ]
         if not logged:
             return kept
