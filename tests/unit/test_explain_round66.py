@@ -1256,3 +1256,18 @@ def test_a_console_run_beside_its_log_that_ends_at_its_error_is_one_run():
         "firewall)\n"
     )
     assert [c for c, _ in causes(text)] == ["udp"]
+
+
+def test_a_calls_stderr_then_its_script_and_stdout_shown_is_one_run():
+    """Cromwell names a call's stderr ("ascp: Session initiation failed, read timed out, exiting."), the person
+    greps the call's script (its ascp command is code) and cats its stdout (the Session Stop): one run (blind round
+    74 read two)."""
+    text = (
+        "Check the content of stderr for potential additional information: /cx/FetchReads/3c0e/call-dl/execution/"
+        "stderr.\n [First 3000 bytes]:ascp: Session initiation failed, read timed out, exiting.\n\n"
+        "$ cat /cx/FetchReads/3c0e/call-dl/execution/script | grep ascp\n"
+        "ascp -QT -l 300m -P33001 -k 1 -i /opt/aspera/key.pem era-fasp@fasp.sra.ebi.ac.uk:vol1/x.fastq.gz .\n\n"
+        "$ cat /cx/FetchReads/3c0e/call-dl/execution/stdout\n\n"
+        "Session Stop  (Error: Session initiation failed, read timed out)\n"
+    )
+    assert [c for c, _ in causes(text)] == ["session-start"]

@@ -831,6 +831,7 @@ class Analyzer:
         self._front_matter: dict[str, int] = {}  # inputs inside a page's YAML front matter: its lines so far
         self._admonitions: set[str] = set()  # inputs inside a README's alert ("> [!NOTE]")
         self._faq: set[str] = set()  # inputs with an FAQ's heading
+        self._viewing_code: set[str] = set()  # inputs whose last typed command shows a script's text
         # per input, the markdown table being read: the runs its rows gave, ascp's messages in them, whether a row
         # names a run of the user's; and the runs of tables found to be a document's (``_table_end``)
         self._table_rows: dict[str, tuple[list[int], set[str], list[bool]]] = {}
@@ -2285,6 +2286,10 @@ class Analyzer:
             # only when the input has no run of its own (blind round 46: beside the syslog's failed session).
             self._defer(source, line, text)
             return
+        if source in self._viewing_code and not self._replaying:
+            if _PROMPTED_LINE.match(text) is None and _SHELL_LINE.match(text) is None:
+                return  # a script's text shown by cat or grep (its ascp command is code, not a run's start)
+            self._viewing_code.discard(source)
         if "asc" in lowered and _COMMAND.match(text):
             if _WORKED_COMMENT.search(text) is not None and not self._replaying:
                 # The person's comment on the command's own line says it worked ("$ ./ascp -P3..... # worked as
@@ -2371,8 +2376,18 @@ class Analyzer:
         ):
             self._commanded.discard(source)  # another command: the shell's next exit status is its own
             self._bare_ascp.discard(source)
+            if not self._replaying and _VIEWS_CODE.search(text) is not None:
+                self._viewing_code.add(source)  # `cat .../execution/script`, `grep ascp run.sh`: code follows
             run = self._console.get(source)
-            if run is not None and run.uuid is None and (run.finals or run.details or run.completed is not None):
+            other_stream = _STREAM_FILE.search(text)
+            if (
+                run is not None
+                and run.uuid is None
+                and (run.finals or run.details or run.completed is not None)
+                # (not the same execution's other stream: its stderr named, then `cat .../execution/stdout`; blind
+                # round 74's Cromwell call)
+                and not (other_stream is not None and any(other_stream.group(1) in said for said in run.evidence))
+            ):
                 # a run that has said how it ended is over once the person types the next command: output after it
                 # is another run's (blind round 67: ascp's usage, then `kubectl logs` of the next Job's transfer)
                 run.exited = True
@@ -5593,6 +5608,13 @@ _TABLE_MESSAGES = 3
 """Different messages of ascp's in one table's rows that make it a table of what they mean."""
 _OWN_ROW = re.compile(r"\b[SEDC]RR\d{6,}\b|\b\d\d:\d\d(?::\d\d)?\b|\b\d{4}-\d\d-\d\d\b|\b\d+(?:\.\d+)? ?[KMGT]i?B\b")
 """A table row naming a run of the user's: an accession, a time, a date, a size."""
+_VIEWS_CODE = re.compile(
+    r"\b(?:cat|head|tail|less|more|grep|sed|bat)\b[^|;\n]*?(?:/script|/\.command\.sh|\.sh|\.wdl|\.nf|\.smk|Snakefile"
+    r"|\.py|\.pl|\.cwl)\b"
+)
+"""A typed command that shows a script's or a workflow's text (``cat .../execution/script | grep ascp``)."""
+_STREAM_FILE = re.compile(r"(\S*/)(?:stdout|stderr|\.command\.(?:out|err))\b")
+"""A path to one of an execution's streams; its directory names the execution."""
 _TITLED_RULE = re.compile(r"\s*(?:[-=#*~_]{3,})\s+\S[^\n]{0,160}?\s+[-=#*~_]{3,}\s*$")
 """A rule with a title inside it (``--- #5503  requester: d.nakamura ---``, ``==== attempt 2 ====``)."""
 
