@@ -1271,3 +1271,27 @@ def test_a_calls_stderr_then_its_script_and_stdout_shown_is_one_run():
         "Session Stop  (Error: Session initiation failed, read timed out)\n"
     )
     assert [c for c, _ in causes(text)] == ["session-start"]
+
+
+def test_round_74_documents_are_no_runs():
+    """Diagrams (Mermaid, Graphviz, PlantUML), a Pulumi program named in its docstring, a form's choices, a definition
+    list's arrows, sections of common errors and sample intros in Swedish, Greek, Arabic and Hindi (blind round 74:
+    eight confident wrong answers)."""
+    stop = "Session Stop  (Error: Client unable to connect to server (check UDP port and firewall))"
+    texts = (
+        f'%% docs/diagrams/ascp-triage.mmd\nflowchart TD\n    q1 -->|"{stop}"| udp[UDP blocked]\n',
+        f'// fasp_session.dot -- how one ascp run works\ndigraph fasp {{\n    udp -> fail [label="{stop}"];\n}}\n',
+        f"@startuml fasp\nC -> S : ascp -P 33001 u@h:p .\nS --> C : {stop}\n@enduml\n",
+        '"""__main__.py -- Pulumi program for the ENA mirror.\n\nCloud-init prints\n    '
+        'ascp: Failed to open TCP connection for SSH, exiting.\nif the port is closed."""\nimport pulumi\n',
+        f"5. What did ascp print last?\n   ( ) ascp: Failed to open TCP connection for SSH, exiting.\n   ( ) {stop}\n",
+        '   * "ascp: Failed to open TCP connection for SSH, exiting."\n       -> -P 33001 missing\n',
+        "Vanliga felmeddelanden\n\n  ascp: Failed to open TCP connection for SSH, exiting.\n      Porten är stängd.\n",
+        "   Παράδειγμα εξόδου (από την τεκμηρίωση):\n\n   Completed: 74523K bytes transferred in 118 seconds\n",
+        f"   قبل البدء. إذا كان UDP ممنوعًا ستظهر لك رسالة مثل:\n       {stop}\n",
+    )
+    for text in texts:
+        assert causes(text) == [], text
+    # a person's own remark after a blank line, arrowed, leaves their run a run
+    mine = "ascp: Cannot resolve target host., exiting.\n\n-> the admin says compute nodes have no DNS\n"
+    assert [c for c, _ in causes(mine)] == ["dns"]

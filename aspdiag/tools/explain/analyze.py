@@ -2077,6 +2077,26 @@ class Analyzer:
             # "..."): the document's, not a run's, and not the run before's either (blind round 73's note to self)
             self._documentation(source)
             return
+        if (
+            text[:1] in "-=\u2192\u21d2"
+            and not self._replaying
+            and not line.after_gap  # (right under the words: a person's remark after a blank line is theirs)
+            and _DEFINITION_ARROW.match(text) is not None
+        ):
+            run = self._console.get(source)
+            if run is not None and run.uuid is None and run.lines == 1 and run.order == self._order:
+                # ascp's words, then on the next line "-> what they mean": a definition list's entry (a FAQ's, a
+                # chart's notes: '"ascp: Failed to open TCP connection for SSH, exiting."' / '-> TCP 33001 not
+                # reachable'; blind rounds 73 and 74), no run
+                del self._console[source]
+                self.sessions_seen -= 1
+            self._documentation(source)
+            return
+        if text[:1] in "([" and not self._replaying and _FORM_OPTION.match(text) is not None:
+            # a form's choice or a checklist's box ("( ) ascp: Failed to open TCP connection for SSH, exiting."):
+            # what a respondent may pick, no run (blind round 74's Microsoft Forms definition)
+            self._documentation(source)
+            return
         if ":" in text[:16] and not self._replaying and _REFERENCES.match(text) is not None:
             # a page's list of its sources ("Sources: IBM's "Error code 19: failed to authenticate"; ..."): the
             # titles it cites, no report of a run (blind round 73's Turkish answer)
@@ -2914,6 +2934,8 @@ class Analyzer:
             (
                 stripped.endswith(
                     (":", "\uff1a", " such as", "e.g.", "for example", " like this", " below", " like", " wie")
+                    # (Arabic's "... may appear", "... will be": the sample on the next line; blind round 74)
+                    + (" تظهر", " تكون")
                 )
                 # a heading's mark in Japanese and Chinese documents ("■ 正常終了時の表示例（参考）")
                 or (stripped[:1] in _HEADING_MARKS and len(stripped) <= 120)
@@ -5170,6 +5192,11 @@ _SAMPLE_INTRO = re.compile(
     r"|\bver(?:ás|á|án)\b|\bvocê verá\b|\bvous verrez\b|\btu verras\b|\bpor ejemplo\b|\bpar exemple\b"
     # Turkish: "looks roughly like this", "look for these lines", "for example", "is different"
     r"|\bşuna benzer\b|\bşu satırlar|\börne(?:k|ğin)\b|\bfarklıdır\W*$"
+    # Greek, Swedish, Dutch, Polish, Czech, Finnish "example" and "you will see"; Arabic "like", "of this form",
+    # "will appear", "you will see"; Hindi "example", "something like", "will appear"
+    r"|Παράδειγμα|θα δείτε|\bexempel\b|\bser ut så här\b|\bdu kommer att se\b|\bvoorbeeld\b|\bje ziet\b"
+    r"|\bprzykład|\bzobaczysz\b|\bpříklad|\besimerkki"
+    r"|مثل\W*$|بهذا الشكل|تظهر|تكون\W*$|سترى|سترين|ستشاهد|उदाहरण|कुछ ऐसा|दिखेगा"
     # what a program shows, in French, Italian, Spanish, Portuguese and German ("ascp affiche en général :")
     r"|\b(?:affiche|s'affiche|apparaît|on trouve|en général|visualizza|viene visualizzato|compare|appare|ad esempio"
     r"|per esempio|muestra|aparece|mostra|exibe|zeigt|erscheint)\b",
@@ -5222,10 +5249,10 @@ prompt's line ("# /usr/local/bin/fetch.sh") would show next. A description may f
 overrides", "# environment.yml for the ena-download project")."""
 _SOURCE_EXTENSIONS = (
     rb"(?:go|rs|java|kt|scala|js|mjs|ts|py|pl|pm|rb|[rR]|sh|bash|zsh|ps1|psm1|psd1|bat|cmd|mk|cmake|c|h|cc|cpp|hpp|cs"
-    rb"|swift|nf|smk|wdl|cwl|groovy|lua|php|sql|jl|el|org|rst|tex|Rmd|ipynb)"
+    rb"|swift|nf|smk|wdl|cwl|groovy|lua|php|sql|jl|el|org|rst|tex|Rmd|ipynb|dot|gv|puml|mmd)"
 )
 _SOURCE_FILE_NAME = re.compile(
-    rb"(?:(?://+|--|;+|REM|::|<#|/\*+)\s*(?:[\w.~-]*[/\\])*[\w.-]+\." + _SOURCE_EXTENSIONS + rb"\b"
+    rb"(?:(?://+|--|;+|REM|::|<#|/\*+|%%|\"\"\"|\'\'\')\s*(?:[\w.~-]*[/\\])*[\w.-]+\." + _SOURCE_EXTENSIONS + rb"\b"
     rb"|#\s*(?:[\w.~-]*[/\\])*(?:[\w.-]+\." + _SOURCE_EXTENSIONS + rb"|Makefile|Snakefile|Jenkinsfile|Vagrantfile)"
     rb"\b(?:\s+\(v?[\d.]+\))?\s+(?:-{1,2}|\xe2\x80\x93|\xe2\x80\x94)\s"
     rb"|#\s*(?:Makefile|Snakefile|Jenkinsfile)\s*$)"
@@ -5264,6 +5291,8 @@ _FILE_KIND = re.compile(
     rb"|^(?:Request for Comments: |Status of This Memo[ \t]*$"
     rb"|(?:PUT|POST) _(?:ingest|index_template|component_template)/)"
     rb"|^[^\n]{0,160}?\S {3,}Page \d{1,4} of \d{1,4}[ \t]*$"
+    rb"|^(?:@startuml\b|\s*(?:flowchart|graph)[ \t]+(?:TD|TB|BT|RL|LR)\b|\s*sequenceDiagram\b"
+    rb"|\s*(?:strict\s+)?(?:di)?graph\s+\w*\s*\{)"
     rb"|^(?:class \w+ < Formula\b|from spack\.package import|easyblock\s*=|@node\s|class [\w:]+\s*(?:\(|\{)"
     rb"|\s*(?:help|whatis|prepend_path|setenv|load)\(\[?\[?[\"'])",
     re.M,
@@ -5352,6 +5381,10 @@ most); a long log's later chunks are not, so that its reading costs no extra pas
 _COMMON_ERRORS = re.compile(
     r"\s*(?:\d{1,2}[.)]?\s*)?(?:常见(?:的)?(?:报错|错误|问题)|Common (?:errors|error messages|problems)"
     r"|よくある(?:エラー|質問)|H\u00e4ufige Fehler(?:meldungen)?|Errores (?:comunes|frecuentes)|Erros comuns"
+    r"|Vanliga (?:fel|felmeddelanden)|Vanlige feil(?:meldinger)?|Almindelige fejl|Yleisi\u00e4 virheit\u00e4"
+    r"|Yleiset virheilmoitukset|Veelvoorkomende fouten|Errori comuni|Typowe b\u0142\u0119dy|Cz\u0119ste b\u0142\u0119dy"
+    r"|\u010c\u00e1st\u00e9 chyby|Συνήθη σφάλματα|Частые ошибки|Типичные ошибки|Sık karşılaşılan hatalar"
+    r"|Kesalahan umum|Lỗi thường gặp|자주 발생하는 오류|أخطاء شائعة|שגיאות נפוצות|आम (?:एरर|त्रुटियाँ)[^.:\n]{0,120}"
     r"|(?:Error messages|Fehlermeldungen|Messages d'erreur|Mensajes de error|Mensagens de erro)"
     r" (?:and|und|et|y|e) (?:their|what they mean|ihre|was sie bedeuten|leurs?|sus|suas|o que)\b[^.:!?\n]{0,50})"
     r"\s*[:\uff1a]?\s*$",
@@ -5596,6 +5629,10 @@ _DOCUMENT_SAYS = re.compile(
     re.I,
 )
 """A person citing what a document says, in quotes (the ascli README says for this: "ascp: ...")."""
+_DEFINITION_ARROW = re.compile(r"(?:->|=>|\u2192|\u21d2)\s+\S")
+"""A definition list's explanation after an arrow (``-> TCP 33001 not reachable``)."""
+_FORM_OPTION = re.compile(r"\((?: |x|X|o)?\)\s+\S|\[[ xX]?\]\s+\S")
+"""A form's radio button or check box before its choice (``( ) ...``, ``[ ] ...``)."""
 _REFERENCES = re.compile(
     r"\s*(?:\*\*)?(?:Sources?|References?|See also|Further reading|Kaynaklar|Quellen|Fuentes|R\u00e9f\u00e9rences"
     r"|Refer\u00eancias|Fonti|Источники|参考(?:文献|资料)?)(?:\*\*)?\s*[:：]",
