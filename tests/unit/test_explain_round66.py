@@ -1295,3 +1295,16 @@ def test_round_74_documents_are_no_runs():
     # a person's own remark after a blank line, arrowed, leaves their run a run
     mine = "ascp: Cannot resolve target host., exiting.\n\n-> the admin says compute nodes have no DNS\n"
     assert [c for c, _ in causes(mine)] == ["dns"]
+
+
+def test_a_wrapped_sentences_rest_naming_ascp_is_no_wrappers_word():
+    """A reply's sentence wrapped mid-way ("... which the libssh2 in" / "ascp 3.9.x cannot negotiate; ..."): the
+    person's words, not a wrapper's line of a failed run that the next run's summary then joins (blind round 74)."""
+    text = (
+        "--- reply (EBI) ---\n"
+        "Two changes: fasp.sra.ebi.ac.uk runs OpenSSH 8.7 with modern key exchange only, which the libssh2 in\n"
+        "ascp 3.9.x cannot negotiate; and the old anonymous DSA key is no longer accepted, please use the RSA key.\n\n"
+        "$ ascp -i ~/keys/rsa.pem -T -Q -l 50m -P33001 era-fasp@fasp.sra.ebi.ac.uk:vol1/x.cram /download/\n"
+        "Completed: 16794380K bytes transferred in 2773 seconds\n (49613K bits/sec), in 1 file.\n"
+    )
+    assert [c for c, _ in causes(text)] == ["ok"]

@@ -2634,6 +2634,16 @@ class Analyzer:
                     # (not a line pointing at the output shown below or above it: "first try failed, log below
                     # (C:\aspera_logs\aspera-scp-transfer.log)"; blind round 72's title)
                     and _ABOVE_BELOW.search(text) is None
+                    # (nor a wrapped sentence's rest: "... which the libssh2 in" / "ascp 3.9.x cannot negotiate; and
+                    # ..."; blind round 74's reply from the archive)
+                    and not (
+                        previous is not None
+                        and len(previous) >= 60
+                        and previous.rstrip()[-1:].isalpha()
+                        and text[:1].islower()
+                        and line.stamp is None
+                        and _LABELLED.match(text) is None
+                    )
                 )
                 is_err = is_err or echo
             elif len(text) < 200:
