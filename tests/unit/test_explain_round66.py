@@ -1308,3 +1308,19 @@ def test_a_wrapped_sentences_rest_naming_ascp_is_no_wrappers_word():
         "Completed: 16794380K bytes transferred in 2773 seconds\n (49613K bits/sec), in 1 file.\n"
     )
     assert [c for c, _ in causes(text)] == ["ok"]
+
+
+def test_a_ci_jobs_time_limit_cancels_the_run_it_was_showing():
+    """GitLab's "Job failed: execution took longer than 1h0m0s seconds" after ascli's bar at 98 %, GitHub Actions'
+    and Jenkins' own time-limit lines: the run was cancelled by the CI's time limit (blind round 74 could not
+    tell)."""
+    bar = (
+        "$ ascli server upload --url=ssh://h:33001 --username=ci dist/reel.mxf\n"
+        " Time: 00:58:56 ========================================== 98% 116 Mbps  ETA: 00:01:12\n"
+    )
+    for limit in (
+        "ERROR: Job failed: execution took longer than 1h0m0s seconds\n",
+        "##[error]The job running on runner GitHub Actions 2 has exceeded the maximum execution time of 360 minutes.\n",
+        "Build timed out (after 60 minutes). Marking the build as aborted.\n",
+    ):
+        assert causes(bar + limit) == [("cancelled", "high")], limit

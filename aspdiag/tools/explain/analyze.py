@@ -137,11 +137,15 @@ words are looked for, so that "ascp failed without error message" still says it 
 _SCHEDULER_KILL = re.compile(
     r"\*\*\* (?:JOB|STEP) \S+ ON \S+ CANCELLED AT|PBS: job killed: (?:walltime|mem|cput)|TERM_RUNLIMIT: job killed"
     r"|job \d+ (?:exceeded|killed)[^\n]{0,120}?(?:limit|h_rt)|Job was active longer than specified deadline"
+    r"|Job failed: execution took longer than|has exceeded the maximum execution time of|Build timed out \(after"
 )
 """A batch system ending the job: Slurm's ``slurmstepd: error: *** JOB 88 ON c04 CANCELLED AT ... DUE TO TIME LIMIT
 ***``, PBS's ``=>> PBS: job killed: walltime 3630 exceeded limit 3600``, LSF's ``TERM_RUNLIMIT: job killed after
 reaching LSF run time limit``, Grid Engine's ``job 88 exceeded hard wallclock time limit (h_rt)``, Kubernetes' job
-controller's ``Job was active longer than specified deadline`` (its activeDeadlineSeconds)."""
+controller's ``Job was active longer than specified deadline`` (its activeDeadlineSeconds); CI's time limits
+(GitLab's ``ERROR: Job failed: execution took longer than 1h0m0s seconds``, GitHub Actions' ``... has exceeded the
+maximum execution time of 360 minutes.``, Jenkins' ``Build timed out (after 10 minutes). Marking the build as
+aborted.``)."""
 _PUTTY_KEY = re.compile(r"\.(?:putty|ppk)\b")
 """A key file in PuTTY's format, as a command line or ascp's debug output names it."""
 _HOST_PROMPT = re.compile(
