@@ -1324,3 +1324,20 @@ def test_a_ci_jobs_time_limit_cancels_the_run_it_was_showing():
         "Build timed out (after 60 minutes). Marking the build as aborted.\n",
     ):
         assert causes(bar + limit) == [("cancelled", "high")], limit
+
+
+def test_an_earlier_run_shown_after_the_later_one_is_listed_first():
+    """ "Earlier the same session downloaded files fine, e.g." and that run's output, after the failed run: the
+    person's own run (not a sample), listed first (blind round 74 left it out)."""
+    text = (
+        "$ ascp -O 33001 -P 33001 -W $TOKEN --user=databrowser h:'/SDY1092/a.fcs' /data/\n"
+        "Session Stop  (Error: Server aborted session: Management authorization refused: token denied by server)\n\n"
+        "Earlier the same session downloaded files fine, e.g.\n\n"
+        "    pbmc_000.fcs                                    100%  236KB             --:--\n"
+        "    Completed: 236K bytes transferred in 0 seconds\n     (3548K bits/sec), in 1 file.\n\n"
+        "The token is requested once at the start of my script and reused for all files.\n"
+    )
+    assert [c for c, _ in causes(text)] == ["ok", "unauthorized"]
+    # a documentation's "A successful download looks like this:" stays a sample
+    sample = "A successful download looks like this:\n\n    Completed: 236K bytes transferred in 0 seconds\n"
+    assert causes(sample) == []

@@ -836,6 +836,9 @@ class Analyzer:
         self._admonitions: set[str] = set()  # inputs inside a README's alert ("> [!NOTE]")
         self._faq: set[str] = set()  # inputs with an FAQ's heading
         self._viewing_code: set[str] = set()  # inputs whose last typed command shows a script's text
+        # per input, where a person's earlier run shown after later ones began (its order then), and its span
+        self._earlier_open: dict[str, int] = {}
+        self._earlier_ranges: dict[str, list[tuple[int, int]]] = {}
         # per input, the markdown table being read: the runs its rows gave, ascp's messages in them, whether a row
         # names a run of the user's; and the runs of tables found to be a document's (``_table_end``)
         self._table_rows: dict[str, tuple[list[int], set[str], list[bool]]] = {}
@@ -2325,6 +2328,8 @@ class Analyzer:
                 return
             if _PROMPTED_LINE.match(text) is not None and not self._replaying:
                 self._silent_candidate[source] = (line, text)
+            if source in self._earlier_open and self._order > self._earlier_open[source]:
+                self._close_earlier(source)  # another command: the earlier run shown has ended
             self._foreign.pop(source, None)
             self._bare_ascp.discard(source)
             self._commanded.add(source)
@@ -2400,6 +2405,8 @@ class Analyzer:
         ):
             self._commanded.discard(source)  # another command: the shell's next exit status is its own
             self._bare_ascp.discard(source)
+            if source in self._earlier_open and self._order > self._earlier_open[source]:
+                self._close_earlier(source)
             if not self._replaying and _VIEWS_CODE.search(text) is not None:
                 self._viewing_code.add(source)  # `cat .../execution/script`, `grep ascp run.sh`: code follows
             run = self._console.get(source)
@@ -2944,6 +2951,12 @@ class Analyzer:
         if previous is not None and previous.rstrip()[-1:] not in (".", "!", "?", ":", ""):
             # the intro wrapped over lines ("... you should see ..., and at the end something" / "like:")
             stripped = f"{previous.strip()} {stripped}"[-240:]
+        if "arlier" in stripped or "revious" in stripped or "esterday" in stripped or "morning" in stripped:
+            if _EARLIER_OWN.search(stripped) is not None:
+                # the person's own earlier run, shown after the later one ("Earlier the same session downloaded
+                # files fine, e.g."): its output is theirs, and it started first (``_by_earlier``; blind round 74)
+                self._earlier_open[source] = self._order
+                return False
         if (
             (
                 stripped.endswith(
@@ -3074,14 +3087,24 @@ class Analyzer:
 
     def _defer(self, source: str, line: Line, text: str, messages: tuple[str, ...] = ()) -> None:
         """Keep a person's line (cheaply: whether it quotes a documented wording is asked only at the end)."""
+        if source in self._earlier_open and self._order > self._earlier_open[source]:
+            self._close_earlier(source)
         self._foreign.pop(source, None)  # the person speaks again: another program's output (scp's) has ended
         kept = self._deferred.setdefault(source, [])
         if len(kept) < _DEFERRED_KEPT and len(text) <= _DEFERRED_WIDTH:
             kept.append((line, text, messages, self._order))
 
+    def _close_earlier(self, source: str) -> None:
+        """The person's earlier run shown after an "Earlier ..." has ended (their next words, or the input's end)."""
+        start = self._earlier_open.pop(source)
+        if self._order > start and len(self._earlier_ranges) < MAX_KEPT_FAILED:
+            self._earlier_ranges.setdefault(source, []).append((start, self._order))
+
     def end_input(self, source: str) -> None:
         if source in self._table_rows:
             self._table_end(source)
+        if source in self._earlier_open:
+            self._close_earlier(source)
         self._end_input(source)
 
     def _end_input(self, source: str) -> None:
@@ -3873,6 +3896,7 @@ class Analyzer:
         if self._doc_table_orders:
             kept = self._without(kept, self._doc_table_orders)
         kept = self._requoted_in_thread(self._by_mail(self._by_record(self._by_rule_log(self._by_task(kept)))))
+        kept = self._by_earlier(kept)
         # The passes over the whole input, in order: each reads the runs as the ones before it left them.
         for reading in (
             self._syn_firewalled,
@@ -4556,6 +4580,21 @@ class Analyzer:
             return self._headed(kept, at_list, [order for order, _ in mails], sent)
 
         return self._reordered(kept, sent_of)
+
+    def _by_earlier(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
+        """A person's earlier run shown after the later ones ("Earlier the same session downloaded files fine, e.g."
+        and its output) listed first: it started before them (blind round 74's ImmPort thread)."""
+        if not self._earlier_ranges:
+            return kept
+
+        def started_of(source: str, at_list: list[int]) -> list[Any] | None:
+            spans = self._earlier_ranges.get(source)
+            if not spans:
+                return None
+            keys = [0 if any(start < kept[at][0] <= end for start, end in spans) else 1 for at in at_list]
+            return keys if 0 in keys and 1 in keys else None
+
+        return self._reordered(kept, started_of)
 
     def _by_rule_log(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
         """A workflow's jobs' log files shown after its own log (``tail -n +1 logs/*.log``, in the shell's order)
@@ -5645,6 +5684,13 @@ _DOCUMENT_SAYS = re.compile(
 """A person citing what a document says, in quotes (the ascli README says for this: "ascp: ...")."""
 _DEFINITION_ARROW = re.compile(r"(?:->|=>|\u2192|\u21d2)\s+\S")
 """A definition list's explanation after an arrow (``-> TCP 33001 not reachable``)."""
+_EARLIER_OWN = re.compile(
+    r"\b(?:earlier|previously|before that|this morning|yesterday|last (?:week|night|time))\b[^.]{0,80}\b(?:worked"
+    r"|works? fine|downloaded|uploaded|finished|completed|succeeded|went through|was fine)\b",
+    re.I,
+)
+"""A person telling that an earlier run of theirs worked, before showing it ("Earlier the same session downloaded
+files fine, e.g.")."""
 _FORM_OPTION = re.compile(r"\((?: |x|X|o)?\)\s+\S|\[[ xX]?\]\s+\S")
 """A form's radio button or check box before its choice (``( ) ...``, ``[ ] ...``)."""
 _REFERENCES = re.compile(
