@@ -1341,3 +1341,23 @@ def test_an_earlier_run_shown_after_the_later_one_is_listed_first():
     # a documentation's "A successful download looks like this:" stays a sample
     sample = "A successful download looks like this:\n\n    Completed: 236K bytes transferred in 0 seconds\n"
     assert causes(sample) == []
+
+
+def test_nextflows_error_block_and_the_same_attempts_files_are_one_run():
+    """Nextflow's error block shows the last attempt's output and names its work directory; the person then shows
+    each attempt's .command.err under a header naming its directory: three attempts, not four runs (blind round
+    74)."""
+    block = (
+        "ERROR ~ Error executing process > 'NFCORE_FETCHNGS:SRA:ASPERA_CLI (ERR1109373)'\n\nCommand error:\n"
+        "  ascp: failed to authenticate, exiting.\n\nWork dir:\n  /scratch/p/work/9b/41d07c5e2f8a4b6c1d3e7f9a0b2c4d\n\n"
+        '$ for d in work/d1/3f8a20* work/2c/e6b1a4* work/9b/41d07c*; do echo "== $d"; cat $d/.command.err; done\n'
+    )
+    attempts = "".join(
+        f"== work/{d}\nascp: failed to authenticate, exiting.\n"
+        for d in (
+            "d1/3f8a20e4b7c1d9f2a6e8b0c3d5f7a91",
+            "2c/e6b1a4f0c2d4e6a8b0c2d4e6f8a0b2c",
+            "9b/41d07c5e2f8a4b6c1d3e7f9a0b2c4d",
+        )
+    )
+    assert [c for c, _ in causes(block + attempts)] == ["auth", "auth", "auth"]

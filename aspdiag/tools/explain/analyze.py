@@ -836,6 +836,11 @@ class Analyzer:
         self._admonitions: set[str] = set()  # inputs inside a README's alert ("> [!NOTE]")
         self._faq: set[str] = set()  # inputs with an FAQ's heading
         self._viewing_code: set[str] = set()  # inputs whose last typed command shows a script's text
+        # Nextflow: inputs whose next line is the error block's work directory; (input, the block's run, its work
+        # directory); (input, order, work directory) of each header before one attempt's files
+        self._work_next: set[str] = set()
+        self._report_dirs: list[tuple[str, int, str]] = []
+        self._work_sections: list[tuple[str, int, str]] = []
         # per input, where a person's earlier run shown after later ones began (its order then), and its span
         self._earlier_open: dict[str, int] = {}
         self._earlier_ranges: dict[str, list[tuple[int, int]]] = {}
@@ -1798,6 +1803,9 @@ class Analyzer:
             # (a work directory shown: a command or a file's header naming it, not a sentence about it, "The first
             # attempt's .command.err (work/a1/3f9e07...) has the same two lines"; blind round 68)
             self._work_dirs.update((source, named) for named in _WORK_DIR.findall(text))
+            self._work_named(source, text)
+        elif text.strip() == "Work dir:":
+            self._work_next.add(source)  # Nextflow's error block: the failed attempt's directory is on the next line
         row = text.lstrip()[:1] == "|" and text.rstrip()[-1:] == "|"
         if not row and source in self._table_rows:
             self._table_end(source)
@@ -1817,6 +1825,41 @@ class Analyzer:
             if len(messages) < MAX_KEPT_FAILED:
                 messages.update(error.message for error in parse_errors(text, ""))
             own[0] = own[0] or _OWN_ROW.search(text) is not None
+
+    def _work_named(self, source: str, text: str) -> None:
+        """A Nextflow work directory on its own line: the error block's "Work dir:" path (the attempt whose output
+        that block shows), or a header before one attempt's files (``== work/9b/41d07c...``, a loop's echo): the
+        attempts shown one by one after the block include the block's own (``_shown_attempts``)."""
+        named = _WORK_DIR.search(text)
+        if named is None or self._replaying:
+            return
+        if source in self._work_next:
+            self._work_next.discard(source)
+            run = self._console.get(source)
+            if run is not None and len(self._report_dirs) < MAX_KEPT_FAILED:
+                self._report_dirs.append((source, run.order, named.group(1)))
+        elif _WORK_HEADER.match(text) is not None and len(self._work_sections) < MAX_KEPT_FAILED:
+            self._work_sections.append((source, self._order, named.group(1)))
+            run = self._console.get(source)
+            if run is not None:
+                run.ended = run.exited = True  # another attempt's files follow
+
+    def _shown_attempts(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
+        """Without Nextflow's error block's run where the same attempt's own files are shown after it (its work
+        directory's header, then its .command.err): one attempt, told by its files in their place among the others
+        (blind round 74: three attempts' files after the block read as four runs)."""
+        if not self._report_dirs or not self._work_sections:
+            return kept
+        drop: set[int] = set()
+        causes = {order: s.cause_id for order, s in kept}
+        for source, report, work in self._report_dirs:
+            header = next((at for src, at, dir_ in self._work_sections if src == source and dir_ == work), None)
+            if header is None or report > header:
+                continue
+            shown = next((order for order, s in kept if s.source == source and order > header), None)
+            if shown is not None and report in causes and causes[shown] == causes[report]:
+                drop.add(report)
+        return self._without(kept, drop) if drop else kept
 
     def _table_end(self, source: str) -> None:
         """A markdown table has ended: where its rows gave runs for three or more different messages of ascp's and
@@ -3895,6 +3938,7 @@ class Analyzer:
         kept = self._by_named_start(self._by_joblog(self._by_job(self._by_start(self._in_time(self._scanned(kept))))))
         if self._doc_table_orders:
             kept = self._without(kept, self._doc_table_orders)
+        kept = self._shown_attempts(kept)
         kept = self._requoted_in_thread(self._by_mail(self._by_record(self._by_rule_log(self._by_task(kept)))))
         kept = self._by_earlier(kept)
         # The passes over the whole input, in order: each reads the runs as the ones before it left them.
@@ -6112,6 +6156,8 @@ def _prose_about(text: str) -> bool:
     )
 
 
+_WORK_HEADER = re.compile(r"\s*(?:==>?|---+|#+|\*\*\*)\s*\S*work/[0-9a-f]{2}/[0-9a-f]{6}")
+"""A header naming one Nextflow work directory before its files (``== work/9b/41d07c...``)."""
 _WORK_DIR = re.compile(r"\bwork/([0-9a-f]{2}/[0-9a-f]{6})")
 """A Nextflow work directory named in a command or a path (``work/5d/2b8e41...``), abbreviated as it prints it."""
 _TASK_FAILED = re.compile(r"\bError executing process > '([^'\n]+)'")
