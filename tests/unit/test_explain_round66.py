@@ -1361,3 +1361,17 @@ def test_nextflows_error_block_and_the_same_attempts_files_are_one_run():
         )
     )
     assert [c for c, _ in causes(block + attempts)] == ["auth", "auth", "auth"]
+
+
+def test_a_failed_rules_cluster_log_shown_after_it_is_the_same_job():
+    """Snakemake submits the rule's job as Slurm job 9930112; its error block tells only that the command failed,
+    and `slurm-9930112.out` shown after it holds ascp's words: one run, told by them (blind round 75 read two)."""
+    text = (
+        "rule download_fastq:\n    output: raw/SRR1_1.fastq.gz\n    jobid: 12\n\n"
+        "Submitted job 12 with external jobid 'Submitted batch job 9930112'.\n"
+        "Error in rule download_fastq:\n    jobid: 12\n    shell:\n"
+        "        ascp -QT -l 300m -P33001 -i k.pem era-fasp@fasp.sra.ebi.ac.uk:vol1/x.fastq.gz raw/\n"
+        "        (one of the commands exited with non-zero exit code; note that snakemake uses bash strict mode!)\n\n"
+        "==> slurm-9930112.out <==\nascp: Cannot resolve target host., exiting.\n"
+    )
+    assert [c for c, _ in causes(text)] == ["dns"]

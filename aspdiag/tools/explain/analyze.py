@@ -851,6 +851,7 @@ class Analyzer:
         self._tail_files: dict[str, list[tuple[int, str]]] = {}  # tail's "==> file <==" headers: (order, file)
         self._rule_logs: dict[str, list[str]] = {}  # a workflow's jobs' log files, as the jobs started
         self._snakemake: set[str] = set()  # inputs with a Snakemake job's block
+        self._batch_jobs: set[tuple[str, str]] = set()  # (input, a batch job id a workflow submitted its job as)
         self._breaks: set[tuple[str, int]] = set()  # (input, the last run's order) at each titled rule after a run
         self._bar_done: dict[str, int] = {}  # per input, the run that ascli's bar at 100 % ended
         self._rule_failures: set[int] = set()  # runs told by a workflow's failed rule (Snakemake's)
@@ -1844,6 +1845,25 @@ class Analyzer:
             if run is not None:
                 run.ended = run.exited = True  # another attempt's files follow
 
+    def _cluster_logged(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
+        """Without a workflow's failed rule (Snakemake's, its cause not told) whose cluster log is shown after it
+        (``==> slurm-9930112.out <==``, the id the rule's job was submitted as): that log's run is the same job, its
+        cause told (blind round 75)."""
+        if not self._rule_failures or not self._batch_jobs:
+            return kept
+        drop: set[int] = set()
+        for order, s in kept:
+            if order not in self._rule_failures or s.cause_id != "unknown":
+                continue
+            headers = [
+                at
+                for at, name in self._tail_files.get(s.source, [])
+                if at >= order and any(src == s.source and job in name for src, job in self._batch_jobs)
+            ]
+            if headers and any(o > headers[0] and t.source == s.source and t.cause_id != "unknown" for o, t in kept):
+                drop.add(order)
+        return self._without(kept, drop) if drop else kept
+
     def _shown_attempts(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
         """Without Nextflow's error block's run where the same attempt's own files are shown after it (its work
         directory's header, then its .command.err): one attempt, told by its files in their place among the others
@@ -1993,6 +2013,10 @@ class Analyzer:
                 tails.append((self._order, text[4 : text.rindex(" <==")].strip()))
         if text[:5] == "rule " and text.rstrip().endswith(":"):
             self._snakemake.add(source)  # a Snakemake job's block ("rule ena_ascp:")
+        if "batch job " in text and source in self._snakemake and len(self._batch_jobs) < MAX_KEPT_FAILED:
+            submitted = _BATCH_JOB.search(text)
+            if submitted is not None:
+                self._batch_jobs.add((source, submitted.group(1)))  # its cluster log is named by this id
         if "log: " in text and source in self._snakemake and not self._replaying:
             logged = _RULE_LOG.match(text)
             if logged is not None:
@@ -3938,7 +3962,7 @@ class Analyzer:
         kept = self._by_named_start(self._by_joblog(self._by_job(self._by_start(self._in_time(self._scanned(kept))))))
         if self._doc_table_orders:
             kept = self._without(kept, self._doc_table_orders)
-        kept = self._shown_attempts(kept)
+        kept = self._cluster_logged(self._shown_attempts(kept))
         kept = self._requoted_in_thread(self._by_mail(self._by_record(self._by_rule_log(self._by_task(kept)))))
         kept = self._by_earlier(kept)
         # The passes over the whole input, in order: each reads the runs as the ones before it left them.
@@ -6156,6 +6180,8 @@ def _prose_about(text: str) -> bool:
     )
 
 
+_BATCH_JOB = re.compile(r"Submitted batch job (\d{3,})")
+"""Slurm's answer to sbatch, as a workflow logs it (its job's cluster log is named by the id)."""
 _WORK_HEADER = re.compile(r"\s*(?:==>?|---+|#+|\*\*\*)\s*\S*work/[0-9a-f]{2}/[0-9a-f]{6}")
 """A header naming one Nextflow work directory before its files (``== work/9b/41d07c...``)."""
 _WORK_DIR = re.compile(r"\bwork/([0-9a-f]{2}/[0-9a-f]{6})")
