@@ -836,6 +836,7 @@ class Analyzer:
         self._admonitions: set[str] = set()  # inputs inside a README's alert ("> [!NOTE]")
         self._faq: set[str] = set()  # inputs with an FAQ's heading
         self._viewing_code: set[str] = set()  # inputs whose last typed command shows a script's text
+        self._csv_sources: set[str] = set()  # inputs that are a table exported as CSV (its first line the header)
         # Nextflow: inputs whose next line is the error block's work directory; (input, the block's run, its work
         # directory); (input, order, work directory) of each header before one attempt's files
         self._work_next: set[str] = set()
@@ -914,6 +915,9 @@ class Analyzer:
                 chunk = converted
             elif (column := _dated_column(chunk)) is not None:
                 self._dated_column[source] = column
+                self._csv_sources.add(source)
+            elif _csv_header(chunk):
+                self._csv_sources.add(source)  # a table's export: its rows are read as a table's (``_table_end``)
             elif _python_source(chunk) or _config_source(chunk):
                 # A Python module pasted whole (a repository's tests with canned ascp output in its constants;
                 # blind round 61), a configuration file or a slide deck (round 66): code or a document, no run
@@ -1807,7 +1811,7 @@ class Analyzer:
             self._work_named(source, text)
         elif text.strip() == "Work dir:":
             self._work_next.add(source)  # Nextflow's error block: the failed attempt's directory is on the next line
-        row = text.lstrip()[:1] == "|" and text.rstrip()[-1:] == "|"
+        row = (text.lstrip()[:1] == "|" and text.rstrip()[-1:] == "|") or source in self._csv_sources
         if not row and source in self._table_rows:
             self._table_end(source)
         before = self._order
@@ -1825,7 +1829,9 @@ class Analyzer:
                 orders.append(self._order)
             if len(messages) < MAX_KEPT_FAILED:
                 messages.update(error.message for error in parse_errors(text, ""))
-            own[0] = own[0] or _OWN_ROW.search(text) is not None
+            # (a CSV export's records carry their own dates: there an accession, a size or a command tells a run)
+            own_row = _OWN_CSV_ROW if source in self._csv_sources else _OWN_ROW
+            own[0] = own[0] or own_row.search(text) is not None
 
     def _work_named(self, source: str, text: str) -> None:
         """A Nextflow work directory on its own line: the error block's "Work dir:" path (the attempt whose output
@@ -1892,8 +1898,10 @@ class Analyzer:
             self._documentation(source)
             deferred = self._deferred.get(source)
             if deferred:
-                # (its rows quoting the messages in a person's words are kept for the input's end: no longer)
-                self._deferred[source] = [item for item in deferred if item[1].lstrip()[:1] != "|"]
+                # (its rows quoting the messages in a person's words are kept for the input's end: no longer; a CSV
+                # export is all rows)
+                csv_rows = source in self._csv_sources
+                self._deferred[source] = [item for item in deferred if not csv_rows and item[1].lstrip()[:1] != "|"]
 
     def _frame_line(self, source: str, line: Line, text: str) -> bool:
         """ascp's management-port stream (``-M``, what ascli and the SDKs read): frames of ``FASPMGR 2`` and
@@ -2381,7 +2389,12 @@ class Analyzer:
             self._defer(source, line, text)
             return
         if source in self._viewing_code and not self._replaying:
-            if _PROMPTED_LINE.match(text) is None and _SHELL_LINE.match(text) is None:
+            # (to the next prompt: "$ " with its space, or one that names its place; "$HOME/..." is the text's)
+            if (
+                not text.lstrip().startswith("$ ")
+                and _NAMED_PROMPT.match(text) is None
+                and _SHELL_LINE.match(text) is None
+            ):
                 return  # a script's text shown by cat or grep (its ascp command is code, not a run's start)
             self._viewing_code.discard(source)
         if "asc" in lowered and _COMMAND.match(text):
@@ -2537,7 +2550,11 @@ class Analyzer:
         if (
             prompt is not None
             and (prompt.start() > 0 or text[prompt.end() :].strip())
-            and (_PROSE.search(text) or _ADVICE.search(text))
+            and (
+                _PROSE.search(text)
+                or _ADVICE.search(text)
+                or (prompt.start() > 0 and _HYPOTHETICAL.search(text, 0, prompt.start()) is not None)
+            )
         ):
             # a person quoting the prompt ('I just pressed enter at "Key passphrase:"', a maintainer's 'When ascp
             # prints "Key passphrase:" it could not use the key file')
@@ -5299,7 +5316,7 @@ _SAMPLE_INTRO = re.compile(
     r"|\b(?:a line|lines|something|output) similar to\W*$"
     r"|^(?:example|sample|expected)\b"
     r"|\b(?:from|in) (?:the |its |ascp's )?(?:built-in )?(?:help|usage|man ?page)\b"
-    r"|\b(?:something|output|lines?) like(?: this| these)?\W*$|\be\.g\.$|\bfor example$"
+    r"|\b(?:something|output|lines?) like(?: this| these)?\W*$|\be\.g\.\W*$|\bfor example\W*$|\bfor instance\W*$"
     r"|\b(?:a )?(?:good|successful|working|normal) (?:run|transfer|download|upload)s? (?:ends?|looks?|prints?)\b"
     r"|\b(?:would|will) (?:result in|produce|print|show|appear|look|be (?:logged|printed|shown|displayed))\b"
     r"|\b(?:if|when) you (?:\w+ ){0,2}(?:see|get|receive|encounter|hit)\b[^.]*\b(?:below|like this|as follows)\W*$"
@@ -5410,7 +5427,8 @@ _FILE_KIND = re.compile(
     rb"|\*[\w.-]+\.txt\*[ \t]|\{\{-?\s*/\*)"
     rb"|\{\{-? ?\.(?:Values|Release|Chart)\."
     rb"|^(?:Request for Comments: |Status of This Memo[ \t]*$"
-    rb"|(?:PUT|POST) _(?:ingest|index_template|component_template)/)"
+    rb"|(?:PUT|POST) _(?:ingest|index_template|component_template)/"
+    rb"|% Generated by roxygen2|\\(?:name|alias|docType)\{|package \w+ // import \")"
     rb"|^[^\n]{0,160}?\S {3,}Page \d{1,4} of \d{1,4}[ \t]*$"
     rb"|^(?:@startuml\b|\s*(?:flowchart|graph)[ \t]+(?:TD|TB|BT|RL|LR)\b|\s*sequenceDiagram\b"
     rb"|\s*(?:strict\s+)?(?:di)?graph\s+\w*\s*\{)"
@@ -5717,6 +5735,8 @@ _IF_YOU_GET = re.compile(r"^\W*(?:if|when) you (?:\w+ ){0,2}(?:get|see|receive)\
 """A documentation's conditional intro to a sample, on a line of its own ("If you instead get")."""
 _ADVICE = re.compile(
     r"^\W*if you\b|\byou(?:'d| would| will|'ll| might) (?:\w+ )?(?:get|see|receive)\b"
+    # a case told in Malay, Indonesian, German, Dutch, Polish, Czech, Finnish ("Jika ascp bertanya "Key passphrase:"")
+    r"|^\W*(?:jika|kalau|apabila|wenn|falls|als|jeśli|jeżeli|pokud|jos)\b"
     r"|\b(?:when|whenever|if|once) (?:ascp|it|the client) (?:prints|says|shows|asks(?: for)?|outputs|reports)\b"
     # ascp's prompt told in a sentence, in other languages too ('in quel caso ascp chiede "Key passphrase:"')
     r"|\bascp (?:asks(?: for)?|prompts(?: for)?|chiede|pide|demande|pergunta|fragt(?: nach)?)\b",
@@ -5773,11 +5793,14 @@ _TABLE_MESSAGES = 3
 """Different messages of ascp's in one table's rows that make it a table of what they mean."""
 _OWN_ROW = re.compile(r"\b[SEDC]RR\d{6,}\b|\b\d\d:\d\d(?::\d\d)?\b|\b\d{4}-\d\d-\d\d\b|\b\d+(?:\.\d+)? ?[KMGT]i?B\b")
 """A table row naming a run of the user's: an accession, a time, a date, a size."""
+_OWN_CSV_ROW = re.compile(r"\b[SEDC]RR\d{6,}\b|\b\d+(?:\.\d+)? ?[KMGT]i?B\b|\$ |\d%")
+"""A CSV record naming a run of the user's: an accession, a size, a typed command, a progress figure."""
 _VIEWS_CODE = re.compile(
     r"\b(?:cat|head|tail|less|more|grep|sed|bat)\b[^|;\n]*?(?:/script|/\.command\.sh|\.sh|\.wdl|\.nf|\.smk|Snakefile"
-    r"|\.py|\.pl|\.cwl)\b"
+    r"|\.py|\.pl|\.cwl)\b|[$>]\s*(?:go doc|godoc|pydoc3?|perldoc|man|info|ri)\s"
 )
-"""A typed command that shows a script's or a workflow's text (``cat .../execution/script | grep ascp``)."""
+"""A typed command that shows a script's or a workflow's text (``cat .../execution/script | grep ascp``), or a
+program's documentation (``go doc``, ``perldoc``, ``man``)."""
 _STREAM_FILE = re.compile(r"(\S*/)(?:stdout|stderr|\.command\.(?:out|err))\b")
 """A path to one of an execution's streams; its directory names the execution."""
 _TITLED_RULE = re.compile(r"\s*(?:[-=#*~_]{3,})\s+\S[^\n]{0,160}?\s+[-=#*~_]{3,}\s*$")
@@ -6150,7 +6173,8 @@ _HYPOTHETICAL = re.compile(
     r"\byou(?:'d| would| will|'ll| should| might| may| get| see)\b|\bwould (?:get|see|show)\b"
     r"|\byou (?:just|only|usually|typically|normally|often|then|always|probably|mostly) (?:get|see)\b"
     r"|\b(?:people|users|everyone|everybody) (?:\w+ )?(?:get|see|hit)s?\b"
-    r"|\b(?:will|would)\s+(?:then\s+|also\s+|now\s+)?(?:fail|abort|exit|stop)\b"
+    r"|\b(?:will|would)\s+(?:then\s+|also\s+|now\s+|just\s+)?(?:fail|abort|exit|stop|sit|hang|ask|prompt|wait"
+    r"|complain)\b"
     r"|\b(?:will|would|might|may|can|could)\s+(?:then\s+|also\s+|now\s+)?(?:see|get|receive|hit)\b",
     re.I,
 )
@@ -6441,6 +6465,15 @@ def _dated_column(chunk: bytes) -> int | None:
     if not all(0 < len(field) <= 40 for field in fields):
         return None
     return next((at for at, field in enumerate(fields) if _DATE_COLUMN.fullmatch(field) is not None), None)
+
+
+def _csv_header(chunk: bytes) -> bool:
+    """Whether an input's first line is a CSV table's header: three columns or more, each a short name."""
+    first = chunk.lstrip()[:1000].split(b"\n", 1)[0].decode("utf-8", "replace").strip()
+    if first.count(",") < 2 or " " * 2 in first or first.startswith(("#", "$", "{", "[", "|")):
+        return False
+    fields = [field.strip().strip('"') for field in first.split(",")]
+    return all(0 < len(field) <= 40 and not field.endswith((".", ":", "!", "?")) for field in fields)
 
 
 def _record_date(text: str, column: int) -> tuple[int, ...] | None:
