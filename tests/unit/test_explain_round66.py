@@ -1400,3 +1400,23 @@ def test_round_75_documents_are_no_runs():
         assert causes(text) == [], text
     malay = 'Jika ascp bertanya "Key passphrase:", anda tersilap guna fail .putty.\n'
     assert all(confidence == "low" for _, confidence in causes(malay))
+
+
+def test_a_transcripts_slide_an_abstracts_prose_and_a_typical_exit_are_no_runs():
+    """A talk's transcript ("i'm not going to run it live") with its slide's text, an abstract's sentences about
+    failures in general, and "a wrapper typically reports only "returned non-zero exit status 1"" (blind round 75:
+    its last two confident wrong answers)."""
+    transcript = (
+        "6:53\ni'm not going to run it live because the conference wifi here blocks udp\n\n"
+        "[On-screen slide text at 6:58, captured from the video]\nERR164407.fastq.gz   100%   72MB  37.7Mb/s   01:58\n"
+        "Completed: 74523K bytes transferred in 118 seconds\n (5132K bits/sec), in 1 file.\n"
+    )
+    abstract = (
+        'Failures are common and their messages are terse: a wrapper typically reports only "returned non-zero exit\n'
+        'status 1". Between 2021 and 2024 our hub logged every ascp invocation made by its download service.\n\n'
+        "Authentication failures dominated in 2024 after ENA stopped accepting the DSA key shipped with older Aspera\n"
+        "Connect releases.\n"
+    )
+    for text in (transcript, abstract):
+        assert all(confidence == "low" for _, confidence in causes(text)), text
+    assert causes(transcript) == []

@@ -2174,6 +2174,12 @@ class Analyzer:
                 self.sessions_seen -= 1
             self._documentation(source)
             return
+        if text[:1] == "[" and not self._replaying and _SLIDE_TEXT.match(text) is not None:
+            # a transcript's note that what follows is a slide's text ("[On-screen slide text at 6:58, captured
+            # from the video]"): the slide's sample, to the next blank line (blind round 75's YouTube transcript)
+            self._copy_block[source] = "table"
+            self._documentation(source)
+            return
         if text[:1] in "([" and not self._replaying and _FORM_OPTION.match(text) is not None:
             # a form's choice or a checklist's box ("( ) ascp: Failed to open TCP connection for SSH, exiting."):
             # what a respondent may pick, no run (blind round 74's Microsoft Forms definition)
@@ -2534,6 +2540,10 @@ class Analyzer:
             # an exit status told as a case ("a transfer was considered successful when ascp exited with status 0";
             # blind round 68's methods section): no run's
             exit_match = None
+        if exit_match is not None and '"' in text and _GENERALLY.search(text, 0, exit_match.start()) is not None:
+            # what a wrapper says in general ('a wrapper typically reports only "returned non-zero exit status 1"';
+            # blind round 75's abstract): no run's exit
+            exit_match = None
         if exit_match is not None and "ommand " in text:
             named = _NAMED_COMMAND.search(text)
             if named is not None and not _is_ascp(named.group(1)) and named.group(1).lower() != "ascli":
@@ -2718,8 +2728,10 @@ class Analyzer:
                 # that says it failed in words of its own: a session whose cause is then told only if the other
                 # lines tell it (else "cannot tell", with the line as evidence; never nothing at all). Not advice
                 # quoting them ("if ascp says 'Remote host is not who we expected' the node was rebuilt"; round 68).
-                # Nor a person's sentence in Russian around them ("ascp завершается ошибкой «...»"; round 69).
-                prose = _CYRILLIC_PROSE.search(text) is not None and not shell_missing
+                # Nor a person's sentence in Russian around them ("ascp завершается ошибкой «...»"; round 69), nor a
+                # sentence of prose ("Authentication failures dominated in 2024 after ENA stopped accepting the DSA
+                # key ..."; round 75's abstract): read, if at all, as the person's words at the input's end.
+                prose = (_CYRILLIC_PROSE.search(text) is not None or _prose_sentence(text, line)) and not shell_missing
                 is_err = documented(text) and _ADVICE.search(text) is None and not prose
                 echo = (
                     not is_err
@@ -5779,6 +5791,25 @@ _EARLIER_OWN = re.compile(
 )
 """A person telling that an earlier run of theirs worked, before showing it ("Earlier the same session downloaded
 files fine, e.g.")."""
+_SLIDE_TEXT = re.compile(r"\[(?:on-?screen|slide|screen)\b[^\]\n]{0,80}\]\s*$", re.I)
+"""A transcript's note that a slide's or the screen's text follows (``[On-screen slide text at 6:58]``)."""
+_PROSE_WORDS = 14
+
+
+def _prose_sentence(text: str, line: Line) -> bool:
+    """Whether a line is a sentence of prose, not a program's: fourteen words or more, no stamp, no label or colon
+    early in it (a wrapper's ``WARNING: Method ena-ascp failed: ...``), mostly lower-case words."""
+    words = text.split()
+    if len(words) < _PROSE_WORDS or line.stamp is not None or ":" in text[:40] or "=" in text or "[" in text[:20]:
+        return False
+    if not text.lstrip()[:1].isalpha():
+        return False
+    lower = sum(word[:1].islower() for word in words)
+    return lower >= 0.6 * len(words)
+
+
+_GENERALLY = re.compile(r"\b(?:typically|usually|generally|often|normally|commonly|tends? to)\b", re.I)
+"""Words telling what happens in general, not in one run."""
 _FORM_OPTION = re.compile(r"\((?: |x|X|o)?\)\s+\S|\[[ xX]?\]\s+\S")
 """A form's radio button or check box before its choice (``( ) ...``, ``[ ] ...``)."""
 _REFERENCES = re.compile(
@@ -5865,6 +5896,8 @@ _NOT_RUN = re.compile(
     r"(?![^.!?\n]{0,30}\b(?:again|since|twice|another|once more)\b)[^.!?\n]{0,40}\byet\b"
     r"|\b(?:have|has|had)(?:n't| not) (?:yet )?run anything\b|\bnot (?:run|tried) (?:anything|it) yet\b"
     r"|\bnot (?:running|trying|executing) (?:anything|it|this|ascp)(?: \w+)? yet\b"
+    r"|\b(?:not going to|won't|will not) (?:run|try|execute|demo) (?:it|this|ascp|the (?:command|transfer|download))"
+    r" live\b"
     r"|\bnot (?:a |an )?(?:real|actual) (?:logs?|output|runs?)\b"
     r"|\b(?:examples?|samples?|output|lines?|logs?)\b[^.!?\n]{0,40}\b(?:are|is) "
     r"(?:made[- ]up|fictional|invented|illustrative)\b"
