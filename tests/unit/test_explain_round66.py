@@ -1420,3 +1420,19 @@ def test_a_transcripts_slide_an_abstracts_prose_and_a_typical_exit_are_no_runs()
     for text in (transcript, abstract):
         assert all(confidence == "low" for _, confidence in causes(text)), text
     assert causes(transcript) == []
+
+
+def test_a_structured_loggers_json_lines_are_read_as_their_messages():
+    """A Node.js worker's pino log (one JSON object per line, ascp's words in "msg") with three attempts, then a
+    README's section quoted after "From README.md, "Retries":": three runs (blind round 75 read one and the
+    README's words)."""
+    line = '{{"level":{lv},"time":17273376{t},"pid":1,"name":"ingest","attempt":{a},"msg":"{msg}"}}\n'
+    text = ""
+    for attempt in (1, 2, 3):
+        text += line.format(lv=30, t=f"{attempt}0000", a=attempt, msg="spawning ascp")
+        text += line.format(
+            lv=50, t=f"{attempt}2000", a=attempt, msg="ascp: Failed to open TCP connection for SSH, exiting."
+        )
+        text += line.format(lv=40, t=f"{attempt}2001", a=attempt, msg="ascp failed, will retry")
+    readme = '\nFrom README.md, "Retries":\n> Retrying helps with "failed to authenticate" bursts when jobs start at once.\n'
+    assert [c for c, _ in causes(text + readme)] == ["ssh-port", "ssh-port", "ssh-port"]

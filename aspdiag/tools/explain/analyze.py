@@ -67,6 +67,7 @@ from aspdiag.tools.explain.scan import (
     is_syslog,
     journal_as_syslog,
     journal_export_as_syslog,
+    json_lines_as_messages,
     log_export_as_lines,
     loki_as_lines,
     mail_as_text,
@@ -909,6 +910,7 @@ class Analyzer:
                 or org_as_lines(chunk)
                 or mail_as_text(chunk)
                 or log_export_as_lines(chunk)
+                or json_lines_as_messages(chunk)
                 or oldest_first(chunk)
             )
             if converted is not None:
@@ -5882,12 +5884,14 @@ _DOC_WORDS = re.compile(
 """A document a person may copy into a report."""
 _COPIED = re.compile(
     r"\b(?:below|as it is|as-is|verbatim|for reference)\b"
-    r"|\b(?:copying|pasting|quoting|copied|pasted) (?:it |this |them )?(?:here|in here|below)\b|下面|以下|原文",
+    r"|\b(?:copying|pasting|quoting|copied|pasted) (?:it |this |them )?(?:here|in here|below)\b|下面|以下|原文"
+    r"|^\W*from (?:the |our |its )?[\w./-]*(?:readme|wiki|docs?|manual|guide|faq)\b[^\n]{0,60}:\s*$",
     re.I,
 )
 """Words that say the document follows in the paste ("the blog post below", "copying it here for reference",
-"pasted as it is"), not that something was copied from one ("the folder name copied from the instructions")."""
-_COPIED_HINTS = ("below", "as it is", "as-is", "verbatim", "for reference", "here", "下面", "以下", "原文")
+"pasted as it is", 'From README.md, "Retries":'), not that something was copied from one ("the folder name copied
+from the instructions")."""
+_COPIED_HINTS = ("below", "as it is", "as-is", "verbatim", "for reference", "here", "下面", "以下", "原文", "from ")
 """Texts one of which every match of _COPIED holds (in lower case)."""
 _COPY_REACH = 6
 """Lines after those words within which the document's rule or quote must start."""
