@@ -1434,5 +1434,5 @@ def test_a_structured_loggers_json_lines_are_read_as_their_messages():
             lv=50, t=f"{attempt}2000", a=attempt, msg="ascp: Failed to open TCP connection for SSH, exiting."
         )
         text += line.format(lv=40, t=f"{attempt}2001", a=attempt, msg="ascp failed, will retry")
-    readme = '\nFrom README.md, "Retries":\n> Retrying helps with "failed to authenticate" bursts when jobs start at once.\n'
+    readme = '\nFrom README.md, "Retries":\n> Retrying helps with "failed to authenticate" bursts.\n'
     assert [c for c, _ in causes(text + readme)] == ["ssh-port", "ssh-port", "ssh-port"]

@@ -495,7 +495,9 @@ def log_export_as_lines(chunk: bytes) -> bytes | None:
     return "".join(row[said].rstrip("\r\n") + "\n" for row in records).encode("utf-8")
 
 
-_JSON_MESSAGE_KEYS = ("msg", "message", "MESSAGE", "log", "text")
+_JSON_MESSAGE_KEYS = ("msg", "message", "log", "text")
+_JSON_READ_ELSEWHERE = (b'"__REALTIME_TIMESTAMP"', b'"SYSLOG_IDENTIFIER"', b'"_raw"', b'"_source"', b'"status"')
+"""Keys of JSON records read by their own readers (the journal's, a log search's, a transfer's status)."""
 _JSON_LINES_MIN = 3
 
 
@@ -504,7 +506,7 @@ def json_lines_as_messages(chunk: bytes) -> bytes | None:
     or ``message`` field) with each such line replaced by its message, the other lines kept, so that ascp's words a
     wrapper logged are read as its lines (blind round 75: a Node.js worker's three attempts). None when fewer than
     three lines are such objects."""
-    if len(chunk) > _NEWEST_FIRST_MAX or b'{"' not in chunk:
+    if len(chunk) > _NEWEST_FIRST_MAX or b'{"' not in chunk or any(key in chunk for key in _JSON_READ_ELSEWHERE):
         return None
     out: list[bytes] = []
     found = 0
