@@ -1436,3 +1436,22 @@ def test_a_structured_loggers_json_lines_are_read_as_their_messages():
         text += line.format(lv=40, t=f"{attempt}2001", a=attempt, msg="ascp failed, will retry")
     readme = '\nFrom README.md, "Retries":\n> Retrying helps with "failed to authenticate" bursts.\n'
     assert [c for c, _ in causes(text + readme)] == ["ssh-port", "ssh-port", "ssh-port"]
+
+
+def test_a_key_value_loggers_lines_are_read_as_the_output_they_carry():
+    """structlog's key=value lines carrying ascp's output in line='...', and the wrapper's own record of the rule
+    it matched: the first attempt stalls, the retry completes (blind round 75 read two stalls)."""
+    head = "timestamp='2025-05-02T08:{m}Z' level='{lv}' event='ascp_output' attempt={a} line='{line}' logger='lims'\n"
+    start = "LOG FASP Session Start uuid={u} op=send status=started source=/lims/S17_R1.fastq.gz (2) dest=."
+    text = (
+        head.format(m="14:04.100", lv="debug", a=1, line=start.format(u="0b9e3c52-4d7e-4f0a-9d63-5b8c1f2e7a10"))
+        + head.format(m="14:04.882", lv="debug", a=1, line="S17_R1.fastq.gz    37% 3.1GB  291Mb/s    14:02 ETA")
+        + head.format(m="27:12.019", lv="warning", a=1, line="Session Stop  (Error: Data transfer stalled, timed out)")
+        + "timestamp='2025-05-02T08:27:12.025Z' level='warning' event='ascp_exit' attempt=1 returncode=1 "
+        "matched_retry_rule='Data transfer stalled, timed out'\n"
+        + "timestamp='2025-05-02T08:28:12.101Z' level='info' event='ascp_start' attempt=2 cmd='ascp -QT -l100M x y'\n"
+        + head.format(m="28:13.760", lv="debug", a=2, line=start.format(u="5e21d9a0-1c3b-4b88-8f2e-77a0c4d91b3e"))
+        + head.format(m="31:55.880", lv="info", a=2, line="Completed: 17614233K bytes transferred in 3822 seconds")
+        + head.format(m="31:55.881", lv="info", a=2, line=" (37752K bits/sec), in 2 files.")
+    )
+    assert [c for c, _ in causes(text)] == ["stall", "ok"]

@@ -69,6 +69,7 @@ from aspdiag.tools.explain.scan import (
     journal_export_as_syslog,
     json_lines_as_messages,
     log_export_as_lines,
+    logfmt_as_messages,
     loki_as_lines,
     mail_as_text,
     notebook_as_lines,
@@ -911,6 +912,7 @@ class Analyzer:
                 or mail_as_text(chunk)
                 or log_export_as_lines(chunk)
                 or json_lines_as_messages(chunk)
+                or logfmt_as_messages(chunk)
                 or oldest_first(chunk)
             )
             if converted is not None:

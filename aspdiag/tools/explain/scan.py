@@ -527,6 +527,32 @@ def json_lines_as_messages(chunk: bytes) -> bytes | None:
     return b"\n".join(out) if found >= _JSON_LINES_MIN else None
 
 
+_LOGFMT_FIELD = re.compile(
+    r"""(?:^|\s)(?:line|msg|message|output|text)=(?:'((?:[^'\\\n]|\\.)*)'|"((?:[^"\\\n]|\\.)*)")"""
+)
+_LOGFMT_PAIRS = re.compile(r"(?:^|\s)[\w.]+=\S")
+
+
+def logfmt_as_messages(chunk: bytes) -> bytes | None:
+    """A key=value logger's lines (structlog's, logfmt: ``timestamp='...' level='debug' event='ascp_output'
+    line='Session Stop  (Error: ...)'``) with each line that carries ascp's output in a ``line``, ``msg`` or
+    ``message`` field replaced by it, the other lines kept (blind round 75's LIMS upload log). None when fewer than
+    three lines are such records."""
+    if len(chunk) > _NEWEST_FIRST_MAX or b"=" not in chunk:
+        return None
+    out: list[str] = []
+    found = 0
+    for raw in chunk.decode("utf-8", "replace").split("\n"):
+        field = _LOGFMT_FIELD.search(raw) if "=" in raw else None
+        if field is not None and len(_LOGFMT_PAIRS.findall(raw)) >= 3:
+            found += 1
+            said = field.group(1) if field.group(1) is not None else field.group(2)
+            out.append(said.replace("\\'", "'").replace('\\"', '"'))
+            continue
+        out.append(raw)
+    return "\n".join(out).encode("utf-8") if found >= _JSON_LINES_MIN else None
+
+
 _LINE_TIME = re.compile(
     rb"[ \t]*(?:(?P<iso>\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?)"
     rb"|(?P<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (?P<day>[ \d]\d) (?P<hms>\d\d:\d\d:\d\d(?:\.\d+)?))\b"
