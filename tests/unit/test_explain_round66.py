@@ -1455,3 +1455,16 @@ def test_a_key_value_loggers_lines_are_read_as_the_output_they_carry():
         + head.format(m="31:55.881", lv="info", a=2, line=" (37752K bits/sec), in 2 files.")
     )
     assert [c for c, _ in causes(text)] == ["stall", "ok"]
+
+
+def test_a_person_telling_the_third_attempt_went_through_adds_that_run():
+    """ascli's two attempts died at start, then "(third attempt went through, the folder is complete)": a third run
+    that completed, told by the person (blind round 76 left it out)."""
+    attempt = (
+        "ascp.exe: required management connection to port localhost:54799 failed.\n"
+        "ascp.exe: failed to connect to management socket, exiting.\n\n"
+        "E, [2025-02-05T10:39:54.394470 #13096] ERROR -- : ascp failed (pid 46120 exit 1)\n\n"
+        "W, [2025-02-05T10:39:54.395011 #13096]  WARN -- : Resuming in 4 seconds (retry left:5)\n\n"
+    )
+    told = "(third attempt went through, the folder is complete this morning: 412 files)\n"
+    assert [c for c, _ in causes(attempt + attempt + told)] == ["died-at-start", "died-at-start", "ok"]

@@ -140,6 +140,7 @@ _SCHEDULER_KILL = re.compile(
     r"\*\*\* (?:JOB|STEP) \S+ ON \S+ CANCELLED AT|PBS: job killed: (?:walltime|mem|cput)|TERM_RUNLIMIT: job killed"
     r"|job \d+ (?:exceeded|killed)[^\n]{0,120}?(?:limit|h_rt)|Job was active longer than specified deadline"
     r"|Job failed: execution took longer than|has exceeded the maximum execution time of|Build timed out \(after"
+    r"|\b(?:aborted|cancell?ed|killed|stopped) by (?:the )?operator\b"
 )
 """A batch system ending the job: Slurm's ``slurmstepd: error: *** JOB 88 ON c04 CANCELLED AT ... DUE TO TIME LIMIT
 ***``, PBS's ``=>> PBS: job killed: walltime 3630 exceeded limit 3600``, LSF's ``TERM_RUNLIMIT: job killed after
@@ -5601,11 +5602,13 @@ _INTERMITTENT = re.compile(
 _TOLD_RERUN = re.compile(
     r"\b(?:works now|now (?:it )?works|(?:is|was) working now|it worked (?:this time|now)"
     r"|(?:re-?ran|re-?run|retried|tried again)\b[^.!?\n]{0,80}?\b(?:worked|succeeded|went through|completed)"
-    r"|(?:upload|download|transfer) (?:worked|succeeded|went through))\b",
+    r"|(?:upload|download|transfer) (?:worked|succeeded|went through)"
+    r"|(?:second|third|fourth|next|last|final) (?:attempt|try|retry|run) (?:worked|succeeded|went through"
+    r"|completed))\b",
     re.I,
 )
 """A person telling that a run made again worked, with no command of it shown ("the partner re-ran it by hand with
--T added and that upload worked", an edit's "Works now, sorry for the noise")."""
+-T added and that upload worked", an edit's "Works now, sorry for the noise", "third attempt went through")."""
 _NOT_FIXED = re.compile(
     r"(?:\b(?:not|never|nothing|no longer|still|if|whether|should|might|may|hope|hoping|until)\b|n't)|\s*\?", re.I
 )
