@@ -1468,3 +1468,36 @@ def test_a_person_telling_the_third_attempt_went_through_adds_that_run():
     )
     told = "(third attempt went through, the folder is complete this morning: 412 files)\n"
     assert [c for c, _ in causes(attempt + attempt + told)] == ["died-at-start", "died-at-start", "ok"]
+
+
+def test_round_76_documents_are_no_runs():
+    """An installer's word of success (Homebrew's, an MSI log's), brew's sudo "Password:" and `which ascp`'s "ascp not
+    found", a library guide's table of messages without their form, "Expected end of output (example only):", and a
+    changelog's entries (blind round 76: its five confident wrong answers)."""
+    brew = (
+        "$ brew install --cask ibm-aspera-connect\n==> Running installer for ibm-aspera-connect with sudo\nPassword:\n"
+        "installer: The install was successful.\n🍺  ibm-aspera-connect was successfully installed!\n\n"
+        "$ ascp -QT -P33001 -i k.pem era-fasp@fasp.sra.ebi.ac.uk:/vol1/x.fastq.gz .\nzsh: command not found: ascp\n\n"
+        "$ which ascp\nascp not found\n"
+    )
+    assert [c for c, _ in causes(brew)] == ["ascp-missing"]
+    msi = "MSI (s) (A8:7C) [14:02:24:310]: Product: IBM Aspera Connect -- Installation completed successfully.\n"
+    table = (
+        "  | Message                                   | Usual reason                          |\n"
+        "  |-------------------------------------------|---------------------------------------|\n"
+        "  | ascp: command not found                   | ascp not installed                    |\n"
+        "  | Failed to open TCP connection for SSH     | TCP 33001 blocked                     |\n"
+        "  | Disk write failed                         | your disk or quota is full            |\n\nNeed help?\n"
+    )
+    expected = (
+        "  3. From the DTN, run:\n       ascp -i <key_file> -QT -l100m -d <folder> subasp@h:uploads/<folder>/\n"
+        "  4. Expected end of output (from the template, example only):\n"
+        "       Completed: 12345678K bytes transferred in 1234 seconds\n"
+        "        (80000K bits/sec), in 24 files, 1 directory.\n"
+    )
+    changelog = (
+        "# Changelog — sra-grab\n\n## [2.4.0] - 2025-11-02\n### Changed\n- ENA no longer accepts the DSA key; using it "
+        "gives\n  `ascp: failed to authenticate, exiting.`\n"
+    )
+    for text in (msi, table, expected, changelog):
+        assert causes(text) == [], text

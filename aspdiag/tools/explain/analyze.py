@@ -510,8 +510,13 @@ _WRAPPER_SUCCESS = re.compile(
 ``Aspera download completed successfully``, kingfisher's ``Method ena-ascp worked.``, the Transfer SDK's status as
 IBM's samples log it (``transfer: COMPLETED``; blind round 62); not an installer's
 ``Installation into /root/.aspera/cli successful``."""
-_INSTALLER = re.compile(r"\s*(?:Installation|Installing|Install(?:ed)?|Successfully installed)\b")
-"""An installer's line (``Installation into /root/.aspera/cli successful``): no transfer of ascp's."""
+_INSTALLER = re.compile(
+    r"\s*(?:Installation|Installing|Install(?:ed)?|Successfully installed)\b"
+    r"|.*\b(?:was successfully installed|installed successfully|Installation (?:operation )?completed successfully)\b"
+)
+"""An installer's line (``Installation into /root/.aspera/cli successful``, Homebrew's ``ibm-aspera-connect was
+successfully installed!``, an MSI log's ``Product: IBM Aspera Connect -- Installation completed successfully.``): no
+transfer of ascp's."""
 _WORKED_COMMENT = re.compile(
     r"\s#+\s*(?:(?:it|this|that)\s+)?(?:worked|works|succeeded|success(?:ful)?)\b(?![^\n]*\b(?:not|n't|never|but)\b)",
     re.I,
@@ -839,6 +844,7 @@ class Analyzer:
         self._admonitions: set[str] = set()  # inputs inside a README's alert ("> [!NOTE]")
         self._faq: set[str] = set()  # inputs with an FAQ's heading
         self._viewing_code: set[str] = set()  # inputs whose last typed command shows a script's text
+        self._changelogs: set[str] = set()  # inputs under a changelog's or release notes' heading
         self._csv_sources: set[str] = set()  # inputs that are a table exported as CSV (its first line the header)
         # Nextflow: inputs whose next line is the error block's work directory; (input, the block's run, its work
         # directory); (input, order, work directory) of each header before one attempt's files
@@ -1833,7 +1839,12 @@ class Analyzer:
             if self._order > before and len(orders) < MAX_KEPT_FAILED:
                 orders.append(self._order)
             if len(messages) < MAX_KEPT_FAILED:
-                messages.update(error.message for error in parse_errors(text, ""))
+                parsed = parse_errors(text, "")
+                messages.update(error.message for error in parsed)
+                cell = text.strip().strip("|").split("|", 1)[0].strip()
+                if not parsed and cell and documented(cell):
+                    # (a cell holding ascp's words without their form: "| Failed to open TCP connection for SSH |")
+                    messages.add(cell)
             # (a CSV export's records carry their own dates: there an accession, a size or a command tells a run)
             own_row = _OWN_CSV_ROW if source in self._csv_sources else _OWN_ROW
             own[0] = own[0] or own_row.search(text) is not None
@@ -1975,6 +1986,14 @@ class Analyzer:
             else:
                 self._front_matter[source] = seen + 1
                 return
+        if source in self._changelogs and not self._replaying:
+            if _PROMPTED_LINE.match(text) is None:
+                # a changelog's, release notes' or a YAML file's lines (its entries quote ascp's words: "ENA no
+                # longer accepts the DSA key; using it gives / `ascp: failed to authenticate, exiting.`"; blind round
+                # 76): the document's, up to a command the person typed after it
+                self._documentation(source)
+                return
+            self._changelogs.discard(source)
         if source in self._scripts:
             # A script file (its first line a shebang): code, comments, and the messages it looks for or lists
             # (blind round 65: a job script's catalogue of ascp's errors after its ``exit``), no run's output
@@ -2158,6 +2177,8 @@ class Analyzer:
             # sentences are the document's too
             self._documentation(source)
             self._whole_documents.add(source)
+            if ":" not in text or _RELEASE_HEADING.match(text) is not None or _RELEASE_TITLE.search(text) is not None:
+                self._changelogs.add(source)  # a changelog: all its lines are its entries (``_console_segment``)
             return
         if "ays" in text and not self._replaying and _DOCUMENT_SAYS.search(text) is not None:
             # a person citing a document's words ("the ascli README says for this: "ascp: ..."", "the FAQ says
@@ -5323,7 +5344,8 @@ _BLOCK_END = re.compile(r"^(?:</(?:pre|code)>|=+ .* =+|#+ \S.*)$")
 """A sample block's end: a closing HTML tag, a wiki's or markdown's heading."""
 _SAMPLE_INTRO = re.compile(
     r"\ban? (?:successful|working|normal|typical|correct)\b.*\blike\b"
-    r"|\b(?:expected|example|sample|typical|normal)\s+(?:output|result|log|run)\b"
+    r"|\b(?:expected|example|sample|typical|normal)\s+(?:end of (?:the )?)?(?:output|result|log|run)\b|\bexample only\b"
+    r"|\b(?:line|lines|summary|message|output|something) such as\W*$"
     r"|\b(?:should|(?:is|are|was|were|it's|its) supposed to) (?:look|read|print|show|display|end)\b"
     r"|\bcopied (?:from|out of) (?:the|a|an|its|their|our) (?:\S+ ){0,3}?(?:README|docs?|documentation|manual|tutorial"
     r"|wiki|guide|page|article|post)\b"
@@ -5551,7 +5573,8 @@ notebook's FAQ pastes its author's own failures (blind round 59)."""
 _RELEASE_HEADING = re.compile(
     r"\s*(?:\[(?:v?\d+\.\d+(?:\.\d+)*|Unreleased)\](?:\s*[-\u2013]\s*\d{4}-\d\d-\d\d)?"
     r"|v?\d+\.\d+\.\d+\s*[-\u2013(]\s*\d{4}-\d\d-\d\d\)?"
-    r"|(?:Change ?log|CHANGELOG|Release [Nn]otes|What's [Nn]ew)(?:\s+(?:for|of|in)\s+\S+)?)\s*$"
+    r"|(?:Change ?log|CHANGELOG|Release [Nn]otes|What's [Nn]ew)"
+    r"(?:\s+(?:for|of|in)\s+\S+|\s*[-\u2013\u2014:]\s*\S+)?)\s*$"
 )
 """A changelog's or release notes' heading, its ``#`` marks taken off (``[0.9.2] - 2024-11-18``, ``[Unreleased]``,
 ``Changelog``)."""
@@ -5836,6 +5859,7 @@ _OWN_CSV_ROW = re.compile(r"\b[SEDC]RR\d{6,}\b|\b\d+(?:\.\d+)? ?[KMGT]i?B\b|\$ |
 _VIEWS_CODE = re.compile(
     r"\b(?:cat|head|tail|less|more|grep|sed|bat)\b[^|;\n]*?(?:/script|/\.command\.sh|\.sh|\.wdl|\.nf|\.smk|Snakefile"
     r"|\.py|\.pl|\.cwl)\b|[$>]\s*(?:go doc|godoc|pydoc3?|perldoc|man|info|ri)\s"
+    r"|[$>]\s*(?:which|type|command -v|where(?:\.exe)?|whereis|Get-Command)\s+ascp"
 )
 """A typed command that shows a script's or a workflow's text (``cat .../execution/script | grep ascp``), or a
 program's documentation (``go doc``, ``perldoc``, ``man``)."""
@@ -6104,10 +6128,13 @@ _FOREIGN_COMMAND = re.compile(
     r"(?:scp|sftp|rsync)\s+(?:-\S+\s+(?:\d+\s+)?)*(?:\S+\s+)?(?:[\w.-]+@)?[\w.-]+:[~/\w]\S*\s*\S*$"
     r"|(?:curl|wget|aria2c|axel|lftp)\s[^\n]*?\b(?:https?|ftps?|sftp)://\S+\s*$"
     r"|ssh\s+(?:-\S+\s+(?:\d+\s+)?)*(?:[\w.-]+@)?[\w.-]+\s*$"
+    # a package manager installing something (its sudo "Password:", its download's progress)
+    r"|(?:brew|apt(?:-get)?|yum|dnf|zypper|pip3?|conda|mamba|gem|npm|snap|choco|winget)\s+(?:\S+\s+)*?install\b[^\n]*$"
     r")"
 )
 """Another transfer program's command line (scp, sftp, rsync with a remote path; curl, wget, aria2c, axel, lftp with
-a URL), ending with its arguments (not a sentence about it): what it prints next is its own, not ascp's."""
+a URL), ending with its arguments (not a sentence about it), or a package manager's install: what it prints next is
+its own, not ascp's."""
 _FOREIGN_LINES = 6
 """Lines after such a command still read as its own (its ssh prompts and a progress line per file): a wrapper's
 ascp output may follow with no command line of its own."""
