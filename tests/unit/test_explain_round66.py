@@ -1501,3 +1501,20 @@ def test_round_76_documents_are_no_runs():
     )
     for text in (msi, table, expected, changelog):
         assert causes(text) == [], text
+
+
+def test_the_clients_words_for_a_code_read_every_logged_session_with_it():
+    """Two sessions logged errcode=34 "Unauthorized" and the client's one paste "for both tries" naming the content
+    protection passphrase: both are content protection (blind round 76 read the second as unauthorized)."""
+    stamp = "May  6 10:{m} hsts-sec1 ascp[{pid}]: LOG FASP Session Start uuid={uuid} op=recv status=failed errcode=34 "
+    text = (
+        stamp.format(m="09:31", pid=30118, uuid="93582919-51cd-484d-9c79-6243432e2f28")
+        + 'errstr="Unauthorized"\n'
+        + stamp.format(m="11:02", pid=30240, uuid="4d9f5d9a-9d6d-40ed-942d-1c5c91f6c554")
+        + 'errstr="Unauthorized"\n'
+        + "\nand the vendor's script output for both tries:\n"
+        "$ ascp -P 33001 --file-crypt=encrypt -l 100m batch.zip vendor@h:/secure_drop/\n"
+        "Session Stop  (Error: Server aborted session: Management authorization refused: Server requires stronger "
+        "content protection passphrase)\n"
+    )
+    assert [c for c, _ in causes(text)] == ["content-protection", "content-protection"]

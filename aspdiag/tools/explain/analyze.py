@@ -4524,6 +4524,7 @@ class Analyzer:
         by_order = dict(logged)
         used: set[int] = set()
         drop: set[int] = set()
+        readings: dict[tuple[str, int | None, str], SessionExplanation] = {}
         for order, s in kept:
             if (
                 s.uuid is None
@@ -4540,7 +4541,25 @@ class Analyzer:
                     # more (its code, its fields).
                     specific = s.cause_id not in (told.cause_id, "unknown") and s.error_code == told.error_code
                     drop.add(twin if specific else order)
-        return self._without(kept, drop)
+                    if specific and len(readings) < MAX_KEPT_FAILED:
+                        readings[(s.source, told.error_code, told.cause_id)] = s
+        out = self._without(kept, drop)
+        if not readings:
+            return out
+        # The console's words named which of a code's reasons it was: the same input's other logged sessions that
+        # failed with that code and read its general cause are read so too ("for both tries", one paste of the
+        # client's words beside two sessions logged errcode=34; blind round 76)
+        for at, (order, t) in enumerate(out):
+            told_as = readings.get((t.source, t.error_code, t.cause_id)) if t.uuid is not None else None
+            if told_as is not None:
+                self._recounted(t, told_as.cause_id)
+                out[at] = (
+                    order,
+                    replace(
+                        t, cause_id=told_as.cause_id, cause=told_as.cause, next_step=told_as.next_step, who=told_as.who
+                    ),
+                )
+        return out
 
     def _in_time(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
         """Runs placed where their lines are in the input: clients sshd turned away (sshd's lines are read after a
