@@ -1518,3 +1518,20 @@ def test_the_clients_words_for_a_code_read_every_logged_session_with_it():
         "content protection passphrase)\n"
     )
     assert [c for c, _ in causes(text)] == ["content-protection", "content-protection"]
+
+
+def test_nextflows_block_after_its_retry_notes_is_the_last_attempt():
+    """Two notes "terminated with an error exit status (1) -- Execution is retried", then Nextflow's error block
+    for the task's last attempt, all without ascp's words: three attempts (blind round 75 read two)."""
+    note = (
+        "[{w}] NOTE: Process `ASPERA_CLI (SRX1_SRR2)` terminated with an error exit status (1) -- Execution is "
+        "retried ({n})\n"
+    )
+    block = (
+        "ERROR ~ Error executing process > 'ASPERA_CLI (SRX1_SRR2)'\n\nCaused by:\n"
+        "  Process `ASPERA_CLI (SRX1_SRR2)` terminated with an error exit status (1)\n\nCommand executed:\n\n"
+        "  ascp -QT -l 300m -P33001 -k 2 -i $ASPERA_KEY era-fasp@fasp.sra.ebi.ac.uk:vol1/x.fastq.gz .\n\n"
+        "Command exit status:\n  1\n\nCommand output:\n  (empty)\n"
+    )
+    text = note.format(w="9c/3e1b07", n=1) + note.format(w="d2/88f4c1", n=2) + block
+    assert [c for c, _ in causes(text)] == ["unknown", "unknown", "unknown"]

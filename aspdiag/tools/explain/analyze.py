@@ -1822,6 +1822,17 @@ class Analyzer:
             self._work_named(source, text)
         elif text.strip() == "Work dir:":
             self._work_next.add(source)  # Nextflow's error block: the failed attempt's directory is on the next line
+        if "Error executing process" in text and not self._replaying:
+            failed = _TASK_FAILED.search(text)
+            run = self._console.get(source)
+            if (
+                failed is not None
+                and run is not None
+                and any("Execution is retried" in said and failed.group(1) in said for said in run.evidence)
+            ):
+                # Nextflow's block about the task's last attempt, after its note that an earlier one is retried: that
+                # attempt's run is over, the block is the next one's (blind round 75: three attempts read as two)
+                self._finish(self._console.pop(source))
         row = (text.lstrip()[:1] == "|" and text.rstrip()[-1:] == "|") or source in self._csv_sources
         if not row and source in self._table_rows:
             self._table_end(source)
