@@ -1535,3 +1535,21 @@ def test_nextflows_block_after_its_retry_notes_is_the_last_attempt():
     )
     text = note.format(w="9c/3e1b07", n=1) + note.format(w="d2/88f4c1", n=2) + block
     assert [c for c, _ in causes(text)] == ["unknown", "unknown", "unknown"]
+
+
+def test_a_clients_success_and_the_servers_log_of_it_are_one_run():
+    """A client's "Completed:" (with its byte count) and, after it, the server's syslog of the same session, which
+    names no byte count: one run that completed (blind rounds 71 and 76 read two); a client's run pasted before the
+    server's log of other sessions stays its own only where the log comes first."""
+    client = (
+        "$ ascp -P 33001 -l 200m -i k u@fasp.example-lab.org:/share/cohort2/ ./cohort2/\n"
+        "Completed: 9437184K bytes transferred in 395 seconds\n (195733K bits/sec), in 1 file.\n\n"
+    )
+    server = (
+        "Sep  2 16:27:06 fasp ascp[20818]: LOG FASP Session Start uuid=092dd9fc-1f58-459c-a92d-777079c97d68 op=send "
+        "status=started source=/share/cohort2/ dest=./cohort2/ peer=203.0.113.214:50311\n"
+        "Sep  2 16:33:41 fasp ascp[20818]: LOG FASP Session Stop uuid=092dd9fc-1f58-459c-a92d-777079c97d68 op=send "
+        "status=success source=/share/cohort2/ dest=./cohort2/ peer=203.0.113.214:50311\n"
+    )
+    assert [c for c, _ in causes(client + server)] == ["ok"]
+    assert [c for c, _ in causes(server + "\n" + client)] == ["ok", "ok"]

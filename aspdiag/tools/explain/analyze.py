@@ -5301,6 +5301,7 @@ class Analyzer:
         if not any(s.uuid is not None and s.outcome == "success" for _, s in kept):
             return kept
         used: set[int] = set()
+        used_unsized: set[int] = set()
         out = []
         for at, (order, s) in enumerate(kept):
             if s.uuid is None and s.outcome == "success" and not s.bytes and order not in self._sshd_orders:
@@ -5323,6 +5324,25 @@ class Analyzer:
                 )
                 if twin is not None:
                     used.add(twin)
+                    self._uncounted(s)
+                    continue
+                # or a logged session of the same input that completed and logs no byte count (a server's syslog
+                # names none: the client's "Completed:" beside the server's success; blind rounds 71 and 76)
+                unsized = next(
+                    (
+                        i
+                        for i, (logged_at, t) in enumerate(kept)
+                        if i not in used_unsized
+                        and logged_at > order  # (the server's log of it, shown after the client's paste)
+                        and t.source == s.source
+                        and t.uuid is not None
+                        and t.outcome == "success"
+                        and not t.bytes
+                    ),
+                    None,
+                )
+                if unsized is not None:
+                    used_unsized.add(unsized)
                     self._uncounted(s)
                     continue
             out.append((order, s))
