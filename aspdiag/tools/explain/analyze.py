@@ -273,6 +273,18 @@ _STARTED_PEER = _peer_of(_SESSION_START)
 _STOPPED_PEER = _peer_of(_SESSION_STOP)
 
 
+class _TableRead:
+    """A markdown table or a CSV export being read (``_table_end``): the runs its rows gave, ascp's messages in
+    them, whether a row names a run of the user's."""
+
+    __slots__ = ("orders", "messages", "own")
+
+    def __init__(self) -> None:
+        self.orders: list[int] = []
+        self.messages: set[str] = set()
+        self.own = False
+
+
 class _Arrivals(NamedTuple):
     """A chunk's sessions in order of their clients' connections (``_arrivals``)."""
 
@@ -856,7 +868,7 @@ class Analyzer:
         self._earlier_ranges: dict[str, list[tuple[int, int]]] = {}
         # per input, the markdown table being read: the runs its rows gave, ascp's messages in them, whether a row
         # names a run of the user's; and the runs of tables found to be a document's (``_table_end``)
-        self._table_rows: dict[str, tuple[list[int], set[str], list[bool]]] = {}
+        self._table_rows: dict[str, _TableRead] = {}
         self._doc_table_orders: set[int] = set()
         self._tail_files: dict[str, list[tuple[int, str]]] = {}  # tail's "==> file <==" headers: (order, file)
         self._rule_logs: dict[str, list[str]] = {}  # a workflow's jobs' log files, as the jobs started
@@ -1846,19 +1858,21 @@ class Analyzer:
                     if run is not None:
                         run.exited = True  # ascli's last words: what follows is another command's
         if row and not self._replaying:
-            orders, messages, own = self._table_rows.setdefault(source, ([], set(), [False]))
-            if self._order > before and len(orders) < MAX_KEPT_FAILED:
-                orders.append(self._order)
-            if len(messages) < MAX_KEPT_FAILED:
+            table = self._table_rows.get(source)
+            if table is None:
+                table = self._table_rows[source] = _TableRead()
+            if self._order > before and len(table.orders) < MAX_KEPT_FAILED:
+                table.orders.append(self._order)
+            if len(table.messages) < MAX_KEPT_FAILED:
                 parsed = parse_errors(text, "")
-                messages.update(error.message for error in parsed)
+                table.messages.update(error.message for error in parsed)
                 cell = text.strip().strip("|").split("|", 1)[0].strip()
                 if not parsed and cell and documented(cell):
                     # (a cell holding ascp's words without their form: "| Failed to open TCP connection for SSH |")
-                    messages.add(cell)
+                    table.messages.add(cell)
             # (a CSV export's records carry their own dates: there an accession, a size or a command tells a run)
             own_row = _OWN_CSV_ROW if source in self._csv_sources else _OWN_ROW
-            own[0] = own[0] or own_row.search(text) is not None
+            table.own = table.own or own_row.search(text) is not None
 
     def _work_named(self, source: str, text: str) -> None:
         """A Nextflow work directory on its own line: the error block's "Work dir:" path (the attempt whose output
@@ -1919,9 +1933,9 @@ class Analyzer:
         none names a run of the user's (an accession, a time, a date), it was a table of what the messages mean (in
         whatever language its header is: Vietnamese "Thông báo | Nghĩa là gì | Cách xử lý"; blind round 73), its
         rows no runs. A user's own results table names what each row ran."""
-        orders, messages, own = self._table_rows.pop(source)
-        if len(messages) >= _TABLE_MESSAGES and not own[0] and len(self._doc_table_orders) < MAX_KEPT_FAILED:
-            self._doc_table_orders.update(orders)
+        table = self._table_rows.pop(source)
+        if len(table.messages) >= _TABLE_MESSAGES and not table.own and len(self._doc_table_orders) < MAX_KEPT_FAILED:
+            self._doc_table_orders.update(table.orders)
             self._documentation(source)
             deferred = self._deferred.get(source)
             if deferred:
@@ -3234,17 +3248,14 @@ class Analyzer:
             self._earlier_ranges.setdefault(source, []).append((start, self._order))
 
     def end_input(self, source: str) -> None:
-        if source in self._table_rows:
-            self._table_end(source)
-        if source in self._earlier_open:
-            self._close_earlier(source)
-        self._end_input(source)
-
-    def _end_input(self, source: str) -> None:
         """An input has been read whole: a person's lines quoting ascp's words are its run when it has none of its
         own (a report that is one sentence: "I get 'failed to authenticate' from fasp.sra.ebi.ac.uk"), and a
         person's line holding ascp's own error form is a run when no run of the input said those words ("I then
         got: ascp: Server aborted session: No such file or directory" after a run that worked)."""
+        if source in self._table_rows:
+            self._table_end(source)  # (the table's rows may be deferred lines: they are dropped first)
+        if source in self._earlier_open:
+            self._close_earlier(source)
         lines = self._deferred.pop(source, ())
         opening = self._opening.pop(source, [])
         silent = self._silent_runs.pop(source, None)
@@ -4722,17 +4733,7 @@ class Analyzer:
         as its runs happened: the oldest mail's first (blind round 62: the licence error of 12 March last, the run
         that worked on 13 March first). Only where every header's date is earlier than the one above it and every
         run of that input comes after a header; the runs of one mail keep their order."""
-        if not self._mails:
-            return kept
-
-        def sent_of(source: str, at_list: list[int]) -> list[Any] | None:
-            mails = self._mails.get(source, [])
-            sent = [when for _, when in mails]
-            if len(mails) < 2 or any(later >= earlier for earlier, later in pairwise(sent)):
-                return None
-            return self._headed(kept, at_list, [order for order, _ in mails], sent)
-
-        return self._reordered(kept, sent_of)
+        return self._by_dated(kept, self._mails, only_newest_first=True)
 
     def _by_earlier(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
         """A person's earlier run shown after the later ones ("Earlier the same session downloaded files fine, e.g."
@@ -4771,17 +4772,30 @@ class Analyzer:
         sorted by requester, each under a rule with the time it was opened) listed as its records were made: the
         oldest first (blind rounds 69 and 71). Only where every run comes after a record's first line; records made
         at the same time keep their order."""
-        if not self._dated_records:
+        return self._by_dated(kept, self._dated_records, only_newest_first=False)
+
+    def _by_dated(
+        self,
+        kept: list[tuple[int, SessionExplanation]],
+        dated: dict[str, list[tuple[int, tuple[int, ...]]]],
+        only_newest_first: bool,
+    ) -> list[tuple[int, SessionExplanation]]:
+        """The runs of each input under dated headers (``dated``: per input, each header's order and its date) in
+        the order of their headers' dates, where every run comes after a header: only where every date is earlier
+        than the one above it (``only_newest_first``: a top-posted thread) or, else, wherever the dates are not
+        already in order; runs under one header, and headers of one date, keep their order."""
+        if not dated:
             return kept
 
-        def made_of(source: str, at_list: list[int]) -> list[Any] | None:
-            records = self._dated_records.get(source, [])
-            made = [when for _, when in records]
-            if len(records) < 2 or all(later >= earlier for earlier, later in pairwise(made)):
+        def date_of(source: str, at_list: list[int]) -> list[Any] | None:
+            headers = dated.get(source, [])
+            when = [date for _, date in headers]
+            steps = [later >= earlier for earlier, later in pairwise(when)]
+            if len(headers) < 2 or (any(steps) if only_newest_first else all(steps)):
                 return None
-            return self._headed(kept, at_list, [order for order, _ in records], made)
+            return self._headed(kept, at_list, [order for order, _ in headers], when)
 
-        return self._reordered(kept, made_of)
+        return self._reordered(kept, date_of)
 
     def _by_task(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
         """A batch array's output files pasted in the shell's order (``tail -n +1 logs/job_*.out``: 1, 10, 11, 2,
@@ -6574,25 +6588,29 @@ _DATE_COLUMN = re.compile(
 """A table's column of when each record was made (a help desk's "Created", "Opened", "created_at")."""
 
 
+def _header_fields(chunk: bytes, columns: int, not_first: tuple[str, ...]) -> list[str] | None:
+    """An input's first line as a CSV table's header: ``columns`` or more short names, no double space, not opening
+    with one of ``not_first``; None for another input."""
+    first = chunk.lstrip()[:1000].split(b"\n", 1)[0].decode("utf-8", "replace").strip()
+    if first.count(",") < columns - 1 or " " * 2 in first or first.startswith(not_first):
+        return None
+    fields = [field.strip().strip('"') for field in first.split(",")]
+    return fields if all(0 < len(field) <= 40 for field in fields) else None
+
+
 def _dated_column(chunk: bytes) -> int | None:
     """The column of each record's date in a table exported as CSV (its first line its header, with four columns or
     more and one that names when each record was made), or None for another input."""
-    first = chunk.lstrip()[:1000].split(b"\n", 1)[0].decode("utf-8", "replace").strip()
-    if first.count(",") < 3 or " " * 2 in first or first.startswith(("#", "$", "{", "[")):
-        return None
-    fields = [field.strip().strip('"') for field in first.split(",")]
-    if not all(0 < len(field) <= 40 for field in fields):
+    fields = _header_fields(chunk, 4, ("#", "$", "{", "["))
+    if fields is None:
         return None
     return next((at for at, field in enumerate(fields) if _DATE_COLUMN.fullmatch(field) is not None), None)
 
 
 def _csv_header(chunk: bytes) -> bool:
     """Whether an input's first line is a CSV table's header: three columns or more, each a short name."""
-    first = chunk.lstrip()[:1000].split(b"\n", 1)[0].decode("utf-8", "replace").strip()
-    if first.count(",") < 2 or " " * 2 in first or first.startswith(("#", "$", "{", "[", "|")):
-        return False
-    fields = [field.strip().strip('"') for field in first.split(",")]
-    return all(0 < len(field) <= 40 and not field.endswith((".", ":", "!", "?")) for field in fields)
+    fields = _header_fields(chunk, 3, ("#", "$", "{", "[", "|"))
+    return fields is not None and not any(field.endswith((".", ":", "!", "?")) for field in fields)
 
 
 def _record_date(text: str, column: int) -> tuple[int, ...] | None:

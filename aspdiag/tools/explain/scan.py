@@ -495,10 +495,13 @@ def log_export_as_lines(chunk: bytes) -> bytes | None:
     return "".join(row[said].rstrip("\r\n") + "\n" for row in records).encode("utf-8")
 
 
+_PASTE_MAX = 1 << 20
+"""The largest first chunk the paste readers below look at (a paste, not a server's log)."""
+_RECORDS_MIN = 3
+"""Lines of a structured logger's form that make a paste its log."""
 _JSON_MESSAGE_KEYS = ("msg", "message", "log", "text")
 _JSON_READ_ELSEWHERE = (b'"__REALTIME_TIMESTAMP"', b'"SYSLOG_IDENTIFIER"', b'"_raw"', b'"_source"', b'"status"')
 """Keys of JSON records read by their own readers (the journal's, a log search's, a transfer's status)."""
-_JSON_LINES_MIN = 3
 
 
 def json_lines_as_messages(chunk: bytes) -> bytes | None:
@@ -506,7 +509,7 @@ def json_lines_as_messages(chunk: bytes) -> bytes | None:
     or ``message`` field) with each such line replaced by its message, the other lines kept, so that ascp's words a
     wrapper logged are read as its lines (blind round 75: a Node.js worker's three attempts). None when fewer than
     three lines are such objects."""
-    if len(chunk) > _NEWEST_FIRST_MAX or b'{"' not in chunk or any(key in chunk for key in _JSON_READ_ELSEWHERE):
+    if len(chunk) > _PASTE_MAX or b'{"' not in chunk or any(key in chunk for key in _JSON_READ_ELSEWHERE):
         return None
     out: list[bytes] = []
     found = 0
@@ -524,7 +527,7 @@ def json_lines_as_messages(chunk: bytes) -> bytes | None:
                     out.extend(part.encode("utf-8") for part in said.rstrip("\n").split("\n"))
                     continue
         out.append(raw)
-    return b"\n".join(out) if found >= _JSON_LINES_MIN else None
+    return b"\n".join(out) if found >= _RECORDS_MIN else None
 
 
 _LOGFMT_FIELD = re.compile(
@@ -538,7 +541,7 @@ def logfmt_as_messages(chunk: bytes) -> bytes | None:
     line='Session Stop  (Error: ...)'``) with each line that carries ascp's output in a ``line``, ``msg`` or
     ``message`` field replaced by it, the other lines kept (blind round 75's LIMS upload log). None when fewer than
     three lines are such records."""
-    if len(chunk) > _NEWEST_FIRST_MAX or b"=" not in chunk:
+    if len(chunk) > _PASTE_MAX or b"=" not in chunk:
         return None
     out: list[str] = []
     found = 0
@@ -550,7 +553,7 @@ def logfmt_as_messages(chunk: bytes) -> bytes | None:
             out.append(said.replace("\\'", "'").replace('\\"', '"'))
             continue
         out.append(raw)
-    return "\n".join(out).encode("utf-8") if found >= _JSON_LINES_MIN else None
+    return "\n".join(out).encode("utf-8") if found >= _RECORDS_MIN else None
 
 
 _LINE_TIME = re.compile(
@@ -558,7 +561,6 @@ _LINE_TIME = re.compile(
     rb"|(?P<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (?P<day>[ \d]\d) (?P<hms>\d\d:\d\d:\d\d(?:\.\d+)?))\b"
 )
 _MONTH_INDEX = {m: i for i, m in enumerate(b"Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split())}
-_NEWEST_FIRST_MAX = 1 << 20
 _NEWEST_FIRST_MIN = 3
 
 
@@ -580,20 +582,21 @@ def oldest_first(chunk: bytes) -> bytes | None:
     time more often than forward: a log that steps back once (two files concatenated) is read as it is (the
     analyzer orders its sessions). Blind round 73: Loki's lines newest first put a session's stop before its
     start."""
-    if len(chunk) > _NEWEST_FIRST_MAX:
+    if len(chunk) > _PASTE_MAX:
         return None
     lines = chunk.split(b"\n")
+    times = [_line_time(line) for line in lines]
     changed = False
     at = 0
     while at < len(lines):
-        if _line_time(lines[at]) is None:
+        if times[at] is None:
             at += 1
             continue
         end = at
-        while end < len(lines) and _line_time(lines[end]) is not None:
+        while end < len(lines) and times[end] is not None:
             end += 1
         if end - at >= _NEWEST_FIRST_MIN:
-            keys = [_line_time(line) or b"" for line in lines[at:end]]
+            keys = [time or b"" for time in times[at:end]]
             back = sum(later < earlier for earlier, later in pairwise(keys))
             forward = sum(later > earlier for earlier, later in pairwise(keys))
             if back > forward and back >= _NEWEST_FIRST_MIN - 1:
