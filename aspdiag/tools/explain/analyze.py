@@ -82,6 +82,7 @@ from aspdiag.tools.explain.scan import (
     settle,
     sshd_lines,
     syslog_prefix,
+    tagged_runs_apart,
     udp_drop,
 )
 from aspdiag.tools.explain.session import (
@@ -932,6 +933,7 @@ class Analyzer:
                 or log_export_as_lines(chunk)
                 or json_lines_as_messages(chunk)
                 or logfmt_as_messages(chunk)
+                or tagged_runs_apart(chunk)
                 or oldest_first(chunk)
             )
             if converted is not None:

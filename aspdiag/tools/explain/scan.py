@@ -607,6 +607,68 @@ def oldest_first(chunk: bytes) -> bytes | None:
     return b"\n".join(lines) if changed else None
 
 
+_JOB_TAG = re.compile(
+    rb"[ \t]*(?:(?:\d{4}-\d\d-\d\d[T ])?\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?[ \t]+)?"
+    rb"(?:\[(?![0-9A-Fa-fx]+-[0-9A-Fa-fx]+\])(?P<bracket>[^\[\]\n:]{0,40}\d[^\[\]\n:]{0,40})\][ \t]"
+    rb"|(?P<tab>[^\t\n :]{0,60}\d[^\t\n :]{0,60})\t"
+    rb"|(?P<label>\d{1,4}): |(?P<service>[\w.-]{0,60}\d[\w.-]{0,60}) +\| )"
+)
+"""A tag that names which of several jobs wrote a line, after an optional time stamp: a script's ``[job5]``,
+``[SRR1234567]``, GNU parallel's ``--tag`` (the argument and a tab), Slurm's ``srun --label`` (``3: ``), docker
+compose's ``fetch-2  | ``. It holds a digit: a job's number or an accession, not a level (``[INFO]``) or a stream;
+not ascp's own log file's ``[pid-thread]``, whose lines the logged sessions' reading takes apart by process."""
+_BASH_JOB = re.compile(rb"\[\d{1,3}\][+-]?\s+(?:\d+\s*$|Done|Exit \d+|Terminated|Killed|Stopped|Hangup|Interrupt)")
+"""bash's job control lines (``[1] 30411``, ``[2]   Exit 1   ascp ...``): a background job's number, not a tag."""
+_ASCP_SAID = re.compile(rb"ascp|Session Stop|Completed: |Partial Completion|FASP|fasp")
+_TAGGED_MIN = 2
+"""Jobs with ascp's words in their lines that make a paste one of parallel jobs."""
+
+
+def tagged_runs_apart(chunk: bytes) -> bytes | None:
+    """A paste of parallel jobs' output, each line tagged with its job (``[job5] ...``, ``parallel --tag``), whose
+    jobs' lines are interleaved, with each job's lines put together where the job's first line was, or None when the
+    paste is not one. The tags stay on the lines (the scanner takes them off); only the order changes, so that each
+    job's run reads as one run and the runs stay in the order they started. Blind round 72: six uploads started at
+    once from cron, two failing, read as runs merged across jobs."""
+    if len(chunk) > _PASTE_MAX or (
+        b"[" not in chunk and b"\t" not in chunk and b": " not in chunk and b"| " not in chunk
+    ):
+        return None
+    lines = chunk.split(b"\n")
+    tags: list[bytes | None] = []
+    said: set[bytes] = set()
+    previous: bytes | None = None
+    for line in lines:
+        found = _JOB_TAG.match(line)
+        tag = None
+        if found is not None and _BASH_JOB.match(line) is None:
+            tag = found.group(found.lastgroup or 0)
+        elif previous is not None and line[:1] in b" \t" and line.strip():
+            tag = previous  # a tagged line's wrapped rest, indented
+        tags.append(tag)
+        if tag is not None and tag not in said and _ASCP_SAID.search(line) is not None:
+            said.add(tag)
+        previous = tag if line.strip() else None
+    if len(said) < _TAGGED_MIN:
+        return None
+    # interleaved: some job's lines come in two stretches with another job's between
+    stretches = [tag for before, tag in pairwise([None, *tags]) if tag is not None and tag != before]
+    named = [tag for tag in tags if tag is not None]
+    if len(stretches) <= len(set(named)):
+        return None
+    groups: dict[bytes, list[bytes]] = {}
+    for line, tag in zip(lines, tags, strict=True):
+        if tag is not None:
+            groups.setdefault(tag, []).append(line)
+    out: list[bytes] = []
+    for line, tag in zip(lines, tags, strict=True):
+        if tag is None:
+            out.append(line)
+        elif tag in groups:
+            out.extend(groups.pop(tag))
+    return b"\n".join(out)
+
+
 def _text(value: Any) -> str:
     """A notebook's multi-line string: a list of lines (each with its line end) or one string."""
     if isinstance(value, list):
