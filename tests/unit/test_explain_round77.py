@@ -56,3 +56,25 @@ def test_tagged_lines_that_are_not_interleaved_are_read_as_they_are():
         + "[1]   Exit 1                  ascp -QT u@h:/$f .\n[2]   Done                    ascp -QT u@h:/$f .\n"
     )
     assert tagged_runs_apart(bash.encode()) is None
+
+
+def test_an_address_a_person_calls_a_scanner_makes_no_runs_of_its_drops():
+    """An operator's journal of MaxStartups drops, one from the partner and two from an address they say is a
+    scanner (blind round 75: three runs read where the partner's one failed). A scanner behind the clients' NAT
+    (its address also logged in) keeps the drops: they may be the clients'."""
+    journal = (
+        "Jun 11 02:00:02 hsts01 sshd[41177]: error: beginning MaxStartups throttling\n"
+        "Jun 11 02:00:02 hsts01 sshd[41177]: drop connection #10 from [192.0.2.77]:40122 on [203.0.113.10]:33001 "
+        "past MaxStartups\n"
+        "Jun 11 02:00:03 hsts01 sshd[41177]: drop connection #10 from [198.18.40.7]:51544 on [203.0.113.10]:33001 "
+        "past MaxStartups\n"
+        "Jun 11 02:00:03 hsts01 sshd[41177]: drop connection #11 from [192.0.2.77]:40130 on [203.0.113.10]:33001 "
+        "past MaxStartups\n"
+    )
+    said = "\n198.18.40.7 is the partner. 192.0.2.77 is a scanner hammering us at 02:00 every night.\n"
+    assert [c for c, _ in causes(journal + said)] == ["ssh-refused"]
+    assert [c for c, _ in causes(journal)] == ["ssh-refused"] * 3
+    shared = journal + (
+        "Jun 11 02:00:05 hsts01 sshd[41190]: Accepted publickey for lab from 192.0.2.77 port 40150 ssh2\n" + said
+    )
+    assert [c for c, _ in causes(shared)][:3] == ["ssh-refused"] * 3

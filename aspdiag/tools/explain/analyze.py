@@ -658,6 +658,26 @@ def _served_port(port: str) -> bool:
 __all__ = ["Analyzer", "ClientSummary", "SessionExplanation"]
 
 
+_ADDRESS = r"(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-fA-F]{1,4}(?::[0-9a-fA-F]{0,4}){2,7})"
+_SCANNER = (
+    r"(?:(?:vulnerability |port |security )?scan(?:ner|ning)?|monitor(?:ing)?|health[ -]?checks?|probes?|Nagios|Zabbix"
+    r"|Icinga|Qualys|Nessus|Tenable|Rapid7|nmap|Prometheus|blackbox|load[ -]balancer|uptime)"
+)
+_SCANNER_WORD = re.compile(_SCANNER.encode(), re.IGNORECASE)
+_NAMED_SCANNER = re.compile(
+    rf"\b(?P<a>{_ADDRESS}) (?:is|are|=|was)\b[^.;\n]{{0,40}}?\b{_SCANNER}\b"
+    rf"|\b{_SCANNER} (?:at|from|on|is|=|\(|address) ?(?P<b>{_ADDRESS})\b".encode(),
+    re.IGNORECASE,
+)
+_STAMPED = re.compile(rb"[ \t]*(?:\d{4}-\d\d-\d\d[T ]\d\d:\d\d|[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d|<\d+>)")
+"""A log line's start (its time stamp), not a person's words."""
+_WORDS_READ_MAX = 1 << 20
+"""The largest chunk whose person's words about addresses are read (a paste; a server's log has none)."""
+"""A person's words naming an address as a scanner's or a monitor's: "192.0.2.77 is a scanner hammering us", "the
+Nagios check from 198.18.0.7": its connections that sshd turned away are no client's runs, unless the address also
+logged in or ran a session (a scanner behind the clients' NAT: their drops stay theirs)."""
+
+
 class Analyzer:
     """Feed chunks (``feed_chunk``) or lines (``feed``) per input, then ``results()`` and ``clients()``."""
 
@@ -706,6 +726,7 @@ class Analyzer:
         """Addresses that tried accounts the server does not have (in a log with too few such lines to be a scan)."""
         """sshd logged a login to an account that does not exist (``Invalid user``): the log shows password guessing."""
         self._babblers: set[bytes] = set()  # addresses that sent sshd no SSH banner (an HTTP request, garbage)
+        self._named_scanners: set[bytes] = set()  # addresses a person's words call a scanner's or a monitor's
         self._accepted: set[tuple[bytes, bytes]] = set()
         """(user, address) pairs sshd let in (``Accepted ... for USER from ADDR``): a refusal of that pair counts."""
         self._licence: dict[tuple[str, bytes | None], str] = {}
@@ -984,6 +1005,8 @@ class Analyzer:
             for line in other_lines(chunk):
                 self._line(source, line)
         self._sshd(source, chunk, hints)
+        if hints and len(chunk) <= _WORDS_READ_MAX and _SCANNER_WORD.search(chunk) is not None:
+            self._scanners_named(chunk)
         if contains(chunk, b"PROTO=UDP") and len(self._udp_drops) < MAX_CLIENTS:
             self._dropped(chunk)
         if contains(chunk, b"PROTO=TCP") and len(self._syn_drops) < MAX_CLIENTS:
@@ -1063,6 +1086,14 @@ class Analyzer:
             if len(found) > 1:
                 return None, None
         return found[0] if found else (None, None)
+
+    def _scanners_named(self, chunk: bytes) -> None:
+        """The addresses a person's lines beside sshd's call a scanner's or a monitor's ("192.0.2.77 is a scanner
+        hammering us"; not a log line's own words)."""
+        for found in _NAMED_SCANNER.finditer(chunk):
+            start = chunk.rfind(b"\n", 0, found.start()) + 1
+            if _STAMPED.match(chunk, start) is None and len(self._named_scanners) < MAX_CLIENTS:
+                self._named_scanners.add(found.group("a") or found.group("b"))
 
     def _sshd(self, source: str, chunk: bytes, hints: list[int]) -> None:
         """sshd's lines for clients it turned away before ascp started (``hints``: where ``SSHD_HINT`` matched in
@@ -4326,12 +4357,13 @@ class Analyzer:
 
     def _scanned(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
         """Without the attempts sshd turned away from a scanner: an address that sent sshd no SSH banner (an HTTP
-        request on the SSH port) or, in a log with password guessing, tried accounts the server does not have, and
-        that sshd never let in and no ascp session came from (blind round 67: a weekly vulnerability scan's 'Unable
+        request on the SSH port), that a person's words call a scanner's or a monitor's (blind round 75), or, in a
+        log with password guessing, tried accounts the server does not have, and that sshd never let in and no ascp
+        session came from (blind round 67: a weekly vulnerability scan's 'Unable
         to negotiate ... Their offer: ssh-dss' read as two clients' failed handshakes)."""
         # (an address that tried an unknown account is a scanner only in a log with guessing: a quiet log's one
         # unknown account is a client's mistake, blind round 65)
-        suspects = (self._guessers if self._guessing else set()) | self._babblers
+        suspects = (self._guessers if self._guessing else set()) | self._babblers | self._named_scanners
         if not suspects:
             return kept
         let_in = {_address(peer.decode("ascii", "replace")) for _, peer in self._accepted}
