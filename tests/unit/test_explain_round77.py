@@ -78,3 +78,53 @@ def test_an_address_a_person_calls_a_scanner_makes_no_runs_of_its_drops():
         "Jun 11 02:00:05 hsts01 sshd[41190]: Accepted publickey for lab from 192.0.2.77 port 40150 ssh2\n" + said
     )
     assert [c for c, _ in causes(shared)][:3] == ["ssh-refused"] * 3
+
+
+_AUTH_PAIR = "ascp: failed to authenticate, exiting.\nSession Stop  (Error: failed to authenticate)\n"
+
+
+def test_a_definition_lists_entry_of_two_lines_is_no_run():
+    """A guide's entry of ascp's two lines, then "-> what they mean" (blind round 77's Finnish guide read an auth
+    failure at medium confidence); a person's own run before an arrow further on stays a run."""
+    guide = f"Virheilmoituksia ja niiden syitä\n\n{_AUTH_PAIR}  -> Väärä tai vanhentunut avain.\n"
+    assert causes(guide) == []
+    own = f"$ ascp -QT -P 33001 u@h:/f .\n{_UDP}$ wget ftp://h/f\n--2024-10-08 15:22:41--  ftp://h/f\n"
+    own += "           => 'f'\n"
+    assert [c for c, _ in causes(own)] == ["udp"]
+
+
+def test_japanese_quotes_and_a_japanese_samples_intro_and_disclaimer():
+    """A lab FAQ in Japanese: ascp's words in 「」 inside a sentence are the sentence's (no high confidence), a
+    sentence ending "次のように表示されます。" introduces a sample, and "実際の実行結果ではありません" says the
+    samples are no run's (blind round 77)."""
+    quoted = (
+        "A1. 共用サーバでは /opt/aspera/connect/bin/ascp にあります。PATH に入っていない場合、\n"
+        "    「ascp: コマンドが見つかりません」と表示されます。~/.bashrc に次を追加してください。\n"
+    )
+    assert [conf for _, conf in causes(quoted)] == ["low"]
+    intro = f"旧鍵のままだと次のように表示されます。\n\n      {_AUTH_PAIR.replace(chr(10), chr(10) * 2 + '      ')}"
+    assert causes(intro) == []
+    said = f"（ここに載せている出力例は実際の実行結果ではありません。）\n\n{_AUTH_PAIR}"
+    assert causes(said) == []
+    # a person's own run in Japanese words ("running it gives the following") stays a run
+    own = "実行すると以下のようになります。\n\n$ ascp -QT u@h:/f .\n" + _DONE.format(t="")
+    assert [c for c, _ in causes(own)] == ["ok"]
+
+
+def test_samples_said_to_be_the_docs_or_a_fixture_are_no_runs():
+    """Notes that say where their sample comes from ("Expected ... (from the docs, ...):", "the article's log
+    sample, copied for my notes:"), a review naming a test's fixture before it, a parenthetical sentence about
+    ascp, and a README shown with sed (blind round 77's daily notes, Gerrit review and pip-audit paste)."""
+    docs = 'Expected at the end of each file (from the docs, so I know what "good" looks like):\n```\n'
+    docs += _DONE.format(t="") + "```\n"
+    assert causes(docs) == []
+    article = "- the article's log sample, copied for my notes:\n  ```\n"
+    article += "  2015-04-30 11:13:34 [3ef3-0xa116d1d4] ERR Failed to open TCP connection for SSH\n  ```\n"
+    assert causes(article) == []
+    fixture = "One more thought for a follow-up: test_udp_blocked's fixture\n\n    " + _UDP
+    fixture += "\nshould map to network in the parser.\n"
+    assert causes(fixture) == []
+    aside = "(ascp is not installed in the CI image; the tests feed the fixtures to the parser.)\n"
+    assert all(conf == "low" for _, conf in causes(aside))
+    readme = "$ sed -n 1,40p README.md\n# fetcher\n\nA good file ends with\n\n    " + _DONE.format(t="")
+    assert causes(readme) == []

@@ -726,6 +726,7 @@ class Analyzer:
         """Addresses that tried accounts the server does not have (in a log with too few such lines to be a scan)."""
         """sshd logged a login to an account that does not exist (``Invalid user``): the log shows password guessing."""
         self._babblers: set[bytes] = set()  # addresses that sent sshd no SSH banner (an HTTP request, garbage)
+        self._run_began: dict[str, int] = {}  # the line (``_tick``) each input's current console run began at
         self._named_scanners: set[bytes] = set()  # addresses a person's words call a scanner's or a monitor's
         self._accepted: set[tuple[bytes, bytes]] = set()
         """(user, address) pairs sshd let in (``Accepted ... for USER from ADDR``): a refusal of that pair counts."""
@@ -1810,6 +1811,7 @@ class Analyzer:
             self._order += 1
             self.sessions_seen += 1
             run = self._console[source] = Collected(source, None, self._order)
+            self._run_began[source] = self._tick
             self._announced.pop(source, None)  # the command announced last is this run's
             self._run_sources.add(source)
             if self._command_at.get(source) == run.order - 1:
@@ -2250,7 +2252,15 @@ class Analyzer:
             and _DEFINITION_ARROW.match(text) is not None
         ):
             run = self._console.get(source)
-            if run is not None and run.uuid is None and run.lines == 1 and run.order == self._order:
+            if (
+                run is not None
+                and run.uuid is None
+                and run.lines <= _ENTRY_LINES
+                # (the lines since the run began were its own, and at most one more, a summary's second line: the
+                # entry is right above the arrow, not a run before other lines such as wget's "=> 'file'")
+                and self._tick - self._run_began.get(source, 0) <= run.lines + 1
+                and run.order == self._order
+            ):
                 # ascp's words, then on the next line "-> what they mean": a definition list's entry (a FAQ's, a
                 # chart's notes: '"ascp: Failed to open TCP connection for SSH, exiting."' / '-> TCP 33001 not
                 # reachable'; blind rounds 73 and 74), no run
@@ -2312,6 +2322,7 @@ class Analyzer:
                         "below",
                         " like",
                         " wie",
+                        *_INTRO_ENDS_MORE,
                     )
                 )
                 or text[:1] in _HEADING_MARKS
@@ -3143,6 +3154,7 @@ class Analyzer:
                     (":", "\uff1a", " such as", "e.g.", "for example", " like this", " below", " like", " wie")
                     # (Arabic's "... may appear", "... will be": the sample on the next line; blind round 74)
                     + (" تظهر", " تكون")
+                    + _INTRO_ENDS_MORE
                 )
                 # a heading's mark in Japanese and Chinese documents ("■ 正常終了時の表示例（参考）")
                 or (stripped[:1] in _HEADING_MARKS and len(stripped) <= 120)
@@ -5459,8 +5471,9 @@ _SAMPLE_INTRO = re.compile(
     r"|\b(?:if|when) you (?:\w+ ){0,2}(?:see|get|receive|encounter|hit)\b[^.]*\b(?:below|like this|as follows)\W*$"
     r"|\bhow (?:\w+ ){0,3}looks?\b|\bfor comparison\b"
     r"|\bmanifests? (?:itself )?(?:like|as)\b|\b(?:has|have|takes?|of|in) (?:this|the following) form\b|\bdieser Form\b"
-    r"|\ba sample of\b|\bexamples? of (?:this|the|these|such) (?:errors?|messages?|output)\b"
+    r"|\ba sample of\b|\bexamples? of (?:this|the|these|such) (?:errors?|messages?|output)\b|\bfixtures?\W*$"
     r"|一般是|通常是|一般会(?:显示|输出|看到)|会(?:显示|看到|输出)|示例|出力例|実行例|表示例|のようになります"
+    r"|(?:次|以下|下記)のように(?:表示|出力)されます"
     r"|长这样|(?:看起来|大概|类似)(?:像)?这样|正常的?输出"
     r"|\b(?:zum )?Beispiel\b|sieht (?:so|etwa so) aus|\b(?:sehen Sie|siehst du|sieht man)\W*$"
     # Spanish, Portuguese, French: "(you) will see" ("Si el cortafuegos bloquea UDP, verás:")
@@ -5470,7 +5483,7 @@ _SAMPLE_INTRO = re.compile(
     # Greek, Swedish, Dutch, Polish, Czech, Finnish "example" and "you will see"; Arabic "like", "of this form",
     # "will appear", "you will see"; Hindi "example", "something like", "will appear"
     r"|Παράδειγμα|θα δείτε|\bexempel\b|\bser ut så här\b|\bdu kommer att se\b|\bvoorbeeld\b|\bje ziet\b"
-    r"|\bprzykład|\bzobaczysz\b|\bpříklad|\besimerkki"
+    r"|\bprzykład|\bzobaczysz\b|\bpříklad|\besimerk"
     r"|مثل\W*$|بهذا الشكل|تظهر|تكون\W*$|سترى|سترين|ستشاهد|उदाहरण|कुछ ऐसा|दिखेगा"
     # what a program shows, in French, Italian, Spanish, Portuguese and German ("ascp affiche en général :")
     r"|\b(?:affiche|s'affiche|apparaît|on trouve|en général|visualizza|viene visualizzato|compare|appare|ad esempio"
@@ -5865,10 +5878,15 @@ _DIFF_HEADER = re.compile(DIFF_HEADER)
 """A unified diff's header line (``scan.DIFF_HEADER``)."""
 _DOC_SAMPLES = re.compile(
     r"\b(?:documentation|docs?) (?:samples?|examples?)\b|\bexamples? (?:from|in) (?:the |IBM's )?(?:IBM|docs?|"
-    r"documentation|articles?|manual|KB)\b|\bnot from (?:our|a real|any real) (?:servers?|systems?|logs?|runs?)\b",
+    r"documentation|articles?|manual|KB)\b|\bnot from (?:our|a real|any real) (?:servers?|systems?|logs?|runs?)\b"
+    r"|^\W*(?:expected|sample|example)\b[^.:]{0,60}\bfrom (?:the |ENA's |IBM's )?(?:docs?|documentation|manual|README"
+    r"|wiki|guide|tutorial)\b"
+    r"|\b(?:article|docs?|documentation|manual|README|page|guide|KB|tutorial)'s (?:\w+ )?(?:samples?|examples?)\b",
     re.I,
 )
-"""Words saying the lines that follow are the documentation's examples, not the writer's own."""
+"""Words saying the lines that follow are the documentation's examples, not the writer's own ("Expected at the end of
+each file (from the docs, so I know what "good" looks like):", "the article's log sample, copied for my notes:";
+blind round 77's daily notes)."""
 _SPEAKER_ONLY = re.compile(r"[\w.@-]{2,40}:$")
 """A chat export's line naming its writer and nothing more ("anna.kessler:")."""
 _IF_YOU_GET = re.compile(r"^\W*(?:if|when) you (?:\w+ ){0,2}(?:get|see|receive)\s*:?$", re.I)
@@ -5910,8 +5928,16 @@ _DOCUMENT_SAYS = re.compile(
     re.I,
 )
 """A person citing what a document says, in quotes (the ascli README says for this: "ascp: ...")."""
+_INTRO_ENDS_MORE = ("ように表示されます。", " fixture", " fixtures")
+"""How a sentence introducing a sample may end besides a colon: in Japanese with a full stop
+("旧鍵のままだと次のように表示されます。", with the old key it shows as follows; blind round 77's lab FAQ), though not
+"以下のようになります。" (it turns out as follows), which a person says of their own run too (round 59's README); or
+naming a test's fixture that it shows next (a code review's "test_udp_blocked's fixture" / "    Session Stop ...")."""
 _DEFINITION_ARROW = re.compile(r"(?:->|=>|\u2192|\u21d2)\s+\S")
 """A definition list's explanation after an arrow (``-> TCP 33001 not reachable``)."""
+_ENTRY_LINES = 3
+"""The most lines of ascp's one entry of a definition list, right above its arrow ("ascp: failed to authenticate,
+exiting." and its Session Stop line, then "-> what they mean"; blind round 77's Finnish guide)."""
 _EARLIER_OWN = re.compile(
     r"\b(?:earlier|previously|before that|this morning|yesterday|last (?:week|night|time))\b[^.]{0,80}\b(?:worked"
     r"|works? fine|downloaded|uploaded|finished|completed|succeeded|went through|was fine)\b",
@@ -5930,8 +5956,8 @@ def _prose_sentence(text: str, line: Line) -> bool:
     words = text.split()
     if len(words) < _PROSE_WORDS or line.stamp is not None or ":" in text[:40] or "=" in text or "[" in text[:20]:
         return False
-    if not text.lstrip()[:1].isalpha():
-        return False
+    if not text.lstrip().lstrip("(\"'\u201c")[:1].isalpha():
+        return False  # (a sentence in parentheses or quotes is one too: "(ascp is not installed in the CI image; ...)")
     lower = sum(word[:1].islower() for word in words)
     return lower >= 0.6 * len(words)
 
@@ -5956,11 +5982,12 @@ _OWN_CSV_ROW = re.compile(r"\b[SEDC]RR\d{6,}\b|\b\d+(?:\.\d+)? ?[KMGT]i?B\b|\$ |
 """A CSV record naming a run of the user's: an accession, a size, a typed command, a progress figure."""
 _VIEWS_CODE = re.compile(
     r"\b(?:cat|head|tail|less|more|grep|sed|bat)\b[^|;\n]*?(?:/script|/\.command\.sh|\.sh|\.wdl|\.nf|\.smk|Snakefile"
-    r"|\.py|\.pl|\.cwl)\b|[$>]\s*(?:go doc|godoc|pydoc3?|perldoc|man|info|ri)\s"
+    r"|\.py|\.pl|\.cwl|README|\.md|\.rst|\.adoc)\b|[$>]\s*(?:go doc|godoc|pydoc3?|perldoc|man|info|ri)\s"
     r"|[$>]\s*(?:which|type|command -v|where(?:\.exe)?|whereis|Get-Command)\s+ascp"
 )
-"""A typed command that shows a script's or a workflow's text (``cat .../execution/script | grep ascp``), or a
-program's documentation (``go doc``, ``perldoc``, ``man``)."""
+"""A typed command that shows a script's or a workflow's text (``cat .../execution/script | grep ascp``), a README or
+another document's source (``sed -n 1,40p README.md``; blind round 77), or a program's documentation (``go doc``,
+``perldoc``, ``man``)."""
 _STREAM_FILE = re.compile(r"(\S*/)(?:stdout|stderr|\.command\.(?:out|err))\b")
 """A path to one of an execution's streams; its directory names the execution."""
 _TITLED_RULE = re.compile(r"\s*(?:[-=#*~_]{3,})\s+\S[^\n]{0,160}?\s+[-=#*~_]{3,}\s*$")
@@ -6046,14 +6073,14 @@ _NOT_RUN = re.compile(
 """A person saying nothing was run yet ("we haven't run anything yet", "not running anything yet, just want a second
 pair of eyes"), or that the output shown is no real run's ("formatted for the manual, not actual logs")."""
 _NOT_RUN_ZH = re.compile(
-    r"还没(?:有)?(?:开始)?(?:下载|运行|跑|上传|传输|试|用)|(?:不是|并非)(?:真实|实际)的?(?:日志|输出|运行)"
-    r"|実際の(?:ログ|出力)では(?:ありません|ない)|keine echten? (?:Logs?|Ausgaben?|Läufe)"
+    r"还没(?:有)?(?:开始)?(?:下载|运行|跑|上传|传输|试|用)|(?:不是|并非)(?:真实|实际)的?(?:日志|输出|运行|结果)"
+    r"|実際の(?:ログ|出力|実行結果|実行例|結果)では(?:ありません|ない)|keine echten? (?:Logs?|Ausgaben?|Läufe)"
     r"|\bejemplos? ilustrativos?|\bno (?:son )?de un caso (?:concreto|real)|\bexemplos? ilustrativos?"
     r"|\bexemples? illustratifs?|\bnicht aus einem (?:konkreten|echten) Fall"
 )
 """The same in Chinese ("我还没开始下载", "还没运行"; blind round 57: a tutorial's FAQ pasted before a first try),
-and "not real logs" in Chinese, Japanese ("実際のログではありません"; blind round 60: a lab wiki's samples) and
-German."""
+and "not real logs" in Chinese, Japanese ("実際のログではありません"; blind round 60: a lab wiki's samples;
+"実際の実行結果ではありません", round 77's lab FAQ) and German."""
 _SAMPLE_LINES = 40
 """A sample block's lines at most (without a blank line, a heading or the person's words ending it before)."""
 _SETTLED = Collected("", None, 0)
@@ -6532,7 +6559,12 @@ def _explaining(text: str) -> bool:
     )
 
 
-_DOUBLE_QUOTED = re.compile(r'"[^"\n]{4,200}"|\u201c[^\u201d\n]{4,200}\u201d')
+_DOUBLE_QUOTED = re.compile(
+    r'"[^"\n]{4,200}"|\u201c[^\u201d\n]{4,200}\u201d|\u300c[^\u300d\n]{4,200}\u300d|\u300e[^\u300f\n]{4,200}\u300f'
+    r"|\u00ab[^\u00bb\n]{4,200}\u00bb"
+)
+"""Words in double quotes: English, typographic, Japanese (``「...」``, ``『...』``) and guillemets (``«...»``)."""
+_QUOTE_OPENERS = ('"', "\u201c", "\u300c", "\u300e", "\u00ab")
 _LABELLED = re.compile(
     r"^\s*(?:(?-i:[a-z_\[/.][\w.\[\]/-]*|[A-Za-z][\w-]*[.\d\[\]/][\w.\[\]/-]*) ?:"
     r"|(?-i:[A-Z]\w*(?:Error|Exception)):|\S+ (?:err|error|warn|fatal|info):|\W*(?:ERROR|ERR|FATAL|WARN(?:ING)?)\b"
@@ -6549,10 +6581,16 @@ def _quoting(text: str) -> bool:
     program's label in front (an issue's title: ``random "failed to authenticate" errors with ascp 3.9.6``): a
     person writing about a failure, not a program reporting one (a wrapper labels its line: ``err:``,
     ``ERROR``, ``prefetch.2.8.1:``)."""
-    if '"' not in text and "\u201c" not in text or _LABELLED.match(text):
+    if not any(opener in text for opener in _QUOTE_OPENERS) or _LABELLED.match(text):
         return False
     outside = _DOUBLE_QUOTED.sub(" ", text)
-    return outside != text and len(outside.split()) >= 3 and not documented(outside)
+    # (words around the quote: three or more, or words in Chinese, Japanese or Korean, which no space parts:
+    # '「ascp: コマンドが見つかりません」と表示されます。'; blind round 77's lab FAQ)
+    return (
+        outside != text
+        and (len(outside.split()) >= 3 or _CJK_WORDS.search(outside) is not None)
+        and not documented(outside)
+    )
 
 
 _LOGIN_WINDOW_S = 120
