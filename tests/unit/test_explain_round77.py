@@ -128,3 +128,31 @@ def test_samples_said_to_be_the_docs_or_a_fixture_are_no_runs():
     assert all(conf == "low" for _, conf in causes(aside))
     readme = "$ sed -n 1,40p README.md\n# fetcher\n\nA good file ends with\n\n    " + _DONE.format(t="")
     assert causes(readme) == []
+
+
+def test_the_same_log_line_after_ascps_last_words_is_the_next_attempt():
+    """Two attempts through one old libssh2, each its ERR line and "..., exiting." (blind round 78: the second
+    attempt's ERR line was read as the first's again, and the second read as a plain authentication failure); and
+    a wrapper's "aspera attempt 1 failed (exit 1)" ends its attempt."""
+    attempt = (
+        "[libssh2] Failure Event: -5 - Unable to exchange encryption keys\n"
+        "ERR [asssh] SSH connection startup failed, err = -5\nascp: failed to authenticate, exiting.\n"
+    )
+    assert [c for c, _ in causes(attempt * 2)] == ["ssh-handshake"] * 2
+    wrapped = "NA12718: trying aspera (attempt 1/2)\n" + attempt + "NA12718: aspera attempt 1 failed (exit 1)\n"
+    wrapped += "NA12718: trying aspera (attempt 2/2)\n" + attempt + "NA12718: aspera attempt 2 failed (exit 1)\n"
+    assert [c for c, _ in causes(wrapped)] == ["ssh-handshake"] * 2
+
+
+def test_a_job_scripts_stderr_file_under_its_banner_is_its_run():
+    """A ticket showing the job script, then Grid Engine's stderr file of its run (``--- dl_ena.sh.e4417021 ---``;
+    blind round 78 read the stderr file as the script's text and found no run)."""
+    ticket = (
+        "--- dl_ena.sh ---\n#!/bin/bash\n#$ -cwd\nascp -QT -l 300m -P33001 -i key era-fasp@fasp.sra.ebi.ac.uk:f ./\n\n"
+        "--- dl_ena.sh.e4417021 ---\nascp: Cannot resolve target host., exiting.\n"
+    )
+    assert [c for c, _ in causes(ticket)] == ["dns"]
+    script = (
+        "--- dl_ena.sh ---\n#!/bin/bash\n# fails with: ascp: Cannot resolve target host., exiting.\nascp -QT h:f .\n"
+    )
+    assert causes(script) == []

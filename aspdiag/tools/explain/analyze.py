@@ -2980,6 +2980,9 @@ class Analyzer:
                 and len(head) >= 40
                 and any(head in said for said in current.evidence)
                 and current.exit_status is None  # (after its exit status was told: a retry's, blind round 67)
+                # (nor after ascp's last words, "..., exiting.": its log's line again is the next start's, blind
+                # round 78's two attempts through one old libssh2)
+                and not (current.exited and text.startswith("ERR "))
                 and _LOADER_ERROR.search(text) is None  # (the loader's line again: another start's, _continues)
             )
             # A run that asked for a password or the key's passphrase had reached SSH authentication: a failure
@@ -3076,7 +3079,8 @@ class Analyzer:
             if progress.rate_mbps is not None:
                 session.rates_mbps.append(progress.rate_mbps)
                 del session.rates_mbps[:-50]
-        if exit_match and ("ascp" in text.lower() or "status" in text.lower() or "code" in text.lower()):
+        if exit_match and any(word in text.lower() for word in ("ascp", "status", "code", "aspera")):
+            # (a wrapper's words for its attempt: "NA12718: aspera attempt 1 failed (exit 1)"; blind round 78)
             session.exit_status = int(exit_match.group(1))
             session.note(text)
             if _ASCLI_ASCP_FAILED.search(text) is not None:
@@ -6027,9 +6031,10 @@ where a copied document starts or ends."""
 _SCISSORS = re.compile(
     r"^\s*-{2,}\s*(?:8<|>8|\u2702)"
     r"|^\s*-{3,}\s+(?:\S*/)?(?:\S*Dockerfile|\S+\.(?:ya?ml|sh|bash|py|pl|rb|conf|cfg|ini|toml|json|js|ts|md|rst|xml"
-    r"|properties|env|service|tf|groovy|nf))\b[^\n]*-{3,}\s*$"
+    r"|properties|env|service|tf|groovy|nf))\b(?!\.(?:[eo]\d+|log|out|err|stdout|stderr)\b)[^\n]*-{3,}\s*$"
 )
-"""A "cut here" line: what follows, to the next one, was copied from a file (a configuration, a script)."""
+"""A "cut here" line: what follows, to the next one, was copied from a file (a configuration, a script). Not a file
+the script's run wrote (Grid Engine's ``dl_ena.sh.e4417021``, its stderr; ``run.sh.log``: blind round 78)."""
 _DOC_WORDS = re.compile(
     r"\b(?:tutorial|guide|blog|article|readme|wiki|documentation|docs|manual|how-?to|instructions|web ?page)\b"
     r"|教程|原文|文档|说明|Anleitung|Dokumentation|tutoriel|guía|instrucciones|tutorial",
