@@ -156,3 +156,17 @@ def test_a_job_scripts_stderr_file_under_its_banner_is_its_run():
         "--- dl_ena.sh ---\n#!/bin/bash\n# fails with: ascp: Cannot resolve target host., exiting.\nascp -QT h:f .\n"
     )
     assert causes(script) == []
+
+
+def test_a_snakemake_rules_block_then_its_output_pasted_below_is_one_run():
+    """Snakemake's error block pasted first, then the rule's ascp output, then Snakemake's shutdown (blind round 79
+    read two runs); a block whose run printed nothing before the shutdown stays a run of its own, in its place."""
+    block = (
+        "Error in rule download:\n    jobid: 14\n    shell:\n        ascp -QT -l 300m -k 1 -i key u@h:f data/f\n"
+        "        (one of the commands exited with non-zero exit code; note that snakemake uses bash strict mode!)\n\n"
+    )
+    output = "ascp: failed to open ssh session., exiting.\n\nSession Stop  (Error: failed to open ssh session.)\n\n"
+    shutdown = "Shutting down, this might take some time.\nExiting because a job execution failed. Look above\n"
+    assert [c for c, _ in causes(block + output + shutdown)] == ["server-session"]
+    swallowed = block + shutdown + "\n$ ascp -QT u@h:f data/f\n" + _UDP
+    assert [c for c, _ in causes(swallowed)] == ["unknown", "udp"]

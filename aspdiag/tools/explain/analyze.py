@@ -457,6 +457,11 @@ _CONDITIONAL_EXIT = re.compile(
 """An exit status told as a case, not what a run did."""
 _SNAKEMAKE_FAILED = "(one of the commands exited with non-zero exit code"
 """Snakemake's line under a failed rule's shell command."""
+_SNAKEMAKE_GOES_ON = re.compile(
+    r"Shutting down, this might take some time|Exiting because a job execution failed|(?:local)?rule \w+:"
+    r"|\[\w{3} \w{3} +\d+ \d\d:\d\d:\d\d \d{4}\]"
+)
+"""Snakemake's own lines after a failed rule's block: its shutdown, the next job's header or time stamp."""
 _JOBLOG_LINE = re.compile(r"^\d+\s+\S+\s+(\d{9,10}\.\d+)\s+([\d.]+)\s+\d+\s+\d+\s+(-?\d+)\s+\d+\s+\S")
 """A line of GNU parallel's --joblog: Seq, Host (":" when local), Starttime (epoch), JobRuntime, Send, Receive,
 Exitval, Signal, Command."""
@@ -901,7 +906,7 @@ class Analyzer:
         self._bar_done: dict[str, int] = {}  # per input, the run that ascli's bar at 100 % ended
         self._rule_failures: set[int] = set()  # runs told by a workflow's failed rule (Snakemake's)
         # a failed rule whose ascp wrote to a log file: its line, words and the input's runs so far
-        self._rule_pending: dict[str, tuple[Line, str, int]] = {}
+        self._rule_pending: dict[str, tuple[Line, str, int, bool]] = {}
         self._rule_output: dict[str, bool] = {}  # per input, whether output of ascp's came just before the rule's error
         self._last_lines: defaultdict[str, deque[str]] = defaultdict(lambda: deque(maxlen=3))  # each input's last lines
         self._last_command: dict[str, str] = {}  # per input, the last ascp command's line (its tail)
@@ -2183,16 +2188,23 @@ class Analyzer:
             )
             and not self._replaying
         ):
-            if _REDIRECTED.search(self._last_command.get(source, "")) is not None:
-                # its output went to a log file, which the input may show next (that file's lines are the run):
-                # the rule's failure is the run only if no other follows (the log shown empty; blind round 69)
-                self._rule_pending[source] = (line, text.strip(), self._order)
-                return
             # Snakemake's word under a rule's shell command that ran ascp ("Error in rule ...: shell: ascp ...
-            # (one of the commands exited with non-zero exit code; ...)"; blind round 67): that run failed, its
-            # output swallowed (its cause cannot be told)
-            self._rule_failed(source, line, text.strip())
+            # (one of the commands exited with non-zero exit code; ...)"; blind round 67): that run failed. Its output
+            # may follow: in a log file the input shows next (blind round 69), or pasted below the block before
+            # Snakemake's "Shutting down" (round 79); else it was swallowed and its cause cannot be told.
+            redirected = _REDIRECTED.search(self._last_command.get(source, "")) is not None
+            self._rule_pending[source] = (line, text.strip(), self._order, redirected)
             return
+        if (
+            source in self._rule_pending
+            and not self._rule_pending[source][3]
+            and text[:1] in "ESlr["
+            and _SNAKEMAKE_GOES_ON.match(text) is not None
+        ):
+            # Snakemake's own next words after the block and no run's output between: the rule's run was swallowed
+            pending = self._rule_pending.pop(source)
+            if pending[2] == self._order:
+                self._rule_failed(source, pending[0], pending[1])
         if source in self._run_sources and text[:1].isdigit() and (logged := _JOBLOG_LINE.match(text)) is not None:
             # GNU parallel's --joblog line of a job whose output is above ("3  :  1713860401.226  1.304  0  102  1
             # 0  ./get_sample.sh S03"): no run of its own; its start time and exit value tell which run started when
