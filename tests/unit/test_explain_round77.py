@@ -170,3 +170,57 @@ def test_a_snakemake_rules_block_then_its_output_pasted_below_is_one_run():
     assert [c for c, _ in causes(block + output + shutdown)] == ["server-session"]
     swallowed = block + shutdown + "\n$ ascp -QT u@h:f data/f\n" + _UDP
     assert [c for c, _ in causes(swallowed)] == ["unknown", "udp"]
+
+
+_DONE_PLAIN = "Completed: 74523K bytes transferred in 118 seconds\n (5132K bits/sec), in 1 file.\n"
+
+
+def test_pages_in_more_languages_introduce_samples_and_say_they_are_no_runs():
+    """A Hungarian page's "(PÉLDA, nem valós futás):", a Tamil blog's "மாதிரி:" before each sample, and a Danish
+    wiki saying its blocks are examples, "ikke kørsler" (blind round 79 read their samples as runs); Russian
+    "Примерно через минуту" (after about a minute) introduces no sample."""
+    hungarian = (
+        "Sikeres letöltés után ehhez hasonló sorokat kell látnia (PÉLDA, nem valós futás):\n\n    " + _DONE_PLAIN
+    )
+    assert causes(hungarian) == []
+    tamil = "## 3. பிழை\n\nமாதிரி:\n```\nascp: Failed to open TCP connection for SSH, exiting.\n```\n"
+    assert causes(tamil) == []
+    danish = (
+        "OBS: Denne side er dokumentation. Alle output-blokke herunder er EKSEMPLER – de er\n"
+        "ikke kørsler på vores klynge.\n\n* `ascp: failed to authenticate, exiting.` – forkert nøgle.\n"
+        "* `Session Stop  (Error: Client unable to connect to server (check UDP port and firewall))`\n"
+        "  – UDP er blokeret.\n"
+    )
+    assert all(conf == "low" for _, conf in causes(danish))
+    russian = f"$ ascp -QT -P 33001 u@h:/f .\n{_UDP}\nПримерно через минуту ожидания. Попробовал ещё раз:\n\n"
+    russian += f"$ ascp -QT -P 33001 -O 33001 u@h:/f .\n{_UDP}"
+    assert [c for c, _ in causes(russian)] == ["udp", "udp"]
+
+
+def test_a_status_page_a_history_an_info_manual_and_a_docstring_are_no_runs():
+    """A status page's "fail immediately with messages such as" / '"ascp: ..." or', ``hg log``'s commit messages,
+    an Info manual's node, a version history's sentence wrapping into a quote, and a Julia docstring's commented
+    example output (blind round 79); the REPL's own run after the docstring stays a run."""
+    status = (
+        "We are receiving reports that Aspera downloads fail immediately with messages such as\n"
+        '"ascp: Failed to open TCP connection for SSH, exiting." or\n'
+        '"Session Stop  (Error: Failed to open TCP connection for SSH)". We are investigating.\n'
+    )
+    assert all(conf == "low" for _, conf in causes(status))
+    history = "$ hg log -v -l 8\n212:8e41c0d9a7b2 2025-05-20 14:02 +0200 Pieter Claes\n"
+    history += 'aspera: stop retrying on "No such file or directory"\n\nWithout it ascp stops with\n' + _UDP
+    assert causes(history) == []
+    info = "File: aspera.info,  Node: Ports,  Next: Stalls,  Up: Troubleshooting\n\nA blocked port looks like this\n\n"
+    info += "     ascp: Failed to open TCP connection for SSH, exiting.\n"
+    assert causes(info) == []
+    wrapped = "  v3 (2025-02-03) – switched default key to aspera_bypass_rsa.pem; added rule for\n"
+    wrapped += '                    "No such file or directory".\n'
+    assert all(conf == "low" for _, conf in causes(wrapped))
+    julia = (
+        'help?> upload_encrypted\n  Examples\n  julia> upload_encrypted(["t.tar"], "/in"; host="h")\n'
+        "  # t.tar                              100%  512MB  198Mb/s    00:21\n"
+        "  # Completed: 524288K bytes transferred in 21 seconds\n  #  (199728K bits/sec), in 1 file.\n\n"
+        'julia> upload_encrypted(["o.tar"], "/in"; host="h")\n'
+        "ascp: File encryption needs a passphrase in environment variable ASPERA_SCP_FILEPASS, exiting.\n"
+    )
+    assert [c for c, _ in causes(julia)] == ["passphrase"]

@@ -2716,7 +2716,19 @@ class Analyzer:
             previous is not None
             and previous.rstrip()[-1:] not in (".", "!", "?", ":", "")
             and text.lstrip()[:1] in "\"'`\u201c"
-            and _HYPOTHETICAL.search(previous) is not None
+            and (
+                _HYPOTHETICAL.search(previous) is not None
+                # (or of a kind: '... fail immediately with messages such as' / '"ascp: ..." or'; blind round 79's
+                # status page)
+                or previous.rstrip().endswith((" such as", " e.g.", " e.g.,", " for example", " for instance"))
+                # (or any sentence going on through the quote: 'added rule for' / '"No such file or directory".',
+                # a workflow's version history; round 79)
+                or (
+                    previous.rstrip()[-1:].isalpha()
+                    and len(previous.split()) >= _WRAPPED_WORDS
+                    and _QUOTE_IN_SENTENCE.match(text.strip()) is not None
+                )
+            )
             and not self._replaying
         ):
             # The rest of a sentence telling what would be seen ('Clients will see "ascp: ..." and' / '"Session
@@ -3260,10 +3272,7 @@ class Analyzer:
         if (
             any(hint in lowered for hint in ("n't", "not ", "made", "ficti", "nothing", "none of", "example"))
             and _NOT_RUN.search(text)
-        ) or (
-            any(hint in lowered for hint in ("还没", "実際", "实", "keine", "ilustrativ", "illustrati", "caso", "fall"))
-            and _NOT_RUN_ZH.search(text)
-        ):
+        ) or (any(hint in lowered for hint in _NOT_RUN_HINTS) and _NOT_RUN_ZH.search(text)):
             self._not_run.add(source)
         return False
 
@@ -5471,7 +5480,7 @@ _BLOCK_END = re.compile(r"^(?:</(?:pre|code)>|=+ .* =+|#+ \S.*)$")
 _SAMPLE_INTRO = re.compile(
     r"\ban? (?:successful|working|normal|typical|correct)\b.*\blike\b"
     r"|\b(?:expected|example|sample|typical|normal)\s+(?:end of (?:the )?)?(?:output|result|log|run)\b|\bexample only\b"
-    r"|\b(?:line|lines|summary|message|output|something) such as\W*$"
+    r"|\b(?:lines?|summary|messages?|output|something|errors?) such as\W*$"
     r"|\b(?:should|(?:is|are|was|were|it's|its) supposed to) (?:look|read|print|show|display|end)\b"
     r"|\bcopied (?:from|out of) (?:the|a|an|its|their|our) (?:\S+ ){0,3}?(?:README|docs?|documentation|manual|tutorial"
     r"|wiki|guide|page|article|post)\b"
@@ -5500,6 +5509,12 @@ _SAMPLE_INTRO = re.compile(
     # "will appear", "you will see"; Hindi "example", "something like", "will appear"
     r"|Παράδειγμα|θα δείτε|\bexempel\b|\bser ut så här\b|\bdu kommer att se\b|\bvoorbeeld\b|\bje ziet\b"
     r"|\bprzykład|\bzobaczysz\b|\bpříklad|\besimerk"
+    # "example", "sample" in Danish and Norwegian, Hungarian, Romanian, Ukrainian, Bulgarian and Russian, Croatian,
+    # Slovak, Baltic languages, Estonian, Icelandic, Indonesian and Malay, Vietnamese, Filipino, Swahili, Persian,
+    # Hebrew, Korean, Thai, Tamil and Bengali (blind round 79's Hungarian, Danish and Tamil pages)
+    r"|\beksempl?e[lr]?|\bpéld[aá]|\bexemplu|\bприклад(?:и|у|ом)?\b|\bпример(?:ы|а|ом)?\b|\bprimjer|\bpríklad|\bpiemēr|\bpavyzd|\bnäide"
+    r"|\bdæmi\b|\bcontoh\b|\bví dụ\b|\bhalimbawa\b|\bmfano\b|نمونه|דוגמ|예시|예제|ตัวอย่าง|மாதிரி|உதாரண"
+    r"|எடுத்துக்காட்டு|উদাহরণ|নমুনা"
     r"|مثل\W*$|بهذا الشكل|تظهر|تكون\W*$|سترى|سترين|ستشاهد|उदाहरण|कुछ ऐसा|दिखेगा"
     # what a program shows, in French, Italian, Spanish, Portuguese and German ("ascp affiche en général :")
     r"|\b(?:affiche|s'affiche|apparaît|on trouve|en général|visualizza|viene visualizzato|compare|appare|ad esempio"
@@ -5590,7 +5605,7 @@ _ADMONITION = re.compile(r"\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]\s*$", re.
 """A GitHub alert's first line in markdown, its ``> `` taken off."""
 _FILE_KIND = re.compile(
     rb"\A\s*(?:--\s*-\*-\s*lua\s*-\*-|#%Module|\\input texinfo|@c\s|Windows Registry Editor Version|REGEDIT4"
-    rb"|\*[\w.-]+\.txt\*[ \t]|\{\{-?\s*/\*)"
+    rb"|\*[\w.-]+\.txt\*[ \t]|\{\{-?\s*/\*|File: [\w.-]+\.info, +Node: )"
     rb"|\{\{-? ?\.(?:Values|Release|Chart)\."
     rb"|^(?:Request for Comments: |Status of This Memo[ \t]*$"
     rb"|(?:PUT|POST) _(?:ingest|index_template|component_template)/"
@@ -5605,7 +5620,8 @@ _FILE_KIND = re.compile(
 """A source or settings file's own opening or structure: a Lua or Tcl modulefile (Lmod's ``help([[``, ``#%Module``), a
 Texinfo manual (``\\input texinfo``, ``@node``), a Windows .reg file, a Homebrew formula, a Spack package, an
 EasyBuild easyconfig, a Puppet class (blind round 70); a Vim help file (``*aspera-log.txt*``), an RFC-style memo, a
-PDF's text with its running header ("... Page 8 of 19"; blind round 71), Elastic's console requests (``PUT
+PDF's text with its running header ("... Page 8 of 19"; blind round 71), an Info manual's node (``File: x.info,
+Node: ...``; round 79), Elastic's console requests (``PUT
 _ingest/pipeline/...``, round 72), a Helm chart's template (``{{ .Values.x }}``, round 73). Not a page's YAML front
 matter: a blog post under one may show its author's own runs."""
 _PROTO_SYNTAX = re.compile(rb'^syntax\s*=\s*"proto[23]"\s*;', re.M)
@@ -5944,6 +5960,12 @@ _DOCUMENT_SAYS = re.compile(
     re.I,
 )
 """A person citing what a document says, in quotes (the ascli README says for this: "ascp: ...")."""
+_QUOTE_IN_SENTENCE = re.compile(
+    r"[\"\u201c][^\"\u201d\n]{4,200}[\"\u201d]\s*(?:[.,;]|\s+(?:or|and|is|was|which|when|in|on|for|to)\b)"
+)
+"""A line that is words in quotes and the sentence going on after them (a full stop, a comma, "or ...")."""
+_WRAPPED_WORDS = 4
+"""Words of a line whose sentence wraps into the next (a person's prose, not a command's last word)."""
 _INTRO_ENDS_MORE = ("ように表示されます。", " fixture", " fixtures")
 """How a sentence introducing a sample may end besides a colon: in Japanese with a full stop
 ("旧鍵のままだと次のように表示されます。", with the old key it shows as follows; blind round 77's lab FAQ), though not
@@ -6000,10 +6022,11 @@ _VIEWS_CODE = re.compile(
     r"\b(?:cat|head|tail|less|more|grep|sed|bat)\b[^|;\n]*?(?:/script|/\.command\.sh|\.sh|\.wdl|\.nf|\.smk|Snakefile"
     r"|\.py|\.pl|\.cwl|README|\.md|\.rst|\.adoc)\b|[$>]\s*(?:go doc|godoc|pydoc3?|perldoc|man|info|ri)\s"
     r"|[$>]\s*(?:which|type|command -v|where(?:\.exe)?|whereis|Get-Command)\s+ascp"
+    r"|[$>]\s*(?:git|hg|svn|fossil) (?:log|show|blame|annotate|timeline)\b"
 )
 """A typed command that shows a script's or a workflow's text (``cat .../execution/script | grep ascp``), a README or
-another document's source (``sed -n 1,40p README.md``; blind round 77), or a program's documentation (``go doc``,
-``perldoc``, ``man``)."""
+another document's source (``sed -n 1,40p README.md``; blind round 77), a repository's history (``hg log -v``,
+``git show``; round 79), or a program's documentation (``go doc``, ``perldoc``, ``man``)."""
 _STREAM_FILE = re.compile(r"(\S*/)(?:stdout|stderr|\.command\.(?:out|err))\b")
 """A path to one of an execution's streams; its directory names the execution."""
 _TITLED_RULE = re.compile(r"\s*(?:[-=#*~_]{3,})\s+\S[^\n]{0,160}?\s+[-=#*~_]{3,}\s*$")
@@ -6079,7 +6102,7 @@ _NOT_RUN = re.compile(
     r"|\bnot from (?:a|any) (?:real|specific|particular|actual) (?:incident|run|transfer|system|server)\b"
     r"|\bnothing (?:on|in) this (?:page|document|file|sheet|table|article|deck) (?:was|is|has been) "
     r"(?:produced|generated|printed|output) by\b"
-    r"|\bnot (?:the )?(?:outputs?|logs?|results?) (?:of|from) (?:our|my|any|real)\b"
+    r"|\bnot (?:the )?(?:outputs?|logs?|results?) (?:of|from) (?:an? )?(?:our|my|any|real)\b"
     r"|\bnone of (?:the )?(?:above|these|the following) (?:lines?|messages?|outputs?|logs?|examples?) "
     r"(?:comes?|came|is|are|was|were) from\b"
     r"|\b(?:constructed|composed|fabricated|synthetic) (?:teaching |training )?examples?\b"
@@ -6094,10 +6117,39 @@ _NOT_RUN_ZH = re.compile(
     r"|実際の(?:ログ|出力|実行結果|実行例|結果)では(?:ありません|ない)|keine echten? (?:Logs?|Ausgaben?|Läufe)"
     r"|\bejemplos? ilustrativos?|\bno (?:son )?de un caso (?:concreto|real)|\bexemplos? ilustrativos?"
     r"|\bexemples? illustratifs?|\bnicht aus einem (?:konkreten|echten) Fall"
+    # "not runs (on our cluster)", "not real runs / output" in Danish, Norwegian, Swedish, Hungarian, Dutch, Polish,
+    # Italian, Spanish, Portuguese, French, Ukrainian and Russian (blind round 79's Danish and Hungarian pages)
+    r"|\bikke (?:kørsler|kjøringer)\b|\binte (?:riktiga |verkliga )?körningar\b|\bnem valós (?:futás|kimenet)"
+    r"|\bgeen echte (?:uitvoer|runs?|logs?)\b|\bnie (?:są )?(?:prawdziw|rzeczywist)\w* (?:uruchomie|wynik|log)"
+    r"|\bnon (?:sono )?(?:output|log|esecuzioni) reali\b|\bno (?:son )?(?:salidas|ejecuciones|registros) reales\b"
+    r"|\bnão (?:são )?(?:saídas|execuções|logs) reais\b|\bne sont pas (?:des )?(?:exécutions|sorties|journaux) réel"
+    r"|\bне (?:є |являются )?(?:реальн|справжн)\w* (?:запуск|вивод|вывод|лог)"
 )
 """The same in Chinese ("我还没开始下载", "还没运行"; blind round 57: a tutorial's FAQ pasted before a first try),
 and "not real logs" in Chinese, Japanese ("実際のログではありません"; blind round 60: a lab wiki's samples;
 "実際の実行結果ではありません", round 77's lab FAQ) and German."""
+_NOT_RUN_HINTS = (
+    "还没",
+    "実際",
+    "实",
+    "keine",
+    "ilustrativ",
+    "illustrati",
+    "caso",
+    "fall",
+    "ikke",
+    "inte ",
+    "nem val",
+    "geen ",
+    "nie ",
+    "reali",
+    "reales",
+    "reais",
+    "réel",
+    "реальн",
+    "справжн",
+)
+"""Plain substrings one of which ``_NOT_RUN_ZH`` needs (tested first: most lines have none)."""
 _SAMPLE_LINES = 40
 """A sample block's lines at most (without a blank line, a heading or the person's words ending it before)."""
 _SETTLED = Collected("", None, 0)

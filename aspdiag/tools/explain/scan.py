@@ -1115,8 +1115,16 @@ def other_lines(chunk: bytes) -> Iterator[Line]:
     gap = False
     listing = False  # the line before held inline code in a sentence (a list of code items may follow)
     in_diff = False
+    julia_help = False
     for raw, unfolded in _physical(chunk):
         raw = raw.lstrip(b"\r")  # a terminal's redraw from the first column (after an erased line)
+        if raw[:1] == b"h" and raw.startswith(b"help?> "):
+            julia_help = True  # Julia's help mode: the docstring it prints is indented, to the next prompt
+            continue
+        if julia_help:
+            if raw[:1] in b" \t" or not raw.strip() or raw.startswith(b"search: "):
+                continue  # the docstring's text and its examples (their output too): no run's lines
+            julia_help = False
         if not raw.strip():
             gap = True
             listing = False
