@@ -224,3 +224,52 @@ def test_a_status_page_a_history_an_info_manual_and_a_docstring_are_no_runs():
         "ascp: File encryption needs a passphrase in environment variable ASPERA_SCP_FILEPASS, exiting.\n"
     )
     assert [c for c, _ in causes(julia)] == ["passphrase"]
+
+
+def test_a_rendered_docs_page_its_headings_and_its_note_on_samples():
+    """A Sphinx page as text (its "View page source" and footer), a reStructuredText heading naming a failure, and a
+    page's note that its blocks are examples (blind round 77 read seven runs in one page)."""
+    page = (
+        "seqfetch » User guide » Troubleshooting                                      View page source\n\n"
+        "Connection failures\n===================\n\n  ascp: Failed to open TCP connection for SSH, exiting.\n\n"
+        "Check that your site allows outbound TCP 33001.\n"
+    )
+    assert causes(page) == []
+    heading = "Intro text here.\n\nascp is not found\n=================\n\nInstall the SDK and add it to PATH.\n"
+    assert causes(heading) == []
+    note = (
+        "This page lists the messages you are most likely to see. The blocks below are **examples**; your paths\n"
+        "and numbers will differ.\n\nAuthentication failures\n=======================\n\n  " + _AUTH_PAIR
+    )
+    assert causes(note) == []
+
+
+def test_a_ticket_with_a_dll_error_and_a_pasted_support_article():
+    """A Windows ticket: the wrapper's log with ascp.exe's exit code 0xC0000135 (a DLL not found, as a negative
+    number), Event Viewer's popup, and an IBM article pasted between rules with its sample log lines (blind round 77
+    read the article's sample as the run and the popup not at all)."""
+    ticket = (
+        "---- wrapper log ----\n2025-03-13 01:00:02 start upload_partner.cmd\n"
+        "2025-03-13 01:00:03 ascp.exe exit code -1073741515\n---- end ----\n\n"
+        "---- Event Viewer export ----\n"
+        "Application popup: ascp.exe - System Error : The code execution cannot proceed because VCRUNTIME140.dll was "
+        "not found. Reinstalling the program may fix this problem.\n---- end ----\n\n"
+        '---- pasted by requester: IBM support article "Error 44: UDP session initiation fatal error" ----\n'
+        "Error 44 is a FASP error that refers to connectivity problems.\n"
+        "  2015-04-30 11:13:34 [3ef3-0xa116d1d4] ERR Failed to open TCP connection for SSH\n---- end ----\n"
+    )
+    assert [c for c, _ in causes(ticket)] == ["died-at-start"]
+    assert [c for c, _ in causes("2025-03-13 01:00:03 ascp.exe exit code -1073741515\n")] == ["died-at-start"]
+
+
+def test_a_report_tools_csv_export_with_its_title_above_the_header_is_a_table():
+    """Power BI's export: its title and filters, each one quoted field, above the header; the rows count failures
+    by message (blind round 77 read a no-such-file run at high confidence)."""
+    export = (
+        "\"Aspera transfer failures by category - export from Power BI report 'Transfer Ops'\"\n"
+        '"Filters: Status = Failed"\n"Error category","Message","Jan 2025","Total"\n'
+        '"Authentication","failed to authenticate","41","62"\n'
+        '"SSH connection","Failed to open TCP connection for SSH","7","32"\n'
+        '"Remote path","Server aborted session: No such file or directory","18","55"\n'
+    )
+    assert causes(export) == []
