@@ -273,3 +273,35 @@ def test_a_report_tools_csv_export_with_its_title_above_the_header_is_a_table():
         '"Remote path","Server aborted session: No such file or directory","18","55"\n'
     )
     assert causes(export) == []
+
+
+def test_test_suites_macros_and_plans_are_no_runs():
+    """A Gherkin feature file, an exported VBA module, a Go test's txtar archive (file-form log lines in it), and a
+    change request's test plan "to be performed after implementation" (blind round 81 read their messages as runs,
+    some at high confidence)."""
+    gherkin = (
+        "Feature: Explain ascp failures\n\n  Scenario Outline: a known message maps to a hint\n"
+        '    Given ascp wrote "<stdout>" to stdout\n\n    Examples:\n      | stdout |\n'
+        "      | Session Stop  (Error: Server aborted session: No such file or directory) |\n"
+        "      | Session Stop  (Error: Client unable to connect to server (check UDP port and firewall)) |\n"
+    )
+    assert causes(gherkin) == []
+    vba = (
+        'Attribute VB_Name = "modAsperaUpload"\nOption Explicit\n'
+        "Public Function ClassifyAscp(ByVal txt As String) As String\n"
+        '    Case InStr(txt, "failed to authenticate") > 0\n        ClassifyAscp = "ascp.exe not found - install"\n'
+    )
+    assert causes(vba) == []
+    txtar = (
+        "# internal/fasplog/testdata/classify.txtar\n\n-- auth.log --\n"
+        "2026-01-05 10:00:00 [1a2b-00000001] ERR failed to authenticate\n"
+        "2026-01-05 10:00:00 [1a2b-00000002] LOG FASP Session Start uuid=00000000-0000-0000-0000-000000000019 "
+        'op=recv status=failed errcode=19 errstr="Authentication failure"\n-- auth.want --\n{"sessions":[]}\n'
+    )
+    assert causes(txtar) == []
+    plan = (
+        "6. TEST PLAN (to be performed after implementation)\n   Pass criterion  : output ends with Completed\n"
+        '   Fail indicators : "Failed to open TCP connection for SSH" (rule 1 missing)\n'
+        '                     "Client unable to connect to server (check UDP port and firewall)" (rule 2 missing)\n'
+    )
+    assert causes(plan) == []
