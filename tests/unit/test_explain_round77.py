@@ -305,3 +305,44 @@ def test_test_suites_macros_and_plans_are_no_runs():
         '                     "Client unable to connect to server (check UDP port and firewall)" (rule 2 missing)\n'
     )
     assert causes(plan) == []
+
+
+def _joblog(rows: list[tuple[float, float, int, str]]) -> str:
+    head = "Seq\tHost\tStarttime\tJobRuntime\tSend\tReceive\tExitval\tSignal\tCommand\n"
+    return head + "".join(
+        f"{n}\t:\t{start:.3f}\t{runtime:8.3f}\t0\t171\t{exitval}\t0\t{command}\n"
+        for n, (start, runtime, exitval, command) in enumerate(rows, 1)
+    )
+
+
+def test_a_joblogs_jobs_are_runs_in_start_order_matched_by_their_seconds():
+    """GNU parallel's --tag output grouped as the person pasted it, not in the order jobs ended: each completed run
+    is the job whose run time is its summary's seconds (blind round 81); a joblog pasted whole beside only the
+    failures' lines makes each other job a run (exit 0: completed; coreutils' timeout's 124: cancelled)."""
+    cmd = "ascp -QT -l 400m -P33001 -i k u@h:sra/{}.sra ."
+    rows = [
+        (1715757601.112, 41.220, 0, cmd.format("A")),
+        (1715757601.125, 10.412, 1, cmd.format("B")),
+        (1715757601.137, 65.113, 0, cmd.format("C")),
+        (1715757601.157, 60.228, 0, cmd.format("D")),
+    ]
+    done = "{n}\tCompleted: 1918105K bytes transferred in {s} seconds\n{n}\t (381630K bits/sec), in 1 file.\n"
+    output = (
+        done.format(n="A", s=40)
+        + "B\tascp: failed to authenticate, exiting.\nB\tSession Stop  (Error: failed to authenticate)\n"
+        + done.format(n="C", s=64)
+        + done.format(n="D", s=59)
+    )
+    read = [c for c, _ in causes(output + "\n" + _joblog(rows))]
+    # (several started at once, one refused: read as sshd's refusal or as authentication, either in its place)
+    assert read[0] == read[2] == read[3] == "ok" and read[1] in ("auth", "ssh-refused") and len(read) == 4
+    timed = "timeout 3600 " + cmd
+    whole = _joblog(
+        [
+            (1731002401.112, 1012.455, 0, timed.format("A")),
+            (1731002401.143, 3600.004, 124, timed.format("B")),
+            (1731003413.723, 0.734, 1, timed.format("C")),
+        ]
+    )
+    whole += "\nC\tascp: Cannot resolve target host., exiting.\n"
+    assert [c for c, _ in causes(whole)] == ["ok", "cancelled", "dns"]

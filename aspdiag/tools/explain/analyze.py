@@ -462,7 +462,7 @@ _SNAKEMAKE_GOES_ON = re.compile(
     r"|\[\w{3} \w{3} +\d+ \d\d:\d\d:\d\d \d{4}\]"
 )
 """Snakemake's own lines after a failed rule's block: its shutdown, the next job's header or time stamp."""
-_JOBLOG_LINE = re.compile(r"^\d+\s+\S+\s+(\d{9,10}\.\d+)\s+([\d.]+)\s+\d+\s+\d+\s+(-?\d+)\s+\d+\s+\S")
+_JOBLOG_LINE = re.compile(r"^\d+\s+\S+\s+(\d{9,10}\.\d+)\s+([\d.]+)\s+\d+\s+\d+\s+(-?\d+)\s+\d+\s+(\S.*)")
 """A line of GNU parallel's --joblog: Seq, Host (":" when local), Starttime (epoch), JobRuntime, Send, Receive,
 Exitval, Signal, Command."""
 _ASCLI_FINAL = re.compile(
@@ -911,7 +911,7 @@ class Analyzer:
         self._last_lines: defaultdict[str, deque[str]] = defaultdict(lambda: deque(maxlen=3))  # each input's last lines
         self._last_command: dict[str, str] = {}  # per input, the last ascp command's line (its tail)
         # GNU parallel's joblog lines of an input: (start time, end time, exit value 0)
-        self._joblog: dict[str, list[tuple[float, float, bool]]] = {}
+        self._joblog: dict[str, list[_Job]] = {}
         self._bare_ascp: set[str] = set()  # inputs whose last command was ascp alone, or its help or version
         self._table_header: dict[str, str] = {}  # per input, the last table row (the header, at a |---| rule)
         # Per input, the user's own checks of TCP ports (curl, nc, ssh, nmap), in order: see _port_check
@@ -2210,13 +2210,15 @@ class Analyzer:
             pending = self._rule_pending.pop(source)
             if pending[2] == self._order:
                 self._rule_failed(source, pending[0], pending[1])
-        if source in self._run_sources and text[:1].isdigit() and (logged := _JOBLOG_LINE.match(text)) is not None:
+        if text[:1].isdigit() and (logged := _JOBLOG_LINE.match(text)) is not None:
             # GNU parallel's --joblog line of a job whose output is above ("3  :  1713860401.226  1.304  0  102  1
             # 0  ./get_sample.sh S03"): no run of its own; its start time and exit value tell which run started when
-            # (``_by_joblog``)
+            # (``_by_joblog``), and a job whose output is not shown is a run told by its line (``_jobs_unshown``)
             if len(self._joblog.get(source, ())) < MAX_KEPT_FAILED:
                 start, runtime = float(logged.group(1)), float(logged.group(2))
-                self._joblog.setdefault(source, []).append((start, start + runtime, logged.group(3) == "0"))
+                self._joblog.setdefault(source, []).append(
+                    _Job(start, start + runtime, logged.group(3) == "0", int(logged.group(3)), logged.group(4))
+                )
             return
         mapping = (
             _MAPPING.match(text)
@@ -4135,7 +4137,8 @@ class Analyzer:
             # Counted under its own words when it ended; the input's other runs say more (and it stays so).
             self._recounted(explained, beside.cause_id)
             kept.append((order, beside))
-        kept = self._by_named_start(self._by_joblog(self._by_job(self._by_start(self._in_time(self._scanned(kept))))))
+        kept = self._by_start(self._in_time(self._scanned(kept)))
+        kept = self._by_named_start(self._by_joblog(self._jobs_unshown(self._by_job(kept))))
         if self._doc_table_orders:
             kept = self._without(kept, self._doc_table_orders)
         kept = self._cluster_logged(self._shown_attempts(kept))
@@ -4977,16 +4980,66 @@ class Analyzer:
             runs = [kept[at][1] for at in own]
             written = self._joblog.get(source, [])
             # the lines as written (the order jobs ended), else by their ends (a joblog shown sorted by Seq)
-            for jobs in (written, sorted(written, key=lambda job: job[1])):
+            for jobs in (written, sorted(written, key=lambda job: job.end)):
                 if len(jobs) == len(runs) and all(
-                    ok == (s.outcome == "success") for (_, _, ok), s in zip(jobs, runs, strict=True)
+                    job.ok == (s.outcome == "success") for job, s in zip(jobs, runs, strict=True)
                 ):
                     break
             else:
-                return None
-            return _keys_beside(at_list, dict(zip(own, (start for start, _, _ in jobs), strict=True)))
+                jobs = _jobs_by_runtime(runs, written) or []
+                if not jobs:
+                    return None
+            return _keys_beside(at_list, dict(zip(own, (job.start for job in jobs), strict=True)))
 
         return self._reordered(kept, started)
+
+    def _jobs_unshown(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
+        """With a run for each job of GNU parallel's --joblog whose output the input does not show (blind round 81:
+        twelve uploads, the joblog pasted whole and only the two failures' lines): a job that exited 0 completed, one
+        that exited otherwise failed (its cause not told). Only where every job ran ascp and the runs shown are no
+        more, of either outcome, than the jobs; ``_by_joblog`` then lists them all by start."""
+        if not self._joblog:
+            return kept
+        out = list(kept)
+        for source, jobs in self._joblog.items():
+            at_list = [at for at, (_, s) in enumerate(out) if s.source == source]
+            runs = [out[at][1] for at in self._console_runs(out, at_list)]
+            shown_ok = sum(s.outcome == "success" for s in runs)
+            jobs_ok = sum(job.ok for job in jobs)
+            if (
+                len(jobs) <= len(runs)
+                or shown_ok > jobs_ok
+                or len(runs) - shown_ok > len(jobs) - jobs_ok
+                or not all(_COMMAND.match(job.command) and "ascp" in job.command for job in jobs)
+            ):
+                continue
+            missing_ok, missing_failed = jobs_ok - shown_ok, len(jobs) - jobs_ok - (len(runs) - shown_ok)
+            added = []
+            # (the failures shown are ascp's own, which exits 1: the jobs ended otherwise, by a limit or a signal,
+            # are the ones whose output is missing first)
+            for job in sorted(jobs, key=lambda job: job.exit_value == 1):
+                if (missing_ok if job.ok else missing_failed) <= 0:
+                    continue
+                if job.ok:
+                    missing_ok -= 1
+                else:
+                    missing_failed -= 1
+                self._order += 1
+                run = Collected(source, None, self._order)
+                run.lines = 1
+                run.ended = run.stopped = run.exited = True
+                run.completed = True if job.ok else None
+                run.exit_status = None if job.ok else job.exit_value
+                run.note(f"{_JOBLOG_TOLD}{job.exit_value} for {job.command[:200]}")
+                if job.exit_value == _TIMEOUT_KILLED and job.command.startswith("timeout "):
+                    # coreutils' timeout ended it at its limit (its exit value 124): cancelled, as a job limit is
+                    run.detail(f"Build timed out (after the job's limit: timeout exited {_TIMEOUT_KILLED})")
+                told = explain(run)
+                self._counted(told)
+                added.append((self._order, told))
+            place = (at_list[-1] + 1) if at_list else len(out)
+            out[place:place] = added
+        return out
 
     def _console_runs(self, kept: list[tuple[int, SessionExplanation]], at_list: list[int]) -> list[int]:
         """The places among ``at_list`` of an input's console runs (not a log's sessions, nor sshd's refusals of a
@@ -6948,6 +7001,69 @@ def _on_beat(when: float, beat: tuple[int, int] | None) -> bool:
     period, phase = beat
     p = round(when) % period
     return min((p - phase) % period, (phase - p) % period) <= 1
+
+
+def _jobs_by_runtime(runs: list[SessionExplanation], jobs: list[_Job]) -> list[_Job] | None:
+    """The joblog's job of each run, in the runs' order, where the output was not printed in the order jobs ended (a
+    paste reordered by hand, or ``--tag`` output grouped; blind round 81): a completed run is the completed job whose
+    run time is its own summary's seconds (``Completed: ... in 40 seconds``, the job 41.2 s with ascp's start), the one
+    job that fits; the other runs take the jobs left with their outcome, in the joblog's order. None when a run fits no
+    job, or more than one."""
+    if len(jobs) != len(runs):
+        return None
+    chosen: dict[int, int] = {}
+    for at, run in enumerate(runs):
+        # a run told by its joblog line (``_jobs_unshown``) is that line's job
+        told = next((said for said in run.evidence if said.startswith(_JOBLOG_TOLD)), None)
+        if told is not None:
+            named = [j for j, job in enumerate(jobs) if j not in chosen.values() and told.endswith(job.command[:200])]
+            if named:
+                chosen[at] = named[0]
+    for at, run in enumerate(runs):
+        if at in chosen or run.outcome != "success" or run.duration_s is None:
+            continue
+        fits = sorted(
+            (job.end - job.start - run.duration_s, j)
+            for j, job in enumerate(jobs)
+            if job.ok
+            and j not in chosen.values()
+            and 0 <= job.end - job.start - run.duration_s <= max(_RUNTIME_SLACK_S, 0.1 * (job.end - job.start))
+        )
+        if not fits or (len(fits) > 1 and fits[1][0] - fits[0][0] < _RUNTIME_SLACK_S):
+            return None  # no job, or two alike
+        chosen[at] = fits[0][1]
+    for at, run in enumerate(runs):
+        if at in chosen:
+            continue
+        ok = run.outcome == "success"
+        # (a failure shown is ascp's own, which exits 1: those jobs first)
+        free = sorted(
+            (j for j, job in enumerate(jobs) if job.ok == ok and j not in chosen.values()),
+            key=lambda j: jobs[j].exit_value != 1,
+        )
+        if not free:
+            return None
+        chosen[at] = free[0]
+    return [jobs[chosen[at]] for at in range(len(runs))]
+
+
+class _Job(NamedTuple):
+    """One line of GNU parallel's --joblog: when the job started and ended (epoch seconds), whether it exited 0, its
+    exit value and its command."""
+
+    start: float
+    end: float
+    ok: bool
+    exit_value: int
+    command: str
+
+
+_JOBLOG_TOLD = "GNU parallel's joblog: exit value "
+"""How a run told only by its joblog line names it (its evidence), and so its job."""
+_TIMEOUT_KILLED = 124
+"""coreutils' timeout's exit value when it ended the command at its limit."""
+_RUNTIME_SLACK_S = 3.0
+"""How much longer than ascp's own seconds a job may have run (its start, its login, its exit)."""
 
 
 def _keys_beside(at_list: list[int], place: dict[int, float]) -> list[float]:
