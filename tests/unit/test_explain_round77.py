@@ -346,3 +346,19 @@ def test_a_joblogs_jobs_are_runs_in_start_order_matched_by_their_seconds():
     )
     whole += "\nC\tascp: Cannot resolve target host., exiting.\n"
     assert [c for c, _ in causes(whole)] == ["ok", "cancelled", "dns"]
+
+
+def test_a_wrappers_named_starts_and_ends_with_the_output_on_one_line():
+    """A wrapper's log: "launch S01 ascp ..." or "start 01 R01.fastq.gz" for each job, then "S02 exit=1 stderr:
+    ascp: ..." or "02 FAILED (exit 1): ascp: ..." with each job's output on its end line, failures first (blind
+    rounds 78 and 79 listed the failures first): the runs are listed as the wrapper started them."""
+    launched = "".join(f"launch S0{n} ascp -QT -P 33001 --host=h --user=u /d/S0{n}.tar /up/\n" for n in range(1, 4))
+    launched += "S02 exit=1 stderr: ascp: Failed to open TCP connection for SSH, exiting.\n"
+    launched += "S03 exit=0 Completed: 8847360K bytes transferred in 889 seconds\n"
+    launched += "S01 exit=0 Completed: 8912896K bytes transferred in 907 seconds\n"
+    assert [c for c, _ in causes(launched)] == ["ok", "ssh-port", "ok"]
+    started = "".join(f"[2024-03-12 10:15:02] start 0{n} R2301_0{n}.fastq.gz\n" for n in range(1, 4))
+    started += "[2024-03-12 10:15:03] 03 FAILED (exit 1): ascp: Failed to open TCP connection for SSH, exiting.\n"
+    started += "[2024-03-12 10:15:41] 01 ok: Completed: 301220K bytes transferred in 38 seconds\n"
+    started += "[2024-03-12 10:15:44] 02 ok: Completed: 318874K bytes transferred in 41 seconds\n"
+    assert [c for c, _ in causes(started)] == ["ok", "ok", "ssh-port"]

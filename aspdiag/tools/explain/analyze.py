@@ -437,10 +437,21 @@ _REDIRECTED = re.compile(r"(?:^|\s)(?:\d?>>?|&>>?)\s*[^\s&|]|\s-L\s*[^\s-]")
 """A command line whose output goes to a file (``> logs/x.log 2>&1``, ``&> log``) or that logs to a directory
 (``-L logs/ascp``)."""
 _NAMED_START = re.compile(
-    r"\s*(?:start(?:ed|ing)?|launch(?:ed|ing)?)\s+([\w.:/-]+)(?:\s+(?:pid[=: ]\s*\d+|\(pid \d+\)))\s*$", re.I
+    r"\s*(?:start(?:ed|ing)?|launch(?:ed|ing)?)\s+([\w.:/-]+)"
+    r"(?:\s+(?:pid[=: ]\s*\d+|\(pid \d+\))\s*$|\s+(?=(?:\S*/)?ascp4?(?:\.exe)?\s)"
+    r"|\s+(?=[\w:-]*[./][\w.:/-]*\s*$)[\w.:/-]+\s*$)",
+    re.I,
 )
-"""A wrapper's line starting one named run, with its process id ("start L001 pid=40211")."""
-_NAMED_HINT = re.compile(r"tart|aunch|xit|rc", re.I)
+"""A wrapper's line starting one named run, with its process id ("start L001 pid=40211"), its ascp command
+("launch S01 ascp -QT ...") or its file ("start 01 R2301_01.fastq.gz")."""
+_NAMED_END_SAID = re.compile(
+    r"\s*([\w.:/-]+)\s+(?:(?:exit(?:ed)?\s*[=:]\s*|rc\s*=\s*)-?\d+\s+(?:(?:stderr|stdout|output)\s*:\s*)?"
+    r"|(?:failed|ok|done|succeeded|success)(?:\s*\(exit(?: code| status)?\s*-?\d+\))?\s*:\s+)(\S.*)$",
+    re.I,
+)
+"""A wrapper's line that the named run ended, with its output after ("S07 exit=1 stderr: ascp: failed to ...",
+"S03 exit=0 Completed: ...", "06 FAILED (exit 1): ascp: ...", "03 ok: Completed: ...")."""
+_NAMED_HINT = re.compile(r"tart|aunch|xit|rc|ok|fail|done|succe", re.I)
 """The cheap test before ``_NAMED_START`` and ``_NAMED_END``: each of their words (any case) holds one of these."""
 _RUNNING_ASCP = re.compile(r"\bRunning command: [^\n]{0,80}?(?<![\w.-])ascp4?\s")
 """A wrapper's log of one ascp command it runs (kingfisher's ``INFO: Running command: ascp -T ...``, Airflow's
@@ -2166,8 +2177,14 @@ class Analyzer:
             if run is None or run.ended or run.exited:
                 self._dated[source] = dated.encode("ascii")
             return
-        if _NAMED_HINT.search(text) is not None and not self._replaying and self._named(source, text):
-            return
+        if _NAMED_HINT.search(text) is not None and not self._replaying:
+            told = self._named(source, text)
+            if told is True:
+                return
+            if isinstance(told, str):
+                # the named run's end and its output on one line ("S07 exit=1 stderr: ascp: failed to ..."): the
+                # output is read as the next run's own line
+                text, line = told, line._replace(message=told.encode("utf-8"))
         if "Running command: " in text and not self._replaying and _RUNNING_ASCP.search(text) is not None:
             self._announced[source] = min(MAX_KEPT_FAILED, self._announced.get(source, 0) + 1)
             # the next run's: the logged session ascp's -L- output tied this input to was the one before (blind
@@ -3532,10 +3549,11 @@ class Analyzer:
         self.ascp_lines += 1
         self._finish(self._console.pop(source))
 
-    def _named(self, source: str, text: str) -> bool:
-        """A wrapper's line naming one of the runs it starts ("start L001 pid=40211") or the one that just ended
-        ("L005 exit=1", its output below): kept to list the runs in the order they started (``_by_named_start``).
-        True when the line was one of them."""
+    def _named(self, source: str, text: str) -> bool | str:
+        """A wrapper's line naming one of the runs it starts ("start L001 pid=40211", "launch S01 ascp ...") or the
+        one that just ended ("L005 exit=1", its output below): kept to list the runs in the order they started
+        (``_by_named_start``). True when the line was one of them; the output that follows on the line when the end
+        is told with it ("S07 exit=1 stderr: ascp: ..."; blind round 79); else False."""
         started = _NAMED_START.match(text)
         if started is not None:
             names = self._started_names.setdefault(source, [])
@@ -3549,6 +3567,13 @@ class Analyzer:
                 run.ended = run.exited = True  # the wrapper names the next run's end: its output follows
             self._ending_name[source] = ended.group(1)
             return True
+        said = _NAMED_END_SAID.match(text)
+        if said is not None and said.group(1) in self._started_names.get(source, ()):
+            run = self._console.get(source)
+            if run is not None:
+                run.ended = run.exited = True
+            self._ending_name[source] = said.group(1)
+            return said.group(2)
         return False
 
     def _told_burst(self, source: str, text: str) -> None:
