@@ -362,3 +362,45 @@ def test_a_wrappers_named_starts_and_ends_with_the_output_on_one_line():
     started += "[2024-03-12 10:15:41] 01 ok: Completed: 301220K bytes transferred in 38 seconds\n"
     started += "[2024-03-12 10:15:44] 02 ok: Completed: 318874K bytes transferred in 41 seconds\n"
     assert [c for c, _ in causes(started)] == ["ok", "ok", "ssh-port"]
+
+
+def test_round_82s_documents_and_a_code_with_its_errnos_words():
+    """Blind round 82: a Basque FAQ ("ikusten baduzu, behean bezala:"), a Nepali sample intro (नमूना), an etiquette
+    page ("What you see then looks like ...:", "A full quota shows up as"), a package's postinst and changelog shown
+    by head, a config file's comment under its sample log lines, a list of links naming the messages a FAQ covers;
+    and a server's log where 64 (a partial file's rename) comes with the rename's "No such file or directory"."""
+    basque = (
+        "`/bin/sh: 1: ascp: not found` errorea ikusten baduzu, behean bezala:\n\n```\n"
+        "/bin/sh: 1: ascp: not found\n```\n"
+    )
+    assert all(conf == "low" for _, conf in causes(basque))
+    nepali = "४. सफल भएमा यस्तो देखिनुपर्छ (नमूना आउटपुट):\n\n       " + _DONE_PLAIN
+    assert all(conf == "low" for _, conf in causes(nepali))
+    etiquette = (
+        "What you see then looks like an authentication or connection problem, but it is not:\n"
+        "  ascp: failed to authenticate, exiting.\n\n   * Write to scratch. A full quota shows up as\n"
+        "       Session Stop  (Error: Disk write failed)\n"
+    )
+    assert all(conf == "low" for _, conf in causes(etiquette))
+    package = (
+        "==> lab-tools_2.3.0_all.deb: DEBIAN/postinst <==\n#!/bin/sh\n"
+        "echo \"WARNING: ascp not found, every call will fail with '/bin/sh: 1: ascp: not found'\"\n\n"
+        "==> lab-tools_2.3.0_all.deb: usr/share/doc/lab-tools/changelog.Debian.gz (zcat) <==\n"
+        '  * treat "Server aborted session: No such file or directory" as permanent; do not retry,\n'
+    )
+    assert all(conf == "low" for _, conf in causes(package))
+    config = (
+        "# Line format, per IBM samples:\n"
+        "#   2015-09-15 14:10:39 [59c-00001c80] ERR [ascp] SSH authentication failed\n"
+        "#   2015-09-15 14:10:39 [59c-000023c8] LOG FASP Session Start uuid=... op=send status=failed errcode=19\n"
+        "# The examples below are test fixtures for the regex, not real sessions.\n"
+    )
+    assert all(conf == "low" for _, conf in causes(config))
+    links = "* ENA docs: https://ena-docs.readthedocs.io/\n* kingfisher FAQ (ascp: not found, Failed to authenticate)\n"
+    assert all(conf == "low" for _, conf in causes(links))
+    server = (
+        "2024-12-02 18:51:58.914 [3a22-7f1e2c0b9700] ERR Failed to rename partial file /r/x.tar.partial: No such file "
+        "or directory\n2024-12-02 18:51:58.930 [3a22-7f1e2c0b9700] LOG FASP Session Stop uuid=c7d1a3f9-5e2b-4086-9c4a-"
+        '1f3e8b0d6a25 op=recv status=failed errcode=64 errstr="Can\'t rename a partial file." source=- dest=/r\n'
+    )
+    assert [c for c, _ in causes(server)] == ["partial-rename"]

@@ -2733,6 +2733,9 @@ class Analyzer:
             and not shell_missing
             and (
                 _PERSON_LABEL.match(text) is not None
+                # a document named with the messages it covers in parentheses ("kingfisher FAQ (ascp: not found,
+                # Failed to authenticate)"; blind round 82's notebook of links)
+                or ("(" in text and _DOC_MENTION.search(text) is not None)
                 or (line.inline and (errors or prompt is not None or documented(text)))
                 or (
                     errors
@@ -3296,7 +3299,12 @@ class Analyzer:
             self._documentation(source)
             return True
         armed = self._copy_armed.get(source, 0)
-        if rule and (armed or _DOC_WORDS.search(text) or _SCISSORS.match(text)):
+        if rule and (
+            armed
+            # (``head``'s banner naming a README is a file's, whose author may show a run: not a copied document)
+            or (_DOC_WORDS.search(text) and not text.lstrip().startswith("==> "))
+            or _SCISSORS.match(text)
+        ):
             self._copy_block[source] = "ruled"
             self._copy_armed.pop(source, None)
             self._documentation(source)
@@ -5604,6 +5612,7 @@ _SAMPLE_INTRO = re.compile(
     r"|\bhow (?:\w+ ){0,3}looks?\b|\bfor comparison\b"
     r"|\bmanifests? (?:itself )?(?:like|as)\b|\b(?:has|have|takes?|of|in) (?:this|the following) form\b|\bdieser Form\b"
     r"|\ba sample of\b|\bexamples? of (?:this|the|these|such) (?:errors?|messages?|output)\b|\bfixtures?\W*$"
+    r"|\b(?:shows?|turns?) up as\W*$|\bappears? as\W*$|\bwhat you (?:\w+ )?see\b"
     r"|一般是|通常是|一般会(?:显示|输出|看到)|会(?:显示|看到|输出)|示例|出力例|実行例|表示例|のようになります"
     r"|(?:次|以下|下記)のように(?:表示|出力)されます"
     r"|长这样|(?:看起来|大概|类似)(?:像)?这样|正常的?输出"
@@ -5622,6 +5631,11 @@ _SAMPLE_INTRO = re.compile(
     r"|\beksempl?e[lr]?|\bpéld[aá]|\bexemplu|\bприклад(?:и|у|ом)?\b|\bпример(?:ы|а|ом)?\b|\bprimjer|\bpríklad|\bpiemēr|\bpavyzd|\bnäide"
     r"|\bdæmi\b|\bcontoh\b|\bví dụ\b|\bhalimbawa\b|\bmfano\b|نمونه|דוגמ|예시|예제|ตัวอย่าง|மாதிரி|உதாரண"
     r"|எடுத்துக்காட்டு|উদাহরণ|নমুনা"
+    # Basque, Welsh, Kazakh, Sinhala, Armenian, Georgian, Albanian, Khmer, Lao, Mongolian, Yoruba, Zulu, Esperanto
+    # (blind round 82's Basque FAQ: "Errore hau honela agertzen da:", this error appears like this)
+    r"|\badibide|\bhonela agertzen\b|\bikusten baduzu\b|\bbehean bezala\b|\benghraifft|\bмысал|උදාහරණ|օրինակ"
+    r"|მაგალით|\bshembu|ឧទាហរណ៍|ຕົວຢ່າງ|\bжишээ"
+    r"|\bàpẹẹrẹ|\bisibonelo|\bekzempl|नमूना|नमुना|देखिनुपर्छ|यस्तो देखि"
     r"|مثل\W*$|بهذا الشكل|تظهر|تكون\W*$|سترى|سترين|ستشاهد|उदाहरण|कुछ ऐसा|दिखेगा"
     # what a program shows, in French, Italian, Spanish, Portuguese and German ("ascp affiche en général :")
     r"|\b(?:affiche|s'affiche|apparaît|on trouve|en général|visualizza|viene visualizzato|compare|appare|ad esempio"
@@ -6084,11 +6098,18 @@ _UNDERLINE = re.compile(r"([=\-~^*])\1{2,}")
 """A heading's underline: one sign repeated (``=====``, ``-----``, ``~~~~``)."""
 _UNDERLINE_SLACK = 3
 """How much longer or shorter than its heading an underline may be."""
-_INTRO_ENDS_MORE = ("ように表示されます。", " fixture", " fixtures")
+_DOC_MENTION = re.compile(
+    r"\b(?:FAQ|README|docs?|wiki|guide|manual|article|tracker|issue|thread)\b[^()\n]{0,40}"
+    r"\((?=[^()\n]*\b(?:ascp|Session Stop|not found|authenticate)\b)[^()\n]{3,200}\)",
+    re.I,
+)
+"""A document named with the messages it covers in parentheses: a list of links, not a run's output."""
+_INTRO_ENDS_MORE = ("ように表示されます。", " fixture", " fixtures", " shows up as", " show up as", " appears as")
 """How a sentence introducing a sample may end besides a colon: in Japanese with a full stop
 ("旧鍵のままだと次のように表示されます。", with the old key it shows as follows; blind round 77's lab FAQ), though not
 "以下のようになります。" (it turns out as follows), which a person says of their own run too (round 59's README); or
-naming a test's fixture that it shows next (a code review's "test_udp_blocked's fixture" / "    Session Stop ...")."""
+naming a test's fixture that it shows next (a code review's "test_udp_blocked's fixture" / "    Session Stop ..."),
+or how something shows ("A full quota shows up as"; blind round 82's etiquette page)."""
 _DEFINITION_ARROW = re.compile(r"(?:->|=>|\u2192|\u21d2)\s+\S")
 """A definition list's explanation after an arrow (``-> TCP 33001 not reachable``)."""
 _ENTRY_LINES = 3
@@ -6176,7 +6197,7 @@ _PLAIN_DOC_HEADER = re.compile(
 )
 """A text table's header naming a column of what ascp's words mean or what to do (``Message   Likely cause``)."""
 _RULE = re.compile(
-    r"^\s*(?:[-=_*~#]{8,}(?:\s+\S.*?\s+[-=_*~#]{3,})?|-{2,}\s*(?:8<|>8|\u2702)[^\n]*"
+    r"^\s*(?:==> [^\n]{1,200} <==|[-=_*~#]{8,}(?:\s+\S.*?\s+[-=_*~#]{3,})?|-{2,}\s*(?:8<|>8|\u2702)[^\n]*"
     r"|-{3,}\s+\S[^\n]{0,120}?\s+-{3,})\s*$"
 )
 """A rule across the paste (``-----``, ``==== 教程原文 ====``, a "cut here" line ``----8<---- file ----8<----``):
@@ -6185,6 +6206,10 @@ _SCISSORS = re.compile(
     r"^\s*-{2,}\s*(?:8<|>8|\u2702)"
     r"|^\s*-{3,}\s+(?:\S*/)?(?:\S*Dockerfile|\S+\.(?:ya?ml|sh|bash|py|pl|rb|conf|cfg|ini|toml|json|js|ts|md|rst|xml"
     r"|properties|env|service|tf|groovy|nf))\b(?!\.(?:[eo]\d+|log|out|err|stdout|stderr)\b)[^\n]*-{3,}\s*$"
+    # (``head``'s banner of a package's maintainer script, its changelog or a source file; not a README, whose author
+    # may show a run of theirs: blind round 67)
+    r"|^\s*==> [^\n]*?(?:\b(?:postinst|preinst|postrm|prerm|changelog[\w.]*|Makefile)"
+    r"|\.(?:ya?ml|sh|bash|py|pl|rb|conf|cfg|ini|toml|json|spec))(?: \(zcat\))? <==\s*$"
 )
 """A "cut here" line: what follows, to the next one, was copied from a file (a configuration, a script). Not a file
 the script's run wrote (Grid Engine's ``dl_ena.sh.e4417021``, its stderr; ``run.sh.log``: blind round 78)."""
@@ -6214,7 +6239,7 @@ _NOT_RUN = re.compile(
     r"|\bnot (?:running|trying|executing) (?:anything|it|this|ascp)(?: \w+)? yet\b"
     r"|\b(?:not going to|won't|will not) (?:run|try|execute|demo) (?:it|this|ascp|the (?:command|transfer|download))"
     r" live\b"
-    r"|\bnot (?:a |an )?(?:real|actual) (?:logs?|output|runs?)\b"
+    r"|\bnot (?:a |an )?(?:real|actual) (?:logs?|output|runs?|sessions?|transfers?)\b"
     r"|\b(?:examples?|samples?|output|lines?|logs?)\b[^.!?\n]{0,40}\b(?:are|is) "
     r"(?:made[- ]up|fictional|invented|illustrative)\b"
     r"|\bnot from (?:a|any) (?:real|specific|particular|actual) (?:incident|run|transfer|system|server)\b"
@@ -6252,6 +6277,8 @@ _NOT_RUN_ZH = re.compile(
     r"|\bnon (?:sono )?(?:output|log|esecuzioni) reali\b|\bno (?:son )?(?:salidas|ejecuciones|registros) reales\b"
     r"|\bnão (?:são )?(?:saídas|execuções|logs) reais\b|\bne sont pas (?:des )?(?:exécutions|sorties|journaux) réel"
     r"|\bне (?:є |являются )?(?:реальн|справжн)\w* (?:запуск|вивод|вывод|лог)"
+    # Basque: "ez dira guk exekutatuak" (not run by us)
+    r"|\bez dira (?:guk )?exekutatu"
 )
 """The same in Chinese ("我还没开始下载", "还没运行"; blind round 57: a tutorial's FAQ pasted before a first try),
 and "not real logs" in Chinese, Japanese ("実際のログではありません"; blind round 60: a lab wiki's samples;
@@ -6292,6 +6319,7 @@ _NOT_RUN_HINTS = (
     "réel",
     "реальн",
     "справжн",
+    "exekutatu",
 )
 """Plain substrings one of which ``_NOT_RUN_ZH`` needs (tested first: most lines have none)."""
 _SAMPLE_LINES = 40

@@ -320,7 +320,10 @@ def diagnose(ev: Evidence) -> Diagnosis:
         if by_code is not None and kind != channel(code):
             read_as = kind
             reasons.append(f"read as '{kind}' rather than '{channel(code) or 'none'}': " + _channel_reason(kind, ev))
-        if best is not None and by_code is not None and best.entry.stage < by_code.stage:
+        # (the line with the earlier step's words also names the code's own cause: "Failed to rename partial file
+        # ...: No such file or directory" with 64 is the rename's failure, its errno's words only how; blind round 82)
+        same_line = by_code is not None and best is not None and any(p.search(best.text) for p in by_code.patterns)
+        if best is not None and by_code is not None and best.entry.stage < by_code.stage and not same_line:
             # ascp's words say an earlier step failed: the step the code names was never reached.
             reasons.append(
                 f"its own words '{_short(best.text)}' say an earlier step failed ({kb.stages[best.entry.stage]}), "

@@ -1083,6 +1083,8 @@ def _unfinished(held: bytes, following: bytes) -> bool:
     )
 
 
+_SENTENCE = re.compile(rb"[A-Z][a-z]+(?: [^\s=]+){6,}[.!?]\s*$")
+"""A whole sentence on a line: a capitalised first word, seven words or more, no ``key=value``, a full stop last."""
 _OTHER_PROGRAM = re.compile(rb"\S+ (?:[\w.-]+\[\d+\]|kernel): ")
 """After a syslog time stamp: a host and another program's tag (``sshd[812]:``, ``kernel:``), a line of its own."""
 
@@ -1217,6 +1219,9 @@ def other_lines(chunk: bytes) -> Iterator[Line]:
                 and not after_gap  # a blank line ends a wrapped log line: what follows is the writer's own
                 and not (stamp is not None and _OTHER_PROGRAM.match(message))
                 and not _NOT_A_CONTINUATION.match(message)
+                # (a sentence of its own after it, not the rest of a record's fields: a config file's comment under
+                # its sample log lines, "The examples below are test fixtures ..., not real sessions."; round 82)
+                and _SENTENCE.match(message) is None
             ):
                 held = held._replace(message=held.message + b" " + message.strip())
                 continue
