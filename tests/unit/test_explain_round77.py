@@ -241,7 +241,7 @@ def test_a_rendered_docs_page_its_headings_and_its_note_on_samples():
         "This page lists the messages you are most likely to see. The blocks below are **examples**; your paths\n"
         "and numbers will differ.\n\nAuthentication failures\n=======================\n\n  " + _AUTH_PAIR
     )
-    assert causes(note) == []
+    assert all(conf == "low" for _, conf in causes(note))
 
 
 def test_a_ticket_with_a_dll_error_and_a_pasted_support_article():
@@ -404,3 +404,30 @@ def test_round_82s_documents_and_a_code_with_its_errnos_words():
         '1f3e8b0d6a25 op=recv status=failed errcode=64 errstr="Can\'t rename a partial file." source=- dest=/r\n'
     )
     assert [c for c, _ in causes(server)] == ["partial-rename"]
+
+
+def test_round_83s_lessons_help_pages_and_a_quoted_prompt():
+    """Blind round 83: a Carpentries episode (its ``::: callout`` blocks; its typed commands are the lesson's), a
+    help page listing common errors in guillemets (three causes or more, no run: each at low confidence at most), a
+    protocol's note quoting the key prompt in a sentence, and its "Expected result (..., not from our data):"."""
+    lesson = (
+        "::::::::::::::::: callout\n\n## When things go wrong\n\nHere is what the messages look like:\n\n```error\n"
+        + _AUTH_PAIR
+        + "```\n\n```error\n"
+        + _UDP
+        + "```\n\n:::::::::::::::::\n"
+    )
+    assert causes(lesson) == []
+    lesson_typed = "$ ascp -QT u@h:/f .\n" + lesson
+    assert causes(lesson_typed) == []
+    guillemets = (
+        "  \u00abascp: failed to authenticate, exiting.\u00bb\n      Use the RSA key.\n"
+        "  \u00abascp: Failed to open TCP connection for SSH, exiting.\u00bb\n      Check -P33001.\n"
+        "  \u00abSession Stop  (Error: Client unable to connect to server (check UDP port and firewall))\u00bb\n"
+        "      UDP is blocked.\n"
+    )
+    assert all(conf == "low" for _, conf in causes(guillemets))
+    note = 'ascp.exe asks "Key passphrase:" if it is given a key it cannot read. Press Ctrl+C and check the\n'
+    assert all(conf == "low" for _, conf in causes(note))
+    expected = "  3  Expected result (example from the help page, not from our data):\n       " + _DONE_PLAIN
+    assert causes(expected) == []

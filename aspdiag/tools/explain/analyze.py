@@ -39,6 +39,7 @@ from aspdiag.tools.explain.diagnose import (
     bare_documented,
     before_login,
     documented,
+    documented_cause,
     knowledge,
     slowed_then_stopped,
     symptom,
@@ -2720,6 +2721,9 @@ class Analyzer:
                 _PROSE.search(text)
                 or _ADVICE.search(text)
                 or (prompt.start() > 0 and _HYPOTHETICAL.search(text, 0, prompt.start()) is not None)
+                # the prompt in quotes inside a sentence ('ascp.exe asks "Key passphrase:" if it is given a key it
+                # cannot read'; blind round 83's protocol)
+                or (prompt.start() > 0 and text[prompt.start()] in "\"\u201c'" and _quoting(text))
             )
         ):
             # a person quoting the prompt ('I just pressed enter at "Key passphrase:"', a maintainer's 'When ascp
@@ -2736,6 +2740,9 @@ class Analyzer:
                 # a document named with the messages it covers in parentheses ("kingfisher FAQ (ascp: not found,
                 # Failed to authenticate)"; blind round 82's notebook of links)
                 or ("(" in text and _DOC_MENTION.search(text) is not None)
+                # ascp's words alone inside guillemets or typographic quotes (a help page's list of common errors:
+                # "«ascp: failed to authenticate, exiting.»" / its explanation; blind round 83): quoted, no output
+                or (text.lstrip()[:1] in "\u00ab\u201c\u300c" and _WHOLE_QUOTE.fullmatch(text.strip()) is not None)
                 or (line.inline and (errors or prompt is not None or documented(text)))
                 or (
                     errors
@@ -3466,6 +3473,10 @@ class Analyzer:
             # (in an input holding documentation, a person's quote of ascp's form is no better than their words:
             # a page's title over an answer that explains the message; blind round 73)
             quoted = not formed or going_on or source in self._documented
+            # (three different messages or more quoted and no run: a page's list of common errors, or a person's
+            # list of what they have seen: each told at low confidence; blind round 83's Armenian help page)
+            causes = {documented_cause(m) for _, _, messages, _ in lines for m in messages} - {None}
+            quoted = quoted or len(causes) >= _TABLE_MESSAGES
         if not replay:
             if not runs and source not in self._not_run:
                 self._described(source, [*opening, *(text for _, text, _, _ in lines if text not in opening)])
@@ -5613,6 +5624,7 @@ _SAMPLE_INTRO = re.compile(
     r"|\bmanifests? (?:itself )?(?:like|as)\b|\b(?:has|have|takes?|of|in) (?:this|the following) form\b|\bdieser Form\b"
     r"|\ba sample of\b|\bexamples? of (?:this|the|these|such) (?:errors?|messages?|output)\b|\bfixtures?\W*$"
     r"|\b(?:shows?|turns?) up as\W*$|\bappears? as\W*$|\bwhat you (?:\w+ )?see\b"
+    r"|\bwhat [^.:]{0,80}\blooks? like\W*$"
     r"|一般是|通常是|一般会(?:显示|输出|看到)|会(?:显示|看到|输出)|示例|出力例|実行例|表示例|のようになります"
     r"|(?:次|以下|下記)のように(?:表示|出力)されます"
     r"|长这样|(?:看起来|大概|类似)(?:像)?这样|正常的?输出"
@@ -5753,6 +5765,13 @@ archive (its ``-- case.want --`` files; round 81), Elastic's console requests (`
 72), a Helm chart's template (``{{ .Values.x }}``, round 73). Not a page's YAML front
 matter: a blog post under one may show its author's own runs."""
 _PROTO_SYNTAX = re.compile(rb'^syntax\s*=\s*"proto[23]"\s*;', re.M)
+_LESSON_BLOCK = re.compile(
+    rb"^:{3,}[ \t]*(?:questions|objectives|keypoints|callout|challenge|solution|discussion|instructor|prereq|checklist)"
+    rb"[ \t]*$",
+    re.M,
+)
+"""A Carpentries lesson's episode: its fenced blocks (``::: callout``, ``::: challenge``; blind round 83). Its typed
+commands and their output are the lesson's examples."""
 """A Protocol Buffers file (its comments may list ascp's messages)."""
 _ASCIIDOC_TITLE = re.compile(rb"\A\s*=[ \t]+\S[^\n]*\n(?:[^\n]*\n){0,3}?:[\w-]+:")
 """An AsciiDoc page's title line and, right under it, its attributes (``:toc: left``)."""
@@ -6038,7 +6057,8 @@ _DIFF_HEADER = re.compile(DIFF_HEADER)
 """A unified diff's header line (``scan.DIFF_HEADER``)."""
 _DOC_SAMPLES = re.compile(
     r"\b(?:documentation|docs?) (?:samples?|examples?)\b|\bexamples? (?:from|in) (?:the |IBM's )?(?:IBM|docs?|"
-    r"documentation|articles?|manual|KB)\b|\bnot from (?:our|a real|any real) (?:servers?|systems?|logs?|runs?)\b"
+    r"documentation|articles?|manual|KB)\b"
+    r"|\bnot from (?:our|a real|any real) (?:servers?|systems?|logs?|runs?|data|machines?|cluster)\b"
     r"|^\W*(?:expected|sample|example)\b[^.:]{0,60}\bfrom (?:the |ENA's |IBM's )?(?:docs?|documentation|manual|README"
     r"|wiki|guide|tutorial)\b"
     r"|\b(?:article|docs?|documentation|manual|README|page|guide|KB|tutorial)'s (?:\w+ )?(?:samples?|examples?)\b",
@@ -6098,6 +6118,10 @@ _UNDERLINE = re.compile(r"([=\-~^*])\1{2,}")
 """A heading's underline: one sign repeated (``=====``, ``-----``, ``~~~~``)."""
 _UNDERLINE_SLACK = 3
 """How much longer or shorter than its heading an underline may be."""
+_WHOLE_QUOTE = re.compile(
+    r"\u00ab[^\u00bb\n]{4,300}\u00bb|\u201c[^\u201d\n]{4,300}\u201d|\u300c[^\u300d\n]{4,300}\u300d"
+)
+"""A line that is nothing but words in guillemets, typographic or Japanese quotes."""
 _DOC_MENTION = re.compile(
     r"\b(?:FAQ|README|docs?|wiki|guide|manual|article|tracker|issue|thread)\b[^()\n]{0,40}"
     r"\((?=[^()\n]*\b(?:ascp|Session Stop|not found|authenticate)\b)[^()\n]{3,200}\)",
@@ -6980,6 +7004,7 @@ def _config_source(chunk: bytes) -> bool:
     if (
         _PROTO_SYNTAX.search(head) is not None
         or _ASCIIDOC_TITLE.match(head) is not None
+        or (b":::" in head and _LESSON_BLOCK.search(head) is not None)
         or (_FILE_KIND.search(head) is not None and not typed)
     ):
         return True  # a Protocol Buffers file, an AsciiDoc page (their examples' prompts are their own), a modulefile

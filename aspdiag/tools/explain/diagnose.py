@@ -171,6 +171,12 @@ def documented(text: str) -> bool:
     return bool(_strong_matches((text,), False))
 
 
+def documented_cause(text: str) -> str | None:
+    """The cause a documented ascp wording in a line stands for, or None."""
+    found = _strong_matches((text,), False)
+    return found[0].entry.id if found else None
+
+
 def before_login(text: str) -> bool:
     """Whether a line's documented wording is a failure of a step before SSH authentication (ascp missing, its
     command line, DNS, the TCP connection, the SSH handshake): one that a run that had asked for a password or
