@@ -431,3 +431,16 @@ def test_round_83s_lessons_help_pages_and_a_quoted_prompt():
     assert all(conf == "low" for _, conf in causes(note))
     expected = "  3  Expected result (example from the help page, not from our data):\n       " + _DONE_PLAIN
     assert causes(expected) == []
+
+
+def test_a_scripts_run_under_a_banner_that_names_it_is_a_run():
+    """A mail with its upload script's run under ``----- upload_p2291.sh, Lauf vom 14.10.2025 -----`` (the script's
+    run of that day, not its text; blind round 83 read no run)."""
+    mail = (
+        "----- upload_p2291.sh, Lauf vom 14.10.2025 -----\n"
+        "[07:30:01] Versuch 1/3: ascp -P 33001 --mode=send --user=p --host=h /a /inbound/\n"
+        "Session Stop  (Error: failed to open ssh session.)\n[07:30:03] ascp beendet mit Status 1\n-----\n"
+    )
+    assert [c for c, _ in causes(mail)] == ["server-session"]
+    script = "----- upload_p2291.sh -----\n#!/bin/bash\n# Session Stop  (Error: failed to open ssh session.)\n-----\n"
+    assert causes(script) == []

@@ -6229,14 +6229,16 @@ where a copied document starts or ends."""
 _SCISSORS = re.compile(
     r"^\s*-{2,}\s*(?:8<|>8|\u2702)"
     r"|^\s*-{3,}\s+(?:\S*/)?(?:\S*Dockerfile|\S+\.(?:ya?ml|sh|bash|py|pl|rb|conf|cfg|ini|toml|json|js|ts|md|rst|xml"
-    r"|properties|env|service|tf|groovy|nf))\b(?!\.(?:[eo]\d+|log|out|err|stdout|stderr)\b)[^\n]*-{3,}\s*$"
+    r"|properties|env|service|tf|groovy|nf))\b(?!\.(?:[eo]\d+|log|out|err|stdout|stderr)\b)[ \t]*(?:\([^()\n]*\)[ \t]*)?"
+    r"(?::[ \t]*)?-{3,}\s*$"
     # (``head``'s banner of a package's maintainer script, its changelog or a source file; not a README, whose author
     # may show a run of theirs: blind round 67)
     r"|^\s*==> [^\n]*?(?:\b(?:postinst|preinst|postrm|prerm|changelog[\w.]*|Makefile)"
     r"|\.(?:ya?ml|sh|bash|py|pl|rb|conf|cfg|ini|toml|json|spec))(?: \(zcat\))? <==\s*$"
 )
 """A "cut here" line: what follows, to the next one, was copied from a file (a configuration, a script). Not a file
-the script's run wrote (Grid Engine's ``dl_ena.sh.e4417021``, its stderr; ``run.sh.log``: blind round 78)."""
+the script's run wrote (Grid Engine's ``dl_ena.sh.e4417021``, its stderr; ``run.sh.log``: blind round 78), nor the
+script's run named after it (``----- upload.sh, Lauf vom 14.10.2025 -----``, its run of that day; round 83)."""
 _DOC_WORDS = re.compile(
     r"\b(?:tutorial|guide|blog|article|readme|wiki|documentation|docs|manual|how-?to|instructions|web ?page)\b"
     r"|教程|原文|文档|说明|Anleitung|Dokumentation|tutoriel|guía|instrucciones|tutorial",
