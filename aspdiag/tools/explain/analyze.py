@@ -6229,8 +6229,8 @@ where a copied document starts or ends."""
 _SCISSORS = re.compile(
     r"^\s*-{2,}\s*(?:8<|>8|\u2702)"
     r"|^\s*-{3,}\s+(?:\S*/)?(?:\S*Dockerfile|\S+\.(?:ya?ml|sh|bash|py|pl|rb|conf|cfg|ini|toml|json|js|ts|md|rst|xml"
-    r"|properties|env|service|tf|groovy|nf))\b(?!\.(?:[eo]\d+|log|out|err|stdout|stderr)\b)[ \t]*(?:\([^()\n]*\)[ \t]*)?"
-    r"(?::[ \t]*)?-{3,}\s*$"
+    r"|properties|env|service|tf|groovy|nf))\b(?!\.(?:[eo]\d+|log|out|err|stdout|stderr)\b)"
+    r"[ \t]*(?:\([^()\n]*\)[ \t]*)?(?::[ \t]*)?-{3,}\s*$"
     # (``head``'s banner of a package's maintainer script, its changelog or a source file; not a README, whose author
     # may show a run of theirs: blind round 67)
     r"|^\s*==> [^\n]*?(?:\b(?:postinst|preinst|postrm|prerm|changelog[\w.]*|Makefile)"
