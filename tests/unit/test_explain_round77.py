@@ -444,3 +444,17 @@ def test_a_scripts_run_under_a_banner_that_names_it_is_a_run():
     assert [c for c, _ in causes(mail)] == ["server-session"]
     script = "----- upload_p2291.sh -----\n#!/bin/bash\n# Session Stop  (Error: failed to open ssh session.)\n-----\n"
     assert causes(script) == []
+
+
+def test_the_persons_own_ssh_turned_away_by_the_server_tells_why_ascp_failed():
+    """An old box's ascp 3.7 says "failed to authenticate" to a server rebuilt with a newer crypto policy; the
+    person's own ssh from the same box to the same port says "Unable to negotiate ... no matching key exchange
+    method found" (blind round 84): the SSH handshake failed, not the key. The ssh test alone is no run."""
+    ssh = (
+        "[u@box ~]$ ssh -p 33001 -i key u@xfer.lab.example\n"
+        "Unable to negotiate with 203.0.113.40 port 33001: no matching key exchange method found. Their offer: "
+        "curve25519-sha256,ecdh-sha2-nistp256\n"
+    )
+    run = "[u@box ~]$ ascp -P 33001 -i key f.tar u@xfer.lab.example:/in/\n" + _AUTH_PAIR + "\n"
+    assert [c for c, _ in causes(run + ssh)] == ["ssh-handshake"]
+    assert causes(ssh) == []

@@ -2517,6 +2517,25 @@ class Analyzer:
                 source, line.stamp, f"{bare.group('peer')}:{bare.group('port')}", "sshd", bare.group(1), text
             )
             return
+        if (
+            bare is not None
+            and source in self._foreign
+            and len(self._refused_aside) < MAX_CLIENTS
+            and not self._replaying
+        ):
+            # the ssh the person typed before it, turned away by the server ("Unable to negotiate with ...
+            # port 33001: no matching key exchange method found"; blind round 84: an old box's ascp 3.7 "failed to
+            # authenticate" to a server rebuilt with a newer crypto policy): it may say why a run of theirs failed
+            # (``_linked``), never a run of its own
+            ran = source in self._run_sources
+            attempt = self._sshd_attempt(
+                source, line.stamp, "client:0", f"{bare.group('peer')}:{bare.group('port')}", bare.group(1), text
+            )
+            self._sshd_orders.discard(attempt.order)
+            if not ran:
+                self._run_sources.discard(source)  # (no run of the input's by itself)
+            self._refused_aside.append(attempt)
+            return  # the ssh (scp, sftp) typed before it said so: its output, no ascp run
         status = _RESULT_ROW.match(text) if text.startswith("|") else None
         if status is None and text.startswith("|"):
             status = self._status_cell(source, text)
@@ -6519,7 +6538,7 @@ _FOREIGN_COMMAND = re.compile(
     r"^\s*(?:\([\w.-]+\)\s+)?(?:\[[^\]\n]{1,60}\][$#]\s*|\S*[$#>%]\s*)?(?:sudo\s+)?(?:"
     r"(?:scp|sftp|rsync)\s+(?:-\S+\s+(?:\d+\s+)?)*(?:\S+\s+)?(?:[\w.-]+@)?[\w.-]+:[~/\w]\S*\s*\S*$"
     r"|(?:curl|wget|aria2c|axel|lftp)\s[^\n]*?\b(?:https?|ftps?|sftp)://\S+\s*$"
-    r"|ssh\s+(?:-\S+\s+(?:\d+\s+)?)*(?:[\w.-]+@)?[\w.-]+\s*$"
+    r"|ssh\s+(?:-\S+\s+(?:[^\s@-]\S*\s+)?)*(?:[\w.-]+@)?[\w.-]+\s*$"
     # a package manager installing something (its sudo "Password:", its download's progress)
     r"|(?:brew|apt(?:-get)?|yum|dnf|zypper|pip3?|conda|mamba|gem|npm|snap|choco|winget)\s+(?:\S+\s+)*?install\b[^\n]*$"
     r")"
