@@ -458,3 +458,22 @@ def test_the_persons_own_ssh_turned_away_by_the_server_tells_why_ascp_failed():
     run = "[u@box ~]$ ascp -P 33001 -i key f.tar u@xfer.lab.example:/in/\n" + _AUTH_PAIR + "\n"
     assert [c for c, _ in causes(run + ssh)] == ["ssh-handshake"]
     assert causes(ssh) == []
+
+
+def test_a_trimmed_joblog_and_named_jobs_output_lines():
+    """A joblog shown with some of its columns ("Seq  Starttime  Exitval  Command", dates for start times), only the
+    failures' stderr pasted (blind round 85); and a wrapper's "S01 start: ascp ..." lines with each job's output as
+    "S04 stderr: ..." / "S02 stdout: ..." (round 84): each job a run, in the order the jobs started."""
+    cmd = "ascp -P 33001 -i k a@h:/vault/p{}.tar /stage/"
+    trimmed = "Seq  Starttime            Exitval  Command\n"
+    trimmed += "".join(
+        f"{n}    2024-09-03 02:00:0{(n - 1) // 2}  {1 - n % 2}        {cmd.format(n)}\n" for n in range(1, 5)
+    )
+    trimmed += "\nstderr of job 2:\nascp: Failed to open TCP connection for SSH, exiting.\n\nstderr of job 4:\n"
+    trimmed += "ascp: Failed to open TCP connection for SSH, exiting.\n"
+    assert [c for c, _ in causes(trimmed)] == ["ok", "ssh-port", "ok", "ssh-port"]
+    named = "".join(f"[2025-11-03 23:40:02.11{n}] S0{n} start: ascp -QT -P 33001 S0{n}.cram u@h:/in/\n" for n in (1, 2))
+    named += "[2025-11-03 23:40:02.690] S02 stderr: ascp: Failed to open TCP connection for SSH, exiting.\n"
+    named += "[2025-11-03 23:46:51.305] S01 stdout: Completed: 9841123K bytes transferred in 408 seconds\n"
+    named += "[2025-11-03 23:46:51.305] S01 stdout:  (197561K bits/sec), in 1 file.\n"
+    assert [c for c, _ in causes(named)] == ["ok", "ssh-port"]

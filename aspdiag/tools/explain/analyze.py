@@ -23,7 +23,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, OrderedDict, defaultdict, deque
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from datetime import date
+from datetime import UTC, date, datetime
 from difflib import SequenceMatcher
 from functools import partial
 from itertools import pairwise
@@ -440,11 +440,14 @@ _REDIRECTED = re.compile(r"(?:^|\s)(?:\d?>>?|&>>?)\s*[^\s&|]|\s-L\s*[^\s-]")
 _NAMED_START = re.compile(
     r"\s*(?:start(?:ed|ing)?|launch(?:ed|ing)?)\s+([\w.:/-]+)"
     r"(?:\s+(?:pid[=: ]\s*\d+|\(pid \d+\))\s*$|\s+(?=(?:\S*/)?ascp4?(?:\.exe)?\s)"
-    r"|\s+(?=[\w:-]*[./][\w.:/-]*\s*$)[\w.:/-]+\s*$)",
+    r"|\s+(?=[\w:-]*[./][\w.:/-]*\s*$)[\w.:/-]+\s*$)"
+    r"|\s*([\w.:/-]+)\s+(?:start(?:ed|ing)?|launch(?:ed|ing)?):?\s+(?=(?:\S*/)?ascp4?(?:\.exe)?\s)",
     re.I,
 )
 """A wrapper's line starting one named run, with its process id ("start L001 pid=40211"), its ascp command
-("launch S01 ascp -QT ...") or its file ("start 01 R2301_01.fastq.gz")."""
+("launch S01 ascp -QT ...", "S01 start: ascp ...") or its file ("start 01 R2301_01.fastq.gz")."""
+_NAMED_OUTPUT = re.compile(r"\s*([\w.:/-]+)\s+(?:stdout|stderr|out|err)\s*:\s+(\S.*)$")
+"""One line of a named job's output, the stream named ("S04 stderr: ascp: ...", "S02 stdout: Completed: ...")."""
 _NAMED_END_SAID = re.compile(
     r"\s*([\w.:/-]+)\s+(?:(?:exit(?:ed)?\s*[=:]\s*|rc\s*=\s*)-?\d+\s+(?:(?:stderr|stdout|output)\s*:\s*)?"
     r"|(?:failed|ok|done|succeeded|success)(?:\s*\(exit(?: code| status)?\s*-?\d+\))?\s*:\s+)(\S.*)$",
@@ -452,8 +455,8 @@ _NAMED_END_SAID = re.compile(
 )
 """A wrapper's line that the named run ended, with its output after ("S07 exit=1 stderr: ascp: failed to ...",
 "S03 exit=0 Completed: ...", "06 FAILED (exit 1): ascp: ...", "03 ok: Completed: ...")."""
-_NAMED_HINT = re.compile(r"tart|aunch|xit|rc|ok|fail|done|succe", re.I)
-"""The cheap test before ``_NAMED_START`` and ``_NAMED_END``: each of their words (any case) holds one of these."""
+_NAMED_HINT = re.compile(r"tart|aunch|xit|rc|ok|fail|done|succe|std|out:|err:", re.I)
+"""The cheap test before ``_NAMED_START``, ``_NAMED_END`` and the others: each of their words (any case) holds one."""
 _RUNNING_ASCP = re.compile(r"\bRunning command: [^\n]{0,80}?(?<![\w.-])ascp4?\s")
 """A wrapper's log of one ascp command it runs (kingfisher's ``INFO: Running command: ascp -T ...``, Airflow's
 ``Running command: ['/usr/bin/bash', '-c', 'ascp -P 33001 ...']``)."""
@@ -924,6 +927,7 @@ class Analyzer:
         self._last_command: dict[str, str] = {}  # per input, the last ascp command's line (its tail)
         # GNU parallel's joblog lines of an input: (start time, end time, exit value 0)
         self._joblog: dict[str, list[_Job]] = {}
+        self._joblog_columns: dict[str, list[str]] = {}  # a trimmed joblog's column names (its header)
         self._bare_ascp: set[str] = set()  # inputs whose last command was ascp alone, or its help or version
         self._table_header: dict[str, str] = {}  # per input, the last table row (the header, at a |---| rule)
         # Per input, the user's own checks of TCP ports (curl, nc, ssh, nmap), in order: see _port_check
@@ -2238,6 +2242,17 @@ class Analyzer:
                     _Job(start, start + runtime, logged.group(3) == "0", int(logged.group(3)), logged.group(4))
                 )
             return
+        if text[:3] == "Seq" and _JOBLOG_HEADER.match(text) is not None:
+            # a joblog shown with some of its columns ("Seq  Starttime  Exitval  Command"; blind round 85): its
+            # rows are read by those columns
+            self._joblog_columns[source] = text.split()
+            return
+        if text[:1].isdigit() and source in self._joblog_columns:
+            row = _trimmed_job(self._joblog_columns[source], text)
+            if row is not None:
+                if len(self._joblog.get(source, ())) < MAX_KEPT_FAILED:
+                    self._joblog.setdefault(source, []).append(row)
+                return
         mapping = (
             _MAPPING.match(text)
             if ">" in text or "<-" in text or "\u2192" in text or "\u21d2" in text or "\u2190" in text
@@ -3596,7 +3611,7 @@ class Analyzer:
         if started is not None:
             names = self._started_names.setdefault(source, [])
             if len(names) < MAX_KEPT_FAILED:
-                names.append(started.group(1))
+                names.append(started.group(1) or started.group(2))
             return True
         ended = _NAMED_END.match(text)
         if ended is not None and ended.group(1) in self._started_names.get(source, ()):
@@ -3605,6 +3620,17 @@ class Analyzer:
                 run.ended = run.exited = True  # the wrapper names the next run's end: its output follows
             self._ending_name[source] = ended.group(1)
             return True
+        shown = _NAMED_OUTPUT.match(text)
+        if shown is not None and shown.group(1) in self._started_names.get(source, ()):
+            # one named job's output line ("S04 stderr: ascp: failed ...", "S02 stdout: Completed: ..."): the line
+            # is that job's run's; another job's name ends the run before (blind round 84)
+            run = self._console.get(source)
+            if run is not None and self._run_names.get(run.order) != shown.group(1):
+                run.ended = run.exited = True
+                self._ending_name[source] = shown.group(1)
+            elif run is None:
+                self._ending_name[source] = shown.group(1)
+            return shown.group(2)
         said = _NAMED_END_SAID.match(text)
         if said is not None and said.group(1) in self._started_names.get(source, ()):
             run = self._console.get(source)
@@ -5052,7 +5078,10 @@ class Analyzer:
                 jobs = _jobs_by_runtime(runs, written) or []
                 if not jobs:
                     return None
-            return _keys_beside(at_list, dict(zip(own, (job.start for job in jobs), strict=True)))
+            # (jobs started in the same second, as a trimmed joblog shows them: in the joblog's order)
+            seq = {id(job): at for at, job in enumerate(written)}
+            keys = (job.start + seq[id(job)] * _SAME_SECOND_STEP for job in jobs)
+            return _keys_beside(at_list, dict(zip(own, keys, strict=True)))
 
         return self._reordered(kept, started)
 
@@ -7146,6 +7175,41 @@ def _jobs_by_runtime(runs: list[SessionExplanation], jobs: list[_Job]) -> list[_
     return [jobs[chosen[at]] for at in range(len(runs))]
 
 
+_JOBLOG_HEADER = re.compile(r"Seq\b(?=.*\bExitval\b)(?=.*\bStarttime\b).*\bCommand\s*$")
+"""A GNU parallel joblog's header, of all its columns or some (Seq, Starttime, Exitval and Command at least)."""
+_ROW_TIME = re.compile(r"(\d{9,10}(?:\.\d+)?)|(\d{4}-\d\d-\d\d)[ T](\d\d:\d\d:\d\d)")
+
+
+def _trimmed_job(columns: list[str], text: str) -> _Job | None:
+    """A row of a joblog shown with some of its columns (named by ``columns``, Command last), or None: its start
+    (epoch seconds, or a date and time), its run time when shown, its exit value and its command."""
+    fields = text.split()
+    values: dict[str, str] = {}
+    at = 0
+    for name in columns[:-1]:
+        if at >= len(fields):
+            return None
+        if name == "Starttime" and at + 1 < len(fields) and re.fullmatch(r"\d{4}-\d\d-\d\d", fields[at]):
+            values[name] = f"{fields[at]} {fields[at + 1]}"
+            at += 2
+            continue
+        values[name] = fields[at]
+        at += 1
+    command = " ".join(fields[at:])
+    when = _ROW_TIME.fullmatch(values.get("Starttime", ""))
+    exit_text = values.get("Exitval", "")
+    if when is None or not exit_text.lstrip("-").isdigit() or not command:
+        return None
+    if when.group(1) is not None:
+        start = float(when.group(1))
+    else:
+        stamp = datetime.strptime(f"{when.group(2)} {when.group(3)}", "%Y-%m-%d %H:%M:%S")
+        start = stamp.replace(tzinfo=UTC).timestamp()
+    runtime_text = values.get("JobRuntime", "0")
+    runtime = float(runtime_text) if re.fullmatch(r"\d+(?:\.\d+)?", runtime_text) else 0.0
+    return _Job(start, start + runtime, exit_text == "0", int(exit_text), command)
+
+
 class _Job(NamedTuple):
     """One line of GNU parallel's --joblog: when the job started and ended (epoch seconds), whether it exited 0, its
     exit value and its command."""
@@ -7159,6 +7223,8 @@ class _Job(NamedTuple):
 
 _JOBLOG_TOLD = "GNU parallel's joblog: exit value "
 """How a run told only by its joblog line names it (its evidence), and so its job."""
+_SAME_SECOND_STEP = 1e-6
+"""What a joblog line's place adds to its start, so that jobs shown started at once keep the joblog's order."""
 _TIMEOUT_KILLED = 124
 """coreutils' timeout's exit value when it ended the command at its limit."""
 _RUNTIME_SLACK_S = 3.0
