@@ -477,3 +477,15 @@ def test_a_trimmed_joblog_and_named_jobs_output_lines():
     named += "[2025-11-03 23:46:51.305] S01 stdout: Completed: 9841123K bytes transferred in 408 seconds\n"
     named += "[2025-11-03 23:46:51.305] S01 stdout:  (197561K bits/sec), in 1 file.\n"
     assert [c for c, _ in causes(named)] == ["ok", "ssh-port"]
+
+
+def test_a_partial_files_rename_named_by_its_path_with_64():
+    """A server's syslog: "ERR Failed to rename /drop/x.tif.partial to /drop/x.tif, No such file or directory (2)"
+    and the session's errcode 64 (blind round 85 read the errno's words as a missing remote path)."""
+    log = (
+        "Jul 07 22:15:43 hsts ascp[8131]: ERR Failed to rename /drop/p.tif.partial to /drop/p.tif, No such file or "
+        "directory (2)\nJul 07 22:15:43 hsts ascp[8131]: LOG FASP Session Stop uuid=ae5a6be2-b949-430b-91f0-"
+        '2b9c39d85984 op=recv status=failed errcode=64 errstr="Can\'t rename a partial file" source=/o/p.tif '
+        "dest=/drop local=198.18.80.2:33001 peer=203.0.113.42:33001 tcp_port=33001\n"
+    )
+    assert [c for c, _ in causes(log)] == ["partial-rename"]
