@@ -489,3 +489,13 @@ def test_a_partial_files_rename_named_by_its_path_with_64():
         "dest=/drop local=198.18.80.2:33001 peer=203.0.113.42:33001 tcp_port=33001\n"
     )
     assert [c for c, _ in causes(log)] == ["partial-rename"]
+
+
+def test_a_german_exit_code_line_is_a_run_and_a_conditional_one_is_not():
+    """ "ascp beendet mit Exit-Code 1" in a chat (stderr thrown away; blind round 85) is a run whose cause cannot be
+    told; a runbook's "auch wenn der Exit-Code 0 ist" (even if the exit code is 0) is no run."""
+    chat = "    ascp -QT -l 300m -P33001 -i k era-fasp@fasp.sra.ebi.ac.uk:/vol1/f.fastq.gz /w/\n"
+    chat += "    ascp beendet mit Exit-Code 1\n"
+    assert [c for c, _ in causes(chat)] == ["unknown"]
+    runbook = "Alles andere ist ein Fehler, auch wenn der Exit-Code 0 ist (kommt bei Wrappern vor).\n"
+    assert causes(runbook) == []

@@ -115,7 +115,7 @@ _SUMMARY = re.compile(r"(Completed|Partial Completion): (\d+)K bytes transferred
 _RATE = re.compile(r"\((\d+)K? bits/sec\)")
 _SKIPPED = re.compile(r"; (\d+) files? skipped")
 _EXIT = re.compile(
-    r"(?:exit(?:ed)?(?: with)?(?: status| code)?|\bfailed with|returned non-zero exit status|return(?:ed)? code"
+    r"(?:exit(?:ed)?(?: with)?(?: status|[ -]code)?|\bfailed with|returned non-zero exit status|return(?:ed)? code"
     r"|(?<=ascp failed)(?=\s*[:=]\s*\d{1,3}\s*$))"  # a script's own "ascp failed: 1" (its $?)
     r"\s*[:=]?\s*(\d+)",
     re.I,
@@ -466,7 +466,9 @@ _NAMED_END = re.compile(
 """A wrapper's line that the named run ended ("L005 exit=1", "L002 rc=0")."""
 _CONDITIONAL_EXIT = re.compile(
     r"\b(?:when|whenever|if|unless|until|once)\s+(?:ascp|it|the (?:transfer|client|command|process))\s+"
-    r"(?:exit(?:ed|s)?|return(?:ed|s)?)\b",
+    r"(?:exit(?:ed|s)?|return(?:ed|s)?)\b"
+    # German: "auch wenn der Exit-Code 0 ist" (even if the exit code is 0; blind round 60's runbook)
+    r"|\b(?:wenn|falls|sobald)\s+(?:der |die |das )?(?:ascp|Exit-Code|Exitcode|Rückgabewert|Status)\b",
     re.I,
 )
 """An exit status told as a case, not what a run did."""
