@@ -499,3 +499,16 @@ def test_a_german_exit_code_line_is_a_run_and_a_conditional_one_is_not():
     assert [c for c, _ in causes(chat)] == ["unknown"]
     runbook = "Alles andere ist ein Fehler, auch wenn der Exit-Code 0 ist (kommt bei Wrappern vor).\n"
     assert causes(runbook) == []
+
+
+def test_usually_in_the_middle_of_a_chinese_sentence_introduces_no_sample():
+    """ "网上说通常是忘记加 -P33001，于是加上：" (people say it is usually a forgotten -P33001, so I added it) before the
+    person's second attempt: their run, not a sample (blind round 83 read two attempts as one)."""
+    attempt = (
+        'PS D:\\gsa> & "C:\\Aspera Connect\\bin\\ascp.exe" {p}-i k -QT a@h:f D:\\gsa\n'
+        "ascp.exe: Failed to open TCP connection for SSH, exiting.\n\n"
+        "Session Stop  (Error: Failed to open TCP connection for SSH)\n\n"
+    )
+    text = attempt.format(p="") + "网上说通常是忘记加 -P33001，于是加上：\n\n" + attempt.format(p="-P33001 ")
+    assert [c for c, _ in causes(text)] == ["ssh-port", "ssh-port"]
+    assert causes("正常的输出一般是这样：\n\n" + _DONE_PLAIN) == []

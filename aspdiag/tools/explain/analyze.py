@@ -5675,7 +5675,7 @@ _SAMPLE_INTRO = re.compile(
     r"|\ba sample of\b|\bexamples? of (?:this|the|these|such) (?:errors?|messages?|output)\b|\bfixtures?\W*$"
     r"|\b(?:shows?|turns?) up as\W*$|\bappears? as\W*$|\bwhat you (?:\w+ )?see\b"
     r"|\bwhat [^.:]{0,80}\blooks? like\W*$"
-    r"|一般是|通常是|一般会(?:显示|输出|看到)|会(?:显示|看到|输出)|示例|出力例|実行例|表示例|のようになります"
+    r"|(?:一般|通常)是(?:这样|如下)?\W*$|一般会(?:显示|输出|看到)|会(?:显示|看到|输出)|示例|出力例|実行例|表示例|のようになります"
     r"|(?:次|以下|下記)のように(?:表示|出力)されます"
     r"|长这样|(?:看起来|大概|类似)(?:像)?这样|正常的?输出"
     r"|\b(?:zum )?Beispiel\b|sieht (?:so|etwa so) aus|\b(?:sehen Sie|siehst du|sieht man)\W*$"
