@@ -502,8 +502,8 @@ def test_a_german_exit_code_line_is_a_run_and_a_conditional_one_is_not():
 
 
 def test_usually_in_the_middle_of_a_chinese_sentence_introduces_no_sample():
-    """ "网上说通常是忘记加 -P33001，于是加上：" (people say it is usually a forgotten -P33001, so I added it) before the
-    person's second attempt: their run, not a sample (blind round 83 read two attempts as one)."""
+    """A person's "网上说通常是忘记加 -P33001，于是加上：" (people say it is usually a forgotten -P33001, so I
+    added it) before their second attempt: their run, not a sample (blind round 83 read two attempts as one)."""
     attempt = (
         'PS D:\\gsa> & "C:\\Aspera Connect\\bin\\ascp.exe" {p}-i k -QT a@h:f D:\\gsa\n'
         "ascp.exe: Failed to open TCP connection for SSH, exiting.\n\n"
