@@ -46,6 +46,7 @@ from aspdiag.tools.explain.diagnose import (
 )
 from aspdiag.tools.explain.scan import (
     DIFF_HEADER,
+    PASTE_MAX,
     RECEIVER_PROGRESS,
     SSH_SYN_DROP,
     SSHD_LOGIN,
@@ -691,13 +692,12 @@ _NAMED_SCANNER = re.compile(
     rf"|\b{_SCANNER} (?:at|from|on|is|=|\(|address) ?(?P<b>{_ADDRESS})\b".encode(),
     re.IGNORECASE,
 )
-_STAMPED = re.compile(rb"[ \t]*(?:\d{4}-\d\d-\d\d[T ]\d\d:\d\d|[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d|<\d+>)")
-"""A log line's start (its time stamp), not a person's words."""
-_WORDS_READ_MAX = 1 << 20
-"""The largest chunk whose person's words about addresses are read (a paste; a server's log has none)."""
 """A person's words naming an address as a scanner's or a monitor's: "192.0.2.77 is a scanner hammering us", "the
 Nagios check from 198.18.0.7": its connections that sshd turned away are no client's runs, unless the address also
-logged in or ran a session (a scanner behind the clients' NAT: their drops stay theirs)."""
+logged in or ran a session (a scanner behind the clients' NAT: their drops stay theirs). Read in a paste only
+(``PASTE_MAX``): a server's log has no person's words."""
+_STAMPED = re.compile(rb"[ \t]*(?:\d{4}-\d\d-\d\d[T ]\d\d:\d\d|[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d|<\d+>)")
+"""A log line's start (its time stamp), not a person's words."""
 
 
 class Analyzer:
@@ -1029,7 +1029,7 @@ class Analyzer:
             for line in other_lines(chunk):
                 self._line(source, line)
         self._sshd(source, chunk, hints)
-        if hints and len(chunk) <= _WORDS_READ_MAX and _SCANNER_WORD.search(chunk) is not None:
+        if hints and len(chunk) <= PASTE_MAX and _SCANNER_WORD.search(chunk) is not None:
             self._scanners_named(chunk)
         if contains(chunk, b"PROTO=UDP") and len(self._udp_drops) < MAX_CLIENTS:
             self._dropped(chunk)
@@ -1937,6 +1937,23 @@ class Analyzer:
             own_row = _OWN_CSV_ROW if source in self._csv_sources else _OWN_ROW
             table.own = table.own or own_row.search(text) is not None
 
+    def _dropped_entry(self, source: str, most_lines: int, slack: int) -> bool:
+        """Drop the console run that began right above this line (``most_lines`` of its own at most, and no more than
+        ``slack`` other lines since it began): a document's entry (a heading, a definition list's words) the line
+        shows it to be, not a run (not a run before other lines such as wget's "=> 'file'"). True when one was."""
+        run = self._console.get(source)
+        if (
+            run is None
+            or run.uuid is not None
+            or run.lines > most_lines
+            or self._tick - self._run_began.get(source, 0) > run.lines + slack
+            or run.order != self._order
+        ):
+            return False
+        del self._console[source]
+        self.sessions_seen -= 1
+        return True
+
     def _work_named(self, source: str, text: str) -> None:
         """A Nextflow work directory on its own line: the error block's "Work dir:" path (the attempt whose output
         that block shows), or a header before one attempt's files (``== work/9b/41d07c...``, a loop's echo): the
@@ -2311,18 +2328,9 @@ class Analyzer:
             and "%" not in previous
             and "   " not in previous.strip()
         ):
-            run = self._console.get(source)
-            if (
-                run is not None
-                and run.uuid is None
-                and run.lines == 1
-                and self._tick - self._run_began.get(source, 0) <= 1
-                and run.order == self._order
-            ):
-                # the line above underlined: a heading (reStructuredText's, setext markdown's: "ascp is not found" /
-                # "================="; blind round 77's Sphinx page), not a run's output
-                del self._console[source]
-                self.sessions_seen -= 1
+            # the line above underlined: a heading (reStructuredText's, setext markdown's: "ascp is not found" /
+            # "================="; blind round 77's Sphinx page), not a run's output
+            if self._dropped_entry(source, most_lines=1, slack=0):
                 self._documentation(source)
         if (
             text[:1] in "-=\u2192\u21d2"
@@ -2330,21 +2338,10 @@ class Analyzer:
             and not line.after_gap  # (right under the words: a person's remark after a blank line is theirs)
             and _DEFINITION_ARROW.match(text) is not None
         ):
-            run = self._console.get(source)
-            if (
-                run is not None
-                and run.uuid is None
-                and run.lines <= _ENTRY_LINES
-                # (the lines since the run began were its own, and at most one more, a summary's second line: the
-                # entry is right above the arrow, not a run before other lines such as wget's "=> 'file'")
-                and self._tick - self._run_began.get(source, 0) <= run.lines + 1
-                and run.order == self._order
-            ):
-                # ascp's words, then on the next line "-> what they mean": a definition list's entry (a FAQ's, a
-                # chart's notes: '"ascp: Failed to open TCP connection for SSH, exiting."' / '-> TCP 33001 not
-                # reachable'; blind rounds 73 and 74), no run
-                del self._console[source]
-                self.sessions_seen -= 1
+            # ascp's words, then on the next line "-> what they mean": a definition list's entry (a FAQ's, a chart's
+            # notes: '"ascp: Failed to open TCP connection for SSH, exiting."' / '-> TCP 33001 not reachable'; blind
+            # rounds 73 and 74), no run; at most one more line than its own since it began (a summary's second line)
+            self._dropped_entry(source, most_lines=_ENTRY_LINES, slack=1)
             self._documentation(source)
             return
         if text[:1] == "[" and not self._replaying and _SLIDE_TEXT.match(text) is not None:
@@ -5815,6 +5812,7 @@ archive (its ``-- case.want --`` files; round 81), Elastic's console requests (`
 72), a Helm chart's template (``{{ .Values.x }}``, round 73). Not a page's YAML front
 matter: a blog post under one may show its author's own runs."""
 _PROTO_SYNTAX = re.compile(rb'^syntax\s*=\s*"proto[23]"\s*;', re.M)
+"""A Protocol Buffers file (its comments may list ascp's messages)."""
 _LESSON_BLOCK = re.compile(
     rb"^:{3,}[ \t]*(?:questions|objectives|keypoints|callout|challenge|solution|discussion|instructor|prereq|checklist)"
     rb"[ \t]*$",
@@ -5822,7 +5820,6 @@ _LESSON_BLOCK = re.compile(
 )
 """A Carpentries lesson's episode: its fenced blocks (``::: callout``, ``::: challenge``; blind round 83). Its typed
 commands and their output are the lesson's examples."""
-"""A Protocol Buffers file (its comments may list ascp's messages)."""
 _ASCIIDOC_TITLE = re.compile(rb"\A\s*=[ \t]+\S[^\n]*\n(?:[^\n]*\n){0,3}?:[\w-]+:")
 """An AsciiDoc page's title line and, right under it, its attributes (``:toc: left``)."""
 _TYPED_COMMAND = re.compile(rb"^(?:\$ |[\w.-]+@[\w.-]+:\S*[$#] |PS [A-Za-z]:\\|[A-Za-z]:\\[^>\n]{0,120}>\S)", re.M)

@@ -495,7 +495,7 @@ def log_export_as_lines(chunk: bytes) -> bytes | None:
     return "".join(row[said].rstrip("\r\n") + "\n" for row in records).encode("utf-8")
 
 
-_PASTE_MAX = 1 << 20
+PASTE_MAX = 1 << 20
 """The largest first chunk the paste readers below look at (a paste, not a server's log)."""
 _RECORDS_MIN = 3
 """Lines of a structured logger's form that make a paste its log."""
@@ -509,7 +509,7 @@ def json_lines_as_messages(chunk: bytes) -> bytes | None:
     or ``message`` field) with each such line replaced by its message, the other lines kept, so that ascp's words a
     wrapper logged are read as its lines (blind round 75: a Node.js worker's three attempts). None when fewer than
     three lines are such objects."""
-    if len(chunk) > _PASTE_MAX or b'{"' not in chunk or any(key in chunk for key in _JSON_READ_ELSEWHERE):
+    if len(chunk) > PASTE_MAX or b'{"' not in chunk or any(key in chunk for key in _JSON_READ_ELSEWHERE):
         return None
     out: list[bytes] = []
     found = 0
@@ -541,7 +541,7 @@ def logfmt_as_messages(chunk: bytes) -> bytes | None:
     line='Session Stop  (Error: ...)'``) with each line that carries ascp's output in a ``line``, ``msg`` or
     ``message`` field replaced by it, the other lines kept (blind round 75's LIMS upload log). None when fewer than
     three lines are such records."""
-    if len(chunk) > _PASTE_MAX or b"=" not in chunk:
+    if len(chunk) > PASTE_MAX or b"=" not in chunk:
         return None
     out: list[str] = []
     found = 0
@@ -582,7 +582,7 @@ def oldest_first(chunk: bytes) -> bytes | None:
     time more often than forward: a log that steps back once (two files concatenated) is read as it is (the
     analyzer orders its sessions). Blind round 73: Loki's lines newest first put a session's stop before its
     start."""
-    if len(chunk) > _PASTE_MAX:
+    if len(chunk) > PASTE_MAX:
         return None
     lines = chunk.split(b"\n")
     times = [_line_time(line) for line in lines]
@@ -617,8 +617,8 @@ _JOB_TAG = re.compile(
 ``[SRR1234567]``, GNU parallel's ``--tag`` (the argument and a tab), Slurm's ``srun --label`` (``3: ``), docker
 compose's ``fetch-2  | ``. It holds a digit: a job's number or an accession, not a level (``[INFO]``) or a stream;
 not ascp's own log file's ``[pid-thread]``, whose lines the logged sessions' reading takes apart by process."""
-_BASH_JOB = re.compile(rb"\[\d{1,3}\][+-]?\s+(?:\d+\s*$|Done|Exit \d+|Terminated|Killed|Stopped|Hangup|Interrupt)")
-"""bash's job control lines (``[1] 30411``, ``[2]   Exit 1   ascp ...``): a background job's number, not a tag."""
+_JOB_STARTED = re.compile(rb"\[\d{1,3}\][+-]?\s+\d+\s*$")
+"""bash's line for a background job it started, its job number and process id (``[1] 30411``)."""
 _ASCP_SAID = re.compile(rb"ascp|Session Stop|Completed: |Partial Completion|FASP|fasp")
 _TAGGED_MIN = 2
 """Jobs with ascp's words in their lines that make a paste one of parallel jobs."""
@@ -630,7 +630,7 @@ def tagged_runs_apart(chunk: bytes) -> bytes | None:
     paste is not one. The tags stay on the lines (the scanner takes them off); only the order changes, so that each
     job's run reads as one run and the runs stay in the order they started. Blind round 72: six uploads started at
     once from cron, two failing, read as runs merged across jobs."""
-    if len(chunk) > _PASTE_MAX or (
+    if len(chunk) > PASTE_MAX or (
         b"[" not in chunk and b"\t" not in chunk and b": " not in chunk and b"| " not in chunk
     ):
         return None
@@ -641,7 +641,8 @@ def tagged_runs_apart(chunk: bytes) -> bytes | None:
     for line in lines:
         found = _JOB_TAG.match(line)
         tag = None
-        if found is not None and _BASH_JOB.match(line) is None:
+        # (bash's job control lines, "[1] 30411" and "[2]   Exit 1   ascp ...": a background job's number, no tag)
+        if found is not None and _JOB_STARTED.match(line) is None and _JOB_ENDED.match(line) is None:
             tag = found.group(found.lastgroup or 0)
         elif previous is not None and line[:1] in b" \t" and line.strip():
             tag = previous  # a tagged line's wrapped rest, indented
