@@ -930,6 +930,11 @@ class Analyzer:
         # GNU parallel's joblog lines of an input: (start time, end time, exit value 0)
         self._joblog: dict[str, list[_Job]] = {}
         self._joblog_columns: dict[str, list[str]] = {}  # a trimmed joblog's column names (its header)
+        # Snakemake's jobs of an input by jobid (when each began and ended, how, its rule and command): see _snake_job
+        self._snake_jobs: dict[str, dict[int, list[_SnakeJob]]] = {}  # (each jobid's attempts, in order)
+        self._snake_at: dict[str, float] = {}  # per input, Snakemake's last time stamp ("[Tue May  7 09:14:02 2024]")
+        # per input, the job block being read: its kind ("start", "error", "shell": its command next), rule and jobid
+        self._snake_block: dict[str, tuple[str, str, int | None]] = {}
         self._bare_ascp: set[str] = set()  # inputs whose last command was ascp alone, or its help or version
         self._table_header: dict[str, str] = {}  # per input, the last table row (the header, at a |---| rule)
         # Per input, the user's own checks of TCP ports (curl, nc, ssh, nmap), in order: see _port_check
@@ -2150,6 +2155,8 @@ class Analyzer:
                 tails.append((self._order, text[4 : text.rindex(" <==")].strip()))
         if text[:5] == "rule " and text.rstrip().endswith(":"):
             self._snakemake.add(source)  # a Snakemake job's block ("rule ena_ascp:")
+        if (text[:1] == "[" and text[4:5] == " ") or source in self._snakemake:
+            self._snake_job(source, text)
         if "batch job " in text and source in self._snakemake and len(self._batch_jobs) < MAX_KEPT_FAILED:
             submitted = _BATCH_JOB.search(text)
             if submitted is not None:
@@ -3639,6 +3646,55 @@ class Analyzer:
             return said.group(2)
         return False
 
+    def _snake_job(self, source: str, text: str) -> None:
+        """Snakemake's account of its jobs (blind round 86: five downloads with ``-j 6``, two failures' logs shown
+        and only "Finished job 1." for others): each job's start (the time stamp above its ``rule X:`` block and its
+        ``jobid``), its end ("Finished job N." or an ``Error in rule X:`` block) and its command (the error block's
+        ``shell:``). Read as GNU parallel's joblog is (``_snake_joblog``): the jobs whose output is not shown are runs,
+        and the runs are listed as their jobs started."""
+        if text[:1] == "[":
+            stamp = _SNAKE_STAMP.match(text)
+            if stamp is not None:
+                try:
+                    when = datetime.strptime(" ".join(stamp.group(1).split()), "%a %b %d %H:%M:%S %Y")
+                except ValueError:
+                    return
+                self._snake_at[source] = when.replace(tzinfo=UTC).timestamp()
+                self._snake_block.pop(source, None)
+            return
+        word = text.strip()
+        block = self._snake_block.get(source)
+        jobs = self._snake_jobs.setdefault(source, {})
+        if word.endswith(":") and (opened := _SNAKE_BLOCK.fullmatch(word)) is not None:
+            self._snake_block[source] = ("error" if opened.group(1) else "start", opened.group(2), None)
+        elif word[:6] == "jobid:" and block is not None and word[6:].strip().isdigit():
+            jobid = int(word[6:].strip())
+            attempts = jobs.get(jobid)
+            # a job's block after its end is its next attempt ("Trying to restart job 3."; blind round 68)
+            if attempts is None or (block[0] == "start" and attempts[-1].ok is not None):
+                if sum(map(len, jobs.values())) >= MAX_KEPT_FAILED:
+                    return
+                attempts = jobs.setdefault(jobid, [])
+                attempts.append(_SnakeJob(block[1]))
+            job = attempts[-1]
+            if block[0] == "start":
+                job.start = self._snake_at.get(source)
+            else:
+                job.ok, job.end = False, self._snake_at.get(source)
+            self._snake_block[source] = (block[0], block[1], jobid)
+        elif word == "shell:" and block is not None and block[0] == "error" and block[2] is not None:
+            self._snake_block[source] = ("shell", block[1], block[2])
+        elif block is not None and block[0] == "shell" and block[2] is not None and word:
+            # the failed job's command, on the line under "shell:"
+            attempts = jobs.get(block[2])
+            if attempts:
+                attempts[-1].command = word[:400]
+            self._snake_block.pop(source, None)
+        elif word[:9] == "Finished " and (finished := _SNAKE_FINISHED.match(word)) is not None:
+            attempts = jobs.get(int(finished.group(1) or finished.group(2)))
+            if attempts and attempts[-1].ok is None:
+                attempts[-1].ok, attempts[-1].end = True, self._snake_at.get(source)
+
     def _told_burst(self, source: str, text: str) -> None:
         """What a person's line tells of runs started together: that they started at once (a loop's ``... &``,
         "all at once", "in parallel"), or that the others of them worked ("everything else is there", "only these
@@ -4226,7 +4282,8 @@ class Analyzer:
             self._recounted(explained, beside.cause_id)
             kept.append((order, beside))
         kept = self._by_start(self._in_time(self._scanned(kept)))
-        kept = self._by_named_start(self._by_joblog(self._jobs_unshown(self._by_job(kept))))
+        self._snake_joblog()
+        kept = self._by_named_start(self._between_jobs(self._by_joblog(self._jobs_unshown(self._by_job(kept)))))
         if self._doc_table_orders:
             kept = self._without(kept, self._doc_table_orders)
         kept = self._cluster_logged(self._shown_attempts(kept))
@@ -5067,8 +5124,11 @@ class Analyzer:
             own = self._console_runs(kept, at_list)
             runs = [kept[at][1] for at in own]
             written = self._joblog.get(source, [])
-            # the lines as written (the order jobs ended), else by their ends (a joblog shown sorted by Seq)
-            for jobs in (written, sorted(written, key=lambda job: job.end)):
+            # the lines as written (the order jobs ended), else by their ends (a joblog shown sorted by Seq); runs
+            # told by their jobs' lines are those jobs' first
+            told = any(said.startswith((_JOBLOG_TOLD, _SNAKEMAKE_TOLD)) for s in runs for said in s.evidence)
+            by_runtime = _jobs_by_runtime(runs, written) if told else None
+            for jobs in (by_runtime or written, sorted(written, key=lambda job: job.end)):
                 if len(jobs) == len(runs) and all(
                     job.ok == (s.outcome == "success") for job, s in zip(jobs, runs, strict=True)
                 ):
@@ -5083,6 +5143,62 @@ class Analyzer:
             return _keys_beside(at_list, dict(zip(own, keys, strict=True)))
 
         return self._reordered(kept, started)
+
+    def _snake_joblog(self) -> None:
+        """Snakemake's jobs that ran ascp, as a joblog's lines (``_jobs_unshown`` and ``_by_joblog`` read them): each
+        job with its start and its end told, in the order they started (jobs started in the same second: by jobid).
+        A job that completed has no command of its own in the log: its rule's, as a failed job of that rule showed it.
+        Not where the input has a joblog of its own."""
+        for source, jobs in self._snake_jobs.items():
+            if source in self._joblog:
+                continue
+            every = [(jobid, attempt, job) for jobid, tried in jobs.items() for attempt, job in enumerate(tried, 1)]
+            commands: dict[str, str] = {}
+            for _, _, job in every:
+                if "ascp" in job.command:
+                    commands.setdefault(job.rule, job.command)
+            told = []
+            for jobid, attempt, job in sorted(every, key=lambda item: (item[2].start or 0.0, item[0], item[1])):
+                command = job.command or commands.get(job.rule, "")
+                if job.start is None or job.ok is None or "ascp" not in command:
+                    continue
+                end = job.end if job.end is not None else job.start
+                name = f"{jobid}" if attempt == 1 else f"{jobid} (attempt {attempt})"
+                how = "finished" if job.ok else "failed"
+                told.append(
+                    _Job(
+                        job.start,
+                        end,
+                        job.ok,
+                        0 if job.ok else 1,
+                        command,
+                        f"{_SNAKEMAKE_TOLD}{name} (rule {job.rule}) {how}",
+                    )
+                )
+            if len(told) >= 2:
+                self._joblog[source] = told
+        self._snake_jobs.clear()
+
+    def _between_jobs(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
+        """Jobs listed as they started (``_by_joblog``): a run that failed to connect or authenticate between two that
+        got through is read as ``_beside_successes`` reads a run between successes in the order shown (blind round
+        86: five Snakemake jobs started in the same second, the 2nd and 4th "failed to authenticate" with the key the
+        others used)."""
+        if not self._joblog:
+            return kept
+        out = list(kept)
+        for source in self._joblog:
+            own = self._console_runs(out, [at for at, (_, s) in enumerate(out) if s.source == source])
+            worked = [place for place, at in enumerate(own) if out[at][1].outcome == "success"]
+            if len(worked) < 2:
+                continue
+            for place, at in enumerate(own):
+                order, s = out[at]
+                if worked[0] < place < worked[-1]:
+                    beside = _beside_successes(s, place, (worked[0], worked[-1]))
+                    self._recounted(s, beside.cause_id)
+                    out[at] = (order, beside)
+        return out
 
     def _jobs_unshown(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
         """With a run for each job of GNU parallel's --joblog whose output the input does not show (blind round 81:
@@ -5107,8 +5223,10 @@ class Analyzer:
             missing_ok, missing_failed = jobs_ok - shown_ok, len(jobs) - jobs_ok - (len(runs) - shown_ok)
             added = []
             # (the failures shown are ascp's own, which exits 1: the jobs ended otherwise, by a limit or a signal,
-            # are the ones whose output is missing first)
-            for job in sorted(jobs, key=lambda job: job.exit_value == 1):
+            # are the ones whose output is missing first; and a job a completed run shown fits by its seconds is
+            # that run's, so the others are the missing ones)
+            fitted = {id(job) for job in jobs if any(_runtime_fits(job, s) is not None for s in runs)}
+            for job in sorted(jobs, key=lambda job: (job.exit_value == 1, id(job) in fitted)):
                 if (missing_ok if job.ok else missing_failed) <= 0:
                     continue
                 if job.ok:
@@ -5121,7 +5239,7 @@ class Analyzer:
                 run.ended = run.stopped = run.exited = True
                 run.completed = True if job.ok else None
                 run.exit_status = None if job.ok else job.exit_value
-                run.note(f"{_JOBLOG_TOLD}{job.exit_value} for {job.command[:200]}")
+                run.note(_job_told(job))
                 if job.exit_value == _TIMEOUT_KILLED and job.command.startswith("timeout "):
                     # coreutils' timeout ended it at its limit (its exit value 124): cancelled, as a job limit is
                     run.detail(f"Build timed out (after the job's limit: timeout exited {_TIMEOUT_KILLED})")
@@ -7130,6 +7248,20 @@ def _on_beat(when: float, beat: tuple[int, int] | None) -> bool:
     return min((p - phase) % period, (phase - p) % period) <= 1
 
 
+def _job_told(job: _Job) -> str:
+    """The evidence of a run told only by its job: Snakemake's account, or the joblog's line."""
+    return job.told or f"{_JOBLOG_TOLD}{job.exit_value} for {job.command[:200]}"
+
+
+def _runtime_fits(job: _Job, run: SessionExplanation) -> float | None:
+    """How much longer than a completed run's own seconds its job ran, where that job may be its one (it completed
+    and ran no shorter, nor longer than the slack allows); else None."""
+    if not job.ok or run.outcome != "success" or run.duration_s is None:
+        return None
+    over = job.end - job.start - run.duration_s
+    return over if 0 <= over <= max(_RUNTIME_SLACK_S, 0.1 * (job.end - job.start)) else None
+
+
 def _jobs_by_runtime(runs: list[SessionExplanation], jobs: list[_Job]) -> list[_Job] | None:
     """The joblog's job of each run, in the runs' order, where the output was not printed in the order jobs ended (a
     paste reordered by hand, or ``--tag`` output grouped; blind round 81): a completed run is the completed job whose
@@ -7141,20 +7273,18 @@ def _jobs_by_runtime(runs: list[SessionExplanation], jobs: list[_Job]) -> list[_
     chosen: dict[int, int] = {}
     for at, run in enumerate(runs):
         # a run told by its joblog line (``_jobs_unshown``) is that line's job
-        told = next((said for said in run.evidence if said.startswith(_JOBLOG_TOLD)), None)
+        told = next((said for said in run.evidence if said.startswith((_JOBLOG_TOLD, _SNAKEMAKE_TOLD))), None)
         if told is not None:
-            named = [j for j, job in enumerate(jobs) if j not in chosen.values() and told.endswith(job.command[:200])]
+            named = [j for j, job in enumerate(jobs) if j not in chosen.values() and told == _job_told(job)]
             if named:
                 chosen[at] = named[0]
     for at, run in enumerate(runs):
         if at in chosen or run.outcome != "success" or run.duration_s is None:
             continue
         fits = sorted(
-            (job.end - job.start - run.duration_s, j)
+            (over, j)
             for j, job in enumerate(jobs)
-            if job.ok
-            and j not in chosen.values()
-            and 0 <= job.end - job.start - run.duration_s <= max(_RUNTIME_SLACK_S, 0.1 * (job.end - job.start))
+            if j not in chosen.values() and (over := _runtime_fits(job, run)) is not None
         )
         if not fits or (len(fits) > 1 and fits[1][0] - fits[0][0] < _RUNTIME_SLACK_S):
             return None  # no job, or two alike
@@ -7210,18 +7340,43 @@ def _trimmed_job(columns: list[str], text: str) -> _Job | None:
 
 
 class _Job(NamedTuple):
-    """One line of GNU parallel's --joblog: when the job started and ended (epoch seconds), whether it exited 0, its
-    exit value and its command."""
+    """One line of GNU parallel's --joblog, or one job of Snakemake's log: when the job started and ended (epoch
+    seconds), whether it exited 0, its exit value and its command."""
 
     start: float
     end: float
     ok: bool
     exit_value: int
     command: str
+    told: str = ""
+    """How a run told only by this job names it (Snakemake's jobs); empty for a joblog line (``_job_told``)."""
 
 
 _JOBLOG_TOLD = "GNU parallel's joblog: exit value "
 """How a run told only by its joblog line names it (its evidence), and so its job."""
+_SNAKEMAKE_TOLD = "Snakemake's log: job "
+"""How a run told only by Snakemake's account of its job names it ("Snakemake's log: job 1 (rule x) finished")."""
+_SNAKE_STAMP = re.compile(r"\[(\w{3} \w{3} +\d+ \d\d:\d\d:\d\d \d{4})\]\s*$")
+"""Snakemake's time stamp above each job's block and each job's end ("[Tue May  7 09:14:02 2024]")."""
+_SNAKE_BLOCK = re.compile(r"(Error in )?(?:local)?(?:rule|checkpoint) (\w+):")
+"""A Snakemake job's block: its start ("rule download_fastq:", "localrule all:") or its failure ("Error in rule x:")."""
+_SNAKE_FINISHED = re.compile(r"Finished job (\d+)\.|Finished jobid: (\d+)\b")
+"""Snakemake's word that a job completed ("Finished job 3."; Snakemake 8: "Finished jobid: 3 (Rule: x)")."""
+
+
+class _SnakeJob:
+    """One Snakemake job as its log tells it: its rule, when it began and ended, whether it completed, its command."""
+
+    __slots__ = ("command", "end", "ok", "rule", "start")
+
+    def __init__(self, rule: str) -> None:
+        self.rule = rule
+        self.start: float | None = None
+        self.end: float | None = None
+        self.ok: bool | None = None
+        self.command = ""
+
+
 _SAME_SECOND_STEP = 1e-6
 """What a joblog line's place adds to its start, so that jobs shown started at once keep the joblog's order."""
 _TIMEOUT_KILLED = 124
