@@ -62,3 +62,48 @@ def test_snakemake_jobs_of_a_rule_that_runs_no_ascp_are_no_runs():
     text = _started(1, "09:14:02") + _started(2, "09:14:02", rule="index_bam") + _failed(1, "09:14:04")
     text += _finished(2, "09:15:00", 1) + "\n$ cat logs/ascp/R1.log\n" + _AUTH
     assert [c for c, _ in causes(text)] == ["auth"]
+
+
+def test_a_wrappers_run_then_the_same_command_typed_by_hand_are_two_runs():
+    """Blind round 87: kingfisher's "Running command: ascp ..." and its "returned non-zero exit status 1", then the
+    person typing the same command after a prompt to see why: two runs (the wrapper's words had been carried into the
+    typed command's run, as Nextflow's exit words before the command it quotes are)."""
+    key = "/home/u/.aspera/connect/etc/asperaweb_id_dsa.openssh"
+    command = f"ascp -T -l 300m -P33001 -k 2 -i {key} era-fasp@fasp.sra.ebi.ac.uk:/vol1/fastq/E/E_1.fastq.gz ."
+    text = f"06/23/2022 10:02:12 AM INFO: Running command: {command}\n"
+    text += "06/23/2022 10:02:12 AM WARNING: Error downloading from ENA with ASCP: Command ... returned non-zero exit"
+    text += " status 1.\n\nRunning the same command by hand:\n\n$ " + command + "\n"
+    text += f"ascp: Private key file not found at path {key}, exiting.\n\n"
+    text += f"Session Stop  (Error: Private key file not found at path {key})\n"
+    assert [c for c, _ in causes(text)] == ["unknown", "key-file"]
+
+
+def test_a_ci_steps_exit_code_after_another_steps_not_found_is_another_run():
+    """Blind round 87: GitHub Actions' "line 1: ascp: command not found" / "exit code 127" in one workflow run, then
+    the next workflow run's ascp step ending "Error: Process completed with exit code 1." (ascp ran with -q): two
+    runs; the second's exit words are not the first failure's echo (another exit status)."""
+    step = 'Run ascp -QT -P33001 -i "$K" era-fasp@fasp.sra.ebi.ac.uk:vol1/x.fastq.gz data/\n'
+    step += '  ascp -QT -P33001 -i "$K" era-fasp@fasp.sra.ebi.ac.uk:vol1/x.fastq.gz data/\n'
+    step += "  shell: /usr/bin/bash -e {0}\n"
+    text = "## run #57\n\n" + step + "/home/runner/work/_temp/3f0c.sh: line 1: ascp: command not found\n"
+    text += "Error: Process completed with exit code 127.\n\n## run #58 -- ascp installed now\n\n" + step
+    text += "Error: Process completed with exit code 1.\n"
+    assert [c for c, _ in causes(text)] == ["ascp-missing", "unknown"]
+
+
+def test_sshd_drops_of_other_addresses_beside_a_clients_runs_are_not_its_runs():
+    """Blind round 87 (and 67, 72): six parallel downloads, two "failed to open ssh session.", and the operator's
+    journal of that minute with sshd dropping the client's two connections past MaxStartups and one of a partner
+    site's: the client's runs take its own address's drops, and the partner's drop is no run of this input."""
+    text = "Our address is 203.0.113.45. Output:\n\n"
+    text += 2 * "ascp: failed to open ssh session., exiting.\n\nSession Stop  (Error: failed to open ssh session.)\n\n"
+    text += "Completed: 4404019K bytes transferred in 182 seconds\n (193583K bits/sec), in 1 file.\n\n"
+    text += "Journal on the server for that minute:\n\n"
+    text += "Mar 11 10:40:01 hsts01 sshd[1187]: error: beginning MaxStartups throttling\n"
+    for who, port in (("198.18.7.130", 60114), ("203.0.113.45", 49822), ("203.0.113.45", 49838)):
+        text += (
+            f"Mar 11 10:40:01 hsts01 sshd[1187]: drop connection #10 from [{who}]:{port} on [192.0.2.20]:33001"
+            " past MaxStartups\n"
+        )
+    read = causes(text)
+    assert [c for c, _ in read] == ["ssh-refused", "ssh-refused", "ok"], read

@@ -897,6 +897,7 @@ class Analyzer:
         # a wrapper's "Running command: ascp ..." lines since the input's last run began (kingfisher logs each
         # command it runs and hides its output; it says nothing more of the ones that worked)
         self._announced: dict[str, int] = {}
+        self._announced_orders: set[int] = set()  # console runs a wrapper announced ("Running command: ascp ...")
         self._front_matter: dict[str, int] = {}  # inputs inside a page's YAML front matter: its lines so far
         self._admonitions: set[str] = set()  # inputs inside a README's alert ("> [!NOTE]")
         self._faq: set[str] = set()  # inputs with an FAQ's heading
@@ -931,7 +932,10 @@ class Analyzer:
         self._joblog: dict[str, list[_Job]] = {}
         self._joblog_columns: dict[str, list[str]] = {}  # a trimmed joblog's column names (its header)
         # Snakemake's jobs of an input by jobid (when each began and ended, how, its rule and command): see _snake_job
-        self._snake_jobs: dict[str, dict[int, list[_SnakeJob]]] = {}  # (each jobid's attempts, in order)
+        self._snake_jobs: dict[str, dict[int, list[_SnakeJob]]] = {}
+        self._exit_of: dict[
+            int, int
+        ] = {}  # a console run's exit status as told (by its order): see _folded  # (each jobid's attempts, in order)
         self._snake_at: dict[str, float] = {}  # per input, Snakemake's last time stamp ("[Tue May  7 09:14:02 2024]")
         # per input, the job block being read: its kind ("start", "error", "shell": its command next), rule and jobid
         self._snake_block: dict[str, tuple[str, str, int | None]] = {}
@@ -1845,7 +1849,8 @@ class Analyzer:
             self.sessions_seen += 1
             run = self._console[source] = Collected(source, None, self._order)
             self._run_began[source] = self._tick
-            self._announced.pop(source, None)  # the command announced last is this run's
+            if self._announced.pop(source, None) and len(self._announced_orders) < MAX_KEPT_FAILED:
+                self._announced_orders.add(run.order)  # the command announced last is this run's
             self._run_sources.add(source)
             if self._command_at.get(source) == run.order - 1:
                 self._after_command.add(run.order)
@@ -2657,6 +2662,12 @@ class Analyzer:
                 # (not words that introduced the lines after them: "ascp failed (exit 1); last lines of x.log:",
                 # a cron job's mail before its log's tail; blind round 73)
                 and not (run.evidence and run.evidence[0].rstrip().endswith(":"))
+                # (nor a wrapper's run it announced, "Running command: ascp ...", with the command typed again after
+                # a prompt: the person ran it by hand to see the cause; blind round 87)
+                and not (
+                    run.order in self._announced_orders
+                    and (text.lstrip()[:2] == "$ " or _NAMED_PROMPT.match(text.lstrip()) is not None)
+                )
             ):
                 # Only a wrapper's words without a cause of their own (Nextflow prints "terminated with an error
                 # exit status (1)", then the command, then ascp's output): they are about the run it starts.
@@ -4025,6 +4036,8 @@ class Analyzer:
     # -- results -------------------------------------------------------------------------------------------
 
     def _finish(self, session: Collected) -> None:
+        if session.uuid is None and session.exit_status is not None and len(self._exit_of) < MAX_KEPT_FAILED:
+            self._exit_of[session.order] = session.exit_status
         kill = self._kill_pending.get(session.source) if self._kill_pending else None
         if (
             kill is not None
@@ -4491,6 +4504,13 @@ class Analyzer:
                 by_source.setdefault(aside.source, []).append(explain(aside))
         if not by_source:
             return kept
+        # The address most of an input's sshd attempts came from: the client's own, whose attempts its pasted runs
+        # are taken from first (blind round 67: the partner labs' drops in the same second as the client's three)
+        main_peer: dict[str, str] = {}
+        for source, attempts in by_source.items():
+            peers = Counter(_address(t.peer_address) for t in attempts if t.peer_address).most_common(2)
+            if peers and peers[0][1] >= 2 and (len(peers) == 1 or peers[0][1] > peers[1][1]):
+                main_peer[source] = peers[0][0]
         out = []
         used: set[str] = set()
         used_attempts: set[int] = set()
@@ -4524,6 +4544,8 @@ class Analyzer:
                 # user"), so that sshd's other attempts of that client stay runs of their own (blind round 56: two
                 # refused logins pasted, then two penalty drops whose output the client did not paste).
                 free = [t for t in told if order_of.get(id(t), -1) not in used_attempts]
+                if s.source in main_peer:
+                    free.sort(key=lambda t: _address(t.peer_address or "") != main_peer[s.source])
                 if not beside_records and free:
                     why = next((t for t in free if t.cause_id == s.cause_id), None) or next(
                         (t for t in free if t.cause_id == said), free[0]
@@ -4566,6 +4588,23 @@ class Analyzer:
             ]
         taken = {  # the sshd lines now told as the runs they were about
             order for order, s in out if order in self._sshd_orders and (s.source in used or order in used_attempts)
+        }
+        # Beside a client's runs that sshd's lines of its own address told, the lines of other addresses are other
+        # clients' connections in the same minute (blind round 87: "a partner site was running a bulk pull at the
+        # same time"): the operator's context, not this client's runs. Not beside a server's own records.
+        own = {
+            (s.source, _address(s.peer_address))
+            for order, s in out
+            if order in taken and order in used_attempts and s.peer_address and s.source not in server_logs
+        }
+        taken |= {
+            order
+            for order, s in out
+            if order in self._sshd_orders
+            and s.peer_address
+            and s.source not in server_logs
+            and any(source == s.source for source, _ in own)
+            and (s.source, _address(s.peer_address)) not in own
         }
         return self._without(out, taken)
 
@@ -4642,6 +4681,10 @@ class Analyzer:
             before = last.get(s.source)
             if before is not None and (s.source, last_order[s.source]) in self._breaks:
                 before = None  # a titled rule came between them: another ticket's, file's or attempt's run
+            told_exits = (self._exit_of.get(last_order.get(s.source, -1)), self._exit_of.get(order))
+            if before is not None and None not in told_exits and told_exits[0] != told_exits[1]:
+                # another exit status than the run before it told (127 there, "not found"; 1 now): another run's
+                before = None
             last[s.source] = s
             last_order[s.source] = order
             if s.uuid is not None and s.outcome == "failed":
