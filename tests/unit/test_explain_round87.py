@@ -107,3 +107,77 @@ def test_sshd_drops_of_other_addresses_beside_a_clients_runs_are_not_its_runs():
         )
     read = causes(text)
     assert [c for c, _ in read] == ["ssh-refused", "ssh-refused", "ok"], read
+
+
+def test_penalty_drops_of_one_address_beside_a_servers_session_tell_the_pasted_runs():
+    """Blind round 87 (and round 85's open confident answer): a cron push's "failed to authenticate" twice, pasted
+    with sshd's journal where every drop is of the push host's address (its own health check earned the penalty),
+    and the server's session that worked once the check was stopped: the pasted failures are the penalty's refusals,
+    not a wrong key, though the log holds a session record."""
+    fail = "+ ascp -P 33001 -i /etc/k /srv/x arc@hsts:/vault\nascp: failed to authenticate, exiting.\n\n"
+    fail += "Session Stop  (Error: failed to authenticate)\n+ rc=1\n\n"
+    text = "The 02:30 push fails since the move to OpenSSH 10.\n\n---- cron mail, Tue ----\n" + fail
+    for second in ("41", "46", "51", "56"):
+        text += (
+            f"Sep 17 02:29:{second} hsts sshd-session[811{second}]: Connection closed by 198.18.20.7 port 392{second}\n"
+        )
+    for second, port in (("01", 39272), ("02", 39280), ("06", 39294)):
+        text += (
+            f"Sep 17 02:30:{second} hsts sshd[702]: drop connection #0 from [198.18.20.7]:{port} on"
+            " [203.0.113.25]:33001 penalty: connections without attempting authentication\n"
+        )
+    text += "\n---- cron mail, Wed ----\n" + fail
+    text += "Sep 18 10:05:33 hsts sshd-session[90021]: Accepted publickey for arc from 198.18.20.7 port 52011 ssh2\n"
+    text += (
+        "Sep 18 10:05:34 hsts ascp[90030]: LOG FASP Session Start uuid=0b9e4f27-8d31-4c6a-b512-7e3f9a0c6d18 op=recv"
+        " status=started source=- dest=/vault local=203.0.113.25:33001 peer=198.18.20.7:52011 tcp_port=33001\n"
+        "Sep 18 10:06:41 hsts ascp[90030]: LOG FASP Session Stop uuid=0b9e4f27-8d31-4c6a-b512-7e3f9a0c6d18 op=recv"
+        " status=success source=b.tar (1) dest=/vault\n"
+    )
+    assert [c for c, _ in causes(text)] == ["ssh-refused", "ssh-refused", "ok"]
+
+
+def test_an_ascp_log_sessions_success_and_the_console_summary_after_it_are_one_run():
+    """Blind round 87: a client's -L- lines with their process ids ("2024-10-02 14:24:02 [6b44-7f91d04e2701] LOG FASP
+    Session Stop ... status=success"), then the console's progress line and summary: one run (read as two)."""
+    uuid = "c70a2e94-1b58-4f3d-9e06-a5d3b8f1c427"
+    text = (
+        f"2024-10-02 14:20:33 [6b44-7f91d04e2701] LOG FASP Session Start uuid={uuid} op=send status=started"
+        " source=/srv/e.mxf dest=/ingest source_prefix=- local=198.18.90.3:41560 peer=203.0.113.33:33001"
+        " tcp_port=33001\n"
+        f"2024-10-02 14:24:02 [6b44-7f91d04e2701] LOG FASP Session Stop uuid={uuid} op=send status=success"
+        " source=/srv/e.mxf (1) dest=/ingest\n"
+        "e.mxf                                                       100% 9812MB  394Mb/s    03:29\n"
+        "Completed: 10047488K bytes transferred in 209 seconds\n (393823K bits/sec), in 1 file.\n"
+    )
+    assert [c for c, _ in causes(text)] == ["ok"]
+
+
+def test_a_two_dash_titled_rule_parts_two_customers_runs():
+    """Blind round 87: "-- customer A (cron) --" and "-- customer B (ascli) --" above each one's output: customer
+    B's ascli lines ("ascp failed (pid 2231 exit 1)", "Remote host is not who we expected") are its own run, not
+    customer A's echoed."""
+    text = "-- customer A (ascp 4.4.2, cron) --\n+ ascp -P 33001 --check-sshfp=SHA256:b3Jp -i k f u@h:/in\n"
+    text += "ascp: Remote host is not who we expected, exiting.\n\nSession Stop  (Error: Remote host is not who we"
+    text += ' expected)\n\n-- customer B (ascli, transfer spec has "sshfp") --\n'
+    text += "E, [2024-11-04T08:15:40.772913 #2210] ERROR -- : ascp failed (pid 2231 exit 1)\n"
+    text += "W, [2024-11-04T08:15:40.773101 #2210]  WARN -- : An error occurred during transfer: Remote host is not"
+    text += " who we expected\n"
+    assert [c for c, _ in causes(text)] == ["host-key", "host-key"]
+
+
+def test_the_shells_exit_status_after_a_run_is_that_runs_end():
+    """Blind rounds 87 and 79: a run whose only words are the shell's "echo $?" answer is over at the next command
+    (it had been carried into the next run, whose summary then read as its failure), and it is not the previous
+    failure's echo either."""
+    command = "[root@lab ~]# /opt/aspera/bin/ascp --mode=send --user=t --host=localhost -P 33001 faux:///p?1m /Up\n"
+    text = command + "[root@lab ~]# echo $?\n1\n" + command
+    text += "p                                      100%  100MB 95.1Mb/s    00:09\n"
+    text += "Completed: 102400K bytes transferred in 9 seconds\n (93206K bits/sec), in 1 file.\n"
+    text += "[root@lab ~]# echo $?\n0\n"
+    assert [c for c, _ in causes(text)] == ["unknown", "ok"]
+    udp = "C:\\Users\\t>ascp.exe -T -P 33001 -i k era-fasp@fasp.sra.ebi.ac.uk:vol1/x.fastq.gz C:\\data\\\n"
+    udp += "Session Stop  (Error: Client unable to connect to server (check UDP port and firewall))\n\n"
+    udp += "Doesn't work for me either:\n\n+ ascp -T -P 33001 -i k era-fasp@fasp.sra.ebi.ac.uk:vol1/y.fastq.gz ./r/\n"
+    udp += "$ echo $?\n1\n"
+    assert [c for c, _ in causes(udp)] == ["udp", "unknown"]

@@ -898,6 +898,7 @@ class Analyzer:
         # command it runs and hides its output; it says nothing more of the ones that worked)
         self._announced: dict[str, int] = {}
         self._announced_orders: set[int] = set()  # console runs a wrapper announced ("Running command: ascp ...")
+        self._shell_told: set[int] = set()  # console runs whose exit status the shell told ("echo $?" after them)
         self._front_matter: dict[str, int] = {}  # inputs inside a page's YAML front matter: its lines so far
         self._admonitions: set[str] = set()  # inputs inside a README's alert ("> [!NOTE]")
         self._faq: set[str] = set()  # inputs with an FAQ's heading
@@ -1714,6 +1715,18 @@ class Analyzer:
         self._record(session, found.group(1), line.message[found.end() :])
         if session.ended and not ended:
             session.ended_stamp = line.stamp
+            if (
+                line.process is not None
+                and not line.syslog
+                and session.stop_ok
+                and session.completed is None
+                and session.bytes is None
+            ):
+                # an ascp -L- log's own line ("2024-10-02 14:24:02 [6b44-7f91d04e2701] LOG FASP Session Stop ...
+                # status=success") with no bytes nor summary: the console's progress and summary after it are this
+                # run's (blind round 87: they had been read as a second run); where the log tells its bytes, a
+                # summary of the same bytes is paired by them and another one is another transfer's
+                self._attached[source] = uuid
 
     def _record(self, session: Collected, kind: bytes, record: bytes) -> None:
         """One FASP record (``record``: the text after its uuid)."""
@@ -2664,6 +2677,9 @@ class Analyzer:
                 and not (run.evidence and run.evidence[0].rstrip().endswith(":"))
                 # (nor a wrapper's run it announced, "Running command: ascp ...", with the command typed again after
                 # a prompt: the person ran it by hand to see the cause; blind round 87)
+                # (nor a run whose end the shell told, "echo $?" after it: its own end, not a wrapper's words before
+                # the next command; blind round 87)
+                and run.order not in self._shell_told
                 and not (
                     run.order in self._announced_orders
                     and (text.lstrip()[:2] == "$ " or _NAMED_PROMPT.match(text.lstrip()) is not None)
@@ -2686,6 +2702,8 @@ class Analyzer:
             run.lines += 1
             run.exit_status = int(text.strip())
             run.note(f"exit status {run.exit_status} (the shell's, after the ascp command)")
+            if len(self._shell_told) < MAX_KEPT_FAILED:
+                self._shell_told.add(run.order)
             self.ascp_lines += 1
             return
         if _ASKS_STATUS.search(text) and source in self._commanded:
@@ -4498,9 +4516,11 @@ class Analyzer:
                 by_source.setdefault(s.source, []).append(s)
                 order_of[id(s)] = order
         server_logs = {s.source for _, s in kept if s.uuid is not None and s.side == "server"}
-        wanting = {s.source for _, s in kept if s.uuid is None and s.outcome == "failed"} - server_logs
+        wanting = {s.source for _, s in kept if s.uuid is None and s.outcome == "failed"}
         for aside in self._refused_aside:
-            if aside.source in wanting:  # explained only where a client's run may need it
+            # explained only where a client's run may need it; beside a server's records, only refusals of the one
+            # address a person's pasted run can be from (``single`` below)
+            if aside.source in wanting:
                 by_source.setdefault(aside.source, []).append(explain(aside))
         if not by_source:
             return kept
@@ -4529,9 +4549,12 @@ class Analyzer:
             # address), only a few sshd refusals can be about the pasted run: the one that tells it is taken, the
             # others stay the operator's per-client view.
             beside_records = s.source in server_logs
+            # (all of one address: that client's, the pasted run's own; blind round 87: a cron push's penalty drops
+            # beside its health check's, and the session that worked once the check was stopped)
+            single = len({_address(t.peer_address or "") for t in told}) == 1
             if (
                 told
-                and (not beside_records or len(told) <= _FEW_REFUSALS)
+                and (not beside_records or len(told) <= _FEW_REFUSALS or single)
                 and order not in self._sshd_orders
                 and s.uuid is None
                 and s.outcome == "failed"
@@ -4698,8 +4721,14 @@ class Analyzer:
                 and (
                     (s.source in explained_inputs and s.source not in moved_on)
                     # Right after a console run that failed with a cause: the wrapper's exit status is that
-                    # run's, reported after it quoted the command it ran (Nextflow's ".command.sh was:").
-                    or (before is not None and before.outcome == "failed" and before.cause_id != "unknown")
+                    # run's, reported after it quoted the command it ran (Nextflow's ".command.sh was:"). Not the
+                    # shell's answer to "echo $?" after the run's own command (blind round 79's gist comments).
+                    or (
+                        before is not None
+                        and before.outcome == "failed"
+                        and before.cause_id != "unknown"
+                        and order not in self._shell_told
+                    )
                 )
             ):
                 self._uncounted(s)
@@ -6400,8 +6429,9 @@ another document's source (``sed -n 1,40p README.md``; blind round 77), a reposi
 ``git show``; round 79), or a program's documentation (``go doc``, ``perldoc``, ``man``)."""
 _STREAM_FILE = re.compile(r"(\S*/)(?:stdout|stderr|\.command\.(?:out|err))\b")
 """A path to one of an execution's streams; its directory names the execution."""
-_TITLED_RULE = re.compile(r"\s*(?:[-=#*~_]{3,})\s+\S[^\n]{0,160}?\s+[-=#*~_]{3,}\s*$")
-"""A rule with a title inside it (``--- #5503  requester: d.nakamura ---``, ``==== attempt 2 ====``)."""
+_TITLED_RULE = re.compile(r"\s*(?:[-=#*~_]{3,}|--|==)\s+\S[^\n]{0,160}?\s+(?:[-=#*~_]{3,}|--|==)\s*$")
+"""A rule with a title inside it (``--- #5503  requester: d.nakamura ---``, ``==== attempt 2 ====``, ``-- customer B
+(ascli) --``)."""
 
 
 def _rule_time(text: str) -> tuple[int, ...] | None:
