@@ -1,8 +1,12 @@
-"""explain: what blind rounds 86-87 found (each test failed on the code before its fix)."""
+"""explain: what blind rounds 86-88 found (each test failed on the code before its fix)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from tests.unit.test_explain_round58 import causes
+
+_DATA = Path(__file__).parent.parent / "data" / "explain" / "round88"
 
 _CMD = "ascp -QT -l 100m -P33001 -k 1 -i /home/u/keys/aspera_bypass_rsa.pem era-fasp@fasp.sra.ebi.ac.uk:{} raw/"
 
@@ -181,3 +185,61 @@ def test_the_shells_exit_status_after_a_run_is_that_runs_end():
     udp += "Doesn't work for me either:\n\n+ ascp -T -P 33001 -i k era-fasp@fasp.sra.ebi.ac.uk:vol1/y.fastq.gz ./r/\n"
     udp += "$ echo $?\n1\n"
     assert [c for c, _ in causes(udp)] == ["udp", "unknown"]
+
+
+def test_a_scripts_own_messages_printed_with_elog_or_echo_are_no_runs():
+    """Blind round 88: a Gentoo ebuild's pkg_postinst telling users what ascp will print ('elog "  ascp: Private key
+    file not found at path ..., exiting."'): the package's text, as an echo of the same words in a script is."""
+    text = "EAPI=8\n\npkg_postinst() {\n"
+    text += '\telog "Scripts that pass -i .../asperaweb_id_dsa.openssh will stop with:"\n'
+    text += '\telog "  ascp: Private key file not found at path ..., exiting."\n'
+    text += '\tewarn "  ascp: Failed to open TCP connection for SSH, exiting."\n}\n'
+    assert causes(text) == []
+    assert causes('echo "ascp: failed to authenticate, exiting."\n') == []
+
+
+def test_html_inline_code_in_release_notes_is_no_confident_run():
+    """Blind round 88: a Dependabot pull request's release notes, "<li>fixed: <code>ascp.exe: failed to connect to
+    management socket, exiting.</code> on some Windows hosts</li>": a document's item (it had read died-at-start at
+    medium confidence)."""
+    text = (_DATA / "dependabot-release-notes.txt").read_text(encoding="utf-8")
+    assert all(confidence == "low" for _, confidence in causes(text)), causes(text)
+
+
+def test_samples_said_so_in_swahili_icelandic_and_a_wrapped_sentence_are_no_runs():
+    """Blind round 88: a Swahili workshop guide ("Hakuna amri iliyoendeshwa hapa": no command was run here; "Ujumbe
+    wa mafanikio unaonekana hivi:", the success message looks like this), an Icelandic one ("Vel heppnuð keyrsla
+    endar á línum á borð við:", a successful run ends with lines such as), and a grading rubric whose "NOT a run" /
+    "they performed):" wraps over two lines."""
+    summary = "\n    Completed: 378151K bytes transferred in 13 seconds\n     (227709K bits/sec), in 1 file.\n"
+    swahili = "Mwongozo huu ni kwa wanafunzi. Hakuna amri iliyoendeshwa hapa, ni maelezo tu.\n\n"
+    swahili += "Ujumbe wa mafanikio unaonekana hivi:\n" + summary
+    assert causes(swahili) == []
+    assert causes("## 4. Þegar niðurhal tókst\n\nVel heppnuð keyrsla endar á línum á borð við:\n" + summary) == []
+    rubric = (
+        "Part B (6 pts)\n  Students get a printed excerpt (identical for everyone, from the lecture slides, NOT a run\n"
+    )
+    rubric += "  they performed):\n      ascp: Private key file not found at path /home/s/k.openssh, exiting.\n"
+    rubric += "      Session Stop  (Error: Private key file not found at path /home/s/k.openssh)\n"
+    assert causes(rubric) == []
+
+
+def test_a_json_documents_strings_are_data_not_printed_output_lines():
+    """Blind round 88: an nf-test snapshot (pretty-printed JSON) whose "parsed lines" hold ascp's progress line,
+    summary and a key error as strings: data of a test, no run (a printed list of lines, R's or IPython's, is still
+    read)."""
+    text = (_DATA / "nf-test-snapshot.json").read_text(encoding="utf-8")
+    assert causes(text) == []
+    assert [c for c, _ in causes('[1] "ascp: Failed to open TCP connection for SSH, exiting."\n')] == ["ssh-port"]
+
+
+def test_a_run_stopped_as_hung_while_moving_at_the_rate_that_worked_is_cancelled():
+    """Blind round 88: "my second download hung at 41% so I killed it", its last progress line at 396 Mb/s as the
+    first download's 397: the person stopped a transfer that was moving (the progress line updates seldom), not a
+    stall."""
+    command = "$ ascp -P 33001 -l 400m --mode=recv --host=h --user=m /data/out/lane{}.tar .\n"
+    text = 'my second download this afternoon "hung" at 41% so I killed it. first one was fine.\n\n'
+    text += command.format(1) + "lane1.tar                                100% 7812MB  398Mb/s    02:41\n"
+    text += "Completed: 7999488K bytes transferred in 161 seconds\n (397490K bits/sec), in 1 file.\n"
+    text += command.format(2) + "lane2.tar                                 41% 3204MB  396Mb/s    01:34 ETA\n^C\n"
+    assert [c for c, _ in causes(text)] == ["ok", "cancelled"]

@@ -610,9 +610,11 @@ _SYN_TRIES = 2
 """Refused connections of one client to one account that are told as attempts of their own (more: the same)."""
 _FEW_REFUSALS = 3
 """sshd refusals beside a server's session records that a pasted client run may be linked to (more: a log's own)."""
-_AFTER_START = frozenset(("udp", "stall", "session-start"))
+_AFTER_START = frozenset(("udp", "stall", "session-start", "cancelled"))
 """A client's causes that a session the server logged as started can end in (SSH and the login had worked)."""
 _CONFIDENCES = ("low", "medium", "high")
+_AT_TARGET_SHARE = 0.8
+"""A stopped run's last rate at this share of its target rate or more: it was moving as asked, not hung."""
 _UNSAID_STEP = frozenset(("server-session", "session-start", "unknown"))
 """A console run's causes whose words do not say which step of the start failed: its log beside it may."""
 _BURST_CAUSES = frozenset(("ssh-port", "auth"))
@@ -898,6 +900,7 @@ class Analyzer:
         # command it runs and hides its output; it says nothing more of the ones that worked)
         self._announced: dict[str, int] = {}
         self._announced_orders: set[int] = set()  # console runs a wrapper announced ("Running command: ascp ...")
+        self._line_before: dict[str, str] = {}  # per input, the end of the line before (see _WRAP_TAIL)
         self._shell_told: set[int] = set()  # console runs whose exit status the shell told ("echo $?" after them)
         self._front_matter: dict[str, int] = {}  # inputs inside a page's YAML front matter: its lines so far
         self._admonitions: set[str] = set()  # inputs inside a README's alert ("> [!NOTE]")
@@ -3402,6 +3405,13 @@ class Analyzer:
         lowered = text.lower()
         if any(hint in lowered for hint in _COPIED_HINTS) and _COPIED.search(text) and _DOC_WORDS.search(text):
             self._copy_armed[source] = _COPY_REACH
+        # (with the line before's end: a sentence that wraps, "... from the lecture slides, NOT a run" / "they
+        # performed):"; blind round 88)
+        before = self._line_before.get(source, "")
+        self._line_before[source] = text[-_WRAP_TAIL:]
+        if before:
+            text = f"{before} {text.lstrip()}"
+            lowered = text.lower()
         if (any(hint in lowered for hint in _NOT_RUN_EN_HINTS) and _NOT_RUN.search(text)) or (
             any(hint in lowered for hint in _NOT_RUN_HINTS) and _NOT_RUN_ZH.search(text)
         ):
@@ -4398,6 +4408,10 @@ class Analyzer:
         ascp's. One such run only (several stopped runs: which one hung is not told)."""
         if not self._told_stalled:
             return kept
+        fastest: dict[str, float] = {}  # the input's completed runs' rates: what the path carried when it worked
+        for _, s in kept:
+            if s.outcome == "success" and s.rate_mbps:
+                fastest[s.source] = max(fastest.get(s.source, 0.0), s.rate_mbps)
         stopped = [
             at
             for at, (_, s) in enumerate(kept)
@@ -4406,6 +4420,13 @@ class Analyzer:
             and s.uuid is None
             and "^C" in s.error_message
             and ((s.bytes or 0) > 0 or (s.rate_mbps or 0.0) > 0.0)
+            # (not a run whose last line shows it moving at its target rate, or at the rate of the input's runs that
+            # completed: "hung at 41 %" while the progress line said 396 Mb/s, as the first download's 397, is a
+            # progress line that updates seldom; blind round 88)
+            and not (
+                s.rate_mbps
+                and s.rate_mbps >= _AT_TARGET_SHARE * (s.target_rate_mbps or fastest.get(s.source) or float("inf"))
+            )
         ]
         if len({kept[at][1].source for at in stopped}) != len(stopped):
             stopped = []  # an input with several stopped runs
@@ -5878,7 +5899,8 @@ _SAMPLE_INTRO = re.compile(
     # Slovak, Baltic languages, Estonian, Icelandic, Indonesian and Malay, Vietnamese, Filipino, Swahili, Persian,
     # Hebrew, Korean, Thai, Tamil and Bengali (blind round 79's Hungarian, Danish and Tamil pages)
     r"|\beksempl?e[lr]?|\bpéld[aá]|\bexemplu|\bприклад(?:и|у|ом)?\b|\bпример(?:ы|а|ом)?\b|\bprimjer|\bpríklad|\bpiemēr|\bpavyzd|\bnäide"
-    r"|\bdæmi\b|\bcontoh\b|\bví dụ\b|\bhalimbawa\b|\bmfano\b|نمونه|דוגמ|예시|예제|ตัวอย่าง|மாதிரி|உதாரண"
+    r"|\bdæmi\b|\bá borð við\W*$|\bcontoh\b|\bví dụ\b|\bhalimbawa\b|\bm(?:i)?fano\b|\b[ui]naonekana hivi\b"
+    r"|نمونه|דוגמ|예시|예제|ตัวอย่าง|மாதிரி|உதாரண"
     r"|எடுத்துக்காட்டு|উদাহরণ|নমুনা"
     # Basque, Welsh, Kazakh, Sinhala, Armenian, Georgian, Albanian, Khmer, Lao, Mongolian, Yoruba, Zulu, Esperanto
     # (blind round 82's Basque FAQ: "Errore hau honela agertzen da:", this error appears like this)
@@ -6520,6 +6542,10 @@ _NOT_RUN = re.compile(
     # a plan not carried out yet ("TEST PLAN (to be performed after implementation)"; blind round 81's change request)
     r"|\b(?:to be|will be) (?:performed|run|executed|carried out) (?:after|once|when)\b"
     r"|\bnot yet (?:performed|executed|carried out)\b"
+    # an excerpt handed out ("a printed excerpt ... from the lecture slides, NOT a run they performed"; blind round
+    # 88's grading rubric)
+    r"|\bnot (?:a |an )?(?:runs?|transfers?|sessions?) (?:that )?(?:they|we|I|you|students?|anyone) (?:have )?"
+    r"(?:performed|ran|run|made|did|executed)\b"
     # a page's note on its samples ("The blocks below are **examples**; your paths and numbers will differ.";
     # blind round 77's Sphinx page)
     r"|\b(?:blocks?|lines?|outputs?|messages?|snippets?) (?:below|above|on this page) are \W{0,2}"
@@ -6541,8 +6567,9 @@ _NOT_RUN_ZH = re.compile(
     r"|\bnon (?:sono )?(?:output|log|esecuzioni) reali\b|\bno (?:son )?(?:salidas|ejecuciones|registros) reales\b"
     r"|\bnão (?:são )?(?:saídas|execuções|logs) reais\b|\bne sont pas (?:des )?(?:exécutions|sorties|journaux) réel"
     r"|\bне (?:є |являются )?(?:реальн|справжн)\w* (?:запуск|вивод|вывод|лог)"
-    # Basque: "ez dira guk exekutatuak" (not run by us)
-    r"|\bez dira (?:guk )?exekutatu"
+    # Basque: "ez dira guk exekutatuak" (not run by us); Swahili: "Hakuna amri iliyoendeshwa hapa" (no command was
+    # run here), "mifano tu" (examples only; blind round 88's workshop guide)
+    r"|\bez dira (?:guk )?exekutatu|\bhakuna amri iliyoendeshwa|\bmifano tu\b"
 )
 """The same in Chinese ("我还没开始下载", "还没运行"; blind round 57: a tutorial's FAQ pasted before a first try),
 and "not real logs" in Chinese, Japanese ("実際のログではありません"; blind round 60: a lab wiki's samples;
@@ -6584,8 +6611,12 @@ _NOT_RUN_HINTS = (
     "реальн",
     "справжн",
     "exekutatu",
+    "hakuna",
+    "mifano",
 )
 """Plain substrings one of which ``_NOT_RUN_ZH`` needs (tested first: most lines have none)."""
+_WRAP_TAIL = 60
+"""How much of the line before a person's words about their samples are read with (a sentence that wraps)."""
 _SAMPLE_LINES = 40
 """A sample block's lines at most (without a blank line, a heading or the person's words ending it before)."""
 _SETTLED = Collected("", None, 0)
@@ -6921,6 +6952,13 @@ _CODE_LINE = re.compile(
     # a shell script's echo of its own message with a variable still in it ('echo "ascp failed: $rc" >&2'): the
     # script's source (its output would show the value)
     r"|^\s*(?:echo|printf)\s+(?:-[neE]+\s+)?[\"'][^\"'\n]*\$\{?\w"
+    # a script's own message, printed with echo, printf or Gentoo's elog/ewarn ('elog "  ascp: Private key file not
+    # found at path ..., exiting."' in an ebuild's pkg_postinst; blind round 88): the script's text, not its output
+    r"|^\s*(?:echo|printf|e(?:log|info|warn|error|qawarn))\s+(?:-[neE]+\s+)?[\"']\s*(?:ascp4?|ascli)(?:\.exe)?:\s"
+    r"|^\s*(?:echo|printf|e(?:log|info|warn|error|qawarn))\s+(?:-[neE]+\s+)?[\"']\s*Session Stop\b"
+    # a string literal alone on its line, an element of a list in JSON or code (a test snapshot's "parsed lines":
+    # '"Completed: 74523K bytes transferred in 118 seconds",'; blind round 88's nf-test snapshot)
+    r"|^\s*\"(?:ascp4?(?:\.exe)?: |Session Stop  \(|Completed: )[^\"\n]*\"\s*,?\s*$"
 )
 """A line of a program's source that holds ascp's words as a literal (a script testing its output, ``if ($out =~
 /ascp: failed to authenticate/) {``, awk's ``if ($0 ~ "Server aborted session: ...") x++``, Python's ``flag =
@@ -6938,7 +6976,9 @@ def _may_be_code(text: str) -> bool:
         or ("(" in text and ('"' in text or "'" in text or "/" in text or "{" in text))
         or '" in ' in text
         or "' in " in text
-        or (("echo " in text or "printf " in text) and "$" in text)
+        or (("echo " in text or "printf " in text) and ("$" in text or "ascp" in text or "Session Stop" in text))
+        or (("elog " in text or "ewarn " in text or "einfo " in text or "eerror " in text) and "ascp" in text)
+        or (text.lstrip()[:1] == '"' and text.rstrip()[-1:] in '",')
     )
 
 

@@ -888,6 +888,10 @@ def _inline_code(raw: bytes) -> bool:
     return bool(rest[_LIST_MARK.match(rest).end() :].strip())  # type: ignore[union-attr]  # matches "" at least
 
 
+_HTML_CODE = re.compile(rb"<code>.*?</code>")
+"""HTML's inline code span."""
+_HTML_TAG = re.compile(rb"</?[a-zA-Z][a-zA-Z0-9]{0,9}(?:\s[^<>\n]{0,200})?>")
+"""An HTML tag (``<li>``, ``</code>``, ``<a href="...">``)."""
 _LISTED_CODE = re.compile(rb"\s*(?:[-*+]|\d{1,2}[.)])\s+`[^`\n]+`\s*$")
 """A list item that is inline code alone (``  - `Server aborted session: ...` ``)."""
 _CODE_TICK = re.compile(rb"`(?![\w.+-]+')")
@@ -1119,6 +1123,9 @@ def other_lines(chunk: bytes) -> Iterator[Line]:
     listing = False  # the line before held inline code in a sentence (a list of code items may follow)
     in_diff = False
     julia_help = False
+    # a pretty-printed JSON document (a test snapshot, an export; its first line "{" or "[" alone): its strings are
+    # data, not a printed list of output lines (blind round 88's nf-test snapshot of "parsed lines")
+    json_document = chunk.lstrip()[:1] in b"{[" and chunk.lstrip()[1:2] in b"\r\n"
     for raw, unfolded in _physical(chunk):
         raw = raw.lstrip(b"\r")  # a terminal's redraw from the first column (after an erased line)
         if raw[:1] == b"h" and raw.startswith(b"help?> "):
@@ -1146,6 +1153,12 @@ def other_lines(chunk: bytes) -> Iterator[Line]:
             raw = _CODE_TICK.sub(b"", raw)  # markdown's inline code (ascp never prints a backtick)
         else:
             listing = False
+        if b"</code>" in raw and b"<code>" in raw:
+            # HTML's inline code (a release note's "<li>fixed: <code>ascp.exe: failed to connect ...</code> on some
+            # hosts</li>" in a pull request's body; blind round 88): with words beside it, a document's
+            rest = _HTML_TAG.sub(b"", _HTML_CODE.sub(b"", raw))
+            inline = inline or bool(rest[_LIST_MARK.match(rest).end() :].strip())  # type: ignore[union-attr]
+            raw = _HTML_TAG.sub(b"", raw)
         if raw[:2] == b"##" and _HEADING.match(raw) is not None:
             inline = True  # a markdown heading ("### Failed to authenticate with ascp"): a document's words
         if raw[:1] in b"d@" and _DIFF_START.match(raw) is not None:
@@ -1178,7 +1191,12 @@ def other_lines(chunk: bytes) -> Iterator[Line]:
             # a logger's prefix taken off (a stamp, a level): a record of its own, never a wrapped line's rest
             logged = len(message) < len(raw)
             message = message.replace(b"\t", b" ")  # after a tab-separated tag is gone: tabs as spaces
-            if len(message) > 2 and message[:1] in b"\"'[b" and _COMMAND_LIST.match(message) is None:
+            if (
+                len(message) > 2
+                and message[:1] in b"\"'[b"
+                and not json_document
+                and _COMMAND_LIST.match(message) is None
+            ):
                 item = _QUOTED_WHOLE.fullmatch(message)
                 if item is not None:  # R's print of a line, or one item of Python's list of lines (IPython's !cmd)
                     text = item.group("text")
