@@ -243,3 +243,53 @@ def test_a_run_stopped_as_hung_while_moving_at_the_rate_that_worked_is_cancelled
     text += "Completed: 7999488K bytes transferred in 161 seconds\n (397490K bits/sec), in 1 file.\n"
     text += command.format(2) + "lane2.tar                                 41% 3204MB  396Mb/s    01:34 ETA\n^C\n"
     assert [c for c, _ in causes(text)] == ["ok", "cancelled"]
+
+
+def test_one_client_run_and_one_server_session_of_a_cause_are_one_attempt():
+    """Blind round 88: the client's "Partial Completion" and "Session Stop (Error: Disk write failed (server))"
+    pasted with the receiving server's syslog of the session that failed errcode=25 "No space left on disk": one
+    upload seen from both ends (the words differ), not two runs."""
+    uuid = "30b2204a-76ec-4db8-899b-2d723471c880"
+    text = "--- client console ---\n$ ascp -P 33001 -l 500m -d -i k /scratch/b/ u@198.18.7.11:/landing/b/\n"
+    text += "b/s1.cram                                  100% 18GB  482Mb/s    05:21\n"
+    text += "Partial Completion: 36724160K bytes transferred in 652 seconds\n"
+    text += " (461390K bits/sec), in 2 files, 1 directory; 3 files failed.\n\n"
+    text += "Session Stop  (Error: Disk write failed (server))\n\n--- server syslog ---\n"
+    text += (
+        f"Jun 03 10:53:41 rx ascp[771010]: LOG FASP Session Start uuid={uuid} op=recv status=started source=-"
+        " dest=/landing/b/ local=198.18.7.11:33001 peer=203.0.113.201:46311 tcp_port=33001\n"
+        f"Jun 03 11:06:03 rx ascp[771010]: LOG FASP Session Stop uuid={uuid} op=recv status=failed errcode=25"
+        ' errstr="No space left on disk" source=- dest=/landing/b/ local=198.18.7.11:33001'
+        " peer=203.0.113.201:46311 tcp_port=33001\n"
+    )
+    assert [c for c, _ in causes(text)] == ["disk"]
+
+
+def test_ascli_naming_another_ascp_process_starts_another_run():
+    """Blind round 88: ascli's debug log, "pid: 103515", "Destination: File exists", then the retry's "pid: 103690",
+    its bar at 100 % and "complete": two runs (the retry's bar had been read as the failed run's)."""
+    text = "D, [2026-01-15T05:33:52.586730 #103512] DEBUG -- : pid: 103515\n"
+    text += "E, [2026-01-15T05:33:53.320138 #103512] ERROR -- : Destination: File exists\n\n"
+    text += "Second attempt into an empty folder worked:\n\n"
+    text += "D, [2026-01-15T05:41:10.114233 #103688] DEBUG -- : pid: 103690\n"
+    text += " Time: 00:00:01 ====================================== 100% 12 Mbps Time: 00:00:00\ncomplete\n"
+    assert [c for c, _ in causes(text)] == ["exists", "ok"]
+
+
+def test_bash_xtrace_of_an_ascp_command_starts_a_run():
+    """Blind round 88: a container's log with time stamps, a script run with set -x: "+ ascp ... --host=" and ascp's
+    usage text, then "+ ascp ... --host=fasp..." and "Cannot resolve target host." twice: three runs (the traced
+    commands had not been read as commands, and the usage run took the next run's cause)."""
+
+    def traced(at: str, host: str) -> str:
+        return f"uploader-1  | 2026-10-20T{at}Z + ascp -P 33001 -l 100m -d --mode=send --user=box --host={host}\n"
+
+    usage = "".join(
+        f"uploader-1  | 2026-10-20T07:58:03.119Z {said}\n"
+        for said in ("Usage: ascp [OPTION] SRC... DEST", "Display full usage: -h,--help", "upload.sh: ascp exited 1")
+    )
+    text = traced("07:58:03.114", "") + usage + "uploader-1 exited with code 1\n"
+    for at in ("08:06:47.530", "08:07:47.640"):
+        text += traced(at, "fasp.ega.example.org /data/b7/ /b7/")
+        text += f"uploader-1  | 2026-10-20T{at[:-3]}612Z ascp: Cannot resolve target host., exiting.\n"
+    assert [c for c, _ in causes(text)] == ["usage", "dns", "dns"]

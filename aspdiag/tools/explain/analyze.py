@@ -483,6 +483,8 @@ _SNAKEMAKE_GOES_ON = re.compile(
 _JOBLOG_LINE = re.compile(r"^\d+\s+\S+\s+(\d{9,10}\.\d+)\s+([\d.]+)\s+\d+\s+\d+\s+(-?\d+)\s+\d+\s+(\S.*)")
 """A line of GNU parallel's --joblog: Seq, Host (":" when local), Starttime (epoch), JobRuntime, Send, Receive,
 Exitval, Signal, Command."""
+_ASCLI_PID = re.compile(r"(?:[DIWEF], \[[^\]\n]{1,60}\]\s+[A-Z]+ -- : )?pid: \d+\s*$")
+"""ascli's debug line naming the process id of the ascp it started (``D, [...] DEBUG -- : pid: 103690``)."""
 _ASCLI_FINAL = re.compile(
     r"^ERROR: (?:(?:Transfer|Other|Cli|Bug|Tool|Argument|Identifier|Rest|Network)\b|FASP\(ascp\):)"
 )
@@ -517,7 +519,8 @@ _BARE_ASCP = re.compile(
 image.sif $HOME/.aspera/connect/bin/ascp --help``; blind round 59): no transfer."""
 _COMMAND = re.compile(
     r"^\s*(?:PS\s+)?(?:(?:\([\w.-]+\)\s+)?\S*[$#>]\s*(?:sudo\s+)?(?:[\w.~/\\:-]*[/\\])?(?:ascp4?|ascli)(?:\.exe)?\s"
-    r"|(?:(?:time|nohup)\s+)?(?:timeout\s+(?:-[a-zA-Z]+(?:\s+\w+)?\s+)*\d+(?:\.\d+)?[smhd]?\s+)?(?:sudo\s+)?"
+    # (after bash's xtrace mark, "+ ascp -P 33001 ...", as a script run with set -x logs each command)
+    r"|(?:\++ )?(?:(?:time|nohup)\s+)?(?:timeout\s+(?:-[a-zA-Z]+(?:\s+\w+)?\s+)*\d+(?:\.\d+)?[smhd]?\s+)?(?:sudo\s+)?"
     r"(?:[\w.~/\\:-]*[/\\])?"
     r"(?:ascp4?|ascli)(?:\.exe)?\s+--?[A-Za-z]"
     r"|(?:\S*[$#>]\s*)?(?:sudo\s+)?(?:[\w.~/\\:-]*[/\\])?aspera(?:\.exe)?\s+(?:ats|faspex|shares|node|files|server|console)\s"
@@ -2237,6 +2240,13 @@ class Analyzer:
                 # the named run's end and its output on one line ("S07 exit=1 stderr: ascp: failed to ..."): the
                 # output is read as the next run's own line
                 text, line = told, line._replace(message=told.encode("utf-8"))
+        if "pid: " in text and not self._replaying and _ASCLI_PID.match(text) is not None:
+            # ascli's debug line naming the ascp process it started ("DEBUG -- : pid: 103690"): after a run that
+            # ended with its error, another run (blind round 88: "Destination: File exists", then the retry's bar)
+            run = self._console.get(source)
+            if run is not None and (run.finals or run.details or run.ended or run.exited or run.completed is not None):
+                self._finish(self._console.pop(source))
+            return
         if "Running command: " in text and not self._replaying and _RUNNING_ASCP.search(text) is not None:
             self._announced[source] = min(MAX_KEPT_FAILED, self._announced.get(source, 0) + 1)
             # the next run's: the logged session ascp's -L- output tied this input to was the one before (blind
@@ -4888,6 +4898,15 @@ class Analyzer:
         used: set[int] = set()
         drop: set[int] = set()
         readings: dict[tuple[str, int | None, str], SessionExplanation] = {}
+        # Of a cause, one console run and one server session in an input, the words apart (the client's "Disk write
+        # failed (server)" beside the server's errcode=25 "No space left on disk"; blind round 88): one attempt seen
+        # from both ends
+        console_causes = Counter(
+            (s.source, s.cause_id)
+            for order, s in kept
+            if s.uuid is None and s.outcome in ("failed", "partial") and order not in self._sshd_orders
+        )
+        server_causes = Counter((t.source, t.cause_id) for _, t in logged if t.uuid is not None and t.side == "server")
         for order, s in kept:
             if (
                 s.uuid is None
@@ -4896,6 +4915,22 @@ class Analyzer:
                 and order not in self._sshd_orders
             ):
                 twin = next((at for at, t in logged if at not in used and _same_failure(s, t)), None)
+                if (
+                    twin is None
+                    and console_causes[(s.source, s.cause_id)] == 1 == server_causes[(s.source, s.cause_id)]
+                ):
+                    twin = next(
+                        (
+                            at
+                            for at, t in logged
+                            if at not in used
+                            and t.source == s.source
+                            and t.side == "server"
+                            and t.cause_id == s.cause_id
+                            and s.cause_id != "unknown"
+                        ),
+                        None,
+                    )
                 if twin is not None:
                     used.add(twin)
                     told = by_order[twin]
