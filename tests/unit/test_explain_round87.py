@@ -293,3 +293,59 @@ def test_bash_xtrace_of_an_ascp_command_starts_a_run():
         text += traced(at, "fasp.ega.example.org /data/b7/ /b7/")
         text += f"uploader-1  | 2026-10-20T{at[:-3]}612Z ascp: Cannot resolve target host., exiting.\n"
     assert [c for c, _ in causes(text)] == ["usage", "dns", "dns"]
+
+
+def test_package_files_and_catalogues_quoting_ascp_are_no_runs():
+    """Blind round 89: an APKBUILD's comments after "Nothing has been built or run yet" and "(taken from upstream
+    issue reports, NOT produced by this build)"; a NEWS.Debian entry ("pkg (2.0.0-1) unstable; urgency=medium")
+    quoting what a transfer with the old key ends with; a gettext catalogue keyed by ascp's messages."""
+    apkbuild = "Can you check this APKBUILD? Nothing has been built or run yet.\n\npkgname=aspera-connect\n"
+    apkbuild += (
+        "check() {\n\t# Known failure strings (taken from upstream issue reports, NOT produced by this build):\n"
+    )
+    apkbuild += "\t#   ascp: Failed to open TCP connection for SSH, exiting.\n\treturn 0\n}\n"
+    assert causes(apkbuild) == []
+    news = (
+        "aspera-client-wrapper (2.0.0-1) unstable; urgency=medium\n\n  The DSA key is no longer installed; a transfer"
+    )
+    news += " that still points -i at it ends with\n\n      ascp: failed to authenticate, exiting.\n\n"
+    news += "      Session Stop  (Error: failed to authenticate)\n\n"
+    news += " -- A B <a@example.org>  Sun, 06 Apr 2025 11:02:40 +0100\n"
+    assert causes(news) == []
+    po = '#: helper/diagnose.py:41\nmsgctxt "ascp: failed to authenticate, exiting."\n'
+    po += 'msgid "SSH authentication failed."\n'
+    po += 'msgstr "SSH-Authentifizierung fehlgeschlagen."\n\n#: helper/diagnose.py:53\n'
+    po += 'msgctxt "Session Stop  (Error: Client unable to connect to server (check UDP port and firewall))"\n'
+    assert causes(po) == []
+
+
+def test_xml_rules_and_their_commented_samples_are_no_runs():
+    """Blind round 89: a Wazuh decoder file, its sample syslog lines inside an XML comment ("they are NOT from our
+    servers") and its rules' "<description>Aspera: FASP session $(fasp_uuid) completed</description>": no run (the
+    comment's sessions and the description's "completed" had been read as runs)."""
+    text = (
+        "<!--\n  Sample lines used while writing these (re-shaped into syslog form; they are NOT from our servers):\n\n"
+    )
+    text += "    Sep 16 17:46:56 hsts01 ascp[10044]: LOG FASP Session Start uuid=5d53ece3-6b41-41f9-b1c8-8496c117be65"
+    text += ' op=send status=failed errcode=34 errstr="Unauthorized"\n-->\n\n<group name="aspera,">\n'
+    text += '  <rule id="100710" level="3">\n    <field name="fasp_status">^success$</field>\n'
+    text += "    <description>Aspera: FASP session $(fasp_uuid) completed</description>\n  </rule>\n</group>\n"
+    assert causes(text) == []
+
+
+def test_a_quote_that_goes_on_from_the_line_before_is_no_confident_run():
+    """Blind round 89: Suricata rules and a Zeek script's comment, 'users then see "ascp: failed to authenticate,
+    exiting."' / 'or "Session Stop  (Error: Failed to open TCP connection for SSH)".': the second line is the
+    sentence's rest (it had read ssh-port at high confidence)."""
+    text = (_DATA / "suricata-zeek-rules.txt").read_text(encoding="utf-8")
+    assert all(confidence == "low" for _, confidence in causes(text)), causes(text)
+
+
+def test_samples_said_so_in_maltese_and_haitian_creole_are_no_runs():
+    """Blind round 89: "linja bħal din (eżempju mid-dokumentazzjoni, mhux minn trasferiment tiegħek):" (Maltese: a
+    line like this, an example from the documentation) and "Lè transfè a fini byen, w ap wè (egzanp):" (Haitian
+    Creole: when the transfer ends well, you will see, for example)."""
+    summary = "\n       Completed: 74523K bytes transferred in 118 seconds\n        (5132K bits/sec), in 1 file.\n"
+    maltese = "T: Fl-aħħar tidher linja bħal din (eżempju mid-dokumentazzjoni, mhux minn trasferiment tiegħek):\n"
+    assert causes(maltese + summary) == []
+    assert causes("4. Lè transfè a fini byen, w ap wè (egzanp):\n" + summary) == []

@@ -1627,6 +1627,11 @@ class Analyzer:
             # and aspera-scp-transfer.log's lines; blind round 65's support article): the sample's, no run
             if self._in_sample(source, line, message.decode("utf-8", "replace"), None):
                 return
+        if self._xml_comment and source in self._xml_comment and line.process is not None and not self._replaying:
+            # ascp's log lines inside an XML comment (a decoder file's sample lines; blind round 89's Wazuh rules):
+            # the file's note, no run
+            self._documentation(source)
+            return
         if self._copy_block and self._copy_block.get(source) == "ruled" and line.process is not None:
             # ascp's log lines inside a copied document between its rules (a support article pasted into a ticket,
             # its sample log; blind round 77): the document's, no run
@@ -2339,6 +2344,9 @@ class Analyzer:
         if not self._replaying and (
             (text[:1] in "[vVCcRW0123456789" and _RELEASE_HEADING.match(text) is not None)
             or ("elease" in text and _RELEASE_TITLE.search(text) is not None)
+            # a Debian changelog's or NEWS.Debian's entry ("aspera-client-wrapper (2.0.0-1) unstable;
+            # urgency=medium"; blind round 89)
+            or ("; urgency=" in text and _DEBIAN_ENTRY.match(text) is not None)
             or (":" in text and self._yaml_value(source, text))
         ):
             # A changelog's or release notes' heading ("## [0.9.2] - 2024-11-18"), or a YAML file's value (an
@@ -2346,7 +2354,12 @@ class Analyzer:
             # sentences are the document's too
             self._documentation(source)
             self._whole_documents.add(source)
-            if ":" not in text or _RELEASE_HEADING.match(text) is not None or _RELEASE_TITLE.search(text) is not None:
+            if (
+                ":" not in text
+                or _RELEASE_HEADING.match(text) is not None
+                or _RELEASE_TITLE.search(text) is not None
+                or "; urgency=" in text
+            ):
                 self._changelogs.add(source)  # a changelog: all its lines are its entries (``_console_segment``)
             return
         if "ays" in text and not self._replaying and _DOCUMENT_SAYS.search(text) is not None:
@@ -2968,6 +2981,8 @@ class Analyzer:
                 )
                 and _INSTALLER.match(text) is None  # an installer's "Installation into ~/.aspera/cli successful"
                 and _WRAPPER_FAILED.search(text) is None
+                # (a document's words: inline code beside them, a heading, an XML file's description; blind round 89)
+                and not line.inline
                 and self._wrapper_success(source, line, text)
             ):
                 self._retrying.discard(source)
@@ -5934,6 +5949,8 @@ _SAMPLE_INTRO = re.compile(
     # Slovak, Baltic languages, Estonian, Icelandic, Indonesian and Malay, Vietnamese, Filipino, Swahili, Persian,
     # Hebrew, Korean, Thai, Tamil and Bengali (blind round 79's Hungarian, Danish and Tamil pages)
     r"|\beksempl?e[lr]?|\bpéld[aá]|\bexemplu|\bприклад(?:и|у|ом)?\b|\bпример(?:ы|а|ом)?\b|\bprimjer|\bpríklad|\bpiemēr|\bpavyzd|\bnäide"
+    # Maltese, Haitian Creole, Irish and Luxembourgish "example" (blind round 89's FAQ and guide)
+    r"|\beżempj|\begzanp\b|\bw ap wè\b|\b(?:mar )?shampla\b|\bsampla\b|\bBeispill\b"
     r"|\bdæmi\b|\bá borð við\W*$|\bcontoh\b|\bví dụ\b|\bhalimbawa\b|\bm(?:i)?fano\b|\b[ui]naonekana hivi\b"
     r"|نمونه|דוגמ|예시|예제|ตัวอย่าง|மாதிரி|உதாரண"
     r"|எடுத்துக்காட்டு|উদাহরণ|নমুনা"
@@ -6154,6 +6171,8 @@ _COMMON_ERRORS = re.compile(
 )
 """A document's heading for a section of common errors (its ``#`` marks taken off). Not a FAQ's: a personal
 notebook's FAQ pastes its author's own failures (blind round 59)."""
+_DEBIAN_ENTRY = re.compile(r"[a-z0-9][a-z0-9.+-]+ \([^()\s]+\)(?: [a-z0-9-]+)+; urgency=\w+")
+"""A Debian changelog's or NEWS.Debian's entry heading: package, (version), distributions, urgency."""
 _RELEASE_HEADING = re.compile(
     r"\s*(?:\[(?:v?\d+\.\d+(?:\.\d+)*|Unreleased)\](?:\s*[-\u2013]\s*\d{4}-\d\d-\d\d)?"
     r"|v?\d+\.\d+\.\d+\s*[-\u2013(]\s*\d{4}-\d\d-\d\d\)?"
@@ -6577,6 +6596,11 @@ _NOT_RUN = re.compile(
     # a plan not carried out yet ("TEST PLAN (to be performed after implementation)"; blind round 81's change request)
     r"|\b(?:to be|will be) (?:performed|run|executed|carried out) (?:after|once|when)\b"
     r"|\bnot yet (?:performed|executed|carried out)\b"
+    # "Nothing has been built or run yet", "(taken from upstream issue reports, NOT produced by this build)" (blind
+    # round 89's APKBUILD)
+    r"|\bnothing (?:has been|was|is|got)(?: \w+ (?:or|and))? (?:run|executed|tried)\b"
+    r"|\bnot from (?:our|my|your|any|the) (?:own )?(?:servers?|systems?|hosts?|machines?|cluster|site)\b"
+    r"|\bnot (?:produced|generated|printed|output) by (?:this|our|the|a|any|my)\b"
     # an excerpt handed out ("a printed excerpt ... from the lecture slides, NOT a run they performed"; blind round
     # 88's grading rubric)
     r"|\bnot (?:a |an )?(?:runs?|transfers?|sessions?) (?:that )?(?:they|we|I|you|students?|anyone) (?:have )?"
@@ -6994,6 +7018,8 @@ _CODE_LINE = re.compile(
     # a string literal alone on its line, an element of a list in JSON or code (a test snapshot's "parsed lines":
     # '"Completed: 74523K bytes transferred in 118 seconds",'; blind round 88's nf-test snapshot)
     r"|^\s*\"(?:ascp4?(?:\.exe)?: |Session Stop  \(|Completed: )[^\"\n]*\"\s*,?\s*$"
+    # a gettext catalogue's entry ('msgctxt "ascp: failed to authenticate, exiting."'; blind round 89's PO file)
+    r"|^\s*(?:#~\s*)?msg(?:ctxt|id|id_plural|str)(?:\[\d\])?\s+\""
 )
 """A line of a program's source that holds ascp's words as a literal (a script testing its output, ``if ($out =~
 /ascp: failed to authenticate/) {``, awk's ``if ($0 ~ "Server aborted session: ...") x++``, Python's ``flag =
@@ -7014,6 +7040,7 @@ def _may_be_code(text: str) -> bool:
         or (("echo " in text or "printf " in text) and ("$" in text or "ascp" in text or "Session Stop" in text))
         or (("elog " in text or "ewarn " in text or "einfo " in text or "eerror " in text) and "ascp" in text)
         or (text.lstrip()[:1] == '"' and text.rstrip()[-1:] in '",')
+        or "msg" in text[:8]
     )
 
 
@@ -7166,12 +7193,21 @@ def _quoting(text: str) -> bool:
         return False
     outside = _DOUBLE_QUOTED.sub(" ", text)
     # (words around the quote: three or more, or words in Chinese, Japanese or Korean, which no space parts:
-    # '「ascp: コマンドが見つかりません」と表示されます。'; blind round 77's lab FAQ)
+    # '「ascp: コマンドが見つかりません」と表示されます。'; blind round 77's lab FAQ; or a sentence's rest after its
+    # line broke: 'or "Session Stop  (Error: ...)".' in a comment; blind round 89's Zeek script)
     return (
         outside != text
-        and (len(outside.split()) >= 3 or _CJK_WORDS.search(outside) is not None)
+        and (
+            len(outside.split()) >= 3
+            or _CJK_WORDS.search(outside) is not None
+            or _SENTENCE_REST.match(text) is not None
+        )
         and not documented(outside)
     )
+
+
+_SENTENCE_REST = re.compile(r"\s*(?:or|and|then|but|like|also|e\.g\.|i\.e\.)\s+[\"\u201c]")
+"""A line that goes on with a sentence begun on the line before, at a quote (``or "Session Stop  (Error: ...)".``)."""
 
 
 _LOGIN_WINDOW_S = 120

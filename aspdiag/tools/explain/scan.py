@@ -888,9 +888,13 @@ def _inline_code(raw: bytes) -> bool:
     return bool(rest[_LIST_MARK.match(rest).end() :].strip())  # type: ignore[union-attr]  # matches "" at least
 
 
+_DOC_ELEMENT = re.compile(
+    rb"\s*<(description|summary|title|comment|help|documentation|note|remark|label)\b[^<>\n]{0,200}>.*</\1>\s*$"
+)
+"""An XML element holding a file's prose (a rule's description, a package's summary)."""
 _HTML_CODE = re.compile(rb"<code>.*?</code>")
 """HTML's inline code span."""
-_HTML_TAG = re.compile(rb"</?[a-zA-Z][a-zA-Z0-9]{0,9}(?:\s[^<>\n]{0,200})?>")
+_HTML_TAG = re.compile(rb"</?[a-zA-Z][a-zA-Z0-9_-]{0,30}(?:\s[^<>\n]{0,200})?>")
 """An HTML tag (``<li>``, ``</code>``, ``<a href="...">``)."""
 _LISTED_CODE = re.compile(rb"\s*(?:[-*+]|\d{1,2}[.)])\s+`[^`\n]+`\s*$")
 """A list item that is inline code alone (``  - `Server aborted session: ...` ``)."""
@@ -1153,6 +1157,11 @@ def other_lines(chunk: bytes) -> Iterator[Line]:
             raw = _CODE_TICK.sub(b"", raw)  # markdown's inline code (ascp never prints a backtick)
         else:
             listing = False
+        if raw.lstrip()[:1] == b"<" and _DOC_ELEMENT.match(raw) is not None:
+            # an XML file's element of prose (a rule's "<description>Aspera: FASP session $(fasp_uuid)
+            # completed</description>"; blind round 89's Wazuh rules): the file's words, no run's output
+            inline = True
+            raw = _HTML_TAG.sub(b"", raw)
         if b"</code>" in raw and b"<code>" in raw:
             # HTML's inline code (a release note's "<li>fixed: <code>ascp.exe: failed to connect ...</code> on some
             # hosts</li>" in a pull request's body; blind round 88): with words beside it, a document's
