@@ -349,3 +349,25 @@ def test_samples_said_so_in_maltese_and_haitian_creole_are_no_runs():
     maltese = "T: Fl-aħħar tidher linja bħal din (eżempju mid-dokumentazzjoni, mhux minn trasferiment tiegħek):\n"
     assert causes(maltese + summary) == []
     assert causes("4. Lè transfè a fini byen, w ap wè (egzanp):\n" + summary) == []
+
+
+def test_a_wrapper_that_found_no_ascp_and_went_on_with_wget_ran_no_ascp():
+    """Blind round 89: pysradb's "Count not find aspera at: ~/.aspera" and "Continuing with wget ...": ascp is
+    missing where it looks, but no ascp run failed (at low confidence; it had read ascp-missing at high). A command
+    the wrapper ran that the shell did not find (exit 127) stays a failed run at its own confidence."""
+    text = "Count not find aspera at: /home/a/.aspera\n"
+    text += "Install aspera-client following instructionsat https://github.com/saketkc/pysradb/README.rst\n"
+    text += "Continuing with wget ...\n"
+    assert causes(text) == [("ascp-missing", "low")]
+
+
+def test_a_quoted_package_page_before_the_persons_own_run_is_the_pages():
+    """Blind round 89: "Quoting the PyPI page first ...", the page's console sample in a quote ("Completed: 74523K
+    bytes ..."), then the person's own run that failed: one run (the page's sample had read as a success)."""
+    text = "Quoting the PyPI page first because I think the example is out of date.\n\n"
+    text += "> **enafetch 0.6.2** — PyPI long description\n>\n> ```console\n> $ enafetch ERR164407 --method ascp\n"
+    text += "> Completed: 74523K bytes transferred in 118 seconds\n>  (5132K bits/sec), in 1 file.\n> ```\n\n"
+    text += "What I actually get:\n\n$ enafetch SRR1342218 --method ascp\n"
+    text += "Completed: 0K bytes transferred in 0 seconds\n"
+    text += "Session Stop  (Error: Server aborted session: No such file or directory)\n"
+    assert [c for c, _ in causes(text)] == ["no-such-file"]

@@ -483,6 +483,12 @@ _SNAKEMAKE_GOES_ON = re.compile(
 _JOBLOG_LINE = re.compile(r"^\d+\s+\S+\s+(\d{9,10}\.\d+)\s+([\d.]+)\s+\d+\s+\d+\s+(-?\d+)\s+\d+\s+(\S.*)")
 """A line of GNU parallel's --joblog: Seq, Host (":" when local), Starttime (epoch), JobRuntime, Send, Receive,
 Exitval, Signal, Command."""
+_FELL_BACK = re.compile(
+    r"\b(?:continuing|proceeding) with (?:wget|curl|ftp|https?|aria2c?)\b"
+    r"|\bfall(?:s|ing)? back to (?:wget|curl|ftp|https?)\b",
+    re.I,
+)
+"""A wrapper's word that it goes on without ascp ("Continuing with wget ...", "falling back to FTP")."""
 _ASCLI_PID = re.compile(r"(?:[DIWEF], \[[^\]\n]{1,60}\]\s+[A-Z]+ -- : )?pid: \d+\s*$")
 """ascli's debug line naming the process id of the ascp it started (``D, [...] DEBUG -- : pid: 103690``)."""
 _ASCLI_FINAL = re.compile(
@@ -903,6 +909,7 @@ class Analyzer:
         # command it runs and hides its output; it says nothing more of the ones that worked)
         self._announced: dict[str, int] = {}
         self._announced_orders: set[int] = set()  # console runs a wrapper announced ("Running command: ascp ...")
+        self._fell_back: set[str] = set()  # inputs whose wrapper went on without ascp (wget, FTP, HTTP)
         self._line_before: dict[str, str] = {}  # per input, the end of the line before (see _WRAP_TAIL)
         self._shell_told: set[int] = set()  # console runs whose exit status the shell told ("echo $?" after them)
         self._front_matter: dict[str, int] = {}  # inputs inside a page's YAML front matter: its lines so far
@@ -2186,6 +2193,8 @@ class Analyzer:
             self._snakemake.add(source)  # a Snakemake job's block ("rule ena_ascp:")
         if (text[:1] == "[" and text[4:5] == " ") or source in self._snakemake:
             self._snake_job(source, text)
+        if ("ontinuing with" in text or "ack to" in text) and _FELL_BACK.search(text) is not None:
+            self._fell_back.add(source)  # the wrapper went on without ascp ("Continuing with wget ...")
         if "batch job " in text and source in self._snakemake and len(self._batch_jobs) < MAX_KEPT_FAILED:
             submitted = _BATCH_JOB.search(text)
             if submitted is not None:
@@ -4361,6 +4370,7 @@ class Analyzer:
             self._slowed_then_stopped,
             self._stuck_then_stopped,
             self._burst_told,
+            self._without_ascp,
             self._still_going,
             self._document_prose,
             self._client_words_of_logged,
@@ -4471,6 +4481,32 @@ class Analyzer:
                 ),
             )
         return out
+
+    def _without_ascp(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
+        """A wrapper that looked for ascp, found none and went on another way ("Count not find aspera at: ~/.aspera" /
+        "Continuing with wget ..."; blind round 89's pysradb): ascp-missing is what to fix to use Aspera, but no ascp
+        run failed, so at low confidence."""
+        if not self._fell_back:
+            return kept
+        return [
+            (
+                order,
+                _lowered(
+                    s,
+                    "the wrapper went on without ascp (it fell back to another download method): no ascp run failed; "
+                    "ascp is missing where the wrapper looks for it",
+                )
+                if s.source in self._fell_back
+                and s.uuid is None
+                and s.cause_id == "ascp-missing"
+                and s.confidence != "low"
+                # (not a command it ran that the shell did not find, exit 127: that run failed; round 64's kingfisher)
+                and order not in self._exit_of
+                and order not in self._announced_orders
+                else s,
+            )
+            for order, s in kept
+        ]
 
     def _burst_told(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
         """Console runs started at once whose failures to connect or authenticate are shown, where the person tells
@@ -6554,7 +6590,8 @@ _SCISSORS = re.compile(
 the script's run wrote (Grid Engine's ``dl_ena.sh.e4417021``, its stderr; ``run.sh.log``: blind round 78), nor the
 script's run named after it (``----- upload.sh, Lauf vom 14.10.2025 -----``, its run of that day; round 83)."""
 _DOC_WORDS = re.compile(
-    r"\b(?:tutorial|guide|blog|article|readme|wiki|documentation|docs|manual|how-?to|instructions|web ?page)\b"
+    r"\b(?:tutorial|guide|blog|article|readme|wiki|documentation|docs|manual|how-?to|instructions|web ?page"
+    r"|(?:pypi|package|project) (?:page|description))\b"
     r"|教程|原文|文档|说明|Anleitung|Dokumentation|tutoriel|guía|instrucciones|tutorial",
     re.I,
 )
@@ -6562,13 +6599,29 @@ _DOC_WORDS = re.compile(
 _COPIED = re.compile(
     r"\b(?:below|as it is|as-is|verbatim|for reference)\b"
     r"|\b(?:copying|pasting|quoting|copied|pasted) (?:it |this |them )?(?:here|in here|below)\b|下面|以下|原文"
+    # "Quoting the PyPI page first" (blind round 89: the page's console sample quoted, then the person's own run)
+    r"|\b(?:quoting|copying|pasting) (?:the |its |their |our )?[\w.-]+ (?:page|readme|docs?|wiki)\b"
     r"|^\W*from (?:the |our |its )?[\w./-]*(?:readme|wiki|docs?|manual|guide|faq)\b[^\n]{0,60}:\s*$",
     re.I,
 )
 """Words that say the document follows in the paste ("the blog post below", "copying it here for reference",
 "pasted as it is", 'From README.md, "Retries":'), not that something was copied from one ("the folder name copied
 from the instructions")."""
-_COPIED_HINTS = ("below", "as it is", "as-is", "verbatim", "for reference", "here", "下面", "以下", "原文", "from ")
+_COPIED_HINTS = (
+    "below",
+    "as it is",
+    "as-is",
+    "verbatim",
+    "for reference",
+    "here",
+    "下面",
+    "以下",
+    "原文",
+    "from ",
+    "quoting ",
+    "copying ",
+    "pasting ",
+)
 """Texts one of which every match of _COPIED holds (in lower case)."""
 _COPY_REACH = 6
 """Lines after those words within which the document's rule or quote must start."""
