@@ -371,3 +371,23 @@ def test_a_quoted_package_page_before_the_persons_own_run_is_the_pages():
     text += "Completed: 0K bytes transferred in 0 seconds\n"
     text += "Session Stop  (Error: Server aborted session: No such file or directory)\n"
     assert [c for c, _ in causes(text)] == ["no-such-file"]
+
+
+def test_a_server_that_closed_the_connection_is_no_blocked_port():
+    """Blind round 82's open confident answer: a Desktop Client log's "ERR SSH connection failure: Server unexpectedly
+    closed network connection" and its session's errcode=12 ("Error establishing SSH connection (check SSH port and
+    firewall)"), the server's side gone: the TCP connection was made, so not a blocked port (it had read ssh-port at
+    high confidence); IBM documents these words as sshd's MaxStartups refusal (ssh-refused, medium). Beside sshd's
+    MaxStartups drop of that minute it is that refusal (round 68)."""
+    log = (
+        "2024-03-27 13:20:44.810 [1b3c-00002e48] ERR SSH connection failure: Server unexpectedly closed network"
+        " connection\n2024-03-27 13:20:44.811 [1b3c-00002e48] LOG FASP Session Start"
+        " uuid=8f2c6a0d-4e1b-4973-b0a5-7d3e9c1f2b86 op=recv status=failed errcode=12"
+        ' errstr="Error establishing SSH connection (check SSH port and firewall)"\n'
+    )
+    assert causes(log) == [("ssh-refused", "medium")]
+    err = "2024-06-11 02:00:04.027 [5e33-7f0a9e4e6700] ERR SSH connection failure: Server unexpectedly closed network"
+    err += " connection\n\nThe job wrapper then records exit status 1 for that file.\n\n"
+    err += "Jun 11 02:00:03 hsts01 sshd[1187]: drop connection #10 from [203.0.113.24]:44186 on [198.18.44.10]:33001"
+    err += " past MaxStartups\n"
+    assert [c for c, _ in causes(err)] == ["ssh-refused"]

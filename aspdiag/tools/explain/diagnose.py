@@ -329,7 +329,21 @@ def diagnose(ev: Evidence) -> Diagnosis:
         # (the line with the earlier step's words also names the code's own cause: "Failed to rename partial file
         # ...: No such file or directory" with 64 is the rename's failure, its errno's words only how; blind round 82)
         same_line = by_code is not None and best is not None and any(p.search(best.text) for p in by_code.patterns)
-        if best is not None and by_code is not None and best.entry.stage < by_code.stage and not same_line:
+        # The code says the SSH connection could not be established (12, 13: "check SSH port and firewall"), but
+        # ascp's own words say the server closed it ("Server unexpectedly closed network connection"): the TCP port
+        # is open, and a network team sent after it would chase a rule that exists (blind round 82)
+        closed = (
+            next((m for m in words if m.entry.id in _SERVER_CLOSED), None)
+            if by_code is not None and by_code.id == "ssh-port"
+            else None
+        )
+        if closed is not None:
+            reasons.append(
+                f"its own words '{_short(closed.text)}' say the TCP connection was made and the server closed it, so"
+                " the port is not blocked; the code only says the SSH connection did not come up"
+            )
+            chosen = closed.entry
+        elif best is not None and by_code is not None and best.entry.stage < by_code.stage and not same_line:
             # ascp's words say an earlier step failed: the step the code names was never reached.
             reasons.append(
                 f"its own words '{_short(best.text)}' say an earlier step failed ({kb.stages[best.entry.stage]}), "
@@ -339,6 +353,7 @@ def diagnose(ev: Evidence) -> Diagnosis:
             chosen = best.entry
         elif best is not None and by_code is None:
             chosen = best.entry  # a code the knowledge base does not place: the words are specific
+
         elif (
             best is not None
             and by_code is not None
@@ -522,6 +537,10 @@ def diagnose(ev: Evidence) -> Diagnosis:
         read_as=read_as if code is not None else None,
         code_from=code_from if code is not None else "log",
     )
+
+
+_SERVER_CLOSED = frozenset(("server-session", "ssh-refused"))
+"""Causes whose words say the server's SSH service closed a connection that was made (not a blocked port)."""
 
 
 def _read_as(code: int, text: str, ev: Evidence) -> str | None:
