@@ -391,3 +391,14 @@ def test_a_server_that_closed_the_connection_is_no_blocked_port():
     err += "Jun 11 02:00:03 hsts01 sshd[1187]: drop connection #10 from [203.0.113.24]:44186 on [198.18.44.10]:33001"
     err += " past MaxStartups\n"
     assert [c for c, _ in causes(err)] == ["ssh-refused"]
+
+
+def test_a_wiki_pages_examples_not_from_a_real_session_are_no_runs():
+    """Blind round 90: a platform wiki's "What the lines look like (EXAMPLES, values made up, not from a real
+    session):" above placeholder syslog lines and the client's usual words: no run (they had read disk, auth and
+    udp)."""
+    text = "What the lines look like (EXAMPLES, values made up, not from a real session):\n\n"
+    text += '  <date> <host> ascp[<pid>]: LOG FASP Session Stop uuid=<uuid> op=recv status=failed errcode=25 errstr="No'
+    text += ' space left on disk" ...\n\nClient side, what users typically paste:\n\n'
+    text += "  ascp: failed to authenticate, exiting.\n  Session Stop  (Error: failed to authenticate)\n"
+    assert causes(text) == []

@@ -6635,7 +6635,7 @@ _NOT_RUN = re.compile(
     r"|\bnot (?:a |an )?(?:real|actual) (?:logs?|output|runs?|sessions?|transfers?)\b"
     r"|\b(?:examples?|samples?|output|lines?|logs?)\b[^.!?\n]{0,40}\b(?:are|is) "
     r"(?:made[- ]up|fictional|invented|illustrative)\b"
-    r"|\bnot from (?:a|any) (?:real|specific|particular|actual) (?:incident|run|transfer|system|server)\b"
+    r"|\bnot from (?:a|any) (?:real|specific|particular|actual) (?:incident|run|transfer|system|server|session)\b"
     r"|\bnothing (?:on|in) this (?:page|document|file|sheet|table|article|deck) (?:was|is|has been) "
     r"(?:produced|generated|printed|output) by\b"
     r"|\bnot (?:the )?(?:outputs?|logs?|results?) (?:of|from) (?:an? )?(?:our|my|any|real|transfer|run)\b"
