@@ -402,3 +402,15 @@ def test_a_wiki_pages_examples_not_from_a_real_session_are_no_runs():
     text += ' space left on disk" ...\n\nClient side, what users typically paste:\n\n'
     text += "  ascp: failed to authenticate, exiting.\n  Session Stop  (Error: failed to authenticate)\n"
     assert causes(text) == []
+
+
+def test_a_quoted_message_that_ends_a_wrapped_sentence_is_no_run():
+    """Blind round 89: a Haitian Creole guide, 'Pa bliye "-P 33001": san li, ascp eseye pò 22 epi ou ap jwenn' (without
+    it ascp tries port 22 and you will get) / '"ascp: Failed to open TCP connection for SSH, exiting."': the quote
+    ends the sentence (it had been unquoted as a printed line and read ssh-port at high confidence). A whole quoted
+    line after output, as R or IPython print lines, is still read."""
+    guide = '   Pa bliye "-P 33001": san li, ascp eseye pò 22 epi ou ap jwenn\n'
+    guide += '   "ascp: Failed to open TCP connection for SSH, exiting."\n'
+    assert all(confidence == "low" for _, confidence in causes(guide)), causes(guide)
+    printed = 'ERR1\n"ascp: Failed to open TCP connection for SSH, exiting."\n'
+    assert [c for c, _ in causes(printed)] == ["ssh-port"]

@@ -1130,8 +1130,10 @@ def other_lines(chunk: bytes) -> Iterator[Line]:
     # a pretty-printed JSON document (a test snapshot, an export; its first line "{" or "[" alone): its strings are
     # data, not a printed list of output lines (blind round 88's nf-test snapshot of "parsed lines")
     json_document = chunk.lstrip()[:1] in b"{[" and chunk.lstrip()[1:2] in b"\r\n"
+    last_raw = b""
     for raw, unfolded in _physical(chunk):
         raw = raw.lstrip(b"\r")  # a terminal's redraw from the first column (after an erased line)
+        before, last_raw = last_raw, raw
         if raw[:1] == b"h" and raw.startswith(b"help?> "):
             julia_help = True  # Julia's help mode: the docstring it prints is indented, to the next prompt
             continue
@@ -1204,6 +1206,9 @@ def other_lines(chunk: bytes) -> Iterator[Line]:
                 len(message) > 2
                 and message[:1] in b"\"'[b"
                 and not json_document
+                # (not a sentence's rest in quotes: '... epi ou ap jwenn' / '"ascp: Failed to open TCP connection for
+                # SSH, exiting."', a guide's prose wrapped at the quote; blind round 89)
+                and not (message[:1] == b'"' and before.rstrip()[-1:].isalpha() and len(before.split()) >= 4)
                 and _COMMAND_LIST.match(message) is None
             ):
                 item = _QUOTED_WHOLE.fullmatch(message)
