@@ -414,3 +414,23 @@ def test_a_quoted_message_that_ends_a_wrapped_sentence_is_no_run():
     assert all(confidence == "low" for _, confidence in causes(guide)), causes(guide)
     printed = 'ERR1\n"ascp: Failed to open TCP connection for SSH, exiting."\n'
     assert [c for c, _ in causes(printed)] == ["ssh-port"]
+
+
+def test_a_firewalls_drops_to_port_22_say_nothing_of_a_run_to_33001():
+    """Blind round 90: a French ticket, the first upload without -P (the server's firewall logged its SYNs to 22
+    dropped), the retry with -P 33001 completing, and a day later "Session initiation failed, read timed out" with
+    the same -P 33001: that last run is not told by the drops to 22 (it had been read as the blocked port)."""
+    command = "jm@m07:~$ ascp {}-l 150m --user=p --host=aspera.example.fr /media/J12/ /depot/\n"
+    text = command.format("") + "ascp: Failed to open TCP connection for SSH, exiting.\n\n"
+    text += "Session Stop  (Error: Failed to open TCP connection for SSH)\n\nRéponse exploitation :\n"
+    for second, ident in (("52", 33120), ("55", 33121)):
+        text += (
+            f"Mar 14 09:47:{second} fw-dmz01 kernel: DROP_IN: IN=eth1 OUT=eth2 SRC=198.18.201.37 DST=192.0.2.150"
+            f" LEN=60 TOS=0x00 PREC=0x00 TTL=57 ID={ident} DF PROTO=TCP SPT=51544 DPT=22 WINDOW=64240 RES=0x00 SYN"
+            " URGP=0\n"
+        )
+    text += "\nMerci, ça passe :\n" + command.format("-P 33001 ")
+    text += "Completed: 8603648K bytes transferred in 476 seconds\n (148067K bits/sec), in 1 file.\n\n"
+    text += "Ce soir ça recommence :\n" + command.format("-P 33001 ")
+    text += "\nSession Stop  (Error: Session initiation failed, read timed out)\n"
+    assert [c for c, _ in causes(text)] == ["ssh-port", "ok", "session-start"]

@@ -202,6 +202,11 @@ _SSH_PORT_OPTION = re.compile(r"(?:\s-P\s*|\s--port[= ]\s*|ssh://[^/\s:]+:)(\d{1
 """The SSH port an ascp or ascli command names: ``-P 33001``, ``-P33001``, ``--port=33001``, ``ssh://host:33001``."""
 
 
+def _other_port(target: tuple[str | None, int | None] | None, port: int | None) -> bool:
+    """Whether a run's command named another SSH port than the one a server's line is about (both known)."""
+    return target is not None and target[1] is not None and port is not None and target[1] != port
+
+
 def _command_ssh_port(text: str) -> int | None:
     """The SSH port of an ascp or ascli command line: as named, 22 for ascp without one (its default), None when
     unknown (ascli takes it from its URL or a preset)."""
@@ -4625,7 +4630,13 @@ class Analyzer:
                 for t in by_source.get(s.source, ())
                 # A run that never reached sshd (no TCP connection) is told only by sshd turning it away; a refused
                 # password is about a run that got as far as logging in.
-                if s.cause_id != "ssh-port" or t.cause_id in ("ssh-refused", "ssh-port")
+                if (s.cause_id != "ssh-port" or t.cause_id in ("ssh-refused", "ssh-port"))
+                # (and not a firewall's drops of SYNs to another port than the run's command named: drops to 22 say
+                # nothing of a run with -P 33001; blind round 90)
+                and not (
+                    order_of.get(id(t), -1) in self._syn_orders
+                    and _other_port(self._run_targets.get(order), t.tcp_port)
+                )
             ]
             # Beside a server's session records (a ticket: the client's console, then the server's log of its
             # address), only a few sshd refusals can be about the pasted run: the one that tells it is taken, the
