@@ -434,3 +434,17 @@ def test_a_firewalls_drops_to_port_22_say_nothing_of_a_run_to_33001():
     text += "Ce soir ça recommence :\n" + command.format("-P 33001 ")
     text += "\nSession Stop  (Error: Session initiation failed, read timed out)\n"
     assert [c for c, _ in causes(text)] == ["ssh-port", "ok", "session-start"]
+
+
+def test_a_readmes_fixture_section_is_a_sample():
+    """Blind round 89: a Prometheus exporter's README, "## Fixture lines", then "`testdata/mixed.log` contains, among
+    others:" and a fenced block of ascp's log lines: the test's fixture, no runs (they had read ssh-port and auth at
+    high confidence). A person's own intro after a sample's ("But mine says:") still ends the sample."""
+    text = "## Fixture lines\n\n`testdata/mixed.log` contains, among others:\n\n```\n"
+    text += "2015-04-30 11:13:34 [3ef3-0xa116d1d4] ERR Failed to open TCP connection for SSH\n"
+    text += "2015-04-30 11:13:34 [3ef3-0xb0103000] LOG FASP Session Start uuid=ab5ca8ca-da6e-4957-b74c-cad67dc77b88"
+    text += ' op=send status=failed errcode=44 errstr="UDP session initiation fatal error"\n```\n'
+    assert causes(text) == []
+    own = "A successful run looks like this:\n\nBut mine says:\n\nascp: failed to authenticate, exiting.\n\n"
+    own += "Session Stop  (Error: failed to authenticate)\n"
+    assert [c for c, _ in causes(own)] == ["auth"]

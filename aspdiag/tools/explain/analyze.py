@@ -3325,6 +3325,18 @@ class Analyzer:
                 )
             if ends and lines == 0 and _SPEAKER_ONLY.match(stripped) is not None:
                 return True  # the intro's writer named again before the block (a chat export's empty message)
+            if (
+                ends
+                and lines == 0
+                and not section
+                and stripped.endswith(":")
+                and len(stripped) <= 240
+                and _OWN_WORDS.search(stripped) is None
+            ):
+                # the sample's heading, then its intro ("## Fixture lines" / "`testdata/mixed.log` contains, among
+                # others:"; blind round 89's README): still the sample's intro (not "But I get:", the person's own)
+                self._documentation(source)
+                return True
             if not ends and lines < _SAMPLE_LINES:
                 if lines == 0 and stripped in ("<pre>", "<code>", "```", "~~~"):
                     self._fenced_sample.add(source)  # up to its closing tag: blank lines inside are the sample's
@@ -5996,6 +6008,8 @@ _SAMPLE_INTRO = re.compile(
     # Slovak, Baltic languages, Estonian, Icelandic, Indonesian and Malay, Vietnamese, Filipino, Swahili, Persian,
     # Hebrew, Korean, Thai, Tamil and Bengali (blind round 79's Hungarian, Danish and Tamil pages)
     r"|\beksempl?e[lr]?|\bpéld[aá]|\bexemplu|\bприклад(?:и|у|ом)?\b|\bпример(?:ы|а|ом)?\b|\bprimjer|\bpríklad|\bpiemēr|\bpavyzd|\bnäide"
+    # a test's fixture ("## Fixture lines"; blind round 89's README)
+    r"|\bfixtures?\b(?!\s+(?:is|was|were|are)\s+(?:broken|failing))"
     # Maltese, Haitian Creole, Irish and Luxembourgish "example" (blind round 89's FAQ and guide)
     r"|\beżempj|\begzanp\b|\bw ap wè\b|\b(?:mar )?shampla\b|\bsampla\b|\bBeispill\b"
     r"|\bdæmi\b|\bá borð við\W*$|\bcontoh\b|\bví dụ\b|\bhalimbawa\b|\bm(?:i)?fano\b|\b[ui]naonekana hivi\b"
@@ -6427,6 +6441,10 @@ _DOC_SAMPLES = re.compile(
 """Words saying the lines that follow are the documentation's examples, not the writer's own ("Expected at the end of
 each file (from the docs, so I know what "good" looks like):", "the article's log sample, copied for my notes:";
 blind round 77's daily notes)."""
+_OWN_WORDS = re.compile(
+    r"\b(?:I|I'm|I've|my|me|mine|we|our|us)\b|我|私|僕|ich\b|mein|je\b|mon\b|yo\b|mi\b|eu\b|meu", re.I
+)
+"""A person speaking of their own run ("But I get:", "my output:"), in a few languages."""
 _SPEAKER_ONLY = re.compile(r"[\w.@-]{2,40}:$")
 """A chat export's line naming its writer and nothing more ("anna.kessler:")."""
 _IF_YOU_GET = re.compile(r"^\W*(?:if|when) you (?:\w+ ){0,2}(?:get|see|receive)\s*:?$", re.I)
