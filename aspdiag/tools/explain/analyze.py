@@ -22,7 +22,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, OrderedDict, defaultdict, deque
 from collections.abc import Callable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from difflib import SequenceMatcher
 from functools import partial
@@ -951,10 +951,8 @@ class Analyzer:
         self._joblog: dict[str, list[_Job]] = {}
         self._joblog_columns: dict[str, list[str]] = {}  # a trimmed joblog's column names (its header)
         # Snakemake's jobs of an input by jobid (when each began and ended, how, its rule and command): see _snake_job
-        self._snake_jobs: dict[str, dict[int, list[_SnakeJob]]] = {}
-        self._exit_of: dict[
-            int, int
-        ] = {}  # a console run's exit status as told (by its order): see _folded  # (each jobid's attempts, in order)
+        self._snake_jobs: dict[str, dict[int, list[_SnakeJob]]] = {}  # (each jobid's attempts, in order)
+        self._exit_of: dict[int, int] = {}  # a console run's exit status as told (by its order): see _folded
         self._snake_at: dict[str, float] = {}  # per input, Snakemake's last time stamp ("[Tue May  7 09:14:02 2024]")
         # per input, the job block being read: its kind ("start", "error", "shell": its command next), rule and jobid
         self._snake_block: dict[str, tuple[str, str, int | None]] = {}
@@ -4809,10 +4807,11 @@ class Analyzer:
             before = last.get(s.source)
             if before is not None and (s.source, last_order[s.source]) in self._breaks:
                 before = None  # a titled rule came between them: another ticket's, file's or attempt's run
-            told_exits = (self._exit_of.get(last_order.get(s.source, -1)), self._exit_of.get(order))
-            if before is not None and None not in told_exits and told_exits[0] != told_exits[1]:
-                # another exit status than the run before it told (127 there, "not found"; 1 now): another run's
-                before = None
+            if before is not None:
+                told_exits = (self._exit_of.get(last_order[s.source]), self._exit_of.get(order))
+                if None not in told_exits and told_exits[0] != told_exits[1]:
+                    # another exit status than the run before it told (127 there, "not found"; 1 now): another run's
+                    before = None
             last[s.source] = s
             last_order[s.source] = order
             if s.uuid is not None and s.outcome == "failed":
@@ -7630,17 +7629,15 @@ _SNAKE_FINISHED = re.compile(r"Finished job (\d+)\.|Finished jobid: (\d+)\b")
 """Snakemake's word that a job completed ("Finished job 3."; Snakemake 8: "Finished jobid: 3 (Rule: x)")."""
 
 
+@dataclass(slots=True)
 class _SnakeJob:
     """One Snakemake job as its log tells it: its rule, when it began and ended, whether it completed, its command."""
 
-    __slots__ = ("command", "end", "ok", "rule", "start")
-
-    def __init__(self, rule: str) -> None:
-        self.rule = rule
-        self.start: float | None = None
-        self.end: float | None = None
-        self.ok: bool | None = None
-        self.command = ""
+    rule: str
+    start: float | None = None
+    end: float | None = None
+    ok: bool | None = None
+    command: str = ""
 
 
 _SAME_SECOND_STEP = 1e-6

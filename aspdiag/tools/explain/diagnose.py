@@ -353,7 +353,6 @@ def diagnose(ev: Evidence) -> Diagnosis:
             chosen = best.entry
         elif best is not None and by_code is None:
             chosen = best.entry  # a code the knowledge base does not place: the words are specific
-
         elif (
             best is not None
             and by_code is not None

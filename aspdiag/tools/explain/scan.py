@@ -1159,7 +1159,7 @@ def other_lines(chunk: bytes) -> Iterator[Line]:
             raw = _CODE_TICK.sub(b"", raw)  # markdown's inline code (ascp never prints a backtick)
         else:
             listing = False
-        if raw.lstrip()[:1] == b"<" and _DOC_ELEMENT.match(raw) is not None:
+        if b"</" in raw and _DOC_ELEMENT.match(raw) is not None:
             # an XML file's element of prose (a rule's "<description>Aspera: FASP session $(fasp_uuid)
             # completed</description>"; blind round 89's Wazuh rules): the file's words, no run's output
             inline = True
