@@ -380,6 +380,9 @@ INTERRUPTED = "interrupted from the keyboard (^C)"
 _PROMPT = re.compile(r"^\s*(?:Password|Key passphrase):\s*|['\"](?:[Pp]assword|[Kk]ey passphrase):\s*['\"]")
 """ascp asking for a password or the key's passphrase: at the start of a line, or quoted by a wrapper that logs
 what its child printed (NCBI prefetch: ``LINE = (16) 'Key passphrase: '``)."""
+_HOST_TAG = re.compile(r"\S+ [^\s:\[\]]+(?:\[\d+\])?: ")
+"""A syslog line's host and tag after its stamp (``hsts-rx02 kernel: ...``), in a paste that also holds console
+lines."""
 _SYSLOG_TAGGED = re.compile(rb"ascp(?:4|\.exe)?(?:\[\d| \d+ \S+ [-\[])")
 _NAMES_ASCP = re.compile(rb"ascp|fasp", re.I)
 """A chunk stamped like syslog but without any ``ascp[pid]:`` line that still names ascp is a wrapper's own
@@ -3047,6 +3050,20 @@ class Analyzer:
                 is_err = bare_documented(text) or (
                     text.startswith(("An error occurred during task: ", "|")) and documented(text)
                 )
+                if (
+                    not is_err
+                    and line.stamp is not None
+                    and not line.syslog
+                    and not line.quoted
+                    and source in self._command_at
+                    and len(text) < 100
+                    and _HOST_TAG.match(text) is None  # a syslog line among the client's (the kernel's ENOSPC)
+                    and documented(text)
+                ):
+                    # A wrapper's logger line after the ascp command it logged, telling in its own words the
+                    # documented failure it saw in ascp's output ("... ERROR File transfer stalled! Re-starting file
+                    # transfer."; blind round 90): that run's outcome, not a person's sentence
+                    is_err = True
                 if is_err and source not in self._ascli and _ASCLI_FINAL.match(text.strip()):
                     is_err = False  # ascli's last line with no ascli command before it: quoted (its manual's)
             if is_err and "[WinError 2]" in text and not _is_ascp(self._spawned.get(source)):
@@ -3300,6 +3317,12 @@ class Analyzer:
         if window is not None:
             section = window < 0  # an issue template's "Expected behavior" section: up to the next heading
             lines = -window - 1 if section else window
+            if not section and lines <= 1 and line.after_gap and stripped.lower() in _FENCE_LANGUAGES:
+                # a fence's language ("```console", its backticks taken off by ``scan``) after the intro or the
+                # sample's heading ("Its README has this console session:" / "## Usage" / the block; blind round
+                # 89's gem README quoted in an issue): the block opens, the sample goes on
+                self._documentation(source)
+                return True
             if section:
                 ends = _ACTUAL.match(stripped) is not None or stripped.endswith("**")
             elif source in self._fenced_sample:
@@ -5988,6 +6011,9 @@ _SAMPLE_INTRO = re.compile(
     r"|\b(?:if|when) you (?:\w+ ){0,2}(?:see|get|receive|encounter|hit)\b[^.]*\b(?:below|like this|as follows)\W*$"
     r"|\bhow (?:\w+ ){0,3}looks?\b|\bfor comparison\b"
     r"|\bmanifests? (?:itself )?(?:like|as)\b|\b(?:has|have|takes?|of|in) (?:this|the following) form\b|\bdieser Form\b"
+    # (a document's own sample, quoted: "Its README has this console session:"; blind round 89)
+    r"|\b(?:its|the|their|our|this|that) (?:README|docs?|documentation|manual|tutorial|wiki|guide)(?:'s? \w+)?"
+    r" (?:has|shows|contains|gives|includes) (?:this|these|the following|an?)\b[^.]*:\W*$"
     r"|\ba sample of\b|\bexamples? of (?:this|the|these|such) (?:errors?|messages?|output)\b|\bfixtures?\W*$"
     r"|\b(?:shows?|turns?) up as\W*$|\bappears? as\W*$|\bwhat you (?:\w+ )?see\b"
     r"|\bwhat [^.:]{0,80}\blooks? like\W*$"
@@ -6758,6 +6784,11 @@ _NOT_RUN_HINTS = (
 _WRAP_TAIL = 60
 """How much of the line before a person's words about their samples are read with (a sentence that wraps)."""
 _SAMPLE_LINES = 40
+_FENCE_LANGUAGES = frozenset(
+    "console shell shell-session sh-session sh bash zsh text txt plaintext log output terminal powershell pwsh ps1"
+    " ps cmd bat doscon batch none".split()
+)
+"""A markdown fence's language names for console output (what is left of "```console")."""
 """A sample block's lines at most (without a blank line, a heading or the person's words ending it before)."""
 _SETTLED = Collected("", None, 0)
 """A settled session's place among the recent ones (``scan.settle``: counted where it ended; it holds its place so

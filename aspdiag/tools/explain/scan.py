@@ -892,6 +892,11 @@ _DOC_ELEMENT = re.compile(
     rb"\s*<(description|summary|title|comment|help|documentation|note|remark|label)\b[^<>\n]{0,200}>.*</\1>\s*$"
 )
 """An XML element holding a file's prose (a rule's description, a package's summary)."""
+_QUOTED_FIELD = re.compile(
+    rb"[ \t]*(?:-[ \t]+)?(?:summary|description|message|msg|title|text|help|details?|note|comment):"
+    rb"[ \t]+[\"'][^\"'\n]+[\"']\s*$"
+)
+"""A YAML or configuration field of prose whose value is a quoted string (an alert rule's ``summary: "..."``)."""
 _HTML_CODE = re.compile(rb"<code>.*?</code>")
 """HTML's inline code span."""
 _HTML_TAG = re.compile(rb"</?[a-zA-Z][a-zA-Z0-9_-]{0,30}(?:\s[^<>\n]{0,200})?>")
@@ -1164,6 +1169,10 @@ def other_lines(chunk: bytes) -> Iterator[Line]:
             # completed</description>"; blind round 89's Wazuh rules): the file's words, no run's output
             inline = True
             raw = _HTML_TAG.sub(b"", raw)
+        if raw[:1] in b" \t-sdmthnc" and b": " in raw and _QUOTED_FIELD.match(raw) is not None:
+            # a rule's or a configuration's prose field, its words quoted ('    summary: "ascp: failed to
+            # authenticate - check keys"' in an alert rule; blind round 89's exporter README): a document's words
+            inline = True
         if b"</code>" in raw and b"<code>" in raw:
             # HTML's inline code (a release note's "<li>fixed: <code>ascp.exe: failed to connect ...</code> on some
             # hosts</li>" in a pull request's body; blind round 88): with words beside it, a document's
