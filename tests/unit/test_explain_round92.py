@@ -64,3 +64,110 @@ def test_an_alert_rule_s_quoted_summary_field_is_no_run():
         '    summary: "ascp: failed to authenticate \u2014 check keys (DSA key no longer accepted by ENA)"\n```\n'
     )
     assert all(confidence == "low" for _, confidence in causes(text))
+
+
+def test_sshd_lines_grep_found_in_several_files_tell_the_client_s_runs():
+    """Blind round 92: the operator's ``grep ... /var/log/secure /var/log/messages`` prefixes each line with its file
+    name. sshd's "Unable to negotiate ... no matching key exchange method found" for the old partner (twice) is
+    read through the prefix: the partner's quoted "failed to authenticate" is the first of those handshakes, the
+    second another run, and the other partner's session between them worked."""
+    negotiate = (
+        "/var/log/secure:Nov 18 {} hsts-west sshd[{}]: Unable to negotiate with 203.0.113.140 port {}: no matching "
+        "key exchange method found. Their offer: diffie-hellman-group14-sha1,diffie-hellman-group1-sha1 [preauth]\n"
+    )
+    uuid = "8c110b4d-b37b-4227-a86c-7bf13ce88a34"
+    fields = "source=/x/ dest=/ingest/south local=198.18.10.77:33001 peer=198.18.201.9:33001 tcp_port=33001"
+    text = (
+        "Their operator says the job log only shows:\n\n    ascp: failed to authenticate, exiting.\n\n"
+        "    Session Stop  (Error: failed to authenticate)\n\nFrom our side:\n\n"
+        "[root@hsts-west ~]# grep -E 'sshd|ascp' /var/log/secure /var/log/messages | sort -k2\n"
+        + negotiate.format("07:30:02", 48817, 49822)
+        + "/var/log/secure:Nov 18 07:31:44 hsts-west sshd[48840]: Accepted password for xfer_south from 198.18.201.9"
+        " port 53170 ssh2\n"
+        f"/var/log/messages:Nov 18 07:31:45 hsts-west ascp[48848]: LOG FASP Session Start uuid={uuid} op=recv "
+        f"status=started {fields}\n"
+        f"/var/log/messages:Nov 18 07:33:09 hsts-west ascp[48848]: LOG FASP Session Stop uuid={uuid} op=recv "
+        f"status=success {fields}\n" + negotiate.format("07:45:02", 49127, 49870)
+    )
+    assert [c for c, _ in causes(text)] == ["ssh-handshake", "ok", "ssh-handshake"]
+
+
+def test_a_person_telling_what_is_needed_names_no_failure():
+    """Blind round 92: an operator's chat reply wraps "... + strong passphrase" / "rule in aspera.conf). you need
+    --file-crypt=encrypt and ASPERA_SCP_FILEPASS.": advice, not a run that lacked its passphrase (it had been read
+    as a passphrase failure at high confidence beside the server's two content-protection refusals)."""
+    text = (
+        "jdoe 09:12\n  ```\n  $ ascp -P 33001 -l 300m --mode=send --host=hsts-phi.example.org --user=clin_up ./b /in\n"
+        "  Session Stop  (Error: Server aborted session: Server requires content protection)\n  ```\n\n"
+        "rkim 09:20\n  yes, the phi node now enforces client-side encryption at rest (content_protection_required "
+        "+ strong passphrase\n  rule in aspera.conf). you need --file-crypt=encrypt and ASPERA_SCP_FILEPASS.\n"
+    )
+    assert [c for c, _ in causes(text)] == ["content-protection"]
+
+
+def test_xargs_jobs_that_failed_to_authenticate_while_the_others_keep_going_were_turned_away():
+    """Blind round 92: eight uploads started by ``xargs -P 8`` with one key; three die with "failed to
+    authenticate" within two seconds, "the others keep going" (their bars shown, "still running"). The three are
+    the server's sshd turning the burst away (not a wrong key), and the bars of runs still going are no runs."""
+    fail = "[{0}] ascp: failed to authenticate, exiting.\n[{0}] \n[{0}] Session Stop  (Error: failed to authenticate)\n"
+    text = (
+        "Our upload script pushes the fastq files with xargs -P 8. With -P 8 some of the jobs die within a second,\n"
+        "the others keep going. Pasting what I see after ~3 min (the remaining ones are still running):\n\n"
+        "$ ./upload_sra.sh\n"
+        + "".join(fail.format(n) for n in ("S02_R1", "S03_R2", "S04_R2"))
+        + "".join(
+            f"[{n}] {n}.fastq.gz                                 11%  512MB 97.3Mb/s    06:14 ETA\n"
+            for n in ("S01_R1", "S01_R2", "S02_R2")
+        )
+        + "\nIs NCBI rate-limiting us? Same key, same machine, same second.\n"
+    )
+    assert [c for c, _ in causes(text)] == ["ssh-refused"] * 3
+
+
+def test_files_of_message_texts_are_no_runs():
+    """Blind round 92: a Qt translation file (``<source>``/``<translation>``), a Windows message text file (.mc),
+    an SNMP MIB's DESCRIPTION and a system message guide ("Error Message   %FASPXFER-3-AUTH: ...") quote ascp's
+    words as a program's messages and their meanings: no run (each had been read with a confident cause)."""
+    ts = (
+        '<?xml version="1.0" encoding="utf-8"?>\n<TS version="2.1" language="de_DE">\n<context>\n    <message>\n'
+        "        <source>The server refused our Aspera client licence (Deprecated peer license).</source>\n"
+        "        <translation>Der Server lehnt die Lizenz ab (Deprecated peer license).</translation>\n"
+        "    </message>\n</context>\n</TS>\n"
+    )
+    mc = (
+        "; // The service launches ascp.exe for each queued delivery and writes one event\n"
+        "; // per finished session. %1 = job id, %2 = host, %3 = ascp.exe error text.\n\nMessageIdTypedef=DWORD\n\n"
+        "MessageId=0x1C\nSeverity=Informational\nSymbolicName=MSG_DELIVERY_CANCELLED\nLanguage=English\n"
+        "Delivery %1 to %2 was cancelled by the operator.\n.\n"
+    )
+    mib = (
+        "-- Revision 2023-10-02: added faspgwSessionFailed trap and error-class enum.\n\n"
+        "FASPGW-TRANSFER-MIB DEFINITIONS ::= BEGIN\n\nFaspgwErrorClass ::= TEXTUAL-CONVENTION\n    DESCRIPTION\n"
+        "        \"Coarse class of an ascp failure.\n         sshPort(2)   'Failed to open TCP connection for SSH' /\n"
+        "                      'Timeout establishing SSH connection' (codes 12, 13)\"\n\nEND\n"
+    )
+    guide = (
+        "FASPGW System Message Guide, Release 2.4\n\n" + "-" * 79 + "\n"
+        "Error Message   %FASPXFER-3-SSH_CONNECT: Session to [host]:[dec] failed: Failed to open TCP connection for "
+        "SSH\n\nExplanation     The TCP connection to the server's SSH port could not be opened.\n\n"
+        "Recommended Action  Verify that outbound TCP [dec] is permitted.\n" + "-" * 79 + "\n"
+        "Error Message   %FASPXFER-2-LICENSE: Session [uuid]: Failure processing peer license: Deprecated peer "
+        "license\n\nExplanation     The server refused the licence of the gateway's ascp.\n"
+    )
+    for text in (ts, mc, mib, guide):
+        assert causes(text) == [], text[:40]
+
+
+def test_a_guide_s_list_of_quoted_messages_each_with_its_meaning_after_a_dash_is_said_at_low_confidence():
+    """Blind round 92: an Uzbek wiki guide shows a sample success ("namuna") and lists messages, each quoted, a dash,
+    and its meaning (one wrapped after its dash). No run's output: nothing said with confidence."""
+    text = (
+        "Muvaffaqiyatli yuklashda ascp oxirida shunga o'xshash qator chiqaradi (namuna, bizning\n"
+        "serverda ishga tushirilmagan):\n\n    Completed: 74523K bytes transferred in 118 seconds\n"
+        "     (5132K bits/sec), in 1 file.\n\n3. Tez-tez uchraydigan xatolar (namunalar)\n"
+        "-----------------------------------------\n"
+        ' * "Session Stop  (Error: failed to authenticate)" \u2014 kalit rad etildi.\n'
+        ' * "Session Stop  (Error: Client unable to connect to server (check UDP port and firewall))" \u2014\n'
+        "   SSH ulanishi bo'ldi, lekin UDP 33001 bloklangan.\n"
+    )
+    assert all(confidence == "low" for _, confidence in causes(text))

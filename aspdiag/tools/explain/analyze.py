@@ -2356,13 +2356,22 @@ class Analyzer:
             self._copy_block[source] = "ruled"
             self._documentation(source)
             return
-        if not self._replaying and (
-            (text[:1] in "[vVCcRW0123456789" and _RELEASE_HEADING.match(text) is not None)
-            or ("elease" in text and _RELEASE_TITLE.search(text) is not None)
-            # a Debian changelog's or NEWS.Debian's entry ("aspera-client-wrapper (2.0.0-1) unstable;
-            # urgency=medium"; blind round 89)
-            or ("; urgency=" in text and _DEBIAN_ENTRY.match(text) is not None)
-            or (":" in text and self._yaml_value(source, text))
+        if (
+            not self._replaying
+            and (
+                (text[:1] in "[vVCcRW0123456789" and _RELEASE_HEADING.match(text) is not None)
+                or ("elease" in text and _RELEASE_TITLE.search(text) is not None)
+                # a Debian changelog's or NEWS.Debian's entry ("aspera-client-wrapper (2.0.0-1) unstable;
+                # urgency=medium"; blind round 89)
+                or ("; urgency=" in text and _DEBIAN_ENTRY.match(text) is not None)
+                or (":" in text and self._yaml_value(source, text))
+                # a Windows message compiler's file (.mc: "MessageId=0x13", "SymbolicName=MSG_..."; blind round 92)
+                or (text[:1] in "MSFL" and _MESSAGE_TABLE.match(text) is not None)
+                # an SNMP MIB's or another ASN.1 module's header ("FASPGW-TRANSFER-MIB DEFINITIONS ::= BEGIN")
+                or ("::= BEGIN" in text and _ASN1_MODULE.match(text) is not None)
+                # a system message guide's entry ("Error Message   %FASPXFER-3-AUTH: ...", Cisco's form)
+                or (text[:1] in "ER" and _MESSAGE_GUIDE.match(text) is not None)
+            )
         ):
             # A changelog's or release notes' heading ("## [0.9.2] - 2024-11-18"), or a YAML file's value (an
             # alert rule's description quoting ascp's words; blind round 63): a document, no run, and its
@@ -3031,6 +3040,9 @@ class Analyzer:
                     # (not a line pointing at the output shown below or above it: "first try failed, log below
                     # (C:\aspera_logs\aspera-scp-transfer.log)"; blind round 72's title)
                     and _ABOVE_BELOW.search(text) is None
+                    # (nor a code comment: "; // ... writes one event per finished session. %3 = ascp.exe error
+                    # text."; blind round 92's message table)
+                    and _CODE_COMMENT.match(text) is None
                     # (nor a wrapped sentence's rest: "... which the libssh2 in" / "ascp 3.9.x cannot negotiate; and
                     # ..."; blind round 74's reply from the archive)
                     and not (
@@ -3708,7 +3720,9 @@ class Analyzer:
                 self._told_stalled[source] = said[2]
             elif found is not None and _CONDITIONAL_TOLD.search(text[: found.start()]) is None:
                 self._told_stalled[source] = found.group(0)
-        if after_run and _STILL_GOING.search(text) is not None:
+        if (after_run or text.rstrip().endswith(":")) and _STILL_GOING.search(text) is not None:
+            # (or in the line that introduces the paste: "Pasting what I see after ~3 min (the remaining ones are
+            # still running, I'll report back):"; blind round 92)
             self._told_going.add(source)
 
     def _rule_failed(self, source: str, line: Line, text: str) -> None:
@@ -6037,6 +6051,8 @@ _SAMPLE_INTRO = re.compile(
     r"|\bfixtures?\b(?!\s+(?:is|was|were|are)\s+(?:broken|failing))"
     # Maltese, Haitian Creole, Irish and Luxembourgish "example" (blind round 89's FAQ and guide)
     r"|\beżempj|\begzanp\b|\bw ap wè\b|\b(?:mar )?shampla\b|\bsampla\b|\bBeispill\b"
+    # Uzbek "sample(s)", "similar to this" (blind round 92's wiki guide)
+    r"|\bnamuna(?:lar)?\b|\bshunga o.xshash\b"
     r"|\bdæmi\b|\bá borð við\W*$|\bcontoh\b|\bví dụ\b|\bhalimbawa\b|\bm(?:i)?fano\b|\b[ui]naonekana hivi\b"
     r"|نمونه|דוגמ|예시|예제|ตัวอย่าง|மாதிரி|உதாரண"
     r"|எடுத்துக்காட்டு|উদাহরণ|নমুনা"
@@ -6274,6 +6290,14 @@ _CMD_NOT_FOUND = re.compile(
 """Windows' cmd saying it found no ascp, in English or a localised form."""
 _RELEASE_TITLE = re.compile(r"(?:^|\|)\s*Release [Nn]otes(?:\s+Page \d+ of \d+)?\s*$")
 """Release notes' title in a product's header ("IBM Aspera Transfer SDK 1.1.4 | Release Notes    Page 1 of 3")."""
+_CODE_COMMENT = re.compile(r"\s*(?:;\s*)?(?://|/\*|\*\s|REM\s|::\s|--\s)")
+"""A comment's mark in source code or a script (``//``, ``; //``, ``/*``, `` * ``, batch's ``REM`` and ``::``,
+ASN.1's, SQL's and Lua's ``--``)."""
+_MESSAGE_GUIDE = re.compile(r"Error Message\s+%[A-Z][A-Z0-9_]*-\d-[A-Z0-9_]+:|Recommended Action\s{2,}\S")
+"""A system message guide's entry and its advice (``Error Message   %FAC-3-MNEMONIC: text``)."""
+_ASN1_MODULE = re.compile(r"[A-Za-z][\w-]* DEFINITIONS(?: [A-Z]+)* ::= BEGIN\b")
+_MESSAGE_TABLE = re.compile(r"(?:MessageIdTypedef|MessageId|SymbolicName|SeverityNames|FacilityNames|LanguageNames)=")
+"""A Windows message text file's header and entry keywords (mc.exe's input)."""
 _YAML_BLOCK = re.compile(r"\s*(?:- )?[a-z_][\w.-]*:\s*[|>][-+]?\d*\s*$")
 """A YAML key whose value is the block of lines below it (``description: |``)."""
 _YAML_KEY = re.compile(r"\s*(?:- )?(?!ascp4?:|ascli:)[a-z_][\w.-]*:(?:\s|$)")
@@ -6476,6 +6500,8 @@ _IF_YOU_GET = re.compile(r"^\W*(?:if|when) you (?:\w+ ){0,2}(?:get|see|receive)\
 """A documentation's conditional intro to a sample, on a line of its own ("If you instead get")."""
 _ADVICE = re.compile(
     r"^\W*if you\b|\byou(?:'d| would| will|'ll| might) (?:\w+ )?(?:get|see|receive)\b"
+    # what to do, told to the person ("you need --file-crypt=encrypt and ASPERA_SCP_FILEPASS."; blind round 92)
+    r"|\byou (?:need|must|have to|should)(?: to)? (?:set |use |pass |give |export |add )?(?:--|-[a-zA-Z] |ASPERA_)"
     # a case told in Malay, Indonesian, German, Dutch, Polish, Czech, Finnish ("Jika ascp bertanya "Key passphrase:"")
     r"|^\W*(?:jika|kalau|apabila|wenn|falls|als|jeśli|jeżeli|pokud|jos)\b"
     r"|\b(?:when|whenever|if|once) (?:ascp|it|the client) (?:prints|says|shows|asks(?: for)?|outputs|reports)\b"
@@ -6837,6 +6863,10 @@ _BURST_HINTS = (
     "simultan",
     "concurren",
     "same time",
+    "same second",
+    "at a time",
+    "-p ",
+    "-j ",
     "others",
     "the rest",
     "everything else",
@@ -6857,6 +6887,8 @@ _BURST_HINTS = (
 _AT_ONCE_TOLD = re.compile(
     r"\b(?:all )?at once\b|\bin parallel\b|\bparallel (?:uploads?|downloads?|transfers?|jobs?|runs?)\b"
     r"|\bsimultaneous(?:ly)?\b|\bconcurrent(?:ly)?\b|\b(?:all )?at the same (?:time|moment|second)\b"
+    # (xargs' and GNU parallel's jobs at once, "8 at a time", "same key, same machine, same second"; blind round 92)
+    r"|\bxargs\b[^|;]*\s-P ?[2-9]|\bparallel -j ?[2-9]|\b(?:[2-9]|\d\d) at a time\b|\bsame second\b"
     r"|同时|并行|並列|同時に|gleichzeitig|\bparallel\b(?= (?:gestartet|laufen))",
     re.I,
 )
@@ -6865,7 +6897,8 @@ _OTHERS_WORKED = re.compile(
     r"\b(?:everything|everyone|all) else\b[^.;]{0,40}\b(?:is there|arrived|worked|works|went through|succeeded"
     r"|completed|finished|fine|ok)\b"
     r"|\b(?:the )?(?:others?|rest|other \w+|remaining \w+)\b[^.;]{0,40}\b(?:work(?:ed|s)?|succeed(?:ed|s)?"
-    r"|complet(?:ed|e)|finish(?:ed)?|went through|are there|arrived|(?:are|were|ran) fine|ok)\b"
+    r"|complet(?:ed|e)|finish(?:ed)?|went through|are there|arrived|(?:are|were|ran) fine|ok"
+    r"|keep going|kept going|(?:are |were )?still (?:running|going|transferring|moving))\b"
     r"|\bonly (?:these|those|\d+|two|three|four|five|some|a few) (?:\w+ ){0,2}"
     r"(?:fail(?:ed|s)?|have an error|error(?:ed)?)"
     r"|其他(?:的)?[^。，]{0,10}(?:都)?(?:正常|成功)|其余[^。，]{0,10}(?:都)?(?:正常|成功)|他の[^。、]{0,10}(?:は)?(?:成功|正常)"
@@ -7313,11 +7346,16 @@ def _quoting(text: str) -> bool:
             len(outside.split()) >= 3
             or _CJK_WORDS.search(outside) is not None
             or _SENTENCE_REST.match(text) is not None
+            # (a list's term, its meaning after a dash on the next line: '"Session Stop  (Error: ...)" —'; blind
+            # round 92's Uzbek guide)
+            or _TERM_DASH.search(text) is not None
         )
         and not documented(outside)
     )
 
 
+_TERM_DASH = re.compile(r"[\"\u201d]\s*[\u2014\u2013]\s*$")
+"""A quoted term and the dash that starts its meaning (a list of messages and what they mean)."""
 _SENTENCE_REST = re.compile(r"\s*(?:or|and|then|but|like|also|e\.g\.|i\.e\.)\s+[\"\u201c]")
 """A line that goes on with a sentence begun on the line before, at a quote (``or "Session Stop  (Error: ...)".``)."""
 

@@ -67,6 +67,8 @@ the receiver's statistics line (its byte count is then found by a plain search),
 LOG or DBG line (ERR lines, console text). The regular expression starts with the literal ``ascp``, so the engine
 skips every other line in C; ascp's many other LOG lines (file starts, the sender's statistics, configuration) are
 rejected there too, before any Python code runs for them."""
+_GREP_FILE = rb"(?:[\w./-]{1,200}:(?:\d{1,9}[:-])?)?"
+"""grep's file name (and line number) before each line it found in several files (``/var/log/secure:Nov 18 ...``)."""
 SSHD_TAG = rb"sshd(?:-session)?(?:\[\d+\]:| \d+ \S+ (?:-|\[[^\n]*?\])) "
 """sshd's tag and process: ``sshd[812]: `` (or ``sshd-session[...]``), or RFC 5424's ``sshd 812 - - ``."""
 SSHD_HINT = re.compile(
@@ -79,7 +81,7 @@ SSHD_HINT = re.compile(
 literal ``sshd`` (the engine skips other lines in C; one pass instead of a scan per message), each hit then
 read whole from its line's start."""
 SSHD_REFUSAL = re.compile(
-    rb"[ \t>|]*(?:- )?" + _PRI + _STAMP + rb" (?:\S+ )?" + SSHD_TAG + rb"(?:error: )?"
+    rb"[ \t>|]*(?:- )?" + _GREP_FILE + _PRI + _STAMP + rb" (?:\S+ )?" + SSHD_TAG + rb"(?:error: )?"
     rb"(?P<message>Unable to negotiate with (?P<peer>[0-9A-Fa-f.:]+) port (?P<port>\d+): no matching [^\n]*?found"
     rb"(?:\. Their offer: [\w@.,+-]*)?"
     rb"|drop connection #\d+ from \[(?P<dpeer>[0-9A-Fa-f.:]+)\]:(?P<dport>\d+) on \[(?P<local>[0-9A-Fa-f.:]+)\]:"
@@ -892,6 +894,11 @@ _DOC_ELEMENT = re.compile(
     rb"\s*<(description|summary|title|comment|help|documentation|note|remark|label)\b[^<>\n]{0,200}>.*</\1>\s*$"
 )
 """An XML element holding a file's prose (a rule's description, a package's summary)."""
+_TRANSLATION_ELEMENT = re.compile(
+    rb"\s*<(source|translation|target|string|value|numerusform)\b[^<>\n]{0,200}>.*</\1>\s*$"
+)
+"""A translation file's string (Qt's .ts ``<source>``/``<translation>``, XLIFF's ``<target>``, Android's
+``<string>``, .resx's ``<value>``): a program's message text and its translation, never output."""
 _QUOTED_FIELD = re.compile(
     rb"[ \t]*(?:-[ \t]+)?(?:summary|description|message|msg|title|text|help|details?|note|comment):"
     rb"[ \t]+[\"'][^\"'\n]+[\"']\s*$"
@@ -1164,6 +1171,8 @@ def other_lines(chunk: bytes) -> Iterator[Line]:
             raw = _CODE_TICK.sub(b"", raw)  # markdown's inline code (ascp never prints a backtick)
         else:
             listing = False
+        if b"</" in raw and _TRANSLATION_ELEMENT.match(raw) is not None:
+            continue  # (blind round 92's Qt .ts file: its strings quote ascp's words, in German too)
         if b"</" in raw and _DOC_ELEMENT.match(raw) is not None:
             # an XML file's element of prose (a rule's "<description>Aspera: FASP session $(fasp_uuid)
             # completed</description>"; blind round 89's Wazuh rules): the file's words, no run's output
