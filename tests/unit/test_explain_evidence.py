@@ -299,7 +299,8 @@ def test_no_confident_wrong_answer_on_unknown_wording():
         ("Not allowed at this time", "ssh-refused"),
         ('ascp: "user@host:" in all sources must match, exiting.', "usage"),
         # IBM's table texts that had no cause of their own (read as "cannot tell beyond FASP n").
-        ("Session Stop  (Error: Target is not a directory)", "usage"),
+        # (NOT_DIR: the target exists and is a file where a directory is needed; blind round 93's server log)
+        ("Session Stop  (Error: Target is not a directory)", "exists"),
         ("Session Stop  (Error: Ambiguous target)", "usage"),
         ("Session Stop  (Error: Aspera.conf contains invalid data and was rejected)", "configuration"),
         ("Session Stop  (Error: Error reading source file from disk)", "read-error"),

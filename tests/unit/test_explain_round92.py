@@ -1,4 +1,4 @@
-"""explain: what blind rounds 89-92 left open or found (each test failed on the code before its fix)."""
+"""explain: what blind rounds 89-93 left open or found (each test failed on the code before its fix)."""
 
 from __future__ import annotations
 
@@ -171,3 +171,136 @@ def test_a_guide_s_list_of_quoted_messages_each_with_its_meaning_after_a_dash_is
         "   SSH ulanishi bo'ldi, lekin UDP 33001 bloklangan.\n"
     )
     assert all(confidence == "low" for _, confidence in causes(text))
+
+
+_RECORD = (
+    "{stamp} hsts-stg ascp[10044]: LOG FASP Session {kind} uuid=5d53ece3-6b41-41f9-b1c8-8496c117be65 op=send "
+    "status={status} source=- dest=/incoming local=198.18.4.10:33001 peer=203.0.113.77:41522 tcp_port=33001"
+)
+
+
+def test_a_patch_that_adds_sample_log_lines_is_no_run():
+    """Blind round 93: a patch adding a fail2ban filter (its failregex holds a Session Start line's form) and its
+    test file of sample syslog lines: the lines the diff adds are the patch's, no session (three had been read)."""
+    failed = _RECORD.format(stamp="Sep 16 17:46:56", kind="Start", status='failed errcode=34 errstr="Unauthorized"')
+    text = (
+        "Subject: [PATCH] filter.d: add aspera-ascp filter + sample log\n\n--- /dev/null\n"
+        "+++ b/config/filter.d/aspera-ascp.conf\n@@ -0,0 +1,3 @@\n+[Definition]\n"
+        "+failregex = ^%(__prefix_line)sLOG FASP Session Start uuid=\\S+ status=failed errcode=34 "
+        'errstr="Unauthorized"\n'
+        "+\n--- /dev/null\n+++ b/fail2ban/tests/files/logs/aspera-ascp\n@@ -0,0 +1,3 @@\n"
+        '+# failJSON: { "match": true }\n+' + failed + "\n+\n"
+        "+" + _RECORD.format(stamp="Sep 16 18:02:11", kind="Stop", status="success") + "\n--\n2.43.0\n"
+    )
+    assert causes(text) == []
+
+
+def test_files_that_map_ascp_s_words_to_their_own_are_documents():
+    """Blind round 93: a journald message catalog, an Apple .strings file, a CMake file whose comments hold a fake
+    ascp's canned output, and a GraphQL schema's descriptions: each quotes ascp's words, none is a run (each had been
+    read with a confident cause)."""
+    catalog = (
+        "# /usr/lib/systemd/catalog/aspera-hsts.catalog\n\n-- 6c2f0d3a9b7e4d1c8e52b0a7c1f4e9a1\n"
+        "Subject: Aspera transfer @ASPERA_UUID@ failed: authentication\nDefined-By: aspera-hsts-bridge\n\n"
+        "An ascp session could not authenticate over SSH. The client typically shows\n\n"
+        "    ascp: failed to authenticate, exiting.\n    Session Stop  (Error: failed to authenticate)\n\n"
+        "-- 9d41e2b7c0a84f3aa6e1f25d77c8b310\nSubject: Aspera transfer failed: UDP session initiation\n\n"
+        "A typical log entry looks like:\n\n    LOG FASP Session Start uuid=ab5ca8ca-da6e-4957-b74c-cad67dc77b88 "
+        'op=send status=failed errcode=44 errstr="UDP session initiation fatal error"\n'
+    )
+    strings = (
+        '/* Generic states */\n"transfer.state.queued" = "Waiting for the transfer node";\n\n'
+        "/* Session Stop  (Error: Client unable to connect to server (check UDP port and firewall)) */\n"
+        '"transfer.error.udp" = "The network blocked the fast transfer channel (UDP 33001).";\n'
+    )
+    cmake = (
+        "# These tests never call the real ascp.\n\nenable_testing()\n\nadd_test(NAME fetch_udp\n"
+        "         COMMAND fake-ascp.sh)\n\n# [udp]    (exit 1)\n"
+        "# Session Stop  (Error: Client unable to connect to server (check UDP port and firewall))\n"
+    )
+    graphql = (
+        '"""\nWhy an Aspera delivery did not complete.\n"""\nenum DeliveryFailureCause {\n  """\n'
+        "  SSH authentication failed:\n  `Session Stop  (Error: failed to authenticate)` (FASP error 19).\n"
+        '  """\n  AUTHENTICATION\n}\n'
+    )
+    for text in (catalog, strings, cmake, graphql):
+        assert causes(text) == [], text[:40]
+
+
+def test_samples_introduced_in_georgian_or_as_a_reference_line_are_no_runs():
+    """Blind round 93: a Georgian wiki's "a successful download looks like this" heading over a completed run's
+    lines, and a saved search's "Reference line format (from a public pastebin ...):" over a syslog Transfer Stop
+    line: samples, no run (each had been read as a run that completed)."""
+    georgian = (
+        "## 5. \u10ec\u10d0\u10e0\u10db\u10d0\u10e2\u10d4\u10d1\u10e3\u10da\u10d8 "
+        "\u10e9\u10d0\u10db\u10dd\u10e2\u10d5\u10d8\u10e0\u10d7\u10d5\u10d0 \u10d0\u10e1\u10d4 "
+        "\u10d2\u10d0\u10db\u10dd\u10d8\u10e7\u10e3\u10e0\u10d4\u10d1\u10d0\n\n```\n"
+        "Completed: 74523K bytes transferred in 118 seconds\n (5132K bits/sec), in 1 file.\n```\n"
+    )
+    sumo = (
+        '_sourceCategory=prod/hsts/syslog "FASP Transfer Stop" "status=success"\n\n'
+        "Reference line format (from a public pastebin of an HSTS syslog, 2018):\n"
+        "Oct 10 13:21:06 src-3 ascp[21736]: LOG FASP Transfer Stop uuid=7aadbc08-a6ec-4f5a-89af-696d02b82574 "
+        'op=recv status=success file="/x/a.mp4" size=217096836 start_byte=0 rate=248.95Mbps elapsed=6.98s\n'
+    )
+    assert causes(georgian) == []
+    assert causes(sumo) == []
+
+
+def test_a_meson_test_log_reads_its_live_test_s_ascp_run_once():
+    """Blind round 93: Meson's testlog gives each test's "result: exit status N" before its command, then its
+    stdout and stderr sections: the unit tests' exit statuses are no runs, and the live test's Session Stop (stdout)
+    and "ascp: ..., exiting." (stderr) are one run."""
+    key = "/home/u/.aspera/connect/etc/asperaweb_id_dsa.openssh"
+    rule = "-" * 35
+    text = (
+        "Log of Meson test suite run on 2024-06-03T09:41:27.118402\n\n"
+        f"{'=' * 36} 1/2 {'=' * 37}\ntest:         seqfetch:unit / parse-progress\nresult:       exit status 0\n"
+        f"command:      /home/u/src/seqfetch/build/tests/test_parse_progress\n{rule} stdout {rule}\n"
+        'ok 1 - "Session Stop  (Error: failed to authenticate)" -> AUTH\n1..1\n' + "=" * 78 + "\n\n"
+        f"{'=' * 36} 2/2 {'=' * 37}\ntest:         seqfetch:live / ena-smoke\nresult:       exit status 1\n"
+        f"command:      /home/u/src/seqfetch/build/seqfetch --run ERR1916915 --key {key}\n{rule} stdout {rule}\n"
+        f"running: ascp -T -l 300m -P33001 -k 2 -i {key} era-fasp@fasp.sra.ebi.ac.uk:/vol1/x.fastq.gz out\n\n"
+        f"Session Stop  (Error: Private key file not found at path {key})\n{rule} stderr {rule}\n"
+        f"ascp: Private key file not found at path {key}, exiting.\nseqfetch: ascp failed (exit 1), see above\n"
+        + "=" * 78
+        + "\n"
+    )
+    assert [c for c, _ in causes(text)] == ["key-file"]
+
+
+def test_a_test_tool_s_check_named_after_ascp_is_not_ascp_missing():
+    """Blind round 93: goss's "Command: ascp-upload-probe: stdout: patterns not found: [Completed:]" names its
+    check, not a missing ascp (it had been read as ascp-missing at high confidence, twice)."""
+    text = (
+        "Command: ascp-upload-probe: exit-status:\nExpected\n    <int>: 1\nto equal\n    <int>: 0\n"
+        "Command: ascp-upload-probe: stdout: patterns not found: [Completed:]\n"
+    )
+    assert all(cause != "ascp-missing" for cause, _ in causes(text))
+
+
+def test_target_is_not_a_directory_is_a_file_standing_where_a_directory_is_needed():
+    """Blind round 93: FASP error 6 (NOT_DIR, "Target must be a directory") on the server, after a file named like
+    the target folder had been uploaded: the destination exists as a file, not a wrong command line."""
+    text = (
+        "Feb 26 11:12:40 hsts-img ascp[30211]: LOG FASP Session Start uuid=8e3b0c51-4f29-4d6a-a7e1-2c9f5b0d3a68 "
+        "op=recv status=failed source=- dest=/in/batch7 local=192.0.2.5:33001 peer=198.18.3.77:33001 tcp_port=33001 "
+        'errcode=6 errstr="Target must be a directory"\n'
+    )
+    assert [c for c, _ in causes(text)] == ["exists"]
+
+
+def test_an_address_the_operator_names_a_scanner_with_an_equals_sign_is_no_client():
+    """Blind round 93: "# 192.0.2.210 = Nessus weekly scan" above a server's syslog: that address's "Unable to
+    negotiate ... Their offer: diffie-hellman-group1-sha1" is the scan's, no client's failed handshake."""
+    uuid = "0fd630f1-f29d-4da9-953f-48f1a09f76b5"
+    fields = "source=- dest=/in local=198.18.50.9:33001 peer=198.18.44.3:50110 tcp_port=33001"
+    text = (
+        "# 192.0.2.245 = Zabbix TCP check of port 33001, 192.0.2.210 = Nessus weekly scan\n"
+        "Mar  9 03:05:43 hsts-pub sshd[5098]: Accepted publickey for xfer_nordic from 198.18.44.3 port 50110 ssh2\n"
+        f"Mar  9 03:05:44 hsts-pub ascp[5101]: LOG FASP Session Start uuid={uuid} op=recv status=started {fields}\n"
+        f"Mar  9 03:07:44 hsts-pub ascp[5101]: LOG FASP Session Stop uuid={uuid} op=recv status=success {fields}\n"
+        "Mar  9 03:35:20 hsts-pub sshd[5248]: Unable to negotiate with 192.0.2.210 port 41877: no matching key "
+        "exchange method found. Their offer: diffie-hellman-group1-sha1 [preauth]\n"
+    )
+    assert [c for c, _ in causes(text)] == ["ok"]

@@ -707,7 +707,7 @@ _SCANNER = (
 )
 _SCANNER_WORD = re.compile(_SCANNER.encode(), re.IGNORECASE)
 _NAMED_SCANNER = re.compile(
-    rf"\b(?P<a>{_ADDRESS}) (?:is|are|=|was)\b[^.;\n]{{0,40}}?\b{_SCANNER}\b"
+    rf"\b(?P<a>{_ADDRESS}) (?:(?:is|are|was)\b|=)[^.;\n]{{0,40}}?\b{_SCANNER}\b"
     rf"|\b{_SCANNER} (?:at|from|on|is|=|\(|address) ?(?P<b>{_ADDRESS})\b".encode(),
     re.IGNORECASE,
 )
@@ -1454,6 +1454,10 @@ class Analyzer:
         else:
             found = records(chunk, file_form)
             seen = len(found)
+            if found and (b"\n@@ -" in chunk or chunk.startswith(b"@@ -")):
+                # a unified diff's hunks: the log lines a patch adds or removes (a test's sample log; blind round
+                # 93's fail2ban patch) are no sessions
+                found = [f for f in found if chunk[chunk.rfind(b"\n", 0, f[1]) + 1 : f[1]][:1] not in (b"+", b"-")]
         if apply is None:
             self._apply(source, chunk, found, syslog)
         else:
@@ -1635,6 +1639,22 @@ class Analyzer:
     def _line(self, source: str, line: Line) -> None:
         self._tick += 1
         message = line.message
+        if line.diff and not self._replaying:
+            # A unified diff's line (a patch of a filter, a test's sample log, a wrapper's code; blind round 93's
+            # fail2ban patch): the input is a document from its header on, and no line the patch adds or removes
+            # is any run's output.
+            self._documentation(source)
+            return
+        if (
+            self._changelogs
+            and source in self._changelogs
+            and message[:4] in (b"LOG ", b"ERR ")
+            and not self._replaying
+        ):
+            # ascp's log lines in a changelog's or a catalog's entry (a journald catalog's "A typical log entry
+            # looks like:"; blind round 93): the document's, as its other lines (``_console_segment``)
+            self._documentation(source)
+            return
         if self._sample and source in self._sample and line.process is not None and not self._replaying:
             # ascp's log lines in a document's sample ("A sample of what would be logged ... is the following:"
             # and aspera-scp-transfer.log's lines; blind round 65's support article): the sample's, no run
@@ -2371,6 +2391,14 @@ class Analyzer:
                 or ("::= BEGIN" in text and _ASN1_MODULE.match(text) is not None)
                 # a system message guide's entry ("Error Message   %FASPXFER-3-AUTH: ...", Cisco's form)
                 or (text[:1] in "ER" and _MESSAGE_GUIDE.match(text) is not None)
+                # a journald message catalog's entry ("-- 6c2f0d3a9b7e4d1c8e52b0a7c1f4e9a1", its MESSAGE_ID)
+                or (text[:3] == "-- " and _CATALOG_ENTRY.fullmatch(text.strip()) is not None)
+                # an Apple .strings file's entry ('"transfer.error.auth" = "The server did not accept ...";')
+                or (text[:1] == '"' and text.rstrip().endswith('";') and _STRINGS_ENTRY.match(text) is not None)
+                # a CMake file's command ("enable_testing()", "add_test(NAME fetch_auth"; blind round 93's tests)
+                or ("(" in text and _CMAKE_COMMAND.match(text) is not None)
+                # a GraphQL schema's definition ("enum DeliveryFailureCause {"; its descriptions quote ascp's words)
+                or (text.rstrip().endswith("{") and _GRAPHQL_TYPE.match(text) is not None)
             )
         ):
             # A changelog's or release notes' heading ("## [0.9.2] - 2024-11-18"), or a YAML file's value (an
@@ -2491,7 +2519,13 @@ class Analyzer:
                 # started then (``_by_record``)
                 self._dated_records.setdefault(source, []).append((self._order, when))
             run = self._console.get(source)
-            if run is not None and (run.ended or run.exited or run.finals):
+            if (
+                run is not None
+                and (run.ended or run.exited or run.finals)
+                # (not a test runner's rule between one command's streams: Meson's "---- stdout ----" /
+                # "---- stderr ----", ascp's Session Stop above it and its "ascp: ..., exiting." below; round 93)
+                and text.strip(" \t-=#*~_").lower() not in _STREAM_TITLES
+            ):
                 # a titled rule between two tickets, files or attempts ("--- #5503  requester: d.nakamura ---"):
                 # the run above it is over, and a wrapper's failure words below it are another run's (blind round
                 # 71's help-desk digest), not that run's echoed (``_folded``)
@@ -2812,6 +2846,10 @@ class Analyzer:
         ):
             return  # the other program's progress, or its ssh client's host-key and password prompts
         exit_match = _EXIT.search(text)
+        if exit_match is not None and text[:7] == "result:":
+            # a test runner's verdict on a test ("result:       exit status 0" in Meson's testlog, before the
+            # test's command and output; blind round 93): the test's exit, not an ascp run's
+            exit_match = None
         if exit_match is not None and _CONDITIONAL_EXIT.search(text) is not None:
             # an exit status told as a case ("a transfer was considered successful when ascp exited with status 0";
             # blind round 68's methods section): no run's
@@ -6028,6 +6066,7 @@ _SAMPLE_INTRO = re.compile(
     # (a document's own sample, quoted: "Its README has this console session:"; blind round 89)
     r"|\b(?:its|the|their|our|this|that) (?:README|docs?|documentation|manual|tutorial|wiki|guide)(?:'s? \w+)?"
     r" (?:has|shows|contains|gives|includes) (?:this|these|the following|an?)\b[^.]*:\W*$"
+    r"|\breference (?:log )?(?:lines?|format|output)\b|\bline format\b"
     r"|\ba sample of\b|\bexamples? of (?:this|the|these|such) (?:errors?|messages?|output)\b|\bfixtures?\W*$"
     r"|\b(?:shows?|turns?) up as\W*$|\bappears? as\W*$|\bwhat you (?:\w+ )?see\b"
     r"|\bwhat [^.:]{0,80}\blooks? like\W*$"
@@ -6053,6 +6092,8 @@ _SAMPLE_INTRO = re.compile(
     r"|\beżempj|\begzanp\b|\bw ap wè\b|\b(?:mar )?shampla\b|\bsampla\b|\bBeispill\b"
     # Uzbek "sample(s)", "similar to this" (blind round 92's wiki guide)
     r"|\bnamuna(?:lar)?\b|\bshunga o.xshash\b"
+    # Georgian "example(s)", "sample", "looks like this" (blind round 93's wiki guide)
+    r"|მაგალით|ნიმუშ|ასე გამოიყურება"
     r"|\bdæmi\b|\bá borð við\W*$|\bcontoh\b|\bví dụ\b|\bhalimbawa\b|\bm(?:i)?fano\b|\b[ui]naonekana hivi\b"
     r"|نمونه|דוגמ|예시|예제|ตัวอย่าง|மாதிரி|உதாரண"
     r"|எடுத்துக்காட்டு|উদাহরণ|নমুনা"
@@ -6293,6 +6334,17 @@ _RELEASE_TITLE = re.compile(r"(?:^|\|)\s*Release [Nn]otes(?:\s+Page \d+ of \d+)?
 _CODE_COMMENT = re.compile(r"\s*(?:;\s*)?(?://|/\*|\*\s|REM\s|::\s|--\s)")
 """A comment's mark in source code or a script (``//``, ``; //``, ``/*``, `` * ``, batch's ``REM`` and ``::``,
 ASN.1's, SQL's and Lua's ``--``)."""
+_GRAPHQL_TYPE = re.compile(r"(?:extend )?(?:type|enum|input|interface) [A-Z]\w*(?: implements [\w &]+)? \{")
+"""A GraphQL schema's type definition."""
+_CMAKE_COMMAND = re.compile(
+    r"(?:cmake_minimum_required|enable_testing|add_test|set_tests_properties|add_executable|add_library"
+    r"|target_link_libraries|find_package)\("
+)
+"""A CMake file's commands that no console or log prints at a line's start."""
+_STRINGS_ENTRY = re.compile(r'"[\w.-]{1,80}"\s*=\s*"')
+"""An Apple .strings file's key and the start of its value."""
+_CATALOG_ENTRY = re.compile(r"-- [0-9a-f]{32}(?: [a-zA-Z_@-]+)?")
+"""A journald catalog entry's first line: its message id (and language)."""
 _MESSAGE_GUIDE = re.compile(r"Error Message\s+%[A-Z][A-Z0-9_]*-\d-[A-Z0-9_]+:|Recommended Action\s{2,}\S")
 """A system message guide's entry and its advice (``Error Message   %FAC-3-MNEMONIC: text``)."""
 _ASN1_MODULE = re.compile(r"[A-Za-z][\w-]* DEFINITIONS(?: [A-Z]+)* ::= BEGIN\b")
@@ -6621,6 +6673,8 @@ another document's source (``sed -n 1,40p README.md``; blind round 77), a reposi
 ``git show``; round 79), or a program's documentation (``go doc``, ``perldoc``, ``man``)."""
 _STREAM_FILE = re.compile(r"(\S*/)(?:stdout|stderr|\.command\.(?:out|err))\b")
 """A path to one of an execution's streams; its directory names the execution."""
+_STREAM_TITLES = frozenset(("stdout", "stderr", "output", "stdout:", "stderr:", "output:", "standard error"))
+"""A titled rule's titles that name a stream of the same command (a test runner's log), not another attempt."""
 _TITLED_RULE = re.compile(r"\s*(?:[-=#*~_]{3,}|--|==)\s+\S[^\n]{0,160}?\s+(?:[-=#*~_]{3,}|--|==)\s*$")
 """A rule with a title inside it (``--- #5503  requester: d.nakamura ---``, ``==== attempt 2 ====``, ``-- customer B
 (ascli) --``)."""

@@ -287,6 +287,8 @@ class Line(NamedTuple):
     """A console line that held markdown's inline code with other words or signs beside it (``ascp answers these
     with `Session Stop ...`;``): a sentence quoting the words, not output (ascp never prints a backtick); or a
     markdown heading (``### Failed to authenticate with ascp``)."""
+    diff: bool = False
+    """A line of a unified diff (its header, hunks and the lines they add, remove or keep): a patch, no output."""
 
 
 def _samples(chunk: bytes) -> list[int]:
@@ -1277,6 +1279,8 @@ def other_lines(chunk: bytes) -> Iterator[Line]:
                 held = held._replace(message=held.message + b" " + message.strip())
                 continue
             line = Line(message.rstrip(b"\r"), stamp, None, False, quote, after_gap, inline)
+        if in_diff:
+            line = line._replace(inline=True, diff=True)
         if held is not None:
             yield held
         held, held_width = line, width
