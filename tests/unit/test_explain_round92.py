@@ -304,3 +304,43 @@ def test_an_address_the_operator_names_a_scanner_with_an_equals_sign_is_no_clien
         "exchange method found. Their offer: diffie-hellman-group1-sha1 [preauth]\n"
     )
     assert [c for c, _ in causes(text)] == ["ok"]
+
+
+_AUTH_PASTE = "ascp: failed to authenticate, exiting.\n\nSession Stop  (Error: failed to authenticate)\n\n"
+
+
+def test_two_users_pasted_runs_beside_one_sshd_refusal_and_a_session_stay_two_runs():
+    """Blind round 93: two users' pastes, each under a titled rule ("--- user "bw_admin" (manual, password in env)
+    ---": a run by hand, not a manual copied in), then the server's auth.log with one "Failed password" and a
+    later session that worked. Two failed runs and the session (the second paste had been read as a copied
+    document, then both runs as one)."""
+    session = (
+        "2025-02-20T08:19:06.402118+00:00 asp-edge ascp[88795]: LOG FASP Session {} "
+        "uuid=6d2b9e14-0a7c-4f58-b3e1-9c4d7a2f0e86 op=recv status={} source=- dest=/upload/run_1188 "
+        "local=203.0.113.30:33001 peer=203.0.113.201:33001 tcp_port=33001\n"
+    )
+    text = (
+        '--- Birchwood, user "bw_seq" (script written years ago) ---\n'
+        "$ ascp -QT -l 300m -P 33001 -i ~/.aspera/asperaweb_id_dsa.openssh run/x.fastq.gz "
+        "bw_seq@aspera.example.net:/upload/\n" + _AUTH_PASTE + '--- Birchwood, user "bw_admin" (manual, password in '
+        "env) ---\n$ ascp -P 33001 -l 300m samplesheet_1188.csv bw_admin@aspera.example.net:/upload/\n"
+        + _AUTH_PASTE
+        + "--- our side, /var/log/auth.log ---\n"
+        "2025-02-20T08:03:47.118004+00:00 asp-edge sshd[88521]: Failed password for bw_admin from 203.0.113.201 "
+        "port 44188 ssh2\n"
+        "2025-02-20T08:19:05.771042+00:00 asp-edge sshd[88790]: Accepted password for bw_admin from 203.0.113.201 "
+        "port 44301 ssh2\n" + session.format("Start", "started") + session.format("Stop", "success")
+    )
+    assert [c for c, _ in causes(text)] == ["auth", "auth", "ok"]
+
+
+def test_an_operator_telling_the_client_what_to_add_is_no_run():
+    """Blind round 93: "You need to encrypt on your side: add --file-crypt=encrypt and set the passphrase in
+    ASPERA_SCP_FILEPASS." in an operator's reply between the runs is advice, not a run lacking its passphrase."""
+    text = (
+        "$ ascp -P 33001 -l 200m -i ~/.ssh/cro_xfer trial.zip cro_upload@clin-drop.example.org:/in/\n"
+        "Session Stop  (Error: Server aborted session: Server requires content protection)\n\n"
+        "[ops - k.osei] Yes, on Monday we switched on content protection for that node.\n"
+        "You need to encrypt on your side: add --file-crypt=encrypt and set the passphrase in ASPERA_SCP_FILEPASS.\n"
+    )
+    assert [c for c, _ in causes(text)] == ["content-protection"]

@@ -4744,17 +4744,26 @@ class Analyzer:
                 # cause where sshd logged one ("failed to authenticate" and "Connection closed by authenticating
                 # user"), so that sshd's other attempts of that client stay runs of their own (blind round 56: two
                 # refused logins pasted, then two penalty drops whose output the client did not paste).
-                free = [t for t in told if order_of.get(id(t), -1) not in used_attempts]
+                # (an attempt set aside, a probe's, has no order: its own key, so that each is taken once)
+                free = [t for t in told if order_of.get(id(t), -id(t)) not in used_attempts]
                 if s.source in main_peer:
                     free.sort(key=lambda t: _address(t.peer_address or "") != main_peer[s.source])
-                if not beside_records and free:
+                if beside_records and not free:
+                    # every attempt sshd logged is told by another pasted run already (two users' pastes, one
+                    # refusal shown; blind round 93): this run keeps its own words
+                    out.append((order, s))
+                    continue
+                if beside_records:
+                    said = Counter(t.cause_id for t in free).most_common(1)[0][0]
+                    why = next(t for t in free if t.cause_id == said)
+                elif free:
                     why = next((t for t in free if t.cause_id == s.cause_id), None) or next(
                         (t for t in free if t.cause_id == said), free[0]
                     )
                     said = why.cause_id
                 entry = knowledge().by_id(said)
                 if beside_records or free:
-                    used_attempts.add(order_of.get(id(why), -1))
+                    used_attempts.add(order_of.get(id(why), -id(why)))
                 else:
                     used.add(s.source)
                 self._recounted(s, said)
@@ -6553,7 +6562,7 @@ _IF_YOU_GET = re.compile(r"^\W*(?:if|when) you (?:\w+ ){0,2}(?:get|see|receive)\
 _ADVICE = re.compile(
     r"^\W*if you\b|\byou(?:'d| would| will|'ll| might) (?:\w+ )?(?:get|see|receive)\b"
     # what to do, told to the person ("you need --file-crypt=encrypt and ASPERA_SCP_FILEPASS."; blind round 92)
-    r"|\byou (?:need|must|have to|should)(?: to)? (?:set |use |pass |give |export |add )?(?:--|-[a-zA-Z] |ASPERA_)"
+    r"|\byou (?:need|must|have to|should)\b[^.!?]{0,60}?(?:--\w|-[a-zA-Z] |ASPERA_)"
     # a case told in Malay, Indonesian, German, Dutch, Polish, Czech, Finnish ("Jika ascp bertanya "Key passphrase:"")
     r"|^\W*(?:jika|kalau|apabila|wenn|falls|als|jeśli|jeżeli|pokud|jos)\b"
     r"|\b(?:when|whenever|if|once) (?:ascp|it|the client) (?:prints|says|shows|asks(?: for)?|outputs|reports)\b"
@@ -6724,7 +6733,9 @@ _SCISSORS = re.compile(
 the script's run wrote (Grid Engine's ``dl_ena.sh.e4417021``, its stderr; ``run.sh.log``: blind round 78), nor the
 script's run named after it (``----- upload.sh, Lauf vom 14.10.2025 -----``, its run of that day; round 83)."""
 _DOC_WORDS = re.compile(
-    r"\b(?:tutorial|guide|blog|article|readme|wiki|documentation|docs|manual|how-?to|instructions|web ?page"
+    # ("manual" as the book, not a run by hand: "--- user bw_admin (manual, password in env) ---"; blind round 93)
+    r"\b(?:tutorial|guide|blog|article|readme|wiki|documentation|docs|how-?to|instructions|web ?page"
+    r"|manual(?![,)]| (?:upload|download|run|transfer|retr|attempt|test|step|mode|login|push|pull|copy))"
     r"|(?:pypi|package|project) (?:page|description))\b"
     r"|教程|原文|文档|说明|Anleitung|Dokumentation|tutoriel|guía|instrucciones|tutorial",
     re.I,
