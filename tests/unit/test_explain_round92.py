@@ -344,3 +344,24 @@ def test_an_operator_telling_the_client_what_to_add_is_no_run():
         "You need to encrypt on your side: add --file-crypt=encrypt and set the passphrase in ASPERA_SCP_FILEPASS.\n"
     )
     assert [c for c, _ in causes(text)] == ["content-protection"]
+
+
+def test_a_tagged_wrapper_s_named_jobs_are_listed_as_they_started():
+    """Blind round 93: "[push] start bundle_A  ascp ..." for six jobs started at once, then each job's output
+    under its name ("[push] bundle_C: ascp: failed to authenticate, exiting.", "[push] bundle_C exit=1"): the runs
+    are listed in the order the wrapper started them, not the order they ended (failures first)."""
+    cmd = "ascp -QT -l 200m -P33001 -k2 -i /etc/push/id_rsa bundle_{0}.tar xfer@aspera.partner.example:/incoming/"
+    text = "".join(f"2025-05-14 01:30:00 [push] start bundle_{n}  {cmd.format(n)}\n" for n in "ABC")
+    for n in "C":
+        text += (
+            f"2025-05-14 01:30:02 [push] bundle_{n}: ascp: failed to authenticate, exiting.\n"
+            f"2025-05-14 01:30:02 [push] bundle_{n}: Session Stop  (Error: failed to authenticate)\n"
+            f"2025-05-14 01:30:02 [push] bundle_{n} exit=1\n"
+        )
+    for n in "AB":
+        text += (
+            f"2025-05-14 01:36:47 [push] bundle_{n}: Completed: 18874368K bytes transferred in 406 seconds\n"
+            f"2025-05-14 01:36:47 [push] bundle_{n}:  (190422K bits/sec), in 1 file.\n"
+            f"2025-05-14 01:36:47 [push] bundle_{n} exit=0\n"
+        )
+    assert [c for c, _ in causes(text)] == ["ok", "ok", "auth"]

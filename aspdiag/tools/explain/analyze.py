@@ -457,6 +457,10 @@ _NAMED_START = re.compile(
 ("launch S01 ascp -QT ...", "S01 start: ascp ...") or its file ("start 01 R2301_01.fastq.gz")."""
 _NAMED_OUTPUT = re.compile(r"\s*([\w.:/-]+)\s+(?:stdout|stderr|out|err)\s*:\s+(\S.*)$")
 """One line of a named job's output, the stream named ("S04 stderr: ascp: ...", "S02 stdout: Completed: ...")."""
+_NAMED_COLON = re.compile(r"\s*([\w./-]+):\s+(\S.*)$")
+"""One line of a named job's output after its name and a colon ("bundle_C: ascp: failed to ...")."""
+_WRAPPER_TAG = re.compile(r"\[[\w .:-]{1,30}\]\s+")
+"""A wrapper's tag in brackets before its words ("[push] ")."""
 _NAMED_END_SAID = re.compile(
     r"\s*([\w.:/-]+)\s+(?:(?:exit(?:ed)?\s*[=:]\s*|rc\s*=\s*)-?\d+\s+(?:(?:stderr|stdout|output)\s*:\s*)?"
     r"|(?:failed|ok|done|succeeded|success)(?:\s*\(exit(?: code| status)?\s*-?\d+\))?\s*:\s+)(\S.*)$",
@@ -2272,7 +2276,9 @@ class Analyzer:
             if run is None or run.ended or run.exited:
                 self._dated[source] = dated.encode("ascii")
             return
-        if _NAMED_HINT.search(text) is not None and not self._replaying:
+        if (
+            _NAMED_HINT.search(text) is not None or (":" in text and source in self._started_names)
+        ) and not self._replaying:
             told = self._named(source, text)
             if told is True:
                 return
@@ -3776,6 +3782,9 @@ class Analyzer:
         one that just ended ("L005 exit=1", its output below): kept to list the runs in the order they started
         (``_by_named_start``). True when the line was one of them; the output that follows on the line when the end
         is told with it ("S07 exit=1 stderr: ascp: ..."; blind round 79); else False."""
+        if text[:1] == "[":
+            # (behind the wrapper's own tag: "[push] start bundle_A  ascp ...", "[push] bundle_C exit=1")
+            text = _WRAPPER_TAG.sub("", text, count=1)
         started = _NAMED_START.match(text)
         if started is not None:
             names = self._started_names.setdefault(source, [])
@@ -3793,6 +3802,17 @@ class Analyzer:
         if shown is not None and shown.group(1) in self._started_names.get(source, ()):
             # one named job's output line ("S04 stderr: ascp: failed ...", "S02 stdout: Completed: ..."): the line
             # is that job's run's; another job's name ends the run before (blind round 84)
+            run = self._console.get(source)
+            if run is not None and self._run_names.get(run.order) != shown.group(1):
+                run.ended = run.exited = True
+                self._ending_name[source] = shown.group(1)
+            elif run is None:
+                self._ending_name[source] = shown.group(1)
+            return shown.group(2)
+        shown = _NAMED_COLON.match(text)
+        if shown is not None and shown.group(1) in self._started_names.get(source, ()):
+            # one named job's output line after its name ("bundle_C: ascp: failed to authenticate, exiting."; blind
+            # round 93's nightly push): as with its stream named
             run = self._console.get(source)
             if run is not None and self._run_names.get(run.order) != shown.group(1):
                 run.ended = run.exited = True
