@@ -365,3 +365,74 @@ def test_a_tagged_wrapper_s_named_jobs_are_listed_as_they_started():
             f"2025-05-14 01:36:47 [push] bundle_{n} exit=0\n"
         )
     assert [c for c, _ in causes(text)] == ["ok", "ok", "auth"]
+
+
+def test_round_94_document_files_are_no_runs():
+    """Blind round 94: a Jest snapshot, a WireMock stub mapping, a Pact contract shown under its file name, a
+    DocBook chapter, an mdoc manual page and a CrowdSec parser test whose fixture log is shown under its banner: each
+    quotes ascp's words or a transfer's status, none is a run (each had been read with a confident cause)."""
+    jest = (
+        "// Jest Snapshot v1, https://goo.gl/fbAQLP\n\nexports[`TransferErrorBanner renders code 19 1`] = `\n<div\n"
+        '  className="cds--inline-notification__subtitle"\n>\n  Server aborted session: Session initiation failed\n'
+        "</div>\n`;\n"
+    )
+    wiremock = (
+        "mappings/transfer-status-failed-auth.json\n-----------------------------------------\n{\n"
+        '  "request": { "method": "GET", "urlPathPattern": "/api/v1/transfers/3f6c" },\n  "response": {\n'
+        '    "status": 200,\n    "jsonBody": {\n      "uuid": "3f6c1a2e-0d5b-4c8e-9a51-7c2f4e1b9d10",\n'
+        '      "status": "failed",\n      "bytes_written": 0,\n      "error_code": 19,\n'
+        '      "error_desc": "failed to authenticate"\n    }\n  }\n}\n'
+    )
+    pact = (
+        'pacts/portal-orchestrator.json\n{\n  "interactions": [\n    {\n      "response": {\n        "body": {\n'
+        '          "state": "failed",\n          "errorText": "Server aborted session: No such file or directory"\n'
+        "        }\n      }\n    }\n  ]\n}\n"
+    )
+    docbook = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE chapter PUBLIC "-//OASIS//DTD DocBook XML V4.5//EN"\n'
+        '  "http://www.oasis-open.org/docbook/xml/4.5/docbookx.dtd">\n<chapter id="ch-aspera">\n'
+        "    <para>Since March 2024 the server refuses very old clients with\n"
+        "    <computeroutput>Session Stop  (Error: Failure processing peer license: Deprecated peer license)"
+        "</computeroutput>.\n    Install a current ascp.</para>\n</chapter>\n"
+    )
+    mdoc = (
+        '.\\" enafetch.1 - manual page for enafetch, written in mdoc(7)\n.Dd March 3, 2025\n.Sh DIAGNOSTICS\n'
+        '.Bl -tag -width Ds\n.It Li "Session Stop  (Error: failed to authenticate)"\nThe server refused the key.\n'
+        '.It Li "Session Stop  (Error: Failure processing peer license: Deprecated peer license)"\n.El\n'
+    )
+    crowdsec = (
+        "==> parsers/s01-parse/myorg/aspera-ascp-logs.yaml <==\nfilter: \"evt.Parsed.program == 'ascp'\"\n\n"
+        "==> .tests/aspera-ascp-logs/aspera-ascp-logs.log <==\n"
+        "Feb  4 10:21:05 hsts-lab ascp[21736]: LOG FASP Session Start uuid=ff820f21-f00f-4ab5-ab7e-ceba3a18a81c "
+        'op=recv status=failed errcode=19 errstr="Authentication failure"\n'
+        "Feb  4 10:22:30 hsts-lab ascp[21755]: LOG FASP Session Stop uuid=a9063e44-f785-4bca-8e71-3eaa20a64b32 "
+        "op=send status=success source=x dest=/tmp local=198.18.40.10:33001 peer=203.0.113.57:42132 tcp_port=22\n\n"
+        "==> .tests/aspera-ascp-logs/parser.assert <==\nlen(results) == 3\n"
+    )
+    for text in (jest, wiremock, pact, docbook, mdoc, crowdsec):
+        assert causes(text) == [], text[:40]
+
+
+def test_a_slovenian_sample_and_a_test_s_code_and_repeated_value_are_no_runs():
+    """Blind round 94: a Slovenian guide's "Uspešen prenos se konča z vrsticama" (a successful transfer ends with
+    the lines) over a completed run's lines; an R test file's strings (``out <- c("", "Session Stop ...")``,
+    ``expect_equal(...)``) and testthat's "Actual value:" print of the live test's output shown above it: the live
+    test's one run only."""
+    slovenian = (
+        "Uspešen prenos se konča z vrsticama\n\n    Completed: 74523K bytes transferred in 118 seconds\n"
+        "     (5132K bits/sec), in 1 file.\n"
+    )
+    assert causes(slovenian) == []
+    command = "ascp -c aes-256 -P 33001 --mode=send --user=up_demo --host=stage.example.net /tmp/f.bin /upload/"
+    said = "ascp: Server aborted session: Client requests stronger encryption than server allows, exiting."
+    stop = "Session Stop  (Error: Server aborted session: Client requests stronger encryption than server allows)"
+    testthat = (
+        'test_that("ascp_error() extracts the Session Stop message", {\n'
+        '  out <- c("", "Session Stop  (Error: Server aborted session: No such file or directory)")\n'
+        '  expect_equal(ascp_error(out), "Server aborted session: No such file or directory")\n})\n\n'
+        "Failure (test-live-upload.R:20:3): live: a 1 MB upload to staging completes\n"
+        f"{command}\n{said}\n\n{stop}\n\n"
+        "Failure (test-live-upload.R:21:3): live: a 1 MB upload to staging completes\n"
+        f'Actual value: "{command}\\n{said}\\n\\n{stop}"\n'
+    )
+    assert [c for c, _ in causes(testthat)] == ["stronger-encryption"]

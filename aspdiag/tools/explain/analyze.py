@@ -1458,6 +1458,8 @@ class Analyzer:
         else:
             found = records(chunk, file_form)
             seen = len(found)
+            if found and b"==> " in chunk:
+                found = _outside_test_files(chunk, found)
             if found and (b"\n@@ -" in chunk or chunk.startswith(b"@@ -")):
                 # a unified diff's hunks: the log lines a patch adds or removes (a test's sample log; blind round
                 # 93's fail2ban patch) are no sessions
@@ -2382,30 +2384,15 @@ class Analyzer:
             self._copy_block[source] = "ruled"
             self._documentation(source)
             return
-        if (
-            not self._replaying
-            and (
-                (text[:1] in "[vVCcRW0123456789" and _RELEASE_HEADING.match(text) is not None)
-                or ("elease" in text and _RELEASE_TITLE.search(text) is not None)
-                # a Debian changelog's or NEWS.Debian's entry ("aspera-client-wrapper (2.0.0-1) unstable;
-                # urgency=medium"; blind round 89)
-                or ("; urgency=" in text and _DEBIAN_ENTRY.match(text) is not None)
-                or (":" in text and self._yaml_value(source, text))
-                # a Windows message compiler's file (.mc: "MessageId=0x13", "SymbolicName=MSG_..."; blind round 92)
-                or (text[:1] in "MSFL" and _MESSAGE_TABLE.match(text) is not None)
-                # an SNMP MIB's or another ASN.1 module's header ("FASPGW-TRANSFER-MIB DEFINITIONS ::= BEGIN")
-                or ("::= BEGIN" in text and _ASN1_MODULE.match(text) is not None)
-                # a system message guide's entry ("Error Message   %FASPXFER-3-AUTH: ...", Cisco's form)
-                or (text[:1] in "ER" and _MESSAGE_GUIDE.match(text) is not None)
-                # a journald message catalog's entry ("-- 6c2f0d3a9b7e4d1c8e52b0a7c1f4e9a1", its MESSAGE_ID)
-                or (text[:3] == "-- " and _CATALOG_ENTRY.fullmatch(text.strip()) is not None)
-                # an Apple .strings file's entry ('"transfer.error.auth" = "The server did not accept ...";')
-                or (text[:1] == '"' and text.rstrip().endswith('";') and _STRINGS_ENTRY.match(text) is not None)
-                # a CMake file's command ("enable_testing()", "add_test(NAME fetch_auth"; blind round 93's tests)
-                or ("(" in text and _CMAKE_COMMAND.match(text) is not None)
-                # a GraphQL schema's definition ("enum DeliveryFailureCause {"; its descriptions quote ascp's words)
-                or (text.rstrip().endswith("{") and _GRAPHQL_TYPE.match(text) is not None)
-            )
+        whole_file = False
+        if not self._replaying and (
+            (text[:1] in "[vVCcRW0123456789" and _RELEASE_HEADING.match(text) is not None)
+            or ("elease" in text and _RELEASE_TITLE.search(text) is not None)
+            # a Debian changelog's or NEWS.Debian's entry ("aspera-client-wrapper (2.0.0-1) unstable;
+            # urgency=medium"; blind round 89)
+            or ("; urgency=" in text and _DEBIAN_ENTRY.match(text) is not None)
+            or (":" in text and self._yaml_value(source, text))
+            or (whole_file := _whole_file(text))
         ):
             # A changelog's or release notes' heading ("## [0.9.2] - 2024-11-18"), or a YAML file's value (an
             # alert rule's description quoting ascp's words; blind round 63): a document, no run, and its
@@ -2413,7 +2400,8 @@ class Analyzer:
             self._documentation(source)
             self._whole_documents.add(source)
             if (
-                ":" not in text
+                whole_file
+                or ":" not in text
                 or _RELEASE_HEADING.match(text) is not None
                 or _RELEASE_TITLE.search(text) is not None
                 or "; urgency=" in text
@@ -6123,6 +6111,9 @@ _SAMPLE_INTRO = re.compile(
     r"|\bnamuna(?:lar)?\b|\bshunga o.xshash\b"
     # Georgian "example(s)", "sample", "looks like this" (blind round 93's wiki guide)
     r"|მაგალით|ნიმუშ|ასე გამოიყურება"
+    # Slovenian "a successful transfer ends with" (blind round 94's wiki guide; not its "primer", example, which is
+    # Spanish for "first")
+    r"|\buspe[šs]n\w* prenos\w*\b|\bse kon[čc]a z\b"
     r"|\bdæmi\b|\bá borð við\W*$|\bcontoh\b|\bví dụ\b|\bhalimbawa\b|\bm(?:i)?fano\b|\b[ui]naonekana hivi\b"
     r"|نمونه|דוגמ|예시|예제|ตัวอย่าง|மாதிரி|உதாரண"
     r"|எடுத்துக்காட்டு|উদাহরণ|নমুনা"
@@ -6377,6 +6368,54 @@ _CATALOG_ENTRY = re.compile(r"-- [0-9a-f]{32}(?: [a-zA-Z_@-]+)?")
 _MESSAGE_GUIDE = re.compile(r"Error Message\s+%[A-Z][A-Z0-9_]*-\d-[A-Z0-9_]+:|Recommended Action\s{2,}\S")
 """A system message guide's entry and its advice (``Error Message   %FAC-3-MNEMONIC: text``)."""
 _ASN1_MODULE = re.compile(r"[A-Za-z][\w-]* DEFINITIONS(?: [A-Z]+)* ::= BEGIN\b")
+
+
+def _outside_test_files(chunk: bytes, found: list[Found]) -> list[Found]:
+    """The records that are not in a test suite's file shown under its banner ("==> .tests/x/x.log <==", up to the
+    next banner): a fixture's sample lines are no sessions (blind round 94's CrowdSec parser test)."""
+    spans = []
+    for banner in _TEST_BANNER.finditer(chunk):
+        following = chunk.find(b"\n==> ", banner.end())
+        spans.append((banner.end(), following if following >= 0 else len(chunk)))
+    if not spans:
+        return found
+    return [f for f in found if not any(start <= f[1] < end for start, end in spans)]
+
+
+def _whole_file(text: str) -> bool:
+    """Whether a line marks its input as a file that maps ascp's words to its own (a program's message texts and
+    translations, a schema, a test's expected output): all its lines are the file's, no run's (blind rounds 92-94)."""
+    head = text[:1]
+    return (
+        # a Windows message compiler's file (.mc: "MessageId=0x13", "SymbolicName=MSG_...")
+        (head in "MSFL" and _MESSAGE_TABLE.match(text) is not None)
+        # an SNMP MIB's or another ASN.1 module's header ("FASPGW-TRANSFER-MIB DEFINITIONS ::= BEGIN")
+        or ("::= BEGIN" in text and _ASN1_MODULE.match(text) is not None)
+        # a system message guide's entry ("Error Message   %FASPXFER-3-AUTH: ...", Cisco's form)
+        or (head in "ER" and _MESSAGE_GUIDE.match(text) is not None)
+        # a journald message catalog's entry ("-- 6c2f0d3a9b7e4d1c8e52b0a7c1f4e9a1", its MESSAGE_ID)
+        or (text[:3] == "-- " and _CATALOG_ENTRY.fullmatch(text.strip()) is not None)
+        # an Apple .strings file's entry ('"transfer.error.auth" = "The server did not accept ...";')
+        or (head == '"' and text.rstrip().endswith('";') and _STRINGS_ENTRY.match(text) is not None)
+        # a CMake file's command ("enable_testing()", "add_test(NAME fetch_auth")
+        or ("(" in text and _CMAKE_COMMAND.match(text) is not None)
+        # a GraphQL schema's definition ("enum DeliveryFailureCause {"; its descriptions quote ascp's words)
+        or (text.rstrip().endswith("{") and _GRAPHQL_TYPE.match(text) is not None)
+        # a Jest snapshot file ("// Jest Snapshot v1, https://goo.gl/fbAQLP")
+        or (head == "/" and text.startswith("// Jest Snapshot"))
+        # a DocBook document's type ("<!DOCTYPE chapter PUBLIC "-//OASIS//DTD DocBook XML V4.5//EN"")
+        or (head == "<" and _DOCBOOK.match(text) is not None)
+        # a manual page's roff source (".TH ENAFETCH 1", mdoc's ".Dd March 3, 2025", a comment '.\" ...')
+        or (head == "." and _ROFF.match(text) is not None)
+    )
+
+
+_ROFF = re.compile(r'\.(?:\\"|(?:TH|Dd|Dt|SH|Sh|SS|Ss)\b)')
+"""A roff (man or mdoc) source's comment or page macro at a line's start."""
+_DOCBOOK = re.compile(
+    r"<!DOCTYPE (?:chapter|book|article|section|refentry|part|appendix|set) PUBLIC \"-//OASIS//DTD DocBook"
+)
+"""A DocBook document's type declaration."""
 _MESSAGE_TABLE = re.compile(r"(?:MessageIdTypedef|MessageId|SymbolicName|SeverityNames|FacilityNames|LanguageNames)=")
 """A Windows message text file's header and entry keywords (mc.exe's input)."""
 _YAML_BLOCK = re.compile(r"\s*(?:- )?[a-z_][\w.-]*:\s*[|>][-+]?\d*\s*$")
@@ -6638,12 +6677,23 @@ _DOC_MENTION = re.compile(
     re.I,
 )
 """A document named with the messages it covers in parentheses: a list of links, not a run's output."""
-_INTRO_ENDS_MORE = ("ように表示されます。", " fixture", " fixtures", " shows up as", " show up as", " appears as")
+_INTRO_ENDS_MORE = (
+    "ように表示されます。",
+    " fixture",
+    " fixtures",
+    " shows up as",
+    " show up as",
+    " appears as",
+    " z vrsticama",
+    " z vrstico",
+    " z vrsticami",
+)
 """How a sentence introducing a sample may end besides a colon: in Japanese with a full stop
 ("旧鍵のままだと次のように表示されます。", with the old key it shows as follows; blind round 77's lab FAQ), though not
 "以下のようになります。" (it turns out as follows), which a person says of their own run too (round 59's README); or
 naming a test's fixture that it shows next (a code review's "test_udp_blocked's fixture" / "    Session Stop ..."),
-or how something shows ("A full quota shows up as"; blind round 82's etiquette page)."""
+or how something shows ("A full quota shows up as"; blind round 82's etiquette page), or in Slovenian "with the
+line(s)" ("Uspešen prenos se konča z vrsticama", a successful transfer ends with the lines; blind round 94)."""
 _DEFINITION_ARROW = re.compile(r"(?:->|=>|\u2192|\u21d2)\s+\S")
 """A definition list's explanation after an arrow (``-> TCP 33001 not reachable``)."""
 _ENTRY_LINES = 3
@@ -6739,6 +6789,10 @@ _RULE = re.compile(
 )
 """A rule across the paste (``-----``, ``==== 教程原文 ====``, a "cut here" line ``----8<---- file ----8<----``):
 where a copied document starts or ends."""
+_TEST_PATH = r"(?:[^\n<]*/)?\.?(?:tests?|testdata|test-data|fixtures?|__fixtures__|testcases|spec)/"
+"""A path inside a test suite's folder (its fixtures: sample logs, expected output)."""
+_TEST_BANNER = re.compile(rb"^==> " + _TEST_PATH.encode() + rb"[^\n]*? <==[ \t\r]*$", re.M)
+"""``head``'s or ``tail``'s banner over a test suite's file."""
 _SCISSORS = re.compile(
     r"^\s*-{2,}\s*(?:8<|>8|\u2702)"
     r"|^\s*-{3,}\s+(?:\S*/)?(?:\S*Dockerfile|\S+\.(?:ya?ml|sh|bash|py|pl|rb|conf|cfg|ini|toml|json|js|ts|md|rst|xml"
@@ -6748,6 +6802,8 @@ _SCISSORS = re.compile(
     # may show a run of theirs: blind round 67)
     r"|^\s*==> [^\n]*?(?:\b(?:postinst|preinst|postrm|prerm|changelog[\w.]*|Makefile)"
     r"|\.(?:ya?ml|sh|bash|py|pl|rb|conf|cfg|ini|toml|json|spec))(?: \(zcat\))? <==\s*$"
+    # (or any file of a test's: its fixture log, "==> .tests/aspera-ascp-logs/aspera-ascp-logs.log <=="; round 94)
+    r"|^\s*==> " + _TEST_PATH + r"[^\n]*? <==\s*$"
 )
 """A "cut here" line: what follows, to the next one, was copied from a file (a configuration, a script). Not a file
 the script's run wrote (Grid Engine's ``dl_ena.sh.e4417021``, its stderr; ``run.sh.log``: blind round 78), nor the

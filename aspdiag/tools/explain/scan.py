@@ -896,11 +896,21 @@ _DOC_ELEMENT = re.compile(
     rb"\s*<(description|summary|title|comment|help|documentation|note|remark|label)\b[^<>\n]{0,200}>.*</\1>\s*$"
 )
 """An XML element holding a file's prose (a rule's description, a package's summary)."""
+_TEST_CODE = re.compile(
+    rb"[ \t]*(?:[A-Za-z_][\w.]*[ \t]*<<?-[ \t]|(?:expect(?:_\w+)?|assert(?:_\w+|That|Equals?)?|self\.assert\w+"
+    rb"|test_that)[ \t]*\()"
+)
+"""A test's code line (R's assignment ``out <- c(...)``, testthat's ``expect_equal(``, an ``assert...(`` call), whose
+string literals are what the test feeds or expects, no output (blind round 94's testthat file)."""
 _TRANSLATION_ELEMENT = re.compile(
     rb"\s*<(source|translation|target|string|value|numerusform)\b[^<>\n]{0,200}>.*</\1>\s*$"
 )
 """A translation file's string (Qt's .ts ``<source>``/``<translation>``, XLIFF's ``<target>``, Android's
 ``<string>``, .resx's ``<value>``): a program's message text and its translation, never output."""
+_JSON_FILE_HEAD = re.compile(rb"\s*[\w./-]{1,200}\.json:?[ \t]*\r?\n(?:[-=]+\r?\n)?[ \t]*[\[{][ \t]*\r?\n")
+"""A JSON file's name on the input's first line, then the document (its name underlined or not)."""
+_JSON_STRING_FIELD = re.compile(rb'[ \t]*"[\w$.@-]{1,80}"\s*:\s*"')
+"""A pretty-printed JSON document's field whose value is a string."""
 _QUOTED_FIELD = re.compile(
     rb"[ \t]*(?:-[ \t]+)?(?:summary|description|message|msg|title|text|help|details?|note|comment):"
     rb"[ \t]+[\"'][^\"'\n]+[\"']\s*$"
@@ -1014,6 +1024,8 @@ _JOINED_AT = re.compile(
 """Where a line that holds many starts of ascp's, ascli's or a logger's lines was joined from them: a paste
 without a code block, rendered as one paragraph (its line breaks became spaces) and copied from the page."""
 _JOINED_WIDTH = 200
+_SEEN_LINES = 2000
+"""The most lines a paste's repeated values are compared with."""
 
 
 def _rejoined(raw: bytes) -> list[bytes] | None:
@@ -1073,8 +1085,19 @@ _PROMPTED = re.compile(rb"\s*(?:\S*[$#>%]|\[[^\]\n]{1,60}\][$#]) ")
 def _physical(chunk: bytes) -> Iterator[tuple[bytes, bool]]:
     """The lines of a paste, and whether each was held inside a string literal on one line (see ``_unfolded``,
     ``_listed``) or a paragraph (``_rejoined``): such a line was never cut by a terminal."""
+    seen: set[bytes] = set()  # the lines shown so far (only where a test framework repeats a value it printed)
+    repeats = b"Actual value: " in chunk
     for raw in as_pasted(chunk).split(b"\n"):
         folded = _unfolded(raw) if b"\\n" in raw and not _PROMPTED.match(raw) else None
+        if repeats:
+            if (
+                folded is not None
+                and raw.startswith(b"Actual value: ")
+                and all(not line.strip() or line.strip() in seen for line in folded)
+            ):
+                continue  # testthat's print of the value it compared, the output shown above it again
+            if len(seen) < _SEEN_LINES:
+                seen.add(raw.strip())
         if folded is None and raw[:1] in b"([" and (b"', " in raw or b'", ' in raw) and not _COMMAND_LIST.match(raw):
             folded = _listed(raw)  # a list of output lines (not a command list, which stays one line)
         if folded is None and len(raw) >= _JOINED_WIDTH:
@@ -1144,6 +1167,10 @@ def other_lines(chunk: bytes) -> Iterator[Line]:
     # a pretty-printed JSON document (a test snapshot, an export; its first line "{" or "[" alone): its strings are
     # data, not a printed list of output lines (blind round 88's nf-test snapshot of "parsed lines")
     json_document = chunk.lstrip()[:1] in b"{[" and chunk.lstrip()[1:2] in b"\r\n"
+    # a JSON file shown under its name ("pacts/portal-orchestrator.json", then its "{"): a file's data (a contract's
+    # or a fixture's expected answers), whose string values are no output (blind round 94's Pact contract)
+    json_file = _JSON_FILE_HEAD.match(chunk) is not None
+    json_document = json_document or json_file
     last_raw = b""
     for raw, unfolded in _physical(chunk):
         raw = raw.lstrip(b"\r")  # a terminal's redraw from the first column (after an erased line)
@@ -1173,6 +1200,8 @@ def other_lines(chunk: bytes) -> Iterator[Line]:
             raw = _CODE_TICK.sub(b"", raw)  # markdown's inline code (ascp never prints a backtick)
         else:
             listing = False
+        if b'"' in raw and _TEST_CODE.match(raw) is not None:
+            continue  # a test's code: the strings it expects or feeds (R's 'out <- c("", "Session Stop ...")')
         if b"</" in raw and _TRANSLATION_ELEMENT.match(raw) is not None:
             continue  # (blind round 92's Qt .ts file: its strings quote ascp's words, in German too)
         if b"</" in raw and _DOC_ELEMENT.match(raw) is not None:
@@ -1180,6 +1209,8 @@ def other_lines(chunk: bytes) -> Iterator[Line]:
             # completed</description>"; blind round 89's Wazuh rules): the file's words, no run's output
             inline = True
             raw = _HTML_TAG.sub(b"", raw)
+        if json_file and raw[:1] in b" \t" and _JSON_STRING_FIELD.match(raw) is not None:
+            continue  # a JSON file's string value ('"errorText": "Server aborted session: ..."'): its data
         if raw[:1] in b" \t-sdmthnc" and b": " in raw and _QUOTED_FIELD.match(raw) is not None:
             # a rule's or a configuration's prose field, its words quoted ('    summary: "ascp: failed to
             # authenticate - check keys"' in an alert rule; blind round 89's exporter README): a document's words
