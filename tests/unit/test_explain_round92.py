@@ -436,3 +436,51 @@ def test_a_slovenian_sample_and_a_test_s_code_and_repeated_value_are_no_runs():
         f'Actual value: "{command}\\n{said}\\n\\n{stop}"\n'
     )
     assert [c for c, _ in causes(testthat)] == ["stronger-encryption"]
+
+
+def test_a_php_test_file_s_canned_output_is_no_run():
+    """Blind round 95: a PHPUnit data provider ("<?php" first) holds canned ascp output in its strings: no run (it
+    had been read as eight, five of them confident)."""
+    text = (
+        "<?php\n// tests/Unit/Transfer/AscpOutputClassifierTest.php\nfinal class AscpOutputClassifierTest extends "
+        "TestCase\n{\n    public static function outputs(): array\n    {\n        return [\n            'udp' => [\n"
+        '        "Session Stop  (Error: Client unable to connect to server (check UDP port and firewall))\\n",\n'
+        "                Badge::NETWORK,\n            ],\n            'ascp not installed' => [\n"
+        '                "/bin/sh: 1: ascp: not found\\n",\n            ],\n        ];\n    }\n}\n'
+    )
+    assert causes(text) == []
+
+
+def test_a_portuguese_subject_and_a_spanish_own_output_intro():
+    """Blind rounds 95 and 77: a mail's "Assunto: Erro ao baixar ... (Read access denied)" is its subject, not a
+    run of its own; "Me aparece este error y el programa termina enseguida:" introduces the person's own output, not
+    a document's sample (the run had been dropped as one)."""
+    subject = (
+        "Assunto: Erro ao baixar do servidor Aspera do parceiro (Read access denied)\n\nBom dia pessoal,\n\n"
+        "ana@lab:~/dados$ ascp -P 33001 --mode=recv --host=aspera.example.org --user=lab_ro /projetos/x/ ./x/\n"
+        "Session Stop  (Error: Server aborted session: Read access denied for user)\n"
+    )
+    assert [c for c, _ in causes(subject)] == ["permission"]
+    own = (
+        "Asunto: error de Aspera al descargar datos de dbGaP\n\nHola,\n\n"
+        "Me aparece este error y el programa termina enseguida:\n\nascp: failed to open ssh session., exiting.\n\n"
+        "Session Stop  (Error: failed to open ssh session.)\n\nGracias,\n"
+    )
+    assert [c for c, _ in causes(own)] == ["server-session"]
+
+
+def test_a_client_s_own_log_of_a_run_and_the_server_s_sshd_line_about_it_are_one_run():
+    """Blind round 95: the partner's console and ``tail`` of its -L log (errcode=19) beside the server's sshd
+    "Failed password" for the same second: one run, told by both (the sshd line had been read as a second run)."""
+    text = (
+        "### pasted by the partner (client side, Linux) ###\n"
+        "$ ascp -P 33001 -l 200m -L /tmp/asp --mode=send --user=xfer_partner03 --host=aspera.example.org r/ /in/\n"
+        "ascp: failed to authenticate, exiting.\n\nSession Stop  (Error: failed to authenticate)\n\n"
+        "$ tail -3 /tmp/asp/aspera-scp-transfer.log\n"
+        "2025-04-21 14:02:11 [4f1a-7f3b2c0a1700] ERR failed to authenticate\n"
+        "2025-04-21 14:02:11 [4f1a-7f3b2d1b2700] LOG FASP Session Start uuid=6c0d7e2a-93b1-4f55-8a0e-2b7f3c9d1e44 "
+        'op=send status=failed errcode=19 errstr="Authentication failure"\n\n'
+        '### our side (HSTS hsts01), journalctl -u sshd --since "14:01" ###\n'
+        "Apr 21 14:02:11 hsts01 sshd[88123]: Failed password for xfer_partner03 from 203.0.113.45 port 51022 ssh2\n"
+    )
+    assert causes(text) == [("auth", "high")]

@@ -391,6 +391,8 @@ A server's syslog chunk that names neither stays on the fast path (nothing in it
 _PROSE = re.compile(
     r"\b(?:I|I'm|I've|I'd|my|My|our|Our|We|We're|We've)\b"
     r"|^\s*(?:Subject|Re|Fwd?|From|To|Cc|Date|Discussion|Topic|Thread): "
+    # a mail's subject in Portuguese, Spanish, German, French, Italian, Dutch, Russian (blind round 95)
+    r"|^\s*(?:Assunto|Asunto|Betreff|Objet|Oggetto|Onderwerp|Тема|Ämne|Emne|Temat|Předmět|Aihe): "
     r"|^(?![DIWEF], \[)\S+(?: \S+){3,}(?<=[A-Za-z)\"'])\?\s*$"
 )
 """First-person words: a person writing about the output, not a program printing it (programs' own words say
@@ -2146,7 +2148,8 @@ class Analyzer:
         first = source not in self._last_text  # the input's first line (an issue's or a mail's title)
         if first:
             self._first_text[source] = text.strip()
-            if text.startswith("#!/") and not self._replaying:
+            if text.startswith(("#!/", "<?php")) and not self._replaying:
+                # (a shebang, or PHP's opening tag: a test's data provider of canned output; blind round 95)
                 self._scripts.add(source)
         if (first and text.strip() == "---") or source in self._front_matter:
             # a page's YAML front matter (a blog post's "summary:" quoting its run's words; blind round 70): the
@@ -3447,6 +3450,7 @@ class Analyzer:
                 (
                     # (the intro's own sentence: "... on our transfer nodes ... Affected users see:" is the page's)
                     _PROSE.search(_LAST_SENTENCE.split(stripped)[-1]) is None
+                    and _OWN_OUTPUT.search(stripped) is None
                     and (_SAMPLE_INTRO.search(stripped) is not None or _IF_YOU_GET.match(stripped) is not None)
                 )
                 # said to be the documentation's in so many words, whoever writes ("these are documentation
@@ -4742,7 +4746,8 @@ class Analyzer:
                 told
                 and (not beside_records or len(told) <= _FEW_REFUSALS or single)
                 and order not in self._sshd_orders
-                and s.uuid is None
+                # (a client's own -L log of the run too: its session record is the client's; blind round 95)
+                and (s.uuid is None or s.side != "server")
                 and s.outcome == "failed"
                 and s.cause_id in _LINKABLE
             ):
@@ -4784,7 +4789,8 @@ class Analyzer:
                     s,
                     cause_id=said,
                     cause=why.cause if said == "ssh-handshake" else entry.cause,
-                    confidence="medium",
+                    # (a run's own high confidence in the same cause stays: its log's errcode said it)
+                    confidence="high" if s.confidence == "high" and said == s.cause_id else "medium",
                     next_step=why.next_step if specific else entry.next,
                     who=why.who if specific else entry.who,
                     evidence=(*s.evidence, *why.evidence[:1]),
@@ -6132,6 +6138,13 @@ _SAMPLE_INTRO = re.compile(
 like in general ("A successful download looks like this:", "prints something like:"; not "the successful
 retry:", the user's own run), an expected or sample output, what the output should look like, what you will
 see."""
+_OWN_OUTPUT = re.compile(
+    r"\b(?:me|nos) (?:aparece|sale|salta|da|muestra|aparecen|salen)\b|\b(?:obtengo|recibo|recebo|aparece-me)\b"
+    r"|\bj'obtiens\b|\bje reçois\b|\bich bekomme\b|\bbei mir (?:erscheint|kommt)\b",
+    re.I,
+)
+"""A person's words that the output shown next is what they got, in Spanish, Portuguese, French or German ("Me
+aparece este error y el programa termina enseguida:"; blind round 77): their run, not a document's sample."""
 _HEADING_MARKS = "\u25a0\u25a1\u25cf\u25c6\u25c7\u3010"
 """Marks that open a heading in Japanese and Chinese documents (■ □ ● ◆ ◇ 【)."""
 _PROMPTED_LINE = re.compile(
