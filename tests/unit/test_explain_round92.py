@@ -484,3 +484,44 @@ def test_a_client_s_own_log_of_a_run_and_the_server_s_sshd_line_about_it_are_one
         "Apr 21 14:02:11 hsts01 sshd[88123]: Failed password for xfer_partner03 from 203.0.113.45 port 51022 ssh2\n"
     )
     assert causes(text) == [("auth", "high")]
+
+
+_INGEST = (
+    "Nov 04 {} ingest2 ascp[{}]: LOG FASP Session {} uuid={} op=recv status={} source=- dest=/incoming/cbio_lab "
+    "local=192.0.2.71:33001 peer=203.0.113.9:33001 tcp_port=33001\n"
+)
+
+
+def test_two_pasted_attempts_beside_the_server_s_two_sessions_of_their_cause_are_two_runs():
+    """Blind round 95: the lab's two pastes ("Disk write failed (server)") beside the server's two sessions that
+    failed with errcode 25 "No space left on disk": two attempts seen from both ends, not four runs."""
+    first, second = "11451a5b-a7ea-4298-9dcc-141fa4a31a55", "b9fda511-b44d-4d95-a94b-af2c7a36db00"
+    text = (
+        "The lab's last lines of two attempts last night:\n\n"
+        "    Partial Completion: 61340160K bytes transferred in 3641 seconds\n"
+        "    (138018K bits/sec), in 6 files, 4 directories; 3 files failed.\n\n"
+        "    Session Stop  (Error: Disk write failed (server))\n\nand the retry 17 minutes later:\n\n"
+        "    Completed: 0K bytes transferred in 1 seconds\n    Session Stop  (Error: Disk write failed (server))\n\n"
+        "On ingest2:\n\n"
+        + _INGEST.format("21:30:44", 90877, "Start", first, "started")
+        + _INGEST.format("22:31:25", 90877, "Stop", first, 'failed errcode=25 errstr="No space left on disk"')
+        + _INGEST.format("22:48:03", 91240, "Start", second, "started")
+        + _INGEST.format("22:48:04", 91240, "Stop", second, 'failed errcode=25 errstr="No space left on disk"')
+    )
+    assert [c for c, _ in causes(text)] == ["disk", "disk"]
+
+
+def test_a_partner_s_job_log_that_ascp_exited_0_is_the_server_s_session_seen_from_the_client():
+    """Blind round 95: the partner's job log ("09:01:04 upload batch 0923-0900: ascp exited 0") beside the server's
+    journal, whose session started at 09:00:13 and completed: one transfer (it had been read as two)."""
+    uuid = "8e2e278d-ebc3-448e-b897-7818377b58c5"
+    fields = "source=- dest=/srv/aspera/in local=192.0.2.30:33001 peer=198.18.22.9:33001 tcp_port=33001"
+    text = (
+        "Their upload job log:\n\n2025-09-23 09:00:12 upload batch 0923-0900: ascp started\n"
+        "2025-09-23 09:01:04 upload batch 0923-0900: ascp exited 0\n\nOur journal:\n\n"
+        f"2025-09-23T09:00:13.011+02:00 aspera-gw ascp[5512]: LOG FASP Session Start uuid={uuid} op=recv "
+        f"status=started {fields}\n"
+        f"2025-09-23T09:01:04.447+02:00 aspera-gw ascp[5512]: LOG FASP Session Stop uuid={uuid} op=recv "
+        f"status=success {fields}\n"
+    )
+    assert [c for c, _ in causes(text)] == ["ok"]

@@ -5069,9 +5069,9 @@ class Analyzer:
         used: set[int] = set()
         drop: set[int] = set()
         readings: dict[tuple[str, int | None, str], SessionExplanation] = {}
-        # Of a cause, one console run and one server session in an input, the words apart (the client's "Disk write
-        # failed (server)" beside the server's errcode=25 "No space left on disk"; blind round 88): one attempt seen
-        # from both ends
+        # Of a cause, one console run and one server session in an input (or as many of each), the words apart (the
+        # client's "Disk write failed (server)" beside the server's errcode=25 "No space left on disk"; blind round
+        # 88): one attempt seen from both ends
         console_causes = Counter(
             (s.source, s.cause_id)
             for order, s in kept
@@ -5088,7 +5088,9 @@ class Analyzer:
                 twin = next((at for at, t in logged if at not in used and _same_failure(s, t)), None)
                 if (
                     twin is None
-                    and console_causes[(s.source, s.cause_id)] == 1 == server_causes[(s.source, s.cause_id)]
+                    # (or as many of each, paired in order: two attempts' pastes beside the server's two sessions;
+                    # blind round 95)
+                    and console_causes[(s.source, s.cause_id)] == server_causes[(s.source, s.cause_id)]
                 ):
                     twin = next(
                         (
@@ -5987,6 +5989,26 @@ class Analyzer:
                 if following is not None and following.uuid is not None and following.outcome == "success":
                     self._uncounted(s)
                     continue
+                # or a wrapper's stamped word that it worked ("09:01:04 ... ascp exited 0") just after a logged
+                # session of the input started that completed (blind round 95: the partner's job log beside our
+                # journal): the nearest such session, each taken once
+                ended = _seconds(s.time) if s.time else None
+                if ended is not None:
+                    near = [
+                        (ended - began, i)
+                        for i, (_, t) in enumerate(kept)
+                        if i not in used_unsized
+                        and t.source == s.source
+                        and t.uuid is not None
+                        and t.outcome == "success"
+                        and t.time
+                        and (began := _seconds(t.time)) is not None
+                        and 0 <= ended - began <= _WRAPPER_END_S
+                    ]
+                    if near:
+                        used_unsized.add(min(near)[1])
+                        self._uncounted(s)
+                        continue
             if s.uuid is None and s.outcome == "success" and s.bytes and order not in self._sshd_orders:
                 moved = s.bytes
                 twin = next(
@@ -7514,6 +7536,8 @@ _SENTENCE_REST = re.compile(r"\s*(?:or|and|then|but|like|also|e\.g\.|i\.e\.)\s+[
 """A line that goes on with a sentence begun on the line before, at a quote (``or "Session Stop  (Error: ...)".``)."""
 
 
+_WRAPPER_END_S = 3600
+"""How long after a logged session started a wrapper's stamped word that its run worked may be about that session."""
 _LOGIN_WINDOW_S = 120
 """How long before a session that names no client the login sshd let in may be its client's."""
 _DROPS_KEPT = 20
