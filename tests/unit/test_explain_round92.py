@@ -525,3 +525,68 @@ def test_a_partner_s_job_log_that_ascp_exited_0_is_the_server_s_session_seen_fro
         f"status=success {fields}\n"
     )
     assert [c for c, _ in causes(text)] == ["ok"]
+
+
+_KEY = "/Users/h/.aspera/aspera_bypass_rsa.pem"
+
+
+def test_round_96_code_and_document_shapes_are_no_runs():
+    """Blind round 96: a fenced ```rust block (an error enum and its tests' canned output), a Hoverfly simulation's
+    stubbed response bodies, a numbered list of quoted messages each with its meaning below it, and a
+    reStructuredText block captioned "Expected output": none is a run (each had been read with a confident cause)."""
+    rust = (
+        "Could someone review the error enum?\n\n```rust\n#[derive(Debug, Error)]\npub enum AscpError {\n"
+        '    #[error("ascp not found on PATH (install Aspera Connect)")]\n    NotInstalled,\n'
+        '    #[error("Client unable to connect to server (check UDP port and firewall)")]\n    UdpConnect,\n}\n'
+        '    let stderr = "ascp: failed to authenticate, exiting.\\n";\n```\n\n`cargo test` is green on my side.\n'
+    )
+    hoverfly = (
+        '{\n  "data": {\n    "pairs": [\n      {\n'
+        '        "request": { "path": [{ "value": "/ops/transfers/7f3c" }] },\n'
+        '        "response": {\n          "status": 200,\n'
+        '          "body": "{\\"status\\":\\"failed\\",\\"error_code\\":4,\\"error_desc\\":'
+        '\\"Server aborted session: No such file or directory\\"}"\n        }\n      }\n    ]\n  }\n}\n'
+    )
+    listed = (
+        "Common error messages\n---------------------\n"
+        '1. "ascp: failed to authenticate, exiting."\n   The server does not accept your key or password.\n\n'
+        '2. "Session Stop  (Error: Client unable to connect to server (check UDP port and firewall))"\n'
+        "   SSH succeeded but UDP 33001 is blocked.\n\n"
+        '3. "Session Stop  (Error: Server aborted session: No such file or directory)"\n'
+        "   The path no longer exists on the server.\n"
+    )
+    rest = (
+        ".. code-block:: console\n   :caption: Expected output (from the ENA documentation)\n\n"
+        "   $ ascp -QT -l 300m -P33001 -i $ASPERA_KEY era-fasp@fasp.sra.ebi.ac.uk:/vol1/x.fastq.gz .\n"
+        "   Completed: 74523K bytes transferred in 118 seconds\n    (5132K bits/sec), in 1 file.\n\n.. tip::\n\n"
+        "   Add -L- to print the log.\n"
+    )
+    for text in (rust, hoverfly, listed, rest):
+        assert [cause for cause, confidence in causes(text) if confidence != "low"] == [], text[:40]
+
+
+def test_a_grep_of_a_script_piped_to_xargs_runs_its_commands():
+    """Blind round 96: ``grep '^ascp' download.sh | xargs -P 3 -I{} sh -xc '{}'`` runs the script's lines: what
+    follows is their output, not the script's text (the three runs had been read as none)."""
+    command = "ascp -QT -l 300m -P33001 -i " + _KEY + " era-fasp@fasp.sra.ebi.ac.uk:vol1/fastq/SRR130/{0}/x{0}.gz ."
+    text = (
+        "$ grep '^ascp' sra_explorer_fastq_aspera_download.sh | xargs -P 3 -I{} sh -xc '{}'\n"
+        + "".join(f"+ {command.format(n)}\n" for n in ("003", "004"))
+        + "Session Stop  (Error: Server aborted session: No such file or directory)\n"
+        "x003.gz                                                                100% 2310MB  287Mb/s    01:09\n"
+        "Completed: 2365440K bytes transferred in 69 seconds\n (280839K bits/sec), in 1 file.\n"
+    )
+    assert sorted(c for c, _ in causes(text)) == ["no-such-file", "ok"]
+
+
+def test_a_title_that_starts_like_a_shebang_is_no_script():
+    """Blind round 96: "#!/bin/bash output of get_reads.sh (our lab's helper), run on 2024-09-02" is a person's
+    title over the script's output, not a script's first line (its three runs had been read as none)."""
+    text = (
+        "#!/bin/bash output of get_reads.sh (our lab's helper), run on 2024-09-02 - reporting because one failed\n\n"
+        "[get_reads 08:30:18] ERR3277208 -> vol1/fastq/ERR327/ERR3277208/ERR3277208_1.fastq.gz\n"
+        "Completed: 0K bytes transferred in 0 seconds\n"
+        "Session Stop  (Error: Server aborted session: No such file or directory)\n"
+        "[get_reads 08:30:21] ERR3277208 FAILED (exit 1)\n"
+    )
+    assert [c for c, _ in causes(text)] == ["no-such-file"]

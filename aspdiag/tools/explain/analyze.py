@@ -2148,7 +2148,12 @@ class Analyzer:
         first = source not in self._last_text  # the input's first line (an issue's or a mail's title)
         if first:
             self._first_text[source] = text.strip()
-            if text.startswith(("#!/", "<?php")) and not self._replaying:
+            if (
+                (text.startswith("#!/") and _SHEBANG.fullmatch(text.strip()) is not None)
+                or text.startswith("<?php")
+                # (a file named as source code: "k6-node-api-check.js", "errors.swift"; blind round 96)
+                or _CODE_FILE.search(source) is not None
+            ) and not self._replaying:
                 # (a shebang, or PHP's opening tag: a test's data provider of canned output; blind round 95)
                 self._scripts.add(source)
         if (first and text.strip() == "---") or source in self._front_matter:
@@ -2505,6 +2510,8 @@ class Analyzer:
                 or text.startswith(('=== "', "!!! ", "??? "))
                 or (line.inline and len(text) <= 120)
                 or text[:8].lower() == "expected"
+                # a reStructuredText block's caption (".. code-block:: console" / ":caption: Expected output ...")
+                or text.startswith(":caption: ")
             )
             and self._in_sample(source, line, text, previous)
         ):
@@ -2800,7 +2807,12 @@ class Analyzer:
             self._bare_ascp.discard(source)
             if source in self._earlier_open and self._order > self._earlier_open[source]:
                 self._close_earlier(source)
-            if not self._replaying and _VIEWS_CODE.search(text) is not None:
+            if (
+                not self._replaying
+                and _VIEWS_CODE.search(text) is not None
+                # (not when what it shows is run: "grep '^ascp' dl.sh | xargs -P 3 -I{} sh -xc '{}'"; round 96)
+                and _RUNS_WHAT_IT_SHOWS.search(text) is None
+            ):
                 self._viewing_code.add(source)  # `cat .../execution/script`, `grep ascp run.sh`: code follows
             run = self._console.get(source)
             other_stream = _STREAM_FILE.search(text)
@@ -3444,6 +3456,8 @@ class Analyzer:
                 )  # a wiki's heading ("== What a good run ends with ==")
                 # an MkDocs tab's or admonition's title ('=== "Expected output"'; blind round 70)
                 or (stripped.startswith(('=== "', "!!! ", "??? ")) and stripped.endswith('"'))
+                # a reStructuredText block's caption (":caption: Expected output (from the ENA documentation)")
+                or ":caption: " in stripped
             )
             and len(stripped) <= 240
             and (
@@ -6386,6 +6400,14 @@ _CMD_NOT_FOUND = re.compile(
 """Windows' cmd saying it found no ascp, in English or a localised form."""
 _RELEASE_TITLE = re.compile(r"(?:^|\|)\s*Release [Nn]otes(?:\s+Page \d+ of \d+)?\s*$")
 """Release notes' title in a product's header ("IBM Aspera Transfer SDK 1.1.4 | Release Notes    Page 1 of 3")."""
+_CODE_FILE = re.compile(
+    r"\.(?:m?js|cjs|jsx|tsx?|rs|go|swift|kts?|java|scala|rb|php|cs|cc|cpp|hpp|pl|pm|lua|py|ps1|psm1|bat|cmd|sh|bash)$",
+    re.I,
+)
+"""An input's file name of source code or a script (its strings and comments quote ascp's words; it ran nothing)."""
+_SHEBANG = re.compile(r"#!/\S+(?:[ \t]+-?[\w.-]+){0,2}")
+"""A script's first line: its interpreter and at most two arguments (``#!/usr/bin/env bash``), not a person's title
+that starts like one ("#!/bin/bash output of get_reads.sh ..., run on 2024-09-02"; blind round 96)."""
 _CODE_COMMENT = re.compile(r"\s*(?:;\s*)?(?://|/\*|\*\s|REM\s|::\s|--\s)")
 """A comment's mark in source code or a script (``//``, ``; //``, ``/*``, `` * ``, batch's ``REM`` and ``::``,
 ASN.1's, SQL's and Lua's ``--``)."""
@@ -6776,6 +6798,8 @@ _OWN_ROW = re.compile(r"\b[SEDC]RR\d{6,}\b|\b\d\d:\d\d(?::\d\d)?\b|\b\d{4}-\d\d-
 """A table row naming a run of the user's: an accession, a time, a date, a size."""
 _OWN_CSV_ROW = re.compile(r"\b[SEDC]RR\d{6,}\b|\b\d+(?:\.\d+)? ?[KMGT]i?B\b|\$ |\d%")
 """A CSV record naming a run of the user's: an accession, a size, a typed command, a progress figure."""
+_RUNS_WHAT_IT_SHOWS = re.compile(r"\|\s*(?:xargs|parallel|sh|bash|zsh|source|\.)\b")
+"""A pipe into a program that runs the lines shown to it (xargs, GNU parallel, a shell)."""
 _VIEWS_CODE = re.compile(
     r"\b(?:cat|head|tail|less|more|grep|sed|bat)\b[^|;\n]*?(?:/script|/\.command\.sh|\.sh|\.wdl|\.nf|\.smk|Snakefile"
     r"|\.py|\.pl|\.cwl|README|\.md|\.rst|\.adoc)\b|[$>]\s*(?:go doc|godoc|pydoc3?|perldoc|man|info|ri)\s"

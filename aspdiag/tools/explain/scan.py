@@ -896,6 +896,14 @@ _DOC_ELEMENT = re.compile(
     rb"\s*<(description|summary|title|comment|help|documentation|note|remark|label)\b[^<>\n]{0,200}>.*</\1>\s*$"
 )
 """An XML element holding a file's prose (a rule's description, a package's summary)."""
+_CODE_LANGUAGES = frozenset(
+    b"rust rs go golang js javascript jsx ts typescript tsx kotlin kt swift java c cpp c++ csharp cs ruby rb php scala"
+    b" perl python py r groovy lua dart elixir haskell ocaml clojure julia matlab vb vba fsharp objc objective-c"
+    b" zig nim".split()
+)
+"""A markdown fence's language names of source code (not a console's, a shell's or a log's)."""
+_NUMBERED_QUOTE = re.compile(rb'[ \t]*[A-Za-z]{0,2}\d{1,2}[.)][ \t]+"[^"\n]{8,}"(?:[ \t.,:;-]|\xe2\x80\x94)*$')
+"""A numbered item that is one quoted message (``2. "ascp: failed to authenticate, exiting."``)."""
 _TEST_CODE = re.compile(
     rb"[ \t]*(?:[A-Za-z_][\w.]*[ \t]*<<?-[ \t]|(?:expect(?:_\w+)?|assert(?:_\w+|That|Equals?)?|self\.assert\w+"
     rb"|test_that)[ \t]*\()"
@@ -911,6 +919,8 @@ _JSON_FILE_HEAD = re.compile(rb"\s*[\w./-]{1,200}\.json:?[ \t]*\r?\n(?:[-=]+\r?\
 """A JSON file's name on the input's first line, then the document (its name underlined or not)."""
 _JSON_STRING_FIELD = re.compile(rb'[ \t]*"[\w$.@-]{1,80}"\s*:\s*"')
 """A pretty-printed JSON document's field whose value is a string."""
+_JSON_BODY_FIELD = re.compile(rb'[ \t]*"(?:body|jsonBody|responseBody|response_body|bodyFile)"\s*:\s*"')
+"""A recorded or stubbed HTTP exchange's body as a JSON string (a mock server's simulation, a recording)."""
 _QUOTED_FIELD = re.compile(
     rb"[ \t]*(?:-[ \t]+)?(?:summary|description|message|msg|title|text|help|details?|note|comment):"
     rb"[ \t]+[\"'][^\"'\n]+[\"']\s*$"
@@ -1172,8 +1182,19 @@ def other_lines(chunk: bytes) -> Iterator[Line]:
     json_file = _JSON_FILE_HEAD.match(chunk) is not None
     json_document = json_document or json_file
     last_raw = b""
+    code_fence = False  # inside a markdown code block whose language is a programming language's
     for raw, unfolded in _physical(chunk):
         raw = raw.lstrip(b"\r")  # a terminal's redraw from the first column (after an erased line)
+        if b"```" in raw or code_fence:
+            # a fenced block of source code (```rust, ```go, ```kotlin: an enum of ascp's messages, a test's canned
+            # output; blind round 96): code, no output, up to its closing fence
+            fence = raw.strip().lstrip(b">").strip()
+            if code_fence:
+                code_fence = not fence.startswith(b"```")
+                continue
+            if fence.startswith(b"```") and fence[3:].strip().lower() in _CODE_LANGUAGES:
+                code_fence = True
+                continue
         before, last_raw = last_raw, raw
         if raw[:1] == b"h" and raw.startswith(b"help?> "):
             julia_help = True  # Julia's help mode: the docstring it prints is indented, to the next prompt
@@ -1200,6 +1221,10 @@ def other_lines(chunk: bytes) -> Iterator[Line]:
             raw = _CODE_TICK.sub(b"", raw)  # markdown's inline code (ascp never prints a backtick)
         else:
             listing = False
+        if b'"' in raw[:12] and _NUMBERED_QUOTE.match(raw) is not None:
+            # a numbered list's or an FAQ's item that is a quoted message ('2. "Session Stop  (Error: ...)"', 'S5.
+            # "..."', its meaning below it; blind round 96's bilingual page and Somali FAQ): a document's words
+            inline = True
         if b'"' in raw and _TEST_CODE.match(raw) is not None:
             continue  # a test's code: the strings it expects or feeds (R's 'out <- c("", "Session Stop ...")')
         if b"</" in raw and _TRANSLATION_ELEMENT.match(raw) is not None:
@@ -1211,6 +1236,8 @@ def other_lines(chunk: bytes) -> Iterator[Line]:
             raw = _HTML_TAG.sub(b"", raw)
         if json_file and raw[:1] in b" \t" and _JSON_STRING_FIELD.match(raw) is not None:
             continue  # a JSON file's string value ('"errorText": "Server aborted session: ..."'): its data
+        if json_document and raw[:1] in b" \t" and _JSON_BODY_FIELD.match(raw) is not None:
+            continue  # a mock's or a recording's response body (Hoverfly's '"body": "{\"status\":...'): its data
         if raw[:1] in b" \t-sdmthnc" and b": " in raw and _QUOTED_FIELD.match(raw) is not None:
             # a rule's or a configuration's prose field, its words quoted ('    summary: "ascp: failed to
             # authenticate - check keys"' in an alert rule; blind round 89's exporter README): a document's words
