@@ -590,3 +590,61 @@ def test_a_title_that_starts_like_a_shebang_is_no_script():
         "[get_reads 08:30:21] ERR3277208 FAILED (exit 1)\n"
     )
     assert [c for c, _ in causes(text)] == ["no-such-file"]
+
+
+def test_round_97_files_and_test_code_are_no_runs():
+    """Blind round 97: a Flutter ARB file, a freedesktop .desktop file, a Ruby spec's here-documents, an Elixir
+    test module's triple-quoted strings, a Rego policy (its package clause), a Lua spec's asserts whose strings hold
+    canned output, a dashboard's tally rows and a Cebuano guide's "Pananglitan" (example) blocks: none is a run (each
+    had been read with a confident cause)."""
+    arb = (
+        '{\n  "@@locale": "en",\n  "errAuth": "The archive rejected the login (ascp: failed to authenticate).",\n'
+        '  "errNoSuchFile": "Server aborted session: No such file or directory"\n}\n'
+    )
+    desktop = (
+        "[Desktop Entry]\nType=Application\nName=SeqPull (Aspera)\n\n[Event/ascpMissing]\nName=ascp not found\n"
+        "Comment=install IBM Aspera Connect\n"
+    )
+    rspec = (
+        "RSpec.describe Seqpull::AscpLogClassifier do\n  let(:missing_file) do\n    <<~LOG\n"
+        "      Session Stop  (Error: Server aborted session: No such file or directory)\n    LOG\n  end\n"
+        "  let(:success) do\n    <<~LOG\n      Completed: 911785K bytes transferred in 131 seconds\n"
+        "       (56657K bits/sec), in 1 file.\n    LOG\n  end\nend\n"
+    )
+    exunit = (
+        'defmodule SeqFetch.AscpOutputTest do\n  use ExUnit.Case, async: true\n\n  @licence """\n'
+        "  W, [2024-03-13T15:58:12.581663 #3204711]  WARN -- : An error occurred during transfer: Failure processing "
+        'peer license: Deprecated peer license\n  """\nend\n'
+    )
+    rego = (
+        "package seqfetch.ascp\n\nimport rego.v1\n\ndeny contains msg if {\n"
+        "\tmsg := \"ascp needs -P33001 (port 22 is closed: 'Failed to open TCP connection for SSH')\"\n}\n"
+    )
+    lua = (
+        'describe("seqbatch launcher", function()\n  it("treats Session Stop as a failure", function()\n'
+        '    assert.is_false(launcher.failed("Completed: 911785K bytes transferred in 131 seconds\\n"))\n'
+        "  end)\nend)\n"
+    )
+    tally = (
+        "  Top failure reasons this week (from ascp logs, sampled):\n"
+        "    Data transfer stalled, timed out ............ 41%\n"
+        "    failed to authenticate ....................... 19%\n"
+    )
+    cebuano = (
+        "   Pananglitan C — nakakonek sa SSH apan gibabagan ang UDP 33001:\n\n"
+        "       Session Stop  (Error: Client unable to connect to server (check UDP port and firewall))\n\n"
+        "   Pananglitan E — malampuson:\n\n       Completed: 378151K bytes transferred in 13 seconds\n"
+    )
+    for text in (arb, desktop, rspec, exunit, rego, lua, tally, cebuano):
+        assert [c for c, confidence in causes(text) if confidence != "low"] == [], text[:40]
+
+
+def test_a_maintainer_saying_ascp_download_is_no_longer_available_is_no_missing_ascp():
+    """Blind round 97: "Sorry, ascp download is not available anymore." in an issue thread is about the service,
+    not an ascp that is not installed (it had been read as ascp-missing at high confidence)."""
+    text = (
+        "klymenko commented on 2020-12-23\n\nSorry, ascp download is not available anymore.\n\n"
+        "Baytars commented on 2021-02-16\n\nToday I used ascp download as usual and encountered this error:\n```\n"
+        "ascp: failed to authenticate, exiting\n```\n"
+    )
+    assert [c for c, _ in causes(text)] == ["auth"]

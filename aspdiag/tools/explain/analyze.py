@@ -6153,6 +6153,8 @@ _SAMPLE_INTRO = re.compile(
     r"|\bnamuna(?:lar)?\b|\bshunga o.xshash\b"
     # Georgian "example(s)", "sample", "looks like this" (blind round 93's wiki guide)
     r"|მაგალით|ნიმუშ|ასე გამოიყურება"
+    # Cebuano "example" (blind round 97's guide: "Pananglitan A — ...:")
+    r"|\bpananglitan\b"
     # Slovenian "a successful transfer ends with" (blind round 94's wiki guide; not its "primer", example, which is
     # Spanish for "first")
     r"|\buspe[šs]n\w* prenos\w*\b|\bse kon[čc]a z\b"
@@ -6413,6 +6415,8 @@ _CODE_COMMENT = re.compile(r"\s*(?:;\s*)?(?://|/\*|\*\s|REM\s|::\s|--\s)")
 ASN.1's, SQL's and Lua's ``--``)."""
 _GRAPHQL_TYPE = re.compile(r"(?:extend )?(?:type|enum|input|interface) [A-Z]\w*(?: implements [\w &]+)? \{")
 """A GraphQL schema's type definition."""
+_PACKAGE_CLAUSE = re.compile(r"package [A-Za-z_][\w.]*;?")
+"""A source file's package clause (Go, Java, Kotlin, Scala, Rego)."""
 _CMAKE_COMMAND = re.compile(
     r"(?:cmake_minimum_required|enable_testing|add_test|set_tests_properties|add_executable|add_library"
     r"|target_link_libraries|find_package)\("
@@ -6462,6 +6466,16 @@ def _whole_file(text: str) -> bool:
         or (head == "/" and text.startswith("// Jest Snapshot"))
         # a DocBook document's type ("<!DOCTYPE chapter PUBLIC "-//OASIS//DTD DocBook XML V4.5//EN"")
         or (head == "<" and _DOCBOOK.match(text) is not None)
+        # a Ruby spec file ("RSpec.describe Seqpull::AscpLogClassifier do") or an Elixir module ("defmodule
+        # SeqFetch.AscpOutputTest do"; blind round 97)
+        or (head == "R" and text.startswith("RSpec.describe "))
+        or (head == "d" and text.startswith("defmodule ") and text.rstrip().endswith(" do"))
+        # a Go, Java or Rego source's package clause ("package seqfetch.ascp"; blind round 97's policy)
+        or (head == "p" and _PACKAGE_CLAUSE.fullmatch(text.strip()) is not None)
+        # a freedesktop .desktop file's group ("[Desktop Entry]": its Name= and Comment= lines; blind round 97)
+        or (head == "[" and text.strip() == "[Desktop Entry]")
+        # a Flutter/ARB localization file's locale ('"@@locale": "en",'; blind round 97)
+        or (head == '"' and text.startswith('"@@locale"'))
         # a manual page's roff source (".TH ENAFETCH 1", mdoc's ".Dd March 3, 2025", a comment '.\" ...')
         or (head == "." and _ROFF.match(text) is not None)
     )

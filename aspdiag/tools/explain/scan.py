@@ -896,16 +896,24 @@ _DOC_ELEMENT = re.compile(
     rb"\s*<(description|summary|title|comment|help|documentation|note|remark|label)\b[^<>\n]{0,200}>.*</\1>\s*$"
 )
 """An XML element holding a file's prose (a rule's description, a package's summary)."""
+_HEREDOC = re.compile(rb"<<[~-]?[ \t]*['\"]?([A-Z_][A-Z0-9_]{1,20})['\"]?(?![\w'\"])")
+"""A here-document's opening (Ruby's ``<<~LOG``, a shell's ``cat <<'EOF' > file``): the word that ends it."""
+_TRIPLE_QUOTED = re.compile(rb"(?:=|@\w+|\(|\breturn)[ \t]*[rbuRB]?(?:\"\"\"|''')$")
+"""A triple-quoted string opened at a line's end, after an assignment, a module attribute or a call's parenthesis."""
+_HEREDOC_LINES = 200
+"""A here-document's lines at most: one never closed in a paste ends there."""
 _CODE_LANGUAGES = frozenset(
     b"rust rs go golang js javascript jsx ts typescript tsx kotlin kt swift java c cpp c++ csharp cs ruby rb php scala"
     b" perl python py r groovy lua dart elixir haskell ocaml clojure julia matlab vb vba fsharp objc objective-c"
     b" zig nim".split()
 )
 """A markdown fence's language names of source code (not a console's, a shell's or a log's)."""
+_LEADER_ROW = re.compile(rb"[ \t]*\S[^\n]*? \.{4,} ?\d{1,3}(?:[.,]\d+)?[ \t]?%[ \t]*$")
+"""A tally's row with a dot leader (``failed to authenticate ........ 19%``): a report's count of a reason."""
 _NUMBERED_QUOTE = re.compile(rb'[ \t]*[A-Za-z]{0,2}\d{1,2}[.)][ \t]+"[^"\n]{8,}"(?:[ \t.,:;-]|\xe2\x80\x94)*$')
 """A numbered item that is one quoted message (``2. "ascp: failed to authenticate, exiting."``)."""
 _TEST_CODE = re.compile(
-    rb"[ \t]*(?:[A-Za-z_][\w.]*[ \t]*<<?-[ \t]|(?:expect(?:_\w+)?|assert(?:_\w+|That|Equals?)?|self\.assert\w+"
+    rb"[ \t]*(?:[A-Za-z_][\w.]*[ \t]*<<?-[ \t]|(?:expect(?:[._]\w+)*|assert(?:[._]\w+|That|Equals?)*|self\.assert\w+"
     rb"|test_that)[ \t]*\()"
 )
 """A test's code line (R's assignment ``out <- c(...)``, testthat's ``expect_equal(``, an ``assert...(`` call), whose
@@ -1098,6 +1106,8 @@ def _physical(chunk: bytes) -> Iterator[tuple[bytes, bool]]:
     seen: set[bytes] = set()  # the lines shown so far (only where a test framework repeats a value it printed)
     repeats = b"Actual value: " in chunk
     for raw in as_pasted(chunk).split(b"\n"):
+        if b"\\n" in raw and (b'"' in raw or b"'" in raw) and _TEST_CODE.match(raw) is not None:
+            continue  # a test's code whose string holds canned output ('assert.is_true(f("Session Stop ...\n"))')
         folded = _unfolded(raw) if b"\\n" in raw and not _PROMPTED.match(raw) else None
         if repeats:
             if (
@@ -1183,8 +1193,25 @@ def other_lines(chunk: bytes) -> Iterator[Line]:
     json_document = json_document or json_file
     last_raw = b""
     code_fence = False  # inside a markdown code block whose language is a programming language's
+    heredoc: bytes | None = None  # the word that ends a here-document being read (its lines are a file's text)
+    heredoc_lines = 0
     for raw, unfolded in _physical(chunk):
         raw = raw.lstrip(b"\r")  # a terminal's redraw from the first column (after an erased line)
+        if heredoc is not None:
+            heredoc_lines += 1
+            if (
+                raw.strip() == heredoc
+                or heredoc_lines > _HEREDOC_LINES
+                or (len(heredoc) == 3 and raw.rstrip().endswith(heredoc))
+            ):
+                heredoc = None  # (or never closed in the paste: what follows is read again)
+            continue  # a here-document's text (a test's canned output, a file written by cat): no output
+        if b"<<" in raw:
+            opened = _HEREDOC.search(raw)
+            if opened is not None:
+                heredoc, heredoc_lines = opened.group(1), 0
+        elif raw[-3:] in (b'"""', b"'''") and _TRIPLE_QUOTED.search(raw) is not None:
+            heredoc, heredoc_lines = raw[-3:], 0  # a triple-quoted string's text (Python's, Elixir's): code's data
         if b"```" in raw or code_fence:
             # a fenced block of source code (```rust, ```go, ```kotlin: an enum of ascp's messages, a test's canned
             # output; blind round 96): code, no output, up to its closing fence
@@ -1221,6 +1248,8 @@ def other_lines(chunk: bytes) -> Iterator[Line]:
             raw = _CODE_TICK.sub(b"", raw)  # markdown's inline code (ascp never prints a backtick)
         else:
             listing = False
+        if b"...." in raw and _LEADER_ROW.match(raw) is not None:
+            continue  # a tally's row (a dashboard's top failure reasons; blind round 97's SLO chapter)
         if b'"' in raw[:12] and _NUMBERED_QUOTE.match(raw) is not None:
             # a numbered list's or an FAQ's item that is a quoted message ('2. "Session Stop  (Error: ...)"', 'S5.
             # "..."', its meaning below it; blind round 96's bilingual page and Somali FAQ): a document's words
