@@ -648,3 +648,10 @@ def test_a_maintainer_saying_ascp_download_is_no_longer_available_is_no_missing_
         "ascp: failed to authenticate, exiting\n```\n"
     )
     assert [c for c, _ in causes(text)] == ["auth"]
+
+
+def test_a_merge_conflict_marker_opens_no_here_document():
+    """Guard for the here-document rule: git's "<<<<<<< HEAD" is no ``<<HEAD`` (what follows it is still read)."""
+    text = "<<<<<<< HEAD\nascp: Failed to open TCP connection for SSH, exiting.\n\n"
+    text += "Session Stop  (Error: Failed to open TCP connection for SSH)\n"
+    assert [c for c, _ in causes(text)] == ["ssh-port"]

@@ -896,7 +896,7 @@ _DOC_ELEMENT = re.compile(
     rb"\s*<(description|summary|title|comment|help|documentation|note|remark|label)\b[^<>\n]{0,200}>.*</\1>\s*$"
 )
 """An XML element holding a file's prose (a rule's description, a package's summary)."""
-_HEREDOC = re.compile(rb"<<[~-]?[ \t]*['\"]?([A-Z_][A-Z0-9_]{1,20})['\"]?(?![\w'\"])")
+_HEREDOC = re.compile(rb"(?<!<)<<(?!<)[~-]?[ \t]*['\"]?([A-Z_][A-Z0-9_]{1,20})['\"]?(?![\w'\"])")
 """A here-document's opening (Ruby's ``<<~LOG``, a shell's ``cat <<'EOF' > file``): the word that ends it."""
 _TRIPLE_QUOTED = re.compile(rb"(?:=|@\w+|\(|\breturn)[ \t]*[rbuRB]?(?:\"\"\"|''')$")
 """A triple-quoted string opened at a line's end, after an assignment, a module attribute or a call's parenthesis."""
