@@ -655,3 +655,42 @@ def test_a_merge_conflict_marker_opens_no_here_document():
     text = "<<<<<<< HEAD\nascp: Failed to open TCP connection for SSH, exiting.\n\n"
     text += "Session Stop  (Error: Failed to open TCP connection for SSH)\n"
     assert [c for c, _ in causes(text)] == ["ssh-port"]
+
+
+def test_round_98_source_files_and_prose_fields_are_no_runs():
+    """Blind round 98: a Haskell module, an OCaml expect test, an F5 iRule, a C# namespace and a Tatar guide's
+    sample ("мисал", example) hold ascp's words as fixtures, hints or samples; a security group's JSON "Description"
+    is prose: none is a run said with confidence (each had been read with a confident cause)."""
+    haskell = (
+        "module Aspera.SummarySpec (spec) where\n\nimport Test.Hspec\n\nfixtureOk :: T.Text\n"
+        'fixtureOk = T.unlines\n  [ "Completed: 74523K bytes transferred in 118 seconds"\n'
+        '  , " (5132K bits/sec), in 1 file."\n  ]\n'
+    )
+    ocaml = (
+        'open! Core\n\nlet%expect_test "auth failure, log form" =\n  show\n'
+        "    {|2015-09-15 14:10:39 [59c-00001c80] ERR failed to authenticate\n"
+        "2015-09-15 14:10:39 [59c-000023c8] LOG FASP Session Start uuid=ff820f21-f00f-4ab5-ab7e-ceba3a18a81c op=send "
+        'status=failed errcode=19 errstr="Authentication failure"|};\n'
+    )
+    irule = (
+        "when RULE_INIT {\n    set static::aspera_conn_limit 40\n}\n\n"
+        "# Expected user-visible symptom when this triggers:\n"
+        "#   ascp: Failed to open TCP connection for SSH, exiting.\n"
+    )
+    csharp = (
+        "namespace LabUploader.Properties {\n    internal class Resources {\n"
+        "        ///   Looks up a localized string similar to The core's server name could not be resolved "
+        "(ascp: Cannot resolve target host., exiting.).\n    }\n}\n"
+    )
+    tatar = (
+        "3. Уңышлы йөкләүнең ахыры шундый күренә (мисал, безнең серверда элек):\n"
+        "       Completed: 74523K bytes transferred in 118 seconds\n        (5132K bits/sec), in 1 file.\n"
+    )
+    group = (
+        '$ aws ec2 describe-security-groups --output json\n{\n    "SecurityGroups": [\n        {\n'
+        '            "Description": "FASP data UDP/33001. Missing this rule = \'Client unable to connect to server '
+        "(check UDP port and firewall)'\",\n"
+        '            "GroupName": "aspera-hsts-ingest"\n        }\n    ]\n}\n'
+    )
+    for text in (haskell, ocaml, irule, csharp, tatar, group):
+        assert [c for c, confidence in causes(text) if confidence != "low"] == [], text[:40]

@@ -6153,6 +6153,8 @@ _SAMPLE_INTRO = re.compile(
     r"|\bnamuna(?:lar)?\b|\bshunga o.xshash\b"
     # Georgian "example(s)", "sample", "looks like this" (blind round 93's wiki guide)
     r"|მაგალით|ნიმუშ|ასე გამოიყურება"
+    # Tatar "example", "looks like this" (blind round 98's wiki: "... ахыры шундый күренә (мисал, ...):")
+    r"|мисал|шундый күренә"
     # Cebuano "example" (blind round 97's guide: "Pananglitan A — ...:")
     r"|\bpananglitan\b"
     # Slovenian "a successful transfer ends with" (blind round 94's wiki guide; not its "primer", example, which is
@@ -6415,6 +6417,8 @@ _CODE_COMMENT = re.compile(r"\s*(?:;\s*)?(?://|/\*|\*\s|REM\s|::\s|--\s)")
 ASN.1's, SQL's and Lua's ``--``)."""
 _GRAPHQL_TYPE = re.compile(r"(?:extend )?(?:type|enum|input|interface) [A-Z]\w*(?: implements [\w &]+)? \{")
 """A GraphQL schema's type definition."""
+_BLOCK_HEADER = re.compile(r"namespace [A-Za-z_][\w.:]*\s*\{?|when [A-Z][A-Z0-9_]{2,} \{")
+"""A C# or C++ namespace's opening, or an F5 iRule's event block (blind round 98)."""
 _PACKAGE_CLAUSE = re.compile(r"package [A-Za-z_][\w.]*;?")
 """A source file's package clause (Go, Java, Kotlin, Scala, Rego)."""
 _CMAKE_COMMAND = re.compile(
@@ -6470,6 +6474,12 @@ def _whole_file(text: str) -> bool:
         # SeqFetch.AscpOutputTest do"; blind round 97)
         or (head == "R" and text.startswith("RSpec.describe "))
         or (head == "d" and text.startswith("defmodule ") and text.rstrip().endswith(" do"))
+        # an OCaml source's opening of a library or its expect test ("open! Core", "let%expect_test"; round 98)
+        or (head in "ol" and text.startswith(("open! ", "let%expect_test ", "let%test ")))
+        # a Haskell module's header ("module Aspera.SummarySpec (spec) where"; blind round 98)
+        or (head == "m" and text.startswith("module ") and text.rstrip().endswith(" where"))
+        # a C# or C++ namespace ("namespace LabUploader.Properties {"), an F5 iRule's event ("when RULE_INIT {")
+        or (head in "nw" and _BLOCK_HEADER.fullmatch(text.strip()) is not None)
         # a Go, Java or Rego source's package clause ("package seqfetch.ascp"; blind round 97's policy)
         or (head == "p" and _PACKAGE_CLAUSE.fullmatch(text.strip()) is not None)
         # a freedesktop .desktop file's group ("[Desktop Entry]": its Name= and Comment= lines; blind round 97)

@@ -927,6 +927,10 @@ _JSON_FILE_HEAD = re.compile(rb"\s*[\w./-]{1,200}\.json:?[ \t]*\r?\n(?:[-=]+\r?\
 """A JSON file's name on the input's first line, then the document (its name underlined or not)."""
 _JSON_STRING_FIELD = re.compile(rb'[ \t]*"[\w$.@-]{1,80}"\s*:\s*"')
 """A pretty-printed JSON document's field whose value is a string."""
+_JSON_PROSE_FIELD = re.compile(
+    rb'[ \t]*"(?:[Dd]escription|[Ss]ummary|[Tt]itle|[Cc]omment|[Hh]elp|[Rr]emark|[Nn]ote)"\s*:\s*"'
+)
+"""A JSON field of prose (a security group's, a rule's or a schema's ``"Description": "..."``): a document's words."""
 _JSON_BODY_FIELD = re.compile(rb'[ \t]*"(?:body|jsonBody|responseBody|response_body|bodyFile)"\s*:\s*"')
 """A recorded or stubbed HTTP exchange's body as a JSON string (a mock server's simulation, a recording)."""
 _QUOTED_FIELD = re.compile(
@@ -1265,6 +1269,8 @@ def other_lines(chunk: bytes) -> Iterator[Line]:
             raw = _HTML_TAG.sub(b"", raw)
         if json_file and raw[:1] in b" \t" and _JSON_STRING_FIELD.match(raw) is not None:
             continue  # a JSON file's string value ('"errorText": "Server aborted session: ..."'): its data
+        if raw[:1] in b" \t" and b'": "' in raw and _JSON_PROSE_FIELD.match(raw) is not None:
+            inline = True  # a JSON document's prose field (blind round 98's security group descriptions)
         if json_document and raw[:1] in b" \t" and _JSON_BODY_FIELD.match(raw) is not None:
             continue  # a mock's or a recording's response body (Hoverfly's '"body": "{\"status\":...'): its data
         if raw[:1] in b" \t-sdmthnc" and b": " in raw and _QUOTED_FIELD.match(raw) is not None:
