@@ -694,3 +694,41 @@ def test_round_98_source_files_and_prose_fields_are_no_runs():
     )
     for text in (haskell, ocaml, irule, csharp, tatar, group):
         assert [c for c, confidence in causes(text) if confidence != "low"] == [], text[:40]
+
+
+def test_round_99_code_assignments_faq_questions_catalogs_and_samples_are_no_runs():
+    """Blind round 99: a Zig test's ``const line = "ascp: ...";``, a Quechua FAQ's numbered "¿...?" questions, a
+    Sysdig recipe that says "nothing below has been run on this page", a query's catalog table with a "hint"
+    column, and Kinyarwanda and Sundanese guides' samples ("Urugero", "Conto kaluaran"): none is a run said with
+    confidence (each had been read with one)."""
+    zig = (
+        'const std = @import("std");\n\ntest "ssh tcp connect failure" {\n'
+        '    const line = "ascp: Failed to open TCP connection for SSH, exiting.";\n}\n'
+        'test "summary" {\n    const a = "Completed: 378151K bytes transferred in 13 seconds";\n}\n'
+    )
+    quechua = (
+        '2. ¿Imanasqataq "ascp: failed to authenticate, exiting." rikhurin?\n   Llave (key) willay mana allinchu.\n\n'
+        '4. ¿"Session Stop  (Error: Client unable to connect to server (check UDP port and firewall))"?\n'
+        "   UDP 33001 harkachkan.\n\n"
+        '5. ¿"Session Stop  (Error: Server aborted session: No such file or directory)"?\n   Manam kanchu.\n'
+    )
+    sysdig = (
+        "# Sysdig capture recipe (the commands are what to RUN, nothing below has been run on this page)\n\n"
+        "# 2. Only failed connects (e.g. TCP 33001 blocked -> ascp prints\n"
+        '#    "ascp: Failed to open TCP connection for SSH, exiting.")\n'
+        'sudo sysdig "proc.name=ascp and evt.type=connect and evt.failed=true"\n'
+    )
+    catalog = (
+        "SELECT errcode, errstr, hint FROM ops.aspera_error_catalog;\n\n"
+        "\u250c\u2500errcode\u2500\u252c\u2500errstr\u2500\u2500\u2500\u252c\u2500hint\u2500\u2500\u2500\u2510\n"
+        "\u2502      48 \u2502 File encryption/decryption error, e.g. corrupt file"
+        "\u2502 ASPERA_SCP_FILEPASS missing \u2502\n"
+    )
+    samples = (
+        "Urugero rw'ibyo uzabona (ntabwo ari ibyakozwe kuri mudasobwa yawe):\n\n"
+        "    Completed: 74523K bytes transferred in 118 seconds\n     (5132K bits/sec), in 1 file.\n\n"
+        "Conto kaluaran (ilustrasi tina dokuméntasi, sanés hasil tina komputer anjeun):\n\n"
+        "    Completed: 74523K bytes transferred in 118 seconds\n     (5132K bits/sec), in 1 file.\n"
+    )
+    for text in (zig, quechua, sysdig, catalog, samples):
+        assert [c for c, confidence in causes(text) if confidence != "low"] == [], text[:40]

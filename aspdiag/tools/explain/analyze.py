@@ -3502,6 +3502,17 @@ class Analyzer:
             self._copy_block[source] = "table"
             self._documentation(source)
             return True
+        if (
+            text[:1] in "\u250c\u256d+|\u2502"
+            and block is None
+            and _CATALOG_HEADER.search(text) is not None
+            and not self._replaying
+        ):
+            # a table whose columns say what each message means (a query's catalog of errstr and hint, "| Message |
+            # Likely cause |"; blind round 99's ClickHouse notebook): its rows are the catalog's, to a blank line
+            self._copy_block[source] = "table"
+            self._documentation(source)
+            return True
         rule = _RULE.match(text) is not None
         if block is not None:
             if (block == "quoted" and not line.quoted) or (block == "ruled" and rule):
@@ -6153,6 +6164,9 @@ _SAMPLE_INTRO = re.compile(
     r"|\bnamuna(?:lar)?\b|\bshunga o.xshash\b"
     # Georgian "example(s)", "sample", "looks like this" (blind round 93's wiki guide)
     r"|მაგალით|ნიმუშ|ასე გამოიყურება"
+    # Kinyarwanda and Sundanese "example", "illustration" (blind round 99: "Urugero rw'ibyo uzabona ...:", "Conto
+    # kaluaran (ilustrasi tina dokuméntasi, ...):")
+    r"|\burugero\b|\bconto kaluaran\b|\bilustrasi\b"
     # Tatar "example", "looks like this" (blind round 98's wiki: "... ахыры шундый күренә (мисал, ...):")
     r"|мисал|шундый күренә"
     # Cebuano "example" (blind round 97's guide: "Pananglitan A — ...:")
@@ -6891,6 +6905,10 @@ _SCISSORS = re.compile(
 """A "cut here" line: what follows, to the next one, was copied from a file (a configuration, a script). Not a file
 the script's run wrote (Grid Engine's ``dl_ena.sh.e4417021``, its stderr; ``run.sh.log``: blind round 78), nor the
 script's run named after it (``----- upload.sh, Lauf vom 14.10.2025 -----``, its run of that day; round 83)."""
+_CATALOG_HEADER = re.compile(
+    r"[\u2500\u252c|\s](?:hint|meaning|likely cause|explanation|what it means|remedy|fix)[\u2500\u252c\u2510|\s]", re.I
+)
+"""A table header's column that explains each row's message (a catalog, not a run's results)."""
 _DOC_WORDS = re.compile(
     # ("manual" as the book, not a run by hand: "--- user bw_admin (manual, password in env) ---"; blind round 93)
     r"\b(?:tutorial|guide|blog|article|readme|wiki|documentation|docs|how-?to|instructions|web ?page"
@@ -6940,6 +6958,8 @@ _NOT_RUN = re.compile(
     r"|\b(?:examples?|samples?|output|lines?|logs?)\b[^.!?\n]{0,40}\b(?:are|is) "
     r"(?:made[- ]up|fictional|invented|illustrative)\b"
     r"|\bnot from (?:a|any) (?:real|specific|particular|actual) (?:incident|run|transfer|system|server|session)\b"
+    # ("nothing below has been run on this page"; blind round 99's Sysdig recipe)
+    r"|\bnothing ?(?:below|here|above)(?: \w+){0,2} (?:has been|was|is) run\b"
     r"|\bnothing (?:on|in) this (?:page|document|file|sheet|table|article|deck) (?:was|is|has been) "
     r"(?:produced|generated|printed|output) by\b"
     r"|\bnot (?:the )?(?:outputs?|logs?|results?) (?:of|from) (?:an? )?(?:our|my|any|real|transfer|run)\b"

@@ -910,8 +910,16 @@ _CODE_LANGUAGES = frozenset(
 """A markdown fence's language names of source code (not a console's, a shell's or a log's)."""
 _LEADER_ROW = re.compile(rb"[ \t]*\S[^\n]*? \.{4,} ?\d{1,3}(?:[.,]\d+)?[ \t]?%[ \t]*$")
 """A tally's row with a dot leader (``failed to authenticate ........ 19%``): a report's count of a reason."""
+_NUMBERED_QUESTION = re.compile(rb"[ \t]*[A-Za-z]{0,2}\d{1,2}[.)][ \t]+\xc2\xbf")
+"""A numbered FAQ question opened with Spanish's (or Quechua's) inverted question mark (``2. ¿Imanasqataq "..."``)."""
 _NUMBERED_QUOTE = re.compile(rb'[ \t]*[A-Za-z]{0,2}\d{1,2}[.)][ \t]+"[^"\n]{8,}"(?:[ \t.,:;-]|\xe2\x80\x94)*$')
 """A numbered item that is one quoted message (``2. "ascp: failed to authenticate, exiting."``)."""
+_CODE_ASSIGN = re.compile(
+    rb"[ \t]*(?:(?:pub|export|public|private|static|final|readonly)[ \t]+)*"
+    rb"(?:const|let|var|val|local|my|our|auto|String|string)[ \t]+[A-Za-z_$][\w$]*[ \t]*(?::[ \t]*[\w\[\]<>*&. ]+)?="
+    rb"[ \t]*[rbuf]?[\"'`]"
+)
+"""A source line that assigns a string literal (``const line = "ascp: ...";``, ``let a = '...'``): code's data."""
 _TEST_CODE = re.compile(
     rb"[ \t]*(?:[A-Za-z_][\w.]*[ \t]*<<?-[ \t]|(?:expect(?:[._]\w+)*|assert(?:[._]\w+|That|Equals?)*|self\.assert\w+"
     rb"|test_that)[ \t]*\()"
@@ -1254,10 +1262,14 @@ def other_lines(chunk: bytes) -> Iterator[Line]:
             listing = False
         if b"...." in raw and _LEADER_ROW.match(raw) is not None:
             continue  # a tally's row (a dashboard's top failure reasons; blind round 97's SLO chapter)
+        if b"\xc2\xbf" in raw[:12] and _NUMBERED_QUESTION.match(raw) is not None:
+            inline = True  # an FAQ's numbered question (blind round 99's Quechua FAQ: '2. ¿... "ascp: ..." ...?')
         if b'"' in raw[:12] and _NUMBERED_QUOTE.match(raw) is not None:
             # a numbered list's or an FAQ's item that is a quoted message ('2. "Session Stop  (Error: ...)"', 'S5.
             # "..."', its meaning below it; blind round 96's bilingual page and Somali FAQ): a document's words
             inline = True
+        if b"=" in raw and _CODE_ASSIGN.match(raw) is not None:
+            continue  # a string assigned in source code (blind round 99's Zig tests: 'const line = "ascp: ...";')
         if b'"' in raw and _TEST_CODE.match(raw) is not None:
             continue  # a test's code: the strings it expects or feeds (R's 'out <- c("", "Session Stop ...")')
         if b"</" in raw and _TRANSLATION_ELEMENT.match(raw) is not None:
