@@ -3815,28 +3815,19 @@ class Analyzer:
                 run.ended = run.exited = True  # the wrapper names the next run's end: its output follows
             self._ending_name[source] = ended.group(1)
             return True
-        shown = _NAMED_OUTPUT.match(text)
-        if shown is not None and shown.group(1) in self._started_names.get(source, ()):
-            # one named job's output line ("S04 stderr: ascp: failed ...", "S02 stdout: Completed: ..."): the line
-            # is that job's run's; another job's name ends the run before (blind round 84)
-            run = self._console.get(source)
-            if run is not None and self._run_names.get(run.order) != shown.group(1):
-                run.ended = run.exited = True
-                self._ending_name[source] = shown.group(1)
-            elif run is None:
-                self._ending_name[source] = shown.group(1)
-            return shown.group(2)
-        shown = _NAMED_COLON.match(text)
-        if shown is not None and shown.group(1) in self._started_names.get(source, ()):
-            # one named job's output line after its name ("bundle_C: ascp: failed to authenticate, exiting."; blind
-            # round 93's nightly push): as with its stream named
-            run = self._console.get(source)
-            if run is not None and self._run_names.get(run.order) != shown.group(1):
-                run.ended = run.exited = True
-                self._ending_name[source] = shown.group(1)
-            elif run is None:
-                self._ending_name[source] = shown.group(1)
-            return shown.group(2)
+        # one named job's output line, its stream named ("S04 stderr: ascp: failed ...", "S02 stdout: Completed:
+        # ..."; blind round 84) or only its name before a colon ("bundle_C: ascp: failed to authenticate, exiting.";
+        # round 93's nightly push): the line is that job's run's; another job's name ends the run before
+        for form in (_NAMED_OUTPUT, _NAMED_COLON):
+            shown = form.match(text)
+            if shown is not None and shown.group(1) in self._started_names.get(source, ()):
+                run = self._console.get(source)
+                if run is not None and self._run_names.get(run.order) != shown.group(1):
+                    run.ended = run.exited = True
+                    self._ending_name[source] = shown.group(1)
+                elif run is None:
+                    self._ending_name[source] = shown.group(1)
+                return shown.group(2)
         said = _NAMED_END_SAID.match(text)
         if said is not None and said.group(1) in self._started_names.get(source, ()):
             run = self._console.get(source)
@@ -6463,7 +6454,7 @@ def _outside_test_files(chunk: bytes, found: list[Found]) -> list[Found]:
 
 def _whole_file(text: str) -> bool:
     """Whether a line marks its input as a file that maps ascp's words to its own (a program's message texts and
-    translations, a schema, a test's expected output): all its lines are the file's, no run's (blind rounds 92-94)."""
+    translations, a schema, a test's expected output): all its lines are the file's, no run's (blind rounds 92-98)."""
     head = text[:1]
     return (
         # a Windows message compiler's file (.mc: "MessageId=0x13", "SymbolicName=MSG_...")
