@@ -6799,23 +6799,26 @@ above though:')."""
 _LINE_STAMP = re.compile(rb"[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d")
 """A syslog line's stamp to the second (classic or RFC 3339)."""
 _DIFF_HEADER = re.compile(DIFF_HEADER)
+"""A unified diff's header line (``scan.DIFF_HEADER``)."""
 _CATALOGUE_MAX = 1 << 18
 """The bytes of an input kept for the catalogue test (``_catalogue``): a paste or a document, not a day's log."""
 _CATALOGUE_NAMED = 3
+"""Failures an input must name (or its runs give) to be tested as a catalogue of ascp's messages."""
 _CATALOGUE_RUNS = 40
 """Runs an input may have and still be tested as a catalogue (a catalogue lists a few dozen messages at most)."""
 _DATED = re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d")
+"""A date and time inside a line (a tracker's row dated as a run is)."""
 _STAMPED_LINES = re.compile(r"^[ \t]*(?:\d{4}-\d\d-\d\d[T ]\d\d:\d\d|[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d)", re.M)
-"""Failures an input must name (or its runs give) to be tested as a catalogue of ascp's messages."""
+"""A log's line, opening with its stamp (ISO or syslog)."""
 _QUOTE_MARKS = "\"'`“”‘’«»「」„"
 _CELL_AFTER = re.compile(r"\s*(?:[|│]|->|→|=>|[\"'`“”‘’«»「」„])")
 """What closes a quoted message or a table's cell after it (``_standing``)."""
 _LETTER = re.compile(r"[^\W\d_]")
 _SUMMARY_WORDS = re.compile(r"Completed: \d+K? bytes")
+"""ascp's summary line, whose figures make a run (``_ascp_words``)."""
 _LOG_FIELD = re.compile(r'"(?:message|msg|log|MESSAGE|body)"\s*:\s*"$')
 _LOG_FIELD_START = re.compile(r'(?:message|msg|log|MESSAGE|body)"\s*:\s*"')
 """A JSON log record's message field (a log shipper's record of a run's line: output, though quoted)."""
-"""A unified diff's header line (``scan.DIFF_HEADER``)."""
 _DOC_SAMPLES = re.compile(
     r"\b(?:documentation|docs?) (?:samples?|examples?)\b|\bexamples? (?:from|in) (?:the |IBM's )?(?:IBM|docs?|"
     r"documentation|articles?|manual|KB)\b"
