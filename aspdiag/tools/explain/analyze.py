@@ -6694,7 +6694,11 @@ _TOLD_FAILED = re.compile(
     r"|\b(?:it|this|that|ascp|aspera|the (?:download|upload|transfer|command)s?)\s+"
     r"(?:always |still |just |keeps? |then )?(?:fail(?:s|ed)?|errors? out|errored(?: out)?"
     r"|(?:keeps?|kept|is|was|are|were|starts?|started) failing"
-    r"|does(?:n't| not) work|did(?:n't| not) work|is not working)\b",
+    r"|does(?:n't| not) work|did(?:n't| not) work|is not working)\b"
+    # the transfer named, then what it moved, then that it failed ("The Aspera upload of the proteomics raw files to
+    # the consortium server failed again last night"; blind rounds 98 and 100's tickets)
+    r"|\b(?:aspera|ascp|fasp)\s+(?:download|upload|transfer)s?\b(?:(?!\b(?:not|never|no|if|that)\b)[^.!?;:\n\"]){0,80}?"
+    r"\s(?:fail(?:s|ed)|(?:has|have) failed)\b",
     re.I,
 )
 """A person telling that the transfer failed, in words that name no symptom ("I encountered an error")."""
