@@ -168,3 +168,43 @@ def test_a_diagram_in_a_report_s_fence_does_not_make_the_report_a_diagram_file()
     text = f"How it should work:\n\n```plantuml\n{diagram}```\n\nThe real client log:\n\n```\n{log}```\n"
     assert [c for c, _ in causes(text)] == ["unauthorized"]
     assert causes(diagram) == []
+
+
+def test_a_shell_s_not_found_in_its_locale_s_words_is_ascp_missing():
+    """Blind round 101 (a Snakemake log under ru_RU.UTF-8): "/usr/bin/bash: строка 1: ascp: команда не найдена" is
+    the shell's "command not found", not a person's Russian (both attempts had read as unknown)."""
+    assert causes("/usr/bin/bash: строка 1: ascp: команда не найдена\n") == [("ascp-missing", "high")]
+    assert causes("bash: ascp: komut bulunamadı\n") == [("ascp-missing", "high")]
+
+
+def test_airflow_s_task_timeout_cancels_the_attempt_it_killed():
+    """Blind round 101: Airflow's BashOperator ran ascp, "Process timed out" and "AirflowTaskTimeout: Timeout" killed
+    the first attempt after two files, the second attempt completed. Two runs (the first had been merged into the
+    second)."""
+    command = (
+        "INFO - Running command: ['/usr/bin/bash', '-c', '/opt/aspera/sdk/ascp -T -l 100m -P 33001 -k 1 "
+        "--mode=recv --host=fasp.sra.ebi.ac.uk --user=era-fasp --file-list=/opt/l.txt /mnt/in/']\n"
+    )
+    bar = "INFO - ERR2197315_{n}.fastq.gz                              100%   10GB  97.2Mb/s    14:45\n"
+    text = (
+        command
+        + bar.format(n=1)
+        + "ERROR - Process timed out, PID: 18822\nERROR - Task failed with exception\n"
+        + "airflow.exceptions.AirflowTaskTimeout: Timeout, PID: 18822\n"
+        + "INFO - Marking task as UP_FOR_RETRY.\nINFO - Starting attempt 2 of 2\n"
+        + command
+        + bar.format(n=2)
+        + "INFO - Completed: 28139520K bytes transferred in 385 seconds\nINFO -  (96512K bits/sec), in 4 files.\n"
+        + "INFO - Command exited with return code 0\n"
+    )
+    assert [c for c, _ in causes(text)] == ["cancelled", "ok"]
+
+
+def test_ascli_s_word_complete_under_its_transfer_command_is_a_run_that_completed():
+    """Blind round 101 (a Jenkins build with --progress-bar=no): "+ ascli server upload ..." then ascli's "complete"
+    is a transfer that completed (the second build had read as no run); after a bar the word ends that bar's run and
+    adds none."""
+    upload = "+ ascli server upload out/r.tar --url=ssh://xfer.example:33001 --username=ci --to-folder=/inbox\n"
+    assert causes(upload + "complete\n") == [("ok", "high")]
+    bar = " Time: 00:00:41 ====================================== 100% 318 Mbps Time: 00:00:41\n"
+    assert causes(upload + bar + "complete\n") == [("ok", "high")]

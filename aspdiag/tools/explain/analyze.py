@@ -143,15 +143,16 @@ _SCHEDULER_KILL = re.compile(
     r"\*\*\* (?:JOB|STEP) \S+ ON \S+ CANCELLED AT|PBS: job killed: (?:walltime|mem|cput)|TERM_RUNLIMIT: job killed"
     r"|job \d+ (?:exceeded|killed)[^\n]{0,120}?(?:limit|h_rt)|Job was active longer than specified deadline"
     r"|Job failed: execution took longer than|has exceeded the maximum execution time of|Build timed out \(after"
+    r"|AirflowTaskTimeout: Timeout\b"
     r"|\b(?:aborted|cancell?ed|killed|stopped) by (?:the )?operator\b"
 )
 """A batch system ending the job: Slurm's ``slurmstepd: error: *** JOB 88 ON c04 CANCELLED AT ... DUE TO TIME LIMIT
-***``, PBS's ``=>> PBS: job killed: walltime 3630 exceeded limit 3600``, LSF's ``TERM_RUNLIMIT: job killed after
-reaching LSF run time limit``, Grid Engine's ``job 88 exceeded hard wallclock time limit (h_rt)``, Kubernetes' job
-controller's ``Job was active longer than specified deadline`` (its activeDeadlineSeconds); CI's time limits
-(GitLab's ``ERROR: Job failed: execution took longer than 1h0m0s seconds``, GitHub Actions' ``... has exceeded the
-maximum execution time of 360 minutes.``, Jenkins' ``Build timed out (after 10 minutes). Marking the build as
-aborted.``)."""
+***``, Airflow's ``AirflowTaskTimeout: Timeout`` (blind round 101), PBS's ``=>> PBS: job killed: walltime 3630 exceeded
+limit 3600``, LSF's ``TERM_RUNLIMIT: job killed after reaching LSF run time limit``, Grid Engine's ``job 88 exceeded
+hard wallclock time limit (h_rt)``, Kubernetes' job controller's ``Job was active longer than specified deadline`` (its
+activeDeadlineSeconds); CI's time limits (GitLab's ``ERROR: Job failed: execution took longer than 1h0m0s seconds``,
+GitHub Actions' ``... has exceeded the maximum execution time of 360 minutes.``, Jenkins' ``Build timed out (after 10
+minutes). Marking the build as aborted.``)."""
 _PUTTY_KEY = re.compile(r"\.(?:putty|ppk)\b")
 """A key file in PuTTY's format, as a command line or ascp's debug output names it."""
 _HOST_PROMPT = re.compile(
@@ -2221,6 +2222,21 @@ class Analyzer:
         # the sentence so far (lines that end in no full stop or colon go on in the next: a wrapped intro)
         going_on = previous is not None and previous.rstrip()[-1:] not in (".", "!", "?", ":", "")
         self._last_text[source] = f"{previous.strip()} {text.strip()}"[-300:] if going_on and previous else text
+        if (
+            text == "complete"
+            and source in self._ascli
+            and not self._replaying
+            and len(self._last_lines[source]) >= 2
+            and _ASCLI_TRANSFER.search(self._last_lines[source][-2]) is not None
+            and ((going := self._console.get(source)) is None or going.ended or going.exited)
+        ):
+            # ascli's result word right under its transfer command, no bar shown (--progress-bar=no in a Jenkins
+            # build; blind round 101): that transfer completed
+            done = self._one_line_run(source, line, text)
+            done.completed = True
+            self.ascp_lines += 1
+            self._finish(self._console.pop(source))
+            return
         candidate = self._silent_candidate.pop(source, None)
         if candidate is not None and (_PROMPTED_LINE.match(text) is not None or _BARE_PROMPT.match(text) is not None):
             self._silent_runs[source] = candidate  # the ascp command printed nothing before the next prompt
@@ -2907,7 +2923,11 @@ class Analyzer:
             prompt = None
         # Windows' cmd telling it found no ascp, in its own quotes and words ('Der Befehl "ascp" ist entweder falsch
         # geschrieben oder'; blind round 67): the shell's output, not a person quoting ascp
-        shell_missing = text[:1] in "'D" and _CMD_NOT_FOUND.match(text) is not None
+        shell_missing = (text[:1] in "'D" and _CMD_NOT_FOUND.match(text) is not None) or (
+            # a Unix shell's "not found" in its locale's words ("/usr/bin/bash: строка 1: ascp: команда не найдена";
+            # blind round 101's Snakemake log): the shell's line, not a person's Russian
+            " ascp: " in text and _SHELL_SAYS.match(text) is not None and _never_ran(text)
+        )
         if (
             not self._replaying
             and not shell_missing
@@ -6516,7 +6536,7 @@ def _catalogue(text: str, runs: list[SessionExplanation]) -> bool:
     A general test, beside the recognisers of documents by their kind: the input names three or more of ascp's
     failures in their documented words (anywhere, any case) and most of those were already set aside as a
     document's (quoted, in a table's cell, in code), or its runs give three or more different causes; and no run
-    has what a run shows, only its words: no time stamp, session id, figures, user or peer, the input has no
+    has what a run shows, only its words: no time stamp, session id, user, peer or dated row, the input has no
     stamped log lines, and none of its lines
     holding ascp's words stands as output does (the line's own text, not inside quotes or a table's cell), or two
     of them whole (a mail's quoted run). Measured on the 3,542 kept blind inputs before it was added: 46 more read
@@ -6955,6 +6975,10 @@ _DOC_MENTION = re.compile(
     re.I,
 )
 """A document named with the messages it covers in parentheses: a list of links, not a run's output."""
+_SHELL_SAYS = re.compile(r"\s*(?:\S*/)?(?:bash|sh|zsh|dash|ksh)(?:\.exe)?:(?: [^:\n]{1,24}:)? ascp(?:\.exe)?: ")
+"""A Unix shell's line about ascp, its line number in the locale's words (``bash: строка 1: ascp: ...``)."""
+_ASCLI_TRANSFER = re.compile(r"\bascli\b[^\n]*?\s(?:upload|download|send|receive|sync)\b")
+"""An ascli command that transfers (``ascli server upload ...``, ``ascli faspex5 packages send ...``)."""
 _ASIDE = re.compile(r"\(([^()]{1,120})\)\s*$")
 """A line's closing brackets and what they hold."""
 _INTRO_ENDS_MORE = (
