@@ -877,6 +877,7 @@ class Analyzer:
         self._copy_block: dict[str, str] = {}  # inputs inside that document ("ruled" or "quoted")
         self._not_run: set[str] = set()  # inputs whose person says nothing was run yet
         self._sources_seen: set[str] = set()  # inputs whose first chunk was read
+        self._scanner_peers: set[str] = set()  # addresses ``_scanned`` found to be scanners' (no client's)
         self._texts: dict[str, list[bytes]] = {}
         """Each paste-sized input's chunks as read (up to ``_CATALOGUE_MAX`` bytes), for ``_catalogued``."""
         self._text_sizes: dict[str, int] = {}
@@ -1795,6 +1796,12 @@ class Analyzer:
         if kind == b"Transfer Stop":
             found = _STOP_FIELDS.search(record)
             if found is None:
+                if b"status=failed" in record:
+                    # a file's failure logged with its code and words but without its figures ("status=failed
+                    # file=... errcode=56 errstr=..."; blind round 102): the file failed, for those words
+                    session.files_failed += 1
+                    session.note("FASP Transfer Stop " + record.decode("utf-8", "replace"))
+                    session.detail(field_value(record, "errstr") or "")
                 return
             ok = found.group(1) == b"success"
             session.files_ok += ok
@@ -2916,6 +2923,15 @@ class Analyzer:
                 # the prompt in quotes inside a sentence ('ascp.exe asks "Key passphrase:" if it is given a key it
                 # cannot read'; blind round 83's protocol)
                 or (prompt.start() > 0 and text[prompt.start()] in "\"\u201c'" and _quoting(text))
+                # or between quote marks of its own in a longer line (a handout quoted in a forum: "... makes ascp
+                # ask for a 'Key passphrase:'."; blind round 72's thread, read once Ctrl-C ended the run above it)
+                or (
+                    prompt.start() > 0
+                    and text[prompt.start()] in "\"'`\u201c\u2018"
+                    and text[prompt.end() - 1] in "\"'`\u201d\u2019"
+                    and _AFTER_QUOTE.match(text, prompt.end()) is not None
+                    and len(text[: prompt.start()].split()) >= 4
+                )
             )
         ):
             # a person quoting the prompt ('I just pressed enter at "Key passphrase:"', a maintainer's 'When ascp
@@ -4150,6 +4166,10 @@ class Analyzer:
         self.ascp_lines += 1
         if not any(_PROMPT.search(said) for said in run.details):
             run.detail(detail)
+        elif shown == "^C":
+            # Ctrl-C at ascp's prompt ends ascp: what follows is the next run's (a wrapper's retry after the key was
+            # fixed, its bar and summary; blind round 102's iseq paste had given that success to this run)
+            run.exited = True
         run.note(shown or detail)
 
     def _wrapper_success(self, source: str, line: Line, text: str) -> bool:
@@ -4805,6 +4825,9 @@ class Analyzer:
                 # A run that never reached sshd (no TCP connection) is told only by sshd turning it away; a refused
                 # password is about a run that got as far as logging in.
                 if (s.cause_id != "ssh-port" or t.cause_id in ("ssh-refused", "ssh-port"))
+                # (and not a scanner's attempt: "Invalid user admin" from the address a person names as the weekly
+                # vulnerability scanner says nothing of a pasted run; blind round 102)
+                and _address(t.peer_address or "") not in self._scanner_peers
                 # (and not a firewall's drops of SYNs to another port than the run's command named: drops to 22 say
                 # nothing of a run with -P 33001; blind round 90)
                 and not (
@@ -4923,6 +4946,7 @@ class Analyzer:
         let_in = {_address(peer.decode("ascii", "replace")) for _, peer in self._accepted}
         scanners = {_address(peer.decode("ascii", "replace")) for peer in suspects} - let_in
         scanners -= {s.peer_address for _, s in kept if s.uuid is not None and s.peer_address}
+        self._scanner_peers = scanners
         drop = {
             order
             for order, s in kept
@@ -6979,6 +7003,8 @@ _SHELL_SAYS = re.compile(r"\s*(?:\S*/)?(?:bash|sh|zsh|dash|ksh)(?:\.exe)?:(?: [^
 """A Unix shell's line about ascp, its line number in the locale's words (``bash: строка 1: ascp: ...``)."""
 _ASCLI_TRANSFER = re.compile(r"\bascli\b[^\n]*?\s(?:upload|download|send|receive|sync)\b")
 """An ascli command that transfers (``ascli server upload ...``, ``ascli faspex5 packages send ...``)."""
+_AFTER_QUOTE = re.compile(r"\s*[.,;:)]")
+"""A sentence's punctuation right after a quote (the quote sits inside the sentence)."""
 _ASIDE = re.compile(r"\(([^()]{1,120})\)\s*$")
 """A line's closing brackets and what they hold."""
 _INTRO_ENDS_MORE = (
