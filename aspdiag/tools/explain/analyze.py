@@ -6640,6 +6640,10 @@ def _standing(said: str, lines: list[str]) -> bool:
         words = _ascp_words(line)
         if words is not None and (line.count('"', 0, words) % 2 or line.count("`", 0, words) % 2):
             continue  # inside a string or a code span ("// e.g.  "Session Stop  (Error: ...)"")
+        if _OPTION_LABEL.match(line) is not None or (
+            words is not None and line.rfind(">", 0, words) > line.rfind("<", 0, words) >= 0 and "</" in line[words:]
+        ):
+            continue  # a quiz's lettered option ("(b) ascp: ...") or a markup element's text (an XML table's cell)
         return True
     return False
 
@@ -7005,6 +7009,8 @@ _ASCLI_TRANSFER = re.compile(r"\bascli\b[^\n]*?\s(?:upload|download|send|receive
 """An ascli command that transfers (``ascli server upload ...``, ``ascli faspex5 packages send ...``)."""
 _AFTER_QUOTE = re.compile(r"\s*[.,;:)]")
 """A sentence's punctuation right after a quote (the quote sits inside the sentence)."""
+_OPTION_LABEL = re.compile(r"\s*\(?[a-zA-Z]\)\s")
+"""A quiz's or a list's lettered option opening a line (``(b) ...``, ``c) ...``)."""
 _ASIDE = re.compile(r"\(([^()]{1,120})\)\s*$")
 """A line's closing brackets and what they hold."""
 _INTRO_ENDS_MORE = (
