@@ -89,3 +89,26 @@ def test_guard_an_incident_note_beside_a_server_s_syslog_is_not_a_catalogue():
     )
     assert causes(notes + syslog) == [("server-session", "low")]
     assert causes(notes) == []
+
+
+def test_the_texts_kept_for_the_test_are_bounded_over_all_inputs(tmp_path, monkeypatch):
+    """Many pastes read at once keep at most ``_CATALOGUE_TOTAL`` bytes for the catalogue test: an input past the
+    bound is read as it would be without the test (its one entry a run), the one within it as a catalogue."""
+    import io
+
+    from aspdiag.tools.explain import analyze
+    from aspdiag.tools.explain.run import explain_inputs
+
+    values = "".join(f"                - '{stop}'\n" for stop in _STOPS)
+    text = (
+        "version: 2\n\nmodels:\n  - name: stg_transfer_events\n    columns:\n      - name: error_text\n"
+        "        data_tests:\n          - accepted_values:\n              values:\n" + values
+    )
+    first, second = tmp_path / "a.yml", tmp_path / "b.yml"
+    first.write_text(text)
+    second.write_text(text)
+    both = explain_inputs([str(first), str(second)], io.BytesIO(b""))
+    assert [s.source for s in both.sessions] == []
+    monkeypatch.setattr(analyze, "_CATALOGUE_TOTAL", len(text.encode()))
+    bounded = explain_inputs([str(first), str(second)], io.BytesIO(b""))
+    assert {s.source for s in bounded.sessions} == {str(second)}

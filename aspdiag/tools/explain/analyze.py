@@ -39,6 +39,7 @@ from aspdiag.tools.explain.diagnose import (
     bare_documented,
     before_login,
     documented,
+    documented_at,
     documented_cause,
     knowledge,
     slowed_then_stopped,
@@ -881,6 +882,7 @@ class Analyzer:
         self._texts: dict[str, list[bytes]] = {}
         """Each paste-sized input's chunks as read (up to ``_CATALOGUE_MAX`` bytes), for ``_catalogued``."""
         self._text_sizes: dict[str, int] = {}
+        self._texts_kept = 0  # bytes in ``_texts``, at most ``_CATALOGUE_TOTAL``
         self._xml_comment: set[str] = set()  # inputs inside an XML or HTML comment (<!-- ... -->)
         self._fenced_sample: set[str] = set()  # inputs whose sample (``_sample``) opened with <pre> or a fence
         self._script_data: set[str] = set()  # inputs past a script's __DATA__ or __END__ line
@@ -1056,10 +1058,18 @@ class Analyzer:
             # export (each record's own line, oldest first)
             chunk = statuses
         size = self._text_sizes.get(source, 0) + len(chunk)
-        if size <= _CATALOGUE_MAX:
+        held = self._texts.get(source)
+        if (
+            size <= _CATALOGUE_MAX
+            and (held is not None or size == len(chunk))  # (whole so far)
+            and self._texts_kept + len(chunk) <= _CATALOGUE_TOTAL
+        ):
             self._texts.setdefault(source, []).append(chunk)  # (as read: a notebook's cells, a mail's text)
-        elif source in self._texts:
-            del self._texts[source]  # a log, not a paste: its runs are read as they are
+            self._texts_kept += len(chunk)
+        elif held is not None:
+            # a log, not a paste, or more pastes than the bound holds: their runs are read as they are
+            del self._texts[source]
+            self._texts_kept -= sum(map(len, held))
         self._text_sizes[source] = size
         self._chunk, self._chunk_logins, self._at = chunk, None, len(chunk)
         self._chunk_login_list = None
@@ -6596,14 +6606,8 @@ def _shown_as_output(run: SessionExplanation, lines: list[str]) -> bool:
 def _ascp_words(line: str) -> int | None:
     """Where a line's first of ascp's documented wordings (strong or weak) or its summary's figures begin (None:
     none)."""
-    found = [
-        at.start()
-        for at in (
-            _SUMMARY_WORDS.search(line),
-            *(p.search(line) for entry in knowledge().entries for p in (*entry.patterns, *entry.weak)),
-        )
-        if at is not None
-    ]
+    summary = _SUMMARY_WORDS.search(line)
+    found = [at for at in (summary.start() if summary is not None else None, documented_at(line)) if at is not None]
     return min(found) if found else None
 
 
@@ -6907,6 +6911,8 @@ _DIFF_HEADER = re.compile(DIFF_HEADER)
 """A unified diff's header line (``scan.DIFF_HEADER``)."""
 _CATALOGUE_MAX = 1 << 18
 """The bytes of an input kept for the catalogue test (``_catalogue``): a paste or a document, not a day's log."""
+_CATALOGUE_TOTAL = 1 << 25
+"""The bytes kept for the catalogue test over all inputs (many pastes read at once stay in bounded memory)."""
 _CATALOGUE_NAMED = 3
 """Failures an input must name (or its runs give) to be tested as a catalogue of ascp's messages."""
 _CATALOGUE_RUNS = 40
@@ -6916,7 +6922,7 @@ _DATED = re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d")
 _STAMPED_LINES = re.compile(r"^[ \t]*(?:\d{4}-\d\d-\d\d[T ]\d\d:\d\d|[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d)", re.M)
 """A log's line, opening with its stamp (ISO or syslog)."""
 _QUOTE_MARKS = "\"'`“”‘’«»「」„"
-_CELL_AFTER = re.compile(r"\s*(?:[|│]|->|→|=>|[\"'`“”‘’«»「」„])")
+_CELL_AFTER = re.compile(r"\s*(?:[|│]|->|→|=>|[" + re.escape(_QUOTE_MARKS) + "])")
 """What closes a quoted message or a table's cell after it (``_standing``)."""
 _LETTER = re.compile(r"[^\W\d_]")
 _SUMMARY_WORDS = re.compile(r"Completed: \d+K? bytes")

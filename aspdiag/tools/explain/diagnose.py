@@ -171,6 +171,20 @@ def documented(text: str) -> bool:
     return bool(_strong_matches((text,), False))
 
 
+def documented_at(text: str) -> int | None:
+    """Where the first documented ascp wording (strong or weak) in a line begins, or None."""
+    found = _any_wording().search(text)
+    return found.start() if found is not None else None
+
+
+@cache
+def _any_wording() -> re.Pattern[str]:
+    # One alternation of every wording: its leftmost match starts where the earliest of them would.
+    return re.compile(
+        "|".join(f"(?:{p.pattern})" for e in knowledge().entries for p in (*e.patterns, *e.weak)), re.I | re.M
+    )
+
+
 def documented_cause(text: str) -> str | None:
     """The cause a documented ascp wording in a line stands for, or None."""
     found = _strong_matches((text,), False)
