@@ -2215,6 +2215,10 @@ class Analyzer:
         if "\\" in text and not self._replaying and _LATEX_ROW.search(text) is not None:
             # a LaTeX table's row or a \texttt{} quote in a thesis's or a paper's source (blind round 69): no run
             self._documentation(source)
+            if text.lstrip()[:7] == "\\begin{" and text.rstrip()[-1:] == "}":
+                # a block's or a frame's title saying what follows is a sample ("\begin{block}{Typical output
+                # (from the ... README)}"; blind round 103's beamer slides): its verbatim lines are no run
+                self._in_sample(source, line, text, None)
             return
         if source in self._admonitions and not line.quoted:
             self._admonitions.discard(source)
@@ -3525,6 +3529,9 @@ class Analyzer:
                 or (stripped.startswith(('=== "', "!!! ", "??? ")) and stripped.endswith('"'))
                 # a reStructuredText block's caption (":caption: Expected output (from the ENA documentation)")
                 or ":caption: " in stripped
+                # a LaTeX block's or beamer frame's title ("\\begin{block}{Typical output (from the ... README)}";
+                # blind round 103's slides)
+                or (stripped.startswith("\\begin{") and stripped.endswith("}"))
             )
             and len(stripped) <= 240
             and (
@@ -7658,6 +7665,13 @@ _CODE_LINE = re.compile(
     r"|^\s*\"(?:ascp4?(?:\.exe)?: |Session Stop  \(|Completed: )[^\"\n]*\"\s*,?\s*$"
     # a gettext catalogue's entry ('msgctxt "ascp: failed to authenticate, exiting."'; blind round 89's PO file)
     r"|^\s*(?:#~\s*)?msg(?:ctxt|id|id_plural|str)(?:\[\d\])?\s+\""
+    # a function applied to a literal of ascp's words, ML-style, the literal closing the line ('parse "Completed:
+    # 74523K bytes transferred in 118 seconds"'; blind round 103's Elm tests)
+    r"|^\s*(?!ascp|ascli|sudo\b|echo\b)[a-z][\w.']*\s+\"(?:ascp4?: |Session Stop  \(|Completed: |Partial Completion: "
+    r"|\S+\s+\d{1,3}%\s)[^\"\n]*\"\s*$"
+    # a pipeline's next stage in Elm, F#, OCaml or Elixir ('|> Expect.equal (Stopped "Session data transfer
+    # timeout")')
+    r"|^\s*\|>\s"
 )
 """A line of a program's source that holds ascp's words as a literal (a script testing its output, ``if ($out =~
 /ascp: failed to authenticate/) {``, awk's ``if ($0 ~ "Server aborted session: ...") x++``, Python's ``flag =
@@ -7679,6 +7693,7 @@ def _may_be_code(text: str) -> bool:
         or (("elog " in text or "ewarn " in text or "einfo " in text or "eerror " in text) and "ascp" in text)
         or (text.lstrip()[:1] == '"' and text.rstrip()[-1:] in '",')
         or "msg" in text[:8]
+        or (' "' in text and text.rstrip()[-1:] == '"')
     )
 
 
