@@ -3568,6 +3568,8 @@ class Analyzer:
                 # said to be the documentation's in so many words, whoever writes ("these are documentation
                 # samples, not from our servers:"; blind round 65's runbook)
                 or _DOC_SAMPLES.search(stripped) is not None
+                # or in its closing brackets ("Typical success pair (example from the test box):"; round 105)
+                or (stripped[-1:] in "):\uff1a" and _sample_aside(stripped))
             )
         ):
             self._sample[source] = 0
@@ -6576,8 +6578,11 @@ _FRONT_MATTER_KEY = re.compile(
 """A front matter's first line: one of the keys static-site generators read (not ``ascp: ...``)."""
 _FRONT_MATTER_LINES = 40
 """A page's front matter is short: past this many lines a first "---" opened something else (a rule, a table)."""
-_ADMONITION = re.compile(r"\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]\s*$", re.I)
-"""A GitHub alert's first line in markdown, its ``> `` taken off."""
+_ADMONITION = re.compile(
+    r"\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]\s*$|\[![a-z]{2,12}\][+-]?(?:[ \t][^\n]{0,120})?$", re.I
+)
+"""A GitHub alert's first line in markdown, its ``> `` taken off, or an Obsidian callout's with its title ("[!bug]
+UDP blocked"; blind round 105)."""
 _FILE_KIND = re.compile(
     rb"\A\s*(?:--\s*-\*-\s*lua\s*-\*-|#%Module|Attribute VB_Name = |\\input texinfo|@c\s"
     rb"|Windows Registry Editor Version|REGEDIT4"
@@ -6622,6 +6627,8 @@ _LESSON_BLOCK = re.compile(
 commands and their output are the lesson's examples."""
 _ASCIIDOC_TITLE = re.compile(rb"\A\s*=[ \t]+\S[^\n]*\n(?:[^\n]*\n){0,3}?:[\w-]+:")
 """An AsciiDoc page's title line and, right under it, its attributes (``:toc: left``)."""
+_PROMETHEUS_RULES = re.compile(rb"^groups:[ \t]*\r?\n(?:[ \t]*#[^\n]*\n)*[ \t]*- name:", re.M)
+"""A Prometheus rules file's top key, at a line's start, and its first group."""
 _DATED_INTRO = re.compile(rb"^[^:\n][^\n]*\b20\d\d-\d\d-\d\d\b[^\n]*:[ \t]*$", re.M)
 """A line dated as when something was run, introducing what it printed ("Test from the bastion, 2025-02-18 16:40 UTC:"):
 an AsciiDoc runbook's record of its checks, not a page's examples (blind round 104)."""
@@ -6701,7 +6708,10 @@ _COMMON_ERRORS = re.compile(
     r"|よくある(?:エラー|質問)|H\u00e4ufige Fehler(?:meldungen)?|Errores (?:comunes|frecuentes)|Erros comuns"
     r"|Vanliga (?:fel|felmeddelanden)|Vanlige feil(?:meldinger)?|Almindelige fejl|Yleisi\u00e4 virheit\u00e4"
     r"|Yleiset virheilmoitukset|Veelvoorkomende fouten|Errori comuni|Typowe b\u0142\u0119dy|Cz\u0119ste b\u0142\u0119dy"
-    r"|\u010c\u00e1st\u00e9 chyby|Συνήθη σφάλματα|Частые ошибки|Типичные ошибки|Sık karşılaşılan hatalar"
+    r"|\u010c\u00e1st\u00e9 chyby|Συνήθη σφάλματα|Частые ошибки|Типичные ошибки|Типові помилки|Поширені помилки"
+    r"|Часті помилки|Erreurs (?:courantes|fréquentes)|Errori frequenti|Algengar villur|Gwallau cyffredin"
+    r"|Erori (?:comune|frecvente)|Ralat biasa|সাধারণ (?:ত্রুটি|সমস্যা)|Makosa ya kawaida|பொதுவான பிழைகள்"
+    r"|Sık karşılaşılan hatalar"
     r"|Kesalahan umum|Lỗi thường gặp|자주 발생하는 오류|أخطاء شائعة|שגיאות נפוצות|आम (?:एरर|त्रुटियाँ)[^.:\n]{0,120}"
     r"|(?:Error messages|Fehlermeldungen|Messages d'erreur|Mensajes de error|Mensagens de erro)"
     r" (?:and|und|et|y|e) (?:their|what they mean|ihre|was sie bedeuten|leurs?|sus|suas|o que)\b[^.:!?\n]{0,50})"
@@ -6817,9 +6827,19 @@ def _ascp_words(line: str) -> int | None:
     return min(found) if found else None
 
 
+_CHAT_SPEAKER = re.compile(r"<[@+%~&]?[A-Za-z][\w.|^`-]{0,30}>$")
+"""An IRC-style chat log's speaker, right before what they pasted ("[09:12] <dana> ascp: ...")."""
+_CHAT_PREFIX = re.compile(r"\A(?:\[\d{1,2}:\d\d(?::\d\d)?\]\s*)?<[@+%~&]?[A-Za-z][\w.|^`-]{0,30}>\s+")
+"""A chat log line's time and speaker, before what was said."""
+
+
 def _whole_line(said: str, lines: list[str]) -> bool:
     """Whether ``said`` is one of ``lines`` whole (give or take indentation and a mail's quote marks)."""
-    return bool(said) and any(line.lstrip(" \t>").rstrip() == said for line in lines if said in line)
+    return bool(said) and any(
+        line.lstrip(" \t>").rstrip() == said or _CHAT_PREFIX.sub("", line.lstrip(" \t")).rstrip() == said
+        for line in lines
+        if said in line
+    )
 
 
 def _standing(said: str, lines: list[str]) -> bool:
@@ -6843,7 +6863,12 @@ def _standing(said: str, lines: list[str]) -> bool:
         if at < 0:
             continue
         before = line[:at].rstrip()
-        if before and before[-1] in _QUOTE_MARKS + "|," and _LOG_FIELD.search(line, 0, at) is None:
+        if (
+            before
+            and before[-1] in _QUOTE_MARKS + "|,"
+            and _LOG_FIELD.search(line, 0, at) is None
+            and _CHAT_SPEAKER.search(before) is None  # (a chat log's "<dana> " before a pasted line: said as is)
+        ):
             continue
         if _CELL_AFTER.match(line, at + len(said)) is not None:
             continue
@@ -6919,6 +6944,11 @@ def _whole_file(text: str) -> bool:
         # ascp ..."; blind round 104): its questions and answers quote ascp's words
         or (head == "$" and text.startswith("$CATEGORY:"))
         or (head == ":" and _GIFT_QUESTION.match(text) is not None)
+        # Perl's POD ("=head1 NAME"), a LaTeX document's class ("\documentclass[11pt]{article}"), a Docusaurus
+        # MDX page's import of its theme's components (blind round 105)
+        or (head == "=" and text.startswith(("=head1 ", "=pod")))
+        or (head == "\\" and text.startswith("\\documentclass"))
+        or (head == "i" and text.startswith("import ") and " from '@theme/" in text)
     )
 
 
@@ -7243,8 +7273,9 @@ _AFTER_QUOTE = re.compile(r"\s*[.,;:)]")
 """A sentence's punctuation right after a quote (the quote sits inside the sentence)."""
 _OPTION_LABEL = re.compile(r"\s*\(?[a-zA-Z]\)\s")
 """A quiz's or a list's lettered option opening a line (``(b) ...``, ``c) ...``)."""
-_ASIDE = re.compile(r"\(([^()]{1,120})\)\s*$")
-"""A line's closing brackets and what they hold."""
+_ASIDE = re.compile(r"\(([^()]{1,120})\)\s*[:\uff1a]?\s*$")
+"""A line's closing brackets and what they hold (and the colon after them: "Typical success pair (example from the
+test box):"; blind round 105)."""
 _INTRO_ENDS_MORE = (
     "ように表示されます。",
     " fixture",
@@ -8255,6 +8286,8 @@ def _config_source(chunk: bytes) -> bool:
         or (_ASCIIDOC_TITLE.match(head) is not None and _DATED_INTRO.search(head) is None)
         or (b":::" in head and _LESSON_BLOCK.search(head) is not None)
         or (_FILE_KIND.search(head) is not None and not typed)
+        # a Prometheus rules file (its alerts' comments and annotations quote ascp's words; blind round 105)
+        or (b"groups:" in head and _PROMETHEUS_RULES.search(head) is not None and not typed)
     ):
         return True  # a Protocol Buffers file, an AsciiDoc page (their examples' prompts are their own), a modulefile
     if b"```" in head or typed or b"Traceback (most recent call last)" in head:

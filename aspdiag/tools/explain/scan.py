@@ -841,6 +841,10 @@ _JOB_ENDED = re.compile(rb"\[\d{1,3}\][+-]?\s+(?:Done|Exit \d+|Terminated|Killed
 """bash's line for a background job that ended, its job number first."""
 
 
+_CHAT_NICK = re.compile(rb"<[@+%~&]?[A-Za-z][\w.|^`-]{0,30}> ")
+"""An IRC-style chat log's speaker ("<raj> "), after the time the log stamps each line with."""
+
+
 def _undecorated(raw: bytes) -> tuple[bytes, bytes | None]:
     """The line without a logger's or CI runner's prefixes (a tag, then a stamp and level, at most three), and
     their time stamp (None without one)."""
@@ -851,6 +855,8 @@ def _undecorated(raw: bytes) -> tuple[bytes, bytes | None]:
             break  # ascp's own prefix: taken apart by the caller
         if first == b"[" and _JOB_ENDED.match(raw) is not None:
             break  # bash's job number ("[2]   Exit 1   ascp ..."): which job, not a logger's tag
+        if raw[:2] == b"[!":
+            break  # a markdown alert's or an Obsidian callout's type ("[!bug] UDP blocked"), not a logger's level
         found = _LOGGED.match(raw)
         if found is None or found.end() == len(raw):
             break
@@ -1324,6 +1330,12 @@ def other_lines(chunk: bytes) -> Iterator[Line]:
             message, stamp = raw.rstrip(b"\r"), None
         elif line is None:
             message, stamp = _undecorated(raw)
+            if (
+                message[:1] == b"<"
+                and len(message) < len(raw)  # (after a time or a tag taken off)
+                and (nick := _CHAT_NICK.match(message)) is not None
+            ):
+                message = message[nick.end() :]  # a chat log's speaker after the time ("[09:15] <raj> ls: ...")
             # a logger's prefix taken off (a stamp, a level): a record of its own, never a wrapped line's rest
             logged = len(message) < len(raw)
             message = message.replace(b"\t", b" ")  # after a tab-separated tag is gone: tabs as spaces

@@ -1,0 +1,101 @@
+"""explain: what blind round 105 found (each test but the guards failed on the code before its fix)."""
+
+from __future__ import annotations
+
+from tests.unit.test_explain_round58 import causes
+
+
+def _read(text: str) -> list[str]:
+    return [cause for cause, _ in causes(text)]
+
+
+_UDP = "Session Stop  (Error: Client unable to connect to server (check UDP port and firewall))"
+_GONE = "Session Stop  (Error: Server aborted session: No such file or directory)"
+
+
+def test_perl_pod_is_a_document():
+    """A Perl module's POD whose items quote ascp's words is a document (it had been three runs)."""
+    text = (
+        "=head1 NAME\n\nBio::Fetch::Errors - map ascp's words to retries\n\n=over 4\n\n"
+        f"=item C<{_UDP}>\n\nRetryable.\n\n=item C<{_GONE}>\n\nNot retryable.\n\n"
+        "=item C<Session Stop  (Error: failed to authenticate)>\n\nWrong key.\n\n=back\n"
+    )
+    assert _read(text) == []
+
+
+def test_a_docusaurus_mdx_page_is_a_document():
+    """An MDX page importing its theme's components, its tabs holding ascp's failures in fences (three runs)."""
+    text = (
+        "import Tabs from '@theme/Tabs';\nimport TabItem from '@theme/TabItem';\n\n# Troubleshooting\n\n"
+        '<Tabs>\n  <TabItem value="ssh" label="SSH">\n\n```text\nascp: Failed to open TCP connection for SSH, '
+        "exiting.\n```\n\n  </TabItem>\n"
+        f'  <TabItem value="udp" label="UDP">\n\n```text\n{_UDP}\n```\n\n  </TabItem>\n</Tabs>\n'
+    )
+    assert _read(text) == []
+
+
+def test_a_latex_document_is_no_run():
+    """A paper's LaTeX source listing the message it classified by (it had been a confident no-such-file)."""
+    text = (
+        "\\documentclass[11pt]{article}\n\\begin{document}\n\\section{Methods}\n"
+        "A transfer was classified as permanently failed when \\texttt{ascp} reported\n"
+        f"\\begin{{lstlisting}}\n{_GONE}\n\\end{{lstlisting}}\n\\end{{document}}\n"
+    )
+    assert _read(text) == []
+
+
+def test_an_obsidian_callout_is_the_note_s():
+    """Obsidian's callouts ("> [!bug] UDP blocked") and the fenced messages inside them are a note's (the scanner
+    had taken "[!bug]" for a logger's level and left the lines as runs)."""
+    text = (
+        "# Aspera cheat sheet\n\n"
+        f"> [!bug] UDP blocked\n> ```\n> {_UDP}\n> ```\n> Happens on the guest wifi.\n\n"
+        f"> [!bug] Gone from ENA\n> ```\n> {_GONE}\n> ```\n> Check the path.\n"
+    )
+    assert _read(text) == []
+
+
+def test_a_prometheus_rules_file_is_a_document():
+    """Alert rules whose comments quote ascp's words (the comment's "# " taken off, they had stood as a run)."""
+    text = (
+        "groups:\n  - name: aspera\n    rules:\n      - alert: AsperaUdpBlocked\n"
+        f"        # mtail counter: lines matching\n        #   {_UDP}\n"
+        '        expr: increase(ascp_session_stop_total{reason="udp"}[15m]) > 3\n'
+    )
+    assert _read(text) == []
+
+
+def test_a_common_errors_heading_in_ukrainian_opens_a_document_s_section():
+    """A lab wiki's "Типові помилки" (common errors) section quoting ascp's failures is the page's."""
+    text = (
+        "## Типові помилки\n\n* Помилка з'єднання:\n\n      ascp: Failed to open TCP connection for SSH, exiting.\n\n"
+        "  Додайте `-P33001`.\n\n* Шифрування:\n\n      Session Stop  (Error: Server aborted session: Client "
+        "requests stronger encryption than server allows)\n\n  Додайте параметр `-T`.\n"
+    )
+    assert _read(text) == []
+
+
+def test_brackets_calling_a_logged_pair_an_example_make_it_a_sample():
+    """ "Typical success pair (example from the test box):" before a server's session: the page's sample (it had
+    been read as a completed run)."""
+    text = (
+        "Typical success pair (example from the test box):\n\n```\n"
+        "Jan 26 18:44:54 box ascp[1894]: LOG FASP Session Start uuid=09fe0c30-bf69-47d1-9db5-3bf60b8f1426 op=send "
+        "status=started source=/data/t.bin dest=/data local=10.0.0.5:54338 peer=10.0.0.6:33001\n"
+        "Jan 26 18:45:40 box ascp[1894]: LOG FASP Session Stop uuid=09fe0c30-bf69-47d1-9db5-3bf60b8f1426 op=send "
+        "status=success source=/data/t.bin dest=/data\n```\n"
+    )
+    assert _read(text) == []
+
+
+def test_a_chat_log_s_speaker_is_taken_off_and_a_tool_s_error_is_no_run():
+    """An operators' chat: "<raj> ls: cannot access '/opt/aspera/bin/ascp': ..." is ls's error, not a run of
+    ascp missing (it had been a confident ascp-missing); the customer's pasted failure stays the one run."""
+    text = (
+        "[09:12] <dana> customer says every upload dies instantly with\n"
+        "[09:12] <dana> ascp: failed to open ssh session., exiting.\n"
+        "[09:12] <dana> Session Stop  (Error: failed to open ssh session.)\n"
+        "[09:15] <raj> ls -l /opt/aspera/bin/ascp\n"
+        "[09:15] <raj> ls: cannot access '/opt/aspera/bin/ascp': No such file or directory\n"
+    )
+    assert _read(text) == ["server-session"]
