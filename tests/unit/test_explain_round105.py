@@ -99,3 +99,78 @@ def test_a_chat_log_s_speaker_is_taken_off_and_a_tool_s_error_is_no_run():
         "[09:15] <raj> ls: cannot access '/opt/aspera/bin/ascp': No such file or directory\n"
     )
     assert _read(text) == ["server-session"]
+
+
+def test_ctrl_c_echoed_after_ascli_s_time_left_cancels_the_run():
+    """ascli's bar "ETA: 00:02:19^C", then "ERROR: Interruption:": the user stopped it (it had been unknown)."""
+    text = (
+        "$ ascli server upload --to-folder=/ingest ./camera_A/*.braw\n"
+        " Time: 00:03:12 =========================---=---=---- 58% 640 Mbps  ETA: 00:02:19^C\n"
+        "ERROR: Interruption: \n"
+    )
+    assert _read(text) == ["cancelled"]
+
+
+_SNAKE_ATTEMPT = (
+    "[Mon Nov 24 11:20:{start} 2025]\nrule ascp_fastq:\n    output: raw/SRR1_1.fastq.gz\n    log: logs/SRR1_1.log\n"
+    "    jobid: {job}\n\n[Mon Nov 24 11:20:{end} 2025]\nError in rule ascp_fastq:\n    jobid: {job}\n"
+    "    log: logs/SRR1_1.log (check log file(s) for error details)\n    shell:\n"
+    "        ascp -QT -P33001 -i key.pem era-fasp@fasp.sra.ebi.ac.uk:vol1/fastq/SRR1_1.fastq.gz raw/ > logs/x.log"
+    " 2>&1\n        (one of the commands exited with non-zero exit code; note that snakemake uses bash strict"
+    " mode!)\n\n"
+)
+
+
+def test_snakemake_s_restarts_of_one_job_read_as_the_failure_its_log_shows():
+    """Snakemake restarted job 7 twice; its log, overwritten by each attempt, shows a withdrawn path: the earlier
+    attempts read so too, at low confidence (they had been unknown)."""
+    text = (
+        "$ snakemake --cores 4 --restart-times 2\n"
+        + _SNAKE_ATTEMPT.format(start="41", end="49", job=7)
+        + "Trying to restart job 7.\n"
+        + _SNAKE_ATTEMPT.format(start="50", end="57", job=7)
+        + "Trying to restart job 7.\n"
+        + _SNAKE_ATTEMPT.format(start="58", end="59", job=7)
+        + "Exiting because a job execution failed. Look above for error message\n\n"
+        "$ cat logs/SRR1_1.log\nCompleted: 0K bytes transferred in 0 seconds\n"
+        "Session Stop  (Error: Server aborted session: No such file or directory)\n"
+    )
+    assert causes(text) == [("no-such-file", "low"), ("no-such-file", "low"), ("no-such-file", "high")]
+
+
+def test_a_person_who_says_the_second_paste_ran_first_orders_the_runs():
+    """ "The SECOND block below is what I ran first": the passphrase prompts started first (the completed rerun had
+    been listed first)."""
+    text = (
+        "I pasted these in the wrong order. The SECOND block below is what I ran first, the FIRST is the rerun.\n\n"
+        "--- block 1 ---\n$ ascp -P33001 -i ~/.aspera/connect/etc/key.openssh -QT -l100m aspera01@example.org:f.gz .\n"
+        "f.gz                               100% 2215MB 99.1Mb/s    03:08\n"
+        "Completed: 2268160K bytes transferred in 188 seconds\n (98832K bits/sec), in 1 file.\n\n"
+        "--- block 2 ---\n$ ascp -P33001 -i ~/.aspera/conect/etc/key.openssh -QT -l100m aspera01@example.org:f.gz .\n"
+        "Key passphrase:\nKey passphrase:\n^C\n"
+    )
+    assert _read(text) == ["key-file", "ok"]
+
+
+def test_one_job_s_failure_beside_another_job_s_log_is_not_read_as_it():
+    """Guard: a job told only by Snakemake's log beside another job's shown failure, no restart: still unknown."""
+    text = (
+        "$ snakemake --cores 2\n"
+        + _SNAKE_ATTEMPT.format(start="41", end="49", job=7)
+        + _SNAKE_ATTEMPT.format(start="50", end="57", job=8)
+        + "\n$ cat logs/other.log\nSession Stop  (Error: Server aborted session: No such file or directory)\n"
+    )
+    assert _read(text)[:1] == ["unknown"]
+
+
+def test_runs_with_times_keep_their_order_whatever_the_person_says():
+    """Guard: stamped prompts already order the two attempts; the person's "the bottom one is the first try" does
+    not turn them round again."""
+    text = (
+        "sorry, the bottom one is the first try.\n\n"
+        "[2025-06-02 15:41:07] ana@laptop ~/dl % ascp -QT -P33001 -i key.pem era-fasp@fasp.sra.ebi.ac.uk:f.gz .\n"
+        "Completed: 318772K bytes transferred in 27 seconds\n (96213K bits/sec), in 1 file.\n\n"
+        "[2025-06-02 14:12:50] ana@laptop ~/dl % ascp -QT -P33001 -i key.pem era-fasp@fasp.sra.ebi.ac.uk:f.gz .\n"
+        "Session Stop  (Error: Client unable to connect to server (check UDP port and firewall))\n"
+    )
+    assert _read(text) == ["udp", "ok"]

@@ -374,9 +374,9 @@ _KILL_LEAD = re.compile(r"(?:slurmstepd(?:-\S+)?: error: |=>> )\s*$")
 """What precedes a batch system's kill message on its line."""
 _IPYTHON_INPUT = re.compile(r"^\s*(?:In \[\d*\]:|\.\.\.:)\s?")
 """IPython's or Jupyter's console input prompt (``In [3]: ``) and its continuation (``   ...: ``)."""
-_CTRL_C = re.compile(r"(?:^|(?<=[\s%A]))\^C(?![A-Za-z])")
-"""The terminal's echo of Ctrl-C: at a line's start or after a blank, a progress line's ``ETA`` or ``%`` (not
-``grep "^Completed"``)."""
+_CTRL_C = re.compile(r"(?:^|(?<=[\s%A])|(?<=\d\d:\d\d:\d\d))\^C(?![A-Za-z])")
+"""The terminal's echo of Ctrl-C: at a line's start or after a blank, a progress line's ``ETA``, ``%`` or time left
+(ascli's "ETA: 00:02:19^C"; blind round 105) (not ``grep "^Completed"``)."""
 INTERRUPTED = "interrupted from the keyboard (^C)"
 """The detail a run gets when the terminal echoed Ctrl-C (explain_kb.json's "cancelled" documents it)."""
 _PROMPT = re.compile(r"^\s*(?:Password|Key passphrase):\s*|['\"](?:[Pp]assword|[Kk]ey passphrase):\s*['\"]")
@@ -905,6 +905,7 @@ class Analyzer:
         self._told_stalled: dict[str, str] = {}  # inputs whose reporter tells a transfer hung: their words for it
         self._told_going: set[str] = set()  # inputs whose reporter tells the transfer shown is still running
         self._told_cancelled: dict[str, str] = {}  # inputs whose reporter tells they stopped a run: their words
+        self._reversed_told: set[str] = set()  # inputs whose reporter tells their two pastes are in reverse order
         self._scripts: set[str] = set()  # inputs that are a script file (a shebang first)
         self._sentence_quoted: set[int] = set()  # failed runs told only by a person's sentence quoting ascp
         self._prose_runs: set[int] = set()  # runs told only by sentences naming ascp or FASP and a failure
@@ -1989,6 +1990,13 @@ class Analyzer:
 
     def _console_line(self, source: str, line: Line) -> None:
         text = line.message.decode("utf-8", "replace").replace("\x00", "")
+        if (
+            "first" in text
+            and not self._replaying
+            and len(self._reversed_told) < MAX_KEPT_FAILED
+            and _TOLD_REVERSED.search(text) is not None
+        ):
+            self._reversed_told.add(source)  # "the second block below is what I ran first" (``_told_reversed``)
         hashed = _TASK_HASH.match(text) if "/" in text[:20] else None
         if hashed is not None:
             # Nextflow's work directory before a task's line: noted, then read as any logger's tag
@@ -4600,7 +4608,7 @@ class Analyzer:
             kept = self._without(kept, self._doc_table_orders)
         kept = self._cluster_logged(self._shown_attempts(kept))
         kept = self._requoted_in_thread(self._by_mail(self._by_record(self._by_rule_log(self._by_task(kept)))))
-        kept = self._by_earlier(kept)
+        kept = self._told_reversed(self._by_earlier(kept))
         # The passes over the whole input, in order: each reads the runs as the ones before it left them.
         for reading in (
             self._syn_firewalled,
@@ -4632,6 +4640,7 @@ class Analyzer:
             self._prompted,
             self._requoted,
             self._retried,
+            self._snake_restarted,
             self._catalogued,
         ):
             kept = reading(kept)
@@ -4675,6 +4684,20 @@ class Analyzer:
                     replacing=True,  # "^C is documented for 'cancelled'" no longer holds
                 )
             out.append((order, s))
+        return out
+
+    def _told_reversed(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
+        """An input's two pasted runs listed the other way round where the person tells the second ran first ("The
+        SECOND block below is what I ran first ... The FIRST block is the rerun"; blind round 105). Only for two
+        console runs and nothing else."""
+        if not self._reversed_told:
+            return kept
+        out = list(kept)
+        for source in self._reversed_told:
+            ats = [at for at, (_, s) in enumerate(kept) if s.source == source]
+            if len(ats) == 2 and all(kept[at][1].uuid is None and kept[at][1].time is None for at in ats):
+                # (not runs with times: those are in the order they ran already, ``_by_start``)
+                out[ats[0]], out[ats[1]] = kept[ats[1]], kept[ats[0]]
         return out
 
     def _cancel_told(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
@@ -6195,6 +6218,53 @@ class Analyzer:
                     break
         return self._without(kept, drop)
 
+    def _snake_restarted(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
+        """Snakemake's attempts of one job (``--restart-times``), told only by its log of them, beside the one
+        failure the input shows of that job (its log file, which each attempt overwrote): the earlier attempts are
+        read with that failure's cause, at low confidence (blind round 105: three attempts at a withdrawn path, the
+        person saying each printed the same). Only where every attempt told so is of one job, Snakemake's log shows
+        it restarted, and the input shows one failure with a cause."""
+        by_source: dict[str, list[int]] = defaultdict(list)
+        for at, (_, s) in enumerate(kept):
+            if (
+                s.cause_id == "unknown"
+                and s.outcome == "failed"
+                and any(said.startswith(_SNAKEMAKE_TOLD) and said.endswith(" failed") for said in s.evidence)
+            ):
+                by_source[s.source].append(at)
+        out = list(kept)
+        for source, told in by_source.items():
+            jobs = {
+                said[len(_SNAKEMAKE_TOLD) :].split(" ", 1)[0]
+                for at in told
+                for said in kept[at][1].evidence
+                if said.startswith(_SNAKEMAKE_TOLD)
+            }
+            shown = [
+                s
+                for _, s in kept
+                if s.source == source and s.outcome in ("failed", "partial") and s.cause_id != "unknown"
+            ]
+            restarted = any("(attempt " in said for at in told for said in kept[at][1].evidence)
+            if len(jobs) != 1 or len(shown) != 1 or not restarted:
+                continue  # (one job restarted: not another job's failure beside a job of its own; round 97)
+            cause, job = shown[0], next(iter(jobs))
+            for at in told:
+                order, s = kept[at]
+                out[at] = (
+                    order,
+                    self._read_as(
+                        s,
+                        knowledge().by_id(cause.cause_id),
+                        "low",
+                        f"Snakemake restarted job {job}: the failure its log shows "
+                        f"({cause.cause_id}) is the last attempt's, and this attempt is read as the same",
+                        next_step=cause.next_step,
+                        who=cause.who,
+                    ),
+                )
+        return out
+
     def _retried(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
         """Nextflow's attempts of a task before its last ("NOTE: Process `X` terminated with an error exit status
         (1) -- Execution is retried (1)"): a retry is a run of its own. Nextflow shows only the last attempt's
@@ -7676,6 +7746,13 @@ _CONDITIONAL_TOLD = re.compile(r"如果|若是|万一|もし|場合|\bwenn\b|\bf
 """A case, not what happened ("如果卡住了", "wenn es hängt"): advice."""
 _FILES_FAILED = 27
 """FASP's error for a session in which some files failed (its own log line names no file's reason)."""
+_TOLD_REVERSED = re.compile(
+    r"\b(?:second|last|bottom|lower|2nd)(?: block| one| paste| part| output)?\b[^.!?\n]{0,60}?\b(?:is|was) "
+    r"(?:what I ran|my|the) first\b",
+    re.I,
+)
+"""A person telling that the second of their pastes ran first ("The SECOND block below is what I ran first", "the
+bottom one is the first try")."""
 _TOLD_CANCEL = re.compile(
     r"\bI (?:just |then |accidentally )?(?:pressed|hit|typed|did) (?:Ctrl|Control|Strg)[- +]?C\b"
     r"|\bI (?:just |then )?(?:cancell?ed|aborted|interrupted)"
