@@ -86,7 +86,12 @@ def test_long_path_is_measured_or_an_honest_lower_bound(shaped, workdir, nobody_
         if e["status"] == "measured":
             assert_true_to_link(e, 100, link)
         else:
-            assert e["status"] == "lower_bound" and e["limited_by"] == "budget" and "budget" in e["reason"], e
+            # An honest lower bound names what held it back: the budget, or, on a busy machine whose lab sshd
+            # reads slowly, the server's receive window the kernel reported (CI on a loaded host, add1efb)
+            assert e["status"] == "lower_bound", e
+            assert (e["limited_by"] == "budget" and "budget" in e["reason"]) or (
+                e["limited_by"] == "receiver-window" and "receive window" in e["reason"]
+            ), e
         # A budget too small for 500 Mbit/s x 50 ms: a lower bound that says why, and how to get more.
         shape(shaped, 500, 256)
         run = check_json(shaped, workdir, "--bandwidth", user="nobody", python=nobody_python, host="v4only.lab.test")
