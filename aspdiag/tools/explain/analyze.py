@@ -5408,13 +5408,13 @@ class Analyzer:
         kb = knowledge()
         stages = {entry.id: kb.stages[entry.stage] for entry in kb.entries}
         started: dict[str, list[int]] = defaultdict(list)
-        pasted: dict[str, list[int]] = defaultdict(list)
+        pasted: dict[str, list[SessionExplanation]] = defaultdict(list)
         logged = Counter(s.source for _, s in kept if s.uuid is not None)
         for order, s in kept:
             if s.uuid is not None and s.side == "server" and s.outcome == "unknown" and not s.error_message:
                 started[s.source].append(order)
             elif s.uuid is None and s.outcome in ("failed", "partial") and order not in self._sshd_orders:
-                pasted[s.source].append(order)
+                pasted[s.source].append(s)
         drop = {
             orders[0]
             for source, orders in started.items()
@@ -5423,7 +5423,7 @@ class Analyzer:
             if len(orders) == 1
             and logged[source] == 1
             and len(pasted[source]) == 1
-            and stages.get(self._cause_of(kept, pasted[source][0]), "") in ("udp", "data")
+            and stages.get(pasted[source][0].cause_id, "") in ("udp", "data")
         }
         return self._without(kept, drop) if drop else kept
 
@@ -5468,11 +5468,6 @@ class Analyzer:
             )
             drop.add(kept[told[0]][0])
         return self._without(out, drop) if drop else out
-
-    @staticmethod
-    def _cause_of(kept: list[tuple[int, SessionExplanation]], order: int) -> str:
-        """The cause a kept run of that order was read as."""
-        return next(s.cause_id for o, s in kept if o == order)
 
     def _in_time(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
         """Runs placed where their lines are in the input: clients sshd turned away (sshd's lines are read after a
@@ -6897,9 +6892,11 @@ def _ascp_words(line: str) -> int | None:
     return min(found) if found else None
 
 
-_CHAT_SPEAKER = re.compile(r"<[@+%~&]?[A-Za-z][\w.|^`-]{0,30}>$")
+_CHAT_NICK = r"<[@+%~&]?[A-Za-z][\w.|^`-]{0,30}>"
+"""An IRC-style chat log's speaker (scan.py takes it off after a line's time, as bytes)."""
+_CHAT_SPEAKER = re.compile(_CHAT_NICK + "$")
 """An IRC-style chat log's speaker, right before what they pasted ("[09:12] <dana> ascp: ...")."""
-_CHAT_PREFIX = re.compile(r"\A(?:\[\d{1,2}:\d\d(?::\d\d)?\]\s*)?<[@+%~&]?[A-Za-z][\w.|^`-]{0,30}>\s+")
+_CHAT_PREFIX = re.compile(r"\A(?:\[\d{1,2}:\d\d(?::\d\d)?\]\s*)?" + _CHAT_NICK + r"\s+")
 """A chat log line's time and speaker, before what was said."""
 
 
