@@ -274,15 +274,19 @@ _CONNECTED = re.compile(SSHD_TAG + rb"(?:Connection from|Accepted \S+ for \S+ fr
 """sshd's line for a client's connection (VERBOSE's "Connection from", or the login): its address and port."""
 
 
+_PEER = rb" peer=\[?([0-9A-Fa-f.:]+?)\]?:(\d+)\b"
+"""A record's ``peer=`` field: the client's address and, on a server, its UDP port."""
+_PEER_FIELD = re.compile(_PEER)
+"""That field read where it stands (``_record_peers``)."""
+
+
 def _peer_of(record: bytes) -> re.Pattern[bytes]:
-    """A record's peer, read from the record's start: the client's address and, on a server, its UDP port."""
-    return re.compile(re.escape(record) + rb"[^\n]*? peer=\[?([0-9A-Fa-f.:]+?)\]?:(\d+)\b")
+    """A record's peer, read from the record's start."""
+    return re.compile(re.escape(record) + rb"[^\n]*?" + _PEER)
 
 
 _STARTED_PEER = _peer_of(_SESSION_START)
 _STOPPED_PEER = _peer_of(_SESSION_STOP)
-_PEER_FIELD = re.compile(rb" peer=\[?([0-9A-Fa-f.:]+?)\]?:(\d+)\b")
-"""A record's ``peer=`` field read where it stands (``_record_peers``)."""
 
 
 def _record_peers(chunk: bytes, record: bytes, peer_of: re.Pattern[bytes]) -> list[tuple[int, bytes, bytes]] | None:
