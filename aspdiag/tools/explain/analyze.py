@@ -1010,6 +1010,8 @@ class Analyzer:
         self._table_header: dict[str, str] = {}  # per input, the last table row (the header, at a |---| rule)
         # Per input, the user's own checks of TCP ports (curl, nc, ssh, nmap), in order: see _port_check
         self._port_checks: dict[str, list[_PortCheck]] = {}
+        # per input, the host names the user's own lookups found not to exist ("host x: not found: 3(NXDOMAIN)")
+        self._unknown_names: dict[str, dict[str, str]] = {}
         self._target: dict[str, tuple[str | None, int | None]] = {}  # per input, its last command's (host, port)
         self._rate_given: dict[str, float | None] = {}
         """Per input, the -l of the ascp command just seen (None: none given), for the run it starts."""
@@ -2642,6 +2644,13 @@ class Analyzer:
             "port" in text or "/tcp" in text or "SSH-2.0-" in text or "established." in text or "TcpTest" in text
         ) and not self._replaying:
             self._port_check(source, text)
+        if ("NXDOMAIN" in text or "SERVFAIL" in text or "resolve host" in text or "not known" in text) and (
+            not self._replaying
+        ):
+            looked_up = _LOOKUP_FAILED.search(text)
+            names = self._unknown_names.setdefault(source, {})
+            if looked_up is not None and len(names) < _PORT_CHECKS_KEPT:
+                names[(looked_up.group(looked_up.lastgroup or 0)).rstrip(".").lower()] = text.strip()
         if "esuming in " in text and _ASCLI_RESUMING.search(text):
             # ascli's resumer between two attempts of one transfer (its own line, or its logger's): what follows is
             # the next attempt's run
@@ -4188,6 +4197,37 @@ class Analyzer:
         if len(checks) < _PORT_CHECKS_KEPT:
             checks.append(_PortCheck(self._order, port, host, reached, text.strip()))
 
+    def _unknown_name(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
+        """A client's run that could not open its SSH connection (or whose failure ascp's words do not place) to a
+        host name that the user's own lookup, in the same input, found not to exist (``host``'s ``not found:
+        3(NXDOMAIN)``, nslookup's ``server can't find``; blind round 106's mistyped ``ascp.ddbj.nig.ac.j``): the
+        name does not resolve. Medium: the lookup names that very host, but may have run elsewhere."""
+        if not self._unknown_names:
+            return kept
+        entry = knowledge().by_id("dns")
+        out = []
+        for order, s in kept:
+            names = self._unknown_names.get(s.source)
+            host = self._run_targets.get(order, (None, None))[0]
+            if (
+                names
+                and host is not None
+                and host in names
+                and s.outcome == "failed"
+                and s.side != "server"
+                and s.cause_id in ("ssh-port", "unknown", "session-start")
+            ):
+                s = self._read_as(
+                    s,
+                    entry,
+                    "medium",
+                    f"the input's own lookup of {host} found no such name ('{names[host][:90]}'): ascp could not "
+                    "have reached a server by it",
+                    names[host],
+                )
+            out.append((order, s))
+        return out
+
     def _checked(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
         """A client's run whose failure ascp's words do not place (a wrapper's "unexpected last event type: INIT",
         "session did not start"), followed by the user's own check of the SSH port that run used, to the same
@@ -4665,6 +4705,7 @@ class Analyzer:
             self._linked,
             self._firewalled,
             self._checked,
+            self._unknown_name,
             self._prompted,
             self._requoted,
             self._retried,
@@ -6718,6 +6759,24 @@ _LESSON_BLOCK = re.compile(
 )
 """A Carpentries lesson's episode: its fenced blocks (``::: callout``, ``::: challenge``; blind round 83). Its typed
 commands and their output are the lesson's examples."""
+_SITE_KIND = re.compile(
+    rb"^marp:[ \t]*true[ \t]*$"
+    rb"|<div class=\"reveal\"[^>\n]*>\s*<div class=\"slides\"",
+    re.M,
+)
+"""A page that shows no run by its kind: a Marp deck's front matter, a reveal.js deck's frame. (Not Jupytext's MyST
+pairing: a course book's page may show its build's outputs; blind round 70.)"""
+_FAQ_ENTRY = re.compile(
+    rb"class=\"accordion-item\""
+    rb"|^[ \t]*(?:`{3,}|:{3,})\{(?:admonition|note|warning|tip|hint|danger|caution|important|attention|error)\}"
+    rb"|\{\{[<%][ \t]*(?:details|expand|collapse|spoiler|toggle)[ \t]+(?:title=)?\"(?P<title>[^\"\n]{1,200})\""
+    rb"|<details[^>\n]*>\s*<summary[^>\n]*>(?P<summary>[^<\n]{1,200})</summary>"
+    rb"|^[ \t]*(?:`{3,}|:{3,})\{dropdown\}[ \t]*(?P<dropdown>[^\n]{1,200})",
+    re.M,
+)
+"""An FAQ entry's block on a documentation page: a Bootstrap accordion's item, a MyST admonition (untitled or
+titled, each the page's own note), or a folded block (Hugo's ``details`` shortcode, HTML's ``<details>``, MyST's
+dropdown) with its title, which counts only where it is ascp's words or a question (``_site_page``)."""
 _ASCIIDOC_TITLE = re.compile(rb"\A\s*=[ \t]+\S[^\n]*\n(?:[^\n]*\n){0,3}?:[\w-]+:")
 """An AsciiDoc page's title line and, right under it, its attributes (``:toc: left``)."""
 _PROMETHEUS_RULES = re.compile(rb"^groups:[ \t]*\r?\n(?:[ \t]*#[^\n]*\n)*[ \t]*- name:", re.M)
@@ -7829,6 +7888,15 @@ _PORT_CHECK_FAILED = re.compile(
 """A check of a TCP port that got no connection: curl's ``Failed to connect to H port 33001 after N ms: Connection
 timed out``, nc's ``connect to H port 33001 (tcp) failed: ...``, ssh's ``ssh: connect to host H port 22: ...``,
 nmap's ``33001/tcp filtered``."""
+_LOOKUP_FAILED = re.compile(
+    r"\bHost (?P<host>[\w.-]+) not found: \d\((?:NXDOMAIN|SERVFAIL)\)"
+    r"|\*\* (?:server can't|[^\n*]{1,40}) find (?P<nhost>[\w.-]+?)\.?: (?:NXDOMAIN|SERVFAIL)"
+    r"|^\s*(?:ssh: Could not resolve hostname|ping:|traceroute:|tracepath:) (?P<phost>[\w.-]+): "
+    r"Name or service not known"
+    r"|^\s*curl: \(6\) Could not resolve host: (?P<chost>[\w.-]+)\s*$"
+)
+"""A lookup of a host name that found none: ``host``'s ``Host x not found: 3(NXDOMAIN)``, nslookup's ``** server
+can't find x: NXDOMAIN``, ssh's, ping's or curl's own lookup of it."""
 _PORT_CHECK_OK = re.compile(
     r"Connection to (?P<host>\S+) (?P<port>\d{1,5}) port \[tcp/[^\]]*\] succeeded"
     r"|Connected to (?P<chost>\S+) \([^)]*\) port (?P<cport>\d{1,5})\b"
@@ -8387,6 +8455,7 @@ def _config_source(chunk: bytes) -> bool:
         _PROTO_SYNTAX.search(head) is not None
         or (_ASCIIDOC_TITLE.match(head) is not None and _DATED_INTRO.search(head) is None)
         or (b":::" in head and _LESSON_BLOCK.search(head) is not None)
+        or _site_page(head)
         or (_FILE_KIND.search(head) is not None and not typed)
         # a Prometheus rules file (its alerts' comments and annotations quote ascp's words; blind round 105)
         or (b"groups:" in head and _PROMETHEUS_RULES.search(head) is not None and not typed)
@@ -8412,6 +8481,27 @@ def _config_source(chunk: bytes) -> bool:
     if _PIPELINE_SECTION.search(head) is not None or len(set(_WORKFLOW_KEYS.findall(head))) >= 2:
         return True
     return len(_SLIDE.findall(head)) >= 3
+
+
+def _site_page(head: bytes) -> bool:
+    """Whether an input is a documentation site's page in its source or built form (blind round 106): a reveal.js or
+    Marp slide deck, or a page of two or more FAQ entries (a Bootstrap accordion's items; MyST's admonitions; Hugo's
+    ``details`` shortcodes or MyST's dropdowns titled by ascp's words or a question, HTML's ``<details>`` by a
+    question). Not a page dated as when its checks ran (a runbook's record), nor an issue's ``<details>`` titled by
+    what ascp said: its folded logs are runs."""
+    if _DATED_INTRO.search(head) is not None:
+        return False
+    if _SITE_KIND.search(head) is not None:
+        return True
+    entries = 0
+    for block in _FAQ_ENTRY.finditer(head):
+        if block.lastgroup is None:
+            entries += 1  # an accordion's item, an admonition: an entry by its kind
+            continue
+        title = block.group(block.lastgroup).decode("utf-8", "replace").strip(" \t\"'")
+        # an HTML summary counts only as a question: an issue's folded logs are titled by what ascp said
+        entries += title.endswith("?") or (block.lastgroup != "summary" and documented_at(title) is not None)
+    return entries >= 2
 
 
 def _json_document(chunk: bytes) -> bool:

@@ -899,9 +899,11 @@ def _inline_code(raw: bytes) -> bool:
 
 
 _DOC_ELEMENT = re.compile(
-    rb"\s*<(description|summary|title|comment|help|documentation|note|remark|label)\b[^<>\n]{0,200}>.*</\1>\s*$"
+    rb"\s*(?:<details\b[^<>\n]{0,200}>\s*)?"
+    rb"<(description|summary|title|comment|help|documentation|note|remark|label|h[1-6])\b[^<>\n]{0,200}>.*</\1>\s*$"
 )
-"""An XML element holding a file's prose (a rule's description, a package's summary)."""
+"""An XML element holding a file's prose (a rule's description, a package's summary), an HTML heading or a folded
+block's title (``<details><summary>ascp: failed to authenticate</summary>`` over an issue's log; blind round 106)."""
 _HEREDOC = re.compile(rb"(?<!<)<<(?!<)[~-]?[ \t]*['\"]?([A-Z_][A-Z0-9_]{1,20})['\"]?(?![\w'\"])")
 """A here-document's opening (Ruby's ``<<~LOG``, a shell's ``cat <<'EOF' > file``): the word that ends it."""
 _TRIPLE_QUOTED = re.compile(rb"(?:=|@\w+|\(|\breturn)[ \t]*[rbuRB]?(?:\"\"\"|''')$")

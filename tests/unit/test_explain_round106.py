@@ -1,0 +1,102 @@
+"""explain: what blind round 106 found (each test but the guards failed on the code before its fix)."""
+
+from __future__ import annotations
+
+from tests.unit.test_explain_round58 import causes
+
+
+def _read(text: str) -> list[str]:
+    return [cause for cause, _ in causes(text)]
+
+
+UDP_STOP = "Session Stop  (Error: Client unable to connect to server (check UDP port and firewall))"
+AUTH = "ascp: failed to authenticate, exiting.\n\nSession Stop  (Error: failed to authenticate)"
+
+
+def test_a_hugo_faq_page_s_details_titled_by_ascp_s_words_is_no_run():
+    """A Hugo page's source: two ``details`` shortcodes titled by what ascp says, each with its sample and advice."""
+    text = (
+        '+++\ntitle = "Aspera transfer errors"\n+++\n\n'
+        '{{< details title="Server aborted session: No such file or directory" >}}\n'
+        "```\nSession Stop  (Error: Server aborted session: No such file or directory)\n```\n"
+        "The path after the colon does not exist on the server.\n{{< /details >}}\n\n"
+        '{{< details title="Client unable to connect to server" >}}\n'
+        f"```\n{UDP_STOP}\n```\nAllow UDP 33001 out.\n{{{{< /details >}}}}\n"
+    )
+    assert _read(text) == []
+
+
+def test_a_myst_page_s_admonitions_and_a_bootstrap_accordion_are_no_runs():
+    """MyST admonitions around ascp's messages, and a Bootstrap FAQ accordion's items with <pre> samples."""
+    myst = (
+        "# Downloading with Aspera\n\n"
+        f"````{{admonition}} ascp: failed to authenticate, exiting.\n:class: warning\n\n```text\n{AUTH}\n```\n\n"
+        "Use the RSA key.\n````\n\n"
+        f"````{{admonition}} Client unable to connect to server\n:class: danger\n\n```text\n{UDP_STOP}\n```\n\n"
+        "UDP 33001 is blocked.\n````\n"
+    )
+    assert _read(myst) == []
+    accordion = (
+        '<div class="accordion" id="faq">\n'
+        '<div class="accordion-item"><h2>My upload reports "failed to authenticate"</h2>\n'
+        f"<pre><code>{AUTH}</code></pre>\n<p>Fetch a fresh key.</p></div>\n"
+        '<div class="accordion-item"><h2>The transfer hangs at 0%</h2>\n'
+        f"<pre><code>{UDP_STOP}</code></pre>\n<p>Allow UDP 33001.</p></div>\n</div>\n"
+    )
+    assert _read(accordion) == []
+
+
+def test_a_reveal_js_deck_is_no_run():
+    """A teaching deck's slides: the command, then the messages it may print (three of them had read as runs)."""
+    text = (
+        '<html>\n<head>\n<link rel="stylesheet" href="dist/reveal.css">\n</head>\n'
+        '<div class="reveal">\n<div class="slides">\n'
+        "ascp -QT -l 300m -P 33001 -k1 \\\n"
+        "Session Stop  (Error: Failed to open TCP connection for SSH)\n"
+        f"{UDP_STOP}\nascp: failed to authenticate, exiting.\n"
+    )
+    assert _read(text) == []
+
+
+def test_an_issue_s_folded_logs_are_runs_and_their_titles_none():
+    """An issue whose two ``<details>`` blocks fold the reporter's own runs, each titled by its error: two runs (the
+    first title had read as a third), and no FAQ page."""
+    text = (
+        "ascp fails on our cluster, first with the old key, then from the compute node.\n\n"
+        "<details><summary>ascp: failed to authenticate</summary>\n\n```\n"
+        "$ ascp -QT -l 300m -P33001 -i ~/.aspera/asperaweb_id_dsa.openssh era-fasp@fasp.sra.ebi.ac.uk:vol1/x .\n"
+        f"{AUTH}\n```\n</details>\n\n"
+        "<details><summary>Client unable to connect to server</summary>\n\n```\n"
+        "$ ascp -QT -l 300m -P33001 -i ~/.aspera/aspera_bypass_rsa.pem era-fasp@fasp.sra.ebi.ac.uk:vol1/x .\n"
+        f"{UDP_STOP}\n```\n</details>\n"
+    )
+    assert _read(text) == ["auth", "udp"]
+
+
+DDBJ = "anonftp@ascp.ddbj.nig.ac.j:/ddbj_database/dra/fastq/DRA015/DRA015612/DRX443190/DRR458233_1.fastq.bz2 ."
+TCP_FAIL = (
+    "ascp: Failed to open TCP connection for SSH, exiting.\n\n"
+    "Session Stop  (Error: Failed to open TCP connection for SSH)\n"
+)
+
+
+def test_a_run_to_a_name_the_user_s_lookup_found_not_to_exist_is_dns():
+    """The run could not open its SSH connection; the user's ``host`` (or nslookup, or ping) of that very name
+    found no such name: the name does not resolve (it had read as the SSH port blocked)."""
+    for lookup in (
+        "$ host ascp.ddbj.nig.ac.j\nHost ascp.ddbj.nig.ac.j not found: 3(NXDOMAIN)\n",
+        "$ nslookup ascp.ddbj.nig.ac.j\nServer:\t\t127.0.0.53\nAddress:\t127.0.0.53#53\n\n"
+        "** server can't find ascp.ddbj.nig.ac.j: NXDOMAIN\n",
+        "$ ping -c1 ascp.ddbj.nig.ac.j\nping: ascp.ddbj.nig.ac.j: Name or service not known\n",
+    ):
+        text = f"$ ascp -QT -l 300m -P 33001 -i ~/.aspera/sdk/aspera_bypass_rsa.pem {DDBJ}\n{TCP_FAIL}{lookup}"
+        assert causes(text) == [("dns", "medium")], lookup
+
+
+def test_guard_a_lookup_of_another_name_leaves_the_run_as_it_was():
+    """Guard: the failed lookup names another host (a colleague's typo): the run's own SSH connection failed."""
+    text = (
+        f"$ ascp -QT -l 300m -P 33001 -i ~/.aspera/sdk/aspera_bypass_rsa.pem {DDBJ.replace('.j:', '.jp:')}\n"
+        f"{TCP_FAIL}$ host ascp.ddbj.nig.ac.j\nHost ascp.ddbj.nig.ac.j not found: 3(NXDOMAIN)\n"
+    )
+    assert _read(text) == ["ssh-port"]
