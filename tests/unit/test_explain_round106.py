@@ -100,3 +100,51 @@ def test_guard_a_lookup_of_another_name_leaves_the_run_as_it_was():
         f"{TCP_FAIL}$ host ascp.ddbj.nig.ac.j\nHost ascp.ddbj.nig.ac.j not found: 3(NXDOMAIN)\n"
     )
     assert _read(text) == ["ssh-port"]
+
+
+def test_a_launcher_that_could_not_start_ascp_is_ascp_missing():
+    """xargs, nohup, timeout or nice could not start ascp (cron's short PATH): ascp was not found, not a missing
+    source file on the server (it had read as no-such-file)."""
+    for said in (
+        "xargs: ascp: No such file or directory",
+        "nohup: failed to run command 'ascp': No such file or directory",
+        "timeout: failed to run command 'ascp': No such file or directory",
+        "nice: 'ascp': No such file or directory",
+    ):
+        text = (
+            "+ xargs -P 3 -I{} ascp -QT -l 200m -P33001 era-fasp@fasp.sra.ebi.ac.uk:{} /data/ena/incoming/\n"
+            f"{said}\n+ echo 'exit=127'\nexit=127\n"
+        )
+        assert _read(text) == ["ascp-missing"], said
+
+
+SECURE = (
+    "Jun  2 03:10:12 edge sshd[918]: error: beginning MaxStartups throttling\n"
+    "Jun  2 03:10:12 edge sshd[918]: drop connection #10 from [45.148.10.77]:41022 on [10.30.0.8]:22 past MaxStartups\n"
+    "Jun  2 03:10:14 edge sshd[77021]: Invalid user admin from 45.148.10.77 port 41002\n"
+    "Jun  2 03:10:15 edge sshd[77024]: Invalid user ubnt from 45.148.10.77 port 41006\n"
+    "Jun  2 03:10:40 edge sshd[918]: drop connection #10 from [203.0.113.16]:58840 on [10.30.0.8]:22 past MaxStartups\n"
+    "Jun  2 03:10:58 edge sshd[75120]: Unable to negotiate with 193.32.162.40 port 46812: no matching key exchange "
+    "method found. Their offer: diffie-hellman-group1-sha1 [preauth]\n"
+    "Jun  2 03:13:39 edge sshd[918]: exited MaxStartups throttling after 00:03:27, 188 connections dropped\n"
+    "Jun  2 03:20:01 edge sshd[77655]: Accepted publickey for ftpsync from 203.0.113.16 port 59118 ssh2: RSA SHA256:x\n"
+    "Jun  2 03:20:02 edge ascp[77670]: LOG FASP Session Start uuid=ab12cd34-ef56-4a78-9b0c-d1e2f3a4b5c6 op=send "
+    'status=started source=/out dest=/in userid=1801 user="ftpsync" local=10.30.0.8:33001 peer=203.0.113.16:33001\n'
+    "Jun  2 03:24:47 edge ascp[77670]: LOG FASP Session Stop uuid=ab12cd34-ef56-4a78-9b0c-d1e2f3a4b5c6 op=send "
+    "status=success source=/out (318) dest=/in local=10.30.0.8:33001 peer=203.0.113.16:33001 tcp_port=22\n"
+)
+
+
+def test_a_small_scan_s_drops_and_a_lone_group1_offer_are_no_client_s():
+    """A secure log with a scanner's wave: an address that tried two unknown accounts is a scanner however few its
+    lines (its MaxStartups drop had read as a refused transfer), and one that offered only
+    diffie-hellman-group1-sha1 is none of ascp's (it had read as a failed handshake). The partner's drop and its
+    retry that worked stay."""
+    assert _read(SECURE) == ["ssh-refused", "ok"]
+
+
+def test_guard_one_unknown_account_is_a_client_s_typo():
+    """Guard: an address that tried one account the server does not have (a client's mistyped user), with no scan
+    around it, is no scanner: its drop stays a refused attempt."""
+    text = SECURE.replace("Invalid user ubnt", "Invalid user admin")
+    assert _read(text) == ["ssh-refused", "ssh-refused", "ok"]

@@ -805,6 +805,7 @@ class Analyzer:
         self._invalid_lines = 0
         self._guessers: set[bytes] = set()
         """Addresses that tried accounts the server does not have (in a log with too few such lines to be a scan)."""
+        self._guessed_accounts: dict[bytes, set[bytes]] = {}  # per guesser, the accounts it tried (a few kept)
         """sshd logged a login to an account that does not exist (``Invalid user``): the log shows password guessing."""
         self._babblers: set[bytes] = set()  # addresses that sent sshd no SSH banner (an HTTP request, garbage)
         self._run_began: dict[str, int] = {}  # the line (``_tick``) each input's current console run began at
@@ -1139,6 +1140,10 @@ class Analyzer:
         if b"banner exchange: " in chunk and len(self._babblers) < MAX_CLIENTS:
             # an address that sent sshd something other than SSH ("GET / HTTP/1.1"): a scanner's (``_scanned``)
             self._babblers.update(found.group(1) for found in _BANNER_GARBAGE.finditer(chunk))
+        if b"Their offer: diffie-hellman-group1-sha1" in chunk and len(self._babblers) < MAX_CLIENTS:
+            # an address whose only key exchange was 1990s' group1: no ascp's (libssh2 has always offered group14
+            # beside it), a scanner's (blind round 106's rotated secure logs)
+            self._babblers.update(found.group(1) for found in _LONE_GROUP1.finditer(chunk))
         self._chunk, self._chunk_logins, self._chunk_has_logins = None, None, False
         self._start_cache = self._login_start_cache = self._chunk_arrivals = None  # the chunk is no longer needed
 
@@ -1154,6 +1159,9 @@ class Analyzer:
             peer = _FROM_PEER.search(chunk, at, end if end >= 0 else len(chunk))
             if peer is not None:
                 self._guessers.add(peer.group(1))  # that address guessed, whatever else it tried
+                accounts = self._guessed_accounts.setdefault(peer.group(1), set())
+                if len(accounts) < 3:
+                    accounts.add(chunk[at + 12 : chunk.find(b" ", at + 12)])
             at = chunk.find(_GUESSING, at + 12)
         return False
 
@@ -5127,7 +5135,10 @@ class Analyzer:
         to negotiate ... Their offer: ssh-dss' read as two clients' failed handshakes)."""
         # (an address that tried an unknown account is a scanner only in a log with guessing: a quiet log's one
         # unknown account is a client's mistake, blind round 65)
-        suspects = (self._guessers if self._guessing else set()) | self._babblers | self._named_scanners
+        # (nor one that tried a single unknown account: two or more are guessing, whatever the log's size; blind
+        # round 106's six lines from a MaxStartups wave's scanner)
+        guessers = {g for g in self._guessers if self._guessing or len(self._guessed_accounts.get(g, ())) >= 2}
+        suspects = guessers | self._babblers | self._named_scanners
         if not suspects:
             return kept
         let_in = {_address(peer.decode("ascii", "replace")) for _, peer in self._accepted}
@@ -6520,6 +6531,12 @@ _FROM_PEER = re.compile(rb" from ([0-9A-Fa-f.:]+) ")
 """The client's address in sshd's line about a login (``... for invalid user X from ADDR port P``)."""
 _BANNER_GARBAGE = re.compile(rb"banner exchange: Connection from ([0-9A-Fa-f.:]+) port \d+: invalid format")
 """sshd's line for a connection that sent no SSH banner (OpenSSH 8.x+)."""
+_LONE_GROUP1 = re.compile(
+    rb"Unable to negotiate with ([0-9A-Fa-f.:]+) port \d+: no matching key exchange method found\. "
+    rb"Their offer: diffie-hellman-group1-sha1(?: \[preauth\])?[ \t]*$",
+    re.M,
+)
+"""sshd's line for a client that offered only diffie-hellman-group1-sha1 (a scanner's fingerprint)."""
 _GUESSED_LINES = 10
 """sshd's lines about accounts the server does not have that make a log one of password guessing (a mistyped
 account name writes two or three; a scan, hundreds)."""
