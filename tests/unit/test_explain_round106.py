@@ -148,3 +148,36 @@ def test_guard_one_unknown_account_is_a_client_s_typo():
     around it, is no scanner: its drop stays a refused attempt."""
     text = SECURE.replace("Invalid user ubnt", "Invalid user admin")
     assert _read(text) == ["ssh-refused", "ssh-refused", "ok"]
+
+
+PROGRESS = "ERR4811023_2.fastq.gz                          46%   12GB  203Mb/s    16:49 ETA\n"
+
+
+def test_a_kubernetes_deadline_told_before_the_pod_s_log_ends_its_run():
+    """``kubectl describe job`` shows the job controller's DeadlineExceeded, then the pod's log shows a transfer
+    going at 46 %: the deadline ended that run (it had read as unknown)."""
+    text = (
+        "$ kubectl -n seqdata describe job pull-cohort-b\nActive Deadline Seconds:  3600s\nEvents:\n"
+        "  Type     Reason            Age   From            Message\n"
+        "  Warning  DeadlineExceeded  11m   job-controller  Job was active longer than specified deadline\n\n"
+        f"$ kubectl -n seqdata logs pull-cohort-b-7xk2p --previous | tail -2\n{PROGRESS}{PROGRESS}"
+    )
+    assert _read(text) == ["cancelled"]
+
+
+def test_a_parallel_job_ended_by_a_signal_is_cancelled():
+    """GNU parallel's joblog shows the job whose transfer was at 91 % ended by signal 15 (--timeout): cancelled (it
+    had read as unknown); its sibling that completed and the one that failed stay as they were."""
+    cmd = "ascp -QT -l 100m -P33001 era-fasp@fasp.sra.ebi.ac.uk:/vol1/fastq/ERR948/00{n}/ERR948021{n}_1.fastq.gz ."
+    text = (
+        "$ parallel -j3 --timeout 3600 --joblog pull.joblog ascp ... ::: a b c\n"
+        "Session Stop  (Error: Server aborted session: No such file or directory)\n"
+        "ERR9480212_1.fastq.gz       100% 2116MB 97.4Mb/s    03:03\n"
+        "Completed: 2166784K bytes transferred in 183 seconds\n (96998K bits/sec), in 1 file.\n"
+        "ERR9480214_1.fastq.gz        91%   38GB 96.9Mb/s    05:47 ETA\n\n$ cat pull.joblog\n"
+        "Seq\tHost\tStarttime\tJobRuntime\tSend\tReceive\tExitval\tSignal\tCommand\n"
+        f"1\t:\t1765209601.112\t 183.904\t0\t412\t0\t0\t{cmd.format(n=2)}\n"
+        f"2\t:\t1765209601.118\t   3.207\t0\t74\t1\t0\t{cmd.format(n=3)}\n"
+        f"3\t:\t1765209601.125\t3600.412\t0\t911\t-1\t15\t{cmd.format(n=4)}\n"
+    )
+    assert _read(text) == ["ok", "no-such-file", "cancelled"]

@@ -528,7 +528,7 @@ _SNAKEMAKE_GOES_ON = re.compile(
     r"|\[\w{3} \w{3} +\d+ \d\d:\d\d:\d\d \d{4}\]"
 )
 """Snakemake's own lines after a failed rule's block: its shutdown, the next job's header or time stamp."""
-_JOBLOG_LINE = re.compile(r"^\d+\s+\S+\s+(\d{9,10}\.\d+)\s+([\d.]+)\s+\d+\s+\d+\s+(-?\d+)\s+\d+\s+(\S.*)")
+_JOBLOG_LINE = re.compile(r"^\d+\s+\S+\s+(\d{9,10}\.\d+)\s+([\d.]+)\s+\d+\s+\d+\s+(-?\d+)\s+(\d+)\s+(\S.*)")
 """A line of GNU parallel's --joblog: Seq, Host (":" when local), Starttime (epoch), JobRuntime, Send, Receive,
 Exitval, Signal, Command."""
 _FELL_BACK = re.compile(
@@ -2451,7 +2451,14 @@ class Analyzer:
             if len(self._joblog.get(source, ())) < MAX_KEPT_FAILED:
                 start, runtime = float(logged.group(1)), float(logged.group(2))
                 self._joblog.setdefault(source, []).append(
-                    _Job(start, start + runtime, logged.group(3) == "0", int(logged.group(3)), logged.group(4))
+                    _Job(
+                        start,
+                        start + runtime,
+                        logged.group(3) == "0",
+                        int(logged.group(3)),
+                        logged.group(5),
+                        signal=int(logged.group(4)),
+                    )
                 )
             return
         if text[:3] == "Seq" and _JOBLOG_HEADER.match(text) is not None:
@@ -4205,6 +4212,40 @@ class Analyzer:
         if len(checks) < _PORT_CHECKS_KEPT:
             checks.append(_PortCheck(self._order, port, host, reached, text.strip()))
 
+    def _joblog_killed(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
+        """A run shown only as far as its progress (no end, no error) whose GNU parallel job the joblog shows ended
+        by a signal (Exitval -1, Signal 15: parallel's --timeout, or a kill; blind round 106): cancelled. The job is
+        the one whose command names the file the run's progress shows, or the only such job beside the only such
+        run."""
+        killed = {source: [job for job in jobs if job.signal in _KILL_SIGNALS] for source, jobs in self._joblog.items()}
+        if not any(killed.values()):
+            return kept
+        entry = knowledge().by_id("cancelled")
+        unended = [
+            (order, s)
+            for order, s in kept
+            if killed.get(s.source) and s.outcome != "success" and s.cause_id == "unknown" and s.uuid is None
+        ]
+        out = []
+        for order, s in kept:
+            jobs = killed.get(s.source)
+            if jobs and (order, s) in unended:
+                shown = {m.group(1) for line in s.evidence for m in _PROGRESS_FILE.finditer(line)}
+                job = next((j for j in jobs if any(name in j.command for name in shown)), None)
+                if job is None and len(jobs) == 1 and sum(u.source == s.source for _, u in unended) == 1:
+                    job = jobs[0]
+                if job is not None:
+                    s = self._read_as(
+                        s,
+                        entry,
+                        "medium",
+                        f"GNU parallel's joblog shows its job ended by signal {job.signal} (its --timeout, or a kill), "
+                        "the transfer still going",
+                        f"{_JOBLOG_TOLD}{job.exit_value}, signal {job.signal} for {job.command[:200]}",
+                    )
+            out.append((order, s))
+        return out
+
     def _unknown_name(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
         """A client's run that could not open its SSH connection (or whose failure ascp's words do not place) to a
         host name that the user's own lookup, in the same input, found not to exist (``host``'s ``not found:
@@ -4297,9 +4338,13 @@ class Analyzer:
             run.lines += 1
             run.unseen = True
         if run is None or run.ended or not run.lines:
-            if shown is None and (source in self._sections or source in self._tailed):
+            if shown is None and (
+                source in self._sections or source in self._tailed or source not in self._run_sources
+            ):
                 # the batch system's kill in the job's own log, its ascp's output in another file shown after it
-                # (Snakemake's Slurm log, then the rule's log; blind round 67): kept for that run (``_finish``)
+                # (Snakemake's Slurm log, then the rule's log; blind round 67), or told before any run's output
+                # (kubectl describe's DeadlineExceeded event, then the pod's log; blind round 106): kept for that run
+                # (``_finish``)
                 self._kill_pending[source] = (self._order, detail)
             return
         self.ascp_lines += 1
@@ -4714,6 +4759,7 @@ class Analyzer:
             self._firewalled,
             self._checked,
             self._unknown_name,
+            self._joblog_killed,
             self._prompted,
             self._requoted,
             self._retried,
@@ -8676,8 +8722,14 @@ class _Job(NamedTuple):
     command: str
     told: str = ""
     """How a run told only by this job names it (Snakemake's jobs); empty for a joblog line (``_job_told``)."""
+    signal: int = 0
+    """The signal that ended the job (a joblog's Signal column: 15 where parallel's --timeout or a kill ended it)."""
 
 
+_KILL_SIGNALS = (2, 9, 15)
+"""SIGINT, SIGKILL, SIGTERM: a job ended from outside (parallel's --timeout sends TERM)."""
+_PROGRESS_FILE = re.compile(r"([\w.-]{4,}\.\w{1,8})\s+\d{1,3}%")
+"""The file name before ascp's progress figure (``ERR9480214_1.fastq.gz    91%   38GB ...``)."""
 _JOBLOG_TOLD = "GNU parallel's joblog: exit value "
 """How a run told only by its joblog line names it (its evidence), and so its job."""
 _SNAKEMAKE_TOLD = "Snakemake's log: job "
