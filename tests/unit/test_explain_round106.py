@@ -181,3 +181,25 @@ def test_a_parallel_job_ended_by_a_signal_is_cancelled():
         f"3\t:\t1765209601.125\t3600.412\t0\t911\t-1\t15\t{cmd.format(n=4)}\n"
     )
     assert _read(text) == ["ok", "no-such-file", "cancelled"]
+
+
+def test_a_faq_entry_the_person_quotes_and_a_runbook_s_case_are_no_runs():
+    """A ticket quoting the FAQ's entry it thinks fits ("I went through your FAQ and I think it is this entry,
+    ...:"), then the person's own run; a runbook's "If `ascp` ends with `...` the change is not active yet": the
+    quoted entry and the case are no runs (each had read as a udp run at low confidence)."""
+    ticket = (
+        "thanks for the link. I went through your FAQ and I think it is this entry, since our university changed "
+        "the firewall over the weekend:\n\n> The transfer hangs at 0% and ends with a UDP error\n>\n"
+        f">     {UDP_STOP}\n>\n> Allow outbound UDP to port 33001.\n\nThis is what I get from our lab server:\n\n"
+        "$ ascp -i ~/keys/sub.openssh -QT -l100m -k1 -d ./batch3 subasp@upload.example.org:uploads/SUB88213\n"
+        f"{AUTH}\n"
+    )
+    assert _read(ticket) == ["auth"]
+    runbook = (
+        "## Known issues\n\n* If `ascp` ends with `Session Stop  (Error: Client unable to connect to server (check UDP "
+        "port and firewall))`\n  the firewall change from step 2 is not active yet.\n\n## Verification log\n\n```\n"
+        "$ ascp -QT -l 300m -P33001 era-fasp@fasp.sra.ebi.ac.uk:vol1/fastq/ERR164/ERR164407/ERR164407.fastq.gz /tmp/\n"
+        "ERR164407.fastq.gz                   100%   72MB  268Mb/s    00:02\n"
+        "Completed: 74523K bytes transferred in 3 seconds\n (198728K bits/sec), in 1 file.\n```\n"
+    )
+    assert _read(runbook) == ["ok"]

@@ -7409,7 +7409,11 @@ _DOC_SAMPLES = re.compile(
     r"|\bnot from (?:our|a real|any real|this) (?:servers?|systems?|logs?|runs?|data|machines?|cluster|notebook)\b"
     r"|^\W*(?:expected|sample|example)\b[^.:]{0,60}\bfrom (?:the |ENA's |IBM's )?(?:docs?|documentation|manual|README"
     r"|wiki|guide|tutorial)\b"
-    r"|\b(?:article|docs?|documentation|manual|README|page|guide|KB|tutorial)'s (?:\w+ )?(?:samples?|examples?)\b",
+    r"|\b(?:article|docs?|documentation|manual|README|page|guide|KB|tutorial)'s (?:\w+ )?(?:samples?|examples?)\b"
+    # the entry of a FAQ or a page the person quotes next ("I went through your FAQ and I think it is this entry,
+    # since ...:"; blind round 106's ticket)
+    r"|\b(?:FAQ|docs?|documentation|wiki|knowledge ?base|help (?:page|article)|KB)\b[^.]{0,80}"
+    r"\b(?:this|the following|that) (?:entry|section|article|item|answer|paragraph)\b[^.]*:\W*$",
     re.I,
 )
 """Words saying the lines that follow are the documentation's examples, not the writer's own ("Expected at the end of
@@ -7429,13 +7433,15 @@ _ADVICE = re.compile(
     r"|\byou (?:need|must|have to|should)\b[^.!?]{0,60}?(?:--\w|-[a-zA-Z] |ASPERA_)"
     # a case told in Malay, Indonesian, German, Dutch, Polish, Czech, Finnish ("Jika ascp bertanya "Key passphrase:"")
     r"|^\W*(?:jika|kalau|apabila|wenn|falls|als|jeśli|jeżeli|pokud|jos)\b"
-    r"|\b(?:when|whenever|if|once) (?:ascp|it|the client) (?:prints|says|shows|asks(?: for)?|outputs|reports)\b"
+    r"|\b(?:when|whenever|if|once) (?:ascp|it|the client) (?:prints|says|shows|asks(?: for)?|outputs|reports"
+    r"|(?:ends|fails|exits|stops|dies) with)\b"
     # ascp's prompt told in a sentence, in other languages too ('in quel caso ascp chiede "Key passphrase:"')
     r"|\bascp (?:asks(?: for)?|prompts(?: for)?|chiede|pide|demande|pergunta|fragt(?: nach)?)\b",
     re.I,
 )
 """Advice that quotes ascp's words ("If you see `...`, your network blocks UDP 33001", a maintainer's "When ascp
-prints "Key passphrase:" it could not use the key file"): no report of a run."""
+prints "Key passphrase:" it could not use the key file", a runbook's "If `ascp` ends with `...` the firewall change
+is not active yet"): no report of a run."""
 _TOOL_ERROR = re.compile(
     r"\s*(?:-?bash: (?:line \d+: )?)?(?:ls|cat|cp|mv|rm|cd|mkdir|rmdir|chmod|chown|stat|head|tail|du|df|md5sum"
     r"|sha\d+sum|gzip|gunzip|zcat|tar|find|touch|ln|readlink|realpath|wc|grep|unzip|file|rsync|scp): "
