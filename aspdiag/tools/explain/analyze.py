@@ -6862,6 +6862,8 @@ _JSON_RUN_TRACE = re.compile(
     rb'|"(?i:[@_\w]*timestamp|time|ts|start_time|end_time)"\s*:\s*"?\d'
 )
 """What in a JSON document tells of a run: a time stamp, a command's output, its exit status, a logged message."""
+_JSON_SCHEMA_FIRST = re.compile(rb'\s*\{\s*"\$(?:schema|id)"\s*:\s*"')
+"""A JSON document's first key naming the schema it follows (``"$schema": "https://lnav.org/schemas/..."``)."""
 _SCRIPT_DATA = re.compile(rb"^__(?:DATA|END)__[ \t\r]*$", re.M)
 """Where a Perl or Ruby script's embedded data starts."""
 _SCRIPT = re.compile(
@@ -8585,6 +8587,10 @@ def _json_document(chunk: bytes) -> bool:
         json.loads(chunk)
     except ValueError:
         return False  # not JSON, or a document longer than this chunk: read as lines
+    if _JSON_SCHEMA_FIRST.match(chunk) is not None:
+        # a file that names its schema first: a format's definition or a tool's settings (lnav's log format, whose
+        # "sample" lines are its parser's tests; blind round 107), dated or not
+        return True
     # (a transfer's status, told by its own keys: read by ``status_as_lines``)
     return _JSON_RUN_TRACE.search(chunk) is None and status_as_lines(chunk) is None
 

@@ -81,7 +81,7 @@ SSHD_HINT = re.compile(
 literal ``sshd`` (the engine skips other lines in C; one pass instead of a scan per message), each hit then
 read whole from its line's start."""
 SSHD_REFUSAL = re.compile(
-    rb"[ \t>|]*(?:- )?" + _GREP_FILE + _PRI + _STAMP + rb" (?:\S+ )?" + SSHD_TAG + rb"(?:error: )?"
+    rb"[ \t>|]*(?:- )?" + _GREP_FILE + rb"(?:" + _PRI + _STAMP + rb" (?:\S+ )?)?" + SSHD_TAG + rb"(?:error: )?"
     rb"(?P<message>Unable to negotiate with (?P<peer>[0-9A-Fa-f.:]+) port (?P<port>\d+): no matching [^\n]*?found"
     rb"(?:\. Their offer: [\w@.,+-]*)?"
     rb"|drop connection #\d+ from \[(?P<dpeer>[0-9A-Fa-f.:]+)\]:(?P<dport>\d+) on \[(?P<local>[0-9A-Fa-f.:]+)\]:"
@@ -95,7 +95,8 @@ SSHD_REFUSAL = re.compile(
     rb"|User (?P<nuser>\S+) (?:from (?P<npeer>[0-9A-Fa-f.:]+) )?not allowed because [^\n\r]*)"
 )
 """sshd (OpenSSH) turning a client away before any ascp session (also as pasted into a mail or an issue: indented
-or quoted): a handshake with no algorithm in common,
+or quoted, or with its time stamp and host cut off: ``sshd[88412]: Unable to negotiate ...``, blind round 107): a
+handshake with no algorithm in common,
 credentials refused for an existing account (``Failed password for USER from X port P``), a login to an account
 this server does not have (``Invalid user USER from X port P``: a client's mistyped name, or the internet's guessing;
 told apart at the end), a client that gave up during authentication (``Connection closed by authenticating user
