@@ -703,10 +703,14 @@ def test_sshds_bare_negotiation_line_with_a_current_offer_is_the_servers_configu
     assert any("sshd's words" in reason for reason in only.reasoning)
 
 
+OLD_LIBSSH2_KEX = "diffie-hellman-group14-sha1,diffie-hellman-group-exchange-sha1,diffie-hellman-group1-sha1"
+"""An old ascp's key exchange offer (its libssh2's; an offer of group1 alone is a scanner's, blind round 106)."""
+
+
 def test_an_old_clients_offer_in_sshds_log_points_at_the_client():
     text = (
         "Nov 30 10:00:01 xfer1 sshd[812]: Unable to negotiate with 198.51.100.9 port 40111: no matching key exchange "
-        "method found. Their offer: diffie-hellman-group1-sha1,diffie-hellman-group14-sha1 [preauth]\n"
+        f"method found. Their offer: {OLD_LIBSSH2_KEX} [preauth]\n"
     )
     (only,) = explain_text(text)
     assert (only.cause_id, only.side, only.who) == ("ssh-handshake", "server", "the client's user")
@@ -1139,7 +1143,7 @@ def test_the_words_after_management_authorization_refused_name_which_reason_34_w
 def test_journalctl_without_host_names_is_read():
     text = (
         "Sep 02 14:03:27 sshd-session[30412]: Unable to negotiate with 198.51.100.61 port 52814: no matching key "
-        "exchange method found. Their offer: diffie-hellman-group1-sha1 [preauth]\n"
+        f"exchange method found. Their offer: {OLD_LIBSSH2_KEX} [preauth]\n"
         "Sep 02 14:09:52 ascp[30478]: LOG FASP Session Start uuid=83615f94-ca4c-46cb-be18-7d77a049cda7 op=send "
         "status=started local=10.8.0.10:33001 peer=10.8.1.20:61022 tcp_port=33001\n"
         "Sep 02 14:10:31 ascp[30478]: LOG FASP Session Stop uuid=83615f94-ca4c-46cb-be18-7d77a049cda7 op=send "

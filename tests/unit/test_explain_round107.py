@@ -40,3 +40,47 @@ def test_sshd_lines_pasted_without_their_time_stamp_say_why_the_client_failed():
         )
     )
     assert _read(text) == ["ssh-handshake"] * 3
+
+
+STAMP = "Jun  6 11:02:58 aspera-in01 ascp[530118]: "
+UUID = "f3a9c1e7-2d48-4b05-8e6a-91c7d0b4e352"
+
+
+def test_a_partial_file_s_rename_that_failed_with_errno_2_is_partial_rename():
+    """The server's ERR line "Cannot rename partial file ...: No such file or directory (2)" before the session's
+    errcode=4 (another upload of the same file renamed it first): the rename failed, the errno says only how (it had
+    read as a missing source file)."""
+    text = (
+        f"Jun  6 10:41:17 aspera-in01 ascp[530118]: LOG FASP Session Start uuid={UUID} op=recv status=started "
+        "source=Promo_0506.mxf dest=/data/hotfolder/promo local=10.1.1.20:33001 peer=88.210.14.5:33001\n"
+        f'{STAMP}ERR Cannot rename partial file "/data/hotfolder/promo/Promo_0506.mxf.partial" to '
+        '"/data/hotfolder/promo/Promo_0506.mxf": No such file or directory (2)\n'
+        f'{STAMP}LOG FASP Session Stop uuid={UUID} op=recv status=failed errcode=4 errstr="No such file or directory" '
+        "source=Promo_0506.mxf (0) dest=/data/hotfolder/promo local=10.1.1.20:33001 peer=88.210.14.5:33001\n"
+    )
+    assert _read(text) == ["partial-rename"]
+
+
+def test_guard_errno_2_with_no_rename_is_a_missing_file():
+    """Guard: errcode=4 with ascp's ERR line about the source itself stays a missing file."""
+    text = (
+        f"Jun  6 10:41:17 aspera-in01 ascp[530118]: LOG FASP Session Start uuid={UUID} op=send status=started "
+        "source=/out/x.mxf dest=/in local=10.1.1.20:33001 peer=88.210.14.5:33001\n"
+        f"{STAMP}ERR Cannot stat file /out/x.mxf: No such file or directory (2)\n"
+        f'{STAMP}LOG FASP Session Stop uuid={UUID} op=send status=failed errcode=4 errstr="No such file or directory" '
+        "source=/out/x.mxf (0) dest=/in local=10.1.1.20:33001 peer=88.210.14.5:33001\n"
+    )
+    assert _read(text) == ["no-such-file"]
+
+
+def test_a_kex_offer_of_group1_and_group14_only_is_a_scanner_s():
+    """An auth log with no transfer: "Their offer: diffie-hellman-group1-sha1,diffie-hellman-group14-sha1" is no
+    ascp's (libssh2 always offers group-exchange too): no run (it had read as a failed handshake)."""
+    text = (
+        "Mar 30 08:11:09 ftp-hsts-lon sshd[119455]: Unable to negotiate with 193.32.162.9 port 46010: no matching key "
+        "exchange method found. Their offer: diffie-hellman-group1-sha1,diffie-hellman-group14-sha1 [preauth]\n"
+        "Mar 30 08:40:00 ftp-hsts-lon sshd[119602]: Connection closed by 10.2.0.9 port 59788 [preauth]\n"
+    )
+    assert _read(text) == []
+    old = text.replace("group1-sha1,diffie-hellman-group14-sha1", "group14-sha1,diffie-hellman-group-exchange-sha1")
+    assert _read(old) == ["ssh-handshake"]  # (guard: an old ascp's offer)

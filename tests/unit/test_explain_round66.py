@@ -417,7 +417,8 @@ def test_a_scanners_failed_handshakes_are_no_clients_attempts():
     ]
     client = (
         "Nov 27 08:31:00 aspera-uni sshd[913099]: Unable to negotiate with 198.19.8.12 port 39004: no matching key "
-        "exchange method found. Their offer: diffie-hellman-group1-sha1 [preauth]"
+        "exchange method found. Their offer: diffie-hellman-group14-sha1,diffie-hellman-group-exchange-sha1,"
+        "diffie-hellman-group1-sha1 [preauth]"
     )
     assert causes("\n".join(scan) + "\n") == []
     assert [c for c, _ in causes("\n".join([*scan, client]) + "\n")] == ["ssh-handshake"]

@@ -1141,8 +1141,8 @@ class Analyzer:
             # an address that sent sshd something other than SSH ("GET / HTTP/1.1"): a scanner's (``_scanned``)
             self._babblers.update(found.group(1) for found in _BANNER_GARBAGE.finditer(chunk))
         if b"Their offer: diffie-hellman-group1-sha1" in chunk and len(self._babblers) < MAX_CLIENTS:
-            # an address whose only key exchange was 1990s' group1: no ascp's (libssh2 has always offered group14
-            # beside it), a scanner's (blind round 106's rotated secure logs)
+            # an address whose only key exchanges were group1's (and group14's): no ascp's (libssh2 has always
+            # offered group-exchange beside them), a scanner's (blind rounds 106 and 107's secure and auth logs)
             self._babblers.update(found.group(1) for found in _LONE_GROUP1.finditer(chunk))
         self._chunk, self._chunk_logins, self._chunk_has_logins = None, None, False
         self._start_cache = self._login_start_cache = self._chunk_arrivals = None  # the chunk is no longer needed
@@ -6579,10 +6579,11 @@ _BANNER_GARBAGE = re.compile(rb"banner exchange: Connection from ([0-9A-Fa-f.:]+
 """sshd's line for a connection that sent no SSH banner (OpenSSH 8.x+)."""
 _LONE_GROUP1 = re.compile(
     rb"Unable to negotiate with ([0-9A-Fa-f.:]+) port \d+: no matching key exchange method found\. "
-    rb"Their offer: diffie-hellman-group1-sha1(?: \[preauth\])?[ \t]*$",
+    rb"Their offer: diffie-hellman-group1-sha1(?:,diffie-hellman-group14-sha1)?(?: \[preauth\])?[ \t]*$",
     re.M,
 )
-"""sshd's line for a client that offered only diffie-hellman-group1-sha1 (a scanner's fingerprint)."""
+"""sshd's line for a client that offered only diffie-hellman-group1-sha1 (and group14-sha1 at most): a scanner's
+fingerprint; ascp's libssh2 has always offered diffie-hellman-group-exchange-sha1 beside them."""
 _GUESSED_LINES = 10
 """sshd's lines about accounts the server does not have that make a log one of password guessing (a mistyped
 account name writes two or three; a scan, hundreds)."""

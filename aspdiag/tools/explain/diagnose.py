@@ -153,6 +153,11 @@ class _Match:
     final: bool
 
 
+@cache
+def _rename_patterns() -> tuple[re.Pattern[str], ...]:
+    return tuple(knowledge().by_id("partial-rename").patterns)
+
+
 def _strong_matches(texts: tuple[str, ...], final: bool) -> list[_Match]:
     found = []
     for text in texts:
@@ -351,7 +356,20 @@ def diagnose(ev: Evidence) -> Diagnosis:
             if by_code is not None and by_code.id == "ssh-port"
             else None
         )
-        if closed is not None:
+        # The code is an errno's (4 "No such file or directory", 5 "Permission denied") and ascp's own line says
+        # what failed with it: renaming its partial file (blind round 107: "ERR Cannot rename partial file ...: No
+        # such file or directory (2)" before errcode=4, another upload having renamed it first)
+        renamed = (
+            next((t for t in (*ev.finals, *ev.details) if any(p.search(t) for p in _rename_patterns())), None)
+            if by_code is not None and by_code.id in ("no-such-file", "permission")
+            else None
+        )
+        if renamed is not None:
+            reasons.append(
+                f"its own line '{_short(renamed)}' says what failed with the code's errno: renaming the partial file"
+            )
+            chosen = kb.by_id("partial-rename")
+        elif closed is not None:
             reasons.append(
                 f"its own words '{_short(closed.text)}' say the TCP connection was made and the server closed it, so"
                 " the port is not blocked; the code only says the SSH connection did not come up"
