@@ -84,3 +84,31 @@ def test_a_kex_offer_of_group1_and_group14_only_is_a_scanner_s():
     assert _read(text) == []
     old = text.replace("group1-sha1,diffie-hellman-group14-sha1", "group14-sha1,diffie-hellman-group-exchange-sha1")
     assert _read(old) == ["ssh-handshake"]  # (guard: an old ascp's offer)
+
+
+def test_ascp_s_words_new_to_explain_name_their_causes():
+    """Wordings round 107 showed: the file system's "File name too long" (path-name), ascp refusing its own
+    aspera.conf ("Failed to parse configuration file ...", configuration), and ascli's last line carrying ascp's
+    "File encryption needs a passphrase in environment variable" (passphrase); each had read as unknown."""
+    long_name = (
+        f"Oct  3 15:43:58 pub-hsts01 ascp[412905]: LOG FASP Session Start uuid={UUID} op=recv status=started "
+        "source=in dest=/srv/in local=192.168.50.10:33001 peer=126.72.191.8:33001\n"
+        'Oct  3 15:43:58 pub-hsts01 ascp[412905]: ERR Failed to open file "/srv/in/x.docx": File name too long (36)\n'
+        f"Oct  3 15:44:02 pub-hsts01 ascp[412905]: LOG FASP Session Stop uuid={UUID} op=recv status=failed "
+        'errcode=27 errstr="Some individual files failed" source=in (63) dest=/srv/in local=192.168.50.10:33001 '
+        "peer=126.72.191.8:33001\n"
+    )
+    assert _read(long_name) == ["path-name"]
+    conf = (
+        "[root@hsts-mum01 ~]# ascp -P 33001 -l 100m /tmp/t.bin partner@localhost:/in/\n"
+        "ascp: Failed to parse configuration file /opt/aspera/etc/aspera.conf: mismatched tag at line 212, column 11, "
+        "exiting.\n"
+    )
+    assert _read(conf) == ["configuration"]
+    ascli = (
+        "$ ascli server upload --url=ssh://xfer.vault-archive.net:33001 --username=ci_deposit "
+        '--ts=@json:\'{"content_protection":"encrypt"}\' --to-folder=/deposit dist/r.tar.zst --progress-bar=no\n'
+        "E, [2025-09-03T16:12:44.902331 #73]  ERROR -- : ascp failed (pid 81 exit 1)\n"
+        "ERROR: Transfer: File encryption needs a passphrase in environment variable\n"
+    )
+    assert _read(ascli) == ["passphrase"]

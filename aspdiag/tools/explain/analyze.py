@@ -3245,7 +3245,13 @@ class Analyzer:
                 # timeout", which no bare wording starts with); a row of the user's own results table holds them
                 # in a cell
                 is_err = bare_documented(text) or (
-                    text.startswith(("An error occurred during task: ", "|")) and documented(text)
+                    (
+                        text.startswith(("An error occurred during task: ", "|"))
+                        # ascli's last line after its command, ascp's words in its own ("ERROR: Transfer: File
+                        # encryption needs a passphrase in environment variable"; blind round 107's Buildkite job)
+                        or (source in self._ascli and _ASCLI_FINAL.match(text) is not None)
+                    )
+                    and documented(text)
                 )
                 if (
                     not is_err
