@@ -112,3 +112,15 @@ def test_ascp_s_words_new_to_explain_name_their_causes():
         "ERROR: Transfer: File encryption needs a passphrase in environment variable\n"
     )
     assert _read(ascli) == ["passphrase"]
+
+
+def test_a_transfer_sdk_client_s_log_of_its_spec_then_its_failure_is_a_run():
+    """A Transfer SDK sample app's log: the spec it gives the daemon (which starts ascp), then its own ERROR line with
+    ascp's words: that run failed so (it had read as nothing: a logger's line with no command before it)."""
+    text = (
+        '2025-10-07 09:14:03,352 INFO server: transfer spec: {"title": "upload", "remote_host": "hsts-pre.io", '
+        '"ssh_port": 33001, "remote_user": "pipeline", "direction": "send"}\n'
+        "2025-10-07 09:14:03,361 INFO server: transfer id: 6f2d0c8e-3e1b-44f7-9a4e-2b07a1c52d90\n"
+        "2025-10-07 09:14:04,518 ERROR server: transfer failed: Remote host is not who we expected\n"
+    )
+    assert _read(text) == ["host-key"]

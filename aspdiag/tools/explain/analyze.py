@@ -582,7 +582,9 @@ _COMMAND = re.compile(
     r"|preview|cos|httpgw)\s+(?:browse|download|upload|ls|list|delete|mkdir|rename|info|health|transfer|packages?)\b"
     r"|\S{0,80}[$#>]\s*[^\n]{0,300}?\s[\"'&]*(?:[\w.~/\\:-]*[/\\]|[\"'][^\"'\n]{0,200}[/\\])?(?:ascp4?|ascli)"
     r"(?:\.exe)?[\"']?\s+--?[A-Za-z]"
-    r"|\S{0,80}[$#>]\s*(?:&\s*)?[\"']?\$\{?(?:env:)?\w*asc(?:p4?|li)\w*\}?[\"']?\s+--?[A-Za-z])",
+    r"|\S{0,80}[$#>]\s*(?:&\s*)?[\"']?\$\{?(?:env:)?\w*asc(?:p4?|li)\w*\}?[\"']?\s+--?[A-Za-z]"
+    # a Transfer SDK client's logger line giving the daemon the transfer spec it starts ascp with (blind round 107)
+    r"|[^\n]{0,120}\btransfer[ _]spec:?\s*\{\s*\"(?=[^\n]*\"(?:remote_host|remote_user|ssh_port)\"))",
     re.I,
 )
 """A shell command line that starts ascp (or IBM's ascli, or the older IBM Aspera CLI's ``aspera ats ...``, which
@@ -2820,7 +2822,7 @@ class Analyzer:
             ):
                 return  # a script's text shown by cat or grep (its ascp command is code, not a run's start)
             self._viewing_code.discard(source)
-        if "asc" in lowered and _COMMAND.match(text):
+        if ("asc" in lowered or "spec" in lowered) and _COMMAND.match(text):
             if _WORKED_COMMENT.search(text) is not None and not self._replaying:
                 # The person's comment on the command's own line says it worked ("$ ./ascp -P3..... # worked as
                 # above!", its output left out; blind round 62): a run that completed, told by them (low).
