@@ -124,3 +124,22 @@ def test_a_transfer_sdk_client_s_log_of_its_spec_then_its_failure_is_a_run():
         "2025-10-07 09:14:04,518 ERROR server: transfer failed: Remote host is not who we expected\n"
     )
     assert _read(text) == ["host-key"]
+
+
+def test_ascli_s_lines_in_a_journal_are_its_runs():
+    """A systemd timer's journal: ascli's lines tagged ``ascli[PID]:``, one process a night: the first completed,
+    the second ended with ascp's "Remote host is not who we expected" (together they had read as one unknown run).
+    (Pasted with the person's words around it; a journal file of ascli's lines alone is read as a server's syslog,
+    whose lines of other programs than ascp and sshd are skipped.)"""
+    text = (
+        "The nightly sync stopped working after the server moved. Journal of the last two nights:\n\n"
+        '$ journalctl -u lab-sync.service --since "2024-05-13 02:00" --no-pager\n'
+        "May 13 02:30:04 seqsrv01 systemd[1]: Starting lab-sync.service - Nightly pull (ascli)...\n"
+        "May 13 02:30:06 seqsrv01 ascli[412877]: complete\n"
+        "May 13 02:34:19 seqsrv01 ascli[412877]: | status                       | success |\n"
+        "May 13 02:34:19 seqsrv01 systemd[1]: lab-sync.service: Deactivated successfully.\n"
+        "May 14 02:30:04 seqsrv01 systemd[1]: Starting lab-sync.service - Nightly pull (ascli)...\n"
+        "May 14 02:30:07 seqsrv01 ascli[1733]: ERROR: Transfer: Remote host is not who we expected\n"
+        "May 14 02:30:07 seqsrv01 systemd[1]: lab-sync.service: Main process exited, code=exited, status=1/FAILURE\n"
+    )
+    assert _read(text) == ["ok", "host-key"]

@@ -408,6 +408,8 @@ INTERRUPTED = "interrupted from the keyboard (^C)"
 _PROMPT = re.compile(r"^\s*(?:Password|Key passphrase):\s*|['\"](?:[Pp]assword|[Kk]ey passphrase):\s*['\"]")
 """ascp asking for a password or the key's passphrase: at the start of a line, or quoted by a wrapper that logs
 what its child printed (NCBI prefetch: ``LINE = (16) 'Key passphrase: '``)."""
+_ASCLI_TAG = re.compile(r"(?:\S+ )?ascli\[(\d+)\]: ")
+"""ascli's tag (and the host before it) in a journal's line: ``seqsrv01 ascli[1733]: ``."""
 _HOST_TAG = re.compile(r"\S+ [^\s:\[\]]+(?:\[\d+\])?: ")
 """A syslog line's host and tag after its stamp (``hsts-rx02 kernel: ...``), in a paste that also holds console
 lines."""
@@ -1013,6 +1015,7 @@ class Analyzer:
         self._table_header: dict[str, str] = {}  # per input, the last table row (the header, at a |---| rule)
         # Per input, the user's own checks of TCP ports (curl, nc, ssh, nmap), in order: see _port_check
         self._port_checks: dict[str, list[_PortCheck]] = {}
+        self._ascli_pid: dict[str, str] = {}  # per input, the process of ascli whose journal lines are being read
         # per input, the host names the user's own lookups found not to exist ("host x: not found: 3(NXDOMAIN)")
         self._unknown_names: dict[str, dict[str, str]] = {}
         self._target: dict[str, tuple[str | None, int | None]] = {}  # per input, its last command's (host, port)
@@ -2037,6 +2040,17 @@ class Analyzer:
             and _TOLD_REVERSED.search(text) is not None
         ):
             self._reversed_told.add(source)  # "the second block below is what I ran first" (``_told_reversed``)
+        tagged = _ASCLI_TAG.match(text) if line.stamp is not None and "ascli" in text[:80] else None
+        if tagged is not None and not self._replaying:
+            # ascli's own lines in a journal (a systemd unit's "seqsrv01 ascli[1733]: ERROR: Transfer: ..."; blind
+            # round 107): its words without the host and tag, each new process a new command of ascli's
+            if self._ascli_pid.get(source) != tagged.group(1):
+                self._ascli_pid[source] = tagged.group(1)
+                self._ascli.add(source)
+                self._commanded.add(source)
+                self._command_at[source] = self._order
+            line = line._replace(message=line.message[len(text[: tagged.end()].encode()) :])
+            text = text[tagged.end() :]
         hashed = _TASK_HASH.match(text) if "/" in text[:20] else None
         if hashed is not None:
             # Nextflow's work directory before a task's line: noted, then read as any logger's tag
