@@ -143,3 +143,19 @@ def test_ascli_s_lines_in_a_journal_are_its_runs():
         "May 14 02:30:07 seqsrv01 systemd[1]: lab-sync.service: Main process exited, code=exited, status=1/FAILURE\n"
     )
     assert _read(text) == ["ok", "host-key"]
+
+
+def test_ansible_s_until_retries_are_attempts_of_their_own():
+    """Ansible retried the push twice ("FAILED - RETRYING: ... (2 retries left)") before its fatal result with
+    ascp's "Server requires content protection": three attempts (they had read as one), the two earlier told by the
+    last one's output at low confidence."""
+    text = (
+        "TASK [deliver : Push deliverables to partner HSTS] *****************************\n"
+        "FAILED - RETRYING: [ingest01]: Push deliverables to partner HSTS (2 retries left).\n"
+        "FAILED - RETRYING: [ingest01]: Push deliverables to partner HSTS (1 retries left).\n"
+        'fatal: [ingest01]: FAILED! => {"attempts": 3, "changed": true, "cmd": "ascp -P 33001 --mode=send '
+        '--user=up --host=hsts.example.eu /data/d/ /in/", "msg": "non-zero return code", "rc": 1, "stderr": '
+        '"ascp: Server aborted session: Server requires content protection, exiting.", "stdout_lines": ["", '
+        '"Session Stop  (Error: Server aborted session: Server requires content protection)"]}\n'
+    )
+    assert causes(text) == [("content-protection", "low")] * 2 + [("content-protection", "high")]

@@ -1016,6 +1016,7 @@ class Analyzer:
         # Per input, the user's own checks of TCP ports (curl, nc, ssh, nmap), in order: see _port_check
         self._port_checks: dict[str, list[_PortCheck]] = {}
         self._ascli_pid: dict[str, str] = {}  # per input, the process of ascli whose journal lines are being read
+        self._until_notes: dict[str, list[tuple[int, str]]] = {}  # per input, Ansible's "FAILED - RETRYING" notes
         # per input, the host names the user's own lookups found not to exist ("host x: not found: 3(NXDOMAIN)")
         self._unknown_names: dict[str, dict[str, str]] = {}
         self._target: dict[str, tuple[str | None, int | None]] = {}  # per input, its last command's (host, port)
@@ -2056,6 +2057,12 @@ class Analyzer:
             # Nextflow's work directory before a task's line: noted, then read as any logger's tag
             text = text[hashed.end() :]
             line = line._replace(message=line.message[hashed.end() :])
+        if "RETRYING: " in text and not self._replaying and (retrying := _UNTIL_RETRY.search(text)) is not None:
+            # Ansible's note that its task's attempt failed and an until-loop runs it again (blind round 107): an
+            # attempt of its own, told by the task's result that follows (``_until_retried``)
+            notes = self._until_notes.setdefault(source, [])
+            if len(notes) < MAX_KEPT_FAILED:
+                notes.append((self._order, retrying.group(0)))
         if "Execution is retried" in text:
             retried = _TASK_RETRIED.search(text)
             if retried is not None and len(self._retries) < MAX_KEPT_FAILED:
@@ -4785,6 +4792,7 @@ class Analyzer:
             self._prompted,
             self._requoted,
             self._retried,
+            self._until_retried,
             self._snake_restarted,
             self._catalogued,
         ):
@@ -6484,6 +6492,46 @@ class Analyzer:
             ]
         return out
 
+    def _until_retried(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
+        """Ansible's attempts of a task before its result ("FAILED - RETRYING: [host]: Push ... (2 retries left)",
+        then "fatal: [host]: FAILED! => {"attempts": 3, ... "stderr": "ascp: ..."}"): each note is an attempt that
+        failed, shown only by the result's output of the last one (blind round 107). Where that one failed for a
+        cause its words tell, each earlier attempt is told with it at low confidence (the same command, the same
+        server); where it worked, the earlier attempts' causes are not shown and they are left untold."""
+        if not self._until_notes:
+            return kept
+        out = list(kept)
+        for source, notes in self._until_notes.items():
+            first = notes[0][0]
+            last = next((at for at, (order, s) in enumerate(out) if s.source == source and order >= first), None)
+            if last is None:
+                continue
+            order, told = out[last]
+            if told.outcome != "failed" or told.cause_id == "unknown":
+                continue
+            earlier = [
+                (
+                    order,
+                    replace(
+                        told,
+                        confidence="low",
+                        cause=f"{told.cause} (read from the task's result: Ansible retried it and shows only the "
+                        "last attempt's output)",
+                        evidence=(line,),
+                        reasoning=(
+                            "an attempt Ansible's until-loop retried; its own output is not shown, so the last "
+                            "attempt's is read for it",
+                            *told.reasoning,
+                        ),
+                    ),
+                )
+                for _, line in notes
+            ]
+            for _, attempt in earlier:
+                self._counted(attempt)
+            out[last:last] = earlier
+        return out
+
     def _not_found_twice(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
         """Without a wrapper's words that its step exited 127 or 126 (Nextflow's "terminated with an error exit
         status (127)") right before the shell's "ascp: command not found" of the same input: the report's summary
@@ -8148,6 +8196,8 @@ what it prints in general ("on most networks you just get "..."", "people get ".
 what a run printed."""
 
 
+_UNTIL_RETRY = re.compile(r"FAILED - RETRYING: (?:\[[^\]\n]+\]: )?[^\n]*?\(\d+ retries left\)\.?")
+"""Ansible's note that an until-loop's attempt failed: ``FAILED - RETRYING: [host]: TASK (2 retries left).``."""
 _TASK_RETRIED = re.compile(
     r"\bProcess `?(.+?)`? terminated with an error exit status \(\d+\) -- Execution is retried \(\d+\)"
 )
