@@ -159,3 +159,17 @@ def test_ansible_s_until_retries_are_attempts_of_their_own():
         '"Session Stop  (Error: Server aborted session: Server requires content protection)"]}\n'
     )
     assert causes(text) == [("content-protection", "low")] * 2 + [("content-protection", "high")]
+
+
+def test_a_failure_the_person_has_since_fixed_beside_a_dry_run_is_no_run():
+    """A Snakemake dry run (commands printed, none run) under "Last week the same rule ... gave me "Session Stop
+    (Error: failed to authenticate)" but I've since switched to the RSA key": no run (it had read as auth, low)."""
+    text = (
+        "Before I throw this at the cluster: does the rule look right? Last week the same rule on the old login node "
+        'gave me\n"Session Stop (Error: failed to authenticate)" but I\'ve since switched to the RSA key from the SDK. '
+        "Dry-run below.\n\n$ snakemake -n -p --cores 4\nBuilding DAG of jobs...\n\n[Thu Oct 10 11:02:47 2024]\n"
+        "rule fetch_fastq:\n    output: raw/ERR5671201_1.fastq.gz\n    jobid: 1\n\n"
+        "ascp -QT -l 300m -P33001 -k1 -i ~/.aspera/sdk/aspera_bypass_rsa.pem "
+        "era-fasp@fasp.sra.ebi.ac.uk:vol1/fastq/ERR567/001/ERR5671201/ERR5671201_1.fastq.gz raw/\n"
+    )
+    assert _read(text) == []

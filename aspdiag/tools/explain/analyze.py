@@ -3869,7 +3869,12 @@ class Analyzer:
             # Not what a document says would happen ("Uploads without it will then fail with "Error: ...""; blind
             # round 56's runbook): no run's output.
             lines = [
-                item for item in lines if not _told_hypothetically(item[1], item[2]) and not _IMPERATIVE.match(item[1])
+                item
+                for item in lines
+                if not _told_hypothetically(item[1], item[2])
+                and not _IMPERATIVE.match(item[1])
+                # (nor one the person tells is over: "... gave me '...' but I've since switched to the RSA key")
+                and _BEHIND.search(item[1]) is None
             ]
             formed = [(line, text, at) for line, text, messages, at in lines if messages]
             # A sentence that goes on well past ascp's words (a runbook's "ascp: failed to authenticate, exiting.、
@@ -6664,7 +6669,9 @@ _OPENSSH_CLIENT = re.compile(
 """OpenSSH's client's own words about a connection (not ascp's, whose own SSH library words them otherwise)."""
 _BEHIND = re.compile(
     r"\b(?:went away|go(?:ne|es) away|(?:was|got|is) (?:fixed|resolved|solved)|fixed (?:it|that|this)"
-    r"|no longer (?:happens|appears|shows|occurs))\b",
+    r"|no longer (?:happens|appears|shows|occurs)"
+    # the fix made since ("... gave me '...' but I've since switched to the RSA key"; blind round 107's dry run)
+    r"|(?:I|we)(?:'ve| have)? since (?:switched|changed|moved|replaced|updated|upgraded|fixed|swapped))\b",
     re.I,
 )
 """Words that tell a failure a person quotes is over ("... gave me '...', which went away once I used the new
