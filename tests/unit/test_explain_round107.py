@@ -173,3 +173,28 @@ def test_a_failure_the_person_has_since_fixed_beside_a_dry_run_is_no_run():
         "era-fasp@fasp.sra.ebi.ac.uk:vol1/fastq/ERR567/001/ERR5671201/ERR5671201_1.fastq.gz raw/\n"
     )
     assert _read(text) == []
+
+
+def test_a_glossary_s_entries_beside_a_run_are_no_runs():
+    """A blog post's run ("Remote host is not who we expected"), then its list of similar messages, each followed by
+    what it means ("— 포트 문제", "= UDP blocked"): one run (the entries had read as two more at low confidence)."""
+    text = (
+        "<p>월요일 배치 로그:</p>\n<pre>\n[2024-02-19 06:00:03] ascp: Remote host is not who we expected, exiting.\n"
+        "</pre>\n<p>비슷한 에러들:</p>\n<ul>\n"
+        "<li><code>ascp: failed to authenticate, exiting.</code> — 키/비밀번호 문제 (에러 코드 19)</li>\n"
+        "<li><code>ascp: Failed to open TCP connection for SSH, exiting.</code> — 포트 문제</li>\n</ul>\n"
+        "* `Session Stop  (Error: Client unable to connect to server (check UDP port and firewall))` = UDP blocked\n"
+    )
+    assert _read(text) == ["host-key"]
+
+
+def test_a_log_shipper_s_configuration_is_no_run():
+    """Promtail's scrape_configs with pipeline stages whose comments quote fixture lines and whose metric's
+    description says "ascp sessions that ended with status=failed": no run (it had read as an unknown one)."""
+    text = (
+        "# promtail config fragment\nscrape_configs:\n  - job_name: aspera-ascp\n    pipeline_stages:\n"
+        "      # fixture line:\n      #   LOG FASP Session Stop uuid=... op=send status=failed errcode=19\n"
+        "      - metrics:\n          ascp_session_failed_total:\n            type: Counter\n"
+        '            description: "ascp sessions that ended with status=failed, by errcode"\n'
+    )
+    assert _read(text) == []

@@ -3861,6 +3861,7 @@ class Analyzer:
                 and _BEHIND.search(text) is None  # "last week it gave me '...', which went away once I ..."
                 and not _told_hypothetically(text, messages)  # "Clients will see "...""
                 and _ADVICE.search(text) is None  # "If you see `...`, your network blocks UDP 33001"
+                and _GLOSSED.search(text) is None  # a glossary's "`...` = UDP blocked" (blind round 107)
             ]
             quoted = True
         else:
@@ -3875,6 +3876,7 @@ class Analyzer:
                 and not _IMPERATIVE.match(item[1])
                 # (nor one the person tells is over: "... gave me '...' but I've since switched to the RSA key")
                 and _BEHIND.search(item[1]) is None
+                and _GLOSSED.search(item[1]) is None
             ]
             formed = [(line, text, at) for line, text, messages, at in lines if messages]
             # A sentence that goes on well past ascp's words (a runbook's "ascp: failed to authenticate, exiting.、
@@ -6667,6 +6669,9 @@ _OPENSSH_CLIENT = re.compile(
     r"|ssh: connect to host |Connection timed out during banner exchange)"
 )
 """OpenSSH's client's own words about a connection (not ascp's, whose own SSH library words them otherwise)."""
+_GLOSSED = re.compile(r"(?:, exiting\.|\)\)?)[ \t]+(?:=|\u2014|->|=>|\u2192)[ \t]+\S")
+"""ascp's message, at its end, followed by what it means: an equals sign, an em dash or an arrow, and words (a
+glossary's entry: "ascp: failed to authenticate, exiting. \u2014 key or password", "...) = UDP blocked")."""
 _BEHIND = re.compile(
     r"\b(?:went away|go(?:ne|es) away|(?:was|got|is) (?:fixed|resolved|solved)|fixed (?:it|that|this)"
     r"|no longer (?:happens|appears|shows|occurs)"
@@ -6839,7 +6844,14 @@ _XML_RECORDS = frozenset((b"html", b"Event", b"Events", b"testsuite", b"testsuit
 """XML documents that record what ran: a web page, Windows events, a test report, a logger's records."""
 _DOCKERFILE_FROM = re.compile(rb"\A(?:[ \t]*(?:#[^\n]*)?\r?\n)*[ \t]*(?:FROM|ARG) \S")
 _DOCKERFILE_STEP = re.compile(rb"^(?:RUN|ENTRYPOINT|CMD|WORKDIR|USER|COPY|ADD|ENV|LABEL|EXPOSE|VOLUME) ", re.M)
-_PIPELINE_SECTION = re.compile(rb"^(?:input|filter|output)[ \t]*\{[ \t]*\r?$", re.M)
+_PIPELINE_SECTION = re.compile(
+    rb"^(?:input|filter|output)[ \t]*\{[ \t]*\r?$"
+    # a log shipper's own configuration: Promtail's scrape_configs (its pipeline_stages' regexes and fixture lines
+    # quote ascp's; blind round 107), Vector's and Fluent Bit's sections
+    rb"|^scrape_configs:[ \t]*\r?$|^\[(?:sources|sinks|transforms)\.[\w-]+\][ \t]*\r?$"
+    rb"|^\[(?:INPUT|FILTER|OUTPUT|PARSER)\][ \t]*\r?$",
+    re.M,
+)
 _WORKFLOW_KEYS = re.compile(
     rb"^(?:on|jobs|steps|tasks|hosts|apiVersion|kind|services|openapi|swagger|paths|components):", re.M
 )

@@ -955,6 +955,10 @@ _QUOTED_FIELD = re.compile(
     rb"[ \t]+[\"'][^\"'\n]+[\"']\s*$"
 )
 """A YAML or configuration field of prose whose value is a quoted string (an alert rule's ``summary: "..."``)."""
+_GLOSSED = re.compile(rb"(?:, exiting\.|\)\)?)[ \t]+(?:=|\xe2\x80\x94|\xe2\x86\x92|->|=>)[ \t]+\S")
+"""ascp's message, at its end, followed by a gloss: an equals sign, an em dash or an arrow, and words (``->`` only
+in an indented line or a list's item: a wrapper's own line writes it before what it does next, "... -> retrying
+(2/5)")."""
 _HTML_CODE = re.compile(rb"<code>.*?</code>")
 """HTML's inline code span."""
 _HTML_TAG = re.compile(rb"</?[a-zA-Z][a-zA-Z0-9_-]{0,30}(?:\s[^<>\n]{0,200})?>")
@@ -1306,6 +1310,15 @@ def other_lines(chunk: bytes) -> Iterator[Line]:
             raw = _HTML_TAG.sub(b"", raw)
         if raw[:2] == b"##" and _HEADING.match(raw) is not None:
             inline = True  # a markdown heading ("### Failed to authenticate with ascp"): a document's words
+        if (
+            b" = " in raw
+            or b"\xe2\x80\x94 " in raw
+            or b"\xe2\x86\x92 " in raw
+            or (b"> " in raw and raw[:1] in b" \t-*")
+        ) and _GLOSSED.search(raw) is not None:
+            # ascp's words, then what they mean ("ascp: failed to authenticate, exiting. \u2014 key or password", "...
+            # (check UDP port and firewall)) = UDP blocked"; blind round 107's blog): a glossary's entry
+            inline = True
         if raw[:1] in b"d@" and _DIFF_START.match(raw) is not None:
             in_diff = True
         if in_diff:
