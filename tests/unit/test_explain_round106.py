@@ -144,9 +144,11 @@ def test_a_small_scan_s_drops_and_a_lone_group1_offer_are_no_client_s():
 
 
 def test_guard_one_unknown_account_is_a_client_s_typo():
-    """Guard: an address that tried one account the server does not have (a client's mistyped user), with no scan
-    around it, is no scanner: its drop stays a refused attempt."""
-    text = SECURE.replace("Invalid user ubnt", "Invalid user admin")
+    """Guard: an address that tried one account the server does not have, and not one the internet guesses (a
+    client's mistyped user), with no scan around it, is no scanner: its drop stays a refused attempt."""
+    text = SECURE.replace("Invalid user ubnt", "Invalid user ftpsyn").replace(
+        "Invalid user admin", "Invalid user ftpsyn"
+    )
     assert _read(text) == ["ssh-refused", "ssh-refused", "ok"]
 
 

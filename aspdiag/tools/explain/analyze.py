@@ -1779,6 +1779,14 @@ class Analyzer:
             return
         if message.startswith((b"DBG ", b"WRN ")):
             self.ascp_lines += 1
+            if (b"xchange" in message or b"no matching" in message) and documented_cause(
+                message.decode("utf-8", "replace")
+            ) == "ssh-handshake":
+                # ascp -DD's debug line saying the SSH handshake failed ("DBG ssh: libssh2_session_handshake failed:
+                # -5 Unable to exchange encryption keys") before its misleading "failed to authenticate" (blind round
+                # 108): the run's own error
+                self._error(source, line._replace(message=b"ERR " + message[4:]))
+                return
             if message.startswith(b"DBG Parameter ") and (b".putty" in message or b".ppk" in message):
                 self._putty[source] = message.split(b": ", 1)[-1].strip().decode("utf-8", "replace")  # ascp -DD's -i
             return
@@ -4711,6 +4719,7 @@ class Analyzer:
         if not drops:
             return
         clients = known | {peer for peer, _ in self._clients}
+        guessers = {_address(peer.decode("ascii", "replace")) for peer in self._sure_guessers()}
         beats: dict[tuple[str, str], list[float]] = {}
         for source, peer, when, noauth, _ in drops:
             if noauth and when is not None:
@@ -4721,7 +4730,7 @@ class Analyzer:
             if on_beat.get(key) is None:
                 on_beat[key] = _steady(sorted(probes)) or _beat(sorted(probes))
         for source, peer, when, noauth, attempt in drops:
-            scanner = self._guessing and peer not in clients
+            scanner = (self._guessing or peer in guessers) and peer not in clients
             # on the monitor's beat: its probe, whatever penalty the address had earned (a monitor behind the same
             # NAT as the clients; blind round 67: the drop at 10:37:00 of a once-a-minute check)
             probe = (
@@ -5210,6 +5219,18 @@ class Analyzer:
         }
         return self._without(out, taken)
 
+    def _sure_guessers(self) -> set[bytes]:
+        """The addresses that guessed, in a log of password guessing; in another, those that tried two unknown
+        accounts or more, or one the internet's guessing tries first (``_GUESSED_NAMES``: "Invalid user oracle"
+        is no client's typo; blind round 108's quiet journal), whatever the log's size."""
+        return {
+            g
+            for g in self._guessers
+            if self._guessing
+            or len(accounts := self._guessed_accounts.get(g, set())) >= 2
+            or any(account.lower() in _GUESSED_NAMES for account in accounts)
+        }
+
     def _scanned(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
         """Without the attempts sshd turned away from a scanner: an address that sent sshd no SSH banner (an HTTP
         request on the SSH port), that a person's words call a scanner's or a monitor's (blind round 75), or, in a
@@ -5220,7 +5241,7 @@ class Analyzer:
         # unknown account is a client's mistake, blind round 65)
         # (nor one that tried a single unknown account: two or more are guessing, whatever the log's size; blind
         # round 106's six lines from a MaxStartups wave's scanner)
-        guessers = {g for g in self._guessers if self._guessing or len(self._guessed_accounts.get(g, ())) >= 2}
+        guessers = self._sure_guessers()
         suspects = guessers | self._babblers | self._named_scanners
         if not suspects:
             return kept

@@ -80,8 +80,14 @@ SSHD_HINT = re.compile(
 """Where in a chunk the sshd lines ``SSHD_REFUSAL`` reads may be: one search per chunk that starts with the
 literal ``sshd`` (the engine skips other lines in C; one pass instead of a scan per message), each hit then
 read whole from its line's start."""
+_SSHD_STAMP = (
+    rb"(?:" + _PRI + _STAMP + rb" (?:\S+ )?"
+    # (or one whose month is in the host's language: journalctl's "окт 02 22:14:07"; blind round 108)
+    rb"|(?:[A-Za-z]|[\x80-\xff]){2,12}\.? [ \d]\d \d\d:\d\d:\d\d (?:\S+ )?)?"
+)
+"""What may stand before sshd's tag in a line it logged: its time stamp and host, or nothing (cut off in a paste)."""
 SSHD_REFUSAL = re.compile(
-    rb"[ \t>|]*(?:- )?" + _GREP_FILE + rb"(?:" + _PRI + _STAMP + rb" (?:\S+ )?)?" + SSHD_TAG + rb"(?:error: )?"
+    rb"[ \t>|]*(?:- )?" + _GREP_FILE + _SSHD_STAMP + SSHD_TAG + rb"(?:error: )?"
     rb"(?P<message>Unable to negotiate with (?P<peer>[0-9A-Fa-f.:]+) port (?P<port>\d+): no matching [^\n]*?found"
     rb"(?:\. Their offer: [\w@.,+-]*)?"
     rb"|drop connection #\d+ from \[(?P<dpeer>[0-9A-Fa-f.:]+)\]:(?P<dport>\d+) on \[(?P<local>[0-9A-Fa-f.:]+)\]:"
