@@ -59,3 +59,25 @@ def test_a_penalty_drop_of_an_address_that_guessed_a_scanner_s_account_is_no_cli
     )
     assert _read(text) == []
     assert _read(text.replace("ноя 12", "Nov 12")) == []
+
+
+def test_a_binary_that_is_there_but_cannot_be_started_died_at_its_start():
+    """A glibc ascp in an Alpine image: the shell says "/usr/local/bin/ascp: No such file or directory", ``ls -l``
+    shows the file, ``ldd`` shows musl's loader errors: ascp died at its start, it is not missing (it had read as
+    three runs of ascp-missing); the rebuilt image's run completed."""
+    text = (
+        "$ docker run --rm registry.example.io/media/aspera-push:0.3.0\n"
+        "[entrypoint] pushing /outbox/promo.mov to xfer@hsts.example.com:/incoming\n"
+        "/entrypoint.sh: line 9: /usr/local/bin/ascp: No such file or directory\n[entrypoint] ascp exit code 127\n\n"
+        "$ docker run --rm --entrypoint sh registry.example.io/media/aspera-push:0.3.0 -c 'ls -l /usr/local/bin/ascp; "
+        "ldd /usr/local/bin/ascp'\n"
+        "-rwxr-xr-x    1 root     root       8391216 Oct  2 09:14 /usr/local/bin/ascp\n"
+        "\t/lib64/ld-linux-x86-64.so.2 (0x7f2c9a1d4000)\n"
+        "Error loading shared library libc.so.6: No such file or directory (needed by /usr/local/bin/ascp)\n"
+        "Error relocating /usr/local/bin/ascp: __memcpy_chk: symbol not found\n\n"
+        "$ docker run --rm registry.example.io/media/aspera-push:0.3.1\n"
+        "promo.mov                                        100% 6144MB  389Mb/s    02:13\n"
+        "Completed: 6291456K bytes transferred in 133 seconds\n (387461K bits/sec), in 1 file.\n"
+        "[entrypoint] ascp exit code 0\n"
+    )
+    assert _read(text) == ["died-at-start", "ok"]

@@ -1017,6 +1017,7 @@ class Analyzer:
         self._port_checks: dict[str, list[_PortCheck]] = {}
         self._ascli_pid: dict[str, str] = {}  # per input, the process of ascli whose journal lines are being read
         self._until_notes: dict[str, list[tuple[int, str]]] = {}  # per input, Ansible's "FAILED - RETRYING" notes
+        self._listed_ascp: dict[str, set[str]] = {}  # per input, the ascp binaries ``ls -l`` showed to exist
         # per input, the host names the user's own lookups found not to exist ("host x: not found: 3(NXDOMAIN)")
         self._unknown_names: dict[str, dict[str, str]] = {}
         self._target: dict[str, tuple[str | None, int | None]] = {}  # per input, its last command's (host, port)
@@ -2065,6 +2066,11 @@ class Analyzer:
             # Nextflow's work directory before a task's line: noted, then read as any logger's tag
             text = text[hashed.end() :]
             line = line._replace(message=line.message[hashed.end() :])
+        if "ascp" in text and text[:1] in "-l" and (listed := _LISTED_ASCP.match(text)) is not None:
+            # ``ls -l`` showing the ascp binary is there (and executable): kept for ``_there_but_not_run``
+            paths = self._listed_ascp.setdefault(source, set())
+            if len(paths) < MAX_KEPT_FAILED:
+                paths.add(listed.group(1))
         if "RETRYING: " in text and not self._replaying and (retrying := _UNTIL_RETRY.search(text)) is not None:
             # Ansible's note that its task's attempt failed and an until-loop runs it again (blind round 107): an
             # attempt of its own, told by the task's result that follows (``_until_retried``)
@@ -4809,6 +4815,7 @@ class Analyzer:
             self._requoted,
             self._retried,
             self._until_retried,
+            self._there_but_not_run,
             self._snake_restarted,
             self._catalogued,
         ):
@@ -6518,6 +6525,47 @@ class Analyzer:
                 if at not in fragments
                 for item in ((*earlier, kept_item) if at == last else (kept_item,))
             ]
+        return out
+
+    def _there_but_not_run(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
+        """A run whose shell said "/usr/local/bin/ascp: No such file or directory" in an input where ``ls -l`` shows
+        that very file, executable: the kernel could not start it, its program interpreter (the dynamic loader) is
+        missing (a glibc build in an Alpine/musl image, another architecture's binary; blind round 108): ascp
+        died at its start, it is not missing. The loader's own lines that ``ldd`` printed right after (no run of
+        their own) are that run's explanation."""
+        if not self._listed_ascp:
+            return kept
+        entry = knowledge().by_id("died-at-start")
+        out: list[tuple[int, SessionExplanation]] = []
+        reread = False
+        for order, s in kept:
+            listed = self._listed_ascp.get(s.source, set())
+            exec_failed = next(
+                (said for said in s.evidence for path in listed if f"{path}: No such file or directory" in said), None
+            )
+            if s.cause_id == "ascp-missing" and exec_failed is not None:
+                s = self._read_as(
+                    s,
+                    entry,
+                    "medium",
+                    "ls -l shows the file is there and executable, yet the shell could not run it ('No such file or "
+                    "directory'): its dynamic loader is missing (a build for another C library, glibc on musl, or "
+                    "another architecture)",
+                    replacing=True,
+                )
+                reread = True
+            elif (
+                reread
+                and out
+                and out[-1][1].source == s.source
+                and s.cause_id == "died-at-start"
+                and all(_LOADER_LINE.search(said) for said in s.evidence)
+            ):
+                self._uncounted(s)  # ldd's lines about the run just told
+                continue
+            else:
+                reread = False
+            out.append((order, s))
         return out
 
     def _until_retried(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
@@ -8236,6 +8284,12 @@ what it prints in general ("on most networks you just get "..."", "people get ".
 what a run printed."""
 
 
+_LISTED_ASCP = re.compile(r"[-l][r-][w-][xsS][^\s]*\s+\d+\s+\S+\s+\S+\s+\d+\s+\S+\s+\d+\s+[\d:]+\s+(/\S*ascp4?)\s*$")
+"""``ls -l``'s line for an ascp binary, executable by its owner: its path."""
+_LOADER_LINE = re.compile(
+    r"Error (?:loading shared library|relocating) |error while loading shared libraries|not found"
+)
+"""The dynamic loader's words about a binary it could not load (musl's, glibc's)."""
 _UNTIL_RETRY = re.compile(r"FAILED - RETRYING: (?:\[[^\]\n]+\]: )?[^\n]*?\(\d+ retries left\)\.?")
 """Ansible's note that an until-loop's attempt failed: ``FAILED - RETRYING: [host]: TASK (2 retries left).``."""
 _TASK_RETRIED = re.compile(
