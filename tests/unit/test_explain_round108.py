@@ -26,17 +26,11 @@ def test_ascp_s_debug_line_of_a_failed_handshake_is_its_error():
 
 def test_sshd_lines_stamped_in_the_host_s_language_say_why_the_client_failed():
     """The server's journal in Russian ("окт 02 22:14:07 ... sshd[...]: Unable to negotiate ... Their offer: ...")
-    beside the client's two runs' "failed to authenticate": the handshake failed (they had read as one auth run)."""
-    pod = "push-dailies-8mz2p-ascp-upload-{n}: "
-    run = "".join(pod + line + "\n" for line in AUTH.splitlines())
+    beside the client's two runs' "failed to authenticate": the handshake failed (they had read as auth)."""
+    command = "$ ascp -P 33001 -l 300m -i /keys/id_rsa --mode=send --host=aspera.example.net --user=d /work/d/ /in/\n"
     offer = "diffie-hellman-group-exchange-sha1,diffie-hellman-group14-sha1,diffie-hellman-group1-sha1"
     text = (
-        f"{pod.format(n=1)}+ ascp -P 33001 -l 300m -i /keys/id_rsa --mode=send --host=aspera.example.net "
-        "--user=dailies /work/d/ /incoming/\n"
-        + run.format(n=1)
-        + f"{pod.format(n=2)}+ ascp -P 33001 -l 300m -i /keys/id_rsa --mode=send --host=aspera.example.net "
-        "--user=dailies /work/d/ /incoming/\n"
-        + run.format(n=2)
+        (command + AUTH) * 2
         + "\nИх админ прислал кусок journalctl:\n\n"
         + "".join(
             f"окт 02 22:14:{s} aspera-rhel9 sshd[1182{s}]: Unable to negotiate with 192.0.2.44 port 391{s}: no "
@@ -81,3 +75,82 @@ def test_a_binary_that_is_there_but_cannot_be_started_died_at_its_start():
         "[entrypoint] ascp exit code 0\n"
     )
     assert _read(text) == ["died-at-start", "ok"]
+
+
+def test_an_mtail_program_and_a_webinar_s_subtitles_are_no_runs():
+    """An mtail program (its comments quote ascp's lines) and a webinar's SubRip subtitles reading out its slides'
+    messages: no runs (they had read as confident ones). A meeting's transcript whose speakers ran ascp stays read."""
+    mtail = (
+        "# Lines we care about look like:\n"
+        "#   Oct 10 13:25:02 hsts-2 ascp[21802]: ERR Failed to open TCP connection for SSH\n\n"
+        "counter ascp_sessions_total by op, status\ncounter ascp_err_lines_total\n\n"
+        "def syslog {\n  /^(?P<date>\\w+\\s+\\d+)\\s+ascp\\[\\d+\\]:\\s+/ {\n    next\n  }\n}\n\n"
+        "@syslog {\n  /ERR / {\n    ascp_err_lines_total++\n  }\n}\n"
+    )
+    assert _read(mtail) == []
+    cues = [
+        "今回は ascp コマンドのエラーの読み方を紹介します。",
+        "スライドの一つ目、「ascp: Failed to open TCP connection for SSH, exiting.」",
+        "二つ目、「Session Stop (Error: Client unable to connect to server (check UDP port and firewall))」。",
+    ]
+    srt = "".join(f"{n}\n00:00:0{n},200 --> 00:00:0{n},900\n{cue}\n\n" for n, cue in enumerate(cues, 1))
+    assert _read(srt) == []
+
+
+def test_a_graylog_export_s_records_are_read_as_the_server_s_log():
+    """Graylog's JSON export of ascp's and sshd's messages: the failed session (its ERR line's "Client requests
+    stronger encryption than server allows" beside errcode 34) and the retry that worked (they had read as one
+    unauthorized run)."""
+    uuid1, uuid2 = "b5e19c07-2d48-4a6f-83b1-f0c7a2e9d514", "6a0f3d82-e9c5-4b17-a2d6-18b4e7c0f935"
+    ends = "local=10.0.9.4:33001 peer=62.210.44.18:4{p} tcp_port=33001"
+
+    def record(when: str, app: str, message: str) -> str:
+        return (
+            f'    {{"timestamp": "2024-12-02T09:{when}Z", "source": "hsts-par-01", "application_name": "{app}", '
+            f'"message": "{message}"}}'
+        )
+
+    text = (
+        '{\n  "total_results": 4,\n  "messages": [\n'
+        + ",\n".join(
+            [
+                record(
+                    "12:40.902",
+                    "ascp",
+                    "ERR Peer FASP sender had error, errcode 34 errstr [Management authorization refused: Client "
+                    "requests stronger encryption than server allows]",
+                ),
+                record(
+                    "12:40.903",
+                    "ascp",
+                    f'LOG FASP Session Start uuid={uuid1} op=recv status=failed errcode=34 errstr=\\"Unauthorized\\" '
+                    + ends.format(p=1870),
+                ),
+                record(
+                    "27:16.311",
+                    "ascp",
+                    f"LOG FASP Session Start uuid={uuid2} op=recv status=started " + ends.format(p=2266),
+                ),
+                record(
+                    "41:02.487",
+                    "ascp",
+                    f"LOG FASP Session Stop uuid={uuid2} op=recv status=success " + ends.format(p=2266),
+                ),
+            ]
+        )
+        + "\n  ]\n}\n"
+    )
+    assert _read(text) == ["stronger-encryption", "ok"]
+
+
+def test_a_runbook_s_untimed_sshd_examples_and_typical_client_lines_are_no_runs():
+    """A runbook's journal examples without their time ("sshd[1187]: drop connection #10 ...") and "and on the
+    client side, typically:" ascp's lines: no runs (they had read as two refused transfers)."""
+    text = (
+        "## What it looks like in the journal (examples - not from an incident)\n\n```\n"
+        "sshd[1187]: drop connection #10 from [192.0.2.10]:38810 on [198.51.100.5]:33001 past MaxStartups\n"
+        "sshd[1402]: drop connection #0 from [192.0.2.20]:50401 on [198.51.100.5]:33001 penalty: failed "
+        "authentication\n```\n\nand on the client side, typically:\n\n```\n"
+        "ascp: Failed to open TCP connection for SSH, exiting.\nSession Stop  (Error: Session initiation failed)\n```\n"
+    )
+    assert _read(text) == []

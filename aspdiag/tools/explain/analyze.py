@@ -70,6 +70,7 @@ from aspdiag.tools.explain.scan import (
     is_syslog,
     journal_as_syslog,
     journal_export_as_syslog,
+    json_export_as_lines,
     json_lines_as_messages,
     log_export_as_lines,
     logfmt_as_messages,
@@ -1062,6 +1063,7 @@ class Analyzer:
                 or org_as_lines(chunk)
                 or mail_as_text(chunk)
                 or log_export_as_lines(chunk)
+                or json_export_as_lines(chunk)
                 or json_lines_as_messages(chunk)
                 or logfmt_as_messages(chunk)
                 or tagged_runs_apart(chunk)
@@ -1233,8 +1235,13 @@ class Analyzer:
             found = SSHD_REFUSAL.match(chunk, chunk.rfind(b"\n", 0, hint) + 1)
             if found is None:
                 continue
+            # sshd's line with no time of its own (cut off in a paste, or in the host's language): it may say why a
+            # pasted client run failed (``_linked``), but is no attempt of its own (a runbook's examples of what
+            # throttling looks like, "sshd[1187]: drop connection #10 ..."; blind round 108)
+            untimed = found.group("stamp") is None
             if found.group("fuser") or found.group("iuser") or found.group("cuser"):
-                self._refused_login(source, found, chunk, hint)
+                if not untimed:
+                    self._refused_login(source, found, chunk, hint)
                 continue
             peer = found.group("peer") or found.group("dpeer") or found.group("wpeer")
             port = found.group("port") or found.group("dport") or b"0"
@@ -1260,6 +1267,10 @@ class Analyzer:
                 message.decode("utf-8", "replace"),
                 found.group(0).decode("utf-8", "replace"),
             )
+            if untimed:
+                if len(self._refused_aside) < MAX_CLIENTS:
+                    self._refused_aside.append(self._sshd_attempt(*args))
+                continue
             if b" penalty: " in message and len(self._penalised) < MAX_CLIENTS:
                 # Whose drop this is (a client's, a scanner's, a monitor's probe) is told by the whole log
                 stamp = found.group("stamp")
@@ -6780,6 +6791,8 @@ _SAMPLE_INTRO = re.compile(
     r"|\b(?:its|the|their|our|this|that) (?:README|docs?|documentation|manual|tutorial|wiki|guide)(?:'s? \w+)?"
     r" (?:has|shows|contains|gives|includes) (?:this|these|the following|an?)\b[^.]*:\W*$"
     r"|\breference (?:log )?(?:lines?|format|output)\b|\bline format\b"
+    # what is seen in general, told at the intro's end ("and on the client side, typically:"; blind round 108)
+    r"|\b(?:typically|usually|normally|generally|commonly)\s*:\s*$"
     r"|\ba sample of\b|\bexamples? of (?:this|the|these|such) (?:errors?|messages?|output)\b|\bfixtures?\W*$"
     r"|\b(?:shows?|turns?) up as\W*$|\bappears? as\W*$|\bwhat you (?:\w+ )?see\b"
     r"|\bwhat [^.:]{0,80}\blooks? like\W*$"
@@ -6981,6 +6994,12 @@ _LESSON_BLOCK = re.compile(
 )
 """A Carpentries lesson's episode: its fenced blocks (``::: callout``, ``::: challenge``; blind round 83). Its typed
 commands and their output are the lesson's examples."""
+_SUBTITLE_CUE = re.compile(rb"^\d{1,5}\r?\n\d\d:\d\d:\d\d[,.]\d{3} --> \d\d:\d\d:\d\d[,.]\d{3}", re.M)
+"""A SubRip subtitle's cue: its number, then its times."""
+_MTAIL_DECLARATION = re.compile(rb"^(?:counter|gauge|histogram|timer) \w+(?: by [\w, ]+)?[ \t]*\r?$", re.M)
+"""An mtail program's declaration of a metric (``counter ascp_sessions_total by op, status``)."""
+_MTAIL_BLOCK = re.compile(rb"^(?:def \w+|@\w+) \{[ \t]*\r?$", re.M)
+"""An mtail program's decorator's definition or use (``def syslog {``, ``@syslog {``)."""
 _SITE_KIND = re.compile(
     rb"^marp:[ \t]*true[ \t]*$"
     rb"|<div class=\"reveal\"[^>\n]*>\s*<div class=\"slides\"",
@@ -8694,6 +8713,12 @@ def _config_source(chunk: bytes) -> bool:
         or (_ASCIIDOC_TITLE.match(head) is not None and _DATED_INTRO.search(head) is None)
         or (b":::" in head and _LESSON_BLOCK.search(head) is not None)
         or _site_page(head)
+        # a talk's subtitles (SubRip's numbered cues, no speakers named): what its presenter said, no run (blind
+        # round 108's webinar); not a meeting's transcript, whose speakers may run ascp and read out what it says
+        # (round 75's Teams export, WebVTT with "<v Name>")
+        or (b" --> " in head and b"<v " not in head and len(_SUBTITLE_CUE.findall(head)) >= 3)
+        # an mtail program: its metrics' declarations and its rules (its comments quote ascp's lines)
+        or (_MTAIL_DECLARATION.search(head) is not None and _MTAIL_BLOCK.search(head) is not None)
         or (_FILE_KIND.search(head) is not None and not typed)
         # a Prometheus rules file (its alerts' comments and annotations quote ascp's words; blind round 105)
         or (b"groups:" in head and _PROMETHEUS_RULES.search(head) is not None and not typed)

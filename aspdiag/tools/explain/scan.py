@@ -506,6 +506,53 @@ def log_export_as_lines(chunk: bytes) -> bytes | None:
     return "".join(row[said].rstrip("\r\n") + "\n" for row in records).encode("utf-8")
 
 
+_EXPORT_PROGRAM = ("application_name", "program", "appname", "app_name", "syslog_identifier", "process", "ident")
+_EXPORT_HOST = ("source", "host", "hostname", "host_name")
+_EXPORT_PID = ("pid", "process_id", "procid", "_pid")
+
+
+def json_export_as_lines(chunk: bytes) -> bytes | None:
+    """A log search's export as one JSON document (Graylog's ``{"messages": [{"timestamp": ..., "source": ...,
+    "application_name": "ascp", "message": "LOG FASP Session Start ..."}]}``, or a list of such records; blind round
+    108) as its records' lines, oldest first, in syslog's form where a record names its program (``TIME HOST
+    ascp[PID]: message``, so that ascp's records are read as a server's), else its message alone. None for another
+    input (no list of records each with a time and a message)."""
+    head = chunk.lstrip()[:1]
+    if head not in (b"{", b"[") or len(chunk) > _EXPORT_MAX or b'"message' not in chunk and b'"msg"' not in chunk:
+        return None
+    try:
+        document = json.loads(chunk)
+    except ValueError:
+        return None
+    lists = [document] if isinstance(document, list) else [v for v in document.values() if isinstance(v, list)]
+    for records in lists:
+        if len(records) < 2 or not all(
+            # (flat records only: a workflow's events nest ascp's output in their errors and metadata)
+            isinstance(record, dict) and not any(isinstance(v, (dict, list)) for v in record.values())
+            for record in records
+        ):
+            continue
+        rows = []
+        for record in records:
+            keys = {str(key).lower(): key for key in record}
+            when = next((keys[k] for k in keys if _EXPORT_TIME.fullmatch(k)), None)
+            said = next((keys[k] for k in keys if _EXPORT_MESSAGE.fullmatch(k)), None)
+            if when is None or said is None or not _EXPORT_STAMP.match(str(record[when])):
+                break
+            message = _text(record[said]).rstrip("\r\n")
+            program = next((_text(record[keys[k]]) for k in _EXPORT_PROGRAM if k in keys), "")
+            if program and " " not in program:
+                host = next((_text(record[keys[k]]) for k in _EXPORT_HOST if k in keys), "-").replace(" ", "_")
+                pid = next((_text(record[keys[k]]) for k in _EXPORT_PID if k in keys), "0")
+                stamp = str(record[when]).strip()
+                message = f"{stamp} {host or '-'} {program}[{pid if pid.isdigit() else 0}]: {message}"
+            rows.append((str(record[when]).strip().replace("T", " ").rjust(30), message))
+        else:
+            rows.sort(key=lambda row: row[0])
+            return "".join(message + "\n" for _, message in rows).encode("utf-8")
+    return None
+
+
 PASTE_MAX = 1 << 20
 """The largest first chunk the paste readers below look at (a paste, not a server's log)."""
 _RECORDS_MIN = 3
