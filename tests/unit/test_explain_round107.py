@@ -198,3 +198,34 @@ def test_a_log_shipper_s_configuration_is_no_run():
         '            description: "ascp sessions that ended with status=failed, by errcode"\n'
     )
     assert _read(text) == []
+
+
+def test_an_lsf_job_mail_s_kill_ends_the_run_its_output_shows():
+    """LSF's job mail: "TERM_RUNLIMIT: job killed ...", "Exited with exit code 140.", then "The output (if any)
+    follows:" with the transfer at 58 %: the time limit ended that run (it had read as unknown: the job's exit
+    status 140, a signal's, had kept the kill off it)."""
+    text = (
+        "Subject: Job 18349021: <ena_pull> in cluster <dcc> Exited\n\nYour job looked like:\n\n"
+        "------------------------------------------------------------\n# LSBATCH: User input\n#!/bin/sh\n#BSUB -W 120\n"
+        "$HOME/.aspera/sdk/ascp -QT -l 100m -P33001 -k1 --mode=recv --host=fasp.sra.ebi.ac.uk --user=era-fasp "
+        "--file-list=runs.txt ./raw/\n------------------------------------------------------------\n\n"
+        "TERM_RUNLIMIT: job killed after reaching LSF run time limit.\nExited with exit code 140.\n\n"
+        "The output (if any) follows:\n\n"
+        "ERR9112834_1.fastq.gz                                   100%   28GB 95.8Mb/s    42:03\n"
+        "ERR9112836_1.fastq.gz                                    58%   17GB 95.9Mb/s    13:22 ETA\n"
+    )
+    assert _read(text) == ["cancelled"]
+
+
+def test_guard_an_lsf_job_mail_with_no_output_is_its_script_s_run_killed():
+    """Guard: the same mail with no output after "The output (if any) follows:" (ascp -q): the script's run,
+    cancelled by the time limit."""
+    text = (
+        "Your job looked like:\n\n------------------------------------------------------------\n#!/bin/sh\n"
+        "$HOME/.aspera/sdk/ascp -q -l 100m -P33001 --mode=recv --host=fasp.sra.ebi.ac.uk --user=era-fasp x ./raw/\n"
+        "------------------------------------------------------------\n\n"
+        "TERM_RUNLIMIT: job killed after reaching LSF run time limit.\nExited with exit code 140.\n\n"
+        "The output (if any) follows:\n\n\nPS:\n\nRead file <pull_18349021.out> for stdout and stderr output of "
+        "this job.\n"
+    )
+    assert _read(text) == ["cancelled"]

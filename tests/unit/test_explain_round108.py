@@ -154,3 +154,22 @@ def test_a_runbook_s_untimed_sshd_examples_and_typical_client_lines_are_no_runs(
         "ascp: Failed to open TCP connection for SSH, exiting.\nSession Stop  (Error: Session initiation failed)\n```\n"
     )
     assert _read(text) == []
+
+
+def test_a_wrapper_s_json_log_of_ascp_s_argv_events_and_exit_tells_its_runs():
+    """A Go service's zap log: "starting ascp" with its argv, the management events' descriptions, "ascp exited"
+    with its exit status; then the rerun that exited 0: exists, then completed (they had read as nothing)."""
+    argv = (
+        '["/opt/aspera/sdk/ascp","-P","33001","--overwrite=never","--mode=recv","--host=drop.example.com","/o/","/m/"]'
+    )
+    text = (
+        f'{{"level":"info","ts":"2025-07-22T23:30:02.114+0530","msg":"starting ascp","job":"PRT","argv":{argv}}}\n'
+        '{"level":"warn","ts":"2025-07-22T23:30:03.388+0530","msg":"mgmt event","type":"FILEERROR","code":42,'
+        '"description":"Destination: File exists"}\n'
+        '{"level":"error","ts":"2025-07-22T23:30:03.512+0530","msg":"mgmt event","type":"ERROR","code":42,'
+        '"description":"File or directory already exists"}\n'
+        '{"level":"error","ts":"2025-07-22T23:30:03.530+0530","msg":"ascp exited","job":"PRT","exit":1}\n\n'
+        f'{{"level":"info","ts":"2025-07-23T11:17:40.602+0530","msg":"starting ascp","job":"PRT-2","argv":{argv}}}\n'
+        '{"level":"info","ts":"2025-07-23T11:24:12.911+0530","msg":"ascp exited","job":"PRT-2","exit":0}\n'
+    )
+    assert _read(text) == ["exists", "ok"]

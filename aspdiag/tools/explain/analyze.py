@@ -1019,6 +1019,7 @@ class Analyzer:
         self._ascli_pid: dict[str, str] = {}  # per input, the process of ascli whose journal lines are being read
         self._until_notes: dict[str, list[tuple[int, str]]] = {}  # per input, Ansible's "FAILED - RETRYING" notes
         self._listed_ascp: dict[str, set[str]] = {}  # per input, the ascp binaries ``ls -l`` showed to exist
+        self._job_mails: set[str] = set()  # inputs that are LSF's job mail (its script, its end, then its output)
         # per input, the host names the user's own lookups found not to exist ("host x: not found: 3(NXDOMAIN)")
         self._unknown_names: dict[str, dict[str, str]] = {}
         self._target: dict[str, tuple[str | None, int | None]] = {}  # per input, its last command's (host, port)
@@ -2082,6 +2083,8 @@ class Analyzer:
             paths = self._listed_ascp.setdefault(source, set())
             if len(paths) < MAX_KEPT_FAILED:
                 paths.add(listed.group(1))
+        if text[:21] == "Your job looked like:" and not self._replaying:
+            self._job_mails.add(source)  # LSF's job mail: its script, then its end, then its output
         if "RETRYING: " in text and not self._replaying and (retrying := _UNTIL_RETRY.search(text)) is not None:
             # Ansible's note that its task's attempt failed and an until-loop runs it again (blind round 107): an
             # attempt of its own, told by the task's result that follows (``_until_retried``)
@@ -4385,6 +4388,17 @@ class Analyzer:
         """The console run still going was ended from outside (Ctrl-C, the batch system): cancelled, unless it
         sat waiting at ascp's prompt for a password or passphrase, which is then why it never finished."""
         run = self._console.get(source)
+        if (
+            source in self._job_mails
+            and shown is None
+            and (run is None or run.ended or not run.lines)
+            and self._command_at.get(source) == self._order
+        ):
+            # LSF's job mail: the script it shows ("Your job looked like:"), the kill, then "The output (if any)
+            # follows:": the kill is for the run that output shows (blind rounds 106 and 107; ``_finish``)
+            self._command_at.pop(source, None)
+            self._kill_pending[source] = (self._order, detail)
+            return
         if (run is None or run.ended or not run.lines) and self._command_at.get(source) == self._order:
             # The command's run printed nothing before it was ended (ascp -q in a batch job killed at its time
             # limit; blind round 50): that command's run, cancelled.
@@ -4531,7 +4545,8 @@ class Analyzer:
             and session.order > kill[0]
             and session.lines
             and not (session.ended or session.finals or session.completed is not None)
-            and session.exit_status is None
+            # (or an exit status of a signal's, 128 and over: LSF's "Exited with exit code 140." under its kill)
+            and (session.exit_status is None or session.exit_status >= 128)
         ):
             # a run shown in a later file of the job whose kill was logged before it, that never ended: killed there
             del self._kill_pending[session.source]
@@ -4679,6 +4694,14 @@ class Analyzer:
             self._finish(run)
         self._console.clear()
         self._carried.clear()
+        for source in [source for source in self._kill_pending if source in self._job_mails]:
+            # a job mail whose output showed no run (ascp -q): the script's command's run, ended by the kill
+            detail = self._kill_pending.pop(source)[1]
+            killed = self._run(source, starts=True)
+            killed.lines += 1
+            killed.commanded = True
+            killed.detail(detail)
+            self._finish(self._console.pop(source))
         self._files_only.clear()
         self._early_starts.clear()
         # Accounts each client tried (its connections to one account are one account tried)

@@ -558,6 +558,10 @@ PASTE_MAX = 1 << 20
 _RECORDS_MIN = 3
 """Lines of a structured logger's form that make a paste its log."""
 _JSON_MESSAGE_KEYS = ("msg", "message", "log", "text")
+_JSON_ARGV_KEYS = ("argv", "args", "cmd", "command")
+_JSON_ERROR_KEYS = ("description", "errstr", "error_description")
+_JSON_EXIT_KEYS = ("exit", "exit_code", "exitcode", "returncode", "rc", "status_code")
+_ASCP_PROGRAM = re.compile(r"(?:^|[/\\])(?:ascp4?|ascli)(?:\.exe)?$")
 _JSON_READ_ELSEWHERE = (b'"__REALTIME_TIMESTAMP"', b'"SYSLOG_IDENTIFIER"', b'"_raw"', b'"_source"', b'"status"')
 """Keys of JSON records read by their own readers (the journal's, a log search's, a transfer's status)."""
 
@@ -583,6 +587,18 @@ def json_lines_as_messages(chunk: bytes) -> bytes | None:
                 if said is not None:
                     found += 1
                     out.extend(part.encode("utf-8") for part in said.rstrip("\n").split("\n"))
+                    # the ascp command a wrapper logged as its argument list ("argv": ["/opt/aspera/sdk/ascp", ...]),
+                    # as a traced command; the error a management event carried ("description": "Destination: File
+                    # exists"), as its own line (blind round 108's Go service)
+                    argv = next((record[key] for key in _JSON_ARGV_KEYS if isinstance(record.get(key), list)), None)
+                    if argv and all(isinstance(arg, str) for arg in argv) and _ASCP_PROGRAM.search(argv[0]):
+                        out.append(("+ " + " ".join(argv)).encode("utf-8"))
+                    told = next((record[key] for key in _JSON_ERROR_KEYS if isinstance(record.get(key), str)), None)
+                    if told and record.get("type") != "FILEERROR":  # (a file's error: its session's ERROR follows)
+                        out.append(told.strip().encode("utf-8"))
+                    status = next((record[key] for key in _JSON_EXIT_KEYS if type(record.get(key)) is int), None)
+                    if status is not None and "ascp" in said:
+                        out.append(f"ascp exit code {status}".encode())  # the wrapper's word of its ascp's end
                     continue
         out.append(raw)
     return b"\n".join(out) if found >= _RECORDS_MIN else None
