@@ -173,3 +173,26 @@ def test_a_wrapper_s_json_log_of_ascp_s_argv_events_and_exit_tells_its_runs():
         '{"level":"info","ts":"2025-07-23T11:24:12.911+0530","msg":"ascp exited","job":"PRT-2","exit":0}\n'
     )
     assert _read(text) == ["exists", "ok"]
+
+
+def test_a_json_array_of_log_records_pasted_a_line_each_is_read_by_its_messages():
+    """CloudWatch Logs Insights' JSON result in a fence, a record a line (each but the last ending in a comma, the
+    message under "@message"): two hourly runs that could not resolve the host (they had read as one, at low)."""
+    stream = "sync/ascp/3f1b"
+
+    def record(when: str, message: str, last: bool = False) -> str:
+        return f'  {{"@timestamp": "2025-08-21 {when}", "@logStream": "{stream}", "@message": "{message}"}}' + (
+            "" if last else ","
+        )
+
+    command = "[entrypoint] + ascp -P 33001 -l 150m --mode=send --host=hsts.parceiro.interno --user=x /out/ /in/"
+    rows = []
+    for hour in ("01", "02"):
+        rows += [
+            record(f"{hour}:00:19.120", command),
+            record(f"{hour}:00:19.402", "ascp: Cannot resolve target host., exiting."),
+            record(f"{hour}:00:19.403", "Session Stop  (Error: Cannot resolve target host.)"),
+            record(f"{hour}:00:19.405", "[entrypoint] ascp rc=1", last=hour == "02"),
+        ]
+    text = "Resultado exportado (JSON):\n\n```json\n[\n" + "\n".join(rows) + "\n]\n```\n"
+    assert _read(text) == ["dns", "dns"]

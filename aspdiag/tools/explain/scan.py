@@ -557,7 +557,7 @@ PASTE_MAX = 1 << 20
 """The largest first chunk the paste readers below look at (a paste, not a server's log)."""
 _RECORDS_MIN = 3
 """Lines of a structured logger's form that make a paste its log."""
-_JSON_MESSAGE_KEYS = ("msg", "message", "log", "text")
+_JSON_MESSAGE_KEYS = ("msg", "message", "log", "text", "@message")
 _JSON_ARGV_KEYS = ("argv", "args", "cmd", "command")
 _JSON_ERROR_KEYS = ("description", "errstr", "error_description")
 _JSON_EXIT_KEYS = ("exit", "exit_code", "exitcode", "returncode", "rc", "status_code")
@@ -577,6 +577,8 @@ def json_lines_as_messages(chunk: bytes) -> bytes | None:
     found = 0
     for raw in chunk.split(b"\n"):
         stripped = raw.strip()
+        if stripped.endswith(b"},"):
+            stripped = stripped[:-1]  # a record of a JSON array pasted a line each (a log search's export)
         if stripped.startswith(b"{") and stripped.endswith(b"}"):
             try:
                 record = json.loads(stripped)
