@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-from tests.unit.test_explain_round58 import causes
-
-
-def _read(text: str) -> list[str]:
-    return [cause for cause, _ in causes(text)]
-
+from tests.unit.test_explain_round58 import cause_ids, causes
 
 ENA = "era-fasp@fasp.sra.ebi.ac.uk:/vol1/fastq/SRR000/001/SRR000001/SRR000001.fastq.gz ."
 
@@ -25,7 +20,7 @@ def test_an_old_ascp_s_own_log_without_a_session_id_is_its_console_run_seen_twic
         "2025-03-04 08:10:01 [1a2b-7f0011223344] ERR [asssh] SSH connection startup failed, err = -5\n"
         "2025-03-04 08:10:01 [1a2b-7f0011223344] ERR failed to authenticate\n"
     )
-    assert _read(text) == ["ssh-handshake"]
+    assert cause_ids(text) == ["ssh-handshake"]
 
 
 def test_two_jobs_own_logs_grepped_together_stay_two_runs():
@@ -38,7 +33,7 @@ def test_two_jobs_own_logs_grepped_together_stay_two_runs():
         "2024-06-18 02:00:01.328 [7a14-7f3c21a1b740] ERR SSH connection failure: Server unexpectedly closed network "
         "connection\n"
     )
-    assert len(_read(text)) == 2
+    assert len(cause_ids(text)) == 2
 
 
 _STOPPED_SESSION = (
@@ -54,12 +49,12 @@ def test_a_person_who_tells_they_pressed_ctrl_c_cancelled_the_session_the_server
     """The server's session ended with error 39 (the peer terminated it) and the customer tells they pressed
     Ctrl-C: cancelled, not a stall (it had been read as a stall)."""
     text = 'Customer\'s reply: "my fault, I pressed Ctrl-C when I saw the wrong folder".\n\n' + _STOPPED_SESSION
-    assert _read(text) == ["cancelled"]
+    assert cause_ids(text) == ["cancelled"]
 
 
 def test_error_39_without_a_person_s_word_is_no_cancel():
     """Guard: the same session without the person's words is not read as cancelled."""
-    assert _read(_STOPPED_SESSION) != ["cancelled"]
+    assert cause_ids(_STOPPED_SESSION) != ["cancelled"]
 
 
 def test_stamped_prompts_put_attempts_pasted_out_of_order_in_the_order_they_ran():
@@ -74,7 +69,7 @@ def test_stamped_prompts_put_attempts_pasted_out_of_order_in_the_order_they_ran(
         "SRR000001.fastq.gz                                     0%    0KB    0.0Kb/s    --:-- ETA\n"
         "Session Stop  (Error: Client unable to connect to server (check UDP port and firewall))\n"
     )
-    assert _read(text) == ["udp", "ok"]
+    assert cause_ids(text) == ["udp", "ok"]
 
 
 _SERVER_START = (
@@ -95,13 +90,13 @@ def test_a_server_session_logged_only_at_its_start_beside_the_client_s_failure_i
         "(43691K bits/sec), in 6 files, 4 directories; 3 files failed.\n\n"
         "Session Stop  (Error: Disk write failed (server))\n\n" + _SERVER_START
     )
-    assert _read(text) == ["disk"]
+    assert cause_ids(text) == ["disk"]
 
 
 def test_a_server_session_beside_a_failure_before_any_session_stays_a_run():
     """Guard: beside a failure no server session would show (authentication), the started session is another."""
     text = "Customer's paste:\nascp: failed to authenticate, exiting.\n\n" + _SERVER_START
-    assert len(_read(text)) == 2
+    assert len(cause_ids(text)) == 2
 
 
 def test_jobs_named_when_started_and_after_their_output_are_listed_as_they_started():
@@ -123,7 +118,7 @@ def test_jobs_named_when_started_and_after_their_output_are_listed_as_they_start
         " (98466K bits/sec), in 1 file.\n"
         "[11:02:59] SRR9011202 rc=0\n"
     )
-    assert _read(text) == ["ok", "ok", "auth"]
+    assert cause_ids(text) == ["ok", "ok", "auth"]
 
 
 def test_a_restructuredtext_literal_block_after_a_bare_mark_is_the_page_s_sample():
@@ -136,7 +131,7 @@ def test_a_restructuredtext_literal_block_after_a_bare_mark_is_the_page_s_sample
         "    Session Stop  (Error: Client unable to connect to server (check UDP port and firewall))\n\n"
         "The SSH part worked; the data channel (UDP 33001) is blocked.\n"
     )
-    assert _read(text) == []
+    assert cause_ids(text) == []
 
 
 def test_test_suites_in_more_languages_are_no_runs():
@@ -165,7 +160,7 @@ def test_test_suites_in_more_languages_are_no_runs():
         "    try std.testing.expectEqual(Cause.udp, classify(line));\n"
         "}\n"
     )
-    assert [_read(pfunit), _read(julia), _read(zig)] == [[], [], []]
+    assert [cause_ids(pfunit), cause_ids(julia), cause_ids(zig)] == [[], [], []]
 
 
 def test_a_gift_quiz_is_no_run():
@@ -181,7 +176,7 @@ def test_a_gift_quiz_is_no_run():
         "=sh\\: ascp\\: command not found -> ascp is not on the PATH\n"
         "}\n"
     )
-    assert _read(text) == []
+    assert cause_ids(text) == []
 
 
 def test_a_page_of_fenced_messages_with_no_command_is_a_catalogue():
@@ -197,7 +192,7 @@ def test_a_page_of_fenced_messages_with_no_command_is_a_catalogue():
         "Session Stop  (Error: Client unable to connect to server (check UDP port and firewall))\n```\n\n"
         "Il-firewall qed jimblokka l-port UDP 33001.\n"
     )
-    assert _read(text) == []
+    assert cause_ids(text) == []
 
 
 def test_a_cron_mail_s_failures_told_by_its_wrapper_stay_runs():
@@ -214,7 +209,7 @@ def test_a_cron_mail_s_failures_told_by_its_wrapper_stay_runs():
         "Session Stop  (Error: Session initiation failed, read timed out)\n"
         "push.sh: ascp exited 1\n"
     )
-    assert len(_read(text)) == 3
+    assert len(cause_ids(text)) == 3
 
 
 def test_a_quote_of_what_the_faq_says_is_no_run():
@@ -229,7 +224,7 @@ def test_a_quote_of_what_the_faq_says_is_no_run():
         "ascp: Failed to open TCP connection for SSH, exiting.\n\n"
         "Session Stop  (Error: Failed to open TCP connection for SSH)\n"
     )
-    assert _read(text) == ["ssh-port"]
+    assert cause_ids(text) == ["ssh-port"]
 
 
 def test_a_method_given_ascp_s_words_is_source_code():
@@ -242,7 +237,7 @@ def test_a_method_given_ascp_s_words_is_source_code():
         "  err.category.should eq(:license)\n"
         "end\n"
     )
-    assert _read(text) == []
+    assert cause_ids(text) == []
 
 
 _ADOC_HEAD = "= Runbook: UDP for the ingest node\n:toc:\n:revdate: 2025-02-19\n\n== Check\n\n"
@@ -257,12 +252,12 @@ _ADOC_BLOCK = (
 def test_an_asciidoc_runbook_s_dated_check_is_a_run():
     """An AsciiDoc runbook recording a check it ran, introduced with its date and time: a run (the page's blocks
     had all been set aside as an AsciiDoc page's examples)."""
-    assert _read(_ADOC_HEAD + "Test from the bastion, 2025-02-18 16:40 UTC:\n\n" + _ADOC_BLOCK) == ["udp"]
+    assert cause_ids(_ADOC_HEAD + "Test from the bastion, 2025-02-18 16:40 UTC:\n\n" + _ADOC_BLOCK) == ["udp"]
 
 
 def test_an_asciidoc_page_s_example_is_no_run():
     """Guard: the same block introduced as an example on an AsciiDoc page is the page's."""
-    assert _read(_ADOC_HEAD + "If UDP is blocked you will see:\n\n" + _ADOC_BLOCK) == []
+    assert cause_ids(_ADOC_HEAD + "If UDP is blocked you will see:\n\n" + _ADOC_BLOCK) == []
 
 
 def test_ascli_s_last_retry_is_a_run_of_its_own_read_as_the_attempts_before():
@@ -298,10 +293,10 @@ def test_a_server_s_error_27_is_told_by_the_client_s_file_failure_beside_it():
     """The server's session failed with error 27 (no file's reason) and the customer's ascli output says "Cannot
     rename partial file": one run, the partial file's rename (they had been two, the session unknown)."""
     text = _FILES_FAILED_SESSION + "E, [2025-03-27T21:04:50.118342 #2291] ERROR -- : Cannot rename partial file\n"
-    assert _read(text) == ["partial-rename"]
+    assert cause_ids(text) == ["partial-rename"]
 
 
 def test_a_server_s_error_27_beside_a_failure_of_no_file_stays_apart():
     """Guard: beside a client failure that is no file's (authentication), the session is not read as it."""
     text = _FILES_FAILED_SESSION + "ascp: failed to authenticate, exiting.\n"
-    assert _read(text) == ["unknown", "auth"]
+    assert cause_ids(text) == ["unknown", "auth"]

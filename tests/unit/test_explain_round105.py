@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-from tests.unit.test_explain_round58 import causes
-
-
-def _read(text: str) -> list[str]:
-    return [cause for cause, _ in causes(text)]
-
+from tests.unit.test_explain_round58 import cause_ids, causes
 
 _UDP = "Session Stop  (Error: Client unable to connect to server (check UDP port and firewall))"
 _GONE = "Session Stop  (Error: Server aborted session: No such file or directory)"
@@ -20,7 +15,7 @@ def test_perl_pod_is_a_document():
         f"=item C<{_UDP}>\n\nRetryable.\n\n=item C<{_GONE}>\n\nNot retryable.\n\n"
         "=item C<Session Stop  (Error: failed to authenticate)>\n\nWrong key.\n\n=back\n"
     )
-    assert _read(text) == []
+    assert cause_ids(text) == []
 
 
 def test_a_docusaurus_mdx_page_is_a_document():
@@ -31,7 +26,7 @@ def test_a_docusaurus_mdx_page_is_a_document():
         "exiting.\n```\n\n  </TabItem>\n"
         f'  <TabItem value="udp" label="UDP">\n\n```text\n{_UDP}\n```\n\n  </TabItem>\n</Tabs>\n'
     )
-    assert _read(text) == []
+    assert cause_ids(text) == []
 
 
 def test_a_latex_document_is_no_run():
@@ -41,7 +36,7 @@ def test_a_latex_document_is_no_run():
         "A transfer was classified as permanently failed when \\texttt{ascp} reported\n"
         f"\\begin{{lstlisting}}\n{_GONE}\n\\end{{lstlisting}}\n\\end{{document}}\n"
     )
-    assert _read(text) == []
+    assert cause_ids(text) == []
 
 
 def test_an_obsidian_callout_is_the_note_s():
@@ -52,7 +47,7 @@ def test_an_obsidian_callout_is_the_note_s():
         f"> [!bug] UDP blocked\n> ```\n> {_UDP}\n> ```\n> Happens on the guest wifi.\n\n"
         f"> [!bug] Gone from ENA\n> ```\n> {_GONE}\n> ```\n> Check the path.\n"
     )
-    assert _read(text) == []
+    assert cause_ids(text) == []
 
 
 def test_a_prometheus_rules_file_is_a_document():
@@ -62,7 +57,7 @@ def test_a_prometheus_rules_file_is_a_document():
         f"        # mtail counter: lines matching\n        #   {_UDP}\n"
         '        expr: increase(ascp_session_stop_total{reason="udp"}[15m]) > 3\n'
     )
-    assert _read(text) == []
+    assert cause_ids(text) == []
 
 
 def test_a_common_errors_heading_in_ukrainian_opens_a_document_s_section():
@@ -72,7 +67,7 @@ def test_a_common_errors_heading_in_ukrainian_opens_a_document_s_section():
         "  Додайте `-P33001`.\n\n* Шифрування:\n\n      Session Stop  (Error: Server aborted session: Client "
         "requests stronger encryption than server allows)\n\n  Додайте параметр `-T`.\n"
     )
-    assert _read(text) == []
+    assert cause_ids(text) == []
 
 
 def test_brackets_calling_a_logged_pair_an_example_make_it_a_sample():
@@ -85,7 +80,7 @@ def test_brackets_calling_a_logged_pair_an_example_make_it_a_sample():
         "Jan 26 18:45:40 box ascp[1894]: LOG FASP Session Stop uuid=09fe0c30-bf69-47d1-9db5-3bf60b8f1426 op=send "
         "status=success source=/data/t.bin dest=/data\n```\n"
     )
-    assert _read(text) == []
+    assert cause_ids(text) == []
 
 
 def test_a_chat_log_s_speaker_is_taken_off_and_a_tool_s_error_is_no_run():
@@ -98,7 +93,7 @@ def test_a_chat_log_s_speaker_is_taken_off_and_a_tool_s_error_is_no_run():
         "[09:15] <raj> ls -l /opt/aspera/bin/ascp\n"
         "[09:15] <raj> ls: cannot access '/opt/aspera/bin/ascp': No such file or directory\n"
     )
-    assert _read(text) == ["server-session"]
+    assert cause_ids(text) == ["server-session"]
 
 
 def test_ctrl_c_echoed_after_ascli_s_time_left_cancels_the_run():
@@ -108,7 +103,7 @@ def test_ctrl_c_echoed_after_ascli_s_time_left_cancels_the_run():
         " Time: 00:03:12 =========================---=---=---- 58% 640 Mbps  ETA: 00:02:19^C\n"
         "ERROR: Interruption: \n"
     )
-    assert _read(text) == ["cancelled"]
+    assert cause_ids(text) == ["cancelled"]
 
 
 _SNAKE_ATTEMPT = (
@@ -149,7 +144,7 @@ def test_a_person_who_says_the_second_paste_ran_first_orders_the_runs():
         "--- block 2 ---\n$ ascp -P33001 -i ~/.aspera/conect/etc/key.openssh -QT -l100m aspera01@example.org:f.gz .\n"
         "Key passphrase:\nKey passphrase:\n^C\n"
     )
-    assert _read(text) == ["key-file", "ok"]
+    assert cause_ids(text) == ["key-file", "ok"]
 
 
 def test_one_job_s_failure_beside_another_job_s_log_is_not_read_as_it():
@@ -160,7 +155,7 @@ def test_one_job_s_failure_beside_another_job_s_log_is_not_read_as_it():
         + _SNAKE_ATTEMPT.format(start="50", end="57", job=8)
         + "\n$ cat logs/other.log\nSession Stop  (Error: Server aborted session: No such file or directory)\n"
     )
-    assert _read(text)[:1] == ["unknown"]
+    assert cause_ids(text)[:1] == ["unknown"]
 
 
 def test_runs_with_times_keep_their_order_whatever_the_person_says():
@@ -173,4 +168,4 @@ def test_runs_with_times_keep_their_order_whatever_the_person_says():
         "[2025-06-02 14:12:50] ana@laptop ~/dl % ascp -QT -P33001 -i key.pem era-fasp@fasp.sra.ebi.ac.uk:f.gz .\n"
         "Session Stop  (Error: Client unable to connect to server (check UDP port and firewall))\n"
     )
-    assert _read(text) == ["udp", "ok"]
+    assert cause_ids(text) == ["udp", "ok"]

@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-from tests.unit.test_explain_round58 import causes
-
-
-def _read(text: str) -> list[str]:
-    return [cause for cause, _ in causes(text)]
-
+from tests.unit.test_explain_round58 import cause_ids, causes
 
 UDP_STOP = "Session Stop  (Error: Client unable to connect to server (check UDP port and firewall))"
 AUTH = "ascp: failed to authenticate, exiting.\n\nSession Stop  (Error: failed to authenticate)"
@@ -23,7 +18,7 @@ def test_a_hugo_faq_page_s_details_titled_by_ascp_s_words_is_no_run():
         '{{< details title="Client unable to connect to server" >}}\n'
         f"```\n{UDP_STOP}\n```\nAllow UDP 33001 out.\n{{{{< /details >}}}}\n"
     )
-    assert _read(text) == []
+    assert cause_ids(text) == []
 
 
 def test_a_myst_page_s_admonitions_and_a_bootstrap_accordion_are_no_runs():
@@ -35,7 +30,7 @@ def test_a_myst_page_s_admonitions_and_a_bootstrap_accordion_are_no_runs():
         f"````{{admonition}} Client unable to connect to server\n:class: danger\n\n```text\n{UDP_STOP}\n```\n\n"
         "UDP 33001 is blocked.\n````\n"
     )
-    assert _read(myst) == []
+    assert cause_ids(myst) == []
     accordion = (
         '<div class="accordion" id="faq">\n'
         '<div class="accordion-item"><h2>My upload reports "failed to authenticate"</h2>\n'
@@ -43,7 +38,7 @@ def test_a_myst_page_s_admonitions_and_a_bootstrap_accordion_are_no_runs():
         '<div class="accordion-item"><h2>The transfer hangs at 0%</h2>\n'
         f"<pre><code>{UDP_STOP}</code></pre>\n<p>Allow UDP 33001.</p></div>\n</div>\n"
     )
-    assert _read(accordion) == []
+    assert cause_ids(accordion) == []
 
 
 def test_a_reveal_js_deck_is_no_run():
@@ -55,7 +50,7 @@ def test_a_reveal_js_deck_is_no_run():
         "Session Stop  (Error: Failed to open TCP connection for SSH)\n"
         f"{UDP_STOP}\nascp: failed to authenticate, exiting.\n"
     )
-    assert _read(text) == []
+    assert cause_ids(text) == []
 
 
 def test_an_issue_s_folded_logs_are_runs_and_their_titles_none():
@@ -70,7 +65,7 @@ def test_an_issue_s_folded_logs_are_runs_and_their_titles_none():
         "$ ascp -QT -l 300m -P33001 -i ~/.aspera/aspera_bypass_rsa.pem era-fasp@fasp.sra.ebi.ac.uk:vol1/x .\n"
         f"{UDP_STOP}\n```\n</details>\n"
     )
-    assert _read(text) == ["auth", "udp"]
+    assert cause_ids(text) == ["auth", "udp"]
 
 
 DDBJ = "anonftp@ascp.ddbj.nig.ac.j:/ddbj_database/dra/fastq/DRA015/DRA015612/DRX443190/DRR458233_1.fastq.bz2 ."
@@ -99,7 +94,7 @@ def test_guard_a_lookup_of_another_name_leaves_the_run_as_it_was():
         f"$ ascp -QT -l 300m -P 33001 -i ~/.aspera/sdk/aspera_bypass_rsa.pem {DDBJ.replace('.j:', '.jp:')}\n"
         f"{TCP_FAIL}$ host ascp.ddbj.nig.ac.j\nHost ascp.ddbj.nig.ac.j not found: 3(NXDOMAIN)\n"
     )
-    assert _read(text) == ["ssh-port"]
+    assert cause_ids(text) == ["ssh-port"]
 
 
 def test_a_launcher_that_could_not_start_ascp_is_ascp_missing():
@@ -115,7 +110,7 @@ def test_a_launcher_that_could_not_start_ascp_is_ascp_missing():
             "+ xargs -P 3 -I{} ascp -QT -l 200m -P33001 era-fasp@fasp.sra.ebi.ac.uk:{} /data/ena/incoming/\n"
             f"{said}\n+ echo 'exit=127'\nexit=127\n"
         )
-        assert _read(text) == ["ascp-missing"], said
+        assert cause_ids(text) == ["ascp-missing"], said
 
 
 SECURE = (
@@ -140,7 +135,7 @@ def test_a_small_scan_s_drops_and_a_lone_group1_offer_are_no_client_s():
     lines (its MaxStartups drop had read as a refused transfer), and one that offered only
     diffie-hellman-group1-sha1 is none of ascp's (it had read as a failed handshake). The partner's drop and its
     retry that worked stay."""
-    assert _read(SECURE) == ["ssh-refused", "ok"]
+    assert cause_ids(SECURE) == ["ssh-refused", "ok"]
 
 
 def test_guard_one_unknown_account_is_a_client_s_typo():
@@ -148,7 +143,7 @@ def test_guard_one_unknown_account_is_a_client_s_typo():
     client's mistyped user), with no scan around it, is no scanner: its drop stays a refused attempt."""
     text = "".join(line for line in SECURE.splitlines(True) if "ubnt" not in line)
     # (the typo's own refused login is that client's run too)
-    assert _read(text.replace("Invalid user admin", "Invalid user ftpsyn")) == [
+    assert cause_ids(text.replace("Invalid user admin", "Invalid user ftpsyn")) == [
         "ssh-refused",
         "auth",
         "ssh-refused",
@@ -168,7 +163,7 @@ def test_a_kubernetes_deadline_told_before_the_pod_s_log_ends_its_run():
         "  Warning  DeadlineExceeded  11m   job-controller  Job was active longer than specified deadline\n\n"
         f"$ kubectl -n seqdata logs pull-cohort-b-7xk2p --previous | tail -2\n{PROGRESS}{PROGRESS}"
     )
-    assert _read(text) == ["cancelled"]
+    assert cause_ids(text) == ["cancelled"]
 
 
 def test_a_parallel_job_ended_by_a_signal_is_cancelled():
@@ -186,7 +181,7 @@ def test_a_parallel_job_ended_by_a_signal_is_cancelled():
         f"2\t:\t1765209601.118\t   3.207\t0\t74\t1\t0\t{cmd.format(n=3)}\n"
         f"3\t:\t1765209601.125\t3600.412\t0\t911\t-1\t15\t{cmd.format(n=4)}\n"
     )
-    assert _read(text) == ["ok", "no-such-file", "cancelled"]
+    assert cause_ids(text) == ["ok", "no-such-file", "cancelled"]
 
 
 def test_a_faq_entry_the_person_quotes_and_a_runbook_s_case_are_no_runs():
@@ -200,7 +195,7 @@ def test_a_faq_entry_the_person_quotes_and_a_runbook_s_case_are_no_runs():
         "$ ascp -i ~/keys/sub.openssh -QT -l100m -k1 -d ./batch3 subasp@upload.example.org:uploads/SUB88213\n"
         f"{AUTH}\n"
     )
-    assert _read(ticket) == ["auth"]
+    assert cause_ids(ticket) == ["auth"]
     runbook = (
         "## Known issues\n\n* If `ascp` ends with `Session Stop  (Error: Client unable to connect to server (check UDP "
         "port and firewall))`\n  the firewall change from step 2 is not active yet.\n\n## Verification log\n\n```\n"
@@ -208,4 +203,4 @@ def test_a_faq_entry_the_person_quotes_and_a_runbook_s_case_are_no_runs():
         "ERR164407.fastq.gz                   100%   72MB  268Mb/s    00:02\n"
         "Completed: 74523K bytes transferred in 3 seconds\n (198728K bits/sec), in 1 file.\n```\n"
     )
-    assert _read(runbook) == ["ok"]
+    assert cause_ids(runbook) == ["ok"]

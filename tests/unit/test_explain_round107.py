@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-from tests.unit.test_explain_round58 import causes
-
-
-def _read(text: str) -> list[str]:
-    return [cause for cause, _ in causes(text)]
-
+from tests.unit.test_explain_round58 import cause_ids, causes
 
 AUTH = "ascp: failed to authenticate, exiting.\n\nSession Stop  (Error: failed to authenticate)\n"
 
@@ -21,7 +16,7 @@ def test_a_json_file_that_names_its_schema_first_is_no_run():
         '            {"line": "2015-04-30 11:13:34 [3ef3-0xa116d1d4] ERR Failed to open TCP connection for SSH"},\n'
         '            {"line": "2015-09-15 14:10:39 [59c-00001c80] ERR failed to authenticate"}\n        ]\n    }\n}\n'
     )
-    assert _read(text) == []
+    assert cause_ids(text) == []
 
 
 def test_sshd_lines_pasted_without_their_time_stamp_say_why_the_client_failed():
@@ -39,7 +34,7 @@ def test_sshd_lines_pasted_without_their_time_stamp_say_why_the_client_failed():
             for n in (12, 30, 51)
         )
     )
-    assert _read(text) == ["ssh-handshake"] * 3
+    assert cause_ids(text) == ["ssh-handshake"] * 3
 
 
 STAMP = "Jun  6 11:02:58 aspera-in01 ascp[530118]: "
@@ -58,7 +53,7 @@ def test_a_partial_file_s_rename_that_failed_with_errno_2_is_partial_rename():
         f'{STAMP}LOG FASP Session Stop uuid={UUID} op=recv status=failed errcode=4 errstr="No such file or directory" '
         "source=Promo_0506.mxf (0) dest=/data/hotfolder/promo local=10.1.1.20:33001 peer=88.210.14.5:33001\n"
     )
-    assert _read(text) == ["partial-rename"]
+    assert cause_ids(text) == ["partial-rename"]
 
 
 def test_guard_errno_2_with_no_rename_is_a_missing_file():
@@ -70,7 +65,7 @@ def test_guard_errno_2_with_no_rename_is_a_missing_file():
         f'{STAMP}LOG FASP Session Stop uuid={UUID} op=send status=failed errcode=4 errstr="No such file or directory" '
         "source=/out/x.mxf (0) dest=/in local=10.1.1.20:33001 peer=88.210.14.5:33001\n"
     )
-    assert _read(text) == ["no-such-file"]
+    assert cause_ids(text) == ["no-such-file"]
 
 
 def test_a_kex_offer_of_group1_and_group14_only_is_a_scanner_s():
@@ -81,9 +76,9 @@ def test_a_kex_offer_of_group1_and_group14_only_is_a_scanner_s():
         "exchange method found. Their offer: diffie-hellman-group1-sha1,diffie-hellman-group14-sha1 [preauth]\n"
         "Mar 30 08:40:00 ftp-hsts-lon sshd[119602]: Connection closed by 10.2.0.9 port 59788 [preauth]\n"
     )
-    assert _read(text) == []
+    assert cause_ids(text) == []
     old = text.replace("group1-sha1,diffie-hellman-group14-sha1", "group14-sha1,diffie-hellman-group-exchange-sha1")
-    assert _read(old) == ["ssh-handshake"]  # (guard: an old ascp's offer)
+    assert cause_ids(old) == ["ssh-handshake"]  # (guard: an old ascp's offer)
 
 
 def test_ascp_s_words_new_to_explain_name_their_causes():
@@ -98,20 +93,20 @@ def test_ascp_s_words_new_to_explain_name_their_causes():
         'errcode=27 errstr="Some individual files failed" source=in (63) dest=/srv/in local=192.168.50.10:33001 '
         "peer=126.72.191.8:33001\n"
     )
-    assert _read(long_name) == ["path-name"]
+    assert cause_ids(long_name) == ["path-name"]
     conf = (
         "[root@hsts-mum01 ~]# ascp -P 33001 -l 100m /tmp/t.bin partner@localhost:/in/\n"
         "ascp: Failed to parse configuration file /opt/aspera/etc/aspera.conf: mismatched tag at line 212, column 11, "
         "exiting.\n"
     )
-    assert _read(conf) == ["configuration"]
+    assert cause_ids(conf) == ["configuration"]
     ascli = (
         "$ ascli server upload --url=ssh://xfer.vault-archive.net:33001 --username=ci_deposit "
         '--ts=@json:\'{"content_protection":"encrypt"}\' --to-folder=/deposit dist/r.tar.zst --progress-bar=no\n'
         "E, [2025-09-03T16:12:44.902331 #73]  ERROR -- : ascp failed (pid 81 exit 1)\n"
         "ERROR: Transfer: File encryption needs a passphrase in environment variable\n"
     )
-    assert _read(ascli) == ["passphrase"]
+    assert cause_ids(ascli) == ["passphrase"]
 
 
 def test_a_transfer_sdk_client_s_log_of_its_spec_then_its_failure_is_a_run():
@@ -123,7 +118,7 @@ def test_a_transfer_sdk_client_s_log_of_its_spec_then_its_failure_is_a_run():
         "2025-10-07 09:14:03,361 INFO server: transfer id: 6f2d0c8e-3e1b-44f7-9a4e-2b07a1c52d90\n"
         "2025-10-07 09:14:04,518 ERROR server: transfer failed: Remote host is not who we expected\n"
     )
-    assert _read(text) == ["host-key"]
+    assert cause_ids(text) == ["host-key"]
 
 
 def test_ascli_s_lines_in_a_journal_are_its_runs():
@@ -142,7 +137,7 @@ def test_ascli_s_lines_in_a_journal_are_its_runs():
         "May 14 02:30:07 seqsrv01 ascli[1733]: ERROR: Transfer: Remote host is not who we expected\n"
         "May 14 02:30:07 seqsrv01 systemd[1]: lab-sync.service: Main process exited, code=exited, status=1/FAILURE\n"
     )
-    assert _read(text) == ["ok", "host-key"]
+    assert cause_ids(text) == ["ok", "host-key"]
 
 
 def test_ansible_s_until_retries_are_attempts_of_their_own():
@@ -172,7 +167,7 @@ def test_a_failure_the_person_has_since_fixed_beside_a_dry_run_is_no_run():
         "ascp -QT -l 300m -P33001 -k1 -i ~/.aspera/sdk/aspera_bypass_rsa.pem "
         "era-fasp@fasp.sra.ebi.ac.uk:vol1/fastq/ERR567/001/ERR5671201/ERR5671201_1.fastq.gz raw/\n"
     )
-    assert _read(text) == []
+    assert cause_ids(text) == []
 
 
 def test_a_glossary_s_entries_beside_a_run_are_no_runs():
@@ -185,7 +180,7 @@ def test_a_glossary_s_entries_beside_a_run_are_no_runs():
         "<li><code>ascp: Failed to open TCP connection for SSH, exiting.</code> — 포트 문제</li>\n</ul>\n"
         "* `Session Stop  (Error: Client unable to connect to server (check UDP port and firewall))` = UDP blocked\n"
     )
-    assert _read(text) == ["host-key"]
+    assert cause_ids(text) == ["host-key"]
 
 
 def test_a_log_shipper_s_configuration_is_no_run():
@@ -197,7 +192,7 @@ def test_a_log_shipper_s_configuration_is_no_run():
         "      - metrics:\n          ascp_session_failed_total:\n            type: Counter\n"
         '            description: "ascp sessions that ended with status=failed, by errcode"\n'
     )
-    assert _read(text) == []
+    assert cause_ids(text) == []
 
 
 def test_an_lsf_job_mail_s_kill_ends_the_run_its_output_shows():
@@ -214,7 +209,7 @@ def test_an_lsf_job_mail_s_kill_ends_the_run_its_output_shows():
         "ERR9112834_1.fastq.gz                                   100%   28GB 95.8Mb/s    42:03\n"
         "ERR9112836_1.fastq.gz                                    58%   17GB 95.9Mb/s    13:22 ETA\n"
     )
-    assert _read(text) == ["cancelled"]
+    assert cause_ids(text) == ["cancelled"]
 
 
 def test_guard_an_lsf_job_mail_with_no_output_is_its_script_s_run_killed():
@@ -228,4 +223,4 @@ def test_guard_an_lsf_job_mail_with_no_output_is_its_script_s_run_killed():
         "The output (if any) follows:\n\n\nPS:\n\nRead file <pull_18349021.out> for stdout and stderr output of "
         "this job.\n"
     )
-    assert _read(text) == ["cancelled"]
+    assert cause_ids(text) == ["cancelled"]

@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-from tests.unit.test_explain_round58 import causes
-
-
-def _read(text: str) -> list[str]:
-    return [cause for cause, _ in causes(text)]
-
+from tests.unit.test_explain_round58 import cause_ids
 
 AUTH = "ascp: failed to authenticate, exiting.\n\nSession Stop  (Error: failed to authenticate)\n"
 
@@ -21,7 +16,7 @@ def test_ascp_s_debug_line_of_a_failed_handshake_is_its_error():
         "DBG ssh: libssh2_session_handshake failed: -5 Unable to exchange encryption keys\n"
         f"ERR failed to authenticate\n{AUTH}"
     )
-    assert _read(text) == ["ssh-handshake"]
+    assert cause_ids(text) == ["ssh-handshake"]
 
 
 def test_sshd_lines_stamped_in_the_host_s_language_say_why_the_client_failed():
@@ -38,7 +33,7 @@ def test_sshd_lines_stamped_in_the_host_s_language_say_why_the_client_failed():
             for s in ("07", "29")
         )
     )
-    assert _read(text) == ["ssh-handshake", "ssh-handshake"]
+    assert cause_ids(text) == ["ssh-handshake", "ssh-handshake"]
 
 
 def test_a_penalty_drop_of_an_address_that_guessed_a_scanner_s_account_is_no_client_s():
@@ -51,8 +46,8 @@ def test_a_penalty_drop_of_an_address_that_guessed_a_scanner_s_account_is_no_cli
         "ноя 12 08:04:15 hsts sshd[1033]: drop connection #0 from [218.92.0.112]:28014 on [10.77.1.5]:33001 "
         "penalty: failed authentication\n"
     )
-    assert _read(text) == []
-    assert _read(text.replace("ноя 12", "Nov 12")) == []
+    assert cause_ids(text) == []
+    assert cause_ids(text.replace("ноя 12", "Nov 12")) == []
 
 
 def test_a_binary_that_is_there_but_cannot_be_started_died_at_its_start():
@@ -74,7 +69,7 @@ def test_a_binary_that_is_there_but_cannot_be_started_died_at_its_start():
         "Completed: 6291456K bytes transferred in 133 seconds\n (387461K bits/sec), in 1 file.\n"
         "[entrypoint] ascp exit code 0\n"
     )
-    assert _read(text) == ["died-at-start", "ok"]
+    assert cause_ids(text) == ["died-at-start", "ok"]
 
 
 def test_an_mtail_program_and_a_webinar_s_subtitles_are_no_runs():
@@ -87,14 +82,14 @@ def test_an_mtail_program_and_a_webinar_s_subtitles_are_no_runs():
         "def syslog {\n  /^(?P<date>\\w+\\s+\\d+)\\s+ascp\\[\\d+\\]:\\s+/ {\n    next\n  }\n}\n\n"
         "@syslog {\n  /ERR / {\n    ascp_err_lines_total++\n  }\n}\n"
     )
-    assert _read(mtail) == []
+    assert cause_ids(mtail) == []
     cues = [
         "今回は ascp コマンドのエラーの読み方を紹介します。",
         "スライドの一つ目、「ascp: Failed to open TCP connection for SSH, exiting.」",
         "二つ目、「Session Stop (Error: Client unable to connect to server (check UDP port and firewall))」。",
     ]
     srt = "".join(f"{n}\n00:00:0{n},200 --> 00:00:0{n},900\n{cue}\n\n" for n, cue in enumerate(cues, 1))
-    assert _read(srt) == []
+    assert cause_ids(srt) == []
 
 
 def test_a_graylog_export_s_records_are_read_as_the_server_s_log():
@@ -140,7 +135,7 @@ def test_a_graylog_export_s_records_are_read_as_the_server_s_log():
         )
         + "\n  ]\n}\n"
     )
-    assert _read(text) == ["stronger-encryption", "ok"]
+    assert cause_ids(text) == ["stronger-encryption", "ok"]
 
 
 def test_a_runbook_s_untimed_sshd_examples_and_typical_client_lines_are_no_runs():
@@ -153,7 +148,7 @@ def test_a_runbook_s_untimed_sshd_examples_and_typical_client_lines_are_no_runs(
         "authentication\n```\n\nand on the client side, typically:\n\n```\n"
         "ascp: Failed to open TCP connection for SSH, exiting.\nSession Stop  (Error: Session initiation failed)\n```\n"
     )
-    assert _read(text) == []
+    assert cause_ids(text) == []
 
 
 def test_a_wrapper_s_json_log_of_ascp_s_argv_events_and_exit_tells_its_runs():
@@ -172,7 +167,7 @@ def test_a_wrapper_s_json_log_of_ascp_s_argv_events_and_exit_tells_its_runs():
         f'{{"level":"info","ts":"2025-07-23T11:17:40.602+0530","msg":"starting ascp","job":"PRT-2","argv":{argv}}}\n'
         '{"level":"info","ts":"2025-07-23T11:24:12.911+0530","msg":"ascp exited","job":"PRT-2","exit":0}\n'
     )
-    assert _read(text) == ["exists", "ok"]
+    assert cause_ids(text) == ["exists", "ok"]
 
 
 def test_a_json_array_of_log_records_pasted_a_line_each_is_read_by_its_messages():
@@ -195,4 +190,4 @@ def test_a_json_array_of_log_records_pasted_a_line_each_is_read_by_its_messages(
             record(f"{hour}:00:19.405", "[entrypoint] ascp rc=1", last=hour == "02"),
         ]
     text = "Resultado exportado (JSON):\n\n```json\n[\n" + "\n".join(rows) + "\n]\n```\n"
-    assert _read(text) == ["dns", "dns"]
+    assert cause_ids(text) == ["dns", "dns"]

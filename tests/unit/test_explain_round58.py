@@ -15,6 +15,11 @@ def causes(text: str) -> list[tuple[str, str]]:
     return [("ok" if s.outcome == "success" else s.cause_id, s.confidence) for s in explain_text(text)]
 
 
+def cause_ids(text: str) -> list[str]:
+    """The causes ``causes`` gives, without their confidence."""
+    return [cause for cause, _ in causes(text)]
+
+
 def test_a_powershell_command_through_a_variable_starts_a_run():
     """``& $ascp -T ...`` after PowerShell's prompt is ascp's command: the usage text before it is the first run's,
     the summary after it the second's (they had been read as one failed run)."""
