@@ -47,6 +47,7 @@ from aspdiag.tools.explain.diagnose import (
 )
 from aspdiag.tools.explain.scan import (
     DIFF_HEADER,
+    GLOSS,
     PASTE_MAX,
     RECEIVER_PROGRESS,
     SSH_SYN_DROP,
@@ -810,8 +811,8 @@ class Analyzer:
         self._invalid_lines = 0
         self._guessers: set[bytes] = set()
         """Addresses that tried accounts the server does not have (in a log with too few such lines to be a scan)."""
-        self._guessed_accounts: dict[bytes, set[bytes]] = {}  # per guesser, the accounts it tried (a few kept)
         """sshd logged a login to an account that does not exist (``Invalid user``): the log shows password guessing."""
+        self._guessed_accounts: dict[bytes, set[bytes]] = {}  # per guesser, the accounts it tried (a few kept)
         self._babblers: set[bytes] = set()  # addresses that sent sshd no SSH banner (an HTTP request, garbage)
         self._run_began: dict[str, int] = {}  # the line (``_tick``) each input's current console run began at
         self._named_scanners: set[bytes] = set()  # addresses a person's words call a scanner's or a monitor's
@@ -2710,12 +2711,13 @@ class Analyzer:
             "port" in text or "/tcp" in text or "SSH-2.0-" in text or "established." in text or "TcpTest" in text
         ) and not self._replaying:
             self._port_check(source, text)
-        if ("NXDOMAIN" in text or "SERVFAIL" in text or "resolve host" in text or "not known" in text) and (
-            not self._replaying
+        if (
+            ("NXDOMAIN" in text or "SERVFAIL" in text or "resolve host" in text or "not known" in text)
+            and not self._replaying
+            and (looked_up := _LOOKUP_FAILED.search(text)) is not None
         ):
-            looked_up = _LOOKUP_FAILED.search(text)
             names = self._unknown_names.setdefault(source, {})
-            if looked_up is not None and len(names) < _PORT_CHECKS_KEPT:
+            if len(names) < _PORT_CHECKS_KEPT:
                 names[(looked_up.group(looked_up.lastgroup or 0)).rstrip(".").lower()] = text.strip()
         if "esuming in " in text and _ASCLI_RESUMING.search(text):
             # ascli's resumer between two attempts of one transfer (its own line, or its logger's): what follows is
@@ -4285,18 +4287,19 @@ class Analyzer:
         if not any(killed.values()):
             return kept
         entry = knowledge().by_id("cancelled")
-        unended = [
-            (order, s)
+        unended = {
+            order: s.source
             for order, s in kept
             if killed.get(s.source) and s.outcome != "success" and s.cause_id == "unknown" and s.uuid is None
-        ]
+        }
+        unended_in = Counter(unended.values())
         out = []
         for order, s in kept:
             jobs = killed.get(s.source)
-            if jobs and (order, s) in unended:
+            if jobs and order in unended:
                 shown = {m.group(1) for line in s.evidence for m in _PROGRESS_FILE.finditer(line)}
                 job = next((j for j in jobs if any(name in j.command for name in shown)), None)
-                if job is None and len(jobs) == 1 and sum(u.source == s.source for _, u in unended) == 1:
+                if job is None and len(jobs) == 1 and unended_in[s.source] == 1:
                     job = jobs[0]
                 if job is not None:
                     s = self._read_as(
@@ -6536,17 +6539,13 @@ class Analyzer:
                 earlier = [
                     (
                         order,
-                        replace(
+                        _told_by_last(
                             told,
-                            confidence="low",
-                            cause=f"{told.cause} (read from the task's last attempt: Nextflow retried it and shows "
-                            "only that attempt's output)",
-                            evidence=(line,),
-                            reasoning=(
-                                f"Nextflow retried task {task}; this earlier attempt's own output is not shown, so "
-                                "its last attempt's is read for it",
-                                *told.reasoning,
-                            ),
+                            line,
+                            "read from the task's last attempt: Nextflow retried it and shows only that attempt's "
+                            "output",
+                            f"Nextflow retried task {task}; this earlier attempt's own output is not shown, so its "
+                            "last attempt's is read for it",
                         ),
                     )
                     for line in lines
@@ -6622,17 +6621,12 @@ class Analyzer:
             earlier = [
                 (
                     order,
-                    replace(
+                    _told_by_last(
                         told,
-                        confidence="low",
-                        cause=f"{told.cause} (read from the task's result: Ansible retried it and shows only the "
-                        "last attempt's output)",
-                        evidence=(line,),
-                        reasoning=(
-                            "an attempt Ansible's until-loop retried; its own output is not shown, so the last "
-                            "attempt's is read for it",
-                            *told.reasoning,
-                        ),
+                        line,
+                        "read from the task's result: Ansible retried it and shows only the last attempt's output",
+                        "an attempt Ansible's until-loop retried; its own output is not shown, so the last attempt's "
+                        "is read for it",
                     ),
                 )
                 for _, line in notes
@@ -6772,9 +6766,8 @@ _OPENSSH_CLIENT = re.compile(
     r"|ssh: connect to host |Connection timed out during banner exchange)"
 )
 """OpenSSH's client's own words about a connection (not ascp's, whose own SSH library words them otherwise)."""
-_GLOSSED = re.compile(r"(?:, exiting\.|\)\)?)[ \t]+(?:=|\u2014|->|=>|\u2192)[ \t]+\S")
-"""ascp's message, at its end, followed by what it means: an equals sign, an em dash or an arrow, and words (a
-glossary's entry: "ascp: failed to authenticate, exiting. \u2014 key or password", "...) = UDP blocked")."""
+_GLOSSED = re.compile(GLOSS)
+"""A glossary's entry (``scan.GLOSS``): a person's line of that form is never replayed as a run."""
 _BEHIND = re.compile(
     r"\b(?:went away|go(?:ne|es) away|(?:was|got|is) (?:fixed|resolved|solved)|fixed (?:it|that|this)"
     r"|no longer (?:happens|appears|shows|occurs)"
@@ -8808,6 +8801,18 @@ def _json_document(chunk: bytes) -> bool:
         return True
     # (a transfer's status, told by its own keys: read by ``status_as_lines``)
     return _JSON_RUN_TRACE.search(chunk) is None and status_as_lines(chunk) is None
+
+
+def _told_by_last(told: SessionExplanation, line: str, how: str, reason: str) -> SessionExplanation:
+    """An earlier attempt a wrapper retried, shown only by its note (``line``), told by its last attempt's reading
+    (``told``) at low confidence: ``how`` says so after the cause, ``reason`` leads the reasoning."""
+    return replace(
+        told,
+        confidence="low",
+        cause=f"{told.cause} ({how})",
+        evidence=(line,),
+        reasoning=(reason, *told.reasoning),
+    )
 
 
 def _beat(times: list[float]) -> tuple[int, int] | None:

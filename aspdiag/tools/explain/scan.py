@@ -540,13 +540,13 @@ def json_export_as_lines(chunk: bytes) -> bytes | None:
             if when is None or said is None or not _EXPORT_STAMP.match(str(record[when])):
                 break
             message = _text(record[said]).rstrip("\r\n")
+            stamp = str(record[when]).strip()
             program = next((_text(record[keys[k]]) for k in _EXPORT_PROGRAM if k in keys), "")
             if program and " " not in program:
                 host = next((_text(record[keys[k]]) for k in _EXPORT_HOST if k in keys), "-").replace(" ", "_")
                 pid = next((_text(record[keys[k]]) for k in _EXPORT_PID if k in keys), "0")
-                stamp = str(record[when]).strip()
                 message = f"{stamp} {host or '-'} {program}[{pid if pid.isdigit() else 0}]: {message}"
-            rows.append((str(record[when]).strip().replace("T", " ").rjust(30), message))
+            rows.append((stamp.replace("T", " ").rjust(30), message))
         else:
             rows.sort(key=lambda row: row[0])
             return "".join(message + "\n" for _, message in rows).encode("utf-8")
@@ -1026,10 +1026,13 @@ _QUOTED_FIELD = re.compile(
     rb"[ \t]+[\"'][^\"'\n]+[\"']\s*$"
 )
 """A YAML or configuration field of prose whose value is a quoted string (an alert rule's ``summary: "..."``)."""
-_GLOSSED = re.compile(rb"(?:, exiting\.|\)\)?)[ \t]+(?:=|\xe2\x80\x94|\xe2\x86\x92|->|=>)[ \t]+\S")
-"""ascp's message, at its end, followed by a gloss: an equals sign, an em dash or an arrow, and words (``->`` only
-in an indented line or a list's item: a wrapper's own line writes it before what it does next, "... -> retrying
-(2/5)")."""
+GLOSS = r"(?:, exiting\.|\)\)?)[ \t]+(?:=|—|→|->|=>)[ \t]+\S"
+"""ascp's message, at its end, followed by what it means: an equals sign, an em dash or an arrow, and words (a
+glossary's entry: "ascp: failed to authenticate, exiting. \u2014 key or password", "...) = UDP blocked"); the
+analyzer's replay of a person's quotes skips such lines too."""
+_GLOSSED = re.compile(GLOSS.encode())
+"""``GLOSS`` over a line's bytes (``->`` read so only in an indented line or a list's item: a wrapper's own line
+writes it before what it does next, "... -> retrying (2/5)")."""
 _HTML_CODE = re.compile(rb"<code>.*?</code>")
 """HTML's inline code span."""
 _HTML_TAG = re.compile(rb"</?[a-zA-Z][a-zA-Z0-9_-]{0,30}(?:\s[^<>\n]{0,200})?>")
