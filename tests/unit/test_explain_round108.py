@@ -191,3 +191,62 @@ def test_a_json_array_of_log_records_pasted_a_line_each_is_read_by_its_messages(
         ]
     text = "Resultado exportado (JSON):\n\n```json\n[\n" + "\n".join(rows) + "\n]\n```\n"
     assert cause_ids(text) == ["dns", "dns"]
+
+
+def test_zsh_s_bad_cpu_type_is_an_installation_that_cannot_run_here():
+    """macOS's zsh: "bad CPU type in executable: .../ascp" (an x86_64-only ascp on Apple Silicon without Rosetta),
+    its path filling the terminal's width, the next line a zsh prompt: died at start (it had read as no run)."""
+    path = "/Users/lena/Applications/Aspera Connect.app/Contents/Resources/ascp"
+    text = (
+        f'lena@Lenas-MBP ~ % "{path}" -P33001 -i key.openssh -QT -l100m -k1 -d a@download.cncb.ac.cn:gsa/x ~/gsa/\n'
+        f"zsh: bad CPU type in executable: {path}\n"
+        f'lena@Lenas-MBP ~ % file "{path}"\n'
+        f"{path}: Mach-O 64-bit executable x86_64\n"
+    )
+    assert len(f"zsh: bad CPU type in executable: {path}") == 100  # a terminal's width: the wrap guard's case
+    assert cause_ids(text) == ["died-at-start"]
+
+
+def test_a_wrapper_s_logged_timeout_command_and_exit_124_is_its_time_limit():
+    """A script's log giving its command ("cmd: timeout 2h ascp ..."), ascp's progress at 58 %, then "ascp exit
+    code 124" (coreutils timeout's value when its limit ended the command): cancelled (it had read as unknown)."""
+    text = (
+        "2025-03-04 22:00:01 [fetch_ena] start ERR1018614\n"
+        "2025-03-04 22:00:01 [fetch_ena] cmd: timeout 2h ascp -T -l 500m -P 33001 -k 1 -i /opt/aspera/key.pem "
+        "era-fasp@fasp.sra.ebi.ac.uk:vol1/run/ERR101/ERR1018614/x.bam /lustre/raw/\n"
+        "x.bam                                                   58%  262GB  301Mb/s    1:47:05 ETA\n"
+        "2025-03-05 00:00:01 [fetch_ena] ascp exit code 124\n"
+        "2025-03-05 00:00:01 [fetch_ena] FAILED ERR1018614 (will retry tomorrow)\n"
+    )
+    assert cause_ids(text) == ["cancelled"]
+    # (guard) without the time limit on its command, exit 124 alone tells nothing
+    assert cause_ids(text.replace("cmd: timeout 2h ascp", "cmd: ascp")) == ["unknown"]
+
+
+def test_a_thread_quoted_under_attribution_lines_in_other_languages_lists_the_oldest_mail_s_run_first():
+    """An Italian reply on top ("Date: ... 16:48"), the earlier mails quoted below under "Il giorno mer 12 mar 2025
+    alle 15:02 X ha scritto:": the quoted content-protection failure came first, the run that worked after it (they
+    had read in the text's order)."""
+    command = "giulia@deliv:~$ ascp -P 33001 -l 400m -k 2 {crypt}/mnt/a.zip studio@fasp-ingest.example.it:/inbound/\n"
+    text = (
+        "Date: Wed, 12 Mar 2025 16:48:02 +0100\n\nBuongiorno, con la cifratura funziona:\n\n"
+        + command.format(crypt="--file-crypt=encrypt ")
+        + "a.zip                                     100%   61GB  389Mb/s    22:31\n"
+        "Completed: 62914560K bytes transferred in 1351 seconds\n (388811K bits/sec), in 1 file.\n\n"
+        "> Il giorno mer 12 mar 2025 alle 15:02 Supporto ha scritto:\n"
+        "> Gentile Giulia, il server accetta solo upload cifrati.\n>\n"
+        ">> Il giorno mer 12 mar 2025 alle 14:37 Giulia Ferraro ha scritto:\n"
+        ">> Buongiorno, la consegna non parte più:\n>>\n>> "
+        + command.format(crypt="")
+        + ">> Session Stop  (Error: Server aborted session: Server requires content protection)\n"
+    )
+    assert cause_ids(text) == ["content-protection", "ok"]
+    for header, wrote in (
+        ("Date: Wed, 12 Mar 2025 16:48:02 +0100", "Am 12.03.2025 um 14:37 schrieb Giulia <g@x.it>:"),
+        ("Gesendet: Mittwoch, 12. März 2025 16:48", "Le mer. 12 mars 2025 à 14:37, Giulia a écrit :"),
+    ):
+        german = text.replace("Il giorno mer 12 mar 2025 alle 14:37 Giulia Ferraro ha scritto:", wrote)
+        assert cause_ids(german.replace("Date: Wed, 12 Mar 2025 16:48:02 +0100", header)) == [
+            "content-protection",
+            "ok",
+        ]

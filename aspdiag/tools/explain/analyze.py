@@ -34,6 +34,7 @@ from aspdiag.fasp.parse import AscpError, parse_errors, parse_progress
 from aspdiag.tools.explain.diagnose import (
     DEFAULT_TARGET_MBPS,
     PUTTY_KEY,
+    TIMEOUT_EXPIRED,
     WRAPPER_ONLY,
     KnowledgeEntry,
     bare_documented,
@@ -578,7 +579,9 @@ image.sif $HOME/.aspera/connect/bin/ascp --help``; blind round 59): no transfer.
 _COMMAND = re.compile(
     r"^\s*(?:PS\s+)?(?:(?:\([\w.-]+\)\s+)?\S*[$#>]\s*(?:sudo\s+)?(?:[\w.~/\\:-]*[/\\])?(?:ascp4?|ascli)(?:\.exe)?\s"
     # (after bash's xtrace mark, "+ ascp -P 33001 ...", as a script run with set -x logs each command)
-    r"|(?:\++ )?(?:(?:time|nohup)\s+)?(?:timeout\s+(?:-[a-zA-Z]+(?:\s+\w+)?\s+)*\d+(?:\.\d+)?[smhd]?\s+)?(?:sudo\s+)?"
+    # (or as a wrapper's log gives the command it runs: "[fetch_ena] cmd: timeout 2h ascp -T ...")
+    r"|(?:\++ |(?:cmd|exec(?:uting)?|launching|invoking|(?<!Running )command)\s*[:=]\s*)?"
+    r"(?:(?:time|nohup)\s+)?(?:timeout\s+(?:-[a-zA-Z]+(?:\s+\w+)?\s+)*\d+(?:\.\d+)?[smhd]?\s+)?(?:sudo\s+)?"
     r"(?:[\w.~/\\:-]*[/\\])?"
     r"(?:ascp4?|ascli)(?:\.exe)?\s+--?[A-Za-z]"
     r"|(?:\S*[$#>]\s*)?(?:sudo\s+)?(?:[\w.~/\\:-]*[/\\])?aspera(?:\.exe)?\s+(?:ats|faspex|shares|node|files|server|console)\s"
@@ -2366,7 +2369,7 @@ class Analyzer:
         candidate = self._silent_candidate.pop(source, None)
         if candidate is not None and (_PROMPTED_LINE.match(text) is not None or _BARE_PROMPT.match(text) is not None):
             self._silent_runs[source] = candidate  # the ascp command printed nothing before the next prompt
-        if text[:1] in "SOsoDd" and ("Sent:" in text or "wrote:" in text or "Date:" in text):
+        if ":" in text[:16] or text.rstrip()[-1:] in (":", "\uff1a"):
             sent = _mail_sent(text)
             if sent is not None and len(self._mails.get(source, ())) < MAX_KEPT_FAILED:
                 # a mail's header in a thread pasted whole: the runs after it are that mail's
@@ -6106,9 +6109,9 @@ class Analyzer:
                 run.completed = True if job.ok else None
                 run.exit_status = None if job.ok else job.exit_value
                 run.note(_job_told(job))
-                if job.exit_value == _TIMEOUT_KILLED and job.command.startswith("timeout "):
+                if job.exit_value == TIMEOUT_EXPIRED and job.command.startswith("timeout "):
                     # coreutils' timeout ended it at its limit (its exit value 124): cancelled, as a job limit is
-                    run.detail(f"Build timed out (after the job's limit: timeout exited {_TIMEOUT_KILLED})")
+                    run.detail(f"Build timed out (after the job's limit: timeout exited {TIMEOUT_EXPIRED})")
                 told = explain(run)
                 self._counted(told)
                 added.append((self._order, told))
@@ -7085,9 +7088,31 @@ _JOB_STATUS = re.compile(
 )
 """bash's line for a background job that ended (``[2]   Exit 1                  ascp -T ...``), perhaps with its job
 number taken off as a tag."""
-_MAIL_SENT = re.compile(r"\s*(?:(?:Sent|Date):\s*(?P<when>[^\n]{8,80})$|On (?P<on>)(?=[^\n]{8,160}\bwrote:\s*$))")
-_DAY_MONTH = re.compile(r"\b(?P<day>\d{1,2})\.?\s+(?P<month>[A-Z][a-z]{2,8})\.?,?\s+(?P<year>\d{4})\b")
+_WROTE = (
+    r"\b(?:wrote|ha scritto|schrieb|a \u00e9crit|escribi\u00f3|escreveu|schreef|skrev|napisa\u0142[ao]?"
+    r"|\u043d\u0430\u043f\u0438\u0441\u0430\u043b[аи]?|kirjoitti|yazd\u0131)"
+)
+"""The verb of a mail client's attribution line ("X wrote:") in English, Italian, German, French, Spanish,
+Portuguese, Dutch, the Nordic languages, Polish, Russian, Finnish and Turkish."""
+_MAIL_SENT = re.compile(
+    # Outlook's header in English, German, French, Spanish, Italian, Portuguese and Dutch ("Gesendet: Mittwoch, 12.
+    # März 2025 15:02", "Envoyé : mercredi 12 mars 2025 15:02")
+    r"\s*(?:(?:Sent|Date|Gesendet|Datum|Envoy[ée]|Enviado(?: el)?|Inviato|Data|Verzonden)\s?:\s*(?P<when>[^\n]{8,80})$"
+    r"|(?P<on>)(?=[^\n]{8,200}?" + _WROTE + r"(?:\s[^\n]{1,120}?)?\s*[:\uff1a]\s*$))"
+)
+"""A mail's header in a pasted thread: Outlook's ``Sent:`` (``Date:`` of a raw mail), or a client's attribution
+line before the quote ("On ... X wrote:", "Il giorno mer 12 mar 2025 alle 15:02 X ha scritto:", "Am 12.03.2025 um
+15:02 schrieb X:", "2025年3月12日(水) 15:02 X <x@y>:" is not one: no verb)."""
+_DAY_MONTH = re.compile(
+    r"\b(?P<day>\d{1,2})\.?\s+(?:de\s+)?(?P<month>[A-Za-z\u00c0-\u00ff]{3,9})\.?,?\s+(?:de\s+)?(?P<year>\d{4})\b"
+)
 _MONTH_DAY = re.compile(r"\b(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2}),?\s+(?P<year>\d{4})\b")
+_NUMERIC_DATE = re.compile(
+    r"(?P<cjk>(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日)"
+    r"|\b(?P<day>\d{1,2})[./](?P<month>\d{1,2})[./](?P<year>\d{4})\b"
+)
+"""A date in digits in a mail's header: CJK ``2025年3月12日``, or ``12.03.2025`` / ``12/03/2025`` (day first: the
+attribution lines that write it so are European clients')."""
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d\d)-(\d\d)(?:[ T](\d\d):(\d\d))?")
 _CLOCK = re.compile(r"\b(\d{1,2}):(\d\d)(?::\d\d)?\s*([AaPp][Mm])?")
 _FILE_HEADER = re.compile(
@@ -8418,6 +8443,39 @@ _CJK_WORDS = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{2}|" + _CYRI
 Russian or another Cyrillic script (two words: "ascp завершается ошибкой «...»"; blind round 69)."""
 
 
+_MONTH_WORDS = {
+    word: number
+    for number, words in enumerate(
+        (
+            "jan gen ene jän",
+            "feb fev fév",
+            "mar mär mrt",
+            "apr abr avr",
+            "may mag mai mei",
+            "jun giu juin",
+            "jul lug juil",
+            "aug ago aoû aou",
+            "sep set",
+            "oct ott out okt",
+            "nov",
+            "dec dic dez déc",
+        ),
+        start=1,
+    )
+    for word in words.split()
+}
+"""Months' names as mail clients write them in English, Italian, Spanish, German, Portuguese and French (by their
+first three letters; French's juin and juillet by four)."""
+
+
+def _month_named(word: str) -> int | None:
+    """The month (1-12) a month's name or its abbreviation names, in the languages of ``_MONTH_WORDS``."""
+    lowered = word.lower()
+    if lowered[:3] == "jui":
+        return _MONTH_WORDS.get(lowered[:4])  # juin, juillet
+    return _MONTH_WORDS.get(lowered[:3])
+
+
 def _mail_sent(text: str) -> tuple[int, ...] | None:
     """When a mail of a pasted thread was sent, from its header (Outlook's ``Sent: Wednesday, 13 March 2024 16:20``,
     ``Sent: Tuesday, March 12, 2024 5:30 PM``, ``Date: Tue, 12 Mar 2024 15:12:00 +0100``, a client's ``On Tue, 12
@@ -8427,14 +8485,25 @@ def _mail_sent(text: str) -> tuple[int, ...] | None:
         return None
     when = found.group("when") if found.group("when") is not None else text
     day_first = _DAY_MONTH.search(when)
+    if day_first is not None and _month_named(day_first.group("month")) is None:
+        day_first = None  # "12 files 2025", not a date
     month_first = _MONTH_DAY.search(when) if day_first is None else None
     dated = day_first or month_first
     if dated is None:
         iso = _ISO_DATE.search(when)
-        if iso is None:
+        if iso is not None:
+            return tuple(int(part or 0) for part in iso.groups())
+        digits = _NUMERIC_DATE.search(when)
+        if digits is None:
             return None
-        return tuple(int(part or 0) for part in iso.groups())
-    month = _MONTHS.get(dated.group("month")[:3].title())  # from 0, as _seconds reads it
+        year, month_no, day = (
+            (digits.group("y"), digits.group("m"), digits.group("d"))
+            if digits.group("cjk")
+            else (digits.group("year"), digits.group("month"), digits.group("day"))
+        )
+        clock = _CLOCK.search(when, digits.end())
+        return (int(year), int(month_no), int(day), *((int(clock.group(1)), int(clock.group(2))) if clock else (0, 0)))
+    month = _month_named(dated.group("month"))
     if month is None:
         return None
     clock = _CLOCK.search(when, dated.end())
@@ -8443,7 +8512,7 @@ def _mail_sent(text: str) -> tuple[int, ...] | None:
         hour += 12
     elif clock is not None and clock.group(3) and clock.group(3).upper() == "AM" and hour == 12:
         hour = 0
-    return (int(dated.group("year")), month + 1, int(dated.group("day")), hour, minute)
+    return (int(dated.group("year")), month, int(dated.group("day")), hour, minute)
 
 
 def _shape(text: str) -> str:
@@ -8987,8 +9056,6 @@ class _SnakeJob:
 
 _SAME_SECOND_STEP = 1e-6
 """What a joblog line's place adds to its start, so that jobs shown started at once keep the joblog's order."""
-_TIMEOUT_KILLED = 124
-"""coreutils' timeout's exit value when it ended the command at its limit."""
 _RUNTIME_SLACK_S = 3.0
 """How much longer than ascp's own seconds a job may have run (its start, its login, its exit)."""
 

@@ -765,10 +765,16 @@ def slowed_then_stopped(last_mbps: float, fastest_mbps: float, against: str) -> 
     )
 
 
-def time_limited(limit_s: float | None, bytes_moved: int | None, rates_mbps: tuple[float, ...]) -> Diagnosis | None:
+TIMEOUT_EXPIRED = 124
+"""coreutils' timeout's exit value when it ended the command at its limit (ascp itself exits 0 or 1)."""
+
+
+def time_limited(
+    limit_s: float | None, bytes_moved: int | None, rates_mbps: tuple[float, ...], exit_status: int | None = None
+) -> Diagnosis | None:
     """A run whose command put a time limit on ascp (``timeout 360s ascp ...``) and whose output stops mid-transfer
-    with no error: the limit ended it (a wrapper's time limit is 'cancelled'). Medium when what it moved at its
-    rate took about the limit; else low. None: no limit."""
+    with no error: the limit ended it (a wrapper's time limit is 'cancelled'). High when the run's exit value is
+    timeout's own (124); medium when what it moved at its rate took about the limit; else low. None: no limit."""
     if limit_s is None or limit_s <= 0:
         return None
     cancelled = knowledge().by_id("cancelled")
@@ -776,10 +782,13 @@ def time_limited(limit_s: float | None, bytes_moved: int | None, rates_mbps: tup
         f"its command runs ascp under a time limit of {limit_s:g} s (timeout), and its output stops with no error"
     ]
     confidence = "low"
+    if exit_status == TIMEOUT_EXPIRED:
+        confidence = "high"
+        reasons.append(f"its exit value {TIMEOUT_EXPIRED} is timeout's when the limit ended the command")
     if bytes_moved and rates_mbps and rates_mbps[-1] > 0:
         took_s = bytes_moved * 8 / (rates_mbps[-1] * 1e6)
         if abs(took_s - limit_s) <= 0.25 * limit_s:
-            confidence = "medium"
+            confidence = "medium" if confidence == "low" else confidence
             reasons.append(
                 f"{bytes_moved / 1e6:,.0f} MB at {rates_mbps[-1]:g} Mb/s take about {took_s:,.0f} s: the limit's time"
             )

@@ -831,7 +831,8 @@ def file_prefix(chunk: bytes, bracket_at: int) -> bytes:
 
 _NOT_A_CONTINUATION = re.compile(
     rb"\s*(?:ascp|Session Stop|Completed|Partial Completion|LOG |ERR |DBG |\S+\s+\d{1,3}%"
-    rb"|[A-Z][\w-]*(?: [\w-]+)?: |\S*[$#>] |\(|\d{4}-\d\d-\d\d[ T]|[DIWEF], \[\d{4}-|\[[A-Z][\w .-]{0,40}\]:? "
+    rb"|[A-Z][\w-]*(?: [\w-]+)?: |\S*[$#>] |\S+@\S+(?: \S+)? ?[$#%] |\[[^\]\n]{1,60}\][$#] "
+    rb"|\(|\d{4}-\d\d-\d\d[ T]|[DIWEF], \[\d{4}-|\[[A-Z][\w .-]{0,40}\]:? "
     rb"|\[[0-9a-f]{2}/[0-9a-f]{6}\] )"
 )
 """Lines that start something of their own (ascp's forms, a capitalised label such as ``Error:``, a shell

@@ -15,6 +15,7 @@ from typing import NamedTuple
 from aspdiag.fasp.errors import describe
 from aspdiag.tools.explain import scan
 from aspdiag.tools.explain.diagnose import (
+    TIMEOUT_EXPIRED,
     Diagnosis,
     Evidence,
     diagnose,
@@ -526,7 +527,7 @@ def _read(collected: Collected, fields: dict[str, str]) -> _Reading:
             )
         )
     if (
-        result == "unknown"
+        (result == "unknown" or collected.exit_status == TIMEOUT_EXPIRED and collected.time_limit_s)
         and collected.uuid is None
         and collected.commanded
         and diagnosis is not None
@@ -538,7 +539,7 @@ def _read(collected: Collected, fields: dict[str, str]) -> _Reading:
         recent = tuple(collected.rates_mbps[-5:])
         diagnosis = (
             slow_run(recent, collected.target_mbps)
-            or time_limited(collected.time_limit_s, collected.bytes, recent)
+            or time_limited(collected.time_limit_s, collected.bytes, recent, collected.exit_status)
             or diagnosis
         )
     if (
