@@ -1023,6 +1023,7 @@ class Analyzer:
         self._ascli_pid: dict[str, str] = {}  # per input, the process of ascli whose journal lines are being read
         self._until_notes: dict[str, list[tuple[int, str]]] = {}  # per input, Ansible's "FAILED - RETRYING" notes
         self._listed_ascp: dict[str, set[str]] = {}  # per input, the ascp binaries ``ls -l`` showed to exist
+        self._which_ascp: dict[str, set[str]] = {}  # paths ``which ascp`` printed, per input
         self._job_mails: set[str] = set()  # inputs that are LSF's job mail (its script, its end, then its output)
         # per input, the host names the user's own lookups found not to exist ("host x: not found: 3(NXDOMAIN)")
         self._unknown_names: dict[str, dict[str, str]] = {}
@@ -2087,6 +2088,11 @@ class Analyzer:
             paths = self._listed_ascp.setdefault(source, set())
             if len(paths) < MAX_KEPT_FAILED:
                 paths.add(listed.group(1))
+        elif text[:1] == "/" and text.rstrip().endswith(("/ascp", "/ascp4")) and " " not in text.strip():
+            # a path alone on its line: ``which ascp``'s answer (found on the PATH, executable)
+            found = self._which_ascp.setdefault(source, set())
+            if len(found) < MAX_KEPT_FAILED:
+                found.add(text.strip())
         if text[:21] == "Your job looked like:" and not self._replaying:
             self._job_mails.add(source)  # LSF's job mail: its script, then its end, then its output
         if "RETRYING: " in text and not self._replaying and (retrying := _UNTIL_RETRY.search(text)) is not None:
@@ -2767,6 +2773,10 @@ class Analyzer:
             self._doc_tables.discard(source)
         if "sshd" in text and _SSHD_TAGGED.search(text):
             return  # sshd's own line: read from the chunk (``_sshd``), never a console run (a host named "aspera")
+        if line.stamp is None and ("connection" in text or "MaxStartups" in text) and _SSHD_WORDS.search(text):
+            # sshd's words with neither its tag nor a time (a post quoting what a penalty "will look like"; blind
+            # round 109): no client prints them, and as sshd's they are no attempt of their own (``_sshd``)
+            return
         kill = _SCHEDULER_KILL.search(text)
         if kill is not None:
             # The batch system ended the job that ran ascp (a time limit, a cancel): its run was cancelled there.
@@ -3794,7 +3804,12 @@ class Analyzer:
         """Whether a line is a YAML file's (its indentation is gone by now): a block scalar's opener (``description:
         |``) starts one, whose lines up to the next key are its value; in such a file a key's quoted value is one
         too. Either may quote ascp's words (an alert rule's "Client side this shows as: ascp: ...")."""
-        if _YAML_BLOCK.match(text) is not None:
+        block = _YAML_BLOCK.match(text)
+        if block is not None and block.group(1) in _OUTPUT_KEYS:
+            # a command's output as a block (Ansible's YAML callback: "stderr: |-" and ascp's lines): its run's
+            self._yaml.pop(source, None)
+            return True
+        if block is not None:
             self._yaml[source] = True  # inside a block scalar
             return True
         inside = self._yaml.get(source)
@@ -6579,14 +6594,18 @@ class Analyzer:
             exec_failed = next(
                 (said for said in s.evidence for path in listed if f"{path}: No such file or directory" in said), None
             )
+            if exec_failed is None and listed & self._which_ascp.get(s.source, set()):
+                # dash's and busybox's "sh: ascp: not found" for a file ``which`` finds on the PATH: the same
+                # failure worded by a shell that says so also when the file is there (blind round 109's Alpine image)
+                exec_failed = next((said for said in s.evidence if _SH_NOT_FOUND.search(said) is not None), None)
             if s.cause_id == "ascp-missing" and exec_failed is not None:
                 s = self._read_as(
                     s,
                     entry,
                     "medium",
-                    "ls -l shows the file is there and executable, yet the shell could not run it ('No such file or "
-                    "directory'): its dynamic loader is missing (a build for another C library, glibc on musl, or "
-                    "another architecture)",
+                    f"ls -l shows the file is there and executable, yet the shell could not run it "
+                    f"('{exec_failed.strip()[:120]}'): its dynamic loader is missing (a build for another C library, "
+                    "glibc on musl, or another architecture)",
                     replacing=True,
                 )
                 reread = True
@@ -6812,6 +6831,10 @@ _SAMPLE_INTRO = re.compile(
     r"|\breference (?:log )?(?:lines?|format|output)\b|\bline format\b"
     # what is seen in general, told at the intro's end ("and on the client side, typically:"; blind round 108)
     r"|\b(?:typically|usually|normally|generally|commonly)\s*:\s*$"
+    # ("A failed run typically looks like the example below (illustrative, from the module's VM test ...):"; round 109)
+    r"|\b(?:typically|usually|normally|generally|commonly) (?:looks?|reads?|appears?)\b|\billustrative\b"
+    # an example, said so in Chinese, Japanese or Korean at the intro's end ("文档里的例子：", the docs' example)
+    r"|(?:例子|示例|样例|范例|例如|比如|举例|例えば|出力例|実行例|表示例|記載例|예시|예를 들어)\s*[:：]?\s*$"
     r"|\ba sample of\b|\bexamples? of (?:this|the|these|such) (?:errors?|messages?|output)\b|\bfixtures?\W*$"
     r"|\b(?:shows?|turns?) up as\W*$|\bappears? as\W*$|\bwhat you (?:\w+ )?see\b"
     r"|\bwhat [^.:]{0,80}\blooks? like\W*$"
@@ -7047,10 +7070,23 @@ an AsciiDoc runbook's record of its checks, not a page's examples (blind round 1
 _TYPED_COMMAND = re.compile(rb"^(?:\$ |[\w.-]+@[\w.-]+:\S*[$#] |PS [A-Za-z]:\\|[A-Za-z]:\\[^>\n]{0,120}>\S)", re.M)
 """A shell's prompt at a line's start: a command typed, whose output may follow."""
 _SLIDE = re.compile(
-    rb"^[ \t]*(?:Slide|Folie|Diapositiva|Diapo|\xe3\x82\xb9\xe3\x83\xa9\xe3\x82\xa4\xe3\x83\x89)[ \t]*\d{1,3}\b", re.M
+    (
+        "^[ \t]*(?:\\[|\uff3b|\u3010|\\(|\uff08)?[ \t]*"  # (alternatives: the wide brackets are bytes apiece)
+        "(?:Slide|Folie|Diapositiva|Diapositive|Diapo|Slajd|Слайд|スライド|幻灯片|投影片|슬라이드)[ \t]*\\d{1,3}\\b"
+    ).encode(),
+    re.M,
 )
-"""A slide deck's text export: each slide's heading ("Slide 4 - What success looks like", スライド 3)."""
+"""A slide deck's text export or a talk's transcript: each slide's heading ("Slide 4 - What success looks like",
+"スライド 3", a transcript's "［スライド2］")."""
 _JSON_DOCUMENT_MAX = 1 << 20
+_YAML_TOP_KEY = re.compile(rb"[a-z_][A-Za-z0-9_.-]{0,40}:(?:[ \t]|\r?$)")
+_YAML_BLOCK_KEY = re.compile(rb"^[a-z_][A-Za-z0-9_.-]{0,40}:[ \t]*[|>][-+]?[ \t]*\r?$", re.M)
+_YAML_RUN_KEY = re.compile(
+    rb"^[ \t]*(?:- )?(?:status|state|stdout|stderr|rc|exit_?code|returncode|exit_status|msg|message|log|output"
+    rb"|error_desc|error_code|bytes_written|bytes_transferred|start_time|end_time|timestamp|time|ts)[ \t]*:",
+    re.M,
+)
+_YAML_KEYS_MIN = 6
 _JSON_RUN_TRACE = re.compile(
     rb"\d{4}-\d\d-\d\d[T ]\d\d:\d\d|\b[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d"
     rb'|"(?i:std(?:out|err)(?:_lines)?|rc|exit_?code|returncode|exit_status|msg|message|log|output|error_desc|error_code'
@@ -7059,6 +7095,13 @@ _JSON_RUN_TRACE = re.compile(
     rb'|"(?i:[@_\w]*timestamp|time|ts|start_time|end_time)"\s*:\s*"?\d'
 )
 """What in a JSON document tells of a run: a time stamp, a command's output, its exit status, a logged message."""
+_JSON_KEY_BEFORE = re.compile(rb'"([^"\n]{1,40})"\s*:\s*"?$')
+"""The key whose value starts where a search's window ends."""
+_NO_RUN_KEY = re.compile(
+    rb"(?i)_*(?:export(?:ed)?|created|modified|updated|generated|published|saved|last_?(?:modified|updated|saved))"
+    rb"(?:_?(?:at|date|time|on))?|test_?string|input|examples?|samples?|expected|fixture|regex|pattern"
+)
+"""Keys of a JSON document whose time tells of no run: the document's own dates, an example's or a test's text."""
 _JSON_SCHEMA_FIRST = re.compile(rb'\s*\{\s*"\$(?:schema|id)"\s*:\s*"')
 """A JSON document's first key naming the schema it follows (``"$schema": "https://lnav.org/schemas/..."``)."""
 _SCRIPT_DATA = re.compile(rb"^__(?:DATA|END)__[ \t\r]*$", re.M)
@@ -7410,7 +7453,9 @@ _DOCBOOK = re.compile(
 """A DocBook document's type declaration."""
 _MESSAGE_TABLE = re.compile(r"(?:MessageIdTypedef|MessageId|SymbolicName|SeverityNames|FacilityNames|LanguageNames)=")
 """A Windows message text file's header and entry keywords (mc.exe's input)."""
-_YAML_BLOCK = re.compile(r"\s*(?:- )?[a-z_][\w.-]*:\s*[|>][-+]?\d*\s*$")
+_YAML_BLOCK = re.compile(r"\s*(?:- )?([a-z_][\w.-]*):\s*[|>][-+]?\d*\s*$")
+_OUTPUT_KEYS = frozenset(("stdout", "stderr", "output", "log", "logs", "msg", "message", "result", "error"))
+"""Keys whose block is a command's output (an Ansible task's result in YAML), not a document's text."""
 """A YAML key whose value is the block of lines below it (``description: |``)."""
 _YAML_KEY = re.compile(r"\s*(?:- )?(?!ascp4?:|ascli:)[a-z_][\w.-]*:(?:\s|$)")
 """A YAML key (not ascp's own ``ascp: ...`` prefix)."""
@@ -8346,6 +8391,15 @@ what a run printed."""
 
 _LISTED_ASCP = re.compile(r"[-l][r-][w-][xsS][^\s]*\s+\d+\s+\S+\s+\S+\s+\d+\s+\S+\s+\d+\s+[\d:]+\s+(/\S*ascp4?)\s*$")
 """``ls -l``'s line for an ascp binary, executable by its owner: its path."""
+_SSHD_WORDS = re.compile(
+    r"\bdrop connection #\d+ from |\bsrclimit_penalise: |\bbeginning MaxStartups throttling\b",
+    re.I,
+)
+"""Words only sshd's log has (its penalty's and MaxStartups' drops), never a client's output (not "Exceeded
+MaxStartups", which ascp's Session Stop may carry)."""
+_SH_NOT_FOUND = re.compile(r"^(?:/bin/)?(?:sh|dash|ash)(?:: \d+)?: (?:\S*/)?ascp4?: not found\s*$")
+"""dash's or busybox's word for a command it could not run (``/bin/sh: ascp: not found``, ``sh: 1: ascp: not
+found``): also what it says for a file whose loader is missing."""
 _LOADER_LINE = re.compile(
     r"Error (?:loading shared library|relocating) |error while loading shared libraries|not found"
 )
@@ -8811,7 +8865,7 @@ def _config_source(chunk: bytes) -> bool:
         return True  # a Protocol Buffers file, an AsciiDoc page (their examples' prompts are their own), a modulefile
     if b"```" in head or typed or b"Traceback (most recent call last)" in head:
         return False
-    if _DIAGRAM_FILE.search(head) is not None:
+    if _DIAGRAM_FILE.search(head) is not None or _yaml_document(head):
         return True
     first = head.lstrip()[:200].split(b"\n", 1)[0]
     if (
@@ -8829,6 +8883,21 @@ def _config_source(chunk: bytes) -> bool:
     if _PIPELINE_SECTION.search(head) is not None or len(set(_WORKFLOW_KEYS.findall(head))) >= 2:
         return True
     return len(_SLIDE.findall(head)) >= 3
+
+
+def _yaml_document(head: bytes) -> bool:
+    """Whether an input is a YAML document of settings or rules (a SIEM's analytics rule, a tool's options; blind
+    round 109's Sentinel rule, its description quoting a FASP record as its test's example): every line at its left
+    edge a key (six or more; comments and document markers aside), a block text among them, and no key of a run's
+    record (a status, an exit code, a message, a time: ascli's ``--format=yaml`` result is one)."""
+    keys = 0
+    for raw in head.splitlines():
+        if not raw.strip() or raw[:1] in b" \t#" or raw.startswith((b"---", b"...")):
+            continue
+        if _YAML_TOP_KEY.match(raw) is None:
+            return False
+        keys += 1
+    return keys >= _YAML_KEYS_MIN and _YAML_BLOCK_KEY.search(head) is not None and _YAML_RUN_KEY.search(head) is None
 
 
 def _site_page(head: bytes) -> bool:
@@ -8869,7 +8938,19 @@ def _json_document(chunk: bytes) -> bool:
         # "sample" lines are its parser's tests; blind round 107), dated or not
         return True
     # (a transfer's status, told by its own keys: read by ``status_as_lines``)
-    return _JSON_RUN_TRACE.search(chunk) is None and status_as_lines(chunk) is None
+    return not any(_run_trace(chunk, found) for found in _JSON_RUN_TRACE.finditer(chunk)) and (
+        status_as_lines(chunk) is None
+    )
+
+
+def _run_trace(chunk: bytes, found: re.Match[bytes]) -> bool:
+    """Whether a ``_JSON_RUN_TRACE`` match tells of a run: not a time that is the value of an export's own date
+    (Insomnia's ``"__export_date"``, regex101's ``"exportedAt"``) or of an example's text (a regex tester's
+    ``"testString": "2015-09-15 14:10:39 ... LOG FASP Session Start ..."``; blind round 109)."""
+    if found.group()[:1] == b'"':
+        return True  # a key of a run's record
+    key = _JSON_KEY_BEFORE.search(chunk, max(0, found.start() - 80), found.start())
+    return key is None or _NO_RUN_KEY.fullmatch(key.group(1)) is None
 
 
 def _told_by_last(told: SessionExplanation, line: str, how: str, reason: str) -> SessionExplanation:

@@ -158,9 +158,18 @@ def _rename_patterns() -> tuple[re.Pattern[str], ...]:
     return tuple(knowledge().by_id("partial-rename").patterns)
 
 
+_LOG_FILE_WARNING = re.compile(
+    r"\b(?:Cannot|Can't|Could not|Couldn't|Unable to|Failed to) open (?:the )?log ?file\b", re.I
+)
+"""ascp's word that it cannot write its own log (``-L /var/log/aspera``: "Cannot open log file: ...: Permission
+denied"): a warning, ascp goes on without it (blind round 109: a UDP failure after it was read as permission)."""
+
+
 def _strong_matches(texts: tuple[str, ...], final: bool) -> list[_Match]:
     found = []
     for text in texts:
+        if _LOG_FILE_WARNING.search(text) is not None:
+            continue  # no cause of the run's failure: its words are about ascp's log
         # "Server aborted session: ..." is the server's verdict after SSH and authentication had worked:
         # words for earlier steps inside it ("Failed to authenticate: ... token") describe something else.
         floor = knowledge().stages.index("authorization") if "server aborted session" in text.lower() else 0
