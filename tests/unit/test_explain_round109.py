@@ -160,3 +160,133 @@ def test_sshd_s_penalty_words_quoted_without_tag_or_time_are_no_attempt():
         "authentication`\n\nNothing is broken today, this is prep.\n"
     )
     assert cause_ids(text) == []
+
+
+def test_the_kernel_s_oom_kill_of_ascp_ended_its_run_from_outside():
+    """The journal of a nightly service: ascp's progress at 61 %, then the kernel's "Out of memory: Killed process
+    771210 (ascp)" (another program ate the memory) and the script's "ascp exit 137": cancelled from outside, no
+    network or server fault (it had read as unknown)."""
+    text = (
+        "Mar 14 02:00:01 ws3 systemd[1]: Started ena-pull.service.\n"
+        "Mar 14 02:05:47 ws3 ena-pull.sh[771210]: ERR1_1.fastq.gz                    61%   12GB  297Mb/s    03:50 ETA\n"
+        "Mar 14 02:06:03 ws3 kernel: Out of memory: Killed process 771210 (ascp) total-vm:1893224kB, anon-rss:11204kB\n"
+        "Mar 14 02:06:03 ws3 ena-pull.sh[771204]: /opt/ena/ena-pull.sh: line 31: 771210 Killed   ascp -QT -l 300m "
+        "era-fasp@fasp.sra.ebi.ac.uk:vol1/fastq/ERR1/ERR1_1.fastq.gz /data/\n"
+        "Mar 14 02:06:03 ws3 ena-pull.sh[771204]: [ena-pull] ascp exit 137 for ERR1, giving up for tonight\n"
+    )
+    assert cause_ids(text) == ["cancelled"]
+
+
+def test_a_notebook_exported_as_text_starts_a_run_at_each_shell_escape():
+    """A notebook exported as text: "In [3]:" alone, then "!ascp ..." on its own line, interrupted; "In [4]:" and
+    another "!ascp ..." that completed: two runs (they had read as one)."""
+    command = (
+        "!ascp -QT -l 300m -P 33001 -k 1 -i ~/.aspera/key.pem fasp-ebi@fasp.ebi.ac.uk:db/JAZBXK01.dat.gz {dest}/\n"
+    )
+    name = "JAZBXK01.dat.gz" + " " * 60
+    text = (
+        "In [3]:\n" + command.format(dest="/scratch/refpanels") + f"\n{name}22%  977MB  294Mb/s    01:48 ETA\n"
+        "---------------------------------------------------------------------------\n"
+        "KeyboardInterrupt                         Traceback (most recent call last)\nKeyboardInterrupt: \n\n"
+        "In [4]:\n" + command.format(dest="/project/refpanels") + f"\n{name}100% 4388MB  292Mb/s    02:06\n"
+        "Completed: 4493312K bytes transferred in 127 seconds\n (289837K bits/sec), in 1 file.\n"
+    )
+    assert cause_ids(text) == ["cancelled", "ok"]
+
+
+def test_a_wrapper_s_log_of_its_exec_and_ascp_s_streams_tells_each_run():
+    """A wrapper's log: "push: exec /opt/aspera/bin/ascp ...", "push: ascp stderr: ascp: ..., exiting.", "push: ascp
+    stdout: Completed: ...", the second run after a rule titled "manual re-run": two runs (the second had been
+    read as none: "manual" taken for a manual's text)."""
+    command = "push: exec /opt/aspera/bin/ascp -P 33001 -l 400m -k 2 -i /etc/pp/id --file-list=/x.lst u@h.example:/in/"
+    text = (
+        f"--- /var/log/partner-push/push.log ---\n2024-08-27 21:00:01 {command}\n"
+        "2024-08-27 21:00:01 push: ascp stderr: ascp: Aspera.conf contains invalid data and was rejected, exiting.\n"
+        "2024-08-27 21:00:01 push: ascp exit=1 after 0s\n"
+        "2024-08-27 21:00:01 push: ERROR connection to partner failed, will retry tomorrow\n\n"
+        f"--- manual re-run after redeploying 1f07b3d ---\n2024-08-27 22:14:37 {command}\n"
+        "2024-08-27 22:31:02 push: ascp stdout: Completed: 38120448K bytes transferred in 984 seconds\n"
+        "2024-08-27 22:31:02 push: ascp stdout:  (317384K bits/sec), in 14 files.\n"
+        "2024-08-27 22:31:02 push: ascp exit=0 after 985s\n2024-08-27 22:31:02 push: OK\n"
+    )
+    assert cause_ids(text) == ["configuration", "ok"]
+
+
+def test_a_grepped_file_record_of_the_run_s_failure_is_that_run_not_another():
+    """A console run's "Session Stop (Error: File path/name too long ...)" (error 55), then ``findstr "errcode=55"``
+    on its log showing the file's Transfer Stop ("File path exceeds underlying file system limit"), then a rerun
+    that completed: two runs (the log's record had read as a third)."""
+    text = (
+        'C:\\deep\\dir>"C:\\Program Files\\Aspera\\Aspera Connect\\bin\\ascp.exe" -P 33001 -l 300m -k 1 -d '
+        "u@fasp.core.example.org:/export/zf/ .\n"
+        "a.ome.tif                                                  100% 3977MB  297Mb/s    01:52\n"
+        "Partial Completion: 4072448K bytes transferred in 115 seconds\n"
+        " (288214K bits/sec), in 1 file; 1 file failed.\n"
+        "\nSession Stop  (Error: File path/name too long for underlying file system)\n\n"
+        'C:\\log> findstr /C:"errcode=55" aspera-scp-transfer.log\n'
+        "2024-06-04 15:12:44.903 [2a10-00003b7c] LOG FASP Transfer Stop uuid=3e0d2c61-7b15-4a5a-9e22-8a0c41b5d913 "
+        'op=recv status=failed file="C:/deep/dir/zf/sub/b.ome.tif" size=4198301488 start_byte=0 rate=0.00Mbps '
+        'errcode=55 errstr="File path exceeds underlying file system limit"\n\n'
+        'D:\\zf>"C:\\Program Files\\Aspera\\Aspera Connect\\bin\\ascp.exe" -P 33001 -l 300m -k 1 -d '
+        "u@fasp.core.example.org:/export/zf/ .\n"
+        "Completed: 8175616K bytes transferred in 232 seconds\n (281078K bits/sec), in 2 files, 1 directory.\n"
+    )
+    assert cause_ids(text) == ["path-name", "ok"]
+
+
+def test_a_reply_explaining_the_lost_filepass_variable_is_no_run():
+    """A reply's explanation in Japanese ("sudo の env_reset で ASPERA_SCP_FILEPASS が消えていました": "reset" is no
+    word "set") after the runs: no run of its own (it had read as a fourth, passphrase)."""
+    text = (
+        "$ sudo --preserve-env=ASPERA_SCP_FILEPASS /opt/aspera/bin/ascp -P 33001 --file-crypt=encrypt -d /d/ u@h:/e/\n"
+        "Completed: 12808192K bytes transferred in 361 seconds\n (290671K bits/sec), in 2 files, 1 directory.\n\n"
+        "回答:\n 2回目: フルパスで ascp は起動しましたが、sudo の env_reset で ASPERA_SCP_FILEPASS が消えていました。\n"
+    )
+    assert cause_ids(text) == ["ok"]
+
+
+def test_ascp_s_stdout_words_for_the_same_cause_after_its_exiting_line_are_the_same_run():
+    """ "ascp: File encryption needs a passphrase in environment variable, exiting." then "Session Stop  (Error: File
+    encryption/decryption error, e.g. corrupt file)": one run's two streams (they had read as two runs)."""
+    text = (
+        "$ ascp -P 33001 -l 500m -k 2 --file-crypt=decrypt px@aspera.seqprovider.example.com:/PX-2291/ ./PX-2291/\n"
+        "ascp: File encryption needs a passphrase in environment variable, exiting.\n\n"
+        "Session Stop  (Error: File encryption/decryption error, e.g. corrupt file)\n"
+    )
+    assert cause_ids(text) == ["passphrase"]
+    # (guard) another cause's words after "..., exiting." are the next run's
+    other = text.replace("File encryption/decryption error, e.g. corrupt file", "Session data transfer timeout")
+    assert len(cause_ids(other)) == 2
+
+
+def test_the_scheduler_s_word_of_the_job_s_exit_after_its_closing_rule_is_no_run():
+    """A batch file's log of two attempts, its closing rule ("=== pull.bat finished ... rc=1 ===") and Task
+    Scheduler's history ("Task completed ... with return code 1"): two runs (the scheduler's word had read as a
+    third, unknown)."""
+    attempt = (
+        "[01:30:00] ascp.exe -P 33001 -l 300m -k 2 --mode=recv --host=aspera.eo.example.eu --user=eo /S2/ D:\\eo\\\n"
+        "Session Stop  (Error: Session initiation failed, read timed out)\n[01:31:02] ascp.exe exit code 1\n"
+    )
+    text = (
+        "=== pull.bat  started 2025-09-23 01:30:00.12 ===\n"
+        + attempt
+        + "[01:31:02] retry 1 of 1 in 300 s\n"
+        + attempt
+        + "=== pull.bat  finished 2025-09-23 01:37:04.55  rc=1 ===\n\n"
+        "Task Scheduler History (Microsoft-Windows-TaskScheduler/Operational):\n"
+        'Information  23/09/2025 01:37:04  Task completed  "\\EO\\pull" ... completed, with return code 1\n'
+    )
+    assert cause_ids(text) == ["session-start", "session-start"]
+
+
+def test_a_rule_after_a_progress_line_a_terminal_s_width_long_is_no_wrapped_rest():
+    """A progress line exactly 80 characters long, then IPython's traceback rule ("-----..."): the rule starts a line
+    of its own (it had been joined to the progress line, and the interrupt read as no run's)."""
+    line = "JAZBXK01.dat.gz                                 23% 1019MB  293Mb/s    01:47 ETA"
+    assert len(line) == 80
+    text = (
+        "$ ascp -QT -l 300m -P 33001 fasp-ebi@fasp.ebi.ac.uk:db/JAZBXK01.dat.gz /scratch/\n"
+        f"{line}\n" + "-" * 75 + "\nKeyboardInterrupt                         Traceback (most recent call last)\n"
+        "KeyboardInterrupt: \n"
+    )
+    assert cause_ids(text) == ["cancelled"]

@@ -403,6 +403,8 @@ _KILL_LEAD = re.compile(r"(?:slurmstepd(?:-\S+)?: error: |=>> )\s*$")
 """What precedes a batch system's kill message on its line."""
 _IPYTHON_INPUT = re.compile(r"^\s*(?:In \[\d*\]:|\.\.\.:)\s?")
 """IPython's or Jupyter's console input prompt (``In [3]: ``) and its continuation (``   ...: ``)."""
+_SHELL_ESCAPE = re.compile(r"!\s*(?:sudo\s+)?(?:[\w.~/${}-]*/)?(?:ascp4?|ascli)\s")
+"""IPython's shell escape running ascp (``!ascp -QT ...``) on a line of its own."""
 _CTRL_C = re.compile(r"(?:^|(?<=[\s%A])|(?<=\d\d:\d\d:\d\d))\^C(?![A-Za-z])")
 """The terminal's echo of Ctrl-C: at a line's start or after a blank, a progress line's ``ETA``, ``%`` or time left
 (ascli's "ETA: 00:02:19^C"; blind round 105) (not ``grep "^Completed"``)."""
@@ -580,8 +582,9 @@ _COMMAND = re.compile(
     r"^\s*(?:PS\s+)?(?:(?:\([\w.-]+\)\s+)?\S*[$#>]\s*(?:sudo\s+)?(?:[\w.~/\\:-]*[/\\])?(?:ascp4?|ascli)(?:\.exe)?\s"
     # (after bash's xtrace mark, "+ ascp -P 33001 ...", as a script run with set -x logs each command)
     # (or as a wrapper's log gives the command it runs: "[fetch_ena] cmd: timeout 2h ascp -T ...")
-    r"|(?:\++ |(?:cmd|exec(?:uting)?|launching|invoking|(?<!Running )command)\s*[:=]\s*)?"
-    r"(?:(?:time|nohup)\s+)?(?:timeout\s+(?:-[a-zA-Z]+(?:\s+\w+)?\s+)*\d+(?:\.\d+)?[smhd]?\s+)?(?:sudo\s+)?"
+    r"|(?:\++ |(?:[\w.-]{1,40}:\s+)?(?:cmd|exec(?:uting)?|launching|invoking|(?<!Running )command)\s*[:=]\s*"
+    r"|[\w.-]{1,40}:\s+exec\s+)?"
+    r"(?:(?:time|nohup|exec)\s+)?(?:timeout\s+(?:-[a-zA-Z]+(?:\s+\w+)?\s+)*\d+(?:\.\d+)?[smhd]?\s+)?(?:sudo\s+)?"
     r"(?:[\w.~/\\:-]*[/\\])?"
     r"(?:ascp4?|ascli)(?:\.exe)?\s+--?[A-Za-z]"
     r"|(?:\S*[$#>]\s*)?(?:sudo\s+)?(?:[\w.~/\\:-]*[/\\])?aspera(?:\.exe)?\s+(?:ats|faspex|shares|node|files|server|console)\s"
@@ -2702,7 +2705,9 @@ class Analyzer:
                 # the run above it is over, and a wrapper's failure words below it are another run's (blind round
                 # 71's help-desk digest), not that run's echoed (``_folded``)
                 self._finish(self._console.pop(source))
-                if len(self._breaks) < MAX_KEPT_FAILED:
+                # (not a job's closing rule, "=== pull.bat finished 01:37:04 rc=1 ===": it ends the runs above, and
+                # the scheduler's word of the job's exit after it is theirs; blind round 109)
+                if len(self._breaks) < MAX_KEPT_FAILED and _CLOSING_RULE.search(text) is None:
                     self._breaks.add((source, self._order))
         if not self._replaying and self._copied(source, line, text):
             return
@@ -2806,6 +2811,8 @@ class Analyzer:
             if not text.startswith("!"):
                 return
             text = "$ " + text[1:]
+        elif text[:1] == "!" and _SHELL_ESCAPE.match(text) is not None:
+            text = "$ " + text[1:]  # a notebook's cell exported as text: its "In [4]:" alone, then "!ascp ..."
         if "^C" in text and source in self._foreign and _CTRL_C.search(text):
             return  # the user stopped the other program (scp), not an ascp run
         if "^C" in text and _CTRL_C.search(text):
@@ -4546,7 +4553,14 @@ class Analyzer:
             if stream == "stderr":
                 if run.exited or (run.stopped and error.message not in run.finals):
                     return False
-            elif run.stopped or (run.exited and run.finals and not any(_alike(error, f) for f in run.finals)):
+            elif run.stopped or (
+                run.exited
+                and run.finals
+                and not any(_alike(error, f) for f in run.finals)
+                # (nor its stdout's other words for the same cause: "File encryption needs a passphrase ..., exiting."
+                # then "Session Stop  (Error: File encryption/decryption error ...)"; blind round 109)
+                and not _one_cause(error.message, run.finals)
+            ):
                 # ascp's stdout says what its stderr said ("ascp: failed to authenticate, exiting." and "Session
                 # Stop  (Error: failed to authenticate)"); another error after "..., exiting." is the next run's
                 # (a batch log's runs one after another: "Cannot resolve target host." then "Session data transfer
@@ -7547,6 +7561,12 @@ _OWN_ACTION_CASE = re.compile(
 """A case that is the person's own action, ending where the failure told after it starts."""
 
 
+def _one_cause(message: str, finals: list[str]) -> bool:
+    """Whether an error's words are documented for the cause a run's final words already stand for."""
+    cause = documented_cause(message)
+    return cause is not None and any(documented_cause(final) == cause for final in finals)
+
+
 def _alike(error: AscpError, final: str) -> bool:
     """Whether an error's words are a run's final words in another case or form (one holds the other)."""
     said, told = error.message.lower().rstrip(". "), final.lower().rstrip(". ")
@@ -7846,6 +7866,10 @@ _STREAM_FILE = re.compile(r"(\S*/)(?:stdout|stderr|\.command\.(?:out|err))\b")
 """A path to one of an execution's streams; its directory names the execution."""
 _STREAM_TITLES = frozenset(("stdout", "stderr", "output", "stdout:", "stderr:", "output:", "standard error"))
 """A titled rule's titles that name a stream of the same command (a test runner's log), not another attempt."""
+_CLOSING_RULE = re.compile(
+    r"\b(?:finished|ended|done|completed|exited|terminated)\b|\b(?:rc|exit|status)[=:]\s*\d", re.I
+)
+"""A titled rule's words that close a job's output (its end, its exit status), not open another item."""
 _TITLED_RULE = re.compile(r"\s*(?:[-=#*~_]{3,}|--|==)\s+\S[^\n]{0,160}?\s+(?:[-=#*~_]{3,}|--|==)\s*$")
 """A rule with a title inside it (``--- #5503  requester: d.nakamura ---``, ``==== attempt 2 ====``, ``-- customer B
 (ascli) --``)."""
@@ -7907,7 +7931,8 @@ _CATALOG_HEADER = re.compile(
 _DOC_WORDS = re.compile(
     # ("manual" as the book, not a run by hand: "--- user bw_admin (manual, password in env) ---"; blind round 93)
     r"\b(?:tutorial|guide|blog|article|readme|wiki|documentation|docs|how-?to|instructions|web ?page"
-    r"|manual(?![,)]| (?:upload|download|run|transfer|retr|attempt|test|step|mode|login|push|pull|copy))"
+    r"|manual(?![,)]| (?:upload|download|re-?run|run|transfer|retr|re-?tr|attempt|test|step|mode|login|push|pull|copy"
+    r"|execution|invocation|start|sync))"
     r"|(?:pypi|package|project) (?:page|description)|faq|help page)\b"
     r"|教程|原文|文档|说明|Anleitung|Dokumentation|tutoriel|guía|instrucciones|tutorial",
     re.I,
@@ -9250,6 +9275,15 @@ def _same_failure(run: SessionExplanation, logged: SessionExplanation) -> bool:
         return False
     if run.error_code is not None and run.error_code == logged.error_code and logged.code_from == "log":
         return True  # one failure; when the causes differ, the run's words name which of the code's reasons
+    if (
+        run.error_code is not None
+        and logged.uuid is not None
+        and logged.error_code is None
+        and logged.cause_id == run.cause_id != "unknown"
+    ):
+        # the log's file record of the failure (``findstr "errcode=55"``: a Transfer Stop with its own words, "File
+        # path exceeds underlying file system limit"), no Session Stop of its own: the run's (blind round 109)
+        return True
     return words == logged.error_message.strip() or any(words in line for line in logged.evidence)
 
 

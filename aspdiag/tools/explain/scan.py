@@ -832,7 +832,7 @@ def file_prefix(chunk: bytes, bracket_at: int) -> bytes:
 _NOT_A_CONTINUATION = re.compile(
     rb"\s*(?:ascp|Session Stop|Completed|Partial Completion|LOG |ERR |DBG |\S+\s+\d{1,3}%"
     rb"|[A-Z][\w-]*(?: [\w-]+)?: |\S*[$#>] |\S+@\S+(?: \S+)? ?[$#%] |\[[^\]\n]{1,60}\][$#] "
-    rb"|\(|\d{4}-\d\d-\d\d[ T]|[DIWEF], \[\d{4}-|\[[A-Z][\w .-]{0,40}\]:? "
+    rb"|[-=_*~]{10,}\s*$|\(|\d{4}-\d\d-\d\d[ T]|[DIWEF], \[\d{4}-|\[[A-Z][\w .-]{0,40}\]:? "
     rb"|\[[0-9a-f]{2}/[0-9a-f]{6}\] )"
 )
 """Lines that start something of their own (ascp's forms, a capitalised label such as ``Error:``, a shell
@@ -858,6 +858,7 @@ _LOGGED = re.compile(
     rb"|[\w.-]{1,60}[ \t]+\|[ \t]"
     rb"|[^\t\n :]{1,80}\t(?=[^\t\n]*$)"
     rb"|\d{10}(?:\d{3})?(?:\.\d+)?,(?=\")"
+    rb"|(?:[\w.-]{1,40}:[ \t]+)?ascp4?[ \t]+(?:stdout|stderr)[ \t]*[:>|][ \t]?"
 )
 """What a logger, a CI runner or a job runner puts in front of the lines it passes on: a time stamp (GitHub
 Actions' ``2024-03-05T10:00:11.1234567Z``, Python logging's ``2024-03-05 10:11:12,345``, ``03/05/2024 10:11:12
@@ -865,7 +866,8 @@ AM``, moreutils' ts ``Mar 05 10:11:00``), with the level and logger name that fo
 ``INFO:``, ``| INFO | mod:fn:12 -``), or Python's default ``ERROR:root:``; a source's tag: in brackets (``[job 12
 task 0]``, ``[pod/x/ascp]``), Slurm's ``srun --label`` (``0: ``), docker compose's ``fetch-1  | ``, or one field and
 a tab (``parallel --tag``, ``cat -n``); newer ascli's four-letter level (``ERRR ...``, ``WARN ...``); a log
-export's epoch time and comma before the quoted message (CloudWatch's CSV: ``1718011204388,"ascp: ..."``). Not
+export's epoch time and comma before the quoted message (CloudWatch's CSV: ``1718011204388,"ascp: ..."``); a
+wrapper's name for the stream it passes on (``push: ascp stderr: ascp: ..., exiting.``). Not
 Nextflow's abbreviated work directory (``[5d/2b8e41] NOTE: ...``): it names the task's attempt, which a later
 ``cat work/5d/2b8e41*/.command.log`` may show (the analyzer notes it, then drops it). Tried only after ascp's own
 prefixes (its log file's stamp is followed by ``[pid-thread]``, syslog's by host and tag), so those keep their
