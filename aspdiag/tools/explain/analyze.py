@@ -64,6 +64,7 @@ from aspdiag.tools.explain.scan import (
     contains,
     count_lines,
     count_success,
+    english_stamps,
     file_prefix,
     has_syslog_tags,
     is_file_form,
@@ -468,6 +469,16 @@ _NEGOTIATION = re.compile(
 """OpenSSH's ``Unable to negotiate with ADDR port P: no matching ... found. Their offer: ...`` on its own line.
 sshd writes it (with ``[preauth]``) about a client, naming the client's source port; ssh writes it about the
 server, naming the server's port (22, 33001)."""
+_STAMP_PROBE = 4096
+"""How far into an input's first chunk a time stamp in the host's language is looked for."""
+_QUOTED_NEGOTIATION = re.compile(
+    rb"Unable to negotiate with (?P<peer>[0-9A-Fa-f.:]+) port (?P<port>\d+): no matching"
+    rb"(?:[^.\n]|\n[> \t]*){1,80}?found(?:\.(?:\s|\n[> \t]*)Their offer: [\w@.,+-]*)?"
+)
+"""``_NEGOTIATION``'s words anywhere in a line, and over a wrapped quote's line breaks (``\n> ``)."""
+_SSHD_TAG_BYTES = re.compile(rb"\bsshd(?:-session)?(?:\[\d+\])?: ")
+_NEGOTIATION_LEAD = re.compile(rb"[ \t]*(?:error: )?")
+_QUOTE_BREAK = re.compile(rb"\s*\n[> \t]*")
 _RESULT_ROW = re.compile(r"^\|\s*status\s*\|\s*(\w+)\s*\|\s*$", re.I)
 """The status row of ascli's results table (``| status  | success |``)."""
 _STATUS_HEADER = re.compile(r"^\|(?:[^|\n]*\|)*?\s*status\s*\|", re.I)
@@ -1026,6 +1037,8 @@ class Analyzer:
         self._ascli_pid: dict[str, str] = {}  # per input, the process of ascli whose journal lines are being read
         self._until_notes: dict[str, list[tuple[int, str]]] = {}  # per input, Ansible's "FAILED - RETRYING" notes
         self._listed_ascp: dict[str, set[str]] = {}  # per input, the ascp binaries ``ls -l`` showed to exist
+        self._local_stamps: set[str] = set()  # inputs whose stamps' months are in the host's language
+        self._english_stamps: set[str] = set()  # inputs whose first chunk had none such
         self._which_ascp: dict[str, set[str]] = {}  # paths ``which ascp`` printed, per input
         self._job_mails: set[str] = set()  # inputs that are LSF's job mail (its script, its end, then its output)
         # per input, the host names the user's own lookups found not to exist ("host x: not found: 3(NXDOMAIN)")
@@ -1106,6 +1119,13 @@ class Analyzer:
         lines = loki_as_lines(chunk)
         if lines is not None:
             chunk = lines  # Loki's logcli output: the log lines without their stamps and labels
+        if source in self._local_stamps or (source not in self._english_stamps and b":" in chunk[:_STAMP_PROBE]):
+            english = english_stamps(chunk)
+            if english is not None:
+                self._local_stamps.add(source)  # (a journal in the host's language: its later chunks too)
+                chunk = english
+            elif source not in self._local_stamps:
+                self._english_stamps.add(source)
         chunks = self._chunks_read[source] = self._chunks_read.get(source, 0) + 1
         statuses = status_as_lines(chunk) if chunks <= _JSON_CHUNKS else None
         if statuses is not None:
@@ -1140,6 +1160,8 @@ class Analyzer:
             for line in other_lines(chunk):
                 self._line(source, line)
         self._sshd(source, chunk, hints)
+        if b"Unable to negotiate with " in chunk:
+            self._quoted_negotiations(source, chunk)
         if hints and len(chunk) <= PASTE_MAX and _SCANNER_WORD.search(chunk) is not None:
             self._scanners_named(chunk)
         if contains(chunk, b"PROTO=UDP") and len(self._udp_drops) < MAX_CLIENTS:
@@ -1514,6 +1536,30 @@ class Analyzer:
         """A client sshd turned away before ascp started: a failed attempt of that client, seen from the server."""
         self.sessions_seen += 1
         self._finish(self._sshd_attempt(source, stamp, peer, local, message, line))
+
+    def _quoted_negotiations(self, source: str, chunk: bytes) -> None:
+        """OpenSSH's "Unable to negotiate with ADDR port P: no matching ... found. Their offer: ..." quoted inside a
+        person's sentence or wrapped over a mail's quoted lines ('Our sshd log only shows for your IP: "Unable to
+        negotiate with ..." / "> host key type found. Their offer: ssh-rsa,ssh-dss [preauth]"'; blind round 110):
+        sshd's word of why a pasted run failed (``_linked``), never an attempt of its own. On a line of its own it is
+        read line by line."""
+        for found in _QUOTED_NEGOTIATION.finditer(chunk):
+            start = chunk.rfind(b"\n", 0, found.start()) + 1
+            if b"\n" not in found.group(0) and _NEGOTIATION_LEAD.fullmatch(chunk, start, found.start()) is not None:
+                continue  # on a line of its own: the line's reading took it
+            if _SSHD_TAG_BYTES.search(chunk, start, found.start()) is not None or _STAMPED.match(chunk, start):
+                continue  # sshd's own line, its tag or its time before the words (``_sshd``)
+            if len(self._refused_aside) >= MAX_CLIENTS:
+                return
+            message = _QUOTE_BREAK.sub(b" ", found.group(0)).decode("utf-8", "replace")
+            ran = source in self._run_sources
+            attempt = self._sshd_attempt(
+                source, None, f"{found.group('peer').decode()}:{found.group('port').decode()}", "sshd", message, message
+            )
+            self._sshd_orders.discard(attempt.order)
+            if not ran:
+                self._run_sources.discard(source)  # (no run of the input's by itself)
+            self._refused_aside.append(attempt)
 
     def _sshd_attempt(
         self, source: str, stamp: bytes | None, peer: str, local: str, message: str, line: str
@@ -3800,6 +3846,18 @@ class Analyzer:
             any(hint in lowered for hint in _NOT_RUN_HINTS) and _NOT_RUN_ZH.search(text)
         ):
             self._not_run.add(source)
+            if _ABOVE.search(text) is not None:
+                # ("the messages above are examples ..., not from any job": the runs read before it were samples;
+                # blind round 110's newsletter)
+                earlier = {
+                    order
+                    for order, s in self._kept
+                    if s.source == source and s.uuid is None and order not in self._sshd_orders
+                }
+                for order, s in self._kept:
+                    if order in earlier:
+                        self._uncounted(s)
+                self._kept = [(order, s) for order, s in self._kept if order not in earlier]
         return False
 
     def _kept_last_ok(self, source: str) -> bool:
@@ -8033,10 +8091,18 @@ _NOT_RUN_ZH = re.compile(
     # Basque: "ez dira guk exekutatuak" (not run by us); Swahili: "Hakuna amri iliyoendeshwa hapa" (no command was
     # run here), "mifano tu" (examples only; blind round 88's workshop guide)
     r"|\bez dira (?:guk )?exekutatu|\bhakuna amri iliyoendeshwa|\bmifano tu\b"
+    # "the messages above are examples ...; not from any specific job" in Portuguese, Spanish, Italian, French and
+    # German (blind round 110's newsletter)
+    r"|\b(?:são|son|sono|sont|sind) (?:apenas |solo |solamente |soltanto |seulement |des |nur )?"
+    r"(?:exemplos|ejemplos|esempi|exemples|Beispiele)\b"
+    r"|\bnão são de nenhum\b|\bno (?:son|provienen) de ningún\b|\bnon (?:sono|provengono) da nessun"
+    r"|\bne (?:sont|proviennent) d'aucun\b|\bstammen nicht aus einem\b"
 )
 """The same in Chinese ("我还没开始下载", "还没运行"; blind round 57: a tutorial's FAQ pasted before a first try),
 and "not real logs" in Chinese, Japanese ("実際のログではありません"; blind round 60: a lab wiki's samples;
 "実際の実行結果ではありません", round 77's lab FAQ) and German."""
+_ABOVE = re.compile(r"\b(?:above|acima|arriba|ci-dessus|oben|sopra|powyżej|выше)\b|上記|上面|以上|위의")
+"""A person's word that what they speak of came before ("the messages above")."""
 _NOT_RUN_EN_HINTS = (
     "n't",
     "not ",
@@ -8076,6 +8142,15 @@ _NOT_RUN_HINTS = (
     "exekutatu",
     "hakuna",
     "mifano",
+    "exempl",
+    "ejempl",
+    "esempi",
+    "Beispiel",
+    "nenhum",
+    "ningún",
+    "nessun",
+    "aucun",
+    "stammen",
 )
 """Plain substrings one of which ``_NOT_RUN_ZH`` needs (tested first: most lines have none)."""
 _WRAP_TAIL = 60

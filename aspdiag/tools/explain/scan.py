@@ -363,6 +363,73 @@ _LOKI_PREFIX = re.compile(rb"(?m)^\d{4}-\d\d-\d\dT[\d:.]+(?:Z|[+-]\d\d:?\d\d) \{
 (``2024-12-03T03:00:04Z {filename="/var/log/aspera.log", host="hsts-eu1"} ``)."""
 
 
+_LOCAL_MONTHS = {
+    word: number
+    for number, words in enumerate(
+        (
+            "ene gen janv jan. sty oca янв",
+            "fev fév févr feb. lut şub фев",
+            "mär mrt mars кві мар",
+            "abr avr avril kwi nis апр",
+            "mai mag mei maj мая май",
+            "giu juin cze haz июн",
+            "lug juil lip tem июл",
+            "ago août aou sie ağu авг",
+            "set sept wrz eyl сен",
+            "out ott okt paź eki окт",
+            "kas lis ноя",
+            "dic dez déc gru ara дек",
+        ),
+        start=1,
+    )
+    for word in words.split()
+}
+"""Months' abbreviations that journalctl and syslog write in the host's language (glibc's ``%b``): Spanish,
+Italian, Portuguese, French, German, Dutch, Polish, Turkish and Russian (and, lower-cased, the English ones those
+languages share: "jun", "mar")."""
+_ENGLISH_MONTHS = (b"Jan", b"Feb", b"Mar", b"Apr", b"May", b"Jun", b"Jul", b"Aug", b"Sep", b"Oct", b"Nov", b"Dec")
+_LOCAL_MONTHS.update({m.decode().lower(): n for n, m in enumerate(_ENGLISH_MONTHS, start=1)})
+_LOCAL_FORMS = sorted(
+    {form for word in _LOCAL_MONTHS for form in (word, word.title())} - {m.decode() for m in _ENGLISH_MONTHS},
+    key=len,
+    reverse=True,
+)
+"""Each month word as written (lower case, or a capital first as German does), never the English one syslog writes
+itself: an English log is read as it is, with no rewriting."""
+_LOCAL_STAMP = re.compile(
+    rb"^(?P<lead>[ \t]*)(?:(?P<word>(?:"
+    + b"|".join(re.escape(w.encode()) for w in _LOCAL_FORMS)
+    + rb")\.?)|[Tt]hg (?P<vn>1[0-2]|0?[1-9])|(?P<cjk>1[0-2]|0?[1-9])\s?(?:\xe6\x9c\x88|\xec\x9b\x94))"
+    rb" {1,2}(?P<day>[ \d]?\d) (?P<hms>\d\d:\d\d:\d\d)",
+    re.M,
+)
+"""A line's time stamp whose month is in the host's language ("jun 17 09:58:40.118302 host ascp[...]", Vietnamese
+"Thg 3 14 02:00:01", Japanese and Chinese " 3月 14 02:00:01", Korean " 3월 14 ...")."""
+_LOCAL_STAMP_PROBE = 16384
+
+
+def english_stamps(chunk: bytes) -> bytes | None:
+    """The chunk with each line's syslog time stamp whose month is in the host's language given its English month
+    ("jun 17" -> "Jun 17"), or None when its first lines have none (read as it is). A server's journal in a Spanish
+    or Russian locale otherwise reads as lines without times (blind round 110: its sessions' records not taken as
+    syslog's)."""
+    if _LOCAL_STAMP.search(chunk, 0, _LOCAL_STAMP_PROBE) is None:
+        return None
+    return _LOCAL_STAMP.sub(_english_stamp, chunk)
+
+
+def _english_stamp(found: re.Match[bytes]) -> bytes:
+    word, vn, cjk = found.group("word"), found.group("vn"), found.group("cjk")
+    if word is not None:
+        month = _LOCAL_MONTHS.get(word.decode("utf-8", "replace").rstrip(".").lower())
+        if month is None:  # (a case the table lacks, such as a capital's non-ASCII lower form)
+            return found.group(0)
+    else:
+        month = int(vn or cjk)
+    day = int(found.group("day"))
+    return b"%s%s %2d %s" % (found.group("lead"), _ENGLISH_MONTHS[month - 1], day, found.group("hms"))
+
+
 def loki_as_lines(chunk: bytes) -> bytes | None:
     """``logcli query`` output with each line's stamp and labels taken off: the log lines it holds (a syslog
     line is then read as syslog); None when the chunk's first lines show no such prefix."""
