@@ -65,3 +65,58 @@ def test_a_newsletter_saying_the_messages_above_are_examples_holds_no_run():
         "   de nenhum job específico.)\n"
     )
     assert cause_ids(text) == []
+
+
+def test_windows_cmd_s_not_recognized_in_italian_double_quotes_is_ascp_missing():
+    """Italian cmd.exe: '"ascp" non è riconosciuto come comando interno o esterno,' (double quotes, its own words):
+    the shell's output, ascp missing (it had read as a person's quote, and the input's later runs had gone)."""
+    text = (
+        "C:\\Users\\giulia>ascp -QT -l 300m -P 33001 -i k era-fasp@fasp.sra.ebi.ac.uk:/vol1/x/SRR1.fastq.gz .\n"
+        '"ascp" non è riconosciuto come comando interno o esterno,\n un programma eseguibile o un file batch.\n\n'
+        "C:\\Users\\giulia>cd C:\\Aspera\\bin\n\n"
+        "C:\\Aspera\\bin>ascp -QT -l 300m -P 33001 -i era-fasp@fasp.sra.ebi.ac.uk:/vol1/x/SRR1.fastq.gz C:\\dati\n"
+        "ascp: Source file list not specified, exiting.\n"
+    )
+    assert cause_ids(text) == ["ascp-missing", "usage"]
+
+
+def test_a_batch_job_s_yaml_with_stderr_snippets_holds_each_attempt_s_output():
+    """``gcloud batch jobs describe --format=yaml``: each failed attempt's "stderrSnippet: |" block holds ascp's
+    words: three attempts that could not open TCP for SSH (they had read as unknown)."""
+    event = (
+        "  - description: 'Task state is updated from RUNNING to FAILED with exit code 1.'\n"
+        "    taskExecution:\n      exitCode: 1\n      stderrSnippet: |\n"
+        "        + ascp -T -l 300m -k 1 -i /opt/key.pem era-fasp@fasp.sra.ebi.ac.uk:vol1/fastq/ERR1.fastq.gz /mnt/\n"
+        "        ascp: Failed to open TCP connection for SSH, exiting.\n    taskState: FAILED\n"
+    )
+    text = "name: projects/p/locations/l/jobs/ena\nstatus:\n  state: FAILED\n  statusEvents:\n" + event * 3
+    assert cause_ids(text) == ["ssh-port"] * 3
+
+
+def test_a_ci_log_copied_with_its_line_numbers_is_read_without_them():
+    """A CI step's log copied with its line numbers (" 4  + ascp ...", " 6  Usage: ascp ..."): the trace's command
+    and ascp's usage text read as such (it had read as unknown)."""
+    lines = [
+        "+ export PARTNER_DEST=",
+        '+ echo "dest=$PARTNER_DEST"',
+        "dest=",
+        "+ ascp -P 33001 -i /keys/partner_rsa -l 250m -k 2 /out/TRL_final.mxf",
+        "",
+        "Usage: ascp [OPTION] SRC... DEST",
+        "          SRC to DEST, or multiple SRC to DEST dir",
+        "Display full usage: -h,--help",
+        "Command exited with status 1",
+    ]
+    text = "Harness CI  ·  Step: aspera_push\n\n" + "".join(f"{n:2d}  {line}\n" for n, line in enumerate(lines, 1))
+    assert cause_ids(text) == ["usage"]
+
+
+def test_ascp_s_usage_text_after_its_word_of_a_missing_destination_is_the_same_run():
+    """ "ascp: Destination not specified, exiting." then ascp's usage text and the runner's "exit status 255": one
+    run, its command line wrong (it had read as an unknown run and a usage one)."""
+    text = (
+        "+ ascp -P 33001 -l --mode=send --user=acme --host=aspera.oem.example.com dist/fw.bin /firmware/in/\n"
+        "ascp: Destination not specified, exiting.\n\nUsage: ascp [OPTION] SRC... DEST\n"
+        "          SRC to DEST, or multiple SRC to DEST dir\n...\nexit status 255\n"
+    )
+    assert cause_ids(text) == ["usage"]

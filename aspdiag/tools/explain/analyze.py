@@ -91,6 +91,7 @@ from aspdiag.tools.explain.scan import (
     syslog_prefix,
     tagged_runs_apart,
     udp_drop,
+    without_line_numbers,
 )
 from aspdiag.tools.explain.session import (
     MAX_EVIDENCE,
@@ -1079,6 +1080,7 @@ class Analyzer:
             return  # a script's embedded data, to the input's end
         if source not in self._sources_seen:
             self._sources_seen.add(source)
+            chunk = without_line_numbers(chunk) or chunk
             # a Jupyter or org-mode notebook as its cells ran, a raw mail's text part
             converted = (
                 notebook_as_lines(chunk)
@@ -2424,7 +2426,7 @@ class Analyzer:
         candidate = self._silent_candidate.pop(source, None)
         if candidate is not None and (_PROMPTED_LINE.match(text) is not None or _BARE_PROMPT.match(text) is not None):
             self._silent_runs[source] = candidate  # the ascp command printed nothing before the next prompt
-        if ":" in text[:16] or text.rstrip()[-1:] in (":", "\uff1a"):
+        if text.rstrip()[-1:] in (":", "\uff1a") or (":" in text[:16] and _MAIL_LABEL.match(text) is not None):
             sent = _mail_sent(text)
             if sent is not None and len(self._mails.get(source, ())) < MAX_KEPT_FAILED:
                 # a mail's header in a thread pasted whole: the runs after it are that mail's
@@ -3143,7 +3145,7 @@ class Analyzer:
             prompt = None
         # Windows' cmd telling it found no ascp, in its own quotes and words ('Der Befehl "ascp" ist entweder falsch
         # geschrieben oder'; blind round 67): the shell's output, not a person quoting ascp
-        shell_missing = (text[:1] in "'D" and _CMD_NOT_FOUND.match(text) is not None) or (
+        shell_missing = (text.lstrip()[:1] in "'\"D" and _CMD_NOT_FOUND.match(text) is not None) or (
             # a Unix shell's "not found" in its locale's words ("/usr/bin/bash: строка 1: ascp: команда не найдена";
             # blind round 101's Snakemake log): the shell's line, not a person's Russian
             " ascp: " in text and _SHELL_SAYS.match(text) is not None and _never_ran(text)
@@ -3870,7 +3872,7 @@ class Analyzer:
         |``) starts one, whose lines up to the next key are its value; in such a file a key's quoted value is one
         too. Either may quote ascp's words (an alert rule's "Client side this shows as: ascp: ...")."""
         block = _YAML_BLOCK.match(text)
-        if block is not None and block.group(1) in _OUTPUT_KEYS:
+        if block is not None and _OUTPUT_KEY.search(block.group(1)) is not None:
             # a command's output as a block (Ansible's YAML callback: "stderr: |-" and ascp's lines): its run's
             self._yaml.pop(source, None)
             return True
@@ -4592,6 +4594,10 @@ class Analyzer:
         ):
             # ascli's bar at 100 %, then its words that the run failed ("ERROR -- : Cannot rename partial file";
             # blind round 68): the same run, which failed at its end
+            return True
+        if line.lstrip()[:6] in ("Usage:", "Displa") and any(documented_cause(f) == "usage" for f in run.finals):
+            # ascp's usage text after its word of what its command line lacked ("Destination not specified,
+            # exiting."; blind round 109's Drone step): the same run's output
             return True
         if _LOADER_ERROR.search(line) is not None and run.evidence and _LOADER_ERROR.search(run.evidence[-1]):
             # the dynamic loader's next line for the same start (one per missing symbol version: "version
@@ -7209,6 +7215,8 @@ _WROTE = (
 )
 """The verb of a mail client's attribution line ("X wrote:") in English, Italian, German, French, Spanish,
 Portuguese, Dutch, the Nordic languages, Polish, Russian, Finnish and Turkish."""
+_MAIL_LABEL = re.compile(r"\s*(?:Sent|Date|Gesendet|Datum|Envoy[ée]|Enviado|Inviato|Data|Verzonden)\b")
+"""The label of a mail's header line that ``_MAIL_SENT`` reads (a cheap test first)."""
 _MAIL_SENT = re.compile(
     # Outlook's header in English, German, French, Spanish, Italian, Portuguese and Dutch ("Gesendet: Mittwoch, 12.
     # März 2025 15:02", "Envoyé : mercredi 12 mars 2025 15:02")
@@ -7282,8 +7290,10 @@ _RELEASE_HEADING = re.compile(
 """A changelog's or release notes' heading, its ``#`` marks taken off (``[0.9.2] - 2024-11-18``, ``[Unreleased]``,
 ``Changelog``)."""
 _CMD_NOT_FOUND = re.compile(
-    r"\s*(?:'ascp(?:\.exe)?' (?:is not recognized|不是内部或外部命令|は、内部コマンド|은\(는\) 내부|no se reconoce"
-    r"|não é reconhecido|n'est pas reconnu|не является)|Der Befehl \"ascp(?:\.exe)?\" ist entweder falsch geschrieben)"
+    r"\s*(?:[\"'](?:[^\"'\n]*[\\/])?ascp(?:\.exe)?[\"'] ?(?:is not recognized|不是内部或外部命令|は、内部コマンド"
+    r"|은\(는\) 내부|no se reconoce|não é reconhecido|n'est pas reconnu|не является|non è riconosciuto"
+    r"|wordt niet herkend|nie jest rozpoznawany|iç ya da dış komut)"
+    r"|Der Befehl \"ascp(?:\.exe)?\" ist entweder falsch geschrieben)"
 )
 """Windows' cmd saying it found no ascp, in English or a localised form."""
 _RELEASE_TITLE = re.compile(r"(?:^|\|)\s*Release [Nn]otes(?:\s+Page \d+ of \d+)?\s*$")
@@ -7526,8 +7536,9 @@ _DOCBOOK = re.compile(
 _MESSAGE_TABLE = re.compile(r"(?:MessageIdTypedef|MessageId|SymbolicName|SeverityNames|FacilityNames|LanguageNames)=")
 """A Windows message text file's header and entry keywords (mc.exe's input)."""
 _YAML_BLOCK = re.compile(r"\s*(?:- )?([a-z_][\w.-]*):\s*[|>][-+]?\d*\s*$")
-_OUTPUT_KEYS = frozenset(("stdout", "stderr", "output", "log", "logs", "msg", "message", "result", "error"))
-"""Keys whose block is a command's output (an Ansible task's result in YAML), not a document's text."""
+_OUTPUT_KEY = re.compile(r"(?i)std_?(?:out|err)|output|^logs?$|^msg$|message|^result$|^error")
+"""Keys whose block is a command's output (an Ansible task's result in YAML, GCP Batch's ``stderrSnippet``), not a
+document's text."""
 """A YAML key whose value is the block of lines below it (``description: |``)."""
 _YAML_KEY = re.compile(r"\s*(?:- )?(?!ascp4?:|ascli:)[a-z_][\w.-]*:(?:\s|$)")
 """A YAML key (not ascp's own ``ascp: ...`` prefix)."""

@@ -718,6 +718,44 @@ def _line_time(line: bytes) -> bytes | None:
     return b"%02d %02d %s" % (_MONTH_INDEX[found.group("mon")], int(found.group("day")), found.group("hms"))
 
 
+_GUTTER = re.compile(rb"[ \t]*(\d{1,6})(?:[ \t]{1,3}|$)")
+_GUTTER_MIN = 5
+_GUTTER_SHARE = 0.8
+
+
+def without_line_numbers(chunk: bytes) -> bytes | None:
+    """A paste copied from a CI service's or an editor's view with its line numbers ("  4  + ascp -P 33001 ...", " 6
+    Usage: ascp ...") with them taken off, or None when it has none: one run of numbers counting up by one from
+    the first numbered line, on most of the lines after it (five or more). The numbers hide the lines' own forms
+    (the ``+`` of bash's trace, ascp's ``Usage:``; blind round 110's Harness step)."""
+    lines = chunk.split(b"\n")
+    first = None
+    numbered = expected = counted = 0
+    for at, raw in enumerate(lines):
+        found = _GUTTER.match(raw)
+        if first is None:
+            if found is not None:
+                first, expected = at, int(found.group(1))
+            else:
+                continue
+        if not raw.strip():
+            continue  # (an empty line's number may be copied without it)
+        counted += 1
+        if found is not None and int(found.group(1)) == expected:
+            numbered += 1
+            expected += 1
+        elif found is not None and int(found.group(1)) > expected:
+            expected = int(found.group(1)) + 1  # (an empty line's number skipped)
+            numbered += 1
+    if first is None or numbered < _GUTTER_MIN or numbered < _GUTTER_SHARE * counted:
+        return None
+    out = lines[:first]
+    for raw in lines[first:]:
+        found = _GUTTER.match(raw)
+        out.append(raw[found.end() :] if found is not None else raw)
+    return b"\n".join(out)
+
+
 def oldest_first(chunk: bytes) -> bytes | None:
     """A paste whose stamped lines run newest first (Loki's or Kibana's Explore view, ``journalctl -r``, a log
     viewer's export) with each such block put in time order, or None when none does. A block is a run of three or
