@@ -1041,6 +1041,10 @@ class Analyzer:
         self._local_stamps: set[str] = set()  # inputs whose stamps' months are in the host's language
         self._english_stamps: set[str] = set()  # inputs whose first chunk had none such
         self._which_ascp: dict[str, set[str]] = {}  # paths ``which ascp`` printed, per input
+        self._ls_directory: dict[str, str] = {}  # the directory an input's last ``ls -l`` listed
+        self._key_given: dict[str, str | None] = {}  # per input, the -i key of its last command
+        self._run_keys: dict[int, str] = {}  # console runs' -i keys, by order
+        self._missing_files: dict[str, set[str]] = {}  # names of files ``ls`` said were not there
         self._job_mails: set[str] = set()  # inputs that are LSF's job mail (its script, its end, then its output)
         # per input, the host names the user's own lookups found not to exist ("host x: not found: 3(NXDOMAIN)")
         self._unknown_names: dict[str, dict[str, str]] = {}
@@ -1805,9 +1809,15 @@ class Analyzer:
             # looks like:"; blind round 93): the document's, as its other lines (``_console_segment``)
             self._documentation(source)
             return
-        if self._sample and source in self._sample and line.process is not None and not self._replaying:
+        if (
+            self._sample
+            and source in self._sample
+            and (line.process is not None or message.lstrip()[:4] in (b"LOG ", b"ERR "))
+            and not self._replaying
+        ):
             # ascp's log lines in a document's sample ("A sample of what would be logged ... is the following:"
-            # and aspera-scp-transfer.log's lines; blind round 65's support article): the sample's, no run
+            # and aspera-scp-transfer.log's lines; blind round 65's support article; a bare record under "Example
+            # record (from the vendor notes, ...):", round 111's fix list): the sample's, no run
             if self._in_sample(source, line, message.decode("utf-8", "replace"), None):
                 return
         if self._xml_comment and source in self._xml_comment and line.process is not None and not self._replaying:
@@ -2077,6 +2087,9 @@ class Analyzer:
                 self._after_command.add(run.order)
             if source in self._target:
                 self._run_targets[run.order] = self._target[source]
+            given = self._key_given.pop(source, None)
+            if given and len(self._run_keys) < MAX_KEPT_FAILED:
+                self._run_keys[run.order] = given
             if source in self._rate_given:
                 run.commanded = True
                 run.target_mbps = self._rate_given.pop(source)
@@ -2134,11 +2147,24 @@ class Analyzer:
             # Nextflow's work directory before a task's line: noted, then read as any logger's tag
             text = text[hashed.end() :]
             line = line._replace(message=line.message[hashed.end() :])
+        if "ls -l" in text and (listing := _LS_DIRECTORY.search(text)) is not None:
+            self._ls_directory[source] = listing.group(1).rstrip("/")  # its lines name files in it
         if "ascp" in text and text[:1] in "-l" and (listed := _LISTED_ASCP.match(text)) is not None:
             # ``ls -l`` showing the ascp binary is there (and executable): kept for ``_there_but_not_run``
             paths = self._listed_ascp.setdefault(source, set())
             if len(paths) < MAX_KEPT_FAILED:
                 paths.add(listed.group(1))
+        elif "ascp" in text and text[:1] == "-" and source in self._ls_directory:
+            named = _LISTED_NAME.match(text)
+            paths = self._listed_ascp.setdefault(source, set())
+            if named is not None and len(paths) < MAX_KEPT_FAILED:
+                # a directory's listing ("+ ls -l /opt/aspera/sdk", then "-rwxr-xr-x ... ascp"): that path
+                paths.add(f"{self._ls_directory[source]}/{named.group(1)}")
+        elif text[:4] == "ls: " and (missing := _LS_MISSING.match(text)) is not None:
+            # ``ls`` of a file that is not there (the key file a run's -i named: ``_key_missing``)
+            gone = self._missing_files.setdefault(source, set())
+            if len(gone) < MAX_KEPT_FAILED:
+                gone.add(missing.group("path").rstrip("/").rsplit("/", 1)[-1])
         elif text[:1] == "/" and text.rstrip().endswith(("/ascp", "/ascp4")) and " " not in text.strip():
             # a path alone on its line: ``which ascp``'s answer (found on the PATH, executable)
             found = self._which_ascp.setdefault(source, set())
@@ -2969,6 +2995,7 @@ class Analyzer:
             # A new command: the logged session ascp's -L- output tied this input to was the previous run's.
             self._attached.pop(source, None)
             key = _KEY_OPTION.search(text)
+            self._key_given[source] = key.group(1) if key is not None else None
             if key is not None:
                 if self._keys.get(source, key.group(1)) != key.group(1):
                     self._changes.setdefault(source, []).append(self._order)  # another -i key now
@@ -3412,10 +3439,10 @@ class Analyzer:
                 if skipped:
                     run.skipped = int(skipped.group(1))
                     run.note(text)
-                if run.completed and not run.finals and not (run.bytes == 0 and ", in 0 file" in text):
-                    # ("Completed: 0K bytes ... in 0 files." is also what a failed session prints before its
-                    # Session Stop error: ChIP-Atlas's notes, blind round 70's French ticket, round 101's "in 0
-                    # file."; it stays open)
+                if run.completed and not run.finals and run.bytes != 0:
+                    # ("Completed: 0K bytes ..." is also what a failed session prints before its Session Stop error:
+                    # ChIP-Atlas's notes, blind round 70's French ticket, round 101's "in 0 file.", round 111's "in
+                    # 1 file." before "Server aborted session: Permission denied"; it stays open)
                     run.stopped = run.exited = True
             elif (
                 rate
@@ -3782,7 +3809,10 @@ class Analyzer:
             and "--  " in text
             and _SIMPLE_RULE.fullmatch(text) is not None
             and len(self._last_lines[source]) >= 2
-            and _PLAIN_DOC_HEADER.search(self._last_lines[source][-2]) is not None
+            and (
+                _PLAIN_DOC_HEADER.search(self._last_lines[source][-2]) is not None
+                or _FIX_LIST_HEADER.match(self._last_lines[source][-2]) is not None
+            )
         ):
             # the rule under a text table's header (pandoc's simple table, a document exported as text: "Message
             # Likely cause" over "-------  -------"; blind round 71): its rows tell what ascp's words mean
@@ -4949,6 +4979,7 @@ class Analyzer:
             self._retried,
             self._until_retried,
             self._there_but_not_run,
+            self._key_missing,
             self._snake_restarted,
             self._catalogued,
         ):
@@ -6656,6 +6687,32 @@ class Analyzer:
             ]
         return out
 
+    def _key_missing(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
+        """A run that "failed to authenticate" with an ``-i`` key that ``ls`` in the same input says is not there
+        ("ls: cannot access '.../etc/asperaweb_id_dsa.openssh': No such file or directory"; blind round 111's WSL
+        user with a newer Connect): the key file, not the account, is the cause."""
+        if not self._missing_files:
+            return kept
+        entry = knowledge().by_id("key-file")
+        out = []
+        for order, s in kept:
+            key = self._run_keys.get(order)
+            if (
+                key is not None
+                and s.uuid is None
+                and s.cause_id == "auth"
+                and key.rstrip("/").rsplit("/", 1)[-1] in self._missing_files.get(s.source, ())
+            ):
+                s = self._read_as(
+                    s,
+                    entry,
+                    "medium",
+                    f"ls in this input says the key file its -i named ({key}) is not there",
+                    replacing=True,
+                )
+            out.append((order, s))
+        return out
+
     def _there_but_not_run(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
         """A run whose shell said "/usr/local/bin/ascp: No such file or directory" in an input where ``ls -l`` shows
         that very file, executable: the kernel could not start it, its program interpreter (the dynamic loader) is
@@ -6672,6 +6729,16 @@ class Analyzer:
             exec_failed = next(
                 (said for said in s.evidence for path in listed if f"{path}: No such file or directory" in said), None
             )
+            if exec_failed is None:
+                # dash's "sh: /opt/aspera/sdk/ascp: not found" for the very path ls -l showed
+                exec_failed = next(
+                    (
+                        said
+                        for said in s.evidence
+                        if (found := _SH_NOT_FOUND.search(said)) is not None and found.group("path") in listed
+                    ),
+                    None,
+                )
             if exec_failed is None and listed & self._which_ascp.get(s.source, set()):
                 # dash's and busybox's "sh: ascp: not found" for a file ``which`` finds on the PATH: the same
                 # failure worded by a shell that says so also when the file is there (blind round 109's Alpine image)
@@ -7968,6 +8035,10 @@ _PLAIN_DOC_HEADER = re.compile(
     re.I,
 )
 """A text table's header naming a column of what ascp's words mean or what to do (``Message   Likely cause``)."""
+_FIX_LIST_HEADER = re.compile(
+    r"\s*(?:APAR|Issue|Bug|Defect|Ticket|Key|ID|Ref)\b[^\n]*? {2,}(?:Summary|Description|Symptoms?|Problem)\b", re.I
+)
+"""A text table of known issues (a vendor's fix list: "APAR/ID   Component   Summary"): its rows describe defects."""
 _RULE = re.compile(
     r"^\s*(?:==> [^\n]{1,200} <==|[-=_*~#]{8,}(?:\s+\S.*?\s+[-=_*~#]{3,})?|-{2,}\s*(?:8<|>8|\u2702)[^\n]*"
     r"|-{3,}\s+\S[^\n]{0,120}?\s+-{3,})\s*$"
@@ -8467,12 +8538,20 @@ def _person_quoting(text: str, message: str) -> bool:
         and (
             _PROSE.search(head) is not None
             or _HYPOTHETICAL.search(head) is not None
+            # words of a kind before it ("it should fall back to FTP on errors like `Session Stop (Error: ...)`";
+            # blind round 111's feature request)
+            or _kind_of_example(head)
             or _SENTENCES.search(head) is not None  # a sentence before it: a person explaining ("... firewall. When")
         )
         and _WRAPPER_LOG.match(text) is None
     )
 
 
+_FORM_TAIL = re.compile(r"[\s`'\"\u201c]*(?:ascp(?:\.exe)?:|Session Stop\s+\(Error:)?\s*$")
+"""ascp's own form's start at the end of the words before its message (what precedes it in a person's sentence)."""
+_KIND_OF = re.compile(r"\w\s+(?:like|such as|e\.g\.,?|for example|for instance|including)[\s:`'\"\u201c]*$", re.I)
+"""A sentence naming a kind of error by an example at its end ("... on errors like")."""
+_MODAL = re.compile(r"\b(?:should|could|would|must|can|might|may|needs? to|ought to)\b", re.I)
 _PATHS = re.compile(r"\S*[/\\]\S*(?: [A-Z][a-z]+[/\\]\S*)*")
 """Paths in a line, with their spaced parts (``/home/u/My Drive/x``), left out when looking for a person's words."""
 
@@ -8508,7 +8587,13 @@ _SSHD_WORDS = re.compile(
 )
 """Words only sshd's log has (its penalty's and MaxStartups' drops), never a client's output (not "Exceeded
 MaxStartups", which ascp's Session Stop may carry)."""
-_SH_NOT_FOUND = re.compile(r"^(?:/bin/)?(?:sh|dash|ash)(?:: \d+)?: (?:\S*/)?ascp4?: not found\s*$")
+_LS_DIRECTORY = re.compile(r"(?:^|[$#>+] )ls -l[a-zA-Z]* (/\S+?)/?\s*$")
+"""A command listing a directory in the long form (``+ ls -l /opt/aspera/sdk``)."""
+_LISTED_NAME = re.compile(r"-[r-][w-][xsS][^\s]*\s+\d+\s+\S+\s+\S+\s+\d+\s+\S+\s+\d+\s+[\d:]+\s+(ascp4?)\s*$")
+"""``ls -l``'s line for an ascp binary in the directory listed, executable by its owner: its name."""
+_LS_MISSING = re.compile(r"ls: (?:cannot access )?['\"]?(?P<path>[^'\"\n]+?)['\"]?: No such file or directory")
+"""``ls``'s word that a file it was asked about is not there (GNU's and BSD's forms)."""
+_SH_NOT_FOUND = re.compile(r"^(?:/bin/)?(?:sh|dash|ash)(?:: \d+)?: (?P<path>(?:\S*/)?ascp4?): not found\s*$")
 """dash's or busybox's word for a command it could not run (``/bin/sh: ascp: not found``, ``sh: 1: ascp: not
 found``): also what it says for a file whose loader is missing."""
 _LOADER_LINE = re.compile(
@@ -8716,7 +8801,16 @@ def _told_hypothetically(text: str, messages: tuple[str, ...]) -> bool:
     the words before the first of them saying so."""
     at = min((text.find(m) for m in messages if m and m in text), default=-1)
     head = text[:at] if at > 0 else ""
-    return bool(head) and (_HYPOTHETICAL.search(head) is not None or _ADVICE.search(head) is not None)
+    return bool(head) and (
+        _HYPOTHETICAL.search(head) is not None or _ADVICE.search(head) is not None or _kind_of_example(head)
+    )
+
+
+def _kind_of_example(head: str) -> bool:
+    """Whether the words before ascp's name a kind of error by an example, in a sentence about what should or could
+    be done ("it should fall back to FTP on errors like `Session Stop (Error: ...)`"; blind round 111's feature
+    request), not a person's report of what they get ("I keep getting errors like: ...")."""
+    return _KIND_OF.search(_FORM_TAIL.sub("", head)) is not None and _MODAL.search(head) is not None
 
 
 def _goes_on_past(text: str, messages: tuple[str, ...]) -> bool:

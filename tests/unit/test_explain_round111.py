@@ -1,0 +1,81 @@
+"""explain: what blind round 111 found (each test but the guards failed on the code before its fix)."""
+
+from __future__ import annotations
+
+from tests.unit.test_explain_round58 import cause_ids
+
+
+def test_a_zero_byte_summary_then_the_session_s_error_is_one_failed_run():
+    """ "Completed: 0K bytes transferred in 1 seconds" / " (0K bits/sec), in 1 file." then "Session Stop  (Error:
+    Server aborted session: Permission denied)": one run that failed (it had read as a completed run and a failed
+    one)."""
+    text = (
+        "$ ascp -P 33001 -l 500m -k 1 -d a07.bam up@aspera.parceiro.example.pt:/entregas/lote3/\n"
+        "a07.bam                                   0%    0KB    0.0Kb/s    --:--\n"
+        "Completed: 0K bytes transferred in 1 seconds\n (0K bits/sec), in 1 file.\n"
+        "Session Stop  (Error: Server aborted session: Permission denied)\n"
+    )
+    assert cause_ids(text) == ["permission"]
+    # (guard) a summary that moved bytes ends its run: an error after it is the next run's
+    moved = text.replace("Completed: 0K", "Completed: 759808K").replace("(0K bits", "(98108K bits")
+    assert cause_ids(moved) == ["ok", "permission"]
+
+
+def test_an_auth_failure_with_a_key_ls_says_is_not_there_is_the_key_file():
+    """ "failed to authenticate" with ``-i "$ASP/etc/asperaweb_id_dsa.openssh"``, then ``ls`` of that path: "No such
+    file or directory": the key file (newer Connect ships another key), not the account (it had read as auth)."""
+    text = (
+        '$ "$ASP/bin/ascp.exe" -T -l 300m -P 33001 -i "$ASP/etc/asperaweb_id_dsa.openssh" '
+        "era-fasp@fasp.sra.ebi.ac.uk:vol1/fastq/ERR986/ERR9860011/ERR9860011.fastq.gz .\n"
+        "ascp.exe: failed to authenticate, exiting.\n\nSession Stop  (Error: failed to authenticate)\n\n"
+        '$ ls "$ASP/etc/asperaweb_id_dsa.openssh"\n'
+        "ls: cannot access '/mnt/c/Aspera Connect/etc/asperaweb_id_dsa.openssh': No such file or directory\n"
+    )
+    assert cause_ids(text) == ["key-file"]
+    # (guard) ls of another file that is missing says nothing of the key
+    other = text.replace("/etc/asperaweb_id_dsa.openssh': No", "/etc/notes.txt': No")
+    assert cause_ids(other) == ["auth"]
+
+
+def test_a_feature_request_naming_errors_it_should_handle_by_an_example_holds_no_run():
+    """ "It should fall back to FTP/HTTPS on errors like `Session Stop (Error: ...)`": what should be done about a
+    kind of error, no run (it had read as a UDP failure, high)."""
+    text = (
+        "It would be nice to have Aspera for DDBJ too. It should fall back to FTP/HTTPS on errors like "
+        "`Session Stop  (Error: Client unable to connect to server (check UDP port and firewall))`\n"
+    )
+    assert cause_ids(text) == []
+    # (guard) a person telling what they get, by the same words, reports a run
+    told = "I keep getting errors like `Session Stop  (Error: Client unable to connect to server (check UDP port"
+    assert cause_ids(told + " and firewall))`\n") != []
+
+
+def test_dash_s_not_found_for_the_path_a_directory_listing_shows_is_a_missing_loader():
+    """A container job's trace: ``+ ls -l /opt/aspera/sdk`` listing "ascp" executable, then ``+ /opt/aspera/sdk/ascp
+    ...`` and "/bin/sh: /opt/aspera/sdk/ascp: not found": the glibc build cannot start on Alpine, ascp died at its
+    start (it had read as not installed)."""
+    text = (
+        "+ ls -l /opt/aspera/sdk\ntotal 31644\n"
+        "-rwxr-xr-x    1 root     root      11482496 Jun 30 09:12 ascp\n"
+        "-rw-r--r--    1 root     root          1675 Jun 30 09:12 aspera_bypass_rsa.pem\n"
+        "+ /opt/aspera/sdk/ascp -P 33001 -l 500m --mode=recv --host=xfer.vendor.example --user=bot /out/ /mnt/in/\n"
+        "/bin/sh: /opt/aspera/sdk/ascp: not found\n"
+    )
+    assert cause_ids(text) == ["died-at-start"]
+    # (guard) without the listing, "not found" is ascp missing
+    assert cause_ids(text[text.index("+ /opt/aspera/sdk/ascp") :]) == ["ascp-missing"]
+
+
+def test_a_vendor_s_fix_list_and_its_example_record_hold_no_run():
+    """A fix list as a text table ("APAR/ID   Component   Summary" over a rule) whose rows quote ascp's messages,
+    then "Example record (from the vendor notes, not from our systems):" and a bare FASP record: no run (they had
+    read as a died-at-start and a host-key failure)."""
+    text = (
+        "APAR/ID      Component  Summary\n-----------  ---------  ---------------------------------\n"
+        'HSTS-2301    ascp       ascp exits with "required management connection to port\n'
+        '                        localhost:NNNNN failed." when a local firewall blocks loopback.\n\n'
+        "Example record (from the vendor notes, not from our systems):\n"
+        "  LOG FASP Session Stop uuid=00000000-0000-0000-0000-000000000000 op=recv status=failed errcode=51 "
+        'errstr="Remote host is not who we expected"\n'
+    )
+    assert cause_ids(text) == []
