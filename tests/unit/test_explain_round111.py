@@ -79,3 +79,40 @@ def test_a_vendor_s_fix_list_and_its_example_record_hold_no_run():
         'errstr="Remote host is not who we expected"\n'
     )
     assert cause_ids(text) == []
+
+
+def test_ascp_s_debug_log_of_a_failed_handshake_and_its_console_words_are_one_run():
+    """ascp -DD's log lines ("ERR libssh2_session_handshake failed: -5 (Unable to exchange encryption keys)"), then
+    its console's "failed to authenticate", then the person's Korean question quoting those words in bold: one run,
+    the handshake (it had read as three: the log's, the console's and the question's)."""
+    text = (
+        "[dev@b7 ~]$ ascp -DD -T -P 33001 -i ~/.ssh/partner_rsa u@fasp.partner.example.com:/inbox/ ./r.zip\n"
+        "2024-12-04 13:20:11 [2e41-7f8a1c2b9740] DBG 1 ascp: TCP connection established\n"
+        "2024-12-04 13:20:11 [2e41-7f8a1c2b9740] ERR libssh2_session_handshake failed: -5 (Unable to exchange "
+        "encryption keys)\n"
+        "2024-12-04 13:20:11 [2e41-7f8a1c2b9740] ERR [ascp] SSH authentication failed\n"
+        "ascp: failed to authenticate, exiting.\n\nSession Stop  (Error: failed to authenticate)\n```\n\n"
+        "**failed to authenticate** 이 부분이 문제인 것 같은데 협력사에 공개키를 다시 보내야 할까요?\n"
+    )
+    assert cause_ids(text) == ["ssh-handshake"]
+
+
+def test_an_html_table_of_what_messages_mean_holds_no_run():
+    """A wiki page's HTML table "Message (as printed) | Meaning | First thing to check" whose cells quote ascp's
+    words: documentation, the page's own check below it its one run (the rows had read as runs at low confidence)."""
+    rows = "".join(
+        f"<tr><td><code>{said}</code></td><td>{meaning}</td><td>check</td></tr>\n"
+        for said, meaning in (
+            ("ascp: failed to authenticate, exiting.", "SSH login refused"),
+            ("Session Stop  (Error: Client unable to connect to server (check UDP port and firewall))", "UDP"),
+            ("Session Stop  (Error: Data transfer stalled, timed out)", "stall after start"),
+        )
+    )
+    text = (
+        "<h1>Runbook: Aspera transfer failures</h1>\n<table>\n"
+        "<tr><th>Message (as printed)</th><th>Meaning</th><th>First thing to check</th></tr>\n" + rows + "</table>\n"
+        "<p>Last night's check from the ingest host:</p>\n"
+        "<pre>\n$ ascp -P 33001 -l 100m u@h.example.com:/x/a.bin /in/\n"
+        "Completed: 1024K bytes transferred in 2 seconds\n (4194K bits/sec), in 1 file.\n</pre>\n"
+    )
+    assert cause_ids(text) == ["ok"]

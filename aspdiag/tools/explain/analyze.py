@@ -1041,6 +1041,7 @@ class Analyzer:
         self._local_stamps: set[str] = set()  # inputs whose stamps' months are in the host's language
         self._english_stamps: set[str] = set()  # inputs whose first chunk had none such
         self._which_ascp: dict[str, set[str]] = {}  # paths ``which ascp`` printed, per input
+        self._html_doc_tables: set[str] = set()  # inputs inside an HTML table of what messages mean
         self._ls_directory: dict[str, str] = {}  # the directory an input's last ``ls -l`` listed
         self._key_given: dict[str, str | None] = {}  # per input, the -i key of its last command
         self._run_keys: dict[int, str] = {}  # console runs' -i keys, by order
@@ -2124,6 +2125,9 @@ class Analyzer:
 
     def _console_line(self, source: str, line: Line) -> None:
         text = line.message.decode("utf-8", "replace").replace("\x00", "")
+        if text[:2] == "<h" and (heading := _HTML_HEADING.match(text)) is not None:
+            text = "## " + heading.group(1)  # an HTML page's heading, read as markdown's (a sample's title)
+            line = line._replace(message=text.encode("utf-8"))
         if (
             "first" in text
             and not self._replaying
@@ -2834,6 +2838,17 @@ class Analyzer:
         if "[" in text or "(" in text:
             self._spawn(source, text)
         ascii_rule = text[:2] == "+-" and _ASCII_RULE.fullmatch(text.strip()) is not None
+        if "<t" in text or "</t" in text or source in self._html_doc_tables:
+            if "<th" in text and _HTML_DOC_HEADER.search(text) is not None and not self._replaying:
+                # an HTML table whose header names what ascp's words mean or what to check (a wiki page's
+                # "Message | Meaning | First thing to check"; blind round 111's Confluence runbook): its rows are
+                # documentation, to the table's end
+                self._html_doc_tables.add(source)
+            if source in self._html_doc_tables:
+                if "</table>" in text:
+                    self._html_doc_tables.discard(source)
+                self._documentation(source)
+                return
         if text.lstrip().startswith("|") or ascii_rule:
             if ascii_rule or _MARKDOWN_RULE.fullmatch(text.strip()):
                 header = self._table_header.get(source, "")
@@ -3196,6 +3211,16 @@ class Analyzer:
                         or _quoting(text)
                         or _CJK_WORDS.search(text.replace(errors[0].message, "")) is not None
                     )
+                )
+                # ascp's words without its form in a sentence in Chinese, Japanese, Korean or Russian ("**failed to
+                # authenticate** 이 부분이 문제인 것 같은데 ...?"; blind round 111): the person's, about the paste
+                or (
+                    not errors
+                    and line.stamp is None
+                    and _CJK_WORDS.search(text) is not None
+                    and _PROGRAM_SAYS.match(text) is None  # (not "sudo: ascp: コマンドが見つかりません")
+                    and source in self._run_sources  # (after the paste it speaks of)
+                    and documented(text)
                 )
                 or (first and errors and line.stamp is None and _titled(text, errors[0].message))
                 or (
@@ -6514,7 +6539,9 @@ class Analyzer:
                     and before.uuid is None
                     and before.time is not None
                     and before.outcome == "failed"
-                    and before.cause_id == s.cause_id
+                    # (or the handshake's failure its log names, which ascp's console calls "failed to authenticate":
+                    # blind round 111's -DD paste)
+                    and (before.cause_id == s.cause_id or (s.cause_id, before.cause_id) == ("auth", "ssh-handshake"))
                     and any(line.startswith("ERR ") for line in before.evidence)
                 ):
                     drop.add(order)
@@ -8035,6 +8062,15 @@ _PLAIN_DOC_HEADER = re.compile(
     re.I,
 )
 """A text table's header naming a column of what ascp's words mean or what to do (``Message   Likely cause``)."""
+_HTML_HEADING = re.compile(r"<h[1-6][^>]*>([^<>\n]+)</h[1-6]>\s*$")
+_HTML_DOC_HEADER = re.compile(
+    r"<th[^>]*>\s*(?:what (?:it |this )?means?|meaning|what to do|how to fix|solution|explanation"
+    r"|(?:likely |probable )?causes?|fix|remedy|workaround|first thing to check|what to check|action"
+    r"|Bedeutung|Ursache|L\u00f6sung"
+    r"|signification|significado|soluci\u00f3n|意味|原因|対処|说明|含义|解决)\s*</th>",
+    re.I,
+)
+"""An HTML table's header cell naming a column of what ascp's words mean or what to do about them."""
 _FIX_LIST_HEADER = re.compile(
     r"\s*(?:APAR|Issue|Bug|Defect|Ticket|Key|ID|Ref)\b[^\n]*? {2,}(?:Summary|Description|Symptoms?|Problem)\b", re.I
 )
@@ -8551,6 +8587,8 @@ _FORM_TAIL = re.compile(r"[\s`'\"\u201c]*(?:ascp(?:\.exe)?:|Session Stop\s+\(Err
 """ascp's own form's start at the end of the words before its message (what precedes it in a person's sentence)."""
 _KIND_OF = re.compile(r"\w\s+(?:like|such as|e\.g\.,?|for example|for instance|including)[\s:`'\"\u201c]*$", re.I)
 """A sentence naming a kind of error by an example at its end ("... on errors like")."""
+_PROGRAM_SAYS = re.compile(r"\s*[\w./\[\]-]+: ")
+"""A program's line: its name or tag and a colon first (a shell's, a tool's)."""
 _MODAL = re.compile(r"\b(?:should|could|would|must|can|might|may|needs? to|ought to)\b", re.I)
 _PATHS = re.compile(r"\S*[/\\]\S*(?: [A-Z][a-z]+[/\\]\S*)*")
 """Paths in a line, with their spaced parts (``/home/u/My Drive/x``), left out when looking for a person's words."""
