@@ -116,3 +116,21 @@ def test_an_html_table_of_what_messages_mean_holds_no_run():
         "Completed: 1024K bytes transferred in 2 seconds\n (4194K bits/sec), in 1 file.\n</pre>\n"
     )
     assert cause_ids(text) == ["ok"]
+
+
+def test_a_version_control_log_quoting_ascp_in_its_commit_messages_holds_no_run():
+    """``jj log`` (and git's alike): commit messages quoting ascp's words and a test's golden summary: no run (they
+    had read as a failed and a completed one)."""
+    text = (
+        "$ jj log -r 'ancestors(@, 3)' --no-graph -T builtin_log_detailed\n"
+        "Commit ID: 8e3d1c0b9a7f6e5d4c3b2a19081726354a5b6c7d\nChange ID: rwkyvsupnzqmlxto\n"
+        "Author   : Lukas Brandt <l.brandt@example.org> (2024-09-03 11:05:57)\n\n"
+        '    retry: do not retry "No such file or directory"\n\n'
+        '    "Session Stop  (Error: Server aborted session: No such file or directory)"\n    is final.\n\n'
+        "Commit ID: 0a1b2c3d4e5f60718293a4b5c6d7e8f901a2b3c4\nChange ID: yxwvutsrqponmlkj\n"
+        "Author   : Lukas Brandt <l.brandt@example.org> (2024-08-30 09:00:12)\n\n"
+        "    tests: golden outputs for Completed lines\n\n"
+        "    Completed: 74523K bytes transferred in 118 seconds\n     (5132K bits/sec), in 1 file.\n"
+    )
+    assert cause_ids(text) == []
+    assert cause_ids(text.replace("Commit ID: ", "commit ").replace("$ jj log", "$ git log")) == []

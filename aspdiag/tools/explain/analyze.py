@@ -2125,8 +2125,11 @@ class Analyzer:
 
     def _console_line(self, source: str, line: Line) -> None:
         text = line.message.decode("utf-8", "replace").replace("\x00", "")
-        if text[:2] == "<h" and (heading := _HTML_HEADING.match(text)) is not None:
-            text = "## " + heading.group(1)  # an HTML page's heading, read as markdown's (a sample's title)
+        if text[:1] == "<" and (html := _HTML_BLOCK.match(text)) is not None:
+            # an HTML page's heading read as markdown's (a sample's title), a paragraph as its words (a sample's
+            # intro: "<p>... Si vous voyez :</p>"), a preformatted block's first line as its text
+            inner = _HTML_INLINE.sub("", html.group("text"))
+            text = f"## {inner}" if html.group("tag")[:1] == "h" else inner
             line = line._replace(message=text.encode("utf-8"))
         if (
             "first" in text
@@ -7005,6 +7008,11 @@ _SAMPLE_INTRO = re.compile(
     r"|\b(?:typically|usually|normally|generally|commonly)\s*:\s*$"
     # ("A failed run typically looks like the example below (illustrative, from the module's VM test ...):"; round 109)
     r"|\b(?:typically|usually|normally|generally|commonly) (?:looks?|reads?|appears?)\b|\billustrative\b"
+    # what is expected or what one may see, in French, Spanish, Italian, Portuguese and German ("Le résultat attendu
+    # ressemble à ceci :", "Si vous voyez :", "Erwartete Ausgabe:"; blind round 111)
+    r"|\b(?:r[ée]sultat|sortie) attendu|ressemble à ceci|\bsi vous (?:voyez|obtenez)\b|\bsalida esperada|\bresultado"
+    r" esperado|\bsi (?:ves|obtienes)\b|\brisultato atteso|\boutput atteso|\bse (?:vedi|ottieni)\b|\bsa[íi]da esperada"
+    r"|\bse voc[êe] (?:vir|receber)\b|\berwartete (?:Ausgabe|Meldung)|\bwenn Sie\b[^.]{0,40}\b(?:sehen|erhalten)\b"
     # an example, said so in Chinese, Japanese or Korean at the intro's end ("文档里的例子：", the docs' example)
     r"|(?:例子|示例|样例|范例|例如|比如|举例|例えば|出力例|実行例|表示例|記載例|예시|예를 들어)\s*[:：]?\s*$"
     r"|\ba sample of\b|\bexamples? of (?:this|the|these|such) (?:errors?|messages?|output)\b|\bfixtures?\W*$"
@@ -8062,7 +8070,21 @@ _PLAIN_DOC_HEADER = re.compile(
     re.I,
 )
 """A text table's header naming a column of what ascp's words mean or what to do (``Message   Likely cause``)."""
-_HTML_HEADING = re.compile(r"<h[1-6][^>]*>([^<>\n]+)</h[1-6]>\s*$")
+_VCS_COMMIT = re.compile(
+    rb"^(?:commit [0-9a-f]{7,40}\b|Commit ID: [0-9a-f]{8,}|changeset: +\d+:[0-9a-f]{8,}"
+    rb"|r\d+ \| \S+ \| \d{4}-\d\d-\d\d )",
+    re.M,
+)
+"""A commit's header in a version control log (git, jj, Mercurial, Subversion)."""
+_VCS_FIRST = re.compile(
+    rb"(?:\S*[$#>%] *(?:git|jj|hg|svn) (?:log|show)\b|commit [0-9a-f]{7,40}\b|Commit ID: |changeset: "
+    rb"|-{20,}\s*\nr\d+ \| )"
+)
+"""A version control log's first line: its command typed, or its first commit's header."""
+_HTML_BLOCK = re.compile(r"<(?P<tag>h[1-6]|p|pre)(?:\s[^<>\n]*)?>(?P<text>[^\n]*?)(?:</(?P=tag)>)?\s*$")
+"""An HTML page's heading, paragraph or preformatted block on its line (its end tag may be lines below)."""
+_HTML_INLINE = re.compile(r"</?(?:em|strong|b|i|code|span|a|br|small|u|mark|pre)(?:\s[^<>\n]*)?/?>")
+"""HTML's inline tags inside a block's text."""
 _HTML_DOC_HEADER = re.compile(
     r"<th[^>]*>\s*(?:what (?:it |this )?means?|meaning|what to do|how to fix|solution|explanation"
     r"|(?:likely |probable )?causes?|fix|remedy|workaround|first thing to check|what to check|action"
@@ -9104,6 +9126,13 @@ def _config_source(chunk: bytes) -> bool:
         or (_FILE_KIND.search(head) is not None and not typed)
         # a Prometheus rules file (its alerts' comments and annotations quote ascp's words; blind round 105)
         or (b"groups:" in head and _PROMETHEUS_RULES.search(head) is not None and not typed)
+        # a version control log (git's, jj's, Mercurial's, Subversion's; its commit messages quote ascp's words and
+        # its tests' golden outputs; blind round 111), typed or not, with nothing typed after it
+        or (
+            len(_VCS_COMMIT.findall(head)) >= 2
+            and _VCS_FIRST.match(head.lstrip()) is not None
+            and len(_TYPED_COMMAND.findall(head)) <= 1
+        )
     ):
         return True  # a Protocol Buffers file, an AsciiDoc page (their examples' prompts are their own), a modulefile
     if b"```" in head or typed or b"Traceback (most recent call last)" in head:
