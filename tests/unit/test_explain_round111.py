@@ -134,3 +134,13 @@ def test_a_version_control_log_quoting_ascp_in_its_commit_messages_holds_no_run(
     )
     assert cause_ids(text) == []
     assert cause_ids(text.replace("Commit ID: ", "commit ").replace("$ jj log", "$ git log")) == []
+
+
+def test_a_feature_request_s_example_wrapped_after_its_modal_holds_no_run():
+    """A markdown list item wrapped before its inline code ("... so it should fall back to FTP/HTTPS on" / "  errors
+    like `Session Stop ...`"): the sentence's start tells what it is, no run (it had read as a UDP failure, high)."""
+    text = (
+        "- TCP and UDP 33001 outbound allowed, not true on every HPC — so it should fall back to FTP/HTTPS on\n"
+        "  errors like `Session Stop  (Error: Client unable to connect to server (check UDP port and firewall))`\n"
+    )
+    assert cause_ids(text) == []

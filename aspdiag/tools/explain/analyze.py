@@ -3237,7 +3237,20 @@ class Analyzer:
         ):
             # A person's line: a forum's "Title:"/"EDIT:", ascp's words inside a sentence of their own ("I get
             # Session Stop (Error: ...) every time"), a paragraph explaining them (a maintainer's reply).
-            self._defer(source, line, text, tuple(e.message for e in errors if e.message))
+            told = text
+            recent = self._last_lines.get(source)
+            if (
+                line.inline
+                and text.lstrip()[:1].islower()
+                and recent is not None
+                and len(recent) >= 2
+                and recent[-2].rstrip()[-1:].isalpha()
+                and _MODAL.search(recent[-2]) is not None
+            ):
+                # the rest of a sentence wrapped before its inline code ("... it should fall back to FTP/HTTPS on" /
+                # "errors like `Session Stop ...`"; blind round 111): read with its start, which says what it is
+                told = f"{recent[-2].strip()[-120:]} {text.strip()}"
+            self._defer(source, line, told, tuple(e.message for e in errors if e.message))
             return
         if _IMPERATIVE.match(text) is not None and not self._replaying:
             # An instruction naming ascp's words ("Look at errcode in "LOG FASP Session Stop" lines. errcode=15 /

@@ -720,6 +720,7 @@ def _line_time(line: bytes) -> bytes | None:
 
 _GUTTER = re.compile(rb"[ \t]*(\d{1,6})(?:[ \t]{1,3}|$)")
 _GUTTER_MIN = 5
+_GUTTER_START_MAX = 40
 _GUTTER_SHARE = 0.8
 
 
@@ -728,6 +729,8 @@ def without_line_numbers(chunk: bytes) -> bytes | None:
     Usage: ascp ...") with them taken off, or None when it has none: one run of numbers counting up by one from
     the first numbered line, on most of the lines after it (five or more). The numbers hide the lines' own forms
     (the ``+`` of bash's trace, ascp's ``Usage:``; blind round 110's Harness step)."""
+    if not any(_GUTTER.match(raw) for raw in chunk.split(b"\n", _GUTTER_START_MAX)[:_GUTTER_START_MAX]):
+        return None  # (a look at the first lines only: most inputs have no numbers)
     lines = chunk.split(b"\n")
     first = None
     numbered = expected = counted = 0
@@ -736,6 +739,8 @@ def without_line_numbers(chunk: bytes) -> bytes | None:
         if first is None:
             if found is not None:
                 first, expected = at, int(found.group(1))
+            elif at >= _GUTTER_START_MAX:
+                return None  # (a header of a few lines at most before the numbered ones)
             else:
                 continue
         if not raw.strip():
