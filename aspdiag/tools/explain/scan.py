@@ -703,7 +703,7 @@ _LINE_TIME = re.compile(
     rb"[ \t]*(?:(?P<iso>\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?)"
     rb"|(?P<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (?P<day>[ \d]\d) (?P<hms>\d\d:\d\d:\d\d(?:\.\d+)?))\b"
 )
-_MONTH_INDEX = {m: i for i, m in enumerate(b"Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split())}
+_MONTH_INDEX = {m: i for i, m in enumerate(_ENGLISH_MONTHS)}
 _NEWEST_FIRST_MIN = 3
 
 
