@@ -855,6 +855,7 @@ class Analyzer:
         self._asked_status: dict[str, bool] = {}
         """Inputs whose last line asked the shell for the exit status (``echo $?``)."""
         self._changes: dict[str, list[int]] = {}
+        self._day_heading: dict[str, str] = {}
         """Per input, where (the session order reached) the user typed another command (set a password or token,
         started a VPN), changed the -i key or named another server: a later run that worked may be the fix."""
         self._keys: dict[str, str] = {}
@@ -2754,6 +2755,9 @@ class Analyzer:
                         "below",
                         " like",
                         " wie",
+                        # (a wiki's bold intro, "__Erwartete Ausgabe (Beispiel aus der Doku, kein Lauf):__")
+                        ":__",
+                        ":**",
                         *_INTRO_ENDS_MORE,
                     )
                 )
@@ -2768,6 +2772,21 @@ class Analyzer:
             and self._in_sample(source, line, text, previous)
         ):
             return
+        if text[:1] in "#!=*_" and not self._replaying:
+            day_heading = _DATED_HEADING.match(text)
+            if day_heading is not None:
+                # a log page's dated entry ("!!! 2024-06-11 — r.vogt — FEHLER"): its runs are another day's, so a
+                # failure between two that got through is no burst of connections turned away (blind round 111)
+                if self._day_heading.get(source, day_heading.group(1)) != day_heading.group(1):
+                    self._changes.setdefault(source, []).append(self._order)
+                self._day_heading[source] = day_heading.group(1)
+                when = _rule_time(day_heading.group(1))
+                if when is None:
+                    day, month, year = day_heading.group(1).split(".")
+                    when = (int(year), int(month), int(day), 0, 0)
+                if len(self._dated_records.get(source, ())) < MAX_KEPT_FAILED:
+                    # (and in the order of their days: such pages are often kept newest first, ``_by_record``)
+                    self._dated_records.setdefault(source, []).append((self._order, when))
         if text[:1] in "-=#*~_" and not self._replaying and _TITLED_RULE.match(text) is not None:
             when = _rule_time(text)
             if when is not None and len(self._dated_records.get(source, ())) < MAX_KEPT_FAILED:
@@ -3707,6 +3726,8 @@ class Analyzer:
         is no sample."""
         window = self._sample.get(source)
         stripped = text.strip()
+        if window is None and stripped[-3:] in (":__", ":**") and stripped[:2] == stripped[-2:]:
+            stripped = stripped[2:-2]  # a wiki's bold intro, read without its marks
         if window is not None:
             section = window < 0  # an issue template's "Expected behavior" section: up to the next heading
             lines = -window - 1 if section else window
@@ -8054,6 +8075,9 @@ _CLOSING_RULE = re.compile(
     r"\b(?:finished|ended|done|completed|exited|terminated)\b|\b(?:rc|exit|status)[=:]\s*\d", re.I
 )
 """A titled rule's words that close a job's output (its end, its exit status), not open another item."""
+_DATED_HEADING = re.compile(r"[#!=*_]+\s*((?:19|20)\d\d-[01]\d-[0-3]\d|[0-3]?\d\.[01]?\d\.(?:19|20)\d\d)\b")
+"""A page's heading that begins with a day (``## 2024-06-11``, ``!!! 11.06.2024 — FEHLER``): the entry of a log
+kept by people, one day's runs under it."""
 _TITLED_RULE = re.compile(r"\s*(?:[-=#*~_]{3,}|--|==)\s+\S[^\n]{0,160}?\s+(?:[-=#*~_]{3,}|--|==)\s*$")
 """A rule with a title inside it (``--- #5503  requester: d.nakamura ---``, ``==== attempt 2 ====``, ``-- customer B
 (ascli) --``)."""
