@@ -57,3 +57,176 @@ def test_an_incident_s_example_under_an_html_heading_after_a_paragraph_is_no_run
     # (guard) a heading that says what happened to us, over the same block, is a run
     own = text.replace("Example from incident INC-3381 (for training)", "What happened last night")
     assert cause_ids(own) == ["ssh-port"]
+
+
+def test_a_compose_service_s_json_lines_are_read_as_their_messages():
+    """docker compose's ``transferd-1  | {"level":"error","msg":"/opt/aspera/sdk/bin/ascp: error while loading shared
+    libraries: libcrypt.so.1 ..."}``: the loader's words inside the JSON are read, so each start died at start (it had
+    read as one run of ascp missing, from the exit status 127 alone)."""
+    record = 'transferd-1  | {"appname":"asperatransferd","level":"%s","msg":"%s","time":"2025-06-18T07:40:%02dZ"}\n'
+    loader = (
+        "/opt/aspera/sdk/bin/ascp: error while loading shared libraries: libcrypt.so.1: cannot open shared object "
+        "file: No such file or directory"
+    )
+    text = ""
+    for second, uuid in ((5, "41c7e2b9-0d55-4f1e-a3b8-c6902f1d7e04"), (36, "d93a0f12-7b6c-4e85-9f21-3a5e8c04b6d7")):
+        text += record % ("info", "Endpoint (StartTransfer) accepts request", second)
+        text += record % ("error", loader, second)
+        text += record % ("error", f"Transfer {uuid}: ascp exited with status 127 before session start", second)
+        text += f"worker-1     | 2025-06-18T07:40:{second + 1:02d}Z ERROR ingest.worker: transfer {uuid} FAILED\n"
+    assert cause_ids(text) == ["died-at-start", "died-at-start"]
+
+
+def test_a_person_saying_they_have_tried_nothing_yet_in_german_makes_the_quotes_no_run():
+    """A mail before a migration: the messages customers would see quoted, then "Getestet habe ich noch nichts gegen
+    den neuen Server": no run (it had read as a content-protection run)."""
+    text = (
+        "Hallo zusammen,\n\nbevor wir Faspex 4 abschalten, ein paar Punkte.\n"
+        "Getestet habe ich noch nichts gegen den neuen Server – das kommt nächste Woche.\n\n"
+        "Wenn wir das aktivieren, bekommen Kunden laut IBM eine Meldung in der Art\n"
+        '   "Server aborted session: Server requires content protection"\n\nViele Grüße\n'
+    )
+    assert cause_ids(text) == []
+    # (guard) not having tried one thing again yet is no such word: the runs shown are the person's
+    runs = (
+        "[lg@login01 ena]$ ascp -QT -l 300m -i key era-fasp@fasp.sra.ebi.ac.uk:vol1/x.gz .\n"
+        "ascp: Failed to open TCP connection for SSH, exiting.\n\n"
+        "Session Stop  (Error: Failed to open TCP connection for SSH)\n\n"
+        "¿Es nuestro cortafuegos? Todavía no he probado otra vez con -P33001.\n"
+    )
+    assert cause_ids(runs) == ["ssh-port"]
+
+
+def test_a_read_error_with_the_sizes_it_expected_is_the_source_file_s_read_error():
+    """ "ERR   Read error on source file ...: file size changed during transfer (expected 412301312, now 498114560)"
+    then "Partial Completion": the source's read error (the closing brackets had made the line a sample's intro, and
+    the wording was not known)."""
+    text = (
+        "$ ascp -i ~/keys/aspera.openssh -QT -l100m -k1 -d /mnt/prom/fastq_pass/ subasp@upload.ncbi.nlm.nih.gov:up/b2\n"
+        "ERR   Read error on source file /mnt/prom/fastq_pass/b07_0419.fastq.gz: file size changed during transfer "
+        "(expected 412301312, now 498114560)\n"
+        "Partial Completion: 18733240K bytes transferred in 1689 seconds\n"
+        " (88731K bits/sec), in 41 files, 1 directory; 1 file failed.\n"
+    )
+    assert causes(text) == [("read-error", "high")]
+
+
+def test_argo_logs_of_three_pods_are_three_runs_and_its_step_tree_is_none():
+    """``argo get``'s tree of three failed steps, then ``argo logs``: each line after its pod's name, an empty line
+    of a pod ("pod-1873401112: "), a logfmt record of Argo's own. Three runs, one a pod (they had read as two unknown
+    runs and one that held all three pods' lines)."""
+    pods = ("1873401112", "2480110907", "3011823450")
+    text = "STEP                             TEMPLATE       PODNAME                       DURATION  MESSAGE\n"
+    text += " ✖ nightly-8kz4m                 main\n"
+    for n, pod in enumerate(pods):
+        text += f" └─✖ pull({n})   ascp-pull   nightly-8kz4m-ascp-pull-{pod}  9s   Error (exit code 1)\n"
+    text += "\n$ argo logs nightly-8kz4m -n pipelines\n"
+    for pod in pods:
+        tag = f"nightly-8kz4m-ascp-pull-{pod}: "
+        text += (
+            f'{tag}time="2024-06-11T02:00:06.412Z" level=info msg="capturing logs" argo=true\n'
+            f"{tag}+ ascp -P 33001 -k 2 -i /secrets/vendor/id_rsa feed@fasp.vendor.example:/outbound/ /data/landing/\n"
+            f"{tag}ascp: Remote host is not who we expected, exiting.\n{tag}\n"
+            f"{tag}Session Stop  (Error: Remote host is not who we expected)\n"
+            f'{tag}time="2024-06-11T02:00:07.903Z" level=info msg="sub-process exited" argo=true error="<nil>"\n'
+            f"{tag}Error: exit status 1\n"
+        )
+    assert causes(text) == [("host-key", "high")] * 3
+
+
+def test_julia_s_run_of_ascp_starts_a_run():
+    """``julia> run(`ascp ...`)`` twice, ascp's usage after the first, its summary after the second: two runs (the
+    second command had not been read as one)."""
+    command = "julia> run(`ascp -QT -l 300m -P33001 -i $key $src $dests`)\n"
+    text = (
+        command + "Usage: ascp [OPTION] SRC... DEST\n          SRC to DEST, or multiple SRC to DEST dir\n"
+        "Display full usage: -h,--help\nERROR: failed process: Process(`ascp -QT ...`, ProcessExited(1)) [1]\n\n"
+        + command
+        + "ERR9250011.fastq.gz                  100%  846MB  228Mb/s    00:31\n"
+        "Completed: 866304K bytes transferred in 31 seconds\n (223549K bits/sec), in 1 file.\n"
+    )
+    assert cause_ids(text) == ["usage", "ok"]
+    # (guard) IPython's traceback line ("----> 1 get_ipython().system('ascp ...')") is no command of its own
+    notebook = (
+        "In [3]:\n!ascp -QT -l 300m -P 33001 -k 1 -i key fasp-ebi@fasp.ebi.ac.uk:x.dat.gz /scratch/\n\n"
+        "x.dat.gz                 23% 1019MB  293Mb/s    01:47 ETA\n"
+        "---------------------------------------------------------------------------\n"
+        "KeyboardInterrupt                         Traceback (most recent call last)\n"
+        "Cell In[3], line 1\n----> 1 get_ipython().system('ascp -QT -l 300m -P 33001 -k 1 -i key x /scratch/')\n"
+        "KeyboardInterrupt: \n"
+    )
+    assert cause_ids(notebook) == ["cancelled"]
+
+
+def test_a_sidekiq_job_s_three_attempts_are_three_runs():
+    """Sidekiq's lines ("... pid=9 tid=2p3 class=X jid=Y INFO: [aspera] run attempt=1 cmd="/usr/local/bin/ascp ...""
+    and 'WARN: [aspera] attempt=1 exit=1 stderr="ascp: Failed to open TCP connection for SSH, exiting."'): three
+    runs, each its port (they had read as one person's quote, low)."""
+    job = "pid=9 tid=2p3 class=Archive::EnaFetchJob jid=5b1f6c0de3a2e8a1d9c74f12"
+    text = ""
+    for attempt in (1, 2, 3):
+        text += (
+            f'2024-11-07T08:15:0{attempt}.120Z {job} INFO: [aspera] run attempt={attempt} cmd="/usr/local/bin/ascp '
+            '-QT -l 200m -P 22 -i /app/config/key.pem era-fasp@fasp.sra.ebi.ac.uk:/vol1/x.gz /storage/ena/tmp/"\n'
+            f"2024-11-07T08:15:2{attempt}.341Z {job} WARN: [aspera] attempt={attempt} exit=1 "
+            'stderr="ascp: Failed to open TCP connection for SSH, exiting."\n'
+            "2024-11-07T08:15:25.870Z pid=9 tid=2o9 WARN: Your Redis network connection is performing poorly.\n"
+        )
+    assert causes(text) == [("ssh-port", "high")] * 3
+
+
+def test_an_asciinema_recording_is_read_as_the_terminal_showed_it():
+    """A ``.cast`` recording: the command typed in pieces, the progress redrawn at 0 % with carriage returns, then a
+    data transfer timeout: the UDP symptom (it had read as a stall, low, its progress unseen)."""
+    events = [
+        (0.4, "(base) \u279c  ngs-scratch "),
+        (0.49, "ascp -QT -l "),
+        (0.58, "500m -P33001 -i key era-fasp@fasp.sra.ebi.ac.uk:/vol1/x.gz ."),
+        (2.37, "\r\r\n"),
+    ]
+    bar = "x.fastq.gz                                   0%    0KB    0.0Kb/s    --:-- ETA"
+    events += [(4.47 + 5 * n, ("\r" if n else "") + bar) for n in range(6)]
+    events += [(49.87, "\r\nSession Stop  (Error: Session data transfer timeout)\r\n"), (50.17, "(base) \u279c  ngs ")]
+    import json
+
+    text = '{"version": 2, "width": 132, "height": 34, "timestamp": 1718351122}\n'
+    text += "".join(json.dumps([at, "o", said]) + "\n" for at, said in events)
+    assert causes(text) == [("udp", "high")]
+
+
+def test_bamboo_s_build_log_lines_are_read_without_their_kind_and_time():
+    """Bamboo's build log ("build<TAB>09-Jun-2025 10:26:04<TAB>+ ascli node download ..."): the second build's
+    ascli run completed (it had not been seen)."""
+    text = ""
+    for build, (folder, said) in enumerate(
+        (
+            (
+                "renders_v3",
+                ["ERROR: Transfer: 1 session(s) failed", "  code 4: Server aborted session: No such file or directory"],
+            ),
+            (
+                "renders_v03",
+                ["Time: 00:05:41 ========================================= 100% 588 Mbps Time: 00:05:41", "complete"],
+            ),
+        ),
+        start=57,
+    ):
+        text += f"=== MEDIA-QCPULL-{build} ===\n"
+        text += f"build\t09-Jun-2025 10:12:33\t+ ascli node download /qc/{folder}/ --preset=emea --to-folder=/var/qc\n"
+        text += "".join(f"build\t09-Jun-2025 10:12:35\t{line}\n" for line in said)
+        text += "simple\t09-Jun-2025 10:12:35\tFinished task 'Pull QC renders'\n\n"
+    assert cause_ids(text) == ["no-such-file", "ok"]
+
+
+def test_ascli_s_code_line_after_its_debug_log_told_the_error_is_the_same_run():
+    """ascli --log-level=debug: the management port's ERROR frame (code 50), then "ERROR: Transfer: 1 session(s)
+    failed" and "  code 50: Aspera.conf contains invalid data ...": one run (it had read as two)."""
+    text = (
+        "$ ascli server upload x.mp4 --to-folder=/upload --preset=p --log-level=debug\n"
+        'D, [2025-06-05T14:20:11.379960 #51822] DEBUG -- : management message: {"type"=>"ERROR", "code"=>"50", '
+        '"description"=>"Aspera.conf contains invalid data and was rejected: /u/.aspera/sdk/aspera.conf line 14"}\n'
+        "D, [2025-06-05T14:20:11.402337 #51822] DEBUG -- : ascp failed (pid 51830 exit 1)\n"
+        "ERROR: Transfer: 1 session(s) failed\n"
+        "  code 50: Aspera.conf contains invalid data and was rejected: /u/.aspera/sdk/aspera.conf line 14\n"
+    )
+    assert cause_ids(text) == ["configuration"]

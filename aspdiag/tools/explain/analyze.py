@@ -61,6 +61,7 @@ from aspdiag.tools.explain.scan import (
     Found,
     Line,
     apply,
+    asciicast_as_text,
     contains,
     count_lines,
     count_success,
@@ -558,6 +559,9 @@ _FELL_BACK = re.compile(
 """A wrapper's word that it goes on without ascp ("Continuing with wget ...", "falling back to FTP")."""
 _ASCLI_PID = re.compile(r"(?:[DIWEF], \[[^\]\n]{1,60}\]\s+[A-Z]+ -- : )?pid: \d+\s*$")
 """ascli's debug line naming the process id of the ascp it started (``D, [...] DEBUG -- : pid: 103690``)."""
+_ASCLI_SESSIONS_FAILED = re.compile(r"\s*ERROR: Transfer: \d+ session\(s\) failed\s*$")
+"""ascli's count of the sessions that failed, its next lines the codes and words of each (``  code 50: ...``)."""
+_ASCLI_CODE_LINE = re.compile(r"\s*code \d{1,3}: \S")
 _ASCLI_FINAL = re.compile(
     r"^ERROR: (?:(?:Transfer|Other|Cli|Bug|Tool|Argument|Identifier|Rest|Network)\b|FASP\(ascp\):)"
 )
@@ -602,9 +606,13 @@ _COMMAND = re.compile(
     r"|(?:\S*[$#>]\s*)?(?:sudo\s+)?(?:[\w.~/\\:-]*[/\\])?aspera(?:\.exe)?\s+(?:ats|faspex|shares|node|files|server|console)\s"
     r"|(?:sudo\s+)?(?:[\w.~/\\:-]*[/\\])?ascli(?:\.exe)?\s+(?:server|node|faspex5?|shares|aoc|console|ats|orchestrator"
     r"|preview|cos|httpgw)\s+(?:browse|download|upload|ls|list|delete|mkdir|rename|info|health|transfer|packages?)\b"
-    r"|\S{0,80}[$#>]\s*[^\n]{0,300}?\s[\"'&]*(?:[\w.~/\\:-]*[/\\]|[\"'][^\"'\n]{0,200}[/\\])?(?:ascp4?|ascli)"
+    # (Julia's "julia> run(`ascp -QT ...`)", its backticks gone by now; blind round 112)
+    r"|\S{0,80}[$#>]\s*[^\n]{0,300}?(?:\s|\brun\()[\"'&]*(?:[\w.~/\\:-]*[/\\]|[\"'][^\"'\n]{0,200}[/\\])?(?:ascp4?|ascli)"
     r"(?:\.exe)?[\"']?\s+--?[A-Za-z]"
     r"|\S{0,80}[$#>]\s*(?:&\s*)?[\"']?\$\{?(?:env:)?\w*asc(?:p4?|li)\w*\}?[\"']?\s+--?[A-Za-z]"
+    # a logger's field holding the command it runs ('... INFO: [aspera] run attempt=1 cmd="/usr/local/bin/ascp -QT
+    # ..."'; blind round 112's Sidekiq job)
+    r"|[^\n]{0,300}?\s(?:cmd|command|cmdline|argv)=[\"'\[]?(?:[\w.~/\\:-]*[/\\])?(?:ascp4?|ascli)(?:\.exe)?[\"',]*\s+--?[A-Za-z]"
     # a Transfer SDK client's logger line giving the daemon the transfer spec it starts ascp with (blind round 107)
     r"|[^\n]{0,120}\btransfer[ _]spec:?\s*\{\s*\"(?=[^\n]*\"(?:remote_host|remote_user|ssh_port)\"))",
     re.I,
@@ -856,6 +864,7 @@ class Analyzer:
         """Inputs whose last line asked the shell for the exit status (``echo $?``)."""
         self._changes: dict[str, list[int]] = {}
         self._day_heading: dict[str, str] = {}
+        self._ascli_summary: dict[str, int] = {}  # inputs whose ascli summed up an ended run: its order
         """Per input, where (the session order reached) the user typed another command (set a password or token,
         started a VPN), changed the -i key or named another server: a later run that worked may be the fix."""
         self._keys: dict[str, str] = {}
@@ -1090,6 +1099,7 @@ class Analyzer:
             # a Jupyter or org-mode notebook as its cells ran, a raw mail's text part
             converted = (
                 notebook_as_lines(chunk)
+                or asciicast_as_text(chunk)
                 or org_as_lines(chunk)
                 or mail_as_text(chunk)
                 or log_export_as_lines(chunk)
@@ -2221,6 +2231,8 @@ class Analyzer:
                     run = self._console.get(source)
                     if run is not None:
                         run.exited = True  # ascli's last words: what follows is another command's
+                        if _ASCLI_SESSIONS_FAILED.match(segment) is not None:
+                            self._ascli_summary[source] = run.order  # (but its "code N: ..." lines are still its)
         if row and not self._replaying:
             table = self._table_rows.get(source)
             if table is None:
@@ -2706,6 +2718,10 @@ class Analyzer:
             # from the video]"): the slide's sample, to the next blank line (blind round 75's YouTube transcript)
             self._copy_block[source] = "table"
             self._documentation(source)
+            return
+        if text[:1] in "\u2514\u251c\u2502" and _STEP_TREE_ROW.match(text) is not None:
+            # a workflow's tree of steps (``argo get``: " └─✖ pull(0)  ascp-pull  pod-1873401112  9s  Error (exit
+            # code 1)"): its status of each step, whose runs the step's log tells (blind round 112), no run itself
             return
         if text[:1] in "([" and not self._replaying and _FORM_OPTION.match(text) is not None:
             # a form's choice or a checklist's box ("( ) ascp: Failed to open TCP connection for SSH, exiting."):
@@ -3936,11 +3952,16 @@ class Analyzer:
         if before:
             text = f"{before} {text.lstrip()}"
             lowered = text.lower()
-        if (any(hint in lowered for hint in _NOT_RUN_EN_HINTS) and _NOT_RUN.search(text)) or (
-            any(hint in lowered for hint in _NOT_RUN_HINTS) and _NOT_RUN_ZH.search(text)
+        tried_nothing = (
+            any(hint in lowered for hint in _NOTHING_TRIED_HINTS) and _NOTHING_TRIED.search(text) is not None
+        )
+        if (
+            tried_nothing
+            or (any(hint in lowered for hint in _NOT_RUN_EN_HINTS) and _NOT_RUN.search(text))
+            or (any(hint in lowered for hint in _NOT_RUN_HINTS) and _NOT_RUN_ZH.search(text))
         ):
             self._not_run.add(source)
-            if _ABOVE.search(text) is not None:
+            if tried_nothing or _ABOVE.search(text) is not None:
                 # ("the messages above are examples ..., not from any job": the runs read before it were samples;
                 # blind round 110's newsletter)
                 earlier = {
@@ -4675,6 +4696,12 @@ class Analyzer:
             return True  # a run ends with its Session Stop, or with ascp's "..., exiting." on stderr
         if not errors and _WRAPPER_LOG.match(line) and any(final in line for final in run.finals):
             return True  # ascli's logger repeating the run's final words ("WARN -- : An error occurred: ...")
+        if self._ascli_summary.get(source) == run.order and _ASCLI_CODE_LINE.match(line) is not None:
+            # ascli's line of the code and words of a session it counted as failed ("  code 50: Aspera.conf contains
+            # invalid data ..." after "ERROR: Transfer: 1 session(s) failed"): the run its debug log told the end of
+            # already (the management port's ERROR frame; blind round 112), not another
+            del self._ascli_summary[source]
+            return True
         if (
             self._bar_done.get(source) == run.order
             and not run.finals
@@ -7799,8 +7826,10 @@ def _sample_aside(text: str) -> bool:
     """Whether a line ends with brackets that call what follows a sample ("... (example only, from the README of
     X)"), in a line no longer than a heading."""
     aside = _ASIDE.search(text) if len(text) <= 240 else None
-    return aside is not None and (
-        _SAMPLE_INTRO.search(aside.group(1)) is not None or _DOC_SAMPLES.search(aside.group(1)) is not None
+    return (
+        aside is not None
+        and _FIGURE_EXPECTED.match(aside.group(1)) is None
+        and (_SAMPLE_INTRO.search(aside.group(1)) is not None or _DOC_SAMPLES.search(aside.group(1)) is not None)
     )
 
 
@@ -7987,6 +8016,13 @@ _AFTER_QUOTE = re.compile(r"\s*[.,;:)]")
 """A sentence's punctuation right after a quote (the quote sits inside the sentence)."""
 _OPTION_LABEL = re.compile(r"\s*\(?[a-zA-Z]\)\s")
 """A quiz's or a list's lettered option opening a line (``(b) ...``, ``c) ...``)."""
+_STEP_TREE_ROW = re.compile(
+    r"[\u2514\u251c\u2502][\u2500\s\u2502\u2514\u251c]*[\u2716\u2714\u25f7\u25cb\u26a0\u2718\u2713]\s"
+)
+"""A row of a workflow's tree of steps (Argo's ``└─✖ name``, its status glyph after the branch)."""
+_FIGURE_EXPECTED = re.compile(r"\s*expected\s*[:=]?\s*\d", re.I)
+"""An aside that compares figures ("(expected 412301312, now 498114560)" after ascp's read error; blind round 112):
+no sample's."""
 _ASIDE = re.compile(r"\(([^()]{1,120})\)\s*[:\uff1a]?\s*$")
 """A line's closing brackets and what they hold (and the colon after them: "Typical success pair (example from the
 test box):"; blind round 105)."""
@@ -8278,6 +8314,18 @@ _NOT_RUN_ZH = re.compile(
 """The same in Chinese ("我还没开始下载", "还没运行"; blind round 57: a tutorial's FAQ pasted before a first try),
 and "not real logs" in Chinese, Japanese ("実際のログではありません"; blind round 60: a lab wiki's samples;
 "実際の実行結果ではありません", round 77's lab FAQ) and German."""
+_NOTHING_TRIED = re.compile(
+    r"\b(?:getestet|probiert|ausprobiert|laufen lassen) (?:habe|haben) (?:ich|wir) noch nichts\b"
+    r"|\b(?:habe|haben) (?:ich |wir )?noch nichts (?:getestet|probiert|ausprobiert|laufen lassen)\b"
+    r"|\b(?:je n'ai|nous n'avons) (?:encore )?rien (?:testé|essayé|lancé)"
+    r"|\b(?:todavía|aún) no (?:he|hemos) (?:probado|ejecutado|lanzado) nada\b"
+    r"|\bainda não (?:testei|testamos|rodei|rodamos|executei|executamos) nada\b"
+    r"|\bnon (?:ho|abbiamo) ancora (?:provato|testato|eseguito|lanciato) (?:niente|nulla)\b",
+    re.I,
+)
+"""A person saying they have tried nothing yet, in German, French, Spanish, Portuguese and Italian ("Getestet habe
+ich noch nichts gegen den neuen Server"; blind round 112's mail before a migration): whatever ascp output the input
+shows before it is no run of theirs."""
 _ABOVE = re.compile(r"\b(?:above|acima|arriba|ci-dessus|oben|sopra|powyżej|выше)\b|上記|上面|以上|위의")
 """A person's word that what they speak of came before ("the messages above")."""
 _NOT_RUN_EN_HINTS = (
@@ -8330,6 +8378,8 @@ _NOT_RUN_HINTS = (
     "stammen",
 )
 """Plain substrings one of which ``_NOT_RUN_ZH`` needs (tested first: most lines have none)."""
+_NOTHING_TRIED_HINTS = ("noch nicht", "rien", "no he", "no hemos", "ainda não", "ancora")
+"""Plain substrings one of which ``_NOTHING_TRIED`` needs."""
 _WRAP_TAIL = 60
 """How much of the line before a person's words about their samples are read with (a sentence that wraps)."""
 _SAMPLE_LINES = 40

@@ -476,6 +476,29 @@ def notebook_as_lines(chunk: bytes) -> bytes | None:
     return ("\n".join(out) + "\n").encode("utf-8", "replace")
 
 
+def asciicast_as_text(chunk: bytes) -> bytes | None:
+    """An asciinema recording (``.cast``: a JSON header, then one ``[time, "o", "text"]`` event a line) as the
+    terminal showed it: its output events' text joined, each carriage return a line of its own (a progress line
+    redrawn in place is each of its states). None when the chunk is no recording."""
+    if not chunk.startswith(b'{"version": ') and not chunk.startswith(b'{"version":'):
+        return None
+    header, _, events = chunk.partition(b"\n")
+    if b'"width"' not in header or not events.lstrip().startswith(b"["):
+        return None
+    out: list[str] = []
+    for raw in events.split(b"\n"):
+        if not raw.strip():
+            continue
+        try:
+            event = json.loads(raw)
+        except ValueError:
+            return None  # not a recording (or one cut short in this chunk): read as lines
+        if isinstance(event, list) and len(event) == 3 and event[1] == "o" and isinstance(event[2], str):
+            out.append(event[2])
+    text = "".join(out).replace("\r\n", "\n").replace("\r", "\n")
+    return text.encode("utf-8", "replace")
+
+
 def mail_as_text(chunk: bytes) -> bytes | None:
     """A raw e-mail (an ``.eml``) whose body has alternative parts (text and HTML) as its headers and its text part,
     decoded (quoted-printable, base64): the HTML part says the same again (blind round 68: each run counted twice).
@@ -623,6 +646,8 @@ def json_export_as_lines(chunk: bytes) -> bytes | None:
 PASTE_MAX = 1 << 20
 """The largest first chunk the paste readers below look at (a paste, not a server's log)."""
 _RECORDS_MIN = 3
+_SERVICE_TAG = re.compile(rb"[\w.-]{1,60}[ \t]+\|[ \t]+(?=\{)")
+"""docker compose's tag of the service a line came from (``transferd-1  | ``), before a JSON line."""
 """Lines of a structured logger's form that make a paste its log."""
 _JSON_MESSAGE_KEYS = ("msg", "message", "log", "text", "@message")
 _JSON_ARGV_KEYS = ("argv", "args", "cmd", "command")
@@ -646,6 +671,11 @@ def json_lines_as_messages(chunk: bytes) -> bytes | None:
         stripped = raw.strip()
         if stripped.endswith(b"},"):
             stripped = stripped[:-1]  # a record of a JSON array pasted a line each (a log search's export)
+        prefix = b""
+        if stripped[:1] != b"{" and b"| {" in stripped[:80] and (service := _SERVICE_TAG.match(stripped)) is not None:
+            # docker compose's service tag before a container's JSON line ("transferd-1  | {...}"): kept before the
+            # message, so the service's lines stay told apart (blind round 112's transferd beside its worker)
+            prefix, stripped = stripped[: service.end()], stripped[service.end() :]
         if stripped.startswith(b"{") and stripped.endswith(b"}"):
             try:
                 record = json.loads(stripped)
@@ -655,7 +685,7 @@ def json_lines_as_messages(chunk: bytes) -> bytes | None:
                 said = next((record[key] for key in _JSON_MESSAGE_KEYS if isinstance(record.get(key), str)), None)
                 if said is not None:
                     found += 1
-                    out.extend(part.encode("utf-8") for part in said.rstrip("\n").split("\n"))
+                    out.extend(prefix + part.encode("utf-8") for part in said.rstrip("\n").split("\n"))
                     # the ascp command a wrapper logged as its argument list ("argv": ["/opt/aspera/sdk/ascp", ...]),
                     # as a traced command; the error a management event carried ("description": "Destination: File
                     # exists"), as its own line (blind round 108's Go service)
@@ -673,6 +703,8 @@ def json_lines_as_messages(chunk: bytes) -> bytes | None:
     return b"\n".join(out) if found >= _RECORDS_MIN else None
 
 
+_STREAM_FIELD = re.compile(rb"""(?:[\w.]+=\S+\s+){0,8}std(?:err|out)=(["'])((?:(?!\1)[^\\\n])+)\1\s*$""")
+"""A record's last field holding one line ascp wrote, in quotes without escapes (``exit=1 stderr="ascp: ..."``)."""
 _LOGFMT_FIELD = re.compile(
     r"""(?:^|\s)(?:line|msg|message|output|text)=(?:'((?:[^'\\\n]|\\.)*)'|"((?:[^"\\\n]|\\.)*)")"""
 )
@@ -693,7 +725,11 @@ def logfmt_as_messages(chunk: bytes) -> bytes | None:
         if field is not None and len(_LOGFMT_PAIRS.findall(raw)) >= 3:
             found += 1
             said = field.group(1) if field.group(1) is not None else field.group(2)
-            out.append(said.replace("\\'", "'").replace('\\"', '"'))
+            # (a source's tag before the record kept: "pod-1873401112: time=... msg=..." in argo logs, so the line
+            # stays that pod's; blind round 112)
+            tag = raw[: _LOGFMT_PAIRS.search(raw).start()].rstrip()  # type: ignore[union-attr]  # found above
+            tag = tag + " " if tag[-1:] in (":", "|") else ""
+            out.append(tag + said.replace("\\'", "'").replace('\\"', '"'))
             continue
         out.append(raw)
     return "\n".join(out).encode("utf-8") if found >= _RECORDS_MIN else None
@@ -966,6 +1002,9 @@ _LOGGED = re.compile(
     rb"|\[(?![0-9a-f]{2}/[0-9a-f]{6}\] )[^\[\]\n]{1,80}\][ \t]+"
     rb"|\d{1,5}:[ \t]"
     rb"|[\w.-]{1,60}[ \t]+\|[ \t]"
+    rb"|[a-z0-9][a-z0-9-]{2,80}-[a-z0-9]{5,12}:[ \t]"
+    rb"|(?:build|simple|error|command)\t\d\d-[A-Z][a-z]{2}-\d{4} \d\d:\d\d:\d\d\t"
+    rb"|pid=\d+ tid=\w+(?: class=\S+)?(?: jid=\w+)?(?: elapsed=[\d.]+)? (?:DEBUG|INFO|WARN|ERROR|FATAL): "
     rb"|[^\t\n :]{1,80}\t(?=[^\t\n]*$)"
     rb"|\d{10}(?:\d{3})?(?:\.\d+)?,(?=\")"
     rb"|(?:[\w.-]{1,40}:[ \t]+)?ascp4?[ \t]+(?:stdout|stderr)[ \t]*[:>|][ \t]?"
@@ -974,7 +1013,10 @@ _LOGGED = re.compile(
 Actions' ``2024-03-05T10:00:11.1234567Z``, Python logging's ``2024-03-05 10:11:12,345``, ``03/05/2024 10:11:12
 AM``, moreutils' ts ``Mar 05 10:11:00``), with the level and logger name that follow it (``- root - INFO -``,
 ``INFO:``, ``| INFO | mod:fn:12 -``), or Python's default ``ERROR:root:``; a source's tag: in brackets (``[job 12
-task 0]``, ``[pod/x/ascp]``), Slurm's ``srun --label`` (``0: ``), docker compose's ``fetch-1  | ``, or one field and
+task 0]``, ``[pod/x/ascp]``), Slurm's ``srun --label`` (``0: ``), docker compose's ``fetch-1  | ``, a pod's name
+(``argo logs``' ``nightly-8kz4m-ascp-pull-1873401112: ``), Bamboo's kind and time (``build<TAB>09-Jun-2025
+10:12:33<TAB>``), Sidekiq's process, thread, job and level (``pid=9 tid=2p3 class=X jid=5b1f INFO: ``), or one
+field and
 a tab (``parallel --tag``, ``cat -n``); newer ascli's four-letter level (``ERRR ...``, ``WARN ...``); a log
 export's epoch time and comma before the quoted message (CloudWatch's CSV: ``1718011204388,"ascp: ..."``); a
 wrapper's name for the stream it passes on (``push: ascp stderr: ascp: ..., exiting.``). Not
@@ -1043,6 +1085,8 @@ def _undecorated(raw: bytes) -> tuple[bytes, bytes | None]:
         if raw[:2] == b"[!":
             break  # a markdown alert's or an Obsidian callout's type ("[!bug] UDP blocked"), not a logger's level
         found = _LOGGED.match(raw)
+        if found is not None and found.end() == len(raw) and raw.rstrip()[-1:] in (b":", b"|"):
+            return b"", stamp  # a source's tag before an empty line ("pod-1873401112: "): the line is blank
         if found is None or found.end() == len(raw):
             break
         raw, stamp = raw[found.end() :], stamp or found.group("stamp")
@@ -1540,6 +1584,13 @@ def other_lines(chunk: bytes) -> Iterator[Line]:
             message, stamp = raw.rstrip(b"\r"), None
         elif line is None:
             message, stamp = _undecorated(raw)
+            if not message:
+                gap = True
+                continue
+            if b"std" in message and (field := _STREAM_FIELD.match(message)) is not None:
+                # a wrapper's key=value record of what its ascp wrote ('attempt=1 exit=1 stderr="ascp: Failed to
+                # open TCP connection for SSH, exiting."'; blind round 112's Sidekiq job): those words, as ascp's
+                message = field.group(2)
             if (
                 message[:1] == b"<"
                 and len(message) < len(raw)  # (after a time or a tag taken off)
