@@ -3,6 +3,7 @@ before its fix)."""
 
 from __future__ import annotations
 
+from tests.unit.test_explain_evidence import explain_text
 from tests.unit.test_explain_round58 import cause_ids, causes
 
 _VERIFY = "ascp -P 33001 -l 200m -k 1 --user=uklink --host=aspera.partner.example --mode=recv /verify/t1G /scratch/\n"
@@ -230,3 +231,104 @@ def test_ascli_s_code_line_after_its_debug_log_told_the_error_is_the_same_run():
         "  code 50: Aspera.conf contains invalid data and was rejected: /u/.aspera/sdk/aspera.conf line 14\n"
     )
     assert cause_ids(text) == ["configuration"]
+
+
+def test_a_kibana_discover_export_is_read_as_the_server_s_syslog():
+    """OpenSearch Discover's CSV ("@timestamp","host.name","process.name",...,"message", times like "Sep 3, 2024 @
+    09:41:03.022"): ascp's records are a server's sessions, and an ERR line naming a peer is that peer's session's
+    (the second session, which completed, had not been read; the ERR would have gone to it)."""
+    row = '"Sep 3, 2024 @ {}","xfer-gw","{}","local2","{}"\n'
+    start = "LOG FASP Session Start uuid={} op={} status=started source=- dest=/in local=172.20.8.15:33001 peer={}"
+    a, b = "9e41d0a7-2b6c-4f59-8e0f-d41b7a2c66e3", "51c3e8b0-96f2-4d7a-b0a4-3e5c9d71f28a"
+    text = '"@timestamp","host.name","process.name","log.syslog.facility.name","message"\n'
+    text += row.format("09:41:02.771", "sshd", "Accepted publickey for lumen from 203.0.113.77 port 51822 ssh2")
+    text += row.format("09:41:03.022", "ascp", start.format(a, "recv", "203.0.113.77:50644"))
+    text += row.format("09:41:15.102", "ascp", start.format(b, "send", "172.20.30.41:38802"))
+    text += row.format(
+        "09:41:33.020", "ascp", "ERR Timeout establishing UDP connection with peer 203.0.113.77:50644 (check UDP port)"
+    )
+    text += row.format(
+        "09:41:33.024",
+        "ascp",
+        f"LOG FASP Session Stop uuid={a} op=recv status=failed errcode=15 "
+        'errstr=""Timeout establishing UDP connection (check UDP port and firewall)"" peer=203.0.113.77:50644',
+    )
+    text += row.format(
+        "09:44:51.700", "ascp", f"LOG FASP Session Stop uuid={b} op=send status=success peer=172.20.30.41:38802 files=1"
+    )
+    assert causes(text) == [("udp", "high"), ("ok", "high")]
+    assert "203.0.113.77" not in (explain_text(text)[1].error_message or "")
+
+
+def test_the_node_service_s_line_during_a_logged_session_is_no_run():
+    """``asperanoded[1547]: ERR Transfer token validation failed ...`` between a session's start and its stop, in a
+    grep of /var/log/messages: about that session (it had read as a run of its own, unknown)."""
+    stamp = "Oct 22 16:58:19 fasp-node01"
+    uuid = "6a0f3c12-d4e9-47b1-9a8c-0e27b5f19d64"
+    text = (
+        "# grep -E 'asperanoded|ascp\\[' /var/log/messages\n"
+        f"{stamp} ascp[71904]: LOG FASP Session Start uuid={uuid} op=send status=started peer=87.106.215.3:61088\n"
+        f"{stamp} asperanoded[1547]: ERR Transfer token validation failed for user faspex: token expired\n"
+        f"{stamp} ascp[71904]: ERR Management authorization refused: token denied by server\n"
+        f"{stamp} ascp[71904]: LOG FASP Session Stop uuid={uuid} op=send status=failed errcode=34 "
+        'errstr="Unauthorized"\n'
+    )
+    assert cause_ids(text) == ["unauthorized"]
+
+
+def test_runs_with_their_own_times_keep_them_under_rules_dated_otherwise():
+    """Two excerpts of ascp's log under rules, the first dated when the log was pulled ("=== ... (pulled 2024-11-20
+    08:05) ===") and the second with a time of day alone ("... re-sent at 07:52 ==="): the runs keep their own order
+    by their times (they had been listed the other way round)."""
+    first, second = "5e8b1d70-c3a4-4f92-b6e1-0d27a9c5f814", "a90c4e25-71d8-4b3f-8e06-c5f29b1d07a3"
+    text = (
+        "=== aspera-scp-transfer.log (excerpt, pulled by LogCollector job 2024-11-20 08:05) ===\n"
+        f"2024-11-19 22:38:12.004 [2a10-00003c44] LOG FASP Session Start uuid={first} op=recv status=started\n"
+        f"2024-11-19 23:08:55.988 [2a10-00003c44] LOG FASP Session Stop uuid={first} op=recv status=failed "
+        'errcode=64 errstr="Can\'t rename a partial file"\n\n'
+        "=== after adding the exclusion the DIT re-sent at 07:52 ===\n"
+        f"2024-11-20 07:52:30.771 [1f0c-00002ab8] LOG FASP Session Start uuid={second} op=recv status=started\n"
+        f"2024-11-20 07:52:31.311 [1f0c-00002ab8] LOG FASP Session Stop uuid={second} op=recv status=success\n"
+    )
+    assert cause_ids(text) == ["partial-rename", "ok"]
+
+
+def test_a_ticket_quoting_an_faq_entry_and_its_example_shows_only_its_own_runs():
+    """A Trac ticket: the cluster FAQ quoted ("'''Q: ascp says "failed to authenticate"?'''", then "Example of the
+    message (from the FAQ, not my run):" and the lines), then the person's own run: one run (the FAQ's question and
+    example had read as another, auth)."""
+    text = (
+        "and it says:\n"
+        "\n"
+        "  > '''Q: ascp says \"failed to authenticate\"?'''\n"
+        "  > A: Most often the key. ENA no longer accepts the DSA key shipped with old Connect; use\n"
+        "  > `aspera_bypass_rsa.pem` from the SDK. Example of the message (from the FAQ, not my run):\n"
+        "  > {{{\n"
+        "  > ascp: failed to authenticate, exiting.\n"
+        "  >\n"
+        "  > Session Stop  (Error: failed to authenticate)\n"
+        "  > }}}\n"
+        "\n"
+        "but my error is a different one. Output from seqbox03:\n"
+        "\n"
+        "{{{\n"
+        "[hkowalczyk@seqbox03 raw]$ ~/.aspera/sdk/ascp -QT -l 300m -k1 -i key era-fasp@fasp.sra.ebi.ac.uk:vol1/x.gz .\n"
+        "ascp: Failed to open TCP connection for SSH, exiting.\n"
+        "\n"
+        "Session Stop  (Error: Failed to open TCP connection for SSH)\n"
+    )
+    assert cause_ids(text) == ["ssh-port"]
+
+
+def test_a_procedure_s_text_quoted_from_an_sop_is_no_run():
+    """ "Protocol step 4 (from SOP-SEQ-019, v3):" and the SOP's words in quotes ("... set as ASPERA_SCP_FILEPASS.
+    Without it the server answers 'Server requires content protection'."): no run (it had read as a passphrase run,
+    high)."""
+    text = (
+        "Protocol step 4 (from SOP-SEQ-019, v3):\n"
+        "  \"The core's transfer server enforces client-side encryption (content protection). Uploads must use\n"
+        "   --file-crypt=encrypt and the passphrase from the project sheet, set as ASPERA_SCP_FILEPASS.\n"
+        "   Without it the server answers 'Server requires content protection'.\" \n"
+        "  [SOP text – quoted for reference]\n"
+    )
+    assert cause_ids(text) == []

@@ -2073,6 +2073,14 @@ class Analyzer:
         if session is None:
             self._console_line(source, line)
             return
+        named = _ERR_PEER.search(line.message) if b"peer " in line.message else None
+        if named is not None and not _has_peer(session, named.group(1)):
+            # an ERR line naming the peer of another open session (a log export without process ids, every record
+            # of one process: "ERR Timeout establishing UDP connection with peer 203.0.113.77:50644"; blind round
+            # 112): that session's
+            session = next(
+                (s for s in self._open.values() if s.source == source and _has_peer(s, named.group(1))), session
+            )
         text = line.message[4:].decode("utf-8", "replace").strip()
         session.lines += 1
         session.stamp = session.stamp or line.stamp
@@ -2136,6 +2144,16 @@ class Analyzer:
 
     def _console_line(self, source: str, line: Line) -> None:
         text = line.message.decode("utf-8", "replace").replace("\x00", "")
+        if (
+            line.stamp is not None
+            and "asperan" in text[:80]
+            and _NODE_DAEMON.match(text) is not None
+            and any(s.source == source and not s.ended for s in self._open.values())
+        ):
+            # the node service's own line while a session ascp logged is open ("fasp-node01 asperanoded[1547]: ERR
+            # Transfer token validation failed ..."; blind round 112): about that session's start, which ascp's own
+            # records tell; no run of its own
+            return
         if text[:1] == "<" and (html := _HTML_BLOCK.match(text)) is not None:
             # an HTML page's heading read as markdown's (a sample's title), a paragraph as its words (a sample's
             # intro: "<p>... Si vous voyez :</p>"), a preformatted block's first line as its text
@@ -2736,7 +2754,13 @@ class Analyzer:
         if text[:1] in "FHfPQ#*\u5e38\u3088" and _FAQ_HEADING.match(text) is not None:
             self._faq.add(source)  # an FAQ's heading: its unnumbered questions ("Q: I get "..."") follow
         if (
-            _FAQ_QUESTION.match(text) is not None or (source in self._faq and _FAQ_UNNUMBERED.match(text) is not None)
+            _FAQ_QUESTION.match(text) is not None
+            or (
+                # (after an FAQ's heading, or asked as such: a wiki's bold "Q: ascp says ...?", an FAQ's
+                # entry a ticket quotes; blind round 112)
+                (source in self._faq or text.rstrip(" '*_").endswith(("?", "\uff1f")))
+                and _FAQ_UNNUMBERED.match(text) is not None
+            )
         ) and not self._replaying:
             # A numbered FAQ's question quoting ascp's words ("## Q2：`ascp: Failed to open TCP connection for
             # SSH, exiting.`"; blind round 60's group FAQ): a document's heading, no run; its words may go on to the
@@ -6123,6 +6147,10 @@ class Analyzer:
             steps = [later >= earlier for earlier, later in pairwise(when)]
             if len(headers) < 2 or (any(steps) if only_newest_first else all(steps)):
                 return None
+            if len({not date[0] for date in when}) > 1 or all(kept[at][1].time is not None for at in at_list):
+                # (not a day beside a time of day alone, which do not compare; nor runs whose own times order them:
+                # a log's excerpts under rules dated when they were pulled; blind round 112)
+                return None
             return self._headed(kept, at_list, [order for order, _ in headers], when)
 
         return self._reordered(kept, date_of)
@@ -7711,7 +7739,7 @@ _FAQ_QUESTION = re.compile(
 )
 """A numbered question of an FAQ (``Q1：``, ``Q 2.``, ``问题3：``, ``Frage 4:``, Italian ``D4.`` for Domanda, ``P2.``
 for Pregunta)."""
-_FAQ_UNNUMBERED = re.compile(r"\s*(?:\*\*)?(?:Q|Frage|Question|F)\s?[:：]")
+_FAQ_UNNUMBERED = re.compile(r"\s*(?:\*\*|'{2,3})?(?:Q|Frage|Question|F)\s?[:：]")
 """An FAQ's question without a number (``Q: I get "..."``), after the FAQ's heading (``_FAQ_HEADING``)."""
 _FAQ_HEADING = re.compile(
     r"\s*(?:#+\s*|\*\*)?(?:Frequently asked questions|FAQs?|H\u00e4ufige Fragen|H\u00e4ufig gestellte Fragen"
@@ -7927,6 +7955,11 @@ _DOC_SAMPLES = re.compile(
     r"\b(?:documentation|docs?) (?:samples?|examples?)\b|\bexamples? (?:from|in) (?:the |IBM's )?(?:[A-Z][\w-]*'?s? )?"
     r"(?:IBM|docs?|documentation|articles?|manual|KB)\b"
     r"|\bnot from (?:our|a real|any real|this) (?:servers?|systems?|logs?|runs?|data|machines?|cluster|notebook)\b"
+    # a procedure's text quoted ("Protocol step 4 (from SOP-SEQ-019, v3):"; blind round 112's lab notebook)
+    r"|^\W*from (?:the |our |an? )?(?:SOPs?|runbook|procedure|policy|handbook)\b"
+    # ("Example of the message (from the FAQ, not my run):"; blind round 112's Trac ticket)
+    r"|\b(?:from|in|of) the (?:FAQ|docs?|documentation|manual|README|wiki|guide)\W{1,3}not (?:my|our) (?:own )?"
+    r"(?:runs?|output|logs?|errors?)\b"
     r"|^\W*(?:expected|sample|example)\b[^.:]{0,60}\bfrom (?:the |ENA's |IBM's )?(?:docs?|documentation|manual|README"
     r"|wiki|guide|tutorial)\b"
     r"|\b(?:article|docs?|documentation|manual|README|page|guide|KB|tutorial)'s (?:\w+ )?(?:samples?|examples?)\b"
@@ -8016,6 +8049,19 @@ _AFTER_QUOTE = re.compile(r"\s*[.,;:)]")
 """A sentence's punctuation right after a quote (the quote sits inside the sentence)."""
 _OPTION_LABEL = re.compile(r"\s*\(?[a-zA-Z]\)\s")
 """A quiz's or a list's lettered option opening a line (``(b) ...``, ``c) ...``)."""
+_NODE_DAEMON = re.compile(r"\S+ asperanoded(?:\[\d+\])?: ")
+"""The node service's syslog host and tag (``fasp-node01 asperanoded[1547]: ``)."""
+_ERR_PEER = re.compile(rb"\bpeer ([0-9a-fA-F][0-9a-fA-F.:]*?):\d+\b")
+"""The peer an ERR line names (``... with peer 203.0.113.77:50644``)."""
+
+
+def _has_peer(session: Collected, address: bytes) -> bool:
+    """Whether a logged session's records name this peer address."""
+    if session.peer_raw is not None:
+        return session.peer_raw.split(b":")[0] == address
+    return any(b"peer=" + address + b":" in text for _, text in session.records)
+
+
 _STEP_TREE_ROW = re.compile(
     r"[\u2514\u251c\u2502][\u2500\s\u2502\u2514\u251c]*[\u2716\u2714\u25f7\u25cb\u26a0\u2718\u2713]\s"
 )

@@ -589,16 +589,60 @@ def log_export_as_lines(chunk: bytes) -> bytes | None:
     if when is None or said is None or not all(0 < len(name) <= 40 for name in header):
         return None
     records = [row for row in rows[1:] if any(field.strip() for field in row)]
-    if not records or any(len(row) <= max(when, said) or not _EXPORT_STAMP.match(row[when]) for row in records):
+    if not records or any(len(row) <= max(when, said) or _export_time(row[when]) is None for row in records):
         return None
+    named = {name.lower(): at for at, name in enumerate(header)}
+    program = next((named[k] for k in _EXPORT_PROGRAM if k in named), None)
+    host = next((named[k] for k in _EXPORT_HOST if k in named), None)
+    pid = next((named[k] for k in _EXPORT_PID if k in named), None)
+    lines = []
+    for row in records:
+        stamp = _export_time(row[when]) or ""
+        message = row[said].rstrip("\r\n")
+        if program is not None and program < len(row):
+            field = {"host": row[host] if host is not None and host < len(row) else "-"}
+            field["pid"] = row[pid] if pid is not None and pid < len(row) else "0"
+            message = _export_syslog(stamp, message, row[program], field["host"], field["pid"])
+        lines.append((stamp.replace("T", " ").rjust(30), message))
     # (ISO times compare as text once "T" and " " agree; epoch times as numbers)
-    records.sort(key=lambda row: row[when].strip().replace("T", " ").rjust(30))
-    return "".join(row[said].rstrip("\r\n") + "\n" for row in records).encode("utf-8")
+    lines.sort(key=lambda line: line[0])
+    return "".join(message + "\n" for _, message in lines).encode("utf-8")
 
 
-_EXPORT_PROGRAM = ("application_name", "program", "appname", "app_name", "syslog_identifier", "process", "ident")
-_EXPORT_HOST = ("source", "host", "hostname", "host_name")
-_EXPORT_PID = ("pid", "process_id", "procid", "_pid")
+_KIBANA_STAMP = re.compile(r"\s*([A-Z][a-z]{2}) (\d{1,2}), (\d{4}) @ (\d\d:\d\d:\d\d(?:\.\d+)?)\s*$")
+"""Kibana's (OpenSearch Dashboards') time in a Discover export (``Sep 3, 2024 @ 09:40:58.114``)."""
+
+
+def _export_time(value: str) -> str | None:
+    """A log export's time as it is (ISO, epoch) or in ISO form (Kibana's), or None when it is no time."""
+    kibana = _KIBANA_STAMP.match(value)
+    if kibana is not None and kibana.group(1).encode() in _MONTH_INDEX:
+        month, day = _MONTH_INDEX[kibana.group(1).encode()] + 1, int(kibana.group(2))
+        return f"{kibana.group(3)}-{month:02d}-{day:02d}T{kibana.group(4)}"
+    return value.strip() if _EXPORT_STAMP.match(value) else None
+
+
+def _export_syslog(stamp: str, message: str, program: str, host: str, pid: str) -> str:
+    """A log export's record in syslog's form where it names its program (``TIME HOST ascp[PID]: message``, so that
+    ascp's records are read as a server's), else its message alone."""
+    if not program or " " in program:
+        return message
+    host = host.replace(" ", "_") or "-"
+    return f"{stamp} {host} {program}[{pid if pid.isdigit() else 0}]: {message}"
+
+
+_EXPORT_PROGRAM = (
+    "application_name",
+    "program",
+    "appname",
+    "app_name",
+    "syslog_identifier",
+    "process",
+    "ident",
+    "process.name",
+)
+_EXPORT_HOST = ("source", "host", "hostname", "host_name", "host.name", "host.hostname")
+_EXPORT_PID = ("pid", "process_id", "procid", "_pid", "process.pid")
 
 
 def json_export_as_lines(chunk: bytes) -> bytes | None:
@@ -632,11 +676,9 @@ def json_export_as_lines(chunk: bytes) -> bytes | None:
             message = _text(record[said]).rstrip("\r\n")
             stamp = str(record[when]).strip()
             program = next((_text(record[keys[k]]) for k in _EXPORT_PROGRAM if k in keys), "")
-            if program and " " not in program:
-                host = next((_text(record[keys[k]]) for k in _EXPORT_HOST if k in keys), "-").replace(" ", "_")
-                pid = next((_text(record[keys[k]]) for k in _EXPORT_PID if k in keys), "0")
-                message = f"{stamp} {host or '-'} {program}[{pid if pid.isdigit() else 0}]: {message}"
-            rows.append((stamp.replace("T", " ").rjust(30), message))
+            host = next((_text(record[keys[k]]) for k in _EXPORT_HOST if k in keys), "-")
+            pid = next((_text(record[keys[k]]) for k in _EXPORT_PID if k in keys), "0")
+            rows.append((stamp.replace("T", " ").rjust(30), _export_syslog(stamp, message, program, host, pid)))
         else:
             rows.sort(key=lambda row: row[0])
             return "".join(message + "\n" for _, message in rows).encode("utf-8")
