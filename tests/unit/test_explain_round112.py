@@ -332,3 +332,69 @@ def test_a_procedure_s_text_quoted_from_an_sop_is_no_run():
         "  [SOP text – quoted for reference]\n"
     )
     assert cause_ids(text) == []
+
+
+def test_a_wrapper_s_stdout_lines_and_its_timeout_status_are_the_run_it_killed():
+    """ "[...] worker-1 ascp_runner: exec timeout 45m ascp ...", its "stdout: ..." progress lines, then "rc=124
+    class=network-timeout": the run the wrapper's own time limit killed while it moved (it had read as unknown)."""
+    text = (
+        "[2025-02-11 22:00:05] worker-1 ascp_runner: exec timeout 45m ascp -P 33001 -l 500m -k1 --mode=recv "
+        "--user=xfer --host=hsts-prod.internal /cohort7/batch_109/ /scratch/in/batch_109/\n"
+        "[2025-02-11 22:44:51] worker-1 ascp_runner: stdout: b109/S0412_R2.fastq.gz   100% 7720MB  488Mb/s    02:11\n"
+        "[2025-02-11 22:45:03] worker-1 ascp_runner: stdout: b109/S0413_R1.fastq.gz   41% 3180MB  491Mb/s   01:22 ETA\n"
+        "[2025-02-11 22:45:05] worker-1 ascp_runner: rc=124 class=network-timeout attempts=1/5 -> retry in 60s\n"
+    )
+    assert causes(text) == [("cancelled", "high")]
+    # (guard) a wrapper's rc= after a run without a time limit is no exit status read here
+    plain = (
+        "push_mirror.sh: ascp -L /var/log/push -P 33001 -l 800m --mode=send --host=mirror-b.example.net /srv/ /pub/\n"
+        "push_mirror.sh: ascp rc=0\n"
+        "2026-12-01 00:45:01.118 [305d-7fb2e0c1e740] LOG FASP Session Start uuid=cd32a233-880e-43d1-be0d-dffe6d51a38c "
+        "op=send status=started\n"
+        "2026-12-01 00:52:44.090 [305d-7fb2e0c1e740] LOG FASP Session Stop uuid=cd32a233-880e-43d1-be0d-dffe6d51a38c "
+        "op=send status=success\n"
+    )
+    assert cause_ids(plain) == ["ok"]
+
+
+def test_a_stack_exchange_posts_dump_is_read_as_its_posts():
+    """Posts.xml of a data dump: the question's pasted run sits in an escaped Body attribute ("&lt;pre&gt;&lt;code&gt;$
+    ascp ...&#xA;ascp: Source file list not specified, exiting.&#xA;..."): one run, its usage (it had no run)."""
+    text = (
+        '<?xml version="1.0" encoding="utf-8"?>\n'
+        "<!-- bioinformatics.stackexchange.com data dump excerpt: Posts.xml (rows 3 of 3) -->\n"
+        "<posts>\n"
+        '  <row Id="22931" PostTypeId="1" AcceptedAnswerId="22934" CreationDate="2024-10-09T07:51:22.410'
+        '" Score="2" ViewCount="318"\n'
+        "       Body=\"&lt;p&gt;I copied the ascp command from our core facility's PDF guide and only cha"
+        "nged the path. ascp refuses to start and I can't see what's wrong with the command:&lt;/p&gt;&#"
+        "xA;&#xA;&lt;pre&gt;&lt;code&gt;$ ascp -QT -l 300m -P 33001 -i ~/.aspera/sdk/aspera_bypass_rsa.p"
+        "em era-fasp@fasp.sra.ebi.ac.uk:vol1/fastq/SRR222/095/SRR22207095/SRR22207095_1.fastq.gz&#xA0;./"
+        "reads/&#xA;ascp: Source file list not specified, exiting.&#xA;$ echo $?&#xA;1&#xA;&lt;/code&gt;"
+        "&lt;/pre&gt;&#xA;&#xA;&lt;p&gt;The source is clearly there. Same thing with &lt;code&gt;-d&lt;/"
+        'code&gt;. ascp version 4.4.5 from the Transfer SDK, Ubuntu 22.04.&lt;/p&gt;&#xA;"\n'
+        '       OwnerUserId="41877" LastActivityDate="2024-10-09T10:14:03.007"\n'
+        '       Title="ascp: &quot;Source file list not specified&quot; although I give a source" Tags="'
+        '&lt;ena&gt;&lt;aspera&gt;&lt;ascp&gt;" AnswerCount="1" CommentCount="2" ContentLicense="CC BY-S'
+        'A 4.0" />\n'
+        '  <row Id="22934" PostTypeId="2" ParentId="22931" CreationDate="2024-10-09T09:03:47.117" Score='
+        '"4"\n'
+        "</posts>\n"
+    )
+    assert cause_ids(text) == ["usage"]
+
+
+def test_a_table_of_a_server_s_sessions_is_read_as_its_sessions_oldest_first():
+    """A node's sessions exported as CSV newest first (session_id, started_at, ..., status, errcode, errstr): four
+    sessions by their start, the failed one's code its cause (it had no run)."""
+    rows = [
+        ("e0a4c6f2-5b1d-4f0e-9a3e-77c1d8b2f901", "14:05:11", "success", 0, ""),
+        ("c91b2e77-0d6a-4a31-8c55-2e9f0b6d4a18", "13:52:40", "failed", 34, "Unauthorized"),
+        ("7f3d0a15-9c8e-4b27-a6f1-0e5d3c2b8a44", "13:40:03", "success", 0, ""),
+        ("3a6e8b90-1f2c-4d5e-b7a8-c9d0e1f2a3b4", "13:31:19", "success", 0, ""),
+    ]
+    text = "session_id,started_at,ended_at,remote_user,direction,peer_ip,bytes,files,status,errcode,errstr\n"
+    for uuid, start, status, code, errstr in rows:
+        text += f'"{uuid}","2024-12-02 {start}","2024-12-02 {start}","xfer","recv","198.51.100.41",0,0,'
+        text += f'"{status}",{code},"{errstr}"\n'
+    assert cause_ids(text) == ["ok", "ok", "unauthorized", "ok"]

@@ -84,9 +84,11 @@ from aspdiag.tools.explain.scan import (
     oldest_first,
     org_as_lines,
     other_lines,
+    posts_dump_as_text,
     raw_value,
     read_ahead,
     records,
+    session_table_as_records,
     settle,
     sshd_lines,
     syslog_prefix,
@@ -599,7 +601,7 @@ _COMMAND = re.compile(
     # (after bash's xtrace mark, "+ ascp -P 33001 ...", as a script run with set -x logs each command)
     # (or as a wrapper's log gives the command it runs: "[fetch_ena] cmd: timeout 2h ascp -T ...")
     r"|(?:\++ |(?:[\w.-]{1,40}:\s+)?(?:cmd|exec(?:uting)?|launching|invoking|(?<!Running )command)\s*[:=]\s*"
-    r"|[\w.-]{1,40}:\s+exec\s+)?"
+    r"|(?:[\w.-]{1,40}\s+)?[\w.-]{1,40}:\s+exec\s+)?"
     r"(?:(?:time|nohup|exec)\s+)?(?:timeout\s+(?:-[a-zA-Z]+(?:\s+\w+)?\s+)*\d+(?:\.\d+)?[smhd]?\s+)?(?:sudo\s+)?"
     r"(?:[\w.~/\\:-]*[/\\])?"
     r"(?:ascp4?|ascli)(?:\.exe)?\s+--?[A-Za-z]"
@@ -1100,9 +1102,11 @@ class Analyzer:
             converted = (
                 notebook_as_lines(chunk)
                 or asciicast_as_text(chunk)
+                or posts_dump_as_text(chunk)
                 or org_as_lines(chunk)
                 or mail_as_text(chunk)
                 or log_export_as_lines(chunk)
+                or session_table_as_records(chunk)
                 or json_export_as_lines(chunk)
                 or json_lines_as_messages(chunk)
                 or logfmt_as_messages(chunk)
@@ -3198,6 +3202,12 @@ class Analyzer:
         ):
             return  # the other program's progress, or its ssh client's host-key and password prompts
         exit_match = _EXIT.search(text)
+        if exit_match is None and "rc=124" in text:
+            running = self._console.get(source)
+            if running is not None and running.time_limit_s and not running.ended:
+                # a wrapper's record of its timeout's status ("ascp_runner: rc=124 class=network-timeout"; blind
+                # round 112) after a command run under one: the run it killed
+                exit_match = _TIMED_OUT_RC.search(text)
         if exit_match is not None and text[:7] == "result:":
             # a test runner's verdict on a test ("result:       exit status 0" in Meson's testlog, before the
             # test's command and output; blind round 93): the test's exit, not an ascp run's
@@ -8049,6 +8059,8 @@ _AFTER_QUOTE = re.compile(r"\s*[.,;:)]")
 """A sentence's punctuation right after a quote (the quote sits inside the sentence)."""
 _OPTION_LABEL = re.compile(r"\s*\(?[a-zA-Z]\)\s")
 """A quiz's or a list's lettered option opening a line (``(b) ...``, ``c) ...``)."""
+_TIMED_OUT_RC = re.compile(r"\brc=(124)\b")
+"""The exit status timeout(1) gives a command it killed, in a wrapper's ``rc=`` field."""
 _NODE_DAEMON = re.compile(r"\S+ asperanoded(?:\[\d+\])?: ")
 """The node service's syslog host and tag (``fasp-node01 asperanoded[1547]: ``)."""
 _ERR_PEER = re.compile(rb"\bpeer ([0-9a-fA-F][0-9a-fA-F.:]*?):\d+\b")

@@ -17,6 +17,7 @@ from __future__ import annotations
 import csv
 import email
 import email.policy
+import html
 import io
 import json
 import re
@@ -499,6 +500,35 @@ def asciicast_as_text(chunk: bytes) -> bytes | None:
     return text.encode("utf-8", "replace")
 
 
+def posts_dump_as_text(chunk: bytes) -> bytes | None:
+    """A Stack Exchange data dump's ``Posts.xml`` (``<row Id=".." Title=".." Body="&lt;p&gt;..&#xA;.."/>``) as its
+    posts' titles and bodies, the HTML in each body as its text: a ``<pre>`` block as a fenced block, line by line
+    (blind round 112: a question's pasted run inside an escaped attribute). None for another input."""
+    head = chunk[:2048]
+    if b"<row " not in head or b' Body="' not in chunk or (b"<posts" not in head and b"PostTypeId=" not in head):
+        return None
+    out: list[str] = []
+    for row in _POST_ROW.finditer(chunk.decode("utf-8", "replace")):
+        title = _POST_TITLE.search(row.group(0))
+        if title is not None:
+            out.append(html.unescape(title.group(1)))
+        body = html.unescape(row.group(1))
+        body = _PRE_OPEN.sub("\n```\n", body)
+        body = _PRE_CLOSE.sub("\n```\n", body)
+        body = _BLOCK_TAG.sub("\n", body)
+        out.extend(html.unescape(_ANY_TAG.sub("", body)).replace("\xa0", " ").split("\n"))
+        out.append("")
+    return ("\n".join(out) + "\n").encode("utf-8") if out else None
+
+
+_POST_ROW = re.compile(r'<row\b[^>]*?\sBody="([^"]*)"[^>]*?/?>', re.S)
+_POST_TITLE = re.compile(r'\sTitle="([^"]*)"')
+_PRE_OPEN = re.compile(r"<pre[^>]*>\s*(?:<code[^>]*>)?")
+_PRE_CLOSE = re.compile(r"(?:</code>\s*)?</pre>")
+_BLOCK_TAG = re.compile(r"</?(?:p|div|li|ul|ol|br|h[1-6]|blockquote)\b[^>]*>")
+_ANY_TAG = re.compile(r"<[^<>\n]{1,200}>")
+
+
 def mail_as_text(chunk: bytes) -> bytes | None:
     """A raw e-mail (an ``.eml``) whose body has alternative parts (text and HTML) as its headers and its text part,
     decoded (quoted-printable, base64): the HTML part says the same again (blind round 68: each run counted twice).
@@ -607,6 +637,76 @@ def log_export_as_lines(chunk: bytes) -> bytes | None:
     # (ISO times compare as text once "T" and " " agree; epoch times as numbers)
     lines.sort(key=lambda line: line[0])
     return "".join(message + "\n" for _, message in lines).encode("utf-8")
+
+
+def session_table_as_records(chunk: bytes) -> bytes | None:
+    """A table of a server's sessions exported as CSV (a node API's or a database's: a row per session with its
+    uuid, start, status and FASP error code, often newest first; blind round 112) as ascp's Session Start and Stop
+    records in syslog's form, oldest first, so that each row is read as the session it is. None for another input
+    (no uuid, start, status and error code columns, or a row that is not a session's)."""
+    first = chunk.lstrip()[:400].split(b"\n", 1)[0].lower()
+    if len(chunk) > _EXPORT_MAX or b"," not in first or b"status" not in first or b"err" not in first:
+        return None
+    try:
+        rows = list(csv.reader(io.StringIO(chunk.decode("utf-8", "replace").lstrip("\ufeff").lstrip())))
+    except csv.Error:
+        return None
+    named = {name.strip().lower(): at for at, name in enumerate(rows[0])}
+    column = {
+        role: next((named[name] for name in names if name in named), None) for role, names in _SESSION_COLUMNS.items()
+    }
+    if any(column[role] is None for role in ("uuid", "start", "status", "code")):
+        return None
+    records = [row for row in rows[1:] if any(field.strip() for field in row)]
+    out = []
+    for number, row in enumerate(records, start=1):
+
+        def cell(role: str, row: list[str] = row) -> str:
+            at = column[role]
+            return row[at].strip() if at is not None and at < len(row) else ""
+
+        start, end = _export_time(cell("start")), _export_time(cell("end") or cell("start"))
+        status = cell("status").lower()
+        if (
+            len(row) != len(rows[0])
+            or start is None
+            or end is None
+            or _SESSION_UUID.fullmatch(cell("uuid")) is None
+            or status not in _SESSION_STATES
+            or not cell("code").isdigit()
+        ):
+            return None
+        start, end = start.replace(" ", "T"), end.replace(" ", "T")
+        head = f"uuid={cell('uuid')} op={cell('op') or '-'}"
+        peer = f" peer={cell('peer')}:0" if cell("peer") else ""
+        user = f' user="{cell("user")}"' if cell("user") else ""
+        told = "success" if status in ("success", "completed", "complete", "ok") else "failed"
+        errstr = cell("errstr").replace('"', "'")
+        stop = f"status={told} errcode={cell('code')}" + (f' errstr="{errstr}"' if told == "failed" else "")
+        out.append(
+            (start, f"{start} sessions ascp[{number}]: LOG FASP Session Start {head} status=started{peer}{user}")
+        )
+        out.append((end, f"{end} sessions ascp[{number}]: LOG FASP Session Stop {head} {stop}{peer}"))
+    if not out:
+        return None
+    out.sort(key=lambda line: line[0])
+    return "".join(line + "\n" for _, line in out).encode("utf-8")
+
+
+_SESSION_COLUMNS = {
+    "uuid": ("session_id", "uuid", "session_uuid", "sessionid", "session"),
+    "start": ("started_at", "start_time", "started", "start", "start_at"),
+    "end": ("ended_at", "end_time", "ended", "end", "stopped_at"),
+    "status": ("status", "state"),
+    "code": ("errcode", "error_code", "err_code"),
+    "errstr": ("errstr", "error", "error_message", "errmsg"),
+    "op": ("direction", "op"),
+    "peer": ("peer_ip", "peer", "remote_ip", "client_ip", "remote_host"),
+    "user": ("remote_user", "user", "username"),
+}
+"""The columns of a session table export, by role: each role's usual names."""
+_SESSION_UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F-]{27,28}")
+_SESSION_STATES = frozenset(("success", "completed", "complete", "ok", "failed", "error", "cancelled", "canceled"))
 
 
 _KIBANA_STAMP = re.compile(r"\s*([A-Z][a-z]{2}) (\d{1,2}), (\d{4}) @ (\d\d:\d\d:\d\d(?:\.\d+)?)\s*$")
@@ -1050,6 +1150,7 @@ _LOGGED = re.compile(
     rb"|[^\t\n :]{1,80}\t(?=[^\t\n]*$)"
     rb"|\d{10}(?:\d{3})?(?:\.\d+)?,(?=\")"
     rb"|(?:[\w.-]{1,40}:[ \t]+)?ascp4?[ \t]+(?:stdout|stderr)[ \t]*[:>|][ \t]?"
+    rb"|(?:[\w.-]{1,40}[ \t]+)?[\w.-]{1,40}:[ \t]+std(?:out|err):[ \t]?"
 )
 """What a logger, a CI runner or a job runner puts in front of the lines it passes on: a time stamp (GitHub
 Actions' ``2024-03-05T10:00:11.1234567Z``, Python logging's ``2024-03-05 10:11:12,345``, ``03/05/2024 10:11:12
@@ -1061,7 +1162,8 @@ task 0]``, ``[pod/x/ascp]``), Slurm's ``srun --label`` (``0: ``), docker compose
 field and
 a tab (``parallel --tag``, ``cat -n``); newer ascli's four-letter level (``ERRR ...``, ``WARN ...``); a log
 export's epoch time and comma before the quoted message (CloudWatch's CSV: ``1718011204388,"ascp: ..."``); a
-wrapper's name for the stream it passes on (``push: ascp stderr: ascp: ..., exiting.``). Not
+wrapper's name for the stream it passes on (``push: ascp stderr: ascp: ..., exiting.``, ``worker-1 ascp_runner:
+stdout: ...``). Not
 Nextflow's abbreviated work directory (``[5d/2b8e41] NOTE: ...``): it names the task's attempt, which a later
 ``cat work/5d/2b8e41*/.command.log`` may show (the analyzer notes it, then drops it). Tried only after ascp's own
 prefixes (its log file's stamp is followed by ``[pid-thread]``, syslog's by host and tag), so those keep their
