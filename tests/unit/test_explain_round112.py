@@ -398,3 +398,45 @@ def test_a_table_of_a_server_s_sessions_is_read_as_its_sessions_oldest_first():
         text += f'"{uuid}","2024-12-02 {start}","2024-12-02 {start}","xfer","recv","198.51.100.41",0,0,'
         text += f'"{status}",{code},"{errstr}"\n'
     assert cause_ids(text) == ["ok", "ok", "unauthorized", "ok"]
+
+
+def test_executions_listed_newest_first_are_read_oldest_first():
+    """A pipeline's page "Execution details (two executions, newest first)": the later execution's run shown first,
+    the earlier's second; read in the order they ran (they had been listed as shown)."""
+    cmd = "  + ascp -QT -l 300m -P33001 -i /root/key era-fasp@fasp.sra.ebi.ac.uk:vol1/x.gz /data/ena/\n"
+    text = (
+        'Spinnaker > genomics-ingest > "ENA weekly pull" - Execution details (two executions, newest first)\n\n'
+        "Execution 01JXK2T8M4 - TERMINAL\nTriggered by: jdaly (manual) · 2025-06-23 11:47 UTC\nLogs:\n"
+        + cmd
+        + "  ascp: failed to authenticate, exiting.\n\n  Session Stop  (Error: failed to authenticate)\n  + exit 1\n\n"
+        "Execution 01JXJZ9QAB - TERMINAL\nTriggered by: cron 0 6 * * MON · 2025-06-23 06:00 UTC\nLogs:\n"
+        + cmd
+        + "  /bin/sh: 1: ascp: not found\n  + exit 127\n"
+    )
+    assert cause_ids(text) == ["ascp-missing", "auth"]
+    # (guard) the words about a list below the input's own first run reorder only that list's runs
+    ticket = (
+        "Description: output below.\n\n"
+        "$ ascp -QT -l 300m -P33001 -i old.openssh era-fasp@fasp.sra.ebi.ac.uk:vol1/x.gz .\n"
+        "ascp: failed to authenticate, exiting.\n\nSession Stop  (Error: failed to authenticate)\n\n"
+        "Work notes (newest first):\n\n"
+        "$ ascp -QT -l 300m -P33001 -i new.pem era-fasp@fasp.sra.ebi.ac.uk:vol1/x.gz .\n"
+        "x.gz                          100%  318MB  211Mb/s    00:13\n"
+        "Completed: 325826K bytes transferred in 13 seconds\n (205321K bits/sec), in 1 file.\n"
+    )
+    assert cause_ids(ticket) == ["auth", "ok"]
+
+
+def test_a_terraform_plan_s_description_attribute_is_no_run():
+    """An Atlantis plan: '+ description = "FASP data (UDP 33001). Without this: Session Stop (Error: Client unable
+    to connect to server (check UDP port and firewall))"': a rule's words, no run (blind round 113 read it as a UDP
+    run, high)."""
+    text = (
+        "Terraform will perform the following actions:\n\n"
+        "  # aws_security_group_rule.runners_aspera_fasp will be created\n"
+        '  + resource "aws_security_group_rule" "x" {\n'
+        '      + description       = "FASP data (UDP 33001). Without this: Session Stop (Error: Client unable to '
+        'connect to server (check UDP port and firewall))"\n'
+        "      + from_port         = 33001\n    }\n\nPlan: 2 to add, 1 to change, 0 to destroy.\n"
+    )
+    assert cause_ids(text) == []

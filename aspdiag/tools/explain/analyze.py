@@ -969,6 +969,8 @@ class Analyzer:
         self._told_going: set[str] = set()  # inputs whose reporter tells the transfer shown is still running
         self._told_cancelled: dict[str, str] = {}  # inputs whose reporter tells they stopped a run: their words
         self._reversed_told: set[str] = set()  # inputs whose reporter tells their two pastes are in reverse order
+        self._newest_told: dict[str, int] = {}  # inputs that say their entries are listed newest first: where
+        self._start_ordered: set[str] = set()  # inputs whose records a reader put in the order they were made
         self._scripts: set[str] = set()  # inputs that are a script file (a shebang first)
         self._sentence_quoted: set[int] = set()  # failed runs told only by a person's sentence quoting ascp
         self._prose_runs: set[int] = set()  # runs told only by sentences naming ascp or FASP and a failure
@@ -1099,20 +1101,15 @@ class Analyzer:
             self._sources_seen.add(source)
             chunk = without_line_numbers(chunk) or chunk
             # a Jupyter or org-mode notebook as its cells ran, a raw mail's text part
-            converted = (
-                notebook_as_lines(chunk)
-                or asciicast_as_text(chunk)
-                or posts_dump_as_text(chunk)
-                or org_as_lines(chunk)
-                or mail_as_text(chunk)
-                or log_export_as_lines(chunk)
-                or session_table_as_records(chunk)
-                or json_export_as_lines(chunk)
-                or json_lines_as_messages(chunk)
-                or logfmt_as_messages(chunk)
-                or tagged_runs_apart(chunk)
-                or oldest_first(chunk)
-            )
+            converted = None
+            for reader in _INPUT_READERS:
+                converted = reader(chunk)
+                if converted is not None:
+                    if reader in _IN_START_ORDER:
+                        # (these put the records in the order they were made: an input's word that it lists them
+                        # newest first is about the records as it showed them, ``_told_reversed``)
+                        self._start_ordered.add(source)
+                    break
             if converted is not None:
                 chunk = converted
             elif (column := _dated_column(chunk)) is not None:
@@ -1154,6 +1151,7 @@ class Analyzer:
             # pretty-printed transfer status objects (one line per transfer, in start order) or a log search's
             # export (each record's own line, oldest first)
             chunk = statuses
+            self._start_ordered.add(source)
         size = self._text_sizes.get(source, 0) + len(chunk)
         held = self._texts.get(source)
         if (
@@ -2171,6 +2169,13 @@ class Analyzer:
             and _TOLD_REVERSED.search(text) is not None
         ):
             self._reversed_told.add(source)  # "the second block below is what I ran first" (``_told_reversed``)
+        if (
+            not self._replaying
+            and any(hint in text for hint in _NEWEST_HINTS)
+            and len(self._newest_told) < MAX_KEPT_FAILED
+            and _NEWEST_FIRST.search(text) is not None
+        ):
+            self._newest_told.setdefault(source, self._order)  # "(two executions, newest first)" (``_told_reversed``)
         tagged = _ASCLI_TAG.match(text) if line.stamp is not None and "ascli" in text[:80] else None
         if tagged is not None and not self._replaying:
             # ascli's own lines in a journal (a systemd unit's "seqsrv01 ascli[1733]: ERROR: Transfer: ..."; blind
@@ -5152,8 +5157,11 @@ class Analyzer:
     def _told_reversed(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
         """An input's two pasted runs listed the other way round where the person tells the second ran first ("The
         SECOND block below is what I ran first ... The FIRST block is the rerun"; blind round 105). Only for two
-        console runs and nothing else."""
-        if not self._reversed_told:
+        console runs and nothing else. Also an input that says its entries are listed newest first ("Execution
+        details (two executions, newest first)"; blind round 112's Spinnaker page): its console runs the other way
+        round, where nothing put them in order already (dated headings, mails' dates) and none has a time of its
+        own."""
+        if not self._reversed_told and not self._newest_told:
             return kept
         out = list(kept)
         for source in self._reversed_told:
@@ -5161,6 +5169,21 @@ class Analyzer:
             if len(ats) == 2 and all(kept[at][1].uuid is None and kept[at][1].time is None for at in ats):
                 # (not runs with times: those are in the order they ran already, ``_by_start``)
                 out[ats[0]], out[ats[1]] = kept[ats[1]], kept[ats[0]]
+        for source, told_at in self._newest_told.items():
+            if source in self._reversed_told or source in self._start_ordered:
+                continue
+            # (the runs after the words: "Work notes (newest first):" below a ticket's own description and run)
+            ats = [at for at, (order, s) in enumerate(out) if s.source == source and order > told_at]
+            if (
+                len(ats) >= 2
+                and not self._dated_records.get(source)
+                and all(out[at][1].uuid is None and out[at][1].time is None for at in ats)
+                # (still as the input lists them: not put in order already by the dates of its mails or entries)
+                and all(out[a][0] < out[b][0] for a, b in pairwise(ats))
+            ):
+                runs = [out[at] for at in ats]
+                for at, run in zip(ats, reversed(runs), strict=True):
+                    out[at] = run
         return out
 
     def _cancel_told(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
@@ -8059,6 +8082,25 @@ _AFTER_QUOTE = re.compile(r"\s*[.,;:)]")
 """A sentence's punctuation right after a quote (the quote sits inside the sentence)."""
 _OPTION_LABEL = re.compile(r"\s*\(?[a-zA-Z]\)\s")
 """A quiz's or a list's lettered option opening a line (``(b) ...``, ``c) ...``)."""
+_INPUT_READERS: tuple[Callable[[bytes], bytes | None], ...] = (
+    notebook_as_lines,
+    asciicast_as_text,
+    posts_dump_as_text,
+    org_as_lines,
+    mail_as_text,
+    log_export_as_lines,
+    session_table_as_records,
+    json_export_as_lines,
+    json_lines_as_messages,
+    logfmt_as_messages,
+    tagged_runs_apart,
+    oldest_first,
+)
+"""The readers of an input's whole first chunk, in the order they are tried: a notebook as its cells ran, a
+recording as the terminal showed it, a raw mail's text part, exports of logs and tables, structured loggers' lines;
+the first that knows the input's form gives its lines."""
+_IN_START_ORDER = frozenset((log_export_as_lines, session_table_as_records, json_export_as_lines, oldest_first))
+"""Those of them that list the records in the order they were made."""
 _TIMED_OUT_RC = re.compile(r"\brc=(124)\b")
 """The exit status timeout(1) gives a command it killed, in a wrapper's ``rc=`` field."""
 _NODE_DAEMON = re.compile(r"\S+ asperanoded(?:\[\d+\])?: ")
@@ -8550,6 +8592,15 @@ _CONDITIONAL_TOLD = re.compile(r"如果|若是|万一|もし|場合|\bwenn\b|\bf
 """A case, not what happened ("如果卡住了", "wenn es hängt"): advice."""
 _FILES_FAILED = 27
 """FASP's error for a session in which some files failed (its own log line names no file's reason)."""
+_NEWEST_FIRST = re.compile(
+    r"\b(?:newest|latest|most recent)(?: (?:one|entry|entries|runs?|executions?))? (?:first|on top|at the top)\b"
+    r"|\bneueste(?:n|r)? (?:zuerst|oben)\b|\bm[aá]s recientes? primero\b|\bplus r[ée]cent(?:e|es|s)? en premier\b"
+    r"|\bmais recentes? primeiro\b|最新的?在(?:前|上)|新しい順",
+    re.I,
+)
+"""A page's or a person's word that what it lists comes newest first ("two executions, newest first")."""
+_NEWEST_HINTS = ("first", "irst", "zuerst", "oben", "primero", "premier", "primeiro", "最新", "新しい順", "top")
+"""Plain substrings one of which ``_NEWEST_FIRST`` needs (tested first)."""
 _TOLD_REVERSED = re.compile(
     r"\b(?:second|last|bottom|lower|2nd)(?: block| one| paste| part| output)?\b[^.!?\n]{0,60}?\b(?:is|was) "
     r"(?:what I ran|my|the) first\b",

@@ -1322,6 +1322,12 @@ _JSON_PROSE_FIELD = re.compile(
 """A JSON field of prose (a security group's, a rule's or a schema's ``"Description": "..."``): a document's words."""
 _JSON_BODY_FIELD = re.compile(rb'[ \t]*"(?:body|jsonBody|responseBody|response_body|bodyFile)"\s*:\s*"')
 """A recorded or stubbed HTTP exchange's body as a JSON string (a mock server's simulation, a recording)."""
+_HCL_PROSE = re.compile(
+    rb'[ \t]*[-+~]?[ \t]*(?:description|summary|comment|help|message|title|note|details?)[ \t]*=[ \t]*"[^\n]*"'
+    rb"(?:[ \t]*->[ \t]*\"[^\n]*\")?[ \t]*$"
+)
+"""An HCL attribute of prose, as Terraform's plan shows it (``+ description = "..."``, ``~ description = "a" ->
+"b"``; blind round 113's security group rule): a configuration's words, no output."""
 _QUOTED_FIELD = re.compile(
     rb"[ \t]*(?:-[ \t]+)?(?:summary|description|message|msg|title|text|help|details?|note|comment):"
     rb"[ \t]+[\"'][^\"'\n]+[\"']\s*$"
@@ -1680,6 +1686,8 @@ def other_lines(chunk: bytes) -> Iterator[Line]:
             inline = True  # a JSON document's prose field (blind round 98's security group descriptions)
         if json_document and raw[:1] in b" \t" and _JSON_BODY_FIELD.match(raw) is not None:
             continue  # a mock's or a recording's response body (Hoverfly's '"body": "{\"status\":...'): its data
+        if b'= "' in raw and _HCL_PROSE.match(raw) is not None:
+            continue  # a Terraform attribute's prose (a plan's '+ description = "... Without this: Session Stop ..."')
         if raw[:1] in b" \t-sdmthnc" and b": " in raw and _QUOTED_FIELD.match(raw) is not None:
             # a rule's or a configuration's prose field, its words quoted ('    summary: "ascp: failed to
             # authenticate - check keys"' in an alert rule; blind round 89's exporter README): a document's words
