@@ -1622,6 +1622,8 @@ class Analyzer:
             seen = len(found)
             if found and b"==> " in chunk:
                 found = _outside_test_files(chunk, found)
+            if found and chunk.lstrip()[:1] in b"{[" and b"\\\"" in chunk:
+                found = _outside_json_fixtures(chunk, found)
             if found and (b"\n@@ -" in chunk or chunk.startswith(b"@@ -")):
                 # a unified diff's hunks: the log lines a patch adds or removes (a test's sample log; blind round
                 # 93's fail2ban patch) are no sessions
@@ -2804,6 +2806,7 @@ class Analyzer:
                         "below",
                         " like",
                         " wie",
+                        " als",
                         # (a wiki's bold intro, "__Erwartete Ausgabe (Beispiel aus der Doku, kein Lauf):__")
                         ":__",
                         ":**",
@@ -3863,7 +3866,7 @@ class Analyzer:
         if (
             (
                 stripped.endswith(
-                    (":", "\uff1a", " such as", "e.g.", "for example", " like this", " below", " like", " wie")
+                    (":", "\uff1a", " such as", "e.g.", "for example", " like this", " below", " like", " wie", " als")
                     # (Arabic's "... may appear", "... will be": the sample on the next line; blind round 74)
                     + (" تظهر", " تكون")
                     + _INTRO_ENDS_MORE
@@ -7144,6 +7147,8 @@ _SAMPLE_INTRO = re.compile(
     r"|(?:次|以下|下記)のように(?:表示|出力)されます"
     r"|长这样|(?:看起来|大概|类似)(?:像)?这样|正常的?输出"
     r"|\b(?:zum )?Beispiel\b|sieht (?:so|etwa so) aus|\b(?:sehen Sie|siehst du|sieht man)\W*$"
+    # "(on the client side) it typically shows as" ("Auf Client-Seite äußert sich das typischerweise als"; round 113)
+    r"|\bäußert sich\b|\btypischerweise (?:als|so|wie)\W*$"
     # Spanish, Portuguese, French: "(you) will see" ("Si el cortafuegos bloquea UDP, verás:")
     r"|\bver(?:ás|á|án)\b|\bvocê verá\b|\bvous verrez\b|\btu verras\b|\bpor ejemplo\b|\bpar exemple\b"
     # Turkish: "looks roughly like this", "look for these lines", "for example", "is different"
@@ -7211,11 +7216,11 @@ aparece este error y el programa termina enseguida:"; blind round 77): their run
 _HEADING_MARKS = "\u25a0\u25a1\u25cf\u25c6\u25c7\u3010"
 """Marks that open a heading in Japanese and Chinese documents (■ □ ● ◆ ◇ 【)."""
 _PROMPTED_LINE = re.compile(
-    r"^\s*(?:\([\w.-]+\)\s+)?(?:\[[^\]\n]{1,60}\][$#]|[\w.-]+@[\w.-]+:\S*[$#%]|[\w.-]+@[\w.-]+ \S+ %|\$|%"
+    r"^\s*(?:\([\w.-]+\)\s+)?(?:\[[^\]\n]{1,60}\][$#]|[\w.-]+@[\w.-]+:\S*[$#%]|[\w.-]+@[\w.-]+ \S+ %|\$(?!\{)|%"
     r"|PS [A-Za-z]:\\[^>\n]*>|[A-Za-z]:\\[^>\n]*>)\s*(?<=[\s$#%>])\S"
 )
 """A command typed after a shell's prompt (``$ ``, ``(base) user@host:~/data$ ``, ``[u@h dir]$ ``, zsh's
-``user@host dir % ``, ``PS C:\\...>``, ``C:\\...>``)."""
+``user@host dir % ``, ``PS C:\\...>``, ``C:\\...>``); not a variable's reference (``${AUTH_OUT}``)."""
 _NAMED_PROMPT = re.compile(r"(?:\([\w.-]+\)\s+)?(?:\[[^\]\n]{1,60}\][$#]|PS [A-Za-z]:\\[^>\n]*>)\s*\S")
 """A command typed after a prompt that names its place (``[u@h dir]$ ``, ``PS C:\\...>``): a live session's."""
 _BARE_PROMPT = re.compile(r"^\s*(?:\([\w.-]+\)\s+)?(?:[\w.-]+(?:@[\w.-]+)?:[~/][^\s$#%]*\s*[$#%]?|[$#%])\s*$")
@@ -7670,6 +7675,31 @@ def _standing(said: str, lines: list[str]) -> bool:
     return False
 
 
+def _outside_json_fixtures(chunk: bytes, found: list[Found]) -> list[Found]:
+    """The records that are not in a JSON document's list of tests or examples (``"extractor_tests": [`` and the
+    lines indented deeper than its key: a Graylog content pack's sample messages; blind round 113)."""
+    spans = []
+    for key in _JSON_FIXTURE_KEY.finditer(chunk):
+        indent = len(key.group(1))
+        end = key.end()
+        for line in _INDENTED_LINE.finditer(chunk, key.end()):
+            if len(line.group(1)) <= indent:
+                break
+            end = line.end()
+        spans.append((key.end(), end))
+    if not spans:
+        return found
+    return [f for f in found if not any(start <= f[1] < end for start, end in spans)]
+
+
+_JSON_FIXTURE_KEY = re.compile(
+    rb'^([ \t]*)"[\w$.@-]{0,40}(?:tests?|examples?|samples?|fixtures?|test_?cases|cases)"\s*:\s*[\[{][ \t]*\r?$',
+    re.I | re.M,
+)
+"""A JSON document's key opening a list of tests or examples, its indentation first."""
+_INDENTED_LINE = re.compile(rb"^([ \t]*)\S[^\n]*", re.M)
+
+
 def _outside_test_files(chunk: bytes, found: list[Found]) -> list[Found]:
     """The records that are not in a test suite's file shown under its banner ("==> .tests/x/x.log <==", up to the
     next banner): a fixture's sample lines are no sessions (blind round 94's CrowdSec parser test)."""
@@ -7680,6 +7710,10 @@ def _outside_test_files(chunk: bytes, found: list[Found]) -> list[Found]:
     if not spans:
         return found
     return [f for f in found if not any(start <= f[1] < end for start, end in spans)]
+
+
+_ROBOT_SECTION = re.compile(r"\*{3} ?(?:Settings?|Variables?|Test Cases?|Tasks?|Keywords?) ?\*{3}")
+"""A Robot Framework file's section header."""
 
 
 def _whole_file(text: str) -> bool:
@@ -7721,6 +7755,8 @@ def _whole_file(text: str) -> bool:
         or (head == "[" and text.strip() == "[Desktop Entry]")
         # a Flutter/ARB localization file's locale ('"@@locale": "en",'; blind round 97)
         or (head == '"' and text.startswith('"@@locale"'))
+        # a Robot Framework suite's section ("*** Settings ***", "*** Test Cases ***"; blind round 113's wrapper tests)
+        or (head == "*" and _ROBOT_SECTION.fullmatch(text.strip()) is not None)
         # a manual page's roff source (".TH ENAFETCH 1", mdoc's ".Dd March 3, 2025", a comment '.\" ...')
         or (head == "." and _ROFF.match(text) is not None)
         # a test suite's file: pFUnit's "@test", Julia's

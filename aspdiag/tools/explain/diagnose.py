@@ -378,6 +378,15 @@ def diagnose(ev: Evidence) -> Diagnosis:
                 f"its own line '{_short(renamed)}' says what failed with the code's errno: renaming the partial file"
             )
             chosen = kb.by_id("partial-rename")
+        elif by_code is not None and by_code.id == "ssh-port" and best is not None and best.entry.id == "session-start":
+            # 13's words in the log are "Session initiation failed, read timed out": the session's start timed out
+            # reading, which the table's "check SSH port" does not settle (the TCP connection may have come up);
+            # read by the words, as the same words without the code are (blind round 113)
+            reasons.append(
+                f"its own words '{_short(best.text)}' say the session's start timed out waiting to read, which does "
+                "not tell whether the SSH connection came up: the code's 'check the SSH port' is one possibility"
+            )
+            chosen = best.entry
         elif closed is not None:
             reasons.append(
                 f"its own words '{_short(closed.text)}' say the TCP connection was made and the server closed it, so"

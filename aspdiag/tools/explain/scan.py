@@ -1314,6 +1314,10 @@ _TRANSLATION_ELEMENT = re.compile(
 ``<string>``, .resx's ``<value>``): a program's message text and its translation, never output."""
 _JSON_FILE_HEAD = re.compile(rb"\s*[\w./-]{1,200}\.json:?[ \t]*\r?\n(?:[-=]+\r?\n)?[ \t]*[\[{][ \t]*\r?\n")
 """A JSON file's name on the input's first line, then the document (its name underlined or not)."""
+_JSON_FIXTURES = re.compile(
+    rb'[ \t]*"[\w$.@-]{0,40}(?:tests?|examples?|samples?|fixtures?|test_?cases|cases)"\s*:\s*[\[{]\s*$', re.I
+)
+"""A JSON document's key opening a list of tests or examples (``"extractor_tests": [``)."""
 _JSON_STRING_FIELD = re.compile(rb'[ \t]*"[\w$.@-]{1,80}"\s*:\s*"')
 """A pretty-printed JSON document's field whose value is a string."""
 _JSON_PROSE_FIELD = re.compile(
@@ -1598,6 +1602,7 @@ def other_lines(chunk: bytes) -> Iterator[Line]:
     # or a fixture's expected answers), whose string values are no output (blind round 94's Pact contract)
     json_file = _JSON_FILE_HEAD.match(chunk) is not None
     json_document = json_document or json_file
+    fixture_indent: int | None = None  # the indentation of a JSON document's tests' key, inside them
     last_raw = b""
     code_fence = False  # inside a markdown code block whose language is a programming language's
     heredoc: bytes | None = None  # the word that ends a here-document being read (its lines are a file's text)
@@ -1680,6 +1685,16 @@ def other_lines(chunk: bytes) -> Iterator[Line]:
                 # it: blind round 111's "<h2>Example from incident INC-3381 (for training)</h2>")
                 raw = b"## " + raw.strip()
                 gap = True  # (it starts a block: the words above it do not go on in it, though no blank line is)
+        if fixture_indent is not None:
+            # (a line unfolded from a longer one is that line's: its indentation is the longer line's)
+            if unfolded or len(raw) - len(raw.lstrip()) > fixture_indent:
+                continue  # a JSON document's tests or examples: their strings are data, no output
+            fixture_indent = None
+        if json_document and raw[:1] in b" \t" and b'"' in raw and _JSON_FIXTURES.match(raw) is not None:
+            # a JSON document's list of tests or examples ('"extractor_tests": [' in a Graylog content pack, its
+            # messages ascp's records; blind round 113): to its end (the lines indented deeper than its key)
+            fixture_indent = len(raw) - len(raw.lstrip())
+            continue
         if json_file and raw[:1] in b" \t" and _JSON_STRING_FIELD.match(raw) is not None:
             continue  # a JSON file's string value ('"errorText": "Server aborted session: ..."'): its data
         if raw[:1] in b" \t" and b'": "' in raw and _JSON_PROSE_FIELD.match(raw) is not None:
