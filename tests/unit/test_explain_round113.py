@@ -98,3 +98,59 @@ def test_a_robot_framework_suite_s_variables_are_no_runs():
         "\n"
     )
     assert cause_ids(text) == []
+
+
+def test_a_job_page_s_stream_sections_are_one_run():
+    """Azure Automation's job output: "--- Errors ---" with ascp's "..., exiting.", then "--- All Logs (stdout
+    captured) ---" with its Session Stop for the same error: one run (the section rule had ended the run)."""
+    text = (
+        "--- Output ---\n"
+        '[03:00:04] & "C:\\Program Files\\IBM\\Aspera\\bin\\ascp.exe" -P 33001 -l 300m -k 2 -d -i D:\\keys\\k.openssh '
+        "svc@aspera.partnerpost.example.com:/deliverables/ep107/ E:\\Incoming\\ep107\\\n"
+        "[03:00:18] ascp.exe exit code: 1\n\n"
+        "--- Errors ---\n"
+        "ascp.exe : ascp.exe: Server aborted session: Read access denied for user, exiting.\n\n"
+        "--- All Logs (stdout captured) ---\n\n"
+        "Session Stop  (Error: Server aborted session: Read access denied for user)\n\n"
+        "--- Warnings ---\n(none)\n"
+    )
+    assert cause_ids(text) == ["permission"]
+
+
+def test_a_partial_completion_after_the_exiting_line_is_the_same_run():
+    """A log export sorted by time puts ascp's stderr "ascp: Data transfer stalled, timed out, exiting." before its
+    stdout's "Partial Completion: ..." and "Session Stop  (Error: ...)": one run (they had read as two)."""
+    text = (
+        "$ ascp -P 33001 -l 100m -k 2 restore@vault-east.example.com:/s3-restore/2024/reel3.mxf /mnt/efs/restores/\n"
+        "reel3.mxf                                   61%   37GB   12.4Mb/s    1:04:50 ETA\n"
+        "ascp: Data transfer stalled, timed out, exiting.\n"
+        "Partial Completion: 38741320K bytes transferred in 3896 seconds\n"
+        "Session Stop  (Error: Data transfer stalled, timed out)\n"
+        " (81402K bits/sec), in 0 files.\n"
+    )
+    assert cause_ids(text) == ["stall"]
+
+
+def test_the_same_words_from_two_processes_in_a_journal_are_two_attempts():
+    """A unit's journal: "dr-push.sh[301122]: ascp: Aspera.conf contains invalid data ..., exiting." and five
+    minutes later the same words from "dr-push.sh[301159]": two attempts (they had read as one, the second an echo);
+    the same line shown twice (systemctl status, then journalctl) stays one."""
+    line = "Dec 01 00:0{0}:00 hsts-noi-01 dr-push.sh[{1}]: ascp: Aspera.conf contains invalid data and was rejected"
+    line += ", exiting.\n"
+    attempt = "Dec 01 00:0{0}:00 hsts-noi-01 dr-push.sh[{1}]: ERROR: ascp exit 1 (attempt {2}/2)\n"
+    text = (
+        "$ journalctl -u dr-push.service -o short --no-pager\n"
+        + line.format(0, 301122)
+        + attempt.format(0, 301122, 1)
+        + line.format(5, 301159)
+        + attempt.format(5, 301159, 2)
+    )
+    assert cause_ids(text) == ["configuration", "configuration"]
+    twice = (
+        "$ systemctl status dr-push.service\n"
+        + line.format(5, 301159)
+        + "\n$ journalctl -u dr-push.service --no-pager | grep ascp\n"
+        + line.format(0, 301122)
+        + line.format(5, 301159)
+    )
+    assert cause_ids(twice) == ["configuration", "configuration"]

@@ -2333,6 +2333,22 @@ class Analyzer:
                 drop.add(order)
         return self._without(kept, drop) if drop else kept
 
+    def _same_process_twice(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
+        """Without a console run whose journal line (its time, process id and words) an earlier run showed already
+        (``systemctl status`` and then ``journalctl`` of the same unit: one attempt shown twice; blind round 107's
+        push), now that the same words from another process are another attempt (``_other_process``)."""
+        seen: set[tuple[str, str, str]] = set()
+        drop: set[int] = set()
+        for order, s in kept:
+            if s.uuid is not None or not s.evidence or s.time is None or _TAGGED_PID.match(s.evidence[0]) is None:
+                continue
+            # (its time too: a daemon's same process logs the same words for each attempt it launches)
+            key = (s.source, s.evidence[0], str(s.time))
+            if key in seen:
+                drop.add(order)
+            seen.add(key)
+        return self._without(kept, drop) if drop else kept
+
     def _shown_attempts(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
         """Without Nextflow's error block's run where the same attempt's own files are shown after it (its work
         directory's header, then its .command.err): one attempt, told by its files in their place among the others
@@ -2852,6 +2868,9 @@ class Analyzer:
                 # (not a test runner's rule between one command's streams: Meson's "---- stdout ----" /
                 # "---- stderr ----", ascp's Session Stop above it and its "ascp: ..., exiting." below; round 93)
                 and text.strip(" \t-=#*~_").lower() not in _STREAM_TITLES
+                # (nor a job page's sections of one run's streams: "--- Errors ---", "--- All Logs (stdout captured)
+                # ---" in Azure Automation's job output; blind round 113)
+                and _STREAM_SECTION.search(text) is None
             ):
                 # a titled rule between two tickets, files or attempts ("--- #5503  requester: d.nakamura ---"):
                 # the run above it is over, and a wrapper's failure words below it are another run's (blind round
@@ -4764,6 +4783,16 @@ class Analyzer:
             # the dynamic loader's next line for the same start (one per missing symbol version: "version
             # `GLIBC_2.28' not found", then "version `GLIBC_2.25' not found"; blind round 67): the same run
             return True
+        if (
+            line.startswith("Partial Completion: ")
+            and run.exited
+            and run.completed is None
+            and run.progress is not None
+            and not run.stopped
+        ):
+            # ascp's summary of a run that moved data, after its "..., exiting." on stderr (the streams' lines
+            # interleave: a log search's export sorted by time puts stderr's first; blind round 113): that run's
+            return True
         if opens:
             return False
         for error, stream in zip(errors, streams, strict=True):
@@ -4771,6 +4800,9 @@ class Analyzer:
                 error.message
                 and line not in run.evidence
                 and any(error.message in said for said in (*run.evidence, *run.details))
+                # (not the same words from another process: a journal's next attempt, "dr-push.sh[301159]: ascp:
+                # ..." after "dr-push.sh[301122]: ascp: ..."; blind round 113)
+                and not _other_process(line, [said for said in run.evidence if error.message in said])
             ):
                 # The same error in another line's form (ascli's WARN quoting it, then its "ERROR: Transfer: ..."):
                 # an echo. The very same line again (ascp's Session Stop for the next file) is the next run.
@@ -5072,7 +5104,7 @@ class Analyzer:
         kept = self._by_named_start(self._between_jobs(self._by_joblog(self._jobs_unshown(self._by_job(kept)))))
         if self._doc_table_orders:
             kept = self._without(kept, self._doc_table_orders)
-        kept = self._cluster_logged(self._shown_attempts(kept))
+        kept = self._cluster_logged(self._shown_attempts(self._same_process_twice(kept)))
         kept = self._requoted_in_thread(self._by_mail(self._by_record(self._by_rule_log(self._by_task(kept)))))
         kept = self._told_reversed(self._by_earlier(kept))
         # The passes over the whole input, in order: each reads the runs as the ones before it left them.
@@ -8243,6 +8275,21 @@ _STREAM_FILE = re.compile(r"(\S*/)(?:stdout|stderr|\.command\.(?:out|err))\b")
 """A path to one of an execution's streams; its directory names the execution."""
 _STREAM_TITLES = frozenset(("stdout", "stderr", "output", "stdout:", "stderr:", "output:", "standard error"))
 """A titled rule's titles that name a stream of the same command (a test runner's log), not another attempt."""
+_TAGGED_PID = re.compile(r"\S+ [\w.-]+\[(\d+)\]: ")
+"""A journal line's host and tag with its process id (``hsts-noi-01 dr-push.sh[301122]: ``), its stamp gone."""
+
+
+def _other_process(line: str, evidence: list[str]) -> bool:
+    """Whether a journal line comes from another process than the run's journal lines that said the same."""
+    now = _TAGGED_PID.match(line) if "[" in line[:80] else None
+    if now is None:
+        return False
+    before = {found.group(1) for said in evidence if (found := _TAGGED_PID.match(said)) is not None}
+    return bool(before) and now.group(1) not in before
+
+
+_STREAM_SECTION = re.compile(r"\b(?:std(?:out|err)|errors?|warnings?|all logs|verbose|output)\b", re.I)
+"""A titled rule's words that name a section of one job's streams (``--- Errors ---``, ``--- Warnings ---``)."""
 _CLOSING_RULE = re.compile(
     r"\b(?:finished|ended|done|completed|exited|terminated)\b|\b(?:rc|exit|status)[=:]\s*\d", re.I
 )
