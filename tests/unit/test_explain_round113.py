@@ -154,3 +154,44 @@ def test_the_same_words_from_two_processes_in_a_journal_are_two_attempts():
         + line.format(5, 301159)
     )
     assert cause_ids(twice) == ["configuration", "configuration"]
+
+
+def test_timeout_under_a_conda_prompt_and_its_124_is_the_run_it_killed():
+    """ "(base) ivan@genome-srv:~/data/igsr$ timeout 2h ascp ...", a progress line, "echo $?" and 124: the run
+    timeout(1) killed (the command after a conda environment's prompt had not been read as ascp's)."""
+    text = (
+        "(base) ivan@genome-srv:~/data/igsr$ timeout 2h ascp -QT -l 100m -P33001 -k1 -i ~/.aspera/sdk/key.pem "
+        "era-fasp@fasp.sra.ebi.ac.uk:vol1/run/ERR398/NA12878.final.cram ./\n"
+        "NA12878.final.cram                                                     71%   66GB 79.6Mb/s    47:13 ETA\n"
+        "(base) ivan@genome-srv:~/data/igsr$ echo $?\n124\n"
+    )
+    assert causes(text) == [("cancelled", "high")]
+
+
+def test_a_serverless_function_s_timeout_is_a_cancel():
+    """Azure Functions: ascp's progress after the function's "PullNightlyStems: ascp: " tag, then "Timeout value of
+    00:10:00 exceeded by function ...": the host ended it while it moved (it had read as unknown)."""
+    stamp = "2025-10-21T01:0{}.000Z [{}] "
+    text = (
+        stamp.format("0:00", "Information")
+        + "PullNightlyStems: cmd: /home/site/wwwroot/bin/ascp -P 33001 -l 250m -k 2 "
+        "-d stems@aspera.mixhouse.example.com:/exports/2025-10-20/ /mnt/stems/2025-10-20/\n"
+        + stamp.format("9:40", "Information")
+        + "PullNightlyStems: ascp: stem_pack_C.zip    58%  4.9GB  243Mb/s    03:02 ETA\n"
+        + stamp.format("9:59", "Error")
+        + "Timeout value of 00:10:00 exceeded by function 'Functions.PullNightlyStems' (Id: '3f7d'). "
+        "Initiating cancellation.\n"
+    )
+    assert causes(text) == [("cancelled", "high")]
+
+
+def test_earlyoom_terminating_ascp_in_a_journal_is_a_cancel():
+    """earlyoom's 'sending SIGTERM to process 51902 uid 1000 "ascp": badness 23' in a journal, then the wrapper's
+    "ascp exited with 143": ended from outside (the quoted name had made the line a person's quote)."""
+    text = (
+        "Apr 27 23:43:30 seqbox ascp-pull.sh[51877]: x.fastq.gz            41% 2301MB  126Mb/s    05:56 ETA\n"
+        'Apr 27 23:47:12 seqbox earlyoom[812]: sending SIGTERM to process 51902 uid 1000 "ascp": badness 23, VmRSS 301 '
+        "MiB\n"
+        "Apr 27 23:47:13 seqbox ascp-pull.sh[51877]: ascp exited with 143\n"
+    )
+    assert causes(text) == [("cancelled", "high")]

@@ -152,7 +152,7 @@ _SCHEDULER_KILL = re.compile(
     r"\*\*\* (?:JOB|STEP) \S+ ON \S+ CANCELLED AT|PBS: job killed: (?:walltime|mem|cput)|TERM_RUNLIMIT: job killed"
     r"|job \d+ (?:exceeded|killed)[^\n]{0,120}?(?:limit|h_rt)|Job was active longer than specified deadline"
     r"|Job failed: execution took longer than|has exceeded the maximum execution time of|Build timed out \(after"
-    r"|AirflowTaskTimeout: Timeout\b"
+    r"|AirflowTaskTimeout: Timeout\b|Timeout value of [\d:.]+ (?:was )?exceeded by function"
     r"|\b(?:aborted|cancell?ed|killed|stopped) by (?:the )?operator\b"
 )
 """A batch system ending the job: Slurm's ``slurmstepd: error: *** JOB 88 ON c04 CANCELLED AT ... DUE TO TIME LIMIT
@@ -161,7 +161,8 @@ limit 3600``, LSF's ``TERM_RUNLIMIT: job killed after reaching LSF run time limi
 hard wallclock time limit (h_rt)``, Kubernetes' job controller's ``Job was active longer than specified deadline`` (its
 activeDeadlineSeconds); CI's time limits (GitLab's ``ERROR: Job failed: execution took longer than 1h0m0s seconds``,
 GitHub Actions' ``... has exceeded the maximum execution time of 360 minutes.``, Jenkins' ``Build timed out (after 10
-minutes). Marking the build as aborted.``)."""
+minutes). Marking the build as aborted.``); Azure Functions' ``Timeout value of 00:10:00 exceeded by function ...``
+(blind round 113)."""
 _PUTTY_KEY = re.compile(r"\.(?:putty|ppk)\b")
 """A key file in PuTTY's format, as a command line or ascp's debug output names it."""
 _HOST_PROMPT = re.compile(
@@ -609,7 +610,7 @@ _COMMAND = re.compile(
     r"|(?:sudo\s+)?(?:[\w.~/\\:-]*[/\\])?ascli(?:\.exe)?\s+(?:server|node|faspex5?|shares|aoc|console|ats|orchestrator"
     r"|preview|cos|httpgw)\s+(?:browse|download|upload|ls|list|delete|mkdir|rename|info|health|transfer|packages?)\b"
     # (Julia's "julia> run(`ascp -QT ...`)", its backticks gone by now; blind round 112)
-    r"|\S{0,80}[$#>]\s*[^\n]{0,300}?(?:\s|\brun\()[\"'&]*(?:[\w.~/\\:-]*[/\\]|[\"'][^\"'\n]{0,200}[/\\])?(?:ascp4?|ascli)"
+    r"|(?:\([\w.-]+\)\s+)?\S{0,80}[$#>]\s*[^\n]{0,300}?(?:\s|\brun\()[\"'&]*(?:[\w.~/\\:-]*[/\\]|[\"'][^\"'\n]{0,200}[/\\])?(?:ascp4?|ascli)"
     r"(?:\.exe)?[\"']?\s+--?[A-Za-z]"
     r"|\S{0,80}[$#>]\s*(?:&\s*)?[\"']?\$\{?(?:env:)?\w*asc(?:p4?|li)\w*\}?[\"']?\s+--?[A-Za-z]"
     # a logger's field holding the command it runs ('... INFO: [aspera] run attempt=1 cmd="/usr/local/bin/ascp -QT
@@ -3561,7 +3562,16 @@ class Analyzer:
                     # A variable whose command list the person shows after the traceback ("The cmd list in the
                     # script is: cmd = ["ascp", ...]"): told then, if it starts ascp (_spawn).
                     self._unresolved[source] = (spawned, line, text)
-            if is_err and not echo and not self._replaying and not shell_missing and _quoting(text):
+            if (
+                is_err
+                and not echo
+                and not self._replaying
+                and not shell_missing
+                and _quoting(text)
+                # (not a journal's line, which quotes a process's name: earlyoom's 'sending SIGTERM to process 51902
+                # uid 1000 "ascp"'; blind round 113)
+                and not (line.stamp is not None and _HOST_TAG.match(text) is not None)
+            ):
                 # A person's line quoting the words (an issue's title): replayed if no run said them.
                 self._defer(source, line, text, tuple(q.strip('"\u201c\u201d') for q in _DOUBLE_QUOTED.findall(text)))
                 return

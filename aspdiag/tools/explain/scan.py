@@ -1151,6 +1151,7 @@ _LOGGED = re.compile(
     rb"|\d{10}(?:\d{3})?(?:\.\d+)?,(?=\")"
     rb"|(?:[\w.-]{1,40}:[ \t]+)?ascp4?[ \t]+(?:stdout|stderr)[ \t]*[:>|][ \t]?"
     rb"|(?:[\w.-]{1,40}[ \t]+)?[\w.-]{1,40}:[ \t]+std(?:out|err):[ \t]?"
+    rb"|(?:[\w.-]{1,40}:[ \t]+)?ascp:[ \t]+(?=\S+[ \t]+\d{1,3}%[ \t])"
 )
 """What a logger, a CI runner or a job runner puts in front of the lines it passes on: a time stamp (GitHub
 Actions' ``2024-03-05T10:00:11.1234567Z``, Python logging's ``2024-03-05 10:11:12,345``, ``03/05/2024 10:11:12
@@ -1163,7 +1164,7 @@ field and
 a tab (``parallel --tag``, ``cat -n``); newer ascli's four-letter level (``ERRR ...``, ``WARN ...``); a log
 export's epoch time and comma before the quoted message (CloudWatch's CSV: ``1718011204388,"ascp: ..."``); a
 wrapper's name for the stream it passes on (``push: ascp stderr: ascp: ..., exiting.``, ``worker-1 ascp_runner:
-stdout: ...``). Not
+stdout: ...``, a function's ``PullNightlyStems: ascp: `` before ascp's progress line). Not
 Nextflow's abbreviated work directory (``[5d/2b8e41] NOTE: ...``): it names the task's attempt, which a later
 ``cat work/5d/2b8e41*/.command.log`` may show (the analyzer notes it, then drops it). Tried only after ascp's own
 prefixes (its log file's stamp is followed by ``[pid-thread]``, syslog's by host and tag), so those keep their
