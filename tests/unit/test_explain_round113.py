@@ -195,3 +195,19 @@ def test_earlyoom_terminating_ascp_in_a_journal_is_a_cancel():
         "Apr 27 23:47:13 seqbox ascp-pull.sh[51877]: ascp exited with 143\n"
     )
     assert causes(text) == [("cancelled", "high")]
+
+
+def test_a_journal_with_epoch_times_is_read_as_syslog():
+    """``journalctl -o short-unix``: "1772488802.187520 hsts-par-01 ascp[220411]: LOG FASP Session Start ...
+    errcode=12" and a later session's success: two sessions, the first its DNS failure (they had read as one
+    console run that completed)."""
+    first, second = "8c2e4a6b-1d3f-4e5a-9b7c-0d2f4a6c8e51", "f13a5c7e-9b2d-4f6a-8c1e-3d5f7b9a1c52"
+    text = (
+        '$ journalctl -o short-unix -t asperanoded -t ascp --since "2026-03-02 21:55" --no-pager\n'
+        "1772488802.187331 hsts-par-01 ascp[220411]: ERR Cannot resolve target host.\n"
+        f"1772488802.187520 hsts-par-01 ascp[220411]: LOG FASP Session Start uuid={first} op=send status=failed "
+        'errcode=12 errstr="Error establishing control connection"\n'
+        f"1772490011.226048 hsts-par-01 ascp[220987]: LOG FASP Session Start uuid={second} op=send status=started\n"
+        f"1772491163.847116 hsts-par-01 ascp[220987]: LOG FASP Session Stop uuid={second} op=send status=success\n"
+    )
+    assert cause_ids(text) == ["dns", "ok"]

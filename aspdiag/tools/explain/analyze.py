@@ -66,6 +66,7 @@ from aspdiag.tools.explain.scan import (
     count_lines,
     count_success,
     english_stamps,
+    epoch_stamps,
     file_prefix,
     has_syslog_tags,
     is_file_form,
@@ -1055,6 +1056,7 @@ class Analyzer:
         self._listed_ascp: dict[str, set[str]] = {}  # per input, the ascp binaries ``ls -l`` showed to exist
         self._local_stamps: set[str] = set()  # inputs whose stamps' months are in the host's language
         self._english_stamps: set[str] = set()  # inputs whose first chunk had none such
+        self._epoch_sources: set[str] = set()  # inputs whose journal lines carry epoch times (short-unix)
         self._which_ascp: dict[str, set[str]] = {}  # paths ``which ascp`` printed, per input
         self._html_doc_tables: set[str] = set()  # inputs inside an HTML table of what messages mean
         self._ls_directory: dict[str, str] = {}  # the directory an input's last ``ls -l`` listed
@@ -1146,6 +1148,11 @@ class Analyzer:
                 chunk = english
             elif source not in self._local_stamps:
                 self._english_stamps.add(source)
+        if source in self._epoch_sources or self._chunks_read.get(source, 0) == 0:
+            iso = epoch_stamps(chunk)
+            if iso is not None:
+                self._epoch_sources.add(source)  # (``journalctl -o short-unix``: its later chunks too)
+                chunk = iso
         chunks = self._chunks_read[source] = self._chunks_read.get(source, 0) + 1
         statuses = status_as_lines(chunk) if chunks <= _JSON_CHUNKS else None
         if statuses is not None:
@@ -1623,7 +1630,7 @@ class Analyzer:
             seen = len(found)
             if found and b"==> " in chunk:
                 found = _outside_test_files(chunk, found)
-            if found and chunk.lstrip()[:1] in b"{[" and b"\\\"" in chunk:
+            if found and chunk.lstrip()[:1] in b"{[" and b'\\"' in chunk:
                 found = _outside_json_fixtures(chunk, found)
             if found and (b"\n@@ -" in chunk or chunk.startswith(b"@@ -")):
                 # a unified diff's hunks: the log lines a patch adds or removes (a test's sample log; blind round
