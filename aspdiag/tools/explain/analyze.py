@@ -49,6 +49,7 @@ from aspdiag.tools.explain.diagnose import (
 from aspdiag.tools.explain.scan import (
     DIFF_HEADER,
     GLOSS,
+    JSON_FIXTURES,
     PASTE_MAX,
     RECEIVER_PROGRESS,
     SSH_SYN_DROP,
@@ -7728,7 +7729,7 @@ def _outside_json_fixtures(chunk: bytes, found: list[Found]) -> list[Found]:
     """The records that are not in a JSON document's list of tests or examples (``"extractor_tests": [`` and the
     lines indented deeper than its key: a Graylog content pack's sample messages; blind round 113)."""
     spans = []
-    for key in _JSON_FIXTURE_KEY.finditer(chunk):
+    for key in JSON_FIXTURES.finditer(chunk):
         indent = len(key.group(1))
         end = key.end()
         for line in _INDENTED_LINE.finditer(chunk, key.end()):
@@ -7741,11 +7742,6 @@ def _outside_json_fixtures(chunk: bytes, found: list[Found]) -> list[Found]:
     return [f for f in found if not any(start <= f[1] < end for start, end in spans)]
 
 
-_JSON_FIXTURE_KEY = re.compile(
-    rb'^([ \t]*)"[\w$.@-]{0,40}(?:tests?|examples?|samples?|fixtures?|test_?cases|cases)"\s*:\s*[\[{][ \t]*\r?$',
-    re.I | re.M,
-)
-"""A JSON document's key opening a list of tests or examples, its indentation first."""
 _INDENTED_LINE = re.compile(rb"^([ \t]*)\S[^\n]*", re.M)
 
 

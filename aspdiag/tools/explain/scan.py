@@ -1333,10 +1333,12 @@ _TRANSLATION_ELEMENT = re.compile(
 ``<string>``, .resx's ``<value>``): a program's message text and its translation, never output."""
 _JSON_FILE_HEAD = re.compile(rb"\s*[\w./-]{1,200}\.json:?[ \t]*\r?\n(?:[-=]+\r?\n)?[ \t]*[\[{][ \t]*\r?\n")
 """A JSON file's name on the input's first line, then the document (its name underlined or not)."""
-_JSON_FIXTURES = re.compile(
-    rb'[ \t]*"[\w$.@-]{0,40}(?:tests?|examples?|samples?|fixtures?|test_?cases|cases)"\s*:\s*[\[{]\s*$', re.I
+JSON_FIXTURES = re.compile(
+    rb'^([ \t]*)"[\w$.@-]{0,40}(?:tests?|examples?|samples?|fixtures?|test_?cases|cases)"\s*:\s*[\[{][ \t]*\r?$',
+    re.I | re.M,
 )
-"""A JSON document's key opening a list of tests or examples (``"extractor_tests": [``)."""
+"""A JSON document's key opening a list of tests or examples (``"extractor_tests": [``), its indentation first:
+the lines indented deeper are its items (read here line by line, and by the analyzer over a chunk's records)."""
 _JSON_STRING_FIELD = re.compile(rb'[ \t]*"[\w$.@-]{1,80}"\s*:\s*"')
 """A pretty-printed JSON document's field whose value is a string."""
 _JSON_PROSE_FIELD = re.compile(
@@ -1709,7 +1711,7 @@ def other_lines(chunk: bytes) -> Iterator[Line]:
             if unfolded or len(raw) - len(raw.lstrip()) > fixture_indent:
                 continue  # a JSON document's tests or examples: their strings are data, no output
             fixture_indent = None
-        if json_document and raw[:1] in b" \t" and b'"' in raw and _JSON_FIXTURES.match(raw) is not None:
+        if json_document and raw[:1] in b" \t" and b'"' in raw and JSON_FIXTURES.match(raw) is not None:
             # a JSON document's list of tests or examples ('"extractor_tests": [' in a Graylog content pack, its
             # messages ascp's records; blind round 113): to its end (the lines indented deeper than its key)
             fixture_indent = len(raw) - len(raw.lstrip())
