@@ -8331,11 +8331,15 @@ _RULE_LOG = re.compile(r"\s*log: (\S+)")
 """Snakemake's line naming a job's log file (``    log: logs/ascp_SRR616044.log``, perhaps with its remark)."""
 _SIMPLE_RULE = re.compile(r"\s*-{3,}(?: {2,}-{3,})+\s*")
 """The rule under a text table's header: a run of dashes under each column (pandoc's simple tables)."""
+_DOC_COLUMN = (
+    r"what (?:it |this )?means?|meaning|what to do|how to fix|solution|explanation"
+    r"|Bedeutung|Ursache|L\u00f6sung|signification|significado|soluci\u00f3n"
+)
+"""The words a documentation table's column is named by in every form of table (what ascp's words mean, what to
+do); each form below adds its own."""
 _PLAIN_DOC_HEADER = re.compile(
-    r"(?:^\s*|\S {2,})(?:(?:likely|probable|possible|common|usual) )?(?:causes?|meaning|what (?:it |this )?means?"
-    r"|what to do|how to fix|fix|solution|explanation|action|mitigation|remedy|workaround|recommendation"
-    r"|Bedeutung|Ursache|L\u00f6sung|Abhilfe|Ma\u00dfnahme|signification"
-    r"|cause probable|significado|soluci\u00f3n)\s*(?: {2,}|$)",
+    r"(?:^\s*|\S {2,})(?:(?:likely|probable|possible|common|usual) )?(?:" + _DOC_COLUMN + r"|causes?|fix|action"
+    r"|mitigation|remedy|workaround|recommendation|Abhilfe|Ma\u00dfnahme|cause probable)\s*(?: {2,}|$)",
     re.I,
 )
 """A text table's header naming a column of what ascp's words mean or what to do (``Message   Likely cause``)."""
@@ -8355,10 +8359,8 @@ _HTML_BLOCK = re.compile(r"<(?P<tag>h[1-6]|p|pre)(?:\s[^<>\n]*)?>(?P<text>[^\n]*
 _HTML_INLINE = re.compile(r"</?(?:em|strong|b|i|code|span|a|br|small|u|mark|pre)(?:\s[^<>\n]*)?/?>")
 """HTML's inline tags inside a block's text."""
 _HTML_DOC_HEADER = re.compile(
-    r"<th[^>]*>\s*(?:what (?:it |this )?means?|meaning|what to do|how to fix|solution|explanation"
-    r"|(?:likely |probable )?causes?|fix|remedy|workaround|first thing to check|what to check|action"
-    r"|Bedeutung|Ursache|L\u00f6sung"
-    r"|signification|significado|soluci\u00f3n|意味|原因|対処|说明|含义|解决)\s*</th>",
+    r"<th[^>]*>\s*(?:" + _DOC_COLUMN + r"|(?:likely |probable )?causes?|fix|remedy|workaround|first thing to check"
+    r"|what to check|action|意味|原因|対処|说明|含义|解决)\s*</th>",
     re.I,
 )
 """An HTML table's header cell naming a column of what ascp's words mean or what to do about them."""
@@ -8775,9 +8777,7 @@ _PORT_CHECK_OK = re.compile(
 with`` (the port answered) or ``-v`` ``Connection established``, the SSH banner, nmap's ``open``, PowerShell's
 ``Test-NetConnection``."""
 _DOC_HEADER = re.compile(
-    r"\|\s*(?:what (?:it |this )?means?|meaning|what to do|what to tell (?:them|the user)|how to fix|solution"
-    r"|explanation|mnemonic"
-    r"|Bedeutung|Ursache|L\u00f6sung|Abhilfe|signification|significado|soluci\u00f3n)\s*(?=\|)"
+    r"\|\s*(?:" + _DOC_COLUMN + r"|what to tell (?:them|the user)|mnemonic|Abhilfe)\s*(?=\|)"
     r"|\|[^|\n]{0,12}(?:訳|意味|原因|対処|対策|解決|说明|含义|解决|处理|原因)[^|\n]{0,12}(?=\|)",
     re.I,
 )

@@ -1347,16 +1347,14 @@ _JSON_PROSE_FIELD = re.compile(
 """A JSON field of prose (a security group's, a rule's or a schema's ``"Description": "..."``): a document's words."""
 _JSON_BODY_FIELD = re.compile(rb'[ \t]*"(?:body|jsonBody|responseBody|response_body|bodyFile)"\s*:\s*"')
 """A recorded or stubbed HTTP exchange's body as a JSON string (a mock server's simulation, a recording)."""
+_PROSE_KEYS = rb"summary|description|message|title|help|details?|note|comment"
+"""The keys of a configuration's fields of prose (a rule's summary, a resource's description)."""
 _HCL_PROSE = re.compile(
-    rb'[ \t]*[-+~]?[ \t]*(?:description|summary|comment|help|message|title|note|details?)[ \t]*=[ \t]*"[^\n]*"'
-    rb"(?:[ \t]*->[ \t]*\"[^\n]*\")?[ \t]*$"
+    rb"[ \t]*[-+~]?[ \t]*(?:" + _PROSE_KEYS + rb')[ \t]*=[ \t]*"[^\n]*"(?:[ \t]*->[ \t]*"[^\n]*")?[ \t]*$'
 )
 """An HCL attribute of prose, as Terraform's plan shows it (``+ description = "..."``, ``~ description = "a" ->
 "b"``; blind round 113's security group rule): a configuration's words, no output."""
-_QUOTED_FIELD = re.compile(
-    rb"[ \t]*(?:-[ \t]+)?(?:summary|description|message|msg|title|text|help|details?|note|comment):"
-    rb"[ \t]+[\"'][^\"'\n]+[\"']\s*$"
-)
+_QUOTED_FIELD = re.compile(rb"[ \t]*(?:-[ \t]+)?(?:" + _PROSE_KEYS + rb"|msg|text):[ \t]+[\"'][^\"'\n]+[\"']\s*$")
 """A YAML or configuration field of prose whose value is a quoted string (an alert rule's ``summary: "..."``)."""
 GLOSS = r"(?:, exiting\.|\)\)?)[ \t]+(?:=|—|→|->|=>)[ \t]+\S"
 """ascp's message, at its end, followed by what it means: an equals sign, an em dash or an arrow, and words (a
