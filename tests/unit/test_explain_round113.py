@@ -211,3 +211,119 @@ def test_a_journal_with_epoch_times_is_read_as_syslog():
         f"1772491163.847116 hsts-par-01 ascp[220987]: LOG FASP Session Stop uuid={second} op=send status=success\n"
     )
     assert cause_ids(text) == ["dns", "ok"]
+
+
+def _drop(ident: int, sport: int) -> str:
+    return (
+        f"nft-drop-tcp: IN=ens5 OUT= MAC=06:2f:1c:9a:44:01 SRC=203.27.114.56 DST=10.110.2.9 LEN=60 TTL=46 ID={ident}"
+        f" DF PROTO=TCP SPT={sport} DPT=22 WINDOW=64240 RES=0x00 SYN URGP=0"
+    )
+
+
+def test_a_json_export_s_epoch_times_and_tagged_messages_are_a_server_s_lines():
+    """A New Relic query's JSON result ({"timestamp": 1785799512301, "hostname": ..., "message": "sshd[14390]:
+    Accepted ..."} and the kernel's firewall drops of a client's SYNs to port 22): the records in syslog's form,
+    epoch milliseconds as UTC, so the dropped connections are two attempts and the session one (it had read as
+    nothing: unknown)."""
+    import json
+
+    uuid = "3c5e7a9c-1e3a-4c5e-8a9c-1e3a5c7e9f10"
+    records = [
+        (1785799512301, "kernel", _drop(51220, 49382)),
+        (1785799513318, "kernel", _drop(51221, 49382)),
+        (1785799515366, "kernel", _drop(51222, 49382)),
+        (1785800102455, "kernel", _drop(7710, 49611)),
+        (1785800103467, "kernel", _drop(7711, 49611)),
+        (1785801350120, "authpriv", "sshd[14390]: Accepted password for tasman from 203.27.114.56 port 49877 ssh2"),
+        (
+            1785801350402,
+            "aspera",
+            f"ascp[14398]: LOG FASP Session Start uuid={uuid} op=recv status=started source=- dest=/in"
+            " peer=203.27.114.56:33001 tcp_port=33001",
+        ),
+        (
+            1785801412877,
+            "aspera",
+            f"ascp[14398]: LOG FASP Session Stop uuid={uuid} op=recv status=success files=42 size=734003200"
+            " elapsed=62.47s rate=94.00Mbps loss=0.00",
+        ),
+    ]
+    document = {
+        "query": "SELECT timestamp, hostname, message FROM Log",
+        "results": [{"timestamp": t, "hostname": "hsts-syd-01", "logtype": k, "message": m} for t, k, m in records],
+    }
+    assert cause_ids(json.dumps(document, indent=2)) == ["ssh-port", "ssh-port", "ok"]
+
+
+def test_gelf_json_lines_are_a_server_s_records():
+    """Graylog's GELF lines ({"host": ..., "short_message": "LOG FASP Session Start ...", "timestamp": 1776330121.655,
+    "_application_name": "ascp", "_pid": "55110"}): each record in syslog's form under its program and process, so
+    three sessions read as three (they had read as one failed session)."""
+    import json
+
+    def gelf(when: float, program: str, pid: int, said: str) -> str:
+        record = {"version": "1.1", "host": "dl-hsts-05", "short_message": said, "timestamp": when, "level": 6}
+        return json.dumps(record | {"_application_name": program, "_pid": str(pid)})
+
+    lines = []
+    for n, (when, status) in enumerate(((1776330121.655, "success"), (1776330611.0, "failed"), (1776330765.5, "ok"))):
+        uuid = f"3f5b7d9e-1a2c-4e4b-8d6f-0a2c4e6f8a6{n}"
+        pid = 55110 + n
+        lines.append(gelf(when - 0.3, "sshd", pid - 8, f"Accepted publickey for pub from 130.225.4.8{n} port 6012{n}"))
+        lines.append(
+            gelf(when, "ascp", pid, f"LOG FASP Session Start uuid={uuid} op=send status=started source=/a/{n}")
+        )
+        if status == "failed":
+            lines.append(gelf(when + 9, "ascp", pid, 'ERR Read failed for file "/a/1" at offset 118111, errno=5'))
+            stop = 'status=failed errcode=35 errstr="Error reading source file from disk"'
+        else:
+            stop = "status=success files=1 size=3221225 elapsed=40.2s rate=639.82Mbps loss=0.04"
+        lines.append(gelf(when + 10, "ascp", pid, f"LOG FASP Session Stop uuid={uuid} op=send {stop}"))
+    assert cause_ids("\n".join(lines) + "\n") == ["ok", "read-error", "ok"]
+
+
+def test_a_kql_text_table_s_rows_are_a_server_s_records():
+    """A Log Analytics query's result printed as a text table (TimeGenerated, Computer, ProcessName, ProcessID,
+    SyslogMessage under a rule of dashes): each row in syslog's form, so sshd's MaxStartups drops of a partner's
+    connections are attempts beside its sessions (the table had read as nothing)."""
+    rows = [
+        ("08:00:01.904", "sshd", 3107, "Connection from 192.0.2.77 port 40112 on 10.20.4.12 port 33001"),
+        ("08:00:01.925", "sshd", 1022, "error: beginning MaxStartups throttling"),
+        (
+            "08:00:01.925",
+            "sshd",
+            1022,
+            "drop connection #4 from [192.0.2.77]:40120 on [10.20.4.12]:33001 past MaxStartups",
+        ),
+        ("08:00:02.380", "sshd", 3107, "Accepted publickey for svc_ingest from 192.0.2.77 port 40112 ssh2"),
+        (
+            "08:00:02.733",
+            "ascp",
+            3124,
+            "LOG FASP Session Start uuid=4b8e0f1a-9d0c-4c57-8a3e-0f2e5b1d7c01 op=recv status=started source=- "
+            "dest=/ingest/EP104 peer=192.0.2.77:35212 tcp_port=33001",
+        ),
+        (
+            "08:00:09.101",
+            "ascp",
+            3124,
+            "LOG FASP Session Stop uuid=4b8e0f1a-9d0c-4c57-8a3e-0f2e5b1d7c01 op=recv status=success files=3 "
+            "size=1048576 elapsed=6.4s rate=80.00Mbps loss=0.00",
+        ),
+    ]
+    head = f"{'TimeGenerated [UTC]':<28} {'Computer':<12} {'ProcessName':<11} {'ProcessID':<9} SyslogMessage"
+    rule = f"{'-' * 27}  {'-' * 11}  {'-' * 11} {'-' * 9} {'-' * 40}"
+    body = "".join(f"{'2026-03-11 ' + t:<28} {'hsts-weu-02':<12} {p:<11} {pid:<9} {m}\n" for t, p, pid, m in rows)
+    text = f'Syslog\n| where ProcessName in ("sshd", "ascp")\n\n{head}\n{rule}\n{body}'
+    assert cause_ids(text) == ["ok", "ssh-refused"]
+    # psql's form of such a table (cells apart by "|", a rule of "-+-"; a "logged_at" column) reads the same way
+    psql = (
+        "        logged_at        |    host     | program |  pid  | message\n"
+        "-------------------------+-------------+---------+-------+--------------------------------------\n"
+        + "".join(
+            f" 2026-03-11 {t} | hsts-weu-02 | {p:<7} | {pid:>5} | {m}\n" for t, p, pid, m in rows if "Max" not in m
+        )
+        + "(4 rows)\n"
+    )
+    assert cause_ids(psql) == ["ok"]
+    assert cause_ids(psql.replace("status=success", 'status=failed errcode=36 errstr="Disk write failed"')) == ["disk"]

@@ -79,6 +79,7 @@ from aspdiag.tools.explain.scan import (
     json_export_as_lines,
     json_lines_as_messages,
     log_export_as_lines,
+    log_table_as_lines,
     logfmt_as_messages,
     loki_as_lines,
     mail_as_text,
@@ -578,11 +579,14 @@ command, read as a new run only when it runs ascp (``_COMMAND``)."""
 _WINDOWS_PROMPT = re.compile(r"^\s*(?:PS )?[A-Za-z]:\\[^>\n]{0,120}>\s*\S")
 """A command after a Windows prompt (``C:\\Users\\ana>set ASPERA_SCP_FILEPASS=...``): the user's own command."""
 _POWERSHELL_RECORD = re.compile(
-    r"^\s*(?:\+\s*)?(?:(?:CategoryInfo|FullyQualifiedErrorId)\s*:|~{3,}\s*$)|^\s*At line:\d+ char:\d+\s*$"
+    r"^\s*(?:\+\s*)?(?:(?:CategoryInfo(?![^\n]*:String\) \[\], CommandNotFoundException)|FullyQualifiedErrorId)\s*:"
+    r"|~{3,}\s*$)|^\s*At line:\d+ char:\d+\s*$"
 )
 """PowerShell's error record around a native command's stderr (``At line:1 char:1``, ``+ ~~~~``, ``+
 CategoryInfo : NotSpecified: (ascp.exe: Serve...ction, exiting.:String)``, ``+ FullyQualifiedErrorId :
-NativeCommandError``): its shortened copy of the line above, no run of its own."""
+NativeCommandError``): its shortened copy of the line above, no run of its own. Not the record of a command
+PowerShell did not find (``ObjectNotFound: (ascp:String) [], CommandNotFoundException``), the same in every
+language, while the line above is in the user's (blind round 114's Portuguese)."""
 _SEARCH_TRACE = re.compile(
     r"^\s*[\w.-]+(?: info)?: (?:Checking '[^']*'|Using '[^']*'|'[^']*': not found(?: in configuration)?)\s*$"
 )
@@ -628,6 +632,15 @@ server browse /x``, as a script echoes it before running it) do (so that ascp's 
 "ascp.exe - System Error" are not taken for it), or run by another command after a prompt (``$ docker run ... ascp
 -QT ...``, ``PS> & "C:\\...\\ascp.exe" -P 33001 ...``), or through a variable that holds its path (``PS> & $ascp
 -T ...``, ``$ "$ASCP_BIN" -QT ...``; blind round 58). Whatever follows belongs to a new run."""
+_TOLD_COMMAND = re.compile(
+    r"(?![^\n]*\bRunning command:)[^\n]{0,200}?\b(?:execut|launch|invok|run)\w*\b[^\n:]{0,60}:\s+(?:sudo\s+)?"
+    r"(?:[\w.~/\\:-]*[/\\])?(?:ascp4?|ascli)(?:\.exe)?\s+--?[A-Za-z]",
+    re.I,
+)
+"""A logger's line (it has a time stamp) telling the command it runs after a colon (Galaxy's ``... [pN:main.1,...]
+Executing ascp command (key path hidden): ascp -i <ssh-key> ...``; blind round 114's five retries): a new run.
+Not kingfisher's "Running command: ascp ...", which ``_COMMAND`` leaves out too (its title and its output are one
+run's)."""
 _WRAPPER_SUCCESS = re.compile(
     # (not ascp's word quoted: 'reported by ascp in its "Completed:" summary')
     r"\b(?:fasp|ascp|aspera)\b[^.]*?(?<![\"'`\u201c])\b(?:succeed(?:ed|s)?|successful(?:ly)?"
@@ -3084,7 +3097,10 @@ class Analyzer:
             ):
                 return  # a script's text shown by cat or grep (its ascp command is code, not a run's start)
             self._viewing_code.discard(source)
-        if ("asc" in lowered or "spec" in lowered) and _COMMAND.match(text):
+        told = False
+        if ("asc" in lowered or "spec" in lowered) and (
+            _COMMAND.match(text) or (told := line.stamp is not None and _TOLD_COMMAND.match(text) is not None)
+        ):
             if _WORKED_COMMENT.search(text) is not None and not self._replaying:
                 # The person's comment on the command's own line says it worked ("$ ./ascp -P3..... # worked as
                 # above!", its output left out; blind round 62): a run that completed, told by them (low).
@@ -3100,6 +3116,7 @@ class Analyzer:
             self._foreign.pop(source, None)
             self._bare_ascp.discard(source)
             self._commanded.add(source)
+            previous_command = self._command_at.get(source)
             self._command_at[source] = self._order
             if line.stamp is not None and line.process is None and not self._replaying:
                 # a prompt stamped with the date and time ("[2025-06-02 15:41:07] user@host ~ % ascp ..."): when
@@ -3151,6 +3168,9 @@ class Analyzer:
                 # (nor a run whose end the shell told, "echo $?" after it: its own end, not a wrapper's words before
                 # the next command; blind round 87)
                 and run.order not in self._shell_told
+                # (nor the words a logger wrote after the command it told it ran: "Executing ascp command: ascp
+                # ...", then "ascp transfer failed (attempt 1/5)", then the next command; blind round 114)
+                and not (told and previous_command is not None and run.order > previous_command)
                 and not (
                     run.order in self._announced_orders
                     and (text.lstrip()[:2] == "$ " or _NAMED_PROMPT.match(text.lstrip()) is not None)
@@ -7011,10 +7031,23 @@ class Analyzer:
     def _not_found_twice(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
         """Without a wrapper's words that its step exited 127 or 126 (Nextflow's "terminated with an error exit
         status (127)") right before the shell's "ascp: command not found" of the same input: the report's summary
-        first, the step's error output after it, one run that never started."""
+        first, the step's error output after it, one run that never started. Nor PowerShell's record of a command it
+        did not find (``CategoryInfo : ObjectNotFound: (ascp:String) [], CommandNotFoundException``) after its words
+        of the same, read already."""
         out: list[tuple[int, SessionExplanation]] = []
         for at, (order, s) in enumerate(kept):
             following = kept[at + 1][1] if at + 1 < len(kept) else None
+            if (
+                s.cause_id == "ascp-missing"
+                and out
+                and out[-1][1].source == s.source
+                and out[-1][1].cause_id == "ascp-missing"
+                and all("CommandNotFoundException" in said for said in s.evidence)
+                # (two such records alone are two attempts whose words were not read)
+                and not all("CommandNotFoundException" in said for said in out[-1][1].evidence)
+            ):
+                self._uncounted(s)
+                continue
             if (
                 s.cause == WRAPPER_ONLY
                 and following is not None
@@ -8170,6 +8203,7 @@ _INPUT_READERS: tuple[Callable[[bytes], bytes | None], ...] = (
     org_as_lines,
     mail_as_text,
     log_export_as_lines,
+    log_table_as_lines,
     session_table_as_records,
     json_export_as_lines,
     json_lines_as_messages,
@@ -8180,7 +8214,9 @@ _INPUT_READERS: tuple[Callable[[bytes], bytes | None], ...] = (
 """The readers of an input's whole first chunk, in the order they are tried: a notebook as its cells ran, a
 recording as the terminal showed it, a raw mail's text part, exports of logs and tables, structured loggers' lines;
 the first that knows the input's form gives its lines."""
-_IN_START_ORDER = frozenset((log_export_as_lines, session_table_as_records, json_export_as_lines, oldest_first))
+_IN_START_ORDER = frozenset(
+    (log_export_as_lines, log_table_as_lines, session_table_as_records, json_export_as_lines, oldest_first)
+)
 """Those of them that list the records in the order they were made."""
 _TIMED_OUT_RC = re.compile(r"\brc=(124)\b")
 """The exit status timeout(1) gives a command it killed, in a wrapper's ``rc=`` field."""
@@ -8742,10 +8778,12 @@ _GUI_ERROR = re.compile(r"\bError: [^\n]{3,300}\(Code: \d{1,3}\)\s*$")
 """The error a client's window shows (Connect, the Desktop Client: ``Error: Remote host is not who we expected
 (Code: 51)``), copied by hand, perhaps after a label in the user's language: an error line with its code."""
 _ERR_FORM = re.compile(
-    r"(?:^|\s)(?<![Tt]he\s)ERR (?!lines?\b|messages?\b|entries\b|output\b|runs?\b|accessions?\b|files?\b|ids?\b)\S"
+    r"(?:^|\s)(?<![^\W\d_]\s)ERR (?!lines?\b|messages?\b|entries\b|output\b|runs?\b|accessions?\b|files?\b|ids?\b)\S"
 )
-"""ascp's ERR level inside a line (after a wrapper's prefix): followed by its message, capitalised or bracketed (not
-ENA's run accessions' prefix: "some large ERR runs")."""
+"""ascp's ERR level inside a line (after a wrapper's prefix, which ends in a sign or a figure: ``] ERR``, ``: ERR``,
+``.230 ERR``): followed by its message (not ENA's run accessions' prefix: "some large ERR runs", nor a word of a
+sentence after another: "the ERR", Vietnamese "thay mã ERR vào đường dẫn", replace the ERR code in the path; blind
+round 114)."""
 _ASKED_PASSPHRASE = re.compile(
     r"\b(?:asks?|asked|asking|prompt(?:s|ed|ing)?|requests?|requested|wants?)\b[^.?!\n]{0,40}\bkey passphrase\b", re.I
 )

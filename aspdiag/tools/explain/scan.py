@@ -433,8 +433,12 @@ _UNIX_STAMP = re.compile(rb"(?m)^(\d{10})\.(\d{1,6}) (?=\S+ [^\s:\[\]]+(?:\[\d+\
 
 
 def _iso_stamp(found: re.Match[bytes]) -> bytes:
-    when = datetime.fromtimestamp(int(found.group(1)), UTC)
-    return when.strftime("%Y-%m-%dT%H:%M:%S").encode() + b"." + found.group(2) + b"Z "
+    return f"{_utc(int(found.group(1)))}.{found.group(2).decode()}Z ".encode()
+
+
+def _utc(seconds: int) -> str:
+    """An epoch time's second in ISO form, UTC (the zone an epoch time is counted in)."""
+    return datetime.fromtimestamp(seconds, UTC).strftime("%Y-%m-%dT%H:%M:%S")
 
 
 def _english_stamp(found: re.Match[bytes]) -> bytes:
@@ -609,7 +613,7 @@ def org_as_lines(chunk: bytes) -> bytes | None:
 
 
 _EXPORT_TIME = re.compile(r"@?_?(?:timestamp|time|date|datetime|event[ _]?time|created(?:[ _]at)?)", re.I)
-_EXPORT_MESSAGE = re.compile(r"@?_?(?:message|msg|raw|log|line|text|content|event)", re.I)
+_EXPORT_MESSAGE = re.compile(r"@?_?(?:message|msg|raw|log|line|text|content|event|short_message)", re.I)
 _EXPORT_STAMP = re.compile(r"\s*\d{4}-\d\d-\d\d[T ]\d\d:\d\d|\s*\d{10}(?:\d{3})?(?:\.\d+)?\s*$")
 _EXPORT_MAX = 8 << 20
 _EXPORT_HEADER = re.compile(rb"(?i:message|msg|_raw|\blog\b|\bline\b|\btext\b|content|\bevent\b)")
@@ -647,14 +651,88 @@ def log_export_as_lines(chunk: bytes) -> bytes | None:
     for row in records:
         stamp = _export_time(row[when]) or ""
         message = row[said].rstrip("\r\n")
-        if program is not None and program < len(row):
-            field = {"host": row[host] if host is not None and host < len(row) else "-"}
-            field["pid"] = row[pid] if pid is not None and pid < len(row) else "0"
-            message = _export_syslog(stamp, message, row[program], field["host"], field["pid"])
+        named_program = row[program] if program is not None and program < len(row) else ""
+        field = {"host": row[host] if host is not None and host < len(row) else "-"}
+        field["pid"] = row[pid] if pid is not None and pid < len(row) else "0"
+        message = _export_syslog(stamp, message, named_program, field["host"], field["pid"])
         lines.append((stamp.replace("T", " ").rjust(30), message))
     # (ISO times compare as text once "T" and " " agree; epoch times as numbers)
     lines.sort(key=lambda line: line[0])
     return "".join(message + "\n" for _, message in lines).encode("utf-8")
+
+
+_TABLE_RULE = re.compile(r"[ \t]*-{3,}(?:(?:[ \t]+|[ \t]*\+[ \t]*)-{3,})+[ \t]*\r?$")
+"""A text table's rule under its header: runs of dashes, one per column, apart by spaces or ``+`` (psql's)."""
+_TABLE_NAME = re.compile(r"\s*([\w@.]+)")
+_TABLE_COLUMN = {
+    "time": re.compile(r"@?_?(?:\w+_)?(?:timestamp|time|date|datetime|timegenerated|eventtime|ts)|\w+_at"),
+    "message": re.compile(r"@?_?(?:message|msg|raw|log|line|text|syslogmessage|rendereddescription|content)"),
+    "program": re.compile(r"_?(?:processname|program|appname|app_name|application_name|syslog_identifier|ident)"),
+    "host": re.compile(r"_?(?:computer|host|hostname|host_name|source_host)"),
+    "pid": re.compile(r"_?(?:processid|pid|process_id|procid)"),
+}
+"""The columns a log search's text table is read by, by role, each its usual names (KQL's ``TimeGenerated``,
+``Computer``, ``ProcessName``, ``ProcessID``, ``SyslogMessage``; Splunk's ``_time``, ``host``, ``_raw``; psql's)."""
+
+
+def log_table_as_lines(chunk: bytes) -> bytes | None:
+    """A log search's result printed as a text table (a header, a rule of dashes under each column, a row per record:
+    Log Analytics' KQL, Splunk's or psql's table) with each row read as its record in syslog's form (``TIME HOST
+    sshd[PID]: message``, so that a server's sshd and ascp records are read as such; blind round 113's KQL table of
+    MaxStartups drops), rows in time order, the other lines kept where they are. None for another input (no rule
+    under a header naming a time and a message column)."""
+    if len(chunk) > _EXPORT_MAX or b"---" not in chunk:
+        return None
+    lines = chunk.decode("utf-8", "replace").split("\n")
+    for at in range(1, len(lines)):
+        rule = lines[at]
+        if rule[:1] not in ("-", " ", "\t") or _TABLE_RULE.match(rule) is None:
+            continue
+        bounds = [(m.start(), m.end()) for m in re.finditer(r"-+", rule)]
+        if "+" in rule or "|" in lines[at - 1]:
+            return _read_table(lines, at, bounds, "|")
+        return _read_table(lines, at, bounds, "")
+    return None
+
+
+def _read_table(lines: list[str], at: int, bounds: list[tuple[int, int]], bar: str) -> bytes | None:
+    """``log_table_as_lines`` for the table whose rule is line ``at``: its cells cut at the rule's columns (or at
+    ``bar``s, psql's), the last column taking the rest of its line."""
+
+    def cells(line: str) -> list[str]:
+        if bar:
+            return [cell.strip() for cell in line.strip().strip(bar).split(bar)]
+        starts = [start for start, _ in bounds] + [len(line)]
+        return [
+            line[starts[n] : starts[n + 1] if n + 1 < len(bounds) else len(line)].strip() for n in range(len(bounds))
+        ]
+
+    header = [(_TABLE_NAME.match(name.lower()) or _TABLE_NAME.match("-")) for name in cells(lines[at - 1])]
+    names = [found.group(1) if found is not None else "" for found in header]
+    column = {
+        role: next((n for n, name in enumerate(names) if pattern.fullmatch(name)), None)
+        for role, pattern in _TABLE_COLUMN.items()
+    }
+    when, said = column["time"], column["message"]
+    if when is None or said is None:
+        return None
+    rows: list[tuple[str, str]] = []
+    end = at + 1
+    while end < len(lines) and lines[end].strip() and not lines[end].lstrip().startswith("("):
+        row = cells(lines[end].rstrip("\r"))
+        if len(row) != len(names) or _export_time(row[when]) is None:
+            break
+        stamp = _export_time(row[when]) or ""
+
+        named = {role: row[n] if n is not None else "" for role, n in column.items()}
+        message = _export_syslog(stamp.replace(" ", "T", 1), row[said], named["program"], named["host"], named["pid"])
+        rows.append((stamp.replace("T", " ").rjust(30), message))
+        end += 1
+    if len(rows) < 2:
+        return None
+    rows.sort(key=lambda row: row[0])
+    out = lines[: at - 1] + [message for _, message in rows] + lines[end:]
+    return "\n".join(out).encode("utf-8")
 
 
 def session_table_as_records(chunk: bytes) -> bytes | None:
@@ -742,11 +820,33 @@ def _export_time(value: str) -> str | None:
 
 def _export_syslog(stamp: str, message: str, program: str, host: str, pid: str) -> str:
     """A log export's record in syslog's form where it names its program (``TIME HOST ascp[PID]: message``, so that
-    ascp's records are read as a server's), else its message alone."""
-    if not program or " " in program:
-        return message
+    ascp's records are read as a server's) or its message starts with its program's tag (``sshd[14390]: Accepted
+    ...``; a firewall's logged packet, the kernel's), else its message alone. An epoch time is written in ISO form
+    (UTC), the form syslog's readers know (blind round 113: a New Relic export's epoch milliseconds)."""
     host = host.replace(" ", "_") or "-"
-    return f"{stamp} {host} {program}[{pid if pid.isdigit() else 0}]: {message}"
+    if not program or " " in program:
+        if _FIREWALL_LINE.match(message) is not None:
+            return f"{_epoch_as_iso(stamp)} {host} kernel: {message}"
+        if _TAGGED_MESSAGE.match(message) is not None and host != "-":
+            return f"{_epoch_as_iso(stamp)} {host} {message}"
+        return message
+    return f"{_epoch_as_iso(stamp)} {host} {program}[{pid if pid.isdigit() else 0}]: {message}"
+
+
+_TAGGED_MESSAGE = re.compile(r"[A-Za-z][\w./-]{0,40}\[\d+\]: ")
+"""A message that starts with its program's syslog tag (``sshd[14390]: ``)."""
+_FIREWALL_LINE = re.compile(r"[^\n]{0,80}\bIN=\S* OUT=[^\n]*\bSRC=\S+ DST=\S+ [^\n]*\bPROTO=")
+"""A netfilter LOG line (``nft-drop-tcp: IN=ens5 OUT= ... SRC=... DST=... PROTO=TCP ...``), the kernel's."""
+_EPOCH = re.compile(r"\s*(\d{10})(\d{3})?(?:\.(\d+))?\s*$")
+
+
+def _epoch_as_iso(stamp: str) -> str:
+    """An export's time in ISO form: an epoch time (seconds or milliseconds) as UTC, another as it is."""
+    epoch = _EPOCH.match(stamp)
+    if epoch is None:
+        return stamp
+    seconds, millis, fraction = epoch.groups()
+    return f"{_utc(int(seconds))}.{millis or (fraction or '0')[:6]}Z"
 
 
 _EXPORT_PROGRAM = (
@@ -770,12 +870,14 @@ def json_export_as_lines(chunk: bytes) -> bytes | None:
     ascp[PID]: message``, so that ascp's records are read as a server's), else its message alone. None for another
     input (no list of records each with a time and a message)."""
     head = chunk.lstrip()[:1]
-    if head not in (b"{", b"[") or len(chunk) > _EXPORT_MAX or b'"message' not in chunk and b'"msg"' not in chunk:
+    if head not in (b"{", b"[") or len(chunk) > _EXPORT_MAX or not any(key in chunk for key in _EXPORT_MESSAGE_KEYS):
         return None
     try:
         document = json.loads(chunk)
     except ValueError:
-        return None
+        document = _json_lines(chunk)
+        if document is None:
+            return None
     lists = [document] if isinstance(document, list) else [v for v in document.values() if isinstance(v, list)]
     for records in lists:
         if len(records) < 2 or not all(
@@ -793,14 +895,47 @@ def json_export_as_lines(chunk: bytes) -> bytes | None:
                 break
             message = _text(record[said]).rstrip("\r\n")
             stamp = str(record[when]).strip()
-            program = next((_text(record[keys[k]]) for k in _EXPORT_PROGRAM if k in keys), "")
-            host = next((_text(record[keys[k]]) for k in _EXPORT_HOST if k in keys), "-")
+            # (GELF's additional fields start with "_": "_application_name", "_pid")
+            program = next((_text(record[keys[k]]) for k in _EXPORT_PROGRAM for k in (k, "_" + k) if k in keys), "")
+            host = next((_text(record[keys[k]]) for k in _EXPORT_HOST for k in (k, "_" + k) if k in keys), "-")
             pid = next((_text(record[keys[k]]) for k in _EXPORT_PID if k in keys), "0")
             rows.append((stamp.replace("T", " ").rjust(30), _export_syslog(stamp, message, program, host, pid)))
         else:
             rows.sort(key=lambda row: row[0])
             return "".join(message + "\n" for _, message in rows).encode("utf-8")
     return None
+
+
+_EXPORT_MESSAGE_KEYS = (b'"message', b'"msg"', b'_message"')
+
+
+def _json_lines(chunk: bytes) -> list[dict[str, Any]] | None:
+    """A log export's JSON lines (NDJSON: Graylog's GELF, Kibana's and Loki's exports, one object per line) as its
+    records, nested objects flattened to dotted keys (``kubernetes.pod.name``); None when a line is not an object."""
+    records = []
+    for line in chunk.split(b"\n"):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except ValueError:
+            return None
+        if not isinstance(record, dict):
+            return None
+        records.append(_flat(record))
+    return records
+
+
+def _flat(record: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    """A JSON object with its nested objects' keys brought up as dotted keys (``{"pod": {"name": x}}`` as
+    ``{"pod.name": x}``)."""
+    out: dict[str, Any] = {}
+    for key, value in record.items():
+        if isinstance(value, dict):
+            out.update(_flat(value, f"{prefix}{key}."))
+        else:
+            out[f"{prefix}{key}"] = value
+    return out
 
 
 PASTE_MAX = 1 << 20
