@@ -133,6 +133,8 @@ _EXIT = re.compile(
     r"\s*[:=]?\s*(\d+)",
     re.I,
 )
+_SHELL_ACTION = re.compile(r"\baction \"[^\"\n]*\\(?:cmd|powershell|pwsh|wscript|cscript)\.exe\"", re.I)
+"""Task Scheduler's action that ran a shell (``action "C:\\Windows\\SYSTEM32\\cmd.exe"``): a script's run."""
 _CODE = re.compile(r"(?:\bCode: |\berrcode[= ]|ERROR -- : code: )(\d{1,2})\b")
 _WRAPPER_FAILED = re.compile(
     r"\b(?:errors?|unsuccessful|(?:not|never|none)\b[^.]*\bsucce\w*|fail(?:ed|ure|s)?|cannot|can't|unable|exception)\b",
@@ -2780,6 +2782,11 @@ class Analyzer:
             self._dropped_entry(source, most_lines=_ENTRY_LINES, slack=1)
             self._documentation(source)
             return
+        if ("->" in text or "=>" in text or "\u2192" in text) and _MAPPED_WORDS.match(text) is not None:
+            # ascp's words mapped to a label on the same line ('Session Stop / failed -> "Aspera transfer failed"'):
+            # a SIEM's or a parser's mapping of its events (blind round 114's QRadar notes), no run
+            self._documentation(source)
+            return
         if text[:1] == "[" and not self._replaying and _SLIDE_TEXT.match(text) is not None:
             # a transcript's note that what follows is a slide's text ("[On-screen slide text at 6:58, captured
             # from the video]"): the slide's sample, to the next blank line (blind round 75's YouTube transcript)
@@ -2964,6 +2971,11 @@ class Analyzer:
                     self._html_doc_tables.discard(source)
                 self._documentation(source)
                 return
+        if text[:1] == "^" and text.rstrip().endswith("^") and _DOC_HEADER.search(text.replace("^", "|")):
+            # DokuWiki's header row ("^ Meldung ^ Bedeutung ^", no rule under it): a documentation table follows
+            # (blind round 114's partner-link page)
+            self._doc_tables.add(source)
+            return
         if text.lstrip().startswith("|") or ascii_rule:
             if ascii_rule or _MARKDOWN_RULE.fullmatch(text.strip()):
                 header = self._table_header.get(source, "")
@@ -3186,8 +3198,10 @@ class Analyzer:
             # The shell's answer to "echo $?" right after an ascp command: that run's exit status, even when
             # ascp printed nothing (ascp4 writes its errors only to its log).
             run = self._console.get(source) or self._run(source, starts=True)
-            if run.completed:
-                # ascp's own summary outranks it (cwl-aspera's README: "Completed:", then "echo $?" said 127).
+            if run.completed and not (run.bytes == 0 and text.strip() != "0"):
+                # ascp's own summary outranks it (cwl-aspera's README: "Completed:", then "echo $?" said 127), unless
+                # it moved nothing: "Completed: 0K bytes transferred ..., in 0 files." and exit 1 is a run whose
+                # files all failed (--overwrite=never kept an existing file; blind round 114's forum post)
                 run.note(f"exit status {text.strip()} (the shell's, after a run ascp said completed)")
                 return
             run.lines += 1
@@ -3275,6 +3289,11 @@ class Analyzer:
         if exit_match is not None and '"' in text and _GENERALLY.search(text, 0, exit_match.start()) is not None:
             # what a wrapper says in general ('a wrapper typically reports only "returned non-zero exit status 1"';
             # blind round 75's abstract): no run's exit
+            exit_match = None
+        if exit_match is not None and exit_match.group(1) == "0" and _SHELL_ACTION.search(text) is not None:
+            # Task Scheduler's word on its action, a shell running a script ('... action "C:\Windows\SYSTEM32\cmd.exe"
+            # with return code 0'): the script's last command's status, not ascp's (blind round 114: ascp failed,
+            # then "echo done" ended the script with 0)
             exit_match = None
         if exit_match is not None and "ommand " in text:
             named = _NAMED_COMMAND.search(text)
@@ -6776,7 +6795,19 @@ class Analyzer:
         mail and "the ascp log for that cron run"), one attempt told twice; the log says why."""
         drop: set[int] = set()
         for at, (order, s) in enumerate(kept):
-            if s.uuid is not None or s.cause != WRAPPER_ONLY or s.outcome != "failed" or order in self._sshd_orders:
+            # (or a console run that moved nothing and whose shell said it failed, "Completed: 0K bytes ..., in 0
+            # files." and exit 1, beside its -L log's failed session; blind round 114's forum post)
+            nothing_moved = (
+                s.cause_id == "unknown"
+                and s.bytes == 0
+                and any(said.startswith("exit status ") and not said.startswith("exit status 0") for said in s.evidence)
+            )
+            if (
+                s.uuid is not None
+                or (s.cause != WRAPPER_ONLY and not nothing_moved)
+                or s.outcome != "failed"
+                or order in self._sshd_orders
+            ):
                 continue
             for i in (at + 1, at - 1):
                 if not 0 <= i < len(kept):
@@ -8101,7 +8132,15 @@ _LOG_FIELD_START = re.compile(r'(?:message|msg|log|MESSAGE|body)"\s*:\s*"')
 _DOC_SAMPLES = re.compile(
     r"\b(?:documentation|docs?) (?:samples?|examples?)\b|\bexamples? (?:from|in) (?:the |IBM's )?(?:[A-Z][\w-]*'?s? )?"
     r"(?:IBM|docs?|documentation|articles?|manual|KB)\b"
-    r"|\bnot from (?:our|a real|any real|this) (?:servers?|systems?|logs?|runs?|data|machines?|cluster|notebook)\b"
+    r"|\bnot from (?:our|a real|any real|this) (?:servers?|systems?|logs?|runs?|data|machines?|cluster|notebook|hosts?"
+    r"|environment|nodes?)\b"
+    # ("What the partner's ascp prints (taken from the IBM error-code page):"; blind round 114's review page)
+    r"|\b(?:taken|copied|quoted) from (?:the |IBM's |an? )?[\w' -]{0,30}?\b(?:page|docs?|documentation|manual|KB"
+    r"|articles?|FAQ|README|guide)\b"
+    # test data made up by the page's authors ("Test payloads used in the DSM editor (synthetic, written by us; NOT
+    # events)"; blind round 114's QRadar notes)
+    r"|\b(?:synthetic|made[- ]up|invented|fabricated)\b[^.\n]{0,40}\bnot (?:real )?(?:events|logs?|runs?|output)\b"
+    r"|\btest (?:payloads?|events|messages|log lines)\b"
     # a procedure's text quoted ("Protocol step 4 (from SOP-SEQ-019, v3):"; blind round 112's lab notebook)
     r"|^\W*from (?:the |our |an? )?(?:SOPs?|runbook|procedure|policy|handbook)\b"
     # ("Example of the message (from the FAQ, not my run):"; blind round 112's Trac ticket)
@@ -8260,6 +8299,12 @@ _INTRO_ENDS_MORE = (
 naming a test's fixture that it shows next (a code review's "test_udp_blocked's fixture" / "    Session Stop ..."),
 or how something shows ("A full quota shows up as"; blind round 82's etiquette page), or in Slovenian "with the
 line(s)" ("Uspešen prenos se konča z vrsticama", a successful transfer ends with the lines; blind round 94)."""
+_MAPPED_WORDS = re.compile(
+    r"\s*(?:[-*]\s+)?(?:Session (?:Start|Stop)|(?:LOG |ERR )?FASP Session|ascp:)[^\n]{0,80}?"
+    r"\s(?:->|=>|\u2192)\s+[\"'\u201c]"
+)
+"""ascp's words mapped to a quoted label on the same line (an event mapping: ``Session Stop / failed -> "Aspera
+transfer failed"``)."""
 _DEFINITION_ARROW = re.compile(r"(?:->|=>|\u2192|\u21d2)\s+\S")
 """A definition list's explanation after an arrow (``-> TCP 33001 not reachable``)."""
 _ENTRY_LINES = 3
@@ -8499,6 +8544,9 @@ _NOT_RUN = re.compile(
     r"(?:comes?|came|is|are|was|were) from\b"
     r"|\b(?:constructed|composed|fabricated|synthetic) (?:teaching |training )?examples?\b"
     r"|\bno (?:transfer|run|ascp command) (?:was|has been|were) (?:run|made|executed) to produce\b"
+    # ("No Aspera transfers were started for this review"; blind round 114's hardening review)
+    r"|\bno (?:Aspera |ascp |FASP )?(?:transfers?|runs?|sessions?|uploads?|downloads?) (?:was|were|has been|have been) "
+    r"(?:started|run|made|executed|attempted)\b"
     r"|\bnot from (?:real )?(?:tickets|incidents|users)\b"
     r"|\bnone of (?:them|these|those|the \w+) (?:was|were|is|are|has been|have been) (?:produced|generated|printed|"
     r"output|seen) (?:by|in)\b"
@@ -9469,6 +9517,8 @@ def _config_source(chunk: bytes) -> bool:
         return False
     if _DIAGRAM_FILE.search(head) is not None or _yaml_document(head):
         return True
+    if len(_KQL_OPERATOR.findall(head)) >= 3 and _RESULT_RULE.search(head) is None:
+        return True  # a log search's query (KQL: "| where ...", "| summarize ..."), its comments quoting ascp
     first = head.lstrip()[:200].split(b"\n", 1)[0]
     if (
         _CONFIG_FILE_NAME.match(first) is not None
@@ -9485,6 +9535,16 @@ def _config_source(chunk: bytes) -> bool:
     if _PIPELINE_SECTION.search(head) is not None or len(set(_WORKFLOW_KEYS.findall(head))) >= 2:
         return True
     return len(_SLIDE.findall(head)) >= 3
+
+
+_KQL_OPERATOR = re.compile(
+    rb"(?m)^[ \t]*\|[ \t]*(?:where|extend|summarize|project(?:-away|-rename)?|order by|sort by|join|parse|take|top"
+    rb"|mv-expand|make-series|render|distinct|count|lookup|union)\b"
+)
+"""A step of a Kusto (KQL) query: Microsoft Sentinel's or Log Analytics' hunting and alert queries (blind round 114:
+its comments quote ascp's and the server's lines for its analysts)."""
+_RESULT_RULE = re.compile(rb"(?m)^[ \t]*-{3,}(?:[ \t+|]+-{3,})+[ \t]*\r?$")
+"""A text table's rule under its header: the query's result printed after it (its rows a log's records)."""
 
 
 def _yaml_document(head: bytes) -> bool:

@@ -173,6 +173,11 @@ def _strong_matches(texts: tuple[str, ...], final: bool) -> list[_Match]:
         # "Server aborted session: ..." is the server's verdict after SSH and authentication had worked:
         # words for earlier steps inside it ("Failed to authenticate: ... token") describe something else.
         floor = knowledge().stages.index("authorization") if "server aborted session" in text.lower() else 0
+        if "rename" in text and any(p.search(text) for p in _rename_patterns()):
+            # ("Cannot rename partial file X to Y: No such file or directory": the errno's words tell how the
+            # rename failed, not that a source was missing; blind round 114's two runs into one folder)
+            found.append(_Match(knowledge().by_id("partial-rename"), text, final))
+            continue
         for entry in knowledge().entries:
             if entry.stage >= floor and any(p.search(text) for p in entry.patterns):
                 found.append(_Match(entry, text, final))
