@@ -133,6 +133,21 @@ _EXIT = re.compile(
     r"\s*[:=]?\s*(\d+)",
     re.I,
 )
+_SERVER_ASCP_UNSTARTED = re.compile(
+    rb"(?:aspshell|ascp|sshd)(?:\[\d+\])?: (?:\S*/)?ascp4?: error while loading shared libraries: "
+)
+_SYSLOG_STAMP = re.compile(
+    rb"[ \t]*(\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?|[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d)"
+)
+"""A log line's time stamp (ISO or BSD syslog's)."""
+"""A server's ascp that the login's shell could not start (its library missing), in the server's log."""
+_LOGIN_REACH = 2000
+"""How far before it (in bytes) the login it follows may be."""
+_SERVER_ASCP = "the server's ascp could not start"
+"""The analyzer's words for a server whose own ascp failed to start for a client it let in."""
+_AUDIT_RECORD = re.compile(r"type=[A-Z_]+ msg=audit\(")
+"""A Linux audit record (``type=SYSCALL msg=audit(...) : ... syscall=rename success=no exit=ENOENT(No such file or
+directory) ... comm=ascp``; blind round 115): the kernel's account of a call, no output of ascp's."""
 _SHELL_ACTION = re.compile(r"\baction \"[^\"\n]*\\(?:cmd|powershell|pwsh|wscript|cscript)\.exe\"", re.I)
 """Task Scheduler's action that ran a shell (``action "C:\\Windows\\SYSTEM32\\cmd.exe"``): a script's run."""
 _CODE = re.compile(r"(?:\bCode: |\berrcode[= ]|ERROR -- : code: )(\d{1,2})\b")
@@ -1212,6 +1227,8 @@ class Analyzer:
             self._dropped(chunk)
         if contains(chunk, b"PROTO=TCP") and len(self._syn_drops) < MAX_CLIENTS:
             self._syn_dropped(source, chunk)
+        if logins and contains(chunk, b"error while loading shared libraries"):
+            self._server_ascp_unstarted(source, chunk)
         if logins and len(self._logins) < MAX_CLIENTS:
             # After the chunk's sessions (each took the login before its end, ``_login_before``); the pairs are
             # built in C, and a name is decoded only when its client's user is looked up.
@@ -1580,6 +1597,29 @@ class Analyzer:
         """A client sshd turned away before ascp started: a failed attempt of that client, seen from the server."""
         self.sessions_seen += 1
         self._finish(self._sshd_attempt(source, stamp, peer, local, message, line))
+
+    def _server_ascp_unstarted(self, source: str, chunk: bytes) -> None:
+        """A server's own ascp that could not start after sshd let a client in (``aspshell[30129]: /opt/aspera/bin/
+        ascp: error while loading shared libraries: libssl.so.1.1: ...`` right after ``Accepted password for x from
+        ADDR port P``): that client's attempt, failed on the server's side before any session (blind round 115: an
+        OS upgrade removed the library HSTS links)."""
+        for found in _SERVER_ASCP_UNSTARTED.finditer(chunk):
+            start = chunk.rfind(b"\n", 0, found.start()) + 1
+            logins = list(SSHD_LOGIN.finditer(chunk, max(0, start - _LOGIN_REACH), start))
+            login = logins[-1] if logins else None  # the last login before it
+            if login is None or len(self._refused_aside) >= MAX_CLIENTS:
+                continue
+            line = chunk[start : chunk.find(b"\n", found.end()) if b"\n" in chunk[found.end() :] else len(chunk)]
+            stamp = _SYSLOG_STAMP.match(chunk, start)
+            self._turned_away(
+                source,
+                stamp.group(1) if stamp is not None else None,
+                f"{login.group(2).decode()}:0",
+                "sshd",
+                # (the analyzer's words: the library's, ascp's own on a client, would read as that client's ascp)
+                f"{_SERVER_ASCP}: a shared library it needs is missing on the server",
+                line.decode("utf-8", "replace").strip(),
+            )
 
     def _quoted_negotiations(self, source: str, chunk: bytes) -> None:
         """OpenSSH's "Unable to negotiate with ADDR port P: no matching ... found. Their offer: ..." quoted inside a
@@ -3255,6 +3295,8 @@ class Analyzer:
             return  # a program's source (a script's test of ascp's words, its print of them): no output of a run
         if ": " in text[:20] and _TOOL_ERROR.match(text) is not None:
             return  # a shell tool's own error ("ls: cannot access '/opt/aspera': No such file or directory")
+        if text[:5] == "type=" and _AUDIT_RECORD.match(text) is not None:
+            return  # the kernel's audit record of a system call (ausearch: its comm=ascp, its exit's errno words)
         if (") = " in text or text.endswith(("---", "+++"))) and _TRACED.match(text) is not None:
             return  # strace's line of a system call (its strings quote what ascp wrote, its errno's words)
         errors = parse_errors(text, "")
@@ -7492,7 +7534,8 @@ _TYPED_COMMAND = re.compile(rb"^(?:\$ |[\w.-]+@[\w.-]+:\S*[$#] |PS [A-Za-z]:\\|[
 """A shell's prompt at a line's start: a command typed, whose output may follow."""
 _SLIDE = re.compile(
     (
-        "^[ \t]*(?:\\[|\uff3b|\u3010|\\(|\uff08)?[ \t]*"  # (alternatives: the wide brackets are bytes apiece)
+        # (a bracket, or a text export's rule: "--- Слайд 3: ... ---"; blind round 115's speaker notes)
+        "^[ \t]*(?:\\[|\uff3b|\u3010|\\(|\uff08|-{2,}[ \t]|={2,}[ \t])?[ \t]*"
         "(?:Slide|Folie|Diapositiva|Diapositive|Diapo|Slajd|Слайд|スライド|幻灯片|投影片|슬라이드)[ \t]*\\d{1,3}\\b"
     ).encode(),
     re.M,
@@ -8544,6 +8587,10 @@ _NOT_RUN = re.compile(
     r"(?:comes?|came|is|are|was|were) from\b"
     r"|\b(?:constructed|composed|fabricated|synthetic) (?:teaching |training )?examples?\b"
     r"|\bno (?:transfer|run|ascp command) (?:was|has been|were) (?:run|made|executed) to produce\b"
+    # ("Both examples above are taken from the vendor error table ...; they are illustrations, not findings."; blind
+    # round 115's security bulletin)
+    r"|\b(?:examples?|samples?|messages?|outputs?) (?:above|below|here) (?:are|were|is|was) (?:taken|copied|quoted) "
+    r"from\b|\b(?:they are|these are|are) (?:only |just )?illustrations?\b|\billustrations?, not (?:findings|real)\b"
     # ("No Aspera transfers were started for this review"; blind round 114's hardening review)
     r"|\bno (?:Aspera |ascp |FASP )?(?:transfers?|runs?|sessions?|uploads?|downloads?) (?:was|were|has been|have been) "
     r"(?:started|run|made|executed|attempted)\b"
@@ -9517,6 +9564,8 @@ def _config_source(chunk: bytes) -> bool:
         return False
     if _DIAGRAM_FILE.search(head) is not None or _yaml_document(head):
         return True
+    if head.lstrip()[:16] in (b"BEGIN:VCALENDAR\r", b"BEGIN:VCALENDAR\n"):
+        return True  # a calendar invite (iCalendar: a maintenance notice's description quotes what ascp will say)
     if len(_KQL_OPERATOR.findall(head)) >= 3 and _RESULT_RULE.search(head) is None:
         return True  # a log search's query (KQL: "| where ...", "| summarize ..."), its comments quoting ascp
     first = head.lstrip()[:200].split(b"\n", 1)[0]

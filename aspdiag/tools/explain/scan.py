@@ -636,17 +636,18 @@ def log_export_as_lines(chunk: bytes) -> bytes | None:
     except csv.Error:
         return None
     header = [field.strip() for field in rows[0]]
-    when = next((at for at, name in enumerate(header) if _EXPORT_TIME.fullmatch(name)), None)
-    said = next((at for at, name in enumerate(header) if _EXPORT_MESSAGE.fullmatch(name)), None)
+    # (a column's name without its unit: Log Analytics' "TimeGenerated [UTC]")
+    names = [name.split(" [", 1)[0].lower() for name in header]
+    when = _export_column(header, names, _EXPORT_TIME, "time")
+    said = _export_column(header, names, _EXPORT_MESSAGE, "message")
     if when is None or said is None or not all(0 < len(name) <= 40 for name in header):
         return None
     records = [row for row in rows[1:] if any(field.strip() for field in row)]
     if not records or any(len(row) <= max(when, said) or _export_time(row[when]) is None for row in records):
         return None
-    named = {name.lower(): at for at, name in enumerate(header)}
-    program = next((named[k] for k in _EXPORT_PROGRAM if k in named), None)
-    host = next((named[k] for k in _EXPORT_HOST if k in named), None)
-    pid = next((named[k] for k in _EXPORT_PID if k in named), None)
+    program = _export_column(header, names, _EXPORT_PROGRAM, "program")
+    host = _export_column(header, names, _EXPORT_HOST, "host")
+    pid = _export_column(header, names, _EXPORT_PID, "pid")
     lines = []
     for row in records:
         stamp = _export_time(row[when]) or ""
@@ -735,6 +736,20 @@ def _read_table(lines: list[str], at: int, bounds: list[tuple[int, int]], bar: s
     return "\n".join(out).encode("utf-8")
 
 
+def _export_column(
+    header: list[str], names: list[str], usual: re.Pattern[str] | tuple[str, ...], role: str
+) -> int | None:
+    """Where a log export's column of this role is: by the export's usual names (``usual``), else by a log search's
+    (``_TABLE_COLUMN``: KQL's ``ProcessName``, ``SyslogMessage``)."""
+    if isinstance(usual, tuple):
+        found = next((names.index(key) for key in usual if key in names), None)
+    else:
+        found = next((at for at, name in enumerate(header) if usual.fullmatch(name)), None)
+    if found is not None:
+        return found
+    return next((at for at, name in enumerate(names) if _TABLE_COLUMN[role].fullmatch(name)), None)
+
+
 def session_table_as_records(chunk: bytes) -> bytes | None:
     """A table of a server's sessions exported as CSV (a node API's or a database's: a row per session with its
     uuid, start, status and FASP error code, often newest first; blind round 112) as ascp's Session Start and Stop
@@ -810,12 +825,22 @@ _KIBANA_STAMP = re.compile(r"\s*([A-Z][a-z]{2}) (\d{1,2}), (\d{4}) @ (\d\d:\d\d:
 
 
 def _export_time(value: str) -> str | None:
-    """A log export's time as it is (ISO, epoch) or in ISO form (Kibana's), or None when it is no time."""
+    """A log export's time as it is (ISO, epoch) or in ISO form (Kibana's, the Azure portal's), or None when it is
+    no time."""
     kibana = _KIBANA_STAMP.match(value)
     if kibana is not None and kibana.group(1).encode() in _MONTH_INDEX:
         month, day = _MONTH_INDEX[kibana.group(1).encode()] + 1, int(kibana.group(2))
         return f"{kibana.group(3)}-{month:02d}-{day:02d}T{kibana.group(4)}"
+    portal = _US_STAMP.match(value)
+    if portal is not None:
+        us_month, us_day, year, hour, rest, half = portal.groups()
+        hour24 = int(hour) % 12 + (12 if half.upper() == "PM" else 0)
+        return f"{year}-{int(us_month):02d}-{int(us_day):02d}T{hour24:02d}:{rest}"
     return value.strip() if _EXPORT_STAMP.match(value) else None
+
+
+_US_STAMP = re.compile(r"\s*(\d{1,2})/(\d{1,2})/(\d{4}),? (\d{1,2}):(\d\d:\d\d(?:\.\d+)?) ([AaPp][Mm])\s*$")
+"""The Azure portal's time in a Log Analytics export (``3/11/2025, 9:02:14.000 AM``, month first)."""
 
 
 def _export_syslog(stamp: str, message: str, program: str, host: str, pid: str) -> str:
