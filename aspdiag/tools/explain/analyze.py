@@ -987,6 +987,7 @@ class Analyzer:
         self._texts_kept = 0  # bytes in ``_texts``, at most ``_CATALOGUE_TOTAL``
         self._xml_comment: set[str] = set()  # inputs inside an XML or HTML comment (<!-- ... -->)
         self._fenced_sample: set[str] = set()  # inputs whose sample (``_sample``) opened with <pre> or a fence
+        self._sampled: set[str] = set()  # inputs that introduced a sample (``_sample``) already
         self._script_data: set[str] = set()  # inputs past a script's __DATA__ or __END__ line
         self._intermittent: set[str] = set()  # inputs whose person says the failure comes and goes (_INTERMITTENT)
         self._documented: set[str] = set()  # inputs holding documentation (a sample, a table, a copied page)
@@ -3983,48 +3984,71 @@ class Analyzer:
                 return False
         if (
             (
-                stripped.endswith(
-                    (":", "\uff1a", " such as", "e.g.", "for example", " like this", " below", " like", " wie", " als")
-                    # (Arabic's "... may appear", "... will be": the sample on the next line; blind round 74)
-                    + (" تظهر", " تكون")
-                    + _INTRO_ENDS_MORE
-                )
-                # a heading's mark in Japanese and Chinese documents ("■ 正常終了時の表示例（参考）")
-                or (stripped[:1] in _HEADING_MARKS and len(stripped) <= 120)
-                # a short heading or a line with inline code ("## 2. 正常输出示例（仅供对照，不是报错）")
-                or (line.inline and len(stripped) <= 120 and not stripped.endswith((".", "\u3002")))
-                # a heading whose closing brackets say what follows is a sample ("Se o tshwanetseng go se bona ...
-                # (sekao fela, go tswa mo README ...)", what you should see (example only, from the README); blind
-                # round 101's Setswana guide)
-                or _sample_aside(stripped)
-                or _IF_YOU_GET.match(stripped) is not None
-                or (
-                    stripped[:2] == "==" and stripped.endswith("==")
-                )  # a wiki's heading ("== What a good run ends with ==")
-                # an MkDocs tab's or admonition's title ('=== "Expected output"'; blind round 70)
-                or (stripped.startswith(('=== "', "!!! ", "??? ")) and stripped.endswith('"'))
-                # a reStructuredText block's caption (":caption: Expected output (from the ENA documentation)")
-                or ":caption: " in stripped
-                # a LaTeX block's or beamer frame's title ("\\begin{block}{Typical output (from the ... README)}";
-                # blind round 103's slides)
-                or (stripped.startswith("\\begin{") and stripped.endswith("}"))
-            )
-            and len(stripped) <= 240
-            and (
                 (
-                    # (the intro's own sentence: "... on our transfer nodes ... Affected users see:" is the page's)
-                    _PROSE.search(_LAST_SENTENCE.split(stripped)[-1]) is None
-                    and _OWN_OUTPUT.search(stripped) is None
-                    and (_SAMPLE_INTRO.search(stripped) is not None or _IF_YOU_GET.match(stripped) is not None)
+                    stripped.endswith(
+                        (
+                            ":",
+                            "\uff1a",
+                            " such as",
+                            "e.g.",
+                            "for example",
+                            " like this",
+                            " below",
+                            " like",
+                            " wie",
+                            " als",
+                        )
+                        # (Arabic's "... may appear", "... will be": the sample on the next line; blind round 74)
+                        + (" تظهر", " تكون")
+                        + _INTRO_ENDS_MORE
+                    )
+                    # a heading's mark in Japanese and Chinese documents ("■ 正常終了時の表示例（参考）")
+                    or (stripped[:1] in _HEADING_MARKS and len(stripped) <= 120)
+                    # a short heading or a line with inline code ("## 2. 正常输出示例（仅供对照，不是报错）")
+                    or (line.inline and len(stripped) <= 120 and not stripped.endswith((".", "\u3002")))
+                    # a heading whose closing brackets say what follows is a sample ("Se o tshwanetseng go se bona ...
+                    # (sekao fela, go tswa mo README ...)", what you should see (example only, from the README); blind
+                    # round 101's Setswana guide)
+                    or _sample_aside(stripped)
+                    or _IF_YOU_GET.match(stripped) is not None
+                    or (
+                        stripped[:2] == "==" and stripped.endswith("==")
+                    )  # a wiki's heading ("== What a good run ends with ==")
+                    # an MkDocs tab's or admonition's title ('=== "Expected output"'; blind round 70)
+                    or (stripped.startswith(('=== "', "!!! ", "??? ")) and stripped.endswith('"'))
+                    # a reStructuredText block's caption (":caption: Expected output (from the ENA documentation)")
+                    or ":caption: " in stripped
+                    # a LaTeX block's or beamer frame's title ("\\begin{block}{Typical output (from the ... README)}";
+                    # blind round 103's slides)
+                    or (stripped.startswith("\\begin{") and stripped.endswith("}"))
                 )
-                # said to be the documentation's in so many words, whoever writes ("these are documentation
-                # samples, not from our servers:"; blind round 65's runbook)
-                or _DOC_SAMPLES.search(stripped) is not None
-                # or in its closing brackets ("Typical success pair (example from the test box):"; round 105)
-                or (stripped[-1:] in "):\uff1a" and _sample_aside(stripped))
+                and len(stripped) <= 240
+                and (
+                    (
+                        # (the intro's own sentence: "... on our transfer nodes ... Affected users see:" is the page's)
+                        _PROSE.search(last := _LAST_SENTENCE.split(stripped)[-1]) is None
+                        and _OWN_OUTPUT.search(stripped) is None
+                        # (the intro's words in its last sentence: "En la web del ENA sí aparece el accession. Salida
+                        # del script:", it appears on ENA's site, the script's output follows; blind round 116)
+                        and (
+                            any(m.start() >= len(stripped) - len(last) for m in _SAMPLE_INTRO.finditer(stripped))
+                            or _IF_YOU_GET.match(stripped) is not None
+                        )
+                    )
+                    # said to be the documentation's in so many words, whoever writes ("these are documentation
+                    # samples, not from our servers:"; blind round 65's runbook)
+                    or _DOC_SAMPLES.search(stripped) is not None
+                    # or in its closing brackets ("Typical success pair (example from the test box):"; round 105)
+                    or (stripped[-1:] in "):\uff1a" and _sample_aside(stripped))
+                )
             )
+            or (source in self._sampled and _NEXT_SAMPLE_FILE.match(stripped) is not None)
         ):
+            # (or the next of a page's sample files after one it introduced: "... one file per class, e.g.
+            # `udp.txt`:", its block, then "and `auth.txt`:"; blind round 116's pull request)
             self._sample[source] = 0
+            if len(self._sampled) < MAX_CLIENTS:
+                self._sampled.add(source)
             self._documentation(source)
             return True
         return False
@@ -7025,7 +7049,14 @@ class Analyzer:
         for order, s in kept:
             listed = self._listed_ascp.get(s.source, set())
             exec_failed = next(
-                (said for said in s.evidence for path in listed if f"{path}: No such file or directory" in said), None
+                # (or Docker's "exec /usr/local/bin/ascp: no such file or directory", in lower case; blind round 116)
+                (
+                    said
+                    for said in s.evidence
+                    for path in listed
+                    if f"{path}: no such file or directory" in said.lower()
+                ),
+                None,
             )
             if exec_failed is None:
                 # dash's "sh: /opt/aspera/sdk/ascp: not found" for the very path ls -l showed
@@ -8342,6 +8373,8 @@ _INTRO_ENDS_MORE = (
 naming a test's fixture that it shows next (a code review's "test_udp_blocked's fixture" / "    Session Stop ..."),
 or how something shows ("A full quota shows up as"; blind round 82's etiquette page), or in Slovenian "with the
 line(s)" ("Uspešen prenos se konča z vrsticama", a successful transfer ends with the lines; blind round 94)."""
+_NEXT_SAMPLE_FILE = re.compile(r"(?:and|or|also|plus|then)\s+[`'\"]?[\w./-]+\.(?:txt|log|out|err)[`'\"]?\s*:", re.I)
+"""Another sample file named after one a page introduced ("and `auth.txt`:")."""
 _MAPPED_WORDS = re.compile(
     r"\s*(?:[-*]\s+)?(?:Session (?:Start|Stop)|(?:LOG |ERR )?FASP Session|ascp:)[^\n]{0,80}?"
     r"\s(?:->|=>|\u2192)\s+[\"'\u201c]"
