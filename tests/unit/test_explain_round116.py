@@ -52,3 +52,38 @@ def test_a_sample_word_in_an_earlier_sentence_does_not_make_the_intro_a_sample_s
     # (guard) the intro's own word in its last sentence still makes it a sample
     sample = "La salida normal aparece así:\n\nCompleted: 831644K bytes transferred in 37 seconds\n"
     assert cause_ids(sample) == []
+
+
+def test_a_transfer_sdk_client_s_failed_status_lines_are_its_attempts():
+    """A Spring Boot service's log of the Transfer SDK: "[0b6f2e48] FAILED errorCode=19 errorDescription="failed to
+    authenticate"" for each of three attempts of its retry loop: three failed runs, auth (they had read as none)."""
+    prefix = "2025-02-18T06:{}Z ERROR 1 --- [archive-shipper] [grpc-default-executor-{}] c.e.a.transfer.AsperaShipper"
+    text = "".join(
+        prefix.format(at, n) + f'             : [{tid}] FAILED errorCode=19 errorDescription="failed to authenticate"\n'
+        for n, (at, tid) in enumerate((("15:07.592", "0b6f2e48"), ("15:39.640", "7d3a91c5"), ("16:41.702", "c2e4a6b8")))
+    )
+    assert cause_ids(text) == ["auth", "auth", "auth"]
+
+
+def test_dagger_s_bar_before_a_step_s_output_is_taken_off():
+    """Dagger's "┃ " before each line of a step's output ("┃ Usage: ascp [OPTION] SRC... DEST"): ascp's usage, so
+    the run without a destination is a usage error (it had read as unknown)."""
+    text = (
+        "┃ 14:02:39 publish: exec ascp -P 33001 -l 500m -i /run/secrets/fasp_key --mode=send --host=h --user=u /out/a\n"
+        "┃ Usage: ascp [OPTION] SRC... DEST\n"
+        "┃ \n"
+        "┃ Display full usage: -h,--help\n"
+        "✘ exec ascp -P 33001 -l 500m -i /run/secrets/fasp_key /out/a ERROR [0.4s]\n"
+    )
+    assert cause_ids(text) == ["usage"]
+
+
+def test_ascli_s_ascp_that_never_reached_its_management_port_died_at_its_start():
+    """ascli: "ERROR: Transfer: ascp did not connect to management port (no event received)" after qemu's segfault
+    of an amd64 ascp on arm64: ascp died at its start (it had read as unknown)."""
+    text = (
+        "qemu: uncaught target signal 11 (Segmentation fault) - core dumped\n"
+        "D, [2025-02-27T15:01:44.915662 #1] DEBUG -- : ascp failed (pid 14 exit 139)\n"
+        "ERROR: Transfer: ascp did not connect to management port (no event received)\n"
+    )
+    assert cause_ids(text) == ["died-at-start"]

@@ -3349,6 +3349,7 @@ class Analyzer:
             or (" ERR " in text and _ERR_FORM.search(text) is not None)
             or ("(Code: " in text and _GUI_ERROR.search(text) is not None)
             or ("error_desc" in text and _INFO_ERROR.search(text) is not None)
+            or ("errorCode" in text and _SDK_FAILED.search(text) is not None)
         )
         prompt = _PROMPT.search(text)
         if (
@@ -3823,8 +3824,10 @@ class Analyzer:
                 session.stopped = session.ended = True
             if error.code is not None and f"({error.code})" in text:
                 session.code = error.code
-        code = _CODE.search(text) or (
-            _INFO_CODE.search(text) if "error_desc" in text and _INFO_ERROR.search(text) else None
+        code = (
+            _CODE.search(text)
+            or (_INFO_CODE.search(text) if "error_desc" in text and _INFO_ERROR.search(text) else None)
+            or (_SDK_FAILED.search(text) if "errorCode" in text else None)
         )
         if code and session.code is None:
             session.code = int(code.group(1))
@@ -3838,7 +3841,13 @@ class Analyzer:
             # ascp was never found: nothing more comes from this run (what follows is a next paste's, a retry's)
             session.exited = session.stopped = True
         if errors or is_err or prompt:
-            if is_err and not errors:
+            sdk = _SDK_FAILED.search(text) if is_err and "errorCode" in text else None
+            if sdk is not None:
+                # the SDK's word of the transfer's end: its description is ascp's, and the transfer is over (the
+                # client's retry starts another)
+                session.final(sdk.group("said").strip())
+                session.stopped = session.ended = True
+            elif is_err and not errors:
                 # The message without its ERR level or a wrapper's logger prefix (ascli's "E, [...] ERROR -- : ").
                 session.detail(_WRAPPER_LOG.sub("", text.split("ERR ", 1)[-1]).strip())
             if prompt:
@@ -8901,6 +8910,12 @@ _INFO_ERROR = re.compile(
 """A transfer's status object as the Connect SDK and the Transfer SDK hand it to a page or a script (``{...,
 error_code: 34, error_desc: 'Server aborted session: ...', status: 'failed', ...}``), logged whole: its error
 (only a failed transfer's: a running one may carry an error it recovers from, and other APIs use the names too)."""
+_SDK_FAILED = re.compile(
+    r"\bFAILED\b[^\n]*?\berrorCode\s*[=:]\s*(\d{1,3})\b[^\n]*?\berror(?:Description|Desc|Message)\s*[=:]\s*"
+    r"[\"']?(?P<said>[^\"'\n]+)"
+)
+"""A Transfer SDK client's log of a transfer's failed status (``[0b6f2e48] FAILED errorCode=19
+errorDescription="failed to authenticate"``; blind round 116's Spring Boot service): its FASP code and words."""
 _INFO_CODE = re.compile(r"""\berror_code["']?\s*:\s*(\d{1,2})\b""")
 _GUI_ERROR = re.compile(r"\bError: [^\n]{3,300}\(Code: \d{1,3}\)\s*$")
 """The error a client's window shows (Connect, the Desktop Client: ``Error: Remote host is not who we expected

@@ -1919,6 +1919,8 @@ def other_lines(chunk: bytes) -> Iterator[Line]:
         table = raw[:1] == b"|" and raw.rstrip()[-1:] == b"|"  # a table's row (ascli's results), not a quote
         if raw[:1] == b"|" and not table:
             raw = raw[quoted(raw).end() :]  # type: ignore[union-attr]
+        elif raw[:4] == b"\xe2\x94\x83 ":
+            raw = raw[4:]  # Dagger's heavy bar before a step's output ("┃ Usage: ascp ..."; blind round 116)
         if not raw.strip():
             gap = True
             continue
