@@ -96,6 +96,7 @@ from aspdiag.tools.explain.scan import (
     sshd_lines,
     syslog_prefix,
     tagged_runs_apart,
+    ticket_json_as_text,
     udp_drop,
     without_line_numbers,
 )
@@ -148,6 +149,12 @@ _SERVER_ASCP = "the server's ascp could not start"
 _AUDIT_RECORD = re.compile(r"type=[A-Z_]+ msg=audit\(")
 """A Linux audit record (``type=SYSCALL msg=audit(...) : ... syscall=rename success=no exit=ENOENT(No such file or
 directory) ... comm=ascp``; blind round 115): the kernel's account of a call, no output of ascp's."""
+_K8S_CONTAINER = re.compile(r"\s*Container:\s+(\S+)\s*$")
+"""kubectl describe's name of a container (a Tekton step's: ``Container:  step-ascp-push``)."""
+_K8S_EXIT = re.compile(r"\s*Exit Code:\s+\d+\s*$")
+"""kubectl describe's exit code of a container's last run."""
+_ASCP_NAMED = re.compile(r"ascp|ascli|aspera|fasp", re.I)
+"""A name that says it runs ascp (a container's, a step's)."""
 _SHELL_ACTION = re.compile(r"\baction \"[^\"\n]*\\(?:cmd|powershell|pwsh|wscript|cscript)\.exe\"", re.I)
 """Task Scheduler's action that ran a shell (``action "C:\\Windows\\SYSTEM32\\cmd.exe"``): a script's run."""
 _CODE = re.compile(r"(?:\bCode: |\berrcode[= ]|ERROR -- : code: )(\d{1,2})\b")
@@ -988,6 +995,7 @@ class Analyzer:
         self._xml_comment: set[str] = set()  # inputs inside an XML or HTML comment (<!-- ... -->)
         self._fenced_sample: set[str] = set()  # inputs whose sample (``_sample``) opened with <pre> or a fence
         self._sampled: set[str] = set()  # inputs that introduced a sample (``_sample``) already
+        self._container: dict[str, str] = {}  # each input's last container kubectl describe named
         self._script_data: set[str] = set()  # inputs past a script's __DATA__ or __END__ line
         self._intermittent: set[str] = set()  # inputs whose person says the failure comes and goes (_INTERMITTENT)
         self._documented: set[str] = set()  # inputs holding documentation (a sample, a table, a copied page)
@@ -3314,7 +3322,18 @@ class Analyzer:
             and (progress or _SSH_CLIENT_TALK.search(text) or _PROMPT.match(text))
         ):
             return  # the other program's progress, or its ssh client's host-key and password prompts
+        if "Container:" in text and (container := _K8S_CONTAINER.match(text)) is not None:
+            self._container[source] = container.group(1)  # kubectl describe's container whose state follows
         exit_match = _EXIT.search(text)
+        if (
+            exit_match is not None
+            and "Exit Code:" in text
+            and _K8S_EXIT.match(text) is not None
+            and _ASCP_NAMED.search(self._container.get(source, "ascp")) is None
+        ):
+            # kubectl describe's state of a container that is not the transfer's ("Container: step-fetch-manifest"
+            # ... "Exit Code: 0"; blind round 117's Tekton task run): another program's exit
+            exit_match = None
         if exit_match is None and "rc=124" in text:
             running = self._console.get(source)
             if running is not None and running.time_limit_s and not running.ended:
@@ -7402,6 +7421,11 @@ see."""
 _OWN_OUTPUT = re.compile(
     r"\b(?:me|nos) (?:aparece|sale|salta|da|muestra|aparecen|salen)\b|\b(?:obtengo|recibo|recebo|aparece-me)\b"
     r"|\bj'obtiens\b|\bje reçois\b|\bich bekomme\b|\bbei mir (?:erscheint|kommt)\b"
+    # ("Segue o que aparece no terminal do Mac (copiei tudo):", here is what shows in my terminal, I copied it all;
+    # blind round 117's ticket)
+    r"|\b(?:segue|aqui est[áa]|eis|esto es|aqu[íi] est[áa]) (?:o|lo) que (?:me )?"
+    r"(?:aparece|apareceu|sai|saiu|sale|sali[óo])\b"
+    r"|\b(?:copiei|colei|copi[ée]|pegu[ée])\b"
     # the person's own attempt told as such ("the first try (13:55) was without the port option (copied from an
     # old lab wiki page):"; blind round 101: what was copied is the command, the output below is theirs)
     r"|\b(?:my|our|the) (?:first|second|third|last|earlier|previous|1st|2nd|3rd) (?:try|attempt)\b",
@@ -7443,10 +7467,11 @@ _PY_DEFINITION = re.compile(rb"^[ \t]*(?:def \w+\(|class \w+[(:])", re.M)
 _CONFIG_FILE_NAME = re.compile(
     rb"^(?:#|//|;)\s*(?:syntax\s*=\s*docker/dockerfile\S*"
     rb"|(?:[\w.~$-]*/)*(?:[\w.-]+\.(?:ya?ml|conf|cfg|ini|toml|json|j2|tf|hcl|properties|xml|env|csv|tsv)"
-    rb"|(?:Docker|Container)file(?:\.[\w-]+)?))"
+    rb"|(?:Docker|Container)file(?:\.[\w-]+)?|ssh_config|sshd_config|authorized_keys|known_hosts))"
     rb"(?:\s*$|\s+(?:-{1,2}|\xe2\x80\x93|\xe2\x80\x94)\s|\s+(?:for|of) (?:the|a|an|our|this)\s)"
 )
-"""A configuration or build file's first line naming it ("# roles/aspera_client/tasks/main.yml", "#
+"""A configuration or build file's first line naming it ("# roles/aspera_client/tasks/main.yml", "# /etc/ssh/
+sshd_config -- ..." (blind round 117's annotated copy), "#
 /etc/logstash/conf.d/30-aspera.conf", "# syntax=docker/dockerfile:1"); not an executable script, whose output a root
 prompt's line ("# /usr/local/bin/fetch.sh") would show next. A description may follow ("# values.yaml -- site
 overrides", "# environment.yml for the ena-download project")."""
@@ -8247,7 +8272,13 @@ _OWN_WORDS = re.compile(
 """A person speaking of their own run ("But I get:", "my output:"), in a few languages."""
 _SPEAKER_ONLY = re.compile(r"[\w.@-]{2,40}:$")
 """A chat export's line naming its writer and nothing more ("anna.kessler:")."""
-_IF_YOU_GET = re.compile(r"^\W*(?:if|when) you (?:\w+ ){0,2}(?:get|see|receive)\s*:?$", re.I)
+_IF_YOU_GET = re.compile(
+    r"^\W*(?:if|when) you (?:\w+ ){0,2}(?:get|see|receive)\s*:?$"
+    # ("Se a variável não estiver definida, o ascp recusa com:", if the variable is not set, ascp refuses with; blind
+    # round 117's knowledge base excerpt)
+    r"|^\W*(?:se|si)\b[^.!?\n]{0,80}\b(?:recusa|rechaza|responde|falha|falla|termina|mostra|muestra|imprime)\s+(?:com|con)\s*:$",
+    re.I,
+)
 """A documentation's conditional intro to a sample, on a line of its own ("If you instead get")."""
 _ADVICE = re.compile(
     r"^\W*if you\b|\byou(?:'d| would| will|'ll| might) (?:\w+ )?(?:get|see|receive)\b"
@@ -8322,6 +8353,7 @@ _INPUT_READERS: tuple[Callable[[bytes], bytes | None], ...] = (
     notebook_as_lines,
     asciicast_as_text,
     posts_dump_as_text,
+    ticket_json_as_text,
     org_as_lines,
     mail_as_text,
     log_export_as_lines,
@@ -8446,6 +8478,10 @@ _VIEWS_CODE = re.compile(
     r"|\.py|\.pl|\.cwl|README|\.md|\.rst|\.adoc)\b|[$>]\s*(?:go doc|godoc|pydoc3?|perldoc|man|info|ri)\s"
     r"|[$>]\s*(?:which|type|command -v|where(?:\.exe)?|whereis|Get-Command)\s+ascp"
     r"|[$>]\s*(?:git|hg|svn|fossil) (?:log|show|blame|annotate|timeline)\b"
+    # sshd's journal without its tags and times (``journalctl -u ssh -o cat``): a server's lines that no client
+    # printed, and that cannot be read as sshd's without their tag (blind round 117)
+    r"|[$>]\s*(?:sudo\s+)?journalctl\b(?=[^|;\n]*(?:-u|--unit[= ]?|-t|--identifier[= ]?)\s*['\"]?sshd?\b)"
+    r"(?=[^|;\n]*(?:-o\s*|--output[= ])cat\b)"
 )
 """A typed command that shows a script's or a workflow's text (``cat .../execution/script | grep ascp``), a README or
 another document's source (``sed -n 1,40p README.md``; blind round 77), a repository's history (``hg log -v``,
@@ -8568,7 +8604,9 @@ _DOC_WORDS = re.compile(
     r"\b(?:tutorial|guide|blog|article|readme|wiki|documentation|docs|how-?to|instructions|web ?page"
     r"|manual(?![,)]| (?:upload|download|re-?run|run|transfer|retr|re-?tr|attempt|test|step|mode|login|push|pull|copy"
     r"|execution|invocation|start|sync))"
-    r"|(?:pypi|package|project) (?:page|description)|faq|help page)\b"
+    r"|(?:pypi|package|project) (?:page|description)|faq|help page"
+    # a knowledge base's article by its number ("---- KB0457 - Envio com proteção de conteúdo ----"; blind round 117)
+    r"|KB\d{3,}|knowledge ?base|artigo|art[íi]culo)\b"
     r"|教程|原文|文档|说明|Anleitung|Dokumentation|tutoriel|guía|instrucciones|tutorial",
     re.I,
 )

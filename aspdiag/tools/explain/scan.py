@@ -551,6 +551,49 @@ _BLOCK_TAG = re.compile(r"</?(?:p|div|li|ul|ol|br|h[1-6]|blockquote)\b[^>]*>")
 _ANY_TAG = re.compile(r"<[^<>\n]{1,200}>")
 
 
+def ticket_json_as_text(chunk: bytes) -> bytes | None:
+    """A help desk's ticket exported as JSON (Freshdesk's ``{"subject": ..., "description_text": "...\\n...",
+    "conversations": [{"user": ..., "body_text": ...}]}``, Zendesk's ``"comments": [{"body": ...}]``) as its subject
+    and each message's text, oldest first, under its writer's name, so that what a requester pasted is read as the
+    lines it was (blind round 117: a run inside an escaped string). None for another input."""
+    head = chunk.lstrip()[:1]
+    if head != b"{" or len(chunk) > PASTE_MAX or not any(key in chunk for key in _TICKET_TEXT_KEYS):
+        return None
+    try:
+        document = json.loads(chunk)
+    except ValueError:
+        return None
+    if not isinstance(document, dict) or not any(key in document for key in ("subject", "title", "summary")):
+        return None
+    messages: list[tuple[str, str]] = []
+    for key in ("description_text", "description", "body_text", "body"):
+        if isinstance(document.get(key), str):
+            messages.append((_text(document.get("requester_name") or ""), document[key]))
+            break
+    for key in ("conversations", "comments", "replies", "notes"):
+        for entry in document.get(key) or ():
+            if not isinstance(entry, dict):
+                continue
+            said = next(
+                (entry[k] for k in ("body_text", "body", "plain_body", "text") if isinstance(entry.get(k), str)), None
+            )
+            if said is not None:
+                writer = entry.get("user") or entry.get("author") or entry.get("from") or ""
+                messages.append((writer if isinstance(writer, str) else "", said))
+    if not messages or not any("\n" in said for _, said in messages):
+        return None
+    out = [str(document.get("subject") or document.get("title") or document.get("summary")), ""]
+    for writer, said in messages:
+        if writer:
+            out.append(f"{writer}:")
+        out.extend(said.replace("\r\n", "\n").split("\n"))
+        out.append("")
+    return "\n".join(out).encode("utf-8")
+
+
+_TICKET_TEXT_KEYS = (b'"description_text"', b'"body_text"', b'"comments"', b'"conversations"')
+
+
 def mail_as_text(chunk: bytes) -> bytes | None:
     """A raw e-mail (an ``.eml``) whose body has alternative parts (text and HTML) as its headers and its text part,
     decoded (quoted-printable, base64): the HTML part says the same again (blind round 68: each run counted twice).
