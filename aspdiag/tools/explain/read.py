@@ -242,12 +242,17 @@ def chunks(
             if len(carry) > MAX_LINE_BYTES:
                 # One line longer than any ascp line: keep its head as a line, drop the rest up to its end.
                 done, carry, skipping = done + carry[:MAX_LINE_BYTES] + b"\n", b"", True
+            chunk = next(pieces, None)
+            if chunk is None and carry and decoder is None:
+                # The input's last line has no line end: it ends this chunk, so that a document read whole from
+                # its first chunk (a notebook's or an export's JSON, whose closing brace is that line) is whole
+                # (blind round 114's notebook read as its raw JSON)
+                done, carry = done + carry + b"\n", b""
             if done:
                 body = _cut_long_lines(done)
-                done = chunk = b""  # let the previous buffers go before the next read
+                done = b""  # let the previous buffer go before the next read
                 yield body
                 del body
-            chunk = next(pieces, None)
     except GeneratorExit:
         closed = True  # its reader stopped (Ctrl-C, an error of its own): it wants no more chunks
         raise
