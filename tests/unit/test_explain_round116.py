@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.unit.test_explain_round58 import cause_ids
+from tests.unit.test_explain_round58 import cause_ids, causes
 
 
 def test_docker_s_exec_no_such_file_for_an_ascp_ls_shows_is_a_missing_loader():
@@ -87,3 +87,18 @@ def test_ascli_s_ascp_that_never_reached_its_management_port_died_at_its_start()
         "ERROR: Transfer: ascp did not connect to management port (no event received)\n"
     )
     assert cause_ids(text) == ["died-at-start"]
+
+
+def test_ascp_s_words_in_quotes_as_a_sentence_s_subject_are_no_run():
+    """A newsletter's list: '* "Client unable to connect to server (check UDP port and firewall)" means SSH worked
+    and UDP didn't' and '"failed to authenticate" is not always about keys': a person's words about the messages,
+    no run (they had read as UDP, high, and auth). Round 119's documents."""
+    text = (
+        "Three things I've learned the hard way:\n"
+        '  * "failed to authenticate" is not always about keys. An ascp from the 3.9\n'
+        "    era still reports it as an authentication failure.\n"
+        '  * "Client unable to connect to server (check UDP port and firewall)" means\n'
+        "    SSH worked and UDP didn't.\n"
+    )
+    # (at most the person's own words read at low confidence: no confident answer from the quoted messages)
+    assert all(confidence == "low" for _, confidence in causes(text))

@@ -63,3 +63,33 @@ def test_a_log_s_handshake_words_outrank_the_console_s_failed_to_authenticate():
         "Session Stop  (Error: failed to authenticate)\n"
     )
     assert cause_ids(text) == ["ssh-handshake"]
+
+
+def _describe(state: str, last: str) -> str:
+    return (
+        "$ kubectl -n ingest describe pod raw-sync-7f9c6d9b4-x2lqp\n"
+        "Containers:\n  raw-sync:\n    Image:          registry.internal/ingest/raw-sync:2.3.1\n"
+        f"    State:          {state}\n"
+        + (f"    Last State:     Terminated\n      Reason:       {last}\n      Exit Code:    137\n" if last else "")
+        + "    Restart Count:  1\n\n"
+    )
+
+
+def test_a_container_s_run_killed_at_its_memory_limit_before_its_restart_was_cancelled():
+    """kubectl describe's "Last State: Terminated / Reason: OOMKilled / Exit Code: 137", then `kubectl logs
+    --previous` (ascp's progress at 66%, no end) and the current log (Completed): the killed run was cancelled, the
+    restart's run worked (it had read as unknown and ok)."""
+    previous = (
+        "$ kubectl -n ingest logs raw-sync-7f9c6d9b4-x2lqp --previous | tail -n 3\n"
+        "+ ascp -T -k2 -l 800m -P 33001 -i /keys/ingest_rsa --user=xfer --host=ats.example.jp /data/out/run.tar /in/\n"
+        "run.tar                                                 66%   27GB  780Mb/s    15:37 ETA\n\n"
+    )
+    current = (
+        "$ kubectl -n ingest logs raw-sync-7f9c6d9b4-x2lqp | tail -n 4\n"
+        "+ ascp -T -k2 -l 800m -P 33001 -i /keys/ingest_rsa --user=xfer --host=ats.example.jp /data/out/run.tar /in/\n"
+        "run.tar                                                100%   41GB  768Mb/s    02:33\n"
+        "Completed: 14688466K bytes transferred in 153 seconds\n (768024K bits/sec), in 1 file.\n"
+    )
+    assert cause_ids(_describe("Running", "OOMKilled") + previous + current) == ["cancelled", "ok"]
+    # (guard) the current state's OOMKilled may have struck another program after ascp had finished: no cancel read
+    assert "cancelled" not in cause_ids(_describe("Terminated\n      Reason:       OOMKilled", "") + current)

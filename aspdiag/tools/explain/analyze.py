@@ -149,6 +149,10 @@ _SERVER_ASCP = "the server's ascp could not start"
 _AUDIT_RECORD = re.compile(r"type=[A-Z_]+ msg=audit\(")
 """A Linux audit record (``type=SYSCALL msg=audit(...) : ... syscall=rename success=no exit=ENOENT(No such file or
 directory) ... comm=ascp``; blind round 115): the kernel's account of a call, no output of ascp's."""
+_LAST_OOM = re.compile(r"\s*Reason:\s+OOMKilled\s*$")
+"""kubectl describe's reason a container's run ended: the kernel killed it at its memory limit."""
+_OOM_KILLED = "the container was killed at its memory limit (OOMKilled, exit code 137) before its restart"
+"""The analyzer's words for that kill (the knowledge base reads them as a cancel from outside)."""
 _K8S_CONTAINER = re.compile(r"\s*Container:\s+(\S+)\s*$")
 """kubectl describe's name of a container (a Tekton step's: ``Container:  step-ascp-push``)."""
 _K8S_EXIT = re.compile(r"\s*Exit Code:\s+\d+\s*$")
@@ -996,6 +1000,7 @@ class Analyzer:
         self._fenced_sample: set[str] = set()  # inputs whose sample (``_sample``) opened with <pre> or a fence
         self._sampled: set[str] = set()  # inputs that introduced a sample (``_sample``) already
         self._container: dict[str, str] = {}  # each input's last container kubectl describe named
+        self._last_state: dict[str, bool] = {}  # whether kubectl describe's state lines are its "Last State:"
         self._script_data: set[str] = set()  # inputs past a script's __DATA__ or __END__ line
         self._intermittent: set[str] = set()  # inputs whose person says the failure comes and goes (_INTERMITTENT)
         self._documented: set[str] = set()  # inputs holding documentation (a sample, a table, a copied page)
@@ -3047,6 +3052,15 @@ class Analyzer:
             # sshd's words with neither its tag nor a time (a post quoting what a penalty "will look like"; blind
             # round 109): no client prints them, and as sshd's they are no attempt of their own (``_sshd``)
             return
+        if "State:" in text:
+            # kubectl describe: the container's current state, or ("Last State:") its run before the restart
+            self._last_state[source] = text.lstrip().startswith("Last State:")
+        if "OOMKilled" in text and self._last_state.get(source) and _LAST_OOM.match(text) is not None:
+            # the container's run before its restart was killed at its memory limit: that run was cut off there
+            # (its log, `kubectl logs --previous`, follows; blind rounds 116 and 118). Not the current state's
+            # OOMKilled, which may have struck another program after ascp had finished (round 114).
+            self._interrupted(source, _OOM_KILLED)
+            return
         kill = _SCHEDULER_KILL.search(text)
         if kill is not None:
             # The batch system ended the job that ran ascp (a time limit, a cancel): its run was cancelled there.
@@ -3329,7 +3343,11 @@ class Analyzer:
             exit_match is not None
             and "Exit Code:" in text
             and _K8S_EXIT.match(text) is not None
-            and _ASCP_NAMED.search(self._container.get(source, "ascp")) is None
+            and (
+                _ASCP_NAMED.search(self._container.get(source, "ascp")) is None
+                # (or the run before the container's restart: its end is told by its reason, ``_LAST_OOM``)
+                or self._last_state.get(source, False)
+            )
         ):
             # kubectl describe's state of a container that is not the transfer's ("Container: step-fetch-manifest"
             # ... "Exit Code: 0"; blind round 117's Tekton task run): another program's exit

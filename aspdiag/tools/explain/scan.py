@@ -1566,6 +1566,11 @@ analyzer's replay of a person's quotes skips such lines too."""
 _GLOSSED = re.compile(GLOSS.encode())
 """``GLOSS`` over a line's bytes (``->`` read so only in an indented line or a list's item: a wrapper's own line
 writes it before what it does next, "... -> retrying (2/5)")."""
+_QUOTED_MEANS = re.compile(
+    rb"(?:, exiting\.|\)\)?|\bfailed to authenticate)(?:[\"'`]|\xe2\x80\x9d)[ \t]+"
+    rb"(?:means|is not|isn't|is never|does(?:n't| not)(?: always)? mean|is a symptom)\b"
+)
+"""A quote of ascp's words closed, then what they mean as a sentence goes on ('"..." means', '"..." is not always')."""
 _HTML_CODE = re.compile(rb"<code>.*?</code>")
 """HTML's inline code span."""
 _HTML_TAG = re.compile(rb"</?[a-zA-Z][a-zA-Z0-9_:-]{0,40}(?:\s[^<>\n]{0,200})?>")
@@ -1946,6 +1951,11 @@ def other_lines(chunk: bytes) -> Iterator[Line]:
             # ascp's words, then what they mean ("ascp: failed to authenticate, exiting. \u2014 key or password", "...
             # (check UDP port and firewall)) = UDP blocked"; blind round 107's blog): a glossary's entry
             inline = True
+        if b" mean" in raw or b" is " in raw or b" not " in raw:
+            if _QUOTED_MEANS.search(raw) is not None:
+                # ascp's words in quotes as a sentence's subject ('"Client unable to connect to server (check UDP port
+                # and firewall)" means SSH worked'; blind round 119's newsletter): a person's words about them
+                inline = True
         if raw[:1] in b"d@" and _DIFF_START.match(raw) is not None:
             in_diff = True
         if in_diff:
