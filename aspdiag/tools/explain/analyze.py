@@ -78,6 +78,7 @@ from aspdiag.tools.explain.scan import (
     journal_export_as_syslog,
     json_export_as_lines,
     json_lines_as_messages,
+    line_bounds,
     log_export_as_lines,
     log_table_as_lines,
     logfmt_as_messages,
@@ -137,11 +138,11 @@ _EXIT = re.compile(
 _SERVER_ASCP_UNSTARTED = re.compile(
     rb"(?:aspshell|ascp|sshd)(?:\[\d+\])?: (?:\S*/)?ascp4?: error while loading shared libraries: "
 )
+"""A server's ascp that the login's shell could not start (its library missing), in the server's log."""
 _SYSLOG_STAMP = re.compile(
     rb"[ \t]*(\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?|[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d)"
 )
-"""A log line's time stamp (ISO or BSD syslog's)."""
-"""A server's ascp that the login's shell could not start (its library missing), in the server's log."""
+"""A log line's time stamp (ISO or BSD syslog's), its fraction and zone kept."""
 _LOGIN_REACH = 2000
 """How far before it (in bytes) the login it follows may be."""
 _SERVER_ASCP = "the server's ascp could not start"
@@ -1618,12 +1619,12 @@ class Analyzer:
         ADDR port P``): that client's attempt, failed on the server's side before any session (blind round 115: an
         OS upgrade removed the library HSTS links)."""
         for found in _SERVER_ASCP_UNSTARTED.finditer(chunk):
-            start = chunk.rfind(b"\n", 0, found.start()) + 1
+            start, end = line_bounds(chunk, found.start())
             logins = list(SSHD_LOGIN.finditer(chunk, max(0, start - _LOGIN_REACH), start))
             login = logins[-1] if logins else None  # the last login before it
             if login is None or len(self._refused_aside) >= MAX_CLIENTS:
                 continue
-            line = chunk[start : chunk.find(b"\n", found.end()) if b"\n" in chunk[found.end() :] else len(chunk)]
+            line = chunk[start:end]
             stamp = _SYSLOG_STAMP.match(chunk, start)
             self._turned_away(
                 source,
@@ -3381,12 +3382,15 @@ class Analyzer:
                 exit_match = (
                     None  # another program's exit ("Command curl --silent ... returned non-zero exit status 35")
                 )
+        # a status object's error and a Transfer SDK client's failed status, looked up once: the line's error below
+        status_error = _INFO_ERROR.search(text) if "error_desc" in text else None
+        sdk = _SDK_FAILED.search(text) if "errorCode" in text else None
         is_err = (
             text.startswith("ERR ")
             or (" ERR " in text and _ERR_FORM.search(text) is not None)
             or ("(Code: " in text and _GUI_ERROR.search(text) is not None)
-            or ("error_desc" in text and _INFO_ERROR.search(text) is not None)
-            or ("errorCode" in text and _SDK_FAILED.search(text) is not None)
+            or status_error is not None
+            or sdk is not None
         )
         prompt = _PROMPT.search(text)
         if (
@@ -3861,11 +3865,7 @@ class Analyzer:
                 session.stopped = session.ended = True
             if error.code is not None and f"({error.code})" in text:
                 session.code = error.code
-        code = (
-            _CODE.search(text)
-            or (_INFO_CODE.search(text) if "error_desc" in text and _INFO_ERROR.search(text) else None)
-            or (_SDK_FAILED.search(text) if "errorCode" in text else None)
-        )
+        code = _CODE.search(text) or (_INFO_CODE.search(text) if status_error is not None else None) or sdk
         if code and session.code is None:
             session.code = int(code.group(1))
         at = text.find(errors[0].message) if errors else -1
@@ -3878,7 +3878,6 @@ class Analyzer:
             # ascp was never found: nothing more comes from this run (what follows is a next paste's, a retry's)
             session.exited = session.stopped = True
         if errors or is_err or prompt:
-            sdk = _SDK_FAILED.search(text) if is_err and "errorCode" in text else None
             if sdk is not None:
                 # the SDK's word of the transfer's end: its description is ascp's, and the transfer is over (the
                 # client's retry starts another)

@@ -695,10 +695,7 @@ def log_export_as_lines(chunk: bytes) -> bytes | None:
     for row in records:
         stamp = _export_time(row[when]) or ""
         message = row[said].rstrip("\r\n")
-        named_program = row[program] if program is not None and program < len(row) else ""
-        field = {"host": row[host] if host is not None and host < len(row) else "-"}
-        field["pid"] = row[pid] if pid is not None and pid < len(row) else "0"
-        message = _export_syslog(stamp, message, named_program, field["host"], field["pid"])
+        message = _export_syslog(stamp, message, _cell(row, program, ""), _cell(row, host, "-"), _cell(row, pid, "0"))
         lines.append((stamp.replace("T", " ").rjust(30), message))
     # (ISO times compare as text once "T" and " " agree; epoch times as numbers)
     lines.sort(key=lambda line: line[0])
@@ -777,6 +774,11 @@ def _read_table(lines: list[str], at: int, bounds: list[tuple[int, int]], bar: s
     rows.sort(key=lambda row: row[0])
     out = lines[: at - 1] + [message for _, message in rows] + lines[end:]
     return "\n".join(out).encode("utf-8")
+
+
+def _cell(row: list[str], at: int | None, missing: str) -> str:
+    """A CSV row's cell in a column that may be absent (``at`` None) or past the row's end."""
+    return row[at] if at is not None and at < len(row) else missing
 
 
 def _export_column(
