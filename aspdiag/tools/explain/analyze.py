@@ -68,6 +68,7 @@ from aspdiag.tools.explain.scan import (
     count_success,
     english_stamps,
     epoch_stamps,
+    event_xml_as_lines,
     file_prefix,
     has_syslog_tags,
     is_file_form,
@@ -137,8 +138,11 @@ _EXIT = re.compile(
 )
 _SERVER_ASCP_UNSTARTED = re.compile(
     rb"(?:aspshell|ascp|sshd)(?:\[\d+\])?: (?:\S*/)?ascp4?: error while loading shared libraries: "
+    rb"|sshd(?:\[\d+\])?: error: CreateProcessW failed error:\d+"
 )
-"""A server's ascp that the login's shell could not start (its library missing), in the server's log."""
+"""A server's ascp that the login's shell could not start (its library missing), in the server's log; or, on
+Windows, any program the login runs (Win32-OpenSSH's ``error: CreateProcessW failed error:2``: its file is gone, as
+after HSTS was reinstalled elsewhere; blind round 120)."""
 _SYSLOG_STAMP = re.compile(
     rb"[ \t]*(\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?|[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d)"
 )
@@ -186,6 +190,13 @@ _SCHEDULER_KILL = re.compile(
     r"|Job failed: execution took longer than|has exceeded the maximum execution time of|Build timed out \(after"
     r"|AirflowTaskTimeout: Timeout\b|Timeout value of [\d:.]+ (?:was )?exceeded by function"
     r"|\b(?:aborted|cancell?ed|killed|stopped) by (?:the )?operator\b"
+    # Windows Task Scheduler's end of an instance it ran (events 111 and 329: its time limit, or a person's "End";
+    # blind rounds 112-120's event exports)
+    r'|Task Scheduler (?:terminated|stopped) "[^"\n]{1,80}" instance\b|\bterminated by (?:the )?Task Scheduler\b'
+    # schtasks' result of the task's last run, SCHED_S_TASK_TERMINATED: its time limit or a person's "End"
+    r"|\bLast Result:\s+(?:267014|0x41306)\b"
+    # a shell's word that the ascp it ran was killed (SIGKILL: the OOM killer, kill -9; blind round 120's job)
+    r"|\bline \d+:\s+\d+ Killed\s+(?:\S*/)?ascp4?(?:\s|$)"
 )
 """A batch system ending the job: Slurm's ``slurmstepd: error: *** JOB 88 ON c04 CANCELLED AT ... DUE TO TIME LIMIT
 ***``, Airflow's ``AirflowTaskTimeout: Timeout`` (blind round 101), PBS's ``=>> PBS: job killed: walltime 3630 exceeded
@@ -194,7 +205,8 @@ hard wallclock time limit (h_rt)``, Kubernetes' job controller's ``Job was activ
 activeDeadlineSeconds); CI's time limits (GitLab's ``ERROR: Job failed: execution took longer than 1h0m0s seconds``,
 GitHub Actions' ``... has exceeded the maximum execution time of 360 minutes.``, Jenkins' ``Build timed out (after 10
 minutes). Marking the build as aborted.``); Azure Functions' ``Timeout value of 00:10:00 exceeded by function ...``
-(blind round 113)."""
+(blind round 113); Windows Task Scheduler's end of an instance it ran (events 111 and 329, a wrapper's "terminated by
+Task Scheduler", schtasks' "Last Result: 267014"; blind rounds 112-120)."""
 _PUTTY_KEY = re.compile(r"\.(?:putty|ppk)\b")
 """A key file in PuTTY's format, as a command line or ascp's debug output names it."""
 _HOST_PROMPT = re.compile(
@@ -663,13 +675,51 @@ server browse /x``, as a script echoes it before running it) do (so that ascp's 
 -T ...``, ``$ "$ASCP_BIN" -QT ...``; blind round 58). Whatever follows belongs to a new run."""
 _TOLD_COMMAND = re.compile(
     r"(?![^\n]*\bRunning command:)[^\n]{0,200}?\b(?:execut|launch|invok|run)\w*\b[^\n:]{0,60}:\s+(?:sudo\s+)?"
-    r"(?:[\w.~/\\:-]*[/\\])?(?:ascp4?|ascli)(?:\.exe)?\s+--?[A-Za-z]",
+    # (its path in quotes where it has spaces: '... run 3 of 3 started: "C:\Program Files\...\ascp.exe" -P 33001')
+    r"(?:[\w.~/\\:-]*[/\\]|\"[^\"\n]*[/\\])?(?:ascp4?|ascli)(?:\.exe)?\"?\s+--?[A-Za-z]",
     re.I,
 )
 """A logger's line (it has a time stamp) telling the command it runs after a colon (Galaxy's ``... [pN:main.1,...]
 Executing ascp command (key path hidden): ascp -i <ssh-key> ...``; blind round 114's five retries): a new run.
 Not kingfisher's "Running command: ascp ...", which ``_COMMAND`` leaves out too (its title and its output are one
 run's)."""
+_FAILURE_LABEL = re.compile(r'(?:\b(?:failed|failure|error)\s*:\s*|"(?:description|errorDescription)"\s*:\s*")$', re.I)
+"""A wrapper's label right before ascp's words it quotes (``error: transfer failed: ``, the Transfer SDK's error
+object's ``"description":"``; not another API's ``"error_desc"``, which its status object's reader judges)."""
+_LABEL_REACH = 120
+"""How long a wrapper's words before the ascp words its label quotes may be."""
+
+
+def _labelled_failure(text: str) -> bool:
+    """Whether a line is a wrapper's word of a failure with ascp's documented words as its label's value (a Go
+    Transfer SDK client's ``2026/04/02 09:41:19 error: transfer failed: {"code":51,"description":"Remote host is not
+    who we expected",...}``; blind round 120): the run's failure, in those words."""
+    at = documented_at(text) if ":" in text[:_LABEL_REACH] else None
+    if at is None or not 0 < at <= _LABEL_REACH:
+        return False
+    label = _FAILURE_LABEL.search(text, 0, at)
+    # (the wrapper's words before its label, what failed: not a bare "Error: " on a dialog's copied line, which
+    # repeats what its run's log says)
+    if label is None or _WORD.search(text, 0, label.start()) is None:
+        return False
+    # (a label of the wrapper's, not a person's sentence naming a section or a quote: 'The ascli README section
+    # "Error: Remote host ..." says'; a status object's key is quoted, inside its braces)
+    quoted = '"' in text[:at] and "{" not in text[:at]
+    # (inside a structured logger's record, only the status object's own key: '"msg":"Transfer ... failed: ..."' is
+    # the logger's line about the failure the run's own words tell)
+    logged = "{" in text[:at] and text[at - 1] != '"'
+    # (and ascp's words, not a batch system's kill: "slurmstepd: error: Detected 1 oom_kill event", read as a kill)
+    cause = documented_cause(text[at:])
+    return not (quoted or logged) and _ADVICE.search(text) is None and cause is not None and cause != "cancelled"
+
+
+_DEFERRED_RECENT = 20
+"""How many of an input's last kept lines a wrapper's labelled failure is compared with (``_told_again``)."""
+_LAST_SHOWN = re.compile(r"\s*(?:the )?last (?:progress|output|status|bar)(?: line)?\s*:", re.I)
+"""A wrapper's label for the last line it saw of a run (``Last progress line: ...``)."""
+_TASK_ACTION = re.compile(r'Task Scheduler launched action "(?:[^"\n]*[/\\])?(?:ascp4?|ascli)(?:\.exe)?"', re.I)
+"""Windows Task Scheduler's word that it started ascp as a task's action (event 200: ``Task Scheduler launched action
+"C:\\...\\ascp.exe" in instance ...``): that action's run starts, as a typed command's does."""
 _WRAPPER_SUCCESS = re.compile(
     # (not ascp's word quoted: 'reported by ascp in its "Completed:" summary')
     r"\b(?:fasp|ascp|aspera)\b[^.]*?(?<![\"'`\u201c])\b(?:succeed(?:ed|s)?|successful(?:ly)?"
@@ -1040,6 +1090,10 @@ class Analyzer:
         # each input's bash job ends ("[2]   Exit 1   ascp ..."): (job number, whether it ended with status 0)
         self._jobs: dict[str, list[tuple[int, bool]]] = {}
         self._dated: dict[str, bytes] = {}  # a `date` command's output before an input's next run (ISO form)
+        self._idle_stamp: dict[str, bytes] = {}  # the stamp of the line before, where no run was open (``_run``)
+        # this line's stamp, the run open then and its lines, for the next line (``_console_line``)
+        self._idle_last: dict[str, tuple[bytes, Collected | None, int]] = {}
+        self._began_at: dict[int, str] = {}  # a run's start told by the line before it (``_by_start``)
         # a batch system's kill logged in a job's file before its run's (its order and words)
         self._kill_pending: dict[str, tuple[int, str]] = {}
         self._tailed: set[str] = set()  # inputs with tail's "==> file <==" headers
@@ -1242,7 +1296,9 @@ class Analyzer:
             self._dropped(chunk)
         if contains(chunk, b"PROTO=TCP") and len(self._syn_drops) < MAX_CLIENTS:
             self._syn_dropped(source, chunk)
-        if logins and contains(chunk, b"error while loading shared libraries"):
+        if logins and (
+            contains(chunk, b"error while loading shared libraries") or contains(chunk, b"CreateProcessW failed")
+        ):
             self._server_ascp_unstarted(source, chunk)
         if logins and len(self._logins) < MAX_CLIENTS:
             # After the chunk's sessions (each took the login before its end, ``_login_before``); the pairs are
@@ -1632,7 +1688,12 @@ class Analyzer:
                 f"{login.group(2).decode()}:0",
                 "sshd",
                 # (the analyzer's words: the library's, ascp's own on a client, would read as that client's ascp)
-                f"{_SERVER_ASCP}: a shared library it needs is missing on the server",
+                f"{_SERVER_ASCP}: "
+                + (
+                    "the program its login runs is missing on the server"
+                    if b"CreateProcessW" in line
+                    else "a shared library it needs is missing on the server"
+                ),
                 line.decode("utf-8", "replace").strip(),
             )
 
@@ -2147,6 +2208,12 @@ class Analyzer:
         if uuid:
             session = self._open.get(uuid) or self._recent.get(uuid)
             if session is not None and (not session.ended or (not opens and self._tick - session.ended_at <= GRACE)):
+                if b" from " in line.message and (other := _SSHD_FROM.search(line.message)) is not None:
+                    # sshd's line, its program's tag gone (``journalctl -o cat``), naming another client ("Invalid
+                    # user support from 194.26.29.102 port 40188" just after a session's stop; blind round 120): not
+                    # that session's
+                    if _knows_peer(session) and not _has_peer(session, other.group(1)):
+                        return None
                 return session
             del self._attached[source]
         return None
@@ -2208,6 +2275,12 @@ class Analyzer:
                 run.absorb(carried)
                 run.order = carried.order
                 self.sessions_seen -= 1
+            idle = self._idle_stamp.pop(source, None)
+            if idle is not None and dated is None and len(self._began_at) < MAX_KEPT_FAILED:
+                # the wrapper's stamped line just before a run ("[08:00:03] task 1 start" over ascp's unstamped
+                # output): when the run began, for listing runs as they started (``_by_start``), where the run's
+                # own stamp may be its end line's (blind round 116: tasks started together, read as they ended)
+                self._began_at[run.order] = idle.decode("utf-8", "replace")
         return run
 
     def _one_line_run(self, source: str, line: Line, shown: str, closing: bool = False) -> Collected:
@@ -2227,6 +2300,22 @@ class Analyzer:
 
     def _console_line(self, source: str, line: Line) -> None:
         text = line.message.decode("utf-8", "replace").replace("\x00", "")
+        if not self._replaying and line.process is None and text.strip():
+            # the stamp of the line before this one, where that line came while no run was open and was not taken
+            # into the ended run before it (its "exit 0"), nor a syslog line (a server's log orders its sessions by
+            # their own records): when a run this line starts began
+            open_run = self._console.get(source)
+            last = self._idle_last.pop(source, None)
+            if last is None or (last[1] is open_run and open_run is not None and open_run.lines > last[2]):
+                self._idle_stamp.pop(source, None)
+            else:
+                self._idle_stamp[source] = last[0]
+            if (
+                line.stamp is not None
+                and (open_run is None or open_run.ended or open_run.exited)
+                and _HOST_TAG.match(text) is None
+            ):
+                self._idle_last[source] = (line.stamp, open_run, open_run.lines if open_run is not None else 0)
         if (
             line.stamp is not None
             and "asperan" in text[:80]
@@ -2940,6 +3029,11 @@ class Analyzer:
                     # (and in the order of their days: such pages are often kept newest first, ``_by_record``)
                     self._dated_records.setdefault(source, []).append((self._order, when))
         if text[:1] in "-=#*~_" and not self._replaying and _TITLED_RULE.match(text) is not None:
+            if self._yaml.pop(source, None) is not None:
+                # a titled rule after a YAML file ("--- log ---" under a build's manifest; blind round 120): the file
+                # has ended, and with it the document; the keys' form in the next lines ("fetch-ena: running ascp
+                # ...") is a log's
+                self._whole_documents.discard(source)
             when = _rule_time(text)
             if when is not None and len(self._dated_records.get(source, ())) < MAX_KEPT_FAILED:
                 # a ticket's header in a digest ("--- #5503  requester: d.nakamura  opened 08:30 ---"): its runs
@@ -3052,6 +3146,19 @@ class Analyzer:
         if line.stamp is None and ("connection" in text or "MaxStartups" in text) and _SSHD_WORDS.search(text):
             # sshd's words with neither its tag nor a time (a post quoting what a penalty "will look like"; blind
             # round 109): no client prints them, and as sshd's they are no attempt of their own (``_sshd``)
+            return
+        if (
+            text.startswith("Invalid user ")
+            and source in self._attached
+            and (other := _SSHD_FROM.search(line.message)) is not None
+            and not any(
+                s.source == source and _has_peer(s, other.group(1))
+                for s in (*self._open.values(), *self._recent.values())
+                if s is not _SETTLED
+            )
+        ):
+            # sshd's line for an account this server lacks, its tag gone (``journalctl -o cat``), among logged
+            # sessions none of whose clients it names: the internet's guessing, no client's run (blind round 120)
             return
         if "State:" in text:
             # kubectl describe: the container's current state, or ("Last State:") its run before the restart
@@ -3175,7 +3282,11 @@ class Analyzer:
             self._viewing_code.discard(source)
         told = False
         if ("asc" in lowered or "spec" in lowered) and (
-            _COMMAND.match(text) or (told := line.stamp is not None and _TOLD_COMMAND.match(text) is not None)
+            _COMMAND.match(text)
+            or (
+                told := line.stamp is not None
+                and (_TOLD_COMMAND.match(text) is not None or _TASK_ACTION.search(text) is not None)
+            )
         ):
             if _WORKED_COMMENT.search(text) is not None and not self._replaying:
                 # The person's comment on the command's own line says it worked ("$ ./ascp -P3..... # worked as
@@ -3331,6 +3442,11 @@ class Analyzer:
             return
         summary = _SUMMARY.search(text)
         progress = parse_progress(text) if "%" in text else None
+        if progress is not None and (run := self._console.get(source)) is not None and _LAST_SHOWN.match(text):
+            # a wrapper's quote of the run's last bar after its end ("Last progress line: X.mov  61%  38GB ..."
+            # under Task Scheduler's kill; blind round 118): that run's, not another's
+            run.note(text.strip())
+            return
         if (
             source in self._foreign
             and not (errors or summary)
@@ -3662,14 +3778,18 @@ class Analyzer:
                 # ascli's resumer quotes ascp's words after its own (retryable ones too: "Session data transfer
                 # timeout", which no bare wording starts with); a row of the user's own results table holds them
                 # in a cell
-                is_err = bare_documented(text) or (
-                    (
-                        text.startswith(("An error occurred during task: ", "|"))
-                        # ascli's last line after its command, ascp's words in its own ("ERROR: Transfer: File
-                        # encryption needs a passphrase in environment variable"; blind round 107's Buildkite job)
-                        or (source in self._ascli and _ASCLI_FINAL.match(text) is not None)
+                is_err = (
+                    bare_documented(text)
+                    or (_labelled_failure(text) and not self._told_again(source, text))
+                    or (
+                        (
+                            text.startswith(("An error occurred during task: ", "|"))
+                            # ascli's last line after its command, ascp's words in its own ("ERROR: Transfer: File
+                            # encryption needs a passphrase in environment variable"; blind round 107's Buildkite job)
+                            or (source in self._ascli and _ASCLI_FINAL.match(text) is not None)
+                        )
+                        and documented(text)
                     )
-                    and documented(text)
                 )
                 if (
                     not is_err
@@ -4203,6 +4323,20 @@ class Analyzer:
                         self._uncounted(s)
                 self._kept = [(order, s) for order, s in self._kept if order not in earlier]
         return False
+
+    def _told_again(self, source: str, text: str) -> bool:
+        """Whether a wrapper's labelled failure repeats the cause of this input's last run (a Python client's
+        "Exception: transfer failed: Remote host is not who we expected" under its traceback, after the daemon's own
+        line said so; blind round 68): that run's echo, not another run."""
+        cause = documented_cause(text)
+        run = self._console.get(source)
+        last = next((s for _, s in reversed(self._kept) if s.source == source), None)
+        said = (*run.finals, *run.details, *run.evidence) if run is not None else ()
+        # (or a line kept for the input's end with the same words: a daemon's JSON record of the failure)
+        kept = [words for _, words, _, _ in self._deferred.get(source, ())[-_DEFERRED_RECENT:]]
+        return any(documented_cause(words) == cause for words in (*said, *kept)) or (
+            last is not None and last.cause_id == cause
+        )
 
     def _kept_last_ok(self, source: str) -> bool:
         """Whether this input's last run explained so far completed (a wrapper's "done rc=0" after it echoes it)."""
@@ -4952,10 +5086,14 @@ class Analyzer:
             # `GLIBC_2.28' not found", then "version `GLIBC_2.25' not found"; blind round 67): the same run
             return True
         if (
-            line.startswith("Partial Completion: ")
+            (
+                (line.startswith("Partial Completion: ") and run.progress is not None)
+                # (or of one that moved nothing: "ascp: Server aborted session: No such file or directory, exiting."
+                # then "Completed: 0K bytes transferred in 1 seconds" and its Session Stop; blind round 120)
+                or line.startswith("Completed: 0K ")
+            )
             and run.exited
             and run.completed is None
-            and run.progress is not None
             and not run.stopped
         ):
             # ascp's summary of a run that moved data, after its "..., exiting." on stderr (the streams' lines
@@ -5007,6 +5145,9 @@ class Analyzer:
             and not (session.ended or session.finals or session.completed is not None)
             # (or an exit status of a signal's, 128 and over: LSF's "Exited with exit code 140." under its kill)
             and (session.exit_status is None or session.exit_status >= 128)
+            # (not a run that sat at ascp's prompt, which is why it never ended: Task Scheduler's history newest
+            # first, its kill before the log's "Key passphrase:"; blind round 109)
+            and not any(_PROMPT.search(said) for said in session.details)
         ):
             # a run shown in a later file of the job whose kill was logged before it, that never ended: killed there
             del self._kill_pending[session.source]
@@ -6266,10 +6407,10 @@ class Analyzer:
 
         return self._reordered(kept, offsets_of)
 
-    @staticmethod
-    def _start_offsets(kept: list[tuple[int, SessionExplanation]], at_list: list[int]) -> list[float] | None:
-        """Seconds from the first run's stamp to each run's (``_by_start``), or None where they need no reordering."""
-        times = [kept[at][1].time or "" for at in at_list]
+    def _start_offsets(self, kept: list[tuple[int, SessionExplanation]], at_list: list[int]) -> list[float] | None:
+        """Seconds from the first run's stamp to each run's (``_by_start``), or None where they need no reordering;
+        a run's start where the line before it told it."""
+        times = [self._began_at.get(kept[at][0]) or kept[at][1].time or "" for at in at_list]
         if len({time[:1].isdigit() for time in times}) > 1:
             return None  # syslog's and ISO stamps mixed: lines of several logs, whose clocks may differ
         read = [_seconds(time, utc=True) for time in times]
@@ -7434,6 +7575,9 @@ _SAMPLE_INTRO = re.compile(
     r"|მაგალით|\bshembu|ឧទាហរណ៍|ຕົວຢ່າງ|\bжишээ"
     r"|\bàpẹẹrẹ|\bisibonelo|\bekzempl|नमूना|नमुना|देखिनुपर्छ|यस्तो देखि"
     r"|مثل\W*$|بهذا الشكل|تظهر|تكون\W*$|سترى|سترين|ستشاهد|उदाहरण|कुछ ऐसा|दिखेगा"
+    # Finnish "typically", "usually", "you (will) see" (blind round 120's newsletter: "lataus päättyy tyypillisesti
+    # näin:", the download typically ends like this)
+    r"|\b(?:tyypillisesti|yleensä|tavallisesti|useimmiten)\b|\bnäet\b"
     # what a program shows, in French, Italian, Spanish, Portuguese and German ("ascp affiche en général :")
     r"|\b(?:affiche|s'affiche|apparaît|on trouve|en général|visualizza|viene visualizzato|compare|appare|ad esempio"
     r"|per esempio|muestra|aparece|mostra|exibe|zeigt|erscheint)\b",
@@ -7446,6 +7590,8 @@ see."""
 _OWN_OUTPUT = re.compile(
     r"\b(?:me|nos) (?:aparece|sale|salta|da|muestra|aparecen|salen)\b|\b(?:obtengo|recibo|recebo|aparece-me)\b"
     r"|\bj'obtiens\b|\bje reçois\b|\bich bekomme\b|\bbei mir (?:erscheint|kommt)\b"
+    # ("il m'affiche juste ça :", it just shows me this; blind round 120's forum post)
+    r"|\b(?:il|ça|ca|cela|ascp|le terminal) m'(?:affiche|donne|renvoie|sort)\b"
     # ("Segue o que aparece no terminal do Mac (copiei tudo):", here is what shows in my terminal, I copied it all;
     # blind round 117's ticket)
     r"|\b(?:segue|aqui est[áa]|eis|esto es|aqu[íi] est[áa]) (?:o|lo) que (?:me )?"
@@ -8389,6 +8535,7 @@ _INPUT_READERS: tuple[Callable[[bytes], bytes | None], ...] = (
     ticket_json_as_text,
     org_as_lines,
     mail_as_text,
+    event_xml_as_lines,
     log_export_as_lines,
     log_table_as_lines,
     session_table_as_records,
@@ -8402,7 +8549,14 @@ _INPUT_READERS: tuple[Callable[[bytes], bytes | None], ...] = (
 recording as the terminal showed it, a raw mail's text part, exports of logs and tables, structured loggers' lines;
 the first that knows the input's form gives its lines."""
 _IN_START_ORDER = frozenset(
-    (log_export_as_lines, log_table_as_lines, session_table_as_records, json_export_as_lines, oldest_first)
+    (
+        event_xml_as_lines,
+        log_export_as_lines,
+        log_table_as_lines,
+        session_table_as_records,
+        json_export_as_lines,
+        oldest_first,
+    )
 )
 """Those of them that list the records in the order they were made."""
 _TIMED_OUT_RC = re.compile(r"\brc=(124)\b")
@@ -8411,6 +8565,15 @@ _NODE_DAEMON = re.compile(r"\S+ asperanoded(?:\[\d+\])?: ")
 """The node service's syslog host and tag (``fasp-node01 asperanoded[1547]: ``)."""
 _ERR_PEER = re.compile(rb"\bpeer ([0-9a-fA-F][0-9a-fA-F.:]*?):\d+\b")
 """The peer an ERR line names (``... with peer 203.0.113.77:50644``)."""
+
+
+_SSHD_FROM = re.compile(rb"\bfrom ([0-9A-Fa-f][0-9A-Fa-f.:]*[0-9A-Fa-f]) port \d+")
+"""The client sshd names in its line (``Invalid user support from 194.26.29.102 port 40188``)."""
+
+
+def _knows_peer(session: Collected) -> bool:
+    """Whether a logged session's records name its peer."""
+    return session.peer_raw is not None or any(b"peer=" in text for _, text in session.records)
 
 
 def _has_peer(session: Collected, address: bytes) -> bool:
@@ -8765,12 +8928,15 @@ _NOTHING_TRIED = re.compile(
     r"|\b(?:je n'ai|nous n'avons) (?:encore )?rien (?:testé|essayé|lancé)"
     r"|\b(?:todavía|aún) no (?:he|hemos) (?:probado|ejecutado|lanzado) nada\b"
     r"|\bainda não (?:testei|testamos|rodei|rodamos|executei|executamos) nada\b"
-    r"|\bnon (?:ho|abbiamo) ancora (?:provato|testato|eseguito|lanciato) (?:niente|nulla)\b",
+    r"|\bnon (?:ho|abbiamo) ancora (?:provato|testato|eseguito|lanciato) (?:niente|nulla)\b"
+    # Dutch: "Ik heb het zelf nog niet geprobeerd" (blind round 120's list mail asking before a first try)
+    r"|\b(?:ik heb|we hebben|heb ik|hebben we) (?:het |dit )?(?:zelf )?nog (?:niet|niets) (?:geprobeerd|getest"
+    r"|uitgevoerd|gedraaid)\b",
     re.I,
 )
 """A person saying they have tried nothing yet, in German, French, Spanish, Portuguese and Italian ("Getestet habe
 ich noch nichts gegen den neuen Server"; blind round 112's mail before a migration): whatever ascp output the input
-shows before it is no run of theirs."""
+shows before it is no run of theirs; in Dutch too."""
 _ABOVE = re.compile(r"\b(?:above|acima|arriba|ci-dessus|oben|sopra|powyżej|выше)\b|上記|上面|以上|위의")
 """A person's word that what they speak of came before ("the messages above")."""
 _NOT_RUN_EN_HINTS = (
@@ -8823,7 +8989,7 @@ _NOT_RUN_HINTS = (
     "stammen",
 )
 """Plain substrings one of which ``_NOT_RUN_ZH`` needs (tested first: most lines have none)."""
-_NOTHING_TRIED_HINTS = ("noch nicht", "rien", "no he", "no hemos", "ainda não", "ancora")
+_NOTHING_TRIED_HINTS = ("noch nicht", "rien", "no he", "no hemos", "ainda não", "ancora", "nog nie")
 """Plain substrings one of which ``_NOTHING_TRIED`` needs."""
 _WRAP_TAIL = 60
 """How much of the line before a person's words about their samples are read with (a sentence that wraps)."""

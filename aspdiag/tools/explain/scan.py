@@ -655,7 +655,10 @@ def org_as_lines(chunk: bytes) -> bytes | None:
     return b"\n".join(out) + b"\n"
 
 
-_EXPORT_TIME = re.compile(r"@?_?(?:timestamp|time|date|datetime|event[ _]?time|created(?:[ _]at)?)", re.I)
+_EXPORT_TIME = re.compile(
+    r"@?_?(?:timestamp|time|date|datetime|event[ _]?time|created(?:[ _]at)?|messagetime|receipttime)", re.I
+)
+"""(Sumo Logic's ``_messagetime`` and ``_receipttime``; blind round 120)"""
 _EXPORT_MESSAGE = re.compile(r"@?_?(?:message|msg|raw|log|line|text|content|event|short_message)", re.I)
 _EXPORT_STAMP = re.compile(r"\s*\d{4}-\d\d-\d\d[T ]\d\d:\d\d|\s*\d{10}(?:\d{3})?(?:\.\d+)?\s*$")
 _EXPORT_MAX = 8 << 20
@@ -878,14 +881,20 @@ def _export_time(value: str) -> str | None:
         return f"{kibana.group(3)}-{month:02d}-{day:02d}T{kibana.group(4)}"
     portal = _US_STAMP.match(value)
     if portal is not None:
-        us_month, us_day, year, hour, rest, half = portal.groups()
-        hour24 = int(hour) % 12 + (12 if half.upper() == "PM" else 0)
-        return f"{year}-{int(us_month):02d}-{int(us_day):02d}T{hour24:02d}:{rest}"
+        us_month, us_day, year, hour, rest, half, zone = portal.groups()
+        hour24 = int(hour) % 12 + (12 if half.upper() == "PM" else 0) if half else int(hour)
+        if int(us_month) > 12:
+            us_month, us_day = us_day, us_month  # (a day first: the only reading of "13/03/2026")
+        offset = f"{zone[:3]}:{zone[-2:]}" if zone else ""
+        return f"{year}-{int(us_month):02d}-{int(us_day):02d}T{hour24:02d}:{rest}{offset}"
     return value.strip() if _EXPORT_STAMP.match(value) else None
 
 
-_US_STAMP = re.compile(r"\s*(\d{1,2})/(\d{1,2})/(\d{4}),? (\d{1,2}):(\d\d:\d\d(?:\.\d+)?) ([AaPp][Mm])\s*$")
-"""The Azure portal's time in a Log Analytics export (``3/11/2025, 9:02:14.000 AM``, month first)."""
+_US_STAMP = re.compile(
+    r"\s*(\d{1,2})/(\d{1,2})/(\d{4}),? (\d{1,2}):(\d\d:\d\d(?:\.\d+)?)(?: ([AaPp][Mm]))?(?: ?([+-]\d\d:?\d\d))?\s*$"
+)
+"""The Azure portal's time in a Log Analytics export (``3/11/2025, 9:02:14.000 AM``, month first), or Sumo Logic's
+(``12/03/2026 09:52:40.003 +0100``, month first, 24 hours and the zone; blind round 120)."""
 
 
 def _export_syslog(stamp: str, message: str, program: str, host: str, pid: str) -> str:
@@ -929,7 +938,7 @@ _EXPORT_PROGRAM = (
     "ident",
     "process.name",
 )
-_EXPORT_HOST = ("source", "host", "hostname", "host_name", "host.name", "host.hostname")
+_EXPORT_HOST = ("source", "host", "hostname", "host_name", "host.name", "host.hostname", "_sourcehost")
 _EXPORT_PID = ("pid", "process_id", "procid", "_pid", "process.pid")
 
 
@@ -1014,7 +1023,9 @@ _RECORDS_MIN = 3
 _SERVICE_TAG = re.compile(rb"[\w.-]{1,60}[ \t]+\|[ \t]+(?=\{)")
 """docker compose's tag of the service a line came from (``transferd-1  | ``), before a JSON line."""
 """Lines of a structured logger's form that make a paste its log."""
-_JSON_MESSAGE_KEYS = ("msg", "message", "log", "text", "@message")
+_JSON_MESSAGE_KEYS = ("full_log", "msg", "message", "log", "text", "@message")
+"""(Wazuh's alerts and archives keep the line its agent read whole in ``full_log``, syslog's form included: read
+first, so that a server's sshd and ascp lines keep their program and process; blind round 120)"""
 _JSON_ARGV_KEYS = ("argv", "args", "cmd", "command")
 _JSON_ERROR_KEYS = ("description", "errstr", "error_description")
 _JSON_EXIT_KEYS = ("exit", "exit_code", "exitcode", "returncode", "rc", "status_code")
@@ -1160,6 +1171,114 @@ def without_line_numbers(chunk: bytes) -> bytes | None:
         found = _GUTTER.match(raw)
         out.append(raw[found.end() :] if found is not None else raw)
     return b"\n".join(out)
+
+
+_EVENT = re.compile(rb"<Event(?:\s[^>]*)?>(.*?)</Event>", re.S)
+_EVENT_FIELD = {
+    name: re.compile(pattern, re.S)
+    for name, pattern in (
+        ("time", r'<TimeCreated\s+SystemTime="([^"]+)"'),
+        ("id", r"<EventID(?:\s[^>]*)?>(\d+)</EventID>"),
+        ("provider", r'<Provider\s+Name="([^"]+)"'),
+        ("computer", r"<Computer>([^<]*)</Computer>"),
+        ("pid", r'<Execution\s+ProcessID="(\d+)"'),
+        ("message", r"<Message>(.*?)</Message>"),
+    )
+}
+_EVENT_DATA = re.compile(r'<Data(?:\s+Name="([^"]*)")?\s*>(.*?)</Data>', re.S)
+_TASK_SCHEDULER_WORDS = {
+    "100": 'Task Scheduler started "{InstanceId}" instance of the "{TaskName}" task for user "{UserContext}".',
+    "102": 'Task Scheduler successfully finished "{InstanceId}" instance of the "{TaskName}" task for user '
+    '"{UserContext}".',
+    "111": 'Task Scheduler terminated "{InstanceId}" instance of the "{TaskName}" task.',
+    "129": 'Task Scheduler launch task "{TaskName}" , instance "{Path}" with process ID {ProcessID}.',
+    "200": 'Task Scheduler launched action "{ActionName}" in instance "{TaskInstanceId}" of task "{TaskName}".',
+    "201": 'Task Scheduler successfully completed task "{TaskName}" , instance "{TaskInstanceId}" , action '
+    '"{ActionName}" with return code {ResultCode}.',
+    "202": 'Task Scheduler failed to complete instance "{TaskInstanceId}" of task "{TaskName}" , action '
+    '"{ActionName}" with return code {ResultCode}.',
+    "203": 'Task Scheduler failed to launch action "{ActionName}" in instance "{TaskInstanceId}" of task '
+    '"{TaskName}". Additional Data: Error Value: {ResultCode}.',
+    "329": 'Task Scheduler stopped "{InstanceId}" instance of task "{TaskName}" due to a timeout.',
+}
+"""Task Scheduler's words for its events, as Event Viewer renders them (en-US), for an export that left them out
+(``wevtutil qe ... /f:xml`` keeps only the events' data)."""
+_SSHD_PROVIDER = re.compile(r"(?i)(?:OpenSSH|sshd)$")
+
+
+def event_xml_as_lines(chunk: bytes) -> bytes | None:
+    """Windows events exported as XML (Event Viewer's "Save as XML", ``wevtutil qe /f:xml``: an ``<Event>`` element
+    per event, often newest first) as one line per event, oldest first, each its time and its words: the rendered
+    message where the export kept it, else Task Scheduler's words for its event (from the event's data), else the
+    event's data; OpenSSH's in syslog's form (``TIME HOST sshd[PID]: message``) so that sshd's lines are read as a
+    server's. Where a Task Scheduler instance's action was ascp and the export lacks its "launched action" event
+    (event 200; filters often keep only 100, 102, 111 and 201), that event's words follow the instance's start, so
+    that each instance is a run of its own. Lines outside the events stay before and after them. None for another
+    input. Blind rounds 112-120: Task Scheduler's history of a nightly pull and OpenSSH's operational log, read as no
+    run at all or as one."""
+    if len(chunk) > _EXPORT_MAX or b"<Event" not in chunk or b"<TimeCreated" not in chunk:
+        return None
+    found = list(_EVENT.finditer(chunk))
+    if not found:
+        return None
+    events: list[tuple[str, str, str, dict[str, str], str]] = []  # time, provider, event id, data, words
+    for event in found:
+        body = event.group(1).decode("utf-8", "replace")
+        field = {name: pattern.search(body) for name, pattern in _EVENT_FIELD.items()}
+        if field["time"] is None:
+            return None
+        pairs = [(name, html.unescape(value).strip()) for name, value in _EVENT_DATA.findall(body)]
+        data = {name: value for name, value in pairs if name}
+        provider = field["provider"].group(1) if field["provider"] else ""
+        event_id = field["id"].group(1) if field["id"] else ""
+        words = html.unescape(field["message"].group(1)).strip() if field["message"] else ""
+        if not words and "TaskScheduler" in provider:
+            words = _task_words(event_id, data)
+        if not words:
+            words = data.get("payload", "")  # (Win32-OpenSSH's line: its "process" and "payload" data)
+        if not words:
+            words = "\n".join(value for name, value in pairs if not name) or " ".join(
+                f"{name}={value}" for name, value in data.items()
+            )
+        program = data.get("process", provider)
+        if _SSHD_PROVIDER.search(program) or _SSHD_PROVIDER.search(provider):
+            host = field["computer"].group(1).split(".")[0] if field["computer"] else "-"
+            pid = field["pid"].group(1) if field["pid"] else "0"
+            words = f"{host} sshd[{pid}]: " + words.removeprefix("sshd: ")
+        events.append((field["time"].group(1), provider, event_id, data, words))
+    events.sort(key=lambda event: event[0])
+    # each Task Scheduler instance's action (events 200-202 name it) and the instances whose launch is shown
+    actions = {
+        data.get("TaskInstanceId", ""): data["ActionName"]
+        for _, provider, _, data, _ in events
+        if "TaskScheduler" in provider and "ActionName" in data
+    }
+    # (else the task's: an instance ended before its action's end was logged, by its time limit, ran the same)
+    by_task = {
+        data.get("TaskName", ""): data["ActionName"]
+        for _, provider, _, data, _ in events
+        if "TaskScheduler" in provider and "ActionName" in data
+    }
+    launched = {data.get("TaskInstanceId") for _, _, event_id, data, _ in events if event_id == "200"}
+    lines = []
+    for stamp, provider, event_id, data, words in events:
+        lines.append(f"{stamp} {words}")
+        instance = data.get("InstanceId", "")
+        action = actions.get(instance) or by_task.get(data.get("TaskName", ""))
+        if event_id == "100" and "TaskScheduler" in provider and action and instance not in launched:
+            launch = {"TaskName": data.get("TaskName", ""), "TaskInstanceId": instance, "ActionName": action}
+            lines.append(f"{stamp} {_task_words('200', launch)}")
+    head, tail = chunk[: found[0].start()], chunk[found[-1].end() :]
+    return head + "\n".join(lines).encode("utf-8") + tail
+
+
+def _task_words(event_id: str, data: dict[str, str]) -> str:
+    """Task Scheduler's words for one of its events, from the event's data ("" for another event, or one whose data
+    lacks what the words name)."""
+    try:
+        return _TASK_SCHEDULER_WORDS[event_id].format(**data) if event_id in _TASK_SCHEDULER_WORDS else ""
+    except KeyError:
+        return ""
 
 
 def oldest_first(chunk: bytes) -> bytes | None:
