@@ -88,6 +88,7 @@ from aspdiag.tools.explain.scan import (
     notebook_as_lines,
     oldest_first,
     org_as_lines,
+    otel_debug_as_lines,
     other_lines,
     posts_dump_as_text,
     raw_value,
@@ -195,6 +196,12 @@ _SCHEDULER_KILL = re.compile(
     r'|Task Scheduler (?:terminated|stopped) "[^"\n]{1,80}" instance\b|\bterminated by (?:the )?Task Scheduler\b'
     # schtasks' result of the task's last run, SCHED_S_TASK_TERMINATED: its time limit or a person's "End"
     r"|\bLast Result:\s+(?:267014|0x41306)\b"
+    # Flux's end of a job at its time limit ("job.exception type=timeout severity=0 resource allocation expired";
+    # blind round 121)
+    r"|\bjob\.exception type=timeout\b"
+    # Grid Engine's accounting of a job its master killed at a limit ("failed 37 : qmaster enforced h_rt, h_cpu, or
+    # h_vmem limit"; blind round 121)
+    r"|\bqmaster enforced h_rt\b"
     # a shell's word that the ascp it ran was killed (SIGKILL: the OOM killer, kill -9; blind round 120's job)
     r"|\bline \d+:\s+\d+ Killed\s+(?:\S*/)?ascp4?(?:\s|$)"
 )
@@ -512,7 +519,7 @@ def _names_program(lowered: str) -> bool:
 
 
 _NEGOTIATION = re.compile(
-    r"^\s*(?:error: )?(Unable to negotiate with (?P<peer>[0-9A-Fa-f.:]+) port (?P<port>\d+): no matching [^.]*?"
+    r"^\s*(?:error: )?(Unable to negotiate with (?P<peer>[0-9A-Fa-fxX*.:]+) port (?P<port>\d+): no matching [^.]*?"
     r"found(?:\. Their offer: [\w@.,+-]*)?)"
 )
 """OpenSSH's ``Unable to negotiate with ADDR port P: no matching ... found. Their offer: ...`` on its own line.
@@ -521,10 +528,11 @@ server, naming the server's port (22, 33001)."""
 _STAMP_PROBE = 4096
 """How far into an input's first chunk a time stamp in the host's language is looked for."""
 _QUOTED_NEGOTIATION = re.compile(
-    rb"Unable to negotiate with (?P<peer>[0-9A-Fa-f.:]+) port (?P<port>\d+): no matching"
+    rb"Unable to negotiate with (?P<peer>[0-9A-Fa-fxX*.:]+) port (?P<port>\d+): no matching"
     rb"(?:[^.\n]|\n[> \t]*){1,80}?found(?:\.(?:\s|\n[> \t]*)Their offer: [\w@.,+-]*)?"
 )
-"""``_NEGOTIATION``'s words anywhere in a line, and over a wrapped quote's line breaks (``\n> ``)."""
+"""``_NEGOTIATION``'s words anywhere in a line, and over a wrapped quote's line breaks (``\n> ``); the address may
+be masked in a paste (``193.136.xx.xx``; blind round 121), as in the two patterns above."""
 _SSHD_TAG_BYTES = re.compile(rb"\bsshd(?:-session)?(?:\[\d+\])?: ")
 _NEGOTIATION_LEAD = re.compile(rb"[ \t]*(?:error: )?")
 _QUOTE_BREAK = re.compile(rb"\s*\n[> \t]*")
@@ -683,7 +691,9 @@ _TOLD_COMMAND = re.compile(
 Executing ascp command (key path hidden): ascp -i <ssh-key> ...``; blind round 114's five retries): a new run.
 Not kingfisher's "Running command: ascp ...", which ``_COMMAND`` leaves out too (its title and its output are one
 run's)."""
-_FAILURE_LABEL = re.compile(r'(?:\b(?:failed|failure|error)\s*:\s*|"(?:description|errorDescription)"\s*:\s*")$', re.I)
+_FAILURE_LABEL = re.compile(
+    r'(?:\b(?:failed|failure|error|exited \d{1,3})\s*:\s*|"(?:description|errorDescription)"\s*:\s*")$', re.I
+)
 """A wrapper's label right before ascp's words it quotes (``error: transfer failed: ``, the Transfer SDK's error
 object's ``"description":"``; not another API's ``"error_desc"``, which its status object's reader judges)."""
 _LABEL_REACH = 120
@@ -1200,6 +1210,10 @@ class Analyzer:
         self.lines_seen += count_lines(chunk)
         if source in self._script_data:
             return  # a script's embedded data, to the input's end
+        if b'_lines": [' in chunk:
+            # Ansible's result of a command task: its "stderr_lines" and "stdout_lines" repeat its "stderr" and
+            # "stdout" (blind round 121's molecule verify: one "ascp: command not found" read as two runs)
+            chunk = _ANSIBLE_LINES.sub(_repeated_lines, chunk)
         if source not in self._sources_seen:
             self._sources_seen.add(source)
             chunk = without_line_numbers(chunk) or chunk
@@ -2325,6 +2339,10 @@ class Analyzer:
             # the node service's own line while a session ascp logged is open ("fasp-node01 asperanoded[1547]: ERR
             # Transfer token validation failed ..."; blind round 112): about that session's start, which ascp's own
             # records tell; no run of its own
+            return
+        if text[:1] == "<" and "<title>" in text[:200]:
+            # an HTML page's title, ascp's words in it ("<title>Aspera i „Remote host is not who we expected" - ...";
+            # blind round 121's blog post): the page's name, no run (its body shows whatever run there is)
             return
         if text[:1] == "<" and (html := _HTML_BLOCK.match(text)) is not None:
             # an HTML page's heading read as markdown's (a sample's title), a paragraph as its words (a sample's
@@ -4287,7 +4305,9 @@ class Analyzer:
                 self._copy_armed[source] = armed - 1
             else:
                 del self._copy_armed[source]
-        if line.quoted:
+        if line.quoted and (source in self._mails or source in self._run_sources):
+            # (someone else's words quoted in a mail or a thread; but a page's own call-out before any run, "> The
+            # outputs below are examples", is its word on its samples: blind round 121's runbook)
             return False
         # Plain substring tests first: these patterns (case-insensitive alternations) cost some 10-20 us a line,
         # and every console line of a long capture comes here.
@@ -7503,6 +7523,9 @@ _SAMPLE_INTRO = re.compile(
     r"|\b(?:something|output|lines?) like(?: this| these)?\W*$|\be\.g\.\W*$|\bfor example\W*$|\bfor instance\W*$"
     r"|\b(?:a )?(?:good|successful|working|normal) (?:run|transfer|download|upload)s? (?:ends?|looks?|prints?)\b"
     r"|\b(?:would|will) (?:result in|produce|print|show|appear|look|be (?:logged|printed|shown|displayed))\b"
+    # what scripts will do, at the intro's end ("Scripts still pointing to asperaweb_id_dsa.openssh will stop at";
+    # blind round 121's newsletter)
+    r"|\b(?:will|would|may|might|can) (?:stop|end|fail|hang|exit|die|abort)(?: \w+){0,2}\W*$"
     r"|\b(?:if|when) you (?:\w+ ){0,2}(?:see|get|receive|encounter|hit)\b[^.]*\b(?:below|like this|as follows)\W*$"
     r"|\bhow (?:\w+ ){0,3}looks?\b|\bfor comparison\b"
     r"|\bmanifests? (?:itself )?(?:like|as)\b|\b(?:has|have|takes?|of|in) (?:this|the following) form\b|\bdieser Form\b"
@@ -7590,6 +7613,9 @@ see."""
 _OWN_OUTPUT = re.compile(
     r"\b(?:me|nos) (?:aparece|sale|salta|da|muestra|aparecen|salen)\b|\b(?:obtengo|recibo|recebo|aparece-me)\b"
     r"|\bj'obtiens\b|\bje reçois\b|\bich bekomme\b|\bbei mir (?:erscheint|kommt)\b"
+    # Arabic: "I try", "I tried", "appears to me", "I got" ("أحاول تنزيل ملفات ... ثم تظهر هذه الرسالة:", I'm trying to
+    # download files ... then this message appears; blind round 121's question)
+    r"|أحاول|حاولت|جربت|تظهر لي|يظهر لي|حصلت على"
     # ("il m'affiche juste ça :", it just shows me this; blind round 120's forum post)
     r"|\b(?:il|ça|ca|cela|ascp|le terminal) m'(?:affiche|donne|renvoie|sort)\b"
     # ("Segue o que aparece no terminal do Mac (copiei tudo):", here is what shows in my terminal, I copied it all;
@@ -8536,6 +8562,7 @@ _INPUT_READERS: tuple[Callable[[bytes], bytes | None], ...] = (
     org_as_lines,
     mail_as_text,
     event_xml_as_lines,
+    otel_debug_as_lines,
     log_export_as_lines,
     log_table_as_lines,
     session_table_as_records,
@@ -8603,6 +8630,13 @@ _INTRO_ENDS_MORE = (
     " z vrsticama",
     " z vrstico",
     " z vrsticami",
+    # ("Scripts still pointing to asperaweb_id_dsa.openssh will stop at"; blind round 121's newsletter)
+    " stop at",
+    " stops at",
+    " end with",
+    " ends with",
+    " fail with",
+    " fails with",
 )
 """How a sentence introducing a sample may end besides a colon: in Japanese with a full stop
 ("旧鍵のままだと次のように表示されます。", with the old key it shows as follows; blind round 77's lab FAQ), though not
@@ -8752,6 +8786,19 @@ _VCS_FIRST = re.compile(
     rb"|-{20,}\s*\nr\d+ \| )"
 )
 """A version control log's first line: its command typed, or its first commit's header."""
+_ANSIBLE_LINES = re.compile(
+    rb'(?m)^(?P<before>[^\n]*?"(?P<stream>stderr|stdout)":[ \t]*"[^\n]*?),[ \t]*"(?P=stream)_lines":[ \t]*'
+    rb'\[(?:[^\[\]"\n]|"(?:[^"\\\n]|\\.)*")*\]'
+)
+"""An Ansible result's list of its command's output lines after the same output as one string (its "stderr", then
+its "stderr_lines")."""
+
+
+def _repeated_lines(found: re.Match[bytes]) -> bytes:
+    """``_ANSIBLE_LINES``' line without the list that repeats its stream."""
+    return found.group("before")
+
+
 _HTML_BLOCK = re.compile(r"<(?P<tag>h[1-6]|p|pre)(?:\s[^<>\n]*)?>(?P<text>[^\n]*?)(?:</(?P=tag)>)?\s*$")
 """An HTML page's heading, paragraph or preformatted block on its line (its end tag may be lines below)."""
 _HTML_INLINE = re.compile(r"</?(?:em|strong|b|i|code|span|a|br|small|u|mark|pre)(?:\s[^<>\n]*)?/?>")
@@ -8777,7 +8824,8 @@ _TEST_PATH = r"(?:[^\n<]*/)?\.?(?:tests?|testdata|test-data|fixtures?|__fixtures
 _TEST_BANNER = re.compile(rb"^==> " + _TEST_PATH.encode() + rb"[^\n]*? <==[ \t\r]*$", re.M)
 """``head``'s or ``tail``'s banner over a test suite's file."""
 _SCISSORS = re.compile(
-    r"^\s*-{2,}\s*(?:8<|>8|\u2702)"
+    # (not one naming a log it cuts out: "---8<--- puller.log ---8<---", the person's own job's; blind round 121)
+    r"^\s*-{2,}\s*(?:8<|>8|\u2702)(?![^\n]*\S\.(?:log|out|err|stdout|stderr)\b)"
     r"|^\s*-{3,}\s+(?:\S*/)?(?:\S*Dockerfile|\S+\.(?:ya?ml|sh|bash|py|pl|rb|conf|cfg|ini|toml|json|js|ts|md|rst|xml"
     r"|properties|env|service|tf|groovy|nf))\b(?!\.(?:[eo]\d+|log|out|err|stdout|stderr)\b)"
     r"[ \t]*(?:\([^()\n]*\)[ \t]*)?(?::[ \t]*)?-{3,}\s*$"
@@ -8918,6 +8966,9 @@ _NOT_RUN_ZH = re.compile(
     r"(?:exemplos|ejemplos|esempi|exemples|Beispiele)\b"
     r"|\bnão são de nenhum\b|\bno (?:son|provienen) de ningún\b|\bnon (?:sono|provengono) da nessun"
     r"|\bne (?:sont|proviennent) d'aucun\b|\bstammen nicht aus einem\b"
+    # Turkish: "Aşağıdaki çıktılar örnektir; gerçek bir aktarıma ait değildir" (the outputs below are examples; they
+    # belong to no real transfer; blind round 121's runbook)
+    r"|\börnektir\b|\bgerçek bir \w+ ait değil"
 )
 """The same in Chinese ("我还没开始下载", "还没运行"; blind round 57: a tutorial's FAQ pasted before a first try),
 and "not real logs" in Chinese, Japanese ("実際のログではありません"; blind round 60: a lab wiki's samples;
@@ -8987,6 +9038,8 @@ _NOT_RUN_HINTS = (
     "nessun",
     "aucun",
     "stammen",
+    "örnektir",
+    "gerçek bir",
 )
 """Plain substrings one of which ``_NOT_RUN_ZH`` needs (tested first: most lines have none)."""
 _NOTHING_TRIED_HINTS = ("noch nicht", "rien", "no he", "no hemos", "ainda não", "ancora", "nog nie")
