@@ -130,6 +130,8 @@ _STOP_FIELDS = re.compile(
 )
 _SUMMARY = re.compile(r"(Completed|Partial Completion): (\d+)K bytes transferred in (\d+) seconds?")
 _RATE = re.compile(r"\((\d+)K? bits/sec\)")
+_NO_FILE = re.compile(r",\s*in 0 files?\b")
+"""A summary's second line saying no file arrived whole (``(13048K bits/sec), in 0 files.``)."""
 _SKIPPED = re.compile(r"; (\d+) files? skipped")
 _EXIT = re.compile(
     r"(?:exit(?:ed)?(?: with)?(?: status|[ -]code)?|\bfailed with|returned non-zero exit status|return(?:ed)? code"
@@ -3856,10 +3858,11 @@ class Analyzer:
                 if skipped:
                     run.skipped = int(skipped.group(1))
                     run.note(text)
-                if run.completed and not run.finals and run.bytes != 0:
+                if run.completed and not run.finals and run.bytes != 0 and _NO_FILE.search(text) is None:
                     # ("Completed: 0K bytes ..." is also what a failed session prints before its Session Stop error:
                     # ChIP-Atlas's notes, blind round 70's French ticket, round 101's "in 0 file.", round 111's "in
-                    # 1 file." before "Server aborted session: Permission denied"; it stays open)
+                    # 1 file." before "Server aborted session: Permission denied"; it stays open; so does one that
+                    # moved data "in 0 files": blind round 122's stall, its Session Stop under it)
                     run.stopped = run.exited = True
             elif (
                 rate
@@ -8901,7 +8904,7 @@ _NOT_RUN = re.compile(
     r"|\bnot (?:a |an )?(?:real|actual) (?:logs?|output|runs?|sessions?|transfers?)\b"
     r"|\b(?:examples?|samples?|output|lines?|logs?)\b[^.!?\n]{0,40}\b(?:are|is) "
     r"(?:made[- ]up|fictional|invented|illustrative)\b"
-    r"|\bnot from (?:a|any) (?:real|specific|particular|actual) (?:incident|run|transfer|system|server|session)\b"
+    r"|\bnot from (?:a|any) (?:real|specific|particular|actual|live) (?:incident|run|transfer|system|server|session)\b"
     # ("nothing below has been run on this page"; blind round 99's Sysdig recipe)
     r"|\bnothing ?(?:below|here|above)(?: \w+){0,2} (?:has been|was|is) run\b"
     r"|\bnothing (?:on|in) this (?:page|document|file|sheet|table|article|deck) (?:was|is|has been) "
@@ -9419,9 +9422,13 @@ _LISTED_NAME = re.compile(r"-[r-][w-][xsS][^\s]*\s+\d+\s+\S+\s+\S+\s+\d+\s+\S+\s
 """``ls -l``'s line for an ascp binary in the directory listed, executable by its owner: its name."""
 _LS_MISSING = re.compile(r"ls: (?:cannot access )?['\"]?(?P<path>[^'\"\n]+?)['\"]?: No such file or directory")
 """``ls``'s word that a file it was asked about is not there (GNU's and BSD's forms)."""
-_SH_NOT_FOUND = re.compile(r"^(?:/bin/)?(?:sh|dash|ash)(?:: \d+)?: (?P<path>(?:\S*/)?ascp4?): not found\s*$")
+_SH_NOT_FOUND = re.compile(
+    r"^(?:(?:/bin/)?(?:sh|dash|ash)|\S+\.sh)(?:: \d+)?(?:: exec)?(?:: line \d+)?: "
+    r"(?P<path>(?:\S*/)?ascp4?): not found\s*$"
+)
 """dash's or busybox's word for a command it could not run (``/bin/sh: ascp: not found``, ``sh: 1: ascp: not
-found``): also what it says for a file whose loader is missing."""
+found``, a script's ``/usr/local/bin/docker-entrypoint.sh: exec: line 11: ascp: not found``; blind round 122): also
+what it says for a file whose loader is missing."""
 _LOADER_LINE = re.compile(
     r"Error (?:loading shared library|relocating) |error while loading shared libraries|not found"
 )
@@ -9940,19 +9947,27 @@ _RESULT_RULE = re.compile(rb"(?m)^[ \t]*-{3,}(?:[ \t+|]+-{3,})+[ \t]*\r?$")
 """A text table's rule under its header: the query's result printed after it (its rows a log's records)."""
 
 
+_YAML_COMMENTS_MIN = 3
+"""Comment lines at the left edge that make a YAML file of keys a written one (``_yaml_document``)."""
+
+
 def _yaml_document(head: bytes) -> bool:
     """Whether an input is a YAML document of settings or rules (a SIEM's analytics rule, a tool's options; blind
     round 109's Sentinel rule, its description quoting a FASP record as its test's example): every line at its left
-    edge a key (six or more; comments and document markers aside), a block text among them, and no key of a run's
-    record (a status, an exit code, a message, a time: ascli's ``--format=yaml`` result is one)."""
-    keys = 0
+    edge a key (six or more; comments and document markers aside), a block text or comments among them, and no key
+    of a run's record (a status, an exit code, a message, a time: ascli's ``--format=yaml`` result is one)."""
+    keys = comments = 0
     for raw in head.splitlines():
+        comments += raw[:1] == b"#"
         if not raw.strip() or raw[:1] in b" \t#" or raw.startswith((b"---", b"...")):
             continue
         if _YAML_TOP_KEY.match(raw) is None:
             return False
         keys += 1
-    return keys >= _YAML_KEYS_MIN and _YAML_BLOCK_KEY.search(head) is not None and _YAML_RUN_KEY.search(head) is None
+    # (or, instead of a block text, its author's comments: an Ansible role's defaults, "# Without the UDP rule every
+    # session ends with" over ascp's line; blind round 122. A program's YAML result has none)
+    shaped = _YAML_BLOCK_KEY.search(head) is not None or comments >= _YAML_COMMENTS_MIN
+    return keys >= _YAML_KEYS_MIN and shaped and _YAML_RUN_KEY.search(head) is None
 
 
 def _site_page(head: bytes) -> bool:

@@ -1206,6 +1206,7 @@ _TASK_SCHEDULER_WORDS = {
 """Task Scheduler's words for its events, as Event Viewer renders them (en-US), for an export that left them out
 (``wevtutil qe ... /f:xml`` keeps only the events' data)."""
 _SSHD_PROVIDER = re.compile(r"(?i)(?:OpenSSH|sshd)$")
+"""An event's provider or process that is OpenSSH's server (Win32-OpenSSH logs as provider ``OpenSSH``)."""
 
 
 def event_xml_as_lines(chunk: bytes) -> bytes | None:
@@ -1217,7 +1218,8 @@ def event_xml_as_lines(chunk: bytes) -> bytes | None:
     (event 200; filters often keep only 100, 102, 111 and 201), that event's words follow the instance's start, so
     that each instance is a run of its own. Lines outside the events stay before and after them. None for another
     input. Blind rounds 112-120: Task Scheduler's history of a nightly pull and OpenSSH's operational log, read as no
-    run at all or as one."""
+    run at all or as one. (Read by patterns, not an XML parser: such exports arrive cut, pasted among a ticket's
+    words and comments, which a parser rejects whole.)"""
     if len(chunk) > _EXPORT_MAX or b"<Event" not in chunk or b"<TimeCreated" not in chunk:
         return None
     found = list(_EVENT.finditer(chunk))
