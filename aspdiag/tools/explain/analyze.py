@@ -698,6 +698,8 @@ _FAILURE_LABEL = re.compile(
 )
 """A wrapper's label right before ascp's words it quotes (``error: transfer failed: ``, the Transfer SDK's error
 object's ``"description":"``; not another API's ``"error_desc"``, which its status object's reader judges)."""
+_LABEL_WORDS = ("fail", "error", "exited ", '"description"')
+"""Substrings one of which ``_FAILURE_LABEL`` needs before the words it labels (lower case)."""
 _LABEL_REACH = 120
 """How long a wrapper's words before the ascp words its label quotes may be."""
 
@@ -706,7 +708,12 @@ def _labelled_failure(text: str) -> bool:
     """Whether a line is a wrapper's word of a failure with ascp's documented words as its label's value (a Go
     Transfer SDK client's ``2026/04/02 09:41:19 error: transfer failed: {"code":51,"description":"Remote host is not
     who we expected",...}``; blind round 120): the run's failure, in those words."""
-    at = documented_at(text) if ":" in text[:_LABEL_REACH] else None
+    # (the label's words first, cheaply: the alternation of every documented wording is the costly part, and most
+    # console lines with a colon carry no label at all)
+    lowered = text[:_LABEL_REACH].lower()
+    if ":" not in lowered or not any(word in lowered for word in _LABEL_WORDS):
+        return False
+    at = documented_at(text)
     if at is None or not 0 < at <= _LABEL_REACH:
         return False
     label = _FAILURE_LABEL.search(text, 0, at)

@@ -1252,17 +1252,12 @@ def event_xml_as_lines(chunk: bytes) -> bytes | None:
         events.append((field["time"].group(1), provider, event_id, data, words))
     events.sort(key=lambda event: event[0])
     # each Task Scheduler instance's action (events 200-202 name it) and the instances whose launch is shown
-    actions = {
-        data.get("TaskInstanceId", ""): data["ActionName"]
-        for _, provider, _, data, _ in events
-        if "TaskScheduler" in provider and "ActionName" in data
-    }
     # (else the task's: an instance ended before its action's end was logged, by its time limit, ran the same)
-    by_task = {
-        data.get("TaskName", ""): data["ActionName"]
-        for _, provider, _, data, _ in events
-        if "TaskScheduler" in provider and "ActionName" in data
-    }
+    actions: dict[str, str] = {}
+    by_task: dict[str, str] = {}
+    for _, provider, _, data, _ in events:
+        if "TaskScheduler" in provider and "ActionName" in data:
+            actions[data.get("TaskInstanceId", "")] = by_task[data.get("TaskName", "")] = data["ActionName"]
     launched = {data.get("TaskInstanceId") for _, _, event_id, data, _ in events if event_id == "200"}
     lines = []
     for stamp, provider, event_id, data, words in events:
