@@ -187,26 +187,7 @@ _DENIED_FAILURE = re.compile(
 )
 """Failure words denied ("ascp never gave me an error", "ran without any errors"); removed before the failure
 words are looked for, so that "ascp failed without error message" still says it failed."""
-_SCHEDULER_KILL = re.compile(
-    r"\*\*\* (?:JOB|STEP) \S+ ON \S+ CANCELLED AT|PBS: job killed: (?:walltime|mem|cput)|TERM_RUNLIMIT: job killed"
-    r"|job \d+ (?:exceeded|killed)[^\n]{0,120}?(?:limit|h_rt)|Job was active longer than specified deadline"
-    r"|Job failed: execution took longer than|has exceeded the maximum execution time of|Build timed out \(after"
-    r"|AirflowTaskTimeout: Timeout\b|Timeout value of [\d:.]+ (?:was )?exceeded by function"
-    r"|\b(?:aborted|cancell?ed|killed|stopped) by (?:the )?operator\b"
-    # Windows Task Scheduler's end of an instance it ran (events 111 and 329: its time limit, or a person's "End";
-    # blind rounds 112-120's event exports)
-    r'|Task Scheduler (?:terminated|stopped) "[^"\n]{1,80}" instance\b|\bterminated by (?:the )?Task Scheduler\b'
-    # schtasks' result of the task's last run, SCHED_S_TASK_TERMINATED: its time limit or a person's "End"
-    r"|\bLast Result:\s+(?:267014|0x41306)\b"
-    # Flux's end of a job at its time limit ("job.exception type=timeout severity=0 resource allocation expired";
-    # blind round 121)
-    r"|\bjob\.exception type=timeout\b"
-    # Grid Engine's accounting of a job its master killed at a limit ("failed 37 : qmaster enforced h_rt, h_cpu, or
-    # h_vmem limit"; blind round 121)
-    r"|\bqmaster enforced h_rt\b"
-    # a shell's word that the ascp it ran was killed (SIGKILL: the OOM killer, kill -9; blind round 120's job)
-    r"|\bline \d+:\s+\d+ Killed\s+(?:\S*/)?ascp4?(?:\s|$)"
-)
+_SCHEDULER_KILL = re.compile("|".join(knowledge().by_id("cancelled").ends_job))
 """A batch system ending the job: Slurm's ``slurmstepd: error: *** JOB 88 ON c04 CANCELLED AT ... DUE TO TIME LIMIT
 ***``, Airflow's ``AirflowTaskTimeout: Timeout`` (blind round 101), PBS's ``=>> PBS: job killed: walltime 3630 exceeded
 limit 3600``, LSF's ``TERM_RUNLIMIT: job killed after reaching LSF run time limit``, Grid Engine's ``job 88 exceeded
@@ -215,7 +196,9 @@ activeDeadlineSeconds); CI's time limits (GitLab's ``ERROR: Job failed: executio
 GitHub Actions' ``... has exceeded the maximum execution time of 360 minutes.``, Jenkins' ``Build timed out (after 10
 minutes). Marking the build as aborted.``); Azure Functions' ``Timeout value of 00:10:00 exceeded by function ...``
 (blind round 113); Windows Task Scheduler's end of an instance it ran (events 111 and 329, a wrapper's "terminated by
-Task Scheduler", schtasks' "Last Result: 267014"; blind rounds 112-120)."""
+Task Scheduler", schtasks' "Last Result: 267014"; blind rounds 112-120), Flux's ``job.exception type=timeout``, Grid
+Engine's ``qmaster enforced h_rt``, a shell's ``line 12: 4242 Killed ascp ...`` (blind rounds 120-121). The wordings are
+the knowledge base's "cancelled" entry's ``ends_job`` (one list: they are its evidence too), matched as written."""
 _PUTTY_KEY = re.compile(r"\.(?:putty|ppk)\b")
 """A key file in PuTTY's format, as a command line or ascp's debug output names it."""
 _HOST_PROMPT = re.compile(

@@ -53,6 +53,9 @@ class KnowledgeEntry:
     """The next step in a server's log, for its operator (None: the same as ``next``)."""
     server_who: str | None = None
     """Who must act, as a server's operator reads it (None: the same as ``who``)."""
+    ends_job: tuple[str, ...] = ()
+    """A batch system's, CI's or scheduler's own words for ending the job that ran ascp, as written (no flags):
+    among ``patterns`` too; the analyzer ends a console run where one of them stands."""
 
 
 @dataclass(frozen=True)
@@ -88,7 +91,7 @@ def knowledge() -> Knowledge:
             stage=stages.index(e["stage"]),
             channel=e["channel"],
             codes=tuple(e["codes"]),
-            patterns=tuple(re.compile(p, re.I | re.M) for p in e["patterns"]),
+            patterns=tuple(re.compile(p, re.I | re.M) for p in (*e["patterns"], *e.get("ends_job", ()))),
             weak=tuple(re.compile(p, re.I | re.M) for p in e["weak"]),
             code=e.get("code"),
             cause=e["cause"],
@@ -98,6 +101,7 @@ def knowledge() -> Knowledge:
             check=e["check"],
             server_next=e.get("server_next"),
             server_who=e.get("server_who"),
+            ends_job=tuple(e.get("ends_job", ())),
         )
         for e in data["entries"]
     )
