@@ -293,7 +293,8 @@ static PyObject *raw_value(const char *s, idx a, idx b, const char *needle) {
     return span(s, at, end >= 0 ? end : b);
 }
 
-/* session.field_value's text, not decoded: a quoted value up to its closing quote, else up to a space. */
+/* session.field_value's text, not decoded: a quoted value up to its closing quote (an escaped one, \", when its
+ * opening quote is escaped), else up to a space. */
 static int field_span(const char *s, idx a, idx b, const char *needle, idx len, idx *v0, idx *v1) {
     idx at = find_in(s, a, b, needle, len);
     if (at < 0) return 0;
@@ -301,6 +302,13 @@ static int field_span(const char *s, idx a, idx b, const char *needle, idx len, 
     if (at < b && s[at] == '"') {
         idx end = find_char(s, at + 1, b, '"');
         *v0 = at + 1;
+        *v1 = end >= 0 ? end : b;
+        return 1;
+    }
+    if (at + 1 < b && s[at] == '\\' && s[at + 1] == '"') {
+        /* quoted inside a JSON string (errstr=\"UDP session ...\"): up to the escaped closing quote */
+        idx end = find_in(s, at + 2, b, "\\\"", 2);
+        *v0 = at + 2;
         *v1 = end >= 0 ? end : b;
         return 1;
     }

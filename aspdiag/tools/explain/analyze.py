@@ -85,6 +85,7 @@ from aspdiag.tools.explain.scan import (
     logfmt_as_messages,
     loki_as_lines,
     mail_as_text,
+    node_prefixed_as_lines,
     notebook_as_lines,
     oldest_first,
     org_as_lines,
@@ -96,6 +97,7 @@ from aspdiag.tools.explain.scan import (
     records,
     session_table_as_records,
     settle,
+    siem_records_as_lines,
     sshd_lines,
     syslog_prefix,
     tagged_runs_apart,
@@ -667,13 +669,17 @@ server browse /x``, as a script echoes it before running it) do (so that ascp's 
 -QT ...``, ``PS> & "C:\\...\\ascp.exe" -P 33001 ...``), or through a variable that holds its path (``PS> & $ascp
 -T ...``, ``$ "$ASCP_BIN" -QT ...``; blind round 58). Whatever follows belongs to a new run."""
 _TOLD_COMMAND = re.compile(
-    r"(?![^\n]*\bRunning command:)[^\n]{0,200}?\b(?:execut|launch|invok|run)\w*\b[^\n:]{0,60}:\s+(?:sudo\s+)?"
+    r"(?![^\n]*\bRunning command:)[^\n]{0,200}?\b(?:(?:execut|launch|invok|run)\w*\b[^\n:]{0,60}"
+    # (or the attempt's number, under coreutils' timeout: "INFO  attempt 1: timeout 900 ascp -QT ..."; round 123)
+    r"|(?:attempt|try|retry)\s*#?\d+(?:/\d+| of \d+)?):\s+(?:sudo\s+)?"
+    r"(?:timeout\s+(?:-[a-zA-Z]+(?:\s+\w+)?\s+)*\d+(?:\.\d+)?[smhd]?\s+)?"
     # (its path in quotes where it has spaces: '... run 3 of 3 started: "C:\Program Files\...\ascp.exe" -P 33001')
     r"(?:[\w.~/\\:-]*[/\\]|\"[^\"\n]*[/\\])?(?:ascp4?|ascli)(?:\.exe)?\"?\s+--?[A-Za-z]",
     re.I,
 )
 """A logger's line (it has a time stamp) telling the command it runs after a colon (Galaxy's ``... [pN:main.1,...]
-Executing ascp command (key path hidden): ascp -i <ssh-key> ...``; blind round 114's five retries): a new run.
+Executing ascp command (key path hidden): ascp -i <ssh-key> ...``; blind round 114's five retries), or the attempt's
+number (``attempt 2: timeout 900 ascp ...``): a new run.
 Not kingfisher's "Running command: ascp ...", which ``_COMMAND`` leaves out too (its title and its output are one
 run's)."""
 _FAILURE_LABEL = re.compile(
@@ -3663,7 +3669,7 @@ class Analyzer:
                     source in self._command_at
                     and (_TOLD_FIXED.search(text) is not None or _TOLD_FAILED.search(text) is not None)
                 )
-                or (("work" in lowered or "succeed" in lowered or "went" in lowered) and _TOLD_RERUN.search(text))
+                or (any(hint in lowered for hint in _RERUN_HINTS) and _TOLD_RERUN.search(text))
                 or (text.rstrip().endswith(":") and len(text.split()) >= 8 and not bare_documented(text))
                 or (unfinished and _GOES_ON.match(text) is not None and _LABELLED.match(text) is None)
                 or (
@@ -3772,6 +3778,9 @@ class Analyzer:
                     # (nor a code comment: "; // ... writes one event per finished session. %3 = ascp.exe error
                     # text."; blind round 92's message table)
                     and _CODE_COMMENT.match(text) is None
+                    # (nor a document's bold label: "- **Error classification.** `seqshuttle pull` now recognises
+                    # the final ascp status line"; blind round 123's release notes)
+                    and ("**" not in text or _MARKDOWN_BOLD.search(text) is None)
                     # (nor a wrapped sentence's rest: "... which the libssh2 in" / "ascp 3.9.x cannot negotiate; and
                     # ..."; blind round 74's reply from the archive)
                     and not (
@@ -3835,7 +3844,9 @@ class Analyzer:
                 and not (line.stamp is not None and _HOST_TAG.match(text) is not None)
             ):
                 # A person's line quoting the words (an issue's title): replayed if no run said them.
-                self._defer(source, line, text, tuple(q.strip('"\u201c\u201d') for q in _DOUBLE_QUOTED.findall(text)))
+                self._defer(
+                    source, line, text, tuple(q.strip('"\u201c\u201d\u201e') for q in _DOUBLE_QUOTED.findall(text))
+                )
                 return
         if not (formed or is_err):
             rate = _RATE.search(text)
@@ -4102,7 +4113,9 @@ class Analyzer:
                         lines > 0
                         and line.after_gap
                         and source not in self._fenced_sample
-                        and not stripped.startswith("Session Stop")
+                        # (nor a second block of ascp's lines right after the first, the intro's next sample: "the
+                        # kinds of lines we need:", two blocks, their fences gone; blind round 123's issue template)
+                        and not stripped.startswith(("Session Stop", "ascp: ", "Completed: "))
                     )
                     or (_PROSE.search(text) is not None and line.process is None)  # a log line's own words go on
                     or (stripped.endswith(":") and _PROMPT.search(text) is None)
@@ -4466,6 +4479,8 @@ class Analyzer:
                 and not _told_hypothetically(text, messages)  # "Clients will see "...""
                 and _ADVICE.search(text) is None  # "If you see `...`, your network blocks UDP 33001"
                 and _GLOSSED.search(text) is None  # a glossary's "`...` = UDP blocked" (blind round 107)
+                # ("... are examples from IBM's documentation, not from our machines): `...`"; blind round 123)
+                and _DOC_SAMPLES.search(text) is None
             ]
             quoted = True
         else:
@@ -7502,7 +7517,10 @@ _BLOCK_END = re.compile(r"^(?:</(?:pre|code)>|=+ .* =+|#+ \S.*)$")
 """A sample block's end: a closing HTML tag, a wiki's or markdown's heading."""
 _SAMPLE_INTRO = re.compile(
     r"\ban? (?:successful|working|normal|typical|correct)\b.*\blike\b"
-    r"|\b(?:expected|example|sample|typical|normal)\s+(?:end of (?:the )?)?(?:output|result|log|run)\b|\bexample only\b"
+    r"|\b(?:expected|example|sample|typical|normal)\s+(?:end of (?:the )?)?(?:output|result|log|run)\b"
+    r"|\bexamples? only\b"
+    # an issue template's "these are the kinds of lines we need" (blind round 123)
+    r"|\b(?:kinds?|sorts?|types?) of (?:lines|output|messages|errors)\b"
     r"|\b(?:lines?|summary|messages?|output|something|errors?) such as\W*$"
     r"|\b(?:should|(?:is|are|was|were|it's|its) supposed to) (?:look|read|print|show|display|end)\b"
     r"|\bcopied (?:from|out of) (?:the|a|an|its|their|our) (?:\S+ ){0,3}?(?:README|docs?|documentation|manual|tutorial"
@@ -7554,6 +7572,8 @@ _SAMPLE_INTRO = re.compile(
     # "will appear", "you will see"; Hindi "example", "something like", "will appear"
     r"|Παράδειγμα|θα δείτε|\bexempel\b|\bser ut så här\b|\bdu kommer att se\b|\bvoorbeeld\b|\bje ziet\b"
     r"|\bprzykład|\bzobaczysz\b|\bpříklad|\besimerk"
+    # Dutch "you (formal) see", "you get" ("daar ziet u", "u krijgt dan"; blind round 123's newsletter)
+    r"|\b(?:ziet|krijgt) u\b|\bu (?:ziet|krijgt)\b|\b(?:zie|krijg) je\b|\bje krijgt\b"
     # "example", "sample" in Danish and Norwegian, Hungarian, Romanian, Ukrainian, Bulgarian and Russian, Croatian,
     # Slovak, Baltic languages, Estonian, Icelandic, Indonesian and Malay, Vietnamese, Filipino, Swahili, Persian,
     # Hebrew, Korean, Thai, Tamil and Bengali (blind round 79's Hungarian, Danish and Tamil pages)
@@ -7673,11 +7693,15 @@ _SOURCE_FILE_NAME = re.compile(
     rb"(?:(?://+|--|;+|REM|::|<#|/\*+|%%|\"\"\"|\'\'\')\s*(?:[\w.~-]*[/\\])*[\w.-]+\." + _SOURCE_EXTENSIONS + rb"\b"
     rb"|#\s*(?:[\w.~-]*[/\\])*(?:[\w.-]+\." + _SOURCE_EXTENSIONS + rb"|Makefile|Snakefile|Jenkinsfile|Vagrantfile)"
     rb"\b(?:\s+\(v?[\d.]+\))?\s+(?:-{1,2}|\xe2\x80\x93|\xe2\x80\x94)\s"
+    # (not a title saying what follows is what it printed: "# fetch_refs.py -- output of the nightly sync (pasted
+    # by @nadia)"; blind round 123)
+    rb"(?!\s*(?:the |its |our |their )?(?:output|log|console|transcript|stdout|stderr)\b)"
     rb"|#\s*(?:Makefile|Snakefile|Jenkinsfile)\s*$)"
 )
 """A source file's first line naming it: after a comment mark that no shell prompt looks like (``// internal/ascp/
 classify_test.go``, ``REM upload_run.bat``), or after ``#`` with a description ("# Makefile -- raw data pulls", "#
-AsperaTools.psm1  (v0.6.2)  --  wrappers ..."), not a root prompt's script run ("# ./fetch.sh")."""
+AsperaTools.psm1  (v0.6.2)  --  wrappers ..."), not a root prompt's script run ("# ./fetch.sh") nor a title of its
+output ("# fetch_refs.py -- output of ...")."""
 _MAN_HEADER = re.compile(rb"[A-Z][A-Z0-9_.-]*\(\d\w?\)\s{2,}\S[^\n]*?\s{2,}[A-Z][A-Z0-9_.-]*\(\d\w?\)\s*$")
 """A manual page's first line ("ASCP(1)        Research Computing local pages        ASCP(1)")."""
 _XML_CONFIG = re.compile(rb"(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*<([A-Za-z][\w:.-]*)[\s>]", re.S)
@@ -7782,6 +7806,14 @@ titled, each the page's own note), or a folded block (Hugo's ``details`` shortco
 dropdown) with its title, which counts only where it is ascp's words or a question (``_site_page``)."""
 _ASCIIDOC_TITLE = re.compile(rb"\A\s*=[ \t]+\S[^\n]*\n(?:[^\n]*\n){0,3}?:[\w-]+:")
 """An AsciiDoc page's title line and, right under it, its attributes (``:toc: left``)."""
+_MARKDOWN_BOLD = re.compile(r"\*\*[^\s*][^*\n]{0,80}[^\s*]\*\*")
+"""Markdown's bold words (``**Error classification.**``), not a banner's ``** ERROR **``."""
+_INCIDENT_TITLE = re.compile(
+    rb"\A\s*=[ \t]+[^\n]{0,80}?(?:\b(?:incident|post-?mortem|outage|RCA|Vorfall|St\xc3\xb6rung|incidente|incidencia)\b"
+    rb"|\b(?:INC|PIR|SEV)-?\d)",
+    re.I,
+)
+"""An AsciiDoc page titled as an incident's report (its timeline quotes the logs of what happened)."""
 _RST_PAGE = re.compile(rb"\A\s*\.\. _[\w-]+:[ \t]*\r?\n\s*\n?[^\n]{3,120}\r?\n(?:=|-|~|\*){3,}[ \t]*\r?$", re.M)
 """A reStructuredText page's first lines: its cross-reference label (``.. _depannage-aspera:``) and its title."""
 _PROMETHEUS_RULES = re.compile(rb"^groups:[ \t]*\r?\n(?:[ \t]*#[^\n]*\n)*[ \t]*- name:", re.M)
@@ -8251,13 +8283,42 @@ _TOLD_RERUN = re.compile(
     r"|(?:re-?ran|re-?run|retried|tried again)\b[^.!?\n]{0,80}?\b(?:worked|succeeded|went through|completed)"
     r"|(?:upload|download|transfer) (?:worked|succeeded|went through)"
     r"|(?:second|third|fourth|next|last|final) (?:attempt|try|retry|run) (?:worked|succeeded|went through"
-    r"|completed))\b",
+    r"|completed))\b"
+    # the same in Swedish, Polish, German, French, Spanish, Portuguese, Italian, Dutch, Danish and Norwegian ("japp
+    # nytt token och det går nu", "bez VPN-a z domu poszło od razu"; blind round 123's chats)
+    r"|\b(?:det )?(?:går|funkar|fungerar) nu\b|\bposzło (?:od razu|bez problemu|normalnie)|\b(?:teraz|już) działa\b"
+    r"|\bdziała teraz\b|\b(?:jetzt|nun) (?:geht|funktioniert|klappt)|\b(?:geht|funktioniert|klappt)(?:'s| es)? jetzt\b"
+    r"|\b(?:ça|cela) (?:marche|fonctionne) (?:maintenant|désormais)\b|\bmaintenant (?:ça|cela) (?:marche|fonctionne)\b"
+    r"|\b(?:ya|ahora) funciona\b|\b(?:agora|já) funciona\b|\b(?:ora|adesso) funziona\b"
+    r"|\b(?:het )?werkt nu\b|\bnu werkt het\b|\b(?:det )?(?:virker|funker) (?:nu|nå)\b",
     re.I,
 )
 """A person telling that a run made again worked, with no command of it shown ("the partner re-ran it by hand with
 -T added and that upload worked", an edit's "Works now, sorry for the noise", "third attempt went through")."""
+_RERUN_HINTS = (
+    "work",
+    "succeed",
+    "went",
+    "går",
+    "funk",
+    "fungera",
+    "poszło",
+    "działa",
+    "geht",
+    "klappt",
+    "marche",
+    "fonction",
+    "funcion",
+    "funziona",
+    "werkt",
+    "virker",
+)
+"""Plain substrings one of which ``_TOLD_RERUN`` needs (tested first: most lines have none)."""
 _NOT_FIXED = re.compile(
-    r"(?:\b(?:not|never|nothing|no longer|still|if|whether|should|might|may|hope|hoping|until)\b|n't)|\s*\?", re.I
+    r"(?:\b(?:not|never|nothing|no longer|still|if|whether|should|might|may|hope|hoping|until"
+    # (denied or asked in the languages above: "geht es jetzt?", "es ist nicht ...", "inte", "nie", "om", "wenn")
+    r"|nicht|pas|inte|om|nie|czy|wenn|ob|si|se|non|não|niet|als|ikke|todavía no|aún no|nog niet)\b|n't)|\s*\?",
+    re.I,
 )
 """Words that make it no fix: denied, conditional, hoped for or asked ("did not fix it", "if this fixes it")."""
 _OTHER_PROGRAM = re.compile(
@@ -8436,6 +8497,18 @@ _DOC_SAMPLES = re.compile(
     r"(?:IBM|docs?|documentation|articles?|manual|KB)\b"
     r"|\bnot from (?:our|a real|any real|this) (?:servers?|systems?|logs?|runs?|data|machines?|cluster|notebook|hosts?"
     r"|environment|nodes?)\b"
+    # the same in Spanish, Portuguese, French and Italian ("ejemplos de la documentación de IBM, no de nuestros
+    # equipos"; blind round 123's minutes)
+    r"|\bno (?:son |vienen |provienen )?de nuestros (?:equipos|servidores|sistemas|registros|logs|trabajos|jobs)\b"
+    r"|\bnão (?:são |vêm )?d(?:os|as) nossos? (?:servidores|sistemas|logs|máquinas|jobs)\b"
+    r"|\bpas (?:de |des )?nos (?:serveurs|systèmes|journaux|machines|jobs)\b"
+    r"|\bnon (?:sono |vengono )?dai nostri (?:server|sistemi|log|job)\b"
+    # what the person read in a documentation ("Dans votre documentation j'ai vu aussi « Error: ... »"; round 123)
+    r"|\b(?:in (?:the|your|their|its) (?:docs?|documentation|manual|FAQ|wiki) (?:I|we) (?:saw|read|found|see)"
+    r"|dans (?:la|votre|leur|sa) (?:documentation|doc|FAQ),? j'ai (?:\w+ )?(?:vu|lu|trouvé)"
+    r"|en (?:la|su|vuestra) documentaci[oó]n (?:he |hemos )?(?:visto|le[ií]do)"
+    r"|na (?:sua |vossa )?documenta[çc][ãa]o (?:vi|li)|nella (?:vostra |sua )?documentazione ho (?:visto|letto)"
+    r"|in (?:der|Ihrer|eurer) Dokumentation (?:habe ich|hab ich|steht|sah ich))\b"
     # ("What the partner's ascp prints (taken from the IBM error-code page):"; blind round 114's review page)
     r"|\b(?:taken|copied|quoted) from (?:the |IBM's |an? )?[\w' -]{0,30}?\b(?:page|docs?|documentation|manual|KB"
     r"|articles?|FAQ|README|guide)\b"
@@ -8555,7 +8628,9 @@ _INPUT_READERS: tuple[Callable[[bytes], bytes | None], ...] = (
     org_as_lines,
     mail_as_text,
     event_xml_as_lines,
+    node_prefixed_as_lines,
     otel_debug_as_lines,
+    siem_records_as_lines,
     log_export_as_lines,
     log_table_as_lines,
     session_table_as_records,
@@ -8630,6 +8705,13 @@ _INTRO_ENDS_MORE = (
     " ends with",
     " fail with",
     " fails with",
+    # Dutch "(there) you see", "you then get" ("daar ziet u", "u krijgt dan"; blind round 123's newsletter)
+    " ziet u",
+    " krijgt u",
+    " krijgt u dan",
+    " u krijgt dan",
+    " zie je",
+    " krijg je",
 )
 """How a sentence introducing a sample may end besides a colon: in Japanese with a full stop
 ("旧鍵のままだと次のように表示されます。", with the old key it shows as follows; blind round 77's lab FAQ), though not
@@ -8955,8 +9037,11 @@ _NOT_RUN_ZH = re.compile(
     r"|\bez dira (?:guk )?exekutatu|\bhakuna amri iliyoendeshwa|\bmifano tu\b"
     # "the messages above are examples ...; not from any specific job" in Portuguese, Spanish, Italian, French and
     # German (blind round 110's newsletter)
+    # (not "they are examples from IBM's documentation", a list's note beside the person's own run: blind round 123's
+    # minutes, "la tabla (ver anexo, son ejemplos de la documentación de IBM, ...)")
     r"|\b(?:são|son|sono|sont|sind) (?:apenas |solo |solamente |soltanto |seulement |des |nur )?"
     r"(?:exemplos|ejemplos|esempi|exemples|Beispiele)\b"
+    r"(?! (?:de la |da |de |della |dalla |aus der )(?:documentaci|documenta|doc|IBM|manual|Dokumentation))"
     r"|\bnão são de nenhum\b|\bno (?:son|provienen) de ningún\b|\bnon (?:sono|provengono) da nessun"
     r"|\bne (?:sont|proviennent) d'aucun\b|\bstammen nicht aus einem\b"
     # Turkish: "Aşağıdaki çıktılar örnektir; gerçek bir aktarıma ait değildir" (the outputs below are examples; they
@@ -9189,8 +9274,11 @@ _PERSON_LABEL = re.compile(
 """A forum's or an issue's label before a person's words (``Title: ...``, ``EDIT: ...``), or a notebook's (``Note to
 self: ...``; blind round 62), not a program's upper-case ``NOTE:`` (Nextflow's ``NOTE: Process ... terminated``)."""
 _INFO_ERROR = re.compile(
-    r"""^(?=[^\n]*\bstatus["']?\s*:\s*["'](?:failed|error|cancell?ed)["'])"""
-    r"""(?=[^\n]*\b(?:bytes_written|bytes_expected|transfer_spec|percentage|remote_host)\b)"""
+    r"""^(?=[^\n]*\bstatus["']?\s*:\s*["'](?:failed|error|cancell?ed)["']"""
+    # (or its non-zero code, its status told on the line before, where it says it runs on in none: "ERROR
+    # transferInfo: {'bytes_transferred': ..., 'error_code': 40, 'error_desc': '...'}"; blind round 123's client)
+    r"""|(?![^\n]*\bstatus["']?\s*:\s*["'](?:running|queued|pending|willretry))[^\n]*\berror_code["']?\s*:\s*[1-9])"""
+    r"""(?=[^\n]*\b(?:bytes_written|bytes_expected|bytes_transferred|transfer_spec|percentage|remote_host)\b)"""
     r"""[^\n]*\berror_desc["']?\s*:\s*["'](?=[^"'\s])"""
 )
 """A transfer's status object as the Connect SDK and the Transfer SDK hand it to a page or a script (``{...,
@@ -9685,10 +9773,11 @@ def _explaining(text: str) -> bool:
 
 _DOUBLE_QUOTED = re.compile(
     r'"[^"\n]{4,200}"|\u201c[^\u201d\n]{4,200}\u201d|\u300c[^\u300d\n]{4,200}\u300d|\u300e[^\u300f\n]{4,200}\u300f'
-    r"|\u00ab[^\u00bb\n]{4,200}\u00bb"
+    r"|\u00ab[^\u00bb\n]{4,200}\u00bb|\u201e[^\u201c\u201d\n]{4,200}[\u201c\u201d\"]"
 )
-"""Words in double quotes: English, typographic, Japanese (``「...」``, ``『...』``) and guillemets (``«...»``)."""
-_QUOTE_OPENERS = ('"', "\u201c", "\u300c", "\u300e", "\u00ab")
+"""Words in double quotes: English, typographic, Japanese (``「...」``, ``『...』``), guillemets (``«...»``) and the low
+opening quote of German, Romanian, Polish or Czech (``„...“``, ``„...”``; blind round 123's Romanian forum title)."""
+_QUOTE_OPENERS = ('"', "\u201c", "\u300c", "\u300e", "\u00ab", "\u201e")
 _LABELLED = re.compile(
     r"^\s*(?:(?-i:[a-z_\[/.][\w.\[\]/-]*|[A-Za-z][\w-]*[.\d\[\]/][\w.\[\]/-]*) ?:"
     r"|(?-i:[A-Z]\w*(?:Error|Exception)):|\S+ (?:err|error|warn|fatal|info):|\W*(?:ERROR|ERR|FATAL|WARN(?:ING)?)\b"
@@ -9877,7 +9966,13 @@ def _config_source(chunk: bytes) -> bool:
     typed = _TYPED_COMMAND.search(head) is not None
     if (
         _PROTO_SYNTAX.search(head) is not None
-        or (_ASCIIDOC_TITLE.match(head) is not None and _DATED_INTRO.search(head) is None)
+        or (
+            _ASCIIDOC_TITLE.match(head) is not None
+            and _DATED_INTRO.search(head) is None
+            # (not an incident's report, whose timeline quotes the server's log of it: "= Incident INC-2025-0318:
+            # ...", its "[source,text]" block of syslog lines; blind round 123)
+            and _INCIDENT_TITLE.match(head) is None
+        )
         # a reStructuredText page's source: its label, then its title over its underline (a Sphinx guide's
         # troubleshooting page, its tables and literal blocks of ascp's messages; blind round 118)
         or (_RST_PAGE.match(head) is not None and _DATED_INTRO.search(head) is None)

@@ -26,6 +26,8 @@ from datetime import UTC, datetime
 from itertools import pairwise
 from typing import Any, NamedTuple
 
+from aspdiag.tools.explain.status import STATUS_KEYS
+
 _BSD_STAMP = re.compile(rb"(?:- )?[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d(?:\.\d+)? ")
 _PRI = rb"(?:<\d{1,3}>1 )?"
 """RFC 5424's header before its time stamp (``<14>1 ``): rsyslog's and syslog-ng's "syslog protocol" templates."""
@@ -172,6 +174,11 @@ def field_raw(record: bytes, needle: bytes) -> bytes | None:
     if record[at : at + 1] == b'"':
         end = record.find(b'"', at + 1)
         return record[at + 1 : end if end >= 0 else len(record)]
+    if record[at : at + 2] == b'\\"':
+        # the record quoted inside a JSON string (an alert's "Last matching line: ... errstr=\"UDP session ...\"";
+        # blind round 123): its value runs to the escaped closing quote, not to the first space
+        end = record.find(b'\\"', at + 2)
+        return record[at + 2 : end if end >= 0 else len(record)]
     end = record.find(b" ", at)
     return record[at : end if end >= 0 else len(record)]
 
@@ -563,10 +570,10 @@ def ticket_json_as_text(chunk: bytes) -> bytes | None:
         document = json.loads(chunk)
     except ValueError:
         return None
-    if not isinstance(document, dict) or not any(key in document for key in ("subject", "title", "summary")):
+    if not isinstance(document, dict) or not any(key in document for key in _TICKET_TITLE_KEYS):
         return None
     messages: list[tuple[str, str]] = []
-    for key in ("description_text", "description", "body_text", "body"):
+    for key in ("description_text", "description_stripped", "description", "body_text", "body"):
         if isinstance(document.get(key), str):
             messages.append((_text(document.get("requester_name") or ""), document[key]))
             break
@@ -574,15 +581,13 @@ def ticket_json_as_text(chunk: bytes) -> bytes | None:
         for entry in document.get(key) or ():
             if not isinstance(entry, dict):
                 continue
-            said = next(
-                (entry[k] for k in ("body_text", "body", "plain_body", "text") if isinstance(entry.get(k), str)), None
-            )
+            said = next((entry[k] for k in _TICKET_COMMENT_KEYS if isinstance(entry.get(k), str)), None)
             if said is not None:
-                writer = entry.get("user") or entry.get("author") or entry.get("from") or ""
+                writer = entry.get("user") or entry.get("author") or entry.get("from") or entry.get("actor") or ""
                 messages.append((writer if isinstance(writer, str) else "", said))
     if not messages or not any("\n" in said for _, said in messages):
         return None
-    out = [str(document.get("subject") or document.get("title") or document.get("summary")), ""]
+    out = [str(next(document[key] for key in _TICKET_TITLE_KEYS if key in document)), ""]
     for writer, said in messages:
         if writer:
             out.append(f"{writer}:")
@@ -592,6 +597,10 @@ def ticket_json_as_text(chunk: bytes) -> bytes | None:
 
 
 _TICKET_TEXT_KEYS = (b'"description_text"', b'"body_text"', b'"comments"', b'"conversations"')
+_TICKET_TITLE_KEYS = ("subject", "title", "summary", "name")
+"""(Plane's issue names its title "name", its texts "description_stripped" and "comment_stripped", its writer
+"actor"; blind round 123)"""
+_TICKET_COMMENT_KEYS = ("body_text", "body", "plain_body", "text", "comment_stripped")
 
 
 def mail_as_text(chunk: bytes) -> bytes | None:
@@ -958,6 +967,7 @@ def json_export_as_lines(chunk: bytes) -> bytes | None:
         if document is None:
             return None
     lists = [document] if isinstance(document, list) else [v for v in document.values() if isinstance(v, list)]
+    lists = [[_log_entry_flat(record) for record in records] for records in lists]
     for records in lists:
         if len(records) < 2 or not all(
             # (flat records only: a workflow's events nest ascp's output in their errors and metadata)
@@ -979,10 +989,38 @@ def json_export_as_lines(chunk: bytes) -> bytes | None:
             host = next((_text(record[keys[k]]) for k in _EXPORT_HOST for k in (k, "_" + k) if k in keys), "-")
             pid = next((_text(record[keys[k]]) for k in _EXPORT_PID if k in keys), "0")
             rows.append((stamp.replace("T", " ").rjust(30), _export_syslog(stamp, message, program, host, pid)))
+            error = next((keys[k] for k in _EXPORT_ERRORS if k in keys), None)
+            if error is not None and isinstance(record[error], str) and record[error].strip():
+                # the error object a failed event carries, its message as the record's next line (a Node
+                # service's pino log: "msg": "transfer event", "error": {"message": "Cannot resolve target
+                # host."}; blind round 123)
+                told = record[error].strip().split("\n", 1)[0]
+                rows.append((stamp.replace("T", " ").rjust(30), _export_syslog(stamp, told, program, host, pid)))
         else:
             rows.sort(key=lambda row: row[0])
             return "".join(message + "\n" for _, message in rows).encode("utf-8")
     return None
+
+
+_EXPORT_ERRORS = ("error.message", "err.message")
+"""A record's nested error's message, flattened (``error.message``)."""
+
+
+def _log_entry_flat(record: Any) -> Any:
+    """Google Cloud Logging's LogEntry (``{"jsonPayload": {"message", "ident", "pid", "hostname"}, "timestamp": ...,
+    "resource": {...}}``, or its ``"textPayload"``) as a flat record: its payload's fields and its time (blind round
+    123: an HSTS VM's syslog exported from Logs Explorer); another record as it is."""
+    if not isinstance(record, dict) or "timestamp" not in record:
+        return record
+    payload = record.get("jsonPayload")
+    if isinstance(payload, dict):
+        flat = {key: value for key, value in payload.items() if not isinstance(value, (dict, list))}
+    elif isinstance(record.get("textPayload"), str):
+        flat = {"message": record["textPayload"]}
+    else:
+        return record
+    flat["timestamp"] = record["timestamp"]
+    return flat
 
 
 _EXPORT_MESSAGE_KEYS = (b'"message', b'"msg"', b'_message"', b'"MESSAGE"', b'"Message"')
@@ -1032,8 +1070,12 @@ _JSON_ARGV_KEYS = ("argv", "args", "cmd", "command")
 _JSON_ERROR_KEYS = ("description", "errstr", "error_description")
 _JSON_EXIT_KEYS = ("exit", "exit_code", "exitcode", "returncode", "rc", "status_code")
 _ASCP_PROGRAM = re.compile(r"(?:^|[/\\])(?:ascp4?|ascli)(?:\.exe)?$")
-_JSON_READ_ELSEWHERE = (b'"__REALTIME_TIMESTAMP"', b'"SYSLOG_IDENTIFIER"', b'"_raw"', b'"_source"', b'"status"')
-"""Keys of JSON records read by their own readers (the journal's, a log search's, a transfer's status)."""
+_JSON_READ_ELSEWHERE = (b'"__REALTIME_TIMESTAMP"', b'"SYSLOG_IDENTIFIER"', b'"_raw"', b'"_source"')
+"""Keys of JSON records read by their own readers (the journal's, a log search's); a transfer's status has its
+keys (``status.STATUS_KEYS`` beside ``"status"``), not a logger's ``"status": "FAILED"`` field alone."""
+_JSON_NESTED_ERRORS = ("error", "err")
+"""Keys of an error object a logger's record carries (pino's ``"err": {"type", "message", "stack"}``, a Transfer SDK
+event's ``"error": {"code": 0, "message": "Cannot resolve target host."}``)."""
 
 
 def json_lines_as_messages(chunk: bytes) -> bytes | None:
@@ -1041,7 +1083,12 @@ def json_lines_as_messages(chunk: bytes) -> bytes | None:
     or ``message`` field) with each such line replaced by its message, the other lines kept, so that ascp's words a
     wrapper logged are read as its lines (blind round 75: a Node.js worker's three attempts). None when fewer than
     three lines are such objects."""
-    if len(chunk) > PASTE_MAX or b'{"' not in chunk or any(key in chunk for key in _JSON_READ_ELSEWHERE):
+    if (
+        len(chunk) > PASTE_MAX
+        or b'{"' not in chunk
+        or any(key in chunk for key in _JSON_READ_ELSEWHERE)
+        or (b'"status"' in chunk and any(key in chunk for key in STATUS_KEYS))
+    ):
         return None
     out: list[bytes] = []
     found = 0
@@ -1073,6 +1120,12 @@ def json_lines_as_messages(chunk: bytes) -> bytes | None:
                     told = next((record[key] for key in _JSON_ERROR_KEYS if isinstance(record.get(key), str)), None)
                     if told and record.get("type") != "FILEERROR":  # (a file's error: its session's ERROR follows)
                         out.append(told.strip().encode("utf-8"))
+                    for key in _JSON_NESTED_ERRORS:
+                        # the error object of a failed transfer's event, its message as a line of its own (a Node
+                        # service's pino log of the Transfer SDK's "FAILED" event; blind round 123)
+                        nested = record.get(key)
+                        if isinstance(nested, dict) and isinstance(message := nested.get("message"), str) and message:
+                            out.append(message.strip().split("\n", 1)[0].encode("utf-8"))
                     status = next((record[key] for key in _JSON_EXIT_KEYS if type(record.get(key)) is int), None)
                     if status is not None and "ascp" in said:
                         out.append(f"ascp exit code {status}".encode())  # the wrapper's word of its ascp's end
@@ -1179,15 +1232,17 @@ _EVENT = re.compile(rb"<Event(?:\s[^>]*)?>(.*?)</Event>", re.S)
 _EVENT_FIELD = {
     name: re.compile(pattern, re.S)
     for name, pattern in (
-        ("time", r'<TimeCreated\s+SystemTime="([^"]+)"'),
+        # (attributes in double quotes as Event Viewer saves them, in single quotes as wevtutil prints them; blind
+        # round 123)
+        ("time", r"""<TimeCreated\s+SystemTime=["']([^"']+)["']"""),
         ("id", r"<EventID(?:\s[^>]*)?>(\d+)</EventID>"),
-        ("provider", r'<Provider\s+Name="([^"]+)"'),
+        ("provider", r"""<Provider\s+Name=["']([^"']+)["']"""),
         ("computer", r"<Computer>([^<]*)</Computer>"),
-        ("pid", r'<Execution\s+ProcessID="(\d+)"'),
+        ("pid", r"""<Execution\s+ProcessID=["'](\d+)["']"""),
         ("message", r"<Message>(.*?)</Message>"),
     )
 }
-_EVENT_DATA = re.compile(r'<Data(?:\s+Name="([^"]*)")?\s*>(.*?)</Data>', re.S)
+_EVENT_DATA = re.compile(r"""<Data(?:\s+Name=["']([^"']*)["'])?\s*>(.*?)</Data>""", re.S)
 _TASK_SCHEDULER_WORDS = {
     "100": 'Task Scheduler started "{InstanceId}" instance of the "{TaskName}" task for user "{UserContext}".',
     "102": 'Task Scheduler successfully finished "{InstanceId}" instance of the "{TaskName}" task for user '
@@ -1268,6 +1323,12 @@ def event_xml_as_lines(chunk: bytes) -> bytes | None:
             launch = {"TaskName": data.get("TaskName", ""), "TaskInstanceId": instance, "ActionName": action}
             lines.append(f"{stamp} {_task_words('200', launch)}")
     head, tail = chunk[: found[0].start()], chunk[found[-1].end() :]
+    if b"<!--" in tail and not any(_ASCP_PROGRAM.search(action.strip('"')) for action in actions.values()):
+        # a comment after the export's last event holds what the person appended (a ticket's excerpt of the
+        # server's transfer log under OpenSSH's events; blind round 123): its lines are read, not a
+        # configuration's note. Not where the events' own tasks ran ascp: the appended log is that run's, told
+        # already (blind round 112's Task Scheduler history, its killed run's log tail)
+        tail = tail.replace(b"<!--", b"").replace(b"-->", b"")
     return head + "\n".join(lines).encode("utf-8") + tail
 
 
@@ -1285,6 +1346,79 @@ _OTEL_FIELD = re.compile(
     r"|process\.pid):\s*(?:Str\((?P<str>.*)\)|(?P<plain>.*?))\s*$"
 )
 _OTEL_STAMP = re.compile(r"(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d(?:\.\d+)?) \+0000 UTC")
+
+
+_SIEM_HEADER = re.compile(
+    r"^(?:<\d{1,3}>)?(?P<lead>[^|\n]*?)(?P<kind>LEEF:[12]\.0|CEF:\d)\|(?P<fields>(?:[^|\n]*\|){4,6})(?P<ext>[^\n]*)$"
+)
+"""A SIEM's record: QRadar's LEEF (``<134>Jun 03 09:04:12 host LEEF:1.0|IBM|Aspera HSTS|4.4.4|ascp|devTime=...\t
+...\tmsg=...``) or ArcSight's CEF (``CEF:0|vendor|product|version|id|name|severity|... msg=...``), after the syslog
+header that carried it."""
+_CEF_KEY = re.compile(r"\s(?=[\w.]+=)")
+"""Where a CEF extension's next key starts (values may hold spaces)."""
+
+
+def siem_records_as_lines(chunk: bytes) -> bytes | None:
+    """A SIEM's LEEF or CEF records (a QRadar export's payload column, a forwarder's LEEF template) with each record
+    that holds a message (``msg=``) as that message in syslog's form (``TIME HOST program[0]: message``, the program
+    from the header's event id for LEEF, so that ascp's and sshd's records are read as a server's); the other lines
+    stay. None when fewer than two lines are such records. Blind round 123: an HSTS's log forwarded to QRadar, read
+    as one record's words. (Read by hand: no kept Python library parses both, and only ``msg`` is needed.)"""
+    if len(chunk) > _EXPORT_MAX or (b"LEEF:" not in chunk and b"CEF:" not in chunk):
+        return None
+    out: list[str] = []
+    found = 0
+    for raw in chunk.decode("utf-8", "replace").split("\n"):
+        record = _SIEM_HEADER.match(raw.rstrip("\r")) if ("LEEF:" in raw or "CEF:" in raw) else None
+        if record is None:
+            out.append(raw)
+            continue
+        fields = record.group("fields").split("|")[:-1]
+        ext = record.group("ext")
+        if record.group("kind").startswith("LEEF"):
+            # LEEF 2.0 names its delimiter as a sixth header field (a character, or its hex "x09"); 1.0's is a tab
+            delimiter = "\t"
+            if record.group("kind") == "LEEF:2.0" and len(fields) >= 5 and fields[4]:
+                mark = fields[4]
+                delimiter = chr(int(mark[-2:], 16)) if mark.lower().startswith(("x", "0x")) else mark[0]
+            pairs = dict(part.split("=", 1) for part in ext.split(delimiter) if "=" in part)
+            program = fields[3] if len(fields) > 3 else ""
+        else:
+            pairs = dict(part.split("=", 1) for part in _CEF_KEY.split(ext) if "=" in part)
+            pairs = {key: value.replace("\\=", "=").replace("\\\\", "\\") for key, value in pairs.items()}
+            program = pairs.get("dproc") or pairs.get("sproc") or ""
+        message = pairs.get("msg")
+        if not message:
+            out.append(raw)
+            continue
+        found += 1
+        lead = record.group("lead").split()
+        stamp, host = (" ".join(lead[:-1]), lead[-1]) if len(lead) >= 2 else ("", "-")
+        if not program or not program.replace("-", "").replace("_", "").isalnum():
+            out.append(f"{stamp} {message}".strip())
+        else:
+            out.append(f"{stamp} {host} {program}[0]: {message}".strip())
+    return "\n".join(out).encode("utf-8") if found >= 2 else None
+
+
+_HOST_PREFIX = re.compile(
+    rb"^[a-z][\w.-]{0,62}: (?=\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d\S* \S+ [^\s:]+: "
+    rb"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ \d]\d \d\d:\d\d:\d\d \S+ [^\s:]+: )",
+    re.M,
+)
+
+
+def node_prefixed_as_lines(chunk: bytes) -> bytes | None:
+    """A parallel shell's output of several nodes' syslog (pdsh's, clush's ``hsts-node2: 2025-12-02T09:14:27...
+    hsts-node2 ascp[1928811]: ...``) without the node's name before each line, so that each line is read as that
+    node's syslog, its stamp too (blind round 123: three nodes' sessions read without a time, so never put in the
+    order they started). None when fewer than two lines have such a prefix."""
+    if len(chunk) > _EXPORT_MAX or b": " not in chunk:
+        return None
+    found = _HOST_PREFIX.findall(chunk, 0, 1 << 20)
+    if len(found) < 2:
+        return None
+    return _HOST_PREFIX.sub(b"", chunk)
 
 
 def otel_debug_as_lines(chunk: bytes) -> bytes | None:

@@ -22,7 +22,7 @@ _OPENING = re.compile(r"^[ \t]*[\[{][ \t]*$|^[ \t]*\{[ \t]*\"", re.M)
 _FINISHED = {"completed": "completed", "failed": "failed", "cancelled": "cancelled", "canceled": "cancelled"}
 _TRANSFER_KEYS = ("transfer_spec", "start_spec", "bytes_expected", "bytes_written", "bytes_transferred", "sessions")
 _START_KEYS = ("start_time_usec", "start_time", "add_time")
-_TELLING = (b'"error_desc"', b'"bytes_written"', b'"start_spec"', b'"transfer_spec"')
+STATUS_KEYS = (b'"error_desc"', b'"bytes_written"', b'"start_spec"', b'"transfer_spec"')
 """Keys one of which a transfer status document holds (looked for before any JSON is read)."""
 _GENERIC_CODES = (0, 27)
 """Error codes that name no cause of their own: none, and 27's "Some individual files failed" (the files say why)."""
@@ -33,7 +33,7 @@ def status_as_lines(chunk: bytes) -> bytes | None:
     in start order, and each search export by its records' lines, oldest first; None when it holds neither (the
     chunk is read as it is)."""
     if len(chunk) > MAX_STATUS_BYTES or (
-        (b'"status"' not in chunk or not any(key in chunk for key in _TELLING))
+        (b'"status"' not in chunk or not any(key in chunk for key in STATUS_KEYS))
         and b'"_raw"' not in chunk
         and b'"_source"' not in chunk
         and b'"line"' not in chunk
@@ -189,4 +189,4 @@ def _parts(node: Any) -> Iterator[dict[str, Any]]:
             yield from _parts(value)
 
 
-__all__ = ["MAX_STATUS_BYTES", "status_as_lines"]
+__all__ = ["MAX_STATUS_BYTES", "STATUS_KEYS", "status_as_lines"]
