@@ -63,6 +63,8 @@ from aspdiag.tools.explain.scan import (
     Line,
     apply,
     asciicast_as_text,
+    bluesky_thread_as_text,
+    chat_arrows_as_lines,
     contains,
     count_lines,
     count_success,
@@ -640,7 +642,9 @@ _BARE_ASCP = re.compile(
 """ascp typed at a prompt alone, or for its help or version, also through another command (``apptainer exec
 image.sif $HOME/.aspera/connect/bin/ascp --help``; blind round 59): no transfer."""
 _COMMAND = re.compile(
-    r"^\s*(?:PS\s+)?(?:(?:\([\w.-]+\)\s+)?\S*[$#>]\s*(?:sudo\s+)?(?:[\w.~/\\:-]*[/\\])?(?:ascp4?|ascli)(?:\.exe)?\s"
+    # (a chat's speaker before the prompt: "Thiri Aung: thiri@thiri-lt:~/ena$ ascp ..."; blind round 124's Viber chat)
+    r"^\s*(?:\w[\w.-]{0,29}(?: \w[\w.-]{0,29}){0,3}:\s+(?=\S*[$#>]\s*(?:sudo\s+)?\S*ascp))?"
+    r"(?:PS\s+)?(?:(?:\([\w.-]+\)\s+)?\S*[$#>]\s*(?:sudo\s+)?(?:[\w.~/\\:-]*[/\\])?(?:ascp4?|ascli)(?:\.exe)?\s"
     # (after bash's xtrace mark, "+ ascp -P 33001 ...", as a script run with set -x logs each command)
     # (or as a wrapper's log gives the command it runs: "[fetch_ena] cmd: timeout 2h ascp -T ...")
     r"|(?:\++ |(?:[\w.-]{1,40}:\s+)?(?:cmd|exec(?:uting)?|launching|invoking|(?<!Running )command)\s*[:=]\s*"
@@ -3781,6 +3785,14 @@ class Analyzer:
                     # (nor a document's bold label: "- **Error classification.** `seqshuttle pull` now recognises
                     # the final ascp status line"; blind round 123's release notes)
                     and ("**" not in text or _MARKDOWN_BOLD.search(text) is None)
+                    # (nor a person's sentence introducing the output below it: "... and ascp fails right away,
+                    # nothing downloads:", the command and its error next; blind round 124's post)
+                    and not (
+                        text.rstrip().endswith(":")
+                        and line.stamp is None
+                        and len(text.split()) >= 5
+                        and _LABELLED.match(text) is None
+                    )
                     # (nor a wrapped sentence's rest: "... which the libssh2 in" / "ascp 3.9.x cannot negotiate; and
                     # ..."; blind round 74's reply from the archive)
                     and not (
@@ -7616,7 +7628,11 @@ _SAMPLE_INTRO = re.compile(
     r"|\b(?:tyypillisesti|yleensä|tavallisesti|useimmiten)\b|\bnäet\b"
     # what a program shows, in French, Italian, Spanish, Portuguese and German ("ascp affiche en général :")
     r"|\b(?:affiche|s'affiche|apparaît|on trouve|en général|visualizza|viene visualizzato|compare|appare|ad esempio"
-    r"|per esempio|muestra|aparece|mostra|exibe|zeigt|erscheint)\b",
+    r"|per esempio|muestra|aparece|mostra|exibe|zeigt|erscheint|amosa)\b"
+    # what it shows in a case the page names ("Without it ascp only shows its help:"; blind round 124's Galician
+    # wiki, "Sen el `ascp` amosa só a axuda:")
+    r"|\b(?:without|sin|sen|sem|sans|ohne|senza) (?:it|él|el|ela|ele|lui|ihn|es|esso|this|that)\b[^.:]{0,60}"
+    r"\b(?:shows?|prints?|displays?)\b",
     re.I,
 )
 """A documentation's words introducing sample output (a line that ends in a colon): what a successful run looks
@@ -7816,6 +7832,12 @@ _INCIDENT_TITLE = re.compile(
 """An AsciiDoc page titled as an incident's report (its timeline quotes the logs of what happened)."""
 _RST_PAGE = re.compile(rb"\A\s*\.\. _[\w-]+:[ \t]*\r?\n\s*\n?[^\n]{3,120}\r?\n(?:=|-|~|\*){3,}[ \t]*\r?$", re.M)
 """A reStructuredText page's first lines: its cross-reference label (``.. _depannage-aspera:``) and its title."""
+_IDS_RULE = re.compile(
+    rb"^[ \t]*#?[ \t]*(?:alert|drop|pass|reject|log|sdrop|rejectsrc|rejectdst|rejectboth) "
+    rb"(?:tcp|udp|icmp|ip|http|tls|ssh|dns|smtp|ftp|pkthdr)\S* \S+ \S+ (?:->|<>) \S+ \S+ \([^\n]*\bsid:\s*\d+",
+    re.M,
+)
+"""A Snort or Suricata rule (``alert udp $HOME_NET any -> $PARTNERS 33001 (msg:"..."; sid:1000612; rev:2;)``)."""
 _PROMETHEUS_RULES = re.compile(rb"^groups:[ \t]*\r?\n(?:[ \t]*#[^\n]*\n)*[ \t]*- name:", re.M)
 """A Prometheus rules file's top key, at a line's start, and its first group."""
 _DATED_INTRO = re.compile(rb"^[^:\n][^\n]*\b20\d\d-\d\d-\d\d\b[^\n]*:[ \t]*$", re.M)
@@ -8557,6 +8579,8 @@ _ADVICE = re.compile(
     r"|\byou (?:need|must|have to|should)\b[^.!?]{0,60}?(?:--\w|-[a-zA-Z] |ASPERA_)"
     # a case told in Malay, Indonesian, German, Dutch, Polish, Czech, Finnish ("Jika ascp bertanya "Key passphrase:"")
     r"|^\W*(?:jika|kalau|apabila|wenn|falls|als|jeśli|jeżeli|pokud|jos)\b"
+    # Persian and Arabic "if" ("اگر پیغام `...` دیدید، مشکل TCP است"; blind round 124's blog post)
+    r"|^\W*(?:اگر|إذا|اذا|لو)\s"
     r"|\b(?:when|whenever|if|once) (?:ascp|it|the client) (?:prints|says|shows|asks(?: for)?|outputs|reports"
     r"|(?:ends|fails|exits|stops|dies) with)\b"
     # ascp's prompt told in a sentence, in other languages too ('in quel caso ascp chiede "Key passphrase:"')
@@ -8624,11 +8648,13 @@ _INPUT_READERS: tuple[Callable[[bytes], bytes | None], ...] = (
     notebook_as_lines,
     asciicast_as_text,
     posts_dump_as_text,
+    bluesky_thread_as_text,
     ticket_json_as_text,
     org_as_lines,
     mail_as_text,
     event_xml_as_lines,
     node_prefixed_as_lines,
+    chat_arrows_as_lines,
     otel_debug_as_lines,
     siem_records_as_lines,
     log_export_as_lines,
@@ -8900,7 +8926,9 @@ _TEST_BANNER = re.compile(rb"^==> " + _TEST_PATH.encode() + rb"[^\n]*? <==[ \t\r
 """``head``'s or ``tail``'s banner over a test suite's file."""
 _SCISSORS = re.compile(
     # (not one naming a log it cuts out: "---8<--- puller.log ---8<---", the person's own job's; blind round 121)
-    r"^\s*-{2,}\s*(?:8<|>8|\u2702)(?![^\n]*\S\.(?:log|out|err|stdout|stderr)\b)"
+    # (nor one naming the stream it cuts out: "----8<---- Job 4491877 stderr ----8<----"; blind round 124)
+    r"^\s*-{2,}\s*(?:8<|>8|\u2702)"
+    r"(?![^\n]*(?:\S\.(?:log|out|err|stdout|stderr)\b|\b(?:stderr|stdout|console output)\b))"
     r"|^\s*-{3,}\s+(?:\S*/)?(?:\S*Dockerfile|\S+\.(?:ya?ml|sh|bash|py|pl|rb|conf|cfg|ini|toml|json|js|ts|md|rst|xml"
     r"|properties|env|service|tf|groovy|nf))\b(?!\.(?:[eo]\d+|log|out|err|stdout|stderr)\b)"
     r"[ \t]*(?:\([^()\n]*\)[ \t]*)?(?::[ \t]*)?-{3,}\s*$"
@@ -9987,6 +10015,8 @@ def _config_source(chunk: bytes) -> bool:
         or (_FILE_KIND.search(head) is not None and not typed)
         # a Prometheus rules file (its alerts' comments and annotations quote ascp's words; blind round 105)
         or (b"groups:" in head and _PROMETHEUS_RULES.search(head) is not None and not typed)
+        # a Snort or Suricata rules file (its comments quote what users report; blind round 124's DMZ sensor)
+        or (b"sid:" in head and len(_IDS_RULE.findall(head)) >= 2 and not typed)
         # a version control log (git's, jj's, Mercurial's, Subversion's; its commit messages quote ascp's words and
         # its tests' golden outputs; blind round 111), typed or not, with nothing typed after it
         or (

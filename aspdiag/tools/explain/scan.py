@@ -558,6 +558,41 @@ _BLOCK_TAG = re.compile(r"</?(?:p|div|li|ul|ol|br|h[1-6]|blockquote)\b[^>]*>")
 _ANY_TAG = re.compile(r"<[^<>\n]{1,200}>")
 
 
+def bluesky_thread_as_text(chunk: bytes) -> bytes | None:
+    """A Bluesky thread exported as JSON (``app.bsky.feed.getPostThread``: each post's ``record.text`` under its
+    ``author.handle``, replies nested) as its posts' texts, oldest first, each under its writer's handle, so that what
+    a post pasted is read as the lines it was (blind round 124: a run inside an escaped string). None for another
+    input."""
+    if len(chunk) > PASTE_MAX or b'"app.bsky.feed.post"' not in chunk or chunk.lstrip()[:1] != b"{":
+        return None
+    try:
+        document = json.loads(chunk)
+    except ValueError:
+        return None
+    posts: list[tuple[str, str, str]] = []
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            record = node.get("record")
+            if isinstance(record, dict) and isinstance(record.get("text"), str) and len(posts) < 10_000:
+                author = node.get("author")
+                handle = author.get("handle", "") if isinstance(author, dict) else ""
+                posts.append((str(record.get("createdAt", "")), str(handle), record["text"]))
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(document)
+    if not posts:
+        return None
+    out: list[str] = []
+    for _, handle, text in sorted(posts, key=lambda post: post[0]):
+        out.extend((f"{handle}:" if handle else "", *text.split("\n"), ""))
+    return "\n".join(out).encode("utf-8")
+
+
 def ticket_json_as_text(chunk: bytes) -> bytes | None:
     """A help desk's ticket exported as JSON (Freshdesk's ``{"subject": ..., "description_text": "...\\n...",
     "conversations": [{"user": ..., "body_text": ...}]}``, Zendesk's ``"comments": [{"body": ...}]``) as its subject
@@ -989,6 +1024,13 @@ def json_export_as_lines(chunk: bytes) -> bytes | None:
             host = next((_text(record[keys[k]]) for k in _EXPORT_HOST for k in (k, "_" + k) if k in keys), "-")
             pid = next((_text(record[keys[k]]) for k in _EXPORT_PID if k in keys), "0")
             rows.append((stamp.replace("T", " ").rjust(30), _export_syslog(stamp, message, program, host, pid)))
+            command = next((record[keys[k]] for k in _JSON_ARGV_KEYS if isinstance(record.get(keys.get(k)), str)), "")
+            if command and _ASCP_PROGRAM.search(command.split(maxsplit=1)[0]):
+                rows.append((rows[-1][0], "+ " + command))  # the command a wrapper logged it runs
+            for key in _JSON_STREAM_KEYS:
+                # what the ascp it ran wrote, as the record carries it (blind round 124's consumer)
+                if key in keys and isinstance(stream := record[keys[key]], str) and stream.strip():
+                    rows.extend((rows[-1][0], part) for part in stream.strip("\r\n").split("\n"))
             error = next((keys[k] for k in _EXPORT_ERRORS if k in keys), None)
             if error is not None and isinstance(record[error], str) and record[error].strip():
                 # the error object a failed event carries, its message as the record's next line (a Node
@@ -1060,8 +1102,11 @@ def _flat(record: dict[str, Any], prefix: str = "") -> dict[str, Any]:
 PASTE_MAX = 1 << 20
 """The largest first chunk the paste readers below look at (a paste, not a server's log)."""
 _RECORDS_MIN = 3
-_SERVICE_TAG = re.compile(rb"[\w.-]{1,60}[ \t]+\|[ \t]+(?=\{)")
-"""docker compose's tag of the service a line came from (``transferd-1  | ``), before a JSON line."""
+_SERVICE_TAG = re.compile(
+    rb"[\w.-]{1,60}[ \t]+\|[ \t]*(?:\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?[ \t]+)?(?=\{)"
+)
+"""docker compose's tag of the service a line came from (``transferd-1  | ``), before a JSON line; with
+``--timestamps`` (nerdctl's ``transferd |2025-10-07T11:03:42.101934Z {...}``; blind round 124) its time too."""
 """Lines of a structured logger's form that make a paste its log."""
 _JSON_MESSAGE_KEYS = ("full_log", "msg", "message", "log", "text", "@message")
 """(Wazuh's alerts and archives keep the line its agent read whole in ``full_log``, syslog's form included: read
@@ -1073,6 +1118,8 @@ _ASCP_PROGRAM = re.compile(r"(?:^|[/\\])(?:ascp4?|ascli)(?:\.exe)?$")
 _JSON_READ_ELSEWHERE = (b'"__REALTIME_TIMESTAMP"', b'"SYSLOG_IDENTIFIER"', b'"_raw"', b'"_source"')
 """Keys of JSON records read by their own readers (the journal's, a log search's); a transfer's status has its
 keys (``status.STATUS_KEYS`` beside ``"status"``), not a logger's ``"status": "FAILED"`` field alone."""
+_JSON_STREAM_KEYS = ("stdout", "stderr", "stdout_tail", "stderr_tail")
+"""Keys of a logger's record holding a program's output (a wrapper logging what its ascp printed)."""
 _JSON_NESTED_ERRORS = ("error", "err")
 """Keys of an error object a logger's record carries (pino's ``"err": {"type", "message", "stack"}``, a Transfer SDK
 event's ``"error": {"code": 0, "message": "Cannot resolve target host."}``)."""
@@ -1097,7 +1144,12 @@ def json_lines_as_messages(chunk: bytes) -> bytes | None:
         if stripped.endswith(b"},"):
             stripped = stripped[:-1]  # a record of a JSON array pasted a line each (a log search's export)
         prefix = b""
-        if stripped[:1] != b"{" and b"| {" in stripped[:80] and (service := _SERVICE_TAG.match(stripped)) is not None:
+        if (
+            stripped[:1] != b"{"
+            and b" {" in stripped[:120]
+            and b"|" in stripped[:62]
+            and (service := _SERVICE_TAG.match(stripped)) is not None
+        ):
             # docker compose's service tag before a container's JSON line ("transferd-1  | {...}"): kept before the
             # message, so the service's lines stay told apart (blind round 112's transferd beside its worker)
             prefix, stripped = stripped[: service.end()], stripped[service.end() :]
@@ -1117,6 +1169,14 @@ def json_lines_as_messages(chunk: bytes) -> bytes | None:
                     argv = next((record[key] for key in _JSON_ARGV_KEYS if isinstance(record.get(key), list)), None)
                     if argv and all(isinstance(arg, str) for arg in argv) and _ASCP_PROGRAM.search(argv[0]):
                         out.append(("+ " + " ".join(argv)).encode("utf-8"))
+                    command = next((record[key] for key in _JSON_ARGV_KEYS if isinstance(record.get(key), str)), "")
+                    if command and _ASCP_PROGRAM.search(command.split(maxsplit=1)[0]):
+                        out.append(("+ " + command).encode("utf-8"))  # (the command as one string: "cmd": "ascp ...")
+                    for key in _JSON_STREAM_KEYS:
+                        # what the ascp it ran wrote, as the record carries it ("stderr": "ascp: failed to
+                        # authenticate, exiting.\n", "stdout_tail": "Completed: ..."; blind round 124's consumer)
+                        if isinstance(stream := record.get(key), str) and stream.strip():
+                            out.extend(part.encode("utf-8") for part in stream.strip("\r\n").split("\n"))
                     told = next((record[key] for key in _JSON_ERROR_KEYS if isinstance(record.get(key), str)), None)
                     if told and record.get("type") != "FILEERROR":  # (a file's error: its session's ERROR follows)
                         out.append(told.strip().encode("utf-8"))
@@ -1401,6 +1461,24 @@ def siem_records_as_lines(chunk: bytes) -> bytes | None:
     return "\n".join(out).encode("utf-8") if found >= 2 else None
 
 
+_CHAT_ARROW = re.compile(
+    rb"^(?P<lead>[ \t]*\d[\d/.:\- ]{6,24}(?:[AP]M)?)[ \t]+(?:->|<-|\xe2\x86\x92|\xe2\x86\x90)[ \t]+(?=[^\n:]{1,40}: )",
+    re.M,
+)
+
+
+def chat_arrows_as_lines(chunk: bytes) -> bytes | None:
+    """A message export that marks each message's direction with an arrow after its time (SMS Backup & Restore's
+    ``06/08/2025 02:20:01 AM  -> Me: ascp: ...``, ``<- Ops Pager: ...``) without the arrow, so that each line reads as
+    its sender's words (``-> `` opens a definition's explanation elsewhere; blind round 124's on-call SMS thread).
+    None when fewer than three lines have one."""
+    if len(chunk) > _EXPORT_MAX or (b"-> " not in chunk and b"<- " not in chunk and b"\xe2\x86" not in chunk):
+        return None
+    if len(_CHAT_ARROW.findall(chunk, 0, 1 << 20)) < 3:
+        return None
+    return _CHAT_ARROW.sub(rb"\g<lead> ", chunk)
+
+
 _HOST_PREFIX = re.compile(
     rb"^[a-z][\w.-]{0,62}: (?=\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d\S* \S+ [^\s:]+: "
     rb"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ \d]\d \d\d:\d\d:\d\d \S+ [^\s:]+: )",
@@ -1572,13 +1650,24 @@ def _text(value: Any) -> str:
 
 
 def journal_as_syslog(chunk: bytes) -> bytes:
-    """``journalctl -o json`` lines as the syslog lines ``journalctl -o short-iso`` would print (time, host,
-    ``IDENTIFIER[PID]: MESSAGE``), so that every other reading applies; a line that is no journal entry stays."""
+    """``journalctl -o json`` lines (or ``-o json-pretty`` entries) as the syslog lines ``journalctl -o short-iso``
+    would print (time, host, ``IDENTIFIER[PID]: MESSAGE``), so that every other reading applies; a line that is no
+    journal entry stays."""
     out = []
-    for raw in chunk.split(b"\n"):
+    lines = chunk.split(b"\n")
+    at = 0
+    while at < len(lines):
+        raw = lines[at]
+        at += 1
         if not raw.startswith(b"{"):
             out.append(raw)
             continue
+        if raw.rstrip() == b"{":
+            # ``-o json-pretty``: an entry over many lines, up to its closing brace (blind round 124)
+            end = next((i for i in range(at, min(at + 400, len(lines))) if lines[i].rstrip() == b"}"), None)
+            if end is not None:
+                raw = b"\n".join(lines[at - 1 : end + 1])
+                at = end + 1
         try:
             entry = json.loads(raw)
             message = entry.get("MESSAGE") or ""
