@@ -84,6 +84,7 @@ from aspdiag.tools.explain.scan import (
     line_bounds,
     log_export_as_lines,
     log_table_as_lines,
+    logcli_as_lines,
     logfmt_as_messages,
     loki_as_lines,
     mail_as_text,
@@ -3495,6 +3496,10 @@ class Analyzer:
                 # a wrapper's record of its timeout's status ("ascp_runner: rc=124 class=network-timeout"; blind
                 # round 112) after a command run under one: the run it killed
                 exit_match = _TIMED_OUT_RC.search(text)
+        if exit_match is not None and "TaskHandler[" in text:
+            # Nextflow's log of a task's state ("Task completed > TaskHandler[...; exit: 127; ...]"): its error
+            # report follows, with the command, its exit status and its output (blind round 125: read as two runs)
+            exit_match = None
         if exit_match is not None and text[:7] == "result:":
             # a test runner's verdict on a test ("result:       exit status 0" in Meson's testlog, before the
             # test's command and output; blind round 93): the test's exit, not an ascp run's
@@ -3770,7 +3775,14 @@ class Analyzer:
                 # sentence of prose ("Authentication failures dominated in 2024 after ENA stopped accepting the DSA
                 # key ..."; round 75's abstract): read, if at all, as the person's words at the input's end.
                 prose = (_CYRILLIC_PROSE.search(text) is not None or _prose_sentence(text, line)) and not shell_missing
-                is_err = documented(text) and _ADVICE.search(text) is None and not prose
+                is_err = (
+                    documented(text)
+                    and _ADVICE.search(text) is None
+                    and not prose
+                    # (not a list's example: '"ascp error codes explained" - e.g. 19 failed to authenticate, 51
+                    # Remote-host key check failure', a help desk's suggested article; blind round 125)
+                    and ("e" not in text or _EXAMPLE_GIVEN.search(text) is None)
+                )
                 echo = (
                     not is_err
                     and not prose
@@ -3785,6 +3797,7 @@ class Analyzer:
                     # (nor a document's bold label: "- **Error classification.** `seqshuttle pull` now recognises
                     # the final ascp status line"; blind round 123's release notes)
                     and ("**" not in text or _MARKDOWN_BOLD.search(text) is None)
+                    and ("e" not in text or _EXAMPLE_GIVEN.search(text) is None)  # (nor a list's example)
                     # (nor a person's sentence introducing the output below it: "... and ascp fails right away,
                     # nothing downloads:", the command and its error next; blind round 124's post)
                     and not (
@@ -4010,6 +4023,9 @@ class Analyzer:
         # ...]", as -L- prints it) tells the run's failure but not its end: the peer's line and the records follow.
         logged_error = text.startswith("ERR ") and "errstr [" in text
         for error, stream in zip(errors, streams, strict=True):
+            if stream == "file":
+                session.detail(error.message)
+                continue
             session.final(error.message)
             if logged_error:
                 continue
@@ -4493,6 +4509,9 @@ class Analyzer:
                 and _GLOSSED.search(text) is None  # a glossary's "`...` = UDP blocked" (blind round 107)
                 # ("... are examples from IBM's documentation, not from our machines): `...`"; blind round 123)
                 and _DOC_SAMPLES.search(text) is None
+                # (nor an example given beside the input's own runs: a help desk's suggested article, '"ascp error
+                # codes explained" - e.g. 19 failed to authenticate, 51 ...'; blind round 125)
+                and _EXAMPLE_GIVEN.search(text) is None
             ]
             quoted = True
         else:
@@ -7822,6 +7841,8 @@ titled, each the page's own note), or a folded block (Hugo's ``details`` shortco
 dropdown) with its title, which counts only where it is ascp's words or a question (``_site_page``)."""
 _ASCIIDOC_TITLE = re.compile(rb"\A\s*=[ \t]+\S[^\n]*\n(?:[^\n]*\n){0,3}?:[\w-]+:")
 """An AsciiDoc page's title line and, right under it, its attributes (``:toc: left``)."""
+_EXAMPLE_GIVEN = re.compile(r"\b(?:e\.g\.|for example|for instance|z\.\s?B\.|par exemple|por ejemplo|ad esempio)", re.I)
+"""Words that give what follows as an example."""
 _MARKDOWN_BOLD = re.compile(r"\*\*[^\s*][^*\n]{0,80}[^\s*]\*\*")
 """Markdown's bold words (``**Error classification.**``), not a banner's ``** ERROR **``."""
 _INCIDENT_TITLE = re.compile(
@@ -8654,6 +8675,7 @@ _INPUT_READERS: tuple[Callable[[bytes], bytes | None], ...] = (
     mail_as_text,
     event_xml_as_lines,
     node_prefixed_as_lines,
+    logcli_as_lines,
     chat_arrows_as_lines,
     otel_debug_as_lines,
     siem_records_as_lines,
@@ -10076,6 +10098,8 @@ def _yaml_document(head: bytes) -> bool:
         comments += raw[:1] == b"#"
         if not raw.strip() or raw[:1] in b" \t#" or raw.startswith((b"---", b"...")):
             continue
+        if raw.startswith(b"- ") and keys:
+            continue  # a list's item under a key, at the left edge ("filter:" / "- query:"; blind round 125's rules)
         if _YAML_TOP_KEY.match(raw) is None:
             return False
         keys += 1
@@ -10453,17 +10477,24 @@ def _never_ran(text: str) -> bool:
 
 
 def _streams(text: str, errors: list[AscpError]) -> list[str]:
-    """For each error of a line, in order: ``stderr`` (``ascp: ..., exiting.``) or ``stdout`` (``Session Stop``
-    and wrappers' forms), told by where its message sits in the line (one wrapper line may hold both)."""
+    """For each error of a line, in order: ``stderr`` (``ascp: ..., exiting.``), ``file`` (one file's error, its path
+    after a colon: ``ascp: ... illegal characters: D:\\x.tif``) or ``stdout`` (``Session Stop`` and wrappers' forms),
+    told by where its message sits in the line (one wrapper line may hold both)."""
     streams = []
     at = 0
     for error in errors:
         stop = text.find("(Error: " + error.message, at)
         exiting = text.find(error.message, at)
         exiting = exiting if exiting >= 0 and "exiting" in text[exiting : exiting + len(error.message) + 12] else -1
+        found = text.find(error.message, at)
         if exiting >= 0 and (stop < 0 or exiting < stop):
             streams.append("stderr")
             at = exiting + len(error.message)
+        elif stop < 0 and found >= 0 and text.startswith(": ", found + len(error.message)):
+            # one file's error, its path after the words ("ascp.exe: Windows path contains illegal characters:
+            # D:\imaging\..."; blind round 125): the run goes on with its other files
+            streams.append("file")
+            at = found + len(error.message)
         else:
             streams.append("stdout")
             at = (stop if stop >= 0 else at) + len(error.message)

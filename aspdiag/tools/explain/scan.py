@@ -1479,6 +1479,51 @@ def chat_arrows_as_lines(chunk: bytes) -> bytes | None:
     return _CHAT_ARROW.sub(rb"\g<lead> ", chunk)
 
 
+_LOGCLI_LINE = re.compile(
+    r"^(?P<stamp>\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d))"
+    r" \{(?P<labels>[^{}\n]*)\} (?P<message>.*)$",
+    re.M,
+)
+_LOGCLI_TAGGED = re.compile(
+    r"(?:[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d |\d{4}-\d\d-\d\d[T ]\d\d:\d\d|<\d{1,3}>|[A-Za-z][\w./-]{0,40}\[\d+\]: )"
+)
+_LOGCLI_COMMON = re.compile(r"Common labels: \{([^{}\n]*)\}")
+_LOGCLI_LABEL = re.compile(r'(\w+)="((?:[^"\\]|\\.)*)"')
+
+
+def logcli_as_lines(chunk: bytes) -> bytes | None:
+    """Grafana Loki's ``logcli query`` output (``2026-04-07T07:41:09+02:00 {labels} message``, the labels all lines
+    share printed once as ``Common labels: {host="seqgate-2", unit="sshd.service"}``) with each line in syslog's form
+    (``TIME HOST program[0]: message``, the program from the ``unit``, ``app``, ``job`` or ``syslog_identifier``
+    label), so that a server's sshd and ascp lines are read as its log (blind rounds 122 and 125: sshd's refusals read
+    as no run). None when fewer than three lines are such."""
+    if len(chunk) > _EXPORT_MAX or b"} " not in chunk:
+        return None
+    text = chunk.decode("utf-8", "replace")
+    if len(_LOGCLI_LINE.findall(text, 0, 1 << 20)) < 3:
+        return None
+    if any(_LOGCLI_TAGGED.match(line.group("message")) for line in _LOGCLI_LINE.finditer(text, 0, 1 << 20)):
+        return None  # its messages carry their own syslog form (read as they are, by the readers after this one)
+    common_found = _LOGCLI_COMMON.search(text)
+    common = dict(_LOGCLI_LABEL.findall(common_found.group(1))) if common_found is not None else {}
+
+    def syslog_form(line: re.Match[str]) -> str:
+        labels = {**common, **dict(_LOGCLI_LABEL.findall(line.group("labels")))}
+        host = labels.get("host") or labels.get("hostname") or labels.get("instance", "-").split(":")[0] or "-"
+        program = next(
+            (labels[key] for key in ("syslog_identifier", "unit", "app", "service_name") if labels.get(key)), ""
+        ).removesuffix(".service")
+        if program == "ssh":
+            program = "sshd"  # (Debian's unit: ssh.service)
+        if not program or not program.replace("-", "").replace("_", "").replace(".", "").isalnum():
+            return line.group(0)
+        return f"{line.group('stamp')} {host} {program}[0]: {line.group('message')}"
+
+    converted = _LOGCLI_LINE.sub(syslog_form, text).encode("utf-8")
+    # (logcli lists the newest first unless told --forward: read oldest first, as ``oldest_first`` reads any log)
+    return oldest_first(converted) or converted
+
+
 _HOST_PREFIX = re.compile(
     rb"^[a-z][\w.-]{0,62}: (?=\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d\S* \S+ [^\s:]+: "
     rb"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ \d]\d \d\d:\d\d:\d\d \S+ [^\s:]+: )",
@@ -1762,6 +1807,7 @@ _LOGGED = re.compile(
     rb"|(?:ERRR|WARN|INFO|DEBG|FATL|TRA1|TRA2|UNKN)[ \t]+(?=\S)"
     rb"|\[(?![0-9a-f]{2}/[0-9a-f]{6}\] )[^\[\]\n]{1,80}\][ \t]+"
     rb"|\d{1,5}:[ \t]"
+    rb"|\d{1,6}:[0-2]>[ \t]?"
     rb"|[\w.-]{1,60}[ \t]+\|[ \t]"
     rb"|[a-z0-9][a-z0-9-]{2,80}-[a-z0-9]{5,12}:[ \t]"
     rb"|(?:build|simple|error|command)\t\d\d-[A-Z][a-z]{2}-\d{4} \d\d:\d\d:\d\d\t"
@@ -1776,7 +1822,8 @@ _LOGGED = re.compile(
 Actions' ``2024-03-05T10:00:11.1234567Z``, Python logging's ``2024-03-05 10:11:12,345``, ``03/05/2024 10:11:12
 AM``, moreutils' ts ``Mar 05 10:11:00``), with the level and logger name that follow it (``- root - INFO -``,
 ``INFO:``, ``| INFO | mod:fn:12 -``), or Python's default ``ERROR:root:``; a source's tag: in brackets (``[job 12
-task 0]``, ``[pod/x/ascp]``), Slurm's ``srun --label`` (``0: ``), docker compose's ``fetch-1  | ``, a pod's name
+task 0]``, ``[pod/x/ascp]``), Slurm's ``srun --label`` (``0: ``), HyperQueue's ``hq log ... show`` (task and
+stream: ``0:2> ``; blind round 125), docker compose's ``fetch-1  | ``, a pod's name
 (``argo logs``' ``nightly-8kz4m-ascp-pull-1873401112: ``), Bamboo's kind and time (``build<TAB>09-Jun-2025
 10:12:33<TAB>``), Sidekiq's process, thread, job and level (``pid=9 tid=2p3 class=X jid=5b1f INFO: ``), or one
 field and
