@@ -88,12 +88,14 @@ from aspdiag.tools.explain.scan import (
     logfmt_as_messages,
     loki_as_lines,
     mail_as_text,
+    matrix_export_as_text,
     node_prefixed_as_lines,
     notebook_as_lines,
     oldest_first,
     org_as_lines,
     otel_debug_as_lines,
     other_lines,
+    pmwiki_page_as_text,
     posts_dump_as_text,
     raw_value,
     read_ahead,
@@ -2992,7 +2994,9 @@ class Analyzer:
             return
         if text[:1] in "K \t" and _INTERRUPTED_PYTHON.fullmatch(text):
             run = self._console.get(source)
-            if run is None or run.ended or run.finals:
+            # (or after its wrapper said ascp exited: "ascp exited with status 130", then the traceback's
+            # KeyboardInterrupt; blind round 126)
+            if run is None or run.ended or run.finals or run.exited:
                 # Python interrupted after ascp's run had ended (pysradb's loop still reading its output): the
                 # wrapper's, not a run of its own; during a run it is that run's cancel (a notebook's loop)
                 return
@@ -3781,7 +3785,7 @@ class Analyzer:
                     and not prose
                     # (not a list's example: '"ascp error codes explained" - e.g. 19 failed to authenticate, 51
                     # Remote-host key check failure', a help desk's suggested article; blind round 125)
-                    and ("e" not in text or _EXAMPLE_GIVEN.search(text) is None)
+                    and _EXAMPLE_GIVEN.search(text) is None
                 )
                 echo = (
                     not is_err
@@ -3797,7 +3801,7 @@ class Analyzer:
                     # (nor a document's bold label: "- **Error classification.** `seqshuttle pull` now recognises
                     # the final ascp status line"; blind round 123's release notes)
                     and ("**" not in text or _MARKDOWN_BOLD.search(text) is None)
-                    and ("e" not in text or _EXAMPLE_GIVEN.search(text) is None)  # (nor a list's example)
+                    and _EXAMPLE_GIVEN.search(text) is None  # (nor a list's example)
                     # (nor a person's sentence introducing the output below it: "... and ascp fails right away,
                     # nothing downloads:", the command and its error next; blind round 124's post)
                     and not (
@@ -7528,8 +7532,9 @@ _OPENSSH_CLIENT = re.compile(
     r"|ssh: connect to host |Connection timed out during banner exchange)"
 )
 """OpenSSH's client's own words about a connection (not ascp's, whose own SSH library words them otherwise)."""
-_GLOSSED = re.compile(GLOSS)
-"""A glossary's entry (``scan.GLOSS``): a person's line of that form is never replayed as a run."""
+_GLOSSED = re.compile(GLOSS + r"|[\"'`\u201d][ \t]+=>?[ \t]+\S")
+"""A glossary's entry (``scan.GLOSS``, or any quoted words then ``=``: a wiki's '* "failed to authenticate" = password
+rotated'; blind round 126): a person's line of that form is never replayed as a run."""
 _BEHIND = re.compile(
     r"\b(?:went away|go(?:ne|es) away|(?:was|got|is) (?:fixed|resolved|solved)|fixed (?:it|that|this)"
     r"|no longer (?:happens|appears|shows|occurs)"
@@ -7671,6 +7676,8 @@ _OWN_OUTPUT = re.compile(
     r"|\b(?:segue|aqui est[áa]|eis|esto es|aqu[íi] est[áa]) (?:o|lo) que (?:me )?"
     r"(?:aparece|apareceu|sai|saiu|sale|sali[óo])\b"
     r"|\b(?:copiei|colei|copi[ée]|pegu[ée])\b"
+    # ("e aparece só isso:", and only this shows; blind round 126's ticket)
+    r"|\baparece (?:s[óo]|solo|solamente|apenas|somente) (?:isso|isto|esto|eso)\b|\bs[óo] aparece\b"
     # the person's own attempt told as such ("the first try (13:55) was without the port option (copied from an
     # old lab wiki page):"; blind round 101: what was copied is the command, the output below is theirs)
     r"|\b(?:my|our|the) (?:first|second|third|last|earlier|previous|1st|2nd|3rd) (?:try|attempt)\b",
@@ -7853,6 +7860,17 @@ _INCIDENT_TITLE = re.compile(
 """An AsciiDoc page titled as an incident's report (its timeline quotes the logs of what happened)."""
 _RST_PAGE = re.compile(rb"\A\s*\.\. _[\w-]+:[ \t]*\r?\n\s*\n?[^\n]{3,120}\r?\n(?:=|-|~|\*){3,}[ \t]*\r?$", re.M)
 """A reStructuredText page's first lines: its cross-reference label (``.. _depannage-aspera:``) and its title."""
+_BLOCK_COMMENT_HEAD = re.compile(
+    rb"\A\s*/\*(?:(?!\*/).){0,8000}\*/[ \t]*\r?\n(?:[ \t]*(?://[^\n]*)?\r?\n){0,5}[ \t]*"
+    rb"(?:[\w.]+(?:\s+[\w.]+)?\s*(?:\{|=|\()|import\s|package\s|#include\b|using\s|namespace\s)",
+    re.S,
+)
+"""A source file's head: a block comment (``/* ... */``), then code (``params {``, ``import ...``, ``#include``)."""
+_REGEX_LINE = re.compile(rb"^\^[^\n]*(?:\[\[:\w+:\]|\\[dwsS][*+{]|\.\*\$?$)[^\n]*$", re.M)
+r"""A line that is a regular expression anchored at its start (``^\w{3} [ :[:digit:]]{11} host ascp\[...``)."""
+_RULES_FIRST = re.compile(rb"\A(?:[ \t]*(?:#[^\n]*)?\r?\n)*\^")
+"""An input whose first line that is no comment is an anchored regular expression (a rules file, not a report that
+quotes one at its end)."""
 _IDS_RULE = re.compile(
     rb"^[ \t]*#?[ \t]*(?:alert|drop|pass|reject|log|sdrop|rejectsrc|rejectdst|rejectboth) "
     rb"(?:tcp|udp|icmp|ip|http|tls|ssh|dns|smtp|ftp|pkthdr)\S* \S+ \S+ (?:->|<>) \S+ \S+ \([^\n]*\bsid:\s*\d+",
@@ -8670,6 +8688,8 @@ _INPUT_READERS: tuple[Callable[[bytes], bytes | None], ...] = (
     asciicast_as_text,
     posts_dump_as_text,
     bluesky_thread_as_text,
+    matrix_export_as_text,
+    pmwiki_page_as_text,
     ticket_json_as_text,
     org_as_lines,
     mail_as_text,
@@ -10039,6 +10059,17 @@ def _config_source(chunk: bytes) -> bool:
         or (b"groups:" in head and _PROMETHEUS_RULES.search(head) is not None and not typed)
         # a Snort or Suricata rules file (its comments quote what users report; blind round 124's DMZ sensor)
         or (b"sid:" in head and len(_IDS_RULE.findall(head)) >= 2 and not typed)
+        # a source or configuration file that opens with a block comment, then code (a Nextflow config's notes
+        # quoting what users see, then "params {"; blind round 126)
+        or (head.lstrip()[:2] == b"/*" and _BLOCK_COMMENT_HEAD.match(head) is not None and not typed)
+        # a file of regular expressions, one per line (logcheck's ignore rules, their comments quoting the lines they
+        # match; blind round 126)
+        or (
+            b"\n^" in head
+            and _RULES_FIRST.match(head) is not None
+            and len(_REGEX_LINE.findall(head)) >= 3
+            and not typed
+        )
         # a version control log (git's, jj's, Mercurial's, Subversion's; its commit messages quote ascp's words and
         # its tests' golden outputs; blind round 111), typed or not, with nothing typed after it
         or (

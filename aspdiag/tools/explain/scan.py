@@ -585,12 +585,57 @@ def bluesky_thread_as_text(chunk: bytes) -> bytes | None:
                 walk(value)
 
     walk(document)
+    return _posts_as_text(posts)
+
+
+def _posts_as_text(posts: list[tuple[str, str, str]]) -> bytes | None:
+    """Posts (their time as a sortable string, writer, text) as their texts, oldest first, each under its writer."""
     if not posts:
         return None
     out: list[str] = []
-    for _, handle, text in sorted(posts, key=lambda post: post[0]):
-        out.extend((f"{handle}:" if handle else "", *text.split("\n"), ""))
+    for _, writer, text in sorted(posts, key=lambda post: post[0]):
+        out.extend((f"{writer}:" if writer else "", *text.split("\n"), ""))
     return "\n".join(out).encode("utf-8")
+
+
+def pmwiki_page_as_text(chunk: bytes) -> bytes | None:
+    """A PmWiki page file (``version=pmwiki-2.3.32 ...`` then ``text=`` holding the page with its line ends written
+    ``%0a``) as the page's text, its ``[@ ... @]`` blocks as fenced blocks, so that the runs it logs are read as the
+    lines they were (blind round 126: a DTN team's notes). None for another input."""
+    if not chunk.startswith(b"version=pmwiki") or b"\ntext=" not in chunk or len(chunk) > PASTE_MAX:
+        return None
+    out: list[bytes] = []
+    for raw in chunk.split(b"\n"):
+        if raw.startswith(b"text="):
+            page = raw[5:].replace(b"%0a", b"\n").replace(b"%3c", b"<").replace(b"%25", b"%")
+            out.append(page.replace(b"[@", b"\n```\n").replace(b"@]", b"\n```\n"))
+        elif raw.startswith(b"title="):
+            out.append(raw[6:])
+    return b"\n".join(out) + b"\n"
+
+
+def matrix_export_as_text(chunk: bytes) -> bytes | None:
+    """A Matrix room exported as JSON by Element (``"messages": [{"type": "m.room.message", "sender": ...,
+    "origin_server_ts": ..., "content": {"body": "..."}}]``) as its messages' texts, oldest first, each under its
+    sender, so that a pasted run is read as the lines it was (blind round 126: a run inside an escaped string). None
+    for another input."""
+    if len(chunk) > PASTE_MAX or b'"m.room.message"' not in chunk or chunk.lstrip()[:1] != b"{":
+        return None
+    try:
+        document = json.loads(chunk)
+    except ValueError:
+        return None
+    messages = document.get("messages") if isinstance(document, dict) else None
+    if not isinstance(messages, list):
+        return None
+    posts: list[tuple[str, str, str]] = []
+    for message in messages:
+        content = message.get("content") if isinstance(message, dict) else None
+        if isinstance(content, dict) and isinstance(content.get("body"), str):
+            stamp = message.get("origin_server_ts", 0)
+            when = f"{stamp:020d}" if isinstance(stamp, int) else str(stamp)
+            posts.append((when, str(message.get("sender", "")), content["body"]))
+    return _posts_as_text(posts)
 
 
 def ticket_json_as_text(chunk: bytes) -> bytes | None:
@@ -605,12 +650,16 @@ def ticket_json_as_text(chunk: bytes) -> bytes | None:
         document = json.loads(chunk)
     except ValueError:
         return None
-    if not isinstance(document, dict) or not any(key in document for key in _TICKET_TITLE_KEYS):
+    if not isinstance(document, dict):
+        return None
+    # (Zendesk's API nests the ticket's own fields under "ticket", its comments beside it; blind round 126)
+    meta = document["ticket"] if isinstance(document.get("ticket"), dict) else document
+    if not any(key in meta for key in _TICKET_TITLE_KEYS):
         return None
     messages: list[tuple[str, str]] = []
     for key in ("description_text", "description_stripped", "description", "body_text", "body"):
-        if isinstance(document.get(key), str):
-            messages.append((_text(document.get("requester_name") or ""), document[key]))
+        if isinstance(meta.get(key), str):
+            messages.append((_text(meta.get("requester_name") or ""), meta[key]))
             break
     for key in ("conversations", "comments", "replies", "notes"):
         for entry in document.get(key) or ():
@@ -622,7 +671,7 @@ def ticket_json_as_text(chunk: bytes) -> bytes | None:
                 messages.append((writer if isinstance(writer, str) else "", said))
     if not messages or not any("\n" in said for _, said in messages):
         return None
-    out = [str(next(document[key] for key in _TICKET_TITLE_KEYS if key in document)), ""]
+    out = [str(next(meta[key] for key in _TICKET_TITLE_KEYS if key in meta)), ""]
     for writer, said in messages:
         if writer:
             out.append(f"{writer}:")
