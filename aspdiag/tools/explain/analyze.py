@@ -441,6 +441,8 @@ def _file_search_for(uuids: tuple[bytes, ...]) -> re.Pattern[bytes]:
     )
 
 
+_TIMEOUT_PREFIX = r"timeout\s+(?:-[a-zA-Z]+(?:\s+\w+)?\s+)*\d+(?:\.\d+)?[smhd]?\s+"
+"""coreutils' ``timeout [OPTIONS] DURATION`` before a command (``_COMMAND``, ``_TOLD_COMMAND``)."""
 _TIME_LIMIT = re.compile(r"\btimeout\s+(?:-[a-zA-Z]+(?:\s+\w+)?\s+)*(\d+(?:\.\d+)?)([smhd]?)\s+\S*ascp")
 """coreutils' ``timeout 360s ascp ...``: a time limit on the run (the first number: ``-k 10 360`` is not one)."""
 _SECONDS = {"": 1.0, "s": 1.0, "m": 60.0, "h": 3600.0, "d": 86400.0}
@@ -652,7 +654,7 @@ _COMMAND = re.compile(
     # (or as a wrapper's log gives the command it runs: "[fetch_ena] cmd: timeout 2h ascp -T ...")
     r"|(?:\++ |(?:[\w.-]{1,40}:\s+)?(?:cmd|exec(?:uting)?|launching|invoking|(?<!Running )command)\s*[:=]\s*"
     r"|(?:[\w.-]{1,40}\s+)?[\w.-]{1,40}:\s+exec\s+)?"
-    r"(?:(?:time|nohup|exec)\s+)?(?:timeout\s+(?:-[a-zA-Z]+(?:\s+\w+)?\s+)*\d+(?:\.\d+)?[smhd]?\s+)?(?:sudo\s+)?"
+    r"(?:(?:time|nohup|exec)\s+)?(?:" + _TIMEOUT_PREFIX + r")?(?:sudo\s+)?"
     r"(?:[\w.~/\\:-]*[/\\])?"
     r"(?:ascp4?|ascli)(?:\.exe)?\s+--?[A-Za-z]"
     r"|(?:\S*[$#>]\s*)?(?:sudo\s+)?(?:[\w.~/\\:-]*[/\\])?aspera(?:\.exe)?\s+(?:ats|faspex|shares|node|files|server|console)\s"
@@ -679,7 +681,7 @@ _TOLD_COMMAND = re.compile(
     r"(?![^\n]*\bRunning command:)[^\n]{0,200}?\b(?:(?:execut|launch|invok|run)\w*\b[^\n:]{0,60}"
     # (or the attempt's number, under coreutils' timeout: "INFO  attempt 1: timeout 900 ascp -QT ..."; round 123)
     r"|(?:attempt|try|retry)\s*#?\d+(?:/\d+| of \d+)?):\s+(?:sudo\s+)?"
-    r"(?:timeout\s+(?:-[a-zA-Z]+(?:\s+\w+)?\s+)*\d+(?:\.\d+)?[smhd]?\s+)?"
+    r"(?:" + _TIMEOUT_PREFIX + r")?"
     # (its path in quotes where it has spaces: '... run 3 of 3 started: "C:\Program Files\...\ascp.exe" -P 33001')
     r"(?:[\w.~/\\:-]*[/\\]|\"[^\"\n]*[/\\])?(?:ascp4?|ascli)(?:\.exe)?\"?\s+--?[A-Za-z]",
     re.I,

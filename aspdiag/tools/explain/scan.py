@@ -563,11 +563,8 @@ def bluesky_thread_as_text(chunk: bytes) -> bytes | None:
     ``author.handle``, replies nested) as its posts' texts, oldest first, each under its writer's handle, so that what
     a post pasted is read as the lines it was (blind round 124: a run inside an escaped string). None for another
     input."""
-    if len(chunk) > PASTE_MAX or b'"app.bsky.feed.post"' not in chunk or chunk.lstrip()[:1] != b"{":
-        return None
-    try:
-        document = json.loads(chunk)
-    except ValueError:
+    document = _marked_json(chunk, b'"app.bsky.feed.post"')
+    if document is None:
         return None
     posts: list[tuple[str, str, str]] = []
 
@@ -586,6 +583,17 @@ def bluesky_thread_as_text(chunk: bytes) -> bytes | None:
 
     walk(document)
     return _posts_as_text(posts)
+
+
+def _marked_json(chunk: bytes, marker: bytes) -> Any:
+    """A pasted JSON object that holds ``marker`` (a format's own type name), parsed; None for another input (too
+    large for a paste, without the marker, not an object, not JSON)."""
+    if len(chunk) > PASTE_MAX or marker not in chunk or chunk.lstrip()[:1] != b"{":
+        return None
+    try:
+        return json.loads(chunk)
+    except ValueError:
+        return None
 
 
 def _posts_as_text(posts: list[tuple[str, str, str]]) -> bytes | None:
@@ -619,12 +627,7 @@ def matrix_export_as_text(chunk: bytes) -> bytes | None:
     "origin_server_ts": ..., "content": {"body": "..."}}]``) as its messages' texts, oldest first, each under its
     sender, so that a pasted run is read as the lines it was (blind round 126: a run inside an escaped string). None
     for another input."""
-    if len(chunk) > PASTE_MAX or b'"m.room.message"' not in chunk or chunk.lstrip()[:1] != b"{":
-        return None
-    try:
-        document = json.loads(chunk)
-    except ValueError:
-        return None
+    document = _marked_json(chunk, b'"m.room.message"')
     messages = document.get("messages") if isinstance(document, dict) else None
     if not isinstance(messages, list):
         return None
@@ -1073,13 +1076,9 @@ def json_export_as_lines(chunk: bytes) -> bytes | None:
             host = next((_text(record[keys[k]]) for k in _EXPORT_HOST for k in (k, "_" + k) if k in keys), "-")
             pid = next((_text(record[keys[k]]) for k in _EXPORT_PID if k in keys), "0")
             rows.append((stamp.replace("T", " ").rjust(30), _export_syslog(stamp, message, program, host, pid)))
-            command = next((record[keys[k]] for k in _JSON_ARGV_KEYS if isinstance(record.get(keys.get(k)), str)), "")
-            if command and _ASCP_PROGRAM.search(command.split(maxsplit=1)[0]):
-                rows.append((rows[-1][0], "+ " + command))  # the command a wrapper logged it runs
-            for key in _JSON_STREAM_KEYS:
-                # what the ascp it ran wrote, as the record carries it (blind round 124's consumer)
-                if key in keys and isinstance(stream := record[keys[key]], str) and stream.strip():
-                    rows.extend((rows[-1][0], part) for part in stream.strip("\r\n").split("\n"))
+            at = rows[-1][0]
+            lowered = {low: record[key] for low, key in keys.items()}  # (the record's fields by lower-case name)
+            rows.extend((at, line) for line in _record_output(lowered.get))
             error = next((keys[k] for k in _EXPORT_ERRORS if k in keys), None)
             if error is not None and isinstance(record[error], str) and record[error].strip():
                 # the error object a failed event carries, its message as the record's next line (a Node
@@ -1091,10 +1090,6 @@ def json_export_as_lines(chunk: bytes) -> bytes | None:
             rows.sort(key=lambda row: row[0])
             return "".join(message + "\n" for _, message in rows).encode("utf-8")
     return None
-
-
-_EXPORT_ERRORS = ("error.message", "err.message")
-"""A record's nested error's message, flattened (``error.message``)."""
 
 
 def _log_entry_flat(record: Any) -> Any:
@@ -1174,6 +1169,25 @@ _JSON_NESTED_ERRORS = ("error", "err")
 event's ``"error": {"code": 0, "message": "Cannot resolve target host."}``)."""
 
 
+_EXPORT_ERRORS = tuple(f"{key}.message" for key in _JSON_NESTED_ERRORS)
+"""A record's nested error's message, flattened by ``_json_lines`` (``error.message``)."""
+
+
+def _record_output(field: Callable[[str], Any]) -> list[str]:
+    """The lines a logger's record carries of the ascp it ran, given how to read one of its fields: the command as
+    one string (``"cmd": "/usr/local/bin/ascp ..."``, as a traced ``+ `` line) and what ascp wrote (``"stderr":
+    "ascp: failed to authenticate, exiting.\\n"``, ``"stdout_tail": "Completed: ..."``; blind round 124's consumer).
+    Shared by ``json_lines_as_messages`` and ``json_export_as_lines``."""
+    lines = []
+    command = next((value for key in _JSON_ARGV_KEYS if isinstance(value := field(key), str)), "")
+    if command and _ASCP_PROGRAM.search(command.split(maxsplit=1)[0]):
+        lines.append("+ " + command)
+    for key in _JSON_STREAM_KEYS:
+        if isinstance(stream := field(key), str) and stream.strip():
+            lines.extend(stream.strip("\r\n").split("\n"))
+    return lines
+
+
 def json_lines_as_messages(chunk: bytes) -> bytes | None:
     """A structured logger's JSON lines (pino's, bunyan's, a container runtime's: one object per line with a ``msg``
     or ``message`` field) with each such line replaced by its message, the other lines kept, so that ascp's words a
@@ -1218,14 +1232,7 @@ def json_lines_as_messages(chunk: bytes) -> bytes | None:
                     argv = next((record[key] for key in _JSON_ARGV_KEYS if isinstance(record.get(key), list)), None)
                     if argv and all(isinstance(arg, str) for arg in argv) and _ASCP_PROGRAM.search(argv[0]):
                         out.append(("+ " + " ".join(argv)).encode("utf-8"))
-                    command = next((record[key] for key in _JSON_ARGV_KEYS if isinstance(record.get(key), str)), "")
-                    if command and _ASCP_PROGRAM.search(command.split(maxsplit=1)[0]):
-                        out.append(("+ " + command).encode("utf-8"))  # (the command as one string: "cmd": "ascp ...")
-                    for key in _JSON_STREAM_KEYS:
-                        # what the ascp it ran wrote, as the record carries it ("stderr": "ascp: failed to
-                        # authenticate, exiting.\n", "stdout_tail": "Completed: ..."; blind round 124's consumer)
-                        if isinstance(stream := record.get(key), str) and stream.strip():
-                            out.extend(part.encode("utf-8") for part in stream.strip("\r\n").split("\n"))
+                    out.extend(line.encode("utf-8") for line in _record_output(record.get))
                     told = next((record[key] for key in _JSON_ERROR_KEYS if isinstance(record.get(key), str)), None)
                     if told and record.get("type") != "FILEERROR":  # (a file's error: its session's ERROR follows)
                         out.append(told.strip().encode("utf-8"))
@@ -1506,7 +1513,7 @@ def siem_records_as_lines(chunk: bytes) -> bytes | None:
         if not program or not program.replace("-", "").replace("_", "").isalnum():
             out.append(f"{stamp} {message}".strip())
         else:
-            out.append(f"{stamp} {host} {program}[0]: {message}".strip())
+            out.append(_export_syslog(stamp, message, program, host, "0").strip())
     return "\n".join(out).encode("utf-8") if found >= 2 else None
 
 
@@ -1534,8 +1541,9 @@ _LOGCLI_LINE = re.compile(
     re.M,
 )
 _LOGCLI_TAGGED = re.compile(
-    r"(?:[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d |\d{4}-\d\d-\d\d[T ]\d\d:\d\d|<\d{1,3}>|[A-Za-z][\w./-]{0,40}\[\d+\]: )"
+    r"(?:[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d |\d{4}-\d\d-\d\d[T ]\d\d:\d\d|<\d{1,3}>|" + _TAGGED_MESSAGE.pattern + ")"
 )
+"""A message that carries its own syslog form: a stamp, a priority, or its program's tag (``_TAGGED_MESSAGE``)."""
 _LOGCLI_COMMON = re.compile(r"Common labels: \{([^{}\n]*)\}")
 _LOGCLI_LABEL = re.compile(r'(\w+)="((?:[^"\\]|\\.)*)"')
 
@@ -1566,7 +1574,7 @@ def logcli_as_lines(chunk: bytes) -> bytes | None:
             program = "sshd"  # (Debian's unit: ssh.service)
         if not program or not program.replace("-", "").replace("_", "").replace(".", "").isalnum():
             return line.group(0)
-        return f"{line.group('stamp')} {host} {program}[0]: {line.group('message')}"
+        return _export_syslog(line.group("stamp"), line.group("message"), program, host, "0")
 
     converted = _LOGCLI_LINE.sub(syslog_form, text).encode("utf-8")
     # (logcli lists the newest first unless told --forward: read oldest first, as ``oldest_first`` reads any log)
