@@ -216,7 +216,14 @@ def main(argv: list[str] | None = None) -> int:
             print(completion_for(*shell))
             return int(ExitCode.READY)
         result = app(args=args, prog_name="aspdiag", standalone_mode=False)
-        return int(result) if isinstance(result, int) else 0
+        code = int(result) if isinstance(result, int) else 0
+        if code == ExitCode.INTERRUPTED and signal.getsignal(signal.SIGTERM) is _ending:
+            # typer turns a KeyboardInterrupt its command did not handle (SIGTERM's Terminated while the command
+            # was still starting, before the engine) into a silent exit 130: on a loaded machine SIGTERM read as
+            # Ctrl-C. _ending is in place exactly when a SIGTERM came.
+            print("aspdiag: terminated (SIGTERM)", file=sys.stderr)
+            return int(ExitCode.TERMINATED)
+        return code
     except ConfigError as exc:
         if debug:
             traceback.print_exc()
@@ -271,5 +278,8 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         _stop_children()
         threading.excepthook = previous_hook
-        if previous is not None:
+        # The process itself, already ending on a SIGTERM, keeps ignoring the group's second one: restored to
+        # the default now, it killed the process on its way out (status -15 instead of 143 on a loaded machine).
+        ending = argv is None and signal.getsignal(signal.SIGTERM) is _ending
+        if previous is not None and not ending:
             signal.signal(signal.SIGTERM, previous)

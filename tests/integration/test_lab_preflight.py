@@ -15,10 +15,11 @@ import secrets
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import pytest
 
@@ -189,17 +190,21 @@ def test_a_name_only_in_the_hosts_file_is_checked_and_flagged(fw, workdir):
     assert any("only through this machine's hosts file" in t for t in titles), titles
 
 
-def _wait_for_sigterm_handler(pid: int, deadline: float) -> None:
-    """Until the process ``pid`` (``ip netns exec`` execs into the tool: the same process) catches SIGTERM."""
-    while time.monotonic() < deadline:
-        try:
-            status = Path(f"/proc/{pid}/status").read_text()
-        except OSError:
-            return  # the process ended: the assertions below say how
-        caught = int(next(line.split()[1] for line in status.splitlines() if line.startswith("SigCgt:")), 16)
-        if caught & (1 << (signal.SIGTERM - 1)):
-            return
-        time.sleep(0.02)
+def _wait_for_line(stream: IO[str], marker: str, deadline_s: float) -> list[str]:
+    """Read ``stream`` in a thread until a line holds ``marker`` (or the deadline); the rest is drained so the
+    process never blocks on a full pipe. Returns the lines read, the reader keeps collecting into them."""
+    lines: list[str] = []
+    seen = threading.Event()
+
+    def read() -> None:
+        for line in stream:
+            lines.append(line)
+            if marker in line:
+                seen.set()
+
+    threading.Thread(target=read, daemon=True).start()
+    seen.wait(deadline_s)
+    return lines
 
 
 def test_sigterm_keeps_what_was_measured_and_says_so(fw, workdir):
@@ -207,20 +212,26 @@ def test_sigterm_keeps_what_was_measured_and_says_so(fw, workdir):
     env = {"PATH": SAFE_PATH, "PYTHONPATH": str(REPO), "LANG": "C.UTF-8", "HOME": str(workdir)}
     argv = [sys.executable, "-m", "aspdiag", "check", "v4only.lab.test", "--quick", "--timeout", "8"]
     argv += ["-f", "json", "--no-reports", "--no-history"]
+    argv += ["--debug"]  # its log says when the probes start
     proc = subprocess.Popen(
         fw.exec_argv("client", argv), env=env, cwd=workdir, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     )
-    # Not from the start: on a loaded machine Python's imports alone took longer than 2.5 s, and the signal killed
-    # the interpreter before aspdiag had installed its handler (returncode -15 in a CI run). From when the tool
-    # handles SIGTERM: its TCP probes answer at once, its UDP probe waits out its 8 s timeout.
-    _wait_for_sigterm_handler(proc.pid, deadline=time.monotonic() + 60)
+    # Not a fixed time from the start: on a loaded machine Python's imports alone took longer than 2.5 s, and the
+    # signal landed before any probe (exit 130 or -15 on a loaded machine). From when the probes start: the TCP probes
+    # answer at once, the UDP probe waits out its 8 s timeout.
+    assert proc.stderr is not None
+    err_lines = _wait_for_line(proc.stderr, "stage Probing started", deadline_s=60)
     time.sleep(2.5)
     # Twice, as timeout(1) and systemd do (the process, then its group): the second must not lose the first's
     # report (a review: 3 of 8 runs wrote nothing, exit 130).
     proc.send_signal(signal.SIGTERM)
     time.sleep(0.001)
     proc.send_signal(signal.SIGTERM)
-    out, err = proc.communicate(timeout=30)
+    assert proc.stdout is not None
+    out = proc.stdout.read()
+    proc.wait(timeout=30)
+    time.sleep(0.1)  # the stderr reader's last lines
+    err = "".join(err_lines)
     assert proc.returncode == 143, err
     data = json.loads(out)
     assert data["run"]["interrupted"] and data["run"]["interrupted_by"] == "SIGTERM"

@@ -76,12 +76,22 @@ def test_healthy_transfer_reports_bytes_and_rate(transfer_lab, workdir):
     before = _temp_dirs(workdir)
     result, data = transfer(transfer_lab, workdir, "/data/aspdiag-test-4MB")
     t = data["transfer"]
-    assert t["outcome"] == "success" and result.returncode == 0
+    assert t["outcome"] == "success" and result.returncode == 0, t
     assert t["bytes"] == 4 * 1024 * 1024
     assert abs(t["rate_mbps"] - 10) <= 1.0, t  # within 10 % of the -l cap
     assert "-P 33001" in t["command"] and "-O 33001" in t["command"] and "-l 10m" in t["command"]
     assert data["verdict"]["verdict"] == "ready"
     assert not _temp_dirs(workdir) - before, "the temporary download directory must be removed"
+
+
+def test_lost_data_packets_are_sent_again(transfer_lab, workdir):
+    # FASP retransmits what the receiver missed; so does the double. Datagrams get lost on a busy machine too (a
+    # receiver descheduled for a tenth of a second overflows its socket buffer), so without this the healthy
+    # transfer failed at random under load.
+    transfer_lab.firewall(["udp dport 33001 meta length > 1000 numgen random mod 100 < 3 drop"])
+    result, data = transfer(transfer_lab, workdir, "/data/aspdiag-test-4MB")
+    t = data["transfer"]
+    assert t["outcome"] == "success" and t["bytes"] == 4 * 1024 * 1024, t
 
 
 def test_udp_drop_gives_code_15_and_names_the_hop(transfer_lab, workdir):
@@ -121,6 +131,11 @@ def test_stall_is_a_data_timeout(transfer_lab, workdir):
     assert "stalled" in t["diagnosis"]
 
 
+def _hanging_double(listing: str) -> bool:
+    """Whether ``ps`` shows this test's double (other workers run transfers with the double at the same time)."""
+    return any(f"{DOUBLE} -P" in line and "/data/hang" in line for line in listing.splitlines())
+
+
 def test_hang_is_stopped_at_the_cap_and_leaves_nothing(transfer_lab, workdir):
     before = _temp_dirs(workdir)
     secret = secrets.token_hex(8)
@@ -156,23 +171,24 @@ def test_hang_is_stopped_at_the_cap_and_leaves_nothing(transfer_lab, workdir):
     )
     started = time.monotonic()
     proc = subprocess.Popen(argv, env=env, cwd=workdir, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    # Wait for the double (the reachability phase comes first; on a loaded machine it takes a while), at most
-    # until the cap would have ended it.
+    # Wait for the double: the reachability phase comes first, and on a loaded machine it took more than the 8 s
+    # this loop once allowed (a 2-core run with three test workers: 14 s to the end).
     listing = ""
-    while time.monotonic() - started < 8 and proc.poll() is None:
+    while time.monotonic() - started < 60 and proc.poll() is None:
         time.sleep(0.1)
         listing = subprocess.run(["ps", "-eww", "-o", "args"], capture_output=True, text=True).stdout
-        if f"{DOUBLE} -P" in listing:
+        if _hanging_double(listing):
             break
-    assert f"{DOUBLE} -P" in listing, "the double should be running now"
+    seen = time.monotonic()
+    assert _hanging_double(listing), "the double should be running now"
     assert secret not in listing, "a credential is visible in the process list"
     stdout, stderr = proc.communicate(timeout=60)
-    elapsed = time.monotonic() - started
+    elapsed = time.monotonic() - seen
     t = json.loads(stdout)["transfer"]
     assert t["outcome"] == "timed_out" and "printed nothing" in t["diagnosis"]
-    assert elapsed < 4 + 8, elapsed  # the reachability phase, then the cap
+    assert elapsed < 4 + 6, elapsed  # the 4 s cap from when the double runs (not its 3600 s hang), with room
     time.sleep(0.5)
-    assert f"{DOUBLE} -P" not in subprocess.run(["ps", "-eww", "-o", "args"], capture_output=True, text=True).stdout
+    assert not _hanging_double(subprocess.run(["ps", "-eww", "-o", "args"], capture_output=True, text=True).stdout)
     assert not _temp_dirs(workdir) - before
     assert secret not in stdout + stderr
 

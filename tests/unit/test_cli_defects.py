@@ -336,6 +336,44 @@ def test_a_second_sigterm_while_the_run_ends_is_ignored():
         signal.signal(signal.SIGTERM, previous)
 
 
+def _terminated_while_starting(monkeypatch, capsys, argv):
+    """``aspdiag check`` whose run is ended by SIGTERM before the engine handles anything (still starting)."""
+    import signal
+
+    from aspdiag.cli import check, root
+
+    def starting(*_a: object, **_k: object) -> None:
+        root._terminate(signal.SIGTERM, None)
+
+    monkeypatch.setattr(check, "run_check", starting)
+    previous = signal.getsignal(signal.SIGTERM)
+    try:
+        code = root.main(argv)
+        return code, capsys.readouterr().err, signal.getsignal(signal.SIGTERM)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def test_sigterm_while_the_command_starts_is_sigterm_not_ctrl_c(monkeypatch, capsys):
+    """A loaded CI machine: SIGTERM 2.5 s in landed before the engine ran, click made it an abort and the tool said
+    'interrupted (Ctrl-C)', exit 130."""
+    code, err, _handler = _terminated_while_starting(monkeypatch, capsys, ["check", "198.18.0.1", "--no-reports"])
+    assert code == 143 and "terminated (SIGTERM)" in err and "Ctrl-C" not in err, (code, err)
+
+
+def test_the_process_keeps_ignoring_sigterm_after_the_first(monkeypatch, capsys):
+    """The process (no argv given: sys.argv) ending on a SIGTERM must not restore the default handler on its way
+    out: the group's second SIGTERM then killed it (status -15 instead of 143)."""
+    from aspdiag.cli import root
+
+    monkeypatch.setattr(sys, "argv", ["aspdiag", "check", "198.18.0.1", "--no-reports"])
+    code, _err, handler = _terminated_while_starting(monkeypatch, capsys, None)
+    assert code == 143 and handler is root._ending
+    # A caller in the same process (argv given) gets its own handler back.
+    code, _err, handler = _terminated_while_starting(monkeypatch, capsys, ["check", "198.18.0.1", "--no-reports"])
+    assert code == 143 and handler is not root._ending
+
+
 def test_run_quiet_says_nothing_when_all_went_well(tmp_path):
     """A CLI review: 'run -q -f json' still wrote the state file's name, the attempt's end, the outcome and the
     state path on stderr. -q leaves only what went wrong."""
