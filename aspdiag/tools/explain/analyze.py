@@ -72,6 +72,7 @@ from aspdiag.tools.explain.scan import (
     epoch_stamps,
     event_xml_as_lines,
     file_prefix,
+    gcloud_yaml_as_lines,
     has_syslog_tags,
     is_file_form,
     is_journal_export,
@@ -176,7 +177,9 @@ _ASCP_NAMED = re.compile(r"ascp|ascli|aspera|fasp", re.I)
 """A name that says it runs ascp (a container's, a step's)."""
 _SHELL_ACTION = re.compile(r"\baction \"[^\"\n]*\\(?:cmd|powershell|pwsh|wscript|cscript)\.exe\"", re.I)
 """Task Scheduler's action that ran a shell (``action "C:\\Windows\\SYSTEM32\\cmd.exe"``): a script's run."""
-_CODE = re.compile(r"(?:\bCode: |\berrcode[= ]|ERROR -- : code: )(\d{1,2})\b")
+# (not a container's or a scheduler's "Exit Code: 1": its process's status, no FASP code; blind round 127's Nomad
+# allocation, whose code 1 outranked ascp's words when its status joined the run)
+_CODE = re.compile(r"(?:\b(?<!Exit )Code: |\berrcode[= ]|ERROR -- : code: )(\d{1,2})\b")
 _WRAPPER_FAILED = re.compile(
     r"\b(?:errors?|unsuccessful|(?:not|never|none)\b[^.]*\bsucce\w*|fail(?:ed|ure|s)?|cannot|can't|unable|exception)\b",
     re.I,
@@ -466,6 +469,11 @@ _PROMPT = re.compile(r"^\s*(?:Password|Key passphrase):\s*|['\"](?:[Pp]assword|[
 what its child printed (NCBI prefetch: ``LINE = (16) 'Key passphrase: '``)."""
 _ASCLI_TAG = re.compile(r"(?:\S+ )?ascli\[(\d+)\]: ")
 """ascli's tag (and the host before it) in a journal's line: ``seqsrv01 ascli[1733]: ``."""
+_SCRIPT_TAG = re.compile(
+    r"\S+ (?!(?:ascp4?|ascli|sshd|kernel|systemd|asperanoded|asperacentral)\[)[\w.@-]+\[(?P<pid>\d+)\]: "
+)
+"""A syslog line's host and a program's tag other than ascp's, sshd's and the system's (a script's: ``hsts-ldn-07
+partner-push.sh[740112]: ``)."""
 _HOST_TAG = re.compile(r"\S+ [^\s:\[\]]+(?:\[\d+\])?: ")
 """A syslog line's host and tag after its stamp (``hsts-rx02 kernel: ...``), in a paste that also holds console
 lines."""
@@ -1129,6 +1137,9 @@ class Analyzer:
         self._admonitions: set[str] = set()  # inputs inside a README's alert ("> [!NOTE]")
         self._faq: set[str] = set()  # inputs with an FAQ's heading
         self._viewing_code: set[str] = set()  # inputs whose last typed command shows a script's text
+        self._stream_dir: dict[str, str] = {}  # inputs' last typed command's execution directory (its stdout file)
+        self._other_stream: set[str] = set()  # inputs now showing the open run's other stream (its stderr file)
+        self._typed_ids: dict[str, frozenset[str]] = {}  # inputs' last typed command's ids (a job's, an allocation's)
         self._changelogs: set[str] = set()  # inputs under a changelog's or release notes' heading
         self._csv_sources: set[str] = set()  # inputs that are a table exported as CSV (its first line the header)
         # Nextflow: inputs whose next line is the error block's work directory; (input, the block's run, its work
@@ -1169,6 +1180,7 @@ class Analyzer:
         # Per input, the user's own checks of TCP ports (curl, nc, ssh, nmap), in order: see _port_check
         self._port_checks: dict[str, list[_PortCheck]] = {}
         self._ascli_pid: dict[str, str] = {}  # per input, the process of ascli whose journal lines are being read
+        self._script_pid: dict[str, str] = {}  # per input, the script whose journal lines traced an ascp command
         self._until_notes: dict[str, list[tuple[int, str]]] = {}  # per input, Ansible's "FAILED - RETRYING" notes
         self._listed_ascp: dict[str, set[str]] = {}  # per input, the ascp binaries ``ls -l`` showed to exist
         self._local_stamps: set[str] = set()  # inputs whose stamps' months are in the host's language
@@ -2382,6 +2394,20 @@ class Analyzer:
                 self._command_at[source] = self._order
             line = line._replace(message=line.message[len(text[: tagged.end()].encode()) :])
             text = text[tagged.end() :]
+        script = _SCRIPT_TAG.match(text) if line.stamp is not None and "]: " in text[:120] else None
+        if script is not None and not self._replaying:
+            # a script's lines in a journal, its shell's trace of the ascp command first ("hsts-ldn-07
+            # partner-push.sh[740112]: + /usr/bin/ascp -i ...", then "...: Key passphrase:"; blind round 127): the
+            # process's words without the host and tag, read as its console (ascp's usage, its prompt at a line's
+            # start), after it
+            # (the traced command's own line stays as it is: in a newest-first journal, "journalctl -r", it comes
+            # after its process's other lines, and nothing of it is stripped)
+            rest = text[script.end() :]
+            if self._script_pid.get(source) == script.group("pid"):
+                line = line._replace(message=line.message[len(text[: script.end()].encode()) :])
+                text = rest
+            elif rest[:2] == "+ " and "ascp" in rest:
+                self._script_pid[source] = script.group("pid")
         hashed = _TASK_HASH.match(text) if "/" in text[:20] else None
         if hashed is not None:
             # Nextflow's work directory before a task's line: noted, then read as any logger's tag
@@ -2719,6 +2745,11 @@ class Analyzer:
             record = _record_date(text, self._dated_column[source])
             if record is not None:
                 self._dated_records.setdefault(source, []).append((self._order, record))
+                run = self._console.get(source)
+                if run is not None and run.lines and not self._replaying:
+                    # each dated row a record of its own: what this row says is another run's (blind round 127: a
+                    # LIMS export's three transfers, newest first, read as one)
+                    self._finish(self._console.pop(source))
         if text[:4] == "==> " and " <==" in text:
             self._tailed.add(source)  # tail's header of one file's lines in a paste of several
             tails = self._tail_files.setdefault(source, [])
@@ -3221,6 +3252,17 @@ class Analyzer:
         ipython = _IPYTHON_INPUT.match(text)
         if ipython is not None:
             # IPython's input lines: code, except a shell escape that runs ascp (``!ascp ...``), a command.
+            if text.lstrip()[:4] == "In [":
+                run = self._console.get(source)
+                if (
+                    run is not None
+                    and run.uuid is None
+                    and (run.completed is not None or any(documented(t) for t in (*run.finals, *run.details)))
+                ):
+                    # a new cell: a run whose ascp said how it ended is over (a notebook's usage error, then the next
+                    # cell's transfer interrupted; blind round 127), as after a shell's next command; not a wrapper's
+                    # exception (the next cell may print that run's stderr: blind round 122's Dask futures)
+                    run.exited = True
             text = text[ipython.end() :]
             if not text.startswith("!"):
                 return
@@ -3315,6 +3357,11 @@ class Analyzer:
                 and (_TOLD_COMMAND.match(text) is not None or _TASK_ACTION.search(text) is not None)
             )
         ):
+            # the open run's own command, not a new run's: traced in its stderr file (set -x's "+ ascp ...") shown
+            # after its stdout file, or in the logs of the job a scheduler's status had just told ended (blind round
+            # 127's miniwdl task and Nomad allocation)
+            same_run = source in self._other_stream and source in self._console
+            self._other_stream.discard(source)
             if _WORKED_COMMENT.search(text) is not None and not self._replaying:
                 # The person's comment on the command's own line says it worked ("$ ./ascp -P3..... # worked as
                 # above!", its output left out; blind round 62): a run that completed, told by them (low).
@@ -3367,6 +3414,9 @@ class Analyzer:
                         self._changes.setdefault(source, []).append(self._order)
                     last[source] = now
             run = self._console.pop(source, None)
+            if same_run and run is not None and source not in self._carried:
+                self._carried[source] = run  # taken into the run this command starts (``_run``)
+                return
             if (
                 run is not None
                 and not run.ascp_said
@@ -3435,13 +3485,46 @@ class Analyzer:
                 self._viewing_code.add(source)  # `cat .../execution/script`, `grep ascp run.sh`: code follows
             run = self._console.get(source)
             other_stream = _STREAM_FILE.search(text)
+            shown_dir = self._stream_dir.pop(source, None)
+            self._other_stream.discard(source)
+            # A job's state shown ("nomad alloc status 6f2c81d0"), then its logs ("nomad alloc logs 6f2c81d0"): the
+            # same run. Not a command that runs it again with the same accession ("OUTDIR=raw/ bash get_ena.sh
+            # ERR9857051"), nor the logs of its previous container ("kubectl logs x-7kq2d --previous", then
+            # "kubectl logs x-7kq2d": two starts).
+            viewed = _VIEWS_JOB.search(text)
+            ids = frozenset(_TYPED_ID.findall(text)) if viewed is not None else frozenset()
+            same_job = (
+                viewed is not None
+                and viewed.group(1) in ("log", "logs")
+                and _PREVIOUS_LOGS.search(text) is None
+                and bool(ids & self._typed_ids.get(source, frozenset()))
+            )
+            self._typed_ids[source] = (
+                ids if viewed is not None and viewed.group(1) not in ("log", "logs") else frozenset()
+            )
+            if other_stream is not None:
+                self._stream_dir[source] = other_stream.group(1)
+                if run is not None and other_stream.group(1) == shown_dir:
+                    self._other_stream.add(source)  # its command, traced there ("+ ascp ..."), is the same run's
+            if same_job and run is not None and not run.ascp_said:
+                self._other_stream.add(source)  # the job's logs: its ascp command is the run told ended
             if (
                 run is not None
                 and run.uuid is None
                 and (run.finals or run.details or run.completed is not None)
                 # (not the same execution's other stream: its stderr named, then `cat .../execution/stdout`; blind
-                # round 74's Cromwell call)
-                and not (other_stream is not None and any(other_stream.group(1) in said for said in run.evidence))
+                # round 74's Cromwell call; or `tail .../call-x/stdout.txt`, then `cat .../call-x/stderr.txt`, the
+                # directory named by the command before; blind round 127's miniwdl task)
+                and not (
+                    other_stream is not None
+                    and (
+                        other_stream.group(1) == shown_dir
+                        or any(other_stream.group(1) in said for said in run.evidence)
+                    )
+                )
+                # (nor a scheduler's word on a job, then the same job's logs: "nomad alloc status 6f2c81d0" showed
+                # "Terminated  Exit Code: 1", "nomad alloc logs 6f2c81d0 fetch" its ascp; blind round 127)
+                and not (same_job and not run.ascp_said)
             ):
                 # a run that has said how it ended is over once the person types the next command: output after it
                 # is another run's (blind round 67: ascp's usage, then `kubectl logs` of the next Job's transfer)
@@ -4325,6 +4408,16 @@ class Analyzer:
             self._documentation(source)
             return True
         armed = self._copy_armed.get(source, 0)
+        if (
+            rule
+            and not armed
+            and "8<" in text
+            and _OWN_OUTPUT.search(" ".join(list(self._last_lines[source])[-3:])) is not None
+            and not _DOC_WORDS.search(text)
+        ):
+            # cut-here lines around the output the person says is their own run's ("voici la sortie complète de
+            # l'envoi d'hier soir ... :", then "----8<----"; blind round 127's mail): their run, no copied document
+            return False
         if rule and (
             armed
             # (``head``'s banner naming a README is a file's, whose author may show a run: not a copied document)
@@ -7682,7 +7775,12 @@ _OWN_OUTPUT = re.compile(
     r"|\baparece (?:s[óo]|solo|solamente|apenas|somente) (?:isso|isto|esto|eso)\b|\bs[óo] aparece\b"
     # the person's own attempt told as such ("the first try (13:55) was without the port option (copied from an
     # old lab wiki page):"; blind round 101: what was copied is the command, the output below is theirs)
-    r"|\b(?:my|our|the) (?:first|second|third|last|earlier|previous|1st|2nd|3rd) (?:try|attempt)\b",
+    r"|\b(?:my|our|the) (?:first|second|third|last|earlier|previous|1st|2nd|3rd) (?:try|attempt)\b"
+    # the output of their own run, given as asked ("Comme demandé, voici la sortie complète de l'envoi d'hier soir";
+    # blind round 127's mail, between cut-here lines)
+    r"|\bvoici (?:la|le|les|notre|ma|mon) (?:sortie|r[ée]sultat|log|journal|trace)s?\b"
+    r"|\bhere(?:'s| is) (?:the|my|our) (?:full |complete |whole |entire )?(?:output|log|console output|transcript)\b"
+    r"|\bhier (?:ist|sind) (?:die|meine|unsere) (?:komplette |vollst[äa]ndige |ganze )?(?:Ausgabe|Log)\b",
     re.I,
 )
 """A person's words that the output shown next is what they got, in Spanish, Portuguese, French or German ("Me
@@ -7720,7 +7818,10 @@ _PY_IMPORT = re.compile(rb"^(?:import [\w.]+|from [\w.]+ import \w)", re.M)
 _PY_DEFINITION = re.compile(rb"^[ \t]*(?:def \w+\(|class \w+[(:])", re.M)
 _CONFIG_FILE_NAME = re.compile(
     rb"^(?:#|//|;)\s*(?:syntax\s*=\s*docker/dockerfile\S*"
-    rb"|(?:[\w.~$-]*/)*(?:[\w.-]+\.(?:ya?ml|conf|cfg|ini|toml|json|j2|tf|hcl|properties|xml|env|csv|tsv)"
+    # (and a localisation catalogue's: Fluent's .ftl, gettext's .po, .strings, XLIFF; blind round 127's Ukrainian
+    # errors.ftl holds ascp's words as its search keys)
+    rb"|(?:[\w.~$-]*/)*(?:[\w.-]+\.(?:ya?ml|conf|cfg|ini|toml|json|j2|tf|hcl|properties|xml|env|csv|tsv"
+    rb"|ftl|pot?|strings|xliff|xlf|resx|arb)"
     rb"|(?:Docker|Container)file(?:\.[\w-]+)?|ssh_config|sshd_config|authorized_keys|known_hosts))"
     rb"(?:\s*$|\s+(?:-{1,2}|\xe2\x80\x93|\xe2\x80\x94)\s|\s+(?:for|of) (?:the|a|an|our|this)\s)"
 )
@@ -7830,6 +7931,9 @@ _MTAIL_BLOCK = re.compile(rb"^(?:def \w+|@\w+) \{[ \t]*\r?$", re.M)
 """An mtail program's decorator's definition or use (``def syslog {``, ``@syslog {``)."""
 _SITE_KIND = re.compile(
     rb"^marp:[ \t]*true[ \t]*$"
+    # a Quarto slide deck's front matter ("format: revealjs"; blind round 127's Czech lecture: its "what success looks
+    # like" slide quotes a run)
+    rb"|^format:[ \t]*(?:revealjs|beamer|pptx)[ \t]*\r?$|^format:[ \t]*\r?\n[ \t]+(?:revealjs|beamer|pptx):"
     rb"|<div class=\"reveal\"[^>\n]*>\s*<div class=\"slides\""
     # an API reference generated from code (javadoc's, Doxygen's: its comments' examples quote ascp; blind round 118)
     rb"|<!-- Generated by javadoc\b|<meta name=\"generator\" content=\"(?:javadoc|Doxygen|pdoc|TypeDoc|rustdoc)",
@@ -8698,6 +8802,7 @@ _INPUT_READERS: tuple[Callable[[bytes], bytes | None], ...] = (
     event_xml_as_lines,
     node_prefixed_as_lines,
     logcli_as_lines,
+    gcloud_yaml_as_lines,
     chat_arrows_as_lines,
     otel_debug_as_lines,
     siem_records_as_lines,
@@ -8861,6 +8966,14 @@ _VIEWS_CODE = re.compile(
 """A typed command that shows a script's or a workflow's text (``cat .../execution/script | grep ascp``), a README or
 another document's source (``sed -n 1,40p README.md``; blind round 77), a repository's history (``hg log -v``,
 ``git show``; round 79), or a program's documentation (``go doc``, ``perldoc``, ``man``)."""
+_TYPED_ID = re.compile(r"(?<![\w/.=-])(?=[\w.-]*\d)(?=[\w.-]*[A-Za-z])[A-Za-z0-9][\w.-]{5,63}(?![\w/.=])")
+"""A typed command's word that names one thing (a job's or an allocation's id, a pod's name): letters and digits
+both, no option, path or assignment."""
+_VIEWS_JOB = re.compile(r"\s(?:alloc |job |pod |container |task )?(logs?|status|describe|inspect|events|history)\s")
+"""A typed command that shows a job's state or logs (``nomad alloc logs``, ``kubectl describe pod``, ``docker
+inspect``)."""
+_PREVIOUS_LOGS = re.compile(r"\s(?:--previous|-p)(?:\s|=|$)")
+"""``kubectl logs``' option for the previous container's logs (another start of the job)."""
 _STREAM_FILE = re.compile(r"(\S*/)(?:stdout|stderr|\.command\.(?:out|err))\b")
 """A path to one of an execution's streams; its directory names the execution."""
 _STREAM_TITLES = frozenset(("stdout", "stderr", "output", "stdout:", "stderr:", "output:", "standard error"))

@@ -501,9 +501,16 @@ def notebook_as_lines(chunk: bytes) -> bytes | None:
                 data = output.get("data")
                 out.extend(_text(data.get("text/plain") if isinstance(data, dict) else None).splitlines())
             elif kind == "error":
-                out.extend("\n".join(_text(line) for line in output.get("traceback") or ()).splitlines())
+                # (Jupyter colours its traceback with ANSI escapes: "\x1b[0;31mKeyboardInterrupt\x1b[0m: " is read
+                # as Python's last line only without them; blind round 127's interrupted kernel)
+                traceback = "\n".join(_text(line) for line in output.get("traceback") or ())
+                out.extend(_ANSI_SGR.sub("", traceback).splitlines())
         out.append("")
     return ("\n".join(out) + "\n").encode("utf-8", "replace")
+
+
+_ANSI_SGR = re.compile(r"\x1b\[[0-9;]*m")
+"""A terminal's colour escape (SGR)."""
 
 
 def asciicast_as_text(chunk: bytes) -> bytes | None:
@@ -698,11 +705,15 @@ def mail_as_text(chunk: bytes) -> bytes | None:
     if _MAIL_HEADER.match(head) is None or _ALTERNATIVE.search(head) is None:
         return None
     message = email.message_from_bytes(chunk, policy=email.policy.default)
-    texts = [part for part in message.walk() if part.get_content_type() == "text/plain" and not part.is_attachment()]
+    # (and a text file attached, after its name: a bot's mail with "ascp output is attached for reference", the run
+    # itself; blind round 127)
+    texts = [part for part in message.walk() if part.get_content_type() == "text/plain"]
     if not texts:
         return None
     out = [f"{name}: {message[name]}" for name in ("From", "To", "Date", "Subject") if message[name]]
     for part in texts:
+        if part.is_attachment():
+            out.append(f"\nAttachment: {part.get_filename() or 'text'}\n")
         try:
             out.append(str(part.get_content()))
         except (LookupError, ValueError):
@@ -1579,6 +1590,108 @@ def logcli_as_lines(chunk: bytes) -> bytes | None:
     converted = _LOGCLI_LINE.sub(syslog_form, text).encode("utf-8")
     # (logcli lists the newest first unless told --forward: read oldest first, as ``oldest_first`` reads any log)
     return oldest_first(converted) or converted
+
+
+_YAML_ENTRY_KEY = re.compile(r"^(textPayload|timestamp|jsonPayload):[ \t]*(.*)$")
+_YAML_PAYLOAD_KEY = re.compile(
+    r"^[ \t]{2,}(message|MESSAGE|ident|SYSLOG_IDENTIFIER|pid|_PID|hostname|host):[ \t]*(.*)$"
+)
+_OWN_SYSLOG = re.compile(
+    r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ \d]\d \d\d:\d\d:\d\d|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\S*)"
+    r" \S+ [^\s:]+: "
+)
+"""A message that is a whole syslog line of its own (its stamp, its host, its tag)."""
+
+
+def _yaml_scalar(lines: list[str], at: int, first: str) -> tuple[str, int]:
+    """A YAML scalar value that starts as ``first`` on line ``at``: quoted (single: '' for a quote; double: backslash
+    escapes), over as many lines as it takes (folded with spaces, as YAML does), or plain on its line. Returns the
+    value and the index of its last line."""
+    quote = first[:1]
+    if quote not in ("'", '"'):
+        return first.strip(), at
+    text, end = first, at
+    while True:
+        body = text[1:]
+        closed = (
+            re.search(r"(?<!')'(?:'')*$", body.rstrip()) is not None and body.rstrip() != ""
+            if quote == "'"
+            else re.search(r'(?<!\\)(?:\\\\)*"$', body.rstrip()) is not None
+        )
+        if closed or end + 1 >= len(lines) or lines[end + 1].strip() == "---":
+            break
+        end += 1
+        text += " " + lines[end].strip()
+    value = text.strip()[1:]
+    value = value[:-1] if value.endswith(quote) else value
+    if quote == "'":
+        return value.replace("''", "'"), end
+    try:
+        return json.loads('"' + value + '"'), end
+    except ValueError:
+        return value, end
+
+
+def gcloud_yaml_as_lines(chunk: bytes) -> bytes | None:
+    """``gcloud logging read``'s default output: Google Cloud Logging's LogEntries as YAML documents (``---``, then
+    ``textPayload: 'Mar  4 21:47:09 hsts-ew4-01 ascp[20417]: LOG FASP Session Stop ...'``, ``timestamp: ...``, or a
+    ``jsonPayload:`` with its ``message``), newest first: each entry's message as one line in syslog's form, oldest
+    first, so that a server's ascp and sshd records are read as its log (blind round 127: an HSTS VM's sessions read
+    as one run without a time). The lines before the first entry stay. None for another input.
+
+    Read by hand, not with a YAML library: none is among the dependencies, and a paste with the command or prose
+    around the entries is no valid YAML document; only the few top-level keys above are read."""
+    if len(chunk) > _EXPORT_MAX or b"logName: " not in chunk or b"\ntimestamp: " not in chunk:
+        return None
+    if b"\ntextPayload: " not in chunk and b"\njsonPayload:" not in chunk:
+        return None
+    lines = chunk.decode("utf-8", "replace").splitlines()
+    head: list[str] = []
+    rows: list[tuple[str, int, str]] = []
+    entry: dict[str, str] = {}
+    started = False
+    in_payload = False
+
+    def flush() -> None:
+        message = entry.get("textPayload") or entry.get("message") or entry.get("MESSAGE") or ""
+        if message:
+            stamp = entry.get("timestamp", "")
+            if _OWN_SYSLOG.match(message) is None:
+                program = entry.get("ident") or entry.get("SYSLOG_IDENTIFIER") or ""
+                pid = entry.get("pid") or entry.get("_PID") or "0"
+                host = entry.get("hostname") or entry.get("host") or "-"
+                message = _export_syslog(stamp, message, program, host, pid)
+            rows.append((stamp, len(rows), message))
+        entry.clear()
+
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if line.strip() == "---":
+            if started:
+                flush()
+            started, in_payload = True, False
+        elif not started:
+            head.append(line)
+        elif (key := _YAML_ENTRY_KEY.match(line)) is not None:
+            in_payload = key.group(1) == "jsonPayload"
+            if not in_payload:
+                value, index = _yaml_scalar(lines, index, key.group(2))
+                entry[key.group(1)] = value
+        elif in_payload and (field := _YAML_PAYLOAD_KEY.match(line)) is not None:
+            value, index = _yaml_scalar(lines, index, field.group(2))
+            entry[field.group(1)] = value
+        elif line[:1] not in (" ", "\t", ""):
+            in_payload = False
+        index += 1
+    if started:
+        flush()
+    if len(rows) < 1:
+        return None
+    if rows[0][0] > rows[-1][0]:
+        rows.reverse()  # newest first, as gcloud lists them: entries of the same second in the order they were made
+    rows.sort(key=lambda row: row[0])
+    return "".join(f"{line}\n" for line in (*head, *(message for _, _, message in rows))).encode("utf-8")
 
 
 _HOST_PREFIX = re.compile(
