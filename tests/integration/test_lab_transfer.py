@@ -10,6 +10,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from tests.conftest import REPO, SAFE_PATH
 from tests.lab import ADDR, Lab
 
@@ -72,6 +74,7 @@ def transfer(
     return result, json.loads(result.stdout)
 
 
+@pytest.mark.serial  # it holds the rate to 10 % of the -l cap: a rate, measured alone
 def test_healthy_transfer_reports_bytes_and_rate(transfer_lab, workdir):
     before = _temp_dirs(workdir)
     result, data = transfer(transfer_lab, workdir, "/data/aspdiag-test-4MB")

@@ -109,6 +109,7 @@ from aspdiag.tools.explain.scan import (
     tagged_runs_apart,
     ticket_json_as_text,
     udp_drop,
+    weekday_stamps,
     without_line_numbers,
 )
 from aspdiag.tools.explain.session import (
@@ -459,9 +460,12 @@ _IPYTHON_INPUT = re.compile(r"^\s*(?:In \[\d*\]:|\.\.\.:)\s?")
 """IPython's or Jupyter's console input prompt (``In [3]: ``) and its continuation (``   ...: ``)."""
 _SHELL_ESCAPE = re.compile(r"!\s*(?:sudo\s+)?(?:[\w.~/${}-]*/)?(?:ascp4?|ascli)\s")
 """IPython's shell escape running ascp (``!ascp -QT ...``) on a line of its own."""
-_CTRL_C = re.compile(r"(?:^|(?<=[\s%A])|(?<=\d\d:\d\d:\d\d))\^C(?![A-Za-z])")
+_CTRL_C = re.compile(
+    r"(?:^|(?<=[\s%A])|(?<=\d\d:\d\d:\d\d))\^C(?:(?![A-Za-z])|(?=(?:g?make|ninja|bash|zsh|sh)(?:\[\d+\])?: ))"
+)
 """The terminal's echo of Ctrl-C: at a line's start or after a blank, a progress line's ``ETA``, ``%`` or time left
-(ascli's "ETA: 00:02:19^C"; blind round 105) (not ``grep "^Completed"``)."""
+(ascli's "ETA: 00:02:19^C"; blind round 105), or right before the interrupted program's own word ("^Cmake: ***
+[...] Interrupt"; blind round 128) (not ``grep "^Completed"``)."""
 INTERRUPTED = "interrupted from the keyboard (^C)"
 """The detail a run gets when the terminal echoed Ctrl-C (explain_kb.json's "cancelled" documents it)."""
 _PROMPT = re.compile(r"^\s*(?:Password|Key passphrase):\s*|['\"](?:[Pp]assword|[Kk]ey passphrase):\s*['\"]")
@@ -668,6 +672,10 @@ _COMMAND = re.compile(
     r"|(?:\S*[$#>]\s*)?(?:sudo\s+)?(?:[\w.~/\\:-]*[/\\])?aspera(?:\.exe)?\s+(?:ats|faspex|shares|node|files|server|console)\s"
     r"|(?:sudo\s+)?(?:[\w.~/\\:-]*[/\\])?ascli(?:\.exe)?\s+(?:server|node|faspex5?|shares|aoc|console|ats|orchestrator"
     r"|preview|cos|httpgw)\s+(?:browse|download|upload|ls|list|delete|mkdir|rename|info|health|transfer|packages?)\b"
+    # (or typed further into a line: "sudo -u mediaops ascli server upload ...", inside "salt '*' cmd.run '...'";
+    # blind round 128)
+    r"|\S{0,80}[$#>]\s*[^\n]{0,300}?\s[\"']?(?:[\w.~/\\:-]*[/\\])?ascli(?:\.exe)?\s+(?:server|node|faspex5?|shares|aoc"
+    r"|ats|orchestrator|preview|cos|httpgw)\s+(?:download|upload|transfer|packages?)\b"
     # (Julia's "julia> run(`ascp -QT ...`)", its backticks gone by now; blind round 112)
     r"|(?:\([\w.-]+\)\s+)?\S{0,80}[$#>]\s*[^\n]{0,300}?(?:\s|\brun\()[\"'&]*(?:[\w.~/\\:-]*[/\\]|[\"'][^\"'\n]{0,200}[/\\])?(?:ascp4?|ascli)"
     r"(?:\.exe)?[\"']?\s+--?[A-Za-z]"
@@ -1283,6 +1291,8 @@ class Analyzer:
                 self._english_stamps.add(source)
         if source in self._epoch_sources or self._chunks_read.get(source, 0) == 0:
             iso = epoch_stamps(chunk)
+            if iso is None:
+                iso = weekday_stamps(chunk)  # (``journalctl -o short-full``)
             if iso is not None:
                 self._epoch_sources.add(source)  # (``journalctl -o short-unix``: its later chunks too)
                 chunk = iso
@@ -4090,6 +4100,9 @@ class Analyzer:
                 and not current.finals
                 and bool(errors or is_err)
                 and before_login(text)
+                # (not the file passphrase a decrypting download asks for after the login: "Password:", then "File
+                # encryption needs a passphrase ..."; blind round 128's ImmPort mail, read as two runs)
+                and documented_cause(text) != "passphrase"
             )
             if past_it and current is not None:
                 current.ended = True  # it ended at its prompt (the person gave up there)
@@ -7733,6 +7746,8 @@ _SAMPLE_INTRO = re.compile(
     r"|\bsekao\b|\bmohlala\b|\bohatra\b|\bihe at[uụ]\b|\bmuenzaniso\b|\bisibonelo\b|\bumzekelo\b|\bchitsanzo\b"
     r"|\bmisali\b|\bmisaal\b|\btusaale\b|\bfakkeenya\b|\bekyokulabirako\b|\bndakisa\b|\bakarorero\b|\btauira\b"
     r"|\bfa.ata.ita.iga\b|\bfakat[aā]t[aā]\b|ምሳሌ|ኣብነት"
+    # Amharic "shows like this", "(may) say like this" (blind round 128's newsletter: "... ascp እንዲህ ያሳያል፦")
+    r"|እንዲህ (?:ያሳያል|ይላል|ሊል ይችላል)"
     r"|\bdæmi\b|\bá borð við\W*$|\bcontoh\b|\bví dụ\b|\bhalimbawa\b|\bm(?:i)?fano\b|\b[ui]naonekana hivi\b"
     r"|نمونه|דוגמ|예시|예제|ตัวอย่าง|மாதிரி|உதாரண"
     r"|எடுத்துக்காட்டு|উদাহরণ|নমুনা"
@@ -8349,6 +8364,9 @@ def _whole_file(text: str) -> bool:
         or (head == "/" and text.startswith("// Jest Snapshot"))
         # a DocBook document's type ("<!DOCTYPE chapter PUBLIC "-//OASIS//DTD DocBook XML V4.5//EN"")
         or (head == "<" and _DOCBOOK.match(text) is not None)
+        # an R package's roxygen documentation ("#' @section Errors:", its \item{} entries quote ascp's words; blind
+        # round 128)
+        or (head == "#" and text[:4] == "#' @" and _ROXYGEN_TAG.match(text) is not None)
         # a Ruby spec file ("RSpec.describe Seqpull::AscpLogClassifier do") or an Elixir module ("defmodule
         # SeqFetch.AscpOutputTest do"; blind round 97)
         or (head == "R" and text.startswith("RSpec.describe "))
@@ -8401,8 +8419,13 @@ _ROFF = re.compile(r'\.(?:\\"|(?:TH|Dd|Dt|SH|Sh|SS|Ss)\b)')
 """A roff (man or mdoc) source's comment or page macro at a line's start."""
 _DOCBOOK = re.compile(
     r"<!DOCTYPE (?:chapter|book|article|section|refentry|part|appendix|set) PUBLIC \"-//OASIS//DTD DocBook"
+    # (or a DITA topic's: "<!DOCTYPE task PUBLIC "-//OASIS//DTD DITA Task//EN""; blind round 128's troubleshooting
+    # task, its steps' examples read as three runs)
+    r"|<!DOCTYPE (?:task|concept|reference|topic|troubleshooting|glossentry|map|bookmap) PUBLIC \"-//OASIS//DTD DITA"
 )
-"""A DocBook document's type declaration."""
+"""A DocBook or DITA document's type declaration."""
+_ROXYGEN_TAG = re.compile(r"#' @(?:param|return|returns|export|examples|section|seealso|title|description|details)\b")
+"""An R source file's roxygen documentation tag (``#' @param urls ...``)."""
 _MESSAGE_TABLE = re.compile(r"(?:MessageIdTypedef|MessageId|SymbolicName|SeverityNames|FacilityNames|LanguageNames)=")
 """A Windows message text file's header and entry keywords (mc.exe's input)."""
 _YAML_BLOCK = re.compile(r"\s*(?:- )?([a-z_][\w.-]*):\s*[|>][-+]?\d*\s*$")
@@ -8865,6 +8888,7 @@ _ASIDE = re.compile(r"\(([^()]{1,120})\)\s*[:\uff1a]?\s*$")
 test box):"; blind round 105)."""
 _INTRO_ENDS_MORE = (
     "ように表示されます。",
+    "\u1366",  # Ethiopic preface colon, Amharic's colon before what follows ("... ascp እንዲህ ያሳያል፦")
     " fixture",
     " fixtures",
     " shows up as",
@@ -9535,7 +9559,9 @@ _FOREIGN_COMMAND = re.compile(
     r"^\s*(?:\([\w.-]+\)\s+)?(?:\[[^\]\n]{1,60}\][$#]\s*|\S*[$#>%]\s*)?(?:sudo\s+)?(?:"
     r"(?:scp|sftp|rsync)\s+(?:-\S+\s+(?:\d+\s+)?)*(?:\S+\s+)?(?:[\w.-]+@)?[\w.-]+:[~/\w]\S*\s*\S*$"
     r"|(?:curl|wget|aria2c|axel|lftp)\s[^\n]*?\b(?:https?|ftps?|sftp)://\S+\s*$"
-    r"|ssh\s+(?:-\S+\s+(?:[^\s@-]\S*\s+)?)*(?:[\w.-]+@)?[\w.-]+\s*$"
+    # (with a remote command that is not ascp: "ssh -p 33001 -o BatchMode=yes user@host true", a login test; blind
+    # round 128)
+    r"|ssh\s+(?:-\S+\s+(?:[^\s@-]\S*\s+)?)*(?:[\w.-]+@)?[\w.-]+(?:\s+(?![^\n]*\bascp)[^\n]*)?\s*$"
     # a package manager installing something (its sudo "Password:", its download's progress)
     r"|(?:brew|apt(?:-get)?|yum|dnf|zypper|pip3?|conda|mamba|gem|npm|snap|choco|winget)\s+(?:\S+\s+)*?install\b[^\n]*$"
     r")"

@@ -439,6 +439,22 @@ _UNIX_STAMP = re.compile(rb"(?m)^(\d{10})\.(\d{1,6}) (?=\S+ [^\s:\[\]]+(?:\[\d+\
 """A journal line's epoch time stamp before its host and tag."""
 
 
+def weekday_stamps(chunk: bytes) -> bytes | None:
+    """The chunk with each journal line's ``journalctl -o short-full`` time stamp (``Sat 2026-02-21 04:00:02 CET host
+    sshd[612070]: ...``) in ISO form (the local time, its zone's name dropped), so that its lines read as syslog's;
+    None when its first lines have none (blind round 128: a server's sshd refusals read as no run at all)."""
+    if _FULL_STAMP.search(chunk, 0, _LOCAL_STAMP_PROBE) is None:
+        return None
+    return _FULL_STAMP.sub(rb"\1T\2 ", chunk)
+
+
+_FULL_STAMP = re.compile(
+    rb"(?m)^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d(?:\.\d{1,6})?) (?:[A-Z]{2,5}|[+-]\d{4}) "
+    rb"(?=\S+ [^\s:\[\]]+(?:\[\d+\])?: )"
+)
+"""A journal line's weekday, date, time and zone (``journalctl -o short-full``) before its host and tag."""
+
+
 def _iso_stamp(found: re.Match[bytes]) -> bytes:
     return f"{_utc(int(found.group(1)))}.{found.group(2).decode()}Z ".encode()
 
