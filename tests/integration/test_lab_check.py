@@ -198,6 +198,7 @@ def test_ctrl_c_exits_130_and_writes_partial_reports(fw, workdir):
     assert any("interrupted" in f["reason"] for f in data["failures"])
 
 
+@pytest.mark.serial  # an iperf3 rate through the shaper: measured alone
 def test_lab_shaping_and_loss_switches_work(fw):
     """The lab's scenario switches do what later benchmarks rely on (tc tbf rate, nft random loss)."""
     server = subprocess.Popen(
