@@ -3502,39 +3502,34 @@ class Analyzer:
             # ERR9857051"), nor the logs of its previous container ("kubectl logs x-7kq2d --previous", then
             # "kubectl logs x-7kq2d": two starts).
             viewed = _VIEWS_JOB.search(text)
+            logs_view = viewed is not None and viewed.group(1) in ("log", "logs")
             ids = frozenset(_TYPED_ID.findall(text)) if viewed is not None else frozenset()
             same_job = (
-                viewed is not None
-                and viewed.group(1) in ("log", "logs")
+                logs_view
                 and _PREVIOUS_LOGS.search(text) is None
                 and bool(ids & self._typed_ids.get(source, frozenset()))
             )
-            self._typed_ids[source] = (
-                ids if viewed is not None and viewed.group(1) not in ("log", "logs") else frozenset()
-            )
+            self._typed_ids[source] = ids if viewed is not None and not logs_view else frozenset()
             if other_stream is not None:
                 self._stream_dir[source] = other_stream.group(1)
-                if run is not None and other_stream.group(1) == shown_dir:
-                    self._other_stream.add(source)  # its command, traced there ("+ ascp ..."), is the same run's
-            if same_job and run is not None and not run.ascp_said:
-                self._other_stream.add(source)  # the job's logs: its ascp command is the run told ended
+            # The open run shown further, its command (traced there, "+ ascp ...") its own: its other stream's file
+            # in the directory the command before named (`tail .../call-x/stdout.txt`, then `cat .../call-x/
+            # stderr.txt`; blind round 127's miniwdl task), or the logs of the job a scheduler's state had told
+            # ended ("nomad alloc status 6f2c81d0" showed "Terminated  Exit Code: 1", then "nomad alloc logs
+            # 6f2c81d0 fetch"; blind round 127).
+            continued = run is not None and (
+                (other_stream is not None and other_stream.group(1) == shown_dir) or (same_job and not run.ascp_said)
+            )
+            if continued:
+                self._other_stream.add(source)
             if (
                 run is not None
                 and run.uuid is None
                 and (run.finals or run.details or run.completed is not None)
-                # (not the same execution's other stream: its stderr named, then `cat .../execution/stdout`; blind
-                # round 74's Cromwell call; or `tail .../call-x/stdout.txt`, then `cat .../call-x/stderr.txt`, the
-                # directory named by the command before; blind round 127's miniwdl task)
-                and not (
-                    other_stream is not None
-                    and (
-                        other_stream.group(1) == shown_dir
-                        or any(other_stream.group(1) in said for said in run.evidence)
-                    )
-                )
-                # (nor a scheduler's word on a job, then the same job's logs: "nomad alloc status 6f2c81d0" showed
-                # "Terminated  Exit Code: 1", "nomad alloc logs 6f2c81d0 fetch" its ascp; blind round 127)
-                and not (same_job and not run.ascp_said)
+                and not continued
+                # (nor the same execution's other stream named in the run's own lines: its stderr named, then `cat
+                # .../execution/stdout`; blind round 74's Cromwell call)
+                and not (other_stream is not None and any(other_stream.group(1) in said for said in run.evidence))
             ):
                 # a run that has said how it ended is over once the person types the next command: output after it
                 # is another run's (blind round 67: ascp's usage, then `kubectl logs` of the next Job's transfer)

@@ -1619,6 +1619,12 @@ _OWN_SYSLOG = re.compile(
 """A message that is a whole syslog line of its own (its stamp, its host, its tag)."""
 
 
+_SINGLE_CLOSED = re.compile(r"(?<!')'(?:'')*$")
+"""A single-quoted YAML scalar's closing quote (after any doubled quotes, each one quote of the value)."""
+_DOUBLE_CLOSED = re.compile(r'(?<!\\)(?:\\\\)*"$')
+"""A double-quoted YAML scalar's closing quote (not one escaped with a backslash)."""
+
+
 def _yaml_scalar(lines: list[str], at: int, first: str) -> tuple[str, int]:
     """A YAML scalar value that starts as ``first`` on line ``at``: quoted (single: '' for a quote; double: backslash
     escapes), over as many lines as it takes (folded with spaces, as YAML does), or plain on its line. Returns the
@@ -1627,13 +1633,10 @@ def _yaml_scalar(lines: list[str], at: int, first: str) -> tuple[str, int]:
     if quote not in ("'", '"'):
         return first.strip(), at
     text, end = first, at
+    closing = _SINGLE_CLOSED if quote == "'" else _DOUBLE_CLOSED
     while True:
-        body = text[1:]
-        closed = (
-            re.search(r"(?<!')'(?:'')*$", body.rstrip()) is not None and body.rstrip() != ""
-            if quote == "'"
-            else re.search(r'(?<!\\)(?:\\\\)*"$', body.rstrip()) is not None
-        )
+        body = text[1:].rstrip()
+        closed = body != "" and closing.search(body) is not None
         if closed or end + 1 >= len(lines) or lines[end + 1].strip() == "---":
             break
         end += 1
@@ -1663,7 +1666,7 @@ def gcloud_yaml_as_lines(chunk: bytes) -> bytes | None:
         return None
     lines = chunk.decode("utf-8", "replace").splitlines()
     head: list[str] = []
-    rows: list[tuple[str, int, str]] = []
+    rows: list[tuple[str, str]] = []
     entry: dict[str, str] = {}
     started = False
     in_payload = False
@@ -1677,7 +1680,7 @@ def gcloud_yaml_as_lines(chunk: bytes) -> bytes | None:
                 pid = entry.get("pid") or entry.get("_PID") or "0"
                 host = entry.get("hostname") or entry.get("host") or "-"
                 message = _export_syslog(stamp, message, program, host, pid)
-            rows.append((stamp, len(rows), message))
+            rows.append((stamp, message))
         entry.clear()
 
     index = 0
@@ -1707,7 +1710,7 @@ def gcloud_yaml_as_lines(chunk: bytes) -> bytes | None:
     if rows[0][0] > rows[-1][0]:
         rows.reverse()  # newest first, as gcloud lists them: entries of the same second in the order they were made
     rows.sort(key=lambda row: row[0])
-    return "".join(f"{line}\n" for line in (*head, *(message for _, _, message in rows))).encode("utf-8")
+    return "".join(f"{line}\n" for line in (*head, *(message for _, message in rows))).encode("utf-8")
 
 
 _HOST_PREFIX = re.compile(
