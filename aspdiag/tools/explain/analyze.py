@@ -534,11 +534,13 @@ server, naming the server's port (22, 33001)."""
 _STAMP_PROBE = 4096
 """How far into an input's first chunk a time stamp in the host's language is looked for."""
 _QUOTED_NEGOTIATION = re.compile(
-    rb"Unable to negotiate with (?P<peer>[0-9A-Fa-fxX*.:]+) port (?P<port>\d+): no matching"
+    rb"Unable to negotiate with (?P<peer>[0-9A-Fa-fxX*.:]+) port (?P<port>\d+):(?:[ \t]|\n[> \t]*)+no matching"
     rb"(?:[^.\n]|\n[> \t]*){1,80}?found(?:\.(?:\s|\n[> \t]*)Their offer: [\w@.,+-]*)?"
 )
 """``_NEGOTIATION``'s words anywhere in a line, and over a wrapped quote's line breaks (``\n> ``); the address may
 be masked in a paste (``193.136.xx.xx``; blind round 121), as in the two patterns above."""
+_WRAPPED_NEGOTIATION = re.compile(r"\bsshd(?:-session)?(?:\[\d+\])?: Unable to negotiate with \S+ port \d+:\s*$")
+"""sshd's line cut after its address (a mail's quote wrapped it): its words are on the next line."""
 _SSHD_TAG_BYTES = re.compile(rb"\bsshd(?:-session)?(?:\[\d+\])?: ")
 _NEGOTIATION_LEAD = re.compile(rb"[ \t]*(?:error: )?")
 _QUOTE_BREAK = re.compile(rb"\s*\n[> \t]*")
@@ -1750,8 +1752,13 @@ class Analyzer:
             start = chunk.rfind(b"\n", 0, found.start()) + 1
             if b"\n" not in found.group(0) and _NEGOTIATION_LEAD.fullmatch(chunk, start, found.start()) is not None:
                 continue  # on a line of its own: the line's reading took it
-            if _SSHD_TAG_BYTES.search(chunk, start, found.start()) is not None or _STAMPED.match(chunk, start):
-                continue  # sshd's own line, its tag or its time before the words (``_sshd``)
+            if (_SSHD_TAG_BYTES.search(chunk, start, found.start()) is not None or _STAMPED.match(chunk, start)) and (
+                b"\n" not in found.group(0) or SSHD_REFUSAL.match(chunk, start) is not None
+            ):
+                # sshd's own line, its tag or its time before the words (``_sshd``); not one a mail's quote wrapped
+                # ("> Jan 22 11:52:14 xfer01 sshd[418822]: Unable to negotiate with ... port 50412:" / "> no
+                # matching key exchange method found. Their offer: ..."; blind round 129), which no line holds whole
+                continue
             if len(self._refused_aside) >= MAX_CLIENTS:
                 return
             message = _QUOTE_BREAK.sub(b" ", found.group(0)).decode("utf-8", "replace")
@@ -2728,6 +2735,10 @@ class Analyzer:
         # the sentence so far (lines that end in no full stop or colon go on in the next: a wrapped intro)
         going_on = previous is not None and previous.rstrip()[-1:] not in (".", "!", "?", ":", "")
         self._last_text[source] = f"{previous.strip()} {text.strip()}"[-300:] if going_on and previous else text
+        if previous is not None and text[:12] == "no matching " and _WRAPPED_NEGOTIATION.search(previous) is not None:
+            # sshd's "Unable to negotiate with A port P:" wrapped in a mail's quote, its words on this line: sshd's
+            # (``_quoted_negotiations`` reads them whole), not a client's run (blind round 129)
+            return
         if (
             text == "complete"
             and source in self._ascli
@@ -7685,6 +7696,9 @@ _SAMPLE_INTRO = re.compile(
     r"|\breference (?:log )?(?:lines?|format|output)\b|\bline format\b"
     # what is seen in general, told at the intro's end ("and on the client side, typically:"; blind round 108)
     r"|\b(?:typically|usually|normally|generally|commonly)\s*:\s*$"
+    # what a failure looks like in general ("... at the SSH stage; the typical symptom is"; blind round 129's
+    # newsletter)
+    r"|\b(?:typical|usual|common|classic|main) (?:symptoms?|signs?|errors?|messages?) (?:is|are)\W*$"
     # ("A failed run typically looks like the example below (illustrative, from the module's VM test ...):"; round 109)
     r"|\b(?:typically|usually|normally|generally|commonly) (?:looks?|reads?|appears?)\b|\billustrative\b"
     # what is expected or what one may see, in French, Spanish, Italian, Portuguese and German ("Le résultat attendu
@@ -7831,7 +7845,9 @@ _CONFIG_FILE_NAME = re.compile(
     # (and a localisation catalogue's: Fluent's .ftl, gettext's .po, .strings, XLIFF; blind round 127's Ukrainian
     # errors.ftl holds ascp's words as its search keys)
     rb"|(?:[\w.~$-]*/)*(?:[\w.-]+\.(?:ya?ml|conf|cfg|ini|toml|json|j2|tf|hcl|properties|xml|env|csv|tsv"
-    rb"|ftl|pot?|strings|xliff|xlf|resx|arb)"
+    rb"|ftl|pot?|strings|xliff|xlf|resx|arb"
+    # (a Salt state, its comments quoting what hosts without it print; blind round 129)
+    rb"|sls)"
     rb"|(?:Docker|Container)file(?:\.[\w-]+)?|ssh_config|sshd_config|authorized_keys|known_hosts))"
     rb"(?:\s*$|\s+(?:-{1,2}|\xe2\x80\x93|\xe2\x80\x94)\s|\s+(?:for|of) (?:the|a|an|our|this)\s)"
 )
@@ -8894,6 +8910,9 @@ _INTRO_ENDS_MORE = (
     " z vrsticami",
     # ("Scripts still pointing to asperaweb_id_dsa.openssh will stop at"; blind round 121's newsletter)
     " stop at",
+    # ("... reject at the SSH stage; the typical symptom is"; blind round 129's newsletter)
+    "symptom is",
+    "symptoms are",
     " stops at",
     " end with",
     " ends with",

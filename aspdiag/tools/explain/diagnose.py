@@ -716,8 +716,14 @@ def _by_progress(
         reasons.append(f"{ev.bytes_moved:,} bytes had moved before the connection was lost: a stall, not a block")
         return kb.by_id("stall"), confidence
     if entry.channel == "session" and ev.peer_reached:
-        reasons.append("the far end had answered (peerver known): SSH worked, the UDP exchange failed")
-        return kb.by_id("udp"), "medium"
+        # Low, not medium: error 44 is PMTU_BRTT_ERROR (ascli's table), the first UDP exchange probing the path's
+        # MTU and round trip; a firewall dropping UDP is the likelier cause, a path that drops large packets (a
+        # VPN) the other (blind round 129: a partner's VPN box, the server's firewall logging no drops)
+        reasons.append(
+            "the far end had answered (peerver known): SSH worked, the first UDP exchange failed (UDP blocked, or "
+            "packets too large for the path)"
+        )
+        return kb.by_id("udp"), "low"
     return entry, confidence
 
 
