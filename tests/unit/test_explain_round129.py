@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.unit.test_explain_round58 import cause_ids, causes
+from tests.unit.test_explain_round58 import ENA, cause_ids, causes
 
 
 def test_a_newsletter_s_typical_symptom_is_no_run():
@@ -70,3 +70,92 @@ def test_error_44_after_the_far_end_answered_is_udp_at_low_confidence():
         "peer=198.51.100.166:33001 tcp_port=33001\n"
     )
     assert causes(text) == [("udp", "low")]
+
+
+def test_nextflow_s_running_time_limit_cancels_the_task_s_run():
+    """Nextflow's error block: "Caused by: Process exceeded running time limit (4h)", then the command and its
+    output at 96 %: one run, cancelled (it had read as unknown, low)."""
+    text = (
+        "Mar-24 03:41:12.881 [Task monitor] ERROR nextflow.processor.TaskProcessor - Error executing process > "
+        "'ENA_ASPERA_FETCH (ERR9985521)'\n\n"
+        "Caused by:\n  Process exceeded running time limit (4h)\n\n"
+        "Command executed:\n\n"
+        "  ascp -QT -l 200m -P33001 -k1 -i key.pem era-fasp@fasp.sra.ebi.ac.uk:/vol1/run/ERR998/ERR9985521/x.cram .\n\n"
+        "Command exit status:\n  -\n\n"
+        "Command output:\n"
+        "  x.cram                         96%   31GB  18.3Mb/s    11:07 ETA\n\n"
+        "Command error:\n  (empty)\n"
+    )
+    assert cause_ids(text) == ["cancelled"]
+
+
+def test_task_scheduler_s_kill_listed_before_the_log_it_cut_short():
+    """Task Scheduler's history (newest first: "terminated" at 06:00), then the client's log whose session has no
+    Session Stop: cancelled (it had read as unknown, low)."""
+    text = (
+        "TimeCreated : 22.03.2025 06:00:02\nId          : 111\n"
+        'Message     : Task Scheduler terminated "{6d2b0c1e-8f3a-4e71-9c55-a0d4e3f21b97}" instance of the '
+        '"\\Aspera\\Nachtexport" task.\n\n'
+        "PS C:\\> Get-Content 'D:\\Logs\\aspera\\aspera-scp-transfer.log' -Tail 2\n"
+        "2025-03-22 02:00:03.418 [1a2c-00002f10] LOG FASP Session Start uuid=4c9f0e2a-7b13-4d58-a6e1-93f0c2d7b85e "
+        "op=send status=started source=E:/x dest=/archiv local=10.31.4.18:61217 peer=10.200.8.40:33001 "
+        "tcp_port=33001\n"
+        "2025-03-22 05:59:59.870 [1a2c-00001d44] LOG FASP Session Statistics [Sender] "
+        "id=4c9f0e2a-7b13-4d58-a6e1-93f0c2d7b85e delay=3ms ave_xmit_rate 99.92Mbps (progress: tx_bytes "
+        "179852287488 file_bytes 179852287488 tx_time 14396870000)\n"
+    )
+    assert cause_ids(text) == ["cancelled"]
+
+
+def test_a_script_s_ascp_returned_1_is_a_run_of_unknown_cause():
+    """A script's own log: "ascp returned 1", its output sent to /dev/null: one run, unknown (it had read as none)."""
+    text = (
+        "[2025-02-27 11:40:03] downloading subject 100206 ...\n"
+        "[2025-02-27 11:40:09] ascp returned 1\n"
+        "[2025-02-27 11:40:09] giving up on 100206\n"
+    )
+    assert cause_ids(text) == ["unknown"]
+
+
+def test_a_forum_thread_s_title_quoting_the_error_is_the_run_below():
+    """A thread's title quoting ascp's words among its own, then the run of that cause: one run (the title had read
+    as a second, low)."""
+    text = (
+        '[Foro Bioinformática · Hilo: "ascp de ENA: No such file or directory pero el fichero existe"]\n\n'
+        "Buenas. Intento bajar los FASTQ:\n\n"
+        f"  $ ascp -QT -l 300m -P33001 -i key.pem {ENA}\n"
+        "  Completed: 0K bytes transferred in 0 seconds\n"
+        "  Session Stop  (Error: Server aborted session: No such file or directory)\n"
+    )
+    assert cause_ids(text) == ["no-such-file"]
+
+
+def test_a_thread_title_naming_the_error_without_quotes_is_the_run_below():
+    """ "กระทู้: ... ขึ้น Session initiation failed" (thread: ... shows ...), then the run: one run."""
+    text = (
+        "กระทู้: ดาวน์โหลด DRA จาก DDBJ ด้วย ascp ไม่ได้ ขึ้น Session initiation failed\n"
+        "โพสต์โดย: nattapong_k\n\n"
+        "nattapong@thinkpad:~/raw$ ascp -i key.pem -QT -l 100m -P 33001 anonftp@ascp.ddbj.nig.ac.jp:/x.bz2 ./\n"
+        "Session Stop  (Error: Session initiation failed, read timed out)\n"
+    )
+    assert cause_ids(text) == ["session-start"]
+
+
+def test_a_chat_question_quoting_the_error_is_about_the_paste_that_follows():
+    """'Has anyone had "failed to authenticate"?', then that run's paste and the working retry: two runs (the
+    question had read as a third)."""
+    text = (
+        "Rocket.Chat — #bioinfo-umum — ekspor percakapan\n"
+        "-------------------------------------------------------------\n\n"
+        "[2025-01-09 10:14] dimas: Pagi semua. Ada yang pernah download dari ENA pakai ascp dan kena "
+        '"failed to authenticate"? '
+        "Komputernya server lab.\n"
+        "[2025-01-09 10:15] dimas:\n```\n"
+        f"(ena) dimas@lab:~/data$ ascp -QT -l 300m -P33001 -i dsa.openssh {ENA}\n"
+        "ascp: failed to authenticate, exiting.\n\nSession Stop  (Error: failed to authenticate)\n```\n"
+        "[2025-01-09 10:40] dimas: sip, sudah bisa\n```\n"
+        f"(ena) dimas@lab:~/data$ ascp -QT -l 300m -P33001 -i rsa.pem {ENA}\n"
+        "ERR164407.fastq.gz                     100%  956MB  271Mb/s    00:30\n"
+        "Completed: 979302K bytes transferred in 30 seconds\n (265410K bits/sec), in 1 file.\n```\n"
+    )
+    assert cause_ids(text) == ["auth", "ok"]

@@ -144,7 +144,8 @@ _NO_FILE = re.compile(r",\s*in 0 files?\b")
 _SKIPPED = re.compile(r"; (\d+) files? skipped")
 _EXIT = re.compile(
     r"(?:exit(?:ed)?(?: with)?(?: status|[ -]code)?|\bfailed with|returned non-zero exit status|return(?:ed)? code"
-    r"|(?<=ascp failed)(?=\s*[:=]\s*\d{1,3}\s*$))"  # a script's own "ascp failed: 1" (its $?)
+    r"|(?<=ascp failed)(?=\s*[:=]\s*\d{1,3}\s*$)"  # a script's own "ascp failed: 1" (its $?)
+    r"|(?<=ascp returned)(?=\s+\d{1,3}\s*$))"  # ("[2025-02-27 11:40:09] ascp returned 1"; blind round 129)
     r"\s*[:=]?\s*(\d+)",
     re.I,
 )
@@ -3255,6 +3256,18 @@ class Analyzer:
             head = _KILL_LEAD.sub("", text[: kill.start()])
             if head.strip():
                 self._console_segment(source, line, head)
+            run = self._console.get(source)
+            if (
+                run is not None
+                and run.lines
+                and not run.commanded
+                and any("Error executing process" in said for said in run.evidence)
+            ):
+                # Nextflow's error block: its "Caused by:" comes before the task's command and output ("Process
+                # exceeded running time limit (4h)", then the ascp it ran, at 96 %; blind round 129): the kill is
+                # that run's, told when it ends (``_finish``), the block's command and output still its own
+                self._kill_pending[source] = (run.order - 1, text[kill.start() :].strip())
+                return
             self._interrupted(source, text[kill.start() :].strip())
             run = self._console.get(source)
             if run is not None and run.lines:
@@ -5316,9 +5329,11 @@ class Analyzer:
         kill = self._kill_pending.get(session.source) if self._kill_pending else None
         if (
             kill is not None
-            and session.uuid is None
+            # (or a log's session the input ends in, no Session Stop: Task Scheduler's history newest first, its
+            # "terminated" event before the client's log that stops at the 4 h limit; blind round 129)
+            and (session.uuid is None or not (session.stopped or session.syslog))
             and session.order > kill[0]
-            and session.lines
+            and (session.lines or session.uuid is not None)
             and not (session.ended or session.finals or session.completed is not None)
             # (or an exit status of a signal's, 128 and over: LSF's "Exited with exit code 140." under its kill)
             and (session.exit_status is None or session.exit_status >= 128)
@@ -7125,6 +7140,16 @@ class Analyzer:
                             any(_quoted_in(quoted, said) for said in following.evidence)
                             for quoted in _TITLE_QUOTE.findall(title)
                         )
+                        # or a thread's or a mail's subject naming the cause of the run below ("กระทู้: ดาวน์โหลด ...
+                        # ขึ้น Session initiation failed", thread: ... shows ...; blind round 129)
+                        or (following.cause_id == s.cause_id and _THREAD_TITLE.match(title) is not None)
+                        # or a thread's title quoting ascp's words among its own, the run below of that cause
+                        # ('Hilo: "ascp de ENA: No such file or directory pero el fichero existe"' over "Session Stop
+                        # (Error: Server aborted session: No such file or directory)"; blind rounds 128 and 129)
+                        or (
+                            following.cause_id == s.cause_id
+                            and any(documented(quoted) for quoted in _TITLE_QUOTE.findall(title))
+                        )
                     )
                 )
                 or (
@@ -7158,6 +7183,15 @@ class Analyzer:
                             and not any(_shape(said) == _shape(title) for said in following.evidence)
                         )
                     )
+                )
+                # a person's question quoting ascp's words, its output pasted next ('Has anyone had "failed to
+                # authenticate"?' over the paste of that run; blind round 129's chat): the question is about it
+                or (
+                    s.uuid is None
+                    and len(s.evidence) == 1
+                    and following is not None
+                    and following.cause_id == s.cause_id
+                    and _asked_about(s.evidence[0])
                 )
             ):
                 self._uncounted(s)
@@ -9924,6 +9958,23 @@ def _explaining_sentence(text: str) -> bool:
     )
 
 
+def _asked_about(text: str) -> bool:
+    """Whether a line asks about ascp's words it quotes ("Ada yang pernah ... kena "failed to authenticate"?",
+    has anyone had ...?): a question mark after a quote of documented words, in the same sentence."""
+    for quoted in _TITLE_QUOTE.finditer(text):
+        rest = text[quoted.end() :]
+        asked = rest.find("?")
+        if asked >= 0 and "." not in rest[:asked] and documented(quoted.group(1)):
+            return True
+    return False
+
+
+_THREAD_TITLE = re.compile(
+    r"\W*(?:thread|topic|subject|title|re|fw|fwd|aw|wg|sv|hilo|tema|asunto|sujet|betreff|titolo|oggetto|assunto"
+    r"|onderwerp|temat|tytuł|тема|主题|主題|标题|標題|件名|タイトル|스레드|제목|กระทู้|หัวข้อ|konu|başlık|chủ đề)\s*[:：]",
+    re.I,
+)
+"""A thread's, a post's or a mail's title by its label ("Thread:", "Betreff:", "กระทู้:", "件名:")."""
 _TITLE_QUOTE = re.compile(
     r"(?:^|(?<=[\s(\[]))['\"`\u2018\u201c]([^'\"`\u2019\u201d]{12,200})['\"`\u2019\u201d](?=$|[\s.,;:!?)\]])"
 )
