@@ -159,3 +159,60 @@ def test_a_chat_question_quoting_the_error_is_about_the_paste_that_follows():
         "Completed: 979302K bytes transferred in 30 seconds\n (265410K bits/sec), in 1 file.\n```\n"
     )
     assert cause_ids(text) == ["auth", "ok"]
+
+
+def test_a_key_given_on_a_continued_command_line_that_ls_says_is_missing():
+    """The command's -i on its second line (after a "\\"), "Key passphrase:" and "failed to authenticate", then ls:
+    "cannot access '.../asperaweb_id_dsa.openssh': No such file or directory": the key file (it had read as auth,
+    low)."""
+    text = (
+        "```console\n"
+        "ravi@g02:~/p$ ~/.aspera/connect/bin/ascp -QT -l 300m -P33001 \\\n"
+        "    -i ~/.aspera/connect/etc/asperaweb_id_dsa.openssh \\\n"
+        "    era-fasp@fasp.sra.ebi.ac.uk:vol1/fastq/ERR164/ERR164407/ERR164407.fastq.gz .\n"
+        "Key passphrase:\n"
+        "ascp: failed to authenticate, exiting.\n\n"
+        "Session Stop  (Error: failed to authenticate)\n"
+        "```\n\n"
+        "```console\n"
+        "ravi@g02:~/p$ ls -l ~/.aspera/connect/etc/asperaweb_id_dsa.openssh\n"
+        "ls: cannot access '/home/ravi/.aspera/connect/etc/asperaweb_id_dsa.openssh': No such file or directory\n"
+        "```\n"
+    )
+    assert cause_ids(text) == ["key-file"]
+
+
+def test_a_script_s_exit_status_in_a_rule_is_the_run_s_own():
+    """A job's output: the run's Session Stop, then the script's "== ascp exit 1 ==": one run (the rule had ended
+    the run and its exit status read as a second, unknown)."""
+    text = (
+        "ascp -P 33001 -c aes256 -l 1500m --user=u --host=aspera-in.example.es --mode=send /incoming/B12\n"
+        "Completed: 0K bytes transferred in 1 seconds\n (0K bits/sec), in 0 files.\n"
+        "Session Stop  (Error: Server aborted session: Client requests stronger encryption than server allows)\n"
+        "== ascp exit 1 ==\n"
+    )
+    assert cause_ids(text) == ["stronger-encryption"]
+
+
+def test_the_next_lsf_job_mail_s_exit_is_a_run_of_its_own():
+    """Two LSF job mails: a usage error's, then a job whose ascp output went to /dev/null ("Exited with exit code
+    1.", no output): two runs, usage and unknown (the second had been folded into the first)."""
+    mail = (
+        "Subject: Job {n}: <fetch_ena> in cluster <hpc1> Exited\n\n"
+        "Your job looked like:\n\n"
+        "------------------------------------------------------------\n"
+        "# LSBATCH: User input\n#!/bin/bash\n"
+        "ascp -QT -l 300m -P33001 -i $KEY era-fasp@fasp.sra.ebi.ac.uk:/vol1/fastq/SRR144/x.fastq.gz $OUTDIR{redirect}\n"
+        "------------------------------------------------------------\n\n"
+        "Exited with exit code 1.\n\n"
+        "Resource usage summary:\n\n    CPU time :     0.04 sec.\n\n"
+        "The output (if any) follows:\n\n"
+    )
+    text = (
+        "---------- message 1 of 2 ----------\n"
+        + mail.format(n=553201, redirect="")
+        + "Usage: ascp [OPTION] SRC... DEST\n          SRC to DEST, or multiple SRC to DEST dir\n"
+        "Display full usage: -h,--help\n\n\n"
+        "---------- message 2 of 2 ----------\n" + mail.format(n=553377, redirect=" > /dev/null 2>&1")
+    )
+    assert cause_ids(text) == ["usage", "unknown"]

@@ -1202,6 +1202,7 @@ class Analyzer:
         self._ls_directory: dict[str, str] = {}  # the directory an input's last ``ls -l`` listed
         self._key_given: dict[str, str | None] = {}  # per input, the -i key of its last command
         self._run_keys: dict[int, str] = {}  # console runs' -i keys, by order
+        self._continued_command: dict[str, int] = {}  # per input, the run whose command line goes on (a "\\")
         self._missing_files: dict[str, set[str]] = {}  # names of files ``ls`` said were not there
         self._job_mails: set[str] = set()  # inputs that are LSF's job mail (its script, its end, then its output)
         # per input, the host names the user's own lookups found not to exist ("host x: not found: 3(NXDOMAIN)")
@@ -2311,6 +2312,8 @@ class Analyzer:
             given = self._key_given.pop(source, None)
             if given and len(self._run_keys) < MAX_KEPT_FAILED:
                 self._run_keys[run.order] = given
+            if self._continued_command.get(source) == -1:
+                self._continued_command[source] = run.order  # its command's options go on over the next lines
             if source in self._rate_given:
                 run.commanded = True
                 run.target_mbps = self._rate_given.pop(source)
@@ -2455,6 +2458,13 @@ class Analyzer:
             if len(found) < MAX_KEPT_FAILED:
                 found.add(text.strip())
         if text[:21] == "Your job looked like:" and not self._replaying:
+            if source in self._job_mails and len(self._breaks) < MAX_KEPT_FAILED:
+                # the next job's mail: the runs above were the last job's, and its exit status below is this job's
+                # own (blind round 129: a usage error's job, then a job whose output went to /dev/null)
+                run = self._console.pop(source, None)
+                if run is not None:
+                    self._finish(run)
+                self._breaks.add((source, self._order))
             self._job_mails.add(source)  # LSF's job mail: its script, then its end, then its output
         if "RETRYING: " in text and not self._replaying and (retrying := _UNTIL_RETRY.search(text)) is not None:
             # Ansible's note that its task's attempt failed and an until-loop runs it again (blind round 107): an
@@ -2736,6 +2746,17 @@ class Analyzer:
         # the sentence so far (lines that end in no full stop or colon go on in the next: a wrapped intro)
         going_on = previous is not None and previous.rstrip()[-1:] not in (".", "!", "?", ":", "")
         self._last_text[source] = f"{previous.strip()} {text.strip()}"[-300:] if going_on and previous else text
+        continued = self._continued_command.get(source) if self._continued_command else None
+        if continued is not None:
+            # a command's next line after its "\\": its -i may be here ("    -i ~/.aspera/connect/etc/
+            # asperaweb_id_dsa.openssh \\"; blind round 129's blog, the key ls then said was not there)
+            if not text.rstrip().endswith("\\"):
+                del self._continued_command[source]
+            key = _KEY_OPTION.search(" " + text)
+            if key is not None and continued < 0 and not self._key_given.get(source):
+                self._key_given[source] = key.group(1)  # (the run its output starts: ``_run``)
+            elif key is not None and continued >= 0 and continued not in self._run_keys:
+                self._run_keys[continued] = key.group(1)
         if previous is not None and text[:12] == "no matching " and _WRAPPED_NEGOTIATION.search(previous) is not None:
             # sshd's "Unable to negotiate with A port P:" wrapped in a mail's quote, its words on this line: sshd's
             # (``_quoted_negotiations`` reads them whole), not a client's run (blind round 129)
@@ -3129,6 +3150,9 @@ class Analyzer:
                 # (nor a job page's sections of one run's streams: "--- Errors ---", "--- All Logs (stdout captured)
                 # ---" in Azure Automation's job output; blind round 113)
                 and _STREAM_SECTION.search(text) is None
+                # (nor a script's echo of ascp's exit status in a rule, "== ascp exit 1 ==": the run's own end; blind
+                # round 129's PBS job output)
+                and not ("ascp" in text and _EXIT.search(text) is not None)
             ):
                 # a titled rule between two tickets, files or attempts ("--- #5503  requester: d.nakamura ---"):
                 # the run above it is over, and a wrapper's failure words below it are another run's (blind round
@@ -3425,6 +3449,10 @@ class Analyzer:
             self._attached.pop(source, None)
             key = _KEY_OPTION.search(text)
             self._key_given[source] = key.group(1) if key is not None else None
+            if text.rstrip().endswith("\\"):
+                self._continued_command[source] = -1  # (the run it starts: ``_run``)
+            else:
+                self._continued_command.pop(source, None)
             if key is not None:
                 if self._keys.get(source, key.group(1)) != key.group(1):
                     self._changes.setdefault(source, []).append(self._order)  # another -i key now
