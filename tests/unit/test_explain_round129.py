@@ -216,3 +216,105 @@ def test_the_next_lsf_job_mail_s_exit_is_a_run_of_its_own():
         "---------- message 2 of 2 ----------\n" + mail.format(n=553377, redirect=" > /dev/null 2>&1")
     )
     assert cause_ids(text) == ["usage", "unknown"]
+
+
+def test_elasticsearch_hits_name_their_program_so_sshd_s_drops_are_read():
+    """A search API's hits whose ``_source`` names the process (ECS's ``process.name``): sshd's MaxStartups drops are
+    the server's refusals beside the session that worked (they had not been read at all)."""
+    hit = (
+        '{{"_index": "syslog", "_source": {{"@timestamp": "{t}", "host": {{"name": "xfer01"}}, '
+        '"process": {{"name": "{p}", "pid": {pid}}}, "message": "{m}"}}}}'
+    )
+    uuid = "5be2f0c1-77a9-4c8e-a1d3-0f4e9b26c871"
+    ends = "local=198.51.100.20:33001 peer=203.0.113.58:41007 tcp_port=33001"
+    hits = [
+        hit.format(
+            t="2025-04-02T22:00:01.121Z",
+            p="sshd",
+            pid=1088,
+            m="drop connection #10 from [203.0.113.58]:53914 on [198.51.100.20]:33001 past MaxStartups",
+        ),
+        hit.format(
+            t="2025-04-02T22:00:02.031Z",
+            p="ascp",
+            pid=7741,
+            m=f"LOG FASP Session Start uuid={uuid} op=recv status=started source=- dest=/in {ends}",
+        ),
+        hit.format(
+            t="2025-04-02T22:41:37.552Z",
+            p="ascp",
+            pid=7741,
+            m=f"LOG FASP Session Stop uuid={uuid} op=recv status=success {ends} files=412 size=98817218560",
+        ),
+    ]
+    text = '{"took": 41, "hits": {"total": {"value": 3}, "hits": [\n' + ",\n".join(hits) + "\n]}}\n"
+    assert cause_ids(text) == ["ssh-refused", "ok"]
+
+
+def test_an_opentelemetry_csv_export_s_body_and_service_name_are_read():
+    """SigNoz's CSV export (``timestamp,severity_text,service.name,host.name,body``): sshd's failed passwords and its
+    penalty drop, each a client's attempt (the input had read as none)."""
+    text = (
+        "timestamp,severity_text,service.name,host.name,body\n"
+        '2025-05-20T13:02:44.910Z,INFO,sshd-session,edge,"Failed password for vendor_pp from 198.18.7.23 port 60112 '
+        'ssh2"\n'
+        '2025-05-20T13:04:12.377Z,INFO,sshd-session,edge,"Failed password for vendor_pp from 198.18.7.23 port 60240 '
+        'ssh2"\n'
+        '2025-05-20T13:04:19.020Z,INFO,sshd,edge,"drop connection #0 from [198.18.7.23]:60255 on [203.0.113.80]:33001 '
+        'penalty: failed authentication"\n'
+    )
+    assert cause_ids(text) == ["auth", "auth", "ssh-refused"]
+
+
+def test_a_log_query_s_result_table_without_a_rule_is_read_as_records():
+    """An Axiom (APL) query, then its result as a table with no rule under its header: its rows are the server's
+    sessions (the query's steps had made the input read as a query alone, no runs)."""
+    uuid = "e1f2a3b4-c5d6-4e7f-8091-a2b3c4d5e6f7"
+    ends = "local=192.0.2.71:33001 peer=203.0.113.250:33001 tcp_port=33001"
+    text = (
+        "['hsts-syslog']\n| where _time between (ago(2h) .. now())\n| where ident == \"ascp\"\n"
+        "| project _time, host, pid, message\n| order by _time asc\n\n"
+        "_time                     host          pid      message\n"
+        f"2025-11-04T13:41:09.220Z  dl-lagos-1    310442   LOG FASP Session Start uuid={uuid} op=send "
+        f"status=started source=/data/x.h5ad dest=- {ends}\n"
+        f"2025-11-04T13:41:09.232Z  dl-lagos-1    310442   LOG FASP Session Stop uuid={uuid} op=send status=failed "
+        f'errcode=4 errstr="No such file or directory" {ends}\n\n'
+        "2 rows · 1.2s\n"
+    )
+    assert cause_ids(text) == ["no-such-file"]
+
+
+def test_a_journal_export_cut_to_its_message_fields_is_still_ascp_s():
+    """``journalctl -o export`` grepped to its time, host, PID and message fields: ascp's records by their own form
+    (the failure had read at low confidence and the next session not at all)."""
+    ends = "local=192.0.2.120:33001 peer=198.51.100.199:33001 tcp_port=22"
+    entries = [
+        (
+            1750141211448120,
+            77410,
+            f"LOG FASP Session Start uuid=b7c6d5e4-f3a2-4b1c-9d0e-8f7a6b5c4d3e op=send "
+            f"status=started source=/p dest=- {ends}",
+        ),
+        (
+            1750141211461930,
+            77410,
+            "LOG FASP Session Stop uuid=b7c6d5e4-f3a2-4b1c-9d0e-8f7a6b5c4d3e op=send "
+            f'status=failed errcode=5 errstr="Server aborted session: Read access denied for user" {ends}',
+        ),
+        (
+            1750143877002518,
+            78833,
+            f"LOG FASP Session Start uuid=2e3f4a5b-6c7d-4e8f-9a0b-1c2d3e4f5a6b op=send "
+            f"status=started source=/p dest=- {ends}",
+        ),
+        (
+            1750144502911377,
+            78833,
+            "LOG FASP Session Stop uuid=2e3f4a5b-6c7d-4e8f-9a0b-1c2d3e4f5a6b op=send "
+            f"status=success {ends} files=5 size=214748364800",
+        ),
+    ]
+    text = "".join(
+        f"__REALTIME_TIMESTAMP={t}\n_HOSTNAME=hsts-lyon-02\n_PID={pid}\nMESSAGE={m}\n\n" for t, pid, m in entries
+    )
+    assert causes(text) == [("permission", "high"), ("ok", "high")]

@@ -10345,7 +10345,12 @@ _KQL_OPERATOR = re.compile(
 )
 """A step of a Kusto (KQL) query: Microsoft Sentinel's or Log Analytics' hunting and alert queries (blind round 114:
 its comments quote ascp's and the server's lines for its analysts)."""
-_RESULT_RULE = re.compile(rb"(?m)^[ \t]*-{3,}(?:[ \t+|]+-{3,})+[ \t]*\r?$")
+_RESULT_RULE = re.compile(
+    rb"(?m)^[ \t]*-{3,}(?:[ \t+|]+-{3,})+[ \t]*\r?$"
+    # (or its rows without a rule: a header of a time and a message column, then a stamped row; Axiom's result
+    # under its APL query, blind round 129)
+    rb"|^[ \t]*@?_?(?:time|timestamp|TimeGenerated)[ \t]+[^\n]*\bmessage[ \t]*\r?\n[ \t]*\d{4}-\d\d-\d\d[T ]\d\d:"
+)
 """A text table's rule under its header: the query's result printed after it (its rows a log's records)."""
 
 

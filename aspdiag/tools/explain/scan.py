@@ -782,10 +782,11 @@ _EXPORT_TIME = re.compile(
     r"@?_?(?:timestamp|time|date|datetime|event[ _]?time|created(?:[ _]at)?|messagetime|receipttime)", re.I
 )
 """(Sumo Logic's ``_messagetime`` and ``_receipttime``; blind round 120)"""
-_EXPORT_MESSAGE = re.compile(r"@?_?(?:message|msg|raw|log|line|text|content|event|short_message)", re.I)
+_EXPORT_MESSAGE = re.compile(r"@?_?(?:message|msg|raw|log|line|text|content|event|short_message|body)", re.I)
+"""(OpenTelemetry's log record names its text ``body``: SigNoz's export; blind round 129)"""
 _EXPORT_STAMP = re.compile(r"\s*\d{4}-\d\d-\d\d[T ]\d\d:\d\d|\s*\d{10}(?:\d{3})?(?:\.\d+)?\s*$")
 _EXPORT_MAX = 8 << 20
-_EXPORT_HEADER = re.compile(rb"(?i:message|msg|_raw|\blog\b|\bline\b|\btext\b|content|\bevent\b)")
+_EXPORT_HEADER = re.compile(rb"(?i:message|msg|_raw|\blog\b|\bline\b|\btext\b|content|\bevent\b|\bbody\b)")
 
 
 def log_export_as_lines(chunk: bytes) -> bytes | None:
@@ -848,8 +849,10 @@ def log_table_as_lines(chunk: bytes) -> bytes | None:
     sshd[PID]: message``, so that a server's sshd and ascp records are read as such; blind round 113's KQL table of
     MaxStartups drops), rows in time order, the other lines kept where they are. None for another input (no rule
     under a header naming a time and a message column)."""
-    if len(chunk) > _EXPORT_MAX or b"---" not in chunk:
+    if len(chunk) > _EXPORT_MAX:
         return None
+    if b"---" not in chunk:
+        return _unruled_table(chunk)
     lines = chunk.decode("utf-8", "replace").split("\n")
     for at in range(1, len(lines)):
         rule = lines[at]
@@ -859,7 +862,25 @@ def log_table_as_lines(chunk: bytes) -> bytes | None:
         if "+" in rule or "|" in lines[at - 1]:
             return _read_table(lines, at, bounds, "|")
         return _read_table(lines, at, bounds, "")
-    return None
+    return _unruled_table(chunk)
+
+
+_UNRULED_HEADER = re.compile(
+    rb"(?m)^[ \t]*@?_?(?:time|timestamp|TimeGenerated)[ \t]{2,}\S[^\n]*?[ \t]{2,}message[ \t]*\r?$"
+)
+"""A text table's header with no rule under it (Axiom's APL result: ``_time  host  pid  message``)."""
+
+
+def _unruled_table(chunk: bytes) -> bytes | None:
+    """``log_table_as_lines`` for a table whose header has no rule under it, its columns where the header's names
+    start (blind round 129: an Axiom query's result, each row a server's syslog record)."""
+    header = _UNRULED_HEADER.search(chunk)
+    if header is None:
+        return None
+    lines = chunk.decode("utf-8", "replace").split("\n")
+    at = chunk.count(b"\n", 0, header.start())
+    bounds = [(m.start(), m.end()) for m in re.finditer(r"\S+", lines[at])]
+    return _read_table([*lines[: at + 1], "", *lines[at + 1 :]], at + 1, bounds, "")
 
 
 def _read_table(lines: list[str], at: int, bounds: list[tuple[int, int]], bar: str) -> bytes | None:
@@ -1060,6 +1081,7 @@ _EXPORT_PROGRAM = (
     "process",
     "ident",
     "process.name",
+    "service.name",  # (OpenTelemetry's resource attribute, the program a syslog receiver read: SigNoz's export)
 )
 _EXPORT_HOST = ("source", "host", "hostname", "host_name", "host.name", "host.hostname", "_sourcehost")
 _EXPORT_PID = ("pid", "process_id", "procid", "_pid", "process.pid")
@@ -1913,11 +1935,19 @@ def journal_as_syslog(chunk: bytes) -> bytes:
     return b"\n".join(out)
 
 
+_ASCP_RECORD_MESSAGE = re.compile(r"LOG FASP (?:Session|Transfer) (?:Start|Stop|Params|Statistics)\b")
+"""A message that is one of ascp's records (its LOG line), whoever the journal names."""
+
+
 def _journal_lines(entry: dict[str, Any], message: str) -> list[bytes]:
     """One journal entry's syslog lines as ``journalctl -o short-iso`` prints them (its time, host and
     ``IDENTIFIER[PID]: ``, one line per line of its message), from its fields (``-o json``'s or ``-o export``'s)."""
     stamp = datetime.fromtimestamp(int(entry["__REALTIME_TIMESTAMP"]) / 1e6, tz=UTC)
-    tag = entry.get("SYSLOG_IDENTIFIER") or entry.get("_COMM") or "-"
+    tag = entry.get("SYSLOG_IDENTIFIER") or entry.get("_COMM")
+    if not tag:
+        # fields cut by a grep (only the time, host, PID and message kept; blind round 129): ascp's own records
+        # say whose they are ("LOG FASP Session Start ...")
+        tag = "ascp" if _ASCP_RECORD_MESSAGE.match(message) is not None else "-"
     pid = entry.get("SYSLOG_PID") or entry.get("_PID")
     host = entry.get("_HOSTNAME") or "-"
     process = f"{tag}[{pid}]" if pid else tag

@@ -119,7 +119,8 @@ def _records(node: Any) -> Iterator[tuple[str, str]]:
             return
         source = node.get("_source")
         if isinstance(source, dict) and isinstance(source.get("message"), str):
-            yield str(source.get("@timestamp") or ""), source["message"]
+            stamp = str(source.get("@timestamp") or "")
+            yield stamp, _in_syslog_form(source, stamp)
             return
         line = node.get("line")
         if isinstance(line, str) and ("labels" in node or "stream" in node or "timestamp" in node):
@@ -131,6 +132,25 @@ def _records(node: Any) -> Iterator[tuple[str, str]]:
     elif isinstance(node, list):
         for item in node:
             yield from _records(item)
+
+
+def _in_syslog_form(source: dict[str, Any], stamp: str) -> str:
+    """An Elasticsearch record's message as the syslog line it came from (``TIME HOST sshd[1088]: message``) where
+    the record names its program (ECS's ``process.name``, Filebeat's ``syslog.program``), so that sshd's and ascp's
+    lines are read as a server's (blind round 129: sshd's MaxStartups drops in a search API's hits); else the
+    message alone."""
+    message: str = source["message"]
+    process, host, syslog = source.get("process"), source.get("host"), source.get("syslog")
+    program = pid = None
+    if isinstance(process, dict) and isinstance(process.get("name"), str):
+        program, pid = process["name"], process.get("pid")
+    elif isinstance(syslog, dict) and isinstance(syslog.get("program"), str):
+        program, pid = syslog["program"], syslog.get("pid")
+    if not program or not stamp or "\n" in message:
+        return message
+    name = host.get("name") or host.get("hostname") if isinstance(host, dict) else host
+    tag = f"{program}[{pid}]" if isinstance(pid, int | str) and str(pid).isdigit() else program
+    return f"{stamp} {name if isinstance(name, str) and name else '-'} {tag}: {message}"
 
 
 def _start(transfer: dict[str, Any]) -> float:
