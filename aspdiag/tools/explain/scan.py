@@ -1082,6 +1082,7 @@ _EXPORT_PROGRAM = (
     "ident",
     "process.name",
     "service.name",  # (OpenTelemetry's resource attribute, the program a syslog receiver read: SigNoz's export)
+    "app",  # (a log stream's label: VictoriaLogs', Loki's)
 )
 _EXPORT_HOST = ("source", "host", "hostname", "host_name", "host.name", "host.hostname", "_sourcehost")
 _EXPORT_PID = ("pid", "process_id", "procid", "_pid", "process.pid")
@@ -1137,14 +1138,41 @@ def json_export_as_lines(chunk: bytes) -> bytes | None:
                 rows.append((stamp.replace("T", " ").rjust(30), _export_syslog(stamp, told, program, host, pid)))
         else:
             rows.sort(key=lambda row: row[0])
-            return "".join(message + "\n" for _, message in rows).encode("utf-8")
+            return "".join(message + "\n" for message in _sessions_apart([m for _, m in rows])).encode("utf-8")
     return None
+
+
+_NO_PID_ASCP = re.compile(r"(\S+ \S+ ascp)\[0\]: ")
+"""An exported ascp record in syslog's form whose record named no process (``ascp[0]``)."""
+
+
+def _sessions_apart(lines: list[str]) -> list[str]:
+    """An export's ascp records that name no process, each session given one of its own (a number past the last
+    Session Stop): ascp's ERR line before a session's stop is that session's, not the session that stopped minutes
+    before it (blind round 130: VictoriaLogs' records, two uploads' content-protection refusals read as one)."""
+    if not any("ascp[0]: " in line for line in lines):
+        return lines
+    session = 1
+    out = []
+    for line in lines:
+        tagged = _NO_PID_ASCP.match(line)
+        if tagged is None:
+            out.append(line)
+            continue
+        out.append(f"{tagged.group(1)}[{session}]: {line[tagged.end() :]}")
+        if "LOG FASP Session Stop " in line:
+            session += 1
+    return out
 
 
 def _log_entry_flat(record: Any) -> Any:
     """Google Cloud Logging's LogEntry (``{"jsonPayload": {"message", "ident", "pid", "hostname"}, "timestamp": ...,
     "resource": {...}}``, or its ``"textPayload"``) as a flat record: its payload's fields and its time (blind round
     123: an HSTS VM's syslog exported from Logs Explorer); another record as it is."""
+    if isinstance(record, dict) and isinstance(record.get("_stream"), str) and "_msg" in record:
+        # VictoriaLogs' record: its stream's labels in one string ('{host="vault-hsts",app="ascp"}'; blind round 130)
+        labels = dict(_STREAM_LABEL.findall(record["_stream"]))
+        return {**{k: v for k, v in labels.items() if k not in record}, **record}
     if not isinstance(record, dict) or "timestamp" not in record:
         return record
     payload = record.get("jsonPayload")
@@ -1158,7 +1186,9 @@ def _log_entry_flat(record: Any) -> Any:
     return flat
 
 
-_EXPORT_MESSAGE_KEYS = (b'"message', b'"msg"', b'_message"', b'"MESSAGE"', b'"Message"')
+_STREAM_LABEL = re.compile(r'(\w+)="((?:[^"\\]|\\.)*)"')
+"""One label of a log stream's label set (``app="ascp"``)."""
+_EXPORT_MESSAGE_KEYS = (b'"message', b'"msg"', b'_message"', b'"MESSAGE"', b'"Message"', b'"_msg"')
 """(syslog-ng's JSON template names its fields in capitals: ``"DATE"``, ``"HOST"``, ``"PROGRAM"``, ``"MESSAGE"``;
 blind round 121)"""
 
