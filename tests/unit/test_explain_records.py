@@ -865,3 +865,35 @@ def test_no_session_is_settled_where_the_open_ones_could_reach_their_bound() -> 
     assert views[0] == views[1]
     assert sum(1 for _, outcome, moved in views[0] if moved == 9) == 1  # the session pushed out, opened again
     assert data
+
+
+@needs_compiled
+@settings(max_examples=300, deadline=None)
+@given(
+    st.binary(max_size=300),
+    st.lists(st.binary(max_size=12), max_size=8),
+    st.integers(min_value=0, max_value=300),
+)
+def test_one_pass_for_many_texts_as_python_does_it(data: bytes, needles: list[bytes], at: int) -> None:
+    """``which`` (Wu and Manber's search, compiled) answers as ``in`` does for each text, one planted or not."""
+    from aspdiag.tools.explain._records import which
+
+    texts = tuple(needles)
+    assert which(data, texts) == scan.which_py(data, texts)
+    if texts:
+        planted = data[:at] + texts[-1] + data[at:]
+        assert which(planted, texts) == scan.which_py(planted, texts)
+        assert which(planted, texts) >> (len(texts) - 1) & 1
+
+
+@needs_compiled
+def test_one_pass_for_the_chunk_texts_on_a_server_log() -> None:
+    """The analyzer's own texts over a server log's lines, each planted once at the chunk's end or not at all."""
+    from aspdiag.tools.explain._records import which
+    from aspdiag.tools.explain.analyze import _RARE_TEXTS
+
+    log = b"Mar  1 00:00:01 h sshd[1]: Invalid user admin from 203.0.113.9 port 4\n" * 2000
+    assert which(log, _RARE_TEXTS) == 0
+    for k, text in enumerate(_RARE_TEXTS):
+        assert which(log + text, _RARE_TEXTS) == 1 << k
+        assert which(text[:-1] + log, _RARE_TEXTS) == 0  # (cut short: not there)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.unit.test_explain_round58 import cause_ids
+from tests.unit.test_explain_round58 import ENA, cause_ids
 
 
 def test_a_newsletter_titled_so_is_a_document():
@@ -73,3 +73,87 @@ def test_aspshell_that_cannot_exec_ascp_is_the_server_s_failure():
         "Aug 19 08:30:11 hsts sshd[5120]: Received disconnect from 83.56.200.14 port 49811:11: disconnected by user\n"
     )
     assert cause_ids(text) == ["server-session"]
+
+
+def test_a_named_colleague_s_dated_test_on_a_how_to_page_is_a_run():
+    """A wiki's "What success looks like" heading, then "Tested on the new transfer node by Jakub, 30 Sept:" and
+    that session: a real run, ok (it had been read as the page's sample, no run)."""
+    text = (
+        "3. What success looks like\n"
+        "Tested on the new transfer node by Jakub, 30 Sept:\n"
+        f"[jkowalczyk@xfer02 test]$ ascp -T -l 300m -P 33001 -i /opt/key {ENA}\n"
+        "ERR164407.fastq.gz                           100%   72MB  241Mb/s    00:03\n"
+        "Completed: 74523K bytes transferred in 3 seconds\n (198728K bits/sec), in 1 file.\n"
+        "[jkowalczyk@xfer02 test]$ md5sum ERR164407.fastq.gz\n"
+    )
+    assert cause_ids(text) == ["ok"]
+
+
+def test_a_success_heading_s_sample_is_still_no_run():
+    """Guard: the same heading with the documentation's own sample (no one named as having run it): no run."""
+    text = (
+        "3. What success looks like\n\n"
+        "ERR164407.fastq.gz                           100%   72MB  241Mb/s    00:03\n"
+        "Completed: 74523K bytes transferred in 3 seconds\n (198728K bits/sec), in 1 file.\n"
+    )
+    assert cause_ids(text) == []
+
+
+def test_jira_s_xml_export_holds_the_tickets_runs():
+    """Jira's XML export of a search (RSS, its items' descriptions and comments HTML-escaped): the pasted failure
+    and the resend, two runs (the feed had been read as a configuration, no run)."""
+    text = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<rss version="0.92">\n<channel>\n'
+        "  <title>Jira - Core Sequencing Facility</title>\n"
+        "  <description>An XML representation of a search request</description>\n  <item>\n"
+        "    <description>&lt;p&gt;Upload stops immediately:&lt;/p&gt;\n"
+        "&lt;pre&gt;[svc@deliver01 KL-77]$ ascp -P 33001 -l 500m -k 2 -d ./run/ u@aspera.example.org:/inbox/\n"
+        "Session Stop  (Error: Server aborted session: Server requires content protection)\n"
+        "&lt;/pre&gt;</description>\n"
+        "    <comments><comment>&lt;p&gt;Resent:&lt;/p&gt;\n"
+        "&lt;pre&gt;[svc@deliver01 KL-77]$ ascp -P 33001 -l 500m -k 2 -d --file-crypt=encrypt ./run/ "
+        "u@aspera.example.org:/inbox/\n"
+        "Completed: 188304211K bytes transferred in 3371 seconds\n (457619K bits/sec), in 96 files, 2 directories.\n"
+        "&lt;/pre&gt;</comment></comments>\n  </item>\n</channel>\n</rss>\n"
+    )
+    assert cause_ids(text) == ["content-protection", "ok"]
+
+
+def test_a_console_s_session_export_with_its_own_comment_line_and_words_only():
+    """Aspera Console's activity export: a comment line first, columns named in words ("Session ID", "Start
+    Time") or with their zone ("started_at_utc"), the error's words without a code: each row a session (they had
+    been read as none)."""
+    text = (
+        '"Session ID","Start Time","End Time","User","Client Address","Direction","Status","Error"\n'
+        '"c7a1f0d2-5b8e-4d5c-9a77-1e0b2f3c4d55","2024-07-02 10:42:18","2024-07-02 10:44:51","alice","192.0.2.61",'
+        '"Download","Cancelled","Cancelled by user"\n'
+        '"2f6e8a10-3c4b-49d7-b1e5-a0c9d8e7f6b4","2024-07-02 10:05:40","2024-07-02 10:05:41","carol","203.0.113.140",'
+        '"Download","Failed","No such file or directory"\n'
+    )
+    assert cause_ids(text) == ["no-such-file", "cancelled"]
+    commented = (
+        "# Aspera Console - Activity export - node: hsts-media-02 - sorted by start time (newest first)\n"
+        "session_id,started_at_utc,ended_at_utc,user,direction,contact,status,error_code,error_message\n"
+        "5b0e7f31-2c44-4d9a-9e11-7a6c2f08d3b4,2026-06-18 14:31:07,2026-06-18 14:52:40,promo,upload,203.0.113.58,"
+        "Cancelled,28,Cancelled by user\n"
+        "e41d7b02-9a38-4c1f-b6de-50f2a7c93e15,2026-06-18 08:15:22,2026-06-18 08:15:54,promo,upload,203.0.113.58,"
+        "Error,44,UDP session initiation fatal error\n"
+    )
+    assert cause_ids(commented) == ["session-start", "cancelled"]
+
+
+def test_a_discord_export_s_messages_are_read_as_their_lines():
+    """DiscordChatExporter's JSON: a pasted "failed to open ssh session." and, in the operator's message, sshd's
+    "drop connection ... past MaxStartups" for that client: one run, refused by sshd (it had read as
+    server-session, the sshd lines unread inside their escaped string)."""
+    text = (
+        '{"guild": {"id": "1", "name": "lab"}, "channel": {"id": "2", "name": "transfers"}, "messages": [\n'
+        '{"id": "3", "timestamp": "2025-06-11T11:41:00.220+09:00", "content": "```\\n$ ascp -P 33001 -l 200m '
+        "--mode=send --user=seqdrop --host=xfer.partner.example.jp /data/r1.fastq.gz /incoming/\\n\\n"
+        'Session Stop  (Error: failed to open ssh session.)\\n```", "author": {"name": "takeda_y"}},\n'
+        '{"id": "4", "timestamp": "2025-06-11T11:52:00.000+09:00", "content": "our sshd log:\\n```\\n'
+        "Jun 11 11:39:47 xfer sshd[1184]: error: beginning MaxStartups throttling\\n"
+        "Jun 11 11:39:48 xfer sshd[1184]: drop connection #10 from [133.0.113.21]:50416 on [10.8.1.5]:33001 past "
+        'MaxStartups\\n```", "author": {"name": "ops"}}\n]}\n'
+    )
+    assert cause_ids(text) == ["ssh-refused"]

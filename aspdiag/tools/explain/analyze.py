@@ -25,7 +25,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from difflib import SequenceMatcher
-from functools import partial
+from functools import lru_cache, partial
 from itertools import pairwise
 from typing import Any, NamedTuple
 
@@ -68,6 +68,7 @@ from aspdiag.tools.explain.scan import (
     contains,
     count_lines,
     count_success,
+    discord_export_as_text,
     english_stamps,
     epoch_stamps,
     event_xml_as_lines,
@@ -110,6 +111,7 @@ from aspdiag.tools.explain.scan import (
     ticket_json_as_text,
     udp_drop,
     weekday_stamps,
+    which,
     without_line_numbers,
 )
 from aspdiag.tools.explain.session import (
@@ -826,6 +828,17 @@ _LINKABLE = frozenset(
 )
 """A client run's causes that the server's sshd lines about the same attempt can say more precisely."""
 _CONNECTIONS_TOLD = 3
+_RARE_TEXTS = (
+    b"Unable to negotiate with ",
+    b"error while loading shared libraries",
+    b"CreateProcessW failed",
+    b"banner exchange: ",
+    b"Their offer: diffie-hellman-group1-sha1",
+)
+"""Texts ``feed_chunk`` asks each chunk whether it holds, asked at once (``scan.which``: one pass, about twice as fast
+as five searches on a server's log; the shorter texts it asks one by one, where one pass gains nothing). The bits
+below name them."""
+_NEGOTIATION_TEXT, _LOADER_TEXT, _CREATE_PROCESS_TEXT, _BANNER_TEXT, _GROUP1_TEXT = 1, 2, 4, 8, 16
 _BURST_TOLD = 32
 """Refused connections of one client to one account told when each came within ``_BURST_GAP_S`` of the one before."""
 _BURST_GAP_S = 2
@@ -1245,7 +1258,7 @@ class Analyzer:
         self.lines_seen += count_lines(chunk)
         if source in self._script_data:
             return  # a script's embedded data, to the input's end
-        if b'_lines": [' in chunk:
+        if contains(chunk, b'_lines": ['):
             # Ansible's result of a command task: its "stderr_lines" and "stdout_lines" repeat its "stderr" and
             # "stdout" (blind round 121's molecule verify: one "ascp: command not found" read as two runs)
             chunk = _ANSIBLE_LINES.sub(_repeated_lines, chunk)
@@ -1283,7 +1296,9 @@ class Analyzer:
                 self._script_data.add(source)
                 self._documentation(source)
                 chunk = chunk[: marker.start()]
-        if is_journal_json(chunk):
+        if not (contains(chunk, b"__REALTIME_TIMESTAMP") or chunk.startswith(b"__CURSOR=")):
+            pass  # (neither journal's form: one search for the field both name, where each asks its own)
+        elif is_journal_json(chunk):
             chunk = journal_as_syslog(chunk)  # journalctl -o json: read as the syslog lines it holds
         elif is_journal_export(chunk):
             chunk = journal_export_as_syslog(chunk)  # journalctl -o export: the same
@@ -1339,7 +1354,8 @@ class Analyzer:
             for line in other_lines(chunk):
                 self._line(source, line)
         self._sshd(source, chunk, hints)
-        if b"Unable to negotiate with " in chunk:
+        rare = which(chunk, _RARE_TEXTS)  # (one pass for the five: see _RARE_TEXTS)
+        if rare & _NEGOTIATION_TEXT:
             self._quoted_negotiations(source, chunk)
         if hints and len(chunk) <= PASTE_MAX and _SCANNER_WORD.search(chunk) is not None:
             self._scanners_named(chunk)
@@ -1347,11 +1363,7 @@ class Analyzer:
             self._dropped(chunk)
         if contains(chunk, b"PROTO=TCP") and len(self._syn_drops) < MAX_CLIENTS:
             self._syn_dropped(source, chunk)
-        if logins and (
-            contains(chunk, b"error while loading shared libraries")
-            or contains(chunk, b"CreateProcessW failed")
-            or contains(chunk, b"aspshell")
-        ):
+        if logins and (rare & (_LOADER_TEXT | _CREATE_PROCESS_TEXT) or contains(chunk, b"aspshell")):
             self._server_ascp_unstarted(source, chunk)
         if logins and len(self._logins) < MAX_CLIENTS:
             # After the chunk's sessions (each took the login before its end, ``_login_before``); the pairs are
@@ -1362,10 +1374,10 @@ class Analyzer:
                 self._accepted.update(logins)
         if not self._guessing:
             self._guessing = self._guessed(chunk)
-        if b"banner exchange: " in chunk and len(self._babblers) < MAX_CLIENTS:
+        if rare & _BANNER_TEXT and len(self._babblers) < MAX_CLIENTS:
             # an address that sent sshd something other than SSH ("GET / HTTP/1.1"): a scanner's (``_scanned``)
             self._babblers.update(found.group(1) for found in _BANNER_GARBAGE.finditer(chunk))
-        if b"Their offer: diffie-hellman-group1-sha1" in chunk and len(self._babblers) < MAX_CLIENTS:
+        if rare & _GROUP1_TEXT and len(self._babblers) < MAX_CLIENTS:
             # an address whose only key exchanges were group1's (and group14's): no ascp's (libssh2 has always
             # offered group-exchange beside them), a scanner's (blind rounds 106 and 107's secure and auth logs)
             self._babblers.update(found.group(1) for found in _LONE_GROUP1.finditer(chunk))
@@ -1677,11 +1689,13 @@ class Analyzer:
         ``chunk`` sshd's hint was, placing an attempt before the next session's start (``_start_after``), looked
         up only for a refusal that makes an attempt: the internet's guessing (an "Invalid user" line every few
         seconds) would otherwise cost every chunk of a server's syslog the search of its sessions' arrivals."""
+        if len(self._refused) >= MAX_CLIENTS:
+            return  # (first: a server's syslog holds the internet's guessing on every few lines)
         invalid = found.group("iuser") is not None
         branch = "i" if invalid else "c" if found.group("cuser") is not None else "f"
-        user, peer, port = (found.group(branch + part) for part in ("user", "peer", "port"))
+        user, peer, port = found.group(branch + "user", branch + "peer", branch + "port")
         key = (source, peer, user, port)
-        if key in self._refused or len(self._refused) >= MAX_CLIENTS:
+        if key in self._refused:
             return
         tries = self._connections.get((source, peer, user), 0)
         stamp = found.group("stamp")
@@ -7957,6 +7971,9 @@ _XML_CONFIG = re.compile(rb"(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*<([A-Za-z][\
 """An XML document's first element (a Galaxy tool's ``<tool id=...>``, an aspera.conf's ``<CONF version="2">``)."""
 _XML_RECORDS = frozenset((b"html", b"Event", b"Events", b"testsuite", b"testsuites", b"log", b"record", b"records"))
 """XML documents that record what ran: a web page, Windows events, a test report, a logger's records."""
+_JIRA_EXPORT = re.compile(rb"<rss\b[^>]*>\s*<channel>\s*<title>Jira\b|An XML representation of a search request")
+"""Jira's XML export of a search (RSS: each item a ticket, its description and comments what people pasted; blind
+round 130), unlike a feed of articles (round 115's knowledge base updates)."""
 _DOCKERFILE_FROM = re.compile(rb"\A(?:[ \t]*(?:#[^\n]*)?\r?\n)*[ \t]*(?:FROM|ARG) \S")
 _DOCKERFILE_STEP = re.compile(rb"^(?:RUN|ENTRYPOINT|CMD|WORKDIR|USER|COPY|ADD|ENV|LABEL|EXPOSE|VOLUME) ", re.M)
 _PIPELINE_SECTION = re.compile(
@@ -8819,9 +8836,12 @@ _DOC_SAMPLES = re.compile(
 each file (from the docs, so I know what "good" looks like):", "the article's log sample, copied for my notes:";
 blind round 77's daily notes)."""
 _OWN_WORDS = re.compile(
-    r"\b(?:I|I'm|I've|my|me|mine|we|our|us)\b|我|私|僕|ich\b|mein|je\b|mon\b|yo\b|mi\b|eu\b|meu", re.I
+    r"\b(?:I|I'm|I've|my|me|mine|we|our|us)\b|我|私|僕|ich\b|mein|je\b|mon\b|yo\b|mi\b|eu\b|meu"
+    # a named colleague's test ("Tested on the new transfer node by Jakub, 30 Sept:"; blind round 130's wiki)
+    r"|\b(?:tested|tried|ran|run|checked|verified)\b[^:\n]{0,80}\bby (?-i:[A-Z][a-z]+)\b",
+    re.I,
 )
-"""A person speaking of their own run ("But I get:", "my output:"), in a few languages."""
+"""A person speaking of their own run ("But I get:", "my output:"), in a few languages, or of a named colleague's."""
 _SPEAKER_ONLY = re.compile(r"[\w.@-]{2,40}:$")
 """A chat export's line naming its writer and nothing more ("anna.kessler:")."""
 _IF_YOU_GET = re.compile(
@@ -8909,6 +8929,7 @@ _INPUT_READERS: tuple[Callable[[bytes], bytes | None], ...] = (
     posts_dump_as_text,
     bluesky_thread_as_text,
     matrix_export_as_text,
+    discord_export_as_text,
     pmwiki_page_as_text,
     ticket_json_as_text,
     org_as_lines,
@@ -10352,7 +10373,12 @@ def _config_source(chunk: bytes) -> bool:
     ):
         return True
     element = _XML_CONFIG.match(head.lstrip())
-    if element is not None and element.group(1) not in _XML_RECORDS and _JSON_RUN_TRACE.search(head) is None:
+    if (
+        element is not None
+        and element.group(1) not in _XML_RECORDS
+        and _JSON_RUN_TRACE.search(head) is None
+        and not (element.group(1) == b"rss" and _JIRA_EXPORT.search(head) is not None)
+    ):
         return True  # an XML configuration (a Galaxy tool's wrapper, whose regexes and messages quote ascp)
     if _DOCKERFILE_FROM.match(head) is not None and len(_DOCKERFILE_STEP.findall(head)) >= 2:
         return True
@@ -10708,10 +10734,12 @@ def _date_output(text: str) -> str | None:
     return f"{year}-{month:02d}-{day:02d} {found.group('time') or found.group('time2')}"
 
 
+@lru_cache(maxsize=4096)
 def _seconds(stamp: str, utc: bool = False) -> float | None:
     """A syslog or ISO time stamp as seconds within a leap year (syslog's stamps name no year; only compared with
     stamps of the same log, through ``_gap``). ``utc``: an RFC 3339 stamp's offset taken away (the same log's stamps
-    across a change of daylight saving time: 02:58+02:00 comes before 02:10+01:00)."""
+    across a change of daylight saving time: 02:58+02:00 comes before 02:10+01:00). Cached: a server's log names
+    the same second on many lines (sshd's refusals of the internet's guessing, one per line)."""
     found = _WHEN.search(stamp)
     if found is None:
         return None

@@ -249,10 +249,17 @@ def contains_py(chunk: bytes, needle: bytes) -> bool:
     return needle in chunk
 
 
+def which_py(chunk: bytes, needles: tuple[bytes, ...]) -> int:
+    return sum(1 << k for k, needle in enumerate(needles) if needle in chunk)
+
+
 count_lines: Callable[[bytes], int]
 """A chunk's line ends (memchr where the extension was built)."""
 contains: Callable[[bytes, bytes], bool]
 """Whether a chunk holds a text anywhere (the compiled search where the extension was built)."""
+which: Callable[[bytes, tuple[bytes, ...]], int]
+"""Which of up to 32 texts a chunk holds, as bits (bit k: ``needles[k]``): one pass over the chunk where the
+extension was built (``which_py`` is its reference)."""
 apply: Callable[..., None] | None
 """The analyzer's loop over a chunk's records, compiled (``Analyzer._apply`` is its reference); None where the
 extension was not built."""
@@ -277,11 +284,12 @@ try:
         records,
         settle,
         sshd_lines,
+        which,
     )
 except ImportError:  # not built (no C compiler where it was installed): the same results, found more slowly
     records, sshd_lines, apply, count_success, parse_fields = records_py, sshd_lines_py, None, None, None
     settle = None
-    count_lines, contains = count_lines_py, contains_py
+    count_lines, contains, which = count_lines_py, contains_py, which_py
 COMPILED = records is not records_py
 """Whether the compiled record search is in use (``aspdiag explain --debug`` says so)."""
 
@@ -664,6 +672,24 @@ def matrix_export_as_text(chunk: bytes) -> bytes | None:
     return _posts_as_text(posts)
 
 
+def discord_export_as_text(chunk: bytes) -> bytes | None:
+    """A Discord channel exported as JSON by DiscordChatExporter (``"guild": {...}, "channel": {...}, "messages":
+    [{"timestamp": ..., "content": "...", "author": {"name": ...}}]``) as its messages' texts, oldest first, each
+    under its author, so that a pasted run and a server's sshd lines are read as the lines they were (blind round
+    130: both inside escaped strings). None for another input."""
+    document = _marked_json(chunk, b'"guild"')
+    messages = document.get("messages") if isinstance(document, dict) and "channel" in document else None
+    if not isinstance(messages, list):
+        return None
+    posts: list[tuple[str, str, str]] = []
+    for message in messages:
+        if isinstance(message, dict) and isinstance(message.get("content"), str):
+            author = message.get("author")
+            name = author.get("nickname") or author.get("name") if isinstance(author, dict) else None
+            posts.append((str(message.get("timestamp", "")), str(name or ""), message["content"]))
+    return _posts_as_text(posts)
+
+
 def ticket_json_as_text(chunk: bytes) -> bytes | None:
     """A help desk's ticket exported as JSON (Freshdesk's ``{"subject": ..., "description_text": "...\\n...",
     "conversations": [{"user": ..., "body_text": ...}]}``, Zendesk's ``"comments": [{"body": ...}]``) as its subject
@@ -947,18 +973,24 @@ def session_table_as_records(chunk: bytes) -> bytes | None:
     uuid, start, status and FASP error code, often newest first; blind round 112) as ascp's Session Start and Stop
     records in syslog's form, oldest first, so that each row is read as the session it is. None for another input
     (no uuid, start, status and error code columns, or a row that is not a session's)."""
-    first = chunk.lstrip()[:400].split(b"\n", 1)[0].lower()
+    # (after the export's own comment lines: "# Aspera Console - Activity export - node: ..."; blind round 130)
+    body = _COMMENT_LINES.sub(b"", chunk.lstrip(b"\xef\xbb\xbf").lstrip(), count=1)
+    first = body[:400].split(b"\n", 1)[0].lower()
     if len(chunk) > _EXPORT_MAX or b"," not in first or b"status" not in first or b"err" not in first:
         return None
     try:
-        rows = list(csv.reader(io.StringIO(chunk.decode("utf-8", "replace").lstrip("\ufeff").lstrip())))
+        rows = list(csv.reader(io.StringIO(body.decode("utf-8", "replace"))))
     except csv.Error:
         return None
-    named = {name.strip().lower(): at for at, name in enumerate(rows[0])}
+    # (a column's name in words or with its zone: "Session ID", "started_at_utc")
+    named = {_SESSION_ZONE.sub("", name.strip().lower().replace(" ", "_")): at for at, name in enumerate(rows[0])}
     column = {
         role: next((named[name] for name in names if name in named), None) for role, names in _SESSION_COLUMNS.items()
     }
-    if any(column[role] is None for role in ("uuid", "start", "status", "code")):
+    # (the error's code, or its words alone: a console's export names no code; blind round 130)
+    if any(column[role] is None for role in ("uuid", "start", "status")) or (
+        column["code"] is None and column["errstr"] is None
+    ):
         return None
     records = [row for row in rows[1:] if any(field.strip() for field in row)]
     out = []
@@ -976,7 +1008,7 @@ def session_table_as_records(chunk: bytes) -> bytes | None:
             or end is None
             or _SESSION_UUID.fullmatch(cell("uuid")) is None
             or status not in _SESSION_STATES
-            or not cell("code").isdigit()
+            or not (cell("code").isdigit() or (column["code"] is None and column["errstr"] is not None))
         ):
             return None
         start, end = start.replace(" ", "T"), end.replace(" ", "T")
@@ -985,7 +1017,8 @@ def session_table_as_records(chunk: bytes) -> bytes | None:
         user = f' user="{cell("user")}"' if cell("user") else ""
         told = "success" if status in ("success", "completed", "complete", "ok") else "failed"
         errstr = cell("errstr").replace('"', "'")
-        stop = f"status={told} errcode={cell('code')}" + (f' errstr="{errstr}"' if told == "failed" else "")
+        code = f" errcode={cell('code')}" if cell("code") else ""
+        stop = f"status={told}{code}" + (f' errstr="{errstr}"' if told == "failed" else "")
         out.append(
             (start, f"{start} sessions ascp[{number}]: LOG FASP Session Start {head} status=started{peer}{user}")
         )
@@ -1004,10 +1037,12 @@ _SESSION_COLUMNS = {
     "code": ("errcode", "error_code", "err_code"),
     "errstr": ("errstr", "error", "error_message", "errmsg"),
     "op": ("direction", "op"),
-    "peer": ("peer_ip", "peer", "remote_ip", "client_ip", "remote_host"),
+    "peer": ("peer_ip", "peer", "remote_ip", "client_ip", "remote_host", "client_address", "contact"),
     "user": ("remote_user", "user", "username"),
 }
 """The columns of a session table export, by role: each role's usual names."""
+_SESSION_ZONE = re.compile(r"_(?:utc|gmt|local)$")
+_COMMENT_LINES = re.compile(rb"\A(?:[ \t]*#[^\n]*\n)+")
 _SESSION_UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F-]{27,28}")
 _SESSION_STATES = frozenset(("success", "completed", "complete", "ok", "failed", "error", "cancelled", "canceled"))
 
