@@ -546,6 +546,17 @@ _QUOTED_NEGOTIATION = re.compile(
 )
 """``_NEGOTIATION``'s words anywhere in a line, and over a wrapped quote's line breaks (``\n> ``); the address may
 be masked in a paste (``193.136.xx.xx``; blind round 121), as in the two patterns above."""
+_OTHER_CLIENT_LOGINS = re.compile(
+    r"\bfailed (?:password|logins?|authentication|attempts?)\b[^.]{0,120}\b(?:were|was|came from|from|by)\b[^.]{0,60}"
+    r"\b(?:WinSCP|FileZilla|Cyberduck|PuTTY|MobaXterm|sftp|SFTP)\b",
+    re.I,
+)
+"""A person saying sshd's refused logins were another program's (an SFTP client's), not ascp's."""
+_DAEMON_TAG = re.compile(
+    rb"(?:\S+ )?(?:asperanoded|asperacentral|asperaredisd|asperahttpd|asperawatchd|asperawatchfolderd|asperarund"
+    rb"|asperaproxy|asconfigurator)(?:\[\d+\])?: "
+)
+"""A syslog line of another Aspera service than ascp (its host, its tag)."""
 _WRAPPED_NEGOTIATION = re.compile(r"\bsshd(?:-session)?(?:\[\d+\])?: Unable to negotiate with \S+ port \d+:\s*$")
 """sshd's line cut after its address (a mail's quote wrapped it): its words are on the next line."""
 _SSHD_TAG_BYTES = re.compile(rb"\bsshd(?:-session)?(?:\[\d+\])?: ")
@@ -1219,6 +1230,8 @@ class Analyzer:
         self._ls_directory: dict[str, str] = {}  # the directory an input's last ``ls -l`` listed
         self._key_given: dict[str, str | None] = {}  # per input, the -i key of its last command
         self._run_keys: dict[int, str] = {}  # console runs' -i keys, by order
+        self._chunk_sessions: bool | None = None  # whether the chunk holds ascp's session records (asked once)
+        self._other_clients: set[str] = set()  # inputs whose refused logins a person says were another program's
         self._continued_command: dict[str, int] = {}  # per input, the run whose command line goes on (a "\\")
         self._missing_files: dict[str, set[str]] = {}  # names of files ``ls`` said were not there
         self._job_mails: set[str] = set()  # inputs that are LSF's job mail (its script, its end, then its output)
@@ -1341,6 +1354,7 @@ class Analyzer:
             self._texts_kept -= sum(map(len, held))
         self._text_sizes[source] = size
         self._chunk, self._chunk_logins, self._at = chunk, None, len(chunk)
+        self._chunk_sessions = None
         self._chunk_login_list = None
         hints, logins = sshd_lines(chunk)
         self._chunk_has_logins = bool(logins)
@@ -2023,6 +2037,28 @@ class Analyzer:
     def _line(self, source: str, line: Line) -> None:
         self._tick += 1
         message = line.message
+        if (
+            b"ailed " in message
+            and line.process is None
+            and len(self._other_clients) < MAX_CLIENTS
+            and _OTHER_CLIENT_LOGINS.search(message.decode("utf-8", "replace")) is not None
+        ):
+            # a person's word that sshd's refused logins were another program's ("the two Failed password connections
+            # just before were a colleague in WinSCP (SFTP)"; blind round 131's ticket): no ascp runs of their own
+            self._other_clients.add(source)
+        if (
+            line.stamp is not None
+            and b"aspera" in message[:80]
+            and _DAEMON_TAG.match(message) is not None
+            and b"ascp" not in message  # (not its word of the ascp it started: "ascp stderr: ...", round 113)
+        ):
+            if self._chunk_sessions is None:
+                self._chunk_sessions = self._chunk is not None and contains(self._chunk, b"LOG FASP Session ")
+            if self._chunk_sessions:
+                # another Aspera service's own line in a server's log beside ascp's sessions (asperanoded's "ERR
+                # Unable to read license file ..." at its start; blind round 131): the sessions' records tell each
+                # transfer, the service's words are its own, no run
+                return
         if (
             b"aspshell" in message
             and self._chunk_has_logins
@@ -5579,6 +5615,11 @@ class Analyzer:
                     or (name, peer) in self._accepted
                     or (quiet and tried[(source, peer)] == 1 and name != b"root" and peer not in self._guessers)
                 )
+            if real and source in self._other_clients and key not in self._invalid_tried:
+                # another program's logins, a person says (WinSCP with the old password): not ascp's; the address
+                # stays the client's, so its penalty drop after them is its ascp's attempt
+                refused_clients.add(_address(attempt.fields["peer"].rpartition(":")[0]))
+                continue
             if real:
                 # An account ascp sessions ran as, one sshd let in from that same address at another time, or, in a
                 # log without password guessing, the one account a client tried: a real user's failure (a server's

@@ -1,0 +1,57 @@
+"""explain: what blind round 131 found (each test but the guards failed on the code before its fix)."""
+
+from __future__ import annotations
+
+from tests.unit.test_explain_round58 import cause_ids
+
+
+def test_another_aspera_service_s_own_error_beside_the_sessions_is_no_run():
+    """asperanoded's "ERR Unable to read license file ...: No such file or directory" at its start, then ascp's
+    sessions failing for the licence: the sessions are the runs (the daemon's line had read as a missing file,
+    high)."""
+    uuid = "e4d1a2b9-08c7-4f3e-9a56-bc2f7e10d843"
+    text = (
+        "-- Journal begins at Mon 2026-01-05 00:00:12 CET, ends at Fri 2026-01-30 09:18:55 CET. --\n"
+        "2026-01-30T08:59:58+0100 hsts systemd[1]: Starting asperanoded.service - IBM Aspera Node Daemon...\n"
+        "2026-01-30T09:00:01+0100 hsts asperanoded[3101]: LOG Node daemon version 4.4.3.820 starting\n"
+        "2026-01-30T09:00:01+0100 hsts asperanoded[3101]: ERR Unable to read license file "
+        "/opt/aspera/etc/aspera-license: No such file or directory\n"
+        f"2026-01-30T09:04:12+0100 hsts ascp[3385]: LOG FASP Session Start uuid={uuid} op=recv status=started "
+        "source=x.zip dest=/in local=10.9.0.4:33001 peer=193.5.216.14:33001 tcp_port=33001\n"
+        "2026-01-30T09:04:12+0100 hsts ascp[3385]: ERR License not found or unable to access\n"
+        f"2026-01-30T09:04:12+0100 hsts ascp[3385]: LOG FASP Session Stop uuid={uuid} op=recv status=failed "
+        'errcode=29 errstr="License not found or unable to access"\n'
+    )
+    assert cause_ids(text) == ["licence"]
+
+
+def test_a_node_daemon_s_word_of_the_ascp_it_ran_is_still_read():
+    """Guard: asperanoded's lines about the ascp it started ("ascp stderr: ... error while loading shared
+    libraries") stay a run."""
+    text = (
+        "Oct 19 01:00:00 hsts asperanoded[1422]: [xfer] 5e7a9c1e starting ascp: direction=send remote_host=arsiv\n"
+        "Oct 19 01:00:00 hsts asperanoded[1422]: [xfer] 5e7a9c1e ascp stderr: /opt/aspera/bin/ascp: error while "
+        "loading shared libraries: libssl.so.1.1: cannot open shared object file: No such file or directory\n"
+    )
+    assert cause_ids(text) == ["died-at-start"]
+
+
+def test_refused_logins_a_person_says_were_an_sftp_client_s_are_no_runs():
+    """sshd's two "Failed password" connections, its penalty, then the drop of the client's ascp; the operator's
+    note: the failed logins "were a colleague in WinSCP (SFTP)": one run, the drop (the logins had read as two
+    runs, auth, medium)."""
+    sshd = "May 19 {t} xfer sshd-session[{pid}]: "
+    text = (
+        sshd.format(t="06:58:03", pid=771204) + "Failed password for mkt_upload from 91.198.44.16 port 40122 ssh2\n"
+        "May 19 06:58:09 xfer sshd[1033]: srclimit_penalise: ipv4: new 91.198.44.16/32 deferred penalty of 5 "
+        "seconds for penalty: failed authentication\n"
+        + sshd.format(t="06:58:33", pid=771388)
+        + "Failed password for mkt_upload from 91.198.44.16 port 40166 ssh2\n"
+        "May 19 06:58:38 xfer sshd[1033]: srclimit_penalise: 91.198.44.16/32: activating ipv4 penalty of 15.31 "
+        "seconds for penalty: failed authentication\n"
+        "May 19 06:58:45 xfer sshd[1033]: drop connection #0 from [91.198.44.16]:40288 on [172.20.4.9]:33001 "
+        "penalty: failed authentication\n"
+        "INC0481127: their ascp upload at 06:58:45 failed. The two Failed password connections just before were a "
+        "colleague in WinSCP (SFTP) still using the old password.\n"
+    )
+    assert cause_ids(text) == ["ssh-refused"]
