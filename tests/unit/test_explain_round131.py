@@ -55,3 +55,52 @@ def test_refused_logins_a_person_says_were_an_sftp_client_s_are_no_runs():
         "colleague in WinSCP (SFTP) still using the old password.\n"
     )
     assert cause_ids(text) == ["ssh-refused"]
+
+
+def test_a_session_export_s_trailing_comment_line_is_not_a_row():
+    """A node's activity export: a comment line before the header and another after the rows ("# notes ..."), the
+    error's words in ``error_desc``: each row a session (the trailing comment had made the input no table)."""
+    text = (
+        '# Exported from node "xfer-win01" activity view, 2025-04-03 18:05 (sorted: start_time desc)\n'
+        "session_id,start_time,end_time,user,direction,status,error_code,error_desc\n"
+        "c81f0e92-5d4b-4b0e-a3f1-0c7d6b9e1a22,2025-04-03 17:52:10,2025-04-03 17:52:11,edit,recv,failed,56,"
+        "Windows path contains illegal characters\n"
+        "7a53e1c8-4f02-4c11-b7d9-3e5a0c6d8f10,2025-04-03 16:29:40,2025-04-03 16:29:41,edit,recv,failed,42,"
+        "File or directory already exists\n"
+        "# notes (M. Adeyemi): day13 was already pulled yesterday\n"
+    )
+    assert cause_ids(text) == ["exists", "path-name"]
+
+
+def test_datadog_s_logs_api_records_are_read_in_syslog_s_form():
+    """Datadog's Logs API JSON (``data[].attributes`` with the message and ``attributes.syslog.appname``): sshd's
+    drops are read as the server's refusals (the input had read as one unknown run)."""
+    record = (
+        '{{"id": "{n}", "type": "log", "attributes": {{"timestamp": "{t}", "host": "gw", "service": "sshd", '
+        '"message": "{m}", "attributes": {{"syslog": {{"appname": "sshd", "procid": "1188"}}}}}}}}'
+    )
+    drop = "drop connection #{k} from [62.210.14.90]:{p} on [10.8.1.20]:33001 past MaxStartups"
+    text = (
+        '{"data": [\n'
+        + ",\n".join(
+            (
+                record.format(n=1, t="2026-04-02T02:14:51.120Z", m="error: beginning MaxStartups throttling"),
+                record.format(n=2, t="2026-04-02T02:14:53.877Z", m=drop.format(k=12, p=61544)),
+                record.format(n=3, t="2026-04-02T02:15:02.339Z", m=drop.format(k=11, p=61571)),
+            )
+        )
+        + '\n], "links": {"next": null}}\n'
+    )
+    assert cause_ids(text) == ["ssh-refused", "ssh-refused"]
+
+
+def test_a_go_sdk_client_s_failed_status_with_its_code_and_words():
+    """A Go Transfer SDK client's log: "status=FAILED err_code=15 err_desc="Client unable to connect to server
+    (check UDP port and firewall)"": that run, udp (it had read as unknown, from the wrapper's exit status alone)."""
+    text = (
+        "2026/11/21 13:58:42 transfer 4a6f53b0-2b1c-4d7d-8a57-2f1e0c9b6b11 status=RUNNING\n"
+        "2026/11/21 13:59:02 transfer 4a6f53b0-2b1c-4d7d-8a57-2f1e0c9b6b11 status=FAILED err_code=15 "
+        'err_desc="Client unable to connect to server (check UDP port and firewall)"\n'
+        "2026/11/21 13:59:02 upload failed: transfer 4a6f53b0: FAILED\nexit status 1\n"
+    )
+    assert cause_ids(text) == ["udp"]

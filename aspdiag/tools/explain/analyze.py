@@ -3737,7 +3737,8 @@ class Analyzer:
                 )
         # a status object's error and a Transfer SDK client's failed status, looked up once: the line's error below
         status_error = _INFO_ERROR.search(text) if "error_desc" in text else None
-        sdk = _SDK_FAILED.search(text) if "errorCode" in text else None
+        # (or a Go client's "status=FAILED err_code=15 err_desc=..."; blind round 131)
+        sdk = _SDK_FAILED.search(text) if "errorCode" in text or "err_code" in text else None
         is_err = (
             text.startswith("ERR ")
             or (" ERR " in text and _ERR_FORM.search(text) is not None)
@@ -9650,7 +9651,8 @@ _INFO_ERROR = re.compile(
 error_code: 34, error_desc: 'Server aborted session: ...', status: 'failed', ...}``), logged whole: its error
 (only a failed transfer's: a running one may carry an error it recovers from, and other APIs use the names too)."""
 _SDK_FAILED = re.compile(
-    r"\bFAILED\b[^\n]*?\berrorCode\s*[=:]\s*(\d{1,3})\b[^\n]*?\berror(?:Description|Desc|Message)\s*[=:]\s*"
+    r"\bFAILED\b[^\n]*?\berr(?:orCode|_code)\s*[=:]\s*(\d{1,3})\b[^\n]*?"
+    r"\berr(?:or(?:Description|Desc|Message)|_desc|_description|_message|_msg)\s*[=:]\s*"
     r"[\"']?(?P<said>[^\"'\n]+)"
 )
 """A Transfer SDK client's log of a transfer's failed status (``[0b6f2e48] FAILED errorCode=19

@@ -992,7 +992,8 @@ def session_table_as_records(chunk: bytes) -> bytes | None:
         column["code"] is None and column["errstr"] is None
     ):
         return None
-    records = [row for row in rows[1:] if any(field.strip() for field in row)]
+    # (not the export's comment lines after its rows: "# notes (M. Adeyemi): ..."; blind round 131)
+    records = [row for row in rows[1:] if any(field.strip() for field in row) and not row[0].lstrip().startswith("#")]
     out = []
     for number, row in enumerate(records, start=1):
 
@@ -1035,7 +1036,7 @@ _SESSION_COLUMNS = {
     "end": ("ended_at", "end_time", "ended", "end", "stopped_at"),
     "status": ("status", "state"),
     "code": ("errcode", "error_code", "err_code"),
-    "errstr": ("errstr", "error", "error_message", "errmsg"),
+    "errstr": ("errstr", "error", "error_message", "errmsg", "error_desc", "error_description"),
     "op": ("direction", "op"),
     "peer": ("peer_ip", "peer", "remote_ip", "client_ip", "remote_host", "client_address", "contact"),
     "user": ("remote_user", "user", "username"),
@@ -1208,6 +1209,17 @@ def _log_entry_flat(record: Any) -> Any:
         # VictoriaLogs' record: its stream's labels in one string ('{host="vault-hsts",app="ascp"}'; blind round 130)
         labels = dict(_STREAM_LABEL.findall(record["_stream"]))
         return {**{k: v for k, v in labels.items() if k not in record}, **record}
+    inner = record.get("attributes") if isinstance(record, dict) else None
+    if isinstance(inner, dict) and "timestamp" in inner and "message" in inner:
+        # Datadog's Logs API record ({"type": "log", "attributes": {"timestamp", "host", "service", "message",
+        # "attributes": {"syslog": {"appname", "procid"}}}}; blind round 131): its fields, its program syslog's
+        flat = {key: value for key, value in inner.items() if not isinstance(value, (dict, list))}
+        nested = inner.get("attributes")
+        syslog = nested.get("syslog") if isinstance(nested, dict) else None
+        # (not where the message is the whole syslog line already, its own tag in it: round 125's export)
+        if isinstance(syslog, dict) and f"{syslog.get('appname')}[" not in str(inner["message"])[:200]:
+            flat.update({key: syslog[key] for key in ("appname", "procid") if isinstance(syslog.get(key), str)})
+        return flat
     if not isinstance(record, dict) or "timestamp" not in record:
         return record
     payload = record.get("jsonPayload")
