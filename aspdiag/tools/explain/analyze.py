@@ -7240,15 +7240,17 @@ class Analyzer:
                             any(_quoted_in(quoted, said) for said in following.evidence)
                             for quoted in _TITLE_QUOTE.findall(title)
                         )
-                        # or a thread's or a mail's subject naming the cause of the run below ("กระทู้: ดาวน์โหลด ...
-                        # ขึ้น Session initiation failed", thread: ... shows ...; blind round 129)
-                        or (following.cause_id == s.cause_id and _THREAD_TITLE.match(title) is not None)
-                        # or a thread's title quoting ascp's words among its own, the run below of that cause
-                        # ('Hilo: "ascp de ENA: No such file or directory pero el fichero existe"' over "Session Stop
-                        # (Error: Server aborted session: No such file or directory)"; blind rounds 128 and 129)
+                        # or, the run below of the same cause, a thread's or a mail's subject naming it ("กระทู้:
+                        # ดาวน์โหลด ... ขึ้น Session initiation failed", thread: ... shows ...; blind round 129), or a
+                        # thread's title quoting ascp's words among its own ('Hilo: "ascp de ENA: No such file or
+                        # directory pero el fichero existe"' over "Session Stop (Error: Server aborted session: No
+                        # such file or directory)"; blind rounds 128 and 129)
                         or (
                             following.cause_id == s.cause_id
-                            and any(documented(quoted) for quoted in _TITLE_QUOTE.findall(title))
+                            and (
+                                _THREAD_TITLE.match(title) is not None
+                                or any(documented(quoted) for quoted in _TITLE_QUOTE.findall(title))
+                            )
                         )
                     )
                 )
