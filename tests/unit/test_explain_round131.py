@@ -104,3 +104,36 @@ def test_a_go_sdk_client_s_failed_status_with_its_code_and_words():
         "2026/11/21 13:59:02 upload failed: transfer 4a6f53b0: FAILED\nexit status 1\n"
     )
     assert cause_ids(text) == ["udp"]
+
+
+def test_interleaved_processes_of_one_log_are_listed_as_they_began():
+    """Two ascp processes writing one client log (a shared host): the one initialized first logs its failure last.
+    Its run is listed first (it had been listed second, by its Session Start record)."""
+    first, second = "0b7e1c44-5a2d-4e61-9c3f-1d2e3f405162", "7c9a2e18-3b4f-4d5a-8e6f-a1b2c3d4e5f6"
+    text = (
+        "2024-02-08 09:10:01 [1f04-00000a10] LOG Initializing FASP version 4.4.2.560, license max rate=(unlimited)\n"
+        "2024-02-08 09:10:01 [1f04-00000a10] LOG ascp args: -l 200m --mode=send --user=ops --host=xfer.example.org "
+        "D:\\out\\batch7 /in/\n"
+        "2024-02-08 09:10:04 [2b88-00000c3c] LOG Initializing FASP version 4.4.2.560, license max rate=(unlimited)\n"
+        "2024-02-08 09:10:05 [2b88-00000c3c] ERR failed to authenticate\n"
+        f"2024-02-08 09:10:05 [2b88-00000d08] LOG FASP Session Start uuid={second} op=send status=failed "
+        'errcode=19 errstr="Authentication failure"\n'
+        "2024-02-08 09:10:07 [1f04-00000b2c] ERR Peer FASP receiver had error, errcode 73 errstr "
+        "[Management authorization refused: user ops denied by server]\n"
+        f"2024-02-08 09:10:07 [1f04-00000a10] LOG FASP Session Start uuid={first} op=send status=failed "
+        'errcode=34 errstr="Unauthorized"\n'
+    )
+    assert cause_ids(text) == ["unauthorized", "auth"]
+
+
+def test_one_process_s_sessions_keep_their_order():
+    """Guard: one process (Connect's) logging two sessions after its one Initializing line keeps them as logged."""
+    first, second = "5d1e2f30-4a5b-4c6d-8e7f-901a2b3c4d5e", "6e2f3a41-5b6c-4d7e-9f80-a12b3c4d5e6f"
+    text = (
+        "2024-02-08 09:10:01 [1f04-00000a10] LOG Initializing FASP version 4.4.2.560, license max rate=(unlimited)\n"
+        f"2024-02-08 09:10:02 [1f04-00000a10] LOG FASP Session Start uuid={first} op=send status=failed "
+        'errcode=19 errstr="Authentication failure"\n'
+        f"2024-02-08 09:12:02 [1f04-00000a10] LOG FASP Session Start uuid={second} op=send status=failed "
+        'errcode=34 errstr="Unauthorized"\n'
+    )
+    assert cause_ids(text) == ["auth", "unauthorized"]

@@ -1006,6 +1006,9 @@ class Analyzer:
         self._accepted: set[tuple[bytes, bytes]] = set()
         """(user, address) pairs sshd let in (``Accepted ... for USER from ADDR``): a refusal of that pair counts."""
         self._licence: dict[tuple[str, bytes | None], str] = {}
+        # Where each process's Initializing line came, and so the session it began (``_by_initialized``).
+        self._initialized: dict[tuple[str, bytes], int] = {}
+        self._initialized_as: dict[int, int] = {}
         """ascp's ``license max rate=`` (kbit/s) from its Initializing line, until its session's first record."""
         self._frames: dict[str, str] = {}
         """Per input inside ascp's management-port stream: the current frame's Type ('' before it)."""
@@ -2116,6 +2119,8 @@ class Analyzer:
             elif message.startswith(_TRANSFER_START):
                 self._file_started(message)
             elif message.startswith(b"LOG Initializing FASP"):
+                if line.process is not None and len(self._initialized) < MAX_OPEN:
+                    self._initialized[(source, line.process)] = self.ascp_lines
                 licensed = _LICENCE_RATE.search(message)
                 if licensed is not None:  # the session that follows runs under it
                     self._licence[(source, line.process)] = licensed.group(1).decode()
@@ -2184,6 +2189,9 @@ class Analyzer:
         uuid = found.group(2)
         session = self._open.get(uuid) or self._recent.get(uuid) or self._new(source, uuid, line.stamp, line.syslog)
         session.lines += 1
+        began = self._initialized.pop((source, line.process), None) if line.process is not None else None
+        if began is not None and session.lines == 1 and len(self._initialized_as) < MAX_OPEN:
+            self._initialized_as[session.order] = began
         licence = self._licence.pop((source, line.process), None)
         if licence is not None:
             session.fields["licence_max_kbps"] = licence
@@ -5700,7 +5708,7 @@ class Analyzer:
             # Counted under its own words when it ended; the input's other runs say more (and it stays so).
             self._recounted(explained, beside.cause_id)
             kept.append((order, beside))
-        kept = self._by_start(self._in_time(self._scanned(kept)))
+        kept = self._by_start(self._in_time(self._scanned(self._by_initialized(kept))))
         self._snake_joblog()
         kept = self._by_named_start(self._between_jobs(self._by_joblog(self._jobs_unshown(self._by_job(kept)))))
         if self._doc_table_orders:
@@ -6678,6 +6686,23 @@ class Analyzer:
                 return None
             found.append(values[header])
         return found
+
+    def _by_initialized(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
+        """A log's sessions listed as their processes began (each one's ``LOG Initializing FASP`` line), where every
+        session of that input had its own: concurrent ascp processes writing one log interleave their lines, and the
+        one that began first may log its Session Start last (blind round 131: two users' uploads on a shared Windows
+        host, ``[273c-...]`` initialized at 17:46:51, ``[59c-...]`` at 17:46:53, their failures logged the other way
+        round)."""
+        if len(self._initialized_as) < 2:
+            return kept
+
+        def began_of(_source: str, at_list: list[int]) -> list[int] | None:
+            began = [self._initialized_as.get(kept[at][0]) for at in at_list]
+            if len(at_list) < 2 or None in began:
+                return None
+            return [b for b in began if b is not None]
+
+        return self._reordered(kept, began_of)
 
     def _by_start(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
         """A log's runs listed as they started where the log itself goes back in time (two servers' journals
