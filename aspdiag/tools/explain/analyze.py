@@ -217,6 +217,17 @@ minutes). Marking the build as aborted.``); Azure Functions' ``Timeout value of 
 Task Scheduler", schtasks' "Last Result: 267014"; blind rounds 112-120), Flux's ``job.exception type=timeout``, Grid
 Engine's ``qmaster enforced h_rt``, a shell's ``line 12: 4242 Killed ascp ...`` (blind rounds 120-121). The wordings are
 the knowledge base's "cancelled" entry's ``ends_job`` (one list: they are its evidence too), matched as written."""
+_PSSH_HOST = re.compile(
+    r"\s*(?:\[\d+\] )?\d\d:\d\d:\d\d \[(?:SUCCESS|FAILURE)\] \S+(?: Exited with error code \d+)?\s*$"
+)
+"""parallel-ssh's (pssh -i) header before each host's output (its "[1] " may be gone, taken as a line's tag)."""
+_LOGIN_DROPPED = re.compile(
+    r"\s*(?:client_loop: send disconnect: (?:Broken pipe|Connection reset)|packet_write_wait: Connection to \S+ port "
+    r"\d+: Broken pipe|Write failed: Broken pipe)\s*$"
+)
+"""OpenSSH's client losing its connection (the person's login to the host that ran ascp)."""
+_LOGIN_LOST = "the login session that ran it was lost (its SSH connection dropped)"
+"""The analyzer's words for that end (the knowledge base reads them as a cancel from outside)."""
 _PUTTY_KEY = re.compile(r"\.(?:putty|ppk)\b")
 """A key file in PuTTY's format, as a command line or ascp's debug output names it."""
 _HOST_PROMPT = re.compile(
@@ -1203,6 +1214,8 @@ class Analyzer:
         self._breaks: set[tuple[str, int]] = set()  # (input, the last run's order) at each titled rule after a run
         self._bar_done: dict[str, int] = {}  # per input, the run that ascli's bar at 100 % ended
         self._rule_failures: set[int] = set()  # runs told by a workflow's failed rule (Snakemake's)
+        self._queue_shown: dict[str, list[tuple[str, int]]] = {}  # a task queue's jobs asked for, and when
+        self._job_told: set[int] = set()  # runs told only by a joblog's or a task queue's line (``_jobs_unshown``)
         # a failed rule whose ascp wrote to a log file: its line, words and the input's runs so far
         self._rule_pending: dict[str, tuple[Line, str, int, bool]] = {}
         self._rule_output: dict[str, bool] = {}  # per input, whether output of ascp's came just before the rule's error
@@ -3005,6 +3018,18 @@ class Analyzer:
                     )
                 )
             return
+        if text[:1] == "$" and source in self._joblog and (shown := _QUEUE_SHOW.match(text)) is not None:
+            # which job's output follows: a job none does follow for (before the next's) is one whose output the
+            # input shows empty (``_jobs_unshown``)
+            self._queue_shown.setdefault(source, []).append((shown.group(1), self._order))
+        if text[:1].isspace() or text[:1].isdigit():
+            queued = _queued_job(text)
+            if queued is not None:
+                # a task queue's list of its finished jobs (task-spooler's ``tsp -l``, pueue's ``pueue status``;
+                # blind round 132): read as a joblog, each job's output shown below it or not at all
+                if len(self._joblog.get(source, ())) < MAX_KEPT_FAILED:
+                    self._joblog.setdefault(source, []).append(queued)
+                return
         if text[:3] == "Seq" and _JOBLOG_HEADER.match(text) is not None:
             # a joblog shown with some of its columns ("Seq  Starttime  Exitval  Command"; blind round 85): its
             # rows are read by those columns
@@ -3373,6 +3398,23 @@ class Analyzer:
                 # the next array task's; blind round 62: task 5's kill and task 6's "No such file" read as one)
                 run.exited = run.stopped = True
             return
+        if ("[SUCCESS]" in text or "[FAILURE]" in text) and _PSSH_HOST.match(text) is not None:
+            # parallel-ssh's header of the next host's output ("[2] 14:22:31 [SUCCESS] node08"; its "SUCCESS" is
+            # the remote shell's, "...; echo done" after ascp): the run before it is over (blind round 132)
+            run = self._console.get(source)
+            if run is not None and run.lines:
+                run.exited = True
+            return
+        if "Broken pipe" in text or "disconnect" in text:
+            dropped = _LOGIN_DROPPED.match(text)
+            run = self._console.get(source)
+            if dropped is not None and run is not None and run.lines and not (run.ended or run.exited):
+                # The person's own SSH session to the host that ran ascp dropped (OpenSSH's client, on their side
+                # of it): the ascp it had started got its hangup there, mid-transfer (blind round 132: 36 %, then
+                # "client_loop: send disconnect: Broken pipe", restarted in tmux the next day)
+                self._interrupted(source, f"{_LOGIN_LOST} ({text.strip()})", text.strip())
+                run.exited = run.stopped = True
+                return
         if ".p" in text:
             named = _PUTTY_KEY.search(text)
             if named is not None:
@@ -6291,6 +6333,7 @@ class Analyzer:
                 s.uuid is None
                 and s.cause == WRAPPER_ONLY
                 and order not in self._rule_failures
+                and order not in self._job_told
                 and (
                     (s.source in explained_inputs and s.source not in moved_on)
                     # Right after a console run that failed with a cause: the wrapper's exit status is that
@@ -7038,7 +7081,9 @@ class Analyzer:
             # are the ones whose output is missing first; and a job a completed run shown fits by its seconds is
             # that run's, so the others are the missing ones)
             fitted = {id(job) for job in jobs if any(_runtime_fits(job, s) is not None for s in runs)}
-            for job in sorted(jobs, key=lambda job: (job.exit_value == 1, id(job) in fitted)):
+            # (a task queue's job whose output was asked for and came out empty is one of the missing first)
+            silent = self._queue_silent(source, [order for order, _ in (out[at] for at in at_list)])
+            for job in sorted(jobs, key=lambda job: (job.ident not in silent, job.exit_value == 1, id(job) in fitted)):
                 if (missing_ok if job.ok else missing_failed) <= 0:
                     continue
                 if job.ok:
@@ -7057,10 +7102,23 @@ class Analyzer:
                     run.detail(f"Build timed out (after the job's limit: timeout exited {TIMEOUT_EXPIRED})")
                 told = explain(run)
                 self._counted(told)
+                self._job_told.add(self._order)  # a run of its own, not the words of the run before (``_folded``)
                 added.append((self._order, told))
             place = (at_list[-1] + 1) if at_list else len(out)
             out[place:place] = added
         return out
+
+    def _queue_silent(self, source: str, orders: list[int]) -> set[str]:
+        """The ids of a task queue's jobs whose output the input asked for and no run followed (given the orders of
+        the input's runs)."""
+        asked = self._queue_shown.get(source)
+        if not asked:
+            return set()
+        return {
+            ident
+            for (ident, at), (_, then) in zip(asked, [*asked[1:], ("", 1 << 62)], strict=True)
+            if not any(at < order <= then for order in orders)
+        }
 
     def _console_runs(self, kept: list[tuple[int, SessionExplanation]], at_list: list[int]) -> list[int]:
         """The places among ``at_list`` of an input's console runs (not a log's sessions, nor sshd's refusals of a
@@ -9408,7 +9466,11 @@ _NOT_RUN = re.compile(
     # blind round 77's Sphinx page)
     r"|\b(?:blocks?|lines?|outputs?|messages?|snippets?) (?:below|above|on this page) are \W{0,2}"
     r"(?:examples?|samples?)\b"
-    r"|\byour (?:paths?|numbers?|output|values?|hosts?)(?: and \w+)? (?:will|may|might) (?:differ|vary|be different)\b",
+    r"|\byour (?:paths?|numbers?|output|values?|hosts?)(?: and \w+)? (?:will|may|might) (?:differ|vary|be different)\b"
+    # a question asked before the first transfer ("What do these Aspera errors mean before I start? (no transfer run
+    # yet)", "I have not installed anything yet"; blind round 132's vendor FAQ quoted)
+    r"|\bno (?:transfers?|runs?|downloads?|uploads?|deliver(?:y|ies))(?: (?:run|made|started|tried|attempted))? yet\b"
+    r"|\b(?:have|has)(?:n't| not) (?:yet )?installed (?:anything|ascp|aspera|it)(?: \w+)? yet\b",
     re.I,
 )
 """A person saying nothing was run yet ("we haven't run anything yet", "not running anything yet, just want a second
@@ -9475,6 +9537,7 @@ _NOT_RUN_EN_HINTS = (
     "perform",
     "execut",
     "carried",
+    " yet",
 )
 """Plain substrings one of which ``_NOT_RUN`` needs (tested first: most lines have none)."""
 _NOT_RUN_HINTS = (
@@ -10618,6 +10681,49 @@ def _on_beat(when: float, beat: tuple[int, int] | None) -> bool:
     return min((p - phase) % period, (phase - p) % period) <= 1
 
 
+_TSP_ROW = re.compile(r"\s*(\d+)\s+finished\s+\S+\s+(-?\d+)\s+([\d.]+)/[\d.]+/[\d.]+\s+((?:\S*/)?ascp4?\s.*)$")
+"""task-spooler's ``tsp -l`` row of a finished job: its id, output file, exit level, times (real/user/system) and
+command."""
+_PUEUE_ROW = re.compile(
+    r"\s*(\d+)\s+(Success|Failed|Killed)(?:\s*\((\d+)\))?\s+((?:\S*/)?ascp4?\s.*?)\s+(\d\d):(\d\d):(\d\d)"
+    r"\s+(\d\d):(\d\d):(\d\d)\s*$"
+)
+"""pueue's ``pueue status`` row of a finished task: its id, status (and exit code), command (cut short with "…"),
+start and end."""
+_QUEUE_SHOW = re.compile(r"\$\s*(?:tsp\s+-[co]|pueue\s+log)\s+(\d+)\s*$")
+"""Asking a task queue for one job's output (``tsp -c 2``, ``pueue log 0``)."""
+_QUEUE_SPACING_S = 1e5
+"""task-spooler lists no start times: its jobs run one after another, in their ids' order, as if this far apart."""
+
+
+def _queued_job(text: str) -> _Job | None:
+    """A task queue's row of a finished job that ran ascp, as a joblog's line (``_jobs_unshown``, ``_by_joblog``)."""
+    tsp = _TSP_ROW.match(text)
+    if tsp is not None:
+        job, level, real, command = int(tsp.group(1)), int(tsp.group(2)), float(tsp.group(3)), tsp.group(4)
+        start = job * _QUEUE_SPACING_S
+        told = f"task-spooler's list: job {job} finished with exit level {level}: {command[:200]}"
+        return _Job(start, start + real, level == 0, level, command, told=told, ident=tsp.group(1))
+    pueue = _PUEUE_ROW.match(text)
+    if pueue is None:
+        return None
+    status, code, command = pueue.group(2), pueue.group(3), pueue.group(4)
+    h, m, sec, eh, em, es = (int(pueue.group(i)) for i in range(5, 11))
+    start, end = h * 3600 + m * 60 + sec, eh * 3600 + em * 60 + es
+    exit_value = 0 if status == "Success" else int(code) if code else 1
+    told = f"pueue's status: task {pueue.group(1)} {status.lower()}: {command[:200]}"
+    return _Job(
+        float(start),
+        float(end if end >= start else end + 86_400),
+        status == "Success",
+        exit_value,
+        command,
+        told=told,
+        signal=15 if status == "Killed" else 0,
+        ident=pueue.group(1),
+    )
+
+
 def _job_told(job: _Job) -> str:
     """The evidence of a run told only by its job: Snakemake's account, or the joblog's line."""
     return job.told or f"{_JOBLOG_TOLD}{job.exit_value} for {job.command[:200]}"
@@ -10722,6 +10828,8 @@ class _Job(NamedTuple):
     """How a run told only by this job names it (Snakemake's jobs); empty for a joblog line (``_job_told``)."""
     signal: int = 0
     """The signal that ended the job (a joblog's Signal column: 15 where parallel's --timeout or a kill ended it)."""
+    ident: str = ""
+    """The job's id in a task queue's list (``_queued_job``), by which its output is asked for."""
 
 
 _KILL_SIGNALS = (2, 9, 15)

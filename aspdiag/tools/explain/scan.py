@@ -509,7 +509,7 @@ def notebook_as_lines(chunk: bytes) -> bytes | None:
     if not isinstance(cells, list):
         return None
     out: list[str] = []
-    for number, cell in enumerate(cells, start=1):
+    for number, cell in _as_executed(cells):
         if not isinstance(cell, dict) or cell.get("cell_type") != "code":
             continue
         prompt = f"In [{cell.get('execution_count') or number}]: "
@@ -531,6 +531,21 @@ def notebook_as_lines(chunk: bytes) -> bytes | None:
                 out.extend(_ANSI_SGR.sub("", traceback).splitlines())
         out.append("")
     return ("\n".join(out) + "\n").encode("utf-8", "replace")
+
+
+def _as_executed(cells: list[Any]) -> list[tuple[int, Any]]:
+    """A notebook's cells numbered as they stand, those that ran in the order they ran (their execution counts:
+    cells moved after running keep their counts; blind rounds 129 and 132, "In [7]" above "In [6]"), the others in
+    their places. As they stand where a count is missing or repeated among the cells that ran."""
+    numbered = list(enumerate(cells, start=1))
+    ran = [at for at, (_, cell) in enumerate(numbered) if isinstance(cell, dict) and cell.get("outputs")]
+    counts = [numbered[at][1].get("execution_count") for at in ran]
+    if not all(type(count) is int for count in counts) or len(set(counts)) < len(counts):
+        return numbered
+    out = list(numbered)
+    for at, (_, moved) in zip(ran, sorted(zip(counts, ran, strict=True)), strict=True):
+        out[at] = numbered[moved]
+    return out
 
 
 _ANSI_SGR = re.compile(r"\x1b\[[0-9;]*m")
@@ -1140,6 +1155,10 @@ def json_export_as_lines(chunk: bytes) -> bytes | None:
         if document is None:
             return None
     lists = [document] if isinstance(document, list) else [v for v in document.values() if isinstance(v, list)]
+    if isinstance(document, dict):
+        # an event's trail of records under "values" (Sentry's event JSON: "breadcrumbs": {"values": [{"timestamp",
+        # "category", "message"}, ...]}, a wrapper's subprocess calls and their output; blind round 132)
+        lists += [v["values"] for v in document.values() if isinstance(v, dict) and isinstance(v.get("values"), list)]
     lists = [[_log_entry_flat(record) for record in records] for records in lists]
     for records in lists:
         if len(records) < 2 or not all(
@@ -1173,6 +1192,8 @@ def json_export_as_lines(chunk: bytes) -> bytes | None:
                 told = record[error].strip().split("\n", 1)[0]
                 rows.append((stamp.replace("T", " ").rjust(30), _export_syslog(stamp, told, program, host, pid)))
         else:
+            if rows[0][0] > rows[-1][0]:
+                rows.reverse()  # newest first: records of the same second in the order they were made
             rows.sort(key=lambda row: row[0])
             return "".join(message + "\n" for message in _sessions_apart([m for _, m in rows])).encode("utf-8")
     return None
