@@ -191,3 +191,121 @@ def test_pueue_s_status_rows_are_no_runs_of_their_own():
         "Session Stop  (Error: Failed to open TCP connection for SSH)\n"
     )
     assert cause_ids(text) == ["ssh-port"]
+
+
+def test_a_kubernetes_job_s_dump_with_its_state_and_the_pod_s_log_is_read():
+    """``kubectl get job -o yaml`` (its status: Failed) and the pod's log below it as comments: the run the log
+    shows (the whole had been read as a manifest, no run)."""
+    text = (
+        "apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: pull-sdy\nspec:\n  backoffLimit: 0\n  template:\n"
+        "    spec:\n      containers:\n      - name: ascp\n        image: tools/ascp:alpine\n"
+        'status:\n  conditions:\n  - type: Failed\n    status: "True"\n  failed: 1\n'
+        '  startTime: "2026-03-01T10:00:00Z"\n---\n'
+        "# $ kubectl logs job/pull-sdy\n"
+        "# Error relocating /usr/local/bin/ascp: __strdup: symbol not found\n"
+        "# Error relocating /usr/local/bin/ascp: gnu_get_libc_version: symbol not found\n"
+    )
+    assert cause_ids(text) == ["died-at-start"]
+
+
+def test_a_kubernetes_manifest_s_commented_sample_is_still_no_run():
+    """Guard: a Job's manifest (no status) whose comment quotes ascp's failure stays a manifest."""
+    text = (
+        "apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: pull-sdy\nspec:\n  backoffLimit: 0\n  template:\n"
+        "    spec:\n      containers:\n      - name: ascp\n        image: tools/ascp:alpine\n"
+        "# On musl images ascp fails with:\n"
+        "# Error relocating /usr/local/bin/ascp: __strdup: symbol not found\n"
+    )
+    assert cause_ids(text) == []
+
+
+def test_a_wrapper_s_failure_then_the_job_s_own_log_shown_is_one_run():
+    """dsub's word that its job failed, then the job's stderr log fetched by the job's id: one run, the log's
+    cause (the wrapper's word had been a run of its own, unknown)."""
+    job = "ascp--ana--260301-101522-07"
+    text = (
+        f"Launched job-id: {job}\n"
+        "Waiting for job to complete...\n"
+        f"{job} (attempt 1) failed. Retry attempts exhausted.\n"
+        "  Task failed with exit status 1\n\n"
+        f"$ gsutil cat gs://lab-logs/dsub/{job}-stderr.log\n"
+        "ascp: Failed to open TCP connection for SSH, exiting.\n"
+    )
+    assert cause_ids(text) == ["ssh-port"]
+
+
+def test_a_tab_separated_log_archive_is_read_as_its_records():
+    """Papertrail's archive (tab-separated, "generated_at" and "program" columns): each session its own, its ERR
+    line with it (they had been read as console lines, the second session's ERR line as the first's)."""
+    head = "id\tgenerated_at\treceived_at\tsource_id\tsource_name\tsource_ip\tfacility\tseverity\tprogram\tmessage"
+    row = "15984309772004147{n}\t2024-05-02 {t}\t2024-05-02 {t}\t88\txfer-lon\t192.0.2.9\tlocal2\tInfo\tascp\t{m}"
+    first, second = "1a2b3c4d-0000-4000-8000-000000000001", "1a2b3c4d-0000-4000-8000-000000000002"
+    start = "LOG FASP Session Start uuid={u} op=recv status=started local=192.0.2.9:33001 peer=198.51.100.{p}:5000"
+    err = "ERR FASP receiver had error, errcode 73 errstr [{e}]"
+    stop = 'LOG FASP Session Stop uuid={u} op=recv status=failed errcode=34 errstr="Unauthorized"'
+    rows = [
+        row.format(n=21, t="08:00:01", m=start.format(u=first, p=7)),
+        row.format(n=22, t="08:00:01", m=err.format(e="Server requires stronger content protection passphrase")),
+        row.format(n=23, t="08:00:01", m=stop.format(u=first)),
+        row.format(n=24, t="09:00:01", m=start.format(u=second, p=8)),
+        row.format(
+            n=5,
+            t="09:00:01",
+            m=err.format(e="Server aborted session: Client requests stronger encryption than server allows"),
+        ),
+        row.format(n=26, t="09:00:02", m=stop.format(u=second)),
+    ]
+    assert cause_ids("\n".join([head, *rows]) + "\n") == ["content-protection", "stronger-encryption"]
+
+
+def test_sshd_s_drops_in_a_journal_shown_with_o_cat_are_attempts():
+    """``journalctl -o cat`` (no tags, no times): sshd's drops past MaxStartups beside a session are attempts of
+    their own (they had been set aside as a document's sample lines)."""
+    uuid = "9c8b7a65-4321-4fed-8cba-987654321000"
+    text = (
+        '$ journalctl -o cat --since "2025-01-02 22:00" _COMM=sshd + _COMM=ascp\n'
+        "drop connection #2 from [198.51.100.5]:50114 on [192.0.2.5]:22 past MaxStartups\n"
+        "Accepted publickey for lab from 198.51.100.5 port 50110 ssh2: RSA SHA256:abc\n"
+        f"LOG FASP Session Start uuid={uuid} op=recv status=started local=192.0.2.5:33001 peer=198.51.100.5:50131\n"
+        f"LOG FASP Session Stop uuid={uuid} op=recv status=success local=192.0.2.5:33001 peer=198.51.100.5:50131\n"
+    )
+    assert cause_ids(text) == ["ssh-refused", "ok"]
+
+
+_CLOSED_AT_ONCE = (
+    "Mar 02 10:00:05 hsts sshd[501]: Accepted password for partner from 198.51.100.20 port 40102 ssh2\n"
+    "Mar 02 10:00:05 hsts sshd[501]: pam_unix(sshd:session): session opened for user partner(uid=3001) by (uid=0)\n"
+    "Mar 02 10:00:05 hsts sshd[503]: Received disconnect from 198.51.100.20 port 40102:11: disconnected by user\n"
+    "Mar 02 10:04:41 hsts sshd[611]: Accepted password for partner from 198.51.100.20 port 40166 ssh2\n"
+    "Mar 02 10:04:41 hsts sshd[613]: Received disconnect from 198.51.100.20 port 40166:11: disconnected by user\n"
+)
+
+
+def test_logins_closed_at_once_for_an_account_with_nologin_are_the_client_s_attempts():
+    """Two logins the client closed in the same second, no ascp, the account's shell /sbin/nologin: two attempts
+    that failed on the server's side (they had been no runs)."""
+    text = (
+        "New partner account does not work, no ascp line in messages. From /var/log/secure:\n\n"
+        + _CLOSED_AT_ONCE
+        + "\n$ getent passwd partner\npartner:x:3001:3001::/home/partner:/sbin/nologin\n"
+    )
+    assert cause_ids(text) == ["server-session", "server-session"]
+
+
+def test_logins_closed_at_once_without_a_word_of_why_are_no_runs():
+    """Guard: the same logins in a paste that names no shell and no client failure (a monitor's checks) stay no
+    runs."""
+    assert cause_ids("From /var/log/secure:\n\n" + _CLOSED_AT_ONCE) == []
+
+
+def test_the_last_line_of_an_html_block_keeps_its_own_words():
+    """A chat export's <pre> block whose last line ends in "</pre></div>": two runs (the second had been read as the
+    first's)."""
+    text = (
+        '<html><body><div class="message"><span class="author">Ana</span>\n'
+        "<p>Customer pasted these from their two attempts:</p>\n"
+        "<pre>Session Stop  (Error: Session initiation failed, read timed out)\n"
+        "Session Stop  (Error: Session initiation failed, read timed out)</pre></div>\n"
+        "</body></html>\n"
+    )
+    assert cause_ids(text) == ["session-start", "session-start"]

@@ -168,6 +168,8 @@ _SYSLOG_STAMP = re.compile(
 """A log line's time stamp (ISO or BSD syslog's), its fraction and zone kept."""
 _LOGIN_REACH = 2000
 """How far before it (in bytes) the login it follows may be."""
+_FENCE_LEAD = re.compile(rb"[`>\s]*")
+"""What may stand before a pasted log line: a chat's code fence opened on it, a mail's quote marks."""
 _SERVER_ASCP = "the server's ascp could not start"
 """The analyzer's words for a server whose own ascp failed to start for a client it let in."""
 _AUDIT_RECORD = re.compile(r"type=[A-Z_]+ msg=audit\(")
@@ -1215,6 +1217,7 @@ class Analyzer:
         self._bar_done: dict[str, int] = {}  # per input, the run that ascli's bar at 100 % ended
         self._rule_failures: set[int] = set()  # runs told by a workflow's failed rule (Snakemake's)
         self._queue_shown: dict[str, list[tuple[str, int]]] = {}  # a task queue's jobs asked for, and when
+        self._journal_cat: set[str] = set()  # inputs that show ``journalctl -o cat``'s output
         self._job_told: set[int] = set()  # runs told only by a joblog's or a task queue's line (``_jobs_unshown``)
         # a failed rule whose ascp wrote to a log file: its line, words and the input's runs so far
         self._rule_pending: dict[str, tuple[Line, str, int, bool]] = {}
@@ -1395,6 +1398,13 @@ class Analyzer:
             self._syn_dropped(source, chunk)
         if logins and (rare & (_LOADER_TEXT | _CREATE_PROCESS_TEXT) or contains(chunk, b"aspshell")):
             self._server_ascp_unstarted(source, chunk)
+        if (
+            logins
+            and len(chunk) <= PASTE_MAX
+            and contains(chunk, b"disconnected by user")
+            and (contains(chunk, b"nologin") or contains(chunk, b"failed to open ssh session"))
+        ):
+            self._logins_closed_at_once(source, chunk)
         if logins and len(self._logins) < MAX_CLIENTS:
             # After the chunk's sessions (each took the login before its end, ``_login_before``); the pairs are
             # built in C, and a name is decoded only when its client's user is looked up.
@@ -1795,6 +1805,54 @@ class Analyzer:
                 ),
                 line.decode("utf-8", "replace").strip(),
             )
+
+    def _logins_closed_at_once(self, source: str, chunk: bytes) -> None:
+        """A login sshd let in whose client disconnected in the same second, no ascp between, in a paste that says
+        why a client's ascp could not start its server side (the account's shell is /sbin/nologin, or the client
+        said "failed to open ssh session"): that client's attempt, failed on the server's side (blind rounds 129
+        and 132: an account made or reset with nologin, not aspshell). Only in a paste: a server's whole log has
+        other logins that end at once (a monitor's, a person's ``ssh host true``)."""
+        for login in SSHD_LOGIN.finditer(chunk):
+            start, end = line_bounds(chunk, login.start())
+            start += len(_FENCE_LEAD.match(chunk, start, end).group())  # type: ignore[union-attr]  # (may be empty)
+            stamp = _SYSLOG_STAMP.match(chunk, start)
+            peer, port = login.group(2), chunk[login.end() : login.end() + 6].split(b" ", 1)[0]
+            if stamp is None or not port.isdigit() or len(self._refused_aside) >= MAX_CLIENTS:
+                continue
+            closed = chunk.find(b"Received disconnect from " + peer + b" port " + port + b":", end)
+            if closed < 0 or b"ascp" in chunk[end:closed]:
+                continue
+            closed_stamp = _SYSLOG_STAMP.match(chunk, line_bounds(chunk, closed)[0])
+            if closed_stamp is None or closed_stamp.group(1) != stamp.group(1):
+                continue  # (a session that went on: its disconnect a later second's)
+            self._next_start = self._start_after(chunk, start) or self._next_session_later(chunk, end, stamp.group(1))
+            self._turned_away(
+                source,
+                stamp.group(1),
+                f"{peer.decode()}:{port.decode()}",
+                "sshd",
+                f"{_SERVER_ASCP}: the login ended at once and no ascp started (the account's shell cannot run it)",
+                chunk[start:end].decode("utf-8", "replace").strip(),
+            )
+
+    @staticmethod
+    def _next_session_later(chunk: bytes, at: int, stamp: bytes) -> str | None:
+        """The uuid of the next Session Start after ``at`` when it is stamped later than ``stamp`` (the same client's
+        retry after an attempt, where sshd's logins of one address cannot tell its sessions apart); else None (a
+        second log pasted below the first, its sessions of earlier times)."""
+        following = chunk.find(_SESSION_START, at)
+        if following < 0:
+            return None
+        begin, _ = line_bounds(chunk, following)
+        begin += len(_FENCE_LEAD.match(chunk, begin, following).group())  # type: ignore[union-attr]
+        then = _SYSLOG_STAMP.match(chunk, begin)
+        if then is None:
+            return None
+        later, now = _seconds(then.group(1).decode("ascii", "replace")), _seconds(stamp.decode("ascii", "replace"))
+        if later is None or now is None or later <= now:
+            return None
+        uuid = _UUID.match(chunk, following + len(_SESSION_START))
+        return uuid.group().decode("ascii", "replace") if uuid is not None else None
 
     def _quoted_negotiations(self, source: str, chunk: bytes) -> None:
         """OpenSSH's "Unable to negotiate with ADDR port P: no matching ... found. Their offer: ..." quoted inside a
@@ -2880,6 +2938,27 @@ class Analyzer:
                     # each dated row a record of its own: what this row says is another run's (blind round 127: a
                     # LIMS export's three transfers, newest first, read as one)
                     self._finish(self._console.pop(source))
+        if text[:1] in "$>" and source not in self._carried and (shown := _SHOWS_FILE.match(text)) is not None:
+            run = self._console.get(source)
+            if (
+                run is not None
+                and run.lines
+                and not run.ascp_said
+                and run.completed is None
+                and run.code is None
+                and not any(documented(t) for t in (*run.finals, *run.details))
+                # (named in the wrapper's words of the failure itself: not a workflow's other tasks it lists)
+                and any(
+                    name in shown.group(1)
+                    for said in run.evidence
+                    if "fail" in said.lower()
+                    for name in _JOB_NAME.findall(said)
+                )
+            ):
+                # a wrapper's word that its job failed, then the job's own log, named by the job's id, shown ("Task
+                # failed with exit status 1", then "gsutil cat gs://.../ascp--ana--260912-081522-41-stderr.log";
+                # blind round 132's dsub): the wrapper spoke of the run that log shows, no run of its own
+                self._carried[source] = self._console.pop(source)
         if text[:4] == "==> " and " <==" in text:
             self._tailed.add(source)  # tail's header of one file's lines in a paste of several
             tails = self._tail_files.setdefault(source, [])
@@ -3346,6 +3425,26 @@ class Analyzer:
             self._doc_tables.discard(source)
         if "sshd" in text and _SSHD_TAGGED.search(text):
             return  # sshd's own line: read from the chunk (``_sshd``), never a console run (a host named "aspera")
+        if text[:1] in "$#" and "journalctl" in text and _JOURNAL_CAT.search(text) is not None:
+            self._journal_cat.add(source)  # the journal shown below without tags or times (``-o cat``)
+        if line.stamp is None and source in self._journal_cat and "drop connection #" in text:
+            dropped = SSHD_REFUSAL.match(b"sshd[0]: " + text.strip().encode("utf-8", "replace"))
+            if dropped is not None and dropped.group("dpeer") is not None:
+                # sshd's drop in a journal shown with ``-o cat`` (its tag and time gone; blind round 132): an
+                # attempt of that client, placed among the sessions as sshd's tagged lines are (``_start_after``)
+                said = dropped.group("message")
+                at = self._chunk.find(said)
+                self.syslog_lines += 1
+                self._next_start = self._start_after(self._chunk, at) if at >= 0 else None
+                self._turned_away(
+                    source,
+                    None,
+                    f"{dropped.group('dpeer').decode()}:{dropped.group('dport').decode()}",
+                    f"{dropped.group('local').decode()}:{dropped.group('lport').decode()}",
+                    said.decode("utf-8", "replace"),
+                    said.decode("utf-8", "replace"),
+                )
+                return
         if line.stamp is None and ("connection" in text or "MaxStartups" in text) and _SSHD_WORDS.search(text):
             # sshd's words with neither its tag nor a time (a post quoting what a penalty "will look like"; blind
             # round 109): no client prints them, and as sshd's they are no attempt of their own (``_sshd``)
@@ -8114,6 +8213,17 @@ _PIPELINE_SECTION = re.compile(
 _WORKFLOW_KEYS = re.compile(
     rb"^(?:on|jobs|steps|tasks|hosts|apiVersion|kind|services|openapi|swagger|paths|components):", re.M
 )
+_SHOWS_FILE = re.compile(
+    r"[$>]\s*(?:cat|tail(?:\s+-\S+)*|head(?:\s+-\S+)*|less|more|type|Get-Content|gsutil\s+cat|gcloud\s+storage\s+cat"
+    r"|aws\s+s3\s+cp|az\s+storage\s+blob\s+download)\s+(\S+)"
+)
+"""A shell command that shows a file (its name or address the group)."""
+_JOB_NAME = re.compile(r"(?<![\w.-])(?=[\w.-]*\d)(?=[\w.-]*[A-Za-z])[\w.-]{12,}(?![\w.-])")
+"""A job's or a task's id as a wrapper names it (letters and digits, twelve or more: ``ascp--a--260912-0815``)."""
+_OBJECT_STATUS = re.compile(
+    rb"^status:[ \t]*\r?\n(?:[ \t]+[^\n]*\n){0,40}?[ \t]+(?:startTime|conditions|failed|phase):", re.M
+)
+"""A Kubernetes object's state as the cluster reports it (``status:`` at the left edge, its conditions, its start)."""
 _LATEX_ROW = re.compile(r"\\texttt\{[^}]*\}[^\n]*&|&[^\n]*\\\\\s*(?:\\hline)?\s*$|\\(?:caption|label|begin|end)\{")
 """A LaTeX table's row (cells between ``&``, ended by ``\\``) or environment line."""
 _FRONT_MATTER_KEY = re.compile(
@@ -9947,6 +10057,8 @@ what a run printed."""
 
 _LISTED_ASCP = re.compile(r"[-l][r-][w-][xsS][^\s]*\s+\d+\s+\S+\s+\S+\s+\d+\s+\S+\s+\d+\s+[\d:]+\s+(/\S*ascp4?)\s*$")
 """``ls -l``'s line for an ascp binary, executable by its owner: its path."""
+_JOURNAL_CAT = re.compile(r"\bjournalctl\b[^\n]*?(?:\s-o\s*cat\b|\s--output[= ]cat\b|\s-ocat\b)")
+"""journalctl asked for its messages alone (``-o cat``): no tags, no times."""
 _SSHD_WORDS = re.compile(
     r"\bdrop connection #\d+ from |\bsrclimit_penalise: |\bbeginning MaxStartups throttling\b",
     re.I,
@@ -10515,7 +10627,12 @@ def _config_source(chunk: bytes) -> bool:
         return True  # an XML configuration (a Galaxy tool's wrapper, whose regexes and messages quote ascp)
     if _DOCKERFILE_FROM.match(head) is not None and len(_DOCKERFILE_STEP.findall(head)) >= 2:
         return True
-    if _PIPELINE_SECTION.search(head) is not None or len(set(_WORKFLOW_KEYS.findall(head))) >= 2:
+    if _PIPELINE_SECTION.search(head) is not None or (
+        len(set(_WORKFLOW_KEYS.findall(head))) >= 2
+        # (not a live object's dump, its state below its spec: "kubectl get job ... -o yaml" with its "status:",
+        # then the pod's logs; blind round 132's Job of one failed ascp)
+        and _OBJECT_STATUS.search(head) is None
+    ):
         return True
     return len(_SLIDE.findall(head)) >= 3
 

@@ -823,11 +823,12 @@ _EXPORT_TIME = re.compile(
     r"@?_?(?:timestamp|time|date|datetime|event[ _]?time|created(?:[ _]at)?|messagetime|receipttime)", re.I
 )
 """(Sumo Logic's ``_messagetime`` and ``_receipttime``; blind round 120)"""
-_EXPORT_MESSAGE = re.compile(r"@?_?(?:message|msg|raw|log|line|text|content|event|short_message|body)", re.I)
-"""(OpenTelemetry's log record names its text ``body``: SigNoz's export; blind round 129)"""
+_EXPORT_MESSAGE = re.compile(r"@?_?(?:message|msg|raw|log|line|text|content|event|short_message|body|rawstring)", re.I)
+"""(OpenTelemetry's log record names its text ``body``: SigNoz's export, blind round 129; LogScale's (Humio's)
+``@rawstring``, round 132)"""
 _EXPORT_STAMP = re.compile(r"\s*\d{4}-\d\d-\d\d[T ]\d\d:\d\d|\s*\d{10}(?:\d{3})?(?:\.\d+)?\s*$")
 _EXPORT_MAX = 8 << 20
-_EXPORT_HEADER = re.compile(rb"(?i:message|msg|_raw|\blog\b|\bline\b|\btext\b|content|\bevent\b|\bbody\b)")
+_EXPORT_HEADER = re.compile(rb"(?i:message|msg|_raw|\blog\b|\bline\b|\btext\b|content|\bevent\b|\bbody\b|@rawstring)")
 
 
 def log_export_as_lines(chunk: bytes) -> bytes | None:
@@ -839,11 +840,19 @@ def log_export_as_lines(chunk: bytes) -> bytes | None:
     if len(chunk) > _EXPORT_MAX:
         return None
     first = chunk.lstrip()[:400].split(b"\n", 1)[0]
-    if b"," not in first or first.startswith((b"#", b"{", b"[", b"$")) or _EXPORT_HEADER.search(first) is None:
+    # (or tab-separated: Papertrail's archives, "id<TAB>generated_at<TAB>...<TAB>program<TAB>message"; blind round
+    # 132)
+    tabs = first.count(b"\t") >= 2 and first.count(b"\t") > first.count(b",")
+    if (b"," not in first and not tabs) or first.startswith((b"#", b"{", b"[", b"$")):
         return None  # (decided on the first line, before the chunk is decoded)
+    if _EXPORT_HEADER.search(first) is None:
+        return None
     text = chunk.decode("utf-8", "replace").lstrip("\ufeff")
     try:
-        rows = list(csv.reader(io.StringIO(text.lstrip())))
+        if tabs:  # (a tab-separated export quotes nothing: a message's quotes are its own)
+            rows = list(csv.reader(io.StringIO(text.lstrip()), delimiter="\t", quoting=csv.QUOTE_NONE))
+        else:
+            rows = list(csv.reader(io.StringIO(text.lstrip())))
     except csv.Error:
         return None
     header = [field.strip() for field in rows[0]]
@@ -863,11 +872,14 @@ def log_export_as_lines(chunk: bytes) -> bytes | None:
     for row in records:
         stamp = _export_time(row[when]) or ""
         message = row[said].rstrip("\r\n")
-        message = _export_syslog(stamp, message, _cell(row, program, ""), _cell(row, host, "-"), _cell(row, pid, "0"))
+        # (its time in ISO form, "T" between date and time, as syslog's readers know it: Papertrail's archive writes
+        # "2024-09-12 08:14:03"; blind round 132)
+        iso = stamp.replace(" ", "T", 1) if stamp[10:11] == " " and stamp[:4].isdigit() else stamp
+        message = _export_syslog(iso, message, _cell(row, program, ""), _cell(row, host, "-"), _cell(row, pid, "0"))
         lines.append((stamp.replace("T", " ").rjust(30), message))
     # (ISO times compare as text once "T" and " " agree; epoch times as numbers)
     lines.sort(key=lambda line: line[0])
-    return "".join(message + "\n" for _, message in lines).encode("utf-8")
+    return "".join(message + "\n" for message in _sessions_apart([m for _, m in lines])).encode("utf-8")
 
 
 _TABLE_RULE = re.compile(r"[ \t]*-{3,}(?:(?:[ \t]+|[ \t]*\+[ \t]*)-{3,})+[ \t]*\r?$")
@@ -877,7 +889,7 @@ _TABLE_COLUMN = {
     "time": re.compile(r"@?_?(?:\w+_)?(?:timestamp|time|date|datetime|timegenerated|eventtime|ts)|\w+_at"),
     "message": re.compile(r"@?_?(?:message|msg|raw|log|line|text|syslogmessage|rendereddescription|content)"),
     "program": re.compile(r"_?(?:processname|program|appname|app_name|application_name|syslog_identifier|ident)"),
-    "host": re.compile(r"_?(?:computer|host|hostname|host_name|source_host)"),
+    "host": re.compile(r"_?(?:computer|host|hostname|host_name|source_host|source_name)"),
     "pid": re.compile(r"_?(?:processid|pid|process_id|procid)"),
 }
 """The columns a log search's text table is read by, by role, each its usual names (KQL's ``TimeGenerated``,
@@ -1134,8 +1146,18 @@ _EXPORT_PROGRAM = (
     "process.name",
     "service.name",  # (OpenTelemetry's resource attribute, the program a syslog receiver read: SigNoz's export)
     "app",  # (a log stream's label: VictoriaLogs', Loki's)
+    "kubernetes.container_name",  # (a pod's container, as Fluent Bit and LogScale name it; blind round 132)
 )
-_EXPORT_HOST = ("source", "host", "hostname", "host_name", "host.name", "host.hostname", "_sourcehost")
+_EXPORT_HOST = (
+    "source",
+    "host",
+    "hostname",
+    "host_name",
+    "host.name",
+    "host.hostname",
+    "_sourcehost",
+    "kubernetes.pod_name",  # (each pod a host of its own: a job's run in its pod)
+)
 _EXPORT_PID = ("pid", "process_id", "procid", "_pid", "process.pid")
 
 
@@ -1199,7 +1221,7 @@ def json_export_as_lines(chunk: bytes) -> bytes | None:
     return None
 
 
-_NO_PID_ASCP = re.compile(r"(\S+ \S+ ascp)\[0\]: ")
+_NO_PID_ASCP = re.compile(r"(\S+(?: \d\d:\d\d:\d\d\S*)? \S+ ascp)\[0\]: ")
 """An exported ascp record in syslog's form whose record named no process (``ascp[0]``)."""
 
 
@@ -2335,6 +2357,10 @@ _QUOTED_MEANS = re.compile(
 """A quote of ascp's words closed, then what they mean as a sentence goes on ('"..." means', '"..." is not always')."""
 _HTML_CODE = re.compile(rb"<code>.*?</code>")
 """HTML's inline code span."""
+_CLOSERS_AT_END = re.compile(
+    rb"</(?:pre|samp)>(?:[ \t]*</(?:pre|code|div|p|span|td|li|blockquote|samp|tt)>)*[ \t]*\r?$"
+)
+"""HTML's closing tags at a line's end, a block of output's first (``</pre></div>``)."""
 _HTML_TAG = re.compile(rb"</?[a-zA-Z][a-zA-Z0-9_:-]{0,40}(?:\s[^<>\n]{0,200})?>")
 """An HTML tag (``<li>``, ``</code>``, ``<a href="...">``), a namespaced one too (Confluence's storage format,
 ``<ac:structured-macro ac:name="info">``; blind round 111)."""
@@ -2661,6 +2687,11 @@ def other_lines(chunk: bytes) -> Iterator[Line]:
             continue  # a string assigned in source code (blind round 99's Zig tests: 'const line = "ascp: ...";')
         if b'"' in raw and _TEST_CODE.match(raw) is not None:
             continue  # a test's code: the strings it expects or feeds (R's 'out <- c("", "Session Stop ...")')
+        if b"</" in raw and raw.rstrip()[-1:] == b">" and (closed := _CLOSERS_AT_END.search(raw)) is not None:
+            if closed.start() > 0 and b"<" not in raw[: closed.start()]:
+                # the last line of an HTML block, its closing tags after it ("Session Stop  (Error: ...)</pre></div>"
+                # in a chat's export; blind round 132): the line's own words
+                raw = raw[: closed.start()]
         if b"</" in raw and _TRANSLATION_ELEMENT.match(raw) is not None:
             continue  # (blind round 92's Qt .ts file: its strings quote ascp's words, in German too)
         if b"</" in raw and _DOC_ELEMENT.match(raw) is not None:
