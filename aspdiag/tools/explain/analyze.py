@@ -3433,9 +3433,10 @@ class Analyzer:
                 # sshd's drop in a journal shown with ``-o cat`` (its tag and time gone; blind round 132): an
                 # attempt of that client, placed among the sessions as sshd's tagged lines are (``_start_after``)
                 said = dropped.group("message")
-                at = self._chunk.find(said)
+                chunk = self._chunk or b""
+                at = chunk.find(said)
                 self.syslog_lines += 1
-                self._next_start = self._start_after(self._chunk, at) if at >= 0 else None
+                self._next_start = self._start_after(chunk, at) if at >= 0 else None
                 self._turned_away(
                     source,
                     None,
@@ -3505,9 +3506,9 @@ class Analyzer:
                 run.exited = True
             return
         if "Broken pipe" in text or "disconnect" in text:
-            dropped = _LOGIN_DROPPED.match(text)
+            lost = _LOGIN_DROPPED.match(text)
             run = self._console.get(source)
-            if dropped is not None and run is not None and run.lines and not (run.ended or run.exited):
+            if lost is not None and run is not None and run.lines and not (run.ended or run.exited):
                 # The person's own SSH session to the host that ran ascp dropped (OpenSSH's client, on their side
                 # of it): the ascp it had started got its hangup there, mid-transfer (blind round 132: 36 %, then
                 # "client_loop: send disconnect: Broken pipe", restarted in tmux the next day)
