@@ -309,3 +309,92 @@ def test_the_last_line_of_an_html_block_keeps_its_own_words():
         "</body></html>\n"
     )
     assert cause_ids(text) == ["session-start", "session-start"]
+
+
+def test_a_newsletter_that_pastes_a_job_s_stamped_log_shows_that_run():
+    """A newsletter's "incident corner" pasting what a delivery job logged, stamped to the second: that run (the
+    newsletter had been read as a whole document)."""
+    text = (
+        "<html><head><title>Sequencing Core Newsletter - Issue 31</title></head><body>\n"
+        "<h1>Sequencing Core Newsletter</h1>\n"
+        "<h2>Incident corner</h2>\n<p>This is what our delivery job logged last month:</p>\n<pre>\n"
+        "[delivery] 2025-06-11 21:02:11 start upload run 250610_A\n"
+        "Partial Completion: 3972831K bytes transferred in 588 seconds\n"
+        " (55341K bits/sec), in 9 files; 5 files failed.\n\n"
+        "Session Stop  (Error: Disk write failed (server))\n</pre>\n"
+        "<p>The receiving volume was full.</p></body></html>\n"
+    )
+    assert cause_ids(text) == ["disk"]
+
+
+def test_a_newsletter_s_unstamped_samples_stay_no_run():
+    """Guard: a newsletter quoting ascp's words as advice, no stamped log: no run."""
+    text = (
+        "<html><head><title>Research IT Newsletter - March</title></head><body>\n"
+        "<h2>Aspera tips</h2><p>If you see this, ask for UDP 33001:</p>\n"
+        "<pre>Session Stop  (Error: Client unable to connect to server (check UDP port and firewall))</pre>\n"
+        "</body></html>\n"
+    )
+    assert cause_ids(text) == []
+
+
+def test_a_mail_s_own_output_between_cut_lines_in_german():
+    """ "Hier die Ausgabe von unserem Linux-Rechner:" then the run between "---8<---" lines: the sender's run (the
+    block had been read as a copied document)."""
+    text = (
+        "Subject: Upload bricht sofort ab\n\n"
+        "Sehr geehrte Damen und Herren,\n\n"
+        "der Login scheint zu funktionieren. Hier die Ausgabe von unserem Linux-Rechner\n(ascp 4.4.4):\n\n"
+        "---8<---\n"
+        "$ ascp -P 33001 -l 200m -d --mode=send --user=up --host=transfer.example.eu ./batch04 /inbound/\n"
+        "ascp: Server aborted session: Server requires content protection, exiting.\n\n"
+        "Session Stop  (Error: Server aborted session: Server requires content protection)\n"
+        "---8<---\n\nMit freundlichen Grüßen\n"
+    )
+    assert cause_ids(text) == ["content-protection"]
+
+
+def test_a_job_history_export_newest_first_under_its_comment_lines():
+    """A transfer page's CSV export (its comment line first, sorted by "started" descending, an ops note after the
+    rows): the jobs oldest first (they had been read in the rows' order)."""
+    text = (
+        "# Export from the Transfer jobs page, sorted by started (desc)\n"
+        "job_id,job_name,started,finished,status,message\n"
+        '902,mirror,2025-09-18 23:30:01,2025-09-18 23:30:04,FAILED,"Session Stop  (Error: Server aborted session: '
+        'Read access denied for user)"\n'
+        '871,mirror,2025-09-16 23:30:02,2025-09-16 23:31:40,FAILED,"Session Stop  (Error: File or directory already '
+        'exists)"\n'
+        "# Notes (ops): 871 was a plain file where the folder must be\n"
+    )
+    assert cause_ids(text) == ["exists", "permission"]
+
+
+def test_a_test_harness_s_kill_in_a_junit_report_cancels_that_test_s_run():
+    """A JUnit report: the first test's ascp could not resolve the host; the second's <error> (killed by the
+    harness at its time limit) comes before its captured progress: dns, then cancelled (the kill had been lost)."""
+    text = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="smoke" tests="2" failures="1" errors="1">\n'
+        '  <testsuite name="smoke.endpoints" tests="2" failures="1" errors="1">\n'
+        '    <testcase classname="smoke" name="test_small" time="1.2">\n'
+        '      <failure message="ascp exited 1" type="AssertionError">ascp exited 1, expected 0</failure>\n'
+        "      <system-err><![CDATA[\nascp: Cannot resolve target host., exiting.\n]]></system-err>\n"
+        "    </testcase>\n"
+        '    <testcase classname="smoke" name="test_large" time="600.0">\n'
+        '      <error message="Timeout" type="Failed">Timeout &gt;600.0s: process killed by test harness (SIGTERM)'
+        "</error>\n"
+        "      <system-out><![CDATA[\n"
+        "$ ascp -P 33001 -l 100m --mode=recv --user=smoke --host=fasp.example.org big/10GB /tmp/\n"
+        "10GB                                                         45% 4.6GB 94.0Mb/s    08:14 ETA\n"
+        "]]></system-out>\n    </testcase>\n  </testsuite>\n</testsuites>\n"
+    )
+    assert cause_ids(text) == ["dns", "cancelled"]
+
+
+def test_a_status_a_test_expected_is_no_exit_status():
+    """Guard: "expected exit 0, got 1" after a completed run is no second run that succeeded."""
+    text = (
+        "$ ascp -P 33001 --mode=send --host=h.example --user=ci faux:///a?1k /x/\n"
+        "Completed: 1K bytes transferred in 1 seconds\n (8K bits/sec), in 1 file.\n"
+        "AssertionError: expected exit 0, got 1\n"
+    )
+    assert [c for c in cause_ids(text) if c == "ok"] == ["ok"]

@@ -839,6 +839,10 @@ def log_export_as_lines(chunk: bytes) -> bytes | None:
     column; its rows are read as they are)."""
     if len(chunk) > _EXPORT_MAX:
         return None
+    if chunk[:1] == b"#":
+        # (after the export's own comment lines: '# Export from "Transfer jobs" page, ..., sorted by started
+        # (desc)'; blind round 132)
+        chunk = _COMMENT_LINES.sub(b"", chunk, count=1)
     first = chunk.lstrip()[:400].split(b"\n", 1)[0]
     # (or tab-separated: Papertrail's archives, "id<TAB>generated_at<TAB>...<TAB>program<TAB>message"; blind round
     # 132)
@@ -862,7 +866,8 @@ def log_export_as_lines(chunk: bytes) -> bytes | None:
     said = _export_column(header, names, _EXPORT_MESSAGE, "message")
     if when is None or said is None or not all(0 < len(name) <= 40 for name in header):
         return None
-    records = [row for row in rows[1:] if any(field.strip() for field in row)]
+    # (not an export's comment lines after its rows: "# Notes (ops, 2025-09-19):"; blind round 132)
+    records = [row for row in rows[1:] if any(field.strip() for field in row) and row[0][:1] != "#"]
     if not records or any(len(row) <= max(when, said) or _export_time(row[when]) is None for row in records):
         return None
     program = _export_column(header, names, _EXPORT_PROGRAM, "program")
@@ -886,7 +891,7 @@ _TABLE_RULE = re.compile(r"[ \t]*-{3,}(?:(?:[ \t]+|[ \t]*\+[ \t]*)-{3,})+[ \t]*\
 """A text table's rule under its header: runs of dashes, one per column, apart by spaces or ``+`` (psql's)."""
 _TABLE_NAME = re.compile(r"\s*([\w@.]+)")
 _TABLE_COLUMN = {
-    "time": re.compile(r"@?_?(?:\w+_)?(?:timestamp|time|date|datetime|timegenerated|eventtime|ts)|\w+_at"),
+    "time": re.compile(r"@?_?(?:\w+_)?(?:timestamp|time|date|datetime|timegenerated|eventtime|ts)|\w+_at|started"),
     "message": re.compile(r"@?_?(?:message|msg|raw|log|line|text|syslogmessage|rendereddescription|content)"),
     "program": re.compile(r"_?(?:processname|program|appname|app_name|application_name|syslog_identifier|ident)"),
     "host": re.compile(r"_?(?:computer|host|hostname|host_name|source_host|source_name)"),
