@@ -3470,8 +3470,8 @@ class Analyzer:
             # a JUnit report's test: its <error> or <failure> comes before the output it captured (a harness's
             # kill of a test, then the run's progress; blind round 132), and says nothing of the next test's run
             self._testcases.add(source)
-            pending = self._kill_pending.get(source)
-            if pending is not None and pending[0] == self._order:
+            killed = self._kill_pending.get(source)
+            if killed is not None and killed[0] == self._order:
                 del self._kill_pending[source]
             run = self._console.get(source)
             if run is not None and run.lines and run.ascp_said and not self._replaying:
