@@ -688,7 +688,9 @@ _WRAPPER_LOG = re.compile(r"^\s*[DIWEF], \[\d{4}-\d\d-\d\dT[\d:.]+ #\d+\] +[A-Z]
 ascp's failure in ascli's words ("An error occurred during transfer: Failure processing peer license")
 without naming ascp, so they count as a wrapper's lines."""
 _BARE_ASCP = re.compile(
-    r"^\s*(?:\([\w.-]+\)\s+)?\S*[$#>%]\s*(?:[\w.~/\\:-]*[/\\])?ascp4?(?:\.exe)?\s*(?:-h|--help|-A|--version)?\s*$"
+    # (busybox's root prompt names its directory before a space: "/ # ascp -A"; blind round 133)
+    r"^\s*(?:\([\w.-]+\)\s+)?(?:[/~][\w/.~-]*\s)?\S*[$#>%]\s*(?:[\w.~/\\:-]*[/\\])?ascp4?(?:\.exe)?\s*"
+    r"(?:-h|--help|-A|--version)?\s*$"
     r"|^\s*(?:\([\w.-]+\)\s+)?\S*[$#>%]\s*[^\n]{0,200}?\s(?:[\w.~/\\:${}-]*[/\\])?ascp4?(?:\.exe)?\s+(?:-h|--help|-A|--version)\s*$"
 )
 """ascp typed at a prompt alone, or for its help or version, also through another command (``apptainer exec
@@ -1237,6 +1239,8 @@ class Analyzer:
         # per input, the job block being read: its kind ("start", "error", "shell": its command next), rule and jobid
         self._snake_block: dict[str, tuple[str, str, int | None]] = {}
         self._bare_ascp: set[str] = set()  # inputs whose last command was ascp alone, or its help or version
+        self._bare_asked: set[str] = set()  # inputs whose line before was such a command
+        self._path_dirs: dict[str, set[str]] = {}  # the directories an input's ``export PATH=...`` names
         self._table_header: dict[str, str] = {}  # per input, the last table row (the header, at a |---| rule)
         # Per input, the user's own checks of TCP ports (curl, nc, ssh, nmap), in order: see _port_check
         self._port_checks: dict[str, list[_PortCheck]] = {}
@@ -2600,6 +2604,12 @@ class Analyzer:
             gone = self._missing_files.setdefault(source, set())
             if len(gone) < MAX_KEPT_FAILED:
                 gone.add(missing.group("path").rstrip("/").rsplit("/", 1)[-1])
+        elif "PATH=" in text and (exported := _PATH_EXPORT.search(text)) is not None:
+            # the PATH a script sets before it runs ascp ("+ export PATH=/opt/aspera/connect/bin:/usr/bin"): a file
+            # ``ls -l`` shows in one of its directories is the ascp the shell looked for (``_there_but_not_run``)
+            dirs = self._path_dirs.setdefault(source, set())
+            if len(dirs) < MAX_KEPT_FAILED:
+                dirs.update(part.rstrip("/") for part in exported.group(1).split(":") if part.startswith("/"))
         elif text[:1] == "/" and text.rstrip().endswith(("/ascp", "/ascp4")) and " " not in text.strip():
             # a path alone on its line: ``which ascp``'s answer (found on the PATH, executable)
             found = self._which_ascp.setdefault(source, set())
@@ -3257,6 +3267,12 @@ class Analyzer:
                 # Python interrupted after ascp's run had ended (pysradb's loop still reading its output): the
                 # wrapper's, not a run of its own; during a run it is that run's cancel (a notebook's loop)
                 return
+            if run.lines and any(_PROMPT.search(said) for said in run.details):
+                # the kernel interrupted while ascp sat at its prompt ("Key passphrase: ", then KeyboardInterrupt;
+                # blind round 133's notebook): the prompt is why it never finished, as with Ctrl-C there
+                run.exited = True
+                run.note(text.strip())
+                return
         if (
             not self._replaying
             and (
@@ -3619,7 +3635,15 @@ class Analyzer:
             # ascp typed alone (or for its help or version) to see that it is there: its usage text is the answer,
             # not a failed run.
             self._bare_ascp.add(source)
+            self._bare_asked.add(source)
             return
+        if source in self._bare_asked:
+            self._bare_asked.discard(source)
+            if "not found" in text and _SH_NOT_FOUND.match(text.strip()) is not None:
+                # the shell's answer to that check ("/bin/sh: /opt/aspera/connect/bin/ascp: not found" after "/ #
+                # /opt/aspera/connect/bin/ascp -A"; blind round 133): what the person checked, no transfer
+                self.ascp_lines += 1
+                return
         if ("Display full usage" in text or text.lstrip().startswith("Usage: ascp")) and source in self._bare_ascp:
             return
         if source in self._bare_ascp and "icens" in lowered and not self._replaying:
@@ -7774,9 +7798,13 @@ class Analyzer:
                     ),
                     None,
                 )
-            if exec_failed is None and listed & self._which_ascp.get(s.source, set()):
-                # dash's and busybox's "sh: ascp: not found" for a file ``which`` finds on the PATH: the same
-                # failure worded by a shell that says so also when the file is there (blind round 109's Alpine image)
+            on_path = self._path_dirs.get(s.source, set())
+            if exec_failed is None and (
+                listed & self._which_ascp.get(s.source, set()) or any(p.rsplit("/", 1)[0] in on_path for p in listed)
+            ):
+                # dash's and busybox's "sh: ascp: not found" for a file ``which`` finds on the PATH, or that sits in
+                # a directory the script put on its PATH: the same failure worded by a shell that says so also when
+                # the file is there (blind round 109's Alpine image, round 133's "export PATH=/opt/aspera/...")
                 exec_failed = next((said for said in s.evidence if _SH_NOT_FOUND.search(said) is not None), None)
             if s.cause_id == "ascp-missing" and exec_failed is not None:
                 s = self._read_as(
@@ -8397,9 +8425,13 @@ _JSON_RUN_TRACE = re.compile(
 """What in a JSON document tells of a run: a time stamp, a command's output, its exit status, a logged message."""
 _JSON_KEY_BEFORE = re.compile(rb'"([^"\n]{1,40})"\s*:\s*"?$')
 """The key whose value starts where a search's window ends."""
+_TEXT_KEY = re.compile(rb'"(?i:std(?:out|err)(?:_lines)?|msg|message|log|output|error_desc)"')
+"""Keys of a run's record whose value is text."""
 _NO_RUN_KEY = re.compile(
-    rb"(?i)_*(?:export(?:ed)?|created|modified|updated|generated|published|saved|last_?(?:modified|updated|saved))"
-    rb"(?:_?(?:at|date|time|on))?|test_?string|input|examples?|samples?|expected|fixture|regex|pattern"
+    # (a commented key too: JSON with comments' "//example"; blind round 133's problem matcher)
+    rb"(?i)(?://)?_*(?:(?:export(?:ed)?|created|modified|updated|generated|published|saved"
+    rb"|last_?(?:modified|updated|saved))(?:_?(?:at|date|time|on))?"
+    rb"|test_?string|input|examples?|samples?|expected|fixture|regex|pattern)"
 )
 """Keys of a JSON document whose time tells of no run: the document's own dates, an example's or a test's text."""
 _JSON_SCHEMA_FIRST = re.compile(rb'\s*\{\s*"\$(?:schema|id)"\s*:\s*"')
@@ -10089,6 +10121,8 @@ _LISTED_NAME = re.compile(r"-[r-][w-][xsS][^\s]*\s+\d+\s+\S+\s+\S+\s+\d+\s+\S+\s
 """``ls -l``'s line for an ascp binary in the directory listed, executable by its owner: its name."""
 _LS_MISSING = re.compile(r"ls: (?:cannot access )?['\"]?(?P<path>[^'\"\n]+?)['\"]?: No such file or directory")
 """``ls``'s word that a file it was asked about is not there (GNU's and BSD's forms)."""
+_PATH_EXPORT = re.compile(r"(?:^|[\s;+])(?:export\s+)?PATH=[\"']?([^\s;\"']+)")
+"""A shell's setting of its PATH (its value the group)."""
 _SH_NOT_FOUND = re.compile(
     r"^(?:(?:/bin/)?(?:sh|dash|ash)|\S+\.sh)(?:: \d+)?(?:: exec)?(?:: line \d+)?: "
     r"(?P<path>(?:\S*/)?ascp4?): not found\s*$"
@@ -10766,7 +10800,10 @@ def _run_trace(chunk: bytes, found: re.Match[bytes]) -> bool:
     (Insomnia's ``"__export_date"``, regex101's ``"exportedAt"``) or of an example's text (a regex tester's
     ``"testString": "2015-09-15 14:10:39 ... LOG FASP Session Start ..."``; blind round 109)."""
     if found.group()[:1] == b'"':
-        return True  # a key of a run's record
+        # a key of a run's record; not a text's key whose value is a number (a problem matcher's "message": 2, the
+        # regex group that holds it; blind round 133)
+        value = chunk[found.end() : found.end() + 24].lstrip()
+        return not (value[:1].isdigit() and _TEXT_KEY.match(found.group()) is not None)
     key = _JSON_KEY_BEFORE.search(chunk, max(0, found.start() - 80), found.start())
     return key is None or _NO_RUN_KEY.fullmatch(key.group(1)) is None
 

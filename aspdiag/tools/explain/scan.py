@@ -86,7 +86,8 @@ read whole from its line's start."""
 _SSHD_STAMP = (
     rb"(?:" + _PRI + _STAMP + rb" (?:\S+ )?"
     # (or one whose month is in the host's language: journalctl's "окт 02 22:14:07"; blind round 108)
-    rb"|(?:[A-Za-z]|[\x80-\xff]){2,12}\.? [ \d]\d \d\d:\d\d:\d\d (?:\S+ )?)?"
+    # (and its fraction: ``-o short-precise``'s "kesä 03 09:02:00.114502"; blind round 133)
+    rb"|(?:[A-Za-z]|[\x80-\xff]){2,12}\.? [ \d]\d \d\d:\d\d:\d\d(?:\.\d{1,9})? (?:\S+ )?)?"
 )
 """What may stand before sshd's tag in a line it logged: its time stamp and host, or nothing (cut off in a paste)."""
 SSHD_REFUSAL = re.compile(
