@@ -94,3 +94,114 @@ def test_a_problem_matcher_s_patterns_and_examples_are_no_runs():
         ]
     }
     assert cause_ids(json.dumps(matcher, indent=2)) == []
+
+
+def test_one_thing_a_person_has_not_tried_yet_is_no_word_that_nothing_ran():
+    """ "Writing to the instance's local NVMe I haven't tried yet" after the person's own run: that run stands (the
+    whole input had been read as one whose person ran nothing yet)."""
+    text = (
+        f"$ ascp -QT -l 1000m -P33001 -k 1 -i ~/.aspera/connect/etc/aspera_tokenauth_id_rsa {ENA}\n"
+        "SRR25117408_1.fastq.gz                            9% 1621MB  118Mb/s    19:40 ETA\n"
+        "SRR25117408_1.fastq.gz                           11% 1958MB 0.0Kb/s    --:-- ETA\n"
+        "Session Stop  (Error: Session data transfer timeout)\n\n"
+        "It started at 400 Mb/s, then dropped to nothing. Writing to the instance's local NVMe I\n"
+        "haven't tried yet.\n"
+    )
+    assert cause_ids(text) == ["stall"]
+
+
+def test_we_have_not_run_anything_yet_still_says_so():
+    """Guard: "We haven't run anything yet" before a guide's sample keeps it no run."""
+    text = (
+        "We haven't run anything yet, the vendor's guide says failures look like this:\n\n"
+        "Session Stop  (Error: Client unable to connect to server (check UDP port and firewall))\n"
+    )
+    assert cause_ids(text) == []
+
+
+def test_an_export_s_level_column_is_put_back_before_ascp_s_words():
+    """An OpenSearch CSV export (newest first) whose "log.level" column holds ascp's LOG and ERR: its records read as
+    ascp's, two sessions (the session that worked had been lost)."""
+    row = '"Dec 5, 2026 @ {t}","vm-02","ascp","{p}","{lvl}","{m}"'
+    ok, failed = "3b1f6a0e-9d3c-4a57-8f0c-5e1d2c7a9b40", "0c7d2e91-6a4b-4f1e-b3d8-7a2e9c1f5d66"
+    rows = [
+        row.format(t="03:17:44.912", p=48813, lvl="LOG", m=f"FASP Session Stop uuid={ok} op=recv status=success"),
+        row.format(t="03:11:51.880", p=48813, lvl="LOG", m=f"FASP Session Start uuid={ok} op=recv status=started"),
+        row.format(
+            t="03:10:31.547",
+            p=48655,
+            lvl="LOG",
+            m=f"FASP Session Start uuid={failed} op=recv status=failed errcode=15 errstr=Client unable to connect",
+        ),
+        row.format(
+            t="03:10:31.545", p=48655, lvl="ERR", m="Client unable to connect to server (check UDP port and firewall)"
+        ),
+    ]
+    head = '"@timestamp","host.name","process.name","process.pid","log.level","message"'
+    assert cause_ids("\n".join([head, *rows]) + "\n") == ["udp", "ok"]
+
+
+def test_a_quote_that_leaves_words_out_is_not_cut_into_output_lines():
+    """A mail's reply quoting '("/bin/sh: ... ascp: not found")' inside a long sentence, after the run it speaks of:
+    no second run (the words after the ellipsis had been read as ascp's line)."""
+    text = (
+        "Downloading file with md5 check:fasp.sra.ebi.ac.uk:/vol1/fastq/SRR224/013/SRR22450913/SRR22450913_1.fastq.gz\n"
+        "/bin/sh: 1: /home/t/.aspera/connect/bin/ascp: not found\n\n"
+        "Reply (Marek):\n\n"
+        '> Tomek, "Errno 2" is not the server, enaBrowserTools did not find the file to check, because ascp never '
+        'started ("/bin/sh: ... ascp: not found"). You have the Aspera CLI installed (~/.aspera/cli), the ini names '
+        "Connect's path.\n"
+    )
+    assert cause_ids(text) == ["ascp-missing"]
+
+
+def test_an_airflow_attempt_s_header_ends_the_attempt_before_it():
+    """Airflow's "*** Reading remote log from .../attempt=2.log.": attempt 1 (its output to /dev/null, its exit
+    status alone) and attempt 2 (ascp's words) are two runs (they had been read as one)."""
+    stamp = "[2026-12-04, 02:{m} UTC] {{subprocess.py:{n}}} INFO - "
+    text = (
+        "*** Reading remote log from s3://logs/dag_id=pull/task_id=ascp_pull/attempt=1.log.\n"
+        + stamp.format(m="00:09", n=93)
+        + "pull.sh: ascp -P33001 -l 400m --mode=recv --host=fasp.partner.example --user=etl /e/ /d/ (output -> "
+        "/dev/null)\n" + stamp.format(m="01:12", n=97) + "Command exited with return code 1\n\n"
+        "*** Reading remote log from s3://logs/dag_id=pull/task_id=ascp_pull/attempt=2.log.\n"
+        + stamp.format(m="31:14", n=93)
+        + "pull.sh v1.4: ascp -P33001 -l 400m --mode=recv --host=fasp.partner.example --user=etl /e/ /d/\n"
+        + stamp.format(m="32:15", n=93)
+        + "Session Stop  (Error: Session initiation failed, read timed out)\n"
+        + stamp.format(m="32:15", n=97)
+        + "Command exited with return code 1\n"
+    )
+    assert cause_ids(text) == ["unknown", "session-start"]
+
+
+def test_openssh_s_host_key_warning_from_a_person_s_ssh_is_no_run():
+    """OpenSSH's "REMOTE HOST IDENTIFICATION HAS CHANGED!" banner and its "Host key verification failed." after
+    ascp's own host-key failure: one run (the ssh's had read as a second)."""
+    text = (
+        "/opt/aspera/sdk/ascp -P33001 --check-sshfp=SHA256:7Xk3 --mode=recv --host=fasp.example.eu --user=dk /o/ /d/\n"
+        "ascp: Remote host is not who we expected, exiting.\n\n"
+        "Session Stop  (Error: Remote host is not who we expected)\n\n"
+        "I tried ssh to their box and got:\n\n"
+        "    @@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@\n"
+        "    @    WARNING: REMOTE HOST IDENTIFICATION HAS CHANGED!     @\n"
+        "    @@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@\n"
+        "    Please contact your system administrator.\n"
+        "    Host key verification failed.\n"
+    )
+    assert cause_ids(text) == ["host-key"]
+
+
+def test_a_gitlab_job_that_failed_at_its_artifacts_after_ascp_completed():
+    """GitLab's "Uploading artifacts for successful job", then a 413 and "ERROR: Job failed: exit code 1": the
+    ascp run completed, the job's failure is no run (it had read as a second, unknown)."""
+    text = (
+        "$ ascp -QT -l300M -k2 -d submission/batch_05/ Webin-58210@webin.ebi.ac.uk:batch_05/\n"
+        "Completed: 10873856K bytes transferred in 290 seconds\n (306928K bits/sec), in 4 files, 1 directory.\n"
+        "$ tar czf upload_evidence.tgz submission/batch_05\n"
+        "Uploading artifacts for successful job 00:12\n"
+        'WARNING: Uploading artifacts as "archive" to coordinator... 413 Request Entity Too Large\n'
+        "FATAL: too large\n"
+        "ERROR: Job failed: exit code 1\n"
+    )
+    assert cause_ids(text) == ["ok"]

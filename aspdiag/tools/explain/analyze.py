@@ -1181,6 +1181,8 @@ class Analyzer:
         # a batch system's kill logged in a job's file before its run's (its order and words)
         self._kill_pending: dict[str, tuple[int, str]] = {}
         self._testcases: set[str] = set()  # inputs that are JUnit reports (``_interrupted``)
+        self._artifacts_after: dict[str, int] = {}  # where GitLab said its job script had succeeded
+        self._openssh_banner: set[str] = set()  # inputs where OpenSSH's host-key warning was shown, its end to come
         self._tailed: set[str] = set()  # inputs with tail's "==> file <==" headers
         # a wrapper's names for the runs it started, in order; the name it gave the next run's output; runs' names
         self._started_names: dict[str, list[str]] = {}
@@ -3482,6 +3484,34 @@ class Analyzer:
             # sshd's line for an account this server lacks, its tag gone (``journalctl -o cat``), among logged
             # sessions none of whose clients it names: the internet's guessing, no client's run (blind round 120)
             return
+        if text[:4] == "*** " and "attempt=" in text and _AIRFLOW_ATTEMPT.match(text) is not None:
+            # Airflow's header of a task attempt's log ("*** Reading remote log from s3://.../attempt=2.log."): the
+            # attempt before it is over, its words no part of this one's run (blind round 133: attempt 1's output
+            # went to /dev/null, its exit status alone; attempt 2's showed ascp's words)
+            run = self._console.get(source)
+            if run is not None and run.lines and not self._replaying:
+                self._finish(self._console.pop(source))
+            if len(self._breaks) < MAX_KEPT_FAILED:
+                self._breaks.add((source, self._order))
+        if "artifacts for successful job" in text:
+            # GitLab's runner after a job script that succeeded: a failure it tells after this is of the job's
+            # artifacts ("413 Request Entity Too Large", then "ERROR: Job failed: exit code 1"; blind round 133), no
+            # run's
+            self._artifacts_after[source] = self._order
+        if (
+            text[:18] == "ERROR: Job failed:"
+            and self._artifacts_after.get(source) == self._order
+            and not self._replaying
+        ):
+            return
+        if "REMOTE HOST IDENTIFICATION HAS CHANGED" in text:
+            # OpenSSH's own client warning (a person's ssh to the host; ascp prints no such banner): its "Host key
+            # verification failed." below is that ssh's, no ascp run (blind round 133)
+            self._openssh_banner.add(source)
+            return
+        if source in self._openssh_banner and "Host key verification failed" in text:
+            self._openssh_banner.discard(source)
+            return
         if text[:10] == "<testcase " or text[:11] == "</testcase>":
             # a JUnit report's test: its <error> or <failure> comes before the output it captured (a harness's
             # kill of a test, then the run's progress; blind round 132), and says nothing of the next test's run
@@ -4765,15 +4795,17 @@ class Analyzer:
         # performed):"; blind round 88)
         before = self._line_before.get(source, "")
         self._line_before[source] = text[-_WRAP_TAIL:]
+        own_from = 0  # where this line's own words start in the text read
         if before:
             text = f"{before} {text.lstrip()}"
             lowered = text.lower()
+            own_from = len(before) + 1
         tried_nothing = (
             any(hint in lowered for hint in _NOTHING_TRIED_HINTS) and _NOTHING_TRIED.search(text) is not None
         )
         if (
             tried_nothing
-            or (any(hint in lowered for hint in _NOT_RUN_EN_HINTS) and _NOT_RUN.search(text))
+            or (any(hint in lowered for hint in _NOT_RUN_EN_HINTS) and _says_not_run(text, own_from))
             or (any(hint in lowered for hint in _NOT_RUN_HINTS) and _NOT_RUN_ZH.search(text))
         ):
             self._not_run.add(source)
@@ -9635,6 +9667,27 @@ _NOT_RUN = re.compile(
 )
 """A person saying nothing was run yet ("we haven't run anything yet", "not running anything yet, just want a second
 pair of eyes"), or that the output shown is no real run's ("formatted for the manual, not actual logs")."""
+_FRONTED_OBJECT = re.compile(r"\b[\w'.-]+ (?:I|we) $")
+"""The end of a sentence's object put before its subject ("Writing to the local NVMe I" haven't tried yet)."""
+_NOT_FRONTED = frozenset(("and", "but", "so", "yet", "because", "as", "since", "that", "which", "though", "if"))
+
+
+def _says_not_run(text: str, own_from: int = 0) -> bool:
+    """Whether a person says nothing was run (``_NOT_RUN``), not that one other thing was not tried ("Writing to the
+    instance's local NVMe I haven't tried yet", after their run's output; blind round 133). Only words that reach
+    past ``own_from`` (the line's own, after the line before's end it is read with): the line before was read with
+    its own."""
+    for said in _NOT_RUN.finditer(text):
+        if said.end() <= own_from:
+            continue
+        before = text[max(0, said.start() - 60) : said.start()]
+        fronted = _FRONTED_OBJECT.search(before)
+        if fronted is not None and fronted.group().split()[0].lower() not in _NOT_FRONTED:
+            continue
+        return True
+    return False
+
+
 _NOT_RUN_ZH = re.compile(
     r"还没(?:有)?(?:开始)?(?:下载|运行|跑|上传|传输|试|用)|(?:不是|并非)(?:真实|实际)的?(?:日志|输出|运行|结果)"
     r"|実際の(?:ログ|出力|実行結果|実行例|結果)では(?:ありません|ない)|keine echten? (?:Logs?|Ausgaben?|Läufe)"
@@ -10107,6 +10160,8 @@ what a run printed."""
 
 _LISTED_ASCP = re.compile(r"[-l][r-][w-][xsS][^\s]*\s+\d+\s+\S+\s+\S+\s+\d+\s+\S+\s+\d+\s+[\d:]+\s+(/\S*ascp4?)\s*$")
 """``ls -l``'s line for an ascp binary, executable by its owner: its path."""
+_AIRFLOW_ATTEMPT = re.compile(r"\*\*\* (?:Reading|Found) (?:remote |local )?logs? (?:from|at) \S*attempt=\d+\.log")
+"""Airflow's header of one task attempt's log."""
 _JOURNAL_CAT = re.compile(r"\bjournalctl\b[^\n]*?(?:\s-o\s*cat\b|\s--output[= ]cat\b|\s-ocat\b)")
 """journalctl asked for its messages alone (``-o cat``): no tags, no times."""
 _SSHD_WORDS = re.compile(

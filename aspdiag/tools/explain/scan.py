@@ -874,10 +874,16 @@ def log_export_as_lines(chunk: bytes) -> bytes | None:
     program = _export_column(header, names, _EXPORT_PROGRAM, "program")
     host = _export_column(header, names, _EXPORT_HOST, "host")
     pid = _export_column(header, names, _EXPORT_PID, "pid")
+    level = next((names.index(key) for key in ("log.level", "level") if key in names), None)
     lines = []
     for row in records:
         stamp = _export_time(row[when]) or ""
         message = row[said].rstrip("\r\n")
+        told = _cell(row, level, "")
+        if told in _ASCP_LEVELS and not message.startswith(told + " "):
+            # ascp's level in a column of its own (an OpenSearch export's "log.level": "LOG", its message "FASP
+            # Session Stop ..."; blind round 133): put back before its words, as ascp wrote them
+            message = f"{told} {message}"
         # (its time in ISO form, "T" between date and time, as syslog's readers know it: Papertrail's archive writes
         # "2024-09-12 08:14:03"; blind round 132)
         iso = stamp.replace(" ", "T", 1) if stamp[10:11] == " " and stamp[:4].isdigit() else stamp
@@ -1083,6 +1089,10 @@ _SESSION_STATES = frozenset(("success", "completed", "complete", "ok", "failed",
 
 _KIBANA_STAMP = re.compile(r"\s*([A-Z][a-z]{2}) (\d{1,2}), (\d{4}) @ (\d\d:\d\d:\d\d(?:\.\d+)?)\s*$")
 """Kibana's (OpenSearch Dashboards') time in a Discover export (``Sep 3, 2024 @ 09:40:58.114``)."""
+
+
+_ASCP_LEVELS = frozenset(("LOG", "ERR", "DBG", "WRN"))
+"""The levels ascp's log lines begin with."""
 
 
 def _export_time(value: str) -> str | None:
@@ -2468,7 +2478,9 @@ def _unfolded(raw: bytes) -> list[bytes] | None:
 
 _STDERR_THEN_STDOUT = re.compile(rb"""STDERR was: (b?(['"]).*?\2)\s*STDOUT was: (b?(['"]).*\4)\s*$""")
 _JOINED_AT = re.compile(
-    rb"(?<=\S) +(?=ascp: |Session Stop  ?\(|Completed: \d|Partial Completion: |(?:LOG|ERR) [A-Z\[]"
+    # (not after an ellipsis: a quote that leaves words out, '("/bin/sh: ... ascp: not found")'; blind round 133)
+    rb"(?<=\S)(?<!\.\.\.)(?<!\xe2\x80\xa6) +(?=ascp: |Session Stop  ?\(|Completed: \d|Partial Completion: "
+    rb"|(?:LOG|ERR) [A-Z\[]"
     rb"|[DIWEF], \[\d{4}-|ERROR: |Key passphrase:|\d\d/\d\d/\d{4},? \d\d?:\d\d:\d\d |\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d)"
 )
 """Where a line that holds many starts of ascp's, ascli's or a logger's lines was joined from them: a paste
