@@ -205,3 +205,43 @@ def test_a_gitlab_job_that_failed_at_its_artifacts_after_ascp_completed():
         "ERROR: Job failed: exit code 1\n"
     )
     assert cause_ids(text) == ["ok"]
+
+
+def test_ascli_s_error_line_repeating_its_ascp_s_words_is_the_same_run():
+    """ascp's "..., exiting." then ascli's "ERROR: FASP(ascp): <the same words>": one run (they had read as two)."""
+    text = (
+        "2025-04-02T08:41:58.9982310Z ascp: File encryption needs a passphrase in environment variable "
+        "ASPERA_SCP_FILEPASS, exiting.\n"
+        "2025-04-02T08:41:59.0011472Z ERROR: FASP(ascp): File encryption needs a passphrase in environment variable "
+        "ASPERA_SCP_FILEPASS\n"
+        "2025-04-02T08:41:59.0224019Z ##[error]Process completed with exit code 1.\n"
+    )
+    assert cause_ids(text) == ["passphrase"]
+
+
+def test_a_browser_sdk_s_list_of_failed_transfers_is_one_run_each():
+    """The SDK's getAllTransfers() pasted as JSON: two failed transfers, each its own run, the first not taken for
+    a title (it had been dropped, the two read as one)."""
+    transfers = {
+        "transfers": [
+            {
+                "uuid": "d3f1a9c2-5b7e-4e0a-8c11-7a2d9e44b610",
+                "add_time": "2025-05-20T09:14:02",
+                "status": "failed",
+                "transfer_spec": {"direction": "receive", "remote_host": "ats.example.io", "ssh_port": 33001},
+                "error_code": 4,
+                "error_desc": "Server aborted session: No such file or directory",
+                "bytes_written": 0,
+            },
+            {
+                "uuid": "0b72c8e4-9d31-47a8-b0f5-e12c6a39d7f3",
+                "add_time": "2025-05-20T09:16:40",
+                "status": "failed",
+                "transfer_spec": {"direction": "receive", "remote_host": "ats.example.io", "ssh_port": 33001},
+                "error_code": 0,
+                "error_desc": "failed to open ssh session.",
+                "bytes_written": 0,
+            },
+        ]
+    }
+    assert cause_ids(json.dumps(transfers, indent=2)) == ["no-such-file", "server-session"]

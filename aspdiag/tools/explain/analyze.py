@@ -2832,6 +2832,12 @@ class Analyzer:
         return True
 
     def _console_segment(self, source: str, line: Line, text: str) -> None:
+        if text[:12] == '{"status": "' and text[12:21] in ('failed", ', "cancelled"):
+            # a transfer status object's line (``status.status_as_lines``: one per transfer): the transfer before
+            # it is over (blind round 133: two failed downloads of a browser SDK's list read as one)
+            run = self._console.get(source)
+            if run is not None and run.lines:
+                self._finish(self._console.pop(source))
         # whether the line before was a person's sentence that goes on (no full stop): this one may be its rest
         unfinished = source in self._unfinished and not line.after_gap
         self._unfinished.discard(source)
@@ -3998,6 +4004,8 @@ class Analyzer:
         if (
             not self._replaying
             and not shell_missing
+            # (not a transfer status list's record, ``status.status_as_lines``'s line of one transfer)
+            and not (text[:12] == '{"status": "' and source in self._start_ordered)
             and (
                 _PERSON_LABEL.match(text) is not None
                 # a document named with the messages it covers in parentheses ("kingfisher FAQ (ascp: not found,
@@ -5566,6 +5574,15 @@ class Analyzer:
             return True  # a run ends with its Session Stop, or with ascp's "..., exiting." on stderr
         if not errors and _WRAPPER_LOG.match(line) and any(final in line for final in run.finals):
             return True  # ascli's logger repeating the run's final words ("WARN -- : An error occurred: ...")
+        if (
+            "FASP(ascp): " in line
+            and len(self._last_lines[source]) >= 2
+            and self._last_lines[source][-2].rstrip().endswith("exiting.")
+            and any(final.rstrip(". ") in line for final in run.finals if final)
+        ):
+            # ascli's error line repeating what its ascp said right before it ("ERROR: FASP(ascp): File encryption
+            # needs a passphrase ..." after ascp's "..., exiting."; blind round 133): the same run
+            return True
         if self._ascli_summary.get(source) == run.order and _ASCLI_CODE_LINE.match(line) is not None:
             # ascli's line of the code and words of a session it counted as failed ("  code 50: Aspera.conf contains
             # invalid data ..." after "ERROR: Transfer: 1 session(s) failed"): the run its debug log told the end of
@@ -7482,6 +7499,8 @@ class Analyzer:
                     and s.uuid is None
                     and s.evidence == (title,)
                     and following is not None
+                    # (not a transfer status list's first record: its own transfer's line; blind round 133)
+                    and s.source not in self._start_ordered
                     # the same words after a label of the title's ("Error: Failed to open TCP connection for SSH" above
                     # ascp's "ERR Failed to open TCP connection for SSH"; blind round 65), stamped by a logger or not
                     and (
