@@ -245,3 +245,70 @@ def test_a_browser_sdk_s_list_of_failed_transfers_is_one_run_each():
         ]
     }
     assert cause_ids(json.dumps(transfers, indent=2)) == ["no-such-file", "server-session"]
+
+
+_OK = "0b93e7a1-55c2-4f08-8f5d-c41a7e29d3b0"
+_FAILED = "6f0d2c4e-3a9b-4c1e-9d77-2b8e51f0a6c3"
+_RECORDS = [  # (time, program, pid, message): a failed session, then one that worked
+    ("2024-10-08T07:58:03.402Z", "ascp", "611231", f"LOG FASP Session Start uuid={_FAILED} op=send status=started"),
+    ("2024-10-08T07:58:03.405Z", "ascp", "611231", 'ERR Failed to open file "/r/a.nc": Permission denied (13)'),
+    (
+        "2024-10-08T07:58:03.409Z",
+        "ascp",
+        "611231",
+        f"LOG FASP Session Stop uuid={_FAILED} op=send status=failed errcode=5 "
+        'errstr="Insufficient permission to read or write"',
+    ),
+    ("2024-10-08T08:01:15.101Z", "ascp", "611300", f"LOG FASP Session Start uuid={_OK} op=send status=started"),
+    ("2024-10-08T08:11:15.966Z", "ascp", "611300", f"LOG FASP Session Stop uuid={_OK} op=send status=success"),
+]
+
+
+def test_serilog_compact_json_lines_are_read_as_a_log_export():
+    """Seq's export (Serilog's compact JSON: "@t", "Message", "Application"): both sessions (the one that worked had
+    been lost)."""
+    text = "".join(
+        json.dumps({"@t": t, "@mt": "{Message}", "Message": m, "Application": p, "Hostname": "vie2"}) + "\n"
+        for t, p, _, m in _RECORDS
+    )
+    assert cause_ids(text) == ["permission", "ok"]
+
+
+def test_a_search_api_s_hits_with_their_message_in_a_body_object():
+    """Quickwit's hits (OpenTelemetry's record: "body": {"message": ...}, "app_name", "proc_id"): both sessions."""
+    hits = [
+        {"timestamp": t, "hostname": "lis2", "app_name": p, "proc_id": pid, "body": {"message": m}}
+        for t, p, pid, m in _RECORDS
+    ]
+    assert cause_ids(json.dumps({"num_hits": len(hits), "hits": hits}, indent=2)) == ["permission", "ok"]
+
+
+def test_a_search_export_whose_events_hold_their_syslog_fields():
+    """Loggly's events (newest first; "raw" beside "event": {"syslog": {"appName", "procId", "host"}}): both
+    sessions, oldest first."""
+    events = [
+        {"timestamp": t, "raw": m, "event": {"syslog": {"appName": p, "procId": pid, "host": "sgp1"}}, "tags": ["h"]}
+        for t, p, pid, m in reversed(_RECORDS)
+    ]
+    assert cause_ids(json.dumps({"total_events": len(events), "events": events}, indent=1)) == ["permission", "ok"]
+
+
+def test_an_export_s_syslog_program_column_before_its_service_name():
+    """Honeycomb's CSV ("service.name" hsts, "syslog.appname" ascp): ascp's records are ascp's, each session its own
+    (the two had read as one process's)."""
+    rows = [f'{t},hsts,yyz1,{p},{pid},"{m.replace(chr(34), chr(34) * 2)}"' for t, p, pid, m in _RECORDS]
+    text = "Timestamp,service.name,host.name,syslog.appname,syslog.procid,body\n" + "\n".join(rows) + "\n"
+    assert cause_ids(text) == ["permission", "ok"]
+
+
+def test_journalctl_json_seq_records_after_their_separator():
+    """``journalctl -o json-seq``: each entry after the record separator (RFC 7464): both sessions (the lines had
+    been read as text)."""
+    micros = {"2024-10-08T07:58:03.402Z": 1728374283402000, "2024-10-08T07:58:03.405Z": 1728374283405000}
+    lines = []
+    for at, (t, p, pid, m) in enumerate(_RECORDS):
+        stamp = micros.get(t, 1728374283409000 + at * 300_000_000)
+        entry = {"__REALTIME_TIMESTAMP": str(stamp), "_HOSTNAME": "osl1", "SYSLOG_IDENTIFIER": p, "_PID": pid}
+        lines.append("\x1e" + json.dumps({**entry, "MESSAGE": m}))
+    text = "$ journalctl -o json-seq -t ascp\n" + "\n".join(lines) + "\n"
+    assert cause_ids(text) == ["permission", "ok"]

@@ -821,9 +821,10 @@ def org_as_lines(chunk: bytes) -> bytes | None:
 
 
 _EXPORT_TIME = re.compile(
-    r"@?_?(?:timestamp|time|date|datetime|event[ _]?time|created(?:[ _]at)?|messagetime|receipttime)", re.I
+    r"@?_?(?:timestamp|time|date|datetime|event[ _]?time|created(?:[ _]at)?|messagetime|receipttime)|@t", re.I
 )
-"""(Sumo Logic's ``_messagetime`` and ``_receipttime``; blind round 120)"""
+"""(Sumo Logic's ``_messagetime`` and ``_receipttime``, blind round 120; Serilog's compact JSON's ``@t``, round
+133)"""
 _EXPORT_MESSAGE = re.compile(r"@?_?(?:message|msg|raw|log|line|text|content|event|short_message|body|rawstring)", re.I)
 """(OpenTelemetry's log record names its text ``body``: SigNoz's export, blind round 129; LogScale's (Humio's)
 ``@rawstring``, round 132)"""
@@ -1160,9 +1161,11 @@ _EXPORT_PROGRAM = (
     "process",
     "ident",
     "process.name",
+    "syslog.appname",  # (an OpenTelemetry syslog receiver's attribute, before the service it names; blind round 133)
     "service.name",  # (OpenTelemetry's resource attribute, the program a syslog receiver read: SigNoz's export)
     "app",  # (a log stream's label: VictoriaLogs', Loki's)
     "kubernetes.container_name",  # (a pod's container, as Fluent Bit and LogScale name it; blind round 132)
+    "application",  # (Serilog's property, as Seq's syslog input sets it; blind round 133)
 )
 _EXPORT_HOST = (
     "source",
@@ -1174,7 +1177,7 @@ _EXPORT_HOST = (
     "_sourcehost",
     "kubernetes.pod_name",  # (each pod a host of its own: a job's run in its pod)
 )
-_EXPORT_PID = ("pid", "process_id", "procid", "_pid", "process.pid")
+_EXPORT_PID = ("pid", "process_id", "procid", "_pid", "process.pid", "syslog.procid")
 
 
 def json_export_as_lines(chunk: bytes) -> bytes | None:
@@ -1281,6 +1284,15 @@ def _log_entry_flat(record: Any) -> Any:
         return flat
     if not isinstance(record, dict) or "timestamp" not in record:
         return record
+    if isinstance(record.get("body"), dict) or isinstance(record.get("event"), dict):
+        # a search API's hit whose message and program sit one or two objects down (Quickwit's OTel record, "body":
+        # {"message": ...}, its "app_name" beside; Loggly's event, "raw" beside "event": {"syslog": {"appName",
+        # "procId", "host"}}; blind round 133): their leaves as its fields, lists of words left out
+        flat = {key: value for key, value in record.items() if not isinstance(value, (dict, list))}
+        for key in ("body", "event"):
+            for name, value in _leaves(record.get(key)):
+                flat.setdefault(name, value)
+        return flat
     payload = record.get("jsonPayload")
     if isinstance(payload, dict):
         flat = {key: value for key, value in payload.items() if not isinstance(value, (dict, list))}
@@ -1292,9 +1304,21 @@ def _log_entry_flat(record: Any) -> Any:
     return flat
 
 
+def _leaves(node: Any, depth: int = 2) -> Iterator[tuple[str, Any]]:
+    """An object's text and number fields, and those of the objects in it (to ``depth``), by their own names."""
+    if not isinstance(node, dict):
+        return
+    for key, value in node.items():
+        if isinstance(value, dict):
+            if depth > 1:
+                yield from _leaves(value, depth - 1)
+        elif not isinstance(value, list):
+            yield str(key), value
+
+
 _STREAM_LABEL = re.compile(r'(\w+)="((?:[^"\\]|\\.)*)"')
 """One label of a log stream's label set (``app="ascp"``)."""
-_EXPORT_MESSAGE_KEYS = (b'"message', b'"msg"', b'_message"', b'"MESSAGE"', b'"Message"', b'"_msg"')
+_EXPORT_MESSAGE_KEYS = (b'"message', b'"msg"', b'_message"', b'"MESSAGE"', b'"Message"', b'"_msg"', b'"raw"')
 """(syslog-ng's JSON template names its fields in capitals: ``"DATE"``, ``"HOST"``, ``"PROGRAM"``, ``"MESSAGE"``;
 blind round 121)"""
 
@@ -2051,6 +2075,8 @@ def journal_as_syslog(chunk: bytes) -> bytes:
     while at < len(lines):
         raw = lines[at]
         at += 1
+        if raw[:1] == b"\x1e":
+            raw = raw[1:]  # ``-o json-seq``: each entry after the record separator (RFC 7464; blind round 133)
         if not raw.startswith(b"{"):
             out.append(raw)
             continue
