@@ -312,3 +312,26 @@ def test_journalctl_json_seq_records_after_their_separator():
         lines.append("\x1e" + json.dumps({**entry, "MESSAGE": m}))
     text = "$ journalctl -o json-seq -t ascp\n" + "\n".join(lines) + "\n"
     assert cause_ids(text) == ["permission", "ok"]
+
+
+def test_a_telegram_export_s_message_is_read_once():
+    """Telegram Desktop's JSON export: a message's "text" and its "text_entities" hold the same pasted run; one run
+    (it had read as two)."""
+    run = (
+        "olena@ws07:~/b7$ ascp -P 33001 -l 500m -k 2 -d ./b7 lab@fasp.partner.example:/incoming/\n"
+        "S7_L002.sorted.bam                                  63%   24GB  491Mb/s    04:02 ETA\n"
+        "Session Stop  (Error: Disk write failed (server))"
+    )
+    message = {
+        "id": 5513,
+        "type": "message",
+        "date": "2024-03-04T09:14:02",
+        "from": "Olena",
+        "text": ["Here is the terminal (copied as is):\n", {"type": "pre", "text": run}],
+        "text_entities": [
+            {"type": "plain", "text": "Here is the terminal (copied as is):\n"},
+            {"type": "pre", "text": run},
+        ],
+    }
+    export = {"name": "Genomics lab", "type": "private_supergroup", "id": 1, "messages": [message]}
+    assert cause_ids(json.dumps(export, indent=1)) == ["disk"]

@@ -706,6 +706,26 @@ def discord_export_as_text(chunk: bytes) -> bytes | None:
     return _posts_as_text(posts)
 
 
+def telegram_export_as_text(chunk: bytes) -> bytes | None:
+    """A Telegram chat exported as JSON by Telegram Desktop (``"messages": [{"type": "message", "date": ..., "from":
+    ..., "text": "..." or a list of strings and entities, "text_entities": [...]}]``) as its messages' texts, oldest
+    first, each under its writer: once each (its ``text_entities`` repeat its ``text``; blind round 133: one pasted
+    run read as two). None for another input."""
+    document = _marked_json(chunk, b'"text_entities"')
+    messages = document.get("messages") if isinstance(document, dict) else None
+    if not isinstance(messages, list):
+        return None
+    posts: list[tuple[str, str, str]] = []
+    for message in messages:
+        if not isinstance(message, dict) or message.get("type") != "message" or "date" not in message:
+            continue
+        said = message.get("text")
+        parts = said if isinstance(said, list) else [said]
+        text = "".join(part if isinstance(part, str) else _text(part.get("text")) for part in parts if part)
+        posts.append((str(message["date"]), str(message.get("from") or ""), text))
+    return _posts_as_text(posts)
+
+
 def ticket_json_as_text(chunk: bytes) -> bytes | None:
     """A help desk's ticket exported as JSON (Freshdesk's ``{"subject": ..., "description_text": "...\\n...",
     "conversations": [{"user": ..., "body_text": ...}]}``, Zendesk's ``"comments": [{"body": ...}]``) as its subject
