@@ -5845,7 +5845,11 @@ class Analyzer:
             if key in self._invalid_tried:
                 # An account this server does not have: a client's mistyped name when sshd let that address in
                 # with another (blind round 54: "partner_upl" between two of partner_up's sessions), else guessing.
-                real = (peer in let_in and tried[(source, peer)] <= _CONNECTIONS_TOLD) or (
+                # (not one of the internet's usual guesses, "admin", "test": a bot behind the client's NAT address,
+                # its penalty then the client's drop; blind round 134)
+                real = (
+                    peer in let_in and tried[(source, peer)] <= _CONNECTIONS_TOLD and name.lower() not in _GUESSED_NAMES
+                ) or (
                     # or, in a log without password guessing, the one name an address tried that is none of the
                     # internet's usual guesses (blind round 65: a QA job's ascli logging in as "qa-bot", twice)
                     quiet and tried[(source, peer)] == 1 and name.lower() not in _GUESSED_NAMES
@@ -8432,9 +8436,9 @@ _BLOCK_COMMENT_HEAD = re.compile(
 Icinga 2 object's ``object CheckCommand "name" {``, blind round 130)."""
 _REGEX_LINE = re.compile(rb"^\^[^\n]*(?:\[\[:\w+:\]|\\[dwsS][*+{]|\.\*\$?$)[^\n]*$", re.M)
 r"""A line that is a regular expression anchored at its start (``^\w{3} [ :[:digit:]]{11} host ascp\[...``)."""
-_RULES_FIRST = re.compile(rb"\A(?:[ \t]*(?:#[^\n]*)?\r?\n)*\^")
+_RULES_FIRST = re.compile(rb"\A(?:[ \t]*(?:#[^\n]*|==> [^\n]* <==)?\r?\n)*\^")
 """An input whose first line that is no comment is an anchored regular expression (a rules file, not a report that
-quotes one at its end)."""
+quotes one at its end), or its files shown by ``tail``/``head`` (``==> /etc/logcheck/... <==``; blind round 134)."""
 _IDS_RULE = re.compile(
     rb"^[ \t]*#?[ \t]*(?:alert|drop|pass|reject|log|sdrop|rejectsrc|rejectdst|rejectboth) "
     rb"(?:tcp|udp|icmp|ip|http|tls|ssh|dns|smtp|ftp|pkthdr)\S* \S+ \S+ (?:->|<>) \S+ \S+ \([^\n]*\bsid:\s*\d+",
