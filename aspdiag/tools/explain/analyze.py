@@ -5030,6 +5030,10 @@ class Analyzer:
             words = symptom(text) or _failure_told(text)
             if words is None or _PROBE_TOOL.search(text) is not None:
                 continue  # or words about the person's own check ("`nc -vz host 33001` just hangs")
+            if source in self._run_sources and _FELL_BACK.search(text) is not None:
+                # a wrapper's word that the runs above failed and it goes on without ascp ("Aspera download failed
+                # twice, falling back to FTP"; blind round 134): theirs, no run of its own
+                continue
             run = self._run(source, starts=True)
             run.lines += 1
             run.stamp = line.stamp
@@ -8223,6 +8227,9 @@ _OWN_OUTPUT = re.compile(
     # blind round 127's mail, between cut-here lines)
     r"|\bvoici (?:la|le|les|notre|ma|mon) (?:sortie|r[ée]sultat|log|journal|trace)s?\b"
     r"|\bhere(?:'s| is) (?:the|my|our) (?:full |complete |whole |entire )?(?:output|log|console output|transcript)\b"
+    # the log of a named person's run, in Japanese ("2025-01-22 に佐々木が実行したときのログ、そのまま貼付", the log
+    # from when Sasaki ran it on 2025-01-22, pasted as is; blind round 134's lab wiki)
+    r"|が実行した(?:とき|時)の(?:ログ|出力)"
     # (or without the verb: "Hier die Ausgabe von unserem Linux-Rechner:"; blind round 132's mail)
     r"|\bhier (?:(?:ist|sind) )?(?:die|meine|unsere) (?:komplette |vollst[äa]ndige |ganze )?(?:Ausgabe|Log)\b",
     re.I,
