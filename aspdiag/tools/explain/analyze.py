@@ -8119,6 +8119,10 @@ _SAMPLE_INTRO = re.compile(
     r"|\breference (?:log )?(?:lines?|format|output)\b|\bline format\b"
     # what is seen in general, told at the intro's end ("and on the client side, typically:"; blind round 108)
     r"|\b(?:typically|usually|normally|generally|commonly)\s*:\s*$"
+    # what will be seen, in the future tense, at the intro's end ("Los clientes que fijan la huella con --check-sshfp
+    # fallarán con:", clients that pin the fingerprint will fail with; blind round 135's runbook)
+    r"|\b(?:will (?:fail|stop|end|abort) with|fallar[áa]n? con|falhar[ãa]o com|falhar[áa] com|[ée]choueront avec"
+    r"|[ée]chouera avec|scheitern mit|falliranno con|fallir[àa] con)\s*:\s*$"
     # what a failure looks like in general ("... at the SSH stage; the typical symptom is"; blind round 129's
     # newsletter)
     r"|\b(?:typical|usual|common|classic|main) (?:symptoms?|signs?|errors?|messages?) (?:is|are)\W*$"
