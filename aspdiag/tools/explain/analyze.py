@@ -171,6 +171,8 @@ _SYSLOG_STAMP = re.compile(
 """A log line's time stamp (ISO or BSD syslog's), its fraction and zone kept."""
 _LOGIN_REACH = 2000
 """How far before it (in bytes) the login it follows may be."""
+_CLOSE_REACH = 4096
+"""How far after a login (in bytes) the disconnect that ended it at once may be (``_logins_closed_at_once``)."""
 _FENCE_LEAD = re.compile(rb"[`>\s]*")
 """What may stand before a pasted log line: a chat's code fence opened on it, a mail's quote marks."""
 _SERVER_ASCP = "the server's ascp could not start"
@@ -1829,7 +1831,8 @@ class Analyzer:
             peer, port = login.group(2), chunk[login.end() : login.end() + 6].split(b" ", 1)[0]
             if stamp is None or not port.isdigit() or len(self._refused_aside) >= MAX_CLIENTS:
                 continue
-            closed = chunk.find(b"Received disconnect from " + peer + b" port " + port + b":", end)
+            # (within a few lines: the disconnect of the same second; a bounded search, a paste may hold many logins)
+            closed = chunk.find(b"Received disconnect from " + peer + b" port " + port + b":", end, end + _CLOSE_REACH)
             if closed < 0 or b"ascp" in chunk[end:closed]:
                 continue
             closed_stamp = _SYSLOG_STAMP.match(chunk, line_bounds(chunk, closed)[0])
