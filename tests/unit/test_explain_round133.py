@@ -335,3 +335,11 @@ def test_a_telegram_export_s_message_is_read_once():
     }
     export = {"name": "Genomics lab", "type": "private_supergroup", "id": 1, "messages": [message]}
     assert cause_ids(json.dumps(export, indent=1)) == ["disk"]
+
+
+def test_a_telegram_message_part_that_is_neither_text_nor_an_entity_is_left_out():
+    """A message's text list holding something Telegram never writes (a number) is read without it (it had raised
+    AttributeError in the reader)."""
+    message = {"type": "message", "date": "2024-03-04T09:14:02", "from": "Olena", "text": ["all fine", 5]}
+    export = {"name": "lab", "messages": [message], "text_entities": []}
+    assert cause_ids(json.dumps(export)) == []

@@ -643,6 +643,16 @@ def _marked_json(chunk: bytes, marker: bytes) -> Any:
         return None
 
 
+def _exported_messages(chunk: bytes, marker: bytes, beside: str | None = None) -> list[Any] | None:
+    """A chat export's ``"messages"`` list (Element's, DiscordChatExporter's, Telegram Desktop's), given the format's
+    own marker and, where it has one, a key beside the list (Discord's ``"channel"``); None for another input."""
+    document = _marked_json(chunk, marker)
+    if not isinstance(document, dict) or (beside is not None and beside not in document):
+        return None
+    messages = document.get("messages")
+    return messages if isinstance(messages, list) else None
+
+
 def _posts_as_text(posts: list[tuple[str, str, str]]) -> bytes | None:
     """Posts (their time as a sortable string, writer, text) as their texts, oldest first, each under its writer."""
     if not posts:
@@ -674,9 +684,8 @@ def matrix_export_as_text(chunk: bytes) -> bytes | None:
     "origin_server_ts": ..., "content": {"body": "..."}}]``) as its messages' texts, oldest first, each under its
     sender, so that a pasted run is read as the lines it was (blind round 126: a run inside an escaped string). None
     for another input."""
-    document = _marked_json(chunk, b'"m.room.message"')
-    messages = document.get("messages") if isinstance(document, dict) else None
-    if not isinstance(messages, list):
+    messages = _exported_messages(chunk, b'"m.room.message"')
+    if messages is None:
         return None
     posts: list[tuple[str, str, str]] = []
     for message in messages:
@@ -693,9 +702,8 @@ def discord_export_as_text(chunk: bytes) -> bytes | None:
     [{"timestamp": ..., "content": "...", "author": {"name": ...}}]``) as its messages' texts, oldest first, each
     under its author, so that a pasted run and a server's sshd lines are read as the lines they were (blind round
     130: both inside escaped strings). None for another input."""
-    document = _marked_json(chunk, b'"guild"')
-    messages = document.get("messages") if isinstance(document, dict) and "channel" in document else None
-    if not isinstance(messages, list):
+    messages = _exported_messages(chunk, b'"guild"', beside="channel")
+    if messages is None:
         return None
     posts: list[tuple[str, str, str]] = []
     for message in messages:
@@ -711,9 +719,8 @@ def telegram_export_as_text(chunk: bytes) -> bytes | None:
     ..., "text": "..." or a list of strings and entities, "text_entities": [...]}]``) as its messages' texts, oldest
     first, each under its writer: once each (its ``text_entities`` repeat its ``text``; blind round 133: one pasted
     run read as two). None for another input."""
-    document = _marked_json(chunk, b'"text_entities"')
-    messages = document.get("messages") if isinstance(document, dict) else None
-    if not isinstance(messages, list):
+    messages = _exported_messages(chunk, b'"text_entities"')
+    if messages is None:
         return None
     posts: list[tuple[str, str, str]] = []
     for message in messages:
@@ -721,7 +728,12 @@ def telegram_export_as_text(chunk: bytes) -> bytes | None:
             continue
         said = message.get("text")
         parts = said if isinstance(said, list) else [said]
-        text = "".join(part if isinstance(part, str) else _text(part.get("text")) for part in parts if part)
+        # (a part that is neither text nor an entity object is none of Telegram's: left out)
+        text = "".join(
+            part if isinstance(part, str) else _text(part.get("text")) if isinstance(part, dict) else ""
+            for part in parts
+            if part
+        )
         posts.append((str(message["date"]), str(message.get("from") or ""), text))
     return _posts_as_text(posts)
 
