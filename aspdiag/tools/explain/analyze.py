@@ -175,6 +175,14 @@ _CLOSE_REACH = 4096
 """How far after a login (in bytes) the disconnect that ended it at once may be (``_logins_closed_at_once``)."""
 _FENCE_LEAD = re.compile(rb"[`>\s]*")
 """What may stand before a pasted log line: a chat's code fence opened on it, a mail's quote marks."""
+
+
+def _after_fence(chunk: bytes, start: int, end: int) -> int:
+    """Where a pasted line's own text starts, after what ``_FENCE_LEAD`` allows before it (``start`` to ``end``)."""
+    lead = _FENCE_LEAD.match(chunk, start, end)
+    return lead.end() if lead is not None else start
+
+
 _SERVER_ASCP = "the server's ascp could not start"
 """The analyzer's words for a server whose own ascp failed to start for a client it let in."""
 _AUDIT_RECORD = re.compile(r"type=[A-Z_]+ msg=audit\(")
@@ -1826,7 +1834,7 @@ class Analyzer:
         other logins that end at once (a monitor's, a person's ``ssh host true``)."""
         for login in SSHD_LOGIN.finditer(chunk):
             start, end = line_bounds(chunk, login.start())
-            start += len(_FENCE_LEAD.match(chunk, start, end).group())  # type: ignore[union-attr]  # (may be empty)
+            start = _after_fence(chunk, start, end)
             stamp = _SYSLOG_STAMP.match(chunk, start)
             peer, port = login.group(2), chunk[login.end() : login.end() + 6].split(b" ", 1)[0]
             if stamp is None or not port.isdigit() or len(self._refused_aside) >= MAX_CLIENTS:
@@ -1857,7 +1865,7 @@ class Analyzer:
         if following < 0:
             return None
         begin, _ = line_bounds(chunk, following)
-        begin += len(_FENCE_LEAD.match(chunk, begin, following).group())  # type: ignore[union-attr]
+        begin = _after_fence(chunk, begin, following)
         then = _SYSLOG_STAMP.match(chunk, begin)
         if then is None:
             return None
