@@ -703,6 +703,9 @@ _BARE_ASCP = re.compile(
     r"^\s*(?:\([\w.-]+\)\s+)?(?:[/~][\w/.~-]*\s)?\S*[$#>%]\s*(?:[\w.~/\\:-]*[/\\])?ascp4?(?:\.exe)?\s*"
     r"(?:-h|--help|-A|--version)?\s*$"
     r"|^\s*(?:\([\w.-]+\)\s+)?\S*[$#>%]\s*[^\n]{0,200}?\s(?:[\w.~/\\:${}-]*[/\\])?ascp4?(?:\.exe)?\s+(?:-h|--help|-A|--version)\s*$"
+    # (a Dockerfile's check in the build's output: "Step 7/12 : RUN ascp -A", BuildKit's "#8 [4/6] RUN ascp -A")
+    r"|^\s*(?:Step \d+/\d+ : |#\d+ \[[^\]\n]{0,40}\] )?RUN\s+(?:[\w.~/\\:-]*[/\\])?ascp4?\s+"
+    r"(?:-h|--help|-A|--version)\s*$"
 )
 """ascp typed at a prompt alone, or for its help or version, also through another command (``apptainer exec
 image.sif $HOME/.aspera/connect/bin/ascp --help``; blind round 59): no transfer."""
@@ -2546,9 +2549,11 @@ class Analyzer:
             # Transfer token validation failed ..."; blind round 112): about that session's start, which ascp's own
             # records tell; no run of its own
             return
-        if text[:1] == "<" and "<title>" in text[:200]:
+        if text[:1] == "<" and ("<title>" in text[:200] or (text.startswith("<meta ") and "content=" in text)):
             # an HTML page's title, ascp's words in it ("<title>Aspera i „Remote host is not who we expected" - ...";
-            # blind round 121's blog post): the page's name, no run (its body shows whatever run there is)
+            # blind round 121's blog post): the page's name, no run (its body shows whatever run there is); so
+            # is its summary for search engines (<meta name="description" content="ascp が Client unable to connect
+            # to server で止まった時の記録">; blind round 135)
             return
         if text[:1] == "<" and (html := _HTML_BLOCK.match(text)) is not None:
             # an HTML page's heading read as markdown's (a sample's title), a paragraph as its words (a sample's
@@ -3686,7 +3691,14 @@ class Analyzer:
             self._bare_asked.add(source)
             return
         if source in self._bare_asked:
+            if text.lstrip().startswith("---> Running in "):
+                return  # docker build's own line between the step and its output
             self._bare_asked.discard(source)
+            if _LOADER_ERROR.search(text) is not None and not self._replaying:
+                # the check died as any start would ("ascp: /lib/x86_64-linux-gnu/libc.so.6: version `GLIBC_2.28'
+                # not found" after "RUN ascp -A"; blind round 135): told only where no run of its own says so
+                self._defer(source, line, text)
+                return
             if "not found" in text and _SH_NOT_FOUND.match(text.strip()) is not None:
                 # the shell's answer to that check ("/bin/sh: /opt/aspera/connect/bin/ascp: not found" after "/ #
                 # /opt/aspera/connect/bin/ascp -A"; blind round 133): what the person checked, no transfer
@@ -5639,6 +5651,20 @@ class Analyzer:
             # ascp's summary of a run that moved data, after its "..., exiting." on stderr (the streams' lines
             # interleave: a log search's export sorted by time puts stderr's first; blind round 113): that run's
             return True
+        if line.startswith("ERROR: Transfer: ") and any(
+            final and line[17:].rstrip(". ") == final.rstrip(". ") for final in run.finals
+        ):
+            # ascli's last line after its command, the words its ascp's Session Stop gave ("ERROR: Transfer: Session
+            # initiation failed, read timed out"; blind round 135's Job pod): that run's end, not another run
+            return True
+        if (
+            " failed: code" in line
+            and _DAEMON_FAILED.search(line) is not None
+            and any(final.rstrip(". ") in line for final in run.finals if final)
+        ):
+            # the transfer daemon's word for the transfer its ascp ran ("transfer 3e8b1f2c-... failed: code 50:
+            # Aspera.conf contains invalid data ..." after ascp's "..., exiting."; blind round 135): the same run
+            return True
         if opens:
             return False
         for error, stream in zip(errors, streams, strict=True):
@@ -6225,13 +6251,21 @@ class Analyzer:
         """A person's sentence quoting what the client saw ("partner's side showed 'Session Stop (Error: Disk write
         failed (server))' for the second batch"), beside the server's own log of a session that failed for the
         same cause: that session seen from the other end, not another run (blind round 65's incident notes)."""
-        if not self._sentence_quoted:
-            return kept
         logged = {(s.source, s.cause_id) for _, s in kept if s.uuid is not None and s.outcome == "failed"}
+        if not logged:
+            return kept
         drop = {
             order
             for order, s in kept
-            if order in self._sentence_quoted and s.uuid is None and (s.source, s.cause_id) in logged
+            if s.uuid is None
+            and (s.source, s.cause_id) in logged
+            and (
+                order in self._sentence_quoted
+                # (or the app's one line, "Error: Path being written to Windows file system contains illegal
+                # characters" from the Desktop Client's detail pane, over the client log of that session; blind
+                # round 135)
+                or (s.time is None and len(s.evidence) == 1 and s.evidence[0].lstrip().startswith("Error: "))
+            )
         }
         return self._without(kept, drop) if drop else kept
 
@@ -9120,6 +9154,8 @@ _NAMED_COMMAND = re.compile(
     r"(?:\S*[/\\])?([\w.-]+)"
 )
 """The program a wrapper's "Command X ... returned non-zero exit status N" names (its path's last part)."""
+_DAEMON_FAILED = re.compile(r"\btransfer [0-9a-fA-F-]{36} failed: code[ =]\d+")
+"""The Transfer SDK daemon's (transferd's) line for a transfer that failed, its code and ascp's words after it."""
 _LOADER_ERROR = re.compile(
     r": (?:version `[^']+' not found \(required by|symbol lookup error: |error while loading shared libraries: )"
 )
