@@ -75,6 +75,7 @@ from aspdiag.tools.explain.scan import (
     file_prefix,
     gcloud_yaml_as_lines,
     has_syslog_tags,
+    html_pre_stamped,
     is_file_form,
     is_journal_export,
     is_journal_json,
@@ -110,6 +111,7 @@ from aspdiag.tools.explain.scan import (
     tagged_runs_apart,
     telegram_export_as_text,
     ticket_json_as_text,
+    trello_export_as_text,
     udp_drop,
     weekday_stamps,
     which,
@@ -611,7 +613,9 @@ _NAMED_START = re.compile(
     # (or a name alone, of letters and digits as an accession's, and the time the job's echo gave: "start
     # SRR9011201", "START ERR5084011 2024-06-03T09:00:01.102"; blind rounds 103 and 104's xargs jobs)
     r"|\s*(?:start(?:ed|ing)?|launch(?:ed|ing)?)\s+((?=[\w.:/-]*[A-Za-z])(?=[\w.:/-]*\d)[\w.:/-]{3,})"
-    r"(?:\s+\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:\.\d+)?)?\s*$",
+    r"(?:\s+\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:\.\d+)?)?\s*$"
+    # (or such a name, then the word: "[2026-02-17 22:03:11.204] SRR25510871 start"; blind round 136's xargs jobs)
+    r"|\s*((?=[\w.:/-]*[A-Za-z])(?=[\w.:/-]*\d)[\w.:/-]{3,})\s+(?:start(?:ed|ing)?|launch(?:ed|ing)?)\s*$",
     re.I,
 )
 """A wrapper's line starting one named run, with its process id ("start L001 pid=40211"), its ascp command
@@ -1028,6 +1032,9 @@ class Analyzer:
         """Files started (line by line) before any record opened their session."""
         self._invalid_lines = 0
         self._guessers: set[bytes] = set()
+        # addresses a person's note names as a client's ("185.199.110.44 = partner "northwind", whose ascp cron job
+        # runs at :00 and :15"): its firewall drops count as that client's attempts, as for one sshd let in
+        self._noted_clients: set[str] = set()
         """Addresses that tried accounts the server does not have (in a log with too few such lines to be a scan)."""
         """sshd logged a login to an account that does not exist (``Invalid user``): the log shows password guessing."""
         self._guessed_accounts: dict[bytes, set[bytes]] = {}  # per guesser, the accounts it tried (a few kept)
@@ -1330,6 +1337,8 @@ class Analyzer:
                         # newest first is about the records as it showed them, ``_told_reversed``)
                         self._start_ordered.add(source)
                     break
+            if converted is None:
+                converted = html_pre_stamped(chunk)
             if converted is not None:
                 chunk = converted
             elif (column := _dated_column(chunk)) is not None:
@@ -2540,6 +2549,14 @@ class Analyzer:
             ):
                 self._idle_last[source] = (line.stamp, open_run, open_run.lines if open_run is not None else 0)
         if (
+            line.stamp is None
+            and ("partner" in text or "client" in text or "ascp" in text)
+            and len(self._noted_clients) < MAX_CLIENTS
+            and (noted := _NOTED_CLIENT.search(text)) is not None
+        ):
+            # (blind round 136: a firewall log headed by the operator's note of whose address it is)
+            self._noted_clients.add(_address(noted.group(1)))
+        if (
             line.stamp is not None
             and "asperan" in text[:80]
             and _NODE_DAEMON.match(text) is not None
@@ -2548,6 +2565,16 @@ class Analyzer:
             # the node service's own line while a session ascp logged is open ("fasp-node01 asperanoded[1547]: ERR
             # Transfer token validation failed ..."; blind round 112): about that session's start, which ascp's own
             # records tell; no run of its own
+            return
+        if (
+            text[:7] == "Exited "
+            and source in self._job_mails
+            and source in self._kill_pending
+            and _LSF_EXITED.match(text) is not None
+        ):
+            # LSF's job mail: its status after the kill, before "The output (if any) follows:": the job's, which
+            # the kill tells; the runs are in the output after it (blind round 136: it had taken the first run, which
+            # completed)
             return
         if text[:1] == "<" and ("<title>" in text[:200] or (text.startswith("<meta ") and "content=" in text)):
             # an HTML page's title, ascp's words in it ("<title>Aspera i „Remote host is not who we expected" - ...";
@@ -3949,6 +3976,10 @@ class Analyzer:
             # kubectl describe's state of a container that is not the transfer's ("Container: step-fetch-manifest"
             # ... "Exit Code: 0"; blind round 117's Tekton task run): another program's exit
             exit_match = None
+        if exit_match is None and "rc=" in text and "ascp" in text:
+            # a scheduler's record of its step that ran ascp ("2025-04-07 01:00:03 job=ASPERA_PUSH_EU step=ascp rc=1
+            # (no further output captured)"; blind round 136's partner mail): that run's exit status
+            exit_match = _ASCP_STEP_RC.search(text)
         if exit_match is None and "rc=124" in text:
             running = self._console.get(source)
             if running is not None and running.time_limit_s and not running.ended:
@@ -4020,10 +4051,18 @@ class Analyzer:
             prompt = None
         # Windows' cmd telling it found no ascp, in its own quotes and words ('Der Befehl "ascp" ist entweder falsch
         # geschrieben oder'; blind round 67): the shell's output, not a person quoting ascp
-        shell_missing = (text.lstrip()[:1] in "'\"D" and _CMD_NOT_FOUND.match(text) is not None) or (
-            # a Unix shell's "not found" in its locale's words ("/usr/bin/bash: строка 1: ascp: команда не найдена";
-            # blind round 101's Snakemake log): the shell's line, not a person's Russian
-            " ascp: " in text and _SHELL_SAYS.match(text) is not None and _never_ran(text)
+        shell_missing = (
+            (text.lstrip()[:1] in "'\"D" and _CMD_NOT_FOUND.match(text) is not None)
+            or (
+                # a Unix shell's "not found" in its locale's words ("/usr/bin/bash: строка 1: ascp: команда не найдена";
+                # blind round 101's Snakemake log): the shell's line, not a person's Russian
+                " ascp: " in text and _SHELL_SAYS.match(text) is not None and _never_ran(text)
+            )
+            or (
+                # Nushell's diagnostic ("╰── Command `ascp` not found", its backticks read as inline code; blind round
+                # 136's notes): the shell's output
+                "Command " in text and _NU_NOT_FOUND.search(text) is not None
+            )
         )
         if (
             not self._replaying
@@ -4065,6 +4104,19 @@ class Analyzer:
                     and _LABELLED.match(text) is None
                 )
                 or (not errors and exit_match is None and line.stamp is None and _explaining(text))
+                # a signal's exit status quoted inside a person's long sentence ('... falls dich das "Exited with
+                # exit code 130" irritiert.', in case it puzzles you; blind round 136's mail over the job's report):
+                # their word on the kill the report shows. (A failure's status quoted so may be all a chat says of
+                # its runs: '"ascp exited with status 1"', blind round 68.)
+                or (
+                    exit_match is not None
+                    and exit_match.group(1).isdigit()
+                    and int(exit_match.group(1)) >= 128
+                    and not errors
+                    and line.stamp is None
+                    and len(text) > 100
+                    and _quoted_inside(text, exit_match.start(), exit_match.end())
+                )
             )
         ):
             # A person's line: a forum's "Title:"/"EDIT:", ascp's words inside a sentence of their own ("I get
@@ -4346,7 +4398,15 @@ class Analyzer:
                 if skipped:
                     run.skipped = int(skipped.group(1))
                     run.note(text)
-                if run.completed and not run.finals and run.bytes != 0 and _NO_FILE.search(text) is None:
+                if (
+                    run.completed
+                    and not run.finals
+                    and run.bytes != 0
+                    and _NO_FILE.search(text) is None
+                    # (nor one whose files failed: "in 1 file; 1 file failed.", its Session Stop's error under it;
+                    # blind round 136's note)
+                    and "failed" not in text
+                ):
                     # ("Completed: 0K bytes ..." is also what a failed session prints before its Session Stop error:
                     # ChIP-Atlas's notes, blind round 70's French ticket, round 101's "in 0 file.", round 111's "in
                     # 1 file." before "Server aborted session: Permission denied"; it stays open; so does one that
@@ -4574,6 +4634,8 @@ class Analyzer:
                 # ascp's next words are a retry's (prefetch: "Key passphrase:", "ascp failed with 1", twice).
                 # Before them it ends nothing: Nextflow's "Command exit status:" precedes the output it quotes.
                 session.exited = True
+            elif exit_match.re is _ASCP_STEP_RC:
+                session.exited = session.stopped = True  # a scheduler's record of the step's end: it printed all
 
     def _in_sample(self, source: str, line: Line, text: str, previous: str | None) -> bool:
         """Whether a line introduces or belongs to a documentation's sample output ("A successful download looks
@@ -4989,6 +5051,9 @@ class Analyzer:
                 # (nor an example given beside the input's own runs: a help desk's suggested article, '"ascp error
                 # codes explained" - e.g. 19 failed to authenticate, 51 ...'; blind round 125)
                 and _EXAMPLE_GIVEN.search(text) is None
+                # (nor a list of ascp's words for different causes: '"failed to authenticate" and "Deprecated peer
+                # license" are now fatal', a reviewer's words on which errors a wrapper retries; blind round 136)
+                and len({documented_cause(m) for m in messages} - {None}) < 2
             ]
             quoted = True
         else:
@@ -5133,7 +5198,7 @@ class Analyzer:
         if started is not None:
             names = self._started_names.setdefault(source, [])
             if len(names) < MAX_KEPT_FAILED:
-                names.append(started.group(1) or started.group(2) or started.group(3))
+                names.append(started.group(1) or started.group(2) or started.group(3) or started.group(4))
             return True
         ended = _NAMED_END.match(text)
         if ended is not None and ended.group(1) in self._started_names.get(source, ()):
@@ -5920,7 +5985,7 @@ class Analyzer:
         self._invalid_tried.clear()
         self._connections.clear()
         self._penalty_drops(clients | refused_clients)
-        self._refused_connects(clients)
+        self._refused_connects(clients | self._noted_clients)
 
     def _penalty_drops(self, known: set[str]) -> None:
         """sshd's penalty drops (``drop connection #0 from [X]:P on [Y]:33001 penalty: ...``), read once the whole
@@ -7053,7 +7118,16 @@ class Analyzer:
         for (source, _, _), orders in groups.items():
             if len(orders) < 2:
                 continue
-            commanded = [order for order in orders if order in self._after_command]
+            # (a copy quoted with "> ", its command quoted with it, above a plain copy with its command further down
+            # the thread, in an older mail: a reply's reference to that run; blind round 136's "Per riferimento, il
+            # suo errore di ieri:". A quoted copy with no plain one below it is a run of its own, round 61's cron mail)
+            plain = [order for order in orders if order in self._after_command and not self._quoted_runs.get(order)]
+            commanded = [
+                order
+                for order in orders
+                if order in self._after_command
+                and not (self._quoted_runs.get(order) and any(later > order for later in plain))
+            ]
             if len(commanded) > 1:
                 continue
             # Copies in one mail are that mail's runs (a loop's six runs that failed alike; blind round 67's digest):
@@ -7065,7 +7139,7 @@ class Analyzer:
                 by_mail.setdefault(bisect_left(headers, order), []).append(order)
             keep = max(
                 by_mail.values(),
-                key=lambda copies: (any(order in self._after_command for order in copies), len(copies), -copies[0]),
+                key=lambda copies: (any(order in commanded for order in copies), len(copies), -copies[0]),
             )
             drop.update(order for order in orders if order not in keep)
         return self._without(kept, drop) if drop else kept
@@ -8142,7 +8216,9 @@ _SAMPLE_INTRO = re.compile(
     r"|\b(?:lines?|summary|messages?|output|something|errors?) such as\W*$"
     r"|\b(?:should|(?:is|are|was|were|it's|its) supposed to) (?:look|read|print|show|display|end)\b"
     r"|\bcopied (?:from|out of) (?:the|a|an|its|their|our) (?:\S+ ){0,3}?(?:README|docs?|documentation|manual|tutorial"
-    r"|wiki|guide|page|article|post)\b"
+    # (not a monitor's or a job's own page: "copied from the service detail page, 2025-06-02 07:41", the live
+    # state; blind round 136's Checkmk notes)
+    r"|wiki|guide|(?<!detail )(?<!status )(?<!service )(?<!dashboard )(?<!job )(?<!build )page|article|post)\b"
     r"|\b(?:messages?|errors?|lines?|output|Meldungen|Fehlermeldungen|Ausgaben?) (?:like|wie)\W*$"
     r"|\byou(?:'ll|'d| will| would| should| may| might) (?:\w+ )?(?:see|get|receive)\b"
     r"|\b(?:affected )?(?:users|clients|customers) (?:will |would |may |might )?(?:see|get|receive)\b"
@@ -8207,6 +8283,9 @@ _SAMPLE_INTRO = re.compile(
     r"|\bfixtures?\b(?!\s+(?:is|was|were|are)\s+(?:broken|failing))"
     # Maltese, Haitian Creole, Irish and Luxembourgish "example" (blind round 89's FAQ and guide)
     r"|\beżempj|\begzanp\b|\bw ap wè\b|\b(?:mar )?shampla\b|\bsampla\b|\bBeispill\b"
+    # Hungarian "(ascp) may print this", "prints this", "shows up" at the intro's end ("Ilyenkor az ascp ezt írhatja
+    # ki:"; blind round 136's newsletter)
+    r"|\b[íi]rhat(?:ja|ják)? ki\W*$|\b(?:ezt|ilyet|ilyesmit) [íi]rja ki\W*$|\bjelenik meg\W*$"
     # Uzbek "sample(s)", "similar to this" (blind round 92's wiki guide)
     r"|\bnamuna(?:lar)?\b|\bshunga o.xshash\b"
     # Georgian "example(s)", "sample", "looks like this" (blind round 93's wiki guide)
@@ -9088,6 +9167,20 @@ def _file_event(session: Collected, started: bool, name: bytes) -> None:
         session.open_files.discard(name)
 
 
+def _quoted_inside(text: str, start: int, end: int) -> bool:
+    """Whether the span ``start:end`` of a line sits inside quotes (three words or more) with a sentence's words
+    around them (eight or more outside the quotes)."""
+    opened = max(text.rfind(mark, 0, start) for mark in ('"', "\u201c", "\u201e", "\u00ab"))
+    if opened < 0:
+        return False
+    closed = min((at for mark in ('"', "\u201d", "\u00bb") if (at := text.find(mark, end)) >= 0), default=-1)
+    return (
+        closed >= 0
+        and len(text[opened + 1 : closed].split()) >= 3  # (words quoted, not a shell's "exit=0")
+        and len((text[:opened] + " " + text[closed + 1 :]).split()) >= 8
+    )
+
+
 def _sample_aside(text: str) -> bool:
     """Whether a line ends with brackets that call what follows a sample ("... (example only, from the README of
     X)"), in a line no longer than a heading."""
@@ -9154,6 +9247,20 @@ _NAMED_COMMAND = re.compile(
     r"(?:\S*[/\\])?([\w.-]+)"
 )
 """The program a wrapper's "Command X ... returned non-zero exit status N" names (its path's last part)."""
+_LSF_EXITED = re.compile(r"Exited with exit code \d{1,3}\.\s*$")
+"""LSF's job mail's status line for a job that did not end well."""
+_ASCP_STEP_RC = re.compile(
+    r"\b(?:step|cmd|command|program|prog|task|exe)=[\"']?(?:\S*[/\\])?ascp4?(?:\.exe)?[\"']?(?=\s)[^\n]{0,80}?\brc=(\d{1,3})\b"
+)
+"""A scheduler's key=value record of the step that ran ascp and its exit status (``step=ascp rc=1``)."""
+_NOTED_CLIENT = re.compile(
+    r"\b(\d{1,3}(?:\.\d{1,3}){3})\s*(?:=|is|:|\(|-+>?)\s*(?:the |our |a |an )?(?:partner|client|customer)\b[^\n]{0,80}"
+    r"\bascp\b"
+)
+"""A person's note naming an address as a client's whose ascp connects (``185.199.110.44 = partner "northwind",
+whose ascp cron job runs at :00``)."""
+_NU_NOT_FOUND = re.compile(r"(?:^|[\s\u2500-\u257f\u00b7])Command `?(?:[^`\s]*[/\\])?ascp(?:\.exe)?`? not found\s*$")
+"""Nushell's word, under its diagnostic's source line, that it found no command ascp."""
 _DAEMON_FAILED = re.compile(r"\btransfer [0-9a-fA-F-]{36} failed: code[ =]\d+")
 """The Transfer SDK daemon's (transferd's) line for a transfer that failed, its code and ascp's words after it."""
 _LOADER_ERROR = re.compile(
@@ -9209,7 +9316,10 @@ _DOC_SAMPLES = re.compile(
     r"|na (?:sua |vossa )?documenta[çc][ãa]o (?:vi|li)|nella (?:vostra |sua )?documentazione ho (?:visto|letto)"
     r"|in (?:der|Ihrer|eurer) Dokumentation (?:habe ich|hab ich|steht|sah ich))\b"
     # ("What the partner's ascp prints (taken from the IBM error-code page):"; blind round 114's review page)
-    r"|\b(?:taken|copied|quoted) from (?:the |IBM's |an? )?[\w' -]{0,30}?\b(?:page|docs?|documentation|manual|KB"
+    # (not a monitor's or a job's own page: "copied from the service detail page, 2025-06-02 07:41", the live state;
+    # blind round 136's Checkmk notes)
+    r"|\b(?:taken|copied|quoted) from (?:the |IBM's |an? )?[\w' -]{0,30}?\b(?:(?<!detail )(?<!status )(?<!service )"
+    r"(?<!dashboard )(?<!job )(?<!build )page|docs?|documentation|manual|KB"
     r"|articles?|FAQ|README|guide)\b"
     # in Japanese and Chinese: "文言の例 (公式資料より、今回のログではない):", example wordings (from the official
     # documents, not this time's log; blind round 118's retro), "(摘自官方文档，不是本次日志)"
@@ -9332,6 +9442,7 @@ _INPUT_READERS: tuple[Callable[[bytes], bytes | None], ...] = (
     matrix_export_as_text,
     discord_export_as_text,
     telegram_export_as_text,
+    trello_export_as_text,
     pmwiki_page_as_text,
     ticket_json_as_text,
     org_as_lines,
@@ -9503,6 +9614,9 @@ _VIEWS_CODE = re.compile(
     # printed, and that cannot be read as sshd's without their tag (blind round 117)
     r"|[$>]\s*(?:sudo\s+)?journalctl\b(?=[^|;\n]*(?:-u|--unit[= ]?|-t|--identifier[= ]?)\s*['\"]?sshd?\b)"
     r"(?=[^|;\n]*(?:-o\s*|--output[= ])cat\b)"
+    # (not with another unit beside sshd's: "-u sshd -u aspera-outbound-push.service", whose lines are its script's
+    # run; blind round 136)
+    r"(?![^|;\n]*(?:(?<![\w-])-u\s*|--unit[= ])['\"]?(?!sshd?(?:\.service)?['\"]?(?:\s|$))[\w@-])"
 )
 """A typed command that shows a script's or a workflow's text (``cat .../execution/script | grep ascp``), a README or
 another document's source (``sed -n 1,40p README.md``; blind round 77), a repository's history (``hg log -v``,
@@ -9523,8 +9637,20 @@ _TAGGED_PID = re.compile(r"\S+ [\w.-]+\[(\d+)\]: ")
 """A journal line's host and tag with its process id (``hsts-noi-01 dr-push.sh[301122]: ``), its stamp gone."""
 
 
+_FULL_UUID = re.compile(r"\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b")
+"""A session's uuid written whole."""
+
+
 def _other_process(line: str, evidence: list[str]) -> bool:
-    """Whether a journal line comes from another process than the run's journal lines that said the same."""
+    """Whether a journal line comes from another process than the run's journal lines that said the same, or a
+    line names another session (its uuid) than the run's lines that said the same (a Java app's "session 0c91e6d2-...
+    ERROR code=34 ..." after "session a2b7c4f0-... ERROR code=34 ...", its retry; blind round 136)."""
+    if "-" in line:
+        session = _FULL_UUID.search(line)
+        if session is not None:
+            before_ids = {found.group(0) for said in evidence if (found := _FULL_UUID.search(said)) is not None}
+            if before_ids and session.group(0) not in before_ids:
+                return True
     now = _TAGGED_PID.match(line) if "[" in line[:80] else None
     if now is None:
         return False

@@ -738,6 +738,47 @@ def telegram_export_as_text(chunk: bytes) -> bytes | None:
     return _posts_as_text(posts)
 
 
+_PRE_STAMPED = re.compile(
+    rb"(?m)^[ \t]*<pre(?:\s[^>\n]*)?>(?:<code[^>\n]*>)?"
+    rb"((?:[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d|\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d)[^\n<]*)(?:</code>)?</pre>[ \t]*$"
+)
+
+
+def html_pre_stamped(chunk: bytes) -> bytes | None:
+    """An HTML page (a chat's export) whose one-line ``<pre>`` blocks hold a server's stamped log lines (``<pre>Apr  9
+    14:11:52 aspera sshd[40218]: Unable to negotiate ...</pre>``) with those lines bare, so that they are read as the
+    server's records they are (blind round 136: an sshd line in Element's export, read as no line of sshd's). None
+    where no such block is."""
+    if len(chunk) > PASTE_MAX or b"<pre" not in chunk:
+        return None
+    converted, count = _PRE_STAMPED.subn(rb"\1", chunk)
+    return converted if count else None
+
+
+def trello_export_as_text(chunk: bytes) -> bytes | None:
+    """A Trello card (or board) exported as JSON (``"actions": [{"type": "commentCard", "date": ...,
+    "memberCreator": {"fullName": ...}, "data": {"text": "..."}}]``, newest first) as the card's name and
+    description, then its comments' texts oldest first, each under its writer, so that a pasted run is read as the
+    lines it was and the runs in the order they were made (blind round 136: two runs inside escaped strings, the
+    later first). None for another input."""
+    document = _marked_json(chunk, b'"commentCard"')
+    if not isinstance(document, dict) or not isinstance(document.get("actions"), list):
+        return None
+    posts: list[tuple[str, str, str]] = []
+    head = "\n".join(_text(document.get(key)) for key in ("name", "desc") if _text(document.get(key)))
+    if head:
+        posts.append(("", "", head))  # (the card's own words: before any comment)
+    for action in document["actions"]:
+        if not isinstance(action, dict) or action.get("type") != "commentCard":
+            continue
+        data = action.get("data")
+        if isinstance(data, dict) and isinstance(data.get("text"), str):
+            member = action.get("memberCreator")
+            name = member.get("fullName") or member.get("username") if isinstance(member, dict) else None
+            posts.append((str(action.get("date", "")), str(name or ""), data["text"]))
+    return _posts_as_text(posts)
+
+
 def ticket_json_as_text(chunk: bytes) -> bytes | None:
     """A help desk's ticket exported as JSON (Freshdesk's ``{"subject": ..., "description_text": "...\\n...",
     "conversations": [{"user": ..., "body_text": ...}]}``, Zendesk's ``"comments": [{"body": ...}]``) as its subject
@@ -964,9 +1005,10 @@ def log_table_as_lines(chunk: bytes) -> bytes | None:
 
 
 _UNRULED_HEADER = re.compile(
-    rb"(?m)^[ \t]*@?_?(?:time|timestamp|TimeGenerated)[ \t]{2,}\S[^\n]*?[ \t]{2,}message[ \t]*\r?$"
+    rb"(?m)^[ \t]*@?_?(?:time|timestamp|TimeGenerated)[ \t]{2,}\S[^\n]*?[ \t]{2,}(?:message|_raw)[ \t]*\r?$"
 )
-"""A text table's header with no rule under it (Axiom's APL result: ``_time  host  pid  message``)."""
+"""A text table's header with no rule under it (Axiom's APL result: ``_time  host  pid  message``; Splunk's
+``table _time host _raw``, blind round 136)."""
 
 
 def _unruled_table(chunk: bytes) -> bytes | None:
@@ -2379,6 +2421,9 @@ _CODE_ASSIGN = re.compile(
     rb"[ \t]*(?:(?:pub|export|public|private|static|final|readonly)[ \t]+)*"
     rb"(?:const|let|var|val|local|my|our|auto|String|string)[ \t]+[A-Za-z_$][\w$]*[ \t]*(?::[ \t]*[\w\[\]<>*&. ]+)?="
     rb"[ \t]*[rbuf]?[\"'`]"
+    # (PowerShell's, Perl's or PHP's variable: '$err = "ascp.exe: failed to authenticate, exiting."' in a Pester
+    # test's mocked output; blind round 136)
+    rb"|[ \t]*\$[A-Za-z_][\w:]*[ \t]*=[ \t]*[\"']"
 )
 """A source line that assigns a string literal (``const line = "ascp: ...";``, ``let a = '...'``): code's data."""
 _TEST_CODE = re.compile(
