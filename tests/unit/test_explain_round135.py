@@ -104,3 +104,83 @@ def test_an_html_page_s_description_for_search_engines_is_no_run():
         "</pre></body></html>\n"
     )
     assert cause_ids(text) == ["udp"]
+
+
+def test_a_ci_step_s_exit_after_a_later_traced_command_is_that_command_s():
+    """set -x's "+ echo '<md5>  ref/x.gz' | md5sum -c -" after ascp's run completed, then GitHub's "##[error]Process
+    completed with exit code 1.": md5sum's failure, no run of ascp's (it had read as a second, unknown run)."""
+    text = (
+        "2025-03-18T04:12:55.1212761Z + /home/runner/.aspera/sdk/ascp -T -k1 -l 100M -P 33001 "
+        "fasp-ebi@fasp.ebi.ac.uk:databases/ena/wgs/public/wya/WYAA01.dat.gz ref/\n"
+        "2025-03-18T04:13:17.4410082Z WYAA01.dat.gz                         100%  244MB  112Mb/s    00:20\n"
+        "2025-03-18T04:13:17.4411507Z Completed: 249998K bytes transferred in 21 seconds\n"
+        "2025-03-18T04:13:17.4411903Z  (94969K bits/sec), in 1 file.\n"
+        "2025-03-18T04:13:17.4502281Z + echo 'd41d8cd98f00b204e9800998ecf8427e  ref/WYAA01.dat.gz' | md5sum -c -\n"
+        "2025-03-18T04:13:18.0221014Z ref/WYAA01.dat.gz: FAILED\n"
+        "2025-03-18T04:13:18.0281170Z ##[error]Process completed with exit code 1.\n"
+    )
+    assert cause_ids(text) == ["ok"]
+
+
+def test_a_script_s_own_echo_of_ascp_s_status_still_tells_its_run():
+    """Guard: '+ echo "exit=1"' after the run is the script's word of ascp's status, not another command's."""
+    text = (
+        "+ ascp -QT -l 300m -P33001 era-fasp@fasp.sra.ebi.ac.uk:/vol1/fastq/ERR164/ERR164407/ERR164407.fastq.gz .\n"
+        "ascp: Server aborted session: No such file or directory, exiting.\n"
+        '+ echo "exit=1"\n'
+        "exit=1\n"
+    )
+    assert cause_ids(text) == ["no-such-file"]
+
+
+def test_a_pod_s_failed_mount_event_is_no_run():
+    """kubectl describe's "Warning  FailedMount ... MountVolume.SetUp failed for volume "aspera-conf"" beside the
+    pod's two starts' logs: the pod's event, no run (it had read as a third, unknown run)."""
+    run = (
+        "+ ascp -P 33001 -l 500m --mode=recv --host=hsts.example.com --user=pull_bot -k 2 /daily/ /mnt/landing/\n"
+        "ascp: Aspera.conf contains invalid data and was rejected, exiting.\n"
+        "+ echo 'pull failed rc=1'\n"
+        "pull failed rc=1\n\n"
+    )
+    text = (
+        "$ kubectl -n ingest logs nightly-pull-8vx2q --previous\n"
+        + run
+        + "$ kubectl -n ingest logs nightly-pull-8vx2q\n"
+        + run
+        + "$ kubectl -n ingest describe pod nightly-pull-8vx2q | sed -n '/Events:/,$p'\n"
+        "Events:\n"
+        "  Type     Reason     Age                From               Message\n"
+        "  ----     ------     ----               ----               -------\n"
+        '  Warning  FailedMount 44s               kubelet            MountVolume.SetUp failed for volume "aspera-conf" '
+        ': configmap "aspera-conf" not found\n'
+        "  Warning  BackOff    14s (x2 over 29s)  kubelet            Back-off restarting failed container pull\n"
+    )
+    assert cause_ids(text) == ["configuration", "configuration"]
+
+
+def test_ctrl_c_on_a_moving_bar_ends_that_run_once_the_prompt_is_back():
+    """ "... 08:12 ETA^C" on the foreground run, the prompt back, then `cat` of a background job's log with its
+    UDP failure: two runs, the first cancelled (the log's failure had been given to the cut run)."""
+    text = (
+        "ioana@ws:~/imaging$ ascp -P 33001 -l 500m --mode=recv --host=fasp.partner.example.org --user=ro "
+        "/exports/atlas.tar ./in/ > logs/atlas.out 2>&1 &\n"
+        "[1] 51860\n"
+        "ioana@ws:~/imaging$ ascp -P 33001 -l 500m --mode=recv --host=aspera.core.example.eu --user=ioana "
+        "/cohort3/block_B.tar ./in/\n"
+        "block_B.tar                                  17% 5930MB  488Mb/s    08:12 ETA^C\n"
+        "ioana@ws:~/imaging$ cat logs/atlas.out\n\n"
+        "Session Stop  (Error: Client unable to connect to server (check UDP port and firewall))\n"
+        "ascp: Client unable to connect to server (check UDP port and firewall), exiting.\n"
+    )
+    assert sorted(cause_ids(text)) == ["cancelled", "udp"]
+
+
+def test_ctrl_c_on_a_moving_bar_then_ascp_s_cancelled_session_stop_is_one_run():
+    """Guard: "... ETA^C" and ascp's own "Session Stop  (Error: Cancelled by user)" right after it: one run."""
+    text = (
+        "giulia@MBP ~/data % ascp -QT -l 100m -P33001 era-fasp@fasp.sra.ebi.ac.uk:vol1/run/ERR128/x.fastq.gz .\n"
+        "x.fastq.gz                                   31% 5210MB 24.3Mb/s    01:12:40 ETA^C\n"
+        "Session Stop  (Error: Cancelled by user)\n"
+        "giulia@MBP ~/data % \n"
+    )
+    assert cause_ids(text) == ["cancelled"]

@@ -1035,6 +1035,8 @@ class Analyzer:
         # addresses a person's note names as a client's ("185.199.110.44 = partner "northwind", whose ascp cron job
         # runs at :00 and :15"): its firewall drops count as that client's attempts, as for one sshd let in
         self._noted_clients: set[str] = set()
+        self._cut: set[int] = set()  # console runs whose moving bar Ctrl-C cut
+        self._traced_other: set[str] = set()  # inputs whose script traced another command after its run completed
         """Addresses that tried accounts the server does not have (in a log with too few such lines to be a scan)."""
         """sshd logged a login to an account that does not exist (``Invalid user``): the log shows password guessing."""
         self._guessed_accounts: dict[bytes, set[bytes]] = {}  # per guesser, the accounts it tried (a few kept)
@@ -2703,6 +2705,10 @@ class Analyzer:
         if not row and source in self._table_rows:
             self._table_end(source)
         before = self._order
+        if text.endswith("^C") and len(text) > 2 and "%" in text:
+            # the terminal's echo of Ctrl-C at the end of the bar it cut ("... 08:12 ETA^C"; blind round 135): the
+            # bar, then the interrupt
+            text = f"{text[:-2]}\r^C"
         for segment in text.split("\r"):  # progress lines are rewritten with \r
             if segment.strip():
                 self._console_segment(source, line, segment)
@@ -2882,6 +2888,22 @@ class Analyzer:
             run = self._console.get(source)
             if run is not None and run.lines:
                 self._finish(self._console.pop(source))
+        if "Warning " in text[:12] and _K8S_OTHER_EVENT.match(text) is not None:
+            # kubectl describe's event of the pod's volumes or scheduling ("Warning  FailedMount ... MountVolume.SetUp
+            # failed for volume "aspera-conf""; blind round 135): the pod's, no run of ascp's
+            return
+        if text[:2] == "+ " and "asc" not in text and (traced := _TRACED_OTHER.match(text)) is not None:
+            # set -x's trace of a later command of the script ("+ echo '<md5>  ref/x.gz' | md5sum -c -"), after
+            # its ascp run completed: the step's exit status is that command's now (blind round 135's CI step)
+            run = self._console.get(source)
+            if (
+                run is not None
+                and run.completed
+                and not run.finals
+                and not _is_ascp(traced.group(1) or traced.group(2))  # (a variable's name for it: "$ASCP")
+                and len(self._traced_other) < MAX_CLIENTS
+            ):
+                self._traced_other.add(source)
         # whether the line before was a person's sentence that goes on (no full stop): this one may be its rest
         unfinished = source in self._unfinished and not line.after_gap
         self._unfinished.discard(source)
@@ -3865,6 +3887,9 @@ class Analyzer:
                 self._shell_told.add(run.order)
             self.ascp_lines += 1
             return
+        if self._cut and (cut := self._console.get(source)) is not None and cut.order in self._cut:
+            if text.lstrip().startswith("$ ") or _USER_PROMPT.match(text) or _SHELL_LINE.match(text):
+                cut.exited = cut.stopped = True  # (``_interrupted``: cut by Ctrl-C, the shell's prompt is back)
         if _ASKS_STATUS.search(text) and source in self._commanded:
             self._asked_status[source] = True
             return
@@ -4448,6 +4473,12 @@ class Analyzer:
             # A wrapper's own failure words after a run echo that run's failure: they do not open another. After
             # a run that completed they are about another run (a loop's next file, its output hidden).
             current = self._console.get(source)
+            if source in self._traced_other and exit_match is not None and not errors and current is not None:
+                if current.completed and not current.finals:
+                    # the script's later command's exit status (``_TRACED_OTHER``), not a run of ascp's
+                    self._traced_other.discard(source)
+                    return
+            self._traced_other.discard(source)
             after_success = (
                 (echo or (exit_match is not None and exit_match.group(1) != "0"))
                 and current is not None
@@ -5597,6 +5628,11 @@ class Analyzer:
         self.ascp_lines += 1
         if not any(_PROMPT.search(said) for said in run.details):
             run.detail(detail)
+            if shown == "^C" and run.progress is not None and not run.finals and len(self._cut) < MAX_KEPT_FAILED:
+                # Ctrl-C on a bar still moving ("... 08:12 ETA^C"): ascp's last words may follow ("Session Stop
+                # (Error: Cancelled by user)"), but after the shell's next prompt the output of another file shown
+                # is another run's (a background job's log; blind round 135)
+                self._cut.add(run.order)
         elif shown == "^C":
             # Ctrl-C at ascp's prompt ends ascp: what follows is the next run's (a wrapper's retry after the key was
             # fixed, its bar and summary; blind round 102's iseq paste had given that success to this run)
@@ -9247,6 +9283,19 @@ _NAMED_COMMAND = re.compile(
     r"(?:\S*[/\\])?([\w.-]+)"
 )
 """The program a wrapper's "Command X ... returned non-zero exit status N" names (its path's last part)."""
+_K8S_OTHER_EVENT = re.compile(
+    r"\s*Warning\s+(?:FailedMount|FailedAttachVolume|FailedScheduling|FailedCreatePodSandBox|Unhealthy|FailedSync"
+    r"|FailedMapVolume)\s"
+)
+"""A Kubernetes event row of a pod's volumes, scheduling or probes: the pod's state, no run's end."""
+_USER_PROMPT = re.compile(r"\s*[\w.-]+@[\w.-]+:[^\s$#]*[$#](?:\s|$)")
+"""bash's usual prompt, ``user@host:~/dir$ ``."""
+_TRACED_OTHER = re.compile(
+    r"\+ (?!(?:echo|printf|set|exit|return|true|:)\s)(?:\S+=\S*\s+)*((?:[\w.~/-]*/)?[\w.-]+)\s"
+    r"|\+ (?:echo|printf)\s[^|\n]*\|\s*((?:[\w.~/-]*/)?[\w.-]+)"
+)
+"""set -x's trace of a command that is not the script's own talk (``echo``, ``set``): its program's name (or the
+program an ``echo`` pipes into: ``+ echo '<md5>  x.gz' | md5sum -c -``)."""
 _LSF_EXITED = re.compile(r"Exited with exit code \d{1,3}\.\s*$")
 """LSF's job mail's status line for a job that did not end well."""
 _ASCP_STEP_RC = re.compile(
