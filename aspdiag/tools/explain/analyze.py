@@ -62,6 +62,7 @@ from aspdiag.tools.explain.scan import (
     Found,
     Line,
     apply,
+    argo_logs_as_lines,
     asciicast_as_text,
     bluesky_thread_as_text,
     chat_arrows_as_lines,
@@ -103,6 +104,7 @@ from aspdiag.tools.explain.scan import (
     raw_value,
     read_ahead,
     records,
+    rundeck_log_as_lines,
     session_table_as_records,
     settle,
     siem_records_as_lines,
@@ -1036,6 +1038,8 @@ class Analyzer:
         # runs at :00 and :15"): its firewall drops count as that client's attempts, as for one sshd let in
         self._noted_clients: set[str] = set()
         self._cut: set[int] = set()  # console runs whose moving bar Ctrl-C cut
+        self._ci_steps: set[str] = set()  # inputs that are a CI step's output, its shell's shebang line first
+        self._shell_keys: dict[str, dict[str, str]] = {}  # per input: shell variables set to a key file's path
         self._traced_other: set[str] = set()  # inputs whose script traced another command after its run completed
         """Addresses that tried accounts the server does not have (in a log with too few such lines to be a scan)."""
         """sshd logged a login to an account that does not exist (``Invalid user``): the log shows password guessing."""
@@ -1339,6 +1343,12 @@ class Analyzer:
                         # newest first is about the records as it showed them, ``_told_reversed``)
                         self._start_ordered.add(source)
                     break
+            if chunk[:2] == b"#!" and (
+                b"\nExited with code exit status " in chunk or b"\nCircleCI received exit code " in chunk
+            ):
+                # CircleCI's step output: the step's shell line first ("#!/bin/bash -eo pipefail"), then its
+                # command and output, "Exited with code exit status 1" (blind round 137): a run's, not a script file
+                self._ci_steps.add(source)
             if converted is None:
                 converted = html_pre_stamped(chunk)
             if converted is not None:
@@ -2550,6 +2560,12 @@ class Analyzer:
                 and _HOST_TAG.match(text) is None
             ):
                 self._idle_last[source] = (line.stamp, open_run, open_run.lines if open_run is not None else 0)
+        if "=" in text[:64] and "-i" not in text and (assigned := _KEY_ASSIGN.match(text)) is not None:
+            # a shell variable that names a key file ('KEY="$HOME/.../asperaweb_id_dsa.openssh"'), the command's -i
+            # then "$KEY" (``_key_missing``; blind round 137)
+            keyed = self._shell_keys.setdefault(source, {})
+            if len(keyed) < MAX_KEPT_FAILED:
+                keyed[assigned.group(1)] = assigned.group(2)
         if (
             line.stamp is None
             and ("partner" in text or "client" in text or "ascp" in text)
@@ -2888,6 +2904,8 @@ class Analyzer:
             run = self._console.get(source)
             if run is not None and run.lines:
                 self._finish(self._console.pop(source))
+        if text[:12] == "Using ascli " and text[12:13].isdigit():
+            self._ascli.add(source)  # a job's banner of the ascli it runs (blind round 137's Argo pods)
         if "Warning " in text[:12] and _K8S_OTHER_EVENT.match(text) is not None:
             # kubectl describe's event of the pod's volumes or scheduling ("Warning  FailedMount ... MountVolume.SetUp
             # failed for volume "aspera-conf""; blind round 135): the pod's, no run of ascp's
@@ -2911,7 +2929,11 @@ class Analyzer:
         if first:
             self._first_text[source] = text.strip()
             if (
-                (text.startswith("#!/") and _SHEBANG.fullmatch(text.strip()) is not None)
+                (
+                    text.startswith("#!/")
+                    and _SHEBANG.fullmatch(text.strip()) is not None
+                    and source not in self._ci_steps
+                )
                 or text.startswith("<?php")
                 # (a file named as source code: "k6-node-api-check.js", "errors.swift"; blind round 96)
                 or _CODE_FILE.search(source) is not None
@@ -3016,6 +3038,11 @@ class Analyzer:
             if sent is not None and len(self._mails.get(source, ())) < MAX_KEPT_FAILED:
                 # a mail's header in a thread pasted whole: the runs after it are that mail's
                 self._mails.setdefault(source, []).append((self._order, sent))
+                run = self._console.get(source)
+                if run is not None and run.lines and not self._replaying:
+                    # (and the run shown before it was the last mail's: cron's two mails, the first only "ascp
+                    # exited 1", the next a run's whole output; blind round 137)
+                    self._finish(self._console.pop(source))
         if source in self._dated_column and "," in text and len(self._dated_records.get(source, ())) < MAX_KEPT_FAILED:
             record = _record_date(text, self._dated_column[source])
             if record is not None:
@@ -4313,7 +4340,14 @@ class Analyzer:
                 # Nor a person's sentence in Russian around them ("ascp завершается ошибкой «...»"; round 69), nor a
                 # sentence of prose ("Authentication failures dominated in 2024 after ENA stopped accepting the DSA
                 # key ..."; round 75's abstract): read, if at all, as the person's words at the input's end.
-                prose = (_CYRILLIC_PROSE.search(text) is not None or _prose_sentence(text, line)) and not shell_missing
+                prose = (
+                    _CYRILLIC_PROSE.search(text) is not None
+                    or _prose_sentence(text, line)
+                    # (or the rest of a person's sentence wrapped over lines: "... the files are encrypted at rest and
+                    # with" / "--file-crypt=decrypt ascp needs the decryption password in ASPERA_SCP_FILEPASS. the
+                    # provider sends it"; blind round 137's help desk reply)
+                    or (previous is not None and line.stamp is None and ". " in text and _sentence_goes_on(previous))
+                ) and not shell_missing
                 is_err = (
                     documented(text)
                     and _ADVICE.search(text) is None
@@ -4812,9 +4846,12 @@ class Analyzer:
                     )
                     # said to be the documentation's in so many words, whoever writes ("these are documentation
                     # samples, not from our servers:"; blind round 65's runbook)
-                    or _DOC_SAMPLES.search(stripped) is not None
-                    # or in its closing brackets ("Typical success pair (example from the test box):"; round 105)
-                    or (stripped[-1:] in "):\uff1a" and _sample_aside(stripped))
+                    or (_DOC_SAMPLES.search(stripped) is not None and _OWN_OUTPUT.search(stripped) is None)
+                    # or in its closing brackets ("Typical success pair (example from the test box):"; round 105),
+                    # unless the person says it is what they got
+                    or (
+                        stripped[-1:] in "):\uff1a" and _sample_aside(stripped) and _OWN_OUTPUT.search(stripped) is None
+                    )
                 )
             )
             or (source in self._sampled and _NEXT_SAMPLE_FILE.match(stripped) is not None)
@@ -4933,10 +4970,19 @@ class Analyzer:
             or (any(hint in lowered for hint in _NOT_RUN_EN_HINTS) and _says_not_run(text, own_from))
             or (any(hint in lowered for hint in _NOT_RUN_HINTS) and _NOT_RUN_ZH.search(text))
         ):
-            self._not_run.add(source)
-            if tried_nothing or _ABOVE.search(text) is not None:
+            above = _ABOVE.search(text) is not None
+            if not above or tried_nothing:
+                self._not_run.add(source)
+            if tried_nothing or above:
                 # ("the messages above are examples ..., not from any job": the runs read before it were samples;
-                # blind round 110's newsletter)
+                # blind round 110's newsletter). Only those: a log after it is the page's own record ("Anexo A —
+                # Histórico do plantão (registro real)" after "As mensagens acima são exemplos ...; não são de
+                # execuções reais"; blind round 137's runbook)
+                current = self._console.pop(source, None)
+                if current is not None:
+                    self._finish(current)
+                self._deferred.pop(source, None)  # (their words quoted above are the samples' too)
+                self._table_rows.pop(source, None)
                 earlier = {
                     order
                     for order, s in self._kept
@@ -5753,7 +5799,9 @@ class Analyzer:
             # interleave: a log search's export sorted by time puts stderr's first; blind round 113): that run's
             return True
         if line.startswith("ERROR: Transfer: ") and any(
-            final and line[17:].rstrip(". ") == final.rstrip(". ") for final in run.finals
+            # (its code after the words or not: "... not who we expected (51)"; blind round 135's Argo pod)
+            final and _ASCLI_CODE_AFTER.sub("", line[17:]).rstrip(". ") == final.rstrip(". ")
+            for final in run.finals
         ):
             # ascli's last line after its command, the words its ascp's Session Stop gave ("ERROR: Transfer: Session
             # initiation failed, read timed out"; blind round 135's Job pod): that run's end, not another run
@@ -7964,6 +8012,12 @@ class Analyzer:
         out = []
         for order, s in kept:
             key = self._run_keys.get(order)
+            named = self._shell_keys.get(s.source, {})
+            if key is not None and key[:1] == "$":
+                key = named.get(key.strip("${}"), key)  # ("-i "$KEY"")
+            elif key is None and len(named) == 1:
+                # (its command not read as one, "$ASCP" ... -i "$KEY": the one key file the input names)
+                key = next(iter(named.values()))
             if (
                 key is not None
                 and s.uuid is None
@@ -8301,6 +8355,10 @@ _SAMPLE_INTRO = re.compile(
     r"|\b(?:zum )?Beispiel\b|sieht (?:so|etwa so) aus|\b(?:sehen Sie|siehst du|sieht man)\W*$"
     # "(on the client side) it typically shows as" ("Auf Client-Seite äußert sich das typischerweise als"; round 113)
     r"|\bäußert sich\b|\btypischerweise (?:als|so|wie)\W*$"
+    # French: what you might run into, extracts of a FAQ, for information ("Autres messages que vous pourriez
+    # rencontrer (extraits de la FAQ de la plateforme, à titre indicatif) :"; blind round 137's newsletter)
+    r"|\bvous (?:pourriez|pouvez|risquez de) (?:rencontrer|voir|obtenir|croiser)\b|\bextraits? de la (?:FAQ|doc)"
+    r"|\bà titre indicatif\b"
     # Spanish, Portuguese, French: "(you) will see" ("Si el cortafuegos bloquea UDP, verás:")
     r"|\bver(?:ás|á|án)\b|\bvocê verá\b|\bvous verrez\b|\btu verras\b|\bpor ejemplo\b|\bpar exemple\b"
     # Turkish: "looks roughly like this", "look for these lines", "for example", "is different"
@@ -8391,6 +8449,8 @@ _OWN_OUTPUT = re.compile(
     # blind round 127's mail, between cut-here lines)
     r"|\bvoici (?:la|le|les|notre|ma|mon) (?:sortie|r[ée]sultat|log|journal|trace)s?\b"
     r"|\bhere(?:'s| is) (?:the|my|our) (?:full |complete |whole |entire )?(?:output|log|console output|transcript)\b"
+    # ("this is what I was running (copied from an old lab wiki page) and what I got"; blind round 137's mail)
+    r"|\bwhat (?:I|we) (?:got|get|saw|see)\b|\bwhat I was running\b"
     # the log of a named person's run, in Japanese ("2025-01-22 に佐々木が実行したときのログ、そのまま貼付", the log
     # from when Sasaki ran it on 2025-01-22, pasted as is; blind round 134's lab wiki)
     r"|が実行した(?:とき|時)の(?:ログ|出力)"
@@ -9217,6 +9277,10 @@ def _quoted_inside(text: str, start: int, end: int) -> bool:
     )
 
 
+_SAMPLE_NAMED = re.compile(r"samples?\s*[:=#]?\s*[A-Za-z_-]*\d[\w.-]*", re.I)
+"""A sample's identifier (``sample HG02561``, ``sample: S12``)."""
+
+
 def _sample_aside(text: str) -> bool:
     """Whether a line ends with brackets that call what follows a sample ("... (example only, from the README of
     X)"), in a line no longer than a heading."""
@@ -9224,6 +9288,8 @@ def _sample_aside(text: str) -> bool:
     return (
         aside is not None
         and _FIGURE_EXPECTED.match(aside.group(1)) is None
+        # (not a biological sample's name: "array task 14 (sample HG02561)"; blind round 137's job log)
+        and _SAMPLE_NAMED.fullmatch(aside.group(1).strip()) is None
         and (_SAMPLE_INTRO.search(aside.group(1)) is not None or _DOC_SAMPLES.search(aside.group(1)) is not None)
     )
 
@@ -9288,6 +9354,11 @@ _K8S_OTHER_EVENT = re.compile(
     r"|FailedMapVolume)\s"
 )
 """A Kubernetes event row of a pod's volumes, scheduling or probes: the pod's state, no run's end."""
+_KEY_ASSIGN = re.compile(
+    r"\s*(?:export\s+|set\s+|local\s+)?([A-Za-z_]\w{0,40})=[\"']?([^\"'\n]*?(?:_id_[rd]sa|_rsa|_dsa|\.pem|\.openssh"
+    r"|\.ppk|\.putty|\.key))[\"']?\s*$"
+)
+"""A shell's variable set to a key file's path (``KEY="$HOME/.../asperaweb_id_dsa.openssh"``)."""
 _USER_PROMPT = re.compile(r"\s*[\w.-]+@[\w.-]+:[^\s$#]*[$#](?:\s|$)")
 """bash's usual prompt, ``user@host:~/dir$ ``."""
 _TRACED_OTHER = re.compile(
@@ -9296,6 +9367,8 @@ _TRACED_OTHER = re.compile(
 )
 """set -x's trace of a command that is not the script's own talk (``echo``, ``set``): its program's name (or the
 program an ``echo`` pipes into: ``+ echo '<md5>  x.gz' | md5sum -c -``)."""
+_ASCLI_CODE_AFTER = re.compile(r"\s*\(\d{1,3}\)\s*$")
+"""ascli's FASP code after the words it gives for a failed transfer (``... not who we expected (51)``)."""
 _LSF_EXITED = re.compile(r"Exited with exit code \d{1,3}\.\s*$")
 """LSF's job mail's status line for a job that did not end well."""
 _ASCP_STEP_RC = re.compile(
@@ -9498,6 +9571,8 @@ _INPUT_READERS: tuple[Callable[[bytes], bytes | None], ...] = (
     mail_as_text,
     event_xml_as_lines,
     node_prefixed_as_lines,
+    rundeck_log_as_lines,
+    argo_logs_as_lines,
     logcli_as_lines,
     gcloud_yaml_as_lines,
     chat_arrows_as_lines,
@@ -9620,6 +9695,15 @@ the port option"; blind round 101, pasted after the second)."""
 _SLIDE_TEXT = re.compile(r"\[(?:on-?screen|slide|screen)\b[^\]\n]{0,80}\]\s*$", re.I)
 """A transcript's note that a slide's or the screen's text follows (``[On-screen slide text at 6:58]``)."""
 _PROSE_WORDS = 14
+
+
+def _sentence_goes_on(previous: str) -> bool:
+    """Whether a line (read with the one before it) ends in the middle of a person's sentence: a long line whose last
+    sentence is five words or more, nearly all lower-case, and stops on a word."""
+    if len(previous) < 60 or not previous.rstrip()[-1:].isalpha():
+        return False
+    words = previous.rsplit(". ", 1)[-1].split()
+    return len(words) >= 5 and sum(word[:1].islower() for word in words) >= 0.8 * len(words)
 
 
 def _prose_sentence(text: str, line: Line) -> bool:
@@ -9869,7 +9953,8 @@ _COPY_REACH = 6
 """Lines after those words within which the document's rule or quote must start."""
 _NOT_RUN = re.compile(
     r"\b(?:have|has|had)(?:n't| not) (?:yet )?(?:run|tried|used|executed)\b"
-    r"(?![^.!?\n]{0,30}\b(?:again|since|twice|another|once more)\b)[^.!?\n]{0,40}\byet\b"
+    # (not "anything else": after their run, "I haven't tried anything else yet"; blind round 137's mail)
+    r"(?![^.!?\n]{0,30}\b(?:again|since|twice|another|once more|else)\b)[^.!?\n]{0,40}\byet\b"
     r"|\b(?:have|has|had)(?:n't| not) (?:yet )?run anything\b|\bnot (?:run|tried) (?:anything|it) yet\b"
     r"|\bnot (?:running|trying|executing) (?:anything|it|this|ascp)(?: \w+)? yet\b"
     r"|\b(?:not going to|won't|will not) (?:run|try|execute|demo) (?:it|this|ascp|the (?:command|transfer|download))"
@@ -10212,9 +10297,11 @@ _INFO_ERROR = re.compile(
 error_code: 34, error_desc: 'Server aborted session: ...', status: 'failed', ...}``), logged whole: its error
 (only a failed transfer's: a running one may carry an error it recovers from, and other APIs use the names too)."""
 _SDK_FAILED = re.compile(
-    r"\bFAILED\b[^\n]*?\berr(?:orCode|_code)\s*[=:]\s*(\d{1,3})\b[^\n]*?"
+    # (or CANCELED, and its words in a JSON string's escaped quotes: '... CANCELED errorCode=28 errorDescription=\"
+    # Cancelled by user\"'; blind round 137's Node service)
+    r"\b(?:FAILED|CANCELL?ED)\b[^\n]*?\berr(?:orCode|_code)\s*[=:]\s*(\d{1,3})\b[^\n]*?"
     r"\berr(?:or(?:Description|Desc|Message)|_desc|_description|_message|_msg)\s*[=:]\s*"
-    r"[\"']?(?P<said>[^\"'\n]+)"
+    r"\\?[\"']?(?P<said>[^\"'\n\\]+)"
 )
 """A Transfer SDK client's log of a transfer's failed status (``[0b6f2e48] FAILED errorCode=19
 errorDescription="failed to authenticate"``; blind round 116's Spring Boot service): its FASP code and words."""

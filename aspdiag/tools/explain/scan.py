@@ -803,12 +803,16 @@ def ticket_json_as_text(chunk: bytes) -> bytes | None:
             messages.append((_text(meta.get("requester_name") or ""), meta[key]))
             break
     for key in ("conversations", "comments", "replies", "notes"):
-        for entry in document.get(key) or ():
+        # (beside the ticket's fields, or among them: "ticket": {..., "comments": [...]}; blind round 137)
+        listed = document.get(key) or (meta.get(key) if meta is not document else None)
+        for entry in listed if isinstance(listed, list) else ():
             if not isinstance(entry, dict):
                 continue
             said = next((entry[k] for k in _TICKET_COMMENT_KEYS if isinstance(entry.get(k), str)), None)
             if said is not None:
                 writer = entry.get("user") or entry.get("author") or entry.get("from") or entry.get("actor") or ""
+                if isinstance(writer, dict):
+                    writer = writer.get("name") or ""  # (Zendesk's exports name the author in an object)
                 messages.append((writer if isinstance(writer, str) else "", said))
     if not messages or not any("\n" in said for _, said in messages):
         return None
@@ -1207,6 +1211,9 @@ def _export_syslog(stamp: str, message: str, program: str, host: str, pid: str) 
         if _TAGGED_MESSAGE.match(message) is not None and host != "-":
             return f"{_epoch_as_iso(stamp)} {host} {message}"
         return message
+    if message.startswith(f"{program}[") and _TAGGED_MESSAGE.match(message) is not None:
+        # (its message holds its own tag already: Graylog's "ascp[40211]: LOG FASP ..."; blind round 112's export)
+        return f"{_epoch_as_iso(stamp)} {host} {message}"
     return f"{_epoch_as_iso(stamp)} {host} {program}[{pid if pid.isdigit() else 0}]: {message}"
 
 
@@ -1345,10 +1352,15 @@ def _log_entry_flat(record: Any) -> Any:
         # VictoriaLogs' record: its stream's labels in one string ('{host="vault-hsts",app="ascp"}'; blind round 130)
         labels = dict(_STREAM_LABEL.findall(record["_stream"]))
         return {**{k: v for k, v in labels.items() if k not in record}, **record}
-    inner = record.get("attributes") if isinstance(record, dict) else None
+    if isinstance(record, dict) and isinstance(record.get("message"), dict) and "timestamp" in record["message"]:
+        # Graylog's search API ({"messages": [{"message": {"timestamp", "source", "application_name", "message"},
+        # "index": ...}]}; blind round 137): the record inside, its lists of stream ids left out
+        return {key: value for key, value in record["message"].items() if not isinstance(value, (dict, list))}
+    inner = (record.get("attributes") or record.get("content")) if isinstance(record, dict) else None
     if isinstance(inner, dict) and "timestamp" in inner and "message" in inner:
         # Datadog's Logs API record ({"type": "log", "attributes": {"timestamp", "host", "service", "message",
-        # "attributes": {"syslog": {"appname", "procid"}}}}; blind round 131): its fields, its program syslog's
+        # "attributes": {"syslog": {"appname", "procid"}}}}; blind round 131; its list API's "content" in place of
+        # the outer "attributes", blind round 137): its fields, its program syslog's
         flat = {key: value for key, value in inner.items() if not isinstance(value, (dict, list))}
         nested = inner.get("attributes")
         syslog = nested.get("syslog") if isinstance(nested, dict) else None
@@ -1987,6 +1999,34 @@ def node_prefixed_as_lines(chunk: bytes) -> bytes | None:
     if len(found) < 2:
         return None
     return _HOST_PREFIX.sub(b"", chunk)
+
+
+_RUNDECK_PREFIX = re.compile(
+    rb"(?m)^\d\d:\d\d:\d\d \[[^\]\n]{1,80}@[^\]\n]{1,120}\]\[(?:NORMAL|ERROR|WARN(?:ING)?|VERBOSE|DEBUG)\] "
+)
+"""Rundeck's prefix on each line of a job's output (``02:00:04 [rundeck@xfer-gw-02 1. Push dailies][NORMAL] ``)."""
+
+
+def rundeck_log_as_lines(chunk: bytes) -> bytes | None:
+    """A Rundeck execution's log without its prefix on each output line (its time, user@node and step, its level),
+    so that the step's command and output are read as the lines they were (blind round 137: an ascli bar at 100 %
+    and its "complete" behind the prefix, read as nothing). None when fewer than two lines have it."""
+    if len(chunk) > _EXPORT_MAX or b"][" not in chunk or len(_RUNDECK_PREFIX.findall(chunk, 0, 1 << 20)) < 2:
+        return None
+    return _RUNDECK_PREFIX.sub(b"", chunk)
+
+
+_ARGO_PREFIX = re.compile(rb"(?m)^[a-z0-9][a-z0-9.-]{2,100}-\d{8,12}: ")
+"""``argo logs``' pod name before each line of a workflow's pods (``ftp-migrate-7xq2k-copy-1834511207: ``)."""
+
+
+def argo_logs_as_lines(chunk: bytes) -> bytes | None:
+    """``argo logs`` of a workflow without the pod's name before each line, so that each pod's output is read as the
+    lines it was (blind round 137: ascli's "ERROR: Transfer: Remote host is not who we expected" behind it, read as
+    no failure of ascp's). None when fewer than three lines have such a prefix."""
+    if len(chunk) > _EXPORT_MAX or b"argo" not in chunk or len(_ARGO_PREFIX.findall(chunk, 0, 1 << 20)) < 3:
+        return None
+    return _ARGO_PREFIX.sub(b"", chunk)
 
 
 def otel_debug_as_lines(chunk: bytes) -> bytes | None:
