@@ -2560,7 +2560,12 @@ class Analyzer:
                 and _HOST_TAG.match(text) is None
             ):
                 self._idle_last[source] = (line.stamp, open_run, open_run.lines if open_run is not None else 0)
-        if "=" in text[:64] and "-i" not in text and (assigned := _KEY_ASSIGN.match(text)) is not None:
+        if (
+            "=" in text[:64]
+            and ("sa" in text or ".p" in text or "ssh" in text or ".key" in text)
+            and "-i" not in text
+            and (assigned := _KEY_ASSIGN.match(text)) is not None
+        ):
             # a shell variable that names a key file ('KEY="$HOME/.../asperaweb_id_dsa.openssh"'), the command's -i
             # then "$KEY" (``_key_missing``; blind round 137)
             keyed = self._shell_keys.setdefault(source, {})
