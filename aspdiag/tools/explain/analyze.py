@@ -76,6 +76,7 @@ from aspdiag.tools.explain.scan import (
     file_prefix,
     gcloud_yaml_as_lines,
     has_syslog_tags,
+    hostless_syslog_as_lines,
     html_pre_stamped,
     is_file_form,
     is_journal_export,
@@ -712,6 +713,9 @@ _BARE_ASCP = re.compile(
     # (a Dockerfile's check in the build's output: "Step 7/12 : RUN ascp -A", BuildKit's "#8 [4/6] RUN ascp -A")
     r"|^\s*(?:Step \d+/\d+ : |#\d+ \[[^\]\n]{0,40}\] )?RUN\s+(?:[\w.~/\\:-]*[/\\])?ascp4?\s+"
     r"(?:-h|--help|-A|--version)\s*$"
+    # (or ascli's look at the ascp it finds, traced or typed: "+ ascli config ascp info --fields=ascp,ascp_version";
+    # blind round 138's Drone step)
+    r"|^\s*(?:\+\s+|\S*[$#>%]\s*)?ascli\s+conf(?:ig)?\s+ascp\s+(?:info|show)\b[^\n]*$"
 )
 """ascp typed at a prompt alone, or for its help or version, also through another command (``apptainer exec
 image.sif $HOME/.aspera/connect/bin/ascp --help``; blind round 59): no transfer."""
@@ -1039,6 +1043,8 @@ class Analyzer:
         self._noted_clients: set[str] = set()
         self._cut: set[int] = set()  # console runs whose moving bar Ctrl-C cut
         self._ci_steps: set[str] = set()  # inputs that are a CI step's output, its shell's shebang line first
+        self._recaps: set[str] = set()  # inputs inside BuildKit's recap of a failed step
+        self._plain_builds: set[str] = set()  # inputs holding BuildKit's plain progress ("#6 0.214 ...")
         self._shell_keys: dict[str, dict[str, str]] = {}  # per input: shell variables set to a key file's path
         self._traced_other: set[str] = set()  # inputs whose script traced another command after its run completed
         """Addresses that tried accounts the server does not have (in a log with too few such lines to be a scan)."""
@@ -2909,6 +2915,24 @@ class Analyzer:
             run = self._console.get(source)
             if run is not None and run.lines:
                 self._finish(self._console.pop(source))
+        if self._recaps and source in self._recaps:
+            # BuildKit's recap of the failed step (its output again, the Dockerfile's lines) up to its "ERROR:
+            # failed to solve: ...": the step's run told once more, no run of its own (blind round 138)
+            if text.startswith("ERROR: failed to solve"):
+                self._recaps.discard(source)
+            return
+        if text[:1] == "#" and _PLAIN_BUILD.match(text) is not None and len(self._plain_builds) < MAX_CLIENTS:
+            self._plain_builds.add(source)  # BuildKit's plain progress: each step's output shown as it ran
+        if (
+            source in self._plain_builds
+            and "RUN " in text[:48]
+            and (line.quoted or text.lstrip()[:2] == "> ")
+            and text.rstrip().endswith(":")
+            and _BUILDKIT_RECAP.match(text) is not None
+            and len(self._recaps) < MAX_CLIENTS
+        ):
+            self._recaps.add(source)
+            return
         if text[:12] == "Using ascli " and text[12:13].isdigit():
             self._ascli.add(source)  # a job's banner of the ascli it runs (blind round 137's Argo pods)
         if "Warning " in text[:12] and _K8S_OTHER_EVENT.match(text) is not None:
@@ -3765,11 +3789,15 @@ class Analyzer:
             self.ascp_lines += 1  # about ascp, but no run of it
             return
         lowered = text.lower()
-        if "asc" in lowered and _BARE_ASCP.match(text):
+        if "asc" in lowered and _BARE_ASCP.match(text) and not (line.inline and "ascli" in lowered):
             # ascp typed alone (or for its help or version) to see that it is there: its usage text is the answer,
-            # not a failed run.
+            # not a failed run. (Not ascli's look at it named in a person's words: "`ascli conf ascp info
+            # --fields=ssh_private_rsa`", advice on where the new key is.)
             self._bare_ascp.add(source)
             self._bare_asked.add(source)
+            if "ascli" in lowered and len(self._changes.get(source, ())) < MAX_KEPT_FAILED:
+                # (a command the person typed between runs, as any other: a later run that worked may be their fix)
+                self._changes.setdefault(source, []).append(self._order)
             return
         if source in self._bare_asked:
             if text.lstrip().startswith("---> Running in "):
@@ -3779,7 +3807,10 @@ class Analyzer:
                 # the check died as any start would ("ascp: /lib/x86_64-linux-gnu/libc.so.6: version `GLIBC_2.28'
                 # not found" after "RUN ascp -A"; blind round 135): told only where no run of its own says so
                 self._defer(source, line, text)
+                self._bare_asked.add(source)  # (ascli's word on it may follow: "ERROR: Other: ascp version ...")
                 return
+            if text.startswith("ERROR: Other: "):
+                return  # ascli's answer to its own look at ascp ("ERROR: Other: ascp version not found")
             if "not found" in text and _SH_NOT_FOUND.match(text.strip()) is not None:
                 # the shell's answer to that check ("/bin/sh: /opt/aspera/connect/bin/ascp: not found" after "/ #
                 # /opt/aspera/connect/bin/ascp -A"; blind round 133): what the person checked, no transfer
@@ -9374,6 +9405,11 @@ _TRACED_OTHER = re.compile(
 program an ``echo`` pipes into: ``+ echo '<md5>  x.gz' | md5sum -c -``)."""
 _ASCLI_CODE_AFTER = re.compile(r"\s*\(\d{1,3}\)\s*$")
 """ascli's FASP code after the words it gives for a failed transfer (``... not who we expected (51)``)."""
+_PLAIN_BUILD = re.compile(r"#\d{1,4} \d+\.\d{3} ")
+"""A line of a step's output in BuildKit's plain progress (``#6 0.214 /bin/sh: 1: ascp: not found``)."""
+_BUILDKIT_RECAP = re.compile(r"\s*(?:> )?(?:\[\d+/\d+\] )?RUN .*:\s*$")
+"""BuildKit's header over its recap of the step that failed (`` > [4/5] RUN mkdir -p /ref && ... ascp ...:``; its
+quote mark and step number may be read off already)."""
 _LSF_EXITED = re.compile(r"Exited with exit code \d{1,3}\.\s*$")
 """LSF's job mail's status line for a job that did not end well."""
 _ASCP_STEP_RC = re.compile(
@@ -9578,6 +9614,7 @@ _INPUT_READERS: tuple[Callable[[bytes], bytes | None], ...] = (
     node_prefixed_as_lines,
     rundeck_log_as_lines,
     argo_logs_as_lines,
+    hostless_syslog_as_lines,
     logcli_as_lines,
     gcloud_yaml_as_lines,
     chat_arrows_as_lines,

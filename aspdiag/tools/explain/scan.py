@@ -1529,6 +1529,16 @@ def json_lines_as_messages(chunk: bytes) -> bytes | None:
                         out.append(("+ " + " ".join(argv)).encode("utf-8"))
                     out.extend(line.encode("utf-8") for line in _record_output(record.get))
                     told = next((record[key] for key in _JSON_ERROR_KEYS if isinstance(record.get(key), str)), None)
+                    if (
+                        told is None
+                        and isinstance(record.get("error"), str)
+                        and "transfer_id" in record
+                        and ("error_code" in record or str(record.get("status", "")).upper() == "FAILED")
+                    ):
+                        # (a transfer's own end, its words in a plain "error" field: a Go uploader's zap log, "status":
+                        # "FAILED", "error_code": 36, "error": "Disk write failed (server)"; blind round 138; not a
+                        # file's error before it)
+                        told = record["error"]
                     if told and record.get("type") != "FILEERROR":  # (a file's error: its session's ERROR follows)
                         out.append(told.strip().encode("utf-8"))
                     for key in _JSON_NESTED_ERRORS:
@@ -1854,7 +1864,10 @@ def logcli_as_lines(chunk: bytes) -> bytes | None:
     text = chunk.decode("utf-8", "replace")
     if len(_LOGCLI_LINE.findall(text, 0, 1 << 20)) < 3:
         return None
-    if any(_LOGCLI_TAGGED.match(line.group("message")) for line in _LOGCLI_LINE.finditer(text, 0, 1 << 20)):
+    if any(
+        _LOGCLI_TAGGED.match(said) and not _TAGGED_MESSAGE.match(said)
+        for said in (line.group("message") for line in _LOGCLI_LINE.finditer(text, 0, 1 << 20))
+    ):
         return None  # its messages carry their own syslog form (read as they are, by the readers after this one)
     common_found = _LOGCLI_COMMON.search(text)
     common = dict(_LOGCLI_LABEL.findall(common_found.group(1))) if common_found is not None else {}
@@ -1862,6 +1875,9 @@ def logcli_as_lines(chunk: bytes) -> bytes | None:
     def syslog_form(line: re.Match[str]) -> str:
         labels = {**common, **dict(_LOGCLI_LABEL.findall(line.group("labels")))}
         host = labels.get("host") or labels.get("hostname") or labels.get("instance", "-").split(":")[0] or "-"
+        if _TAGGED_MESSAGE.match(line.group("message")) is not None:
+            # (its message names its program itself: "sshd[77102]: Failed password for ..."; blind round 138)
+            return f"{line.group('stamp')} {host.replace(' ', '_')} {line.group('message')}"
         program = next(
             (labels[key] for key in ("syslog_identifier", "unit", "app", "service_name") if labels.get(key)), ""
         ).removesuffix(".service")
@@ -2014,6 +2030,25 @@ def rundeck_log_as_lines(chunk: bytes) -> bytes | None:
     if len(chunk) > _EXPORT_MAX or b"][" not in chunk or len(_RUNDECK_PREFIX.findall(chunk, 0, 1 << 20)) < 2:
         return None
     return _RUNDECK_PREFIX.sub(b"", chunk)
+
+
+_HOSTLESS = re.compile(
+    rb"(?m)^(\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?) "
+    rb"(?:\[[A-Z]{3,5} ?\] )?((?:ascp4?|sshd|asperanoded|asperacentral|aspshell)\[\d+\]: )"
+)
+"""A syslog-like record stamped in ISO form with its program's tag but no host (``2026-05-12 10:04:19.215
+ascp[81455]: LOG FASP ...``; a node's own log beside sshd's and ascp's)."""
+
+
+def hostless_syslog_as_lines(chunk: bytes) -> bytes | None:
+    """Records stamped and tagged as syslog's but naming no host (a log a daemon writes itself, or a collector that
+    dropped the host) with a host put in, so that ascp's and sshd's records are read as the server's they are
+    (blind round 138: a Faspex node's log read as a console's lines, its success unseen). None when fewer than
+    three lines have that form."""
+    if len(chunk) > _EXPORT_MAX or b"]: " not in chunk or len(_HOSTLESS.findall(chunk, 0, 1 << 20)) < 3:
+        return None
+    converted = _HOSTLESS.sub(lambda found: found.group(1).replace(b" ", b"T") + b" localhost " + found.group(2), chunk)
+    return oldest_first(converted) or converted  # (a log search's context lines are often newest first)
 
 
 _ARGO_PREFIX = re.compile(rb"(?m)^[a-z0-9][a-z0-9.-]{2,100}-\d{8,12}: ")
