@@ -128,3 +128,40 @@ def test_a_node_log_s_hostless_syslog_records_are_read_as_the_server_s_sessions(
         "dest=/faspex/in peer=192.0.2.150:33001 tcp_port=33001\n"
     )
     assert cause_ids(text) == ["unauthorized", "ok"]
+
+
+def test_systemd_s_two_words_on_one_start_that_found_no_ascp_are_one_run():
+    """systemd's "Failed to locate executable /opt/aspera/bin/ascp" and "Failed at step EXEC spawning
+    /opt/aspera/bin/ascp" for one start: one run (read as two)."""
+    text = (
+        "May 06 02:00:00 hsts-gw3 systemd[1]: Starting asp-push.service - Nightly Aspera push to partner...\n"
+        "May 06 02:00:00 hsts-gw3 systemd[1]: asp-push.service: Failed to locate executable /opt/aspera/bin/ascp: "
+        "No such file or directory\n"
+        "May 06 02:00:00 hsts-gw3 systemd[1]: asp-push.service: Failed at step EXEC spawning /opt/aspera/bin/ascp: "
+        "No such file or directory\n"
+        "May 06 02:00:00 hsts-gw3 systemd[1]: asp-push.service: Main process exited, code=exited, status=203/EXEC\n"
+        "May 06 02:00:00 hsts-gw3 systemd[1]: Failed to start asp-push.service - Nightly Aspera push to partner.\n"
+    )
+    assert cause_ids(text) == ["ascp-missing"]
+
+
+def test_a_job_s_log_after_the_yaml_manifest_it_ran_is_read():
+    """sourcehut's build page: the manifest (YAML), then the job's log, "2025/06/18 09:31:02 Booting image ...":
+    the log's runs are read (its first failure had been taken as the YAML document's words)."""
+    text = (
+        ".builds/fetch-smoke.yml\n"
+        "-----------------------\n"
+        "image: debian/bookworm\n"
+        "tasks:\n"
+        "  - smoke: |\n"
+        "      .venv/bin/enafetch --accession ERR164407 --out /tmp/smoke --method aspera\n\n"
+        "[#1183442] 2025/06/18 09:31:02 Booting image debian/bookworm (default) on arch x86_64\n"
+        "[#1183442] 2025/06/18 09:32:09 Running task smoke\n"
+        "+ .venv/bin/enafetch --accession ERR164407 --out /tmp/smoke --method aspera\n"
+        "running: ascp -T -l 300m -P 33001 era-fasp@fasp.sra.ebi.ac.uk:vol1/fastq/ERR164/ERR164407/ERR164407.fastq.gz "
+        "/tmp/smoke\n"
+        "/bin/sh: 1: ascp: not found\n"
+        "enafetch: error: ascp exited with status 127\n"
+        "[#1183442] 2025/06/18 09:32:10 Task smoke failed (exit 1)\n"
+    )
+    assert cause_ids(text) == ["ascp-missing"]

@@ -1044,6 +1044,7 @@ class Analyzer:
         self._cut: set[int] = set()  # console runs whose moving bar Ctrl-C cut
         self._ci_steps: set[str] = set()  # inputs that are a CI step's output, its shell's shebang line first
         self._recaps: set[str] = set()  # inputs inside BuildKit's recap of a failed step
+        self._log_after_document: set[str] = set()  # inputs whose YAML document a job's log followed
         self._plain_builds: set[str] = set()  # inputs holding BuildKit's plain progress ("#6 0.214 ...")
         self._shell_keys: dict[str, dict[str, str]] = {}  # per input: shell variables set to a key file's path
         self._traced_other: set[str] = set()  # inputs whose script traced another command after its run completed
@@ -2909,6 +2910,18 @@ class Analyzer:
         return True
 
     def _console_segment(self, source: str, line: Line, text: str) -> None:
+        if (
+            self._whole_documents
+            and text[:2].isdigit()
+            and source in self._whole_documents
+            and not self._replaying
+            and _LOG_LINE_START.match(text) is not None
+            and len(self._log_after_document) < MAX_CLIENTS
+        ):
+            # a job's log after the YAML file it ran (sourcehut's build manifest, then "[#1183442] 2025/06/18
+            # 09:31:02 Booting image ..."; blind round 138): the log's lines are its runs, no longer the document's
+            self._whole_documents.discard(source)
+            self._log_after_document.add(source)
         if text[:12] == '{"status": "' and text[12:21] in ('failed", ', "cancelled"):
             # a transfer status object's line (``status.status_as_lines``: one per transfer): the transfer before
             # it is over (blind round 133: two failed downloads of a browser SDK's list read as one)
@@ -2933,6 +2946,13 @@ class Analyzer:
         ):
             self._recaps.add(source)
             return
+        if "Failed at step EXEC spawning " in text:
+            run = self._console.get(source)
+            if run is not None and any("Failed to locate executable " in said for said in run.evidence):
+                # systemd's second word on the same start ("Failed to locate executable /opt/aspera/bin/ascp",
+                # then "Failed at step EXEC spawning /opt/aspera/bin/ascp"; blind round 138): that start's
+                run.lines += 1
+                return
         if text[:12] == "Using ascli " and text[12:13].isdigit():
             self._ascli.add(source)  # a job's banner of the ascli it runs (blind round 137's Argo pods)
         if "Warning " in text[:12] and _K8S_OTHER_EVENT.match(text) is not None:
@@ -3296,7 +3316,7 @@ class Analyzer:
             # a Debian changelog's or NEWS.Debian's entry ("aspera-client-wrapper (2.0.0-1) unstable;
             # urgency=medium"; blind round 89)
             or ("; urgency=" in text and _DEBIAN_ENTRY.match(text) is not None)
-            or (":" in text and self._yaml_value(source, text))
+            or (":" in text and source not in self._log_after_document and self._yaml_value(source, text))
             or (whole_file := _whole_file(text))
         ):
             # A changelog's or release notes' heading ("## [0.9.2] - 2024-11-18"), or a YAML file's value (an
@@ -9405,6 +9425,8 @@ _TRACED_OTHER = re.compile(
 program an ``echo`` pipes into: ``+ echo '<md5>  x.gz' | md5sum -c -``)."""
 _ASCLI_CODE_AFTER = re.compile(r"\s*\(\d{1,3}\)\s*$")
 """ascli's FASP code after the words it gives for a failed transfer (``... not who we expected (51)``)."""
+_LOG_LINE_START = re.compile(r"\d{4}[/-]\d\d[/-]\d\d[ T]\d\d:\d\d:\d\d\S* +[A-Z][a-z]+ ")
+"""A log's line opening with its date and time, then words (``2025/06/18 09:31:02 Booting image ...``)."""
 _PLAIN_BUILD = re.compile(r"#\d{1,4} \d+\.\d{3} ")
 """A line of a step's output in BuildKit's plain progress (``#6 0.214 /bin/sh: 1: ascp: not found``)."""
 _BUILDKIT_RECAP = re.compile(r"\s*(?:> )?(?:\[\d+/\d+\] )?RUN .*:\s*$")
