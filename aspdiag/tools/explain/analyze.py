@@ -1044,6 +1044,8 @@ class Analyzer:
         self._cut: set[int] = set()  # console runs whose moving bar Ctrl-C cut
         self._ci_steps: set[str] = set()  # inputs that are a CI step's output, its shell's shebang line first
         self._recaps: set[str] = set()  # inputs inside BuildKit's recap of a failed step
+        self._skipped_runs: set[int] = set()  # console runs whose files ascp skipped
+        self._never: set[str] = set()  # inputs whose transfer spec or command says overwrite=never
         self._log_after_document: set[str] = set()  # inputs whose YAML document a job's log followed
         self._plain_builds: set[str] = set()  # inputs holding BuildKit's plain progress ("#6 0.214 ...")
         self._shell_keys: dict[str, dict[str, str]] = {}  # per input: shell variables set to a key file's path
@@ -2946,6 +2948,16 @@ class Analyzer:
         ):
             self._recaps.add(source)
             return
+        if (
+            "kipped" in text
+            and (none_sent := _ALL_SKIPPED.search(text)) is not None
+            and int(none_sent.group(1) or none_sent.group(2)) > 0
+        ):
+            run = self._console.get(source)
+            if run is not None and len(self._skipped_runs) < MAX_KEPT_FAILED:
+                self._skipped_runs.add(run.order)  # (``_kept_by_policy``)
+        if "overwrite" in text and _OVERWRITE_NEVER.search(text) is not None and len(self._never) < MAX_CLIENTS:
+            self._never.add(source)
         if "Failed at step EXEC spawning " in text:
             run = self._console.get(source)
             if run is not None and any("Failed to locate executable " in said for said in run.evidence):
@@ -5000,7 +5012,13 @@ class Analyzer:
                 self._copy_armed[source] = armed - 1
             else:
                 del self._copy_armed[source]
-        if line.quoted and (source in self._mails or source in self._run_sources):
+        if (
+            line.quoted
+            and (source in self._mails or source in self._run_sources)
+            # (not the page's call-out on itself: "> ... for recognition only; this page records no transfer"; blind
+            # round 139's runbook)
+            and not any(own in text.lower() for own in ("this page", "this runbook", "this document"))
+        ):
             # (someone else's words quoted in a mail or a thread; but a page's own call-out before any run, "> The
             # outputs below are examples", is its word on its samples: blind round 121's runbook)
             return False
@@ -5027,9 +5045,11 @@ class Analyzer:
             or (any(hint in lowered for hint in _NOT_RUN_HINTS) and _NOT_RUN_ZH.search(text))
         ):
             above = _ABOVE.search(text) is not None
+            # (the page's word on the whole of itself, "this page records no transfer", covers what came before too)
+            whole_page = "this page" in lowered or "this runbook" in lowered or "this document" in lowered
             if not above or tried_nothing:
                 self._not_run.add(source)
-            if tried_nothing or above:
+            if tried_nothing or above or whole_page:
                 # ("the messages above are examples ..., not from any job": the runs read before it were samples;
                 # blind round 110's newsletter). Only those: a log after it is the page's own record ("Anexo A —
                 # Histórico do plantão (registro real)" after "As mensagens acima são exemplos ...; não são de
@@ -6236,6 +6256,8 @@ class Analyzer:
             self._key_missing,
             self._snake_restarted,
             self._catalogued,
+            self._kept_by_policy,
+            self._fixture_sessions,
         ):
             kept = reading(kept)
         self._kept = kept
@@ -6484,6 +6506,49 @@ class Analyzer:
             return kept
         drop = {order for order, s in kept if order in self._prose_runs and s.source in self._documented}
         return self._without(kept, drop) if drop else kept
+
+    def _fixture_sessions(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
+        """Without the sessions whose uuid is all zeros but its last digits (``00000000-0000-0000-0000-000000000001``):
+        a parser's test lines, written by hand, no session ascp ran (blind round 139: a wiki's grok patterns and
+        their sample input; ascp's uuids are random)."""
+        drop = {order for order, s in kept if s.uuid is not None and s.uuid.startswith(_FIXTURE_UUID)}
+        return self._without(kept, drop) if drop else kept
+
+    def _kept_by_policy(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
+        """A run that "completed" having moved nothing, every file skipped, under a transfer spec or command that says
+        overwrite=never: the destination kept the file it had, the new one never arrived (blind round 139: a
+        wrapper's SUCCESS, the partner still on last week's file). Not where no such policy is named: then skipped
+        files are ones the destination had complete already (resume), as ``session._cause_text`` says."""
+        if not self._never or not self._skipped_runs:
+            return kept
+        entry = knowledge().by_id("exists")
+        out = []
+        for order, s in kept:
+            if (
+                order in self._skipped_runs
+                and s.source in self._never
+                and s.outcome == "success"
+                and s.uuid is None
+                and not s.bytes
+            ):
+                self._uncounted(s)
+                s = replace(
+                    s,
+                    outcome="failed",
+                    cause_id=entry.id,
+                    cause=entry.cause,
+                    confidence="medium",
+                    next_step=entry.next,
+                    who=entry.who,
+                    reasoning=(
+                        *s.reasoning,
+                        "ascp skipped every file and moved nothing, under overwrite=never: the destination kept the "
+                        "file it had; the run's success means nothing arrived",
+                    ),
+                )
+                self._counted(s)
+            out.append((order, s))
+        return out
 
     def _catalogued(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
         """Without the runs of an input that is a catalogue of ascp's messages (``_catalogue``): a document that
@@ -8395,6 +8460,7 @@ _SAMPLE_INTRO = re.compile(
     r"|\b(?:typical|usual|common|classic|main) (?:symptoms?|signs?|errors?|messages?) (?:is|are)\W*$"
     # ("A failed run typically looks like the example below (illustrative, from the module's VM test ...):"; round 109)
     r"|\b(?:typically|usually|normally|generally|commonly) (?:looks?|reads?|appears?)\b|\billustrative\b"
+    r"|\bfor (?:illustration|recognition)(?: only| purposes)?\b"
     # what is expected or what one may see, in French, Spanish, Italian, Portuguese and German ("Le résultat attendu
     # ressemble à ceci :", "Si vous voyez :", "Erwartete Ausgabe:"; blind round 111)
     r"|\b(?:r[ée]sultat|sortie) attendu|ressemble à ceci|\bsi vous (?:voyez|obtenez)\b|\bsalida esperada|\bresultado"
@@ -9427,6 +9493,12 @@ _ASCLI_CODE_AFTER = re.compile(r"\s*\(\d{1,3}\)\s*$")
 """ascli's FASP code after the words it gives for a failed transfer (``... not who we expected (51)``)."""
 _LOG_LINE_START = re.compile(r"\d{4}[/-]\d\d[/-]\d\d[ T]\d\d:\d\d:\d\d\S* +[A-Z][a-z]+ ")
 """A log's line opening with its date and time, then words (``2025/06/18 09:31:02 Booting image ...``)."""
+_FIXTURE_UUID = "00000000-0000-0000-0000-0000"
+"""The start of a uuid written by hand for a test (all zeros but its last digits)."""
+_ALL_SKIPPED = re.compile(r"\bSource file transfers skipped\s*:\s*(\d+)|\bfiles_skipped[=:]\s*(\d+)")
+"""ascp's count of the files it skipped (its -DD statistics, a wrapper's status field)."""
+_OVERWRITE_NEVER = re.compile(r"""\boverwrite["']?\s*[=:]\s*["']?never\b""")
+"""A transfer spec's or command's overwrite policy that keeps what the destination has."""
 _PLAIN_BUILD = re.compile(r"#\d{1,4} \d+\.\d{3} ")
 """A line of a step's output in BuildKit's plain progress (``#6 0.214 /bin/sh: 1: ascp: not found``)."""
 _BUILDKIT_RECAP = re.compile(r"\s*(?:> )?(?:\[\d+/\d+\] )?RUN .*:\s*$")
@@ -10016,9 +10088,11 @@ _COPIED_HINTS = (
 _COPY_REACH = 6
 """Lines after those words within which the document's rule or quote must start."""
 _NOT_RUN = re.compile(
-    r"\b(?:have|has|had)(?:n't| not) (?:yet )?(?:run|tried|used|executed)\b"
-    # (not "anything else": after their run, "I haven't tried anything else yet"; blind round 137's mail)
-    r"(?![^.!?\n]{0,30}\b(?:again|since|twice|another|once more|else)\b)[^.!?\n]{0,40}\byet\b"
+    # (of anything at all, not of one other thing: "I haven't tried anything else yet" after their run, blind round
+    # 137; "I haven't tried a newer Connect yet", round 82)
+    r"\b(?:have|has|had)(?:n't| not) (?:yet )?(?:run|tried|used|executed)"
+    r"(?: (?:anything|it|this|that|ascp|aspera|the (?:transfer|download|upload|command|tool)s?))?"
+    r"(?: (?:myself|ourselves|personally))?(?: (?:on|from|with|at) [^.!?\n]{1,40}?)?\s+yet\b"
     r"|\b(?:have|has|had)(?:n't| not) (?:yet )?run anything\b|\bnot (?:run|tried) (?:anything|it) yet\b"
     r"|\bnot (?:running|trying|executing) (?:anything|it|this|ascp)(?: \w+)? yet\b"
     r"|\b(?:not going to|won't|will not) (?:run|try|execute|demo) (?:it|this|ascp|the (?:command|transfer|download))"
@@ -10069,13 +10143,18 @@ _NOT_RUN = re.compile(
     # a question asked before the first transfer ("What do these Aspera errors mean before I start? (no transfer run
     # yet)", "I have not installed anything yet"; blind round 132's vendor FAQ quoted)
     r"|\bno (?:transfers?|runs?|downloads?|uploads?|deliver(?:y|ies))(?: (?:run|made|started|tried|attempted))? yet\b"
-    r"|\b(?:have|has)(?:n't| not) (?:yet )?installed (?:anything|ascp|aspera|it)(?: \w+)? yet\b",
+    r"|\b(?:have|has)(?:n't| not) (?:yet )?installed (?:anything|ascp|aspera|it)(?: \w+)? yet\b"
+    # a page's word that it tells of no incident or transfer ("It does **not** describe any specific incident.",
+    # "this page records no transfer"; blind round 139's glossary and runbook)
+    r"|\bdoes(?:n't| \W{0,2}not\W{0,2}) describe any (?:specific |particular |real )?(?:incidents?|runs?|transfers?)\b"
+    r"|\b(?:this|the) (?:page|document|runbook|note|article) records no (?:transfers?|runs?|incidents?)\b",
     re.I,
 )
 """A person saying nothing was run yet ("we haven't run anything yet", "not running anything yet, just want a second
 pair of eyes"), or that the output shown is no real run's ("formatted for the manual, not actual logs")."""
-_FRONTED_OBJECT = re.compile(r"\b[\w'.-]+ (?:I|we) $")
-"""The end of a sentence's object put before its subject ("Writing to the local NVMe I" haven't tried yet)."""
+_FRONTED_OBJECT = re.compile(r"\b[\w'.-]*[\w'] (?:I|we) $")
+"""The end of a sentence's object put before its subject ("Writing to the local NVMe I" haven't tried yet); not a
+sentence's end ("... opened UDP 33001 outbound. I" have not tried anything yet; blind round 139)."""
 _NOT_FRONTED = frozenset(("and", "but", "so", "yet", "because", "as", "since", "that", "which", "though", "if"))
 
 
@@ -10146,6 +10225,8 @@ _ABOVE = re.compile(r"\b(?:above|acima|arriba|ci-dessus|oben|sopra|powyżej|вы
 _NOT_RUN_EN_HINTS = (
     "n't",
     "not ",
+    "records no",
+    "describe any",
     "made",
     "ficti",
     "nothing",

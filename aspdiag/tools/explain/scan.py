@@ -2226,6 +2226,8 @@ def journal_as_syslog(chunk: bytes) -> bytes:
         at += 1
         if raw[:1] == b"\x1e":
             raw = raw[1:]  # ``-o json-seq``: each entry after the record separator (RFC 7464; blind round 133)
+        elif raw[:7] == b"data: {":
+            raw = raw[6:]  # ``-o json-sse``: each entry as a server-sent event's data (blind round 139)
         if not raw.startswith(b"{"):
             out.append(raw)
             continue
