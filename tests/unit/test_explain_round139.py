@@ -146,3 +146,59 @@ def test_journalctl_json_sse_entries_are_read_as_the_journal():
         )
     )
     assert cause_ids(text) == ["ok"]
+
+
+_UNIT = (
+    "[root@hsts-ber-03 ~]# systemctl start aspera-replica-push.service\n"
+    "Job for aspera-replica-push.service failed because the control process exited with error code.\n"
+    "[root@hsts-ber-03 ~]# systemctl status aspera-replica-push.service --no-pager -l\n"
+    "× aspera-replica-push.service - Push /srv/media to replica\n"
+    "     Active: failed (Result: exit-code) since Thu 2025-08-28 14:22:09 CEST; 6s ago\n"
+    "    Process: 99310 ExecStart=/opt/aspera/bin/ascp -P 33001 -l 800m -k 2 /srv/media replica@hsts-ham-01:/srv/media "
+    "(code=exited, status=1/FAILURE)\n\n"
+    "Aug 28 14:22:09 hsts-ber-03 systemd[1]: Starting aspera-replica-push.service - Push /srv/media to replica...\n"
+    "Aug 28 14:22:09 hsts-ber-03 ascp[99310]: ERR Error parsing configuration file /opt/aspera/etc/aspera.conf: "
+    "Opening and ending tag mismatch: target_rate_cap_kbps line 41 and transfer\n"
+    "Aug 28 14:22:09 hsts-ber-03 ascp[99310]: ascp: Aspera.conf contains invalid data and was rejected, exiting.\n"
+    "Aug 28 14:22:09 hsts-ber-03 systemd[1]: aspera-replica-push.service: Main process exited, code=exited, "
+    "status=1/FAILURE\n"
+)
+
+
+def test_systemctl_status_and_its_journal_of_one_start_are_one_run():
+    """``systemctl status``'s "Process: 99310 ExecStart=.../ascp ... status=1/FAILURE" over the journal's ascp[99310]
+    lines of the same second: one start (it had read as an unknown run and a configuration one)."""
+    assert cause_ids(_UNIT) == ["configuration"]
+
+
+def test_asuserdata_s_parse_error_is_the_tool_s_not_a_run():
+    """ "# /opt/aspera/bin/asuserdata -v" after the unit's failure, its "ERR Error parsing configuration file ...":
+    the server's tool reading aspera.conf, no run of ascp's (it had read as a second, unknown run)."""
+    text = (
+        _UNIT + "[root@hsts-ber-03 ~]# /opt/aspera/bin/asuserdata -v\n"
+        "ERR Error parsing configuration file /opt/aspera/etc/aspera.conf: Opening and ending tag mismatch: "
+        "target_rate_cap_kbps line 41 and transfer\n"
+        "[root@hsts-ber-03 ~]# sed -n 39,43p /opt/aspera/etc/aspera.conf\n"
+    )
+    assert cause_ids(text) == ["configuration"]
+
+
+def test_pf_s_blocked_syns_of_a_client_are_its_attempts():
+    """``tcpdump -r /var/log/pflog``: a partner's SYNs to port 22 blocked by the front firewall, each connection
+    sent again and never answered: two attempts (nothing had been read)."""
+    line = (
+        "Jul 08 {t} rule 0/(match) block in on em0: 178.62.90.15.{p} > 145.131.8.40.22: S 2921770301:2921770301(0) "
+        "win 64240 <mss 1460,sackOK,timestamp 301772 0,nop,wscale 7> (DF)\n"
+    )
+    text = "fw-ams-edge# tcpdump -n -e -ttt -r /var/log/pflog host 178.62.90.15\n" + "".join(
+        line.format(t=t, p=p)
+        for t, p in (
+            ("07:30:01.402211", 58811),
+            ("07:30:02.419877", 58811),
+            ("07:30:04.435902", 58811),
+            ("07:45:01.118430", 59034),
+            ("07:45:02.130559", 59034),
+            ("07:45:04.146022", 59034),
+        )
+    )
+    assert cause_ids(text) == ["ssh-port", "ssh-port"]

@@ -100,6 +100,7 @@ from aspdiag.tools.explain.scan import (
     org_as_lines,
     otel_debug_as_lines,
     other_lines,
+    pflog_as_kernel_lines,
     pmwiki_page_as_text,
     posts_dump_as_text,
     raw_value,
@@ -1044,6 +1045,7 @@ class Analyzer:
         self._cut: set[int] = set()  # console runs whose moving bar Ctrl-C cut
         self._ci_steps: set[str] = set()  # inputs that are a CI step's output, its shell's shebang line first
         self._recaps: set[str] = set()  # inputs inside BuildKit's recap of a failed step
+        self._other_tool: set[str] = set()  # inputs showing the output of asuserdata or asconfigurator
         self._skipped_runs: set[int] = set()  # console runs whose files ascp skipped
         self._never: set[str] = set()  # inputs whose transfer spec or command says overwrite=never
         self._log_after_document: set[str] = set()  # inputs whose YAML document a job's log followed
@@ -2965,6 +2967,20 @@ class Analyzer:
                 # then "Failed at step EXEC spawning /opt/aspera/bin/ascp"; blind round 138): that start's
                 run.lines += 1
                 return
+        if self._other_tool and source in self._other_tool:
+            if "aspera.conf" in text or text.lstrip().startswith(("ERR ", "ERROR", "XML ", "...")):
+                return  # the server's own configuration tool's error (``_ASPERA_TOOL``), not ascp's
+            self._other_tool.discard(source)  # (its output ends at the first line of another kind)
+        if (
+            "as" in text
+            and (text.lstrip().startswith("$ ") or _SHELL_LINE.match(text) or _USER_PROMPT.match(text))
+            and _ASPERA_TOOL.search(text) is not None
+            and len(self._other_tool) < MAX_CLIENTS
+        ):
+            # a typed command of the server's own tools that read aspera.conf ("asuserdata -v" after the unit's
+            # failure; blind round 139): its parse error is the tool's, no run of ascp's
+            self._other_tool.add(source)
+            return
         if text[:12] == "Using ascli " and text[12:13].isdigit():
             self._ascli.add(source)  # a job's banner of the ascli it runs (blind round 137's Argo pods)
         if "Warning " in text[:12] and _K8S_OTHER_EVENT.match(text) is not None:
@@ -6258,6 +6274,7 @@ class Analyzer:
             self._catalogued,
             self._kept_by_policy,
             self._fixture_sessions,
+            self._status_then_journal,
         ):
             kept = reading(kept)
         self._kept = kept
@@ -6505,6 +6522,20 @@ class Analyzer:
         if not self._prose_runs:
             return kept
         drop = {order for order, s in kept if order in self._prose_runs and s.source in self._documented}
+        return self._without(kept, drop) if drop else kept
+
+    def _status_then_journal(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
+        """Without a run told only by systemd's words (``systemctl status``'s "Process: 99310 ExecStart=.../ascp ...
+        (code=exited, status=1/FAILURE)") where the next run of the input, in the same second, is that process's own
+        journal lines ("ascp[99310]: ascp: Aspera.conf contains invalid data ..."): one start, its cause told by ascp
+        (blind round 139: read as an unknown run and a configuration one)."""
+        drop: set[int] = set()
+        for (order, s), (_, after) in zip(kept, kept[1:], strict=False):
+            if s.cause_id != "unknown" or s.uuid is not None or after.source != s.source or after.cause_id == "unknown":
+                continue
+            started = next((m for said in s.evidence if (m := _EXEC_STARTED.search(said)) is not None), None)
+            if started is not None and s.time is not None and s.time == after.time:
+                drop.add(order)  # (the journal's lines of that second: the process's own, its tag read off)
         return self._without(kept, drop) if drop else kept
 
     def _fixture_sessions(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
@@ -9493,6 +9524,10 @@ _ASCLI_CODE_AFTER = re.compile(r"\s*\(\d{1,3}\)\s*$")
 """ascli's FASP code after the words it gives for a failed transfer (``... not who we expected (51)``)."""
 _LOG_LINE_START = re.compile(r"\d{4}[/-]\d\d[/-]\d\d[ T]\d\d:\d\d:\d\d\S* +[A-Z][a-z]+ ")
 """A log's line opening with its date and time, then words (``2025/06/18 09:31:02 Booting image ...``)."""
+_ASPERA_TOOL = re.compile(r"[\s/](?:asuserdata|asconfigurator|asnodeadmin)(?:\s|$)")
+"""The server's own tools that read aspera.conf, typed at a prompt (their output is theirs)."""
+_EXEC_STARTED = re.compile(r"\bProcess: (\d+) ExecStart=\S*ascp4?\b")
+"""``systemctl status``'s line of the process its unit started, ascp, and its id."""
 _FIXTURE_UUID = "00000000-0000-0000-0000-0000"
 """The start of a uuid written by hand for a test (all zeros but its last digits)."""
 _ALL_SKIPPED = re.compile(r"\bSource file transfers skipped\s*:\s*(\d+)|\bfiles_skipped[=:]\s*(\d+)")
@@ -9709,6 +9744,7 @@ _INPUT_READERS: tuple[Callable[[bytes], bytes | None], ...] = (
     rundeck_log_as_lines,
     argo_logs_as_lines,
     hostless_syslog_as_lines,
+    pflog_as_kernel_lines,
     logcli_as_lines,
     gcloud_yaml_as_lines,
     chat_arrows_as_lines,

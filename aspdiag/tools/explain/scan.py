@@ -2032,6 +2032,44 @@ def rundeck_log_as_lines(chunk: bytes) -> bytes | None:
     return _RUNDECK_PREFIX.sub(b"", chunk)
 
 
+_PFLOG_LINE = re.compile(
+    rb"(?m)^((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ \d]\d \d\d:\d\d:\d\d)(?:\.\d+)? "
+    rb"rule \S+ (block|drop) in on (\S+): (\d{1,3}(?:\.\d{1,3}){3})\.(\d+) > (\d{1,3}(?:\.\d{1,3}){3})\.(\d+): "
+    rb"S [^\n]*$"
+)
+"""OpenBSD pf's log of a blocked TCP SYN, as ``tcpdump -n -e -ttt -r /var/log/pflog`` prints it."""
+
+
+def pflog_as_kernel_lines(chunk: bytes) -> bytes | None:
+    """pf's blocked SYNs (``tcpdump -r /var/log/pflog``) as the firewall log lines a Linux kernel writes for them
+    (``... kernel: PF-BLOCK: IN=em0 OUT= SRC=... DST=... PROTO=TCP SPT=... DPT=22 SYN``), so that a client's
+    retransmitted SYNs to an SSH port are read as its attempts (blind round 139: a front firewall's pflog, no line of
+    the server's). None when fewer than two lines are such."""
+    if len(chunk) > _EXPORT_MAX or b" rule " not in chunk or len(_PFLOG_LINE.findall(chunk, 0, 1 << 20)) < 2:
+        return None
+
+    def kernel(found: re.Match[bytes]) -> bytes:
+        stamp, verdict, iface, src, sport, dst, dport = found.groups()
+        return (
+            stamp
+            + b" pf kernel: PF-"
+            + verdict.upper()
+            + b": IN="
+            + iface
+            + b" OUT= SRC="
+            + src
+            + b" DST="
+            + dst
+            + b" LEN=60 PROTO=TCP SPT="
+            + sport
+            + b" DPT="
+            + dport
+            + b" WINDOW=64240 SYN URGP=0"
+        )
+
+    return _PFLOG_LINE.sub(kernel, chunk)
+
+
 _HOSTLESS = re.compile(
     rb"(?m)^(\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?) "
     rb"(?:\[[A-Z]{3,5} ?\] )?((?:ascp4?|sshd|asperanoded|asperacentral|aspshell)\[\d+\]: )"
