@@ -2972,8 +2972,8 @@ class Analyzer:
                 return  # the server's own configuration tool's error (``_ASPERA_TOOL``), not ascp's
             self._other_tool.discard(source)  # (its output ends at the first line of another kind)
         if (
-            "as" in text
-            and (text.lstrip().startswith("$ ") or _SHELL_LINE.match(text) or _USER_PROMPT.match(text))
+            ("asuserdata" in text or "asconfigurator" in text or "asnodeadmin" in text)
+            and _at_prompt(text)
             and _ASPERA_TOOL.search(text) is not None
             and len(self._other_tool) < MAX_CLIENTS
         ):
@@ -3999,7 +3999,7 @@ class Analyzer:
             self.ascp_lines += 1
             return
         if self._cut and (cut := self._console.get(source)) is not None and cut.order in self._cut:
-            if text.lstrip().startswith("$ ") or _USER_PROMPT.match(text) or _SHELL_LINE.match(text):
+            if _at_prompt(text):
                 cut.exited = cut.stopped = True  # (``_interrupted``: cut by Ctrl-C, the shell's prompt is back)
         if _ASKS_STATUS.search(text) and source in self._commanded:
             self._asked_status[source] = True
@@ -5033,7 +5033,7 @@ class Analyzer:
             and (source in self._mails or source in self._run_sources)
             # (not the page's call-out on itself: "> ... for recognition only; this page records no transfer"; blind
             # round 139's runbook)
-            and not any(own in text.lower() for own in ("this page", "this runbook", "this document"))
+            and not any(own in text.lower() for own in _PAGE_ITSELF)
         ):
             # (someone else's words quoted in a mail or a thread; but a page's own call-out before any run, "> The
             # outputs below are examples", is its word on its samples: blind round 121's runbook)
@@ -5062,7 +5062,7 @@ class Analyzer:
         ):
             above = _ABOVE.search(text) is not None
             # (the page's word on the whole of itself, "this page records no transfer", covers what came before too)
-            whole_page = "this page" in lowered or "this runbook" in lowered or "this document" in lowered
+            whole_page = any(own in lowered for own in _PAGE_ITSELF)
             if not above or tried_nothing:
                 self._not_run.add(source)
             if tried_nothing or above or whole_page:
@@ -9528,6 +9528,8 @@ _ASPERA_TOOL = re.compile(r"[\s/](?:asuserdata|asconfigurator|asnodeadmin)(?:\s|
 """The server's own tools that read aspera.conf, typed at a prompt (their output is theirs)."""
 _EXEC_STARTED = re.compile(r"\bProcess: (\d+) ExecStart=\S*ascp4?\b")
 """``systemctl status``'s line of the process its unit started, ascp, and its id."""
+_PAGE_ITSELF = ("this page", "this runbook", "this document")
+"""A page's words for itself: what it says in them is about the whole of it (``_copied``)."""
 _FIXTURE_UUID = "00000000-0000-0000-0000-0000"
 """The start of a uuid written by hand for a test (all zeros but its last digits)."""
 _ALL_SKIPPED = re.compile(r"\bSource file transfers skipped\s*:\s*(\d+)|\bfiles_skipped[=:]\s*(\d+)")
@@ -9867,6 +9869,11 @@ the port option"; blind round 101, pasted after the second)."""
 _SLIDE_TEXT = re.compile(r"\[(?:on-?screen|slide|screen)\b[^\]\n]{0,80}\]\s*$", re.I)
 """A transcript's note that a slide's or the screen's text follows (``[On-screen slide text at 6:58]``)."""
 _PROSE_WORDS = 14
+
+
+def _at_prompt(text: str) -> bool:
+    """Whether a line is a command typed at a shell's prompt (``$ ``, ``[user@host dir]$ ``, ``user@host:~/dir$ ``)."""
+    return text.lstrip().startswith("$ ") or _SHELL_LINE.match(text) is not None or _USER_PROMPT.match(text) is not None
 
 
 def _sentence_goes_on(previous: str) -> bool:

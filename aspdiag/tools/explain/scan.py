@@ -2009,12 +2009,15 @@ def node_prefixed_as_lines(chunk: bytes) -> bytes | None:
     hsts-node2 ascp[1928811]: ...``) without the node's name before each line, so that each line is read as that
     node's syslog, its stamp too (blind round 123: three nodes' sessions read without a time, so never put in the
     order they started). None when fewer than two lines have such a prefix."""
-    if len(chunk) > _EXPORT_MAX or b": " not in chunk:
+    return _without_prefix(chunk, _HOST_PREFIX, b": ", 2)
+
+
+def _without_prefix(chunk: bytes, prefix: re.Pattern[bytes], hint: bytes, least: int) -> bytes | None:
+    """``chunk`` without ``prefix`` before its lines, where at least ``least`` lines (in its first MiB) have it and
+    the plain ``hint`` is in it; None otherwise (another input, or too large to be a paste)."""
+    if len(chunk) > _EXPORT_MAX or hint not in chunk or len(prefix.findall(chunk, 0, 1 << 20)) < least:
         return None
-    found = _HOST_PREFIX.findall(chunk, 0, 1 << 20)
-    if len(found) < 2:
-        return None
-    return _HOST_PREFIX.sub(b"", chunk)
+    return prefix.sub(b"", chunk)
 
 
 _RUNDECK_PREFIX = re.compile(
@@ -2027,9 +2030,7 @@ def rundeck_log_as_lines(chunk: bytes) -> bytes | None:
     """A Rundeck execution's log without its prefix on each output line (its time, user@node and step, its level),
     so that the step's command and output are read as the lines they were (blind round 137: an ascli bar at 100 %
     and its "complete" behind the prefix, read as nothing). None when fewer than two lines have it."""
-    if len(chunk) > _EXPORT_MAX or b"][" not in chunk or len(_RUNDECK_PREFIX.findall(chunk, 0, 1 << 20)) < 2:
-        return None
-    return _RUNDECK_PREFIX.sub(b"", chunk)
+    return _without_prefix(chunk, _RUNDECK_PREFIX, b"][", 2)
 
 
 _PFLOG_LINE = re.compile(
@@ -2051,20 +2052,16 @@ def pflog_as_kernel_lines(chunk: bytes) -> bytes | None:
     def kernel(found: re.Match[bytes]) -> bytes:
         stamp, verdict, iface, src, sport, dst, dport = found.groups()
         return (
-            stamp
-            + b" pf kernel: PF-"
-            + verdict.upper()
-            + b": IN="
-            + iface
-            + b" OUT= SRC="
-            + src
-            + b" DST="
-            + dst
-            + b" LEN=60 PROTO=TCP SPT="
-            + sport
-            + b" DPT="
-            + dport
-            + b" WINDOW=64240 SYN URGP=0"
+            b"%s pf kernel: PF-%s: IN=%s OUT= SRC=%s DST=%s LEN=60 PROTO=TCP SPT=%s DPT=%s WINDOW=64240 SYN URGP=0"
+            % (
+                stamp,
+                verdict.upper(),
+                iface,
+                src,
+                dst,
+                sport,
+                dport,
+            )
         )
 
     return _PFLOG_LINE.sub(kernel, chunk)
@@ -2097,9 +2094,7 @@ def argo_logs_as_lines(chunk: bytes) -> bytes | None:
     """``argo logs`` of a workflow without the pod's name before each line, so that each pod's output is read as the
     lines it was (blind round 137: ascli's "ERROR: Transfer: Remote host is not who we expected" behind it, read as
     no failure of ascp's). None when fewer than three lines have such a prefix."""
-    if len(chunk) > _EXPORT_MAX or b"argo" not in chunk or len(_ARGO_PREFIX.findall(chunk, 0, 1 << 20)) < 3:
-        return None
-    return _ARGO_PREFIX.sub(b"", chunk)
+    return _without_prefix(chunk, _ARGO_PREFIX, b"argo", 3)
 
 
 def otel_debug_as_lines(chunk: bytes) -> bytes | None:
