@@ -2251,6 +2251,16 @@ class Analyzer:
                 licensed = _LICENCE_RATE.search(message)
                 if licensed is not None:  # the session that follows runs under it
                     self._licence[(source, line.process)] = licensed.group(1).decode()
+            elif (
+                not line.syslog
+                and message.startswith(b"LOG FASP Session Start uuid=- ")
+                and b" status=failed" in message
+            ):
+                # a session that failed before it had a uuid (a rejected aspera.conf: "uuid=- ... status=failed
+                # errcode=50 errstr=..."; blind round 136): in ascp's own log, its code and words are the run's
+                # error. (Not syslog's copy, grepped out of /var/log/messages beside the runs' console output:
+                # blind round 108's two pulls, told once each.)
+                self._error(source, line)
             elif message.startswith(b"LOG User aborted"):
                 # the user's cancel (Connect's, ascp's): how its session ended
                 if line.process is None:
