@@ -110,6 +110,7 @@ from aspdiag.tools.explain.scan import (
     session_table_as_records,
     settle,
     siem_records_as_lines,
+    splunk_events_as_lines,
     sshd_lines,
     syslog_prefix,
     tagged_runs_apart,
@@ -489,8 +490,9 @@ _TIMEOUT_PREFIX = r"timeout\s+(?:-[a-zA-Z]+(?:\s+\w+)?\s+)*\d+(?:\.\d+)?[smhd]?\
 _TIME_LIMIT = re.compile(r"\btimeout\s+(?:-[a-zA-Z]+(?:\s+\w+)?\s+)*(\d+(?:\.\d+)?)([smhd]?)\s+\S*ascp")
 """coreutils' ``timeout 360s ascp ...``: a time limit on the run (the first number: ``-k 10 360`` is not one)."""
 _SECONDS = {"": 1.0, "s": 1.0, "m": 60.0, "h": 3600.0, "d": 86400.0}
-_KEY_OPTION = re.compile(r"\s-i\s*[\"']?([^\s\"']+)")
-"""The key file an ascp command line gives (``-i key``)."""
+_KEY_OPTION = re.compile(r"\s-i\s*[\"']?((?:[^\s\"'\\]|\\.)+)")
+"""The key file an ascp command line gives (``-i key``; a shell's escaped spaces are the path's own:
+``-i /Applications/IBM\\ Aspera\\ Connect.app/...``)."""
 _SSHD_TAGGED = re.compile(r"\bsshd(?:-session)?\[\d+\]: ")
 """A syslog line of sshd's."""
 _KILL_LEAD = re.compile(r"(?:slurmstepd(?:-\S+)?: error: |=>> )\s*$")
@@ -1160,6 +1162,7 @@ class Analyzer:
         self._silent_candidate: dict[str, tuple[Line, str]] = {}
         self._silent_runs: dict[str, tuple[Line, str]] = {}
         self._wiki_tables: set[str] = set()  # inputs inside a MediaWiki table ({| ... |})
+        self._copy_indent: dict[str, bool] = {}  # inputs whose document announced may start on the next line
         self._copy_armed: dict[str, int] = {}  # inputs whose person just named a document copied below: lines left
         self._copy_block: dict[str, str] = {}  # inputs inside that document ("ruled" or "quoted")
         self._not_run: set[str] = set()  # inputs whose person says nothing was run yet
@@ -5000,6 +5003,9 @@ class Analyzer:
             return True
         rule = _RULE.match(text) is not None
         if block is not None:
+            if block == "announced" and line.after_gap:
+                del self._copy_block[source]  # the copied words end at a blank line
+                return False
             if (block == "quoted" and not line.quoted) or (block == "ruled" and rule):
                 del self._copy_block[source]
                 if block == "ruled" and _SCISSORS.match(text) is not None and "8<" not in text:
@@ -5033,6 +5039,13 @@ class Analyzer:
             self._copy_armed.pop(source, None)
             self._documentation(source)
             return True
+        if armed == _COPY_REACH and not line.after_gap and not line.quoted and self._copy_indent.get(source):
+            # the document's words right under the line that announced them, to a blank line ("Na documentação da
+            # IBM (...) aparecem estes casos, copio aqui para referência:", then its list; blind round 140's mail)
+            self._copy_block[source] = "announced"
+            self._copy_armed.pop(source, None)
+            self._documentation(source)
+            return True
         if armed:
             if armed > 1:
                 self._copy_armed[source] = armed - 1
@@ -5053,6 +5066,9 @@ class Analyzer:
         lowered = text.lower()
         if any(hint in lowered for hint in _COPIED_HINTS) and _COPIED.search(text) and _DOC_WORDS.search(text):
             self._copy_armed[source] = _COPY_REACH
+            # the very next line starts the copy only where this line ends announcing it (a colon) and
+            # does not say the output is the person's own ("here is my output, as the tutorial asks, below:")
+            self._copy_indent[source] = text.rstrip().endswith(":") and _OWN_OUTPUT.search(text) is None
         # (with the line before's end: a sentence that wraps, "... from the lecture slides, NOT a run" / "they
         # performed):"; blind round 88)
         before = self._line_before.get(source, "")
@@ -9755,6 +9771,7 @@ _INPUT_READERS: tuple[Callable[[bytes], bytes | None], ...] = (
     node_prefixed_as_lines,
     rundeck_log_as_lines,
     argo_logs_as_lines,
+    splunk_events_as_lines,
     hostless_syslog_as_lines,
     pflog_as_kernel_lines,
     logcli_as_lines,
@@ -10100,7 +10117,9 @@ _DOC_WORDS = re.compile(
     r"|(?:pypi|package|project) (?:page|description)|faq|help page"
     # a knowledge base's article by its number ("---- KB0457 - Envio com proteção de conteúdo ----"; blind round 117)
     r"|KB\d{3,}|knowledge ?base|artigo|art[íi]culo)\b"
-    r"|教程|原文|文档|说明|Anleitung|Dokumentation|tutoriel|guía|instrucciones|tutorial",
+    r"|教程|原文|文档|说明|Anleitung|Dokumentation|tutoriel|guía|instrucciones|tutorial"
+    # (Portuguese, Spanish, Italian: "Na documentação da IBM (...) aparecem estes casos"; blind round 140)
+    r"|\bdocumenta(?:ção|cao|ción|cion|zione)\b",
     re.I,
 )
 """A document a person may copy into a report."""
@@ -10112,7 +10131,9 @@ _COPIED = re.compile(
     r"|^\W*from (?:the |our |its )?[\w./-]*(?:readme|wiki|docs?|manual|guide|faq)\b[^\n]{0,60}:\s*$"
     # "I read the FAQ you linked before writing, it says:" and its quote below (blind round 104's mail)
     r"|\b(?:readme|wiki|docs?|documentation|manual|guide|faq|article|help page|tutorial)\b[^\n]{0,60}"
-    r"\b(?:says|said|reads|states)\s*:\s*$",
+    r"\b(?:says|said|reads|states)\s*:\s*$"
+    # ("copio aqui para referência:", I copy them here for reference; blind round 140's mail)
+    r"|\b(?:para refer[êe]ncia|pour r[ée]f[ée]rence|per riferimento|zur referenz|copio aqu[ií]|copio qui)\b",
     re.I,
 )
 """Words that say the document follows in the paste ("the blog post below", "copying it here for reference",
@@ -10136,6 +10157,10 @@ _COPIED_HINTS = (
     "said:",
     "reads:",
     "states:",
+    "refer",
+    "r\u00e9f",
+    "riferimento",
+    "copio ",
 )
 """Texts one of which every match of _COPIED holds (in lower case)."""
 _COPY_REACH = 6
@@ -11731,6 +11756,19 @@ def _log_form(run: SessionExplanation) -> bool:
     )
 
 
+_DIGITS = re.compile(r"\d")
+_APART_S = 900.0
+
+
+def _apart(one: str | None, other: str | None) -> bool:
+    """Whether two time stamps of the same form (one clock's: both syslog's, both ISO) lie ``_APART_S`` or more
+    apart. Stamps of different forms may be two clocks (a client's local time beside a server's UTC): never apart."""
+    if not one or not other or _DIGITS.sub("0", one) != _DIGITS.sub("0", other):
+        return False
+    first, second = _seconds(one), _seconds(other)
+    return first is not None and second is not None and abs(first - second) >= _APART_S
+
+
 def _same_failure(run: SessionExplanation, logged: SessionExplanation) -> bool:
     """Whether a console run's failure is a logged session's, told twice: its words are among the session's, or
     it stands for the code the session logged, with the same cause (the client's "Client unable to connect to
@@ -11747,6 +11785,10 @@ def _same_failure(run: SessionExplanation, logged: SessionExplanation) -> bool:
         # record retyped from another log, which may be any attempt's)
         return logged.uuid is not None
     if len(words) < 12:
+        return False
+    if _apart(run.time, logged.time):
+        # stamped by one clock a quarter of an hour or more apart: two processes' failures in one server log (a
+        # search's hits: one's ERR line alone, the other's ERR line and Session Stop; blind round 140's Splunk)
         return False
     if run.error_code is not None and run.error_code == logged.error_code and logged.code_from == "log":
         return True  # one failure; when the causes differ, the run's words name which of the code's reasons

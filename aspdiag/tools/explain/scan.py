@@ -2086,6 +2086,26 @@ def hostless_syslog_as_lines(chunk: bytes) -> bytes | None:
     return oldest_first(converted) or converted  # (a log search's context lines are often newest first)
 
 
+_SPLUNK_EVENT = re.compile(rb"(?m)^(?:>|\[[+-]\])?[ \t]+\d\d?/\d\d?/\d\d \d\d?:\d\d:\d\d\.\d{3} [AP]M[ \t]+(?=\S)")
+"""Splunk's event list (its search page copied as text): the expand mark and the event's time before its raw text
+(``>  11/20/25 9:41:07.266 AM  Nov 20 09:41:07 fpx-prod-02 ascp[30722]: ...``)."""
+_SPLUNK_FIELDS = re.compile(rb"(?m)^[ \t]+host = [^\n]*\bsource(?:type)? = [^\n]*\n?")
+"""The selected fields Splunk prints under each event (``host = fpx-prod-02   source = ...   sourcetype = ...``)."""
+
+
+def splunk_events_as_lines(chunk: bytes) -> bytes | None:
+    """Splunk's event list copied from its search page, each event's raw text alone on its line (without the list's
+    expand mark, Splunk's own time and the fields under it), in time order (the list runs newest first), so that a
+    server's syslog records are read as that server's (blind round 140: two senders' uploads read as one failure,
+    one console paste). None when fewer than two lines are such events."""
+    if len(chunk) > _EXPORT_MAX or (b" AM " not in chunk and b" PM " not in chunk):
+        return None
+    if len(_SPLUNK_EVENT.findall(chunk, 0, 1 << 20)) < 2:
+        return None
+    events = _SPLUNK_EVENT.sub(b"", _SPLUNK_FIELDS.sub(b"", chunk))
+    return oldest_first(events) or events
+
+
 _ARGO_PREFIX = re.compile(rb"(?m)^[a-z0-9][a-z0-9.-]{2,100}-\d{8,12}: ")
 """``argo logs``' pod name before each line of a workflow's pods (``ftp-migrate-7xq2k-copy-1834511207: ``)."""
 
