@@ -105,3 +105,36 @@ def test_an_error_line_alone_is_not_the_twin_of_a_session_logged_an_hour_later()
         "peer=192.0.2.17:33001 tcp_port=33001\n"
     )
     assert cause_ids(text) == ["content-protection", "stronger-encryption"]
+
+
+def test_a_monitor_named_with_its_address_in_brackets_has_no_runs():
+    """ "Our uptime checker sits in the same /24 (198.51.100.12, plain TCP connect ...)" beside sshd's penalty drops
+    of it and of a client: the client's drop only (the checker's had read as a run)."""
+    text = (
+        "Our uptime checker sits in the same /24 (198.51.100.12, plain TCP connect on 33001 every 5 s) and the whole\n"
+        "/24 gets penalised; Ridgeway (198.51.100.31) pays for it.\n\n"
+        "2025-03-13T11:00:01.204113+00:00 xfer-edge-03 sshd[911]: srclimit_penalise: ipv4: new 198.51.100.0/24 "
+        "penalty of 15.000 seconds for penalty: connections without attempting authentication\n"
+        "2025-03-13T11:00:01.955870+00:00 xfer-edge-03 sshd[911]: drop connection #0 from [198.51.100.12]:49402 on "
+        "[10.9.0.4]:33001 penalty: connections without attempting authentication\n"
+        "2025-03-13T11:00:04.008331+00:00 xfer-edge-03 sshd[911]: drop connection #0 from [198.51.100.31]:60216 on "
+        "[10.9.0.4]:33001 penalty: connections without attempting authentication\n"
+    )
+    assert cause_ids(text) == ["ssh-refused"]
+
+
+def test_a_console_rejection_of_aspera_conf_and_its_syslog_records_are_one_run():
+    """A cron mail's "ascp: Aspera.conf contains invalid data and was rejected, exiting." and, from
+    /var/log/messages at that time, ascp's "ERR Failed to load configuration .../aspera.conf: parse error" and its
+    uuid-less failed Session Start (errcode=50): one run (they had read as two, the log's unknown)."""
+    text = (
+        "[push] 2025-09-17T02:30:01+02:00 inicio -> hsts-vlc01:/replica/catalogo\n"
+        "ascp: Aspera.conf contains invalid data and was rejected, exiting.\n"
+        "[push] 2025-09-17T02:30:01+02:00 fin rc=1\n\n"
+        "Y en /var/log/messages de hsts-mad01 a esa hora:\n\n"
+        "Sep 17 02:30:01 hsts-mad01 ascp[503311]: ERR Failed to load configuration /opt/aspera/etc/aspera.conf: parse "
+        "error at line 87: mismatched tag\n"
+        "Sep 17 02:30:01 hsts-mad01 ascp[503311]: LOG FASP Session Start uuid=- op=send status=failed errcode=50 "
+        'errstr="Invalid configuration"\n'
+    )
+    assert cause_ids(text) == ["configuration"]

@@ -985,7 +985,9 @@ _SCANNER = (
 _SCANNER_WORD = re.compile(_SCANNER.encode(), re.IGNORECASE)
 _NAMED_SCANNER = re.compile(
     rf"\b(?P<a>{_ADDRESS}) (?:(?:is|are|was)\b|=)[^.;\n]{{0,40}}?\b{_SCANNER}\b"
-    rf"|\b{_SCANNER} (?:at|from|on|is|=|\(|address) ?(?P<b>{_ADDRESS})\b".encode(),
+    rf"|\b{_SCANNER} (?:at|from|on|is|=|\(|address) ?(?P<b>{_ADDRESS})\b"
+    # ("Our uptime checker sits in the same /24 (198.51.100.12, plain TCP connect ..."; blind round 140)
+    rf"|\b{_SCANNER}\b[^.;\n(]{{0,40}}\((?P<c>{_ADDRESS})\b".encode(),
     re.IGNORECASE,
 )
 """A person's words naming an address as a scanner's or a monitor's: "192.0.2.77 is a scanner hammering us", "the
@@ -1552,7 +1554,7 @@ class Analyzer:
         for found in _NAMED_SCANNER.finditer(chunk):
             start = chunk.rfind(b"\n", 0, found.start()) + 1
             if _STAMPED.match(chunk, start) is None and len(self._named_scanners) < MAX_CLIENTS:
-                self._named_scanners.add(found.group("a") or found.group("b"))
+                self._named_scanners.add(found.group("a") or found.group("b") or found.group("c"))
 
     def _sshd(self, source: str, chunk: bytes, hints: list[int]) -> None:
         """sshd's lines for clients it turned away before ascp started (``hints``: where ``SSHD_HINT`` matched in
@@ -2254,16 +2256,8 @@ class Analyzer:
                 licensed = _LICENCE_RATE.search(message)
                 if licensed is not None:  # the session that follows runs under it
                     self._licence[(source, line.process)] = licensed.group(1).decode()
-            elif (
-                not line.syslog
-                and message.startswith(b"LOG FASP Session Start uuid=- ")
-                and b" status=failed" in message
-            ):
-                # a session that failed before it had a uuid (a rejected aspera.conf: "uuid=- ... status=failed
-                # errcode=50 errstr=..."; blind round 136): in ascp's own log, its code and words are the run's
-                # error. (Not syslog's copy, grepped out of /var/log/messages beside the runs' console output:
-                # blind round 108's two pulls, told once each.)
-                self._error(source, line)
+            elif message.startswith(b"LOG FASP Session Start uuid=- ") and b" status=failed" in message:
+                self._unnamed_start(source, line)
             elif message.startswith(b"LOG User aborted"):
                 # the user's cancel (Connect's, ascp's): how its session ended
                 if line.process is None:
@@ -2503,6 +2497,25 @@ class Analyzer:
         session.ascp_said = session.worded = True
         session.detail(text)
         session.note(line.message.decode("utf-8", "replace"))
+
+    def _unnamed_start(self, source: str, line: Line) -> None:
+        """A session that failed before it had a uuid ("LOG FASP Session Start uuid=- op=send status=failed
+        errcode=50 errstr=...": a rejected aspera.conf; blind round 136's Control-M sysout): its code and words are
+        the run's error, logged (a console copy of the same run is its twin: ``_paired``; blind round 140's cron
+        mail beside /var/log/messages)."""
+        session = self._by_process(source, line, opens=True)
+        if session is None:
+            self._error(source, line)
+            return
+        record = line.message
+        session.lines += 1
+        session.stamp = session.stamp or line.stamp
+        session.ascp_said = session.worded = True
+        code = field_value(record, "errcode") or ""
+        if code.isdigit() and code != "0":
+            session.code = int(code)
+        session.final(field_value(record, "errstr") or "")
+        session.note(record.decode("utf-8", "replace"))
 
     # -- console output ------------------------------------------------------------------------------------
 
