@@ -1164,6 +1164,7 @@ class Analyzer:
         self._silent_candidate: dict[str, tuple[Line, str]] = {}
         self._silent_runs: dict[str, tuple[Line, str]] = {}
         self._wiki_tables: set[str] = set()  # inputs inside a MediaWiki table ({| ... |})
+        self._copy_left: dict[str, int] = {}  # inputs in an announced copy: its lines left at most
         self._copy_indent: dict[str, bool] = {}  # inputs whose document announced may start on the next line
         self._copy_armed: dict[str, int] = {}  # inputs whose person just named a document copied below: lines left
         self._copy_block: dict[str, str] = {}  # inputs inside that document ("ruled" or "quoted")
@@ -1190,6 +1191,7 @@ class Analyzer:
         # inputs whose reporter tells the runs were started at once, and that the others of them worked
         self._told_at_once: set[str] = set()
         self._told_others_worked: set[str] = set()
+        self._believed_stalled: set[str] = set()  # inputs whose reporter says they only took a transfer for hung
         self._told_stalled: dict[str, str] = {}  # inputs whose reporter tells a transfer hung: their words for it
         self._told_going: set[str] = set()  # inputs whose reporter tells the transfer shown is still running
         self._told_cancelled: dict[str, str] = {}  # inputs whose reporter tells they stopped a run: their words
@@ -1305,6 +1307,7 @@ class Analyzer:
         self._other_clients: set[str] = set()  # inputs whose refused logins a person says were another program's
         self._continued_command: dict[str, int] = {}  # per input, the run whose command line goes on (a "\\")
         self._missing_files: dict[str, set[str]] = {}  # names of files ``ls`` said were not there
+        self._dir_listed: dict[tuple[str, str], set[str]] = {}  # (input, directory) -> the files ``ls -l DIR`` showed
         self._job_mails: set[str] = set()  # inputs that are LSF's job mail (its script, its end, then its output)
         # per input, the host names the user's own lookups found not to exist ("host x: not found: 3(NXDOMAIN)")
         self._unknown_names: dict[str, dict[str, str]] = {}
@@ -2187,6 +2190,10 @@ class Analyzer:
             and _DAEMON_TAG.match(message) is not None
             and b"ascp" not in message  # (not its word of the ascp it started: "ascp stderr: ...", round 113)
         ):
+            if b"aspera.conf" in message:
+                # the service's own reading of its configuration at its start ("asperanoded[918233]: [error]
+                # configuration: /opt/aspera/etc/aspera.conf: XML parse error ..."; blind round 127): no transfer's
+                return
             if self._chunk_sessions is None:
                 self._chunk_sessions = self._chunk is not None and contains(self._chunk, b"LOG FASP Session ")
             if self._chunk_sessions:
@@ -2694,6 +2701,17 @@ class Analyzer:
             line = line._replace(message=line.message[hashed.end() :])
         if "ls -l" in text and (listing := _LS_DIRECTORY.search(text)) is not None:
             self._ls_directory[source] = listing.group(1).rstrip("/")  # its lines name files in it
+            if len(self._dir_listed) < MAX_KEPT_FAILED:
+                self._dir_listed[(source, self._ls_directory[source])] = set()
+        elif (
+            text[:1] == "-"
+            and source in self._ls_directory
+            and (key := (source, self._ls_directory[source])) in self._dir_listed
+            and (entry := _LISTED_FILE.match(text)) is not None
+            and len(self._dir_listed[key]) < MAX_KEPT_FAILED
+        ):
+            # a file the whole directory's listing shows (the key files a Connect's etc/ holds: ``_key_missing``)
+            self._dir_listed[key].add(entry.group(1))
         if "ascp" in text and text[:1] in "-l" and (listed := _LISTED_ASCP.match(text)) is not None:
             # ``ls -l`` showing the ascp binary is there (and executable): kept for ``_there_but_not_run``
             paths = self._listed_ascp.setdefault(source, set())
@@ -3863,6 +3881,16 @@ class Analyzer:
             self.ascp_lines += 1  # about ascp, but no run of it
             return
         lowered = text.lower()
+        if (
+            any(hint in lowered for hint in _BELIEVED_HINTS)
+            and (believed := _BELIEVED_TOLD.search(text)) is not None
+            # (of a hang: "我以为卡住了", not "我以为会成功", I thought it would work)
+            and (believed.group().lower().startswith(("i thought", "i assumed")) or _STALLED_TOLD.search(text))
+            and len(self._believed_stalled) < MAX_CLIENTS
+        ):
+            # the person's word that they only took a transfer for hung, in whatever line it is told (with the
+            # Ctrl-C they pressed: "我以为卡住了，就按了 Ctrl+C"; blind round 141)
+            self._believed_stalled.add(source)
         if "asc" in lowered and _BARE_ASCP.match(text) and not (line.inline and "ascli" in lowered):
             # ascp typed alone (or for its help or version) to see that it is there: its usage text is the answer,
             # not a failed run. (Not ascli's look at it named in a person's words: "`ascli conf ascp info
@@ -5016,9 +5044,14 @@ class Analyzer:
             return True
         rule = _RULE.match(text) is not None
         if block is not None:
-            if block == "announced" and line.after_gap:
-                del self._copy_block[source]  # the copied words end at a blank line
-                return False
+            if block == "announced":
+                left = self._copy_left.get(source, 0)
+                # the copied words end at a blank line, at a notebook's or an export's structure (its cell's text
+                # ends: '"user": "emartin",'; blind round 107's Zeppelin note), or a list's length on
+                if line.after_gap or text[:1] in '{}[]"' or left <= 0:
+                    del self._copy_block[source]
+                    return False
+                self._copy_left[source] = left - 1
             if (block == "quoted" and not line.quoted) or (block == "ruled" and rule):
                 del self._copy_block[source]
                 if block == "ruled" and _SCISSORS.match(text) is not None and "8<" not in text:
@@ -5056,6 +5089,7 @@ class Analyzer:
             # the document's words right under the line that announced them, to a blank line ("Na documentação da
             # IBM (...) aparecem estes casos, copio aqui para referência:", then its list; blind round 140's mail)
             self._copy_block[source] = "announced"
+            self._copy_left[source] = _ANNOUNCED_REACH
             self._copy_armed.pop(source, None)
             self._documentation(source)
             return True
@@ -5377,7 +5411,12 @@ class Analyzer:
         if source not in self._told_stalled:
             said = symptom(text)
             found = _STALLED_TOLD.search(text) if said is None or said[0] != "stall" else None
-            if said is not None and said[0] == "stall":
+            if (found is not None or said is not None) and _BELIEVED_TOLD.search(text) is not None:
+                # what the person took it for, not what it did ("速度一直只有 6~7 Mb/s，我以为卡住了，就按了 Ctrl+C": I
+                # thought it had hung; its bar still moving; blind round 141): the Ctrl-C is theirs, whatever rate
+                # their later runs reached (``_slowed_then_stopped``; noted in ``_console_segment``)
+                pass
+            elif said is not None and said[0] == "stall":
                 self._told_stalled[source] = said[2]
             elif found is not None and _CONDITIONAL_TOLD.search(text[: found.start()]) is None:
                 self._told_stalled[source] = found.group(0)
@@ -6338,6 +6377,7 @@ class Analyzer:
                 best is not None
                 and s.cause_id == "cancelled"
                 and s.uuid is None
+                and s.source not in self._believed_stalled
                 and s.rate_mbps is not None
                 and "^C" in s.error_message
                 and best >= 10 * max(s.rate_mbps, 0.01)
@@ -8196,8 +8236,10 @@ class Analyzer:
     def _key_missing(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
         """A run that "failed to authenticate" with an ``-i`` key that ``ls`` in the same input says is not there
         ("ls: cannot access '.../etc/asperaweb_id_dsa.openssh': No such file or directory"; blind round 111's WSL
-        user with a newer Connect): the key file, not the account, is the cause."""
-        if not self._missing_files:
+        user with a newer Connect), or that the whole listing of its directory does not show (``ls -l .../etc/``
+        naming other key files; blind round 141's Tekton task after a newer Connect): the key file, not the account,
+        is the cause."""
+        if not self._missing_files and not self._dir_listed:
             return kept
         entry = knowledge().by_id("key-file")
         out = []
@@ -8209,11 +8251,13 @@ class Analyzer:
             elif key is None and len(named) == 1:
                 # (its command not read as one, "$ASCP" ... -i "$KEY": the one key file the input names)
                 key = next(iter(named.values()))
+            folder, _, name = (key or "").rstrip("/").rpartition("/")
+            listed = self._dir_listed.get((s.source, folder))
             if (
                 key is not None
                 and s.uuid is None
                 and s.cause_id == "auth"
-                and key.rstrip("/").rsplit("/", 1)[-1] in self._missing_files.get(s.source, ())
+                and (name in self._missing_files.get(s.source, ()) or (listed and name not in listed))
             ):
                 s = self._read_as(
                     s,
@@ -10176,6 +10220,8 @@ _COPIED_HINTS = (
     "copio ",
 )
 """Texts one of which every match of _COPIED holds (in lower case)."""
+_ANNOUNCED_REACH = 12
+"""Lines a document's words announced without rule or quote marks can run to at most (a list, an excerpt)."""
 _COPY_REACH = 6
 """Lines after those words within which the document's rule or quote must start."""
 _NOT_RUN = re.compile(
@@ -10478,6 +10524,14 @@ _STALLED_TOLD = re.compile(
 )
 """A person's words, in languages other than English (``diagnose.symptom`` reads English), for a transfer that
 hung: 卡住 (stuck), 不动了 (does not move), 没有变化 (no change), 止まった (stopped), hängt, se queda colgado."""
+_BELIEVED_TOLD = re.compile(
+    r"以为|以為|と思っ|\bdachte\b|\bpens[ée] que\b|\bachei que\b|\bcre[ií] que\b"
+    r"|\bI (?:thought|assumed) it (?:was|had) (?:stuck|hung|stalled|frozen)\b",
+    re.I,
+)
+"""A person's words that a hang was what they took it for ("我以为卡住了", I thought it had hung), not what it did."""
+_BELIEVED_HINTS = ("以为", "以為", "と思っ", "dachte", "pens", "achei", "creí", "crei", "thought it", "assumed it")
+"""Plain substrings one of which ``_BELIEVED_TOLD`` needs (tested first: most lines have none)."""
 _CONDITIONAL_TOLD = re.compile(r"如果|若是|万一|もし|場合|\bwenn\b|\bfalls\b|\bsi\b|\bse\b", re.I)
 """A case, not what happened ("如果卡住了", "wenn es hängt"): advice."""
 _FILES_FAILED = 27
@@ -10755,6 +10809,8 @@ _LS_DIRECTORY = re.compile(r"(?:^|[$#>+] )ls -l[a-zA-Z]* (/\S+?)/?\s*$")
 """A command listing a directory in the long form (``+ ls -l /opt/aspera/sdk``)."""
 _LISTED_NAME = re.compile(r"-[r-][w-][xsS][^\s]*\s+\d+\s+\S+\s+\S+\s+\d+\s+\S+\s+\d+\s+[\d:]+\s+(ascp4?)\s*$")
 """``ls -l``'s line for an ascp binary in the directory listed, executable by its owner: its name."""
+_LISTED_FILE = re.compile(r"-[r-][w-][-xsS][^\s]*\s+\d+\s+\S+\s+\S+\s+\d+\s+\S+\s+\d+\s+[\d:]+\s+(\S+)\s*$")
+"""``ls -l``'s line for a plain file: its name."""
 _LS_MISSING = re.compile(r"ls: (?:cannot access )?['\"]?(?P<path>[^'\"\n]+?)['\"]?: No such file or directory")
 """``ls``'s word that a file it was asked about is not there (GNU's and BSD's forms)."""
 _PATH_EXPORT = re.compile(r"(?:^|[\s;+])(?:export\s+)?PATH=[\"']?([^\s;\"']+)")
@@ -11245,6 +11301,10 @@ def _config_source(chunk: bytes) -> bool:
         # job logged on 2025-04-16 21:02:11): that is a run's record.
         return True
     head = chunk[:8192]
+    if b'msgid ""' in head and b"Project-Id-Version: " in head and b"msgstr " in head:
+        # a gettext catalogue (a .po file: its comments and messages quote what ascp says, to be translated; blind
+        # round 141's Brazilian Portuguese catalogue of an upload tool)
+        return True
     typed = _TYPED_COMMAND.search(head) is not None
     if (
         _PROTO_SYNTAX.search(head) is not None
@@ -11269,6 +11329,15 @@ def _config_source(chunk: bytes) -> bool:
         or (_FILE_KIND.search(head) is not None and not typed)
         # a Prometheus rules file (its alerts' comments and annotations quote ascp's words; blind round 105)
         or (b"groups:" in head and _PROMETHEUS_RULES.search(head) is not None and not typed)
+        # a Java resource bundle (a .properties file: dotted keys, their messages; its comments quote what ascp says
+        # for the translators; blind round 134's Italian bundle): the file alone, from its first line, no log beside it
+        or (
+            b"=" in head
+            and (head.lstrip()[:1] == b"#" or _PROPERTY_LINE.match(head.lstrip()) is not None)
+            and len(_PROPERTY_LINE.findall(head)) >= 5
+            and _CLOCK_TIME.search(chunk) is None
+            and not typed
+        )
         # a Snort or Suricata rules file (its comments quote what users report; blind round 124's DMZ sensor)
         or (b"sid:" in head and len(_IDS_RULE.findall(head)) >= 2 and not typed)
         # a source or configuration file that opens with a block comment, then code (a Nextflow config's notes
@@ -11327,6 +11396,10 @@ def _config_source(chunk: bytes) -> bool:
     return len(_SLIDE.findall(head)) >= 3
 
 
+_CLOCK_TIME = re.compile(rb"\b[0-2]\d:[0-5]\d:[0-5]\d\b")
+"""A time of day to the second (a log's stamp, in whatever form its date takes)."""
+_PROPERTY_LINE = re.compile(rb"(?m)^[a-z][\w-]*(?:\.[\w-]+)+ ?= ?\S")
+"""A Java properties file's entry (``error.auth=Autenticazione SSH non riuscita ...``)."""
 _KQL_OPERATOR = re.compile(
     rb"(?m)^[ \t]*\|[ \t]*(?:where|extend|summarize|project(?:-away|-rename)?|order by|sort by|join|parse|take|top"
     rb"|mv-expand|make-series|render|distinct|count|lookup|union)\b"
@@ -11807,12 +11880,14 @@ def _same_failure(run: SessionExplanation, logged: SessionExplanation) -> bool:
         return True  # one failure; when the causes differ, the run's words name which of the code's reasons
     if (
         run.error_code is not None
-        and logged.uuid is not None
+        and (logged.uuid is not None or _log_form(logged))
         and logged.error_code is None
         and logged.cause_id == run.cause_id != "unknown"
     ):
         # the log's file record of the failure (``findstr "errcode=55"``: a Transfer Stop with its own words, "File
-        # path exceeds underlying file system limit"), no Session Stop of its own: the run's (blind round 109)
+        # path exceeds underlying file system limit"), no Session Stop of its own: the run's (blind round 109); or
+        # its ERR line before any session, in its own words ("ERR Failed to load configuration .../aspera.conf:
+        # ..." beside the console's "Aspera.conf contains invalid data"; blind round 124's fcron mail)
         return True
     return words == logged.error_message.strip() or any(words in line for line in logged.evidence)
 

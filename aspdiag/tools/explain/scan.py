@@ -2089,8 +2089,9 @@ def hostless_syslog_as_lines(chunk: bytes) -> bytes | None:
 _SPLUNK_EVENT = re.compile(rb"(?m)^(?:>|\[[+-]\])?[ \t]+\d\d?/\d\d?/\d\d \d\d?:\d\d:\d\d\.\d{3} [AP]M[ \t]+(?=\S)")
 """Splunk's event list (its search page copied as text): the expand mark and the event's time before its raw text
 (``>  11/20/25 9:41:07.266 AM  Nov 20 09:41:07 fpx-prod-02 ascp[30722]: ...``)."""
-_SPLUNK_FIELDS = re.compile(rb"(?m)^[ \t]+host = [^\n]*\bsource(?:type)? = [^\n]*\n?")
-"""The selected fields Splunk prints under each event (``host = fpx-prod-02   source = ...   sourcetype = ...``)."""
+_SPLUNK_FIELDS = re.compile(rb"(?m)^[ \t]+host = [^\n]*\bsource(?:type)? = [^\n]*\n?(?:[ \t]*\n(?=>|\[[+-]\]))?")
+"""The selected fields Splunk prints under each event (``host = fpx-prod-02   source = ...   sourcetype = ...``),
+with the blank line after them where the next event follows."""
 
 
 def splunk_events_as_lines(chunk: bytes) -> bytes | None:
@@ -2621,6 +2622,8 @@ _CODE_TICK = re.compile(rb"`(?![\w.+-]+')")
 _RUBY_LOGGER = frozenset((b"D, [", b"I, [", b"W, [", b"E, [", b"F, ["))
 """How ascli's (Ruby Logger's) lines start: ``W, [2023-09-14T16:38:14.730109 #217265]  WARN -- : ...``."""
 
+_WHOLE_ENDINGS = (b"No such file or directory", b"Permission denied", b", exiting.")
+"""How the C library's and ascp's messages end: a line ending so was not cut at a terminal's width."""
 _TERMINAL_WIDTHS = frozenset((80, 100, 120, 132))
 """Widths at which terminals and consoles cut long lines: a line of exactly this length, followed by one that
 starts nothing of its own, was cut."""
@@ -3063,6 +3066,9 @@ def other_lines(chunk: bytes) -> Iterator[Line]:
             if (
                 held is not None
                 and held_width in _TERMINAL_WIDTHS
+                # (not a line that ends as a whole message does, 132 characters by chance: the loader's "...: cannot
+                # open shared object file: No such file or directory", then the wrapper's line; blind round 122)
+                and not held.message.rstrip().endswith(_WHOLE_ENDINGS)
                 and not after_gap  # a terminal's wrap has no blank line in it
                 and stamp is None
                 and not logged
