@@ -191,3 +191,51 @@ def test_splunks_events_apart_by_blank_lines_are_put_in_time_order():
             "aspera:scp\n\n"
         )
     assert cause_ids(text) == ["auth", "session-start"]
+
+
+def test_an_exports_raw_column_holding_whole_syslog_lines_is_read_as_them():
+    """LogScale's CSV export: "@timestamp","#repo","host","app","@rawstring", each raw string a whole syslog line
+    (its own time, host and sshd[PID] tag): sshd's refusals of two clients (nothing had been read)."""
+    head = '"@timestamp","#repo","host","app","@rawstring"\n'
+    rows = (
+        ("08:02:19", "71022", "userauth_pubkey: signature algorithm ssh-dss not in PubkeyAcceptedAlgorithms [preauth]"),
+        ("08:02:19", "71022", "Connection closed by authenticating user anon_fasp 203.0.113.99 port 39012 [preauth]"),
+        ("08:11:46", "71560", "Failed password for xfer_cohort3 from 198.51.100.5 port 58820 ssh2"),
+        (
+            "08:11:49",
+            "71560",
+            "Connection closed by authenticating user xfer_cohort3 198.51.100.5 port 58820 [preauth]",
+        ),
+    )
+    text = head + "".join(
+        f'"2026-01-27T{at}.000Z","linux-auth","mirror","sshd","Jan 27 {at} mirror sshd[{pid}]: {said}"\n'
+        for at, pid, said in rows
+    )
+    assert cause_ids(text) == ["auth", "auth"]
+
+
+def test_better_stacks_export_and_the_hosts_own_outgoing_syns_dropped():
+    """Better Stack's CSV (dt, source, host, level, message): a push whose host did not resolve, then its next try,
+    whose SYNs to port 22 this host's own output chain dropped ("IN= OUT=ens160") before ascp's "Failed to open TCP
+    connection for SSH": dns, then ssh-port (the export had not been read; the dropped SYNs had read as a client's
+    attempt of their own)."""
+    text = (
+        "dt,source,host,level,message\n"
+        '2026-06-08T01:30:01.044Z,hsts-syslog,fasp-out-01,err,"ascp[52219]: ERR Failed to resolve host '
+        'aspera.vega.example.com"\n'
+        '2026-06-08T01:30:01.045Z,hsts-syslog,fasp-out-01,err,"push[52214]: vega: ascp: Cannot resolve target host., '
+        'exiting."\n'
+    )
+    for at, packet in (("40.601", "11873"), ("41.620", "11874"), ("43.668", "11875")):
+        text += (
+            f'2026-06-08T01:36:{at}Z,kern,fasp-out-01,warning,"kernel: [nft out-drop] IN= OUT=ens160 SRC=192.0.2.88 '
+            f"DST=203.0.113.150 LEN=60 TOS=0x00 PREC=0x00 TTL=64 ID={packet} DF PROTO=TCP SPT=44210 DPT=22 "
+            'WINDOW=64240 RES=0x00 SYN URGP=0"\n'
+        )
+    text += (
+        '2026-06-08T01:37:01.702Z,hsts-syslog,fasp-out-01,err,"ascp[52493]: ERR Failed to open TCP connection for '
+        'SSH"\n'
+        '2026-06-08T01:37:01.705Z,hsts-syslog,fasp-out-01,err,"push[52488]: vega: ascp: Failed to open TCP '
+        'connection for SSH, exiting."\n'
+    )
+    assert cause_ids(text) == ["dns", "ssh-port"]

@@ -1747,6 +1747,10 @@ class Analyzer:
             if read is None:
                 continue
             address, stamp, line = read
+            if b"IN= OUT=" in line:
+                # this host's own outgoing SYNs, dropped by its output chain ("[nft out-drop] IN= OUT=ens160 ...
+                # DPT=22"; blind round 141's push to a partner): its own ascp run tells that attempt, no client's
+                continue
             key = (source, _address(address.decode("ascii", "replace")), found.group("sport"), found.group("dport"))
             tries = self._syn_drops.setdefault(key, [])
             if len(tries) < _DROPS_KEPT:

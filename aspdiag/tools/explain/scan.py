@@ -898,10 +898,10 @@ def org_as_lines(chunk: bytes) -> bytes | None:
 
 
 _EXPORT_TIME = re.compile(
-    r"@?_?(?:timestamp|time|date|datetime|event[ _]?time|created(?:[ _]at)?|messagetime|receipttime)|@t", re.I
+    r"@?_?(?:timestamp|time|date|datetime|event[ _]?time|created(?:[ _]at)?|messagetime|receipttime|dt)|@t", re.I
 )
 """(Sumo Logic's ``_messagetime`` and ``_receipttime``, blind round 120; Serilog's compact JSON's ``@t``, round
-133)"""
+133; Better Stack's ``dt``, round 141)"""
 _EXPORT_MESSAGE = re.compile(r"@?_?(?:message|msg|raw|log|line|text|content|event|short_message|body|rawstring)", re.I)
 """(OpenTelemetry's log record names its text ``body``: SigNoz's export, blind round 129; LogScale's (Humio's)
 ``@rawstring``, round 132)"""
@@ -1205,9 +1205,14 @@ def _export_syslog(stamp: str, message: str, program: str, host: str, pid: str) 
     ...``; a firewall's logged packet, the kernel's), else its message alone. An epoch time is written in ISO form
     (UTC), the form syslog's readers know (blind round 113: a New Relic export's epoch milliseconds)."""
     host = host.replace(" ", "_") or "-"
+    if message[:3] in _MONTH_HEADS and _WHOLE_SYSLOG.match(message) is not None:
+        # (its raw text a whole syslog line already: LogScale's "@rawstring" beside its own "app" and "host"
+        # columns, "Jan 27 08:02:19 fasp-ena-mirror sshd[71022]: ..."; blind round 141)
+        return message
     if not program or " " in program:
         if _FIREWALL_LINE.match(message) is not None:
-            return f"{_epoch_as_iso(stamp)} {host} kernel: {message}"
+            tag = "" if message.startswith("kernel: ") else "kernel: "
+            return f"{_epoch_as_iso(stamp)} {host} {tag}{message}"
         if _TAGGED_MESSAGE.match(message) is not None and host != "-":
             return f"{_epoch_as_iso(stamp)} {host} {message}"
         return message
@@ -1217,6 +1222,9 @@ def _export_syslog(stamp: str, message: str, program: str, host: str, pid: str) 
     return f"{_epoch_as_iso(stamp)} {host} {program}[{pid if pid.isdigit() else 0}]: {message}"
 
 
+_MONTH_HEADS = frozenset(("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"))
+_WHOLE_SYSLOG = re.compile(r"[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d \S+ [A-Za-z][\w./-]{0,40}\[\d+\]: ")
+"""A record in syslog's own form, its time, host and program's tag (``Jan 27 08:02:19 host sshd[71022]: ``)."""
 _TAGGED_MESSAGE = re.compile(r"[A-Za-z][\w./-]{0,40}\[\d+\]: ")
 """A message that starts with its program's syslog tag (``sshd[14390]: ``)."""
 _FIREWALL_LINE = re.compile(r"[^\n]{0,80}\bIN=\S* OUT=[^\n]*\bSRC=\S+ DST=\S+ [^\n]*\bPROTO=")
@@ -1249,8 +1257,10 @@ _EXPORT_PROGRAM = (
     "application",  # (Serilog's property, as Seq's syslog input sets it; blind round 133)
 )
 _EXPORT_HOST = (
-    "source",
+    # (a "host" column before "source", which some services name the log's stream: Better Stack's "hsts-syslog",
+    # "kern"; Graylog's "source" is its host where it has no other; blind round 141)
     "host",
+    "source",
     "hostname",
     "host_name",
     "host.name",
