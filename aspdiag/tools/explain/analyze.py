@@ -66,6 +66,7 @@ from aspdiag.tools.explain.scan import (
     asciicast_as_text,
     bluesky_thread_as_text,
     chat_arrows_as_lines,
+    columned_syslog_as_lines,
     contains,
     count_lines,
     count_success,
@@ -167,7 +168,8 @@ _SERVER_ASCP_UNSTARTED = re.compile(
     # (aspshell could not run ascp: "aspshell[5133]: exec of /opt/aspera/bin/ascp failed: No such file or directory",
     # an upgrade that moved it; blind round 130)
     rb"|aspshell(?:\[\d+\])?: (?:exec of |execv?\(?\)?:? ?)?(?:\S*/)?ascp4?(?: failed)?: "
-    rb"(?:No such file or directory|Permission denied|not found)"
+    # ("exec of ascp failed: /usr/bin/ascp: No such file or directory"; blind round 142)
+    rb"(?:(?:\S*/)?ascp4?: )?(?:No such file or directory|Permission denied|not found)"
 )
 """A server's ascp that the login's shell could not start (its library missing), in the server's log; or, on
 Windows, any program the login runs (Win32-OpenSSH's ``error: CreateProcessW failed error:2``: its file is gone, as
@@ -1191,7 +1193,7 @@ class Analyzer:
         # inputs whose reporter tells the runs were started at once, and that the others of them worked
         self._told_at_once: set[str] = set()
         self._told_others_worked: set[str] = set()
-        self._believed_stalled: set[str] = set()  # inputs whose reporter says they only took a transfer for hung
+        self._believed_stalled: set[str] = set()  # inputs whose reporter took a transfer for hung, or found it slow
         self._told_stalled: dict[str, str] = {}  # inputs whose reporter tells a transfer hung: their words for it
         self._told_going: set[str] = set()  # inputs whose reporter tells the transfer shown is still running
         self._told_cancelled: dict[str, str] = {}  # inputs whose reporter tells they stopped a run: their words
@@ -2716,7 +2718,10 @@ class Analyzer:
         ):
             # a file the whole directory's listing shows (the key files a Connect's etc/ holds: ``_key_missing``)
             self._dir_listed[key].add(entry.group(1))
-        if "ascp" in text and text[:1] in "-l" and (listed := _LISTED_ASCP.match(text)) is not None:
+        shown = text
+        if text[:1] in "#0123456789" and "ascp" in text and (step := _BUILD_STEP.match(text)) is not None:
+            shown = text[step.end() :]  # (BuildKit's step and time before a RUN's output: "#10 0.214 -rwxr-xr-x ...")
+        if "ascp" in shown and shown[:1] in "-l" and (listed := _LISTED_ASCP.match(shown)) is not None:
             # ``ls -l`` showing the ascp binary is there (and executable): kept for ``_there_but_not_run``
             paths = self._listed_ascp.setdefault(source, set())
             if len(paths) < MAX_KEPT_FAILED:
@@ -3894,6 +3899,14 @@ class Analyzer:
         ):
             # the person's word that they only took a transfer for hung, in whatever line it is told (with the
             # Ctrl-C they pressed: "我以为卡住了，就按了 Ctrl+C"; blind round 141)
+            self._believed_stalled.add(source)
+        elif (
+            any(hint in lowered for hint in _SLOW_HINTS)
+            and _SLOW_TOLD.search(text) is not None
+            and len(self._believed_stalled) < MAX_CLIENTS
+        ):
+            # or that they stopped it for being too slow ("3%에서 너무 느려서 Ctrl+C로 끊고", so slow at 3 % that I
+            # stopped it; blind round 142): a slow transfer still moving, their cancel
             self._believed_stalled.add(source)
         if "asc" in lowered and _BARE_ASCP.match(text) and not (line.inline and "ascli" in lowered):
             # ascp typed alone (or for its help or version) to see that it is there: its usage text is the answer,
@@ -8257,6 +8270,17 @@ class Analyzer:
                 key = next(iter(named.values()))
             folder, _, name = (key or "").rstrip("/").rpartition("/")
             listed = self._dir_listed.get((s.source, folder))
+            if listed is None and folder[:2] == "~/":
+                # a home's key ("KEY=~/.ssh/partner_uk_id_rsa") and a listing of that folder in a home ("sudo -u
+                # aspera ls -l /home/aspera/.ssh/"; blind round 142's push job)
+                listed = next(
+                    (
+                        names
+                        for (source, path), names in self._dir_listed.items()
+                        if source == s.source and path.endswith(folder[1:]) and path.startswith(("/home/", "/root/"))
+                    ),
+                    None,
+                )
             if (
                 key is not None
                 and s.uuid is None
@@ -8306,7 +8330,9 @@ class Analyzer:
                     ),
                     None,
                 )
-            on_path = self._path_dirs.get(s.source, set())
+            # (the script's PATH, or the directories every default PATH holds: an image's /usr/local/bin; blind
+            # round 142's Alpine build)
+            on_path = self._path_dirs.get(s.source, set()) | _DEFAULT_PATH
             if exec_failed is None and (
                 listed & self._which_ascp.get(s.source, set()) or any(p.rsplit("/", 1)[0] in on_path for p in listed)
             ):
@@ -9833,6 +9859,7 @@ _INPUT_READERS: tuple[Callable[[bytes], bytes | None], ...] = (
     rundeck_log_as_lines,
     argo_logs_as_lines,
     splunk_events_as_lines,
+    columned_syslog_as_lines,
     hostless_syslog_as_lines,
     pflog_as_kernel_lines,
     logcli_as_lines,
@@ -10534,6 +10561,14 @@ _BELIEVED_TOLD = re.compile(
     re.I,
 )
 """A person's words that a hang was what they took it for ("我以为卡住了", I thought it had hung), not what it did."""
+_SLOW_TOLD = re.compile(
+    r"너무 느려|太慢了?|遅すぎ|\btoo slow\b|\bso slow\b|\bmuy lent[oa]\b|\btrop lent\b|\bzu langsam\b"
+    r"|\blent[oa] demais\b|\bmuito lent[oa]\b",
+    re.I,
+)
+"""A person's words that a transfer was too slow (what they stopped it for), not that it hung."""
+_SLOW_HINTS = ("느려", "太慢", "遅すぎ", "slow", "lent", "langsam")
+"""Plain substrings one of which ``_SLOW_TOLD`` needs (tested first)."""
 _BELIEVED_HINTS = ("以为", "以為", "と思っ", "dachte", "pens", "achei", "creí", "crei", "thought it", "assumed it")
 """Plain substrings one of which ``_BELIEVED_TOLD`` needs (tested first: most lines have none)."""
 _CONDITIONAL_TOLD = re.compile(r"如果|若是|万一|もし|場合|\bwenn\b|\bfalls\b|\bsi\b|\bse\b", re.I)
@@ -10797,6 +10832,10 @@ what it prints in general ("on most networks you just get "..."", "people get ".
 what a run printed."""
 
 
+_BUILD_STEP = re.compile(r"(?:#\d+ )?\d+\.\d+ (?=[-l][r-][w-])")
+"""BuildKit's step number and seconds before a line of a RUN's output (``#10 0.214 ``; its recap's ``0.214 ``)."""
+_DEFAULT_PATH = frozenset(("/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"))
+"""The directories on every shell's default PATH (Debian's, Alpine's, a container image's)."""
 _LISTED_ASCP = re.compile(r"[-l][r-][w-][xsS][^\s]*\s+\d+\s+\S+\s+\S+\s+\d+\s+\S+\s+\d+\s+[\d:]+\s+(/\S*ascp4?)\s*$")
 """``ls -l``'s line for an ascp binary, executable by its owner: its path."""
 _AIRFLOW_ATTEMPT = re.compile(r"\*\*\* (?:Reading|Found) (?:remote |local )?logs? (?:from|at) \S*attempt=\d+\.log")
@@ -10809,7 +10848,7 @@ _SSHD_WORDS = re.compile(
 )
 """Words only sshd's log has (its penalty's and MaxStartups' drops), never a client's output (not "Exceeded
 MaxStartups", which ascp's Session Stop may carry)."""
-_LS_DIRECTORY = re.compile(r"(?:^|[$#>+] )ls -l[a-zA-Z]* (/\S+?)/?\s*$")
+_LS_DIRECTORY = re.compile(r"(?:^|[$#>+] )(?:sudo (?:-u \S+ )?)?ls -l[a-zA-Z]* (/\S+?)/?\s*$")
 """A command listing a directory in the long form (``+ ls -l /opt/aspera/sdk``)."""
 _LISTED_NAME = re.compile(r"-[r-][w-][xsS][^\s]*\s+\d+\s+\S+\s+\S+\s+\d+\s+\S+\s+\d+\s+[\d:]+\s+(ascp4?)\s*$")
 """``ls -l``'s line for an ascp binary in the directory listed, executable by its owner: its name."""
@@ -10820,7 +10859,8 @@ _LS_MISSING = re.compile(r"ls: (?:cannot access )?['\"]?(?P<path>[^'\"\n]+?)['\"
 _PATH_EXPORT = re.compile(r"(?:^|[\s;+])(?:export\s+)?PATH=[\"']?([^\s;\"']+)")
 """A shell's setting of its PATH (its value the group)."""
 _SH_NOT_FOUND = re.compile(
-    r"^(?:(?:/bin/)?(?:sh|dash|ash)|\S+\.sh)(?:: \d+)?(?:: exec)?(?:: line \d+)?: "
+    # (after BuildKit's step and time: "#10 0.219 /bin/sh: ascp: not found"; blind round 142)
+    r"^(?:#\d+ \d+\.\d+ )?(?:(?:/bin/)?(?:sh|dash|ash)|\S+\.sh)(?:: \d+)?(?:: exec)?(?:: line \d+)?: "
     r"(?P<path>(?:\S*/)?ascp4?): not found\s*$"
 )
 """dash's or busybox's word for a command it could not run (``/bin/sh: ascp: not found``, ``sh: 1: ascp: not

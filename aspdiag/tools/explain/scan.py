@@ -2117,6 +2117,24 @@ def splunk_events_as_lines(chunk: bytes) -> bytes | None:
     return oldest_first(events) or events
 
 
+_COLUMNED_SYSLOG = re.compile(
+    rb"(?m)^(\d{4}-\d\d-\d\d)[ T](\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?) {2,}([\w.-]{1,100}) {2,}"
+    rb"([A-Za-z][\w./-]{0,40}\[\d+\]):? {1,}(?=\S)"
+)
+"""A log service's plain-text export in columns (``2026-11-19 19:40:12.391  hsts-post-1  ascp[11829]     LOG FASP
+...``): its time, host and program's tag apart by runs of spaces, no colon after the tag (Better Stack's)."""
+
+
+def columned_syslog_as_lines(chunk: bytes) -> bytes | None:
+    """Syslog's records exported in columns (time, host, program's tag, message; blind round 142's Better Stack
+    export) in syslog's own form, so that ascp's and sshd's records are read as that server's. None when fewer
+    than three lines have that form."""
+    if len(chunk) > _EXPORT_MAX or b"]  " not in chunk or len(_COLUMNED_SYSLOG.findall(chunk, 0, 1 << 20)) < 3:
+        return None
+    converted = _COLUMNED_SYSLOG.sub(lambda found: b"%sT%s %s %s: " % found.groups(), chunk)
+    return oldest_first(converted) or converted
+
+
 _ARGO_PREFIX = re.compile(rb"(?m)^[a-z0-9][a-z0-9.-]{2,100}-\d{8,12}: ")
 """``argo logs``' pod name before each line of a workflow's pods (``ftp-migrate-7xq2k-copy-1834511207: ``)."""
 
