@@ -81,3 +81,22 @@ def test_a_plain_text_export_in_columns_is_read_as_the_servers_syslog():
     )
     assert cause_ids(text)[1:] == ["server-session"]
     assert cause_ids(text)[0] in ("udp", "session-start")
+
+
+def test_ascli_logger_lines_in_the_journal_behind_the_wrappers_tag_tell_each_attempt():
+    """A systemd unit's wrapper running ascli: its Ruby Logger lines behind the journal's host and tag ("pull[40211]:
+    E, [...] ERROR -- : ascp failed: pid 40219 exit 1", then "An error occurred during transfer: Error writing to
+    disk"): two attempts, both disk (they had read unknown, low)."""
+    text = ""
+    for at, pid, words in (
+        ("01:58:44", "40219", "Error writing to disk"),
+        ("01:58:47", "40244", "No space left on disk"),
+    ):
+        text += (
+            f"Nov 21 {at} ingest-vm01 pull[40211]: E, [2025-11-21T{at}.102551 #40211] ERROR -- : ascp failed: pid {pid} "
+            "exit 1\n"
+            f"Nov 21 {at} ingest-vm01 pull[40211]: W, [2025-11-21T{at}.102893 #40211]  WARN -- : An error occurred "
+            f"during transfer: {words}\n"
+        )
+    text += "Nov 21 01:58:47 ingest-vm01 pull[40211]: ERROR: Transfer: No space left on disk\n"
+    assert cause_ids(text) == ["disk", "disk"]

@@ -706,6 +706,8 @@ _SEARCH_TRACE = re.compile(
 """A wrapper's trace of its search for ascp and its key (NCBI prefetch -v: ``prefetch.2.10.0: Checking 'ascp'``,
 ``'/usr/bin/ascp': not found``, ``Using 'ascp'``): candidates tried one after another, no failure of its own
 (prefetch says so in its ``err:`` lines when none is found)."""
+_TAGGED_LOGGER = re.compile(r"\S+ [A-Za-z][\w./-]{0,40}\[\d+\]: (?=[DIWEF], \[\d{4}-\d\d-\d\dT)")
+"""A syslog line's host and program's tag before a Ruby Logger's line (ascli's, run by a wrapper under systemd)."""
 _WRAPPER_LOG = re.compile(r"^\s*[DIWEF], \[\d{4}-\d\d-\d\dT[\d:.]+ #\d+\] +[A-Z]+ -- : ")
 """ascli's (Ruby Logger's) own lines, ``E, [2024-03-13T15:58:12.581419 #3204711] ERROR -- : ...``: they carry
 ascp's failure in ascli's words ("An error occurred during transfer: Failure processing peer license")
@@ -2700,6 +2702,11 @@ class Analyzer:
                 text = rest
             elif rest[:2] == "+ " and "ascp" in rest:
                 self._script_pid[source] = script.group("pid")
+        if "]: " in text[:120] and "-- : " in text and (tagged := _TAGGED_LOGGER.match(text)) is not None:
+            # a wrapper's Ruby Logger lines in the journal, behind the host and the wrapper's tag ("ingest-vm01
+            # pull-dailies[40211]: E, [...] ERROR -- : ascp failed: pid 40219 exit 1"; blind round 142): ascli's own
+            line = line._replace(message=line.message[len(text[: tagged.end()].encode()) :])
+            text = text[tagged.end() :]
         hashed = _TASK_HASH.match(text) if "/" in text[:20] else None
         if hashed is not None:
             # Nextflow's work directory before a task's line: noted, then read as any logger's tag
