@@ -93,8 +93,8 @@ def test_ascli_logger_lines_in_the_journal_behind_the_wrappers_tag_tell_each_att
         ("01:58:47", "40244", "No space left on disk"),
     ):
         text += (
-            f"Nov 21 {at} ingest-vm01 pull[40211]: E, [2025-11-21T{at}.102551 #40211] ERROR -- : ascp failed: pid {pid} "
-            "exit 1\n"
+            f"Nov 21 {at} ingest-vm01 pull[40211]: E, [2025-11-21T{at}.102551 #40211] ERROR -- : ascp failed: "
+            f"pid {pid} exit 1\n"
             f"Nov 21 {at} ingest-vm01 pull[40211]: W, [2025-11-21T{at}.102893 #40211]  WARN -- : An error occurred "
             f"during transfer: {words}\n"
         )
