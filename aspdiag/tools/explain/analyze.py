@@ -8275,6 +8275,10 @@ class Analyzer:
             elif key is None and len(named) == 1:
                 # (its command not read as one, "$ASCP" ... -i "$KEY": the one key file the input names)
                 key = next(iter(named.values()))
+            elif key is None and s.source in self._texts:
+                # (its command echoed by a wrapper, "[...] push_cro: ascp -P 33001 ... -i /home/x/.ssh/key ...":
+                # the one key file the input's ascp command lines give; blind round 143's cron mails)
+                key = _only_key(b"".join(self._texts[s.source]))
             folder, _, name = (key or "").rstrip("/").rpartition("/")
             listed = self._dir_listed.get((s.source, folder))
             if listed is None and folder[:2] == "~/":
@@ -9701,8 +9705,9 @@ _CATALOGUE_RUNS = 40
 """Runs an input may have and still be tested as a catalogue (a catalogue lists a few dozen messages at most)."""
 _DATED = re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d")
 """A date and time inside a line (a tracker's row dated as a run is)."""
-_STAMPED_LINES = re.compile(r"^[ \t]*(?:\d{4}-\d\d-\d\d[T ]\d\d:\d\d|[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d)", re.M)
-"""A log's line, opening with its stamp (ISO or syslog)."""
+_STAMPED_LINES = re.compile(r"^[ \t]*\[?(?:\d{4}-\d\d-\d\d[T ]\d\d:\d\d|[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d)", re.M)
+"""A log's line, opening with its stamp (ISO or syslog; or a wrapper's in brackets: "[2025-11-03 01:30:01] push:
+...", blind round 143's cron mails)."""
 _QUOTE_MARKS = "\"'`“”‘’«»「」„"
 _CELL_AFTER = re.compile(r"\s*(?:[|│]|->|→|=>|[" + re.escape(_QUOTE_MARKS) + "])")
 """What closes a quoted message or a table's cell after it (``_standing``)."""
@@ -11904,6 +11909,16 @@ def _apart(one: str | None, other: str | None) -> bool:
         return False
     first, second = _seconds(one), _seconds(other)
     return first is not None and second is not None and abs(first - second) >= _APART_S
+
+
+def _only_key(text: bytes) -> str | None:
+    """The one key file (``-i``) that the ascp command lines of a paste give, or None (none, or several)."""
+    keys = {
+        key.group(1)
+        for line in text.decode("utf-8", "replace").splitlines()
+        if "ascp" in line and " -i" in line and (key := _KEY_OPTION.search(line)) is not None
+    }
+    return keys.pop() if len(keys) == 1 else None
 
 
 def _same_failure(run: SessionExplanation, logged: SessionExplanation) -> bool:

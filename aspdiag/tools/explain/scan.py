@@ -1474,8 +1474,16 @@ _JSON_NESTED_ERRORS = ("error", "err")
 event's ``"error": {"code": 0, "message": "Cannot resolve target host."}``)."""
 
 
-_EXPORT_ERRORS = tuple(f"{key}.message" for key in _JSON_NESTED_ERRORS)
-"""A record's nested error's message, flattened by ``_json_lines`` (``error.message``)."""
+_EXPORT_ERRORS = (
+    *(f"{key}.message" for key in _JSON_NESTED_ERRORS),
+    # (a Transfer SDK client's event: "error_description": "failed to authenticate", "error": {"code": 56,
+    # "description": "..."}, or its own "err" string; blind round 143)
+    *(f"{key}.description" for key in _JSON_NESTED_ERRORS),
+    "error_description",
+    *_JSON_NESTED_ERRORS,
+)
+"""A record's error words: its nested error's message or description (flattened by ``_json_lines``:
+``error.message``), or a field of its own."""
 
 
 def _record_output(field: Callable[[str], Any]) -> list[str]:
