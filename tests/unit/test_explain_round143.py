@@ -49,3 +49,17 @@ def test_a_transfer_clients_json_lines_tell_the_failure_in_their_error_fields():
         '{"time":"2025-10-02T14:20:03.951Z","level":"INFO","msg":"exiting","code":1}\n'
     )
     assert cause_ids(text) == ["auth"]
+
+
+def test_a_circleci_step_ended_for_its_silence_is_a_cancelled_run():
+    """CircleCI's step (its shell line first, then the quiet "ascp -q ..." command), ended by "Too long with no output
+    (exceeded 10m0s): context deadline exceeded": the CI's time limit cancelled the run (nothing had been read: the
+    step had read as a script file)."""
+    text = (
+        "#!/bin/bash -eo pipefail\n"
+        "mkdir -p /tmp/refdata\n"
+        "ascp -q -k2 -l 150m -P33001 --mode=recv --user=ci_refdata --host=aspera.refdata-hub.example.org \\\n"
+        "  /bundles/hg38_v0_bundle_2025Q1.tar /tmp/refdata/\n\n"
+        "Too long with no output (exceeded 10m0s): context deadline exceeded\n"
+    )
+    assert cause_ids(text) == ["cancelled"]

@@ -1367,10 +1367,14 @@ class Analyzer:
                         self._start_ordered.add(source)
                     break
             if chunk[:2] == b"#!" and (
-                b"\nExited with code exit status " in chunk or b"\nCircleCI received exit code " in chunk
+                b"\nExited with code exit status " in chunk
+                or b"\nCircleCI received exit code " in chunk
+                or b"\nToo long with no output (exceeded " in chunk
             ):
                 # CircleCI's step output: the step's shell line first ("#!/bin/bash -eo pipefail"), then its
-                # command and output, "Exited with code exit status 1" (blind round 137): a run's, not a script file
+                # command and output, "Exited with code exit status 1" (blind round 137): a run's, not a script file;
+                # or its end at the step's time limit for silence ("Too long with no output (exceeded 10m0s)"; round
+                # 143: ascp -q printing nothing for ten minutes)
                 self._ci_steps.add(source)
             if converted is None:
                 converted = html_pre_stamped(chunk)
