@@ -27,7 +27,7 @@ from datetime import UTC, date, datetime
 from difflib import SequenceMatcher
 from functools import lru_cache, partial
 from itertools import pairwise
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast, overload
 
 from aspdiag.fasp.errors import error_table
 from aspdiag.fasp.parse import AscpError, parse_errors, parse_progress
@@ -137,6 +137,47 @@ from aspdiag.tools.explain.session import (
 )
 from aspdiag.tools.explain.status import status_as_lines
 
+
+class _LazyPattern:
+    """A regular expression compiled where it is first used, not when this module is imported.
+
+    This module holds some four hundred patterns, most of them for rare inputs (documents, chats, wrappers' lines);
+    compiling them all took some 0.4 s of every run's start, a server log's run too, which needs a handful. Once
+    compiled, the module's global that named the pattern is the compiled pattern itself, and this object answers
+    with the compiled pattern's own methods (no lookup of its own on later calls)."""
+
+    def __init__(self, pattern: str | bytes, flags: int) -> None:
+        self._args = (pattern, flags)
+        self._done: re.Pattern[Any] | None = None
+
+    def _compiled(self) -> re.Pattern[Any]:
+        if self._done is not None:
+            return self._done
+        compiled = self._done = re.compile(*self._args)
+        for name in ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split"):
+            setattr(self, name, getattr(compiled, name))
+        for attribute in ("pattern", "flags", "groups", "groupindex"):
+            setattr(self, attribute, getattr(compiled, attribute))
+        named = globals()
+        for key, value in named.items():
+            if value is self:
+                named[key] = compiled  # (the functions that name it now find the compiled pattern)
+                break
+        return compiled
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._compiled(), name)
+
+
+@overload
+def _compile(pattern: str, flags: int = 0) -> re.Pattern[str]: ...
+@overload
+def _compile(pattern: bytes, flags: int = 0) -> re.Pattern[bytes]: ...
+def _compile(pattern: str | bytes, flags: int = 0) -> re.Pattern[Any]:
+    """``re.compile``, deferred to the pattern's first use (``_LazyPattern``)."""
+    return cast("re.Pattern[Any]", _LazyPattern(pattern, flags))
+
+
 MAX_OPEN = 10_000
 """Sessions started but not ended; beyond this the oldest is explained as unfinished."""
 GRACE = 64
@@ -145,15 +186,15 @@ MAX_KEPT_FAILED = 2_000
 MAX_KEPT_OK = 200
 MAX_CLIENTS = 5_000
 
-_STOP_FIELDS = re.compile(
+_STOP_FIELDS = _compile(
     rb" status=(\w+).*? size=(\d+).*? rate=([\d.]+)([KMG]?)bps.*? elapsed=([\d.]+)s.*? loss=([\d.]+)"
 )
-_SUMMARY = re.compile(r"(Completed|Partial Completion): (\d+)K bytes transferred in (\d+) seconds?")
-_RATE = re.compile(r"\((\d+)K? bits/sec\)")
-_NO_FILE = re.compile(r",\s*in 0 files?\b")
+_SUMMARY = _compile(r"(Completed|Partial Completion): (\d+)K bytes transferred in (\d+) seconds?")
+_RATE = _compile(r"\((\d+)K? bits/sec\)")
+_NO_FILE = _compile(r",\s*in 0 files?\b")
 """A summary's second line saying no file arrived whole (``(13048K bits/sec), in 0 files.``)."""
-_SKIPPED = re.compile(r"; (\d+) files? skipped")
-_EXIT = re.compile(
+_SKIPPED = _compile(r"; (\d+) files? skipped")
+_EXIT = _compile(
     # (not the status a test expected: "AssertionError: expected exit 0, got 1"; blind round 132's JUnit report)
     r"(?:(?<!expected )exit(?:ed)?(?: with)?(?: status|[ -]code)?|\bfailed with|returned non-zero exit status"
     r"|return(?:ed)? code"
@@ -162,7 +203,7 @@ _EXIT = re.compile(
     r"\s*[:=]?\s*(\d+)",
     re.I,
 )
-_SERVER_ASCP_UNSTARTED = re.compile(
+_SERVER_ASCP_UNSTARTED = _compile(
     rb"(?:aspshell|ascp|sshd)(?:\[\d+\])?: (?:\S*/)?ascp4?: error while loading shared libraries: "
     rb"|sshd(?:\[\d+\])?: error: CreateProcessW failed error:\d+"
     # (aspshell could not run ascp: "aspshell[5133]: exec of /opt/aspera/bin/ascp failed: No such file or directory",
@@ -174,7 +215,7 @@ _SERVER_ASCP_UNSTARTED = re.compile(
 """A server's ascp that the login's shell could not start (its library missing), in the server's log; or, on
 Windows, any program the login runs (Win32-OpenSSH's ``error: CreateProcessW failed error:2``: its file is gone, as
 after HSTS was reinstalled elsewhere; blind round 120)."""
-_SYSLOG_STAMP = re.compile(
+_SYSLOG_STAMP = _compile(
     rb"[ \t]*(\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?|[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d)"
 )
 """A log line's time stamp (ISO or BSD syslog's), its fraction and zone kept."""
@@ -182,7 +223,7 @@ _LOGIN_REACH = 2000
 """How far before it (in bytes) the login it follows may be."""
 _CLOSE_REACH = 4096
 """How far after a login (in bytes) the disconnect that ended it at once may be (``_logins_closed_at_once``)."""
-_FENCE_LEAD = re.compile(rb"[`>\s]*")
+_FENCE_LEAD = _compile(rb"[`>\s]*")
 """What may stand before a pasted log line: a chat's code fence opened on it, a mail's quote marks."""
 
 
@@ -194,42 +235,42 @@ def _after_fence(chunk: bytes, start: int, end: int) -> int:
 
 _SERVER_ASCP = "the server's ascp could not start"
 """The analyzer's words for a server whose own ascp failed to start for a client it let in."""
-_AUDIT_RECORD = re.compile(r"type=[A-Z_]+ msg=audit\(")
+_AUDIT_RECORD = _compile(r"type=[A-Z_]+ msg=audit\(")
 """A Linux audit record (``type=SYSCALL msg=audit(...) : ... syscall=rename success=no exit=ENOENT(No such file or
 directory) ... comm=ascp``; blind round 115): the kernel's account of a call, no output of ascp's."""
-_LAST_OOM = re.compile(r"\s*Reason:\s+OOMKilled\s*$")
+_LAST_OOM = _compile(r"\s*Reason:\s+OOMKilled\s*$")
 """kubectl describe's reason a container's run ended: the kernel killed it at its memory limit."""
 _OOM_KILLED = "the container was killed at its memory limit (OOMKilled, exit code 137) before its restart"
 """The analyzer's words for that kill (the knowledge base reads them as a cancel from outside)."""
-_K8S_CONTAINER = re.compile(r"\s*Container:\s+(\S+)\s*$")
+_K8S_CONTAINER = _compile(r"\s*Container:\s+(\S+)\s*$")
 """kubectl describe's name of a container (a Tekton step's: ``Container:  step-ascp-push``)."""
-_K8S_EXIT = re.compile(r"\s*Exit Code:\s+\d+\s*$")
+_K8S_EXIT = _compile(r"\s*Exit Code:\s+\d+\s*$")
 """kubectl describe's exit code of a container's last run."""
-_ASCP_NAMED = re.compile(r"ascp|ascli|aspera|fasp", re.I)
+_ASCP_NAMED = _compile(r"ascp|ascli|aspera|fasp", re.I)
 """A name that says it runs ascp (a container's, a step's)."""
-_SHELL_ACTION = re.compile(r"\baction \"[^\"\n]*\\(?:cmd|powershell|pwsh|wscript|cscript)\.exe\"", re.I)
+_SHELL_ACTION = _compile(r"\baction \"[^\"\n]*\\(?:cmd|powershell|pwsh|wscript|cscript)\.exe\"", re.I)
 """Task Scheduler's action that ran a shell (``action "C:\\Windows\\SYSTEM32\\cmd.exe"``): a script's run."""
 # (not a container's or a scheduler's "Exit Code: 1": its process's status, no FASP code; blind round 127's Nomad
 # allocation, whose code 1 outranked ascp's words when its status joined the run)
-_CODE = re.compile(r"(?:\b(?<!Exit )Code: |\berrcode[= ]|ERROR -- : code: )(\d{1,2})\b")
-_WRAPPER_FAILED = re.compile(
+_CODE = _compile(r"(?:\b(?<!Exit )Code: |\berrcode[= ]|ERROR -- : code: )(\d{1,2})\b")
+_WRAPPER_FAILED = _compile(
     r"\b(?:errors?|unsuccessful|(?:not|never|none)\b[^.]*\bsucce\w*|fail(?:ed|ure|s)?|cannot|can't|unable|exception)\b",
     re.I,
 )
-_CASE_WITH_ADVICE = re.compile(
+_CASE_WITH_ADVICE = _compile(
     r"^\s*(?:if|when|whenever|in case)\b[^,]*,\s*(?:then\s+)?"
     r"(?:check|try|retry|use|make sure|see|verify|contact|ensure|set|add|increase|lower|open|ask)\b",
     re.I,
 )
 """Failure words told as a case, with what to do then: advice ("When ascp fails with an error, check the port."),
 not what happened ("If I run ascp it fails with an error" is a report)."""
-_DENIED_FAILURE = re.compile(
+_DENIED_FAILURE = _compile(
     r"\b(?:never|without)\s+(?:\w+\s+){0,3}?(?:an?\s+|any\s+)?(?:errors?|fail\w*)\b|\bno\s+(?:errors?|failures?)\b",
     re.I,
 )
 """Failure words denied ("ascp never gave me an error", "ran without any errors"); removed before the failure
 words are looked for, so that "ascp failed without error message" still says it failed."""
-_SCHEDULER_KILL = re.compile("|".join(knowledge().by_id("cancelled").ends_job))
+_SCHEDULER_KILL = _compile("|".join(knowledge().by_id("cancelled").ends_job))
 """A batch system ending the job: Slurm's ``slurmstepd: error: *** JOB 88 ON c04 CANCELLED AT ... DUE TO TIME LIMIT
 ***``, Airflow's ``AirflowTaskTimeout: Timeout`` (blind round 101), PBS's ``=>> PBS: job killed: walltime 3630 exceeded
 limit 3600``, LSF's ``TERM_RUNLIMIT: job killed after reaching LSF run time limit``, Grid Engine's ``job 88 exceeded
@@ -241,29 +282,27 @@ minutes). Marking the build as aborted.``); Azure Functions' ``Timeout value of 
 Task Scheduler", schtasks' "Last Result: 267014"; blind rounds 112-120), Flux's ``job.exception type=timeout``, Grid
 Engine's ``qmaster enforced h_rt``, a shell's ``line 12: 4242 Killed ascp ...`` (blind rounds 120-121). The wordings are
 the knowledge base's "cancelled" entry's ``ends_job`` (one list: they are its evidence too), matched as written."""
-_PSSH_HOST = re.compile(
-    r"\s*(?:\[\d+\] )?\d\d:\d\d:\d\d \[(?:SUCCESS|FAILURE)\] \S+(?: Exited with error code \d+)?\s*$"
-)
+_PSSH_HOST = _compile(r"\s*(?:\[\d+\] )?\d\d:\d\d:\d\d \[(?:SUCCESS|FAILURE)\] \S+(?: Exited with error code \d+)?\s*$")
 """parallel-ssh's (pssh -i) header before each host's output (its "[1] " may be gone, taken as a line's tag)."""
-_LOGIN_DROPPED = re.compile(
+_LOGIN_DROPPED = _compile(
     r"\s*(?:client_loop: send disconnect: (?:Broken pipe|Connection reset)|packet_write_wait: Connection to \S+ port "
     r"\d+: Broken pipe|Write failed: Broken pipe)\s*$"
 )
 """OpenSSH's client losing its connection (the person's login to the host that ran ascp)."""
 _LOGIN_LOST = "the login session that ran it was lost (its SSH connection dropped)"
 """The analyzer's words for that end (the knowledge base reads them as a cancel from outside)."""
-_PUTTY_KEY = re.compile(r"\.(?:putty|ppk)\b")
+_PUTTY_KEY = _compile(r"\.(?:putty|ppk)\b")
 """A key file in PuTTY's format, as a command line or ascp's debug output names it."""
-_HOST_PROMPT = re.compile(
+_HOST_PROMPT = _compile(
     r"^\s*(?:\([\w.-]+\)\s+)?(?:[\w.-]+:\S*\s+[\w.-]+[$#%]|[\w.-]+@[\w.-]+\s+\S+\s+[%#$]|\[[^\]\n]{1,60}\][$#])\s*(?=\S)"
 )
 """Shell prompts that name the host: Red Hat's bash (``[user@host dir]$ ``, after a conda environment's name),
 macOS's bash (``MacBook:~ user$ ``) and zsh (``user@host dir % ``); read as ``$ `` (the user's command)."""
-_STATUS_ANSWER = re.compile(r"\d{1,3}", re.A)
+_STATUS_ANSWER = _compile(r"\d{1,3}", re.A)
 """The shell's answer to ``echo $?``: a number (ASCII digits: ``"²".isdigit()`` is true)."""
-_ASKS_STATUS = re.compile(r"(?:^|[$#>%]\s*)(?:echo \$\?|echo %ERRORLEVEL%|\$LASTEXITCODE)\s*$", re.I)
+_ASKS_STATUS = _compile(r"(?:^|[$#>%]\s*)(?:echo \$\?|echo %ERRORLEVEL%|\$LASTEXITCODE)\s*$", re.I)
 """A shell command that prints the last command's exit status (sh, cmd.exe, PowerShell)."""
-_HOST_OPTION = re.compile(
+_HOST_OPTION = _compile(
     r"(?:\s--host[= ]\s*[\"']?|//(?:[^/@\s]+@)?"
     r"|\s(?:[\w.-]+@(?=[\w.-]+:|\[)|(?=[A-Za-z][\w.-]+:(?!//)[/~\w.]|\d+\.\d+\.\d+\.\d+:|\[)))"
     r"(\[[0-9A-Fa-f:]+\]|[A-Za-z0-9][\w.-]*)"
@@ -271,7 +310,7 @@ _HOST_OPTION = re.compile(
 """The server an ascp or ascli command names: ``[user@]host:path``, ``--host=host``, ``--url=ssh://host:33001``."""
 
 
-_RATE_OPTION = re.compile(r"(?:\s--target-rate[= ]|\s-[A-Za-z]*l\s*)(\d+(?:\.\d+)?)([kKmMgG]?)(?![%pP\w.])")
+_RATE_OPTION = _compile(r"(?:\s--target-rate[= ]|\s-[A-Za-z]*l\s*)(\d+(?:\.\d+)?)([kKmMgG]?)(?![%pP\w.])")
 """ascp's -l target rate (``-l 300m``, ``-l300M``, ``-QTl 100m``, ``-l 1000000``: Kbps), not a percentage."""
 
 
@@ -280,7 +319,7 @@ def _command_host(text: str) -> str | None:
     return found.group(1).lower() if found is not None else None
 
 
-_USER_OPTION = re.compile(r"\s--user(?:name)?[= ]\s*[\"']?([^\s\"']+)|\s([\w.-]+)@(?=[\w.-]+:|\[)")
+_USER_OPTION = _compile(r"\s--user(?:name)?[= ]\s*[\"']?([^\s\"']+)|\s([\w.-]+)@(?=[\w.-]+:|\[)")
 """The account an ascp or ascli command logs in as: ``user@host:path``, ``--user=NAME``, ``--username NAME``."""
 
 
@@ -298,7 +337,7 @@ def _command_options(text: str) -> str:
     return " ".join(kept)
 
 
-_SSH_PORT_OPTION = re.compile(r"(?:\s-P\s*|\s--port[= ]\s*|ssh://[^/\s:]+:)(\d{1,5})\b")
+_SSH_PORT_OPTION = _compile(r"(?:\s-P\s*|\s--port[= ]\s*|ssh://[^/\s:]+:)(\d{1,5})\b")
 """The SSH port an ascp or ascli command names: ``-P 33001``, ``-P33001``, ``--port=33001``, ``ssh://host:33001``."""
 
 
@@ -359,28 +398,28 @@ def _command_user(text: str) -> str | None:
     return (found.group(1) or found.group(2)) if found is not None else None
 
 
-_FASP_FAILED = re.compile(r"\b(?:fasp|ascp|aspera) (?:download|upload|transfer) (?:has )?failed\b", re.I)
+_FASP_FAILED = _compile(r"\b(?:fasp|ascp|aspera) (?:download|upload|transfer) (?:has )?failed\b", re.I)
 """A wrapper's word that its FASP transfer itself failed (prefetch's "fasp download failed"), not an earlier step
 of its own (a lookup)."""
 _SESSION_START = b"LOG FASP Session Start uuid="
 _TRANSFER_START = b"LOG FASP Transfer Start uuid="
 _SESSION_STOP = b"LOG FASP Session Stop uuid="
 """The records a server's log starts a session and a file with, each followed by its uuid (``_start_after``)."""
-_UUID = re.compile(UUID)
+_UUID = _compile(UUID)
 """A uuid where one starts (``scan.UUID``: as ascp logs it, or shortened by the person pasting it)."""
-_CONNECTED = re.compile(SSHD_TAG + rb"(?:Connection from|Accepted \S+ for \S+ from) ([0-9A-Fa-f.:]+) port (\d+)\b")
+_CONNECTED = _compile(SSHD_TAG + rb"(?:Connection from|Accepted \S+ for \S+ from) ([0-9A-Fa-f.:]+) port (\d+)\b")
 """sshd's line for a client's connection (VERBOSE's "Connection from", or the login): its address and port."""
 
 
 _PEER = rb" peer=\[?([0-9A-Fa-f.:]+?)\]?:(\d+)\b"
 """A record's ``peer=`` field: the client's address and, on a server, its UDP port."""
-_PEER_FIELD = re.compile(_PEER)
+_PEER_FIELD = _compile(_PEER)
 """That field read where it stands (``_record_peers``)."""
 
 
 def _peer_of(record: bytes) -> re.Pattern[bytes]:
     """A record's peer, read from the record's start."""
-    return re.compile(re.escape(record) + rb"[^\n]*?" + _PEER)
+    return _compile(re.escape(record) + rb"[^\n]*?" + _PEER)
 
 
 _STARTED_PEER = _peer_of(_SESSION_START)
@@ -468,7 +507,7 @@ def _arrivals(chunk: bytes) -> _Arrivals | None:
     return _Arrivals([position for position, _ in arrived], first_starts)
 
 
-_FILE_NAME = re.compile(rb' file="([^"\n]*)"')
+_FILE_NAME = _compile(rb' file="([^"\n]*)"')
 """A file record's file name."""
 _OPEN_FILES_KEPT = 64
 """Names kept of a session's files still moving (ascp moves a few at a time; the bound keeps memory flat)."""
@@ -482,28 +521,28 @@ _UNFOLLOWED = b"\x00"
 def _file_search_for(uuids: tuple[bytes, ...]) -> re.Pattern[bytes]:
     """The start and end records of these sessions' files, with the file's name: the search skips every other
     session's records in C (a log of file records only would otherwise cost a Python step per line)."""
-    return re.compile(
+    return _compile(
         rb"LOG FASP Transfer (St(?:art|op)) uuid=(" + b"|".join(map(re.escape, uuids)) + rb') [^\n]*?file="([^"\n]*)"'
     )
 
 
 _TIMEOUT_PREFIX = r"timeout\s+(?:-[a-zA-Z]+(?:\s+\w+)?\s+)*\d+(?:\.\d+)?[smhd]?\s+"
 """coreutils' ``timeout [OPTIONS] DURATION`` before a command (``_COMMAND``, ``_TOLD_COMMAND``)."""
-_TIME_LIMIT = re.compile(r"\btimeout\s+(?:-[a-zA-Z]+(?:\s+\w+)?\s+)*(\d+(?:\.\d+)?)([smhd]?)\s+\S*ascp")
+_TIME_LIMIT = _compile(r"\btimeout\s+(?:-[a-zA-Z]+(?:\s+\w+)?\s+)*(\d+(?:\.\d+)?)([smhd]?)\s+\S*ascp")
 """coreutils' ``timeout 360s ascp ...``: a time limit on the run (the first number: ``-k 10 360`` is not one)."""
 _SECONDS = {"": 1.0, "s": 1.0, "m": 60.0, "h": 3600.0, "d": 86400.0}
-_KEY_OPTION = re.compile(r"\s-i\s*[\"']?((?:[^\s\"'\\]|\\.)+)")
+_KEY_OPTION = _compile(r"\s-i\s*[\"']?((?:[^\s\"'\\]|\\.)+)")
 """The key file an ascp command line gives (``-i key``; a shell's escaped spaces are the path's own:
 ``-i /Applications/IBM\\ Aspera\\ Connect.app/...``)."""
-_SSHD_TAGGED = re.compile(r"\bsshd(?:-session)?\[\d+\]: ")
+_SSHD_TAGGED = _compile(r"\bsshd(?:-session)?\[\d+\]: ")
 """A syslog line of sshd's."""
-_KILL_LEAD = re.compile(r"(?:slurmstepd(?:-\S+)?: error: |=>> )\s*$")
+_KILL_LEAD = _compile(r"(?:slurmstepd(?:-\S+)?: error: |=>> )\s*$")
 """What precedes a batch system's kill message on its line."""
-_IPYTHON_INPUT = re.compile(r"^\s*(?:In \[\d*\]:|\.\.\.:)\s?")
+_IPYTHON_INPUT = _compile(r"^\s*(?:In \[\d*\]:|\.\.\.:)\s?")
 """IPython's or Jupyter's console input prompt (``In [3]: ``) and its continuation (``   ...: ``)."""
-_SHELL_ESCAPE = re.compile(r"!\s*(?:sudo\s+)?(?:[\w.~/${}-]*/)?(?:ascp4?|ascli)\s")
+_SHELL_ESCAPE = _compile(r"!\s*(?:sudo\s+)?(?:[\w.~/${}-]*/)?(?:ascp4?|ascli)\s")
 """IPython's shell escape running ascp (``!ascp -QT ...``) on a line of its own."""
-_CTRL_C = re.compile(
+_CTRL_C = _compile(
     r"(?:^|(?<=[\s%A])|(?<=\d\d:\d\d:\d\d))\^C(?:(?![A-Za-z])|(?=(?:g?make|ninja|bash|zsh|sh)(?:\[\d+\])?: ))"
 )
 """The terminal's echo of Ctrl-C: at a line's start or after a blank, a progress line's ``ETA``, ``%`` or time left
@@ -511,25 +550,25 @@ _CTRL_C = re.compile(
 [...] Interrupt"; blind round 128) (not ``grep "^Completed"``)."""
 INTERRUPTED = "interrupted from the keyboard (^C)"
 """The detail a run gets when the terminal echoed Ctrl-C (explain_kb.json's "cancelled" documents it)."""
-_PROMPT = re.compile(r"^\s*(?:Password|Key passphrase):\s*|['\"](?:[Pp]assword|[Kk]ey passphrase):\s*['\"]")
+_PROMPT = _compile(r"^\s*(?:Password|Key passphrase):\s*|['\"](?:[Pp]assword|[Kk]ey passphrase):\s*['\"]")
 """ascp asking for a password or the key's passphrase: at the start of a line, or quoted by a wrapper that logs
 what its child printed (NCBI prefetch: ``LINE = (16) 'Key passphrase: '``)."""
-_ASCLI_TAG = re.compile(r"(?:\S+ )?ascli\[(\d+)\]: ")
+_ASCLI_TAG = _compile(r"(?:\S+ )?ascli\[(\d+)\]: ")
 """ascli's tag (and the host before it) in a journal's line: ``seqsrv01 ascli[1733]: ``."""
-_SCRIPT_TAG = re.compile(
+_SCRIPT_TAG = _compile(
     r"\S+ (?!(?:ascp4?|ascli|sshd|kernel|systemd|asperanoded|asperacentral)\[)[\w.@-]+\[(?P<pid>\d+)\]: "
 )
 """A syslog line's host and a program's tag other than ascp's, sshd's and the system's (a script's: ``hsts-ldn-07
 partner-push.sh[740112]: ``)."""
-_HOST_TAG = re.compile(r"\S+ [^\s:\[\]]+(?:\[\d+\])?: ")
+_HOST_TAG = _compile(r"\S+ [^\s:\[\]]+(?:\[\d+\])?: ")
 """A syslog line's host and tag after its stamp (``hsts-rx02 kernel: ...``), in a paste that also holds console
 lines."""
-_SYSLOG_TAGGED = re.compile(rb"ascp(?:4|\.exe)?(?:\[\d| \d+ \S+ [-\[])")
-_NAMES_ASCP = re.compile(rb"ascp|fasp", re.I)
+_SYSLOG_TAGGED = _compile(rb"ascp(?:4|\.exe)?(?:\[\d| \d+ \S+ [-\[])")
+_NAMES_ASCP = _compile(rb"ascp|fasp", re.I)
 """A chunk stamped like syslog but without any ``ascp[pid]:`` line that still names ascp is a wrapper's own
 output with syslog-like stamps (NCBI's ``2017-03-08T09:41:15 prefetch.2.8.1: ...``): it is read line by line.
 A server's syslog chunk that names neither stays on the fast path (nothing in it can matter but sshd's lines)."""
-_PROSE = re.compile(
+_PROSE = _compile(
     r"\b(?:I|I'm|I've|I'd|my|My|our|Our|We|We're|We've)\b"
     r"|^\s*(?:Subject|Re|Fwd?|From|To|Cc|Date|Discussion|Topic|Thread): "
     # a mail's subject in Portuguese, Spanish, German, French, Italian, Dutch, Russian (blind round 95)
@@ -540,8 +579,8 @@ _PROSE = re.compile(
 "we" at most in lower case, as ascp's "Remote host is not who we expected"); a mail's or a forum's header line; a
 question of four words or more (an issue's title: "Some runs fail with ascp, others fine - ENA rate limiting?"), not a
 logger's line ending in a progress bar's "??:??"."""
-_PROGRAM_WORD = re.compile(r"ascp|fasp|aspera")
-_HOST_REST = re.compile(
+_PROGRAM_WORD = _compile(r"ascp|fasp|aspera")
+_HOST_REST = _compile(
     r"@|[a-z0-9-]*(?:\.[a-z0-9-]+){2,}(?=[:/\s@]|$)"
     r"|[a-z0-9-]*\.(?:com|org|net|edu|gov|int|io|uk|de|fr|jp|cn|eu|ch|nl)(?=[:/\s@]|$)"
 )
@@ -567,7 +606,7 @@ def _names_program(lowered: str) -> bool:
     return False
 
 
-_NEGOTIATION = re.compile(
+_NEGOTIATION = _compile(
     r"^\s*(?:error: )?(Unable to negotiate with (?P<peer>[0-9A-Fa-fxX*.:]+) port (?P<port>\d+): no matching [^.]*?"
     r"found(?:\. Their offer: [\w@.,+-]*)?)"
 )
@@ -576,44 +615,44 @@ sshd writes it (with ``[preauth]``) about a client, naming the client's source p
 server, naming the server's port (22, 33001)."""
 _STAMP_PROBE = 4096
 """How far into an input's first chunk a time stamp in the host's language is looked for."""
-_QUOTED_NEGOTIATION = re.compile(
+_QUOTED_NEGOTIATION = _compile(
     rb"Unable to negotiate with (?P<peer>[0-9A-Fa-fxX*.:]+) port (?P<port>\d+):(?:[ \t]|\n[> \t]*)+no matching"
     rb"(?:[^.\n]|\n[> \t]*){1,80}?found(?:\.(?:\s|\n[> \t]*)Their offer: [\w@.,+-]*)?"
 )
 """``_NEGOTIATION``'s words anywhere in a line, and over a wrapped quote's line breaks (``\n> ``); the address may
 be masked in a paste (``193.136.xx.xx``; blind round 121), as in the two patterns above."""
-_OTHER_CLIENT_LOGINS = re.compile(
+_OTHER_CLIENT_LOGINS = _compile(
     r"\bfailed (?:password|logins?|authentication|attempts?)\b[^.]{0,120}\b(?:were|was|came from|from|by)\b[^.]{0,60}"
     r"\b(?:WinSCP|FileZilla|Cyberduck|PuTTY|MobaXterm|sftp|SFTP)\b",
     re.I,
 )
 """A person saying sshd's refused logins were another program's (an SFTP client's), not ascp's."""
-_DAEMON_TAG = re.compile(
+_DAEMON_TAG = _compile(
     rb"(?:\S+ )?(?:asperanoded|asperacentral|asperaredisd|asperahttpd|asperawatchd|asperawatchfolderd|asperarund"
     rb"|asperaproxy|asconfigurator)(?:\[\d+\])?: "
 )
 """A syslog line of another Aspera service than ascp (its host, its tag)."""
-_WRAPPED_NEGOTIATION = re.compile(r"\bsshd(?:-session)?(?:\[\d+\])?: Unable to negotiate with \S+ port \d+:\s*$")
+_WRAPPED_NEGOTIATION = _compile(r"\bsshd(?:-session)?(?:\[\d+\])?: Unable to negotiate with \S+ port \d+:\s*$")
 """sshd's line cut after its address (a mail's quote wrapped it): its words are on the next line."""
-_SSHD_TAG_BYTES = re.compile(rb"\bsshd(?:-session)?(?:\[\d+\])?: ")
-_NEGOTIATION_LEAD = re.compile(rb"[ \t]*(?:error: )?")
-_QUOTE_BREAK = re.compile(rb"\s*\n[> \t]*")
-_RESULT_ROW = re.compile(r"^\|\s*status\s*\|\s*(\w+)\s*\|\s*$", re.I)
+_SSHD_TAG_BYTES = _compile(rb"\bsshd(?:-session)?(?:\[\d+\])?: ")
+_NEGOTIATION_LEAD = _compile(rb"[ \t]*(?:error: )?")
+_QUOTE_BREAK = _compile(rb"\s*\n[> \t]*")
+_RESULT_ROW = _compile(r"^\|\s*status\s*\|\s*(\w+)\s*\|\s*$", re.I)
 """The status row of ascli's results table (``| status  | success |``)."""
-_STATUS_HEADER = re.compile(r"^\|(?:[^|\n]*\|)*?\s*status\s*\|", re.I)
+_STATUS_HEADER = _compile(r"^\|(?:[^|\n]*\|)*?\s*status\s*\|", re.I)
 """ascli's results table with a status column (``| package | status  |``, one row per package)."""
-_ELLIPSIS = re.compile(r"\.{3}|\u2026")
-_DATE_OUTPUT = re.compile(
+_ELLIPSIS = _compile(r"\.{3}|\u2026")
+_DATE_OUTPUT = _compile(
     r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) +(?P<day>\d{1,2}) "
     r"(?P<time>\d\d:\d\d:\d\d) (?:[A-Z]{2,5} )?(?P<cyear>\d{4})"
     r"|(?P<year>\d{4})年 *(?P<m>\d{1,2})月 *(?P<d>\d{1,2})日 *(?:\S+曜日|星期\S) +(?P<time2>\d\d:\d\d:\d\d)"
     r"(?: [A-Z]{2,5})?"
 )
 """A line of `date`'s output (C locale's, or a Japanese or Chinese locale's)."""
-_REDIRECTED = re.compile(r"(?:^|\s)(?:\d?>>?|&>>?)\s*[^\s&|]|\s-L\s*[^\s-]")
+_REDIRECTED = _compile(r"(?:^|\s)(?:\d?>>?|&>>?)\s*[^\s&|]|\s-L\s*[^\s-]")
 """A command line whose output goes to a file (``> logs/x.log 2>&1``, ``&> log``) or that logs to a directory
 (``-L logs/ascp``)."""
-_NAMED_START = re.compile(
+_NAMED_START = _compile(
     r"\s*(?:start(?:ed|ing)?|launch(?:ed|ing)?)\s+([\w.:/-]+)"
     r"(?:\s+(?:pid[=: ]\s*\d+|\(pid \d+\))\s*$|\s+(?=(?:\S*/)?ascp4?(?:\.exe)?\s)"
     r"|\s+(?=[\w:-]*[./][\w.:/-]*\s*$)[\w.:/-]+\s*$)"
@@ -628,31 +667,31 @@ _NAMED_START = re.compile(
 )
 """A wrapper's line starting one named run, with its process id ("start L001 pid=40211"), its ascp command
 ("launch S01 ascp -QT ...", "S01 start: ascp ...") or its file ("start 01 R2301_01.fastq.gz")."""
-_NAMED_OUTPUT = re.compile(r"\s*([\w.:/-]+)\s+(?:stdout|stderr|out|err)\s*:\s+(\S.*)$")
+_NAMED_OUTPUT = _compile(r"\s*([\w.:/-]+)\s+(?:stdout|stderr|out|err)\s*:\s+(\S.*)$")
 """One line of a named job's output, the stream named ("S04 stderr: ascp: ...", "S02 stdout: Completed: ...")."""
-_NAMED_COLON = re.compile(r"\s*([\w./-]+):\s+(\S.*)$")
+_NAMED_COLON = _compile(r"\s*([\w./-]+):\s+(\S.*)$")
 """One line of a named job's output after its name and a colon ("bundle_C: ascp: failed to ...")."""
-_WRAPPER_TAG = re.compile(r"\[[\w .:-]{1,30}\]\s+")
+_WRAPPER_TAG = _compile(r"\[[\w .:-]{1,30}\]\s+")
 """A wrapper's tag in brackets before its words ("[push] ")."""
-_NAMED_END_SAID = re.compile(
+_NAMED_END_SAID = _compile(
     r"\s*([\w.:/-]+)\s+(?:(?:exit(?:ed)?\s*[=:]\s*|rc\s*=\s*)-?\d+\s+(?:(?:stderr|stdout|output)\s*:\s*)?"
     r"|(?:failed|ok|done|succeeded|success)(?:\s*\(exit(?: code| status)?\s*-?\d+\))?\s*:\s+)(\S.*)$",
     re.I,
 )
 """A wrapper's line that the named run ended, with its output after ("S07 exit=1 stderr: ascp: failed to ...",
 "S03 exit=0 Completed: ...", "06 FAILED (exit 1): ascp: ...", "03 ok: Completed: ...")."""
-_NAMED_HINT = re.compile(r"tart|aunch|xit|rc|ok|fail|done|succe|std|out:|err:", re.I)
+_NAMED_HINT = _compile(r"tart|aunch|xit|rc|ok|fail|done|succe|std|out:|err:", re.I)
 """The cheap test before ``_NAMED_START``, ``_NAMED_END`` and the others: each of their words (any case) holds one."""
-_RUNNING_ASCP = re.compile(r"\bRunning command: [^\n]{0,80}?(?<![\w.-])ascp4?\s")
+_RUNNING_ASCP = _compile(r"\bRunning command: [^\n]{0,80}?(?<![\w.-])ascp4?\s")
 """A wrapper's log of one ascp command it runs (kingfisher's ``INFO: Running command: ascp -T ...``, Airflow's
 ``Running command: ['/usr/bin/bash', '-c', 'ascp -P 33001 ...']``)."""
-_NAMED_END = re.compile(
+_NAMED_END = _compile(
     r"\s*(?:(?:end|done|finish(?:ed)?)\s+)?([\w.:/-]+)\s+"
     r"(?:exit(?:ed)?\s*(?:=|with|status|code|:)?\s*(?:status |code )?-?\d+|rc\s*=\s*-?\d+)\s*$",
     re.I,
 )
 """A wrapper's line that the named run ended ("L005 exit=1", "L002 rc=0", "END ERR5084013 rc=1")."""
-_CONDITIONAL_EXIT = re.compile(
+_CONDITIONAL_EXIT = _compile(
     r"\b(?:when|whenever|if|unless|until|once)\s+(?:ascp|it|the (?:transfer|client|command|process))\s+"
     r"(?:exit(?:ed|s)?|return(?:ed|s)?)\b"
     # German: "auch wenn der Exit-Code 0 ist" (even if the exit code is 0; blind round 60's runbook)
@@ -662,36 +701,34 @@ _CONDITIONAL_EXIT = re.compile(
 """An exit status told as a case, not what a run did."""
 _SNAKEMAKE_FAILED = "(one of the commands exited with non-zero exit code"
 """Snakemake's line under a failed rule's shell command."""
-_SNAKEMAKE_GOES_ON = re.compile(
+_SNAKEMAKE_GOES_ON = _compile(
     r"Shutting down, this might take some time|Exiting because a job execution failed|(?:local)?rule \w+:"
     r"|\[\w{3} \w{3} +\d+ \d\d:\d\d:\d\d \d{4}\]"
 )
 """Snakemake's own lines after a failed rule's block: its shutdown, the next job's header or time stamp."""
-_JOBLOG_LINE = re.compile(r"^\d+\s+\S+\s+(\d{9,10}\.\d+)\s+([\d.]+)\s+\d+\s+\d+\s+(-?\d+)\s+(\d+)\s+(\S.*)")
+_JOBLOG_LINE = _compile(r"^\d+\s+\S+\s+(\d{9,10}\.\d+)\s+([\d.]+)\s+\d+\s+\d+\s+(-?\d+)\s+(\d+)\s+(\S.*)")
 """A line of GNU parallel's --joblog: Seq, Host (":" when local), Starttime (epoch), JobRuntime, Send, Receive,
 Exitval, Signal, Command."""
-_FELL_BACK = re.compile(
+_FELL_BACK = _compile(
     r"\b(?:continuing|proceeding) with (?:wget|curl|ftp|https?|aria2c?)\b"
     r"|\bfall(?:s|ing)? back to (?:wget|curl|ftp|https?)\b",
     re.I,
 )
 """A wrapper's word that it goes on without ascp ("Continuing with wget ...", "falling back to FTP")."""
-_ASCLI_PID = re.compile(r"(?:[DIWEF], \[[^\]\n]{1,60}\]\s+[A-Z]+ -- : )?pid: \d+\s*$")
+_ASCLI_PID = _compile(r"(?:[DIWEF], \[[^\]\n]{1,60}\]\s+[A-Z]+ -- : )?pid: \d+\s*$")
 """ascli's debug line naming the process id of the ascp it started (``D, [...] DEBUG -- : pid: 103690``)."""
-_ASCLI_SESSIONS_FAILED = re.compile(r"\s*ERROR: Transfer: \d+ session\(s\) failed\s*$")
+_ASCLI_SESSIONS_FAILED = _compile(r"\s*ERROR: Transfer: \d+ session\(s\) failed\s*$")
 """ascli's count of the sessions that failed, its next lines the codes and words of each (``  code 50: ...``)."""
-_ASCLI_CODE_LINE = re.compile(r"\s*code \d{1,3}: \S")
-_ASCLI_FINAL = re.compile(
-    r"^ERROR: (?:(?:Transfer|Other|Cli|Bug|Tool|Argument|Identifier|Rest|Network)\b|FASP\(ascp\):)"
-)
+_ASCLI_CODE_LINE = _compile(r"\s*code \d{1,3}: \S")
+_ASCLI_FINAL = _compile(r"^ERROR: (?:(?:Transfer|Other|Cli|Bug|Tool|Argument|Identifier|Rest|Network)\b|FASP\(ascp\):)")
 """ascli's last line when a command failed (``ERROR: Transfer: Cannot rename partial file``; older releases name the
 exception's kind ``FASP(ascp)``, ``Tool``, ``Rest``...): its run is over."""
-_SHELL_LINE = re.compile(r"^\s*(?:\([\w.-]+\)\s+)?\[[^\]\n]{1,60}\][$#]\s+\S")
+_SHELL_LINE = _compile(r"^\s*(?:\([\w.-]+\)\s+)?\[[^\]\n]{1,60}\][$#]\s+\S")
 """A shell command line after a ``[user@host dir]$`` prompt (``$ `` alone is checked by hand): the user's
 command, read as a new run only when it runs ascp (``_COMMAND``)."""
-_WINDOWS_PROMPT = re.compile(r"^\s*(?:PS )?[A-Za-z]:\\[^>\n]{0,120}>\s*\S")
+_WINDOWS_PROMPT = _compile(r"^\s*(?:PS )?[A-Za-z]:\\[^>\n]{0,120}>\s*\S")
 """A command after a Windows prompt (``C:\\Users\\ana>set ASPERA_SCP_FILEPASS=...``): the user's own command."""
-_POWERSHELL_RECORD = re.compile(
+_POWERSHELL_RECORD = _compile(
     r"^\s*(?:\+\s*)?(?:(?:CategoryInfo(?![^\n]*:String\) \[\], CommandNotFoundException)|FullyQualifiedErrorId)\s*:"
     r"|~{3,}\s*$)|^\s*At line:\d+ char:\d+\s*$"
 )
@@ -700,19 +737,19 @@ CategoryInfo : NotSpecified: (ascp.exe: Serve...ction, exiting.:String)``, ``+ F
 NativeCommandError``): its shortened copy of the line above, no run of its own. Not the record of a command
 PowerShell did not find (``ObjectNotFound: (ascp:String) [], CommandNotFoundException``), the same in every
 language, while the line above is in the user's (blind round 114's Portuguese)."""
-_SEARCH_TRACE = re.compile(
+_SEARCH_TRACE = _compile(
     r"^\s*[\w.-]+(?: info)?: (?:Checking '[^']*'|Using '[^']*'|'[^']*': not found(?: in configuration)?)\s*$"
 )
 """A wrapper's trace of its search for ascp and its key (NCBI prefetch -v: ``prefetch.2.10.0: Checking 'ascp'``,
 ``'/usr/bin/ascp': not found``, ``Using 'ascp'``): candidates tried one after another, no failure of its own
 (prefetch says so in its ``err:`` lines when none is found)."""
-_TAGGED_LOGGER = re.compile(r"\S+ [A-Za-z][\w./-]{0,40}\[\d+\]: (?=[DIWEF], \[\d{4}-\d\d-\d\dT)")
+_TAGGED_LOGGER = _compile(r"\S+ [A-Za-z][\w./-]{0,40}\[\d+\]: (?=[DIWEF], \[\d{4}-\d\d-\d\dT)")
 """A syslog line's host and program's tag before a Ruby Logger's line (ascli's, run by a wrapper under systemd)."""
-_WRAPPER_LOG = re.compile(r"^\s*[DIWEF], \[\d{4}-\d\d-\d\dT[\d:.]+ #\d+\] +[A-Z]+ -- : ")
+_WRAPPER_LOG = _compile(r"^\s*[DIWEF], \[\d{4}-\d\d-\d\dT[\d:.]+ #\d+\] +[A-Z]+ -- : ")
 """ascli's (Ruby Logger's) own lines, ``E, [2024-03-13T15:58:12.581419 #3204711] ERROR -- : ...``: they carry
 ascp's failure in ascli's words ("An error occurred during transfer: Failure processing peer license")
 without naming ascp, so they count as a wrapper's lines."""
-_BARE_ASCP = re.compile(
+_BARE_ASCP = _compile(
     # (busybox's root prompt names its directory before a space: "/ # ascp -A"; blind round 133)
     r"^\s*(?:\([\w.-]+\)\s+)?(?:[/~][\w/.~-]*\s)?\S*[$#>%]\s*(?:[\w.~/\\:-]*[/\\])?ascp4?(?:\.exe)?\s*"
     r"(?:-h|--help|-A|--version)?\s*$"
@@ -726,7 +763,7 @@ _BARE_ASCP = re.compile(
 )
 """ascp typed at a prompt alone, or for its help or version, also through another command (``apptainer exec
 image.sif $HOME/.aspera/connect/bin/ascp --help``; blind round 59): no transfer."""
-_COMMAND = re.compile(
+_COMMAND = _compile(
     # (a chat's speaker before the prompt: "Thiri Aung: thiri@thiri-lt:~/ena$ ascp ..."; blind round 124's Viber chat)
     r"^\s*(?:\w[\w.-]{0,29}(?: \w[\w.-]{0,29}){0,3}:\s+(?=\S*[$#>]\s*(?:sudo\s+)?\S*ascp))?"
     r"(?:PS\s+)?(?:(?:\([\w.-]+\)\s+)?\S*[$#>]\s*(?:sudo\s+)?(?:[\w.~/\\:-]*[/\\])?(?:ascp4?|ascli)(?:\.exe)?\s"
@@ -761,7 +798,7 @@ server browse /x``, as a script echoes it before running it) do (so that ascp's 
 "ascp.exe - System Error" are not taken for it), or run by another command after a prompt (``$ docker run ... ascp
 -QT ...``, ``PS> & "C:\\...\\ascp.exe" -P 33001 ...``), or through a variable that holds its path (``PS> & $ascp
 -T ...``, ``$ "$ASCP_BIN" -QT ...``; blind round 58). Whatever follows belongs to a new run."""
-_TOLD_COMMAND = re.compile(
+_TOLD_COMMAND = _compile(
     r"(?![^\n]*\bRunning command:)[^\n]{0,200}?\b(?:(?:execut|launch|invok|run)\w*\b[^\n:]{0,60}"
     # (or the attempt's number, under coreutils' timeout: "INFO  attempt 1: timeout 900 ascp -QT ..."; round 123)
     r"|(?:attempt|try|retry)\s*#?\d+(?:/\d+| of \d+)?):\s+(?:sudo\s+)?"
@@ -775,7 +812,7 @@ Executing ascp command (key path hidden): ascp -i <ssh-key> ...``; blind round 1
 number (``attempt 2: timeout 900 ascp ...``): a new run.
 Not kingfisher's "Running command: ascp ...", which ``_COMMAND`` leaves out too (its title and its output are one
 run's)."""
-_FAILURE_LABEL = re.compile(
+_FAILURE_LABEL = _compile(
     r'(?:\b(?:failed|failure|error|exited \d{1,3})\s*:\s*|"(?:description|errorDescription)"\s*:\s*")$', re.I
 )
 """A wrapper's label right before ascp's words it quotes (``error: transfer failed: ``, the Transfer SDK's error
@@ -816,12 +853,12 @@ def _labelled_failure(text: str) -> bool:
 
 _DEFERRED_RECENT = 20
 """How many of an input's last kept lines a wrapper's labelled failure is compared with (``_told_again``)."""
-_LAST_SHOWN = re.compile(r"\s*(?:the )?last (?:progress|output|status|bar)(?: line)?\s*:", re.I)
+_LAST_SHOWN = _compile(r"\s*(?:the )?last (?:progress|output|status|bar)(?: line)?\s*:", re.I)
 """A wrapper's label for the last line it saw of a run (``Last progress line: ...``)."""
-_TASK_ACTION = re.compile(r'Task Scheduler launched action "(?:[^"\n]*[/\\])?(?:ascp4?|ascli)(?:\.exe)?"', re.I)
+_TASK_ACTION = _compile(r'Task Scheduler launched action "(?:[^"\n]*[/\\])?(?:ascp4?|ascli)(?:\.exe)?"', re.I)
 """Windows Task Scheduler's word that it started ascp as a task's action (event 200: ``Task Scheduler launched action
 "C:\\...\\ascp.exe" in instance ...``): that action's run starts, as a typed command's does."""
-_WRAPPER_SUCCESS = re.compile(
+_WRAPPER_SUCCESS = _compile(
     # (not ascp's word quoted: 'reported by ascp in its "Completed:" summary')
     r"\b(?:fasp|ascp|aspera)\b[^.]*?(?<![\"'`\u201c])\b(?:succeed(?:ed|s)?|successful(?:ly)?"
     r"|completed(?: successfully)?|complete successfully)\b(?![\"'`\u201d]|:)"
@@ -833,19 +870,19 @@ _WRAPPER_SUCCESS = re.compile(
 ``Aspera download completed successfully``, kingfisher's ``Method ena-ascp worked.``, the Transfer SDK's status as
 IBM's samples log it (``transfer: COMPLETED``; blind round 62); not an installer's
 ``Installation into /root/.aspera/cli successful``."""
-_INSTALLER = re.compile(
+_INSTALLER = _compile(
     r"\s*(?:Installation|Installing|Install(?:ed)?|Successfully installed)\b"
     r"|.*\b(?:was successfully installed|installed successfully|Installation (?:operation )?completed successfully)\b"
 )
 """An installer's line (``Installation into /root/.aspera/cli successful``, Homebrew's ``ibm-aspera-connect was
 successfully installed!``, an MSI log's ``Product: IBM Aspera Connect -- Installation completed successfully.``): no
 transfer of ascp's."""
-_WORKED_COMMENT = re.compile(
+_WORKED_COMMENT = _compile(
     r"\s#+\s*(?:(?:it|this|that)\s+)?(?:worked|works|succeeded|success(?:ful)?)\b(?![^\n]*\b(?:not|n't|never|but)\b)",
     re.I,
 )
 """A shell comment after a command saying it worked (``# worked as above!``), not "# works but slow"."""
-_NOT_A_TRANSFER = re.compile(
+_NOT_A_TRANSFER = _compile(
     r"\bdesktop database\b|\bmay not be able to auto-launch\b|^\s*Deploying IBM Aspera"
     r"|\b(?:POST|GET|PUT|PATCH|DELETE)(?:ing)?\s+(?:to\s+)?https?://"
     r"|\b(?:read|load|pars)\w* (?:the )?(?:aspera |ascp )?settings from\b|\breferenced before assignment\b"
@@ -858,7 +895,7 @@ https://.../aspera/faspex/send... JSON parse error"), a wrapper reading its own 
 "ERROR: cannot read aspera settings from aspera.ini"), or Python's error for a bug of the wrapper's own ("local
 variable 'ASPERA_PRIVATE_KEY' referenced before assignment"), or a document defining an error ("Error 19 is a FASP
 management error code that refers to authentication failures"; blind round 65's support article)."""
-_SAYS_SUCCESS = re.compile(
+_SAYS_SUCCESS = _compile(
     r"\b(?:succeed(?:ed|s)?|successful(?:ly)?|worked)\b"
     r"|\bfiles? (?:have|has) been (?:uploaded|downloaded|transferred)\b",
     re.I,
@@ -868,15 +905,15 @@ _SAYS_SUCCESS = re.compile(
 _GUESSING = b"nvalid user "
 """sshd's words for a login to an account this server does not have (``Invalid user X from ADDR``, ``Failed password
 for invalid user X``): password guessing; one search that stops at its first hit."""
-_LICENCE_RATE = re.compile(rb"license max rate=(\d+)")
-_FRAME_KEY = re.compile(r"[A-Z][A-Za-z]*[a-z][A-Za-z]*\Z")
+_LICENCE_RATE = _compile(rb"license max rate=(\d+)")
+_FRAME_KEY = _compile(r"[A-Z][A-Za-z]*[a-z][A-Za-z]*\Z")
 """A management-port frame's key (``Type``, ``TransferBytes``, ``TCPPort``): one capitalised word, so that
 ascp's own lines after the stream (``ascp: ...``, ``ERROR: ...``, ``Session Stop (Error: ...)``) end it."""
 _RATE_UNITS = {b"": 1e-6, b"K": 1e-3, b"M": 1.0, b"G": 1e3}
 _FILE_END, _SESSION_RECORD, _RECEIVER = 8, 10, 11
 """Which alternative of ``scan.SYSLOG_RECORD`` / ``scan.FILE_RECORD`` a record matched (``scan.Found``'s first
 item, the number of its last group): a file's end, a session record, the receiver's statistics line."""
-_LOG_FASP = re.compile(
+_LOG_FASP = _compile(
     rb"LOG FASP (Session Start|Session Stop|Session Params|Session Statistics|Transfer Stop) "
     rb"(?:uuid=|\[\w+\] id=)(" + UUID + rb")"
 )
@@ -986,8 +1023,29 @@ _SCANNER = (
     r"(?:(?:vulnerability |port |security )?scan(?:ner|ning)?|monitor(?:ing)?|health[ -]?checks?|probes?|Nagios|Zabbix"
     r"|Icinga|Qualys|Nessus|Tenable|Rapid7|nmap|Prometheus|blackbox|load[ -]balancer|uptime)"
 )
-_SCANNER_WORD = re.compile(_SCANNER.encode(), re.IGNORECASE)
-_NAMED_SCANNER = re.compile(
+_SCANNER_WORD = _compile(_SCANNER.encode(), re.IGNORECASE)
+_SCANNER_STEMS = (
+    b"scan",
+    b"monitor",
+    b"health",
+    b"probe",
+    b"nagios",
+    b"zabbix",
+    b"icinga",
+    b"qualys",
+    b"nessus",
+    b"tenable",
+    b"rapid7",
+    b"nmap",
+    b"prometheus",
+    b"blackbox",
+    b"load balancer",
+    b"load-balancer",
+    b"loadbalancer",
+    b"uptime",
+)
+"""Lower-case stems one of which every match of ``_SCANNER_WORD`` holds (tested first, in one pass: ``which``)."""
+_NAMED_SCANNER = _compile(
     rf"\b(?P<a>{_ADDRESS}) (?:(?:is|are|was)\b|=)[^.;\n]{{0,40}}?\b{_SCANNER}\b"
     rf"|\b{_SCANNER} (?:at|from|on|is|=|\(|address) ?(?P<b>{_ADDRESS})\b"
     # ("Our uptime checker sits in the same /24 (198.51.100.12, plain TCP connect ..."; blind round 140)
@@ -998,7 +1056,7 @@ _NAMED_SCANNER = re.compile(
 Nagios check from 198.18.0.7": its connections that sshd turned away are no client's runs, unless the address also
 logged in or ran a session (a scanner behind the clients' NAT: their drops stay theirs). Read in a paste only
 (``PASTE_MAX``): a server's log has no person's words."""
-_STAMPED = re.compile(rb"[ \t]*(?:\d{4}-\d\d-\d\d[T ]\d\d:\d\d|[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d|<\d+>)")
+_STAMPED = _compile(rb"[ \t]*(?:\d{4}-\d\d-\d\d[T ]\d\d:\d\d|[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d|<\d+>)")
 """A log line's start (its time stamp), not a person's words."""
 
 
@@ -1461,7 +1519,13 @@ class Analyzer:
         rare = which(chunk, _RARE_TEXTS)  # (one pass for the five: see _RARE_TEXTS)
         if rare & _NEGOTIATION_TEXT:
             self._quoted_negotiations(source, chunk)
-        if hints and len(chunk) <= PASTE_MAX and _SCANNER_WORD.search(chunk) is not None:
+        if (
+            hints
+            and len(chunk) <= PASTE_MAX
+            # (plain stems first, one pass: the pattern's case-blind alternation costs some 130 ms a MiB)
+            and which(chunk.lower(), _SCANNER_STEMS)
+            and _SCANNER_WORD.search(chunk) is not None
+        ):
             self._scanners_named(chunk)
         if contains(chunk, b"PROTO=UDP") and len(self._udp_drops) < MAX_CLIENTS:
             self._dropped(chunk)
@@ -1636,7 +1700,7 @@ class Analyzer:
         if (id(chunk), key) in self._probes_searched or len(self._probe_times) >= MAX_CLIENTS:
             return
         self._probes_searched.add((id(chunk), key))
-        pattern = re.compile(
+        pattern = _compile(
             SSHD_TAG
             + rb"(?:Connection closed by|Did not receive identification string from) "
             + re.escape(peer)
@@ -8539,11 +8603,11 @@ _GUESSED_NAMES = frozenset(
     b"jenkins docker ansible vagrant backup info sales demo operator service".split()
 )
 """Account names the internet's password guessing tries first: an unknown one of these is no client's typo."""
-_FROM_PEER = re.compile(rb" from ([0-9A-Fa-f.:]+) ")
+_FROM_PEER = _compile(rb" from ([0-9A-Fa-f.:]+) ")
 """The client's address in sshd's line about a login (``... for invalid user X from ADDR port P``)."""
-_BANNER_GARBAGE = re.compile(rb"banner exchange: Connection from ([0-9A-Fa-f.:]+) port \d+: invalid format")
+_BANNER_GARBAGE = _compile(rb"banner exchange: Connection from ([0-9A-Fa-f.:]+) port \d+: invalid format")
 """sshd's line for a connection that sent no SSH banner (OpenSSH 8.x+)."""
-_LONE_GROUP1 = re.compile(
+_LONE_GROUP1 = _compile(
     rb"Unable to negotiate with ([0-9A-Fa-f.:]+) port \d+: no matching key exchange method found\. "
     rb"Their offer: diffie-hellman-group1-sha1(?:,diffie-hellman-group14-sha1)?(?: \[preauth\])?[ \t]*$",
     re.M,
@@ -8553,15 +8617,15 @@ fingerprint; ascp's libssh2 has always offered diffie-hellman-group-exchange-sha
 _GUESSED_LINES = 10
 """sshd's lines about accounts the server does not have that make a log one of password guessing (a mistyped
 account name writes two or three; a scan, hundreds)."""
-_OPENSSH_CLIENT = re.compile(
+_OPENSSH_CLIENT = _compile(
     r"\b(?:kex_exchange_identification|ssh_exchange_identification|Connection (?:reset|closed) by "
     r"|ssh: connect to host |Connection timed out during banner exchange)"
 )
 """OpenSSH's client's own words about a connection (not ascp's, whose own SSH library words them otherwise)."""
-_GLOSSED = re.compile(GLOSS + r"|[\"'`\u201d][ \t]+=>?[ \t]+\S")
+_GLOSSED = _compile(GLOSS + r"|[\"'`\u201d][ \t]+=>?[ \t]+\S")
 """A glossary's entry (``scan.GLOSS``, or any quoted words then ``=``: a wiki's '* "failed to authenticate" = password
 rotated'; blind round 126): a person's line of that form is never replayed as a run."""
-_BEHIND = re.compile(
+_BEHIND = _compile(
     r"\b(?:went away|go(?:ne|es) away|(?:was|got|is) (?:fixed|resolved|solved)|fixed (?:it|that|this)"
     r"|no longer (?:happens|appears|shows|occurs)"
     # the fix made since ("... gave me '...' but I've since switched to the RSA key"; blind round 107's dry run)
@@ -8570,14 +8634,14 @@ _BEHIND = re.compile(
 )
 """Words that tell a failure a person quotes is over ("... gave me '...', which went away once I used the new
 key"): not this report's run (a failure only of the past, "we saw it last month", is still told beside it)."""
-_EXPECTED_SECTION = re.compile(r"^\W*expected (?:behaviou?r|results?|output)\W*$", re.I)
+_EXPECTED_SECTION = _compile(r"^\W*expected (?:behaviou?r|results?|output)\W*$", re.I)
 """An issue template's heading of what should have happened (``**Expected behavior**``): its sample output is no
 run."""
-_ACTUAL = re.compile(r"^\W*(?:actual|current|observed|what happen(?:s|ed))\b", re.I)
+_ACTUAL = _compile(r"^\W*(?:actual|current|observed|what happen(?:s|ed))\b", re.I)
 """The heading after it (``**Actual behavior**``)."""
-_BLOCK_END = re.compile(r"^(?:</(?:pre|code)>|=+ .* =+|#+ \S.*)$")
+_BLOCK_END = _compile(r"^(?:</(?:pre|code)>|=+ .* =+|#+ \S.*)$")
 """A sample block's end: a closing HTML tag, a wiki's or markdown's heading."""
-_SAMPLE_INTRO = re.compile(
+_SAMPLE_INTRO = _compile(
     r"\ban? (?:successful|working|normal|typical|correct)\b.*\blike\b"
     r"|\b(?:expected|example|sample|typical|normal)\s+(?:end of (?:the )?)?(?:output|result|log|run)\b"
     r"|\bexamples? only\b"
@@ -8708,7 +8772,7 @@ _SAMPLE_INTRO = re.compile(
 like in general ("A successful download looks like this:", "prints something like:"; not "the successful
 retry:", the user's own run), an expected or sample output, what the output should look like, what you will
 see."""
-_OWN_OUTPUT = re.compile(
+_OWN_OUTPUT = _compile(
     r"\b(?:me|nos) (?:aparece|sale|salta|da|muestra|aparecen|salen)\b|\b(?:obtengo|recibo|recebo|aparece-me)\b"
     r"|\bj'obtiens\b|\bje reçois\b|\bich bekomme\b|\bbei mir (?:erscheint|kommt)\b"
     # Arabic: "I try", "I tried", "appears to me", "I got" ("أحاول تنزيل ملفات ... ثم تظهر هذه الرسالة:", I'm trying to
@@ -8743,36 +8807,36 @@ _OWN_OUTPUT = re.compile(
 aparece este error y el programa termina enseguida:"; blind round 77): their run, not a document's sample."""
 _HEADING_MARKS = "\u25a0\u25a1\u25cf\u25c6\u25c7\u3010"
 """Marks that open a heading in Japanese and Chinese documents (■ □ ● ◆ ◇ 【)."""
-_PROMPTED_LINE = re.compile(
+_PROMPTED_LINE = _compile(
     r"^\s*(?:\([\w.-]+\)\s+)?(?:\[[^\]\n]{1,60}\][$#]|[\w.-]+@[\w.-]+:\S*[$#%]|[\w.-]+@[\w.-]+ \S+ %|\$(?!\{)|%"
     r"|PS [A-Za-z]:\\[^>\n]*>|[A-Za-z]:\\[^>\n]*>)\s*(?<=[\s$#%>])\S"
 )
 """A command typed after a shell's prompt (``$ ``, ``(base) user@host:~/data$ ``, ``[u@h dir]$ ``, zsh's
 ``user@host dir % ``, ``PS C:\\...>``, ``C:\\...>``); not a variable's reference (``${AUTH_OUT}``)."""
-_NAMED_PROMPT = re.compile(r"(?:\([\w.-]+\)\s+)?(?:\[[^\]\n]{1,60}\][$#]|PS [A-Za-z]:\\[^>\n]*>)\s*\S")
+_NAMED_PROMPT = _compile(r"(?:\([\w.-]+\)\s+)?(?:\[[^\]\n]{1,60}\][$#]|PS [A-Za-z]:\\[^>\n]*>)\s*\S")
 """A command typed after a prompt that names its place (``[u@h dir]$ ``, ``PS C:\\...>``): a live session's."""
-_BARE_PROMPT = re.compile(r"^\s*(?:\([\w.-]+\)\s+)?(?:[\w.-]+(?:@[\w.-]+)?:[~/][^\s$#%]*\s*[$#%]?|[$#%])\s*$")
+_BARE_PROMPT = _compile(r"^\s*(?:\([\w.-]+\)\s+)?(?:[\w.-]+(?:@[\w.-]+)?:[~/][^\s$#%]*\s*[$#%]?|[$#%])\s*$")
 """A shell's prompt with nothing typed after it, or the first line of a two-line prompt (``(base) user:~/data``)."""
-_SILENT = re.compile(
+_SILENT = _compile(
     r"\b(?:without (?:any |an )?(?:error|message|output)|no (?:error|output|message)s?\b|nothing happens"
     r"|(?:does|did) nothing|returns? (?:immediately|quickly|at once|right away)|exits? (?:immediately|silently)"
     r"|silently|prints? nothing|printed nothing)",
     re.I,
 )
 """A person telling that ascp printed nothing ("it does nothing and returns quickly, without any message")."""
-_TOLD_FIXED = re.compile(
+_TOLD_FIXED = _compile(
     r"\b(?:fixed (?:it|this|the (?:problem|issue|error))|(?:that|this|which) (?:fixed|solved|resolved) it"
     r"|solved (?:it|this|the (?:problem|issue))|resolved (?:it|the (?:problem|issue))|works now|now works"
     r"|(?:is|was) working now|it worked|worked for me|problem solved|that did the trick)\b",
     re.I,
 )
 """A person telling that a change made the transfer work ("changing from emp_ext3 -> emp_ext2 fixed it")."""
-_INTERRUPTED_PYTHON = re.compile(r"\s*KeyboardInterrupt:?\s*")
+_INTERRUPTED_PYTHON = _compile(r"\s*KeyboardInterrupt:?\s*")
 """Python's last line after Ctrl-C (IPython's with a colon)."""
-_PY_FILE_NAME = re.compile(rb"^#\s*[\w./-]+\.py\s*$")
-_PY_IMPORT = re.compile(rb"^(?:import [\w.]+|from [\w.]+ import \w)", re.M)
-_PY_DEFINITION = re.compile(rb"^[ \t]*(?:def \w+\(|class \w+[(:])", re.M)
-_CONFIG_FILE_NAME = re.compile(
+_PY_FILE_NAME = _compile(rb"^#\s*[\w./-]+\.py\s*$")
+_PY_IMPORT = _compile(rb"^(?:import [\w.]+|from [\w.]+ import \w)", re.M)
+_PY_DEFINITION = _compile(rb"^[ \t]*(?:def \w+\(|class \w+[(:])", re.M)
+_CONFIG_FILE_NAME = _compile(
     rb"^(?:#|//|;)\s*(?:syntax\s*=\s*docker/dockerfile\S*"
     # (and a localisation catalogue's: Fluent's .ftl, gettext's .po, .strings, XLIFF; blind round 127's Ukrainian
     # errors.ftl holds ascp's words as its search keys)
@@ -8792,7 +8856,7 @@ _SOURCE_EXTENSIONS = (
     rb"(?:go|rs|java|kt|scala|js|mjs|ts|py|pl|pm|rb|[rR]|sh|bash|zsh|ps1|psm1|psd1|bat|cmd|mk|cmake|c|h|cc|cpp|hpp|cs"
     rb"|swift|nf|smk|wdl|cwl|groovy|lua|php|sql|jl|el|org|rst|tex|Rmd|ipynb|dot|gv|puml|mmd)"
 )
-_SOURCE_FILE_NAME = re.compile(
+_SOURCE_FILE_NAME = _compile(
     rb"(?:(?://+|--|;+|REM|::|<#|/\*+|%%|\"\"\"|\'\'\')\s*(?:[\w.~-]*[/\\])*[\w.-]+\." + _SOURCE_EXTENSIONS + rb"\b"
     rb"|#\s*(?:[\w.~-]*[/\\])*(?:[\w.-]+\." + _SOURCE_EXTENSIONS + rb"|Makefile|Snakefile|Jenkinsfile|Vagrantfile)"
     rb"\b(?:\s+\(v?[\d.]+\))?\s+(?:-{1,2}|\xe2\x80\x93|\xe2\x80\x94)\s"
@@ -8805,18 +8869,18 @@ _SOURCE_FILE_NAME = re.compile(
 classify_test.go``, ``REM upload_run.bat``), or after ``#`` with a description ("# Makefile -- raw data pulls", "#
 AsperaTools.psm1  (v0.6.2)  --  wrappers ..."), not a root prompt's script run ("# ./fetch.sh") nor a title of its
 output ("# fetch_refs.py -- output of ...")."""
-_MAN_HEADER = re.compile(rb"[A-Z][A-Z0-9_.-]*\(\d\w?\)\s{2,}\S[^\n]*?\s{2,}[A-Z][A-Z0-9_.-]*\(\d\w?\)\s*$")
+_MAN_HEADER = _compile(rb"[A-Z][A-Z0-9_.-]*\(\d\w?\)\s{2,}\S[^\n]*?\s{2,}[A-Z][A-Z0-9_.-]*\(\d\w?\)\s*$")
 """A manual page's first line ("ASCP(1)        Research Computing local pages        ASCP(1)")."""
-_XML_CONFIG = re.compile(rb"(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*<([A-Za-z][\w:.-]*)[\s>]", re.S)
+_XML_CONFIG = _compile(rb"(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*<([A-Za-z][\w:.-]*)[\s>]", re.S)
 """An XML document's first element (a Galaxy tool's ``<tool id=...>``, an aspera.conf's ``<CONF version="2">``)."""
 _XML_RECORDS = frozenset((b"html", b"Event", b"Events", b"testsuite", b"testsuites", b"log", b"record", b"records"))
 """XML documents that record what ran: a web page, Windows events, a test report, a logger's records."""
-_JIRA_EXPORT = re.compile(rb"<rss\b[^>]*>\s*<channel>\s*<title>Jira\b|An XML representation of a search request")
+_JIRA_EXPORT = _compile(rb"<rss\b[^>]*>\s*<channel>\s*<title>Jira\b|An XML representation of a search request")
 """Jira's XML export of a search (RSS: each item a ticket, its description and comments what people pasted; blind
 round 130), unlike a feed of articles (round 115's knowledge base updates)."""
-_DOCKERFILE_FROM = re.compile(rb"\A(?:[ \t]*(?:#[^\n]*)?\r?\n)*[ \t]*(?:FROM|ARG) \S")
-_DOCKERFILE_STEP = re.compile(rb"^(?:RUN|ENTRYPOINT|CMD|WORKDIR|USER|COPY|ADD|ENV|LABEL|EXPOSE|VOLUME) ", re.M)
-_PIPELINE_SECTION = re.compile(
+_DOCKERFILE_FROM = _compile(rb"\A(?:[ \t]*(?:#[^\n]*)?\r?\n)*[ \t]*(?:FROM|ARG) \S")
+_DOCKERFILE_STEP = _compile(rb"^(?:RUN|ENTRYPOINT|CMD|WORKDIR|USER|COPY|ADD|ENV|LABEL|EXPOSE|VOLUME) ", re.M)
+_PIPELINE_SECTION = _compile(
     rb"^(?:input|filter|output)[ \t]*\{[ \t]*\r?$"
     # a log shipper's own configuration: Promtail's scrape_configs (its pipeline_stages' regexes and fixture lines
     # quote ascp's; blind round 107), Vector's and Fluent Bit's sections
@@ -8824,23 +8888,23 @@ _PIPELINE_SECTION = re.compile(
     rb"|^\[(?:INPUT|FILTER|OUTPUT|PARSER)\][ \t]*\r?$",
     re.M,
 )
-_WORKFLOW_KEYS = re.compile(
+_WORKFLOW_KEYS = _compile(
     rb"^(?:on|jobs|steps|tasks|hosts|apiVersion|kind|services|openapi|swagger|paths|components):", re.M
 )
-_SHOWS_FILE = re.compile(
+_SHOWS_FILE = _compile(
     r"[$>]\s*(?:cat|tail(?:\s+-\S+)*|head(?:\s+-\S+)*|less|more|type|Get-Content|gsutil\s+cat|gcloud\s+storage\s+cat"
     r"|aws\s+s3\s+cp|az\s+storage\s+blob\s+download)\s+(\S+)"
 )
 """A shell command that shows a file (its name or address the group)."""
-_JOB_NAME = re.compile(r"(?<![\w.-])(?=[\w.-]*\d)(?=[\w.-]*[A-Za-z])[\w.-]{12,}(?![\w.-])")
+_JOB_NAME = _compile(r"(?<![\w.-])(?=[\w.-]*\d)(?=[\w.-]*[A-Za-z])[\w.-]{12,}(?![\w.-])")
 """A job's or a task's id as a wrapper names it (letters and digits, twelve or more: ``ascp--a--260912-0815``)."""
-_OBJECT_STATUS = re.compile(
+_OBJECT_STATUS = _compile(
     rb"^status:[ \t]*\r?\n(?:[ \t]+[^\n]*\n){0,40}?[ \t]+(?:startTime|conditions|failed|phase):", re.M
 )
 """A Kubernetes object's state as the cluster reports it (``status:`` at the left edge, its conditions, its start)."""
-_LATEX_ROW = re.compile(r"\\texttt\{[^}]*\}[^\n]*&|&[^\n]*\\\\\s*(?:\\hline)?\s*$|\\(?:caption|label|begin|end)\{")
+_LATEX_ROW = _compile(r"\\texttt\{[^}]*\}[^\n]*&|&[^\n]*\\\\\s*(?:\\hline)?\s*$|\\(?:caption|label|begin|end)\{")
 """A LaTeX table's row (cells between ``&``, ended by ``\\``) or environment line."""
-_FRONT_MATTER_KEY = re.compile(
+_FRONT_MATTER_KEY = _compile(
     r"(?:title|date|author|authors|tags|categories|summary|description|draft|slug|layout|hide|weight|lang|permalink"
     r"|comments|toc|id|sidebar_position|sidebar_label|keywords|aliases|lastmod|publishDate)\s*:(?:\s|$)",
     re.I,
@@ -8848,12 +8912,12 @@ _FRONT_MATTER_KEY = re.compile(
 """A front matter's first line: one of the keys static-site generators read (not ``ascp: ...``)."""
 _FRONT_MATTER_LINES = 40
 """A page's front matter is short: past this many lines a first "---" opened something else (a rule, a table)."""
-_ADMONITION = re.compile(
+_ADMONITION = _compile(
     r"\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]\s*$|\[![a-z]{2,12}\][+-]?(?:[ \t][^\n]{0,120})?$", re.I
 )
 """A GitHub alert's first line in markdown, its ``> `` taken off, or an Obsidian callout's with its title ("[!bug]
 UDP blocked"; blind round 105)."""
-_FILE_KIND = re.compile(
+_FILE_KIND = _compile(
     rb"\A\s*(?:--\s*-\*-\s*lua\s*-\*-|#%Module|Attribute VB_Name = |\\input texinfo|@c\s"
     rb"|Windows Registry Editor Version|REGEDIT4"
     rb"|\*[\w.-]+\.txt\*[ \t]|\{\{-?\s*/\*|File: [\w.-]+\.info, +Node: )"
@@ -8879,29 +8943,29 @@ using a theme"; round 77), a Gherkin feature file (``Feature:``, then its scenar
 archive (its ``-- case.want --`` files; round 81), Elastic's console requests (``PUT _ingest/pipeline/...``, round
 72), a Helm chart's template (``{{ .Values.x }}``, round 73). Not a page's YAML front
 matter: a blog post under one may show its author's own runs."""
-_DIAGRAM_FILE = re.compile(
+_DIAGRAM_FILE = _compile(
     rb"^(?:@startuml\b|\s*(?:flowchart|graph)[ \t]+(?:TD|TB|BT|RL|LR)\b|\s*sequenceDiagram\b"
     rb"|\s*(?:strict\s+)?(?:di)?graph\s+\w*\s*\{)",
     re.M,
 )
 """A diagram's source (PlantUML, Mermaid, Graphviz), pasted whole; not one in a markdown fence of a report (blind round
 101's issue: a design doc's sequence diagram above the real client log)."""
-_PROTO_SYNTAX = re.compile(rb'^syntax\s*=\s*"proto[23]"\s*;', re.M)
+_PROTO_SYNTAX = _compile(rb'^syntax\s*=\s*"proto[23]"\s*;', re.M)
 """A Protocol Buffers file (its comments may list ascp's messages)."""
-_LESSON_BLOCK = re.compile(
+_LESSON_BLOCK = _compile(
     rb"^:{3,}[ \t]*(?:questions|objectives|keypoints|callout|challenge|solution|discussion|instructor|prereq|checklist)"
     rb"[ \t]*$",
     re.M,
 )
 """A Carpentries lesson's episode: its fenced blocks (``::: callout``, ``::: challenge``; blind round 83). Its typed
 commands and their output are the lesson's examples."""
-_SUBTITLE_CUE = re.compile(rb"^\d{1,5}\r?\n\d\d:\d\d:\d\d[,.]\d{3} --> \d\d:\d\d:\d\d[,.]\d{3}", re.M)
+_SUBTITLE_CUE = _compile(rb"^\d{1,5}\r?\n\d\d:\d\d:\d\d[,.]\d{3} --> \d\d:\d\d:\d\d[,.]\d{3}", re.M)
 """A SubRip subtitle's cue: its number, then its times."""
-_MTAIL_DECLARATION = re.compile(rb"^(?:counter|gauge|histogram|timer) \w+(?: by [\w, ]+)?[ \t]*\r?$", re.M)
+_MTAIL_DECLARATION = _compile(rb"^(?:counter|gauge|histogram|timer) \w+(?: by [\w, ]+)?[ \t]*\r?$", re.M)
 """An mtail program's declaration of a metric (``counter ascp_sessions_total by op, status``)."""
-_MTAIL_BLOCK = re.compile(rb"^(?:def \w+|@\w+) \{[ \t]*\r?$", re.M)
+_MTAIL_BLOCK = _compile(rb"^(?:def \w+|@\w+) \{[ \t]*\r?$", re.M)
 """An mtail program's decorator's definition or use (``def syslog {``, ``@syslog {``)."""
-_SITE_KIND = re.compile(
+_SITE_KIND = _compile(
     rb"^marp:[ \t]*true[ \t]*$"
     # a Quarto slide deck's front matter ("format: revealjs"; blind round 127's Czech lecture: its "what success looks
     # like" slide quotes a run)
@@ -8913,7 +8977,7 @@ _SITE_KIND = re.compile(
 )
 """A page that shows no run by its kind: a Marp deck's front matter, a reveal.js deck's frame, a generated API
 reference. (Not Jupytext's MyST pairing: a course book's page may show its build's outputs; blind round 70.)"""
-_FAQ_ENTRY = re.compile(
+_FAQ_ENTRY = _compile(
     rb"class=\"accordion-item\""
     rb"|^[ \t]*(?:`{3,}|:{3,})\{(?:admonition|note|warning|tip|hint|danger|caution|important|attention|error)\}"
     rb"|\{\{[<%][ \t]*(?:details|expand|collapse|spoiler|toggle)[ \t]+(?:title=)?\"(?P<title>[^\"\n]{1,200})\""
@@ -8924,21 +8988,21 @@ _FAQ_ENTRY = re.compile(
 """An FAQ entry's block on a documentation page: a Bootstrap accordion's item, a MyST admonition (untitled or
 titled, each the page's own note), or a folded block (Hugo's ``details`` shortcode, HTML's ``<details>``, MyST's
 dropdown) with its title, which counts only where it is ascp's words or a question (``_site_page``)."""
-_ASCIIDOC_TITLE = re.compile(rb"\A\s*=[ \t]+\S[^\n]*\n(?:[^\n]*\n){0,3}?:[\w-]+:")
+_ASCIIDOC_TITLE = _compile(rb"\A\s*=[ \t]+\S[^\n]*\n(?:[^\n]*\n){0,3}?:[\w-]+:")
 """An AsciiDoc page's title line and, right under it, its attributes (``:toc: left``)."""
-_EXAMPLE_GIVEN = re.compile(r"\b(?:e\.g\.|for example|for instance|z\.\s?B\.|par exemple|por ejemplo|ad esempio)", re.I)
+_EXAMPLE_GIVEN = _compile(r"\b(?:e\.g\.|for example|for instance|z\.\s?B\.|par exemple|por ejemplo|ad esempio)", re.I)
 """Words that give what follows as an example."""
-_MARKDOWN_BOLD = re.compile(r"\*\*[^\s*][^*\n]{0,80}[^\s*]\*\*")
+_MARKDOWN_BOLD = _compile(r"\*\*[^\s*][^*\n]{0,80}[^\s*]\*\*")
 """Markdown's bold words (``**Error classification.**``), not a banner's ``** ERROR **``."""
-_INCIDENT_TITLE = re.compile(
+_INCIDENT_TITLE = _compile(
     rb"\A\s*=[ \t]+[^\n]{0,80}?(?:\b(?:incident|post-?mortem|outage|RCA|Vorfall|St\xc3\xb6rung|incidente|incidencia)\b"
     rb"|\b(?:INC|PIR|SEV)-?\d)",
     re.I,
 )
 """An AsciiDoc page titled as an incident's report (its timeline quotes the logs of what happened)."""
-_RST_PAGE = re.compile(rb"\A\s*\.\. _[\w-]+:[ \t]*\r?\n\s*\n?[^\n]{3,120}\r?\n(?:=|-|~|\*){3,}[ \t]*\r?$", re.M)
+_RST_PAGE = _compile(rb"\A\s*\.\. _[\w-]+:[ \t]*\r?\n\s*\n?[^\n]{3,120}\r?\n(?:=|-|~|\*){3,}[ \t]*\r?$", re.M)
 """A reStructuredText page's first lines: its cross-reference label (``.. _depannage-aspera:``) and its title."""
-_BLOCK_COMMENT_HEAD = re.compile(
+_BLOCK_COMMENT_HEAD = _compile(
     rb"\A\s*/\*(?:(?!\*/).){0,8000}\*/[ \t]*\r?\n(?:[ \t]*(?://[^\n]*)?\r?\n){0,5}[ \t]*"
     rb"(?:[\w.]+(?:\s+[\w.]+)?(?:[ \t]+\"[^\"\n]{1,80}\")?\s*(?:\{|=|\()"
     rb"|import\s|package\s|#include\b|using\s|namespace\s)",
@@ -8946,25 +9010,25 @@ _BLOCK_COMMENT_HEAD = re.compile(
 )
 """A source file's head: a block comment (``/* ... */``), then code (``params {``, ``import ...``, ``#include``, an
 Icinga 2 object's ``object CheckCommand "name" {``, blind round 130)."""
-_REGEX_LINE = re.compile(rb"^\^[^\n]*(?:\[\[:\w+:\]|\\[dwsS][*+{]|\.\*\$?$)[^\n]*$", re.M)
+_REGEX_LINE = _compile(rb"^\^[^\n]*(?:\[\[:\w+:\]|\\[dwsS][*+{]|\.\*\$?$)[^\n]*$", re.M)
 r"""A line that is a regular expression anchored at its start (``^\w{3} [ :[:digit:]]{11} host ascp\[...``)."""
-_RULES_FIRST = re.compile(rb"\A(?:[ \t]*(?:#[^\n]*|==> [^\n]* <==)?\r?\n)*\^")
+_RULES_FIRST = _compile(rb"\A(?:[ \t]*(?:#[^\n]*|==> [^\n]* <==)?\r?\n)*\^")
 """An input whose first line that is no comment is an anchored regular expression (a rules file, not a report that
 quotes one at its end), or its files shown by ``tail``/``head`` (``==> /etc/logcheck/... <==``; blind round 134)."""
-_IDS_RULE = re.compile(
+_IDS_RULE = _compile(
     rb"^[ \t]*#?[ \t]*(?:alert|drop|pass|reject|log|sdrop|rejectsrc|rejectdst|rejectboth) "
     rb"(?:tcp|udp|icmp|ip|http|tls|ssh|dns|smtp|ftp|pkthdr)\S* \S+ \S+ (?:->|<>) \S+ \S+ \([^\n]*\bsid:\s*\d+",
     re.M,
 )
 """A Snort or Suricata rule (``alert udp $HOME_NET any -> $PARTNERS 33001 (msg:"..."; sid:1000612; rev:2;)``)."""
-_PROMETHEUS_RULES = re.compile(rb"^groups:[ \t]*\r?\n(?:[ \t]*#[^\n]*\n)*[ \t]*- name:", re.M)
+_PROMETHEUS_RULES = _compile(rb"^groups:[ \t]*\r?\n(?:[ \t]*#[^\n]*\n)*[ \t]*- name:", re.M)
 """A Prometheus rules file's top key, at a line's start, and its first group."""
-_DATED_INTRO = re.compile(rb"^[^:\n][^\n]*\b20\d\d-\d\d-\d\d\b[^\n]*:[ \t]*$", re.M)
+_DATED_INTRO = _compile(rb"^[^:\n][^\n]*\b20\d\d-\d\d-\d\d\b[^\n]*:[ \t]*$", re.M)
 """A line dated as when something was run, introducing what it printed ("Test from the bastion, 2025-02-18 16:40 UTC:"):
 an AsciiDoc runbook's record of its checks, not a page's examples (blind round 104)."""
-_TYPED_COMMAND = re.compile(rb"^(?:\$ |[\w.-]+@[\w.-]+:\S*[$#] |PS [A-Za-z]:\\|[A-Za-z]:\\[^>\n]{0,120}>\S)", re.M)
+_TYPED_COMMAND = _compile(rb"^(?:\$ |[\w.-]+@[\w.-]+:\S*[$#] |PS [A-Za-z]:\\|[A-Za-z]:\\[^>\n]{0,120}>\S)", re.M)
 """A shell's prompt at a line's start: a command typed, whose output may follow."""
-_SLIDE = re.compile(
+_SLIDE = _compile(
     (
         # (a bracket, or a text export's rule: "--- Слайд 3: ... ---"; blind round 115's speaker notes)
         "^[ \t]*(?:\\[|\uff3b|\u3010|\\(|\uff08|-{2,}[ \t]|={2,}[ \t])?[ \t]*"
@@ -8975,15 +9039,15 @@ _SLIDE = re.compile(
 """A slide deck's text export or a talk's transcript: each slide's heading ("Slide 4 - What success looks like",
 "スライド 3", a transcript's "［スライド2］")."""
 _JSON_DOCUMENT_MAX = 1 << 20
-_YAML_TOP_KEY = re.compile(rb"[a-z_][A-Za-z0-9_.-]{0,40}:(?:[ \t]|\r?$)")
-_YAML_BLOCK_KEY = re.compile(rb"^[a-z_][A-Za-z0-9_.-]{0,40}:[ \t]*[|>][-+]?[ \t]*\r?$", re.M)
-_YAML_RUN_KEY = re.compile(
+_YAML_TOP_KEY = _compile(rb"[a-z_][A-Za-z0-9_.-]{0,40}:(?:[ \t]|\r?$)")
+_YAML_BLOCK_KEY = _compile(rb"^[a-z_][A-Za-z0-9_.-]{0,40}:[ \t]*[|>][-+]?[ \t]*\r?$", re.M)
+_YAML_RUN_KEY = _compile(
     rb"^[ \t]*(?:- )?(?:status|state|stdout|stderr|rc|exit_?code|returncode|exit_status|msg|message|log|output"
     rb"|error_desc|error_code|bytes_written|bytes_transferred|start_time|end_time|timestamp|time|ts)[ \t]*:",
     re.M,
 )
 _YAML_KEYS_MIN = 6
-_JSON_RUN_TRACE = re.compile(
+_JSON_RUN_TRACE = _compile(
     rb"\d{4}-\d\d-\d\d[T ]\d\d:\d\d|\b[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d"
     rb'|"(?i:std(?:out|err)(?:_lines)?|rc|exit_?code|returncode|exit_status|msg|message|log|output|error_desc|error_code'
     rb'|bytes_written|bytes_transferred|transfer_spec)"\s*:'
@@ -8991,33 +9055,31 @@ _JSON_RUN_TRACE = re.compile(
     rb'|"(?i:[@_\w]*timestamp|time|ts|start_time|end_time)"\s*:\s*"?\d'
 )
 """What in a JSON document tells of a run: a time stamp, a command's output, its exit status, a logged message."""
-_JSON_KEY_BEFORE = re.compile(rb'"([^"\n]{1,40})"\s*:\s*"?$')
+_JSON_KEY_BEFORE = _compile(rb'"([^"\n]{1,40})"\s*:\s*"?$')
 """The key whose value starts where a search's window ends."""
-_TEXT_KEY = re.compile(rb'"(?i:std(?:out|err)(?:_lines)?|msg|message|log|output|error_desc)"')
+_TEXT_KEY = _compile(rb'"(?i:std(?:out|err)(?:_lines)?|msg|message|log|output|error_desc)"')
 """Keys of a run's record whose value is text."""
-_NO_RUN_KEY = re.compile(
+_NO_RUN_KEY = _compile(
     # (a commented key too: JSON with comments' "//example"; blind round 133's problem matcher)
     rb"(?i)(?://)?_*(?:(?:export(?:ed)?|created|modified|updated|generated|published|saved"
     rb"|last_?(?:modified|updated|saved))(?:_?(?:at|date|time|on))?"
     rb"|test_?string|input|examples?|samples?|expected|fixture|regex|pattern)"
 )
 """Keys of a JSON document whose time tells of no run: the document's own dates, an example's or a test's text."""
-_JSON_SCHEMA_FIRST = re.compile(rb'\s*\{\s*"\$(?:schema|id)"\s*:\s*"')
+_JSON_SCHEMA_FIRST = _compile(rb'\s*\{\s*"\$(?:schema|id)"\s*:\s*"')
 """A JSON document's first key naming the schema it follows (``"$schema": "https://lnav.org/schemas/..."``)."""
-_SCRIPT_DATA = re.compile(rb"^__(?:DATA|END)__[ \t\r]*$", re.M)
+_SCRIPT_DATA = _compile(rb"^__(?:DATA|END)__[ \t\r]*$", re.M)
 """Where a Perl or Ruby script's embedded data starts."""
-_SCRIPT = re.compile(
-    rb"^#!\S*(?:perl|ruby)|^#!/usr/bin/env (?:perl|ruby)|^use (?:strict|warnings);|^require ['\"]", re.M
-)
+_SCRIPT = _compile(rb"^#!\S*(?:perl|ruby)|^#!/usr/bin/env (?:perl|ruby)|^use (?:strict|warnings);|^require ['\"]", re.M)
 """A Perl or Ruby script's own lines (its interpreter line, ``use strict;``, ``require '...'``)."""
-_DOWNLOADER_FILE = re.compile(
+_DOWNLOADER_FILE = _compile(
     r"\b(SUCCESSFUL) download remoteFile:\s*\S|\bDownload for file \S+ could not be completed\.?"
 )
 """ena-file-downloader's Aspera client on one file (``SUCCESSFUL download remoteFile:X, parentId:Y``, ``Download for
 file X could not be completed.``)."""
-_WRAPPER_RETRY = re.compile(r"^\W*(?:[A-Z]+\s*:\s*)?(?:Retrying|Retry(?:ing)? (?:in|attempt|\d))\b", re.I)
+_WRAPPER_RETRY = _compile(r"^\W*(?:[A-Z]+\s*:\s*)?(?:Retrying|Retry(?:ing)? (?:in|attempt|\d))\b", re.I)
 """A wrapper's line saying it starts its failed transfer again (``WARN : Retrying file upload.``)."""
-_MOVED_SUCCESSFULLY = re.compile(
+_MOVED_SUCCESSFULLY = _compile(
     r"\bsuccessfully (?:uploaded|downloaded|transferred)\b|\b(?:upload|download|transfer)(?:s|ed)? (?:succeeded"
     r"|completed successfully|(?:was |were )?successful)\b"
     r"|\bfiles? (?:have|has) been (?:successfully )?(?:uploaded|downloaded|transferred) (?:to|from)\b",
@@ -9025,7 +9087,7 @@ _MOVED_SUCCESSFULLY = re.compile(
 )
 """A wrapper's word that files moved, naming no program (Webin-CLI's ``Files have been successfully uploaded.``,
 ``Files have been uploaded to webin.ebi.ac.uk.``)."""
-_JOB_STATUS = re.compile(
+_JOB_STATUS = _compile(
     r"(?:\[(?P<job>\d{1,3})\][+-]?\s+(?P<status>Done|Exit \d+|Terminated|Killed|Stopped|Hangup|Interrupt)\b"
     r"|(?:Done|Exit \d+|Terminated|Killed|Stopped|Hangup|Interrupt) {2,}\S)"
 )
@@ -9037,9 +9099,9 @@ _WROTE = (
 )
 """The verb of a mail client's attribution line ("X wrote:") in English, Italian, German, French, Spanish,
 Portuguese, Dutch, the Nordic languages, Polish, Russian, Finnish and Turkish."""
-_MAIL_LABEL = re.compile(r"\s*(?:Sent|Date|Gesendet|Datum|Envoy[ée]|Enviado|Inviato|Data|Verzonden)\b")
+_MAIL_LABEL = _compile(r"\s*(?:Sent|Date|Gesendet|Datum|Envoy[ée]|Enviado|Inviato|Data|Verzonden)\b")
 """The label of a mail's header line that ``_MAIL_SENT`` reads (a cheap test first)."""
-_MAIL_SENT = re.compile(
+_MAIL_SENT = _compile(
     # Outlook's header in English, German, French, Spanish, Italian, Portuguese and Dutch ("Gesendet: Mittwoch, 12.
     # März 2025 15:02", "Envoyé : mercredi 12 mars 2025 15:02")
     r"\s*(?:(?:Sent|Date|Gesendet|Datum|Envoy[ée]|Enviado(?: el)?|Inviato|Data|Verzonden)\s?:\s*(?P<when>[^\n]{8,80})$"
@@ -9048,28 +9110,28 @@ _MAIL_SENT = re.compile(
 """A mail's header in a pasted thread: Outlook's ``Sent:`` (``Date:`` of a raw mail), or a client's attribution
 line before the quote ("On ... X wrote:", "Il giorno mer 12 mar 2025 alle 15:02 X ha scritto:", "Am 12.03.2025 um
 15:02 schrieb X:", "2025年3月12日(水) 15:02 X <x@y>:" is not one: no verb)."""
-_DAY_MONTH = re.compile(
+_DAY_MONTH = _compile(
     r"\b(?P<day>\d{1,2})\.?\s+(?:de\s+)?(?P<month>[A-Za-z\u00c0-\u00ff]{3,9})\.?,?\s+(?:de\s+)?(?P<year>\d{4})\b"
 )
-_MONTH_DAY = re.compile(r"\b(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2}),?\s+(?P<year>\d{4})\b")
-_NUMERIC_DATE = re.compile(
+_MONTH_DAY = _compile(r"\b(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2}),?\s+(?P<year>\d{4})\b")
+_NUMERIC_DATE = _compile(
     r"(?P<cjk>(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日)"
     r"|\b(?P<day>\d{1,2})[./](?P<month>\d{1,2})[./](?P<year>\d{4})\b"
 )
 """A date in digits in a mail's header: CJK ``2025年3月12日``, or ``12.03.2025`` / ``12/03/2025`` (day first: the
 attribution lines that write it so are European clients')."""
-_ISO_DATE = re.compile(r"\b(\d{4})-(\d\d)-(\d\d)(?:[ T](\d\d):(\d\d))?")
-_CLOCK = re.compile(r"\b(\d{1,2}):(\d\d)(?::\d\d)?\s*([AaPp][Mm])?")
-_FILE_HEADER = re.compile(
+_ISO_DATE = _compile(r"\b(\d{4})-(\d\d)-(\d\d)(?:[ T](\d\d):(\d\d))?")
+_CLOCK = _compile(r"\b(\d{1,2}):(\d\d)(?::\d\d)?\s*([AaPp][Mm])?")
+_FILE_HEADER = _compile(
     r"==>?\s*(?:\S*/)?(\S*?[A-Za-z]\S*?)[_.-](\d{1,5})\.(?:out|err|log|txt|stdout|stderr)\s*(?:<==|=*)\s*$"
 )
 """The header of one file's output in a paste of several (``==> logs/fetch_4417312_10.out <==``, ``==
 slurm-88231_10.out``): its stem and its array index."""
-_SUMMARY_TAIL = re.compile(r"\(\d+K bits/sec\), in \d+ files?\.")
+_SUMMARY_TAIL = _compile(r"\(\d+K bits/sec\), in \d+ files?\.")
 """The second line of ascp's summary after "Completed:", alone (no file failed or skipped)."""
-_STOP_ERROR = re.compile(r"^Session Stop\s+\(Error: (.+?)\)?\s*$")
+_STOP_ERROR = _compile(r"^Session Stop\s+\(Error: (.+?)\)?\s*$")
 """ascp's Session Stop line with its error's words."""
-_MAPPING = re.compile(
+_MAPPING = _compile(
     r"\s*(\S[^\n]{2,200}?)\s+(?:->|=>|<-{1,2}|\u2192|\u21d2|\u2190)\s+"
     r"(?!retr|attempt|fall|trying|giving|abort|exit|status|code|rc\b|failed\b|error\b|next\b)[A-Za-z]",
     re.I,
@@ -9077,14 +9139,14 @@ _MAPPING = re.compile(
 """A line mapping a wording to its meaning (``ascp: Failed to open TCP connection for SSH, exiting. -> check -P33001
 before blaming the firewall``; ascp never prints an arrow between words), not a wrapper's line carrying a run's
 error to its next step (``Session Stop (Error: ...) -> retrying (2/5)``)."""
-_RC_OK = re.compile(
+_RC_OK = _compile(
     r"\b(?:OK|ok|succeeded|success|done|completed?)\b[^\n]{0,40}?\b(?:rc|exit(?: code| status)?)\s*[=:]?\s*0\b"
 )
 """A wrapper's word that its run worked beside its exit status 0 (``push OK rc=0``)."""
 _JSON_CHUNKS = 3
 """An input's first chunks are searched for pasted JSON (a status dump, a search export: pastes of a few MB at
 most); a long log's later chunks are not, so that its reading costs no extra pass over every chunk."""
-_COMMON_ERRORS = re.compile(
+_COMMON_ERRORS = _compile(
     r"\s*(?:\d{1,2}[.)]?\s*)?(?:常见(?:的)?(?:报错|错误|问题)|Common (?:errors|error messages|problems)"
     r"|よくある(?:エラー|質問)|H\u00e4ufige Fehler(?:meldungen)?|Errores (?:comunes|frecuentes)|Erros comuns"
     r"|Vanliga (?:fel|felmeddelanden)|Vanlige feil(?:meldinger)?|Almindelige fejl|Yleisi\u00e4 virheit\u00e4"
@@ -9101,9 +9163,9 @@ _COMMON_ERRORS = re.compile(
 )
 """A document's heading for a section of common errors (its ``#`` marks taken off). Not a FAQ's: a personal
 notebook's FAQ pastes its author's own failures (blind round 59)."""
-_DEBIAN_ENTRY = re.compile(r"[a-z0-9][a-z0-9.+-]+ \([^()\s]+\)(?: [a-z0-9-]+)+; urgency=\w+")
+_DEBIAN_ENTRY = _compile(r"[a-z0-9][a-z0-9.+-]+ \([^()\s]+\)(?: [a-z0-9-]+)+; urgency=\w+")
 """A Debian changelog's or NEWS.Debian's entry heading: package, (version), distributions, urgency."""
-_RELEASE_HEADING = re.compile(
+_RELEASE_HEADING = _compile(
     r"\s*(?:\[(?:v?\d+\.\d+(?:\.\d+)*|Unreleased)\](?:\s*[-\u2013]\s*\d{4}-\d\d-\d\d)?"
     r"|v?\d+\.\d+\.\d+\s*[-\u2013(]\s*\d{4}-\d\d-\d\d\)?"
     r"|(?:Change ?log|CHANGELOG|Release [Nn]otes|What's [Nn]ew)"
@@ -9111,44 +9173,44 @@ _RELEASE_HEADING = re.compile(
 )
 """A changelog's or release notes' heading, its ``#`` marks taken off (``[0.9.2] - 2024-11-18``, ``[Unreleased]``,
 ``Changelog``)."""
-_CMD_NOT_FOUND = re.compile(
+_CMD_NOT_FOUND = _compile(
     r"\s*(?:[\"'](?:[^\"'\n]*[\\/])?ascp(?:\.exe)?[\"'] ?(?:is not recognized|不是内部或外部命令|は、内部コマンド"
     r"|은\(는\) 내부|no se reconoce|não é reconhecido|n'est pas reconnu|не является|non è riconosciuto"
     r"|wordt niet herkend|nie jest rozpoznawany|iç ya da dış komut)"
     r"|Der Befehl \"ascp(?:\.exe)?\" ist entweder falsch geschrieben)"
 )
 """Windows' cmd saying it found no ascp, in English or a localised form."""
-_RELEASE_TITLE = re.compile(r"(?:^|\|)\s*Release [Nn]otes(?:\s+Page \d+ of \d+)?\s*$")
+_RELEASE_TITLE = _compile(r"(?:^|\|)\s*Release [Nn]otes(?:\s+Page \d+ of \d+)?\s*$")
 """Release notes' title in a product's header ("IBM Aspera Transfer SDK 1.1.4 | Release Notes    Page 1 of 3")."""
-_CODE_FILE = re.compile(
+_CODE_FILE = _compile(
     r"\.(?:m?js|cjs|jsx|tsx?|rs|go|swift|kts?|java|scala|rb|php|cs|cc|cpp|hpp|pl|pm|lua|py|ps1|psm1|bat|cmd|sh|bash)$",
     re.I,
 )
 """An input's file name of source code or a script (its strings and comments quote ascp's words; it ran nothing)."""
-_SHEBANG = re.compile(r"#!/\S+(?:[ \t]+-?[\w.-]+){0,2}")
+_SHEBANG = _compile(r"#!/\S+(?:[ \t]+-?[\w.-]+){0,2}")
 """A script's first line: its interpreter and at most two arguments (``#!/usr/bin/env bash``), not a person's title
 that starts like one ("#!/bin/bash output of get_reads.sh ..., run on 2024-09-02"; blind round 96)."""
-_CODE_COMMENT = re.compile(r"\s*(?:;\s*)?(?://|/\*|\*\s|REM\s|::\s|--\s)")
+_CODE_COMMENT = _compile(r"\s*(?:;\s*)?(?://|/\*|\*\s|REM\s|::\s|--\s)")
 """A comment's mark in source code or a script (``//``, ``; //``, ``/*``, `` * ``, batch's ``REM`` and ``::``,
 ASN.1's, SQL's and Lua's ``--``)."""
-_GRAPHQL_TYPE = re.compile(r"(?:extend )?(?:type|enum|input|interface) [A-Z]\w*(?: implements [\w &]+)? \{")
+_GRAPHQL_TYPE = _compile(r"(?:extend )?(?:type|enum|input|interface) [A-Z]\w*(?: implements [\w &]+)? \{")
 """A GraphQL schema's type definition."""
-_BLOCK_HEADER = re.compile(r"namespace [A-Za-z_][\w.:]*\s*\{?|when [A-Z][A-Z0-9_]{2,} \{")
+_BLOCK_HEADER = _compile(r"namespace [A-Za-z_][\w.:]*\s*\{?|when [A-Z][A-Z0-9_]{2,} \{")
 """A C# or C++ namespace's opening, or an F5 iRule's event block (blind round 98)."""
-_PACKAGE_CLAUSE = re.compile(r"package [A-Za-z_][\w.]*;?")
+_PACKAGE_CLAUSE = _compile(r"package [A-Za-z_][\w.]*;?")
 """A source file's package clause (Go, Java, Kotlin, Scala, Rego)."""
-_CMAKE_COMMAND = re.compile(
+_CMAKE_COMMAND = _compile(
     r"(?:cmake_minimum_required|enable_testing|add_test|set_tests_properties|add_executable|add_library"
     r"|target_link_libraries|find_package)\("
 )
 """A CMake file's commands that no console or log prints at a line's start."""
-_STRINGS_ENTRY = re.compile(r'"[\w.-]{1,80}"\s*=\s*"')
+_STRINGS_ENTRY = _compile(r'"[\w.-]{1,80}"\s*=\s*"')
 """An Apple .strings file's key and the start of its value."""
-_CATALOG_ENTRY = re.compile(r"-- [0-9a-f]{32}(?: [a-zA-Z_@-]+)?")
+_CATALOG_ENTRY = _compile(r"-- [0-9a-f]{32}(?: [a-zA-Z_@-]+)?")
 """A journald catalog entry's first line: its message id (and language)."""
-_MESSAGE_GUIDE = re.compile(r"Error Message\s+%[A-Z][A-Z0-9_]*-\d-[A-Z0-9_]+:|Recommended Action\s{2,}\S")
+_MESSAGE_GUIDE = _compile(r"Error Message\s+%[A-Z][A-Z0-9_]*-\d-[A-Z0-9_]+:|Recommended Action\s{2,}\S")
 """A system message guide's entry and its advice (``Error Message   %FAC-3-MNEMONIC: text``)."""
-_ASN1_MODULE = re.compile(r"[A-Za-z][\w-]* DEFINITIONS(?: [A-Z]+)* ::= BEGIN\b")
+_ASN1_MODULE = _compile(r"[A-Za-z][\w-]* DEFINITIONS(?: [A-Z]+)* ::= BEGIN\b")
 
 
 def _catalogue(text: str, runs: list[SessionExplanation], commanded: bool = False) -> bool:
@@ -9212,9 +9274,9 @@ def _ascp_words(line: str) -> int | None:
 
 _CHAT_NICK = r"<[@+%~&]?[A-Za-z][\w.|^`-]{0,30}>"
 """An IRC-style chat log's speaker (scan.py takes it off after a line's time, as bytes)."""
-_CHAT_SPEAKER = re.compile(_CHAT_NICK + "$")
+_CHAT_SPEAKER = _compile(_CHAT_NICK + "$")
 """An IRC-style chat log's speaker, right before what they pasted ("[09:12] <dana> ascp: ...")."""
-_CHAT_PREFIX = re.compile(r"\A(?:\[\d{1,2}:\d\d(?::\d\d)?\]\s*)?" + _CHAT_NICK + r"\s+")
+_CHAT_PREFIX = _compile(r"\A(?:\[\d{1,2}:\d\d(?::\d\d)?\]\s*)?" + _CHAT_NICK + r"\s+")
 """A chat log line's time and speaker, before what was said."""
 
 
@@ -9285,7 +9347,7 @@ def _outside_json_fixtures(chunk: bytes, found: list[Found]) -> list[Found]:
     return [f for f in found if not any(start <= f[1] < end for start, end in spans)]
 
 
-_INDENTED_LINE = re.compile(rb"^([ \t]*)\S[^\n]*", re.M)
+_INDENTED_LINE = _compile(rb"^([ \t]*)\S[^\n]*", re.M)
 
 
 def _outside_test_files(chunk: bytes, found: list[Found]) -> list[Found]:
@@ -9300,7 +9362,7 @@ def _outside_test_files(chunk: bytes, found: list[Found]) -> list[Found]:
     return [f for f in found if not any(start <= f[1] < end for start, end in spans)]
 
 
-_ROBOT_SECTION = re.compile(r"\*{3} ?(?:Settings?|Variables?|Test Cases?|Tasks?|Keywords?) ?\*{3}")
+_ROBOT_SECTION = _compile(r"\*{3} ?(?:Settings?|Variables?|Test Cases?|Tasks?|Keywords?) ?\*{3}")
 """A Robot Framework file's section header."""
 
 
@@ -9366,11 +9428,11 @@ def _whole_file(text: str) -> bool:
     )
 
 
-_GIFT_QUESTION = re.compile(r"::[^:\n]{1,80}::\S")
+_GIFT_QUESTION = _compile(r"::[^:\n]{1,80}::\S")
 """A GIFT quiz question's title between double colons, its text right after."""
 
 
-_TEST_SUITE = re.compile(
+_TEST_SUITE = _compile(
     r"\s*(?:@test|@testset\s[^\n]*\sbegin|use funit|test_that\([^\n]*\{|suite\s+\"[^\"\n]*\":"
     r"|test\s+\"[^\"\n]*\"\s*\{|import gleeunit(?:/\w+)?)\s*$"
 )
@@ -9378,60 +9440,60 @@ _TEST_SUITE = re.compile(
 ascp's words; nothing ran)."""
 
 
-_ROFF = re.compile(r'\.(?:\\"|(?:TH|Dd|Dt|SH|Sh|SS|Ss)\b)')
+_ROFF = _compile(r'\.(?:\\"|(?:TH|Dd|Dt|SH|Sh|SS|Ss)\b)')
 """A roff (man or mdoc) source's comment or page macro at a line's start."""
-_DOCBOOK = re.compile(
+_DOCBOOK = _compile(
     r"<!DOCTYPE (?:chapter|book|article|section|refentry|part|appendix|set) PUBLIC \"-//OASIS//DTD DocBook"
     # (or a DITA topic's: "<!DOCTYPE task PUBLIC "-//OASIS//DTD DITA Task//EN""; blind round 128's troubleshooting
     # task, its steps' examples read as three runs)
     r"|<!DOCTYPE (?:task|concept|reference|topic|troubleshooting|glossentry|map|bookmap) PUBLIC \"-//OASIS//DTD DITA"
 )
 """A DocBook or DITA document's type declaration."""
-_ROXYGEN_TAG = re.compile(r"#' @(?:param|return|returns|export|examples|section|seealso|title|description|details)\b")
+_ROXYGEN_TAG = _compile(r"#' @(?:param|return|returns|export|examples|section|seealso|title|description|details)\b")
 """An R source file's roxygen documentation tag (``#' @param urls ...``)."""
-_MESSAGE_TABLE = re.compile(r"(?:MessageIdTypedef|MessageId|SymbolicName|SeverityNames|FacilityNames|LanguageNames)=")
+_MESSAGE_TABLE = _compile(r"(?:MessageIdTypedef|MessageId|SymbolicName|SeverityNames|FacilityNames|LanguageNames)=")
 """A Windows message text file's header and entry keywords (mc.exe's input)."""
-_YAML_BLOCK = re.compile(r"\s*(?:- )?([a-z_][\w.-]*):\s*[|>][-+]?\d*\s*$")
-_OUTPUT_KEY = re.compile(r"(?i)std_?(?:out|err)|output|^logs?$|^msg$|message|^result$|^error")
+_YAML_BLOCK = _compile(r"\s*(?:- )?([a-z_][\w.-]*):\s*[|>][-+]?\d*\s*$")
+_OUTPUT_KEY = _compile(r"(?i)std_?(?:out|err)|output|^logs?$|^msg$|message|^result$|^error")
 """Keys whose block is a command's output (an Ansible task's result in YAML, GCP Batch's ``stderrSnippet``), not a
 document's text."""
 """A YAML key whose value is the block of lines below it (``description: |``)."""
-_YAML_KEY = re.compile(r"\s*(?:- )?(?!ascp4?:|ascli:)[a-z_][\w.-]*:(?:\s|$)")
+_YAML_KEY = _compile(r"\s*(?:- )?(?!ascp4?:|ascli:)[a-z_][\w.-]*:(?:\s|$)")
 """A YAML key (not ascp's own ``ascp: ...`` prefix)."""
-_FAQ_QUESTION = re.compile(
+_FAQ_QUESTION = _compile(
     r"\s*(?:\*\*)?(?:Q|Frage|Question|Domanda|Pregunta|Pergunta|問|问题?|(?-i:[DFP])(?=\d{1,2}\.\s))\s?\d{1,3}\s?"
     r"[:：.、)）]"
 )
 """A numbered question of an FAQ (``Q1：``, ``Q 2.``, ``问题3：``, ``Frage 4:``, Italian ``D4.`` for Domanda, ``P2.``
 for Pregunta)."""
-_FAQ_UNNUMBERED = re.compile(r"\s*(?:\*\*|'{2,3})?(?:Q|Frage|Question|F)\s?[:：]")
+_FAQ_UNNUMBERED = _compile(r"\s*(?:\*\*|'{2,3})?(?:Q|Frage|Question|F)\s?[:：]")
 """An FAQ's question without a number (``Q: I get "..."``), after the FAQ's heading (``_FAQ_HEADING``)."""
-_FAQ_HEADING = re.compile(
+_FAQ_HEADING = _compile(
     r"\s*(?:#+\s*|\*\*)?(?:Frequently asked questions|FAQs?|H\u00e4ufige Fragen|H\u00e4ufig gestellte Fragen"
     r"|Foire aux questions|Preguntas frecuentes|Perguntas frequentes|常见问题|よくある質問)\b[^.!?\n]{0,60}$",
     re.I,
 )
 """An FAQ's heading (its questions are the document's, though a question quotes ascp's words)."""
-_IMPERATIVE = re.compile(
+_IMPERATIVE = _compile(
     r"\W*(?:look (?:at|for)|check|see|try|use|make sure|verify|grep(?: for)?|search (?:for)?|compare|note that)\s"
     r"(?![^\n]{0,40}\b(?:I|we|my|our)\b)",
     re.I,
 )
 """A line that starts as an instruction ("Look at errcode in ... lines", "Check the port"), not about the writer's own
 run ("Check: I ran it twice" is theirs)."""
-_PROBE_TOOL = re.compile(
+_PROBE_TOOL = _compile(
     r"\b(?:nc|ncat|netcat|telnet|ping|traceroute|tracepath|mtr|nmap|Test-NetConnection|tnc|curl)\s+-?[\w.]"
 )
 """A command line of a tool a person checks the path with (``nc -vz host 33001``): their words about it are not
 about ascp's run."""
-_INTERMITTENT = re.compile(
+_INTERMITTENT = _compile(
     r"\b(?:sometimes (?:it )?(?:works|succeeds|goes through)|(?:works|worked|succeeds) (?:sometimes|occasionally|at "
     r"times)|intermittent(?:ly)?|on and off|hit (?:and|or) miss|every (?:other|second) (?:time|try|run))\b"
     r"|有时(?:候)?(?:可以|能|成功)|时好时坏|時々(?:成功|うまく)",
     re.I,
 )
 """A person saying the failure comes and goes ("sometimes it works", "有时候可以", "時々成功する")."""
-_TOLD_RERUN = re.compile(
+_TOLD_RERUN = _compile(
     r"\b(?:works now|now (?:it )?works|(?:is|was) working now|it worked (?:this time|now)"
     r"|(?:re-?ran|re-?run|retried|tried again)\b[^.!?\n]{0,80}?\b(?:worked|succeeded|went through|completed)"
     r"|(?:upload|download|transfer) (?:worked|succeeded|went through)"
@@ -9467,31 +9529,31 @@ _RERUN_HINTS = (
     "virker",
 )
 """Plain substrings one of which ``_TOLD_RERUN`` needs (tested first: most lines have none)."""
-_NOT_FIXED = re.compile(
+_NOT_FIXED = _compile(
     r"(?:\b(?:not|never|nothing|no longer|still|if|whether|should|might|may|hope|hoping|until"
     # (denied or asked in the languages above: "geht es jetzt?", "es ist nicht ...", "inte", "nie", "om", "wenn")
     r"|nicht|pas|inte|om|nie|czy|wenn|ob|si|se|non|não|niet|als|ikke|todavía no|aún no|nog niet)\b|n't)|\s*\?",
     re.I,
 )
 """Words that make it no fix: denied, conditional, hoped for or asked ("did not fix it", "if this fixes it")."""
-_OTHER_PROGRAM = re.compile(
+_OTHER_PROGRAM = _compile(
     r"\b(?:prefetch|kingfisher|sra[- ]?tools?(?:kit)?|fasterq-dump|fastq-dump|deliver|webin-cli|nextflow|snakemake"
     r"|curl|wget|ftp)\b",
     re.I,
 )
 """Programs other than ascp that a person's words may be about (their error is not ascp's)."""
-_POINTS_AT_OUTPUT = re.compile(
+_POINTS_AT_OUTPUT = _compile(
     r"\bfollowing (?:error|message|output|exception|traceback)|\b(?:as |shown |see )?(?:above|below)\b"
     r"|\bsame (?:error|problem|issue)",
     re.I,
 )
 """Words that point at output shown elsewhere (which, read, held no run of ascp's)."""
-_ABOVE_BELOW = re.compile(
+_ABOVE_BELOW = _compile(
     r"\b(?:log|output|error|details?|trace|excerpt|paste)s? (?:is |are )?(?:above|below)\b|\bsee (?:above|below)\b",
     re.I,
 )
 """A line pointing at output shown above or below it ("log below", "see above")."""
-_TOLD_FAILED = re.compile(
+_TOLD_FAILED = _compile(
     r"\b(?:encounter(?:ed|ing)?|got|get|getting|receiv(?:e|ed|ing)|ran into|hit|see|saw|seeing)\s+"
     r"(?:an?|the|this|that|some|following|same)?\s*(?:strange |weird |following |same )?(?:error|failure)s?\b"
     r"|\b(?:it|this|that|ascp|aspera|the (?:download|upload|transfer|command)s?)\s+"
@@ -9507,7 +9569,7 @@ _TOLD_FAILED = re.compile(
 """A person telling that the transfer failed, in words that name no symptom ("I encountered an error")."""
 
 
-_OWN_ACTION_CASE = re.compile(
+_OWN_ACTION_CASE = _compile(
     r"\b(?:if|when(?:ever)?|every time)\s+(?:I|we)\s+(?:\w+\s+){0,2}?"
     r"(?:run|try|use|start|launch|execute|call|invoke|type)\b[^,;]*,?\s*$",
     re.I,
@@ -9558,7 +9620,7 @@ def _quoted_inside(text: str, start: int, end: int) -> bool:
     )
 
 
-_SAMPLE_NAMED = re.compile(r"samples?\s*[:=#]?\s*[A-Za-z_-]*\d[\w.-]*", re.I)
+_SAMPLE_NAMED = _compile(r"samples?\s*[:=#]?\s*[A-Za-z_-]*\d[\w.-]*", re.I)
 """A sample's identifier (``sample HG02561``, ``sample: S12``)."""
 
 
@@ -9614,90 +9676,90 @@ def _failure_told(text: str, alone: bool = False) -> str | None:
 
 _OPENING_KEPT = 60
 """How many of an input's first console lines are kept for a description of what the transfer did."""
-_OTHER_PROGRAMS_CODE = re.compile(
+_OTHER_PROGRAMS_CODE = _compile(
     r"\b(?!ascp|ascli|aspera|fasp)(\w+)['\u2019]s\s*$|\b(?:wget|curl|docker|pip|apt|yum|java|python|exit|return)\s*$",
     re.I,
 )
 """Words before an error code that give it to another program ("wget's error code 8", "exit code 8")."""
-_TOLD_CODE = re.compile(r"\b(?:FASP\s+)?(?:error|errcode)(?:\s+code)?\s*[:#=]?\s*[\"']?(\d{1,2})\b", re.I)
+_TOLD_CODE = _compile(r"\b(?:FASP\s+)?(?:error|errcode)(?:\s+code)?\s*[:#=]?\s*[\"']?(\d{1,2})\b", re.I)
 """A FASP error code a person names ("Error 44", "error code 15", "errcode=19")."""
-_TRANSFER_NAMED = re.compile(r"\b(?:ascp|ascli|aspera|fasp|faspex|ibm aspera)\b", re.I)
+_TRANSFER_NAMED = _compile(r"\b(?:ascp|ascli|aspera|fasp|faspex|ibm aspera)\b", re.I)
 """A person's words naming the transfer program (a description of what it did can then be read)."""
-_ASCLI_ASCP_FAILED = re.compile(r"ERROR -- : ascp failed:? ?\(?pid (\d+) exit \d+")
+_ASCLI_ASCP_FAILED = _compile(r"ERROR -- : ascp failed:? ?\(?pid (\d+) exit \d+")
 """ascli's logger saying ascp failed; the reason is its next line."""
-_NAMED_COMMAND = re.compile(
+_NAMED_COMMAND = _compile(
     r"\b[Cc]ommand:? ['\"\[]*(?!(?:returned|exited|failed|terminated|finished|exit|with|was|that|line)\b)"
     r"(?:\S*[/\\])?([\w.-]+)"
 )
 """The program a wrapper's "Command X ... returned non-zero exit status N" names (its path's last part)."""
-_K8S_OTHER_EVENT = re.compile(
+_K8S_OTHER_EVENT = _compile(
     r"\s*Warning\s+(?:FailedMount|FailedAttachVolume|FailedScheduling|FailedCreatePodSandBox|Unhealthy|FailedSync"
     r"|FailedMapVolume)\s"
 )
 """A Kubernetes event row of a pod's volumes, scheduling or probes: the pod's state, no run's end."""
-_KEY_ASSIGN = re.compile(
+_KEY_ASSIGN = _compile(
     r"\s*(?:export\s+|set\s+|local\s+)?([A-Za-z_]\w{0,40})=[\"']?([^\"'\n]*?(?:_id_[rd]sa|_rsa|_dsa|\.pem|\.openssh"
     r"|\.ppk|\.putty|\.key))[\"']?\s*$"
 )
 """A shell's variable set to a key file's path (``KEY="$HOME/.../asperaweb_id_dsa.openssh"``)."""
-_USER_PROMPT = re.compile(r"\s*[\w.-]+@[\w.-]+:[^\s$#]*[$#](?:\s|$)")
+_USER_PROMPT = _compile(r"\s*[\w.-]+@[\w.-]+:[^\s$#]*[$#](?:\s|$)")
 """bash's usual prompt, ``user@host:~/dir$ ``."""
-_TRACED_OTHER = re.compile(
+_TRACED_OTHER = _compile(
     r"\+ (?!(?:echo|printf|set|exit|return|true|:)\s)(?:\S+=\S*\s+)*((?:[\w.~/-]*/)?[\w.-]+)\s"
     r"|\+ (?:echo|printf)\s[^|\n]*\|\s*((?:[\w.~/-]*/)?[\w.-]+)"
 )
 """set -x's trace of a command that is not the script's own talk (``echo``, ``set``): its program's name (or the
 program an ``echo`` pipes into: ``+ echo '<md5>  x.gz' | md5sum -c -``)."""
-_ASCLI_CODE_AFTER = re.compile(r"\s*\(\d{1,3}\)\s*$")
+_ASCLI_CODE_AFTER = _compile(r"\s*\(\d{1,3}\)\s*$")
 """ascli's FASP code after the words it gives for a failed transfer (``... not who we expected (51)``)."""
-_LOG_LINE_START = re.compile(r"\d{4}[/-]\d\d[/-]\d\d[ T]\d\d:\d\d:\d\d\S* +[A-Z][a-z]+ ")
+_LOG_LINE_START = _compile(r"\d{4}[/-]\d\d[/-]\d\d[ T]\d\d:\d\d:\d\d\S* +[A-Z][a-z]+ ")
 """A log's line opening with its date and time, then words (``2025/06/18 09:31:02 Booting image ...``)."""
-_ASPERA_TOOL = re.compile(r"[\s/](?:asuserdata|asconfigurator|asnodeadmin)(?:\s|$)")
+_ASPERA_TOOL = _compile(r"[\s/](?:asuserdata|asconfigurator|asnodeadmin)(?:\s|$)")
 """The server's own tools that read aspera.conf, typed at a prompt (their output is theirs)."""
-_EXEC_STARTED = re.compile(r"\bProcess: (\d+) ExecStart=\S*ascp4?\b")
+_EXEC_STARTED = _compile(r"\bProcess: (\d+) ExecStart=\S*ascp4?\b")
 """``systemctl status``'s line of the process its unit started, ascp, and its id."""
 _PAGE_ITSELF = ("this page", "this runbook", "this document")
 """A page's words for itself: what it says in them is about the whole of it (``_copied``)."""
 _FIXTURE_UUID = "00000000-0000-0000-0000-0000"
 """The start of a uuid written by hand for a test (all zeros but its last digits)."""
-_ALL_SKIPPED = re.compile(r"\bSource file transfers skipped\s*:\s*(\d+)|\bfiles_skipped[=:]\s*(\d+)")
+_ALL_SKIPPED = _compile(r"\bSource file transfers skipped\s*:\s*(\d+)|\bfiles_skipped[=:]\s*(\d+)")
 """ascp's count of the files it skipped (its -DD statistics, a wrapper's status field)."""
-_OVERWRITE_NEVER = re.compile(r"""\boverwrite["']?\s*[=:]\s*["']?never\b""")
+_OVERWRITE_NEVER = _compile(r"""\boverwrite["']?\s*[=:]\s*["']?never\b""")
 """A transfer spec's or command's overwrite policy that keeps what the destination has."""
-_PLAIN_BUILD = re.compile(r"#\d{1,4} \d+\.\d{3} ")
+_PLAIN_BUILD = _compile(r"#\d{1,4} \d+\.\d{3} ")
 """A line of a step's output in BuildKit's plain progress (``#6 0.214 /bin/sh: 1: ascp: not found``)."""
-_BUILDKIT_RECAP = re.compile(r"\s*(?:> )?(?:\[\d+/\d+\] )?RUN .*:\s*$")
+_BUILDKIT_RECAP = _compile(r"\s*(?:> )?(?:\[\d+/\d+\] )?RUN .*:\s*$")
 """BuildKit's header over its recap of the step that failed (`` > [4/5] RUN mkdir -p /ref && ... ascp ...:``; its
 quote mark and step number may be read off already)."""
-_LSF_EXITED = re.compile(r"Exited with exit code \d{1,3}\.\s*$")
+_LSF_EXITED = _compile(r"Exited with exit code \d{1,3}\.\s*$")
 """LSF's job mail's status line for a job that did not end well."""
-_ASCP_STEP_RC = re.compile(
+_ASCP_STEP_RC = _compile(
     r"\b(?:step|cmd|command|program|prog|task|exe)=[\"']?(?:\S*[/\\])?ascp4?(?:\.exe)?[\"']?(?=\s)[^\n]{0,80}?\brc=(\d{1,3})\b"
 )
 """A scheduler's key=value record of the step that ran ascp and its exit status (``step=ascp rc=1``)."""
-_NOTED_CLIENT = re.compile(
+_NOTED_CLIENT = _compile(
     r"\b(\d{1,3}(?:\.\d{1,3}){3})\s*(?:=|is|:|\(|-+>?)\s*(?:the |our |a |an )?(?:partner|client|customer)\b[^\n]{0,80}"
     r"\bascp\b"
 )
 """A person's note naming an address as a client's whose ascp connects (``185.199.110.44 = partner "northwind",
 whose ascp cron job runs at :00``)."""
-_NU_NOT_FOUND = re.compile(r"(?:^|[\s\u2500-\u257f\u00b7])Command `?(?:[^`\s]*[/\\])?ascp(?:\.exe)?`? not found\s*$")
+_NU_NOT_FOUND = _compile(r"(?:^|[\s\u2500-\u257f\u00b7])Command `?(?:[^`\s]*[/\\])?ascp(?:\.exe)?`? not found\s*$")
 """Nushell's word, under its diagnostic's source line, that it found no command ascp."""
-_DAEMON_FAILED = re.compile(r"\btransfer [0-9a-fA-F-]{36} failed: code[ =]\d+")
+_DAEMON_FAILED = _compile(r"\btransfer [0-9a-fA-F-]{36} failed: code[ =]\d+")
 """The Transfer SDK daemon's (transferd's) line for a transfer that failed, its code and ascp's words after it."""
-_LOADER_ERROR = re.compile(
+_LOADER_ERROR = _compile(
     r": (?:version `[^']+' not found \(required by|symbol lookup error: |error while loading shared libraries: )"
 )
 """The dynamic loader's words about a program it could not start (one line per missing symbol or version)."""
-_HMS = re.compile(r"\b\d\d:\d\d:\d\d\b")
-_SENTENCES_GO_ON = re.compile(r"[a-z]{2}[.!?] [A-Z][a-z]+ [a-z]")
+_HMS = _compile(r"\b\d\d:\d\d:\d\d\b")
+_SENTENCES_GO_ON = _compile(r"[a-z]{2}[.!?] [A-Z][a-z]+ [a-z]")
 """A sentence's end and the next one's start inside a line ("finished plate. Jobs for")."""
-_GOES_ON = re.compile(r"[\"'\u201c\u2018(]?[a-z]")
+_GOES_ON = _compile(r"[\"'\u201c\u2018(]?[a-z]")
 """The start of a sentence's rest on the next line: a lower-case word, perhaps quoted ('"failed to authenticate"
 above though:')."""
-_LINE_STAMP = re.compile(rb"[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d")
+_LINE_STAMP = _compile(rb"[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d")
 """A syslog line's stamp to the second (classic or RFC 3339)."""
-_DIFF_HEADER = re.compile(DIFF_HEADER)
+_DIFF_HEADER = _compile(DIFF_HEADER)
 """A unified diff's header line (``scan.DIFF_HEADER``)."""
 _CATALOGUE_MAX = 1 << 18
 """The bytes of an input kept for the catalogue test (``_catalogue``): a paste or a document, not a day's log."""
@@ -9707,21 +9769,21 @@ _CATALOGUE_NAMED = 3
 """Failures an input must name (or its runs give) to be tested as a catalogue of ascp's messages."""
 _CATALOGUE_RUNS = 40
 """Runs an input may have and still be tested as a catalogue (a catalogue lists a few dozen messages at most)."""
-_DATED = re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d")
+_DATED = _compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d")
 """A date and time inside a line (a tracker's row dated as a run is)."""
-_STAMPED_LINES = re.compile(r"^[ \t]*\[?(?:\d{4}-\d\d-\d\d[T ]\d\d:\d\d|[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d)", re.M)
+_STAMPED_LINES = _compile(r"^[ \t]*\[?(?:\d{4}-\d\d-\d\d[T ]\d\d:\d\d|[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d)", re.M)
 """A log's line, opening with its stamp (ISO or syslog; or a wrapper's in brackets: "[2025-11-03 01:30:01] push:
 ...", blind round 143's cron mails)."""
 _QUOTE_MARKS = "\"'`“”‘’«»「」„"
-_CELL_AFTER = re.compile(r"\s*(?:[|│]|->|→|=>|[" + re.escape(_QUOTE_MARKS) + "])")
+_CELL_AFTER = _compile(r"\s*(?:[|│]|->|→|=>|[" + re.escape(_QUOTE_MARKS) + "])")
 """What closes a quoted message or a table's cell after it (``_standing``)."""
-_LETTER = re.compile(r"[^\W\d_]")
-_SUMMARY_WORDS = re.compile(r"Completed: \d+K? bytes")
+_LETTER = _compile(r"[^\W\d_]")
+_SUMMARY_WORDS = _compile(r"Completed: \d+K? bytes")
 """ascp's summary line, whose figures make a run (``_ascp_words``)."""
-_LOG_FIELD = re.compile(r'"(?:message|msg|log|MESSAGE|body)"\s*:\s*"$')
-_LOG_FIELD_START = re.compile(r'(?:message|msg|log|MESSAGE|body)"\s*:\s*"')
+_LOG_FIELD = _compile(r'"(?:message|msg|log|MESSAGE|body)"\s*:\s*"$')
+_LOG_FIELD_START = _compile(r'(?:message|msg|log|MESSAGE|body)"\s*:\s*"')
 """A JSON log record's message field (a log shipper's record of a run's line: output, though quoted)."""
-_DOC_SAMPLES = re.compile(
+_DOC_SAMPLES = _compile(
     r"\b(?:documentation|docs?) (?:samples?|examples?)\b|\bexamples? (?:from|in) (?:the |IBM's )?(?:[A-Z][\w-]*'?s? )?"
     r"(?:IBM|docs?|documentation|articles?|manual|KB)\b"
     r"|\bnot from (?:our|a real|any real|this) (?:servers?|systems?|logs?|runs?|data|machines?|cluster|notebook|hosts?"
@@ -9769,16 +9831,16 @@ _DOC_SAMPLES = re.compile(
 """Words saying the lines that follow are the documentation's examples, not the writer's own ("Expected at the end of
 each file (from the docs, so I know what "good" looks like):", "the article's log sample, copied for my notes:";
 blind round 77's daily notes)."""
-_OWN_WORDS = re.compile(
+_OWN_WORDS = _compile(
     r"\b(?:I|I'm|I've|my|me|mine|we|our|us)\b|我|私|僕|ich\b|mein|je\b|mon\b|yo\b|mi\b|eu\b|meu"
     # a named colleague's test ("Tested on the new transfer node by Jakub, 30 Sept:"; blind round 130's wiki)
     r"|\b(?:tested|tried|ran|run|checked|verified)\b[^:\n]{0,80}\bby (?-i:[A-Z][a-z]+)\b",
     re.I,
 )
 """A person speaking of their own run ("But I get:", "my output:"), in a few languages, or of a named colleague's."""
-_SPEAKER_ONLY = re.compile(r"[\w.@-]{2,40}:$")
+_SPEAKER_ONLY = _compile(r"[\w.@-]{2,40}:$")
 """A chat export's line naming its writer and nothing more ("anna.kessler:")."""
-_IF_YOU_GET = re.compile(
+_IF_YOU_GET = _compile(
     r"^\W*(?:if|when) you (?:\w+ ){0,2}(?:get|see|receive)\s*:?$"
     # ("Se a variável não estiver definida, o ascp recusa com:", if the variable is not set, ascp refuses with; blind
     # round 117's knowledge base excerpt)
@@ -9786,7 +9848,7 @@ _IF_YOU_GET = re.compile(
     re.I,
 )
 """A documentation's conditional intro to a sample, on a line of its own ("If you instead get")."""
-_ADVICE = re.compile(
+_ADVICE = _compile(
     r"^\W*if you\b|\byou(?:'d| would| will|'ll| might) (?:\w+ )?(?:get|see|receive)\b"
     # what to do, told to the person ("you need --file-crypt=encrypt and ASPERA_SCP_FILEPASS."; blind round 92)
     r"|\byou (?:need|must|have to|should)\b[^.!?]{0,60}?(?:--\w|-[a-zA-Z] |ASPERA_)"
@@ -9803,7 +9865,7 @@ _ADVICE = re.compile(
 """Advice that quotes ascp's words ("If you see `...`, your network blocks UDP 33001", a maintainer's "When ascp
 prints "Key passphrase:" it could not use the key file", a runbook's "If `ascp` ends with `...` the firewall change
 is not active yet"): no report of a run."""
-_TOOL_ERROR = re.compile(
+_TOOL_ERROR = _compile(
     r"\s*(?:-?bash: (?:line \d+: )?)?(?:ls|cat|cp|mv|rm|cd|mkdir|rmdir|chmod|chown|stat|head|tail|du|df|md5sum"
     r"|sha\d+sum|gzip|gunzip|zcat|tar|find|touch|ln|readlink|realpath|wc|grep|unzip|file|rsync|scp): "
     r"(?:cannot |can't |failed to |[^:\n]{1,200}: (?:No such file or directory|Permission denied|Not a directory"
@@ -9811,10 +9873,10 @@ _TOOL_ERROR = re.compile(
 )
 """A shell tool's own error about a path (``ls: cannot access 'x': No such file or directory``, ``cat: x:
 Permission denied``): another program's words, not ascp's."""
-_TRACED = re.compile(r"\s*(?:\[pid +\d+\] |\d+ +)?(?:\d\d:\d\d:\d\d(?:\.\d+)? +)?(?:\w+\(.*\) += |--- |\+\+\+ )")
+_TRACED = _compile(r"\s*(?:\[pid +\d+\] |\d+ +)?(?:\d\d:\d\d:\d\d(?:\.\d+)? +)?(?:\w+\(.*\) += |--- |\+\+\+ )")
 """A line of strace's output: a system call and its result (``openat(AT_FDCWD, "...", O_RDONLY) = -1 ENOENT (No
 such file or directory)``), a signal (``--- SIGINT ...``) or an exit (``+++ killed by SIGINT +++``)."""
-_PLACEHOLDER = re.compile(r"<[^<>\n]{1,40}>|\A\W*(?:\.\.\.|\u2026|x+|X+|N)\W*\Z")
+_PLACEHOLDER = _compile(r"<[^<>\n]{1,40}>|\A\W*(?:\.\.\.|\u2026|x+|X+|N)\W*\Z")
 """A placeholder where a document writes ascp's words in general (``<reason>``, ``/home/<you>/``, ``...``)."""
 
 
@@ -9823,39 +9885,37 @@ def _placeholder(message: str) -> bool:
     return _PLACEHOLDER.search(message) is not None
 
 
-_DOCUMENT_SAYS = re.compile(
+_DOCUMENT_SAYS = _compile(
     r"\b(?:README|docs?|documentation|manual|man page|wiki|FAQ|article|guide|KB|help page|tutorial)\b"
     r"[^.\"\n]{0,40}?\bsays?\b[^\"\n]{0,40}?[:,]?\s*[\"\u201c\u201e]",
     re.I,
 )
 """A person citing what a document says, in quotes (the ascli README says for this: "ascp: ...")."""
-_QUOTE_IN_SENTENCE = re.compile(
+_QUOTE_IN_SENTENCE = _compile(
     r"[\"\u201c][^\"\u201d\n]{4,200}[\"\u201d]\s*(?:[.,;]|\s+(?:or|and|is|was|which|when|in|on|for|to)\b)"
 )
 """A line that is words in quotes and the sentence going on after them (a full stop, a comma, "or ...")."""
 _WRAPPED_WORDS = 4
 """Words of a line whose sentence wraps into the next (a person's prose, not a command's last word)."""
-_UNDERLINE = re.compile(r"([=\-~^*])\1{2,}")
+_UNDERLINE = _compile(r"([=\-~^*])\1{2,}")
 """A heading's underline: one sign repeated (``=====``, ``-----``, ``~~~~``)."""
 _UNDERLINE_SLACK = 3
 """How much longer or shorter than its heading an underline may be."""
-_WHOLE_QUOTE = re.compile(
-    r"\u00ab[^\u00bb\n]{4,300}\u00bb|\u201c[^\u201d\n]{4,300}\u201d|\u300c[^\u300d\n]{4,300}\u300d"
-)
+_WHOLE_QUOTE = _compile(r"\u00ab[^\u00bb\n]{4,300}\u00bb|\u201c[^\u201d\n]{4,300}\u201d|\u300c[^\u300d\n]{4,300}\u300d")
 """A line that is nothing but words in guillemets, typographic or Japanese quotes."""
-_DOC_MENTION = re.compile(
+_DOC_MENTION = _compile(
     r"\b(?:FAQ|README|docs?|wiki|guide|manual|article|tracker|issue|thread)\b[^()\n]{0,40}"
     r"\((?=[^()\n]*\b(?:ascp|Session Stop|not found|authenticate)\b)[^()\n]{3,200}\)",
     re.I,
 )
 """A document named with the messages it covers in parentheses: a list of links, not a run's output."""
-_SHELL_SAYS = re.compile(r"\s*(?:\S*/)?(?:bash|sh|zsh|dash|ksh)(?:\.exe)?:(?: [^:\n]{1,24}:)? ascp(?:\.exe)?: ")
+_SHELL_SAYS = _compile(r"\s*(?:\S*/)?(?:bash|sh|zsh|dash|ksh)(?:\.exe)?:(?: [^:\n]{1,24}:)? ascp(?:\.exe)?: ")
 """A Unix shell's line about ascp, its line number in the locale's words (``bash: строка 1: ascp: ...``)."""
-_ASCLI_TRANSFER = re.compile(r"\bascli\b[^\n]*?\s(?:upload|download|send|receive|sync)\b")
+_ASCLI_TRANSFER = _compile(r"\bascli\b[^\n]*?\s(?:upload|download|send|receive|sync)\b")
 """An ascli command that transfers (``ascli server upload ...``, ``ascli faspex5 packages send ...``)."""
-_AFTER_QUOTE = re.compile(r"\s*[.,;:)]")
+_AFTER_QUOTE = _compile(r"\s*[.,;:)]")
 """A sentence's punctuation right after a quote (the quote sits inside the sentence)."""
-_OPTION_LABEL = re.compile(r"\s*\(?[a-zA-Z]\)\s")
+_OPTION_LABEL = _compile(r"\s*\(?[a-zA-Z]\)\s")
 """A quiz's or a list's lettered option opening a line (``(b) ...``, ``c) ...``)."""
 _INPUT_READERS: tuple[Callable[[bytes], bytes | None], ...] = (
     notebook_as_lines,
@@ -9906,15 +9966,15 @@ _IN_START_ORDER = frozenset(
     )
 )
 """Those of them that list the records in the order they were made."""
-_TIMED_OUT_RC = re.compile(r"\brc=(124)\b")
+_TIMED_OUT_RC = _compile(r"\brc=(124)\b")
 """The exit status timeout(1) gives a command it killed, in a wrapper's ``rc=`` field."""
-_NODE_DAEMON = re.compile(r"\S+ asperanoded(?:\[\d+\])?: ")
+_NODE_DAEMON = _compile(r"\S+ asperanoded(?:\[\d+\])?: ")
 """The node service's syslog host and tag (``fasp-node01 asperanoded[1547]: ``)."""
-_ERR_PEER = re.compile(rb"\bpeer ([0-9a-fA-F][0-9a-fA-F.:]*?):\d+\b")
+_ERR_PEER = _compile(rb"\bpeer ([0-9a-fA-F][0-9a-fA-F.:]*?):\d+\b")
 """The peer an ERR line names (``... with peer 203.0.113.77:50644``)."""
 
 
-_SSHD_FROM = re.compile(rb"\bfrom ([0-9A-Fa-f][0-9A-Fa-f.:]*[0-9A-Fa-f]) port \d+")
+_SSHD_FROM = _compile(rb"\bfrom ([0-9A-Fa-f][0-9A-Fa-f.:]*[0-9A-Fa-f]) port \d+")
 """The client sshd names in its line (``Invalid user support from 194.26.29.102 port 40188``)."""
 
 
@@ -9930,14 +9990,14 @@ def _has_peer(session: Collected, address: bytes) -> bool:
     return any(b"peer=" + address + b":" in text for _, text in session.records)
 
 
-_STEP_TREE_ROW = re.compile(
+_STEP_TREE_ROW = _compile(
     r"[\u2514\u251c\u2502][\u2500\s\u2502\u2514\u251c]*[\u2716\u2714\u25f7\u25cb\u26a0\u2718\u2713]\s"
 )
 """A row of a workflow's tree of steps (Argo's ``└─✖ name``, its status glyph after the branch)."""
-_FIGURE_EXPECTED = re.compile(r"\s*expected\s*[:=]?\s*\d", re.I)
+_FIGURE_EXPECTED = _compile(r"\s*expected\s*[:=]?\s*\d", re.I)
 """An aside that compares figures ("(expected 412301312, now 498114560)" after ascp's read error; blind round 112):
 no sample's."""
-_ASIDE = re.compile(r"\(([^()]{1,120})\)\s*[:\uff1a]?\s*$")
+_ASIDE = _compile(r"\(([^()]{1,120})\)\s*[:\uff1a]?\s*$")
 """A line's closing brackets and what they hold (and the colon after them: "Typical success pair (example from the
 test box):"; blind round 105)."""
 _INTRO_ENDS_MORE = (
@@ -9975,20 +10035,20 @@ _INTRO_ENDS_MORE = (
 naming a test's fixture that it shows next (a code review's "test_udp_blocked's fixture" / "    Session Stop ..."),
 or how something shows ("A full quota shows up as"; blind round 82's etiquette page), or in Slovenian "with the
 line(s)" ("Uspešen prenos se konča z vrsticama", a successful transfer ends with the lines; blind round 94)."""
-_NEXT_SAMPLE_FILE = re.compile(r"(?:and|or|also|plus|then)\s+[`'\"]?[\w./-]+\.(?:txt|log|out|err)[`'\"]?\s*:", re.I)
+_NEXT_SAMPLE_FILE = _compile(r"(?:and|or|also|plus|then)\s+[`'\"]?[\w./-]+\.(?:txt|log|out|err)[`'\"]?\s*:", re.I)
 """Another sample file named after one a page introduced ("and `auth.txt`:")."""
-_MAPPED_WORDS = re.compile(
+_MAPPED_WORDS = _compile(
     r"\s*(?:[-*]\s+)?(?:Session (?:Start|Stop)|(?:LOG |ERR )?FASP Session|ascp:)[^\n]{0,80}?"
     r"\s(?:->|=>|\u2192)\s+[\"'\u201c]"
 )
 """ascp's words mapped to a quoted label on the same line (an event mapping: ``Session Stop / failed -> "Aspera
 transfer failed"``)."""
-_DEFINITION_ARROW = re.compile(r"(?:->|=>|\u2192|\u21d2)\s+\S")
+_DEFINITION_ARROW = _compile(r"(?:->|=>|\u2192|\u21d2)\s+\S")
 """A definition list's explanation after an arrow (``-> TCP 33001 not reachable``)."""
 _ENTRY_LINES = 3
 """The most lines of ascp's one entry of a definition list, right above its arrow ("ascp: failed to authenticate,
 exiting." and its Session Stop line, then "-> what they mean"; blind round 77's Finnish guide)."""
-_EARLIER_OWN = re.compile(
+_EARLIER_OWN = _compile(
     r"\b(?:earlier|previously|before that|this morning|yesterday|last (?:week|night|time))\b[^.]{0,80}\b(?:worked"
     r"|works? fine|downloaded|uploaded|finished|completed|succeeded|went through|was fine)\b"
     r"|\b(?:the|my|our) (?:first|1st) (?:try|attempt)\b[^.]{0,80}\bwas\b",
@@ -9997,7 +10057,7 @@ _EARLIER_OWN = re.compile(
 """A person telling that an earlier run of theirs worked, before showing it ("Earlier the same session downloaded
 files fine, e.g."), or that what follows is their first try ("For completeness, the first try (13:55) was without
 the port option"; blind round 101, pasted after the second)."""
-_SLIDE_TEXT = re.compile(r"\[(?:on-?screen|slide|screen)\b[^\]\n]{0,80}\]\s*$", re.I)
+_SLIDE_TEXT = _compile(r"\[(?:on-?screen|slide|screen)\b[^\]\n]{0,80}\]\s*$", re.I)
 """A transcript's note that a slide's or the screen's text follows (``[On-screen slide text at 6:58]``)."""
 _PROSE_WORDS = 14
 
@@ -10028,27 +10088,27 @@ def _prose_sentence(text: str, line: Line) -> bool:
     return lower >= 0.6 * len(words)
 
 
-_GENERALLY = re.compile(r"\b(?:typically|usually|generally|often|normally|commonly|tends? to)\b", re.I)
+_GENERALLY = _compile(r"\b(?:typically|usually|generally|often|normally|commonly|tends? to)\b", re.I)
 """Words telling what happens in general, not in one run."""
-_FORM_OPTION = re.compile(r"\((?: |x|X|o)?\)\s+\S|\[[ xX]?\]\s+\S")
+_FORM_OPTION = _compile(r"\((?: |x|X|o)?\)\s+\S|\[[ xX]?\]\s+\S")
 """A form's radio button or check box before its choice (``( ) ...``, ``[ ] ...``)."""
-_REFERENCES = re.compile(
+_REFERENCES = _compile(
     r"\s*(?:\*\*)?(?:Sources?|References?|See also|Further reading|Kaynaklar|Quellen|Fuentes|R\u00e9f\u00e9rences"
     r"|Refer\u00eancias|Fonti|Источники|参考(?:文献|资料)?)(?:\*\*)?\s*[:：]",
     re.I,
 )
 """A page's line listing its sources (``Sources:``, ``See also:``, Turkish ``Kaynaklar:``)."""
-_LAST_SENTENCE = re.compile(r"(?<=[a-z0-9)][.!?])\s+(?=[A-Z])")
+_LAST_SENTENCE = _compile(r"(?<=[a-z0-9)][.!?])\s+(?=[A-Z])")
 """Where a sentence ends and the next begins (the last one is a sample's intro: "... Affected users see:")."""
 _TABLE_MESSAGES = 3
 """Different messages of ascp's in one table's rows that make it a table of what they mean."""
-_OWN_ROW = re.compile(r"\b[SEDC]RR\d{6,}\b|\b\d\d:\d\d(?::\d\d)?\b|\b\d{4}-\d\d-\d\d\b|\b\d+(?:\.\d+)? ?[KMGT]i?B\b")
+_OWN_ROW = _compile(r"\b[SEDC]RR\d{6,}\b|\b\d\d:\d\d(?::\d\d)?\b|\b\d{4}-\d\d-\d\d\b|\b\d+(?:\.\d+)? ?[KMGT]i?B\b")
 """A table row naming a run of the user's: an accession, a time, a date, a size."""
-_OWN_CSV_ROW = re.compile(r"\b[SEDC]RR\d{6,}\b|\b\d+(?:\.\d+)? ?[KMGT]i?B\b|\$ |\d%")
+_OWN_CSV_ROW = _compile(r"\b[SEDC]RR\d{6,}\b|\b\d+(?:\.\d+)? ?[KMGT]i?B\b|\$ |\d%")
 """A CSV record naming a run of the user's: an accession, a size, a typed command, a progress figure."""
-_RUNS_WHAT_IT_SHOWS = re.compile(r"\|\s*(?:xargs|parallel|sh|bash|zsh|source|\.)\b")
+_RUNS_WHAT_IT_SHOWS = _compile(r"\|\s*(?:xargs|parallel|sh|bash|zsh|source|\.)\b")
 """A pipe into a program that runs the lines shown to it (xargs, GNU parallel, a shell)."""
-_VIEWS_CODE = re.compile(
+_VIEWS_CODE = _compile(
     r"\b(?:cat|head|tail|less|more|grep|sed|bat)\b[^|;\n]*?(?:/script|/\.command\.sh|\.sh|\.wdl|\.nf|\.smk|Snakefile"
     r"|\.py|\.pl|\.cwl|README|\.md|\.rst|\.adoc)\b|[$>]\s*(?:go doc|godoc|pydoc3?|perldoc|man|info|ri)\s"
     r"|[$>]\s*(?:which|type|command -v|where(?:\.exe)?|whereis|Get-Command)\s+ascp"
@@ -10064,23 +10124,23 @@ _VIEWS_CODE = re.compile(
 """A typed command that shows a script's or a workflow's text (``cat .../execution/script | grep ascp``), a README or
 another document's source (``sed -n 1,40p README.md``; blind round 77), a repository's history (``hg log -v``,
 ``git show``; round 79), or a program's documentation (``go doc``, ``perldoc``, ``man``)."""
-_TYPED_ID = re.compile(r"(?<![\w/.=-])(?=[\w.-]*\d)(?=[\w.-]*[A-Za-z])[A-Za-z0-9][\w.-]{5,63}(?![\w/.=])")
+_TYPED_ID = _compile(r"(?<![\w/.=-])(?=[\w.-]*\d)(?=[\w.-]*[A-Za-z])[A-Za-z0-9][\w.-]{5,63}(?![\w/.=])")
 """A typed command's word that names one thing (a job's or an allocation's id, a pod's name): letters and digits
 both, no option, path or assignment."""
-_VIEWS_JOB = re.compile(r"\s(?:alloc |job |pod |container |task )?(logs?|status|describe|inspect|events|history)\s")
+_VIEWS_JOB = _compile(r"\s(?:alloc |job |pod |container |task )?(logs?|status|describe|inspect|events|history)\s")
 """A typed command that shows a job's state or logs (``nomad alloc logs``, ``kubectl describe pod``, ``docker
 inspect``)."""
-_PREVIOUS_LOGS = re.compile(r"\s(?:--previous|-p)(?:\s|=|$)")
+_PREVIOUS_LOGS = _compile(r"\s(?:--previous|-p)(?:\s|=|$)")
 """``kubectl logs``' option for the previous container's logs (another start of the job)."""
-_STREAM_FILE = re.compile(r"(\S*/)(?:stdout|stderr|\.command\.(?:out|err))\b")
+_STREAM_FILE = _compile(r"(\S*/)(?:stdout|stderr|\.command\.(?:out|err))\b")
 """A path to one of an execution's streams; its directory names the execution."""
 _STREAM_TITLES = frozenset(("stdout", "stderr", "output", "stdout:", "stderr:", "output:", "standard error"))
 """A titled rule's titles that name a stream of the same command (a test runner's log), not another attempt."""
-_TAGGED_PID = re.compile(r"\S+ [\w.-]+\[(\d+)\]: ")
+_TAGGED_PID = _compile(r"\S+ [\w.-]+\[(\d+)\]: ")
 """A journal line's host and tag with its process id (``hsts-noi-01 dr-push.sh[301122]: ``), its stamp gone."""
 
 
-_FULL_UUID = re.compile(r"\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b")
+_FULL_UUID = _compile(r"\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b")
 """A session's uuid written whole."""
 
 
@@ -10101,16 +10161,14 @@ def _other_process(line: str, evidence: list[str]) -> bool:
     return bool(before) and now.group(1) not in before
 
 
-_STREAM_SECTION = re.compile(r"\b(?:std(?:out|err)|errors?|warnings?|all logs|verbose|output)\b", re.I)
+_STREAM_SECTION = _compile(r"\b(?:std(?:out|err)|errors?|warnings?|all logs|verbose|output)\b", re.I)
 """A titled rule's words that name a section of one job's streams (``--- Errors ---``, ``--- Warnings ---``)."""
-_CLOSING_RULE = re.compile(
-    r"\b(?:finished|ended|done|completed|exited|terminated)\b|\b(?:rc|exit|status)[=:]\s*\d", re.I
-)
+_CLOSING_RULE = _compile(r"\b(?:finished|ended|done|completed|exited|terminated)\b|\b(?:rc|exit|status)[=:]\s*\d", re.I)
 """A titled rule's words that close a job's output (its end, its exit status), not open another item."""
-_DATED_HEADING = re.compile(r"[#!=*_]+\s*((?:19|20)\d\d-[01]\d-[0-3]\d|[0-3]?\d\.[01]?\d\.(?:19|20)\d\d)\b")
+_DATED_HEADING = _compile(r"[#!=*_]+\s*((?:19|20)\d\d-[01]\d-[0-3]\d|[0-3]?\d\.[01]?\d\.(?:19|20)\d\d)\b")
 """A page's heading that begins with a day (``## 2024-06-11``, ``!!! 11.06.2024 — FEHLER``): the entry of a log
 kept by people, one day's runs under it."""
-_TITLED_RULE = re.compile(r"\s*(?:[-=#*~_]{3,}|--|==)\s+\S[^\n]{0,160}?\s+(?:[-=#*~_]{3,}|--|==)\s*$")
+_TITLED_RULE = _compile(r"\s*(?:[-=#*~_]{3,}|--|==)\s+\S[^\n]{0,160}?\s+(?:[-=#*~_]{3,}|--|==)\s*$")
 """A rule with a title inside it (``--- #5503  requester: d.nakamura ---``, ``==== attempt 2 ====``, ``-- customer B
 (ascli) --``)."""
 
@@ -10125,11 +10183,11 @@ def _rule_time(text: str) -> tuple[int, ...] | None:
     return None if clock is None else (0, 0, 0, int(clock.group(1)), int(clock.group(2)))
 
 
-_RULE_CLOCK = re.compile(r"\b(?:opened|created|submitted|received|at)\s+(\d{1,2}):(\d\d)\b", re.I)
+_RULE_CLOCK = _compile(r"\b(?:opened|created|submitted|received|at)\s+(\d{1,2}):(\d\d)\b", re.I)
 """A ticket header's time of day (``opened 08:30``)."""
-_RULE_LOG = re.compile(r"\s*log: (\S+)")
+_RULE_LOG = _compile(r"\s*log: (\S+)")
 """Snakemake's line naming a job's log file (``    log: logs/ascp_SRR616044.log``, perhaps with its remark)."""
-_SIMPLE_RULE = re.compile(r"\s*-{3,}(?: {2,}-{3,})+\s*")
+_SIMPLE_RULE = _compile(r"\s*-{3,}(?: {2,}-{3,})+\s*")
 """The rule under a text table's header: a run of dashes under each column (pandoc's simple tables)."""
 _DOC_COLUMN = (
     r"what (?:it |this )?means?|meaning|what to do|how to fix|solution|explanation"
@@ -10137,24 +10195,24 @@ _DOC_COLUMN = (
 )
 """The words a documentation table's column is named by in every form of table (what ascp's words mean, what to
 do); each form below adds its own."""
-_PLAIN_DOC_HEADER = re.compile(
+_PLAIN_DOC_HEADER = _compile(
     r"(?:^\s*|\S {2,})(?:(?:likely|probable|possible|common|usual) )?(?:" + _DOC_COLUMN + r"|causes?|fix|action"
     r"|mitigation|remedy|workaround|recommendation|Abhilfe|Ma\u00dfnahme|cause probable)\s*(?: {2,}|$)",
     re.I,
 )
 """A text table's header naming a column of what ascp's words mean or what to do (``Message   Likely cause``)."""
-_VCS_COMMIT = re.compile(
+_VCS_COMMIT = _compile(
     rb"^(?:commit [0-9a-f]{7,40}\b|Commit ID: [0-9a-f]{8,}|changeset: +\d+:[0-9a-f]{8,}"
     rb"|r\d+ \| \S+ \| \d{4}-\d\d-\d\d )",
     re.M,
 )
 """A commit's header in a version control log (git, jj, Mercurial, Subversion)."""
-_VCS_FIRST = re.compile(
+_VCS_FIRST = _compile(
     rb"(?:\S*[$#>%] *(?:git|jj|hg|svn) (?:log|show)\b|commit [0-9a-f]{7,40}\b|Commit ID: |changeset: "
     rb"|-{20,}\s*\nr\d+ \| )"
 )
 """A version control log's first line: its command typed, or its first commit's header."""
-_ANSIBLE_LINES = re.compile(
+_ANSIBLE_LINES = _compile(
     rb'(?m)^(?P<before>[^\n]*?"(?P<stream>stderr|stdout)":[ \t]*"[^\n]*?),[ \t]*"(?P=stream)_lines":[ \t]*'
     rb'\[(?:[^\[\]"\n]|"(?:[^"\\\n]|\\.)*")*\]'
 )
@@ -10167,21 +10225,21 @@ def _repeated_lines(found: re.Match[bytes]) -> bytes:
     return found.group("before")
 
 
-_HTML_BLOCK = re.compile(r"<(?P<tag>h[1-6]|p|pre)(?:\s[^<>\n]*)?>(?P<text>[^\n]*?)(?:</(?P=tag)>)?\s*$")
+_HTML_BLOCK = _compile(r"<(?P<tag>h[1-6]|p|pre)(?:\s[^<>\n]*)?>(?P<text>[^\n]*?)(?:</(?P=tag)>)?\s*$")
 """An HTML page's heading, paragraph or preformatted block on its line (its end tag may be lines below)."""
-_HTML_INLINE = re.compile(r"</?(?:em|strong|b|i|code|span|a|br|small|u|mark|pre)(?:\s[^<>\n]*)?/?>")
+_HTML_INLINE = _compile(r"</?(?:em|strong|b|i|code|span|a|br|small|u|mark|pre)(?:\s[^<>\n]*)?/?>")
 """HTML's inline tags inside a block's text."""
-_HTML_DOC_HEADER = re.compile(
+_HTML_DOC_HEADER = _compile(
     r"<th[^>]*>\s*(?:" + _DOC_COLUMN + r"|(?:likely |probable )?causes?|fix|remedy|workaround|first thing to check"
     r"|what to check|action|意味|原因|対処|说明|含义|解决)\s*</th>",
     re.I,
 )
 """An HTML table's header cell naming a column of what ascp's words mean or what to do about them."""
-_FIX_LIST_HEADER = re.compile(
+_FIX_LIST_HEADER = _compile(
     r"\s*(?:APAR|Issue|Bug|Defect|Ticket|Key|ID|Ref)\b[^\n]*? {2,}(?:Summary|Description|Symptoms?|Problem)\b", re.I
 )
 """A text table of known issues (a vendor's fix list: "APAR/ID   Component   Summary"): its rows describe defects."""
-_RULE = re.compile(
+_RULE = _compile(
     r"^\s*(?:==> [^\n]{1,200} <==|[-=_*~#]{8,}(?:\s+\S.*?\s+[-=_*~#]{3,})?|-{2,}\s*(?:8<|>8|\u2702)[^\n]*"
     r"|-{3,}\s+\S[^\n]{0,120}?\s+-{3,})\s*$"
 )
@@ -10189,9 +10247,9 @@ _RULE = re.compile(
 where a copied document starts or ends."""
 _TEST_PATH = r"(?:[^\n<]*/)?\.?(?:tests?|testdata|test-data|fixtures?|__fixtures__|testcases|spec)/"
 """A path inside a test suite's folder (its fixtures: sample logs, expected output)."""
-_TEST_BANNER = re.compile(rb"^==> " + _TEST_PATH.encode() + rb"[^\n]*? <==[ \t\r]*$", re.M)
+_TEST_BANNER = _compile(rb"^==> " + _TEST_PATH.encode() + rb"[^\n]*? <==[ \t\r]*$", re.M)
 """``head``'s or ``tail``'s banner over a test suite's file."""
-_SCISSORS = re.compile(
+_SCISSORS = _compile(
     # (not one naming a log it cuts out: "---8<--- puller.log ---8<---", the person's own job's; blind round 121)
     # (nor one naming the stream it cuts out: "----8<---- Job 4491877 stderr ----8<----"; blind round 124)
     r"^\s*-{2,}\s*(?:8<|>8|\u2702)"
@@ -10209,11 +10267,11 @@ _SCISSORS = re.compile(
 """A "cut here" line: what follows, to the next one, was copied from a file (a configuration, a script). Not a file
 the script's run wrote (Grid Engine's ``dl_ena.sh.e4417021``, its stderr; ``run.sh.log``: blind round 78), nor the
 script's run named after it (``----- upload.sh, Lauf vom 14.10.2025 -----``, its run of that day; round 83)."""
-_CATALOG_HEADER = re.compile(
+_CATALOG_HEADER = _compile(
     r"[\u2500\u252c|\s](?:hint|meaning|likely cause|explanation|what it means|remedy|fix)[\u2500\u252c\u2510|\s]", re.I
 )
 """A table header's column that explains each row's message (a catalog, not a run's results)."""
-_DOC_WORDS = re.compile(
+_DOC_WORDS = _compile(
     # ("manual" as the book, not a run by hand: "--- user bw_admin (manual, password in env) ---"; blind round 93)
     r"\b(?:tutorial|guide|blog|article|readme|wiki|documentation|docs|how-?to|instructions|web ?page"
     r"|manual(?![,)]| (?:upload|download|re-?run|run|transfer|retr|re-?tr|attempt|test|step|mode|login|push|pull|copy"
@@ -10227,7 +10285,7 @@ _DOC_WORDS = re.compile(
     re.I,
 )
 """A document a person may copy into a report."""
-_COPIED = re.compile(
+_COPIED = _compile(
     r"\b(?:below|as it is|as-is|verbatim|for reference)\b"
     r"|\b(?:copying|pasting|quoting|copied|pasted) (?:it |this |them )?(?:here|in here|below)\b|下面|以下|原文"
     # "Quoting the PyPI page first" (blind round 89: the page's console sample quoted, then the person's own run)
@@ -10271,7 +10329,7 @@ _ANNOUNCED_REACH = 12
 """Lines a document's words announced without rule or quote marks can run to at most (a list, an excerpt)."""
 _COPY_REACH = 6
 """Lines after those words within which the document's rule or quote must start."""
-_NOT_RUN = re.compile(
+_NOT_RUN = _compile(
     # (of anything at all, not of one other thing: "I haven't tried anything else yet" after their run, blind round
     # 137; "I haven't tried a newer Connect yet", round 82)
     r"\b(?:have|has|had)(?:n't| not) (?:yet )?(?:run|tried|used|executed)"
@@ -10336,7 +10394,7 @@ _NOT_RUN = re.compile(
 )
 """A person saying nothing was run yet ("we haven't run anything yet", "not running anything yet, just want a second
 pair of eyes"), or that the output shown is no real run's ("formatted for the manual, not actual logs")."""
-_FRONTED_OBJECT = re.compile(r"\b[\w'.-]*[\w'] (?:I|we) $")
+_FRONTED_OBJECT = _compile(r"\b[\w'.-]*[\w'] (?:I|we) $")
 """The end of a sentence's object put before its subject ("Writing to the local NVMe I" haven't tried yet); not a
 sentence's end ("... opened UDP 33001 outbound. I" have not tried anything yet; blind round 139)."""
 _NOT_FRONTED = frozenset(("and", "but", "so", "yet", "because", "as", "since", "that", "which", "though", "if"))
@@ -10358,7 +10416,7 @@ def _says_not_run(text: str, own_from: int = 0) -> bool:
     return False
 
 
-_NOT_RUN_ZH = re.compile(
+_NOT_RUN_ZH = _compile(
     r"还没(?:有)?(?:开始)?(?:下载|运行|跑|上传|传输|试|用)|(?:不是|并非)(?:真实|实际)的?(?:日志|输出|运行|结果)"
     r"|実際の(?:ログ|出力|実行結果|実行例|結果)では(?:ありません|ない)|keine echten? (?:Logs?|Ausgaben?|Läufe)"
     r"|\bejemplos? ilustrativos?|\bno (?:son )?de un caso (?:concreto|real)|\bexemplos? ilustrativos?"
@@ -10389,7 +10447,7 @@ _NOT_RUN_ZH = re.compile(
 """The same in Chinese ("我还没开始下载", "还没运行"; blind round 57: a tutorial's FAQ pasted before a first try),
 and "not real logs" in Chinese, Japanese ("実際のログではありません"; blind round 60: a lab wiki's samples;
 "実際の実行結果ではありません", round 77's lab FAQ) and German."""
-_NOTHING_TRIED = re.compile(
+_NOTHING_TRIED = _compile(
     r"\b(?:getestet|probiert|ausprobiert|laufen lassen) (?:habe|haben) (?:ich|wir) noch nichts\b"
     r"|\b(?:habe|haben) (?:ich |wir )?noch nichts (?:getestet|probiert|ausprobiert|laufen lassen)\b"
     r"|\b(?:je n'ai|nous n'avons) (?:encore )?rien (?:testé|essayé|lancé)"
@@ -10404,7 +10462,7 @@ _NOTHING_TRIED = re.compile(
 """A person saying they have tried nothing yet, in German, French, Spanish, Portuguese and Italian ("Getestet habe
 ich noch nichts gegen den neuen Server"; blind round 112's mail before a migration): whatever ascp output the input
 shows before it is no run of theirs; in Dutch too."""
-_ABOVE = re.compile(r"\b(?:above|acima|arriba|ci-dessus|oben|sopra|powyżej|выше)\b|上記|上面|以上|위의")
+_ABOVE = _compile(r"\b(?:above|acima|arriba|ci-dessus|oben|sopra|powyżej|выше)\b|上記|上面|以上|위의")
 """A person's word that what they speak of came before ("the messages above")."""
 _NOT_RUN_EN_HINTS = (
     "n't",
@@ -10540,7 +10598,7 @@ _BURST_HINTS = (
     "anderen",
 )
 """Substrings without which a person's line tells nothing of runs started together (``_told_burst``)."""
-_AT_ONCE_TOLD = re.compile(
+_AT_ONCE_TOLD = _compile(
     r"\b(?:all )?at once\b|\bin parallel\b|\bparallel (?:uploads?|downloads?|transfers?|jobs?|runs?)\b"
     r"|\bsimultaneous(?:ly)?\b|\bconcurrent(?:ly)?\b|\b(?:all )?at the same (?:time|moment|second)\b"
     # (xargs' and GNU parallel's jobs at once, "8 at a time", "same key, same machine, same second"; blind round 92)
@@ -10549,7 +10607,7 @@ _AT_ONCE_TOLD = re.compile(
     re.I,
 )
 """A person's words that runs started together ("starts one ascp per folder in the background, all at once")."""
-_OTHERS_WORKED = re.compile(
+_OTHERS_WORKED = _compile(
     r"\b(?:everything|everyone|all) else\b[^.;]{0,40}\b(?:is there|arrived|worked|works|went through|succeeded"
     r"|completed|finished|fine|ok)\b"
     r"|\b(?:the )?(?:others?|rest|other \w+|remaining \w+)\b[^.;]{0,40}\b(?:work(?:ed|s)?|succeed(?:ed|s)?"
@@ -10563,7 +10621,7 @@ _OTHERS_WORKED = re.compile(
 )
 """A person's words that the other runs started with the failing ones worked ("Only these three logs have an
 error; everything else is there on the NCBI side")."""
-_STALLED_TOLD = re.compile(
+_STALLED_TOLD = _compile(
     r"卡住|卡死|卡在|卡停|不动了?|没有?(?:任何)?变化|不再增长|停滞|止まっ|止まる|固まっ|進まない|動かない|"
     r"\bhängt\b|bleibt [^.]{0,30}stehen|se (?:queda|quedó) (?:colgad|parad|atascad)|\batascad[oa]\b|"
     r"\bcongelad[oa]\b|\btravad[oa]\b|\bparado em\b",
@@ -10571,13 +10629,13 @@ _STALLED_TOLD = re.compile(
 )
 """A person's words, in languages other than English (``diagnose.symptom`` reads English), for a transfer that
 hung: 卡住 (stuck), 不动了 (does not move), 没有变化 (no change), 止まった (stopped), hängt, se queda colgado."""
-_BELIEVED_TOLD = re.compile(
+_BELIEVED_TOLD = _compile(
     r"以为|以為|と思っ|\bdachte\b|\bpens[ée] que\b|\bachei que\b|\bcre[ií] que\b"
     r"|\bI (?:thought|assumed) it (?:was|had) (?:stuck|hung|stalled|frozen)\b",
     re.I,
 )
 """A person's words that a hang was what they took it for ("我以为卡住了", I thought it had hung), not what it did."""
-_SLOW_TOLD = re.compile(
+_SLOW_TOLD = _compile(
     r"너무 느려|太慢了?|遅すぎ|\btoo slow\b|\bso slow\b|\bmuy lent[oa]\b|\btrop lent\b|\bzu langsam\b"
     r"|\blent[oa] demais\b|\bmuito lent[oa]\b",
     re.I,
@@ -10587,11 +10645,11 @@ _SLOW_HINTS = ("느려", "太慢", "遅すぎ", "slow", "lent", "langsam")
 """Plain substrings one of which ``_SLOW_TOLD`` needs (tested first)."""
 _BELIEVED_HINTS = ("以为", "以為", "と思っ", "dachte", "pens", "achei", "creí", "crei", "thought it", "assumed it")
 """Plain substrings one of which ``_BELIEVED_TOLD`` needs (tested first: most lines have none)."""
-_CONDITIONAL_TOLD = re.compile(r"如果|若是|万一|もし|場合|\bwenn\b|\bfalls\b|\bsi\b|\bse\b", re.I)
+_CONDITIONAL_TOLD = _compile(r"如果|若是|万一|もし|場合|\bwenn\b|\bfalls\b|\bsi\b|\bse\b", re.I)
 """A case, not what happened ("如果卡住了", "wenn es hängt"): advice."""
 _FILES_FAILED = 27
 """FASP's error for a session in which some files failed (its own log line names no file's reason)."""
-_NEWEST_FIRST = re.compile(
+_NEWEST_FIRST = _compile(
     r"\b(?:newest|latest|most recent)(?: (?:one|entry|entries|runs?|executions?))? (?:first|on top|at the top)\b"
     r"|\bneueste(?:n|r)? (?:zuerst|oben)\b|\bm[aá]s recientes? primero\b|\bplus r[ée]cent(?:e|es|s)? en premier\b"
     r"|\bmais recentes? primeiro\b|最新的?在(?:前|上)|新しい順",
@@ -10600,21 +10658,21 @@ _NEWEST_FIRST = re.compile(
 """A page's or a person's word that what it lists comes newest first ("two executions, newest first")."""
 _NEWEST_HINTS = ("first", "irst", "zuerst", "oben", "primero", "premier", "primeiro", "最新", "新しい順", "top")
 """Plain substrings one of which ``_NEWEST_FIRST`` needs (tested first)."""
-_TOLD_REVERSED = re.compile(
+_TOLD_REVERSED = _compile(
     r"\b(?:second|last|bottom|lower|2nd)(?: block| one| paste| part| output)?\b[^.!?\n]{0,60}?\b(?:is|was) "
     r"(?:what I ran|my|the) first\b",
     re.I,
 )
 """A person telling that the second of their pastes ran first ("The SECOND block below is what I ran first", "the
 bottom one is the first try")."""
-_TOLD_CANCEL = re.compile(
+_TOLD_CANCEL = _compile(
     r"\bI (?:just |then |accidentally )?(?:pressed|hit|typed|did) (?:Ctrl|Control|Strg)[- +]?C\b"
     r"|\bI (?:just |then )?(?:cancell?ed|aborted|interrupted)"
     r" (?:it|the (?:transfer|upload|download|job|session|run))\b",
     re.I,
 )
 """A person telling they stopped a run themselves ("sorry, that was me, I pressed Ctrl-C", "I cancelled the upload")."""
-_STILL_GOING = re.compile(
+_STILL_GOING = _compile(
     r"\bstill (?:running|going|in progress|downloading|uploading|transferring)\b|\bcurrently running\b|"
     r"还在(?:跑|运行|下载|上传|传)|正在(?:跑|运行|下载|上传|传输)|実行中|転送中|läuft noch|"
     r"\bsigue (?:corriendo|descargando|subiendo)|\bainda (?:está )?(?:rodando|baixando|enviando)\b",
@@ -10624,13 +10682,13 @@ _STILL_GOING = re.compile(
 _DEFERRED_KEPT = 200
 _DEFERRED_WIDTH = 4096
 """A person's lines kept per input, and the longest kept (a longer one is no sentence quoting ascp)."""
-_PERSON_LABEL = re.compile(
+_PERSON_LABEL = _compile(
     r"^\s*(?:Title|Q|Question|A|Answer|Comment|EDIT|Edit|Update|UPDATE|Note|Notes|NB|N\.B\.|PS|P\.S\.|TODO"
     r"|Remark|Tip)\b[^:\n]{0,20}:\s"
 )
 """A forum's or an issue's label before a person's words (``Title: ...``, ``EDIT: ...``), or a notebook's (``Note to
 self: ...``; blind round 62), not a program's upper-case ``NOTE:`` (Nextflow's ``NOTE: Process ... terminated``)."""
-_INFO_ERROR = re.compile(
+_INFO_ERROR = _compile(
     r"""^(?=[^\n]*\bstatus["']?\s*:\s*["'](?:failed|error|cancell?ed)["']"""
     # (or its non-zero code, its status told on the line before, where it says it runs on in none: "ERROR
     # transferInfo: {'bytes_transferred': ..., 'error_code': 40, 'error_desc': '...'}"; blind round 123's client)
@@ -10641,7 +10699,7 @@ _INFO_ERROR = re.compile(
 """A transfer's status object as the Connect SDK and the Transfer SDK hand it to a page or a script (``{...,
 error_code: 34, error_desc: 'Server aborted session: ...', status: 'failed', ...}``), logged whole: its error
 (only a failed transfer's: a running one may carry an error it recovers from, and other APIs use the names too)."""
-_SDK_FAILED = re.compile(
+_SDK_FAILED = _compile(
     # (or CANCELED, and its words in a JSON string's escaped quotes: '... CANCELED errorCode=28 errorDescription=\"
     # Cancelled by user\"'; blind round 137's Node service)
     r"\b(?:FAILED|CANCELL?ED)\b[^\n]*?\berr(?:orCode|_code)\s*[=:]\s*(\d{1,3})\b[^\n]*?"
@@ -10650,29 +10708,29 @@ _SDK_FAILED = re.compile(
 )
 """A Transfer SDK client's log of a transfer's failed status (``[0b6f2e48] FAILED errorCode=19
 errorDescription="failed to authenticate"``; blind round 116's Spring Boot service): its FASP code and words."""
-_INFO_CODE = re.compile(r"""\berror_code["']?\s*:\s*(\d{1,2})\b""")
-_GUI_ERROR = re.compile(r"\bError: [^\n]{3,300}\(Code: \d{1,3}\)\s*$")
+_INFO_CODE = _compile(r"""\berror_code["']?\s*:\s*(\d{1,2})\b""")
+_GUI_ERROR = _compile(r"\bError: [^\n]{3,300}\(Code: \d{1,3}\)\s*$")
 """The error a client's window shows (Connect, the Desktop Client: ``Error: Remote host is not who we expected
 (Code: 51)``), copied by hand, perhaps after a label in the user's language: an error line with its code."""
-_ERR_FORM = re.compile(
+_ERR_FORM = _compile(
     r"(?:^|\s)(?<![^\W\d_]\s)ERR (?!lines?\b|messages?\b|entries\b|output\b|runs?\b|accessions?\b|files?\b|ids?\b)\S"
 )
 """ascp's ERR level inside a line (after a wrapper's prefix, which ends in a sign or a figure: ``] ERR``, ``: ERR``,
 ``.230 ERR``): followed by its message (not ENA's run accessions' prefix: "some large ERR runs", nor a word of a
 sentence after another: "the ERR", Vietnamese "thay mã ERR vào đường dẫn", replace the ERR code in the path; blind
 round 114)."""
-_ASKED_PASSPHRASE = re.compile(
+_ASKED_PASSPHRASE = _compile(
     r"\b(?:asks?|asked|asking|prompt(?:s|ed|ing)?|requests?|requested|wants?)\b[^.?!\n]{0,40}\bkey passphrase\b", re.I
 )
 """A person telling that ascp asked for its key's passphrase (the prompt ``Key passphrase:``, in their words)."""
-_PORT_CHECK_FAILED = re.compile(
+_PORT_CHECK_FAILED = _compile(
     r"connect to (?:host |address )?(?P<host>\S+?)(?: \[[^\]\s]+\])? port (?P<port>\d{1,5})\b[^\n]{0,80}?"
     r"(?:timed out|refused|No route to host|unreachable)|^\s*(?P<nport>\d{1,5})/tcp\s+filtered\b"
 )
 """A check of a TCP port that got no connection: curl's ``Failed to connect to H port 33001 after N ms: Connection
 timed out``, nc's ``connect to H port 33001 (tcp) failed: ...``, ssh's ``ssh: connect to host H port 22: ...``,
 nmap's ``33001/tcp filtered``."""
-_LOOKUP_FAILED = re.compile(
+_LOOKUP_FAILED = _compile(
     r"\bHost (?P<host>[\w.-]+) not found: \d\((?:NXDOMAIN|SERVFAIL)\)"
     r"|\*\* (?:server can't|[^\n*]{1,40}) find (?P<nhost>[\w.-]+?)\.?: (?:NXDOMAIN|SERVFAIL)"
     r"|^\s*(?:ssh: Could not resolve hostname|ping:|traceroute:|tracepath:) (?P<phost>[\w.-]+): "
@@ -10681,7 +10739,7 @@ _LOOKUP_FAILED = re.compile(
 )
 """A lookup of a host name that found none: ``host``'s ``Host x not found: 3(NXDOMAIN)``, nslookup's ``** server
 can't find x: NXDOMAIN``, ssh's, ping's or curl's own lookup of it."""
-_PORT_CHECK_OK = re.compile(
+_PORT_CHECK_OK = _compile(
     r"Connection to (?P<host>\S+) (?P<port>\d{1,5}) port \[tcp/[^\]]*\] succeeded"
     r"|Connected to (?P<chost>\S+) \([^)]*\) port (?P<cport>\d{1,5})\b"
     r"|Unable to negotiate with (?P<nhost>\S+) port (?P<nport>\d{1,5})\b"
@@ -10691,7 +10749,7 @@ _PORT_CHECK_OK = re.compile(
 """A check of a TCP port that reached it: nc's ``succeeded!``, curl's ``Connected to``, ssh's ``Unable to negotiate
 with`` (the port answered) or ``-v`` ``Connection established``, the SSH banner, nmap's ``open``, PowerShell's
 ``Test-NetConnection``."""
-_DOC_HEADER = re.compile(
+_DOC_HEADER = _compile(
     r"\|\s*(?:" + _DOC_COLUMN + r"|what to tell (?:them|the user)|mnemonic|Abhilfe)\s*(?=\|)"
     r"|\|[^|\n]{0,12}(?:訳|意味|原因|対処|対策|解決|说明|含义|解决|处理|原因)[^|\n]{0,12}(?=\|)",
     re.I,
@@ -10699,14 +10757,14 @@ _DOC_HEADER = re.compile(
 """A documentation table's header (a wiki's, a FAQ's: what an error means, what to do), not a table of the user's
 own results, whose rows are runs (reason, action, cause or workaround columns are the user's too); or the table of
 FASP's error codes with their mnemonics (``ascli config ascp errors``)."""
-_ASCII_RULE = re.compile(r"\+(?:[-=]+\+)+")
+_ASCII_RULE = _compile(r"\+(?:[-=]+\+)+")
 """A text table's border or rule under its header (``+------+-------+``, as ascli draws its tables)."""
-_MARKDOWN_RULE = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?")
+_MARKDOWN_RULE = _compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?")
 """The rule under a markdown table's header row (``|---|:---:|``); ascli's tables draw ``+----+`` instead."""
-_ASCLI_RESUMING = re.compile(r"[Rr]esuming in\s+\d+ seconds \(retry left:\s*\d+\)")
+_ASCLI_RESUMING = _compile(r"[Rr]esuming in\s+\d+ seconds \(retry left:\s*\d+\)")
 """ascli's resumer starting another attempt after one failed (``Resuming in 2 seconds (retry left:0)``; older
 releases wrote ``resuming in  2 seconds``)."""
-_FOREIGN_COMMAND = re.compile(
+_FOREIGN_COMMAND = _compile(
     r"^\s*(?:\([\w.-]+\)\s+)?(?:\[[^\]\n]{1,60}\][$#]\s*|\S*[$#>%]\s*)?(?:sudo\s+)?(?:"
     r"(?:scp|sftp|rsync)\s+(?:-\S+\s+(?:\d+\s+)?)*(?:\S+\s+)?(?:[\w.-]+@)?[\w.-]+:[~/\w]\S*\s*\S*$"
     r"|(?:curl|wget|aria2c|axel|lftp)\s[^\n]*?\b(?:https?|ftps?|sftp)://\S+\s*$"
@@ -10723,21 +10781,21 @@ its own, not ascp's."""
 _FOREIGN_LINES = 6
 """Lines after such a command still read as its own (its ssh prompts and a progress line per file): a wrapper's
 ascp output may follow with no command line of its own."""
-_SSH_CLIENT_TALK = re.compile(
+_SSH_CLIENT_TALK = _compile(
     r"The authenticity of host|Are you sure you want to continue connecting|Warning: Permanently added|"
     r"key fingerprint is|'s password:\s*$|^\s*\([^)\s]+\) Password:\s*$|^\s*\*\* "
 )
 """OpenSSH's client talking to the user (host key prompt, password prompts, OpenSSH 10's ``** WARNING: connection is
 not using a post-quantum key exchange algorithm``): scp's and sftp's, not ascp's."""
-_SPAWN = re.compile(
+_SPAWN = _compile(
     r"""\b(?:run|call|check_call|check_output|Popen|getoutput|getstatusoutput|system)\(\s*"""
     r"""(?:\[?\s*[rfb]?["'](?P<program>[^"'\n]+?)(?:["']|\s+-)|(?P<name>[A-Za-z_][\w.]*))"""
 )
 """A script's call that starts a program, as its code shows it: a literal (``subprocess.run(["md5sum", ...])``,
 ``os.system("ascp -QT ...")``, a path with spaces) or a variable or function (``check_output(md5_cmd)``)."""
-_PRINTED_LIST = re.compile(r"""^\s*(?P<name>)\[\s*["'](?P<program>[^"'\n]+)["']\s*,""")
+_PRINTED_LIST = _compile(r"""^\s*(?P<name>)\[\s*["'](?P<program>[^"'\n]+)["']\s*,""")
 """A command list as Python prints it (``['ascp', '-QT', ...]``): no variable's name (an empty one)."""
-_ASSIGNED_LIST = re.compile(r"""^\s*(?P<name>[A-Za-z_]\w*)\s*=\s*\[\s*[rfb]?["'](?P<program>[^"'\n]+)["']""")
+_ASSIGNED_LIST = _compile(r"""^\s*(?P<name>[A-Za-z_]\w*)\s*=\s*\[\s*[rfb]?["'](?P<program>[^"'\n]+)["']""")
 """A script's command list given to a variable (``cmd = ["ascp", "-P", ...]``)."""
 
 
@@ -10771,9 +10829,9 @@ def _is_ascp(program: str | None) -> bool:
     )
 
 
-_DENIED = re.compile(r"\b(?:never|not|no|without|stopped|no longer)\b|n't\b", re.I)
+_DENIED = _compile(r"\b(?:never|not|no|without|stopped|no longer)\b|n't\b", re.I)
 """Words before the telling that deny it ("it never asks for", "it stopped asking for")."""
-_NOT_ASCPS = re.compile(r"\b(?:ssh-keygen|puttygen|ssh-add|gpg|openssl|anymore|gone)\b", re.I)
+_NOT_ASCPS = _compile(r"\b(?:ssh-keygen|puttygen|ssh-add|gpg|openssl|anymore|gone)\b", re.I)
 """Words anywhere in the line that put the passphrase prompt on another program, or in the past."""
 
 
@@ -10783,7 +10841,7 @@ def _tells_passphrase(text: str) -> bool:
     return found is not None and _DENIED.search(text, 0, found.end()) is None and _NOT_ASCPS.search(text) is None
 
 
-_SENTENCES = re.compile(r"[a-z)][.;!?] {1,2}[A-Z]")
+_SENTENCES = _compile(r"[a-z)][.;!?] {1,2}[A-Z]")
 """A sentence's end and the next one's start (one space, or two as typeset prose has them)."""
 
 
@@ -10814,26 +10872,26 @@ def _person_quoting(text: str, message: str) -> bool:
     )
 
 
-_FORM_TAIL = re.compile(r"[\s`'\"\u201c]*(?:ascp(?:\.exe)?:|Session Stop\s+\(Error:)?\s*$")
+_FORM_TAIL = _compile(r"[\s`'\"\u201c]*(?:ascp(?:\.exe)?:|Session Stop\s+\(Error:)?\s*$")
 """ascp's own form's start at the end of the words before its message (what precedes it in a person's sentence)."""
-_KIND_OF = re.compile(r"\w\s+(?:like|such as|e\.g\.,?|for example|for instance|including)[\s:`'\"\u201c]*$", re.I)
+_KIND_OF = _compile(r"\w\s+(?:like|such as|e\.g\.,?|for example|for instance|including)[\s:`'\"\u201c]*$", re.I)
 """A sentence naming a kind of error by an example at its end ("... on errors like")."""
-_PROGRAM_SAYS = re.compile(r"\s*[\w./\[\]-]+: ")
+_PROGRAM_SAYS = _compile(r"\s*[\w./\[\]-]+: ")
 """A program's line: its name or tag and a colon first (a shell's, a tool's)."""
-_MODAL = re.compile(r"\b(?:should|could|would|must|can|might|may|needs? to|ought to)\b", re.I)
-_PATHS = re.compile(r"\S*[/\\]\S*(?: [A-Z][a-z]+[/\\]\S*)*")
+_MODAL = _compile(r"\b(?:should|could|would|must|can|might|may|needs? to|ought to)\b", re.I)
+_PATHS = _compile(r"\S*[/\\]\S*(?: [A-Z][a-z]+[/\\]\S*)*")
 """Paths in a line, with their spaced parts (``/home/u/My Drive/x``), left out when looking for a person's words."""
 
 
-_SIDE_TAG = re.compile(r"\((?:server|client)\),(?= [A-Z])")
+_SIDE_TAG = _compile(r"\((?:server|client)\),(?= [A-Z])")
 """ascp's tag of the end an error happened at, inside its message before more of it ("... timeout (server), Session
 data transfer timeout")."""
-_SENTENCE_GOES_ON = re.compile(r"\)\s*[,;]\s*(?!exiting\b)(?:\w[^\n]*)?$")
+_SENTENCE_GOES_ON = _compile(r"\)\s*[,;]\s*(?!exiting\b)(?:\w[^\n]*)?$")
 """A comma or semicolon after the closing parenthesis of ascp's ``Session Stop  (Error: ...)``: a person's sentence
 that quotes it goes on (ascp ends its line there)."""
 
 
-_HYPOTHETICAL = re.compile(
+_HYPOTHETICAL = _compile(
     r"\byou(?:'d| would| will|'ll| should| might| may| get| see)\b|\bwould (?:get|see|show)\b"
     r"|\byou (?:just|only|usually|typically|normally|often|then|always|probably|mostly) (?:get|see)\b"
     r"|\b(?:people|users|everyone|everybody) (?:\w+ )?(?:get|see|hit)s?\b"
@@ -10848,33 +10906,33 @@ what it prints in general ("on most networks you just get "..."", "people get ".
 what a run printed."""
 
 
-_BUILD_STEP = re.compile(r"(?:#\d+ )?\d+\.\d+ (?=[-l][r-][w-])")
+_BUILD_STEP = _compile(r"(?:#\d+ )?\d+\.\d+ (?=[-l][r-][w-])")
 """BuildKit's step number and seconds before a line of a RUN's output (``#10 0.214 ``; its recap's ``0.214 ``)."""
 _DEFAULT_PATH = frozenset(("/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"))
 """The directories on every shell's default PATH (Debian's, Alpine's, a container image's)."""
-_LISTED_ASCP = re.compile(r"[-l][r-][w-][xsS][^\s]*\s+\d+\s+\S+\s+\S+\s+\d+\s+\S+\s+\d+\s+[\d:]+\s+(/\S*ascp4?)\s*$")
+_LISTED_ASCP = _compile(r"[-l][r-][w-][xsS][^\s]*\s+\d+\s+\S+\s+\S+\s+\d+\s+\S+\s+\d+\s+[\d:]+\s+(/\S*ascp4?)\s*$")
 """``ls -l``'s line for an ascp binary, executable by its owner: its path."""
-_AIRFLOW_ATTEMPT = re.compile(r"\*\*\* (?:Reading|Found) (?:remote |local )?logs? (?:from|at) \S*attempt=\d+\.log")
+_AIRFLOW_ATTEMPT = _compile(r"\*\*\* (?:Reading|Found) (?:remote |local )?logs? (?:from|at) \S*attempt=\d+\.log")
 """Airflow's header of one task attempt's log."""
-_JOURNAL_CAT = re.compile(r"\bjournalctl\b[^\n]*?(?:\s-o\s*cat\b|\s--output[= ]cat\b|\s-ocat\b)")
+_JOURNAL_CAT = _compile(r"\bjournalctl\b[^\n]*?(?:\s-o\s*cat\b|\s--output[= ]cat\b|\s-ocat\b)")
 """journalctl asked for its messages alone (``-o cat``): no tags, no times."""
-_SSHD_WORDS = re.compile(
+_SSHD_WORDS = _compile(
     r"\bdrop connection #\d+ from |\bsrclimit_penalise: |\bbeginning MaxStartups throttling\b",
     re.I,
 )
 """Words only sshd's log has (its penalty's and MaxStartups' drops), never a client's output (not "Exceeded
 MaxStartups", which ascp's Session Stop may carry)."""
-_LS_DIRECTORY = re.compile(r"(?:^|[$#>+] )(?:sudo (?:-u \S+ )?)?ls -l[a-zA-Z]* (/\S+?)/?\s*$")
+_LS_DIRECTORY = _compile(r"(?:^|[$#>+] )(?:sudo (?:-u \S+ )?)?ls -l[a-zA-Z]* (/\S+?)/?\s*$")
 """A command listing a directory in the long form (``+ ls -l /opt/aspera/sdk``)."""
-_LISTED_NAME = re.compile(r"-[r-][w-][xsS][^\s]*\s+\d+\s+\S+\s+\S+\s+\d+\s+\S+\s+\d+\s+[\d:]+\s+(ascp4?)\s*$")
+_LISTED_NAME = _compile(r"-[r-][w-][xsS][^\s]*\s+\d+\s+\S+\s+\S+\s+\d+\s+\S+\s+\d+\s+[\d:]+\s+(ascp4?)\s*$")
 """``ls -l``'s line for an ascp binary in the directory listed, executable by its owner: its name."""
-_LISTED_FILE = re.compile(r"-[r-][w-][-xsS][^\s]*\s+\d+\s+\S+\s+\S+\s+\d+\s+\S+\s+\d+\s+[\d:]+\s+(\S+)\s*$")
+_LISTED_FILE = _compile(r"-[r-][w-][-xsS][^\s]*\s+\d+\s+\S+\s+\S+\s+\d+\s+\S+\s+\d+\s+[\d:]+\s+(\S+)\s*$")
 """``ls -l``'s line for a plain file: its name."""
-_LS_MISSING = re.compile(r"ls: (?:cannot access )?['\"]?(?P<path>[^'\"\n]+?)['\"]?: No such file or directory")
+_LS_MISSING = _compile(r"ls: (?:cannot access )?['\"]?(?P<path>[^'\"\n]+?)['\"]?: No such file or directory")
 """``ls``'s word that a file it was asked about is not there (GNU's and BSD's forms)."""
-_PATH_EXPORT = re.compile(r"(?:^|[\s;+])(?:export\s+)?PATH=[\"']?([^\s;\"']+)")
+_PATH_EXPORT = _compile(r"(?:^|[\s;+])(?:export\s+)?PATH=[\"']?([^\s;\"']+)")
 """A shell's setting of its PATH (its value the group)."""
-_SH_NOT_FOUND = re.compile(
+_SH_NOT_FOUND = _compile(
     # (after BuildKit's step and time: "#10 0.219 /bin/sh: ascp: not found"; blind round 142)
     r"^(?:#\d+ \d+\.\d+ )?(?:(?:/bin/)?(?:sh|dash|ash)|\S+\.sh)(?:: \d+)?(?:: exec)?(?:: line \d+)?: "
     r"(?P<path>(?:\S*/)?ascp4?): not found\s*$"
@@ -10882,20 +10940,18 @@ _SH_NOT_FOUND = re.compile(
 """dash's or busybox's word for a command it could not run (``/bin/sh: ascp: not found``, ``sh: 1: ascp: not
 found``, a script's ``/usr/local/bin/docker-entrypoint.sh: exec: line 11: ascp: not found``; blind round 122): also
 what it says for a file whose loader is missing."""
-_LOADER_LINE = re.compile(
-    r"Error (?:loading shared library|relocating) |error while loading shared libraries|not found"
-)
+_LOADER_LINE = _compile(r"Error (?:loading shared library|relocating) |error while loading shared libraries|not found")
 """The dynamic loader's words about a binary it could not load (musl's, glibc's)."""
-_UNTIL_RETRY = re.compile(r"FAILED - RETRYING: (?:\[[^\]\n]+\]: )?[^\n]*?\(\d+ retries left\)\.?")
+_UNTIL_RETRY = _compile(r"FAILED - RETRYING: (?:\[[^\]\n]+\]: )?[^\n]*?\(\d+ retries left\)\.?")
 """Ansible's note that an until-loop's attempt failed: ``FAILED - RETRYING: [host]: TASK (2 retries left).``."""
-_TASK_RETRIED = re.compile(
+_TASK_RETRIED = _compile(
     r"\bProcess `?(.+?)`? terminated with an error exit status \(\d+\) -- Execution is retried \(\d+\)"
 )
 """Nextflow's note that an attempt of a task failed and the task runs again."""
-_TASK_HASH = re.compile(r"[ \t]*\[([0-9a-f]{2}/[0-9a-f]{6})\] ")
+_TASK_HASH = _compile(r"[ \t]*\[([0-9a-f]{2}/[0-9a-f]{6})\] ")
 """The work directory Nextflow prints before a task's line, abbreviated (``[5d/2b8e41] NOTE: ...``)."""
-_SENTENCE_END = re.compile(r"[a-z)][.!?](?:\s|$)")
-_WORD = re.compile(r"[A-Za-z]{2,}")
+_SENTENCE_END = _compile(r"[a-z)][.!?](?:\s|$)")
+_WORD = _compile(r"[A-Za-z]{2,}")
 
 
 def _prose_about(text: str) -> bool:
@@ -10908,17 +10964,17 @@ def _prose_about(text: str) -> bool:
     )
 
 
-_BATCH_JOB = re.compile(r"Submitted batch job (\d{3,})")
+_BATCH_JOB = _compile(r"Submitted batch job (\d{3,})")
 """Slurm's answer to sbatch, as a workflow logs it (its job's cluster log is named by the id)."""
-_WORK_HEADER = re.compile(r"\s*(?:==>?|---+|#+|\*\*\*)\s*\S*work/[0-9a-f]{2}/[0-9a-f]{6}")
+_WORK_HEADER = _compile(r"\s*(?:==>?|---+|#+|\*\*\*)\s*\S*work/[0-9a-f]{2}/[0-9a-f]{6}")
 """A header naming one Nextflow work directory before its files (``== work/9b/41d07c...``)."""
-_WORK_DIR = re.compile(r"\bwork/([0-9a-f]{2}/[0-9a-f]{6})")
+_WORK_DIR = _compile(r"\bwork/([0-9a-f]{2}/[0-9a-f]{6})")
 """A Nextflow work directory named in a command or a path (``work/5d/2b8e41...``), abbreviated as it prints it."""
-_TASK_FAILED = re.compile(r"\bError executing process > '([^'\n]+)'")
+_TASK_FAILED = _compile(r"\bError executing process > '([^'\n]+)'")
 """Nextflow's block about a task's last attempt, the one whose output it shows."""
-_NOT_FOUND_STATUS = re.compile(r"\bexit (?:status|code)\D{0,4}12[67]\b", re.I)
+_NOT_FOUND_STATUS = _compile(r"\bexit (?:status|code)\D{0,4}12[67]\b", re.I)
 """A wrapper's words for a step that exited 127 or 126: its command was not found, or could not be run."""
-_CODE_LINE = re.compile(
+_CODE_LINE = _compile(
     r"=~\s*(?:m?/|qr)|\bif\s*\(.*\)\s*\{\s*$|[$\w)\]]\s+!?~\s+[\"/]|\b(?:re\.(?:search|match|compile|findall)|str_detect|grepl|regexpr|"
     r"Pattern\.compile|\.(?:includes|contains|startswith|endswith|indexOf|match))\s*\(\s*(?:r|f|b)?[\"'/]"
     r"|^\s*(?:print|printf|puts|die|warn|raise|throw|echo|logger\.\w+|log\.\w+|logging\.\w+|sys\.exit)\s*\(\s*f?[\"']"
@@ -10970,11 +11026,11 @@ def _may_be_code(text: str) -> bool:
     )
 
 
-_ITEM_PARTS = re.compile(r"<[^<>\s]{1,30}>|\b[0-9a-fA-F]{6,}\b|\d+")
+_ITEM_PARTS = _compile(r"<[^<>\s]{1,30}>|\b[0-9a-fA-F]{6,}\b|\d+")
 """What differs between one item's line of a wrapper and the next's: ids, numbers, a post's ``<file_id>``."""
-_CYRILLIC_PROSE = re.compile(r"[\u0400-\u04ff]{3,}[^\n]*?[\u0400-\u04ff]{3,}")
+_CYRILLIC_PROSE = _compile(r"[\u0400-\u04ff]{3,}[^\n]*?[\u0400-\u04ff]{3,}")
 """A person's words in Russian or another Cyrillic script around ascp's (no program's log is written so)."""
-_CJK_WORDS = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{2}|" + _CYRILLIC_PROSE.pattern)
+_CJK_WORDS = _compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{2}|" + _CYRILLIC_PROSE.pattern)
 """A person's words in Chinese, Japanese or Korean (a title "标题：往GSA上传数据，ascp 提示 ..." before ascp's), or in
 Russian or another Cyrillic script (two words: "ascp завершается ошибкой «...»"; blind round 69)."""
 
@@ -11085,17 +11141,17 @@ def _asked_about(text: str) -> bool:
     return False
 
 
-_THREAD_TITLE = re.compile(
+_THREAD_TITLE = _compile(
     r"\W*(?:thread|topic|subject|title|re|fw|fwd|aw|wg|sv|hilo|tema|asunto|sujet|betreff|titolo|oggetto|assunto"
     r"|onderwerp|temat|tytuł|тема|主题|主題|标题|標題|件名|タイトル|스레드|제목|กระทู้|หัวข้อ|konu|başlık|chủ đề)\s*[:：]",
     re.I,
 )
 """A thread's, a post's or a mail's title by its label ("Thread:", "Betreff:", "กระทู้:", "件名:")."""
-_TITLE_QUOTE = re.compile(
+_TITLE_QUOTE = _compile(
     r"(?:^|(?<=[\s(\[]))['\"`\u2018\u201c]([^'\"`\u2019\u201d]{12,200})['\"`\u2019\u201d](?=$|[\s.,;:!?)\]])"
 )
 """Words a title quotes (twelve characters or more)."""
-_LABEL_FIRST = re.compile(r"[\w.\[\]-]{1,24}:\s")
+_LABEL_FIRST = _compile(r"[\w.\[\]-]{1,24}:\s")
 """A program's label before its words ("ERROR: ", "ascp: ", "[fetch]: ")."""
 
 
@@ -11163,14 +11219,14 @@ def _explaining(text: str) -> bool:
     )
 
 
-_DOUBLE_QUOTED = re.compile(
+_DOUBLE_QUOTED = _compile(
     r'"[^"\n]{4,200}"|\u201c[^\u201d\n]{4,200}\u201d|\u300c[^\u300d\n]{4,200}\u300d|\u300e[^\u300f\n]{4,200}\u300f'
     r"|\u00ab[^\u00bb\n]{4,200}\u00bb|\u201e[^\u201c\u201d\n]{4,200}[\u201c\u201d\"]"
 )
 """Words in double quotes: English, typographic, Japanese (``「...」``, ``『...』``), guillemets (``«...»``) and the low
 opening quote of German, Romanian, Polish or Czech (``„...“``, ``„...”``; blind round 123's Romanian forum title)."""
 _QUOTE_OPENERS = ('"', "\u201c", "\u300c", "\u300e", "\u00ab", "\u201e")
-_LABELLED = re.compile(
+_LABELLED = _compile(
     r"^\s*(?:(?-i:[a-z_\[/.][\w.\[\]/-]*|[A-Za-z][\w-]*[.\d\[\]/][\w.\[\]/-]*) ?:"
     r"|(?-i:[A-Z]\w*(?:Error|Exception)):|\S+ (?:err|error|warn|fatal|info):|\W*(?:ERROR|ERR|FATAL|WARN(?:ING)?)\b"
     r"|[DIWEF], \[|\[[A-Z][\w .-]{0,40}\]:? )",
@@ -11206,9 +11262,9 @@ def _quoting(text: str) -> bool:
     )
 
 
-_TERM_DASH = re.compile(r"[\"\u201d]\s*[\u2014\u2013]\s*$")
+_TERM_DASH = _compile(r"[\"\u201d]\s*[\u2014\u2013]\s*$")
 """A quoted term and the dash that starts its meaning (a list of messages and what they mean)."""
-_SENTENCE_REST = re.compile(r"\s*(?:or|and|then|but|like|also|e\.g\.|i\.e\.)\s+[\"\u201c]")
+_SENTENCE_REST = _compile(r"\s*(?:or|and|then|but|like|also|e\.g\.|i\.e\.)\s+[\"\u201c]")
 """A line that goes on with a sentence begun on the line before, at a quote (``or "Session Stop  (Error: ...)".``)."""
 
 
@@ -11222,7 +11278,7 @@ _DROP_WINDOW_S = 300
 _MONTHS = {
     m: i for i, m in enumerate(("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"))
 }
-_WHEN = re.compile(
+_WHEN = _compile(
     r"(?:(?P<month>[A-Z][a-z]{2}) +(?P<day>\d{1,2})|\d{4}-(?P<m>\d\d)-(?P<d>\d\d))[ T]"
     r"(?P<h>\d\d):(?P<min>\d\d):(?P<s>\d\d)(?:\.\d+)?(?:(?P<z>Z)|(?P<zh>[+-]\d\d):?(?P<zm>\d\d))?"
 )
@@ -11275,7 +11331,7 @@ def _address(text: str) -> str:
         return text
 
 
-_DATE_COLUMN = re.compile(
+_DATE_COLUMN = _compile(
     r"(?:created|opened|submitted|reported|received|date|time|timestamp)(?:[ _-]?(?:at|on|date|time|utc))?", re.I
 )
 """A table's column of when each record was made (a help desk's "Created", "Opened", "created_at")."""
@@ -11456,17 +11512,17 @@ def _config_source(chunk: bytes) -> bool:
     return len(_SLIDE.findall(head)) >= 3
 
 
-_CLOCK_TIME = re.compile(rb"\b[0-2]\d:[0-5]\d:[0-5]\d\b")
+_CLOCK_TIME = _compile(rb"\b[0-2]\d:[0-5]\d:[0-5]\d\b")
 """A time of day to the second (a log's stamp, in whatever form its date takes)."""
-_PROPERTY_LINE = re.compile(rb"(?m)^[a-z][\w-]*(?:\.[\w-]+)+ ?= ?\S")
+_PROPERTY_LINE = _compile(rb"(?m)^[a-z][\w-]*(?:\.[\w-]+)+ ?= ?\S")
 """A Java properties file's entry (``error.auth=Autenticazione SSH non riuscita ...``)."""
-_KQL_OPERATOR = re.compile(
+_KQL_OPERATOR = _compile(
     rb"(?m)^[ \t]*\|[ \t]*(?:where|extend|summarize|project(?:-away|-rename)?|order by|sort by|join|parse|take|top"
     rb"|mv-expand|make-series|render|distinct|count|lookup|union)\b"
 )
 """A step of a Kusto (KQL) query: Microsoft Sentinel's or Log Analytics' hunting and alert queries (blind round 114:
 its comments quote ascp's and the server's lines for its analysts)."""
-_RESULT_RULE = re.compile(
+_RESULT_RULE = _compile(
     rb"(?m)^[ \t]*-{3,}(?:[ \t+|]+-{3,})+[ \t]*\r?$"
     # (or its rows without a rule: a header of a time and a message column, then a stamped row; Axiom's result
     # under its APL query, blind round 129)
@@ -11475,9 +11531,9 @@ _RESULT_RULE = re.compile(
 """A text table's rule under its header: the query's result printed after it (its rows a log's records)."""
 
 
-_STAMPED_SECOND = re.compile(rb"\b(?:19|20)\d\d-[01]\d-[0-3]\d[ T][0-2]\d:[0-5]\d:[0-5]\d\b")
+_STAMPED_SECOND = _compile(rb"\b(?:19|20)\d\d-[01]\d-[0-3]\d[ T][0-2]\d:[0-5]\d:[0-5]\d\b")
 """A date and time to the second, as a program stamps its log lines."""
-_NEWSLETTER = re.compile(
+_NEWSLETTER = _compile(
     # its title, subject or sender, in any case; or a heading line of its own: a capital's word, no sentence's end
     rb"(?m)^(?!(?i:[ \t]*(?:subject:[ \t]*)?(?:re|aw|fwd?|sv|wg|tr|vs)[ \t]*:))"
     rb"(?:(?:Subject|From|Title|Betreff|Asunto|Objet|Oggetto|Assunto|Onderwerp|Aihe|Temat):[ \t]*"
@@ -11626,16 +11682,16 @@ def _on_beat(when: float, beat: tuple[int, int] | None) -> bool:
     return min((p - phase) % period, (phase - p) % period) <= 1
 
 
-_TSP_ROW = re.compile(r"\s*(\d+)\s+finished\s+\S+\s+(-?\d+)\s+([\d.]+)/[\d.]+/[\d.]+\s+((?:\S*/)?ascp4?\s.*)$")
+_TSP_ROW = _compile(r"\s*(\d+)\s+finished\s+\S+\s+(-?\d+)\s+([\d.]+)/[\d.]+/[\d.]+\s+((?:\S*/)?ascp4?\s.*)$")
 """task-spooler's ``tsp -l`` row of a finished job: its id, output file, exit level, times (real/user/system) and
 command."""
-_PUEUE_ROW = re.compile(
+_PUEUE_ROW = _compile(
     r"\s*(\d+)\s+(Success|Failed|Killed)(?:\s*\((\d+)\))?\s+((?:\S*/)?ascp4?\s.*?)\s+(\d\d):(\d\d):(\d\d)"
     r"\s+(\d\d):(\d\d):(\d\d)\s*$"
 )
 """pueue's ``pueue status`` row of a finished task: its id, status (and exit code), command (cut short with "…"),
 start and end."""
-_QUEUE_SHOW = re.compile(r"\$\s*(?:tsp\s+-[co]|pueue\s+log)\s+(\d+)\s*$")
+_QUEUE_SHOW = _compile(r"\$\s*(?:tsp\s+-[co]|pueue\s+log)\s+(\d+)\s*$")
 """Asking a task queue for one job's output (``tsp -c 2``, ``pueue log 0``)."""
 _QUEUE_SPACING_S = 1e5
 """task-spooler lists no start times: its jobs run one after another, in their ids' order, as if this far apart."""
@@ -11725,9 +11781,9 @@ def _jobs_by_runtime(runs: list[SessionExplanation], jobs: list[_Job]) -> list[_
     return [jobs[chosen[at]] for at in range(len(runs))]
 
 
-_JOBLOG_HEADER = re.compile(r"Seq\b(?=.*\bExitval\b)(?=.*\bStarttime\b).*\bCommand\s*$")
+_JOBLOG_HEADER = _compile(r"Seq\b(?=.*\bExitval\b)(?=.*\bStarttime\b).*\bCommand\s*$")
 """A GNU parallel joblog's header, of all its columns or some (Seq, Starttime, Exitval and Command at least)."""
-_ROW_TIME = re.compile(r"(\d{9,10}(?:\.\d+)?)|(\d{4}-\d\d-\d\d)[ T](\d\d:\d\d:\d\d)")
+_ROW_TIME = _compile(r"(\d{9,10}(?:\.\d+)?)|(\d{4}-\d\d-\d\d)[ T](\d\d:\d\d:\d\d)")
 
 
 def _trimmed_job(columns: list[str], text: str) -> _Job | None:
@@ -11779,17 +11835,17 @@ class _Job(NamedTuple):
 
 _KILL_SIGNALS = (2, 9, 15)
 """SIGINT, SIGKILL, SIGTERM: a job ended from outside (parallel's --timeout sends TERM)."""
-_PROGRESS_FILE = re.compile(r"([\w.-]{4,}\.\w{1,8})\s+\d{1,3}%")
+_PROGRESS_FILE = _compile(r"([\w.-]{4,}\.\w{1,8})\s+\d{1,3}%")
 """The file name before ascp's progress figure (``ERR9480214_1.fastq.gz    91%   38GB ...``)."""
 _JOBLOG_TOLD = "GNU parallel's joblog: exit value "
 """How a run told only by its joblog line names it (its evidence), and so its job."""
 _SNAKEMAKE_TOLD = "Snakemake's log: job "
 """How a run told only by Snakemake's account of its job names it ("Snakemake's log: job 1 (rule x) finished")."""
-_SNAKE_STAMP = re.compile(r"\[(\w{3} \w{3} +\d+ \d\d:\d\d:\d\d \d{4})\]\s*$")
+_SNAKE_STAMP = _compile(r"\[(\w{3} \w{3} +\d+ \d\d:\d\d:\d\d \d{4})\]\s*$")
 """Snakemake's time stamp above each job's block and each job's end ("[Tue May  7 09:14:02 2024]")."""
-_SNAKE_BLOCK = re.compile(r"(Error in )?(?:local)?(?:rule|checkpoint) (\w+):")
+_SNAKE_BLOCK = _compile(r"(Error in )?(?:local)?(?:rule|checkpoint) (\w+):")
 """A Snakemake job's block: its start ("rule download_fastq:", "localrule all:") or its failure ("Error in rule x:")."""
-_SNAKE_FINISHED = re.compile(r"Finished job (\d+)\.|Finished jobid: (\d+)\b")
+_SNAKE_FINISHED = _compile(r"Finished job (\d+)\.|Finished jobid: (\d+)\b")
 """Snakemake's word that a job completed ("Finished job 3."; Snakemake 8: "Finished jobid: 3 (Rule: x)")."""
 
 
@@ -11902,7 +11958,7 @@ def _log_form(run: SessionExplanation) -> bool:
     )
 
 
-_DIGITS = re.compile(r"\d")
+_DIGITS = _compile(r"\d")
 _APART_S = 900.0
 
 
