@@ -166,7 +166,12 @@ class _LazyPattern:
         return compiled
 
     def __getattr__(self, name: str) -> Any:
+        if name[:1] == "_":
+            raise AttributeError(name)  # (its own fields, before they are set: a copy's, an unpickled one's)
         return getattr(self._compiled(), name)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (re.compile, self._args)
 
 
 @overload
@@ -521,7 +526,7 @@ _UNFOLLOWED = b"\x00"
 def _file_search_for(uuids: tuple[bytes, ...]) -> re.Pattern[bytes]:
     """The start and end records of these sessions' files, with the file's name: the search skips every other
     session's records in C (a log of file records only would otherwise cost a Python step per line)."""
-    return _compile(
+    return re.compile(
         rb"LOG FASP Transfer (St(?:art|op)) uuid=(" + b"|".join(map(re.escape, uuids)) + rb') [^\n]*?file="([^"\n]*)"'
     )
 
@@ -1700,7 +1705,7 @@ class Analyzer:
         if (id(chunk), key) in self._probes_searched or len(self._probe_times) >= MAX_CLIENTS:
             return
         self._probes_searched.add((id(chunk), key))
-        pattern = _compile(
+        pattern = re.compile(
             SSHD_TAG
             + rb"(?:Connection closed by|Did not receive identification string from) "
             + re.escape(peer)
@@ -2773,7 +2778,8 @@ class Analyzer:
         if "]: " in text[:120] and "-- : " in text and (tagged := _TAGGED_LOGGER.match(text)) is not None:
             # a wrapper's Ruby Logger lines in the journal, behind the host and the wrapper's tag ("ingest-vm01
             # pull-dailies[40211]: E, [...] ERROR -- : ascp failed: pid 40219 exit 1"; blind round 142): ascli's own
-            line = line._replace(message=line.message[len(text[: tagged.end()].encode()) :])
+            # (the bytes after the tag's "]: ", whatever the host's bytes decoded to)
+            line = line._replace(message=line.message[line.message.find(b"]: ") + 3 :])
             text = text[tagged.end() :]
         hashed = _TASK_HASH.match(text) if "/" in text[:20] else None
         if hashed is not None:
@@ -2785,7 +2791,7 @@ class Analyzer:
             if len(self._dir_listed) < MAX_KEPT_FAILED:
                 self._dir_listed[(source, self._ls_directory[source])] = set()
         elif (
-            text[:1] == "-"
+            text[:1] in "-l"
             and source in self._ls_directory
             and (key := (source, self._ls_directory[source])) in self._dir_listed
             and (entry := _LISTED_FILE.match(text)) is not None
@@ -10926,8 +10932,10 @@ _LS_DIRECTORY = _compile(r"(?:^|[$#>+] )(?:sudo (?:-u \S+ )?)?ls -l[a-zA-Z]* (/\
 """A command listing a directory in the long form (``+ ls -l /opt/aspera/sdk``)."""
 _LISTED_NAME = _compile(r"-[r-][w-][xsS][^\s]*\s+\d+\s+\S+\s+\S+\s+\d+\s+\S+\s+\d+\s+[\d:]+\s+(ascp4?)\s*$")
 """``ls -l``'s line for an ascp binary in the directory listed, executable by its owner: its name."""
-_LISTED_FILE = _compile(r"-[r-][w-][-xsS][^\s]*\s+\d+\s+\S+\s+\S+\s+\d+\s+\S+\s+\d+\s+[\d:]+\s+(\S+)\s*$")
-"""``ls -l``'s line for a plain file: its name."""
+_LISTED_FILE = _compile(
+    r"[-l][r-][w-][-xsS][^\s]*\s+\d+\s+\S+\s+\S+\s+\d+\s+\S+\s+\d+\s+[\d:]+\s+(\S+)(?: -> \S+)?\s*$"
+)
+"""``ls -l``'s line for a plain file or a symbolic link: its name."""
 _LS_MISSING = _compile(r"ls: (?:cannot access )?['\"]?(?P<path>[^'\"\n]+?)['\"]?: No such file or directory")
 """``ls``'s word that a file it was asked about is not there (GNU's and BSD's forms)."""
 _PATH_EXPORT = _compile(r"(?:^|[\s;+])(?:export\s+)?PATH=[\"']?([^\s;\"']+)")
@@ -11514,8 +11522,9 @@ def _config_source(chunk: bytes) -> bool:
 
 _CLOCK_TIME = _compile(rb"\b[0-2]\d:[0-5]\d:[0-5]\d\b")
 """A time of day to the second (a log's stamp, in whatever form its date takes)."""
-_PROPERTY_LINE = _compile(rb"(?m)^[a-z][\w-]*(?:\.[\w-]+)+ ?= ?\S")
-"""A Java properties file's entry (``error.auth=Autenticazione SSH non riuscita ...``)."""
+_PROPERTY_LINE = _compile(rb"(?m)^[a-z][\w-]*(?:\.[\w-]+)+=\S")
+"""A Java properties file's entry (``error.auth=Autenticazione SSH non riuscita ...``; not ``sysctl``'s output,
+``net.core.rmem_max = 16777216``, which is pasted beside a run)."""
 _KQL_OPERATOR = _compile(
     rb"(?m)^[ \t]*\|[ \t]*(?:where|extend|summarize|project(?:-away|-rename)?|order by|sort by|join|parse|take|top"
     rb"|mv-expand|make-series|render|distinct|count|lookup|union)\b"

@@ -1316,8 +1316,8 @@ def json_export_as_lines(chunk: bytes) -> bytes | None:
             at = rows[-1][0]
             lowered = {low: record[key] for low, key in keys.items()}  # (the record's fields by lower-case name)
             rows.extend((at, line) for line in _record_output(lowered.get))
-            error = next((keys[k] for k in _EXPORT_ERRORS if k in keys), None)
-            if error is not None and isinstance(record[error], str) and record[error].strip():
+            error = next((keys[k] for k in _EXPORT_ERRORS if k in keys and isinstance(record[keys[k]], str)), None)
+            if error is not None and record[error].strip() and record[error].strip() != message.strip():
                 # the error object a failed event carries, its message as the record's next line (a Node
                 # service's pino log: "msg": "transfer event", "error": {"message": "Cannot resolve target
                 # host."}; blind round 123)
