@@ -75,6 +75,7 @@ from aspdiag.tools.explain.scan import (
     epoch_stamps,
     event_xml_as_lines,
     file_prefix,
+    fluent_bit_stdout_as_lines,
     gcloud_yaml_as_lines,
     has_syslog_tags,
     hostless_syslog_as_lines,
@@ -8704,6 +8705,8 @@ _SAMPLE_INTRO = _compile(
     r"|(?:次|以下|下記)のように(?:表示|出力)されます"
     r"|长这样|(?:看起来|大概|类似)(?:像)?这样|正常的?输出"
     r"|\b(?:zum )?Beispiel\b|sieht (?:so|etwa so) aus|\b(?:sehen Sie|siehst du|sieht man)\W*$"
+    # ("Beispielausgabe eines erfolgreichen Downloads", a wiki's heading over a successful sample; blind round 144)
+    r"|\bBeispiel(?:ausgabe|-Ausgabe|lauf|protokoll)\b|\b(?:erwartete|typische) Ausgabe\b"
     # "(on the client side) it typically shows as" ("Auf Client-Seite äußert sich das typischerweise als"; round 113)
     r"|\bäußert sich\b|\btypischerweise (?:als|so|wie)\W*$"
     # French: what you might run into, extracts of a FAQ, for information ("Autres messages que vous pourriez
@@ -9942,6 +9945,7 @@ _INPUT_READERS: tuple[Callable[[bytes], bytes | None], ...] = (
     argo_logs_as_lines,
     splunk_events_as_lines,
     columned_syslog_as_lines,
+    fluent_bit_stdout_as_lines,
     hostless_syslog_as_lines,
     pflog_as_kernel_lines,
     logcli_as_lines,
@@ -11425,6 +11429,14 @@ def _config_source(chunk: bytes) -> bool:
         # job logged on 2025-04-16 21:02:11): that is a run's record.
         return True
     head = chunk[:8192]
+    if b"\nrule=" in head and head.count(b"\nrule=") >= 2 and (b"\nversion=2" in head or b"\ntype=@" in head):
+        # a liblognorm rulebase (rsyslog's mmnormalize: "version=2", its "rule=..." lines, the samples it parses in
+        # comments above them; blind round 144)
+        return True
+    if (head.startswith(b"%rec: ") or b"\n%rec: " in head) and b"\n%" in head:
+        # a GNU recutils database (its record type declared "%rec: AscpError"): a catalogue of records, its fields
+        # quoting what ascp says (blind round 144's transfer desk's error catalogue)
+        return True
     if b'msgid ""' in head and b"Project-Id-Version: " in head and b"msgstr " in head:
         # a gettext catalogue (a .po file: its comments and messages quote what ascp says, to be translated; blind
         # round 141's Brazilian Portuguese catalogue of an upload tool)

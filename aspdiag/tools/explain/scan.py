@@ -2143,6 +2143,37 @@ def columned_syslog_as_lines(chunk: bytes) -> bytes | None:
     return oldest_first(converted) or converted
 
 
+_FLUENT_BIT_RECORD = re.compile(rb"(?m)^\[\d+\] [\w.-]+: \[\[\d+(?:\.\d+)?, \{[^\n]*?\}\], \{([^\n]*)\}\]\s*$")
+"""Fluent Bit's ``stdout`` output: ``[3] syslog.0: [[1764941402.403, {}], {"host"=>"h", "ident"=>"ascp", ...}]``."""
+_FLUENT_BIT_PAIR = re.compile(rb'"([\w.-]+)"=>"((?:\\.|[^"\\])*)"')
+
+
+def fluent_bit_stdout_as_lines(chunk: bytes) -> bytes | None:
+    """Fluent Bit's records printed by its ``stdout`` output (each a Ruby-style hash of the syslog record's fields:
+    time, host, ident, pid, message) as the syslog lines they were, so that a server's ascp and sshd records are
+    read as that server's (blind round 144: a cipher refusal read as one console line). None when fewer than two
+    lines are such records."""
+    if len(chunk) > _EXPORT_MAX or b'"=>"' not in chunk:
+        return None
+    if len(_FLUENT_BIT_RECORD.findall(chunk, 0, 1 << 20)) < 2:
+        return None
+
+    def line(found: re.Match[bytes]) -> bytes:
+        fields = {
+            key.decode("utf-8", "replace"): value.decode("utf-8", "replace").replace('\\"', '"').replace("\\\\", "\\")
+            for key, value in _FLUENT_BIT_PAIR.findall(found.group(1))
+        }
+        message = fields.get("message") or fields.get("log") or ""
+        if not message:
+            return found.group(0)
+        stamp = fields.get("time", "")
+        return _export_syslog(
+            stamp, message, fields.get("ident", ""), fields.get("host", ""), fields.get("pid", "0")
+        ).encode("utf-8")
+
+    return _FLUENT_BIT_RECORD.sub(line, chunk)
+
+
 _ARGO_PREFIX = re.compile(rb"(?m)^[a-z0-9][a-z0-9.-]{2,100}-\d{8,12}: ")
 """``argo logs``' pod name before each line of a workflow's pods (``ftp-migrate-7xq2k-copy-1834511207: ``)."""
 
