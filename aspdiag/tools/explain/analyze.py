@@ -2491,10 +2491,7 @@ class Analyzer:
             elif kind == b"Session Stop" or (kind == b"Session Start" and b" status=failed" in record):
                 # A Stop, or a Start that failed (ascp logs no Stop then): the code, the words, the end.
                 if b" status=success" not in record:
-                    code = field_value(record, "errcode") or ""
-                    if code.isdigit() and code != "0":
-                        session.code = int(code)
-                    session.final(field_value(record, "errstr") or "")
+                    _told_failure(session, record)
                 self._end(session)
 
     @staticmethod
@@ -2600,10 +2597,7 @@ class Analyzer:
         session.lines += 1
         session.stamp = session.stamp or line.stamp
         session.ascp_said = session.worded = True
-        code = field_value(record, "errcode") or ""
-        if code.isdigit() and code != "0":
-            session.code = int(code)
-        session.final(field_value(record, "errstr") or "")
+        _told_failure(session, record)
         session.note(record.decode("utf-8", "replace"))
 
     # -- console output ------------------------------------------------------------------------------------
@@ -5510,15 +5504,13 @@ class Analyzer:
         if source not in self._told_stalled:
             said = symptom(text)
             found = _STALLED_TOLD.search(text) if said is None or said[0] != "stall" else None
-            if (found is not None or said is not None) and _BELIEVED_TOLD.search(text) is not None:
-                # what the person took it for, not what it did ("速度一直只有 6~7 Mb/s，我以为卡住了，就按了 Ctrl+C": I
-                # thought it had hung; its bar still moving; blind round 141): the Ctrl-C is theirs, whatever rate
-                # their later runs reached (``_slowed_then_stopped``; noted in ``_console_segment``)
-                pass
-            elif said is not None and said[0] == "stall":
-                self._told_stalled[source] = said[2]
-            elif found is not None and _CONDITIONAL_TOLD.search(text[: found.start()]) is None:
-                self._told_stalled[source] = found.group(0)
+            # (not what the person only took it for: "速度一直只有 6~7 Mb/s，我以为卡住了，就按了 Ctrl+C", I thought it
+            # had hung, its bar still moving; blind round 141: the Ctrl-C is theirs, ``_console_segment`` notes it)
+            if (found is not None or said is not None) and _BELIEVED_TOLD.search(text) is None:
+                if said is not None and said[0] == "stall":
+                    self._told_stalled[source] = said[2]
+                elif found is not None and _CONDITIONAL_TOLD.search(text[: found.start()]) is None:
+                    self._told_stalled[source] = found.group(0)
         if (after_run or text.rstrip().endswith(":")) and _STILL_GOING.search(text) is not None:
             # (or in the line that introduces the paste: "Pasting what I see after ~3 min (the remaining ones are
             # still running, I'll report back):"; blind round 92)
@@ -8342,7 +8334,11 @@ class Analyzer:
             return kept
         entry = knowledge().by_id("key-file")
         out = []
+        only_keys: dict[str, str | None] = {}  # per input, the one -i of its ascp command lines (``_only_key``)
         for order, s in kept:
+            if s.uuid is not None or s.cause_id != "auth":
+                out.append((order, s))  # (only a console run refused at its login can be a missing key's)
+                continue
             key = self._run_keys.get(order)
             named = self._shell_keys.get(s.source, {})
             if key is not None and key[:1] == "$":
@@ -8353,7 +8349,9 @@ class Analyzer:
             elif key is None and s.source in self._texts:
                 # (its command echoed by a wrapper, "[...] push_cro: ascp -P 33001 ... -i /home/x/.ssh/key ...":
                 # the one key file the input's ascp command lines give; blind round 143's cron mails)
-                key = _only_key(b"".join(self._texts[s.source]))
+                if s.source not in only_keys:
+                    only_keys[s.source] = _only_key(b"".join(self._texts[s.source]))
+                key = only_keys[s.source]
             folder, _, name = (key or "").rstrip("/").rpartition("/")
             listed = self._dir_listed.get((s.source, folder))
             if listed is None and folder[:2] == "~/":
@@ -8367,12 +8365,7 @@ class Analyzer:
                     ),
                     None,
                 )
-            if (
-                key is not None
-                and s.uuid is None
-                and s.cause_id == "auth"
-                and (name in self._missing_files.get(s.source, ()) or (listed and name not in listed))
-            ):
+            if key is not None and (name in self._missing_files.get(s.source, ()) or (listed and name not in listed)):
                 s = self._read_as(
                     s,
                     entry,
@@ -11990,6 +11983,14 @@ def _apart(one: str | None, other: str | None) -> bool:
         return False
     first, second = _seconds(one), _seconds(other)
     return first is not None and second is not None and abs(first - second) >= _APART_S
+
+
+def _told_failure(session: Collected, record: bytes) -> None:
+    """A failed session record's code (``errcode=N``, not 0) and words (``errstr="..."``), told to its session."""
+    code = field_value(record, "errcode") or ""
+    if code.isdigit() and code != "0":
+        session.code = int(code)
+    session.final(field_value(record, "errstr") or "")
 
 
 def _only_key(text: bytes) -> str | None:
