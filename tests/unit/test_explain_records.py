@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import io
 import os
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -520,15 +522,33 @@ def test_sessions_opened_in_c_read_every_syslog_prefix_as_python_does() -> None:
 
 @needs_compiled
 def test_the_compiled_search_finds_a_text_at_every_place_and_length() -> None:
-    """The search behind ``contains``, ``records`` and ``sshd_lines`` tries 16 places at once: a text at every
+    """The search behind ``contains``, ``records`` and ``sshd_lines`` tries 16 or 32 places at once: a text at every
     place of a haystack (each place of a block, the block's edges and its tail) and of every length is found,
     and a near miss (its first and last bytes there, another between) is not."""
+    every_place_and_length()
+
+
+@needs_compiled
+def test_the_search_without_avx2_finds_the_same() -> None:
+    """Where the CPU has AVX2 the search tries 32 places at once, else 16 (SSE2): the narrower path, chosen at
+    import by ASPDIAG_NO_AVX2, passes the same test in a process of its own."""
+    from aspdiag.tools.explain._records import search_width
+
+    code = "from tests.unit.test_explain_records import every_place_and_length as f; f(); "
+    code += "from aspdiag.tools.explain._records import search_width as w; print(w())"
+    env = {**os.environ, "ASPDIAG_NO_AVX2": "1"}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() in ("16", "1") and search_width() in (1, 16, 32)
+
+
+def every_place_and_length() -> None:
     from aspdiag.tools.explain._records import contains
 
     for length in range(1, 21):
         needle = bytes(range(65, 65 + length))
         near = needle[:1] + b"." * (length - 2) + needle[-1:] if length > 2 else b"A."
-        for size in (length, 17, 40, 80):
+        for size in (length, 17, 40, 80, 100):
             for at in range(0, size - length + 1):
                 hay = bytearray(b"-" * size)
                 hay[at : at + length] = needle

@@ -90,8 +90,7 @@ _SSHD_STAMP = (
     rb"|(?:[A-Za-z]|[\x80-\xff]){2,12}\.? [ \d]\d \d\d:\d\d:\d\d(?:\.\d{1,9})? (?:\S+ )?)?"
 )
 """What may stand before sshd's tag in a line it logged: its time stamp and host, or nothing (cut off in a paste)."""
-SSHD_REFUSAL = re.compile(
-    rb"[ \t>|]*(?:- )?" + _GREP_FILE + _SSHD_STAMP + SSHD_TAG + rb"(?:error: )?"
+_REFUSAL_MESSAGE = (
     rb"(?P<message>Unable to negotiate with (?P<peer>[0-9A-Fa-fxX*.:]+) port (?P<port>\d+): no matching [^\n]*?found"
     rb"(?:\. Their offer: [\w@.,+-]*)?"
     rb"|drop connection #\d+ from \[(?P<dpeer>[0-9A-Fa-f.:]+)\]:(?P<dport>\d+) on \[(?P<local>[0-9A-Fa-f.:]+)\]:"
@@ -103,6 +102,9 @@ SSHD_REFUSAL = re.compile(
     rb"|(?:Connection closed by|Disconnected from) authenticating user (?P<cuser>\S+) (?P<cpeer>[0-9A-Fa-f.:]+) "
     rb"port (?P<cport>\d+)"
     rb"|User (?P<nuser>\S+) (?:from (?P<npeer>[0-9A-Fa-f.:]+) )?not allowed because [^\n\r]*)"
+)
+SSHD_REFUSAL = re.compile(
+    rb"[ \t>|]*(?:- )?" + _GREP_FILE + _SSHD_STAMP + SSHD_TAG + rb"(?:error: )?" + _REFUSAL_MESSAGE
 )
 """sshd (OpenSSH) turning a client away before any ascp session (also as pasted into a mail or an issue: indented
 or quoted, or with its time stamp and host cut off: ``sshd[88412]: Unable to negotiate ...``, blind round 107): a
@@ -117,6 +119,11 @@ OpenSSH 9.8+'s per-source penalties (``drop connection #0 from [X]:P on [Y]:3300
 does not let in whatever the key (``User xfer not allowed because shell /bin/aspshell does not exist``, its address
 on the line or on the next one of the same process). A server's
 operator sees here which clients fail before ascp ever logs a line for them."""
+REFUSAL_AT_TAG = re.compile(SSHD_TAG + rb"(?:error: )?" + _REFUSAL_MESSAGE)
+"""``SSHD_REFUSAL``'s message read from sshd's tag (where ``SSHD_HINT`` found it) without the line's start: a
+quick look at which client and account a refusal names, so that one already kept (or past the bound) is passed
+over without the whole line's match (its stamp's and host's forms cost most of it: a server's log holds the
+internet's guessing on every few lines)."""
 UDP_DROP = re.compile(rb"PROTO=UDP SPT=\d+ DPT=(?P<dport>330\d\d)\b")
 """A netfilter LOG line (nftables' or iptables' ``log prefix``, ufw's ``[UFW BLOCK]``) about UDP to a FASP data port:
 one search per chunk that starts with the literal ``PROTO=UDP``; its line is then read for the source, the stamp
