@@ -335,13 +335,22 @@ def _explain_bench() -> list[str]:
         rows.append(_explain_row("ascp's own log file", own, own_size, "FASP", 50))
     from aspdiag.tools.explain import scan
 
+    def search_width() -> int:
+        from aspdiag.tools.explain._records import search_width as width
+
+        return width()
+
     reference_ms = _python_speed_ms()
     lines = [
         "## explain: aspdiag versus grep on the same files (one core, page cache warm)",
         "",
         f"This machine's Python: `sum(range(10**7))` takes {reference_ms:.0f} ms (best of 5; a yardstick for comparing "
         "machines, measured right after the rows); explain's compiled part (`_records.c`): "
-        + ("in use." if scan.COMPILED else "NOT built, the regular expressions and the Python loop ran."),
+        + (
+            f"in use, its search trying {search_width()} places at once."
+            if scan.COMPILED
+            else "NOT built, the regular expressions and the Python loop ran."
+        ),
         "",
         f"Mixed syslog: {size / 2**30:.2f} GiB, {n_lines:,} lines, {ascp_bytes / size:.0%} of the bytes ascp's "
         f"(per session 4 kernel firewall, 4 sshd, 2 systemd-logind, 1 cron and 12 ascp lines; every 20th session "
