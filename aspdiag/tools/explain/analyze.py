@@ -206,7 +206,10 @@ _EXIT = _compile(
     r"(?:(?<!expected )exit(?:ed)?(?: with)?(?: status|[ -]code)?|\bfailed with|returned non-zero exit status"
     r"|return(?:ed)? code"
     r"|(?<=ascp failed)(?=\s*[:=]\s*\d{1,3}\s*$)"  # a script's own "ascp failed: 1" (its $?)
-    r"|(?<=ascp returned)(?=\s+\d{1,3}\s*$))"  # ("[2025-02-27 11:40:09] ascp returned 1"; blind round 129)
+    r"|(?<=ascp returned)(?=\s+\d{1,3}\s*$)"  # ("[2025-02-27 11:40:09] ascp returned 1"; blind round 129)
+    # a wrapper's word in its language ("ERRO: ascp terminou com código 1"; blind round 145's cron mail)
+    r"|termin(?:ou|ó) co[mn] (?:o )?c[óo]digo|saiu com (?:o )?c[óo]digo|(?:s'est )?termin[ée]e? avec (?:le )?code"
+    r"|a quitté avec (?:le )?code|(?:beendet|endete) mit (?:Exit-?|Rückgabe-?)?[Cc]ode|terminato con (?:il )?codice)"
     r"\s*[:=]?\s*(\d+)",
     re.I,
 )
@@ -6029,6 +6032,22 @@ class Analyzer:
             return False
         if run is None or not (run.ended or run.exited):
             return True  # a run ends with its Session Stop, or with ascp's "..., exiting." on stderr
+        if (
+            "Server aborted session: " in line
+            and _STOP_ERROR.match(line) is not None
+            and run.completed
+            and run.rate_kbps is not None
+            and not run.finals
+            and len(self._last_lines[source]) >= 2
+            and (tail := _SUMMARY_TAIL.search(self._last_lines[source][-2])) is not None
+            and int(tail.group(1)) >= 2
+        ):
+            # the server's abort right under the summary of a run that moved several files ("Completed: ...",
+            # "(488183K bits/sec), in 6 files.", then "Session Stop  (Error: Server aborted session: Read access
+            # denied for user)"; blind round 145): ascp prints its summary, then its session's error (the file it
+            # could not read came after the others). After a run of one file that arrived, the abort is the next
+            # run's (a loop's next file that does not exist; blind rounds 101, 106, 108)
+            return True
         if not errors and _WRAPPER_LOG.match(line) and any(final in line for final in run.finals):
             return True  # ascli's logger repeating the run's final words ("WARN -- : An error occurred: ...")
         if (
@@ -9150,7 +9169,7 @@ _FILE_HEADER = _compile(
 )
 """The header of one file's output in a paste of several (``==> logs/fetch_4417312_10.out <==``, ``==
 slurm-88231_10.out``): its stem and its array index."""
-_SUMMARY_TAIL = _compile(r"\(\d+K bits/sec\), in \d+ files?\.")
+_SUMMARY_TAIL = _compile(r"\(\d+K bits/sec\), in (\d+) files?\.")
 """The second line of ascp's summary after "Completed:", alone (no file failed or skipped)."""
 _STOP_ERROR = _compile(r"^Session Stop\s+\(Error: (.+?)\)?\s*$")
 """ascp's Session Stop line with its error's words."""
@@ -10356,8 +10375,9 @@ _COPY_REACH = 6
 _NOT_RUN = _compile(
     # (of anything at all, not of one other thing: "I haven't tried anything else yet" after their run, blind round
     # 137; "I haven't tried a newer Connect yet", round 82)
-    r"\b(?:have|has|had)(?:n't| not) (?:yet )?(?:run|tried|used|executed)"
-    r"(?: (?:anything|it|this|that|ascp|aspera|the (?:transfer|download|upload|command|tool)s?))?"
+    r"\b(?:have|has|had)(?:n't| not) (?:yet )?(?:run|tried|used|executed|attempted)"
+    # ("Partner has not attempted any transfer yet"; blind round 145's change request)
+    r"(?: (?:anything|it|this|that|ascp|aspera|(?:the|any) (?:transfer|download|upload|command|tool)s?))?"
     r"(?: (?:myself|ourselves|personally))?(?: (?:on|from|with|at) [^.!?\n]{1,40}?)?\s+yet\b"
     r"|\b(?:have|has|had)(?:n't| not) (?:yet )?run anything\b|\bnot (?:run|tried) (?:anything|it) yet\b"
     r"|\bnot (?:running|trying|executing) (?:anything|it|this|ascp)(?: \w+)? yet\b"

@@ -316,6 +316,12 @@ _NEGATED = re.compile(r"(?:\bnot|n't|\bno longer|\bnever)\s+(?:\w+\s+)?\Z", re.I
 """A symptom's word denied just before it ("it doesn't hang", "is not slow")."""
 _CONDITIONAL = re.compile(r"\b(?:if|when|whenever|unless|in case|should)\b", re.I)
 """A symptom told as a case, not as what happened ("if the transfer hangs at 0 %, ..."): advice, documentation."""
+_OTHER_SUBJECT = re.compile(
+    r"\b(?:zoom|teams|skype|webex|google meet|video ?calls?|calls?|browser|youtube|netflix|spotify)\b[^.!?,;]{0,24}\Z",
+    re.I,
+)
+"""Another program's symptom, its name just before the word ("my Zoom keeps freezing" while a transfer runs beside
+it; blind round 145's chat): not the transfer's."""
 
 
 def symptom(text: str) -> tuple[str, str, str] | None:
@@ -323,7 +329,11 @@ def symptom(text: str) -> tuple[str, str, str] | None:
     for cause_id, what, pattern in _SYMPTOMS:
         for found in pattern.finditer(text):
             before = re.split(r"[.!?:;]\s", text[max(0, found.start() - 120) : found.start()])[-1]
-            if _NEGATED.search(before[-24:]) is None and _CONDITIONAL.search(before) is None:
+            if (
+                _NEGATED.search(before[-24:]) is None
+                and _CONDITIONAL.search(before) is None
+                and _OTHER_SUBJECT.search(before) is None
+            ):
                 return cause_id, what, found.group(0)
     return None
 

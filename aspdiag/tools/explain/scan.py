@@ -504,8 +504,8 @@ def notebook_as_lines(chunk: bytes) -> bytes | None:
     """A Jupyter notebook (``.ipynb``, JSON) as its owner saw it run: each code cell's input after IPython's prompt
     (``In [4]: !ascp ...``, its further lines after ``   ...: ``) and the text of its outputs (streams, results,
     errors). Markdown cells are left out: the notebook's prose and its tables of ascp's messages are no run's output
-    (blind round 66: an executed Colab notebook's error table read as two more runs). None when the chunk is no
-    whole notebook."""
+    (blind round 66: an executed Colab notebook's error table read as two more runs), all but the time-stamped sshd
+    lines it quotes. None when the chunk is no whole notebook."""
     head = chunk[:4096].lstrip()
     if not head.startswith(b"{") or b'"cells"' not in chunk or b'"nbformat"' not in chunk:
         return None
@@ -518,6 +518,17 @@ def notebook_as_lines(chunk: bytes) -> bytes | None:
         return None
     out: list[str] = []
     for number, cell in _as_executed(cells):
+        if isinstance(cell, dict) and cell.get("cell_type") == "markdown":
+            # (but a server's sshd line with its time that the prose quotes, the partner's log of this client's
+            # attempt: "Unable to negotiate with ... Their offer: ..." under a run that "failed to authenticate";
+            # blind round 145)
+            quoted = [
+                line
+                for line in _text(cell.get("source")).splitlines()
+                if "sshd" in line and (found := SSHD_REFUSAL.match(line.encode("utf-8", "replace"))) and found["stamp"]
+            ]
+            out.extend((*quoted, "") if quoted else ())
+            continue
         if not isinstance(cell, dict) or cell.get("cell_type") != "code":
             continue
         prompt = f"In [{cell.get('execution_count') or number}]: "
