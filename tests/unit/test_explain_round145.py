@@ -142,7 +142,7 @@ def test_systemds_start_timeout_of_the_unit_running_ascp_is_a_cancel():
         "May 05 02:00:01 ingest03 systemd[1]: Starting dailies-pull.service - Pull dailies (ascp)...\n"
         "May 05 02:00:01 ingest03 dailies-pull[44102]: + ascp -P 33001 -l 80m -k 2 --user=dailies --host=203.0.113.88 "
         "/outbound/dailies/2026-05-04 /srv/dailies/\n"
-        "May 05 02:40:03 ingest03 dailies-pull[44110]: A001C019_260504_R1XK.mov     41% 24.1GB  79.8Mb/s    1:02:55 ETA\n"
+        "May 05 02:40:03 ingest03 dailies-pull[44110]: A001C019.mov   41% 24.1GB  79.8Mb/s    1:02:55 ETA\n"
         "May 05 03:00:01 ingest03 systemd[1]: dailies-pull.service: start operation timed out. Terminating.\n"
         "May 05 03:00:01 ingest03 systemd[1]: dailies-pull.service: Failed with result 'timeout'.\n"
     )
