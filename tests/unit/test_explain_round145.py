@@ -159,3 +159,17 @@ def test_a_wrappers_word_in_portuguese_that_ascp_ended_with_code_1_is_a_run():
         "[sync_ena] 2024-06-09 02:30:40 fim (falha)\n"
     )
     assert cause_ids(text) == ["unknown"]
+
+
+def test_prefects_time_and_level_prefix_lets_its_retry_start_a_run_of_its_own():
+    """Prefect's log ("10:02:15.379 | INFO    | Task run 'fetch_run-0' - cmd: ascp ...") of a task and its retry,
+    each failing to authenticate: two runs (its time of day alone was no stamp, the retry's command no start: read
+    as one run)."""
+    task = "| Task run 'fetch_run-0' - "
+    command = "cmd: ascp -QT -l 300m -P33001 -i /opt/conda/etc/asperaweb_id_dsa.openssh era-fasp@fasp.sra.ebi.ac.uk:x /d/\n"
+    text = ""
+    for at in ("10:02:1", "10:02:4"):
+        text += f"{at}5.379 | INFO    {task}{command}"
+        text += f"{at}7.051 | ERROR   {task}ascp: failed to authenticate, exiting.\n"
+        text += f"{at}7.052 | ERROR   {task}Session Stop  (Error: failed to authenticate)\n"
+    assert cause_ids(text) == ["auth", "auth"]

@@ -2470,7 +2470,10 @@ _QUOTED_AROUND = re.compile(rb"(?:" + _QUOTE_MARK + rb")*[ \t]*")
 """The same but the pipe, which also starts a table's row."""
 _LOGGED = re.compile(
     rb"\[?(?P<stamp>\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?"
-    rb"|\d\d/\d\d/\d{4},? \d\d?:\d\d:\d\d(?:[.,]\d+)?(?: [AP]M)?|[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d(?:\.\d+)?)"
+    rb"|\d\d/\d\d/\d{4},? \d\d?:\d\d:\d\d(?:[.,]\d+)?(?: [AP]M)?|[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d(?:\.\d+)?"
+    # (Prefect's time of day alone, before its level between bars: "10:02:15.379 | INFO    | Task run ..."; blind
+    # round 145)
+    rb"|\d\d:\d\d:\d\d\.\d{3}(?=[ \t]+\|[ \t]*(?:DEBUG|INFO|WARNING|ERROR|CRITICAL)[ \t]*\|))"
     rb"\]?[ \t]+"
     rb"(?:(?:-[ \t]+[\w.]+[ \t]+)?[-|]?[ \t]*\[?(?:DEBUG|INFO|NOTICE|WARNING|WARN|ERROR|CRITICAL|FATAL)\]?"
     rb"(?:[ \t]*[-|:][ \t]*|[ \t]+)(?:[\w.]+:[\w<>]+:\d+[ \t]+-[ \t]+)?)?"
