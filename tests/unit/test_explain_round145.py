@@ -166,7 +166,9 @@ def test_prefects_time_and_level_prefix_lets_its_retry_start_a_run_of_its_own():
     each failing to authenticate: two runs (its time of day alone was no stamp, the retry's command no start: read
     as one run)."""
     task = "| Task run 'fetch_run-0' - "
-    command = "cmd: ascp -QT -l 300m -P33001 -i /opt/conda/etc/asperaweb_id_dsa.openssh era-fasp@fasp.sra.ebi.ac.uk:x /d/\n"
+    command = (
+        "cmd: ascp -QT -l 300m -P33001 -i /opt/conda/etc/asperaweb_id_dsa.openssh era-fasp@fasp.sra.ebi.ac.uk:x /d/\n"
+    )
     text = ""
     for at in ("10:02:1", "10:02:4"):
         text += f"{at}5.379 | INFO    {task}{command}"

@@ -1241,6 +1241,7 @@ class Analyzer:
         self._copy_armed: dict[str, int] = {}  # inputs whose person just named a document copied below: lines left
         self._copy_block: dict[str, str] = {}  # inputs inside that document ("ruled" or "quoted")
         self._not_run: set[str] = set()  # inputs whose person says nothing was run yet
+        self._not_real: set[str] = set()  # inputs that say their records are samples ("fixtures, not captured ...")
         self._sources_seen: set[str] = set()  # inputs whose first chunk was read
         self._scanner_peers: set[str] = set()  # addresses ``_scanned`` found to be scanners' (no client's)
         self._texts: dict[str, list[bytes]] = {}
@@ -5255,6 +5256,8 @@ class Analyzer:
             whole_page = any(own in lowered for own in _PAGE_ITSELF)
             if not above or tried_nothing:
                 self._not_run.add(source)
+                if _NOT_REAL.search(text) is not None:
+                    self._not_real.add(source)
             if tried_nothing or above or whole_page:
                 # ("the messages above are examples ..., not from any job": the runs read before it were samples;
                 # blind round 110's newsletter). Only those: a log after it is the page's own record ("Anexo A —
@@ -6175,7 +6178,17 @@ class Analyzer:
             session.uuid is None
             and not (session.finals or session.details or session.completed is not None or session.progress)
             and session.exit_status is None
-        ) or (session.uuid is None and session.source in self._not_run):
+        ) or (
+            session.source in self._not_run
+            # (a logged session too where it has no time of its own and the input says its records are samples: a
+            # rule file's quoted "LOG FASP Session Start uuid=... status=failed errcode=19 ...", under "they are
+            # fixtures, not captured transfers"; blind round 146. Not a -L- run under "I have not tried from home
+            # yet": round 136)
+            and (
+                session.uuid is None
+                or (session.stamp is None and not session.syslog and session.source in self._not_real)
+            )
+        ):
             return  # nothing said, or the person says nothing was run yet (a copied page's sample)
         if self._kept_ok >= MAX_KEPT_OK and session.uuid is not None:
             if count_success is not None and count_success(session, self, MAX_KEPT_OK, MAX_CLIENTS):
@@ -8835,6 +8848,8 @@ _OWN_OUTPUT = _compile(
     # the output of their own run, given as asked ("Comme demandé, voici la sortie complète de l'envoi d'hier soir";
     # blind round 127's mail, between cut-here lines)
     r"|\bvoici (?:la|le|les|notre|ma|mon) (?:sortie|r[ée]sultat|log|journal|trace)s?\b"
+    # (or the job's output file by its name: "Voici le fichier slurm-5523187.out :"; blind round 146's mail)
+    r"|\b(?:voici|here(?:'s| is)) (?:le |les |the |my |our |mon |notre )?(?:fichier |file )?[\w.-]+\.(?:out|err|log)\b"
     r"|\bhere(?:'s| is) (?:the|my|our) (?:full |complete |whole |entire )?(?:output|log|console output|transcript)\b"
     # ("this is what I was running (copied from an old lab wiki page) and what I got"; blind round 137's mail)
     r"|\bwhat (?:I|we) (?:got|get|saw|see)\b|\bwhat I was running\b"
@@ -10383,7 +10398,8 @@ _NOT_RUN = _compile(
     r"|\bnot (?:running|trying|executing) (?:anything|it|this|ascp)(?: \w+)? yet\b"
     r"|\b(?:not going to|won't|will not) (?:run|try|execute|demo) (?:it|this|ascp|the (?:command|transfer|download))"
     r" live\b"
-    r"|\bnot (?:a |an )?(?:real|actual) (?:logs?|output|runs?|sessions?|transfers?)\b"
+    # (or captured: "`tests:` are sample lines ..., they are fixtures, not captured transfers"; blind round 146)
+    r"|\bnot (?:a |an )?(?:real|actual|captured|recorded) (?:logs?|output|runs?|sessions?|transfers?)\b"
     r"|\b(?:examples?|samples?|output|lines?|logs?)\b[^.!?\n]{0,40}\b(?:are|is) "
     r"(?:made[- ]up|fictional|invented|illustrative)\b"
     r"|\bnot from (?:a|any) (?:real|specific|particular|actual|live) (?:incident|run|transfer|system|server|session)\b"
@@ -10442,6 +10458,15 @@ _FRONTED_OBJECT = _compile(r"\b[\w'.-]*[\w'] (?:I|we) $")
 """The end of a sentence's object put before its subject ("Writing to the local NVMe I" haven't tried yet); not a
 sentence's end ("... opened UDP 33001 outbound. I" have not tried anything yet; blind round 139)."""
 _NOT_FRONTED = frozenset(("and", "but", "so", "yet", "because", "as", "since", "that", "which", "though", "if"))
+
+
+_NOT_REAL = _compile(
+    r"\bnot (?:a |an )?(?:real|actual|captured|recorded) (?:logs?|output|runs?|sessions?|transfers?)\b"
+    r"|\b(?:they|these|those) are (?:test )?fixtures\b",
+    re.I,
+)
+"""Words that an input's records are samples, not what ran (``_NOT_RUN``'s statements about the records themselves,
+not a person's word that they have not tried something yet)."""
 
 
 def _says_not_run(text: str, own_from: int = 0) -> bool:

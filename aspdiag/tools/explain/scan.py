@@ -2710,8 +2710,9 @@ _CODE_TICK = re.compile(rb"`(?![\w.+-]+')")
 _RUBY_LOGGER = frozenset((b"D, [", b"I, [", b"W, [", b"E, [", b"F, ["))
 """How ascli's (Ruby Logger's) lines start: ``W, [2023-09-14T16:38:14.730109 #217265]  WARN -- : ...``."""
 
-_WHOLE_ENDINGS = (b"No such file or directory", b"Permission denied", b", exiting.")
-"""How the C library's and ascp's messages end: a line ending so was not cut at a terminal's width."""
+_WHOLE_ENDINGS = (b"No such file or directory", b"Permission denied", b", exiting.", b"*****")
+"""How the C library's and ascp's messages end: a line ending so was not cut at a terminal's width (nor Ansible's
+banner, "TASK [aspera : descargar ERR3240175] ****...", stars to the width; blind round 146)."""
 _TERMINAL_WIDTHS = frozenset((80, 100, 120, 132))
 """Widths at which terminals and consoles cut long lines: a line of exactly this length, followed by one that
 starts nothing of its own, was cut."""
