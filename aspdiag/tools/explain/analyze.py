@@ -10512,6 +10512,10 @@ _NOT_RUN_ZH = _compile(
     # Turkish: "Aşağıdaki çıktılar örnektir; gerçek bir aktarıma ait değildir" (the outputs below are examples; they
     # belong to no real transfer; blind round 121's runbook)
     r"|\börnektir\b|\bgerçek bir \w+ ait değil"
+    # Czech and Slovak: "NEJSOU to záznamy z našich přenosů" (they are not records of our transfers), "nejde o
+    # skutečné běhy" (these are no real runs; blind round 147's rule file)
+    r"|(?i:\bnejsou to (?:záznamy|výstupy|logy) z\b|\bnie sú to (?:záznamy|výstupy|logy) z\b"
+    r"|\bnejde o skutečné (?:běhy|přenosy)\b|\bnejde o skutočné (?:behy|prenosy)\b)"
 )
 """The same in Chinese ("我还没开始下载", "还没运行"; blind round 57: a tutorial's FAQ pasted before a first try),
 and "not real logs" in Chinese, Japanese ("実際のログではありません"; blind round 60: a lab wiki's samples;
@@ -10586,6 +10590,9 @@ _NOT_RUN_HINTS = (
     "stammen",
     "örnektir",
     "gerçek bir",
+    "nejsou to",
+    "nie sú to",
+    "nejde o",
 )
 """Plain substrings one of which ``_NOT_RUN_ZH`` needs (tested first: most lines have none)."""
 _NOTHING_TRIED_HINTS = ("noch nicht", "rien", "no he", "no hemos", "ainda não", "ancora", "nog nie")
