@@ -378,7 +378,8 @@ def _compiled_as_installed() -> int:
     import aspdiag
 
     package = Path(aspdiag.__file__).parent
-    compileall.compile_dir(package, quiet=1)
+    if not compileall.compile_dir(package, quiet=1):
+        raise SystemExit("bench: aspdiag's modules did not all compile to bytecode")
     return sum(1 for _ in package.rglob("*.py"))
 
 

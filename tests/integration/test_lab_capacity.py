@@ -73,14 +73,13 @@ def test_root_estimate_matches_tbf(shaped, workdir, rate, burst_kb):
 def test_unprivileged_estimate_uses_icmp(shaped, workdir, nobody_python):
     shaped.shape("router", "eth1", 20, 16)
     results = capacity_json(shaped, workdir, user="nobody", python=nobody_python)
+    if any(c["status"] == "lower-bound" for c in results.values()):
+        # Our unprivileged sender, starved on a loaded machine (a CI run beside two busy processes), can pace below
+        # the shaper: no queue builds up and the answer is an honest floor. Measured once more, the shaper is found.
+        assert all(c["sustained_mbps"] <= 20 * IP_SHARE * 1.10 for c in results.values()), results
+        results = capacity_json(shaped, workdir, user="nobody", python=nobody_python)
     for c in results.values():
         assert c["method"] == "udp-icmp", c
-        if c["status"] == "lower-bound":
-            # Our unprivileged sender, starved on a loaded machine (a CI run beside two busy processes), paced
-            # below the shaper: no queue built up, and the answer is a floor of what got through, never above the
-            # shaped rate (it is never a claim about the path's full rate).
-            assert c["sustained_is_lower_bound"] and c["sustained_mbps"] <= 20 * IP_SHARE * 1.10, c
-            continue
         assert c["status"] == "ok", c
         assert _within(c["sustained_mbps"], 20 * IP_SHARE, 0.10), c
 

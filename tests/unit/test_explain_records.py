@@ -537,7 +537,10 @@ def test_the_search_without_avx2_finds_the_same() -> None:
     code = "from tests.unit.test_explain_records import every_place_and_length as f; f(); "
     code += "from aspdiag.tools.explain._records import search_width as w; print(w())"
     env = {**os.environ, "ASPDIAG_NO_AVX2": "1"}
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=False)
+    root = Path(__file__).resolve().parents[2]  # (the child imports this module as tests.unit...)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=False, cwd=root
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() in ("16", "1") and search_width() in (1, 16, 32)
 

@@ -175,3 +175,47 @@ def test_prefects_time_and_level_prefix_lets_its_retry_start_a_run_of_its_own():
         text += f"{at}7.051 | ERROR   {task}ascp: failed to authenticate, exiting.\n"
         text += f"{at}7.052 | ERROR   {task}Session Stop  (Error: failed to authenticate)\n"
     assert cause_ids(text) == ["auth", "auth"]
+
+
+def test_a_notebooks_prose_telling_what_one_would_see_adds_no_sshd_evidence():
+    """Guard (the review): sshd's stamped line under "if the server's OpenSSH is too new you'll see:" is a
+    tutorial's example, not the partner's log: the run's own words stand."""
+    notebook = {
+        "nbformat": 4,
+        "nbformat_minor": 5,
+        "metadata": {},
+        "cells": [
+            {
+                "cell_type": "code",
+                "execution_count": 2,
+                "metadata": {},
+                "source": ["!ascp -P 33001 --mode=recv --host=xfer.example.org --user=lab /retest/ /data/retest/"],
+                "outputs": [
+                    {
+                        "output_type": "stream",
+                        "name": "stdout",
+                        "text": [
+                            "ascp: failed to authenticate, exiting.\n",
+                            "\n",
+                            "Session Stop  (Error: failed to authenticate)\n",
+                        ],
+                    }
+                ],
+            },
+            {
+                "cell_type": "markdown",
+                "metadata": {},
+                "source": [
+                    "Troubleshooting: if the server's OpenSSH is too new you'll see:\n",
+                    "Dec 02 10:14:27 xfer sshd[88213]: Unable to negotiate with 192.0.2.145 port 52514: no matching "
+                    "key exchange method found. Their offer: diffie-hellman-group1-sha1 [preauth]\n",
+                ],
+            },
+        ],
+    }
+    assert cause_ids(json.dumps(notebook, indent=1)) == ["auth"]
+
+
+def test_a_wrappers_portuguese_exit_code_with_its_name_is_a_run_too():
+    """Guard (the review): "terminou com código de saída 1" (exit code) reads as the shorter form does."""
+    assert cause_ids("[sync] executando ascp\n[sync] ERRO: ascp terminou com código de saída 1\n") == ["unknown"]

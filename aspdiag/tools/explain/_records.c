@@ -36,13 +36,9 @@
 
 typedef Py_ssize_t idx;
 
-/* memmem(h, n, lit, len). Why not memmem itself: glibc's is a byte-wise two-way search (about 3 GB/s here, and
- * a set-up per call), and explain looks for "ascp" and "sshd" through every byte of a server's log and for a
- * field in every record. Where SSE2 is (every x86-64), 16 places are tried at once: those where both the first
- * and the last byte of the literal are found (the bytes between are compared then); elsewhere, and for the last
- * bytes of h, memmem. */
 #if defined(HAS_AVX2_PATH)
-static int have_avx2; /* set once at import: whether this CPU runs the 32-byte path below */
+static int have_avx2; /* set once at import: this CPU runs the 32-byte path below, and ASPDIAG_NO_AVX2 is
+                       * not set (to any value) */
 
 /* The same search 32 places at a time, where the CPU has AVX2 (compiled for it alone, chosen at run time, so the
  * module still loads on an x86-64 without it): the search is bound by these comparisons, not by memory, and
@@ -65,6 +61,11 @@ __attribute__((target("avx2"))) static const char *search_avx2(const char *h, si
 }
 #endif
 
+/* memmem(h, n, lit, len). Why not memmem itself: glibc's is a byte-wise two-way search (about 3 GB/s here, and
+ * a set-up per call), and explain looks for "ascp" and "sshd" through every byte of a server's log and for a
+ * field in every record. Where SSE2 is (every x86-64), 16 places are tried at once: those where both the first
+ * and the last byte of the literal are found (the bytes between are compared then), 32 where the CPU has AVX2
+ * (search_avx2 above); elsewhere, and for the last bytes of h, memmem. */
 static const char *search(const char *h, size_t n, const char *lit, size_t len) {
     if (len == 0) return h;
     if (n < len) return NULL;

@@ -208,8 +208,10 @@ _EXIT = _compile(
     r"|(?<=ascp failed)(?=\s*[:=]\s*\d{1,3}\s*$)"  # a script's own "ascp failed: 1" (its $?)
     r"|(?<=ascp returned)(?=\s+\d{1,3}\s*$)"  # ("[2025-02-27 11:40:09] ascp returned 1"; blind round 129)
     # a wrapper's word in its language ("ERRO: ascp terminou com código 1"; blind round 145's cron mail)
-    r"|termin(?:ou|ó) co[mn] (?:o )?c[óo]digo|saiu com (?:o )?c[óo]digo|(?:s'est )?termin[ée]e? avec (?:le )?code"
-    r"|a quitté avec (?:le )?code|(?:beendet|endete) mit (?:Exit-?|Rückgabe-?)?[Cc]ode|terminato con (?:il )?codice)"
+    r"|(?:termin(?:ou|ó) co[mn] (?:o |el )?c[óo]digo|saiu com (?:o )?c[óo]digo|termin[ée]e? avec (?:le )?code"
+    r"|a quitté avec (?:le )?code|(?:beendet|endete) mit (?:Exit-?|Rückgabe-?)?code|terminato con (?:il )?codice)"
+    # (and the code's name: "código de saída", "código de salida", "code de sortie", "codice di uscita")
+    r"(?:\s+d[ei]\s+(?:sa[íi]da|salida|sortie|uscita))?)"
     r"\s*[:=]?\s*(\d+)",
     re.I,
 )
@@ -10387,6 +10389,8 @@ _ANNOUNCED_REACH = 12
 """Lines a document's words announced without rule or quote marks can run to at most (a list, an excerpt)."""
 _COPY_REACH = 6
 """Lines after those words within which the document's rule or quote must start."""
+_NOT_REAL_WORDS = r"\bnot (?:a |an )?(?:real|actual|captured|recorded) (?:logs?|output|runs?|sessions?|transfers?)\b"
+"""Words that the records shown are no real run's (one of ``_NOT_RUN``'s statements, and ``_NOT_REAL``'s)."""
 _NOT_RUN = _compile(
     # (of anything at all, not of one other thing: "I haven't tried anything else yet" after their run, blind round
     # 137; "I haven't tried a newer Connect yet", round 82)
@@ -10398,8 +10402,6 @@ _NOT_RUN = _compile(
     r"|\bnot (?:running|trying|executing) (?:anything|it|this|ascp)(?: \w+)? yet\b"
     r"|\b(?:not going to|won't|will not) (?:run|try|execute|demo) (?:it|this|ascp|the (?:command|transfer|download))"
     r" live\b"
-    # (or captured: "`tests:` are sample lines ..., they are fixtures, not captured transfers"; blind round 146)
-    r"|\bnot (?:a |an )?(?:real|actual|captured|recorded) (?:logs?|output|runs?|sessions?|transfers?)\b"
     r"|\b(?:examples?|samples?|output|lines?|logs?)\b[^.!?\n]{0,40}\b(?:are|is) "
     r"(?:made[- ]up|fictional|invented|illustrative)\b"
     r"|\bnot from (?:a|any) (?:real|specific|particular|actual|live) (?:incident|run|transfer|system|server|session)\b"
@@ -10449,7 +10451,9 @@ _NOT_RUN = _compile(
     # a page's word that it tells of no incident or transfer ("It does **not** describe any specific incident.",
     # "this page records no transfer"; blind round 139's glossary and runbook)
     r"|\bdoes(?:n't| \W{0,2}not\W{0,2}) describe any (?:specific |particular |real )?(?:incidents?|runs?|transfers?)\b"
-    r"|\b(?:this|the) (?:page|document|runbook|note|article) records no (?:transfers?|runs?|incidents?)\b",
+    r"|\b(?:this|the) (?:page|document|runbook|note|article) records no (?:transfers?|runs?|incidents?)\b"
+    # (or captured: "`tests:` are sample lines ..., they are fixtures, not captured transfers"; blind round 146)
+    r"|" + _NOT_REAL_WORDS,
     re.I,
 )
 """A person saying nothing was run yet ("we haven't run anything yet", "not running anything yet, just want a second
@@ -10460,11 +10464,7 @@ sentence's end ("... opened UDP 33001 outbound. I" have not tried anything yet; 
 _NOT_FRONTED = frozenset(("and", "but", "so", "yet", "because", "as", "since", "that", "which", "though", "if"))
 
 
-_NOT_REAL = _compile(
-    r"\bnot (?:a |an )?(?:real|actual|captured|recorded) (?:logs?|output|runs?|sessions?|transfers?)\b"
-    r"|\b(?:they|these|those) are (?:test )?fixtures\b",
-    re.I,
-)
+_NOT_REAL = _compile(_NOT_REAL_WORDS + r"|\b(?:they|these|those) are (?:test )?fixtures\b", re.I)
 """Words that an input's records are samples, not what ran (``_NOT_RUN``'s statements about the records themselves,
 not a person's word that they have not tried something yet)."""
 

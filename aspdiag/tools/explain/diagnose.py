@@ -317,11 +317,13 @@ _NEGATED = re.compile(r"(?:\bnot|n't|\bno longer|\bnever)\s+(?:\w+\s+)?\Z", re.I
 _CONDITIONAL = re.compile(r"\b(?:if|when|whenever|unless|in case|should)\b", re.I)
 """A symptom told as a case, not as what happened ("if the transfer hangs at 0 %, ..."): advice, documentation."""
 _OTHER_SUBJECT = re.compile(
-    r"\b(?:zoom|teams|skype|webex|google meet|video ?calls?|calls?|browser|youtube|netflix|spotify)\b[^.!?,;]{0,24}\Z",
+    r"\b(?:my|our|his|her|their|the)\s+(?:zoom|teams|skype|webex|google meet|video ?call|youtube|netflix|spotify)\b"
+    r"(?:(?!transfer|upload|download|ascp|aspera|connect)[^.!?,;]){0,24}\Z",
     re.I,
 )
-"""Another program's symptom, its name just before the word ("my Zoom keeps freezing" while a transfer runs beside
-it; blind round 145's chat): not the transfer's."""
+"""Another program's symptom, that program the sentence's subject just before the word ("my Zoom keeps freezing"
+while a transfer runs beside it; blind round 145's chat): not the transfer's. Not where the transfer is named
+between ("in the browser the upload stalls", "during the video call the transfer hangs")."""
 
 
 def symptom(text: str) -> tuple[str, str, str] | None:

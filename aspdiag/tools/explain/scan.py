@@ -522,12 +522,16 @@ def notebook_as_lines(chunk: bytes) -> bytes | None:
             # (but a server's sshd line with its time that the prose quotes, the partner's log of this client's
             # attempt: "Unable to negotiate with ... Their offer: ..." under a run that "failed to authenticate";
             # blind round 145)
+            prose = _text(cell.get("source"))
             quoted = [
                 line
-                for line in _text(cell.get("source")).splitlines()
+                for line in prose.splitlines()
                 if "sshd" in line and (found := SSHD_REFUSAL.match(line.encode("utf-8", "replace"))) and found["stamp"]
             ]
-            out.extend((*quoted, "") if quoted else ())
+            # (only where the prose says they are a log's, not what one would see: "sent this line from their sshd
+            # log", not "if the server's OpenSSH is too new you'll see:")
+            if quoted and _LOG_TOLD.search(prose) is not None and _SEEN_IF.search(prose) is None:
+                out.extend((*quoted, ""))
             continue
         if not isinstance(cell, dict) or cell.get("cell_type") != "code":
             continue
@@ -550,6 +554,12 @@ def notebook_as_lines(chunk: bytes) -> bytes | None:
                 out.extend(_ANSI_SGR.sub("", traceback).splitlines())
         out.append("")
     return ("\n".join(out) + "\n").encode("utf-8", "replace")
+
+
+_LOG_TOLD = re.compile(r"\b(?:logs?|logged|journal(?:ctl)?|sent (?:us |me )?(?:this|these|the))\b", re.I)
+"""A notebook's prose saying the lines it quotes come from a log (the partner's sshd log, a journal)."""
+_SEEN_IF = re.compile(r"\byou(?:'ll| will| would)? see\b|\bif\b|\bfor example\b|\be\.g\.", re.I)
+"""Prose telling what one would see (a tutorial's example), not what a log held."""
 
 
 def _as_executed(cells: list[Any]) -> list[tuple[int, Any]]:
