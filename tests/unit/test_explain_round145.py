@@ -36,43 +36,16 @@ def test_a_notebooks_markdown_quoting_the_servers_sshd_line_tells_the_run_above(
     """A notebook whose run of an old ascp "failed to authenticate" and whose prose then quotes the partner's sshd
     line for that address ("Unable to negotiate ... no matching key exchange method found. Their offer: ..."): the
     handshake failed (markdown cells had been left out whole: read as auth, medium, a confident wrong)."""
-    notebook = {
-        "nbformat": 4,
-        "nbformat_minor": 5,
-        "metadata": {},
-        "cells": [
-            {
-                "cell_type": "code",
-                "execution_count": 2,
-                "metadata": {},
-                "source": ["!ascp -P 33001 --mode=recv --host=xfer.example.org --user=lab /retest/ /data/retest/"],
-                "outputs": [
-                    {
-                        "output_type": "stream",
-                        "name": "stdout",
-                        "text": [
-                            "ascp: failed to authenticate, exiting.\n",
-                            "\n",
-                            "Session Stop  (Error: failed to authenticate)\n",
-                        ],
-                    }
-                ],
-            },
-            {
-                "cell_type": "markdown",
-                "metadata": {},
-                "source": [
-                    "The password is right. The partner's admin sent this from their sshd log:\n",
-                    "\n",
-                    "```\n",
-                    "Dec 02 10:14:27 xfer sshd[88213]: Unable to negotiate with 192.0.2.145 port 52514: no matching "
-                    "key exchange method found. Their offer: diffie-hellman-group14-sha1,diffie-hellman-group1-sha1 "
-                    "[preauth]\n",
-                    "```\n",
-                ],
-            },
-        ],
-    }
+    prose = [
+        "The password is right. The partner's admin sent this from their sshd log:\n",
+        "\n",
+        "```\n",
+        "Dec 02 10:14:27 xfer sshd[88213]: Unable to negotiate with 192.0.2.145 port 52514: no matching "
+        "key exchange method found. Their offer: diffie-hellman-group14-sha1,diffie-hellman-group1-sha1 "
+        "[preauth]\n",
+        "```\n",
+    ]
+    notebook = _failed_auth_notebook(prose)
     assert cause_ids(json.dumps(notebook, indent=1)) == ["ssh-handshake"]
 
 
@@ -180,7 +153,25 @@ def test_prefects_time_and_level_prefix_lets_its_retry_start_a_run_of_its_own():
 def test_a_notebooks_prose_telling_what_one_would_see_adds_no_sshd_evidence():
     """Guard (the review): sshd's stamped line under "if the server's OpenSSH is too new you'll see:" is a
     tutorial's example, not the partner's log: the run's own words stand."""
-    notebook = {
+    prose = [
+        "Troubleshooting: if the server's OpenSSH is too new you'll see:\n",
+        "Dec 02 10:14:27 xfer sshd[88213]: Unable to negotiate with 192.0.2.145 port 52514: no matching "
+        "key exchange method found. Their offer: diffie-hellman-group1-sha1 [preauth]\n",
+    ]
+    notebook = _failed_auth_notebook(prose)
+    assert cause_ids(json.dumps(notebook, indent=1)) == ["auth"]
+
+
+def test_a_wrappers_portuguese_exit_code_with_its_name_is_a_run_too():
+    """Guard (the review): "terminou com código de saída 1" (exit code) reads as the shorter form does."""
+    assert cause_ids("[sync] executando ascp\n[sync] ERRO: ascp terminou com código de saída 1\n") == ["unknown"]
+
+
+def _failed_auth_notebook(prose: list[str]) -> dict[str, object]:
+    """A notebook whose one code cell ran ascp that "failed to authenticate", then a markdown cell of ``prose``."""
+    command = "!ascp -P 33001 --mode=recv --host=xfer.example.org --user=lab /retest/ /data/retest/"
+    said = ["ascp: failed to authenticate, exiting.\n", "\n", "Session Stop  (Error: failed to authenticate)\n"]
+    return {
         "nbformat": 4,
         "nbformat_minor": 5,
         "metadata": {},
@@ -189,33 +180,9 @@ def test_a_notebooks_prose_telling_what_one_would_see_adds_no_sshd_evidence():
                 "cell_type": "code",
                 "execution_count": 2,
                 "metadata": {},
-                "source": ["!ascp -P 33001 --mode=recv --host=xfer.example.org --user=lab /retest/ /data/retest/"],
-                "outputs": [
-                    {
-                        "output_type": "stream",
-                        "name": "stdout",
-                        "text": [
-                            "ascp: failed to authenticate, exiting.\n",
-                            "\n",
-                            "Session Stop  (Error: failed to authenticate)\n",
-                        ],
-                    }
-                ],
+                "source": [command],
+                "outputs": [{"output_type": "stream", "name": "stdout", "text": said}],
             },
-            {
-                "cell_type": "markdown",
-                "metadata": {},
-                "source": [
-                    "Troubleshooting: if the server's OpenSSH is too new you'll see:\n",
-                    "Dec 02 10:14:27 xfer sshd[88213]: Unable to negotiate with 192.0.2.145 port 52514: no matching "
-                    "key exchange method found. Their offer: diffie-hellman-group1-sha1 [preauth]\n",
-                ],
-            },
+            {"cell_type": "markdown", "metadata": {}, "source": prose},
         ],
     }
-    assert cause_ids(json.dumps(notebook, indent=1)) == ["auth"]
-
-
-def test_a_wrappers_portuguese_exit_code_with_its_name_is_a_run_too():
-    """Guard (the review): "terminou com código de saída 1" (exit code) reads as the shorter form does."""
-    assert cause_ids("[sync] executando ascp\n[sync] ERRO: ascp terminou com código de saída 1\n") == ["unknown"]

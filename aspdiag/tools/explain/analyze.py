@@ -1661,12 +1661,8 @@ class Analyzer:
             if refused and (quick := REFUSAL_AT_TAG.match(chunk, hint)) is not None:
                 # a login refused that ``_refused_login`` would pass over (its connection kept already, or the kept
                 # ones at their bound): told from the message alone, before the whole line's match
-                i, c, f = quick.group("iuser", "cuser", "fuser")
-                branch = "i" if i is not None else "c" if c is not None else "f" if f is not None else ""
-                if branch and (
-                    len(refused) >= MAX_CLIENTS
-                    or (source, *quick.group(branch + "peer", branch + "user", branch + "port")) in refused
-                ):
+                key = _refusal_key(source, quick)
+                if key is not None and (len(refused) >= MAX_CLIENTS or key in refused):
                     continue
             found = SSHD_REFUSAL.match(chunk, chunk.rfind(b"\n", 0, hint) + 1)
             if found is None:
@@ -1904,9 +1900,10 @@ class Analyzer:
         if len(self._refused) >= MAX_CLIENTS:
             return  # (first: a server's syslog holds the internet's guessing on every few lines)
         invalid = found.group("iuser") is not None
-        branch = "i" if invalid else "c" if found.group("cuser") is not None else "f"
-        user, peer, port = found.group(branch + "user", branch + "peer", branch + "port")
-        key = (source, peer, user, port)
+        key = _refusal_key(source, found)
+        if key is None:
+            return  # (called for the refusals that name an account only)
+        _, peer, user, port = key
         if key in self._refused:
             return
         tries = self._connections.get((source, peer, user), 0)
@@ -10389,6 +10386,23 @@ _ANNOUNCED_REACH = 12
 """Lines a document's words announced without rule or quote marks can run to at most (a list, an excerpt)."""
 _COPY_REACH = 6
 """Lines after those words within which the document's rule or quote must start."""
+
+
+def _refusal_key(source: str, found: re.Match[bytes]) -> tuple[str, bytes, bytes, bytes] | None:
+    """(source, peer, user, port) of an sshd refusal that names an account (invalid user, closed while
+    authenticating, failed credentials), as ``SSHD_REFUSAL`` or ``REFUSAL_AT_TAG`` found it; None for the others.
+    The key the refused-login reader keeps each connection's refusal by."""
+    for user_group, peer_group, port_group in _ACCOUNT_GROUPS:
+        user = found.group(user_group)
+        if user is not None:
+            return source, found.group(peer_group), user, found.group(port_group)
+    return None
+
+
+_ACCOUNT_GROUPS = (("iuser", "ipeer", "iport"), ("cuser", "cpeer", "cport"), ("fuser", "fpeer", "fport"))
+"""The groups of the refusals that name an account, in ``_refusal_key``'s order (invalid user first)."""
+
+
 _NOT_REAL_WORDS = r"\bnot (?:a |an )?(?:real|actual|captured|recorded) (?:logs?|output|runs?|sessions?|transfers?)\b"
 """Words that the records shown are no real run's (one of ``_NOT_RUN``'s statements, and ``_NOT_REAL``'s)."""
 _NOT_RUN = _compile(
