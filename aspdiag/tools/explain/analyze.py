@@ -223,6 +223,12 @@ _SERVER_ASCP_UNSTARTED = _compile(
     rb"|aspshell(?:\[\d+\])?: (?:exec of |execv?\(?\)?:? ?)?(?:\S*/)?ascp4?(?: failed)?: "
     # ("exec of ascp failed: /usr/bin/ascp: No such file or directory"; blind round 142)
     rb"(?:(?:\S*/)?ascp4?: )?(?:No such file or directory|Permission denied|not found)"
+    # (or the kernel's mandatory access control refusing the shell's exec of ascp: AppArmor's "apparmor="DENIED"
+    # operation="exec" ... name="/opt/aspera/bin/ascp" ... comm="aspshell"", a hardened profile; blind round 149.
+    # SELinux's "audit(1727086445.412:4471): avc:  denied  { execute } for pid=8826 comm="aspshell" name="ascp"" in
+    # the kernel's form, a file restored without its label; ausearch's interpreted records are read otherwise)
+    rb'|apparmor="DENIED" operation="exec" [^\n]{0,200}?name="(?:[^"\n]*/)?ascp4?"[^\n]{0,80}? comm="aspshell"'
+    rb'|audit\(\d+\.\d+:\d+\): avc:[ \t]+denied[ \t]+\{ execute \} for [^\n]{0,80}?comm="aspshell" name="ascp4?"'
 )
 """A server's ascp that the login's shell could not start (its library missing), in the server's log; or, on
 Windows, any program the login runs (Win32-OpenSSH's ``error: CreateProcessW failed error:2``: its file is gone, as
@@ -246,6 +252,14 @@ def _after_fence(chunk: bytes, start: int, end: int) -> int:
 
 
 _SERVER_ASCP = "the server's ascp could not start"
+_DATA_OUTPUT_INTRO = _compile(
+    rb"\s*[^\n]{0,80}\b(?:[Oo]utput|[Ll]og)\b[^\n]{0,80}?\b(?:19|20)\d\d-[01]\d-[0-3]\d\b[^\n]{0,80}:[ \t]*\r?\n"
+)
+"""The first line of a script's data section saying what follows is a dated run's output or log."""
+_DSA_REFUSED = _compile(rb"sshd(?:-session)?\[(\d+)\]: userauth_pubkey: key type ssh-dss not in Pubkey")
+"""sshd (OpenSSH 7.0+) refusing the DSA key a client offered (``... not in PubkeyAcceptedAlgorithms [preauth]``),
+its process id the group."""
+_SSHD_PID = _compile(rb"sshd(?:-session)?\[(\d+)\]")
 """The analyzer's words for a server whose own ascp failed to start for a client it let in."""
 _AUDIT_RECORD = _compile(r"type=[A-Z_]+ msg=audit\(")
 """A Linux audit record (``type=SYSCALL msg=audit(...) : ... syscall=rename success=no exit=ENOENT(No such file or
@@ -900,6 +914,9 @@ _NOT_A_TRANSFER = _compile(
     r"|\b(?:read|load|pars)\w* (?:the )?(?:aspera |ascp )?settings from\b|\breferenced before assignment\b"
     r"|\b(?:error|code|errcode)(?: code)?\s*\d+\s+(?:is|means|refers to|indicates|stands for)\b"
     r"|\b(?:this|the|that) (?:error|code|message) (?:\w+ )?(?:indicates|means|refers to|occurs when)\b"
+    # (Nextflow's warning that it copies a task's outputs instead of linking them: after the transfer, about the
+    # files it made; blind round 149's "WARN: [ASPERA_DOWNLOAD (SRR14530748)] Unable to publish files: ...")
+    r"|^\s*WARN: \[[^\]\n]{1,80}\] (?:Unable|Failed) to publish\b"
 )
 """Lines that name Aspera and fail with no transfer of ascp's: Connect's installer ("Unable to update desktop
 database, IBM Aspera Connect may not be able to auto-launch"), a command-line client's HTTP API call ("POSTing to
@@ -1097,6 +1114,10 @@ class Analyzer:
         """sshd's refusals of credentials (source, peer, user, the connection's source port), held until the
         accounts ascp runs as are known."""
         self._connections: dict[tuple[str, bytes, bytes], int] = {}
+        self._dsa_offered: dict[tuple[str, bytes], str] = {}
+        """sshd processes that refused a client's DSA key (source, pid): sshd's line."""
+        self._old_key: set[tuple[str, bytes, bytes, bytes]] = set()
+        """Refused logins (``_refused``'s keys) whose client offered a DSA key: ascp's old key, a client's try."""
         """Refused connections told per (input, client, account), up to ``_CONNECTIONS_TOLD``."""
         self._refused_at: dict[tuple[str, bytes, bytes], float | None] = {}
         """When each (input, client, account) was last refused (seconds, ``_seconds``)."""
@@ -1457,22 +1478,33 @@ class Analyzer:
             elif _csv_header(chunk):
                 self._csv_sources.add(source)  # a table's export: its rows are read as a table's (``_table_end``)
             elif _python_source(chunk) or _config_source(chunk):
-                # A Python module pasted whole (a repository's tests with canned ascp output in its constants;
-                # blind round 61), a configuration file or a slide deck (round 66): code or a document, no run
-                self._script_data.add(source)
-                self._documentation(source)
-                return
+                kept = _commented_log(chunk)
+                if kept is None:
+                    # A Python module pasted whole (a repository's tests with canned ascp output in its constants;
+                    # blind round 61), a configuration file or a slide deck (round 66): code or a document, no run
+                    self._script_data.add(source)
+                    self._documentation(source)
+                    return
+                # (a CI workflow with its job's log kept under it as comments, "# ---- job log (Download ENA test
+                # run) ----": the file is no run, the log is its job's; blind round 149)
+                chunk = kept
         # (one search for the "__" that a script's data marker and a journal's fields begin with: a server's log
         # seldom holds it, and three searches of every chunk were some 3 % of reading one)
         dunder = contains(chunk, b"__")
         if dunder and (contains(chunk, b"__DATA__") or contains(chunk, b"__END__")):
             marker = _SCRIPT_DATA.search(chunk)
             if marker is not None and _SCRIPT.search(chunk, 0, marker.start()) is not None:
-                # A Perl or Ruby script's __DATA__/__END__ section (its self-test's sample log lines; blind round
-                # 60): data the code reads, no run
-                self._script_data.add(source)
-                self._documentation(source)
-                chunk = chunk[: marker.start()]
+                told = _DATA_OUTPUT_INTRO.match(chunk, marker.end())
+                if told is not None and _SAMPLE_TITLE.search(told.group()) is None:
+                    # (its section holding the output of a dated run of the script, "Output of last night's cron run
+                    # (2025-04-22 23:30), mailed by cron:"; blind round 150): that run's, the code above no run
+                    chunk = chunk[told.end() :]
+                else:
+                    # A Perl or Ruby script's __DATA__/__END__ section (its self-test's sample log lines; blind
+                    # round 60): data the code reads, no run
+                    self._script_data.add(source)
+                    self._documentation(source)
+                    chunk = chunk[: marker.start()]
         if not (dunder and (contains(chunk, b"__REALTIME_TIMESTAMP") or chunk.startswith(b"__CURSOR="))):
             pass  # (neither journal's form: one search for the field both name, where each asks its own)
         elif is_journal_json(chunk):
@@ -1531,6 +1563,11 @@ class Analyzer:
         else:
             for line in other_lines(chunk):
                 self._line(source, line)
+        if hints and contains(chunk, b"key type ssh-dss not in"):
+            for offered in _DSA_REFUSED.finditer(chunk):
+                if len(self._dsa_offered) < MAX_CLIENTS:
+                    start, end = line_bounds(chunk, offered.start())
+                    self._dsa_offered[(source, offered.group(1))] = chunk[start:end].decode("utf-8", "replace")
         self._sshd(source, chunk, hints)
         rare = which(chunk, _RARE_TEXTS)  # (one pass for the five: see _RARE_TEXTS)
         if rare & _NEGOTIATION_TEXT:
@@ -1937,6 +1974,14 @@ class Analyzer:
         )
         attempt.fields["user"] = user.decode("utf-8", "replace")
         self._refused[key] = attempt
+        if self._dsa_offered and (pid := _SSHD_PID.search(found.group(0))) is not None:
+            offered = self._dsa_offered.get((source, pid.group(1)))
+            if offered is not None:
+                # the same sshd process refused the client's DSA key first ("userauth_pubkey: key type ssh-dss not
+                # in PubkeyAcceptedAlgorithms"): ascp's old key (asperaweb_id_dsa), a transfer client's login, not
+                # the internet's guessing (blind round 149's busy core host)
+                attempt.note(offered.strip())
+                self._old_key.add(key)
         if invalid:
             self._invalid_tried.add(key)
 
@@ -4403,6 +4448,9 @@ class Analyzer:
                     and source in self._run_sources  # (after the paste it speaks of)
                     and documented(text)
                 )
+                # (or a shell's "not found" for ascp in quotes amid a person's words: a FAQ's title, "FAQ plateforme
+                # bioinfo — « ascp: command not found » dans un job Slurm"; blind round 149)
+                or (not errors and line.stamp is None and "ascp" in text and _quoting(text) and _never_ran(text))
                 or (first and errors and line.stamp is None and _titled(text, errors[0].message))
                 or (
                     first
@@ -4916,6 +4964,22 @@ class Analyzer:
             session.seconds = float(summary.group(3))
             session.ended = True
             session.note(text)
+            if (
+                _SUMMARY_TAIL.search(text, summary.end()) is not None
+                and (rate := _RATE.search(text, summary.end())) is not None
+            ):
+                # the summary's two lines on one (a wrapper's history export keeps it as one message: "Completed:
+                # ... in 103 seconds (166893K bits/sec), in 1 file."; blind round 150): read as the second line is
+                # below, the run over where it moved data, an error after it the next run's
+                session.rate_kbps = int(rate.group(1))
+                if (
+                    session.completed
+                    and not session.finals
+                    and session.bytes != 0
+                    and _NO_FILE.search(text) is None
+                    and "failed" not in text[summary.end() :]
+                ):
+                    session.stopped = session.exited = True
         if progress:
             session.progress = f"{progress.file} {progress.percent}% {progress.bytes_text}"
             session.percent = progress.percent
@@ -6101,13 +6165,14 @@ class Analyzer:
             # ascp's summary of a run that moved data, after its "..., exiting." on stderr (the streams' lines
             # interleave: a log search's export sorted by time puts stderr's first; blind round 113): that run's
             return True
-        if line.startswith("ERROR: Transfer: ") and any(
+        if line.startswith(("ERROR: Transfer: ", "ERROR: Transfer failed: ")) and any(
             # (its code after the words or not: "... not who we expected (51)"; blind round 135's Argo pod)
-            final and _ASCLI_CODE_AFTER.sub("", line[17:]).rstrip(". ") == final.rstrip(". ")
+            final and _ASCLI_CODE_AFTER.sub("", line.split(": ", 2)[2]).rstrip(". ") == final.rstrip(". ")
             for final in run.finals
         ):
             # ascli's last line after its command, the words its ascp's Session Stop gave ("ERROR: Transfer: Session
-            # initiation failed, read timed out"; blind round 135's Job pod): that run's end, not another run
+            # initiation failed, read timed out"; blind round 135's Job pod; "ERROR: Transfer failed: ..." in round
+            # 149's notebook): that run's end, not another run
             return True
         if (
             " failed: code" in line
@@ -6360,6 +6425,7 @@ class Analyzer:
             else:
                 real = (
                     user in self._transfer_users
+                    or key in self._old_key
                     or (name, peer) in self._accepted
                     or (quiet and tried[(source, peer)] == 1 and name != b"root" and peer not in self._guessers)
                 )
@@ -6379,6 +6445,7 @@ class Analyzer:
             elif len(self._refused_aside) < MAX_CLIENTS:
                 self._refused_aside.append(attempt)  # may still say why a pasted client run failed (``_linked``)
         self._refused.clear()
+        self._old_key.clear()
         self._invalid_tried.clear()
         self._connections.clear()
         self._penalty_drops(clients | refused_clients)
@@ -10413,6 +10480,10 @@ _NOT_RUN = _compile(
     r"(?: (?:anything|it|this|that|ascp|aspera|(?:the|any) (?:transfer|download|upload|command|tool)s?))?"
     r"(?: (?:myself|ourselves|personally))?(?: (?:on|from|with|at) [^.!?\n]{1,40}?)?\s+yet\b"
     r"|\b(?:have|has|had)(?:n't| not) (?:yet )?run anything\b|\bnot (?:run|tried) (?:anything|it) yet\b"
+    # ("we have not started yet; I want to get the firewall request right the first time"; blind round 149's list
+    # mail before a first pull)
+    r"|\b(?:we|I) (?:have|had)(?:n't| not) (?:yet )?started(?: (?:anything|it|(?:the|any) (?:transfers?|downloads?"
+    r"|uploads?|pull)))? yet\b"
     r"|\bnot (?:running|trying|executing) (?:anything|it|this|ascp)(?: \w+)? yet\b"
     r"|\b(?:not going to|won't|will not) (?:run|try|execute|demo) (?:it|this|ascp|the (?:command|transfer|download))"
     r" live\b"
@@ -10421,6 +10492,9 @@ _NOT_RUN = _compile(
     r"|\bnot from (?:a|any) (?:real|specific|particular|actual|live) (?:incident|run|transfer|system|server|session)\b"
     # ("nothing below has been run on this page"; blind round 99's Sysdig recipe)
     r"|\bnothing ?(?:below|here|above)(?: \w+){0,2} (?:has been|was|is) run\b"
+    # ("It is a reference; nothing below is from a live incident."; blind round 150's runbook)
+    r"|\bnothing (?:below|here|above|on this page) (?:is|was|comes|came) from an? (?:live|real|actual|specific) "
+    r"(?:incidents?|runs?|transfers?|sessions?|systems?)\b"
     r"|\bnothing (?:on|in) this (?:page|document|file|sheet|table|article|deck) (?:was|is|has been) "
     r"(?:produced|generated|printed|output) by\b"
     r"|\bnot (?:the )?(?:outputs?|logs?|results?) (?:of|from) (?:an? )?(?:our|my|any|real|transfer|run)\b"
@@ -11494,6 +11568,43 @@ def _python_source(chunk: bytes) -> bool:
     return _PY_IMPORT.search(chunk) is not None and len(_PY_DEFINITION.findall(chunk, 0, 200_000)) >= 2
 
 
+_COMMENTED_LOG_RULE = _compile(
+    rb"(?m)^#[ \t]*[-=]{3,}[ \t]+(?:[^\n]{0,60}?[ \t])?(?i:job'?s? log|log|logs|run log|build log|output|ausgabe"
+    rb"|sortie|journal|salida|sa\xc3\xadda|uscita)\b[^\n]{0,80}?[ \t][-=]{3,}[ \t]*\r?\n"
+)
+"""A comment's titled rule over a log kept in comments (``# ---- job log (Download ENA test run) ----``)."""
+_COMMENTED_LOG_INTRO = _compile(
+    rb"(?m)^#[^\n]{0,120}?(?:\b(?:[Pp]od|[Jj]ob|[Bb]uild|[Rr]un|[Ss]tep|[Cc]ontainer|[Tt]ask)'?s? (?:log|output)\b"
+    rb"[^\n]{0,80}?\b(?:19|20)\d\d-[01]\d-[0-3]\d\b|\bkubectl logs )[^\n]{0,120}:[ \t]*\r?\n"
+)
+"""A comment that introduces a dated job's log kept in the comments below it (``# Pod log from 2025-03-02 (kubectl
+logs ena-nightly-pull-28492080-q7x2m):``; blind round 150's CronJob under review)."""
+_SAMPLE_TITLE = _compile(
+    rb"(?i)example|sample|expected|typical|should|would|beispiel|erwartet|exemple|attendu|ejemplo|esperad|esempio"
+    rb"|atteso|exemplo|\b(?:may|might|can|could|if|see)\b|e\.g\."
+)
+"""A title's words that make what it heads a sample of a run, no run."""
+_COMMENTED_LOG_MIN = 3
+"""Comment lines under such a rule that make it a kept log."""
+
+
+def _commented_log(chunk: bytes) -> bytes | None:
+    """The log a configuration or a workflow file keeps under it in comments, after a titled rule that names it a
+    log or an output (a CI job's log pasted below its workflow, each line behind ``# ``; blind round 149), without
+    the comment marks; None where the file keeps none. The file's own lines above it are no run."""
+    rule = _COMMENTED_LOG_RULE.search(chunk) or _COMMENTED_LOG_INTRO.search(chunk)
+    if rule is None or _SAMPLE_TITLE.search(rule.group()) is not None:
+        return None  # (not a sample's: "# --- expected output ---" shows what a run would print)
+    kept: list[bytes] = []
+    for raw in chunk[rule.end() :].splitlines():
+        if raw[:1] != b"#":
+            break  # (the comments end: the file's own lines again)
+        kept.append(raw[2:] if raw[1:2] == b" " else raw[1:])
+    if sum(1 for raw in kept if raw.strip()) < _COMMENTED_LOG_MIN:
+        return None
+    return b"\n".join(kept) + b"\n"
+
+
 def _config_source(chunk: bytes) -> bool:
     """Whether an input's first chunk is a configuration, build or source file pasted whole, or a document of a kind
     that runs nothing: an Ansible role, a CI workflow, a Dockerfile, a log shipper's pipeline (blind round 66: their
@@ -11502,7 +11613,13 @@ def _config_source(chunk: bytes) -> bool:
     prompt or a markdown fence is in it (a person's report around the file, with what ran after it)."""
     if _json_document(chunk):
         return True  # (a whole JSON document: fences and prompts inside its strings are its text's)
-    if _NEWSLETTER.search(chunk, 0, _NEWSLETTER_REACH) is not None and _STAMPED_SECOND.search(chunk) is None:
+    if (
+        _NEWSLETTER.search(chunk, 0, _NEWSLETTER_REACH) is not None
+        and _STAMPED_SECOND.search(chunk) is None
+        # (not one that prints a reader's letter with the output they sent, "Pubblichiamo (con permesso) il loro
+        # output:" over their typed ascp and its last line; blind round 149: a run, told as theirs)
+        and _READERS_OUTPUT.search(chunk) is None
+    ):
         # a newsletter, titled so at its top (its title, subject, sender or heading): its items quote what ascp says
         # as advice, no reader's run (blind rounds 107-130: thirteen newsletters in eight languages, none with a run).
         # Not one that pastes a job's log stamped to the second (round 132's "incident corner": what the delivery
@@ -11590,6 +11707,9 @@ def _config_source(chunk: bytes) -> bool:
         or _MAN_HEADER.match(first) is not None
         or _SOURCE_FILE_NAME.match(first) is not None
         or first.strip().lower() == b"@echo off"  # a Windows batch script (its REM lines quote what ascp says)
+        # a Vim syntax file (its patterns and comments quote ascp's lines; blind round 150's "fasplog" syntax)
+        or first.startswith(b'" Vim ')
+        or head.count(b"\nsyn match ") + head.count(b"\nsyn region ") + head.count(b"\nsyn keyword ") >= 3
     ):
         return True
     element = _XML_CONFIG.match(head.lstrip())
@@ -11651,6 +11771,16 @@ _NEWSLETTER = _compile(
     }
 )
 """A newsletter's title, subject, sender or heading line (not a reply about one: "Re: Newsletter ...")."""
+_READERS_OUTPUT = _compile(
+    rb"(?i:\b(?:their|his|her)\s+(?:own\s+)?(?:output|log)|\bil\s+(?:loro|suo)\s+(?:output|log)|\bihre\s+Ausgabe"
+    rb"|\bleur\s+sortie|\bsu\s+salida|\bhun\s+uitvoer|\bsua\s+sa\xc3\xadda|\bsa\xc3\xadda\s+del[ae]s"
+    # (or its own team's run: "Our ingest workstation ran:" over the command and its output; blind round 150)
+    rb"|\b(?:[Oo]ur|[Ww]e)\b[^\n]{0,60}\b(?:ran|typed|executed))"
+    rb"[^\n]{0,40}:[ \t]*(?:</p>)?[ \t]*\r?\n(?:[ \t]*(?:<pre>|<pre><code>|```)?[ \t]*\r?\n)?[ \t]*"
+    rb"(?:\$|[\w.-]+@[\w.-]+:\S*[$#]|C:\\[^>\n]*(?:>|&gt;))[ \t]*\S*ascp"
+)
+"""A newsletter's words that the output under them is a reader's own, or its own team's, their typed ascp right
+below."""
 _NEWSLETTER_REACH = 1500
 """How far from an input's start its newsletter title may be (a mail's headers, an HTML page's head)."""
 _YAML_COMMENTS_MIN = 3

@@ -1002,6 +1002,8 @@ def log_export_as_lines(chunk: bytes) -> bytes | None:
 
 _TABLE_RULE = re.compile(r"[ \t]*-{3,}(?:(?:[ \t]+|[ \t]*\+[ \t]*)-{3,})+[ \t]*\r?$")
 """A text table's rule under its header: runs of dashes, one per column, apart by spaces or ``+`` (psql's)."""
+_MARKDOWN_RULE = re.compile(r"\|(?:[ \t]*:?-{3,}:?[ \t]*\|){2,}[ \t]*\r?$")
+"""A Markdown table's rule under its header (``|-----|:---|``), two columns or more."""
 _TABLE_NAME = re.compile(r"\s*([\w@.]+)")
 _TABLE_COLUMN = {
     "time": re.compile(r"@?_?(?:\w+_)?(?:timestamp|time|date|datetime|timegenerated|eventtime|ts)|\w+_at|started"),
@@ -1027,6 +1029,10 @@ def log_table_as_lines(chunk: bytes) -> bytes | None:
     lines = chunk.decode("utf-8", "replace").split("\n")
     for at in range(1, len(lines)):
         rule = lines[at]
+        if rule[:1] == "|" and _MARKDOWN_RULE.match(rule) is not None:
+            # (a Markdown table's rule, "|-----|-----|": a log search's result pasted in a ticket as one; blind round
+            # 149's CloudWatch Logs Insights rows, "| @timestamp | @message |")
+            return _read_table(lines, at, [], "|")
         if rule[:1] not in ("-", " ", "\t") or _TABLE_RULE.match(rule) is None:
             continue
         bounds = [(m.start(), m.end()) for m in re.finditer(r"-+", rule)]
@@ -1319,7 +1325,7 @@ def json_export_as_lines(chunk: bytes) -> bytes | None:
         # an event's trail of records under "values" (Sentry's event JSON: "breadcrumbs": {"values": [{"timestamp",
         # "category", "message"}, ...]}, a wrapper's subprocess calls and their output; blind round 132)
         lists += [v["values"] for v in document.values() if isinstance(v, dict) and isinstance(v.get("values"), list)]
-    lists = [[_log_entry_flat(record) for record in records] for records in lists]
+    lists = [[_log_entry_flat(_field_pairs(record)) for record in records] for records in lists]
     for records in lists:
         if len(records) < 2 or not all(
             # (flat records only: a workflow's events nest ascp's output in their errors and metadata)
@@ -1357,6 +1363,19 @@ def json_export_as_lines(chunk: bytes) -> bytes | None:
             rows.sort(key=lambda row: row[0])
             return "".join(message + "\n" for message in _sessions_apart([m for _, m in rows])).encode("utf-8")
     return None
+
+
+def _field_pairs(record: Any) -> Any:
+    """A result row given as its fields' list (CloudWatch Logs Insights' ``get-query-results``: ``[{"field":
+    "@timestamp", "value": "..."}, {"field": "@message", "value": "..."}]``; blind round 150) as one record of
+    those fields; another record as it is."""
+    if (
+        isinstance(record, list)
+        and record
+        and all(isinstance(pair, dict) and set(pair) == {"field", "value"} for pair in record)
+    ):
+        return {str(pair["field"]): pair["value"] for pair in record}
+    return record
 
 
 _NO_PID_ASCP = re.compile(r"(\S+(?: \d\d:\d\d:\d\d\S*)? \S+ ascp)\[0\]: ")
@@ -1442,7 +1461,16 @@ def _leaves(node: Any, depth: int = 2) -> Iterator[tuple[str, Any]]:
 
 _STREAM_LABEL = re.compile(r'(\w+)="((?:[^"\\]|\\.)*)"')
 """One label of a log stream's label set (``app="ascp"``)."""
-_EXPORT_MESSAGE_KEYS = (b'"message', b'"msg"', b'_message"', b'"MESSAGE"', b'"Message"', b'"_msg"', b'"raw"')
+_EXPORT_MESSAGE_KEYS = (
+    b'"message',
+    b'"msg"',
+    b'_message"',
+    b'"MESSAGE"',
+    b'"Message"',
+    b'"_msg"',
+    b'"raw"',
+    b'"@message"',
+)
 """(syslog-ng's JSON template names its fields in capitals: ``"DATE"``, ``"HOST"``, ``"PROGRAM"``, ``"MESSAGE"``;
 blind round 121)"""
 
@@ -1566,6 +1594,13 @@ def json_lines_as_messages(chunk: bytes) -> bytes | None:
                 said = next((record[key] for key in _JSON_MESSAGE_KEYS if isinstance(record.get(key), str)), None)
                 if said is not None:
                     found += 1
+                    logged = _daemon_record(record, said)
+                    if logged is not None:
+                        # (a journal's records cut down by jq to their time, identifier, pid and message: sshd's and
+                        # ascp's lines in syslog's form again, so that a server's refusals and sessions are read as
+                        # such; blind round 150's '{"t": ..., "id": "sshd", "pid": ..., "msg": ...}')
+                        out.extend(logged)
+                        continue
                     out.extend(prefix + part.encode("utf-8") for part in said.rstrip("\n").split("\n"))
                     # the ascp command a wrapper logged as its argument list ("argv": ["/opt/aspera/sdk/ascp", ...]),
                     # as a traced command; the error a management event carried ("description": "Destination: File
@@ -1599,6 +1634,32 @@ def json_lines_as_messages(chunk: bytes) -> bytes | None:
                     continue
         out.append(raw)
     return b"\n".join(out) if found >= _RECORDS_MIN else None
+
+
+_DAEMON_TAG_KEYS = ("SYSLOG_IDENTIFIER", "syslog_identifier", "identifier", "ident", "id", "_COMM", "comm")
+_DAEMON_TIME_KEYS = ("__REALTIME_TIMESTAMP", "realtime", "t", "ts", "time", "timestamp")
+_DAEMONS = frozenset(("sshd", "sshd-session", "ascp", "ascp4", "aspshell", "kernel", "asperanoded", "firewalld"))
+"""Programs whose syslog lines a server's log is read by (sshd's refusals and logins, ascp's records)."""
+
+
+def _daemon_record(record: dict[str, Any], said: str) -> list[bytes] | None:
+    """A JSON record of one of the server's daemons (``_DAEMONS``, by its identifier) with its time (epoch seconds,
+    milliseconds or microseconds, or ISO 8601) as the syslog lines journalctl would print for it; None for another
+    record (a wrapper's own, or one with no time)."""
+    tag = next((record[key] for key in _DAEMON_TAG_KEYS if isinstance(record.get(key), str)), None)
+    if tag not in _DAEMONS:
+        return None
+    when = next((record[key] for key in _DAEMON_TIME_KEYS if isinstance(record.get(key), (str, int))), None)
+    text = str(when) if when is not None else ""
+    if text.isdigit() and len(text) in (10, 13, 16):
+        stamp = datetime.fromtimestamp(int(text) / 10 ** (len(text) - 10), tz=UTC).isoformat()
+    elif _ISO_STAMP.match(text.encode("ascii", "replace") + b" ") is not None:
+        stamp = text
+    else:
+        return None
+    pid = next((str(record[key]) for key in ("pid", "_PID", "SYSLOG_PID") if str(record.get(key, "")).isdigit()), "0")
+    host = next((record[key] for key in ("host", "hostname", "_HOSTNAME") if isinstance(record.get(key), str)), "-")
+    return [f"{stamp} {host} {tag}[{pid}]: {part}".encode() for part in said.rstrip("\n").split("\n")]
 
 
 _STREAM_FIELD = re.compile(rb"""(?:[\w.]+=\S+\s+){0,8}std(?:err|out)=(["'])((?:(?!\1)[^\\\n])+)\1\s*$""")
@@ -2412,7 +2473,9 @@ def _journal_lines(entry: dict[str, Any], message: str) -> list[bytes]:
         tag = "ascp" if _ASCP_RECORD_MESSAGE.match(message) is not None else "-"
     pid = entry.get("SYSLOG_PID") or entry.get("_PID")
     host = entry.get("_HOSTNAME") or "-"
-    process = f"{tag}[{pid}]" if pid else tag
+    # (an export that kept no process id, its _PID field left out: "[0]", so that its records are still read in
+    # syslog's form, ``ascp[PID]: LOG FASP ...``, and sshd's too; blind round 149's journald export)
+    process = f"{tag}[{pid or 0}]"
     return [f"{stamp.isoformat()} {host} {process}: {part}".encode("utf-8", "replace") for part in message.split("\n")]
 
 
