@@ -62,6 +62,7 @@ from aspdiag.tools.explain.scan import (
     UUID,
     Found,
     Line,
+    ansible_results_as_yaml,
     apply,
     argo_logs_as_lines,
     asciicast_as_text,
@@ -106,6 +107,7 @@ from aspdiag.tools.explain.scan import (
     pflog_as_kernel_lines,
     pmwiki_page_as_text,
     posts_dump_as_text,
+    priority_syslog_as_lines,
     raw_value,
     read_ahead,
     records,
@@ -576,7 +578,11 @@ _CTRL_C = _compile(
 [...] Interrupt"; blind round 128) (not ``grep "^Completed"``)."""
 INTERRUPTED = "interrupted from the keyboard (^C)"
 """The detail a run gets when the terminal echoed Ctrl-C (explain_kb.json's "cancelled" documents it)."""
-_PROMPT = _compile(r"^\s*(?:Password|Key passphrase):\s*|['\"](?:[Pp]assword|[Kk]ey passphrase):\s*['\"]")
+_PROMPT = _compile(
+    # (or behind ascp's name, as a wrapper logs what its ascp printed: "ascp: Key passphrase:"; blind round 152's
+    # Prefect task)
+    r"^\s*(?:ascp4?: )?(?:Password|Key passphrase):\s*|['\"](?:[Pp]assword|[Kk]ey passphrase):\s*['\"]"
+)
 """ascp asking for a password or the key's passphrase: at the start of a line, or quoted by a wrapper that logs
 what its child printed (NCBI prefetch: ``LINE = (16) 'Key passphrase: '``)."""
 _ASCLI_TAG = _compile(r"(?:\S+ )?ascli\[(\d+)\]: ")
@@ -1131,6 +1137,8 @@ class Analyzer:
         self._retries: list[tuple[str, str, str, str | None]] = []
         """Nextflow's notes that an attempt of a task failed and the task runs again: (input, task, line, the
         attempt's work directory as Nextflow abbreviates it, ``5d/2b8e41``)."""
+        self._logged_work: set[tuple[str, str]] = set()
+        """Work directories named by .nextflow.log's retry notes (``TaskProcessor - [3c/8a11f0] NOTE: ...``)."""
         self._work_dirs: set[tuple[str, str]] = set()
         """Nextflow work directories an input names (``cat work/5d/2b8e41*/.command.log``): an attempt whose own
         output the input shows."""
@@ -1265,6 +1273,7 @@ class Analyzer:
         self._copy_block: dict[str, str] = {}  # inputs inside that document ("ruled" or "quoted")
         self._not_run: set[str] = set()  # inputs whose person says nothing was run yet
         self._not_real: set[str] = set()  # inputs that say their records are samples ("fixtures, not captured ...")
+        self._vendor_samples: set[str] = set()  # inputs whose records are the vendor's documentation's samples
         self._sources_seen: set[str] = set()  # inputs whose first chunk was read
         self._scanner_peers: set[str] = set()  # addresses ``_scanned`` found to be scanners' (no client's)
         self._texts: dict[str, list[bytes]] = {}
@@ -2911,9 +2920,21 @@ class Analyzer:
         if "Execution is retried" in text:
             retried = _TASK_RETRIED.search(text)
             if retried is not None and len(self._retries) < MAX_KEPT_FAILED:
-                work = hashed.group(1) if hashed is not None else None
+                # (its work directory before the note, at the line's start as the console prints it, or after the
+                # logger's fields in .nextflow.log: "... TaskProcessor - [3c/8a11f0] NOTE: ..."; blind round 150)
+                inside = _TASK_HASH_NOTE.search(text) if hashed is None else None
+                work = hashed.group(1) if hashed is not None else inside.group(1) if inside is not None else None
+                if inside is not None:
+                    self._logged_work.add((source, inside.group(1)))
                 self._retries.append((source, retried.group(1).strip(), text.strip(), work))
-        elif "work/" in text and len(self._work_dirs) < MAX_KEPT_FAILED and not _prose_about(text):
+        elif (
+            "work/" in text
+            and len(self._work_dirs) < MAX_KEPT_FAILED
+            and not _prose_about(text)
+            # (not .nextflow.log's state of a task, "TaskHandler[...; workDir: .../work/3c/8a11f0...]": it names the
+            # directory, it shows none of its files)
+            and "TaskHandler[" not in text
+        ):
             # (a work directory shown: a command or a file's header naming it, not a sentence about it, "The first
             # attempt's .command.err (work/a1/3f9e07...) has the same two lines"; blind round 68)
             self._work_dirs.update((source, named) for named in _WORK_DIR.findall(text))
@@ -2999,6 +3020,15 @@ class Analyzer:
             self._work_sections.append((source, self._order, named.group(1)))
             run = self._console.get(source)
             if run is not None:
+                if (
+                    not run.ascp_said
+                    and len(self._report_dirs) < MAX_KEPT_FAILED
+                    and any(named.group(1) in said for said in run.evidence)
+                ):
+                    # .nextflow.log's lines about the attempt whose files this header shows ("TaskHandler[...; exit:
+                    # 137; ...; workDir: .../work/3c/8a11f0...]", "[3c/8a11f0] NOTE: ..."): that attempt, told
+                    # by its files (``_shown_attempts``; blind round 150's OOM-killed download)
+                    self._report_dirs.append((source, run.order, named.group(1)))
                 run.ended = run.exited = True  # another attempt's files follow
 
     def _cluster_logged(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
@@ -4780,7 +4810,12 @@ class Analyzer:
                 and not self._replaying
                 and source not in self._attached  # a -L- run's summary goes with its logged session
                 and _SUMMARY.search(self._before.get(source, "")) is None  # nor the line right after its first
-                and _SUMMARY_TAIL.fullmatch(text.strip()) is not None
+                and (
+                    _SUMMARY_TAIL.fullmatch(text.strip()) is not None
+                    # (or a dated CSV row's cell holding it alone: a wrapper's history of each run's last line,
+                    # '2025-08-11T01:00:04Z,...,0," (5132K bits/sec), in 1 file.",'; blind round 152)
+                    or (_DATED_ROW.match(text) is not None and _SUMMARY_TAIL_CELL.search(text) is not None)
+                )
             ):
                 # ascp's summary's second line on its own (``tail -n 4`` of a task's log cut off "Completed:"
                 # above it; blind round 62): it follows "Completed:" only, so the run completed
@@ -5319,8 +5354,13 @@ class Analyzer:
             whole_page = any(own in lowered for own in _PAGE_ITSELF)
             if not above or tried_nothing:
                 self._not_run.add(source)
-                if _NOT_REAL.search(text) is not None:
+                real = _NOT_REAL.search(text)
+                if real is not None:
                     self._not_real.add(source)
+                    if real.group().lower().startswith(("sample", "example", "no ")):
+                        # its samples are the vendor's documentation's, time stamps and all (not a fixture
+                        # without one): every record it holds is a sample
+                        self._vendor_samples.add(source)
             if tried_nothing or above or whole_page:
                 # ("the messages above are examples ..., not from any job": the runs read before it were samples;
                 # blind round 110's newsletter). Only those: a log after it is the page's own record ("Anexo A —
@@ -5367,9 +5407,11 @@ class Analyzer:
         too. Either may quote ascp's words (an alert rule's "Client side this shows as: ascp: ...")."""
         block = _YAML_BLOCK.match(text)
         if block is not None and _OUTPUT_KEY.search(block.group(1)) is not None:
-            # a command's output as a block (Ansible's YAML callback: "stderr: |-" and ascp's lines): its run's
+            # a command's output as a block (Ansible's YAML callback: "stderr: |-" and ascp's lines): its run's;
+            # a command's streams are no document's value (blind round 148: the loader's line under "stderr: |-"
+            # had been a document's), a "message: >-" may be a policy's text (round 98's Kyverno rule)
             self._yaml.pop(source, None)
-            return True
+            return _STREAM_KEY.fullmatch(block.group(1)) is None
         if block is not None:
             self._yaml[source] = True  # inside a block scalar
             return True
@@ -6251,6 +6293,7 @@ class Analyzer:
             and (
                 session.uuid is None
                 or (session.stamp is None and not session.syslog and session.source in self._not_real)
+                or session.source in self._vendor_samples
             )
         ):
             return  # nothing said, or the person says nothing was run yet (a copied page's sample)
@@ -8383,9 +8426,16 @@ class Analyzer:
             return kept
         notes: dict[tuple[str, str], list[str]] = {}  # each task's notes of attempts not shown, in input order
         shown: set[tuple[str, str]] = set()
+        headed = {(source, work) for source, _, work in self._work_sections}
         for source, task, line, work in self._retries:
             lines = notes.setdefault((source, task), [])
-            if work is not None and (source, work) in self._work_dirs:
+            if (
+                work is not None
+                and (source, work) in self._work_dirs
+                # (a directory .nextflow.log's note names is shown only by its files' header: its lines name every
+                # attempt's directory, and a person's sentence after them may too; blind round 81)
+                and ((source, work) not in self._logged_work or (source, work) in headed)
+            ):
                 shown.add((source, task))
             else:
                 lines.append(line)
@@ -8911,6 +8961,8 @@ _OWN_OUTPUT = _compile(
     # the person's own attempt told as such ("the first try (13:55) was without the port option (copied from an
     # old lab wiki page):"; blind round 101: what was copied is the command, the output below is theirs)
     r"|\b(?:my|our|the) (?:first|second|third|last|earlier|previous|1st|2nd|3rd) (?:try|attempt)\b"
+    # (or at the line's start: "First try, copied from an old lab wiki:"; blind round 152's issue)
+    r"|^\W*(?:first|second|third|1st|2nd|3rd) (?:try|attempt)\b"
     # the output of their own run, given as asked ("Comme demandé, voici la sortie complète de l'envoi d'hier soir";
     # blind round 127's mail, between cut-here lines)
     r"|\bvoici (?:la|le|les|notre|ma|mon) (?:sortie|r[ée]sultat|log|journal|trace)s?\b"
@@ -9251,6 +9303,10 @@ _FILE_HEADER = _compile(
 """The header of one file's output in a paste of several (``==> logs/fetch_4417312_10.out <==``, ``==
 slurm-88231_10.out``): its stem and its array index."""
 _SUMMARY_TAIL = _compile(r"\(\d+K bits/sec\), in (\d+) files?\.")
+_SUMMARY_TAIL_CELL = _compile(r'(?:^|,)"?\s*\(\d+K bits/sec\), in [1-9]\d* files?\."?(?:,|$)')
+"""A CSV cell holding the summary's second line alone, of a run that moved files."""
+_DATED_ROW = _compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d)?[^,\n]{0,12},")
+"""A CSV row that starts with its record's date and time."""
 """The second line of ascp's summary after "Completed:", alone (no file failed or skipped)."""
 _STOP_ERROR = _compile(r"^Session Stop\s+\(Error: (.+?)\)?\s*$")
 """ascp's Session Stop line with its error's words."""
@@ -9577,6 +9633,8 @@ _ROXYGEN_TAG = _compile(r"#' @(?:param|return|returns|export|examples|section|se
 _MESSAGE_TABLE = _compile(r"(?:MessageIdTypedef|MessageId|SymbolicName|SeverityNames|FacilityNames|LanguageNames)=")
 """A Windows message text file's header and entry keywords (mc.exe's input)."""
 _YAML_BLOCK = _compile(r"\s*(?:- )?([a-z_][\w.-]*):\s*[|>][-+]?\d*\s*$")
+_STREAM_KEY = _compile(r"(?i)std_?(?:out|err)(?:_lines)?")
+"""A command's stream by its key (Ansible's result's ``stdout``, ``stderr``)."""
 _OUTPUT_KEY = _compile(r"(?i)std_?(?:out|err)|output|^logs?$|^msg$|message|^result$|^error")
 """Keys whose block is a command's output (an Ansible task's result in YAML, GCP Batch's ``stderrSnippet``), not a
 document's text."""
@@ -10061,6 +10119,7 @@ _INPUT_READERS: tuple[Callable[[bytes], bytes | None], ...] = (
     columned_syslog_as_lines,
     fluent_bit_stdout_as_lines,
     hostless_syslog_as_lines,
+    priority_syslog_as_lines,
     pflog_as_kernel_lines,
     logcli_as_lines,
     gcloud_yaml_as_lines,
@@ -10071,6 +10130,7 @@ _INPUT_READERS: tuple[Callable[[bytes], bytes | None], ...] = (
     log_table_as_lines,
     session_table_as_records,
     json_export_as_lines,
+    ansible_results_as_yaml,
     json_lines_as_messages,
     logfmt_as_messages,
     tagged_runs_apart,
@@ -10504,8 +10564,9 @@ _NOT_RUN = _compile(
     r"|\bno (?:transfer|run|ascp command) (?:was|has been|were) (?:run|made|executed) to produce\b"
     # ("Both examples above are taken from the vendor error table ...; they are illustrations, not findings."; blind
     # round 115's security bulletin)
-    r"|\b(?:examples?|samples?|messages?|outputs?) (?:above|below|here) (?:are|were|is|was) (?:taken|copied|quoted) "
-    r"from\b|\b(?:they are|these are|are) (?:only |just )?illustrations?\b|\billustrations?, not (?:findings|real)\b"
+    r"|\b(?:examples?|samples?|messages?|outputs?)(?: (?:lines?|records?|logs?))? (?:above|below|here|on this page) "
+    r"(?:are|were|is|was) (?:all )?(?:taken|copied|quoted) from\b"
+    r"|\b(?:they are|these are|are) (?:only |just )?illustrations?\b|\billustrations?, not (?:findings|real)\b"
     # ("No Aspera transfers were started for this review"; blind round 114's hardening review)
     r"|\bno (?:Aspera |ascp |FASP )?(?:transfers?|runs?|sessions?|uploads?|downloads?) (?:was|were|has been|have been) "
     r"(?:started|run|made|executed|attempted)\b"
@@ -10540,6 +10601,8 @@ _NOT_RUN = _compile(
     # "this page records no transfer"; blind round 139's glossary and runbook)
     r"|\bdoes(?:n't| \W{0,2}not\W{0,2}) describe any (?:specific |particular |real )?(?:incidents?|runs?|transfers?)\b"
     r"|\b(?:this|the) (?:page|document|runbook|note|article) records no (?:transfers?|runs?|incidents?)\b"
+    # ("No incident data on this page."; blind round 152's Splunk how-to)
+    r"|\bno (?:incident|transfer|session|production) (?:data|records?|logs?) (?:on|in) this (?:page|document|article)\b"
     # (or captured: "`tests:` are sample lines ..., they are fixtures, not captured transfers"; blind round 146)
     r"|" + _NOT_REAL_WORDS,
     re.I,
@@ -10552,7 +10615,16 @@ sentence's end ("... opened UDP 33001 outbound. I" have not tried anything yet; 
 _NOT_FRONTED = frozenset(("and", "but", "so", "yet", "because", "as", "since", "that", "which", "though", "if"))
 
 
-_NOT_REAL = _compile(_NOT_REAL_WORDS + r"|\b(?:they|these|those) are (?:test )?fixtures\b", re.I)
+_NOT_REAL = _compile(
+    _NOT_REAL_WORDS + r"|\b(?:they|these|those) are (?:test )?fixtures\b"
+    # (or the vendor's documentation's samples, and no incident's: "All sample lines below are taken from IBM's
+    # support articles (2015) and anonymised", "No incident data on this page."; blind round 152's Splunk how-to)
+    r"|\b(?:samples?|examples?)(?: (?:lines?|records?|logs?))? (?:below|above|here|on this page) (?:are|were) (?:all )?"
+    r"(?:taken|copied|quoted) from (?:IBM|Aspera|the vendor)'?s? (?:support |knowledge[- ]base )?(?:articles?|docs?|"
+    r"documentation|manuals?|KB)"
+    r"|\bno (?:incident|production) (?:data|records?|logs?) (?:on|in) this (?:page|document|article)\b",
+    re.I,
+)
 """Words that an input's records are samples, not what ran (``_NOT_RUN``'s statements about the records themselves,
 not a person's word that they have not tried something yet)."""
 
@@ -10576,7 +10648,10 @@ def _says_not_run(text: str, own_from: int = 0) -> bool:
 _NOT_RUN_ZH = _compile(
     r"还没(?:有)?(?:开始)?(?:下载|运行|跑|上传|传输|试|用)|(?:不是|并非)(?:真实|实际)的?(?:日志|输出|运行|结果)"
     r"|実際の(?:ログ|出力|実行結果|実行例|結果)では(?:ありません|ない)|keine echten? (?:Logs?|Ausgaben?|Läufe)"
-    r"|\bejemplos? ilustrativos?|\bno (?:son )?de un caso (?:concreto|real)|\bexemplos? ilustrativos?"
+    # (in any case: "Ejemplo ilustrativo (no es un caso real)", "no contiene registros de incidentes"; blind round 151's
+    # knowledge-base article)
+    r"|(?i:\bejemplos? ilustrativos?|\bno (?:son |es )?(?:de )?un caso (?:concreto|real)|\bexemplos? ilustrativos?"
+    r"|\bno contiene registros de (?:incidentes|ejecuciones|transferencias))"
     r"|\bexemples? illustratifs?|\bnicht aus einem (?:konkreten|echten) Fall"
     # "not runs (on our cluster)", "not real runs / output" in Danish, Norwegian, Swedish, Hungarian, Dutch, Polish,
     # Italian, Spanish, Portuguese, French, Ukrainian and Russian (blind round 79's Danish and Hungarian pages)
@@ -10627,6 +10702,7 @@ _ABOVE = _compile(r"\b(?:above|acima|arriba|ci-dessus|oben|sopra|powyżej|выш
 """A person's word that what they speak of came before ("the messages above")."""
 _NOT_RUN_EN_HINTS = (
     "n't",
+    "no incident",
     "not ",
     "records no",
     "describe any",
@@ -10652,6 +10728,7 @@ _NOT_RUN_HINTS = (
     "ilustrativ",
     "illustrati",
     "caso",
+    "registros de",
     "fall",
     "ikke",
     "inte ",
@@ -11074,7 +11151,9 @@ _BUILD_STEP = _compile(r"(?:#\d+ )?\d+\.\d+ (?=[-l][r-][w-])")
 """BuildKit's step number and seconds before a line of a RUN's output (``#10 0.214 ``; its recap's ``0.214 ``)."""
 _DEFAULT_PATH = frozenset(("/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"))
 """The directories on every shell's default PATH (Debian's, Alpine's, a container image's)."""
-_LISTED_ASCP = _compile(r"[-l][r-][w-][xsS][^\s]*\s+\d+\s+\S+\s+\S+\s+\d+\s+\S+\s+\d+\s+[\d:]+\s+(/\S*ascp4?)\s*$")
+_LISTED_ASCP = _compile(
+    r"[-l][r-][w-][xsS][^\s]*\s+\d+\s+\S+\s+\S+\s+\d[\d.,]*[KMGTP]?\s+\S+\s+\d+\s+[\d:]+\s+(/\S*ascp4?)\s*$"
+)
 """``ls -l``'s line for an ascp binary, executable by its owner: its path."""
 _AIRFLOW_ATTEMPT = _compile(r"\*\*\* (?:Reading|Found) (?:remote |local )?logs? (?:from|at) \S*attempt=\d+\.log")
 """Airflow's header of one task attempt's log."""
@@ -11088,12 +11167,15 @@ _SSHD_WORDS = _compile(
 MaxStartups", which ascp's Session Stop may carry)."""
 _LS_DIRECTORY = _compile(r"(?:^|[$#>+] )(?:sudo (?:-u \S+ )?)?ls -l[a-zA-Z]* (/\S+?)/?\s*$")
 """A command listing a directory in the long form (``+ ls -l /opt/aspera/sdk``)."""
-_LISTED_NAME = _compile(r"-[r-][w-][xsS][^\s]*\s+\d+\s+\S+\s+\S+\s+\d+\s+\S+\s+\d+\s+[\d:]+\s+(ascp4?)\s*$")
+_LISTED_NAME = _compile(
+    r"-[r-][w-][xsS][^\s]*\s+\d+\s+\S+\s+\S+\s+\d[\d.,]*[KMGTP]?\s+\S+\s+\d+\s+[\d:]+\s+(ascp4?)\s*$"
+)
 """``ls -l``'s line for an ascp binary in the directory listed, executable by its owner: its name."""
 _LISTED_FILE = _compile(
-    r"[-l][r-][w-][-xsS][^\s]*\s+\d+\s+\S+\s+\S+\s+\d+\s+\S+\s+\d+\s+[\d:]+\s+(\S+)(?: -> \S+)?\s*$"
+    r"[-l][r-][w-][-xsS][^\s]*\s+\d+\s+\S+\s+\S+\s+\d[\d.,]*[KMGTP]?\s+\S+\s+\d+\s+[\d:]+\s+(\S+)(?: -> \S+)?\s*$"
 )
-"""``ls -l``'s line for a plain file or a symbolic link: its name."""
+"""``ls -l``'s line for a plain file or a symbolic link: its name (its size in bytes, or as ``ls -h`` gives it:
+``1.7K``)."""
 _LS_MISSING = _compile(r"ls: (?:cannot access )?['\"]?(?P<path>[^'\"\n]+?)['\"]?: No such file or directory")
 """``ls``'s word that a file it was asked about is not there (GNU's and BSD's forms)."""
 _PATH_EXPORT = _compile(r"(?:^|[\s;+])(?:export\s+)?PATH=[\"']?([^\s;\"']+)")
@@ -11116,6 +11198,8 @@ _TASK_RETRIED = _compile(
 """Nextflow's note that an attempt of a task failed and the task runs again."""
 _TASK_HASH = _compile(r"[ \t]*\[([0-9a-f]{2}/[0-9a-f]{6})\] ")
 """The work directory Nextflow prints before a task's line, abbreviated (``[5d/2b8e41] NOTE: ...``)."""
+_TASK_HASH_NOTE = _compile(r" - \[([0-9a-f]{2}/[0-9a-f]{6})\] NOTE: ")
+"""The same in .nextflow.log's lines, after the logger's name (``TaskProcessor - [3c/8a11f0] NOTE: ...``)."""
 _SENTENCE_END = _compile(r"[a-z)][.!?](?:\s|$)")
 _WORD = _compile(r"[A-Za-z]{2,}")
 
@@ -11395,6 +11479,9 @@ _QUOTE_OPENERS = ('"', "\u201c", "\u300c", "\u300e", "\u00ab", "\u201e")
 _LABELLED = _compile(
     r"^\s*(?:(?-i:[a-z_\[/.][\w.\[\]/-]*|[A-Za-z][\w-]*[.\d\[\]/][\w.\[\]/-]*) ?:"
     r"|(?-i:[A-Z]\w*(?:Error|Exception)):|\S+ (?:err|error|warn|fatal|info):|\W*(?:ERROR|ERR|FATAL|WARN(?:ING)?)\b"
+    # (ascp's own record with its uuid, or "-" before it had one: "LOG FASP Session Start uuid=- ... errstr="Invalid
+    # configuration"" is its log's line; not a runbook's pattern, "uuid=...")
+    r"|(?-i:LOG|DBG) (?=[^\n]*\buuid=(?:- |[0-9a-fA-F]{8}))"
     r"|[DIWEF], \[|\[[A-Z][\w .-]{0,40}\]:? )",
     re.I,
 )

@@ -1184,7 +1184,8 @@ def session_table_as_records(chunk: bytes) -> bytes | None:
 
 _SESSION_COLUMNS = {
     "uuid": ("session_id", "uuid", "session_uuid", "sessionid", "session"),
-    "start": ("started_at", "start_time", "started", "start", "start_at"),
+    # (or the one time a dashboard's table shows, "Time": Grafana's table export; blind round 144)
+    "start": ("started_at", "start_time", "started", "start", "start_at", "time", "timestamp"),
     "end": ("ended_at", "end_time", "ended", "end", "stopped_at"),
     "status": ("status", "state"),
     "code": ("errcode", "error_code", "err_code"),
@@ -1555,6 +1556,72 @@ def _record_output(field: Callable[[str], Any]) -> list[str]:
         if isinstance(stream := field(key), str) and stream.strip():
             lines.extend(stream.strip("\r\n").split("\n"))
     return lines
+
+
+_ANSIBLE_JSON_RESULT = re.compile(
+    rb"(?m)^(?P<head>[ \t]*(?:fatal|failed|changed|ok): \[[^\]\n]{1,200}\](?:(?: =>)? \(item=[^\n]{0,400}?\))?"
+    rb"(?:: FAILED!)?) => (?P<json>\{[^\n]*\})[ \t]*\r?$"
+)
+"""An Ansible task's result in the default callback's form: its host's verdict, then the result as one JSON line."""
+_ANSIBLE_SCALARS = ("cmd", "msg", "rc")
+_ANSIBLE_STREAMS = (("stdout", "stdout_lines"), ("stderr", "stderr_lines"))
+"""A result's streams: their text's key and their lines' key."""
+
+
+def ansible_results_as_yaml(chunk: bytes) -> bytes | None:
+    """Ansible's task results printed as one JSON line each (``fatal: [host]: FAILED! => {"cmd": ..., "rc": 1,
+    "stderr": "...", ...}``) in the form its YAML callback prints them: the command, its exit status and its
+    streams' lines under ``stderr: |-`` and ``stdout: |-``, read then as that command's run (blind rounds 146 and
+    148: a line of several hundred characters, its streams past what a line is read for). None where no result
+    holds a command's streams."""
+    if b"=> {" not in chunk or len(chunk) > PASTE_MAX:
+        return None
+    out: list[bytes] = []
+    at = found = 0
+    for result in _ANSIBLE_JSON_RESULT.finditer(chunk):
+        try:
+            record = json.loads(result.group("json"))
+        except ValueError:
+            continue
+        if not isinstance(record, dict) or not any(k in record for pair in _ANSIBLE_STREAMS for k in pair):
+            continue
+        found += 1
+        out.append(chunk[at : result.start()])
+        lines = [result.group("head") + b" => changed=" + (b"true" if record.get("changed") else b"false")]
+        for key in _ANSIBLE_SCALARS:
+            value = record.get(key)
+            if isinstance(value, list):
+                value = " ".join(str(part) for part in value)
+            if value is not None and value != "":
+                lines.append(f"  {key}: {value}".encode("utf-8", "replace"))
+        streams = {}
+        for text_key, lines_key in _ANSIBLE_STREAMS:
+            told = record.get(lines_key)
+            streams[text_key] = (
+                [str(part) for part in told] if isinstance(told, list) else str(record.get(text_key) or "").split("\n")
+            )
+        # in the order a terminal shows them: what the run printed as it went (its progress), its last words on
+        # standard error ("ascp: ..., exiting."), then its Session Stop (a bar after the error would read as another
+        # run's start, a Session Stop before "..., exiting." as one run's end and the next's)
+        stdout = streams["stdout"]
+        stop = next(
+            (at for at in range(len(stdout) - 1, -1, -1) if stdout[at].lstrip().startswith("Session Stop")), None
+        )
+        ordered = (
+            ("stdout", stdout if stop is None else stdout[:stop]),
+            ("stderr", streams["stderr"]),
+            ("stdout", [] if stop is None else stdout[stop:]),
+        )
+        for key, parts in ordered:
+            if any(part.strip() for part in parts):
+                lines.append(f"  {key}: |-".encode())
+                lines.extend(f"    {part}".encode("utf-8", "replace") for part in parts)
+        out.append(b"\n".join(lines))
+        at = result.end()
+    if not found:
+        return None
+    out.append(chunk[at:])
+    return b"".join(out)
 
 
 def json_lines_as_messages(chunk: bytes) -> bytes | None:
@@ -2128,16 +2195,18 @@ def _without_prefix(chunk: bytes, prefix: re.Pattern[bytes], hint: bytes, least:
 
 
 _RUNDECK_PREFIX = re.compile(
-    rb"(?m)^\d\d:\d\d:\d\d \[[^\]\n]{1,80}@[^\]\n]{1,120}\]\[(?:NORMAL|ERROR|WARN(?:ING)?|VERBOSE|DEBUG)\] "
+    rb"(?m)^\d\d:\d\d:\d\d[ \t]{1,2}\[[^\]\n]{1,80}@[^\]\n]{1,120}\]"
+    rb"(?:\[(?:NORMAL|ERROR|WARN(?:ING)?|VERBOSE|DEBUG)\] | )"
 )
-"""Rundeck's prefix on each line of a job's output (``02:00:04 [rundeck@xfer-gw-02 1. Push dailies][NORMAL] ``)."""
+"""Rundeck's prefix on each line of a job's output (``02:00:04 [rundeck@xfer-gw-02 1. Push dailies][NORMAL] ``, or
+without its level in the execution page's text: ``03:00:00  [rundeck@xfer-01 1. Command] ``)."""
 
 
 def rundeck_log_as_lines(chunk: bytes) -> bytes | None:
     """A Rundeck execution's log without its prefix on each output line (its time, user@node and step, its level),
     so that the step's command and output are read as the lines they were (blind round 137: an ascli bar at 100 %
     and its "complete" behind the prefix, read as nothing). None when fewer than two lines have it."""
-    return _without_prefix(chunk, _RUNDECK_PREFIX, b"][", 2)
+    return _without_prefix(chunk, _RUNDECK_PREFIX, b"@", 2)
 
 
 _PFLOG_LINE = re.compile(
@@ -2180,6 +2249,24 @@ _HOSTLESS = re.compile(
 )
 """A syslog-like record stamped in ISO form with its program's tag but no host (``2026-05-12 10:04:19.215
 ascp[81455]: LOG FASP ...``; a node's own log beside sshd's and ascp's)."""
+
+
+_PRIORITY_FIELD = re.compile(
+    rb"(?m)^((?:[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d|\d{4}-\d\d-\d\dT\S+) \S+ )"
+    rb"[a-z0-9]+(?:\|[a-z0-9]+)*[.:](?:emerg|alert|crit|err|error|warn|warning|notice|info|debug) "
+    rb"(?=[A-Za-z][\w./-]{0,40}\[\d+\]: )"
+)
+"""A syslog line's facility and priority between its host and its tag (AIX's syslogd with its ``-f`` format,
+syslog-ng's ``$FACILITY.$PRIORITY``: ``aixmft01 auth|security:info sshd[12845290]: ...``)."""
+
+
+def priority_syslog_as_lines(chunk: bytes) -> bytes | None:
+    """Syslog lines with their facility and priority before the tag, without it, so that ascp's and sshd's records
+    are read as a server's (blind round 151: an AIX host's auth log, its TCP wrappers' refusals unread). None when
+    fewer than two lines have that form."""
+    if len(chunk) > _EXPORT_MAX or b"]: " not in chunk or len(_PRIORITY_FIELD.findall(chunk, 0, 1 << 20)) < 2:
+        return None
+    return _PRIORITY_FIELD.sub(rb"\1", chunk)
 
 
 def hostless_syslog_as_lines(chunk: bytes) -> bytes | None:
@@ -2527,7 +2614,7 @@ def file_prefix(chunk: bytes, bracket_at: int) -> bytes:
 
 _NOT_A_CONTINUATION = re.compile(
     rb"\s*(?:ascp|Session Stop|Completed|Partial Completion|LOG |ERR |DBG |\S+\s+\d{1,3}%"
-    rb"|[A-Z][\w-]*(?: [\w-]+)?: |\S*[$#>] |\S+@\S+(?: \S+)? ?[$#%] |\[[^\]\n]{1,60}\][$#] "
+    rb"|[A-Z][\w-]*(?: [\w-]+)?: |\S*[$#>] |\S+@\S+(?: \S+)? ?[$#%](?: |\r?$)|\[[^\]\n]{1,60}\][$#] "
     rb"|[-=_*~]{10,}\s*$|\(|\d{4}-\d\d-\d\d[ T]|[DIWEF], \[\d{4}-|\[[A-Z][\w .-]{0,40}\]:? "
     rb"|\[[0-9a-f]{2}/[0-9a-f]{6}\] )"
 )
@@ -2549,7 +2636,8 @@ _LOGGED = re.compile(
     rb"|\d\d:\d\d:\d\d\.\d{3}(?=[ \t]+\|[ \t]*(?:DEBUG|INFO|WARNING|ERROR|CRITICAL)[ \t]*\|))"
     rb"\]?[ \t]+"
     rb"(?:(?:-[ \t]+[\w.]+[ \t]+)?[-|]?[ \t]*\[?(?:DEBUG|INFO|NOTICE|WARNING|WARN|ERROR|CRITICAL|FATAL)\]?"
-    rb"(?:[ \t]*[-|:][ \t]*|[ \t]+)(?:[\w.]+:[\w<>]+:\d+[ \t]+-[ \t]+)?)?"
+    # (a logger's name after the level: loguru's "mod:fn:12 - ", Prefect's "Task run 'ascp_download-0' - ")
+    rb"(?:[ \t]*[-|:][ \t]*|[ \t]+)(?:[\w.]+:[\w<>]+:\d+[ \t]+-[ \t]+|(?:Task|Flow) run '[^'\n]{1,80}'[ \t]+-[ \t]+)?)?"
     rb"|(?:DEBUG|INFO|WARNING|ERROR|CRITICAL):[\w.]+:"
     rb"|(?:ERRR|WARN|INFO|DEBG|FATL|TRA1|TRA2|UNKN)[ \t]+(?=\S)"
     rb"|\[(?![0-9a-f]{2}/[0-9a-f]{6}\] )[^\[\]\n]{1,80}\][ \t]+"
