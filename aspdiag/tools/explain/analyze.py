@@ -801,7 +801,10 @@ _COMMAND = _compile(
     r"(?:PS\s+)?(?:(?:\([\w.-]+\)\s+)?\S*[$#>]\s*(?:sudo\s+)?(?:[\w.~/\\:-]*[/\\])?(?:ascp4?|ascli)(?:\.exe)?\s"
     # (after bash's xtrace mark, "+ ascp -P 33001 ...", as a script run with set -x logs each command)
     # (or as a wrapper's log gives the command it runs: "[fetch_ena] cmd: timeout 2h ascp -T ...")
-    r"|(?:\++ |(?:[\w.-]{1,40}:\s+)?(?:cmd|exec(?:uting)?|launching|invoking|(?<!Running )command)\s*[:=]\s*"
+    # (or a bot's lower-case "running: timeout 2h ascp ..."; blind round 153. Not a function's "Running: ascp ..."
+    # echo after the prompt that called it, MATLAB's in blind round 79: that call's run, not another)
+    r"|(?:\++ |(?:[\w.-]{1,40}:\s+)?(?:cmd|exec(?:uting)?|launching|invoking|(?-i:running)|(?<!Running )command)"
+    r"\s*[:=]\s*"
     r"|(?:[\w.-]{1,40}\s+)?[\w.-]{1,40}:\s+exec\s+)?"
     r"(?:(?:time|nohup|exec)\s+)?(?:" + _TIMEOUT_PREFIX + r")?(?:sudo\s+)?"
     r"(?:[\w.~/\\:-]*[/\\])?"
@@ -1379,7 +1382,7 @@ class Analyzer:
         # a failed rule whose ascp wrote to a log file: its line, words and the input's runs so far
         self._rule_pending: dict[str, tuple[Line, str, int, bool]] = {}
         self._rule_output: dict[str, bool] = {}  # per input, whether output of ascp's came just before the rule's error
-        self._last_lines: defaultdict[str, deque[str]] = defaultdict(lambda: deque(maxlen=3))  # each input's last lines
+        self._last_lines: defaultdict[str, deque[str]] = defaultdict(lambda: deque(maxlen=4))  # each input's last lines
         self._last_command: dict[str, str] = {}  # per input, the last ascp command's line (its tail)
         # GNU parallel's joblog lines of an input: (start time, end time, exit value 0)
         self._joblog: dict[str, list[_Job]] = {}
@@ -3466,7 +3469,7 @@ class Analyzer:
             # Snakemake prints a failed job's own output just before its error block (its timestamp between): the
             # block is about that output's run, not another (blind round 58's "Cannot resolve target host.")
             self._rule_output[source] = any(
-                documented(said) or _PROMPT.search(said) for said in self._last_lines[source]
+                documented(said) or _PROMPT.search(said) for said in list(self._last_lines[source])[-3:]
             )
             # the block's heading names the rule ("Error in rule ena_ascp:"), not a failure of ascp's: the block's
             # last line tells that the rule's command failed (``_rule_failed``)
@@ -5280,7 +5283,8 @@ class Analyzer:
             rule
             and not armed
             and "8<" in text
-            and _OWN_OUTPUT.search(" ".join(list(self._last_lines[source])[-3:])) is not None
+            # (the three lines before it: a mail's sentence saying so may wrap over them)
+            and _OWN_OUTPUT.search(" ".join(list(self._last_lines[source])[-4:])) is not None
             and not _DOC_WORDS.search(text)
         ):
             # cut-here lines around the output the person says is their own run's ("voici la sortie complète de
@@ -6223,6 +6227,15 @@ class Analyzer:
         ):
             # the transfer daemon's word for the transfer its ascp ran ("transfer 3e8b1f2c-... failed: code 50:
             # Aspera.conf contains invalid data ..." after ascp's "..., exiting."; blind round 135): the same run
+            return True
+        if (
+            " status FAILED (" in line
+            and "transfer " in line
+            and any(final.rstrip(". ") in line for final in run.finals if final)
+        ):
+            # the transfer daemon's word on the transfer whose session it just told failed ("transfer 4b2f... status
+            # FAILED (Server aborted session: ...)" after "session 7d1e... code 34: Server aborted session: ...";
+            # blind round 153's transferd log): the same run
             return True
         if opens:
             return False
@@ -8975,7 +8988,14 @@ _OWN_OUTPUT = _compile(
     # from when Sasaki ran it on 2025-01-22, pasted as is; blind round 134's lab wiki)
     r"|が実行した(?:とき|時)の(?:ログ|出力)"
     # (or without the verb: "Hier die Ausgabe von unserem Linux-Rechner:"; blind round 132's mail)
-    r"|\bhier (?:(?:ist|sind) )?(?:die|meine|unsere) (?:komplette |vollst[äa]ndige |ganze )?(?:Ausgabe|Log)\b",
+    r"|\bhier (?:(?:ist|sind) )?(?:die|meine|unsere) (?:komplette |vollst[äa]ndige |ganze )?(?:Ausgabe|Log)\b"
+    # (or an excerpt of the log sent with it: "anbei der Auszug aus dem Log vom Desktop Client"; blind round 153's
+    # mail; "attached is an excerpt from our log")
+    r"|\b(?:anbei|hier) (?:der|ein|den|einen) (?:Auszug|Ausschnitt) (?:aus dem|vom|des) Log"
+    # (or what they did, in German's perfect: "hab dann Strg+C gedrückt, sieht so aus:"; blind round 153's chat)
+    r"|\b(?:ich )?hab(?:e)? (?:[^.:\n]{0,50} )?ge\w{2,}(?:t|en)\b(?=[^.\n]{0,40}:\W*$)"
+    r"|\b(?:attached|below|here) (?:is |are )?(?:an? |the )?(?:excerpt|extract|snippet) (?:of|from) (?:the|our|my) "
+    r"(?:log|client log|output)\b",
     re.I,
 )
 """A person's words that the output shown next is what they got, in Spanish, Portuguese, French or German ("Me
@@ -10552,6 +10572,9 @@ _NOT_RUN = _compile(
     r"|\bnot from (?:a|any) (?:real|specific|particular|actual|live) (?:incident|run|transfer|system|server|session)\b"
     # ("nothing below has been run on this page"; blind round 99's Sysdig recipe)
     r"|\bnothing ?(?:below|here|above)(?: \w+){0,2} (?:has been|was|is) run\b"
+    # ("nothing here calls ascp"; blind round 153's Pester tests)
+    r"|\bnothing (?:here|below|in this (?:file|page|module)) (?:calls|runs|executes|invokes|starts) "
+    r"(?:ascp|aspera|ascli|a transfer)\b"
     # ("It is a reference; nothing below is from a live incident."; blind round 150's runbook)
     r"|\bnothing (?:below|here|above|on this page) (?:is|was|comes|came) from an? (?:live|real|actual|specific) "
     r"(?:incidents?|runs?|transfers?|sessions?|systems?)\b"
@@ -11794,6 +11817,17 @@ def _config_source(chunk: bytes) -> bool:
         or _MAN_HEADER.match(first) is not None
         or _SOURCE_FILE_NAME.match(first) is not None
         or first.strip().lower() == b"@echo off"  # a Windows batch script (its REM lines quote what ascp says)
+        # a PowerShell Pester test file (its here-strings are the function's fixtures; blind round 153)
+        # (not with its run's output: "Invoke-Pester ...", "Running tests"; blind round 136's live tests)
+        or (
+            b"\nDescribe " in head
+            and b"Should -" in head
+            and (b"\n    It '" in head or b'\n    It "' in head)
+            and b"Running tests" not in chunk
+            and b"Invoke-Pester" not in chunk
+            and b"  [-] " not in chunk  # (Pester's result of a test that failed: the run's output is there)
+            and b"  [+] " not in chunk
+        )
         # a Vim syntax file (its patterns and comments quote ascp's lines; blind round 150's "fasplog" syntax)
         or first.startswith(b'" Vim ')
         or head.count(b"\nsyn match ") + head.count(b"\nsyn region ") + head.count(b"\nsyn keyword ") >= 3
