@@ -1583,6 +1583,8 @@ _ANSIBLE_JSON_RESULT = re.compile(
 )
 """An Ansible task's result in the default callback's form: its host's verdict, then the result as one JSON line."""
 _ANSIBLE_SCALARS = ("cmd", "msg", "rc")
+_VERSION_CHECK = re.compile(r"\s*(?:\S*[/\\])?ascp4?(?:\.exe)?\s+(?:-A|--version|-h|--help)\s*")
+"""A command that only asks ascp for its version or its help."""
 _ANSIBLE_STREAMS = (("stdout", "stdout_lines"), ("stderr", "stderr_lines"))
 """A result's streams: their text's key and their lines' key."""
 
@@ -1604,6 +1606,10 @@ def ansible_results_as_yaml(chunk: bytes) -> bytes | None:
             continue
         if not isinstance(record, dict) or not any(k in record for pair in _ANSIBLE_STREAMS for k in pair):
             continue
+        command = record.get("cmd")
+        command = " ".join(str(part) for part in command) if isinstance(command, list) else str(command or "")
+        if _VERSION_CHECK.fullmatch(command) is not None:
+            continue  # (a check that ascp is there, "ascp -A": its result is no transfer's; blind round 121)
         found += 1
         out.append(chunk[at : result.start()])
         lines = [result.group("head") + b" => changed=" + (b"true" if record.get("changed") else b"false")]
