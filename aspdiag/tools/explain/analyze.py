@@ -231,6 +231,7 @@ _SERVER_ASCP_UNSTARTED = _compile(
     # the kernel's form, a file restored without its label; ausearch's interpreted records are read otherwise)
     rb'|apparmor="DENIED" operation="exec" [^\n]{0,200}?name="(?:[^"\n]*/)?ascp4?"[^\n]{0,80}? comm="aspshell"'
     rb'|audit\(\d+\.\d+:\d+\): avc:[ \t]+denied[ \t]+\{ execute \} for [^\n]{0,80}?comm="aspshell" name="ascp4?"'
+    rb"(?![^\n]*permissive=1)"  # (in permissive mode the denial is only logged: the exec went ahead)
 )
 """A server's ascp that the login's shell could not start (its library missing), in the server's log; or, on
 Windows, any program the login runs (Win32-OpenSSH's ``error: CreateProcessW failed error:2``: its file is gone, as
@@ -254,15 +255,18 @@ def _after_fence(chunk: bytes, start: int, end: int) -> int:
 
 
 _SERVER_ASCP = "the server's ascp could not start"
+"""The analyzer's words for a server whose own ascp failed to start for a client it let in."""
 _DATA_OUTPUT_INTRO = _compile(
     rb"\s*[^\n]{0,80}\b(?:[Oo]utput|[Ll]og)\b[^\n]{0,80}?\b(?:19|20)\d\d-[01]\d-[0-3]\d\b[^\n]{0,80}:[ \t]*\r?\n"
 )
 """The first line of a script's data section saying what follows is a dated run's output or log."""
+_DATA_RUN_WORDS = _compile(rb"(?i)\b(?:run|cron|job|mailed|night|yesterday|morning|evening)\b")
+"""Words of that line that name a run (not a self-test's "Test log captured 2023-05-01 for the parser:")."""
 _DSA_REFUSED = _compile(rb"sshd(?:-session)?\[(\d+)\]: userauth_pubkey: key type ssh-dss not in Pubkey")
 """sshd (OpenSSH 7.0+) refusing the DSA key a client offered (``... not in PubkeyAcceptedAlgorithms [preauth]``),
 its process id the group."""
 _SSHD_PID = _compile(rb"sshd(?:-session)?\[(\d+)\]")
-"""The analyzer's words for a server whose own ascp failed to start for a client it let in."""
+"""sshd's process id in its tag."""
 _AUDIT_RECORD = _compile(r"type=[A-Z_]+ msg=audit\(")
 """A Linux audit record (``type=SYSCALL msg=audit(...) : ... syscall=rename success=no exit=ENOENT(No such file or
 directory) ... comm=ascp``; blind round 115): the kernel's account of a call, no output of ascp's."""
@@ -1123,11 +1127,11 @@ class Analyzer:
         """sshd's refusals of credentials (source, peer, user, the connection's source port), held until the
         accounts ascp runs as are known."""
         self._connections: dict[tuple[str, bytes, bytes], int] = {}
+        """Refused connections told per (input, client, account), up to ``_CONNECTIONS_TOLD``."""
         self._dsa_offered: dict[tuple[str, bytes], str] = {}
         """sshd processes that refused a client's DSA key (source, pid): sshd's line."""
         self._old_key: set[tuple[str, bytes, bytes, bytes]] = set()
         """Refused logins (``_refused``'s keys) whose client offered a DSA key: ascp's old key, a client's try."""
-        """Refused connections told per (input, client, account), up to ``_CONNECTIONS_TOLD``."""
         self._refused_at: dict[tuple[str, bytes, bytes], float | None] = {}
         """When each (input, client, account) was last refused (seconds, ``_seconds``)."""
         self._transfer_users: set[str] = set()
@@ -1507,7 +1511,11 @@ class Analyzer:
             marker = _SCRIPT_DATA.search(chunk)
             if marker is not None and _SCRIPT.search(chunk, 0, marker.start()) is not None:
                 told = _DATA_OUTPUT_INTRO.match(chunk, marker.end())
-                if told is not None and _SAMPLE_TITLE.search(told.group()) is None:
+                if (
+                    told is not None
+                    and _SAMPLE_TITLE.search(told.group()) is None
+                    and _DATA_RUN_WORDS.search(told.group()) is not None
+                ):
                     # (its section holding the output of a dated run of the script, "Output of last night's cron run
                     # (2025-04-22 23:30), mailed by cron:"; blind round 150): that run's, the code above no run
                     chunk = chunk[told.end() :]
@@ -1987,7 +1995,8 @@ class Analyzer:
         attempt.fields["user"] = user.decode("utf-8", "replace")
         self._refused[key] = attempt
         if self._dsa_offered and (pid := _SSHD_PID.search(found.group(0))) is not None:
-            offered = self._dsa_offered.get((source, pid.group(1)))
+            # (once: a process id comes again in a long log, another connection's)
+            offered = self._dsa_offered.pop((source, pid.group(1)), None)
             if offered is not None:
                 # the same sshd process refused the client's DSA key first ("userauth_pubkey: key type ssh-dss not
                 # in PubkeyAcceptedAlgorithms"): ascp's old key (asperaweb_id_dsa), a transfer client's login, not
@@ -6231,7 +6240,7 @@ class Analyzer:
         if (
             " status FAILED (" in line
             and "transfer " in line
-            and any(final.rstrip(". ") in line for final in run.finals if final)
+            and any(final.rstrip(". ") in line for final in run.finals if final.rstrip(". "))
         ):
             # the transfer daemon's word on the transfer whose session it just told failed ("transfer 4b2f... status
             # FAILED (Server aborted session: ...)" after "session 7d1e... code 34: Server aborted session: ...";
@@ -9323,11 +9332,11 @@ _FILE_HEADER = _compile(
 """The header of one file's output in a paste of several (``==> logs/fetch_4417312_10.out <==``, ``==
 slurm-88231_10.out``): its stem and its array index."""
 _SUMMARY_TAIL = _compile(r"\(\d+K bits/sec\), in (\d+) files?\.")
+"""The second line of ascp's summary after "Completed:", alone (no file failed or skipped)."""
 _SUMMARY_TAIL_CELL = _compile(r'(?:^|,)"?\s*\(\d+K bits/sec\), in [1-9]\d* files?\."?(?:,|$)')
 """A CSV cell holding the summary's second line alone, of a run that moved files."""
 _DATED_ROW = _compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d)?[^,\n]{0,12},")
 """A CSV row that starts with its record's date and time."""
-"""The second line of ascp's summary after "Completed:", alone (no file failed or skipped)."""
 _STOP_ERROR = _compile(r"^Session Stop\s+\(Error: (.+?)\)?\s*$")
 """ascp's Session Stop line with its error's words."""
 _MAPPING = _compile(
@@ -10563,7 +10572,7 @@ _NOT_RUN = _compile(
     # ("we have not started yet; I want to get the firewall request right the first time"; blind round 149's list
     # mail before a first pull)
     r"|\b(?:we|I) (?:have|had)(?:n't| not) (?:yet )?started(?: (?:anything|it|(?:the|any) (?:transfers?|downloads?"
-    r"|uploads?|pull)))? yet\b"
+    r"|uploads?|pull)))? yet\b(?![,;]? (?:because|since|as|but)\b)"
     r"|\bnot (?:running|trying|executing) (?:anything|it|this|ascp)(?: \w+)? yet\b"
     r"|\b(?:not going to|won't|will not) (?:run|try|execute|demo) (?:it|this|ascp|the (?:command|transfer|download))"
     r" live\b"
@@ -10587,8 +10596,13 @@ _NOT_RUN = _compile(
     r"|\bno (?:transfer|run|ascp command) (?:was|has been|were) (?:run|made|executed) to produce\b"
     # ("Both examples above are taken from the vendor error table ...; they are illustrations, not findings."; blind
     # round 115's security bulletin)
-    r"|\b(?:examples?|samples?|messages?|outputs?)(?: (?:lines?|records?|logs?))? (?:above|below|here|on this page) "
-    r"(?:are|were|is|was) (?:all )?(?:taken|copied|quoted) from\b"
+    r"|\b(?:examples?|samples?|messages?|outputs?) (?:above|below|here) (?:are|were|is|was) (?:taken|copied|quoted) "
+    r"from\b"
+    # (or taken from the vendor's documentation: "All sample lines below are taken from IBM's support articles";
+    # blind round 152's how-to)
+    r"|\b(?:examples?|samples?)(?: (?:lines?|records?|logs?))? (?:above|below|here|on this page) (?:are|were) "
+    r"(?:all )?(?:taken|copied|quoted) from (?:IBM|Aspera|the vendor)'?s? (?:support |knowledge[- ]base )?"
+    r"(?:articles?|docs?|documentation|manuals?|KB)"
     r"|\b(?:they are|these are|are) (?:only |just )?illustrations?\b|\billustrations?, not (?:findings|real)\b"
     # ("No Aspera transfers were started for this review"; blind round 114's hardening review)
     r"|\bno (?:Aspera |ascp |FASP )?(?:transfers?|runs?|sessions?|uploads?|downloads?) (?:was|were|has been|have been) "
@@ -10674,7 +10688,7 @@ _NOT_RUN_ZH = _compile(
     # (in any case: "Ejemplo ilustrativo (no es un caso real)", "no contiene registros de incidentes"; blind round 151's
     # knowledge-base article)
     r"|(?i:\bejemplos? ilustrativos?|\bno (?:son |es )?(?:de )?un caso (?:concreto|real)|\bexemplos? ilustrativos?"
-    r"|\bno contiene registros de (?:incidentes|ejecuciones|transferencias))"
+    r"|\bno contiene registros de incidentes)"
     r"|\bexemples? illustratifs?|\bnicht aus einem (?:konkreten|echten) Fall"
     # "not runs (on our cluster)", "not real runs / output" in Danish, Norwegian, Swedish, Hungarian, Dutch, Polish,
     # Italian, Spanish, Portuguese, French, Ukrainian and Russian (blind round 79's Danish and Hungarian pages)
@@ -11695,6 +11709,11 @@ _SAMPLE_TITLE = _compile(
 )
 """A title's words that make what it heads a sample of a run, no run."""
 _COMMENTED_LOG_MIN = 3
+_RUN_LOG_TITLE = _compile(
+    rb"(?i)\b(?:job|build|run|pod|step|workflow|pipeline|ci|task)'?s?\b[^\n]{0,30}?\b(?:log|output)"
+)
+"""A rule's title naming a run's log (``job log``, ``build output``)."""
+_LOG_DATE = _compile(rb"\b(?:19|20)\d\d-[01]\d-[0-3]\d\b")
 """Comment lines under such a rule that make it a kept log."""
 
 
@@ -11712,7 +11731,16 @@ def _commented_log(chunk: bytes) -> bytes | None:
         kept.append(raw[2:] if raw[1:2] == b" " else raw[1:])
     if sum(1 for raw in kept if raw.strip()) < _COMMENTED_LOG_MIN:
         return None
-    return b"\n".join(kept) + b"\n"
+    text = b"\n".join(kept) + b"\n"
+    if (
+        _RUN_LOG_TITLE.search(rule.group()) is None
+        and _LOG_DATE.search(rule.group()) is None
+        and _LOG_DATE.search(text) is None
+    ):
+        # (a rule that names no run's log and no date over or under it: a config's "# ----- Log settings -----"
+        # over commented-out settings, a script's "# --- Output ---" over its example)
+        return None
+    return text
 
 
 def _config_source(chunk: bytes) -> bool:
