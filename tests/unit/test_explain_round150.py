@@ -4,15 +4,9 @@ before its fix)."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 from tests.unit.test_explain_round58 import cause_ids
-
-BLIND = Path(__file__).resolve().parents[1] / "data" / "explain" / "blind"
-
-
-def _blind(name: str) -> str:
-    return (BLIND / name).read_text(encoding="utf-8")
+from tests.unit.test_explain_round149 import _blind
 
 
 def test_a_summary_on_one_line_ends_its_run():

@@ -4,15 +4,9 @@ but the guards failed on the code before its fix)."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 from tests.unit.test_explain_round58 import cause_ids
-
-BLIND = Path(__file__).resolve().parents[1] / "data" / "explain" / "blind"
-
-
-def _blind(name: str) -> str:
-    return (BLIND / name).read_text(encoding="utf-8")
+from tests.unit.test_explain_round149 import _blind
 
 
 def test_an_aix_auth_log_with_facility_and_priority_is_read_as_syslog():

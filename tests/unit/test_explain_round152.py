@@ -3,15 +3,8 @@ before its fix)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from tests.unit.test_explain_round58 import cause_ids
-
-BLIND = Path(__file__).resolve().parents[1] / "data" / "explain" / "blind"
-
-
-def _blind(name: str) -> str:
-    return (BLIND / name).read_text(encoding="utf-8")
+from tests.unit.test_explain_round149 import _blind
 
 
 def test_a_how_to_whose_samples_are_ibms_holds_no_run():

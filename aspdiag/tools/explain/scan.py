@@ -1330,7 +1330,15 @@ def json_export_as_lines(chunk: bytes) -> bytes | None:
     if isinstance(hits, dict) and isinstance(hits.get("hits"), list):
         # Elasticsearch's (OpenSearch's) search response, each hit's record under "_source" with ECS's nested fields
         # ("host": {"name"}, "process": {"name", "pid"}; blind round 153's Filebeat hits): their dotted names
-        lists.append([_dotted(hit["_source"]) for hit in hits["hits"] if isinstance(hit, dict) and "_source" in hit])
+        sources = [hit["_source"] for hit in hits["hits"] if isinstance(hit, dict) and "_source" in hit]
+        lists.append(
+            [
+                {key: value for key, value in _flat(source).items() if not isinstance(value, list)}
+                if isinstance(source, dict)
+                else source
+                for source in sources
+            ]
+        )
     lists = [[_log_entry_flat(_field_pairs(record)) for record in records] for records in lists]
     for records in lists:
         if len(records) < 2 or not all(
@@ -1369,20 +1377,6 @@ def json_export_as_lines(chunk: bytes) -> bytes | None:
             rows.sort(key=lambda row: row[0])
             return "".join(message + "\n" for message in _sessions_apart([m for _, m in rows])).encode("utf-8")
     return None
-
-
-def _dotted(record: Any, prefix: str = "") -> Any:
-    """A record's nested objects as its fields' dotted names (``{"process": {"name": "sshd"}}`` as ``process.name``),
-    its lists left out; another value as it is."""
-    if not isinstance(record, dict):
-        return record
-    flat: dict[str, Any] = {}
-    for key, value in record.items():
-        if isinstance(value, dict):
-            flat.update(_dotted(value, f"{prefix}{key}."))
-        elif not isinstance(value, list):
-            flat[f"{prefix}{key}"] = value
-    return flat
 
 
 def _field_pairs(record: Any) -> Any:
