@@ -276,6 +276,8 @@ _OOM_KILLED = "the container was killed at its memory limit (OOMKilled, exit cod
 """The analyzer's words for that kill (the knowledge base reads them as a cancel from outside)."""
 _K8S_CONTAINER = _compile(r"\s*Container:\s+(\S+)\s*$")
 """kubectl describe's name of a container (a Tekton step's: ``Container:  step-ascp-push``)."""
+_POD_CONTAINER = _compile(r"\s*([a-z0-9][a-z0-9.-]{0,62}):\s*$")
+"""kubectl describe pod's name of a container in its "Containers:" list (lower case, nothing after the colon)."""
 _K8S_EXIT = _compile(r"\s*Exit Code:\s+\d+\s*$")
 """kubectl describe's exit code of a container's last run."""
 _ASCP_NAMED = _compile(r"ascp|ascli|aspera|fasp", re.I)
@@ -314,6 +316,13 @@ minutes). Marking the build as aborted.``); Azure Functions' ``Timeout value of 
 Task Scheduler", schtasks' "Last Result: 267014"; blind rounds 112-120), Flux's ``job.exception type=timeout``, Grid
 Engine's ``qmaster enforced h_rt``, a shell's ``line 12: 4242 Killed ascp ...`` (blind rounds 120-121). The wordings are
 the knowledge base's "cancelled" entry's ``ends_job`` (one list: they are its evidence too), matched as written."""
+_CI_JOB_FAILED = _compile(
+    r"\s*(?:ERROR: Job failed: exit code \d+|(?:##\[error\]|Error: )Process completed with exit code \d+\."
+    r"|##\[error\]Bash exited with code '\d+'\.|ERROR: script returned exit code \d+|Exited with code exit status \d+)"
+    r"\s*$"
+)
+"""A CI runner's word that the job's script failed (GitLab's, GitHub Actions', Azure Pipelines', Jenkins', CircleCI's):
+the status of the whole job, whichever of its steps failed."""
 _PSSH_HOST = _compile(r"\s*(?:\[\d+\] )?\d\d:\d\d:\d\d \[(?:SUCCESS|FAILURE)\] \S+(?: Exited with error code \d+)?\s*$")
 """parallel-ssh's (pssh -i) header before each host's output (its "[1] " may be gone, taken as a line's tag)."""
 _LOGIN_DROPPED = _compile(
@@ -780,6 +789,8 @@ _SEARCH_TRACE = _compile(
 ``'/usr/bin/ascp': not found``, ``Using 'ascp'``): candidates tried one after another, no failure of its own
 (prefetch says so in its ``err:`` lines when none is found)."""
 _TAGGED_LOGGER = _compile(r"\S+ [A-Za-z][\w./-]{0,40}\[\d+\]: (?=[DIWEF], \[\d{4}-\d\d-\d\dT)")
+_TASK_LOGGER = _compile(r"\s*\{[\w.-]{1,60}:\d{1,6}\} [A-Z]{3,8} - (?=[DIWEF], \[\d{4}-\d\d-\d\dT)")
+"""Airflow's logger before a task's output line (``{subprocess.py:93} INFO - ``), ascli's Ruby Logger line after it."""
 """A syslog line's host and program's tag before a Ruby Logger's line (ascli's, run by a wrapper under systemd)."""
 _WRAPPER_LOG = _compile(r"^\s*[DIWEF], \[\d{4}-\d\d-\d\dT[\d:.]+ #\d+\] +[A-Z]+ -- : ")
 """ascli's (Ruby Logger's) own lines, ``E, [2024-03-13T15:58:12.581419 #3204711] ERROR -- : ...``: they carry
@@ -1291,6 +1302,7 @@ class Analyzer:
         self._fenced_sample: set[str] = set()  # inputs whose sample (``_sample``) opened with <pre> or a fence
         self._sampled: set[str] = set()  # inputs that introduced a sample (``_sample``) already
         self._container: dict[str, str] = {}  # each input's last container kubectl describe named
+        self._pod_containers: set[str] = set()  # inputs inside kubectl describe pod's "Containers:" list
         self._last_state: dict[str, bool] = {}  # whether kubectl describe's state lines are its "Last State:"
         self._script_data: set[str] = set()  # inputs past a script's __DATA__ or __END__ line
         self._intermittent: set[str] = set()  # inputs whose person says the failure comes and goes (_INTERMITTENT)
@@ -1578,6 +1590,8 @@ class Analyzer:
             _SYSLOG_TAGGED.search(chunk) is not None or (not _NAMES_ASCP.search(chunk) and has_syslog_tags(chunk))
         ):
             self._records(source, chunk, file_form=False)
+            if b"reached runtime time limit" in chunk:
+                self._unit_time_limit(source, chunk)
         elif is_file_form(chunk):
             self._records(source, chunk, file_form=True)
         else:
@@ -1739,6 +1753,10 @@ class Analyzer:
                 # exist"; blind round 67): its address on the line, else on its process's next line ("Connection
                 # closed by invalid user xfer 198.19.33.8 port 51120 [preauth]")
                 peer, port = found.group("npeer"), b"0"
+                if found.group("nuser").lower() in _GUESSED_NAMES or (peer is not None and peer in self._guessers):
+                    # ("User root from 92.118.39.61 not allowed because not listed in AllowUsers": the internet's
+                    # guessing kept out by the server's lists, no client's attempt; blind round 118's CrowdSec notes)
+                    continue
                 closed = _closed_invalid(chunk, found.end(), found.group("nuser"))
                 if closed is not None:
                     peer, port = closed
@@ -2866,6 +2884,11 @@ class Analyzer:
             # (the bytes after the tag's "]: ", whatever the host's bytes decoded to)
             line = line._replace(message=line.message[line.message.find(b"]: ") + 3 :])
             text = text[tagged.end() :]
+        elif "} " in text[:60] and "-- : " in text and (tagged := _TASK_LOGGER.match(text)) is not None:
+            # (or behind a task runner's logger, its time gone: Airflow's "{subprocess.py:93} INFO - E, [...] ERROR
+            # -- : Destination: File exists"; blind round 154)
+            line = line._replace(message=line.message[len(text[: tagged.end()].encode()) :])
+            text = text[tagged.end() :]
         hashed = _TASK_HASH.match(text) if "/" in text[:20] else None
         if hashed is not None:
             # Nextflow's work directory before a task's line: noted, then read as any logger's tag
@@ -3425,6 +3448,11 @@ class Analyzer:
                 if run is not None and sections and sections[-1][1] != index:
                     run.ended = run.exited = run.stopped = True
                 sections.append((self._order, index, section.group(1)))
+                if self._copy_block.get(source) == "ruled" and _SCISSORS.match(text) is None:
+                    # the file shown before it was a script's ("==> fetch_one.sh <=="): its copy ends at this
+                    # banner of the job's output file (blind rounds 154 and 155: its .out and .err had read as
+                    # the script's text)
+                    del self._copy_block[source]
                 return
         if self._frame_line(source, line, text.strip()):
             return
@@ -3777,6 +3805,16 @@ class Analyzer:
                 # the scheduler's word of the job's exit after it is theirs; blind round 109)
                 if len(self._breaks) < MAX_KEPT_FAILED and _CLOSING_RULE.search(text) is None:
                     self._breaks.add((source, self._order))
+        if text.endswith("Containers:") and text.strip() in ("Containers:", "Init Containers:"):
+            self._pod_containers.add(source)  # kubectl describe pod's list of containers, each by its name
+        elif source in self._pod_containers:
+            if text.endswith(":") and (listed := _POD_CONTAINER.match(text)) is not None:
+                # a pod's container by name ("  log-shipper:", its indent gone; describe's own keys are capitalised):
+                # the state lines below are its own (blind round 154: a fluent-bit sidecar's OOMKilled beside the
+                # ascp container's exit 1)
+                self._container[source] = listed.group(1)
+            elif text.startswith(("Conditions:", "Volumes:", "Events:", "QoS Class:", "$ ")):
+                self._pod_containers.discard(source)  # the next section, or the next command
         if not self._replaying and self._copied(source, line, text):
             return
         opens_table = text[:2] == "{|" and not self._replaying
@@ -3919,6 +3957,17 @@ class Analyzer:
             and self._artifacts_after.get(source) == self._order
             and not self._replaying
         ):
+            return
+        if (
+            text[:2] in ("ER", "Er", "##", "Ex")
+            and _CI_JOB_FAILED.match(text) is not None
+            and not self._replaying
+            and (run := self._console.get(source)) is not None
+            and run.completed
+            and run.ended
+        ):
+            # a CI runner's status of the whole job ("ERROR: Job failed: exit code 1") after its ascp had completed:
+            # a later step failed (the wrapper's md5 check, its curl timing out; blind round 154), no run of its own
             return
         if "REMOTE HOST IDENTIFICATION HAS CHANGED" in text:
             # OpenSSH's own client warning (a person's ssh to the host; ascp prints no such banner): its "Host key
@@ -5206,7 +5255,13 @@ class Analyzer:
                         # (the intro's words in its last sentence: "En la web del ENA sí aparece el accession. Salida
                         # del script:", it appears on ENA's site, the script's output follows; blind round 116)
                         and (
-                            any(m.start() >= len(stripped) - len(last) for m in _SAMPLE_INTRO.finditer(stripped))
+                            any(
+                                m.start() >= len(stripped) - len(last)
+                                # (not the command's form: "The command used for every run was of the following
+                                # form (key path abbreviated):", the run's output under it; blind round 155's thesis)
+                                and not (m.group(0).endswith(" form") and _COMMAND_FORM.search(last) is not None)
+                                for m in _SAMPLE_INTRO.finditer(stripped)
+                            )
                             or _IF_YOU_GET.match(stripped) is not None
                         )
                     )
@@ -5340,7 +5395,13 @@ class Analyzer:
         # Plain substring tests first: these patterns (case-insensitive alternations) cost some 10-20 us a line,
         # and every console line of a long capture comes here.
         lowered = text.lower()
-        if any(hint in lowered for hint in _COPIED_HINTS) and _COPIED.search(text) and _DOC_WORDS.search(text):
+        if (
+            any(hint in lowered for hint in _COPIED_HINTS)
+            and _COPIED.search(text)
+            # (the document is where the paste goes, not what it is: "From the GitHub issue on our download helper
+            # (copied here for the wiki):", the issue's run; blind round 154's wiki page)
+            and _DOC_WORDS.search(_DOC_DESTINATION.sub(" ", text))
+        ):
             self._copy_armed[source] = _COPY_REACH
             # the very next line starts the copy only where this line ends announcing it (a colon) and
             # does not say the output is the person's own ("here is my output, as the tutorial asks, below:")
@@ -6036,10 +6097,44 @@ class Analyzer:
             return None
         return re.match(r"(\w+)", cells[column])
 
+    def _unit_time_limit(self, source: str, chunk: bytes) -> None:
+        """systemd ending the service that ran ascp at its RuntimeMaxSec ("dailies-pull.service: Service reached
+        runtime time limit. Stopping."; blind round 155's journal): the syslog lines' fast path reads ascp's and
+        sshd's records only, so the unit's line is looked for here, and taken as the kill of the console run ascp's
+        lines told when no ascp line comes after it in the chunk (a later day's run is not the one it ended)."""
+        at = chunk.rfind(b"reached runtime time limit")
+        last = chunk.rfind(b" ascp[", 0, at)
+        if last < 0 or chunk.find(b" ascp[", at) >= 0:
+            return
+        pid = chunk[last + 6 : chunk.find(b"]", last, last + 20)]
+        start, end = line_bounds(chunk, at)
+        said = chunk[start:end].decode("utf-8", "replace")
+        kill = _SCHEDULER_KILL.search(said)
+        # (ascp's lines in syslog form are its process's run, kept by host and process id until they end)
+        if kill is not None and pid.isdigit() and self._process_run(source, pid) is not None:
+            self._interrupted(source, said[kill.start() :].strip(), said.strip())
+
+    def _process_run(self, source: str, pid: bytes | None = None) -> Collected | None:
+        """The latest run of an input known by ascp's process in syslog form (its id ``pid`` when given) that has
+        not ended: a console run's kill may be that run's."""
+        runs = [
+            r
+            for (named, process), r in self._pending.items()
+            if named == source and (pid is None or process.endswith(b"/" + pid)) and not r.ended and not r.finals
+        ]
+        return max(runs, key=lambda r: r.order) if runs else None
+
     def _interrupted(self, source: str, detail: str, shown: str | None = None) -> None:
         """The console run still going was ended from outside (Ctrl-C, the batch system): cancelled, unless it
         sat waiting at ascp's prompt for a password or passphrase, which is then why it never finished."""
         run = self._console.get(source)
+        if run is None and self._pending and (logged := self._process_run(source)) is not None:
+            # the run ascp's own lines told in syslog form (``ascp[48113]: ... 62% ...``), the service's kill after
+            # them ("dailies-pull.service: Service reached runtime time limit. Stopping."; blind round 155)
+            self.ascp_lines += 1
+            logged.detail(detail)
+            logged.note(shown or detail)
+            return
         if (
             source in self._job_mails
             and shown is None
@@ -6179,6 +6274,26 @@ class Analyzer:
         ):
             # ascli's error line repeating what its ascp said right before it ("ERROR: FASP(ascp): File encryption
             # needs a passphrase ..." after ascp's "..., exiting."; blind round 133): the same run
+            return True
+        if (
+            source in self._ascli
+            and line[:6] == "ERROR:"
+            and _ASCLI_FINAL.match(line) is not None
+            and (cause := documented_cause(line)) is not None
+            and any(documented_cause(said) == cause for said in run.evidence)
+        ):
+            # ascli's last line telling in its words the failure its ascp's run ended with ("ERROR: FASP(ascp): File
+            # or directory already exists" after its logger's "Destination: File exists" and "ascp failed (pid 2298
+            # exit 1)"; blind round 155's Buildkite step): the same run
+            return True
+        if (
+            line[:6] == "Hint: "
+            and len(self._last_lines[source]) >= 2
+            and _ASCLI_FINAL.match(self._last_lines[source][-2].strip()) is not None
+        ):
+            # ascli's hint under its last line ("ERROR: FASP(ascp): Remote host is not who we expected", then "Hint:
+            # Remote host is not who we expected: Check the SSH host key fingerprint ..."; blind round 155): its
+            # advice on that run's failure, no other run
             return True
         if self._ascli_summary.get(source) == run.order and _ASCLI_CODE_LINE.match(line) is not None:
             # ascli's line of the code and words of a session it counted as failed ("  code 50: Aspera.conf contains
@@ -6628,6 +6743,7 @@ class Analyzer:
             self._kept_by_policy,
             self._fixture_sessions,
             self._status_then_journal,
+            self._make_jobs,
         ):
             kept = reading(kept)
         self._kept = kept
@@ -7337,6 +7453,52 @@ class Analyzer:
             if when is not None and _near(when, at)
         }
         return next(iter(near.items())) if len(near) == 1 else None
+
+    def _make_jobs(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
+        """The runs of a parallel make (``make -j3``) in the order make started them: it echoes each job's ascp
+        command before any output, then the jobs' bars interleave, and a failure's lines name no file. A run is the
+        job its bar's file names; a failed run the job whose target make's error names ("make: *** [fetch.mk:14:
+        raw/SRR5291468_1.fastq.gz] Error 1"), whatever bar came just before its words; one left over the one job
+        left. Only when every run of the input is placed so (blind rounds 117-155: the right causes, listed in the
+        order their words ended)."""
+        for source in {s.source for _, s in kept if s.source in self._texts}:
+            text = b"".join(self._texts[source])
+            if b"make" not in text or (make := _MAKE_PARALLEL.search(text)) is None:
+                continue
+            # (make's output: from its command to the next one typed, not a Makefile's recipe shown after it)
+            start = make.start() if make.group(1) is not None else 0
+            end = text.find(b"\n$ ", make.end())
+            commands = [
+                _command_names(found.group(1))
+                for found in _ECHOED_ASCP.finditer(text, start, len(text) if end < 0 else end)
+            ]
+            places = [at for at, (order, s) in enumerate(kept) if s.source == source]
+            if len(commands) < 2 or not 2 <= len(places) <= len(commands):
+                continue
+            if any(kept[at][0] in self._sshd_orders or kept[at][1].uuid is not None for at in places):
+                continue
+            failed = _MAKE_FAILED.findall(text)
+            job_of: dict[int, int] = {}
+            for at in places:
+                s = kept[at][1]
+                if s.outcome == "failed" and failed:
+                    job = _job_named(commands, failed.pop(0).split(b"/"))
+                else:
+                    shown = s.progress.split()[0].encode() if s.progress else b""
+                    job = _job_named(commands, [shown]) if shown else None
+                if job is not None and job not in job_of.values():
+                    job_of[at] = job
+            left = [at for at in places if at not in job_of]
+            jobs_left = [i for i in range(len(commands)) if i not in job_of.values()]
+            if len(left) == 1 and len(jobs_left) == 1:
+                job_of[left[0]] = jobs_left[0]
+            if len(job_of) != len(places):
+                continue
+            ordered = sorted(places, key=job_of.__getitem__)
+            moved = [kept[at] for at in ordered]
+            for at, run in zip(places, moved, strict=True):
+                kept[at] = run
+        return kept
 
     def _interleaved(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
         """Without a run told only by ascp's ``Session Stop  (Error: X)`` (its standard output) when an earlier run
@@ -8835,6 +8997,9 @@ _BLOCK_END = _compile(r"^(?:</(?:pre|code)>|=+ .* =+|#+ \S.*)$")
 _SAMPLE_INTRO = _compile(
     r"\ban? (?:successful|working|normal|typical|correct)\b.*\blike\b"
     r"|\b(?:expected|example|sample|typical|normal)\s+(?:end of (?:the )?)?(?:output|result|log|run)\b"
+    # (or a log's record: "Example event used while writing the regexes (synthetic, ...):"; blind round 155's
+    # Splunk configuration)
+    r"|\b(?:example|sample)\s+(?:log\s+)?(?:events?|records?|entry|entries)\b"
     r"|\bexamples? only\b"
     # an issue template's "these are the kinds of lines we need" (blind round 123)
     r"|\b(?:kinds?|sorts?|types?) of (?:lines|output|messages|errors)\b"
@@ -8982,7 +9147,9 @@ _OWN_OUTPUT = _compile(
     r"|\baparece (?:s[óo]|solo|solamente|apenas|somente) (?:isso|isto|esto|eso)\b|\bs[óo] aparece\b"
     # the person's own attempt told as such ("the first try (13:55) was without the port option (copied from an
     # old lab wiki page):"; blind round 101: what was copied is the command, the output below is theirs)
-    r"|\b(?:my|our|the) (?:first|second|third|last|earlier|previous|1st|2nd|3rd) (?:try|attempt)\b"
+    # (or a named person's: "User's first attempt (copied from a blog post that dropped the -P option):"; round 154)
+    r"|\b(?:my|our|the|his|her|their|[\w-]+'s) "
+    r"(?:first|second|third|last|earlier|previous|1st|2nd|3rd) (?:try|attempt)\b"
     # (or at the line's start: "First try, copied from an old lab wiki:"; blind round 152's issue)
     r"|^\W*(?:first|second|third|1st|2nd|3rd) (?:try|attempt)\b"
     # the output of their own run, given as asked ("Comme demandé, voici la sortie complète de l'envoi d'hier soir";
@@ -9009,6 +9176,56 @@ _OWN_OUTPUT = _compile(
 )
 """A person's words that the output shown next is what they got, in Spanish, Portuguese, French or German ("Me
 aparece este error y el programa termina enseguida:"; blind round 77): their run, not a document's sample."""
+_MAKE_PARALLEL = _compile(
+    rb"(?m)(\bmake\b[^\n]{0,80}?\s(?:-j\s?\d+|--jobs(?:=|\s)\d+))"
+    rb"|^make(?:\[\d+\])?: \*\*\* Waiting for unfinished jobs"
+)
+"""A parallel make: its command with -j N, or its word that it waits for its other jobs after one failed."""
+_MAKE_FAILED = _compile(rb"(?m)^make(?:\[\d+\])?: \*\*\* \[(?:[^\]\n]*?:\d+: )?([^\]\n]+)\] Error \d+")
+"""make's word of a job that failed, naming its target (``make: *** [fetch.mk:14: raw/x_1.fastq.gz] Error 1``)."""
+_ECHOED_ASCP = _compile(
+    rb"(?m)^[ \t]*(?:[A-Z_][A-Z0-9_]*=(?:\"[^\"\n]*\"|'[^'\n]*'|\S*)[ \t]+)*"
+    rb"(?:[\w./~$()-]*/)?ascp4?(?:\.exe)?[ \t]+(\S[^\n]*)$"
+)
+"""An ascp command echoed as make runs it (no prompt before it; the environment it sets, perhaps, before it)."""
+_KEY_NAMES = (b".pem", b".openssh", b".ppk", b".key", b".rsa", b".dsa")
+
+
+def _command_names(arguments: bytes) -> frozenset[bytes]:
+    """The file names an ascp command's paths end in (its source's and destination's), not its key file's."""
+    names = set()
+    for word in arguments.split():
+        word = word.strip(b"'\"")
+        if (b"/" in word or b":" in word) and not word.startswith(b"-"):
+            name = word.rstrip(b"/").rsplit(b"/", 1)[-1].rsplit(b":", 1)[-1]
+            if name and not name.endswith(_KEY_NAMES):
+                names.add(name)
+    return frozenset(names)
+
+
+def _job_named(commands: list[frozenset[bytes]], names: list[bytes]) -> int | None:
+    """The one command of a parallel make's whose paths name what ``names`` does: a file (``x_1.fastq.gz``), a
+    target's part (``data/CRR284402/.done``), or a directory the file is in (``CRR284401`` for its bar's
+    ``CRR284401_f1.fq.gz``). The most particular name first (a path's last part); None when it names none or
+    several."""
+    for name in reversed(names):
+        if not name or name.startswith(b"."):
+            continue
+        jobs = [
+            job
+            for job, named in enumerate(commands)
+            if name in named
+            or any(name.startswith(own) and name[len(own) : len(own) + 1] in (b"_", b".") for own in named)
+        ]
+        if len(jobs) == 1:
+            return jobs[0]
+    return None
+
+
+_COMMAND_FORM = _compile(
+    r"\b(?:command|commands|command line|invocation)\b[^.]{0,80}\b(?:this|the following) form\b", re.I
+)
+"""An intro saying what form a command took (its output under it is a run's, not a form's sample)."""
 _HEADING_MARKS = "\u25a0\u25a1\u25cf\u25c6\u25c7\u3010"
 """Marks that open a heading in Japanese and Chinese documents (■ □ ● ◆ ◇ 【)."""
 _PROMPTED_LINE = _compile(
@@ -9633,7 +9850,16 @@ def _whole_file(text: str) -> bool:
         or (head == "=" and text.startswith(("=head1 ", "=pod")))
         or (head == "\\" and text.startswith("\\documentclass"))
         or (head == "i" and text.startswith("import ") and " from '@theme/" in text)
+        # a log indexer's parsing configuration (Splunk's props.conf: "SHOULD_LINEMERGE = false", "TIME_PREFIX = ^";
+        # its sample events and saved searches quote ascp's words; blind round 155)
+        or (head in "SMTLK" and _INDEXER_SETTING.match(text) is not None)
     )
+
+
+_INDEXER_SETTING = _compile(
+    r"(?:SHOULD_LINEMERGE|TIME_PREFIX|TIME_FORMAT|LINE_BREAKER|MAX_TIMESTAMP_LOOKAHEAD|KV_MODE|TRUNCATE)\s*=\s*\S"
+)
+"""A setting of Splunk's props.conf for a sourcetype."""
 
 
 _GIFT_QUESTION = _compile(r"::[^:\n]{1,80}::\S")
@@ -10514,6 +10740,12 @@ _COPIED = _compile(
 """Words that say the document follows in the paste ("the blog post below", "copying it here for reference",
 "pasted as it is", 'From README.md, "Retries":'), not that something was copied from one ("the folder name copied
 from the instructions")."""
+_DOC_DESTINATION = _compile(
+    r"\b(?:for|to|into|onto) (?:the|our|this|my) (?:team(?:'s)? |group(?:'s)? |lab(?:'s)? |internal )?"
+    r"(?:wiki|docs|documentation|knowledge ?base|runbook)\b(?! (?:page|article|entry) (?:says|reads|states))",
+    re.I,
+)
+"""A document named as where a paste is kept ("copied here for the wiki"), not as what was copied."""
 _COPIED_HINTS = (
     "below",
     "as it is",
@@ -11924,12 +12156,16 @@ _READERS_OUTPUT = _compile(
     rb"(?i:\b(?:their|his|her)\s+(?:own\s+)?(?:output|log)|\bil\s+(?:loro|suo)\s+(?:output|log)|\bihre\s+Ausgabe"
     rb"|\bleur\s+sortie|\bsu\s+salida|\bhun\s+uitvoer|\bsua\s+sa\xc3\xadda|\bsa\xc3\xadda\s+del[ae]s"
     # (or its own team's run: "Our ingest workstation ran:" over the command and its output; blind round 150)
-    rb"|\b(?:[Oo]ur|[Ww]e)\b[^\n]{0,60}\b(?:ran|typed|executed))"
+    rb"|\b(?:[Oo]ur|[Ww]e)\b[^\n]{0,60}\b(?:ran|typed|executed)"
+    # (or what a colleague got, told in the past: "Um colega ... reaproveitou o token de um script antigo e recebeu:";
+    # blind round 155's bulletin)
+    rb"|\b(?:recebeu|obteve|recibi\xc3\xb3|obtuvo|got|received|a\s+re\xc3\xa7u|a\s+obtenu|bekam|erhielt"
+    rb"|ha\s+ricevuto|ha\s+ottenuto))"
     rb"[^\n]{0,40}:[ \t]*(?:</p>)?[ \t]*\r?\n(?:[ \t]*(?:<pre>|<pre><code>|```)?[ \t]*\r?\n)?[ \t]*"
     rb"(?:\$|[\w.-]+@[\w.-]+:\S*[$#]|C:\\[^>\n]*(?:>|&gt;))[ \t]*\S*ascp"
 )
-"""A newsletter's words that the output under them is a reader's own, or its own team's, their typed ascp right
-below."""
+"""A newsletter's words that the output under them is a reader's own, its own team's or what someone got, their
+typed ascp right below."""
 _NEWSLETTER_REACH = 1500
 """How far from an input's start its newsletter title may be (a mail's headers, an HTML page's head)."""
 _YAML_COMMENTS_MIN = 3

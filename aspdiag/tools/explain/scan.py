@@ -1539,6 +1539,8 @@ _JSON_READ_ELSEWHERE = (b'"__REALTIME_TIMESTAMP"', b'"SYSLOG_IDENTIFIER"', b'"_r
 keys (``status.STATUS_KEYS`` beside ``"status"``), not a logger's ``"status": "FAILED"`` field alone."""
 _JSON_STREAM_KEYS = ("stdout", "stderr", "stdout_tail", "stderr_tail")
 """Keys of a logger's record holding a program's output (a wrapper logging what its ascp printed)."""
+_OUTPUT_NAMED = re.compile(r"\b(?:stdout|stderr|output)\b", re.I)
+"""A logger's message naming a program's stream ("ascp stdout"): the record's ``line`` field is what it wrote."""
 _JSON_NESTED_ERRORS = ("error", "err")
 """Keys of an error object a logger's record carries (pino's ``"err": {"type", "message", "stack"}``, a Transfer SDK
 event's ``"error": {"code": 0, "message": "Cannot resolve target host."}``)."""
@@ -1695,6 +1697,10 @@ def json_lines_as_messages(chunk: bytes) -> bytes | None:
                     if argv and all(isinstance(arg, str) for arg in argv) and _ASCP_PROGRAM.search(argv[0]):
                         out.append(("+ " + " ".join(argv)).encode("utf-8"))
                     out.extend(line.encode("utf-8") for line in _record_output(record.get))
+                    if isinstance(shown := record.get("line"), str) and _OUTPUT_NAMED.search(said) is not None:
+                        # a wrapper's record of each line its ascp wrote, the line apart from the message ("msg":
+                        # "ascp stdout", "line": "Session Stop  (Error: ...)"; blind round 154's sync job)
+                        out.append(shown.rstrip("\r\n").encode("utf-8"))
                     told = next((record[key] for key in _JSON_ERROR_KEYS if isinstance(record.get(key), str)), None)
                     if (
                         told is None
@@ -3187,6 +3193,10 @@ def other_lines(chunk: bytes) -> Iterator[Line]:
         # (a line holding a tab was never cut by a terminal, which shows tabs as spaces: a file's tab-separated row,
         # GNU parallel's joblog; blind round 81)
         width = 0 if unfolded or b"\t" in raw else len(raw.rstrip(b"\r"))
+        if width in _TERMINAL_WIDTHS and not raw.isascii():
+            # a terminal wraps at a width in characters, not bytes ("... sourcetype \u2014 reviewed 2025-10-14", 78
+            # characters in 80 bytes, is whole; blind round 155's Splunk configuration)
+            width = len(raw.rstrip(b"\r").decode("utf-8", "replace"))
         if raw.startswith(b'{"log":'):
             raw, width = _docker_json(raw), 0
         inline = False

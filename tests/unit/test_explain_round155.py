@@ -1,0 +1,175 @@
+"""explain: what blind rounds 154 and 155 found that was mended in this session, with guards (each test but the
+guards failed on the code before its fix)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.unit.test_explain_round58 import cause_ids
+
+BLIND = Path(__file__).resolve().parents[1] / "data" / "explain" / "blind"
+
+
+def _blind(name: str) -> str:
+    return (BLIND / name).read_text(encoding="utf-8")
+
+
+def test_a_named_persons_first_attempt_is_their_run():
+    """ "User's first attempt (copied from a blog post that dropped the -P option):": what was copied is the command;
+    the output under it is the user's, then their second attempt completes."""
+    assert cause_ids(_blind("round154-ordinary/19-port22-then-33001.txt")) == ["ssh-port", "ok"]
+
+
+def test_an_issue_copied_for_the_wiki_keeps_its_run():
+    """ "From the GitHub issue on our internal download helper (copied here for the wiki):": the wiki is where the
+    paste is kept, not the document pasted; the issue's Session Stop line is the reporter's run."""
+    assert cause_ids(_blind("round154-ordinary/18-batch-read-timed-out.txt")) == ["session-start"]
+
+
+def test_a_ci_jobs_failure_after_ascp_completed_is_no_run():
+    """GitLab's "ERROR: Job failed: exit code 1" (and GitHub Actions' "Error: Process completed with exit code 1.")
+    after the transfer's "Completed:": a later step failed (the md5 check), no second run."""
+    assert cause_ids(_blind("round154-hard-middle/01-gitlab-ci-md5-wrapper-fails-after-complete.log")) == ["ok"]
+    actions = (
+        "Run ./fetch.sh\nascp -T era-fasp@fasp.sra.ebi.ac.uk:/vol1/a.fastq.gz .\n"
+        "a.fastq.gz   100% 1MB 1Mb/s 00:01\nCompleted: 1024K bytes transferred in 1 seconds\n"
+        " (241398K bits/sec), in 1 file.\nmd5 mismatch for a.fastq.gz\nError: Process completed with exit code 1.\n"
+    )
+    assert cause_ids(actions) == ["ok"]
+
+
+def test_guard_a_ci_jobs_failure_after_a_failed_run_stays_that_runs():
+    """Guard: after a run that failed, the job's failure line is still no run of its own."""
+    text = "$ ascp -P 33001 u@h:/a .\nascp: failed to authenticate, exiting.\nERROR: Job failed: exit code 1\n"
+    assert cause_ids(text) == ["auth"]
+
+
+def test_a_pods_sidecar_oomkilled_is_not_the_ascp_containers_end():
+    """kubectl describe pod: "log-shipper:"'s OOMKilled and exit 137 are the sidecar's; the ascp container's exit 1
+    and its log's "Client requests stronger encryption than server allows" are one run."""
+    text = _blind("round154-hard-middle/11-k8s-describe-sidecar-oomkilled-ascp-cipher.txt")
+    assert cause_ids(text) == ["stronger-encryption"]
+
+
+def test_a_json_loggers_line_field_is_ascps_output():
+    """{"msg": "ascp stdout", "line": "Session Stop  (Error: Server aborted session: Read access denied for user)"}:
+    the run's words, whatever the wrapper says after ("transfer complete")."""
+    assert cause_ids(_blind("round154-hard-middle/20-jsonl-wrapper-logs-success-anyway.jsonl")) == ["permission"]
+
+
+def test_ascli_logger_lines_behind_airflows_logger_are_read():
+    """Airflow's "{subprocess.py:93} INFO - E, [...] ERROR -- : Destination: File exists": ascli's own line."""
+    assert cause_ids(_blind("round154-clients/15-airflow-ascli-overwrite-never-exists.log")) == ["exists"]
+
+
+def test_a_splunk_configurations_sample_event_is_no_run():
+    """props.conf with "# Example event used while writing the regexes (synthetic, ...):" and a sample FASP Session
+    Stop line, then saved searches: a configuration file, no run (it had read as a success)."""
+    assert cause_ids(_blind("round155-servers/16-splunk-props-aspera-sourcetype.conf")) == []
+
+
+def test_a_line_of_80_bytes_but_78_characters_was_not_cut_by_a_terminal():
+    """A terminal wraps at a width in characters: a line with an em dash (78 characters, 80 bytes) is whole, and
+    the next line's sample intro is read as its own."""
+    text = (
+        "# notes for the aspera sourcetype \u2014 reviewed 2025-10-14 by the platform team!!\n"
+        "# Example event used while writing the regexes (synthetic):\n"
+        "#   LOG FASP Session Stop uuid=a9063e44-1b2c-4d5e-8f90-a1b2c3d4e5f6 op=recv status=success\n"
+    )
+    assert len(text.splitlines()[0]) == 78 and len(text.splitlines()[0].encode()) == 80
+    assert cause_ids(text) == []
+
+
+def test_sshds_allow_groups_refusal_is_an_authentication_failure():
+    """ "User seq_upload2 from ... not allowed because none of user's groups are listed in AllowGroups", with the
+    client's "failed to authenticate": the account is refused at login (auth), not a server session that would
+    not start."""
+    assert cause_ids(_blind("round155-servers/22-mail-nl-allowgroups-nieuw-account.eml")) == ["auth"]
+
+
+def test_guards_sshds_other_refusals_keep_their_readings():
+    """Guards: a missing shell (aspshell) stays a server session that could not start; "User root ... not listed
+    in AllowUsers" in a log of the internet's guessing is no client's attempt."""
+    shell = _blind("round67-servers/18-slack-aspshell-missing-after-upgrade.txt")
+    assert cause_ids(shell) == ["server-session", "server-session", "ok"]
+    guessing = _blind("round118-servers/07-pt-br-crowdsec-cscli-alertas-sem-transferencias.txt")
+    assert cause_ids(guessing) == []
+
+
+def test_asclis_last_line_repeating_its_runs_failure_is_that_run():
+    """ascli's logger "Destination: File exists", "ascp failed (pid 2298 exit 1)", then its last line "ERROR:
+    FASP(ascp): File or directory already exists": one run, then the retry that worked."""
+    assert cause_ids(_blind("round155-clients/01-buildkite-ascli-faspex5-exists-then-ok.log")) == ["exists", "ok"]
+
+
+def test_asclis_hint_under_its_last_line_is_that_run():
+    """ "ERROR: FASP(ascp): Remote host is not who we expected", then "Hint: Remote host is not who we expected:
+    Check the SSH host key fingerprint ...": ascli's advice, no second run."""
+    assert cause_ids(_blind("round155-clients/09-luigi-ascli-server-sshfp-mismatch.log")) == ["host-key"]
+
+
+def test_systemds_runtime_limit_cancels_the_run_ascps_journal_lines_told():
+    """journalctl of a service: ascp[48113]'s bars, then "dailies-pull.service: Service reached runtime time limit.
+    Stopping.": that run was cancelled by the unit's RuntimeMaxSec."""
+    assert cause_ids(_blind("round155-documents/14-systemd-unit-journal-cancelled.txt")) == ["cancelled"]
+    journal = (
+        "2024-06-11T05:00:02+0200 gw systemd[1]: Started pull.service - Pull.\n"
+        "2024-06-11T05:00:09+0200 gw ascp[48113]: a.mxf    100% 8412MB  388Mb/s    02:54\n"
+        "2024-06-11T05:45:02+0200 gw ascp[48113]: b.mxf     62%   71GB  394Mb/s    16:30 ETA\n"
+        "2024-06-11T05:45:02+0200 gw systemd[1]: pull.service: Service reached runtime time limit. Stopping.\n"
+        "2024-06-11T05:45:03+0200 gw systemd[1]: pull.service: Main process exited, code=killed, status=15/TERM\n"
+    )
+    assert cause_ids(journal) == ["cancelled"]
+
+
+def test_a_bulletins_colleague_who_got_an_error_ran_it():
+    """A newsletter's tip: "Um colega ... reaproveitou o token de um script antigo e recebeu:", then the typed ascp
+    and its Session Stop: the colleague's run, not the bulletin's sample."""
+    text = _blind("round155-documents/24-portuguese-newsletter-immport-token.html")
+    assert cause_ids(text) == ["unauthorized"]
+
+
+def test_the_form_of_a_command_is_no_sample_of_output():
+    """ "The command used for every run was of the following form (key path abbreviated):" over a verbatim block of
+    the command and its output: a thesis appendix's run."""
+    assert cause_ids(_blind("round155-documents/09-latex-thesis-appendix-ok.tex")) == ["ok"]
+
+
+def test_guard_a_message_of_the_following_form_stays_a_sample():
+    """Guard: "An authentication failure has the following form:" over ascp's words is a document's sample."""
+    assert (
+        cause_ids("An authentication failure has the following form:\n\nascp: failed to authenticate, exiting.\n") == []
+    )
+
+
+def test_heads_banner_of_the_jobs_output_ends_the_scripts_copy():
+    """head's "==> fetch_one.sh <==" (the job's script) then "==> out/fetch.88412.0.out <==": the .out file's
+    Session Stop is the job's run (it had read as the script's text), as is the .err's "Key passphrase:"."""
+    text = _blind("round155-documents/15-htcondor-job-files-server-session.txt")
+    assert cause_ids(text) == ["server-session"]
+    assert cause_ids(_blind("round154-clients/02-htcondor-ncbi-upload-key-prompt.txt")) == ["key-file"]
+
+
+def test_a_parallel_makes_runs_are_listed_in_the_order_it_started_them():
+    """make -j echoes its jobs' commands first; each run is the job its bar's file (or the directory it is in)
+    names, a failure the job whose target make's error names: listed in that order, not in the order their last
+    words came."""
+    assert cause_ids(_blind("round155-hard-middle/03-make-j3-ena-three-downloads.log")) == ["ok", "no-such-file", "ok"]
+    assert cause_ids(_blind("round133-hard-middle/08-make-j3-three-providers.log")) == ["ok", "ssh-port", "permission"]
+    assert cause_ids(_blind("round145-hard-middle/05-make-j3-gsa-missing-P.log")) == ["ok", "ssh-port", "ok"]
+    text = (
+        "$ make -j2 all\nascp -QT era-fasp@h:/vol1/a/A_1.fastq.gz raw/\nascp -QT era-fasp@h:/vol1/b/B_1.fastq.gz raw/\n"
+        "A_1.fastq.gz   10%  1MB 1Mb/s 00:10 ETA\nascp: failed to authenticate, exiting.\n"
+        "make: *** [Makefile:3: raw/B_1.fastq.gz] Error 1\nA_1.fastq.gz  100%  9MB 1Mb/s 00:01\n"
+        "Completed: 9216K bytes transferred in 1 seconds\n (1000K bits/sec), in 1 file.\n"
+    )
+    assert cause_ids(text) == ["ok", "auth"]
+
+
+def test_guard_a_parallel_make_whose_runs_name_no_job_keeps_its_order():
+    """Guard: a run that names no job (no bar, no make error) leaves the runs in the order their words came."""
+    text = (
+        "$ make -j2 all\nascp -QT era-fasp@h:/vol1/a/A_1.fastq.gz raw/\nascp -QT era-fasp@h:/vol1/b/B_1.fastq.gz raw/\n"
+        "ascp: failed to authenticate, exiting.\nascp: Failed to open TCP connection for SSH, exiting.\n"
+    )
+    assert cause_ids(text) == ["auth", "ssh-port"]
