@@ -173,3 +173,11 @@ def test_guard_a_parallel_make_whose_runs_name_no_job_keeps_its_order():
         "ascp: failed to authenticate, exiting.\nascp: Failed to open TCP connection for SSH, exiting.\n"
     )
     assert cause_ids(text) == ["auth", "ssh-port"]
+
+
+def test_xargs_tracing_its_parallel_commands_orders_its_runs_too():
+    """xargs -t -P 3 echoes each "sh -c ascp ..." it starts: a failure right after a bar a later completed run
+    shows again is the job no bar names (blind rounds 110 and 141)."""
+    text = _blind("round141-hard-middle/02-xargs-t-three-accessions-one-withdrawn.txt")
+    assert cause_ids(text) == ["ok", "no-such-file", "ok"]
+    assert cause_ids(_blind("round110-hard-middle/02-xargs-P3-verbose-interleaved.log")) == ["ok", "no-such-file", "ok"]

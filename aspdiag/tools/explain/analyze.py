@@ -7455,22 +7455,23 @@ class Analyzer:
         return next(iter(near.items())) if len(near) == 1 else None
 
     def _make_jobs(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
-        """The runs of a parallel make (``make -j3``) in the order make started them: it echoes each job's ascp
-        command before any output, then the jobs' bars interleave, and a failure's lines name no file. A run is the
-        job its bar's file names; a failed run the job whose target make's error names ("make: *** [fetch.mk:14:
-        raw/SRR5291468_1.fastq.gz] Error 1"), whatever bar came just before its words; one left over the one job
-        left. Only when every run of the input is placed so (blind rounds 117-155: the right causes, listed in the
-        order their words ended)."""
+        """The runs of a parallel make (``make -j3``) or xargs (``xargs -t -P 3``) in the order it started them: it
+        echoes each job's ascp command before any output, then the jobs' bars interleave, and a failure's lines name
+        no file. A run is the job its bar's file names; a failed run the job whose target make's error names ("make:
+        *** [fetch.mk:14: raw/SRR5291468_1.fastq.gz] Error 1"), whatever bar came just before its words (a bar a
+        later run that completed shows again was that run's); one left over the one job left. Only when every run of
+        the input is placed so (blind rounds 110-155: the right causes, listed in the order their words ended)."""
         for source in {s.source for _, s in kept if s.source in self._texts}:
             text = b"".join(self._texts[source])
-            if b"make" not in text or (make := _MAKE_PARALLEL.search(text)) is None:
+            if not (b"make" in text or b"xargs" in text) or (launch := _PARALLEL_LAUNCH.search(text)) is None:
                 continue
-            # (make's output: from its command to the next one typed, not a Makefile's recipe shown after it)
-            start = make.start() if make.group(1) is not None else 0
-            end = text.find(b"\n$ ", make.end())
+            # (its output: from its command to the next one typed, not a Makefile's recipe shown after it)
+            start = launch.start() if launch.group(1) is not None else 0
+            end = text.find(b"\n", launch.end()) if launch.group(1) is not None else 0
+            ends = [at for at in (text.find(b"\n$ ", end), text.find(b"$ ", end)) if at >= 0]
             commands = [
                 _command_names(found.group(1))
-                for found in _ECHOED_ASCP.finditer(text, start, len(text) if end < 0 else end)
+                for found in _ECHOED_ASCP.finditer(text, start, min(ends, default=len(text)))
             ]
             places = [at for at, (order, s) in enumerate(kept) if s.source == source]
             if len(commands) < 2 or not 2 <= len(places) <= len(commands):
@@ -7478,14 +7479,21 @@ class Analyzer:
             if any(kept[at][0] in self._sshd_orders or kept[at][1].uuid is not None for at in places):
                 continue
             failed = _MAKE_FAILED.findall(text)
+            completed = {
+                shown.split()[0]
+                for at in places
+                if kept[at][1].outcome == "success" and (shown := kept[at][1].progress)
+            }
             job_of: dict[int, int] = {}
             for at in places:
                 s = kept[at][1]
+                shown = s.progress.split()[0] if s.progress else ""
                 if s.outcome == "failed" and failed:
                     job = _job_named(commands, failed.pop(0).split(b"/"))
+                elif shown and not (s.outcome != "success" and shown in completed):
+                    job = _job_named(commands, [shown.encode()])
                 else:
-                    shown = s.progress.split()[0].encode() if s.progress else b""
-                    job = _job_named(commands, [shown]) if shown else None
+                    job = None
                 if job is not None and job not in job_of.values():
                     job_of[at] = job
             left = [at for at in places if at not in job_of]
@@ -9176,18 +9184,23 @@ _OWN_OUTPUT = _compile(
 )
 """A person's words that the output shown next is what they got, in Spanish, Portuguese, French or German ("Me
 aparece este error y el programa termina enseguida:"; blind round 77): their run, not a document's sample."""
-_MAKE_PARALLEL = _compile(
-    rb"(?m)(\bmake\b[^\n]{0,80}?\s(?:-j\s?\d+|--jobs(?:=|\s)\d+))"
+_PARALLEL_LAUNCH = _compile(
+    rb"(?m)(\bmake\b[^\n]{0,80}?\s(?:-j\s?\d+|--jobs(?:=|\s)\d+)"
+    # (xargs tracing what it runs, several at once: "xargs -t -P 3 -I{} sh -c 'ascp ...'"; blind rounds 110-147)
+    rb"|\bxargs\b(?=[^\n]*\s-(?:[a-zA-Z]*t[a-zA-Z]*\b|-verbose\b))(?=[^\n]*\s(?:-P\s?\d+|--max-procs))[^\n]*)"
     rb"|^make(?:\[\d+\])?: \*\*\* Waiting for unfinished jobs"
 )
-"""A parallel make: its command with -j N, or its word that it waits for its other jobs after one failed."""
+"""A parallel make (its command with -j N, or its word that it waits for its other jobs after one failed), or an
+xargs that echoes each command it starts several at a time."""
 _MAKE_FAILED = _compile(rb"(?m)^make(?:\[\d+\])?: \*\*\* \[(?:[^\]\n]*?:\d+: )?([^\]\n]+)\] Error \d+")
 """make's word of a job that failed, naming its target (``make: *** [fetch.mk:14: raw/x_1.fastq.gz] Error 1``)."""
 _ECHOED_ASCP = _compile(
-    rb"(?m)^[ \t]*(?:[A-Z_][A-Z0-9_]*=(?:\"[^\"\n]*\"|'[^'\n]*'|\S*)[ \t]+)*"
+    rb"(?m)^[ \t]*(?:(?:ba)?sh -c[ \t]+(?:[^;\n]{1,200};[ \t]*)?)?"
+    rb"(?:[A-Z_][A-Z0-9_]*=(?:\"[^\"\n]*\"|'[^'\n]*'|\S*)[ \t]+)*"
     rb"(?:[\w./~$()-]*/)?ascp4?(?:\.exe)?[ \t]+(\S[^\n]*)$"
 )
-"""An ascp command echoed as make runs it (no prompt before it; the environment it sets, perhaps, before it)."""
+"""An ascp command echoed as make or xargs runs it (no prompt before it; the environment it sets, or xargs' ``sh -c``
+and the shell's first step, perhaps before it)."""
 _KEY_NAMES = (b".pem", b".openssh", b".ppk", b".key", b".rsa", b".dsa")
 
 
