@@ -181,3 +181,45 @@ def test_xargs_tracing_its_parallel_commands_orders_its_runs_too():
     text = _blind("round141-hard-middle/02-xargs-t-three-accessions-one-withdrawn.txt")
     assert cause_ids(text) == ["ok", "no-such-file", "ok"]
     assert cause_ids(_blind("round110-hard-middle/02-xargs-P3-verbose-interleaved.log")) == ["ok", "no-such-file", "ok"]
+
+
+def test_round156_a_kb_article_and_a_catalog_csv_are_no_runs():
+    """ "# KB-0412 — ..." over its symptom's log line, and a CSV catalog "code;mnemonique;message_ascp;
+    cause_probable;action_recommandee": documents, no runs (they had read as ssh-refused, auth and configuration)."""
+    assert cause_ids(_blind("round156-documents/01-kb-sshd-maxstartups-aspera.md")) == []
+    assert cause_ids(_blind("round156-documents/06-fr-catalogue-codes-fasp.csv")) == []
+
+
+def test_guard_a_transfer_reports_csv_with_a_time_column_keeps_its_runs():
+    """Guard: a report's CSV whose header has a time column and an error column is rows of runs."""
+    text = _blind("round137-documents/17-weekly-transfer-report-kw37.csv")
+    assert sorted(cause_ids(text)) == ["exists", "ok", "permission"]
+
+
+def test_round156_a_question_before_any_transfer_quotes_no_run():
+    """Russian: "Передач ещё не было" (no transfers yet), then a line the documentation shows: no run."""
+    assert cause_ids(_blind("round156-servers/20-forum-ru-question-before-first-transfer.txt")) == []
+
+
+def test_round156_prefects_flow_timeout_cancels_the_run():
+    """Prefect's "Flow run exceeded timeout of 3600.0 second(s)" while ascp's bar moved: cancelled."""
+    assert cause_ids(_blind("round156-clients/20-prefect-flow-timeout-cancelled.log")) == ["cancelled"]
+
+
+def test_round156_a_bracketed_counterfactual_quote_is_no_run():
+    """'(annars hade det stått / "failed to authenticate")' beside the run's licence failure: no second run."""
+    assert cause_ids(_blind("round156-documents/13-sv-nyhetsbrev-gammal-connect-licens.txt")) == ["licence"]
+
+
+def test_round156_logcli_lines_holding_whole_syslog_lines_are_a_servers_log():
+    """logcli's "2024-06-13T07:42:19Z {} Jun 13 07:42:19 host ascp[48211]: LOG FASP Session Stop ...", newest
+    first: the server's sessions, oldest first (they had read as one low-confidence failure)."""
+    text = _blind("round156-servers/01-loki-logcli-ena-style-mirror-pulls.log")
+    assert cause_ids(text) == ["ok", "ok", "no-such-file"]
+
+
+def test_round156_a_clients_summary_right_after_the_servers_success_is_one_transfer():
+    """A log search's export of both sides by time: the server's Session Stop status=success, then the client's
+    "Completed: ..." are one transfer, not two."""
+    text = _blind("round156-servers/07-datadog-export-content-protection-vendor.json")
+    assert cause_ids(text) == ["content-protection", "ok"]

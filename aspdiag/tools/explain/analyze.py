@@ -5595,6 +5595,9 @@ class Analyzer:
                 # (nor a list of ascp's words for different causes: '"failed to authenticate" and "Deprecated peer
                 # license" are now fatal', a reviewer's words on which errors a wrapper retries; blind round 136)
                 and len({documented_cause(m) for m in messages} - {None}) < 2
+                # (nor one inside brackets opened on the line above: '(annars hade det stått / "failed to
+                # authenticate")', otherwise it would have said ...; blind round 156's newsletter)
+                and _BRACKETED_QUOTE.match(text) is None
             ]
             quoted = True
         else:
@@ -8926,12 +8929,16 @@ class Analyzer:
                     continue
                 # or a logged session of the same input that completed and logs no byte count (a server's syslog
                 # names none: the client's "Completed:" beside the server's success; blind rounds 71 and 76)
+                before = next((i for i in range(at - 1, -1, -1) if kept[i][1].source == s.source), None)
                 unsized = next(
                     (
                         i
                         for i, (logged_at, t) in enumerate(kept)
                         if i not in used_unsized
-                        and logged_at > order  # (the server's log of it, shown after the client's paste)
+                        # (the server's log of it, shown after the client's paste; or, in one stream of both sides'
+                        # lines by time, the session the server logged right before the client's summary: a log
+                        # search's export of client and server; blind round 156's Datadog export)
+                        and (logged_at > order or i == before)
                         and t.source == s.source
                         and t.uuid is not None
                         and t.outcome == "success"
@@ -9863,12 +9870,41 @@ def _whole_file(text: str) -> bool:
         or (head == "=" and text.startswith(("=head1 ", "=pod")))
         or (head == "\\" and text.startswith("\\documentclass"))
         or (head == "i" and text.startswith("import ") and " from '@theme/" in text)
+        # a knowledge base's article by its title ("# KB-0412 — \"SSH connection failure: ...\""; blind round 156):
+        # its symptom's lines are the article's, no reader's run
+        or (head in "#KTkt" and _KB_TITLE.match(text) is not None)
+        # a catalog's CSV header: a message column and one of what it means or what to do, no time's ("code;
+        # mnemonique;message_ascp;cause_probable;action_recommandee"; blind round 156)
+        or (
+            (";" in text or "," in text or "\t" in text)
+            and _CSV_HEADER.fullmatch(text.strip()) is not None
+            and _CSV_MESSAGE_COLUMN.search(text) is not None
+            and _CSV_MEANING_COLUMN.search(text) is not None
+            and _CSV_TIME_COLUMN.search(text) is None
+        )
         # a log indexer's parsing configuration (Splunk's props.conf: "SHOULD_LINEMERGE = false", "TIME_PREFIX = ^";
         # its sample events and saved searches quote ascp's words; blind round 155)
         or (head in "SMTLK" and _INDEXER_SETTING.match(text) is not None)
     )
 
 
+_KB_TITLE = _compile(r"(?:#{1,3}\s*)?(?:KB|Technote|TN)[-_ ]?\d{3,}\s*[\u2014\u2013:-]\s+\S")
+"""A Markdown page's title naming it a knowledge base's article by its number (``# KB-0412 — ...``)."""
+_CSV_HEADER = _compile(r"[\w\u00c0-\u024f\" .-]{1,40}(?:[;,\t][\w\u00c0-\u024f\" .-]{1,40}){2,12}")
+"""A CSV file's header row: three to thirteen column names."""
+_CSV_MESSAGE_COLUMN = _compile(
+    r"(?<![a-z])(?:message|msg|erreur|error|fehler|mensaje|mensagem|texte|text|wording)", re.I
+)
+_CSV_MEANING_COLUMN = _compile(
+    r"(?<![a-z])(?:(?:probable|likely)[_ -]?cause|cause[_ -]?(?:probable|likely)|meaning|signification|bedeutung"
+    r"|significado|remedy|recommended[_ -]?action|action[_ -]?recommand\w*|hint|explanation|explication|ursache"
+    r"|causa[_ -]probable|a\w{0,2}o[_ -]recomendada|what[_ -]to[_ -]do)",
+    re.I,
+)
+_CSV_TIME_COLUMN = _compile(
+    r"(?<![a-z])(?:time|date|timestamp|datum|heure|fecha|hora|ts|@timestamp|started|ended)(?![a-z])", re.I
+)
+"""A CSV header's column of when something happened: a log's or a report's rows, not a catalog's."""
 _INDEXER_SETTING = _compile(
     r"(?:SHOULD_LINEMERGE|TIME_PREFIX|TIME_FORMAT|LINE_BREAKER|MAX_TIMESTAMP_LOOKAHEAD|KV_MODE|TRUNCATE)\s*=\s*\S"
 )
@@ -10297,6 +10333,8 @@ _IF_YOU_GET = _compile(
     re.I,
 )
 """A documentation's conditional intro to a sample, on a line of its own ("If you instead get")."""
+_BRACKETED_QUOTE = _compile(r"\s*[\"\u201c\u201e'`][^\"\u201c\u201d\n]{3,200}[\"\u201d'`]\)")
+"""A line that starts with a quote closing a bracket opened on the line before: a remark's example, no output."""
 _ADVICE = _compile(
     r"^\W*if you\b|\byou(?:'d| would| will|'ll| might) (?:\w+ )?(?:get|see|receive)\b"
     # what to do, told to the person ("you need --file-crypt=encrypt and ASPERA_SCP_FILEPASS."; blind round 92)
@@ -10974,7 +11012,11 @@ _NOTHING_TRIED = _compile(
     r"|\bnon (?:ho|abbiamo) ancora (?:provato|testato|eseguito|lanciato) (?:niente|nulla)\b"
     # Dutch: "Ik heb het zelf nog niet geprobeerd" (blind round 120's list mail asking before a first try)
     r"|\b(?:ik heb|we hebben|heb ik|hebben we) (?:het |dit )?(?:zelf )?nog (?:niet|niets) (?:geprobeerd|getest"
-    r"|uitgevoerd|gedraaid)\b",
+    r"|uitgevoerd|gedraaid)\b"
+    # Russian: "Передач ещё не было" (there have been no transfers yet), "ещё ничего не запускали" (we have run
+    # nothing yet; blind round 156's forum question before a server's first transfer)
+    r"|\b(?:передач|загрузок|запусков|сессий) (?:ещё|еще|пока) не было\b"
+    r"|\b(?:ещё|еще|пока) ничего не (?:запускали|пробовали|передавали|запускал|пробовал)\w*",
     re.I,
 )
 """A person saying they have tried nothing yet, in German, French, Spanish, Portuguese and Italian ("Getestet habe
@@ -11042,7 +11084,17 @@ _NOT_RUN_HINTS = (
     "nejde o",
 )
 """Plain substrings one of which ``_NOT_RUN_ZH`` needs (tested first: most lines have none)."""
-_NOTHING_TRIED_HINTS = ("noch nicht", "rien", "no he", "no hemos", "ainda não", "ancora", "nog nie")
+_NOTHING_TRIED_HINTS = (
+    "noch nicht",
+    "rien",
+    "no he",
+    "no hemos",
+    "ainda não",
+    "ancora",
+    "nog nie",
+    "не было",
+    "ничего не",
+)
 """Plain substrings one of which ``_NOTHING_TRIED`` needs."""
 _WRAP_TAIL = 60
 """How much of the line before a person's words about their samples are read with (a sentence that wraps)."""

@@ -2067,7 +2067,13 @@ def logcli_as_lines(chunk: bytes) -> bytes | None:
         _LOGCLI_TAGGED.match(said) and not _TAGGED_MESSAGE.match(said)
         for said in (line.group("message") for line in _LOGCLI_LINE.finditer(text, 0, 1 << 20))
     ):
-        return None  # its messages carry their own syslog form (read as they are, by the readers after this one)
+        # its messages carry their own syslog form: those alone, oldest first (an rsyslog stream's lines under
+        # logcli's time and empty labels, "2024-06-13T07:42:19Z {} Jun 13 07:42:19 fasp-mirror-02 ascp[48211]:
+        # LOG FASP Session Stop ..."; blind round 156)
+        if not all(_LOGCLI_TAGGED.match(line.group("message")) for line in _LOGCLI_LINE.finditer(text, 0, 1 << 20)):
+            return None  # (some of them: read as they are, by the readers after this one)
+        own = _LOGCLI_LINE.sub(lambda line: line.group("message"), text).encode("utf-8")
+        return oldest_first(own) or own
     common_found = _LOGCLI_COMMON.search(text)
     common = dict(_LOGCLI_LABEL.findall(common_found.group(1))) if common_found is not None else {}
 
