@@ -223,3 +223,32 @@ def test_round156_a_clients_summary_right_after_the_servers_success_is_one_trans
     "Completed: ..." are one transfer, not two."""
     text = _blind("round156-servers/07-datadog-export-content-protection-vendor.json")
     assert cause_ids(text) == ["content-protection", "ok"]
+
+
+def test_round157_french_minutes_quoting_documented_errors_hold_no_run():
+    """ "Exemple de message d'erreur ... (tiré de la documentation/des forums, pas de notre infrastructure — aucun
+    transfert n'a encore été tenté ...)" and "et, si le TCP est aussi bloqué :": samples, no runs."""
+    assert cause_ids(_blind("round157-documents/05-compte-rendu-reunion-pare-feu.md")) == []
+
+
+def test_round157_an_operator_who_set_the_passphrase_is_no_passphrase_failure():
+    """ "operator j.k. set ASPERA_SCP_FILEPASS in the job vault" then ascp's "Server requires stronger content
+    protection passphrase": the run's words decide (content protection), not the operator's note."""
+    text = _blind("round157-documents/17-vendor-delivery-log-content-protection.log")
+    assert cause_ids(text) == ["content-protection", "content-protection", "ok"]
+
+
+def test_round157_what_a_client_usually_reports_is_no_run():
+    """Italian: "e il client ascp riporta di solito soltanto "failed to authenticate"" in a change review: no run."""
+    assert cause_ids(_blind("round157-servers/21-review-sshd-config-it.txt")) == []
+
+
+def test_round157_a_count_of_other_customers_successful_sessions_is_no_run():
+    """ "aspera-eu is up; 41 successful sessions from other customers": the operator's count, no success of the
+    customer's (whose run failed to resolve the host)."""
+    assert cause_ids(_blind("round157-servers/22-ticket-dns-nothing-on-server.txt")) == ["dns"]
+
+
+def test_guard_a_conditional_intro_with_a_persons_run_keeps_it():
+    """Guard: "If I run it with -T, I get:" over ascp's output is the person's run, no sample."""
+    assert cause_ids("If I run it with -T, I get:\n\nascp: failed to authenticate, exiting.\n") == ["auth"]

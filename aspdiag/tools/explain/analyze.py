@@ -910,7 +910,9 @@ _TASK_ACTION = _compile(r'Task Scheduler launched action "(?:[^"\n]*[/\\])?(?:as
 "C:\\...\\ascp.exe" in instance ...``): that action's run starts, as a typed command's does."""
 _WRAPPER_SUCCESS = _compile(
     # (not ascp's word quoted: 'reported by ascp in its "Completed:" summary')
-    r"\b(?:fasp|ascp|aspera)\b[^.]*?(?<![\"'`\u201c])\b(?:succeed(?:ed|s)?|successful(?:ly)?"
+    # (nor a count of others' sessions: "aspera-eu is up; 41 successful sessions from other customers"; blind round
+    # 157's ticket)
+    r"\b(?:fasp|ascp|aspera)\b[^.]*?(?<![\"'`\u201c])(?<!\d )\b(?:succeed(?:ed|s)?|successful(?:ly)?"
     r"|completed(?: successfully)?|complete successfully)\b(?![\"'`\u201d]|:)"
     r"|\bMethod \S*(?:ascp|aspera|fasp)\S* worked\b"
     r"|^\s*transfer: COMPLETED\s*$",
@@ -6107,9 +6109,10 @@ class Analyzer:
         lines told when no ascp line comes after it in the chunk (a later day's run is not the one it ended)."""
         at = chunk.rfind(b"reached runtime time limit")
         last = chunk.rfind(b" ascp[", 0, at)
-        if last < 0 or chunk.find(b" ascp[", at) >= 0:
+        close = chunk.find(b"]", last, last + 20) if last >= 0 else -1
+        if close < 0 or chunk.find(b" ascp[", at) >= 0:
             return
-        pid = chunk[last + 6 : chunk.find(b"]", last, last + 20)]
+        pid = chunk[last + 6 : close]
         start, end = line_bounds(chunk, at)
         said = chunk[start:end].decode("utf-8", "replace")
         kill = _SCHEDULER_KILL.search(said)
@@ -9016,6 +9019,14 @@ _SAMPLE_INTRO = _compile(
     # Splunk configuration)
     r"|\b(?:example|sample)\s+(?:log\s+)?(?:events?|records?|entry|entries)\b"
     r"|\bexamples? only\b"
+    # (in French, Spanish, Italian, Portuguese and German, at the start: "Exemple de message d'erreur cité par la
+    # plateforme (tiré de la documentation/des forums, pas de notre infrastructure) :"; blind round 157)
+    r"|^\W*(?:exemples?|ejemplos?|esempi[oa]?|exemplos?|Beispiele?) d[e']"
+    r"|\btir[ée]e?s? de la documentation\b"
+    # a case told as a condition, no one's run in it ("et, si le TCP est aussi bloqué :", and if TCP is blocked too;
+    # blind round 157's minutes; not "If I run it with -T, I get:")
+    r"|^\W*(?:(?:et|and|y|e|und),?\s+)?(?:si|if|se|wenn|falls)\s+"
+    r"(?![^:\n]*\b(?:I|we|je|j|nous|ich|wir|yo|eu|io|my|our|mon|ma|notre)\b)[^.:\n]{3,80}\s*:\s*$"
     # an issue template's "these are the kinds of lines we need" (blind round 123)
     r"|\b(?:kinds?|sorts?|types?) of (?:lines|output|messages|errors)\b"
     r"|\b(?:lines?|summary|messages?|output|something|errors?) such as\W*$"
@@ -11015,6 +11026,8 @@ _NOTHING_TRIED = _compile(
     r"|uitgevoerd|gedraaid)\b"
     # Russian: "Передач ещё не было" (there have been no transfers yet), "ещё ничего не запускали" (we have run
     # nothing yet; blind round 156's forum question before a server's first transfer)
+    # French: "aucun transfert n'a encore été tenté depuis le nouveau sous-réseau" (blind round 157's minutes)
+    r"|\baucun (?:transfert|essai|test|téléchargement) n'a (?:encore |pas encore )?été (?:tenté|lancé|fait|effectué)"
     r"|\b(?:передач|загрузок|запусков|сессий) (?:ещё|еще|пока) не было\b"
     r"|\b(?:ещё|еще|пока) ничего не (?:запускали|пробовали|передавали|запускал|пробовал)\w*",
     re.I,
@@ -11094,6 +11107,7 @@ _NOTHING_TRIED_HINTS = (
     "nog nie",
     "не было",
     "ничего не",
+    "aucun ",
 )
 """Plain substrings one of which ``_NOTHING_TRIED`` needs."""
 _WRAP_TAIL = 60
@@ -11472,7 +11486,11 @@ _HYPOTHETICAL = _compile(
     r"|\b(?:people|users|everyone|everybody) (?:\w+ )?(?:get|see|hit)s?\b"
     r"|\b(?:will|would)\s+(?:then\s+|also\s+|now\s+|just\s+)?(?:fail|abort|exit|stop|sit|hang|ask|prompt|wait"
     r"|complain)\b"
-    r"|\b(?:will|would|might|may|can|could)\s+(?:then\s+|also\s+|now\s+)?(?:see|get|receive|hit)\b",
+    r"|\b(?:will|would|might|may|can|could)\s+(?:then\s+|also\s+|now\s+)?(?:see|get|receive|hit)\b"
+    # what it prints in general, in Italian, French, German and Spanish ("e il client ascp riporta di solito
+    # soltanto "failed to authenticate"", and the ascp client usually reports only ...; blind round 157's review)
+    r"|\b(?:di solito|solitamente|g[ée]n[ée]ralement|d'habitude|normalerweise|in der Regel|por lo general"
+    r"|generalmente)\b",
     re.I,
 )
 """A person telling what ascp would print ("If UDP were blocked you would get `Session Stop (Error: ...)`", a
