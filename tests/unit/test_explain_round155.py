@@ -252,3 +252,58 @@ def test_round157_a_count_of_other_customers_successful_sessions_is_no_run():
 def test_guard_a_conditional_intro_with_a_persons_run_keeps_it():
     """Guard: "If I run it with -T, I get:" over ascp's output is the person's run, no sample."""
     assert cause_ids("If I run it with -T, I get:\n\nascp: failed to authenticate, exiting.\n") == ["auth"]
+
+
+def test_review_a_later_steps_make_error_is_not_a_failed_runs_target():
+    """Review: "make: *** [...: raw/A_1.fastq.gz.ok] Error 1" after A's ascp completed (its md5 step) is passed
+    over; B's and C's failures keep their own targets' order."""
+    text = (
+        "$ make -j3 -k all\nascp -QT era-fasp@h:/vol1/a/A_1.fastq.gz raw/\n"
+        "ascp -QT era-fasp@h:/vol1/b/B_1.fastq.gz raw/\n"
+        "ascp -QT era-fasp@h:/vol1/c/C_1.fastq.gz raw/\nA_1.fastq.gz  100%  9MB 1Mb/s 00:01\n"
+        "Completed: 9216K bytes transferred in 1 seconds\n (1000K bits/sec), in 1 file.\n"
+        "make: *** [fetch.mk:12: raw/A_1.fastq.gz.ok] Error 1\nSession Stop  (Error: Disk write failed (server))\n"
+        "make: *** [fetch.mk:10: raw/B_1.fastq.gz] Error 1\n"
+        "ascp: Server aborted session: No such file or directory, exiting.\n"
+        "make: *** [fetch.mk:10: raw/C_1.fastq.gz] Error 1\n"
+    )
+    assert cause_ids(text) == ["ok", "disk", "no-such-file"]
+
+
+def test_review_a_persons_report_in_spanish_italian_or_under_a_ticket_key_keeps_its_run():
+    """Review: "Generalmente ... funciona, pero anoche el ascp dijo "..."", "Se lo lancio a mano con -T ottengo:" and
+    a title "TN-512 - nightly push to partner fails" over the output are the person's runs."""
+    spanish = (
+        'Generalmente la subida nocturna funciona, pero anoche el ascp dijo "Session Stop  (Error: failed to '
+        'authenticate)" y se cortó.\n'
+    )
+    assert cause_ids(spanish) == ["auth"]
+    assert cause_ids("Se lo lancio a mano con -T ottengo:\n\nascp: failed to authenticate, exiting.\n") == ["auth"]
+    assert cause_ids("TN-512 - nightly push to partner fails\n\nascp: failed to authenticate, exiting.\n") == ["auth"]
+
+
+def test_review_sshds_locked_account_and_a_transfer_accounts_list_refusal():
+    """Review: "account is locked" stays a server session that could not start (the operator's account set-up);
+    "User backup ... not listed in AllowUsers" from a private address is a client's failed login, not guessing."""
+    locked = (
+        "Jun  1 10:00:00 h sshd[7]: User xfer from 10.20.0.5 not allowed because account is locked\n"
+        "Jun  1 10:00:00 h sshd[7]: Connection closed by invalid user xfer 10.20.0.5 port 5122 [preauth]\n"
+    )
+    assert cause_ids(locked) == ["server-session"]
+    listed = (
+        "Jun  1 10:00:00 h sshd[7]: User backup from 10.20.0.5 not allowed because not listed in AllowUsers\n"
+        "Jun  1 10:00:00 h sshd[7]: Connection closed by invalid user backup 10.20.0.5 port 5122 [preauth]\n"
+    )
+    assert cause_ids(listed) == ["auth"]
+
+
+def test_round158_a_journal_cut_by_jq_to_t_pid_m_is_ascps_log():
+    """jq's '{t: .__REALTIME_TIMESTAMP, pid: ._PID, m: .MESSAGE}': ascp's records by their "m", the ERR line naming
+    the stronger encryption the server refused (it had read as a bare "Unauthorized")."""
+    text = _blind("round158-servers/07-journalctl-json-stronger-encryption.txt")
+    assert cause_ids(text) == ["stronger-encryption", "ok"]
+
+
+def test_round158_we_have_not_tried_a_transfer_yet():
+    """ "We have not tried a transfer yet." before the service desk's quoted UDP message: no run."""
+    assert cause_ids(_blind("round158-servers/22-partner-question-ports-before-first-transfer.txt")) == []

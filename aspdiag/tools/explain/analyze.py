@@ -789,9 +789,9 @@ _SEARCH_TRACE = _compile(
 ``'/usr/bin/ascp': not found``, ``Using 'ascp'``): candidates tried one after another, no failure of its own
 (prefetch says so in its ``err:`` lines when none is found)."""
 _TAGGED_LOGGER = _compile(r"\S+ [A-Za-z][\w./-]{0,40}\[\d+\]: (?=[DIWEF], \[\d{4}-\d\d-\d\dT)")
+"""A syslog line's host and program's tag before a Ruby Logger's line (ascli's, run by a wrapper under systemd)."""
 _TASK_LOGGER = _compile(r"\s*\{[\w.-]{1,60}:\d{1,6}\} [A-Z]{3,8} - (?=[DIWEF], \[\d{4}-\d\d-\d\dT)")
 """Airflow's logger before a task's output line (``{subprocess.py:93} INFO - ``), ascli's Ruby Logger line after it."""
-"""A syslog line's host and program's tag before a Ruby Logger's line (ascli's, run by a wrapper under systemd)."""
 _WRAPPER_LOG = _compile(r"^\s*[DIWEF], \[\d{4}-\d\d-\d\dT[\d:.]+ #\d+\] +[A-Z]+ -- : ")
 """ascli's (Ruby Logger's) own lines, ``E, [2024-03-13T15:58:12.581419 #3204711] ERROR -- : ...``: they carry
 ascp's failure in ascli's words ("An error occurred during transfer: Failure processing peer license")
@@ -1755,7 +1755,10 @@ class Analyzer:
                 # exist"; blind round 67): its address on the line, else on its process's next line ("Connection
                 # closed by invalid user xfer 198.19.33.8 port 51120 [preauth]")
                 peer, port = found.group("npeer"), b"0"
-                if found.group("nuser").lower() in _GUESSED_NAMES or (peer is not None and peer in self._guessers):
+                if _LISTS_REFUSAL.search(found.group("message")) is not None and (
+                    found.group("nuser").lower() in _NEVER_TRANSFER_ACCOUNTS
+                    or (peer is not None and peer in self._guessers)
+                ):
                     # ("User root from 92.118.39.61 not allowed because not listed in AllowUsers": the internet's
                     # guessing kept out by the server's lists, no client's attempt; blind round 118's CrowdSec notes)
                     continue
@@ -3967,6 +3970,9 @@ class Analyzer:
             and (run := self._console.get(source)) is not None
             and run.completed
             and run.ended
+            # (not after a summary that counted failed files: "in 6 files, 4 directories; 3 files failed.")
+            and not run.files_failed
+            and not run.finals
         ):
             # a CI runner's status of the whole job ("ERROR: Job failed: exit code 1") after its ascp had completed:
             # a later step failed (the wrapper's md5 check, its curl timing out; blind round 154), no run of its own
@@ -6105,8 +6111,9 @@ class Analyzer:
     def _unit_time_limit(self, source: str, chunk: bytes) -> None:
         """systemd ending the service that ran ascp at its RuntimeMaxSec ("dailies-pull.service: Service reached
         runtime time limit. Stopping."; blind round 155's journal): the syslog lines' fast path reads ascp's and
-        sshd's records only, so the unit's line is looked for here, and taken as the kill of the console run ascp's
-        lines told when no ascp line comes after it in the chunk (a later day's run is not the one it ended)."""
+        sshd's records only, so the unit's line is looked for here, and taken as the kill of the run of the ascp
+        process whose line came last before it, when no ascp line comes after it in the chunk (a later day's run is
+        not the one it ended)."""
         at = chunk.rfind(b"reached runtime time limit")
         last = chunk.rfind(b" ascp[", 0, at)
         close = chunk.find(b"]", last, last + 20) if last >= 0 else -1
@@ -6117,26 +6124,30 @@ class Analyzer:
         said = chunk[start:end].decode("utf-8", "replace")
         kill = _SCHEDULER_KILL.search(said)
         # (ascp's lines in syslog form are its process's run, kept by host and process id until they end)
-        if kill is not None and pid.isdigit() and self._process_run(source, pid) is not None:
-            self._interrupted(source, said[kill.start() :].strip(), said.strip())
+        if kill is not None and pid.isdigit() and (run := self._process_run(source, pid)) is not None:
+            self.ascp_lines += 1
+            run.detail(said[kill.start() :].strip())
+            run.note(said.strip())
 
-    def _process_run(self, source: str, pid: bytes | None = None) -> Collected | None:
+    def _process_run(self, source: str, pid: bytes | None = None, only: bool = False) -> Collected | None:
         """The latest run of an input known by ascp's process in syslog form (its id ``pid`` when given) that has
-        not ended: a console run's kill may be that run's."""
+        not ended; with ``only``, the one such run when there is exactly one."""
         runs = [
             r
             for (named, process), r in self._pending.items()
             if named == source and (pid is None or process.endswith(b"/" + pid)) and not r.ended and not r.finals
         ]
+        if only and len(runs) != 1:
+            return None
         return max(runs, key=lambda r: r.order) if runs else None
 
     def _interrupted(self, source: str, detail: str, shown: str | None = None) -> None:
         """The console run still going was ended from outside (Ctrl-C, the batch system): cancelled, unless it
         sat waiting at ascp's prompt for a password or passphrase, which is then why it never finished."""
         run = self._console.get(source)
-        if run is None and self._pending and (logged := self._process_run(source)) is not None:
-            # the run ascp's own lines told in syslog form (``ascp[48113]: ... 62% ...``), the service's kill after
-            # them ("dailies-pull.service: Service reached runtime time limit. Stopping."; blind round 155)
+        if run is None and self._pending and (logged := self._process_run(source, only=True)) is not None:
+            # the one run ascp's own lines told in syslog form (``ascp[48113]: ... 62% ...``) and no console run:
+            # the kill after them is its (blind round 155's journal; with several such runs going, none is chosen)
             self.ascp_lines += 1
             logged.detail(detail)
             logged.note(shown or detail)
@@ -7473,35 +7484,55 @@ class Analyzer:
                 continue
             # (its output: from its command to the next one typed, not a Makefile's recipe shown after it)
             start = launch.start() if launch.group(1) is not None else 0
-            end = text.find(b"\n", launch.end()) if launch.group(1) is not None else 0
+            end = text.find(b"\n", launch.end()) if launch.group(1) is not None else launch.end()
             ends = [at for at in (text.find(b"\n$ ", end), text.find(b"$ ", end)) if at >= 0]
             commands = [
                 _command_names(found.group(1))
                 for found in _ECHOED_ASCP.finditer(text, start, min(ends, default=len(text)))
+                # (a command's arguments: an option or a path, not a wrapper's "ascp failed (pid 2298 exit 1)")
+                if found.group(1).startswith(b"-") or b"/" in found.group(1)
             ]
             places = [at for at, (order, s) in enumerate(kept) if s.source == source]
             if len(commands) < 2 or not 2 <= len(places) <= len(commands):
                 continue
             if any(kept[at][0] in self._sshd_orders or kept[at][1].uuid is not None for at in places):
                 continue
-            failed = _MAKE_FAILED.findall(text)
+            failed = [target.split(b"/") for target in _MAKE_FAILED.findall(text)]
             completed = {
                 shown.split()[0]
                 for at in places
                 if kept[at][1].outcome == "success" and (shown := kept[at][1].progress)
             }
             job_of: dict[int, int] = {}
+            # (the runs their bars name first: a job whose ascp worked may fail later, at its next step)
             for at in places:
                 s = kept[at][1]
                 shown = s.progress.split()[0] if s.progress else ""
-                if s.outcome == "failed" and failed:
-                    job = _job_named(commands, failed.pop(0).split(b"/"))
-                elif shown and not (s.outcome != "success" and shown in completed):
+                if s.outcome != "failed" and shown and not (s.outcome != "success" and shown in completed):
                     job = _job_named(commands, [shown.encode()])
-                else:
-                    job = None
-                if job is not None and job not in job_of.values():
+                    if job is not None and job not in job_of.values():
+                        job_of[at] = job
+            worked = set(job_of.values())
+            for at in places:
+                s = kept[at][1]
+                shown = s.progress.split()[0] if s.progress else ""
+                if at in job_of:
+                    continue
+                job = None
+                if s.outcome == "failed" and failed:
+                    # make's failed targets in their order, past those of a job whose ascp worked (its md5 check's
+                    # "raw/A_1.fastq.gz.ok")
+                    while failed and (job := _job_named(commands, failed.pop(0))) in worked:
+                        job = None
+                elif s.outcome == "failed" and shown and shown not in completed:
+                    job = _job_named(commands, [shown.encode()])
+                if job is not None:
+                    if job in job_of.values():
+                        job_of.clear()  # two runs named one job: no order to trust
+                        break
                     job_of[at] = job
+            if not job_of:
+                continue
             left = [at for at in places if at not in job_of]
             jobs_left = [i for i in range(len(commands)) if i not in job_of.values()]
             if len(left) == 1 and len(jobs_left) == 1:
@@ -8968,6 +8999,13 @@ class Analyzer:
 
 
 _QUIET_REFUSALS = 5
+_LISTS_REFUSAL = _compile(
+    rb"not allowed because (?:not listed in AllowUsers|listed in DenyUsers|not in any group|a group is listed in "
+    rb"DenyGroups|none of user's groups are listed in AllowGroups)"
+)
+"""sshd keeping an account out by its AllowUsers, AllowGroups, DenyUsers or DenyGroups lists."""
+_NEVER_TRANSFER_ACCOUNTS = frozenset(b"root admin administrator oracle ubuntu pi postgres mysql".split())
+"""Accounts the internet's guessing tries that no Aspera transfer logs in as."""
 _GUESSED_NAMES = frozenset(
     b"root admin administrator test tester user guest oracle ubuntu centos debian postgres mysql git ftp ftpuser pi "
     b"support ubnt www www-data web ec2-user hadoop deploy dev steam minecraft teamspeak ts3 apache nginx tomcat "
@@ -9026,7 +9064,8 @@ _SAMPLE_INTRO = _compile(
     # a case told as a condition, no one's run in it ("et, si le TCP est aussi bloqué :", and if TCP is blocked too;
     # blind round 157's minutes; not "If I run it with -T, I get:")
     r"|^\W*(?:(?:et|and|y|e|und),?\s+)?(?:si|if|se|wenn|falls)\s+"
-    r"(?![^:\n]*\b(?:I|we|je|j|nous|ich|wir|yo|eu|io|my|our|mon|ma|notre)\b)[^.:\n]{3,80}\s*:\s*$"
+    r"(?![^:\n]*\b(?:I|we|je|j|nous|ich|wir|yo|eu|io|my|our|mon|ma|notre)\b)"
+    r"(?=[^.:\n]{0,40}\b(?:TCP|UDP|SSH|ports?|porta|puerto|pare-feu|firewall|Firewall)\b)[^.:\n]{3,80}\s*:\s*$"
     # an issue template's "these are the kinds of lines we need" (blind round 123)
     r"|\b(?:kinds?|sorts?|types?) of (?:lines|output|messages|errors)\b"
     r"|\b(?:lines?|summary|messages?|output|something|errors?) such as\W*$"
@@ -9213,7 +9252,7 @@ xargs that echoes each command it starts several at a time."""
 _MAKE_FAILED = _compile(rb"(?m)^make(?:\[\d+\])?: \*\*\* \[(?:[^\]\n]*?:\d+: )?([^\]\n]+)\] Error \d+")
 """make's word of a job that failed, naming its target (``make: *** [fetch.mk:14: raw/x_1.fastq.gz] Error 1``)."""
 _ECHOED_ASCP = _compile(
-    rb"(?m)^[ \t]*(?:(?:ba)?sh -c[ \t]+(?:[^;\n]{1,200};[ \t]*)?)?"
+    rb"(?m)^[ \t]*(?:(?:ba)?sh -c[ \t]+['\"]?(?:[^;\n]{1,200};[ \t]*)?)?"
     rb"(?:[A-Z_][A-Z0-9_]*=(?:\"[^\"\n]*\"|'[^'\n]*'|\S*)[ \t]+)*"
     rb"(?:[\w./~$()-]*/)?ascp4?(?:\.exe)?[ \t]+(\S[^\n]*)$"
 )
@@ -9234,10 +9273,10 @@ def _command_names(arguments: bytes) -> frozenset[bytes]:
     return frozenset(names)
 
 
-def _job_named(commands: list[frozenset[bytes]], names: list[bytes]) -> int | None:
+def _job_named(commands: list[frozenset[bytes]], names: list[bytes], exact: bool = False) -> int | None:
     """The one command of a parallel make's whose paths name what ``names`` does: a file (``x_1.fastq.gz``), a
-    target's part (``data/CRR284402/.done``), or a directory the file is in (``CRR284401`` for its bar's
-    ``CRR284401_f1.fq.gz``). The most particular name first (a path's last part); None when it names none or
+    target's part (``data/CRR284402/.done``), or (unless ``exact``) a directory the file is in (``CRR284401`` for its
+    bar's ``CRR284401_f1.fq.gz``). The most particular name first (a path's last part); None when it names none or
     several."""
     for name in reversed(names):
         if not name or name.startswith(b"."):
@@ -9246,7 +9285,10 @@ def _job_named(commands: list[frozenset[bytes]], names: list[bytes]) -> int | No
             job
             for job, named in enumerate(commands)
             if name in named
-            or any(name.startswith(own) and name[len(own) : len(own) + 1] in (b"_", b".") for own in named)
+            or (
+                not exact
+                and any(name.startswith(own) and name[len(own) : len(own) + 1] in (b"_", b".") for own in named)
+            )
         ]
         if len(jobs) == 1:
             return jobs[0]
@@ -9883,7 +9925,7 @@ def _whole_file(text: str) -> bool:
         or (head == "i" and text.startswith("import ") and " from '@theme/" in text)
         # a knowledge base's article by its title ("# KB-0412 — \"SSH connection failure: ...\""; blind round 156):
         # its symptom's lines are the article's, no reader's run
-        or (head in "#KTkt" and _KB_TITLE.match(text) is not None)
+        or (head in "#K" and _KB_TITLE.match(text) is not None)
         # a catalog's CSV header: a message column and one of what it means or what to do, no time's ("code;
         # mnemonique;message_ascp;cause_probable;action_recommandee"; blind round 156)
         or (
@@ -9891,6 +9933,7 @@ def _whole_file(text: str) -> bool:
             and _CSV_HEADER.fullmatch(text.strip()) is not None
             and _CSV_MESSAGE_COLUMN.search(text) is not None
             and _CSV_MEANING_COLUMN.search(text) is not None
+            and _CSV_CODE_COLUMN.search(text) is not None
             and _CSV_TIME_COLUMN.search(text) is None
         )
         # a log indexer's parsing configuration (Splunk's props.conf: "SHOULD_LINEMERGE = false", "TIME_PREFIX = ^";
@@ -9899,8 +9942,9 @@ def _whole_file(text: str) -> bool:
     )
 
 
-_KB_TITLE = _compile(r"(?:#{1,3}\s*)?(?:KB|Technote|TN)[-_ ]?\d{3,}\s*[\u2014\u2013:-]\s+\S")
-"""A Markdown page's title naming it a knowledge base's article by its number (``# KB-0412 — ...``)."""
+_KB_TITLE = _compile(r"(?:#{1,3}\s*)?KB-?\d{3,}\s*[\u2014\u2013]\s+\S")
+"""A Markdown page's title naming it a knowledge base's article by its number, a dash before its title (``# KB-0412
+— ...``; not an issue tracker's key, ``KB-1432: upload fails``)."""
 _CSV_HEADER = _compile(r"[\w\u00c0-\u024f\" .-]{1,40}(?:[;,\t][\w\u00c0-\u024f\" .-]{1,40}){2,12}")
 """A CSV file's header row: three to thirteen column names."""
 _CSV_MESSAGE_COLUMN = _compile(
@@ -9912,8 +9956,10 @@ _CSV_MEANING_COLUMN = _compile(
     r"|causa[_ -]probable|a\w{0,2}o[_ -]recomendada|what[_ -]to[_ -]do)",
     re.I,
 )
+_CSV_CODE_COLUMN = _compile(r"(?<![a-z])(?:code|errcode|error_code|c[óo]digo|codice|fehlercode|id)(?![a-z])", re.I)
+"""A catalog's column of its entries' codes."""
 _CSV_TIME_COLUMN = _compile(
-    r"(?<![a-z])(?:time|date|timestamp|datum|heure|fecha|hora|ts|@timestamp|started|ended)(?![a-z])", re.I
+    r"(?:time|date|timestamp|datum|heure|fecha|hora|(?<![a-z])ts|started|ended|created|updated)(?![a-z])", re.I
 )
 """A CSV header's column of when something happened: a log's or a report's rows, not a catalog's."""
 _INDEXER_SETTING = _compile(
@@ -10345,7 +10391,8 @@ _IF_YOU_GET = _compile(
 )
 """A documentation's conditional intro to a sample, on a line of its own ("If you instead get")."""
 _BRACKETED_QUOTE = _compile(r"\s*[\"\u201c\u201e'`][^\"\u201c\u201d\n]{3,200}[\"\u201d'`]\)")
-"""A line that starts with a quote closing a bracket opened on the line before: a remark's example, no output."""
+"""A line that starts with a quote and a closing bracket right after it (its bracket opened on a line before): a
+remark's example, no output."""
 _ADVICE = _compile(
     r"^\W*if you\b|\byou(?:'d| would| will|'ll| might) (?:\w+ )?(?:get|see|receive)\b"
     # what to do, told to the person ("you need --file-crypt=encrypt and ASPERA_SCP_FILEPASS."; blind round 92)
@@ -10803,7 +10850,7 @@ _COPIED = _compile(
 "pasted as it is", 'From README.md, "Retries":'), not that something was copied from one ("the folder name copied
 from the instructions")."""
 _DOC_DESTINATION = _compile(
-    r"\b(?:for|to|into|onto) (?:the|our|this|my) (?:team(?:'s)? |group(?:'s)? |lab(?:'s)? |internal )?"
+    r"\b(?:for|into|onto) (?:the|our|this|my) (?:team(?:'s)? |group(?:'s)? |lab(?:'s)? |internal )?"
     r"(?:wiki|docs|documentation|knowledge ?base|runbook)\b(?! (?:page|article|entry) (?:says|reads|states))",
     re.I,
 )
@@ -10860,7 +10907,9 @@ _NOT_RUN = _compile(
     # 137; "I haven't tried a newer Connect yet", round 82)
     r"\b(?:have|has|had)(?:n't| not) (?:yet )?(?:run|tried|used|executed|attempted)"
     # ("Partner has not attempted any transfer yet"; blind round 145's change request)
-    r"(?: (?:anything|it|this|that|ascp|aspera|(?:the|any) (?:transfer|download|upload|command|tool)s?))?"
+    # (or "We have not tried a transfer yet"; blind round 158's partner mail)
+    r"(?: (?:anything|it|this|that|ascp|aspera"
+    r"|(?:the|any|a|an|our|a single) (?:transfer|download|upload|command|tool)s?))?"
     r"(?: (?:myself|ourselves|personally))?(?: (?:on|from|with|at) [^.!?\n]{1,40}?)?\s+yet\b"
     r"|\b(?:have|has|had)(?:n't| not) (?:yet )?run anything\b|\bnot (?:run|tried) (?:anything|it) yet\b"
     # ("we have not started yet; I want to get the firewall request right the first time"; blind round 149's list
@@ -10978,7 +11027,7 @@ def _says_not_run(text: str, own_from: int = 0) -> bool:
 
 _NOT_RUN_ZH = _compile(
     r"还没(?:有)?(?:开始)?(?:下载|运行|跑|上传|传输|试|用)|(?:不是|并非)(?:真实|实际)的?(?:日志|输出|运行|结果)"
-    r"|実際の(?:ログ|出力|実行結果|実行例|結果)では(?:ありません|ない)|keine echten? (?:Logs?|Ausgaben?|Läufe)"
+    r"|実際の(?:ログ|出力|実行結果|実行例|実行ログ|結果)では(?:ありません|ない)|keine echten? (?:Logs?|Ausgaben?|Läufe)"
     # (in any case: "Ejemplo ilustrativo (no es un caso real)", "no contiene registros de incidentes"; blind round 151's
     # knowledge-base article)
     r"|(?i:\bejemplos? ilustrativos?|\bno (?:son |es )?(?:de )?un caso (?:concreto|real)|\bexemplos? ilustrativos?"
@@ -11489,8 +11538,12 @@ _HYPOTHETICAL = _compile(
     r"|\b(?:will|would|might|may|can|could)\s+(?:then\s+|also\s+|now\s+)?(?:see|get|receive|hit)\b"
     # what it prints in general, in Italian, French, German and Spanish ("e il client ascp riporta di solito
     # soltanto "failed to authenticate"", and the ascp client usually reports only ...; blind round 157's review)
+    r"|\b(?:riporta|mostra|stampa|affiche|renvoie|meldet|zeigt|muestra|devuelve|reporta)\b[^\"\n]{0,30}"
+    r"\b(?:di solito|solitamente|g[ée]n[ée]ralement|d'habitude|normalerweise|in der Regel|por lo general"
+    r"|generalmente)\b"
     r"|\b(?:di solito|solitamente|g[ée]n[ée]ralement|d'habitude|normalerweise|in der Regel|por lo general"
-    r"|generalmente)\b",
+    r"|generalmente)\b[^\"\n]{0,30}\b(?:riporta|mostra|stampa|affiche|renvoie|meldet|zeigt|muestra|devuelve"
+    r"|reporta)\b",
     re.I,
 )
 """A person telling what ascp would print ("If UDP were blocked you would get `Session Stop (Error: ...)`", a

@@ -1527,9 +1527,10 @@ _SERVICE_TAG = re.compile(
 """docker compose's tag of the service a line came from (``transferd-1  | ``), before a JSON line; with
 ``--timestamps`` (nerdctl's ``transferd |2025-10-07T11:03:42.101934Z {...}``; blind round 124) its time too."""
 """Lines of a structured logger's form that make a paste its log."""
-_JSON_MESSAGE_KEYS = ("full_log", "msg", "message", "log", "text", "@message")
+_JSON_MESSAGE_KEYS = ("full_log", "msg", "message", "log", "text", "@message", "m")
 """(Wazuh's alerts and archives keep the line its agent read whole in ``full_log``, syslog's form included: read
-first, so that a server's sshd and ascp lines keep their program and process; blind round 120)"""
+first, so that a server's sshd and ascp lines keep their program and process; blind round 120. ``m`` last: a journal
+cut down by jq to ``{t, pid, m}``; blind round 158)"""
 _JSON_ARGV_KEYS = ("argv", "args", "cmd", "command")
 _JSON_ERROR_KEYS = ("description", "errstr", "error_description")
 _JSON_EXIT_KEYS = ("exit", "exit_code", "exitcode", "returncode", "rc", "status_code")
