@@ -218,13 +218,6 @@ def test_round156_logcli_lines_holding_whole_syslog_lines_are_a_servers_log():
     assert cause_ids(text) == ["ok", "ok", "no-such-file"]
 
 
-def test_round156_a_clients_summary_right_after_the_servers_success_is_one_transfer():
-    """A log search's export of both sides by time: the server's Session Stop status=success, then the client's
-    "Completed: ..." are one transfer, not two."""
-    text = _blind("round156-servers/07-datadog-export-content-protection-vendor.json")
-    assert cause_ids(text) == ["content-protection", "ok"]
-
-
 def test_round157_french_minutes_quoting_documented_errors_hold_no_run():
     """ "Exemple de message d'erreur ... (tiré de la documentation/des forums, pas de notre infrastructure — aucun
     transfert n'a encore été tenté ...)" and "et, si le TCP est aussi bloqué :": samples, no runs."""

@@ -8963,16 +8963,12 @@ class Analyzer:
                     continue
                 # or a logged session of the same input that completed and logs no byte count (a server's syslog
                 # names none: the client's "Completed:" beside the server's success; blind rounds 71 and 76)
-                before = next((i for i in range(at - 1, -1, -1) if kept[i][1].source == s.source), None)
                 unsized = next(
                     (
                         i
                         for i, (logged_at, t) in enumerate(kept)
                         if i not in used_unsized
-                        # (the server's log of it, shown after the client's paste; or, in one stream of both sides'
-                        # lines by time, the session the server logged right before the client's summary: a log
-                        # search's export of client and server; blind round 156's Datadog export)
-                        and (logged_at > order or i == before)
+                        and logged_at > order  # (the server's log of it, shown after the client's paste)
                         and t.source == s.source
                         and t.uuid is not None
                         and t.outcome == "success"
