@@ -300,3 +300,19 @@ def test_round158_a_journal_cut_by_jq_to_t_pid_m_is_ascps_log():
 def test_round158_we_have_not_tried_a_transfer_yet():
     """ "We have not tried a transfer yet." before the service desk's quoted UDP message: no run."""
     assert cause_ids(_blind("round158-servers/22-partner-question-ports-before-first-transfer.txt")) == []
+
+
+def test_round158_a_samples_intro_under_its_heading_keeps_the_block_after_it_a_sample():
+    """A heading "## 2. 正常時の出力例 (参考)", then its intro
+    "以下はマニュアルから転記した例であり、実際の実行ログではない。" (copied from the manual, no real run's log),
+    a blank line and the fenced sample: no run; the incident's cron log below is one."""
+    assert cause_ids(_blind("round158-documents/05-japanese-runbook-session-init.md")) == ["session-start"]
+
+
+def test_guard_a_headings_sample_still_ends_at_a_blank_line_without_an_intro():
+    """Guard: a sample heading's one line, a blank line, then a person's own run: the run stays."""
+    text = (
+        "## Sample output (reference)\nCompleted: 1024K bytes transferred in 1 seconds\n\n"
+        "$ ascp -P 33001 u@h:/a .\nascp: failed to authenticate, exiting.\n"
+    )
+    assert cause_ids(text) == ["auth"]

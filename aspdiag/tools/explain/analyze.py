@@ -1302,6 +1302,7 @@ class Analyzer:
         self._texts_kept = 0  # bytes in ``_texts``, at most ``_CATALOGUE_TOTAL``
         self._xml_comment: set[str] = set()  # inputs inside an XML or HTML comment (<!-- ... -->)
         self._fenced_sample: set[str] = set()  # inputs whose sample (``_sample``) opened with <pre> or a fence
+        self._intro_in_sample: set[str] = set()  # inputs whose sample's first line (under a heading) is its intro
         self._sampled: set[str] = set()  # inputs that introduced a sample (``_sample``) already
         self._container: dict[str, str] = {}  # each input's last container kubectl describe named
         self._pod_containers: set[str] = set()  # inputs inside kubectl describe pod's "Containers:" list
@@ -5156,6 +5157,7 @@ class Analyzer:
                         lines > 0
                         and line.after_gap
                         and source not in self._fenced_sample
+                        and not (lines == 1 and source in self._intro_in_sample)
                         # (nor a second block of ascp's lines right after the first, the intro's next sample: "the
                         # kinds of lines we need:", two blocks, their fences gone; blind round 123's issue template)
                         and not stripped.startswith(("Session Stop", "ascp: ", "Completed: "))
@@ -5184,11 +5186,18 @@ class Analyzer:
             if not ends and lines < _SAMPLE_LINES:
                 if lines == 0 and stripped in ("<pre>", "<code>", "```", "~~~"):
                     self._fenced_sample.add(source)  # up to its closing tag: blank lines inside are the sample's
+                if lines == 0 and stripped.endswith((":", "\uff1a", "\u3002")) and _DOC_SAMPLES.search(stripped):
+                    # the sample's intro under its heading ("以下はマニュアルから転記した例であり、実際の実行ログではな
+                    # い。"; blind round 158's runbook): the block after the blank line is the sample it announces
+                    self._intro_in_sample.add(source)
+                elif lines >= 1:
+                    self._intro_in_sample.discard(source)
                 self._sample[source] = window - 1 if section else window + 1
                 self._documentation(source)
                 return True
             del self._sample[source]
             self._fenced_sample.discard(source)
+            self._intro_in_sample.discard(source)
         if stripped == "::":
             # reStructuredText's bare literal-block mark: the indented block after it is the page's sample (an FAQ's
             # "It connects, then ends with ..." heading, "::", the message; blind round 104)
