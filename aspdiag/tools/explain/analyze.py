@@ -985,11 +985,12 @@ _RARE_TEXTS = (
     b"CreateProcessW failed",
     b"banner exchange: ",
     b"Their offer: diffie-hellman-group1-sha1",
+    b"reached runtime time limit",
 )
 """Texts ``feed_chunk`` asks each chunk whether it holds, asked at once (``scan.which``: one pass, about twice as fast
 as five searches on a server's log; the shorter texts it asks one by one, where one pass gains nothing). The bits
 below name them."""
-_NEGOTIATION_TEXT, _LOADER_TEXT, _CREATE_PROCESS_TEXT, _BANNER_TEXT, _GROUP1_TEXT = 1, 2, 4, 8, 16
+_NEGOTIATION_TEXT, _LOADER_TEXT, _CREATE_PROCESS_TEXT, _BANNER_TEXT, _GROUP1_TEXT, _UNIT_LIMIT_TEXT = 1, 2, 4, 8, 16, 32
 _BURST_TOLD = 32
 """Refused connections of one client to one account told when each came within ``_BURST_GAP_S`` of the one before."""
 _BURST_GAP_S = 2
@@ -1589,12 +1590,12 @@ class Analyzer:
         self._chunk_login_list = None
         hints, logins = sshd_lines(chunk)
         self._chunk_has_logins = bool(logins)
+        read_as_syslog = False
         if is_syslog(chunk) and (
             _SYSLOG_TAGGED.search(chunk) is not None or (not _NAMES_ASCP.search(chunk) and has_syslog_tags(chunk))
         ):
             self._records(source, chunk, file_form=False)
-            if b"reached runtime time limit" in chunk:
-                self._unit_time_limit(source, chunk)
+            read_as_syslog = True
         elif is_file_form(chunk):
             self._records(source, chunk, file_form=True)
         else:
@@ -1606,7 +1607,9 @@ class Analyzer:
                     start, end = line_bounds(chunk, offered.start())
                     self._dsa_offered[(source, offered.group(1))] = chunk[start:end].decode("utf-8", "replace")
         self._sshd(source, chunk, hints)
-        rare = which(chunk, _RARE_TEXTS)  # (one pass for the five: see _RARE_TEXTS)
+        rare = which(chunk, _RARE_TEXTS)  # (one pass for the six: see _RARE_TEXTS)
+        if rare & _UNIT_LIMIT_TEXT and read_as_syslog:
+            self._unit_time_limit(source, chunk)
         if rare & _NEGOTIATION_TEXT:
             self._quoted_negotiations(source, chunk)
         if (
@@ -1756,12 +1759,13 @@ class Analyzer:
                 # exist"; blind round 67): its address on the line, else on its process's next line ("Connection
                 # closed by invalid user xfer 198.19.33.8 port 51120 [preauth]")
                 peer, port = found.group("npeer"), b"0"
-                if _LISTS_REFUSAL.search(found.group("message")) is not None and (
+                if documented_cause(found.group("message").decode("utf-8", "replace")) == "auth" and (
                     found.group("nuser").lower() in _NEVER_TRANSFER_ACCOUNTS
                     or (peer is not None and peer in self._guessers)
                 ):
-                    # ("User root from 92.118.39.61 not allowed because not listed in AllowUsers": the internet's
-                    # guessing kept out by the server's lists, no client's attempt; blind round 118's CrowdSec notes)
+                    # ("User root from 92.118.39.61 not allowed because not listed in AllowUsers", a refusal by the
+                    # server's lists, which the knowledge base reads as "auth": the internet's guessing kept out, no
+                    # client's attempt; blind round 118's CrowdSec notes)
                     continue
                 closed = _closed_invalid(chunk, found.end(), found.group("nuser"))
                 if closed is not None:
@@ -6134,9 +6138,14 @@ class Analyzer:
         kill = _SCHEDULER_KILL.search(said)
         # (ascp's lines in syslog form are its process's run, kept by host and process id until they end)
         if kill is not None and pid.isdigit() and (run := self._process_run(source, pid)) is not None:
-            self.ascp_lines += 1
-            run.detail(said[kill.start() :].strip())
-            run.note(said.strip())
+            self._logged_killed(run, said[kill.start() :].strip(), said.strip())
+
+    def _logged_killed(self, run: Collected, detail: str, shown: str) -> None:
+        """A run ascp's syslog-form lines told, ended from outside (``detail``: the kill's words; ``shown``: its
+        line)."""
+        self.ascp_lines += 1
+        run.detail(detail)
+        run.note(shown)
 
     def _process_run(self, source: str, pid: bytes | None = None, only: bool = False) -> Collected | None:
         """The latest run of an input known by ascp's process in syslog form (its id ``pid`` when given) that has
@@ -6157,9 +6166,7 @@ class Analyzer:
         if run is None and self._pending and (logged := self._process_run(source, only=True)) is not None:
             # the one run ascp's own lines told in syslog form (``ascp[48113]: ... 62% ...``) and no console run:
             # the kill after them is its (blind round 155's journal; with several such runs going, none is chosen)
-            self.ascp_lines += 1
-            logged.detail(detail)
-            logged.note(shown or detail)
+            self._logged_killed(logged, detail, shown or detail)
             return
         if (
             source in self._job_mails
@@ -7494,10 +7501,10 @@ class Analyzer:
             # (its output: from its command to the next one typed, not a Makefile's recipe shown after it)
             start = launch.start() if launch.group(1) is not None else 0
             end = text.find(b"\n", launch.end()) if launch.group(1) is not None else launch.end()
-            ends = [at for at in (text.find(b"\n$ ", end), text.find(b"$ ", end)) if at >= 0]
+            typed = text.find(b"$ ", end)
             commands = [
                 _command_names(found.group(1))
-                for found in _ECHOED_ASCP.finditer(text, start, min(ends, default=len(text)))
+                for found in _ECHOED_ASCP.finditer(text, start, len(text) if typed < 0 else typed)
                 # (a command's arguments: an option or a path, not a wrapper's "ascp failed (pid 2298 exit 1)")
                 if found.group(1).startswith(b"-") or b"/" in found.group(1)
             ]
@@ -7507,24 +7514,20 @@ class Analyzer:
             if any(kept[at][0] in self._sshd_orders or kept[at][1].uuid is not None for at in places):
                 continue
             failed = [target.split(b"/") for target in _MAKE_FAILED.findall(text)]
-            completed = {
-                shown.split()[0]
-                for at in places
-                if kept[at][1].outcome == "success" and (shown := kept[at][1].progress)
-            }
+            # each run's file its last bar shows ("" for none)
+            bar = {at: progress.split()[0] if (progress := kept[at][1].progress) else "" for at in places}
+            completed = {bar[at] for at in places if kept[at][1].outcome == "success" and bar[at]}
             job_of: dict[int, int] = {}
             # (the runs their bars name first: a job whose ascp worked may fail later, at its next step)
             for at in places:
-                s = kept[at][1]
-                shown = s.progress.split()[0] if s.progress else ""
+                s, shown = kept[at][1], bar[at]
                 if s.outcome != "failed" and shown and not (s.outcome != "success" and shown in completed):
                     job = _job_named(commands, [shown.encode()])
                     if job is not None and job not in job_of.values():
                         job_of[at] = job
             worked = set(job_of.values())
             for at in places:
-                s = kept[at][1]
-                shown = s.progress.split()[0] if s.progress else ""
+                s, shown = kept[at][1], bar[at]
                 if at in job_of:
                     continue
                 job = None
@@ -9004,11 +9007,6 @@ class Analyzer:
 
 
 _QUIET_REFUSALS = 5
-_LISTS_REFUSAL = _compile(
-    rb"not allowed because (?:not listed in AllowUsers|listed in DenyUsers|not in any group|a group is listed in "
-    rb"DenyGroups|none of user's groups are listed in AllowGroups)"
-)
-"""sshd keeping an account out by its AllowUsers, AllowGroups, DenyUsers or DenyGroups lists."""
 _NEVER_TRANSFER_ACCOUNTS = frozenset(b"root admin administrator oracle ubuntu pi postgres mysql".split())
 """Accounts the internet's guessing tries that no Aspera transfer logs in as."""
 _GUESSED_NAMES = frozenset(
@@ -9278,10 +9276,10 @@ def _command_names(arguments: bytes) -> frozenset[bytes]:
     return frozenset(names)
 
 
-def _job_named(commands: list[frozenset[bytes]], names: list[bytes], exact: bool = False) -> int | None:
+def _job_named(commands: list[frozenset[bytes]], names: list[bytes]) -> int | None:
     """The one command of a parallel make's whose paths name what ``names`` does: a file (``x_1.fastq.gz``), a
-    target's part (``data/CRR284402/.done``), or (unless ``exact``) a directory the file is in (``CRR284401`` for its
-    bar's ``CRR284401_f1.fq.gz``). The most particular name first (a path's last part); None when it names none or
+    target's part (``data/CRR284402/.done``), or a directory the file is in (``CRR284401`` for its bar's
+    ``CRR284401_f1.fq.gz``). The most particular name first (a path's last part); None when it names none or
     several."""
     for name in reversed(names):
         if not name or name.startswith(b"."):
@@ -9290,10 +9288,7 @@ def _job_named(commands: list[frozenset[bytes]], names: list[bytes], exact: bool
             job
             for job, named in enumerate(commands)
             if name in named
-            or (
-                not exact
-                and any(name.startswith(own) and name[len(own) : len(own) + 1] in (b"_", b".") for own in named)
-            )
+            or any(name.startswith(own) and name[len(own) : len(own) + 1] in (b"_", b".") for own in named)
         ]
         if len(jobs) == 1:
             return jobs[0]

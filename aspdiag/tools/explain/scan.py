@@ -2062,16 +2062,15 @@ def logcli_as_lines(chunk: bytes) -> bytes | None:
     if len(chunk) > _EXPORT_MAX or b"} " not in chunk:
         return None
     text = chunk.decode("utf-8", "replace")
-    if len(_LOGCLI_LINE.findall(text, 0, 1 << 20)) < 3:
+    messages = [line.group("message") for line in _LOGCLI_LINE.finditer(text, 0, 1 << 20)]
+    if len(messages) < 3:
         return None
-    if any(
-        _LOGCLI_TAGGED.match(said) and not _TAGGED_MESSAGE.match(said)
-        for said in (line.group("message") for line in _LOGCLI_LINE.finditer(text, 0, 1 << 20))
-    ):
+    tagged = [_LOGCLI_TAGGED.match(said) is not None for said in messages]
+    if any(own and not _TAGGED_MESSAGE.match(said) for own, said in zip(tagged, messages, strict=True)):
         # its messages carry their own syslog form: those alone, oldest first (an rsyslog stream's lines under
         # logcli's time and empty labels, "2024-06-13T07:42:19Z {} Jun 13 07:42:19 fasp-mirror-02 ascp[48211]:
         # LOG FASP Session Stop ..."; blind round 156)
-        if not all(_LOGCLI_TAGGED.match(line.group("message")) for line in _LOGCLI_LINE.finditer(text, 0, 1 << 20)):
+        if not all(tagged):
             return None  # (some of them: read as they are, by the readers after this one)
         own = _LOGCLI_LINE.sub(lambda line: line.group("message"), text).encode("utf-8")
         return oldest_first(own) or own
