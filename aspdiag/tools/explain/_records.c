@@ -559,7 +559,7 @@ fail:
 
 /* ---- sshd's lines ------------------------------------------------------------------------------------------
  *
- * SSHD_TAG   = sshd(?:-session)?(?:\[\d+\]:| \d+ \S+ (?:-|\[[^\n]*?\]))  (and the space after it)
+ * SSHD_TAG   = sshd(?:-session)?(?:\[\d+\]:|:| \d+ \S+ (?:-|\[[^\n]*?\]))  (and the space after it)
  * SSHD_HINT  = SSHD_TAG (?:error: )?(?:Unable to negotiate with |drop connection #|refused connect from
  *              |Failed (?:password|publickey|keyboard-interactive/pam) for (?!invalid user )|Invalid user
  *              |(?:Connection closed by|Disconnected from) authenticating user
@@ -581,6 +581,7 @@ static int sshd_at(const char *s, idx n, idx p, after_tag rest, idx *end, idx *g
         if (d < 0 || !LIT(s, e, d, "]: ")) return 0;
         return rest(s, n, d + 3, e, end, g);
     }
+    if (LIT(s, e, k, ": ")) return rest(s, n, k + 2, e, end, g); /* "sshd: " alone (Windows' sshd.log) */
     if (!(k < e && s[k] == ' ')) return 0;
     idx d = run(s, e, k + 1, is_digit);
     if (d < 0 || !(d < e && s[d] == ' ')) return 0;

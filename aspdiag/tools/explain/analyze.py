@@ -117,6 +117,7 @@ from aspdiag.tools.explain.scan import (
     siem_records_as_lines,
     splunk_events_as_lines,
     sshd_lines,
+    sshd_stamp,
     syslog_prefix,
     tagged_runs_apart,
     telegram_export_as_text,
@@ -134,6 +135,7 @@ from aspdiag.tools.explain.session import (
     Collected,
     SessionExplanation,
     brief,
+    ends_side,
     explain,
     field_value,
     outcome,
@@ -203,6 +205,8 @@ _RATE = _compile(r"\((\d+)K? bits/sec\)")
 _NO_FILE = _compile(r",\s*in 0 files?\b")
 """A summary's second line saying no file arrived whole (``(13048K bits/sec), in 0 files.``)."""
 _SKIPPED = _compile(r"; (\d+) files? skipped")
+_SOME_FAILED = _compile(r"; [1-9]\d* files? failed")
+"""The summary's count of the files that failed (none failed: ascp leaves the count out)."""
 _EXIT = _compile(
     # (not the status a test expected: "AssertionError: expected exit 0, got 1"; blind round 132's JUnit report)
     r"(?:(?<!expected )exit(?:ed)?(?: with)?(?: status|[ -]code)?|\bfailed with|returned non-zero exit status"
@@ -1184,6 +1188,8 @@ class Analyzer:
         """sshd logged a login to an account that does not exist (``Invalid user``): the log shows password guessing."""
         self._guessed_accounts: dict[bytes, set[bytes]] = {}  # per guesser, the accounts it tried (a few kept)
         self._babblers: set[bytes] = set()  # addresses that sent sshd no SSH banner (an HTTP request, garbage)
+        self._group1_only: set[bytes] = set()  # of those, the ones that offered only group1's key exchange
+        self._no_banner: set[bytes] = set()  # and the ones that sent no banner
         self._run_began: dict[str, int] = {}  # the line (``_tick``) each input's current console run began at
         self._named_scanners: set[bytes] = set()  # addresses a person's words call a scanner's or a monitor's
         self._accepted: set[tuple[bytes, bytes]] = set()
@@ -1341,6 +1347,11 @@ class Analyzer:
         self._mails: dict[str, list[tuple[int, tuple[int, ...]]]] = {}
         # a table export's column of each record's date (its header names it), and its records' dates in order
         self._dated_column: dict[str, int] = {}
+        self._run_tables: dict[str, _RunTable] = {}  # inputs that are a wrapper's table of its runs (a row each)
+        self._row_runs: set[int] = set()  # runs told by a run table's row alone (its exit status): each its own
+        self._row_began: dict[str, int] = {}  # each run table's order before its current row's words
+        # a run table's rows whose words began several runs: the order before the row's first, the row's last
+        self._row_spans: dict[tuple[str, int], int] = {}
         self._dated_records: dict[str, list[tuple[int, tuple[int, ...]]]] = {}
         # each input's files pasted one after another: (order when its header came, its array index, its stem)
         self._sections: dict[str, list[tuple[int, int, str]]] = {}
@@ -1482,9 +1493,16 @@ class Analyzer:
             chunk = without_line_numbers(chunk) or chunk
             # a Jupyter or org-mode notebook as its cells ran, a raw mail's text part
             converted = None
+            run_table = _run_table(chunk)
             for reader in _INPUT_READERS:
+                if run_table is not None and reader is log_export_as_lines:
+                    # (a wrapper's table of its runs is no log search's export of messages: each row a run by its
+                    # status, read by ``_run_table_row``; blind round 159's watch folder history, its successes'
+                    # message cells empty)
+                    continue
                 converted = reader(chunk)
                 if converted is not None:
+                    run_table = None  # (read as what that reader makes of it: a session table's records)
                     if reader in _IN_START_ORDER:
                         # (these put the records in the order they were made: an input's word that it lists them
                         # newest first is about the records as it showed them, ``_told_reversed``)
@@ -1504,6 +1522,16 @@ class Analyzer:
                 converted = html_pre_stamped(chunk)
             if converted is not None:
                 chunk = converted
+            elif (table := run_table) is not None:
+                # a wrapper's table of its runs, a row each, its exit status in a column (its notes above the
+                # header as comments; blind round 157): each row one run (``_run_table_row``)
+                self._run_tables[source] = table
+                # (its comment lines are the wrapper's or a person's notes on it: what its columns hold, why a row
+                # failed; blind round 137's "or the Completed line" read as a run)
+                chunk = _COMMENT_LINE.sub(b"", chunk)
+                if table.dated is not None:
+                    self._dated_column[source] = table.dated
+                self._csv_sources.add(source)
             elif (column := _dated_column(chunk)) is not None:
                 self._dated_column[source] = column
                 self._csv_sources.add(source)
@@ -1650,11 +1678,15 @@ class Analyzer:
             self._guessing = self._guessed(chunk)
         if rare & _BANNER_TEXT and len(self._babblers) < MAX_CLIENTS:
             # an address that sent sshd something other than SSH ("GET / HTTP/1.1"): a scanner's (``_scanned``)
-            self._babblers.update(found.group(1) for found in _BANNER_GARBAGE.finditer(chunk))
+            garbage = {found.group(1) for found in _BANNER_GARBAGE.finditer(chunk)}
+            self._babblers.update(garbage)
+            self._no_banner.update(garbage)
         if rare & _GROUP1_TEXT and len(self._babblers) < MAX_CLIENTS:
             # an address whose only key exchanges were group1's (and group14's): no ascp's (libssh2 has always
             # offered group-exchange beside them), a scanner's (blind rounds 106 and 107's secure and auth logs)
-            self._babblers.update(found.group(1) for found in _LONE_GROUP1.finditer(chunk))
+            lone = {found.group(1) for found in _LONE_GROUP1.finditer(chunk)}
+            self._babblers.update(lone)
+            self._group1_only.update(lone)
         self._chunk, self._chunk_logins, self._chunk_has_logins = None, None, False
         self._start_cache = self._login_start_cache = self._chunk_arrivals = None  # the chunk is no longer needed
 
@@ -1747,7 +1779,7 @@ class Analyzer:
             # sshd's line with no time of its own (cut off in a paste, or in the host's language): it may say why a
             # pasted client run failed (``_linked``), but is no attempt of its own (a runbook's examples of what
             # throttling looks like, "sshd[1187]: drop connection #10 ..."; blind round 108)
-            untimed = found.group("stamp") is None
+            untimed = sshd_stamp(found) is None
             if found.group("fuser") or found.group("iuser") or found.group("cuser"):
                 if not untimed:
                     self._refused_login(source, found, chunk, hint)
@@ -1778,7 +1810,7 @@ class Analyzer:
             message = found.group("message")
             args = (
                 source,
-                found.group("stamp"),
+                sshd_stamp(found),
                 f"{peer.decode()}:{port.decode()}",
                 f"{local.decode() if local else 'sshd'}:{(found.group('lport') or b'22').decode()}",
                 message.decode("utf-8", "replace"),
@@ -1790,7 +1822,7 @@ class Analyzer:
                 continue
             if b" penalty: " in message and len(self._penalised) < MAX_CLIENTS:
                 # Whose drop this is (a client's, a scanner's, a monitor's probe) is told by the whole log
-                stamp = found.group("stamp")
+                stamp = sshd_stamp(found)
                 # the address's bare connects (a port monitor's), whose beat tells a drop of the monitor's apart
                 self._probes_of(source, chunk, peer)
                 self._penalised.append(
@@ -1992,7 +2024,7 @@ class Analyzer:
         if key in self._refused:
             return
         tries = self._connections.get((source, peer, user), 0)
-        stamp = found.group("stamp")
+        stamp = sshd_stamp(found)
         at = _seconds(stamp.decode("ascii", "replace")) if stamp else None
         last = self._refused_at.get((source, peer, user))
         self._refused_at[(source, peer, user)] = at
@@ -2014,7 +2046,7 @@ class Analyzer:
         self._next_start = self._start_after(chunk, hint)
         attempt = self._sshd_attempt(
             source,
-            found.group("stamp"),
+            sshd_stamp(found),
             f"{peer.decode()}:{port.decode()}",
             "sshd",
             found.group("message").decode("utf-8", "replace"),
@@ -2671,6 +2703,13 @@ class Analyzer:
         uuid = self._attached.get(source)
         if uuid:
             session = self._open.get(uuid) or self._recent.get(uuid)
+            if session is not None and session.ended and _server_end(session):
+                # a server's record of its end of the session (its FASP port local, the client's ephemeral one as
+                # peer; a Graylog table's rows): the console lines after it are no -L- output of its own (the server's
+                # ascp has no console), but a client's paste (blind round 159's report: the partner's "Partial
+                # Completion: ... Disk write failed (server)" had joined the next session, which worked)
+                del self._attached[source]
+                return None
             if session is not None and (not session.ended or (not opens and self._tick - session.ended_at <= GRACE)):
                 if b" from " in line.message and (other := _SSHD_FROM.search(line.message)) is not None:
                     # sshd's line, its program's tag gone (``journalctl -o cat``), naming another client ("Invalid
@@ -2782,6 +2821,10 @@ class Analyzer:
 
     def _console_line(self, source: str, line: Line) -> None:
         text = line.message.decode("utf-8", "replace").replace("\x00", "")
+        run_table = self._run_tables.get(source) if self._run_tables else None
+        row_status = None if run_table is None or self._replaying else run_table.status(text)
+        if row_status is not None and source in self._console:
+            self._finish(self._console.pop(source))  # each row its own run: the last row's run has ended
         if not self._replaying and line.process is None and text.strip():
             # the stamp of the line before this one, where that line came while no run was open and was not taken
             # into the ended run before it (its "exit 0"), nor a syslog line (a server's log orders its sessions by
@@ -3005,6 +3048,11 @@ class Analyzer:
             # the terminal's echo of Ctrl-C at the end of the bar it cut ("... 08:12 ETA^C"; blind round 135): the
             # bar, then the interrupt
             text = f"{text[:-2]}\r^C"
+        if row_status is not None and " | " in text and _BAR_CELL.search(text) is not None:
+            # a run table's cell of the run's last lines, joined by bars, its progress bar first ("TRL_0913_v1.mov
+            # 37% ... 01:52 ETA | Session Stop  (Error: Cancelled by user)"; blind round 154): the bar as ascp
+            # rewrote it, then its last words (their other lines stay one line: one run's)
+            text = text.replace(" | ", "\r")
         for segment in text.split("\r"):  # progress lines are rewritten with \r
             if segment.strip():
                 self._console_segment(source, line, segment)
@@ -3015,6 +3063,19 @@ class Analyzer:
                         run.exited = True  # ascli's last words: what follows is another command's
                         if _ASCLI_SESSIONS_FAILED.match(segment) is not None:
                             self._ascli_summary[source] = run.order  # (but its "code N: ..." lines are still its)
+        if row_status is not None and run_table is not None:
+            self._row_began[source] = before
+            self._run_table_row(source, line, text, run_table, row_status, before)
+        if (
+            run_table is not None
+            and (began := self._row_began.get(source)) is not None
+            and self._order > began + 1
+            and len(self._row_spans) < MAX_KEPT_FAILED
+            and not self._replaying
+        ):
+            # the row's words (on its line and its quoted cell's next lines: "ascp: ..., exiting. | Session Stop
+            # ...") began more than one run: one run's lines (``_one_run_per_row``)
+            self._row_spans[(source, began)] = self._order
         if row and not self._replaying:
             table = self._table_rows.get(source)
             if table is None:
@@ -3024,13 +3085,51 @@ class Analyzer:
             if len(table.messages) < MAX_KEPT_FAILED:
                 parsed = parse_errors(text, "")
                 table.messages.update(error.message for error in parsed)
-                cell = text.strip().strip("|").split("|", 1)[0].strip()
-                if not parsed and cell and documented(cell):
-                    # (a cell holding ascp's words without their form: "| Failed to open TCP connection for SSH |")
-                    table.messages.add(cell)
+                if not parsed:
+                    # (a cell holding ascp's words without their form: "| Failed to open TCP connection for SSH |";
+                    # or a code's table, the words after its code and name: "| 12 | TRANSFER_ERROR | Error
+                    # establishing SSH connection (check SSH port and firewall) | ...", blind round 159)
+                    for cell in text.strip().strip("|").split("|", 3)[:3]:
+                        if cell.strip() and documented(cell.strip()):
+                            table.messages.add(cell.strip())
+                            break
             # (a CSV export's records carry their own dates: there an accession, a size or a command tells a run)
             own_row = _OWN_CSV_ROW if source in self._csv_sources else _OWN_ROW
-            table.own = table.own or own_row.search(text) is not None
+            # (a wrapper's table of its runs: each row one, by its status)
+            table.own = table.own or run_table is not None or own_row.search(text) is not None
+
+    def _run_table_row(self, source: str, line: Line, text: str, table: _RunTable, status: int, before: int) -> None:
+        """A row of a wrapper's table of its runs, read: a run of its own, ended with the row. Where its cells held
+        no words of ascp's that began a run, the row's exit status and its words tell it: 0 with ascp's summary, a
+        result word ("complete", "OK") or nothing at all is a run that worked (blind round 157's batch summaries);
+        another status with no words at all a run that failed for a reason the table does not hold (blind round 121's
+        wrapper that lost the run's output). Other words (a checksum's "md5 ok (12/12)") are no run of ascp's."""
+        if self._order > before:
+            # the row's words began a run: read as they are, it ends with the row
+            run = self._console.get(source)
+            if run is not None:
+                if run.exit_status is None and not run.finals and run.completed is None:
+                    run.exit_status = status
+                if len(self._row_runs) < MAX_KEPT_FAILED:
+                    self._row_runs.add(run.order)
+                self._finish(self._console.pop(source))
+            return
+        said = table.said(text)
+        if said is None:
+            return
+        if status == 0 and all(_ROW_RESULT_OK.fullmatch(cell) or _SUMMARY_TAIL.search(cell) for cell in said):
+            done = self._one_line_run(source, line, text)
+            done.completed = True
+            done.exit_status = 0
+        elif status != 0 and not said:
+            done = self._one_line_run(source, line, text)
+            done.exit_status = status
+        else:
+            return
+        if len(self._row_runs) < MAX_KEPT_FAILED:
+            self._row_runs.add(done.order)
+        self.ascp_lines += 1
+        self._finish(self._console.pop(source))
 
     def _dropped_entry(self, source: str, most_lines: int, slack: int) -> bool:
         """Drop the console run that began right above this line (``most_lines`` of its own at most, and no more than
@@ -4863,6 +4962,11 @@ class Analyzer:
                 skipped = _SKIPPED.search(text)
                 if skipped:
                     run.skipped = int(skipped.group(1))
+                    run.note(text)
+                if run.completed and _SOME_FAILED.search(text) is not None:
+                    # "Completed: ...", then "in 6 files, 4 directories; 3 files failed.": ascp's count says part of
+                    # the run failed, whatever its first line's word (ascp prints "Partial Completion:" for it)
+                    run.completed = False
                     run.note(text)
                 if (
                     run.completed
@@ -6737,6 +6841,7 @@ class Analyzer:
         kept = self._told_reversed(self._by_earlier(kept))
         # The passes over the whole input, in order: each reads the runs as the ones before it left them.
         for reading in (
+            self._one_run_per_row,
             self._syn_firewalled,
             self._slowed_then_stopped,
             self._stuck_then_stopped,
@@ -6782,6 +6887,20 @@ class Analyzer:
         self._kept = kept
         self._read_at = (self._order, len(self._kept))
         return [explained for _, explained in self._kept]
+
+    def _one_run_per_row(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
+        """One run for each row of a run table whose cell of the run's last lines began several ("ascp: Server aborted
+        session: Read access denied for user, exiting. | Session Stop  (Error: ...)", "Partial Completion: ... 2
+        files failed. | Session Stop  (Error: Data transfer stalled, timed out)"; blind round 132's job history): the
+        last that names a cause, or else the last."""
+        if not self._row_spans:
+            return kept
+        drop: set[int] = set()
+        for (_, began), last in self._row_spans.items():
+            runs = [(order, s) for order, s in kept if began < order <= last]
+            told = [order for order, s in runs if s.cause_id != "unknown"] or [order for order, _ in runs]
+            drop.update(order for order, _ in runs if order != told[-1])
+        return self._without(kept, drop) if drop else kept
 
     def _slowed_then_stopped(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
         """A console run stopped with Ctrl-C at a tenth or less of the rate the same input's completed runs reached
@@ -7095,6 +7214,8 @@ class Analyzer:
                 by_source[s.source].append((order, s))
         drop: set[int] = set()
         for source, runs in by_source.items():
+            if source in self._run_tables:
+                continue  # (a wrapper's table of its runs: each row one, by its status)
             text = b"".join(self._texts[source]).decode("utf-8", "replace")
             if _catalogue(text, [s for _, s in runs], source in self._last_command):
                 drop.update(order for order, _ in runs)
@@ -7297,6 +7418,8 @@ class Analyzer:
             return kept
         let_in = {_address(peer.decode("ascii", "replace")) for _, peer in self._accepted}
         scanners = {_address(peer.decode("ascii", "replace")) for peer in suspects} - let_in
+        if self._group1_only:
+            scanners -= self._old_clients(kept, guessers | self._named_scanners | self._no_banner)
         scanners -= {s.peer_address for _, s in kept if s.uuid is not None and s.peer_address}
         self._scanner_peers = scanners
         drop = {
@@ -7305,6 +7428,22 @@ class Analyzer:
             if order in self._sshd_orders and s.peer_address and _address(s.peer_address) in scanners
         }
         return self._without(kept, drop) if drop else kept
+
+    def _old_clients(self, kept: list[tuple[int, SessionExplanation]], suspect: set[bytes]) -> set[str]:
+        """The addresses whose only key exchanges were group1's that are a pasted client's, not a scanner's: the
+        one address of an input's sshd lines, beside that input's run that failed before its session opened (a
+        ticket with the customer's "failed to authenticate" from an ascp 3.5 and the server's two refusals of its
+        offer; blind round 159). Not one suspect otherwise (``suspect``: a guesser, one a person calls a scanner, one
+        that sent no banner)."""
+        lone = {_address(peer.decode("ascii", "replace")) for peer in self._group1_only - suspect}
+        peers: dict[str, set[str]] = defaultdict(set)
+        failed: set[str] = set()
+        for order, s in kept:
+            if order in self._sshd_orders and s.peer_address:
+                peers[s.source].add(_address(s.peer_address))
+            elif s.uuid is None and s.outcome == "failed" and s.cause_id in _LINKABLE:
+                failed.add(s.source)
+        return {peer for source in failed if len(peers[source]) == 1 for peer in peers[source] if peer in lone}
 
     def _without(
         self, kept: list[tuple[int, SessionExplanation]], drop: set[int]
@@ -7381,6 +7520,7 @@ class Analyzer:
                 and s.cause == WRAPPER_ONLY
                 and order not in self._rule_failures
                 and order not in self._job_told
+                and order not in self._row_runs  # (a run table's row: a run of its own, whatever came before it)
                 and (
                     (s.source in explained_inputs and s.source not in moved_on)
                     # Right after a console run that failed with a cause: the wrapper's exit status is that
@@ -10928,8 +11068,10 @@ _NOT_RUN = _compile(
     r"|\bnothing (?:here|below|in this (?:file|page|module)) (?:calls|runs|executes|invokes|starts) "
     r"(?:ascp|aspera|ascli|a transfer)\b"
     # ("It is a reference; nothing below is from a live incident."; blind round 150's runbook)
-    r"|\bnothing (?:below|here|above|on this page) (?:is|was|comes|came) from an? (?:live|real|actual|specific) "
-    r"(?:incidents?|runs?|transfers?|sessions?|systems?)\b"
+    # (or "Nothing in this page is output from a real incident; all lines are examples."; blind round 159's runbook)
+    r"|\bnothing (?:below|here|above|(?:on|in) this (?:page|document|runbook|article)) (?:is|was|comes|came)"
+    r"(?: (?:output|taken|copied))? from an? (?:live|real|actual|specific) (?:incidents?|runs?|transfers?|sessions?"
+    r"|systems?)\b"
     r"|\bnothing (?:on|in) this (?:page|document|file|sheet|table|article|deck) (?:was|is|has been) "
     r"(?:produced|generated|printed|output) by\b"
     r"|\bnot (?:the )?(?:outputs?|logs?|results?) (?:of|from) (?:an? )?(?:our|my|any|real|transfer|run)\b"
@@ -11990,7 +12132,9 @@ def _address(text: str) -> str:
 
 
 _DATE_COLUMN = _compile(
-    r"(?:created|opened|submitted|reported|received|date|time|timestamp)(?:[ _-]?(?:at|on|date|time|utc))?", re.I
+    r"(?:created|opened|submitted|reported|received|start(?:ed)?|finish(?:ed)?|end(?:ed)?|date|time|timestamp)"
+    r"(?:[ _-]?(?:at|on|date|time|utc))?",
+    re.I,
 )
 """A table's column of when each record was made (a help desk's "Created", "Opened", "created_at")."""
 
@@ -12029,6 +12173,105 @@ def _csv_header(chunk: bytes) -> bool:
     """Whether an input's first line is a CSV table's header: three columns or more, each a short name."""
     fields = _header_fields(chunk, 3, ("#", "$", "{", "[", "|"))
     return fields is not None and not any(field.endswith((".", ":", "!", "?")) for field in fields)
+
+
+_EXIT_COLUMN = _compile(
+    r"(?:(?:ascp|ascli|wrapper|cmd|command|process|job|transfer)[_ -]?)?(?:exit(?:[_ -]?(?:code|status))?|rc"
+    r"|return[_ -]?code|returncode|status|result|outcome)",
+    re.I,
+)
+"""A table's column of each run's exit status (``exit``, ``exit_code``, ``ascli_exit``, ``rc``) or its result in a
+word (``status``: success or failed)."""
+_STATUS_WORD = {
+    **dict.fromkeys(("success", "succeeded", "successful", "complete", "completed"), 0),
+    **dict.fromkeys(("failed", "failure", "aborted"), 1),
+}
+"""A run table's word for a run's result, as the exit status it stands for (not a log's level, "ok" or "error", which
+a log search's export holds in its "status" column)."""
+_SAID_COLUMN = _compile(r"message|msg|output|stdout|stderr|tail|last[_ -]?line|error|result", re.I)
+"""A table's column of what each run printed (its message, its output's last line, its stderr)."""
+_ROW_RESULT_OK = _compile(r"(?i:complete|completed|ok|success|succeeded|done|finished)\.?")
+"""A wrapper's whole word for a run that worked, as its table's message."""
+_RUN_TABLE_COMMENTS = 6
+"""Comment lines (``# ...``, a wrapper's notes on its table) that may stand above a run table's header."""
+_BAR_CELL = _compile(r"\d%[^|\n]*? \| ")
+"""A progress bar's line in a cell of a run's last lines joined by bars."""
+_ASPERA_NAMED = _compile(rb"(?i:ascp|ascli|aspera|fasp)|Session Stop|K bits/sec")
+_COMMENT_LINE = _compile(rb"(?m)^[ \t]*#[^\n]*\n?")
+
+
+@dataclass(frozen=True, slots=True)
+class _RunTable:
+    """A wrapper's table of its runs exported as CSV: a row per ascp (or ascli) invocation, with each run's exit
+    status in one column and what it printed in others."""
+
+    columns: int
+    exit: int
+    said_columns: tuple[int, ...]
+    dated: int | None
+
+    def status(self, text: str) -> int | None:
+        """The exit status of the run this line's row records; None for a line that is no whole row (a comment, a
+        quoted field's next line, the header)."""
+        if text.count(",") < self.columns - 1 or text[:1] == "#":
+            return None
+        cells = _csv_cells(text)
+        if cells is None or len(cells) != self.columns:
+            return None
+        status = cells[self.exit].strip()
+        if status.lstrip("-").isdigit() and len(status) < 5:
+            return int(status)
+        return _STATUS_WORD.get(status.lower())
+
+    def said(self, text: str) -> list[str] | None:
+        """The row's cells of what its run printed that are not empty (None when the row is not whole)."""
+        cells = _csv_cells(text)
+        if cells is None or len(cells) != self.columns:
+            return None
+        return [cells[at].strip() for at in self.said_columns if cells[at].strip()]
+
+
+def _server_end(session: Collected) -> bool:
+    """Whether a session's records are its server's, by their ends' ports (``ends_side``)."""
+    for kind, record in session.records:
+        if kind in (b"Session Start", b"Session Stop"):
+            local, peer = field_value(record, "local"), field_value(record, "peer")
+            if local is not None and peer is not None:
+                return ends_side(local, peer, False, True) == "server"
+    return False
+
+
+def _csv_cells(text: str) -> list[str] | None:
+    try:
+        return next(csv.reader([text]))
+    except (csv.Error, StopIteration):
+        return None
+
+
+def _run_table(chunk: bytes) -> _RunTable | None:
+    """A wrapper's table of its runs (``_RunTable``): a CSV header of four columns or more, one of them an exit
+    status's and one of what the run printed, under at most a few comment lines, in an input that names ascp,
+    ascli, Aspera or FASP; None for another input."""
+    head = chunk.lstrip()[:4000]
+    lines = head.split(b"\n", _RUN_TABLE_COMMENTS + 1)
+    at = 0
+    while at < min(len(lines) - 1, _RUN_TABLE_COMMENTS) and lines[at][:1] == b"#":
+        at += 1
+    if _ASPERA_NAMED.search(head) is None:
+        return None
+    fields = _header_fields(b"\n".join(lines[at:]), 4, ("#", "$", "{", "[", "|"))
+    if fields is None:
+        return None
+    exit_at = next((i for i, field in enumerate(fields) if _EXIT_COLUMN.fullmatch(field) is not None), None)
+    said = tuple(i for i, field in enumerate(fields) if i != exit_at and _SAID_COLUMN.search(field) is not None)
+    if exit_at is None or not said:
+        return None
+    dated = next((i for i, field in enumerate(fields) if _DATE_COLUMN.fullmatch(field) is not None), None)
+    table = _RunTable(len(fields), exit_at, said, dated)
+    rows = [line.decode("utf-8", "replace").strip() for line in b"\n".join(lines[at + 1 :]).split(b"\n")[:-1]]
+    whole = [table.status(row) for row in rows if row and row[:1] != "#" and table.said(row) is not None]
+    # (every whole row's status one a run table gives: a log search's export has a "status" column of levels)
+    return table if whole and None not in whole else None
 
 
 def _record_date(text: str, column: int) -> tuple[int, ...] | None:

@@ -72,8 +72,9 @@ skips every other line in C; ascp's many other LOG lines (file starts, the sende
 rejected there too, before any Python code runs for them."""
 _GREP_FILE = rb"(?:[\w./-]{1,200}:(?:\d{1,9}[:-])?)?"
 """grep's file name (and line number) before each line it found in several files (``/var/log/secure:Nov 18 ...``)."""
-SSHD_TAG = rb"sshd(?:-session)?(?:\[\d+\]:| \d+ \S+ (?:-|\[[^\n]*?\])) "
-"""sshd's tag and process: ``sshd[812]: `` (or ``sshd-session[...]``), or RFC 5424's ``sshd 812 - - ``."""
+SSHD_TAG = rb"sshd(?:-session)?(?:\[\d+\]:|:| \d+ \S+ (?:-|\[[^\n]*?\])) "
+"""sshd's tag and process: ``sshd[812]: `` (or ``sshd-session[...]``), RFC 5424's ``sshd 812 - - ``, or ``sshd: ``
+alone (Windows' OpenSSH log file, its process before the time)."""
 SSHD_HINT = re.compile(
     SSHD_TAG + rb"(?:error: )?"
     rb"(?:Unable to negotiate with |drop connection #|refused connect from "
@@ -87,7 +88,9 @@ _SSHD_STAMP = (
     rb"(?:" + _PRI + _STAMP + rb" (?:\S+ )?"
     # (or one whose month is in the host's language: journalctl's "окт 02 22:14:07"; blind round 108)
     # (and its fraction: ``-o short-precise``'s "kesä 03 09:02:00.114502"; blind round 133)
-    rb"|(?:[A-Za-z]|[\x80-\xff]){2,12}\.? [ \d]\d \d\d:\d\d:\d\d(?:\.\d{1,9})? (?:\S+ )?)?"
+    rb"|(?:[A-Za-z]|[\x80-\xff]){2,12}\.? [ \d]\d \d\d:\d\d:\d\d(?:\.\d{1,9})? (?:\S+ )?"
+    # (or Windows' OpenSSH log file, sshd.log: its process, then its local time; blind round 159's ticket)
+    rb"|\d{1,7} (?P<wstamp>\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d{1,6})?) )?"
 )
 """What may stand before sshd's tag in a line it logged: its time stamp and host, or nothing (cut off in a paste)."""
 _REFUSAL_MESSAGE = (
@@ -119,6 +122,13 @@ OpenSSH 9.8+'s per-source penalties (``drop connection #0 from [X]:P on [Y]:3300
 does not let in whatever the key (``User xfer not allowed because shell /bin/aspshell does not exist``, its address
 on the line or on the next one of the same process). A server's
 operator sees here which clients fail before ascp ever logs a line for them."""
+
+
+def sshd_stamp(found: re.Match[bytes]) -> bytes | None:
+    """The time stamp of sshd's line ``SSHD_REFUSAL`` matched (syslog's, or Windows' log file's), if it has one."""
+    return found["stamp"] or found["wstamp"]
+
+
 REFUSAL_AT_TAG = re.compile(SSHD_TAG + rb"(?:error: )?" + _REFUSAL_MESSAGE)
 """``SSHD_REFUSAL``'s message read from sshd's tag (where ``SSHD_HINT`` found it) without the line's start: a
 quick look at which client and account a refusal names, so that one already kept (or past the bound) is passed
@@ -526,7 +536,9 @@ def notebook_as_lines(chunk: bytes) -> bytes | None:
             quoted = [
                 line
                 for line in prose.splitlines()
-                if "sshd" in line and (found := SSHD_REFUSAL.match(line.encode("utf-8", "replace"))) and found["stamp"]
+                if "sshd" in line
+                and (found := SSHD_REFUSAL.match(line.encode("utf-8", "replace")))
+                and sshd_stamp(found)
             ]
             # (only where the prose says they are a log's, not what one would see: "sent this line from their sshd
             # log", not "if the server's OpenSSH is too new you'll see:")
@@ -1438,6 +1450,12 @@ def _log_entry_flat(record: Any) -> Any:
         # (not where the message is the whole syslog line already, its own tag in it: round 125's export)
         if isinstance(syslog, dict) and f"{syslog.get('appname')}[" not in str(inner["message"])[:200]:
             flat.update({key: syslog[key] for key in ("appname", "procid") if isinstance(syslog.get(key), str)})
+        return flat
+    if isinstance(inner, dict) and "message" in inner and ("date" in record or "timestamp" in record):
+        # Datadog's Log Explorer export (``{"date", "host", "service", "status", "content": {"message"}}``; blind
+        # round 159): the record's own fields and its content's
+        flat = {key: value for key, value in record.items() if not isinstance(value, (dict, list))}
+        flat.update({key: value for key, value in inner.items() if not isinstance(value, (dict, list))})
         return flat
     if not isinstance(record, dict) or "timestamp" not in record:
         return record
