@@ -125,3 +125,26 @@ def test_datadogs_log_explorer_json_export_is_read_as_its_records():
     """Datadog's export of {"date", "host", "service", "status", "content": {"message"}} records: the stalled
     session and the relaunch that worked (only the stall's Session Stop had been read)."""
     assert cause_ids(_blind("round159-servers/12-datadog-stall-nfs-target-rate.json")) == ["stall", "ok"]
+
+
+def test_a_nextflow_attempt_killed_at_its_time_limit_then_the_first_attempts_files():
+    """Nextflow's error block of the task's last attempt (slurmstepd's "CANCELLED ... DUE TO TIME LIMIT", exit
+    140), then a grep of .nextflow.log naming the first attempt ("Execution is retried (1)") and that attempt's
+    .command.out ("Session initiation failed, read timed out"): two attempts in the order they ran (both had read
+    as the first's cause)."""
+    text = _blind("round159-hard-middle/11-nextflow-attempts-init-timeout-then-timelimit.txt")
+    assert cause_ids(text) == ["session-start", "cancelled"]
+
+
+def test_a_clients_content_protection_paste_beside_the_servers_code_48():
+    """The server's session logged errcode=48 "File encryption/decryption error"; the sender's paste says "Server
+    requires content protection", and the operator's "Told them to set ASPERA_SCP_FILEPASS" is advice: one run,
+    content protection (it had read as a passphrase, with high confidence, beside it)."""
+    assert cause_ids(_blind("round160-servers/06-loki-logcli-content-protection.txt")) == ["content-protection"]
+
+
+def test_an_html_newsletter_numbered_as_an_issue_quotes_no_run():
+    """ "<h1>IT-nyt for forskere — nummer 7</h1>": a newsletter, its list items quoting what ascp would say (each
+    <code> on a line of its own inside the item's sentence), no run (it had read as UDP and TCP failures, with high
+    confidence)."""
+    assert cause_ids(_blind("round160-documents/19-danish-it-newsletter-aspera.html")) == []

@@ -978,6 +978,8 @@ _LOG_FASP = _compile(
 )
 
 
+_FILE_CRYPT_CAUSES = frozenset(("passphrase", "content-protection"))
+"""Causes of file encryption's failures, which the server logs with one code (48) for several reasons."""
 _LINKABLE = frozenset(
     ("auth", "ssh-port", "server-session", "session-start", "unknown", "ssh-handshake", "ssh-refused")
 )
@@ -3029,6 +3031,17 @@ class Analyzer:
             self._work_named(source, text)
         elif text.strip() == "Work dir:":
             self._work_next.add(source)  # Nextflow's error block: the failed attempt's directory is on the next line
+        if text[:10] == "-- Check '" and text.startswith("-- Check '.nextflow.log'") and not self._replaying:
+            run = self._console.get(source)
+            kill = self._kill_pending.get(source) if self._kill_pending else None
+            if run is not None and kill is not None and kill[0] == run.order - 1:
+                # the last line of Nextflow's error block of an attempt the batch system killed: that attempt is
+                # over (what follows, a grep of .nextflow.log, another attempt's .command.out, is not its; blind
+                # round 159: the first attempt's "Session initiation failed" had joined the last one's, killed at
+                # its time limit). (A block of an attempt that ended by itself may be followed by its task's lines in
+                # .nextflow.log: blind round 135.)
+                self._finish(self._console.pop(source))
+                return
         if "Error executing process" in text and not self._replaying:
             failed = _TASK_FAILED.search(text)
             run = self._console.get(source)
@@ -7801,6 +7814,27 @@ class Analyzer:
                         ),
                         None,
                     )
+                encrypted = None
+                if twin is None and s.cause_id in _FILE_CRYPT_CAUSES:
+                    # (or the one such paste beside the one such server session: the client's "Server requires
+                    # content protection" beside the server's errcode=48 "File encryption/decryption error"; blind
+                    # round 160's logcli query: the client's words name which of the code's reasons it was)
+                    crypt = [
+                        at
+                        for at, t in logged
+                        if t.source == s.source and t.side == "server" and t.cause_id in _FILE_CRYPT_CAUSES
+                    ]
+                    pastes = sum(
+                        n
+                        for (src, cause), n in console_causes.items()
+                        if src == s.source and cause in _FILE_CRYPT_CAUSES
+                    )
+                    if len(crypt) == 1 and pastes == 1 and crypt[0] not in used:
+                        encrypted = crypt[0]
+                if encrypted is not None:
+                    used.add(encrypted)
+                    drop.add(encrypted)
+                    continue
                 if twin is not None:
                     used.add(twin)
                     told = by_order[twin]
@@ -8863,6 +8897,9 @@ class Analyzer:
                         ),
                     )
                     for line in lines
+                    # (not the note that begins that run itself: the attempt whose output, shown after the note,
+                    # that run is; blind round 159's grep of .nextflow.log, then the attempt's .command.out)
+                    if line not in told.evidence[:1]
                 ]
             for _, attempt in earlier:
                 self._counted(attempt)
@@ -8872,6 +8909,30 @@ class Analyzer:
                 if at not in fragments
                 for item in ((*earlier, kept_item) if at == last else (kept_item,))
             ]
+        return self._notes_before_block(out)
+
+    def _notes_before_block(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
+        """A run begun by Nextflow's note of an earlier attempt ("[a3/07f1e2] NOTE: Process `X` terminated with an
+        error exit status (1) -- Execution is retried (1)", its .command.out shown after it), pasted after the task's
+        error block (its last attempt): before that block's run, in the order the attempts ran (blind round 159)."""
+        noted = {(source, line): task for source, task, line, _ in self._retries}
+        out = list(kept)
+        for at in range(len(out)):
+            s = out[at][1]
+            task = noted.get((s.source, s.evidence[0])) if s.evidence else None
+            if task is None:
+                continue
+            block = next(
+                (
+                    b
+                    for b in range(at)
+                    if out[b][1].source == s.source
+                    and any("Error executing process" in said and task in said for said in out[b][1].evidence)
+                ),
+                None,
+            )
+            if block is not None:
+                out.insert(block, out.pop(at))
         return out
 
     def _key_missing(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
@@ -12520,6 +12581,10 @@ _NEWSLETTER = _compile(
     rb"(?:(?:Subject|From|Title|Betreff|Asunto|Objet|Oggetto|Assunto|Onderwerp|Aihe|Temat):[ \t]*"
     rb"[^\n]{0,80}(?i:%(words)s)"
     rb"|[^\n]{0,40}<(?:title|h1)\b[^>\n]{0,80}>[^<\n]{0,80}(?i:%(words)s)"
+    # (or news by its issue's number: "<h1>IT-nyt for forskere \u2014 nummer 7</h1>"; blind round 160)
+    rb"|[^\n]{0,40}<(?:title|h1)\b[^>\n]{0,80}>[^<\n]{0,40}(?i:\b(?:nyt|nytt|news|nieuws|nachrichten|notizie"
+    rb"|nouvelles|noticias|uutiset)\b[^<\n]{0,40}\b(?:nr\.?|nummer|no\.|issue|ausgabe|num\xc3\xa9ro|n\xc3\xbamero"
+    rb"|numero)[ \t]*\d{1,3}\b)"
     rb"|[ \t=#*_-]*(?:[A-Z\xc3][^\n]{0,60})?(?:Newsletter|NEWSLETTER|Nieuwsbrief|NIEUWSBRIEF|Rundbrief|RUNDBRIEF"
     rb"|Bolet(?:\xc3\xad|i)n|BOLET(?:\xc3\x8d|I)N|Boletim|Bollettino|BOLLETTINO|Biuletyn|Zpravodaj|Nyhetsbrev"
     rb"|Nyhedsbrev|Uutiskirje)[^\n]{0,80}(?<![.:!?])\r?$)"

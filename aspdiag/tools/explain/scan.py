@@ -2909,6 +2909,8 @@ _CLOSERS_AT_END = re.compile(
     rb"</(?:pre|samp)>(?:[ \t]*</(?:pre|code|div|p|span|td|li|blockquote|samp|tt)>)*[ \t]*\r?$"
 )
 """HTML's closing tags at a line's end, a block of output's first (``</pre></div>``)."""
+_HTML_PROSE_OPEN = re.compile(rb"<(?:li|p)(?:\s[^<>]*)?>")
+"""An HTML list item's or paragraph's opening tag."""
 _HTML_TAG = re.compile(rb"</?[a-zA-Z][a-zA-Z0-9_:-]{0,40}(?:\s[^<>\n]{0,200})?>")
 """An HTML tag (``<li>``, ``</code>``, ``<a href="...">``), a namespaced one too (Confluence's storage format,
 ``<ac:structured-macro ac:name="info">``; blind round 111)."""
@@ -3175,6 +3177,7 @@ def other_lines(chunk: bytes) -> Iterator[Line]:
     code_fence = False  # inside a markdown code block whose language is a programming language's
     heredoc: bytes | None = None  # the word that ends a here-document being read (its lines are a file's text)
     heredoc_lines = 0
+    html_prose = False  # inside an HTML list item's or paragraph's text, its element open on an earlier line
     for raw, unfolded in _physical(chunk):
         raw = raw.lstrip(b"\r")  # a terminal's redraw from the first column (after an erased line)
         if heredoc is not None:
@@ -3284,7 +3287,15 @@ def other_lines(chunk: bytes) -> Iterator[Line]:
             # a rule's or a configuration's prose field, its words quoted ('    summary: "ascp: failed to
             # authenticate - check keys"' in an alert rule; blind round 89's exporter README): a document's words
             inline = True
+        in_prose = html_prose
+        if b"<li" in raw or b"<p" in raw or b"</li>" in raw or b"</p>" in raw:
+            closes = b"</li>" in raw or b"</p>" in raw
+            html_prose = not closes and _HTML_PROSE_OPEN.search(raw) is not None or (html_prose and not closes)
         if b"</code>" in raw and b"<code>" in raw:
+            # (on a line of its own inside a list item's sentence, its words on the lines around it: "Fra
+            # gæstenettet vil I typisk se" / "<code>Session Stop  (Error: ...)</code>" / "— brug i stedet ...";
+            # blind round 160's newsletter)
+            inline = inline or in_prose
             # HTML's inline code (a release note's "<li>fixed: <code>ascp.exe: failed to connect ...</code> on some
             # hosts</li>" in a pull request's body; blind round 88): with words beside it, a document's
             rest = _HTML_TAG.sub(b"", _HTML_CODE.sub(b"", raw))
