@@ -148,3 +148,27 @@ def test_an_html_newsletter_numbered_as_an_issue_quotes_no_run():
     <code> on a line of its own inside the item's sentence), no run (it had read as UDP and TCP failures, with high
     confidence)."""
     assert cause_ids(_blind("round160-documents/19-danish-it-newsletter-aspera.html")) == []
+
+
+def test_a_transfer_sdk_apps_completed_statuses_are_runs():
+    """A Transfer SDK sample's "status=COMPLETED bytes=10485760  files_completed=1 files_failed=0" for each of its two
+    transfers: two runs that worked (it had read none)."""
+    assert cause_ids(_blind("round160-clients/18-transfer-sdk-python-two-ok.txt")) == ["ok", "ok"]
+
+
+def test_guard_a_transfer_sdk_status_with_failed_files_is_no_success():
+    """Guard: the same status naming failed files is no word of success."""
+    text = "transfer id: 6f1c0b9e\n  status=COMPLETED bytes=10485760  files_completed=1 files_failed=2\n"
+    assert "ok" not in cause_ids(text)
+
+
+def test_otherwise_before_ascps_words_is_no_run():
+    """ "লগইন ঠিক আছে, নইলে "failed to authenticate" আসত" (the login is fine, otherwise it would have said ...): a
+    colleague's reasoning in a chat, no third run."""
+    assert cause_ids(_blind("round160-documents/17-bengali-chat-ena-moved-path.txt")) == ["no-such-file", "ok"]
+
+
+def test_a_latvian_faqs_note_that_its_messages_are_examples():
+    """ "Tajā citētie kļūdu paziņojumi ir piemēri, nevis kāda konkrēta lietotāja pārsūtīšana.": the FAQ's quoted
+    messages are no runs."""
+    assert cause_ids(_blind("round160-documents/22-latvian-faq-aspera.rst")) == []

@@ -919,7 +919,10 @@ _WRAPPER_SUCCESS = _compile(
     r"\b(?:fasp|ascp|aspera)\b[^.]*?(?<![\"'`\u201c])(?<!\d )\b(?:succeed(?:ed|s)?|successful(?:ly)?"
     r"|completed(?: successfully)?|complete successfully)\b(?![\"'`\u201d]|:)"
     r"|\bMethod \S*(?:ascp|aspera|fasp)\S* worked\b"
-    r"|^\s*transfer: COMPLETED\s*$",
+    r"|^\s*transfer: COMPLETED\s*$"
+    # (or its status object's fields as an app prints them: "status=COMPLETED bytes=10485760  files_completed=1
+    # files_failed=0"; blind round 160's Python sample)
+    r"|(?-i:\bstatus=COMPLETED\b)(?=[^\n]*\bbytes=\d)(?![^\n]*\bfiles_failed=[1-9])",
     re.I,
 )
 """A wrapper saying its ascp (FASP) transfer succeeded: NCBI prefetch's ``FASP download succeed``, a pipeline's
@@ -6366,6 +6369,10 @@ class Analyzer:
             session.stopped = session.exited = True
         session.note(text)
         self.ascp_lines += 1
+        if session.uuid is None and "status=COMPLETED" in text and self._console.get(source) is session:
+            # a Transfer SDK app's status of one transfer (its id on the line): that run is over, and an error after
+            # it is another transfer's (blind round 124's JUnit report: the next test's "error code=42")
+            self._finish(self._console.pop(source))
         return True
 
     def _announced_runs(self, source: str, text: str) -> Collected:
@@ -11258,6 +11265,9 @@ _NOT_RUN_ZH = _compile(
     # Turkish: "Aşağıdaki çıktılar örnektir; gerçek bir aktarıma ait değildir" (the outputs below are examples; they
     # belong to no real transfer; blind round 121's runbook)
     r"|\börnektir\b|\bgerçek bir \w+ ait değil"
+    # Latvian and Lithuanian: "kļūdu paziņojumi ir piemēri, nevis kāda konkrēta lietotāja pārsūtīšana" (the messages
+    # are examples, not some particular user's transfer; blind round 160's FAQ), "yra pavyzdžiai"
+    r"|\bir piemēri\b|\bnevis (?:kāda |kādas )?konkrēt|\byra pavyzdžiai\b"
     # Czech and Slovak: "NEJSOU to záznamy z našich přenosů" (they are not records of our transfers), "nejde o
     # skutečné běhy" (these are no real runs; blind round 147's rule file)
     r"|(?i:\bnejsou to (?:záznamy|výstupy|logy) z\b|\bnie sú to (?:záznamy|výstupy|logy) z\b"
@@ -11347,6 +11357,9 @@ _NOT_RUN_HINTS = (
     "nejsou to",
     "nie sú to",
     "nejde o",
+    "piemēri",
+    "konkrēt",
+    "pavyzdžiai",
 )
 """Plain substrings one of which ``_NOT_RUN_ZH`` needs (tested first: most lines have none)."""
 _NOTHING_TRIED_HINTS = (
@@ -11734,6 +11747,10 @@ that quotes it goes on (ascp ends its line there)."""
 
 _HYPOTHETICAL = _compile(
     r"\byou(?:'d| would| will|'ll| should| might| may| get| see)\b|\bwould (?:get|see|show)\b"
+    # "otherwise" before the words, in Bengali ("লগইন ঠিক আছে, নইলে "failed to authenticate" আসত": login is fine,
+    # otherwise ... would have come; blind round 160's chat), Hindi and Swedish/Danish/Norwegian
+    r"|\u09a8\u0987\u09b2\u09c7|\u09a8\u09be \u09b9\u09b2\u09c7|\u0935\u0930\u0928\u093e|\b(?:annars|ellers)\b"
+    r"|\botherwise\b"
     r"|\byou (?:just|only|usually|typically|normally|often|then|always|probably|mostly) (?:get|see)\b"
     r"|\b(?:people|users|everyone|everybody) (?:\w+ )?(?:get|see|hit)s?\b"
     r"|\b(?:will|would)\s+(?:then\s+|also\s+|now\s+|just\s+)?(?:fail|abort|exit|stop|sit|hang|ask|prompt|wait"
