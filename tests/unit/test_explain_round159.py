@@ -172,3 +172,44 @@ def test_a_latvian_faqs_note_that_its_messages_are_examples():
     """ "Tajā citētie kļūdu paziņojumi ir piemēri, nevis kāda konkrēta lietotāja pārsūtīšana.": the FAQ's quoted
     messages are no runs."""
     assert cause_ids(_blind("round160-documents/22-latvian-faq-aspera.rst")) == []
+
+
+def test_guard_a_reference_table_with_an_rc_column_is_no_run_table():
+    """Guard (review): a runbook's CSV of what ascp says, an "rc" column beside, and no time of any run: no runs."""
+    text = (
+        "symptom,rc,message,fix\n"
+        'auth,1,"ascp: failed to authenticate, exiting.",check the key\n'
+        'port,1,"ascp: Failed to open TCP connection for SSH, exiting.",add -P 33001\n'
+        'perm,1,"Session Stop  (Error: Server aborted session: Read access denied for user)",ask the owner\n'
+    )
+    assert cause_ids(text) == []
+
+
+def test_guard_otherwise_in_a_report_keeps_its_run():
+    """Guard (review): "otherwise" in a person's own report ("Ran it again (otherwise same flags): ...") is no
+    hypothetical."""
+    text = "Ran it again (otherwise same flags): ascp: Failed to open TCP connection for SSH, exiting.\n"
+    assert cause_ids(text) == ["ssh-port"]
+
+
+def test_guard_a_run_tables_last_row_does_not_take_the_runs_after_it():
+    """Guard (review): a run table, then the console of later retries: the table's rows and each later run apart."""
+    text = (
+        "# nightly aspera batch\n"
+        "job,started,exit_code,message\n"
+        "1,2025-08-19T01:00:05Z,0,complete\n"
+        "2,2025-08-19T01:10:05Z,1,\n"
+        "\n"
+        "Console of a later try:\n"
+        "Session Stop  (Error: Server aborted session: Read access denied for user)\n"
+        "\n"
+        "Completed: 1024K bytes transferred in 3 seconds\n"
+        " (2700K bits/sec), in 1 file.\n"
+    )
+    assert cause_ids(text) == ["ok", "unknown", "permission", "ok"]
+
+
+def test_guard_an_odd_status_cell_is_read_without_error():
+    """Guard (review): a status cell "--1" is no exit status, and reading goes on (no exception)."""
+    text = "# batch\njob,started,exit_code,message\n1,2025-08-19T01:00:05Z,0,complete\n2,2025-08-19T01:10:05Z,--1,\n"
+    assert cause_ids(text) == []

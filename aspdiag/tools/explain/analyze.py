@@ -1355,6 +1355,7 @@ class Analyzer:
         self._run_tables: dict[str, _RunTable] = {}  # inputs that are a wrapper's table of its runs (a row each)
         self._row_runs: set[int] = set()  # runs told by a run table's row alone (its exit status): each its own
         self._row_began: dict[str, int] = {}  # each run table's order before its current row's words
+        self._row_open: dict[str, bool] = {}  # whether that row's quoted cell goes on past its line
         # a run table's rows whose words began several runs: the order before the row's first, the row's last
         self._row_spans: dict[tuple[str, int], int] = {}
         self._dated_records: dict[str, list[tuple[int, tuple[int, ...]]]] = {}
@@ -1534,8 +1535,7 @@ class Analyzer:
                 # (its comment lines are the wrapper's or a person's notes on it: what its columns hold, why a row
                 # failed; blind round 137's "or the Completed line" read as a run)
                 chunk = _COMMENT_LINE.sub(b"", chunk)
-                if table.dated is not None:
-                    self._dated_column[source] = table.dated
+                self._dated_column[source] = table.dated
                 self._csv_sources.add(source)
             elif (column := _dated_column(chunk)) is not None:
                 self._dated_column[source] = column
@@ -2830,6 +2830,12 @@ class Analyzer:
         row_status = None if run_table is None or self._replaying else run_table.status(text)
         if row_status is not None and source in self._console:
             self._finish(self._console.pop(source))  # each row its own run: the last row's run has ended
+        if run_table is not None and row_status is None and source in self._row_began and not self._replaying:
+            if self._row_open.get(source):
+                # the row's quoted cell goes on here (its next line of the run's output); it ends where the quote closes
+                self._row_open[source] = text.count('"') % 2 == 0
+            else:
+                del self._row_began[source]  # the row is over: this line is none of its
         if not self._replaying and line.process is None and text.strip():
             # the stamp of the line before this one, where that line came while no run was open and was not taken
             # into the ended run before it (its "exit 0"), nor a syslog line (a server's log orders its sessions by
@@ -3081,6 +3087,7 @@ class Analyzer:
                             self._ascli_summary[source] = run.order  # (but its "code N: ..." lines are still its)
         if row_status is not None and run_table is not None:
             self._row_began[source] = before
+            self._row_open[source] = text.count('"') % 2 == 1  # (a quoted cell still open at the line's end)
             self._run_table_row(source, line, text, run_table, row_status, before)
         if (
             run_table is not None
@@ -3117,9 +3124,10 @@ class Analyzer:
     def _run_table_row(self, source: str, line: Line, text: str, table: _RunTable, status: int, before: int) -> None:
         """A row of a wrapper's table of its runs, read: a run of its own, ended with the row. Where its cells held
         no words of ascp's that began a run, the row's exit status and its words tell it: 0 with ascp's summary, a
-        result word ("complete", "OK") or nothing at all is a run that worked (blind round 157's batch summaries);
-        another status with no words at all a run that failed for a reason the table does not hold (blind round 121's
-        wrapper that lost the run's output). Other words (a checksum's "md5 ok (12/12)") are no run of ascp's."""
+        result word ("complete") or nothing at all is a run that worked (blind round 157's batch summaries); another
+        status with nothing captured a run that failed for a reason the table does not hold (blind round 121's
+        wrapper that lost the run's output). Other words (a checksum's "md5 ok (12/12)") are left to the reading of
+        the row's line as it is."""
         if self._order > before:
             # the row's words began a run: read as they are, it ends with the row
             run = self._console.get(source)
@@ -3138,6 +3146,7 @@ class Analyzer:
             done.completed = True
             done.exit_status = 0
         elif status != 0 and not said:
+            # (with nothing captured: the cause is not told)
             done = self._one_line_run(source, line, text)
             done.exit_status = status
         else:
@@ -6916,8 +6925,8 @@ class Analyzer:
         if not self._row_spans:
             return kept
         drop: set[int] = set()
-        for (_, began), last in self._row_spans.items():
-            runs = [(order, s) for order, s in kept if began < order <= last]
+        for (source, began), last in self._row_spans.items():
+            runs = [(order, s) for order, s in kept if began < order <= last and s.source == source]
             told = [order for order, s in runs if s.cause_id != "unknown"] or [order for order, _ in runs]
             drop.update(order for order, _ in runs if order != told[-1])
         return self._without(kept, drop) if drop else kept
@@ -11267,7 +11276,7 @@ _NOT_RUN_ZH = _compile(
     r"|\börnektir\b|\bgerçek bir \w+ ait değil"
     # Latvian and Lithuanian: "kļūdu paziņojumi ir piemēri, nevis kāda konkrēta lietotāja pārsūtīšana" (the messages
     # are examples, not some particular user's transfer; blind round 160's FAQ), "yra pavyzdžiai"
-    r"|\bir piemēri\b|\bnevis (?:kāda |kādas )?konkrēt|\byra pavyzdžiai\b"
+    r"|\bir piemēri\b|\byra pavyzdžiai\b"
     # Czech and Slovak: "NEJSOU to záznamy z našich přenosů" (they are not records of our transfers), "nejde o
     # skutečné běhy" (these are no real runs; blind round 147's rule file)
     r"|(?i:\bnejsou to (?:záznamy|výstupy|logy) z\b|\bnie sú to (?:záznamy|výstupy|logy) z\b"
@@ -11358,7 +11367,6 @@ _NOT_RUN_HINTS = (
     "nie sú to",
     "nejde o",
     "piemēri",
-    "konkrēt",
     "pavyzdžiai",
 )
 """Plain substrings one of which ``_NOT_RUN_ZH`` needs (tested first: most lines have none)."""
@@ -11748,9 +11756,9 @@ that quotes it goes on (ascp ends its line there)."""
 _HYPOTHETICAL = _compile(
     r"\byou(?:'d| would| will|'ll| should| might| may| get| see)\b|\bwould (?:get|see|show)\b"
     # "otherwise" before the words, in Bengali ("লগইন ঠিক আছে, নইলে "failed to authenticate" আসত": login is fine,
-    # otherwise ... would have come; blind round 160's chat), Hindi and Swedish/Danish/Norwegian
-    r"|\u09a8\u0987\u09b2\u09c7|\u09a8\u09be \u09b9\u09b2\u09c7|\u0935\u0930\u0928\u093e|\b(?:annars|ellers)\b"
-    r"|\botherwise\b"
+    # otherwise ... would have come; blind round 160's chat) and Hindi
+    r"|\u09a8\u0987\u09b2\u09c7|\u09a8\u09be \u09b9\u09b2\u09c7|\u0935\u0930\u0928\u093e"
+    r"|\botherwise\b[^.!?\n]{0,40}\b(?:would|it'd|you'd)\b"
     r"|\byou (?:just|only|usually|typically|normally|often|then|always|probably|mostly) (?:get|see)\b"
     r"|\b(?:people|users|everyone|everybody) (?:\w+ )?(?:get|see|hit)s?\b"
     r"|\b(?:will|would)\s+(?:then\s+|also\s+|now\s+|just\s+)?(?:fail|abort|exit|stop|sit|hang|ask|prompt|wait"
@@ -12260,13 +12268,18 @@ _EXIT_COLUMN = _compile(
 )
 """A table's column of each run's exit status (``exit``, ``exit_code``, ``ascli_exit``, ``rc``) or its result in a
 word (``status``: success or failed)."""
+_EXIT_VALUE = _compile(r"-?[0-9]{1,4}")
+"""An exit status as a run table writes it."""
 _STATUS_WORD = {
     **dict.fromkeys(("success", "succeeded", "successful", "complete", "completed"), 0),
     **dict.fromkeys(("failed", "failure", "aborted"), 1),
 }
 """A run table's word for a run's result, as the exit status it stands for (not a log's level, "ok" or "error", which
 a log search's export holds in its "status" column)."""
-_SAID_COLUMN = _compile(r"message|msg|output|stdout|stderr|tail|last[_ -]?line|error|result", re.I)
+_SAID_COLUMN = _compile(
+    r"(?:[a-z]+[_ -])?(?:message|msg|output|stdout|stderr|tail|last[_ -]?line|error)(?:[_ -](?:tail|lines?|text))?",
+    re.I,
+)
 """A table's column of what each run printed (its message, its output's last line, its stderr)."""
 _ROW_RESULT_OK = _compile(r"(?i:complete|completed|ok|success|succeeded|done|finished)\.?")
 """A wrapper's whole word for a run that worked, as its table's message."""
@@ -12286,7 +12299,7 @@ class _RunTable:
     columns: int
     exit: int
     said_columns: tuple[int, ...]
-    dated: int | None
+    dated: int
 
     def status(self, text: str) -> int | None:
         """The exit status of the run this line's row records; None for a line that is no whole row (a comment, a
@@ -12297,7 +12310,7 @@ class _RunTable:
         if cells is None or len(cells) != self.columns:
             return None
         status = cells[self.exit].strip()
-        if status.lstrip("-").isdigit() and len(status) < 5:
+        if _EXIT_VALUE.fullmatch(status) is not None:
             return int(status)
         return _STATUS_WORD.get(status.lower())
 
@@ -12341,10 +12354,12 @@ def _run_table(chunk: bytes) -> _RunTable | None:
     if fields is None:
         return None
     exit_at = next((i for i, field in enumerate(fields) if _EXIT_COLUMN.fullmatch(field) is not None), None)
-    said = tuple(i for i, field in enumerate(fields) if i != exit_at and _SAID_COLUMN.search(field) is not None)
+    said = tuple(i for i, field in enumerate(fields) if i != exit_at and _SAID_COLUMN.fullmatch(field) is not None)
     if exit_at is None or not said:
         return None
     dated = next((i for i, field in enumerate(fields) if _DATE_COLUMN.fullmatch(field) is not None), None)
+    if dated is None:
+        return None  # (each run's time: a reference table of what ascp says, its "rc" beside, has none)
     table = _RunTable(len(fields), exit_at, said, dated)
     rows = [line.decode("utf-8", "replace").strip() for line in b"\n".join(lines[at + 1 :]).split(b"\n")[:-1]]
     whole = [table.status(row) for row in rows if row and row[:1] != "#" and table.said(row) is not None]

@@ -1451,11 +1451,14 @@ def _log_entry_flat(record: Any) -> Any:
         if isinstance(syslog, dict) and f"{syslog.get('appname')}[" not in str(inner["message"])[:200]:
             flat.update({key: syslog[key] for key in ("appname", "procid") if isinstance(syslog.get(key), str)})
         return flat
-    if isinstance(inner, dict) and "message" in inner and ("date" in record or "timestamp" in record):
+    content = record.get("content") if isinstance(record, dict) and "date" in record else None
+    if isinstance(content, dict) and "message" in content:
         # Datadog's Log Explorer export (``{"date", "host", "service", "status", "content": {"message"}}``; blind
-        # round 159): the record's own fields and its content's
+        # round 159): the record's own fields, and its content's beside them
         flat = {key: value for key, value in record.items() if not isinstance(value, (dict, list))}
-        flat.update({key: value for key, value in inner.items() if not isinstance(value, (dict, list))})
+        for key, value in content.items():
+            if not isinstance(value, (dict, list)):
+                flat.setdefault(key, value)
         return flat
     if not isinstance(record, dict) or "timestamp" not in record:
         return record
