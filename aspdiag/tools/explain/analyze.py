@@ -8913,9 +8913,10 @@ class Analyzer:
                         ),
                     )
                     for line in lines
-                    # (not the note that begins that run itself: the attempt whose output, shown after the note,
-                    # that run is; blind round 159's grep of .nextflow.log, then the attempt's .command.out)
-                    if line not in told.evidence[:1]
+                    # (not the note that begins that run itself, where the run is not the error block's: the attempt
+                    # whose output, shown after the note, that run is; blind round 159's grep of .nextflow.log, then
+                    # the attempt's .command.out)
+                    if line not in told.evidence[:1] or any("Error executing process" in said for said in told.evidence)
                 ]
             for _, attempt in earlier:
                 self._counted(attempt)
