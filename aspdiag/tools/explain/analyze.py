@@ -12334,6 +12334,7 @@ def _server_end(session: Collected) -> bool:
 
 
 def _csv_cells(text: str) -> list[str] | None:
+    """A CSV line's cells, or None where it is no line csv reads."""
     try:
         return next(csv.reader([text]))
     except (csv.Error, StopIteration):
@@ -12371,11 +12372,8 @@ def _run_table(chunk: bytes) -> _RunTable | None:
 def _record_date(text: str, column: int) -> tuple[int, ...] | None:
     """The date in a CSV line's ``column`` when the line begins a record (the date at that place; a record's other
     lines, inside a quoted field, hold none there): (year, month, day, hour, minute)."""
-    try:
-        fields = next(csv.reader([text]))
-    except (csv.Error, StopIteration):
-        return None
-    if len(fields) <= column:
+    fields = _csv_cells(text)
+    if fields is None or len(fields) <= column:
         return None
     dated = _ISO_DATE.match(fields[column].strip())
     return None if dated is None else tuple(int(part or 0) for part in dated.groups())
