@@ -701,6 +701,12 @@ _DATE_OUTPUT = _compile(
 _REDIRECTED = _compile(r"(?:^|\s)(?:\d?>>?|&>>?)\s*[^\s&|]|\s-L\s*[^\s-]")
 """A command line whose output goes to a file (``> logs/x.log 2>&1``, ``&> log``) or that logs to a directory
 (``-L logs/ascp``)."""
+_NEXTFLOW_TASK = _compile(
+    r"\] Submitted process > (?P<submitted>[^\n]{1,120}?)\s*$"
+    r"|\bTask completed > TaskHandler\[id: \d+; name: (?P<ended>[^;\n]{1,120});"
+)
+""".nextflow.log's lines on a task: submitted (``[a3/71c0de] Submitted process > ENA_ASCP (ERR9012345)``), then
+ended (``Task completed > TaskHandler[id: 3; name: ENA_ASCP (ERR9012345); ...]``), its name in each."""
 _NAMED_START = _compile(
     r"\s*(?:start(?:ed|ing)?|launch(?:ed|ing)?)\s+([\w.:/-]+)"
     r"(?:\s+(?:pid[=: ]\s*\d+|\(pid \d+\))\s*$|\s+(?=(?:\S*/)?ascp4?(?:\.exe)?\s)"
@@ -922,13 +928,19 @@ _WRAPPER_SUCCESS = _compile(
     r"|^\s*transfer: COMPLETED\s*$"
     # (or its status object's fields as an app prints them: "status=COMPLETED bytes=10485760  files_completed=1
     # files_failed=0"; blind round 160's Python sample)
-    r"|(?-i:\bstatus=COMPLETED\b)(?=[^\n]*\bbytes=\d)(?![^\n]*\bfiles_failed=[1-9])",
+    r"|(?-i:\bstatus=COMPLETED\b)(?=[^\n]*\bbytes=\d)(?![^\n]*\bfiles_failed=[1-9])"
+    # (or ascli's health check in Nagios form, whose check is one ascp transfer: "OK - [transfer:ok]"; blind rounds 58
+    # and 160)
+    r"|(?-i:\bOK - \[transfer:ok\])",
     re.I,
 )
 """A wrapper saying its ascp (FASP) transfer succeeded: NCBI prefetch's ``FASP download succeed``, a pipeline's
 ``Aspera download completed successfully``, kingfisher's ``Method ena-ascp worked.``, the Transfer SDK's status as
 IBM's samples log it (``transfer: COMPLETED``; blind round 62); not an installer's
 ``Installation into /root/.aspera/cli successful``."""
+_CHECK_RESULT = _compile(r"\s*(?:[^\n]*\W)?(?:OK|WARNING|CRITICAL|UNKNOWN) - \[transfer:")
+"""ascli's health check's result in Nagios form (``CRITICAL - [transfer:License expired]``), a row of a monitor's
+history: one check, one ascp transfer."""
 _INSTALLER = _compile(
     r"\s*(?:Installation|Installing|Install(?:ed)?|Successfully installed)\b"
     r"|.*\b(?:was successfully installed|installed successfully|Installation (?:operation )?completed successfully)\b"
@@ -3614,6 +3626,21 @@ class Analyzer:
             if run is None or run.ended or run.exited:
                 self._dated[source] = dated.encode("ascii")
             return
+        if "> " in text and not self._replaying and (task := _NEXTFLOW_TASK.search(text)) is not None:
+            # .nextflow.log's word that it submitted a task, then that the task ended ("Task completed >
+            # TaskHandler[id: 4; name: ENA_ASCP (ERR9012346); ...]", its output after it): tasks run side by side
+            # end in any order, so each run is named for ``_by_named_start`` (blind round 161: the task submitted
+            # second failed first)
+            name = task.group("submitted") or task.group("ended")
+            tasks = self._started_names.setdefault(source, [])
+            if task.group("submitted") is not None:
+                if len(tasks) < MAX_KEPT_FAILED:
+                    tasks.append(name)
+            elif name in tasks:
+                run = self._console.get(source)
+                if run is not None and run.order not in self._run_names:
+                    run.ended = run.exited = True  # the earlier task's output is over
+                self._ending_name[source] = name
         if (
             _NAMED_HINT.search(text) is not None or (":" in text and source in self._started_names)
         ) and not self._replaying:
@@ -5084,6 +5111,16 @@ class Analyzer:
                 and not current.ascp_said
                 and _same_form(text, current.evidence, self._first_text.get(source))
             )
+            if (
+                not again
+                and current is not None
+                and "[transfer:" in text
+                and _CHECK_RESULT.match(text) is not None
+                and any(_CHECK_RESULT.match(said) is not None for said in current.evidence)
+            ):
+                # ascli's health check in Nagios form, once per check ("CRITICAL - [transfer:License expired]" in
+                # a monitor's history; blind rounds 115 and 123): each line is its own check's ascp transfer
+                again = True
             if again and current is not None:
                 current.ended = True  # its wrapper told its end (for a run, that is its Session Stop)
             if (
@@ -6509,6 +6546,15 @@ class Analyzer:
             # ascli's last line after its command, the words its ascp's Session Stop gave ("ERROR: Transfer: Session
             # initiation failed, read timed out"; blind round 135's Job pod; "ERROR: Transfer failed: ..." in round
             # 149's notebook): that run's end, not another run
+            return True
+        if (
+            len(self._last_lines[source]) >= 2
+            and _ASCLI_COUNTED.match(self._last_lines[source][-2]) is not None
+            and (cause := documented_cause(line)) is not None
+            and any(documented_cause(said) == cause for said in (*run.finals, *run.evidence))
+        ):
+            # ascli's list under its count ("ERROR: Transfer: 1 transfer(s) failed:", then "  Remote host is not who
+            # we expected (51)"; blind round 161's node upload): the words its ascp's run ended with, not another run
             return True
         if (
             " failed: code" in line
@@ -10470,6 +10516,8 @@ _TRACED_OTHER = _compile(
 )
 """set -x's trace of a command that is not the script's own talk (``echo``, ``set``): its program's name (or the
 program an ``echo`` pipes into: ``+ echo '<md5>  x.gz' | md5sum -c -``)."""
+_ASCLI_COUNTED = _compile(r"\s*ERROR: Transfer: \d+ (?:transfer|session)\(s\) failed:?\s*$")
+"""ascli's count of the transfers of a command that failed, its list of their words under it."""
 _ASCLI_CODE_AFTER = _compile(r"\s*\(\d{1,3}\)\s*$")
 """ascli's FASP code after the words it gives for a failed transfer (``... not who we expected (51)``)."""
 _LOG_LINE_START = _compile(r"\d{4}[/-]\d\d[/-]\d\d[ T]\d\d:\d\d:\d\d\S* +[A-Z][a-z]+ ")

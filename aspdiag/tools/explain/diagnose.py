@@ -224,13 +224,15 @@ def before_login(text: str) -> bool:
 
 _BARE_PREFIX = (
     r"""^\s*(?:(?:error|err|fatal|description)\s*[:-]?\s*(?:(?:transfer|other)(?:\(\w+\))?:\s*)?"""
-    r"""|(?:transfer|other)(?:\(\w+\))?:\s*|an error occurred during task:\s*)?(?:\*{1,2}|_{1,2})?["'`]?"""
+    r"""|(?:transfer|other)(?:\(\w+\))?:\s*|an error occurred during task:\s*"""
+    r"""|(?:critical|warning|unknown) - \[transfer:)?(?:\*{1,2}|_{1,2})?["'`]?"""
 )
 """What may precede a documented wording quoted on its own: an error label (ascli's last line, ``ERROR: Transfer:
 ...`` or ``ERROR: Other(RuntimeError): ...``, too, or ``Transfer: ...`` alone where a logger's stamp and level
-were taken off; its resumer's ``An error occurred during task: ...``), or the ``Description:`` field of ascp's
-management-port ERROR message (``Type: ERROR`` / ``Code: 64`` / ``Description: ...``); and Markdown's emphasis
-around a quoted wording in an issue (``**"Token doesn't match file-list/file-pair-list"**``)."""
+were taken off; its resumer's ``An error occurred during task: ...``; its health check's ``CRITICAL -
+[transfer:...]`` in Nagios form), or the ``Description:`` field of ascp's management-port ERROR message (``Type:
+ERROR`` / ``Code: 64`` / ``Description: ...``); and Markdown's emphasis around a quoted wording in an issue
+(``**"Token doesn't match file-list/file-pair-list"**``)."""
 
 
 @cache
