@@ -861,7 +861,9 @@ server browse /x``, as a script echoes it before running it) do (so that ascp's 
 _TOLD_COMMAND = _compile(
     r"(?![^\n]*\bRunning command:)[^\n]{0,200}?\b(?:(?:execut|launch|invok|run)\w*\b[^\n:]{0,60}"
     # (or the attempt's number, under coreutils' timeout: "INFO  attempt 1: timeout 900 ascp -QT ..."; round 123)
-    r"|(?:attempt|try|retry)\s*#?\d+(?:/\d+| of \d+)?):\s+(?:sudo\s+)?"
+    r"|(?:attempt|try|retry)\s*#?\d+(?:/\d+| of \d+)?"
+    # (or a job's start and its command: "START CRR588214  cmd: timeout 1h /opt/aspera/.../ascp ..."; round 161)
+    r"|\bstart\w*\s+[^\n:]{0,60}?\bcmd):\s+(?:sudo\s+)?"
     r"(?:" + _TIMEOUT_PREFIX + r")?"
     # (its path in quotes where it has spaces: '... run 3 of 3 started: "C:\Program Files\...\ascp.exe" -P 33001')
     r"(?:[\w.~/\\:-]*[/\\]|\"[^\"\n]*[/\\])?(?:ascp4?|ascli)(?:\.exe)?\"?\s+--?[A-Za-z]",
@@ -4160,6 +4162,21 @@ class Analyzer:
             # OOMKilled, which may have struck another program after ascp had finished (round 114).
             self._interrupted(source, _OOM_KILLED)
             return
+        if "OOMKilled" in text and _LAST_OOM.match(text) is not None and not self._replaying:
+            run = self._console.get(source)
+            if (
+                run is not None
+                and run.progress is not None
+                and run.completed is None
+                and not run.finals
+                and not run.ended
+                and not run.exited
+            ):
+                # the container's current state, killed at its memory limit, under the log of an ascp whose bar was
+                # still moving (blind round 161's pod at 61 %): ascp was cut off there. Not after a run that had
+                # finished (round 114: the kill struck another program after ascp's summary).
+                self._interrupted(source, _OOM_KILLED.replace(" before its restart", ""))
+                return
         kill = _SCHEDULER_KILL.search(text)
         if kill is not None:
             # The batch system ended the job that ran ascp (a time limit, a cancel): its run was cancelled there.
@@ -5574,7 +5591,9 @@ class Analyzer:
             and (source in self._mails or source in self._run_sources)
             # (not the page's call-out on itself: "> ... for recognition only; this page records no transfer"; blind
             # round 139's runbook)
-            and not any(own in text.lower() for own in _PAGE_ITSELF)
+            # (its sentence may begin on the line before: "> ... Nothing below is from a" / "> live incident"; blind
+            # round 161's runbook)
+            and not any(own in f"{self._line_before.get(source, '')} {text}".lower() for own in _PAGE_ITSELF)
         ):
             # (someone else's words quoted in a mail or a thread; but a page's own call-out before any run, "> The
             # outputs below are examples", is its word on its samples: blind round 121's runbook)
@@ -7114,8 +7133,25 @@ class Analyzer:
         ]
         if len({kept[at][1].source for at in stopped}) != len(stopped):
             stopped = []  # an input with several stopped runs
+        last: dict[str, int] = {}
+        for at, (_, s) in enumerate(kept):
+            last[s.source] = at
+        # (or the input's last run, its bar the last thing shown, no end: "the window is still open, I killed
+        # nothing", its rate fallen to 0.0Kb/s at 43 %; blind round 161's mail): hung, as the person tells, still open
+        hung = [
+            at
+            for source, at in last.items()
+            if source in self._told_stalled
+            and at not in stopped
+            and (s := kept[at][1]).outcome == "unknown"
+            and s.uuid is None
+            and s.progress is not None
+            and not s.error_message
+            and (s.bytes or 0) > 0
+            and not (s.rate_mbps and s.rate_mbps >= _AT_TARGET_SHARE * (s.target_rate_mbps or float("inf")))
+        ]
         out = list(kept)
-        for at in stopped:
+        for at in (*stopped, *hung):
             order, s = kept[at]
             words = self._told_stalled[s.source]
             out[at] = (
@@ -7125,7 +7161,10 @@ class Analyzer:
                     knowledge().by_id("stall"),
                     "medium",
                     f"the person tells it had hung after it had started ('{words}') before they stopped it: the "
-                    "stall is what to act on, the Ctrl-C was their answer to it",
+                    "stall is what to act on, the Ctrl-C was their answer to it"
+                    if at in stopped
+                    else f"the person tells it hung after it had started ('{words}'), its progress the last thing "
+                    "shown, with no end",
                     replacing=True,
                 ),
             )
@@ -7137,25 +7176,28 @@ class Analyzer:
         run failed, so at low confidence."""
         if not self._fell_back:
             return kept
-        return [
-            (
-                order,
-                _lowered(
+        out = []
+        for order, s in kept:
+            if (
+                s.source in self._fell_back
+                and s.uuid is None
+                and s.cause_id == "ascp-missing"
+                # (not a command it ran that the shell did not find, exit 127: that run failed; round 64's kingfisher)
+                and order not in self._exit_of
+                and order not in self._announced_orders
+            ):
+                if not any("ascp" in said.lower() for said in s.evidence):
+                    # nothing of ascp's own, nor a shell's word on it: the wrapper's look for ascp is all there is,
+                    # no run (blind rounds 89 and 161: pysradb's "Count not find aspera at: ..." then "Continuing
+                    # with wget ...")
+                    continue
+                s = _lowered(
                     s,
                     "the wrapper went on without ascp (it fell back to another download method): no ascp run failed; "
                     "ascp is missing where the wrapper looks for it",
                 )
-                if s.source in self._fell_back
-                and s.uuid is None
-                and s.cause_id == "ascp-missing"
-                and s.confidence != "low"
-                # (not a command it ran that the shell did not find, exit 127: that run failed; round 64's kingfisher)
-                and order not in self._exit_of
-                and order not in self._announced_orders
-                else s,
-            )
-            for order, s in kept
-        ]
+            out.append((order, s))
+        return out
 
     def _burst_told(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
         """Console runs started at once whose failures to connect or authenticate are shown, where the person tells
@@ -9470,6 +9512,9 @@ _OWN_OUTPUT = _compile(
     r"|أحاول|حاولت|جربت|تظهر لي|يظهر لي|حصلت على"
     # ("il m'affiche juste ça :", it just shows me this; blind round 120's forum post)
     r"|\b(?:il|ça|ca|cela|ascp|le terminal) m'(?:affiche|donne|renvoie|sort)\b"
+    # ("Le terminal affiche encore ceci (je colle les dernières lignes ...) :", my terminal still shows this, I paste
+    # its last lines; blind round 161's mail)
+    r"|\b(?:le|mon) terminal affiche\b|\bje (?:colle|copie)\b"
     # ("Segue o que aparece no terminal do Mac (copiei tudo):", here is what shows in my terminal, I copied it all;
     # blind round 117's ticket)
     r"|\b(?:segue|aqui est[áa]|eis|esto es|aqu[íi] est[áa]) (?:o|lo) que (?:me )?"
@@ -10526,7 +10571,7 @@ _ASPERA_TOOL = _compile(r"[\s/](?:asuserdata|asconfigurator|asnodeadmin)(?:\s|$)
 """The server's own tools that read aspera.conf, typed at a prompt (their output is theirs)."""
 _EXEC_STARTED = _compile(r"\bProcess: (\d+) ExecStart=\S*ascp4?\b")
 """``systemctl status``'s line of the process its unit started, ascp, and its id."""
-_PAGE_ITSELF = ("this page", "this runbook", "this document")
+_PAGE_ITSELF = ("this page", "this runbook", "this document", "nothing below")
 """A page's words for itself: what it says in them is about the whole of it (``_copied``)."""
 _FIXTURE_UUID = "00000000-0000-0000-0000-0000"
 """The start of a uuid written by hand for a test (all zeros but its last digits)."""
@@ -11196,7 +11241,9 @@ _NOT_RUN = _compile(
     # ("It is a reference; nothing below is from a live incident."; blind round 150's runbook)
     # (or "Nothing in this page is output from a real incident; all lines are examples."; blind round 159's runbook)
     r"|\bnothing (?:below|here|above|(?:on|in) this (?:page|document|runbook|article)) (?:is|was|comes|came)"
-    r"(?: (?:output|taken|copied))? from an? (?:live|real|actual|specific) (?:incidents?|runs?|transfers?|sessions?"
+    # (its words over a quote's line break too: "Nothing below is from a" / "> live incident"; blind round 161)
+    r"(?: (?:output|taken|copied))? from an?[\s>]{1,8}(?:live|real|actual|specific)[\s>]{1,8}(?:incidents?|runs?"
+    r"|transfers?|sessions?"
     r"|systems?)\b"
     r"|\bnothing (?:on|in) this (?:page|document|file|sheet|table|article|deck) (?:was|is|has been) "
     r"(?:produced|generated|printed|output) by\b"
@@ -11478,6 +11525,9 @@ _PROGRESS_HINTS = (
     "还在",
     "正在",
     "中",
+    "bloqu",
+    "bouge",
+    "fig",
 )
 """Substrings without which a person's line tells nothing of a transfer's progress (``_told_progress``'s
 patterns cost more: every console line comes here)."""
@@ -11535,11 +11585,14 @@ error; everything else is there on the NCBI side")."""
 _STALLED_TOLD = _compile(
     r"卡住|卡死|卡在|卡停|不动了?|没有?(?:任何)?变化|不再增长|停滞|止まっ|止まる|固まっ|進まない|動かない|"
     r"\bhängt\b|bleibt [^.]{0,30}stehen|se (?:queda|quedó) (?:colgad|parad|atascad)|\batascad[oa]\b|"
-    r"\bcongelad[oa]\b|\btravad[oa]\b|\bparado em\b",
+    r"\bcongelad[oa]\b|\btravad[oa]\b|\bparado em\b"
+    # (French: "démarre très bien puis se bloque", "bloqué à 43 %", "ne bouge plus"; blind round 161)
+    r"|\bse bloque\b|\bbloqu[ée]e?s? \xe0 \d|\bne bouge plus\b|\breste fig[ée]\b",
     re.I,
 )
 """A person's words, in languages other than English (``diagnose.symptom`` reads English), for a transfer that
-hung: 卡住 (stuck), 不动了 (does not move), 没有变化 (no change), 止まった (stopped), hängt, se queda colgado."""
+hung: 卡住 (stuck), 不动了 (does not move), 没有变化 (no change), 止まった (stopped), hängt, se queda colgado, se
+bloque."""
 _BELIEVED_TOLD = _compile(
     r"以为|以為|と思っ|\bdachte\b|\bpens[ée] que\b|\bachei que\b|\bcre[ií] que\b"
     r"|\bI (?:thought|assumed) it (?:was|had) (?:stuck|hung|stalled|frozen)\b",
@@ -12363,6 +12416,14 @@ class _RunTable:
             return int(status)
         return _STATUS_WORD.get(status.lower())
 
+    def note(self, text: str) -> bool:
+        """Whether this line is a whole row with no status at all (a person's note in the table: "(operator note)",
+        its words in the output's column; blind round 161): no run's row."""
+        if text.count(",") < self.columns - 1 or text[:1] == "#":
+            return False
+        cells = _csv_cells(text)
+        return cells is not None and len(cells) == self.columns and not cells[self.exit].strip()
+
     def said(self, text: str) -> list[str] | None:
         """The row's cells of what its run printed that are not empty (None when the row is not whole)."""
         cells = _csv_cells(text)
@@ -12412,7 +12473,11 @@ def _run_table(chunk: bytes) -> _RunTable | None:
         return None  # (each run's time: a reference table of what ascp says, its "rc" beside, has none)
     table = _RunTable(len(fields), exit_at, said, dated)
     rows = [line.decode("utf-8", "replace").strip() for line in b"\n".join(lines[at + 1 :]).split(b"\n")[:-1]]
-    whole = [table.status(row) for row in rows if row and row[:1] != "#" and table.said(row) is not None]
+    whole = [
+        table.status(row)
+        for row in rows
+        if row and row[:1] != "#" and table.said(row) is not None and not table.note(row)
+    ]
     # (every whole row's status one a run table gives: a log search's export has a "status" column of levels)
     return table if whole and None not in whole else None
 
@@ -12683,9 +12748,14 @@ _READERS_OUTPUT = _compile(
     # (or what a colleague got, told in the past: "Um colega ... reaproveitou o token de um script antigo e recebeu:";
     # blind round 155's bulletin)
     rb"|\b(?:recebeu|obteve|recibi\xc3\xb3|obtuvo|got|received|a\s+re\xc3\xa7u|a\s+obtenu|bekam|erhielt"
-    rb"|ha\s+ricevuto|ha\s+ottenuto))"
-    rb"[^\n]{0,40}:[ \t]*(?:</p>)?[ \t]*\r?\n(?:[ \t]*(?:<pre>|<pre><code>|```)?[ \t]*\r?\n)?[ \t]*"
-    rb"(?:\$|[\w.-]+@[\w.-]+:\S*[$#]|C:\\[^>\n]*(?:>|&gt;))[ \t]*\S*ascp"
+    rb"|ha\s+ricevuto|ha\s+ottenuto)"
+    # (or how one run ended, told in the past: "Last week one upload to the ENA Webin drop box ended like this",
+    # "(shared with permission, credentials removed):" on the next line; blind round 161)
+    rb"|\b(?:ended|failed|finished|stopped|looked)\s+like\s+this\b(?:[^\n]{0,40}\r?\n[^\n]{0,80}(?=:))?)"
+    rb"[^\n]{0,40}:[ \t]*(?:</p>)?[ \t]*\r?\n(?:[ \t]*(?:<pre>|<pre><code>|```)?[ \t]*\r?\n){0,2}[ \t]*"
+    rb"(?:\$|[\w.-]+@[\w.-]+:\S*[$#]|C:\\[^>\n]*(?:>|&gt;))[ \t]*"
+    # (after the variables set for it: "$ ASPERA_SCP_PASS='<webin password>' ascp ...")
+    rb"(?:[A-Z_]{2,40}=(?:'[^'\n]{0,80}'|\"[^\"\n]{0,80}\"|\S{0,80})[ \t]+){0,3}\S*ascp"
 )
 """A newsletter's words that the output under them is a reader's own, its own team's or what someone got, their
 typed ascp right below."""
