@@ -68,6 +68,7 @@ from aspdiag.tools.explain.scan import (
     asciicast_as_text,
     bluesky_thread_as_text,
     chat_arrows_as_lines,
+    column_stamps,
     columned_syslog_as_lines,
     contains,
     count_lines,
@@ -1608,6 +1609,8 @@ class Analyzer:
             iso = epoch_stamps(chunk)
             if iso is None:
                 iso = weekday_stamps(chunk)  # (``journalctl -o short-full``)
+            if iso is None:
+                iso = column_stamps(chunk)  # (a log search's table pasted: Graylog's)
             if iso is not None:
                 self._epoch_sources.add(source)  # (``journalctl -o short-unix``: its later chunks too)
                 chunk = iso
@@ -7280,8 +7283,14 @@ class Analyzer:
     def _fixture_sessions(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
         """Without the sessions whose uuid is all zeros but its last digits (``00000000-0000-0000-0000-000000000001``):
         a parser's test lines, written by hand, no session ascp ran (blind round 139: a wiki's grok patterns and
-        their sample input; ascp's uuids are random)."""
-        drop = {order for order, s in kept if s.uuid is not None and s.uuid.startswith(_FIXTURE_UUID)}
+        their sample input; ascp's uuids are random); nor IBM's error 44 article's sample session, its date and uuid
+        as the article prints them (blind round 162's knowledge-base page in Basque: copied as an example)."""
+        drop = {
+            order
+            for order, s in kept
+            if s.uuid is not None
+            and (s.uuid.startswith(_FIXTURE_UUID) or (s.uuid == _IBM_SAMPLE_UUID and s.time == _IBM_SAMPLE_TIME))
+        }
         return self._without(kept, drop) if drop else kept
 
     def _kept_by_policy(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
@@ -10573,6 +10582,10 @@ _EXEC_STARTED = _compile(r"\bProcess: (\d+) ExecStart=\S*ascp4?\b")
 """``systemctl status``'s line of the process its unit started, ascp, and its id."""
 _PAGE_ITSELF = ("this page", "this runbook", "this document", "nothing below")
 """A page's words for itself: what it says in them is about the whole of it (``_copied``)."""
+_IBM_SAMPLE_UUID = "ab5ca8ca-da6e-4957-b74c-cad67dc77b88"
+_IBM_SAMPLE_TIME = "2015-04-30 11:13:34"
+"""The session IBM's support article on error 44 shows (its uuid and time): quoted in documents, no one's run (a
+report that reuses the uuid under its own date is read as it is)."""
 _FIXTURE_UUID = "00000000-0000-0000-0000-0000"
 """The start of a uuid written by hand for a test (all zeros but its last digits)."""
 _ALL_SKIPPED = _compile(r"\bSource file transfers skipped\s*:\s*(\d+)|\bfiles_skipped[=:]\s*(\d+)")
@@ -11396,7 +11409,10 @@ _NOTHING_TRIED = _compile(
     # French: "aucun transfert n'a encore été tenté depuis le nouveau sous-réseau" (blind round 157's minutes)
     r"|\baucun (?:transfert|essai|test|téléchargement) n'a (?:encore |pas encore )?été (?:tenté|lancé|fait|effectué)"
     r"|\b(?:передач|загрузок|запусков|сессий) (?:ещё|еще|пока) не было\b"
-    r"|\b(?:ещё|еще|пока) ничего не (?:запускали|пробовали|передавали|запускал|пробовал)\w*",
+    r"|\b(?:ещё|еще|пока) ничего не (?:запускали|пробовали|передавали|запускал|пробовал)\w*"
+    # English, a review before its job first runs: "Not approving yet — nothing has run on this branch (the job only
+    # triggers on tags)"; blind round 162's merge request
+    r"|\bnothing has (?:been )?run (?:yet|so far|on this (?:branch|MR|merge request|pull request|PR))\b",
     re.I,
 )
 """A person saying they have tried nothing yet, in German, French, Spanish, Portuguese and Italian ("Getestet habe
@@ -11477,6 +11493,7 @@ _NOTHING_TRIED_HINTS = (
     "не было",
     "ничего не",
     "aucun ",
+    "nothing has",
 )
 """Plain substrings one of which ``_NOTHING_TRIED`` needs."""
 _WRAP_TAIL = 60
@@ -12509,8 +12526,11 @@ def _python_source(chunk: bytes) -> bool:
 
 
 _COMMENTED_LOG_RULE = _compile(
-    rb"(?m)^#[ \t]*[-=]{3,}[ \t]+(?:[^\n]{0,60}?[ \t])?(?i:job'?s? log|log|logs|run log|build log|output|ausgabe"
-    rb"|sortie|journal|salida|sa\xc3\xadda|uscita)\b[^\n]{0,80}?[ \t][-=]{3,}[ \t]*\r?\n"
+    rb"(?m)^#[ \t]*[-=#]{3,}[ \t]+(?:[^\n]{0,60}?[ \t])?(?i:job'?s? log|log|logs|run log|build log|output|ausgabe"
+    # (Swahili, Dutch, Swedish, Finnish, Czech, Hungarian, Turkish: "#### matokeo ya `make fetch ...` (kutoka kwa
+    # Juma, 2025-02-03) ####"; blind round 162's Makefile)
+    rb"|sortie|journal|salida|sa\xc3\xadda|uscita|matokeo|uitvoer|utdata|tuloste|v\xc3\xbdstup|kimenet"
+    rb"|\xc3\xa7\xc4\xb1kt\xc4\xb1)\b[^\n]{0,80}?[ \t][-=#]{3,}[ \t]*\r?\n"
 )
 """A comment's titled rule over a log kept in comments (``# ---- job log (Download ENA test run) ----``)."""
 _COMMENTED_LOG_INTRO = _compile(
@@ -12731,7 +12751,7 @@ _NEWSLETTER = _compile(
     rb"|numero)[ \t]*\d{1,3}\b)"
     rb"|[ \t=#*_-]*(?:[A-Z\xc3][^\n]{0,60})?(?:Newsletter|NEWSLETTER|Nieuwsbrief|NIEUWSBRIEF|Rundbrief|RUNDBRIEF"
     rb"|Bolet(?:\xc3\xad|i)n|BOLET(?:\xc3\x8d|I)N|Boletim|Bollettino|BOLLETTINO|Biuletyn|Zpravodaj|Nyhetsbrev"
-    rb"|Nyhedsbrev|Uutiskirje)[^\n]{0,80}(?<![.:!?])\r?$)"
+    rb"|Nyhedsbrev|Uutiskirje|UUTISKIRJE|NYHETSBREV|NYHEDSBREV|BOLETIM|BIULETYN|ZPRAVODAJ)[^\n]{0,80}(?<![.:!?])\r?$)"
     % {
         b"words": rb"newsletter|nieuwsbrief|uutiskirje|rundbrief|bolet(?:\xc3\xad|i)n\b|boletim\b|bollettino\b"
         rb"|lettre d'information|biuletyn\b|zpravodaj\b|nyhetsbrev|nyhedsbrev"

@@ -481,6 +481,22 @@ _FULL_STAMP = re.compile(
 """A journal line's weekday, date, time and zone (``journalctl -o short-full``) before its host and tag."""
 
 
+def column_stamps(chunk: bytes) -> bytes | None:
+    """The chunk with each line of a log search's table (``2024-04-22 10:27:03.511   hsts-paris-03   ascp[56340]:
+    LOG ...``, its time, host and message in columns set apart by spaces: Graylog's, pasted) in syslog's ISO form,
+    so that its lines read as syslog's; None when its first lines have none (blind round 162: the session that
+    worked, in such a table, was no run at all)."""
+    if _COLUMN_STAMP.search(chunk, 0, _LOCAL_STAMP_PROBE) is None:
+        return None
+    return _COLUMN_STAMP.sub(rb"\1T\2 \3 ", chunk)
+
+
+_COLUMN_STAMP = re.compile(
+    rb"(?m)^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d(?:\.\d{1,6})?)[ \t]{2,}([\w.-]+)[ \t]{2,}(?=[^\s:\[\]]+\[\d+\]: )"
+)
+"""A log table's time, its host in the next column and a syslog tag after it (two spaces or more between)."""
+
+
 def _iso_stamp(found: re.Match[bytes]) -> bytes:
     return f"{_utc(int(found.group(1)))}.{found.group(2).decode()}Z ".encode()
 
@@ -1266,9 +1282,14 @@ def _export_syslog(stamp: str, message: str, program: str, host: str, pid: str) 
     if message.startswith(f"{program}[") and _TAGGED_MESSAGE.match(message) is not None:
         # (its message holds its own tag already: Graylog's "ascp[40211]: LOG FASP ..."; blind round 112's export)
         return f"{_epoch_as_iso(stamp)} {host} {message}"
+    if program.endswith("]") and _PROGRAM_WITH_PID.fullmatch(program) is not None:
+        # (its program column holds its pid already: "ascp[30211]"; blind round 162's export)
+        return f"{_epoch_as_iso(stamp)} {host} {program}: {message}"
     return f"{_epoch_as_iso(stamp)} {host} {program}[{pid if pid.isdigit() else 0}]: {message}"
 
 
+_PROGRAM_WITH_PID = re.compile(r"[A-Za-z][\w./-]{0,40}\[\d+\]")
+"""A program's name and its process id in an export's column (``ascp[30211]``)."""
 _MONTH_HEADS = frozenset(("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"))
 _WHOLE_SYSLOG = re.compile(r"[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d \S+ [A-Za-z][\w./-]{0,40}\[\d+\]: ")
 """A record in syslog's own form, its time, host and program's tag (``Jan 27 08:02:19 host sshd[71022]: ``)."""

@@ -187,9 +187,14 @@ def _line(transfer: dict[str, Any], status: str) -> dict[str, Any]:
     if status != "completed" or code:
         line["error_code"] = code
         line["error_desc"] = desc
-    for key in ("bytes_written", "bytes_expected", "percentage"):
+    for key in ("bytes_written", "bytes_expected", "bytes_transferred", "percentage"):
         if isinstance(transfer.get(key), int | float):
             line[key] = transfer[key]
+    moved = [part["bytes_transferred"] for part in _parts(transfer) if isinstance(part.get("bytes_transferred"), int)]
+    if not any(key in line for key in ("bytes_written", "bytes_transferred")) and moved:
+        # (what its sessions moved, where the transfer object gives no count of its own: the Node API's
+        # "sessions": [{..., "bytes_transferred": 0}]; blind round 162)
+        line["bytes_transferred"] = sum(moved)
     if isinstance(spec, dict) and isinstance(spec.get("remote_host"), str):
         line["remote_host"] = spec["remote_host"]
     for key in ("start_time", "add_time"):
