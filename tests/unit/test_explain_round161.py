@@ -1,0 +1,174 @@
+"""explain: what blind rounds 161 and 162 found that was mended in this session (and older sets the mends read
+right since), with guards (each test but the guards failed on the code before its fix)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.unit.test_explain_round58 import cause_ids
+
+BLIND = Path(__file__).resolve().parents[1] / "data" / "explain" / "blind"
+
+
+def _blind(name: str) -> str:
+    return (BLIND / name).read_text(encoding="utf-8")
+
+
+def test_ascli_health_check_ok_in_nagios_form_is_a_run_that_worked():
+    """``ascli server health transfer --format=nagios`` runs one ascp transfer; "OK - [transfer:ok]" is its word that
+    the transfer worked (a Tekton task's log; it had read as no run at all)."""
+    text = _blind("round160-clients/07-tekton-taskrun-ascli-health-ok.txt")
+    assert cause_ids(text) == ["ok"]
+
+
+def test_each_critical_health_check_line_is_its_own_run():
+    """A monitor's history of three failed checks, each "CRITICAL - [transfer:License expired]": three runs, not
+    two (the same words again had been read as one run's repeat)."""
+    text = _blind("round123-hard-middle/22-icinga-history-newest-first.csv")
+    assert cause_ids(text) == ["licence", "licence", "licence"]
+
+
+def test_ascli_list_under_its_count_of_failed_transfers_is_the_same_run():
+    """ascli's "ERROR: Transfer: 1 transfer(s) failed:", then "  Remote host is not who we expected (51)": the
+    words the run ended with, listed again, not a second run."""
+    text = _blind("round161-clients/19-ascli-node-sshfp-hostkey.txt")
+    assert cause_ids(text) == ["host-key"]
+    assert cause_ids(_blind("round140-clients/04-lsf-job-report-ascli-sshfp.eml")) == ["host-key"]
+
+
+def test_nextflow_log_tasks_are_listed_as_submitted():
+    """.nextflow.log: ERR9012345 submitted first, ERR9012346 a moment later; the second failed at once and its
+    output is logged first. The runs are listed as their tasks were submitted."""
+    text = _blind("round161-clients/22-nextflow-log-two-ascp-tasks.log")
+    assert cause_ids(text) == ["ok", "no-such-file"]
+
+
+def test_a_run_tables_note_row_without_status_is_no_run():
+    """A wrapper's results table whose second row is the operator's note (no run number, no exit code): the table
+    is still read a run per row, and the note is none (the whole input had read as no run)."""
+    text = _blind("round161-ordinary/15-ncbi-upload-wrapper-results.csv")
+    assert cause_ids(text) == ["read-error"]
+
+
+def test_a_jobs_start_line_with_its_command_under_timeout():
+    """"START CRR588214  cmd: timeout 1h /opt/aspera/connect/bin/ascp ...", then "END CRR588214 rc=124": timeout(1)
+    ended the run at its limit, a cancel (it had read as a run of unknown cause)."""
+    text = _blind("round161-ordinary/17-timeout-wrapper-gsa-cancelled.log")
+    assert cause_ids(text) == ["cancelled"]
+
+
+def test_a_wrapper_that_found_no_ascp_and_fell_back_ran_none():
+    """pysradb's "Count not find aspera at: ..." then "Continuing with wget ...": no ascp command in the input, no
+    ascp run (it had been a low-confidence ascp-missing run)."""
+    assert cause_ids(_blind("round161-ordinary/03-pysradb-windows-no-aspera.txt")) == []
+    assert cause_ids(_blind("round89-clients/08-pysradb-no-aspera-fallback.txt")) == []
+
+
+def test_guard_a_typed_ascp_the_shell_did_not_find_beside_the_fallback_stays_a_run():
+    """Guard: PowerShell's "The term 'ascp' is not recognized" for the person's own command, beside pysradb's
+    fallback: that run is there."""
+    text = _blind("round145-ordinary/02-powershell-pysradb-term-not-recognized.txt")
+    assert cause_ids(text) == ["ascp-missing"]
+
+
+def test_a_pods_current_state_oomkilled_under_a_bar_still_moving():
+    """`kubectl logs --previous` shows the bar at 61 %, no end; `kubectl describe` then says the container's
+    current state is Terminated, OOMKilled, exit 137: ascp was cut off, a cancel from outside."""
+    text = _blind("round161-hard-middle/02-k8s-oomkilled-mid-progress.yaml")
+    assert cause_ids(text) == ["cancelled"]
+
+
+def test_guard_a_pods_current_oomkilled_after_a_run_that_completed():
+    """Guard: after ascp's summary, the current state's OOMKilled is another program's end (round 114's case)."""
+    text = (
+        "$ kubectl logs job/fetch -c fetch\n"
+        "+ ascp -T -l 300m -P 33001 -i /k/aspera_bypass_rsa.pem era-fasp@fasp.sra.ebi.ac.uk:vol1/x.bam /in/\n"
+        "x.bam                                     100%   11GB  287Mb/s    05:10\n"
+        "Completed: 11534336K bytes transferred in 310 seconds\n"
+        " (287000K bits/sec), in 1 file.\n"
+        "$ kubectl describe pod fetch-7xk2p\n"
+        "Containers:\n"
+        "  fetch:\n"
+        "    State:          Terminated\n"
+        "      Reason:       OOMKilled\n"
+        "      Exit Code:    137\n"
+    )
+    assert cause_ids(text) == ["ok"]
+
+
+def test_a_french_mail_of_a_bar_fallen_to_zero_still_open_is_a_stall():
+    """"démarre très bien puis se bloque", the terminal's last lines pasted (the bar at 43 %, 0.0Kb/s), the window
+    still open: a stall, told by the person (it had been no run: "Le terminal affiche encore ceci" had read as a
+    document's words on sample output)."""
+    text = _blind("round161-hard-middle/10-fr-mail-progress-frozen-cut-end.eml")
+    assert cause_ids(text) == ["stall"]
+
+
+def test_a_runbooks_call_out_over_a_quotes_line_break():
+    """"> ... Nothing below is from a" / "> live incident; hosts are placeholders.": the page's samples are no
+    runs (its title had been read as one)."""
+    assert cause_ids(_blind("round161-hard-middle/24-runbook-error-samples.md")) == []
+
+
+def test_a_newsletters_run_told_as_ended_like_this():
+    """A newsletter item: "one upload to the ENA Webin drop box ended like this" / "(shared with permission,
+    credentials removed):", then the typed ascp after its variable and its Session Stop: that run is read."""
+    text = _blind("round161-documents/23-lab-newsletter-deprecated-licence.md")
+    assert cause_ids(text)[:1] == ["licence"]
+
+
+def test_ibm_error_44_articles_sample_session_is_no_run():
+    """A knowledge-base page in Basque quoting IBM's error 44 sample (its 2015-04-30 11:13:34 session): an example,
+    no run (it had read as a confident ssh-port failure)."""
+    assert cause_ids(_blind("round162-documents/02-basque-kb-error44.md")) == []
+
+
+def test_guard_the_sample_sessions_uuid_under_a_reports_own_date_is_a_run():
+    """Guard: a report whose log reuses that uuid under its own date is read as it is."""
+    assert cause_ids(_blind("round76-ordinary/24-de-partner-upload-log.log")) == ["ssh-port"]
+
+
+def test_a_finnish_newsletter_titled_in_capitals_quotes_no_run():
+    """"TUTKIMUSLASKENNAN UUTISKIRJE 2/2025": a newsletter, its items quoting ascp's words as advice."""
+    assert cause_ids(_blind("round162-documents/10-finnish-newsletter-ncbi-aspera.txt")) == []
+
+
+def test_a_review_saying_nothing_has_run_on_this_branch():
+    """A merge request's review that recalls an older job's UDP failure and says "nothing has run on this branch":
+    no run (it had read as a confident udp failure)."""
+    assert cause_ids(_blind("round162-clients/13-gitlab-mr-review-ascp-job-no-run.md")) == []
+
+
+def test_a_log_exports_program_column_with_its_pid():
+    """A CSV export whose program column holds "ascp[30211]": its records read as ascp's syslog lines, three
+    sessions (none had been read)."""
+    text = _blind("round162-documents/16-syslog-export-three-runs.csv")
+    assert cause_ids(text) == ["ok", "permission", "ok"]
+
+
+def test_a_makefiles_output_kept_in_comments_under_a_swahili_banner():
+    """"#### matokeo ya `make fetch ...` (kutoka kwa Juma, 2025-02-03) ####" over the output kept as comments: the
+    run it shows (the Makefile had been read as a file of code only)."""
+    text = _blind("round162-documents/19-makefile-swahili-ena-noport.txt")
+    assert cause_ids(text) == ["ssh-port"]
+
+
+def test_prefects_sigterm_exit_of_the_flow_run_is_a_cancel():
+    """"This indicates that the process exited due to a SIGTERM signal." after a user's cancel: the run at 61 % was
+    cancelled (it had read as unknown)."""
+    text = _blind("round162-clients/07-prefect-flow-run-logs-ok-then-cancel.json")
+    assert cause_ids(text) == ["ok", "cancelled"]
+
+
+def test_the_node_apis_failed_transfer_counted_by_its_sessions():
+    """/ops/transfers: a transfer with error_code 42 whose only byte count is its session's: read as the failed run
+    it is (it had been dropped, its line holding no count)."""
+    text = _blind("round162-servers/15-es-node-api-ops-transfers-overwrite-never.json")
+    assert cause_ids(text) == ["exists", "ok"]
+
+
+def test_a_log_searchs_table_pasted_in_a_chat_reads_as_syslog():
+    """Graylog's table (time, source, message in columns set apart by spaces): the session that worked is a run
+    too (only the failed one, read from its ERR line, had been)."""
+    text = _blind("round162-servers/04-fr-chat-graylog-content-protection-faible.txt")
+    assert cause_ids(text) == ["content-protection", "ok"]
