@@ -51,7 +51,7 @@ def test_a_run_tables_note_row_without_status_is_no_run():
 
 
 def test_a_jobs_start_line_with_its_command_under_timeout():
-    """"START CRR588214  cmd: timeout 1h /opt/aspera/connect/bin/ascp ...", then "END CRR588214 rc=124": timeout(1)
+    """ "START CRR588214  cmd: timeout 1h /opt/aspera/connect/bin/ascp ...", then "END CRR588214 rc=124": timeout(1)
     ended the run at its limit, a cancel (it had read as a run of unknown cause)."""
     text = _blind("round161-ordinary/17-timeout-wrapper-gsa-cancelled.log")
     assert cause_ids(text) == ["cancelled"]
@@ -97,7 +97,7 @@ def test_guard_a_pods_current_oomkilled_after_a_run_that_completed():
 
 
 def test_a_french_mail_of_a_bar_fallen_to_zero_still_open_is_a_stall():
-    """"démarre très bien puis se bloque", the terminal's last lines pasted (the bar at 43 %, 0.0Kb/s), the window
+    """ "démarre très bien puis se bloque", the terminal's last lines pasted (the bar at 43 %, 0.0Kb/s), the window
     still open: a stall, told by the person (it had been no run: "Le terminal affiche encore ceci" had read as a
     document's words on sample output)."""
     text = _blind("round161-hard-middle/10-fr-mail-progress-frozen-cut-end.eml")
@@ -105,7 +105,7 @@ def test_a_french_mail_of_a_bar_fallen_to_zero_still_open_is_a_stall():
 
 
 def test_a_runbooks_call_out_over_a_quotes_line_break():
-    """"> ... Nothing below is from a" / "> live incident; hosts are placeholders.": the page's samples are no
+    """ "> ... Nothing below is from a" / "> live incident; hosts are placeholders.": the page's samples are no
     runs (its title had been read as one)."""
     assert cause_ids(_blind("round161-hard-middle/24-runbook-error-samples.md")) == []
 
@@ -129,7 +129,7 @@ def test_guard_the_sample_sessions_uuid_under_a_reports_own_date_is_a_run():
 
 
 def test_a_finnish_newsletter_titled_in_capitals_quotes_no_run():
-    """"TUTKIMUSLASKENNAN UUTISKIRJE 2/2025": a newsletter, its items quoting ascp's words as advice."""
+    """ "TUTKIMUSLASKENNAN UUTISKIRJE 2/2025": a newsletter, its items quoting ascp's words as advice."""
     assert cause_ids(_blind("round162-documents/10-finnish-newsletter-ncbi-aspera.txt")) == []
 
 
@@ -147,14 +147,14 @@ def test_a_log_exports_program_column_with_its_pid():
 
 
 def test_a_makefiles_output_kept_in_comments_under_a_swahili_banner():
-    """"#### matokeo ya `make fetch ...` (kutoka kwa Juma, 2025-02-03) ####" over the output kept as comments: the
+    """ "#### matokeo ya `make fetch ...` (kutoka kwa Juma, 2025-02-03) ####" over the output kept as comments: the
     run it shows (the Makefile had been read as a file of code only)."""
     text = _blind("round162-documents/19-makefile-swahili-ena-noport.txt")
     assert cause_ids(text) == ["ssh-port"]
 
 
 def test_prefects_sigterm_exit_of_the_flow_run_is_a_cancel():
-    """"This indicates that the process exited due to a SIGTERM signal." after a user's cancel: the run at 61 % was
+    """ "This indicates that the process exited due to a SIGTERM signal." after a user's cancel: the run at 61 % was
     cancelled (it had read as unknown)."""
     text = _blind("round162-clients/07-prefect-flow-run-logs-ok-then-cancel.json")
     assert cause_ids(text) == ["ok", "cancelled"]

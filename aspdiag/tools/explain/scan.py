@@ -2084,7 +2084,8 @@ def chat_arrows_as_lines(chunk: bytes) -> bytes | None:
 
 _LOGCLI_LINE = re.compile(
     r"^(?P<stamp>\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d))"
-    r" \{(?P<labels>[^{}\n]*)\} (?P<message>.*)$",
+    # (its message after one space or a few: logcli pads the labels' column; blind round 161)
+    r" \{(?P<labels>[^{}\n]*)\} {1,8}(?P<message>.*)$",
     re.M,
 )
 _LOGCLI_TAGGED = re.compile(
