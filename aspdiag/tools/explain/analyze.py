@@ -944,6 +944,13 @@ IBM's samples log it (``transfer: COMPLETED``; blind round 62); not an installer
 _CHECK_RESULT = _compile(r"\s*(?:[^\n]*\W)?(?:OK|WARNING|CRITICAL|UNKNOWN) - \[transfer:")
 """ascli's health check's result in Nagios form (``CRITICAL - [transfer:License expired]``), a row of a monitor's
 history: one check, one ascp transfer."""
+_OTHERS_WORKED = _compile(
+    r"\b(?:the )?(?:other|remaining|rest of the)\s+(?:\d+\+?\s+)?(?:transfers|runs|sessions|uploads|downloads|jobs"
+    r"|files)\b[^.\n]{0,40}?\b(?:succeed(?:ed|s)?|work(?:ed|s)?|complete[ds]?|ran normally|run normally)\b",
+    re.I,
+)
+"""A word that other runs than the one shown worked ("the other 40+ transfers of the same run succeed"): no run of
+its own."""
 _INSTALLER = _compile(
     r"\s*(?:Installation|Installing|Install(?:ed)?|Successfully installed)\b"
     r"|.*\b(?:was successfully installed|installed successfully|Installation (?:operation )?completed successfully)\b"
@@ -4893,6 +4900,8 @@ class Analyzer:
                 )
                 and _INSTALLER.match(text) is None  # an installer's "Installation into ~/.aspera/cli successful"
                 and _WRAPPER_FAILED.search(text) is None
+                # (nor a word on the others' runs: "the other 40+ transfers of the same run succeed"; blind round 163)
+                and _OTHERS_WORKED.search(text) is None
                 # (a document's words: inline code beside them, a heading, an XML file's description; blind round 89)
                 and not line.inline
                 and self._wrapper_success(source, line, text)
@@ -5657,7 +5666,11 @@ class Analyzer:
                 earlier = {
                     order
                     for order, s in self._kept
-                    if s.source == source and s.uuid is None and order not in self._sshd_orders
+                    if s.source == source
+                    and s.uuid is None
+                    # (sshd's lines with their times are a log's; one without a time is a sample too: "Unable to
+                    # negotiate with 192.0.2.10 ..." in a hardening page's list; blind round 163)
+                    and (order not in self._sshd_orders or not s.time)
                 }
                 for order, s in self._kept:
                     if order in earlier:
@@ -11356,6 +11369,9 @@ def _says_not_run(text: str, own_from: int = 0) -> bool:
 _NOT_RUN_ZH = _compile(
     r"还没(?:有)?(?:开始)?(?:下载|运行|跑|上传|传输|试|用)|(?:不是|并非)(?:真实|实际)的?(?:日志|输出|运行|结果)"
     r"|実際の(?:ログ|出力|実行結果|実行例|実行ログ|結果)では(?:ありません|ない)|keine echten? (?:Logs?|Ausgaben?|Läufe)"
+    # (Japanese: "まだ実行していませんが、事前に以下を確認させてください", not run yet, a question before it; blind
+    # round 163's mail)
+    r"|まだ(?:実行|転送|ダウンロード)して(?:いません|いない)"
     # (in any case: "Ejemplo ilustrativo (no es un caso real)", "no contiene registros de incidentes"; blind round 151's
     # knowledge-base article)
     r"|(?i:\bejemplos? ilustrativos?|\bno (?:son |es )?(?:de )?un caso (?:concreto|real)|\bexemplos? ilustrativos?"
@@ -11442,6 +11458,7 @@ _NOT_RUN_EN_HINTS = (
 """Plain substrings one of which ``_NOT_RUN`` needs (tested first: most lines have none)."""
 _NOT_RUN_HINTS = (
     "还没",
+    "まだ",
     "実際",
     "实",
     "keine",
