@@ -954,10 +954,12 @@ def org_as_lines(chunk: bytes) -> bytes | None:
 
 
 _EXPORT_TIME = re.compile(
-    r"@?_?(?:timestamp|time|date|datetime|event[ _]?time|created(?:[ _]at)?|messagetime|receipttime|dt)|@t", re.I
+    r"@?_?(?:timestamp|time|date|datetime|event[ _]?time|created(?:[ _]at)?|time[ _]?created|messagetime|receipttime"
+    r"|dt)|@t",
+    re.I,
 )
 """(Sumo Logic's ``_messagetime`` and ``_receipttime``, blind round 120; Serilog's compact JSON's ``@t``, round
-133; Better Stack's ``dt``, round 141)"""
+133; Better Stack's ``dt``, round 141; PowerShell's ``TimeCreated``, round 163)"""
 _EXPORT_MESSAGE = re.compile(r"@?_?(?:message|msg|raw|log|line|text|content|event|short_message|body|rawstring)", re.I)
 """(OpenTelemetry's log record names its text ``body``: SigNoz's export, blind round 129; LogScale's (Humio's)
 ``@rawstring``, round 132)"""
