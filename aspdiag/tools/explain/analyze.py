@@ -1400,6 +1400,7 @@ class Analyzer:
         self._started_names: dict[str, list[str]] = {}
         self._ending_name: dict[str, str] = {}
         self._run_names: dict[int, str] = {}
+        self._ticket_yaml: set[str] = set()  # inputs that are a ticket's record exported as YAML (``_yaml_value``)
         # a wrapper's "Running command: ascp ..." lines since the input's last run began (kingfisher logs each
         # command it runs and hides its output; it says nothing more of the ones that worked)
         self._announced: dict[str, int] = {}
@@ -3623,6 +3624,10 @@ class Analyzer:
                 self._xml_comment.add(source)
             self._documentation(source)
             return
+        if "::" in text and "FAILED " in text and _PYTEST_SUMMARY.search(text) is not None:
+            # pytest's short summary of a test that failed ("FAILED tests/...::test_pull - AssertionError: $ ascp
+            # ..."), its failure shown in full above: no run of its own (blind round 163)
+            return
         if source in self._run_sources and text[:1] in "[DEKSTHI" and (job := _JOB_STATUS.match(text)) is not None:
             # bash's report of a background job's end ("[2]   Exit 1   ascp ..."; blind round 62: four runs
             # started with `&`): about a run whose output is above, no run of its own; its number and status
@@ -5701,7 +5706,15 @@ class Analyzer:
         """Whether a line is a YAML file's (its indentation is gone by now): a block scalar's opener (``description:
         |``) starts one, whose lines up to the next key are its value; in such a file a key's quoted value is one
         too. Either may quote ascp's words (an alert rule's "Client side this shows as: ascp: ...")."""
+        if text[:1] in "nsc" and _TICKET_FIELD.match(text) is not None:
+            self._ticket_yaml.add(source)
         block = _YAML_BLOCK.match(text)
+        if block is not None and source in self._ticket_yaml and block.group(1) in ("description", "comments", "body"):
+            # an incident record's description (ServiceNow's export: "number: INC0048213", "short_description: ...",
+            # then "description: |" holding the caller's report and their pasted output; blind round 163): the
+            # caller's words, read as a report's
+            self._yaml.pop(source, None)
+            return False
         if block is not None and _OUTPUT_KEY.search(block.group(1)) is not None:
             # a command's output as a block (Ansible's YAML callback: "stderr: |-" and ascp's lines): its run's;
             # a command's streams are no document's value (blind round 148: the loader's line under "stderr: |-"
@@ -9912,6 +9925,8 @@ _MOVED_SUCCESSFULLY = _compile(
 )
 """A wrapper's word that files moved, naming no program (Webin-CLI's ``Files have been successfully uploaded.``,
 ``Files have been uploaded to webin.ebi.ac.uk.``)."""
+_PYTEST_SUMMARY = _compile(r"(?:^|[= ])(?:FAILED|ERROR) [\w./-]+\.py::\S+(?: - |\s*$)")
+"""pytest's short test summary line for a test that failed (``FAILED tests/x.py::test_y - AssertionError: ...``)."""
 _JOB_STATUS = _compile(
     r"(?:\[(?P<job>\d{1,3})\][+-]?\s+(?P<status>Done|Exit \d+|Terminated|Killed|Stopped|Hangup|Interrupt)\b"
     r"|(?:Done|Exit \d+|Terminated|Killed|Stopped|Hangup|Interrupt) {2,}\S)"
@@ -10325,6 +10340,8 @@ _ROXYGEN_TAG = _compile(r"#' @(?:param|return|returns|export|examples|section|se
 _MESSAGE_TABLE = _compile(r"(?:MessageIdTypedef|MessageId|SymbolicName|SeverityNames|FacilityNames|LanguageNames)=")
 """A Windows message text file's header and entry keywords (mc.exe's input)."""
 _YAML_BLOCK = _compile(r"\s*(?:- )?([a-z_][\w.-]*):\s*[|>][-+]?\d*\s*$")
+_TICKET_FIELD = _compile(r"(?:number:\s*(?:INC|RITM|PRB|CS)\d{5,}|short_description:|caller(?:_id)?:)")
+"""A ticket system's field in a record exported as YAML (ServiceNow's ``number: INC0048213``)."""
 _STREAM_KEY = _compile(r"(?i)std_?(?:out|err)(?:_lines)?")
 """A command's stream by its key (Ansible's result's ``stdout``, ``stderr``)."""
 _OUTPUT_KEY = _compile(r"(?i)std_?(?:out|err)|output|^logs?$|^msg$|message|^result$|^error")
