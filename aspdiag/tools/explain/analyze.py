@@ -2190,8 +2190,10 @@ class Analyzer:
             start = chunk.rfind(b"\n", 0, found.start()) + 1
             if b"\n" not in found.group(0) and _NEGOTIATION_LEAD.fullmatch(chunk, start, found.start()) is not None:
                 continue  # on a line of its own: the line's reading took it
-            if (_SSHD_TAG_BYTES.search(chunk, start, found.start()) is not None or _STAMPED.match(chunk, start)) and (
-                b"\n" not in found.group(0) or SSHD_REFUSAL.match(chunk, start) is not None
+            if (
+                chunk[start : start + 1] != b"#"  # (kept as a comment, no line of a log read: blind round 164)
+                and (_SSHD_TAG_BYTES.search(chunk, start, found.start()) is not None or _STAMPED.match(chunk, start))
+                and (b"\n" not in found.group(0) or SSHD_REFUSAL.match(chunk, start) is not None)
             ):
                 # sshd's own line, its tag or its time before the words (``_sshd``); not one a mail's quote wrapped
                 # ("> Jan 22 11:52:14 xfer01 sshd[418822]: Unable to negotiate with ... port 50412:" / "> no
@@ -3575,8 +3577,24 @@ class Analyzer:
         if text[:4] == "==> " and " <==" in text:
             self._tailed.add(source)  # tail's header of one file's lines in a paste of several
             tails = self._tail_files.setdefault(source, [])
+            name = text[4 : text.rindex(" <==")].strip()
+            run = self._console.get(source)
+            if (
+                tails
+                and run is not None
+                and not run.finals
+                and run.completed is None
+                and (stem := _STREAM_STEM.fullmatch(name)) is not None
+                and (before := _STREAM_STEM.fullmatch(tails[-1][1])) is not None
+                and stem.group(1) == before.group(1)
+                and stem.group(2) != before.group(2)
+            ):
+                # the same job's other stream (slurm-4418207.err after slurm-4418207.out): the command traced there
+                # ("+ ascp ...") is the open run's own, not another's (blind round 164: the bar in .out, the Session
+                # Stop in .err, read as two runs)
+                self._other_stream.add(source)
             if len(tails) < MAX_KEPT_FAILED:
-                tails.append((self._order, text[4 : text.rindex(" <==")].strip()))
+                tails.append((self._order, name))
         if text[:5] == "rule " and text.rstrip().endswith(":"):
             self._snakemake.add(source)  # a Snakemake job's block ("rule ena_ascp:")
         if (text[:1] == "[" and text[4:5] == " ") or source in self._snakemake:
@@ -3972,8 +3990,9 @@ class Analyzer:
                 # ---" in Azure Automation's job output; blind round 113)
                 and _STREAM_SECTION.search(text) is None
                 # (nor a script's echo of ascp's exit status in a rule, "== ascp exit 1 ==": the run's own end; blind
-                # round 129's PBS job output)
-                and not ("ascp" in text and _EXIT.search(text) is not None)
+                # round 129's PBS job output; or the job's, "=== exit code 1 at Thu Sep 12 23:02:45 CEST 2024 ===",
+                # right under ascp's last line; blind round 164's Slurm job)
+                and not (("ascp" in text or (run.finals and not run.exited)) and _EXIT.search(text) is not None)
             ):
                 # a titled rule between two tickets, files or attempts ("--- #5503  requester: d.nakamura ---"):
                 # the run above it is over, and a wrapper's failure words below it are another run's (blind round
@@ -6585,6 +6604,17 @@ class Analyzer:
         ):
             # ascp's summary of a run that moved data, after its "..., exiting." on stderr (the streams' lines
             # interleave: a log search's export sorted by time puts stderr's first; blind round 113): that run's
+            return True
+        if (
+            line.startswith("Partial Completion: ")
+            and run.stopped
+            and run.completed is None
+            and run.progress is not None
+            and len(self._last_lines[source]) >= 2
+            and self._last_lines[source][-2].lstrip().startswith("Session Stop ")
+        ):
+            # the run's summary right under its Session Stop (the two swapped in a paste: "Session Stop  (Error:
+            # Disk write failed (server))", then "Partial Completion: ..."; blind round 164's mail): that run's
             return True
         if line.startswith(("ERROR: Transfer: ", "ERROR: Transfer failed: ")) and any(
             # (its code after the words or not: "... not who we expected (51)"; blind round 135's Argo pod)
@@ -9962,6 +9992,8 @@ _NUMERIC_DATE = _compile(
 attribution lines that write it so are European clients')."""
 _ISO_DATE = _compile(r"\b(\d{4})-(\d\d)-(\d\d)(?:[ T](\d\d):(\d\d))?")
 _CLOCK = _compile(r"\b(\d{1,2}):(\d\d)(?::\d\d)?\s*([AaPp][Mm])?")
+_STREAM_STEM = _compile(r"(\S+)\.(out|err|stdout|stderr)")
+"""A job's output file by its stem and stream (``slurm-4418207.out``, ``slurm-4418207.err``)."""
 _FILE_HEADER = _compile(
     r"==>?\s*(?:\S*/)?(\S*?[A-Za-z]\S*?)[_.-](\d{1,5})\.(?:out|err|log|txt|stdout|stderr)\s*(?:<==|=*)\s*$"
 )
