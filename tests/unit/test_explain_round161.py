@@ -1,4 +1,4 @@
-"""explain: what blind rounds 161 and 162 found that was mended in this session (and older sets the mends read
+"""explain: what blind rounds 161 to 164 found that was mended in this session (and older sets the mends read
 right since), with guards (each test but the guards failed on the code before its fix)."""
 
 from __future__ import annotations
@@ -172,3 +172,79 @@ def test_a_log_searchs_table_pasted_in_a_chat_reads_as_syslog():
     too (only the failed one, read from its ERR line, had been)."""
     text = _blind("round162-servers/04-fr-chat-graylog-content-protection-faible.txt")
     assert cause_ids(text) == ["content-protection", "ok"]
+
+
+def test_logcli_output_with_a_padded_labels_column():
+    """logcli's lines whose message follows the labels after two spaces ("{host=..., app="ascp"}  ascp[40122]: LOG
+    FASP ..."): read as the syslog lines they hold, three sessions (they had read as one run)."""
+    text = _blind("round161-servers/10-logcli-node-token-expired-app.txt")
+    assert cause_ids(text) == ["unauthorized", "unauthorized", "ok"]
+
+
+def test_a_hardening_pages_sshd_samples_without_times_are_samples():
+    """ "The lines above are examples for the on-call team, not from an incident.": the sshd line the page lists
+    without a time is one of its samples too (it had read as a confident ssh-handshake failure)."""
+    assert cause_ids(_blind("round163-servers/18-confluence-hardening-page.html")) == []
+
+
+def test_a_japanese_mail_before_its_first_run():
+    """ "まだ実行していませんが" (not run yet) before the person's questions: the senior's quoted UDP failure is no
+    run (it had read as a confident udp failure)."""
+    assert cause_ids(_blind("round163-hard-middle/21-ja-mail-question-before-run.eml")) == []
+
+
+def test_guard_a_japanese_not_tried_yet_about_one_other_thing():
+    """Guard: "まだ試していません" (haven't tried that yet) about another fix, after the person's run: the run stays."""
+    assert cause_ids(_blind("round79-ordinary/15-stronger-encryption-japanese.txt")) == ["stronger-encryption"]
+
+
+def test_the_other_transfers_that_worked_are_no_run():
+    """A knowledge-base page: "the other 40+ transfers of the same run succeed" is no run of its own (it had read
+    as a confident success)."""
+    assert "ok" not in cause_ids(_blind("round163-documents/08-kb-page-staggered-starts-maxstartups.html"))
+
+
+def test_a_newest_first_export_with_a_timecreated_column():
+    """A Windows log viewer's CSV (TimeCreated, Source, Message), newest first: read oldest first, the UDP failure
+    before the session that worked after the firewall change."""
+    text = _blind("round163-hard-middle/02-connect-log-export-newest-first.csv")
+    assert cause_ids(text) == ["udp", "ok"]
+
+
+def test_a_servicenow_records_description_holds_the_callers_run():
+    """An incident exported as YAML: its description block is the caller's report, their pasted Session Stop a run
+    (the whole record had read as a YAML document)."""
+    text = _blind("round163-documents/20-servicenow-export-user-denied.yaml")
+    assert cause_ids(text) == ["unauthorized"]
+
+
+def test_pytests_short_summary_line_is_no_run():
+    """ "FAILED tests/...::test_pull_weekly_masters - AssertionError: $ ascp ..." repeats the failure shown above:
+    no third run of unknown cause."""
+    text = _blind("round163-documents/24-pytest-integration-hsts-readaccess.txt")
+    assert sorted(cause_ids(text)) == ["ok", "permission"]
+
+
+def test_sshds_negotiation_kept_as_a_comment_under_a_ci_log():
+    """ "# Feb 10 06:30:11 refmirror sshd[88213]: Unable to negotiate with ..." appended under the job's log: the
+    handshake failed before authentication (it had read as a confident auth failure)."""
+    text = _blind("round164-documents/20-gha-old-cli-handshake.log")
+    assert cause_ids(text) == ["ssh-handshake"]
+
+
+def test_a_jobs_err_file_after_its_out_file_is_the_same_run():
+    """ "==> slurm-4418207.out <==" (the bar), then "==> slurm-4418207.err <==" (the traced command and the Session
+    Stop): one run (they had read as two)."""
+    assert cause_ids(_blind("round164-ordinary/09-slurm-ena-cram-scratch-full.err")) == ["disk"]
+
+
+def test_partial_completion_right_under_its_session_stop():
+    """A paste with "Session Stop (Error: Disk write failed (server))" above its "Partial Completion: ...": one
+    run."""
+    assert cause_ids(_blind("round164-documents/06-ncbi-upload-quota-mail.eml")) == ["disk"]
+
+
+def test_a_jobs_exit_banner_under_ascps_last_line():
+    """ "=== exit code 1 at Thu Sep 12 23:02:45 CEST 2024 ===" under the Session Stop: the run's end, no run of its
+    own."""
+    assert cause_ids(_blind("round164-clients/12-slurm-ncbi-upload-server-disk.out")) == ["disk"]
