@@ -57,20 +57,6 @@ def test_a_jobs_start_line_with_its_command_under_timeout():
     assert cause_ids(text) == ["cancelled"]
 
 
-def test_a_wrapper_that_found_no_ascp_and_fell_back_ran_none():
-    """pysradb's "Count not find aspera at: ..." then "Continuing with wget ...": no ascp command in the input, no
-    ascp run (it had been a low-confidence ascp-missing run)."""
-    assert cause_ids(_blind("round161-ordinary/03-pysradb-windows-no-aspera.txt")) == []
-    assert cause_ids(_blind("round89-clients/08-pysradb-no-aspera-fallback.txt")) == []
-
-
-def test_guard_a_typed_ascp_the_shell_did_not_find_beside_the_fallback_stays_a_run():
-    """Guard: PowerShell's "The term 'ascp' is not recognized" for the person's own command, beside pysradb's
-    fallback: that run is there."""
-    text = _blind("round145-ordinary/02-powershell-pysradb-term-not-recognized.txt")
-    assert cause_ids(text) == ["ascp-missing"]
-
-
 def test_a_pods_current_state_oomkilled_under_a_bar_still_moving():
     """`kubectl logs --previous` shows the bar at 61 %, no end; `kubectl describe` then says the container's
     current state is Terminated, OOMKilled, exit 137: ascp was cut off, a cancel from outside."""
@@ -121,6 +107,13 @@ def test_ibm_error_44_articles_sample_session_is_no_run():
     """A knowledge-base page in Basque quoting IBM's error 44 sample (its 2015-04-30 11:13:34 session): an example,
     no run (it had read as a confident ssh-port failure)."""
     assert cause_ids(_blind("round162-documents/02-basque-kb-error44.md")) == []
+
+
+def test_guard_ibm_error_44_articles_sample_alone_is_the_failure_it_shows():
+    """Guard: the sample pasted alone (the article's excerpt, a report made of it) reads as the TCP failure it
+    shows."""
+    real = Path(__file__).resolve().parents[1] / "data" / "explain" / "real"
+    assert cause_ids((real / "ibm-kb-44-ssh-port.txt").read_text(encoding="utf-8")) == ["ssh-port"]
 
 
 def test_guard_the_sample_sessions_uuid_under_a_reports_own_date_is_a_run():

@@ -6425,6 +6425,23 @@ class Analyzer:
             run = self._run(source, starts=True)
             run.lines += 1
             run.unseen = True
+        if (
+            run is not None
+            and run.ended
+            and source in self._tailed
+            and run.progress is not None
+            and run.completed is None
+            and not run.finals
+            and run.exit_status is None
+            and not run.details
+        ):
+            # the batch system's word in the job's own log (HTCondor's "Job was aborted." / "via condor_rm (by user
+            # kpark)" in fetch_ena.7731.log), its ascp's bar in the .out file shown before it, ended only by the next
+            # file's header: that run was cut off (blind round 164)
+            self.ascp_lines += 1
+            run.detail(detail)
+            run.note(shown or detail)
+            return
         if run is None or run.ended or not run.lines:
             if shown is None and (
                 source in self._sections
@@ -7245,11 +7262,6 @@ class Analyzer:
                 and order not in self._exit_of
                 and order not in self._announced_orders
             ):
-                if not any("ascp" in said.lower() for said in s.evidence):
-                    # nothing of ascp's own, nor a shell's word on it: the wrapper's look for ascp is all there is,
-                    # no run (blind rounds 89 and 161: pysradb's "Count not find aspera at: ..." then "Continuing
-                    # with wget ...")
-                    continue
                 s = _lowered(
                     s,
                     "the wrapper went on without ascp (it fell back to another download method): no ascp run failed; "
@@ -7339,15 +7351,25 @@ class Analyzer:
     def _fixture_sessions(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
         """Without the sessions whose uuid is all zeros but its last digits (``00000000-0000-0000-0000-000000000001``):
         a parser's test lines, written by hand, no session ascp ran (blind round 139: a wiki's grok patterns and
-        their sample input; ascp's uuids are random); nor IBM's error 44 article's sample session, its date and uuid
-        as the article prints them (blind round 162's knowledge-base page in Basque: copied as an example)."""
+        their sample input; ascp's uuids are random); nor, in a page with headings, IBM's error 44 article's sample
+        session, its date and uuid as the article prints them (blind round 162's knowledge-base page in Basque:
+        copied as an example; the sample alone, or pasted as a report, reads as the failure it shows)."""
         drop = {
             order
             for order, s in kept
             if s.uuid is not None
-            and (s.uuid.startswith(_FIXTURE_UUID) or (s.uuid == _IBM_SAMPLE_UUID and s.time == _IBM_SAMPLE_TIME))
+            and (
+                s.uuid.startswith(_FIXTURE_UUID)
+                or (s.uuid == _IBM_SAMPLE_UUID and s.time == _IBM_SAMPLE_TIME and self._a_page(s.source))
+            )
         }
         return self._without(kept, drop) if drop else kept
+
+    def _a_page(self, source: str) -> bool:
+        """Whether an input (held whole) is a page of its own, with headings (Markdown's ``## ...``, HTML's ``<h2>``):
+        a document that quotes samples, not a report made of one (the sample alone is read as the failure it
+        shows)."""
+        return any(_PAGE_HEADING.search(chunk) is not None for chunk in self._texts.get(source, ()))
 
     def _kept_by_policy(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
         """A run that "completed" having moved nothing, every file skipped, under a transfer spec or command that says
@@ -10644,6 +10666,8 @@ _EXEC_STARTED = _compile(r"\bProcess: (\d+) ExecStart=\S*ascp4?\b")
 """``systemctl status``'s line of the process its unit started, ascp, and its id."""
 _PAGE_ITSELF = ("this page", "this runbook", "this document", "nothing below")
 """A page's words for itself: what it says in them is about the whole of it (``_copied``)."""
+_PAGE_HEADING = _compile(rb"(?m)^#{1,3} \S|<h[1-3]\b")
+"""A page's heading (Markdown's, HTML's)."""
 _IBM_SAMPLE_UUID = "ab5ca8ca-da6e-4957-b74c-cad67dc77b88"
 _IBM_SAMPLE_TIME = "2015-04-30 11:13:34"
 """The session IBM's support article on error 44 shows (its uuid and time): quoted in documents, no one's run (a
