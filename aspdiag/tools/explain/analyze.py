@@ -87,6 +87,7 @@ from aspdiag.tools.explain.scan import (
     is_journal_export,
     is_journal_json,
     is_syslog,
+    job_steps_as_lines,
     journal_as_syslog,
     journal_export_as_syslog,
     json_export_as_lines,
@@ -1400,6 +1401,7 @@ class Analyzer:
         self._started_names: dict[str, list[str]] = {}
         self._ending_name: dict[str, str] = {}
         self._run_names: dict[int, str] = {}
+        self._script_console: set[str] = set()  # script files with a titled console session under them
         self._ticket_yaml: set[str] = set()  # inputs that are a ticket's record exported as YAML (``_yaml_value``)
         # a wrapper's "Running command: ascp ..." lines since the input's last run began (kingfisher logs each
         # command it runs and hides its output; it says nothing more of the ones that worked)
@@ -3466,10 +3468,17 @@ class Analyzer:
                 return
             self._changelogs.discard(source)
         if source in self._scripts:
-            # A script file (its first line a shebang): code, comments, and the messages it looks for or lists
-            # (blind round 65: a job script's catalogue of ascp's errors after its ``exit``), no run's output
-            self._documentation(source)
-            return
+            if not self._replaying and text[:1] in "CcTtOoRrLl" and _CONSOLE_TITLE.match(text) is not None:
+                # a titled part under the script: what its console printed when it ran ("# console, Tuesday (macOS
+                # 13, ...)", then "$ ./push_dailies.sh ..."; blind round 165)
+                self._script_console.add(source)
+            elif source in self._script_console and text[:2] == "$ ":
+                self._scripts.discard(source)  # the session shown: its commands and output are runs
+            if source in self._scripts:
+                # A script file (its first line a shebang): code, comments, and the messages it looks for or lists
+                # (blind round 65: a job script's catalogue of ascp's errors after its ``exit``), no run's output
+                self._documentation(source)
+                return
         if "\\" in text and not self._replaying and _LATEX_ROW.search(text) is not None:
             # a LaTeX table's row or a \texttt{} quote in a thesis's or a paper's source (blind round 69): no run
             self._documentation(source)
@@ -10085,6 +10094,12 @@ _CODE_FILE = _compile(
     re.I,
 )
 """An input's file name of source code or a script (its strings and comments quote ascp's words; it ran nothing)."""
+_CONSOLE_TITLE = _compile(
+    r"(?:console|terminal|output of (?:a |the |its )?run|run log|session)\b[^\n]{0,80}?(?:\b(?:19|20)\d\d\b|"
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\byesterday\b|\btoday\b|\blast night\b)",
+    re.I,
+)
+"""A script file's title of the console session kept under it, with its day (``console, Tuesday (macOS 13)``)."""
 _SHEBANG = _compile(r"#!/\S+(?:[ \t]+-?[\w.-]+){0,2}")
 """A script's first line: its interpreter and at most two arguments (``#!/usr/bin/env bash``), not a person's title
 that starts like one ("#!/bin/bash output of get_reads.sh ..., run on 2024-09-02"; blind round 96)."""
@@ -10905,6 +10920,7 @@ _INPUT_READERS: tuple[Callable[[bytes], bytes | None], ...] = (
     session_table_as_records,
     json_export_as_lines,
     ansible_results_as_yaml,
+    job_steps_as_lines,
     json_lines_as_messages,
     logfmt_as_messages,
     tagged_runs_apart,

@@ -1156,8 +1156,17 @@ def session_table_as_records(chunk: bytes) -> bytes | None:
     records in syslog's form, oldest first, so that each row is read as the session it is. None for another input
     (no uuid, start, status and error code columns, or a row that is not a session's)."""
     # (after the export's own comment lines: "# Aspera Console - Activity export - node: ..."; blind round 130)
-    body = _COMMENT_LINES.sub(b"", chunk.lstrip(b"\xef\xbb\xbf").lstrip(), count=1)
+    whole = chunk.lstrip(b"\xef\xbb\xbf").lstrip()
+    body = _COMMENT_LINES.sub(b"", whole, count=1)
     first = body[:400].split(b"\n", 1)[0].lower()
+    if b"status" not in first and len(body) < len(whole):
+        # (its header kept as the comments' last line: "# started,finished,session_uuid,...,status,errcode,errstr";
+        # blind round 165's report of a backup job's sessions)
+        comments = whole[: len(whole) - len(body)].rstrip(b"\r\n").split(b"\n")
+        header = comments[-1].lstrip(b"#").strip()
+        if b"," in header and b"uuid" in header.lower():
+            body = header + b"\n" + body
+            first = header.lower()
     if len(chunk) > _EXPORT_MAX or b"," not in first or b"status" not in first or b"err" not in first:
         return None
     try:
@@ -1688,6 +1697,71 @@ def ansible_results_as_yaml(chunk: bytes) -> bytes | None:
         return None
     out.append(chunk[at:])
     return b"".join(out)
+
+
+def job_steps_as_lines(chunk: bytes) -> bytes | None:
+    """A pipeline's record of its steps as one JSON document (``{"steps": [{"name": "upload_reads", "command": "ascp
+    ...", "exit_code": 1, "stdout_tail": [...], "stderr_tail": [...]}]}``) as what each ascp step printed: its command
+    traced (``+ ascp ...``), its streams' lines in the order a terminal shows them (progress, then ascp's last words on
+    standard error, then its Session Stop) and its exit status (blind round 165: the record had read as a document).
+    None where no object of the document ran ascp with its streams kept."""
+    head = chunk.lstrip()[:1]
+    if head not in (b"{", b"[") or len(chunk) > PASTE_MAX or b"ascp" not in chunk:
+        return None
+    try:
+        document = json.loads(chunk)
+    except ValueError:
+        return None
+    if any(key in record for record in _objects(document) for key in _STEP_TIME_KEYS):
+        return None  # (a logger's records with their times: a log, read as one by the readers after this one)
+    out: list[str] = []
+    for step in _objects(document):
+        command = next((value for key in _JSON_ARGV_KEYS if isinstance(value := step.get(key), str)), "")
+        if not command.strip() or not _ASCP_PROGRAM.search(command.split(maxsplit=1)[0]):
+            continue
+        if _VERSION_CHECK.fullmatch(command) is not None:
+            continue  # (a check that ascp is there: no transfer)
+        streams = {key: _step_lines(step.get(key)) for key in _JSON_STREAM_KEYS}
+        stdout = streams["stdout"] + streams["stdout_tail"]
+        stderr = streams["stderr"] + streams["stderr_tail"]
+        if not stdout and not stderr:
+            continue
+        stop = next(
+            (at for at in range(len(stdout) - 1, -1, -1) if stdout[at].lstrip().startswith("Session Stop")), None
+        )
+        out.append("+ " + command)
+        out.extend(stdout if stop is None else stdout[:stop])
+        out.extend(stderr)
+        out.extend([] if stop is None else stdout[stop:])
+        exit_value = next((step[key] for key in _JSON_EXIT_KEYS if isinstance(step.get(key), int)), None)
+        if exit_value is not None:
+            out.append(f"ascp exited with status {exit_value}")
+        out.append("")
+    return "\n".join(out).encode("utf-8") if out else None
+
+
+_STEP_TIME_KEYS = ("ts", "time", "timestamp", "@timestamp", "@t", "date", "datetime", "time_stamp")
+"""Keys of a logger's record's time (a document whose objects carry one is a log, not a record of steps)."""
+
+
+def _objects(node: Any) -> Iterator[dict[str, Any]]:
+    """Every object of a JSON document, outermost first."""
+    if isinstance(node, dict):
+        yield node
+        for value in node.values():
+            yield from _objects(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _objects(item)
+
+
+def _step_lines(value: Any) -> list[str]:
+    """A stream's lines as a record keeps them: one string, or a list of lines."""
+    if isinstance(value, str):
+        return value.strip("\r\n").split("\n") if value.strip() else []
+    if isinstance(value, list):
+        return [str(line) for line in value]
+    return []
 
 
 def json_lines_as_messages(chunk: bytes) -> bytes | None:
