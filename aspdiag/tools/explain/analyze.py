@@ -11444,6 +11444,11 @@ def _says_not_run(text: str, own_from: int = 0) -> bool:
     instance's local NVMe I haven't tried yet", after their run's output; blind round 133). Only words that reach
     past ``own_from`` (the line's own, after the line before's end it is read with): the line before was read with
     its own."""
+    if "<" in text:
+        # (a page's inline markup between its words: "The examples below are <strong>illustrations</strong> collected
+        # from past tickets"; blind round 165's wiki page)
+        before = _INLINE_TAG.sub("", text[:own_from])
+        text, own_from = before + _INLINE_TAG.sub("", text[own_from:]), len(before)
     for said in _NOT_RUN.finditer(text):
         if said.end() <= own_from:
             continue
@@ -11455,6 +11460,8 @@ def _says_not_run(text: str, own_from: int = 0) -> bool:
     return False
 
 
+_INLINE_TAG = _compile(r"</?(?:strong|em|b|i|u|code|span|a|mark|small)\b[^<>]{0,200}>", re.I)
+"""An HTML page's inline markup around words (``<strong>``, ``<em>``, ``<code>``)."""
 _NOT_RUN_ZH = _compile(
     r"还没(?:有)?(?:开始)?(?:下载|运行|跑|上传|传输|试|用)|(?:不是|并非)(?:真实|实际)的?(?:日志|输出|运行|结果)"
     r"|実際の(?:ログ|出力|実行結果|実行例|実行ログ|結果)では(?:ありません|ない)|keine echten? (?:Logs?|Ausgaben?|Läufe)"
