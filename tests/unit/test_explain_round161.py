@@ -1,4 +1,4 @@
-"""explain: what blind rounds 161 to 164 found that was mended in this session (and older sets the mends read
+"""explain: what blind rounds 161 to 165 found that was mended in this session (and older sets the mends read
 right since), with guards (each test but the guards failed on the code before its fix)."""
 
 from __future__ import annotations
@@ -241,3 +241,42 @@ def test_a_jobs_exit_banner_under_ascps_last_line():
     """ "=== exit code 1 at Thu Sep 12 23:02:45 CEST 2024 ===" under the Session Stop: the run's end, no run of its
     own."""
     assert cause_ids(_blind("round164-clients/12-slurm-ncbi-upload-server-disk.out")) == ["disk"]
+
+
+def test_htcondors_condor_rm_in_the_jobs_log_after_its_bar():
+    """HTCondor's user log, "Job was aborted." / "via condor_rm (by user kpark)", after the job's .out file showed
+    ascp's bar at 31 %: the run was cancelled (it had read as unknown)."""
+    assert cause_ids(_blind("round164-clients/11-htcondor-condor-rm-mid-transfer.txt")) == ["cancelled"]
+
+
+def test_a_script_file_with_its_console_session_under_it():
+    """A wrapper script, then "# console, Tuesday (macOS 13, ...)" and the typed runs with their output: two runs
+    (the whole input had read as the script's text)."""
+    text = _blind("round165-documents/02-partner-upload-wrapper-and-console.txt")
+    assert cause_ids(text) == ["ssh-port", "ok"]
+
+
+def test_a_pipelines_record_of_its_steps_as_json():
+    """{"steps": [{"command": "ascp ...", "exit_code": 1, "stdout_tail": [...], "stderr_tail": [...]}]}: the step's
+    run, read from its kept streams (the document had read as no run)."""
+    assert cause_ids(_blind("round165-documents/20-ena-webin-upload-job.json")) == ["licence"]
+
+
+def test_guard_a_loggers_timed_records_stay_a_log():
+    """Guard: records with their times ("ts") and a "cmd" each are a log, read as one (the step reader leaves them):
+    the failed first attempt is still read."""
+    text = _blind("round156-hard-middle/18-jsonl-newest-first-encryption-then-T.json")
+    assert "stronger-encryption" in cause_ids(text)
+
+
+def test_a_session_report_whose_header_is_a_comment():
+    """ "# started,finished,session_uuid,...,status,errcode,errstr,..." as the comments' last line over the rows:
+    a session per row (none had been read)."""
+    text = _blind("round165-documents/22-nas-backup-ascp-report.csv")
+    assert cause_ids(text) == ["ok", "read-error", "ok"]
+
+
+def test_a_pages_samples_told_through_inline_markup():
+    """ "The examples below are <strong>illustrations</strong> collected from past tickets, not output from your
+    job.": the page's samples are no runs (they had read as five, four of them confident)."""
+    assert cause_ids(_blind("round165-hard-middle/17-html-wiki-aspera-error-samples.html")) == []
