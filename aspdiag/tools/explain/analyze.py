@@ -98,6 +98,7 @@ from aspdiag.tools.explain.scan import (
     logcli_as_lines,
     logfmt_as_messages,
     loki_as_lines,
+    loki_response_as_lines,
     mail_as_text,
     matrix_export_as_text,
     node_prefixed_as_lines,
@@ -10911,6 +10912,7 @@ _INPUT_READERS: tuple[Callable[[bytes], bytes | None], ...] = (
     priority_syslog_as_lines,
     pflog_as_kernel_lines,
     logcli_as_lines,
+    loki_response_as_lines,
     gcloud_yaml_as_lines,
     chat_arrows_as_lines,
     otel_debug_as_lines,
@@ -10975,6 +10977,11 @@ _ASIDE = _compile(r"\(([^()]{1,120})\)\s*[:\uff1a]?\s*$")
 """A line's closing brackets and what they hold (and the colon after them: "Typical success pair (example from the
 test box):"; blind round 105)."""
 _INTRO_ENDS_MORE = (
+    # (a case's sample without its colon: "If your firewall drops UDP you will see", the line after the blank one;
+    # blind round 166's vendor mail)
+    " you will see",
+    " you'll see",
+    " you would see",
     "ように表示されます。",
     "\u1366",  # Ethiopic preface colon, Amharic's colon before what follows ("... ascp እንዲህ ያሳያል፦")
     " fixture",
@@ -12884,7 +12891,10 @@ _READERS_OUTPUT = _compile(
     rb"|ha\s+ricevuto|ha\s+ottenuto)"
     # (or how one run ended, told in the past: "Last week one upload to the ENA Webin drop box ended like this",
     # "(shared with permission, credentials removed):" on the next line; blind round 161)
-    rb"|\b(?:ended|failed|finished|stopped|looked)\s+like\s+this\b(?:[^\n]{0,40}\r?\n[^\n]{0,80}(?=:))?)"
+    rb"|\b(?:ended|failed|finished|stopped|looked)\s+like\s+this\b(?:[^\n]{0,40}\r?\n[^\n]{0,80}(?=:))?"
+    # (or what a colleague sent, in Polish: "Fragment, kt\xc3\xb3ry przys\xc5\x82a\xc5\x82 monta\xc5\xbcysta
+    # (macOS 14, ...):"; blind round 166's bulletin)
+    rb"|\b(?:przys\xc5\x82a\xc5\x82a?|przes\xc5\x82a\xc5\x82a?|wklei\xc5\x82a?)[^\n]{0,40})"
     rb"[^\n]{0,40}:[ \t]*(?:</p>)?[ \t]*\r?\n(?:[ \t]*(?:<pre>|<pre><code>|```)?[ \t]*\r?\n){0,2}[ \t]*"
     rb"(?:\$|[\w.-]+@[\w.-]+:\S*[$#]|C:\\[^>\n]*(?:>|&gt;))[ \t]*"
     # (after the variables set for it: "$ ASPERA_SCP_PASS='<webin password>' ascp ...")

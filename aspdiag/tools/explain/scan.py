@@ -1699,6 +1699,38 @@ def ansible_results_as_yaml(chunk: bytes) -> bytes | None:
     return b"".join(out)
 
 
+def loki_response_as_lines(chunk: bytes) -> bytes | None:
+    """Loki's query API answer as one JSON document (``{"data": {"resultType": "streams", "result": [{"stream":
+    {...}, "values": [["<ns>", "<line>"], ...]}]}}``, newest first by default) as its log lines, oldest first (blind
+    round 165: a mirror's three sessions read backwards). None for another input."""
+    if b'"resultType"' not in chunk[:4096] or b'"values"' not in chunk or len(chunk) > _EXPORT_MAX:
+        return None
+    try:
+        document = json.loads(chunk)
+    except ValueError:
+        return None
+    data = document.get("data") if isinstance(document, dict) else None
+    if not isinstance(data, dict) or data.get("resultType") != "streams" or not isinstance(data.get("result"), list):
+        return None
+    lines: list[tuple[int, int, str]] = []
+    for stream in data["result"]:
+        values = stream.get("values") if isinstance(stream, dict) else None
+        for pair in values if isinstance(values, list) else ():
+            if (
+                isinstance(pair, list)
+                and len(pair) >= 2
+                and isinstance(pair[0], str)
+                and pair[0].isdigit()
+                and isinstance(pair[1], str)
+            ):
+                # (lines of one nanosecond as the answer lists them, which is newest first: reversed with the rest)
+                lines.append((int(pair[0]), -len(lines), pair[1].replace("\n", " ")))
+    if not lines:
+        return None
+    lines.sort()
+    return "".join(line + "\n" for _, _, line in lines).encode("utf-8")
+
+
 def job_steps_as_lines(chunk: bytes) -> bytes | None:
     """A pipeline's record of its steps as one JSON document (``{"steps": [{"name": "upload_reads", "command": "ascp
     ...", "exit_code": 1, "stdout_tail": [...], "stderr_tail": [...]}]}``) as what each ascp step printed: its command
