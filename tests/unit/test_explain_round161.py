@@ -1,4 +1,4 @@
-"""explain: what blind rounds 161 to 165 found that was mended in this session (and older sets the mends read
+"""explain: what blind rounds 161 to 166 found that was mended in this session (and older sets the mends read
 right since), with guards (each test but the guards failed on the code before its fix)."""
 
 from __future__ import annotations
@@ -280,3 +280,36 @@ def test_a_pages_samples_told_through_inline_markup():
     """ "The examples below are <strong>illustrations</strong> collected from past tickets, not output from your
     job.": the page's samples are no runs (they had read as five, four of them confident)."""
     assert cause_ids(_blind("round165-hard-middle/17-html-wiki-aspera-error-samples.html")) == []
+
+
+def test_htcondors_periodic_remove_is_a_cancel():
+    """HTCondor's "The job attribute PeriodicRemove expression '...' evaluated to TRUE" after the bar: the job's
+    time limit ended the run."""
+    assert cause_ids(_blind("round165-clients/04-htcondor-runtime-limit-cancelled.txt")) == ["cancelled"]
+
+
+def test_lokis_query_api_answer_is_read_oldest_first():
+    """Loki's query_range answer lists a stream's [ns, line] values newest first: the mirror's two downloads that
+    worked started before the one that failed."""
+    text = _blind("round165-servers/01-loki-query-range-mirror-three-downloads.json")
+    assert cause_ids(text) == ["ok", "ok", "no-such-file"]
+
+
+def test_a_vendor_mails_case_sample_without_its_colon():
+    """ "If your firewall drops UDP you will see" over an indented Session Stop: the vendor's sample, no run (it had
+    read as a confident udp failure)."""
+    assert cause_ids(_blind("round166-clients/22-vendor-mail-ascli-setup-no-run.eml")) == []
+
+
+def test_please_set_the_filepass_is_advice():
+    """ "Please add --file-crypt=encrypt and set ASPERA_SCP_FILEPASS" in the sponsor's comment: advice, no missing
+    passphrase run (it had read as a confident second run)."""
+    text = _blind("round166-clients/14-buildkite-upload-content-protection.log")
+    assert cause_ids(text) == ["content-protection"]
+
+
+def test_a_polish_bulletins_colleagues_paste_is_a_run():
+    """A Polish IT bulletin: "Fragment, który przysłał montażysta (...):" over the typed ascp and its Session Stop:
+    the colleague's run (the bulletin had read as a newsletter's samples)."""
+    text = _blind("round166-documents/17-polish-newsletter-szyfrowanie.md")
+    assert cause_ids(text) == ["stronger-encryption"]
