@@ -1,4 +1,4 @@
-"""explain: what blind rounds 161 to 166 found that was mended in this session (and older sets the mends read
+"""explain: what blind rounds 161 to 167 found that was mended in this session (and older sets the mends read
 right since), with guards (each test but the guards failed on the code before its fix)."""
 
 from __future__ import annotations
@@ -313,3 +313,9 @@ def test_a_polish_bulletins_colleagues_paste_is_a_run():
     the colleague's run (the bulletin had read as a newsletter's samples)."""
     text = _blind("round166-documents/17-polish-newsletter-szyfrowanie.md")
     assert cause_ids(text) == ["stronger-encryption"]
+
+
+def test_a_rules_files_word_that_nothing_in_it_is_a_transfers_output():
+    """ "# These are patterns only — nothing in this file is output of a transfer.": its match patterns are no runs
+    (one had read as a confident auth failure)."""
+    assert cause_ids(_blind("round167-documents/14-yaml-log-rules-aspera.yaml")) == []

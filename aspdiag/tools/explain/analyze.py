@@ -11368,7 +11368,8 @@ _NOT_RUN = _compile(
     r"|transfers?|sessions?"
     r"|systems?)\b"
     r"|\bnothing (?:on|in) this (?:page|document|file|sheet|table|article|deck) (?:was|is|has been) "
-    r"(?:produced|generated|printed|output) by\b"
+    # (or "nothing in this file is output of a transfer"; blind round 167's rules file)
+    r"(?:produced|generated|printed|output) (?:by|of|from)\b"
     r"|\bnot (?:the )?(?:outputs?|logs?|results?) (?:of|from) (?:an? )?(?:our|my|any|real|transfer|run)\b"
     r"|\bnone of (?:the )?(?:above|these|the following) (?:lines?|messages?|outputs?|logs?|examples?) "
     r"(?:comes?|came|is|are|was|were) from\b"
