@@ -7262,23 +7262,25 @@ class Analyzer:
         run failed, so at low confidence."""
         if not self._fell_back:
             return kept
-        out = []
-        for order, s in kept:
-            if (
-                s.source in self._fell_back
-                and s.uuid is None
-                and s.cause_id == "ascp-missing"
-                # (not a command it ran that the shell did not find, exit 127: that run failed; round 64's kingfisher)
-                and order not in self._exit_of
-                and order not in self._announced_orders
-            ):
-                s = _lowered(
+        return [
+            (
+                order,
+                _lowered(
                     s,
                     "the wrapper went on without ascp (it fell back to another download method): no ascp run failed; "
                     "ascp is missing where the wrapper looks for it",
                 )
-            out.append((order, s))
-        return out
+                if s.source in self._fell_back
+                and s.uuid is None
+                and s.cause_id == "ascp-missing"
+                and s.confidence != "low"
+                # (not a command it ran that the shell did not find, exit 127: that run failed; round 64's kingfisher)
+                and order not in self._exit_of
+                and order not in self._announced_orders
+                else s,
+            )
+            for order, s in kept
+        ]
 
     def _burst_told(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
         """Console runs started at once whose failures to connect or authenticate are shown, where the person tells
