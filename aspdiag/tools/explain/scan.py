@@ -1675,18 +1675,8 @@ def ansible_results_as_yaml(chunk: bytes) -> bytes | None:
             streams[text_key] = (
                 [str(part) for part in told] if isinstance(told, list) else str(record.get(text_key) or "").split("\n")
             )
-        # in the order a terminal shows them: what the run printed as it went (its progress), its last words on
-        # standard error ("ascp: ..., exiting."), then its Session Stop (a bar after the error would read as another
-        # run's start, a Session Stop before "..., exiting." as one run's end and the next's)
-        stdout = streams["stdout"]
-        stop = next(
-            (at for at in range(len(stdout) - 1, -1, -1) if stdout[at].lstrip().startswith("Session Stop")), None
-        )
-        ordered = (
-            ("stdout", stdout if stop is None else stdout[:stop]),
-            ("stderr", streams["stderr"]),
-            ("stdout", [] if stop is None else stdout[stop:]),
-        )
+        before, stderr, after = _as_a_terminal_shows(streams["stdout"], streams["stderr"])
+        ordered = (("stdout", before), ("stderr", stderr), ("stdout", after))
         for key, parts in ordered:
             if any(part.strip() for part in parts):
                 lines.append(f"  {key}: |-".encode())
@@ -1758,13 +1748,9 @@ def job_steps_as_lines(chunk: bytes) -> bytes | None:
         stderr = streams["stderr"] + streams["stderr_tail"]
         if not stdout and not stderr:
             continue
-        stop = next(
-            (at for at in range(len(stdout) - 1, -1, -1) if stdout[at].lstrip().startswith("Session Stop")), None
-        )
         out.append("+ " + command)
-        out.extend(stdout if stop is None else stdout[:stop])
-        out.extend(stderr)
-        out.extend([] if stop is None else stdout[stop:])
+        for part in _as_a_terminal_shows(stdout, stderr):
+            out.extend(part)
         exit_value = next((step[key] for key in _JSON_EXIT_KEYS if isinstance(step.get(key), int)), None)
         if exit_value is not None:
             out.append(f"ascp exited with status {exit_value}")
@@ -1794,6 +1780,15 @@ def _step_lines(value: Any) -> list[str]:
     if isinstance(value, list):
         return [str(line) for line in value]
     return []
+
+
+def _as_a_terminal_shows(stdout: list[str], stderr: list[str]) -> tuple[list[str], list[str], list[str]]:
+    """A command's two streams kept apart, in the order a terminal shows them: what the run printed as it went (its
+    progress), its last words on standard error ("ascp: ..., exiting."), then its Session Stop and what follows it (a
+    bar after the error would read as another run's start, a Session Stop before "..., exiting." as one run's end and
+    the next's)."""
+    stop = next((at for at in range(len(stdout) - 1, -1, -1) if stdout[at].lstrip().startswith("Session Stop")), None)
+    return (stdout, stderr, []) if stop is None else (stdout[:stop], stderr, stdout[stop:])
 
 
 def json_lines_as_messages(chunk: bytes) -> bytes | None:
