@@ -279,7 +279,7 @@ _AUDIT_RECORD = _compile(r"type=[A-Z_]+ msg=audit\(")
 directory) ... comm=ascp``; blind round 115): the kernel's account of a call, no output of ascp's."""
 _LAST_OOM = _compile(r"\s*Reason:\s+OOMKilled\s*$")
 """kubectl describe's reason a container's run ended: the kernel killed it at its memory limit."""
-_OOM_KILLED = "the container was killed at its memory limit (OOMKilled, exit code 137) before its restart"
+_OOM_KILLED = "the container was killed at its memory limit (OOMKilled, exit code 137)"
 """The analyzer's words for that kill (the knowledge base reads them as a cancel from outside)."""
 _K8S_CONTAINER = _compile(r"\s*Container:\s+(\S+)\s*$")
 """kubectl describe's name of a container (a Tekton step's: ``Container:  step-ascp-push``)."""
@@ -4200,26 +4200,26 @@ class Analyzer:
         if "State:" in text:
             # kubectl describe: the container's current state, or ("Last State:") its run before the restart
             self._last_state[source] = text.lstrip().startswith("Last State:")
-        if "OOMKilled" in text and self._last_state.get(source) and _LAST_OOM.match(text) is not None:
-            # the container's run before its restart was killed at its memory limit: that run was cut off there
-            # (its log, `kubectl logs --previous`, follows; blind rounds 116 and 118). Not the current state's
-            # OOMKilled, which may have struck another program after ascp had finished (round 114).
-            self._interrupted(source, _OOM_KILLED)
-            return
-        if "OOMKilled" in text and _LAST_OOM.match(text) is not None and not self._replaying:
+        if "OOMKilled" in text and _LAST_OOM.match(text) is not None:
+            if self._last_state.get(source):
+                # the container's run before its restart was killed at its memory limit: that run was cut off there
+                # (its log, `kubectl logs --previous`, follows; blind rounds 116 and 118)
+                self._interrupted(source, f"{_OOM_KILLED} before its restart")
+                return
             run = self._console.get(source)
             if (
-                run is not None
+                not self._replaying
+                and run is not None
                 and run.progress is not None
                 and run.completed is None
                 and not run.finals
                 and not run.ended
                 and not run.exited
             ):
-                # the container's current state, killed at its memory limit, under the log of an ascp whose bar was
-                # still moving (blind round 161's pod at 61 %): ascp was cut off there. Not after a run that had
-                # finished (round 114: the kill struck another program after ascp's summary).
-                self._interrupted(source, _OOM_KILLED.replace(" before its restart", ""))
+                # the container's current state, under the log of an ascp whose bar was still moving (blind round
+                # 161's pod at 61 %): ascp was cut off there. Not after a run that had finished (round 114: the
+                # current state's OOMKilled struck another program after ascp's summary).
+                self._interrupted(source, _OOM_KILLED)
                 return
         kill = _SCHEDULER_KILL.search(text)
         if kill is not None:
