@@ -190,11 +190,14 @@ def _line(transfer: dict[str, Any], status: str) -> dict[str, Any]:
     for key in ("bytes_written", "bytes_expected", "bytes_transferred", "percentage"):
         if isinstance(transfer.get(key), int | float):
             line[key] = transfer[key]
-    moved = [part["bytes_transferred"] for part in _parts(transfer) if isinstance(part.get("bytes_transferred"), int)]
-    if not any(key in line for key in ("bytes_written", "bytes_transferred")) and moved:
+    if "bytes_written" not in line and "bytes_transferred" not in line:
         # (what its sessions moved, where the transfer object gives no count of its own: the Node API's
         # "sessions": [{..., "bytes_transferred": 0}]; blind round 162)
-        line["bytes_transferred"] = sum(moved)
+        moved = [
+            part["bytes_transferred"] for part in _parts(transfer) if isinstance(part.get("bytes_transferred"), int)
+        ]
+        if moved:
+            line["bytes_transferred"] = sum(moved)
     if isinstance(spec, dict) and isinstance(spec.get("remote_host"), str):
         line["remote_host"] = spec["remote_host"]
     for key in ("start_time", "add_time"):
