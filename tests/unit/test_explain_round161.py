@@ -319,3 +319,10 @@ def test_a_rules_files_word_that_nothing_in_it_is_a_transfers_output():
     """ "# These are patterns only — nothing in this file is output of a transfer.": its match patterns are no runs
     (one had read as a confident auth failure)."""
     assert cause_ids(_blind("round167-documents/14-yaml-log-rules-aspera.yaml")) == []
+
+
+def test_a_manuals_case_that_names_what_its_sample_means():
+    """A vendor chapter's "If the transfer fails with the message below, the UDP port is blocked by a firewall:" over
+    a Session Stop in <pre>, right after the chapter's sample command: the manual's case, no run (it had read as a
+    confident udp failure, left open in round 167)."""
+    assert cause_ids(_blind("round167-documents/07-p2p-2-5-firewall-chapter.html")) == []

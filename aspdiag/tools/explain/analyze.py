@@ -5441,6 +5441,7 @@ class Analyzer:
             self._sample[source] = -1
             self._documentation(source)
             return True
+        alone = stripped
         if previous is not None and previous.rstrip()[-1:] not in (".", "!", "?", ":", ""):
             # the intro wrapped over lines ("... you should see ..., and at the end something" / "like:")
             stripped = f"{previous.strip()} {stripped}"[-240:]
@@ -5515,6 +5516,10 @@ class Analyzer:
                             or _IF_YOU_GET.match(stripped) is not None
                         )
                     )
+                    # a case told without a person ("If the transfer fails with the message below, the UDP port is
+                    # blocked by a firewall:"), its verdict after the comma
+                    # (on its own line: the line before it may be the sample's command, no prose to join)
+                    or (_IF_YOU_GET.match(alone) is not None and _OWN_WORDS.search(stripped) is None)
                     # said to be the documentation's in so many words, whoever writes ("these are documentation
                     # samples, not from our servers:"; blind round 65's runbook)
                     or (_DOC_SAMPLES.search(stripped) is not None and _OWN_OUTPUT.search(stripped) is None)
@@ -10814,7 +10819,11 @@ _IF_YOU_GET = _compile(
     r"^\W*(?:if|when) you (?:\w+ ){0,2}(?:get|see|receive)\s*:?$"
     # ("Se a variável não estiver definida, o ascp recusa com:", if the variable is not set, ascp refuses with; blind
     # round 117's knowledge base excerpt)
-    r"|^\W*(?:se|si)\b[^.!?\n]{0,80}\b(?:recusa|rechaza|responde|falha|falla|termina|mostra|muestra|imprime)\s+(?:com|con)\s*:$",
+    r"|^\W*(?:se|si)\b[^.!?\n]{0,80}\b(?:recusa|rechaza|responde|falha|falla|termina|mostra|muestra|imprime)\s+(?:com|con)\s*:$"
+    # a manual's case that names what the sample below means ("If the transfer fails with the message below, the UDP
+    # port is blocked by a firewall:"; blind round 167's vendor chapter)
+    r"|^\W*(?:if|when)\b[^:\n]{0,80}\b(?:with|shows?|prints?|gives?|reports?) (?:the|this) (?:message|error|output"
+    r"|lines?)(?: shown)? below\b[^:\n]{0,160}:$",
     re.I,
 )
 """A documentation's conditional intro to a sample, on a line of its own ("If you instead get")."""
