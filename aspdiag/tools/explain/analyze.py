@@ -5556,12 +5556,24 @@ class Analyzer:
             block = None
         if (
             text[:1] in " -"
-            and "--  " in text
-            and _SIMPLE_RULE.fullmatch(text) is not None
+            and "----" in text
             and len(self._last_lines[source]) >= 2
             and (
-                _PLAIN_DOC_HEADER.search(self._last_lines[source][-2]) is not None
-                or _FIX_LIST_HEADER.match(self._last_lines[source][-2]) is not None
+                (
+                    "--  " in text
+                    and _SIMPLE_RULE.fullmatch(text) is not None
+                    and (
+                        _PLAIN_DOC_HEADER.search(self._last_lines[source][-2]) is not None
+                        or _FIX_LIST_HEADER.match(self._last_lines[source][-2]) is not None
+                    )
+                )
+                # or one rule across the whole table under a header of two columns ("Meldung (stderr bzw. stdout)
+                # Erstmaßnahme" over one run of dashes; blind round 168's operations manual)
+                or (
+                    _WHOLE_RULE.fullmatch(text) is not None
+                    and _PLAIN_DOC_HEADER.search(header := self._last_lines[source][-2]) is not None
+                    and _TWO_COLUMNS.search(header) is not None
+                )
             )
         ):
             # the rule under a text table's header (pandoc's simple table, a document exported as text: "Message
@@ -7042,6 +7054,7 @@ class Analyzer:
             self._retitled,
             self._not_found_twice,
             self._folded,
+            self._seen_from_both_ends,
             self._paired_successes,
             self._interleaved,
             self._paired,
@@ -8092,6 +8105,53 @@ class Analyzer:
                     ),
                 )
         return out
+
+    def _seen_from_both_ends(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
+        """One run where an input holds only a console paste (no time, no session id) and, after it, one logged
+        session of a failure: the attempt seen from both ends, or on its console and in its ``-L`` log (a ticket's
+        "the partner pasted:" over the server's syslog of that session; blind rounds 165, 166 and 168). Only where the
+        two tell one failure: the log's session ended because the client's side ended it (errcode 39, the peer
+        aborted) or its lines name the paste's cause in the paste's words (the paste's words are kept), the two read
+        alike (the log is kept: its user, peer and id), or the paste never ended (the log tells how it did). The log's
+        later sessions may follow it (a retry that worked)."""
+        kb = knowledge()
+        patterns = {entry.id: entry.patterns for entry in kb.entries}
+        by_source: dict[str, list[tuple[int, SessionExplanation]]] = defaultdict(list)
+        for order, s in kept:
+            by_source[s.source].append((order, s))
+        drop: set[int] = set()
+        for runs in by_source.values():
+            # (the log's later sessions may follow: a retry that worked, logged too)
+            if len(runs) < 2 or any(s.uuid is None for _, s in runs[2:]):
+                continue
+            (first_order, pasted), (logged_order, logged) = runs[:2]
+            if (
+                pasted.uuid is not None
+                or pasted.time is not None
+                or pasted.outcome == "success"
+                or first_order in self._sshd_orders
+                or logged.uuid is None
+                or logged.outcome != "failed"
+                # (its own command typed right before it, or its lines without times: ascp's -L- lines amid the
+                # console's, another run's; blind round 97)
+                or logged_order in self._after_command
+                or logged.time is None
+            ):
+                continue
+            if pasted.cause_id == "unknown" and pasted.outcome == "unknown":
+                drop.add(first_order)  # the paste stops before its end: the log's session is how it ended
+            elif pasted.cause_id == logged.cause_id:
+                drop.add(first_order)
+            elif logged.error_code == 39 and pasted.cause_id in _AFTER_START:
+                drop.add(logged_order)  # the server saw the client's end only: the paste says how it ended
+            elif any(pattern.search(said) for pattern in patterns.get(pasted.cause_id, ()) for said in logged.evidence):
+                # the log's lines say what the paste says: the one failure. The log is read by its code alone
+                # (errcode=48 beside its "ERR Server requires content protection"): the paste's words are kept;
+                # the log's words tell more ("Unable to exchange encryption keys" before "failed to authenticate";
+                # blind round 138): the log is kept
+                by_code = kb.for_code(logged.error_code) if logged.error_code is not None else None
+                drop.add(logged_order if by_code is not None and by_code.id == logged.cause_id else first_order)
+        return self._without(kept, drop) if drop else kept
 
     def _started_beside_paste(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
         """Without a server's session logged only as far as its start (no end, no error), beside the one console
@@ -10185,6 +10245,11 @@ def _shown_as_output(run: SessionExplanation, lines: list[str]) -> bool:
     return sum(_whole_line(said, lines) for said in standing) >= 2
 
 
+_CODE_ROW = _compile(r"\d{1,3}(?: {2,}|\s*[-\u2013\u2014:=]\s+)(?!ascp|Session Stop|Completed|Partial)[A-Z]")
+"""A row of a list of error codes: the code, then its documented words (``50  Aspera.conf contains invalid
+data``; blind round 168's operations manual), no ascp's prefix before them."""
+
+
 def _ascp_words(line: str) -> int | None:
     """Where a line's first of ascp's documented wordings (strong or weak) or its summary's figures begin (None:
     none)."""
@@ -10217,6 +10282,8 @@ def _standing(said: str, lines: list[str]) -> bool:
     names what ran; a log record's ``"message": "..."`` field is output."""
     if _LOG_FIELD_START.match(said) is not None:
         return True
+    if said[:1].isdigit() and _CODE_ROW.match(said) is not None:
+        return False  # a list of codes' row ("50  Aspera.conf contains invalid data and was rejected"): what it means
     if '","' in said:
         return False  # a quoted field of a CSV row (a data dictionary's choices)
     if "|" in said:
@@ -11189,10 +11256,16 @@ _DOC_COLUMN = (
 do); each form below adds its own."""
 _PLAIN_DOC_HEADER = _compile(
     r"(?:^\s*|\S {2,})(?:(?:likely|probable|possible|common|usual) )?(?:" + _DOC_COLUMN + r"|causes?|fix|action"
-    r"|mitigation|remedy|workaround|recommendation|Abhilfe|Ma\u00dfnahme|cause probable)\s*(?: {2,}|$)",
+    r"|mitigation|remedy|workaround|recommendation|Abhilfe|cause probable"
+    # (German compounds: "Erstmaßnahme", first action; "Sofortmaßnahmen")
+    r"|\w{0,12}ma\u00dfnahmen?)\s*(?: {2,}|$)",
     re.I,
 )
 """A text table's header naming a column of what ascp's words mean or what to do (``Message   Likely cause``)."""
+_WHOLE_RULE = _compile(r"\s*-{20,}\s*")
+"""One run of dashes under a text table's header, across all its columns."""
+_TWO_COLUMNS = _compile(r"^\s*\S.*?\S {4,}\S")
+"""A line with two columns: words, four spaces or more, words."""
 _VCS_COMMIT = _compile(
     rb"^(?:commit [0-9a-f]{7,40}\b|Commit ID: [0-9a-f]{8,}|changeset: +\d+:[0-9a-f]{8,}"
     rb"|r\d+ \| \S+ \| \d{4}-\d\d-\d\d )",

@@ -1,0 +1,54 @@
+"""explain: what blind rounds 168 onward found that was mended in this session (and older sets the mends read right
+since), with guards (each test but the guards failed on the code before its fix)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.unit.test_explain_round58 import cause_ids
+
+BLIND = Path(__file__).resolve().parents[1] / "data" / "explain" / "blind"
+
+
+def _blind(name: str) -> str:
+    return (BLIND / name).read_text(encoding="utf-8")
+
+
+def test_an_operations_manuals_table_with_one_rule_and_its_list_of_codes():
+    """A German operations manual: "Meldung (stderr bzw. stdout)   Erstmaßnahme" over one run of dashes, each of
+    ascp's messages beside its first action, then "50  Aspera.conf contains invalid data and was rejected" in a
+    list of codes: no run (it had read as seven confident failures)."""
+    assert cause_ids(_blind("round168-documents/02-german-betriebshandbuch-fehlertabelle.txt")) == []
+
+
+def test_a_partners_paste_and_the_servers_log_of_that_session_are_one_run():
+    """The partner's "Server requires content protection" paste, then the server's syslog of the same session
+    (errcode=48 beside its ERR naming content protection), then the retry that worked: two runs, not three."""
+    text = _blind("round168-servers/09-ticket-content-protection-ja.md")
+    assert cause_ids(text) == ["content-protection", "ok"]
+
+
+def test_a_job_killed_at_its_time_limit_seen_by_the_server_as_a_peer_abort_is_one_run():
+    """Slurm's "CANCELLED ... DUE TO TIME LIMIT" under the client's bar, then the server's session of that upload
+    ending in errcode 39 (the peer aborted): the one cancelled run (the server's side had read as a second run)."""
+    assert cause_ids(_blind("round165-servers/19-zh-gsa-slurm-time-limit.txt")) == ["cancelled"]
+    assert cause_ids(_blind("round77-servers/20-slurm-timelimit-and-server.txt")) == ["cancelled"]
+
+
+def test_a_bar_that_stops_then_its_own_log_lines_are_one_run():
+    """A chat: the download's bar at 61 %, "then it exited", and the -L log's last lines (a write failure, "No
+    space left on device"): one disk run (the bar had read as a second, unknown run)."""
+    assert cause_ids(_blind("round166-ordinary/04-gsa-download-disk-full-zh.txt")) == ["disk"]
+
+
+def test_guard_a_console_paste_and_a_later_log_of_other_words_stay_two_runs():
+    """Guard: ascp's -L- lines amid the console, after their own typed command (no time stamps): the second try's,
+    not the first paste's seen again."""
+    text = _blind("round97-clients/12-macos-upload-content-protection.txt")
+    assert cause_ids(text)[:2] == ["content-protection", "passphrase"]
+
+
+def test_guard_the_logs_more_telling_words_win_over_the_paste():
+    """Guard: a wrapper's "failed to authenticate" and the -L log's "Unable to exchange encryption keys" before its
+    own "failed to authenticate": the log's reading, ssh-handshake, is the one run."""
+    assert cause_ids(_blind("round138-clients/16-java-sdk-old-ascp-kex-debug.log")) == ["ssh-handshake"]
