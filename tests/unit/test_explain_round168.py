@@ -52,3 +52,38 @@ def test_guard_the_logs_more_telling_words_win_over_the_paste():
     """Guard: a wrapper's "failed to authenticate" and the -L log's "Unable to exchange encryption keys" before its
     own "failed to authenticate": the log's reading, ssh-handshake, is the one run."""
     assert cause_ids(_blind("round138-clients/16-java-sdk-old-ascp-kex-debug.log")) == ["ssh-handshake"]
+
+
+def test_a_chat_exports_speaker_before_a_pasted_syslog_line():
+    """ "[09:41] ana.r: ```Sep 02 09:39:02 hsts-mad ascp[5388]: LOG FASP Session Stop ... status=success```": the
+    server's record of the retry that worked (the speaker's name before it had hidden it)."""
+    text = _blind("round168-servers/10-slack-cifrado-es.txt")
+    assert cause_ids(text) == ["stronger-encryption", "ok"]
+
+
+def test_logcli_json_records_whose_line_holds_host_and_tag():
+    """logcli's JSON records ({"labels", "timestamp", "line": "fasp-gw-2 ascp[78833]: LOG FASP ..."}): read as the
+    server's syslog, the retry's success among them (it had read as an unknown run)."""
+    assert cause_ids(_blind("round168-servers/03-logcli-udp-timeout-then-ok.json")) == ["udp", "ok"]
+
+
+def test_datadog_records_whose_service_is_sshd():
+    """Datadog's API records with "service": "sshd" and no syslog appname: sshd's "drop connection ... past
+    MaxStartups" lines are the two parallel uploads it refused (they had not been read)."""
+    text = _blind("round168-servers/04-datadog-maxstartups-fanout.json")
+    assert cause_ids(text) == ["ok", "ok", "ssh-refused", "ok", "ssh-refused", "ok"]
+    text = _blind("round145-servers/03-datadog-export-penalty-uptime-and-ingest.json")
+    assert cause_ids(text) == ["ssh-refused", "ssh-refused", "ok"]
+
+
+def test_the_servers_peer_abort_then_the_users_ctrl_c_paste_are_one_run():
+    """A chat: the server's Session Stop with errcode 39 first, then "I pressed Ctrl-C. My terminal said Session Stop
+    (Error: User aborted session)": one cancelled run (the server's side had read as a stall)."""
+    assert cause_ids(_blind("round168-servers/19-chat-ctrl-c-cancel.txt")) == ["cancelled"]
+
+
+def test_guard_a_replys_paste_and_the_quoted_mails_server_log_stay_two_runs():
+    """Guard: the reply's paste of today's try, the quoted earlier mail's server log of yesterday's: two runs of one
+    cause, not one seen from both ends."""
+    text = _blind("round114-servers/13-email-parceiro-licenca-peer-deprecated-pt.eml")
+    assert cause_ids(text) == ["licence", "licence"]

@@ -8107,7 +8107,7 @@ class Analyzer:
         return out
 
     def _seen_from_both_ends(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
-        """One run where an input holds only a console paste (no time, no session id) and, after it, one logged
+        """One run where an input holds only a console paste (no time, no session id) and, beside it, one logged
         session of a failure: the attempt seen from both ends, or on its console and in its ``-L`` log (a ticket's
         "the partner pasted:" over the server's syslog of that session; blind rounds 165, 166 and 168). Only where the
         two tell one failure: the log's session ended because the client's side ended it (errcode 39, the peer
@@ -8125,6 +8125,11 @@ class Analyzer:
             if len(runs) < 2 or any(s.uuid is None for _, s in runs[2:]):
                 continue
             (first_order, pasted), (logged_order, logged) = runs[:2]
+            if len(runs) == 2 and pasted.uuid is not None and first_order < logged_order:
+                # (or the server's line first, the person's paste after it: "server says: ..." / "My terminal
+                # said ..."; blind round 168's chat. Not a mail's earlier message moved before the reply that quotes
+                # it: the reply's paste is a later try; blind round 114)
+                (logged_order, logged), (first_order, pasted) = runs
             if (
                 pasted.uuid is not None
                 or pasted.time is not None

@@ -1008,6 +1008,7 @@ def log_export_as_lines(chunk: bytes) -> bytes | None:
     if not records or any(len(row) <= max(when, said) or _export_time(row[when]) is None for row in records):
         return None
     program = _export_column(header, names, _EXPORT_PROGRAM, "program")
+    service = names.index("service") if program is None and "service" in names else None
     host = _export_column(header, names, _EXPORT_HOST, "host")
     pid = _export_column(header, names, _EXPORT_PID, "pid")
     level = next((names.index(key) for key in ("log.level", "level") if key in names), None)
@@ -1023,7 +1024,8 @@ def log_export_as_lines(chunk: bytes) -> bytes | None:
         # (its time in ISO form, "T" between date and time, as syslog's readers know it: Papertrail's archive writes
         # "2024-09-12 08:14:03"; blind round 132)
         iso = stamp.replace(" ", "T", 1) if stamp[10:11] == " " and stamp[:4].isdigit() else stamp
-        message = _export_syslog(iso, message, _cell(row, program, ""), _cell(row, host, "-"), _cell(row, pid, "0"))
+        named = _cell(row, program, "") or ("sshd" if _cell(row, service, "") in _SERVICE_PROGRAMS else "")
+        message = _export_syslog(iso, message, named, _cell(row, host, "-"), _cell(row, pid, "0"))
         lines.append((stamp.replace("T", " ").rjust(30), message))
     # (ISO times compare as text once "T" and " " agree; epoch times as numbers)
     lines.sort(key=lambda line: line[0])
@@ -1279,6 +1281,10 @@ def _export_syslog(stamp: str, message: str, program: str, host: str, pid: str) 
     ...``; a firewall's logged packet, the kernel's), else its message alone. An epoch time is written in ISO form
     (UTC), the form syslog's readers know (blind round 113: a New Relic export's epoch milliseconds)."""
     host = host.replace(" ", "_") or "-"
+    if host != "-" and message.startswith(f"{host} ") and _TAGGED_MESSAGE.match(message, len(host) + 1) is not None:
+        # (its message holds its host and its tag, a syslog line without its time: "fasp-gw-2 ascp[77120]: LOG FASP
+        # ..." beside the record's "host" label; blind round 168's logcli records)
+        return f"{_epoch_as_iso(stamp)} {message}"
     if message[:3] in _MONTH_HEADS and _WHOLE_SYSLOG.match(message) is not None:
         # (its raw text a whole syslog line already: LogScale's "@rawstring" beside its own "app" and "host"
         # columns, "Jan 27 08:02:19 fasp-ena-mirror sshd[71022]: ..."; blind round 141)
@@ -1335,6 +1341,9 @@ _EXPORT_PROGRAM = (
     "kubernetes.container_name",  # (a pod's container, as Fluent Bit and LogScale name it; blind round 132)
     "application",  # (Serilog's property, as Seq's syslog input sets it; blind round 133)
 )
+_SERVICE_PROGRAMS = frozenset(("sshd", "ssh"))
+"""A log service's ``service`` field that names the program itself (Datadog's "service": "sshd" where no syslog
+appname is given; blind round 168): read as its program. Other services name a team's application, not ascp's tag."""
 _EXPORT_HOST = (
     # (a "host" column before "source", which some services name the log's stream: Better Stack's "hsts-syslog",
     # "kern"; Graylog's "source" is its host where it has no other; blind round 141)
@@ -1402,6 +1411,8 @@ def json_export_as_lines(chunk: bytes) -> bytes | None:
             stamp = str(record[when]).strip()
             # (GELF's additional fields start with "_": "_application_name", "_pid")
             program = next((_text(record[keys[k]]) for k in _EXPORT_PROGRAM for k in (k, "_" + k) if k in keys), "")
+            if not program and "service" in keys and str(record[keys["service"]]) in _SERVICE_PROGRAMS:
+                program = "sshd"
             host = next((_text(record[keys[k]]) for k in _EXPORT_HOST for k in (k, "_" + k) if k in keys), "-")
             pid = next((_text(record[keys[k]]) for k in _EXPORT_PID if k in keys), "0")
             rows.append((stamp.replace("T", " ").rjust(30), _export_syslog(stamp, message, program, host, pid)))
@@ -1467,6 +1478,11 @@ def _log_entry_flat(record: Any) -> Any:
         # VictoriaLogs' record: its stream's labels in one string ('{host="vault-hsts",app="ascp"}'; blind round 130)
         labels = dict(_STREAM_LABEL.findall(record["_stream"]))
         return {**{k: v for k, v in labels.items() if k not in record}, **record}
+    if isinstance(record, dict) and isinstance(record.get("labels"), dict) and isinstance(record.get("line"), str):
+        # logcli's JSON record ({"labels": {"host", "job", "unit"}, "timestamp", "line"}; blind round 168): its labels
+        # as its fields, beside its time and its line
+        labels = {key: value for key, value in record["labels"].items() if not isinstance(value, (dict, list))}
+        return {**labels, **{key: value for key, value in record.items() if key != "labels"}}
     if isinstance(record, dict) and isinstance(record.get("message"), dict) and "timestamp" in record["message"]:
         # Graylog's search API ({"messages": [{"message": {"timestamp", "source", "application_name", "message"},
         # "index": ...}]}; blind round 137): the record inside, its lists of stream ids left out
@@ -1537,6 +1553,7 @@ _EXPORT_MESSAGE_KEYS = (
     b'"_msg"',
     b'"raw"',
     b'"@message"',
+    b'"line"',  # (logcli's JSON record: "labels", "timestamp", "line"; blind round 168)
 )
 """(syslog-ng's JSON template names its fields in capitals: ``"DATE"``, ``"HOST"``, ``"PROGRAM"``, ``"MESSAGE"``;
 blind round 121)"""
@@ -2893,6 +2910,8 @@ _JOB_ENDED = re.compile(rb"\[\d{1,3}\][+-]?\s+(?:Done|Exit \d+|Terminated|Killed
 
 _CHAT_NICK = re.compile(rb"<[@+%~&]?[A-Za-z][\w.|^`-]{0,30}> ")
 """An IRC-style chat log's speaker ("<raj> "), after the time the log stamps each line with."""
+_CHAT_NAME = re.compile(rb"[A-Za-z][\w.-]{0,30}: ")
+"""A chat export's speaker by name ("ana.r: "), after the time the export stamps each message with."""
 
 
 def _undecorated(raw: bytes) -> tuple[bytes, bytes | None]:
@@ -3487,6 +3506,15 @@ def other_lines(chunk: bytes) -> Iterator[Line]:
                 and (nick := _CHAT_NICK.match(message)) is not None
             ):
                 message = message[nick.end() :]  # a chat log's speaker after the time ("[09:15] <raj> ls: ...")
+            elif (
+                message[:1].isalpha()
+                and len(message) < len(raw)
+                and (name := _CHAT_NAME.match(message)) is not None
+                and _prefixed(message[name.end() :], file_form, syslog) is not None
+            ):
+                # a chat export's speaker after the time, before the log line they pasted ("[09:41] ana.r: Sep 02
+                # 09:39:02 hsts-mad ascp[5388]: LOG FASP Session Stop ..."; blind round 168): the line is the log's
+                message = message[name.end() :]
             # a logger's prefix taken off (a stamp, a level): a record of its own, never a wrapped line's rest
             logged = len(message) < len(raw)
             message = message.replace(b"\t", b" ")  # after a tab-separated tag is gone: tabs as spaces
