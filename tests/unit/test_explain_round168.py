@@ -87,3 +87,28 @@ def test_guard_a_replys_paste_and_the_quoted_mails_server_log_stay_two_runs():
     cause, not one seen from both ends."""
     text = _blind("round114-servers/13-email-parceiro-licenca-peer-deprecated-pt.eml")
     assert cause_ids(text) == ["licence", "licence"]
+
+
+def test_a_shown_scripts_timeout_and_the_shells_124_after_it_run():
+    """``cat fetch.sh`` shows ``timeout 20m ascp ...``; ``./fetch.sh`` runs it, its bar moving, and ``echo $?`` says
+    124: timeout's own status, the run cut at the script's limit (it had read as an unknown run)."""
+    assert cause_ids(_blind("round169-hard-middle/10-timeout-wrapper-exit124.txt")) == ["cancelled"]
+
+
+def test_grid_engines_qdel_and_bashs_terminated_ascp():
+    """The job's .e file: "line 9: 40118 Terminated   ascp ..."; qacct: "deleted_by mhughes@login01 (qdel)": the
+    run was cancelled, and the resubmitted job's run worked (the first had read as unknown)."""
+    assert cause_ids(_blind("round169-hard-middle/19-sge-qdel-then-resume-ok.txt")) == ["cancelled", "ok"]
+
+
+def test_a_chat_speakers_line_alone_is_no_rest_of_a_wrapped_intro():
+    """A Slack export: "rkim: ok installed, trying", then "rkim:" alone over the paste: the paste is rkim's run
+    (joined to the lines before, "... you'll see ..." from another speaker had made it a sample)."""
+    text = _blind("round169-ordinary/06-slack-connect42-key-missing-then-sdk.txt")
+    assert cause_ids(text) == ["key-file", "ok"]
+
+
+def test_a_help_pages_example_command_followed_is_the_persons_run():
+    """ "按照 GSA 帮助页面的示例命令下载 CRA 项目：" (downloaded following the help page's example command) over the
+    command and "ascp: Cannot resolve target host., exiting.": the writer's run (it had read as a sample)."""
+    assert cause_ids(_blind("round169-ordinary/02-gsa-download-host-typo-zh.md")) == ["dns"]

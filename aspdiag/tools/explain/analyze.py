@@ -578,6 +578,8 @@ _TIMEOUT_PREFIX = r"timeout\s+(?:-[a-zA-Z]+(?:\s+\w+)?\s+)*\d+(?:\.\d+)?[smhd]?\
 """coreutils' ``timeout [OPTIONS] DURATION`` before a command (``_COMMAND``, ``_TOLD_COMMAND``)."""
 _TIME_LIMIT = _compile(r"\btimeout\s+(?:-[a-zA-Z]+(?:\s+\w+)?\s+)*(\d+(?:\.\d+)?)([smhd]?)\s+\S*ascp")
 """coreutils' ``timeout 360s ascp ...``: a time limit on the run (the first number: ``-k 10 360`` is not one)."""
+_SCRIPT_NAME = _compile(r"[\w.-]+\.(?:sh|bash|zsh)\b")
+"""A shell script's file name in a command (``cat fetch.sh``)."""
 _SECONDS = {"": 1.0, "s": 1.0, "m": 60.0, "h": 3600.0, "d": 86400.0}
 _KEY_OPTION = _compile(r"\s-i\s*[\"']?((?:[^\s\"'\\]|\\.)+)")
 """The key file an ascp command line gives (``-i key``; a shell's escaped spaces are the path's own:
@@ -1415,6 +1417,8 @@ class Analyzer:
         self._admonitions: set[str] = set()  # inputs inside a README's alert ("> [!NOTE]")
         self._faq: set[str] = set()  # inputs with an FAQ's heading
         self._viewing_code: set[str] = set()  # inputs whose last typed command shows a script's text
+        self._script_limit: dict[str, float] = {}  # a shown script's time limit on its ascp (seconds), by input
+        self._script_shown: dict[str, str] = {}  # the file name of the script last shown (cat run.sh), by input
         self._stream_dir: dict[str, str] = {}  # inputs' last typed command's execution directory (its stdout file)
         self._other_stream: set[str] = set()  # inputs now showing the open run's other stream (its stderr file)
         self._typed_ids: dict[str, frozenset[str]] = {}  # inputs' last typed command's ids (a job's, an allocation's)
@@ -4410,6 +4414,10 @@ class Analyzer:
                 and _NAMED_PROMPT.match(text) is None
                 and _SHELL_LINE.match(text) is None
             ):
+                if "timeout" in text and (limit := _TIME_LIMIT.search(text)) is not None:
+                    # the script's time limit on its ascp (``timeout 20m ascp ...``): the run of the script that
+                    # ends with timeout's 124 hit it (``_script_limit``)
+                    self._script_limit[source] = float(limit.group(1)) * _SECONDS[limit.group(2).lower()]
                 return  # a script's text shown by cat or grep (its ascp command is code, not a run's start)
             self._viewing_code.discard(source)
         told = False
@@ -4553,6 +4561,21 @@ class Analyzer:
                 and _RUNS_WHAT_IT_SHOWS.search(text) is None
             ):
                 self._viewing_code.add(source)  # `cat .../execution/script`, `grep ascp run.sh`: code follows
+                script = _SCRIPT_NAME.search(text)
+                self._script_shown[source] = script.group(0) if script is not None else ""
+                self._script_limit.pop(source, None)
+            elif (
+                source in self._script_limit
+                and (script_name := self._script_shown.get(source))
+                and script_name in text
+                and _VIEWS_CODE.search(text) is None
+            ):
+                # the script shown above run ("OUT=/data/1kg ./fetch.sh"): its ascp runs under the script's time
+                # limit, and the shell's exit status after it is that run's (blind round 169)
+                self._commanded.add(source)
+                self._rate_given[source] = None
+                self._time_limit[source] = self._script_limit[source]
+                self._command_at[source] = self._order
             run = self._console.get(source)
             other_stream = _STREAM_FILE.search(text)
             shown_dir = self._stream_dir.pop(source, None)
@@ -5442,7 +5465,17 @@ class Analyzer:
             self._documentation(source)
             return True
         alone = stripped
-        if previous is not None and previous.rstrip()[-1:] not in (".", "!", "?", ":", ""):
+        if (
+            previous is not None
+            and previous.rstrip()[-1:] not in (".", "!", "?", ":", "")
+            # (not a line of one word and a colon, unless an intro's last word: a chat's writer named alone before
+            # their paste, "rkim:" after "rkim: ok installed, trying" (blind round 169's Slack export), a CI log's
+            # "env:"; "... at the end something" / "like:" is a wrapped intro)
+            and not (
+                _SPEAKER_ONLY.match(stripped) is not None
+                and (f"{stripped} " in previous or stripped.lower() not in _WRAPPED_INTRO_TAILS)
+            )
+        ):
             # the intro wrapped over lines ("... you should see ..., and at the end something" / "like:")
             stripped = f"{previous.strip()} {stripped}"[-240:]
         if (
@@ -5511,6 +5544,9 @@ class Analyzer:
                                 # (not the command's form: "The command used for every run was of the following
                                 # form (key path abbreviated):", the run's output under it; blind round 155's thesis)
                                 and not (m.group(0).endswith(" form") and _COMMAND_FORM.search(last) is not None)
+                                # (nor an example command followed: "按照 GSA 帮助页面的示例命令下载 CRA 项目：",
+                                # downloaded following the help page's example command; blind round 169's notes)
+                                and not (m.group(0) == "示例" and _FOLLOWED_EXAMPLE.search(last) is not None)
                                 for m in _SAMPLE_INTRO.finditer(stripped)
                             )
                             or _IF_YOU_GET.match(stripped) is not None
@@ -9777,6 +9813,8 @@ _COMMAND_FORM = _compile(
     r"\b(?:command|commands|command line|invocation)\b[^.]{0,80}\b(?:this|the following) form\b", re.I
 )
 """An intro saying what form a command took (its output under it is a run's, not a form's sample)."""
+_FOLLOWED_EXAMPLE = _compile(r"(?:按照|照着|参照|根据|用)[^：:\n]{0,40}示例(?:命令|代码|脚本)")
+"""An intro saying the person ran a page's example command (its output under it is their run's)."""
 _HEADING_MARKS = "\u25a0\u25a1\u25cf\u25c6\u25c7\u3010"
 """Marks that open a heading in Japanese and Chinese documents (■ □ ● ◆ ◇ 【)."""
 _PROMPTED_LINE = _compile(
@@ -10885,6 +10923,10 @@ _OWN_WORDS = _compile(
     re.I,
 )
 """A person speaking of their own run ("But I get:", "my output:"), in a few languages, or of a named colleague's."""
+_WRAPPED_INTRO_TAILS = frozenset(
+    ("like:", "below:", "this:", "these:", "follows:", "output:", "see:", "get:", "says:", "said:", "e.g.:", "example:")
+)
+"""An intro's last word wrapped onto a line of its own ("... and at the end something" / "like:")."""
 _SPEAKER_ONLY = _compile(r"[\w.@-]{2,40}:$")
 """A chat export's line naming its writer and nothing more ("anna.kessler:")."""
 _IF_YOU_GET = _compile(
