@@ -112,3 +112,40 @@ def test_a_help_pages_example_command_followed_is_the_persons_run():
     """ "按照 GSA 帮助页面的示例命令下载 CRA 项目：" (downloaded following the help page's example command) over the
     command and "ascp: Cannot resolve target host., exiting.": the writer's run (it had read as a sample)."""
     assert cause_ids(_blind("round169-ordinary/02-gsa-download-host-typo-zh.md")) == ["dns"]
+
+
+def test_a_german_i_have_not_run_it_yet_before_the_questions():
+    """ "Ich habe es noch NICHT ausgeführt." in a mail to HPC support that quotes a tutorial's sample output: no run
+    (it had read as a confident auth failure). A guard: "Von zu Hause aus habe ich es noch nicht probiert" (of one
+    other way only) still leaves the run."""
+    assert cause_ids(_blind("round170-hard-middle/22-question-before-running-de.eml")) == []
+    assert cause_ids(_blind("round140-hard-middle/13-de-ascp-A-expiry-looks-scary-tcp.txt")) == ["ssh-port"]
+
+
+def test_an_italian_runbook_that_says_it_describes_no_incident():
+    """ "Questa pagina spiega *dove* guardare, non descrive un incidente.": its sample lines are no runs (they had
+    read as a confident ssh-refused run)."""
+    assert cause_ids(_blind("round170-servers/09-it-runbook-turno-interpretare-log-ascp.md")) == []
+
+
+def test_argos_pod_active_longer_than_its_deadline():
+    """ "Pod was active on the node longer than the specified deadline" over the pod's log, its bar still moving:
+    the workflow's deadline cancelled the run."""
+    assert cause_ids(_blind("round170-clients/03-argo-gsa-fetch-active-deadline.txt")) == ["cancelled"]
+
+
+def test_a_tickets_title_guessing_a_cause_beside_the_run_that_says_another():
+    """'Ticket #88213 - "Aspera licence expired?? transfers to London failing"' above the run that ends "Client
+    unable to connect to server (check UDP port and firewall)": one udp run, the title's guess no second one."""
+    assert cause_ids(_blind("round170-hard-middle/13-ascp-A-expired-line-then-udp.txt")) == ["udp"]
+
+
+def test_what_a_change_is_for_is_no_failure_told():
+    """ "... and quote it ("$ASPERA_KEY") so it fails more obviously next time.": advice, no second run."""
+    assert cause_ids(_blind("round170-ordinary/15-empty-key-variable-usage.txt")) == ["usage"]
+
+
+def test_a_scripts_terminal_under_a_rule():
+    """A shell script, then "---- terminal ----" and its run printing ascp's usage: the run (the whole input had been
+    read as the script's code)."""
+    assert cause_ids(_blind("round170-hard-middle/19-empty-outdir-usage-wrapper-unreachable.txt")) == ["usage"]

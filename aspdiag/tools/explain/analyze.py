@@ -3473,7 +3473,14 @@ class Analyzer:
                 return
             self._changelogs.discard(source)
         if source in self._scripts:
-            if not self._replaying and text[:1] in "CcTtOoRrLl" and _CONSOLE_TITLE.match(text) is not None:
+            if (
+                not self._replaying
+                and (
+                    (text[:1] in "CcTtOoRrLl" and _CONSOLE_TITLE.match(text) is not None)
+                    # (or between rules: "---- terminal ----" under the script; blind round 170)
+                    or (text[:1] in "-=#*~" and _CONSOLE_RULE.match(text) is not None)
+                )
+            ):
                 # a titled part under the script: what its console printed when it ran ("# console, Tuesday (macOS
                 # 13, ...)", then "$ ./push_dailies.sh ..."; blind round 165)
                 self._script_console.add(source)
@@ -8980,6 +8987,18 @@ class Analyzer:
                         )
                     )
                 )
+                # a ticket's title asking the reporter's guess ('Ticket #88213 - "Aspera licence expired?? transfers
+                # to London failing"'), the run below it ending in ascp's words of another cause: the guess is no run
+                # (blind round 170)
+                or (
+                    title
+                    and s.uuid is None
+                    and s.evidence == (title,)
+                    and following is not None
+                    and "?" in title
+                    and following.cause_id not in (s.cause_id, "unknown")
+                    and any(documented(said) for said in following.evidence)
+                )
                 # a person's question quoting ascp's words, its output pasted next ('Has anyone had "failed to
                 # authenticate"?' over the paste of that run; blind round 129's chat): the question is about it
                 or (
@@ -10211,6 +10230,8 @@ _CONSOLE_TITLE = _compile(
     re.I,
 )
 """A script file's title of the console session kept under it, with its day (``console, Tuesday (macOS 13)``)."""
+_CONSOLE_RULE = _compile(r"[-=#*~]{2,}\s*(?:console|terminal|output|run)\b[^\n]{0,40}?[-=#*~]{2,}\s*$", re.I)
+"""A script file's rule over the console session kept under it (``---- terminal ----``)."""
 _SHEBANG = _compile(r"#!/\S+(?:[ \t]+-?[\w.-]+){0,2}")
 """A script's first line: its interpreter and at most two arguments (``#!/usr/bin/env bash``), not a person's title
 that starts like one ("#!/bin/bash output of get_reads.sh ..., run on 2024-09-02"; blind round 96)."""
@@ -10742,6 +10763,8 @@ def _failure_told(text: str, alone: bool = False) -> str | None:
         before = _OWN_ACTION_CASE.sub(" ", before)
     if re.search(r"\b(?:if|unless|in case|should|might|may|not|never|no)\b|n't", before, re.I):
         return None
+    if re.search(r"\bso(?: that)?\s*$", before, re.I):
+        return None  # what a change is for ("quote it ... so it fails more obviously next time"; blind round 170)
     # "when" is a case only in the present ("when it fails, retry"); "when I tried ..., I encountered an error"
     # tells what happened.
     if re.search(r"\bwhen(?:ever)?\b", before, re.I) and not re.search(
@@ -11637,6 +11660,10 @@ _NOT_RUN_ZH = _compile(
     # Latvian and Lithuanian: "kļūdu paziņojumi ir piemēri, nevis kāda konkrēta lietotāja pārsūtīšana" (the messages
     # are examples, not some particular user's transfer; blind round 160's FAQ), "yra pavyzdžiai"
     r"|\bir piemēri\b|\byra pavyzdžiai\b"
+    # "this page explains where to look, it does not describe an incident" in Italian, Spanish, Portuguese and
+    # French ("Questa pagina spiega *dove* guardare, non descrive un incidente."; blind round 170's runbook)
+    r"|\bnon descrive (?:un|alcun|nessun) (?:incidente|caso)\b|\bno describe (?:un|ningún) (?:incidente|caso)\b"
+    r"|\bnão descreve (?:um|nenhum) (?:incidente|caso)\b|\bne décrit (?:pas|aucun) (?:un |d'|de )?incident"
     # Czech and Slovak: "NEJSOU to záznamy z našich přenosů" (they are not records of our transfers), "nejde o
     # skutečné běhy" (these are no real runs; blind round 147's rule file)
     r"|(?i:\bnejsou to (?:záznamy|výstupy|logy) z\b|\bnie sú to (?:záznamy|výstupy|logy) z\b"
@@ -11648,6 +11675,11 @@ and "not real logs" in Chinese, Japanese ("実際のログではありません"
 _NOTHING_TRIED = _compile(
     r"\b(?:getestet|probiert|ausprobiert|laufen lassen) (?:habe|haben) (?:ich|wir) noch nichts\b"
     r"|\b(?:habe|haben) (?:ich |wir )?noch nichts (?:getestet|probiert|ausprobiert|laufen lassen)\b"
+    # ("Ich habe es noch NICHT ausgeführt." before the person's questions; blind round 170's mail to HPC support)
+    # (the sentence's subject first, nothing fronted: "Von zu Hause aus habe ich es noch nicht probiert" is of one
+    # other way only; blind round 140)
+    r"|(?:^|[.!?:]\s+)(?:ich|wir) (?:habe|haben) (?:es |das |ihn |den Befehl )?(?:noch nicht|bisher nicht) "
+    r"(?:ausgeführt|gestartet|laufen lassen)\b"
     r"|\b(?:je n'ai|nous n'avons) (?:encore )?rien (?:testé|essayé|lancé)"
     r"|\b(?:todavía|aún) no (?:he|hemos) (?:probado|ejecutado|lanzado) nada\b"
     r"|\bainda não (?:testei|testamos|rodei|rodamos|executei|executamos) nada\b"
@@ -11732,10 +11764,13 @@ _NOT_RUN_HINTS = (
     "nejde o",
     "piemēri",
     "pavyzdžiai",
+    "descri",
+    "décrit",
 )
 """Plain substrings one of which ``_NOT_RUN_ZH`` needs (tested first: most lines have none)."""
 _NOTHING_TRIED_HINTS = (
     "noch nicht",
+    "bisher nicht",
     "rien",
     "no he",
     "no hemos",
