@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tests.unit.test_explain_evidence import explain_text
 from tests.unit.test_explain_round58 import cause_ids
 
 BLIND = Path(__file__).resolve().parents[1] / "data" / "explain" / "blind"
@@ -149,3 +150,34 @@ def test_a_scripts_terminal_under_a_rule():
     """A shell script, then "---- terminal ----" and its run printing ascp's usage: the run (the whole input had been
     read as the script's code)."""
     assert cause_ids(_blind("round170-hard-middle/19-empty-outdir-usage-wrapper-unreachable.txt")) == ["usage"]
+
+
+def test_prefetch_downloading_via_https_after_ascp_not_found():
+    """prefetch -vv: "ascp not found", then " Downloading via HTTPS..." and the download worked: ascp-missing at low
+    confidence only, no ascp run failed (it had read as a confident failure)."""
+    text = _blind("round171-ordinary/03-prefetch-vv-falls-back-https.txt")
+    assert [(s.cause_id, s.confidence) for s in explain_text(text)] == [("ascp-missing", "low")]
+
+
+def test_a_thesis_summary_of_the_form_then_verbatim():
+    """ "A successful transfer ends with a two-line summary of the form" over \\begin{verbatim}: the thesis's sample
+    (it had read as a confident ok run)."""
+    assert cause_ids(_blind("round171-documents/07-latex-thesis-appendix-ascp.tex")) == []
+
+
+def test_an_icelandic_newsletters_samples():
+    """ "lítur það venjulega svona út:" (it usually looks like this) and "Þetta eru dæmi úr skjölum" (these are
+    examples from documents): no runs (two had read as confident failures)."""
+    assert cause_ids(_blind("round171-documents/13-icelandic-newsletter-firewall.md")) == []
+
+
+def test_a_japanese_runbooks_examples_for_explanation():
+    """ "成功したセッションの例:" (an example of a successful session) and "説明用の引用であり、本番サーバーの記録では
+    ありません" (quotes for explanation, not a production server's records): no runs."""
+    assert cause_ids(_blind("round171-servers/08-runbook-ja-hsts-syslog-fields.md")) == []
+
+
+def test_words_said_to_be_absent_do_not_make_a_catalogue():
+    """A triage note's 'no "failed to authenticate", no "Failed to open TCP connection for SSH" in the output' beside
+    the one run's Session Stop: the run stands (the input had read as a catalogue of messages)."""
+    assert cause_ids(_blind("round171-ordinary/18-aws-vm-session-init-timeout.txt")) == ["session-start"]

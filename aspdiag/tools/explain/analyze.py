@@ -771,7 +771,9 @@ _JOBLOG_LINE = _compile(r"^\d+\s+\S+\s+(\d{9,10}\.\d+)\s+([\d.]+)\s+\d+\s+\d+\s+
 Exitval, Signal, Command."""
 _FELL_BACK = _compile(
     r"\b(?:continuing|proceeding) with (?:wget|curl|ftp|https?|aria2c?)\b"
-    r"|\bfall(?:s|ing)? back to (?:wget|curl|ftp|https?)\b",
+    r"|\bfall(?:s|ing)? back to (?:wget|curl|ftp|https?)\b"
+    # (sra-tools' prefetch after "ascp not found": " Downloading via HTTPS..."; blind round 171)
+    r"|\bDownloading via (?:HTTPS?|FTP)\b",
     re.I,
 )
 """A wrapper's word that it goes on without ascp ("Continuing with wget ...", "falling back to FTP")."""
@@ -3620,7 +3622,7 @@ class Analyzer:
             self._snakemake.add(source)  # a Snakemake job's block ("rule ena_ascp:")
         if (text[:1] == "[" and text[4:5] == " ") or source in self._snakemake:
             self._snake_job(source, text)
-        if ("ontinuing with" in text or "ack to" in text) and _FELL_BACK.search(text) is not None:
+        if ("ontinuing with" in text or "ack to" in text or "ing via" in text) and _FELL_BACK.search(text) is not None:
             self._fell_back.add(source)  # the wrapper went on without ascp ("Continuing with wget ...")
         if "batch job " in text and source in self._snakemake and len(self._batch_jobs) < MAX_KEPT_FAILED:
             submitted = _BATCH_JOB.search(text)
@@ -9645,6 +9647,10 @@ _SAMPLE_INTRO = _compile(
     r"|\bse voc[êe] (?:vir|receber)\b|\berwartete (?:Ausgabe|Meldung)|\bwenn Sie\b[^.]{0,40}\b(?:sehen|erhalten)\b"
     # an example, said so in Chinese, Japanese or Korean at the intro's end ("文档里的例子：", the docs' example)
     r"|(?:例子|示例|样例|范例|例如|比如|举例|例えば|出力例|実行例|表示例|記載例|예시|예를 들어)\s*[:：]?\s*$"
+    # (Japanese "... of" an example: "成功したセッションの例:", an example of a successful session; blind round 171)
+    r"|の例\s*[:：]\s*$"
+    # (Icelandic "it usually looks like this": "Í úttakinu frá `ascp` lítur það venjulega svona út:"; blind round 171)
+    r"|\blítur (?:það |þetta )?(?:venjulega |yfirleitt )?svona út\b"
     r"|\ba sample of\b|\bexamples? of (?:this|the|these|such) (?:errors?|messages?|output)\b|\bfixtures?\W*$"
     r"|\b(?:shows?|turns?) up as\W*$|\bappears? as\W*$|\bwhat you (?:\w+ )?see\b"
     r"|\bwhat [^.:]{0,80}\blooks? like\W*$"
@@ -10277,7 +10283,10 @@ def _catalogue(text: str, runs: list[SessionExplanation], commanded: bool = Fals
     read = {s.cause_id for s in runs if s.outcome != "success"}
     distinct = read - {"unknown"}
     if len(distinct) < _CATALOGUE_NAMED:
-        named = {entry.id for entry in knowledge().entries if any(p.search(text) for p in entry.patterns)}
+        # (not words said to be absent: 'no "failed to authenticate", no "Failed to open TCP connection for SSH" in
+        # the output', a triage note beside the one run; blind round 171)
+        told = _DENIED_QUOTE.sub("", text) if "no " in text else text
+        named = {entry.id for entry in knowledge().entries if any(p.search(told) for p in entry.patterns)}
         if len(named) < _CATALOGUE_NAMED or len(named - read) < 2:
             return False
     if len(_STAMPED_LINES.findall(text, 0, _CATALOGUE_MAX)) >= 2:
@@ -10296,6 +10305,10 @@ def _catalogue(text: str, runs: list[SessionExplanation], commanded: bool = Fals
         return True
     lines = text.splitlines()
     return not any(_shown_as_output(s, lines) for s in runs)
+
+
+_DENIED_QUOTE = _compile(r"\b(?:no|not|without)\s+[\"\u201c'`][^\"\u201d'`\n]{3,160}[\"\u201d'`]", re.I)
+"""Words quoted as absent ('no "failed to authenticate"')."""
 
 
 def _shown_as_output(run: SessionExplanation, lines: list[str]) -> bool:
@@ -11130,6 +11143,10 @@ _INTRO_ENDS_MORE = (
     " you will see",
     " you'll see",
     " you would see",
+    # (a thesis's "A successful transfer ends with a two-line summary of the form", then \begin{verbatim}; blind round
+    # 171)
+    " of the form",
+    " of this form",
     "ように表示されます。",
     "\u1366",  # Ethiopic preface colon, Amharic's colon before what follows ("... ascp እንዲህ ያሳያል፦")
     " fixture",
@@ -11630,6 +11647,9 @@ _NOT_RUN_ZH = _compile(
     # (Japanese: "まだ実行していませんが、事前に以下を確認させてください", not run yet, a question before it; blind
     # round 163's mail)
     r"|まだ(?:実行|転送|ダウンロード)して(?:いません|いない)"
+    # (Japanese: "上記の例はすべて説明用の引用であり、本番サーバーの記録ではありません。", the examples
+    # above are quotes for explanation, not a production server's records; blind round 171's runbook)
+    r"|本番(?:サーバー?|環境)?の(?:記録|ログ)では(?:ありません|ない)|説明用の(?:引用|例)"
     # (in any case: "Ejemplo ilustrativo (no es un caso real)", "no contiene registros de incidentes"; blind round 151's
     # knowledge-base article)
     r"|(?i:\bejemplos? ilustrativos?|\bno (?:son |es )?(?:de )?un caso (?:concreto|real)|\bexemplos? ilustrativos?"
@@ -11660,6 +11680,9 @@ _NOT_RUN_ZH = _compile(
     # Latvian and Lithuanian: "kļūdu paziņojumi ir piemēri, nevis kāda konkrēta lietotāja pārsūtīšana" (the messages
     # are examples, not some particular user's transfer; blind round 160's FAQ), "yra pavyzdžiai"
     r"|\bir piemēri\b|\byra pavyzdžiai\b"
+    # Icelandic: "Þetta eru dæmi úr skjölum, ekki frá okkar netum." (these are examples from documents, not from our
+    # networks; blind round 171's newsletter)
+    r"|\beru (?:aðeins |bara )?dæmi\b"
     # "this page explains where to look, it does not describe an incident" in Italian, Spanish, Portuguese and
     # French ("Questa pagina spiega *dove* guardare, non descrive un incidente."; blind round 170's runbook)
     r"|\bnon descrive (?:un|alcun|nessun) (?:incidente|caso)\b|\bno describe (?:un|ningún) (?:incidente|caso)\b"
@@ -11766,6 +11789,7 @@ _NOT_RUN_HINTS = (
     "pavyzdžiai",
     "descri",
     "décrit",
+    "dæmi",
 )
 """Plain substrings one of which ``_NOT_RUN_ZH`` needs (tested first: most lines have none)."""
 _NOTHING_TRIED_HINTS = (
