@@ -181,3 +181,31 @@ def test_words_said_to_be_absent_do_not_make_a_catalogue():
     """A triage note's 'no "failed to authenticate", no "Failed to open TCP connection for SSH" in the output' beside
     the one run's Session Stop: the run stands (the input had read as a catalogue of messages)."""
     assert cause_ids(_blind("round171-ordinary/18-aws-vm-session-init-timeout.txt")) == ["session-start"]
+
+
+def test_a_session_record_whose_id_is_a_placeholder():
+    """An onboarding mail: "ascp[1388]: LOG FASP Session Stop uuid=<uuid> ... errcode=15 ..." as what UDP blocked
+    looks like: a pattern, no session (it had read as a confident udp failure)."""
+    assert cause_ids(_blind("round172-servers/19-onboarding-mail-before-first-transfer.eml")) == []
+
+
+def test_a_yaml_rules_files_patterns_and_test_lines():
+    """A log linter's YAML rules ("match: '^ascp(\\.exe)?: Failed to open TCP connection for SSH, exiting\\.$'") and
+    its tests ("- line: ..."): no runs (two had read as confident failures)."""
+    assert cause_ids(_blind("round172-documents/22-yaml-lint-rules-ascp.yaml")) == []
+
+
+def test_a_github_actions_warning_is_no_quiz_and_its_step_timeout_cancels():
+    """ "::warning::Node.js 16 actions are deprecated" had made the job's log a GIFT quiz (its lines no runs); then
+    "##[error]The action has timed out." under the moving bar: the step's time limit cancelled the run."""
+    assert cause_ids(_blind("round172-hard-middle/16-gha-step-timeout-cancelled.log")) == ["cancelled"]
+    text = _blind("round118-clients/15-forgejo-actions-old-connect-deprecated-license.log")
+    assert cause_ids(text) == ["licence"]
+
+
+def test_a_tickets_attached_text_files_are_read():
+    """A ticket exported as JSON, its two attempts in "attachments": [{"name": "attempt1.txt", "content": "..."}]:
+    the stall, then the retry that worked (nothing had been read). An attached JSON document is read as its text
+    (round 127's Connect transfer details)."""
+    assert cause_ids(_blind("round172-ordinary/22-ticket-export-aws-vm-stall.json")) == ["stall", "ok"]
+    assert cause_ids(_blind("round127-ordinary/14-faspex-connect-json-ssh-session.json")) == ["server-session"]

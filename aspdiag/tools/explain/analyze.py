@@ -1419,6 +1419,7 @@ class Analyzer:
         self._admonitions: set[str] = set()  # inputs inside a README's alert ("> [!NOTE]")
         self._faq: set[str] = set()  # inputs with an FAQ's heading
         self._viewing_code: set[str] = set()  # inputs whose last typed command shows a script's text
+        self._yaml_rules: set[str] = set()  # inputs that are a YAML file of match patterns (a log linter's rules)
         self._script_limit: dict[str, float] = {}  # a shown script's time limit on its ascp (seconds), by input
         self._script_shown: dict[str, str] = {}  # the file name of the script last shown (cat run.sh), by input
         self._stream_dir: dict[str, str] = {}  # inputs' last typed command's execution directory (its stdout file)
@@ -2263,6 +2264,10 @@ class Analyzer:
                 found = _outside_test_files(chunk, found)
             if found and chunk.lstrip()[:1] in b"{[" and b'\\"' in chunk:
                 found = _outside_json_fixtures(chunk, found)
+            if found and b"uuid=<" in chunk:
+                # a session record whose id is a placeholder ("LOG FASP Session Stop uuid=<uuid> op=recv ..."; blind
+                # round 172's onboarding mail): a document's pattern of the record, no session
+                found = [f for f in found if not (f[0] == _SESSION_RECORD and f[5][:1] == b"<")]
             if found and (b"\n@@ -" in chunk or chunk.startswith(b"@@ -")):
                 # a unified diff's hunks: the log lines a patch adds or removes (a test's sample log; blind round
                 # 93's fail2ban patch) are no sessions
@@ -4641,6 +4646,11 @@ class Analyzer:
             return  # the kernel's audit record of a system call (ausearch: its comm=ascp, its exit's errno words)
         if (") = " in text or text.endswith(("---", "+++"))) and _TRACED.match(text) is not None:
             return  # strace's line of a system call (its strings quote what ascp wrote, its errno's words)
+        if "uuid=<" in text and not self._replaying and _PLACEHOLDER_ID.search(text) is not None:
+            # a session record whose id is a placeholder ("ascp[1388]: LOG FASP Session Stop uuid=<uuid> ...
+            # errcode=15"; blind round 172's onboarding mail): a document's pattern of the record, no session
+            self._documentation(source)
+            return
         errors = parse_errors(text, "")
         if errors and not self._replaying and all(_placeholder(error.message) for error in errors):
             # ascp's form around a placeholder ("Session Stop  (Error: <reason>)", "ascp: ..., exiting.", a path
@@ -5799,6 +5809,15 @@ class Analyzer:
         too. Either may quote ascp's words (an alert rule's "Client side this shows as: ascp: ...")."""
         if text[:1] in "nsc" and _TICKET_FIELD.match(text) is not None:
             self._ticket_yaml.add(source)
+        if text[:1] in "-mrpgsel" and (rule := _YAML_RULE_KEY.match(text)) is not None:
+            # a rules file's pattern ("- id: ASCP001" / "match: '^ascp(\.exe)?: failed to authenticate, exiting\.$'")
+            # and, after one, its tests' sample lines ("- line: "ascp: failed to authenticate, exiting.""; blind
+            # round 172's log-lint rules): the file's, no output
+            if rule.group(1) in ("match", "regex", "pattern", "grep", "search", "expr"):
+                self._yaml_rules.add(source)
+                return True
+            if source in self._yaml_rules:
+                return True
         block = _YAML_BLOCK.match(text)
         if block is not None and source in self._ticket_yaml and block.group(1) in ("description", "comments", "body"):
             # an incident record's description (ServiceNow's export: "number: INC0048213", "short_description: ...",
@@ -10484,7 +10503,8 @@ def _whole_file(text: str) -> bool:
         # a Moodle GIFT quiz's category or titled question ("$CATEGORY: $course$/...", "::Q1 UDP::A student runs
         # ascp ..."; blind round 104): its questions and answers quote ascp's words
         or (head == "$" and text.startswith("$CATEGORY:"))
-        or (head == ":" and _GIFT_QUESTION.match(text) is not None)
+        # (not a GitHub Actions workflow command: "::warning::Node.js 16 actions are deprecated"; blind round 172)
+        or (head == ":" and _GIFT_QUESTION.match(text) is not None and _WORKFLOW_COMMAND.match(text) is None)
         # Perl's POD ("=head1 NAME"), a LaTeX document's class ("\documentclass[11pt]{article}"), a Docusaurus
         # MDX page's import of its theme's components (blind round 105)
         or (head == "=" and text.startswith(("=head1 ", "=pod")))
@@ -11010,6 +11030,14 @@ _TRACED = _compile(r"\s*(?:\[pid +\d+\] |\d+ +)?(?:\d\d:\d\d:\d\d(?:\.\d+)? +)?(
 such file or directory)``), a signal (``--- SIGINT ...``) or an exit (``+++ killed by SIGINT +++``)."""
 _PLACEHOLDER = _compile(r"<[^<>\n]{1,40}>|\A\W*(?:\.\.\.|\u2026|x+|X+|N)\W*\Z")
 """A placeholder where a document writes ascp's words in general (``<reason>``, ``/home/<you>/``, ``...``)."""
+
+
+_WORKFLOW_COMMAND = _compile(r"::(?:warning|error|notice|debug|group|endgroup|add-mask|set-output|stop-commands)\b")
+"""A GitHub Actions workflow command in a job's log (``::warning::...``)."""
+_YAML_RULE_KEY = _compile(r"(?:-\s+)?(match|regex|pattern|grep|search|expr|line|expect|sample|example|input):\s*['\"]")
+"""A YAML rule's key holding a pattern, or its test's key holding a sample line, with a quoted value."""
+_PLACEHOLDER_ID = _compile(r"\bFASP (?:Session|Transfer) \w+ uuid=<[^<>\s]{1,40}>")
+"""A session record's id written as a placeholder (``uuid=<uuid>``)."""
 
 
 def _placeholder(message: str) -> bool:

@@ -858,15 +858,22 @@ def ticket_json_as_text(chunk: bytes) -> bytes | None:
         if isinstance(meta.get(key), str):
             messages.append((_text(meta.get("requester_name") or ""), meta[key]))
             break
-    for key in ("conversations", "comments", "replies", "notes"):
+    for key in ("conversations", "comments", "replies", "notes", "attachments"):
         # (beside the ticket's fields, or among them: "ticket": {..., "comments": [...]}; blind round 137)
         listed = document.get(key) or (meta.get(key) if meta is not document else None)
         for entry in listed if isinstance(listed, list) else ():
             if not isinstance(entry, dict):
                 continue
             said = next((entry[k] for k in _TICKET_COMMENT_KEYS if isinstance(entry.get(k), str)), None)
+            if said is None and key == "attachments" and isinstance(entry.get("content"), (dict, list)):
+                # (an attached JSON document, as its text: a Connect window's transfer details; blind round 127)
+                said = json.dumps(entry["content"], indent=2, ensure_ascii=False)
             if said is not None:
                 writer = entry.get("user") or entry.get("author") or entry.get("from") or entry.get("actor") or ""
+                if key == "attachments":
+                    # (a text file attached to the ticket, under its name: "attempt1.txt" and the run it holds;
+                    # blind round 172's ticket export)
+                    writer = entry.get("name") or entry.get("filename") or ""
                 if isinstance(writer, dict):
                     writer = writer.get("name") or ""  # (Zendesk's exports name the author in an object)
                 messages.append((writer if isinstance(writer, str) else "", said))
@@ -881,11 +888,11 @@ def ticket_json_as_text(chunk: bytes) -> bytes | None:
     return "\n".join(out).encode("utf-8")
 
 
-_TICKET_TEXT_KEYS = (b'"description_text"', b'"body_text"', b'"comments"', b'"conversations"')
+_TICKET_TEXT_KEYS = (b'"description_text"', b'"body_text"', b'"comments"', b'"conversations"', b'"attachments"')
 _TICKET_TITLE_KEYS = ("subject", "title", "summary", "name")
 """(Plane's issue names its title "name", its texts "description_stripped" and "comment_stripped", its writer
 "actor"; blind round 123)"""
-_TICKET_COMMENT_KEYS = ("body_text", "body", "plain_body", "text", "comment_stripped")
+_TICKET_COMMENT_KEYS = ("body_text", "body", "plain_body", "text", "comment_stripped", "content")
 
 
 def mail_as_text(chunk: bytes) -> bytes | None:
