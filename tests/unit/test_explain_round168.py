@@ -209,3 +209,20 @@ def test_a_tickets_attached_text_files_are_read():
     (round 127's Connect transfer details)."""
     assert cause_ids(_blind("round172-ordinary/22-ticket-export-aws-vm-stall.json")) == ["stall", "ok"]
     assert cause_ids(_blind("round127-ordinary/14-faspex-connect-json-ssh-session.json")) == ["server-session"]
+
+
+def test_a_chinese_not_run_of_the_fixs_retry_leaves_the_run_shown():
+    """A forum thread: the run's "ascp: Cannot resolve target host., exiting.", then "改了之后还没跑" (after
+    changing it I have not run it yet): the not-run is of the retry; the run shown stands."""
+    assert cause_ids(_blind("round173-ordinary/01-gsa-cra-host-typo-zh.md")) == ["dns"]
+
+
+def test_github_actions_named_step_timeout():
+    """ "##[error]The action 'Upload assets' has timed out after 30 minutes." under the moving bar: cancelled."""
+    assert cause_ids(_blind("round174-hard-middle/04-gha-timeout-minutes-mid-upload.log")) == ["cancelled"]
+
+
+def test_a_mail_subject_quoting_ascps_words_in_guillemets():
+    """ "Objet : Échec de dépôt Webin par Aspera (ENA) – « Deprecated peer license »" over the paste of that run: the
+    subject's words are the run's, one run (the subject had read as a second)."""
+    assert cause_ids(_blind("round174-ordinary/15-webin-upload-peer-license-fr.txt")) == ["licence"]

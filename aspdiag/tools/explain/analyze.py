@@ -5745,7 +5745,13 @@ class Analyzer:
         if (
             tried_nothing
             or (any(hint in lowered for hint in _NOT_RUN_EN_HINTS) and _says_not_run(text, own_from))
-            or (any(hint in lowered for hint in _NOT_RUN_HINTS) and _NOT_RUN_ZH.search(text))
+            or (
+                any(hint in lowered for hint in _NOT_RUN_HINTS)
+                and (zh := _NOT_RUN_ZH.search(text)) is not None
+                # (not of the fix's retry: "改了之后还没跑", after changing it I have not run it yet; blind round 173's
+                # forum thread, its run above)
+                and _AFTER_CHANGE_ZH.search(text, max(0, zh.start() - 12), zh.start()) is None
+            )
         ):
             above = _ABOVE.search(text) is not None
             # (the page's word on the whole of itself, "this page records no transfer", covers what came before too)
@@ -8960,7 +8966,7 @@ class Analyzer:
                         # or words it quotes ("download from ebi gives 'Deprecated peer license' error #137")
                         or any(
                             any(_quoted_in(quoted, said) for said in following.evidence)
-                            for quoted in _TITLE_QUOTE.findall(title)
+                            for quoted in _title_quotes(title)
                         )
                         # or, the run below of the same cause, a thread's or a mail's subject naming it ("กระทู้:
                         # ดาวน์โหลด ... ขึ้น Session initiation failed", thread: ... shows ...; blind round 129), or a
@@ -8971,7 +8977,7 @@ class Analyzer:
                             following.cause_id == s.cause_id
                             and (
                                 _THREAD_TITLE.match(title) is not None
-                                or any(documented(quoted) for quoted in _TITLE_QUOTE.findall(title))
+                                or any(documented(quoted) for quoted in _title_quotes(title))
                             )
                         )
                     )
@@ -11034,6 +11040,8 @@ _PLACEHOLDER = _compile(r"<[^<>\n]{1,40}>|\A\W*(?:\.\.\.|\u2026|x+|X+|N)\W*\Z")
 
 _WORKFLOW_COMMAND = _compile(r"::(?:warning|error|notice|debug|group|endgroup|add-mask|set-output|stop-commands)\b")
 """A GitHub Actions workflow command in a job's log (``::warning::...``)."""
+_AFTER_CHANGE_ZH = _compile(r"(?:改|换|修正|修改|更正)[^，。,.]{0,6}(?:之后|以后|后)")
+"""Chinese "after changing ..." before a not-run (of the retry with the fix, not of the run shown)."""
 _YAML_RULE_KEY = _compile(r"(?:-\s+)?(match|regex|pattern|grep|search|expr|line|expect|sample|example|input):\s*['\"]")
 """A YAML rule's key holding a pattern, or its test's key holding a sample line, with a quoted value."""
 _PLACEHOLDER_ID = _compile(r"\bFASP (?:Session|Transfer) \w+ uuid=<[^<>\s]{1,40}>")
@@ -12477,7 +12485,7 @@ def _asked_about(text: str) -> bool:
     for quoted in _TITLE_QUOTE.finditer(text):
         rest = text[quoted.end() :]
         asked = rest.find("?")
-        if asked >= 0 and "." not in rest[:asked] and documented(quoted.group(1)):
+        if asked >= 0 and "." not in rest[:asked] and documented(quoted.group(1) or quoted.group(2)):
             return True
     return False
 
@@ -12490,8 +12498,17 @@ _THREAD_TITLE = _compile(
 """A thread's, a post's or a mail's title by its label ("Thread:", "Betreff:", "กระทู้:", "件名:")."""
 _TITLE_QUOTE = _compile(
     r"(?:^|(?<=[\s(\[]))['\"`\u2018\u201c]([^'\"`\u2019\u201d]{12,200})['\"`\u2019\u201d](?=$|[\s.,;:!?)\]])"
+    # (French guillemets: "Échec de dépôt Webin par Aspera (ENA) – « Deprecated peer license »"; blind round 174)
+    r"|\u00ab\s?([^\u00ab\u00bb\n]{12,200}?)\s?\u00bb"
 )
 """Words a title quotes (twelve characters or more)."""
+
+
+def _title_quotes(title: str) -> list[str]:
+    """The words a title quotes, in quote marks or in guillemets (``_TITLE_QUOTE``)."""
+    return [marks or guillemets for marks, guillemets in _TITLE_QUOTE.findall(title)]
+
+
 _LABEL_FIRST = _compile(r"[\w.\[\]-]{1,24}:\s")
 """A program's label before its words ("ERROR: ", "ascp: ", "[fetch]: ")."""
 
