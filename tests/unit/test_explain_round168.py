@@ -226,3 +226,9 @@ def test_a_mail_subject_quoting_ascps_words_in_guillemets():
     """ "Objet : Échec de dépôt Webin par Aspera (ENA) – « Deprecated peer license »" over the paste of that run: the
     subject's words are the run's, one run (the subject had read as a second)."""
     assert cause_ids(_blind("round174-ordinary/15-webin-upload-peer-license-fr.txt")) == ["licence"]
+
+
+def test_a_time_limit_told_in_prose_and_the_shells_124():
+    """ "(I run it with `nohup timeout 6h ./get_ega_ena.sh &`)", the traced ascp's bar moving, then `echo $?` 124:
+    timeout's own status under the limit told: cancelled (it had read as an unknown run)."""
+    assert cause_ids(_blind("round173-hard-middle/03-nohup-timeout-124-progress-fine.txt")) == ["cancelled"]

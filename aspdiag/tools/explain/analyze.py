@@ -578,6 +578,8 @@ _TIMEOUT_PREFIX = r"timeout\s+(?:-[a-zA-Z]+(?:\s+\w+)?\s+)*\d+(?:\.\d+)?[smhd]?\
 """coreutils' ``timeout [OPTIONS] DURATION`` before a command (``_COMMAND``, ``_TOLD_COMMAND``)."""
 _TIME_LIMIT = _compile(r"\btimeout\s+(?:-[a-zA-Z]+(?:\s+\w+)?\s+)*(\d+(?:\.\d+)?)([smhd]?)\s+\S*ascp")
 """coreutils' ``timeout 360s ascp ...``: a time limit on the run (the first number: ``-k 10 360`` is not one)."""
+_TOLD_LIMIT = _compile(r"\btimeout\s+(?:-[a-zA-Z]+(?:\s+\w+)?\s+)*(\d+(?:\.\d+)?)([smhd]?)\s+\S")
+"""coreutils' ``timeout 6h ./script`` anywhere in a line (a command typed or told): its limit."""
 _SCRIPT_NAME = _compile(r"[\w.-]+\.(?:sh|bash|zsh)\b")
 """A shell script's file name in a command (``cat fetch.sh``)."""
 _SECONDS = {"": 1.0, "s": 1.0, "m": 60.0, "h": 3600.0, "d": 86400.0}
@@ -1421,6 +1423,7 @@ class Analyzer:
         self._viewing_code: set[str] = set()  # inputs whose last typed command shows a script's text
         self._yaml_rules: set[str] = set()  # inputs that are a YAML file of match patterns (a log linter's rules)
         self._script_limit: dict[str, float] = {}  # a shown script's time limit on its ascp (seconds), by input
+        self._told_limit: dict[str, float] = {}  # a time limit (timeout N) told or typed anywhere, by input
         self._script_shown: dict[str, str] = {}  # the file name of the script last shown (cat run.sh), by input
         self._stream_dir: dict[str, str] = {}  # inputs' last typed command's execution directory (its stdout file)
         self._other_stream: set[str] = set()  # inputs now showing the open run's other stream (its stderr file)
@@ -2867,6 +2870,10 @@ class Analyzer:
 
     def _console_line(self, source: str, line: Line) -> None:
         text = line.message.decode("utf-8", "replace").replace("\x00", "")
+        if "timeout " in text and not self._replaying and (told := _TOLD_LIMIT.search(text)) is not None:
+            # a time limit the person tells their job runs under ("I run it with `nohup timeout 6h ./get_ena.sh &`";
+            # blind round 173): the shell's 124 after the run is that limit's (``_asked_status``' answer)
+            self._told_limit[source] = float(told.group(1)) * _SECONDS[told.group(2).lower()]
         run_table = self._run_tables.get(source) if self._run_tables else None
         row_status = None if run_table is None or self._replaying else run_table.status(text)
         if row_status is not None and source in self._console:
@@ -4547,6 +4554,8 @@ class Analyzer:
                 return
             run.lines += 1
             run.exit_status = int(text.strip())
+            if run.exit_status == TIMEOUT_EXPIRED and not run.time_limit_s and source in self._told_limit:
+                run.time_limit_s = self._told_limit[source]  # (timeout's own status, under the limit told)
             run.note(f"exit status {run.exit_status} (the shell's, after the ascp command)")
             if len(self._shell_told) < MAX_KEPT_FAILED:
                 self._shell_told.add(run.order)
