@@ -232,3 +232,11 @@ def test_a_time_limit_told_in_prose_and_the_shells_124():
     """ "(I run it with `nohup timeout 6h ./get_ega_ena.sh &`)", the traced ascp's bar moving, then `echo $?` 124:
     timeout's own status under the limit told: cancelled (it had read as an unknown run)."""
     assert cause_ids(_blind("round173-hard-middle/03-nohup-timeout-124-progress-fine.txt")) == ["cancelled"]
+
+
+def test_airflows_module_and_level_prefix_is_taken_off():
+    """Airflow's task log ("[2024-07-01, 04:00:04 UTC] {subprocess.py:93} INFO - Key passphrase:"): ascp's prompt
+    seen as such, then "failed to authenticate": the .putty key could not be used, key-file (it had read as a
+    confident auth failure)."""
+    assert cause_ids(_blind("round175-clients/13-airflow-putty-key-prompt.log")) == ["key-file"]
+    assert cause_ids(_blind("round158-hard-middle/11-airflow-empty-key-param-usage.log")) == ["usage"]

@@ -2842,6 +2842,8 @@ _LOGGED = re.compile(
     rb"|(?:DEBUG|INFO|WARNING|ERROR|CRITICAL):[\w.]+:"
     rb"|(?:ERRR|WARN|INFO|DEBG|FATL|TRA1|TRA2|UNKN)[ \t]+(?=\S)"
     rb"|\[(?![0-9a-f]{2}/[0-9a-f]{6}\] )[^\[\]\n]{1,80}\][ \t]+"
+    # (Airflow's task log, its module and line, then its level: "{subprocess.py:93} INFO - "; blind round 175)
+    rb"|\{[\w.]{1,60}:\d{1,6}\}[ \t]+(?:DEBUG|INFO|WARNING|ERROR|CRITICAL)[ \t]+-[ \t]?"
     rb"|\d{1,5}:[ \t]"
     rb"|\d{1,6}:[0-2]>[ \t]?"
     rb"|[\w.-]{1,60}[ \t]+\|[ \t]"
