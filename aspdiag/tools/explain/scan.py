@@ -1031,7 +1031,7 @@ def log_export_as_lines(chunk: bytes) -> bytes | None:
         # (its time in ISO form, "T" between date and time, as syslog's readers know it: Papertrail's archive writes
         # "2024-09-12 08:14:03"; blind round 132)
         iso = stamp.replace(" ", "T", 1) if stamp[10:11] == " " and stamp[:4].isdigit() else stamp
-        named = _cell(row, program, "") or ("sshd" if _cell(row, service, "") in _SERVICE_PROGRAMS else "")
+        named = _cell(row, program, "") or _service_program(_cell(row, service, ""))
         message = _export_syslog(iso, message, named, _cell(row, host, "-"), _cell(row, pid, "0"))
         lines.append((stamp.replace("T", " ").rjust(30), message))
     # (ISO times compare as text once "T" and " " agree; epoch times as numbers)
@@ -1351,6 +1351,13 @@ _EXPORT_PROGRAM = (
 _SERVICE_PROGRAMS = frozenset(("sshd", "ssh"))
 """A log service's ``service`` field that names the program itself (Datadog's "service": "sshd" where no syslog
 appname is given; blind round 168): read as its program. Other services name a team's application, not ascp's tag."""
+
+
+def _service_program(service: str) -> str:
+    """The program a log export's ``service`` field names (``_SERVICE_PROGRAMS``: sshd), else none ("")."""
+    return "sshd" if service in _SERVICE_PROGRAMS else ""
+
+
 _EXPORT_HOST = (
     # (a "host" column before "source", which some services name the log's stream: Better Stack's "hsts-syslog",
     # "kern"; Graylog's "source" is its host where it has no other; blind round 141)
@@ -1418,8 +1425,8 @@ def json_export_as_lines(chunk: bytes) -> bytes | None:
             stamp = str(record[when]).strip()
             # (GELF's additional fields start with "_": "_application_name", "_pid")
             program = next((_text(record[keys[k]]) for k in _EXPORT_PROGRAM for k in (k, "_" + k) if k in keys), "")
-            if not program and "service" in keys and str(record[keys["service"]]) in _SERVICE_PROGRAMS:
-                program = "sshd"
+            if not program and "service" in keys:
+                program = _service_program(str(record[keys["service"]]))
             host = next((_text(record[keys[k]]) for k in _EXPORT_HOST for k in (k, "_" + k) if k in keys), "-")
             pid = next((_text(record[keys[k]]) for k in _EXPORT_PID if k in keys), "0")
             rows.append((stamp.replace("T", " ").rjust(30), _export_syslog(stamp, message, program, host, pid)))
