@@ -240,3 +240,78 @@ def test_airflows_module_and_level_prefix_is_taken_off():
     confident auth failure)."""
     assert cause_ids(_blind("round175-clients/13-airflow-putty-key-prompt.log")) == ["key-file"]
     assert cause_ids(_blind("round158-hard-middle/11-airflow-empty-key-param-usage.log")) == ["usage"]
+
+
+def test_an_r_markdown_chunks_knitted_output_is_the_run_it_shows():
+    """R Markdown: a chunk's ``system2(ascp, args, timeout = 120)`` and knitr's ``## [1] "Key passphrase: "`` and
+    ``## attr(,"status")`` ``## [1] 124`` under it: a key-file run (it had read as no run); two chunks, each with its
+    output, are two runs (a first chunk's "Completed: 0K" had read as a run of its own)."""
+    assert cause_ids(_blind("round171-documents/14-rmarkdown-hcp-putty-key.Rmd")) == ["key-file"]
+    text = _blind("round168-documents/20-rmarkdown-immport-path-typo.Rmd")
+    assert cause_ids(text) == ["no-such-file", "ok"]
+    assert cause_ids(_blind("round153-documents/09-immport-token-download.Rmd")) == ["unauthorized"]
+
+
+def test_guard_an_r_chunk_shown_without_output_is_no_run():
+    """Guard: a vignette's chunk that calls ascp with no output block after it (eval=FALSE) stays as it stands."""
+    text = (
+        '## Download\n\n```{r fetch, eval=FALSE}\nsystem2(ascp, c("-QT", "-l", "300m", "-P", "33001",\n'
+        '  "era-fasp@fasp.sra.ebi.ac.uk:/vol1/fastq/SRR123/SRR123_1.fastq.gz", "."))\n```\n\n'
+        "The chunk is not run when the vignette is built.\n"
+    )
+    assert cause_ids(text) == []
+
+
+def test_an_lsf_mail_whose_output_shows_ascp_ending_by_itself_gives_the_kill_to_the_next_program():
+    """LSF's mail: TERM_MEMLIMIT, then the output: ascp's "Session Stop (Error: Client unable to connect ...)" and
+    bwa's lines after it. One UDP run (the memory kill had read as a second, cancelled run)."""
+    assert cause_ids(_blind("round176-hard-middle/17-ko-lsf-memlimit-after-udp-fail.txt")) == ["udp"]
+    assert cause_ids(_blind("round142-clients/04-lsf-bjobs-runlimit-faspex.txt")) == ["cancelled"]
+
+
+def test_guard_an_lsf_mail_whose_output_shows_no_run_is_the_kill():
+    """Guard: LSF's mail of a job killed at its run limit whose output shows nothing of ascp (-q): one cancelled run."""
+    text = (
+        "Job <pull> was submitted from host <login1> by user <ana>.\n"
+        "Your job looked like:\n\n"
+        "# LSBATCH: User input\n"
+        "ascp -q -QT -l 300m -P33001 -i key era-fasp@fasp.sra.ebi.ac.uk:vol1/fastq/ERR1/ERR1.fastq.gz .\n\n"
+        "TERM_RUNLIMIT: job killed after reaching LSF run time limit.\n"
+        "Exited with exit code 140.\n\n"
+        "The output (if any) follows:\n\n"
+    )
+    assert cause_ids(text) == ["cancelled"]
+
+
+def test_a_ci_install_step_that_failed_is_no_run():
+    """GitHub Actions: "Run ./ci/install_aspera.sh", curl's 404, "##[error]Process completed with exit code 22.", and
+    the summary's "✗ Install Aspera Connect ..." and "⊘ Pull runs from ENA (ascp) skipped": no run (it had read as an
+    unknown failure)."""
+    assert cause_ids(_blind("round176-hard-middle/24-gh-actions-install-failed-ascp-skipped.log")) == []
+
+
+def test_a_knowledge_base_articles_header_names_it_so():
+    """ "БАЗА ЗНАНИЙ ЛАБОРАТОРИИ · Статья KB-0412": its symptom section's sample is the article's; the real case it
+    shows (no -P 33001, then the retry with it) is two runs (the sample had read as a third)."""
+    assert cause_ids(_blind("round176-documents/03-ru-kb-ena-port-33001.txt")) == ["ssh-port", "ok"]
+
+
+def test_a_yaml_inventory_with_an_incidents_command_and_output():
+    """A YAML file named in its first comment, an inventory of ascp builds and one "incident:" with its ascp
+    "command:", its "output: |" and "exit_status: 1": the one licence run (the file had read as settings, no run)."""
+    assert cause_ids(_blind("round176-documents/14-ascp-fleet-inventory.yaml")) == ["licence"]
+
+
+def test_a_loki_logfmt_export_keeps_its_times_hosts_and_programs():
+    """Loki's logfmt ("ts=... host=hsts-mad01 app=sshd pid=2211 msg=...") with its exporter's comments amid the
+    records: two refused logins, then the session that worked (the success had been lost, its times gone)."""
+    assert cause_ids(_blind("round176-servers/04-es-loki-logfmt-old-key-publickey.txt")) == ["auth", "auth", "ok"]
+
+
+def test_sshd_lines_pasted_in_an_irc_log():
+    """ "[09:16] <maja> Mar 24 08:41:10 sftp-sto02 sshd[6120]: Failed password for ...": each refused login a run
+    of its own (the chat's time and speaker had hidden them); the evidence is sshd's line without them."""
+    text = _blind("round176-servers/11-sv-irc-fail2ban-after-wrong-password.txt")
+    assert sorted(cause_ids(text)) == ["auth", "auth", "auth", "ssh-port"]
+    said = [line for s in explain_text(text) for line in s.evidence if "Failed password" in line]
+    assert said and all(line.startswith("Mar 24 ") for line in said)

@@ -92,6 +92,7 @@ from aspdiag.tools.explain.scan import (
     journal_export_as_syslog,
     json_export_as_lines,
     json_lines_as_messages,
+    knitted_as_lines,
     line_bounds,
     log_export_as_lines,
     log_table_as_lines,
@@ -119,6 +120,7 @@ from aspdiag.tools.explain.scan import (
     settle,
     siem_records_as_lines,
     splunk_events_as_lines,
+    sshd_line,
     sshd_lines,
     sshd_stamp,
     syslog_prefix,
@@ -330,6 +332,16 @@ _CI_JOB_FAILED = _compile(
 )
 """A CI runner's word that the job's script failed (GitLab's, GitHub Actions', Azure Pipelines', Jenkins', CircleCI's):
 the status of the whole job, whichever of its steps failed."""
+_INSTALL_STEP = _compile(
+    r"(?![^\n]*\bascp\b)[^\n]*(?:\binstall|\bsetup\b|\bsetup[-_]|\bapt(?:-get)?\b|\byum\b|\bdnf\b|\bpip3?\b"
+    r"|\bconda\b|\bbrew\b)",
+    re.I,
+)
+"""A CI step's command that installs software (``./ci/install_aspera.sh 3.11``, ``sudo apt-get install ...``), with no
+ascp in it."""
+_CROSS_MARKS = frozenset("\u2717\u2718\u00d7\u274c")
+_FAILED_STEP = _compile(r"\s*[\u2717\u2718\u00d7\u274c]\s*(\S.*?)(?:\s{2,}|\t)\S")
+"""A CI summary's failed step: its cross mark, its name, and after a gap the message."""
 _PSSH_HOST = _compile(r"\s*(?:\[\d+\] )?\d\d:\d\d:\d\d \[(?:SUCCESS|FAILURE)\] \S+(?: Exited with error code \d+)?\s*$")
 """parallel-ssh's (pssh -i) header before each host's output (its "[1] " may be gone, taken as a line's tag)."""
 _LOGIN_DROPPED = _compile(
@@ -1400,6 +1412,8 @@ class Analyzer:
         self._began_at: dict[int, str] = {}  # a run's start told by the line before it (``_by_start``)
         # a batch system's kill logged in a job's file before its run's (its order and words)
         self._kill_pending: dict[str, tuple[int, str]] = {}
+        self._ci_step: dict[str, str] = {}  # the command of the CI step GitHub Actions ran last ("##[group]Run ...")
+        self._ended_after_kill: set[str] = set()  # job mails whose output shows a run that ended by itself (``close``)
         self._testcases: set[str] = set()  # inputs that are JUnit reports (``_interrupted``)
         self._artifacts_after: dict[str, int] = {}  # where GitLab said its job script had succeeded
         self._openssh_banner: set[str] = set()  # inputs where OpenSSH's host-key warning was shown, its end to come
@@ -1857,7 +1871,7 @@ class Analyzer:
                 f"{peer.decode()}:{port.decode()}",
                 f"{local.decode() if local else 'sshd'}:{(found.group('lport') or b'22').decode()}",
                 message.decode("utf-8", "replace"),
-                found.group(0).decode("utf-8", "replace"),
+                sshd_line(found),
             )
             if untimed:
                 if len(self._refused_aside) < MAX_CLIENTS:
@@ -2093,7 +2107,7 @@ class Analyzer:
             f"{peer.decode()}:{port.decode()}",
             "sshd",
             found.group("message").decode("utf-8", "replace"),
-            found.group(0).decode("utf-8", "replace"),
+            sshd_line(found),
         )
         attempt.fields["user"] = user.decode("utf-8", "replace")
         self._refused[key] = attempt
@@ -4189,6 +4203,27 @@ class Analyzer:
             and self._artifacts_after.get(source) == self._order
             and not self._replaying
         ):
+            return
+        if text[:13] == "##[group]Run " and (source in self._ci_step or len(self._ci_step) < MAX_KEPT_FAILED):
+            self._ci_step[source] = text[13:]
+        if (
+            text[:2] == "##"
+            and _CI_JOB_FAILED.match(text) is not None
+            and not self._replaying
+            and _INSTALL_STEP.match(self._ci_step.get(source, "")) is not None
+            and ((run := self._console.get(source)) is None or not run.lines)
+        ):
+            # GitHub Actions' step that installs the client failed (its curl's 404; blind round 176), no ascp run
+            # started: the step that would have run ascp was skipped
+            return
+        if (
+            text[:1] in _CROSS_MARKS
+            and (step := _FAILED_STEP.match(text)) is not None
+            and _INSTALL_STEP.match(step.group(1)) is not None
+            and ((run := self._console.get(source)) is None or not run.lines)
+        ):
+            # the same failed step in the workflow's summary ("✗ Install Aspera Connect   Process completed with
+            # exit code 22."), no run
             return
         if (
             text[:2] in ("ER", "Er", "##", "Ex")
@@ -6830,6 +6865,17 @@ class Analyzer:
             del self._kill_pending[session.source]
             session.detail(kill[1])
             session.note(kill[1])
+        elif (
+            kill is not None
+            and session.source in self._job_mails
+            and session.order > kill[0]
+            and session.ascp_said
+            and (session.ended or session.finals or session.completed is not None)
+        ):
+            # LSF's job mail whose output shows ascp's run ending by itself ("Session Stop (Error: ...)", then the
+            # aligner's lines): the kill after it struck the script's next program, not ascp (blind round 176:
+            # TERM_MEMLIMIT under a UDP failure, bwa's "fail to open file" after it, had read as a second run)
+            self._ended_after_kill.add(session.source)
         if (
             session.uuid is None
             and not (session.finals or session.details or session.completed is not None or session.progress)
@@ -6983,7 +7029,11 @@ class Analyzer:
             self._finish(run)
         self._console.clear()
         self._carried.clear()
-        for source in [source for source in self._kill_pending if source in self._job_mails]:
+        for source in [
+            source
+            for source in self._kill_pending
+            if source in self._job_mails and source not in self._ended_after_kill
+        ]:
             # a job mail whose output showed no run (ascp -q): the script's command's run, ended by the kill
             detail = self._kill_pending.pop(source)[1]
             killed = self._run(source, starts=True)
@@ -10115,6 +10165,8 @@ _YAML_RUN_KEY = _compile(
     rb"|error_desc|error_code|bytes_written|bytes_transferred|start_time|end_time|timestamp|time|ts)[ \t]*:",
     re.M,
 )
+_YAML_COMMAND = _compile(rb"^[ \t]*(?:- )?(?:command|cmd)[ \t]*:[ \t]*(?:[>|][-+]?[ \t]*\n[ \t]+)?(?:\S*/)?ascp ", re.M)
+"""A YAML record's command that ran ascp (``command: >-`` and the command on the next line)."""
 _YAML_KEYS_MIN = 6
 _JSON_RUN_TRACE = _compile(
     rb"\d{4}-\d\d-\d\d[T ]\d\d:\d\d|\b[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d"
@@ -10527,7 +10579,9 @@ def _whole_file(text: str) -> bool:
         or (head == "i" and text.startswith("import ") and " from '@theme/" in text)
         # a knowledge base's article by its title ("# KB-0412 — \"SSH connection failure: ...\""; blind round 156):
         # its symptom's lines are the article's, no reader's run
-        or (head in "#K" and _KB_TITLE.match(text) is not None)
+        # (or its header naming the knowledge base and the article's number: "БАЗА ЗНАНИЙ ЛАБОРАТОРИИ · Статья
+        # KB-0412"; blind round 176)
+        or ((head in "#K" or "KB" in text) and _KB_TITLE.match(text) is not None)
         # a catalog's CSV header: a message column and one of what it means or what to do, no time's ("code;
         # mnemonique;message_ascp;cause_probable;action_recommandee"; blind round 156)
         or (
@@ -10544,9 +10598,15 @@ def _whole_file(text: str) -> bool:
     )
 
 
-_KB_TITLE = _compile(r"(?:#{1,3}\s*)?KB-?\d{3,}\s*[\u2014\u2013]\s+\S")
+_KB_TITLE = _compile(
+    r"(?:#{1,3}\s*)?KB-?\d{3,}\s*[\u2014\u2013]\s+\S"
+    r"|[^\n]{0,60}?(?i:knowledge base|база знаний|base de connaissances|wissensdatenbank|base de conocimientos?"
+    r"|base di conoscenza|base de conhecimento)\b[^\n]{0,40}?"
+    r"(?i:article|статья|artikel|art[íi]culo|articolo|artigo)\s+(?:№\s*)?KB-?\d{3,}\b"
+)
 """A Markdown page's title naming it a knowledge base's article by its number, a dash before its title (``# KB-0412
-— ...``; not an issue tracker's key, ``KB-1432: upload fails``)."""
+— ...``; not an issue tracker's key, ``KB-1432: upload fails``), or a header naming the knowledge base and the
+article's number (``БАЗА ЗНАНИЙ ЛАБОРАТОРИИ · Статья KB-0412``)."""
 _CSV_HEADER = _compile(r"[\w\u00c0-\u024f\" .-]{1,40}(?:[;,\t][\w\u00c0-\u024f\" .-]{1,40}){2,12}")
 """A CSV file's header row: three to thirteen column names."""
 _CSV_MESSAGE_COLUMN = _compile(
@@ -11106,6 +11166,7 @@ _INPUT_READERS: tuple[Callable[[bytes], bytes | None], ...] = (
     pmwiki_page_as_text,
     ticket_json_as_text,
     org_as_lines,
+    knitted_as_lines,
     mail_as_text,
     event_xml_as_lines,
     node_prefixed_as_lines,
@@ -13042,7 +13103,12 @@ def _config_source(chunk: bytes) -> bool:
         return True  # a log search's query (KQL: "| where ...", "| summarize ..."), its comments quoting ascp
     first = head.lstrip()[:200].split(b"\n", 1)[0]
     if (
-        _CONFIG_FILE_NAME.match(first) is not None
+        # (not a YAML file that records a run: an inventory's "incident:" with the ascp "command:" it ran and its
+        # "output: |", "exit_status: 1"; blind round 176)
+        (
+            _CONFIG_FILE_NAME.match(first) is not None
+            and not (_YAML_COMMAND.search(head) is not None and _YAML_RUN_KEY.search(head) is not None)
+        )
         or _MAN_HEADER.match(first) is not None
         or _SOURCE_FILE_NAME.match(first) is not None
         or first.strip().lower() == b"@echo off"  # a Windows batch script (its REM lines quote what ascp says)

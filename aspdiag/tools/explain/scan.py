@@ -106,8 +106,17 @@ _REFUSAL_MESSAGE = (
     rb"port (?P<cport>\d+)"
     rb"|User (?P<nuser>\S+) (?:from (?P<npeer>[0-9A-Fa-f.:]+) )?not allowed because [^\n\r]*)"
 )
+_CHAT_PREFIX = rb"(?P<chat>\[\d{1,2}:\d\d(?::\d\d)?\] (?:<[\w.@-]{1,32}> |[A-Za-z][\w.-]{0,30}: ))?"
+"""A chat log's time and speaker before a line someone pasted (IRC's ``[09:16] <maja> ``; blind round 176)."""
 SSHD_REFUSAL = re.compile(
-    rb"[ \t>|]*(?:- )?" + _GREP_FILE + _SSHD_STAMP + SSHD_TAG + rb"(?:error: )?" + _REFUSAL_MESSAGE
+    rb"[ \t>|]*"
+    + _CHAT_PREFIX
+    + rb"(?:- )?"
+    + _GREP_FILE
+    + _SSHD_STAMP
+    + SSHD_TAG
+    + rb"(?:error: )?"
+    + _REFUSAL_MESSAGE
 )
 """sshd (OpenSSH) turning a client away before any ascp session (also as pasted into a mail or an issue: indented
 or quoted, or with its time stamp and host cut off: ``sshd[88412]: Unable to negotiate ...``, blind round 107): a
@@ -122,6 +131,12 @@ OpenSSH 9.8+'s per-source penalties (``drop connection #0 from [X]:P on [Y]:3300
 does not let in whatever the key (``User xfer not allowed because shell /bin/aspshell does not exist``, its address
 on the line or on the next one of the same process). A server's
 operator sees here which clients fail before ascp ever logs a line for them."""
+
+
+def sshd_line(found: re.Match[bytes]) -> str:
+    """The sshd line ``SSHD_REFUSAL`` matched, without a chat log's time and speaker before it."""
+    start = found.end("chat") if found.start("chat") >= 0 else found.start()
+    return found.string[start : found.end()].decode("utf-8", "replace")
 
 
 def sshd_stamp(found: re.Match[bytes]) -> bytes | None:
@@ -958,6 +973,76 @@ def org_as_lines(chunk: bytes) -> bytes | None:
         else:
             in_results = False
     return b"\n".join(out) + b"\n"
+
+
+def knitted_as_lines(chunk: bytes) -> bytes | None:
+    """An R Markdown file (or knitr's Markdown) with its chunks' output beside them, as its owner saw them run: each R
+    chunk that has an output block after it becomes its commands after a prompt, then the output with knitr's ``## ``
+    taken off, R's printed strings (``[1] "Key passphrase: "``) as their text and the ``attr(,"status")`` that
+    ``system2()`` returns as the shell's exit status. Prose and chunks without output stay as they are (a chunk shown
+    but not run is no run). Blind round 171: a chunk's ``system2(ascp, ...)`` that sat at the key's prompt until R's
+    timeout was read as no run; round 168: two chunks' outputs read as three runs. None when nothing ran."""
+    head = chunk[:65536]
+    if b"```" not in head or _KNITR_CHUNK.search(head) is None or b"\n## " not in chunk:
+        return None
+    lines = chunk.split(b"\n")
+    out: list[bytes] = []
+    ran = False
+    at = 0
+    while at < len(lines):
+        line = lines[at]
+        if _KNITR_CHUNK.match(line) is None:
+            out.append(line)
+            at += 1
+            continue
+        end = next((k for k in range(at + 1, len(lines)) if lines[k].strip().startswith(b"```")), None)
+        if end is None:
+            out.extend(lines[at:])
+            break
+        after = next((k for k in range(end + 1, len(lines)) if lines[k].strip()), None)
+        if after is None or lines[after].strip().strip(b"`") or not lines[after].strip().startswith(b"```"):
+            out.extend(lines[at : end + 1])  # (shown, not run: as it stands)
+            at = end + 1
+            continue
+        close = next((k for k in range(after + 1, len(lines)) if lines[k].strip().startswith(b"```")), len(lines))
+        body = [line.rstrip(b"\r") for line in lines[after + 1 : close]]
+        if not any(line.startswith(b"##") for line in body):
+            out.extend(lines[at : end + 1])
+            at = end + 1
+            continue
+        ran = True
+        out.extend(b"$ " + line.strip() for line in lines[at + 1 : end] if line.strip())
+        out.extend(_knitr_output(body))
+        out.append(b"")
+        at = close + 1
+    return b"\n".join(out) if ran else None
+
+
+_KNITR_CHUNK = re.compile(rb"(?m)^\s*```+\s*(?:\{[rR](?=[\s,}])[^}\n]*\}|[rR])\s*$")
+"""An R chunk's opening fence: R Markdown's ``{r name, eval=TRUE}`` or knitted Markdown's ``r``."""
+_R_VECTOR = re.compile(rb"\s*\[\d+\]\s(.*)")
+_R_STRING = re.compile(rb'"((?:[^"\\]|\\.)*)"')
+
+
+def _knitr_output(body: list[bytes]) -> list[bytes]:
+    """knitr's output lines as R's console would have them: ``## `` taken off, a printed character vector as its
+    strings (R escapes their quotes), ``attr(,"status")``'s value as the shell's ``echo $?``."""
+    out: list[bytes] = []
+    status = False
+    for raw in body:
+        line = raw[3:] if raw.startswith(b"## ") else raw[2:] if raw.startswith(b"##") else raw
+        if line.strip() == b'attr(,"status")':
+            status = True
+            continue
+        vector = _R_VECTOR.fullmatch(line)
+        if vector is not None and status:
+            out.extend((b"$ echo $?", vector.group(1).strip()))
+        elif vector is not None and (strings := _R_STRING.findall(vector.group(1))):
+            out.extend(text.replace(b'\\"', b'"').replace(b"\\\\", b"\\") for text in strings)
+        else:
+            out.append(line)
+        status = False
+    return out
 
 
 _EXPORT_TIME = re.compile(
@@ -1937,6 +2022,11 @@ _LOGFMT_FIELD = re.compile(
     r"""(?:^|\s)(?:line|msg|message|output|text)=(?:'((?:[^'\\\n]|\\.)*)'|"((?:[^"\\\n]|\\.)*)")"""
 )
 _LOGFMT_PAIRS = re.compile(r"(?:^|\s)[\w.]+=\S")
+_LOGFMT_PLAIN = re.compile(r"(?:^|\s)([\w.]+)=([^\s\"']+)")
+"""A record's unquoted field (its time, host, program, pid)."""
+_LOGFMT_PROGRAM_KEYS = ("app", "program", "ident", "syslog_identifier")
+_LOGFMT_PROGRAM = re.compile(r"sshd|ascp|asperanoded|asperacentral|asperaredisd|kernel")
+"""The programs whose lines a collector's record is written back in syslog's form for."""
 
 
 def logfmt_as_messages(chunk: bytes) -> bytes | None:
@@ -1957,7 +2047,18 @@ def logfmt_as_messages(chunk: bytes) -> bytes | None:
             # stays that pod's; blind round 112)
             tag = raw[: _LOGFMT_PAIRS.search(raw).start()].rstrip()  # type: ignore[union-attr]  # found above
             tag = tag + " " if tag[-1:] in (":", "|") else ""
-            out.append(tag + said.replace("\\'", "'").replace('\\"', '"'))
+            said = said.replace("\\'", "'").replace('\\"', '"')
+            fields = dict(_LOGFMT_PLAIN.findall(raw))
+            stamp = next((fields[key] for key in ("ts", "time", "timestamp") if key in fields), "")
+            host = fields.get("host") or fields.get("hostname") or ""
+            program = next((fields[key] for key in _LOGFMT_PROGRAM_KEYS if key in fields), "")
+            if not tag and host and _LOGFMT_PROGRAM.fullmatch(program) and _EXPORT_STAMP.match(stamp):
+                # a collector's record of a server's program (Loki's logfmt: "ts=... host=hsts-mad01 app=sshd
+                # pid=2211 msg=..."): its line in syslog's form, its time, host and program kept, so that sshd's
+                # and ascp's lines are read as a server's log (blind round 176: the two refused logins and the
+                # session that worked after them had read as two refusals, their times gone)
+                said = _export_syslog(stamp, said, program, host, fields.get("pid", "0"))
+            out.append(tag + said)
             continue
         out.append(raw)
     return "\n".join(out).encode("utf-8") if found >= _RECORDS_MIN else None
