@@ -315,3 +315,29 @@ def test_sshd_lines_pasted_in_an_irc_log():
     assert sorted(cause_ids(text)) == ["auth", "auth", "auth", "ssh-port"]
     said = [line for s in explain_text(text) for line in s.evidence if "Failed password" in line]
     assert said and all(line.startswith("Mar 24 ") for line in said)
+
+
+def test_a_log_searchs_csv_export_pasted_inside_a_page_or_a_query():
+    """A Graylog CSV export in a German ticket's fence, and a Sentinel export under its KQL query: each record read as
+    the server's log line it holds (the ticket had read as three runs, the query's export as none)."""
+    assert cause_ids(_blind("round161-servers/03-graylog-denyusers-externe-de.md")) == ["auth", "auth"]
+    text = _blind("round121-servers/04-sentinel-kql-syslog-export-old-ascp-kex-dsa.txt")
+    assert cause_ids(text) == ["ssh-handshake", "auth"]
+
+
+def test_a_servers_syslog_session_with_no_local_end_and_its_peer_on_33001_is_the_servers():
+    """A server's syslog records name the client's end only ("peer=198.51.100.7:33001": a client's UDP port is 33001
+    by default): the server's sessions, so a pasted failure is placed where sshd logged it (they had read as the
+    client's own log, the paste listed first)."""
+    assert cause_ids(_blind("round148-servers/11-mail-de-falsches-passwort.eml")) == ["auth", "ok"]
+    text = _blind("round148-servers/04-ticket-es-maxstartups-lote.txt")
+    assert cause_ids(text) == ["ok", "ok", "ssh-refused", "ssh-refused", "ok"]
+
+
+def test_guard_a_servers_log_in_an_older_mail_is_not_the_replys_paste():
+    """Guard: the operator's mail of yesterday quotes the server's licence refusal; the partner's reply pastes today's
+    try with the same failure: two runs, not one seen from both ends."""
+    assert cause_ids(_blind("round114-servers/13-email-parceiro-licenca-peer-deprecated-pt.eml")) == [
+        "licence",
+        "licence",
+    ]

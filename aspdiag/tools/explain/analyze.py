@@ -77,6 +77,7 @@ from aspdiag.tools.explain.scan import (
     english_stamps,
     epoch_stamps,
     event_xml_as_lines,
+    exports_within,
     file_prefix,
     fluent_bit_stdout_as_lines,
     gcloud_yaml_as_lines,
@@ -1412,6 +1413,8 @@ class Analyzer:
         self._began_at: dict[int, str] = {}  # a run's start told by the line before it (``_by_start``)
         # a batch system's kill logged in a job's file before its run's (its order and words)
         self._kill_pending: dict[str, tuple[int, str]] = {}
+        # syslog's sessions read as a client's by their peer's port alone (no local end): uuid -> peer (``_served``)
+        self._peer_only: dict[str, str] = {}
         self._ci_step: dict[str, str] = {}  # the command of the CI step GitHub Actions ran last ("##[group]Run ...")
         self._ended_after_kill: set[str] = set()  # job mails whose output shows a run that ended by itself (``close``)
         self._testcases: set[str] = set()  # inputs that are JUnit reports (``_interrupted``)
@@ -1574,6 +1577,8 @@ class Analyzer:
                 # or its end at the step's time limit for silence ("Too long with no output (exceeded 10m0s)"; round
                 # 143: ascp -q printing nothing for ten minutes)
                 self._ci_steps.add(source)
+            if converted is None and run_table is None and (within := exports_within(chunk)) is not None:
+                chunk = within  # a log search's export pasted in a mail or a page, read as the log it holds
             if converted is None:
                 converted = html_pre_stamped(chunk)
             if converted is not None:
@@ -6922,6 +6927,15 @@ class Analyzer:
             return
         explained = explain(session, fields)
         if (
+            session.syslog
+            and explained.side == "client"
+            and explained.uuid is not None
+            and explained.peer_address
+            and "local" not in fields
+            and len(self._peer_only) < MAX_KEPT_FAILED
+        ):
+            self._peer_only[explained.uuid] = explained.peer_address  # (``_served``)
+        if (
             session.uuid is None
             and not (session.ascp_said or session.worded or session.quoted)
             and explained.outcome != "success"
@@ -7167,6 +7181,7 @@ class Analyzer:
         kept = self._told_reversed(self._by_earlier(kept))
         # The passes over the whole input, in order: each reads the runs as the ones before it left them.
         for reading in (
+            self._served,
             self._one_run_per_row,
             self._syn_firewalled,
             self._slowed_then_stopped,
@@ -7214,6 +7229,22 @@ class Analyzer:
         self._kept = kept
         self._read_at = (self._order, len(self._kept))
         return [explained for _, explained in self._kept]
+
+    def _served(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
+        """The server's own sessions among syslog's records read as a client's by their peer's port alone
+        ("peer=203.0.113.66:33001", no local end: a client's UDP port is 33001 too by default) where sshd in the same
+        input let that peer in: the log is the server's (blind round 148's ticket and mail, their pasted failures then
+        placed where sshd logged them). A data transfer node's syslog of its own downloads, with no sshd line, stays
+        the client's."""
+        if not self._peer_only or not self._accepted:
+            return kept
+        let_in = {_address(peer.decode("ascii", "replace")) for _, peer in self._accepted}
+        return [
+            (order, replace(s, side="server", check_command=None))
+            if s.uuid is not None and _address(self._peer_only.get(s.uuid, "")) in let_in and s.side == "client"
+            else (order, s)
+            for order, s in kept
+        ]
 
     def _one_run_per_row(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
         """One run for each row of a run table whose cell of the run's last lines began several ("ascp: Server aborted
@@ -8161,6 +8192,9 @@ class Analyzer:
                             and t.side == "server"
                             and t.cause_id == s.cause_id
                             and s.cause_id != "unknown"
+                            # (not a server's log in an older mail of the thread than the paste's: the reply's
+                            # paste is a later try; blind round 114's licence refusal, logged the day before)
+                            and not self._in_older_mail(s.source, at, order)
                         ),
                         None,
                     )
@@ -8528,6 +8562,15 @@ class Analyzer:
             )
             drop.update(order for order in orders if order not in keep)
         return self._without(kept, drop) if drop else kept
+
+    def _in_older_mail(self, source: str, order: int, other: int) -> bool:
+        """Whether the run at ``order`` is in a mail of the input's thread dated before the mail ``other`` is in."""
+        headers = self._mails.get(source)
+        if not headers:
+            return False
+        mine = next((date for at, date in reversed(headers) if at < order), None)
+        theirs = next((date for at, date in reversed(headers) if at < other), None)
+        return mine is not None and theirs is not None and len(mine) == len(theirs) and mine < theirs
 
     def _by_mail(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
         """A mail thread pasted top-posted (each reply above the mail it answers, "Sent:" going back in time) listed

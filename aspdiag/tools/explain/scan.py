@@ -1124,6 +1124,45 @@ def log_export_as_lines(chunk: bytes) -> bytes | None:
     return "".join(message + "\n" for message in _sessions_apart([m for _, m in lines])).encode("utf-8")
 
 
+def exports_within(chunk: bytes) -> bytes | None:
+    """A log search's CSV export pasted inside a mail, a ticket or a page (its header row, then its rows up to a blank
+    line or a fence's end) read as ``log_export_as_lines`` reads a whole export, each record a log line in its form,
+    the words around it as they stand (blind round 176: a Datadog export in a reply's body, its sshd drops and
+    ascp's sessions read as no log). None where no such block is in it."""
+    if len(chunk) > _WITHIN_MAX or b"," not in chunk:
+        return None
+    out: list[bytes] = []
+    at = 0
+    for header in _EXPORT_HEADER_ROW.finditer(chunk):
+        if header.start() < at or _EXPORT_HEADER.search(header.group(0)) is None:
+            continue
+        end = len(chunk)
+        for stop in (b"\n\n", b"\n\r\n", b"\n```", b"\n~~~"):
+            found = chunk.find(stop, header.end())
+            if found >= 0:
+                end = min(end, found + 1)
+        block = chunk[header.start() : end]
+        if block.count(b"\n") < 2:
+            continue  # (a header and one row at least, its own line each)
+        lines = log_export_as_lines(block)
+        if lines is None:
+            continue
+        out.extend((chunk[at : header.start()], lines))
+        at = end
+    if not out:
+        return None
+    out.append(chunk[at:])
+    return b"".join(out)
+
+
+_WITHIN_MAX = 256 << 10
+"""The largest input an export is looked for inside (a mail's or a ticket's size; a whole log is no such page)."""
+_EXPORT_HEADER_ROW = re.compile(
+    rb'(?m)^[ \t]*"?[\w@.\[\] -]{1,40}"?(?:[,\t][ \t]*"?[\w@.\[\] -]{1,40}"?){2,15}[ \t]*\r?\n'
+)
+"""A CSV header row: three to sixteen column names."""
+
+
 _TABLE_RULE = re.compile(r"[ \t]*-{3,}(?:(?:[ \t]+|[ \t]*\+[ \t]*)-{3,})+[ \t]*\r?$")
 """A text table's rule under its header: runs of dashes, one per column, apart by spaces or ``+`` (psql's)."""
 _MARKDOWN_RULE = re.compile(r"\|(?:[ \t]*:?-{3,}:?[ \t]*\|){2,}[ \t]*\r?$")
@@ -1435,7 +1474,9 @@ _EXPORT_PROGRAM = (
 )
 _SERVICE_PROGRAMS = frozenset(("sshd", "ssh"))
 """A log service's ``service`` field that names the program itself (Datadog's "service": "sshd" where no syslog
-appname is given; blind round 168): read as its program. Other services name a team's application, not ascp's tag."""
+appname is given; blind round 168): read as its program. Other services name a team's application, not ascp's tag
+(nor "ascp" itself: with no pid column, its lines that name no session, an ERR line, could not be told apart by
+process from the sessions' records; blind round 147's NFS read error)."""
 
 
 def _service_program(service: str) -> str:
