@@ -341,3 +341,35 @@ def test_guard_a_servers_log_in_an_older_mail_is_not_the_replys_paste():
         "licence",
         "licence",
     ]
+
+
+def test_one_failure_among_three_runs_is_no_burst():
+    """A Slurm array of three tasks, the middle one without "-P 33001" ("Failed to open TCP connection for SSH"): its
+    own port, not sshd turning a burst away (three connections come nowhere near MaxStartups; it had read as a
+    confident ssh-refused)."""
+    assert cause_ids(_blind("round177-clients/06-slurm-array-three-tasks-one-port22.txt")) == ["ok", "ssh-port", "ok"]
+
+
+def test_a_job_records_notes_carry_the_servers_sshd_line():
+    """Ansible's JSON result of an old ascp's "failed to authenticate", its "_debug_notes" holding the partner's sshd
+    line "Unable to negotiate ... no matching key exchange method found": the handshake (it had read as auth)."""
+    assert cause_ids(_blind("round177-hard-middle/24-ansible-old-ascp-kex.json")) == ["ssh-handshake"]
+
+
+def test_a_pods_description_above_the_log_of_the_run_it_killed():
+    """``kubectl describe`` (State: Terminated, Reason: OOMKilled), then ``kubectl logs --previous``: a bar at 79 %
+    and nothing after it: cancelled (it had read as an unknown run)."""
+    assert cause_ids(_blind("round177-hard-middle/16-k8s-oomkilled-describe.yaml")) == ["cancelled"]
+
+
+def test_a_jira_issue_exported_as_json():
+    """Jira's issue JSON ("key", "fields": {"summary", "description", "comment": {"comments": [...]}}): the pasted
+    run in its description is read (the export had read as a document with no run)."""
+    assert cause_ids(_blind("round177-documents/08-jira-export-immport-filepass.json")) == ["passphrase"]
+
+
+def test_rundecks_time_of_day_before_ascli_s_bar():
+    """Rundeck's log view ("10:40:03  Time: 00:01:12 ==== 100% 412 Mbps"): ascli's bar after two management-port
+    failures is the retry that worked (the time of day had hidden it)."""
+    text = _blind("round177-clients/03-rundeck-windows-ascli-mgmt-port-retry.txt")
+    assert cause_ids(text) == ["died-at-start", "died-at-start", "ok"]

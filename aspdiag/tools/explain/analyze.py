@@ -1064,7 +1064,9 @@ _BURST_CAUSES = frozenset(("ssh-port", "auth"))
 """Console runs' causes that a server turning a burst of connections away also produces."""
 
 
-def _beside_successes(explained: SessionExplanation, order: int, worked: tuple[int, int] | None) -> SessionExplanation:
+def _beside_successes(
+    explained: SessionExplanation, order: int, worked: tuple[int, int] | None, runs: int
+) -> SessionExplanation:
     """A console run that failed to connect or authenticate while other runs of the same input got through
     (``worked``: the order of the first and the last that did). Between them (parallel downloads, a batch loop),
     the same server and key worked before and after it: the server's sshd turned a burst of connections away
@@ -1074,7 +1076,7 @@ def _beside_successes(explained: SessionExplanation, order: int, worked: tuple[i
     s = explained
     if worked is None or s.uuid is not None or s.outcome != "failed" or s.cause_id not in _BURST_CAUSES:
         return s
-    if worked[0] < order < worked[1]:
+    if worked[0] < order < worked[1] and runs > _BURST_RUNS_MIN:
         refused = knowledge().by_id("ssh-refused")
         return replace(
             s,
@@ -1097,6 +1099,12 @@ def _beside_successes(explained: SessionExplanation, order: int, worked: tuple[i
         "few seconds apart or fewer at once (the server's sshd turns a burst of connections away); "
         "otherwise: " + s.next_step,
     )
+
+
+_BURST_RUNS_MIN = 3
+"""The most runs an input may show and still be no burst: three runs (a batch array's three tasks) come nowhere near
+sshd's MaxStartups (10 by default); the one that failed between two that worked failed for its own reason (blind
+round 177: the task whose port option was empty)."""
 
 
 def _burst_step(s: SessionExplanation) -> str:
@@ -4286,6 +4294,11 @@ class Analyzer:
                 # current state's OOMKilled struck another program after ascp's summary).
                 self._interrupted(source, _OOM_KILLED)
                 return
+            if not self._replaying and (run is None or not run.lines) and source not in self._kill_pending:
+                # the pod's description above the log of the run it killed (``kubectl describe``, then ``kubectl logs
+                # --previous``: a bar at 79 % and nothing after it; blind round 177): that run, if it never ended,
+                # was cut off there (``_finish``)
+                self._kill_pending[source] = (self._order, _OOM_KILLED)
         kill = _SCHEDULER_KILL.search(text)
         if kill is not None:
             # The batch system ended the job that ran ascp (a time limit, a cancel): its run was cancelled there.
@@ -7155,6 +7168,7 @@ class Analyzer:
         if self._read_at == (self._order, len(self._kept)):
             return [explained for _, explained in self._kept]  # read already (the passes below change counts)
         kept = []
+        runs_in = Counter(s.source for _, s in self._kept)
         for order, explained in sorted(self._kept, key=lambda kept: kept[0]):
             if order in self._read_beside:
                 kept.append((order, explained))
@@ -7167,7 +7181,7 @@ class Analyzer:
                 # after the one that worked with another command (a second try pasted first, -P33001 added to it;
                 # blind round 101): that one says nothing of this one's port or key
                 worked = None
-            beside = _beside_successes(explained, order, worked)
+            beside = _beside_successes(explained, order, worked, runs_in[explained.source])
             # Counted under its own words when it ended; the input's other runs say more (and it stays so).
             self._recounted(explained, beside.cause_id)
             kept.append((order, beside))
@@ -8795,7 +8809,7 @@ class Analyzer:
             for place, at in enumerate(own):
                 order, s = out[at]
                 if worked[0] < place < worked[-1]:
-                    beside = _beside_successes(s, place, (worked[0], worked[-1]))
+                    beside = _beside_successes(s, place, (worked[0], worked[-1]), len(own))
                     self._recounted(s, beside.cause_id)
                     out[at] = (order, beside)
         return out

@@ -866,6 +866,12 @@ def ticket_json_as_text(chunk: bytes) -> bytes | None:
         return None
     # (Zendesk's API nests the ticket's own fields under "ticket", its comments beside it; blind round 126)
     meta = document["ticket"] if isinstance(document.get("ticket"), dict) else document
+    if isinstance(document.get("fields"), dict) and "key" in document:
+        # (Jira's issue: its own fields under "fields", its comments under "comment": {"comments": [...]}; blind
+        # round 177's service desk export)
+        meta = document["fields"]
+        if isinstance(meta.get("comment"), dict) and "comments" not in meta:
+            meta = {**meta, "comments": meta["comment"].get("comments")}
     if not any(key in meta for key in _TICKET_TITLE_KEYS):
         return None
     messages: list[tuple[str, str]] = []
@@ -890,7 +896,8 @@ def ticket_json_as_text(chunk: bytes) -> bytes | None:
                     # blind round 172's ticket export)
                     writer = entry.get("name") or entry.get("filename") or ""
                 if isinstance(writer, dict):
-                    writer = writer.get("name") or ""  # (Zendesk's exports name the author in an object)
+                    # (Zendesk's exports name the author in an object; Jira's as its "displayName")
+                    writer = writer.get("name") or writer.get("displayName") or ""
                 messages.append((writer if isinstance(writer, str) else "", said))
     if not messages or not any("\n" in said for _, said in messages):
         return None
@@ -904,6 +911,7 @@ def ticket_json_as_text(chunk: bytes) -> bytes | None:
 
 
 _TICKET_TEXT_KEYS = (b'"description_text"', b'"body_text"', b'"comments"', b'"conversations"', b'"attachments"')
+"""(Jira's issue holds its comments under "comments" too, in its "fields")"""
 _TICKET_TITLE_KEYS = ("subject", "title", "summary", "name")
 """(Plane's issue names its title "name", its texts "description_stripped" and "comment_stripped", its writer
 "actor"; blind round 123)"""
@@ -1912,7 +1920,28 @@ def job_steps_as_lines(chunk: bytes) -> bytes | None:
         if exit_value is not None:
             out.append(f"ascp exited with status {exit_value}")
         out.append("")
+    if out:
+        # (and the server's sshd lines the record carries in its notes, a string each: "partner sshd log (sent by
+        # their admin)": "Apr 22 11:03:19 upload sshd[20417]: Unable to negotiate ..."; blind round 177: they say why
+        # the step's ascp "failed to authenticate")
+        out.extend(
+            text
+            for text in _strings(document)
+            if "sshd" in text and (found := SSHD_REFUSAL.match(text.encode("utf-8", "replace"))) and sshd_stamp(found)
+        )
     return "\n".join(out).encode("utf-8") if out else None
+
+
+def _strings(node: Any) -> Iterator[str]:
+    """Every string value of a JSON document (a list's items too), one line each."""
+    if isinstance(node, str):
+        yield from (line for line in node.split("\n") if line.strip())
+    elif isinstance(node, dict):
+        for value in node.values():
+            yield from _strings(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _strings(item)
 
 
 _STEP_TIME_KEYS = ("ts", "time", "timestamp", "@timestamp", "@t", "date", "datetime", "time_stamp")
@@ -2983,7 +3012,10 @@ _LOGGED = re.compile(
     rb"|\d\d/\d\d/\d{4},? \d\d?:\d\d:\d\d(?:[.,]\d+)?(?: [AP]M)?|[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d(?:\.\d+)?"
     # (Prefect's time of day alone, before its level between bars: "10:02:15.379 | INFO    | Task run ..."; blind
     # round 145)
-    rb"|\d\d:\d\d:\d\d\.\d{3}(?=[ \t]+\|[ \t]*(?:DEBUG|INFO|WARNING|ERROR|CRITICAL)[ \t]*\|))"
+    rb"|\d\d:\d\d:\d\d\.\d{3}(?=[ \t]+\|[ \t]*(?:DEBUG|INFO|WARNING|ERROR|CRITICAL)[ \t]*\|)"
+    # (Rundeck's log view: the time of day alone, two spaces after it, "10:40:03  Time: 00:01:12 ==== 100% ..."; blind
+    # round 177: ascli's bar after it had not been read)
+    rb"|\d\d:\d\d:\d\d(?=  \S))"
     rb"\]?[ \t]+"
     rb"(?:(?:-[ \t]+[\w.]+[ \t]+)?[-|]?[ \t]*\[?(?:DEBUG|INFO|NOTICE|WARNING|WARN|ERROR|CRITICAL|FATAL)\]?"
     # (a logger's name after the level: loguru's "mod:fn:12 - ", Prefect's "Task run 'ascp_download-0' - ")
