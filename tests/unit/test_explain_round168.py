@@ -373,3 +373,23 @@ def test_rundecks_time_of_day_before_ascli_s_bar():
     failures is the retry that worked (the time of day had hidden it)."""
     text = _blind("round177-clients/03-rundeck-windows-ascli-mgmt-port-retry.txt")
     assert cause_ids(text) == ["died-at-start", "died-at-start", "ok"]
+
+
+def test_jobs_that_tag_only_their_commands_and_ends():
+    """Two nohup jobs sharing one file, each tagging only its command and its end ("[SDY1412] ascp -v ...", "[SDY1563]
+    ascp exit status 1"), ascp's own lines untagged between: the runs in the order the jobs started, each its own
+    output (the first job's completion had been listed after the second's refusal)."""
+    assert cause_ids(_blind("round177-hard-middle/13-nohup-two-background-jobs.txt")) == ["ok", "permission"]
+
+
+def test_guard_fully_tagged_parallel_jobs_are_still_put_apart():
+    """Guard: jobs whose every line is tagged, interleaved: each job's lines together, one run each."""
+    text = (
+        "[a] ascp -QT -P33001 -i k era-fasp@fasp.sra.ebi.ac.uk:/vol1/a .\n"
+        "[b] ascp -QT -P33001 -i k era-fasp@fasp.sra.ebi.ac.uk:/vol1/b .\n"
+        "[b] ascp: Server aborted session: No such file or directory, exiting.\n"
+        "[a] a.fastq.gz   100%  10MB 80Mb/s    00:01\n"
+        "[b] Session Stop  (Error: Server aborted session: No such file or directory)\n"
+        "[a] Completed: 10240K bytes transferred in 1 seconds\n"
+    )
+    assert sorted(cause_ids(text)) == ["no-such-file", "ok"]

@@ -1076,7 +1076,7 @@ def _beside_successes(
     s = explained
     if worked is None or s.uuid is not None or s.outcome != "failed" or s.cause_id not in _BURST_CAUSES:
         return s
-    if worked[0] < order < worked[1] and runs > _BURST_RUNS_MIN:
+    if worked[0] < order < worked[1] and (runs > _BURST_RUNS_MIN or s.cause_id != "ssh-port"):
         refused = knowledge().by_id("ssh-refused")
         return replace(
             s,
@@ -1102,9 +1102,11 @@ def _beside_successes(
 
 
 _BURST_RUNS_MIN = 3
-"""The most runs an input may show and still be no burst: three runs (a batch array's three tasks) come nowhere near
-sshd's MaxStartups (10 by default); the one that failed between two that worked failed for its own reason (blind
-round 177: the task whose port option was empty)."""
+"""The most runs an input may show and still be no burst for a run that could not open its TCP connection at all
+("Failed to open TCP connection for SSH"): three runs (a batch array's three tasks) come nowhere near sshd's
+MaxStartups (10 by default), and sshd's drops come after the connection opened; the one that failed between two that
+worked failed for its own reason (blind round 177: the task whose port option was empty). A refused login ("failed to
+authenticate") with the key the others used is still read as a burst turned away."""
 
 
 def _burst_step(s: SessionExplanation) -> str:

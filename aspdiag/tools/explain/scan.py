@@ -2837,6 +2837,36 @@ _TAGGED_MIN = 2
 """Jobs with ascp's words in their lines that make a paste one of parallel jobs."""
 
 
+_TAGLESS_OUTPUT = re.compile(rb"\s\d{1,3}%\s|^\s*(?:Completed: |Session Stop |Partial Completion: )")
+"""ascp's progress line or summary, not a tagged line's wrapped rest."""
+
+
+def _named_jobs(lines: list[bytes], tags: list[bytes | None]) -> bytes | None:
+    """Tagged jobs' commands and ends as a wrapper's "start NAME ascp ..." and "NAME exit=N" (see
+    ``tagged_runs_apart``); None when no tagged line is either."""
+    out: list[bytes] = []
+    changed = False
+    for line, tag in zip(lines, tags, strict=True):
+        command = _TAGGED_COMMAND.match(line) if tag is not None else None
+        ended = _TAGGED_END.match(line) if tag is not None and command is None else None
+        if command is not None:
+            line = b"start " + command.group(1) + b" " + line[command.end() :]
+        elif ended is not None:
+            line = ended.group(1) + b" exit=" + ended.group(2)
+        changed = changed or command is not None or ended is not None
+        out.append(line)
+    return b"\n".join(out) if changed else None
+
+
+_TAGGED_COMMAND = re.compile(rb"\[([\w.:-]{2,40})\][ \t]+(?=(?:\S*/)?ascp4?(?:\.exe)?[ \t]+-)")
+"""A job's ascp command echoed under the job's tag in brackets ("[SDY1412] ascp -v -O 33001 ...")."""
+_TAGGED_END = re.compile(
+    rb"\[([\w.:-]{2,40})\][ \t]+(?:(?:\S*/)?ascp4?(?:\.exe)?[ \t]+)?"
+    rb"(?i:exit(?:ed)?(?:[ \t]+with)?(?:[ \t]+(?:status|code))?[ \t]*[=:]?[ \t]*|rc[ \t]*=[ \t]*)(-?\d+)[ \t]*\r?$"
+)
+"""The same job's end under its tag ("[SDY1563] ascp exit status 1", "[SDY1412] exit=0")."""
+
+
 def tagged_runs_apart(chunk: bytes) -> bytes | None:
     """A paste of parallel jobs' output, each line tagged with its job (``[job5] ...``, ``parallel --tag``), whose
     jobs' lines are interleaved, with each job's lines put together where the job's first line was, or None when the
@@ -2857,14 +2887,25 @@ def tagged_runs_apart(chunk: bytes) -> bytes | None:
         # (bash's job control lines, "[1] 30411" and "[2]   Exit 1   ascp ...": a background job's number, no tag)
         if found is not None and _JOB_STARTED.match(line) is None and _JOB_ENDED.match(line) is None:
             tag = found.group(found.lastgroup or 0)
-        elif previous is not None and line[:1] in b" \t" and line.strip():
-            tag = previous  # a tagged line's wrapped rest, indented
+        elif previous is not None and line[:1] in b" \t" and line.strip() and _TAGLESS_OUTPUT.search(line) is None:
+            tag = previous  # a tagged line's wrapped rest, indented (not ascp's own indented progress line)
         tags.append(tag)
         if tag is not None and tag not in said and _ASCP_SAID.search(line) is not None:
             said.add(tag)
         previous = tag if line.strip() else None
     if len(said) < _TAGGED_MIN:
         return None
+    first = tags.index(next(tag for tag in tags if tag is not None))
+    last = len(tags) - 1 - tags[::-1].index(next(tag for tag in reversed(tags) if tag is not None))
+    if any(
+        tag is None and (_ASCP_SAID.search(line) is not None or _TAGLESS_OUTPUT.search(line) is not None)
+        for line, tag in zip(lines[first:last], tags[first:last], strict=True)
+    ):
+        # (ascp's own lines untagged between the tagged ones: the jobs tagged only their commands and ends, "[SDY1412]
+        # ascp -v ...", "[SDY1563] ascp exit status 1"; blind round 177's nohup jobs. The lines stay where they are;
+        # each job's command and end are written as a wrapper names the runs it starts and ends, "start SDY1412
+        # ascp ..." and "SDY1563 exit=1", so that each output is its job's and the runs are listed as they started)
+        return _named_jobs(lines, tags)
     # interleaved: some job's lines come in two stretches with another job's between
     stretches = [tag for before, tag in pairwise([None, *tags]) if tag is not None and tag != before]
     named = [tag for tag in tags if tag is not None]
