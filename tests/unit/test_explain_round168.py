@@ -393,3 +393,28 @@ def test_guard_fully_tagged_parallel_jobs_are_still_put_apart():
         "[a] Completed: 10240K bytes transferred in 1 seconds\n"
     )
     assert sorted(cause_ids(text)) == ["no-such-file", "ok"]
+
+
+def test_ascli_debug_management_events_tell_the_run():
+    """ascli with --progress-bar=no under Prefect: its debug lines 'management event: {"type"=>"STOP",
+    "transferbytes"=>"2147483648", ...}' and '{"type"=>"DONE"}' are the run's success (it had read as no run)."""
+    assert cause_ids(_blind("round178-clients/01-prefect3-ascli-hsts-promo-pull-ok.log")) == ["ok"]
+
+
+def test_ascli_s_complete_after_its_resumer_is_the_retry_that_worked():
+    """Jenkins: three management-port failures, each "Resuming in N seconds (retry left:N)", then ascli's "complete"
+    and exit 0: the fourth attempt completed (it had been left out)."""
+    text = _blind("round178-clients/20-jenkins-win-ascli-mgmt-port-retries-ok.txt")
+    assert cause_ids(text) == ["died-at-start", "died-at-start", "died-at-start", "ok"]
+
+
+def test_a_paste_that_opens_with_html_markup_is_no_xml_configuration():
+    """A QQ group's chat export titled "<b>[QQ群 ...聊天记录]</b>": its usage run is read (the first element, <b>, had
+    made it an XML configuration file, no run)."""
+    assert cause_ids(_blind("round178-ordinary/20-gsa-missing-destination-usage.txt")) == ["usage"]
+
+
+def test_a_chinese_not_yet_tried_of_another_machine_leaves_the_run_shown():
+    """ "同一个命令在实验室的台式机上我还没试过" (not yet tried on the lab's desktop) after the login node's run: that
+    run stands (the input had read as no run)."""
+    assert cause_ids(_blind("round178-ordinary/02-gsa-download-session-init-timeout-zh.md")) == ["session-start"]

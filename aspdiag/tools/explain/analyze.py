@@ -746,6 +746,10 @@ _NAMED_OUTPUT = _compile(r"\s*([\w.:/-]+)\s+(?:stdout|stderr|out|err)\s*:\s+(\S.
 """One line of a named job's output, the stream named ("S04 stderr: ascp: ...", "S02 stdout: Completed: ...")."""
 _NAMED_COLON = _compile(r"\s*([\w./-]+):\s+(\S.*)$")
 """One line of a named job's output after its name and a colon ("bundle_C: ascp: failed to ...")."""
+_ASCLI_EVENT = _compile(r"DEBUG -- : management event: (?:\{\s*\"type\"=>\"([A-Z]+)\"(.*)\}|([A-Z]+))\s*$")
+"""ascli's debug line for a frame of ascp's management port (its type alone, or the frame as a Ruby hash)."""
+_RUBY_PAIR = _compile(r'"(\w+)"=>"((?:[^"\\]|\\.)*)"')
+"""One field of a Ruby hash as ascli prints it ('"transferbytes"=>"2147483648"')."""
 _WRAPPER_TAG = _compile(r"\[[\w .:-]{1,30}\]\s+")
 """A wrapper's tag in brackets before its words ("[push] ")."""
 _NAMED_END_SAID = _compile(
@@ -1426,6 +1430,8 @@ class Analyzer:
         # syslog's sessions read as a client's by their peer's port alone (no local end): uuid -> peer (``_served``)
         self._peer_only: dict[str, str] = {}
         self._ci_step: dict[str, str] = {}  # the command of the CI step GitHub Actions ran last ("##[group]Run ...")
+        # inputs where ascli's resumer began another attempt, none of its lines shown yet
+        self._ascli_resumed: set[str] = set()
         self._ended_after_kill: set[str] = set()  # job mails whose output shows a run that ended by itself (``close``)
         self._testcases: set[str] = set()  # inputs that are JUnit reports (``_interrupted``)
         self._artifacts_after: dict[str, int] = {}  # where GitLab said its job script had succeeded
@@ -2847,6 +2853,8 @@ class Analyzer:
             self.sessions_seen += 1
             run = self._console[source] = Collected(source, None, self._order)
             self._run_began[source] = self._tick
+            if self._ascli_resumed:
+                self._ascli_resumed.discard(source)  # (the resumed attempt shows lines of its own)
             if self._announced.pop(source, None) and len(self._announced_orders) < MAX_KEPT_FAILED:
                 self._announced_orders.add(run.order)  # the command announced last is this run's
             self._run_sources.add(source)
@@ -3345,6 +3353,43 @@ class Analyzer:
                 csv_rows = source in self._csv_sources
                 self._deferred[source] = [item for item in deferred if not csv_rows and item[1].lstrip()[:1] != "|"]
 
+    def _ascli_event(self, source: str, line: Line, text: str) -> bool:
+        """ascli's debug line for each frame of ascp's management port ("management event: DONE", or the frame whole
+        as a Ruby hash: 'management event: {"type"=>"STOP", "transferbytes"=>"2147483648", ...}'): DONE is the
+        run's success (blind round 178: ascli run with --progress-bar=no, its bytes told only here, had read as no
+        run), STOP and STATS count its bytes, ERROR carries ascp's code and words. True when the line was one."""
+        event = _ASCLI_EVENT.search(text)
+        if event is None:
+            return False
+        kind = event.group(1) or event.group(3)
+        fields = dict(_RUBY_PAIR.findall(event.group(2) or ""))
+        run = self._console.get(source)
+        if kind == "INIT" and run is not None and (run.ended or run.finals or run.completed is not None):
+            self._finish(self._console.pop(source))  # (a retry's first frame after a run that ended)
+            run = None
+        if run is None:
+            if kind not in ("DONE", "ERROR", "STOP"):
+                return True  # (a frame before any words of the run: its start, its session; no run told yet)
+            run = self._run(source, starts=True)
+        run.lines += 1
+        run.stamp = run.stamp or line.stamp
+        self.ascp_lines += 1
+        moved = fields.get("transferbytes") or fields.get("TransferBytes")
+        if kind in ("STOP", "STATS", "DONE") and moved is not None and moved.isdigit():
+            run.moved(int(moved))
+        if kind == "ERROR":
+            code = fields.get("code") or fields.get("Code")
+            if code is not None and code.isdigit():
+                run.code = int(code)
+            said = fields.get("description") or fields.get("Description")
+            if said:
+                run.final(said)
+        elif kind == "DONE" and not run.finals and not run.details:
+            run.completed = True
+            run.ended = True
+            run.note(text.strip())
+        return True
+
     def _frame_line(self, source: str, line: Line, text: str) -> bool:
         """ascp's management-port stream (``-M``, what ascli and the SDKs read): frames of ``FASPMGR 2`` and
         ``Key: Value`` lines. An ERROR frame's ``Code`` is an explicit FASP code and its ``Description``
@@ -3696,6 +3741,8 @@ class Analyzer:
                     del self._copy_block[source]
                 return
         if self._frame_line(source, line, text.strip()):
+            return
+        if "management event: " in text and not self._replaying and self._ascli_event(source, line, text):
             return
         if (source in self._xml_comment or "<!--" in text) and not self._replaying:
             # Inside an XML or HTML comment (an aspera.conf's note quoting the error it fixed; blind round 61)
@@ -4106,6 +4153,23 @@ class Analyzer:
             run = self._console.pop(source, None)
             if run is not None:
                 self._finish(run)
+            if len(self._ascli_resumed) < MAX_KEPT_FAILED:
+                self._ascli_resumed.add(source)
+            return
+        if (
+            source in self._ascli_resumed
+            and text.strip() == "complete"
+            and self._console.get(source) is None
+            and not self._replaying
+        ):
+            # ascli's own word that the transfer completed, right after its resumer started another attempt (no
+            # bar: --progress-bar=no, or a CI log; blind round 178's Jenkins job, three management-port failures
+            # then "complete" and exit 0): that attempt's run, completed
+            self._ascli_resumed.discard(source)
+            run = self._one_line_run(source, line, text.strip())
+            run.completed = True
+            run.ended = True
+            self._finish(self._console.pop(source))
             return
         if (
             source in self._foreign
@@ -5815,6 +5879,9 @@ class Analyzer:
                 # (not of the fix's retry: "改了之后还没跑", after changing it I have not run it yet; blind round 173's
                 # forum thread, its run above)
                 and _AFTER_CHANGE_ZH.search(text, max(0, zh.start() - 12), zh.start()) is None
+                # (nor of another machine: "同一个命令在实验室的台式机上我还没试过", the same command I have not yet
+                # tried on the lab's desktop; blind round 178's forum question, its run above)
+                and _ELSEWHERE_ZH.search(text, max(0, zh.start() - 24), zh.start()) is None
             )
         ):
             above = _ABOVE.search(text) is not None
@@ -10053,6 +10120,12 @@ _XML_CONFIG = _compile(rb"(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*<([A-Za-z][\w:
 """An XML document's first element (a Galaxy tool's ``<tool id=...>``, an aspera.conf's ``<CONF version="2">``)."""
 _XML_RECORDS = frozenset((b"html", b"Event", b"Events", b"testsuite", b"testsuites", b"log", b"record", b"records"))
 """XML documents that record what ran: a web page, Windows events, a test report, a logger's records."""
+_HTML_ELEMENTS = frozenset(
+    b"a b i u p br hr em strong span div pre code font small big center blockquote table tr td th thead tbody ul ol li "
+    b"dl dt dd h1 h2 h3 h4 h5 h6 body head title meta link style section article header footer main nav details "
+    b"summary img tt kbd samp mark".split()
+)
+"""HTML's elements: a page's or a paste's markup, no XML configuration's root."""
 _JIRA_EXPORT = _compile(rb"<rss\b[^>]*>\s*<channel>\s*<title>Jira\b|An XML representation of a search request")
 """Jira's XML export of a search (RSS: each item a ticket, its description and comments what people pasted; blind
 round 130), unlike a feed of articles (round 115's knowledge base updates)."""
@@ -11170,6 +11243,8 @@ _WORKFLOW_COMMAND = _compile(r"::(?:warning|error|notice|debug|group|endgroup|ad
 """A GitHub Actions workflow command in a job's log (``::warning::...``)."""
 _AFTER_CHANGE_ZH = _compile(r"(?:改|换|修正|修改|更正)[^，。,.]{0,6}(?:之后|以后|后)")
 """Chinese "after changing ..." before a not-run (of the retry with the fix, not of the run shown)."""
+_ELSEWHERE_ZH = _compile(r"在[^，。,.;；]{1,20}(?:上|里)[我他她]?(?:也|都)?\s*$")
+"""Chinese "on (another machine) ..." right before a not-run: of that place, not of the run shown."""
 _YAML_RULE_KEY = _compile(r"(?:-\s+)?(match|regex|pattern|grep|search|expr|line|expect|sample|example|input):\s*['\"]")
 """A YAML rule's key holding a pattern, or its test's key holding a sample line, with a quoted value."""
 _PLACEHOLDER_ID = _compile(r"\bFASP (?:Session|Transfer) \w+ uuid=<[^<>\s]{1,40}>")
@@ -13191,6 +13266,8 @@ def _config_source(chunk: bytes) -> bool:
     if (
         element is not None
         and element.group(1) not in _XML_RECORDS
+        # (nor a paste that opens with HTML's markup: "<b>[QQ群 ...聊天记录]</b>" over a chat; blind round 178)
+        and element.group(1).lower() not in _HTML_ELEMENTS
         and _JSON_RUN_TRACE.search(head) is None
         and not (element.group(1) == b"rss" and _JIRA_EXPORT.search(head) is not None)
     ):
