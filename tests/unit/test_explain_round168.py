@@ -418,3 +418,9 @@ def test_a_chinese_not_yet_tried_of_another_machine_leaves_the_run_shown():
     """ "同一个命令在实验室的台式机上我还没试过" (not yet tried on the lab's desktop) after the login node's run: that
     run stands (the input had read as no run)."""
     assert cause_ids(_blind("round178-ordinary/02-gsa-download-session-init-timeout-zh.md")) == ["session-start"]
+
+
+def test_an_incident_reports_log_excerpt_block_is_the_run():
+    """A Norwegian incident report in YAML, its "logg_utdrag: |" block holding ascli's command and ascp.exe's
+    management-port failure: that run (the block had read as the document's text, an unknown run)."""
+    assert cause_ids(_blind("round178-documents/24-norwegian-hendelse-mgmt-port.yaml")) == ["died-at-start"]

@@ -10792,9 +10792,12 @@ _TICKET_FIELD = _compile(r"(?:number:\s*(?:INC|RITM|PRB|CS)\d{5,}|short_descript
 """A ticket system's field in a record exported as YAML (ServiceNow's ``number: INC0048213``)."""
 _STREAM_KEY = _compile(r"(?i)std_?(?:out|err)(?:_lines)?")
 """A command's stream by its key (Ansible's result's ``stdout``, ``stderr``)."""
-_OUTPUT_KEY = _compile(r"(?i)std_?(?:out|err)|output|^logs?$|^msg$|message|^result$|^error")
+_OUTPUT_KEY = _compile(
+    r"(?i)std_?(?:out|err)|output|^logs?$|^msg$|message|^result$|^error"
+    r"|^logg?_?(?:utdrag|excerpt|extract|auszug|uittreksel|estratto|extrait|extracto|trecho)$"
+)
 """Keys whose block is a command's output (an Ansible task's result in YAML, GCP Batch's ``stderrSnippet``), not a
-document's text."""
+document's text; or a log's excerpt an incident report quotes (Norwegian "logg_utdrag"; blind round 178)."""
 """A YAML key whose value is the block of lines below it (``description: |``)."""
 _YAML_KEY = _compile(r"\s*(?:- )?(?!ascp4?:|ascli:)[a-z_][\w.-]*:(?:\s|$)")
 """A YAML key (not ascp's own ``ascp: ...`` prefix)."""
