@@ -424,3 +424,100 @@ def test_an_incident_reports_log_excerpt_block_is_the_run():
     """A Norwegian incident report in YAML, its "logg_utdrag: |" block holding ascli's command and ascp.exe's
     management-port failure: that run (the block had read as the document's text, an unknown run)."""
     assert cause_ids(_blind("round178-documents/24-norwegian-hendelse-mgmt-port.yaml")) == ["died-at-start"]
+
+
+def test_lines_of_one_second_listed_newest_first_are_read_oldest_first():
+    """logcli's default order, newest first, with ascp's "Completed:" above its own 100 % line in the same second:
+    the retry is one run that completed (it had read as three runs, one unknown)."""
+    text = _blind("round179-hard-middle/01-logcli-loki-backward-udp-then-O-port.log")
+    assert cause_ids(text) == ["udp", "ok"]
+
+
+def test_guard_a_journals_script_saying_starting_ascp_begins_each_run():
+    """Guard: journalctl -r of a unit started twice, each start's "pull.sh[N]: starting ascp -P 33001 ..." then the
+    loader's GLIBC error: two runs, read oldest first (lines of one second now reversed too: the script's word
+    begins each run)."""
+    assert cause_ids(_blind("round121-hard-middle/23-journalctl-reverse-unit-restarts-glibc.txt")) == [
+        "died-at-start",
+        "died-at-start",
+    ]
+
+
+def test_more_schedulers_time_limits_cancel_the_run():
+    """Nomad's "Sent interrupt. Waiting 5s before force killing", Ansible's "async task did not complete within the
+    requested time", Tekton's 'TaskRun "..." failed to finish within "30m0s"', AWS Batch's "Job attempt duration
+    exceeded timeout": the run they ended was cancelled (each had read as unknown, or not at all)."""
+    assert cause_ids(_blind("round179-hard-middle/02-nomad-alloc-status-kill-timeout-cs.txt")) == ["cancelled"]
+    assert cause_ids(_blind("round179-clients/15-ansible-async-ascp-timeout-nl.txt")) == ["cancelled"]
+    text = _blind("round179-clients/02-tekton-taskrun-ena-pull-udp-retries-de.txt")
+    assert cause_ids(text) == ["udp", "udp", "cancelled"]
+    text = _blind("round179-hard-middle/13-cloudwatch-insights-desc-batch-attempts.csv")
+    assert cause_ids(text) == ["session-start", "cancelled"]
+
+
+def test_an_empty_job_tag_is_a_job_of_its_own():
+    """xargs' jobs tagged by their argument, one of them empty ("[] + ascp ... ./raw/", "[] Usage: ascp ..."): the
+    runs in the order the jobs started, the completed one first (they had read in the order they ended)."""
+    text = _blind("round179-hard-middle/03-xargs-P3-empty-field-and-withdrawn-fi.log")
+    assert cause_ids(text)[0] == "ok" and cause_ids(text)[-1] == "no-such-file"
+
+
+def test_search_hits_one_per_line_are_read_as_their_records():
+    """An OpenSearch export, one hit per line with its record under "_source" (Fluent Bit's "log" field), newest
+    first: three tries in the order they ran (it had read as quotes, backwards)."""
+    text = _blind("round179-hard-middle/16-opensearch-hits-desc-encryption-three-tries.ndjson")
+    assert cause_ids(text) == ["content-protection", "passphrase", "ok"]
+
+
+def test_ascli_s_idle_bar_under_its_error_is_the_same_run():
+    """ascli's logger error "Server aborted session: Client requests stronger encryption ...", then its bar at 0 %
+    and "ERROR: Transfer: ...": one run (the bar had opened a second)."""
+    text = _blind("round179-clients/01-woodpecker-ci-ascli-node-upload-stronger-encryption.log")
+    assert cause_ids(text) == ["stronger-encryption"]
+
+
+def test_ascp_s_words_again_after_ascli_told_it_failed_are_the_retry():
+    """ascli's ascp.exe failing at its management port, "ascp failed (pid 45812 exit 1)", then the same words from
+    the next pid, then the bar at 100 %: two failed runs and the one that worked (the two had read as one)."""
+    text = _blind("round179-clients/24-windmill-windows-worker-ascli-mgmt-port-retries.txt")
+    assert cause_ids(text) == ["died-at-start", "died-at-start", "ok"]
+
+
+def test_guard_ascp_s_words_after_ascli_s_failed_line_are_its_reason():
+    """Guard: ascli's "ascp failed (pid 41880 exit 1)" and then ascp's own "Remote host is not who we expected,
+    exiting.": its reason, one run."""
+    assert cause_ids(_blind("round118-ordinary/18-ascli-preset-old-sshfp-hostkey.txt")) == ["host-key"]
+
+
+def test_a_person_saying_the_run_shown_at_100_percent_worked():
+    """A Hebrew chat: the retry's bars at 100 % with "..." between them and no summary, then "עבד!!" (it worked)
+    and that all 42 files arrived: that run completed (it had read as unknown)."""
+    text = _blind("round179-ordinary/02-he-whatsapp-empiar-ascp-not-found-then-ok.txt")
+    assert cause_ids(text) == ["ascp-missing", "ok"]
+
+
+def test_an_exports_tagged_message_keeps_its_time_without_a_host():
+    """A CloudWatch CSV export whose messages are "ascp[8102]: LOG FASP Session Stop ... status=success" and name
+    no host: read as the server's syslog with the record's time (the retry had read as unknown)."""
+    text = _blind("round179-servers/08-cloudwatch-logs-insights-hsts-dub-stall-then-retry.csv")
+    assert cause_ids(text) == ["stall", "ok"]
+
+
+def test_systemd_starting_the_service_again_then_its_runtime_limit():
+    """A journal of four nightly starts: the fourth "Starting aspera-push-dr.service", then "Service reached runtime
+    time limit. Stopping." with nothing printed: that start's run, cancelled (it had read as a stall)."""
+    text = _blind("round179-servers/20-journalctl-systemd-timer-outbound-push-hsts-cph.txt")
+    assert cause_ids(text) == ["key-file", "dns", "ok", "cancelled"]
+
+
+def test_a_polish_exit_code_told_in_prose_is_a_run():
+    """ "Nasz skrypt nocny (wywołuje ascp) zakończył się kodem 1 o 02:00": the night's run, its reason not told,
+    before the morning's run the server logged (it had been left out)."""
+    assert cause_ids(_blind("round179-servers/19-pl-jira-zgloszenie-exit1-bez-sladu.txt")) == ["unknown", "ok"]
+
+
+def test_a_snakemake_job_that_sends_its_output_to_a_file_is_the_one_not_shown():
+    """Four Snakemake jobs; the second's output is shown (No such file), the third's command ends "> logs/...log
+    2>&1": the unshown failure is the third (it had been placed second)."""
+    text = _blind("round179-documents/15-snakemake-ena-fetch-loop.log")
+    assert cause_ids(text) == ["ok", "no-such-file", "unknown", "ok"]

@@ -221,7 +221,11 @@ _EXIT = _compile(
     r"|(?<=ascp returned)(?=\s+\d{1,3}\s*$)"  # ("[2025-02-27 11:40:09] ascp returned 1"; blind round 129)
     # a wrapper's word in its language ("ERRO: ascp terminou com código 1"; blind round 145's cron mail)
     r"|(?:termin(?:ou|ó) co[mn] (?:o |el )?c[óo]digo|saiu com (?:o )?c[óo]digo|termin[ée]e? avec (?:le )?code"
-    r"|a quitté avec (?:le )?code|(?:beendet|endete) mit (?:Exit-?|Rückgabe-?)?code|terminato con (?:il )?codice)"
+    r"|a quitté avec (?:le )?code|(?:beendet|endete) mit (?:Exit-?|Rückgabe-?)?code|terminato con (?:il )?codice"
+    # (Polish, Czech, Dutch and Swedish: "zakończył się kodem 1", "skončil s kódem 1", "eindigde met exitcode 1",
+    # "avslutades med kod 1"; blind round 179's Polish ticket)
+    r"|zakończył[aoy]? się (?:z )?kodem(?: wyjścia)?|skončil[aoy]? s (?:návratovým )?kódem"
+    r"|eindigde met (?:exit ?)?code|avslutade?s? med (?:felkod|kod))"
     # (and the code's name: "código de saída", "código de salida", "code de sortie", "codice di uscita")
     r"(?:\s+d[ei]\s+(?:sa[íi]da|salida|sortie|uscita))?)"
     r"\s*[:=]?\s*(\d+)",
@@ -801,6 +805,24 @@ _ASCLI_PID = _compile(r"(?:[DIWEF], \[[^\]\n]{1,60}\]\s+[A-Z]+ -- : )?pid: \d+\s
 _ASCLI_SESSIONS_FAILED = _compile(r"\s*ERROR: Transfer: \d+ session\(s\) failed\s*$")
 """ascli's count of the sessions that failed, its next lines the codes and words of each (``  code 50: ...``)."""
 _ASCLI_CODE_LINE = _compile(r"\s*code \d{1,3}: \S")
+_ASCP_OWN_WORDS = _compile(r"(?:^|\s)(?:\S*[/\\])?ascp4?(?:\.exe)?: \S")
+"""ascp's own words on a line, after its name (``ascp.exe: failed to connect to management socket, exiting.``)."""
+
+
+def _told_failed(evidence: list[str]) -> bool:
+    """Whether ascli's word that its ascp failed ("ascp failed (pid N exit 1)") is a run's last line of ascp's, after
+    ascp's own words of it: that process has said all it says (its words before ascli's line, not after, where ascli
+    prints them as the reason)."""
+    for at in range(len(evidence) - 1, -1, -1):
+        if _ASCLI_ASCP_FAILED.search(evidence[at]) is not None:
+            return any(_ASCP_OWN_WORDS.search(said) is not None for said in evidence[:at])
+        if _ASCP_OWN_WORDS.search(evidence[at]) is not None:
+            return False
+    return False
+
+
+_ASCLI_IDLE_BAR = _compile(r"\s*Time: \d\d:\d\d:\d\d [-=> ]*? ?0% 0 ")
+"""ascli's bar at 0 % with no rate (``Time: 00:00:01 =---=---=-- 0% 0 Mbps  ETA: ??:??:??``)."""
 _ASCLI_FINAL = _compile(r"^ERROR: (?:(?:Transfer|Other|Cli|Bug|Tool|Argument|Identifier|Rest|Network)\b|FASP\(ascp\):)")
 """ascli's last line when a command failed (``ERROR: Transfer: Cannot rename partial file``; older releases name the
 exception's kind ``FASP(ascp)``, ``Tool``, ``Rest``...): its run is over."""
@@ -846,6 +868,13 @@ _BARE_ASCP = _compile(
 )
 """ascp typed at a prompt alone, or for its help or version, also through another command (``apptainer exec
 image.sif $HOME/.aspera/connect/bin/ascp --help``; blind round 59): no transfer."""
+_OUTPUT_REDIRECTED = _compile(r"\s(?:&>|1?>>?)\s*(?!&)[^\s&|;]")
+"""A command's standard output sent to a file (``> logs/x.log 2>&1``, ``&> x.log``; not ``2>&1`` alone)."""
+_UNIT_STARTING = _compile(r"\bsystemd\[\d+\]: Start(?:ing|ed) [\w@.:-]+\.service\b")
+"""systemd starting a service (its job: the script that runs ascp, each start a run of its own)."""
+_SCRIPT_STARTED = r"(?:[\w.~/\\:-]*[/\\])?ascp4?(?:\.exe)?\s+--?[A-Za-z]"
+_SCRIPT_STARTS = _compile(r"(?:starting|launching)\s+" + _SCRIPT_STARTED)
+"""A script's own word that it starts ascp ("starting ascp -P 33001 ..."), logged under its tag in a journal."""
 _COMMAND = _compile(
     # (a chat's speaker before the prompt: "Thiri Aung: thiri@thiri-lt:~/ena$ ascp ..."; blind round 124's Viber chat)
     r"^\s*(?:\w[\w.-]{0,29}(?: \w[\w.-]{0,29}){0,3}:\s+(?=\S*[$#>]\s*(?:sudo\s+)?\S*ascp))?"
@@ -856,6 +885,9 @@ _COMMAND = _compile(
     # echo after the prompt that called it, MATLAB's in blind round 79: that call's run, not another)
     r"|(?:\++ |(?:[\w.-]{1,40}:\s+)?(?:cmd|exec(?:uting)?|launching|invoking|(?-i:running)|(?<!Running )command)"
     r"\s*[:=]\s*"
+    # (or a script's own lower-case word before it, "pull.sh[30377]: starting ascp -P 33001 ..."; blind round 121's
+    # journal, read oldest first)
+    r"|(?-i:starting|launching)\s+(?=" + _SCRIPT_STARTED + ")"
     r"|(?:[\w.-]{1,40}\s+)?[\w.-]{1,40}:\s+exec\s+)?"
     r"(?:(?:time|nohup|exec)\s+)?(?:" + _TIMEOUT_PREFIX + r")?(?:sudo\s+)?"
     r"(?:[\w.~/\\:-]*[/\\])?"
@@ -1268,6 +1300,8 @@ class Analyzer:
         self._kept: list[tuple[int, SessionExplanation]] = []
         self._kept_ok = 0
         self._console_ok: dict[str, tuple[int, int]] = {}
+        # per input, the run count when systemd last started a service (its next run's start, if the unit runs ascp)
+        self._unit_started: dict[str, int] = {}
         """Per input, the order of the first and the last console run that succeeded (kept or only counted)."""
         self._commanded: set[str] = set()
         """Inputs where a pasted command line ran ascp (the shell's exit status after it is that run's)."""
@@ -3025,7 +3059,8 @@ class Analyzer:
             if self._script_pid.get(source) == script.group("pid"):
                 line = line._replace(message=line.message[len(text[: script.end()].encode()) :])
                 text = rest
-            elif rest[:2] == "+ " and "ascp" in rest:
+            elif "ascp" in rest and (rest[:2] == "+ " or _SCRIPT_STARTS.match(rest) is not None):
+                # (or its own word for the command, "pull.sh[30377]: starting ascp -P 33001 ..."; blind round 121)
                 self._script_pid[source] = script.group("pid")
         if "]: " in text[:120] and "-- : " in text and (tagged := _TAGGED_LOGGER.match(text)) is not None:
             # a wrapper's Ruby Logger lines in the journal, behind the host and the wrapper's tag ("ingest-vm01
@@ -4365,6 +4400,8 @@ class Analyzer:
                 # --previous``: a bar at 79 % and nothing after it; blind round 177): that run, if it never ended,
                 # was cut off there (``_finish``)
                 self._kill_pending[source] = (self._order, _OOM_KILLED)
+        if "systemd[" in text and len(self._unit_started) < MAX_KEPT_FAILED and _UNIT_STARTING.search(text):
+            self._unit_started[source] = self._order
         kill = _SCHEDULER_KILL.search(text)
         if kill is not None:
             # The batch system ended the job that ran ascp (a time limit, a cancel): its run was cancelled there.
@@ -5024,6 +5061,12 @@ class Analyzer:
             and (cancelled := _TOLD_CANCEL.search(text)) is not None
         ):
             self._told_cancelled.setdefault(source, cancelled.group(0))
+        if not formed and (run := self._console.get(source)) is not None and _worked_at_full(run, text):
+            # the person's word that the run shown at 100 % worked ("עבד!! כל 42 הקבצים ירדו", it worked, all 42
+            # files arrived), its output cut before ascp's summary: that run completed, told by them (blind round
+            # 179's Hebrew chat)
+            run.told_ok = run.completed = run.ended = True
+            run.note(text.strip())
         if not formed:
             told = "passphrase" in lowered and self._tells_passphrase(source, text)
             if (
@@ -5405,6 +5448,10 @@ class Analyzer:
             )
             if past_it and current is not None:
                 current.ended = True  # it ended at its prompt (the person gave up there)
+            if current is not None and _ASCP_OWN_WORDS.search(text) is not None and _told_failed(current.evidence):
+                # ascp's own words after ascli told that its ascp failed ("ascp failed (pid 45812 exit 1)"): its
+                # retry's ascp, a run of its own (blind round 179's Windmill job, three attempts)
+                current.ended = past_it = True
             if repeated and current is not None:
                 session = current
             else:
@@ -6653,6 +6700,19 @@ class Analyzer:
             run = self._run(source, starts=True)
             run.lines += 1
             run.unseen = True
+        elif (
+            run is not None
+            and run.ended
+            and run.uuid is None
+            and self._unit_started.get(source) == self._order
+            and shown is None
+        ):
+            # systemd started the service again after that run ended ("Starting aspera-push-dr.service ...") and
+            # ended it by its limit before it printed anything ("Service reached runtime time limit. Stopping."):
+            # the service's next run, cancelled (blind round 179's journal of four nights)
+            run = self._run(source, starts=True)
+            run.lines += 1
+            run.unseen = True
         if (
             run is not None
             and run.ended
@@ -6781,6 +6841,16 @@ class Analyzer:
             return True
         if not errors and _WRAPPER_LOG.match(line) and any(final in line for final in run.finals):
             return True  # ascli's logger repeating the run's final words ("WARN -- : An error occurred: ...")
+        if (
+            _ASCLI_IDLE_BAR.match(line) is not None
+            and len(self._last_lines[source]) >= 2
+            and "ERROR -- : " in (previous := self._last_lines[source][-2])
+            and any(previous.strip() in said for said in run.evidence)
+        ):
+            # ascli's bar drawn once more at 0 % right under its logger's error of the run ("E, [...] ERROR -- :
+            # Server aborted session: ...", then "Time: 00:00:01 =---=--- 0% 0 Mbps  ETA: ??:??:??"; blind round
+            # 179's Woodpecker step): the same run's bar, closed, not a next run's
+            return True
         if (
             "FASP(ascp): " in line
             and len(self._last_lines[source]) >= 2
@@ -8911,7 +8981,17 @@ class Analyzer:
             fitted = {id(job) for job in jobs if any(_runtime_fits(job, s) is not None for s in runs)}
             # (a task queue's job whose output was asked for and came out empty is one of the missing first)
             silent = self._queue_silent(source, [order for order, _ in (out[at] for at in at_list)])
-            for job in sorted(jobs, key=lambda job: (job.ident not in silent, job.exit_value == 1, id(job) in fitted)):
+            # (and a job whose command sends ascp's output to a file, "... raw/ > logs/fetch/ERR1916921.log 2>&1",
+            # shows none of it: blind round 179's Snakemake log)
+            for job in sorted(
+                jobs,
+                key=lambda job: (
+                    job.ident not in silent,
+                    _OUTPUT_REDIRECTED.search(job.command) is None,
+                    job.exit_value == 1,
+                    id(job) in fitted,
+                ),
+            ):
                 if (missing_ok if job.ok else missing_failed) <= 0:
                     continue
                 if job.ok:
@@ -10076,6 +10156,21 @@ _TOLD_FIXED = _compile(
     re.I,
 )
 """A person telling that a change made the transfer work ("changing from emp_ext3 -> emp_ext2 fixed it")."""
+_WORKED_TOLD = _compile(r"\b(?:it|that|this|all) worked\b|(?<![\u0590-\u05ff])עבד(?![\u0590-\u05ff])", re.I)
+"""A person's word that the transfer worked ("It worked!!", Hebrew's "עבד!!")."""
+
+
+def _worked_at_full(run: Collected, text: str) -> bool:
+    """Whether a person's line tells that a run shown to 100 %, with no end of ascp's, worked."""
+    if run.percent != 100 or run.finals or run.completed is not None or run.ended or run.exited:
+        return False
+    found = _WORKED_TOLD.search(text)
+    if found is None or text.rstrip().endswith("?"):
+        return False
+    before = re.split(r"[.!?;]\s", text[: found.start()])[-1]
+    return _NOT_FIXED.search(before) is None
+
+
 _INTERRUPTED_PYTHON = _compile(r"\s*KeyboardInterrupt:?\s*")
 """Python's last line after Ctrl-C (IPython's with a colon)."""
 _PY_FILE_NAME = _compile(rb"^#\s*[\w./-]+\.py\s*$")

@@ -1432,8 +1432,13 @@ def _export_syslog(stamp: str, message: str, program: str, host: str, pid: str) 
         if _FIREWALL_LINE.match(message) is not None:
             tag = "" if message.startswith("kernel: ") else "kernel: "
             return f"{_epoch_as_iso(stamp)} {host} {tag}{message}"
-        if _TAGGED_MESSAGE.match(message) is not None and host != "-":
-            return f"{_epoch_as_iso(stamp)} {host} {message}"
+        if _TAGGED_MESSAGE.match(message) is not None:
+            # (its host unnamed, "-" stands for it: a CloudWatch export's "ascp[8102]: LOG FASP Session Stop ...",
+            # its time kept with it, in ISO form; blind round 179)
+            iso = _epoch_as_iso(stamp)
+            if iso[10:11] == " " and iso[:4].isdigit():
+                iso = iso.replace(" ", "T", 1)
+            return f"{iso} {host} {message}"
         return message
     if message.startswith(f"{program}[") and _TAGGED_MESSAGE.match(message) is not None:
         # (its message holds its own tag already: Graylog's "ascp[40211]: LOG FASP ..."; blind round 112's export)
@@ -1702,6 +1707,7 @@ _EXPORT_MESSAGE_KEYS = (
     b'"raw"',
     b'"@message"',
     b'"line"',  # (logcli's JSON record: "labels", "timestamp", "line"; blind round 168)
+    b'"log"',  # (Fluent Bit's record: "@timestamp", "host", "log", "tag"; blind round 179's OpenSearch hits)
 )
 """(syslog-ng's JSON template names its fields in capitals: ``"DATE"``, ``"HOST"``, ``"PROGRAM"``, ``"MESSAGE"``;
 blind round 121)"""
@@ -1720,6 +1726,10 @@ def _json_lines(chunk: bytes) -> list[dict[str, Any]] | None:
             return None
         if not isinstance(record, dict):
             return None
+        if isinstance(record.get("_source"), dict):
+            # a search hit per line (elasticdump's, an OpenSearch export's: "_index", "_id", then its record under
+            # "_source"; blind round 179): the record
+            record = record["_source"]
         records.append(_flat(record))
     return records
 
@@ -2813,7 +2823,9 @@ def oldest_first(chunk: bytes) -> bytes | None:
             back = sum(later < earlier for earlier, later in pairwise(keys))
             forward = sum(later > earlier for earlier, later in pairwise(keys))
             if back > forward and back >= _NEWEST_FIRST_MIN - 1:
-                order = sorted(range(end - at), key=lambda i: keys[i])
+                # (reversed before the stable sort: lines of one second are listed newest first too, as logcli,
+                # journalctl -r and a log viewer list them; blind round 179's "Completed" before its 100% line)
+                order = sorted(range(end - at - 1, -1, -1), key=lambda i: keys[i])
                 lines[at:end] = [lines[at + i] for i in order]
                 changed = True
         at = end
@@ -2823,13 +2835,16 @@ def oldest_first(chunk: bytes) -> bytes | None:
 _JOB_TAG = re.compile(
     rb"[ \t]*(?:(?:\d{4}-\d\d-\d\d[T ])?\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?[ \t]+)?"
     rb"(?:\[(?![0-9A-Fa-fx]+-[0-9A-Fa-fx]+\])(?P<bracket>[^\[\]\n:]{0,40}\d[^\[\]\n:]{0,40})\][ \t]"
+    # (an empty tag: the job whose argument was empty, "[] Usage: ascp ..."; blind round 179's xargs jobs)
+    rb"|\[(?P<empty>)\][ \t](?=\S)"
     rb"|(?P<tab>[^\t\n :]{0,60}\d[^\t\n :]{0,60})\t"
     rb"|(?P<label>\d{1,4}): |(?P<service>[\w.-]{0,60}\d[\w.-]{0,60}) +\| )"
 )
 """A tag that names which of several jobs wrote a line, after an optional time stamp: a script's ``[job5]``,
 ``[SRR1234567]``, GNU parallel's ``--tag`` (the argument and a tab), Slurm's ``srun --label`` (``3: ``), docker
-compose's ``fetch-2  | ``. It holds a digit: a job's number or an accession, not a level (``[INFO]``) or a stream;
-not ascp's own log file's ``[pid-thread]``, whose lines the logged sessions' reading takes apart by process."""
+compose's ``fetch-2  | ``; or an empty ``[]``, the job whose argument was empty. Otherwise it holds a digit: a job's
+number or an accession, not a level (``[INFO]``) or a stream; not ascp's own log file's ``[pid-thread]``, whose lines
+the logged sessions' reading takes apart by process."""
 _JOB_STARTED = re.compile(rb"\[\d{1,3}\][+-]?\s+\d+\s*$")
 """bash's line for a background job it started, its job number and process id (``[1] 30411``)."""
 _ASCP_SAID = re.compile(rb"ascp|Session Stop|Completed: |Partial Completion|FASP|fasp")
