@@ -521,3 +521,17 @@ def test_a_snakemake_job_that_sends_its_output_to_a_file_is_the_one_not_shown():
     2>&1": the unshown failure is the third (it had been placed second)."""
     text = _blind("round179-documents/15-snakemake-ena-fetch-loop.log")
     assert cause_ids(text) == ["ok", "no-such-file", "unknown", "ok"]
+
+
+def test_a_runbook_that_gives_a_real_sessions_record_has_runs():
+    """An AsciiDoc runbook (title, ":toc:") that leaves "la sesión real del 1 de julio" below as an example: its
+    listing block holds that day's two runs (the page had been read as examples only, no run)."""
+    assert cause_ids(_blind("round179-documents/12-es-runbook-subida-cifrada.adoc")) == ["content-protection", "ok"]
+
+
+def test_a_clients_missing_passphrase_is_not_the_servers_refusal_seen_again():
+    """The server's session refused for want of content protection, then the partner's next try that stopped at
+    "File encryption needs a passphrase in environment variable ASPERA_SCP_FILEPASS, exiting." (never reaching the
+    server), then the success: three runs (the refusal had been taken for the paste's twin and dropped)."""
+    text = _blind("round179-servers/06-ko-kakaowork-logcli-content-protection-partner.txt")
+    assert sorted(cause_ids(text)) == ["content-protection", "ok", "passphrase"]

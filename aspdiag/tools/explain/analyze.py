@@ -8359,7 +8359,14 @@ class Analyzer:
                     crypt = [
                         at
                         for at, t in logged
-                        if t.source == s.source and t.side == "server" and t.cause_id in _FILE_CRYPT_CAUSES
+                        if t.source == s.source
+                        and t.side == "server"
+                        and t.cause_id in _FILE_CRYPT_CAUSES
+                        # (not the client's own missing passphrase, "File encryption needs a passphrase in environment
+                        # variable ASPERA_SCP_FILEPASS, exiting.", beside the server's refusal of an upload without
+                        # encryption: ascp stops before it connects, so that try never reached the server; blind round
+                        # 179's chat, the refusal, then the try with --file-crypt)
+                        and not (s.cause_id == "passphrase" and t.cause_id == "content-protection")
                     ]
                     pastes = sum(
                         n
@@ -10372,6 +10379,14 @@ _PROMETHEUS_RULES = _compile(rb"^groups:[ \t]*\r?\n(?:[ \t]*#[^\n]*\n)*[ \t]*- n
 _DATED_INTRO = _compile(rb"^[^:\n][^\n]*\b20\d\d-\d\d-\d\d\b[^\n]*:[ \t]*$", re.M)
 """A line dated as when something was run, introducing what it printed ("Test from the bastion, 2025-02-18 16:40 UTC:"):
 an AsciiDoc runbook's record of its checks, not a page's examples (blind round 104)."""
+_REAL_RECORD = _compile(
+    rb"\b(?:real|actual) (?:session|output|run|transcript)\b|\bsesi\xc3\xb3n real\b|\bsalida real\b"
+    rb"|\bsession r\xc3\xa9elle\b|\bsortie r\xc3\xa9elle\b|\bsess\xc3\xa3o real\b|\bsessione reale\b"
+    rb"|\bechten? (?:Sitzung|Ausgabe|Lauf)\b",
+    re.I,
+)
+"""A page's words that what it shows is a real session's record ("the real session of 1 July", "sesión real"), not an
+example written for it."""
 _TYPED_COMMAND = _compile(rb"^(?:\$ |[\w.-]+@[\w.-]+:\S*[$#] |PS [A-Za-z]:\\|[A-Za-z]:\\[^>\n]{0,120}>\S)", re.M)
 """A shell's prompt at a line's start: a command typed, whose output may follow."""
 _SLIDE = _compile(
@@ -13276,6 +13291,9 @@ def _config_source(chunk: bytes) -> bool:
         or (
             _ASCIIDOC_TITLE.match(head) is not None
             and _DATED_INTRO.search(head) is None
+            # (nor a runbook that gives a real session's record: "Abajo dejo la sesión real del 1 de julio como
+            # ejemplo", its listing block the two runs of that day; blind round 179)
+            and _REAL_RECORD.search(head) is None
             # (not an incident's report, whose timeline quotes the server's log of it: "= Incident INC-2025-0318:
             # ...", its "[source,text]" block of syslog lines; blind round 123)
             and _INCIDENT_TITLE.match(head) is None
