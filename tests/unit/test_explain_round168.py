@@ -535,3 +535,41 @@ def test_a_clients_missing_passphrase_is_not_the_servers_refusal_seen_again():
     server), then the success: three runs (the refusal had been taken for the paste's twin and dropped)."""
     text = _blind("round179-servers/06-ko-kakaowork-logcli-content-protection-partner.txt")
     assert sorted(cause_ids(text)) == ["content-protection", "ok", "passphrase"]
+
+
+def test_a_job_logs_lines_cut_out_with_scissors_are_its_run():
+    """A Zabbix mail: "---8<---", the cron wrapper's stamped log with ascp's "Cannot resolve target host.", "---8<---":
+    the job's own record, its dns run (the cut-out block had been taken for a copied document, no run)."""
+    assert cause_ids(_blind("round180-clients/03-zabbix-alarm-cron-dns-de.eml")) == ["dns"]
+
+
+def test_guard_scissors_around_a_copied_page_still_cut_out_a_document():
+    """Guard: a "cut here" block that holds no stamped log lines stays a copied document."""
+    text = "Kopie:\n---8<---\n$ ascp -P33001 user@host:/x .\nascp: failed to authenticate, exiting.\n---8<---\n"
+    assert cause_ids(text) == []
+
+
+def test_grid_engines_abort_mail_cancels_the_run_its_epilog_shows():
+    """Grid Engine's "Job 7781234 (ega_pull_b12) Aborted" mail, "job 7781234.1 died through signal KILL (9)" above
+    the tail of the job's output at 68 %: one run, cancelled (the mail's exit status had read as a run of its own,
+    the bar as another, unknown)."""
+    assert cause_ids(_blind("round180-clients/11-sge-job-abort-mail-ascp-progress.eml")) == ["cancelled"]
+
+
+def test_ascli_files_commands_begin_a_run():
+    """ "ascli shares files download ..." under a post-mortem's second build: the retry, a run of its own (it had
+    been read as the failed build's)."""
+    assert cause_ids(_blind("round180-clients/20-postmortem-concourse-ascli-file-exists-ru.md")) == ["exists", "ok"]
+
+
+def test_a_mails_subject_with_the_jobs_exit_is_no_run_of_its_own():
+    """ "Subject: [AutoSys] FAILURE: DWH_POBIERZ_RAPORTY_ASPERA (exit 1)" over the body's run: one permission run
+    (the subject had read as an unknown run before it)."""
+    assert cause_ids(_blind("round180-clients/24-autosys-job-mail-read-access-denied-pl.eml")) == ["permission"]
+
+
+def test_pbs_epilogues_exit_status_is_the_jobs_not_a_run():
+    """A PBS job's output: a refused first try, the retry with -T that completed, then the epilogue's "Resources
+    Used: ..." and "Exit Status: 0": two runs (the job's status had read as a third, completed)."""
+    text = _blind("round180-clients/23-pbs-job-output-stronger-encryption-then-T-ko.txt")
+    assert cause_ids(text) == ["stronger-encryption", "ok"]

@@ -870,6 +870,10 @@ _BARE_ASCP = _compile(
 image.sif $HOME/.aspera/connect/bin/ascp --help``; blind round 59): no transfer."""
 _OUTPUT_REDIRECTED = _compile(r"\s(?:&>|1?>>?)\s*(?!&)[^\s&|;]")
 """A command's standard output sent to a file (``> logs/x.log 2>&1``, ``&> x.log``; not ``2>&1`` alone)."""
+_SGE_MAIL = _compile(r"Job \d+(?:\.\d+)? \([^()\n]{1,80}\) (?:Aborted|Complete|Killed)\s*$")
+"""Grid Engine's job mail's first line (its subject repeated)."""
+_SGE_FIELD = _compile(r"\s*(?:Exit Status|Signal|Start Time|End Time|CPU|Max vmem|Queue|Host|User)\s+=\s")
+"""A field of Grid Engine's job mail (``Exit Status      = 137``)."""
 _UNIT_STARTING = _compile(r"\bsystemd\[\d+\]: Start(?:ing|ed) [\w@.:-]+\.service\b")
 """systemd starting a service (its job: the script that runs ascp, each start a run of its own)."""
 _SCRIPT_STARTED = r"(?:[\w.~/\\:-]*[/\\])?ascp4?(?:\.exe)?\s+--?[A-Za-z]"
@@ -894,11 +898,14 @@ _COMMAND = _compile(
     r"(?:ascp4?|ascli)(?:\.exe)?\s+--?[A-Za-z]"
     r"|(?:\S*[$#>]\s*)?(?:sudo\s+)?(?:[\w.~/\\:-]*[/\\])?aspera(?:\.exe)?\s+(?:ats|faspex|shares|node|files|server|console)\s"
     r"|(?:sudo\s+)?(?:[\w.~/\\:-]*[/\\])?ascli(?:\.exe)?\s+(?:server|node|faspex5?|shares|aoc|console|ats|orchestrator"
-    r"|preview|cos|httpgw)\s+(?:browse|download|upload|ls|list|delete|mkdir|rename|info|health|transfer|packages?)\b"
+    # (its files' commands after "files": "ascli shares files download ...", "ascli aoc files upload ..."; blind
+    # round 180's post-mortem)
+    r"|preview|cos|httpgw)\s+(?:files\s+)?(?:browse|download|upload|ls|list|delete|mkdir|rename|info|health|transfer"
+    r"|packages?)\b"
     # (or typed further into a line: "sudo -u mediaops ascli server upload ...", inside "salt '*' cmd.run '...'";
     # blind round 128)
     r"|\S{0,80}[$#>]\s*[^\n]{0,300}?\s[\"']?(?:[\w.~/\\:-]*[/\\])?ascli(?:\.exe)?\s+(?:server|node|faspex5?|shares|aoc"
-    r"|ats|orchestrator|preview|cos|httpgw)\s+(?:download|upload|transfer|packages?)\b"
+    r"|ats|orchestrator|preview|cos|httpgw)\s+(?:files\s+)?(?:download|upload|transfer|packages?)\b"
     # (Julia's "julia> run(`ascp -QT ...`)", its backticks gone by now; blind round 112)
     r"|(?:\([\w.-]+\)\s+)?\S{0,80}[$#>]\s*[^\n]{0,300}?(?:\s|\brun\()[\"'&]*(?:[\w.~/\\:-]*[/\\]|[\"'][^\"'\n]{0,200}[/\\])?(?:ascp4?|ascli)"
     r"(?:\.exe)?[\"']?\s+--?[A-Za-z]"
@@ -3121,6 +3128,14 @@ class Analyzer:
             found = self._which_ascp.setdefault(source, set())
             if len(found) < MAX_KEPT_FAILED:
                 found.add(text.strip())
+        if text[:4] == "Job " and not self._replaying and _SGE_MAIL.match(text) is not None:
+            # Grid Engine's job mail ("Job 7781234 (ega_pull_b12) Aborted", its fields, "job 7781234.1 died through
+            # signal KILL (9)", then the tail of the job's output an epilog appended): as LSF's, its end is the run's
+            # that the output shows (blind round 180)
+            self._job_mails.add(source)
+            return
+        if source in self._job_mails and _SGE_FIELD.match(text) is not None:
+            return  # (its fields: "Exit Status      = 137", the job's, which the kill below tells)
         if text[:21] == "Your job looked like:" and not self._replaying:
             if source in self._job_mails and len(self._breaks) < MAX_KEPT_FAILED:
                 # the next job's mail: the runs above were the last job's, and its exit status below is this job's
@@ -4865,6 +4880,21 @@ class Analyzer:
             # Nextflow's log of a task's state ("Task completed > TaskHandler[...; exit: 127; ...]"): its error
             # report follows, with the command, its exit status and its output (blind round 125: read as two runs)
             exit_match = None
+        if exit_match is not None and text[:8] == "Subject:" and not self._replaying:
+            # a mail's subject naming the job's exit ("Subject: [AutoSys] FAILURE: DWH_POBIERZ_RAPORTY_ASPERA (exit
+            # 1)"): the job its body tells, not a run of its own (blind round 180's AutoSys mail)
+            exit_match = None
+        if (
+            exit_match is not None
+            and text[:12] == "Exit Status:"
+            and len(self._last_lines[source]) >= 2
+            and self._last_lines[source][-2].lstrip().startswith(("Resources Used:", "----"))
+            and source in self._run_sources
+            and ((ended := self._console.get(source)) is None or ended.ended or ended.exited or bool(ended.completed))
+        ):
+            # PBS's epilogue under the job's output ("Resources Used: cput=...", "Exit Status: 0"): the job's status,
+            # its last run told already (blind round 180's job output, read as a third run)
+            exit_match = None
         if exit_match is not None and text[:7] == "result:":
             # a test runner's verdict on a test ("result:       exit status 0" in Meson's testlog, before the
             # test's command and output; blind round 93): the test's exit, not an ascp run's
@@ -5778,6 +5808,16 @@ class Analyzer:
         commands and sample output are no runs of the person's. Also notes a person saying they have run nothing
         yet ("we haven't run anything yet"): their input has no run (``_finish``)."""
         block = self._copy_block.get(source)
+        if block == "cut" and not self._replaying:
+            del self._copy_block[source]
+            if line.stamp is None or _RULE.match(text) is not None:
+                # the first line cut out is no log's: a copied document after all, to the closing rule
+                self._copy_block[source] = block = "ruled"
+                self._documentation(source)
+                return True
+            # the lines cut out are a log's, each stamped ("[2026-11-11 03:15:02] aspera-sync.sh gestartet"): a job's
+            # own record cut out of its log (blind round 180's Zabbix mail), its run, not a copied document
+            block = None
         if block == "table":
             if not line.after_gap:
                 self._documentation(source)
@@ -5851,6 +5891,17 @@ class Analyzer:
             # cut-here lines around the output the person says is their own run's ("voici la sortie complète de
             # l'envoi d'hier soir ... :", then "----8<----"; blind round 127's mail): their run, no copied document
             return False
+        if (
+            rule
+            and not armed
+            and "8<" in text
+            and not _DOC_WORDS.search(text)
+            and _SCISSORS.match(text) is not None
+            and not self._replaying
+        ):
+            # a bare "cut here" line: the first line after it tells whether a document or a log was cut out
+            self._copy_block[source] = "cut"
+            return True
         if rule and (
             armed
             # (``head``'s banner naming a README is a file's, whose author may show a run: not a copied document)
