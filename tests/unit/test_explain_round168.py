@@ -573,3 +573,9 @@ def test_pbs_epilogues_exit_status_is_the_jobs_not_a_run():
     Used: ..." and "Exit Status: 0": two runs (the job's status had read as a third, completed)."""
     text = _blind("round180-clients/23-pbs-job-output-stronger-encryption-then-T-ko.txt")
     assert cause_ids(text) == ["stronger-encryption", "ok"]
+
+
+def test_a_case_in_the_subjunctive_quoting_ascps_words_is_no_run():
+    """A Czech mail before the first try, after ``ascp --version``: "Kdyby to hodilo "failed to authenticate", je to
+    na naší straně?" (if it were to say ...): no run (it had read as a low auth run)."""
+    assert cause_ids(_blind("round180-ordinary/24-cs-email-pred-stahovanim-ascp-verze.txt")) == []

@@ -6189,6 +6189,9 @@ class Analyzer:
                 item
                 for item in lines
                 if not _told_hypothetically(item[1], item[2])
+                # (nor a case in the subjunctive, "if it were to say ...": "Kdyby to hodilo "failed to authenticate",
+                # je to na naší straně?", a question before the first try; blind round 180's Czech mail)
+                and _WOULD_IF.match(item[1]) is None
                 and not _IMPERATIVE.match(item[1])
                 # (nor one the person tells is over: "... gave me '...' but I've since switched to the RSA key")
                 and _BEHIND.search(item[1]) is None
@@ -11368,6 +11371,9 @@ _IF_YOU_GET = _compile(
     re.I,
 )
 """A documentation's conditional intro to a sample, on a line of its own ("If you instead get")."""
+_WOULD_IF = _compile(r"\W*(?:(?:a|i|и|і|and|und|et|y)\s+)?(?:kdyby|gdyby|если бы|якби)\b", re.I)
+"""A sentence opening with "if it were" (Czech's "kdyby", Polish's "gdyby", Russian's "если бы", Ukrainian's "якби"):
+a case imagined, no run told."""
 _BRACKETED_QUOTE = _compile(r"\s*[\"\u201c\u201e'`][^\"\u201c\u201d\n]{3,200}[\"\u201d'`]\)")
 """A line that starts with a quote and a closing bracket right after it (its bracket opened on a line before): a
 remark's example, no output."""
