@@ -579,3 +579,11 @@ def test_a_case_in_the_subjunctive_quoting_ascps_words_is_no_run():
     """A Czech mail before the first try, after ``ascp --version``: "Kdyby to hodilo "failed to authenticate", je to
     na naší straně?" (if it were to say ...): no run (it had read as a low auth run)."""
     assert cause_ids(_blind("round180-ordinary/24-cs-email-pred-stahovanim-ascp-verze.txt")) == []
+
+
+def test_the_sending_hosts_own_syslog_of_a_started_session_is_the_pasted_run():
+    """journalctl -r of a sender: the script's "starting ascp ...", its ascp's "LOG FASP Session Start" (no end),
+    the script's "Disk write failed (server)", then a retry that completed: two runs (the started session had read
+    as a third, unknown, run of its own)."""
+    text = _blind("round180-hard-middle/02-journalctl-reverse-oom-java-disk-full-partner.txt")
+    assert cause_ids(text) == ["disk", "ok"]

@@ -8541,14 +8541,17 @@ class Analyzer:
         "Disk write failed (server)"): one attempt seen from both ends, and the paste tells how it ended (blind
         round 104's ticket: the client's paste above the server's Session Start line). Not beside a failure before
         any session (SSH, authentication), which no server session of its own would show, nor where the log holds
-        other sessions."""
+        other sessions still open. The sending host's own syslog of its ascp counts as the server's does (blind round
+        180: the script's output in the journal, its ascp's Session Start beside it, then a retry that completed)."""
         kb = knowledge()
         stages = {entry.id: kb.stages[entry.stage] for entry in kb.entries}
         started: dict[str, list[int]] = defaultdict(list)
         pasted: dict[str, list[SessionExplanation]] = defaultdict(list)
         logged = Counter(s.source for _, s in kept if s.uuid is not None)
         for order, s in kept:
-            if s.uuid is not None and s.side == "server" and s.outcome == "unknown" and not s.error_message:
+            if s.uuid is not None and s.outcome == "unknown" and not s.error_message:
+                # (the server's, or the sending host's own syslog of its ascp: "media-egress-02 ascp[30219]: LOG FASP
+                # Session Start ..." under the script's "starting ascp ..."; blind round 180's journal)
                 started[s.source].append(order)
             elif s.uuid is None and s.outcome in ("failed", "partial") and order not in self._sshd_orders:
                 pasted[s.source].append(s)
@@ -8558,7 +8561,13 @@ class Analyzer:
             # (the server's only session in the input: beside others, a session the log ends on may be one still
             # running, whatever a partner's quote says; round 36's real report)
             if len(orders) == 1
-            and logged[source] == 1
+            # (or beside later sessions of the log that ended, a retry's: the one left open was not still running)
+            and (
+                logged[source] == 1
+                or all(
+                    s.source != source or s.uuid is None or s.outcome != "unknown" or o == orders[0] for o, s in kept
+                )
+            )
             and len(pasted[source]) == 1
             and stages.get(pasted[source][0].cause_id, "") in ("udp", "data")
         }
