@@ -587,3 +587,11 @@ def test_the_sending_hosts_own_syslog_of_a_started_session_is_the_pasted_run():
     as a third, unknown, run of its own)."""
     text = _blind("round180-hard-middle/02-journalctl-reverse-oom-java-disk-full-partner.txt")
     assert cause_ids(text) == ["disk", "ok"]
+
+
+def test_logins_whose_pam_session_closed_at_once_are_attempts_the_server_did_not_start():
+    """A Greek mail: the client's "failed to open ssh session." tried twice, the admin's quoted /var/log/secure with
+    two logins each closed by PAM in the same second ("session closed for user archive_up"), no ascp, a /sbin/nologin
+    shell: two runs (one had been read)."""
+    text = _blind("round180-servers/14-el-email-hsts-ath-nologin-session.eml")
+    assert cause_ids(text) == ["server-session", "server-session"]

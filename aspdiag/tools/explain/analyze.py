@@ -1782,7 +1782,7 @@ class Analyzer:
         if (
             logins
             and len(chunk) <= PASTE_MAX
-            and contains(chunk, b"disconnected by user")
+            and (contains(chunk, b"disconnected by user") or contains(chunk, b"session closed for user"))
             and (contains(chunk, b"nologin") or contains(chunk, b"failed to open ssh session"))
         ):
             self._logins_closed_at_once(source, chunk)
@@ -2229,15 +2229,27 @@ class Analyzer:
         for login in SSHD_LOGIN.finditer(chunk):
             start, end = line_bounds(chunk, login.start())
             start = _after_fence(chunk, start, end)
+            # (indented as a mail's quote of the log: "    Oct 23 11:58:12 hsts-ath sshd[50331]: ..."; blind round 180)
+            start += len(chunk[start:end]) - len(chunk[start:end].lstrip(b" \t"))
             stamp = _SYSLOG_STAMP.match(chunk, start)
             peer, port = login.group(2), chunk[login.end() : login.end() + 6].split(b" ", 1)[0]
             if stamp is None or not port.isdigit() or len(self._refused_aside) >= MAX_CLIENTS:
                 continue
             # (within a few lines: the disconnect of the same second; a bounded search, a paste may hold many logins)
             closed = chunk.find(b"Received disconnect from " + peer + b" port " + port + b":", end, end + _CLOSE_REACH)
+            if closed < 0 and (pid := _SSHD_PID.search(chunk, start, login.end())) is not None:
+                # (or its process's PAM session closed: "sshd[50331]: pam_unix(sshd:session): session closed for user
+                # archive_up", the login's own sshd; blind round 180's Greek mail, its disconnect not logged)
+                closed = chunk.find(
+                    b"[" + pid.group(1) + b"]: pam_unix(sshd:session): session closed for user ",
+                    end,
+                    end + _CLOSE_REACH,
+                )
             if closed < 0 or b"ascp" in chunk[end:closed]:
                 continue
-            closed_stamp = _SYSLOG_STAMP.match(chunk, line_bounds(chunk, closed)[0])
+            closed_start, closed_end = line_bounds(chunk, closed)
+            closed_start += len(chunk[closed_start:closed_end]) - len(chunk[closed_start:closed_end].lstrip(b" \t"))
+            closed_stamp = _SYSLOG_STAMP.match(chunk, closed_start)
             if closed_stamp is None or closed_stamp.group(1) != stamp.group(1):
                 continue  # (a session that went on: its disconnect a later second's)
             self._next_start = self._start_after(chunk, start) or self._next_session_later(chunk, end, stamp.group(1))
