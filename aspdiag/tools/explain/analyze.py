@@ -8573,11 +8573,16 @@ class Analyzer:
             # (the server's only session in the input: beside others, a session the log ends on may be one still
             # running, whatever a partner's quote says; round 36's real report)
             if len(orders) == 1
-            # (or beside later sessions of the log that ended, a retry's: the one left open was not still running)
+            # (or before a later session of the log, a retry's, every other one ended: the one left open was not
+            # still running when the log was taken; one the log ends on may be)
             and (
                 logged[source] == 1
-                or all(
-                    s.source != source or s.uuid is None or s.outcome != "unknown" or o == orders[0] for o, s in kept
+                or (
+                    any(s.source == source and s.uuid is not None and o > orders[0] for o, s in kept)
+                    and all(
+                        s.source != source or s.uuid is None or s.outcome != "unknown" or o == orders[0]
+                        for o, s in kept
+                    )
                 )
             )
             and len(pasted[source]) == 1
