@@ -2229,8 +2229,6 @@ class Analyzer:
         for login in SSHD_LOGIN.finditer(chunk):
             start, end = line_bounds(chunk, login.start())
             start = _after_fence(chunk, start, end)
-            # (indented as a mail's quote of the log: "    Oct 23 11:58:12 hsts-ath sshd[50331]: ..."; blind round 180)
-            start += len(chunk[start:end]) - len(chunk[start:end].lstrip(b" \t"))
             stamp = _SYSLOG_STAMP.match(chunk, start)
             peer, port = login.group(2), chunk[login.end() : login.end() + 6].split(b" ", 1)[0]
             if stamp is None or not port.isdigit() or len(self._refused_aside) >= MAX_CLIENTS:
@@ -2247,9 +2245,8 @@ class Analyzer:
                 )
             if closed < 0 or b"ascp" in chunk[end:closed]:
                 continue
-            closed_start, closed_end = line_bounds(chunk, closed)
-            closed_start += len(chunk[closed_start:closed_end]) - len(chunk[closed_start:closed_end].lstrip(b" \t"))
-            closed_stamp = _SYSLOG_STAMP.match(chunk, closed_start)
+            # (its line's own text, as the login's: after a mail's indent or quote marks; blind round 180)
+            closed_stamp = _SYSLOG_STAMP.match(chunk, _after_fence(chunk, *line_bounds(chunk, closed)))
             if closed_stamp is None or closed_stamp.group(1) != stamp.group(1):
                 continue  # (a session that went on: its disconnect a later second's)
             self._next_start = self._start_after(chunk, start) or self._next_session_later(chunk, end, stamp.group(1))
