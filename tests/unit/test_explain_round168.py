@@ -595,3 +595,102 @@ def test_logins_whose_pam_session_closed_at_once_are_attempts_the_server_did_not
     shell: two runs (one had been read)."""
     text = _blind("round180-servers/14-el-email-hsts-ath-nologin-session.eml")
     assert cause_ids(text) == ["server-session", "server-session"]
+
+
+def test_two_addresses_guessing_common_accounts_make_a_third_ones_invalid_user_a_scanners():
+    """An Elastic Watcher mail, "Top 8 of 214 events": "Invalid user oracle" from one address, "Invalid user admin"
+    from another, "Invalid user aspera" from a third, and "Aspera transfer events ...: 0": no run (the third had read
+    as a client's refused login, auth at medium)."""
+    text = _blind("round181-servers/22-elastic-watcher-mail-sshd-scanners-tcp33001-no-transfers.eml")
+    assert cause_ids(text) == []
+
+
+def test_guard_a_quiet_logs_one_unknown_account_is_still_a_clients_typo():
+    """Guard: one address's "Invalid user aspera_up" and no guessing around it stays that client's refused login."""
+    text = (
+        "Mar  3 10:00:01 hsts sshd[100]: Invalid user aspera_up from 198.51.100.9 port 50000\n"
+        "Mar  3 10:00:01 hsts sshd[100]: Connection closed by invalid user aspera_up 198.51.100.9 port 50000"
+        " [preauth]\n"
+    )
+    assert cause_ids(text) == ["auth"]
+
+
+def test_ascli_logger_line_pasted_without_its_head_tells_the_runs_failure():
+    """A cron mail: ascli's bar at 100 %, then "ERROR -- : Cannot rename partial file" (the Ruby logger's line without
+    its "E, [time #pid]" head, as aspera-cli issues #96 and #215 show it pasted), then the next hour's run: a
+    partial-rename run and a completed one (the first had read as completed)."""
+    text = _blind("round181-ordinary/22-el-cron-mail-ascli-overlap-partial-rename.eml")
+    assert cause_ids(text) == ["partial-rename", "ok"]
+
+
+def test_guard_a_polish_pages_examples_not_logs_are_no_run():
+    """Guard, now that ascli's logger line is read without its head: a Polish documentation page, "Poniższe
+    komunikaty to przykłady z dokumentacji, a nie logi z naszych serwerów", above a fenced "ERROR -- : Remote host is
+    not who we expected": no run."""
+    assert cause_ids(_blind("round152-documents/14-polish-ascli-hostkey-docs.md")) == []
+
+
+def test_a_run_tables_stderr_excerpt_column_and_a_row_with_nothing_captured():
+    """A LIMS export with "exit_code" and "stderr_excerpt" columns: a refused login, a row with exit 1 and nothing
+    captured, a completed row: three runs (the silent row had been missed)."""
+    text = _blind("round181-ordinary/24-lims-transfer-history-export.csv")
+    assert cause_ids(text) == ["auth", "unknown", "ok"]
+
+
+def test_a_french_hosts_newest_first_journal_is_read_oldest_first():
+    """journalctl -r on a French host ("mars 05 09:02:44 ..."): the night's "Cannot resolve target host." before the
+    morning's completed run (the months in French had kept the listing's order, the bar joining the dns run)."""
+    text = _blind("round181-hard-middle/02-journalctl-reverse-timer-fr.log")
+    assert cause_ids(text) == ["dns", "ok"]
+
+
+def test_ascps_cancelled_by_user_right_after_systemds_kill_is_the_killed_run():
+    """A Russian journalctl -r: systemd's "start operation timed out. Terminating." and then, read oldest first,
+    ascp's "Session Stop (Error: Cancelled by user)" of the same run: a dns run and one cancelled run (the Session
+    Stop had read as a third run)."""
+    text = _blind("round115-hard-middle/14-ru-journalctl-reverse-systemd-timeout.txt")
+    assert cause_ids(text) == ["dns", "cancelled"]
+    # (the same journal in English months, which were read oldest first already)
+    assert cause_ids(text.replace("\u043d\u043e\u044f ", "Nov ")) == ["dns", "cancelled"]
+
+
+def test_a_node_api_export_of_transfers_is_a_run_table():
+    """The Node API's /ops/transfers as CSV, newest first, "status" and "error_desc" columns: a stall, a cancel and a
+    completed run in start order (the rows had read as one cancelled run)."""
+    text = _blind("round181-hard-middle/16-node-api-transfers-export-newest-first.csv")
+    assert cause_ids(text) == ["stall", "cancelled", "ok"]
+
+
+def test_sacct_exit_code_cells_make_a_slurm_export_a_run_table():
+    """sacct's CSV with "ExitCode" cells "0:0" and "1:0": the task whose bar the time limit cut is a cancelled run of
+    its own (it had been missed)."""
+    text = _blind("round181-clients/04-slurm-sacct-array-export-mixed.csv")
+    assert cause_ids(text) == ["ok", "cancelled", "disk", "unknown"]
+
+
+def test_each_row_of_a_markdown_table_of_jobs_is_its_own_run():
+    """A matrix summary in a Markdown table, two rows with the same "failed to authenticate" and the vendor's
+    MaxStartups drops: three runs (the two failed rows had read as one)."""
+    text = _blind("round181-clients/18-gha-matrix-three-shards-maxstartups.md")
+    assert cause_ids(text) == ["ok", "ssh-refused", "ssh-refused"]
+
+
+def test_aspera_consoles_export_with_error_rows_and_an_unquoted_comma():
+    """Aspera Console's transfers, newest first: status "Error" beside an error code, the bare words in the message
+    column, one message with its comma unquoted: six runs in start order (only the stall had been read, low)."""
+    text = _blind("round181-documents/14-console-history-export-newest-first.csv")
+    assert cause_ids(text) == ["ok", "stall", "cancelled", "disk", "read-error", "exists"]
+
+
+def test_guard_a_line_of_several_rows_run_on_is_no_row():
+    """Guard: a CSV whose rows ran on into one line keeps its No such file run (the run-on cells are not one
+    message's commas)."""
+    assert cause_ids(_blind("round173-ordinary/12-batch-summary-ena.csv"))[0] == "no-such-file"
+
+
+def test_ascli_complete_under_airflows_output_is_a_completed_run():
+    """Two Airflow task logs: "Running command: [..., 'ascli server download ...']", "Output:", "complete", exit 0;
+    then the duplicate task's "Cannot rename partial file": a completed run, then the partial-rename (the "complete"
+    had been missed and the exit 0 joined the failure)."""
+    text = _blind("round181-documents/15-airflow-task-log-two-tasks-partial.log")
+    assert cause_ids(text) == ["ok", "partial-rename"]

@@ -850,10 +850,15 @@ _TAGGED_LOGGER = _compile(r"\S+ [A-Za-z][\w./-]{0,40}\[\d+\]: (?=[DIWEF], \[\d{4
 """A syslog line's host and program's tag before a Ruby Logger's line (ascli's, run by a wrapper under systemd)."""
 _TASK_LOGGER = _compile(r"\s*\{[\w.-]{1,60}:\d{1,6}\} [A-Z]{3,8} - (?=[DIWEF], \[\d{4}-\d\d-\d\dT)")
 """Airflow's logger before a task's output line (``{subprocess.py:93} INFO - ``), ascli's Ruby Logger line after it."""
-_WRAPPER_LOG = _compile(r"^\s*[DIWEF], \[\d{4}-\d\d-\d\dT[\d:.]+ #\d+\] +[A-Z]+ -- : ")
+_WRAPPER_LOG = _compile(
+    r"^\s*(?:[DIWEF], \[\d{4}-\d\d-\d\dT[\d:.]+ #\d+\] +[A-Z]+"
+    # (or pasted without the logger's head, "ERROR -- : No such file or directory": aspera-cli issues #96 and #215
+    # as their users wrote them; blind round 181's cron mail)
+    r"|(?:DEBUG|INFO|WARN|ERROR|FATAL)) -- : "
+)
 """ascli's (Ruby Logger's) own lines, ``E, [2024-03-13T15:58:12.581419 #3204711] ERROR -- : ...``: they carry
 ascp's failure in ascli's words ("An error occurred during transfer: Failure processing peer license")
-without naming ascp, so they count as a wrapper's lines."""
+without naming ascp, so they count as a wrapper's lines. Also without the head that tells time and pid."""
 _BARE_ASCP = _compile(
     # (busybox's root prompt names its directory before a space: "/ # ascp -A"; blind round 133)
     r"^\s*(?:\([\w.-]+\)\s+)?(?:[/~][\w/.~-]*\s)?\S*[$#>%]\s*(?:[\w.~/\\:-]*[/\\])?ascp4?(?:\.exe)?\s*"
@@ -1293,6 +1298,7 @@ class Analyzer:
         self._no_banner: set[bytes] = set()  # and the ones that sent no banner
         self._run_began: dict[str, int] = {}  # the line (``_tick``) each input's current console run began at
         self._named_scanners: set[bytes] = set()  # addresses a person's words call a scanner's or a monitor's
+        self._killed_run: dict[str, int] = {}  # per input: the console run a scheduler's kill just ended, no words yet
         self._accepted: set[tuple[bytes, bytes]] = set()
         """(user, address) pairs sshd let in (``Accepted ... for USER from ADDR``): a refusal of that pair counts."""
         self._licence: dict[tuple[str, bytes | None], str] = {}
@@ -1824,6 +1830,18 @@ class Analyzer:
                 accounts = self._guessed_accounts.setdefault(peer.group(1), set())
                 if len(accounts) < 3:
                     accounts.add(chunk[at + 12 : chunk.find(b" ", at + 12)])
+                # (two addresses each trying an account the internet's guessing tries first, "Invalid user oracle"
+                # from one and "Invalid user admin" from another, are a scan however few lines a paste shows of it:
+                # a watcher's "top 8 of 214 events" beside a third address's "Invalid user aspera"; blind round 181)
+                if (
+                    len(self._guessers) >= 2
+                    and sum(
+                        any(account.lower() in _GUESSED_NAMES for account in tried)
+                        for tried in self._guessed_accounts.values()
+                    )
+                    >= 2
+                ):
+                    return True
             at = chunk.find(_GUESSING, at + 12)
         return False
 
@@ -3293,6 +3311,15 @@ class Analyzer:
             # (with nothing captured: the cause is not told)
             done = self._one_line_run(source, line, text)
             done.exit_status = status
+        elif status != 0 and (
+            told := [cell for cell in said if documented(cell) and _ASCP_FORMED_CELL.search(cell) is None]
+        ):
+            # (or with the failure's words alone in its cell, no form of ascp's around them: Aspera Console's
+            # "Error,...,42,File or directory already exists"; blind round 181)
+            done = self._one_line_run(source, line, text)
+            done.exit_status = status
+            for cell in told:
+                done.detail(cell)
         else:
             return
         if len(self._row_runs) < MAX_KEPT_FAILED:
@@ -3686,10 +3713,19 @@ class Analyzer:
             return
         if (
             text == "complete"
-            and source in self._ascli
             and not self._replaying
             and len(self._last_lines[source]) >= 2
-            and _ASCLI_TRANSFER.search(self._last_lines[source][-2]) is not None
+            and (
+                (source in self._ascli and _ASCLI_TRANSFER.search(self._last_lines[source][-2]) is not None)
+                # (or the command Airflow ran, "Running command: ['/usr/bin/bash', '-c', 'ascli server download
+                # ...']", then its "Output:"; blind round 181's task log)
+                or (
+                    self._last_lines[source][-2].rstrip().endswith("Output:")
+                    and len(self._last_lines[source]) >= 3
+                    and "ascli" in (airflow_ran := self._last_lines[source][-3])
+                    and _ASCLI_TRANSFER.search(airflow_ran) is not None
+                )
+            )
             and ((going := self._console.get(source)) is None or going.ended or going.exited)
         ):
             # ascli's result word right under its transfer command, no bar shown (--progress-bar=no in a Jenkins
@@ -3697,7 +3733,11 @@ class Analyzer:
             done = self._one_line_run(source, line, text)
             done.completed = True
             self.ascp_lines += 1
-            self._finish(self._console.pop(source))
+            if source in self._ascli:
+                self._finish(self._console.pop(source))
+            else:
+                # (Airflow's word on the command's exit comes next: "Command exited with return code 0", this run's)
+                done.ended = True
             return
         candidate = self._silent_candidate.pop(source, None)
         if candidate is not None and (_PROMPTED_LINE.match(text) is not None or _BARE_PROMPT.match(text) is not None):
@@ -4451,6 +4491,8 @@ class Analyzer:
                 # the job was killed: nothing more of this run follows, on either stream (a later Session Stop is
                 # the next array task's; blind round 62: task 5's kill and task 6's "No such file" read as one)
                 run.exited = run.stopped = True
+                if not run.finals:
+                    self._killed_run[source] = run.order  # (but for ascp's own word on the signal, ``_continues``)
             return
         if ("[SUCCESS]" in text or "[FAILURE]" in text) and _PSSH_HOST.match(text) is not None:
             # parallel-ssh's header of the next host's output ("[2] 14:22:31 [SUCCESS] node08"; its "SUCCESS" is
@@ -7029,7 +7071,28 @@ class Analyzer:
             # FAILED (Server aborted session: ...)" after "session 7d1e... code 34: Server aborted session: ...";
             # blind round 153's transferd log): the same run
             return True
+        if (
+            self._killed_run.pop(source, None) == run.order
+            and errors
+            and not run.finals
+            and all(documented_cause(error.message) == "cancelled" for error in errors)
+        ):
+            # ascp's own word on the signal that ended it ("Session Stop  (Error: Cancelled by user)"), right after the
+            # kill told it (systemd's "start operation timed out. Terminating.", read oldest first; blind round 115's
+            # journalctl -r, once its Russian months were read): the run killed, not another
+            return True
         if opens:
+            return False
+        if (
+            errors
+            and line[:1] == "|"
+            and line.rstrip()[-1:] == "|"
+            and run.evidence
+            and run.evidence[-1][:1] == "|"
+            and _first_cell(line) != _first_cell(run.evidence[-1])
+        ):
+            # the next row of a Markdown table of runs, the same words in its cell ("| upload (3) | ... | ascp: failed
+            # to authenticate, exiting. / ..." under upload (2)'s; blind round 181's matrix summary): another run
             return False
         for error, stream in zip(errors, streams, strict=True):
             if (
@@ -12092,6 +12155,9 @@ _NOT_RUN_ZH = _compile(
     # Italian, Spanish, Portuguese, French, Ukrainian and Russian (blind round 79's Danish and Hungarian pages)
     r"|\bikke (?:kørsler|kjøringer)\b|\binte (?:riktiga |verkliga )?körningar\b|\bnem valós (?:futás|kimenet)"
     r"|\bgeen echte (?:uitvoer|runs?|logs?)\b|\bnie (?:są )?(?:prawdziw|rzeczywist)\w* (?:uruchomie|wynik|log)"
+    # (and "examples from the documentation, not logs from our servers": "przykłady z dokumentacji, a nie logi z
+    # naszych serwerów"; blind round 152's Polish page, once ascli's "ERROR -- : ..." was read without its head)
+    r"|\bprzykład\w*[^.!?\n]{0,40}\ba nie (?:logi|dzienniki|zapisy)\b"
     r"|\bnon (?:sono )?(?:output|log|esecuzioni) reali\b|\bno (?:son )?(?:salidas|ejecuciones|registros) reales\b"
     r"|\bnão (?:são )?(?:saídas|execuções|logs) reais\b|\bne sont pas (?:des )?(?:exécutions|sorties|journaux) réel"
     r"|\bне (?:є |являются )?(?:реальн|справжн)\w* (?:запуск|вивод|вывод|лог)"
@@ -12936,6 +13002,11 @@ def _goes_on_past(text: str, messages: tuple[str, ...]) -> bool:
     return len(rest) >= 20
 
 
+def _first_cell(row: str) -> str:
+    """A Markdown table row's first cell (``| upload (2) | ...``), stripped."""
+    return row.strip().split("|", 2)[1].strip() if row.count("|") >= 2 else ""
+
+
 def _same_form(text: str, said: list[str], title: str | None) -> bool:
     """Whether a line is one of the lines said before in another item's form, or inside the input's title (a title
     around it: "Error using manifest file, error message: Skipping file ID <file_id> as ...")."""
@@ -13091,7 +13162,7 @@ def _address(text: str) -> str:
 
 _DATE_COLUMN = _compile(
     r"(?:created|opened|submitted|reported|received|start(?:ed)?|finish(?:ed)?|end(?:ed)?|date|time|timestamp)"
-    r"(?:[ _-]?(?:at|on|date|time|utc))?",
+    r"(?:[ _-]?(?:at|on|date|time|utc)){0,2}",  # ("start_time_utc": Aspera Console's export; blind round 181)
     re.I,
 )
 """A table's column of when each record was made (a help desk's "Created", "Opened", "created_at")."""
@@ -13140,16 +13211,26 @@ _EXIT_COLUMN = _compile(
 )
 """A table's column of each run's exit status (``exit``, ``exit_code``, ``ascli_exit``, ``rc``) or its result in a
 word (``status``: success or failed)."""
+_ASCP_FORMED_CELL = _compile(r"Session Stop|ascp|exiting|Completed:|Partial Completion|ERR ")
+"""A run table's cell holding ascp's words in a form of ascp's (read as such), not the bare words of a failure."""
+_LOOSE_COMMAS = 2
+"""Commas left unquoted in a run table's last cell (its message) that are still read as that one cell's."""
+_ERROR_CODE_COLUMN = _compile(r"(?:fasp[_ -]?)?err(?:or)?[_ -]?code", re.I)
+"""A table's column of each run's FASP error code (``error_code``, ``errcode``)."""
 _EXIT_VALUE = _compile(r"-?[0-9]{1,4}")
 """An exit status as a run table writes it."""
+_SLURM_EXIT = _compile(r"([0-9]{1,3}):([0-9]{1,2})")
+"""Slurm's exit status and signal in one cell (sacct's ``ExitCode``: ``1:0``)."""
 _STATUS_WORD = {
     **dict.fromkeys(("success", "succeeded", "successful", "complete", "completed"), 0),
-    **dict.fromkeys(("failed", "failure", "aborted"), 1),
+    **dict.fromkeys(("failed", "failure", "aborted", "canceled", "cancelled"), 1),
 }
 """A run table's word for a run's result, as the exit status it stands for (not a log's level, "ok" or "error", which
 a log search's export holds in its "status" column)."""
 _SAID_COLUMN = _compile(
-    r"(?:[a-z]+[_ -])?(?:message|msg|output|stdout|stderr|tail|last[_ -]?line|error)(?:[_ -](?:tail|lines?|text))?",
+    # ("stderr_excerpt": blind round 181's LIMS export; "error_desc": its Node API export of transfers)
+    r"(?:[a-z]+[_ -])?(?:message|msg|output|stdout|stderr|tail|last[_ -]?line|error)"
+    r"(?:[_ -](?:tail|lines?|text|excerpt|snippet|desc|description))?",
     re.I,
 )
 """A table's column of what each run printed (its message, its output's last line, its stderr)."""
@@ -13172,18 +13253,28 @@ class _RunTable:
     exit: int
     said_columns: tuple[int, ...]
     dated: int
+    coded: bool = False
+    """Whether the table also holds each run's error code (Aspera Console's "error_code"): its status "Error" is then
+    the run's failure, not a log's level."""
 
     def status(self, text: str) -> int | None:
         """The exit status of the run this line's row records; None for a line that is no whole row (a comment, a
         quoted field's next line, the header)."""
         if text.count(",") < self.columns - 1 or text[:1] == "#":
             return None
-        cells = _csv_cells(text)
-        if cells is None or len(cells) != self.columns:
+        cells = self.cells(text)
+        if cells is None:
             return None
         status = cells[self.exit].strip()
         if _EXIT_VALUE.fullmatch(status) is not None:
             return int(status)
+        if (slurm := _SLURM_EXIT.fullmatch(status)) is not None:
+            # Slurm's "exit status:signal" (sacct's ExitCode, "1:0"; "0:15" for a step its signal ended; blind round
+            # 181's array export)
+            code, signal = int(slurm.group(1)), int(slurm.group(2))
+            return code if code or not signal else 128 + signal
+        if self.coded and status.lower() == "error":
+            return 1
         return _STATUS_WORD.get(status.lower())
 
     def note(self, text: str) -> bool:
@@ -13191,15 +13282,29 @@ class _RunTable:
         its words in the output's column; blind round 161): no run's row."""
         if text.count(",") < self.columns - 1 or text[:1] == "#":
             return False
-        cells = _csv_cells(text)
-        return cells is not None and len(cells) == self.columns and not cells[self.exit].strip()
+        cells = self.cells(text)
+        return cells is not None and not cells[self.exit].strip()
 
     def said(self, text: str) -> list[str] | None:
         """The row's cells of what its run printed that are not empty (None when the row is not whole)."""
-        cells = _csv_cells(text)
-        if cells is None or len(cells) != self.columns:
+        cells = self.cells(text)
+        if cells is None:
             return None
         return [cells[at].strip() for at in self.said_columns if cells[at].strip()]
+
+    def cells(self, text: str) -> list[str] | None:
+        """The row's cells, or None when the line is no whole row. A message in the last column with a comma left
+        unquoted ("...,40,Data transfer stalled, timed out"; blind round 181's export, as a person's hand-made
+        table writes it) is that one cell."""
+        cells = _csv_cells(text)
+        if cells is None or len(cells) < self.columns:
+            return None
+        if len(cells) > self.columns:
+            # (a comma or two in words, not the next row's cells run on: a line holding several rows)
+            if self.columns - 1 not in self.said_columns or len(cells) - self.columns > _LOOSE_COMMAS:
+                return None
+            cells = [*cells[: self.columns - 1], ",".join(cells[self.columns - 1 :])]
+        return cells
 
 
 def _server_end(session: Collected) -> bool:
@@ -13241,7 +13346,9 @@ def _run_table(chunk: bytes) -> _RunTable | None:
     dated = next((i for i, field in enumerate(fields) if _DATE_COLUMN.fullmatch(field) is not None), None)
     if dated is None:
         return None  # (each run's time: a reference table of what ascp says, its "rc" beside, has none)
-    table = _RunTable(len(fields), exit_at, said, dated)
+    # (Aspera Console's export of its transfers: "status" Error beside "error_code" 42; blind round 181)
+    coded = any(_ERROR_CODE_COLUMN.fullmatch(field) is not None for field in fields)
+    table = _RunTable(len(fields), exit_at, said, dated, coded)
     rows = [line.decode("utf-8", "replace").strip() for line in b"\n".join(lines[at + 1 :]).split(b"\n")[:-1]]
     whole = [
         table.status(row)

@@ -2808,7 +2808,10 @@ def oldest_first(chunk: bytes) -> bytes | None:
     if len(chunk) > PASTE_MAX:
         return None
     lines = chunk.split(b"\n")
-    times = [_line_time(line) for line in lines]
+    # (stamps whose month is in the host's language read as their English ones: "mars 05 09:02:44" from a French
+    # host's journalctl -r; blind round 181. The lines themselves stay as they are, their rewriting comes later)
+    english = english_stamps(chunk)
+    times = [_line_time(line) for line in (lines if english is None else english.split(b"\n"))]
     changed = False
     at = 0
     while at < len(lines):
