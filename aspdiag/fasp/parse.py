@@ -277,6 +277,8 @@ _SESSION_STOP_CUT = re.compile(r"Session Stop\s+\(Error: (?P<msg>[^)]+?)\s*$")
 _SERVER_ABORTED = re.compile(r"(?P<msg>Server aborted session: [^'\n]+?)(?:\s+\((?:[A-Z]\w*::)+[A-Z]\w*\))?\s*$")
 """The server's verdict as wrappers print it (ascli, the IBM SDKs, webin-cli): ``... Server aborted session: ...``,
 without the class a Ruby backtrace names after it (``(Aspera::Transfer::Error)``)."""
+_QUOTED_END = re.compile(r"\)['\"]\)?\]?$")
+"""What a Session Stop line quoted in a repr ends with past its message: its parenthesis and the quote (``)')``)."""
 _CODE_SUFFIX = re.compile(r"^(?P<msg>.*\S)\s+\((?P<code>\d{1,3})\)$")
 
 
@@ -303,6 +305,10 @@ def parse_errors(stdout: str, stderr: str) -> list[AscpError]:
                 if not match:
                     continue
                 message = match.group("msg").strip()
+                if match.re is _SESSION_STOP and (quoted := _QUOTED_END.search(message)) is not None:
+                    # the line quoted inside a wrapper's repr, "AsperaError: (1, 'Session Stop  (Error: ...)')": its
+                    # own closing parenthesis, not the quote and the tuple's after it
+                    message = message[: quoted.start()].strip()
                 code = None
                 with_code = _CODE_SUFFIX.match(message)
                 # Only a number in the FASP range is a FASP code; "(110)" after a system message is an errno.

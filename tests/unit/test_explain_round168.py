@@ -694,3 +694,130 @@ def test_ascli_complete_under_airflows_output_is_a_completed_run():
     had been missed and the exit 0 joined the failure)."""
     text = _blind("round181-documents/15-airflow-task-log-two-tasks-partial.log")
     assert cause_ids(text) == ["ok", "partial-rename"]
+
+
+def test_the_shells_127_for_another_word_is_not_ascps_exit():
+    """A PBS job whose line continuation broke on a space after its backslash: ascp's "Source file list not specified",
+    the shell's "-d: command not found", the script's "ascp exit: 127", then the epilogue's "Exit Status: 0": one
+    usage run (the 127 and the epilogue had read as a second run, completed: a confident wrong answer)."""
+    assert cause_ids(_blind("round182-ordinary/09-pbs-ncbi-upload-trailing-backslash.txt")) == ["usage"]
+
+
+def test_a_greek_wiki_page_that_holds_no_real_incidents_is_no_run():
+    """A Greek wiki page, "**Δεν** περιέχει πραγματικά περιστατικά" (it holds no real incidents), with sample blocks of
+    ascp's words: no run (they had read as an auth and a udp run: a confident wrong answer)."""
+    assert cause_ids(_blind("round182-servers/20-el-wiki-odigos-ermineias-hsts-syslog-no-sessions.md")) == []
+
+
+def test_a_chinese_not_run_of_the_rest_leaves_the_runs_shown():
+    """Notes ending "其余 CRR 明天批量下载（还没跑）" (the rest download tomorrow, not run yet) under a dns failure
+    and a completed run: both runs (the completed one had been dropped as not run)."""
+    assert cause_ids(_blind("round182-ordinary/08-zh-hpc-compute-node-gsa-dns.md")) == ["dns", "ok"]
+
+
+def test_a_session_stop_quoted_in_an_exceptions_repr_is_the_same_run():
+    """A Luigi worker's log: "ascp stdout: Session Stop (Error: ... undefined token)", then the traceback's
+    "AsperaError: (1, 'Session Stop  (Error: ... undefined token)')": one run (the repr's closing quote had made its
+    words another failure, a second run)."""
+    assert cause_ids(_blind("round182-clients/21-luigi-worker-undefined-token.log")) == ["unauthorized"]
+
+
+def test_console_session_stop_after_an_l_logs_session_start_is_that_session():
+    """PBS output of ascp -L-: its "[2f4a-...] LOG FASP Session Start ... status=started" line, then the console's
+    "Session Stop (Error: Failure processing peer license: ...)": one licence run (the started session had read as an
+    unknown run of its own)."""
+    assert cause_ids(_blind("round182-clients/05-pbs-output-ticket-fr-peer-license.txt")) == ["licence"]
+
+
+def test_ansibles_changed_loop_item_of_an_ascp_task_is_a_run_that_worked():
+    """TASK [ascp upload]: "changed: [xfer01] => (item={...})", then a failed item with ascp's "failed to
+    authenticate": two runs (the changed item had been missed)."""
+    assert cause_ids(_blind("round182-clients/08-ansible-loop-ru-auth.txt")) == ["ok", "auth"]
+
+
+def test_guard_a_changed_item_of_a_task_that_transfers_nothing_is_no_run():
+    """Guard: "changed: [...] => (item=aspera.conf)" under "TASK [aspera : template aspera.conf]" is no run."""
+    text = "TASK [aspera : template aspera.conf] ****\nchanged: [xfer01] => (item=aspera.conf)\n"
+    assert cause_ids(text) == []
+
+
+def test_a_container_runtimes_exec_not_found_under_kubectl_describe():
+    """kubectl describe's "Message: ... exec: "ascp": executable file not found in $PATH": ascp-missing (Go's own quotes
+    had made it a person's quote, the run unknown)."""
+    assert cause_ids(_blind("round182-clients/14-kubectl-describe-job-no-ascp.txt")) == ["ascp-missing"]
+
+
+def test_management_frames_behind_a_loggers_prefix():
+    """A Java listener logging each frame line, "DEBUG TransferListener - Type: ERROR", two sessions: host-key, then
+    permission (the prefix had hidden the frames, the two errors read as one run)."""
+    assert cause_ids(_blind("round182-clients/19-teamcity-cos-sdk-faspmanager-frames.txt")) == [
+        "host-key",
+        "permission",
+    ]
+
+
+def test_new_relics_nrql_results_are_a_log_export():
+    """New Relic's NRQL JSON, "results": [{"events": [...]}], newest first: the failed upload, then the resend that
+    worked (the events had not been read as records)."""
+    text = _blind("round182-servers/17-newrelic-nrql-json-windows-hsts-yyz-colon-in-filename.json")
+    assert cause_ids(text) == ["path-name", "ok"]
+
+
+def test_a_german_wrappers_return_value_is_an_exit_status():
+    """A wrapper's log, "ascp beendet, Rueckgabewert 0" one night and "Rueckgabewert 1" the next, ascp's output sent
+    to /dev/null: a completed run and an unknown one (no run had been read)."""
+    assert cause_ids(_blind("round182-documents/22-deutsch-wrapper-log-zweite-nacht-unbekannt.log")) == [
+        "ok",
+        "unknown",
+    ]
+
+
+def test_what_a_persons_ping_printed_is_no_run_of_ascp():
+    """A Frisian mail: the run's "Cannot resolve target host.", then 'I also tried "ping fasp.sra.ebi.ac.uk", that
+    gives "Name or service not known"': one dns run (ping's words had read as a second, low)."""
+    assert cause_ids(_blind("round182-documents/03-frysk-mail-chipseq-dns.eml")) == ["dns"]
+
+
+def test_a_zendesk_export_with_comments_newest_first_is_read_oldest_first():
+    """A Zendesk ticket, "comments_sort_order": "desc": the key-file failure pasted on the 17th before the run that
+    worked on the 18th (the listing's order had put the success first)."""
+    text = _blind("round182-hard-middle/02-zendesk-export-newest-first-de.json")
+    assert cause_ids(text) == ["key-file", "ok"]
+
+
+def test_xmllints_parser_error_on_aspera_conf_is_no_run():
+    """An operator's terminal: two sessions failed with errcode=50, xmllint's "aspera.conf:41: parser error : ...", the
+    fix, then the push that completed: three runs (xmllint's error had begun a run the completed one joined)."""
+    text = _blind("round182-servers/23-sv-terminal-hsts-got1-egen-push-trasig-aspera-conf.txt")
+    assert cause_ids(text) == ["configuration", "configuration", "ok"]
+
+
+def test_a_persons_count_of_tries_with_the_same_words_makes_that_many_runs():
+    """An Italian thread: the run's "Remote host is not who we expected" quoted once, "L'ho lanciato tre volte in
+    tutto, sempre lo stesso messaggio (non lo incollo di nuovo)", then a colleague's run that completed: three host-key
+    runs, two of them at low confidence, then the completed one (one had been read)."""
+    text = _blind("round182-hard-middle/15-it-mail-thread-two-machines-fingerprint.eml")
+    assert cause_ids(text) == ["host-key", "host-key", "host-key", "ok"]
+
+
+def test_guard_a_count_without_the_same_words_adds_no_run():
+    """Guard: "I tried three times" with no word that each try said the same adds no run."""
+    text = (
+        "$ ascp -P33001 user@host:/x .\nascp: failed to authenticate, exiting.\n"
+        "I tried three times yesterday, then gave up.\n"
+    )
+    assert cause_ids(text) == ["auth"]
+
+
+def test_guard_an_sdks_logger_repeating_the_frames_description_is_the_same_run():
+    """Guard, now that frames behind a logger's prefix are read: a Rundeck job's "[faspmanager] DEBUG Type: ERROR"
+    frames of two nodes, each followed by the logger's "ERROR transfer failed: ... (code N)": two runs, not three."""
+    text = _blind("round181-clients/21-rundeck-exec-faspmanager-java-exists-and-rename.txt")
+    assert cause_ids(text) == ["exists", "partial-rename"]
+
+
+def test_guard_a_sessions_error_frame_after_its_fileerror_is_its_end():
+    """Guard: a FILEERROR frame ("Error reading source file from disk"), then the same session's ERROR frame ("Some
+    individual files failed"): one read-error run, not another after it."""
+    text = _blind("round122-hard-middle/19-java-faspmanager-permission-then-nfs-read.log")
+    assert cause_ids(text) == ["permission", "read-error"]

@@ -225,7 +225,9 @@ _EXIT = _compile(
     # (Polish, Czech, Dutch and Swedish: "zakończył się kodem 1", "skončil s kódem 1", "eindigde met exitcode 1",
     # "avslutades med kod 1"; blind round 179's Polish ticket)
     r"|zakończył[aoy]? się (?:z )?kodem(?: wyjścia)?|skončil[aoy]? s (?:návratovým )?kódem"
-    r"|eindigde met (?:exit ?)?code|avslutade?s? med (?:felkod|kod))"
+    r"|eindigde met (?:exit ?)?code|avslutade?s? med (?:felkod|kod)"
+    # (German's "return value": "ascp beendet, Rueckgabewert 1"; blind round 182's wrapper log)
+    r"|R(?:ü|ue)ckgabewert)"
     # (and the code's name: "código de saída", "código de salida", "code de sortie", "codice di uscita")
     r"(?:\s+d[ei]\s+(?:sa[íi]da|salida|sortie|uscita))?)"
     r"\s*[:=]?\s*(\d+)",
@@ -1036,6 +1038,9 @@ _NOT_A_TRANSFER = _compile(
     r"\bdesktop database\b|\bmay not be able to auto-launch\b|^\s*Deploying IBM Aspera"
     r"|\b(?:POST|GET|PUT|PATCH|DELETE)(?:ing)?\s+(?:to\s+)?https?://"
     r"|\b(?:read|load|pars)\w* (?:the )?(?:aspera |ascp )?settings from\b|\breferenced before assignment\b"
+    # (libxml2's word on a file it parsed, xmllint's "/opt/aspera/etc/aspera.conf:41: parser error : Opening and
+    # ending tag mismatch": a check of the configuration, no transfer; blind round 182)
+    r"|^\s*\S+:\d+: (?:parser|namespace|validity) (?:error|warning) : "
     r"|\b(?:error|code|errcode)(?: code)?\s*\d+\s+(?:is|means|refers to|indicates|stands for)\b"
     r"|\b(?:this|the|that) (?:error|code|message) (?:\w+ )?(?:indicates|means|refers to|occurs when)\b"
     # (Nextflow's warning that it copies a task's outputs instead of linking them: after the transfer, about the
@@ -1298,6 +1303,10 @@ class Analyzer:
         self._no_banner: set[bytes] = set()  # and the ones that sent no banner
         self._run_began: dict[str, int] = {}  # the line (``_tick``) each input's current console run began at
         self._named_scanners: set[bytes] = set()  # addresses a person's words call a scanner's or a monitor's
+        self._told_times: dict[str, int] = {}  # per input: how many times a person tells the run was tried, the same
+        self._frame_prefix: dict[str, str] = {}  # per input: the logger's prefix before its management frames
+        self._frame_ended: dict[str, str] = {}  # per input: the type of frame whose Description ended the last run
+        self._ansible_task: dict[str, bool] = {}  # per input: whether Ansible's current task names ascp
         self._killed_run: dict[str, int] = {}  # per input: the console run a scheduler's kill just ended, no words yet
         self._accepted: set[tuple[bytes, bytes]] = set()
         """(user, address) pairs sshd let in (``Accepted ... for USER from ADDR``): a refusal of that pair counts."""
@@ -2723,6 +2732,11 @@ class Analyzer:
         if line.process is not None:
             if self._process.get((source, line.process)) != uuid:
                 self._bind(source, line.process, uuid, session)
+            if not line.syslog and found.group(1) == b"Session Start" and not self._replaying:
+                # ascp -L-'s own line of its session's start ("... [2f4a-7f3d2c1e4700] LOG FASP Session Start ...
+                # status=started"): the console's words after it, "Session Stop  (Error: ...)" with no [pid], are
+                # that session's end (blind round 182's PBS output, read as two runs)
+                self._attached[source] = uuid
         else:
             # Console lines (ascp run with -L-): what the current run said so far was this session's.
             run = self._console.get(source)
@@ -2734,6 +2748,9 @@ class Analyzer:
         self._record(session, found.group(1), line.message[found.end() :])
         if session.ended and not ended:
             session.ended_stamp = line.stamp
+            if line.process is not None and not line.syslog and self._attached.get(source) == uuid:
+                # (its own Session Stop logged: the console's words after it are not that session's end)
+                del self._attached[source]
             if (
                 line.process is not None
                 and not line.syslog
@@ -2979,6 +2996,33 @@ class Analyzer:
             # a time limit the person tells their job runs under ("I run it with `nohup timeout 6h ./get_ena.sh &`";
             # blind round 173): the shell's 124 after the run is that limit's (``_asked_status``' answer)
             self._told_limit[source] = float(told.group(1)) * _SECONDS[told.group(2).lower()]
+        if (
+            not self._replaying
+            and line.stamp is None
+            and any(hint in text for hint in _TIMES_HINTS)
+            and (told := _TOLD_TIMES.search(text)) is not None
+            and len(self._told_times) < MAX_CLIENTS
+        ):
+            # a person's count of their tries with the same words (``_told_times_over``)
+            self._told_times[source] = max(self._told_times.get(source, 0), _COUNT_WORDS[told.group("n").lower()])
+        if text[:5] == "TASK " and (task := _ANSIBLE_TASK.match(text)) is not None:
+            self._ansible_task[source] = _ANSIBLE_TRANSFER_TASK.search(task.group(1)) is not None
+        elif (
+            text[:9] == "changed: "
+            and self._ansible_task.get(source)
+            and not self._replaying
+            # (not a README's "Example output" block; blind round 89's role README above its run)
+            and self._sample.get(source) is None
+            and source not in self._documented
+            and _ANSIBLE_ITEM_CHANGED.fullmatch(text.strip()) is not None
+        ):
+            # Ansible's loop item of a task that runs ascp ("TASK [ascp upload]"), changed, its result not shown
+            # ("changed: [xfer01] => (item={'src': ...})"; blind round 182's playbook run): a run that worked
+            done = self._one_line_run(source, line, text.strip())
+            done.completed = True
+            self.ascp_lines += 1
+            self._finish(self._console.pop(source))
+            return
         run_table = self._run_tables.get(source) if self._run_tables else None
         row_status = None if run_table is None or self._replaying else run_table.status(text)
         if row_status is not None and source in self._console:
@@ -3479,7 +3523,18 @@ class Analyzer:
     def _frame_line(self, source: str, line: Line, text: str) -> bool:
         """ascp's management-port stream (``-M``, what ascli and the SDKs read): frames of ``FASPMGR 2`` and
         ``Key: Value`` lines. An ERROR frame's ``Code`` is an explicit FASP code and its ``Description``
-        ascp's own words; STATS frames count bytes; DONE is success. True when the line was a frame's."""
+        ascp's own words; STATS frames count bytes; DONE is success. True when the line was a frame's. A logger's
+        prefix before the first frame ("DEBUG TransferListener - FASPMGR 2", a Java SDK's listener logging each line
+        it reads; blind round 182's TeamCity build) is taken off each line of the stream that has it."""
+        if (prefix := self._frame_prefix.get(source)) is not None and _digitless(text[: len(prefix)]) == prefix:
+            text = text[len(prefix) :]
+        elif (
+            "FASPMGR " in text
+            and 0 < (at := text.find("FASPMGR ")) <= _FRAME_PREFIX_MAX
+            and (_FASPMGR_HEAD.fullmatch(text[at:].rstrip()) is not None)
+        ):
+            self._frame_prefix[source] = _digitless(text[:at])
+            text = text[at:]
         if text.startswith("FASPMGR "):
             self._frames[source] = ""
             return True
@@ -3494,7 +3549,15 @@ class Analyzer:
         if key == "Type":
             self._frames[source] = value
             run = self._console.get(source)
-            session = self._run(source, starts=value == "INIT" and run is not None and run.ended)
+            # (a new session's INIT, or its ERROR after the last session's ERROR ended it: no INIT frame logged for a
+            # session that failed at once; blind round 181's two nodes, each its own ERROR frame)
+            session = self._run(
+                source,
+                starts=run is not None
+                and run.ended
+                # (a session's ERROR after its own FILEERROR is that session's end: "Some individual files failed")
+                and (value == "INIT" or (value == "ERROR" and self._frame_ended.get(source) == "ERROR")),
+            )
             session.lines += 1
             session.stamp = session.stamp or line.stamp
             if value == "DONE" and not session.finals:
@@ -3516,6 +3579,7 @@ class Analyzer:
             session.final(value)
             session.stopped = session.ended = True
             session.note(text)
+            self._frame_ended[source] = frame
         return True
 
     def _console_segment(self, source: str, line: Line, text: str) -> None:
@@ -4941,10 +5005,28 @@ class Analyzer:
             and len(self._last_lines[source]) >= 2
             and self._last_lines[source][-2].lstrip().startswith(("Resources Used:", "----"))
             and source in self._run_sources
-            and ((ended := self._console.get(source)) is None or ended.ended or ended.exited or bool(ended.completed))
+            and (
+                (ended := self._console.get(source)) is None
+                or ended.ended
+                or ended.exited
+                or bool(ended.completed)
+                # (or a run whose exit status the script told already: "ascp exit: 127" above it; blind round 182)
+                or ended.exit_status is not None
+            )
         ):
             # PBS's epilogue under the job's output ("Resources Used: cput=...", "Exit Status: 0"): the job's status,
             # its last run told already (blind round 180's job output, read as a third run)
+            exit_match = None
+        if (
+            exit_match is not None
+            and exit_match.group(1) in ("126", "127")
+            and len(self._last_lines[source]) >= 2
+            and (missing := _OTHER_NOT_FOUND.search(self._last_lines[source][-2])) is not None
+            and not _is_ascp(missing.group(1))
+        ):
+            # the shell's status for another word it could not run, on the line above ("line 12: -d: command not
+            # found", a line continuation broken by a space after its backslash, then the script's "ascp exit: 127"
+            # echoing $?; blind round 182's PBS job): not ascp's exit, nor a run of its own
             exit_match = None
         if exit_match is not None and text[:7] == "result:":
             # a test runner's verdict on a test ("result:       exit status 0" in Meson's testlog, before the
@@ -5054,7 +5136,16 @@ class Analyzer:
                 )
                 # (or a shell's "not found" for ascp in quotes amid a person's words: a FAQ's title, "FAQ plateforme
                 # bioinfo — « ascp: command not found » dans un job Slurm"; blind round 149)
-                or (not errors and line.stamp is None and "ascp" in text and _quoting(text) and _never_ran(text))
+                or (
+                    not errors
+                    and line.stamp is None
+                    and "ascp" in text
+                    and _quoting(text)
+                    and _never_ran(text)
+                    # (not Go's own quotes: a container runtime's 'exec: "ascp": executable file not found in $PATH'
+                    # under kubectl describe's "Message:"; blind round 182)
+                    and 'exec: "' not in text
+                )
                 or (first and errors and line.stamp is None and _titled(text, errors[0].message))
                 or (
                     first
@@ -6031,6 +6122,9 @@ class Analyzer:
                 # (nor of another machine: "同一个命令在实验室的台式机上我还没试过", the same command I have not yet
                 # tried on the lab's desktop; blind round 178's forum question, its run above)
                 and _ELSEWHERE_ZH.search(text, max(0, zh.start() - 24), zh.start()) is None
+                # (nor of the rest: "其余 CRR 明天批量下载（还没跑）", the other runs download tomorrow, not run yet;
+                # blind round 182's notes, its two runs above)
+                and _REST_ZH.search(text, max(0, zh.start() - 40), zh.start()) is None
             )
         ):
             above = _ABOVE.search(text) is not None
@@ -6229,6 +6323,10 @@ class Analyzer:
                 # (nor one inside brackets opened on the line above: '(annars hade det stått / "failed to
                 # authenticate")', otherwise it would have said ...; blind round 156's newsletter)
                 and _BRACKETED_QUOTE.match(text) is None
+                # (nor what the person's own check printed: 'Ik haw ek "ping fasp.sra.ebi.ac.uk" besocht, dat jout
+                # "Name or service not known"', ping's words beside the run's own "Cannot resolve target host."; blind
+                # round 182's Frisian mail)
+                and _PROBE_TOOL.search(text) is None
             ]
             quoted = True
         else:
@@ -6946,6 +7044,10 @@ class Analyzer:
             return True
         if not errors and _WRAPPER_LOG.match(line) and any(final in line for final in run.finals):
             return True  # ascli's logger repeating the run's final words ("WARN -- : An error occurred: ...")
+        if not errors and source in self._frame_prefix and run.code is not None and any(f in line for f in run.finals):
+            # an SDK's logger repeating the ERROR frame's Description it just logged ("ERROR transfer failed: File or
+            # directory already exists (code 42)"; blind round 181's Rundeck job): that run's, not another
+            return True
         if (
             _ASCLI_IDLE_BAR.match(line) is not None
             and len(self._last_lines[source]) >= 2
@@ -7503,11 +7605,42 @@ class Analyzer:
             self._fixture_sessions,
             self._status_then_journal,
             self._make_jobs,
+            self._told_times_over,
         ):
             kept = reading(kept)
         self._kept = kept
         self._read_at = (self._order, len(self._kept))
         return [explained for _, explained in self._kept]
+
+    def _told_times_over(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
+        """The one failed run an input shows, where its person tells they ran it N times with the same words ("L'ho
+        lanciato tre volte in tutto, sempre lo stesso messaggio (non lo incollo di nuovo)", "Tentamos duas vezes ...,
+        sempre o mesmo"; blind rounds 179 and 182): N runs of that cause, the others told at low confidence, right
+        after it. Only where the input shows no other failed run (whose words the count could be of) and fewer runs
+        than told."""
+        if not self._told_times:
+            return kept
+        out = list(kept)
+        for source, times in self._told_times.items():
+            failed = [
+                at
+                for at, (_, s) in enumerate(out)
+                if s.source == source and s.outcome == "failed" and s.uuid is None and s.cause_id != "unknown"
+            ]
+            if len(failed) != 1 or any(
+                s.source == source and s.outcome == "failed" and s.uuid is not None for _, s in out
+            ):
+                continue
+            order, shown = out[failed[0]]
+            copy = _lowered(
+                shown,
+                f"the person tells this was tried {times} times with the same words; this attempt's own output is not "
+                "shown",
+            )
+            for _ in range(times - 1):
+                self._counted(copy)
+            out[failed[0] + 1 : failed[0] + 1] = [(order, copy)] * (times - 1)
+        return out
 
     def _served(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
         """The server's own sessions among syslog's records read as a client's by their peer's port alone
@@ -11501,6 +11634,8 @@ _AFTER_CHANGE_ZH = _compile(r"(?:改|换|修正|修改|更正)[^，。,.]{0,6}(?
 """Chinese "after changing ..." before a not-run (of the retry with the fix, not of the run shown)."""
 _ELSEWHERE_ZH = _compile(r"在[^，。,.;；]{1,20}(?:上|里)[我他她]?(?:也|都)?\s*$")
 """Chinese "on (another machine) ..." right before a not-run: of that place, not of the run shown."""
+_REST_ZH = _compile(r"(?:其余|其他|其它|剩下|剩余|别的)[^，。,.;；]{0,30}$")
+"""Chinese "the rest (of them) ..." before a not-run: of the others, not of the run shown."""
 _YAML_RULE_KEY = _compile(r"(?:-\s+)?(match|regex|pattern|grep|search|expr|line|expect|sample|example|input):\s*['\"]")
 """A YAML rule's key holding a pattern, or its test's key holding a sample line, with a quoted value."""
 _PLACEHOLDER_ID = _compile(r"\bFASP (?:Session|Transfer) \w+ uuid=<[^<>\s]{1,40}>")
@@ -12179,6 +12314,9 @@ _NOT_RUN_ZH = _compile(
     # Latvian and Lithuanian: "kļūdu paziņojumi ir piemēri, nevis kāda konkrēta lietotāja pārsūtīšana" (the messages
     # are examples, not some particular user's transfer; blind round 160's FAQ), "yra pavyzdžiai"
     r"|\bir piemēri\b|\byra pavyzdžiai\b"
+    # Greek: "**Δεν** περιέχει πραγματικά περιστατικά — μόνο μοτίβα και παραδείγματα" (it holds no real incidents, only
+    # patterns and examples; blind round 182's wiki page)
+    r"|\b[Δδ]εν\W{0,3} (?:περιέχει|είναι) πραγματικ\w* (?:περιστατικ|συμβάντ|καταγραφ|logs?\b)"
     # Icelandic: "Þetta eru dæmi úr skjölum, ekki frá okkar netum." (these are examples from documents, not from our
     # networks; blind round 171's newsletter)
     r"|\beru (?:aðeins |bara )?dæmi\b"
@@ -12286,6 +12424,7 @@ _NOT_RUN_HINTS = (
     "nejde o",
     "piemēri",
     "pavyzdžiai",
+    "πραγματικ",
     "descri",
     "décrit",
     "dæmi",
@@ -13217,6 +13356,41 @@ _LOOSE_COMMAS = 2
 """Commas left unquoted in a run table's last cell (its message) that are still read as that one cell's."""
 _ERROR_CODE_COLUMN = _compile(r"(?:fasp[_ -]?)?err(?:or)?[_ -]?code", re.I)
 """A table's column of each run's FASP error code (``error_code``, ``errcode``)."""
+_COUNT_WORDS = {
+    **dict.fromkeys(("twice", "two", "deux", "duas", "dois", "dos", "due", "zwei", "zweimal"), 2),
+    **dict.fromkeys(("three", "trois", "três", "tres", "tre", "drei", "dreimal"), 3),
+}
+"""Counts of tries in words (English, French, Portuguese, Spanish, Italian, German)."""
+_TOLD_TIMES = _compile(
+    r"(?i:\b(?P<n>twice|two|three|deux|trois|duas|dois|três|tres|dos|due|tre|zwei|drei|zweimal|dreimal)\b"
+    r"(?: (?:times|fois|vezes|veces|volte|mal)\b)?"
+    # (with the same words told in the same sentence: "always the same message", "sempre o mesmo")
+    r"[^.!?\n]{0,60}?\b(?:always|sempre|siempre|toujours|immer|each time|every time|jedes Mal|à chaque fois)\b"
+    r"[^.!?\n]{0,12}?\b(?:the same|o mesmo|a mesma|lo stesso|la stessa|el mismo|la misma|le même|la même|dasselbe"
+    r"|dieselbe|das gleiche|die gleiche)\b)"
+)
+"""A person's count of the tries they made, all with the same words ("L'ho lanciato tre volte in tutto, sempre lo
+stesso messaggio", "Tentamos duas vezes hoje cedo (08:20 e 08:31), sempre o mesmo")."""
+_TIMES_HINTS = ("same", "mesm", "stess", "mism", "même", "gleich", "selbe")
+_FASPMGR_HEAD = _compile(r"FASPMGR \d+")
+"""A management frame's first line."""
+_FRAME_PREFIX_MAX = 80
+"""The longest logger's prefix read before a management frame's line."""
+
+
+def _digitless(text: str) -> str:
+    """A logger's prefix with its digits (a time, a line number) made alike, to compare one line's with another's."""
+    return re.sub(r"\d", "0", text)
+
+
+_ANSIBLE_TASK = _compile(r"TASK \[([^\]\n]{1,120})\] \*+\s*$")
+"""Ansible's banner of the task whose results follow (``TASK [ascp upload] ****``)."""
+_ANSIBLE_TRANSFER_TASK = _compile(r"\bascp|\bascli|\b(?:upload|download|push|pull|transfer|send|fetch)", re.I)
+"""A task's name that says it transfers (not "template aspera.conf")."""
+_ANSIBLE_ITEM_CHANGED = _compile(r"changed: \[[^\]\n]{1,80}\] => \(item=.{1,400}\)")
+"""Ansible's line for a loop's item that changed, its result not shown (no "=> {...}" after the item)."""
+_OTHER_NOT_FOUND = _compile(r"(?:^|: )(\S+): (?:command not found|not found|No such file or directory)\s*$")
+"""A shell's line that it found no command of that name (``...SC: line 12: -d: command not found``)."""
 _EXIT_VALUE = _compile(r"-?[0-9]{1,4}")
 """An exit status as a run table writes it."""
 _SLURM_EXIT = _compile(r"([0-9]{1,3}):([0-9]{1,2})")

@@ -879,6 +879,8 @@ def ticket_json_as_text(chunk: bytes) -> bytes | None:
         if isinstance(meta.get(key), str):
             messages.append((_text(meta.get("requester_name") or ""), meta[key]))
             break
+    first_comment = len(messages)
+    stamps: list[str] = []
     for key in ("conversations", "comments", "replies", "notes", "attachments"):
         # (beside the ticket's fields, or among them: "ticket": {..., "comments": [...]}; blind round 137)
         listed = document.get(key) or (meta.get(key) if meta is not document else None)
@@ -899,8 +901,13 @@ def ticket_json_as_text(chunk: bytes) -> bytes | None:
                     # (Zendesk's exports name the author in an object; Jira's as its "displayName")
                     writer = writer.get("name") or writer.get("displayName") or ""
                 messages.append((writer if isinstance(writer, str) else "", said))
+                stamps.append(str(next((entry[k] for k in _TICKET_STAMP_KEYS if isinstance(entry.get(k), str)), "")))
     if not messages or not any("\n" in said for _, said in messages):
         return None
+    if len(stamps) >= 2 and all(stamps) and len(stamps) == len(messages) - first_comment and stamps[0] > stamps[-1]:
+        # comments listed newest first (Zendesk's "comments_sort_order": "desc"; blind round 182's export), their
+        # ISO times going back: read oldest first, as the runs they paste were made
+        messages[first_comment:] = messages[first_comment:][::-1]
     out = [str(next(meta[key] for key in _TICKET_TITLE_KEYS if key in meta)), ""]
     for writer, said in messages:
         if writer:
@@ -916,6 +923,8 @@ _TICKET_TITLE_KEYS = ("subject", "title", "summary", "name")
 """(Plane's issue names its title "name", its texts "description_stripped" and "comment_stripped", its writer
 "actor"; blind round 123)"""
 _TICKET_COMMENT_KEYS = ("body_text", "body", "plain_body", "text", "comment_stripped", "content")
+_TICKET_STAMP_KEYS = ("created_at", "created", "updated_at", "date")
+"""A ticket's comment's time (ISO, so that its strings sort in time order)."""
 
 
 def mail_as_text(chunk: bytes) -> bytes | None:
@@ -1532,6 +1541,9 @@ def json_export_as_lines(chunk: bytes) -> bytes | None:
         # an event's trail of records under "values" (Sentry's event JSON: "breadcrumbs": {"values": [{"timestamp",
         # "category", "message"}, ...]}, a wrapper's subprocess calls and their output; blind round 132)
         lists += [v["values"] for v in document.values() if isinstance(v, dict) and isinstance(v.get("values"), list)]
+    if isinstance(document, dict) and isinstance(results := document.get("results"), list):
+        # New Relic's NRQL response: its query's records under "results": [{"events": [...]}] (blind round 182)
+        lists += [r["events"] for r in results if isinstance(r, dict) and isinstance(r.get("events"), list)]
     hits = document.get("hits") if isinstance(document, dict) else None
     if isinstance(hits, dict) and isinstance(hits.get("hits"), list):
         # Elasticsearch's (OpenSearch's) search response, each hit's record under "_source" with ECS's nested fields
