@@ -821,3 +821,25 @@ def test_guard_a_sessions_error_frame_after_its_fileerror_is_its_end():
     individual files failed"): one read-error run, not another after it."""
     text = _blind("round122-hard-middle/19-java-faspmanager-permission-then-nfs-read.log")
     assert cause_ids(text) == ["permission", "read-error"]
+
+
+def test_a_chinese_clients_quoted_original_mails_put_the_thread_in_time_order():
+    """A top-posted thread whose quoted mails carry "-----原始邮件-----" and "发送时间: 2026-11-12 18:03:40": the
+    first mail's unauthorized run before the reply's completed one (the listing's order had put the success first)."""
+    text = _blind("round183-hard-middle/16-zh-top-posted-mail-user-denied-then-ok.eml")
+    assert cause_ids(text) == ["unauthorized", "ok"]
+
+
+def test_another_pods_log_after_a_deadline_kill_ends_the_run_it_waited_for():
+    """kubectl describe's "Job was active longer than specified deadline", the first pod's log (its bar at 81 %), then
+    "$ kubectl ... logs" of the retried pod (100 % of the same file, Completed): a cancelled run and a completed one
+    (the two pods' bars had read as one run, completed)."""
+    text = _blind("round183-hard-middle/15-k8s-job-deadline-exceeded-then-retry.txt")
+    assert cause_ids(text) == ["cancelled", "ok"]
+
+
+def test_an_italian_paste_between_cut_here_lines_is_the_persons_run():
+    """ "ti incollo quello che è rimasto nel terminale" (I paste what was left in the terminal), then "-----8<-----"
+    around a Partial Completion and "Disk write failed (server)": a disk run (the block had read as a copied
+    document, no run)."""
+    assert cause_ids(_blind("round183-hard-middle/07-paste-cut-at-start-upload-server-disk-it.txt")) == ["disk"]

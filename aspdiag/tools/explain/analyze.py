@@ -3903,6 +3903,20 @@ class Analyzer:
                     # the script's text)
                     del self._copy_block[source]
                 return
+        if "kubectl" in text and " logs " in text and not self._replaying and _KUBECTL_LOGS.match(text) is not None:
+            # another pod's log asked for ("$ kubectl -n genomics logs ena-pull-ont42-r9d4f | tail -3"): the run shown
+            # before it is over, whatever its bar said (blind round 183: the first pod's bar at 81 %, cut by the job's
+            # deadline, then the retried pod's 100 %, of the same file, had read as one run)
+            run = self._console.get(source)
+            if (
+                run is not None
+                and run.lines
+                # (only a run a kill told before its log waits for: kubectl describe's DeadlineExceeded, ``_finish``)
+                and source in self._kill_pending
+                and run.progress is not None
+                and not (run.ended or run.exited or run.finals or run.completed is not None)
+            ):
+                self._finish(self._console.pop(source))
         if self._frame_line(source, line, text.strip()):
             return
         if "management event: " in text and not self._replaying and self._ascli_event(source, line, text):
@@ -10320,6 +10334,9 @@ _OWN_OUTPUT = _compile(
     r"|\b(?:segue|aqui est[áa]|eis|esto es|aqu[íi] est[áa]) (?:o|lo) que (?:me )?"
     r"(?:aparece|apareceu|sai|saiu|sale|sali[óo])\b"
     r"|\b(?:copiei|colei|copi[ée]|pegu[ée])\b"
+    # (Italian: "ti incollo quello che è rimasto nel terminale", I paste you what was left in the terminal; blind
+    # round 183's chat, between cut-here lines)
+    r"|\b(?:ti |vi )?incollo\b|\bho incollato\b|\bquello che (?:è rimasto|mi (?:dice|dà|esce|appare))\b"
     # ("e aparece só isso:", and only this shows; blind round 126's ticket)
     r"|\baparece (?:s[óo]|solo|solamente|apenas|somente) (?:isso|isto|esto|eso)\b|\bs[óo] aparece\b"
     # the person's own attempt told as such ("the first try (13:55) was without the port option (copied from an
@@ -10737,12 +10754,14 @@ _WROTE = (
 )
 """The verb of a mail client's attribution line ("X wrote:") in English, Italian, German, French, Spanish,
 Portuguese, Dutch, the Nordic languages, Polish, Russian, Finnish and Turkish."""
-_MAIL_LABEL = _compile(r"\s*(?:Sent|Date|Gesendet|Datum|Envoy[ée]|Enviado|Inviato|Data|Verzonden)\b")
+_MAIL_LABEL = _compile(r"\s*(?:Sent|Date|Gesendet|Datum|Envoy[ée]|Enviado|Inviato|Data|Verzonden|发送时间|送信日時)\b")
 """The label of a mail's header line that ``_MAIL_SENT`` reads (a cheap test first)."""
 _MAIL_SENT = _compile(
     # Outlook's header in English, German, French, Spanish, Italian, Portuguese and Dutch ("Gesendet: Mittwoch, 12.
     # März 2025 15:02", "Envoyé : mercredi 12 mars 2025 15:02")
-    r"\s*(?:(?:Sent|Date|Gesendet|Datum|Envoy[ée]|Enviado(?: el)?|Inviato|Data|Verzonden)\s?:\s*(?P<when>[^\n]{8,80})$"
+    # (and a Chinese or Japanese client's "-----原始邮件----- ... 发送时间: 2026-11-13 10:15:22"; blind round 183)
+    r"\s*(?:(?:Sent|Date|Gesendet|Datum|Envoy[ée]|Enviado(?: el)?|Inviato|Data|Verzonden|发送时间|送信日時)\s?[:\uff1a]"
+    r"\s*(?P<when>[^\n]{8,80})$"
     r"|(?P<on>)(?=[^\n]{8,200}?" + _WROTE + r"(?:\s[^\n]{1,120}?)?\s*[:\uff1a]\s*$))"
 )
 """A mail's header in a pasted thread: Outlook's ``Sent:`` (``Date:`` of a raw mail), or a client's attribution
@@ -13372,6 +13391,8 @@ _TOLD_TIMES = _compile(
 """A person's count of the tries they made, all with the same words ("L'ho lanciato tre volte in tutto, sempre lo
 stesso messaggio", "Tentamos duas vezes hoje cedo (08:20 e 08:31), sempre o mesmo")."""
 _TIMES_HINTS = ("same", "mesm", "stess", "mism", "même", "gleich", "selbe")
+_KUBECTL_LOGS = _compile(r"\s*(?:\S*[$#%>]\s*)?kubectl\s(?:[^\n|;]*\s)?logs\s")
+"""A prompt's ``kubectl ... logs POD`` (a pod's log shown next)."""
 _FASPMGR_HEAD = _compile(r"FASPMGR \d+")
 """A management frame's first line."""
 _FRAME_PREFIX_MAX = 80
