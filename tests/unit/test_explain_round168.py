@@ -843,3 +843,27 @@ def test_an_italian_paste_between_cut_here_lines_is_the_persons_run():
     around a Partial Completion and "Disk write failed (server)": a disk run (the block had read as a copied
     document, no run)."""
     assert cause_ids(_blind("round183-hard-middle/07-paste-cut-at-start-upload-server-disk-it.txt")) == ["disk"]
+
+
+def test_an_italian_page_that_holds_no_real_transfer_logs_is_no_run():
+    """An Italian TechDocs page, "**Non contiene log di trasferimenti reali**", with fenced samples of four messages: no
+    run (they had read as four runs at high confidence: a confident wrong answer)."""
+    assert cause_ids(_blind("round184-documents/06-it-techdocs-guida-errori-ascp.md")) == []
+
+
+def test_a_job_scripts_arrow_before_its_exit_status_is_no_definition():
+    """PBS output files whose script prints "=> exit status 1" under ascp's Session Stop: a stall run and a completed
+    one (the arrow had made the lines a definition list's entry, no run)."""
+    assert cause_ids(_blind("round184-clients/20-pbs-job-ko-stall-then-lower-rate.txt")) == ["stall", "ok"]
+
+
+def test_makes_dry_run_prints_commands_not_runs():
+    """ "$ make -n -j4 fetch ...": the ascp commands make would run, each "|| { echo ...; exit 1; }": no run (the shell
+    code's "exit 1" had read as a run's exit status)."""
+    assert cause_ids(_blind("round184-hard-middle/22-make-n-dry-run-no-transfer.txt")) == []
+
+
+def test_a_japanese_plan_for_tomorrow_not_run_yet_leaves_the_runs_shown():
+    """A Quarto journal ending "`_2.fastq.gz` は明日まとめて ... 取る（まだ実行していない）" (the _2 files tomorrow, not
+    run yet) under a key-file failure and a completed run: both runs (the completed one had been dropped)."""
+    assert cause_ids(_blind("round184-documents/01-quarto-lab-journal-ja.qmd")) == ["key-file", "ok"]

@@ -1303,6 +1303,7 @@ class Analyzer:
         self._no_banner: set[bytes] = set()  # and the ones that sent no banner
         self._run_began: dict[str, int] = {}  # the line (``_tick``) each input's current console run began at
         self._named_scanners: set[bytes] = set()  # addresses a person's words call a scanner's or a monitor's
+        self._dry_run: set[str] = set()  # inputs whose last prompt's command was make's dry run
         self._told_times: dict[str, int] = {}  # per input: how many times a person tells the run was tried, the same
         self._frame_prefix: dict[str, str] = {}  # per input: the logger's prefix before its management frames
         self._frame_ended: dict[str, str] = {}  # per input: the type of frame whose Description ended the last run
@@ -3005,6 +3006,15 @@ class Analyzer:
         ):
             # a person's count of their tries with the same words (``_told_times_over``)
             self._told_times[source] = max(self._told_times.get(source, 0), _COUNT_WORDS[told.group("n").lower()])
+        if not self._replaying and (text.lstrip()[:2] == "$ " or _NAMED_PROMPT.match(text.lstrip()) is not None):
+            # a prompt's command: make's dry run ("make -n", "--dry-run") prints the commands it would run, not their
+            # output (blind round 184: "ascp ... || { echo ...; exit 1; }" had read as a run's exit status)
+            if _MAKE_DRY_RUN.search(text) is not None:
+                self._dry_run.add(source)
+            else:
+                self._dry_run.discard(source)
+        elif source in self._dry_run:
+            return
         if text[:5] == "TASK " and (task := _ANSIBLE_TASK.match(text)) is not None:
             self._ansible_task[source] = _ANSIBLE_TRANSFER_TASK.search(task.group(1)) is not None
         elif (
@@ -4139,6 +4149,9 @@ class Analyzer:
             and not self._replaying
             and not line.after_gap  # (right under the words: a person's remark after a blank line is theirs)
             and _DEFINITION_ARROW.match(text) is not None
+            # (not a job script's report of the exit, "=> exit status 1" under ascp's Session Stop; blind round 184's
+            # PBS output files)
+            and _EXIT.search(text) is None
         ):
             # ascp's words, then on the next line "-> what they mean": a definition list's entry (a FAQ's, a chart's
             # notes: '"ascp: Failed to open TCP connection for SSH, exiting."' / '-> TCP 33001 not reachable'; blind
@@ -11653,8 +11666,10 @@ _AFTER_CHANGE_ZH = _compile(r"(?:改|换|修正|修改|更正)[^，。,.]{0,6}(?
 """Chinese "after changing ..." before a not-run (of the retry with the fix, not of the run shown)."""
 _ELSEWHERE_ZH = _compile(r"在[^，。,.;；]{1,20}(?:上|里)[我他她]?(?:也|都)?\s*$")
 """Chinese "on (another machine) ..." right before a not-run: of that place, not of the run shown."""
-_REST_ZH = _compile(r"(?:其余|其他|其它|剩下|剩余|别的)[^，。,.;；]{0,30}$")
-"""Chinese "the rest (of them) ..." before a not-run: of the others, not of the run shown."""
+_REST_ZH = _compile(r"(?:其余|其他|其它|剩下|剩余|别的|明天|明日|下周|来週|後で)[^，。,.;；]{0,40}$")
+"""Chinese "the rest (of them) ..." or a plan for tomorrow before a not-run ("`_2.fastq.gz` は明日まとめて ...
+取る（まだ実行していない）", the _2 files tomorrow, not run yet; blind round 184's Quarto journal): of the others,
+not of the run shown."""
 _YAML_RULE_KEY = _compile(r"(?:-\s+)?(match|regex|pattern|grep|search|expr|line|expect|sample|example|input):\s*['\"]")
 """A YAML rule's key holding a pattern, or its test's key holding a sample line, with a quoted value."""
 _PLACEHOLDER_ID = _compile(r"\bFASP (?:Session|Transfer) \w+ uuid=<[^<>\s]{1,40}>")
@@ -12336,6 +12351,9 @@ _NOT_RUN_ZH = _compile(
     # Greek: "**Δεν** περιέχει πραγματικά περιστατικά — μόνο μοτίβα και παραδείγματα" (it holds no real incidents, only
     # patterns and examples; blind round 182's wiki page)
     r"|\b[Δδ]εν\W{0,3} (?:περιέχει|είναι) πραγματικ\w* (?:περιστατικ|συμβάντ|καταγραφ|logs?\b)"
+    # Italian: "**Non contiene log di trasferimenti reali**" (it holds no logs of real transfers; blind round 184's
+    # TechDocs page)
+    r"|(?i:\bnon contiene (?:alcun |nessun )?(?:log|output|registrazioni)(?: di \w+)? reali\b)"
     # Icelandic: "Þetta eru dæmi úr skjölum, ekki frá okkar netum." (these are examples from documents, not from our
     # networks; blind round 171's newsletter)
     r"|\beru (?:aðeins |bara )?dæmi\b"
@@ -13391,6 +13409,8 @@ _TOLD_TIMES = _compile(
 """A person's count of the tries they made, all with the same words ("L'ho lanciato tre volte in tutto, sempre lo
 stesso messaggio", "Tentamos duas vezes hoje cedo (08:20 e 08:31), sempre o mesmo")."""
 _TIMES_HINTS = ("same", "mesm", "stess", "mism", "même", "gleich", "selbe")
+_MAKE_DRY_RUN = _compile(r"\bmake(?:\s[^\n|;&]*?)?\s(?:-[a-zA-Z]*n[a-zA-Z]*(?=\s|$)|--(?:dry-run|just-print|recon)\b)")
+"""make asked to print its commands without running them (``make -n -j4 fetch``)."""
 _KUBECTL_LOGS = _compile(r"\s*(?:\S*[$#%>]\s*)?kubectl\s(?:[^\n|;]*\s)?logs\s")
 """A prompt's ``kubectl ... logs POD`` (a pod's log shown next)."""
 _FASPMGR_HEAD = _compile(r"FASPMGR \d+")
