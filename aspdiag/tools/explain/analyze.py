@@ -3006,15 +3006,15 @@ class Analyzer:
         ):
             # a person's count of their tries with the same words (``_told_times_over``)
             self._told_times[source] = max(self._told_times.get(source, 0), _COUNT_WORDS[told.group("n").lower()])
-        if not self._replaying and (text.lstrip()[:2] == "$ " or _NAMED_PROMPT.match(text.lstrip()) is not None):
-            # a prompt's command: make's dry run ("make -n", "--dry-run") prints the commands it would run, not their
-            # output (blind round 184: "ascp ... || { echo ...; exit 1; }" had read as a run's exit status)
-            if _MAKE_DRY_RUN.search(text) is not None:
-                self._dry_run.add(source)
-            else:
-                self._dry_run.discard(source)
-        elif source in self._dry_run:
-            return
+        # make's dry run ("make -n", "--dry-run") prints the commands it would run, not their output, up to the next
+        # prompt (blind round 184: "ascp ... || { echo ...; exit 1; }" had read as a run's exit status). The prompt is
+        # looked for only where it matters: after such a command, or on a line that names make.
+        if source in self._dry_run:
+            if self._replaying or not _prompted(text):
+                return
+            self._dry_run.discard(source)
+        if "make" in text and not self._replaying and _MAKE_DRY_RUN.search(text) is not None and _prompted(text):
+            self._dry_run.add(source)
         if text[:5] == "TASK " and (task := _ANSIBLE_TASK.match(text)) is not None:
             self._ansible_task[source] = _ANSIBLE_TRANSFER_TASK.search(task.group(1)) is not None
         elif (
@@ -7069,12 +7069,17 @@ class Analyzer:
             # could not read came after the others). After a run of one file that arrived, the abort is the next
             # run's (a loop's next file that does not exist; blind rounds 101, 106, 108)
             return True
-        if not errors and _WRAPPER_LOG.match(line) and any(final in line for final in run.finals):
-            return True  # ascli's logger repeating the run's final words ("WARN -- : An error occurred: ...")
-        if not errors and source in self._frame_prefix and run.code is not None and any(f in line for f in run.finals):
-            # an SDK's logger repeating the ERROR frame's Description it just logged ("ERROR transfer failed: File or
-            # directory already exists (code 42)"; blind round 181's Rundeck job): that run's, not another
-            return True
+        if (
+            not errors
+            and (
+                _WRAPPER_LOG.match(line) is not None
+                # (or an SDK's logger after the ERROR frame it logged: "ERROR transfer failed: File or directory
+                # already exists (code 42)"; blind round 181's Rundeck job)
+                or (source in self._frame_prefix and run.code is not None)
+            )
+            and any(final in line for final in run.finals)
+        ):
+            return True  # a logger repeating the run's final words (ascli's "WARN -- : An error occurred: ...")
         if (
             _ASCLI_IDLE_BAR.match(line) is not None
             and len(self._last_lines[source]) >= 2
@@ -13409,6 +13414,14 @@ _TOLD_TIMES = _compile(
 """A person's count of the tries they made, all with the same words ("L'ho lanciato tre volte in tutto, sempre lo
 stesso messaggio", "Tentamos duas vezes hoje cedo (08:20 e 08:31), sempre o mesmo")."""
 _TIMES_HINTS = ("same", "mesm", "stess", "mism", "même", "gleich", "selbe")
+
+
+def _prompted(text: str) -> bool:
+    """Whether a line is a command typed after a shell's prompt (``$ ...``, ``[u@h dir]$ ...``)."""
+    stripped = text.lstrip()
+    return stripped[:2] == "$ " or _NAMED_PROMPT.match(stripped) is not None
+
+
 _MAKE_DRY_RUN = _compile(r"\bmake(?:\s[^\n|;&]*?)?\s(?:-[a-zA-Z]*n[a-zA-Z]*(?=\s|$)|--(?:dry-run|just-print|recon)\b)")
 """make asked to print its commands without running them (``make -n -j4 fetch``)."""
 _KUBECTL_LOGS = _compile(r"\s*(?:\S*[$#%>]\s*)?kubectl\s(?:[^\n|;]*\s)?logs\s")
