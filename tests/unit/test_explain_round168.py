@@ -867,3 +867,101 @@ def test_a_japanese_plan_for_tomorrow_not_run_yet_leaves_the_runs_shown():
     """A Quarto journal ending "`_2.fastq.gz` は明日まとめて ... 取る（まだ実行していない）" (the _2 files tomorrow, not
     run yet) under a key-file failure and a completed run: both runs (the completed one had been dropped)."""
     assert cause_ids(_blind("round184-documents/01-quarto-lab-journal-ja.qmd")) == ["key-file", "ok"]
+
+
+def test_a_spanish_runbook_that_describes_no_real_incidents_is_no_run():
+    """ "Este documento NO describe incidentes reales; solo define qué buscar", with a synthetic Session Stop injected
+    by logger to test an alert: no run (it had read as a UDP failure at high confidence: a confident wrong answer)."""
+    assert cause_ids(_blind("round185-servers/19-es-runbook-graylog-alertas-aspera.md")) == []
+
+
+def test_what_clients_typically_see_and_would_see_if_tcp_were_closed_is_no_run():
+    """A Teams chat before a migration: 'Typiskt "Session Stop  (Error: ...UDP...)"' (typically) and 'Om TCP är stängt
+    kommer "ascp: Failed to open TCP connection for SSH, exiting."' (if TCP is closed): no run (a confident UDP
+    failure had been read)."""
+    assert cause_ids(_blind("round185-servers/20-sv-teams-chatt-planerad-migrering.txt")) == []
+
+
+def test_a_japanese_page_that_explains_known_messages_is_no_run():
+    """ "このページは手順と既知のメッセージの説明です" (this page explains procedures and known messages), its fenced
+    "failed to authenticate" pair: no run (it had read as an auth failure at medium confidence)."""
+    assert cause_ids(_blind("round185-documents/10-ja-shanai-kb-sshfp-kyuu-ascp.md")) == []
+
+
+def test_an_audit_exports_error_code_column_tells_each_runs_result():
+    """A transfer audit's CSV, newest first, with "errcode,errstr" and no exit column: eight runs in time order, each
+    by its FASP code (0 a run that worked); it had read as none."""
+    text = _blind("round185-documents/21-transfer-audit-export-newest-first.csv")
+    assert cause_ids(text) == ["ok", "host-key", "unauthorized", "exists", "path-name", "read-error", "cancelled", "ok"]
+
+
+def test_a_nextflow_trace_without_output_is_a_run_per_transfer_task():
+    """A Nextflow trace (tab-separated: name, status, exit, submit): three ASCP_FETCH tasks, COMPLETED 0, FAILED 1,
+    COMPLETED 0: three runs, the middle one's cause untold (it had read as one run)."""
+    assert cause_ids(_blind("round185-ordinary/13-nextflow-trace-gsa-fetch.tsv")) == ["ok", "unknown", "ok"]
+
+
+def test_guard_a_nextflow_trace_with_its_tasks_logs_in_comments_reads_the_logs():
+    """Guard: a trace whose task logs are kept in comment lines under it: the logs' stall and completed run."""
+    assert cause_ids(_blind("round181-clients/15-nextflow-trace-tsv-stall-and-ok.tsv")) == ["stall", "ok"]
+
+
+def test_an_indonesian_count_of_tries_with_the_same_result():
+    """ "Sudah saya coba 3 kali, hasilnya selalu sama" (tried 3 times, always the same) under the last attempt's
+    management-port failure: three runs of that cause (one had been read)."""
+    text = _blind("round185-ordinary/15-id-windows-ascli-port-manajemen.txt")
+    assert cause_ids(text) == ["died-at-start"] * 3
+
+
+def test_what_an_exit_code_usually_means_is_no_run():
+    """A help desk's "l'exit code 1 di ascp di solito vuol dire autenticazione" (usually means authentication) quoted
+    in a reply under a wrapper's logged exit 1: one run, cause untold (the agent's sentence had read as another)."""
+    assert cause_ids(_blind("round185-hard-middle/09-it-mail-wrapper-exit1-agent-guesses-auth.eml")) == ["unknown"]
+
+
+def test_a_bar_then_its_l_log_pasted_after_it_is_one_run():
+    """An R Markdown chunk's output: ascp's bar at 41 %, R's "[1] 1", then the -L log's "errcode 35" session: one
+    read-error run (the bar had read as a run of its own, its end unseen)."""
+    text = _blind("round185-hard-middle/22-rmarkdown-knit-log-config-then-read-error.Rmd")
+    assert cause_ids(text) == ["configuration", "read-error"]
+
+
+def test_a_thai_no_error_from_ascp_is_no_run():
+    """A PBS walltime kill, then a colleague's "ไม่ได้ error อะไรจาก ascp เลย" (no error at all from ascp): the one
+    cancelled run (the sentence had read as another)."""
+    assert cause_ids(_blind("round185-clients/09-torque-walltime-ncbi-upload-th.txt")) == ["cancelled"]
+
+
+def test_a_scripts_docstring_history_with_the_output_it_got():
+    """A Python script whose docstring keeps "Output we got then:" with the prompt's command and ascp's words, and the
+    run after the fix: a usage run and a completed one (the file had read as code, no run)."""
+    assert cause_ids(_blind("round185-documents/19-py-script-ena-batch-met-output.py")) == ["usage", "ok"]
+
+
+def test_tickets_listed_from_newest_to_oldest_in_french():
+    """ "Conversations triées de la plus récente à la plus ancienne": the no-such-file run of the first message before
+    the completed run of the last (they had read in the page's order)."""
+    text = _blind("round185-hard-middle/04-freshdesk-ticket-fr-newest-first-nosuchfile-then-ok.html")
+    assert cause_ids(text) == ["no-such-file", "ok"]
+
+
+def test_a_polish_yesterday_without_problems_puts_that_run_first():
+    """ "ja z laptopa wysłałem wczoraj wieczorem bez problemu" (I sent it from my laptop yesterday evening without a
+    problem), its paste after today's failure: the completed run first."""
+    text = _blind("round185-hard-middle/12-pl-discord-two-machines-stronger-encryption.txt")
+    assert cause_ids(text) == ["ok", "stronger-encryption"]
+
+
+def test_a_tickets_numbered_articles_are_no_copied_document():
+    """OTRS's "--- Artículo #1 (cliente, 18/06/2024 09:12) ---" rules around a client's paste of two runs: two
+    no-such-file runs (the article had read as a copied document, the runs as a person's words)."""
+    text = _blind("round185-documents/04-es-ticket-otrs-ficheros-retirados.txt")
+    assert cause_ids(text) == ["no-such-file", "no-such-file"]
+
+
+def test_a_log_export_listed_newest_first_keeps_each_seconds_lines_in_order():
+    """A Splunk CSV export, newest first, whose _time has whole seconds: a run's "Completed:" and its bar in one
+    second read in the order ascp wrote them: one completed run, then auth and ssh-port (the second's lines had read
+    as three runs)."""
+    text = _blind("round185-clients/05-splunk-export-supervisord-pusher-newest-first.csv")
+    assert cause_ids(text) == ["ok", "auth", "ssh-port"]

@@ -16,6 +16,7 @@ their sessions; Python methods run only for what is rarer (a new session, a fail
 from __future__ import annotations
 
 import csv
+import io
 import ipaddress
 import json
 import re
@@ -315,7 +316,9 @@ _CASE_WITH_ADVICE = _compile(
 """Failure words told as a case, with what to do then: advice ("When ascp fails with an error, check the port."),
 not what happened ("If I run ascp it fails with an error" is a report)."""
 _DENIED_FAILURE = _compile(
-    r"\b(?:never|without)\s+(?:\w+\s+){0,3}?(?:an?\s+|any\s+)?(?:errors?|fail\w*)\b|\bno\s+(?:errors?|failures?)\b",
+    r"\b(?:never|without)\s+(?:\w+\s+){0,3}?(?:an?\s+|any\s+)?(?:errors?|fail\w*)\b|\bno\s+(?:errors?|failures?)\b"
+    # Thai's "not (got)" before the word ("ไม่ได้ error อะไรจาก ascp เลย", no error at all from ascp; blind round 185)
+    r"|\u0e44\u0e21\u0e48(?:\u0e44\u0e14\u0e49|\u0e21\u0e35)?\s*(?:errors?|fail\w*)\b",
     re.I,
 )
 """Failure words denied ("ascp never gave me an error", "ran without any errors"); removed before the failure
@@ -1434,6 +1437,9 @@ class Analyzer:
         self._pod_containers: set[str] = set()  # inputs inside kubectl describe pod's "Containers:" list
         self._last_state: dict[str, bool] = {}  # whether kubectl describe's state lines are its "Last State:"
         self._script_data: set[str] = set()  # inputs past a script's __DATA__ or __END__ line
+        self._kept_logs: set[str] = (
+            set()
+        )  # code files read as the log they keep (``_commented_log``, ``_docstring_log``)
         self._intermittent: set[str] = set()  # inputs whose person says the failure comes and goes (_INTERMITTENT)
         self._documented: set[str] = set()  # inputs holding documentation (a sample, a table, a copied page)
         # [WinError 2] of a command list not shown yet: (its variable, the line, its text), told if it is ascp's
@@ -1626,6 +1632,8 @@ class Analyzer:
             # a Jupyter or org-mode notebook as its cells ran, a raw mail's text part
             converted = None
             run_table = _run_table(chunk)
+            if run_table is None and (tabbed := _tab_table(chunk)) is not None:
+                chunk, run_table = tabbed  # (a table of runs with tabs between its cells: read as its CSV)
             for reader in _INPUT_READERS:
                 if run_table is not None and reader is log_export_as_lines:
                     # (a wrapper's table of its runs is no log search's export of messages: each row a run by its
@@ -1671,7 +1679,7 @@ class Analyzer:
             elif _csv_header(chunk):
                 self._csv_sources.add(source)  # a table's export: its rows are read as a table's (``_table_end``)
             elif _python_source(chunk) or _config_source(chunk):
-                kept = _commented_log(chunk)
+                kept = _commented_log(chunk) or _docstring_log(chunk)
                 if kept is None:
                     # A Python module pasted whole (a repository's tests with canned ascp output in its constants;
                     # blind round 61), a configuration file or a slide deck (round 66): code or a document, no run
@@ -1681,6 +1689,8 @@ class Analyzer:
                 # (a CI workflow with its job's log kept under it as comments, "# ---- job log (Download ENA test
                 # run) ----": the file is no run, the log is its job's; blind round 149)
                 chunk = kept
+                if len(self._kept_logs) < MAX_CLIENTS:
+                    self._kept_logs.add(source)  # (its name's kind is the file's, not the log's)
         # (one search for the "__" that a script's data marker and a journal's fields begin with: a server's log
         # seldom holds it, and three searches of every chunk were some 3 % of reading one)
         dunder = contains(chunk, b"__")
@@ -3357,7 +3367,18 @@ class Analyzer:
         said = table.said(text)
         if said is None:
             return
-        if status == 0 and all(_ROW_RESULT_OK.fullmatch(cell) or _SUMMARY_TAIL.search(cell) for cell in said):
+        if table.named is not None:
+            cells = table.cells(text)
+            if cells is None or _TRANSFER_TASK.search(cells[table.named]) is None:
+                return  # (another task's row: no transfer)
+        if table.code_status and status != 0:
+            # (the row's FASP error code, and its words beside: the code tells the cause)
+            done = self._one_line_run(source, line, text)
+            done.code = status
+            done.exit_status = 1
+            for cell in said:
+                done.detail(cell)
+        elif status == 0 and all(_ROW_RESULT_OK.fullmatch(cell) or _SUMMARY_TAIL.search(cell) for cell in said):
             done = self._one_line_run(source, line, text)
             done.completed = True
             done.exit_status = 0
@@ -3692,7 +3713,7 @@ class Analyzer:
                 )
                 or text.startswith("<?php")
                 # (a file named as source code: "k6-node-api-check.js", "errors.swift"; blind round 96)
-                or _CODE_FILE.search(source) is not None
+                or (_CODE_FILE.search(source) is not None and source not in self._kept_logs)
             ) and not self._replaying:
                 # (a shebang, or PHP's opening tag: a test's data provider of canned output; blind round 95)
                 self._scripts.add(source)
@@ -4216,6 +4237,14 @@ class Analyzer:
                 run.exited = True
                 run.note(text.strip())
                 return
+        if (
+            not self._replaying
+            and ("roblem" in text or "gond n" in text)
+            and source not in self._earlier_open
+            and _EARLIER_FINE.search(text) is not None
+        ):
+            # a person's word that their run went through yesterday, its output shown next (``_EARLIER_FINE``)
+            self._earlier_open[source] = self._order
         if (
             not self._replaying
             and (
@@ -5066,6 +5095,10 @@ class Analyzer:
         if exit_match is not None and '"' in text and _GENERALLY.search(text, 0, exit_match.start()) is not None:
             # what a wrapper says in general ('a wrapper typically reports only "returned non-zero exit status 1"';
             # blind round 75's abstract): no run's exit
+            exit_match = None
+        if exit_match is not None and _USUALLY_MEANS.match(text, exit_match.end()) is not None:
+            # what an exit status usually means ("l'exit code 1 di ascp di solito vuol dire autenticazione", a help
+            # desk's guess; blind round 185): no run's exit
             exit_match = None
         if exit_match is not None and exit_match.group(1) == "0" and _SHELL_ACTION.search(text) is not None:
             # Task Scheduler's word on its action, a shell running a script ('... action "C:\Windows\SYSTEM32\cmd.exe"
@@ -9692,14 +9725,19 @@ class Analyzer:
                 and s.bytes == 0
                 and any(said.startswith("exit status ") and not said.startswith("exit status 0") for said in s.evidence)
             )
+            # (or one that printed nothing but its progress, its -L log's failed session pasted right after it: "41%
+            # 19.6GB", R's "[1] 1", then "-- /tmp/asplog/aspera-scp-transfer.log --"; blind round 185's R Markdown)
+            progress_only = (
+                s.cause_id == "unknown" and not s.evidence and s.progress is not None and s.outcome == "unknown"
+            )
             if (
                 s.uuid is not None
-                or (s.cause != WRAPPER_ONLY and not nothing_moved)
-                or s.outcome != "failed"
+                or (s.cause != WRAPPER_ONLY and not nothing_moved and not progress_only)
+                or (s.outcome != "failed" and not progress_only)
                 or order in self._sshd_orders
             ):
                 continue
-            for i in (at + 1, at - 1):
+            for i in (at + 1,) if progress_only else (at + 1, at - 1):
                 if not 0 <= i < len(kept):
                     continue
                 other_order, t = kept[i]
@@ -11639,6 +11677,9 @@ _ADVICE = _compile(
     r"|\byou (?:need|must|have to|should)\b[^.!?]{0,60}?(?:--\w|-[a-zA-Z] |ASPERA_)"
     # a case told in Malay, Indonesian, German, Dutch, Polish, Czech, Finnish ("Jika ascp bertanya "Key passphrase:"")
     r"|^\W*(?:jika|kalau|apabila|wenn|falls|als|jeśli|jeżeli|pokud|jos)\b"
+    # Swedish, Danish and Norwegian, a sentence's "if X is" ("Om TCP är stängt kommer "ascp: ..." direkt."; blind
+    # round 185's Teams chat)
+    r"|(?:^|[.!?]\s+)\W*(?:om|hvis)\s+\w+\s+(?:är|er|blir|bliver)\b"
     # Persian and Arabic "if" ("اگر پیغام `...` دیدید، مشکل TCP است"; blind round 124's blog post)
     r"|^\W*(?:اگر|إذا|اذا|لو)\s"
     r"|\b(?:when|whenever|if|once) (?:ascp|it|the client) (?:prints|says|shows|asks(?: for)?|outputs|reports"
@@ -11873,6 +11914,17 @@ _EARLIER_OWN = _compile(
 """A person telling that an earlier run of theirs worked, before showing it ("Earlier the same session downloaded
 files fine, e.g."), or that what follows is their first try ("For completeness, the first try (13:55) was without
 the port option"; blind round 101, pasted after the second)."""
+_EARLIER_FINE = _compile(
+    # yesterday's run that went through without problems, in other languages than English ("ja z laptopa wysłałem
+    # wczoraj wieczorem bez problemu", I sent it from my laptop yesterday evening without a problem; blind round 185)
+    r"\b(?:gestern|hier|ayer|ontem|ieri|gisteren|igår|i går|i gaar|wczoraj|včera|tegnap)\b[^.]{0,80}\b"
+    r"(?:ohne (?:jedes |jegliches )?Probleme?|sans (?:aucun )?probl[eè]me|sin (?:ning[uú]n )?problemas?"
+    r"|sem (?:nenhum )?problemas?|senza (?:alcun )?problemi|zonder (?:enig )?problemen|utan (?:några )?problem"
+    r"|uden problemer|bez (?:żadnego )?problem(?:u|ów)|bez problému|gond nélkül)",
+    re.I,
+)
+"""A person telling, in a line of their own, that a run of theirs went through yesterday, before they show it: its
+output is theirs, and it started first (``_by_earlier``), as with ``_EARLIER_OWN``'s intros."""
 _SLIDE_TEXT = _compile(r"\[(?:on-?screen|slide|screen)\b[^\]\n]{0,80}\]\s*$", re.I)
 """A transcript's note that a slide's or the screen's text follows (``[On-screen slide text at 6:58]``)."""
 _PROSE_WORDS = 14
@@ -11905,6 +11957,13 @@ def _prose_sentence(text: str, line: Line) -> bool:
 
 
 _GENERALLY = _compile(r"\b(?:typically|usually|generally|often|normally|commonly|tends? to)\b", re.I)
+_USUALLY_MEANS = _compile(
+    r"[^.!?\n]{0,30}?\b(?:typically|usually|generally|often|normally|di solito|solitamente|generalmente|normalmente"
+    r"|suele|souvent|généralement|normalerweise|meistens|meestal|zwykle|vanligtvis|geralmente)\b[^.!?\n]{0,12}?"
+    r"\b(?:means?|vuol dire|significa|signifie|bedeutet|betekent|oznacza|betyder|indica)\b",
+    re.I,
+)
+"""Words after an exit status that tell what it usually means, in several languages: no run's status."""
 """Words telling what happens in general, not in one run."""
 _FORM_OPTION = _compile(r"\((?: |x|X|o)?\)\s+\S|\[[ xX]?\]\s+\S")
 """A form's radio button or check box before its choice (``( ) ...``, ``[ ] ...``)."""
@@ -12095,12 +12154,13 @@ _CATALOG_HEADER = _compile(
 """A table header's column that explains each row's message (a catalog, not a run's results)."""
 _DOC_WORDS = _compile(
     # ("manual" as the book, not a run by hand: "--- user bw_admin (manual, password in env) ---"; blind round 93)
-    r"\b(?:tutorial|guide|blog|article|readme|wiki|documentation|docs|how-?to|instructions|web ?page"
+    # (not a ticket's numbered article, OTRS's "--- Artículo #1 (cliente, 18/06/2024 09:12) ---"; blind round 185)
+    r"\b(?:tutorial|guide|blog|article(?!\s*#\s*\d)|readme|wiki|documentation|docs|how-?to|instructions|web ?page"
     r"|manual(?![,)]| (?:upload|download|re-?run|run|transfer|retr|re-?tr|attempt|test|step|mode|login|push|pull|copy"
     r"|execution|invocation|start|sync))"
     r"|(?:pypi|package|project) (?:page|description)|faq|help page"
     # a knowledge base's article by its number ("---- KB0457 - Envio com proteção de conteúdo ----"; blind round 117)
-    r"|KB\d{3,}|knowledge ?base|artigo|art[íi]culo)\b"
+    r"|KB\d{3,}|knowledge ?base|(?:artigo|art[íi]culo)(?!\s*#\s*\d))\b"
     r"|教程|原文|文档|说明|Anleitung|Dokumentation|tutoriel|guía|instrucciones|tutorial"
     # (Portuguese, Spanish, Italian: "Na documentação da IBM (...) aparecem estes casos"; blind round 140)
     r"|\bdocumenta(?:ção|cao|ción|cion|zione)\b",
@@ -12364,8 +12424,15 @@ _NOT_RUN_ZH = _compile(
     r"|\beru (?:aðeins |bara )?dæmi\b"
     # "this page explains where to look, it does not describe an incident" in Italian, Spanish, Portuguese and
     # French ("Questa pagina spiega *dove* guardare, non descrive un incidente."; blind round 170's runbook)
-    r"|\bnon descrive (?:un|alcun|nessun) (?:incidente|caso)\b|\bno describe (?:un|ningún) (?:incidente|caso)\b"
-    r"|\bnão descreve (?:um|nenhum) (?:incidente|caso)\b|\bne décrit (?:pas|aucun) (?:un |d'|de )?incident"
+    # (in any case, and of real incidents: "Este documento NO describe incidentes reales; solo define qué buscar";
+    # blind round 185's Graylog runbook)
+    r"|(?i:\bnon descrive (?:un |alcun |nessun )?(?:incidenti|incidente|casi|caso)(?: reali?)?\b"
+    r"|\bno describe (?:un |ningún )?(?:incidentes|incidente|casos|caso)(?: reales?)?\b"
+    r"|\bnão descreve (?:um |nenhum )?(?:incidentes|incidente|casos|caso)(?: re(?:al|ais))?\b"
+    r"|\bne décrit (?:pas|aucun) (?:un |d'|de |des )?incident)"
+    # Japanese: "このページは手順と既知のメッセージの説明です" (this page explains procedures and known messages;
+    # blind round 185's internal KB page)
+    r"|(?:この|本)(?:ページ|文書|ドキュメント)は[^。\n]{0,30}の説明です"
     # Czech and Slovak: "NEJSOU to záznamy z našich přenosů" (they are not records of our transfers), "nejde o
     # skutečné běhy" (these are no real runs; blind round 147's rule file)
     r"|(?i:\bnejsou to (?:záznamy|výstupy|logy) z\b|\bnie sú to (?:záznamy|výstupy|logy) z\b"
@@ -12624,11 +12691,39 @@ _FILES_FAILED = 27
 _NEWEST_FIRST = _compile(
     r"\b(?:newest|latest|most recent)(?: (?:one|entry|entries|runs?|executions?))? (?:first|on top|at the top)\b"
     r"|\bneueste(?:n|r)? (?:zuerst|oben)\b|\bm[aá]s recientes? primero\b|\bplus r[ée]cent(?:e|es|s)? en premier\b"
-    r"|\bmais recentes? primeiro\b|最新的?在(?:前|上)|新しい順",
+    r"|\bmais recentes? primeiro\b|最新的?在(?:前|上)|新しい順"
+    # (or "from the newest to the oldest", and Swedish, Danish, Norwegian and Dutch "newest first": "Conversations
+    # triées de la plus récente à la plus ancienne", "Artiklar visas nyast först."; blind round 185's tickets)
+    r"|\b(?:from )?(?:the )?(?:newest|latest|most recent) to (?:the )?oldest\b"
+    r"|\bde la plus r[ée]cente? [àa] la plus ancienne?\b|\bdu plus r[ée]cent au plus ancien\b"
+    r"|\bde la m[aá]s reciente a la m[aá]s antigua\b|\bdel m[aá]s reciente al m[aá]s antiguo\b"
+    r"|\bdo mais recente (?:para|ao) (?:o )?mais antigo\b|\bda mais recente (?:para|à) a mais antiga\b"
+    r"|\bvom neuesten zum [äa]ltesten\b|\bdalla pi[uù] recente alla pi[uù] (?:vecchia|vecchio|antica|antico)\b"
+    r"|\bnyaste? f[öo]rst\b|\bnyeste f[øo]rst\b|\bnieuwste (?:eerst|bovenaan)\b",
     re.I,
 )
 """A page's or a person's word that what it lists comes newest first ("two executions, newest first")."""
-_NEWEST_HINTS = ("first", "irst", "zuerst", "oben", "primero", "premier", "primeiro", "最新", "新しい順", "top")
+_NEWEST_HINTS = (
+    "first",
+    "irst",
+    "zuerst",
+    "oben",
+    "primero",
+    "premier",
+    "primeiro",
+    "最新",
+    "新しい順",
+    "top",
+    "oldest",
+    "ancien",
+    "antig",
+    "ltesten",
+    "vecch",
+    "antic",
+    "rst",
+    "eerst",
+    "bovenaan",
+)
 """Plain substrings one of which ``_NEWEST_FIRST`` needs (tested first)."""
 _TOLD_REVERSED = _compile(
     r"\b(?:second|last|bottom|lower|2nd)(?: block| one| paste| part| output)?\b[^.!?\n]{0,60}?\b(?:is|was) "
@@ -12870,6 +12965,11 @@ _HYPOTHETICAL = _compile(
     r"|\u09a8\u0987\u09b2\u09c7|\u09a8\u09be \u09b9\u09b2\u09c7|\u0935\u0930\u0928\u093e"
     r"|\botherwise\b[^.!?\n]{0,40}\b(?:would|it'd|you'd)\b"
     r"|\byou (?:just|only|usually|typically|normally|often|then|always|probably|mostly) (?:get|see)\b"
+    # a line that opens with "typically" before the words, in English, Swedish, Danish, Norwegian, German, Dutch,
+    # Finnish, Spanish, Portuguese, Italian, French and Polish ('Typiskt "Session Stop  (Error: ...)" efter ett tag.',
+    # an answer to what clients will see; blind round 185's Teams chat)
+    r"|^\W{0,3}(?:typically|usually|normally|typiskt|vanligtvis|typisk|typischerweise|normalerweise|meestal"
+    r"|tyypillisesti|normalmente|tipicamente|típicamente|généralement|typiquement|zazwyczaj|zwykle)\b[^\w\n]{0,3}[\"'`„“«]"
     r"|\b(?:people|users|everyone|everybody) (?:\w+ )?(?:get|see|hit)s?\b"
     r"|\b(?:will|would)\s+(?:then\s+|also\s+|now\s+|just\s+)?(?:fail|abort|exit|stop|sit|hang|ask|prompt|wait"
     r"|complain)\b"
@@ -13342,7 +13442,7 @@ def _address(text: str) -> str:
 
 
 _DATE_COLUMN = _compile(
-    r"(?:created|opened|submitted|reported|received|start(?:ed)?|finish(?:ed)?|end(?:ed)?|date|time|timestamp)"
+    r"(?:created|opened|submit(?:ted)?|reported|received|start(?:ed)?|finish(?:ed)?|end(?:ed)?|date|time|timestamp)"
     r"(?:[ _-]?(?:at|on|date|time|utc)){0,2}",  # ("start_time_utc": Aspera Console's export; blind round 181)
     re.I,
 )
@@ -13399,21 +13499,27 @@ _LOOSE_COMMAS = 2
 _ERROR_CODE_COLUMN = _compile(r"(?:fasp[_ -]?)?err(?:or)?[_ -]?code", re.I)
 """A table's column of each run's FASP error code (``error_code``, ``errcode``)."""
 _COUNT_WORDS = {
-    **dict.fromkeys(("twice", "two", "deux", "duas", "dois", "dos", "due", "zwei", "zweimal"), 2),
-    **dict.fromkeys(("three", "trois", "três", "tres", "tre", "drei", "dreimal"), 3),
+    **dict.fromkeys(("twice", "two", "deux", "duas", "dois", "dos", "due", "zwei", "zweimal", "dua", "twee"), 2),
+    **dict.fromkeys(("three", "trois", "três", "tres", "tre", "drei", "dreimal", "tiga", "drie"), 3),
+    **{str(n): n for n in range(2, 6)},
 }
-"""Counts of tries in words (English, French, Portuguese, Spanish, Italian, German)."""
+"""Counts of tries in words (English, French, Portuguese, Spanish, Italian, German, Indonesian and Malay, Dutch) or
+figures."""
 _TOLD_TIMES = _compile(
-    r"(?i:\b(?P<n>twice|two|three|deux|trois|duas|dois|três|tres|dos|due|tre|zwei|drei|zweimal|dreimal)\b"
-    r"(?: (?:times|fois|vezes|veces|volte|mal)\b)?"
+    r"(?i:\b(?P<n>twice|two|three|deux|trois|duas|dois|três|tres|dos|due|tre|zwei|drei|zweimal|dreimal|dua|tiga"
+    r"|twee|drie"
+    # (a figure only with its word for times: "Sudah saya coba 3 kali, hasilnya selalu sama"; blind round 185)
+    r"|[2-5](?= (?:times|fois|vezes|veces|volte|mal|kali|keer)\b))\b"
+    r"(?: (?:times|fois|vezes|veces|volte|mal|kali|keer)\b)?"
     # (with the same words told in the same sentence: "always the same message", "sempre o mesmo")
-    r"[^.!?\n]{0,60}?\b(?:always|sempre|siempre|toujours|immer|each time|every time|jedes Mal|à chaque fois)\b"
+    r"[^.!?\n]{0,60}?\b(?:always|sempre|siempre|toujours|immer|each time|every time|jedes Mal|à chaque fois|selalu"
+    r"|steeds|telkens|elke keer)\b"
     r"[^.!?\n]{0,12}?\b(?:the same|o mesmo|a mesma|lo stesso|la stessa|el mismo|la misma|le même|la même|dasselbe"
-    r"|dieselbe|das gleiche|die gleiche)\b)"
+    r"|dieselbe|das gleiche|die gleiche|sama|hetzelfde|dezelfde)\b)"
 )
 """A person's count of the tries they made, all with the same words ("L'ho lanciato tre volte in tutto, sempre lo
 stesso messaggio", "Tentamos duas vezes hoje cedo (08:20 e 08:31), sempre o mesmo")."""
-_TIMES_HINTS = ("same", "mesm", "stess", "mism", "même", "gleich", "selbe")
+_TIMES_HINTS = ("same", "mesm", "stess", "mism", "même", "gleich", "selbe", "sama", "zelfde")
 
 
 def _prompted(text: str) -> bool:
@@ -13458,10 +13564,16 @@ a log search's export holds in its "status" column)."""
 _SAID_COLUMN = _compile(
     # ("stderr_excerpt": blind round 181's LIMS export; "error_desc": its Node API export of transfers)
     r"(?:[a-z]+[_ -])?(?:message|msg|output|stdout|stderr|tail|last[_ -]?line|error)"
-    r"(?:[_ -](?:tail|lines?|text|excerpt|snippet|desc|description))?",
+    r"(?:[_ -](?:tail|lines?|text|excerpt|snippet|desc|description))?"
+    # (FASP's own name for an error's words, beside its code: "errcode,errstr"; blind round 185's audit export)
+    r"|(?:fasp[_ -]?)?err(?:or)?[_ -]?str(?:ing)?",
     re.I,
 )
 """A table's column of what each run printed (its message, its output's last line, its stderr)."""
+_TASK_COLUMNS = frozenset(("name", "task", "task_name", "process", "job", "job_name", "step"))
+"""A table's column names for each row's task."""
+_TRANSFER_TASK = _compile(r"(?i:ascp|ascli|aspera|fasp)")
+"""A task's name that says it runs ascp (``ASCP_FETCH (CRR311950)``, ``ASPERA_CLI (ERR9914201)``)."""
 _ROW_RESULT_OK = _compile(r"(?i:complete|completed|ok|success|succeeded|done|finished)\.?")
 """A wrapper's whole word for a run that worked, as its table's message."""
 _RUN_TABLE_COMMENTS = 6
@@ -13484,6 +13596,12 @@ class _RunTable:
     coded: bool = False
     """Whether the table also holds each run's error code (Aspera Console's "error_code"): its status "Error" is then
     the run's failure, not a log's level."""
+    code_status: bool = False
+    """Whether the status column is the FASP error code itself (an audit export's "errcode", 0 for a run that worked,
+    no exit column beside it; blind round 185's management-port audit)."""
+    named: int | None = None
+    """A table without a column of what each run printed: its column of each row's task name (a Nextflow trace's
+    "name"), which says whether the row's task is a transfer at all."""
 
     def status(self, text: str) -> int | None:
         """The exit status of the run this line's row records; None for a line that is no whole row (a comment, a
@@ -13501,6 +13619,8 @@ class _RunTable:
             # 181's array export)
             code, signal = int(slurm.group(1)), int(slurm.group(2))
             return code if code or not signal else 128 + signal
+        if self.code_status:
+            return None  # (an error code is a number or nothing)
         if self.coded and status.lower() == "error":
             return 1
         return _STATUS_WORD.get(status.lower())
@@ -13568,16 +13688,29 @@ def _run_table(chunk: bytes) -> _RunTable | None:
     if fields is None:
         return None
     exit_at = next((i for i, field in enumerate(fields) if _EXIT_COLUMN.fullmatch(field) is not None), None)
+    code_status = False
+    if exit_at is None:
+        # (no exit column, but each run's FASP error code: "errcode,errstr" of a transfer audit's export, 0 for a
+        # run that worked; blind round 185)
+        exit_at = next((i for i, field in enumerate(fields) if _ERROR_CODE_COLUMN.fullmatch(field) is not None), None)
+        code_status = exit_at is not None
     said = tuple(i for i, field in enumerate(fields) if i != exit_at and _SAID_COLUMN.fullmatch(field) is not None)
-    if exit_at is None or not said:
+    # (or none of what each run printed, but each task's name: a Nextflow trace, "name" and "status" and "exit"
+    # between its figures; blind round 185)
+    named = None if said else next((i for i, field in enumerate(fields) if field.lower() in _TASK_COLUMNS), None)
+    if exit_at is None or not (said or named is not None):
         return None
     dated = next((i for i, field in enumerate(fields) if _DATE_COLUMN.fullmatch(field) is not None), None)
     if dated is None:
         return None  # (each run's time: a reference table of what ascp says, its "rc" beside, has none)
     # (Aspera Console's export of its transfers: "status" Error beside "error_code" 42; blind round 181)
     coded = any(_ERROR_CODE_COLUMN.fullmatch(field) is not None for field in fields)
-    table = _RunTable(len(fields), exit_at, said, dated, coded)
+    table = _RunTable(len(fields), exit_at, said, dated, coded, code_status, named)
     rows = [line.decode("utf-8", "replace").strip() for line in b"\n".join(lines[at + 1 :]).split(b"\n")[:-1]]
+    if named is not None and not any(
+        (cells := table.cells(row)) is not None and _TRANSFER_TASK.search(cells[named]) is not None for row in rows
+    ):
+        return None  # (no task of the table's is a transfer)
     whole = [
         table.status(row)
         for row in rows
@@ -13585,6 +13718,27 @@ def _run_table(chunk: bytes) -> _RunTable | None:
     ]
     # (every whole row's status one a run table gives: a log search's export has a "status" column of levels)
     return table if whole and None not in whole else None
+
+
+_TAB_HEADER = _compile(rb"[\w%]+(?:\t[\w%]+){3,}\r?\n")
+"""A tab-separated table's header of four names or more (a Nextflow trace's ``task_id\thash\tnative_id\tname...``)."""
+
+
+def _tab_table(chunk: bytes) -> tuple[bytes, _RunTable] | None:
+    """A wrapper's table of its runs with tabs between its cells (Nextflow's trace file, ``-with-trace``; blind round
+    185): the same table as CSV, and that table; None for another input (one that reads as no run table as CSV)."""
+    head = chunk.lstrip()
+    if _TAB_HEADER.match(head) is None or b"\n#" in head:
+        # (not one with the tasks' logs kept in comment lines under it: read as it stands, its logs the runs;
+        # blind round 181's trace)
+        return None
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    for raw in head.decode("utf-8", "replace").splitlines():
+        writer.writerow(raw.split("\t"))
+    converted = out.getvalue().encode("utf-8")
+    table = _run_table(converted)
+    return None if table is None else (converted, table)
 
 
 def _record_date(text: str, column: int) -> tuple[int, ...] | None:
@@ -13595,6 +13749,32 @@ def _record_date(text: str, column: int) -> tuple[int, ...] | None:
         return None
     dated = _ISO_DATE.match(fields[column].strip())
     return None if dated is None else tuple(int(part or 0) for part in dated.groups())
+
+
+_DOCSTRING = _compile(rb'\A(?:#[^\n]*\n|\s)*(?:"""|\'\'\')(.*?)(?:"""|\'\'\')', re.S)
+"""A Python module's docstring (after its shebang and comments), its text the group."""
+_DOCSTRING_RUN_INTRO = _compile(
+    rb"(?im)\b(?:output|log)\b[^\n]{0,30}?\b(?:we got|we saw|I got|I saw|it (?:printed|gave)|(?:from|of) (?:the|that|"
+    rb"last|our) (?:run|job|night))\b[^\n]{0,40}:[ \t]*$"
+)
+"""A docstring's line that says the output after it is what a run printed ("Output we got then:")."""
+_DOCSTRING_PROMPT = _compile(rb"(?m)^[ \t]+\$ \S")
+"""A shell prompt's line, indented in a docstring: a command as it was typed."""
+
+
+def _docstring_log(chunk: bytes) -> bytes | None:
+    """The history a module's docstring keeps of the script's runs, with their output pasted ("2024-03-12  First
+    version ... Output we got then:", a prompt's command and ascp's lines; blind round 185's fetch script): read as
+    a person's notes with the output, the code below no run. None where the docstring holds no such output (a usage
+    example, a sample's title)."""
+    doc = _DOCSTRING.match(chunk)
+    if doc is None:
+        return None
+    text = doc.group(1)
+    intro = _DOCSTRING_RUN_INTRO.search(text)
+    if intro is None or _SAMPLE_TITLE.search(intro.group()) is not None or _DOCSTRING_PROMPT.search(text) is None:
+        return None
+    return text
 
 
 def _python_source(chunk: bytes) -> bool:

@@ -1137,6 +1137,10 @@ def log_export_as_lines(chunk: bytes) -> bytes | None:
         message = _export_syslog(iso, message, named, _cell(row, host, "-"), _cell(row, pid, "0"))
         lines.append((stamp.replace("T", " ").rjust(30), message))
     # (ISO times compare as text once "T" and " " agree; epoch times as numbers)
+    if lines[0][0] > lines[-1][0]:
+        # (listed newest first: the records of one second too, a run's "Completed:" above its progress line in a
+        # Splunk export whose _time has whole seconds; blind round 185): their order turned before the stable sort
+        lines.reverse()
     lines.sort(key=lambda line: line[0])
     return "".join(message + "\n" for message in _sessions_apart([m for _, m in lines])).encode("utf-8")
 
