@@ -965,3 +965,75 @@ def test_a_log_export_listed_newest_first_keeps_each_seconds_lines_in_order():
     as three runs)."""
     text = _blind("round185-clients/05-splunk-export-supervisord-pusher-newest-first.csv")
     assert cause_ids(text) == ["ok", "auth", "ssh-port"]
+
+
+def test_a_chinese_for_example_before_quoted_errors_is_no_run():
+    """A WeChat question: "教程后面还列了几个常见报错，比如" (the tutorial also lists common errors, e.g.) over two of
+    ascp's messages, then "我还没开始跑" (I have not started yet): no run (an auth failure had been read at medium
+    confidence: a confident wrong answer)."""
+    assert cause_ids(_blind("round186-ordinary/13-zh-wechat-question-before-download-no-run.txt")) == []
+
+
+def test_an_italian_kb_page_with_no_real_transfer_behind_inline_markup_is_no_run():
+    """ "<strong>Non</strong> contiene log di un trasferimento reale" over a table of six messages: no run (six
+    confident failures had been read)."""
+    assert cause_ids(_blind("round186-documents/04-kb-it-catalogo-messaggi-ascp.html")) == []
+
+
+def test_a_chinese_not_started_downloading_with_its_verb_cut_short_is_no_run():
+    """ "还没开始下" (not started downloading yet) after a version check, a colleague's remark quoting "failed to
+    authenticate" from someone else: no run."""
+    assert cause_ids(_blind("round186-hard-middle/22-zh-wechat-version-check-no-transfer.txt")) == []
+
+
+def test_an_intro_word_in_a_clause_before_the_turn_is_no_sample_intro():
+    """ "O arquivo aparece no portal, mas o download termina na hora:" (the file appears in the portal, but the
+    download ends at once), then the person's command and ascp's lines: their no-such-file run (the "aparece" had made
+    the block a sample)."""
+    assert cause_ids(_blind("round186-ordinary/12-pt-br-chamado-ena-arquivo-removido.txt")) == ["no-such-file"]
+
+
+def test_guard_a_clause_that_only_denies_keeps_the_sample_intro():
+    """Guard: "What you see then looks like an authentication or connection problem, but it is not:" over two of
+    ascp's messages in a house-rules page: still a sample, no run."""
+    assert cause_ids(_blind("round82-documents/11-transfer-node-etiquette.txt")) == []
+
+
+def test_a_run_tables_scheduled_row_is_no_run_and_no_reason_to_doubt_the_table():
+    """A dashboard's export, newest first, whose first row is "scheduled" (queued, not started): the four runs below it
+    in time order (the scheduled row had made it no run table: two runs had been read)."""
+    text = _blind("round186-hard-middle/24-transfer-dashboard-export-newest-first.csv")
+    assert cause_ids(text) == ["ok", "unknown", "ok", "unauthorized"]
+
+
+def test_a_job_scripts_output_pasted_under_it_in_comments_is_its_run():
+    """An sbatch script with "# ---- Επικολλημένη έξοδος από ena_pull_883412.out ... ----" (pasted output) over the
+    job's bars and Slurm's time-limit kill, kept as comments: a cancelled run (the script had read as code only)."""
+    assert cause_ids(_blind("round186-documents/19-sbatch-el-script-with-output-timelimit.sh")) == ["cancelled"]
+
+
+def test_a_clients_completed_beside_the_servers_session_already_open_is_one_run():
+    """A Datadog export of both ends: the server's session opened before the client's "Completed:" line came, its
+    Session Stop after: one completed run beside the content-protection failure (three runs had been read)."""
+    text = _blind("round186-servers/02-datadog-logs-export-dropzone-encryption-policy.json")
+    assert cause_ids(text) == ["content-protection", "ok"]
+
+
+def test_ascps_usage_text_ends_its_run():
+    """ascp's short usage text ending "Display full usage: -h,--help", then a pipeline's later run with its bar and
+    Completed: a usage run and a completed one (they had read as one usage run)."""
+    assert cause_ids(_blind("round186-hard-middle/07-es-jira-nbsp-usage-then-ok-oom-other.md")) == ["usage", "ok"]
+
+
+def test_an_ascli_logger_line_under_a_command_of_terminal_width_is_its_own():
+    """ "$ ascli server download ..." of exactly 80 characters, then "ERROR -- : Cannot rename partial file": the
+    logger's line is no wrapped rest of the command; a completed run and a partial-rename one."""
+    text = _blind("round186-ordinary/20-github-issue-two-ascli-same-file-rename.md")
+    assert cause_ids(text) == ["ok", "partial-rename"]
+
+
+def test_ansibles_failed_item_with_its_result_hidden_is_a_run_of_its_own():
+    """A loop over three sites: changed (Completed), failed with "Destination: File exists", and failed with
+    "censored": ... no_log: three runs, the last one's cause untold (two had been read)."""
+    text = _blind("round186-clients/12-ansible-loop-ascli-three-sites.txt")
+    assert cause_ids(text) == ["ok", "exists", "unknown"]

@@ -1678,6 +1678,12 @@ class Analyzer:
                 self._csv_sources.add(source)
             elif _csv_header(chunk):
                 self._csv_sources.add(source)  # a table's export: its rows are read as a table's (``_table_end``)
+            elif chunk[:2] == b"#!" and (shell_log := _commented_log(chunk)) is not None:
+                # (a job script with its job's output pasted under it as comments, "# ---- Επικολλημένη έξοδος από
+                # ena_pull_883412.out ... ----"; blind round 186's sbatch script): the script is no run, the log is
+                chunk = shell_log
+                if len(self._kept_logs) < MAX_CLIENTS:
+                    self._kept_logs.add(source)
             elif _python_source(chunk) or _config_source(chunk):
                 kept = _commented_log(chunk) or _docstring_log(chunk)
                 if kept is None:
@@ -3043,6 +3049,24 @@ class Analyzer:
             self.ascp_lines += 1
             self._finish(self._console.pop(source))
             return
+        elif (
+            text[:8] == "failed: "
+            and self._ansible_task.get(source)
+            and not self._replaying
+            and self._sample.get(source) is None
+            and source not in self._documented
+            and _ANSIBLE_ITEM_CENSORED.fullmatch(text.strip()) is not None
+        ):
+            # the same task's loop item that failed with its result hidden ('"censored": "the output has been hidden
+            # due to the fact that 'no_log: true' was specified ..."'; blind round 186's playbook run): a run that
+            # failed, why not shown (the item before it is over)
+            done = self._one_line_run(source, line, text.strip(), closing=True)
+            done.exit_status = 1
+            if len(self._row_runs) < MAX_KEPT_FAILED:
+                self._row_runs.add(done.order)  # (a run of its own, as a run table's row: no echo of the item before)
+            self.ascp_lines += 1
+            self._finish(self._console.pop(source))
+            return
         run_table = self._run_tables.get(source) if self._run_tables else None
         row_status = None if run_table is None or self._replaying else run_table.status(text)
         if row_status is not None and source in self._console:
@@ -3311,6 +3335,10 @@ class Analyzer:
                         run.exited = True  # ascli's last words: what follows is another command's
                         if _ASCLI_SESSIONS_FAILED.match(segment) is not None:
                             self._ascli_summary[source] = run.order  # (but its "code N: ..." lines are still its)
+                elif segment.strip() == _USAGE_LAST and (run := self._console.get(source)) is not None:
+                    # ascp's usage text ends with this line and ascp with it: a bar after it is another run's (blind
+                    # round 186: a usage error, then a pipeline's later run that completed, read as one)
+                    run.exited = True
         if row_status is not None and run_table is not None:
             self._row_began[source] = before
             self._row_open[source] = text.count('"') % 2 == 1  # (a quoted cell still open at the line's end)
@@ -5960,7 +5988,7 @@ class Analyzer:
                 and (
                     (
                         # (the intro's own sentence: "... on our transfer nodes ... Affected users see:" is the page's)
-                        _PROSE.search(last := _LAST_SENTENCE.split(stripped)[-1]) is None
+                        _PROSE.search(last := _last_clause(_LAST_SENTENCE.split(stripped)[-1])) is None
                         and _OWN_OUTPUT.search(stripped) is None
                         # (the intro's words in its last sentence: "En la web del ENA sí aparece el accession. Salida
                         # del script:", it appears on ENA's site, the script's output follows; blind round 116)
@@ -6175,16 +6203,19 @@ class Analyzer:
             or (any(hint in lowered for hint in _NOT_RUN_EN_HINTS) and _says_not_run(text, own_from))
             or (
                 any(hint in lowered for hint in _NOT_RUN_HINTS)
-                and (zh := _NOT_RUN_ZH.search(text)) is not None
+                # (its words without a page's inline markup: "<strong>Non</strong> contiene log di un trasferimento
+                # reale"; blind round 186's KB page)
+                and (plain := _INLINE_TAG.sub("", text) if "<" in text else text)
+                and (zh := _NOT_RUN_ZH.search(plain)) is not None
                 # (not of the fix's retry: "改了之后还没跑", after changing it I have not run it yet; blind round 173's
                 # forum thread, its run above)
-                and _AFTER_CHANGE_ZH.search(text, max(0, zh.start() - 12), zh.start()) is None
+                and _AFTER_CHANGE_ZH.search(plain, max(0, zh.start() - 12), zh.start()) is None
                 # (nor of another machine: "同一个命令在实验室的台式机上我还没试过", the same command I have not yet
                 # tried on the lab's desktop; blind round 178's forum question, its run above)
-                and _ELSEWHERE_ZH.search(text, max(0, zh.start() - 24), zh.start()) is None
+                and _ELSEWHERE_ZH.search(plain, max(0, zh.start() - 24), zh.start()) is None
                 # (nor of the rest: "其余 CRR 明天批量下载（还没跑）", the other runs download tomorrow, not run yet;
                 # blind round 182's notes, its two runs above)
-                and _REST_ZH.search(text, max(0, zh.start() - 40), zh.start()) is None
+                and _REST_ZH.search(plain, max(0, zh.start() - 40), zh.start()) is None
             )
         ):
             above = _ABOVE.search(text) is not None
@@ -10152,7 +10183,20 @@ class Analyzer:
                         i
                         for i, (logged_at, t) in enumerate(kept)
                         if i not in used_unsized
-                        and logged_at > order  # (the server's log of it, shown after the client's paste)
+                        # (the server's log of it, shown after the client's paste; or the server's session right
+                        # before the client's "Completed:" in one log search's export of both ends, its lines in time
+                        # order: the server's session opened before the client's summary came; blind round 186's
+                        # Datadog export. Not a server's log pasted whole before a client's run: another session)
+                        and (
+                            logged_at > order
+                            or (
+                                t.side == "server"
+                                and i == at - 1
+                                # (or a client's summary quoted with no command of its own: "Partner confirms
+                                # "Completed: ..."" under our log of that retry; blind round 78's incident)
+                                and (s.source in self._start_ordered or order not in self._after_command)
+                            )
+                        )
                         and t.source == s.source
                         and t.uuid is not None
                         and t.outcome == "success"
@@ -10374,6 +10418,23 @@ _SAMPLE_INTRO = _compile(
 like in general ("A successful download looks like this:", "prints something like:"; not "the successful
 retry:", the user's own run), an expected or sample output, what the output should look like, what you will
 see."""
+_BUT_CLAUSE = _compile(r",\s+(?:but|mas|pero|ma|mais|aber|maar|men|ale|ama)\s", re.I)
+"""A sentence's turn to its last clause ("O arquivo aparece no portal, mas o download termina na hora:", the file
+appears in the portal, but the download ends at once; blind round 186's ticket): the intro's words are that
+clause's."""
+
+
+def _last_clause(sentence: str) -> str:
+    """A sentence's last clause after its turn (``_BUT_CLAUSE``) where that clause tells something of its own ("...,
+    pero falla al instante:"), not one that only denies the words before it ("..., but it is not:"); else the
+    sentence."""
+    tail = _BUT_CLAUSE.split(sentence)[-1]
+    return tail if len(tail.split()) >= 2 and _DENYING_CLAUSE.match(tail) is None else sentence
+
+
+_DENYING_CLAUSE = _compile(r"\s*(?:it|this|that|they)(?:'s| is| was| are|'re| were)?\s*(?:not|n't)\b", re.I)
+
+
 _OWN_OUTPUT = _compile(
     r"\b(?:me|nos) (?:aparece|sale|salta|da|muestra|aparecen|salen)\b|\b(?:obtengo|recibo|recebo|aparece-me)\b"
     r"|\bj'obtiens\b|\bje reçois\b|\bich bekomme\b|\bbei mir (?:erscheint|kommt)\b"
@@ -11862,6 +11923,12 @@ _INTRO_ENDS_MORE = (
     "\u1366",  # Ethiopic preface colon, Amharic's colon before what follows ("... ascp እንዲህ ያሳያል፦")
     " fixture",
     " fixtures",
+    # (Chinese and Japanese "for example" ending a line before the examples: "教程后面还列了几个常见报错，比如", the
+    # tutorial also lists some common errors, e.g.; blind round 186's WeChat question)
+    "比如",
+    "例如",
+    "比如说",
+    "例えば",
     " shows up as",
     " show up as",
     " appears as",
@@ -12372,7 +12439,8 @@ def _says_not_run(text: str, own_from: int = 0) -> bool:
 _INLINE_TAG = _compile(r"</?(?:strong|em|b|i|u|code|span|a|mark|small)\b[^<>]{0,200}>", re.I)
 """An HTML page's inline markup around words (``<strong>``, ``<em>``, ``<code>``)."""
 _NOT_RUN_ZH = _compile(
-    r"还没(?:有)?(?:开始)?(?:下载|运行|跑|上传|传输|试|用)|(?:不是|并非)(?:真实|实际)的?(?:日志|输出|运行|结果)"
+    # (or "还没开始下", not started downloading yet, its verb cut short; blind round 186's WeChat chat)
+    r"还没(?:有)?(?:开始)?(?:下载|运行|跑|上传|传输|试|用|下(?=[，。,.!！?？\s]|$))|(?:不是|并非)(?:真实|实际)的?(?:日志|输出|运行|结果)"
     r"|実際の(?:ログ|出力|実行結果|実行例|実行ログ|結果)では(?:ありません|ない)|keine echten? (?:Logs?|Ausgaben?|Läufe)"
     # (Japanese: "まだ実行していませんが、事前に以下を確認させてください", not run yet, a question before it; blind
     # round 163's mail)
@@ -12418,7 +12486,8 @@ _NOT_RUN_ZH = _compile(
     r"|\b[Δδ]εν\W{0,3} (?:περιέχει|είναι) πραγματικ\w* (?:περιστατικ|συμβάντ|καταγραφ|logs?\b)"
     # Italian: "**Non contiene log di trasferimenti reali**" (it holds no logs of real transfers; blind round 184's
     # TechDocs page)
-    r"|(?i:\bnon contiene (?:alcun |nessun )?(?:log|output|registrazioni)(?: di \w+)? reali\b)"
+    # (or of one real transfer: "Non contiene log di un trasferimento reale"; blind round 186's KB page)
+    r"|(?i:\bnon contiene (?:alcun |nessun )?(?:log|output|registrazioni)(?: di (?:un |una |alcun )?\w+)? real[ei]\b)"
     # Icelandic: "Þetta eru dæmi úr skjölum, ekki frá okkar netum." (these are examples from documents, not from our
     # networks; blind round 171's newsletter)
     r"|\beru (?:aðeins |bara )?dæmi\b"
@@ -12496,6 +12565,9 @@ _NOT_RUN_HINTS = (
     "还没",
     "まだ",
     "実際",
+    "説明です",
+    "reale",
+    "incident",
     "实",
     "keine",
     "ilustrativ",
@@ -13547,6 +13619,10 @@ _ANSIBLE_TASK = _compile(r"TASK \[([^\]\n]{1,120})\] \*+\s*$")
 """Ansible's banner of the task whose results follow (``TASK [ascp upload] ****``)."""
 _ANSIBLE_TRANSFER_TASK = _compile(r"\bascp|\bascli|\b(?:upload|download|push|pull|transfer|send|fetch)", re.I)
 """A task's name that says it transfers (not "template aspera.conf")."""
+_ANSIBLE_ITEM_CENSORED = _compile(
+    r"failed: \[[^\]\n]{1,80}\] \(item=[^\n]{1,400}?\) => \{[^\n]*\"censored\": \"the output has been hidden\b[^\n]*\}"
+)
+"""Ansible's line for a loop's item that failed, its result hidden by ``no_log``."""
 _ANSIBLE_ITEM_CHANGED = _compile(r"changed: \[[^\]\n]{1,80}\] => \(item=.{1,400}\)")
 """Ansible's line for a loop's item that changed, its result not shown (no "=> {...}" after the item)."""
 _OTHER_NOT_FOUND = _compile(r"(?:^|: )(\S+): (?:command not found|not found|No such file or directory)\s*$")
@@ -13561,6 +13637,8 @@ _STATUS_WORD = {
 }
 """A run table's word for a run's result, as the exit status it stands for (not a log's level, "ok" or "error", which
 a log search's export holds in its "status" column)."""
+_PENDING_STATUS = frozenset(("scheduled", "queued", "pending", "waiting", "running", "in progress", "started"))
+"""A run table's words for a run that has not ended (or not begun): its row is no run's result."""
 _SAID_COLUMN = _compile(
     # ("stderr_excerpt": blind round 181's LIMS export; "error_desc": its Node API export of transfers)
     r"(?:[a-z]+[_ -])?(?:message|msg|output|stdout|stderr|tail|last[_ -]?line|error)"
@@ -13624,6 +13702,12 @@ class _RunTable:
         if self.coded and status.lower() == "error":
             return 1
         return _STATUS_WORD.get(status.lower())
+
+    def pending(self, text: str) -> bool:
+        """Whether this line is a whole row of a run not started or not ended (a dashboard's "scheduled" next run,
+        "running"; blind round 186's export): no run's row yet."""
+        cells = self.cells(text) if text.count(",") >= self.columns - 1 and text[:1] != "#" else None
+        return cells is not None and cells[self.exit].strip().lower() in _PENDING_STATUS
 
     def note(self, text: str) -> bool:
         """Whether this line is a whole row with no status at all (a person's note in the table: "(operator note)",
@@ -13714,12 +13798,14 @@ def _run_table(chunk: bytes) -> _RunTable | None:
     whole = [
         table.status(row)
         for row in rows
-        if row and row[:1] != "#" and table.said(row) is not None and not table.note(row)
+        if row and row[:1] != "#" and table.said(row) is not None and not table.note(row) and not table.pending(row)
     ]
     # (every whole row's status one a run table gives: a log search's export has a "status" column of levels)
     return table if whole and None not in whole else None
 
 
+_USAGE_LAST = "Display full usage: -h,--help"
+"""The last line of ascp's short usage text (it exits after it)."""
 _TAB_HEADER = _compile(rb"[\w%]+(?:\t[\w%]+){3,}\r?\n")
 """A tab-separated table's header of four names or more (a Nextflow trace's ``task_id\thash\tnative_id\tname...``)."""
 
@@ -13794,11 +13880,15 @@ def _python_source(chunk: bytes) -> bool:
 
 
 _COMMENTED_LOG_RULE = _compile(
-    rb"(?m)^#[ \t]*[-=#]{3,}[ \t]+(?:[^\n]{0,60}?[ \t])?(?i:job'?s? log|log|logs|run log|build log|output|ausgabe"
+    rb"(?m)^#[ \t]*[-=#]{3,}[ \t]+(?:[^\n]{0,60}?[ \t])?(?:(?i:job'?s? log|log|logs|run log|build log|output|ausgabe"
     # (Swahili, Dutch, Swedish, Finnish, Czech, Hungarian, Turkish: "#### matokeo ya `make fetch ...` (kutoka kwa
     # Juma, 2025-02-03) ####"; blind round 162's Makefile)
     rb"|sortie|journal|salida|sa\xc3\xadda|uscita|matokeo|uitvoer|utdata|tuloste|v\xc3\xbdstup|kimenet"
-    rb"|\xc3\xa7\xc4\xb1kt\xc4\xb1)\b[^\n]{0,80}?[ \t][-=#]{3,}[ \t]*\r?\n"
+    rb"|\xc3\xa7\xc4\xb1kt\xc4\xb1)\b"
+    # (Greek's "output", and a job's output file by its name: "# ---- Επικολλημένη έξοδος από ena_pull_883412.out
+    # (για τον φάκελο του project) ----", pasted output from ...; blind round 186's sbatch script)
+    rb"|\xce\xad\xce\xbe\xce\xbf\xce\xb4\xce\xbf(?:\xcf\x82)?(?=[ \t])|[\w.-]+\.(?:out|err|log)\b"
+    rb")[^\n]{0,80}?[ \t][-=#]{3,}[ \t]*\r?\n"
 )
 """A comment's titled rule over a log kept in comments (``# ---- job log (Download ENA test run) ----``)."""
 _COMMENTED_LOG_INTRO = _compile(
@@ -13817,7 +13907,7 @@ _RUN_LOG_TITLE = _compile(
     rb"(?i)\b(?:job|build|run|pod|step|workflow|pipeline|ci|task)'?s?\b[^\n]{0,30}?\b(?:log|output)"
 )
 """A rule's title naming a run's log (``job log``, ``build output``)."""
-_LOG_DATE = _compile(rb"\b(?:19|20)\d\d-[01]\d-[0-3]\d\b")
+_LOG_DATE = _compile(rb"\b(?:19|20)\d\d-[01]\d-[0-3]\d(?:\b|T\d)")  # (ISO's "2024-02-27T16:41:09" too)
 """Comment lines under such a rule that make it a kept log."""
 
 

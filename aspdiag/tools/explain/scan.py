@@ -3070,6 +3070,9 @@ _NOT_A_CONTINUATION = re.compile(
     rb"\s*(?:ascp|Session Stop|Completed|Partial Completion|LOG |ERR |DBG |\S+\s+\d{1,3}%"
     rb"|[A-Z][\w-]*(?: [\w-]+)?: |\S*[$#>] |\S+@\S+(?: \S+)? ?[$#%](?: |\r?$)|\[[^\]\n]{1,60}\][$#] "
     rb"|[-=_*~]{10,}\s*$|\(|\d{4}-\d\d-\d\d[ T]|[DIWEF], \[\d{4}-|\[[A-Z][\w .-]{0,40}\]:? "
+    # (and ascli's logger line without its head: "ERROR -- : Cannot rename partial file" under a command of exactly 80
+    # characters; blind round 186)
+    rb"|(?:DEBUG|INFO|WARN|ERROR|FATAL) -- : "
     rb"|\[[0-9a-f]{2}/[0-9a-f]{6}\] )"
 )
 """Lines that start something of their own (ascp's forms, a capitalised label such as ``Error:``, a shell
