@@ -1037,3 +1037,56 @@ def test_ansibles_failed_item_with_its_result_hidden_is_a_run_of_its_own():
     "censored": ... no_log: three runs, the last one's cause untold (two had been read)."""
     text = _blind("round186-clients/12-ansible-loop-ascli-three-sites.txt")
     assert cause_ids(text) == ["ok", "exists", "unknown"]
+
+
+def test_a_hungarian_not_tried_yet_before_a_colleagues_quoted_error_is_no_run():
+    """ "Még nem próbáltam, mert tavaly egy kollégának a "Session Stop  (Error: ...UDP...)" hibát adta ki" (I have not
+    tried yet, because last year a colleague got ...): no run (a UDP failure had been read at high confidence)."""
+    assert cause_ids(_blind("round187-ordinary/22-mail-question-immport-ports-before-download-hu.eml")) == []
+
+
+def test_a_hebrew_not_run_any_download_yet_is_no_run():
+    """ "עוד לא הרצתי שום הורדה" (I have not run any download yet) under a forum's quoted UDP error and an `ascp -A`:
+    no run (a confident UDP failure had been read)."""
+    assert cause_ids(_blind("round187-hard-middle/17-he-mail-planning-no-run.eml")) == []
+
+
+def test_an_xml_comment_saying_its_payloads_are_fixtures_makes_them_no_runs():
+    """A QRadar DSM export whose comment says "Sample payloads below are test fixtures ... do not describe any real
+    session on our servers", its payloads IBM's sample records: no run (three failures had been read, two at high
+    confidence)."""
+    assert cause_ids(_blind("round187-servers/20-qradar-dsm-aspera-custom-properties.xml")) == []
+
+
+def test_a_scripts_dated_comment_over_a_commented_prompt_keeps_that_runs_output():
+    """A bash script in Hindi whose comment "नोट (2023-08-03): ... यह आउटपुट आया था (...):" (this output came) sits over
+    "#   $ ./immport_download.sh ..." and ascp's "Source file list not specified": a usage run (the file had read as
+    code only)."""
+    assert cause_ids(_blind("round187-documents/24-hi-shell-script-immport-khali-sutra.sh")) == ["usage"]
+
+
+def test_a_hungarian_ticket_sorted_from_newest_to_oldest():
+    """ "A megjegyzések a legújabbtól a legrégebbi felé vannak rendezve": the first comment's DNS failure before the
+    last comment's completed run (they had read in the page's order)."""
+    text = _blind("round187-hard-middle/01-hu-redmine-ticket-newest-first-dns-then-ok.md")
+    assert cause_ids(text) == ["dns", "ok"]
+
+
+def test_a_finnish_what_remained_visible_between_cut_here_lines_is_the_persons_run():
+    """ "tässä se mitä jäi näkyviin:" (here is what remained visible), then "---8<---" around the bars that slow to
+    0.0Kb/s and the data-transfer timeout: a stall run (the block had read as a copied document, no run)."""
+    assert cause_ids(_blind("round187-hard-middle/06-fi-foorumi-liitetty-loki-alku-puuttuu.txt")) == ["stall"]
+
+
+def test_a_faspmanager_session_error_event_is_a_failure_label():
+    """A PRIDE uploader's "Transfer event SESSION_ERROR: Client unable to connect to server (check UDP port and
+    firewall)": a UDP run (it had read as nothing)."""
+    text = _blind("round187-clients/24-pride-uploader-faspmanager-udp-then-user-cancel.log")
+    assert cause_ids(text)[:1] == ["udp"]
+
+
+def test_a_nextflow_traces_task_ids_are_no_line_numbers():
+    """A Nextflow trace whose first column counts 1, 2, 3 (task_id): read as the trace's rows, not stripped as line
+    numbers (one run had been read; four of its six rows are read now)."""
+    text = _blind("round187-clients/10-nextflow-trace-ascp-tasks.tsv")
+    assert cause_ids(text)[:4] == ["ok", "unknown", "ok", "unknown"]

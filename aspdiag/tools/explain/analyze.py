@@ -950,7 +950,10 @@ number (``attempt 2: timeout 900 ascp ...``): a new run.
 Not kingfisher's "Running command: ascp ...", which ``_COMMAND`` leaves out too (its title and its output are one
 run's)."""
 _FAILURE_LABEL = _compile(
-    r'(?:\b(?:failed|failure|error|exited \d{1,3})\s*:\s*|"(?:description|errorDescription)"\s*:\s*")$', re.I
+    # (and a FaspManager event's type: "Transfer event SESSION_ERROR: ..."; blind round 187's PRIDE uploader)
+    r"(?:\b(?:failed|failure|error|(?:session|file)_error|exited \d{1,3})\s*:\s*"
+    r'|"(?:description|errorDescription)"\s*:\s*")$',
+    re.I,
 )
 """A wrapper's label right before ascp's words it quotes (``error: transfer failed: ``, the Transfer SDK's error
 object's ``"description":"``; not another API's ``"error_desc"``, which its status object's reader judges)."""
@@ -1628,12 +1631,16 @@ class Analyzer:
             chunk = _ANSIBLE_LINES.sub(_repeated_lines, chunk)
         if source not in self._sources_seen:
             self._sources_seen.add(source)
-            chunk = without_line_numbers(chunk) or chunk
+            # (a table of runs with tabs between its cells, read as its CSV; before line numbers are looked for: a
+            # Nextflow trace's first column, task_id, counts 1, 2, 3; blind round 187)
+            tabbed = _tab_table(chunk)
+            if tabbed is None:
+                chunk = without_line_numbers(chunk) or chunk
             # a Jupyter or org-mode notebook as its cells ran, a raw mail's text part
             converted = None
-            run_table = _run_table(chunk)
-            if run_table is None and (tabbed := _tab_table(chunk)) is not None:
-                chunk, run_table = tabbed  # (a table of runs with tabs between its cells: read as its CSV)
+            run_table = _run_table(chunk) if tabbed is None else None
+            if tabbed is not None:
+                chunk, run_table = tabbed
             for reader in _INPUT_READERS:
                 if run_table is not None and reader is log_export_as_lines:
                     # (a wrapper's table of its runs is no log search's export of messages: each row a run by its
@@ -3988,6 +3995,7 @@ class Analyzer:
             else:
                 self._xml_comment.add(source)
             self._documentation(source)
+            self._commented_samples(source, text)
             return
         if "::" in text and "FAILED " in text and _PYTEST_SUMMARY.search(text) is not None:
             # pytest's short summary of a test that failed ("FAILED tests/...::test_pull - AssertionError: $ ascp
@@ -6254,6 +6262,20 @@ class Analyzer:
                         self._uncounted(s)
                 self._kept = [(order, s) for order, s in self._kept if order not in earlier]
         return False
+
+    def _commented_samples(self, source: str, text: str) -> None:
+        """A comment's word on the records the file holds ("Sample payloads below are test fixtures ... They ... do
+        not describe any real session on our servers."; blind round 187's QRadar DSM export): they are samples, no
+        run's, as a page's same words say (``_copied``)."""
+        lowered = text.lower()
+        if any(hint in lowered for hint in _NOT_RUN_EN_HINTS) and _says_not_run(text):
+            self._not_run.add(source)
+        if "fixture" in lowered or "sample" in lowered or "example" in lowered:
+            real = _NOT_REAL.search(text)
+            if real is not None and len(self._not_real) < MAX_CLIENTS:
+                self._not_real.add(source)
+                if real.group().lower().startswith(("sample", "example", "no ")):
+                    self._vendor_samples.add(source)
 
     def _told_again(self, source: str, text: str) -> bool:
         """Whether a wrapper's labelled failure repeats the cause of this input's last run (a Python client's
@@ -10454,6 +10476,8 @@ _OWN_OUTPUT = _compile(
     # (Italian: "ti incollo quello che è rimasto nel terminale", I paste you what was left in the terminal; blind
     # round 183's chat, between cut-here lines)
     r"|\b(?:ti |vi )?incollo\b|\bho incollato\b|\bquello che (?:è rimasto|mi (?:dice|dà|esce|appare))\b"
+    # (Finnish: "tässä se mitä jäi näkyviin", here is what remained visible, over cut-here lines; blind round 187)
+    r"|\bmitä jäi näkyviin\b|\b(?:liitän|liitin) (?:tähän|alle)\b"
     # ("e aparece só isso:", and only this shows; blind round 126's ticket)
     r"|\baparece (?:s[óo]|solo|solamente|apenas|somente) (?:isso|isto|esto|eso)\b|\bs[óo] aparece\b"
     # the person's own attempt told as such ("the first try (13:55) was without the port option (copied from an
@@ -12385,7 +12409,9 @@ _NOT_RUN = _compile(
     r"|\b(?:have|has)(?:n't| not) (?:yet )?installed (?:anything|ascp|aspera|it)(?: \w+)? yet\b"
     # a page's word that it tells of no incident or transfer ("It does **not** describe any specific incident.",
     # "this page records no transfer"; blind round 139's glossary and runbook)
-    r"|\bdoes(?:n't| \W{0,2}not\W{0,2}) describe any (?:specific |particular |real )?(?:incidents?|runs?|transfers?)\b"
+    # (or "do not describe any real session": blind round 187's QRadar DSM export over its test payloads)
+    r"|\b(?:does|do)(?:n't| \W{0,2}not\W{0,2}) describe any (?:specific |particular |real |actual )?"
+    r"(?:incidents?|runs?|transfers?|sessions?)\b"
     r"|\b(?:this|the) (?:page|document|runbook|note|article) records no (?:transfers?|runs?|incidents?)\b"
     # ("No incident data on this page."; blind round 152's Splunk how-to)
     r"|\bno (?:incident|transfer|session|production) (?:data|records?|logs?) (?:on|in) this (?:page|document|article)\b"
@@ -12403,6 +12429,8 @@ _NOT_FRONTED = frozenset(("and", "but", "so", "yet", "because", "as", "since", "
 
 _NOT_REAL = _compile(
     _NOT_REAL_WORDS + r"|\b(?:they|these|those) are (?:test )?fixtures\b"
+    # ("Sample payloads below are test fixtures used to validate the regexes"; blind round 187's QRadar DSM export)
+    r"|\b(?:samples?|examples?)(?: \w+)? (?:below|above|here) (?:are|were) (?:test )?fixtures\b"
     # (or the vendor's documentation's samples, and no incident's: "All sample lines below are taken from IBM's
     # support articles (2015) and anonymised", "No incident data on this page."; blind round 152's Splunk how-to)
     r"|\b(?:samples?|examples?)(?: (?:lines?|records?|logs?))? (?:below|above|here|on this page) (?:are|were) (?:all )?"
@@ -12488,6 +12516,10 @@ _NOT_RUN_ZH = _compile(
     # TechDocs page)
     # (or of one real transfer: "Non contiene log di un trasferimento reale"; blind round 186's KB page)
     r"|(?i:\bnon contiene (?:alcun |nessun )?(?:log|output|registrazioni)(?: di (?:un |una |alcun )?\w+)? real[ei]\b)"
+    # Hebrew and Hungarian, not run yet: "עוד לא הרצתי שום הורדה" (I have not run any download yet; blind round
+    # 187's mail before a first pull), "Még nem próbáltam" (I have not tried it yet; blind round 187's mail)
+    r"|(?:עוד|עדיין) לא (?:הרצתי|הרצנו|ניסיתי|ניסינו|הורדתי|הורדנו)|לא (?:הרצתי|ניסיתי) עדיין"
+    r"|(?i:\bmég nem (?:próbáltam|próbáltuk|futtattam|futtattuk|indítottam|indítottuk|töltöttem|töltöttük)\b)"
     # Icelandic: "Þetta eru dæmi úr skjölum, ekki frá okkar netum." (these are examples from documents, not from our
     # networks; blind round 171's newsletter)
     r"|\beru (?:aðeins |bara )?dæmi\b"
@@ -12563,6 +12595,9 @@ _NOT_RUN_EN_HINTS = (
 """Plain substrings one of which ``_NOT_RUN`` needs (tested first: most lines have none)."""
 _NOT_RUN_HINTS = (
     "还没",
+    "לא ",
+    "még nem",
+    "Még nem",
     "まだ",
     "実際",
     "説明です",
@@ -12771,11 +12806,15 @@ _NEWEST_FIRST = _compile(
     r"|\bde la m[aá]s reciente a la m[aá]s antigua\b|\bdel m[aá]s reciente al m[aá]s antiguo\b"
     r"|\bdo mais recente (?:para|ao) (?:o )?mais antigo\b|\bda mais recente (?:para|à) a mais antiga\b"
     r"|\bvom neuesten zum [äa]ltesten\b|\bdalla pi[uù] recente alla pi[uù] (?:vecchia|vecchio|antica|antico)\b"
-    r"|\bnyaste? f[öo]rst\b|\bnyeste f[øo]rst\b|\bnieuwste (?:eerst|bovenaan)\b",
+    r"|\bnyaste? f[öo]rst\b|\bnyeste f[øo]rst\b|\bnieuwste (?:eerst|bovenaan)\b"
+    # (Hungarian: "A megjegyzések a legújabbtól a legrégebbi felé vannak rendezve", sorted from the newest towards the
+    # oldest; blind round 187's Redmine ticket)
+    r"|\blegújabbtól a legrégebbi(?: felé)?\b|\blegújabb (?:elöl|felül|van elöl)\b",
     re.I,
 )
 """A page's or a person's word that what it lists comes newest first ("two executions, newest first")."""
 _NEWEST_HINTS = (
+    "legújabb",
     "first",
     "irst",
     "zuerst",
@@ -13897,6 +13936,12 @@ _COMMENTED_LOG_INTRO = _compile(
 )
 """A comment that introduces a dated job's log kept in the comments below it (``# Pod log from 2025-03-02 (kubectl
 logs ena-nightly-pull-28492080-q7x2m):``; blind round 150's CronJob under review)."""
+_COMMENTED_PROMPT_INTRO = _compile(
+    rb"(?m)^#[^\n]{0,200}?\b(?:19|20)\d\d-[01]\d-[0-3]\d\b[^\n]{0,200}:[ \t]*\r?\n(?=(?:#[ \t]*\r?\n)?#[ \t]+\$ \S)"
+)
+"""A dated comment, in any language, over a commented shell prompt's line: the output of a run the file keeps
+("# नोट (2023-08-03): पिछली बार चलाने पर यह आउटपुट आया था (...):", then "#   $ ./immport_download.sh ..."; blind round
+187's script)."""
 _SAMPLE_TITLE = _compile(
     rb"(?i)example|sample|expected|typical|should|would|beispiel|erwartet|exemple|attendu|ejemplo|esperad|esempio"
     rb"|atteso|exemplo|\b(?:may|might|can|could|if|see)\b|e\.g\."
@@ -13915,7 +13960,11 @@ def _commented_log(chunk: bytes) -> bytes | None:
     """The log a configuration or a workflow file keeps under it in comments, after a titled rule that names it a
     log or an output (a CI job's log pasted below its workflow, each line behind ``# ``; blind round 149), without
     the comment marks; None where the file keeps none. The file's own lines above it are no run."""
-    rule = _COMMENTED_LOG_RULE.search(chunk) or _COMMENTED_LOG_INTRO.search(chunk)
+    rule = (
+        _COMMENTED_LOG_RULE.search(chunk)
+        or _COMMENTED_LOG_INTRO.search(chunk)
+        or (_COMMENTED_PROMPT_INTRO.search(chunk) if b"$ " in chunk else None)
+    )
     if rule is None or _SAMPLE_TITLE.search(rule.group()) is not None:
         return None  # (not a sample's: "# --- expected output ---" shows what a run would print)
     kept: list[bytes] = []
