@@ -1440,9 +1440,8 @@ class Analyzer:
         self._pod_containers: set[str] = set()  # inputs inside kubectl describe pod's "Containers:" list
         self._last_state: dict[str, bool] = {}  # whether kubectl describe's state lines are its "Last State:"
         self._script_data: set[str] = set()  # inputs past a script's __DATA__ or __END__ line
-        self._kept_logs: set[str] = (
-            set()
-        )  # code files read as the log they keep (``_commented_log``, ``_docstring_log``)
+        # code files read as the log they keep (``_commented_log``, ``_docstring_log``)
+        self._kept_logs: set[str] = set()
         self._intermittent: set[str] = set()  # inputs whose person says the failure comes and goes (_INTERMITTENT)
         self._documented: set[str] = set()  # inputs holding documentation (a sample, a table, a copied page)
         # [WinError 2] of a command list not shown yet: (its variable, the line, its text), told if it is ascp's
@@ -10446,15 +10445,16 @@ appears in the portal, but the download ends at once; blind round 186's ticket):
 clause's."""
 
 
+_DENYING_CLAUSE = _compile(r"\s*(?:it|this|that|they)(?:'s| is| was| are|'re| were)?\s*(?:not|n't)\b", re.I)
+"""A clause that only denies what the sentence said before it ("but it is not")."""
+
+
 def _last_clause(sentence: str) -> str:
     """A sentence's last clause after its turn (``_BUT_CLAUSE``) where that clause tells something of its own ("...,
     pero falla al instante:"), not one that only denies the words before it ("..., but it is not:"); else the
     sentence."""
     tail = _BUT_CLAUSE.split(sentence)[-1]
     return tail if len(tail.split()) >= 2 and _DENYING_CLAUSE.match(tail) is None else sentence
-
-
-_DENYING_CLAUSE = _compile(r"\s*(?:it|this|that|they)(?:'s| is| was| are|'re| were)?\s*(?:not|n't)\b", re.I)
 
 
 _OWN_OUTPUT = _compile(
@@ -12597,7 +12597,6 @@ _NOT_RUN_HINTS = (
     "还没",
     "לא ",
     "még nem",
-    "Még nem",
     "まだ",
     "実際",
     "説明です",
@@ -12831,7 +12830,8 @@ _NEWEST_HINTS = (
     "ltesten",
     "vecch",
     "antic",
-    "rst",
+    "först",
+    "først",
     "eerst",
     "bovenaan",
 )
