@@ -1090,3 +1090,22 @@ def test_a_nextflow_traces_task_ids_are_no_line_numbers():
     numbers (one run had been read; four of its six rows are read now)."""
     text = _blind("round187-clients/10-nextflow-trace-ascp-tasks.tsv")
     assert cause_ids(text)[:4] == ["ok", "unknown", "ok", "unknown"]
+
+
+def test_htcondors_job_aborted_in_its_event_log_before_the_output_cancels_the_run():
+    """HTCondor's event log first ("009 (4120077.000.000) ... Job was aborted." by SYSTEM_PERIODIC_REMOVE), then the
+    job's .out with the bar at 58 %: a cancelled run (its cause had been untold)."""
+    assert cause_ids(_blind("round187-hard-middle/09-htcondor-job-removed-periodic-remove.log")) == ["cancelled"]
+
+
+def test_a_traced_docker_run_of_ascp_starts_a_run():
+    """A Jenkins pipeline's "+ docker run --rm ... ibmcom/aspera-cli:3.7.2 ascp -QT ..." after a usage failure: its
+    licence failure is a run of its own before the completed one (it had joined the usage run)."""
+    text = _blind("round187-clients/15-jenkins-console-webin-old-image-ru.txt")
+    assert cause_ids(text) == ["usage", "licence", "ok"]
+
+
+def test_a_retry_told_with_the_same_result_is_a_second_run():
+    """ "De prøvede igen kl. 10:52 med samme resultat" (they tried again at 10:52 with the same result) under the
+    client's pasted ssh-port failure: two runs of it (one had been read)."""
+    assert cause_ids(_blind("round187-servers/11-da-mail-hsts-cph3-firewalld-nyt-kontor.eml")) == ["ssh-port"] * 2

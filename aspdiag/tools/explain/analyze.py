@@ -920,6 +920,10 @@ _COMMAND = _compile(
     r"|(?:\([\w.-]+\)\s+)?\S{0,80}[$#>]\s*[^\n]{0,300}?(?:\s|\brun\()[\"'&]*(?:[\w.~/\\:-]*[/\\]|[\"'][^\"'\n]{0,200}[/\\])?(?:ascp4?|ascli)"
     r"(?:\.exe)?[\"']?\s+--?[A-Za-z]"
     r"|\S{0,80}[$#>]\s*(?:&\s*)?[\"']?\$\{?(?:env:)?\w*asc(?:p4?|li)\w*\}?[\"']?\s+--?[A-Za-z]"
+    # (or run by a container or job runner, as bash's xtrace shows it, its "+ " taken off as a list's mark: "+ docker
+    # run --rm ... ibmcom/aspera-cli:3.7.2 ascp -QT ..."; blind round 187's Jenkins pipeline)
+    r"|(?:docker|podman|singularity|apptainer)\s+(?:run|exec)\s[^\n]{0,300}?\s(?:[\w.~/\\:-]*[/\\])?ascp4?"
+    r"(?:\.exe)?\s+--?[A-Za-z]"
     # a logger's field holding the command it runs ('... INFO: [aspera] run attempt=1 cmd="/usr/local/bin/ascp -QT
     # ..."'; blind round 112's Sidekiq job)
     r"|[^\n]{0,300}?\s(?:cmd|command|cmdline|argv)=[\"'\[]?(?:[\w.~/\\:-]*[/\\])?(?:ascp4?|ascli)(?:\.exe)?[\"',]*\s+--?[A-Za-z]"
@@ -3028,6 +3032,15 @@ class Analyzer:
         ):
             # a person's count of their tries with the same words (``_told_times_over``)
             self._told_times[source] = max(self._told_times.get(source, 0), _COUNT_WORDS[told.group("n").lower()])
+        elif (
+            not self._replaying
+            and line.stamp is None
+            and any(hint in text for hint in _AGAIN_HINTS)
+            and _TOLD_AGAIN.search(text) is not None
+            and len(self._told_times) < MAX_CLIENTS
+        ):
+            # a person's word that the run was tried once more with the same result: two tries (blind round 187)
+            self._told_times[source] = max(self._told_times.get(source, 0), 2)
         # make's dry run ("make -n", "--dry-run") prints the commands it would run, not their output, up to the next
         # prompt (blind round 184: "ascp ... || { echo ...; exit 1; }" had read as a run's exit status). The prompt is
         # looked for only where it matters: after such a command, or on a line that names make.
@@ -13631,6 +13644,24 @@ _TOLD_TIMES = _compile(
 """A person's count of the tries they made, all with the same words ("L'ho lanciato tre volte in tutto, sempre lo
 stesso messaggio", "Tentamos duas vezes hoje cedo (08:20 e 08:31), sempre o mesmo")."""
 _TIMES_HINTS = ("same", "mesm", "stess", "mism", "même", "gleich", "selbe", "sama", "zelfde")
+
+
+_TOLD_AGAIN = _compile(
+    r"(?i:\b(?:tried|ran|retried|prøvede|prøvde|försökte|provade|probierte|versuchte|essay[ée]|intent[óo]|tentou"
+    r"|tentaram|riprovato|riprovat[oi]|opnieuw geprobeerd|probeerde)\b[^.!?\n]{0,40}?"
+    r"\b(?:again|igen|igjen|nochmal|noch einmal|erneut|de nouveau|à nouveau|de nuevo|otra vez|novamente|de novo"
+    r"|di nuovo|ancora|opnieuw)\b[^!?\n]{0,60}?"  # (a time's abbreviation between: "igen kl. 10:52 med ...")
+    r"\b(?:(?:with )?the same (?:result|error|message|outcome)|samme resultat|samma resultat|dasselbe Ergebnis"
+    r"|gleiche[nm]? (?:Ergebnis|Fehler)|le même résultat|la même erreur|el mismo (?:resultado|error)"
+    r"|o mesmo (?:resultado|erro)|lo stesso (?:risultato|errore)|hetzelfde resultaat|dezelfde fout))"
+)
+"""A person's word that the run was tried once more with the same result ("De prøvede igen kl. 10:52 med samme
+resultat", they tried again at 10:52 with the same result; blind round 187's mail): two tries of it."""
+_AGAIN_HINTS = (
+    *("again", "igen", "igjen", "nochmal", "erneut", "nouveau", "nuevo", "otra vez", "novamente", "de novo"),
+    *("nuovo", "ancora", "opnieuw", "einmal"),
+)
+"""Plain substrings one of which ``_TOLD_AGAIN`` needs (tested first)."""
 
 
 def _prompted(text: str) -> bool:
