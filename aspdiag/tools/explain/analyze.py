@@ -1637,13 +1637,14 @@ class Analyzer:
             # (a table of runs with tabs between its cells, read as its CSV; before line numbers are looked for: a
             # Nextflow trace's first column, task_id, counts 1, 2, 3; blind round 187)
             tabbed = _tab_table(chunk)
-            if tabbed is None:
-                chunk = without_line_numbers(chunk) or chunk
-            # a Jupyter or org-mode notebook as its cells ran, a raw mail's text part
-            converted = None
-            run_table = _run_table(chunk) if tabbed is None else None
+            run_table: _RunTable | None
             if tabbed is not None:
                 chunk, run_table = tabbed
+            else:
+                chunk = without_line_numbers(chunk) or chunk
+                run_table = _run_table(chunk)
+            # a Jupyter or org-mode notebook as its cells ran, a raw mail's text part
+            converted = None
             for reader in _INPUT_READERS:
                 if run_table is not None and reader is log_export_as_lines:
                     # (a wrapper's table of its runs is no log search's export of messages: each row a run by its
@@ -3053,36 +3054,31 @@ class Analyzer:
         if text[:5] == "TASK " and (task := _ANSIBLE_TASK.match(text)) is not None:
             self._ansible_task[source] = _ANSIBLE_TRANSFER_TASK.search(task.group(1)) is not None
         elif (
-            text[:9] == "changed: "
+            text[:8] in ("changed:", "failed: ")
             and self._ansible_task.get(source)
             and not self._replaying
             # (not a README's "Example output" block; blind round 89's role README above its run)
             and self._sample.get(source) is None
             and source not in self._documented
-            and _ANSIBLE_ITEM_CHANGED.fullmatch(text.strip()) is not None
+            and (
+                (worked := _ANSIBLE_ITEM_CHANGED.fullmatch(text.strip()) is not None)
+                or _ANSIBLE_ITEM_CENSORED.fullmatch(text.strip()) is not None
+            )
         ):
-            # Ansible's loop item of a task that runs ascp ("TASK [ascp upload]"), changed, its result not shown
-            # ("changed: [xfer01] => (item={'src': ...})"; blind round 182's playbook run): a run that worked
-            done = self._one_line_run(source, line, text.strip())
-            done.completed = True
-            self.ascp_lines += 1
-            self._finish(self._console.pop(source))
-            return
-        elif (
-            text[:8] == "failed: "
-            and self._ansible_task.get(source)
-            and not self._replaying
-            and self._sample.get(source) is None
-            and source not in self._documented
-            and _ANSIBLE_ITEM_CENSORED.fullmatch(text.strip()) is not None
-        ):
-            # the same task's loop item that failed with its result hidden ('"censored": "the output has been hidden
-            # due to the fact that 'no_log: true' was specified ..."'; blind round 186's playbook run): a run that
-            # failed, why not shown (the item before it is over)
-            done = self._one_line_run(source, line, text.strip(), closing=True)
-            done.exit_status = 1
-            if len(self._row_runs) < MAX_KEPT_FAILED:
-                self._row_runs.add(done.order)  # (a run of its own, as a run table's row: no echo of the item before)
+            # Ansible's loop item of a task that runs ascp ("TASK [ascp upload]"), its result not shown: changed
+            # ("changed: [xfer01] => (item={'src': ...})"; blind round 182's playbook run), a run that worked; or
+            # failed with its result hidden ('"censored": "the output has been hidden due to the fact that 'no_log:
+            # true' was specified ..."'; blind round 186's playbook run), a run that failed, why not shown (the item
+            # before it is over)
+            done = self._one_line_run(source, line, text.strip(), closing=not worked)
+            if worked:
+                done.completed = True
+            else:
+                done.exit_status = 1
+                if len(self._row_runs) < MAX_KEPT_FAILED:
+                    self._row_runs.add(
+                        done.order
+                    )  # (a run of its own, as a run table's row: no echo of the one before)
             self.ascp_lines += 1
             self._finish(self._console.pop(source))
             return
@@ -6243,13 +6239,7 @@ class Analyzer:
             whole_page = any(own in lowered for own in _PAGE_ITSELF)
             if not above or tried_nothing:
                 self._not_run.add(source)
-                real = _NOT_REAL.search(text)
-                if real is not None:
-                    self._not_real.add(source)
-                    if real.group().lower().startswith(("sample", "example", "no ")):
-                        # its samples are the vendor's documentation's, time stamps and all (not a fixture
-                        # without one): every record it holds is a sample
-                        self._vendor_samples.add(source)
+                self._samples_told(source, text)
             if tried_nothing or above or whole_page:
                 # ("the messages above are examples ..., not from any job": the runs read before it were samples;
                 # blind round 110's newsletter). Only those: a log after it is the page's own record ("Anexo A —
@@ -6282,12 +6272,17 @@ class Analyzer:
         lowered = text.lower()
         if any(hint in lowered for hint in _NOT_RUN_EN_HINTS) and _says_not_run(text):
             self._not_run.add(source)
-        if "fixture" in lowered or "sample" in lowered or "example" in lowered:
-            real = _NOT_REAL.search(text)
-            if real is not None and len(self._not_real) < MAX_CLIENTS:
-                self._not_real.add(source)
-                if real.group().lower().startswith(("sample", "example", "no ")):
-                    self._vendor_samples.add(source)
+        if ("fixture" in lowered or "sample" in lowered or "example" in lowered) and len(self._not_real) < MAX_CLIENTS:
+            self._samples_told(source, text)
+
+    def _samples_told(self, source: str, text: str) -> None:
+        """An input's words that its records are samples (``_NOT_REAL``): none of them a run's; all of them, time
+        stamps and all, where they are said to be the vendor's documentation's (not a fixture without one)."""
+        real = _NOT_REAL.search(text)
+        if real is not None:
+            self._not_real.add(source)
+            if real.group().lower().startswith(("sample", "example", "no ")):
+                self._vendor_samples.add(source)
 
     def _told_again(self, source: str, text: str) -> bool:
         """Whether a wrapper's labelled failure repeats the cause of this input's last run (a Python client's
@@ -12061,6 +12056,7 @@ def _prose_sentence(text: str, line: Line) -> bool:
 
 
 _GENERALLY = _compile(r"\b(?:typically|usually|generally|often|normally|commonly|tends? to)\b", re.I)
+"""Words telling what happens in general, not in one run."""
 _USUALLY_MEANS = _compile(
     r"[^.!?\n]{0,30}?\b(?:typically|usually|generally|often|normally|di solito|solitamente|generalmente|normalmente"
     r"|suele|souvent|généralement|normalerweise|meistens|meestal|zwykle|vanligtvis|geralmente)\b[^.!?\n]{0,12}?"
@@ -12068,7 +12064,6 @@ _USUALLY_MEANS = _compile(
     re.I,
 )
 """Words after an exit status that tell what it usually means, in several languages: no run's status."""
-"""Words telling what happens in general, not in one run."""
 _FORM_OPTION = _compile(r"\((?: |x|X|o)?\)\s+\S|\[[ xX]?\]\s+\S")
 """A form's radio button or check box before its choice (``( ) ...``, ``[ ] ...``)."""
 _REFERENCES = _compile(
