@@ -1109,3 +1109,127 @@ def test_a_retry_told_with_the_same_result_is_a_second_run():
     """ "De prøvede igen kl. 10:52 med samme resultat" (they tried again at 10:52 with the same result) under the
     client's pasted ssh-port failure: two runs of it (one had been read)."""
     assert cause_ids(_blind("round187-servers/11-da-mail-hsts-cph3-firewalld-nyt-kontor.eml")) == ["ssh-port"] * 2
+
+
+def test_a_sigma_rule_quoting_ascps_words_is_no_run():
+    """A Sigma rule (logsource, detection, condition; "status: experimental") whose strings and commented example line
+    are ascp's words: no run (three failures had been read at high confidence)."""
+    assert cause_ids(_blind("round188-documents/15-sigma-rule-aspera-ascp-failures.yml")) == []
+
+
+def test_a_key_missing_from_another_folder_is_not_the_key_the_run_used():
+    """A notebook: ``ls`` says Connect's folder has no asperaweb_id_dsa.openssh, then the run uses a copy under
+    ~/keys that ``ls -l`` shows: its "failed to authenticate" is the account's (it had read as a missing key)."""
+    text = _blind("round188-documents/01-jupyter-de-ena-dsa-dann-rsa.ipynb")
+    assert cause_ids(text) == ["auth", "ok"]
+
+
+def test_a_missing_key_with_escaped_spaces_in_its_path_is_still_the_runs_key():
+    """Guard: ``-i /Applications/IBM\\ Aspera\\ Connect.app/.../asperaweb_id_dsa.openssh`` and ls's "No such file or
+    directory" for the same path written without the escapes: the missing key (passes before and after)."""
+    assert cause_ids(_blind("round140-ordinary/04-mac-connect42-key-path-mailing-list.txt")) == ["key-file"]
+
+
+def test_tries_told_in_romanian_ukrainian_and_danish_are_runs():
+    """ "Am mai încercat o dată la 10:08, același rezultat", "сьогодні двічі (о 10:40 та о 11:05) ..., обидва рази" and
+    "vores natlige upload fejlede kl. 02:00 og jeg fik samme fejl": one more run each (one had been read)."""
+    assert cause_ids(_blind("round188-servers/03-ro-tichet-client-udp-firewalld-zona-public.txt")) == ["udp"] * 2
+    assert (
+        cause_ids(_blind("round188-servers/19-uk-lyst-session-initiation-read-timed-out.eml")) == ["session-start"] * 2
+    )
+    text = _blind("round188-servers/08-da-teams-chat-ny-vaert-noegle-efter-genopbygning.txt")
+    assert cause_ids(text) == ["host-key", "host-key", "ok"]
+
+
+def test_another_job_told_to_have_failed_the_same_way_is_a_run_but_several_others_are_not():
+    """ "the 2d-old job (partner-push-29210400) failed the same way per its log": a second run of the failure shown;
+    "Previous three partitions failed the same way last week" stays one run (the guard)."""
+    assert cause_ids(_blind("round188-clients/13-k8s-job-old-cli-image-sshd-kex.txt")) == [
+        "ssh-handshake",
+        "ssh-handshake",
+        "ok",
+    ]
+    assert cause_ids(_blind("round151-clients/02-dagster-ncbi-upload-udp.txt")) == ["udp"]
+
+
+def test_an_opensearch_export_without_a_program_column_keeps_its_times():
+    """An OpenSearch Discover export ("@timestamp", "host.name", "process.pid", "message") listed newest first, its
+    messages ascp's records: read oldest first, the stalled session, the refused one, the one that worked (the
+    success had been lost)."""
+    text = _blind("round188-servers/04-opensearch-discover-hsts-ams-newest-first.csv")
+    assert cause_ids(text) == ["stall", "unauthorized", "ok"]
+
+
+def test_a_wazuh_correlation_alert_repeating_the_last_event_is_no_run():
+    """Wazuh's frequency rule ("previous_output": "(see 3 alerts above)") repeats the last sshd drop it counted: three
+    refused connections, not four."""
+    text = _blind("round188-servers/02-wazuh-alerts-sshd-past-maxstartups.ndjson")
+    assert cause_ids(text) == ["ok", "ssh-refused", "ssh-refused", "ssh-refused"]
+
+
+def test_gelf_epoch_times_of_different_precision_sort_by_value():
+    """A Graylog GELF export's epoch times "1745395598.34" and "1745395201.114": the read-error session (started
+    first) before the cancelled one (they had been sorted by the times' width)."""
+    text = _blind("round188-servers/12-graylog-gelf-ndjson-zrh-nfs-read-and-cancel.ndjson")
+    assert cause_ids(text) == ["read-error", "cancelled", "ok"]
+
+
+def test_a_finnish_if_at_a_later_sentences_start_and_an_alert_on_a_code_are_no_runs():
+    """A Finnish chat: "... heräävät. Jos tulee `Session Stop ...`" (if it says) and "Lisään myös Grafanaan hälytyksen
+    `errcode=15` -riveille" (an alert for errcode=15 lines): no run (a UDP failure had been read)."""
+    assert cause_ids(_blind("round188-servers/06-fi-slack-export-hsts-hel-kayttoonotto-ei-siirtoja.json")) == []
+
+
+def test_an_estonian_page_saying_it_holds_no_real_session_is_no_run():
+    """ "Siin ei ole ühtegi päris seanssi – kõik read on näited" (not one real session here, all lines are examples):
+    no run (an alert rule's LogQL had read as an unknown failure)."""
+    assert cause_ids(_blind("round188-servers/23-et-wiki-hsts-logide-lugemine-naited.md")) == []
+
+
+def test_a_syslog_session_start_that_failed_before_its_uuid_is_a_run():
+    """ "ascp[61208]: LOG FASP Session Start uuid=- op=send status=failed errcode=50 ..." in a server's syslog (a
+    Coralogix export): a configuration run before the session that worked (it had been skipped as one of ascp's
+    other LOG lines)."""
+    text = _blind("round188-servers/24-coralogix-json-export-cron-push-path-then-conf.json")
+    assert cause_ids(text)[-2:] == ["configuration", "ok"]
+    line = "Apr  2 08:55:03 h ascp[61208]: LOG FASP Session Start uuid=- op=send status=failed errcode=50"
+    assert cause_ids(line + ' errstr="Invalid configuration"\n') == ["configuration"]
+
+
+def test_ascli_retrying_after_its_error_opens_the_retrys_run():
+    """ascli's "ERROR -- : An error occurred during transfer: ... timeout waiting mgt port connect", then "INFO -- :
+    Retrying transfer (attempt 2)", its bar at 100 % and "complete": two runs (the retry had joined the failure)."""
+    assert cause_ids(_blind("round188-ordinary/02-gitlab-ci-ascli-mgt-port-retry.log")) == ["died-at-start", "ok"]
+
+
+def test_a_sample_sheet_aside_opens_no_sample():
+    """ "wrote 0 paths to upload_list.txt   <-- (sample sheet column renamed ...)": a person's aside, no sample intro;
+    the usage failure under it is a run (it had read as a sample, no run)."""
+    text = _blind("round188-hard-middle/18-bash-history-sra-submit-empty-filelist-usage.txt")
+    assert cause_ids(text) == ["usage"]
+
+
+def test_task_schedulers_polish_event_111_cancels_the_run():
+    """ "Harmonogram zadań zakończył wystąpienie „{...}” zadania „\\Archiwum\\WysylkaAspera”" (Task Scheduler terminated
+    the instance) after the bar at 24 %: a cancelled run (its cause had been untold)."""
+    assert cause_ids(_blind("round188-clients/24-teams-chat-task-scheduler-stop-task-pl.txt")) == ["cancelled"]
+
+
+def test_the_next_typed_command_after_a_passphrase_prompt_starts_another_run():
+    """An Obsidian note: iseq's run stops at "Key passphrase:" (Ctrl-C told in words), then "(iseq) lzh@gpu03:~/sc$
+    iseq -i ..." again and the completed download: two runs (the second's output had joined the first)."""
+    text = _blind("round188-documents/12-obsidian-zh-iseq-key-passphrase.md")
+    assert cause_ids(text) == ["key-file", "ok"]
+
+
+def test_bitbuckets_failed_step_line_is_the_failed_runs():
+    """Bitbucket's "---- step failed (exit code 1), 0m 31s ----" after the ssh-port failure: no run of its own, and the
+    next pipeline's completed upload reads as ok (it had read as an unknown failure)."""
+    text = _blind("round188-documents/03-bitbucket-pipelines-ncbi-upload.txt")
+    assert cause_ids(text) == ["ssh-port", "ok"]
+
+
+def test_lokis_api_records_with_ts_are_read_oldest_first():
+    """Loki's API records ({"ts", "labels", "line"}) listed backward: the refused session before the one that worked."""
+    text = _blind("round188-hard-middle/13-loki-ndjson-backward-server-two-users.ndjson")
+    assert cause_ids(text) == ["unauthorized", "ok"]

@@ -15,7 +15,7 @@
  *                 | LOG FASP (Session Start|Session Stop|Session Params|Session Statistics|Transfer Stop)
  *                   (?:uuid=|\[\w+\] id=)(UUID)                                                     -> 10
  *                 | (LOG Receiver bl )                                                              -> 11
- *                 | (?!LOG |DBG )                                                                   -> 1
+ *                 | (?!LOG (?!FASP Session Start uuid=- )|DBG )                                      -> 1
  *
  * (UUID = [0-9a-fA-F-]{8,36}(?![0-9a-fA-F-]), scan.UUID; \w, \d and \S are ASCII, as in a bytes pattern).
  * No part of either expression matches a line end, so a match never leaves its line.
@@ -211,8 +211,9 @@ static int record_at(const char *s, idx n, idx q, idx e, Found *f) {
         f->end = q + 16;
         return 1;
     }
-    /* (?!LOG |DBG ): looked at in the whole chunk, as the expression does (neither contains a line end) */
-    if (!LIT(s, n, q, "LOG ") && !LIT(s, n, q, "DBG ")) {
+    /* (?!LOG (?!FASP Session Start uuid=- )|DBG ): looked at in the whole chunk, as the expression does (none
+     * contains a line end); a Session Start that failed before it had a uuid is a line that can matter */
+    if ((!LIT(s, n, q, "LOG ") || LIT(s, n, q, "LOG FASP Session Start uuid=- ")) && !LIT(s, n, q, "DBG ")) {
         f->last = 1;
         f->end = q;
         return 1;

@@ -337,7 +337,9 @@ Engine's ``qmaster enforced h_rt``, a shell's ``line 12: 4242 Killed ascp ...`` 
 the knowledge base's "cancelled" entry's ``ends_job`` (one list: they are its evidence too), matched as written."""
 _CI_JOB_FAILED = _compile(
     r"\s*(?:ERROR: Job failed: exit code \d+|(?:##\[error\]|Error: )Process completed with exit code \d+\."
-    r"|##\[error\]Bash exited with code '\d+'\.|ERROR: script returned exit code \d+|Exited with code exit status \d+)"
+    r"|##\[error\]Bash exited with code '\d+'\.|ERROR: script returned exit code \d+|Exited with code exit status \d+"
+    # (Bitbucket Pipelines' "---- step failed (exit code 1), 0m 31s ----"; blind round 188)
+    r"|-{3,} step failed \(exit code \d+\)(?:, [\dhms ]+)? -{3,})"
     r"\s*$"
 )
 """A CI runner's word that the job's script failed (GitLab's, GitHub Actions', Azure Pipelines', Jenkins', CircleCI's):
@@ -1589,7 +1591,7 @@ class Analyzer:
         self._chunk_sessions: bool | None = None  # whether the chunk holds ascp's session records (asked once)
         self._other_clients: set[str] = set()  # inputs whose refused logins a person says were another program's
         self._continued_command: dict[str, int] = {}  # per input, the run whose command line goes on (a "\\")
-        self._missing_files: dict[str, set[str]] = {}  # names of files ``ls`` said were not there
+        self._missing_files: dict[str, set[str]] = {}  # paths of files ``ls`` said were not there
         self._dir_listed: dict[tuple[str, str], set[str]] = {}  # (input, directory) -> the files ``ls -l DIR`` showed
         self._job_mails: set[str] = set()  # inputs that are LSF's job mail (its script, its end, then its output)
         # per input, the host names the user's own lookups found not to exist ("host x: not found: 3(NXDOMAIN)")
@@ -3037,7 +3039,10 @@ class Analyzer:
             not self._replaying
             and line.stamp is None
             and any(hint in text for hint in _AGAIN_HINTS)
-            and _TOLD_AGAIN.search(text) is not None
+            and (again := _TOLD_AGAIN.search(text)) is not None
+            # (not several others told to have failed so: "Previous three partitions failed the same way last week",
+            # runs of their own not counted here; blind round 151's Dagster run)
+            and _OTHERS_COUNTED.search(text, 0, again.start() + 1) is None
             and len(self._told_times) < MAX_CLIENTS
         ):
             # a person's word that the run was tried once more with the same result: two tries (blind round 187)
@@ -3246,7 +3251,7 @@ class Analyzer:
             # ``ls`` of a file that is not there (the key file a run's -i named: ``_key_missing``)
             gone = self._missing_files.setdefault(source, set())
             if len(gone) < MAX_KEPT_FAILED:
-                gone.add(missing.group("path").rstrip("/").rsplit("/", 1)[-1])
+                gone.add(missing.group("path").rstrip("/"))
         elif "PATH=" in text and (exported := _PATH_EXPORT.search(text)) is not None:
             # the PATH a script sets before it runs ascp ("+ export PATH=/opt/aspera/connect/bin:/usr/bin"): a file
             # ``ls -l`` shows in one of its directories is the ascp the shell looked for (``_there_but_not_run``)
@@ -3675,6 +3680,18 @@ class Analyzer:
             run = self._console.get(source)
             if run is not None and run.lines:
                 self._finish(self._console.pop(source))
+        if (
+            (run := self._console.get(source)) is not None
+            and run.prompted
+            and not run.finals
+            and not run.ended
+            and not self._replaying
+            and (_prompted(text) or _USER_PROMPT.match(text.lstrip()) is not None)
+        ):
+            # the person's next command at their shell's prompt after a run that sat at its key's "Key passphrase:"
+            # (their Ctrl-C told in words, not shown): that run ended there, what follows is another's (blind round
+            # 188's note: iseq run twice, its second run's output had joined the first)
+            run.ended = True
         if self._recaps and source in self._recaps:
             # BuildKit's recap of the failed step (its output again, the Dockerfile's lines) up to its "ERROR:
             # failed to solve: ...": the step's run told once more, no run of its own (blind round 138)
@@ -4581,6 +4598,23 @@ class Analyzer:
             # a CI runner's status of the whole job ("ERROR: Job failed: exit code 1") after its ascp had completed:
             # a later step failed (the wrapper's md5 check, its curl timing out; blind round 154), no run of its own
             return
+        if (
+            text[:4] == "----"
+            and _CI_JOB_FAILED.match(text) is not None
+            and not self._replaying
+            and (
+                ((run := self._console.get(source)) is not None and bool(run.finals))
+                or (
+                    run is None
+                    and self._kept
+                    and self._kept[-1][1].source == source
+                    and self._kept[-1][1].outcome != "success"
+                )
+            )
+        ):
+            # Bitbucket's end of the step whose ascp failed ("---- step failed (exit code 1), 0m 31s ----"): that
+            # run's status, no run of its own (blind round 188: it had opened one, which the retry's output joined)
+            return
         if "REMOTE HOST IDENTIFICATION HAS CHANGED" in text:
             # OpenSSH's own client warning (a person's ssh to the host; ascp prints no such banner): its "Host key
             # verification failed." below is that ssh's, no ascp run (blind round 133)
@@ -5345,7 +5379,10 @@ class Analyzer:
             run.note(text.strip())
         if not formed:
             told = "passphrase" in lowered and self._tells_passphrase(source, text)
-            if (
+            # (a wrapper's word that it retries is its own line, no person's sentence: ascli's "INFO -- : Retrying
+            # transfer (attempt 2)"; blind round 188)
+            retried = "etry" in text and _WRAPPER_RETRY.search(text) is not None
+            if not retried and (
                 told
                 or _PROSE.search(text)
                 or (
@@ -5410,7 +5447,13 @@ class Analyzer:
                 return
             if "etry" in text and _WRAPPER_RETRY.search(text) is not None and not self._replaying:
                 run = self._console.get(source)
-                if run is not None and run.uuid is None and (run.finals or run.exit_status not in (None, 0)):
+                # (or an error it told of as a detail: ascli's "ERROR -- : An error occurred during transfer: ...",
+                # then "Retrying transfer (attempt 2)"; blind round 188)
+                if (
+                    run is not None
+                    and run.uuid is None
+                    and (run.finals or run.details or run.exit_status not in (None, 0))
+                ):
                     # A wrapper retrying after its ascp run failed ("WARN : Retrying file upload."): its word of
                     # success next is the retry's, even in words that name no Aspera (Webin-CLI's "Files have been
                     # successfully uploaded."; blind round 62)
@@ -6717,6 +6760,10 @@ class Analyzer:
                     if (c := _TOLD_CODE.search(text)) is not None
                     and int(c.group(1)) in error_table()
                     and _OTHER_PROGRAMS_CODE.search(text[max(0, c.start() - 40) : c.start()]) is None
+                    # (nor a code a log's lines are matched by: "Lisään myös Grafanaan hälytyksen `errcode=15`
+                    # -riveille", an alert for errcode=15 lines; blind round 188's Finnish chat)
+                    and _LINES_WITH_CODE.match(text, c.end()) is None
+                    and _ALERT_ON_CODE.search(text[max(0, c.start() - 40) : c.start()]) is None
                 ),
                 None,
             )
@@ -7095,7 +7142,12 @@ class Analyzer:
             # output it hid (kingfisher's "Method ena-ascp worked." after the retry with another key); each ascp
             # command it announced since then is one of them (kingfisher runs one per read file; blind round 70)
             session = self._announced_runs(source, text)
-        elif session.uuid is None and any(_FASP_FAILED.search(said) for said in session.details):
+        elif session.uuid is None and (
+            any(_FASP_FAILED.search(said) for said in session.details)
+            # (or a run the wrapper said it retries, ended there: ascli's "Retrying transfer (attempt 2)" after its
+            # error, then the retry's "complete"; blind round 188)
+            or (source in self._retrying and session.ended and bool(session.details))
+        ):
             # The wrapper said its FASP transfer failed ("fasp download failed"): that run is over, and this word of
             # success is the next one's (prefetch's next accession, or its retry).
             session.ended = True
@@ -10007,7 +10059,8 @@ class Analyzer:
                     ),
                     None,
                 )
-            if key is not None and (name in self._missing_files.get(s.source, ()) or (listed and name not in listed)):
+            gone = self._missing_files.get(s.source, ())
+            if key is not None and (any(_same_file(path, key) for path in gone) or (listed and name not in listed)):
                 s = self._read_as(
                     s,
                     entry,
@@ -10326,7 +10379,9 @@ _SAMPLE_INTRO = _compile(
     r"|\byou(?:'ll|'d| will| would| should| may| might) (?:\w+ )?(?:see|get|receive)\b"
     r"|\b(?:affected )?(?:users|clients|customers) (?:will |would |may |might )?(?:see|get|receive)\b"
     r"|\b(?:a line|lines|something|output) similar to\W*$"
-    r"|^(?:example|sample|expected)\b"
+    # (not a study's sample sheet: "(sample sheet column renamed from "filename" to "file_name" last week)", a
+    # person's aside beside their run; blind round 188)
+    r"|^(?:example|sample(?! (?:sheets?|columns?|ids?|names?|table|manifest)\b)|expected)\b"
     r"|\b(?:from|in) (?:the |its |ascp's )?(?:built-in )?(?:help|usage|man ?page)\b"
     r"|\b(?:something|output|lines?) like(?: this| these)?\W*$|\be\.g\.\W*$|\bfor example\W*$|\bfor instance\W*$"
     r"|\b(?:a )?(?:good|successful|working|normal) (?:run|transfer|download|upload)s? (?:ends?|looks?|prints?)\b"
@@ -10813,6 +10868,8 @@ _IDS_RULE = _compile(
     re.M,
 )
 """A Snort or Suricata rule (``alert udp $HOME_NET any -> $PARTNERS 33001 (msg:"..."; sid:1000612; rev:2;)``)."""
+_SIGMA_CONDITION = _compile(rb"^detection:[ \t]*\r?\n(?:[ \t]+[^\n]*\n|[ \t]*\n)*?[ \t]+condition:[ \t]*\S", re.M)
+"""A Sigma rule's detection block and its condition, indented under it."""
 _PROMETHEUS_RULES = _compile(rb"^groups:[ \t]*\r?\n(?:[ \t]*#[^\n]*\n)*[ \t]*- name:", re.M)
 """A Prometheus rules file's top key, at a line's start, and its first group."""
 _DATED_INTRO = _compile(rb"^[^:\n][^\n]*\b20\d\d-\d\d-\d\d\b[^\n]*:[ \t]*$", re.M)
@@ -10879,7 +10936,13 @@ _DOWNLOADER_FILE = _compile(
 )
 """ena-file-downloader's Aspera client on one file (``SUCCESSFUL download remoteFile:X, parentId:Y``, ``Download for
 file X could not be completed.``)."""
-_WRAPPER_RETRY = _compile(r"^\W*(?:[A-Z]+\s*:\s*)?(?:Retrying|Retry(?:ing)? (?:in|attempt|\d))\b", re.I)
+_WRAPPER_RETRY = _compile(
+    # (or after Ruby's logger's head: ascli's "I, [2025-02-18T06:02:15.420033 #1]  INFO -- : Retrying transfer
+    # (attempt 2)"; blind round 188's GitLab job)
+    r"^\W*(?:[DIWEF], \[[^\]\n]{1,60}\]\s+[A-Z]+ -- [^:\n]{0,40}: )?(?:[A-Z]+\s*:\s*)?"
+    r"(?:Retrying|Retry(?:ing)? (?:in|attempt|\d))\b",
+    re.I,
+)
 """A wrapper's line saying it starts its failed transfer again (``WARN : Retrying file upload.``)."""
 _MOVED_SUCCESSFULLY = _compile(
     r"\bsuccessfully (?:uploaded|downloaded|transferred)\b|\b(?:upload|download|transfer)(?:s|ed)? (?:succeeded"
@@ -11770,6 +11833,9 @@ _ADVICE = _compile(
     r"|\byou (?:need|must|have to|should)\b[^.!?]{0,60}?(?:--\w|-[a-zA-Z] |ASPERA_)"
     # a case told in Malay, Indonesian, German, Dutch, Polish, Czech, Finnish ("Jika ascp bertanya "Key passphrase:"")
     r"|^\W*(?:jika|kalau|apabila|wenn|falls|als|jeśli|jeżeli|pokud|jos)\b"
+    # (or at a later sentence's start, not Dutch and German "als": "Joo, ajan sen klo 8 ... . Jos tulee `...`,
+    # tiedetään ..."; blind round 188's Finnish chat)
+    r"|[.!?]\s+\W*(?:jika|kalau|apabila|wenn|falls|jeśli|jeżeli|pokud|jos)\b"
     # Swedish, Danish and Norwegian, a sentence's "if X is" ("Om TCP är stängt kommer "ascp: ..." direkt."; blind
     # round 185's Teams chat)
     r"|(?:^|[.!?]\s+)\W*(?:om|hvis)\s+\w+\s+(?:är|er|blir|bliver)\b"
@@ -12546,6 +12612,10 @@ _NOT_RUN_ZH = _compile(
     # skutečné běhy" (these are no real runs; blind round 147's rule file)
     r"|(?i:\bnejsou to (?:záznamy|výstupy|logy) z\b|\bnie sú to (?:záznamy|výstupy|logy) z\b"
     r"|\bnejde o skutečné (?:běhy|přenosy)\b|\bnejde o skutočné (?:behy|prenosy)\b)"
+    # Estonian: "Siin ei ole ühtegi päris seanssi – kõik read on näited" (there is not one real session here, all lines
+    # are examples; blind round 188's wiki page), "ei ole päris logid"
+    r"|(?i:\bei ole (?:ühtegi |ühtki )?(?:päris|tegelik)\w* (?:seanss|seans|käivitus|edastus|logi|väljund)\w*"
+    r"|\bread on (?:ainult )?näited\b)"
 )
 """The same in Chinese ("我还没开始下载", "还没运行"; blind round 57: a tutorial's FAQ pasted before a first try),
 and "not real logs" in Chinese, Japanese ("実際のログではありません"; blind round 60: a lab wiki's samples;
@@ -12602,6 +12672,8 @@ _NOT_RUN_EN_HINTS = (
 )
 """Plain substrings one of which ``_NOT_RUN`` needs (tested first: most lines have none)."""
 _NOT_RUN_HINTS = (
+    "ei ole",
+    "näited",
     "还没",
     "לא ",
     "még nem",
@@ -13139,6 +13211,30 @@ _LISTED_FILE = _compile(
 """``ls -l``'s line for a plain file or a symbolic link: its name (its size in bytes, or as ``ls -h`` gives it:
 ``1.7K``)."""
 _LS_MISSING = _compile(r"ls: (?:cannot access )?['\"]?(?P<path>[^'\"\n]+?)['\"]?: No such file or directory")
+
+
+def _same_file(missing: str, key: str) -> bool:
+    """Whether the path ``ls`` said is not there is the key file an ``-i`` named: the same name, and, where both give a
+    folder, the same folder as far as both tell (``~/keys/id`` is ``/home/jana/keys/id``, not
+    ``/home/jana/.aspera/connect/etc/id``: blind round 188's notebook, the key missing from Connect's folder, then
+    used from a copy that ``ls -l`` shows)."""
+    name = key.rstrip("/").rpartition("/")[2]
+    if missing.rpartition("/")[2] != name:
+        return False
+    if "/" not in missing or "/" not in key.rstrip("/"):
+        return True  # (a bare name on either side: its folder untold)
+    # (a shell's escaped spaces, "/Applications/IBM\\ Aspera\\ Connect.app/...", as ls names the file: blind round 140)
+    tail_key, tail_missing = _path_tail(key.rstrip("/").replace("\\ ", " ")), _path_tail(missing.replace("\\ ", " "))
+    return tail_missing.endswith(tail_key) or tail_key.endswith(tail_missing)
+
+
+def _path_tail(path: str) -> str:
+    """A path without what only places it (a home's ``~``, a variable's ``$HOME``, ``./``, the root's ``/``)."""
+    if path[:1] in ("~", "$"):
+        return path.partition("/")[2]
+    return path.removeprefix("./").lstrip("/")
+
+
 """``ls``'s word that a file it was asked about is not there (GNU's and BSD's forms)."""
 _PATH_EXPORT = _compile(r"(?:^|[\s;+])(?:export\s+)?PATH=[\"']?([^\s;\"']+)")
 """A shell's setting of its PATH (its value the group)."""
@@ -13374,6 +13470,21 @@ def _title_quotes(title: str) -> list[str]:
 
 _LABEL_FIRST = _compile(r"[\w.\[\]-]{1,24}:\s")
 """A program's label before its words ("ERROR: ", "ascp: ", "[fetch]: ")."""
+
+
+_LINES_WITH_CODE = _compile(
+    r"[`'\"\u201d]?\s?-?\s?(?:lines?|rows?|records?|entries|events|rivei\w*|rivit|Zeilen|Eintr[äa]ge|lignes|l[íi]neas"
+    r"|linhas|righe|regels|rader|linjer|sorok)\b",
+    re.I,
+)
+"""The words after a FASP error code that make it a pattern log lines are matched by ("`errcode=15` -riveille", "errcode
+44 lines")."""
+_ALERT_ON_CODE = _compile(
+    r"\b(?:alert(?:s|ing)?|alarm|h[äa]lyty\w*|alerte|Alarm\w*|regla|rule|Regel|s[äa][äa]nt\w*|filter|grep)\b"
+    r"[^.!?]{0,25}$",
+    re.I,
+)
+"""Words just before a FASP error code that make it what an alert or a filter looks for ("an alert on errcode=15")."""
 
 
 def _told_hypothetically(text: str, messages: tuple[str, ...]) -> bool:
@@ -13619,44 +13730,79 @@ _ERROR_CODE_COLUMN = _compile(r"(?:fasp[_ -]?)?err(?:or)?[_ -]?code", re.I)
 """A table's column of each run's FASP error code (``error_code``, ``errcode``)."""
 _COUNT_WORDS = {
     **dict.fromkeys(("twice", "two", "deux", "duas", "dois", "dos", "due", "zwei", "zweimal", "dua", "twee"), 2),
-    **dict.fromkeys(("three", "trois", "três", "tres", "tre", "drei", "dreimal", "tiga", "drie"), 3),
+    **dict.fromkeys(("двічі", "дважды", "двічи"), 2),
+    **dict.fromkeys(("three", "trois", "três", "tres", "tre", "drei", "dreimal", "tiga", "drie", "тричі", "трижды"), 3),
     **{str(n): n for n in range(2, 6)},
 }
-"""Counts of tries in words (English, French, Portuguese, Spanish, Italian, German, Indonesian and Malay, Dutch) or
-figures."""
+"""Counts of tries in words (English, French, Portuguese, Spanish, Italian, German, Indonesian and Malay, Dutch,
+Ukrainian, Russian) or figures."""
 _TOLD_TIMES = _compile(
     r"(?i:\b(?P<n>twice|two|three|deux|trois|duas|dois|três|tres|dos|due|tre|zwei|drei|zweimal|dreimal|dua|tiga"
-    r"|twee|drie"
+    r"|twee|drie|двічі|двічи|дважды|тричі|трижды"
     # (a figure only with its word for times: "Sudah saya coba 3 kali, hasilnya selalu sama"; blind round 185)
     r"|[2-5](?= (?:times|fois|vezes|veces|volte|mal|kali|keer)\b))\b"
     r"(?: (?:times|fois|vezes|veces|volte|mal|kali|keer)\b)?"
+    r"[^.!?\n]{0,80}?(?:"
     # (with the same words told in the same sentence: "always the same message", "sempre o mesmo")
-    r"[^.!?\n]{0,60}?\b(?:always|sempre|siempre|toujours|immer|each time|every time|jedes Mal|à chaque fois|selalu"
+    r"\b(?:always|sempre|siempre|toujours|immer|each time|every time|jedes Mal|à chaque fois|selalu"
     r"|steeds|telkens|elke keer)\b"
     r"[^.!?\n]{0,12}?\b(?:the same|o mesmo|a mesma|lo stesso|la stessa|el mismo|la misma|le même|la même|dasselbe"
-    r"|dieselbe|das gleiche|die gleiche|sama|hetzelfde|dezelfde)\b)"
+    r"|dieselbe|das gleiche|die gleiche|sama|hetzelfde|dezelfde)\b"
+    # (or "both times" closing the sentence's line: "сьогодні двічі (о 10:40 та о 11:05) намагалися надіслати ...,
+    # обидва рази" / "отримали одне й те саме:"; blind round 188's Ukrainian mail)
+    r"|\b(?:both times|обидва рази|оба раза|beide Male|les deux fois|ambas (?:as )?vezes|ambas veces"
+    r"|entrambe le volte|beide keren|begge gange|båda gångerna)\b))"
 )
 """A person's count of the tries they made, all with the same words ("L'ho lanciato tre volte in tutto, sempre lo
 stesso messaggio", "Tentamos duas vezes hoje cedo (08:20 e 08:31), sempre o mesmo")."""
-_TIMES_HINTS = ("same", "mesm", "stess", "mism", "même", "gleich", "selbe", "sama", "zelfde")
+_TIMES_HINTS = (
+    *("same", "mesm", "stess", "mism", "même", "gleich", "selbe", "sama", "zelfde", "both times", "рази", "раза"),
+    *("beide Male", "deux fois", "ambas", "entrambe", "beide keren", "begge gange", "båda gångerna"),
+)
 
 
 _TOLD_AGAIN = _compile(
-    r"(?i:\b(?:tried|ran|retried|prøvede|prøvde|försökte|provade|probierte|versuchte|essay[ée]|intent[óo]|tentou"
-    r"|tentaram|riprovato|riprovat[oi]|opnieuw geprobeerd|probeerde)\b[^.!?\n]{0,40}?"
+    r"(?i:(?:\b(?:tried|ran|retried|prøvede|prøvde|försökte|provade|probierte|versuchte|essay[ée]|intent[óo]|tentou"
+    r"|tentaram|riprovato|riprovat[oi]|opnieuw geprobeerd|probeerde|încercat|incercat)\b[^.!?\n]{0,40}?"
     r"\b(?:again|igen|igjen|nochmal|noch einmal|erneut|de nouveau|à nouveau|de nuevo|otra vez|novamente|de novo"
-    r"|di nuovo|ancora|opnieuw)\b[^!?\n]{0,60}?"  # (a time's abbreviation between: "igen kl. 10:52 med ...")
-    r"\b(?:(?:with )?the same (?:result|error|message|outcome)|samme resultat|samma resultat|dasselbe Ergebnis"
-    r"|gleiche[nm]? (?:Ergebnis|Fehler)|le même résultat|la même erreur|el mismo (?:resultado|error)"
-    r"|o mesmo (?:resultado|erro)|lo stesso (?:risultato|errore)|hetzelfde resultaat|dezelfde fout))"
+    r"|di nuovo|ancora|opnieuw|o dată|o data|din nou)\b"
+    # (or an earlier run told failed at its time, then this one's "same error": "vores natlige upload fejlede kl.
+    # 02:00 og jeg fik samme fejl da jeg prøvede manuelt nu"; blind round 188)
+    r"|\b(?:failed|fejlede|feilet|feilte|misslyckades|fehlgeschlagen|schlug fehl|a échoué|falló|falhou|è fallit[oa]"
+    r"|mislukte|mislukt|a eșuat|a esuat)\b[^!?\n]{0,30}?\b\d{1,2}[:.]\d\d\b)"
+    r"[^!?\n]{0,60}?"  # (a time's abbreviation between: "igen kl. 10:52 med ...")
+    r"\b(?:(?:with )?the same (?:result|error|message|outcome)|samme (?:resultat|fejl|feil)|samma (?:resultat|fel)"
+    r"|dasselbe Ergebnis|(?:den )?gleiche[nm]? (?:Ergebnis|Fehler)|denselben Fehler|le même résultat|la même erreur"
+    r"|el mismo (?:resultado|error)|o mesmo (?:resultado|erro)|lo stesso (?:risultato|errore)|hetzelfde resultaat"
+    r"|dezelfde fout|acela[șş]i rezultat|aceea[șş]i eroare)"
+    # (or another run told to have failed the same way: "the 2d-old job (partner-push-29210400) failed the same way
+    # per its log (same "failed to authenticate" lines, not pasted)"; blind round 188's incident notes)
+    r"|\bfailed (?:in )?(?:exactly )?the same way\b|\bfejlede på samme måde\b|\bmisslyckades på samma sätt\b"
+    r"|\bauf die gleiche Weise fehlgeschlagen\b|\ba échoué de la même (?:façon|manière)\b"
+    r"|\bfalló de la misma (?:manera|forma)\b|\bfalhou da mesma (?:forma|maneira)\b|\bè fallit[oa] allo stesso modo\b"
+    r"|\bop dezelfde manier mislukt\b)"
 )
 """A person's word that the run was tried once more with the same result ("De prøvede igen kl. 10:52 med samme
-resultat", they tried again at 10:52 with the same result; blind round 187's mail): two tries of it."""
+resultat", they tried again at 10:52 with the same result; blind round 187's mail; Romanian "Am mai încercat o dată
+la 10:08, același rezultat", round 188), or that an earlier run failed at its time with the error shown: two tries of
+it."""
+_OTHERS_COUNTED = _compile(
+    r"\b(?:two|three|four|five|six|several|many|all|other|\d+) (?:\w+ ){0,2}?\w{3,}s\b(?! (?:ago|later|before)\b)", re.I
+)
+"""Several other runs counted before a word that they failed the same way ("Previous three partitions")."""
 _AGAIN_HINTS = (
     *("again", "igen", "igjen", "nochmal", "erneut", "nouveau", "nuevo", "otra vez", "novamente", "de novo"),
-    *("nuovo", "ancora", "opnieuw", "einmal"),
+    *("nuovo", "ancora", "opnieuw", "einmal", "o dată", "o data", "din nou"),
+    *("failed", "fejlede", "feil", "misslyck", "fehlgeschlagen", "schlug fehl", "échoué", "falló", "falhou", "fallit"),
+    *("mislukt", "eșuat", "esuat", "same way", "samme måde", "samma sätt", "gleiche Weise", "même façon"),
+    *("même manière", "misma manera", "misma forma", "mesma forma", "mesma maneira", "stesso modo"),
+    *("dezelfde manier",),
 )
 """Plain substrings one of which ``_TOLD_AGAIN`` needs (tested first)."""
+
+
+_USER_PROMPT = _compile(r"(?:\([\w.-]+\)\s+)?[\w.-]+@[\w.-]+:\S*[$#] \S")
+"""A shell's prompt naming its user and host, a conda environment's name before it (``(iseq) lzh@gpu03:~/sc$ ``)."""
 
 
 def _prompted(text: str) -> bool:
@@ -14083,6 +14229,9 @@ def _config_source(chunk: bytes) -> bool:
         )
         # a Snort or Suricata rules file (its comments quote what users report; blind round 124's DMZ sensor)
         or (b"sid:" in head and len(_IDS_RULE.findall(head)) >= 2 and not typed)
+        # a Sigma rule (its detection's strings and a commented example line are ascp's words, its "status:" the
+        # rule's maturity; blind round 188's SecOps rule)
+        or (b"\ndetection:" in head and b"\nlogsource:" in head and _SIGMA_CONDITION.search(head) is not None)
         # a source or configuration file that opens with a block comment, then code (a Nextflow config's notes
         # quoting what users see, then "params {"; blind round 126)
         or (head.lstrip()[:2] == b"/*" and _BLOCK_COMMENT_HEAD.match(head) is not None and not typed)

@@ -59,7 +59,9 @@ _RECORD = (
     rb"elapsed=(?P<elapsed>[\d.]+)s loss=(?P<loss>[\d.]+)"
     rb"|LOG FASP (?P<kind>Session Start|Session Stop|Session Params|Session Statistics|Transfer Stop) "
     rb"(?:uuid=|\[\w+\] id=)(?P<uuid>" + UUID + rb")"
-    rb"|(?P<receiver>LOG Receiver bl )|(?!LOG |DBG ))"
+    # (or any other line but ascp's other LOG and DBG lines: not its Session Start that failed before it had a uuid,
+    # "LOG FASP Session Start uuid=- ... status=failed errcode=50"; blind round 188's syslog export)
+    rb"|(?P<receiver>LOG Receiver bl )|(?!LOG (?!FASP Session Start uuid=- )|DBG ))"
 )
 RECEIVER_PROGRESS = re.compile(rb"LOG Receiver bl [^\n]*? prog t/f/e=(\d+)/")
 """The receiver's periodic statistics line: its ``prog t/f/e=`` holds the bytes received so far (equal to the file's
@@ -1134,8 +1136,13 @@ def log_export_as_lines(chunk: bytes) -> bytes | None:
         # "2024-09-12 08:14:03"; blind round 132)
         iso = stamp.replace(" ", "T", 1) if stamp[10:11] == " " and stamp[:4].isdigit() else stamp
         named = _cell(row, program, "") or _service_program(_cell(row, service, ""))
+        if not named and program is None and pid is not None and message[:4] in _ASCP_HEADS and message[4:9] == "FASP ":
+            # (no column names the program, its message ascp's own record, its level first, its process in a column:
+            # an OpenSearch Discover export's "@timestamp", "host.name", "process.pid", "message"; blind round 188):
+            # ascp's, its time kept. Not without the process, which tells one session's lines from another's.
+            named = "ascp"
         message = _export_syslog(iso, message, named, _cell(row, host, "-"), _cell(row, pid, "0"))
-        lines.append((stamp.replace("T", " ").rjust(30), message))
+        lines.append((_order_key(stamp), message))
     # (ISO times compare as text once "T" and " " agree; epoch times as numbers)
     if lines[0][0] > lines[-1][0]:
         # (listed newest first: the records of one second too, a run's "Completed:" above its progress line in a
@@ -1276,7 +1283,7 @@ def _read_table(lines: list[str], at: int, bounds: list[tuple[int, int]], bar: s
 
         named = {role: row[n] if n is not None else "" for role, n in column.items()}
         message = _export_syslog(stamp.replace(" ", "T", 1), row[said], named["program"], named["host"], named["pid"])
-        rows.append((stamp.replace("T", " ").rjust(30), message))
+        rows.append((_order_key(stamp), message))
         end += 1
     if len(rows) < 2:
         return None
@@ -1400,6 +1407,7 @@ _KIBANA_STAMP = re.compile(r"\s*([A-Z][a-z]{2}) (\d{1,2}), (\d{4}) @ (\d\d:\d\d:
 
 _ASCP_LEVELS = frozenset(("LOG", "ERR", "DBG", "WRN"))
 """The levels ascp's log lines begin with."""
+_ASCP_HEADS = frozenset(("LOG ", "ERR ", "DBG ", "WRN "))
 
 
 def _export_time(value: str) -> str | None:
@@ -1472,6 +1480,17 @@ _TAGGED_MESSAGE = re.compile(r"[A-Za-z][\w./-]{0,40}\[\d+\]: ")
 _FIREWALL_LINE = re.compile(r"[^\n]{0,80}\bIN=\S* OUT=[^\n]*\bSRC=\S+ DST=\S+ [^\n]*\bPROTO=")
 """A netfilter LOG line (``nft-drop-tcp: IN=ens5 OUT= ... SRC=... DST=... PROTO=TCP ...``), the kernel's."""
 _EPOCH = re.compile(r"\s*(\d{10})(\d{3})?(?:\.(\d+))?\s*$")
+
+
+def _order_key(stamp: str) -> str:
+    """An export's time as a key its records sort by: ISO times as text once "T" and " " agree, epoch times (seconds
+    or milliseconds, a fraction of any length) as fixed-width text (a GELF export's float "1745395598.34" beside
+    "1745395201.114", blind round 188: by width alone the former had come first)."""
+    epoch = _EPOCH.match(stamp)
+    if epoch is None:
+        return stamp.replace("T", " ").rjust(30)
+    seconds, millis, fraction = epoch.groups()
+    return f"{seconds}.{(millis or fraction or '').ljust(9, '0')[:9]}".rjust(30)
 
 
 def _epoch_as_iso(stamp: str) -> str:
@@ -1573,6 +1592,8 @@ def json_export_as_lines(chunk: bytes) -> bytes | None:
         for record in records:
             keys = {str(key).lower(): key for key in record}
             when = next((keys[k] for k in keys if _EXPORT_TIME.fullmatch(k)), None)
+            if when is None and "ts" in keys and "line" in keys:
+                when = keys["ts"]  # (Loki's API record, "ts" beside its "labels" and "line"; blind round 188)
             said = next((keys[k] for k in keys if _EXPORT_MESSAGE.fullmatch(k)), None)
             if when is None or said is None or not _EXPORT_STAMP.match(str(record[when])):
                 break
@@ -1584,7 +1605,7 @@ def json_export_as_lines(chunk: bytes) -> bytes | None:
                 program = _service_program(str(record[keys["service"]]))
             host = next((_text(record[keys[k]]) for k in _EXPORT_HOST for k in (k, "_" + k) if k in keys), "-")
             pid = next((_text(record[keys[k]]) for k in _EXPORT_PID if k in keys), "0")
-            rows.append((stamp.replace("T", " ").rjust(30), _export_syslog(stamp, message, program, host, pid)))
+            rows.append((_order_key(stamp), _export_syslog(stamp, message, program, host, pid)))
             at = rows[-1][0]
             lowered = {low: record[key] for low, key in keys.items()}  # (the record's fields by lower-case name)
             rows.extend((at, line) for line in _record_output(lowered.get))
@@ -1594,7 +1615,7 @@ def json_export_as_lines(chunk: bytes) -> bytes | None:
                 # service's pino log: "msg": "transfer event", "error": {"message": "Cannot resolve target
                 # host."}; blind round 123)
                 told = record[error].strip().split("\n", 1)[0]
-                rows.append((stamp.replace("T", " ").rjust(30), _export_syslog(stamp, told, program, host, pid)))
+                rows.append((_order_key(stamp), _export_syslog(stamp, told, program, host, pid)))
         else:
             if rows[0][0] > rows[-1][0]:
                 rows.reverse()  # newest first: records of the same second in the order they were made
@@ -1724,6 +1745,7 @@ _EXPORT_MESSAGE_KEYS = (
     b'"@message"',
     b'"line"',  # (logcli's JSON record: "labels", "timestamp", "line"; blind round 168)
     b'"log"',  # (Fluent Bit's record: "@timestamp", "host", "log", "tag"; blind round 179's OpenSearch hits)
+    b'"text"',  # (Coralogix's record: "timestamp", "applicationName", "subsystemName", "text"; blind round 188)
 )
 """(syslog-ng's JSON template names its fields in capitals: ``"DATE"``, ``"HOST"``, ``"PROGRAM"``, ``"MESSAGE"``;
 blind round 121)"""
@@ -2038,6 +2060,12 @@ def json_lines_as_messages(chunk: bytes) -> bytes | None:
                 record = None
             if isinstance(record, dict):
                 said = next((record[key] for key in _JSON_MESSAGE_KEYS if isinstance(record.get(key), str)), None)
+                if said is not None and "previous_output" in record and "full_log" in record:
+                    # (a Wazuh correlation alert, its rule's "frequency" reached: its full_log repeats the last
+                    # event it counted, already read from that event's own alert; blind round 188's fourth
+                    # "drop connection #12 ... past MaxStartups")
+                    found += 1
+                    continue
                 if said is not None:
                     found += 1
                     logged = _daemon_record(record, said)
