@@ -1233,3 +1233,56 @@ def test_lokis_api_records_with_ts_are_read_oldest_first():
     """Loki's API records ({"ts", "labels", "line"}) listed backward: the refused session before the one that worked."""
     text = _blind("round188-hard-middle/13-loki-ndjson-backward-server-two-users.ndjson")
     assert cause_ids(text) == ["unauthorized", "ok"]
+
+
+def test_a_done_frame_of_another_session_after_an_error_frame_is_a_run_that_worked():
+    """Two threads' management frames interleaved: one session's ERROR (code 5), then the other's DONE (another
+    SessionId): a permission run and one that worked. A failed session's own DONE after its ERROR (the same
+    SessionId) stays its run (the guard: round 161's debug socket capture)."""
+    text = _blind("round188-hard-middle/24-java-cos-aspera-two-threads-faspmgr-frames.log")
+    assert cause_ids(text) == ["permission", "ok"]
+    assert cause_ids(_blind("round161-documents/03-faspmgr-readaccess-cos.log")) == ["permission"]
+
+
+def test_another_containers_oom_kill_cuts_off_no_run():
+    """kubectl describe: ascp's init container "Completed", exit 0, and the fastp container "OOMKilled": the one
+    download that worked (a cancelled run had been read); a container named for its job, the only one, still is
+    ascp's (the guard: round 118's raw-sync pod)."""
+    text = _blind("round189-hard-middle/01-kubectl-describe-oomkilled-main-after-ascp-init-ok.txt")
+    assert cause_ids(text) == ["ok"]
+    assert cause_ids(_blind("round118-hard-middle/03-kubectl-oomkilled-then-restart.txt")) == ["cancelled", "ok"]
+
+
+def test_a_run_table_under_an_export_line_with_a_code_column_beside_its_status_words():
+    """ "exported_at,...,order,newest_first,..." over a console export's header (session_start, status, errcode,
+    errstr): four runs, oldest first, each failed row's cause by its FASP code (nothing had been read)."""
+    text = _blind("round189-hard-middle/15-transfer-console-export-newest-first.csv")
+    assert cause_ids(text) == ["auth", "unauthorized", "cancelled", "ok"]
+
+
+def test_argos_step_tree_row_with_a_deadline_kill_cancels_the_steps_run():
+    """ "└─✖ fetch ... 30m  Pod was active on the node longer than the specified deadline" under the step's log at
+    1 %: a cancelled run (its cause had been untold)."""
+    assert cause_ids(_blind("round189-clients/12-argo-pod-deadline-cancelled-ko.txt")) == ["cancelled"]
+
+
+def test_a_management_frame_logged_on_one_line_is_read_as_frames():
+    """A Prefect export's "FASPMGR 2 | Type: ERROR | Code: 5 | Description: Server aborted session: Read access
+    denied for user | ...": a permission run (an unknown failure had been read); a service's own summary after such
+    frames stays their run (the guard: round 121's .NET service)."""
+    assert cause_ids(_blind("round189-clients/17-prefect-flow-run-logs-read-denied.csv")) == ["permission"]
+    text = _blind("round121-clients/17-dotnet-faspmanager-service-log-read-denied-then-exists.log")
+    assert cause_ids(text) == ["permission", "exists"]
+
+
+def test_a_retry_policy_on_an_error_code_is_no_run():
+    """ "Plan: state "PullPartner" → ascp --mode=recv ... with -P 33001, retry 2x on errcode 15.": a plan, no run
+    (a UDP failure had been read)."""
+    assert cause_ids(_blind("round189-clients/24-teams-chat-step-functions-version-check-no-run.txt")) == []
+
+
+def test_a_finnish_rerun_told_with_the_same_result():
+    """ "ajettiin uudestaan käsin klo 8.58, sama juttu" (run again by hand at 8.58, same thing): a second host-key
+    run (one had been read)."""
+    text = _blind("round189-servers/05-fi-teams-chat-hsts-hel-uudet-isantaavaimet.txt")
+    assert cause_ids(text)[:2] == ["host-key", "host-key"]

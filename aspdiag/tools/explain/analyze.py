@@ -1591,6 +1591,11 @@ class Analyzer:
         self._chunk_sessions: bool | None = None  # whether the chunk holds ascp's session records (asked once)
         self._other_clients: set[str] = set()  # inputs whose refused logins a person says were another program's
         self._continued_command: dict[str, int] = {}  # per input, the run whose command line goes on (a "\\")
+        # per input, whether the container kubectl describe describes runs ascp (by its name, image or command)
+        self._container_ascp: dict[str, bool] = {}
+        self._pod_runs_ascp: set[str] = set()  # inputs whose kubectl describe names a container that runs ascp
+        self._frame_sid: dict[str, str] = {}  # per input, the SessionId of its management frames' session
+        self._frames_joined: set[str] = set()  # inputs whose management frames were logged a line each
         self._missing_files: dict[str, set[str]] = {}  # paths of files ``ls`` said were not there
         self._dir_listed: dict[tuple[str, str], set[str]] = {}  # (input, directory) -> the files ``ls -l DIR`` showed
         self._job_mails: set[str] = set()  # inputs that are LSF's job mail (its script, its end, then its output)
@@ -3419,11 +3424,20 @@ class Analyzer:
             cells = table.cells(text)
             if cells is None or _TRANSFER_TASK.search(cells[table.named]) is None:
                 return  # (another task's row: no transfer)
+        code = table.code(text) if status != 0 else None
         if table.code_status and status != 0:
             # (the row's FASP error code, and its words beside: the code tells the cause)
             done = self._one_line_run(source, line, text)
             done.code = status
             done.exit_status = 1
+            for cell in said:
+                done.detail(cell)
+        elif code is not None:
+            # (a failed row's FASP error code in a column of its own, beside its status word and its words: the code
+            # tells the cause; blind round 189's console export, "failed,34,"Unauthorized"")
+            done = self._one_line_run(source, line, text)
+            done.code = code
+            done.exit_status = status
             for cell in said:
                 done.detail(cell)
         elif status == 0 and all(_ROW_RESULT_OK.fullmatch(cell) or _SUMMARY_TAIL.search(cell) for cell in said):
@@ -3605,6 +3619,17 @@ class Analyzer:
         ascp's own words; STATS frames count bytes; DONE is success. True when the line was a frame's. A logger's
         prefix before the first frame ("DEBUG TransferListener - FASPMGR 2", a Java SDK's listener logging each line
         it reads; blind round 182's TeamCity build) is taken off each line of the stream that has it."""
+        if text[:10] == "FASPMGR 2 " and " | Type: " in text:
+            # a frame logged on one line, its lines joined with " | " (a Prefect task's DEBUG record, "FASPMGR 2 |
+            # Type: ERROR | Code: 5 | Description: ..."; blind round 189): read line by line, the frame ends with it.
+            # (Not behind a logger's head: a .NET service's "[DBG] FASPMGR 2 | ..." lines beside its own "[ERR] Job
+            # failed: ..." are read by their words, the service's summary the same run's; blind round 121)
+            if len(self._frames_joined) < MAX_CLIENTS:
+                self._frames_joined.add(source)
+            for part in text.split(" | "):
+                self._frame_line(source, line, part)
+            self._frames.pop(source, None)
+            return True
         if (prefix := self._frame_prefix.get(source)) is not None and _digitless(text[: len(prefix)]) == prefix:
             text = text[len(prefix) :]
         elif (
@@ -3649,6 +3674,20 @@ class Analyzer:
         if current is None:
             return True
         session = current
+        if key == "SessionId":
+            known = self._frame_sid.get(source)
+            if frame == "DONE" and session.finals and known is not None and value != known:
+                # a DONE frame of another session than the one that ended in its ERROR (a failed session sends its
+                # DONE too, blind round 161): frames of two sessions interleave (two threads of one Java client;
+                # blind round 188), and that one completed
+                done = self._run(source, starts=True)
+                done.lines += 1
+                done.stamp = done.stamp or line.stamp
+                done.completed = done.ended = True
+                done.note("Type: DONE")
+            elif frame != "DONE" or not session.finals:
+                self._frame_sid[source] = value
+            return True
         if key in ("TransferBytes", "FileBytes") and value.isdigit() and frame in ("STATS", "STOP", "DONE"):
             session.moved(int(value))
         elif frame in ("ERROR", "FILEERROR") and key == "Code" and value.isdigit():
@@ -3692,6 +3731,15 @@ class Analyzer:
             # (their Ctrl-C told in words, not shown): that run ended there, what follows is another's (blind round
             # 188's note: iseq run twice, its second run's output had joined the first)
             run.ended = True
+        if (
+            " with " in text
+            and not self._replaying
+            and (tallied := _ERRORS_TALLIED.search(text)) is not None
+            and 0 < int(tallied.group(1)) <= self._failed_so_far(source)
+        ):
+            # a wrapper's tally of its runs' failures ("restore finished with 1 error(s)") after as many failed runs:
+            # theirs, no run of its own (blind round 188's Java client, its two threads' sessions read)
+            return
         if self._recaps and source in self._recaps:
             # BuildKit's recap of the failed step (its output again, the Dockerfile's lines) up to its "ERROR:
             # failed to solve: ...": the step's run told once more, no run of its own (blind round 138)
@@ -4255,6 +4303,10 @@ class Analyzer:
         if text[:1] in "\u2514\u251c\u2502" and _STEP_TREE_ROW.match(text) is not None:
             # a workflow's tree of steps (``argo get``: " └─✖ pull(0)  ascp-pull  pod-1873401112  9s  Error (exit
             # code 1)"): its status of each step, whose runs the step's log tells (blind round 112), no run itself
+            if not self._replaying and (kill := _SCHEDULER_KILL.search(text)) is not None:
+                # (its message a kill's: "Pod was active on the node longer than the specified deadline" under the
+                # step's log at 1 %; blind round 189): the run that log shows was cut off there
+                self._interrupted(source, text[kill.start() :].strip())
             return
         if text[:1] in "([" and not self._replaying and _FORM_OPTION.match(text) is not None:
             # a form's choice or a checklist's box ("( ) ascp: Failed to open TCP connection for SSH, exiting."):
@@ -4401,6 +4453,13 @@ class Analyzer:
                 # the state lines below are its own (blind round 154: a fluent-bit sidecar's OOMKilled beside the
                 # ascp container's exit 1)
                 self._container[source] = listed.group(1)
+                self._container_ascp[source] = _RUNS_ASCP.search(listed.group(1)) is not None
+                if self._container_ascp[source] and len(self._pod_runs_ascp) < MAX_CLIENTS:
+                    self._pod_runs_ascp.add(source)
+            elif text.startswith(("Image:", "Command:", "Args:")) and _RUNS_ASCP.search(text) is not None:
+                self._container_ascp[source] = True  # (its image or command: "registry.lab.local/aspera-connect")
+                if len(self._pod_runs_ascp) < MAX_CLIENTS:
+                    self._pod_runs_ascp.add(source)
             elif text.startswith(("Conditions:", "Volumes:", "Events:", "QoS Class:", "$ ")):
                 self._pod_containers.discard(source)  # the next section, or the next command
         if not self._replaying and self._copied(source, line, text):
@@ -4636,7 +4695,12 @@ class Analyzer:
         if "State:" in text:
             # kubectl describe: the container's current state, or ("Last State:") its run before the restart
             self._last_state[source] = text.lstrip().startswith("Last State:")
-        if "OOMKilled" in text and _LAST_OOM.match(text) is not None:
+        if "OOMKilled" in text and self._container_ascp.get(source) is False and source in self._pod_runs_ascp:
+            # another container of the pod killed at its memory limit (fastp beside ascp's init container, which
+            # had completed; blind round 189): no run of ascp's was cut off. (Not where no container of the pod is
+            # told to run ascp: a container named for its job may run it; blind round 118's raw-sync.)
+            pass
+        elif "OOMKilled" in text and _LAST_OOM.match(text) is not None:
             if self._last_state.get(source):
                 # the container's run before its restart was killed at its memory limit: that run was cut off there
                 # (its log, `kubectl logs --previous`, follows; blind rounds 116 and 118)
@@ -5115,6 +5179,17 @@ class Analyzer:
             # kubectl describe's state of a container that is not the transfer's ("Container: step-fetch-manifest"
             # ... "Exit Code: 0"; blind round 117's Tekton task run): another program's exit
             exit_match = None
+        elif (
+            exit_match is not None
+            and exit_match.group(1) == "0"
+            and "Exit Code:" in text
+            and _K8S_EXIT.match(text) is not None
+            and not self._replaying
+            and self._last_completed(source)
+        ):
+            # kubectl describe's "Exit Code: 0" of ascp's container under its log that completed (kubectl logs, then
+            # describe: "Reason: Completed"; blind round 189): that run's end, no run of its own
+            return
         if exit_match is None and "rc=" in text and "ascp" in text:
             # a scheduler's record of its step that ran ascp ("2025-04-07 01:00:03 job=ASPERA_PUSH_EU step=ascp rc=1
             # (no further output captured)"; blind round 136's partner mail): that run's exit status
@@ -7127,6 +7202,20 @@ class Analyzer:
             run.exited = True
         run.note(shown or detail)
 
+    def _last_completed(self, source: str) -> bool:
+        """Whether an input's last run read so far completed (the one still open, or else the last kept)."""
+        run = self._console.get(source)
+        if run is not None and run.lines:
+            return bool(run.completed) and not run.finals
+        last = next((s for _, s in reversed(self._kept) if s.source == source), None)
+        return last is not None and last.outcome == "success"
+
+    def _failed_so_far(self, source: str) -> int:
+        """How many failed runs of an input were read so far (kept, and the one still open)."""
+        run = self._console.get(source)
+        held = run is not None and bool(run.finals or run.code is not None) and not run.completed
+        return held + sum(1 for _, s in self._kept if s.source == source and s.outcome != "success")
+
     def _wrapper_success(self, source: str, line: Line, text: str) -> bool:
         """A wrapper's word that its ascp run succeeded: that run (the current one, or a new one) completed,
         unless ascp's own lines said otherwise (they outrank a wrapper's summary). The wrapper's own failure
@@ -7225,6 +7314,11 @@ class Analyzer:
             and any(final in line for final in run.finals)
         ):
             return True  # a logger repeating the run's final words (ascli's "WARN -- : An error occurred: ...")
+        if source in self._frames_joined and run.code is not None and any(final in line for final in run.finals):
+            # a service's own line after the frame it logged on one line, repeating its words ("[ERR] Job 18832
+            # failed: FaspManagerException: Some individual files failed (code 27); first file error: ..."; blind
+            # round 121): the same run's
+            return True
         if (
             _ASCLI_IDLE_BAR.match(line) is not None
             and len(self._last_lines[source]) >= 2
@@ -11659,6 +11753,13 @@ _KEY_ASSIGN = _compile(
     r"|\.ppk|\.putty|\.key))[\"']?\s*$"
 )
 """A shell's variable set to a key file's path (``KEY="$HOME/.../asperaweb_id_dsa.openssh"``)."""
+_RUNS_ASCP = _compile(r"ascp|aspera|ascli|fasp", re.I)
+"""A container's name, image or command that runs ascp."""
+_ERRORS_TALLIED = _compile(
+    r"\b(?:finished|completed|done|ended|exit(?:ing|ed)?) with (\d{1,4}) (?:errors?|error\(s\)|failures?|failed)\b",
+    re.I,
+)
+"""A wrapper's tally of the failures among its runs ("restore finished with 1 error(s)")."""
 _USER_PROMPT = _compile(r"\s*[\w.-]+@[\w.-]+:[^\s$#]*[$#](?:\s|$)")
 """bash's usual prompt, ``user@host:~/dir$ ``."""
 _TRACED_OTHER = _compile(
@@ -13480,11 +13581,14 @@ _LINES_WITH_CODE = _compile(
 """The words after a FASP error code that make it a pattern log lines are matched by ("`errcode=15` -riveille", "errcode
 44 lines")."""
 _ALERT_ON_CODE = _compile(
-    r"\b(?:alert(?:s|ing)?|alarm|h[äa]lyty\w*|alerte|Alarm\w*|regla|rule|Regel|s[äa][äa]nt\w*|filter|grep)\b"
+    r"\b(?:alert(?:s|ing)?|alarm|h[äa]lyty\w*|alerte|Alarm\w*|regla|rule|Regel|s[äa][äa]nt\w*|filter|grep"
+    # (or a retry policy's: "retry 2x on errcode 15", a plan; blind round 189's chat)
+    r"|retry|retries|retrying)\b"
     r"[^.!?]{0,25}$",
     re.I,
 )
-"""Words just before a FASP error code that make it what an alert or a filter looks for ("an alert on errcode=15")."""
+"""Words just before a FASP error code that make it what an alert, a filter or a retry policy looks for ("an alert on
+errcode=15", "retry 2x on errcode 15")."""
 
 
 def _told_hypothetically(text: str, messages: tuple[str, ...]) -> bool:
@@ -13672,6 +13776,8 @@ def _address(text: str) -> str:
 
 
 _DATE_COLUMN = _compile(
+    # (or a session's: "session_start"; blind round 189)
+    r"(?:session[ _-]?)?"
     r"(?:created|opened|submit(?:ted)?|reported|received|start(?:ed)?|finish(?:ed)?|end(?:ed)?|date|time|timestamp)"
     r"(?:[ _-]?(?:at|on|date|time|utc)){0,2}",  # ("start_time_utc": Aspera Console's export; blind round 181)
     re.I,
@@ -13763,9 +13869,10 @@ _TIMES_HINTS = (
 
 _TOLD_AGAIN = _compile(
     r"(?i:(?:\b(?:tried|ran|retried|prøvede|prøvde|försökte|provade|probierte|versuchte|essay[ée]|intent[óo]|tentou"
-    r"|tentaram|riprovato|riprovat[oi]|opnieuw geprobeerd|probeerde|încercat|incercat)\b[^.!?\n]{0,40}?"
+    r"|tentaram|riprovato|riprovat[oi]|opnieuw geprobeerd|probeerde|încercat|incercat"
+    r"|ajettiin|ajoin|ajoimme|yritin|yritimme|kokeilin|kokeilimme)\b[^.!?\n]{0,40}?"
     r"\b(?:again|igen|igjen|nochmal|noch einmal|erneut|de nouveau|à nouveau|de nuevo|otra vez|novamente|de novo"
-    r"|di nuovo|ancora|opnieuw|o dată|o data|din nou)\b"
+    r"|di nuovo|ancora|opnieuw|o dată|o data|din nou|uudestaan|uudelleen)\b"
     # (or an earlier run told failed at its time, then this one's "same error": "vores natlige upload fejlede kl.
     # 02:00 og jeg fik samme fejl da jeg prøvede manuelt nu"; blind round 188)
     r"|\b(?:failed|fejlede|feilet|feilte|misslyckades|fehlgeschlagen|schlug fehl|a échoué|falló|falhou|è fallit[oa]"
@@ -13774,13 +13881,16 @@ _TOLD_AGAIN = _compile(
     r"\b(?:(?:with )?the same (?:result|error|message|outcome)|samme (?:resultat|fejl|feil)|samma (?:resultat|fel)"
     r"|dasselbe Ergebnis|(?:den )?gleiche[nm]? (?:Ergebnis|Fehler)|denselben Fehler|le même résultat|la même erreur"
     r"|el mismo (?:resultado|error)|o mesmo (?:resultado|erro)|lo stesso (?:risultato|errore)|hetzelfde resultaat"
-    r"|dezelfde fout|acela[șş]i rezultat|aceea[șş]i eroare)"
+    r"|dezelfde fout|acela[șş]i rezultat|aceea[șş]i eroare|sama (?:juttu|tulos|virhe))"
     # (or another run told to have failed the same way: "the 2d-old job (partner-push-29210400) failed the same way
     # per its log (same "failed to authenticate" lines, not pasted)"; blind round 188's incident notes)
     r"|\bfailed (?:in )?(?:exactly )?the same way\b|\bfejlede på samme måde\b|\bmisslyckades på samma sätt\b"
     r"|\bauf die gleiche Weise fehlgeschlagen\b|\ba échoué de la même (?:façon|manière)\b"
     r"|\bfalló de la misma (?:manera|forma)\b|\bfalhou da mesma (?:forma|maneira)\b|\bè fallit[oa] allo stesso modo\b"
-    r"|\bop dezelfde manier mislukt\b)"
+    r"|\bop dezelfde manier mislukt\b"
+    # (or the second attempt told to have ended the same: "Druhý pokus ráno 8:05 dopadl stejně"; blind round 189)
+    r"|\b(?:second|next) (?:attempt|try|run)\b[^.!?\n]{0,60}?\b(?:ended|failed|went) the same\b"
+    r"|\b(?:druhý|další) pokus\b[^.!?\n]{0,60}?\b(?:dopadl|skončil)\s+stejně\b)"
 )
 """A person's word that the run was tried once more with the same result ("De prøvede igen kl. 10:52 med samme
 resultat", they tried again at 10:52 with the same result; blind round 187's mail; Romanian "Am mai încercat o dată
@@ -13796,7 +13906,7 @@ _AGAIN_HINTS = (
     *("failed", "fejlede", "feil", "misslyck", "fehlgeschlagen", "schlug fehl", "échoué", "falló", "falhou", "fallit"),
     *("mislukt", "eșuat", "esuat", "same way", "samme måde", "samma sätt", "gleiche Weise", "même façon"),
     *("même manière", "misma manera", "misma forma", "mesma forma", "mesma maneira", "stesso modo"),
-    *("dezelfde manier",),
+    *("dezelfde manier", "uudestaan", "uudelleen", "the same", "stejně"),
 )
 """Plain substrings one of which ``_TOLD_AGAIN`` needs (tested first)."""
 
@@ -13891,6 +14001,8 @@ class _RunTable:
     named: int | None = None
     """A table without a column of what each run printed: its column of each row's task name (a Nextflow trace's
     "name"), which says whether the row's task is a transfer at all."""
+    code_at: int | None = None
+    """Its column of each run's FASP error code, where that is not its status column."""
 
     def status(self, text: str) -> int | None:
         """The exit status of the run this line's row records; None for a line that is no whole row (a comment, a
@@ -13927,6 +14039,13 @@ class _RunTable:
             return False
         cells = self.cells(text)
         return cells is not None and not cells[self.exit].strip()
+
+    def code(self, text: str) -> int | None:
+        """The FASP error code in the row's column of them (not its status column), where one is there and known."""
+        if self.code_at is None or (cells := self.cells(text)) is None:
+            return None
+        cell = cells[self.code_at].strip()
+        return int(cell) if cell.isdigit() and int(cell) in error_table() else None
 
     def said(self, text: str) -> list[str] | None:
         """The row's cells of what its run printed that are not empty (None when the row is not whole)."""
@@ -13980,6 +14099,11 @@ def _run_table(chunk: bytes) -> _RunTable | None:
     if _ASPERA_NAMED.search(head) is None:
         return None
     fields = _header_fields(b"\n".join(lines[at:]), 4, ("#", "$", "{", "[", "|"))
+    if at + 1 < len(lines) and _EXPORT_META.match(lines[at]) is not None:
+        # (the export's own line of what it is before its header: "exported_at,2024-09-30T07:55:00Z,order,
+        # newest_first,source,..."; blind round 189's transfer console export)
+        at += 1
+        fields = _header_fields(b"\n".join(lines[at:]), 4, ("#", "$", "{", "[", "|"))
     if fields is None:
         return None
     exit_at = next((i for i, field in enumerate(fields) if _EXIT_COLUMN.fullmatch(field) is not None), None)
@@ -14000,7 +14124,10 @@ def _run_table(chunk: bytes) -> _RunTable | None:
         return None  # (each run's time: a reference table of what ascp says, its "rc" beside, has none)
     # (Aspera Console's export of its transfers: "status" Error beside "error_code" 42; blind round 181)
     coded = any(_ERROR_CODE_COLUMN.fullmatch(field) is not None for field in fields)
-    table = _RunTable(len(fields), exit_at, said, dated, coded, code_status, named)
+    code_at = next(
+        (i for i, field in enumerate(fields) if i != exit_at and _ERROR_CODE_COLUMN.fullmatch(field) is not None), None
+    )
+    table = _RunTable(len(fields), exit_at, said, dated, coded, code_status, named, code_at)
     rows = [line.decode("utf-8", "replace").strip() for line in b"\n".join(lines[at + 1 :]).split(b"\n")[:-1]]
     if named is not None and not any(
         (cells := table.cells(row)) is not None and _TRANSFER_TASK.search(cells[named]) is not None for row in rows
@@ -14015,6 +14142,8 @@ def _run_table(chunk: bytes) -> _RunTable | None:
     return table if whole and None not in whole else None
 
 
+_EXPORT_META = _compile(rb"(?i:exported(?:_at|_on| at| on)?|export(?:ed)? (?:date|time)),")
+"""An export's first line that tells when it was made, its values beside their names, before the table's header."""
 _USAGE_LAST = "Display full usage: -h,--help"
 """The last line of ascp's short usage text (it exits after it)."""
 _TAB_HEADER = _compile(rb"[\w%]+(?:\t[\w%]+){3,}\r?\n")
