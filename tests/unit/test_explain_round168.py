@@ -1286,3 +1286,40 @@ def test_a_finnish_rerun_told_with_the_same_result():
     run (one had been read)."""
     text = _blind("round189-servers/05-fi-teams-chat-hsts-hel-uudet-isantaavaimet.txt")
     assert cause_ids(text)[:2] == ["host-key", "host-key"]
+
+
+def test_a_finnish_change_request_before_any_transfer_is_no_run():
+    """ "Yhtään siirtoa ei ole vielä ajettu" (not one transfer has been run yet) and "jos UDP 33001 unohtuu, kumppanit
+    näkevät virheen "..."" (if UDP 33001 is forgotten, the partners will see): no run (a UDP failure had been read at
+    high confidence)."""
+    text = _blind("round190-servers/22-fi-muutospyynto-palomuuri-hsts-hel-ennen-kayttoonottoa.txt")
+    assert cause_ids(text) == []
+
+
+def test_libssh2s_key_exchange_failure_under_the_command_tells_failed_to_authenticate():
+    """ascp -DD's "[libssh2] Failure Event: -5 - Unable to exchange encryption keys" right under the command, then
+    "ascp: failed to authenticate, exiting.": the handshake (it had read as the account's login, medium); beside its
+    own -L- log lines it stays the one run (the guard: round 137)."""
+    assert cause_ids(_blind("round190-ordinary/21-gitlab-issue-old-ascp-handshake.md")) == ["ssh-handshake", "ok"]
+    text = _blind("round137-ordinary/24-old-connect395-handshake-then-rsa-ok.txt")
+    assert cause_ids(text) == ["ssh-handshake", "ok"]
+
+
+def test_a_grepped_kubectl_describe_still_tells_its_containers_apart():
+    """ "kubectl describe pod ... | grep -E 'ascp:|thumbnailer:|State|Reason|Exit Code'": the thumbnailer's
+    OOMKilled exit 137 is no run beside ascp's container that completed (an unknown failure had been read)."""
+    text = _blind("round190-hard-middle/15-kubectl-cronjob-sidecar-oomkilled.txt")
+    assert cause_ids(text) == ["host-key", "ok"]
+
+
+def test_the_next_ascp_command_in_a_chat_after_a_passphrase_prompt_starts_another_run():
+    """A WhatsApp chat: ascp with the .putty key stops at "Key passphrase:", then "נועה ברק: ascp -QT ... .openssh ..."
+    and its completed download: two runs (the second's output had joined the first)."""
+    assert cause_ids(_blind("round190-documents/24-whatsapp-he-connect-putty-key.txt")) == ["key-file", "ok"]
+
+
+def test_sumo_logic_times_with_a_spaced_zone_keep_sshds_lines():
+    """A Sumo Logic export ("2025-04-02 22:00:02.101 +0200"): sshd's two "drop connection ... past MaxStartups" are
+    refused runs between the sessions that worked (they had been lost)."""
+    text = _blind("round190-servers/03-de-sumo-logic-export-maxstartups-welle-partner.csv")
+    assert cause_ids(text) == ["ok", "ok", "ssh-refused", "ssh-refused", "ok"]

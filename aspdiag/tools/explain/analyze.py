@@ -3725,7 +3725,13 @@ class Analyzer:
             and not run.finals
             and not run.ended
             and not self._replaying
-            and (_prompted(text) or _USER_PROMPT.match(text.lstrip()) is not None)
+            and (
+                _prompted(text)
+                or _USER_PROMPT.match(text.lstrip()) is not None
+                # (or ascp's next command line, pasted after the person's word on the prompt: a chat's "נועה ברק:
+                # ascp -QT ... -i .../asperaweb_id_dsa.openssh ..."; blind round 190)
+                or ("ascp" in text and " -" in text and _ASCP_CALL.search(text) is not None)
+            )
         ):
             # the person's next command at their shell's prompt after a run that sat at its key's "Key passphrase:"
             # (their Ctrl-C told in words, not shown): that run ended there, what follows is another's (blind round
@@ -4445,7 +4451,11 @@ class Analyzer:
                 # the scheduler's word of the job's exit after it is theirs; blind round 109)
                 if len(self._breaks) < MAX_KEPT_FAILED and _CLOSING_RULE.search(text) is None:
                     self._breaks.add((source, self._order))
-        if text.endswith("Containers:") and text.strip() in ("Containers:", "Init Containers:"):
+        if (text.endswith("Containers:") and text.strip() in ("Containers:", "Init Containers:")) or (
+            # (or the command, its output cut by grep to the names and states: "kubectl describe pod ... | grep -E
+            # 'ascp:|thumbnailer:|State|Reason|Exit Code'"; blind round 190)
+            text[:2] == "$ " and "kubectl" in text and " describe " in text and "grep" in text
+        ):
             self._pod_containers.add(source)  # kubectl describe pod's list of containers, each by its name
         elif source in self._pod_containers:
             if text.endswith(":") and (listed := _POD_CONTAINER.match(text)) is not None:
@@ -5724,6 +5734,29 @@ class Analyzer:
                 tail.unseen = True  # its first line is not shown
                 tail.rate_kbps = int(rate.group(1))
                 self._finish(self._console.pop(source))
+            elif (
+                ("xchange" in text or "no matching" in text)
+                and not self._replaying
+                and (
+                    ((held := self._console.get(source)) is not None and not held.ended and not held.finals)
+                    or (
+                        held is None
+                        and self._command_at.get(source) == self._order
+                        # (right under the command typed: not after the run's own -L- log lines, which hold the run;
+                        # blind round 137)
+                        and _prompted(self._before.get(source, ""))
+                    )
+                )
+                and documented_cause(text) == "ssh-handshake"
+            ):
+                # the SSH library's own line in ascp's debug output ("[libssh2] Failure Event: -5 - Unable to exchange
+                # encryption keys"; blind round 190), under the command or in its run: the run's detail, which tells
+                # its "failed to authenticate"
+                held = held or self._run(source, starts=True)
+                held.lines += 1
+                held.detail(text.strip())
+                held.note(text.strip())
+                self.ascp_lines += 1
             elif "ascp" in lowered:
                 self.ascp_lines += 1
             return
@@ -11760,6 +11793,8 @@ _ERRORS_TALLIED = _compile(
     re.I,
 )
 """A wrapper's tally of the failures among its runs ("restore finished with 1 error(s)")."""
+_ASCP_CALL = _compile(r"(?:^|[\s:])(?:[\w.~/\\-]*[/\\])?ascp4?(?:\.exe)? +-{1,2}[A-Za-z]")
+"""ascp called with its options, anywhere in a line (after a chat's speaker, a prompt, a path)."""
 _USER_PROMPT = _compile(r"\s*[\w.-]+@[\w.-]+:[^\s$#]*[$#](?:\s|$)")
 """bash's usual prompt, ``user@host:~/dir$ ``."""
 _TRACED_OTHER = _compile(
@@ -12717,6 +12752,10 @@ _NOT_RUN_ZH = _compile(
     # are examples; blind round 188's wiki page), "ei ole päris logid"
     r"|(?i:\bei ole (?:ühtegi |ühtki )?(?:päris|tegelik)\w* (?:seanss|seans|käivitus|edastus|logi|väljund)\w*"
     r"|\bread on (?:ainult )?näited\b)"
+    # Finnish: "Yhtään siirtoa ei ole vielä ajettu" (not one transfer has been run yet; blind round 190's change
+    # request), "en ole vielä kokeillut" (I have not tried it yet)
+    r"|(?i:\bei ole vielä (?:ajettu|tehty|käynnistetty|kokeiltu)\b|\b(?:en|emme) ole vielä (?:ajanut|ajaneet"
+    r"|kokeillut|kokeilleet|käynnistänyt|käynnistäneet)\b)"
 )
 """The same in Chinese ("我还没开始下载", "还没运行"; blind round 57: a tutorial's FAQ pasted before a first try),
 and "not real logs" in Chinese, Japanese ("実際のログではありません"; blind round 60: a lab wiki's samples;
@@ -12774,6 +12813,7 @@ _NOT_RUN_EN_HINTS = (
 """Plain substrings one of which ``_NOT_RUN`` needs (tested first: most lines have none)."""
 _NOT_RUN_HINTS = (
     "ei ole",
+    "ole vielä",
     "näited",
     "还没",
     "לא ",

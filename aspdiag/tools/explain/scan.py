@@ -1135,6 +1135,10 @@ def log_export_as_lines(chunk: bytes) -> bytes | None:
         # (its time in ISO form, "T" between date and time, as syslog's readers know it: Papertrail's archive writes
         # "2024-09-12 08:14:03"; blind round 132)
         iso = stamp.replace(" ", "T", 1) if stamp[10:11] == " " and stamp[:4].isdigit() else stamp
+        if iso[-6:-5] == " " and iso[-5:-4] in ("+", "-") and iso[-4:].isdigit():
+            # (its zone after a space, Sumo Logic's "2025-04-02 22:00:02.101 +0200": joined to its time, as ISO
+            # writes it, so that sshd's lines are read in syslog's form too; blind round 190)
+            iso = iso[:-6] + iso[-5:]
         named = _cell(row, program, "") or _service_program(_cell(row, service, ""))
         if not named and program is None and pid is not None and message[:4] in _ASCP_HEADS and message[4:9] == "FASP ":
             # (no column names the program, its message ascp's own record, its level first, its process in a column:
