@@ -1323,3 +1323,16 @@ def test_sumo_logic_times_with_a_spaced_zone_keep_sshds_lines():
     refused runs between the sessions that worked (they had been lost)."""
     text = _blind("round190-servers/03-de-sumo-logic-export-maxstartups-welle-partner.csv")
     assert cause_ids(text) == ["ok", "ok", "ssh-refused", "ssh-refused", "ok"]
+
+
+def test_a_failure_of_last_year_quoted_for_reference_beside_a_planned_run_is_no_run():
+    """A Jira ticket: "ascp -A", a planned command, then "For reference, last year's failure with the old key was:"
+    and "ascp: failed to authenticate, exiting.": no run (an authentication failure had been read at medium)."""
+    assert cause_ids(_blind("round191-hard-middle/19-jira-plan-and-version-check-no-run.txt")) == []
+
+
+def test_sshds_key_exchange_refusal_inside_a_json_chats_message_tells_the_pasted_failure():
+    """A Slack export: the partner's "failed to authenticate", then the server's sshd line inside a message's code
+    block, "```Jun 17 07:11:48 hsts-cph-2 sshd[220914]: Unable to negotiate ... [preauth]": the handshake (the
+    account's login had been read at medium)."""
+    assert cause_ids(_blind("round191-servers/05-da-slack-export-hsts-cph-kex-old-ascp.json")) == ["ssh-handshake"]

@@ -1594,6 +1594,7 @@ class Analyzer:
         # per input, whether the container kubectl describe describes runs ascp (by its name, image or command)
         self._container_ascp: dict[str, bool] = {}
         self._pod_runs_ascp: set[str] = set()  # inputs whose kubectl describe names a container that runs ascp
+        self._sshd_seen: set[str] = set()  # inputs whose chunks held sshd's lines where ``_sshd`` reads them
         self._frame_sid: dict[str, str] = {}  # per input, the SessionId of its management frames' session
         self._frames_joined: set[str] = set()  # inputs whose management frames were logged a line each
         self._missing_files: dict[str, set[str]] = {}  # paths of files ``ls`` said were not there
@@ -1786,6 +1787,15 @@ class Analyzer:
         self._chunk_sessions = None
         self._chunk_login_list = None
         hints, logins = sshd_lines(chunk)
+        if (
+            hints
+            and source not in self._sshd_seen
+            and len(self._sshd_seen) < MAX_CLIENTS
+            and any(SSHD_REFUSAL.match(chunk, chunk.rfind(b"\n", 0, hint) + 1) for hint in hints[:3])
+        ):
+            # (before its lines are read: ``_sshd`` reads these after them, from each line's start; a JSON chat's
+            # message holding one is not such a line, and is read as the console's: blind round 191)
+            self._sshd_seen.add(source)
         self._chunk_has_logins = bool(logins)
         read_as_syslog = False
         if is_syslog(chunk) and (
@@ -4573,6 +4583,20 @@ class Analyzer:
         elif self._doc_tables:
             self._doc_tables.discard(source)
         if "sshd" in text and _SSHD_TAGGED.search(text):
+            if (
+                line.stamp is not None
+                and "[preauth]" in text
+                and not self._replaying
+                and source not in self._sshd_seen
+                and (tagged := _SSHD_TAGGED.search(text)) is not None
+                and (bare := _NEGOTIATION.match(text[tagged.end() :])) is not None
+            ):
+                # (one the chunk's search could not read: a JSON chat's message holding the syslog line, "```Jun 17
+                # 07:11:48 hsts-cph-2 sshd[220914]: Unable to negotiate ..."; blind round 191): a client turned away
+                self.ascp_lines += 1
+                self._turned_away(
+                    source, line.stamp, f"{bare.group('peer')}:{bare.group('port')}", "sshd", bare.group(1), text
+                )
             return  # sshd's own line: read from the chunk (``_sshd``), never a console run (a host named "aspera")
         if text[:1] in "$#" and "journalctl" in text and _JOURNAL_CAT.search(text) is not None:
             self._journal_cat.add(source)  # the journal shown below without tags or times (``-o cat``)
@@ -10509,6 +10533,9 @@ _SAMPLE_INTRO = _compile(
     # (not a study's sample sheet: "(sample sheet column renamed from "filename" to "file_name" last week)", a
     # person's aside beside their run; blind round 188)
     r"|^(?:example|sample(?! (?:sheets?|columns?|ids?|names?|table|manifest)\b)|expected)\b"
+    # (a failure of long ago quoted for reference: "For reference, last year's failure with the old key was:", in a
+    # ticket whose run is only planned; blind round 191)
+    r"|\bfor reference\b.{0,60}\b(?:last year|a year ago|years ago|last month)"
     r"|\b(?:from|in) (?:the |its |ascp's )?(?:built-in )?(?:help|usage|man ?page)\b"
     r"|\b(?:something|output|lines?) like(?: this| these)?\W*$|\be\.g\.\W*$|\bfor example\W*$|\bfor instance\W*$"
     r"|\b(?:a )?(?:good|successful|working|normal) (?:run|transfer|download|upload)s? (?:ends?|looks?|prints?)\b"
