@@ -4729,12 +4729,14 @@ class Analyzer:
         if "State:" in text:
             # kubectl describe: the container's current state, or ("Last State:") its run before the restart
             self._last_state[source] = text.lstrip().startswith("Last State:")
-        if "OOMKilled" in text and self._container_ascp.get(source) is False and source in self._pod_runs_ascp:
-            # another container of the pod killed at its memory limit (fastp beside ascp's init container, which
-            # had completed; blind round 189): no run of ascp's was cut off. (Not where no container of the pod is
-            # told to run ascp: a container named for its job may run it; blind round 118's raw-sync.)
-            pass
-        elif "OOMKilled" in text and _LAST_OOM.match(text) is not None:
+        if (
+            "OOMKilled" in text
+            and _LAST_OOM.match(text) is not None
+            # (not another container of the pod killed at its memory limit, fastp beside ascp's init container, which
+            # had completed: blind round 189; no run of ascp's was cut off. Only where a container of the pod is told
+            # to run ascp: a container named for its job may run it, blind round 118's raw-sync)
+            and not (self._container_ascp.get(source) is False and source in self._pod_runs_ascp)
+        ):
             if self._last_state.get(source):
                 # the container's run before its restart was killed at its memory limit: that run was cut off there
                 # (its log, `kubectl logs --previous`, follows; blind rounds 116 and 118)

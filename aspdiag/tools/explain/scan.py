@@ -1412,6 +1412,7 @@ _KIBANA_STAMP = re.compile(r"\s*([A-Z][a-z]{2}) (\d{1,2}), (\d{4}) @ (\d\d:\d\d:
 _ASCP_LEVELS = frozenset(("LOG", "ERR", "DBG", "WRN"))
 """The levels ascp's log lines begin with."""
 _ASCP_HEADS = frozenset(("LOG ", "ERR ", "DBG ", "WRN "))
+"""The same levels as a message's first four characters."""
 
 
 def _export_time(value: str) -> str | None:
