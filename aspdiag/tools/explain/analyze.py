@@ -3096,9 +3096,8 @@ class Analyzer:
             else:
                 done.exit_status = 1
                 if len(self._row_runs) < MAX_KEPT_FAILED:
-                    self._row_runs.add(
-                        done.order
-                    )  # (a run of its own, as a run table's row: no echo of the one before)
+                    # (a run of its own, as a run table's row: no echo of the one before)
+                    self._row_runs.add(done.order)
             self.ascp_lines += 1
             self._finish(self._console.pop(source))
             return
@@ -4582,13 +4581,12 @@ class Analyzer:
                 return
         elif self._doc_tables:
             self._doc_tables.discard(source)
-        if "sshd" in text and _SSHD_TAGGED.search(text):
+        if "sshd" in text and (tagged := _SSHD_TAGGED.search(text)) is not None:
             if (
                 line.stamp is not None
                 and "[preauth]" in text
                 and not self._replaying
                 and source not in self._sshd_seen
-                and (tagged := _SSHD_TAGGED.search(text)) is not None
                 and (bare := _NEGOTIATION.match(text[tagged.end() :])) is not None
             ):
                 # (one the chunk's search could not read: a JSON chat's message holding the syslog line, "```Jun 17
@@ -6467,7 +6465,7 @@ class Analyzer:
         line said so; blind round 68): that run's echo, not another run."""
         cause = documented_cause(text)
         run = self._console.get(source)
-        last = next((s for _, s in reversed(self._kept) if s.source == source), None)
+        last = self._last_kept(source)
         said = (*run.finals, *run.details, *run.evidence) if run is not None else ()
         # (or a line kept for the input's end with the same words: a daemon's JSON record of the failure)
         kept = [words for _, words, _, _ in self._deferred.get(source, ())[-_DEFERRED_RECENT:]]
@@ -6475,9 +6473,13 @@ class Analyzer:
             last is not None and last.cause_id == cause
         )
 
+    def _last_kept(self, source: str) -> SessionExplanation | None:
+        """This input's last run explained so far, if any."""
+        return next((s for _, s in reversed(self._kept) if s.source == source), None)
+
     def _kept_last_ok(self, source: str) -> bool:
         """Whether this input's last run explained so far completed (a wrapper's "done rc=0" after it echoes it)."""
-        last = next((s for _, s in reversed(self._kept) if s.source == source), None)
+        last = self._last_kept(source)
         return last is not None and last.outcome == "success" and source not in self._console
 
     def _yaml_value(self, source: str, text: str) -> bool:
@@ -6714,7 +6716,7 @@ class Analyzer:
         fixed it ("changing from emp_ext3 -> emp_ext2 fixed it", then the command): that command's run, told as
         completed at low confidence (blind rounds 39 and 45: both reviewers counted it). Only when the last run
         told failed, the words come after it, and no run followed the command."""
-        last = next((k for _, k in reversed(self._kept) if k.source == source), None)
+        last = self._last_kept(source)
         if last is None or last.outcome != "failed":
             return False
         for line, text, _messages, at in lines:
@@ -7266,7 +7268,7 @@ class Analyzer:
         run = self._console.get(source)
         if run is not None and run.lines:
             return bool(run.completed) and not run.finals
-        last = next((s for _, s in reversed(self._kept) if s.source == source), None)
+        last = self._last_kept(source)
         return last is not None and last.outcome == "success"
 
     def _failed_so_far(self, source: str) -> int:
@@ -13381,6 +13383,7 @@ _LISTED_FILE = _compile(
 """``ls -l``'s line for a plain file or a symbolic link: its name (its size in bytes, or as ``ls -h`` gives it:
 ``1.7K``)."""
 _LS_MISSING = _compile(r"ls: (?:cannot access )?['\"]?(?P<path>[^'\"\n]+?)['\"]?: No such file or directory")
+"""``ls``'s word that a file it was asked about is not there (GNU's and BSD's forms)."""
 
 
 def _same_file(missing: str, key: str) -> bool:
@@ -13405,7 +13408,6 @@ def _path_tail(path: str) -> str:
     return path.removeprefix("./").lstrip("/")
 
 
-"""``ls``'s word that a file it was asked about is not there (GNU's and BSD's forms)."""
 _PATH_EXPORT = _compile(r"(?:^|[\s;+])(?:export\s+)?PATH=[\"']?([^\s;\"']+)")
 """A shell's setting of its PATH (its value the group)."""
 _SH_NOT_FOUND = _compile(
@@ -14061,9 +14063,6 @@ class _RunTable:
     exit: int
     said_columns: tuple[int, ...]
     dated: int
-    coded: bool = False
-    """Whether the table also holds each run's error code (Aspera Console's "error_code"): its status "Error" is then
-    the run's failure, not a log's level."""
     code_status: bool = False
     """Whether the status column is the FASP error code itself (an audit export's "errcode", 0 for a run that worked,
     no exit column beside it; blind round 185's management-port audit)."""
@@ -14072,6 +14071,12 @@ class _RunTable:
     "name"), which says whether the row's task is a transfer at all."""
     code_at: int | None = None
     """Its column of each run's FASP error code, where that is not its status column."""
+
+    @property
+    def coded(self) -> bool:
+        """Whether the table also holds each run's error code (Aspera Console's "error_code"): its status "Error" is
+        then the run's failure, not a log's level."""
+        return self.code_status or self.code_at is not None
 
     def status(self, text: str) -> int | None:
         """The exit status of the run this line's row records; None for a line that is no whole row (a comment, a
@@ -14167,12 +14172,11 @@ def _run_table(chunk: bytes) -> _RunTable | None:
         at += 1
     if _ASPERA_NAMED.search(head) is None:
         return None
-    fields = _header_fields(b"\n".join(lines[at:]), 4, ("#", "$", "{", "[", "|"))
     if at + 1 < len(lines) and _EXPORT_META.match(lines[at]) is not None:
         # (the export's own line of what it is before its header: "exported_at,2024-09-30T07:55:00Z,order,
         # newest_first,source,..."; blind round 189's transfer console export)
         at += 1
-        fields = _header_fields(b"\n".join(lines[at:]), 4, ("#", "$", "{", "[", "|"))
+    fields = _header_fields(b"\n".join(lines[at:]), 4, ("#", "$", "{", "[", "|"))
     if fields is None:
         return None
     exit_at = next((i for i, field in enumerate(fields) if _EXIT_COLUMN.fullmatch(field) is not None), None)
@@ -14191,12 +14195,12 @@ def _run_table(chunk: bytes) -> _RunTable | None:
     dated = next((i for i, field in enumerate(fields) if _DATE_COLUMN.fullmatch(field) is not None), None)
     if dated is None:
         return None  # (each run's time: a reference table of what ascp says, its "rc" beside, has none)
-    # (Aspera Console's export of its transfers: "status" Error beside "error_code" 42; blind round 181)
-    coded = any(_ERROR_CODE_COLUMN.fullmatch(field) is not None for field in fields)
+    # (its column of each run's FASP error code beside its status: Aspera Console's export of its transfers, "status"
+    # Error beside "error_code" 42; blind round 181)
     code_at = next(
         (i for i, field in enumerate(fields) if i != exit_at and _ERROR_CODE_COLUMN.fullmatch(field) is not None), None
     )
-    table = _RunTable(len(fields), exit_at, said, dated, coded, code_status, named, code_at)
+    table = _RunTable(len(fields), exit_at, said, dated, code_status, named, code_at)
     rows = [line.decode("utf-8", "replace").strip() for line in b"\n".join(lines[at + 1 :]).split(b"\n")[:-1]]
     if named is not None and not any(
         (cells := table.cells(row)) is not None and _TRANSFER_TASK.search(cells[named]) is not None for row in rows
