@@ -1336,3 +1336,99 @@ def test_sshds_key_exchange_refusal_inside_a_json_chats_message_tells_the_pasted
     block, "```Jun 17 07:11:48 hsts-cph-2 sshd[220914]: Unable to negotiate ... [preauth]": the handshake (the
     account's login had been read at medium)."""
     assert cause_ids(_blind("round191-servers/05-da-slack-export-hsts-cph-kex-old-ascp.json")) == ["ssh-handshake"]
+
+
+def test_an_argo_output_parameter_named_as_a_log_is_the_steps_output():
+    """ "argo get -o yaml": "- name: ascp-log" with "value: |" and ascp's "Failure processing peer license:
+    Deprecated peer license" under it: the licence (the block had been read as a document's value, an unknown
+    failure left)."""
+    assert cause_ids(_blind("round192-clients/22-argo-workflow-status-peer-license.yaml")) == ["licence"]
+
+
+def test_a_yaml_description_block_still_quotes_no_run():
+    """A guard: a block under a key that is no log's ("description: |") still quotes ascp's words, no run."""
+    text = (
+        "alert:\n  description: |\n    Session Stop (Error: Failure processing peer license: Deprecated peer license)\n"
+    )
+    assert cause_ids(text) == []
+
+
+def test_packers_build_prefix_is_taken_off_a_provisioners_output():
+    """ "    amazon-ebs.render: Usage: ascp [OPTION] SRC... DEST": ascp's usage text behind Packer's build name (an
+    unknown failure had been read from "Script exited with non-zero exit status: 1")."""
+    assert cause_ids(_blind("round192-clients/13-packer-shell-provisioner-usage-banner.txt")) == ["usage"]
+
+
+def test_a_wrappers_message_less_events_carry_a_management_frame():
+    """NDJSON events with no message: '"event": "mgmt", "Type": "ERROR", "Code": 56, "Description": "Windows path
+    contains illegal characters"' after the command's event: the path name (nothing had been read)."""
+    assert cause_ids(_blind("round192-ordinary/20-xfersvc-ndjson-windows-timecode-names.ndjson")) == ["path-name"]
+
+
+def test_a_schedulers_start_and_end_of_a_named_ascp_job_without_output():
+    """ "START vk_nattleverans  (ascp -P 33001 ...)" and "END   vk_nattleverans  rc=1", ascp's output discarded: a run
+    that failed for a reason not told (nothing had been read)."""
+    text = _blind("round192-servers/23-sv-arende-hsts-got-partnerjobb-exit1-loggar-roterade.txt")
+    assert cause_ids(text) == ["unknown"]
+
+
+def test_another_exit_status_after_a_run_told_by_its_own_alone_is_another_run():
+    """A wiki note: the failed night's cron mail "status: exit 1", then "※ 2/21 は status: exit 0" (both runs' output
+    discarded): two runs (the second's status had overwritten the first's, one run that worked); a CI job's exit 1
+    after ascp's own words stays that run's end (the guard: round 184's job)."""
+    assert cause_ids(_blind("round192-ordinary/24-ja-cron-quiet-ena-sync-exit1.txt")) == ["unknown", "ok"]
+    assert cause_ids(_blind("round184-ordinary/05-gitlab-ci-job-ascp-not-found.log")) == ["ascp-missing"]
+    text = _blind("round119-clients/16-ecs-fargate-cloudwatch-two-task-streams.txt")
+    assert cause_ids(text) == ["ssh-handshake", "died-at-start"]
+
+
+def test_ascps_exit_under_a_traced_command_ends_that_run_before_the_next_command():
+    """ "+ ascp ...", "ascp exit code 1", "+ ascp ...", "ascp exit code 0" (a pipeline's events, the output
+    discarded): a failed run, then one that worked (they had been one run)."""
+    assert cause_ids(_blind("round190-ordinary/20-ena-sync-pipeline-quiet.ndjson")) == ["unknown", "ok"]
+
+
+def test_ansibles_json_callback_output_is_read_as_its_tasks_results():
+    """ANSIBLE_STDOUT_CALLBACK=json: a loop's three items under "results", the first's ascli bar and "complete", the
+    others' ascp errors: three runs (the first had been lost)."""
+    text = _blind("round192-clients/16-ansible-json-callback-loop-ascli.json")
+    assert cause_ids(text) == ["ok", "permission", "exists"]
+
+
+def test_a_bridges_transfer_end_events_without_a_message_are_transfers():
+    """'"event": "transfer_end", "transfer_id": ..., "status": "completed", "error_code": 0, "error_desc": ""', then
+    a failed one: two transfers (the completed one had been lost)."""
+    text = _blind("round192-documents/23-ndjson-connect-transfer-events.ndjson")
+    assert cause_ids(text) == ["ok", "server-session"]
+
+
+def test_ascli_logger_lines_of_another_process_start_another_run():
+    """ "E, [... #103512] ERROR -- : Destination: File exists", then half an hour later "E, [... #104077] ERROR -- :
+    Cannot rename partial file" and its bar at 100 %: two runs (the second had joined the first)."""
+    text = _blind("round192-documents/24-romanian-teams-ascli-exists-partial.txt")
+    assert cause_ids(text)[:2] == ["exists", "partial-rename"]
+
+
+def test_a_run_table_listed_newest_first_is_still_a_run_table():
+    """A delivery portal's history, newest first, "status,errcode,errstr" columns: four rows in the order they ran,
+    each its own run (the two failures had been one run, the successes lost)."""
+    text = _blind("round192-ordinary/23-core-facility-transfer-history-newest-first.csv")
+    assert cause_ids(text) == ["ok", "read-error", "exists", "ok"]
+
+
+def test_a_semicolon_run_table_with_its_columns_in_the_local_language():
+    """Aspera for Desktop's activity export in Portuguese ("Início";"Fim";...;"Estado";"Mensagem", "Concluído",
+    "Falhou", "Cancelado") under its quoted title; a Czech job history ("navratovy_kod";"posledni_radek_vystupu"),
+    newest first: a run per row (the rows had been merged, the cancelled one and the ones that worked lost)."""
+    text = _blind("round192-clients/14-desktop-activity-export-three-transfers-pt.csv")
+    assert cause_ids(text) == ["ok", "path-name", "cancelled"]
+    text = _blind("round192-documents/18-czech-export-historie-prenosu.csv")
+    assert cause_ids(text) == ["ok", "no-such-file", "unknown", "ok"]
+
+
+def test_a_log_exports_error_column_completes_a_session_stop_cut_short():
+    """An OpenSearch export: "message_excerpt" holds "LOG FASP Session Stop ... status=failed" without its words,
+    "aspera.error_text" holds "Server aborted session: Server requires content protection" (and the fuller words
+    beside "errstr="Unauthorized""): content protection twice, then the run that worked (one run had been read)."""
+    text = _blind("round192-servers/09-opensearch-discover-export-hsts-lab-content-protection.csv")
+    assert cause_ids(text) == ["content-protection", "content-protection", "ok"]

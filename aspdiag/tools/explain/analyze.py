@@ -63,6 +63,7 @@ from aspdiag.tools.explain.scan import (
     UUID,
     Found,
     Line,
+    ansible_json_as_yaml,
     ansible_results_as_yaml,
     apply,
     argo_logs_as_lines,
@@ -110,6 +111,7 @@ from aspdiag.tools.explain.scan import (
     org_as_lines,
     otel_debug_as_lines,
     other_lines,
+    packer_output_as_lines,
     pflog_as_kernel_lines,
     pmwiki_page_as_text,
     posts_dump_as_text,
@@ -740,7 +742,7 @@ _NEXTFLOW_TASK = _compile(
 ended (``Task completed > TaskHandler[id: 3; name: ENA_ASCP (ERR9012345); ...]``), its name in each."""
 _NAMED_START = _compile(
     r"\s*(?:start(?:ed|ing)?|launch(?:ed|ing)?)\s+([\w.:/-]+)"
-    r"(?:\s+(?:pid[=: ]\s*\d+|\(pid \d+\))\s*$|\s+(?=(?:\S*/)?ascp4?(?:\.exe)?\s)"
+    r"(?:\s+(?:pid[=: ]\s*\d+|\(pid \d+\))\s*$|\s+(?=\(?(?:\S*/)?ascp4?(?:\.exe)?\s)"
     r"|\s+(?=[\w:-]*[./][\w.:/-]*\s*$)[\w.:/-]+\s*$)"
     r"|\s*([\w.:/-]+)\s+(?:start(?:ed|ing)?|launch(?:ed|ing)?):?\s+(?=(?:\S*/)?ascp4?(?:\.exe)?\s)"
     # (or a name alone, of letters and digits as an accession's, and the time the job's echo gave: "start
@@ -1511,6 +1513,9 @@ class Analyzer:
         # a wrapper's names for the runs it started, in order; the name it gave the next run's output; runs' names
         self._started_names: dict[str, list[str]] = {}
         self._ending_name: dict[str, str] = {}
+        self._ascp_named: set[tuple[str, str]] = set()  # (input, name) of named runs whose start showed ascp's command
+        self._ruby_pid: dict[str, str] = {}  # inputs with ascli's logger lines: the last one's process id
+        self._named_rc: set[str] = set()  # inputs whose line is the end of such a run that showed no output
         self._run_names: dict[int, str] = {}
         self._script_console: set[str] = set()  # script files with a titled console session under them
         self._ticket_yaml: set[str] = set()  # inputs that are a ticket's record exported as YAML (``_yaml_value``)
@@ -1525,6 +1530,7 @@ class Analyzer:
         self._admonitions: set[str] = set()  # inputs inside a README's alert ("> [!NOTE]")
         self._faq: set[str] = set()  # inputs with an FAQ's heading
         self._viewing_code: set[str] = set()  # inputs whose last typed command shows a script's text
+        self._yaml_named: dict[str, str] = {}  # inputs with a YAML "- name: X" item: its last name
         self._yaml_rules: set[str] = set()  # inputs that are a YAML file of match patterns (a log linter's rules)
         self._script_limit: dict[str, float] = {}  # a shown script's time limit on its ascp (seconds), by input
         self._told_limit: dict[str, float] = {}  # a time limit (timeout N) told or typed anywhere, by input
@@ -1644,7 +1650,7 @@ class Analyzer:
             self._sources_seen.add(source)
             # (a table of runs with tabs between its cells, read as its CSV; before line numbers are looked for: a
             # Nextflow trace's first column, task_id, counts 1, 2, 3; blind round 187)
-            tabbed = _tab_table(chunk)
+            tabbed = _tab_table(chunk) or _semicolon_table(chunk)
             run_table: _RunTable | None
             if tabbed is not None:
                 chunk, run_table = tabbed
@@ -1660,6 +1666,12 @@ class Analyzer:
                     # message cells empty)
                     continue
                 converted = reader(chunk)
+                if converted is not None and reader is oldest_first and run_table is not None:
+                    # (a run table listed newest first: its rows put in the order they ran, still a run table;
+                    # blind round 192's delivery portal history)
+                    chunk, converted = converted, None
+                    self._start_ordered.add(source)
+                    break
                 if converted is not None:
                     run_table = None  # (read as what that reader makes of it: a session table's records)
                     if reader in _IN_START_ORDER:
@@ -5049,6 +5061,14 @@ class Analyzer:
                 # (nor the words a logger wrote after the command it told it ran: "Executing ascp command: ascp
                 # ...", then "ascp transfer failed (attempt 1/5)", then the next command; blind round 114)
                 and not (told and previous_command is not None and run.order > previous_command)
+                # (nor a run with ascp's exit status under the command before: "+ ascp ...", "ascp exit code 1", then
+                # the next "+ ascp ...", both runs' output discarded; blind round 192's wrapper events)
+                and not (
+                    run.exit_status is not None
+                    and previous_command is not None
+                    and run.order > previous_command
+                    and any("ascp" in said for said in run.evidence)
+                )
                 and not (
                     run.order in self._announced_orders
                     and (text.lstrip()[:2] == "$ " or _NAMED_PROMPT.match(text.lstrip()) is not None)
@@ -5228,6 +5248,9 @@ class Analyzer:
             # a scheduler's record of its step that ran ascp ("2025-04-07 01:00:03 job=ASPERA_PUSH_EU step=ascp rc=1
             # (no further output captured)"; blind round 136's partner mail): that run's exit status
             exit_match = _ASCP_STEP_RC.search(text)
+        if exit_match is None and self._named_rc and source in self._named_rc:
+            self._named_rc.discard(source)
+            exit_match = _NAMED_RC.search(text)  # (``_named``: the end of a named run that showed ascp's command)
         if exit_match is None and "rc=124" in text:
             running = self._console.get(source)
             if running is not None and running.time_limit_s and not running.ended:
@@ -5903,6 +5926,39 @@ class Analyzer:
                 # ascp's own words after ascli told that its ascp failed ("ascp failed (pid 45812 exit 1)"): its
                 # retry's ascp, a run of its own (blind round 179's Windmill job, three attempts)
                 current.ended = past_it = True
+            if text[:4] in _RUBY_HEADS and (logged := _RUBY_PID.match(text)) is not None:
+                pid = logged.group(1)
+                if (
+                    current is not None
+                    and (logged_pid := self._ruby_pid.get(source)) is not None
+                    and logged_pid != pid
+                    and any(f"#{logged_pid}]" in said for said in current.evidence)
+                    and (current.finals or current.progress is not None)
+                ):
+                    # ascli's logger line of another process after a run's failure (its own "#103512", then
+                    # "#104077" a half hour later: the person started it again; blind round 192's Teams chat)
+                    current.ended = past_it = True
+                if len(self._ruby_pid) < MAX_CLIENTS:
+                    self._ruby_pid[source] = pid
+            if (
+                current is not None
+                and exit_match is not None
+                and current.exit_status is not None
+                and exit_match.group(1).isdigit()
+                and int(exit_match.group(1)) != current.exit_status
+                and not (current.finals or current.details or current.completed is not None)
+                and current.progress is None
+                and not errors
+                and "ascp" not in text  # (a wrapper's words on ascp's end: "ascp exited unexpectedly: ...")
+                and _TRACE_MARK.match(text) is None  # (not a traced script's code: "7    + done; exit 1")
+                # (nor the next line of a list of states: "# ECS console: task 9c1e... (exit code 1)" / "# task 4b7a...
+                # (exit code 127)", each another task's; blind round 119)
+                and not (len(recent := self._last_lines[source]) >= 2 and _EXIT.search(recent[-2]) is not None)
+            ):
+                # another exit status after a run told by its own alone: another run's (a wiki's "※ 2/21 は status:
+                # exit 0" under the failed night's cron mail, "status: exit 1", both runs' output discarded; blind
+                # round 192). After ascp's words, a CI job's "exit code 1" is the same run's end.
+                current.ended = past_it = True
             if repeated and current is not None:
                 session = current
             else:
@@ -6007,7 +6063,9 @@ class Analyzer:
             if progress.rate_mbps is not None:
                 session.rates_mbps.append(progress.rate_mbps)
                 del session.rates_mbps[:-50]
-        if exit_match and any(word in text.lower() for word in ("ascp", "status", "code", "aspera")):
+        if exit_match and (
+            exit_match.re is _NAMED_RC or any(word in text.lower() for word in ("ascp", "status", "code", "aspera"))
+        ):
             # (a wrapper's words for its attempt: "NA12718: aspera attempt 1 failed (exit 1)"; blind round 78)
             session.exit_status = int(exit_match.group(1))
             session.note(text)
@@ -6024,7 +6082,7 @@ class Analyzer:
                 # ascp's next words are a retry's (prefetch: "Key passphrase:", "ascp failed with 1", twice).
                 # Before them it ends nothing: Nextflow's "Command exit status:" precedes the output it quotes.
                 session.exited = True
-            elif exit_match.re is _ASCP_STEP_RC:
+            elif exit_match.re is _ASCP_STEP_RC or exit_match.re is _NAMED_RC:
                 session.exited = session.stopped = True  # a scheduler's record of the step's end: it printed all
 
     def _in_sample(self, source: str, line: Line, text: str, previous: str | None) -> bool:
@@ -6497,7 +6555,22 @@ class Analyzer:
                 return True
             if source in self._yaml_rules:
                 return True
+        named = _YAML_NAMED.match(text) if text[:1] in "-n" else None
+        if named is not None:
+            self._yaml_named[source] = named.group(1)
         block = _YAML_BLOCK.match(text)
+        if (
+            block is not None
+            and block.group(1) == "value"
+            and _LOG_NAME.search(self._yaml_named.get(source, "")) is not None
+        ):
+            # a name/value pair whose name says it is a log (Argo's output parameter "- name: ascp-log" with
+            # "value: |" and the step's traced command and ascp's lines; blind round 192): the run's output
+            self._yaml.pop(source, None)
+            self._yaml_named.pop(source, None)
+            return False
+        if named is None:
+            self._yaml_named.pop(source, None)  # the pair's value is the line right under its name
         if block is not None and source in self._ticket_yaml and block.group(1) in ("description", "comments", "body"):
             # an incident record's description (ServiceNow's export: "number: INC0048213", "short_description: ...",
             # then "description: |" holding the caller's report and their pasted output; blind round 163): the
@@ -6777,6 +6850,8 @@ class Analyzer:
             names = self._started_names.setdefault(source, [])
             if len(names) < MAX_KEPT_FAILED:
                 names.append(started.group(1) or started.group(2) or started.group(3) or started.group(4))
+                if "ascp" in text[started.end() :] and len(self._ascp_named) < MAX_KEPT_FAILED:
+                    self._ascp_named.add((source, names[-1]))
             return True
         ended = _NAMED_END.match(text)
         if ended is not None and ended.group(1) in self._started_names.get(source, ()):
@@ -6795,6 +6870,12 @@ class Analyzer:
                 return True
             if run is not None:
                 run.ended = run.exited = True  # the wrapper names the next run's end: its output follows
+            elif (source, ended.group(1)) in self._ascp_named and _NAMED_RC.search(text) is not None:
+                # the end of a run whose start showed its ascp command, with no output between ("START vk_natt
+                # (ascp -P 33001 ...)", "END vk_natt rc=1": a scheduler's record, ascp's output discarded; blind
+                # round 192): that run's exit status, read as a scheduler's step record is (``_ASCP_STEP_RC``)
+                self._named_rc.add(source)
+                return False
             self._ending_name[source] = ended.group(1)
             return True
         # one named job's output line, its stream named ("S04 stderr: ascp: failed ...", "S02 stdout: Completed:
@@ -11560,6 +11641,12 @@ _ROXYGEN_TAG = _compile(r"#' @(?:param|return|returns|export|examples|section|se
 _MESSAGE_TABLE = _compile(r"(?:MessageIdTypedef|MessageId|SymbolicName|SeverityNames|FacilityNames|LanguageNames)=")
 """A Windows message text file's header and entry keywords (mc.exe's input)."""
 _YAML_BLOCK = _compile(r"\s*(?:- )?([a-z_][\w.-]*):\s*[|>][-+]?\d*\s*$")
+"""A YAML key whose value is the block of lines below it (``description: |``)."""
+_YAML_NAMED = _compile(r"(?:- )?name:\s*['\"]?([\w.-]{1,60})")
+"""A YAML list item's name (a name/value pair's: Argo's output parameter ``- name: ascp-log``; its dash may be gone
+by now)."""
+_LOG_NAME = _compile(r"(?i)(?:\b|_)(?:logs?|output|std_?(?:out|err))$")
+"""A name/value pair's name that says its value is a command's output (``ascp-log``, ``transfer_output``)."""
 _TICKET_FIELD = _compile(r"(?:number:\s*(?:INC|RITM|PRB|CS)\d{5,}|short_description:|caller(?:_id)?:)")
 """A ticket system's field in a record exported as YAML (ServiceNow's ``number: INC0048213``)."""
 _STREAM_KEY = _compile(r"(?i)std_?(?:out|err)(?:_lines)?")
@@ -11570,7 +11657,6 @@ _OUTPUT_KEY = _compile(
 )
 """Keys whose block is a command's output (an Ansible task's result in YAML, GCP Batch's ``stderrSnippet``), not a
 document's text; or a log's excerpt an incident report quotes (Norwegian "logg_utdrag"; blind round 178)."""
-"""A YAML key whose value is the block of lines below it (``description: |``)."""
 _YAML_KEY = _compile(r"\s*(?:- )?(?!ascp4?:|ascli:)[a-z_][\w.-]*:(?:\s|$)")
 """A YAML key (not ascp's own ``ascp: ...`` prefix)."""
 _FAQ_QUESTION = _compile(
@@ -11865,6 +11951,14 @@ _BUILDKIT_RECAP = _compile(r"\s*(?:> )?(?:\[\d+/\d+\] )?RUN .*:\s*$")
 quote mark and step number may be read off already)."""
 _LSF_EXITED = _compile(r"Exited with exit code \d{1,3}\.\s*$")
 """LSF's job mail's status line for a job that did not end well."""
+_RUBY_HEADS = frozenset(("D, [", "I, [", "W, [", "E, [", "F, ["))
+"""The heads of a Ruby logger's lines (ascli's), by their level's letter."""
+_RUBY_PID = _compile(r"[DIWEF], \[[^\]\n#]{8,40} #(\d{1,9})\]")
+"""A Ruby logger's head with its process id (``E, [2025-01-15T18:10:53.320138 #103512]``)."""
+_TRACE_MARK = _compile(r"\s*(?:\d{1,6}\s+)?\++\s")
+"""A shell's trace mark before a command it runs (``+ done; exit 1``), after a CI log's line number too."""
+_NAMED_RC = _compile(r"\brc\s*=\s*(\d{1,3})\s*$")
+"""A named run's exit status at its end's line's end (``END vk_nattleverans rc=1``)."""
 _ASCP_STEP_RC = _compile(
     r"\b(?:step|cmd|command|program|prog|task|exe)=[\"']?(?:\S*[/\\])?ascp4?(?:\.exe)?[\"']?(?=\s)[^\n]{0,80}?\brc=(\d{1,3})\b"
 )
@@ -12103,6 +12197,7 @@ _INPUT_READERS: tuple[Callable[[bytes], bytes | None], ...] = (
     node_prefixed_as_lines,
     rundeck_log_as_lines,
     argo_logs_as_lines,
+    packer_output_as_lines,
     splunk_events_as_lines,
     columned_syslog_as_lines,
     fluent_bit_stdout_as_lines,
@@ -12118,6 +12213,7 @@ _INPUT_READERS: tuple[Callable[[bytes], bytes | None], ...] = (
     log_export_as_lines,
     log_table_as_lines,
     session_table_as_records,
+    ansible_json_as_yaml,
     json_export_as_lines,
     ansible_results_as_yaml,
     job_steps_as_lines,
@@ -14026,6 +14122,11 @@ _SLURM_EXIT = _compile(r"([0-9]{1,3}):([0-9]{1,2})")
 _STATUS_WORD = {
     **dict.fromkeys(("success", "succeeded", "successful", "complete", "completed"), 0),
     **dict.fromkeys(("failed", "failure", "aborted", "canceled", "cancelled"), 1),
+    # (in an export's language: Portuguese, Spanish, French, German, Italian, Czech; blind round 192)
+    **dict.fromkeys(("concluído", "concluido", "completado", "terminé", "abgeschlossen", "completato"), 0),
+    **dict.fromkeys(("dokončeno", "úspěch", "erfolgreich", "réussi", "sucesso", "éxito", "exito"), 0),
+    **dict.fromkeys(("falhou", "falha", "fallido", "falló", "échoué", "échec", "fehlgeschlagen", "fallito"), 1),
+    **dict.fromkeys(("selhalo", "chyba", "cancelado", "annulé", "abgebrochen", "annullato", "zrušeno"), 1),
 }
 """A run table's word for a run's result, as the exit status it stands for (not a log's level, "ok" or "error", which
 a log search's export holds in its "status" column)."""
@@ -14168,7 +14269,14 @@ def _run_table(chunk: bytes) -> _RunTable | None:
     head = chunk.lstrip()[:4000]
     lines = head.split(b"\n", _RUN_TABLE_COMMENTS + 1)
     at = 0
-    while at < min(len(lines) - 1, _RUN_TABLE_COMMENTS) and lines[at][:1] == b"#":
+    while (
+        at < min(len(lines) - 1, _RUN_TABLE_COMMENTS)
+        and (
+            lines[at][:1] == b"#"
+            # (or a report's title above it, one quoted field: "Exportado de IBM Aspera for Desktop (Atividade) ...")
+            or (lines[at][:1] == b'"' and lines[at].rstrip().endswith(b'"') and lines[at].count(b'"') == 2)
+        )
+    ):
         at += 1
     if _ASPERA_NAMED.search(head) is None:
         return None
@@ -14235,6 +14343,52 @@ def _tab_table(chunk: bytes) -> tuple[bytes, _RunTable] | None:
     writer = csv.writer(out, lineterminator="\n")
     for raw in head.decode("utf-8", "replace").splitlines():
         writer.writerow(raw.split("\t"))
+    converted = out.getvalue().encode("utf-8")
+    table = _run_table(converted)
+    return None if table is None else (converted, table)
+
+
+_LOCAL_COLUMNS = {
+    **dict.fromkeys(("início", "inicio", "zahájeno", "zahajeno", "začátek", "début", "beginn", "inizio"), "started"),
+    **dict.fromkeys(("fim", "fin", "konec", "ukončeno", "ukonceno", "ende", "fine"), "ended"),
+    **dict.fromkeys(("estado", "stav", "statut", "stato", "zustand"), "status"),
+    **dict.fromkeys(("mensagem", "mensaje", "messaggio", "meldung", "nachricht", "zpráva", "zprava"), "message"),
+    **dict.fromkeys(("posledni_radek_vystupu", "poslední_řádek_výstupu", "última_linha", "ultima_linea"), "last_line"),
+    **dict.fromkeys(("navratovy_kod", "návratový_kód", "código_de_saída", "codigo_de_salida", "code_retour"), "exit"),
+}
+"""A run table's column names in the languages its exports were seen in (Portuguese, Czech, Spanish, French, German,
+Italian), as the English names the table's columns are found by."""
+
+
+def _semicolon_table(chunk: bytes) -> tuple[bytes, _RunTable] | None:
+    """A wrapper's table of its runs with semicolons between its cells (a spreadsheet's CSV where the comma is the
+    decimal mark: Aspera for Desktop's activity export in Portuguese, a Czech job history; blind round 192), its
+    column names in the local language: the same table as CSV, its columns named in English, and that table; None
+    for another input."""
+    if b";" not in chunk[:2000]:
+        return None
+    head = chunk.lstrip(b"\xef\xbb\xbf").lstrip()
+    lines = head[:2000].split(b"\n", _TITLE_ROWS + 1)
+    header = next(
+        (line for line in lines[: _TITLE_ROWS + 1] if not (line.strip().startswith(b'"') and b";" not in line)), b""
+    )
+    if header.count(b";") < 3 or b"," in header or b";" not in head[len(header) : len(header) + 4000]:
+        return None
+    try:
+        rows = list(csv.reader(io.StringIO(head.decode("utf-8", "replace")), delimiter=";"))
+    except csv.Error:
+        return None
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    named = False
+    for row in rows:
+        if len(row) == 1:
+            out.write('"' + row[0].replace('"', "'") + '"\n')  # (a title or a note: one quoted field, as it was)
+            continue
+        if not named:
+            row = [_LOCAL_COLUMNS.get(cell.strip().lower(), cell) for cell in row]
+            named = True
+        writer.writerow(row)
     converted = out.getvalue().encode("utf-8")
     table = _run_table(converted)
     return None if table is None else (converted, table)

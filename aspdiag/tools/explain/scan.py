@@ -1071,9 +1071,16 @@ _EXPORT_TIME = re.compile(
 )
 """(Sumo Logic's ``_messagetime`` and ``_receipttime``, blind round 120; Serilog's compact JSON's ``@t``, round
 133; Better Stack's ``dt``, round 141; PowerShell's ``TimeCreated``, round 163)"""
-_EXPORT_MESSAGE = re.compile(r"@?_?(?:message|msg|raw|log|line|text|content|event|short_message|body|rawstring)", re.I)
+_EXPORT_MESSAGE = re.compile(
+    r"@?_?(?:message|msg|raw|log|line|text|content|event|short_message|body|rawstring)(?:[_.](?:excerpt|original))?",
+    re.I,
+)
 """(OpenTelemetry's log record names its text ``body``: SigNoz's export, blind round 129; LogScale's (Humio's)
-``@rawstring``, round 132)"""
+``@rawstring``, round 132; a saved search's ``message_excerpt`` and ECS's ``event.original``, round 192)"""
+_ERRSTR_FIELD = re.compile(r'errstr="[^"\n]*"')
+"""A Session Stop record's field of its error's words."""
+_EXPORT_ERROR = re.compile(r"err(?:or)?[_ ]?(?:text|str|string|message|msg|desc(?:ription)?)", re.I)
+"""A log export's column of an error's words (``aspera.error_text``, ``errstr``, ``error_message``)."""
 _EXPORT_STAMP = re.compile(r"\s*\d{4}-\d\d-\d\d[T ]\d\d:\d\d|\s*\d{10}(?:\d{3})?(?:\.\d+)?\s*$")
 _EXPORT_MAX = 8 << 20
 _EXPORT_HEADER = re.compile(rb"(?i:message|msg|_raw|\blog\b|\bline\b|\btext\b|content|\bevent\b|\bbody\b|@rawstring)")
@@ -1123,6 +1130,9 @@ def log_export_as_lines(chunk: bytes) -> bytes | None:
     host = _export_column(header, names, _EXPORT_HOST, "host")
     pid = _export_column(header, names, _EXPORT_PID, "pid")
     level = next((names.index(key) for key in ("log.level", "level") if key in names), None)
+    # (a column of the error's words beside a record cut short: an OpenSearch export's "aspera.error_text" beside
+    # "LOG FASP Session Stop uuid=... status=failed" without its errstr; blind round 192)
+    error = next((at for at, name in enumerate(names) if _EXPORT_ERROR.fullmatch(name.rsplit(".", 1)[-1])), None)
     lines = []
     for row in records:
         stamp = _export_time(row[when]) or ""
@@ -1145,6 +1155,17 @@ def log_export_as_lines(chunk: bytes) -> bytes | None:
             # an OpenSearch Discover export's "@timestamp", "host.name", "process.pid", "message"; blind round 188):
             # ascp's, its time kept. Not without the process, which tells one session's lines from another's.
             named = "ascp"
+        told = _cell(row, error, "").strip()
+        if told and told not in message and "Session Stop" in message:
+            # (the record's own field; or in place of its errstr where that is only the code's name: "errcode=34
+            # errstr="Unauthorized"", the error column "Management authorization refused: Server requires ...")
+            field = 'errstr="' + told.replace('"', "'") + '"'
+            found = _ERRSTR_FIELD.search(message)
+            message = (
+                f"{message[: found.start()]}{field}{message[found.end() :]}"
+                if found is not None
+                else f"{message.rstrip()} {field}"
+            )
         message = _export_syslog(iso, message, named, _cell(row, host, "-"), _cell(row, pid, "0"))
         lines.append((_order_key(stamp), message))
     # (ISO times compare as text once "T" and " " agree; epoch times as numbers)
@@ -1907,6 +1928,45 @@ def ansible_results_as_yaml(chunk: bytes) -> bytes | None:
     return b"".join(out)
 
 
+def ansible_json_as_yaml(chunk: bytes) -> bytes | None:
+    """A playbook's results as Ansible's json callback prints them (one document: ``{"plays": [{"tasks": [{"task":
+    {"name": ...}, "hosts": {"<host>": {<result>}}}]}], "stats": ...}``, a loop's items under its ``results``) in the
+    form its YAML callback prints them (``ansible_results_as_yaml``): each task's banner, then each host's or item's
+    command, exit status and streams, in the order they ran (blind round 192: a loop of three uploads read as two
+    runs, the first one's "complete" lost). None for another input."""
+    if b'"plays"' not in chunk[:4096] or b'"tasks"' not in chunk or len(chunk) > PASTE_MAX:
+        return None
+    try:
+        document = json.loads(chunk)
+    except ValueError:
+        return None
+    plays = document.get("plays") if isinstance(document, dict) else None
+    if not isinstance(plays, list):
+        return None
+    out: list[str] = []
+    for play in plays:
+        tasks = play.get("tasks") if isinstance(play, dict) else None
+        for task in tasks if isinstance(tasks, list) else ():
+            if not isinstance(task, dict) or not isinstance(hosts := task.get("hosts"), dict):
+                continue
+            named = task.get("task")
+            name = named.get("name") if isinstance(named, dict) else None
+            out.append(f"TASK [{name or 'task'}] " + "*" * 40)
+            for host, result in hosts.items():
+                if not isinstance(result, dict):
+                    continue
+                items = result.get("results")
+                for record in items if isinstance(items, list) else (result,):
+                    if not isinstance(record, dict):
+                        continue
+                    verdict = "failed" if record.get("failed") else "changed" if record.get("changed") else "ok"
+                    item = f" (item={json.dumps(record['item'])})" if "item" in record else ""
+                    out.append(f"{verdict}: [{host}]{item} => {json.dumps(record)}")
+    if not out:
+        return None
+    return ansible_results_as_yaml("\n".join(out).encode("utf-8") + b"\n")
+
+
 def loki_response_as_lines(chunk: bytes) -> bytes | None:
     """Loki's query API answer as one JSON document (``{"data": {"resultType": "streams", "result": [{"stream":
     {...}, "values": [["<ns>", "<line>"], ...]}]}}``, newest first by default) as its log lines, oldest first (blind
@@ -2044,6 +2104,7 @@ def json_lines_as_messages(chunk: bytes) -> bytes | None:
         return None
     out: list[bytes] = []
     found = 0
+    commanded = False  # whether a message-less event has logged an ascp command
     for raw in chunk.split(b"\n"):
         stripped = raw.strip()
         if stripped.endswith(b"},"):
@@ -2065,6 +2126,14 @@ def json_lines_as_messages(chunk: bytes) -> bytes | None:
                 record = None
             if isinstance(record, dict):
                 said = next((record[key] for key in _JSON_MESSAGE_KEYS if isinstance(record.get(key), str)), None)
+                if said is None and (bare := _bare_event(record, commanded)) is not None:
+                    # (a wrapper's event with no message: its ascp command, a management frame's fields spread over
+                    # the record's keys, its ascp's exit; blind round 192's '{"event": "mgmt", "Type": "ERROR",
+                    # "Code": 56, ...}')
+                    found += 1
+                    commanded = commanded or any(line.startswith(b"+ ") for line in bare)
+                    out.extend(bare)
+                    continue
                 if said is not None and "previous_output" in record and "full_log" in record:
                     # (a Wazuh correlation alert, its rule's "frequency" reached: its full_log repeats the last
                     # event it counted, already read from that event's own alert; blind round 188's fourth
@@ -2117,6 +2186,30 @@ def json_lines_as_messages(chunk: bytes) -> bytes | None:
                     continue
         out.append(raw)
     return b"\n".join(out) if found >= _RECORDS_MIN else None
+
+
+_FRAME_TYPE = re.compile(r"[A-Z]{3,12}")
+"""A management frame's type (``INIT``, ``FILEERROR``, ``ERROR``, ``DONE``)."""
+
+
+def _bare_event(record: dict[str, Any], commanded: bool) -> list[bytes] | None:
+    """The lines a wrapper's event without a message carries: its ascp command (``"cmd": "ascp.exe ..."``) as a traced
+    one; a management frame's fields as the record's own keys (``"Type": "ERROR", "Code": 56, "Description": ...``)
+    as the frame's lines; its ascp's exit status, once a command was logged (``commanded``). None for another
+    record."""
+    lines = [line.encode("utf-8") for line in _record_output(record.get)]
+    kind = record.get("Type")
+    if isinstance(kind, str) and _FRAME_TYPE.fullmatch(kind) is not None:
+        fields = [
+            f"{key}: {value}"
+            for key, value in record.items()
+            if key[:1].isupper() and isinstance(value, (str, int)) and not isinstance(value, bool)
+        ]
+        lines.extend([b"FASPMGR 2", *(field.encode("utf-8") for field in fields), b""])
+    status = next((record[key] for key in _JSON_EXIT_KEYS if type(record.get(key)) is int), None)
+    if status is not None and (commanded or lines):
+        lines.append(f"ascp exit code {status}".encode())
+    return lines or None
 
 
 _DAEMON_TAG_KEYS = ("SYSLOG_IDENTIFIER", "syslog_identifier", "identifier", "ident", "id", "_COMM", "comm")
@@ -2645,6 +2738,24 @@ def rundeck_log_as_lines(chunk: bytes) -> bytes | None:
     so that the step's command and output are read as the lines they were (blind round 137: an ascli bar at 100 %
     and its "complete" behind the prefix, read as nothing). None when fewer than two lines have it."""
     return _without_prefix(chunk, _RUNDECK_PREFIX, b"@", 2)
+
+
+_PACKER_BUILD = re.compile(rb"(?m)^==> ([a-z][\w-]{0,40}(?:\.[\w-]{1,60})?): ")
+"""Packer's line about a build's step (``==> amazon-ebs.render: Provisioning with shell script: ...``)."""
+
+
+def packer_output_as_lines(chunk: bytes) -> bytes | None:
+    """A ``packer build``'s output without its build's name before each line (``==> amazon-ebs.render: `` before its
+    own steps, four spaces and the name before a provisioner's output: ``    amazon-ebs.render: Usage: ascp ...``),
+    so that a shell provisioner's traced command and ascp's lines are read as such (blind round 192: ascp's usage
+    text behind the prefix, read as nothing). None unless two of Packer's own lines name the build."""
+    if len(chunk) > _EXPORT_MAX or b"==> " not in chunk:
+        return None
+    names = {match.group(1) for match in _PACKER_BUILD.finditer(chunk, 0, 1 << 20)}
+    if not names or len(_PACKER_BUILD.findall(chunk, 0, 1 << 20)) < 2:
+        return None
+    alternatives = b"|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
+    return re.sub(rb"(?m)^(?:==> |    )(?:" + alternatives + rb"): ", b"", chunk)
 
 
 _PFLOG_LINE = re.compile(

@@ -21,6 +21,8 @@ _OPENING = re.compile(r"^[ \t]*[\[{][ \t]*$|^[ \t]*\{[ \t]*\"", re.M)
 2)``), or an object opening with its first key."""
 _FINISHED = {"completed": "completed", "failed": "failed", "cancelled": "cancelled", "canceled": "cancelled"}
 _TRANSFER_KEYS = ("transfer_spec", "start_spec", "bytes_expected", "bytes_written", "bytes_transferred", "sessions")
+_MESSAGE_KEYS = ("msg", "message", "log")
+"""A logger's keys for a record's message (a record that has one is a log line, read as such)."""
 _START_KEYS = ("start_time_usec", "start_time", "add_time")
 STATUS_KEYS = (b'"error_desc"', b'"bytes_written"', b'"start_spec"', b'"transfer_spec"')
 """Keys one of which a transfer status document holds (looked for before any JSON is read)."""
@@ -96,7 +98,12 @@ def _transfers(node: Any) -> Iterator[tuple[float, dict[str, Any]]]:
             # expects, no transfer that ran (blind round 94)
             return
         status = node.get("status")
-        if isinstance(status, str) and any(key in node for key in _TRANSFER_KEYS):
+        if isinstance(status, str) and (
+            any(key in node for key in _TRANSFER_KEYS)
+            # (or a wrapper's event of a transfer's end with no message of its own: "event": "transfer_end",
+            # "transfer_id", "status": "failed", "error_code", "error_desc"; blind round 192's Connect bridge)
+            or ("transfer_id" in node and "error_desc" in node and not any(key in node for key in _MESSAGE_KEYS))
+        ):
             finished = _FINISHED.get(status.lower())
             if finished is not None:
                 yield _start(node), _line(node, finished)
