@@ -1432,3 +1432,47 @@ def test_a_log_exports_error_column_completes_a_session_stop_cut_short():
     beside "errstr="Unauthorized""): content protection twice, then the run that worked (one run had been read)."""
     text = _blind("round192-servers/09-opensearch-discover-export-hsts-lab-content-protection.csv")
     assert cause_ids(text) == ["content-protection", "content-protection", "ok"]
+
+
+def test_an_indonesian_question_before_a_first_download_is_no_run():
+    """ "Belum saya jalankan sama sekali" (I have not run it at all) before a lab wiki's quoted "Session Stop (Error:
+    Client unable to connect to server ...)": no run (a UDP failure had been read at high confidence); "Belum
+    dijalankan ulang" (not run again yet) after a run still leaves that run (the guard: round 178's note)."""
+    assert cause_ids(_blind("round193-ordinary/19-id-forum-pertanyaan-sebelum-unduh.txt")) == []
+    assert cause_ids(_blind("round178-documents/21-indonesian-script-missing-dest.txt")) == ["usage"]
+
+
+def test_a_persons_word_on_the_same_runs_key_exchange_failure_tells_the_handshake():
+    """A blog post: "ascp: failed to authenticate, exiting.", then "同じ実行の -L- のログ ... libssh2 の `Unable to
+    exchange encryption keys` で落ちていました" (the same run's log showed the key exchange failing): the handshake
+    (the account's login had been read at medium)."""
+    assert cause_ids(_blind("round193-ordinary/17-ja-zenn-old-connect-kex-then-upgrade.md")) == ["ssh-handshake", "ok"]
+
+
+def test_a_secrets_agents_permission_denied_in_the_journal_is_no_run():
+    """A host's journal: vault-agent's "template render failed: secret/data/aspera/offsite: permission denied" after
+    the night's run that lacked its file passphrase: no run of its own (a permission failure had been read at high
+    confidence)."""
+    text = _blind("round193-servers/21-journalctl-offsite-encrypted-push-hsts-vie.txt")
+    assert cause_ids(text) == ["usage", "passphrase", "read-error", "ok"]
+
+
+def test_a_wrappers_events_with_each_output_line_in_a_line_field():
+    """NDJSON events '"event": "ascli_output", "line": "E, [...] ERROR -- : Destination: File exists"' with no message:
+    the second attempt's cause (it had read as an unknown failure)."""
+    assert cause_ids(_blind("round193-ordinary/18-ndjson-transfer-wrapper-events-exists.ndjson")) == ["ok", "exists"]
+
+
+def test_a_retry_loops_next_attempt_killed_at_the_walltime_before_any_output():
+    """PBS's job output: two attempts failed with the peer licence, "attempt 3 Tue Jun  4 04:00:15 CEST 2024", then
+    "=>> PBS: job killed: walltime 21614 exceeded limit 21600": the third attempt, cancelled (it had been lost)."""
+    text = _blind("round193-hard-middle/05-pbs-walltime-retry-loop-old-client.txt")
+    assert cause_ids(text) == ["licence", "licence", "cancelled"]
+
+
+def test_a_ci_jobs_exit_status_line_is_the_jobs_end():
+    """GitLab's "ERROR: Job failed: exit status 1" (not only "exit code") after ascp's summary and a later step: no
+    failed run of its own beside the one that worked (an unknown failure had been read)."""
+    assert cause_ids(_blind("round122-hard-middle/04-gitlab-ci-ascp-ok-md5-step-fails.log")) == ["ok"]
+    text = _blind("round185-documents/05-gitlab-ci-refdata-sync.log")
+    assert cause_ids(text) == ["ascp-missing", "unknown", "ok"]

@@ -338,7 +338,7 @@ Task Scheduler", schtasks' "Last Result: 267014"; blind rounds 112-120), Flux's 
 Engine's ``qmaster enforced h_rt``, a shell's ``line 12: 4242 Killed ascp ...`` (blind rounds 120-121). The wordings are
 the knowledge base's "cancelled" entry's ``ends_job`` (one list: they are its evidence too), matched as written."""
 _CI_JOB_FAILED = _compile(
-    r"\s*(?:ERROR: Job failed: exit code \d+|(?:##\[error\]|Error: )Process completed with exit code \d+\."
+    r"\s*(?:ERROR: Job failed: exit (?:code|status) \d+|(?:##\[error\]|Error: )Process completed with exit code \d+\."
     r"|##\[error\]Bash exited with code '\d+'\.|ERROR: script returned exit code \d+|Exited with code exit status \d+"
     # (Bitbucket Pipelines' "---- step failed (exit code 1), 0m 31s ----"; blind round 188)
     r"|-{3,} step failed \(exit code \d+\)(?:, [\dhms ]+)? -{3,})"
@@ -714,6 +714,13 @@ _DAEMON_TAG = _compile(
     rb"|asperaproxy|asconfigurator)(?:\[\d+\])?: "
 )
 """A syslog line of another Aspera service than ascp (its host, its tag)."""
+_UNRELATED_DAEMON = _compile(
+    rb"\S+ (?:vault-agent|vault|consul|nomad|nginx|httpd|apache2|postgres|postgresql|mysqld|mariadbd|dockerd|containerd"
+    rb"|kubelet|polkitd|dbus-daemon|NetworkManager|chronyd|rsyslogd|snapd|packagekitd|smbd|nmbd|gdm|gnome-shell)"
+    rb"\[\d+\]: "
+)
+"""A syslog line of a service that moves no files for ascp (a secrets agent, a web or database server, the container
+runtime, the desktop): its errors are its own."""
 _WRAPPED_NEGOTIATION = _compile(r"\bsshd(?:-session)?(?:\[\d+\])?: Unable to negotiate with \S+ port \d+:\s*$")
 """sshd's line cut after its address (a mail's quote wrapped it): its words are on the next line."""
 _SSHD_TAG_BYTES = _compile(rb"\bsshd(?:-session)?(?:\[\d+\])?: ")
@@ -2651,6 +2658,17 @@ class Analyzer:
                 # Unable to read license file ..." at its start; blind round 131): the sessions' records tell each
                 # transfer, the service's words are its own, no run
                 return
+        if (
+            line.stamp is not None
+            and b"]: " in message[:80]
+            and _UNRELATED_DAEMON.match(message) is not None
+            and b"ascp" not in message
+            and b"FASP" not in message
+        ):
+            # a service's own line that has nothing to do with transfers, in a host's journal beside ascp's
+            # (vault-agent's "template render failed: ...: permission denied" after a run's end; blind round 193): no
+            # run's words
+            return
         if (
             b"aspshell" in message
             and self._chunk_has_logins
@@ -4774,6 +4792,16 @@ class Analyzer:
                 self._kill_pending[source] = (self._order, _OOM_KILLED)
         if "systemd[" in text and len(self._unit_started) < MAX_KEPT_FAILED and _UNIT_STARTING.search(text):
             self._unit_started[source] = self._order
+        elif (
+            text[:1] in "aAtT"
+            and _ATTEMPT_START.match(text) is not None
+            and len(self._unit_started) < MAX_KEPT_FAILED
+            and (ended := self._console.get(source)) is not None
+            and ended.ended
+        ):
+            # a retry loop's word that it starts its next attempt ("attempt 3 Tue Jun  4 04:00:15 CEST 2024") after a
+            # run that ended: a kill before any output is that attempt's (blind round 193's PBS job), as a unit's start
+            self._unit_started[source] = self._order
         kill = _SCHEDULER_KILL.search(text)
         if kill is not None:
             # The batch system ended the job that ran ascp (a time limit, a cancel): its run was cancelled there.
@@ -5067,7 +5095,7 @@ class Analyzer:
                     run.exit_status is not None
                     and previous_command is not None
                     and run.order > previous_command
-                    and any("ascp" in said for said in run.evidence)
+                    and any("ascp" in said or _CI_JOB_FAILED.match(said) is not None for said in run.evidence)
                 )
                 and not (
                     run.order in self._announced_orders
@@ -6605,6 +6633,20 @@ class Analyzer:
         if source in self._earlier_open and self._order > self._earlier_open[source]:
             self._close_earlier(source)
         self._foreign.pop(source, None)  # the person speaks again: another program's output (scp's) has ended
+        if (
+            "xchange" in text
+            and (run := self._console.get(source)) is not None
+            and run.finals
+            and all(documented_cause(said) == "auth" for said in run.finals)
+            and not run.details
+            and documented_cause(text) == "ssh-handshake"
+            and _ADVICE.search(text) is None
+            and not _told_hypothetically(text, ())
+        ):
+            # the person's word on what the same run's log showed before its "failed to authenticate" ("同じ実行の
+            # -L- のログ ... libssh2 の `Unable to exchange encryption keys` で落ちていました", the log left out of the
+            # paste; blind round 193's blog post): the handshake failed, the run's detail
+            run.detail(text.strip())
         kept = self._deferred.setdefault(source, [])
         if len(kept) < _DEFERRED_KEPT and len(text) <= _DEFERRED_WIDTH:
             kept.append((line, text, messages, self._order))
@@ -7296,7 +7338,8 @@ class Analyzer:
         ):
             # systemd started the service again after that run ended ("Starting aspera-push-dr.service ...") and
             # ended it by its limit before it printed anything ("Service reached runtime time limit. Stopping."):
-            # the service's next run, cancelled (blind round 179's journal of four nights)
+            # the service's next run, cancelled (blind round 179's journal of four nights); or a retry loop's next
+            # attempt, killed at the job's time limit before its first line (blind round 193)
             run = self._run(source, starts=True)
             run.lines += 1
             run.unseen = True
@@ -9135,6 +9178,9 @@ class Analyzer:
                 # (its own command typed right before it, or its lines without times: ascp's -L- lines amid the
                 # console's, another run's; blind round 97)
                 or logged_order in self._after_command
+                # (nor a paste below the log with a command of its own: the next job's run, its output discarded;
+                # blind round 193's CI retry, "ascp -q ... >/dev/null 2>&1 || exit 1")
+                or (first_order > logged_order and first_order in self._after_command)
                 or logged.time is None
             ):
                 continue
@@ -11957,6 +12003,8 @@ _RUBY_PID = _compile(r"[DIWEF], \[[^\]\n#]{8,40} #(\d{1,9})\]")
 """A Ruby logger's head with its process id (``E, [2025-01-15T18:10:53.320138 #103512]``)."""
 _TRACE_MARK = _compile(r"\s*(?:\d{1,6}\s+)?\++\s")
 """A shell's trace mark before a command it runs (``+ done; exit 1``), after a CI log's line number too."""
+_ATTEMPT_START = _compile(r"(?i:attempt|try) #?\d{1,2}(?:/\d{1,2})?(?: of \d{1,2})?(?:\s*$|:?\s+(?:\w{3} |\d{4}-))")
+"""A retry loop's line that an attempt starts, alone or with its time (``attempt 3 Tue Jun  4 04:00:15 CEST 2024``)."""
 _NAMED_RC = _compile(r"\brc\s*=\s*(\d{1,3})\s*$")
 """A named run's exit status at its end's line's end (``END vk_nattleverans rc=1``)."""
 _ASCP_STEP_RC = _compile(
@@ -12883,6 +12931,11 @@ _NOT_RUN_ZH = _compile(
     # request), "en ole vielä kokeillut" (I have not tried it yet)
     r"|(?i:\bei ole vielä (?:ajettu|tehty|käynnistetty|kokeiltu)\b|\b(?:en|emme) ole vielä (?:ajanut|ajaneet"
     r"|kokeillut|kokeilleet|käynnistänyt|käynnistäneet)\b)"
+    # Indonesian and Malay: "Belum saya jalankan sama sekali" (I have not run it at all), "(belum dijalankan)" (not
+    # run yet; blind round 193's forum question before a first download)
+    # (not "Belum dijalankan ulang", not run again yet, after a run; blind rounds 131 and 178)
+    r"|(?i:\bbelum (?:saya |kami )?(?:jalankan|dijalankan|menjalankan|coba|dicoba|mencoba)\b"
+    r"(?!\s+(?:ulang|lagi|kembali)\b))"
 )
 """The same in Chinese ("我还没开始下载", "还没运行"; blind round 57: a tutorial's FAQ pasted before a first try),
 and "not real logs" in Chinese, Japanese ("実際のログではありません"; blind round 60: a lab wiki's samples;
@@ -12991,6 +13044,7 @@ _NOT_RUN_HINTS = (
     "descri",
     "décrit",
     "dæmi",
+    "belum",
 )
 """Plain substrings one of which ``_NOT_RUN_ZH`` needs (tested first: most lines have none)."""
 _NOTHING_TRIED_HINTS = (

@@ -2194,10 +2194,14 @@ _FRAME_TYPE = re.compile(r"[A-Z]{3,12}")
 
 def _bare_event(record: dict[str, Any], commanded: bool) -> list[bytes] | None:
     """The lines a wrapper's event without a message carries: its ascp command (``"cmd": "ascp.exe ..."``) as a traced
-    one; a management frame's fields as the record's own keys (``"Type": "ERROR", "Code": 56, "Description": ...``)
-    as the frame's lines; its ascp's exit status, once a command was logged (``commanded``). None for another
-    record."""
+    one; a line of the command's output (``"line": "complete"``); a management frame's fields as the record's own
+    keys (``"Type": "ERROR", "Code": 56, "Description": ...``) as the frame's lines; its ascp's exit status, once a
+    command was logged (``commanded``). None for another record."""
     lines = [line.encode("utf-8") for line in _record_output(record.get)]
+    if isinstance(shown := record.get("line"), str) and shown.strip():
+        lines.append(
+            shown.rstrip("\r\n").encode("utf-8")
+        )  # (one line of its program's output: "event": "ascli_output")
     kind = record.get("Type")
     if isinstance(kind, str) and _FRAME_TYPE.fullmatch(kind) is not None:
         fields = [
