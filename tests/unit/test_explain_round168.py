@@ -1476,3 +1476,61 @@ def test_a_ci_jobs_exit_status_line_is_the_jobs_end():
     assert cause_ids(_blind("round122-hard-middle/04-gitlab-ci-ascp-ok-md5-step-fails.log")) == ["ok"]
     text = _blind("round185-documents/05-gitlab-ci-refdata-sync.log")
     assert cause_ids(text) == ["ascp-missing", "unknown", "ok"]
+
+
+def test_a_graylog_pipeline_rule_and_its_simulator_inputs_are_no_run():
+    """A Graylog pipeline rule ('rule "..."', when, then, end) whose comments give its simulator inputs, ascp's
+    "LOG FASP Session Start ... status=failed errcode=19": no run (an authentication failure had been read at high
+    confidence)."""
+    assert cause_ids(_blind("round194-servers/15-graylog-pipeline-rule-aspera-errcode-tagging.txt")) == []
+
+
+def test_a_row_of_kubectl_describes_events_is_read_as_its_message():
+    """ "Warning  Failed  8h  kubelet  Error: ... exec: "ascp": executable file not found in $PATH": ascp missing from
+    the image (an unknown failure had been read); an image not pulled ("Failed to pull image", "ImagePullBackOff")
+    starts no container, no run of ascp's."""
+    text = _blind("round194-clients/12-k8s-cronjob-distroless-image-sv.txt")
+    assert cause_ids(text)[:1] == ["ascp-missing"]
+    pulled = (
+        "Events:\n"
+        '  Warning  Failed     39m (x4 over 41m)   kubelet            Failed to pull image "reg/tools/ascp:4.27.0": '
+        "rpc error: code = NotFound desc = failed to pull and unpack image: not found\n"
+        "  Warning  Failed     96s (x171 over 41m) kubelet            Error: ImagePullBackOff\n"
+    )
+    assert cause_ids(pulled) == []
+
+
+def test_a_loader_line_under_a_command_of_exactly_eighty_characters_is_a_line_of_its_own():
+    """ "$ $HOME/.aspera/sdk/ascp -QT -l 300m -L- -d reads/ Webin-61234@webin.ebi.ac.uk:." (80 characters), then
+    "/home/gitlab-runner/.aspera/sdk/ascp: /lib64/libc.so.6: version `GLIBC_2.28' not found": ascp could not start
+    (the loader's line had been joined to the command as its wrapped rest; an unknown failure read)."""
+    text = _blind("round194-clients/19-gitlab-ci-transferd-glibc-then-old-connect-ru.txt")
+    assert cause_ids(text) == ["died-at-start", "licence"]
+
+
+def test_a_schedulers_transfer_events_by_session_id_are_transfers():
+    """NDJSON "transfer_done" events with "session_id", "status": "success" or "failed", "error_code" 42 or 51: four
+    transfers (only the first had been read)."""
+    text = _blind("round194-ordinary/13-promo-pull-scheduler-events.ndjson")
+    assert cause_ids(text) == ["ok", "exists", "host-key", "host-key"]
+
+
+def test_a_run_table_named_only_by_fasps_errcode_and_errstr_columns():
+    """A transfer report "sorted by status, then host" with "errcode,errstr" columns and no program named: four rows,
+    in the order they started (one failure had been read)."""
+    text = _blind("round194-hard-middle/23-transfer-report-sorted-by-status.csv")
+    assert cause_ids(text) == ["stronger-encryption", "ok", "read-error", "exists"]
+
+
+def test_an_r_console_transcript_reads_each_typed_call():
+    """An .Rout transcript: ImmPortR's download typed twice, "download failed (status 127)" after "sh: 1: ascp: not
+    found", then "download failed (status 1)" after the PATH fix: two runs (the second had been lost)."""
+    text = _blind("round194-ordinary/22-rstudio-console-immportr-two-tries.Rout")
+    assert cause_ids(text) == ["ascp-missing", "unknown"]
+    assert cause_ids(_blind("round174-documents/17-immport-r-console-token.txt")) == ["unauthorized"]
+
+
+def test_a_sentence_wrapped_inside_the_words_it_quotes_stays_one_sentence():
+    """A ticket: "... sinon le message serait "Failed to open TCP" / "connection for SSH"). ..." (otherwise the message
+    would be ...): no run beside the pasted one (an unknown failure had been read)."""
+    assert cause_ids(_blind("round194-hard-middle/02-fr-glpi-ticket-agent-blames-firewall.txt")) == ["auth"]

@@ -116,6 +116,7 @@ from aspdiag.tools.explain.scan import (
     pmwiki_page_as_text,
     posts_dump_as_text,
     priority_syslog_as_lines,
+    r_console_as_lines,
     raw_value,
     read_ahead,
     records,
@@ -222,6 +223,7 @@ _EXIT = _compile(
     r"|return(?:ed)? code"
     r"|(?<=ascp failed)(?=\s*[:=]\s*\d{1,3}\s*$)"  # a script's own "ascp failed: 1" (its $?)
     r"|(?<=ascp returned)(?=\s+\d{1,3}\s*$)"  # ("[2025-02-27 11:40:09] ascp returned 1"; blind round 129)
+    r"|(?<=failed )\(status(?=\s+\d{1,3}\)\s*$)"  # (an R package's "download failed (status 1)"; blind round 194)
     # a wrapper's word in its language ("ERRO: ascp terminou com código 1"; blind round 145's cron mail)
     r"|(?:termin(?:ou|ó) co[mn] (?:o |el )?c[óo]digo|saiu com (?:o )?c[óo]digo|termin[ée]e? avec (?:le )?code"
     r"|a quitté avec (?:le )?code|(?:beendet|endete) mit (?:Exit-?|Rückgabe-?)?code|terminato con (?:il )?codice"
@@ -3067,6 +3069,13 @@ class Analyzer:
 
     def _console_line(self, source: str, line: Line) -> None:
         text = line.message.decode("utf-8", "replace").replace("\x00", "")
+        if text[:1] in "WN " and (event := _K8S_EVENT_ROW.match(text)) is not None:
+            # a row of kubectl describe's events ("Warning  Failed  8h  kubelet  Error: ... exec: "ascp": executable
+            # file not found in $PATH"; blind round 194): its message, as the kubelet's line it is
+            text = text[event.end() :]
+            line = line._replace(message=text.encode("utf-8"))
+            if _IMAGE_PULL.search(text) is not None:
+                return  # (the pod's image not pulled: its container, and ascp in it, never started; round 194)
         if "timeout " in text and not self._replaying and (told := _TOLD_LIMIT.search(text)) is not None:
             # a time limit the person tells their job runs under ("I run it with `nohup timeout 6h ./get_ena.sh &`";
             # blind round 173): the shell's 124 after the run is that limit's (``_asked_status``' answer)
@@ -12001,6 +12010,16 @@ _RUBY_HEADS = frozenset(("D, [", "I, [", "W, [", "E, [", "F, ["))
 """The heads of a Ruby logger's lines (ascli's), by their level's letter."""
 _RUBY_PID = _compile(r"[DIWEF], \[[^\]\n#]{8,40} #(\d{1,9})\]")
 """A Ruby logger's head with its process id (``E, [2025-01-15T18:10:53.320138 #103512]``)."""
+_K8S_EVENT_ROW = _compile(
+    r"\s*(?:Warning|Normal) {2,}[A-Z]\w{2,40} {2,}(?:\S+ \(x\d+ over \S+\)|\S+) {2,}"
+    r"[\w./-]{2,60}(?:, [\w./-]+)? {2,}(?=\S)"
+)
+"""A row of ``kubectl describe``'s events before its message: type, reason, age (``8h``, ``2m (x3 over 5m)``) and the
+component that reported it (``kubelet``, ``default-scheduler``)."""
+_IMAGE_PULL = _compile(
+    r"\b(?:Failed to pull image|ErrImagePull|ImagePullBackOff|Back-off pulling image|Pulling image)\b"
+)
+"""The kubelet's events of an image it could not pull (or is pulling): no container of the pod has started."""
 _TRACE_MARK = _compile(r"\s*(?:\d{1,6}\s+)?\++\s")
 """A shell's trace mark before a command it runs (``+ done; exit 1``), after a CI log's line number too."""
 _ATTEMPT_START = _compile(r"(?i:attempt|try) #?\d{1,2}(?:/\d{1,2})?(?: of \d{1,2})?(?:\s*$|:?\s+(?:\w{3} |\d{4}-))")
@@ -12246,6 +12265,7 @@ _INPUT_READERS: tuple[Callable[[bytes], bytes | None], ...] = (
     rundeck_log_as_lines,
     argo_logs_as_lines,
     packer_output_as_lines,
+    r_console_as_lines,
     splunk_events_as_lines,
     columned_syslog_as_lines,
     fluent_bit_stdout_as_lines,
@@ -13477,6 +13497,10 @@ _HYPOTHETICAL = _compile(
     # otherwise ... would have come; blind round 160's chat) and Hindi
     r"|\u09a8\u0987\u09b2\u09c7|\u09a8\u09be \u09b9\u09b2\u09c7|\u0935\u0930\u0928\u093e"
     r"|\botherwise\b[^.!?\n]{0,40}\b(?:would|it'd|you'd)\b"
+    # (and in French, Spanish, Italian, Portuguese and German: "sinon le message serait "Failed to open TCP
+    # connection for SSH"", otherwise the message would be ...; blind round 194's ticket)
+    r"|\b(?:sinon|autrement|si no|altrimenti|senão|sonst|ansonsten)\b[^.!?\n]{0,40}"
+    r"\b(?:serait|aurait|sería|habría|sarebbe|avrebbe|seria|teria|wäre|hätte|würde)\b"
     r"|\byou (?:just|only|usually|typically|normally|often|then|always|probably|mostly) (?:get|see)\b"
     # a line that opens with "typically" before the words, in English, Swedish, Danish, Norwegian, German, Dutch,
     # Finnish, Spanish, Portuguese, Italian, French and Polish ('Typiskt "Session Stop  (Error: ...)" efter ett tag.',
@@ -14205,7 +14229,9 @@ _RUN_TABLE_COMMENTS = 6
 """Comment lines (``# ...``, a wrapper's notes on its table) that may stand above a run table's header."""
 _BAR_CELL = _compile(r"\d%[^|\n]*? \| ")
 """A progress bar's line in a cell of a run's last lines joined by bars."""
-_ASPERA_NAMED = _compile(rb"(?i:ascp|ascli|aspera|fasp)|Session Stop|K bits/sec")
+_ASPERA_NAMED = _compile(rb"(?i:ascp|ascli|aspera|fasp)|Session Stop|K bits/sec|\berrcode,errstr\b")
+"""What names Aspera in a run table's input: its programs, ascp's words, or FASP's own column names side by side
+(``errcode,errstr``: a transfer report's export that names no program; blind round 194)."""
 _COMMENT_LINE = _compile(rb"(?m)^[ \t]*#[^\n]*\n?")
 
 
@@ -14568,6 +14594,10 @@ def _commented_log(chunk: bytes) -> bytes | None:
     return text
 
 
+_GRAYLOG_RULE = _compile(rb'(?m)^rule "[^"\n]{1,200}"[ \t]*\r?\nwhen\b(?s:.){1,4000}?^then\b(?s:.){1,4000}?^end\b')
+"""A Graylog pipeline rule: its name, its condition, its actions and its end, each at a line's start."""
+
+
 def _config_source(chunk: bytes) -> bool:
     """Whether an input's first chunk is a configuration, build or source file pasted whole, or a document of a kind
     that runs nothing: an Ansible role, a CI workflow, a Dockerfile, a log shipper's pipeline (blind round 66: their
@@ -14642,6 +14672,9 @@ def _config_source(chunk: bytes) -> bool:
         # a Sigma rule (its detection's strings and a commented example line are ascp's words, its "status:" the
         # rule's maturity; blind round 188's SecOps rule)
         or (b"\ndetection:" in head and b"\nlogsource:" in head and _SIGMA_CONDITION.search(head) is not None)
+        # a Graylog pipeline rule ('rule "..."', "when", "then", "end"; its commented simulator inputs are ascp's log
+        # lines; blind round 194)
+        or (b'rule "' in head and _GRAYLOG_RULE.search(head) is not None and not typed)
         # a source or configuration file that opens with a block comment, then code (a Nextflow config's notes
         # quoting what users see, then "params {"; blind round 126)
         or (head.lstrip()[:2] == b"/*" and _BLOCK_COMMENT_HEAD.match(head) is not None and not typed)

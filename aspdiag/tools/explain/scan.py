@@ -2748,6 +2748,21 @@ _PACKER_BUILD = re.compile(rb"(?m)^==> ([a-z][\w-]{0,40}(?:\.[\w-]{1,60})?): ")
 """Packer's line about a build's step (``==> amazon-ebs.render: Provisioning with shell script: ...``)."""
 
 
+_R_BANNER = re.compile(rb"\A\s*R version \d+\.\d+\.\d+ \(\d{4}-\d\d-\d\d\)")
+"""R's start-up banner, the first line of a console transcript (``R version 4.4.1 (2024-06-14) -- "..."``)."""
+_R_PROMPT = re.compile(rb"(?m)^> (?=\S)")
+
+
+def r_console_as_lines(chunk: bytes) -> bytes | None:
+    """An R console's transcript (an ``.Rout`` file, RStudio's console: R's banner, then each expression after R's
+    ``> `` prompt) with its prompts written as a shell's (``$ ``), so that each typed call is read as the person's
+    command, not as a quote, and a call typed again after a fix is another run (blind round 194: ImmPortR's download
+    typed twice, its second failure read as the first's). None for another input."""
+    if len(chunk) > _EXPORT_MAX or _R_BANNER.match(chunk) is None:
+        return None
+    return _R_PROMPT.sub(b"$ ", chunk)
+
+
 def packer_output_as_lines(chunk: bytes) -> bytes | None:
     """A ``packer build``'s output without its build's name before each line (``==> amazon-ebs.render: `` before its
     own steps, four spaces and the name before a provisioner's output: ``    amazon-ebs.render: Usage: ascp ...``),
@@ -3221,6 +3236,11 @@ _NOT_A_CONTINUATION = re.compile(
     # (and ascli's logger line without its head: "ERROR -- : Cannot rename partial file" under a command of exactly 80
     # characters; blind round 186)
     rb"|(?:DEBUG|INFO|WARN|ERROR|FATAL) -- : "
+    # (and a line about ascp by its path, the loader's or the shell's: "/home/runner/.aspera/sdk/ascp: /lib64/
+    # libc.so.6: version `GLIBC_2.28' not found ..." under a command of exactly 80 characters; blind round 194)
+    rb"|\S*/ascp4?(?:\.exe)?: "
+    # (and a row of kubectl describe's events: "Normal   BackOff    96s (x171 over 41m)  kubelet  ..."; round 194)
+    rb"|(?:Warning|Normal) {2,}[A-Z]\w+ {2,}"
     rb"|\[[0-9a-f]{2}/[0-9a-f]{6}\] )"
 )
 """Lines that start something of their own (ascp's forms, a capitalised label such as ``Error:``, a shell
@@ -3679,11 +3699,23 @@ def _physical(chunk: bytes) -> Iterator[tuple[bytes, bool]]:
 
 def _unfinished(held: bytes, following: bytes) -> bool:
     """Whether a console line was cut by a terminal's or a mail's line width and ``following`` is its rest: ascp's
-    ``Session Stop  (Error: ...`` without its closing parenthesis, or ``ascp: ...`` before its ``, exiting.``."""
+    ``Session Stop  (Error: ...`` without its closing parenthesis, ``ascp: ...`` before its ``, exiting.``, or a
+    sentence inside a quote it opened near its end."""
     rest = following.rstrip()
     opened = held.rfind(b"(Error: ")
     if opened >= 0 and held.find(b")", opened) < 0:
         return b")" in rest and not _NOT_A_CONTINUATION.match(following)
+    if (
+        len(held) >= 60
+        and held.count(b'"') % 2 == 1
+        and len(held) - held.rfind(b'"') <= 40
+        and 0 <= following.find(b'"') <= 60
+        and following.count(b'"') % 2 == 1
+        and not _NOT_A_CONTINUATION.match(following)
+    ):
+        # a sentence wrapped inside the words it quotes ("... sinon le message serait "Failed to open TCP" /
+        # "connection for SSH"). À notre avis ..."; blind round 194's ticket): one line, the quote whole
+        return True
     return (
         len(held) >= 40
         and held.lstrip().startswith(b"ascp: ")

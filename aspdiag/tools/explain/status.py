@@ -19,7 +19,13 @@ MAX_STATUS_BYTES = 4 * 1024 * 1024
 _OPENING = re.compile(r"^[ \t]*[\[{][ \t]*$|^[ \t]*\{[ \t]*\"", re.M)
 """Where a JSON document may start: a line holding only ``{`` or ``[`` (``json.tool``, ``JSON.stringify(r, null,
 2)``), or an object opening with its first key."""
-_FINISHED = {"completed": "completed", "failed": "failed", "cancelled": "cancelled", "canceled": "cancelled"}
+_FINISHED = {
+    "completed": "completed",
+    "success": "completed",
+    "failed": "failed",
+    "cancelled": "cancelled",
+    "canceled": "cancelled",
+}
 _TRANSFER_KEYS = ("transfer_spec", "start_spec", "bytes_expected", "bytes_written", "bytes_transferred", "sessions")
 _MESSAGE_KEYS = ("msg", "message", "log")
 """A logger's keys for a record's message (a record that has one is a log line, read as such)."""
@@ -102,7 +108,13 @@ def _transfers(node: Any) -> Iterator[tuple[float, dict[str, Any]]]:
             any(key in node for key in _TRANSFER_KEYS)
             # (or a wrapper's event of a transfer's end with no message of its own: "event": "transfer_end",
             # "transfer_id", "status": "failed", "error_code", "error_desc"; blind round 192's Connect bridge)
-            or ("transfer_id" in node and "error_desc" in node and not any(key in node for key in _MESSAGE_KEYS))
+            # (or a scheduler's, by the session's id: "event": "transfer_done", "session_id", "status": "success",
+            # "bytes"; blind round 194's nightly pull)
+            or (
+                ("transfer_id" in node or "session_id" in node)
+                and ("error_desc" in node or "error_code" in node or "bytes" in node)
+                and not any(key in node for key in _MESSAGE_KEYS)
+            )
         ):
             finished = _FINISHED.get(status.lower())
             if finished is not None:
@@ -197,6 +209,8 @@ def _line(transfer: dict[str, Any], status: str) -> dict[str, Any]:
     for key in ("bytes_written", "bytes_expected", "bytes_transferred", "percentage"):
         if isinstance(transfer.get(key), int | float):
             line[key] = transfer[key]
+    if "bytes_written" not in line and "bytes_transferred" not in line and type(transfer.get("bytes")) is int:
+        line["bytes_transferred"] = transfer["bytes"]  # (a scheduler's event's count: "bytes": 38920114176)
     if "bytes_written" not in line and "bytes_transferred" not in line:
         # (what its sessions moved, where the transfer object gives no count of its own: the Node API's
         # "sessions": [{..., "bytes_transferred": 0}]; blind round 162)
