@@ -1534,3 +1534,62 @@ def test_a_sentence_wrapped_inside_the_words_it_quotes_stays_one_sentence():
     """A ticket: "... sinon le message serait "Failed to open TCP" / "connection for SSH"). ..." (otherwise the message
     would be ...): no run beside the pasted one (an unknown failure had been read)."""
     assert cause_ids(_blind("round194-hard-middle/02-fr-glpi-ticket-agent-blames-firewall.txt")) == ["auth"]
+
+
+def test_a_turkish_note_of_last_months_error_beside_a_planned_run_is_no_run():
+    """ "Geçen ay eski sunucuda aldığımız hatayı da not düşeyim, tekrar görürsek tanırız:" (let me note last month's
+    error so we recognise it) and the quoted UDP failure, the first run only planned: no run (a UDP failure had been
+    read at high confidence)."""
+    assert cause_ids(_blind("round195-clients/24-teams-chat-ascp-version-plan-no-run-tr.txt")) == []
+
+
+def test_a_wikis_if_you_see_after_a_sentence_introduces_a_sample():
+    """ "... run your transfers on `dtn1`/`dtn2`. If you see" over a fenced Session Stop, "you are most probably on a
+    login node"; and a chat's "what partners see when UDP is blocked:": no run (UDP failures had been read at high
+    confidence)."""
+    assert cause_ids(_blind("round195-documents/03-wiki-hpc-modulo-ascp-antiguo.md")) == []
+    assert cause_ids(_blind("round195-servers/23-sematext-slack-capacity-planning-no-run.txt")) == []
+
+
+def test_a_czech_wiki_that_says_it_holds_no_real_runs():
+    """ "Nejsou zde žádné skutečné běhy" (there are no real runs here) above a table of messages and a commented
+    expected output: no run (a run that worked had been read at high confidence)."""
+    assert cause_ids(_blind("round195-clients/20-wiki-wrapper-error-table-no-run-cs.md")) == []
+
+
+def test_a_command_shown_from_a_process_listing_after_a_passphrase_prompt_is_the_same_run():
+    """iseq stops at "Key passphrase:", "Mirando `ps` veo que iseq llama a ascp así" and the .putty command, then the
+    Enter pressed and "failed to authenticate": one key-file run (the login had been read as a run of its own)."""
+    assert cause_ids(_blind("round195-ordinary/03-es-foro-iseq-putty-key-passphrase.md")) == ["key-file"]
+
+
+def test_content_protection_words_beside_a_file_encryption_code_tell_the_servers_refusal():
+    """A server's "ERR ... errstr [Server aborted session: Server requires content protection]" beside its
+    "errcode=48": content protection (a missing passphrase had been read at high confidence); ascp's own "File
+    encryption needs a passphrase" still tells the passphrase (the guard: round 97's upload)."""
+    text = _blind("round195-servers/09-el-email-hsts-ath-content-protection.eml")
+    assert cause_ids(text)[:2] == ["content-protection", "ok"]
+    assert cause_ids(_blind("round97-clients/12-macos-upload-content-protection.txt"))[:2] == [
+        "content-protection",
+        "passphrase",
+    ]
+
+
+def test_a_wrappers_session_end_events_listed_newest_first():
+    """NDJSON "session_end" events ("status", "error_code", "bytes"), newest first: three transfers in the order they
+    ran, the Windows path failure between two that worked (a wrapper's notice had been read as an unknown failure)."""
+    assert cause_ids(_blind("round195-hard-middle/15-nas-wrapper-events-newest-first.ndjson")) == [
+        "ok",
+        "path-name",
+        "ok",
+    ]
+
+
+def test_a_wrappers_run_history_with_argument_lists_and_management_descriptions():
+    """A history export, a record per run: "argv" as a list, "stdout_tail" as lines, "mgmt_description" with the
+    error's words: five runs read by their words (three had been low or lost); a history listed newest first by its
+    "started" times is read oldest first."""
+    text = _blind("round190-documents/23-xferctl-history-export.ndjson")
+    assert cause_ids(text) == ["ok", "permission", "session-start", "configuration", "exists"]
+    text = _blind("round195-documents/24-wrapper-history-el-nightly-push.ndjson")
+    assert cause_ids(text)[:4] == ["ok", "cancelled", "read-error", "partial-rename"]

@@ -5019,7 +5019,14 @@ class Analyzer:
             # the open run's own command, not a new run's: traced in its stderr file (set -x's "+ ascp ...") shown
             # after its stdout file, or in the logs of the job a scheduler's status had just told ended (blind round
             # 127's miniwdl task and Nomad allocation)
-            same_run = source in self._other_stream and source in self._console
+            same_run = (source in self._other_stream and source in self._console) or (
+                # (or how a process listing showed the open run's command, after it sat at its prompt: "Mirando `ps`
+                # veo que iseq llama a ascp así", then the command; blind round 195's forum post)
+                (held := self._console.get(source)) is not None
+                and held.prompted
+                and not held.finals
+                and any(_SHOWS_ITS_CALL.search(said) for said in self._last_lines[source])
+            )
             self._other_stream.discard(source)
             if _WORKED_COMMENT.search(text) is not None and not self._replaying:
                 # The person's comment on the command's own line says it worked ("$ ./ascp -P3..... # worked as
@@ -10668,7 +10675,7 @@ _SAMPLE_INTRO = _compile(
     r"|wiki|guide|(?<!detail )(?<!status )(?<!service )(?<!dashboard )(?<!job )(?<!build )page|article|post)\b"
     r"|\b(?:messages?|errors?|lines?|output|Meldungen|Fehlermeldungen|Ausgaben?) (?:like|wie)\W*$"
     r"|\byou(?:'ll|'d| will| would| should| may| might) (?:\w+ )?(?:see|get|receive)\b"
-    r"|\b(?:affected )?(?:users|clients|customers) (?:will |would |may |might )?(?:see|get|receive)\b"
+    r"|\b(?:affected )?(?:users|clients|customers|partners) (?:will |would |may |might )?(?:see|get|receive)\b"
     r"|\b(?:a line|lines|something|output) similar to\W*$"
     # (not a study's sample sheet: "(sample sheet column renamed from "filename" to "file_name" last week)", a
     # person's aside beside their run; blind round 188)
@@ -10676,6 +10683,9 @@ _SAMPLE_INTRO = _compile(
     # (a failure of long ago quoted for reference: "For reference, last year's failure with the old key was:", in a
     # ticket whose run is only planned; blind round 191)
     r"|\bfor reference\b.{0,60}\b(?:last year|a year ago|years ago|last month)"
+    # (and in Turkish, a note of last month's error "so we recognise it if we see it again": "Geçen ay eski sunucuda
+    # aldığımız hatayı da not düşeyim, tekrar görürsek tanırız:", beside a planned first run; blind round 195)
+    r"|\b(?:not düşeyim|not edeyim|tekrar görürsek)\b"
     r"|\b(?:from|in) (?:the |its |ascp's )?(?:built-in )?(?:help|usage|man ?page)\b"
     r"|\b(?:something|output|lines?) like(?: this| these)?\W*$|\be\.g\.\W*$|\bfor example\W*$|\bfor instance\W*$"
     r"|\b(?:a )?(?:good|successful|working|normal) (?:run|transfer|download|upload)s? (?:ends?|looks?|prints?)\b"
@@ -12020,6 +12030,12 @@ _IMAGE_PULL = _compile(
     r"\b(?:Failed to pull image|ErrImagePull|ImagePullBackOff|Back-off pulling image|Pulling image)\b"
 )
 """The kubelet's events of an image it could not pull (or is pulling): no container of the pod has started."""
+_SHOWS_ITS_CALL = _compile(
+    r"`ps(?: [^`]{0,20})?`|\bps (?:aux|-ef|-fu)\b|\b(?:calls|invokes|runs) ascp (?:like this|as follows|so|this way)\b"
+    r"|\bllama a ascp\b|\bappelle ascp\b|\bruft ascp\b|\bchama o ascp\b",
+    re.I,
+)
+"""A person's words that the command below is how their tool ran ascp (a process listing's view): the same run."""
 _TRACE_MARK = _compile(r"\s*(?:\d{1,6}\s+)?\++\s")
 """A shell's trace mark before a command it runs (``+ done; exit 1``), after a CI log's line number too."""
 _ATTEMPT_START = _compile(r"(?i:attempt|try) #?\d{1,2}(?:/\d{1,2})?(?: of \d{1,2})?(?:\s*$|:?\s+(?:\w{3} |\d{4}-))")
@@ -12138,7 +12154,9 @@ _WRAPPED_INTRO_TAILS = frozenset(
 _SPEAKER_ONLY = _compile(r"[\w.@-]{2,40}:$")
 """A chat export's line naming its writer and nothing more ("anna.kessler:")."""
 _IF_YOU_GET = _compile(
-    r"^\W*(?:if|when) you (?:\w+ ){0,2}(?:get|see|receive)\s*:?$"
+    # (after a sentence of its own too: "... run your transfers on `dtn1`/`dtn2`. If you see" / "```text" / the words /
+    # "you are most probably on a login node"; blind round 195's wiki page)
+    r"^(?:[^\n]{0,200}?[.!?]\s+)?\W*(?:if|when) you (?:\w+ ){0,2}(?:get|see|receive)\s*:?$"
     # ("Se a variável não estiver definida, o ascp recusa com:", if the variable is not set, ascp refuses with; blind
     # round 117's knowledge base excerpt)
     r"|^\W*(?:se|si)\b[^.!?\n]{0,80}\b(?:recusa|rechaza|responde|falha|falla|termina|mostra|muestra|imprime)\s+(?:com|con)\s*:$"
@@ -12942,7 +12960,9 @@ _NOT_RUN_ZH = _compile(
     # Czech and Slovak: "NEJSOU to záznamy z našich přenosů" (they are not records of our transfers), "nejde o
     # skutečné běhy" (these are no real runs; blind round 147's rule file)
     r"|(?i:\bnejsou to (?:záznamy|výstupy|logy) z\b|\bnie sú to (?:záznamy|výstupy|logy) z\b"
-    r"|\bnejde o skutečné (?:běhy|přenosy)\b|\bnejde o skutočné (?:behy|prenosy)\b)"
+    r"|\bnejde o skutečné (?:běhy|přenosy)\b|\bnejde o skutočné (?:behy|prenosy)\b"
+    # ("Nejsou zde žádné skutečné běhy", there are no real runs here; blind round 195's wiki page)
+    r"|\b(?:nejsou|není) (?:zde|tu|tady) (?:žádné |žádný )?skutečn\w* (?:běhy|běh|přenosy|přenos|záznamy)\b)"
     # Estonian: "Siin ei ole ühtegi päris seanssi – kõik read on näited" (there is not one real session here, all lines
     # are examples; blind round 188's wiki page), "ei ole päris logid"
     r"|(?i:\bei ole (?:ühtegi |ühtki )?(?:päris|tegelik)\w* (?:seanss|seans|käivitus|edastus|logi|väljund)\w*"
@@ -13058,6 +13078,7 @@ _NOT_RUN_HINTS = (
     "nejsou to",
     "nie sú to",
     "nejde o",
+    "skutečn",
     "piemēri",
     "pavyzdžiai",
     "πραγματικ",
@@ -13293,7 +13314,9 @@ _INFO_ERROR = _compile(
     # (or its non-zero code, its status told on the line before, where it says it runs on in none: "ERROR
     # transferInfo: {'bytes_transferred': ..., 'error_code': 40, 'error_desc': '...'}"; blind round 123's client)
     r"""|(?![^\n]*\bstatus["']?\s*:\s*["'](?:running|queued|pending|willretry))[^\n]*\berror_code["']?\s*:\s*[1-9])"""
-    r"""(?=[^\n]*\b(?:bytes_written|bytes_expected|bytes_transferred|transfer_spec|percentage|remote_host)\b)"""
+    # (a transfer's line as the status reader writes it, "{"status": "failed", ...}", whatever keys it kept)
+    r'(?=\{"status": "'
+    r"""|[^\n]*\b(?:bytes_written|bytes_expected|bytes_transferred|transfer_spec|percentage|remote_host)\b)"""
     r"""[^\n]*\berror_desc["']?\s*:\s*["'](?=[^"'\s])"""
 )
 """A transfer's status object as the Connect SDK and the Transfer SDK hand it to a page or a script (``{...,
@@ -13501,6 +13524,9 @@ _HYPOTHETICAL = _compile(
     # connection for SSH"", otherwise the message would be ...; blind round 194's ticket)
     r"|\b(?:sinon|autrement|si no|altrimenti|senão|sonst|ansonsten)\b[^.!?\n]{0,40}"
     r"\b(?:serait|aurait|sería|habría|sarebbe|avrebbe|seria|teria|wäre|hätte|würde)\b"
+    # (Greek: "Στον δικό σας υπολογιστή θα είδατε «Session Stop ...»", on your computer you would have seen; blind
+    # round 195's mail)
+    r"|\bθα (?:είδατε|δείτε|βλέπατε|δει|δουν|εμφανιστεί)\b"
     r"|\byou (?:just|only|usually|typically|normally|often|then|always|probably|mostly) (?:get|see)\b"
     # a line that opens with "typically" before the words, in English, Swedish, Danish, Norwegian, German, Dutch,
     # Finnish, Spanish, Portuguese, Italian, French and Polish ('Typiskt "Session Stop  (Error: ...)" efter ett tag.',

@@ -410,6 +410,21 @@ def diagnose(ev: Evidence) -> Diagnosis:
                 "not tell whether the SSH connection came up: the code's 'check the SSH port' is one possibility"
             )
             chosen = best.entry
+        elif (
+            by_code is not None
+            and by_code.id == "passphrase"
+            and (protected := next((m for m in words if m.entry.id == "content-protection"), None)) is not None
+            # (not where ascp's own words ask for the passphrase: "File encryption needs a passphrase ...")
+            and not any(m.entry.id == "passphrase" and "cryption error" not in m.text for m in words)
+        ):
+            # 48, the file encryption error, is what the server logs when it refused an upload that was not
+            # encrypted: "Server requires content protection" says that was the reason, not a passphrase on the
+            # client's side (blind round 195: the server's ERR line beside its errcode=48 record)
+            reasons.append(
+                f"its words '{_short(protected.text)}' say the server refused files not encrypted on the client's "
+                "side, which the code's file encryption error stands for here"
+            )
+            chosen = protected.entry
         elif closed is not None:
             reasons.append(
                 f"its own words '{_short(closed.text)}' say the TCP connection was made and the server closed it, so"

@@ -26,7 +26,7 @@ from datetime import UTC, datetime
 from itertools import pairwise
 from typing import Any, NamedTuple
 
-from aspdiag.tools.explain.status import STATUS_KEYS
+from aspdiag.tools.explain.status import STATUS_KEYS, events_oldest_first
 
 _BSD_STAMP = re.compile(rb"(?:- )?[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d(?:\.\d+)? ")
 _PRI = rb"(?:<\d{1,3}>1 )?"
@@ -1830,7 +1830,7 @@ _ASCP_PROGRAM = re.compile(r"(?:^|[/\\])(?:ascp4?|ascli)(?:\.exe)?$")
 _JSON_READ_ELSEWHERE = (b'"__REALTIME_TIMESTAMP"', b'"SYSLOG_IDENTIFIER"', b'"_raw"', b'"_source"')
 """Keys of JSON records read by their own readers (the journal's, a log search's); a transfer's status has its
 keys (``status.STATUS_KEYS`` beside ``"status"``), not a logger's ``"status": "FAILED"`` field alone."""
-_JSON_STREAM_KEYS = ("stdout", "stderr", "stdout_tail", "stderr_tail")
+_JSON_STREAM_KEYS = ("stdout", "stderr", "stdout_tail", "stderr_tail", "ascp_log_tail", "log_tail")
 """Keys of a logger's record holding a program's output (a wrapper logging what its ascp printed)."""
 _OUTPUT_NAMED = re.compile(r"\b(?:stdout|stderr|output)\b", re.I)
 """A logger's message naming a program's stream ("ascp stdout"): the record's ``line`` field is what it wrote."""
@@ -2102,6 +2102,9 @@ def json_lines_as_messages(chunk: bytes) -> bytes | None:
         or (b'"status"' in chunk and any(key in chunk for key in STATUS_KEYS))
     ):
         return None
+    if chunk.lstrip()[:1] == b"{":
+        # (a wrapper's history listed newest first, a record per run: oldest first, as the runs ran; blind round 195)
+        chunk = events_oldest_first(chunk.decode("utf-8", "replace")).encode("utf-8")
     out: list[bytes] = []
     found = 0
     commanded = False  # whether a message-less event has logged an ascp command
@@ -2198,10 +2201,23 @@ def _bare_event(record: dict[str, Any], commanded: bool) -> list[bytes] | None:
     keys (``"Type": "ERROR", "Code": 56, "Description": ...``) as the frame's lines; its ascp's exit status, once a
     command was logged (``commanded``). None for another record."""
     lines = [line.encode("utf-8") for line in _record_output(record.get)]
+    argv = next((record[key] for key in _JSON_ARGV_KEYS if isinstance(record.get(key), list)), None)
+    if argv and all(isinstance(arg, str) for arg in argv) and _ASCP_PROGRAM.search(argv[0]):
+        lines.insert(0, ("+ " + " ".join(argv)).encode("utf-8"))  # (its command as its argument list)
+    for key in _JSON_STREAM_KEYS:
+        if isinstance(told := record.get(key), list):
+            lines.extend(str(part).rstrip("\r\n").encode("utf-8") for part in told)  # (a stream's lines as a list)
     if isinstance(shown := record.get("line"), str) and shown.strip():
-        lines.append(
-            shown.rstrip("\r\n").encode("utf-8")
-        )  # (one line of its program's output: "event": "ascli_output")
+        # (one line of its program's output: "event": "ascli_output")
+        lines.append(shown.rstrip("\r\n").encode("utf-8"))
+    said = next(
+        (value for key, value in record.items() if isinstance(value, str) and value and _BARE_ERROR_KEY.search(key)),
+        None,
+    )
+    if said is not None and not any(said.encode("utf-8") in line for line in lines):
+        # (the error a management event carried, in a field of its own: "mgmt_description": "Server aborted session:
+        # Read access denied for user"; blind round 190's history export)
+        lines.append(said.strip().encode("utf-8"))
     kind = record.get("Type")
     if isinstance(kind, str) and _FRAME_TYPE.fullmatch(kind) is not None:
         fields = [
@@ -2216,6 +2232,9 @@ def _bare_event(record: dict[str, Any], commanded: bool) -> list[bytes] | None:
     return lines or None
 
 
+_BARE_ERROR_KEY = re.compile(r"(?:^|_)(?:errstr|error_desc|error_description|description)$")
+"""A field of a wrapper's event holding the words of its transfer's error (``mgmt_description``, ``fasp_errstr``;
+not a management frame's own ``Description``, read with its frame)."""
 _DAEMON_TAG_KEYS = ("SYSLOG_IDENTIFIER", "syslog_identifier", "identifier", "ident", "id", "_COMM", "comm")
 _DAEMON_TIME_KEYS = ("__REALTIME_TIMESTAMP", "realtime", "t", "ts", "time", "timestamp")
 _DAEMONS = frozenset(("sshd", "sshd-session", "ascp", "ascp4", "aspshell", "kernel", "asperanoded", "firewalld"))
@@ -3705,14 +3724,7 @@ def _unfinished(held: bytes, following: bytes) -> bool:
     opened = held.rfind(b"(Error: ")
     if opened >= 0 and held.find(b")", opened) < 0:
         return b")" in rest and not _NOT_A_CONTINUATION.match(following)
-    if (
-        len(held) >= 60
-        and held.count(b'"') % 2 == 1
-        and len(held) - held.rfind(b'"') <= 40
-        and 0 <= following.find(b'"') <= 60
-        and following.count(b'"') % 2 == 1
-        and not _NOT_A_CONTINUATION.match(following)
-    ):
+    if len(held) >= 60 and not _NOT_A_CONTINUATION.match(following) and _quote_open(held, following):
         # a sentence wrapped inside the words it quotes ("... sinon le message serait "Failed to open TCP" /
         # "connection for SSH"). À notre avis ..."; blind round 194's ticket): one line, the quote whole
         return True
@@ -3723,6 +3735,23 @@ def _unfinished(held: bytes, following: bytes) -> bool:
         and rest.endswith((b"exiting.", b"exiting"))
         and not _NOT_A_CONTINUATION.match(following)
     )
+
+
+_QUOTE_PAIRS = ((b"\xc2\xab", b"\xc2\xbb"), (b"\xe2\x80\x9c", b"\xe2\x80\x9d"))
+"""Quotes that open and close with different signs (guillemets, typographic double quotes), UTF-8 encoded."""
+
+
+def _quote_open(held: bytes, following: bytes) -> bool:
+    """Whether a line ends inside a quote it opened in its last words (a straight double quote, guillemets, a
+    typographic quote) and the next line closes it early on: a sentence wrapped mid-quote."""
+    if held.count(b'"') % 2 == 1:
+        return len(held) - held.rfind(b'"') <= 40 and 0 <= following.find(b'"') <= 60 and following.count(b'"') % 2 == 1
+    for opening, closing in _QUOTE_PAIRS:
+        at = held.rfind(opening)
+        if at >= 0 and held.find(closing, at) < 0 and len(held) - at <= 60:
+            shut = following.find(closing)
+            return 0 <= shut <= 60 and following.find(opening, 0, shut) < 0
+    return False
 
 
 _SENTENCE = re.compile(rb"[A-Z][a-z]+(?: [^\s=]+){6,}[.!?]\s*$")

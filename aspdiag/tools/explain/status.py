@@ -27,6 +27,8 @@ _FINISHED = {
     "canceled": "cancelled",
 }
 _TRANSFER_KEYS = ("transfer_spec", "start_spec", "bytes_expected", "bytes_written", "bytes_transferred", "sessions")
+_END_EVENT = re.compile(r"(?:session|transfer|job|upload|download)_(?:end|ended|done|finished|complete|completed|stop)")
+"""A wrapper's name for the event of a transfer's end (``session_end``, ``transfer_done``)."""
 _MESSAGE_KEYS = ("msg", "message", "log")
 """A logger's keys for a record's message (a record that has one is a log line, read as such)."""
 _START_KEYS = ("start_time_usec", "start_time", "add_time")
@@ -47,7 +49,7 @@ def status_as_lines(chunk: bytes) -> bytes | None:
         and b'"line"' not in chunk
     ):
         return None
-    text = chunk.decode("utf-8", "replace")
+    text = events_oldest_first(chunk.decode("utf-8", "replace"))
     decoder = json.JSONDecoder()
     parts: list[str] = []
     at = 0
@@ -82,6 +84,32 @@ def status_as_lines(chunk: bytes) -> bytes | None:
     return "".join(parts).encode()
 
 
+_EVENT_TIME_KEYS = ("ts", "time", "timestamp", "@timestamp", "started")
+
+
+def events_oldest_first(text: str) -> str:
+    """One JSON object per line, each stamped in ISO form (``"ts": "2025-09-02T03:41:10Z"``), listed newest first (a
+    wrapper's event export, or its history of runs by their start; blind round 195's NAS sync and nightly push): its
+    lines turned oldest first, so that each transfer's events and its end are read in the order they happened. Any
+    other text as it is."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    if len(lines) < 2 or not all(line.lstrip()[:1] == "{" and line.rstrip()[-1:] == "}" for line in lines):
+        return text
+    stamps = []
+    for line in lines:
+        try:
+            record = json.loads(line)
+        except ValueError:
+            return text
+        stamp = next((record[key] for key in _EVENT_TIME_KEYS if isinstance(record, dict) and key in record), None)
+        if not isinstance(stamp, str) or not stamp[:4].isdigit():
+            return text
+        stamps.append(stamp)
+    if stamps[0] <= stamps[-1] or any(later > earlier for earlier, later in zip(stamps, stamps[1:], strict=False)):
+        return text
+    return "\n".join(reversed(lines)) + "\n"
+
+
 def _write(parts: list[str], records: list[tuple[str, str]]) -> None:
     """An export's records as lines, oldest first: a search lists the newest first by default, and a session's
     records read backwards would end before they start."""
@@ -111,7 +139,13 @@ def _transfers(node: Any) -> Iterator[tuple[float, dict[str, Any]]]:
             # (or a scheduler's, by the session's id: "event": "transfer_done", "session_id", "status": "success",
             # "bytes"; blind round 194's nightly pull)
             or (
-                ("transfer_id" in node or "session_id" in node)
+                (
+                    "transfer_id" in node
+                    or "session_id" in node
+                    # (or a wrapper's event of a session's end by its name: "event": "session_end", "job": ...; blind
+                    # round 195's NAS sync wrapper)
+                    or (isinstance(event := node.get("event"), str) and _END_EVENT.fullmatch(event) is not None)
+                )
                 and ("error_desc" in node or "error_code" in node or "bytes" in node)
                 and not any(key in node for key in _MESSAGE_KEYS)
             )
@@ -238,4 +272,4 @@ def _parts(node: Any) -> Iterator[dict[str, Any]]:
             yield from _parts(value)
 
 
-__all__ = ["MAX_STATUS_BYTES", "STATUS_KEYS", "status_as_lines"]
+__all__ = ["MAX_STATUS_BYTES", "STATUS_KEYS", "events_oldest_first", "status_as_lines"]
