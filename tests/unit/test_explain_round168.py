@@ -1593,3 +1593,35 @@ def test_a_wrappers_run_history_with_argument_lists_and_management_descriptions(
     assert cause_ids(text) == ["ok", "permission", "session-start", "configuration", "exists"]
     text = _blind("round195-documents/24-wrapper-history-el-nightly-push.ndjson")
     assert cause_ids(text)[:4] == ["ok", "cancelled", "read-error", "partial-rename"]
+
+
+def test_a_swedish_mail_before_any_run_is_no_run():
+    """ "Jag har inte kört något än" (I have not run anything yet) above the command from ENA's documentation and a
+    FAQ's UDP error: no run (a UDP failure had been read at high confidence)."""
+    assert cause_ids(_blind("round196-ordinary/14-sv-mail-fraga-portar-ingen-korning.txt")) == []
+
+
+def test_a_change_notice_of_errors_to_report_if_seen_is_no_run():
+    """ "If after the window you see either of these, please open a ticket with the full output:" over two Session
+    Stop lines: no run (two failures had been read at high confidence)."""
+    assert cause_ids(_blind("round196-servers/24-en-mail-change-notice-ufw-before-migration.eml")) == []
+
+
+def test_an_lsf_job_mails_kill_ends_the_run_that_sat_at_its_passphrase_prompt():
+    """LSF's "TERM_RUNLIMIT" mail whose output is ascp's "Key passphrase:" alone: one key-file run (a second run,
+    cancelled, had been read at high confidence)."""
+    assert cause_ids(_blind("round196-clients/08-lsf-job-mail-putty-key-runlimit.eml")) == ["key-file"]
+
+
+def test_a_person_who_stops_a_slow_run_themselves_cancelled_it():
+    """ "va a 3 Mb/s ... Lo interrompo e riparto stasera" (it goes at 3 Mb/s, I interrupt it and start again
+    tonight), the bar at 41 % and "^C": cancelled, then the resumed run (a stall had been read at medium)."""
+    assert cause_ids(_blind("round196-ordinary/10-it-teams-empiar-ctrlc-then-resume.txt")) == ["cancelled", "ok"]
+
+
+def test_an_event_viewer_export_by_its_date_and_time_column_is_read_oldest_first():
+    """Event Viewer's CSV export ("Level","Date and Time","Source","Event ID","Task Category","Message"), newest
+    first: its runs in the order they ran (the run that worked had been lost behind the failure listed above it)."""
+    assert cause_ids(_blind("round119-hard-middle/06-windows-eventvwr-newest-first.csv")) == ["ssh-port", "ok"]
+    text = _blind("round191-hard-middle/11-win-task-scheduler-export-newest-first.csv")
+    assert cause_ids(text) == ["ok", "died-at-start"]

@@ -7733,6 +7733,15 @@ class Analyzer:
             # aligner's lines): the kill after it struck the script's next program, not ascp (blind round 176:
             # TERM_MEMLIMIT under a UDP failure, bwa's "fail to open file" after it, had read as a second run)
             self._ended_after_kill.add(session.source)
+        elif (
+            kill is not None
+            and session.source in self._job_mails
+            and session.order > kill[0]
+            and any(_PROMPT.search(said) for said in session.details)
+        ):
+            # LSF's job mail whose output is ascp's "Key passphrase:" alone: the kill ended that run, which sat at
+            # the prompt (why it never finished), not another run of the script's (blind round 196's .putty key)
+            self._ended_after_kill.add(session.source)
         if (
             session.uuid is None
             and not (session.finals or session.details or session.completed is not None or session.progress)
@@ -10694,6 +10703,10 @@ _SAMPLE_INTRO = _compile(
     # blind round 121's newsletter)
     r"|\b(?:will|would|may|might|can) (?:stop|end|fail|hang|exit|die|abort)(?: \w+){0,2}\W*$"
     r"|\b(?:if|when) you (?:\w+ ){0,2}(?:see|get|receive|encounter|hit)\b[^.]*\b(?:below|like this|as follows)\W*$"
+    # (or "either of these": "If after the window you see either of these, please open a ticket ...:"; blind round
+    # 196's change notice)
+    r"|\b(?:if|when)\b[^.:\n]{0,40}\byou (?:\w+ ){0,2}(?:see|get|receive|encounter|hit) (?:either|any|one|both|all)"
+    r" of (?:these|those|the following|them)\b"
     r"|\bhow (?:\w+ ){0,3}looks?\b|\bfor comparison\b"
     r"|\bmanifests? (?:itself )?(?:like|as)\b|\b(?:has|have|takes?|of|in) (?:this|the following) form\b|\bdieser Form\b"
     # (a document's own sample, quoted: "Its README has this console session:"; blind round 89)
@@ -12971,6 +12984,12 @@ _NOT_RUN_ZH = _compile(
     # request), "en ole vielä kokeillut" (I have not tried it yet)
     r"|(?i:\bei ole vielä (?:ajettu|tehty|käynnistetty|kokeiltu)\b|\b(?:en|emme) ole vielä (?:ajanut|ajaneet"
     r"|kokeillut|kokeilleet|käynnistänyt|käynnistäneet)\b)"
+    # Swedish, Norwegian and Danish: "Jag har inte kört något än" (I have not run anything yet; blind round 196's mail
+    # asking which ports to open), "har ikke kjørt noe ennå", "har ikke kørt noget endnu"
+    # (not "har inte provat något annat än det här kommandot", not tried anything but this command; round 133)
+    r"|(?i:\b(?:har|hade) (?:inte|ännu inte|ikke|enda ikke|endnu ikke) (?:kört|testat|provat|kjørt|testet|prøvd|kørt"
+    r"|prøvet) (?:(?:något|det|noe|noget) (?:än|ännu|ennå|endnu)\b|(?:än|ännu|ennå|endnu)\b"
+    r"|(?:något|noe|noget)\b(?! (?:annat|annet|andet)\b)))"
     # Indonesian and Malay: "Belum saya jalankan sama sekali" (I have not run it at all), "(belum dijalankan)" (not
     # run yet; blind round 193's forum question before a first download)
     # (not "Belum dijalankan ulang", not run again yet, after a run; blind rounds 131 and 178)
@@ -13086,6 +13105,9 @@ _NOT_RUN_HINTS = (
     "décrit",
     "dæmi",
     "belum",
+    "har inte",
+    "har ikke",
+    "hade inte",
 )
 """Plain substrings one of which ``_NOT_RUN_ZH`` needs (tested first: most lines have none)."""
 _NOTHING_TRIED_HINTS = (
@@ -13225,11 +13247,31 @@ _BELIEVED_TOLD = _compile(
 """A person's words that a hang was what they took it for ("我以为卡住了", I thought it had hung), not what it did."""
 _SLOW_TOLD = _compile(
     r"너무 느려|太慢了?|遅すぎ|\btoo slow\b|\bso slow\b|\bmuy lent[oa]\b|\btrop lent\b|\bzu langsam\b"
-    r"|\blent[oa] demais\b|\bmuito lent[oa]\b",
+    r"|\blent[oa] demais\b|\bmuito lent[oa]\b|\btroppo lent[oa]\b"
+    # (or that they stop it themselves, a slow run going: "va a 3 Mb/s ... Lo interrompo e riparto stasera", it goes
+    # at 3 Mb/s, I interrupt it and start again tonight; blind round 196's Teams chat)
+    r"|\blo interrompo\b|\bI(?:'ll| will)? (?:stop|interrupt|kill) it (?:now|and)\b|\blo (?:detengo|interrumpo)\b"
+    r"|\bje l'(?:arrête|interromps)\b|\bich breche (?:es |ihn |sie )?ab\b|\bvou interromp",
     re.I,
 )
-"""A person's words that a transfer was too slow (what they stopped it for), not that it hung."""
-_SLOW_HINTS = ("느려", "太慢", "遅すぎ", "slow", "lent", "langsam")
+"""A person's words that a transfer was too slow (what they stopped it for), not that it hung, or that they stop it
+themselves."""
+_SLOW_HINTS = (
+    "느려",
+    "太慢",
+    "遅すぎ",
+    "slow",
+    "lent",
+    "langsam",
+    "interromp",
+    "stop it",
+    "interrupt it",
+    "kill it",
+    "detengo",
+    "interrumpo",
+    "arrête",
+    "breche",
+)
 """Plain substrings one of which ``_SLOW_TOLD`` needs (tested first)."""
 _BELIEVED_HINTS = ("以为", "以為", "と思っ", "dachte", "pens", "achei", "creí", "crei", "thought it", "assumed it")
 """Plain substrings one of which ``_BELIEVED_TOLD`` needs (tested first: most lines have none)."""

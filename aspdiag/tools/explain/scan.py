@@ -1066,11 +1066,12 @@ def _knitr_output(body: list[bytes]) -> list[bytes]:
 
 _EXPORT_TIME = re.compile(
     r"@?_?(?:timestamp|time|date|datetime|event[ _]?time|created(?:[ _]at)?|time[ _]?created|messagetime|receipttime"
-    r"|dt)|@t",
+    r"|dt|date and time|datum und uhrzeit|date et heure|fecha y hora|data e hora|data e ora)|@t",
     re.I,
 )
 """(Sumo Logic's ``_messagetime`` and ``_receipttime``, blind round 120; Serilog's compact JSON's ``@t``, round
-133; Better Stack's ``dt``, round 141; PowerShell's ``TimeCreated``, round 163)"""
+133; Better Stack's ``dt``, round 141; PowerShell's ``TimeCreated``, round 163; Event Viewer's "Date and Time" in its
+languages, round 196)"""
 _EXPORT_MESSAGE = re.compile(
     r"@?_?(?:message|msg|raw|log|line|text|content|event|short_message|body|rawstring)(?:[_.](?:excerpt|original))?",
     re.I,
