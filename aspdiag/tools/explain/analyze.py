@@ -1346,8 +1346,9 @@ class Analyzer:
         self._kept: list[tuple[int, SessionExplanation]] = []
         self._kept_ok = 0
         self._console_ok: dict[str, tuple[int, int]] = {}
-        # per input, the run count when systemd last started a service (its next run's start, if the unit runs ascp)
-        self._unit_started: dict[str, int] = {}
+        # per input, the run count when its next run was started without a line of its own yet: systemd starting a
+        # service (if the unit runs ascp), a retry loop's "attempt 3 ..." (``_interrupted``: a kill before any output)
+        self._started_unseen: dict[str, int] = {}
         """Per input, the order of the first and the last console run that succeeded (kept or only counted)."""
         self._commanded: set[str] = set()
         """Inputs where a pasted command line ran ascp (the shell's exit status after it is that run's)."""
@@ -4799,18 +4800,18 @@ class Analyzer:
                 # --previous``: a bar at 79 % and nothing after it; blind round 177): that run, if it never ended,
                 # was cut off there (``_finish``)
                 self._kill_pending[source] = (self._order, _OOM_KILLED)
-        if "systemd[" in text and len(self._unit_started) < MAX_KEPT_FAILED and _UNIT_STARTING.search(text):
-            self._unit_started[source] = self._order
+        if "systemd[" in text and len(self._started_unseen) < MAX_KEPT_FAILED and _UNIT_STARTING.search(text):
+            self._started_unseen[source] = self._order
         elif (
             text[:1] in "aAtT"
             and _ATTEMPT_START.match(text) is not None
-            and len(self._unit_started) < MAX_KEPT_FAILED
+            and len(self._started_unseen) < MAX_KEPT_FAILED
             and (ended := self._console.get(source)) is not None
             and ended.ended
         ):
             # a retry loop's word that it starts its next attempt ("attempt 3 Tue Jun  4 04:00:15 CEST 2024") after a
             # run that ended: a kill before any output is that attempt's (blind round 193's PBS job), as a unit's start
-            self._unit_started[source] = self._order
+            self._started_unseen[source] = self._order
         kill = _SCHEDULER_KILL.search(text)
         if kill is not None:
             # The batch system ended the job that ran ascp (a time limit, a cancel): its run was cancelled there.
@@ -7349,7 +7350,7 @@ class Analyzer:
             run is not None
             and run.ended
             and run.uuid is None
-            and self._unit_started.get(source) == self._order
+            and self._started_unseen.get(source) == self._order
             and shown is None
         ):
             # systemd started the service again after that run ended ("Starting aspera-push-dr.service ...") and

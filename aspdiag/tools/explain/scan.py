@@ -2157,9 +2157,8 @@ def json_lines_as_messages(chunk: bytes) -> bytes | None:
                     # the ascp command a wrapper logged as its argument list ("argv": ["/opt/aspera/sdk/ascp", ...]),
                     # as a traced command; the error a management event carried ("description": "Destination: File
                     # exists"), as its own line (blind round 108's Go service)
-                    argv = next((record[key] for key in _JSON_ARGV_KEYS if isinstance(record.get(key), list)), None)
-                    if argv and all(isinstance(arg, str) for arg in argv) and _ASCP_PROGRAM.search(argv[0]):
-                        out.append(("+ " + " ".join(argv)).encode("utf-8"))
+                    if (traced := _argv_traced(record)) is not None:
+                        out.append(traced)
                     out.extend(line.encode("utf-8") for line in _record_output(record.get))
                     if isinstance(shown := record.get("line"), str) and _OUTPUT_NAMED.search(said) is not None:
                         # a wrapper's record of each line its ascp wrote, the line apart from the message ("msg":
@@ -2196,15 +2195,24 @@ _FRAME_TYPE = re.compile(r"[A-Z]{3,12}")
 """A management frame's type (``INIT``, ``FILEERROR``, ``ERROR``, ``DONE``)."""
 
 
-def _bare_event(record: dict[str, Any], commanded: bool) -> list[bytes] | None:
-    """The lines a wrapper's event without a message carries: its ascp command (``"cmd": "ascp.exe ..."``) as a traced
-    one; a line of the command's output (``"line": "complete"``); a management frame's fields as the record's own
-    keys (``"Type": "ERROR", "Code": 56, "Description": ...``) as the frame's lines; its ascp's exit status, once a
-    command was logged (``commanded``). None for another record."""
-    lines = [line.encode("utf-8") for line in _record_output(record.get)]
+def _argv_traced(record: dict[str, Any]) -> bytes | None:
+    """The ascp command a wrapper logged as its argument list (``"argv": ["/opt/aspera/sdk/ascp", ...]``) as a traced
+    command's line (``+ /opt/aspera/sdk/ascp ...``), or None where the record holds none."""
     argv = next((record[key] for key in _JSON_ARGV_KEYS if isinstance(record.get(key), list)), None)
     if argv and all(isinstance(arg, str) for arg in argv) and _ASCP_PROGRAM.search(argv[0]):
-        lines.insert(0, ("+ " + " ".join(argv)).encode("utf-8"))  # (its command as its argument list)
+        return ("+ " + " ".join(argv)).encode("utf-8")
+    return None
+
+
+def _bare_event(record: dict[str, Any], commanded: bool) -> list[bytes] | None:
+    """The lines a wrapper's event without a message carries: its ascp command (``"cmd": "ascp.exe ..."``, or its
+    argument list) as a traced one; its output (a stream as text or as a list of lines, ``"line": "complete"``); the
+    words of its error in a field of their own (``"mgmt_description"``); a management frame's fields as the record's
+    own keys (``"Type": "ERROR", "Code": 56, "Description": ...``) as the frame's lines; its ascp's exit status, once
+    a command was logged (``commanded``). None for another record."""
+    lines = [line.encode("utf-8") for line in _record_output(record.get)]
+    if (traced := _argv_traced(record)) is not None:
+        lines.insert(0, traced)
     for key in _JSON_STREAM_KEYS:
         if isinstance(told := record.get(key), list):
             lines.extend(str(part).rstrip("\r\n").encode("utf-8") for part in told)  # (a stream's lines as a list)

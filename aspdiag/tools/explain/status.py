@@ -95,19 +95,25 @@ def events_oldest_first(text: str) -> str:
     lines = [line for line in text.split("\n") if line.strip()]
     if len(lines) < 2 or not all(line.lstrip()[:1] == "{" and line.rstrip()[-1:] == "}" for line in lines):
         return text
-    stamps = []
-    for line in lines:
-        try:
-            record = json.loads(line)
-        except ValueError:
-            return text
-        stamp = next((record[key] for key in _EVENT_TIME_KEYS if isinstance(record, dict) and key in record), None)
-        if not isinstance(stamp, str) or not stamp[:4].isdigit():
-            return text
-        stamps.append(stamp)
-    if stamps[0] <= stamps[-1] or any(later > earlier for earlier, later in zip(stamps, stamps[1:], strict=False)):
+    # (its first and last records first: a log written oldest first, the common case, is not parsed whole here too)
+    first, last = _event_stamp(lines[0]), _event_stamp(lines[-1])
+    if first is None or last is None or first <= last:
+        return text
+    stamps = [_event_stamp(line) for line in lines]
+    known = [stamp for stamp in stamps if stamp is not None]
+    if len(known) < len(stamps) or any(later > earlier for earlier, later in zip(known, known[1:], strict=False)):
         return text
     return "\n".join(reversed(lines)) + "\n"
+
+
+def _event_stamp(line: str) -> str | None:
+    """An event line's ISO time (``_EVENT_TIME_KEYS``), or None where it is no JSON object stamped so."""
+    try:
+        record = json.loads(line)
+    except ValueError:
+        return None
+    stamp = next((record[key] for key in _EVENT_TIME_KEYS if isinstance(record, dict) and key in record), None)
+    return stamp if isinstance(stamp, str) and stamp[:4].isdigit() else None
 
 
 def _write(parts: list[str], records: list[tuple[str, str]]) -> None:
