@@ -1595,6 +1595,39 @@ def test_a_wrappers_run_history_with_argument_lists_and_management_descriptions(
     assert cause_ids(text)[:4] == ["ok", "cancelled", "read-error", "partial-rename"]
 
 
+def test_a_run_record_whose_output_was_not_kept_is_a_run_of_its_own():
+    """A LIMS's transfer events, one per line: a licence failure, then a run with "stdout_tail": null and
+    "exit_code": 1 ("output capture disabled"), then the run that worked: three runs, the middle one unknown (it had
+    joined the run after it); a nightly job's history whose 11-07 row ("exit": 1, an empty "ascp_log_tail") is a
+    run between the 11-06 and 11-08 failures (it had been lost)."""
+    text = _blind("round187-ordinary/14-lims-transfer-events-ena-webin-licence.ndjson")
+    assert cause_ids(text) == ["licence", "unknown", "ok"]
+    text = _blind("round195-documents/24-wrapper-history-el-nightly-push.ndjson")
+    assert cause_ids(text) == ["ok", "cancelled", "read-error", "partial-rename", "unknown", "configuration"]
+
+
+def test_a_run_record_with_its_command_and_exit_alone_is_a_run_of_its_own():
+    """A wrapper's history, a record per attempt with its "cmd", "exit" and streams as lists: the third attempt's
+    streams empty ("wrapper lost output"): its own unknown run between the failure before it and the run that
+    worked (it had been folded into the failure before); the same in a Finnish history."""
+    text = _blind("round197-documents/23-transferlog-wrapper-newest-first.ndjson")
+    assert cause_ids(text) == ["ok", "session-start", "server-session", "unknown", "ok"]
+    text = _blind("round196-documents/18-fi-wrapper-history-siirtoajot.ndjson")
+    assert cause_ids(text) == ["ascp-missing", "usage", "unknown", "ok"]
+
+
+def test_guard_a_wrappers_exit_under_its_command_in_text_is_the_logged_runs():
+    """Guard: a script's "[pull] ascp -P ..." and "[pull] ascp exit code 1" (text, no JSON records), then the -L
+    log of that attempt: one passphrase run."""
+    assert cause_ids(_blind("round175-hard-middle/21-decrypt-wrapper-says-auth.txt")) == ["passphrase"]
+
+
+def test_guard_a_wrappers_exit_after_its_logged_failure_is_that_runs():
+    """Guard: a job's record with its ascp log's failed session and its exit: one run, the exit no run of its own."""
+    text = _blind("round195-documents/24-wrapper-history-el-nightly-push.ndjson")
+    assert cause_ids(text).count("unknown") == 1
+
+
 def test_a_swedish_mail_before_any_run_is_no_run():
     """ "Jag har inte kört något än" (I have not run anything yet) above the command from ENA's documentation and a
     FAQ's UDP error: no run (a UDP failure had been read at high confidence)."""
@@ -1625,3 +1658,51 @@ def test_an_event_viewer_export_by_its_date_and_time_column_is_read_oldest_first
     assert cause_ids(_blind("round119-hard-middle/06-windows-eventvwr-newest-first.csv")) == ["ssh-port", "ok"]
     text = _blind("round191-hard-middle/11-win-task-scheduler-export-newest-first.csv")
     assert cause_ids(text) == ["ok", "died-at-start"]
+
+
+def test_a_mezmo_export_newest_first_is_read_oldest_first():
+    """Mezmo's export ({"lines": [{"_ts": <epoch ms>, "_host", "_app", "_line"}]}), newest first: the server's three
+    sessions in the order they ran, disk, cancelled, ok (they had been read in the export's order)."""
+    text = _blind("round197-servers/01-mezmo-export-hsts-sgp1-newest-first.json")
+    assert cause_ids(text) == ["disk", "cancelled", "ok"]
+
+
+def test_a_french_voici_ce_que_ascp_affiche_is_the_persons_own_output():
+    """ "Voici ce que ascp affiche (un seul essai ...) :" (here is what ascp shows, one try) over the command and its
+    Session Stop: the person's run, a permission failure (it had read as a document's sample, no run)."""
+    assert cause_ids(_blind("round197-servers/05-ticket-fr-ausearch-selinux-lecture.txt")) == ["permission"]
+
+
+def test_guard_what_ascp_shows_in_general_is_a_sample():
+    """Guard: "ascp affiche en général :" over a Session Stop is a page's sample, no run."""
+    assert (
+        cause_ids(
+            "Si le port UDP est bloqué, ascp affiche en général :\n\n"
+            "    Session Stop  (Error: Client unable to connect to server (check UDP port and firewall))\n"
+        )
+        == []
+    )
+
+
+def test_tries_told_with_the_same_error_or_both_times_in_japanese():
+    """ "Dos intentos, mismo error" (two tries, same error) and "2回とも失敗しました" (failed both times) over one
+    pasted failure: two runs of that cause, the second at low confidence, then the run that worked."""
+    assert cause_ids(_blind("round197-servers/06-rocketchat-es-nft-udp-drops.md")) == ["udp", "udp", "ok"]
+    assert cause_ids(_blind("round197-servers/11-zulip-ja-hostkey-rebuilt-vm.txt")) == ["host-key", "host-key", "ok"]
+
+
+def test_a_paste_cut_at_its_start_is_read_as_the_wording_whose_tail_it_holds():
+    """ "nect to server (check UDP port and firewall))" and "olve target host., exiting." as the first line a person
+    pasted (the terminal had scrolled): a UDP failure and a DNS failure, each before the run that worked (each had
+    been lost)."""
+    text = _blind("round197-hard-middle/06-pl-chat-paste-cut-at-start-udp-then-hotspot-ok.txt")
+    assert cause_ids(text) == ["udp", "ok"]
+    assert cause_ids(_blind("round192-hard-middle/07-pt-chat-paste-cut-at-start-dns-then-ok.txt")) == ["dns", "ok"]
+
+
+def test_guard_a_chats_smiley_brackets_and_a_quoted_tail_are_no_run():
+    """Guard: a Russian chat's "))" after a sentence, and a person quoting the tail of a wording inside a sentence:
+    no run."""
+    assert cause_ids("спасибо, теперь всё понятно))\n") == []
+    text = 'The ending "(check UDP port and firewall))" is the classic sign, ask your network team.\n'
+    assert cause_ids(text) == []

@@ -40,6 +40,7 @@ from aspdiag.tools.explain.diagnose import (
     KnowledgeEntry,
     bare_documented,
     before_login,
+    cut_wording,
     documented,
     documented_at,
     documented_cause,
@@ -217,6 +218,27 @@ _NO_FILE = _compile(r",\s*in 0 files?\b")
 _SKIPPED = _compile(r"; (\d+) files? skipped")
 _SOME_FAILED = _compile(r"; [1-9]\d* files? failed")
 """The summary's count of the files that failed (none failed: ascp leaves the count out)."""
+_EXITING = ", exiting."
+
+
+def _cut_at_start(text: str) -> str | None:
+    """A line that is the tail of ascp's last words, cut at its start (its Session Stop's "...nect to server (check
+    UDP port and firewall))", its "...olve target host., exiting."), as ascp printed the whole of them; None for
+    another line."""
+    stripped = text.strip()
+    if stripped.endswith("))") and "(Error" not in stripped:
+        whole = cut_wording(stripped[:-1])
+        return None if whole is None else f"Session Stop  (Error: {whole})"
+    if stripped.endswith(_EXITING) and not stripped.startswith("ascp"):
+        whole = cut_wording(stripped[: -len(_EXITING)])
+        return None if whole is None else f"ascp: {whole}{_EXITING}"
+    return None
+
+
+_RECORD_EXIT = re.compile(r"ascp exit code \d{1,3}")
+"""A run record's exit status as the JSON-lines reader writes it (``scan.json_lines_as_messages``), one per record
+(read so only in an input that reader read: a wrapper's own "[pull] ascp exit code 1" under its command is told of
+the run its log shows next)."""
 _EXIT = _compile(
     # (not the status a test expected: "AssertionError: expected exit 0, got 1"; blind round 132's JUnit report)
     r"(?:(?<!expected )exit(?:ed)?(?: with)?(?: status|[ -]code)?|\bfailed with|returned non-zero exit status"
@@ -1494,6 +1516,9 @@ class Analyzer:
         self._dated_column: dict[str, int] = {}
         self._run_tables: dict[str, _RunTable] = {}  # inputs that are a wrapper's table of its runs (a row each)
         self._row_runs: set[int] = set()  # runs told by a run table's row alone (its exit status): each its own
+        self._record_exit_at: dict[str, int] = {}  # each input's last run record's exit line (``_RECORD_EXIT``)
+        self._command_tick: dict[str, int] = {}  # each input's last ascp command's line
+        self._record_sources: set[str] = set()  # inputs read as a logger's JSON records (a run's per record)
         self._row_began: dict[str, int] = {}  # each run table's order before its current row's words
         self._row_open: dict[str, bool] = {}  # whether that row's quoted cell goes on past its line
         # a run table's rows whose words began several runs: the order before the row's first, the row's last
@@ -1684,6 +1709,8 @@ class Analyzer:
                     break
                 if converted is not None:
                     run_table = None  # (read as what that reader makes of it: a session table's records)
+                    if reader is json_lines_as_messages:
+                        self._record_sources.add(source)  # (its records' exits, ``_RECORD_EXIT``)
                     if reader in _IN_START_ORDER:
                         # (these put the records in the order they were made: an input's word that it lists them
                         # newest first is about the records as it showed them, ``_told_reversed``)
@@ -3077,6 +3104,11 @@ class Analyzer:
             line = line._replace(message=text.encode("utf-8"))
             if _IMAGE_PULL.search(text) is not None:
                 return  # (the pod's image not pulled: its container, and ascp in it, never started; round 194)
+        if text[-2:] in ("))", "g.") and line.stamp is None and (whole := _cut_at_start(text)) is not None:
+            # a paste cut at its start, the terminal scrolled past the rest ("nect to server (check UDP port and
+            # firewall))"; blind rounds 192 and 197): the documented wording whose tail it is, in ascp's form
+            text = whole
+            line = line._replace(message=text.encode("utf-8"))
         if "timeout " in text and not self._replaying and (told := _TOLD_LIMIT.search(text)) is not None:
             # a time limit the person tells their job runs under ("I run it with `nohup timeout 6h ./get_ena.sh &`";
             # blind round 173): the shell's 124 after the run is that limit's (``_asked_status``' answer)
@@ -3085,7 +3117,7 @@ class Analyzer:
             not self._replaying
             and line.stamp is None
             and any(hint in text for hint in _TIMES_HINTS)
-            and (told := _TOLD_TIMES.search(text)) is not None
+            and (told := _TOLD_TIMES.search(text) or _TOLD_TIMES_CJK.search(text)) is not None
             and len(self._told_times) < MAX_CLIENTS
         ):
             # a person's count of their tries with the same words (``_told_times_over``)
@@ -5046,6 +5078,7 @@ class Analyzer:
             self._commanded.add(source)
             previous_command = self._command_at.get(source)
             self._command_at[source] = self._order
+            self._command_tick[source] = self._tick  # (its line: a run record's command, ``_RECORD_EXIT``)
             if line.stamp is not None and line.process is None and not self._replaying:
                 # a prompt stamped with the date and time ("[2025-06-02 15:41:07] user@host ~ % ascp ..."): when
                 # the run it starts began (blind round 104: two attempts pasted the later one first)
@@ -6004,6 +6037,24 @@ class Analyzer:
                 # exit 0" under the failed night's cron mail, "status: exit 1", both runs' output discarded; blind
                 # round 192). After ascp's words, a CI job's "exit code 1" is the same run's end.
                 current.ended = past_it = True
+            record_exit = source in self._record_sources and _RECORD_EXIT.fullmatch(text) is not None
+            record_run = False
+            if (
+                record_exit
+                and current is not None
+                and current.exit_status is not None
+                and self._record_exit_at.get(source) == self._tick - 1
+            ):
+                # a run record's exit right under the record before's (no line between), each as the JSON-lines
+                # reader writes it: another record, another run (a LIMS's event whose streams were not kept,
+                # "exit_code": 1, after a failed run's event; blind rounds 187 and 195), kept as a run of its own
+                # (``_folded``, ``_wrapper_then_log``)
+                current.ended = past_it = record_run = True
+            # (or right under the record's own command, "+ ascp ..." then "ascp exit code 1": its streams were not
+            # kept; blind round 197's history, not the failure of the record before it told again)
+            record_run = record_run or (record_exit and self._command_tick.get(source) == self._tick - 1)
+            if record_exit:
+                self._record_exit_at[source] = self._tick
             if repeated and current is not None:
                 session = current
             else:
@@ -6011,6 +6062,9 @@ class Analyzer:
                     source,
                     starts=again or past_it or not self._continues(source, errors, streams, opens, text.strip()[:400]),
                 )
+                if record_run and len(self._row_runs) < MAX_KEPT_FAILED:
+                    self._row_runs.add(session.order)
+                    session.ended = session.exited = True  # (the record's run is told whole by its exit)
         session.lines += 1
         session.stamp = session.stamp or line.stamp
         session.from_quote = line.quoted and session.from_quote is not False
@@ -10155,6 +10209,7 @@ class Analyzer:
                 or (s.cause != WRAPPER_ONLY and not nothing_moved and not progress_only)
                 or (s.outcome != "failed" and not progress_only)
                 or order in self._sshd_orders
+                or order in self._row_runs  # (a run record's of its own: its streams were not kept)
             ):
                 continue
             for i in (at + 1,) if progress_only else (at + 1, at - 1):
@@ -10849,6 +10904,8 @@ _OWN_OUTPUT = _compile(
     # ("Le terminal affiche encore ceci (je colle les dernières lignes ...) :", my terminal still shows this, I paste
     # its last lines; blind round 161's mail)
     r"|\b(?:le|mon) terminal affiche\b|\bje (?:colle|copie)\b"
+    # ("Voici ce que ascp affiche (un seul essai ...) :", here is what ascp shows, one try; blind round 197's ticket)
+    r"|\bvoici ce qu(?:e |')[^:\n]{0,40}?\b(?:affiche|a affiché|donne|renvoie|sort|m'affiche)\b"
     # ("Segue o que aparece no terminal do Mac (copiei tudo):", here is what shows in my terminal, I copied it all;
     # blind round 117's ticket)
     r"|\b(?:segue|aqui est[áa]|eis|esto es|aqu[íi] est[áa]) (?:o|lo) que (?:me )?"
@@ -14171,13 +14228,21 @@ _TOLD_TIMES = _compile(
     # (or "both times" closing the sentence's line: "сьогодні двічі (о 10:40 та о 11:05) намагалися надіслати ...,
     # обидва рази" / "отримали одне й те саме:"; blind round 188's Ukrainian mail)
     r"|\b(?:both times|обидва рази|оба раза|beide Male|les deux fois|ambas (?:as )?vezes|ambas veces"
-    r"|entrambe le volte|beide keren|begge gange|båda gångerna)\b))"
+    r"|entrambe le volte|beide keren|begge gange|båda gångerna)\b"
+    # (or "the same error" told right after the count: "Dos intentos, mismo error"; blind round 197's chat)
+    r"|\b(?:the same error|el mismo error|mismo error|la même erreur|même erreur|o mesmo erro"
+    r"|mesmo erro|lo stesso errore|stesso errore|(?:de[nrs]?|dasselbe|dieselbe) (?:gleiche|selbe)n? Fehler"
+    r"|dezelfde fout|samma fel|samme feil)\b))"
 )
+_TOLD_TIMES_CJK = _compile(r"(?<![0-9])(?P<n>[2-5])\s?(?:回とも|度とも|次都)")
+"""A count of tries with "both/all N times" in Japanese or Chinese ("今日の納品ジョブが2回とも失敗しました", today's
+delivery job failed both times; blind round 197's chat)."""
 """A person's count of the tries they made, all with the same words ("L'ho lanciato tre volte in tutto, sempre lo
 stesso messaggio", "Tentamos duas vezes hoje cedo (08:20 e 08:31), sempre o mesmo")."""
 _TIMES_HINTS = (
     *("same", "mesm", "stess", "mism", "même", "gleich", "selbe", "sama", "zelfde", "both times", "рази", "раза"),
     *("beide Male", "deux fois", "ambas", "entrambe", "beide keren", "begge gange", "båda gångerna"),
+    *("Fehler", "fout", "samma", "samme", "回とも", "度とも", "次都"),
 )
 
 

@@ -189,6 +189,41 @@ def _strong_matches(texts: tuple[str, ...], final: bool) -> list[_Match]:
     return found
 
 
+_LITERAL = re.compile(r"[\w ,.()'/-]+")
+"""A knowledge-base pattern that is a plain wording (no pattern syntax but escaped brackets)."""
+_CUT_MIN = 12
+"""The fewest characters of a wording's tail a paste cut at its start must keep to be read as that wording."""
+
+
+@cache
+def _wordings() -> tuple[str, ...]:
+    """Every documented wording as plain text: the FASP message table's and the knowledge base's plain patterns."""
+    from aspdiag.fasp.errors import message_table
+
+    plain = [text for text, _ in message_table()]
+    for entry in knowledge().entries:
+        for pattern in entry.patterns:
+            text = pattern.pattern.replace("\\(", "(").replace("\\)", ")").replace("\\.", ".")
+            if _LITERAL.fullmatch(text) is not None and len(text) > _CUT_MIN:
+                plain.append(text)
+    return tuple(dict.fromkeys(plain))
+
+
+def cut_wording(fragment: str) -> str | None:
+    """The documented wording whose tail a line cut at its start holds ("nect to server (check UDP port and
+    firewall)", "olve target host."; a terminal scrolled past the rest; blind rounds 192 and 197): the whole wording,
+    where the cut falls inside one of its words and at least ``_CUT_MIN`` characters are left; else None."""
+    tail = fragment.strip().rstrip(".").lower()
+    if len(tail) < _CUT_MIN or not tail[:1].isalnum():
+        return None
+    for wording in _wordings():
+        whole = wording.rstrip(".").lower()
+        cut = len(whole) - len(tail)
+        if cut > 0 and whole.endswith(tail) and whole[cut - 1].isalnum() and whole[cut].isalnum():
+            return wording
+    return None
+
+
 def documented(text: str) -> bool:
     """Whether a line holds a documented ascp wording (for wrapper lines that carry no ascp form)."""
     return bool(_strong_matches((text,), False))

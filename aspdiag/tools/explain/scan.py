@@ -1066,7 +1066,8 @@ def _knitr_output(body: list[bytes]) -> list[bytes]:
 
 _EXPORT_TIME = re.compile(
     r"@?_?(?:timestamp|time|date|datetime|event[ _]?time|created(?:[ _]at)?|time[ _]?created|messagetime|receipttime"
-    r"|dt|date and time|datum und uhrzeit|date et heure|fecha y hora|data e hora|data e ora)|@t",
+    r"|dt|date and time|datum und uhrzeit|date et heure|fecha y hora|data e hora|data e ora)|@t"
+    r"|_ts",  # (Mezmo's export: "_ts" in epoch milliseconds beside "_line"; blind round 197)
     re.I,
 )
 """(Sumo Logic's ``_messagetime`` and ``_receipttime``, blind round 120; Serilog's compact JSON's ``@t``, round
@@ -1771,6 +1772,7 @@ _EXPORT_MESSAGE_KEYS = (
     b'"raw"',
     b'"@message"',
     b'"line"',  # (logcli's JSON record: "labels", "timestamp", "line"; blind round 168)
+    b'"_line"',  # (Mezmo's export: "_ts", "_host", "_app", "_line"; blind round 197)
     b'"log"',  # (Fluent Bit's record: "@timestamp", "host", "log", "tag"; blind round 179's OpenSearch hits)
     b'"text"',  # (Coralogix's record: "timestamp", "applicationName", "subsystemName", "text"; blind round 188)
 )
@@ -2236,7 +2238,9 @@ def _bare_event(record: dict[str, Any], commanded: bool) -> list[bytes] | None:
         ]
         lines.extend([b"FASPMGR 2", *(field.encode("utf-8") for field in fields), b""])
     status = next((record[key] for key in _JSON_EXIT_KEYS if type(record.get(key)) is int), None)
-    if status is not None and (commanded or lines):
+    if status is not None and (commanded or lines or any(key in record for key in _JSON_STREAM_KEYS)):
+        # (and a run's record whose streams were not kept, "stdout_tail": null beside "exit_code": 1: a run told by
+        # its exit alone, not a part of the run before or after it; blind rounds 187 and 195)
         lines.append(f"ascp exit code {status}".encode())
     return lines or None
 
