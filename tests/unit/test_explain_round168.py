@@ -683,9 +683,9 @@ def test_aspera_consoles_export_with_error_rows_and_an_unquoted_comma():
 
 
 def test_guard_a_line_of_several_rows_run_on_is_no_row():
-    """Guard: a CSV whose rows ran on into one line keeps its No such file run (the run-on cells are not one
-    message's commas)."""
-    assert cause_ids(_blind("round173-ordinary/12-batch-summary-ena.csv"))[0] == "no-such-file"
+    """Guard: a CSV whose rows (each of 100 characters) had run on into one line keeps its No such file run (the
+    run-on cells are not one message's commas); its rows are read apart since round 197."""
+    assert "no-such-file" in cause_ids(_blind("round173-ordinary/12-batch-summary-ena.csv"))
 
 
 def test_ascli_complete_under_airflows_output_is_a_completed_run():
@@ -1706,3 +1706,37 @@ def test_guard_a_chats_smiley_brackets_and_a_quoted_tail_are_no_run():
     assert cause_ids("спасибо, теперь всё понятно))\n") == []
     text = 'The ending "(check UDP port and firewall))" is the classic sign, ask your network team.\n'
     assert cause_ids(text) == []
+
+
+def test_the_ssh_librarys_line_first_in_an_ansible_results_stderr_tells_its_failure():
+    """Ansible's result of "ascp ...", its stderr "[libssh2] Failure Event: -5 - Unable to exchange encryption
+    keys" before "ascp: failed to authenticate": the SSH handshake (auth at low confidence had been read), then the
+    next host's run that worked and the third's missing ascp."""
+    text = _blind("round197-hard-middle/22-ansible-serial-three-hosts-kex-ok-missing.txt")
+    assert cause_ids(text) == ["ssh-handshake", "ok", "ascp-missing"]
+
+
+def test_a_nextflow_traces_rows_each_a_run_in_their_submit_order():
+    """Nextflow trace files whose header or a row is 100 or 132 characters long (it had been joined to the next as a
+    terminal's wrap), a note in comment lines under one, rows listed as the tasks finished: each row its run, in the
+    order of the "submit" column."""
+    text = _blind("round197-clients/17-nextflow-fetchngs-trace-retry-no-stderr.tsv")
+    assert cause_ids(text) == ["ok", "unknown", "ok", "ok"]
+    text = _blind("round191-clients/13-nextflow-trace-ascp-download-exit1.tsv")
+    assert cause_ids(text) == ["ok", "unknown", "ok", "unknown"]
+    text = _blind("round187-clients/10-nextflow-trace-ascp-tasks.tsv")
+    assert cause_ids(text) == ["ok", "unknown", "ok", "unknown", "unknown", "ok"]
+
+
+def test_guard_a_trace_with_its_tasks_logs_in_comments_is_read_by_them():
+    """Guard: a trace whose comment lines hold its tasks' logs is read by those logs (stall, then ok)."""
+    assert cause_ids(_blind("round181-clients/15-nextflow-trace-tsv-stall-and-ok.tsv")) == ["stall", "ok"]
+
+
+def test_a_run_tables_header_or_row_of_a_terminals_width_is_no_wrap():
+    """A scheduler's export newest first whose header is 100 characters long, and a batch summary whose rows are: its
+    first row had been joined to the header (read as a title and dropped) and its runs read in the table's order;
+    now each row is its run, oldest first."""
+    text = _blind("round190-ordinary/19-media-scheduler-export-newest-first.csv")
+    assert cause_ids(text) == ["ok", "permission", "session-start", "ok"]
+    assert cause_ids(_blind("round173-ordinary/12-batch-summary-ena.csv")) == ["ok", "ok", "no-such-file", "ok"]

@@ -235,6 +235,8 @@ def _cut_at_start(text: str) -> str | None:
     return None
 
 
+_YAML_STREAM_HEAD = re.compile(r"\s*std(?:err|out): \|-\s*")
+"""The head of a command's stream in Ansible's YAML callback (``stderr: |-``), its lines below it."""
 _RECORD_EXIT = re.compile(r"ascp exit code \d{1,3}")
 """A run record's exit status as the JSON-lines reader writes it (``scan.json_lines_as_messages``), one per record
 (read so only in an input that reader read: a wrapper's own "[pull] ascp exit code 1" under its command is told of
@@ -1516,6 +1518,7 @@ class Analyzer:
         self._dated_column: dict[str, int] = {}
         self._run_tables: dict[str, _RunTable] = {}  # inputs that are a wrapper's table of its runs (a row each)
         self._row_runs: set[int] = set()  # runs told by a run table's row alone (its exit status): each its own
+        self._row_dates: dict[int, str] = {}  # a run table's row's run -> its time (``_rows_by_date``)
         self._record_exit_at: dict[str, int] = {}  # each input's last run record's exit line (``_RECORD_EXIT``)
         self._command_tick: dict[str, int] = {}  # each input's last ascp command's line
         self._record_sources: set[str] = set()  # inputs read as a logger's JSON records (a run's per record)
@@ -3494,9 +3497,11 @@ class Analyzer:
             if run is not None:
                 if run.exit_status is None and not run.finals and run.completed is None:
                     run.exit_status = status
-                if len(self._row_runs) < MAX_KEPT_FAILED:
-                    self._row_runs.add(run.order)
                 self._finish(self._console.pop(source))
+            if len(self._row_runs) < MAX_KEPT_FAILED:
+                # (the row's run, open still or ended by its own words: "Completed: ... in 1 file." in one cell)
+                self._row_runs.add(self._order)
+                self._row_dated(self._order, text, table)
             return
         said = table.said(text)
         if said is None:
@@ -3542,8 +3547,15 @@ class Analyzer:
             return
         if len(self._row_runs) < MAX_KEPT_FAILED:
             self._row_runs.add(done.order)
+            self._row_dated(done.order, text, table)
         self.ascp_lines += 1
         self._finish(self._console.pop(source))
+
+    def _row_dated(self, order: int, text: str, table: _RunTable) -> None:
+        """Keep a run table's row's time (its date column's cell, in ISO form) for ``_rows_by_date``."""
+        cells = table.cells(text)
+        if cells is not None and _ISO_CELL.match(cell := cells[table.dated].strip()) is not None:
+            self._row_dates[order] = cell.replace("T", " ")
 
     def _dropped_entry(self, source: str, most_lines: int, slack: int) -> bool:
         """Drop the console run that began right above this line (``most_lines`` of its own at most, and no more than
@@ -5868,8 +5880,14 @@ class Analyzer:
                         held is None
                         and self._command_at.get(source) == self._order
                         # (right under the command typed: not after the run's own -L- log lines, which hold the run;
-                        # blind round 137)
-                        and _prompted(self._before.get(source, ""))
+                        # blind round 137; or first in the stderr of an Ansible result's command; blind round 197)
+                        and (
+                            _prompted(self._before.get(source, ""))
+                            or (
+                                len(recent := self._last_lines[source]) >= 2
+                                and _YAML_STREAM_HEAD.fullmatch(recent[-2]) is not None
+                            )
+                        )
                     )
                 )
                 and documented_cause(text) == "ssh-handshake"
@@ -8095,7 +8113,7 @@ class Analyzer:
             kept = self._without(kept, self._doc_table_orders)
         kept = self._cluster_logged(self._shown_attempts(self._same_process_twice(kept)))
         kept = self._requoted_in_thread(self._by_mail(self._by_record(self._by_rule_log(self._by_task(kept)))))
-        kept = self._told_reversed(self._by_earlier(kept))
+        kept = self._rows_by_date(self._told_reversed(self._by_earlier(kept)))
         # The passes over the whole input, in order: each reads the runs as the ones before it left them.
         for reading in (
             self._served,
@@ -9446,6 +9464,26 @@ class Analyzer:
 
         return self._reordered(kept, began_of)
 
+    def _rows_by_date(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
+        """A run table's rows listed by their time column where the table lists them otherwise (a Nextflow trace's
+        tasks as they finished, "3, 1, 2, 4", their "submit" times a second apart; blind round 197): each row's run
+        where the order of the times puts it, among the places the rows had (a table listed newest first too); only
+        where every row of that input has an ISO time."""
+        if not self._row_dates:
+            return kept
+        places: dict[str, list[int]] = defaultdict(list)
+        for at, (order, s) in enumerate(kept):
+            if order in self._row_runs:
+                places[s.source].append(at)
+        out = list(kept)
+        for at_list in places.values():
+            if len(at_list) < 2 or any(kept[at][0] not in self._row_dates for at in at_list):
+                continue
+            ordered = sorted(at_list, key=lambda at: self._row_dates[kept[at][0]])  # (stable: one time keeps its order)
+            for place, at in zip(at_list, ordered, strict=True):
+                out[place] = kept[at]
+        return out
+
     def _by_start(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
         """A log's runs listed as they started where the log itself goes back in time (two servers' journals
         concatenated, ``for h in dl-a dl-b; do ssh $h journalctl ...; done``; blind round 61 listed dl-a's three
@@ -10029,7 +10067,8 @@ class Analyzer:
         exiting." as the title, then the command and its output), or one that tells no cause, one run, not two."""
         out: list[tuple[int, SessionExplanation]] = []
         for at, (order, s) in enumerate(kept):
-            title = self._first_text.get(s.source)
+            # (a run table's row is a run of its own, not a title: its first row once the rows are by date)
+            title = self._first_text.get(s.source) if order not in self._row_runs else None
             following = next((t for _, t in kept[at + 1 :] if t.source == s.source), None)
             if (
                 (
@@ -14541,7 +14580,13 @@ _EXPORT_META = _compile(rb"(?i:exported(?:_at|_on| at| on)?|export(?:ed)? (?:dat
 """An export's first line that tells when it was made, its values beside their names, before the table's header."""
 _USAGE_LAST = "Display full usage: -h,--help"
 """The last line of ascp's short usage text (it exits after it)."""
+_ISO_CELL = _compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d")
+"""A table cell's ISO date and time."""
 _TAB_HEADER = _compile(rb"[\w%]+(?:\t[\w%]+){3,}\r?\n")
+_LOGGED_IN_COMMENT = _compile(
+    rb"(?m)^#[^\n]*?(?:Session Stop|Completed: |\bascp4?: |LOG FASP|\d%\s+[\d.]+\s?[KMGT]?B\s)"
+)
+"""A comment line that holds ascp's own output (a task's log kept under a trace: its bar, its last words)."""
 """A tab-separated table's header of four names or more (a Nextflow trace's ``task_id\thash\tnative_id\tname...``)."""
 
 
@@ -14549,14 +14594,17 @@ def _tab_table(chunk: bytes) -> tuple[bytes, _RunTable] | None:
     """A wrapper's table of its runs with tabs between its cells (Nextflow's trace file, ``-with-trace``; blind round
     185): the same table as CSV, and that table; None for another input (one that reads as no run table as CSV)."""
     head = chunk.lstrip()
-    if _TAB_HEADER.match(head) is None or b"\n#" in head:
+    if _TAB_HEADER.match(head) is None or _LOGGED_IN_COMMENT.search(head) is not None:
         # (not one with the tasks' logs kept in comment lines under it: read as it stands, its logs the runs;
         # blind round 181's trace)
         return None
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     for raw in head.decode("utf-8", "replace").splitlines():
-        writer.writerow(raw.split("\t"))
+        if raw[:1] == "#":
+            out.write(raw + "\n")  # (a note, kept as the comment it is: ``_COMMENT_LINE``; blind round 197's)
+        else:
+            writer.writerow(raw.split("\t"))
     converted = out.getvalue().encode("utf-8")
     table = _run_table(converted)
     return None if table is None else (converted, table)

@@ -3783,6 +3783,14 @@ _DIFF_LINES = (b"diff ", b"index ", b"new file", b"deleted file", b"similarity "
 r"""A diff's own lines besides its hunks' (which start with a space, ``+``, ``-``, ``@`` or ``\``)."""
 
 
+def _same_cells(first: bytes, second: bytes) -> bool:
+    """Whether two lines are rows of one CSV table: as many cells each, four or more (quoted commas inside a cell)."""
+    if first.count(b",") < 3 or second.count(b",") < 3:
+        return False
+    rows = list(csv.reader([first.decode("utf-8", "replace"), second.decode("utf-8", "replace")]))
+    return len(rows) == 2 and len(rows[0]) == len(rows[1])
+
+
 def other_lines(chunk: bytes) -> Iterator[Line]:
     """Every line of a chunk that is not in syslog form (ascp's own log files, console output).
 
@@ -4034,6 +4042,9 @@ def other_lines(chunk: bytes) -> Iterator[Line]:
                 and not logged
                 and not _NOT_A_CONTINUATION.match(message)
                 and not message.startswith(held.message[:16])  # the same form again: the next line, not a rest
+                # (nor the next row of a table with as many cells, a row of 100 or 132 characters by chance: a
+                # Nextflow trace's header and rows read as CSV; blind round 197)
+                and not _same_cells(held.message, message)
             ):
                 # The line before filled a terminal's width exactly: this is its rest, cut mid-word.
                 held = held._replace(message=held.message.rstrip(b"\r") + message.strip())
