@@ -1740,3 +1740,36 @@ def test_a_run_tables_header_or_row_of_a_terminals_width_is_no_wrap():
     text = _blind("round190-ordinary/19-media-scheduler-export-newest-first.csv")
     assert cause_ids(text) == ["ok", "permission", "session-start", "ok"]
     assert cause_ids(_blind("round173-ordinary/12-batch-summary-ena.csv")) == ["ok", "ok", "no-such-file", "ok"]
+
+
+def test_ipythons_traceback_head_of_a_keyboard_interrupt_cancels_the_run():
+    """A notebook's output ending "KeyboardInterrupt    Traceback (most recent call last)" (the kernel's stop button)
+    under ascli's fourth attempt's bar: that attempt cancelled (it had read unknown), after three session failures."""
+    text = _blind("round197-clients/23-sagemaker-notebook-ascli-tcia-session-init-interrupted.ipynb")
+    assert cause_ids(text) == ["session-start", "session-start", "session-start", "cancelled"]
+    text = _blind("round125-hard-middle/17-notebook-home-fibre-stall-then-interrupt.ipynb")
+    assert cause_ids(text) == ["stall", "cancelled"]
+
+
+def test_an_r_markdown_bash_chunks_output_is_its_run():
+    """R Markdown's ```{bash, error=TRUE}``` chunk, its ascp command continued over two lines, then knitr's "##
+    Key passphrase:" three times: the PuTTY key's run (it had read as no run)."""
+    assert cause_ids(_blind("round197-documents/10-ja-rmarkdown-ena-kagi-passphrase.Rmd")) == ["key-file"]
+
+
+def test_an_italian_page_of_examples_taken_from_ibms_documentation_is_no_run():
+    """A Confluence page: "I messaggi sotto sono esempi presi dalla documentazione IBM ...; non provengono dai nostri
+    server", then a table of messages and IBM's error-19 log sample: no run (auth had been read at high)."""
+    assert cause_ids(_blind("round198-documents/08-confluence-it-guida-errori-ascp.html")) == []
+
+
+def test_a_notebooks_next_cell_ends_a_look_at_which_ascp():
+    """ "!which ascp", then the next cell's "rc = !{cmd}" and ascp's "Cannot resolve target host": a DNS run (the
+    output had been read as code shown by which)."""
+    assert cause_ids(_blind("round198-ordinary/07-it-notebook-ena-typo-host.ipynb")) == ["dns"]
+
+
+def test_a_french_mails_end_of_its_output_between_cut_here_lines_is_its_run():
+    """ "Je n'ai ... que la fin de la sortie, mon terminal tmux avait un historique limité ... :", then "---8<---"
+    around the paste: the person's run, a server disk failure (it had read as a copied document)."""
+    assert cause_ids(_blind("round198-hard-middle/06-fr-mail-paste-cut-at-start-server-disk.eml")) == ["disk"]

@@ -4449,6 +4449,10 @@ class Analyzer:
                 run.exited = True
                 run.note(text.strip())
                 return
+            if "Traceback" in text:
+                # (IPython's head of the traceback: read as Python's last line, the cancel it tells)
+                text = "KeyboardInterrupt"
+                line = line._replace(message=text.encode())
         if (
             not self._replaying
             and ("roblem" in text or "gond n" in text)
@@ -4913,6 +4917,8 @@ class Analyzer:
         if ipython is not None:
             # IPython's input lines: code, except a shell escape that runs ascp (``!ascp ...``), a command.
             if text.lstrip()[:4] == "In [":
+                # (a new cell ends a look at code, "!which ascp": its output is no script's text; blind round 198)
+                self._viewing_code.discard(source)
                 run = self._console.get(source)
                 if (
                     run is not None
@@ -6631,7 +6637,7 @@ class Analyzer:
         real = _NOT_REAL.search(text)
         if real is not None:
             self._not_real.add(source)
-            if real.group().lower().startswith(("sample", "example", "no ")):
+            if real.group().lower().startswith(("sample", "example", "no ", "esempi", "ejemplo", "exempl", "beispiel")):
                 self._vendor_samples.add(source)
 
     def _told_again(self, source: str, text: str) -> bool:
@@ -10943,6 +10949,9 @@ _OWN_OUTPUT = _compile(
     # ("Le terminal affiche encore ceci (je colle les dernières lignes ...) :", my terminal still shows this, I paste
     # its last lines; blind round 161's mail)
     r"|\b(?:le|mon) terminal affiche\b|\bje (?:colle|copie)\b"
+    # ("Je n'ai ... que la fin de la sortie, mon terminal tmux avait un historique limité", I only have the end of
+    # the output, my terminal's history was short; blind round 198's mail, its paste between cut-here lines)
+    r"|\bla (?:fin|dernière partie) de (?:la|ma) sortie\b|\bmon terminal\b"
     # ("Voici ce que ascp affiche (un seul essai ...) :", here is what ascp shows, one try; blind round 197's ticket)
     r"|\bvoici ce qu(?:e |')[^:\n]{0,40}?\b(?:affiche|a affiché|donne|renvoie|sort|m'affiche)\b"
     # ("Segue o que aparece no terminal do Mac (copiei tudo):", here is what shows in my terminal, I copied it all;
@@ -11086,8 +11095,9 @@ def _worked_at_full(run: Collected, text: str) -> bool:
     return _NOT_FIXED.search(before) is None
 
 
-_INTERRUPTED_PYTHON = _compile(r"\s*KeyboardInterrupt:?\s*")
-"""Python's last line after Ctrl-C (IPython's with a colon)."""
+_INTERRUPTED_PYTHON = _compile(r"\s*KeyboardInterrupt:?(?:\s+Traceback \(most recent call last\))?\s*")
+"""Python's last line after Ctrl-C (IPython's with a colon), or the head of IPython's traceback of it
+("KeyboardInterrupt          Traceback (most recent call last)"; blind round 197's notebook, the stop button)."""
 _PY_FILE_NAME = _compile(rb"^#\s*[\w./-]+\.py\s*$")
 _PY_IMPORT = _compile(rb"^(?:import [\w.]+|from [\w.]+ import \w)", re.M)
 _PY_DEFINITION = _compile(rb"^[ \t]*(?:def \w+\(|class \w+[(:])", re.M)
@@ -12969,7 +12979,12 @@ _NOT_REAL = _compile(
     r"|\b(?:samples?|examples?)(?: (?:lines?|records?|logs?))? (?:below|above|here|on this page) (?:are|were) (?:all )?"
     r"(?:taken|copied|quoted) from (?:IBM|Aspera|the vendor)'?s? (?:support |knowledge[- ]base )?(?:articles?|docs?|"
     r"documentation|manuals?|KB)"
-    r"|\bno (?:incident|production) (?:data|records?|logs?) (?:on|in) this (?:page|document|article)\b",
+    r"|\bno (?:incident|production) (?:data|records?|logs?) (?:on|in) this (?:page|document|article)\b"
+    # (in Italian, Spanish, Portuguese, French, German: "I messaggi sotto sono esempi presi dalla documentazione IBM";
+    # blind round 198's service-desk page, IBM's log sample under it)
+    r"|\b(?:esempi|ejemplos|exemplos|exemples|Beispiele)\b[^.!?\n]{0,30}?\b(?:presi|tratti|copiati|tomados|sacados"
+    r"|copiados|retirados|tirés|extraits|pris|copiés|entnommen|aus)\b[^.!?\n]{0,12}?\b(?:documentazione|documentación"
+    r"|documentação|documentation|Dokumentation)\b",
     re.I,
 )
 """Words that an input's records are samples, not what ran (``_NOT_RUN``'s statements about the records themselves,
@@ -13145,6 +13160,11 @@ _NOT_RUN_EN_HINTS = (
     "execut",
     "carried",
     " yet",
+    # (its Romance and German "they are examples": "I messaggi sotto sono esempi ..."; blind round 198's wiki)
+    "esempi",
+    "ejempl",
+    "exempl",
+    "beispiel",
 )
 """Plain substrings one of which ``_NOT_RUN`` needs (tested first: most lines have none)."""
 _NOT_RUN_HINTS = (

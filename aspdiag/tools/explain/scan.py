@@ -1030,15 +1030,18 @@ def knitted_as_lines(chunk: bytes) -> bytes | None:
             at = end + 1
             continue
         ran = True
-        out.extend(b"$ " + line.strip() for line in lines[at + 1 : end] if line.strip())
+        # (a shell chunk's command continued over lines, "ascp ... \" / "  era-fasp@...": one command)
+        commands = b"\n".join(line.rstrip(b"\r") for line in lines[at + 1 : end]).replace(b"\\\n", b" ")
+        out.extend(b"$ " + line.strip() for line in commands.split(b"\n") if line.strip())
         out.extend(_knitr_output(body))
         out.append(b"")
         at = close + 1
     return b"\n".join(out) if ran else None
 
 
-_KNITR_CHUNK = re.compile(rb"(?m)^\s*```+\s*(?:\{[rR](?=[\s,}])[^}\n]*\}|[rR])\s*$")
-"""An R chunk's opening fence: R Markdown's ``{r name, eval=TRUE}`` or knitted Markdown's ``r``."""
+_KNITR_CHUNK = re.compile(rb"(?m)^\s*```+\s*(?:\{(?:[rR]|bash|sh|zsh)(?=[\s,}])[^}\n]*\}|[rR])\s*$")
+"""An R chunk's opening fence: R Markdown's ``{r name, eval=TRUE}`` or knitted Markdown's ``r``; or a chunk knitr runs
+in a shell (``{bash, error=TRUE}``; blind round 197's notes, its ascp at the key's prompt)."""
 _R_VECTOR = re.compile(rb"\s*\[\d+\]\s(.*)")
 _R_STRING = re.compile(rb'"((?:[^"\\]|\\.)*)"')
 
