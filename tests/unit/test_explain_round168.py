@@ -1773,3 +1773,17 @@ def test_a_french_mails_end_of_its_output_between_cut_here_lines_is_its_run():
     """ "Je n'ai ... que la fin de la sortie, mon terminal tmux avait un historique limité ... :", then "---8<---"
     around the paste: the person's run, a server disk failure (it had read as a copied document)."""
     assert cause_ids(_blind("round198-hard-middle/06-fr-mail-paste-cut-at-start-server-disk.eml")) == ["disk"]
+
+
+def test_a_kibana_export_with_ascps_level_in_its_own_field_and_numeric_pids():
+    """Kibana's NDJSON export newest first, "level": "LOG" beside "message": "FASP Session Stop ...", "pid" a number:
+    three sessions, unauthorized, read error and the one that worked (the last two had been lost)."""
+    text = _blind("round198-hard-middle/14-ndjson-transfer-monitor-newest-first.ndjson")
+    assert cause_ids(text) == ["unauthorized", "read-error", "ok"]
+
+
+def test_a_units_console_summaries_in_an_export_are_runs_of_their_own():
+    """Kibana's CSV of a server's systemd push unit: ascp's "Session Stop  (Error: ...)" under the unit, twice, then
+    an inbound session that worked: three runs (the export's process-less ascp lines had joined into one)."""
+    text = _blind("round198-servers/21-kibana-csv-hsts-dub1-outbound-push-and-inbound.csv")
+    assert cause_ids(text) == ["session-start", "udp", "ok"]

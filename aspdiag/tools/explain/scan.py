@@ -1629,13 +1629,19 @@ def json_export_as_lines(chunk: bytes) -> bytes | None:
             if when is None or said is None or not _EXPORT_STAMP.match(str(record[when])):
                 break
             message = _text(record[said]).rstrip("\r\n")
+            level = next((record[keys[k]] for k in ("level", "severity") if k in keys), None)
+            if level in _ASCP_LEVELS and not message.startswith(level + " ") and message.startswith("FASP "):
+                # (ascp's own level kept in a field of its own, "level": "LOG", "message": "FASP Session Stop ...":
+                # its record as ascp wrote it; blind round 198's Kibana export)
+                message = f"{level} {message}"
             stamp = str(record[when]).strip()
             # (GELF's additional fields start with "_": "_application_name", "_pid")
             program = next((_text(record[keys[k]]) for k in _EXPORT_PROGRAM for k in (k, "_" + k) if k in keys), "")
             if not program and "service" in keys:
                 program = _service_program(str(record[keys["service"]]))
             host = next((_text(record[keys[k]]) for k in _EXPORT_HOST for k in (k, "_" + k) if k in keys), "-")
-            pid = next((_text(record[keys[k]]) for k in _EXPORT_PID if k in keys), "0")
+            # (a number too: Kibana's NDJSON "pid": 30417; blind round 198, its sessions had read as one process's)
+            pid = next((_scalar(record[keys[k]]) for k in _EXPORT_PID if k in keys), "0")
             rows.append((_order_key(stamp), _export_syslog(stamp, message, program, host, pid)))
             at = rows[-1][0]
             lowered = {low: record[key] for low, key in keys.items()}  # (the record's fields by lower-case name)
@@ -1668,6 +1674,10 @@ def _field_pairs(record: Any) -> Any:
     return record
 
 
+_ASCP_LEVELS = frozenset(("LOG", "ERR", "WRN", "DBG"))
+"""ascp's log levels, the first word of each of its records."""
+_FAILED_START = re.compile(r"FASP Session Start .*\bstatus=failed\b")
+"""A session's start record that tells it failed (it logs no stop)."""
 _NO_PID_ASCP = re.compile(r"(\S+(?: \d\d:\d\d:\d\d\S*)? \S+ ascp)\[0\]: ")
 """An exported ascp record in syslog's form whose record named no process (``ascp[0]``)."""
 
@@ -1685,8 +1695,11 @@ def _sessions_apart(lines: list[str]) -> list[str]:
         if tagged is None:
             out.append(line)
             continue
-        out.append(f"{tagged.group(1)}[{session}]: {line[tagged.end() :]}")
-        if "LOG FASP Session Stop " in line:
+        said = line[tagged.end() :]
+        out.append(f"{tagged.group(1)}[{session}]: {said}")
+        if "FASP Session Stop " in said or said.startswith("Session Stop  (") or _FAILED_START.search(said) is not None:
+            # (its end: a logged stop, ascp's console summary under a unit's name, or a start that failed; blind
+            # round 198's Kibana export of a unit's two pushes)
             session += 1
     return out
 
@@ -3154,6 +3167,13 @@ def tagged_runs_apart(chunk: bytes) -> bytes | None:
         elif tag in groups:
             out.extend(groups.pop(tag))
     return b"\n".join(out)
+
+
+def _scalar(value: Any) -> str:
+    """A record's field as text: a string, or an integer's digits (not a boolean); else ''."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return _text(value)
 
 
 def _text(value: Any) -> str:
