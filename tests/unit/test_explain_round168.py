@@ -1787,3 +1787,30 @@ def test_a_units_console_summaries_in_an_export_are_runs_of_their_own():
     an inbound session that worked: three runs (the export's process-less ascp lines had joined into one)."""
     text = _blind("round198-servers/21-kibana-csv-hsts-dub1-outbound-push-and-inbound.csv")
     assert cause_ids(text) == ["session-start", "udp", "ok"]
+
+
+def test_a_dutch_wikis_error_you_may_get_such_as_is_a_sample():
+    """ "... kun je een fout krijgen zoals:" (you may get an error such as) over a <pre> of ascp's words: no run (auth
+    had been read at medium)."""
+    assert cause_ids(_blind("round199-documents/09-mediawiki-nl-aspera-oude-versie.wiki")) == []
+
+
+def test_a_hungarian_run_table_by_its_column_names():
+    """A wrapper's history with Hungarian columns (inditas, parancs, kilepesi_kod, kimenet_utolso_sor): each row its
+    run, the one with its output discarded unknown (only the No such file row had been read)."""
+    text = _blind("round199-documents/24-naplo-hu-wrapper-history.csv")
+    assert cause_ids(text) == ["ok", "unknown", "no-such-file", "ok"]
+
+
+def test_turkish_comments_newest_on_top_are_read_oldest_first():
+    """A Jira export's "Yorumlar (en yeni en üstte)" (comments, newest on top): the docroot failure, then the retry
+    that worked."""
+    text = _blind("round199-hard-middle/23-jira-comments-newest-first-docroot-tr.txt")
+    assert cause_ids(text) == ["permission", "ok"]
+
+
+def test_a_dashboards_job_records_each_end_their_run():
+    """A vendor dashboard's NDJSON, a job per record ("status": "completed"/"failed", its "detail" the last words):
+    the completed job, then the read-access failure at high confidence (it had been a quote's, low)."""
+    text = _blind("round199-ordinary/22-media-vendor-transfer-dashboard-export.ndjson")
+    assert cause_ids(text)[:2] == ["ok", "permission"]

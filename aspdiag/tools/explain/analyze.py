@@ -6192,6 +6192,10 @@ class Analyzer:
             # (a wrapper's words for its attempt: "NA12718: aspera attempt 1 failed (exit 1)"; blind round 78)
             session.exit_status = int(exit_match.group(1))
             session.note(text)
+            if source in self._record_sources and _RECORD_EXIT.fullmatch(text) is not None:
+                # (a JSON record's run ends with its record: the next record's lines are another run's, "Completed:"
+                # without its rate line and a dashboard's next job's "Session Stop"; blind round 199)
+                session.ended = session.exited = session.stopped = True
             if _ASCLI_ASCP_FAILED.search(text) is not None:
                 # ascli's "ascp failed (pid N exit 1)": its reason follows ("An error occurred during transfer:
                 # ..."), still this run's, even after ascp's own last words; a retry is announced ("Resuming in").
@@ -10862,6 +10866,8 @@ _SAMPLE_INTRO = _compile(
     r"|\bprzykład|\bzobaczysz\b|\bpříklad|\besimerk"
     # Dutch "you (formal) see", "you get" ("daar ziet u", "u krijgt dan"; blind round 123's newsletter)
     r"|\b(?:ziet|krijgt) u\b|\bu (?:ziet|krijgt)\b|\b(?:zie|krijg) je\b|\bje krijgt\b"
+    # ("kun je een fout krijgen zoals:", you may get an error such as; blind round 199's wiki)
+    r"|\b(?:kun|kan|kunt) (?:je|u)\b[^.:\n]{0,40}\bkrijgen\b|\bzoals\W*$"
     # "example", "sample" in Danish and Norwegian, Hungarian, Romanian, Ukrainian, Bulgarian and Russian, Croatian,
     # Slovak, Baltic languages, Estonian, Icelandic, Indonesian and Malay, Vietnamese, Filipino, Swahili, Persian,
     # Hebrew, Korean, Thai, Tamil and Bengali (blind round 79's Hungarian, Danish and Tamil pages)
@@ -13160,7 +13166,7 @@ _NOT_RUN_EN_HINTS = (
     "execut",
     "carried",
     " yet",
-    # (its Romance and German "they are examples": "I messaggi sotto sono esempi ..."; blind round 198's wiki)
+    # (its Romance and German "they are examples": "I messaggi sotto sono esempi ..."; blind round 199's wiki)
     "esempi",
     "ejempl",
     "exempl",
@@ -13410,7 +13416,9 @@ _NEWEST_FIRST = _compile(
     r"|\bnyaste? f[öo]rst\b|\bnyeste f[øo]rst\b|\bnieuwste (?:eerst|bovenaan)\b"
     # (Hungarian: "A megjegyzések a legújabbtól a legrégebbi felé vannak rendezve", sorted from the newest towards the
     # oldest; blind round 187's Redmine ticket)
-    r"|\blegújabbtól a legrégebbi(?: felé)?\b|\blegújabb (?:elöl|felül|van elöl)\b",
+    r"|\blegújabbtól a legrégebbi(?: felé)?\b|\blegújabb (?:elöl|felül|van elöl)\b"
+    # (Turkish: "Yorumlar (en yeni en üstte)", comments, newest on top; "en yeniden en eskiye"; blind round 199)
+    r"|\ben yeni (?:en üstte|üstte|başta|önce)|\ben yeniden en eskiye\b",
     re.I,
 )
 """A page's or a person's word that what it lists comes newest first ("two executions, newest first")."""
@@ -13436,6 +13444,7 @@ _NEWEST_HINTS = (
     "først",
     "eerst",
     "bovenaan",
+    "en yeni",
 )
 """Plain substrings one of which ``_NEWEST_FIRST`` needs (tested first)."""
 _TOLD_REVERSED = _compile(
@@ -14560,6 +14569,7 @@ def _run_table(chunk: bytes) -> _RunTable | None:
     fields = _header_fields(b"\n".join(lines[at:]), 4, ("#", "$", "{", "[", "|"))
     if fields is None:
         return None
+    fields = [_LOCAL_COLUMNS.get(field.strip().lower(), field) for field in fields]
     exit_at = next((i for i, field in enumerate(fields) if _EXIT_COLUMN.fullmatch(field) is not None), None)
     code_status = False
     if exit_at is None:
@@ -14637,9 +14647,15 @@ _LOCAL_COLUMNS = {
     **dict.fromkeys(("mensagem", "mensaje", "messaggio", "meldung", "nachricht", "zpráva", "zprava"), "message"),
     **dict.fromkeys(("posledni_radek_vystupu", "poslední_řádek_výstupu", "última_linha", "ultima_linea"), "last_line"),
     **dict.fromkeys(("navratovy_kod", "návratový_kód", "código_de_saída", "codigo_de_salida", "code_retour"), "exit"),
+    # (Hungarian: "futas_id,inditas,befejezes,parancs,kilepesi_kod,kimenet_utolso_sor"; blind round 199's history)
+    **dict.fromkeys(("inditas", "indítás", "kezdes", "kezdés"), "started"),
+    **dict.fromkeys(("befejezes", "befejezés", "vege", "vége"), "ended"),
+    **dict.fromkeys(("kilepesi_kod", "kilépési_kód", "visszateresi_kod", "visszatérési_kód"), "exit"),
+    **dict.fromkeys(("allapot", "állapot", "statusz", "státusz"), "status"),
+    **dict.fromkeys(("kimenet_utolso_sor", "kimenet_utolsó_sor", "kimenet", "uzenet", "üzenet"), "last_line"),
 }
 """A run table's column names in the languages its exports were seen in (Portuguese, Czech, Spanish, French, German,
-Italian), as the English names the table's columns are found by."""
+Italian, Hungarian), as the English names the table's columns are found by (in a CSV with commas or semicolons)."""
 
 
 def _semicolon_table(chunk: bytes) -> tuple[bytes, _RunTable] | None:

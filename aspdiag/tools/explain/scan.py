@@ -2254,6 +2254,9 @@ def _bare_event(record: dict[str, Any], commanded: bool) -> list[bytes] | None:
         ]
         lines.extend([b"FASPMGR 2", *(field.encode("utf-8") for field in fields), b""])
     status = next((record[key] for key in _JSON_EXIT_KEYS if type(record.get(key)) is int), None)
+    if status is None and lines and isinstance(told := record.get("status"), str):
+        # (a job's result word, no exit status: a dashboard's "status": "failed" beside its "detail"; blind round 199)
+        status = _STATUS_EXIT.get(told.lower())
     if status is not None and (commanded or lines or any(key in record for key in _JSON_STREAM_KEYS)):
         # (and a run's record whose streams were not kept, "stdout_tail": null beside "exit_code": 1: a run told by
         # its exit alone, not a part of the run before or after it; blind rounds 187 and 195)
@@ -2261,9 +2264,12 @@ def _bare_event(record: dict[str, Any], commanded: bool) -> list[bytes] | None:
     return lines or None
 
 
-_BARE_ERROR_KEY = re.compile(r"(?:^|_)(?:errstr|error_desc|error_description|description)$")
+_STATUS_EXIT = {**dict.fromkeys(("completed", "success", "succeeded"), 0), **dict.fromkeys(("failed", "error"), 1)}
+"""A job's result word as the exit status it stands for."""
+_BARE_ERROR_KEY = re.compile(r"(?:^|_)(?:errstr|error_desc|error_description|description|detail)$")
 """A field of a wrapper's event holding the words of its transfer's error (``mgmt_description``, ``fasp_errstr``;
-not a management frame's own ``Description``, read with its frame)."""
+not a management frame's own ``Description``, read with its frame), or of its end (a dashboard's "detail":
+"Completed: ..." or "Code: 28 Cancelled by user"; blind round 199)."""
 _DAEMON_TAG_KEYS = ("SYSLOG_IDENTIFIER", "syslog_identifier", "identifier", "ident", "id", "_COMM", "comm")
 _DAEMON_TIME_KEYS = ("__REALTIME_TIMESTAMP", "realtime", "t", "ts", "time", "timestamp")
 _DAEMONS = frozenset(("sshd", "sshd-session", "ascp", "ascp4", "aspshell", "kernel", "asperanoded", "firewalld"))
