@@ -1814,3 +1814,28 @@ def test_a_dashboards_job_records_each_end_their_run():
     the completed job, then the read-access failure at high confidence (it had been a quote's, low)."""
     text = _blind("round199-ordinary/22-media-vendor-transfer-dashboard-export.ndjson")
     assert cause_ids(text)[:2] == ["ok", "permission"]
+
+
+def test_the_next_task_output_file_of_a_job_array_is_another_run():
+    """sacct's three array tasks, then "cat logs/9182734_0.out", "_1.out", "_2.out": the last task's "ascp exit 1"
+    alone is its own unknown run (it had joined the stall of the task before); a job's .out and .err stay one run."""
+    text = _blind("round199-clients/15-slurm-array-sacct-stall-ok-unknown.txt")
+    assert cause_ids(text) == ["ok", "stall", "unknown"]
+    assert cause_ids(_blind("round88-hard-middle/18-slurm-timelimit-second-file.log")) == ["ok", "cancelled"]
+
+
+def test_a_ci_jobs_last_word_under_its_scripts_report_rule_is_that_runs():
+    """A GitLab job: the test script's ascp fails ("Failed to open TCP connection for SSH"), its "==== Report ===="
+    rule, then "ERROR: Job failed: exit code 1": one ssh-port run (the job's end had read as a second, unknown)."""
+    assert cause_ids(_blind("round199-documents/03-gitlab-ci-metabolights-private-study.log")) == ["ssh-port"]
+
+
+def test_ascli_telling_its_failure_twice_in_one_second_is_one_run():
+    """ascli's "ERROR -- : Cannot rename partial file", then, in the same second and process, "WARN -- : An error
+    occurred during transfer: Can't rename a partial file.": one run (two had been read); its retries seconds apart
+    stay runs of their own."""
+    text = _blind("round199-ordinary/20-ascli-shares-two-jobs-partial-rename.txt")
+    assert cause_ids(text) == ["partial-rename"]
+    assert cause_ids(_blind("round97-clients/11-ascli-windows-mgmt-port.txt")) == ["died-at-start", "died-at-start"]
+    text = _blind("round179-clients/24-windmill-windows-worker-ascli-mgmt-port-retries.txt")
+    assert cause_ids(text) == ["died-at-start", "died-at-start", "ok"]

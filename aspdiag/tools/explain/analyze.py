@@ -237,6 +237,9 @@ def _cut_at_start(text: str) -> str | None:
 
 _YAML_STREAM_HEAD = re.compile(r"\s*std(?:err|out): \|-\s*")
 """The head of a command's stream in Ansible's YAML callback (``stderr: |-``), its lines below it."""
+_DIGITS = re.compile(r"\d+")
+_CAT_JOB_FILE = re.compile(r"\bcat\s+((?:[\w.~-]+/)*)([\w.-]+\.(?:out|err|log))\s*$")
+"""``cat`` of a job's output file: its folder and its name."""
 _RECORD_EXIT = re.compile(r"ascp exit code \d{1,3}")
 """A run record's exit status as the JSON-lines reader writes it (``scan.json_lines_as_messages``), one per record
 (read so only in an input that reader read: a wrapper's own "[pull] ascp exit code 1" under its command is told of
@@ -1521,6 +1524,7 @@ class Analyzer:
         self._row_dates: dict[int, str] = {}  # a run table's row's run -> its time (``_rows_by_date``)
         self._record_exit_at: dict[str, int] = {}  # each input's last run record's exit line (``_RECORD_EXIT``)
         self._command_tick: dict[str, int] = {}  # each input's last ascp command's line
+        self._cat_shown: dict[str, tuple[str, str]] = {}  # each input's last job output file shown by cat
         self._record_sources: set[str] = set()  # inputs read as a logger's JSON records (a run's per record)
         self._row_began: dict[str, int] = {}  # each run table's order before its current row's words
         self._row_open: dict[str, bool] = {}  # whether that row's quoted cell goes on past its line
@@ -5262,6 +5266,24 @@ class Analyzer:
             )
             if continued:
                 self._other_stream.add(source)
+            if "cat " in text and (shown := _CAT_JOB_FILE.search(text)) is not None and not self._replaying:
+                # the next of a job array's output files shown ("$ cat logs/9182734_2.out" after "..._1.out"): its
+                # lines are another task's, not the run shown before them, whatever they say (blind round 199's
+                # Slurm array, its last task's "ascp exit 1" alone)
+                last_shown = self._cat_shown.get(source)
+                if (
+                    last_shown is not None
+                    and last_shown[0] == shown.group(1)
+                    and last_shown[1] != shown.group(2)
+                    # (names that differ only in their numbers, a task's index: not a job's .out and its .err)
+                    and _DIGITS.sub("#", last_shown[1]) == _DIGITS.sub("#", shown.group(2))
+                ):
+                    if run is not None and run.uuid is None and not continued:
+                        self._finish(self._console.pop(source))
+                        run = None
+                    if len(self._breaks) < MAX_KEPT_FAILED:
+                        self._breaks.add((source, self._order))
+                self._cat_shown[source] = (shown.group(1), shown.group(2))
             if (
                 run is not None
                 and run.uuid is None
@@ -6079,6 +6101,21 @@ class Analyzer:
             record_run = record_run or (record_exit and self._command_tick.get(source) == self._tick - 1)
             if record_exit:
                 self._record_exit_at[source] = self._tick
+            if (
+                not repeated
+                and current is not None
+                and text[:4] in _RUBY_HEADS
+                and (logged := _RUBY_PID.match(text)) is not None
+                # (in the same second: not the same ascli's retry of ascp, "Resuming in 2 seconds", then its next
+                # attempt's failure; blind round 179's Windmill job)
+                and any(f"#{logged.group(1)}]" in said and said[4:23] == text[4:23] for said in current.evidence)
+                and (cause := documented_cause(text)) is not None
+                and any(documented_cause(said) == cause for said in (*current.finals, *current.details))
+            ):
+                # ascli's next logger line of the same process telling the same failure in its other words ("ERROR --
+                # : Cannot rename partial file", then "WARN -- : An error occurred during transfer: Can't rename a
+                # partial file."; blind round 199): that run's, not another
+                repeated = True
             if repeated and current is not None:
                 session = current
             else:
@@ -8866,7 +8903,13 @@ class Analyzer:
         for order, s in kept:
             retry_of: SessionExplanation | None = None
             before = last.get(s.source)
-            if before is not None and (s.source, last_order[s.source]) in self._breaks:
+            if (
+                before is not None
+                and (s.source, last_order[s.source]) in self._breaks
+                # (not a CI job's own last word, "ERROR: Job failed: exit code 1" under its script's "==== Report
+                # ====": the job's end, whatever its script printed between; blind round 199's GitLab job)
+                and not (s.evidence and all(_CI_JOB_FAILED.match(said) is not None for said in s.evidence))
+            ):
                 before = None  # a titled rule came between them: another ticket's, file's or attempt's run
             if before is not None:
                 told_exits = (self._exit_of.get(last_order[s.source]), self._exit_of.get(order))
