@@ -237,7 +237,6 @@ def _cut_at_start(text: str) -> str | None:
 
 _YAML_STREAM_HEAD = re.compile(r"\s*std(?:err|out): \|-\s*")
 """The head of a command's stream in Ansible's YAML callback (``stderr: |-``), its lines below it."""
-_DIGITS = re.compile(r"\d+")
 _CAT_JOB_FILE = re.compile(r"\bcat\s+((?:[\w.~-]+/)*)([\w.-]+\.(?:out|err|log))\s*$")
 """``cat`` of a job's output file: its folder and its name."""
 _RECORD_EXIT = re.compile(r"ascp exit code \d{1,3}")
@@ -5275,8 +5274,9 @@ class Analyzer:
                     last_shown is not None
                     and last_shown[0] == shown.group(1)
                     and last_shown[1] != shown.group(2)
-                    # (names that differ only in their numbers, a task's index: not a job's .out and its .err)
-                    and _DIGITS.sub("#", last_shown[1]) == _DIGITS.sub("#", shown.group(2))
+                    # (names of one form up to their digits, a task's index: not a job's .out and its .err; ``_DIGITS``
+                    # as ``_apart`` compares two stamps' forms)
+                    and _DIGITS.sub("0", last_shown[1]) == _DIGITS.sub("0", shown.group(2))
                 ):
                     if run is not None and run.uuid is None and not continued:
                         self._finish(self._console.pop(source))
@@ -6124,8 +6124,7 @@ class Analyzer:
                     starts=again or past_it or not self._continues(source, errors, streams, opens, text.strip()[:400]),
                 )
                 if record_run and len(self._row_runs) < MAX_KEPT_FAILED:
-                    self._row_runs.add(session.order)
-                    session.ended = session.exited = True  # (the record's run is told whole by its exit)
+                    self._row_runs.add(session.order)  # (its exit ends it below, as every record's exit does)
         session.lines += 1
         session.stamp = session.stamp or line.stamp
         session.from_quote = line.quoted and session.from_quote is not False
@@ -9521,7 +9520,8 @@ class Analyzer:
         """A run table's rows listed by their time column where the table lists them otherwise (a Nextflow trace's
         tasks as they finished, "3, 1, 2, 4", their "submit" times a second apart; blind round 197): each row's run
         where the order of the times puts it, among the places the rows had (a table listed newest first too); only
-        where every row of that input has an ISO time."""
+        where every row of that input has an ISO time. (``_reordered`` sorts all of an input's runs; here the other
+        runs keep their places.)"""
         if not self._row_dates:
             return kept
         places: dict[str, list[int]] = defaultdict(list)
@@ -14345,11 +14345,11 @@ _TOLD_TIMES = _compile(
     r"|mesmo erro|lo stesso errore|stesso errore|(?:de[nrs]?|dasselbe|dieselbe) (?:gleiche|selbe)n? Fehler"
     r"|dezelfde fout|samma fel|samme feil)\b))"
 )
+"""A person's count of the tries they made, all with the same words ("L'ho lanciato tre volte in tutto, sempre lo
+stesso messaggio", "Tentamos duas vezes hoje cedo (08:20 e 08:31), sempre o mesmo")."""
 _TOLD_TIMES_CJK = _compile(r"(?<![0-9])(?P<n>[2-5])\s?(?:回とも|度とも|次都)")
 """A count of tries with "both/all N times" in Japanese or Chinese ("今日の納品ジョブが2回とも失敗しました", today's
 delivery job failed both times; blind round 197's chat)."""
-"""A person's count of the tries they made, all with the same words ("L'ho lanciato tre volte in tutto, sempre lo
-stesso messaggio", "Tentamos duas vezes hoje cedo (08:20 e 08:31), sempre o mesmo")."""
 _TIMES_HINTS = (
     *("same", "mesm", "stess", "mism", "même", "gleich", "selbe", "sama", "zelfde", "both times", "рази", "раза"),
     *("beide Male", "deux fois", "ambas", "entrambe", "beide keren", "begge gange", "båda gångerna"),
@@ -14656,11 +14656,11 @@ _USAGE_LAST = "Display full usage: -h,--help"
 _ISO_CELL = _compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d")
 """A table cell's ISO date and time."""
 _TAB_HEADER = _compile(rb"[\w%]+(?:\t[\w%]+){3,}\r?\n")
+"""A tab-separated table's header of four names or more (a Nextflow trace's ``task_id\thash\tnative_id\tname...``)."""
 _LOGGED_IN_COMMENT = _compile(
     rb"(?m)^#[^\n]*?(?:Session Stop|Completed: |\bascp4?: |LOG FASP|\d%\s+[\d.]+\s?[KMGT]?B\s)"
 )
 """A comment line that holds ascp's own output (a task's log kept under a trace: its bar, its last words)."""
-"""A tab-separated table's header of four names or more (a Nextflow trace's ``task_id\thash\tnative_id\tname...``)."""
 
 
 def _tab_table(chunk: bytes) -> tuple[bytes, _RunTable] | None:

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
-from aspdiag.fasp.errors import channel, error_table, failure_channel
+from aspdiag.fasp.errors import channel, error_table, failure_channel, message_table
 from aspdiag.fasp.parse import code_for_message
 
 UNKNOWN = "unknown"
@@ -198,8 +198,6 @@ _CUT_MIN = 12
 @cache
 def _wordings() -> tuple[str, ...]:
     """Every documented wording as plain text: the FASP message table's and the knowledge base's plain patterns."""
-    from aspdiag.fasp.errors import message_table
-
     plain = [text for text, _ in message_table()]
     for entry in knowledge().entries:
         for pattern in entry.patterns:

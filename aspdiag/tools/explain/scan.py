@@ -1674,8 +1674,6 @@ def _field_pairs(record: Any) -> Any:
     return record
 
 
-_ASCP_LEVELS = frozenset(("LOG", "ERR", "WRN", "DBG"))
-"""ascp's log levels, the first word of each of its records."""
 _FAILED_START = re.compile(r"FASP Session Start .*\bstatus=failed\b")
 """A session's start record that tells it failed (it logs no stop)."""
 _NO_PID_ASCP = re.compile(r"(\S+(?: \d\d:\d\d:\d\d\S*)? \S+ ascp)\[0\]: ")
