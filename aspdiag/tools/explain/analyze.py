@@ -55,11 +55,13 @@ from aspdiag.tools.explain.scan import (
     PASTE_MAX,
     RECEIVER_PROGRESS,
     REFUSAL_AT_TAG,
+    SCRIPT_OUTPUT_RULE,
     SSH_SYN_DROP,
     SSHD_LOGIN,
     SSHD_REFUSAL,
     SSHD_TAG,
     SYSLOG_RECORD,
+    TICKET_RULE,
     UDP_DROP,
     UUID,
     Found,
@@ -122,6 +124,7 @@ from aspdiag.tools.explain.scan import (
     read_ahead,
     records,
     rundeck_log_as_lines,
+    script_output_as_console,
     session_table_as_records,
     settle,
     siem_records_as_lines,
@@ -132,6 +135,7 @@ from aspdiag.tools.explain.scan import (
     syslog_prefix,
     tagged_runs_apart,
     telegram_export_as_text,
+    ticket_csv_as_text,
     ticket_json_as_text,
     trello_export_as_text,
     udp_drop,
@@ -1064,13 +1068,6 @@ IBM's samples log it (``transfer: COMPLETED``; blind round 62); not an installer
 _CHECK_RESULT = _compile(r"\s*(?:[^\n]*\W)?(?:OK|WARNING|CRITICAL|UNKNOWN) - \[transfer:")
 """ascli's health check's result in Nagios form (``CRITICAL - [transfer:License expired]``), a row of a monitor's
 history: one check, one ascp transfer."""
-_OTHERS_WORKED = _compile(
-    r"\b(?:the )?(?:other|remaining|rest of the)\s+(?:\d+\+?\s+)?(?:transfers|runs|sessions|uploads|downloads|jobs"
-    r"|files)\b[^.\n]{0,40}?\b(?:succeed(?:ed|s)?|work(?:ed|s)?|complete[ds]?|ran normally|run normally)\b",
-    re.I,
-)
-"""A word that other runs than the one shown worked ("the other 40+ transfers of the same run succeed"): no run of
-its own."""
 _INSTALLER = _compile(
     r"\s*(?:Installation|Installing|Install(?:ed)?|Successfully installed)\b"
     r"|.*\b(?:was successfully installed|installed successfully|Installation (?:operation )?completed successfully)\b"
@@ -1482,6 +1479,7 @@ class Analyzer:
         self._sampled: set[str] = set()  # inputs that introduced a sample (``_sample``) already
         self._container: dict[str, str] = {}  # each input's last container kubectl describe named
         self._pod_containers: set[str] = set()  # inputs inside kubectl describe pod's "Containers:" list
+        self._logs_container: dict[str, str] = {}  # each input's container whose log ``kubectl logs -c`` showed
         self._last_state: dict[str, bool] = {}  # whether kubectl describe's state lines are its "Last State:"
         self._script_data: set[str] = set()  # inputs past a script's __DATA__ or __END__ line
         # code files read as the log they keep (``_commented_log``, ``_docstring_log``)
@@ -1625,6 +1623,8 @@ class Analyzer:
         self._port_checks: dict[str, list[_PortCheck]] = {}
         self._ascli_pid: dict[str, str] = {}  # per input, the process of ascli whose journal lines are being read
         self._script_pid: dict[str, str] = {}  # per input, the script whose journal lines traced an ascp command
+        self._script_tag: dict[str, str] = {}  # and its host and tag before the process id (``host name[``)
+        self._script_own_words: set[str] = set()  # inputs where ascp's words came under that script's own pid
         self._until_notes: dict[str, list[tuple[int, str]]] = {}  # per input, Ansible's "FAILED - RETRYING" notes
         self._listed_ascp: dict[str, set[str]] = {}  # per input, the ascp binaries ``ls -l`` showed to exist
         self._local_stamps: set[str] = set()  # inputs whose stamps' months are in the host's language
@@ -3290,12 +3290,31 @@ class Analyzer:
             # (the traced command's own line stays as it is: in a newest-first journal, "journalctl -r", it comes
             # after its process's other lines, and nothing of it is stripped)
             rest = text[script.end() :]
+            ran = self._console.get(source)
+            if (
+                source in self._script_pid
+                and self._script_pid[source] != script.group("pid")
+                and self._script_tag.get(source) == text[: script.start("pid")]
+                and rest.startswith(("ascp: ", "ascp4: "))
+                # (its ascp ran as the script's own process, its words under the traced pid: not a child's pid, as
+                # "push-lyon.sh[2288143]: ascp: ..." under "push-lyon.sh[2288140]: + ascp ..."; blind round 107)
+                and source in self._script_own_words
+                and ran is not None
+                and (ran.exited or ran.stopped)
+            ):
+                # the same script's next process, its ascp's own words (systemd's restart: "asset-sync[48730]: ascp:
+                # Cannot resolve target host., exiting." after 48655's run ended so; blind round 200): another run
+                self._finish(self._console.pop(source))
+                self._script_pid[source] = script.group("pid")
             if self._script_pid.get(source) == script.group("pid"):
                 line = line._replace(message=line.message[len(text[: script.end()].encode()) :])
                 text = rest
+                if rest.startswith(("ascp: ", "ascp4: ")) and len(self._script_own_words) < MAX_CLIENTS:
+                    self._script_own_words.add(source)
             elif "ascp" in rest and (rest[:2] == "+ " or _SCRIPT_STARTS.match(rest) is not None):
                 # (or its own word for the command, "pull.sh[30377]: starting ascp -P 33001 ..."; blind round 121)
                 self._script_pid[source] = script.group("pid")
+                self._script_tag[source] = text[: script.start("pid")]
         if "]: " in text[:120] and "-- : " in text and (tagged := _TAGGED_LOGGER.match(text)) is not None:
             # a wrapper's Ruby Logger lines in the journal, behind the host and the wrapper's tag ("ingest-vm01
             # pull-dailies[40211]: E, [...] ERROR -- : ascp failed: pid 40219 exit 1"; blind round 142): ascli's own
@@ -3952,6 +3971,12 @@ class Analyzer:
                 return
             self._changelogs.discard(source)
         if source in self._scripts:
+            if text == SCRIPT_OUTPUT_RULE:
+                # the output of the script's runs that its comments kept (``script_output_as_console``), under it:
+                # runs, read as the console showed them (the input's first line is read: no script's again)
+                self._scripts.discard(source)
+                self._last_text[source] = text
+                return
             if (
                 not self._replaying
                 and (
@@ -4148,6 +4173,9 @@ class Analyzer:
             # another pod's log asked for ("$ kubectl -n genomics logs ena-pull-ont42-r9d4f | tail -3"): the run shown
             # before it is over, whatever its bar said (blind round 183: the first pod's bar at 81 %, cut by the job's
             # deadline, then the retried pod's 100 %, of the same file, had read as one run)
+            named = _LOGS_CONTAINER.search(text)
+            if named is not None and len(self._logs_container) < MAX_CLIENTS:
+                self._logs_container[source] = named.group(1)
             run = self._console.get(source)
             if (
                 run is not None
@@ -4813,7 +4841,21 @@ class Analyzer:
             if killed is not None and killed[0] == self._order:
                 del self._kill_pending[source]
             run = self._console.get(source)
-            if run is not None and run.lines and run.ascp_said and not self._replaying:
+            if (
+                run is not None
+                and run.lines
+                and run.ascp_said
+                and not self._replaying
+                # (not the container whose log was shown above, its bar still moving: "kubectl logs ... -c ascp
+                # --previous", then describe's "ascp:" with its state, OOMKilled; blind round 200)
+                and not (
+                    text.endswith(":")
+                    and self._logs_container.get(source) == text[:-1].strip()
+                    and run.progress is not None
+                    and run.completed is None
+                    and not (run.finals or run.ended or run.exited)
+                )
+            ):
                 self._finish(self._console.pop(source))
         if "State:" in text:
             # kubectl describe: the container's current state, or ("Last State:") its run before the restart
@@ -5063,11 +5105,25 @@ class Analyzer:
                 return  # a script's text shown by cat or grep (its ascp command is code, not a run's start)
             self._viewing_code.discard(source)
         told = False
-        if ("asc" in lowered or "spec" in lowered) and (
-            _COMMAND.match(text)
-            or (
-                told := line.stamp is not None
-                and (_TOLD_COMMAND.match(text) is not None or _TASK_ACTION.search(text) is not None)
+        if (
+            ("asc" in lowered or "spec" in lowered)
+            and (
+                (
+                    _COMMAND.match(text)
+                    # (not a command and its output on one line, a person's shorthand: "ascp --mode=recv ... ->
+                    # 'Session Stop  (Error: Server aborted session: Read access denied for user)'", a ticket's note;
+                    # blind round 200): read as the run it tells
+                    and ((arrow := _ARROW_OUTPUT.search(text)) is None or not documented(text[arrow.end() :]))
+                    # (nor kubectl describe's field naming the container's command, under the log that container's
+                    # run showed: "Command: ascp -T ...", its state next; blind round 200)
+                    and not (
+                        source in self._pod_containers and text[:8] == "Command:" and source in self._logs_container
+                    )
+                )
+                or (
+                    told := line.stamp is not None
+                    and (_TOLD_COMMAND.match(text) is not None or _TASK_ACTION.search(text) is not None)
+                )
             )
         ):
             # the open run's own command, not a new run's: traced in its stderr file (set -x's "+ ascp ...") shown
@@ -5330,6 +5386,18 @@ class Analyzer:
             run.note(text.strip())
             return
         if (
+            (progress is not None or summary is not None)
+            and not self._replaying
+            and (run := self._console.get(source)) is not None
+            and not run.ended
+            and run.percent is None
+            and run.details
+            and all(_LOADER_ERROR.search(said) is not None for said in run.details)
+        ):
+            # a transfer's bar or summary after the loader refused to start ascp ("version `GLIBC_2.28' not found"):
+            # that run never moved a byte, this is another's (blind round 200: the fix told between them in a chat)
+            self._finish(self._console.pop(source))
+        if (
             source in self._foreign
             and not (errors or summary)
             and (progress or _SSH_CLIENT_TALK.search(text) or _PROMPT.match(text))
@@ -5400,6 +5468,22 @@ class Analyzer:
         ):
             # PBS's epilogue under the job's output ("Resources Used: cput=...", "Exit Status: 0"): the job's status,
             # its last run told already (blind round 180's job output, read as a third run)
+            exit_match = None
+        if (
+            exit_match is not None
+            and text[:6] == "State:"
+            and any(said.startswith("Job ID:") for said in list(self._last_lines[source])[-4:-1])
+            and source in self._run_sources
+            and (
+                (ended := self._console.get(source)) is None
+                or ended.ended
+                or ended.exited
+                or bool(ended.completed)
+                or ended.exit_status is not None
+            )
+        ):
+            # Slurm's seff report under the job's output ("Job ID: 8812043", "State: TIMEOUT (exit code 0)"): the
+            # job's state, its run told already (blind round 200: read as a run that succeeded)
             exit_match = None
         if (
             exit_match is not None
@@ -5793,7 +5877,12 @@ class Analyzer:
                         and _LABELLED.match(text) is None
                     )
                 )
-                is_err = is_err or echo
+                is_err = (is_err or echo) and not (
+                    # (not .nextflow.log's state of a task that ended well, "TaskHandler[...; name: ASPERA_CLI
+                    # (ERR4080067); status: COMPLETED; exit: 0; error: -; ...]": its name and "error:" field tell no
+                    # failure; blind round 170)
+                    "TaskHandler[" in text and "; exit: 0;" in text
+                )
             elif len(text) < 200:
                 # ascli's resumer quotes ascp's words after its own (retryable ones too: "Session data transfer
                 # timeout", which no bare wording starts with); a row of the user's own results table holds them
@@ -8910,6 +8999,15 @@ class Analyzer:
                 and not (s.evidence and all(_CI_JOB_FAILED.match(said) is not None for said in s.evidence))
             ):
                 before = None  # a titled rule came between them: another ticket's, file's or attempt's run
+            if (
+                before is not None
+                and any("Execution is retried" in said for said in before.evidence)
+                and any("Error executing process" in said for said in s.evidence)
+                and not any("Error executing process" in said for said in before.evidence)
+            ):
+                # Nextflow's error block after its note that the attempt before is retried: the retry's own run, its
+                # output not shown (blind round 200: "Command output: (empty)", ascp's output sent to /dev/null)
+                before = None
             if before is not None:
                 told_exits = (self._exit_of.get(last_order[s.source]), self._exit_of.get(order))
                 if None not in told_exits and told_exits[0] != told_exits[1]:
@@ -10415,12 +10513,34 @@ class Analyzer:
                 and s.cause_id == "unknown"
                 and s.evidence
                 and all(task in said for said in s.evidence)
+                # (not Nextflow's error block after the run ascp's words told: a later attempt's own run, its output
+                # not shown; blind round 200: "Command output: (empty)" after a retry)
+                # (the first block of the task's: a later one is .nextflow.log's copy of a block shown above it)
+                and not (
+                    last is not None
+                    and at > last
+                    and any("Error executing process" in said for said in s.evidence)
+                    and not any(
+                        "Error executing process" in said
+                        for _, r in out[:at]
+                        if r.source == source
+                        for said in r.evidence
+                    )
+                )
             }
             for at in fragments:
                 self._uncounted(out[at][1])
             earlier: list[tuple[int, SessionExplanation]] = []
             if last is not None:
                 order, told = out[last]
+                # (the lines of the task's other runs that ascp's own words told: a note there begins the attempt
+                # whose output follows it, not an attempt left untold; blind rounds 198 and 199)
+                own = {
+                    said
+                    for at, (_, s) in enumerate(out)
+                    if at != last and at not in fragments and s.source == source and s.cause_id != "unknown"
+                    for said in s.evidence
+                }
                 earlier = [
                     (
                         order,
@@ -10437,7 +10557,8 @@ class Analyzer:
                     # (not the note that begins that run itself, where the run is not the error block's: the attempt
                     # whose output, shown after the note, that run is; blind round 159's grep of .nextflow.log, then
                     # the attempt's .command.out)
-                    if line not in told.evidence[:1] or any("Error executing process" in said for said in told.evidence)
+                    if line not in own
+                    and (line not in told.evidence or any("Error executing process" in said for said in told.evidence))
                 ]
             for _, attempt in earlier:
                 self._counted(attempt)
@@ -11008,6 +11129,9 @@ _OWN_OUTPUT = _compile(
     r"|\b(?:segue|aqui est[áa]|eis|esto es|aqu[íi] est[áa]) (?:o|lo) que (?:me )?"
     r"(?:aparece|apareceu|sai|saiu|sale|sali[óo])\b"
     r"|\b(?:copiei|colei|copi[ée]|pegu[ée])\b"
+    # (Portuguese and Spanish "I ran": "Rodei com `-resume` e agora o `.command.out` do mesmo processo mostra:", I ran
+    # it with -resume and now the same task's .command.out shows; blind round 200's issue comment)
+    r"|\b(?:rodei|executei|corri|ejecut[ée]|lanc[ée])\b[^:\n]{0,80}\b(?:mostra|muestra|aparece|sai|sale)\b"
     # (Italian: "ti incollo quello che è rimasto nel terminale", I paste you what was left in the terminal; blind
     # round 183's chat, between cut-here lines)
     r"|\b(?:ti |vi )?incollo\b|\bho incollato\b|\bquello che (?:è rimasto|mi (?:dice|dà|esce|appare))\b"
@@ -11596,6 +11720,8 @@ def _catalogue(text: str, runs: list[SessionExplanation], commanded: bool = Fals
             return False
     if len(_STAMPED_LINES.findall(text, 0, _CATALOGUE_MAX)) >= 2:
         return False  # a log's stamped lines (a server's syslog beside an incident's notes): a log's runs
+    if text.count(TICKET_RULE) >= 2:
+        return False  # a ticket list's tickets, each telling its run (``ticket_csv_as_text``; blind round 200)
     if (
         len(distinct) >= _CATALOGUE_NAMED
         and not commanded
@@ -12146,8 +12272,6 @@ _ERRORS_TALLIED = _compile(
 """A wrapper's tally of the failures among its runs ("restore finished with 1 error(s)")."""
 _ASCP_CALL = _compile(r"(?:^|[\s:])(?:[\w.~/\\-]*[/\\])?ascp4?(?:\.exe)? +-{1,2}[A-Za-z]")
 """ascp called with its options, anywhere in a line (after a chat's speaker, a prompt, a path)."""
-_USER_PROMPT = _compile(r"\s*[\w.-]+@[\w.-]+:[^\s$#]*[$#](?:\s|$)")
-"""bash's usual prompt, ``user@host:~/dir$ ``."""
 _TRACED_OTHER = _compile(
     r"\+ (?!(?:echo|printf|set|exit|return|true|:)\s)(?:\S+=\S*\s+)*((?:[\w.~/-]*/)?[\w.-]+)\s"
     r"|\+ (?:echo|printf)\s[^|\n]*\|\s*((?:[\w.~/-]*/)?[\w.-]+)"
@@ -12434,6 +12558,7 @@ _AFTER_QUOTE = _compile(r"\s*[.,;:)]")
 _OPTION_LABEL = _compile(r"\s*\(?[a-zA-Z]\)\s")
 """A quiz's or a list's lettered option opening a line (``(b) ...``, ``c) ...``)."""
 _INPUT_READERS: tuple[Callable[[bytes], bytes | None], ...] = (
+    script_output_as_console,
     notebook_as_lines,
     asciicast_as_text,
     posts_dump_as_text,
@@ -12444,6 +12569,7 @@ _INPUT_READERS: tuple[Callable[[bytes], bytes | None], ...] = (
     trello_export_as_text,
     pmwiki_page_as_text,
     ticket_json_as_text,
+    ticket_csv_as_text,
     org_as_lines,
     knitted_as_lines,
     mail_as_text,
@@ -12545,6 +12671,13 @@ _INTRO_ENDS_MORE = (
     "例如",
     "比如说",
     "例えば",
+    # (Korean "(the examples) were these, right?" before them: "지난번에 연구실 위키에 있던 에러 예시는 이거였죠?", the
+    # error examples on the lab wiki were these, right?; blind round 200's KakaoTalk chat)
+    "이거였죠?",
+    "이거죠?",
+    "이거였지?",
+    "이거였나요?",
+    "이것이었죠?",
     " shows up as",
     " show up as",
     " appears as",
@@ -12726,6 +12859,9 @@ _CLOSING_RULE = _compile(r"\b(?:finished|ended|done|completed|exited|terminated)
 _DATED_HEADING = _compile(r"[#!=*_]+\s*((?:19|20)\d\d-[01]\d-[0-3]\d|[0-3]?\d\.[01]?\d\.(?:19|20)\d\d)\b")
 """A page's heading that begins with a day (``## 2024-06-11``, ``!!! 11.06.2024 — FEHLER``): the entry of a log
 kept by people, one day's runs under it."""
+_ARROW_OUTPUT = _compile(r"\s(?:->|\u2192|=>)\s*(?=['\"\u2018\u201c])")
+"""An arrow before a quote after a command: its output told on the command's line (``ascp ... -> 'Session Stop
+...'``)."""
 _TITLED_RULE = _compile(r"\s*(?:[-=#*~_]{3,}|--|==)\s+\S[^\n]{0,160}?\s+(?:[-=#*~_]{3,}|--|==)\s*$")
 """A rule with a title inside it (``--- #5503  requester: d.nakamura ---``, ``==== attempt 2 ====``, ``-- customer B
 (ascli) --``)."""
@@ -13183,7 +13319,10 @@ _NOTHING_TRIED = _compile(
     r"|\b(?:ещё|еще|пока) ничего не (?:запускали|пробовали|передавали|запускал|пробовал)\w*"
     # English, a review before its job first runs: "Not approving yet — nothing has run on this branch (the job only
     # triggers on tags)"; blind round 162's merge request
-    r"|\bnothing has (?:been )?run (?:yet|so far|on this (?:branch|MR|merge request|pull request|PR))\b",
+    r"|\bnothing has (?:been )?run (?:yet|so far|on this (?:branch|MR|merge request|pull request|PR))\b"
+    # Hungarian: "Teszt még nem futott az új gépre" (no test has run on the new machine yet), "még nem hajtottuk
+    # végre" (we have not carried it out yet); blind round 200's change request
+    r"|\b(?:teszt|próba|átvitel|feltöltés|letöltés) még nem (?:futott|volt)\b|\bmég nem hajtottuk végre\b",
     re.I,
 )
 """A person saying they have tried nothing yet, in German, French, Spanish, Portuguese and Italian ("Getestet habe
@@ -13289,6 +13428,7 @@ _NOTHING_TRIED_HINTS = (
     "ничего не",
     "aucun ",
     "nothing has",
+    "még nem",
 )
 """Plain substrings one of which ``_NOTHING_TRIED`` needs."""
 _WRAP_TAIL = 60
@@ -14413,6 +14553,8 @@ def _prompted(text: str) -> bool:
 
 _MAKE_DRY_RUN = _compile(r"\bmake(?:\s[^\n|;&]*?)?\s(?:-[a-zA-Z]*n[a-zA-Z]*(?=\s|$)|--(?:dry-run|just-print|recon)\b)")
 """make asked to print its commands without running them (``make -n -j4 fetch``)."""
+_LOGS_CONTAINER = _compile(r"\s(?:-c|--container)[ =]([\w.-]+)")
+"""The container ``kubectl logs`` is asked for (``-c ascp``, ``--container=ascp``)."""
 _KUBECTL_LOGS = _compile(r"\s*(?:\S*[$#%>]\s*)?kubectl\s(?:[^\n|;]*\s)?logs\s")
 """A prompt's ``kubectl ... logs POD`` (a pod's log shown next)."""
 _FASPMGR_HEAD = _compile(r"FASPMGR \d+")

@@ -919,6 +919,68 @@ def ticket_json_as_text(chunk: bytes) -> bytes | None:
     return "\n".join(out).encode("utf-8")
 
 
+TICKET_RULE = "--- ticket "
+"""How ``ticket_csv_as_text`` begins each ticket's titled rule (``--- ticket INC0081822 (...): title ---``)."""
+_TICKET_CSV_KEYS = ("number", "key", "issue key", "ticket", "ticket id", "incident", "case number", "id")
+_TICKET_CSV_TITLES = ("short_description", "summary", "subject", "title", "short description")
+_TICKET_CSV_TEXTS = (
+    "description",
+    "work_notes",
+    "comments",
+    "comments_and_work_notes",
+    "close_notes",
+    "resolution",
+    "work notes",
+    "additional comments",
+    "body",
+)
+_TICKET_CSV_WHEN = ("opened_at", "created", "sys_created_on", "opened", "created_at", "date")
+_TICKET_CSV_WHO = ("caller", "caller_id", "reporter", "requester", "opened_by")
+
+
+def ticket_csv_as_text(chunk: bytes) -> bytes | None:
+    """A ticket system's list exported as CSV (ServiceNow's incidents: ``number,opened_at,caller,
+    short_description,...,work_notes``; Jira's ``Issue key,Summary,...,Description``) as each ticket's text under a
+    rule naming it (``--- ticket INC0081822 (2024-04-04 10:17:33, Luis Ortega): Cannot pull dailies ... ---``), oldest
+    first: each ticket's told run is its own (blind round 200: three incidents' work notes read as one line each,
+    no run). None for another input: a header without a ticket's key, title and text columns."""
+    if len(chunk) > PASTE_MAX:
+        return None
+    end = chunk.find(b"\n")
+    header = chunk[: end if end > 0 else len(chunk)].decode("utf-8", "replace").strip().lower()
+    if "," not in header or not any(title in header for title in _TICKET_CSV_TITLES):
+        return None
+    try:
+        rows = list(csv.reader(io.StringIO(chunk.decode("utf-8", "replace"))))
+    except csv.Error:
+        return None
+    if len(rows) < 2:
+        return None
+    names = [name.strip().lower() for name in rows[0]]
+
+    def column(choices: tuple[str, ...]) -> int | None:
+        return next((names.index(name) for name in choices if name in names), None)
+
+    key, title, when, who = (
+        column(c) for c in (_TICKET_CSV_KEYS, _TICKET_CSV_TITLES, _TICKET_CSV_WHEN, _TICKET_CSV_WHO)
+    )
+    texts = [at for at, name in enumerate(names) if name in _TICKET_CSV_TEXTS]
+    if key is None or title is None or not texts:
+        return None
+    tickets: list[tuple[str, list[str]]] = []
+    for row in rows[1:]:
+        if len(row) != len(names):
+            return None  # no such export: its rows have the header's cells
+        about = ", ".join(row[at].strip() for at in (when, who) if at is not None and row[at].strip())
+        head = f"{TICKET_RULE}{row[key].strip()}{f' ({about})' if about else ''}: {' '.join(row[title].split())} ---"
+        body = [text for at in texts if row[at].strip() for text in (*row[at].replace("\r\n", "\n").split("\n"), "")]
+        tickets.append((row[when].strip() if when is not None else "", [head, *body]))
+    stamps = [stamp for stamp, _ in tickets]
+    if len(stamps) >= 2 and all(stamps) and stamps[0] > stamps[-1]:
+        tickets.reverse()  # (listed newest first: read as they were opened)
+    return "\n".join(text for _, lines in tickets for text in (*lines, "")).encode("utf-8")
+
+
 _TICKET_TEXT_KEYS = (b'"description_text"', b'"body_text"', b'"comments"', b'"conversations"', b'"attachments"')
 """(Jira's issue holds its comments under "comments" too, in its "fields")"""
 _TICKET_TITLE_KEYS = ("subject", "title", "summary", "name")
@@ -1836,10 +1898,11 @@ _SERVICE_TAG = re.compile(
 """docker compose's tag of the service a line came from (``transferd-1  | ``), before a JSON line; with
 ``--timestamps`` (nerdctl's ``transferd |2025-10-07T11:03:42.101934Z {...}``; blind round 124) its time too."""
 """Lines of a structured logger's form that make a paste its log."""
-_JSON_MESSAGE_KEYS = ("full_log", "msg", "message", "log", "text", "@message", "m")
+_JSON_MESSAGE_KEYS = ("full_log", "msg", "message", "log", "text", "@message", "m", "ascp_message")
 """(Wazuh's alerts and archives keep the line its agent read whole in ``full_log``, syslog's form included: read
 first, so that a server's sshd and ascp lines keep their program and process; blind round 120. ``m`` last: a journal
-cut down by jq to ``{t, pid, m}``; blind round 158)"""
+cut down by jq to ``{t, pid, m}``; blind round 158. ``ascp_message``: a watch-folder service's record of a session's
+end, ascp's last words in it; blind round 200)"""
 _JSON_ARGV_KEYS = ("argv", "args", "cmd", "command")
 _JSON_ERROR_KEYS = ("description", "errstr", "error_description")
 _JSON_EXIT_KEYS = ("exit", "exit_code", "exitcode", "returncode", "rc", "status_code")
@@ -1919,12 +1982,16 @@ def ansible_results_as_yaml(chunk: bytes) -> bytes | None:
         found += 1
         out.append(chunk[at : result.start()])
         lines = [result.group("head") + b" => changed=" + (b"true" if record.get("changed") else b"false")]
+        told_last: list[bytes] = []
         for key in _ANSIBLE_SCALARS:
             value = record.get(key)
             if isinstance(value, list):
                 value = " ".join(str(part) for part in value)
             if value is not None and value != "":
-                lines.append(f"  {key}: {value}".encode("utf-8", "replace"))
+                # (Ansible's own message on the task's end after the command's streams, where it came: "async task
+                # did not complete within the requested time - 900s" stopped an ascp waiting at "Key passphrase: ";
+                # blind round 200, read as two runs)
+                (told_last if key == "msg" else lines).append(f"  {key}: {value}".encode("utf-8", "replace"))
         streams = {}
         for text_key, lines_key in _ANSIBLE_STREAMS:
             told = record.get(lines_key)
@@ -1937,7 +2004,7 @@ def ansible_results_as_yaml(chunk: bytes) -> bytes | None:
             if any(part.strip() for part in parts):
                 lines.append(f"  {key}: |-".encode())
                 lines.extend(f"    {part}".encode("utf-8", "replace") for part in parts)
-        out.append(b"\n".join(lines))
+        out.append(b"\n".join(lines + told_last))
         at = result.end()
     if not found:
         return None
@@ -2939,8 +3006,63 @@ def columned_syslog_as_lines(chunk: bytes) -> bytes | None:
     return oldest_first(converted) or converted
 
 
-_FLUENT_BIT_RECORD = re.compile(rb"(?m)^\[\d+\] [\w.-]+: \[\[\d+(?:\.\d+)?, \{[^\n]*?\}\], \{([^\n]*)\}\]\s*$")
-"""Fluent Bit's ``stdout`` output: ``[3] syslog.0: [[1764941402.403, {}], {"host"=>"h", "ident"=>"ascp", ...}]``."""
+SCRIPT_OUTPUT_RULE = "---- output kept in the script's comments ----"
+"""The rule ``script_output_as_console`` writes under a script, over the output of its runs its comments kept."""
+_SCRIPT_FIRST = re.compile(rb"#!/\S+(?:[ \t]+-?[\w.-]+){0,2}[ \t]*\r?\n")
+_SCRIPT_OUTPUT_INTRO = re.compile(
+    r"\b(?:output|uitvoer|ausgabe|sortie|salida|sa[íi]da|console|terminal)\b[^:\n]{0,80}?(?:\bat the time\b"
+    r"|\b(?:that|this) (?:day|morning|night|evening|run)\b|\bvan (?:die|dat|deze)\b|\bpasted\b|\bgeplakt\b"
+    r"|\bkept (?:here|below)\b|\b(?:19|20)\d\d\b)",
+    re.I,
+)
+"""A script's comment saying the output of one of its runs is kept below it ("Output at the time:", Dutch "Uitvoer
+van die ochtend hieronder geplakt", that morning's output pasted below)."""
+_SCRIPT_SAMPLE = re.compile(r"\b(?:expected|example|sample|typical|e\.g\.|voorbeeld|erwartet|attendu|esperad)", re.I)
+"""Words that make such a comment a sample's, not a run's ("Expected output (2024 docs):")."""
+
+
+def script_output_as_console(chunk: bytes) -> bytes | None:
+    """A script file (a shebang first) whose comments keep the output of its runs under a comment saying so ("#
+    ... Output at the time:", then "#   $ ./sra_submit_batch.sh ...", "#   ascp: Source file list not specified,
+    exiting"): the script as it is, then that output without the comments' marks under ``SCRIPT_OUTPUT_RULE``, read
+    as a console's (blind rounds 197 and 200: a script's header with the failed run and the one after the fix). The
+    kept output is the comment lines indented under the intro, up to the first line that is no comment; the comment's
+    own sentences between them stay (a later run's intro, "After fixing the cd the same call worked:"). None for
+    another input."""
+    if chunk[:3] != b"#!/" or len(chunk) > PASTE_MAX or _SCRIPT_FIRST.match(chunk) is None:
+        return None
+    lines = chunk.decode("utf-8", "replace").split("\n")
+    kept: list[str] = []
+    indent: int | None = None
+    for text in lines[1:]:
+        if text[:1] != "#":
+            if indent is not None:
+                break  # the comment ends: the script's code
+            continue
+        body = text[1:].rstrip("\r")
+        depth = len(body) - len(body.lstrip(" "))
+        if indent is None:
+            if _SCRIPT_OUTPUT_INTRO.search(body) is not None and _SCRIPT_SAMPLE.search(body) is None:
+                indent = 0  # its depth is the first indented line's
+            continue
+        if not body.strip():
+            kept.append("")
+        elif depth < 2:
+            kept.append(body.strip())  # the comment's own sentence
+        else:
+            indent = indent or depth
+            kept.append(body[min(indent, depth) :])
+    if not any(kept):
+        return None
+    return chunk.rstrip(b"\r\n") + ("\n\n" + SCRIPT_OUTPUT_RULE + "\n" + "\n".join(kept) + "\n").encode("utf-8")
+
+
+_FLUENT_BIT_RECORD = re.compile(
+    rb"(?m)^\[\d+\] [\w.-]+: \[(?:\[\d+(?:\.\d+)?, \{[^\n]*?\}\]|\d+(?:\.\d+)?), \{([^\n]*)\}\]\s*$"
+)
+"""Fluent Bit's ``stdout`` output: ``[3] syslog.0: [[1764941402.403, {}], {"host"=>"h", "ident"=>"ascp", ...}]``,
+or with the time alone before the record, as its versions before 2.1 print it (``[0] push.log: [1763964001.000000000,
+{"log"=>"..."}]``; blind round 200)."""
 _FLUENT_BIT_PAIR = re.compile(rb'"([\w.-]+)"=>"((?:\\.|[^"\\])*)"')
 
 
@@ -2962,6 +3084,10 @@ def fluent_bit_stdout_as_lines(chunk: bytes) -> bytes | None:
         message = fields.get("message") or fields.get("log") or ""
         if not message:
             return found.group(0)
+        if "ident" not in fields and "time" not in fields:
+            # a tailed file's line (its "log" field, the input plugin ``tail``'s): the line as the file holds it,
+            # with its own stamp if it has one, not a syslog record's fields
+            return message.encode("utf-8")
         stamp = fields.get("time", "")
         return _export_syslog(
             stamp, message, fields.get("ident", ""), fields.get("host", ""), fields.get("pid", "0")
@@ -3405,6 +3531,8 @@ _JOB_ENDED = re.compile(rb"\[\d{1,3}\][+-]?\s+(?:Done|Exit \d+|Terminated|Killed
 
 _CHAT_NICK = re.compile(rb"<[@+%~&]?[A-Za-z][\w.|^`-]{0,30}> ")
 """An IRC-style chat log's speaker ("<raj> "), after the time the log stamps each line with."""
+_IRC_TIME = re.compile(rb"(\d{1,2}:\d\d(?::\d\d)?) ")
+"""A chat log's time of day without brackets, before its speaker's ``<nick>``."""
 _CHAT_NAME = re.compile(rb"[A-Za-z][\w.-]{0,30}: ")
 """A chat export's speaker by name ("ana.r: "), after the time the export stamps each message with."""
 
@@ -3570,6 +3698,8 @@ banner, "TASK [aspera : descargar ERR3240175] ****...", stars to the width; blin
 _TERMINAL_WIDTHS = frozenset((80, 100, 120, 132))
 """Widths at which terminals and consoles cut long lines: a line of exactly this length, followed by one that
 starts nothing of its own, was cut."""
+_DIGITS_AS_ZERO = bytes.maketrans(b"123456789", b"000000000")
+"""Every digit as 0: two lines' starts compared by their form (a stamp's, a counter's), not their values."""
 
 
 def _docker_json(raw: bytes) -> bytes:
@@ -4026,6 +4156,15 @@ def other_lines(chunk: bytes) -> Iterator[Line]:
                 # open TCP connection for SSH, exiting."'; blind round 112's Sidekiq job): those words, as ascp's
                 message = field.group(2)
             if (
+                stamp is None
+                and message[:1].isdigit()
+                and (irc := _IRC_TIME.match(message)) is not None
+                and _CHAT_NICK.match(message, irc.end()) is not None
+            ):
+                # irssi's and WeeChat's time without brackets before the speaker ("10:03 <pnovak> Session Stop ...";
+                # blind round 200's exported channel log), as "[10:03] <pnovak> " is taken
+                message, stamp = message[irc.end() :], irc.group(1)
+            if (
                 message[:1] == b"<"
                 and len(message) < len(raw)  # (after a time or a tag taken off)
                 and (nick := _CHAT_NICK.match(message)) is not None
@@ -4068,7 +4207,9 @@ def other_lines(chunk: bytes) -> Iterator[Line]:
                 and stamp is None
                 and not logged
                 and not _NOT_A_CONTINUATION.match(message)
-                and not message.startswith(held.message[:16])  # the same form again: the next line, not a rest
+                # the same form again (its digits aside: a logger's next stamp, "Mar-22 03:59:48.102 [Task monitor]"
+                # after a line of 120 "Mar-22 03:16:03.415 ..."; blind round 170): the next line, not a rest
+                and message[:16].translate(_DIGITS_AS_ZERO) != held.message[:16].translate(_DIGITS_AS_ZERO)
                 # (nor the next row of a table with as many cells, a row of 100 or 132 characters by chance: a
                 # Nextflow trace's header and rows read as CSV; blind round 197)
                 and not _same_cells(held.message, message)

@@ -1,0 +1,179 @@
+"""explain: what blind round 200 found that was mended (and older sets the mends read right since), with guards
+(each test but the guards failed on the code before its fix)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.unit.test_explain_round58 import cause_ids
+
+BLIND = Path(__file__).resolve().parents[1] / "data" / "explain" / "blind"
+
+
+def _blind(name: str) -> str:
+    return (BLIND / name).read_text(encoding="utf-8")
+
+
+def test_a_nextflow_retry_note_followed_by_its_attempts_own_output_is_that_attempt():
+    """.nextflow.log: "NOTE: Process `X` terminated ... -- Execution is retried (1)", then ".command.out tail:" with
+    that attempt's stall, then the retry that worked: two runs (a copy of the last attempt had been told as a third,
+    for an attempt the note was thought to leave untold)."""
+    assert cause_ids(_blind("round199-hard-middle/10-nextflow-log-retry-stall-then-ok.log")) == ["stall", "ok"]
+    text = _blind("round198-clients/06-nextflow-log-ascp-missing-then-putty-key.txt")
+    assert cause_ids(text) == ["ascp-missing", "key-file"]
+
+
+def test_a_nextflow_task_state_that_ended_well_is_no_failure():
+    """ "Task completed > TaskHandler[...; status: COMPLETED; exit: 0; error: -; ...]" over the retry's "Completed:"
+    (and a 120-character line before the next stamped one, no terminal's wrap): the stall, then ok (the retry had
+    read as unknown, the state line taken for its error)."""
+    assert cause_ids(_blind("round170-ordinary/13-nextflow-ena-stall-retry-ok.log")) == ["stall", "ok"]
+
+
+def test_a_korean_question_introducing_the_wikis_error_examples():
+    """A KakaoTalk chat: "지난번에 연구실 위키에 있던 에러 예시는 이거였죠?" (the error examples on the lab wiki were
+    these, right?), then two quoted messages each mapped to its fix: no run (two confident runs had been read)."""
+    assert cause_ids(_blind("round200-hard-middle/21-ko-kakaotalk-version-check-and-plan-no-run.txt")) == []
+
+
+def test_slurm_seff_report_under_the_job_output_is_no_run():
+    """seff's "Job ID: 8812043" / "State: TIMEOUT (exit code 0)" under the job killed at its time limit: the one
+    cancelled run (the state's exit code 0 had read as a run that worked)."""
+    assert cause_ids(_blind("round200-hard-middle/04-slurm-time-limit-while-slow-progress.out")) == ["cancelled"]
+
+
+def test_guard_a_seff_report_alone_is_the_jobs_run():
+    """Guard: seff's report with nothing above it is the job's run, unknown."""
+    assert cause_ids("Job ID: 8812043\nCluster: hpc\nState: FAILED (exit code 1)\nCores: 1\n") == ["unknown"]
+
+
+def test_ansibles_async_timeout_message_comes_after_the_commands_output():
+    """An async task's result: "msg": "async task did not complete within the requested time - 900s" and
+    "stdout": "Key passphrase: " (a PuTTY key): one key-file run (the message, written first, had been a run of its
+    own)."""
+    assert cause_ids(_blind("round200-clients/16-ansible-async-ascp-putty-key-timeout.txt")) == ["key-file"]
+
+
+def test_a_nextflow_error_block_after_a_retried_attempt_is_the_retrys_run():
+    """.nextflow.log: attempt 1's "ascp: command not found" under its retry note, then the retry's "Error executing
+    process" block with its output sent to /dev/null ("Command output: (empty)"): ascp-missing, then unknown."""
+    text = _blind("round200-documents/18-nextflow-log-fetch-ascp.log")
+    assert cause_ids(text) == ["ascp-missing", "unknown"]
+
+
+def test_guard_nextflow_logs_copy_of_an_error_block_shown_above_is_no_run():
+    """Guard: the console's error block, then .nextflow.log's lines of the same task ending in its "Error executing
+    process" heading again: no third run."""
+    text = _blind("round122-ordinary/03-nextflow-awsbatch-ascp-missing.log")
+    assert cause_ids(text) == ["ascp-missing", "ascp-missing"]
+
+
+def test_fluent_bit_stdout_records_with_the_time_alone_before_them():
+    """Fluent Bit's stdout output as versions before 2.1 print it ("[0] push.log: [1763964001.000000000, {"host"=>
+    ..., "log"=>"ascp: Cannot resolve target host., exiting."}]"): the tailed file's lines, three nights' runs (no
+    run had been read)."""
+    text = _blind("round200-servers/22-fluentbit-stdout-hsts-yyz-outbound-push-three-nights.log")
+    assert cause_ids(text) == ["dns", "ascp-missing", "usage"]
+
+
+def test_a_scripts_comments_keeping_the_output_of_its_runs():
+    """A script's header: "Output at the time:" over "#   $ ./sra_submit_batch.sh ...", "#   ascp: Source file list
+    not specified, exiting", then the run after the fix; and a Dutch one ("Uitvoer van die ochtend hieronder
+    geplakt"): their runs (the whole script had been read as code)."""
+    text = _blind("round200-documents/23-bash-submit-script-with-pasted-output.sh")
+    assert cause_ids(text) == ["usage", "ok"]
+    assert cause_ids(_blind("round197-documents/24-nl-script-parallel-upload-partial.sh")) == ["ok", "partial-rename"]
+
+
+def test_guard_a_scripts_expected_output_in_its_comments_is_no_run():
+    """Guard: "# Expected output at the time of writing (2024):" over a summary: a sample, the script still code."""
+    text = (
+        "#!/bin/bash\n# fetch.sh\n# Expected output at the time of writing (2024):\n"
+        "#   Completed: 100K bytes transferred in 1 seconds\n#    (800K bits/sec), in 1 file.\n"
+        "ascp -QT -l 100m u@h:/x .\n"
+    )
+    assert cause_ids(text) == []
+
+
+def test_a_ticket_systems_csv_export_each_ticket_telling_its_run():
+    """ServiceNow's incidents as CSV ("number,opened_at,caller,short_description,...,work_notes"), each work note
+    quoting its run's Session Stop (one as "ascp --mode=recv ... -> 'Session Stop ...'"): three runs (none had been
+    read)."""
+    text = _blind("round200-documents/16-servicenow-incidents-aspera-upload.csv")
+    assert cause_ids(text) == ["content-protection", "exists", "permission"]
+
+
+def test_a_command_and_its_output_after_an_arrow_on_one_line():
+    """ "ascp ... -> "ascp: failed to authenticate, exiting."": the run that line tells (it had been a command
+    without output)."""
+    text = (
+        'ascp -QT -P33001 -l 100m era-fasp@fasp.sra.ebi.ac.uk:/vol1/x . -> "ascp: failed to authenticate, exiting."\n'
+    )
+    assert cause_ids(text) == ["auth"]
+
+
+def test_portuguese_i_ran_it_and_now_it_shows():
+    """ "Funcionou! Rodei com `-resume` e agora o `.command.out` do mesmo processo mostra:" over the bar and
+    "Completed:": the person's run that worked (it had been a sample's)."""
+    text = _blind("round200-clients/09-github-issue-nextflow-port22-then-33001-pt.md")
+    assert cause_ids(text) == ["ssh-port", "ok"]
+
+
+def test_a_bar_after_the_loader_refused_to_start_ascp_is_another_run():
+    """ "version `GLIBC_2.28' not found", a friend's advice in the chat, then the older transferd's bar and
+    "Completed:": died-at-start, then ok (the bar had joined the run that never started)."""
+    text = _blind("round200-hard-middle/24-zh-wechat-glibc-then-transferd-ok.txt")
+    assert cause_ids(text) == ["died-at-start", "ok"]
+    text = _blind("round98-servers/09-docker-glibc-restarts.txt")
+    assert cause_ids(text) == ["died-at-start"] * 4 + ["ok"]
+
+
+def test_guard_the_loaders_lines_one_per_missing_version_are_one_run():
+    """Guard: the loader's two lines for one start stay one run."""
+    text = (
+        "$ ascp -QT -l 100m u@h:/x .\n"
+        "ascp: /lib64/libc.so.6: version `GLIBC_2.28' not found (required by ascp)\n"
+        "ascp: /lib64/libc.so.6: version `GLIBC_2.25' not found (required by ascp)\n"
+    )
+    assert cause_ids(text) == ["died-at-start"]
+
+
+def test_an_irc_log_with_the_time_unbracketed_before_the_speaker():
+    """irssi's export ("10:03 <pnovak> Session Stop  (Error: Session initiation failed, read timed out)", the same
+    again two minutes later): two runs (one had been read)."""
+    text = _blind("round200-ordinary/24-cs-irc-log-gsa-session-init-retries.txt")
+    assert cause_ids(text) == ["session-start", "session-start"]
+
+
+def test_kubectl_describe_of_the_container_whose_log_was_shown_above():
+    """ "kubectl logs ... -c ascp --previous" (the bar at 83 %), then describe's "ascp:" container, its "Command: ascp
+    ..." field and "Reason: OOMKilled": one cancelled run (the log's run and the kill had been read as two)."""
+    text = _blind("round200-hard-middle/16-kubectl-describe-pod-oomkilled-ascp-sidecar.txt")
+    assert cause_ids(text) == ["cancelled"]
+
+
+def test_a_hungarian_change_request_not_carried_out_yet():
+    """ "még nem hajtottuk végre" (not carried out yet), "Teszt még nem futott" (no test has run yet), a table of the
+    client's messages and their meaning: no run (two had been read)."""
+    assert cause_ids(_blind("round200-servers/06-hu-valtozaskerelem-ufw-hsts-bud-udp-tartomany.md")) == []
+
+
+def test_a_scripts_restarts_in_a_journal_each_a_run_of_its_own():
+    """journalctl -r of a unit restarted by systemd: "asset-sync[48655]: + ascp ...", its "ascp: Cannot resolve
+    target host., exiting.", then 48730's and 48812's same words: three runs (48730's had been read as an echo)."""
+    text = _blind("round200-clients/10-systemd-journal-reverse-dns-restarts.txt")
+    assert cause_ids(text) == ["dns", "dns", "dns"]
+
+
+def test_guard_a_scripts_child_ascp_under_another_pid_is_the_same_run():
+    """Guard: "push-lyon.sh[2288140]: + ascp ..." then "push-lyon.sh[2288143]: ascp: Cannot resolve target host."
+    (ascp a child of the script), shown by systemctl status and again by journalctl: the two nights' runs."""
+    assert cause_ids(_blind("round107-servers/18-systemctl-status-outbound-push-dns.txt")) == ["dns", "dns"]
+
+
+def test_a_watch_folder_services_records_with_ascps_message_in_its_own_field():
+    """NDJSON of a hot-folder service ("event": "session_end", "ascp_message": "Session Stop  (Error: Windows path
+    contains illegal characters)"), then one that completed and, after a config change, "Aspera.conf contains
+    invalid data and was rejected": three runs, the first at high confidence (the third had been lost)."""
+    text = _blind("round200-documents/24-ndjson-watchfolder-history-win.ndjson")
+    assert cause_ids(text) == ["path-name", "ok", "configuration"]
