@@ -1,5 +1,5 @@
-"""explain: what blind round 200 found that was mended (and older sets the mends read right since), with guards
-(each test but the guards failed on the code before its fix)."""
+"""explain: what blind rounds 200 and 201 found that was mended (and older sets the mends read right since), with
+guards (each test but the guards failed on the code before its fix)."""
 
 from __future__ import annotations
 
@@ -177,3 +177,73 @@ def test_a_watch_folder_services_records_with_ascps_message_in_its_own_field():
     invalid data and was rejected": three runs, the first at high confidence (the third had been lost)."""
     text = _blind("round200-documents/24-ndjson-watchfolder-history-win.ndjson")
     assert cause_ids(text) == ["path-name", "ok", "configuration"]
+
+
+def test_a_german_would_with_a_message_like_introduces_a_sample():
+    """Meeting notes: "Ohne Freigabe würde Aspera mit einer Meldung wie" / "`Session Stop  (Error: Client unable to
+    connect ...)`" / "abbrechen": no run (a confident udp run had been read)."""
+    assert cause_ids(_blind("round201-ordinary/24-de-meeting-notizen-hcp-download-plan.md")) == []
+
+
+def test_a_korean_kb_article_that_says_it_records_no_incident():
+    """ "특정 장애 기록이 아닙니다" (it is no record of a particular incident) over fenced messages: no run."""
+    assert cause_ids(_blind("round201-documents/10-ko-kb-article-ascp-errors.md")) == []
+
+
+def test_graylog_records_with_the_program_in_facility_and_the_host_in_source():
+    """GELF records ("source": "hsts-ams2", "facility": "ascp", "pid": 30012): the ERR after a failed Session Start is
+    that session's (content protection), not the next one's (the first had read as unauthorized)."""
+    text = _blind("round201-servers/09-nl-teams-chat-graylog-ear-verplicht.md")
+    assert cause_ids(text) == ["content-protection", "content-protection", "ok"]
+
+
+def test_each_run_under_a_rule_naming_its_night_is_no_catalogue():
+    """Three nights' cron mails under "---------- 27.05 02:30 ----------" rules, each ascp's own words: three runs
+    (the three causes had read as a catalogue of messages)."""
+    text = _blind("round201-servers/20-tr-cron-mail-uc-gece-hsts-ist2-ortak.eml")
+    assert cause_ids(text) == ["key-file", "usage", "passphrase"]
+
+
+def test_guard_a_timeline_under_dated_rules_quoting_messages_is_no_run():
+    """Guard: a Fossil timeline's "=== 2026-04-21 ===" days over commit messages that quote ascp: no run."""
+    assert cause_ids(_blind("round121-documents/10-fossil-timeline-enaget.txt")) == []
+
+
+def test_i_have_tried_twice_before_the_one_paste():
+    """ "Jag har provat två gånger:" (I have tried twice) over one paste of "Failed to open TCP connection for SSH":
+    two runs, then the one that worked."""
+    text = _blind("round201-servers/15-sv-mail-iptables-ssh-port-22-nytt-kontor.eml")
+    assert cause_ids(text) == ["ssh-port", "ssh-port", "ok"]
+
+
+def test_french_ascp_finished_with_return_code_zero():
+    """ "ascp a fini avec le code retour 0" after the fix: the rerun that worked, told by its exit status."""
+    text = _blind("round201-servers/03-fr-ticket-nftables-udp-33001-ferme-labo-nantes.txt")
+    assert cause_ids(text) == ["udp", "udp", "ok"]
+
+
+def test_ascli_logger_line_with_a_persons_sentence_after_its_words():
+    """A ticket's note in an OpenSearch export: "WARN -- : An error occurred during transfer: Remote host is not who
+    we expected. Our preset has sshfp pinned ...": host-key (it had been unknown)."""
+    text = _blind("round201-servers/07-opensearch-ndjson-hsts-yul1-hostkey-rotation.ndjson")
+    assert cause_ids(text) == ["host-key", "ok"]
+
+
+def test_logcli_lines_of_a_unit_named_for_ascp():
+    """logcli's '{unit="aspera-ascp"} LOG FASP Session Start ...': the server's session that worked, between two
+    refused key exchanges (it had been lost)."""
+    text = _blind("round201-servers/08-loki-logcli-hsts-waw1-old-ascp-kex.txt")
+    assert cause_ids(text) == ["ssh-handshake", "ok", "ssh-handshake"]
+
+
+def test_polish_the_same_at_seven_is_another_try():
+    """ "To samo o 07:00 (sshd[73310], port 42890)" (the same at 07:00) after the 06:00 failure: two auth runs, then
+    the one that worked."""
+    text = _blind("round201-servers/11-pl-mattermost-wazuh-ssh-rsa-sha1-klucz-klienta.txt")
+    assert cause_ids(text) == ["auth", "auth", "ok"]
+
+
+def test_a_case_told_over_a_wrapped_line_is_no_run():
+    """A firewall review: "Nếu họ gặp" (if they get) at a line's end, the next line "`Client unable to connect to
+    server (check UDP port and firewall)` thì kiểm tra lại quy tắc [2]": no run (a low one had been read)."""
+    assert cause_ids(_blind("round201-servers/17-vi-ufw-ra-soat-quy-tac-hsts-han1-khong-phien.md")) == []

@@ -256,7 +256,9 @@ _EXIT = _compile(
     r"|(?<=failed )\(status(?=\s+\d{1,3}\)\s*$)"  # (an R package's "download failed (status 1)"; blind round 194)
     # a wrapper's word in its language ("ERRO: ascp terminou com código 1"; blind round 145's cron mail)
     r"|(?:termin(?:ou|ó) co[mn] (?:o |el )?c[óo]digo|saiu com (?:o )?c[óo]digo|termin[ée]e? avec (?:le )?code"
-    r"|a quitté avec (?:le )?code|(?:beendet|endete) mit (?:Exit-?|Rückgabe-?)?code|terminato con (?:il )?codice"
+    # ("ascp a fini avec le code retour 0"; blind round 201's ticket)
+    r"|a fini avec (?:le )?code(?: retour| de retour)?|a quitté avec (?:le )?code"
+    r"|(?:beendet|endete) mit (?:Exit-?|Rückgabe-?)?code|terminato con (?:il )?codice"
     # (Polish, Czech, Dutch and Swedish: "zakończył się kodem 1", "skončil s kódem 1", "eindigde met exitcode 1",
     # "avslutades med kod 1"; blind round 179's Polish ticket)
     r"|zakończył[aoy]? się (?:z )?kodem(?: wyjścia)?|skončil[aoy]? s (?:návratovým )?kódem"
@@ -3123,7 +3125,8 @@ class Analyzer:
             not self._replaying
             and line.stamp is None
             and any(hint in text for hint in _TIMES_HINTS)
-            and (told := _TOLD_TIMES.search(text) or _TOLD_TIMES_CJK.search(text)) is not None
+            and (told := _TOLD_TIMES.search(text) or _TOLD_TIMES_CJK.search(text) or _TRIED_TIMES.search(text))
+            is not None
             and len(self._told_times) < MAX_CLIENTS
         ):
             # a person's count of their tries with the same words (``_told_times_over``)
@@ -5716,27 +5719,40 @@ class Analyzer:
             # (a wrapper's word that it retries is its own line, no person's sentence: ascli's "INFO -- : Retrying
             # transfer (attempt 2)"; blind round 188)
             retried = "etry" in text and _WRAPPER_RETRY.search(text) is not None
-            if not retried and (
-                told
-                or _PROSE.search(text)
-                or (
-                    source in self._command_at
-                    and (_TOLD_FIXED.search(text) is not None or _TOLD_FAILED.search(text) is not None)
-                )
-                or (any(hint in lowered for hint in _RERUN_HINTS) and _TOLD_RERUN.search(text))
-                or (text.rstrip().endswith(":") and len(text.split()) >= 8 and not bare_documented(text))
-                or (unfinished and _GOES_ON.match(text) is not None and _LABELLED.match(text) is None)
-                or (
-                    # a paragraph's wrapped rest holding a sentence's end and the next one's start ("... shells out
-                    # to the" / "Transfer SDK's ascp for every finished plate. Jobs for plate_0042 failed twice")
-                    previous is not None
-                    and len(previous) >= 80
-                    and previous.rstrip()[-1:].isalpha()
-                    and line.stamp is None
-                    and _SENTENCES_GO_ON.search(text) is not None
-                    and _LABELLED.match(text) is None
-                    and _HMS.search(text) is None  # a logger's line, stamped in its own form
-                    and _HMS.search(previous) is None
+            # (nor ascli's logger line holding documented words, a person's sentence pasted after them: "WARN -- :
+            # An error occurred during transfer: Remote host is not who we expected. Our preset has sshfp pinned
+            # ..."; blind round 201's ticket in an OpenSearch export)
+            ascli_said = (
+                text[:4] in _RUBY_HEADS
+                and "-- : An error occurred" in text
+                and _RUBY_PID.match(text) is not None
+                and documented(text)
+            )
+            if (
+                not retried
+                and not ascli_said
+                and (
+                    told
+                    or _PROSE.search(text)
+                    or (
+                        source in self._command_at
+                        and (_TOLD_FIXED.search(text) is not None or _TOLD_FAILED.search(text) is not None)
+                    )
+                    or (any(hint in lowered for hint in _RERUN_HINTS) and _TOLD_RERUN.search(text))
+                    or (text.rstrip().endswith(":") and len(text.split()) >= 8 and not bare_documented(text))
+                    or (unfinished and _GOES_ON.match(text) is not None and _LABELLED.match(text) is None)
+                    or (
+                        # a paragraph's wrapped rest holding a sentence's end and the next one's start ("... shells out
+                        # to the" / "Transfer SDK's ascp for every finished plate. Jobs for plate_0042 failed twice")
+                        previous is not None
+                        and len(previous) >= 80
+                        and previous.rstrip()[-1:].isalpha()
+                        and line.stamp is None
+                        and _SENTENCES_GO_ON.search(text) is not None
+                        and _LABELLED.match(text) is None
+                        and _HMS.search(text) is None  # a logger's line, stamped in its own form
+                        and _HMS.search(previous) is None
+                    )
                 )
             ):
                 # A person's sentence around the paste ("I did pass --file-crypt ...:", "Our partner says 'failed
@@ -6871,6 +6887,17 @@ class Analyzer:
             # -L- のログ ... libssh2 の `Unable to exchange encryption keys` で落ちていました", the log left out of the
             # paste; blind round 193's blog post): the handshake failed, the run's detail
             run.detail(text.strip())
+        before = self._before.get(source, "")
+        if (
+            not line.after_gap
+            and before
+            and before.rstrip()[-1:].isalpha()
+            and _CONDITIONAL_TAIL.search(before[-80:]) is not None
+        ):
+            # the rest of a sentence that tells a case, wrapped before the words it quotes ("If they get" / "`Client
+            # unable to connect to server ...` then check rule [2]", Vietnamese "Nếu họ gặp"; blind round 201's
+            # firewall review): what would happen, no run told
+            return
         kept = self._deferred.setdefault(source, [])
         if len(kept) < _DEFERRED_KEPT and len(text) <= _DEFERRED_WIDTH:
             kept.append((line, text, messages, self._order))
@@ -10971,6 +10998,9 @@ _SAMPLE_INTRO = _compile(
     # what scripts will do, at the intro's end ("Scripts still pointing to asperaweb_id_dsa.openssh will stop at";
     # blind round 121's newsletter)
     r"|\b(?:will|would|may|might|can) (?:stop|end|fail|hang|exit|die|abort)(?: \w+){0,2}\W*$"
+    # (German "(it would stop) with a message like", at the intro's end: "Ohne Freigabe würde Aspera mit einer Meldung
+    # wie", the message on the next line; blind round 201's meeting notes)
+    r"|\b(?:mit )?(?:einer |der )?(?:Fehler)?[Mm]eldung(?:en)? wie\W*$"
     r"|\b(?:if|when) you (?:\w+ ){0,2}(?:see|get|receive|encounter|hit)\b[^.]*\b(?:below|like this|as follows)\W*$"
     # (or "either of these": "If after the window you see either of these, please open a ticket ...:"; blind round
     # 196's change notice)
@@ -11722,9 +11752,20 @@ def _catalogue(text: str, runs: list[SessionExplanation], commanded: bool = Fals
         return False  # a log's stamped lines (a server's syslog beside an incident's notes): a log's runs
     if text.count(TICKET_RULE) >= 2:
         return False  # a ticket list's tickets, each telling its run (``ticket_csv_as_text``; blind round 200)
+
+    dated_rules = sum(
+        1
+        for said in text[:_CATALOGUE_MAX].splitlines()
+        if said[-3:] in ("---", "===", "***", "~~~", "___", "###")
+        and _TITLED_RULE.match(said) is not None
+        and _RULE_DATE.search(said) is not None
+    )
     if (
         len(distinct) >= _CATALOGUE_NAMED
         and not commanded
+        # (not each run under a rule naming its day or time, "---------- 28.05 02:30 ----------" over each night's
+        # cron mail, its words standing as output: a record of runs; blind round 201)
+        and not (dated_rules >= 2 and dated_rules >= len(runs))
         and all(
             s.outcome != "success" and all(_ascp_words(said) is not None and "|" not in said for said in s.evidence)
             for s in runs
@@ -12862,6 +12903,8 @@ kept by people, one day's runs under it."""
 _ARROW_OUTPUT = _compile(r"\s(?:->|\u2192|=>)\s*(?=['\"\u2018\u201c])")
 """An arrow before a quote after a command: its output told on the command's line (``ascp ... -> 'Session Stop
 ...'``)."""
+_RULE_DATE = _compile(r"\b\d{1,4}[./-]\d{1,2}(?:[./-]\d{2,4})?\b|\b\d{1,2}:\d\d\b")
+"""A day or a time of day in a rule's title (``28.05``, ``2025-05-28``, ``02:30``)."""
 _TITLED_RULE = _compile(r"\s*(?:[-=#*~_]{3,}|--|==)\s+\S[^\n]{0,160}?\s+(?:[-=#*~_]{3,}|--|==)\s*$")
 """A rule with a title inside it (``--- #5503  requester: d.nakamura ---``, ``==== attempt 2 ====``, ``-- customer B
 (ascli) --``)."""
@@ -13267,6 +13310,9 @@ _NOT_RUN_ZH = _compile(
     # Japanese: "このページは手順と既知のメッセージの説明です" (this page explains procedures and known messages;
     # blind round 185's internal KB page)
     r"|(?:この|本)(?:ページ|文書|ドキュメント)は[^。\n]{0,30}の説明です"
+    # Korean: "특정 장애 기록이 아닙니다" (it is no record of a particular incident), "실제 (전송) 기록이 아닙니다" (no
+    # record of a real transfer; blind round 201's KB article)
+    r"|(?:특정|실제)\s?(?:장애|전송|실행|사고)?\s?(?:기록|로그)이 아닙니다"
     # Czech and Slovak: "NEJSOU to záznamy z našich přenosů" (they are not records of our transfers), "nejde o
     # skutečné běhy" (these are no real runs; blind round 147's rule file)
     r"|(?i:\bnejsou to (?:záznamy|výstupy|logy) z\b|\bnie sú to (?:záznamy|výstupy|logy) z\b"
@@ -13413,6 +13459,7 @@ _NOT_RUN_HINTS = (
     "har inte",
     "har ikke",
     "hade inte",
+    "아닙니다",
 )
 """Plain substrings one of which ``_NOT_RUN_ZH`` needs (tested first: most lines have none)."""
 _NOTHING_TRIED_HINTS = (
@@ -13865,6 +13912,13 @@ _SENTENCE_GOES_ON = _compile(r"\)\s*[,;]\s*(?!exiting\b)(?:\w[^\n]*)?$")
 that quotes it goes on (ascp ends its line there)."""
 
 
+_CONDITIONAL_TAIL = _compile(
+    r"\b(?:if|when|should|nếu|khi|wenn|falls|si|se|als)\b[^.!?\n]{0,40}\b(?:get|gets|see|sees|hit|hits|encounter"
+    r"|encounters|receive|receives|gặp|thấy|nhận được|bekommen|sehen|erhalten|obtienen|ven|voient|obtiennent|vedono"
+    r"|ottengono|veem|recebem|krijgen|zien)\s*$",
+    re.I,
+)
+"""A case's condition at a line's end, the words it quotes on the next line ("If they get", "Nếu họ gặp")."""
 _HYPOTHETICAL = _compile(
     r"\byou(?:'d| would| will|'ll| should| might| may| get| see)\b|\bwould (?:get|see|show)\b"
     # "otherwise" before the words, in Bengali ("লগইন ঠিক আছে, নইলে "failed to authenticate" আসত": login is fine,
@@ -14460,6 +14514,7 @@ _COUNT_WORDS = {
     **dict.fromkeys(("twice", "two", "deux", "duas", "dois", "dos", "due", "zwei", "zweimal", "dua", "twee"), 2),
     **dict.fromkeys(("двічі", "дважды", "двічи"), 2),
     **dict.fromkeys(("three", "trois", "três", "tres", "tre", "drei", "dreimal", "tiga", "drie", "тричі", "трижды"), 3),
+    **dict.fromkeys(("två", "to"), 2),
     **{str(n): n for n in range(2, 6)},
 }
 """Counts of tries in words (English, French, Portuguese, Spanish, Italian, German, Indonesian and Malay, Dutch,
@@ -14490,10 +14545,17 @@ stesso messaggio", "Tentamos duas vezes hoje cedo (08:20 e 08:31), sempre o mesm
 _TOLD_TIMES_CJK = _compile(r"(?<![0-9])(?P<n>[2-5])\s?(?:回とも|度とも|次都)")
 """A count of tries with "both/all N times" in Japanese or Chinese ("今日の納品ジョブが2回とも失敗しました", today's
 delivery job failed both times; blind round 197's chat)."""
+_TRIED_TIMES = _compile(
+    r"(?i:\b(?:I|we|jag|vi|jeg) (?:have |har |hab(?:e|en) )?(?:tried|provat|prøvd|prøvet|versucht)\b[^.!?\n]{0,20}?"
+    r"\b(?P<n>twice|two|två|to(?= gange?r?\b)|zweimal|[2-5]) ?(?:times|gånger|gange|ganger|mal)?\s*:\s*$)"
+)
+"""A person's count of their tries right before the one paste they show ("Jag har provat två gånger:", I have tried
+twice; blind round 201's mail): that output stands for each try."""
 _TIMES_HINTS = (
     *("same", "mesm", "stess", "mism", "même", "gleich", "selbe", "sama", "zelfde", "both times", "рази", "раза"),
     *("beide Male", "deux fois", "ambas", "entrambe", "beide keren", "begge gange", "båda gångerna"),
     *("Fehler", "fout", "samma", "samme", "回とも", "度とも", "次都"),
+    *("tried", "provat", "prøv", "versucht"),
 )
 
 
@@ -14520,7 +14582,11 @@ _TOLD_AGAIN = _compile(
     r"|\bop dezelfde manier mislukt\b"
     # (or the second attempt told to have ended the same: "Druhý pokus ráno 8:05 dopadl stejně"; blind round 189)
     r"|\b(?:second|next) (?:attempt|try|run)\b[^.!?\n]{0,60}?\b(?:ended|failed|went) the same\b"
-    r"|\b(?:druhý|další) pokus\b[^.!?\n]{0,60}?\b(?:dopadl|skončil)\s+stejně\b)"
+    r"|\b(?:druhý|další) pokus\b[^.!?\n]{0,60}?\b(?:dopadl|skončil)\s+stejně\b"
+    # (or "the same at 07:00" opening the line: Polish "To samo o 07:00 (sshd[73310], port 42890)"; blind round 201's
+    # chat, the hourly cron's next try)
+    r"|^\W*(?:(?:the )?same (?:thing )?(?:again )?at|to samo o|dasselbe (?:nochmal )?um|das gleiche um|pareil à"
+    r"|même chose à|lo mismo a las|o mesmo às|lo stesso alle)\s+\d{1,2}[:.]\d\d\b)"
 )
 """A person's word that the run was tried once more with the same result ("De prøvede igen kl. 10:52 med samme
 resultat", they tried again at 10:52 with the same result; blind round 187's mail; Romanian "Am mai încercat o dată
@@ -14537,6 +14603,7 @@ _AGAIN_HINTS = (
     *("mislukt", "eșuat", "esuat", "same way", "samme måde", "samma sätt", "gleiche Weise", "même façon"),
     *("même manière", "misma manera", "misma forma", "mesma forma", "mesma maneira", "stesso modo"),
     *("dezelfde manier", "uudestaan", "uudelleen", "the same", "stejně"),
+    *("same ", "samo ", "dasselbe", "gleiche", "pareil", "même chose", "mismo", "mesmo", "stesso"),
 )
 """Plain substrings one of which ``_TOLD_AGAIN`` needs (tested first)."""
 

@@ -2335,8 +2335,11 @@ _BARE_ERROR_KEY = re.compile(r"(?:^|_)(?:errstr|error_desc|error_description|des
 """A field of a wrapper's event holding the words of its transfer's error (``mgmt_description``, ``fasp_errstr``;
 not a management frame's own ``Description``, read with its frame), or of its end (a dashboard's "detail":
 "Completed: ..." or "Code: 28 Cancelled by user"; blind round 199)."""
-_DAEMON_TAG_KEYS = ("SYSLOG_IDENTIFIER", "syslog_identifier", "identifier", "ident", "id", "_COMM", "comm")
+_DAEMON_TAG_KEYS = ("SYSLOG_IDENTIFIER", "syslog_identifier", "identifier", "ident", "id", "_COMM", "comm", "facility")
+"""(Graylog's GELF records name the program in "facility" and the host in "source"; blind round 201)"""
 _DAEMON_TIME_KEYS = ("__REALTIME_TIMESTAMP", "realtime", "t", "ts", "time", "timestamp")
+_HOST_NAME = re.compile(r"[\w.-]{1,253}")
+"""A host's name as a record gives it (not a transfer's "source" path)."""
 _DAEMONS = frozenset(("sshd", "sshd-session", "ascp", "ascp4", "aspshell", "kernel", "asperanoded", "firewalld"))
 """Programs whose syslog lines a server's log is read by (sshd's refusals and logins, ascp's records)."""
 
@@ -2357,7 +2360,14 @@ def _daemon_record(record: dict[str, Any], said: str) -> list[bytes] | None:
     else:
         return None
     pid = next((str(record[key]) for key in ("pid", "_PID", "SYSLOG_PID") if str(record.get(key, "")).isdigit()), "0")
-    host = next((record[key] for key in ("host", "hostname", "_HOSTNAME") if isinstance(record.get(key), str)), "-")
+    host = next(
+        (
+            record[key]
+            for key in ("host", "hostname", "_HOSTNAME", "source")
+            if isinstance(record.get(key), str) and _HOST_NAME.fullmatch(record[key]) is not None
+        ),
+        "-",
+    )
     return [f"{stamp} {host} {tag}[{pid}]: {part}".encode() for part in said.rstrip("\n").split("\n")]
 
 
@@ -2711,6 +2721,8 @@ def logcli_as_lines(chunk: bytes) -> bytes | None:
         ).removesuffix(".service")
         if program == "ssh":
             program = "sshd"  # (Debian's unit: ssh.service)
+        elif program != "ascp" and "ascp" in program and line.group("message").startswith(("LOG ", "ERR ")):
+            program = "ascp"  # (a unit named for it, "aspera-ascp": ascp's own records; blind round 201)
         if not program or not program.replace("-", "").replace("_", "").replace(".", "").isalnum():
             return line.group(0)
         return _export_syslog(line.group("stamp"), line.group("message"), program, host, "0")
