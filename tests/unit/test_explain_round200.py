@@ -1,4 +1,4 @@
-"""explain: what blind rounds 200 and 201 found that was mended (and older sets the mends read right since), with
+"""explain: what blind rounds 200 to 202 found that was mended (and older sets the mends read right since), with
 guards (each test but the guards failed on the code before its fix)."""
 
 from __future__ import annotations
@@ -247,3 +247,33 @@ def test_a_case_told_over_a_wrapped_line_is_no_run():
     """A firewall review: "Nếu họ gặp" (if they get) at a line's end, the next line "`Client unable to connect to
     server (check UDP port and firewall)` thì kiểm tra lại quy tắc [2]": no run (a low one had been read)."""
     assert cause_ids(_blind("round201-servers/17-vi-ufw-ra-soat-quy-tac-hsts-han1-khong-phien.md")) == []
+
+
+def test_a_french_kb_article_whose_messages_are_quoted_as_examples():
+    """ "Ils sont cités à titre d'exemple ; aucune des sorties ci-dessous ne provient d'un transfert de la plateforme"
+    over a fenced auth failure and a table of messages: no run (an auth run at medium had been read)."""
+    assert cause_ids(_blind("round202-documents/06-base-connaissances-fr-messages-ascp.md")) == []
+
+
+def test_the_loaders_line_from_the_same_scripts_next_process_is_another_start():
+    """A journal's "arhivs-push[20417]: ...: version `GLIBC_2.28' not found", then the timer's retry under 20733: two
+    runs that died at the start (one had been read)."""
+    text = _blind("round202-servers/19-journalctl-json-lv-centos7-sdk-ascp-glibc.json")
+    assert cause_ids(text) == ["died-at-start", "died-at-start"]
+    text = _blind("round194-hard-middle/19-journalctl-systemd-timer-glibc-two-days.txt")
+    assert cause_ids(text) == ["died-at-start", "died-at-start"]
+
+
+def test_a_run_left_at_its_prompt_ends_at_the_tickets_next_dated_message():
+    """A Zendesk ticket: "Key passphrase:" (a .ppk key), the agent's answer, then "--- Kristjan Tamm, 04.12.2025
+    14:41 ---" with the converted key's bar and "Completed:": key-file, then ok (the bar had joined the prompt's
+    run)."""
+    text = _blind("round202-servers/17-zendesk-ticket-et-ppk-voti-parooli-kusimus.txt")
+    assert cause_ids(text) == ["key-file", "ok"]
+
+
+def test_bulgarian_both_times_the_same():
+    """ "опитал в 02:00 и после автоматично пак в 02:30, двата пъти същото" (tried at 02:00 and again at 02:30, both
+    times the same) over one paste: two runs, then the one after the fix."""
+    text = _blind("round202-servers/11-chat-bg-wazuh-firewalld-reject-tcp33001.txt")
+    assert cause_ids(text) == ["ssh-port", "ssh-port", "ok"]

@@ -4562,7 +4562,14 @@ class Analyzer:
             run = self._console.get(source)
             if (
                 run is not None
-                and (run.ended or run.exited or run.finals)
+                and (
+                    run.ended
+                    or run.exited
+                    or run.finals
+                    # (or a run left at its prompt, under a ticket's next message: "--- Kristjan Tamm, 04.12.2025
+                    # 14:41 ---", then the bar of the run after the fix; blind round 202's Zendesk ticket)
+                    or (run.prompted and run.percent is None and _RULE_DATE.search(text) is not None)
+                )
                 # (not a test runner's rule between one command's streams: Meson's "---- stdout ----" /
                 # "---- stderr ----", ascp's Session Stop above it and its "ascp: ..., exiting." below; round 93)
                 and text.strip(" \t-=#*~_").lower() not in _STREAM_TITLES
@@ -7715,7 +7722,12 @@ class Analyzer:
             run is not None
             and ": " in line
             and _LOADER_ERROR.search(line) is not None
-            and line.strip() in (said.strip() for said in run.evidence)
+            and (
+                line.strip() in (said.strip() for said in run.evidence)
+                # (or from another process under the same tag: a timer's retry, "arhivs-push[20733]: ...: version
+                # `GLIBC_2.28' not found" after 20417's; blind round 202's journal)
+                or _other_process(line, list(run.evidence))
+            )
         ):
             # the dynamic loader's same line again: another start's (it names each missing version once per start;
             # two shards' stderr files shown together, blind round 71)
@@ -13279,6 +13291,10 @@ _NOT_RUN_ZH = _compile(
     r"(?! (?:de la |da |de |della |dalla |aus der )(?:documentaci|documenta|doc|IBM|manual|Dokumentation))"
     r"|\bnão são de nenhum\b|\bno (?:son|provienen) de ningún\b|\bnon (?:sono|provengono) da nessun"
     r"|\bne (?:sont|proviennent) d'aucun\b|\bstammen nicht aus einem\b"
+    # ("Ils sont cités à titre d'exemple ; aucune des sorties ci-dessous ne provient d'un transfert de la plateforme",
+    # quoted as examples, none of the outputs below comes from a transfer; blind round 202's KB article)
+    r"|(?i:\baucune? des (?:sorties|lignes|messages|traces)\b[^.!?\n]{0,40}\bne (?:provien|vien)\w*"
+    r"|\bcités? à titre d'exemples?\b)"
     # Turkish: "Aşağıdaki çıktılar örnektir; gerçek bir aktarıma ait değildir" (the outputs below are examples; they
     # belong to no real transfer; blind round 121's runbook)
     r"|\börnektir\b|\bgerçek bir \w+ ait değil"
@@ -13460,6 +13476,7 @@ _NOT_RUN_HINTS = (
     "har ikke",
     "hade inte",
     "아닙니다",
+    "titre d'exemple",
 )
 """Plain substrings one of which ``_NOT_RUN_ZH`` needs (tested first: most lines have none)."""
 _NOTHING_TRIED_HINTS = (
@@ -14512,7 +14529,8 @@ _ERROR_CODE_COLUMN = _compile(r"(?:fasp[_ -]?)?err(?:or)?[_ -]?code", re.I)
 """A table's column of each run's FASP error code (``error_code``, ``errcode``)."""
 _COUNT_WORDS = {
     **dict.fromkeys(("twice", "two", "deux", "duas", "dois", "dos", "due", "zwei", "zweimal", "dua", "twee"), 2),
-    **dict.fromkeys(("двічі", "дважды", "двічи"), 2),
+    **dict.fromkeys(("двічі", "дважды", "двічи", "двата", "два"), 2),
+    **dict.fromkeys(("три",), 3),
     **dict.fromkeys(("three", "trois", "três", "tres", "tre", "drei", "dreimal", "tiga", "drie", "тричі", "трижды"), 3),
     **dict.fromkeys(("två", "to"), 2),
     **{str(n): n for n in range(2, 6)},
@@ -14521,11 +14539,14 @@ _COUNT_WORDS = {
 Ukrainian, Russian) or figures."""
 _TOLD_TIMES = _compile(
     r"(?i:\b(?P<n>twice|two|three|deux|trois|duas|dois|três|tres|dos|due|tre|zwei|drei|zweimal|dreimal|dua|tiga"
-    r"|twee|drie|двічі|двічи|дважды|тричі|трижды"
+    r"|twee|drie|двічі|двічи|дважды|тричі|трижды|двата|два|три"
     # (a figure only with its word for times: "Sudah saya coba 3 kali, hasilnya selalu sama"; blind round 185)
     r"|[2-5](?= (?:times|fois|vezes|veces|volte|mal|kali|keer)\b))\b"
-    r"(?: (?:times|fois|vezes|veces|volte|mal|kali|keer)\b)?"
+    r"(?: (?:times|fois|vezes|veces|volte|mal|kali|keer|пъти)\b)?"
     r"[^.!?\n]{0,80}?(?:"
+    # (Bulgarian "both times the same": "Cron-ът е опитал в 02:00 и после автоматично пак в 02:30, двата пъти
+    # същото"; blind round 202's chat)
+    r"(?<=пъти )същ(?:ото|ата|ия)\b|"
     # (with the same words told in the same sentence: "always the same message", "sempre o mesmo")
     r"\b(?:always|sempre|siempre|toujours|immer|each time|every time|jedes Mal|à chaque fois|selalu"
     r"|steeds|telkens|elke keer)\b"
@@ -14555,7 +14576,7 @@ _TIMES_HINTS = (
     *("same", "mesm", "stess", "mism", "même", "gleich", "selbe", "sama", "zelfde", "both times", "рази", "раза"),
     *("beide Male", "deux fois", "ambas", "entrambe", "beide keren", "begge gange", "båda gångerna"),
     *("Fehler", "fout", "samma", "samme", "回とも", "度とも", "次都"),
-    *("tried", "provat", "prøv", "versucht"),
+    *("tried", "provat", "prøv", "versucht", "същ"),
 )
 
 
