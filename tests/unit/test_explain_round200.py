@@ -1,4 +1,4 @@
-"""explain: what blind rounds 200 to 202 found that was mended (and older sets the mends read right since), with
+"""explain: what blind rounds 200 to 203 found that was mended (and older sets the mends read right since), with
 guards (each test but the guards failed on the code before its fix)."""
 
 from __future__ import annotations
@@ -277,3 +277,38 @@ def test_bulgarian_both_times_the_same():
     times the same) over one paste: two runs, then the one after the fix."""
     text = _blind("round202-servers/11-chat-bg-wazuh-firewalld-reject-tcp33001.txt")
     assert cause_ids(text) == ["ssh-port", "ssh-port", "ok"]
+
+
+def test_three_nights_told_exactly_the_same_over_one_nights_log():
+    """A postmortem: "Les trois nuits donnent exactement la même chose ; voici la nuit du 14" (wrapped over two lines)
+    over one night's -L- log, then the manual rerun's "Completed:": three ssh-port runs, then ok (one run had been
+    read, the rerun's summary joined to the failed night's logged session)."""
+    text = _blind("round203-documents/03-postmortem-fr-miroir-ena-pare-feu.md")
+    assert cause_ids(text) == ["ssh-port", "ssh-port", "ssh-port", "ok"]
+
+
+def test_a_japanese_plan_for_the_other_file_is_no_word_on_the_runs_shown():
+    """A Qiita post's "`_2.fastq.gz` の方は今夜まとめて流す予定（まだ実行していない）" (the _2 file tonight, not run
+    yet) after the run that worked: key-file, then ok (the run that worked had been dropped)."""
+    assert cause_ids(_blind("round203-documents/01-qiita-ja-ena-kagi-fuzai.md")) == ["key-file", "ok"]
+
+
+def test_a_delivery_bots_records_listed_by_their_ends():
+    """NDJSON, one record per job listed by "finished_at", its words in "error" or "summary", "ascp_exit": the four
+    jobs in the order they started (the long first one listed last), the partial rename among them (it had been
+    lost)."""
+    text = _blind("round203-ordinary/19-ndjson-delivery-bot-by-finish-time.ndjson")
+    assert cause_ids(text) == ["ok", "permission", "partial-rename", "ok"]
+
+
+def test_polish_tried_twice_both_times_the_same():
+    """ "cron próbował dwa razy (02:00 i 02:30), oba razy to samo" (tried twice, both times the same) over one paste:
+    two host-key runs (one had been read)."""
+    text = _blind("round203-servers/14-pl-mattermost-dyzur-hsts-waw-przebudowa-serwera.txt")
+    assert cause_ids(text) == ["host-key", "host-key"]
+
+
+def test_guard_an_apps_log_of_one_session_told_to_fail_again():
+    """Guard: an app's aspera-scp-transfer.log of one licence failure, "next window failed the same way" told after
+    it: the one logged session (the count is not copied onto a log file's session)."""
+    assert cause_ids(_blind("round169-hard-middle/20-media-upload-licence-expired-log.txt")) == ["licence"]

@@ -2992,6 +2992,16 @@ class Analyzer:
                 # Completion: ... Disk write failed (server)" had joined the next session, which worked)
                 del self._attached[source]
                 return None
+            if (
+                session is not None
+                and session.ended
+                and session.code not in (None, 0)
+                and (b"Completed: " in line.message or b"100%" in line.message)
+            ):
+                # a transfer's end or last bar after ascp's -L- output logged that session's failure: another run's
+                # (a postmortem's rerun, "Completed: ..." below the failed night's log; blind round 203)
+                del self._attached[source]
+                return None
             if session is not None and (not session.ended or (not opens and self._tick - session.ended_at <= GRACE)):
                 if b" from " in line.message and (other := _SSHD_FROM.search(line.message)) is not None:
                     # sshd's line, its program's tag gone (``journalctl -o cat``), naming another client ("Invalid
@@ -3125,8 +3135,7 @@ class Analyzer:
             not self._replaying
             and line.stamp is None
             and any(hint in text for hint in _TIMES_HINTS)
-            and (told := _TOLD_TIMES.search(text) or _TOLD_TIMES_CJK.search(text) or _TRIED_TIMES.search(text))
-            is not None
+            and (told := self._told_count(source, line, text)) is not None
             and len(self._told_times) < MAX_CLIENTS
         ):
             # a person's count of their tries with the same words (``_told_times_over``)
@@ -6792,6 +6801,19 @@ class Analyzer:
             if real.group().lower().startswith(("sample", "example", "no ", "esempi", "ejemplo", "exempl", "beispiel")):
                 self._vendor_samples.add(source)
 
+    def _told_count(self, source: str, line: Line, text: str) -> re.Match[str] | None:
+        """A person's count of their tries with the same words on this line (``_TOLD_TIMES`` and its kin), or begun on
+        the line before, the sentence wrapped ("Les trois nuits donnent exactement" / "la même chose ; voici la nuit
+        du 14"; blind round 203's postmortem)."""
+        told = _TOLD_TIMES.search(text) or _TOLD_TIMES_CJK.search(text) or _TRIED_TIMES.search(text)
+        if told is not None or line.after_gap:
+            return told
+        before = self._last_text.get(source, "")[-80:]
+        if not before[-1:].isalpha():
+            return None
+        joined = _TOLD_TIMES.search(f"{before} {text}")
+        return joined if joined is not None and joined.start() < len(before) else None
+
     def _told_again(self, source: str, text: str) -> bool:
         """Whether a wrapper's labelled failure repeats the cause of this input's last run (a Python client's
         "Exception: transfer failed: Remote host is not who we expected" under its traceback, after the daemon's own
@@ -8350,13 +8372,18 @@ class Analyzer:
             return kept
         out = list(kept)
         for source, times in self._told_times.items():
+            # (a run ascp's -L- output tied to its logged session counts as that one run: "Les trois nuits donnent
+            # exactement la même chose" over one night's log; blind round 203's postmortem)
             failed = [
                 at
                 for at, (_, s) in enumerate(out)
-                if s.source == source and s.outcome == "failed" and s.uuid is None and s.cause_id != "unknown"
+                if s.source == source and s.outcome == "failed" and s.cause_id != "unknown"
             ]
-            if len(failed) != 1 or any(
-                s.source == source and s.outcome == "failed" and s.uuid is not None for _, s in out
+            if len(failed) != 1 or (
+                out[failed[0]][1].uuid is not None
+                # (a logged session only as its console's -L- output: not a log file's or a server's session alone,
+                # "next window failed the same way" under an app's log of one; blind round 169)
+                and not any(said.startswith(("ascp: ", "ascp4: ")) for said in out[failed[0]][1].evidence)
             ):
                 continue
             order, shown = out[failed[0]]
@@ -12563,10 +12590,13 @@ _AFTER_CHANGE_ZH = _compile(r"(?:改|换|修正|修改|更正)[^，。,.]{0,6}(?
 """Chinese "after changing ..." before a not-run (of the retry with the fix, not of the run shown)."""
 _ELSEWHERE_ZH = _compile(r"在[^，。,.;；]{1,20}(?:上|里)[我他她]?(?:也|都)?\s*$")
 """Chinese "on (another machine) ..." right before a not-run: of that place, not of the run shown."""
-_REST_ZH = _compile(r"(?:其余|其他|其它|剩下|剩余|别的|明天|明日|下周|来週|後で)[^，。,.;；]{0,40}$")
+_REST_ZH = _compile(
+    r"(?:其余|其他|其它|剩下|剩余|别的|明天|明日|下周|来週|後で|今夜|今晩|予定|の方は)[^，。,.;；]{0,40}$"
+)
 """Chinese "the rest (of them) ..." or a plan for tomorrow before a not-run ("`_2.fastq.gz` は明日まとめて ...
 取る（まだ実行していない）", the _2 files tomorrow, not run yet; blind round 184's Quarto journal): of the others,
-not of the run shown."""
+not of the run shown (or "tonight", "planned", "as for ...": "`_2.fastq.gz` の方は今夜まとめて流す予定（まだ実行して
+いない）"; blind round 203's Qiita post)."""
 _YAML_RULE_KEY = _compile(r"(?:-\s+)?(match|regex|pattern|grep|search|expr|line|expect|sample|example|input):\s*['\"]")
 """A YAML rule's key holding a pattern, or its test's key holding a sample line, with a quoted value."""
 _PLACEHOLDER_ID = _compile(r"\bFASP (?:Session|Transfer) \w+ uuid=<[^<>\s]{1,40}>")
@@ -14530,7 +14560,8 @@ _ERROR_CODE_COLUMN = _compile(r"(?:fasp[_ -]?)?err(?:or)?[_ -]?code", re.I)
 _COUNT_WORDS = {
     **dict.fromkeys(("twice", "two", "deux", "duas", "dois", "dos", "due", "zwei", "zweimal", "dua", "twee"), 2),
     **dict.fromkeys(("двічі", "дважды", "двічи", "двата", "два"), 2),
-    **dict.fromkeys(("три",), 3),
+    **dict.fromkeys(("три", "trzy"), 3),
+    **dict.fromkeys(("dwa",), 2),
     **dict.fromkeys(("three", "trois", "três", "tres", "tre", "drei", "dreimal", "tiga", "drie", "тричі", "трижды"), 3),
     **dict.fromkeys(("två", "to"), 2),
     **{str(n): n for n in range(2, 6)},
@@ -14539,10 +14570,10 @@ _COUNT_WORDS = {
 Ukrainian, Russian) or figures."""
 _TOLD_TIMES = _compile(
     r"(?i:\b(?P<n>twice|two|three|deux|trois|duas|dois|três|tres|dos|due|tre|zwei|drei|zweimal|dreimal|dua|tiga"
-    r"|twee|drie|двічі|двічи|дважды|тричі|трижды|двата|два|три"
+    r"|twee|drie|двічі|двічи|дважды|тричі|трижды|двата|два|три|dwa|trzy"
     # (a figure only with its word for times: "Sudah saya coba 3 kali, hasilnya selalu sama"; blind round 185)
     r"|[2-5](?= (?:times|fois|vezes|veces|volte|mal|kali|keer)\b))\b"
-    r"(?: (?:times|fois|vezes|veces|volte|mal|kali|keer|пъти)\b)?"
+    r"(?: (?:times|fois|vezes|veces|volte|mal|kali|keer|пъти|razy)\b)?"
     r"[^.!?\n]{0,80}?(?:"
     # (Bulgarian "both times the same": "Cron-ът е опитал в 02:00 и после автоматично пак в 02:30, двата пъти
     # същото"; blind round 202's chat)
@@ -14555,11 +14586,14 @@ _TOLD_TIMES = _compile(
     # (or "both times" closing the sentence's line: "сьогодні двічі (о 10:40 та о 11:05) намагалися надіслати ...,
     # обидва рази" / "отримали одне й те саме:"; blind round 188's Ukrainian mail)
     r"|\b(?:both times|обидва рази|оба раза|beide Male|les deux fois|ambas (?:as )?vezes|ambas veces"
-    r"|entrambe le volte|beide keren|begge gange|båda gångerna)\b"
+    r"|entrambe le volte|beide keren|begge gange|båda gångerna|oba razy|obydwa razy)\b"
     # (or "the same error" told right after the count: "Dos intentos, mismo error"; blind round 197's chat)
     r"|\b(?:the same error|el mismo error|mismo error|la même erreur|même erreur|o mesmo erro"
     r"|mesmo erro|lo stesso errore|stesso errore|(?:de[nrs]?|dasselbe|dieselbe) (?:gleiche|selbe)n? Fehler"
-    r"|dezelfde fout|samma fel|samme feil)\b))"
+    r"|dezelfde fout|samma fel|samme feil)\b"
+    # (or "exactly the same": "Les trois nuits donnent exactement la même chose"; blind round 203's postmortem)
+    r"|\b(?:exactement|exactly|exactamente|exatamente|esattamente|genau) (?:la même chose|the same|lo mismo"
+    r"|a mesma coisa|la stessa cosa|das Gleiche|dasselbe)\b))"
 )
 """A person's count of the tries they made, all with the same words ("L'ho lanciato tre volte in tutto, sempre lo
 stesso messaggio", "Tentamos duas vezes hoje cedo (08:20 e 08:31), sempre o mesmo")."""
@@ -14576,7 +14610,7 @@ _TIMES_HINTS = (
     *("same", "mesm", "stess", "mism", "même", "gleich", "selbe", "sama", "zelfde", "both times", "рази", "раза"),
     *("beide Male", "deux fois", "ambas", "entrambe", "beide keren", "begge gange", "båda gångerna"),
     *("Fehler", "fout", "samma", "samme", "回とも", "度とも", "次都"),
-    *("tried", "provat", "prøv", "versucht", "същ"),
+    *("tried", "provat", "prøv", "versucht", "същ", "oba razy", "obydwa razy"),
 )
 
 

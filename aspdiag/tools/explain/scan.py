@@ -1905,7 +1905,7 @@ cut down by jq to ``{t, pid, m}``; blind round 158. ``ascp_message``: a watch-fo
 end, ascp's last words in it; blind round 200)"""
 _JSON_ARGV_KEYS = ("argv", "args", "cmd", "command")
 _JSON_ERROR_KEYS = ("description", "errstr", "error_description")
-_JSON_EXIT_KEYS = ("exit", "exit_code", "exitcode", "returncode", "rc", "status_code")
+_JSON_EXIT_KEYS = ("exit", "exit_code", "exitcode", "returncode", "rc", "status_code", "ascp_exit")
 _ASCP_PROGRAM = re.compile(r"(?:^|[/\\])(?:ascp4?|ascli)(?:\.exe)?$")
 _JSON_READ_ELSEWHERE = (b'"__REALTIME_TIMESTAMP"', b'"SYSLOG_IDENTIFIER"', b'"_raw"', b'"_source"')
 """Keys of JSON records read by their own readers (the journal's, a log search's); a transfer's status has its
@@ -2331,10 +2331,11 @@ def _bare_event(record: dict[str, Any], commanded: bool) -> list[bytes] | None:
 
 _STATUS_EXIT = {**dict.fromkeys(("completed", "success", "succeeded"), 0), **dict.fromkeys(("failed", "error"), 1)}
 """A job's result word as the exit status it stands for."""
-_BARE_ERROR_KEY = re.compile(r"(?:^|_)(?:errstr|error_desc|error_description|description|detail)$")
+_BARE_ERROR_KEY = re.compile(r"(?:^|_)(?:errstr|error_desc|error_description|description|detail|error|summary)$")
 """A field of a wrapper's event holding the words of its transfer's error (``mgmt_description``, ``fasp_errstr``;
 not a management frame's own ``Description``, read with its frame), or of its end (a dashboard's "detail":
-"Completed: ..." or "Code: 28 Cancelled by user"; blind round 199)."""
+"Completed: ..." or "Code: 28 Cancelled by user"; blind round 199), or a delivery bot's "error" and "summary" (blind
+round 203)."""
 _DAEMON_TAG_KEYS = ("SYSLOG_IDENTIFIER", "syslog_identifier", "identifier", "ident", "id", "_COMM", "comm", "facility")
 """(Graylog's GELF records name the program in "facility" and the host in "source"; blind round 201)"""
 _DAEMON_TIME_KEYS = ("__REALTIME_TIMESTAMP", "realtime", "t", "ts", "time", "timestamp")
