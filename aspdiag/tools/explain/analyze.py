@@ -5472,9 +5472,21 @@ class Analyzer:
             exit_match = None
         if (
             exit_match is not None
-            and text[:12] == "Exit Status:"
-            and len(self._last_lines[source]) >= 2
-            and self._last_lines[source][-2].lstrip().startswith(("Resources Used:", "----"))
+            and (
+                # PBS's epilogue under the job's output ("Resources Used: cput=...", "Exit Status: 0"; blind round
+                # 180's job output, read as a third run)
+                (
+                    text[:12] == "Exit Status:"
+                    and len(self._last_lines[source]) >= 2
+                    and self._last_lines[source][-2].lstrip().startswith(("Resources Used:", "----"))
+                )
+                # or Slurm's seff report ("Job ID: 8812043", "State: TIMEOUT (exit code 0)"; blind round 200: read as
+                # a run that succeeded)
+                or (
+                    text[:6] == "State:"
+                    and any(said.startswith("Job ID:") for said in list(self._last_lines[source])[-4:-1])
+                )
+            )
             and source in self._run_sources
             and (
                 (ended := self._console.get(source)) is None
@@ -5485,24 +5497,7 @@ class Analyzer:
                 or ended.exit_status is not None
             )
         ):
-            # PBS's epilogue under the job's output ("Resources Used: cput=...", "Exit Status: 0"): the job's status,
-            # its last run told already (blind round 180's job output, read as a third run)
-            exit_match = None
-        if (
-            exit_match is not None
-            and text[:6] == "State:"
-            and any(said.startswith("Job ID:") for said in list(self._last_lines[source])[-4:-1])
-            and source in self._run_sources
-            and (
-                (ended := self._console.get(source)) is None
-                or ended.ended
-                or ended.exited
-                or bool(ended.completed)
-                or ended.exit_status is not None
-            )
-        ):
-            # Slurm's seff report under the job's output ("Job ID: 8812043", "State: TIMEOUT (exit code 0)"): the
-            # job's state, its run told already (blind round 200: read as a run that succeeded)
+            # a batch system's report of the job under its output: the job's status, its last run told already
             exit_match = None
         if (
             exit_match is not None
@@ -7748,7 +7743,7 @@ class Analyzer:
                 line.strip() in (said.strip() for said in run.evidence)
                 # (or from another process under the same tag: a timer's retry, "arhivs-push[20733]: ...: version
                 # `GLIBC_2.28' not found" after 20417's; blind round 202's journal)
-                or _other_process(line, list(run.evidence))
+                or _other_process(line, run.evidence)
             )
         ):
             # the dynamic loader's same line again: another start's (it names each missing version once per start;
@@ -11792,19 +11787,12 @@ def _catalogue(text: str, runs: list[SessionExplanation], commanded: bool = Fals
     if text.count(TICKET_RULE) >= 2:
         return False  # a ticket list's tickets, each telling its run (``ticket_csv_as_text``; blind round 200)
 
-    dated_rules = sum(
-        1
-        for said in text[:_CATALOGUE_MAX].splitlines()
-        if said[-3:] in ("---", "===", "***", "~~~", "___", "###")
-        and _TITLED_RULE.match(said) is not None
-        and _RULE_DATE.search(said) is not None
-    )
     if (
         len(distinct) >= _CATALOGUE_NAMED
         and not commanded
         # (not each run under a rule naming its day or time, "---------- 28.05 02:30 ----------" over each night's
         # cron mail, its words standing as output: a record of runs; blind round 201)
-        and not (dated_rules >= 2 and dated_rules >= len(runs))
+        and not _under_dated_rules(text, len(runs))
         and all(
             s.outcome != "success" and all(_ascp_words(said) is not None and "|" not in said for said in s.evidence)
             for s in runs
@@ -11816,6 +11804,19 @@ def _catalogue(text: str, runs: list[SessionExplanation], commanded: bool = Fals
         return True
     lines = text.splitlines()
     return not any(_shown_as_output(s, lines) for s in runs)
+
+
+def _under_dated_rules(text: str, runs: int) -> bool:
+    """Whether an input's titled rules that name a day or a time of day (``---------- 28.05 02:30 ----------``) are
+    two or more, and as many as its runs: each run under its own (``_catalogue``; counted only where asked)."""
+    dated = sum(
+        1
+        for said in text[:_CATALOGUE_MAX].splitlines()
+        if said[-3:] in ("---", "===", "***", "~~~", "___", "###")
+        and _TITLED_RULE.match(said) is not None
+        and _RULE_DATE.search(said) is not None
+    )
+    return dated >= 2 and dated >= runs
 
 
 _DENIED_QUOTE = _compile(r"\b(?:no|not|without)\s+[\"\u201c'`][^\"\u201d'`\n]{3,160}[\"\u201d'`]", re.I)
@@ -14561,9 +14562,8 @@ _COUNT_WORDS = {
     **dict.fromkeys(("twice", "two", "deux", "duas", "dois", "dos", "due", "zwei", "zweimal", "dua", "twee"), 2),
     **dict.fromkeys(("двічі", "дважды", "двічи", "двата", "два"), 2),
     **dict.fromkeys(("три", "trzy"), 3),
-    **dict.fromkeys(("dwa",), 2),
     **dict.fromkeys(("three", "trois", "três", "tres", "tre", "drei", "dreimal", "tiga", "drie", "тричі", "трижды"), 3),
-    **dict.fromkeys(("två", "to"), 2),
+    **dict.fromkeys(("två", "to", "dwa"), 2),
     **{str(n): n for n in range(2, 6)},
 }
 """Counts of tries in words (English, French, Portuguese, Spanish, Italian, German, Indonesian and Malay, Dutch,
