@@ -255,7 +255,8 @@ _EXIT = _compile(
     r"|(?<=ascp returned)(?=\s+\d{1,3}\s*$)"  # ("[2025-02-27 11:40:09] ascp returned 1"; blind round 129)
     r"|(?<=failed )\(status(?=\s+\d{1,3}\)\s*$)"  # (an R package's "download failed (status 1)"; blind round 194)
     # a wrapper's word in its language ("ERRO: ascp terminou com código 1"; blind round 145's cron mail)
-    r"|(?:termin(?:ou|ó) co[mn] (?:o |el )?c[óo]digo|saiu com (?:o )?c[óo]digo|termin[ée]e? avec (?:le )?code"
+    # (or without its accent: "[2025-02-17 23:41:57] ascp termino con codigo 1"; blind round 204's nohup log)
+    r"|(?:termin(?:ou|ó|o) co[mn] (?:o |el )?c[óo]digo|saiu com (?:o )?c[óo]digo|termin[ée]e? avec (?:le )?code"
     # ("ascp a fini avec le code retour 0"; blind round 201's ticket)
     r"|a fini avec (?:le )?code(?: retour| de retour)?|a quitté avec (?:le )?code"
     r"|(?:beendet|endete) mit (?:Exit-?|Rückgabe-?)?code|terminato con (?:il )?codice"
@@ -1139,11 +1140,13 @@ _RARE_TEXTS = (
     b"banner exchange: ",
     b"Their offer: diffie-hellman-group1-sha1",
     b"reached runtime time limit",
+    b"ascp: command not found",
 )
 """Texts ``feed_chunk`` asks each chunk whether it holds, asked at once (``scan.which``: one pass, about twice as fast
 as five searches on a server's log; the shorter texts it asks one by one, where one pass gains nothing). The bits
 below name them."""
 _NEGOTIATION_TEXT, _LOADER_TEXT, _CREATE_PROCESS_TEXT, _BANNER_TEXT, _GROUP1_TEXT, _UNIT_LIMIT_TEXT = 1, 2, 4, 8, 16, 32
+_MISSING_TEXT = 64
 _BURST_TOLD = 32
 """Refused connections of one client to one account told when each came within ``_BURST_GAP_S`` of the one before."""
 _BURST_GAP_S = 2
@@ -1871,9 +1874,11 @@ class Analyzer:
                     start, end = line_bounds(chunk, offered.start())
                     self._dsa_offered[(source, offered.group(1))] = chunk[start:end].decode("utf-8", "replace")
         self._sshd(source, chunk, hints)
-        rare = which(chunk, _RARE_TEXTS)  # (one pass for the six: see _RARE_TEXTS)
+        rare = which(chunk, _RARE_TEXTS)  # (one pass for the seven: see _RARE_TEXTS)
         if rare & _UNIT_LIMIT_TEXT and read_as_syslog:
             self._unit_time_limit(source, chunk)
+        if rare & _MISSING_TEXT and read_as_syslog:
+            self._wrapper_ascp_missing(source, chunk)
         if rare & _NEGOTIATION_TEXT:
             self._quoted_negotiations(source, chunk)
         if (
@@ -2318,6 +2323,32 @@ class Analyzer:
         """A client sshd turned away before ascp started: a failed attempt of that client, seen from the server."""
         self.sessions_seen += 1
         self._finish(self._sshd_attempt(source, stamp, peer, local, message, line))
+
+    def _wrapper_ascp_missing(self, source: str, chunk: bytes) -> None:
+        """A script's or a job's own line in a syslog whose records the fast path reads (``ascp[pid]:`` records
+        beside it) that its shell could not find ascp (``pull_vendor_feeds[44123]: ...: line 18: ascp: command not
+        found``): each such line a run of its own, read as console output is (blind round 204's journal: two cron
+        slots without ascp on the PATH, then the session of the slot after the fix). The fast path reads only ascp's
+        and sshd's lines."""
+        at = 0
+        for _ in range(MAX_KEPT_FAILED):
+            at = chunk.find(b"ascp: command not found", at)
+            if at < 0:
+                break
+            start, end = line_bounds(chunk, at)
+            at = end
+            text = chunk[start:end]
+            if _SYSLOG_STAMP.match(text) is None and start > 0:
+                # (a log export's message written bare under the line before's stamp: its time is that line's,
+                # so that the run is listed where it started; blind round 188's Coralogix export)
+                stamp = _SYSLOG_STAMP.match(chunk, chunk.rfind(b"\n", 0, start - 1) + 1)
+                if stamp is not None:
+                    text = stamp.group(1) + b" - " + text
+            for line in other_lines(text + b"\n"):
+                self._line(source, line)
+            run = self._console.pop(source, None)
+            if run is not None:
+                self._finish(run)
 
     def _server_ascp_unstarted(self, source: str, chunk: bytes) -> None:
         """A server's own ascp that could not start after sshd let a client in (``aspshell[30129]: /opt/aspera/bin/
@@ -4315,7 +4346,9 @@ class Analyzer:
                     _Job(
                         start,
                         start + runtime,
-                        logged.group(3) == "0",
+                        # (exit value 0 beside a signal is a job killed, not one that completed: "--halt now,fail=1"
+                        # ends the others with SIGTERM; blind round 204)
+                        logged.group(3) == "0" and logged.group(4) == "0",
                         int(logged.group(3)),
                         logged.group(5),
                         signal=int(logged.group(4)),
@@ -7107,6 +7140,18 @@ class Analyzer:
         completed at low confidence (blind rounds 39 and 45: both reviewers counted it). Only when the last run
         told failed, the words come after it, and no run followed the command."""
         last = self._last_kept(source)
+        if last is None:
+            # (or a logged session not yet explained, held for late lines: a ticket's pasted "Session Start ...
+            # status=failed" records, then "Kvällens körning OK"; blind round 204's incident)
+            held = max(
+                (c for c in (*self._open.values(), *self._recent.values()) if c.source == source),
+                key=lambda c: c.order,
+                default=None,
+            )
+            last = explain(held) if held is not None and held.order == self._order else None
+            from_log = True
+        else:
+            from_log = False
         if last is None or last.outcome != "failed":
             return False
         for line, text, _messages, at in lines:
@@ -7114,6 +7159,10 @@ class Analyzer:
                 continue  # said before the last run
             found = (words or _TOLD_FIXED).search(text)
             if found is None:
+                continue
+            if from_log and found.group(0)[:1] in "udtUDT" and _TOLD_KIND.match(found.group(0)) is not None:
+                # (a log's sessions: "the first download worked, the second one failed" tells of the sessions shown;
+                # blind rounds 158, 170 and 171)
                 continue
             before = re.split(r"[.!?;]\s", text[: found.start()])[-1]
             if _NOT_FIXED.search(before) is not None or _NOT_FIXED.match(text[found.end() :]) is not None:
@@ -7618,6 +7667,13 @@ class Analyzer:
             run = self._run(source, starts=True)
             run.lines += 1
             run.unseen = True
+        elif (run is None or run.ended or run.exited or run.finals) and detail.startswith("TimeoutExpired: "):
+            # Python's subprocess.run(..., timeout=N) killed the command it ran at its limit, the output it had
+            # captured lost with the exception (a notebook's cell after a run that completed, or after the shell
+            # could not find ascp; blind rounds 202 and 204): that command's run, cancelled
+            run = self._run(source, starts=True)
+            run.lines += 1
+            run.unseen = True
         if (
             run is not None
             and run.ended
@@ -7779,6 +7835,17 @@ class Analyzer:
             and any(final in line for final in run.finals)
         ):
             return True  # a logger repeating the run's final words (ascli's "WARN -- : An error occurred: ...")
+        if (
+            run.code is not None
+            and not run.finals
+            and "-- : An error occurred: " in line
+            and _WRAPPER_LOG.match(line) is not None
+            and (entry := knowledge().for_code(run.code)) is not None
+            and documented_cause(line) == entry.id
+        ):
+            # ascli's logger telling in words the code it logged on the line before ("ERROR -- : code: 64", then
+            # "WARN -- : An error occurred: Can't rename a partial file."; blind round 204's ticket): the same run
+            return True
         if source in self._frames_joined and run.code is not None and any(final in line for final in run.finals):
             # a service's own line after the frame it logged on one line, repeating its words ("[ERR] Job 18832
             # failed: FaspManagerException: Some individual files failed (code 27); first file error: ..."; blind
@@ -9092,6 +9159,9 @@ class Analyzer:
                 and order not in self._rule_failures
                 and order not in self._job_told
                 and order not in self._row_runs  # (a run table's row: a run of its own, whatever came before it)
+                # (nor a wrapper's word right under its own command typed at the prompt: "$ ascli server upload
+                # ...", then "ERROR -- : ascp failed (pid 7810 exit 1)", the second upload's; blind round 204)
+                and not (order in self._after_command and _ascli_pid(s) is not None)
                 and (
                     (s.source in explained_inputs and s.source not in moved_on)
                     # Right after a console run that failed with a cause: the wrapper's exit status is that
@@ -10072,13 +10142,24 @@ class Analyzer:
                 run.lines = 1
                 run.ended = run.stopped = run.exited = True
                 run.completed = True if job.ok else None
-                run.exit_status = None if job.ok else job.exit_value
+                # (a killed job's exit value is parallel's 0 or -1, no status of ascp's)
+                run.exit_status = None if job.ok or job.signal else job.exit_value
                 run.note(_job_told(job))
                 if job.exit_value == TIMEOUT_EXPIRED and job.command.startswith("timeout "):
                     # coreutils' timeout ended it at its limit (its exit value 124): cancelled, as a job limit is
                     run.detail(f"Build timed out (after the job's limit: timeout exited {TIMEOUT_EXPIRED})")
                 told = explain(run)
                 self._counted(told)
+                if job.signal in _KILL_SIGNALS:
+                    # ended from outside with no output shown: parallel's --halt (another job failed), its --timeout
+                    # or a kill (blind round 204's "--halt now,fail=1" ending the two healthy downloads)
+                    told = self._read_as(
+                        told,
+                        knowledge().by_id("cancelled"),
+                        "medium",
+                        f"GNU parallel's joblog shows its job ended by signal {job.signal} (its --halt or --timeout, "
+                        "or a kill), no output of its own shown",
+                    )
                 self._job_told.add(self._order)  # a run of its own, not the words of the run before (``_folded``)
                 added.append((self._order, told))
             place = (at_list[-1] + 1) if at_list else len(out)
@@ -11025,6 +11106,11 @@ _SAMPLE_INTRO = _compile(
     # (and in Turkish, a note of last month's error "so we recognise it if we see it again": "Geçen ay eski sunucuda
     # aldığımız hatayı da not düşeyim, tekrar görürsek tanırız:", beside a planned first run; blind round 195)
     r"|\b(?:not düşeyim|not edeyim|tekrar görürsek)\b"
+    # (Korean: an error of the old node or of last year, recalled: "예전 노드에서는 이런 에러 났었죠?"; blind round 204)
+    r"|(?:예전|작년|지난해)[^\n]{0,40}(?:이런|그런) (?:에러|오류)(?:가|는)? (?:났었|떴었|나왔었)"
+    # (Finnish: the line a ticket recorded back then, "Tikettiin kirjattiin silloin tämä rivi, jonka ...:", last year's
+    # failure quoted before a planned run; blind round 202's Teams chat)
+    r"|(?i:\b(?:kirjattiin|kirjattu|tallennettiin) silloin (?:tämä|tällainen|seuraava) (?:rivi|virhe|ilmoitus)\b)"
     r"|\b(?:from|in) (?:the |its |ascp's )?(?:built-in )?(?:help|usage|man ?page)\b"
     r"|\b(?:something|output|lines?) like(?: this| these)?\W*$|\be\.g\.\W*$|\bfor example\W*$|\bfor instance\W*$"
     r"|\b(?:a )?(?:good|successful|working|normal) (?:run|transfer|download|upload)s? (?:ends?|looks?|prints?)\b"
@@ -11192,7 +11278,9 @@ _OWN_OUTPUT = _compile(
     # blind round 117's ticket)
     r"|\b(?:segue|aqui est[áa]|eis|esto es|aqu[íi] est[áa]) (?:o|lo) que (?:me )?"
     r"(?:aparece|apareceu|sai|saiu|sale|sali[óo])\b"
-    r"|\b(?:copiei|colei|copi[ée]|pegu[ée])\b"
+    # (or in the present: "Pego la salida de una sola muestra:", I paste one sample's output, its "muestra" the noun;
+    # blind round 204's Slack export)
+    r"|\b(?:copiei|colei|copi[ée]|pegu[ée]|pego)\b"
     # (Portuguese and Spanish "I ran": "Rodei com `-resume` e agora o `.command.out` do mesmo processo mostra:", I ran
     # it with -resume and now the same task's .command.out shows; blind round 200's issue comment)
     r"|\b(?:rodei|executei|corri|ejecut[ée]|lanc[ée])\b[^:\n]{0,80}\b(?:mostra|muestra|aparece|sai|sale)\b"
@@ -12145,7 +12233,11 @@ _TOLD_RERUN = _compile(
     r"|\bdziała teraz\b|\b(?:jetzt|nun) (?:geht|funktioniert|klappt)|\b(?:geht|funktioniert|klappt)(?:'s| es)? jetzt\b"
     r"|\b(?:ça|cela) (?:marche|fonctionne) (?:maintenant|désormais)\b|\bmaintenant (?:ça|cela) (?:marche|fonctionne)\b"
     r"|\b(?:ya|ahora) funciona\b|\b(?:agora|já) funciona\b|\b(?:ora|adesso) funziona\b"
-    r"|\b(?:het )?werkt nu\b|\bnu werkt het\b|\b(?:det )?(?:virker|funker) (?:nu|nå)\b",
+    r"|\b(?:het )?werkt nu\b|\bnu werkt het\b|\b(?:det )?(?:virker|funker) (?:nu|nå)\b"
+    # (Swedish: the evening's run after the fix told OK, "Kvällens körning OK enligt övervakningen"; blind round 204's
+    # incident, its failed runs above)
+    r"|\b(?:kvällens|nattens|morgonens|dagens|nästa) körning (?:gick |var )?(?:OK|bra|igenom)\b"
+    r"|\bkörningen (?:gick|var) (?:OK|bra|igenom)\b",
     re.I,
 )
 """A person telling that a run made again worked, with no command of it shown ("the partner re-ran it by hand with
@@ -12167,8 +12259,11 @@ _RERUN_HINTS = (
     "funziona",
     "werkt",
     "virker",
+    "körning",
 )
 """Plain substrings one of which ``_TOLD_RERUN`` needs (tested first: most lines have none)."""
+_TOLD_KIND = _compile(r"(?:upload|download|transfer) ", re.I)
+"""A told outcome's words that open with the kind of transfer (``_TOLD_RERUN``'s "download worked")."""
 _NOT_FIXED = _compile(
     r"(?:\b(?:not|never|nothing|no longer|still|if|whether|should|might|may|hope|hoping|until"
     # (denied or asked in the languages above: "geht es jetzt?", "es ist nicht ...", "inte", "nie", "om", "wenn")
@@ -12592,12 +12687,16 @@ _AFTER_CHANGE_ZH = _compile(r"(?:改|换|修正|修改|更正)[^，。,.]{0,6}(?
 _ELSEWHERE_ZH = _compile(r"在[^，。,.;；]{1,20}(?:上|里)[我他她]?(?:也|都)?\s*$")
 """Chinese "on (another machine) ..." right before a not-run: of that place, not of the run shown."""
 _REST_ZH = _compile(
-    r"(?:其余|其他|其它|剩下|剩余|别的|明天|明日|下周|来週|後で|今夜|今晩|予定|の方は)[^，。,.;；]{0,40}$"
+    r"(?:其余|其他|其它|剩下|剩余|别的|另外|明天|明日|下周|来週|後で|今夜|今晩|予定|の方は|同じ要領|同じように|同様に)"
+    # (a file's name between, its dots no sentence's end: "另外 `_2.fastq.gz` 还没下，明天再跑", the _2 file not
+    # downloaded yet, tomorrow; blind round 204's notes)
+    r"(?:[^，。,.;；]|\.(?=\w)){0,40}$"
 )
 """Chinese "the rest (of them) ..." or a plan for tomorrow before a not-run ("`_2.fastq.gz` は明日まとめて ...
 取る（まだ実行していない）", the _2 files tomorrow, not run yet; blind round 184's Quarto journal): of the others,
 not of the run shown (or "tonight", "planned", "as for ...": "`_2.fastq.gz` の方は今夜まとめて流す予定（まだ実行して
-いない）"; blind round 203's Qiita post)."""
+いない）"; blind round 203's Qiita post; or "the same way": "`_2.fastq.bz2` も同じ要領で取る（まだ実行していない、
+明日やる）"; blind round 204's wiki draft)."""
 _YAML_RULE_KEY = _compile(r"(?:-\s+)?(match|regex|pattern|grep|search|expr|line|expect|sample|example|input):\s*['\"]")
 """A YAML rule's key holding a pattern, or its test's key holding a sample line, with a quoted value."""
 _PLACEHOLDER_ID = _compile(r"\bFASP (?:Session|Transfer) \w+ uuid=<[^<>\s]{1,40}>")
@@ -12762,6 +12861,11 @@ _INTRO_ENDS_MORE = (
     "이거였지?",
     "이거였나요?",
     "이것이었죠?",
+    # (Korean "... had such an error, right?" of an old machine: "예전 노드에서는 이런 에러 났었죠?", on the old node we
+    # had this error, right?, the quote under it a memory; blind round 204's KakaoTalk chat)
+    "났었죠?",
+    "났었지?",
+    "났었잖아요?",
     " shows up as",
     " show up as",
     " appears as",
@@ -13357,6 +13461,9 @@ _NOT_RUN_ZH = _compile(
     # Japanese: "このページは手順と既知のメッセージの説明です" (this page explains procedures and known messages;
     # blind round 185's internal KB page)
     r"|(?:この|本)(?:ページ|文書|ドキュメント)は[^。\n]{0,30}の説明です"
+    # ("ここに載っている行はすべて過去の問い合わせや公開資料からの引用です", the lines here are all quotes from past
+    # inquiries and public material; blind round 204's wiki cheat sheet)
+    r"|(?:すべて|全て)[^。\n]{0,40}(?:資料|ドキュメント|記事|文書|マニュアル|問い合わせ)[^。\n]{0,10}からの引用(?:です|であり)"
     # Korean: "특정 장애 기록이 아닙니다" (it is no record of a particular incident), "실제 (전송) 기록이 아닙니다" (no
     # record of a real transfer; blind round 201's KB article)
     r"|(?:특정|실제)\s?(?:장애|전송|실행|사고)?\s?(?:기록|로그)이 아닙니다"
@@ -13458,6 +13565,7 @@ _NOT_RUN_HINTS = (
     "まだ",
     "実際",
     "説明です",
+    "からの引用",
     "reale",
     "incident",
     "实",
@@ -14111,6 +14219,9 @@ _CODE_LINE = _compile(
     r"=~\s*(?:m?/|qr)|\bif\s*\(.*\)\s*\{\s*$|[$\w)\]]\s+!?~\s+[\"/]|\b(?:re\.(?:search|match|compile|findall)|str_detect|grepl|regexpr|"
     r"Pattern\.compile|\.(?:includes|contains|startswith|endswith|indexOf|match))\s*\(\s*(?:r|f|b)?[\"'/]"
     r"|^\s*(?:print|printf|puts|die|warn|raise|throw|echo|logger\.\w+|log\.\w+|logging\.\w+|sys\.exit)\s*\(\s*f?[\"']"
+    # (R's own conditions and messages, after a one-line test: 'if (status != 0) stop("ascp failed with status ",
+    # status)'; blind round 204's R script)
+    r"|^\s*(?:if\s*\(.*\)\s*)?(?:stop|warning|message|cat|stopifnot)\s*\(\s*[\"']"
     r"|^\s*(?:(?:if|elif|while|return|assert)\s+|[\w.]+\s*=\s*)(?:not\s+)?[rbf]?[\"'][^\"'\n]*[\"']\s+(?:not\s+)?in\s+\w"
     # a shell script's echo of its own message with a variable still in it ('echo "ascp failed: $rc" >&2'): the
     # script's source (its output would show the value)
@@ -14638,6 +14749,9 @@ _TOLD_AGAIN = _compile(
     # (or the second attempt told to have ended the same: "Druhý pokus ráno 8:05 dopadl stejně"; blind round 189)
     r"|\b(?:second|next) (?:attempt|try|run)\b[^.!?\n]{0,60}?\b(?:ended|failed|went) the same\b"
     r"|\b(?:druhý|další) pokus\b[^.!?\n]{0,60}?\b(?:dopadl|skončil)\s+stejně\b"
+    # (or the other machine's run told the same: "另一台 node09 用的是账号密码（ASPERA_SCP_PASS），也是同样的 failed to
+    # authenticate", the other one, node09, uses the password, also the same failed to authenticate; blind round 204)
+    r"|(?:另一台|另外一台|另一个节点|另外一个节点)[^。！？\n]{0,60}?也(?:是|报|出现)?(?:同样|一样|相同)的?"
     # (or "the same at 07:00" opening the line: Polish "To samo o 07:00 (sshd[73310], port 42890)"; blind round 201's
     # chat, the hourly cron's next try)
     r"|^\W*(?:(?:the )?same (?:thing )?(?:again )?at|to samo o|dasselbe (?:nochmal )?um|das gleiche um|pareil à"
@@ -14659,6 +14773,7 @@ _AGAIN_HINTS = (
     *("même manière", "misma manera", "misma forma", "mesma forma", "mesma maneira", "stesso modo"),
     *("dezelfde manier", "uudestaan", "uudelleen", "the same", "stejně"),
     *("same ", "samo ", "dasselbe", "gleiche", "pareil", "même chose", "mismo", "mesmo", "stesso"),
+    *("另一", "另外一"),
 )
 """Plain substrings one of which ``_TOLD_AGAIN`` needs (tested first)."""
 
@@ -15605,7 +15720,9 @@ def _trimmed_job(columns: list[str], text: str) -> _Job | None:
         start = stamp.replace(tzinfo=UTC).timestamp()
     runtime_text = values.get("JobRuntime", "0")
     runtime = float(runtime_text) if re.fullmatch(r"\d+(?:\.\d+)?", runtime_text) else 0.0
-    return _Job(start, start + runtime, exit_text == "0", int(exit_text), command)
+    signal_text = values.get("Signal", "0")
+    signal = int(signal_text) if signal_text.isdigit() else 0
+    return _Job(start, start + runtime, exit_text == "0" and signal == 0, int(exit_text), command, signal=signal)
 
 
 class _Job(NamedTuple):

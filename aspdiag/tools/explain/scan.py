@@ -3218,6 +3218,8 @@ _JOB_TAG = re.compile(
 compose's ``fetch-2  | ``; or an empty ``[]``, the job whose argument was empty. Otherwise it holds a digit: a job's
 number or an accession, not a level (``[INFO]``) or a stream; not ascp's own log file's ``[pid-thread]``, whose lines
 the logged sessions' reading takes apart by process."""
+_JENKINS_BRANCH = re.compile(rb"\[Pipeline\] \{ \(Branch: ([^()\n]{1,60})\)")
+"""Jenkins' start of a parallel branch, its name (the tag of the branch's lines)."""
 _JOB_STARTED = re.compile(rb"\[\d{1,3}\][+-]?\s+\d+\s*$")
 """bash's line for a background job it started, its job number and process id (``[1] 30411``)."""
 _ASCP_SAID = re.compile(rb"ascp|Session Stop|Completed: |Partial Completion|FASP|fasp")
@@ -3269,12 +3271,17 @@ def tagged_runs_apart(chunk: bytes) -> bytes | None:
     tags: list[bytes | None] = []
     said: set[bytes] = set()
     previous: bytes | None = None
+    # (Jenkins' parallel branches, declared by name: "[Pipeline] { (Branch: kanal-A)", then each line "[kanal-A] ...";
+    # blind round 204's four uploads, their names without a digit)
+    branches = set(_JENKINS_BRANCH.findall(chunk)) if b"(Branch: " in chunk else set()
     for line in lines:
         found = _JOB_TAG.match(line)
         tag = None
         # (bash's job control lines, "[1] 30411" and "[2]   Exit 1   ascp ...": a background job's number, no tag)
         if found is not None and _JOB_STARTED.match(line) is None and _JOB_ENDED.match(line) is None:
             tag = found.group(found.lastgroup or 0)
+        elif branches and line[:1] == b"[" and (close := line.find(b"] ", 1, 62)) > 0 and line[1:close] in branches:
+            tag = line[1:close]
         elif previous is not None and line[:1] in b" \t" and line.strip() and _TAGLESS_OUTPUT.search(line) is None:
             tag = previous  # a tagged line's wrapped rest, indented (not ascp's own indented progress line)
         tags.append(tag)
@@ -3283,6 +3290,9 @@ def tagged_runs_apart(chunk: bytes) -> bytes | None:
         previous = tag if line.strip() else None
     if len(said) < _TAGGED_MIN:
         return None
+    services = _compose_services(lines, tags, said)
+    if services is not None:
+        return services
     first = tags.index(next(tag for tag in tags if tag is not None))
     last = len(tags) - 1 - tags[::-1].index(next(tag for tag in reversed(tags) if tag is not None))
     if any(
@@ -3310,6 +3320,43 @@ def tagged_runs_apart(chunk: bytes) -> bytes | None:
         elif tag in groups:
             out.extend(groups.pop(tag))
     return b"\n".join(out)
+
+
+_COMPOSE_LINE = re.compile(rb"[\w.-]+ +\| (\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z?) ")
+"""A line of ``docker compose logs -t``: the service's tag, then the container's time stamp."""
+_COMPOSE_EXITED = re.compile(rb"([\w.-]+) exited with code -?\d+\s*$")
+"""docker compose's own word that a service's container ended (``qc-upload-1 exited with code 1``)."""
+
+
+def _compose_services(lines: list[bytes], tags: list[bytes | None], said: set[bytes]) -> bytes | None:
+    """``docker compose logs -t``, which lists each service's lines together, service after service (not by time):
+    the services that ran ascp, each with its "exited with code" line, in the order their first lines were
+    stamped; the other services' lines (a database's warnings) are none of ascp's and left out. None unless every
+    tagged line is compose's with a time stamp (blind round 204: the upload that died at once listed second)."""
+    stamps: dict[bytes, bytes] = {}
+    for line, tag in zip(lines, tags, strict=True):
+        if tag is None:
+            continue
+        found = _COMPOSE_LINE.match(line)
+        if found is None:
+            return None
+        stamps.setdefault(tag, found.group(1))
+    groups: dict[bytes, list[bytes]] = {}
+    before: list[bytes] = []
+    after: list[bytes] = []
+    for line, tag in zip(lines, tags, strict=True):
+        ended = _COMPOSE_EXITED.match(line) if tag is None else None
+        if ended is not None and ended.group(1) in stamps:
+            tag = ended.group(1)
+        if tag is not None:
+            groups.setdefault(tag, []).append(line)
+        else:
+            (after if groups else before).append(line)
+    out = list(before)
+    for tag in sorted((tag for tag in groups if tag in said and tag in stamps), key=stamps.__getitem__):
+        out.extend(groups[tag])
+    out.extend(after)
+    return b"\n".join(out) if out != lines else None
 
 
 def _scalar(value: Any) -> str:
@@ -3439,6 +3486,9 @@ _NOT_A_CONTINUATION = re.compile(
     rb"|\S*/ascp4?(?:\.exe)?: "
     # (and a row of kubectl describe's events: "Normal   BackOff    96s (x171 over 41m)  kubelet  ..."; round 194)
     rb"|(?:Warning|Normal) {2,}[A-Z]\w+ {2,}"
+    # (and docker compose's word that a service's container ended: "qc-upload-1 exited with code 1" under its loader
+    # line of exactly 120 characters; blind round 204)
+    rb"|[\w.-]+ exited with code -?\d+\s*$"
     rb"|\[[0-9a-f]{2}/[0-9a-f]{6}\] )"
 )
 """Lines that start something of their own (ascp's forms, a capitalised label such as ``Error:``, a shell
@@ -3943,8 +3993,9 @@ _OTHER_PROGRAM = re.compile(rb"\S+ (?:[\w.-]+\[\d+\]|kernel): ")
 """After a syslog time stamp: a host and another program's tag (``sshd[812]:``, ``kernel:``), a line of its own."""
 
 
-_HEADING = re.compile(rb"#{2,6}[ \t]+\S")
-"""A markdown heading of the second level or deeper (a root prompt is one ``#``)."""
+_HEADING = re.compile(rb"#{2,6}[ \t]{1,2}\S")
+"""A markdown heading of the second level or deeper (a root prompt is one ``#``); not a script's comment indented
+further, a console's lines kept in it (R's "##   Key passphrase:"; blind round 204's R script)."""
 DIFF_HEADER = r"diff --git |diff -[a-zA-Z]*u |@@ -\d+(?:,\d+)? \+\d+(?:,\d+)? @@"
 """Where a unified diff starts (git's header, or a hunk's): the scanner marks the diff's lines, the analyzer takes the
 input for a document at its header."""
