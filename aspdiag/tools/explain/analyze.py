@@ -953,7 +953,9 @@ _COMMAND = _compile(
     r"(?:[\w.~/\\:-]*[/\\])?"
     r"(?:ascp4?|ascli)(?:\.exe)?\s+--?[A-Za-z]"
     r"|(?:\S*[$#>]\s*)?(?:sudo\s+)?(?:[\w.~/\\:-]*[/\\])?aspera(?:\.exe)?\s+(?:ats|faspex|shares|node|files|server|console)\s"
-    r"|(?:sudo\s+)?(?:[\w.~/\\:-]*[/\\])?ascli(?:\.exe)?\s+(?:server|node|faspex5?|shares|aoc|console|ats|orchestrator"
+    # (or a job log's word that it starts one: "[pid 20588] START ascli server download ..."; blind rounds 187 and 205)
+    r"|(?:(?-i:start|Start|START)\s+)?"
+    r"(?:sudo\s+)?(?:[\w.~/\\:-]*[/\\])?ascli(?:\.exe)?\s+(?:server|node|faspex5?|shares|aoc|console|ats|orchestrator"
     # (its files' commands after "files": "ascli shares files download ...", "ascli aoc files upload ..."; blind
     # round 180's post-mortem)
     r"|preview|cos|httpgw)\s+(?:files\s+)?(?:browse|download|upload|ls|list|delete|mkdir|rename|info|health|transfer"
@@ -1147,6 +1149,10 @@ as five searches on a server's log; the shorter texts it asks one by one, where 
 below name them."""
 _NEGOTIATION_TEXT, _LOADER_TEXT, _CREATE_PROCESS_TEXT, _BANNER_TEXT, _GROUP1_TEXT, _UNIT_LIMIT_TEXT = 1, 2, 4, 8, 16, 32
 _MISSING_TEXT = 64
+_STAMPED_LINE = _compile(rb"(?m)^[ \t]*(?:\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d|[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d)")
+"""A line that opens with a log's time stamp (ISO or BSD syslog's)."""
+_CLIENT_WORDS = _compile(rb"(?m)^\s*(?:ascp4?(?:\.exe)?: |Session Stop  \(|Completed: |Partial Completion: )")
+"""ascp's own forms on a client's console, at a line's start."""
 _BURST_TOLD = 32
 """Refused connections of one client to one account told when each came within ``_BURST_GAP_S`` of the one before."""
 _BURST_GAP_S = 2
@@ -1863,6 +1869,8 @@ class Analyzer:
         ):
             self._records(source, chunk, file_form=False)
             read_as_syslog = True
+            if len(chunk) <= PASTE_MAX and b"\n\n" in chunk and _CLIENT_WORDS.search(chunk) is not None:
+                self._pasted_beside(source, chunk)
         elif is_file_form(chunk):
             self._records(source, chunk, file_form=True)
         else:
@@ -2323,6 +2331,22 @@ class Analyzer:
         """A client sshd turned away before ascp started: a failed attempt of that client, seen from the server."""
         self.sessions_seen += 1
         self._finish(self._sshd_attempt(source, stamp, peer, local, message, line))
+
+    def _pasted_beside(self, source: str, chunk: bytes) -> None:
+        """A client's console output pasted after a blank line beside a server's log lines (a ticket's "nota allegata
+        ... (testo del cliente)" under an Azure Monitor export: "C:\\>...ascp.exe ...", then "ascp.exe: Failed to
+        open TCP connection for SSH, exiting."; blind round 205): the fast path reads the log's records only, so the
+        unstamped lines after the log are read as console output are, when they hold ascp's own words."""
+        last = deque(_STAMPED_LINE.finditer(chunk), maxlen=1)  # (the log's last stamped line)
+        if not last:
+            return
+        tail = chunk[line_bounds(chunk, last[0].start())[1] :]
+        if b"\n\n" not in tail[:4] or _CLIENT_WORDS.search(tail) is None:
+            return  # (a blank line right after the log's last line, then the client's words)
+        lines = [line for line in other_lines(tail) if line.stamp is None]
+        if any(line.stamp is None and _CLIENT_WORDS.search(line.message) for line in lines):
+            for line in lines:
+                self._line(source, line)
 
     def _wrapper_ascp_missing(self, source: str, chunk: bytes) -> None:
         """A script's or a job's own line in a syslog whose records the fast path reads (``ascp[pid]:`` records
@@ -5149,6 +5173,8 @@ class Analyzer:
                 not text.lstrip().startswith("$ ")
                 and _NAMED_PROMPT.match(text) is None
                 and _SHELL_LINE.match(text) is None
+                # (or cmd.exe's: "C:\Users\j>ascp ..." after "C:\Users\j>where ascp"; blind round 205)
+                and not (">" in text[:80] and _WINDOWS_PROMPT.match(text) is not None)
             ):
                 if "timeout" in text and (limit := _TIME_LIMIT.search(text)) is not None:
                     # the script's time limit on its ascp (``timeout 20m ascp ...``): the run of the script that
@@ -5413,6 +5439,16 @@ class Analyzer:
             return  # another shell command the user typed (export, cd, read): not a run, not ascp's words
         if not self._replaying and _may_be_code(text) and _CODE_LINE.search(text) is not None:
             return  # a program's source (a script's test of ascp's words, its print of them): no output of a run
+        if "failed to solve: process " in text and not self._replaying:
+            solved: Collected | SessionExplanation | None = self._console.get(source) or self._last_kept(source)
+            if solved is not None and (
+                (isinstance(solved, SessionExplanation) and solved.outcome == "failed")
+                or (isinstance(solved, Collected) and (solved.finals or solved.details))
+            ):
+                # BuildKit's last word on the step whose output it showed above ("ERROR: failed to solve: process
+                # "/bin/sh -c .../ascp ..." exit code: 127", under the loader's "version `GLIBC_2.28' not found";
+                # blind round 205's docker build): that run's exit, no run of its own
+                return
         if ": " in text[:20] and _TOOL_ERROR.match(text) is not None:
             return  # a shell tool's own error ("ls: cannot access '/opt/aspera': No such file or directory")
         if text[:5] == "type=" and _AUDIT_RECORD.match(text) is not None:
@@ -6371,8 +6407,15 @@ class Analyzer:
             if progress.rate_mbps is not None:
                 session.rates_mbps.append(progress.rate_mbps)
                 del session.rates_mbps[:-50]
-        if exit_match and (
-            exit_match.re is _NAMED_RC or any(word in text.lower() for word in ("ascp", "status", "code", "aspera"))
+        if (
+            exit_match
+            and (
+                exit_match.re is _NAMED_RC
+                or any(word in text.lower() for word in ("ascp", "status", "code", "aspera"))
+                # (or a job log's bare "exit 1", stamped, after its ascli's lines, each job's under its tag; blind round
+                # 205's postmortem: the next job's bar is its own run. Not a script's "exit 1" in its code)
+                or (text[:4] == "exit" and line.stamp is not None and _BARE_EXIT.fullmatch(text.strip()) is not None)
+            )
         ):
             # (a wrapper's words for its attempt: "NA12718: aspera attempt 1 failed (exit 1)"; blind round 78)
             session.exit_status = int(exit_match.group(1))
@@ -6695,8 +6738,14 @@ class Analyzer:
             return True
         if rule and (
             armed
-            # (``head``'s banner naming a README is a file's, whose author may show a run: not a copied document)
-            or (_DOC_WORDS.search(text) and not text.lstrip().startswith("==> "))
+            # (``head``'s banner naming a README is a file's, whose author may show a run: not a copied document;
+            # nor a person's dated note in a wiki, "--- Notiz im Wiki (J. Brandt, 10:20) ---", its second run under
+            # it; blind round 205's Kedro log)
+            or (
+                _DOC_WORDS.search(text)
+                and not text.lstrip().startswith("==> ")
+                and not (_RULE_DATE.search(text) is not None and _NOTE_BY.search(text) is not None)
+            )
             or _SCISSORS.match(text)
         ):
             self._copy_block[source] = "ruled"
@@ -12800,6 +12849,8 @@ _IN_START_ORDER = frozenset(
     )
 )
 """Those of them that list the records in the order they were made."""
+_BARE_EXIT = _compile(r"exit \d{1,3}")
+"""A job log's line that is only its command's exit (``exit 1``)."""
 _TIMED_OUT_RC = _compile(r"\brc=(124)\b")
 """The exit status timeout(1) gives a command it killed, in a wrapper's ``rc=`` field."""
 _NODE_DAEMON = _compile(r"\S+ asperanoded(?:\[\d+\])?: ")
@@ -13052,6 +13103,8 @@ _ARROW_OUTPUT = _compile(r"\s(?:->|\u2192|=>)\s*(?=['\"\u2018\u201c])")
 ...'``)."""
 _RULE_DATE = _compile(r"\b\d{1,4}[./-]\d{1,2}(?:[./-]\d{2,4})?\b|\b\d{1,2}:\d\d\b")
 """A day or a time of day in a rule's title (``28.05``, ``2025-05-28``, ``02:30``)."""
+_NOTE_BY = _compile(r"\b(?:note|notes|Notiz|note de|nota|notatka|anteckning|comment|Kommentar)\b", re.I)
+"""A rule's title naming a person's note or comment (its author and time beside it)."""
 _TITLED_RULE = _compile(r"\s*(?:[-=#*~_]{3,}|--|==)\s+\S[^\n]{0,160}?\s+(?:[-=#*~_]{3,}|--|==)\s*$")
 """A rule with a title inside it (``--- #5503  requester: d.nakamura ---``, ``==== attempt 2 ====``, ``-- customer B
 (ascli) --``)."""

@@ -883,7 +883,7 @@ def ticket_json_as_text(chunk: bytes) -> bytes | None:
             break
     first_comment = len(messages)
     stamps: list[str] = []
-    for key in ("conversations", "comments", "replies", "notes", "attachments"):
+    for key in ("conversations", "comments", "replies", "notes", "articles", "attachments"):
         # (beside the ticket's fields, or among them: "ticket": {..., "comments": [...]}; blind round 137)
         listed = document.get(key) or (meta.get(key) if meta is not document else None)
         for entry in listed if isinstance(listed, list) else ():
@@ -981,8 +981,16 @@ def ticket_csv_as_text(chunk: bytes) -> bytes | None:
     return "\n".join(text for _, lines in tickets for text in (*lines, "")).encode("utf-8")
 
 
-_TICKET_TEXT_KEYS = (b'"description_text"', b'"body_text"', b'"comments"', b'"conversations"', b'"attachments"')
-"""(Jira's issue holds its comments under "comments" too, in its "fields")"""
+_TICKET_TEXT_KEYS = (
+    b'"description_text"',
+    b'"body_text"',
+    b'"comments"',
+    b'"conversations"',
+    b'"attachments"',
+    b'"articles"',
+)
+"""(Jira's issue holds its comments under "comments" too, in its "fields"; Zammad's ticket its messages under
+"articles", beside "ticket")"""
 _TICKET_TITLE_KEYS = ("subject", "title", "summary", "name")
 """(Plane's issue names its title "name", its texts "description_stripped" and "comment_stripped", its writer
 "actor"; blind round 123)"""
@@ -1148,7 +1156,7 @@ _ERRSTR_FIELD = re.compile(r'errstr="[^"\n]*"')
 """A Session Stop record's field of its error's words."""
 _EXPORT_ERROR = re.compile(r"err(?:or)?[_ ]?(?:text|str|string|message|msg|desc(?:ription)?)", re.I)
 """A log export's column of an error's words (``aspera.error_text``, ``errstr``, ``error_message``)."""
-_EXPORT_STAMP = re.compile(r"\s*\d{4}-\d\d-\d\d[T ]\d\d:\d\d|\s*\d{10}(?:\d{3})?(?:\.\d+)?\s*$")
+_EXPORT_STAMP = re.compile(r"\s*\d{4}-\d\d-\d\d[T ]\d\d:\d\d|\s*\d{10}(?:\d{3}(?:\d{3}(?:\d{3})?)?)?(?:\.\d+)?\s*$")
 _EXPORT_MAX = 8 << 20
 _EXPORT_HEADER = re.compile(rb"(?i:message|msg|_raw|\blog\b|\bline\b|\btext\b|content|\bevent\b|\bbody\b|@rawstring)")
 
@@ -1534,6 +1542,8 @@ def _export_syslog(stamp: str, message: str, program: str, host: str, pid: str) 
     ...``; a firewall's logged packet, the kernel's), else its message alone. An epoch time is written in ISO form
     (UTC), the form syslog's readers know (blind round 113: a New Relic export's epoch milliseconds)."""
     host = host.replace(" ", "_") or "-"
+    if program.endswith(".service"):
+        program = program[: -len(".service")]  # (a systemd unit's name: its program's tag, "sshd")
     if host != "-" and message.startswith(f"{host} ") and _TAGGED_MESSAGE.match(message, len(host) + 1) is not None:
         # (its message holds its host and its tag, a syslog line without its time: "fasp-gw-2 ascp[77120]: LOG FASP
         # ..." beside the record's "host" label; blind round 168's logcli records)
@@ -1572,7 +1582,9 @@ _TAGGED_MESSAGE = re.compile(r"[A-Za-z][\w./-]{0,40}\[\d+\]: ")
 """A message that starts with its program's syslog tag (``sshd[14390]: ``)."""
 _FIREWALL_LINE = re.compile(r"[^\n]{0,80}\bIN=\S* OUT=[^\n]*\bSRC=\S+ DST=\S+ [^\n]*\bPROTO=")
 """A netfilter LOG line (``nft-drop-tcp: IN=ens5 OUT= ... SRC=... DST=... PROTO=TCP ...``), the kernel's."""
-_EPOCH = re.compile(r"\s*(\d{10})(\d{3})?(?:\.(\d+))?\s*$")
+_EPOCH = re.compile(r"\s*(\d{10})(\d{3}(?:\d{3}(?:\d{3})?)?)?(?:\.(\d+))?\s*$")
+"""An epoch time: seconds, then milliseconds, microseconds or nanoseconds run on (OpenObserve's "_timestamp" in
+microseconds; blind round 205), or a fraction."""
 
 
 def _order_key(stamp: str) -> str:
@@ -1609,6 +1621,7 @@ _EXPORT_PROGRAM = (
     "app",  # (a log stream's label: VictoriaLogs', Loki's)
     "kubernetes.container_name",  # (a pod's container, as Fluent Bit and LogScale name it; blind round 132)
     "application",  # (Serilog's property, as Seq's syslog input sets it; blind round 133)
+    "unit",  # (a systemd unit, "sshd.service": OpenObserve's journald records; blind round 205)
 )
 _SERVICE_PROGRAMS = frozenset(("sshd", "ssh"))
 """A log service's ``service`` field that names the program itself (Datadog's "service": "sshd" where no syslog
@@ -3222,7 +3235,7 @@ _JENKINS_BRANCH = re.compile(rb"\[Pipeline\] \{ \(Branch: ([^()\n]{1,60})\)")
 """Jenkins' start of a parallel branch, its name (the tag of the branch's lines)."""
 _JOB_STARTED = re.compile(rb"\[\d{1,3}\][+-]?\s+\d+\s*$")
 """bash's line for a background job it started, its job number and process id (``[1] 30411``)."""
-_ASCP_SAID = re.compile(rb"ascp|Session Stop|Completed: |Partial Completion|FASP|fasp")
+_ASCP_SAID = re.compile(rb"ascp|ascli|Session Stop|Completed: |Partial Completion|FASP|fasp")
 _TAGGED_MIN = 2
 """Jobs with ascp's words in their lines that make a paste one of parallel jobs."""
 
@@ -3530,6 +3543,9 @@ _LOGGED = re.compile(
     rb"|(?:[\w.-]{1,40}:[ \t]+)?ascp4?[ \t]+(?:stdout|stderr)[ \t]*[:>|][ \t]?"
     rb"|(?:[\w.-]{1,40}[ \t]+)?[\w.-]{1,40}:[ \t]+std(?:out|err):[ \t]?"
     rb"|(?:[\w.-]{1,40}:[ \t]+)?ascp:[ \t]+(?=\S+[ \t]+\d{1,3}%[ \t])"
+    # (a job log's name for ascli before its own lines: its logger's, its bar, its "complete"; "[pid 41877] ascli: E,
+    # [2024-07-08T01:09:51.413802 #41877] ERROR -- : Cannot rename partial file"; blind round 205's postmortem)
+    rb"|ascli:[ \t]+(?=[DIWEF], \[\d{4}-|Time: \d|complete\s*$)"
 )
 """What a logger, a CI runner or a job runner puts in front of the lines it passes on: a time stamp (GitHub
 Actions' ``2024-03-05T10:00:11.1234567Z``, Python logging's ``2024-03-05 10:11:12,345``, ``03/05/2024 10:11:12
@@ -3993,6 +4009,8 @@ _OTHER_PROGRAM = re.compile(rb"\S+ (?:[\w.-]+\[\d+\]|kernel): ")
 """After a syslog time stamp: a host and another program's tag (``sshd[812]:``, ``kernel:``), a line of its own."""
 
 
+_RICH_SOURCE = re.compile(rb"[ \t]{2,}[\w.-]{1,40}\.py:\d{1,5}[ \t]*\r?$")
+"""Rich's logging handler's column at a line's right edge: the source file and line that logged it."""
 _HEADING = re.compile(rb"#{2,6}[ \t]{1,2}\S")
 """A markdown heading of the second level or deeper (a root prompt is one ``#``); not a script's comment indented
 further, a console's lines kept in it (R's "##   Key passphrase:"; blind round 204's R script)."""
@@ -4113,6 +4131,10 @@ def other_lines(chunk: bytes) -> Iterator[Line]:
             continue  # a string assigned in source code (blind round 99's Zig tests: 'const line = "ascp: ...";')
         if b'"' in raw and _TEST_CODE.match(raw) is not None:
             continue  # a test's code: the strings it expects or feeds (R's 'out <- c("", "Session Stop ...")')
+        if b".py:" in raw[-48:] and (source_at := _RICH_SOURCE.search(raw)) is not None:
+            # Rich's logging handler's source file and line at the right edge ("... in 1 file.   nodes.py:53"; blind
+            # round 205's Kedro log): no words of the line's own
+            raw = raw[: source_at.start()]
         if b"</" in raw and raw.rstrip()[-1:] == b">" and (closed := _CLOSERS_AT_END.search(raw)) is not None:
             if closed.start() > 0 and b"<" not in raw[: closed.start()]:
                 # the last line of an HTML block, its closing tags after it ("Session Stop  (Error: ...)</pre></div>"
