@@ -4561,6 +4561,11 @@ class Analyzer:
         ):
             # a person's word that their run went through yesterday, its output shown next (``_EARLIER_FINE``)
             self._earlier_open[source] = self._order
+        if line.inline and not self._replaying and "из" in text and _NOT_OURS_RU.search(text) is not None:
+            # a heading that says its samples are no runs, in a language the sentence test knows only in prose
+            # ("## Примеры (взяты из документации IBM, НЕ из наших журналов)"; blind round 206's on-call wiki):
+            # the page's word on its samples
+            self._not_run.add(source)
         if (
             not self._replaying
             and (
@@ -4981,6 +4986,19 @@ class Analyzer:
             # a retry loop's word that it starts its next attempt ("attempt 3 Tue Jun  4 04:00:15 CEST 2024") after a
             # run that ended: a kill before any output is that attempt's (blind round 193's PBS job), as a unit's start
             self._started_unseen[source] = self._order
+        if (
+            "oom" in text
+            and (going := self._console.get(source)) is not None
+            and going.progress is not None
+            and not (going.ended or going.exited or going.finals or going.completed is not None)
+            and (oom := _STEP_OOM.search(text)) is not None
+        ):
+            # Slurm's word that its step's cgroup killed a process at the memory limit, under a transfer still going
+            # at its last progress line ("Detected 1 oom_kill event in StepId=771204.batch"; blind round 206): that
+            # run was cut off there. Not after a run that had ended: the killed process was another (gzip, samtools;
+            # blind rounds 165 and 174)
+            self._interrupted(source, text[oom.start() :].strip())
+            return
         kill = _SCHEDULER_KILL.search(text)
         if kill is not None:
             # The batch system ended the job that ran ascp (a time limit, a cancel): its run was cancelled there.
@@ -13442,6 +13460,10 @@ def _says_not_run(text: str, own_from: int = 0) -> bool:
 
 _INLINE_TAG = _compile(r"</?(?:strong|em|b|i|u|code|span|a|mark|small)\b[^<>]{0,200}>", re.I)
 """An HTML page's inline markup around words (``<strong>``, ``<em>``, ``<code>``)."""
+_STEP_OOM = _compile(r"\bDetected \d+ oom[_-]kill events? in StepId=")
+"""Slurm's word that the step's cgroup killed a process at its memory limit."""
+_NOT_OURS_RU = _compile(r"(?i:\bвзяты из документации\b|\bне из наш\w* (?:журнал|лог|систем|сервер)\w*)")
+"""Russian: taken from the documentation, not from our logs (a page's word on its samples)."""
 _NOT_RUN_ZH = _compile(
     # (or "还没开始下", not started downloading yet, its verb cut short; blind round 186's WeChat chat)
     r"还没(?:有)?(?:开始)?(?:下载|运行|跑|上传|传输|试|用|下(?=[，。,.!！?？\s]|$))|(?:不是|并非)(?:真实|实际)的?(?:日志|输出|运行|结果)"
@@ -13464,6 +13486,9 @@ _NOT_RUN_ZH = _compile(
     # (and "examples from the documentation, not logs from our servers": "przykłady z dokumentacji, a nie logi z
     # naszych serwerów"; blind round 152's Polish page, once ascli's "ERROR -- : ..." was read without its head)
     r"|\bprzykład\w*[^.!?\n]{0,40}\ba nie (?:logi|dzienniki|zapisy)\b"
+    # (Russian: "Примеры (взяты из документации IBM, НЕ из наших журналов)", examples taken from IBM's documentation,
+    # not from our logs; blind round 206's on-call wiki)
+    r"|(?i:\bвзяты из документации\b|\bне из наш\w* (?:журнал|лог|систем|сервер)\w*)"  # (as ``_NOT_OURS_RU``)
     r"|\bnon (?:sono )?(?:output|log|esecuzioni) reali\b|\bno (?:son )?(?:salidas|ejecuciones|registros) reales\b"
     r"|\bnão (?:são )?(?:saídas|execuções|logs) reais\b|\bne sont pas (?:des )?(?:exécutions|sorties|journaux) réel"
     r"|\bне (?:є |являются )?(?:реальн|справжн)\w* (?:запуск|вивод|вывод|лог)"
@@ -13669,6 +13694,8 @@ _NOT_RUN_HINTS = (
     "hade inte",
     "아닙니다",
     "titre d'exemple",
+    "документаци",
+    "не из наш",
 )
 """Plain substrings one of which ``_NOT_RUN_ZH`` needs (tested first: most lines have none)."""
 _NOTHING_TRIED_HINTS = (

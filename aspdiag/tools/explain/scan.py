@@ -4009,6 +4009,10 @@ _OTHER_PROGRAM = re.compile(rb"\S+ (?:[\w.-]+\[\d+\]|kernel): ")
 """After a syslog time stamp: a host and another program's tag (``sshd[812]:``, ``kernel:``), a line of its own."""
 
 
+_GREP_NAMED = re.compile(
+    rb"/(?:[\w.-]+/)+[\w.-]+:(?=(?:[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d|\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d)\S* )"
+)
+"""grep's file name before a stamped log line it found (``grep -H``, or grep over several files)."""
 _RICH_SOURCE = re.compile(rb"[ \t]{2,}[\w.-]{1,40}\.py:\d{1,5}[ \t]*\r?$")
 """Rich's logging handler's column at a line's right edge: the source file and line that logged it."""
 _HEADING = re.compile(rb"#{2,6}[ \t]{1,2}\S")
@@ -4227,6 +4231,10 @@ def other_lines(chunk: bytes) -> Iterator[Line]:
             gap = True
             continue
         after_gap, gap = gap, False
+        if raw[:1] == b"/" and (grepped := _GREP_NAMED.match(raw)) is not None:
+            # grep's name of the file a line came from, across several ("/var/log/syslog:Feb 20 14:58:41 hsts-lon04
+            # ascp[61030]: LOG FASP Session Start ..."; blind round 206): the log's own line after it
+            raw = raw[grepped.end() :]
         line = _prefixed(raw, file_form, syslog)
         message, stamp = raw, None
         logged = False
