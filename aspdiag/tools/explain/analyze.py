@@ -2344,7 +2344,7 @@ class Analyzer:
         if b"\n\n" not in tail[:4] or _CLIENT_WORDS.search(tail) is None:
             return  # (a blank line right after the log's last line, then the client's words)
         lines = [line for line in other_lines(tail) if line.stamp is None]
-        if any(line.stamp is None and _CLIENT_WORDS.search(line.message) for line in lines):
+        if any(_CLIENT_WORDS.search(line.message) for line in lines):
             for line in lines:
                 self._line(source, line)
 
@@ -5458,10 +5458,10 @@ class Analyzer:
         if not self._replaying and _may_be_code(text) and _CODE_LINE.search(text) is not None:
             return  # a program's source (a script's test of ascp's words, its print of them): no output of a run
         if "failed to solve: process " in text and not self._replaying:
-            solved: Collected | SessionExplanation | None = self._console.get(source) or self._last_kept(source)
-            if solved is not None and (
-                (isinstance(solved, SessionExplanation) and solved.outcome == "failed")
-                or (isinstance(solved, Collected) and (solved.finals or solved.details))
+            solving_run = self._console.get(source)
+            solved_run = self._last_kept(source) if solving_run is None else None
+            if (solving_run is not None and (solving_run.finals or solving_run.details)) or (
+                solved_run is not None and solved_run.outcome == "failed"
             ):
                 # BuildKit's last word on the step whose output it showed above ("ERROR: failed to solve: process
                 # "/bin/sh -c .../ascp ..." exit code: 127", under the loader's "version `GLIBC_2.28' not found";
@@ -7207,7 +7207,8 @@ class Analyzer:
         completed at low confidence (blind rounds 39 and 45: both reviewers counted it). Only when the last run
         told failed, the words come after it, and no run followed the command."""
         last = self._last_kept(source)
-        if last is None:
+        from_log = last is None
+        if from_log:
             # (or a logged session not yet explained, held for late lines: a ticket's pasted "Session Start ...
             # status=failed" records, then "Kvällens körning OK"; blind round 204's incident)
             held = max(
@@ -7216,9 +7217,6 @@ class Analyzer:
                 default=None,
             )
             last = explain(held) if held is not None and held.order == self._order else None
-            from_log = True
-        else:
-            from_log = False
         if last is None or last.outcome != "failed":
             return False
         for line, text, _messages, at in lines:
@@ -7227,7 +7225,7 @@ class Analyzer:
             found = (words or _TOLD_FIXED).search(text)
             if found is None:
                 continue
-            if from_log and found.group(0)[:1] in "udtUDT" and _TOLD_KIND.match(found.group(0)) is not None:
+            if from_log and _TOLD_KIND.match(found.group(0)) is not None:
                 # (a log's sessions: "the first download worked, the second one failed" tells of the sessions shown;
                 # blind rounds 158, 170 and 171)
                 continue
@@ -13462,8 +13460,10 @@ _INLINE_TAG = _compile(r"</?(?:strong|em|b|i|u|code|span|a|mark|small)\b[^<>]{0,
 """An HTML page's inline markup around words (``<strong>``, ``<em>``, ``<code>``)."""
 _STEP_OOM = _compile(r"\bDetected \d+ oom[_-]kill events? in StepId=")
 """Slurm's word that the step's cgroup killed a process at its memory limit."""
-_NOT_OURS_RU = _compile(r"(?i:\bвзяты из документации\b|\bне из наш\w* (?:журнал|лог|систем|сервер)\w*)")
-"""Russian: taken from the documentation, not from our logs (a page's word on its samples)."""
+_NOT_OURS_RU_WORDS = r"(?i:\bвзяты из документации\b|\bне из наш\w* (?:журнал|лог|систем|сервер)\w*)"
+"""Russian: taken from the documentation, not from our logs (a page's word on its samples; ``_NOT_RUN_ZH`` holds it,
+``_NOT_OURS_RU`` tests a heading for it alone)."""
+_NOT_OURS_RU = _compile(_NOT_OURS_RU_WORDS)
 _NOT_RUN_ZH = _compile(
     # (or "还没开始下", not started downloading yet, its verb cut short; blind round 186's WeChat chat)
     r"还没(?:有)?(?:开始)?(?:下载|运行|跑|上传|传输|试|用|下(?=[，。,.!！?？\s]|$))|(?:不是|并非)(?:真实|实际)的?(?:日志|输出|运行|结果)"
@@ -13486,9 +13486,6 @@ _NOT_RUN_ZH = _compile(
     # (and "examples from the documentation, not logs from our servers": "przykłady z dokumentacji, a nie logi z
     # naszych serwerów"; blind round 152's Polish page, once ascli's "ERROR -- : ..." was read without its head)
     r"|\bprzykład\w*[^.!?\n]{0,40}\ba nie (?:logi|dzienniki|zapisy)\b"
-    # (Russian: "Примеры (взяты из документации IBM, НЕ из наших журналов)", examples taken from IBM's documentation,
-    # not from our logs; blind round 206's on-call wiki)
-    r"|(?i:\bвзяты из документации\b|\bне из наш\w* (?:журнал|лог|систем|сервер)\w*)"  # (as ``_NOT_OURS_RU``)
     r"|\bnon (?:sono )?(?:output|log|esecuzioni) reali\b|\bno (?:son )?(?:salidas|ejecuciones|registros) reales\b"
     r"|\bnão (?:são )?(?:saídas|execuções|logs) reais\b|\bne sont pas (?:des )?(?:exécutions|sorties|journaux) réel"
     r"|\bне (?:є |являются )?(?:реальн|справжн)\w* (?:запуск|вивод|вывод|лог)"
@@ -13570,6 +13567,9 @@ _NOT_RUN_ZH = _compile(
     # (not "Belum dijalankan ulang", not run again yet, after a run; blind rounds 131 and 178)
     r"|(?i:\bbelum (?:saya |kami )?(?:jalankan|dijalankan|menjalankan|coba|dicoba|mencoba)\b"
     r"(?!\s+(?:ulang|lagi|kembali)\b))"
+    # (Russian: "Примеры (взяты из документации IBM, НЕ из наших журналов)", examples taken from IBM's documentation,
+    # not from our logs; blind round 206's on-call wiki)
+    r"|" + _NOT_OURS_RU_WORDS
 )
 """The same in Chinese ("我还没开始下载", "还没运行"; blind round 57: a tutorial's FAQ pasted before a first try),
 and "not real logs" in Chinese, Japanese ("実際のログではありません"; blind round 60: a lab wiki's samples;

@@ -3335,10 +3335,11 @@ def tagged_runs_apart(chunk: bytes) -> bytes | None:
     return b"\n".join(out)
 
 
+_COMPOSE_EXIT = rb"(?P<service>[\w.-]+) exited with code -?\d+\s*$"
+"""docker compose's own word that a service's container ended (``qc-upload-1 exited with code 1``)."""
 _COMPOSE_LINE = re.compile(rb"[\w.-]+ +\| (\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z?) ")
 """A line of ``docker compose logs -t``: the service's tag, then the container's time stamp."""
-_COMPOSE_EXITED = re.compile(rb"([\w.-]+) exited with code -?\d+\s*$")
-"""docker compose's own word that a service's container ended (``qc-upload-1 exited with code 1``)."""
+_COMPOSE_EXITED = re.compile(_COMPOSE_EXIT)
 
 
 def _compose_services(lines: list[bytes], tags: list[bytes | None], said: set[bytes]) -> bytes | None:
@@ -3359,14 +3360,14 @@ def _compose_services(lines: list[bytes], tags: list[bytes | None], said: set[by
     after: list[bytes] = []
     for line, tag in zip(lines, tags, strict=True):
         ended = _COMPOSE_EXITED.match(line) if tag is None else None
-        if ended is not None and ended.group(1) in stamps:
-            tag = ended.group(1)
+        if ended is not None and ended.group("service") in stamps:
+            tag = ended.group("service")
         if tag is not None:
             groups.setdefault(tag, []).append(line)
         else:
             (after if groups else before).append(line)
     out = list(before)
-    for tag in sorted((tag for tag in groups if tag in said and tag in stamps), key=stamps.__getitem__):
+    for tag in sorted((tag for tag in groups if tag in said), key=stamps.__getitem__):
         out.extend(groups[tag])
     out.extend(after)
     return b"\n".join(out) if out != lines else None
@@ -3501,8 +3502,7 @@ _NOT_A_CONTINUATION = re.compile(
     rb"|(?:Warning|Normal) {2,}[A-Z]\w+ {2,}"
     # (and docker compose's word that a service's container ended: "qc-upload-1 exited with code 1" under its loader
     # line of exactly 120 characters; blind round 204)
-    rb"|[\w.-]+ exited with code -?\d+\s*$"
-    rb"|\[[0-9a-f]{2}/[0-9a-f]{6}\] )"
+    rb"|" + _COMPOSE_EXIT + rb"|\[[0-9a-f]{2}/[0-9a-f]{6}\] )"
 )
 """Lines that start something of their own (ascp's forms, a capitalised label such as ``Error:``, a shell
 prompt, a time stamp, ascli's logger line, a wrapper's tag such as ``[Transporter Error Output]:``, Nextflow's
