@@ -670,8 +670,9 @@ _PROMPT = _compile(
 )
 """ascp asking for a password or the key's passphrase: at the start of a line, or quoted by a wrapper that logs
 what its child printed (NCBI prefetch: ``LINE = (16) 'Key passphrase: '``)."""
-_ASCLI_TAG = _compile(r"(?:\S+ )?ascli\[(\d+)\]: ")
-"""ascli's tag (and the host before it) in a journal's line: ``seqsrv01 ascli[1733]: ``."""
+_ASCLI_TAG = _compile(r"(?:\S+ )?ascli(?:[-_][\w.-]{1,40})?\[(\d+)\]: ")
+"""ascli's tag (and the host before it) in a journal's line: ``seqsrv01 ascli[1733]: ``, or a container's named for
+it (``docker-host ascli-pull-a[24410]: ``; blind round 207's two cron containers)."""
 _SCRIPT_TAG = _compile(
     r"\S+ (?!(?:ascp4?|ascli|sshd|kernel|systemd|asperanoded|asperacentral)\[)[\w.@-]+\[(?P<pid>\d+)\]: "
 )
@@ -943,7 +944,10 @@ _COMMAND = _compile(
     # (or as a wrapper's log gives the command it runs: "[fetch_ena] cmd: timeout 2h ascp -T ...")
     # (or a bot's lower-case "running: timeout 2h ascp ..."; blind round 153. Not a function's "Running: ascp ..."
     # echo after the prompt that called it, MATLAB's in blind round 79: that call's run, not another)
-    r"|(?:\++ |(?:[\w.-]{1,40}:\s+)?(?:cmd|exec(?:uting)?|launching|invoking|(?-i:running)|(?<!Running )command)"
+    # (its script's syslog tag before the mark when another program's journal lines keep theirs: "ena-mirror.sh[51807]:
+    # + /opt/aspera/sdk/ascp -QT ..."; blind round 207's journal)
+    r"|(?:(?:[\w.@-]{1,40}\[\d+\]:\s+)?\++ "
+    r"|(?:[\w.-]{1,40}:\s+)?(?:cmd|exec(?:uting)?|launching|invoking|(?-i:running)|(?<!Running )command)"
     r"\s*[:=]\s*"
     # (or a script's own lower-case word before it, "pull.sh[30377]: starting ascp -P 33001 ..."; blind round 121's
     # journal, read oldest first)
@@ -1361,6 +1365,9 @@ class Analyzer:
         self._run_began: dict[str, int] = {}  # the line (``_tick``) each input's current console run began at
         self._named_scanners: set[bytes] = set()  # addresses a person's words call a scanner's or a monitor's
         self._dry_run: set[str] = set()  # inputs whose last prompt's command was make's dry run
+        # per input: the run count when a person said the next lines are an earlier attempt's output, and which
+        self._earlier_output: dict[str, tuple[int, str]] = {}
+        self._told_times_of: dict[str, int | None] = {}  # per input: its latest run when the count was told
         self._told_times: dict[str, int] = {}  # per input: how many times a person tells the run was tried, the same
         self._frame_prefix: dict[str, str] = {}  # per input: the logger's prefix before its management frames
         self._frame_ended: dict[str, str] = {}  # per input: the type of frame whose Description ended the last run
@@ -1523,6 +1530,7 @@ class Analyzer:
         self._yaml: dict[str, bool] = {}  # inputs with a YAML block scalar: whether one is open
         self._before: dict[str, str] = {}  # each input's line before the one read (as _last_text kept it)
         self._after_command: set[int] = set()  # runs whose command was the line before their first
+        self._tasks_tagged: set[str] = set()  # exports whose records name their task run (Prefect's task_run_name)
         # each input's mails of a thread: (order when its header came, when it was sent)
         self._mails: dict[str, list[tuple[int, tuple[int, ...]]]] = {}
         # a table export's column of each record's date (its header names it), and its records' dates in order
@@ -1564,6 +1572,7 @@ class Analyzer:
         self._started_names: dict[str, list[str]] = {}
         self._ending_name: dict[str, str] = {}
         self._ascp_named: set[tuple[str, str]] = set()  # (input, name) of named runs whose start showed ascp's command
+        self._names_ascp: set[str] = set()  # inputs whose console lines name ascp (``_ASCP_NAMES``) anywhere
         self._ruby_pid: dict[str, str] = {}  # inputs with ascli's logger lines: the last one's process id
         self._named_rc: set[str] = set()  # inputs whose line is the end of such a run that showed no output
         self._run_names: dict[int, str] = {}
@@ -1728,6 +1737,8 @@ class Analyzer:
                     run_table = None  # (read as what that reader makes of it: a session table's records)
                     if reader is json_lines_as_messages:
                         self._record_sources.add(source)  # (its records' exits, ``_RECORD_EXIT``)
+                    if reader is json_export_as_lines and contains(chunk, b'"task_run_name"'):
+                        self._tasks_tagged.add(source)  # (each record's task run named: ``_folded``)
                     if reader in _IN_START_ORDER:
                         # (these put the records in the order they were made: an input's word that it lists them
                         # newest first is about the records as it showed them, ``_told_reversed``)
@@ -3170,6 +3181,8 @@ class Analyzer:
 
     def _console_line(self, source: str, line: Line) -> None:
         text = line.message.decode("utf-8", "replace").replace("\x00", "")
+        if source not in self._names_ascp and any(name in text for name in _ASCP_NAMES):
+            self._names_ascp.add(source)  # (``_loader_not_ascp``)
         if text[:1] in "WN " and (event := _K8S_EVENT_ROW.match(text)) is not None:
             # a row of kubectl describe's events ("Warning  Failed  8h  kubelet  Error: ... exec: "ascp": executable
             # file not found in $PATH"; blind round 194): its message, as the kubelet's line it is
@@ -3195,6 +3208,7 @@ class Analyzer:
         ):
             # a person's count of their tries with the same words (``_told_times_over``)
             self._told_times[source] = max(self._told_times.get(source, 0), _COUNT_WORDS[told.group("n").lower()])
+            self._told_times_of[source] = self._latest_order(source)
         elif (
             not self._replaying
             and line.stamp is None
@@ -3207,6 +3221,15 @@ class Analyzer:
         ):
             # a person's word that the run was tried once more with the same result: two tries (blind round 187)
             self._told_times[source] = max(self._told_times.get(source, 0), 2)
+            self._told_times_of[source] = self._latest_order(source)
+        if (
+            line.stamp is None
+            and not self._replaying
+            and "of the " in text
+            and (intro := _EARLIER_OUTPUT.search(text)) is not None
+            and len(self._earlier_output) < MAX_CLIENTS
+        ):
+            self._earlier_output[source] = (self._order, intro.group("which").lower())  # (``_earlier_shown``)
         # make's dry run ("make -n", "--dry-run") prints the commands it would run, not their output, up to the next
         # prompt (blind round 184: "ascp ... || { echo ...; exit 1; }" had read as a run's exit status). The prompt is
         # looked for only where it matters: after such a command, or on a line that names make.
@@ -6028,7 +6051,15 @@ class Analyzer:
                     # documented failure it saw in ascp's output ("... ERROR File transfer stalled! Re-starting file
                     # transfer."; blind round 90): that run's outcome, not a person's sentence
                     is_err = True
-                if is_err and source not in self._ascli and _ASCLI_FINAL.match(text.strip()):
+                if (
+                    is_err
+                    and source not in self._ascli
+                    # (its logger's lines are its run too: "E, [...] ERROR -- : ascp failed: pid 17 exit 1" in a
+                    # CronJob's log, then "ERROR: Transfer: Remote host is not who we expected", the words its run
+                    # had not told yet; blind round 207)
+                    and (source not in self._ruby_pid or self._told_again(source, text))
+                    and _ASCLI_FINAL.match(text.strip())
+                ):
                     is_err = False  # ascli's last line with no ascli command before it: quoted (its manual's)
             if is_err and "[WinError 2]" in text and not _is_ascp(self._spawned.get(source)):
                 is_err = False  # Windows could not start a program, not ascp (md5sum, 7z, a later step's tool)
@@ -6900,7 +6931,12 @@ class Analyzer:
         """A person's count of their tries with the same words on this line (``_TOLD_TIMES`` and its kin), or begun on
         the line before, the sentence wrapped ("Les trois nuits donnent exactement" / "la même chose ; voici la nuit
         du 14"; blind round 203's postmortem)."""
-        told = _TOLD_TIMES.search(text) or _TOLD_TIMES_CJK.search(text) or _TRIED_TIMES.search(text)
+        cjk = _TOLD_TIMES_CJK.search(text)
+        if cjk is not None and _PROMPT_TOLD.search(text, 0, cjk.start()) is not None:
+            # (of the prompts one run asked, not of runs: "`Password:` も3回とも Enter だけ押しました", Enter at all
+            # three password prompts; blind round 207's Q&A)
+            cjk = None
+        told = _TOLD_TIMES.search(text) or cjk or _TRIED_TIMES.search(text)
         if told is not None or line.after_gap:
             return told
         before = self._last_text.get(source, "")[-80:]
@@ -6922,6 +6958,13 @@ class Analyzer:
         return any(documented_cause(words) == cause for words in (*said, *kept)) or (
             last is not None and last.cause_id == cause
         )
+
+    def _latest_order(self, source: str) -> int | None:
+        """This input's latest run so far (the one still open, else the last explained), by its order."""
+        run = self._console.get(source)
+        if run is not None:
+            return run.order
+        return next((order for order, s in reversed(self._kept) if s.source == source), None)
 
     def _last_kept(self, source: str) -> SessionExplanation | None:
         """This input's last run explained so far, if any."""
@@ -7066,7 +7109,10 @@ class Analyzer:
         if runs and lines and command_at == self._order and source not in self._console:
             if not self._told_fixed(source, lines):
                 self._told_failed(source, lines[command_said:])
-        elif runs and any(at == self._order and _TOLD_RERUN.search(text) for _, text, _, at in lines):
+        elif runs and any(
+            self._after_last_run(source, at, place == len(lines) - 1) and _TOLD_RERUN.search(text)
+            for place, (_, text, _, at) in enumerate(lines)
+        ):
             # No new command shown: only words after the last run that tell it was made again and worked ("re-ran
             # it with -T added and that upload worked", an edit's "Works now") add one (blind round 58: both
             # reviewers counted it). The last run has printed all it will.
@@ -7219,8 +7265,8 @@ class Analyzer:
             last = explain(held) if held is not None and held.order == self._order else None
         if last is None or last.outcome != "failed":
             return False
-        for line, text, _messages, at in lines:
-            if at != self._order:
+        for place, (line, text, _messages, at) in enumerate(lines):
+            if not self._after_last_run(source, at, place == len(lines) - 1):
                 continue  # said before the last run
             found = (words or _TOLD_FIXED).search(text)
             if found is None:
@@ -7230,7 +7276,13 @@ class Analyzer:
                 # blind rounds 158, 170 and 171)
                 continue
             before = re.split(r"[.!?;]\s", text[: found.start()])[-1]
-            if _NOT_FIXED.search(before) is not None or _NOT_FIXED.match(text[found.end() :]) is not None:
+            if (
+                _NOT_FIXED.search(before) is not None
+                or _NOT_FIXED.match(text[found.end() :]) is not None
+                # (or denied right after, in brackets: '"CI is green, so the upload worked — merging." (it did not:
+                # see the two ascp lines ...'; blind round 207's CI log, a reviewer's word quoted and denied)
+                or _DENIED_AFTER.search(text, found.end()) is not None
+            ):
                 continue  # "that did not fix it", "if this fixes it", "fixed it? no"
             sentence = _sentence_with(text, found.group(0)).strip()
             if sentence.endswith("?"):
@@ -7240,6 +7292,20 @@ class Analyzer:
             self._finish(self._console.pop(source))
             return True
         return False
+
+    def _after_last_run(self, source: str, at: int, last_words: bool) -> bool:
+        """Whether a person's words read when the run count was ``at`` came after the input's last run: none began
+        since; or, for the input's last words, only a server's sshd lines they pasted (read once the chunk was, so
+        counted after every line of it: "Me mandaron esto del servidor", the sshd line, then "Instalé Connect 4.2 y
+        bajó todo."; blind round 207's forum thread), no logged session of ascp's held (a success the words are of:
+        "Works now, closing." under the sshd refusals and the session that worked; blind round 105)."""
+        if at == self._order:
+            return True
+        return (
+            last_words
+            and all(order in self._sshd_orders for order in range(at + 1, self._order + 1))
+            and not any(c.source == source for c in (*self._open.values(), *self._recent.values()))
+        )
 
     def _told_progress(self, source: str, text: str, after_run: bool) -> None:
         """What a person's line tells of a transfer's progress: that it hung after it had started
@@ -7376,9 +7442,23 @@ class Analyzer:
                 attempts[-1].command = word[:400]
             self._snake_block.pop(source, None)
         elif word[:9] == "Finished " and (finished := _SNAKE_FINISHED.match(word)) is not None:
-            attempts = jobs.get(int(finished.group(1) or finished.group(2)))
+            jobid = int(finished.group(1) or finished.group(2))
+            attempts = jobs.get(jobid)
             if attempts and attempts[-1].ok is None:
                 attempts[-1].ok, attempts[-1].end = True, self._snake_at.get(source)
+                run = self._console.get(source)
+                if (
+                    run is not None
+                    and run.progress is not None
+                    and not (run.ended or run.exited or run.finals or run.details)
+                    and run.completed is None
+                    and run.exit_status is None
+                    and not any(tried and tried[-1].ok is None for tried in jobs.values())
+                ):
+                    # the one job running finished: its shell command exited 0, so did the ascp in it whose bars were
+                    # shown without ascp's summary ("CRR000561_r2.fq.gz 100% ...", then "Finished job 1." after the
+                    # restart; blind round 207)
+                    run.exit_status = 0
 
     def _told_burst(self, source: str, text: str) -> None:
         """What a person's line tells of runs started together: that they started at once (a loop's ``... &``,
@@ -7537,6 +7617,26 @@ class Analyzer:
         checks = self._port_checks.setdefault(source, [])
         if len(checks) < _PORT_CHECKS_KEPT:
             checks.append(_PortCheck(self._order, port, host, reached, text.strip()))
+
+    def _earlier_shown(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
+        """Output a person introduces as an earlier attempt's ("stderr of the first ascp attempt, captured by our
+        wrapper:", after ascli's retry that completed; blind round 207's Rundeck job): that attempt's words, no run
+        of their own, where they tell the failure that attempt was read with."""
+        drop: set[int] = set()
+        for source, (at, told) in self._earlier_output.items():
+            runs = [(order, s) for order, s in kept if s.source == source]
+            before = [(order, s) for order, s in runs if order <= at]
+            shown = next(((order, s) for order, s in runs if order > at), None)
+            if not before or shown is None:
+                continue
+            earlier = before[0][1] if told in ("first", "1st") else before[-1][1]
+            if (
+                shown[1].uuid is None
+                and shown[1].outcome == earlier.outcome == "failed"
+                and shown[1].cause_id == earlier.cause_id != "unknown"
+            ):
+                drop.add(shown[0])
+        return self._without(kept, drop) if drop else kept
 
     def _joblog_killed(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
         """A run shown only as far as its progress (no end, no error) whose GNU parallel job the joblog shows ended
@@ -8447,6 +8547,7 @@ class Analyzer:
             self._cancel_told,
             self._burst_told,
             self._without_ascp,
+            self._loader_not_ascp,
             self._still_going,
             self._document_prose,
             self._client_words_of_logged,
@@ -8470,6 +8571,7 @@ class Analyzer:
             self._checked,
             self._unknown_name,
             self._joblog_killed,
+            self._earlier_shown,
             self._prompted,
             self._requoted,
             self._retried,
@@ -8506,6 +8608,15 @@ class Analyzer:
                 for at, (_, s) in enumerate(out)
                 if s.source == source and s.outcome == "failed" and s.cause_id != "unknown"
             ]
+            if len(failed) > 1:
+                # (several failed runs shown: the count is of the one right before it, where its cause is that run's
+                # alone, "Dah cuba dua kali, sama." under the second poster's ascli error, the first poster's other
+                # failure above; blind round 207's Malay forum thread. Not where another shown run failed the same
+                # way: the count may be of those)
+                latest = self._told_times_of.get(source)
+                told_of = [at for at in failed if out[at][0] == latest]
+                if len(told_of) == 1 and [out[at][1].cause_id for at in failed].count(out[told_of[0]][1].cause_id) == 1:
+                    failed = told_of
             if len(failed) != 1 or (
                 out[failed[0]][1].uuid is not None
                 # (a logged session only as its console's -L- output: not a log file's or a server's session alone,
@@ -8753,6 +8864,24 @@ class Analyzer:
             )
             for order, s in kept
         ]
+
+    def _loader_not_ascp(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
+        """A Windows loader's dialog ("The procedure entry point SystemParametersInfoForDpi could not be located in the
+        dynamic link library.") in an input that never names ascp nor the executable the dialog is of: another
+        program's start (the application a help desk note says was opened; blind round 207, IBM/aspera-cli#219), no
+        run of ascp's. Where ascp.exe or Connect's executable failed so, its dialog's title or the person's command
+        names it (rounds 35, 74, 77, 113, 115)."""
+        return self._without(
+            kept,
+            {
+                order
+                for order, s in kept
+                if s.source not in self._names_ascp
+                and s.uuid is None
+                and s.cause_id == "died-at-start"
+                and any(_WINDOWS_LOADER.search(said) is not None for said in (s.error_message, *s.evidence))
+            },
+        )
 
     def _burst_told(self, kept: list[tuple[int, SessionExplanation]]) -> list[tuple[int, SessionExplanation]]:
         """Console runs started at once whose failures to connect or authenticate are shown, where the person tells
@@ -9227,6 +9356,10 @@ class Analyzer:
                 # (nor a wrapper's word right under its own command typed at the prompt: "$ ascli server upload
                 # ...", then "ERROR -- : ascp failed (pid 7810 exit 1)", the second upload's; blind round 204)
                 and not (order in self._after_command and _ascli_pid(s) is not None)
+                # (nor one under its own command in an export whose records name their task run, each task's lines
+                # together: Prefect's push_one-2 "Finished in state Failed(...)" after push_one-1's logged failure;
+                # blind round 207)
+                and not (order in self._after_command and s.source in self._tasks_tagged)
                 and (
                     (s.source in explained_inputs and s.source not in moved_on)
                     # Right after a console run that failed with a cause: the wrapper's exit status is that
@@ -10607,6 +10740,10 @@ class Analyzer:
                 or (s.outcome != "failed" and not progress_only)
                 or order in self._sshd_orders
                 or order in self._row_runs  # (a run record's of its own: its streams were not kept)
+                # (nor a task's own run under its command, each task's lines together in an export whose records
+                # name their task run: Prefect's push_one-2 "Finished in state Failed(...)" after push_one-1's logged
+                # failure; blind round 207)
+                or (order in self._after_command and s.source in self._tasks_tagged)
             ):
                 continue
             for i in (at + 1,) if progress_only else (at + 1, at - 1):
@@ -12302,7 +12439,15 @@ _TOLD_RERUN = _compile(
     # (Swedish: the evening's run after the fix told OK, "Kvällens körning OK enligt övervakningen"; blind round 204's
     # incident, its failed runs above)
     r"|\b(?:kvällens|nattens|morgonens|dagens|nästa) körning (?:gick |var )?(?:OK|bra|igenom)\b"
-    r"|\bkörningen (?:gick|var) (?:OK|bra|igenom)\b",
+    r"|\bkörningen (?:gick|var) (?:OK|bra|igenom)\b"
+    # (Spanish and Portuguese: the fix made, then "it downloaded everything": "Instalé Connect 4.2 y bajó todo."; blind
+    # round 207's forum thread)
+    r"|\by (?:ya )?(?:se )?(?:bajó|descargó|subió) todo\b|\be (?:já )?(?:baixou|transferiu|subiu) tudo\b"
+    # (Japanese: retyped, run again, and then it completed: "手で打ち直したら転送は最後まで正常に完了した"; blind round
+    # 207's script, its pasted command's usage error kept in its comments; only the affirmative past. Not Chinese
+    # "重新跑就好了" beside "那次的输出没保存", round 169's reviewers' no run)
+    r"|(?:打ち直し|再実行し|やり直し|再試行し|もう一度(?:実行|試)し)たら[^。\n]{0,40}?"
+    r"(?:完了(?:した|しました)|成功(?:した|しました)|通(?:った|りました)|うまく(?:いった|いきました))",
     re.I,
 )
 """A person telling that a run made again worked, with no command of it shown ("the partner re-ran it by hand with
@@ -12325,6 +12470,13 @@ _RERUN_HINTS = (
     "werkt",
     "virker",
     "körning",
+    "bajó",
+    "descargó",
+    "subió",
+    "baixou",
+    "transferiu",
+    "subiu",
+    "たら",
 )
 """Plain substrings one of which ``_TOLD_RERUN`` needs (tested first: most lines have none)."""
 _TOLD_KIND = _compile(r"(?:upload|download|transfer) ", re.I)
@@ -12336,6 +12488,18 @@ _NOT_FIXED = _compile(
     re.I,
 )
 """Words that make it no fix: denied, conditional, hoped for or asked ("did not fix it", "if this fixes it")."""
+_EARLIER_OUTPUT = _compile(
+    r"\b(?:stderr|stdout|output|log|error)s? of the (?P<which>first|1st|previous|earlier) (?:\w+ )?"
+    r"(?:attempt|run|try)\b[^.!?\n]{0,60}:\s*$",
+    re.I,
+)
+"""A person's intro to lines of an earlier attempt's ("stderr of the first ascp attempt, captured by our wrapper:")."""
+_DENIED_AFTER = _compile(
+    r"\(\s*(?:(?:it|that|this|they|he|she)\s+)?(?:did(?:n't| not)|was(?:n't| not)|had(?:n't| not)|does(?:n't| not)"
+    r"|has(?:n't| not))\b",
+    re.I,
+)
+"""A denial in brackets after a person's word that it worked ("(it did not: ...")."""
 _OTHER_PROGRAM = _compile(
     r"\b(?:prefetch|kingfisher|sra[- ]?tools?(?:kit)?|fasterq-dump|fastq-dump|deliver|webin-cli|nextflow|snakemake"
     r"|curl|wget|ftp)\b",
@@ -12594,6 +12758,14 @@ _LOADER_ERROR = _compile(
     r": (?:version `[^']+' not found \(required by|symbol lookup error: |error while loading shared libraries: )"
 )
 """The dynamic loader's words about a program it could not start (one line per missing symbol or version)."""
+_ASCP_NAMES = ("ascp", "ASCP", "ascli", "asperaconnect", "AsperaConnect")
+"""Names of ascp, of ascli that runs it, and of Connect's executable (its loader dialog's title: "asperaconnect.exe -
+Entry Point Not Found", the program that would start ascp; blind round 35)."""
+_WINDOWS_LOADER = _compile(
+    r"could not be located in the dynamic link library|\bThe code execution cannot proceed because\b"
+    r"|\bEntry Point Not Found\b|\bis not a valid Win32 application\b"
+)
+"""Windows' loader's dialog words about a program it could not start (they name no program; its title does)."""
 _HMS = _compile(r"\b\d\d:\d\d:\d\d\b")
 _SENTENCES_GO_ON = _compile(r"[a-z]{2}[.!?] [A-Z][a-z]+ [a-z]")
 """A sentence's end and the next one's start inside a line ("finished plate. Jobs for")."""
@@ -13582,8 +13754,20 @@ _NOTHING_TRIED = _compile(
     # other way only; blind round 140)
     r"|(?:^|[.!?:]\s+)(?:ich|wir) (?:habe|haben) (?:es |das |ihn |den Befehl )?(?:noch nicht|bisher nicht) "
     r"(?:ausgeführt|gestartet|laufen lassen)\b"
+    # ("Ich habe aber noch KEINEN Download gestartet", no download started yet, beside an old wiki's failure line;
+    # blind round 207's mail planning a first download)
+    r"|(?:^|[.!?:]\s+)(?:ich|wir) (?:habe|haben) (?:aber |bisher |selbst )?noch (?:keinen|keine|kein) "
+    r"(?:einzigen )?(?:Download|Transfer|Übertragung|Testlauf|Test|Versuch|Lauf)s? "
+    r"(?:gestartet|gemacht|ausgeführt|laufen lassen|probiert)\b"
     r"|\b(?:je n'ai|nous n'avons) (?:encore )?rien (?:testé|essayé|lancé)"
     r"|\b(?:todavía|aún) no (?:he|hemos) (?:probado|ejecutado|lanzado) nada\b"
+    # (or no transfer at all: "solo he comprobado la versión, todavía no he lanzado ninguna transferencia", only the
+    # version checked; blind round 207's Teams chat before a planned first run), in Portuguese, Italian and French too
+    r"|\b(?:todavía|aún) no (?:he|hemos) (?:probado|ejecutado|lanzado|hecho|iniciado) ningun[ao]? "
+    r"(?:transferencia|descarga|prueba|subida)\b"
+    r"|\bainda não (?:fiz|fizemos|iniciei|iniciamos|lancei|rodei) nenhuma (?:transferência|transferencia|descarga)\b"
+    r"|\bnon (?:ho|abbiamo) ancora (?:lanciato|avviato|fatto|provato) nessun (?:trasferimento|download|test)\b"
+    r"|\b(?:je n'ai|nous n'avons) encore (?:lancé|fait|tenté|essayé) aucun (?:transfert|téléchargement|essai)\b"
     r"|\bainda não (?:testei|testamos|rodei|rodamos|executei|executamos) nada\b"
     r"|\bnon (?:ho|abbiamo) ancora (?:provato|testato|eseguito|lanciato) (?:niente|nulla)\b"
     # Dutch: "Ik heb het zelf nog niet geprobeerd" (blind round 120's list mail asking before a first try)
@@ -13700,6 +13884,7 @@ _NOT_RUN_HINTS = (
 """Plain substrings one of which ``_NOT_RUN_ZH`` needs (tested first: most lines have none)."""
 _NOTHING_TRIED_HINTS = (
     "noch nicht",
+    "noch kein",
     "bisher nicht",
     "rien",
     "no he",
@@ -14755,6 +14940,8 @@ _COUNT_WORDS = {
     **dict.fromkeys(("три", "trzy"), 3),
     **dict.fromkeys(("three", "trois", "três", "tres", "tre", "drei", "dreimal", "tiga", "drie", "тричі", "трижды"), 3),
     **dict.fromkeys(("två", "to", "dwa"), 2),
+    **dict.fromkeys(("tvisvar",), 2),
+    **dict.fromkeys(("þrisvar",), 3),
     **{str(n): n for n in range(2, 6)},
 }
 """Counts of tries in words (English, French, Portuguese, Spanish, Italian, German, Indonesian and Malay, Dutch,
@@ -14762,6 +14949,8 @@ Ukrainian, Russian) or figures."""
 _TOLD_TIMES = _compile(
     r"(?i:\b(?P<n>twice|two|three|deux|trois|duas|dois|três|tres|dos|due|tre|zwei|drei|zweimal|dreimal|dua|tiga"
     r"|twee|drie|двічі|двічи|дважды|тричі|трижды|двата|два|три|dwa|trzy"
+    # (Icelandic: "Ég reyndi þrisvar með sama árangri", I tried three times with the same result; blind round 207)
+    r"|tvisvar|þrisvar"
     # (a figure only with its word for times: "Sudah saya coba 3 kali, hasilnya selalu sama"; blind round 185)
     r"|[2-5](?= (?:times|fois|vezes|veces|volte|mal|kali|keer)\b))\b"
     r"(?: (?:times|fois|vezes|veces|volte|mal|kali|keer|пъти|razy)\b)?"
@@ -14781,7 +14970,10 @@ _TOLD_TIMES = _compile(
     # (or "the same error" told right after the count: "Dos intentos, mismo error"; blind round 197's chat)
     r"|\b(?:the same error|el mismo error|mismo error|la même erreur|même erreur|o mesmo erro"
     r"|mesmo erro|lo stesso errore|stesso errore|(?:de[nrs]?|dasselbe|dieselbe) (?:gleiche|selbe)n? Fehler"
-    r"|dezelfde fout|samma fel|samme feil)\b"
+    r"|dezelfde fout|samma fel|samme feil|sama árangri|sama villa|sömu villu)\b"
+    # (or "same" alone closing the sentence after a comma: Malay "Dah cuba dua kali, sama."; blind round 207's forum.
+    # Not French "J'ai recommencé deux fois, pareil.", round 124's reviewers' one run)
+    r"|,\s*(?:the same|same|sama|sama saja)\s*[.!]?\s*(?:</p>\s*)?$"
     # (or "exactly the same": "Les trois nuits donnent exactement la même chose"; blind round 203's postmortem)
     r"|\b(?:exactement|exactly|exactamente|exatamente|esattamente|genau) (?:la même chose|the same|lo mismo"
     r"|a mesma coisa|la stessa cosa|das Gleiche|dasselbe)\b))"
@@ -14791,6 +14983,8 @@ stesso messaggio", "Tentamos duas vezes hoje cedo (08:20 e 08:31), sempre o mesm
 _TOLD_TIMES_CJK = _compile(r"(?<![0-9])(?P<n>[2-5])\s?(?:回とも|度とも|次都)")
 """A count of tries with "both/all N times" in Japanese or Chinese ("今日の納品ジョブが2回とも失敗しました", today's
 delivery job failed both times; blind round 197's chat)."""
+_PROMPT_TOLD = _compile(r"(?i:password|passphrase)|パスワード|パスフレーズ|密码|口令")
+"""A prompt of ascp's named before a count in Japanese or Chinese (the count is then of its prompts)."""
 _TRIED_TIMES = _compile(
     r"(?i:\b(?:I|we|jag|vi|jeg) (?:have |har |hab(?:e|en) )?(?:tried|provat|prøvd|prøvet|versucht)\b[^.!?\n]{0,20}?"
     r"\b(?P<n>twice|two|två|to(?= gange?r?\b)|zweimal|[2-5]) ?(?:times|gånger|gange|ganger|mal)?\s*:\s*$)"
@@ -14800,7 +14994,7 @@ twice; blind round 201's mail): that output stands for each try."""
 _TIMES_HINTS = (
     *("same", "mesm", "stess", "mism", "même", "gleich", "selbe", "sama", "zelfde", "both times", "рази", "раза"),
     *("beide Male", "deux fois", "ambas", "entrambe", "beide keren", "begge gange", "båda gångerna"),
-    *("Fehler", "fout", "samma", "samme", "回とも", "度とも", "次都"),
+    *("Fehler", "fout", "samma", "samme", "回とも", "度とも", "次都", "sömu villu"),
     *("tried", "provat", "prøv", "versucht", "същ", "oba razy", "obydwa razy"),
 )
 
@@ -14829,6 +15023,10 @@ _TOLD_AGAIN = _compile(
     # (or the second attempt told to have ended the same: "Druhý pokus ráno 8:05 dopadl stejně"; blind round 189)
     r"|\b(?:second|next) (?:attempt|try|run)\b[^.!?\n]{0,60}?\b(?:ended|failed|went) the same\b"
     r"|\b(?:druhý|další) pokus\b[^.!?\n]{0,60}?\b(?:dopadl|skončil)\s+stejně\b"
+    # (or in Ukrainian and Russian: "Спробувала ще раз — те саме: ascp.exe: ...", tried once more, the same; blind round
+    # 207's Telegram chat)
+    r"|\b(?:спробува|попробова|пробува|пробова|запусти)\w* (?:ще|ещё|еще) раз\b[^.!?\n]{0,20}?"
+    r"(?:\bте (?:ж )?саме\b|\bто же(?: самое)?\b|\bта ж(?:е)? (?:помилка|ошибка)\b)"
     # (or the other machine's run told the same: "另一台 node09 用的是账号密码（ASPERA_SCP_PASS），也是同样的 failed to
     # authenticate", the other one, node09, uses the password, also the same failed to authenticate; blind round 204)
     r"|(?:另一台|另外一台|另一个节点|另外一个节点)[^。！？\n]{0,60}?也(?:是|报|出现)?(?:同样|一样|相同)的?"
@@ -14853,7 +15051,7 @@ _AGAIN_HINTS = (
     *("même manière", "misma manera", "misma forma", "mesma forma", "mesma maneira", "stesso modo"),
     *("dezelfde manier", "uudestaan", "uudelleen", "the same", "stejně"),
     *("same ", "samo ", "dasselbe", "gleiche", "pareil", "même chose", "mismo", "mesmo", "stesso"),
-    *("另一", "另外一"),
+    *("另一", "另外一", "ще раз", "ещё раз", "еще раз"),
 )
 """Plain substrings one of which ``_TOLD_AGAIN`` needs (tested first)."""
 
@@ -16012,7 +16210,20 @@ def _same_failure(run: SessionExplanation, logged: SessionExplanation) -> bool:
         # its ERR line before any session, in its own words ("ERR Failed to load configuration .../aspera.conf:
         # ..." beside the console's "Aspera.conf contains invalid data"; blind round 124's fcron mail)
         return True
+    if (
+        words.startswith(_ABORTED_HEAD)
+        and len(reason := words[len(_ABORTED_HEAD) :]) >= 12
+        and any(f"[{reason}]" in line for line in logged.evidence)
+    ):
+        # the client's "Server aborted session: X" beside the server's own line of the session's error ("ERR FASP
+        # receiver had error, errcode 34 errstr [X]"; blind round 207's ticket, "Confirmat al syslog del servidor"):
+        # the reason the server gave, seen from both ends
+        return True
     return words == logged.error_message.strip() or any(words in line for line in logged.evidence)
+
+
+_ABORTED_HEAD = "Server aborted session: "
+"""The client's words before the reason the server gave for ending the session."""
 
 
 def _never_ran(text: str) -> bool:

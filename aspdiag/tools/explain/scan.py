@@ -1695,6 +1695,7 @@ def json_export_as_lines(chunk: bytes) -> bytes | None:
         ):
             continue
         rows = []
+        tagged = False  # whether a record named its task run (``_TASK_KEYS``)
         for record in records:
             keys = {str(key).lower(): key for key in record}
             when = next((keys[k] for k in keys if _EXPORT_TIME.fullmatch(k)), None)
@@ -1717,6 +1718,11 @@ def json_export_as_lines(chunk: bytes) -> bytes | None:
             host = next((_text(record[keys[k]]) for k in _EXPORT_HOST for k in (k, "_" + k) if k in keys), "-")
             # (a number too: Kibana's NDJSON "pid": 30417; blind round 198, its sessions had read as one process's)
             pid = next((_scalar(record[keys[k]]) for k in _EXPORT_PID if k in keys), "0")
+            task = next((record[keys[k]] for k in _TASK_KEYS if k in keys and isinstance(record[keys[k]], str)), "")
+            if not program and _TASK_NAME.fullmatch(task) is not None:
+                # (a mapped task's run named on each record, Prefect's "task_run_name": "upload_batch-1": its tag
+                # before the message, so that runs started together are told apart; blind round 207)
+                message, tagged = f"[{task}] {message}", True
             rows.append((_order_key(stamp), _export_syslog(stamp, message, program, host, pid)))
             at = rows[-1][0]
             lowered = {low: record[key] for low, key in keys.items()}  # (the record's fields by lower-case name)
@@ -1732,7 +1738,8 @@ def json_export_as_lines(chunk: bytes) -> bytes | None:
             if rows[0][0] > rows[-1][0]:
                 rows.reverse()  # newest first: records of the same second in the order they were made
             rows.sort(key=lambda row: row[0])
-            return "".join(message + "\n" for message in _sessions_apart([m for _, m in rows])).encode("utf-8")
+            lines = "".join(message + "\n" for message in _sessions_apart([m for _, m in rows])).encode("utf-8")
+            return (tagged_runs_apart(lines) or lines) if tagged else lines
     return None
 
 
@@ -1956,6 +1963,10 @@ def _record_output(field: Callable[[str], Any]) -> list[str]:
     for key in _JSON_STREAM_KEYS:
         if isinstance(stream := field(key), str) and stream.strip():
             lines.extend(stream.strip("\r\n").split("\n"))
+        elif isinstance(stream, list):
+            # (a stream's lines as a list: "stdout_tail": ["Session Stop  (Error: ...)"] beside the record's "msg":
+            # "ascp failed"; blind round 207's Loki export)
+            lines.extend(str(part).rstrip("\r\n") for part in stream)
     return lines
 
 
@@ -2287,6 +2298,12 @@ def json_lines_as_messages(chunk: bytes) -> bytes | None:
     return b"\n".join(out) if found >= _RECORDS_MIN else None
 
 
+_TASK_KEYS = ("task_run_name",)
+"""A record's field naming the task run that logged it (Prefect's)."""
+_TASK_NAME = re.compile(r"[\w.-]{0,60}\d[\w.-]{0,20}")
+"""A task run's name with its map index or number (``upload_batch-1``), as ``_JOB_TAG`` takes a tag."""
+
+
 _FRAME_TYPE = re.compile(r"[A-Z]{3,12}")
 """A management frame's type (``INIT``, ``FILEERROR``, ``ERROR``, ``DONE``)."""
 
@@ -2309,9 +2326,6 @@ def _bare_event(record: dict[str, Any], commanded: bool) -> list[bytes] | None:
     lines = [line.encode("utf-8") for line in _record_output(record.get)]
     if (traced := _argv_traced(record)) is not None:
         lines.insert(0, traced)
-    for key in _JSON_STREAM_KEYS:
-        if isinstance(told := record.get(key), list):
-            lines.extend(str(part).rstrip("\r\n").encode("utf-8") for part in told)  # (a stream's lines as a list)
     if isinstance(shown := record.get("line"), str) and shown.strip():
         # (one line of its program's output: "event": "ascli_output")
         lines.append(shown.rstrip("\r\n").encode("utf-8"))
@@ -3038,12 +3052,17 @@ _SCRIPT_FIRST = re.compile(rb"#!/\S+(?:[ \t]+-?[\w.-]+){0,2}[ \t]*\r?\n")
 _SCRIPT_OUTPUT_INTRO = re.compile(
     r"\b(?:output|uitvoer|ausgabe|sortie|salida|sa[íi]da|console|terminal)\b[^:\n]{0,80}?(?:\bat the time\b"
     r"|\b(?:that|this) (?:day|morning|night|evening|run)\b|\bvan (?:die|dat|deze)\b|\bpasted\b|\bgeplakt\b"
-    r"|\bkept (?:here|below)\b|\b(?:19|20)\d\d\b)",
+    r"|\bkept (?:here|below)\b|\b(?:19|20)\d\d\b)"
+    # (a run's log in Japanese, Chinese or Korean: "--- 実行ログ (コピペ版) ---", the run log, pasted; blind round 207)
+    r"|実行(?:ログ|結果)|(?:运行|执行)(?:日志|结果)|실행 (?:로그|결과)",
     re.I,
 )
 """A script's comment saying the output of one of its runs is kept below it ("Output at the time:", Dutch "Uitvoer
 van die ochtend hieronder geplakt", that morning's output pasted below)."""
-_SCRIPT_SAMPLE = re.compile(r"\b(?:expected|example|sample|typical|e\.g\.|voorbeeld|erwartet|attendu|esperad)", re.I)
+_SCRIPT_SAMPLE = re.compile(
+    r"\b(?:expected|example|sample|typical|e\.g\.|voorbeeld|erwartet|attendu|esperad)|例|サンプル|想定|示例|样例|예시",
+    re.I,
+)
 """Words that make such a comment a sample's, not a run's ("Expected output (2024 docs):")."""
 
 
@@ -3220,6 +3239,8 @@ def oldest_first(chunk: bytes) -> bytes | None:
 
 _JOB_TAG = re.compile(
     rb"[ \t]*(?:(?:\d{4}-\d\d-\d\d[T ])?\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?[ \t]+)?"
+    # (the node's tag before the job's, Rundeck's "[hpc-transfer01] [amostra=SRR5005053] ascp ..."; blind round 207)
+    rb"(?:\[[^\[\]\n:]{1,60}\][ \t]+(?=\[[^\[\]\n:]{0,40}\d[^\[\]\n:]{0,40}\][ \t]))?"
     rb"(?:\[(?![0-9A-Fa-fx]+-[0-9A-Fa-fx]+\])(?P<bracket>[^\[\]\n:]{0,40}\d[^\[\]\n:]{0,40})\][ \t]"
     # (an empty tag: the job whose argument was empty, "[] Usage: ascp ..."; blind round 179's xargs jobs)
     rb"|\[(?P<empty>)\][ \t](?=\S)"
@@ -3522,7 +3543,11 @@ _LOGGED = re.compile(
     rb"|\d\d:\d\d:\d\d\.\d{3}(?=[ \t]+\|[ \t]*(?:DEBUG|INFO|WARNING|ERROR|CRITICAL)[ \t]*\|)"
     # (Rundeck's log view: the time of day alone, two spaces after it, "10:40:03  Time: 00:01:12 ==== 100% ..."; blind
     # round 177: ascli's bar after it had not been read)
-    rb"|\d\d:\d\d:\d\d(?=  \S))"
+    rb"|\d\d:\d\d:\d\d(?=  \S)"
+    # (or one space before its node's tag and its job's: Rundeck's "22:00:01 [hpc-transfer01] [amostra=SRR5005053] ascp
+    # ..."; blind round 207. Not a timeline's "16:40:03 [b82e55a1c9] Use the new ...", round 125's Fossil, nor
+    # parallel-ssh's header, "[1] 14:22:09 [SUCCESS] node07")
+    rb"|\d\d:\d\d:\d\d(?= \[[^\[\]\n]{1,80}\] \[[^\[\]\n]{1,80}\] ))"
     rb"\]?[ \t]+"
     rb"(?:(?:-[ \t]+[\w.]+[ \t]+)?[-|]?[ \t]*\[?(?:DEBUG|INFO|NOTICE|WARNING|WARN|ERROR|CRITICAL|FATAL)\]?"
     # (a logger's name after the level: loguru's "mod:fn:12 - ", Prefect's "Task run 'ascp_download-0' - ")
