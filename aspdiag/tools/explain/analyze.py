@@ -6575,6 +6575,9 @@ class Analyzer:
         if (
             previous is not None
             and previous.rstrip()[-1:] not in (".", "!", "?", ":", "")
+            # (not a command and its prompt's question: "In [2]: !ascp ... ~/data/stacks/", then "Key passphrase: ";
+            # blind round 208's notebook)
+            and _PROMPT.match(stripped) is None
             # (not a line of one word and a colon, unless an intro's last word: a chat's writer named alone before
             # their paste, "rkim:" after "rkim: ok installed, trying" (blind round 169's Slack export), a CI log's
             # "env:"; "... at the end something" / "like:" is a wrapped intro)
@@ -11346,6 +11349,9 @@ _SAMPLE_INTRO = _compile(
     # ("A failed run typically looks like the example below (illustrative, from the module's VM test ...):"; round 109)
     r"|\b(?:typically|usually|normally|generally|commonly) (?:looks?|reads?|appears?)\b|\billustrative\b"
     r"|\bfor (?:illustration|recognition)(?: only| purposes)?\b"
+    # (or "for reference only", a runbook's "Typical client output (for reference only, from IBM/user reports):";
+    # blind round 208)
+    r"|\bfor reference only\b|\b(?:typical|example|sample) (?:client|server|ascp) (?:output|log|messages?)\b"
     # what is expected or what one may see, in French, Spanish, Italian, Portuguese and German ("Le résultat attendu
     # ressemble à ceci :", "Si vous voyez :", "Erwartete Ausgabe:"; blind round 111)
     r"|\b(?:r[ée]sultat|sortie) attendu|ressemble à ceci|\bsi vous (?:voyez|obtenez)\b|\bsalida esperada|\bresultado"
@@ -11378,7 +11384,9 @@ _SAMPLE_INTRO = _compile(
     r"|\bşuna benzer\b|\bşu satırlar|\börne(?:k|ğin)\b|\bfarklıdır\W*$"
     # Greek, Swedish, Dutch, Polish, Czech, Finnish "example" and "you will see"; Arabic "like", "of this form",
     # "will appear", "you will see"; Hindi "example", "something like", "will appear"
-    r"|Παράδειγμα|θα δείτε|\bexempel\b|\bser ut så här\b|\bdu kommer att se\b|\bvoorbeeld\b|\bje ziet\b"
+    r"|Παράδειγμα|θα δείτε|\bexempel\b|\bser ut så här\b|\bdu kommer att se\b|\bje ziet\b"
+    # (not inside a host's name: "xfer@hsts.lab-voorbeeld.nl"; blind round 208's notebook)
+    r"|(?<![-.@/])\bvoorbeeld\b(?![-.])"
     r"|\bprzykład|\bzobaczysz\b|\bpříklad|\besimerk"
     # Dutch "you (formal) see", "you get" ("daar ziet u", "u krijgt dan"; blind round 123's newsletter)
     r"|\b(?:ziet|krijgt) u\b|\bu (?:ziet|krijgt)\b|\b(?:zie|krijg) je\b|\bje krijgt\b"
@@ -12443,6 +12451,9 @@ _TOLD_RERUN = _compile(
     # (Spanish and Portuguese: the fix made, then "it downloaded everything": "Instalé Connect 4.2 y bajó todo."; blind
     # round 207's forum thread)
     r"|\by (?:ya )?(?:se )?(?:bajó|descargó|subió) todo\b|\be (?:já )?(?:baixou|transferiu|subiu) tudo\b"
+    # (Vietnamese: tried downloading again, and then it came / completed: "Đã thử tải lại vào D:\tmp\ thì 5 file còn
+    # lại về được, trạng thái Completed."; blind round 208's ticket)
+    r"|\bthử (?:tải|chạy|gửi|truyền) lại\b[^.!?\n]{0,80}?(?:\bvề được\b|\bthành công\b|\btrạng thái Completed\b)"
     # (Japanese: retyped, run again, and then it completed: "手で打ち直したら転送は最後まで正常に完了した"; blind round
     # 207's script, its pasted command's usage error kept in its comments; only the affirmative past. Not Chinese
     # "重新跑就好了" beside "那次的输出没保存", round 169's reviewers' no run)
@@ -12470,6 +12481,7 @@ _RERUN_HINTS = (
     "werkt",
     "virker",
     "körning",
+    "thử",
     "bajó",
     "descargó",
     "subió",
@@ -13784,7 +13796,14 @@ _NOTHING_TRIED = _compile(
     r"|\bnothing has (?:been )?run (?:yet|so far|on this (?:branch|MR|merge request|pull request|PR))\b"
     # Hungarian: "Teszt még nem futott az új gépre" (no test has run on the new machine yet), "még nem hajtottuk
     # végre" (we have not carried it out yet); blind round 200's change request
-    r"|\b(?:teszt|próba|átvitel|feltöltés|letöltés) még nem (?:futott|volt)\b|\bmég nem hajtottuk végre\b",
+    r"|\b(?:teszt|próba|átvitel|feltöltés|letöltés) még nem (?:futott|volt)\b|\bmég nem hajtottuk végre\b"
+    # Czech: "Nic jsem zatím nepřenášel, jen jsem v novém obraze ověřil verzi" (I have transferred nothing yet, only
+    # checked the version; blind round 208's pull request)
+    r"|\bnic jsem (?:zatím|ještě) ne(?:přenášel|přenesl|spustil|spouštěl|zkoušel|testoval)\w*"
+    r"|\b(?:zatím|ještě) jsem nic ne(?:přenášel|přenesl|spustil|spouštěl|zkoušel|testoval)\w*"
+    # Swedish: "men inte hunnit testa något" (not had time to test anything), "det enda jag kört är versionen" (the
+    # only thing I ran is the version; blind round 208's Rocket.Chat export)
+    r"|\b(?:inte|ej) hunnit (?:testa|köra|prova)(?: \w+)? (?:något|nånting|än)\b|\bdet enda jag (?:har )?kört är\b",
     re.I,
 )
 """A person saying they have tried nothing yet, in German, French, Spanish, Portuguese and Italian ("Getestet habe
@@ -13897,6 +13916,9 @@ _NOTHING_TRIED_HINTS = (
     "aucun ",
     "nothing has",
     "még nem",
+    "nic ",
+    "hunnit",
+    "enda jag",
 )
 """Plain substrings one of which ``_NOTHING_TRIED`` needs."""
 _WRAP_TAIL = 60
@@ -14980,7 +15002,11 @@ _TOLD_TIMES = _compile(
 )
 """A person's count of the tries they made, all with the same words ("L'ho lanciato tre volte in tutto, sempre lo
 stesso messaggio", "Tentamos duas vezes hoje cedo (08:20 e 08:31), sempre o mesmo")."""
-_TOLD_TIMES_CJK = _compile(r"(?<![0-9])(?P<n>[2-5])\s?(?:回とも|度とも|次都)")
+_TOLD_TIMES_CJK = _compile(
+    r"(?<![0-9])(?P<n>[2-5])\s?(?:回とも|度とも|次都"
+    # (or "ran it twice, both the same display": "同じコマンドで2回実行、いずれも同じ表示"; blind round 208's ticket)
+    r"|回(?:実行|試行|試し)[^。\n]{0,20}?(?:いずれも|どちらも|両方とも|全部)同じ)"
+)
 """A count of tries with "both/all N times" in Japanese or Chinese ("今日の納品ジョブが2回とも失敗しました", today's
 delivery job failed both times; blind round 197's chat)."""
 _PROMPT_TOLD = _compile(r"(?i:password|passphrase)|パスワード|パスフレーズ|密码|口令")
@@ -14994,7 +15020,7 @@ twice; blind round 201's mail): that output stands for each try."""
 _TIMES_HINTS = (
     *("same", "mesm", "stess", "mism", "même", "gleich", "selbe", "sama", "zelfde", "both times", "рази", "раза"),
     *("beide Male", "deux fois", "ambas", "entrambe", "beide keren", "begge gange", "båda gångerna"),
-    *("Fehler", "fout", "samma", "samme", "回とも", "度とも", "次都", "sömu villu"),
+    *("Fehler", "fout", "samma", "samme", "回とも", "度とも", "次都", "も同じ", "sömu villu"),
     *("tried", "provat", "prøv", "versucht", "същ", "oba razy", "obydwa razy"),
 )
 

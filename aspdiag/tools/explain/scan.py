@@ -3054,7 +3054,9 @@ _SCRIPT_OUTPUT_INTRO = re.compile(
     r"|\b(?:that|this) (?:day|morning|night|evening|run)\b|\bvan (?:die|dat|deze)\b|\bpasted\b|\bgeplakt\b"
     r"|\bkept (?:here|below)\b|\b(?:19|20)\d\d\b)"
     # (a run's log in Japanese, Chinese or Korean: "--- 実行ログ (コピペ版) ---", the run log, pasted; blind round 207)
-    r"|実行(?:ログ|結果)|(?:运行|执行)(?:日志|结果)|실행 (?:로그|결과)",
+    r"|実行(?:ログ|結果)|(?:运行|执行)(?:日志|结果)|실행 (?:로그|결과)"
+    # (pasted output in Ukrainian and Russian: "ІСТОРІЯ / вставлений вивід:"; blind round 208's cron script)
+    r"|\b(?:вставлен|скопійован|скопирован)\w* (?:вивід|вывод)\b",
     re.I,
 )
 """A script's comment saying the output of one of its runs is kept below it ("Output at the time:", Dutch "Uitvoer
