@@ -2485,6 +2485,9 @@ class Analyzer:
                 continue  # on a line of its own: the line's reading took it
             if (
                 chunk[start : start + 1] != b"#"  # (kept as a comment, no line of a log read: blind round 164)
+                # (nor a JSON record holding sshd's line in a field, a Wazuh alert's "full_log": "Sep  3 10:14:22 host
+                # sshd[44120]: Unable to negotiate ...", no line of sshd's read; blind round 209's ticket)
+                and chunk[start : start + 2] != b'{"'
                 and (_SSHD_TAG_BYTES.search(chunk, start, found.start()) is not None or _STAMPED.match(chunk, start))
                 and (b"\n" not in found.group(0) or SSHD_REFUSAL.match(chunk, start) is not None)
             ):
@@ -5655,6 +5658,7 @@ class Analyzer:
             text.startswith("ERR ")
             or (" ERR " in text and _ERR_FORM.search(text) is not None)
             or ("(Code: " in text and _GUI_ERROR.search(text) is not None)
+            or (" \u2014 " in text and text[-1:] == ")" and _GUI_FAILED.match(text) is not None)
             or status_error is not None
             or sdk is not None
         )
@@ -13399,7 +13403,9 @@ _SCISSORS = _compile(
     r"(?![^\n]*(?:\S\.(?:log|out|err|stdout|stderr)\b|\b(?:stderr|stdout|console output)\b))"
     r"|^\s*-{3,}\s+(?:\S*/)?(?:\S*Dockerfile|\S+\.(?:ya?ml|sh|bash|py|pl|rb|conf|cfg|ini|toml|json|js|ts|md|rst|xml"
     r"|properties|env|service|tf|groovy|nf))\b(?!\.(?:[eo]\d+|log|out|err|stdout|stderr)\b)"
-    r"[ \t]*(?:\([^()\n]*\)[ \t]*)?(?::[ \t]*)?-{3,}\s*$"
+    # (not the script's output named in its brackets: "--- run_sample.sh (stdout+stderr) ---"; blind round 209)
+    r"[ \t]*(?:\((?![^()\n]*\b(?:stdout|stderr|output|log|Ausgabe|sortie|salida|saída|uitvoer)\b)[^()\n]*\)[ \t]*)?"
+    r"(?::[ \t]*)?-{3,}\s*$"
     # (``head``'s banner of a package's maintainer script, its changelog or a source file; not a README, whose author
     # may show a run of theirs: blind round 67)
     r"|^\s*==> [^\n]*?(?:\b(?:postinst|preinst|postrm|prerm|changelog[\w.]*|Makefile)"
@@ -14176,6 +14182,13 @@ _INFO_CODE = _compile(r"""\berror_code["']?\s*:\s*(\d{1,2})\b""")
 _GUI_ERROR = _compile(r"\bError: [^\n]{3,300}\(Code: \d{1,3}\)\s*$")
 """The error a client's window shows (Connect, the Desktop Client: ``Error: Remote host is not who we expected
 (Code: 51)``), copied by hand, perhaps after a label in the user's language: an error line with its code."""
+_GUI_FAILED = _compile(
+    r"\s*(?:Mislukt|Failed|Fehlgeschlagen|Échec|Échoué|Fallido|Falhou|Fallito|Misslyckades|Epäonnistui) \u2014 "
+    r"[^\n]{3,300} \(\d{1,3}\)\s*$"
+)
+"""The same in IBM Aspera for Desktop's Transfers window, its status word first in the user's language, a dash, the
+error and its code ("Mislukt — Path being written to Windows file system contains illegal characters (56)"; blind
+round 209's mail)."""
 _ERR_FORM = _compile(
     r"(?:^|\s)(?<![^\W\d_]\s)ERR (?!lines?\b|messages?\b|entries\b|output\b|runs?\b|accessions?\b|files?\b|ids?\b)\S"
 )
@@ -15542,6 +15555,12 @@ _GRAYLOG_RULE = _compile(rb'(?m)^rule "[^"\n]{1,200}"[ \t]*\r?\nwhen\b(?s:.){1,4
 """A Graylog pipeline rule: its name, its condition, its actions and its end, each at a line's start."""
 
 
+_TRACED_ASCP_RUN = _compile(
+    rb"(?m)^\+ (?:\S*/)?ascp4? [^\n]*\r?\n(?:ascp4?: |Session Stop  \(|Completed: |Partial Completion: )"
+)
+"""A command set -x traced, ascp's, with ascp's own words on the next line."""
+
+
 def _config_source(chunk: bytes) -> bool:
     """Whether an input's first chunk is a configuration, build or source file pasted whole, or a document of a kind
     that runs nothing: an Ansible role, a CI workflow, a Dockerfile, a log shipper's pipeline (blind round 66: their
@@ -15639,7 +15658,15 @@ def _config_source(chunk: bytes) -> bool:
         )
     ):
         return True  # a Protocol Buffers file, an AsciiDoc page (their examples' prompts are their own), a modulefile
-    if b"```" in head or typed or b"Traceback (most recent call last)" in head:
+    if (
+        b"```" in head
+        or typed
+        or b"Traceback (most recent call last)" in head
+        # (or a script's run traced by set -x under its name, its ascp's own words after the traced command: "#
+        # descarcare_datahub.sh — rulat de Andrei ...", "+ ascp -T ...", "ascp: failed to authenticate, exiting.";
+        # blind round 209's log)
+        or (b"\n+ " in head and _TRACED_ASCP_RUN.search(head) is not None)
+    ):
         return False
     if _DIAGRAM_FILE.search(head) is not None or _yaml_document(head):
         return True

@@ -3056,7 +3056,9 @@ _SCRIPT_OUTPUT_INTRO = re.compile(
     # (a run's log in Japanese, Chinese or Korean: "--- 実行ログ (コピペ版) ---", the run log, pasted; blind round 207)
     r"|実行(?:ログ|結果)|(?:运行|执行)(?:日志|结果)|실행 (?:로그|결과)"
     # (pasted output in Ukrainian and Russian: "ІСТОРІЯ / вставлений вивід:"; blind round 208's cron script)
-    r"|\b(?:вставлен|скопійован|скопирован)\w* (?:вивід|вывод)\b",
+    r"|\b(?:вставлен|скопійован|скопирован)\w* (?:вивід|вывод)\b"
+    # (or the other way round: "ИСТОРИЯ ЗАПУСКОВ (вывод вставлен вручную, ...)"; blind round 209's script)
+    r"|\b(?:вивід|вывод) (?:вставлен|скопійован|скопирован)\w*",
     re.I,
 )
 """A script's comment saying the output of one of its runs is kept below it ("Output at the time:", Dutch "Uitvoer
