@@ -10747,9 +10747,8 @@ class Analyzer:
                 or (s.outcome != "failed" and not progress_only)
                 or order in self._sshd_orders
                 or order in self._row_runs  # (a run record's of its own: its streams were not kept)
-                # (nor a task's own run under its command, each task's lines together in an export whose records
-                # name their task run: Prefect's push_one-2 "Finished in state Failed(...)" after push_one-1's logged
-                # failure; blind round 207)
+                # (nor a task's own run under its command in an export whose records name their task run, as in
+                # ``_folded``)
                 or (order in self._after_command and s.source in self._tasks_tagged)
             ):
                 continue

@@ -3062,7 +3062,8 @@ _SCRIPT_OUTPUT_INTRO = re.compile(
     re.I,
 )
 """A script's comment saying the output of one of its runs is kept below it ("Output at the time:", Dutch "Uitvoer
-van die ochtend hieronder geplakt", that morning's output pasted below)."""
+van die ochtend hieronder geplakt", that morning's output pasted below; a run's log in Japanese, Chinese or Korean;
+pasted output in Ukrainian or Russian)."""
 _SCRIPT_SAMPLE = re.compile(
     r"\b(?:expected|example|sample|typical|e\.g\.|voorbeeld|erwartet|attendu|esperad)|例|サンプル|想定|示例|样例|예시",
     re.I,
