@@ -13525,6 +13525,10 @@ _NOT_RUN = _compile(
     r"|\bnot from (?:a|any) (?:real|specific|particular|actual|live) (?:incident|run|transfer|system|server|session)\b"
     # ("nothing below has been run on this page"; blind round 99's Sysdig recipe)
     r"|\bnothing ?(?:below|here|above)(?: \w+){0,2} (?:has been|was|is) run\b"
+    # ("NOTE: these are detection patterns and test fixtures only. Nothing below is a real session."; blind round
+    # 210's rules file)
+    r"|\bnothing (?:below|here|above|in this (?:file|page|document)) is an? (?:real|actual|live) "
+    r"(?:session|run|transfer|incident|log)s?\b"
     # ("nothing here calls ascp"; blind round 153's Pester tests)
     r"|\bnothing (?:here|below|in this (?:file|page|module)) (?:calls|runs|executes|invokes|starts) "
     r"(?:ascp|aspera|ascli|a transfer)\b"
