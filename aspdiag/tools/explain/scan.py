@@ -3242,11 +3242,13 @@ def oldest_first(chunk: bytes) -> bytes | None:
     return b"\n".join(lines) if changed else None
 
 
+_BRACKET_TAG = rb"[^\[\]\n:]{0,40}\d[^\[\]\n:]{0,40}"
+"""A job's tag between brackets: a number or an accession somewhere in it."""
 _JOB_TAG = re.compile(
     rb"[ \t]*(?:(?:\d{4}-\d\d-\d\d[T ])?\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?[ \t]+)?"
     # (the node's tag before the job's, Rundeck's "[hpc-transfer01] [amostra=SRR5005053] ascp ..."; blind round 207)
-    rb"(?:\[[^\[\]\n:]{1,60}\][ \t]+(?=\[[^\[\]\n:]{0,40}\d[^\[\]\n:]{0,40}\][ \t]))?"
-    rb"(?:\[(?![0-9A-Fa-fx]+-[0-9A-Fa-fx]+\])(?P<bracket>[^\[\]\n:]{0,40}\d[^\[\]\n:]{0,40})\][ \t]"
+    rb"(?:\[[^\[\]\n:]{1,60}\][ \t]+(?=\[" + _BRACKET_TAG + rb"\][ \t]))?"
+    rb"(?:\[(?![0-9A-Fa-fx]+-[0-9A-Fa-fx]+\])(?P<bracket>" + _BRACKET_TAG + rb")\][ \t]"
     # (an empty tag: the job whose argument was empty, "[] Usage: ascp ..."; blind round 179's xargs jobs)
     rb"|\[(?P<empty>)\][ \t](?=\S)"
     rb"|(?P<tab>[^\t\n :]{0,60}\d[^\t\n :]{0,60})\t"
