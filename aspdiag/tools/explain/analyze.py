@@ -9124,12 +9124,15 @@ class Analyzer:
             # (all of one address: that client's, the pasted run's own; blind round 87: a cron push's penalty drops
             # beside its health check's, and the session that worked once the check was stopped)
             single = len({_address(t.peer_address or "") for t in told}) == 1
+            refused_kex = _refused_handshake(s, told) if s.uuid is not None and s.side == "server" else None
+            if refused_kex is not None:
+                told, single = [refused_kex], True
             if (
                 told
                 and (not beside_records or len(told) <= _FEW_REFUSALS or single)
                 and order not in self._sshd_orders
                 # (a client's own -L log of the run too: its session record is the client's; blind round 95)
-                and (s.uuid is None or s.side != "server")
+                and (s.uuid is None or s.side != "server" or refused_kex is not None)
                 and s.outcome == "failed"
                 and s.cause_id in _LINKABLE
             ):
@@ -9183,7 +9186,8 @@ class Analyzer:
                 )
                 # Listed where the attempt first shows: at sshd's line beside a server's records, or when sshd's
                 # line comes before the paste (a journal, then the client's output); else where the paste is.
-                at = order_of.get(id(why), -1)
+                # (a refused key exchange's own session record, of the same second: its place is the record's)
+                at = order_of.get(id(why), -1) if refused_kex is None else -1
                 if at >= 0 and (beside_records or (free and at < order)):
                     in_place[at] = (order, s)
                     continue
@@ -16177,6 +16181,26 @@ def _seconds(stamp: str, utc: bool = False) -> float | None:
         sign = -1 if found.group("zh")[0] == "-" else 1
         seconds -= sign * (abs(int(found.group("zh"))) * 3600 + int(found.group("zm")) * 60)
     return seconds
+
+
+def _refused_handshake(run: SessionExplanation, told: list[SessionExplanation]) -> SessionExplanation | None:
+    """sshd's refusal of the key exchange ("Unable to negotiate with ADDR ...: no matching key exchange method
+    found") in the second before, or the same second as, a logged session that failed authentication (errcode 19)
+    having moved nothing: the client's ascp logging how its own handshake ended. A server's ascp never starts for a
+    client whose key exchange failed (no login), so such a record beside it is the client's (blind round 210's
+    Fluent Bit export of a client and the gateway: one run, the handshake, not an authentication beside it)."""
+    at = _seconds(run.time) if run.time and run.error_code == 19 and not run.bytes else None
+    if at is None:
+        return None
+    for t in told:
+        when = _seconds(t.time) if t.cause_id == "ssh-handshake" and t.time else None
+        if (
+            when is not None
+            and 0 <= at - when <= 1
+            and not (run.peer_address and t.peer_address and _address(run.peer_address) != _address(t.peer_address))
+        ):
+            return t
+    return None
 
 
 def _ascli_pid(run: SessionExplanation) -> str | None:
