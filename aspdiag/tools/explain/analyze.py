@@ -898,8 +898,9 @@ _SEARCH_TRACE = _compile(
 """A wrapper's trace of its search for ascp and its key (NCBI prefetch -v: ``prefetch.2.10.0: Checking 'ascp'``,
 ``'/usr/bin/ascp': not found``, ``Using 'ascp'``): candidates tried one after another, no failure of its own
 (prefetch says so in its ``err:`` lines when none is found)."""
-_TAGGED_LOGGER = _compile(r"\S+ [A-Za-z][\w./-]{0,40}\[\d+\]: (?=[DIWEF], \[\d{4}-\d\d-\d\dT)")
-"""A syslog line's host and program's tag before a Ruby Logger's line (ascli's, run by a wrapper under systemd)."""
+_TAGGED_LOGGER = _compile(r"\S+ [A-Za-z][\w./@-]{0,40}\[\d+\]: (?=[DIWEF], \[\d{4}-\d\d-\d\dT)")
+"""A syslog line's host and program's tag before a Ruby Logger's line (ascli's, run by a wrapper under systemd; the
+tag a template unit's instance, ``ingest-watch@east[2201]``, too: blind round 211's journal)."""
 _TASK_LOGGER = _compile(r"\s*\{[\w.-]{1,60}:\d{1,6}\} [A-Z]{3,8} - (?=[DIWEF], \[\d{4}-\d\d-\d\dT)")
 """Airflow's logger before a task's output line (``{subprocess.py:93} INFO - ``), ascli's Ruby Logger line after it."""
 _WRAPPER_LOG = _compile(
@@ -1165,6 +1166,8 @@ _SYN_TRIES = 2
 """SYNs of one connection a firewall logged dropping that make it a client's attempt (a retransmission)."""
 """Connections on one beat that make it a monitor's (``_beat``): fewer could be a person's retries by chance."""
 """Refused connections of one client to one account that are told as attempts of their own (more: the same)."""
+_SHELL_MISSING_EXIT = _compile(r"\bexit (?:status|code) 12[67]\b")
+"""A wrapper's word that the shell could not find (127) or run (126) the program it started."""
 _FEW_REFUSALS = 3
 """sshd refusals beside a server's session records that a pasted client run may be linked to (more: a log's own)."""
 _AFTER_START = frozenset(("udp", "stall", "session-start", "cancelled"))
@@ -7978,6 +7981,20 @@ class Analyzer:
             # two shards' stderr files shown together, blind round 71)
             run.ended = run.exited = True
             return False
+        if (
+            run is not None
+            and line[:11] == "Completed: "
+            and line[11:14] != "0K "
+            and run.finals
+            and run.progress is None
+            and run.completed is None
+            and any(said.endswith(", exiting.") for said in run.evidence)
+        ):
+            # a summary of bytes that arrived after a run whose ascp gave up before it moved any ("ascp.exe: failed
+            # to connect to management socket, exiting.", ascli's "ascp failed (pid 45812 exit 1)", then the run
+            # relaunched by hand: "Completed: 204800K bytes ..."; blind round 211's Teams chat): another run's
+            run.ended = run.exited = True
+            return False
         if run is None or not (run.ended or run.exited):
             return True  # a run ends with its Session Stop, or with ascp's "..., exiting." on stderr
         if (
@@ -8083,6 +8100,19 @@ class Analyzer:
         if line.lstrip()[:6] in ("Usage:", "Displa") and any(documented_cause(f) == "usage" for f in run.finals):
             # ascp's usage text after its word of what its command line lacked ("Destination not specified,
             # exiting."; blind round 109's Drone step): the same run's output
+            return True
+        if (
+            run.evidence
+            and _SHELL_MISSING_EXIT.search(run.evidence[-1]) is not None
+            and len(self._last_lines[source]) >= 2
+            and self._last_lines[source][-2].strip()[-60:] in run.evidence[-1]
+            and documented_cause(line) == "ascp-missing"
+            and not any(documented_cause(said) == "ascp-missing" for said in run.evidence[:-1])
+            and _SHELL_MISSING_EXIT.search(line) is None
+        ):
+            # the shell's own words under a wrapper's word of its exit 127 ("Command ... returned non-zero exit
+            # status 127.", then kingfisher's "STDERR was: b'/bin/sh: 1: ascp: not found\n'"; blind round 211's
+            # Telegram export): why that run never started, not another run
             return True
         if _LOADER_ERROR.search(line) is not None and run.evidence and _LOADER_ERROR.search(run.evidence[-1]):
             # the dynamic loader's next line for the same start (one per missing symbol version: "version
@@ -9079,7 +9109,9 @@ class Analyzer:
                 by_source.setdefault(s.source, []).append(s)
                 order_of[id(s)] = order
         server_logs = {s.source for _, s in kept if s.uuid is not None and s.side == "server"}
-        wanting = {s.source for _, s in kept if s.uuid is None and s.outcome == "failed"}
+        # (a client's own log of its run too, whose record has an id: blind round 211's Jira export, Connect's log
+        # of an errcode=19 session beside the admin's quote of sshd's refused key exchange)
+        wanting = {s.source for _, s in kept if s.outcome == "failed" and (s.uuid is None or s.side != "server")}
         for aside in self._refused_aside:
             # explained only where a client's run may need it; beside a server's records, only refusals of the one
             # address a person's pasted run can be from (``single`` below)
@@ -11288,6 +11320,9 @@ _SAMPLE_INTRO = _compile(
     # Splunk configuration)
     r"|\b(?:example|sample)\s+(?:log\s+)?(?:events?|records?|entry|entries)\b"
     r"|\bexamples? only\b"
+    # ("for example" abbreviated at the intro's end, in Hungarian, Polish, Czech, Slovak, German, French, Spanish,
+    # Italian, Dutch, Swedish and Norwegian: "A naplófájlban ... a kód is látszik, pl.:"; blind round 211's runbook)
+    r"|\b(?:pl|np|např|napr|z\. ?B|p\. ?ex|p\. ?ej|ad es|bv|t\. ?ex|f\. ?eks)\.\s*:\s*$"
     # (in French, Spanish, Italian, Portuguese and German, at the start: "Exemple de message d'erreur cité par la
     # plateforme (tiré de la documentation/des forums, pas de notre infrastructure) :"; blind round 157)
     r"|^\W*(?:exemples?|ejemplos?|esempi[oa]?|exemplos?|Beispiele?) d[e']"
@@ -12938,8 +12973,14 @@ _PLACEHOLDER = _compile(r"<[^<>\n]{1,40}>|\A\W*(?:\.\.\.|\u2026|x+|X+|N)\W*\Z")
 
 _WORKFLOW_COMMAND = _compile(r"::(?:warning|error|notice|debug|group|endgroup|add-mask|set-output|stop-commands)\b")
 """A GitHub Actions workflow command in a job's log (``::warning::...``)."""
-_AFTER_CHANGE_ZH = _compile(r"(?:改|换|修正|修改|更正)[^，。,.]{0,6}(?:之后|以后|后)")
-"""Chinese "after changing ..." before a not-run (of the retry with the fix, not of the run shown)."""
+_AFTER_CHANGE_ZH = _compile(
+    r"(?:改|换|修正|修改|更正)[^，。,.]{0,6}(?:之后|以后|后)"
+    # (Korean "after fixing ...": "방화벽 고친 뒤에는 아직 안 돌렸어요", not run yet since the firewall was fixed)
+    r"|(?:고친|고치고|수정한|수정하고|바꾼|바꾸고|변경한|변경하고|연|열고)\s*(?:뒤|후|다음)(?:에는|엔|에|로는|론)?\s*$"
+    r"|나머지(?:는|도)?\s*$"
+)
+"""Chinese or Korean "after changing ..." before a not-run (of the retry with the fix, not of the run shown), or
+Korean "the rest"."""
 _ELSEWHERE_ZH = _compile(r"在[^，。,.;；]{1,20}(?:上|里)[我他她]?(?:也|都)?\s*$")
 """Chinese "on (another machine) ..." right before a not-run: of that place, not of the run shown."""
 _REST_ZH = _compile(
@@ -13689,6 +13730,14 @@ _NOT_RUN_ZH = _compile(
     # Basque: "ez dira guk exekutatuak" (not run by us); Swahili: "Hakuna amri iliyoendeshwa hapa" (no command was
     # run here), "mifano tu" (examples only; blind round 88's workshop guide)
     r"|\bez dira (?:guk )?exekutatu|\bhakuna amri iliyoendeshwa|\bmifano tu\b"
+    # Korean: not run yet ("명령은 이걸로 할게요 (아직 안 돌렸어요)", I will use this command (not run
+    # yet); blind round 211's Slack export, a message someone posted long ago quoted above it)
+    r"|아직 (?:안 ?(?:돌렸|돌려 ?봤|해 ?봤|했)|실행(?:을|은)? ?(?:안 ?했|안 ?해 ?봤|하지 않았)"
+    r"|(?:다운로드|전송|업로드)(?:를|는|은)? ?(?:안 ?했|하지 않았))"
+    # a page that says it is a reference only, in Portuguese, Spanish, Italian and English ("Esta página é só
+    # referência. Não cole aqui a saída do seu terminal"; blind round 211's lab KB page, ascp's summary as a sample)
+    r"|(?i:\b(?:esta|this|questa) (?:página|pagina|page) (?:é|es|è|is) (?:só|apenas|somente|solo|sólo|soltanto|only"
+    r"|just)? ?(?:de |para |di |for |a )?(?:referência|referencia|riferimento|reference)(?: only)?\b)"
     # "the messages above are examples ...; not from any specific job" in Portuguese, Spanish, Italian, French and
     # German (blind round 110's newsletter)
     # (not "they are examples from IBM's documentation", a list's note beside the person's own run: blind round 123's
@@ -13912,6 +13961,11 @@ _NOT_RUN_HINTS = (
     "titre d'exemple",
     "документаци",
     "не из наш",
+    "아직",
+    "referência",
+    "referencia",
+    "riferimento",
+    "reference",
 )
 """Plain substrings one of which ``_NOT_RUN_ZH`` needs (tested first: most lines have none)."""
 _NOTHING_TRIED_HINTS = (
@@ -15008,7 +15062,10 @@ _TOLD_TIMES = _compile(
     # (or "both times" closing the sentence's line: "сьогодні двічі (о 10:40 та о 11:05) намагалися надіслати ...,
     # обидва рази" / "отримали одне й те саме:"; blind round 188's Ukrainian mail)
     r"|\b(?:both times|обидва рази|оба раза|beide Male|les deux fois|ambas (?:as )?vezes|ambas veces"
-    r"|entrambe le volte|beide keren|begge gange|båda gångerna|oba razy|obydwa razy)\b"
+    r"|entrambe le volte|beide keren|begge gange|båda gångerna|oba razy|obydwa razy"
+    # (or "both alike": "Dos intentos esta mañana, los dos igual:"; blind round 211's GLPI ticket)
+    r"|(?:los|las) dos igual(?:es)?|ambos igual(?:es)?|os dois iguais|as duas iguais|tutti e due uguali"
+    r"|tous les deux pareils?)\b"
     # (or "the same error" told right after the count: "Dos intentos, mismo error"; blind round 197's chat)
     r"|\b(?:the same error|el mismo error|mismo error|la même erreur|même erreur|o mesmo erro"
     r"|mesmo erro|lo stesso errore|stesso errore|(?:de[nrs]?|dasselbe|dieselbe) (?:gleiche|selbe)n? Fehler"
@@ -15042,6 +15099,7 @@ _TIMES_HINTS = (
     *("beide Male", "deux fois", "ambas", "entrambe", "beide keren", "begge gange", "båda gångerna"),
     *("Fehler", "fout", "samma", "samme", "回とも", "度とも", "次都", "も同じ", "sömu villu"),
     *("tried", "provat", "prøv", "versucht", "същ", "oba razy", "obydwa razy"),
+    *("dos igual", "ambos igual", "dois iguais", "duas iguais", "due uguali", "deux pareil"),
 )
 
 
@@ -15079,7 +15137,12 @@ _TOLD_AGAIN = _compile(
     # (or "the same at 07:00" opening the line: Polish "To samo o 07:00 (sshd[73310], port 42890)"; blind round 201's
     # chat, the hourly cron's next try)
     r"|^\W*(?:(?:the )?same (?:thing )?(?:again )?at|to samo o|dasselbe (?:nochmal )?um|das gleiche um|pareil à"
-    r"|même chose à|lo mismo a las|o mesmo às|lo stesso alle)\s+\d{1,2}[:.]\d\d\b)"
+    r"|même chose à|lo mismo a las|o mesmo às|lo stesso alle)\s+\d{1,2}[:.]\d\d\b"
+    # (or the time first: "y a las 08:30 exactamente lo mismo, con el puerto localhost:55120"; blind round 211's
+    # Teams chat, the second of two runs told)
+    r"|^\W*(?:(?:y|and|et|e|und|en)\s+)?(?:a las|at|à|às|alle|um|om)\s+\d{1,2}[:.h]\d\d\b\s*(?:(?:exactamente|exactly"
+    r"|exactement|exatamente|esattamente|genau)\s+)?(?:lo mismo|the same|la même chose|o mesmo|lo stesso|das Gleiche"
+    r"|dasselbe|hetzelfde)\b)"
 )
 """A person's word that the run was tried once more with the same result ("De prøvede igen kl. 10:52 med samme
 resultat", they tried again at 10:52 with the same result; blind round 187's mail; Romanian "Am mai încercat o dată

@@ -3053,6 +3053,9 @@ _SCRIPT_OUTPUT_INTRO = re.compile(
     r"\b(?:output|uitvoer|ausgabe|sortie|salida|sa[íi]da|console|terminal)\b[^:\n]{0,80}?(?:\bat the time\b"
     r"|\b(?:that|this) (?:day|morning|night|evening|run)\b|\bvan (?:die|dat|deze)\b|\bpasted\b|\bgeplakt\b"
     r"|\bkept (?:here|below)\b|\b(?:19|20)\d\d\b)"
+    # (a report pasted verbatim: "Known problem (2025-02-06, reported by a student on VM lab-17, pasted as-is):";
+    # blind round 211's Python wrapper, in its docstring)
+    r"|\bpasted (?:as[- ]is|verbatim)\b"
     # (a run's log in Japanese, Chinese or Korean: "--- 実行ログ (コピペ版) ---", the run log, pasted; blind round 207)
     r"|実行(?:ログ|結果)|(?:运行|执行)(?:日志|结果)|실행 (?:로그|결과)"
     # (pasted output in Ukrainian and Russian: "ІСТОРІЯ / вставлений вивід:"; blind round 208's cron script)
@@ -3084,7 +3087,21 @@ def script_output_as_console(chunk: bytes) -> bytes | None:
     lines = chunk.decode("utf-8", "replace").split("\n")
     kept: list[str] = []
     indent: int | None = None
+    docstring: str | None = None  # the quotes of a Python script's module docstring, while inside it
     for text in lines[1:]:
+        if docstring is None and indent is None and text[:3] in ('"""', "'''") and not kept:
+            # a Python script's module docstring, read as its comments are ("Known problem (..., pasted as-is):",
+            # then the run's output indented; blind round 211's wrapper); its first line's words after the quotes
+            docstring, text = text[:3], "#" + text[3:]
+            if docstring in text:
+                docstring = None  # (a docstring of one line)
+        elif docstring is not None:
+            if docstring in text:
+                docstring = None
+                if indent is not None:
+                    break  # the docstring ends: the script's code
+                continue
+            text = "#" + text
         if text[:1] != "#":
             if indent is not None:
                 break  # the comment ends: the script's code
