@@ -3196,6 +3196,17 @@ class Analyzer:
             line = line._replace(message=text.encode("utf-8"))
             if _IMAGE_PULL.search(text) is not None:
                 return  # (the pod's image not pulled: its container, and ascp in it, never started; round 194)
+        if (
+            text[:1] in "-msol "
+            and "ascp" in text[:40]
+            and source not in self._yaml_rules
+            and (scalar := _YAML_OUTPUT_SCALAR.match(text)) is not None
+        ):
+            # a report's log entry in YAML holding ascp's own line as its quoted message (Puppet's last run report:
+            # "message: "ascp: Cannot resolve target host., exiting."" under its exec's source; blind round 212):
+            # ascp's words, read as the console's
+            text = scalar.group(2)
+            line = line._replace(message=text.encode("utf-8"))
         if text[-2:] in ("))", "g.") and line.stamp is None and (whole := _cut_at_start(text)) is not None:
             # a paste cut at its start, the terminal scrolled past the rest ("nect to server (check UDP port and
             # firewall))"; blind rounds 192 and 197): the documented wording whose tail it is, in ascp's form
@@ -12438,6 +12449,10 @@ _OUTPUT_KEY = _compile(
 )
 """Keys whose block is a command's output (an Ansible task's result in YAML, GCP Batch's ``stderrSnippet``), not a
 document's text; or a log's excerpt an incident report quotes (Norwegian "logg_utdrag"; blind round 178)."""
+_YAML_OUTPUT_SCALAR = _compile(
+    r"\s*(?:- )?(?:message|msg|stderr|stdout|output|log):[ \t]+([\"'])((?:ascp4?|ascli)(?:\.exe)?: [^\"'\n]*)\1\s*$"
+)
+"""A YAML key of a command's output whose quoted value is ascp's own line (``message: "ascp: ..., exiting."``)."""
 _YAML_KEY = _compile(r"\s*(?:- )?(?!ascp4?:|ascli:)[a-z_][\w.-]*:(?:\s|$)")
 """A YAML key (not ascp's own ``ascp: ...`` prefix)."""
 _FAQ_QUESTION = _compile(
@@ -13271,8 +13286,9 @@ _USUALLY_MEANS = _compile(
 _FORM_OPTION = _compile(r"\((?: |x|X|o)?\)\s+\S|\[[ xX]?\]\s+\S")
 """A form's radio button or check box before its choice (``( ) ...``, ``[ ] ...``)."""
 _REFERENCES = _compile(
-    r"\s*(?:\*\*)?(?:Sources?|References?|See also|Further reading|Kaynaklar|Quellen|Fuentes|R\u00e9f\u00e9rences"
-    r"|Refer\u00eancias|Fonti|Источники|参考(?:文献|资料)?)(?:\*\*)?\s*[:：]",
+    # (not a record's lower-case key: a Puppet report's log entry, "source: Puppet"; blind round 212)
+    r"\s*(?!(?-i:source)\s*:)(?:\*\*)?(?:Sources?|References?|See also|Further reading|Kaynaklar|Quellen|Fuentes"
+    r"|R\u00e9f\u00e9rences|Refer\u00eancias|Fonti|Источники|参考(?:文献|资料)?)(?:\*\*)?\s*[:：]",
     re.I,
 )
 """A page's line listing its sources (``Sources:``, ``See also:``, Turkish ``Kaynaklar:``)."""
@@ -13737,7 +13753,9 @@ _NOT_RUN_ZH = _compile(
     # a page that says it is a reference only, in Portuguese, Spanish, Italian and English ("Esta página é só
     # referência. Não cole aqui a saída do seu terminal"; blind round 211's lab KB page, ascp's summary as a sample)
     r"|(?i:\b(?:esta|this|questa) (?:página|pagina|page) (?:é|es|è|is) (?:só|apenas|somente|solo|sólo|soltanto|only"
-    r"|just)? ?(?:de |para |di |for |a )?(?:referência|referencia|riferimento|reference)(?: only)?\b)"
+    r"|just)? ?(?:de |para |di |for |a )?(?:referência|referencia|riferimento|reference)(?: only)?\b"
+    # ("It is a reference only; do not paste it into tickets as evidence."; blind round 212's KB page)
+    r"|\bit is (?:a |for )?reference only\b)"
     # "the messages above are examples ...; not from any specific job" in Portuguese, Spanish, Italian, French and
     # German (blind round 110's newsletter)
     # (not "they are examples from IBM's documentation", a list's note beside the person's own run: blind round 123's
@@ -14606,6 +14624,10 @@ _CODE_LINE = _compile(
     # a pipeline's next stage in Elm, F#, OCaml or Elixir ('|> Expect.equal (Stopped "Session data transfer
     # timeout")')
     r"|^\s*\|>\s"
+    # a variable given a literal of ascp's words ('line = "Session Stop  (Error: Disk write failed (server))"' in
+    # pytest's traceback of a parser's test; blind round 212's CI log)
+    r"|^\s*(?:(?:const|let|var|val|my|local)\s+)?[$\w.]+\s*:?=\s*[rbf]?[\"'](?:ascp4?(?:\.exe)?: |Session Stop  ?\("
+    r"|Completed: |Partial Completion: )[^\"'\n]*[\"']\s*;?\s*$"
 )
 """A line of a program's source that holds ascp's words as a literal (a script testing its output, ``if ($out =~
 /ascp: failed to authenticate/) {``, awk's ``if ($0 ~ "Server aborted session: ...") x++``, Python's ``flag =
@@ -15112,9 +15134,14 @@ _TOLD_AGAIN = _compile(
     # (or an earlier run told failed at its time, then this one's "same error": "vores natlige upload fejlede kl.
     # 02:00 og jeg fik samme fejl da jeg prøvede manuelt nu"; blind round 188)
     r"|\b(?:failed|fejlede|feilet|feilte|misslyckades|fehlgeschlagen|schlug fehl|a échoué|falló|falhou|è fallit[oa]"
-    r"|mislukte|mislukt|a eșuat|a esuat)\b[^!?\n]{0,30}?\b\d{1,2}[:.]\d\d\b)"
+    r"|mislukte|mislukt|a eșuat|a esuat)\b[^!?\n]{0,30}?\b\d{1,2}[:.]\d\d\b"
+    # (or "they tried it again" in Spanish and Portuguese: "lo han vuelto a intentar antes de leer mi mensaje, mismo
+    # error"; blind round 212's WhatsApp chat)
+    r"|\b(?:vuelto|volvieron|volvió|volví|volvimos|voltaram|voltou|voltei|voltamos) a (?:intentar|probar|lanzar"
+    r"|tentar|executar|rodar)(?:lo|la)?\b)"
     r"[^!?\n]{0,60}?"  # (a time's abbreviation between: "igen kl. 10:52 med ...")
     r"\b(?:(?:with )?the same (?:result|error|message|outcome)|samme (?:resultat|fejl|feil)|samma (?:resultat|fel)"
+    r"|mismo (?:error|mensaje)|mesmo erro|mesma mensagem"
     r"|dasselbe Ergebnis|(?:den )?gleiche[nm]? (?:Ergebnis|Fehler)|denselben Fehler|le même résultat|la même erreur"
     r"|el mismo (?:resultado|error)|o mesmo (?:resultado|erro)|lo stesso (?:risultato|errore)|hetzelfde resultaat"
     r"|dezelfde fout|acela[șş]i rezultat|aceea[șş]i eroare|sama (?:juttu|tulos|virhe))"
