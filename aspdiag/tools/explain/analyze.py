@@ -1352,6 +1352,7 @@ class Analyzer:
         self._cut: set[int] = set()  # console runs whose moving bar Ctrl-C cut
         self._ci_steps: set[str] = set()  # inputs that are a CI step's output, its shell's shebang line first
         self._recaps: set[str] = set()  # inputs inside BuildKit's recap of a failed step
+        self._tail_recaps: set[str] = set()  # inputs inside a wrapper's recap of a run's last lines
         self._other_tool: set[str] = set()  # inputs showing the output of asuserdata or asconfigurator
         self._skipped_runs: set[int] = set()  # console runs whose files ascp skipped
         self._never: set[str] = set()  # inputs whose transfer spec or command says overwrite=never
@@ -3968,6 +3969,17 @@ class Analyzer:
             # a wrapper's tally of its runs' failures ("restore finished with 1 error(s)") after as many failed runs:
             # theirs, no run of its own (blind round 188's Java client, its two threads' sessions read)
             return
+        if self._tail_recaps and source in self._tail_recaps:
+            run = self._console.get(source)
+            if run is not None and any(text.strip() == said.strip() for said in run.evidence):
+                # the run's last lines told once more under its wrapper's word of its end ("ExecutionErr: exitCode:
+                # 127, last log lines:", then "main.sh: line 4: ascp: command not found"; blind round 213's Windmill
+                # export): that run's, no run of their own
+                return
+            self._tail_recaps.discard(source)
+        if "last" in text and text.rstrip()[-1:] == ":" and _LAST_LINES_INTRO.search(text) is not None:
+            if len(self._tail_recaps) < MAX_CLIENTS:
+                self._tail_recaps.add(source)  # (the line itself is read: its exit code is the run's)
         if self._recaps and source in self._recaps:
             # BuildKit's recap of the failed step (its output again, the Dockerfile's lines) up to its "ERROR:
             # failed to solve: ...": the step's run told once more, no run of its own (blind round 138)
@@ -6714,7 +6726,11 @@ class Analyzer:
         block = self._copy_block.get(source)
         if block == "cut" and not self._replaying:
             del self._copy_block[source]
-            if line.stamp is None or _RULE.match(text) is not None:
+            if (line.stamp is None or _RULE.match(text) is not None) and not (
+                # (not ascp's own last words, the terminal's scrollback cut at its start: "---8<---", then "Session
+                # Stop  (Error: Client unable to connect ...)" and the prompt; blind round 213's forum post)
+                line.stamp is None and text.lstrip().startswith(("Session Stop  (Error: ", "ascp: "))
+            ):
                 # the first line cut out is no log's: a copied document after all, to the closing rule
                 self._copy_block[source] = block = "ruled"
                 self._documentation(source)
@@ -12778,6 +12794,8 @@ _OVERWRITE_NEVER = _compile(r"""\boverwrite["']?\s*[=:]\s*["']?never\b""")
 """A transfer spec's or command's overwrite policy that keeps what the destination has."""
 _PLAIN_BUILD = _compile(r"#\d{1,4} \d+\.\d{3} ")
 """A line of a step's output in BuildKit's plain progress (``#6 0.214 /bin/sh: 1: ascp: not found``)."""
+_LAST_LINES_INTRO = _compile(r"\blast (?:\d+ )?(?:log |output )?lines(?: of (?:the )?(?:output|log))?\s*:\s*$", re.I)
+"""A wrapper's word that the run's last lines follow (Windmill's "ExecutionErr: exitCode: 127, last log lines:")."""
 _BUILDKIT_RECAP = _compile(r"\s*(?:> )?(?:\[\d+/\d+\] )?RUN .*:\s*$")
 """BuildKit's header over its recap of the step that failed (`` > [4/5] RUN mkdir -p /ref && ... ascp ...:``; its
 quote mark and step number may be read off already)."""
