@@ -34,3 +34,32 @@ def test_ascps_last_words_between_cut_here_lines_are_the_persons_run():
     document cut out, no run)."""
     text = (BLIND / "round213-hard-middle/06-hu-forum-paste-cut-at-start-udp.txt").read_text(encoding="utf-8")
     assert cause_ids(text) == ["udp"]
+
+
+def test_a_client_wrappers_ascp_words_in_a_log_search_beside_the_servers_records():
+    """A Graylog search of a client and the server: the client's wrapper logged its ascp's "ascp: Failed to open TCP
+    connection for SSH, exiting." twice under its own tag (the server's firewall rejected the SYNs), then the server's
+    session of the re-run worked. Two failed tries, then the success (only the server's session had been read)."""
+    text = (BLIND / "round213-servers/08-graylog-search-firewalld-tcp33001.json").read_text(encoding="utf-8")
+    assert cause_ids(text) == ["ssh-port", "ssh-port", "ok"]
+
+
+def test_a_client_wrappers_failure_inside_a_session_is_the_servers_record_too():
+    """Guard: the wrapper's "Session Stop  (Error: Client unable to connect ...)" beside the server's record of the
+    same session failing with errcode=15 is one attempt, read once."""
+    text = (
+        "2025-08-19T07:02:10.100Z hsts01 ascp[3120]: LOG FASP Session Start uuid=b81e4c07-3d9a-4f25-a6c0-5e7d2b9f1a38 "
+        "op=recv status=started peer=172.31.60.14:33001\n"
+        "2025-08-19T07:02:40.200Z hsts01 ascp[3120]: LOG FASP Session Stop uuid=b81e4c07-3d9a-4f25-a6c0-5e7d2b9f1a38 "
+        'op=recv status=failed errcode=15 errstr="Timeout establishing UDP connection" peer=172.31.60.14:33001\n'
+        "2025-08-19T07:02:40.455Z ci04 nightly-export[77812]: Session Stop  (Error: Client unable to connect to "
+        "server (check UDP port and firewall))\n"
+    )
+    assert cause_ids(text) == ["udp"]
+
+
+def test_a_job_mails_failure_with_its_code_before_ascps_words():
+    """A chat quoting a job's mail, "transfer failed: code 51 / Remote host is not who we expected", then the re-run
+    after the new fingerprint: the host key, then the success (the mail's line had not been read)."""
+    text = (BLIND / "round213-servers/14-ja-chat-hostkey-after-move.txt").read_text(encoding="utf-8")
+    assert cause_ids(text) == ["host-key", "ok"]

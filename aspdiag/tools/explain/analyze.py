@@ -1009,6 +1009,9 @@ run's)."""
 _FAILURE_LABEL = _compile(
     # (and a FaspManager event's type: "Transfer event SESSION_ERROR: ..."; blind round 187's PRIDE uploader)
     r"(?:\b(?:failed|failure|error|(?:session|file)_error|exited \d{1,3})\s*:\s*"
+    # (the code before the words: "transfer failed: code 51 / Remote host is not who we expected", a job's mail;
+    # blind round 213's chat)
+    r"(?:(?:code|errcode|error code)\s*\d{1,3}\s*[/:,-]\s*)?"
     r'|"(?:description|errorDescription)"\s*:\s*")$',
     re.I,
 )
@@ -1156,6 +1159,15 @@ _NEGOTIATION_TEXT, _LOADER_TEXT, _CREATE_PROCESS_TEXT, _BANNER_TEXT, _GROUP1_TEX
 _MISSING_TEXT = 64
 _STAMPED_LINE = _compile(rb"(?m)^[ \t]*(?:\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d|[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d)")
 """A line that opens with a log's time stamp (ISO or BSD syslog's)."""
+_WRAPPER_ASCP_WORDS = _compile(
+    rb"(?m)^[ \t]*(\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?"
+    rb"|[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d) \S+ (?!ascp4?\[|sshd\[|aspshell\[)[A-Za-z][\w./@-]{0,40}\[\d+\]: "
+    rb"((?:ascp4?(?:\.exe)?: [^\n]*?, exiting\.|Session Stop  \(Error: [^\n]*\)))[ \t\r]*$"
+)
+"""A wrapper's syslog line (its time, host, tag and pid) holding its ascp's last words (``..., exiting.`` or its
+``Session Stop  (Error: ...)``)."""
+_BEFORE_SESSION = frozenset(("ssh-port", "dns", "ssh-handshake", "key-file", "host-key", "ssh-refused"))
+"""Causes of a failure before any session at the server: a client's run of such a cause has no server record."""
 _CLIENT_WORDS = _compile(rb"(?m)^\s*(?:ascp4?(?:\.exe)?: |Session Stop  \(|Completed: |Partial Completion: )")
 """ascp's own forms on a client's console, at a line's start."""
 _BURST_TOLD = 32
@@ -1902,6 +1914,8 @@ class Analyzer:
             self._unit_time_limit(source, chunk)
         if rare & _MISSING_TEXT and read_as_syslog:
             self._wrapper_ascp_missing(source, chunk)
+        if read_as_syslog and len(chunk) <= PASTE_MAX and contains(chunk, b"]: ascp: "):
+            self._wrapper_ascp_words(source, chunk)
         if rare & _NEGOTIATION_TEXT:
             self._quoted_negotiations(source, chunk)
         if (
@@ -2385,6 +2399,28 @@ class Analyzer:
                     text = stamp.group(1) + b" - " + text
             for line in other_lines(text + b"\n"):
                 self._line(source, line)
+            run = self._console.pop(source, None)
+            if run is not None:
+                self._finish(run)
+
+    def _wrapper_ascp_words(self, source: str, chunk: bytes) -> None:
+        """A client's wrapper's own lines in a log export beside a server's records, holding its ascp's last words
+        under the wrapper's tag ("sonar-ci-04 nightly-export[77812]: ascp: Failed to open TCP connection for SSH,
+        exiting.", then its "Session Stop  (Error: ...)"; blind round 213's Graylog search, two tries the server's
+        firewall rejected before its session that worked): each such run read as console output is, in time. Only
+        failures before any session (the TCP connection, the name, SSH's login): a failure later in a session is the
+        server's record's too, one attempt seen from both ends. The fast path reads only ascp's and sshd's lines."""
+        kept = 0
+        for found in _WRAPPER_ASCP_WORDS.finditer(chunk):
+            if documented_cause(found.group(2).decode("utf-8", "replace")) not in _BEFORE_SESSION:
+                continue
+            text = found.group(1) + b" - " + found.group(2)
+            for line in other_lines(text + b"\n"):
+                self._line(source, line)
+            kept += 1
+            if kept >= MAX_KEPT_FAILED:
+                break
+        if kept:
             run = self._console.pop(source, None)
             if run is not None:
                 self._finish(run)
