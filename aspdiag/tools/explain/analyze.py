@@ -1160,8 +1160,7 @@ _MISSING_TEXT = 64
 _STAMPED_LINE = _compile(rb"(?m)^[ \t]*(?:\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d|[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d)")
 """A line that opens with a log's time stamp (ISO or BSD syslog's)."""
 _WRAPPER_ASCP_WORDS = _compile(
-    rb"(?m)^[ \t]*(\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?"
-    rb"|[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d) \S+ (?!ascp4?\[|sshd\[|aspshell\[)[A-Za-z][\w./@-]{0,40}\[\d+\]: "
+    rb"(?m)^" + _SYSLOG_STAMP.pattern + rb" \S+ (?!ascp4?\[|sshd\[|aspshell\[)[A-Za-z][\w./@-]{0,40}\[\d+\]: "
     rb"((?:ascp4?(?:\.exe)?: [^\n]*?, exiting\.|Session Stop  \(Error: [^\n]*\)))[ \t\r]*$"
 )
 """A wrapper's syslog line (its time, host, tag and pid) holding its ascp's last words (``..., exiting.`` or its
@@ -2408,8 +2407,9 @@ class Analyzer:
         under the wrapper's tag ("sonar-ci-04 nightly-export[77812]: ascp: Failed to open TCP connection for SSH,
         exiting.", then its "Session Stop  (Error: ...)"; blind round 213's Graylog search, two tries the server's
         firewall rejected before its session that worked): each such run read as console output is, in time. Only
-        failures before any session (the TCP connection, the name, SSH's login): a failure later in a session is the
-        server's record's too, one attempt seen from both ends. The fast path reads only ascp's and sshd's lines."""
+        failures before any session (``_BEFORE_SESSION``: the TCP connection, the name, the SSH handshake, the key,
+        the host key): a failure later in a session is the server's record's too, one attempt seen from both ends.
+        The fast path reads only ascp's and sshd's lines."""
         kept = 0
         for found in _WRAPPER_ASCP_WORDS.finditer(chunk):
             if documented_cause(found.group(2).decode("utf-8", "replace")) not in _BEFORE_SESSION:
