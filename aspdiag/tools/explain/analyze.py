@@ -336,8 +336,11 @@ _K8S_EXIT = _compile(r"\s*Exit Code:\s+\d+\s*$")
 """kubectl describe's exit code of a container's last run."""
 _ASCP_NAMED = _compile(r"ascp|ascli|aspera|fasp", re.I)
 """A name that says it runs ascp (a container's, a step's)."""
-_SHELL_ACTION = _compile(r"\baction \"[^\"\n]*\\(?:cmd|powershell|pwsh|wscript|cscript)\.exe\"", re.I)
-"""Task Scheduler's action that ran a shell (``action "C:\\Windows\\SYSTEM32\\cmd.exe"``): a script's run."""
+_SHELL_ACTION = _compile(
+    r"\baction \"[^\"\n]*\\(?:(?:cmd|powershell|pwsh|wscript|cscript)\.exe|[^\"\n\\]+\.(?:cmd|bat|ps1))\"", re.I
+)
+"""Task Scheduler's action that ran a shell or a script (``action "C:\\Windows\\SYSTEM32\\cmd.exe"``, ``action
+"C:\\scripts\\pull.cmd"``): a script's run, its return code the script's last command's."""
 # (not a container's or a scheduler's "Exit Code: 1": its process's status, no FASP code; blind round 127's Nomad
 # allocation, whose code 1 outranked ascp's words when its status joined the run)
 _CODE = _compile(r"(?:\b(?<!Exit )Code: |\berrcode[= ]|ERROR -- : code: )(\d{1,2})\b")
@@ -1548,6 +1551,8 @@ class Analyzer:
         self._tasks_tagged: set[str] = set()  # exports whose records name their task run (Prefect's task_run_name)
         # each input's mails of a thread: (order when its header came, when it was sent)
         self._mails: dict[str, list[tuple[int, tuple[int, ...]]]] = {}
+        # each input's mails (their places in ``_mails``) that cron sent: a job's own output, no reply quoting another
+        self._cron_mails: dict[str, set[int]] = {}
         # a table export's column of each record's date (its header names it), and its records' dates in order
         self._dated_column: dict[str, int] = {}
         self._run_tables: dict[str, _RunTable] = {}  # inputs that are a wrapper's table of its runs (a row each)
@@ -4232,6 +4237,8 @@ class Analyzer:
             if sent is not None and len(self._mails.get(source, ())) < MAX_KEPT_FAILED:
                 # a mail's header in a thread pasted whole: the runs after it are that mail's
                 self._mails.setdefault(source, []).append((self._order, sent))
+                if any(_CRON_MAIL.match(last) is not None for last in self._last_lines[source]):
+                    self._cron_mails.setdefault(source, set()).add(len(self._mails[source]) - 1)
                 run = self._console.get(source)
                 if run is not None and run.lines and not self._replaying:
                     # (and the run shown before it was the last mail's: cron's two mails, the first only "ascp
@@ -5732,6 +5739,10 @@ class Analyzer:
                 _PROSE.search(text)
                 or _ADVICE.search(text)
                 or (prompt.start() > 0 and _HYPOTHETICAL.search(text, 0, prompt.start()) is not None)
+                # (or a sentence in Japanese, Chinese or Korean going on after it: "古い ascp は
+                # 「ファイルがない」と言わずに Key passphrase: を聞いてきます", old ascp asks Key passphrase:
+                # instead; blind round 214's Slack export)
+                or _CJK_WORDS.search(text, prompt.end()) is not None
                 # the prompt in quotes inside a sentence ('ascp.exe asks "Key passphrase:" if it is given a key it
                 # cannot read'; blind round 83's protocol)
                 or (prompt.start() > 0 and text[prompt.start()] in "\"\u201c'" and _quoting(text))
@@ -5816,6 +5827,15 @@ class Analyzer:
                     and _LABELLED.match(text) is None
                 )
                 or (not errors and exit_match is None and line.stamp is None and _explaining(text))
+                # (or a person's word that the run failed again, no output of its own: "le he dado a reintentar y
+                # otra vez: ha vuelto a fallar"; blind round 214's Slack export, ``_told_failed_again``)
+                or (
+                    not errors
+                    and line.stamp is None
+                    and source in self._run_sources
+                    and any(hint in text for hint in _FAILED_AGAIN_HINTS)
+                    and _FAILED_AGAIN.search(text) is not None
+                )
                 # a signal's exit status quoted inside a person's long sentence ('... falls dich das "Exited with
                 # exit code 130" irritiert.', in case it puzzles you; blind round 136's mail over the job's report):
                 # their word on the kill the report shows. (A failure's status quoted so may be all a chat says of
@@ -7193,6 +7213,8 @@ class Analyzer:
             if current is not None:
                 self._finish(current)
             self._told_fixed(source, lines, _TOLD_RERUN)
+        elif runs and source not in self._told_times:
+            self._told_failed_again(source, lines)
         if not lines:
             if not runs and source not in self._not_run:
                 self._described(source, opening)
@@ -7306,6 +7328,44 @@ class Analyzer:
                 # a wrapper's word that the runs above failed and it goes on without ascp ("Aspera download failed
                 # twice, falling back to FTP"; blind round 134): theirs, no run of its own
                 continue
+            run = self._run(source, starts=True)
+            run.lines += 1
+            run.stamp = line.stamp
+            run.described = True
+            run.note(text.strip())
+            run.detail(text.strip())
+            self._finish(self._console.pop(source))
+            return
+
+    def _told_failed_again(self, source: str, lines: Sequence[tuple[Line, str, tuple[str, ...], int]]) -> None:
+        """The person's word, after the input's last run (a failure), that it was tried again and failed again with
+        no output shown ("le he dado a reintentar y otra vez: ha vuelto a fallar ... Esta vez no he copiado el
+        mensaje"; blind round 214's Slack export): a run of its own, its cause not shown (a symptom it names, else
+        "cannot tell", at low confidence). Not the same result told (``_TOLD_AGAIN``: two tries of the one shown)."""
+        for place, (line, text, _messages, at) in enumerate(lines):
+            found = _FAILED_AGAIN.search(text)
+            if (
+                found is None
+                or not self._after_last_run(source, at, place == len(lines) - 1)
+                or _TOLD_AGAIN.search(text) is not None
+                or _POINTS_AT_OUTPUT.search(text) is not None
+                # (nor the same words told: "died again around 41%, same message", a second try of the one shown;
+                # blind round 60's syslog)
+                or _SAME_WORDS.search(text) is not None
+                or text.rstrip().endswith(":")
+                # (nor asked: an alert's '"aspera download failed again?"'; blind round 118's Airflow log)
+                or ((end := re.search(r"[.!?]", text[found.end() :])) is not None and end.group(0) == "?")
+            ):
+                continue
+            sentence = _sentence_with(text, found.group(0))
+            if _CASE_BEFORE.search(sentence[: max(0, sentence.find(found.group(0)))]) is not None:
+                continue  # "if it fails again, ...", "it has not failed again"
+            current = self._console.pop(source, None)
+            if current is not None:
+                self._finish(current)
+            last = self._last_kept(source)
+            if last is None or last.outcome != "failed":
+                return
             run = self._run(source, starts=True)
             run.lines += 1
             run.stamp = line.stamp
@@ -10152,6 +10212,12 @@ class Analyzer:
             by_mail: dict[int, list[int]] = {}
             for order in orders:
                 by_mail.setdefault(bisect_left(headers, order), []).append(order)
+            cron = self._cron_mails.get(source, set())
+            if len(by_mail) == len(orders) and all(mail - 1 in cron for mail in by_mail):
+                # each copy in a mail of its own that cron sent (a person forwarding a job's nightly mails, each
+                # "Cron <user@host> command" with its date; blind round 214's two nights of "ascp: command not
+                # found"): the job's runs, one a night, no reply's quote
+                continue
             keep = max(
                 by_mail.values(),
                 key=lambda copies: (any(order in commanded for order in copies), len(copies), -copies[0]),
@@ -11443,7 +11509,11 @@ _SAMPLE_INTRO = _compile(
     r" (?:has|shows|contains|gives|includes) (?:this|these|the following|an?)\b[^.]*:\W*$"
     r"|\breference (?:log )?(?:lines?|format|output)\b|\bline format\b"
     # what is seen in general, told at the intro's end ("and on the client side, typically:"; blind round 108)
-    r"|\b(?:typically|usually|normally|generally|commonly)\s*:\s*$"
+    r"|\b(?:typically|usually|generally|commonly)\s*:\s*$"
+    # (but not a run's manner: "09:12 — morning delivery ... completes normally:", that run's own output next; blind
+    # round 214's postmortem timeline)
+    r"|(?<!completes )(?<!completed )(?<!finishes )(?<!finished )(?<!works )(?<!worked )(?<!runs )(?<!ran )"
+    r"(?<!ends )(?<!ended )(?<!exits )(?<!exited )(?<!succeeds )(?<!succeeded )\bnormally\s*:\s*$"
     # what will be seen, in the future tense, at the intro's end ("Los clientes que fijan la huella con --check-sshfp
     # fallarán con:", clients that pin the fingerprint will fail with; blind round 135's runbook)
     r"|\b(?:will (?:fail|stop|end|abort) with|fallar[áa]n? con|falhar[ãa]o com|falhar[áa] com|[ée]choueront avec"
@@ -11619,6 +11689,9 @@ _OWN_OUTPUT = _compile(
     # (or the job's output file by its name: "Voici le fichier slurm-5523187.out :"; blind round 146's mail)
     r"|\b(?:voici|here(?:'s| is)) (?:le |les |the |my |our |mon |notre )?(?:fichier |file )?[\w.-]+\.(?:out|err|log)\b"
     r"|\bhere(?:'s| is) (?:the|my|our) (?:full |complete |whole |entire )?(?:output|log|console output|transcript)\b"
+    # (or as a heading of its own, a sentence's end: "Webin-CLI tries the Aspera upload twice, both fail. Full
+    # console output:", then the cut-here line; blind round 214's helpdesk mail)
+    r"|(?:^|[.!]\s+)(?:full|complete|whole|entire) (?:console |terminal )?(?:output|transcript)\s*:(?!\S)"
     # ("this is what I was running (copied from an old lab wiki page) and what I got"; blind round 137's mail)
     r"|\bwhat (?:I|we) (?:got|get|saw|see)\b|\bwhat I was running\b"
     # the log of a named person's run, in Japanese ("2025-01-22 に佐々木が実行したときのログ、そのまま貼付", the log
@@ -12030,6 +12103,9 @@ _WROTE = (
 )
 """The verb of a mail client's attribution line ("X wrote:") in English, Italian, German, French, Spanish,
 Portuguese, Dutch, the Nordic languages, Polish, Russian, Finnish and Turkish."""
+_CRON_MAIL = _compile(r"\s*(?:From:[^\n]*\(Cron Daemon\)|Subject: Cron <[^>\n]+>)")
+"""A header line of a mail cron sent with a job's output (``From: root@host (Cron Daemon)``, ``Subject: Cron
+<user@host> command``)."""
 _MAIL_LABEL = _compile(r"\s*(?:Sent|Date|Gesendet|Datum|Envoy[ée]|Enviado|Inviato|Data|Verzonden|发送时间|送信日時)\b")
 """The label of a mail's header line that ``_MAIL_SENT`` reads (a cheap test first)."""
 _MAIL_SENT = _compile(
@@ -12627,6 +12703,42 @@ _OTHER_PROGRAM = _compile(
     re.I,
 )
 """Programs other than ascp that a person's words may be about (their error is not ascp's)."""
+_FAILED_AGAIN = _compile(
+    r"\b(?:it|that|this|ascp|and|but|retry|rerun|re-run|upload|download|transfer)\s+(?:has\s+|just\s+)?"
+    r"(?:failed|errored out|died) again\b"
+    r"|\b(?:ha vuelto|volvió|vuelve) a fallar\b|\bfall[óo] (?:otra vez|de nuevo)\b"
+    r"|\b(?:voltou|volta) a falhar\b|\bfalhou (?:de novo|novamente|outra vez)\b"
+    r"|\ba (?:encore|de nouveau|à nouveau) échoué\b|\béchoue (?:encore|de nouveau|à nouveau)\b"
+    r"|\b(?:ist|war) (?:wieder|erneut) (?:fehlgeschlagen|abgebrochen|gescheitert)\b|\bschlug (?:wieder|erneut) fehl\b"
+    r"|\b(?:è|e') (?:di nuovo|ancora) fallit[oa]\b|\bha fallito (?:di nuovo|ancora)\b"
+    r"|\b(?:weer|opnieuw) mislukt\b|\bmislukte (?:weer|opnieuw)\b|\bmisslyckades (?:igen|återigen)\b",
+    re.I,
+)
+"""A person's word that a run failed again, in English, Spanish, Portuguese, French, German, Italian, Dutch or
+Swedish ("ha vuelto a fallar", "it failed again")."""
+_SAME_WORDS = _compile(
+    r"\b(?:same|mismo|misma|même|mesmo|mesma|stesso|stessa|gleiche[nmr]?|selbe[nmr]?|dezelfde|hetzelfde|samma)\b", re.I
+)
+"""A person's word that the outcome was the same as the one shown."""
+_FAILED_AGAIN_HINTS = (
+    "fail",
+    "died",
+    "errored",
+    "fall",
+    "falh",
+    "chou",
+    "fehl",
+    "gebrochen",
+    "gescheitert",
+    "mislukt",
+    "misslyck",
+)
+"""Plain substrings one of which ``_FAILED_AGAIN`` needs (tested first)."""
+_CASE_BEFORE = _compile(
+    r"\b(?:if|when|unless|in case|should|si|cuando|se|quando|wenn|falls|als|om|sauf|not|never|no|nunca|jamais|nie)\b",
+    re.I,
+)
+"""A case or a denial before a told failure ("if it fails again", "si vuelve a fallar"): no run told."""
 _POINTS_AT_OUTPUT = _compile(
     r"\bfollowing (?:error|message|output|exception|traceback)|\b(?:as |shown |see )?(?:above|below)\b"
     r"|\bsame (?:error|problem|issue)",
