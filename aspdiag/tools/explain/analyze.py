@@ -5692,6 +5692,17 @@ class Analyzer:
             # found", a line continuation broken by a space after its backslash, then the script's "ascp exit: 127"
             # echoing $?; blind round 182's PBS job): not ascp's exit, nor a run of its own
             exit_match = None
+        if (
+            exit_match is not None
+            and line.stamp is None
+            and text.rstrip().endswith(":")
+            and not self._replaying
+            and _OWN_OUTPUT.search(text) is not None
+        ):
+            # a person's line introducing the output they paste below, naming its exit ("Job z LSF wraca z exit 1,
+            # wklejam maila z LSF:", the job returns exit 1, I paste LSF's mail; blind round 215's chat): the exit of
+            # the run pasted, no run of its own
+            exit_match = None
         if exit_match is not None and text[:7] == "result:":
             # a test runner's verdict on a test ("result:       exit status 0" in Meson's testlog, before the
             # test's command and output; blind round 93): the test's exit, not an ascp run's
@@ -5915,6 +5926,22 @@ class Analyzer:
             and (cancelled := _TOLD_CANCEL.search(text)) is not None
         ):
             self._told_cancelled.setdefault(source, cancelled.group(0))
+        if (
+            not formed
+            and ("C" in text)
+            and (held := self._console.get(source)) is not None
+            and held.prompted
+            and not held.finals
+            and held.completed is None
+            # (not asked, nor introducing more of that run's output: "Pressing Enter just asks again, and Ctrl-C
+            # kills it:", its prompts again below; blind round 139)
+            and text.rstrip()[-1:] not in ("?", ":")
+            and _INTERRUPT_KEY.search(text) is not None
+        ):
+            # the person's word that they stopped the run held at ascp's prompt ("Ausgabe: Key passphrase: und dann
+            # passiert nichts mehr ... mit Strg-C abgebrochen"; blind round 215's Rocket.Chat export): that run is
+            # over, a summary shown later is another run's (the one with the right key)
+            self._finish(self._console.pop(source))
         if not formed and (run := self._console.get(source)) is not None and _worked_at_full(run, text):
             # the person's word that the run shown at 100 % worked ("עבד!! כל 42 הקבצים ירדו", it worked, all 42
             # files arrived), its output cut before ascp's summary: that run completed, told by them (blind round
@@ -6554,6 +6581,17 @@ class Analyzer:
         ):
             # (a wrapper's words for its attempt: "NA12718: aspera attempt 1 failed (exit 1)"; blind round 78)
             session.exit_status = int(exit_match.group(1))
+            if (
+                session.exit_status == TIMEOUT_EXPIRED
+                and not session.time_limit_s
+                and session.source in self._told_limit
+                and session.progress
+            ):
+                # (timeout's own status for a run that was moving, under the limit its wrapper's echo of the command
+                # told: "[hole_rohdaten] starte: timeout 20m ascp ...", its bar at 84 %, "ascp Rückgabewert 124";
+                # blind round 215)
+                session.time_limit_s = self._told_limit[session.source]
+                session.commanded = True  # (its command told with its limit, as the wrapper echoed it)
             session.note(text)
             if source in self._record_sources and _RECORD_EXIT.fullmatch(text) is not None:
                 # (a JSON record's run ends with its record: the next record's lines are another run's, "Completed:"
@@ -11674,6 +11712,8 @@ _OWN_OUTPUT = _compile(
     r"|\b(?:ti |vi )?incollo\b|\bho incollato\b|\bquello che (?:è rimasto|mi (?:dice|dà|esce|appare))\b"
     # (Finnish: "tässä se mitä jäi näkyviin", here is what remained visible, over cut-here lines; blind round 187)
     r"|\bmitä jäi näkyviin\b|\b(?:liitän|liitin) (?:tähän|alle)\b"
+    # (Polish: "wklejam maila z LSF:", I paste LSF's mail; blind round 215's Mattermost export)
+    r"|\bwklej(?:am|ę)\b|\bwkleił[ae]m\b"
     # ("e aparece só isso:", and only this shows; blind round 126's ticket)
     r"|\baparece (?:s[óo]|solo|solamente|apenas|somente) (?:isso|isto|esto|eso)\b|\bs[óo] aparece\b"
     # the person's own attempt told as such ("the first try (13:55) was without the port option (copied from an
@@ -12633,6 +12673,8 @@ _TOLD_RERUN = _compile(
     # incident, its failed runs above)
     r"|\b(?:kvällens|nattens|morgonens|dagens|nästa) körning (?:gick |var )?(?:OK|bra|igenom)\b"
     r"|\bkörningen (?:gick|var) (?:OK|bra|igenom)\b"
+    # (or "now it went", the person's own: "Nu gick det med en ny, längre lösenfras!"; blind round 215's ticket)
+    r"|^\W*nu (?:gick|funkade|fungerade) det\b"
     # (Spanish and Portuguese: the fix made, then "it downloaded everything": "Instalé Connect 4.2 y bajó todo."; blind
     # round 207's forum thread)
     r"|\by (?:ya )?(?:se )?(?:bajó|descargó|subió) todo\b|\be (?:já )?(?:baixou|transferiu|subiu) tudo\b"
@@ -12666,6 +12708,7 @@ _RERUN_HINTS = (
     "werkt",
     "virker",
     "körning",
+    "gick det",
     "thử",
     "bajó",
     "descargó",
@@ -12711,7 +12754,13 @@ _FAILED_AGAIN = _compile(
     r"|\ba (?:encore|de nouveau|à nouveau) échoué\b|\béchoue (?:encore|de nouveau|à nouveau)\b"
     r"|\b(?:ist|war) (?:wieder|erneut) (?:fehlgeschlagen|abgebrochen|gescheitert)\b|\bschlug (?:wieder|erneut) fehl\b"
     r"|\b(?:è|e') (?:di nuovo|ancora) fallit[oa]\b|\bha fallito (?:di nuovo|ancora)\b"
-    r"|\b(?:weer|opnieuw) mislukt\b|\bmislukte (?:weer|opnieuw)\b|\bmisslyckades (?:igen|återigen)\b",
+    r"|\b(?:weer|opnieuw) mislukt\b|\bmislukte (?:weer|opnieuw)\b|\bmisslyckades (?:igen|återigen)\b"
+    # (or tried once more, then an error: "Nog een keer geprobeerd zonder VPN, toen gaf ie ook een fout"; blind round
+    # 215's WhatsApp chat)
+    r"|\b(?:(?:I |we )?(?:tried|ran) (?:it )?(?:again|once more)|nog een keer (?:geprobeerd|gedraaid|gestart)"
+    r"|nochmal (?:versucht|probiert|gestartet)|(?:lo )?(?:intenté|probé) (?:otra vez|de nuevo)"
+    r"|(?:j'ai )?(?:réessayé|relancé))\b[^.!?\n]{0,60}?\b(?:an? error|failed|(?:een )?fout|mislukt|Fehler"
+    r"|fehlgeschlagen|error|falló|erreur|échoué)\b",
     re.I,
 )
 """A person's word that a run failed again, in English, Spanish, Portuguese, French, German, Italian, Dutch or
@@ -12723,7 +12772,10 @@ _SAME_WORDS = _compile(
 _FAILED_AGAIN_HINTS = (
     "fail",
     "died",
-    "errored",
+    "error",
+    "fout",
+    "Fehler",
+    "erreur",
     "fall",
     "falh",
     "chou",
@@ -14385,6 +14437,8 @@ _TOLD_CANCEL = _compile(
     re.I,
 )
 """A person telling they stopped a run themselves ("sorry, that was me, I pressed Ctrl-C", "I cancelled the upload")."""
+_INTERRUPT_KEY = _compile(r"(?<![\w-])(?:Ctrl|Control|Strg|Ctl)\s?[-+]?\s?C\b", re.I)
+"""A person naming the interrupt key (``Ctrl-C``, ``Strg+C``)."""
 _STILL_GOING = _compile(
     r"\bstill (?:running|going|in progress|downloading|uploading|transferring)\b|\bcurrently running\b|"
     r"还在(?:跑|运行|下载|上传|传)|正在(?:跑|运行|下载|上传|传输)|実行中|転送中|läuft noch|"
