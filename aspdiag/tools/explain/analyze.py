@@ -7313,6 +7313,9 @@ class Analyzer:
                 # (nor one the person tells is over: "... gave me '...' but I've since switched to the RSA key")
                 and _BEHIND.search(item[1]) is None
                 and _GLOSSED.search(item[1]) is None
+                # (nor what a documentation's table or samples hold: "w dokumentacji IBM jest tabela błędów, np.
+                # "Session Stop  (Error: ...)"", a question before any run; blind round 216's Matrix chat)
+                and _DOC_SAMPLES.search(item[1]) is None
             ]
             formed = [(line, text, at) for line, text, messages, at in lines if messages]
             # A sentence that goes on well past ascp's words (a runbook's "ascp: failed to authenticate, exiting.、
@@ -12014,8 +12017,14 @@ titled, each the page's own note), or a folded block (Hugo's ``details`` shortco
 dropdown) with its title, which counts only where it is ascp's words or a question (``_site_page``)."""
 _ASCIIDOC_TITLE = _compile(rb"\A\s*=[ \t]+\S[^\n]*\n(?:[^\n]*\n){0,3}?:[\w-]+:")
 """An AsciiDoc page's title line and, right under it, its attributes (``:toc: left``)."""
-_EXAMPLE_GIVEN = _compile(r"\b(?:e\.g\.|for example|for instance|z\.\s?B\.|par exemple|por ejemplo|ad esempio)", re.I)
-"""Words that give what follows as an example."""
+_EXAMPLE_GIVEN = _compile(
+    r"\b(?:e\.g\.|for example|for instance|z\.\s?B\.|zum Beispiel|par exemple|por ejemplo|p\.\s?ej\.|por exemplo"
+    r"|p\.\s?ex\.|ad esempio|ad es\.|bijvoorbeeld|bijv\.|till exempel|t\.\s?ex\.|na przykład|np\.(?=\s))",
+    re.I,
+)
+"""Words that give what follows as an example (in English, German, French, Spanish, Portuguese, Italian, Dutch,
+Swedish or Polish: "w dokumentacji IBM jest tabela błędów, np. "Session Stop ..."", IBM's documentation has a table
+of errors, e.g.; blind round 216's Matrix chat)."""
 _MARKDOWN_BOLD = _compile(r"\*\*[^\s*][^*\n]{0,80}[^\s*]\*\*")
 """Markdown's bold words (``**Error classification.**``), not a banner's ``** ERROR **``."""
 _INCIDENT_TITLE = _compile(
@@ -12665,6 +12674,10 @@ _TOLD_RERUN = _compile(
     # the same in Swedish, Polish, German, French, Spanish, Portuguese, Italian, Dutch, Danish and Norwegian ("japp
     # nytt token och det går nu", "bez VPN-a z domu poszło od razu"; blind round 123's chats)
     r"|\b(?:det )?(?:går|funkar|fungerar) nu\b|\bposzło (?:od razu|bez problemu|normalnie)|\b(?:teraz|już) działa\b"
+    # (or "everything arrived" with the change named: "Confermo, con -l 300m è arrivato tutto."; blind round 216's
+    # forum thread. Not "Il file è arrivato tutto (la barra arriva al 100%)", the run shown; round 125)
+    r"|\b(?:con|com|avec)\s+(?:-{1,2}[\w-]+\s+\S+|[^,.\n]{1,30}?),?\s+"
+    r"(?:è arrivato tutto|sono arrivati tutti|llegó todo|chegou tudo|tout est arrivé)\b"
     r"|\bdziała teraz\b|\b(?:jetzt|nun) (?:geht|funktioniert|klappt)|\b(?:geht|funktioniert|klappt)(?:'s| es)? jetzt\b"
     r"|\b(?:ça|cela) (?:marche|fonctionne) (?:maintenant|désormais)\b|\bmaintenant (?:ça|cela) (?:marche|fonctionne)\b"
     r"|\b(?:ya|ahora) funciona\b|\b(?:agora|já) funciona\b|\b(?:ora|adesso) funziona\b"
@@ -12709,6 +12722,10 @@ _RERUN_HINTS = (
     "virker",
     "körning",
     "gick det",
+    "arrivat",
+    "llegó",
+    "chegou",
+    "arrivé",
     "thử",
     "bajó",
     "descargó",
@@ -13102,6 +13119,10 @@ _DOC_SAMPLES = _compile(
     r"|en (?:la|su|vuestra) documentaci[oó]n (?:he |hemos )?(?:visto|le[ií]do)"
     r"|na (?:sua |vossa )?documenta[çc][ãa]o (?:vi|li)|nella (?:vostra |sua )?documentazione ho (?:visto|letto)"
     r"|in (?:der|Ihrer|eurer) Dokumentation (?:habe ich|hab ich|steht|sah ich))\b"
+    # (or a table or list of errors there: "w dokumentacji IBM jest tabela błędów, np. "..."", in IBM's documentation
+    # there is a table of errors, e.g.; blind round 216's Matrix chat)
+    r"|\b(?:in (?:the |IBM's )?(?:IBM )?(?:docs?|documentation)|w dokumentacji(?: IBM)?)\b[^.\n\"]{0,30}"
+    r"\b(?:table|list|tabela|tabelka|lista)\b"
     # ("What the partner's ascp prints (taken from the IBM error-code page):"; blind round 114's review page)
     # (not a monitor's or a job's own page: "copied from the service detail page, 2025-06-02 07:41", the live state;
     # blind round 136's Checkmk notes)
@@ -15389,7 +15410,10 @@ _TOLD_AGAIN = _compile(
     # Teams chat, the second of two runs told)
     r"|^\W*(?:(?:y|and|et|e|und|en)\s+)?(?:a las|at|à|às|alle|um|om)\s+\d{1,2}[:.h]\d\d\b\s*(?:(?:exactamente|exactly"
     r"|exactement|exatamente|esattamente|genau)\s+)?(?:lo mismo|the same|la même chose|o mesmo|lo stesso|das Gleiche"
-    r"|dasselbe|hetzelfde)\b)"
+    r"|dasselbe|hetzelfde)\b"
+    # (or Italian "it happens again, identical": "Nextflow riprova (maxRetries 1) e succede di nuovo identico"; blind
+    # round 216's forum thread)
+    r"|\b(?:succede|è successo|capita|è capitato) di nuovo (?:identico|uguale|lo stesso|la stessa cosa)\b)"
 )
 """A person's word that the run was tried once more with the same result ("De prøvede igen kl. 10:52 med samme
 resultat", they tried again at 10:52 with the same result; blind round 187's mail; Romanian "Am mai încercat o dată
