@@ -13531,8 +13531,9 @@ _REFERENCES = _compile(
     re.I,
 )
 """A page's line listing its sources (``Sources:``, ``See also:``, Turkish ``Kaynaklar:``)."""
-_LAST_SENTENCE = _compile(r"(?<=[a-z0-9)][.!?])\s+(?=[A-Z])")
-"""Where a sentence ends and the next begins (the last one is a sample's intro: "... Affected users see:")."""
+_LAST_SENTENCE = _compile(r"(?:(?<=[a-z0-9)][.!?])|(?<=[a-z0-9)][\"\u201d\u00bb'][.!?]))\s+(?=[A-Z])")
+"""Where a sentence ends and the next begins (the last one is a sample's intro: "... Affected users see:"), also
+after a closing quote ('... pasa a "Error". En el detalle ... pone exactamente:'; blind round 217's forum post)."""
 _TABLE_MESSAGES = 3
 """Different messages of ascp's in one table's rows that make it a table of what they mean."""
 _OWN_ROW = _compile(r"\b[SEDC]RR\d{6,}\b|\b\d\d:\d\d(?::\d\d)?\b|\b\d{4}-\d\d-\d\d\b|\b\d+(?:\.\d+)? ?[KMGT]i?B\b")
@@ -13960,7 +13961,12 @@ _NOT_OURS_RU = _compile(_NOT_OURS_RU_WORDS)
 _NOT_RUN_ZH = _compile(
     # (or "还没开始下", not started downloading yet, its verb cut short; blind round 186's WeChat chat)
     r"还没(?:有)?(?:开始)?(?:下载|运行|跑|上传|传输|试|用|下(?=[，。,.!！?？\s]|$))|(?:不是|并非)(?:真实|实际)的?(?:日志|输出|运行|结果)"
-    r"|実際の(?:ログ|出力|実行結果|実行例|実行ログ|結果)では(?:ありません|ない)|keine echten? (?:Logs?|Ausgaben?|Läufe)"
+    # (or "not a record of any particular transfer": "本页只是整理常见报错原文 ... 不是某次具体传输的记录。";
+    # blind round 217's FAQ page)
+    r"|(?:不是|并非)(?:某次|某一次|任何一次|一次)?具体的?(?:传输|下载|上传|运行)的?(?:记录|日志)"
+    r"|実際の(?:ログ|出力|実行結果|実行例|実行ログ|結果)では(?:ありません|ない)"
+    # (German, also "Hier sind keine echten Vorfälle dokumentiert", no real incidents here; blind round 217's runbook)
+    r"|keine echten? (?:Logs?|Ausgaben?|Läufe|Vorfälle|Fälle|Übertragungen|Transfers)"
     # (Japanese: "まだ実行していませんが、事前に以下を確認させてください", not run yet, a question before it; blind
     # round 163's mail)
     r"|まだ(?:実行|転送|ダウンロード)して(?:いません|いない)"
@@ -14156,6 +14162,7 @@ _NOT_RUN_EN_HINTS = (
 )
 """Plain substrings one of which ``_NOT_RUN`` needs (tested first: most lines have none)."""
 _NOT_RUN_HINTS = (
+    "具体",
     "ei ole",
     "ole vielä",
     "näited",
