@@ -1115,6 +1115,8 @@ https://.../aspera/faspex/send... JSON parse error"), a wrapper reading its own 
 "ERROR: cannot read aspera settings from aspera.ini"), or Python's error for a bug of the wrapper's own ("local
 variable 'ASPERA_PRIVATE_KEY' referenced before assignment"), or a document defining an error ("Error 19 is a FASP
 management error code that refers to authentication failures"; blind round 65's support article)."""
+_DEPLOY_STAGE = _compile(r"\bDeploy\b[^\n]{0,40}?\b(?:job|cronjob|deployment|pod)/")
+"""A pipeline's stage that deployed a Kubernetes object (``Deploy (Manifest) job/ascp-push``), not a run of it."""
 _SAYS_SUCCESS = _compile(
     r"\b(?:succeed(?:ed|s)?|successful(?:ly)?|worked)\b"
     r"|\bfiles? (?:have|has) been (?:uploaded|downloaded|transferred)\b",
@@ -6049,6 +6051,9 @@ class Analyzer:
                     or (source in self._retrying and _MOVED_SUCCESSFULLY.search(text) is not None)
                 )
                 and _INSTALLER.match(text) is None  # an installer's "Installation into ~/.aspera/cli successful"
+                # (nor a pipeline's stage that deployed the job's manifest: "Stage 2  Deploy (Manifest)
+                # job/ascp-push  SUCCEEDED", the run is the next stage's; blind round 218's Spinnaker execution)
+                and _DEPLOY_STAGE.search(text) is None
                 and _WRAPPER_FAILED.search(text) is None
                 # (nor a word on the others' runs: "the other 40+ transfers of the same run succeed"; blind round 163)
                 and _OTHERS_WORKED.search(text) is None
@@ -13991,6 +13996,12 @@ _NOT_RUN_ZH = _compile(
     # Basque: "ez dira guk exekutatuak" (not run by us); Swahili: "Hakuna amri iliyoendeshwa hapa" (no command was
     # run here), "mifano tu" (examples only; blind round 88's workshop guide)
     r"|\bez dira (?:guk )?exekutatu|\bhakuna amri iliyoendeshwa|\bmifano tu\b"
+    # (Swahili: "Jaribio halijafanyika bado", the test has not been done yet; "si kutoka kwa seva yetu", not from our
+    # server; blind round 218's change request)
+    # (not of a retry named: "Juma atajaribu tena kesho (jaribio hilo halijafanyika bado)", that try has not been
+    # done yet; blind round 167's summary, its run above)
+    r"|(?<!hilo )(?<!tena )\b(?:halijafanyika|hayajafanyika|haijafanyika|hazijafanyika) bado\b"
+    r"|\bsi kutoka kwa (?:seva|mfumo|mashine) yetu\b"
     # Korean: not run yet ("명령은 이걸로 할게요 (아직 안 돌렸어요)", I will use this command (not run
     # yet); blind round 211's Slack export, a message someone posted long ago quoted above it)
     r"|아직 (?:안 ?(?:돌렸|돌려 ?봤|해 ?봤|했)|실행(?:을|은)? ?(?:안 ?했|안 ?해 ?봤|하지 않았)"
@@ -14163,6 +14174,8 @@ _NOT_RUN_EN_HINTS = (
 """Plain substrings one of which ``_NOT_RUN`` needs (tested first: most lines have none)."""
 _NOT_RUN_HINTS = (
     "具体",
+    "fanyika bado",
+    "si kutoka",
     "ei ole",
     "ole vielä",
     "näited",
