@@ -5930,7 +5930,7 @@ class Analyzer:
             self._told_cancelled.setdefault(source, cancelled.group(0))
         if (
             not formed
-            and ("C" in text)
+            and "C" in text
             and (held := self._console.get(source)) is not None
             and held.prompted
             and not held.finals
