@@ -7362,6 +7362,17 @@ class Analyzer:
         finally:
             self._replaying = False
 
+    def _described_run(self, source: str, line: Line, text: str) -> None:
+        """A run told only by a person's line that it failed (``_told_failed``, ``_told_failed_again``): it starts
+        and ends there, read from their words at low confidence (a symptom they name, or "cannot tell")."""
+        run = self._run(source, starts=True)
+        run.lines += 1
+        run.stamp = line.stamp
+        run.described = True
+        run.note(text.strip())
+        run.detail(text.strip())
+        self._finish(self._console.pop(source))
+
     def _told_failed(self, source: str, lines: Sequence[tuple[Line, str, tuple[str, ...], int]]) -> None:
         """The person's last command shown without output, and their words after it that it failed ("This doesn't
         work for me."): that command's run, read from their words at low confidence (a symptom they name, or
@@ -7374,13 +7385,7 @@ class Analyzer:
                 # a wrapper's word that the runs above failed and it goes on without ascp ("Aspera download failed
                 # twice, falling back to FTP"; blind round 134): theirs, no run of its own
                 continue
-            run = self._run(source, starts=True)
-            run.lines += 1
-            run.stamp = line.stamp
-            run.described = True
-            run.note(text.strip())
-            run.detail(text.strip())
-            self._finish(self._console.pop(source))
+            self._described_run(source, line, text)
             return
 
     def _told_failed_again(self, source: str, lines: Sequence[tuple[Line, str, tuple[str, ...], int]]) -> None:
@@ -7412,13 +7417,7 @@ class Analyzer:
             last = self._last_kept(source)
             if last is None or last.outcome != "failed":
                 return
-            run = self._run(source, starts=True)
-            run.lines += 1
-            run.stamp = line.stamp
-            run.described = True
-            run.note(text.strip())
-            run.detail(text.strip())
-            self._finish(self._console.pop(source))
+            self._described_run(source, line, text)
             return
 
     def _told_fixed(
