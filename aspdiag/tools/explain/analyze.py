@@ -7151,7 +7151,8 @@ class Analyzer:
         if block is not None and _OUTPUT_KEY.search(block.group(1)) is not None:
             # a command's output as a block (Ansible's YAML callback: "stderr: |-" and ascp's lines): its run's;
             # a command's streams are no document's value (blind round 148: the loader's line under "stderr: |-"
-            # had been a document's), a "message: >-" may be a policy's text (round 98's Kyverno rule)
+            # had been a document's, nor an execution's logs, round 219's Kestra export), a "message: >-" may be a
+            # policy's text (round 98's Kyverno rule)
             self._yaml.pop(source, None)
             return _STREAM_KEY.fullmatch(block.group(1)) is None
         if block is not None:
@@ -12622,8 +12623,9 @@ _LOG_NAME = _compile(r"(?i)(?:\b|_)(?:logs?|output|std_?(?:out|err))$")
 """A name/value pair's name that says its value is a command's output (``ascp-log``, ``transfer_output``)."""
 _TICKET_FIELD = _compile(r"(?:number:\s*(?:INC|RITM|PRB|CS)\d{5,}|short_description:|caller(?:_id)?:)")
 """A ticket system's field in a record exported as YAML (ServiceNow's ``number: INC0048213``)."""
-_STREAM_KEY = _compile(r"(?i)std_?(?:out|err)(?:_lines)?")
-"""A command's stream by its key (Ansible's result's ``stdout``, ``stderr``)."""
+_STREAM_KEY = _compile(r"(?i)std_?(?:out|err)(?:_lines)?|logs")
+"""A command's stream by its key (Ansible's result's ``stdout``, ``stderr``; an execution's exported ``logs``, Kestra's;
+blind round 219)."""
 _OUTPUT_KEY = _compile(
     r"(?i)std_?(?:out|err)|output|^logs?$|^msg$|message|^result$|^error"
     r"|^logg?_?(?:utdrag|excerpt|extract|auszug|uittreksel|estratto|extrait|extracto|trecho)$"
@@ -12686,6 +12688,8 @@ _TOLD_RERUN = _compile(
     r"|\b(?:ça|cela) (?:marche|fonctionne) (?:maintenant|désormais)\b|\bmaintenant (?:ça|cela) (?:marche|fonctionne)\b"
     r"|\b(?:ya|ahora) funciona\b|\b(?:agora|já) funciona\b|\b(?:ora|adesso) funziona\b"
     r"|\b(?:het )?werkt nu\b|\bnu werkt het\b|\b(?:det )?(?:virker|funker) (?:nu|nå)\b"
+    # (Hungarian: the fix made, "now it went up": "Átneveztem, most felment"; blind round 219's ticket)
+    r"|\bmost (?:már )?(?:felment|lement|lejött|átment|működik|sikerült)\b"
     # (Swedish: the evening's run after the fix told OK, "Kvällens körning OK enligt övervakningen"; blind round 204's
     # incident, its failed runs above)
     r"|\b(?:kvällens|nattens|morgonens|dagens|nästa) körning (?:gick |var )?(?:OK|bra|igenom)\b"
@@ -12738,6 +12742,7 @@ _RERUN_HINTS = (
     "transferiu",
     "subiu",
     "たら",
+    "most ",
 )
 """Plain substrings one of which ``_TOLD_RERUN`` needs (tested first: most lines have none)."""
 _TOLD_KIND = _compile(r"(?:upload|download|transfer) ", re.I)
@@ -14917,9 +14922,10 @@ _ITEM_PARTS = _compile(r"<[^<>\s]{1,30}>|\b[0-9a-fA-F]{6,}\b|\d+")
 """What differs between one item's line of a wrapper and the next's: ids, numbers, a post's ``<file_id>``."""
 _CYRILLIC_PROSE = _compile(r"[\u0400-\u04ff]{3,}[^\n]*?[\u0400-\u04ff]{3,}")
 """A person's words in Russian or another Cyrillic script around ascp's (no program's log is written so)."""
-_CJK_WORDS = _compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{2}|" + _CYRILLIC_PROSE.pattern)
-"""A person's words in Chinese, Japanese or Korean (a title "标题：往GSA上传数据，ascp 提示 ..." before ascp's), or in
-Russian or another Cyrillic script (two words: "ascp завершается ошибкой «...»"; blind round 69)."""
+_CJK_WORDS = _compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{2}|[\u0e00-\u0e7f]{3}|" + _CYRILLIC_PROSE.pattern)
+"""A person's words in Chinese, Japanese or Korean (a title "标题：往GSA上传数据，ascp 提示 ..." before ascp's), in Thai
+(blind round 219's LINE chat), or in Russian or another Cyrillic script (two words: "ascp завершается ошибкой «...»";
+blind round 69)."""
 
 
 _MONTH_WORDS = {
@@ -15357,7 +15363,10 @@ _TOLD_TIMES = _compile(
     r"|,\s*(?:the same|same|sama|sama saja)\s*[.!]?\s*(?:</p>\s*)?$"
     # (or "exactly the same": "Les trois nuits donnent exactement la même chose"; blind round 203's postmortem)
     r"|\b(?:exactement|exactly|exactamente|exatamente|esattamente|genau) (?:la même chose|the same|lo mismo"
-    r"|a mesma coisa|la stessa cosa|das Gleiche|dasselbe)\b))"
+    r"|a mesma coisa|la stessa cosa|das Gleiche|dasselbe)\b"
+    # (Catalan: "Els vostres dos intents d'ahir (18:02 i 18:09) tornaven exactament això", your two tries of yesterday
+    # returned exactly this; blind round 219's mail)
+    r"|\bexactament (?:això|el mateix|la mateixa cosa)\b))"
 )
 """A person's count of the tries they made, all with the same words ("L'ho lanciato tre volte in tutto, sempre lo
 stesso messaggio", "Tentamos duas vezes hoje cedo (08:20 e 08:31), sempre o mesmo")."""
@@ -15381,7 +15390,7 @@ _TIMES_HINTS = (
     *("beide Male", "deux fois", "ambas", "entrambe", "beide keren", "begge gange", "båda gångerna"),
     *("Fehler", "fout", "samma", "samme", "回とも", "度とも", "次都", "も同じ", "sömu villu"),
     *("tried", "provat", "prøv", "versucht", "същ", "oba razy", "obydwa razy"),
-    *("dos igual", "ambos igual", "dois iguais", "duas iguais", "due uguali", "deux pareil"),
+    *("dos igual", "ambos igual", "dois iguais", "duas iguais", "due uguali", "deux pareil", "exactament"),
 )
 
 
@@ -15432,7 +15441,10 @@ _TOLD_AGAIN = _compile(
     r"|dasselbe|hetzelfde)\b"
     # (or Italian "it happens again, identical": "Nextflow riprova (maxRetries 1) e succede di nuovo identico"; blind
     # round 216's forum thread)
-    r"|\b(?:succede|è successo|capita|è capitato) di nuovo (?:identico|uguale|lo stesso|la stessa cosa)\b)"
+    r"|\b(?:succede|è successo|capita|è capitato) di nuovo (?:identico|uguale|lo stesso|la stessa cosa)\b"
+    # (or Vietnamese "tried again once more at 8:46, still just the same": "em thử lại lần nữa lúc 8:46, vẫn y như vậy
+    # ạ"; blind round 219's Zalo chat)
+    r"|\bthử lại\b[^.!?\n]{0,40}?\bvẫn (?:y như (?:vậy|cũ|trước)|như (?:vậy|cũ|trước)|y hệt|giống hệt|bị y như)\b)"
 )
 """A person's word that the run was tried once more with the same result ("De prøvede igen kl. 10:52 med samme
 resultat", they tried again at 10:52 with the same result; blind round 187's mail; Romanian "Am mai încercat o dată
@@ -15450,7 +15462,7 @@ _AGAIN_HINTS = (
     *("même manière", "misma manera", "misma forma", "mesma forma", "mesma maneira", "stesso modo"),
     *("dezelfde manier", "uudestaan", "uudelleen", "the same", "stejně"),
     *("same ", "samo ", "dasselbe", "gleiche", "pareil", "même chose", "mismo", "mesmo", "stesso"),
-    *("另一", "另外一", "ще раз", "ещё раз", "еще раз"),
+    *("另一", "另外一", "ще раз", "ещё раз", "еще раз", "thử lại"),
 )
 """Plain substrings one of which ``_TOLD_AGAIN`` needs (tested first)."""
 

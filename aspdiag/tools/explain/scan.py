@@ -3661,6 +3661,8 @@ _CHAT_NICK = re.compile(rb"<[@+%~&]?[A-Za-z][\w.|^`-]{0,30}> ")
 """An IRC-style chat log's speaker ("<raj> "), after the time the log stamps each line with."""
 _IRC_TIME = re.compile(rb"(\d{1,2}:\d\d(?::\d\d)?) ")
 """A chat log's time of day without brackets, before its speaker's ``<nick>``."""
+_TAB_CHAT = re.compile(rb"\d{1,2}:\d\d(?::\d\d)?\t[^\t\r\n]{1,60}\t(?=\S)")
+"""A chat export's time and speaker, each ended by a tab (LINE's ``08:58\tName (Team)\t``), before the message."""
 _CHAT_NAME = re.compile(rb"[A-Za-z][\w.-]{0,30}: ")
 """A chat export's speaker by name ("ana.r: "), after the time the export stamps each message with."""
 
@@ -4307,6 +4309,11 @@ def other_lines(chunk: bytes) -> Iterator[Line]:
                 # irssi's and WeeChat's time without brackets before the speaker ("10:03 <pnovak> Session Stop ...";
                 # blind round 200's exported channel log), as "[10:03] <pnovak> " is taken
                 message, stamp = message[irc.end() :], irc.group(1)
+            if stamp is None and message[:1].isdigit() and (tabbed := _TAB_CHAT.match(message)) is not None:
+                # LINE's chat export: the time and the speaker, each before a tab ("08:58\tปิยะนุช (Studio CM)\tTime:
+                # 00:03:41 ==== 100% 480 Mbps"; blind round 219's chat), then the message, ascli's bar there (no
+                # logger's stamp: the time a person's message was sent)
+                message = message[tabbed.end() :]
             if (
                 message[:1] == b"<"
                 and len(message) < len(raw)  # (after a time or a tag taken off)
