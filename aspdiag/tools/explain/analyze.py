@@ -5084,6 +5084,17 @@ class Analyzer:
             # run that ended: a kill before any output is that attempt's (blind round 193's PBS job), as a unit's start
             self._started_unseen[source] = self._order
         if (
+            "ascp" in text
+            and _ATTEMPT_COMMAND.search(text) is not None
+            and (attempted := self._console.get(source)) is not None
+            and attempted.exit_status is not None
+            and attempted.progress is not None
+        ):
+            # a retry loop's echo of its next attempt's command ("[pull_ont] 03:30:11 try 2: ascp -T -k1 ...") after
+            # the last attempt's exit it logged ("try 1 exit=124"): that run is over, the next bar of the same file is
+            # the new attempt's (blind round 220's cron mail)
+            self._finish(self._console.pop(source))
+        if (
             "oom" in text
             and (going := self._console.get(source)) is not None
             and going.progress is not None
@@ -6265,7 +6276,12 @@ class Analyzer:
                             _prompted(self._before.get(source, ""))
                             or (
                                 len(recent := self._last_lines[source]) >= 2
-                                and _YAML_STREAM_HEAD.fullmatch(recent[-2]) is not None
+                                and (
+                                    _YAML_STREAM_HEAD.fullmatch(recent[-2]) is not None
+                                    # (or right under the command the shell traced: "+ ascp -DD -P 33001 ...", an
+                                    # Azure DevOps step's; blind round 220's pipeline history)
+                                    or _TRACED_ASCP.match(recent[-2]) is not None
+                                )
                             )
                         )
                     )
@@ -6582,6 +6598,9 @@ class Analyzer:
                 # (or a job log's bare "exit 1", stamped, after its ascli's lines, each job's under its tag; blind round
                 # 205's postmortem: the next job's bar is its own run. Not a script's "exit 1" in its code)
                 or (text[:4] == "exit" and line.stamp is not None and _BARE_EXIT.fullmatch(text.strip()) is not None)
+                # (or a retry loop's exit of its attempt: "[pull_ont] 03:30:01 try 1 exit=124", under its echo of
+                # "try 1: timeout 1800 ascp ..."; blind round 220's cron mail)
+                or _ATTEMPT_EXIT.search(text) is not None
             )
         ):
             # (a wrapper's words for its attempt: "NA12718: aspera attempt 1 failed (exit 1)"; blind round 78)
@@ -13047,8 +13066,16 @@ _SHOWS_ITS_CALL = _compile(
     re.I,
 )
 """A person's words that the command below is how their tool ran ascp (a process listing's view): the same run."""
+_TRACED_ASCP = _compile(r"\s*\++\s+(?:\S*/)?ascp4?(?:\.exe)?\s")
+"""A command of ascp's that the shell traced (``+ ascp -DD -P 33001 ...``)."""
 _TRACE_MARK = _compile(r"\s*(?:\d{1,6}\s+)?\++\s")
 """A shell's trace mark before a command it runs (``+ done; exit 1``), after a CI log's line number too."""
+_ATTEMPT_COMMAND = _compile(
+    r"(?i:\b(?:attempt|try|retry)) #?\d{1,2}(?:/\d{1,2})?(?: of \d{1,2})?:?\s+(?:timeout\s+(?:-\S+\s+)*\S+\s+)?"
+    r"(?:\S*/)?ascp4?(?:\.exe)?\s+(?:-|\S*[:/])"
+)
+"""A retry loop's echo of an attempt's ascp command (``try 2: ascp -T -k1 ...``, ``attempt 1/3: timeout 1800 ascp
+-QT ...``), not its words on one ("Retry attempt 1 of 10: ascp.exe exited with code 1")."""
 _ATTEMPT_START = _compile(r"(?i:attempt|try) #?\d{1,2}(?:/\d{1,2})?(?: of \d{1,2})?(?:\s*$|:?\s+(?:\w{3} |\d{4}-))")
 """A retry loop's line that an attempt starts, alone or with its time (``attempt 3 Tue Jun  4 04:00:15 CEST 2024``)."""
 _NAMED_RC = _compile(r"\brc\s*=\s*(\d{1,3})\s*$")
@@ -13360,6 +13387,8 @@ _IN_START_ORDER = frozenset(
     )
 )
 """Those of them that list the records in the order they were made."""
+_ATTEMPT_EXIT = _compile(r"(?i)\b(?:try|attempt|retry)\s*#?\d{1,2}(?:/\d{1,2})?:?\s+exit(?:ed)?\s*[=:]?\s*\d{1,3}\s*$")
+"""A retry loop's exit of one of its attempts (``try 1 exit=124``, ``attempt 2/3: exit 1``)."""
 _BARE_EXIT = _compile(r"exit \d{1,3}")
 """A job log's line that is only its command's exit (``exit 1``)."""
 _TIMED_OUT_RC = _compile(r"\brc=(124)\b")

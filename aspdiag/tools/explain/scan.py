@@ -1194,6 +1194,10 @@ def log_export_as_lines(chunk: bytes) -> bytes | None:
     names = [name.split(" [", 1)[0].lower() for name in header]
     when = _export_column(header, names, _EXPORT_TIME, "time")
     said = _export_column(header, names, _EXPORT_MESSAGE, "message")
+    if said is not None and "message" not in names[said]:
+        # (the message's own column where another name of the kind comes first: CloudWatch Logs Insights'
+        # "@timestamp,@logStream,@log,@message", its "@log" the log group's name; blind round 220)
+        said = next((at for at, name in enumerate(names) if name.lstrip("@_") == "message"), said)
     if when is None or said is None or not all(0 < len(name) <= 40 for name in header):
         return None
     # (not an export's comment lines after its rows: "# Notes (ops, 2025-09-19):"; blind round 132)
@@ -3437,6 +3441,8 @@ def journal_as_syslog(chunk: bytes) -> bytes:
     would print (time, host, ``IDENTIFIER[PID]: MESSAGE``), so that every other reading applies; a line that is no
     journal entry stays."""
     out = []
+    entries: list[tuple[int, list[bytes]]] = []  # each entry's time (microseconds) and lines
+    plain = 0  # lines that are no entry
     lines = chunk.split(b"\n")
     at = 0
     while at < len(lines):
@@ -3448,6 +3454,7 @@ def journal_as_syslog(chunk: bytes) -> bytes:
             raw = raw[6:]  # ``-o json-sse``: each entry as a server-sent event's data (blind round 139)
         if not raw.startswith(b"{"):
             out.append(raw)
+            plain += bool(raw.strip())
             continue
         if raw.rstrip() == b"{":
             # ``-o json-pretty``: an entry over many lines, up to its closing brace (blind round 124)
@@ -3460,9 +3467,16 @@ def journal_as_syslog(chunk: bytes) -> bytes:
             message = entry.get("MESSAGE") or ""
             if isinstance(message, list):  # journald's form for a message that is not UTF-8: its bytes
                 message = bytes(message).decode("utf-8", "replace")
-            out.extend(_journal_lines(entry, str(message)))
+            told = _journal_lines(entry, str(message))
+            out.extend(told)
+            entries.append((int(entry["__REALTIME_TIMESTAMP"]), told))
         except (ValueError, KeyError, TypeError, AttributeError, OverflowError, OSError):
             out.append(raw)
+            plain += bool(raw.strip())
+    if not plain and len(entries) >= 2 and entries[0][0] > entries[-1][0]:
+        # ``journalctl -r -o json``: its entries newest first (blind round 220: each session's stop before its
+        # start); put in the order they were made, as ``-o json`` prints them
+        out = [part for _, told in reversed(entries) for part in told]
     return b"\n".join(out)
 
 
@@ -3561,6 +3575,9 @@ _QUOTED_AROUND = re.compile(rb"(?:" + _QUOTE_MARK + rb")*[ \t]*")
 """The same but the pipe, which also starts a table's row."""
 _LOGGED = re.compile(
     rb"\[?(?P<stamp>\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?"
+    # (Airflow 2's task log: "[2024-09-02, 01:41:07 UTC] {subprocess.py:93} INFO - ..."; blind round 220's attempts
+    # printed newest first)
+    rb"|\d{4}-\d\d-\d\d, \d\d:\d\d:\d\d(?:[.,]\d+)?(?=(?: UTC)?\])"
     rb"|\d\d/\d\d/\d{4},? \d\d?:\d\d:\d\d(?:[.,]\d+)?(?: [AP]M)?|[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d(?:\.\d+)?"
     # (Prefect's time of day alone, before its level between bars: "10:02:15.379 | INFO    | Task run ..."; blind
     # round 145)
@@ -3572,7 +3589,7 @@ _LOGGED = re.compile(
     # ..."; blind round 207. Not a timeline's "16:40:03 [b82e55a1c9] Use the new ...", round 125's Fossil, nor
     # parallel-ssh's header, "[1] 14:22:09 [SUCCESS] node07")
     rb"|\d\d:\d\d:\d\d(?= \[[^\[\]\n]{1,80}\] \[[^\[\]\n]{1,80}\] ))"
-    rb"\]?[ \t]+"
+    rb"(?: UTC)?\]?[ \t]+"
     rb"(?:(?:-[ \t]+[\w.]+[ \t]+)?[-|]?[ \t]*\[?(?:DEBUG|INFO|NOTICE|WARNING|WARN|ERROR|CRITICAL|FATAL)\]?"
     # (a logger's name after the level: loguru's "mod:fn:12 - ", Prefect's "Task run 'ascp_download-0' - ")
     rb"(?:[ \t]*[-|:][ \t]*|[ \t]+)(?:[\w.]+:[\w<>]+:\d+[ \t]+-[ \t]+|(?:Task|Flow) run '[^'\n]{1,80}'[ \t]+-[ \t]+)?)?"
@@ -3685,6 +3702,8 @@ def _undecorated(raw: bytes) -> tuple[bytes, bytes | None]:
         if found is None or found.end() == len(raw):
             break
         raw, stamp = raw[found.end() :], stamp or found.group("stamp")
+    if stamp is not None and stamp[10:12] == b", ":
+        stamp = stamp[:10] + stamp[11:]  # (Airflow's "2024-09-02, 01:41:07": the date and time as ISO's)
     return raw, stamp
 
 
