@@ -50,3 +50,21 @@ def test_a_journals_json_printed_newest_first_is_read_oldest_first():
     the two sessions that worked are runs that worked (they had read unknown)."""
     text = (BLIND / "round220-servers/03-journalctl-reverse-json-four-users.ndjson").read_text(encoding="utf-8")
     assert cause_ids(text) == ["ok", "permission", "no-such-file", "ok"]
+
+
+def test_a_scripts_run_record_kept_in_japanese_comments_holds_its_runs():
+    """A script whose comments keep "--- 実行記録（2024-02-08 実機、端末からそのまま貼り付け）---" (a run record,
+    pasted from the terminal) over two pasted runs: the wrong path, then the run that worked (no run before)."""
+    text = (BLIND / "round220-documents/11-japanese-fetch-script-with-output.sh").read_text(encoding="utf-8")
+    assert cause_ids(text) == ["no-such-file", "ok"]
+
+
+def test_ascli_s_logger_line_behind_teamcitys_prefix_is_read():
+    """TeamCity's "[18:27:04] :   [Publish via ascli] E, [...] ERROR -- : Destination: File exists": ascli's words on
+    the run (it had read as a wrapper's exit alone)."""
+    text = (
+        "[18:27:02] :   [Publish via ascli] + ascli shares files upload --to-folder=/Builds ./dist/a.zip\n"
+        "[18:27:04] :   [Publish via ascli] E, [2025-03-12T18:27:04.118230 #291] ERROR -- : Destination: File exists\n"
+        "[18:27:04] :   [Publish via ascli] Process exited with code 1\n"
+    )
+    assert cause_ids(text) == ["exists"]

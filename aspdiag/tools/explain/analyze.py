@@ -15896,6 +15896,15 @@ _COMMENTED_LOG_RULE = _compile(
     rb")[^\n]{0,80}?[ \t][-=#]{3,}[ \t]*\r?\n"
 )
 """A comment's titled rule over a log kept in comments (``# ---- job log (Download ENA test run) ----``)."""
+_COMMENTED_LOG_RULE_CJK = _compile(
+    rb"(?m)^#[ \t]*[-=#]{3,}[ \t]*[^\n]{0,30}?(?:"
+    + "|".join(
+        ("実行記録", "実行ログ", "実行結果", "运行记录", "运行日志", "执行记录", "실행 기록", "실행 로그")
+    ).encode()
+    + rb")[^\n]{0,120}?[-=#]{3,}[ \t]*\r?\n"
+)
+"""Such a rule in Japanese, Chinese or Korean, its title's run record in those words ("# --- 実行記録（2024-02-08 実機、
+端末からそのまま貼り付け）-----", a run's record, pasted from the terminal; blind round 220's script)."""
 _COMMENTED_LOG_INTRO = _compile(
     rb"(?m)^#[^\n]{0,120}?(?:\b(?:[Pp]od|[Jj]ob|[Bb]uild|[Rr]un|[Ss]tep|[Cc]ontainer|[Tt]ask)'?s? (?:log|output)\b"
     rb"[^\n]{0,80}?\b(?:19|20)\d\d-[01]\d-[0-3]\d\b|\bkubectl logs )[^\n]{0,120}:[ \t]*\r?\n"
@@ -15928,6 +15937,7 @@ def _commented_log(chunk: bytes) -> bytes | None:
     the comment marks; None where the file keeps none. The file's own lines above it are no run."""
     rule = (
         _COMMENTED_LOG_RULE.search(chunk)
+        or _COMMENTED_LOG_RULE_CJK.search(chunk)
         or _COMMENTED_LOG_INTRO.search(chunk)
         or (_COMMENTED_PROMPT_INTRO.search(chunk) if b"$ " in chunk else None)
     )

@@ -3595,6 +3595,9 @@ _LOGGED = re.compile(
     rb"(?:[ \t]*[-|:][ \t]*|[ \t]+)(?:[\w.]+:[\w<>]+:\d+[ \t]+-[ \t]+|(?:Task|Flow) run '[^'\n]{1,80}'[ \t]+-[ \t]+)?)?"
     rb"|(?:DEBUG|INFO|WARNING|ERROR|CRITICAL):[\w.]+:"
     rb"|(?:ERRR|WARN|INFO|DEBG|FATL|TRA1|TRA2|UNKN)[ \t]+(?=\S)"
+    # (TeamCity's build log, its time and its message's status: "[18:27:04] :   [Publish via ascli] E, [...] ERROR -- :
+    # Destination: File exists", "[18:03:41]W: ..."; blind round 220: ascli's logger line behind it had been no line)
+    rb"|\[\d\d:\d\d:\d\d\](?: |[iWEF]):[ \t]+"
     rb"|\[(?![0-9a-f]{2}/[0-9a-f]{6}\] )[^\[\]\n]{1,80}\][ \t]+"
     # (Airflow's task log, its module and line, then its level: "{subprocess.py:93} INFO - "; blind round 175)
     rb"|\{[\w.]{1,60}:\d{1,6}\}[ \t]+(?:DEBUG|INFO|WARNING|ERROR|CRITICAL)[ \t]+-[ \t]?"
