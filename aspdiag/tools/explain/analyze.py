@@ -1197,6 +1197,19 @@ _BURST_CAUSES = frozenset(("ssh-port", "auth"))
 """Console runs' causes that a server turning a burst of connections away also produces."""
 
 
+_NAMED_HOST = _compile(
+    r"(?:--host[= ]|-H\s+|['\"]host['\"]:\s*['\"]|(?<![\w.-])[\w.-]{1,64}@)"
+    r"([A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.)+[A-Za-z]{2,24})(?=[:'\"\s/,)]|$)"
+)
+"""A server's name in a run's lines: an ascp command's ``--host=`` or ``user@host:``, a loop item's ``'host':
+'...'``."""
+
+
+def _named_hosts(run: SessionExplanation) -> set[str]:
+    """The servers a run's lines name (lower case), none where they name none."""
+    return {found.group(1).lower() for said in run.evidence for found in _NAMED_HOST.finditer(said)}
+
+
 def _beside_successes(
     explained: SessionExplanation, order: int, worked: tuple[int, int] | None, runs: int
 ) -> SessionExplanation:
@@ -7137,10 +7150,11 @@ class Analyzer:
         if text[:1] in "nsc" and _TICKET_FIELD.match(text) is not None:
             self._ticket_yaml.add(source)
         if text[:1] in "-mrpgsel" and (rule := _YAML_RULE_KEY.match(text)) is not None:
+            key = rule.group(1) or rule.group(2)
             # a rules file's pattern ("- id: ASCP001" / "match: '^ascp(\.exe)?: failed to authenticate, exiting\.$'")
             # and, after one, its tests' sample lines ("- line: "ascp: failed to authenticate, exiting.""; blind
             # round 172's log-lint rules): the file's, no output
-            if rule.group(1) in ("match", "regex", "pattern", "grep", "search", "expr"):
+            if key in ("match", "regex", "pattern", "grep", "search", "expr"):
                 self._yaml_rules.add(source)
                 return True
             if source in self._yaml_rules:
@@ -8749,6 +8763,27 @@ class Analyzer:
                 # credentials changed after this run and before one that worked: that was the fix; or the run came
                 # after the one that worked with another command (a second try pasted first, -P33001 added to it;
                 # blind round 101): that one says nothing of this one's port or key
+                worked = None
+            if (
+                worked is not None
+                and explained.outcome == "failed"
+                and explained.cause_id in _BURST_CAUSES
+                and (hosts := _named_hosts(explained))
+                and (
+                    others := {
+                        host
+                        for at, other in self._kept
+                        if other.source == explained.source
+                        and other.outcome == "success"
+                        and worked[0] <= at <= worked[1]
+                        for host in _named_hosts(other)
+                    }
+                )
+                and not hosts & others
+            ):
+                # the runs that got through went to other servers than this one (an Ansible loop's items, each its
+                # partner's host: "(item={'nome': 'lab-central', 'host': 'fasp.labcentral.example.br', ...})"; blind
+                # round 221): they say nothing of this server's sshd, nor of this account's password
                 worked = None
             beside = _beside_successes(explained, order, worked, runs_in[explained.source])
             # Counted under its own words when it ended; the input's other runs say more (and it stays so).
@@ -13284,7 +13319,12 @@ _REST_ZH = _compile(
 not of the run shown (or "tonight", "planned", "as for ...": "`_2.fastq.gz` の方は今夜まとめて流す予定（まだ実行して
 いない）"; blind round 203's Qiita post; or "the same way": "`_2.fastq.bz2` も同じ要領で取る（まだ実行していない、
 明日やる）"; blind round 204's wiki draft)."""
-_YAML_RULE_KEY = _compile(r"(?:-\s+)?(match|regex|pattern|grep|search|expr|line|expect|sample|example|input):\s*['\"]")
+_YAML_RULE_KEY = _compile(
+    r"(?:-\s+)?(?:(match|regex|pattern|grep|search|expr|line|expect|sample|example|input):\s*['\"]"
+    # (or an alert rule's LogQL expression, its line filter quoting ascp's words: "expr: count_over_time({job="ascp"}
+    # |= "Session Stop  (Error: failed to authenticate)" [15m]) > 3"; blind round 221's runbook)
+    r"|(expr):\s*[^\n]{0,120}?\|[=~]\s*[\"`])"
+)
 """A YAML rule's key holding a pattern, or its test's key holding a sample line, with a quoted value."""
 _PLACEHOLDER_ID = _compile(r"\bFASP (?:Session|Transfer) \w+ uuid=<[^<>\s]{1,40}>")
 """A session record's id written as a placeholder (``uuid=<uuid>``)."""

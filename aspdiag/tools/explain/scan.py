@@ -1465,7 +1465,12 @@ def session_table_as_records(chunk: bytes) -> bytes | None:
             or end is None
             or _SESSION_UUID.fullmatch(cell("uuid")) is None
             or status not in _SESSION_STATES
-            or not (cell("code").isdigit() or (column["code"] is None and column["errstr"] is not None))
+            or not (
+                cell("code").isdigit()
+                or (column["code"] is None and column["errstr"] is not None)
+                # (a session that worked, its code's cell empty: Splunk's stats table of sessions; blind round 221)
+                or (not cell("code") and status in ("success", "completed", "complete", "ok"))
+            )
         ):
             return None
         start, end = start.replace(" ", "T"), end.replace(" ", "T")
@@ -1489,7 +1494,7 @@ def session_table_as_records(chunk: bytes) -> bytes | None:
 _SESSION_COLUMNS = {
     "uuid": ("session_id", "uuid", "session_uuid", "sessionid", "session"),
     # (or the one time a dashboard's table shows, "Time": Grafana's table export; blind round 144)
-    "start": ("started_at", "start_time", "started", "start", "start_at", "time", "timestamp"),
+    "start": ("started_at", "start_time", "started", "start", "start_at", "time", "timestamp", "_time"),
     "end": ("ended_at", "end_time", "ended", "end", "stopped_at"),
     "status": ("status", "state"),
     "code": ("errcode", "error_code", "err_code"),
