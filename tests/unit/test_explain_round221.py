@@ -39,3 +39,10 @@ def test_a_splunk_table_of_sessions_whose_successes_have_no_code_is_read():
     code's cell empty: six sessions (no run had been read)."""
     text = (BLIND / "round221-servers/19-splunk-stats-sessions-win-hsts.csv").read_text(encoding="utf-8")
     assert cause_ids(text) == ["ok", "path-name", "exists", "cancelled", "ok", "partial-rename"]
+
+
+def test_a_run_history_under_its_exports_comment_line_is_read_by_its_dates():
+    """A scheduler's job history exported as CSV under '# export from the "Jobs" tab ..., newest first': the run that
+    worked, then the failed one with no output (the comment line had hidden the table: one run read)."""
+    text = (BLIND / "round221-ordinary/23-nightly-sync-history-newest-first.csv").read_text(encoding="utf-8")
+    assert cause_ids(text) == ["ok", "unknown"]

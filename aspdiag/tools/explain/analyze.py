@@ -1807,6 +1807,16 @@ class Analyzer:
             elif (column := _dated_column(chunk)) is not None:
                 self._dated_column[source] = column
                 self._csv_sources.add(source)
+            elif (
+                chunk[:1] == b"#"
+                and chunk[:2] != b"#!"
+                and (column := _dated_column(uncommented := _LEADING_COMMENTS.sub(b"", chunk, count=1))) is not None
+            ):
+                # (such a table under its export's comment line: '# export from the "Jobs" tab of the lab's cronicle
+                # scheduler, ..., newest first'; blind round 221): its rows, by their dates
+                chunk = uncommented
+                self._dated_column[source] = column
+                self._csv_sources.add(source)
             elif _csv_header(chunk):
                 self._csv_sources.add(source)  # a table's export: its rows are read as a table's (``_table_end``)
             elif chunk[:2] == b"#!" and (shell_log := _commented_log(chunk)) is not None:
@@ -15615,6 +15625,8 @@ _ASPERA_NAMED = _compile(rb"(?i:ascp|ascli|aspera|fasp)|Session Stop|K bits/sec|
 """What names Aspera in a run table's input: its programs, ascp's words, or FASP's own column names side by side
 (``errcode,errstr``: a transfer report's export that names no program; blind round 194)."""
 _COMMENT_LINE = _compile(rb"(?m)^[ \t]*#[^\n]*\n?")
+_LEADING_COMMENTS = _compile(rb"\A(?:[ \t]*#[^\n]*\n){1,4}")
+"""An input's first comment lines (at most four: an export's notes above its table's header)."""
 
 
 @dataclass(frozen=True, slots=True)
