@@ -14808,6 +14808,9 @@ _HYPOTHETICAL = _compile(
     # connection for SSH"", otherwise the message would be ...; blind round 194's ticket)
     r"|\b(?:sinon|autrement|si no|altrimenti|senão|sonst|ansonsten)\b[^.!?\n]{0,40}"
     r"\b(?:serait|aurait|sería|habría|sarebbe|avrebbe|seria|teria|wäre|hätte|würde)\b"
+    # (Swedish, Danish and Norwegian: "annars väntas "ascp: failed to authenticate, exiting."", otherwise ... is
+    # expected; blind round 222's change record)
+    r"|\b(?:annars|ellers)\b[^.!?\n]{0,40}\b(?:väntas|förväntas|forventes|skulle|kommer)\b"
     # (Greek: "Στον δικό σας υπολογιστή θα είδατε «Session Stop ...»", on your computer you would have seen; blind
     # round 195's mail)
     r"|\bθα (?:είδατε|δείτε|βλέπατε|δει|δουν|εμφανιστεί)\b"
@@ -14972,6 +14975,9 @@ _CODE_LINE = _compile(
     # pytest's traceback of a parser's test; blind round 212's CI log)
     r"|^\s*(?:(?:const|let|var|val|my|local)\s+)?[$\w.]+\s*:?=\s*[rbf]?[\"'](?:ascp4?(?:\.exe)?: |Session Stop  ?\("
     r"|Completed: |Partial Completion: )[^\"'\n]*[\"']\s*;?\s*$"
+    # a tuple of a literal of ascp's words and what it should read as, an element of a test's fixtures ('("ascp:
+    # failed to authenticate, exiting.",   FaspCategory.Auth),' in C#; blind round 222's notebook)
+    r"|^\s*\(\s*@?\"(?:[^\"\\\n]|\\.)*\"\s*,\s*[A-Za-z_][\w.]*\s*\)\s*[,;]?\s*$"
 )
 """A line of a program's source that holds ascp's words as a literal (a script testing its output, ``if ($out =~
 /ascp: failed to authenticate/) {``, awk's ``if ($0 ~ "Server aborted session: ...") x++``, Python's ``flag =
