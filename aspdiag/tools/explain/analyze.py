@@ -1198,7 +1198,7 @@ _BURST_CAUSES = frozenset(("ssh-port", "auth"))
 
 
 _NAMED_HOST = _compile(
-    r"(?:--host[= ]|-H\s+|['\"]host['\"]:\s*['\"]|(?<![\w.-])[\w.-]{1,64}@)"
+    r"(?:--host[= ]|['\"]host['\"]:\s*['\"]|(?<![\w.-])[\w.-]{1,64}@)"
     r"([A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.)+[A-Za-z]{2,24})(?=[:'\"\s/,)]|$)"
 )
 """A server's name in a run's lines: an ascp command's ``--host=`` or ``user@host:``, a loop item's ``'host':
@@ -13115,9 +13115,10 @@ _TRACED_ASCP = _compile(r"\s*\++\s+(?:\S*/)?ascp4?(?:\.exe)?\s")
 """A command of ascp's that the shell traced (``+ ascp -DD -P 33001 ...``)."""
 _TRACE_MARK = _compile(r"\s*(?:\d{1,6}\s+)?\++\s")
 """A shell's trace mark before a command it runs (``+ done; exit 1``), after a CI log's line number too."""
+_ATTEMPT = r"(?i:\b(?:attempt|try|retry))\s*#?\d{1,2}(?:/\d{1,2})?"
+"""A retry loop's word for one of its attempts (``try 1``, ``attempt 2/3``, ``retry #2``)."""
 _ATTEMPT_COMMAND = _compile(
-    r"(?i:\b(?:attempt|try|retry)) #?\d{1,2}(?:/\d{1,2})?(?: of \d{1,2})?:?\s+(?:timeout\s+(?:-\S+\s+)*\S+\s+)?"
-    r"(?:\S*/)?ascp4?(?:\.exe)?\s+(?:-|\S*[:/])"
+    _ATTEMPT + r"(?: of \d{1,2})?:?\s+(?:timeout\s+(?:-\S+\s+)*\S+\s+)?(?:\S*/)?ascp4?(?:\.exe)?\s+(?:-|\S*[:/])"
 )
 """A retry loop's echo of an attempt's ascp command (``try 2: ascp -T -k1 ...``, ``attempt 1/3: timeout 1800 ascp
 -QT ...``), not its words on one ("Retry attempt 1 of 10: ascp.exe exited with code 1")."""
@@ -13335,7 +13336,8 @@ _YAML_RULE_KEY = _compile(
     # |= "Session Stop  (Error: failed to authenticate)" [15m]) > 3"; blind round 221's runbook)
     r"|(expr):\s*[^\n]{0,120}?\|[=~]\s*[\"`])"
 )
-"""A YAML rule's key holding a pattern, or its test's key holding a sample line, with a quoted value."""
+"""A YAML rule's key holding a pattern, or its test's key holding a sample line, with a quoted value; or an alert
+rule's expression whose line filter quotes one (LogQL's ``|= "..."``)."""
 _PLACEHOLDER_ID = _compile(r"\bFASP (?:Session|Transfer) \w+ uuid=<[^<>\s]{1,40}>")
 """A session record's id written as a placeholder (``uuid=<uuid>``)."""
 
@@ -13437,7 +13439,7 @@ _IN_START_ORDER = frozenset(
     )
 )
 """Those of them that list the records in the order they were made."""
-_ATTEMPT_EXIT = _compile(r"(?i)\b(?:try|attempt|retry)\s*#?\d{1,2}(?:/\d{1,2})?:?\s+exit(?:ed)?\s*[=:]?\s*\d{1,3}\s*$")
+_ATTEMPT_EXIT = _compile(_ATTEMPT + r":?\s+(?i:exit(?:ed)?)\s*[=:]?\s*\d{1,3}\s*$")
 """A retry loop's exit of one of its attempts (``try 1 exit=124``, ``attempt 2/3: exit 1``)."""
 _BARE_EXIT = _compile(r"exit \d{1,3}")
 """A job log's line that is only its command's exit (``exit 1``)."""

@@ -1469,7 +1469,7 @@ def session_table_as_records(chunk: bytes) -> bytes | None:
                 cell("code").isdigit()
                 or (column["code"] is None and column["errstr"] is not None)
                 # (a session that worked, its code's cell empty: Splunk's stats table of sessions; blind round 221)
-                or (not cell("code") and status in ("success", "completed", "complete", "ok"))
+                or (not cell("code") and status in _SESSION_DONE)
             )
         ):
             return None
@@ -1477,7 +1477,7 @@ def session_table_as_records(chunk: bytes) -> bytes | None:
         head = f"uuid={cell('uuid')} op={cell('op') or '-'}"
         peer = f" peer={cell('peer')}:0" if cell("peer") else ""
         user = f' user="{cell("user")}"' if cell("user") else ""
-        told = "success" if status in ("success", "completed", "complete", "ok") else "failed"
+        told = "success" if status in _SESSION_DONE else "failed"
         errstr = cell("errstr").replace('"', "'")
         code = f" errcode={cell('code')}" if cell("code") else ""
         stop = f"status={told}{code}" + (f' errstr="{errstr}"' if told == "failed" else "")
@@ -1491,6 +1491,8 @@ def session_table_as_records(chunk: bytes) -> bytes | None:
     return "".join(line + "\n" for _, line in out).encode("utf-8")
 
 
+_SESSION_DONE = ("success", "completed", "complete", "ok")
+"""A session table's words for a session that worked (any other state is its failure)."""
 _SESSION_COLUMNS = {
     "uuid": ("session_id", "uuid", "session_uuid", "sessionid", "session"),
     # (or the one time a dashboard's table shows, "Time": Grafana's table export; blind round 144)
