@@ -6673,7 +6673,7 @@ class Analyzer:
         if window is not None:
             section = window < 0  # an issue template's "Expected behavior" section: up to the next heading
             lines = -window - 1 if section else window
-            if not section and lines <= 1 and line.after_gap and stripped.lower() in _FENCE_LANGUAGES:
+            if not section and lines <= 1 and (line.after_gap or lines == 0) and stripped.lower() in _FENCE_LANGUAGES:
                 # a fence's language ("```console", its backticks taken off by ``scan``) after the intro or the
                 # sample's heading ("Its README has this console session:" / "## Usage" / the block; blind round
                 # 89's gem README quoted in an issue): the block opens, the sample goes on
@@ -6705,6 +6705,12 @@ class Analyzer:
                 )
             if ends and lines == 0 and _SPEAKER_ONLY.match(stripped) is not None:
                 return True  # the intro's writer named again before the block (a chat export's empty message)
+            if lines == 0 and not section and stripped.startswith(("!!! ", "??? ", "???+ ")):
+                # an MkDocs admonition's header between the intro and its block ('vous pourriez obtenir une erreur
+                # comme :', then '!!! warning "Erreur d'authentification"' and the indented block; blind round 223's
+                # wiki page): the block is still the sample the intro announced
+                self._documentation(source)
+                return True
             if (
                 ends
                 and lines == 0
