@@ -8768,6 +8768,20 @@ class Analyzer:
             return [explained for _, explained in self._kept]  # read already (the passes below change counts)
         kept = []
         runs_in = Counter(s.source for _, s in self._kept)
+        named: dict[tuple[str, int, int], set[str]] = {}
+
+        def hosts_that_worked(source: str, first: int, last: int) -> set[str]:
+            """The servers an input's runs that worked name, from its first to its last that did (asked once per
+            input, however many of its runs failed)."""
+            if (source, first, last) not in named:
+                named[source, first, last] = {
+                    host
+                    for at, other in self._kept
+                    if other.source == source and other.outcome == "success" and first <= at <= last
+                    for host in _named_hosts(other)
+                }
+            return named[source, first, last]
+
         for order, explained in sorted(self._kept, key=lambda kept: kept[0]):
             if order in self._read_beside:
                 kept.append((order, explained))
@@ -8785,16 +8799,7 @@ class Analyzer:
                 and explained.outcome == "failed"
                 and explained.cause_id in _BURST_CAUSES
                 and (hosts := _named_hosts(explained))
-                and (
-                    others := {
-                        host
-                        for at, other in self._kept
-                        if other.source == explained.source
-                        and other.outcome == "success"
-                        and worked[0] <= at <= worked[1]
-                        for host in _named_hosts(other)
-                    }
-                )
+                and (others := hosts_that_worked(explained.source, *worked))
                 and not hosts & others
             ):
                 # the runs that got through went to other servers than this one (an Ansible loop's items, each its
